@@ -48,7 +48,7 @@ const EntityEntry *find(const char *key, int keyLength)
     return nullptr;
 }
 
-int emit(const EntityEntry *e, char32_t out[2])
+int copyCodePoints(const EntityEntry *e, char32_t out[2])
 {
     out[0] = e->first;
     out[1] = e->second;
@@ -78,7 +78,7 @@ int lookupHtmlEntity(QStringView name, char32_t out[2])
     if (len < 0)
         return 0;
     const EntityEntry *e = find(buf, len);
-    return e ? emit(e, out) : 0;
+    return e ? copyCodePoints(e, out) : 0;
 }
 
 int matchHtmlEntityPrefix(QStringView text, char32_t out[2])
@@ -96,7 +96,7 @@ int matchHtmlEntityPrefix(QStringView text, char32_t out[2])
     }
     for (int n = len; n > 0; --n) {
         if (const EntityEntry *e = find(buf, n))
-            return emit(e, out) ? n : 0;
+            return copyCodePoints(e, out) ? n : 0;
     }
     return 0;
 }
