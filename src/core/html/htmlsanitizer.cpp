@@ -1,18 +1,605 @@
 #include "core/html/htmlsanitizer.h"
 
-#include "core/html/htmltext.h"
+#include "core/html/htmltokenizer.h"
+#include "core/html/htmlurlpolicy.h"
+#include "core/html/linkcheck.h"
+
+#include <QList>
+#include <QUrl>
 
 namespace bulletin {
 
-// Conservative first version: the article is reduced to its plain text, escaped. The real
-// allow-list sanitiser replaces this.
+namespace {
+
+// Deeper nesting than this is flattened: real articles never need it, and deeply nested
+// markup is a classic way to make a rich-text engine recurse until it falls over.
+constexpr int kMaxDepth = 64;
+
+// Visible stand-in for a remote image without alt text.
+constexpr char16_t kImagePlaceholder[] = u"[image]";
+// Shown after a link whose text misleads about its destination.
+constexpr char16_t kDeceptiveMarker[] = u" \u26A0";
+
+bool isOneOf(QStringView name, std::initializer_list<const char16_t *> names)
+{
+    for (const char16_t *n : names) {
+        if (name == QStringView(n))
+            return true;
+    }
+    return false;
+}
+
+bool isHeading(QStringView n)
+{
+    return n.size() == 2 && n[0] == u'h' && n[1] >= u'1' && n[1] <= u'6';
+}
+
+// The element the output uses for an input element, or empty when the element is not
+// allowed (its tags go, its content stays). Names Qt's rich-text engine does not know are
+// mapped onto ones it does (section -> div, kbd -> code), so the structure still renders.
+QString outputElementFor(const QString &name)
+{
+    if (isHeading(name)
+        || isOneOf(name, {u"p", u"br", u"ul", u"ol", u"li", u"dl", u"dt", u"dd", u"blockquote",
+                          u"pre", u"code", u"em", u"strong", u"b", u"i", u"u", u"s", u"sub",
+                          u"sup", u"small", u"big", u"table", u"thead", u"tbody", u"tfoot",
+                          u"tr", u"th", u"td", u"caption", u"a", u"img", u"hr", u"span",
+                          u"div", u"abbr", u"cite", u"q", u"mark", u"dfn", u"var"}))
+        return name;
+    if (isOneOf(name, {u"figure", u"figcaption", u"section", u"article", u"header", u"footer",
+                       u"main", u"nav", u"aside", u"center", u"address", u"details",
+                       u"summary", u"hgroup", u"form", u"fieldset", u"legend", u"dialog",
+                       u"menu", u"dir"}))
+        return QStringLiteral("div");
+    if (isOneOf(name, {u"tt", u"kbd", u"samp"}))
+        return QStringLiteral("code");
+    if (isOneOf(name, {u"xmp", u"listing", u"plaintext", u"textarea"}))
+        return QStringLiteral("pre");
+    if (name == u"ins")
+        return QStringLiteral("u");
+    if (name == u"del" || name == u"strike")
+        return QStringLiteral("s");
+    if (name == u"acronym")
+        return QStringLiteral("abbr");
+    return {};
+}
+
+// Raw-text elements whose content never reaches the reader (the tokenizer already keeps
+// their markup from being parsed as tags).
+bool dropsRawText(QStringView name)
+{
+    return isOneOf(name, {u"script", u"style", u"title", u"iframe", u"noembed", u"noframes",
+                          u"noscript"});
+}
+
+// Elements dropped with everything inside them. SVG and MathML end, as in HTML5's foreign
+// content rules, at the first HTML element that breaks out of them (see isBreakout).
+bool dropsSubtree(QStringView name)
+{
+    return isOneOf(name, {u"template", u"svg", u"math"});
+}
+
+bool isBreakout(QStringView name)
+{
+    return isHeading(name)
+        || isOneOf(name, {u"b", u"big", u"blockquote", u"body", u"br", u"center", u"code",
+                          u"dd", u"div", u"dl", u"dt", u"em", u"embed", u"head", u"hr", u"i",
+                          u"img", u"li", u"listing", u"menu", u"meta", u"nobr", u"ol", u"p",
+                          u"pre", u"ruby", u"s", u"small", u"span", u"strong", u"strike",
+                          u"sub", u"sup", u"table", u"tt", u"u", u"ul", u"var"});
+}
+
+enum class TextBreak { None, Space, Line, Paragraph };
+
+TextBreak breakFor(QStringView name)
+{
+    if (isHeading(name) || isOneOf(name, {u"p", u"blockquote", u"pre", u"table", u"ul", u"ol",
+                                          u"dl", u"hr", u"figure"}))
+        return TextBreak::Paragraph;
+    if (isOneOf(name, {u"br", u"li", u"tr", u"dt", u"dd", u"div", u"caption", u"thead",
+                       u"tbody", u"tfoot", u"textarea", u"select", u"option", u"iframe",
+                       u"object", u"video", u"audio", u"body", u"frameset"}))
+        return TextBreak::Line;
+    if (isOneOf(name, {u"td", u"th", u"img", u"input", u"button"}))
+        return TextBreak::Space;
+    return TextBreak::None;
+}
+
+bool isDigits(QStringView s, int maxLength)
+{
+    if (s.isEmpty() || s.size() > maxLength)
+        return false;
+    for (const QChar c : s) {
+        if (c < u'0' || c > u'9')
+            return false;
+    }
+    return true;
+}
+
+QString escapeHtml(QStringView text, bool attribute)
+{
+    QString out;
+    out.reserve(text.size() + 8);
+    for (const QChar c : text) {
+        switch (c.unicode()) {
+        case '&': out += QStringLiteral("&amp;"); break;
+        case '<': out += QStringLiteral("&lt;"); break;
+        case '>': out += QStringLiteral("&gt;"); break;
+        case '"':
+            if (attribute) {
+                out += QStringLiteral("&quot;");
+                break;
+            }
+            out += c;
+            break;
+        default:
+            // C0 controls (other than TAB, LF) and U+FFFE/FFFF are noise, and some of them
+            // break whatever XML or JSON the text is carried in next.
+            if ((c.unicode() < 0x20 && c != u'\t' && c != u'\n') || c.unicode() == 0x7F
+                || c.unicode() >= 0xFFFE)
+                break;
+            out += c;
+        }
+    }
+    return out;
+}
+
+// Builds the plain text the reader shows: HTML white-space rules (runs collapse, except in
+// <pre>), block elements separated by line breaks.
+class TextBuilder final
+{
+public:
+    void addText(QStringView text, bool preformatted)
+    {
+        for (const QChar c : text) {
+            const char16_t u = c.unicode();
+            const bool space = u == ' ' || u == '\t' || u == '\n' || u == '\r' || u == '\f';
+            if (space && !preformatted) {
+                if (m_pending == TextBreak::None)
+                    m_pending = TextBreak::Space;
+                continue;
+            }
+            if ((u < 0x20 && u != '\t' && u != '\n') || u == 0x7F || u >= 0xFFFE)
+                continue;
+            flush();
+            m_text += c;
+        }
+    }
+    void addBreak(TextBreak b)
+    {
+        if (b > m_pending)
+            m_pending = b;
+    }
+    QString finish()
+    {
+        m_pending = TextBreak::None;
+        while (!m_text.isEmpty() && m_text.back().isSpace())
+            m_text.chop(1);
+        return m_text;
+    }
+
+private:
+    void flush()
+    {
+        if (!m_text.isEmpty()) {
+            switch (m_pending) {
+            case TextBreak::None: break;
+            case TextBreak::Space:
+                if (!m_text.back().isSpace())
+                    m_text += u' ';
+                break;
+            case TextBreak::Line:
+                if (!m_text.endsWith(u'\n'))
+                    m_text += u'\n';
+                break;
+            case TextBreak::Paragraph:
+                while (m_text.endsWith(u' '))
+                    m_text.chop(1);
+                m_text += m_text.endsWith(u'\n') ? QStringLiteral("\n") : QStringLiteral("\n\n");
+                if (m_text.endsWith(QStringLiteral("\n\n\n")))
+                    m_text.chop(1);
+                break;
+            }
+        }
+        m_pending = TextBreak::None;
+    }
+
+    QString m_text;
+    TextBreak m_pending = TextBreak::None;
+};
+
+// One element open in the output.
+struct OpenElement {
+    QString name;             // output name
+    bool writesTags = true;   // false for <q>, which is rendered as quotation marks
+    qsizetype titlePos = -1;  // <a>: where its title attribute goes once its text is known
+    QString title;            // <a>: the article's own title for the link
+    QString href;             // <a>: the sanitised target
+    QString linkText;         // <a>: visible text so far
+};
+
+// The allow-list tree builder: turns tokens into balanced, escaped output. It follows the
+// parts of HTML5 tree construction that decide which element text ends up in (implied end
+// tags for p, li, dt/dd, headings, table parts; end tags out of scope ignored), without
+// the adoption agency for misnested formatting, which only changes styling.
+class Sanitizer final
+{
+public:
+    explicit Sanitizer(const SanitizeOptions &options)
+        : m_options(options)
+        , m_base(options.baseUrl, QUrl::TolerantMode)
+    {
+    }
+
+    SanitizedHtml run(QStringView input)
+    {
+        HtmlTokenizer tokenizer(input);
+        for (HtmlToken token = tokenizer.next(); token.type != HtmlToken::Type::EndOfFile;
+             token = tokenizer.next()) {
+            switch (token.type) {
+            case HtmlToken::Type::Text: text(token); break;
+            case HtmlToken::Type::StartTag: startTag(token); break;
+            case HtmlToken::Type::EndTag: endTag(token.name); break;
+            default: break; // comments and doctypes are dropped
+            }
+        }
+        while (!m_stack.isEmpty())
+            closeTop();
+        SanitizedHtml result;
+        result.html = m_html;
+        result.text = m_text.finish();
+        result.blockedUrls = m_blocked;
+        return result;
+    }
+
+private:
+    void text(const HtmlToken &token)
+    {
+        if (!m_skipElement.isEmpty())
+            return;
+        if (token.rawText && m_dropRawText) {
+            m_dropRawText = false;
+            return;
+        }
+        m_dropRawText = false;
+        QStringView data = token.data;
+        if (m_afterPreStart && data.startsWith(u'\n'))
+            data = data.mid(1); // HTML5 ignores the newline right after <pre>
+        m_afterPreStart = false;
+        appendText(data);
+    }
+
+    void appendText(QStringView data)
+    {
+        m_html += escapeHtml(data, false);
+        m_text.addText(data, inPre());
+        if (m_anchor >= 0)
+            m_stack[m_anchor].linkText += data;
+    }
+
+    bool inPre() const
+    {
+        for (const OpenElement &e : m_stack) {
+            if (e.name == u"pre")
+                return true;
+        }
+        return false;
+    }
+
+    void startTag(const HtmlToken &token)
+    {
+        m_dropRawText = false;
+        m_afterPreStart = false;
+        QString name = token.name == u"image" ? QStringLiteral("img") : token.name;
+        if (!m_skipElement.isEmpty()) {
+            if (m_skipForeign && isBreakout(name)) {
+                m_skipElement.clear();
+            } else {
+                if (name == m_skipElement && !token.selfClosing)
+                    ++m_skipDepth;
+                return;
+            }
+        }
+        if (dropsRawText(name)) {
+            m_dropRawText = true;
+            m_text.addBreak(breakFor(name));
+            return;
+        }
+        if (dropsSubtree(name)) {
+            if (!token.selfClosing) {
+                m_skipElement = name;
+                m_skipDepth = 1;
+                m_skipForeign = name != u"template";
+            }
+            return;
+        }
+        const QString out = outputElementFor(name);
+        if (out.isEmpty() || m_stack.size() >= kMaxDepth) {
+            m_text.addBreak(breakFor(name));
+            return;
+        }
+        if (out == u"img") {
+            image(token);
+            return;
+        }
+        if (!prepareFor(out)) {
+            m_text.addBreak(breakFor(name));
+            return;
+        }
+        m_text.addBreak(breakFor(out));
+        if (out == u"br" || out == u"hr") {
+            m_html += QLatin1Char('<') + out + QLatin1Char('>');
+            return;
+        }
+        OpenElement element;
+        element.name = out;
+        if (out == u"a") {
+            element.href = safeLinkUrl(token.attribute(u"href"), m_base);
+            if (element.href.isEmpty())
+                return; // a link without a safe target is just its text
+            element.title = token.attribute(u"title");
+            m_html += QStringLiteral("<a href=\"") + escapeHtml(element.href, true) + u'"';
+            element.titlePos = m_html.size();
+            m_html += u'>';
+            m_stack.append(element);
+            m_anchor = m_stack.size() - 1;
+            return;
+        }
+        if (out == u"q") {
+            element.writesTags = false;
+            m_stack.append(element);
+            appendText(u"\u201C");
+            return;
+        }
+        m_html += u'<' + out + attributesFor(out, token) + u'>';
+        m_stack.append(element);
+        m_afterPreStart = out == u"pre" && name != u"textarea" && name != u"plaintext";
+    }
+
+    QString attributesFor(const QString &out, const HtmlToken &token) const
+    {
+        QString attrs;
+        auto add = [&](QStringView attrName, QStringView value) {
+            attrs += u' ' + attrName.toString() + QStringLiteral("=\"")
+                + escapeHtml(value, true) + u'"';
+        };
+        for (const HtmlAttribute &a : token.attributes) {
+            const QString v = a.value.trimmed();
+            if (a.name == u"dir" && isOneOf(v.toLower(), {u"ltr", u"rtl", u"auto"}))
+                add(a.name, v.toLower());
+            else if (a.name == u"title" && isOneOf(out, {u"abbr", u"span", u"dfn"}))
+                add(a.name, a.value);
+            else if ((a.name == u"colspan" || a.name == u"rowspan")
+                     && isOneOf(out, {u"td", u"th"}) && isDigits(v, 3))
+                add(a.name, v);
+            else if (a.name == u"start" && out == u"ol" && isDigits(v, 6))
+                add(a.name, v);
+            else if (a.name == u"value" && out == u"li" && isDigits(v, 6))
+                add(a.name, v);
+        }
+        return attrs;
+    }
+
+    void image(const HtmlToken &token)
+    {
+        const ImageSource source = classifyImageSource(token.attribute(u"src"), m_base);
+        const QString alt = token.attribute(u"alt").simplified();
+        const QString width = token.attribute(u"width").trimmed();
+        const QString height = token.attribute(u"height").trimmed();
+        // A 1x1 (or 0x0) remote image is a tracking pixel: never worth loading or showing.
+        const bool pixel = (isDigits(width, 1) && width.toInt() <= 1)
+            || (isDigits(height, 1) && height.toInt() <= 1);
+        const bool load = source.kind == ImageSource::Kind::Inline
+            || (source.kind == ImageSource::Kind::Remote && m_options.allowRemoteContent
+                && !pixel);
+        if (source.kind == ImageSource::Kind::Remote && (!m_options.allowRemoteContent || pixel)
+            && !m_blocked.contains(source.url))
+            m_blocked.append(source.url);
+        m_text.addBreak(TextBreak::Space);
+        if (load) {
+            QString tag = QStringLiteral("<img src=\"") + escapeHtml(source.url, true) + u'"';
+            if (token.hasAttribute(u"alt"))
+                tag += QStringLiteral(" alt=\"") + escapeHtml(alt, true) + u'"';
+            const QString title = token.attribute(u"title");
+            if (!title.isEmpty())
+                tag += QStringLiteral(" title=\"") + escapeHtml(title, true) + u'"';
+            if (isDigits(width, 4))
+                tag += QStringLiteral(" width=\"") + width + u'"';
+            if (isDigits(height, 4))
+                tag += QStringLiteral(" height=\"") + height + u'"';
+            m_html += tag + u'>';
+            m_text.addText(alt, false);
+            if (m_anchor >= 0)
+                m_stack[m_anchor].linkText += alt;
+        } else if (!alt.isEmpty()) {
+            appendText(u'[' + alt + u']');
+        } else if (source.kind == ImageSource::Kind::Remote && !pixel
+                   && !token.hasAttribute(u"alt")) {
+            appendText(kImagePlaceholder);
+        }
+        m_text.addBreak(TextBreak::Space);
+    }
+
+    // Index of the innermost open element named name, or -1 when it is not open within the
+    // scope the element belongs to (a cell or table boundary in between hides it).
+    qsizetype findInScope(QStringView name) const
+    {
+        const bool tablePart = isOneOf(name, {u"td", u"th", u"tr", u"thead", u"tbody",
+                                              u"tfoot", u"caption"});
+        const bool listPart = isOneOf(name, {u"li", u"dt", u"dd"});
+        for (qsizetype i = m_stack.size() - 1; i >= 0; --i) {
+            const QString &n = m_stack[i].name;
+            if (n == name)
+                return i;
+            if (name == u"table")
+                continue;
+            if (n == u"table")
+                return -1;
+            if (!tablePart && isOneOf(n, {u"td", u"th", u"caption"}))
+                return -1;
+            if (listPart && isOneOf(n, {u"ul", u"ol", u"dl", u"blockquote"}))
+                return -1;
+        }
+        return -1;
+    }
+
+    void closeDownTo(qsizetype index)
+    {
+        while (m_stack.size() > index)
+            closeTop();
+    }
+
+    // Implied end tags and table structure before an element opens; false when the element
+    // cannot go here (a table part outside any table).
+    bool prepareFor(const QString &out)
+    {
+        const bool block = isHeading(out)
+            || isOneOf(out, {u"p", u"div", u"ul", u"ol", u"dl", u"blockquote", u"pre",
+                             u"table", u"hr", u"li", u"dt", u"dd"});
+        if (block) {
+            const qsizetype p = findInScope(u"p");
+            if (p >= 0)
+                closeDownTo(p);
+        }
+        if (isHeading(out) && !m_stack.isEmpty() && isHeading(m_stack.last().name))
+            closeTop();
+        if (out == u"li") {
+            const qsizetype li = findInScope(u"li");
+            if (li >= 0)
+                closeDownTo(li);
+        } else if (out == u"dt" || out == u"dd") {
+            const qsizetype dt = findInScope(u"dt");
+            const qsizetype dd = findInScope(u"dd");
+            const qsizetype at = std::max(dt, dd);
+            if (at >= 0)
+                closeDownTo(at);
+        } else if (out == u"a") {
+            const qsizetype a = findInScope(u"a");
+            if (a >= 0)
+                closeDownTo(a);
+        } else if (isOneOf(out, {u"tr", u"td", u"th", u"thead", u"tbody", u"tfoot",
+                                 u"caption"})) {
+            const qsizetype table = findInScope(u"table");
+            if (table < 0)
+                return false;
+            if (out == u"td" || out == u"th") {
+                const qsizetype cell = std::max(findInScope(u"td"), findInScope(u"th"));
+                if (cell > table)
+                    closeDownTo(cell);
+                if (findInScope(u"tr") < table) {
+                    closeDownToTableContext(table);
+                    m_html += QStringLiteral("<tr>");
+                    OpenElement row;
+                    row.name = QStringLiteral("tr");
+                    m_stack.append(row);
+                }
+            } else {
+                const qsizetype row = findInScope(u"tr");
+                if (out != u"tr")
+                    closeDownTo(table + 1); // sections and captions end rows and sections
+                else if (row > table)
+                    closeDownTo(row);
+                else
+                    closeDownToTableContext(table);
+            }
+        }
+        return true;
+    }
+
+    // Closes everything inside the table except an open thead/tbody/tfoot.
+    void closeDownToTableContext(qsizetype table)
+    {
+        qsizetype keep = table + 1;
+        if (m_stack.size() > keep
+            && isOneOf(m_stack[keep].name, {u"thead", u"tbody", u"tfoot"}))
+            ++keep;
+        closeDownTo(keep);
+    }
+
+    void endTag(const QString &name)
+    {
+        m_dropRawText = false;
+        m_afterPreStart = false;
+        if (!m_skipElement.isEmpty()) {
+            if (name == m_skipElement && --m_skipDepth == 0)
+                m_skipElement.clear();
+            return;
+        }
+        if (name == u"br") { // HTML5 reads </br> as <br>
+            m_html += QStringLiteral("<br>");
+            m_text.addBreak(TextBreak::Line);
+            return;
+        }
+        const QString out = outputElementFor(name);
+        m_text.addBreak(breakFor(out.isEmpty() ? name : out));
+        if (out.isEmpty())
+            return;
+        const qsizetype at = findInScope(out);
+        if (at >= 0)
+            closeDownTo(at);
+    }
+
+    void closeTop()
+    {
+        OpenElement element = m_stack.takeLast();
+        m_text.addBreak(breakFor(element.name));
+        if (element.name == u"q") {
+            appendText(u"\u201D");
+            return;
+        }
+        if (element.name == u"a") {
+            m_anchor = -1;
+            for (qsizetype i = m_stack.size() - 1; i >= 0 && m_anchor < 0; --i) {
+                if (m_stack[i].name == u"a")
+                    m_anchor = i;
+            }
+            closeLink(element);
+            return;
+        }
+        m_html += QStringLiteral("</") + element.name + u'>';
+    }
+
+    // Ends a link: its title (the article's, or the warning for a deceptive link) goes into
+    // the start tag now that the visible text is known, and a deceptive link gets a marker.
+    void closeLink(const OpenElement &element)
+    {
+        const LinkAssessment assessment = assessLink(element.linkText, element.href);
+        QString title = element.title;
+        if (assessment.deceptive)
+            title = assessment.reason;
+        if (!title.isEmpty())
+            m_html.insert(element.titlePos,
+                          QStringLiteral(" title=\"") + escapeHtml(title, true) + u'"');
+        m_html += QStringLiteral("</a>");
+        if (assessment.deceptive) {
+            m_html += kDeceptiveMarker;
+            m_text.addText(kDeceptiveMarker, true);
+        }
+    }
+
+    const SanitizeOptions &m_options;
+    QUrl m_base;
+    QString m_html;
+    TextBuilder m_text;
+    QStringList m_blocked;
+    QList<OpenElement> m_stack;
+    qsizetype m_anchor = -1;     // index of the open <a> in m_stack
+    QString m_skipElement;       // dropping a subtree that this element opened
+    int m_skipDepth = 0;
+    bool m_skipForeign = false;  // the subtree is SVG/MathML (HTML elements break out)
+    bool m_dropRawText = false;  // the next raw-text token belongs to a dropped element
+    bool m_afterPreStart = false;
+};
+
+} // namespace
+
 SanitizedHtml sanitizeHtml(QStringView html, const SanitizeOptions &options)
 {
-    Q_UNUSED(options);
-    SanitizedHtml result;
-    result.text = htmlToPlainText(html);
-    result.html = QStringLiteral("<p>") + result.text.toHtmlEscaped() + QStringLiteral("</p>");
-    return result;
+    // HTML5 input preprocessing: CRLF and CR become LF before tokenising.
+    QString input = html.toString();
+    input.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
+    input.replace(u'\r', u'\n');
+    return Sanitizer(options).run(input);
 }
 
 } // namespace bulletin
