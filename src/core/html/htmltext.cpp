@@ -174,6 +174,31 @@ QString decodeHtmlEntities(QStringView text)
     return out;
 }
 
+QString escapeHtml(QStringView text)
+{
+    QString out;
+    out.reserve(text.size());
+    for (const QChar c : text) {
+        switch (c.unicode()) {
+        case '&':
+            out += QLatin1StringView("&amp;");
+            break;
+        case '<':
+            out += QLatin1StringView("&lt;");
+            break;
+        case '>':
+            out += QLatin1StringView("&gt;");
+            break;
+        case '"':
+            out += QLatin1StringView("&quot;");
+            break;
+        default:
+            out += c;
+        }
+    }
+    return out;
+}
+
 QString collapseWhitespace(QStringView text)
 {
     QString out;

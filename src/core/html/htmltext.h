@@ -19,6 +19,9 @@ QString decodeHtmlEntities(QStringView text);
 // Block-level tags separate words (so "<p>a</p><p>b</p>" gives "a b").
 QString htmlToPlainText(QStringView html);
 
+// Escapes &, <, > and " so that text can be placed in HTML content or attribute values.
+QString escapeHtml(QStringView text);
+
 // Collapses runs of white space (including U+00A0) to one space and trims.
 QString collapseWhitespace(QStringView text);
 

@@ -1,0 +1,57 @@
+#include "core/feeds/feedparser.h"
+
+#include "core/feeds/jsonfeedreader.h"
+#include "core/feeds/xmlfeedreader.h"
+#include "core/feeds/xmlinput.h"
+
+namespace bulletin {
+
+namespace {
+
+// JSON Feed starts with '{' (after an optional UTF-8 BOM and white space); XML never does.
+bool looksLikeJson(const QByteArray &bytes)
+{
+    qsizetype i = bytes.startsWith("\xEF\xBB\xBF") ? 3 : 0;
+    while (i < bytes.size()) {
+        const char c = bytes[i];
+        if (c == '{')
+            return true;
+        if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
+            return false;
+        ++i;
+    }
+    return false;
+}
+
+bool isBlank(const QByteArray &bytes)
+{
+    for (const char c : bytes) {
+        if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+FeedParseResult parseFeed(const QByteArray &bytes, const QString &charsetHint)
+{
+    if (isBlank(bytes)) {
+        FeedParseResult result;
+        result.error = QStringLiteral("not a feed: the document is empty");
+        return result;
+    }
+    if (looksLikeJson(bytes))
+        return readJsonFeed(bytes.startsWith("\xEF\xBB\xBF") ? bytes.mid(3) : bytes);
+
+    const XmlInput input = prepareXmlInput(bytes, charsetHint);
+    FeedParseResult result = XmlFeedReader(input.utf8).read();
+    if (result.feed && input.repaired) {
+        result.feed->wellFormed = false;
+        if (result.feed->warning.isEmpty())
+            result.feed->warning = QStringLiteral("repaired invalid bytes or undeclared entities");
+    }
+    return result;
+}
+
+} // namespace bulletin

@@ -1,0 +1,23 @@
+#pragma once
+
+#include "core/feeds/parsedfeed.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace bulletin {
+
+// Parses a feed document: RSS 0.90-2.0, RSS 1.0 (RDF), Atom 0.3/1.0, JSON Feed 1.0/1.1, and
+// CAP 1.1/1.2 alerts (bare, or carried by Atom/RSS entries). The format is sniffed from the
+// content, never from a file name or a Content-Type.
+//
+// charsetHint is the charset the transport announced (HTTP Content-Type), empty if none.
+//
+// A pure function: no network, no files, thread-safe. It never crashes or hangs on any
+// input and never fetches external entities. Broken but recoverable input (undeclared HTML
+// entities, a bare '&', a truncated document) gives a best-effort feed with
+// wellFormed == false and a warning; otherwise the result holds a one-line error saying
+// what is wrong and where.
+FeedParseResult parseFeed(const QByteArray &bytes, const QString &charsetHint = {});
+
+} // namespace bulletin

@@ -1,0 +1,113 @@
+#include "core/feeds/jsonfeedreader.h"
+
+#include "core/feeds/feeddate.h"
+#include "core/html/htmltext.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace bulletin {
+
+namespace {
+
+QString idString(const QJsonValue &v)
+{
+    if (v.isString())
+        return v.toString();
+    if (v.isDouble()) {
+        // Numeric ids (JSON Feed 1.0 allowed them) print as decimal integers when integral.
+        const double d = v.toDouble();
+        if (d == double(qint64(d)))
+            return QString::number(qint64(d));
+        return QString::number(d, 'g', 17);
+    }
+    return {};
+}
+
+QString authorOf(const QJsonObject &o)
+{
+    const QJsonArray authors = o.value(QLatin1StringView("authors")).toArray();
+    for (const QJsonValue &a : authors) {
+        const QString name = a.toObject().value(QLatin1StringView("name")).toString();
+        if (!name.isEmpty())
+            return name;
+    }
+    return o.value(QLatin1StringView("author")).toObject().value(QLatin1StringView("name")).toString();
+}
+
+ParsedItem readItem(const QJsonObject &o)
+{
+    ParsedItem item;
+    item.id = idString(o.value(QLatin1StringView("id")));
+    item.link = o.value(QLatin1StringView("url")).toString().trimmed();
+    item.title = o.value(QLatin1StringView("title")).toString();
+    item.published = parseIso8601Date(o.value(QLatin1StringView("date_published")).toString());
+    item.updated = parseIso8601Date(o.value(QLatin1StringView("date_modified")).toString());
+    item.author = authorOf(o);
+    const QString summary = o.value(QLatin1StringView("summary")).toString();
+    const QString contentText = o.value(QLatin1StringView("content_text")).toString();
+    const QString contentHtml = o.value(QLatin1StringView("content_html")).toString();
+    item.contentHtml = contentHtml.isEmpty() ? escapeHtml(contentText) : contentHtml;
+    if (!summary.isEmpty())
+        item.summaryText = collapseWhitespace(summary);
+    else if (!contentText.isEmpty())
+        item.summaryText = collapseWhitespace(contentText);
+    else
+        item.summaryText = htmlToPlainText(contentHtml);
+    const QJsonArray tags = o.value(QLatin1StringView("tags")).toArray();
+    for (const QJsonValue &t : tags) {
+        const QString tag = t.toString().trimmed();
+        if (!tag.isEmpty() && !item.categories.contains(tag))
+            item.categories.append(tag);
+    }
+    const QJsonArray attachments = o.value(QLatin1StringView("attachments")).toArray();
+    for (const QJsonValue &v : attachments) {
+        const QJsonObject a = v.toObject();
+        Enclosure e;
+        e.url = a.value(QLatin1StringView("url")).toString();
+        e.type = a.value(QLatin1StringView("mime_type")).toString();
+        const QJsonValue size = a.value(QLatin1StringView("size_in_bytes"));
+        if (size.isDouble())
+            e.length = qint64(size.toDouble());
+        if (!e.url.isEmpty())
+            item.enclosures.append(e);
+    }
+    item.thumbnailUrl = o.value(QLatin1StringView("image")).toString();
+    return item;
+}
+
+} // namespace
+
+FeedParseResult readJsonFeed(const QByteArray &bytes)
+{
+    FeedParseResult result;
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &error);
+    if (error.error != QJsonParseError::NoError) {
+        result.error = QStringLiteral("JSON error at offset %1: %2").arg(error.offset).arg(error.errorString());
+        return result;
+    }
+    const QJsonObject root = doc.object();
+    const QString version = root.value(QLatin1StringView("version")).toString();
+    if (!version.contains(QLatin1StringView("jsonfeed.org/version/"))
+        && !root.value(QLatin1StringView("items")).isArray()) {
+        result.error = QStringLiteral("not a feed: JSON without a jsonfeed.org version or items");
+        return result;
+    }
+    ParsedFeed feed;
+    feed.format = QStringLiteral("json");
+    feed.title = root.value(QLatin1StringView("title")).toString();
+    feed.link = root.value(QLatin1StringView("home_page_url")).toString().trimmed();
+    feed.description = root.value(QLatin1StringView("description")).toString();
+    const QJsonArray items = root.value(QLatin1StringView("items")).toArray();
+    for (const QJsonValue &v : items) {
+        if (v.isObject())
+            feed.items.append(readItem(v.toObject()));
+    }
+    feed.entries = int(feed.items.size());
+    result.feed = std::move(feed);
+    return result;
+}
+
+} // namespace bulletin

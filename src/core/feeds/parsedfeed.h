@@ -1,0 +1,100 @@
+#pragma once
+
+#include "core/article.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace bulletin {
+
+// What the feed parsers return: immutable values, no database ids, no network.
+// The storage layer turns ParsedItems into stored articles.
+
+struct Enclosure
+{
+    QString url;
+    QString type;
+    std::optional<qint64> length;
+};
+
+struct CapInfo
+{
+    QString language;
+    QString event;
+    QString headline;
+    QString description;
+    QString instruction;
+    QString severity;
+    QString urgency;
+    QString certainty;
+    QString senderName;
+    QDateTime effective;
+    QDateTime onset;
+    QDateTime expires;
+    QStringList areaDesc;
+};
+
+struct CapAlert
+{
+    QString capVersion;    // "1.1", "1.2" or empty
+    QString identifier;
+    QString sender;
+    QDateTime sent;
+    QString status;
+    QString msgType;
+    QString scope;
+    QStringList references;
+    QList<CapInfo> info;
+    // For alerts carried by a feed entry: "embedded", "index" or "none"; empty for a bare
+    // <alert> document.
+    QString carried;
+    QString entryId;
+    QString entryTitle;
+    QString entryLink;
+};
+
+struct ParsedItem
+{
+    QString title;         // plain text
+    QString link;          // absolute where it could be resolved
+    QString id;            // as written, never normalised
+    QDateTime published;   // UTC, invalid when absent or unparseable
+    QDateTime updated;
+    QString author;
+    QString summaryText;   // plain text of the summary (or of the content when no summary)
+    QString summaryHtml;   // summary as HTML (unsanitised)
+    QString contentHtml;   // full content as HTML (unsanitised), may be empty
+    QList<Enclosure> enclosures;
+    QStringList categories;
+    QList<RelatedLink> related; // Atom link rel="related"
+    QList<Enclosure> media; // media:content objects (kept apart from RSS/Atom enclosures)
+    QString thumbnailUrl;  // first media:thumbnail
+    std::optional<CapAlert> alert; // CAP-carrying feeds: the alert of this entry
+};
+
+struct ParsedFeed
+{
+    QString format;        // "rss", "rdf", "atom", "json", or "cap" for a bare <alert>
+    QString title;         // plain text
+    QString link;
+    QString description;   // plain text
+    QList<ParsedItem> items;
+    QList<CapAlert> alerts; // bare <alert>: one; CAP feeds: one per entry; else empty
+    bool isCapFeed = false; // a feed whose entries carry or link CAP alerts
+    int entries = 0;        // number of entry/item elements
+    bool wellFormed = true;
+    QString warning;       // what was recovered from, for a lenient parse
+    int ttlMinutes = 0;    // RSS <ttl> or equivalent, 0 when absent
+};
+
+struct FeedParseResult
+{
+    std::optional<ParsedFeed> feed;
+    QString error;         // one line, says what is wrong and where; set when !feed
+};
+
+} // namespace bulletin

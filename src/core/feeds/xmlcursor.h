@@ -1,0 +1,68 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <QStringView>
+#include <QXmlStreamReader>
+
+#include <functional>
+#include <utility>
+
+namespace bulletin {
+
+// A forward-only walk over an XML document for the feed readers: QXmlStreamReader plus the
+// bookkeeping every format needs (xml:base scoping, entity references QXmlStreamReader
+// leaves unexpanded, collecting an element's text and markup in one pass).
+// Not copyable; one per parse, single thread.
+class XmlCursor final
+{
+public:
+    explicit XmlCursor(const QByteArray &utf8);
+    XmlCursor(const XmlCursor &) = delete;
+    XmlCursor &operator=(const XmlCursor &) = delete;
+
+    // Text and markup of the current element. markup is the inner content serialised as
+    // HTML (tags by local name, text escaped); it is only built once a child element shows
+    // up, so simple elements cost one string.
+    struct Content
+    {
+        QString text;          // character data of the element and all descendants
+        QString markup;        // valid when hasElements
+        bool hasElements = false;
+        QString markupOrEscapedText() const;
+    };
+
+    // Called for each child start element inside readContent(); returning true means the
+    // handler consumed the element (up to and including its end). Used to pick CAP alerts
+    // out of Atom <content>.
+    using ElementHook = std::function<bool(XmlCursor &)>;
+
+    QXmlStreamReader::TokenType next();
+    // Moves to the next child start element of the current element; false at the end of
+    // the current element, at the end of the document or on an error.
+    bool nextChild();
+    Content readContent(const ElementHook &hook = {});
+    // Character data only, white space collapsed (CAP and other plain-text elements).
+    QString readText();
+    void skipElement(const ElementHook &hook = {});
+
+    QStringView namespaceUri() const { return m_reader.namespaceUri(); }
+    QStringView name() const { return m_reader.name(); }
+    QString attribute(QStringView name) const;
+    bool hasError() const { return m_reader.hasError(); }
+    QString errorLine() const;
+    qsizetype depth() const { return m_depth; }
+
+    QString base() const { return m_bases.isEmpty() ? QString() : m_bases.last().second; }
+    QString resolve(const QString &url) const;
+
+private:
+    void appendEntity(QString &out) const;
+
+    QXmlStreamReader m_reader;
+    qsizetype m_depth = 0;
+    QList<std::pair<qsizetype, QString>> m_bases; // (depth of the element, absolute base)
+};
+
+} // namespace bulletin

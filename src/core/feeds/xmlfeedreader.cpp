@@ -1,0 +1,669 @@
+#include "core/feeds/xmlfeedreader.h"
+
+#include "core/feeds/capreader.h"
+#include "core/feeds/feeddate.h"
+#include "core/feeds/feedtext.h"
+#include "core/html/htmltext.h"
+
+#include <QLoggingCategory>
+
+namespace bulletin {
+
+Q_LOGGING_CATEGORY(lcFeedParser, "bulletin.core.feeds")
+
+namespace {
+
+constexpr QStringView kAtom10 = u"http://www.w3.org/2005/Atom";
+constexpr QStringView kAtom03 = u"http://purl.org/atom/ns#";
+constexpr QStringView kRss10 = u"http://purl.org/rss/1.0/";
+constexpr QStringView kRss090 = u"http://my.netscape.com/rdf/simple/0.9/";
+constexpr QStringView kRdf = u"http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+constexpr QStringView kDc = u"http://purl.org/dc/elements/1.1/";
+constexpr QStringView kDcTerms = u"http://purl.org/dc/terms/";
+constexpr QStringView kContent = u"http://purl.org/rss/1.0/modules/content/";
+constexpr QStringView kItunes = u"http://www.itunes.com/dtds/podcast-1.0.dtd";
+constexpr QStringView kXhtml = u"http://www.w3.org/1999/xhtml";
+
+bool isMediaRss(QStringView ns)
+{
+    // Yahoo's Media RSS namespace, with and without the trailing slash (both are in use).
+    return ns == u"http://search.yahoo.com/mrss/" || ns == u"http://search.yahoo.com/mrss";
+}
+
+// Namespaces that RSS 2.0 feeds have used for their own elements.
+bool isRssNamespace(QStringView ns)
+{
+    return ns.isEmpty() || ns == kRss10 || ns == kRss090
+        || ns == u"http://backend.userland.com/rss2" || ns == u"http://backend.userland.com/rss"
+        || ns == u"http://blogs.law.harvard.edu/tech/rss" || ns == u"http://purl.org/net/rss1.1#";
+}
+
+bool isHtmlLinkType(QStringView type)
+{
+    return type.isEmpty() || type.compare(u"text/html", Qt::CaseInsensitive) == 0
+        || type.compare(u"application/xhtml+xml", Qt::CaseInsensitive) == 0;
+}
+
+void addCategory(QStringList &categories, const QString &category)
+{
+    const QString c = collapseWhitespace(category);
+    if (!c.isEmpty() && !categories.contains(c))
+        categories.append(c);
+}
+
+std::optional<qint64> parseLength(const QString &text)
+{
+    bool ok = false;
+    const qint64 v = text.trimmed().toLongLong(&ok);
+    if (!ok || v < 0)
+        return std::nullopt;
+    return v;
+}
+
+} // namespace
+
+struct XmlFeedReader::ItemState
+{
+    ParsedItem item;
+    int summaryRank = 100;     // which summary source won; lower is better
+    int authorRank = 100;
+    bool hasTitle = false;
+    QString fallbackTitle;     // dc:title / media:title when there is no <title>
+    int fallbackTitleRank = 100;
+    bool hasContent = false;
+    QString contentText;
+    bool hasRssLink = false;
+    QString atomLink;          // first alternate HTML link
+    QString capLink;           // first application/cap+xml link
+    QString guid;
+    bool guidIsPermaLink = false;
+    QString rawTitle;          // the <title> text, for CAP entry identification
+    std::optional<CapAlert> embedded;
+    CapIndexBuilder index;
+};
+
+XmlFeedReader::XmlFeedReader(const QByteArray &utf8)
+    : m_cursor(utf8)
+{
+}
+
+bool XmlFeedReader::isCore(QStringView ns) const
+{
+    return m_dialect == Dialect::Rss ? isRssNamespace(ns) : (ns.isEmpty() || isAtom(ns));
+}
+
+bool XmlFeedReader::isAtom(QStringView ns) const
+{
+    return ns == kAtom10 || ns == kAtom03;
+}
+
+FeedParseResult XmlFeedReader::read()
+{
+    FeedParseResult result;
+    if (!m_cursor.nextChild()) {
+        result.error = m_cursor.hasError() ? m_cursor.errorLine()
+                                           : QStringLiteral("not a feed: empty document");
+        return result;
+    }
+    ParsedFeed feed;
+    const QStringView root = m_cursor.name();
+    const QStringView ns = m_cursor.namespaceUri();
+    if (root == u"rss" || (root == u"channel" && ns.isEmpty())) {
+        feed.format = QStringLiteral("rss");
+        if (root == u"channel")
+            readChannel(feed);
+        else
+            readRssChildren(feed);
+    } else if (root == u"RDF") {
+        feed.format = QStringLiteral("rdf");
+        readRssChildren(feed);
+    } else if (root == u"feed") {
+        feed.format = QStringLiteral("atom");
+        m_dialect = Dialect::Atom;
+        m_atom03 = ns == kAtom03 || (ns.isEmpty() && m_cursor.attribute(u"version") == u"0.3");
+        readAtomFeed(feed);
+    } else if (root == u"alert") {
+        feed.format = QStringLiteral("cap");
+        feed.alerts.append(readCapAlert(m_cursor));
+    } else {
+        result.error = QStringLiteral("not a feed: root element <%1>").arg(root.toString());
+        return result;
+    }
+    if (m_cursor.hasError()) {
+        feed.wellFormed = false;
+        feed.warning = m_cursor.errorLine();
+        qCDebug(lcFeedParser) << "recovered from" << feed.warning;
+    }
+    for (const ParsedItem &item : std::as_const(feed.items)) {
+        if (item.alert) {
+            feed.isCapFeed = true;
+            break;
+        }
+    }
+    result.feed = std::move(feed);
+    return result;
+}
+
+void XmlFeedReader::readRssChildren(ParsedFeed &feed)
+{
+    while (m_cursor.nextChild()) {
+        const QStringView name = m_cursor.name();
+        if (name == u"channel" && isRssNamespace(m_cursor.namespaceUri()))
+            readChannel(feed);
+        else if (name == u"item")
+            readItem(feed); // RDF items are siblings of the channel; some RSS 0.9x too
+        else
+            m_cursor.skipElement();
+    }
+}
+
+void XmlFeedReader::readChannel(ParsedFeed &feed)
+{
+    while (m_cursor.nextChild()) {
+        if (m_cursor.name() == u"item" && isRssNamespace(m_cursor.namespaceUri()))
+            readItem(feed);
+        else if (!readFeedElement(feed))
+            m_cursor.skipElement();
+    }
+}
+
+void XmlFeedReader::readAtomFeed(ParsedFeed &feed)
+{
+    while (m_cursor.nextChild()) {
+        if (m_cursor.name() == u"entry" && isCore(m_cursor.namespaceUri()))
+            readItem(feed);
+        else if (!readFeedElement(feed))
+            m_cursor.skipElement();
+    }
+}
+
+bool XmlFeedReader::readFeedElement(ParsedFeed &feed)
+{
+    const QStringView ns = m_cursor.namespaceUri();
+    const QStringView name = m_cursor.name();
+    const bool core = isCore(ns);
+    if (core && m_dialect == Dialect::Rss) {
+        if (name == u"title") {
+            const XmlCursor::Content c = m_cursor.readContent();
+            if (feed.title.isEmpty()) {
+                feed.title = c.hasElements || rssTitleLooksLikeHtml(c.text)
+                    ? htmlToPlainText(c.hasElements ? c.markup : c.text)
+                    : collapseWhitespace(c.text);
+            }
+            return true;
+        }
+        if (name == u"link") {
+            const QString link = m_cursor.readText();
+            if (feed.link.isEmpty())
+                feed.link = m_cursor.resolve(link);
+            return true;
+        }
+        if (name == u"description") {
+            const XmlCursor::Content c = m_cursor.readContent();
+            if (feed.description.isEmpty())
+                feed.description = htmlToPlainText(c.hasElements ? c.markup : c.text);
+            return true;
+        }
+        if (name == u"ttl") {
+            feed.ttlMinutes = m_cursor.readText().toInt();
+            return true;
+        }
+        return false;
+    }
+    if (core || isAtom(ns)) {
+        if (name == u"title") {
+            QString plain;
+            readTextConstruct(&plain, nullptr);
+            if (feed.title.isEmpty())
+                feed.title = plain;
+            return true;
+        }
+        if (name == u"subtitle" || name == u"tagline") {
+            QString plain;
+            readTextConstruct(&plain, nullptr);
+            if (feed.description.isEmpty())
+                feed.description = plain;
+            return true;
+        }
+        if (name == u"link") {
+            const QString rel = m_cursor.attribute(u"rel").trimmed();
+            const QString type = m_cursor.attribute(u"type").trimmed();
+            const QString href = m_cursor.resolve(m_cursor.attribute(u"href").trimmed());
+            m_cursor.skipElement();
+            if (feed.link.isEmpty() && (rel.isEmpty() || rel == u"alternate") && isHtmlLinkType(type))
+                feed.link = href;
+            return true;
+        }
+        return false;
+    }
+    if (ns == kDc && name == u"title") {
+        const QString t = m_cursor.readText();
+        if (feed.title.isEmpty())
+            feed.title = t;
+        return true;
+    }
+    return false;
+}
+
+void XmlFeedReader::readItem(ParsedFeed &feed)
+{
+    ItemState state;
+    if (m_dialect == Dialect::Rss) {
+        // RDF items are identified by rdf:about.
+        const QString about = m_cursor.attribute(u"about");
+        if (!about.isEmpty())
+            state.item.id = about.trimmed();
+    }
+    ++feed.entries;
+    while (m_cursor.nextChild())
+        readItemElement(state);
+
+    ParsedItem &item = state.item;
+    if (!state.hasTitle)
+        item.title = state.fallbackTitle;
+    if (m_dialect == Dialect::Rss) {
+        if (!state.guid.isEmpty() && item.id.isEmpty())
+            item.id = state.guid;
+        if (item.link.isEmpty())
+            item.link = state.atomLink;
+        if (item.link.isEmpty() && state.guidIsPermaLink)
+            item.link = state.guid;
+    } else {
+        item.link = state.atomLink;
+    }
+    if (state.summaryRank == 100 && state.hasContent) {
+        item.summaryText = state.contentText;
+        item.summaryHtml = item.contentHtml;
+    }
+
+    if (state.embedded) {
+        item.alert = std::move(state.embedded);
+    } else if (!state.index.isEmpty()) {
+        item.alert = state.index.alert();
+    }
+    if (item.alert) {
+        item.alert->entryId = item.id;
+        item.alert->entryTitle = state.rawTitle;
+        item.alert->entryLink = m_dialect == Dialect::Atom
+            ? (state.capLink.isEmpty() ? state.atomLink : state.capLink)
+            : item.link;
+    }
+    feed.items.append(std::move(state.item));
+}
+
+void XmlFeedReader::readItemElement(ItemState &state)
+{
+    const QStringView ns = m_cursor.namespaceUri();
+    if (isCapNamespace(ns)) {
+        if (m_cursor.name() == u"alert") {
+            CapAlert alert = readCapAlert(m_cursor);
+            alert.carried = QStringLiteral("embedded");
+            if (!state.embedded)
+                state.embedded = std::move(alert);
+        } else {
+            state.index.readElement(m_cursor);
+        }
+        return;
+    }
+    if (m_dialect == Dialect::Rss && isRssNamespace(ns) && readCoreRssElement(state))
+        return;
+    if ((isAtom(ns) || (m_dialect == Dialect::Atom && ns.isEmpty())) && readAtomElement(state))
+        return;
+    if (readExtensionElement(state))
+        return;
+    // Unknown markup: skipped, but a CAP <alert> anywhere inside still counts as embedded.
+    m_cursor.skipElement([&state](XmlCursor &c) {
+        if (!isCapNamespace(c.namespaceUri()) || c.name() != u"alert")
+            return false;
+        CapAlert alert = readCapAlert(c);
+        alert.carried = QStringLiteral("embedded");
+        if (!state.embedded)
+            state.embedded = std::move(alert);
+        return true;
+    });
+}
+
+bool XmlFeedReader::readCoreRssElement(ItemState &state)
+{
+    ParsedItem &item = state.item;
+    const QStringView name = m_cursor.name();
+    if (name == u"title") {
+        const XmlCursor::Content c = m_cursor.readContent();
+        if (!state.hasTitle) {
+            state.hasTitle = true;
+            state.rawTitle = collapseWhitespace(c.text);
+            if (c.hasElements)
+                item.title = htmlToPlainText(c.markup);
+            else if (rssTitleLooksLikeHtml(c.text))
+                item.title = htmlToPlainText(c.text);
+            else
+                item.title = state.rawTitle;
+        }
+    } else if (name == u"link") {
+        const QString link = m_cursor.readText();
+        if (!state.hasRssLink && !link.isEmpty()) {
+            state.hasRssLink = true;
+            item.link = m_cursor.resolve(link);
+        }
+    } else if (name == u"guid") {
+        const QString permaLink = m_cursor.attribute(u"isPermaLink").trimmed();
+        const QString guid = m_cursor.readText();
+        if (state.guid.isEmpty()) {
+            state.guid = guid;
+            state.guidIsPermaLink = permaLink.compare(u"false", Qt::CaseInsensitive) != 0;
+        }
+    } else if (name == u"pubDate") {
+        const QDateTime d = parseFeedDate(m_cursor.readText());
+        if (!item.published.isValid())
+            item.published = d;
+    } else if (name == u"description") {
+        const XmlCursor::Content c = m_cursor.readContent();
+        if (state.summaryRank > 1) {
+            state.summaryRank = 1;
+            item.summaryHtml = c.hasElements ? c.markup : c.text;
+            item.summaryText = htmlToPlainText(item.summaryHtml);
+        }
+    } else if (name == u"author") {
+        const QString author = authorName(m_cursor.readText());
+        if (state.authorRank > 1 && !author.isEmpty()) {
+            state.authorRank = 1;
+            item.author = author;
+        }
+    } else if (name == u"category") {
+        addCategory(item.categories, m_cursor.readText());
+    } else if (name == u"enclosure") {
+        Enclosure e;
+        e.url = m_cursor.resolve(m_cursor.attribute(u"url").trimmed());
+        e.type = m_cursor.attribute(u"type").trimmed();
+        e.length = parseLength(m_cursor.attribute(u"length"));
+        m_cursor.skipElement();
+        if (!e.url.isEmpty())
+            item.enclosures.append(e);
+    } else {
+        return false;
+    }
+    return true;
+}
+
+void XmlFeedReader::readTextConstruct(QString *plain, QString *html, bool *isHtmlish)
+{
+    const QString type = m_cursor.attribute(u"type");
+    const QString mode = m_cursor.attribute(u"mode");
+    XmlCursor::Content c = m_cursor.readContent();
+    if (mode.compare(u"base64", Qt::CaseInsensitive) == 0) {
+        c.text = QString::fromUtf8(QByteArray::fromBase64(c.text.toLatin1()));
+        c.hasElements = false;
+    }
+    const TextKind kind = textKindOf(type, mode, c.hasElements);
+    switch (kind) {
+    case TextKind::Text:
+        *plain = collapseWhitespace(c.text);
+        if (html)
+            *html = escapeHtml(c.text);
+        break;
+    case TextKind::Html:
+        *plain = htmlToPlainText(c.text);
+        if (html)
+            *html = c.text;
+        break;
+    case TextKind::Xhtml:
+        *plain = htmlToPlainText(c.markupOrEscapedText());
+        if (html)
+            *html = c.markupOrEscapedText();
+        break;
+    }
+    if (isHtmlish)
+        *isHtmlish = kind != TextKind::Text;
+}
+
+bool XmlFeedReader::readAtomElement(ItemState &state)
+{
+    ParsedItem &item = state.item;
+    const QStringView name = m_cursor.name();
+    if (name == u"title") {
+        QString plain;
+        readTextConstruct(&plain, nullptr);
+        if (!state.hasTitle) {
+            state.hasTitle = true;
+            item.title = plain;
+            state.rawTitle = plain;
+        }
+    } else if (name == u"link") {
+        readAtomLink(state);
+    } else if (name == u"id") {
+        const QString id = m_cursor.readText();
+        if (item.id.isEmpty())
+            item.id = id;
+    } else if (name == u"published" || name == u"issued") {
+        const QDateTime d = parseFeedDate(m_cursor.readText());
+        if (!item.published.isValid())
+            item.published = d;
+    } else if (name == u"updated" || name == u"modified") {
+        const QDateTime d = parseFeedDate(m_cursor.readText());
+        if (!item.updated.isValid())
+            item.updated = d;
+    } else if (name == u"summary") {
+        QString plain;
+        QString html;
+        readTextConstruct(&plain, &html);
+        if (state.summaryRank > 1) {
+            state.summaryRank = 1;
+            item.summaryText = plain;
+            item.summaryHtml = html;
+        }
+    } else if (name == u"content") {
+        QString plain;
+        QString html;
+        const QString src = m_cursor.attribute(u"src");
+        readTextConstruct(&plain, &html);
+        if (!state.hasContent && src.isEmpty()) {
+            state.hasContent = true;
+            state.contentText = plain;
+            item.contentHtml = html;
+        }
+    } else if (name == u"author") {
+        const QString author = readAtomPersonName();
+        if (state.authorRank > 1 && !author.isEmpty()) {
+            state.authorRank = 1;
+            item.author = author;
+        }
+    } else if (name == u"category") {
+        const QString term = m_cursor.attribute(u"term");
+        const QString text = m_cursor.readText();
+        addCategory(item.categories, term.isEmpty() ? text : term);
+    } else {
+        return false;
+    }
+    return true;
+}
+
+void XmlFeedReader::readAtomLink(ItemState &state)
+{
+    const QString rel = m_cursor.attribute(u"rel").trimmed();
+    const QString type = m_cursor.attribute(u"type").trimmed();
+    const QString title = m_cursor.attribute(u"title");
+    const QString href = m_cursor.resolve(m_cursor.attribute(u"href").trimmed());
+    const QString length = m_cursor.attribute(u"length");
+    m_cursor.skipElement();
+    if (href.isEmpty())
+        return;
+    if (type.compare(u"application/cap+xml", Qt::CaseInsensitive) == 0 && state.capLink.isEmpty())
+        state.capLink = href;
+    if (rel.isEmpty() || rel == u"alternate") {
+        if (state.atomLink.isEmpty() && isHtmlLinkType(type))
+            state.atomLink = href;
+    } else if (rel == u"enclosure") {
+        state.item.enclosures.append({href, type, parseLength(length)});
+    } else if (rel == u"related") {
+        RelatedLink link;
+        link.title = collapseWhitespace(title);
+        link.link = href;
+        link.kind = QStringLiteral("publisher");
+        state.item.related.append(link);
+    }
+}
+
+QString XmlFeedReader::readAtomPersonName()
+{
+    QString name;
+    QString email;
+    while (m_cursor.nextChild()) {
+        if (m_cursor.name() == u"name" && name.isEmpty())
+            name = m_cursor.readText();
+        else if (m_cursor.name() == u"email" && email.isEmpty())
+            email = m_cursor.readText();
+        else
+            m_cursor.skipElement();
+    }
+    return name.isEmpty() ? email : name;
+}
+
+bool XmlFeedReader::readExtensionElement(ItemState &state)
+{
+    ParsedItem &item = state.item;
+    const QStringView ns = m_cursor.namespaceUri();
+    const QStringView name = m_cursor.name();
+    if (ns == kDc) {
+        if (name == u"title") {
+            const XmlCursor::Content c = m_cursor.readContent();
+            if (state.fallbackTitleRank > 1) {
+                state.fallbackTitleRank = 1;
+                state.fallbackTitle = rssTitleLooksLikeHtml(c.text) ? htmlToPlainText(c.text)
+                                                                     : collapseWhitespace(c.text);
+            }
+        } else if (name == u"creator" || name == u"author") {
+            const QString author = m_cursor.readText();
+            if (state.authorRank > 2 && !author.isEmpty()) {
+                state.authorRank = 2;
+                item.author = author;
+            }
+        } else if (name == u"date") {
+            const QDateTime d = parseFeedDate(m_cursor.readText());
+            if (!item.updated.isValid())
+                item.updated = d;
+        } else if (name == u"description") {
+            const XmlCursor::Content c = m_cursor.readContent();
+            if (state.summaryRank > 1) {
+                state.summaryRank = 1;
+                item.summaryHtml = c.hasElements ? c.markup : c.text;
+                item.summaryText = htmlToPlainText(item.summaryHtml);
+            }
+        } else if (name == u"subject") {
+            addCategory(item.categories, m_cursor.readText());
+        } else {
+            return false;
+        }
+        return true;
+    }
+    if (ns == kDcTerms) {
+        if (name == u"issued") {
+            const QDateTime d = parseFeedDate(m_cursor.readText());
+            if (!item.published.isValid())
+                item.published = d;
+        } else if (name == u"modified") {
+            const QDateTime d = parseFeedDate(m_cursor.readText());
+            if (!item.updated.isValid())
+                item.updated = d;
+        } else {
+            return false;
+        }
+        return true;
+    }
+    if (ns == kContent && name == u"encoded") {
+        const XmlCursor::Content c = m_cursor.readContent();
+        if (!state.hasContent) {
+            state.hasContent = true;
+            item.contentHtml = c.hasElements ? c.markup : c.text;
+            state.contentText = htmlToPlainText(item.contentHtml);
+        }
+        return true;
+    }
+    if (ns == kXhtml && name == u"body") {
+        const XmlCursor::Content c = m_cursor.readContent();
+        if (!state.hasContent) {
+            state.hasContent = true;
+            item.contentHtml = c.markupOrEscapedText();
+            state.contentText = htmlToPlainText(item.contentHtml);
+        }
+        return true;
+    }
+    if (ns == kItunes) {
+        if (name == u"author") {
+            const QString author = m_cursor.readText();
+            if (state.authorRank > 3 && !author.isEmpty()) {
+                state.authorRank = 3;
+                item.author = author;
+            }
+        } else if (name == u"summary") {
+            const QString text = m_cursor.readText();
+            if (state.summaryRank > 2) {
+                state.summaryRank = 2;
+                item.summaryText = text;
+                item.summaryHtml = escapeHtml(text);
+            }
+        } else {
+            return false;
+        }
+        return true;
+    }
+    if (isMediaRss(ns)) {
+        readMediaElement(state);
+        return true;
+    }
+    return false;
+}
+
+void XmlFeedReader::readMediaElement(ItemState &state)
+{
+    ParsedItem &item = state.item;
+    const QStringView name = m_cursor.name();
+    if (name == u"group") {
+        while (m_cursor.nextChild()) {
+            if (isMediaRss(m_cursor.namespaceUri()))
+                readMediaElement(state);
+            else
+                m_cursor.skipElement();
+        }
+    } else if (name == u"title") {
+        const QString type = m_cursor.attribute(u"type");
+        const QString text = m_cursor.readText();
+        if (state.fallbackTitleRank > 2) {
+            state.fallbackTitleRank = 2;
+            state.fallbackTitle = type == u"html" ? htmlToPlainText(text) : text;
+        }
+    } else if (name == u"description") {
+        const QString type = m_cursor.attribute(u"type");
+        const XmlCursor::Content c = m_cursor.readContent();
+        if (state.summaryRank > 3) {
+            state.summaryRank = 3;
+            const bool html = type == u"html";
+            item.summaryText = html ? htmlToPlainText(c.text) : collapseWhitespace(c.text);
+            item.summaryHtml = html ? c.text : escapeHtml(c.text);
+        }
+    } else if (name == u"category") {
+        addCategory(item.categories, m_cursor.readText());
+    } else if (name == u"content") {
+        Enclosure e;
+        e.url = m_cursor.resolve(m_cursor.attribute(u"url").trimmed());
+        e.type = m_cursor.attribute(u"type").trimmed();
+        e.length = parseLength(m_cursor.attribute(u"fileSize"));
+        // media:content may hold media:title etc. for this one object.
+        while (m_cursor.nextChild()) {
+            if (isMediaRss(m_cursor.namespaceUri()))
+                readMediaElement(state);
+            else
+                m_cursor.skipElement();
+        }
+        if (!e.url.isEmpty())
+            item.media.append(e);
+    } else if (name == u"thumbnail") {
+        const QString url = m_cursor.resolve(m_cursor.attribute(u"url").trimmed());
+        m_cursor.skipElement();
+        if (item.thumbnailUrl.isEmpty())
+            item.thumbnailUrl = url;
+    } else {
+        m_cursor.skipElement();
+    }
+}
+
+} // namespace bulletin

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "core/feeds/parsedfeed.h"
+#include "core/feeds/xmlcursor.h"
+
+namespace bulletin {
+
+// Reads RSS 0.9x/2.0, RSS 1.0/0.90 (RDF), Atom 0.3/1.0 and CAP documents in one pass over
+// prepared UTF-8 (see xmlinput.h). Keeps what it read before an XML error: items already
+// read (and the one being read) are returned with wellFormed = false.
+// One instance per document; not thread-safe, but instances are independent.
+class XmlFeedReader final
+{
+public:
+    explicit XmlFeedReader(const QByteArray &utf8);
+
+    FeedParseResult read();
+
+private:
+    enum class Dialect { Rss, Atom };
+    struct ItemState;
+
+    void readRssChildren(ParsedFeed &feed);
+    void readChannel(ParsedFeed &feed);
+    void readAtomFeed(ParsedFeed &feed);
+    bool readFeedElement(ParsedFeed &feed);
+    void readItem(ParsedFeed &feed);
+    void readItemElement(ItemState &state);
+    bool readCoreRssElement(ItemState &state);
+    bool readAtomElement(ItemState &state);
+    bool readExtensionElement(ItemState &state);
+    void readAtomLink(ItemState &state);
+    void readMediaElement(ItemState &state);
+    QString readAtomPersonName();
+    void readTextConstruct(QString *plain, QString *html, bool *isHtmlish = nullptr);
+
+    bool isCore(QStringView ns) const;
+    bool isAtom(QStringView ns) const;
+
+    XmlCursor m_cursor;
+    Dialect m_dialect = Dialect::Rss;
+    bool m_atom03 = false;
+};
+
+} // namespace bulletin

@@ -1,0 +1,475 @@
+#include "core/feeds/xmlinput.h"
+
+#include "core/html/htmlentities.h"
+
+#include <QList>
+#include <QStringDecoder>
+
+#include <cstring>
+
+namespace bulletin {
+
+namespace {
+
+constexpr char16_t kWindows1252C1[32] = {
+    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
+    0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
+};
+
+// Length of the valid UTF-8 sequence at p (1-4), 0 when the bytes there are not one.
+int utf8SequenceLength(const unsigned char *p, const unsigned char *end)
+{
+    const unsigned char c = p[0];
+    if (c < 0x80)
+        return 1;
+    int len;
+    char32_t min;
+    if ((c & 0xE0) == 0xC0) {
+        len = 2;
+        min = 0x80;
+    } else if ((c & 0xF0) == 0xE0) {
+        len = 3;
+        min = 0x800;
+    } else if ((c & 0xF8) == 0xF0) {
+        len = 4;
+        min = 0x10000;
+    } else {
+        return 0;
+    }
+    if (end - p < len)
+        return 0;
+    char32_t cp = c & (0x7F >> len);
+    for (int i = 1; i < len; ++i) {
+        if ((p[i] & 0xC0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (p[i] & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return len;
+}
+
+bool isValidUtf8(const QByteArray &bytes, qsizetype from)
+{
+    const auto *p = reinterpret_cast<const unsigned char *>(bytes.constData()) + from;
+    const auto *end = reinterpret_cast<const unsigned char *>(bytes.constData()) + bytes.size();
+    while (p < end) {
+        if (*p < 0x80) {
+            ++p;
+            continue;
+        }
+        const int len = utf8SequenceLength(p, end);
+        if (!len)
+            return false;
+        p += len;
+    }
+    return true;
+}
+
+// UTF-8 where valid, Windows-1252 for every byte that is not part of a valid sequence.
+QByteArray repairUtf8(const QByteArray &bytes, qsizetype from)
+{
+    QString out;
+    out.reserve(bytes.size() - from);
+    const auto *p = reinterpret_cast<const unsigned char *>(bytes.constData()) + from;
+    const auto *end = reinterpret_cast<const unsigned char *>(bytes.constData()) + bytes.size();
+    while (p < end) {
+        const int len = utf8SequenceLength(p, end);
+        if (len == 1) {
+            out.append(QChar(char16_t(*p)));
+        } else if (len > 1) {
+            out.append(QString::fromUtf8(reinterpret_cast<const char *>(p), len));
+        } else {
+            const unsigned char c = *p;
+            out.append(QChar(c >= 0x80 && c < 0xA0 ? kWindows1252C1[c - 0x80] : char16_t(c)));
+            p += 1;
+            continue;
+        }
+        p += len;
+    }
+    return out.toUtf8();
+}
+
+QByteArray normalizedName(QByteArray name)
+{
+    name = name.trimmed().toLower();
+    name.replace('_', '-');
+    return name;
+}
+
+bool isUtf8Name(const QByteArray &n)
+{
+    return n == "utf-8" || n == "utf8" || n == "unicode-1-1-utf-8";
+}
+
+// The WHATWG Encoding Standard reads these labels as Windows-1252: real feeds labelled
+// ISO-8859-1 routinely contain curly quotes in 0x80-0x9F.
+bool isWindows1252Alias(const QByteArray &n)
+{
+    return n == "iso-8859-1" || n == "latin1" || n == "latin-1" || n == "us-ascii"
+        || n == "ascii" || n == "iso8859-1" || n == "l1" || n == "cp1252"
+        || n == "windows-1252" || n == "x-cp1252";
+}
+
+// The encoding="..." of a leading XML declaration, or empty; declEnd gets the index after
+// "?>" (0 when there is no declaration).
+QByteArray declaredEncoding(const QByteArray &bytes, qsizetype from, qsizetype *declEnd)
+{
+    *declEnd = 0;
+    if (!bytes.mid(from, 5).startsWith("<?xml"))
+        return {};
+    const qsizetype end = bytes.indexOf("?>", from);
+    if (end < 0 || end - from > 512)
+        return {};
+    *declEnd = end + 2;
+    const QByteArray decl = bytes.mid(from, end - from);
+    qsizetype at = decl.indexOf("encoding");
+    if (at < 0)
+        return {};
+    at = decl.indexOf('=', at);
+    if (at < 0)
+        return {};
+    ++at;
+    while (at < decl.size() && (decl[at] == ' ' || decl[at] == '\t' || decl[at] == '\n' || decl[at] == '\r'))
+        ++at;
+    if (at >= decl.size() || (decl[at] != '"' && decl[at] != '\''))
+        return {};
+    const char quote = decl[at];
+    const qsizetype close = decl.indexOf(quote, at + 1);
+    if (close < 0)
+        return {};
+    return decl.mid(at + 1, close - at - 1);
+}
+
+enum class Bom { None, Utf8, Utf16LE, Utf16BE, Utf32LE, Utf32BE };
+
+Bom detectBom(const QByteArray &b, qsizetype *length)
+{
+    const auto at = [&](int i) { return i < b.size() ? (unsigned char)b[i] : 0x100; };
+    *length = 0;
+    if (at(0) == 0xEF && at(1) == 0xBB && at(2) == 0xBF) {
+        *length = 3;
+        return Bom::Utf8;
+    }
+    if (at(0) == 0xFF && at(1) == 0xFE && at(2) == 0 && at(3) == 0) {
+        *length = 4;
+        return Bom::Utf32LE;
+    }
+    if (at(0) == 0 && at(1) == 0 && at(2) == 0xFE && at(3) == 0xFF) {
+        *length = 4;
+        return Bom::Utf32BE;
+    }
+    if (at(0) == 0xFF && at(1) == 0xFE) {
+        *length = 2;
+        return Bom::Utf16LE;
+    }
+    if (at(0) == 0xFE && at(1) == 0xFF) {
+        *length = 2;
+        return Bom::Utf16BE;
+    }
+    return Bom::None;
+}
+
+// UTF-16/32 without a BOM, from the pattern of zero bytes around the first '<'
+// (XML 1.0 appendix F).
+const char *detectWideEncoding(const QByteArray &b)
+{
+    if (b.size() < 4)
+        return nullptr;
+    const auto c = [&](int i) { return (unsigned char)b[i]; };
+    if (c(0) == 0 && c(1) == 0 && c(2) == 0 && c(3) != 0)
+        return "UTF-32BE";
+    if (c(0) != 0 && c(1) == 0 && c(2) == 0 && c(3) == 0)
+        return "UTF-32LE";
+    if (c(0) == 0 && c(1) != 0 && c(2) == 0 && c(3) != 0)
+        return "UTF-16BE";
+    if (c(0) != 0 && c(1) == 0 && c(2) != 0 && c(3) == 0)
+        return "UTF-16LE";
+    return nullptr;
+}
+
+QString windows1252ToString(const char *data, qsizetype size)
+{
+    QString out(size, Qt::Uninitialized);
+    QChar *dst = out.data();
+    for (qsizetype i = 0; i < size; ++i) {
+        const unsigned char c = (unsigned char)data[i];
+        dst[i] = QChar(c >= 0x80 && c < 0xA0 ? kWindows1252C1[c - 0x80] : char16_t(c));
+    }
+    return out;
+}
+
+struct Detected
+{
+    QByteArray name;       // normalised encoding name
+    qsizetype skip = 0;    // BOM length
+};
+
+Detected detect(const QByteArray &bytes, const QString &charsetHint)
+{
+    qsizetype bomLength = 0;
+    switch (detectBom(bytes, &bomLength)) {
+    case Bom::Utf8:
+        return {"utf-8", bomLength};
+    case Bom::Utf16LE:
+        return {"utf-16le", bomLength};
+    case Bom::Utf16BE:
+        return {"utf-16be", bomLength};
+    case Bom::Utf32LE:
+        return {"utf-32le", bomLength};
+    case Bom::Utf32BE:
+        return {"utf-32be", bomLength};
+    case Bom::None:
+        break;
+    }
+    if (const char *wide = detectWideEncoding(bytes))
+        return {normalizedName(wide), 0};
+    if (!charsetHint.trimmed().isEmpty()) {
+        const QByteArray hint = normalizedName(charsetHint.toLatin1());
+        // A UTF-16 label on ASCII-compatible bytes is a lie (feedparser's
+        // encoding_attribute_crash case); ignore it.
+        if (!hint.startsWith("utf-16") && !hint.startsWith("utf-32"))
+            return {hint, 0};
+    }
+    qsizetype declEnd = 0;
+    const QByteArray declared = normalizedName(declaredEncoding(bytes, 0, &declEnd));
+    if (declared.isEmpty() || declared.startsWith("utf-16") || declared.startsWith("utf-32"))
+        return {"utf-8", 0};
+    return {declared, 0};
+}
+
+bool isXmlChar(char32_t c)
+{
+    return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
+        || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+bool isNameChar(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'
+        || c == '-' || c == '.' || c == ':';
+}
+
+// Names of general entities declared in the internal subset; "<!ENTITY % x" ones are
+// parameter entities and cannot appear in content.
+QList<QByteArray> declaredEntities(const QByteArray &doctype)
+{
+    QList<QByteArray> names;
+    qsizetype at = 0;
+    while ((at = doctype.indexOf("<!ENTITY", at)) >= 0) {
+        at += 8;
+        while (at < doctype.size() && (doctype[at] == ' ' || doctype[at] == '\t' || doctype[at] == '\n' || doctype[at] == '\r'))
+            ++at;
+        if (at < doctype.size() && doctype[at] == '%')
+            continue;
+        const qsizetype start = at;
+        while (at < doctype.size() && isNameChar(doctype[at]))
+            ++at;
+        if (at > start)
+            names.append(doctype.mid(start, at - start));
+    }
+    return names;
+}
+
+void appendNumericReference(QByteArray &out, char32_t cp)
+{
+    out.append("&#");
+    out.append(QByteArray::number(quint32(cp)));
+    out.append(';');
+}
+
+// The rewrite described in the header. Returns the input unchanged (shared) when nothing
+// needed fixing.
+QByteArray repairEntities(const QByteArray &in, bool *changed)
+{
+    const char *data = in.constData();
+    const qsizetype size = in.size();
+    QByteArray out;
+    qsizetype copied = 0; // data[0, copied) has been appended to out
+    *changed = false;
+
+    QList<QByteArray> declared;
+    qsizetype doctypeStart = in.indexOf("<!DOCTYPE");
+    qsizetype doctypeEnd = -1;
+    if (doctypeStart >= 0) {
+        const qsizetype bracket = in.indexOf('[', doctypeStart);
+        const qsizetype gt = in.indexOf('>', doctypeStart);
+        if (bracket >= 0 && (gt < 0 || bracket < gt)) {
+            const qsizetype close = in.indexOf("]>", bracket);
+            doctypeEnd = close < 0 ? size : close + 2;
+        } else {
+            doctypeEnd = gt < 0 ? size : gt + 1;
+        }
+        declared = declaredEntities(in.mid(doctypeStart, doctypeEnd - doctypeStart));
+    }
+
+    qsizetype nextCdata = -2;
+    qsizetype nextComment = -2;
+    qsizetype pos = 0;
+    while (pos < size) {
+        const void *hit = std::memchr(data + pos, '&', size_t(size - pos));
+        if (!hit)
+            break;
+        qsizetype amp = static_cast<const char *>(hit) - data;
+        // Skip references inside CDATA sections, comments and the DOCTYPE.
+        if (doctypeStart >= 0 && amp >= doctypeStart && amp < doctypeEnd) {
+            pos = doctypeEnd;
+            continue;
+        }
+        if (nextCdata != -1 && nextCdata < pos)
+            nextCdata = in.indexOf("<![CDATA[", pos);
+        if (nextCdata >= 0 && nextCdata < amp) {
+            const qsizetype end = in.indexOf("]]>", nextCdata + 9);
+            pos = end < 0 ? size : end + 3;
+            nextCdata = -2;
+            continue;
+        }
+        if (nextComment != -1 && nextComment < pos)
+            nextComment = in.indexOf("<!--", pos);
+        if (nextComment >= 0 && nextComment < amp) {
+            const qsizetype end = in.indexOf("-->", nextComment + 4);
+            pos = end < 0 ? size : end + 3;
+            nextComment = -2;
+            continue;
+        }
+
+        qsizetype i = amp + 1;
+        QByteArray replacement;
+        bool keep = false;
+        if (i < size && data[i] == '#') {
+            ++i;
+            const bool hex = i < size && (data[i] == 'x' || data[i] == 'X');
+            if (hex)
+                ++i;
+            const qsizetype digits = i;
+            char32_t value = 0;
+            while (i < size && i - digits < 10) {
+                const char c = data[i];
+                int d;
+                if (c >= '0' && c <= '9')
+                    d = c - '0';
+                else if (hex && c >= 'a' && c <= 'f')
+                    d = c - 'a' + 10;
+                else if (hex && c >= 'A' && c <= 'F')
+                    d = c - 'A' + 10;
+                else
+                    break;
+                value = value * (hex ? 16 : 10) + char32_t(d);
+                ++i;
+            }
+            if (i > digits && i < size && data[i] == ';') {
+                if (isXmlChar(value)) {
+                    keep = true;
+                } else {
+                    replacement = "&#65533;";
+                    ++i;
+                }
+            } else {
+                replacement = "&amp;";
+                i = amp + 1;
+            }
+        } else {
+            while (i < size && i - amp <= 40 && isNameChar(data[i]))
+                ++i;
+            const QByteArray name(data + amp + 1, i - amp - 1);
+            if (!name.isEmpty() && i < size && data[i] == ';') {
+                if (name == "amp" || name == "lt" || name == "gt" || name == "quot"
+                    || name == "apos" || declared.contains(name)) {
+                    keep = true;
+                } else {
+                    char32_t cps[2] = {0, 0};
+                    if (lookupHtmlEntity(QString::fromLatin1(name + ';'), cps)) {
+                        appendNumericReference(replacement, cps[0]);
+                        if (cps[1])
+                            appendNumericReference(replacement, cps[1]);
+                        ++i;
+                    } else {
+                        replacement = "&amp;";
+                        i = amp + 1;
+                    }
+                }
+            } else {
+                replacement = "&amp;";
+                i = amp + 1;
+            }
+        }
+        if (!keep) {
+            out.append(data + copied, amp - copied);
+            out.append(replacement);
+            copied = i;
+            *changed = true;
+        }
+        pos = i;
+    }
+    if (!*changed)
+        return in;
+    out.append(data + copied, size - copied);
+    return out;
+}
+
+} // namespace
+
+QString detectXmlEncoding(const QByteArray &bytes, const QString &charsetHint)
+{
+    return QString::fromLatin1(detect(bytes, charsetHint).name);
+}
+
+XmlInput prepareXmlInput(const QByteArray &bytes, const QString &charsetHint)
+{
+    XmlInput input;
+    const Detected enc = detect(bytes, charsetHint);
+    input.encoding = QString::fromLatin1(enc.name);
+
+    QByteArray utf8;
+    if (isUtf8Name(enc.name)) {
+        const bool hasOtherDecl = [&] {
+            qsizetype declEnd = 0;
+            const QByteArray d = normalizedName(declaredEncoding(bytes, enc.skip, &declEnd));
+            return !d.isEmpty() && !isUtf8Name(d);
+        }();
+        if (isValidUtf8(bytes, enc.skip)) {
+            utf8 = enc.skip || hasOtherDecl ? bytes.mid(enc.skip) : bytes;
+        } else {
+            utf8 = repairUtf8(bytes, enc.skip);
+            input.repaired = true;
+        }
+        if (hasOtherDecl) {
+            // The BOM, detection or hint overrode the declaration: drop it so the reader
+            // does not decode again.
+            qsizetype declEnd = 0;
+            declaredEncoding(utf8, 0, &declEnd);
+            utf8.remove(0, declEnd);
+        }
+    } else {
+        QString text;
+        const char *data = bytes.constData() + enc.skip;
+        const qsizetype size = bytes.size() - enc.skip;
+        if (isWindows1252Alias(enc.name)) {
+            text = windows1252ToString(data, size);
+        } else {
+            QStringDecoder decoder(enc.name.constData());
+            if (decoder.isValid()) {
+                text = decoder.decode(QByteArrayView(data, size));
+            } else {
+                // Unknown label: read it as UTF-8, repairing what is not.
+                input.encoding = QStringLiteral("utf-8");
+                text = QString::fromUtf8(repairUtf8(bytes, enc.skip));
+            }
+        }
+        if (text.startsWith(QChar(0xFEFF)))
+            text.remove(0, 1);
+        utf8 = text.toUtf8();
+        qsizetype declEnd = 0;
+        declaredEncoding(utf8, 0, &declEnd);
+        utf8.remove(0, declEnd);
+    }
+
+    bool changed = false;
+    input.utf8 = repairEntities(utf8, &changed);
+    input.repaired = input.repaired || changed;
+    return input;
+}
+
+} // namespace bulletin
