@@ -1,0 +1,380 @@
+#include "app/cli.h"
+
+#include "app/clijson.h"
+#include "core/feeds/feedjson.h"
+#include "core/feeds/feedparser.h"
+#include "services/cache.h"
+#include "services/importservice.h"
+#include "services/storypage.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTextStream>
+
+#include <functional>
+#include <optional>
+
+namespace bulletin {
+
+namespace {
+
+// Arguments of one command: positional words and --options (with or without a value).
+class Args
+{
+public:
+    Args(const QStringList &arguments, const QStringList &valueOptions)
+    {
+        for (qsizetype i = 0; i < arguments.size(); ++i) {
+            const QString &a = arguments.at(i);
+            if (a.startsWith(QLatin1String("--")) && a.size() > 2) {
+                const qsizetype eq = a.indexOf(QLatin1Char('='));
+                if (eq > 0) {
+                    m_options.insert(a.mid(2, eq - 2), a.mid(eq + 1));
+                } else if (valueOptions.contains(a.mid(2))) {
+                    if (i + 1 >= arguments.size()) {
+                        m_error = QStringLiteral("%1 needs a value").arg(a);
+                        return;
+                    }
+                    m_options.insert(a.mid(2), arguments.at(++i));
+                } else {
+                    m_options.insert(a.mid(2), QString());
+                }
+            } else {
+                m_positional << a;
+            }
+        }
+    }
+    QString error() const { return m_error; }
+    bool has(const QString &name) const { return m_options.contains(name); }
+    QString value(const QString &name) const { return m_options.value(name); }
+    const QStringList &positional() const { return m_positional; }
+    QStringList unknown(const QStringList &known) const
+    {
+        QStringList result;
+        for (auto it = m_options.cbegin(); it != m_options.cend(); ++it) {
+            if (!known.contains(it.key()))
+                result << QStringLiteral("--") + it.key();
+        }
+        return result;
+    }
+
+private:
+    QHash<QString, QString> m_options;
+    QStringList m_positional;
+    QString m_error;
+};
+
+QTextStream &out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+int fail(const QString &message)
+{
+    QTextStream err(stderr);
+    err << "bulletin: " << message << Qt::endl;
+    return 1;
+}
+
+void printJson(const QJsonObject &object)
+{
+    out() << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented));
+    out().flush();
+}
+
+std::unique_ptr<Cache> openCache(const QString &path, int *status)
+{
+    QString error;
+    auto cache = Cache::open(path, &error);
+    if (!cache)
+        *status = fail(error);
+    return cache;
+}
+
+std::optional<qint64> storyId(const QString &word)
+{
+    bool ok = false;
+    const qint64 id = word.toLongLong(&ok);
+    return ok && id > 0 ? std::optional(id) : std::nullopt;
+}
+
+QString shortDate(const QDateTime &time)
+{
+    return time.isValid() ? time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+                          : QStringLiteral("----------------");
+}
+
+QString markers(bool read, bool bookmarked, bool advisory)
+{
+    return QString(read ? QLatin1Char(' ') : QLatin1Char('N'))
+        + (bookmarked ? QLatin1Char('*') : QLatin1Char(' '))
+        + (advisory ? QLatin1Char('!') : QLatin1Char(' '));
+}
+
+int cmdParse(const Args &args)
+{
+    if (args.positional().size() != 1)
+        return fail(QStringLiteral("usage: bulletin parse FILE"));
+    const QString path = args.positional().first();
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
+    const FeedParseResult result = parseFeed(file.readAll(), args.value(QStringLiteral("charset")));
+    if (!result.feed)
+        return fail(QStringLiteral("%1: %2").arg(path, result.error));
+    printJson(feedToJson(*result.feed));
+    return 0;
+}
+
+int cmdImport(const QString &cachePath, const Args &args)
+{
+    if (args.positional().isEmpty())
+        return fail(QStringLiteral("usage: bulletin import FILE... [--title T] [--source NAME] [--url URL]"));
+    int status = 0;
+    auto cache = openCache(cachePath, &status);
+    if (!cache)
+        return status;
+    ImportService importer(*cache);
+    const ImportService::Options options{args.value(QStringLiteral("title")),
+                                         args.value(QStringLiteral("source")),
+                                         args.value(QStringLiteral("url"))};
+    QJsonArray reports;
+    int failures = 0;
+    for (const QString &path : args.positional()) {
+        const ImportService::Report report = importer.importFile(path, options);
+        if (!report.error.isEmpty()) {
+            ++failures;
+            fail(report.error);
+            continue;
+        }
+        if (args.has(QStringLiteral("json"))) {
+            QJsonArray ids;
+            for (qint64 id : report.storyIds)
+                ids << id;
+            reports << QJsonObject{{QStringLiteral("path"), path},
+                                   {QStringLiteral("kind"), report.kind},
+                                   {QStringLiteral("added"), report.added},
+                                   {QStringLiteral("updated"), report.updated},
+                                   {QStringLiteral("unchanged"), report.unchanged},
+                                   {QStringLiteral("story_ids"), ids},
+                                   {QStringLiteral("note"), report.note}};
+        } else {
+            out() << QStringLiteral("%1: %2 added, %3 updated, %4 unchanged")
+                         .arg(path)
+                         .arg(report.added)
+                         .arg(report.updated)
+                         .arg(report.unchanged);
+            if (!report.storyIds.isEmpty() && report.kind == QLatin1String("article"))
+                out() << QStringLiteral(" (story %1)").arg(report.storyIds.first());
+            out() << Qt::endl;
+            if (!report.note.isEmpty())
+                out() << QStringLiteral("  note: ") << report.note << Qt::endl;
+        }
+    }
+    if (args.has(QStringLiteral("json")))
+        printJson(QJsonObject{{QStringLiteral("imports"), reports}});
+    return failures == 0 ? 0 : 1;
+}
+
+StoryFilter filterFrom(const Args &args)
+{
+    StoryFilter filter;
+    if (args.has(QStringLiteral("feed"))) {
+        filter.kind = StoryFilter::Kind::Feed;
+        filter.id = args.value(QStringLiteral("feed")).toLongLong();
+    } else if (args.has(QStringLiteral("folder"))) {
+        filter.kind = StoryFilter::Kind::Folder;
+        filter.id = args.value(QStringLiteral("folder")).toLongLong();
+    } else if (args.has(QStringLiteral("bookmarked"))) {
+        filter.kind = StoryFilter::Kind::Bookmarked;
+    } else if (args.has(QStringLiteral("advisories"))) {
+        filter.kind = StoryFilter::Kind::Advisories;
+    }
+    filter.unreadOnly = args.has(QStringLiteral("unread"));
+    return filter;
+}
+
+int cmdList(const QString &cachePath, const Args &args)
+{
+    int status = 0;
+    auto cache = openCache(cachePath, &status);
+    if (!cache)
+        return status;
+    bool ok = true;
+    const int limit = args.has(QStringLiteral("limit")) ? args.value(QStringLiteral("limit")).toInt(&ok) : 50;
+    if (!ok || limit <= 0)
+        return fail(QStringLiteral("--limit needs a positive number"));
+    const StoryFilter filter = filterFrom(args);
+    // Page through the keyset so that a large --limit never builds one huge query.
+    QList<StorySummary> stories;
+    std::optional<StoryCursor> cursor;
+    while (stories.size() < limit) {
+        const int want = qMin(1000, limit - int(stories.size()));
+        const QList<StorySummary> page = cache->articles().stories(filter, cursor, want);
+        stories << page;
+        if (page.size() < want)
+            break;
+        cursor = StoryCursor{page.last().sortDate, page.last().id};
+    }
+    if (args.has(QStringLiteral("json"))) {
+        QJsonArray array;
+        for (const StorySummary &s : std::as_const(stories))
+            array << storyJson(s);
+        printJson(QJsonObject{{QStringLiteral("stories"), array}});
+        return 0;
+    }
+    for (const StorySummary &s : std::as_const(stories)) {
+        out() << QStringLiteral("%1 %2 %3  %4 \u2014 %5")
+                     .arg(s.id, 7)
+                     .arg(markers(s.read, s.bookmarked, s.hasAdvisory), shortDate(s.published), s.title,
+                          s.source)
+              << Qt::endl;
+    }
+    return 0;
+}
+
+int cmdShow(const QString &cachePath, const Args &args)
+{
+    const auto id = args.positional().size() == 1 ? storyId(args.positional().first()) : std::nullopt;
+    if (!id)
+        return fail(QStringLiteral("usage: bulletin show ID [--json]"));
+    int status = 0;
+    auto cache = openCache(cachePath, &status);
+    if (!cache)
+        return status;
+    const auto story = cache->articles().story(*id);
+    if (!story)
+        return fail(QStringLiteral("no story with id %1 in the cache").arg(*id));
+    const StoryPage page = buildStoryPage(*story);
+    if (!args.has(QStringLiteral("json"))) {
+        out() << page.text << Qt::endl;
+        return 0;
+    }
+    QJsonObject object = storyJson(story->summary);
+    object.insert(QStringLiteral("html"), page.html);
+    object.insert(QStringLiteral("text"), page.text);
+    object.insert(QStringLiteral("author"), story->author.isEmpty() ? QJsonValue() : QJsonValue(story->author));
+    object.insert(QStringLiteral("categories"), QJsonArray::fromStringList(story->categories));
+    object.insert(QStringLiteral("advisory"),
+                  story->advisory ? QJsonValue(advisoryJson(*story->advisory)) : QJsonValue());
+    QJsonArray related;
+    for (const RelatedStory &r : story->related)
+        related << relatedJson(r);
+    object.insert(QStringLiteral("related"), related);
+    object.insert(QStringLiteral("note"), story->note.isEmpty() ? QJsonValue() : QJsonValue(story->note));
+    object.insert(QStringLiteral("blocked_urls"), QJsonArray::fromStringList(page.blockedUrls));
+    printJson(object);
+    return 0;
+}
+
+int cmdBookmark(const QString &cachePath, const Args &args)
+{
+    const auto id = args.positional().size() == 1 ? storyId(args.positional().first()) : std::nullopt;
+    if (!id)
+        return fail(QStringLiteral("usage: bulletin bookmark ID [--note TEXT] [--off]"));
+    int status = 0;
+    auto cache = openCache(cachePath, &status);
+    if (!cache)
+        return status;
+    if (args.has(QStringLiteral("off"))) {
+        if (!cache->bookmarks().isBookmarked(*id))
+            return fail(QStringLiteral("story %1 is not bookmarked").arg(*id));
+        if (!cache->bookmarks().removeForArticle(*id))
+            return fail(QStringLiteral("cannot remove the bookmark of story %1").arg(*id));
+        out() << QStringLiteral("bookmark removed from story %1").arg(*id) << Qt::endl;
+        return 0;
+    }
+    if (!cache->articles().summary(*id))
+        return fail(QStringLiteral("no story with id %1 in the cache").arg(*id));
+    const auto bookmarkId = cache->bookmarks().add(*id, args.value(QStringLiteral("note")));
+    if (!bookmarkId)
+        return fail(QStringLiteral("cannot bookmark story %1").arg(*id));
+    out() << QStringLiteral("story %1 bookmarked").arg(*id) << Qt::endl;
+    return 0;
+}
+
+int cmdBookmarks(const QString &cachePath, const Args &args)
+{
+    int status = 0;
+    auto cache = openCache(cachePath, &status);
+    if (!cache)
+        return status;
+    const QList<BookmarkRecord> bookmarks = cache->bookmarks().bookmarks();
+    if (args.has(QStringLiteral("json"))) {
+        QJsonArray array;
+        for (const BookmarkRecord &b : bookmarks)
+            array << bookmarkJson(b);
+        printJson(QJsonObject{{QStringLiteral("bookmarks"), array}});
+        return 0;
+    }
+    for (const BookmarkRecord &b : bookmarks) {
+        out() << QStringLiteral("%1 %2  %3 \u2014 %4")
+                     .arg(b.articleId ? QString::number(*b.articleId) : QStringLiteral("-"), 7)
+                     .arg(shortDate(b.published), b.title, b.source)
+              << Qt::endl;
+        if (!b.note.isEmpty())
+            out() << QStringLiteral("         note: ") << b.note << Qt::endl;
+    }
+    return 0;
+}
+
+struct Command
+{
+    const char *name;
+    QStringList valueOptions;
+    QStringList flags;
+    std::function<int(const QString &, const Args &)> run;
+};
+
+const QList<Command> &commands()
+{
+    static const QList<Command> list = {
+        {"parse", {QStringLiteral("charset")}, {}, [](const QString &, const Args &a) { return cmdParse(a); }},
+        {"import", {QStringLiteral("title"), QStringLiteral("source"), QStringLiteral("url")},
+         {QStringLiteral("json")}, cmdImport},
+        {"list", {QStringLiteral("limit"), QStringLiteral("feed"), QStringLiteral("folder")},
+         {QStringLiteral("json"), QStringLiteral("unread"), QStringLiteral("bookmarked"),
+          QStringLiteral("advisories")},
+         cmdList},
+        {"show", {}, {QStringLiteral("json")}, cmdShow},
+        {"bookmark", {QStringLiteral("note")}, {QStringLiteral("off")}, cmdBookmark},
+        {"bookmarks", {}, {QStringLiteral("json")}, cmdBookmarks},
+    };
+    return list;
+}
+
+} // namespace
+
+QString usageText()
+{
+    return QStringLiteral(
+        "usage: bulletin [--cache PATH] [COMMAND ARGS...]\n"
+        "  (no command)                 open the window\n"
+        "  parse FILE                   print the normalised feed as JSON\n"
+        "  import FILE... [--title T] [--source NAME] [--url URL] [--json]\n"
+        "  list [--json] [--limit N] [--unread] [--feed ID] [--folder ID] [--bookmarked] [--advisories]\n"
+        "  show ID [--json]\n"
+        "  bookmark ID [--note TEXT] [--off]\n"
+        "  bookmarks [--json]\n");
+}
+
+int runCli(const QString &cachePath, const QStringList &arguments)
+{
+    const QString name = arguments.value(0);
+    for (const Command &command : commands()) {
+        if (name != QLatin1String(command.name))
+            continue;
+        const Args args(arguments.mid(1), command.valueOptions);
+        if (!args.error().isEmpty())
+            return fail(args.error());
+        const QStringList unknown = args.unknown(command.valueOptions + command.flags);
+        if (!unknown.isEmpty())
+            return fail(QStringLiteral("%1: unknown option %2").arg(name, unknown.first()));
+        return command.run(cachePath, args);
+    }
+    return fail(QStringLiteral("unknown command \"%1\" (see bulletin --help)").arg(name));
+}
+
+} // namespace bulletin

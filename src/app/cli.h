@@ -1,0 +1,12 @@
+#pragma once
+
+#include <QStringList>
+
+namespace bulletin {
+
+// The command line: `bulletin [--cache PATH] COMMAND ARGS...` (see README, "Command line").
+// Returns the process exit status; on failure prints one clear line on stderr.
+int runCli(const QString &cachePath, const QStringList &arguments);
+QString usageText();
+
+} // namespace bulletin

@@ -1,0 +1,127 @@
+// The composition root: the one place that builds the cache, the services and the window
+// and passes them down. Also the entry to the command line.
+
+#include "app/cli.h"
+#include "gui/mainwindow.h"
+#include "services/cache.h"
+#include "services/firstrun.h"
+
+#include <QApplication>
+#include <QCoreApplication>
+#include <QMessageBox>
+#include <QSettings>
+#include <QTextStream>
+
+#include <memory>
+
+namespace {
+
+struct Invocation
+{
+    QString cachePath;
+    QStringList command; // empty: open the window
+    bool help = false;
+    QString error;
+};
+
+const QStringList &qtOptionsWithValue()
+{
+    static const QStringList options = {
+        QStringLiteral("-platform"), QStringLiteral("-style"), QStringLiteral("-stylesheet"),
+        QStringLiteral("-geometry"), QStringLiteral("-qwindowgeometry"), QStringLiteral("-display"),
+        QStringLiteral("-qwindowtitle"), QStringLiteral("-qwindowicon"), QStringLiteral("-plugin")};
+    return options;
+}
+
+Invocation parseInvocation(const QStringList &arguments)
+{
+    Invocation invocation;
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString &a = arguments.at(i);
+        if (!invocation.command.isEmpty()) {
+            invocation.command << a;
+        } else if (a == QLatin1String("--cache")) {
+            if (i + 1 >= arguments.size()) {
+                invocation.error = QStringLiteral("--cache needs a file path");
+                return invocation;
+            }
+            invocation.cachePath = arguments.at(++i);
+        } else if (a.startsWith(QLatin1String("--cache="))) {
+            invocation.cachePath = a.mid(8);
+        } else if (a == QLatin1String("--help") || a == QLatin1String("-h")) {
+            invocation.help = true;
+        } else if (qtOptionsWithValue().contains(a)) {
+            ++i; // Qt's own options (-platform offscreen, ...) are left for QApplication.
+        } else if (!a.startsWith(QLatin1Char('-'))) {
+            invocation.command << a;
+        }
+    }
+    return invocation;
+}
+
+QStringList rawArguments(int argc, char **argv)
+{
+    QStringList list;
+    for (int i = 0; i < argc; ++i)
+        list << QString::fromLocal8Bit(argv[i]);
+    return list;
+}
+
+void setIdentity()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("Bulletin"));
+    QCoreApplication::setApplicationName(QStringLiteral("bulletin"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(BULLETIN_VERSION));
+}
+
+int runWindow(int argc, char **argv, const QString &cachePathOption)
+{
+    QApplication app(argc, argv);
+    setIdentity();
+    QApplication::setApplicationDisplayName(QStringLiteral("Bulletin"));
+    QApplication::setDesktopFileName(QStringLiteral("bulletin"));
+
+    const QString cachePath = cachePathOption.isEmpty() ? bulletin::Database::defaultPath() : cachePathOption;
+    QString error;
+    std::unique_ptr<bulletin::Cache> cache = bulletin::Cache::open(cachePath, &error);
+    if (!cache) {
+        QTextStream(stderr) << "bulletin: " << error << Qt::endl;
+        QMessageBox::critical(nullptr, QObject::tr("Bulletin"),
+                              QObject::tr("Bulletin cannot open its cache.\n\n%1").arg(error));
+        return 1;
+    }
+    const std::optional<qint64> sampleId = bulletin::importSampleOnFirstRun(*cache, &error);
+    if (!error.isEmpty())
+        QTextStream(stderr) << "bulletin: the sample story could not be imported: " << error << Qt::endl;
+
+    QSettings settings;
+    bulletin::MainWindow window(*cache, settings);
+    window.restoreState();
+    if (sampleId)
+        window.openStory(*sampleId);
+    window.show();
+    return app.exec();
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    const Invocation invocation = parseInvocation(rawArguments(argc, argv));
+    if (!invocation.error.isEmpty()) {
+        QTextStream(stderr) << "bulletin: " << invocation.error << Qt::endl;
+        return 2;
+    }
+    if (invocation.help) {
+        QTextStream(stdout) << bulletin::usageText();
+        return 0;
+    }
+    if (invocation.command.isEmpty())
+        return runWindow(argc, argv, invocation.cachePath);
+
+    QCoreApplication app(argc, argv);
+    setIdentity();
+    const QString cachePath = invocation.cachePath.isEmpty() ? bulletin::Database::defaultPath()
+                                                             : invocation.cachePath;
+    return bulletin::runCli(cachePath, invocation.command);
+}

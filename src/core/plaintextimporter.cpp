@@ -1,0 +1,323 @@
+#include "core/plaintextimporter.h"
+
+#include "core/html/htmltext.h"
+#include "core/textutil.h"
+
+#include <QRegularExpression>
+#include <QStringDecoder>
+
+namespace bulletin {
+
+namespace {
+
+constexpr int kMaxHeadingLength = 100;
+constexpr int kMaxHeadingWords = 14;
+constexpr int kMaxTitleLength = 120;
+constexpr int kMinClauseLength = 40;
+
+// Section headings that introduce an advisory or the publisher's related headlines.
+const QStringList &advisoryHeadings()
+{
+    static const QStringList headings = {
+        QStringLiteral("public advisory"), QStringLiteral("advisory"),
+        QStringLiteral("public safety advisory"), QStringLiteral("warning"),
+        QStringLiteral("public warning"), QStringLiteral("safety advice"),
+        QStringLiteral("what you should do"), QStringLiteral("what to do")};
+    return headings;
+}
+
+const QStringList &relatedHeadings()
+{
+    static const QStringList headings = {
+        QStringLiteral("more stories"), QStringLiteral("related stories"),
+        QStringLiteral("related"), QStringLiteral("related articles"),
+        QStringLiteral("see also"), QStringLiteral("read more"), QStringLiteral("more news")};
+    return headings;
+}
+
+enum class BlockKind { Paragraph, Heading, ListItem };
+
+struct Block
+{
+    BlockKind kind;
+    QString text;
+};
+
+bool endsWithPunctuation(const QString &line)
+{
+    static const QString punctuation = QStringLiteral(".!?:;,\u2026\"\u201D)");
+    return !line.isEmpty() && punctuation.contains(line.back());
+}
+
+bool looksLikeHeading(const QString &line)
+{
+    if (line.size() > kMaxHeadingLength || endsWithPunctuation(line))
+        return false;
+    if (line.split(QLatin1Char(' '), Qt::SkipEmptyParts).size() > kMaxHeadingWords)
+        return false;
+    return line.front().isUpper() || line.front().isDigit();
+}
+
+std::optional<QString> listItemText(const QString &line)
+{
+    for (const QLatin1String marker : {QLatin1String("- "), QLatin1String("* "),
+                                       QLatin1String("\u2022 ")}) {
+        if (line.startsWith(marker))
+            return line.mid(marker.size()).trimmed();
+    }
+    if (line.startsWith(QChar(0x2022)) && line.size() > 1 && line.at(1).isSpace())
+        return line.mid(2).trimmed();
+    return std::nullopt;
+}
+
+QString normalisedHeading(const QString &heading)
+{
+    QString h = heading.toLower().trimmed();
+    while (!h.isEmpty() && (h.back() == QLatin1Char(':') || h.back().isSpace()))
+        h.chop(1);
+    return h;
+}
+
+// Splits the text into blocks. Files that separate paragraphs with blank lines may wrap
+// their paragraphs over several lines; files without blank lines (like the sample) put
+// one paragraph on each line.
+QList<Block> splitBlocks(const QString &text)
+{
+    const QStringList lines = text.trimmed().split(QLatin1Char('\n'));
+    bool blankSeparated = false;
+    for (const QString &line : lines) {
+        if (line.trimmed().isEmpty()) {
+            blankSeparated = true; // a blank line between two lines of text
+            break;
+        }
+    }
+
+    QList<Block> blocks;
+    QStringList pending; // lines of the paragraph being built (blank-separated files)
+    const auto flush = [&] {
+        if (pending.isEmpty())
+            return;
+        const QString joined = collapseWhitespace(pending.join(QLatin1Char(' ')));
+        const bool heading = pending.size() == 1 && looksLikeHeading(joined);
+        blocks << Block{heading ? BlockKind::Heading : BlockKind::Paragraph, joined};
+        pending.clear();
+    };
+    for (const QString &rawLine : lines) {
+        const QString line = collapseWhitespace(rawLine);
+        if (line.isEmpty()) {
+            flush();
+            continue;
+        }
+        if (const auto item = listItemText(line)) {
+            flush();
+            blocks << Block{BlockKind::ListItem, *item};
+            continue;
+        }
+        if (blankSeparated) {
+            pending << line;
+        } else {
+            blocks << Block{looksLikeHeading(line) ? BlockKind::Heading : BlockKind::Paragraph, line};
+        }
+    }
+    flush();
+    return blocks;
+}
+
+QString publisherFrom(const QString &paragraph)
+{
+    static const QRegularExpression pattern(
+        QStringLiteral("stay tuned to\\s+(.+?)(?:\\s+for\\b.*)?[.!]?$"),
+        QRegularExpression::CaseInsensitiveOption);
+    const auto match = pattern.match(paragraph);
+    if (!match.hasMatch())
+        return {};
+    QString name = match.captured(1).trimmed();
+    if (name.size() > 80)
+        return {};
+    return name;
+}
+
+struct HtmlWriter
+{
+    QString html;
+    QString text;
+    bool inList = false;
+
+    void closeList()
+    {
+        if (inList)
+            html += QLatin1String("</ul>\n");
+        inList = false;
+    }
+    void add(const Block &block)
+    {
+        if (block.kind != BlockKind::ListItem)
+            closeList();
+        switch (block.kind) {
+        case BlockKind::Heading:
+            html += QStringLiteral("<h3>%1</h3>\n").arg(escapeHtml(block.text));
+            break;
+        case BlockKind::Paragraph:
+            html += QStringLiteral("<p>%1</p>\n").arg(escapeHtml(block.text));
+            break;
+        case BlockKind::ListItem:
+            if (!inList)
+                html += QLatin1String("<ul>\n");
+            inList = true;
+            html += QStringLiteral("<li>%1</li>\n").arg(escapeHtml(block.text));
+            break;
+        }
+        if (!text.isEmpty())
+            text += block.kind == BlockKind::ListItem ? QLatin1String("\n") : QLatin1String("\n\n");
+        text += block.kind == BlockKind::ListItem ? QStringLiteral("\u2022 ") + block.text : block.text;
+    }
+};
+
+} // namespace
+
+QString deriveTitle(const QString &firstParagraph)
+{
+    const QString paragraph = collapseWhitespace(firstParagraph);
+    // The first sentence: up to ". " / "! " / "? " followed by an upper-case letter.
+    static const QRegularExpression sentenceEnd(QStringLiteral("[.!?](?=\\s+[\\p{Lu}\"“])"));
+    const auto match = sentenceEnd.match(paragraph);
+    QString sentence = match.hasMatch() ? paragraph.left(match.capturedStart()) : paragraph;
+    while (!sentence.isEmpty() && QStringLiteral(".!?").contains(sentence.back()))
+        sentence.chop(1);
+    if (sentence.size() <= kMaxTitleLength)
+        return sentence;
+
+    // Cut at the last clause boundary that leaves a meaningful headline...
+    static const QRegularExpression clause(QStringLiteral("[,;:\u2014\u2013]\\s"));
+    qsizetype cut = -1;
+    auto it = clause.globalMatch(sentence);
+    while (it.hasNext()) {
+        const auto m = it.next();
+        if (m.capturedStart() > kMaxTitleLength)
+            break;
+        if (m.capturedStart() >= kMinClauseLength)
+            cut = m.capturedStart();
+    }
+    if (cut > 0)
+        return sentence.left(cut).trimmed();
+    // ...or else at a word boundary, with an ellipsis.
+    const qsizetype space = sentence.lastIndexOf(QLatin1Char(' '), kMaxTitleLength);
+    return sentence.left(space > 0 ? space : kMaxTitleLength).trimmed() + QChar(0x2026);
+}
+
+PlainTextResult importPlainText(const QByteArray &bytes, const PlainTextOptions &options)
+{
+    if (bytes.trimmed().isEmpty())
+        return {std::nullopt, QStringLiteral("the file is empty")};
+    if (bytes.contains('\0'))
+        return {std::nullopt, QStringLiteral("the file looks binary (it contains NUL bytes), not plain text")};
+
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    QString text = decoder.decode(bytes);
+    if (decoder.hasError())
+        return {std::nullopt, QStringLiteral("the file is not UTF-8 text")};
+    if (text.startsWith(QChar(0xFEFF)))
+        text.remove(0, 1);
+    text.replace(QLatin1String("\r\n"), QLatin1String("\n"));
+    text.replace(QLatin1Char('\r'), QLatin1Char('\n'));
+
+    int controls = 0;
+    for (const QChar c : std::as_const(text)) {
+        if (c.category() == QChar::Other_Control && c != QLatin1Char('\n') && c != QLatin1Char('\t'))
+            ++controls;
+    }
+    if (controls > 0)
+        return {std::nullopt, QStringLiteral("the file looks binary (it contains control characters), not plain text")};
+
+    const QList<Block> blocks = splitBlocks(text);
+    PlainTextImport result;
+    Article &article = result.article;
+
+    enum class Section { Body, Advisory, Related };
+    Section section = Section::Body;
+    HtmlWriter body;
+    QStringList advisoryParagraphs;
+    QString advisoryHeading;
+    QString firstParagraph;
+
+    for (const Block &block : blocks) {
+        if (block.kind == BlockKind::Heading && section != Section::Related) {
+            const QString heading = normalisedHeading(block.text);
+            if (advisoryHeadings().contains(heading) && advisoryHeading.isEmpty()) {
+                section = Section::Advisory;
+                advisoryHeading = block.text;
+                continue;
+            }
+            if (relatedHeadings().contains(heading)) {
+                section = Section::Related;
+                continue;
+            }
+            section = Section::Body;
+        }
+        switch (section) {
+        case Section::Advisory:
+            advisoryParagraphs << (block.kind == BlockKind::ListItem
+                                       ? QStringLiteral("\u2022 ") + block.text
+                                       : block.text);
+            break;
+        case Section::Related:
+            // The related headlines run to the end, unless a long sentence shows that the
+            // article continues.
+            if (block.kind != BlockKind::Heading && endsWithPunctuation(block.text)
+                && block.text.size() > kMaxHeadingLength) {
+                section = Section::Body;
+                body.add(block);
+            } else {
+                article.related << RelatedLink{block.text, {}, QStringLiteral("publisher")};
+            }
+            break;
+        case Section::Body:
+            if (block.kind == BlockKind::Paragraph && firstParagraph.isEmpty())
+                firstParagraph = block.text;
+            if (block.kind == BlockKind::Paragraph && result.publisher.isEmpty())
+                result.publisher = publisherFrom(block.text);
+            body.add(block);
+            break;
+        }
+    }
+    body.closeList();
+
+    if (body.text.isEmpty() && advisoryParagraphs.isEmpty())
+        return {std::nullopt, QStringLiteral("the file has no article text")};
+
+    QStringList notes;
+    if (!options.title.trimmed().isEmpty()) {
+        article.title = collapseWhitespace(options.title);
+        notes << QStringLiteral("Title given on import.");
+    } else {
+        article.title = deriveTitle(firstParagraph.isEmpty() ? advisoryParagraphs.value(0) : firstParagraph);
+        result.titleDerived = true;
+        notes << QStringLiteral("The file has no headline; this title was derived from its first sentence.");
+    }
+    if (!options.source.trimmed().isEmpty())
+        notes << QStringLiteral("Source given on import.");
+    else if (!result.publisher.isEmpty())
+        notes << QStringLiteral("Source taken from the article's closing line.");
+    result.note = notes.join(QLatin1Char(' '));
+
+    article.link = options.url;
+    article.guid = options.url.isEmpty() ? contentId(bytes) : options.url;
+    article.html = body.html;
+    article.text = body.text;
+
+    if (!advisoryParagraphs.isEmpty()) {
+        Advisory advisory;
+        advisory.headline = advisoryHeading;
+        advisory.text = advisoryParagraphs.join(QLatin1Char('\n'));
+        advisory.severity = QStringLiteral("Unknown");
+        advisory.issuer = options.source.trimmed().isEmpty() ? result.publisher : options.source.trimmed();
+        advisory.status = QStringLiteral("active");
+        advisory.origin = QStringLiteral("section");
+        article.advisory = advisory;
+        // Search finds the advisory too: it is part of what the reader shows.
+        article.text += QStringLiteral("\n\n") + advisoryHeading + QStringLiteral("\n") + advisory.text;
+    }
+    return {result, {}};
+}
+
+} // namespace bulletin

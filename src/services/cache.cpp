@@ -1,0 +1,44 @@
+#include "services/cache.h"
+
+#include "storage/sqlutil.h"
+
+#include <QSqlQuery>
+
+namespace bulletin {
+
+Cache::Cache()
+    : m_feeds(QSqlDatabase())
+    , m_articles(QSqlDatabase())
+    , m_bookmarks(QSqlDatabase())
+{
+}
+
+std::unique_ptr<Cache> Cache::open(const QString &path, QString *error)
+{
+    std::unique_ptr<Cache> cache(new Cache);
+    if (!cache->m_database.open(path, error))
+        return nullptr;
+    const QSqlDatabase db = cache->m_database.connection();
+    cache->m_feeds = FeedStore(db);
+    cache->m_articles = ArticleStore(db);
+    cache->m_bookmarks = BookmarkStore(db);
+    return cache;
+}
+
+QString Cache::meta(const QString &key) const
+{
+    QSqlQuery q(m_database.connection());
+    if (sql::run(q, QStringLiteral("SELECT value FROM meta WHERE key = ?"), {key}) && q.next())
+        return q.value(0).toString();
+    return {};
+}
+
+bool Cache::setMeta(const QString &key, const QString &value)
+{
+    QSqlQuery q(m_database.connection());
+    return sql::run(q, QStringLiteral("INSERT INTO meta(key, value) VALUES (?, ?) "
+                                      "ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
+                    {key, value});
+}
+
+} // namespace bulletin

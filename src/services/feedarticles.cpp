@@ -1,0 +1,98 @@
+#include "services/feedarticles.h"
+
+#include "core/advisory/capadvisory.h"
+#include "core/html/htmlsanitizer.h"
+#include "core/textutil.h"
+
+#include <QLocale>
+
+namespace bulletin {
+
+namespace {
+
+QString preferredLanguage()
+{
+    return QLocale().name().section(QLatin1Char('_'), 0, 0);
+}
+
+// A story for a CAP alert that came without a feed item (a bare <alert> document).
+Article articleFromAlert(const CapAlert &alert, const QDateTime &now)
+{
+    Article article;
+    article.advisory = advisoryFromCap(alert, preferredLanguage(), now);
+    article.guid = QStringLiteral("cap:%1,%2").arg(alert.sender, alert.identifier);
+    article.published = alert.sent;
+    const CapInfo *info = preferredInfo(alert, preferredLanguage());
+    article.title = article.advisory ? article.advisory->headline : alert.identifier;
+    if (info && !info->areaDesc.isEmpty() && !article.title.contains(info->areaDesc.first()))
+        article.title += QStringLiteral(" \u2014 ") + info->areaDesc.first();
+    if (info && !info->senderName.isEmpty())
+        article.author = info->senderName;
+    QStringList paragraphs;
+    if (info) {
+        for (const QString &block : {info->description, info->instruction}) {
+            for (const QString &p : block.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+                paragraphs << QStringLiteral("<p>%1</p>").arg(escapeHtml(p.trimmed()));
+        }
+        if (!info->event.isEmpty())
+            article.categories << info->event;
+    }
+    article.html = paragraphs.join(QLatin1Char('\n'));
+    return article;
+}
+
+Article articleFromItem(const ParsedItem &item, const QDateTime &now)
+{
+    Article article;
+    article.title = item.title;
+    article.link = item.link;
+    article.author = item.author;
+    article.published = item.published;
+    article.updated = item.updated;
+    article.html = item.contentHtml.isEmpty() ? item.summaryHtml : item.contentHtml;
+    article.categories = item.categories;
+    article.related = item.related;
+    if (!item.id.isEmpty())
+        article.guid = item.id;
+    else if (!item.link.isEmpty())
+        article.guid = item.link;
+    else
+        article.guid = contentId((item.title + QLatin1Char('\n') + article.html).toUtf8());
+    if (item.alert) {
+        article.advisory = advisoryFromCap(*item.alert, preferredLanguage(), now);
+        if (article.html.isEmpty() && !item.alert->info.isEmpty()) {
+            const Article fromAlert = articleFromAlert(*item.alert, now);
+            article.html = fromAlert.html;
+        }
+    }
+    if (article.title.isEmpty())
+        article.title = !item.summaryText.isEmpty() ? item.summaryText.left(120)
+                                                     : QStringLiteral("(untitled)");
+    return article;
+}
+
+} // namespace
+
+QList<Article> articlesFromFeed(const ParsedFeed &feed, const QDateTime &now)
+{
+    QList<Article> articles;
+    if (feed.format == QLatin1String("cap")) {
+        for (const CapAlert &alert : feed.alerts)
+            articles << articleFromAlert(alert, now);
+    } else {
+        for (const ParsedItem &item : feed.items)
+            articles << articleFromItem(item, now);
+    }
+    for (Article &article : articles) {
+        SanitizeOptions options;
+        options.baseUrl = article.link;
+        article.text = sanitizeHtml(article.html, options).text;
+        if (article.advisory) {
+            article.text += QStringLiteral("\n\n") + article.advisory->headline
+                + QLatin1Char('\n') + article.advisory->text;
+        }
+    }
+    return articles;
+}
+
+} // namespace bulletin

@@ -1,0 +1,190 @@
+#include "services/importservice.h"
+
+#include "core/feeds/feedparser.h"
+#include "core/plaintextimporter.h"
+#include "core/textutil.h"
+#include "services/cache.h"
+#include "services/feedarticles.h"
+#include "storage/database.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QUrl>
+
+namespace bulletin {
+
+namespace {
+
+constexpr qint64 kMaxImportBytes = 64 * 1024 * 1024;
+
+// What a file holds, from its first non-blank bytes.
+enum class Sniffed { Xml, Json, Text };
+
+Sniffed sniff(const QByteArray &bytes)
+{
+    qsizetype i = 0;
+    // BOMs of UTF-8/16/32 mean a feed parser can tell the encoding; plain text must be UTF-8.
+    if (bytes.startsWith("\xEF\xBB\xBF"))
+        i = 3;
+    else if (bytes.startsWith("\xFF\xFE") || bytes.startsWith("\xFE\xFF"))
+        return Sniffed::Xml;
+    else if (bytes.size() >= 4 && (bytes.startsWith(QByteArray("\0\0\0<", 4))
+                                   || bytes.startsWith(QByteArray("<\0\0\0", 4))
+                                   || bytes.startsWith(QByteArray("\0<", 2))
+                                   || bytes.startsWith(QByteArray("<\0", 2))))
+        return Sniffed::Xml;
+    while (i < bytes.size() && QChar::isSpace(uchar(bytes.at(i))))
+        ++i;
+    if (i < bytes.size() && bytes.at(i) == '<')
+        return Sniffed::Xml;
+    if (i < bytes.size() && bytes.at(i) == '{')
+        return Sniffed::Json;
+    return Sniffed::Text;
+}
+
+void count(ImportService::Report &report, ArticleStore::UpsertState state)
+{
+    switch (state) {
+    case ArticleStore::UpsertState::Inserted: ++report.added; break;
+    case ArticleStore::UpsertState::Updated: ++report.updated; break;
+    case ArticleStore::UpsertState::Unchanged: ++report.unchanged; break;
+    case ArticleStore::UpsertState::Failed: break;
+    }
+}
+
+} // namespace
+
+ImportService::ImportService(Cache &cache)
+    : m_cache(cache)
+{
+}
+
+ImportService::Report ImportService::importFile(const QString &path, const Options &options)
+{
+    Report report;
+    report.path = path;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        report.error = QStringLiteral("cannot read %1: %2").arg(path, file.errorString());
+        return report;
+    }
+    if (file.size() > kMaxImportBytes) {
+        report.error = QStringLiteral("%1 is too large to import (%2 MiB; the limit is %3 MiB)")
+                           .arg(path)
+                           .arg(file.size() / (1024 * 1024))
+                           .arg(kMaxImportBytes / (1024 * 1024));
+        return report;
+    }
+    const QByteArray bytes = file.readAll();
+    switch (sniff(bytes)) {
+    case Sniffed::Xml:
+    case Sniffed::Json:
+        return importFeed(bytes, path);
+    case Sniffed::Text:
+        break;
+    }
+    return importPlainText(bytes, options, path);
+}
+
+ImportService::Report ImportService::importPlainText(const QByteArray &bytes, const Options &options,
+                                                     const QString &path)
+{
+    Report report;
+    report.path = path;
+    report.kind = QStringLiteral("article");
+    const PlainTextResult parsed = bulletin::importPlainText(bytes, {options.title, options.source, options.url});
+    if (!parsed.import) {
+        report.error = path.isEmpty() ? parsed.error : QStringLiteral("%1: %2").arg(path, parsed.error);
+        return report;
+    }
+    const PlainTextImport &imported = *parsed.import;
+    QString source = options.source.trimmed();
+    if (source.isEmpty())
+        source = imported.publisher;
+    if (source.isEmpty())
+        source = path.isEmpty() ? QStringLiteral("Imported articles") : QFileInfo(path).completeBaseName();
+
+    Transaction transaction(m_cache.database().connection());
+    const auto feedId = m_cache.feeds().localSource(source);
+    if (!feedId) {
+        report.error = QStringLiteral("cannot record the source %1 in the cache").arg(source);
+        return report;
+    }
+    // The publisher's related headlines become headline-only stories, unless the cache
+    // already has them. They go in first so that the story itself lists above them.
+    for (const RelatedLink &related : imported.article.related) {
+        if (m_cache.articles().resolve(related.link, related.title))
+            continue;
+        Article headline;
+        headline.title = related.title;
+        headline.link = related.link;
+        headline.guid = related.link.isEmpty() ? contentId((source + QLatin1Char('\n') + related.title).toUtf8())
+                                               : related.link;
+        headline.headlineOnly = true;
+        const auto result = m_cache.articles().upsert(
+            *feedId, headline,
+            QStringLiteral("Listed under \"More Stories\" in \"%1\"; only the headline is known.")
+                .arg(imported.article.title));
+        if (result.state == ArticleStore::UpsertState::Failed) {
+            report.error = QStringLiteral("cannot store the related headline \"%1\"").arg(related.title);
+            return report;
+        }
+    }
+    const auto result = m_cache.articles().upsert(*feedId, imported.article, imported.note);
+    if (result.state == ArticleStore::UpsertState::Failed || !transaction.commit()) {
+        report.error = QStringLiteral("cannot store the story in the cache");
+        return report;
+    }
+    count(report, result.state);
+    report.storyIds << result.id;
+    report.note = imported.note;
+    return report;
+}
+
+ImportService::Report ImportService::importFeed(const QByteArray &bytes, const QString &path)
+{
+    Report report;
+    report.path = path;
+    report.kind = QStringLiteral("feed");
+    const FeedParseResult parsed = parseFeed(bytes);
+    if (!parsed.feed) {
+        report.error = path.isEmpty() ? parsed.error : QStringLiteral("%1: %2").arg(path, parsed.error);
+        return report;
+    }
+    const ParsedFeed &feed = *parsed.feed;
+    const QString url = path.isEmpty() ? QString()
+                                       : QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath()).toString();
+    QString title = feed.title;
+    if (title.isEmpty())
+        title = path.isEmpty() ? QStringLiteral("Imported feed") : QFileInfo(path).completeBaseName();
+
+    Transaction transaction(m_cache.database().connection());
+    const auto feedId = m_cache.feeds().localSource(title, url);
+    if (!feedId) {
+        report.error = QStringLiteral("cannot record the feed %1 in the cache").arg(title);
+        return report;
+    }
+    if (!feed.link.isEmpty())
+        m_cache.feeds().setSiteUrl(*feedId, feed.link);
+    const QList<Article> articles = articlesFromFeed(feed, QDateTime::currentDateTimeUtc());
+    // Feeds list newest first; storing oldest first keeps ids in reading order for stories
+    // that share a date.
+    for (auto it = articles.crbegin(); it != articles.crend(); ++it) {
+        const auto result = m_cache.articles().upsert(*feedId, *it);
+        if (result.state == ArticleStore::UpsertState::Failed) {
+            report.error = QStringLiteral("cannot store \"%1\" in the cache").arg(it->title);
+            return report;
+        }
+        count(report, result.state);
+        report.storyIds.prepend(result.id);
+    }
+    if (!transaction.commit()) {
+        report.error = QStringLiteral("cannot write to the cache");
+        return report;
+    }
+    if (!feed.warning.isEmpty())
+        report.note = feed.warning;
+    return report;
+}
+
+} // namespace bulletin

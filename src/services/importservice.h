@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+
+namespace bulletin {
+
+class Cache;
+
+// Adds stories or subscriptions to the cache from files: feeds (RSS, Atom, JSON Feed, CAP),
+// OPML subscription lists and plain-text articles. The kind is sniffed from the content.
+// Each file is written in one transaction: a file that is refused changes nothing.
+class ImportService final
+{
+public:
+    struct Options
+    {
+        QString title;     // plain text: the story's headline (derived when empty)
+        QString source;    // plain text: the source's name (else the publisher line)
+        QString url;       // plain text: the story's link
+    };
+
+    struct Report
+    {
+        QString path;
+        QString kind;      // "article", "feed", "opml"
+        int added = 0;
+        int updated = 0;
+        int unchanged = 0;
+        QList<qint64> storyIds; // the stories the file gave (for an article: the story first)
+        QString note;      // what the importer decided (e.g. how the title was made)
+        QString error;     // set when the file was refused; nothing was written then
+    };
+
+    explicit ImportService(Cache &cache);
+
+    Report importFile(const QString &path, const Options &options = {});
+    Report importPlainText(const QByteArray &bytes, const Options &options,
+                           const QString &path = {});
+    Report importFeed(const QByteArray &bytes, const QString &path);
+
+private:
+    Cache &m_cache;
+};
+
+} // namespace bulletin

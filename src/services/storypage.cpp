@@ -1,0 +1,249 @@
+#include "services/storypage.h"
+
+#include "core/html/htmlsanitizer.h"
+#include "core/textutil.h"
+
+#include <QLocale>
+
+namespace bulletin {
+
+namespace {
+
+constexpr auto kStoryAnchorPrefix = "#bulletin-story-";
+
+struct BannerColours
+{
+    const char *background;
+    const char *border;
+    const char *text;
+};
+
+// Each pair is chosen for contrast on its own (WCAG AA or better), so the banner reads the
+// same whatever the palette around it; the dark variants avoid a glaring box in dark mode.
+BannerColours bannerColours(const QString &severity, bool dark)
+{
+    const QString s = severity.toLower();
+    if (s == QLatin1String("extreme") || s == QLatin1String("severe"))
+        return dark ? BannerColours{"#4a1212", "#e05252", "#ffe3e3"}
+                    : BannerColours{"#fde2e1", "#c62828", "#5c0b0b"};
+    if (s == QLatin1String("moderate"))
+        return dark ? BannerColours{"#4a2a0a", "#f08c2e", "#ffe9d2"}
+                    : BannerColours{"#ffe8cc", "#d9730d", "#4d2600"};
+    return dark ? BannerColours{"#3d3406", "#e3c42b", "#fff6cc"}
+                : BannerColours{"#fff4c2", "#c9a200", "#3d3100"};
+}
+
+QString formatDate(const QDateTime &time)
+{
+    if (!time.isValid())
+        return {};
+    return QLocale().toString(time.toLocalTime(), QLocale::ShortFormat);
+}
+
+QString severityLabel(const Advisory &advisory)
+{
+    const QString severity = advisory.severity.isEmpty() || advisory.severity == QLatin1String("Unknown")
+        ? QString()
+        : advisory.severity;
+    QString label = advisory.headline.isEmpty() ? QStringLiteral("Advisory") : advisory.headline;
+    if (!severity.isEmpty())
+        label += QStringLiteral(" \u00b7 ") + severity;
+    if (advisory.status == QLatin1String("expired"))
+        label += QStringLiteral(" \u00b7 expired");
+    else if (advisory.status == QLatin1String("superseded"))
+        label += QStringLiteral(" \u00b7 superseded");
+    else if (advisory.status == QLatin1String("cancelled"))
+        label += QStringLiteral(" \u00b7 cancelled");
+    return label;
+}
+
+struct Page
+{
+    QString html;
+    QString text;
+
+    void addText(const QString &block)
+    {
+        if (block.isEmpty())
+            return;
+        if (!text.isEmpty())
+            text += QLatin1String("\n\n");
+        text += block;
+    }
+};
+
+void addHeader(Page &page, const QString &title, const QString &source, const QDateTime &date,
+               const QString &author)
+{
+    page.html += QStringLiteral("<h1>%1</h1>\n").arg(escapeHtml(title));
+    QStringList meta;
+    if (!source.isEmpty())
+        meta << source;
+    if (!author.isEmpty() && author != source)
+        meta << author;
+    meta << (date.isValid() ? formatDate(date) : QStringLiteral("date unknown"));
+    const QString line = meta.join(QStringLiteral(" \u00b7 "));
+    page.html += QStringLiteral("<p><i>%1</i></p>\n").arg(escapeHtml(line));
+    page.addText(title);
+    page.text += QLatin1Char('\n') + line;
+}
+
+void addBanner(Page &page, const Advisory &advisory, bool dark)
+{
+    const BannerColours c = bannerColours(advisory.severity, dark);
+    const QString label = severityLabel(advisory);
+    QStringList details;
+    if (!advisory.issuer.isEmpty())
+        details << QStringLiteral("Issued by %1").arg(advisory.issuer);
+    if (!advisory.area.isEmpty())
+        details << QStringLiteral("Area: %1").arg(advisory.area);
+    if (advisory.effective.isValid())
+        details << QStringLiteral("From %1").arg(formatDate(advisory.effective));
+    if (advisory.expires.isValid())
+        details << QStringLiteral("Expires %1").arg(formatDate(advisory.expires));
+
+    QString inner = QStringLiteral("<p><b><span style=\"color:%1\">\u26a0 %2</span></b></p>\n")
+                        .arg(QLatin1String(c.text), escapeHtml(label));
+    QStringList textBlocks{QStringLiteral("\u26a0 ") + label};
+    for (const QString &paragraph : advisory.text.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+        inner += QStringLiteral("<p><span style=\"color:%1\">%2</span></p>\n")
+                     .arg(QLatin1String(c.text), escapeHtml(paragraph));
+        textBlocks << paragraph;
+    }
+    if (!advisory.instruction.isEmpty()) {
+        inner += QStringLiteral("<p><span style=\"color:%1\"><b>What to do:</b> %2</span></p>\n")
+                     .arg(QLatin1String(c.text), escapeHtml(advisory.instruction));
+        textBlocks << QStringLiteral("What to do: ") + advisory.instruction;
+    }
+    if (!details.isEmpty()) {
+        const QString line = details.join(QStringLiteral(" \u00b7 "));
+        inner += QStringLiteral("<p><small><span style=\"color:%1\">%2</span></small></p>\n")
+                     .arg(QLatin1String(c.text), escapeHtml(line));
+        textBlocks << line;
+    }
+    // QTextBrowser draws table cell backgrounds reliably; a bordered one-cell table is the
+    // banner box.
+    page.html += QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"10\" "
+                                "border=\"1\" style=\"border-color:%1; border-style:solid;\" "
+                                "bgcolor=\"%2\"><tr><td bgcolor=\"%2\">\n%3</td></tr></table>\n")
+                     .arg(QLatin1String(c.border), QLatin1String(c.background), inner);
+    page.addText(textBlocks.join(QLatin1Char('\n')));
+}
+
+void addRelated(Page &page, const QList<RelatedStory> &related)
+{
+    if (related.isEmpty())
+        return;
+    page.html += QStringLiteral("<h2>Related stories</h2>\n<ul>\n");
+    QStringList lines{QStringLiteral("Related stories")};
+    for (const RelatedStory &r : related) {
+        QStringList meta;
+        if (!r.source.isEmpty())
+            meta << r.source;
+        if (r.published.isValid())
+            meta << formatDate(r.published);
+        const QString metaText = meta.join(QStringLiteral(" \u00b7 "));
+        if (r.id) {
+            page.html += QStringLiteral("<li><a href=\"%1%2\">%3</a>%4</li>\n")
+                             .arg(QLatin1String(kStoryAnchorPrefix))
+                             .arg(*r.id)
+                             .arg(escapeHtml(r.title),
+                                  metaText.isEmpty() ? QString()
+                                                     : QStringLiteral(" <small>\u2014 %1</small>")
+                                                           .arg(escapeHtml(metaText)));
+            lines << QStringLiteral("\u2022 ") + r.title
+                    + (metaText.isEmpty() ? QString() : QStringLiteral(" \u2014 ") + metaText);
+        } else if (!r.link.isEmpty()) {
+            page.html += QStringLiteral("<li>%1 <small>(not in your cache: <a href=\"%2\">open in "
+                                        "browser</a>)</small></li>\n")
+                             .arg(escapeHtml(r.title), escapeHtml(r.link));
+            lines << QStringLiteral("\u2022 ") + r.title + QStringLiteral(" (not in your cache)");
+        } else {
+            page.html += QStringLiteral("<li>%1 <small>(not in your cache)</small></li>\n")
+                             .arg(escapeHtml(r.title));
+            lines << QStringLiteral("\u2022 ") + r.title + QStringLiteral(" (not in your cache)");
+        }
+    }
+    page.html += QStringLiteral("</ul>\n");
+    page.addText(lines.join(QLatin1Char('\n')));
+}
+
+QString wrap(const QString &body)
+{
+    return QStringLiteral("<html><head><meta charset=\"utf-8\"></head><body>\n%1</body></html>\n")
+        .arg(body);
+}
+
+} // namespace
+
+StoryPage buildStoryPage(const StoryDetail &story, const PageOptions &options)
+{
+    const StorySummary &s = story.summary;
+    Page page;
+    addHeader(page, s.title, s.source, s.published, story.author);
+    if (story.advisory)
+        addBanner(page, *story.advisory, options.darkPalette);
+
+    StoryPage result;
+    if (s.headlineOnly) {
+        const QString notice = QStringLiteral(
+            "Only the headline of this story is known. Its text is not in your cache.");
+        page.html += QStringLiteral("<p><i>%1</i></p>\n").arg(escapeHtml(notice));
+        page.addText(notice);
+        if (!s.link.isEmpty())
+            page.html += QStringLiteral("<p><a href=\"%1\">Open the story in your browser</a></p>\n")
+                             .arg(escapeHtml(s.link));
+    } else {
+        SanitizeOptions sanitize;
+        sanitize.allowRemoteContent = options.allowRemoteContent;
+        sanitize.baseUrl = s.link;
+        const SanitizedHtml body = sanitizeHtml(story.html, sanitize);
+        page.html += QStringLiteral("<div>\n%1\n</div>\n").arg(body.html);
+        page.addText(body.text);
+        result.blockedUrls = body.blockedUrls;
+    }
+    addRelated(page, story.related);
+    result.html = wrap(page.html);
+    result.text = page.text;
+    return result;
+}
+
+StoryPage buildBookmarkPage(const BookmarkRecord &bookmark, const PageOptions &options)
+{
+    Page page;
+    addHeader(page, bookmark.title, bookmark.source, bookmark.published, {});
+    const QString notice = QStringLiteral("This story is no longer in its feed; this is the copy "
+                                          "kept with your bookmark.");
+    page.html += QStringLiteral("<p><i>%1</i></p>\n").arg(escapeHtml(notice));
+    page.addText(notice);
+    if (!bookmark.note.isEmpty()) {
+        page.html += QStringLiteral("<p><b>Your note:</b> %1</p>\n").arg(escapeHtml(bookmark.note));
+        page.addText(QStringLiteral("Your note: ") + bookmark.note);
+    }
+    SanitizeOptions sanitize;
+    sanitize.allowRemoteContent = options.allowRemoteContent;
+    sanitize.baseUrl = bookmark.link;
+    const SanitizedHtml body = sanitizeHtml(bookmark.html, sanitize);
+    page.html += QStringLiteral("<div>\n%1\n</div>\n").arg(body.html);
+    page.addText(body.text);
+    if (!bookmark.link.isEmpty())
+        page.html += QStringLiteral("<p><a href=\"%1\">Open the story in your browser</a></p>\n")
+                         .arg(escapeHtml(bookmark.link));
+    StoryPage result{wrap(page.html), page.text, body.blockedUrls};
+    return result;
+}
+
+std::optional<qint64> storyIdFromAnchor(const QString &anchor)
+{
+    const QLatin1String prefix(kStoryAnchorPrefix);
+    QString value = anchor;
+    if (value.startsWith(QLatin1Char('#')) == false)
+        value.prepend(QLatin1Char('#'));
+    if (!value.startsWith(prefix))
+        return std::nullopt;
+    bool ok = false;
+    const qint64 id = value.mid(prefix.size()).toLongLong(&ok);
+    return ok ? std::optional(id) : std::nullopt;
+}
+
+} // namespace bulletin

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "storage/records.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace bulletin {
+
+// The reader pane's document for a story: headline, source and date, the advisory banner,
+// the sanitised body, and the related stories. Pure function of its inputs; the reader
+// pane (QTextBrowser) is given exactly `html`, and `text` is the plain text it shows.
+struct PageOptions
+{
+    bool darkPalette = false;
+    bool allowRemoteContent = false;
+};
+
+struct StoryPage
+{
+    QString html;
+    QString text;
+    QStringList blockedUrls; // remote resources left out of the page
+};
+
+StoryPage buildStoryPage(const StoryDetail &story, const PageOptions &options = {});
+
+// A bookmark whose story left the cache, shown from its snapshot.
+StoryPage buildBookmarkPage(const BookmarkRecord &bookmark, const PageOptions &options = {});
+
+// Related links in the page are fragment links "#bulletin-story-ID"; this reads the id back.
+std::optional<qint64> storyIdFromAnchor(const QString &anchor);
+
+} // namespace bulletin

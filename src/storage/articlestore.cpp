@@ -1,0 +1,405 @@
+#include "storage/articlestore.h"
+
+#include "storage/database.h"
+#include "storage/sqlutil.h"
+#include "storage/storagelog.h"
+
+#include <QCryptographicHash>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace bulletin {
+
+namespace {
+
+constexpr auto kSummaryColumns =
+    "a.id, a.guid, a.title, a.link, f.title, a.feed_id, a.published, a.sort_date, a.is_read, "
+    "EXISTS (SELECT 1 FROM bookmarks b WHERE b.article_id = a.id), "
+    "EXISTS (SELECT 1 FROM advisories v WHERE v.article_id = a.id), a.headline_only";
+
+StorySummary readSummary(const QSqlQuery &q)
+{
+    StorySummary s;
+    s.id = q.value(0).toLongLong();
+    s.guid = q.value(1).toString();
+    s.title = q.value(2).toString();
+    s.link = q.value(3).toString();
+    s.source = q.value(4).toString();
+    s.feedId = q.value(5).toLongLong();
+    s.published = sql::toTime(q.value(6));
+    s.sortDate = q.value(7).toLongLong();
+    s.read = q.value(8).toBool();
+    s.bookmarked = q.value(9).toBool();
+    s.hasAdvisory = q.value(10).toBool();
+    s.headlineOnly = q.value(11).toBool();
+    return s;
+}
+
+QByteArray contentHash(const Article &a)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha1);
+    const auto add = [&hash](const QString &value) {
+        hash.addData(value.toUtf8());
+        hash.addData(QByteArrayView("\x1f", 1));
+    };
+    add(a.title);
+    add(a.link);
+    add(a.author);
+    add(a.html);
+    add(a.text);
+    add(a.categories.join(QLatin1Char('\x1e')));
+    add(a.published.isValid() ? QString::number(a.published.toSecsSinceEpoch()) : QString());
+    add(a.updated.isValid() ? QString::number(a.updated.toSecsSinceEpoch()) : QString());
+    if (a.advisory) {
+        const Advisory &v = *a.advisory;
+        for (const QString &value : {v.headline, v.text, v.instruction, v.severity, v.urgency,
+                                     v.certainty, v.issuer, v.area, v.status, v.msgType,
+                                     v.identifier, v.sender, v.references.join(QLatin1Char(' '))})
+            add(value);
+        for (const QDateTime &t : {v.effective, v.onset, v.expires})
+            add(t.isValid() ? QString::number(t.toSecsSinceEpoch()) : QString());
+    }
+    for (const RelatedLink &r : a.related) {
+        add(r.title);
+        add(r.link);
+    }
+    return hash.result().toHex();
+}
+
+bool writeAdvisory(QSqlDatabase db, qint64 articleId, const std::optional<Advisory> &advisory)
+{
+    QSqlQuery q(db);
+    if (!sql::run(q, QStringLiteral("DELETE FROM advisories WHERE article_id = ?"), {articleId}))
+        return false;
+    if (!advisory)
+        return true;
+    const Advisory &v = *advisory;
+    return sql::run(
+        q,
+        QStringLiteral("INSERT INTO advisories(article_id, origin, headline, text, instruction, "
+                       "severity, urgency, certainty, issuer, area, effective, onset, expires, "
+                       "status, msg_type, identifier, sender, refs) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        {articleId, v.origin.isEmpty() ? QStringLiteral("section") : v.origin,
+         sql::nullIfEmpty(v.headline), sql::nullIfEmpty(v.text), sql::nullIfEmpty(v.instruction),
+         sql::nullIfEmpty(v.severity), sql::nullIfEmpty(v.urgency), sql::nullIfEmpty(v.certainty),
+         sql::nullIfEmpty(v.issuer), sql::nullIfEmpty(v.area), sql::fromTime(v.effective),
+         sql::fromTime(v.onset), sql::fromTime(v.expires),
+         v.status.isEmpty() ? QStringLiteral("active") : v.status, sql::nullIfEmpty(v.msgType),
+         sql::nullIfEmpty(v.identifier), sql::nullIfEmpty(v.sender),
+         sql::nullIfEmpty(v.references.join(QLatin1Char(' ')))});
+}
+
+bool writeRelated(QSqlDatabase db, qint64 articleId, const QList<RelatedLink> &related)
+{
+    QSqlQuery q(db);
+    if (!sql::run(q, QStringLiteral("DELETE FROM related_links WHERE article_id = ?"), {articleId}))
+        return false;
+    int position = 0;
+    for (const RelatedLink &r : related) {
+        if (r.title.isEmpty() && r.link.isEmpty())
+            continue;
+        if (!sql::run(q,
+                      QStringLiteral("INSERT INTO related_links(article_id, position, title, "
+                                     "link, kind) VALUES (?, ?, ?, ?, ?)"),
+                      {articleId, position++, r.title.isEmpty() ? r.link : r.title,
+                       sql::nullIfEmpty(r.link), r.kind}))
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+ArticleStore::ArticleStore(QSqlDatabase db)
+    : m_db(std::move(db))
+{
+}
+
+ArticleStore::UpsertResult ArticleStore::upsert(qint64 feedId, const Article &article,
+                                                const QString &note)
+{
+    const QString hash = QString::fromLatin1(contentHash(article));
+    QSqlQuery q(m_db);
+
+    // Find the existing row: same guid, or (for feeds whose guids change) same link and title.
+    qint64 existingId = 0;
+    QString existingHash;
+    sql::run(q, QStringLiteral("SELECT id, content_hash FROM articles WHERE feed_id = ? AND guid = ?"),
+             {feedId, article.guid});
+    if (q.next()) {
+        existingId = q.value(0).toLongLong();
+        existingHash = q.value(1).toString();
+    } else if (!article.link.isEmpty()) {
+        sql::run(q,
+                 QStringLiteral("SELECT id, content_hash FROM articles WHERE feed_id = ? AND "
+                                "link = ? AND title = ?"),
+                 {feedId, article.link, article.title});
+        if (q.next()) {
+            existingId = q.value(0).toLongLong();
+            existingHash = q.value(1).toString();
+        }
+    }
+    if (existingId && existingHash == hash)
+        return {existingId, UpsertState::Unchanged};
+
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    const QDateTime date = article.published.isValid() ? article.published : article.updated;
+    const QVariantList values = {
+        article.title, sql::nullIfEmpty(article.link), sql::nullIfEmpty(article.author),
+        sql::fromTime(article.published), sql::fromTime(article.updated),
+        sql::nullIfEmpty(article.html), sql::nullIfEmpty(article.text),
+        sql::nullIfEmpty(article.categories.join(QLatin1Char('\n'))), article.headlineOnly ? 1 : 0,
+        sql::nullIfEmpty(note), hash};
+
+    UpsertResult result;
+    if (existingId) {
+        QVariantList updateValues = values;
+        updateValues << existingId;
+        // sort_date stays: a story that is edited must not jump to the top of the list.
+        if (!sql::run(q,
+                      QStringLiteral("UPDATE articles SET title = ?, link = ?, author = ?, "
+                                     "published = ?, updated = ?, html = ?, text = ?, "
+                                     "categories = ?, headline_only = ?, note = ?, "
+                                     "content_hash = ? WHERE id = ?"),
+                      updateValues))
+            return {};
+        result = {existingId, UpsertState::Updated};
+    } else {
+        QVariantList insertValues = {feedId, article.guid};
+        insertValues << values << (date.isValid() ? date.toSecsSinceEpoch() : now) << now;
+        if (!sql::run(q,
+                      QStringLiteral("INSERT INTO articles(feed_id, guid, title, link, author, "
+                                     "published, updated, html, text, categories, headline_only, "
+                                     "note, content_hash, sort_date, fetched_at) "
+                                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                      insertValues))
+            return {};
+        result = {q.lastInsertId().toLongLong(), UpsertState::Inserted};
+    }
+    if (!writeAdvisory(m_db, result.id, article.advisory) || !writeRelated(m_db, result.id, article.related))
+        return {};
+    return result;
+}
+
+std::optional<StorySummary> ArticleStore::summary(qint64 id) const
+{
+    QSqlQuery q(m_db);
+    if (sql::run(q, QStringLiteral("SELECT %1 FROM articles a JOIN feeds f ON f.id = a.feed_id "
+                                   "WHERE a.id = ?").arg(QLatin1String(kSummaryColumns)),
+                 {id})
+        && q.next())
+        return readSummary(q);
+    return std::nullopt;
+}
+
+std::optional<StoryDetail> ArticleStore::story(qint64 id) const
+{
+    QSqlQuery q(m_db);
+    if (!sql::run(q,
+                  QStringLiteral("SELECT %1, a.author, a.html, a.text, a.categories, a.note "
+                                 "FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?")
+                      .arg(QLatin1String(kSummaryColumns)),
+                  {id})
+        || !q.next())
+        return std::nullopt;
+    StoryDetail d;
+    d.summary = readSummary(q);
+    d.author = q.value(12).toString();
+    d.html = q.value(13).toString();
+    d.text = q.value(14).toString();
+    const QString categories = q.value(15).toString();
+    if (!categories.isEmpty())
+        d.categories = categories.split(QLatin1Char('\n'));
+    d.note = q.value(16).toString();
+
+    if (sql::run(q,
+                 QStringLiteral("SELECT origin, headline, text, instruction, severity, urgency, "
+                                "certainty, issuer, area, effective, onset, expires, status, "
+                                "msg_type, identifier, sender, refs FROM advisories "
+                                "WHERE article_id = ?"),
+                 {id})
+        && q.next()) {
+        Advisory v;
+        v.origin = q.value(0).toString();
+        v.headline = q.value(1).toString();
+        v.text = q.value(2).toString();
+        v.instruction = q.value(3).toString();
+        v.severity = q.value(4).toString();
+        v.urgency = q.value(5).toString();
+        v.certainty = q.value(6).toString();
+        v.issuer = q.value(7).toString();
+        v.area = q.value(8).toString();
+        v.effective = sql::toTime(q.value(9));
+        v.onset = sql::toTime(q.value(10));
+        v.expires = sql::toTime(q.value(11));
+        v.status = q.value(12).toString();
+        v.msgType = q.value(13).toString();
+        v.identifier = q.value(14).toString();
+        v.sender = q.value(15).toString();
+        const QString refs = q.value(16).toString();
+        if (!refs.isEmpty())
+            v.references = refs.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        d.advisory = v;
+    }
+
+    if (sql::run(q,
+                 QStringLiteral("SELECT title, link, kind FROM related_links WHERE article_id = ? "
+                                "ORDER BY position"),
+                 {id})) {
+        while (q.next()) {
+            RelatedStory r;
+            r.title = q.value(0).toString();
+            r.link = q.value(1).toString();
+            r.kind = q.value(2).toString();
+            d.related << r;
+        }
+    }
+    for (RelatedStory &r : d.related) {
+        r.id = resolve(r.link, r.title);
+        if (r.id == id)
+            r.id.reset();
+        if (r.id) {
+            if (const auto target = summary(*r.id)) {
+                r.source = target->source;
+                r.published = target->published;
+            }
+        }
+    }
+    return d;
+}
+
+std::optional<qint64> ArticleStore::resolve(const QString &link, const QString &title) const
+{
+    QSqlQuery q(m_db);
+    if (!link.isEmpty()
+        && sql::run(q, QStringLiteral("SELECT id FROM articles WHERE link = ? "
+                                      "ORDER BY headline_only, id LIMIT 1"),
+                    {link})
+        && q.next())
+        return q.value(0).toLongLong();
+    if (!title.isEmpty()
+        && sql::run(q, QStringLiteral("SELECT id FROM articles WHERE title = ? COLLATE NOCASE "
+                                      "ORDER BY headline_only, id LIMIT 1"),
+                    {title.trimmed()})
+        && q.next())
+        return q.value(0).toLongLong();
+    return std::nullopt;
+}
+
+QString ArticleStore::whereFor(const StoryFilter &filter, QVariantList *values) const
+{
+    QStringList clauses;
+    switch (filter.kind) {
+    case StoryFilter::Kind::All:
+        break;
+    case StoryFilter::Kind::Unread:
+        clauses << QStringLiteral("a.is_read = 0");
+        break;
+    case StoryFilter::Kind::Bookmarked:
+        clauses << QStringLiteral("a.id IN (SELECT article_id FROM bookmarks "
+                                  "WHERE article_id IS NOT NULL)");
+        break;
+    case StoryFilter::Kind::Advisories:
+        clauses << QStringLiteral("a.id IN (SELECT article_id FROM advisories)");
+        break;
+    case StoryFilter::Kind::Feed:
+        clauses << QStringLiteral("a.feed_id = ?");
+        *values << filter.id;
+        break;
+    case StoryFilter::Kind::Folder:
+        clauses << QStringLiteral(
+            "a.feed_id IN (SELECT id FROM feeds WHERE folder_id IN ("
+            "WITH RECURSIVE sub(id) AS (SELECT ? UNION SELECT f.id FROM folders f "
+            "JOIN sub ON f.parent_id = sub.id) SELECT id FROM sub))");
+        *values << filter.id;
+        break;
+    }
+    if (filter.unreadOnly && filter.kind != StoryFilter::Kind::Unread)
+        clauses << QStringLiteral("a.is_read = 0");
+    return clauses.join(QLatin1String(" AND "));
+}
+
+QList<StorySummary> ArticleStore::stories(const StoryFilter &filter,
+                                          const std::optional<StoryCursor> &after, int limit) const
+{
+    QVariantList values;
+    QString where = whereFor(filter, &values);
+    if (after) {
+        if (!where.isEmpty())
+            where += QLatin1String(" AND ");
+        where += QStringLiteral("(a.sort_date, a.id) < (?, ?)");
+        values << after->sortDate << after->id;
+    }
+    values << limit;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    QList<StorySummary> result;
+    if (!sql::run(q,
+                  QStringLiteral("SELECT %1 FROM articles a JOIN feeds f ON f.id = a.feed_id %2 "
+                                 "ORDER BY a.sort_date DESC, a.id DESC LIMIT ?")
+                      .arg(QLatin1String(kSummaryColumns),
+                           where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where),
+                  values))
+        return result;
+    result.reserve(limit);
+    while (q.next())
+        result << readSummary(q);
+    return result;
+}
+
+int ArticleStore::count(const StoryFilter &filter) const
+{
+    QVariantList values;
+    const QString where = whereFor(filter, &values);
+    QSqlQuery q(m_db);
+    if (sql::run(q, QStringLiteral("SELECT count(*) FROM articles a %1")
+                        .arg(where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where),
+                 values)
+        && q.next())
+        return q.value(0).toInt();
+    return 0;
+}
+
+int ArticleStore::unreadCount(const StoryFilter &filter) const
+{
+    StoryFilter unread = filter;
+    unread.unreadOnly = true;
+    return count(unread);
+}
+
+bool ArticleStore::setRead(const QList<qint64> &ids, bool read)
+{
+    Transaction transaction(m_db);
+    QSqlQuery q(m_db);
+    if (!q.prepare(QStringLiteral("UPDATE articles SET is_read = ? WHERE id = ?")))
+        return false;
+    for (qint64 id : ids) {
+        q.addBindValue(read ? 1 : 0);
+        q.addBindValue(id);
+        if (!q.exec()) {
+            qCWarning(lcStorage) << "marking read failed:" << q.lastError().text();
+            return false;
+        }
+    }
+    return transaction.commit();
+}
+
+int ArticleStore::markAllRead(const StoryFilter &filter)
+{
+    QVariantList values;
+    QString where = whereFor(filter, &values);
+    where = where.isEmpty() ? QStringLiteral("a.is_read = 0") : where + QStringLiteral(" AND a.is_read = 0");
+    Transaction transaction(m_db);
+    QSqlQuery q(m_db);
+    if (!sql::run(q,
+                  QStringLiteral("UPDATE articles SET is_read = 1 WHERE id IN "
+                                 "(SELECT a.id FROM articles a WHERE %1)")
+                      .arg(where),
+                  values))
+        return 0;
+    const int changed = q.numRowsAffected();
+    return transaction.commit() ? changed : 0;
+}
+
+} // namespace bulletin

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "storage/records.h"
+
+#include <QList>
+#include <QSqlDatabase>
+
+#include <optional>
+
+namespace bulletin {
+
+// Stories, their advisories and their publisher's related links. This header is the whole
+// public API of those tables; SQL stays behind it, always with bound parameters.
+// Writes that belong together (one feed's items) go in one Transaction opened by the caller.
+// Not thread-safe: use it on the thread that opened its connection.
+class ArticleStore final
+{
+public:
+    explicit ArticleStore(QSqlDatabase db);
+
+    enum class UpsertState { Inserted, Updated, Unchanged, Failed };
+    struct UpsertResult
+    {
+        qint64 id = 0;
+        UpsertState state = UpsertState::Failed;
+    };
+
+    // Adds the article to the feed, or updates the one with the same guid (or, failing that,
+    // the same link and title) in place, keeping its read and bookmark state. An article
+    // whose content did not change is left untouched. `note` says how the story was made.
+    UpsertResult upsert(qint64 feedId, const Article &article, const QString &note = {});
+
+    std::optional<StoryDetail> story(qint64 id) const;
+    std::optional<StorySummary> summary(qint64 id) const;
+
+    // Newest first, keyset-paged: pass the last row's cursor to get the next page.
+    QList<StorySummary> stories(const StoryFilter &filter, const std::optional<StoryCursor> &after,
+                                int limit) const;
+    int count(const StoryFilter &filter) const;
+    int unreadCount(const StoryFilter &filter) const;
+
+    // The cached story a related link points at: by link, then by headline.
+    std::optional<qint64> resolve(const QString &link, const QString &title) const;
+
+    bool setRead(const QList<qint64> &ids, bool read);
+    int markAllRead(const StoryFilter &filter); // returns how many changed
+
+private:
+    QString whereFor(const StoryFilter &filter, QVariantList *values) const;
+
+    QSqlDatabase m_db;
+};
+
+} // namespace bulletin

@@ -1,0 +1,125 @@
+#include "storage/bookmarkstore.h"
+
+#include "storage/database.h"
+#include "storage/sqlutil.h"
+
+#include <QSqlQuery>
+
+namespace bulletin {
+
+BookmarkStore::BookmarkStore(QSqlDatabase db)
+    : m_db(std::move(db))
+{
+}
+
+std::optional<qint64> BookmarkStore::add(qint64 articleId, const QString &note)
+{
+    if (const auto existing = forArticle(articleId)) {
+        if (!note.isEmpty())
+            setNote(existing->bookmarkId, note);
+        return existing->bookmarkId;
+    }
+    Transaction transaction(m_db);
+    QSqlQuery q(m_db);
+    if (!sql::run(q,
+                  QStringLiteral("INSERT INTO bookmarks(article_id, guid, feed_url, title, link, "
+                                 "source, published, text, html, note, created_at) "
+                                 "SELECT a.id, a.guid, f.url, a.title, a.link, f.title, "
+                                 "coalesce(a.published, a.sort_date), a.text, a.html, ?, ? "
+                                 "FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?"),
+                  {sql::nullIfEmpty(note), QDateTime::currentSecsSinceEpoch(), articleId})
+        || q.numRowsAffected() != 1)
+        return std::nullopt;
+    const qint64 id = q.lastInsertId().toLongLong();
+    if (!transaction.commit())
+        return std::nullopt;
+    return id;
+}
+
+bool BookmarkStore::removeForArticle(qint64 articleId)
+{
+    QSqlQuery q(m_db);
+    return sql::run(q, QStringLiteral("DELETE FROM bookmarks WHERE article_id = ?"), {articleId});
+}
+
+bool BookmarkStore::remove(qint64 bookmarkId)
+{
+    QSqlQuery q(m_db);
+    return sql::run(q, QStringLiteral("DELETE FROM bookmarks WHERE id = ?"), {bookmarkId});
+}
+
+bool BookmarkStore::setNote(qint64 bookmarkId, const QString &note)
+{
+    QSqlQuery q(m_db);
+    return sql::run(q, QStringLiteral("UPDATE bookmarks SET note = ? WHERE id = ?"),
+                    {sql::nullIfEmpty(note.trimmed()), bookmarkId});
+}
+
+bool BookmarkStore::isBookmarked(qint64 articleId) const
+{
+    QSqlQuery q(m_db);
+    return sql::run(q, QStringLiteral("SELECT 1 FROM bookmarks WHERE article_id = ?"), {articleId})
+        && q.next();
+}
+
+std::optional<BookmarkRecord> BookmarkStore::forArticle(qint64 articleId) const
+{
+    const auto rows = select(QStringLiteral("b.article_id = ?"), {articleId});
+    return rows.isEmpty() ? std::nullopt : std::optional(rows.first());
+}
+
+std::optional<BookmarkRecord> BookmarkStore::bookmark(qint64 bookmarkId) const
+{
+    const auto rows = select(QStringLiteral("b.id = ?"), {bookmarkId});
+    return rows.isEmpty() ? std::nullopt : std::optional(rows.first());
+}
+
+QList<BookmarkRecord> BookmarkStore::bookmarks() const
+{
+    return select({}, {});
+}
+
+int BookmarkStore::count() const
+{
+    QSqlQuery q(m_db);
+    return sql::run(q, QStringLiteral("SELECT count(*) FROM bookmarks")) && q.next()
+        ? q.value(0).toInt()
+        : 0;
+}
+
+QList<BookmarkRecord> BookmarkStore::select(const QString &where, const QVariantList &values) const
+{
+    QSqlQuery q(m_db);
+    QList<BookmarkRecord> result;
+    if (!sql::run(q,
+                  QStringLiteral("SELECT b.id, b.article_id, b.guid, b.title, b.link, b.source, "
+                                 "b.published, b.text, b.html, b.note, b.created_at, "
+                                 "coalesce(a.is_read, 1), "
+                                 "EXISTS (SELECT 1 FROM advisories v WHERE v.article_id = b.article_id) "
+                                 "FROM bookmarks b LEFT JOIN articles a ON a.id = b.article_id %1 "
+                                 "ORDER BY b.created_at DESC, b.id DESC")
+                      .arg(where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where),
+                  values))
+        return result;
+    while (q.next()) {
+        BookmarkRecord r;
+        r.bookmarkId = q.value(0).toLongLong();
+        if (!q.value(1).isNull())
+            r.articleId = q.value(1).toLongLong();
+        r.guid = q.value(2).toString();
+        r.title = q.value(3).toString();
+        r.link = q.value(4).toString();
+        r.source = q.value(5).toString();
+        r.published = sql::toTime(q.value(6));
+        r.text = q.value(7).toString();
+        r.html = q.value(8).toString();
+        r.note = q.value(9).toString();
+        r.createdAt = sql::toTime(q.value(10));
+        r.read = q.value(11).toBool();
+        r.hasAdvisory = q.value(12).toBool();
+        result << r;
+    }
+    return result;
+}
+
+} // namespace bulletin

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "storage/records.h"
+
+#include <QList>
+#include <QSqlDatabase>
+
+#include <optional>
+
+namespace bulletin {
+
+// Bookmarks: the user's data. Each keeps a snapshot of its story (title, link, source, date,
+// text, HTML) and an optional note, so it outlives the story and its feed. This header is
+// the whole public API of the bookmarks table.
+// Not thread-safe: use it on the thread that opened its connection.
+class BookmarkStore final
+{
+public:
+    explicit BookmarkStore(QSqlDatabase db);
+
+    // Bookmarks the story (taking its snapshot now); a story already bookmarked keeps its
+    // bookmark and gets the note if one is given. Returns the bookmark id.
+    std::optional<qint64> add(qint64 articleId, const QString &note = {});
+    bool removeForArticle(qint64 articleId);
+    bool remove(qint64 bookmarkId);
+    bool setNote(qint64 bookmarkId, const QString &note);
+
+    bool isBookmarked(qint64 articleId) const;
+    std::optional<BookmarkRecord> forArticle(qint64 articleId) const;
+    std::optional<BookmarkRecord> bookmark(qint64 bookmarkId) const;
+    QList<BookmarkRecord> bookmarks() const; // newest first
+    int count() const;
+
+private:
+    QList<BookmarkRecord> select(const QString &where, const QVariantList &values) const;
+
+    QSqlDatabase m_db;
+};
+
+} // namespace bulletin

@@ -1,0 +1,258 @@
+#include "storage/database.h"
+
+#include "storage/storagelog.h"
+
+#include <QAtomicInt>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+
+namespace bulletin {
+
+namespace {
+
+QAtomicInt s_connectionCounter;
+
+// Splits a migration script into statements. Statements end with ';' at the end of a
+// line; a CREATE TRIGGER body runs until its "END;".
+QStringList splitStatements(const QString &script)
+{
+    QStringList statements;
+    QString current;
+    bool inTrigger = false;
+    const QStringList lines = script.split(QLatin1Char('\n'));
+    for (const QString &rawLine : lines) {
+        const QString line = rawLine.trimmed();
+        if (current.isEmpty() && (line.isEmpty() || line.startsWith(QLatin1String("--"))))
+            continue;
+        current += rawLine + QLatin1Char('\n');
+        if (line.startsWith(QLatin1String("CREATE TRIGGER"), Qt::CaseInsensitive))
+            inTrigger = true;
+        const bool ends = inTrigger ? line.compare(QLatin1String("END;"), Qt::CaseInsensitive) == 0
+                                    : line.endsWith(QLatin1Char(';'));
+        if (ends) {
+            statements << current.trimmed();
+            current.clear();
+            inTrigger = false;
+        }
+    }
+    if (!current.trimmed().isEmpty())
+        statements << current.trimmed();
+    return statements;
+}
+
+QString migrationScript(int version)
+{
+    // Scripts are named NNNN_<what>.sql; find the one for this version.
+    const QDir dir(QStringLiteral(":/migrations"));
+    const QString prefix = QStringLiteral("%1_").arg(version, 4, 10, QLatin1Char('0'));
+    const QStringList entries = dir.entryList({prefix + QStringLiteral("*.sql")}, QDir::Files);
+    if (entries.isEmpty())
+        return {};
+    QFile file(dir.filePath(entries.first()));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromUtf8(file.readAll());
+}
+
+bool exec(QSqlDatabase &db, const QString &sql, QString *error)
+{
+    QSqlQuery query(db);
+    if (query.exec(sql))
+        return true;
+    if (error)
+        *error = query.lastError().text();
+    return false;
+}
+
+} // namespace
+
+Database::Database()
+    : m_connectionName(QStringLiteral("bulletin-%1").arg(s_connectionCounter.fetchAndAddRelaxed(1)))
+{
+}
+
+Database::~Database()
+{
+    close();
+}
+
+int Database::latestSchemaVersion()
+{
+    int version = 0;
+    while (!migrationScript(version + 1).isEmpty())
+        ++version;
+    return version;
+}
+
+QString Database::defaultPath()
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    return QDir(dir).filePath(QStringLiteral("cache.sqlite"));
+}
+
+bool Database::open(const QString &path, QString *error)
+{
+    close();
+    m_backupPath.clear();
+    // The checks run in their own function so that every query and connection handle is
+    // gone before a failed open removes the connection.
+    if (openAndMigrate(path, error))
+        return true;
+    close();
+    return false;
+}
+
+bool Database::openAndMigrate(const QString &path, QString *error)
+{
+    m_path = path;
+    const QFileInfo info(path);
+    if (!QDir().mkpath(info.absolutePath())) {
+        *error = QStringLiteral("cannot create the folder %1").arg(info.absolutePath());
+        return false;
+    }
+    const bool existed = info.exists() && info.size() > 0;
+
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    db.setDatabaseName(path);
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!db.open()) {
+        *error = QStringLiteral("cannot open the cache %1: %2").arg(path, db.lastError().text());
+        return false;
+    }
+
+    // Read the version before anything writes: a newer cache must stay untouched.
+    QSqlQuery versionQuery(db);
+    if (!versionQuery.exec(QStringLiteral("PRAGMA user_version")) || !versionQuery.next()) {
+        *error = QStringLiteral("%1 is not a Bulletin cache (%2)")
+                     .arg(path, versionQuery.lastError().text());
+        return false;
+    }
+    const int version = versionQuery.value(0).toInt();
+    versionQuery.finish();
+    const int latest = latestSchemaVersion();
+    if (version > latest) {
+        *error = QStringLiteral("the cache %1 was written by a newer version of Bulletin "
+                                "(schema %2; this version reads up to %3); it was left unchanged")
+                     .arg(path)
+                     .arg(version)
+                     .arg(latest);
+        return false;
+    }
+
+    QString pragmaError;
+    for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
+                               "PRAGMA foreign_keys=ON", "PRAGMA temp_store=MEMORY"}) {
+        if (!exec(db, QString::fromLatin1(pragma), &pragmaError)) {
+            *error = QStringLiteral("cannot set up the cache %1: %2").arg(path, pragmaError);
+            return false;
+        }
+    }
+
+    if (version < latest) {
+        if (existed && version > 0) {
+            // Copy the file (checkpointed first, so the copy is complete) before migrating.
+            exec(db, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"), nullptr);
+            m_backupPath = QStringLiteral("%1.backup-v%2").arg(path).arg(version);
+            QFile::remove(m_backupPath);
+            if (!QFile::copy(path, m_backupPath)) {
+                *error = QStringLiteral("cannot back up the cache to %1 before upgrading it")
+                             .arg(m_backupPath);
+                return false;
+            }
+            qCInfo(lcStorage) << "backed up" << path << "to" << m_backupPath;
+        }
+        if (!migrate(version, error)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+bool Database::migrate(int from, QString *error)
+{
+    QSqlDatabase db = connection();
+    const int latest = latestSchemaVersion();
+    for (int version = from + 1; version <= latest; ++version) {
+        const QString script = migrationScript(version);
+        Transaction transaction(db);
+        QString stepError;
+        for (const QString &statement : splitStatements(script)) {
+            if (!exec(db, statement, &stepError)) {
+                *error = QStringLiteral("upgrading the cache to schema %1 failed: %2")
+                             .arg(version)
+                             .arg(stepError);
+                return false;
+            }
+        }
+        if (!exec(db, QStringLiteral("PRAGMA user_version=%1").arg(version), &stepError)
+            || !transaction.commit()) {
+            *error = QStringLiteral("upgrading the cache to schema %1 failed: %2")
+                         .arg(version)
+                         .arg(stepError.isEmpty() ? db.lastError().text() : stepError);
+            return false;
+        }
+        qCInfo(lcStorage) << "cache migrated to schema" << version;
+    }
+    return true;
+}
+
+void Database::close()
+{
+    if (QSqlDatabase::contains(m_connectionName)) {
+        {
+            QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(m_connectionName);
+    }
+}
+
+bool Database::isOpen() const
+{
+    return QSqlDatabase::contains(m_connectionName) && connection().isOpen();
+}
+
+QSqlDatabase Database::connection() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+int Database::schemaVersion() const
+{
+    QSqlQuery query(connection());
+    if (query.exec(QStringLiteral("PRAGMA user_version")) && query.next())
+        return query.value(0).toInt();
+    return -1;
+}
+
+Transaction::Transaction(QSqlDatabase db)
+    : m_db(std::move(db))
+{
+    m_active = m_db.transaction();
+    if (!m_active)
+        qCWarning(lcStorage) << "cannot begin a transaction:" << m_db.lastError().text();
+}
+
+Transaction::~Transaction()
+{
+    if (m_active)
+        m_db.rollback();
+}
+
+bool Transaction::commit()
+{
+    if (!m_active)
+        return false;
+    m_active = false;
+    if (m_db.commit())
+        return true;
+    qCWarning(lcStorage) << "commit failed:" << m_db.lastError().text();
+    m_db.rollback();
+    return false;
+}
+
+} // namespace bulletin

@@ -1,0 +1,65 @@
+#pragma once
+
+#include <QSqlDatabase>
+#include <QString>
+
+namespace bulletin {
+
+// The cache: one SQLite file opened with WAL, synchronous=NORMAL and foreign keys on, its
+// schema brought to the latest version by the numbered scripts in resources/migrations.
+//
+// Before a migration runs on an existing cache the file is copied to
+// "<file>.backup-v<old version>". A cache written by a newer Bulletin (user_version above
+// latestSchemaVersion()) is refused and never written to.
+//
+// A Database owns one named Qt SQL connection, which belongs to the thread that opened it.
+// Open a second Database on the same file for another thread.
+class Database final
+{
+public:
+    Database();
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    // Opens (creating if needed) and migrates. On failure returns false and sets *error to
+    // one line a user can act on.
+    bool open(const QString &path, QString *error);
+    void close();
+
+    bool isOpen() const;
+    QString path() const { return m_path; }
+    QSqlDatabase connection() const;
+    int schemaVersion() const;
+    QString backupPath() const { return m_backupPath; } // empty unless open() made one
+
+    static int latestSchemaVersion();
+    static QString defaultPath(); // in QStandardPaths::AppDataLocation
+
+private:
+    bool openAndMigrate(const QString &path, QString *error);
+    bool migrate(int from, QString *error);
+
+    QString m_connectionName;
+    QString m_path;
+    QString m_backupPath;
+};
+
+// Runs a function in one transaction on the connection: commits when it returns true,
+// rolls back otherwise (and on exceptions).
+class Transaction final
+{
+public:
+    explicit Transaction(QSqlDatabase db);
+    ~Transaction();
+    Transaction(const Transaction &) = delete;
+    Transaction &operator=(const Transaction &) = delete;
+    bool isActive() const { return m_active; }
+    bool commit();
+
+private:
+    QSqlDatabase m_db;
+    bool m_active = false;
+};
+
+} // namespace bulletin

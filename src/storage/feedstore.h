@@ -1,0 +1,55 @@
+#pragma once
+
+#include "storage/records.h"
+
+#include <QList>
+#include <QSqlDatabase>
+
+#include <optional>
+
+namespace bulletin {
+
+// Feeds (subscriptions and local sources) and their folders. This header is the whole
+// public API of the feed tables; SQL stays behind it, always with bound parameters.
+// Not thread-safe: use it on the thread that opened its connection.
+class FeedStore final
+{
+public:
+    explicit FeedStore(QSqlDatabase db);
+
+    // Subscriptions --------------------------------------------------------------------
+    // Adds a subscription, or returns the existing one with the same URL.
+    std::optional<qint64> addSubscription(const QString &url, const QString &title,
+                                          qint64 folderId = 0, QString *error = nullptr);
+    // A local source (plain-text imports, feed files) by name or by file URL: found or made.
+    std::optional<qint64> localSource(const QString &title, const QString &url = {});
+
+    QList<FeedRecord> feeds() const;          // with unread/total counts, by folder then title
+    std::optional<FeedRecord> feed(qint64 id) const;
+    std::optional<FeedRecord> feedByUrl(const QString &url) const;
+
+    bool rename(qint64 feedId, const QString &title);
+    bool moveToFolder(qint64 feedId, qint64 folderId);
+    bool setUrl(qint64 feedId, const QString &url);
+    bool setAlertSource(qint64 feedId, bool alertSource);
+    bool setSiteUrl(qint64 feedId, const QString &siteUrl);
+    // Removes the feed and its stories. Bookmarks keep their snapshots.
+    bool remove(qint64 feedId);
+
+    // Refresh bookkeeping
+    bool recordSuccess(qint64 feedId, const QByteArray &etag, const QString &lastModified,
+                       int ttlMinutes);
+    bool recordFailure(qint64 feedId, const QString &error, const QDateTime &retryAfter);
+
+    // Folders ----------------------------------------------------------------------------
+    QList<FolderRecord> folders() const;
+    // Finds or makes the folder path ("News/Europe" as {"News","Europe"}); 0 for an empty path.
+    qint64 folderForPath(const QStringList &path);
+    bool renameFolder(qint64 folderId, const QString &name);
+    bool removeFolder(qint64 folderId); // its feeds move to the top level
+
+private:
+    QSqlDatabase m_db;
+};
+
+} // namespace bulletin

@@ -1,0 +1,118 @@
+#pragma once
+
+#include "core/article.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace bulletin {
+
+// Rows as the stores hand them out. Plain values; ids are the cache's integer ids.
+
+// A story in a list (the "S" of the command-line JSON).
+struct StorySummary
+{
+    qint64 id = 0;
+    QString guid;
+    QString title;
+    QString link;
+    QString source;        // the feed's (or local source's) title
+    qint64 feedId = 0;
+    QDateTime published;   // invalid when unknown
+    qint64 sortDate = 0;   // Unix seconds, the list's sort key together with id
+    bool read = false;
+    bool bookmarked = false;
+    bool hasAdvisory = false;
+    bool headlineOnly = false;
+};
+
+// A related story as the reader shows it, resolved against the cache where possible.
+struct RelatedStory
+{
+    QString title;
+    QString link;
+    QString kind;          // "publisher" or "coverage"
+    std::optional<qint64> id; // the cached story it resolves to
+    QString source;
+    QDateTime published;
+};
+
+struct StoryDetail
+{
+    StorySummary summary;
+    QString author;
+    QString html;          // the stored body (unsanitised; sanitise before display)
+    QString text;          // plain text of the body, as indexed for search
+    QStringList categories;
+    QString note;          // how the story was made (e.g. "title derived from ...")
+    std::optional<Advisory> advisory;
+    QList<RelatedStory> related; // the publisher's own links, in their order
+};
+
+struct FolderRecord
+{
+    qint64 id = 0;
+    QString name;
+    qint64 parentId = 0;   // 0 for a top-level folder
+};
+
+struct FeedRecord
+{
+    qint64 id = 0;
+    QString kind;          // "feed" or "local"
+    QString url;
+    QString title;
+    QString siteUrl;
+    qint64 folderId = 0;   // 0 when not in a folder
+    bool alertSource = false;
+    QByteArray etag;
+    QString lastModified;
+    QDateTime lastAttempt;
+    QDateTime lastSuccess;
+    QString lastError;
+    int failures = 0;
+    QDateTime retryAfter;
+    int refreshMinutes = 0;
+    int ttlMinutes = 0;
+    int unread = 0;
+    int total = 0;
+};
+
+struct BookmarkRecord
+{
+    qint64 bookmarkId = 0;
+    std::optional<qint64> articleId; // empty once the story left the cache
+    QString guid;
+    QString title;
+    QString link;
+    QString source;
+    QDateTime published;
+    QString text;
+    QString html;
+    QString note;
+    QDateTime createdAt;
+    bool read = false;
+    bool hasAdvisory = false;
+};
+
+// Which stories a list shows.
+struct StoryFilter
+{
+    enum class Kind { All, Unread, Bookmarked, Advisories, Feed, Folder };
+    Kind kind = Kind::All;
+    qint64 id = 0;         // feed or folder id
+    bool unreadOnly = false;
+};
+
+// Keyset position in a story list ordered by (sortDate DESC, id DESC).
+struct StoryCursor
+{
+    qint64 sortDate = 0;
+    qint64 id = 0;
+};
+
+} // namespace bulletin

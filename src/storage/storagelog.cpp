@@ -1,0 +1,5 @@
+#include "storage/storagelog.h"
+
+namespace bulletin {
+Q_LOGGING_CATEGORY(lcStorage, "bulletin.storage")
+}

@@ -1,0 +1,7 @@
+#pragma once
+
+#include <QLoggingCategory>
+
+namespace bulletin {
+Q_DECLARE_LOGGING_CATEGORY(lcStorage)
+}

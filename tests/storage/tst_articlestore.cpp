@@ -1,0 +1,162 @@
+#include "storage/articlestore.h"
+#include "storage/feedstore.h"
+#include "storetestutil.h"
+
+#include <QSqlQuery>
+
+using namespace bulletin;
+
+class TestArticleStore final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void upsertInsertsUpdatesAndSkipsUnchanged()
+    {
+        TestCache cache;
+        FeedStore feeds(cache.db.connection());
+        ArticleStore articles(cache.db.connection());
+        const qint64 feed = *feeds.addSubscription(QStringLiteral("https://example.org/feed"), QStringLiteral("Example"));
+
+        Article a = makeArticle(QStringLiteral("g1"), QStringLiteral("First"), 1000);
+        const auto inserted = articles.upsert(feed, a);
+        QCOMPARE(inserted.state, ArticleStore::UpsertState::Inserted);
+        QCOMPARE(articles.upsert(feed, a).state, ArticleStore::UpsertState::Unchanged);
+
+        QVERIFY(articles.setRead({inserted.id}, true));
+        a.title = QStringLiteral("First (corrected)");
+        const auto updated = articles.upsert(feed, a);
+        QCOMPARE(updated.state, ArticleStore::UpsertState::Updated);
+        QCOMPARE(updated.id, inserted.id);
+        const auto story = articles.story(inserted.id);
+        QVERIFY(story);
+        QCOMPARE(story->summary.title, QStringLiteral("First (corrected)"));
+        QVERIFY(story->summary.read); // read state survives an update
+        QCOMPARE(articles.count({}), 1);
+    }
+
+    void sameLinkAndTitleWithNewGuidIsNotDuplicated()
+    {
+        TestCache cache;
+        FeedStore feeds(cache.db.connection());
+        ArticleStore articles(cache.db.connection());
+        const qint64 feed = *feeds.localSource(QStringLiteral("Local"));
+        Article a = makeArticle(QStringLiteral("g1"), QStringLiteral("Same"), 1000);
+        articles.upsert(feed, a);
+        a.guid = QStringLiteral("g1-regenerated");
+        QCOMPARE(articles.upsert(feed, a).state, ArticleStore::UpsertState::Unchanged);
+        QCOMPARE(articles.count({}), 1);
+    }
+
+    void keysetPagingIsNewestFirstWithoutGaps()
+    {
+        TestCache cache;
+        FeedStore feeds(cache.db.connection());
+        ArticleStore articles(cache.db.connection());
+        const qint64 feed = *feeds.localSource(QStringLiteral("Local"));
+        {
+            Transaction t(cache.db.connection());
+            for (int i = 0; i < 1000; ++i) {
+                // Many stories share a date: the id breaks ties.
+                articles.upsert(feed, makeArticle(QString::number(i), QStringLiteral("Story %1").arg(i), 1000 + i / 10));
+            }
+            QVERIFY(t.commit());
+        }
+        QList<StorySummary> all;
+        std::optional<StoryCursor> cursor;
+        for (;;) {
+            const auto page = articles.stories({}, cursor, 64);
+            all << page;
+            if (page.size() < 64)
+                break;
+            cursor = StoryCursor{page.last().sortDate, page.last().id};
+        }
+        QCOMPARE(all.size(), 1000);
+        for (qsizetype i = 1; i < all.size(); ++i) {
+            const auto &prev = all.at(i - 1);
+            const auto &cur = all.at(i);
+            QVERIFY(prev.sortDate > cur.sortDate || (prev.sortDate == cur.sortDate && prev.id > cur.id));
+        }
+        QCOMPARE(all.first().title, QStringLiteral("Story 999"));
+    }
+
+    void filtersAndMarkAllRead()
+    {
+        TestCache cache;
+        FeedStore feeds(cache.db.connection());
+        ArticleStore articles(cache.db.connection());
+        const qint64 folder = feeds.folderForPath({QStringLiteral("News"), QStringLiteral("Europe")});
+        const qint64 a = *feeds.addSubscription(QStringLiteral("https://a.example/feed"), QStringLiteral("A"), folder);
+        const qint64 b = *feeds.addSubscription(QStringLiteral("https://b.example/feed"), QStringLiteral("B"));
+        for (int i = 0; i < 5; ++i)
+            articles.upsert(a, makeArticle(QStringLiteral("a%1").arg(i), QStringLiteral("A%1").arg(i), 100 + i));
+        for (int i = 0; i < 3; ++i)
+            articles.upsert(b, makeArticle(QStringLiteral("b%1").arg(i), QStringLiteral("B%1").arg(i), 200 + i));
+        QCOMPARE(articles.count({StoryFilter::Kind::Feed, a}), 5);
+        QCOMPARE(articles.count({StoryFilter::Kind::Folder, feeds.folderForPath({QStringLiteral("News")})}), 5);
+        QCOMPARE(articles.markAllRead({StoryFilter::Kind::Feed, b}), 3);
+        QCOMPARE(articles.count({StoryFilter::Kind::Unread}), 5);
+        const auto feedList = feeds.feeds();
+        QCOMPARE(feedList.size(), 2);
+        for (const FeedRecord &f : feedList)
+            QCOMPARE(f.unread, f.id == a ? 5 : 0);
+    }
+
+    void advisoryAndRelatedResolve()
+    {
+        TestCache cache;
+        FeedStore feeds(cache.db.connection());
+        ArticleStore articles(cache.db.connection());
+        const qint64 feed = *feeds.localSource(QStringLiteral("Local"));
+        Article target = makeArticle(QStringLiteral("t"), QStringLiteral("Target Headline"), 50);
+        const qint64 targetId = articles.upsert(feed, target).id;
+
+        Article a = makeArticle(QStringLiteral("s"), QStringLiteral("Story"), 100);
+        Advisory v;
+        v.headline = QStringLiteral("Flood warning");
+        v.text = QStringLiteral("Move to higher ground.");
+        v.severity = QStringLiteral("Severe");
+        v.expires = QDateTime::fromSecsSinceEpoch(4102444800, Qt::UTC);
+        a.advisory = v;
+        a.related = {{QStringLiteral("target headline"), {}, QStringLiteral("publisher")},
+                     {QStringLiteral("Unknown story"), QStringLiteral("https://elsewhere.example/x"),
+                      QStringLiteral("publisher")}};
+        const qint64 id = articles.upsert(feed, a).id;
+        const auto story = articles.story(id);
+        QVERIFY(story && story->advisory);
+        QVERIFY(story->summary.hasAdvisory);
+        QCOMPARE(story->advisory->severity, QStringLiteral("Severe"));
+        QCOMPARE(story->advisory->expires, v.expires);
+        QCOMPARE(story->related.size(), 2);
+        QCOMPARE(story->related.at(0).id, std::optional<qint64>(targetId)); // by headline, any case
+        QCOMPARE(story->related.at(0).source, QStringLiteral("Local"));
+        QVERIFY(!story->related.at(1).id);
+        QCOMPARE(articles.count({StoryFilter::Kind::Advisories}), 1);
+    }
+
+    void ftsFollowsArticles()
+    {
+        TestCache cache;
+        FeedStore feeds(cache.db.connection());
+        ArticleStore articles(cache.db.connection());
+        const qint64 feed = *feeds.localSource(QStringLiteral("Local"));
+        Article a = makeArticle(QStringLiteral("x"), QStringLiteral("Volcano erupts"), 10, QStringLiteral("ash cloud over the island"));
+        articles.upsert(feed, a);
+        const auto countMatches = [&](const QString &term) {
+            QSqlQuery q(cache.db.connection());
+            q.prepare(QStringLiteral("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?"));
+            q.addBindValue(term);
+            return q.exec() && q.next() ? q.value(0).toInt() : -1;
+        };
+        QCOMPARE(countMatches(QStringLiteral("ash")), 1);
+        a.text = QStringLiteral("lava flows reach the sea");
+        articles.upsert(feed, a);
+        QCOMPARE(countMatches(QStringLiteral("ash")), 0);
+        QCOMPARE(countMatches(QStringLiteral("lava")), 1);
+        QVERIFY(feeds.remove(feed));
+        QCOMPARE(countMatches(QStringLiteral("lava")), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestArticleStore)
+#include "tst_articlestore.moc"

@@ -1,0 +1,156 @@
+#include "storage/database.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace bulletin;
+
+namespace {
+QByteArray fileHash(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha1);
+}
+
+QVariant scalar(Database &db, const QString &sql)
+{
+    QSqlQuery q(db.connection());
+    if (!q.exec(sql) || !q.next())
+        return {};
+    return q.value(0);
+}
+} // namespace
+
+class TestDatabase final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void freshCacheHasLatestSchemaAndPragmas()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("sub/folder/cache.sqlite"));
+        Database db;
+        QString error;
+        QVERIFY2(db.open(path, &error), qPrintable(error));
+        QCOMPARE(db.schemaVersion(), Database::latestSchemaVersion());
+        QVERIFY(Database::latestSchemaVersion() >= 2);
+        QCOMPARE(scalar(db, QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
+        QCOMPARE(scalar(db, QStringLiteral("PRAGMA synchronous")).toInt(), 1); // NORMAL
+        QCOMPARE(scalar(db, QStringLiteral("PRAGMA foreign_keys")).toInt(), 1);
+        QCOMPARE(scalar(db, QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
+        for (const char *table : {"feeds", "folders", "articles", "advisories", "related_links",
+                                  "bookmarks", "articles_fts", "saved_searches"}) {
+            QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = '%1'")
+                                    .arg(QLatin1String(table)))
+                         .toInt(),
+                     1);
+        }
+        QVERIFY(db.backupPath().isEmpty()); // nothing to back up on a new file
+    }
+
+    void upgradeBacksUpAndKeepsData()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
+        {
+            Database db;
+            QString error;
+            QVERIFY(db.open(path, &error));
+            QSqlQuery q(db.connection());
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO feeds(kind, url, title, created_at) "
+                                          "VALUES ('feed', 'https://example.org/feed', 'Example', 1)")));
+            // Make it a version-1 cache, as the previous release wrote it.
+            QVERIFY(q.exec(QStringLiteral("DROP TABLE saved_searches")));
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version=1")));
+        }
+        Database db;
+        QString error;
+        QVERIFY2(db.open(path, &error), qPrintable(error));
+        QCOMPARE(db.schemaVersion(), Database::latestSchemaVersion());
+        QCOMPARE(db.backupPath(), path + QStringLiteral(".backup-v1"));
+        QVERIFY(QFile::exists(db.backupPath()));
+        QCOMPARE(scalar(db, QStringLiteral("SELECT title FROM feeds")).toString(), QStringLiteral("Example"));
+        QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM saved_searches")).toInt(), 0);
+
+        QFile::copy(db.backupPath(), dir.filePath(QStringLiteral("inspect.sqlite")));
+        QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
+        raw.setDatabaseName(dir.filePath(QStringLiteral("inspect.sqlite")));
+        QVERIFY(raw.open());
+        {
+            QSqlQuery q(raw);
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version")) && q.next());
+            QCOMPARE(q.value(0).toInt(), 1);
+            QVERIFY(q.exec(QStringLiteral("SELECT title FROM feeds")) && q.next());
+            QCOMPARE(q.value(0).toString(), QStringLiteral("Example"));
+        }
+        raw.close();
+        raw = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("raw"));
+    }
+
+    void newerCacheIsRefusedAndLeftAlone()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
+        {
+            Database db;
+            QString error;
+            QVERIFY(db.open(path, &error));
+            QSqlQuery q(db.connection());
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version=999")));
+            QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode=DELETE")));
+        }
+        const QByteArray before = fileHash(path);
+        Database db;
+        QString error;
+        QVERIFY(!db.open(path, &error));
+        QVERIFY2(error.contains(QStringLiteral("newer version")), qPrintable(error));
+        QVERIFY(!db.isOpen());
+        QCOMPARE(fileHash(path), before);
+        QVERIFY(!QFile::exists(path + QStringLiteral("-wal")) || QFile(path + QStringLiteral("-wal")).size() == 0);
+    }
+
+    void notACacheIsRefused()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("notes.txt"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray(4096, 'x'));
+        file.close();
+        Database db;
+        QString error;
+        QVERIFY(!db.open(path, &error));
+        QVERIFY(!error.isEmpty());
+    }
+
+    void transactionRollsBackUnlessCommitted()
+    {
+        QTemporaryDir dir;
+        Database db;
+        QString error;
+        QVERIFY(db.open(dir.filePath(QStringLiteral("c.sqlite")), &error));
+        {
+            Transaction t(db.connection());
+            QSqlQuery q(db.connection());
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO meta(key, value) VALUES ('a', 'b')")));
+        }
+        QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM meta")).toInt(), 0);
+        {
+            Transaction t(db.connection());
+            QSqlQuery q(db.connection());
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO meta(key, value) VALUES ('a', 'b')")));
+            QVERIFY(t.commit());
+        }
+        QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM meta")).toInt(), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDatabase)
+#include "tst_database.moc"
