@@ -113,6 +113,9 @@ QString authorName(QStringView rssAuthor)
         const QStringView before = a.left(open).trimmed();
         if (!name.isEmpty() && before.contains(u'@'))
             return collapseWhitespace(name);
+        // "Name (email)", as dc:creator is often written.
+        if (!before.isEmpty() && name.contains(u'@') && !before.contains(u'@'))
+            return collapseWhitespace(before);
     }
     const qsizetype lt = a.indexOf(u'<');
     if (lt > 0 && a.endsWith(u'>') && a.mid(lt).contains(u'@'))

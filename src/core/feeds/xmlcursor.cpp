@@ -155,17 +155,19 @@ XmlCursor::Content XmlCursor::readContent(const ElementHook &hook)
     return c;
 }
 
-QString XmlCursor::readText()
+QString XmlCursor::readText(TextScope scope)
 {
     QString text;
     const qsizetype startDepth = m_depth;
     while (!m_reader.atEnd()) {
         switch (next()) {
         case QXmlStreamReader::Characters:
-            text += m_reader.text();
+            if (scope == AllText || m_depth == startDepth)
+                text += m_reader.text();
             break;
         case QXmlStreamReader::EntityReference:
-            appendEntity(text);
+            if (scope == AllText || m_depth == startDepth)
+                appendEntity(text);
             break;
         case QXmlStreamReader::EndElement:
             if (m_depth < startDepth)

@@ -44,7 +44,8 @@ public:
     bool nextChild();
     Content readContent(const ElementHook &hook = {});
     // Character data only, white space collapsed (CAP and other plain-text elements).
-    QString readText();
+    enum TextScope { AllText, OwnTextOnly };
+    QString readText(TextScope scope = AllText);
     void skipElement(const ElementHook &hook = {});
 
     QStringView namespaceUri() const { return m_reader.namespaceUri(); }

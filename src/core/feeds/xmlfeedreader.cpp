@@ -38,6 +38,13 @@ bool isRssNamespace(QStringView ns)
         || ns == u"http://blogs.law.harvard.edu/tech/rss" || ns == u"http://purl.org/net/rss1.1#";
 }
 
+// RSS element names are matched case-insensitively: iTunes does so, and podcast feeds
+// written for it use <TiTlE> (feedparser's itunes_core_element_uppercase case).
+bool is(QStringView name, const char *expected)
+{
+    return name.compare(QLatin1StringView(expected), Qt::CaseInsensitive) == 0;
+}
+
 bool isHtmlLinkType(QStringView type)
 {
     return type.isEmpty() || type.compare(u"text/html", Qt::CaseInsensitive) == 0
@@ -49,6 +56,16 @@ void addCategory(QStringList &categories, const QString &category)
     const QString c = collapseWhitespace(category);
     if (!c.isEmpty() && !categories.contains(c))
         categories.append(c);
+}
+
+// RFC 4287 3.1.1.3/4.1.3.3: a text construct or content whose type is neither text nor
+// XML holds base64.
+bool isBase64Type(QStringView type)
+{
+    const QString t = type.trimmed().toString().toLower();
+    if (!t.contains(u'/'))
+        return false;
+    return !t.startsWith(u"text/") && !t.endsWith(u"+xml") && !t.endsWith(u"/xml");
 }
 
 std::optional<qint64> parseLength(const QString &text)
@@ -89,7 +106,9 @@ XmlFeedReader::XmlFeedReader(const QByteArray &utf8)
 
 bool XmlFeedReader::isCore(QStringView ns) const
 {
-    return m_dialect == Dialect::Rss ? isRssNamespace(ns) : (ns.isEmpty() || isAtom(ns));
+    if (m_dialect == Dialect::Rss)
+        return isRssNamespace(ns);
+    return ns.isEmpty() || isAtom(ns) || ns == m_rootNamespace;
 }
 
 bool XmlFeedReader::isAtom(QStringView ns) const
@@ -120,6 +139,9 @@ FeedParseResult XmlFeedReader::read()
     } else if (root == u"feed") {
         feed.format = QStringLiteral("atom");
         m_dialect = Dialect::Atom;
+        // feedparser's atom_namespace cases: a <feed version="0.3"> in a namespace nobody
+        // registered is still read as Atom.
+        m_rootNamespace = ns.toString();
         m_atom03 = ns == kAtom03 || (ns.isEmpty() && m_cursor.attribute(u"version") == u"0.3");
         readAtomFeed(feed);
     } else if (root == u"alert") {
@@ -183,7 +205,7 @@ bool XmlFeedReader::readFeedElement(ParsedFeed &feed)
     const QStringView name = m_cursor.name();
     const bool core = isCore(ns);
     if (core && m_dialect == Dialect::Rss) {
-        if (name == u"title") {
+        if (is(name, "title")) {
             const XmlCursor::Content c = m_cursor.readContent();
             if (feed.title.isEmpty()) {
                 feed.title = c.hasElements || rssTitleLooksLikeHtml(c.text)
@@ -192,19 +214,19 @@ bool XmlFeedReader::readFeedElement(ParsedFeed &feed)
             }
             return true;
         }
-        if (name == u"link") {
+        if (is(name, "link")) {
             const QString link = m_cursor.readText();
             if (feed.link.isEmpty())
                 feed.link = m_cursor.resolve(link);
             return true;
         }
-        if (name == u"description") {
+        if (is(name, "description")) {
             const XmlCursor::Content c = m_cursor.readContent();
             if (feed.description.isEmpty())
                 feed.description = htmlToPlainText(c.hasElements ? c.markup : c.text);
             return true;
         }
-        if (name == u"ttl") {
+        if (is(name, "ttl")) {
             feed.ttlMinutes = m_cursor.readText().toInt();
             return true;
         }
@@ -255,8 +277,18 @@ void XmlFeedReader::readItem(ParsedFeed &feed)
             state.item.id = about.trimmed();
     }
     ++feed.entries;
+    m_embeddedAlertHook = [&state](XmlCursor &c) {
+        if (!isCapNamespace(c.namespaceUri()) || c.name() != u"alert")
+            return false;
+        CapAlert alert = readCapAlert(c);
+        alert.carried = QStringLiteral("embedded");
+        if (!state.embedded)
+            state.embedded = std::move(alert);
+        return true;
+    };
     while (m_cursor.nextChild())
         readItemElement(state);
+    m_embeddedAlertHook = nullptr;
 
     ParsedItem &item = state.item;
     if (!state.hasTitle)
@@ -312,22 +344,14 @@ void XmlFeedReader::readItemElement(ItemState &state)
     if (readExtensionElement(state))
         return;
     // Unknown markup: skipped, but a CAP <alert> anywhere inside still counts as embedded.
-    m_cursor.skipElement([&state](XmlCursor &c) {
-        if (!isCapNamespace(c.namespaceUri()) || c.name() != u"alert")
-            return false;
-        CapAlert alert = readCapAlert(c);
-        alert.carried = QStringLiteral("embedded");
-        if (!state.embedded)
-            state.embedded = std::move(alert);
-        return true;
-    });
+    m_cursor.skipElement(m_embeddedAlertHook);
 }
 
 bool XmlFeedReader::readCoreRssElement(ItemState &state)
 {
     ParsedItem &item = state.item;
     const QStringView name = m_cursor.name();
-    if (name == u"title") {
+    if (is(name, "title")) {
         const XmlCursor::Content c = m_cursor.readContent();
         if (!state.hasTitle) {
             state.hasTitle = true;
@@ -339,39 +363,49 @@ bool XmlFeedReader::readCoreRssElement(ItemState &state)
             else
                 item.title = state.rawTitle;
         }
-    } else if (name == u"link") {
+    } else if (is(name, "link")) {
         const QString link = m_cursor.readText();
         if (!state.hasRssLink && !link.isEmpty()) {
             state.hasRssLink = true;
             item.link = m_cursor.resolve(link);
         }
-    } else if (name == u"guid") {
+    } else if (is(name, "guid")) {
         const QString permaLink = m_cursor.attribute(u"isPermaLink").trimmed();
         const QString guid = m_cursor.readText();
         if (state.guid.isEmpty()) {
             state.guid = guid;
             state.guidIsPermaLink = permaLink.compare(u"false", Qt::CaseInsensitive) != 0;
         }
-    } else if (name == u"pubDate") {
+    } else if (is(name, "pubDate")) {
         const QDateTime d = parseFeedDate(m_cursor.readText());
-        if (!item.published.isValid())
+        if (d.isValid())
             item.published = d;
-    } else if (name == u"description") {
+    } else if (is(name, "description") || is(name, "summary") || is(name, "fullitem")) {
+        // <summary> is not RSS but feeds use it as one; <fullitem> is the content of
+        // feeds from early blogging tools (feedparser's item_fullitem case).
+        const bool isContent = is(name, "fullitem");
         const XmlCursor::Content c = m_cursor.readContent();
-        if (state.summaryRank > 1) {
+        if (isContent) {
+            if (!state.hasContent) {
+                state.hasContent = true;
+                item.contentHtml = c.hasElements ? c.markup : c.text;
+                state.contentText = htmlToPlainText(item.contentHtml);
+            }
+        } else if (state.summaryRank > 1) {
             state.summaryRank = 1;
             item.summaryHtml = c.hasElements ? c.markup : c.text;
             item.summaryText = htmlToPlainText(item.summaryHtml);
         }
-    } else if (name == u"author") {
+    } else if (is(name, "author")) {
         const QString author = authorName(m_cursor.readText());
         if (state.authorRank > 1 && !author.isEmpty()) {
             state.authorRank = 1;
             item.author = author;
         }
-    } else if (name == u"category") {
-        addCategory(item.categories, m_cursor.readText());
-    } else if (name == u"enclosure") {
+    } else if (is(name, "category")) {
+        // Only the element's own text: feeds nest <image> blocks in it (The Stranger).
+        addCategory(item.categories, m_cursor.readText(XmlCursor::OwnTextOnly));
+    } else if (is(name, "enclosure")) {
         Enclosure e;
         e.url = m_cursor.resolve(m_cursor.attribute(u"url").trimmed());
         e.type = m_cursor.attribute(u"type").trimmed();
@@ -389,8 +423,8 @@ void XmlFeedReader::readTextConstruct(QString *plain, QString *html, bool *isHtm
 {
     const QString type = m_cursor.attribute(u"type");
     const QString mode = m_cursor.attribute(u"mode");
-    XmlCursor::Content c = m_cursor.readContent();
-    if (mode.compare(u"base64", Qt::CaseInsensitive) == 0) {
+    XmlCursor::Content c = m_cursor.readContent(m_embeddedAlertHook);
+    if (mode.compare(u"base64", Qt::CaseInsensitive) == 0 || isBase64Type(type)) {
         c.text = QString::fromUtf8(QByteArray::fromBase64(c.text.toLatin1()));
         c.hasElements = false;
     }
@@ -436,11 +470,11 @@ bool XmlFeedReader::readAtomElement(ItemState &state)
             item.id = id;
     } else if (name == u"published" || name == u"issued") {
         const QDateTime d = parseFeedDate(m_cursor.readText());
-        if (!item.published.isValid())
+        if (d.isValid())
             item.published = d;
     } else if (name == u"updated" || name == u"modified") {
         const QDateTime d = parseFeedDate(m_cursor.readText());
-        if (!item.updated.isValid())
+        if (d.isValid())
             item.updated = d;
     } else if (name == u"summary") {
         QString plain;
@@ -482,7 +516,10 @@ void XmlFeedReader::readAtomLink(ItemState &state)
     const QString rel = m_cursor.attribute(u"rel").trimmed();
     const QString type = m_cursor.attribute(u"type").trimmed();
     const QString title = m_cursor.attribute(u"title");
-    const QString href = m_cursor.resolve(m_cursor.attribute(u"href").trimmed());
+    // href="" means the base itself (RFC 3986 5.2); WordPress writes it for link posts
+    // (One Foot Tsunami's Atom feed).
+    const QString rawHref = m_cursor.attribute(u"href").trimmed();
+    const QString href = rawHref.isEmpty() ? m_cursor.base() : m_cursor.resolve(rawHref);
     const QString length = m_cursor.attribute(u"length");
     m_cursor.skipElement();
     if (href.isEmpty())
@@ -532,14 +569,14 @@ bool XmlFeedReader::readExtensionElement(ItemState &state)
                                                                      : collapseWhitespace(c.text);
             }
         } else if (name == u"creator" || name == u"author") {
-            const QString author = m_cursor.readText();
+            const QString author = authorName(m_cursor.readText());
             if (state.authorRank > 2 && !author.isEmpty()) {
                 state.authorRank = 2;
                 item.author = author;
             }
         } else if (name == u"date") {
             const QDateTime d = parseFeedDate(m_cursor.readText());
-            if (!item.updated.isValid())
+            if (d.isValid())
                 item.updated = d;
         } else if (name == u"description") {
             const XmlCursor::Content c = m_cursor.readContent();
@@ -558,11 +595,11 @@ bool XmlFeedReader::readExtensionElement(ItemState &state)
     if (ns == kDcTerms) {
         if (name == u"issued") {
             const QDateTime d = parseFeedDate(m_cursor.readText());
-            if (!item.published.isValid())
+            if (d.isValid())
                 item.published = d;
         } else if (name == u"modified") {
             const QDateTime d = parseFeedDate(m_cursor.readText());
-            if (!item.updated.isValid())
+            if (d.isValid())
                 item.updated = d;
         } else {
             return false;
@@ -587,7 +624,7 @@ bool XmlFeedReader::readExtensionElement(ItemState &state)
         }
         return true;
     }
-    if (ns == kItunes) {
+    if (ns.compare(kItunes, Qt::CaseInsensitive) == 0) {
         if (name == u"author") {
             const QString author = m_cursor.readText();
             if (state.authorRank > 3 && !author.isEmpty()) {

@@ -39,6 +39,8 @@ private:
 
     XmlCursor m_cursor;
     Dialect m_dialect = Dialect::Rss;
+    QString m_rootNamespace;
+    XmlCursor::ElementHook m_embeddedAlertHook; // set while an item is read
     bool m_atom03 = false;
 };
 

@@ -273,6 +273,19 @@ QList<QByteArray> declaredEntities(const QByteArray &doctype)
     return names;
 }
 
+// An XML feed that uses HTML entity names was written against the XHTML 1.0 entity sets
+// (xhtml-symbol.ent), which define &lang; and &rang; as U+2329/U+232A; HTML5 later moved
+// them to U+27E8/U+27E9. feedparser's entities/lang and entities/rang cases expect the
+// XHTML 1.0 values.
+char32_t xhtml1Value(const QByteArray &name)
+{
+    if (name == "lang")
+        return 0x2329;
+    if (name == "rang")
+        return 0x232A;
+    return 0;
+}
+
 void appendNumericReference(QByteArray &out, char32_t cp)
 {
     out.append("&#");
@@ -380,7 +393,10 @@ QByteArray repairEntities(const QByteArray &in, bool *changed)
                     keep = true;
                 } else {
                     char32_t cps[2] = {0, 0};
-                    if (lookupHtmlEntity(QString::fromLatin1(name + ';'), cps)) {
+                    if (const char32_t legacy = xhtml1Value(name)) {
+                        appendNumericReference(replacement, legacy);
+                        ++i;
+                    } else if (lookupHtmlEntity(QString::fromLatin1(name + ';'), cps)) {
                         appendNumericReference(replacement, cps[0]);
                         if (cps[1])
                             appendNumericReference(replacement, cps[1]);
