@@ -5,6 +5,9 @@
 #include "core/feeds/feedparser.h"
 #include "services/cache.h"
 #include "services/importservice.h"
+#include "services/opmlservice.h"
+#include "storage/advisorystore.h"
+#include "storage/searchstore.h"
 #include "services/storypage.h"
 
 #include <QFile>
@@ -320,6 +323,95 @@ int cmdBookmarks(const QString &cachePath, const Args &args)
     return 0;
 }
 
+int cmdSearch(const QString &cachePath, const Args &args)
+{
+    if (args.positional().isEmpty())
+        return fail(QStringLiteral("usage: bulletin search QUERY [--json] [--limit N] [--feed ID]"));
+    int status = 0;
+    auto cache = openCache(cachePath, &status);
+    if (!cache)
+        return status;
+    const int limit = args.has(QStringLiteral("limit")) ? args.value(QStringLiteral("limit")).toInt() : 50;
+    QString error;
+    const SearchStore search(cache->database().connection());
+    const auto results = search.search(args.positional().join(QLatin1Char(' ')), filterFrom(args),
+                                       qMax(1, limit), &error);
+    if (!error.isEmpty())
+        return fail(error);
+    if (args.has(QStringLiteral("json"))) {
+        QJsonArray array;
+        for (const SearchStore::Result &r : results) {
+            QJsonObject object = storyJson(r.story);
+            object.insert(QStringLiteral("snippet"), r.snippet);
+            object.insert(QStringLiteral("rank"), r.rank);
+            array << object;
+        }
+        printJson(QJsonObject{{QStringLiteral("results"), array}});
+        return 0;
+    }
+    for (const SearchStore::Result &r : results) {
+        out() << QStringLiteral("%1 %2  %3 \u2014 %4")
+                     .arg(r.story.id, 7)
+                     .arg(shortDate(r.story.published), r.story.title, r.story.source)
+              << Qt::endl;
+        if (!r.snippet.isEmpty())
+            out() << QStringLiteral("         ") << r.snippet << Qt::endl;
+    }
+    return 0;
+}
+
+int cmdAdvisories(const QString &cachePath, const Args &args)
+{
+    int status = 0;
+    auto cache = openCache(cachePath, &status);
+    if (!cache)
+        return status;
+    const AdvisoryStore store(cache->database().connection());
+    const auto records = store.advisories(args.has(QStringLiteral("active")));
+    if (args.has(QStringLiteral("json"))) {
+        QJsonArray array;
+        for (const AdvisoryStore::Record &r : records) {
+            QJsonObject object = advisoryJson(r.advisory);
+            object.insert(QStringLiteral("story_id"), r.storyId);
+            object.insert(QStringLiteral("story_title"), r.storyTitle);
+            object.insert(QStringLiteral("source"), r.source);
+            object.insert(QStringLiteral("dismissed"), r.dismissed);
+            array << object;
+        }
+        printJson(QJsonObject{{QStringLiteral("advisories"), array}});
+        return 0;
+    }
+    for (const AdvisoryStore::Record &r : records) {
+        out() << QStringLiteral("%1 [%2%3] %4 \u2014 %5")
+                     .arg(r.storyId, 7)
+                     .arg(r.advisory.status,
+                          r.advisory.severity.isEmpty() ? QString() : QStringLiteral(", ") + r.advisory.severity,
+                          r.advisory.headline, r.source)
+              << Qt::endl;
+    }
+    return 0;
+}
+
+int cmdExportOpml(const QString &cachePath, const Args &args)
+{
+    if (args.positional().size() != 1)
+        return fail(QStringLiteral("usage: bulletin export-opml FILE"));
+    int status = 0;
+    auto cache = openCache(cachePath, &status);
+    if (!cache)
+        return status;
+    const QByteArray opml = OpmlService(*cache).exportOpml();
+    const QString path = args.positional().first();
+    QFile file(path);
+    if (path == QLatin1String("-")) {
+        out() << QString::fromUtf8(opml);
+        return 0;
+    }
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(opml) != opml.size())
+        return fail(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+    return 0;
+}
+
 struct Command
 {
     const char *name;
@@ -341,6 +433,12 @@ const QList<Command> &commands()
         {"show", {}, {QStringLiteral("json")}, cmdShow},
         {"bookmark", {QStringLiteral("note")}, {QStringLiteral("off")}, cmdBookmark},
         {"bookmarks", {}, {QStringLiteral("json")}, cmdBookmarks},
+        {"search", {QStringLiteral("limit"), QStringLiteral("feed"), QStringLiteral("folder")},
+         {QStringLiteral("json"), QStringLiteral("unread"), QStringLiteral("bookmarked"),
+          QStringLiteral("advisories")},
+         cmdSearch},
+        {"advisories", {}, {QStringLiteral("json"), QStringLiteral("active")}, cmdAdvisories},
+        {"export-opml", {}, {}, cmdExportOpml},
     };
     return list;
 }
@@ -357,7 +455,10 @@ QString usageText()
         "  list [--json] [--limit N] [--unread] [--feed ID] [--folder ID] [--bookmarked] [--advisories]\n"
         "  show ID [--json]\n"
         "  bookmark ID [--note TEXT] [--off]\n"
-        "  bookmarks [--json]\n");
+        "  bookmarks [--json]\n"
+        "  search QUERY [--json] [--limit N] [--feed ID] [--folder ID] [--unread]\n"
+        "  advisories [--json] [--active]\n"
+        "  export-opml FILE             write the subscriptions as OPML (- for standard output)\n");
 }
 
 int runCli(const QString &cachePath, const QStringList &arguments)

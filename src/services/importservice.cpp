@@ -5,6 +5,7 @@
 #include "core/textutil.h"
 #include "services/cache.h"
 #include "services/feedarticles.h"
+#include "services/opmlservice.h"
 #include "storage/database.h"
 
 #include <QFile>
@@ -18,7 +19,21 @@ namespace {
 constexpr qint64 kMaxImportBytes = 64 * 1024 * 1024;
 
 // What a file holds, from its first non-blank bytes.
-enum class Sniffed { Xml, Json, Text };
+enum class Sniffed { Xml, Opml, Json, Text };
+
+// The first start tag that is not a declaration, comment or processing instruction.
+bool rootElementIsOpml(const QByteArray &bytes, qsizetype from)
+{
+    constexpr qsizetype kLookAhead = 4096;
+    const qsizetype end = qMin(bytes.size(), from + kLookAhead);
+    for (qsizetype i = bytes.indexOf('<', from); i >= 0 && i + 1 < end; i = bytes.indexOf('<', i + 1)) {
+        const char next = bytes.at(i + 1);
+        if (next == '?' || next == '!')
+            continue;
+        return bytes.mid(i + 1, 4).toLower() == "opml";
+    }
+    return false;
+}
 
 Sniffed sniff(const QByteArray &bytes)
 {
@@ -36,7 +51,7 @@ Sniffed sniff(const QByteArray &bytes)
     while (i < bytes.size() && QChar::isSpace(uchar(bytes.at(i))))
         ++i;
     if (i < bytes.size() && bytes.at(i) == '<')
-        return Sniffed::Xml;
+        return rootElementIsOpml(bytes, i) ? Sniffed::Opml : Sniffed::Xml;
     if (i < bytes.size() && bytes.at(i) == '{')
         return Sniffed::Json;
     return Sniffed::Text;
@@ -77,6 +92,8 @@ ImportService::Report ImportService::importFile(const QString &path, const Optio
     }
     const QByteArray bytes = file.readAll();
     switch (sniff(bytes)) {
+    case Sniffed::Opml:
+        return importOpml(bytes, path);
     case Sniffed::Xml:
     case Sniffed::Json:
         return importFeed(bytes, path);
@@ -138,6 +155,22 @@ ImportService::Report ImportService::importPlainText(const QByteArray &bytes, co
     count(report, result.state);
     report.storyIds << result.id;
     report.note = imported.note;
+    return report;
+}
+
+ImportService::Report ImportService::importOpml(const QByteArray &bytes, const QString &path)
+{
+    Report report;
+    report.path = path;
+    report.kind = QStringLiteral("opml");
+    const OpmlService::ImportReport imported = OpmlService(m_cache).importOpml(bytes);
+    if (!imported.error.isEmpty()) {
+        report.error = path.isEmpty() ? imported.error : QStringLiteral("%1: %2").arg(path, imported.error);
+        return report;
+    }
+    report.added = imported.added;
+    report.unchanged = imported.alreadySubscribed;
+    report.note = imported.problems.join(QStringLiteral("; "));
     return report;
 }
 

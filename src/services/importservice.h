@@ -24,7 +24,7 @@ public:
     {
         QString path;
         QString kind;      // "article", "feed", "opml"
-        int added = 0;
+        int added = 0;     // stories, or for OPML subscriptions
         int updated = 0;
         int unchanged = 0;
         QList<qint64> storyIds; // the stories the file gave (for an article: the story first)
@@ -38,6 +38,7 @@ public:
     Report importPlainText(const QByteArray &bytes, const Options &options,
                            const QString &path = {});
     Report importFeed(const QByteArray &bytes, const QString &path);
+    Report importOpml(const QByteArray &bytes, const QString &path); // adds subscriptions
 
 private:
     Cache &m_cache;

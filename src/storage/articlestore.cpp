@@ -3,6 +3,7 @@
 #include "storage/database.h"
 #include "storage/sqlutil.h"
 #include "storage/storagelog.h"
+#include "storage/summaryrow.h"
 
 #include <QCryptographicHash>
 #include <QSqlError>
@@ -11,29 +12,6 @@
 namespace bulletin {
 
 namespace {
-
-constexpr auto kSummaryColumns =
-    "a.id, a.guid, a.title, a.link, f.title, a.feed_id, a.published, a.sort_date, a.is_read, "
-    "EXISTS (SELECT 1 FROM bookmarks b WHERE b.article_id = a.id), "
-    "EXISTS (SELECT 1 FROM advisories v WHERE v.article_id = a.id), a.headline_only";
-
-StorySummary readSummary(const QSqlQuery &q)
-{
-    StorySummary s;
-    s.id = q.value(0).toLongLong();
-    s.guid = q.value(1).toString();
-    s.title = q.value(2).toString();
-    s.link = q.value(3).toString();
-    s.source = q.value(4).toString();
-    s.feedId = q.value(5).toLongLong();
-    s.published = sql::toTime(q.value(6));
-    s.sortDate = q.value(7).toLongLong();
-    s.read = q.value(8).toBool();
-    s.bookmarked = q.value(9).toBool();
-    s.hasAdvisory = q.value(10).toBool();
-    s.headlineOnly = q.value(11).toBool();
-    return s;
-}
 
 QByteArray contentHash(const Article &a)
 {
@@ -74,6 +52,21 @@ bool writeAdvisory(QSqlDatabase db, qint64 articleId, const std::optional<Adviso
     if (!advisory)
         return true;
     const Advisory &v = *advisory;
+    // An Update or Cancel retires the alerts it references ("sender,identifier,sent"),
+    // without deleting their stories.
+    for (const QString &reference : v.references) {
+        const QStringList parts = reference.split(QLatin1Char(','));
+        if (parts.size() < 2)
+            continue;
+        const QString retired = v.msgType.compare(QLatin1String("Cancel"), Qt::CaseInsensitive) == 0
+            ? QStringLiteral("cancelled")
+            : QStringLiteral("superseded");
+        if (!sql::run(q,
+                      QStringLiteral("UPDATE advisories SET status = ? WHERE sender = ? AND "
+                                     "identifier = ? AND article_id <> ?"),
+                      {retired, parts.at(0).trimmed(), parts.at(1).trimmed(), articleId}))
+            return false;
+    }
     return sql::run(
         q,
         QStringLiteral("INSERT INTO advisories(article_id, origin, headline, text, instruction, "
@@ -186,10 +179,10 @@ std::optional<StorySummary> ArticleStore::summary(qint64 id) const
 {
     QSqlQuery q(m_db);
     if (sql::run(q, QStringLiteral("SELECT %1 FROM articles a JOIN feeds f ON f.id = a.feed_id "
-                                   "WHERE a.id = ?").arg(QLatin1String(kSummaryColumns)),
+                                   "WHERE a.id = ?").arg(QLatin1String(sql::kSummaryColumns)),
                  {id})
         && q.next())
-        return readSummary(q);
+        return sql::readSummary(q);
     return std::nullopt;
 }
 
@@ -199,12 +192,12 @@ std::optional<StoryDetail> ArticleStore::story(qint64 id) const
     if (!sql::run(q,
                   QStringLiteral("SELECT %1, a.author, a.html, a.text, a.categories, a.note "
                                  "FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?")
-                      .arg(QLatin1String(kSummaryColumns)),
+                      .arg(QLatin1String(sql::kSummaryColumns)),
                   {id})
         || !q.next())
         return std::nullopt;
     StoryDetail d;
-    d.summary = readSummary(q);
+    d.summary = sql::readSummary(q);
     d.author = q.value(12).toString();
     d.html = q.value(13).toString();
     d.text = q.value(14).toString();
@@ -214,34 +207,11 @@ std::optional<StoryDetail> ArticleStore::story(qint64 id) const
     d.note = q.value(16).toString();
 
     if (sql::run(q,
-                 QStringLiteral("SELECT origin, headline, text, instruction, severity, urgency, "
-                                "certainty, issuer, area, effective, onset, expires, status, "
-                                "msg_type, identifier, sender, refs FROM advisories "
-                                "WHERE article_id = ?"),
+                 QStringLiteral("SELECT %1 FROM advisories v WHERE v.article_id = ?")
+                     .arg(QLatin1String(sql::kAdvisoryColumns)),
                  {id})
-        && q.next()) {
-        Advisory v;
-        v.origin = q.value(0).toString();
-        v.headline = q.value(1).toString();
-        v.text = q.value(2).toString();
-        v.instruction = q.value(3).toString();
-        v.severity = q.value(4).toString();
-        v.urgency = q.value(5).toString();
-        v.certainty = q.value(6).toString();
-        v.issuer = q.value(7).toString();
-        v.area = q.value(8).toString();
-        v.effective = sql::toTime(q.value(9));
-        v.onset = sql::toTime(q.value(10));
-        v.expires = sql::toTime(q.value(11));
-        v.status = q.value(12).toString();
-        v.msgType = q.value(13).toString();
-        v.identifier = q.value(14).toString();
-        v.sender = q.value(15).toString();
-        const QString refs = q.value(16).toString();
-        if (!refs.isEmpty())
-            v.references = refs.split(QLatin1Char(' '), Qt::SkipEmptyParts);
-        d.advisory = v;
-    }
+        && q.next())
+        d.advisory = sql::readAdvisory(q, 0);
 
     if (sql::run(q,
                  QStringLiteral("SELECT title, link, kind FROM related_links WHERE article_id = ? "
@@ -338,13 +308,13 @@ QList<StorySummary> ArticleStore::stories(const StoryFilter &filter,
     if (!sql::run(q,
                   QStringLiteral("SELECT %1 FROM articles a JOIN feeds f ON f.id = a.feed_id %2 "
                                  "ORDER BY a.sort_date DESC, a.id DESC LIMIT ?")
-                      .arg(QLatin1String(kSummaryColumns),
+                      .arg(QLatin1String(sql::kSummaryColumns),
                            where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where),
                   values))
         return result;
     result.reserve(limit);
     while (q.next())
-        result << readSummary(q);
+        result << sql::readSummary(q);
     return result;
 }
 

@@ -1,6 +1,7 @@
 #include "storage/sqlutil.h"
 
 #include "storage/storagelog.h"
+#include "storage/summaryrow.h"
 
 #include <QSqlError>
 
@@ -19,6 +20,53 @@ bool run(QSqlQuery &query, const QString &sql, const QVariantList &values)
         return false;
     }
     return true;
+}
+
+StorySummary readSummary(const QSqlQuery &q)
+{
+    StorySummary s;
+    s.id = q.value(0).toLongLong();
+    s.guid = q.value(1).toString();
+    s.title = q.value(2).toString();
+    s.link = q.value(3).toString();
+    s.source = q.value(4).toString();
+    s.feedId = q.value(5).toLongLong();
+    s.published = toTime(q.value(6));
+    s.sortDate = q.value(7).toLongLong();
+    s.read = q.value(8).toBool();
+    s.bookmarked = q.value(9).toBool();
+    s.hasAdvisory = q.value(10).toBool();
+    s.headlineOnly = q.value(11).toBool();
+    return s;
+}
+
+Advisory readAdvisory(const QSqlQuery &q, int first)
+{
+    Advisory v;
+    int c = first;
+    v.origin = q.value(c++).toString();
+    v.headline = q.value(c++).toString();
+    v.text = q.value(c++).toString();
+    v.instruction = q.value(c++).toString();
+    v.severity = q.value(c++).toString();
+    v.urgency = q.value(c++).toString();
+    v.certainty = q.value(c++).toString();
+    v.issuer = q.value(c++).toString();
+    v.area = q.value(c++).toString();
+    v.effective = toTime(q.value(c++));
+    v.onset = toTime(q.value(c++));
+    v.expires = toTime(q.value(c++));
+    v.status = q.value(c++).toString();
+    v.msgType = q.value(c++).toString();
+    v.identifier = q.value(c++).toString();
+    v.sender = q.value(c++).toString();
+    const QString refs = q.value(c++).toString();
+    if (!refs.isEmpty())
+        v.references = refs.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    if (v.status == QLatin1String("active") && v.expires.isValid()
+        && v.expires < QDateTime::currentDateTimeUtc())
+        v.status = QStringLiteral("expired");
+    return v;
 }
 
 } // namespace bulletin::sql

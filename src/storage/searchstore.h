@@ -1,0 +1,39 @@
+#pragma once
+
+#include "storage/records.h"
+
+#include <QList>
+#include <QSqlDatabase>
+
+namespace bulletin {
+
+// Full-text search over the FTS5 index of titles and the text the reader shows.
+// Query syntax: words (all must match), "a phrase", prefix*, -excluded. Results are ranked
+// by bm25 (a title match weighs more than a text match), newer first on ties.
+// Not thread-safe: use it on the thread that opened its connection.
+class SearchStore final
+{
+public:
+    struct Result
+    {
+        StorySummary story;
+        QString snippet;   // text around the match, matched words between [ and ]
+        double rank = 0;   // bm25: lower is better
+    };
+
+    explicit SearchStore(QSqlDatabase db);
+
+    // On a query that has nothing to look for, returns no results and sets *error.
+    QList<Result> search(const QString &query, const StoryFilter &scope, int limit,
+                         QString *error = nullptr) const;
+
+    // The FTS5 expression for a user's query; empty when it has no word to look for.
+    static QString ftsExpression(const QString &query);
+    // The words a result should highlight (phrases split, prefixes without '*').
+    static QStringList highlightTerms(const QString &query);
+
+private:
+    QSqlDatabase m_db;
+};
+
+} // namespace bulletin

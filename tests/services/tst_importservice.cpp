@@ -1,0 +1,172 @@
+#include "services/cache.h"
+#include "services/firstrun.h"
+#include "services/importservice.h"
+#include "services/opmlservice.h"
+
+#include <QFile>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace bulletin;
+
+namespace {
+QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &bytes)
+{
+    const QString path = dir.filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        qFatal("cannot write %s", qPrintable(path));
+    file.write(bytes);
+    return path;
+}
+
+int rows(Cache &cache, const char *table)
+{
+    QSqlQuery q(cache.database().connection());
+    q.exec(QStringLiteral("SELECT count(*) FROM %1").arg(QLatin1String(table)));
+    return q.next() ? q.value(0).toInt() : -1;
+}
+} // namespace
+
+class TestImportService final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void sampleOnFirstRunOnly()
+    {
+        QTemporaryDir dir;
+        QString error;
+        auto cache = Cache::open(dir.filePath(QStringLiteral("c.sqlite")), &error);
+        QVERIFY2(cache, qPrintable(error));
+        const auto id = importSampleOnFirstRun(*cache, &error);
+        QVERIFY2(id, qPrintable(error));
+        const auto story = cache->articles().story(*id);
+        QVERIFY(story);
+        QCOMPARE(story->summary.source, QStringLiteral("Questiqa Europe News"));
+        QVERIFY(story->advisory);
+        QCOMPARE(story->related.size(), 3);
+        for (const RelatedStory &r : story->related) {
+            QVERIFY2(r.id, qPrintable(r.title)); // each resolves to its headline-only story
+            const auto headline = cache->articles().story(*r.id);
+            QVERIFY(headline->summary.headlineOnly);
+            QVERIFY(headline->html.isEmpty());
+        }
+        // The story lists above its headlines.
+        QCOMPARE(cache->articles().stories({}, std::nullopt, 1).first().id, *id);
+        QVERIFY(story->note.contains(QStringLiteral("derived")));
+
+        // Deleting the sample does not bring it back.
+        QVERIFY(cache->feeds().remove(story->summary.feedId));
+        QVERIFY(!importSampleOnFirstRun(*cache, &error));
+        QCOMPARE(rows(*cache, "articles"), 0);
+    }
+
+    void importingTwiceDoesNotDuplicate()
+    {
+        QTemporaryDir dir;
+        QString error;
+        auto cache = Cache::open(dir.filePath(QStringLiteral("c.sqlite")), &error);
+        ImportService importer(*cache);
+        const QString path = writeFile(dir, QStringLiteral("story.txt"), sampleStoryBytes());
+        const auto first = importer.importFile(path);
+        QVERIFY2(first.error.isEmpty(), qPrintable(first.error));
+        QCOMPARE(first.added, 1);
+        const int articles = rows(*cache, "articles");
+        QCOMPARE(articles, 4); // the story and its three headlines
+        const auto second = importer.importFile(path);
+        QCOMPARE(second.added, 0);
+        QCOMPARE(second.unchanged, 1);
+        QCOMPARE(rows(*cache, "articles"), articles);
+    }
+
+    void refusedFileChangesNothing_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::newRow("empty") << QByteArray();
+        QTest::newRow("latin-1 text") << QByteArray("Caf\xe9 story.\n");
+        QTest::newRow("binary") << QByteArray("\x7f" "ELF\x02\x01\x01\0\0\0", 10);
+        QTest::newRow("broken xml that is no feed") << QByteArray("<html><body>not a feed</body></html>");
+    }
+
+    void refusedFileChangesNothing()
+    {
+        QFETCH(QByteArray, bytes);
+        QTemporaryDir dir;
+        QString error;
+        auto cache = Cache::open(dir.filePath(QStringLiteral("c.sqlite")), &error);
+        ImportService importer(*cache);
+        const auto report = importer.importFile(writeFile(dir, QStringLiteral("input"), bytes));
+        QVERIFY(!report.error.isEmpty());
+        QCOMPARE(rows(*cache, "articles"), 0);
+        QCOMPARE(rows(*cache, "feeds"), 0);
+    }
+
+    void feedFileBecomesALocalSource()
+    {
+        QTemporaryDir dir;
+        QString error;
+        auto cache = Cache::open(dir.filePath(QStringLiteral("c.sqlite")), &error);
+        ImportService importer(*cache);
+        const QByteArray rss = R"(<?xml version="1.0"?>
+<rss version="2.0"><channel><title>Harbour News</title><link>https://harbour.example/</link>
+<item><title>Ferry delayed</title><link>https://harbour.example/ferry</link><guid>f1</guid>
+<pubDate>Tue, 10 Mar 2026 08:00:00 GMT</pubDate>
+<description>&lt;p&gt;The morning ferry &lt;b&gt;is late&lt;/b&gt;.&lt;script&gt;alert(1)&lt;/script&gt;&lt;/p&gt;</description></item>
+<item><title>Fish market reopens</title><link>https://harbour.example/fish</link><guid>f2</guid>
+<pubDate>Wed, 11 Mar 2026 08:00:00 GMT</pubDate></item>
+</channel></rss>)";
+        const auto report = importer.importFile(writeFile(dir, QStringLiteral("harbour.xml"), rss));
+        QVERIFY2(report.error.isEmpty(), qPrintable(report.error));
+        QCOMPARE(report.added, 2);
+        const auto stories = cache->articles().stories({}, std::nullopt, 10);
+        QCOMPARE(stories.size(), 2);
+        QCOMPARE(stories.first().title, QStringLiteral("Fish market reopens")); // newest first
+        QCOMPARE(stories.first().source, QStringLiteral("Harbour News"));
+        const auto ferry = cache->articles().story(stories.last().id);
+        QVERIFY(ferry->text.contains(QStringLiteral("The morning ferry is late")));
+        QVERIFY(!ferry->text.contains(QStringLiteral("alert")));
+        // Importing the file again updates nothing and adds nothing.
+        const auto again = importer.importFile(writeFile(dir, QStringLiteral("harbour.xml"), rss));
+        QCOMPARE(again.added, 0);
+        QCOMPARE(again.unchanged, 2);
+    }
+
+    void opmlRoundTrip()
+    {
+        QTemporaryDir dir;
+        QString error;
+        auto cache = Cache::open(dir.filePath(QStringLiteral("a.sqlite")), &error);
+        const QByteArray opml = R"(<?xml version="1.0"?>
+<opml version="2.0"><head><title>Mine</title></head><body>
+<outline text="News"><outline text="Europe"><outline text="Euro Wire" type="rss" xmlUrl="https://euro.example/feed" htmlUrl="https://euro.example/"/></outline>
+<outline text="Local" type="rss" xmlUrl="https://local.example/rss"/></outline>
+<outline text="Top" type="rss" xmlUrl="https://top.example/atom"/>
+<outline text="Broken" type="rss" xmlUrl="javascript:alert(1)"/>
+</body></opml>)";
+        ImportService importer(*cache);
+        const auto report = importer.importFile(writeFile(dir, QStringLiteral("subs.opml"), opml));
+        QVERIFY2(report.error.isEmpty(), qPrintable(report.error));
+        QCOMPARE(report.kind, QStringLiteral("opml"));
+        QCOMPARE(report.added, 3);
+        QVERIFY(!report.note.isEmpty()); // the broken entry is reported
+
+        const QByteArray exported = OpmlService(*cache).exportOpml();
+        auto other = Cache::open(dir.filePath(QStringLiteral("b.sqlite")), &error);
+        QVERIFY(OpmlService(*other).importOpml(exported).error.isEmpty());
+        const auto feeds = other->feeds().feeds();
+        QCOMPARE(feeds.size(), 3);
+        const auto euro = other->feeds().feedByUrl(QStringLiteral("https://euro.example/feed"));
+        QVERIFY(euro);
+        QCOMPARE(euro->title, QStringLiteral("Euro Wire"));
+        QCOMPARE(euro->siteUrl, QStringLiteral("https://euro.example/"));
+        QVERIFY(euro->folderId > 0);
+        QCOMPARE(OpmlService(*other).exportOpml(), exported);
+        // Importing the same list again merges everything.
+        QCOMPARE(OpmlService(*other).importOpml(exported).alreadySubscribed, 3);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestImportService)
+#include "tst_importservice.moc"

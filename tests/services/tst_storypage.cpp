@@ -1,0 +1,79 @@
+#include "services/storypage.h"
+
+#include <QTest>
+
+using namespace bulletin;
+
+class TestStoryPage final : public QObject
+{
+    Q_OBJECT
+
+private:
+    static StoryDetail story()
+    {
+        StoryDetail d;
+        d.summary.id = 7;
+        d.summary.title = QStringLiteral("Storm <warning> & more");
+        d.summary.source = QStringLiteral("Weather Desk");
+        d.html = QStringLiteral("<p>Body <img src=\"https://tracker.example/p.gif\" alt=\"pixel\"> text.</p>"
+                                "<script>alert(1)</script>");
+        Advisory v;
+        v.headline = QStringLiteral("Flood Warning");
+        v.text = QStringLiteral("Move to higher ground now.");
+        v.severity = QStringLiteral("Severe");
+        v.issuer = QStringLiteral("NWS");
+        v.area = QStringLiteral("Coastal county");
+        v.status = QStringLiteral("active");
+        d.advisory = v;
+        RelatedStory cached;
+        cached.title = QStringLiteral("River levels rise");
+        cached.id = 42;
+        cached.kind = QStringLiteral("publisher");
+        RelatedStory missing;
+        missing.title = QStringLiteral("Not here");
+        missing.link = QStringLiteral("https://elsewhere.example/x");
+        missing.kind = QStringLiteral("publisher");
+        d.related = {cached, missing};
+        return d;
+    }
+
+private Q_SLOTS:
+    void pageHasHeaderBannerBodyAndRelated()
+    {
+        const StoryPage page = buildStoryPage(story());
+        QVERIFY(page.html.contains(QStringLiteral("<h1>Storm &lt;warning&gt; &amp; more</h1>")));
+        QVERIFY(page.html.contains(QStringLiteral("bgcolor=\"#fde2e1\""))); // severe: red banner
+        QVERIFY(page.text.contains(QStringLiteral("Move to higher ground now.")));
+        QVERIFY(page.text.contains(QStringLiteral("Issued by NWS")));
+        QVERIFY(page.html.contains(QStringLiteral("href=\"#bulletin-story-42\"")));
+        QVERIFY(page.text.contains(QStringLiteral("Not here (not in your cache)")));
+        QVERIFY(page.html.contains(QStringLiteral("href=\"https://elsewhere.example/x\"")));
+        QVERIFY(!page.html.contains(QStringLiteral("<script")));
+        QVERIFY(!page.html.contains(QStringLiteral("tracker.example")));
+        QCOMPARE(page.blockedUrls, QStringList{QStringLiteral("https://tracker.example/p.gif")});
+        QCOMPARE(storyIdFromAnchor(QStringLiteral("#bulletin-story-42")), std::optional<qint64>(42));
+        QVERIFY(!storyIdFromAnchor(QStringLiteral("#other")));
+    }
+
+    void darkPaletteGetsDarkBanner()
+    {
+        PageOptions options;
+        options.darkPalette = true;
+        const StoryPage page = buildStoryPage(story(), options);
+        QVERIFY(page.html.contains(QStringLiteral("bgcolor=\"#4a1212\"")));
+        QVERIFY(page.html.contains(QStringLiteral("color:#ffe3e3")));
+    }
+
+    void headlineOnlyStorySaysSo()
+    {
+        StoryDetail d;
+        d.summary.title = QStringLiteral("Germany and Poland Sign Deal");
+        d.summary.headlineOnly = true;
+        const StoryPage page = buildStoryPage(d);
+        QVERIFY(page.text.contains(QStringLiteral("Only the headline of this story is known")));
+        QVERIFY(page.text.contains(QStringLiteral("date unknown")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStoryPage)
+#include "tst_storypage.moc"
