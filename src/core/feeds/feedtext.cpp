@@ -98,8 +98,8 @@ TextKind textKindOf(QStringView type, QStringView mode, bool hasElements)
         kind = hasElements ? TextKind::Xhtml : TextKind::Text;
     if (mode.compare(u"escaped", Qt::CaseInsensitive) == 0 && kind == TextKind::Xhtml)
         kind = TextKind::Html;
-    // Markup inside a construct that says "text" or "html" is still markup.
-    if (hasElements && kind != TextKind::Xhtml)
+    // Markup inside a construct that says "text" is still markup.
+    if (hasElements && kind == TextKind::Text)
         kind = TextKind::Xhtml;
     return kind;
 }

@@ -99,7 +99,7 @@ void XmlCursor::appendEntity(QString &out) const
     }
 }
 
-XmlCursor::Content XmlCursor::readContent(const ElementHook &hook)
+XmlCursor::Content XmlCursor::readContent(const ElementHook &hook, MarkupMode mode)
 {
     Content c;
     const qsizetype startDepth = m_depth;
@@ -107,8 +107,12 @@ XmlCursor::Content XmlCursor::readContent(const ElementHook &hook)
         switch (next()) {
         case QXmlStreamReader::Characters:
             c.text += m_reader.text();
-            if (c.hasElements)
-                appendEscaped(c.markup, m_reader.text());
+            if (c.hasElements) {
+                if (mode == TextIsHtml)
+                    c.markup += m_reader.text();
+                else
+                    appendEscaped(c.markup, m_reader.text());
+            }
             break;
         case QXmlStreamReader::EntityReference: {
             QString decoded;
@@ -123,7 +127,7 @@ XmlCursor::Content XmlCursor::readContent(const ElementHook &hook)
                 break;
             if (!c.hasElements) {
                 c.hasElements = true;
-                c.markup = escapeHtml(c.text);
+                c.markup = mode == TextIsHtml ? c.text : escapeHtml(c.text);
             }
             c.markup += u'<';
             c.markup += m_reader.name();

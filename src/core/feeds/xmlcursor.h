@@ -42,7 +42,11 @@ public:
     // Moves to the next child start element of the current element; false at the end of
     // the current element, at the end of the document or on an error.
     bool nextChild();
-    Content readContent(const ElementHook &hook = {});
+    // With TextIsHtml, character data goes into markup unescaped: for type="html" content
+    // that a publisher also wrapped in elements (Typepad's <div xmlns=xhtml> around
+    // escaped HTML), the text is the HTML.
+    enum MarkupMode { EscapeText, TextIsHtml };
+    Content readContent(const ElementHook &hook = {}, MarkupMode mode = EscapeText);
     // Character data only, white space collapsed (CAP and other plain-text elements).
     enum TextScope { AllText, OwnTextOnly };
     QString readText(TextScope scope = AllText);

@@ -423,7 +423,10 @@ void XmlFeedReader::readTextConstruct(QString *plain, QString *html, bool *isHtm
 {
     const QString type = m_cursor.attribute(u"type");
     const QString mode = m_cursor.attribute(u"mode");
-    XmlCursor::Content c = m_cursor.readContent(m_embeddedAlertHook);
+    const bool declaredHtml = type.compare(u"html", Qt::CaseInsensitive) == 0
+        || type.compare(u"text/html", Qt::CaseInsensitive) == 0;
+    XmlCursor::Content c = m_cursor.readContent(
+        m_embeddedAlertHook, declaredHtml ? XmlCursor::TextIsHtml : XmlCursor::EscapeText);
     if (mode.compare(u"base64", Qt::CaseInsensitive) == 0 || isBase64Type(type)) {
         c.text = QString::fromUtf8(QByteArray::fromBase64(c.text.toLatin1()));
         c.hasElements = false;
@@ -436,9 +439,9 @@ void XmlFeedReader::readTextConstruct(QString *plain, QString *html, bool *isHtm
             *html = escapeHtml(c.text);
         break;
     case TextKind::Html:
-        *plain = htmlToPlainText(c.text);
+        *plain = htmlToPlainText(c.hasElements ? c.markup : c.text);
         if (html)
-            *html = c.text;
+            *html = c.hasElements ? c.markup : c.text;
         break;
     case TextKind::Xhtml:
         *plain = htmlToPlainText(c.markupOrEscapedText());
