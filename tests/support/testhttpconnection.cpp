@@ -139,18 +139,23 @@ void TestHttpConnection::respond(const RecordedRequest &request)
         head += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
     head += "\r\n";
 
+    // Truncation cuts the bytes on the wire: in a chunked body it falls inside a chunk, after
+    // its size line, as when a real server dies mid-write.
     m_truncate = response.closeAfterBodyBytes >= 0 && response.closeAfterBodyBytes < body.size();
-    if (m_truncate)
-        body.truncate(response.closeAfterBodyBytes);
+    qint64 allowed = m_truncate ? response.closeAfterBodyBytes : body.size();
 
     m_pieces = {head};
     const qsizetype step = response.chunkSize > 0 ? response.chunkSize : std::max<qsizetype>(1, body.size());
-    for (qsizetype at = 0; at < body.size(); at += step) {
+    for (qsizetype at = 0; at < body.size() && allowed > 0; at += step) {
         const QByteArray piece = body.mid(at, step);
-        if (response.chunked)
+        const QByteArray sent = piece.left(allowed);
+        allowed -= sent.size();
+        if (!response.chunked)
+            m_pieces.append(sent);
+        else if (sent.size() == piece.size())
             m_pieces.append(QByteArray::number(piece.size(), 16) + "\r\n" + piece + "\r\n");
         else
-            m_pieces.append(piece);
+            m_pieces.append(QByteArray::number(piece.size(), 16) + "\r\n" + sent);
     }
     if (response.chunked && !m_truncate)
         m_pieces.append("0\r\n\r\n");
@@ -182,7 +187,11 @@ void TestHttpConnection::finishResponse()
 {
     m_busy = false;
     m_state->requestFinished();
-    if (m_truncate || m_closeWhenDone) {
+    if (m_truncate) {
+        QTimer::singleShot(100, m_socket, [socket = m_socket] { socket->disconnectFromHost(); });
+        return;
+    }
+    if (m_closeWhenDone) {
         m_socket->disconnectFromHost();
         return;
     }

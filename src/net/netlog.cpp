@@ -1,0 +1,7 @@
+#include "net/netlog.h"
+
+namespace bulletin {
+
+Q_LOGGING_CATEGORY(lcNet, "bulletin.net", QtInfoMsg)
+
+} // namespace bulletin
