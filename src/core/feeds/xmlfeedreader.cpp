@@ -1,6 +1,7 @@
 #include "core/feeds/xmlfeedreader.h"
 
 #include "core/feeds/capreader.h"
+#include "core/feeds/feeditemstate.h"
 #include "core/feeds/feeddate.h"
 #include "core/feeds/feedtext.h"
 #include "core/html/htmltext.h"
@@ -12,23 +13,6 @@ namespace bulletin {
 Q_LOGGING_CATEGORY(lcFeedParser, "bulletin.core.feeds")
 
 namespace {
-
-constexpr QStringView kAtom10 = u"http://www.w3.org/2005/Atom";
-constexpr QStringView kAtom03 = u"http://purl.org/atom/ns#";
-constexpr QStringView kRss10 = u"http://purl.org/rss/1.0/";
-constexpr QStringView kRss090 = u"http://my.netscape.com/rdf/simple/0.9/";
-constexpr QStringView kRdf = u"http://www.w3.org/1999/02/22-rdf-syntax-ns#";
-constexpr QStringView kDc = u"http://purl.org/dc/elements/1.1/";
-constexpr QStringView kDcTerms = u"http://purl.org/dc/terms/";
-constexpr QStringView kContent = u"http://purl.org/rss/1.0/modules/content/";
-constexpr QStringView kItunes = u"http://www.itunes.com/dtds/podcast-1.0.dtd";
-constexpr QStringView kXhtml = u"http://www.w3.org/1999/xhtml";
-
-bool isMediaRss(QStringView ns)
-{
-    // Yahoo's Media RSS namespace, with and without the trailing slash (both are in use).
-    return ns == u"http://search.yahoo.com/mrss/" || ns == u"http://search.yahoo.com/mrss";
-}
 
 // Namespaces that RSS 2.0 feeds have used for their own elements.
 bool isRssNamespace(QStringView ns)
@@ -51,13 +35,6 @@ bool isHtmlLinkType(QStringView type)
         || type.compare(u"application/xhtml+xml", Qt::CaseInsensitive) == 0;
 }
 
-void addCategory(QStringList &categories, const QString &category)
-{
-    const QString c = collapseWhitespace(category);
-    if (!c.isEmpty() && !categories.contains(c))
-        categories.append(c);
-}
-
 // RFC 4287 3.1.1.3/4.1.3.3: a text construct or content whose type is neither text nor
 // XML holds base64.
 bool isBase64Type(QStringView type)
@@ -68,36 +45,7 @@ bool isBase64Type(QStringView type)
     return !t.startsWith(u"text/") && !t.endsWith(u"+xml") && !t.endsWith(u"/xml");
 }
 
-std::optional<qint64> parseLength(const QString &text)
-{
-    bool ok = false;
-    const qint64 v = text.trimmed().toLongLong(&ok);
-    if (!ok || v < 0)
-        return std::nullopt;
-    return v;
-}
-
 } // namespace
-
-struct XmlFeedReader::ItemState
-{
-    ParsedItem item;
-    int summaryRank = 100;     // which summary source won; lower is better
-    int authorRank = 100;
-    bool hasTitle = false;
-    QString fallbackTitle;     // dc:title / media:title when there is no <title>
-    int fallbackTitleRank = 100;
-    bool hasContent = false;
-    QString contentText;
-    bool hasRssLink = false;
-    QString atomLink;          // first alternate HTML link
-    QString capLink;           // first application/cap+xml link
-    QString guid;
-    bool guidIsPermaLink = false;
-    QString rawTitle;          // the <title> text, for CAP entry identification
-    std::optional<CapAlert> embedded;
-    CapIndexBuilder index;
-};
 
 XmlFeedReader::XmlFeedReader(const QByteArray &utf8)
     : m_cursor(utf8)
@@ -113,7 +61,7 @@ bool XmlFeedReader::isCore(QStringView ns) const
 
 bool XmlFeedReader::isAtom(QStringView ns) const
 {
-    return ns == kAtom10 || ns == kAtom03;
+    return isAtomNamespace(ns);
 }
 
 FeedParseResult XmlFeedReader::read()
@@ -341,7 +289,7 @@ void XmlFeedReader::readItemElement(ItemState &state)
         return;
     if ((isAtom(ns) || (m_dialect == Dialect::Atom && ns.isEmpty())) && readAtomElement(state))
         return;
-    if (readExtensionElement(state))
+    if (readExtensionElement(m_cursor, state))
         return;
     // Unknown markup: skipped, but a CAP <alert> anywhere inside still counts as embedded.
     m_cursor.skipElement(m_embeddedAlertHook);
@@ -556,154 +504,6 @@ QString XmlFeedReader::readAtomPersonName()
             m_cursor.skipElement();
     }
     return name.isEmpty() ? email : name;
-}
-
-bool XmlFeedReader::readExtensionElement(ItemState &state)
-{
-    ParsedItem &item = state.item;
-    const QStringView ns = m_cursor.namespaceUri();
-    const QStringView name = m_cursor.name();
-    if (ns == kDc) {
-        if (name == u"title") {
-            const XmlCursor::Content c = m_cursor.readContent();
-            if (state.fallbackTitleRank > 1) {
-                state.fallbackTitleRank = 1;
-                state.fallbackTitle = rssTitleLooksLikeHtml(c.text) ? htmlToPlainText(c.text)
-                                                                     : collapseWhitespace(c.text);
-            }
-        } else if (name == u"creator" || name == u"author") {
-            const QString author = authorName(m_cursor.readText());
-            if (state.authorRank > 2 && !author.isEmpty()) {
-                state.authorRank = 2;
-                item.author = author;
-            }
-        } else if (name == u"date") {
-            const QDateTime d = parseFeedDate(m_cursor.readText());
-            if (d.isValid())
-                item.updated = d;
-        } else if (name == u"description") {
-            const XmlCursor::Content c = m_cursor.readContent();
-            if (state.summaryRank > 1) {
-                state.summaryRank = 1;
-                item.summaryHtml = c.hasElements ? c.markup : c.text;
-                item.summaryText = htmlToPlainText(item.summaryHtml);
-            }
-        } else if (name == u"subject") {
-            addCategory(item.categories, m_cursor.readText());
-        } else {
-            return false;
-        }
-        return true;
-    }
-    if (ns == kDcTerms) {
-        if (name == u"issued") {
-            const QDateTime d = parseFeedDate(m_cursor.readText());
-            if (d.isValid())
-                item.published = d;
-        } else if (name == u"modified") {
-            const QDateTime d = parseFeedDate(m_cursor.readText());
-            if (d.isValid())
-                item.updated = d;
-        } else {
-            return false;
-        }
-        return true;
-    }
-    if (ns == kContent && name == u"encoded") {
-        const XmlCursor::Content c = m_cursor.readContent();
-        if (!state.hasContent) {
-            state.hasContent = true;
-            item.contentHtml = c.hasElements ? c.markup : c.text;
-            state.contentText = htmlToPlainText(item.contentHtml);
-        }
-        return true;
-    }
-    if (ns == kXhtml && name == u"body") {
-        const XmlCursor::Content c = m_cursor.readContent();
-        if (!state.hasContent) {
-            state.hasContent = true;
-            item.contentHtml = c.markupOrEscapedText();
-            state.contentText = htmlToPlainText(item.contentHtml);
-        }
-        return true;
-    }
-    if (ns.compare(kItunes, Qt::CaseInsensitive) == 0) {
-        if (name == u"author") {
-            const QString author = m_cursor.readText();
-            if (state.authorRank > 3 && !author.isEmpty()) {
-                state.authorRank = 3;
-                item.author = author;
-            }
-        } else if (name == u"summary") {
-            const QString text = m_cursor.readText();
-            if (state.summaryRank > 2) {
-                state.summaryRank = 2;
-                item.summaryText = text;
-                item.summaryHtml = escapeHtml(text);
-            }
-        } else {
-            return false;
-        }
-        return true;
-    }
-    if (isMediaRss(ns)) {
-        readMediaElement(state);
-        return true;
-    }
-    return false;
-}
-
-void XmlFeedReader::readMediaElement(ItemState &state)
-{
-    ParsedItem &item = state.item;
-    const QStringView name = m_cursor.name();
-    if (name == u"group") {
-        while (m_cursor.nextChild()) {
-            if (isMediaRss(m_cursor.namespaceUri()))
-                readMediaElement(state);
-            else
-                m_cursor.skipElement();
-        }
-    } else if (name == u"title") {
-        const QString type = m_cursor.attribute(u"type");
-        const QString text = m_cursor.readText();
-        if (state.fallbackTitleRank > 2) {
-            state.fallbackTitleRank = 2;
-            state.fallbackTitle = type == u"html" ? htmlToPlainText(text) : text;
-        }
-    } else if (name == u"description") {
-        const QString type = m_cursor.attribute(u"type");
-        const XmlCursor::Content c = m_cursor.readContent();
-        if (state.summaryRank > 3) {
-            state.summaryRank = 3;
-            const bool html = type == u"html";
-            item.summaryText = html ? htmlToPlainText(c.text) : collapseWhitespace(c.text);
-            item.summaryHtml = html ? c.text : escapeHtml(c.text);
-        }
-    } else if (name == u"category") {
-        addCategory(item.categories, m_cursor.readText());
-    } else if (name == u"content") {
-        Enclosure e;
-        e.url = m_cursor.resolve(m_cursor.attribute(u"url").trimmed());
-        e.type = m_cursor.attribute(u"type").trimmed();
-        e.length = parseLength(m_cursor.attribute(u"fileSize"));
-        // media:content may hold media:title etc. for this one object.
-        while (m_cursor.nextChild()) {
-            if (isMediaRss(m_cursor.namespaceUri()))
-                readMediaElement(state);
-            else
-                m_cursor.skipElement();
-        }
-        if (!e.url.isEmpty())
-            item.media.append(e);
-    } else if (name == u"thumbnail") {
-        const QString url = m_cursor.resolve(m_cursor.attribute(u"url").trimmed());
-        m_cursor.skipElement();
-        if (item.thumbnailUrl.isEmpty())
-            item.thumbnailUrl = url;
-    } else {
-        m_cursor.skipElement();
-    }
 }
 
 } // namespace bulletin

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/feeds/feeditemstate.h"
 #include "core/feeds/parsedfeed.h"
 #include "core/feeds/xmlcursor.h"
 
@@ -18,7 +19,6 @@ public:
 
 private:
     enum class Dialect { Rss, Atom };
-    struct ItemState;
 
     void readRssChildren(ParsedFeed &feed);
     void readChannel(ParsedFeed &feed);
@@ -28,9 +28,7 @@ private:
     void readItemElement(ItemState &state);
     bool readCoreRssElement(ItemState &state);
     bool readAtomElement(ItemState &state);
-    bool readExtensionElement(ItemState &state);
     void readAtomLink(ItemState &state);
-    void readMediaElement(ItemState &state);
     QString readAtomPersonName();
     void readTextConstruct(QString *plain, QString *html, bool *isHtmlish = nullptr);
 
