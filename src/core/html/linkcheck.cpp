@@ -24,14 +24,15 @@ bool isCommonSecondLevel(const QString &label)
 }
 
 // Top-level domains that, written without "www." or a scheme, make a word read as a host.
-// Two-letter country codes count too, except the file extensions that look like them.
+// Two-letter country codes count too, except the file extensions that look like them;
+// ".app" is left out because of macOS bundle names ("Port Map.app").
 bool isPlausibleTld(const QString &tld)
 {
     static const QSet<QString> kGeneric = {
         QStringLiteral("com"),    QStringLiteral("net"),  QStringLiteral("org"),
         QStringLiteral("edu"),    QStringLiteral("gov"),  QStringLiteral("mil"),
         QStringLiteral("int"),    QStringLiteral("info"), QStringLiteral("biz"),
-        QStringLiteral("app"),    QStringLiteral("dev"),  QStringLiteral("xyz"),
+        QStringLiteral("dev"),  QStringLiteral("xyz"),
         QStringLiteral("online"), QStringLiteral("site"), QStringLiteral("top"),
         QStringLiteral("news"),   QStringLiteral("blog"), QStringLiteral("shop"),
         QStringLiteral("store"),  QStringLiteral("cloud"), QStringLiteral("example"),
@@ -86,22 +87,35 @@ QString describeHost(const QString &aceHost)
     return unicode + QStringLiteral(" (") + aceHost + u')';
 }
 
-// Hosts the visible text names: URLs, mail addresses, "www." names and bare names with a
-// plausible top-level domain. Returned in ACE form, lower case.
+// Hosts the visible text names: the host of each URL (an IP address too, and nothing from
+// its path: ".../swtch.com/testmod" names no host), mail addresses, "www." names and bare
+// names with a plausible top-level domain. Returned in ACE form, lower case.
 QStringList hostsNamedIn(const QString &text)
 {
+    static const QRegularExpression kUrl(
+        QStringLiteral("(?<![\\p{L}\\p{N}_.+-])[a-z][a-z0-9+.-]*://(?:[^\\s/?#@<>\"']*@)?"
+                       "(\\[[0-9a-f:.]+\\]|[^\\s/?#:<>\"']+)[^\\s<>\"']*"),
+        QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression kHost(
-        QStringLiteral("(?<![\\p{L}\\p{N}_.-])(?:([a-z][a-z0-9+.-]*)://)?(?:[^\\s/@<>\"']+@)?"
+        QStringLiteral("(?<![\\p{L}\\p{N}_./-])(?:[^\\s/@<>\"']+@)?"
                        "((?:[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?\\.)+"
-                       "(?:[\\p{L}]{2,63}|xn--[a-z0-9-]+))(?![\\p{L}\\p{N}_-])"),
+                       "(?:[\\p{L}]{2,63}|xn--[a-z0-9-]+))(?![\\p{L}\\p{N}_/-])"),
         QRegularExpression::CaseInsensitiveOption);
     QStringList hosts;
-    auto it = kHost.globalMatch(text);
-    while (it.hasNext()) {
-        const QRegularExpressionMatch m = it.next();
-        const QString host = m.captured(2).toLower();
-        const bool explicitHost = m.capturedLength(1) > 0 || host.startsWith(u"www.")
-            || m.captured(0).contains(u'@');
+    QString rest = text;
+    auto urls = kUrl.globalMatch(text);
+    while (urls.hasNext()) {
+        const QRegularExpressionMatch m = urls.next();
+        const QString ace = toAce(m.captured(1).toLower());
+        if (!ace.isEmpty())
+            hosts.append(ace);
+        rest.replace(m.capturedStart(0), m.capturedLength(0), QString(m.capturedLength(0), u' '));
+    }
+    auto names = kHost.globalMatch(rest);
+    while (names.hasNext()) {
+        const QRegularExpressionMatch m = names.next();
+        const QString host = m.captured(1).toLower();
+        const bool explicitHost = host.startsWith(u"www.") || m.captured(0).contains(u'@');
         const QString ace = toAce(host);
         if (ace.isEmpty())
             continue;
