@@ -1,5 +1,6 @@
 #include "core/html/htmlsanitizer.h"
 
+#include "core/html/htmlelementpolicy.h"
 #include "core/html/htmltokenizer.h"
 #include "core/html/htmlurlpolicy.h"
 #include "core/html/linkcheck.h"
@@ -20,89 +21,18 @@ constexpr char16_t kImagePlaceholder[] = u"[image]";
 // Shown after a link whose text misleads about its destination.
 constexpr char16_t kDeceptiveMarker[] = u" \u26A0";
 
-bool isOneOf(QStringView name, std::initializer_list<const char16_t *> names)
+bool isOneOf(const QString &name, std::initializer_list<QLatin1String> names)
 {
-    for (const char16_t *n : names) {
-        if (name == QStringView(n))
+    for (const QLatin1String n : names) {
+        if (name == n)
             return true;
     }
     return false;
 }
 
-bool isHeading(QStringView n)
+const ElementPolicy &policy(const QString &name)
 {
-    return n.size() == 2 && n[0] == u'h' && n[1] >= u'1' && n[1] <= u'6';
-}
-
-// The element the output uses for an input element, or empty when the element is not
-// allowed (its tags go, its content stays). Names Qt's rich-text engine does not know are
-// mapped onto ones it does (section -> div, kbd -> code), so the structure still renders.
-QString outputElementFor(const QString &name)
-{
-    if (isHeading(name)
-        || isOneOf(name, {u"p", u"br", u"ul", u"ol", u"li", u"dl", u"dt", u"dd", u"blockquote",
-                          u"pre", u"code", u"em", u"strong", u"b", u"i", u"u", u"s", u"sub",
-                          u"sup", u"small", u"big", u"table", u"thead", u"tbody", u"tfoot",
-                          u"tr", u"th", u"td", u"caption", u"a", u"img", u"hr", u"span",
-                          u"div", u"abbr", u"cite", u"q", u"mark", u"dfn", u"var"}))
-        return name;
-    if (isOneOf(name, {u"figure", u"figcaption", u"section", u"article", u"header", u"footer",
-                       u"main", u"nav", u"aside", u"center", u"address", u"details",
-                       u"summary", u"hgroup", u"form", u"fieldset", u"legend", u"dialog",
-                       u"menu", u"dir"}))
-        return QStringLiteral("div");
-    if (isOneOf(name, {u"tt", u"kbd", u"samp"}))
-        return QStringLiteral("code");
-    if (isOneOf(name, {u"xmp", u"listing", u"plaintext", u"textarea"}))
-        return QStringLiteral("pre");
-    if (name == u"ins")
-        return QStringLiteral("u");
-    if (name == u"del" || name == u"strike")
-        return QStringLiteral("s");
-    if (name == u"acronym")
-        return QStringLiteral("abbr");
-    return {};
-}
-
-// Raw-text elements whose content never reaches the reader (the tokenizer already keeps
-// their markup from being parsed as tags).
-bool dropsRawText(QStringView name)
-{
-    return isOneOf(name, {u"script", u"style", u"title", u"iframe", u"noembed", u"noframes",
-                          u"noscript"});
-}
-
-// Elements dropped with everything inside them. SVG and MathML end, as in HTML5's foreign
-// content rules, at the first HTML element that breaks out of them (see isBreakout).
-bool dropsSubtree(QStringView name)
-{
-    return isOneOf(name, {u"template", u"svg", u"math"});
-}
-
-bool isBreakout(QStringView name)
-{
-    return isHeading(name)
-        || isOneOf(name, {u"b", u"big", u"blockquote", u"body", u"br", u"center", u"code",
-                          u"dd", u"div", u"dl", u"dt", u"em", u"embed", u"head", u"hr", u"i",
-                          u"img", u"li", u"listing", u"menu", u"meta", u"nobr", u"ol", u"p",
-                          u"pre", u"ruby", u"s", u"small", u"span", u"strong", u"strike",
-                          u"sub", u"sup", u"table", u"tt", u"u", u"ul", u"var"});
-}
-
-enum class TextBreak { None, Space, Line, Paragraph };
-
-TextBreak breakFor(QStringView name)
-{
-    if (isHeading(name) || isOneOf(name, {u"p", u"blockquote", u"pre", u"table", u"ul", u"ol",
-                                          u"dl", u"hr", u"figure"}))
-        return TextBreak::Paragraph;
-    if (isOneOf(name, {u"br", u"li", u"tr", u"dt", u"dd", u"div", u"caption", u"thead",
-                       u"tbody", u"tfoot", u"textarea", u"select", u"option", u"iframe",
-                       u"object", u"video", u"audio", u"body", u"frameset"}))
-        return TextBreak::Line;
-    if (isOneOf(name, {u"td", u"th", u"img", u"input", u"button"}))
-        return TextBreak::Space;
-    return TextBreak::None;
+    return elementPolicy(name);
 }
 
 bool isDigits(QStringView s, int maxLength)
@@ -292,7 +222,7 @@ private:
         m_afterPreStart = false;
         QString name = token.name == u"image" ? QStringLiteral("img") : token.name;
         if (!m_skipElement.isEmpty()) {
-            if (m_skipForeign && isBreakout(name)) {
+            if (m_skipForeign && policy(name).has(ElementPolicy::BreaksOutOfForeign)) {
                 m_skipElement.clear();
             } else {
                 if (name == m_skipElement && !token.selfClosing)
@@ -300,12 +230,13 @@ private:
                 return;
             }
         }
-        if (dropsRawText(name)) {
+        const ElementPolicy &in = policy(name);
+        if (in.has(ElementPolicy::DropsRawText)) {
             m_dropRawText = true;
-            m_text.addBreak(breakFor(name));
+            m_text.addBreak(in.textBreak);
             return;
         }
-        if (dropsSubtree(name)) {
+        if (in.has(ElementPolicy::DropsSubtree)) {
             if (!token.selfClosing) {
                 m_skipElement = name;
                 m_skipDepth = 1;
@@ -313,9 +244,9 @@ private:
             }
             return;
         }
-        const QString out = outputElementFor(name);
+        const QString &out = in.output;
         if (out.isEmpty() || m_stack.size() >= kMaxDepth) {
-            m_text.addBreak(breakFor(name));
+            m_text.addBreak(in.textBreak);
             return;
         }
         if (out == u"img") {
@@ -323,10 +254,10 @@ private:
             return;
         }
         if (!prepareFor(out)) {
-            m_text.addBreak(breakFor(name));
+            m_text.addBreak(in.textBreak);
             return;
         }
-        m_text.addBreak(breakFor(out));
+        m_text.addBreak(policy(out).textBreak);
         if (out == u"br" || out == u"hr") {
             m_html += QLatin1Char('<') + out + QLatin1Char('>');
             return;
@@ -365,12 +296,12 @@ private:
         };
         for (const HtmlAttribute &a : token.attributes) {
             const QString v = a.value.trimmed();
-            if (a.name == u"dir" && isOneOf(v.toLower(), {u"ltr", u"rtl", u"auto"}))
+            if (a.name == u"dir" && isOneOf(v.toLower(), {QLatin1String("ltr"), QLatin1String("rtl"), QLatin1String("auto")}))
                 add(a.name, v.toLower());
-            else if (a.name == u"title" && isOneOf(out, {u"abbr", u"span", u"dfn"}))
+            else if (a.name == u"title" && isOneOf(out, {QLatin1String("abbr"), QLatin1String("span"), QLatin1String("dfn")}))
                 add(a.name, a.value);
             else if ((a.name == u"colspan" || a.name == u"rowspan")
-                     && isOneOf(out, {u"td", u"th"}) && isDigits(v, 3))
+                     && policy(out).has(ElementPolicy::Cell) && isDigits(v, 3))
                 add(a.name, v);
             else if (a.name == u"start" && out == u"ol" && isDigits(v, 6))
                 add(a.name, v);
@@ -422,11 +353,10 @@ private:
 
     // Index of the innermost open element named name, or -1 when it is not open within the
     // scope the element belongs to (a cell or table boundary in between hides it).
-    qsizetype findInScope(QStringView name) const
+    qsizetype findInScope(const QString &name) const
     {
-        const bool tablePart = isOneOf(name, {u"td", u"th", u"tr", u"thead", u"tbody",
-                                              u"tfoot", u"caption"});
-        const bool listPart = isOneOf(name, {u"li", u"dt", u"dd"});
+        const bool tablePart = policy(name).has(ElementPolicy::TablePart);
+        const bool listPart = policy(name).has(ElementPolicy::ListItem);
         for (qsizetype i = m_stack.size() - 1; i >= 0; --i) {
             const QString &n = m_stack[i].name;
             if (n == name)
@@ -435,9 +365,9 @@ private:
                 continue;
             if (n == u"table")
                 return -1;
-            if (!tablePart && isOneOf(n, {u"td", u"th", u"caption"}))
+            if (!tablePart && policy(n).has(ElementPolicy::Cell))
                 return -1;
-            if (listPart && isOneOf(n, {u"ul", u"ol", u"dl", u"blockquote"}))
+            if (listPart && policy(n).has(ElementPolicy::ListContainer))
                 return -1;
         }
         return -1;
@@ -453,40 +383,38 @@ private:
     // cannot go here (a table part outside any table).
     bool prepareFor(const QString &out)
     {
-        const bool block = isHeading(out)
-            || isOneOf(out, {u"p", u"div", u"ul", u"ol", u"dl", u"blockquote", u"pre",
-                             u"table", u"hr", u"li", u"dt", u"dd"});
-        if (block) {
-            const qsizetype p = findInScope(u"p");
-            if (p >= 0)
-                closeDownTo(p);
+        const ElementPolicy &p = policy(out);
+        if (p.has(ElementPolicy::Block)) {
+            const qsizetype para = findInScope(QStringLiteral("p"));
+            if (para >= 0)
+                closeDownTo(para);
         }
-        if (isHeading(out) && !m_stack.isEmpty() && isHeading(m_stack.last().name))
+        if (p.has(ElementPolicy::Heading) && !m_stack.isEmpty()
+            && policy(m_stack.last().name).has(ElementPolicy::Heading))
             closeTop();
         if (out == u"li") {
-            const qsizetype li = findInScope(u"li");
+            const qsizetype li = findInScope(QStringLiteral("li"));
             if (li >= 0)
                 closeDownTo(li);
         } else if (out == u"dt" || out == u"dd") {
-            const qsizetype dt = findInScope(u"dt");
-            const qsizetype dd = findInScope(u"dd");
+            const qsizetype dt = findInScope(QStringLiteral("dt"));
+            const qsizetype dd = findInScope(QStringLiteral("dd"));
             const qsizetype at = std::max(dt, dd);
             if (at >= 0)
                 closeDownTo(at);
         } else if (out == u"a") {
-            const qsizetype a = findInScope(u"a");
+            const qsizetype a = findInScope(QStringLiteral("a"));
             if (a >= 0)
                 closeDownTo(a);
-        } else if (isOneOf(out, {u"tr", u"td", u"th", u"thead", u"tbody", u"tfoot",
-                                 u"caption"})) {
-            const qsizetype table = findInScope(u"table");
+        } else if (p.has(ElementPolicy::TablePart)) {
+            const qsizetype table = findInScope(QStringLiteral("table"));
             if (table < 0)
                 return false;
             if (out == u"td" || out == u"th") {
-                const qsizetype cell = std::max(findInScope(u"td"), findInScope(u"th"));
+                const qsizetype cell = std::max(findInScope(QStringLiteral("td")), findInScope(QStringLiteral("th")));
                 if (cell > table)
                     closeDownTo(cell);
-                if (findInScope(u"tr") < table) {
+                if (findInScope(QStringLiteral("tr")) < table) {
                     closeDownToTableContext(table);
                     m_html += QStringLiteral("<tr>");
                     OpenElement row;
@@ -494,7 +422,7 @@ private:
                     m_stack.append(row);
                 }
             } else {
-                const qsizetype row = findInScope(u"tr");
+                const qsizetype row = findInScope(QStringLiteral("tr"));
                 if (out != u"tr")
                     closeDownTo(table + 1); // sections and captions end rows and sections
                 else if (row > table)
@@ -511,7 +439,7 @@ private:
     {
         qsizetype keep = table + 1;
         if (m_stack.size() > keep
-            && isOneOf(m_stack[keep].name, {u"thead", u"tbody", u"tfoot"}))
+            && policy(m_stack[keep].name).has(ElementPolicy::TableSection))
             ++keep;
         closeDownTo(keep);
     }
@@ -530,8 +458,9 @@ private:
             m_text.addBreak(TextBreak::Line);
             return;
         }
-        const QString out = outputElementFor(name);
-        m_text.addBreak(breakFor(out.isEmpty() ? name : out));
+        const ElementPolicy &in = policy(name);
+        const QString &out = in.output;
+        m_text.addBreak(out.isEmpty() ? in.textBreak : policy(out).textBreak);
         if (out.isEmpty())
             return;
         const qsizetype at = findInScope(out);
@@ -542,7 +471,7 @@ private:
     void closeTop()
     {
         OpenElement element = m_stack.takeLast();
-        m_text.addBreak(breakFor(element.name));
+        m_text.addBreak(policy(element.name).textBreak);
         if (element.name == u"q") {
             appendText(u"\u201D");
             return;

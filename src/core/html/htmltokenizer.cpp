@@ -8,6 +8,8 @@ namespace bulletin {
 
 namespace {
 
+constexpr qsizetype kMaxAttributes = 64;
+
 // HTML5 "numeric character reference end state": C1 controls are read as Windows-1252.
 constexpr std::array<char16_t, 32> kWindows1252C1 = {
     0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
@@ -500,7 +502,10 @@ bool HtmlTokenizer::readAttributes(HtmlToken &token)
             if (m_pos > n)
                 return false;
         }
-        if (!token.hasAttribute(attr.name)) // the first of duplicate attributes wins
+        // The first of duplicate attributes wins. Past kMaxAttributes the rest are read and
+        // ignored, so that a tag with 100,000 attributes cannot make the duplicate check
+        // quadratic.
+        if (token.attributes.size() < kMaxAttributes && !token.hasAttribute(attr.name))
             token.attributes.append(attr);
     }
 }
