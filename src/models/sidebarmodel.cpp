@@ -1,0 +1,282 @@
+#include "models/sidebarmodel.h"
+
+#include "storage/articlestore.h"
+#include "storage/bookmarkstore.h"
+#include "storage/feedstore.h"
+
+#include <QCollator>
+#include <QFont>
+#include <QHash>
+
+#include <algorithm>
+#include <functional>
+
+namespace bulletin {
+
+namespace {
+
+QList<qint64> shapeOf(const QList<FeedRecord> &feeds, const QList<FolderRecord> &folders)
+{
+    // Enough to tell whether the tree must be rebuilt: ids, parents and names in order.
+    QList<qint64> shape;
+    for (const FolderRecord &folder : folders)
+        shape << -folder.id << folder.parentId << qint64(qHash(folder.name));
+    for (const FeedRecord &feed : feeds)
+        shape << feed.id << feed.folderId << qint64(qHash(feed.title));
+    return shape;
+}
+
+} // namespace
+
+SidebarModel::SidebarModel(FeedStore &feeds, ArticleStore &articles, BookmarkStore &bookmarks,
+                           QObject *parent)
+    : QAbstractItemModel(parent)
+    , m_feeds(feeds)
+    , m_articles(articles)
+    , m_bookmarks(bookmarks)
+{
+    build(snapshot());
+}
+
+SidebarModel::Snapshot SidebarModel::snapshot() const
+{
+    Snapshot s;
+    s.feeds = m_feeds.feeds();
+    s.folders = m_feeds.folders();
+    s.advisoryUnread = m_articles.unreadCount({StoryFilter::Kind::Advisories});
+    s.bookmarks = m_bookmarks.count();
+    return s;
+}
+
+void SidebarModel::reload()
+{
+    const Snapshot s = snapshot();
+    beginResetModel();
+    build(s);
+    endResetModel();
+}
+
+void SidebarModel::refreshCounts()
+{
+    const Snapshot s = snapshot();
+    if (shapeOf(s.feeds, s.folders) != m_shape) {
+        beginResetModel();
+        build(s);
+        endResetModel();
+        return;
+    }
+    const std::vector<Node> before = m_nodes;
+    build(s); // same shape, so the same nodes in the same places; only counts differ
+    for (size_t i = 0; i < m_nodes.size(); ++i) {
+        if (m_nodes[i].count != before[i].count)
+            emit dataChanged(indexOfNode(int(i), NameColumn), indexOfNode(int(i), CountColumn));
+    }
+}
+
+int SidebarModel::addNode(NodeKind kind, qint64 id, const QString &name, int count, int parent)
+{
+    Node node;
+    node.kind = kind;
+    node.id = id;
+    node.name = name;
+    node.count = count;
+    node.parent = parent;
+    const int index = int(m_nodes.size());
+    if (node.parent < 0) {
+        node.row = int(m_topLevel.size());
+        m_topLevel << index;
+    } else {
+        node.row = int(m_nodes[node.parent].children.size());
+        m_nodes[node.parent].children << index;
+    }
+    m_nodes.push_back(std::move(node));
+    return index;
+}
+
+void SidebarModel::build(const Snapshot &s)
+{
+    m_nodes.clear();
+    m_topLevel.clear();
+    m_shape = shapeOf(s.feeds, s.folders);
+
+    int unread = 0;
+    for (const FeedRecord &feed : s.feeds)
+        unread += feed.unread;
+    addNode(NodeKind::AllStories, 0, tr("All stories"), unread);
+    addNode(NodeKind::Unread, 0, tr("Unread"), unread);
+    addNode(NodeKind::Bookmarks, 0, tr("Bookmarks"), s.bookmarks);
+    addNode(NodeKind::Advisories, 0, tr("Advisories"), s.advisoryUnread);
+
+    QCollator collator;
+    collator.setCaseSensitivity(Qt::CaseInsensitive);
+    collator.setNumericMode(true);
+
+    QList<FolderRecord> folders = s.folders;
+    std::stable_sort(folders.begin(), folders.end(), [&](const FolderRecord &a, const FolderRecord &b) {
+        return collator.compare(a.name, b.name) < 0;
+    });
+    QHash<qint64, bool> folderExists;
+    for (const FolderRecord &folder : folders)
+        folderExists.insert(folder.id, true);
+
+    // Folders parent-first: a folder whose parent is missing (or is itself) goes to the top.
+    QHash<qint64, int> folderNode;
+    const std::function<void(qint64, int)> addFolders = [&](qint64 parentId, int parentNode) {
+        for (const FolderRecord &folder : folders) {
+            const qint64 effectiveParent =
+                (folder.parentId != folder.id && folderExists.contains(folder.parentId)) ? folder.parentId
+                                                                                         : 0;
+            if (effectiveParent != parentId || folderNode.contains(folder.id))
+                continue;
+            const int node = addNode(NodeKind::Folder, folder.id, folder.name, 0, parentNode);
+            folderNode.insert(folder.id, node);
+            addFolders(folder.id, node);
+        }
+    };
+    addFolders(0, -1);
+
+    QList<FeedRecord> feeds = s.feeds;
+    std::stable_sort(feeds.begin(), feeds.end(), [&](const FeedRecord &a, const FeedRecord &b) {
+        return collator.compare(a.title, b.title) < 0;
+    });
+    for (const FeedRecord &feed : feeds) {
+        const int parentNode = folderNode.value(feed.folderId, -1);
+        addNode(NodeKind::Feed, feed.id, feed.title.isEmpty() ? feed.url : feed.title, feed.unread,
+                 parentNode);
+    }
+    for (int top : std::as_const(m_topLevel)) {
+        if (m_nodes[top].kind == NodeKind::Folder)
+            sumFolder(top);
+    }
+}
+
+int SidebarModel::sumFolder(int node)
+{
+    int total = 0;
+    for (int child : std::as_const(m_nodes[node].children))
+        total += m_nodes[child].kind == NodeKind::Folder ? sumFolder(child) : m_nodes[child].count;
+    m_nodes[node].count = total;
+    return total;
+}
+
+StoryFilter SidebarModel::filterFor(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return {};
+    const Node &node = m_nodes[index.internalId()];
+    switch (node.kind) {
+    case NodeKind::AllStories:
+        return {StoryFilter::Kind::All};
+    case NodeKind::Unread:
+        return {StoryFilter::Kind::Unread};
+    case NodeKind::Bookmarks:
+        return {StoryFilter::Kind::Bookmarked};
+    case NodeKind::Advisories:
+        return {StoryFilter::Kind::Advisories};
+    case NodeKind::Folder:
+        return {StoryFilter::Kind::Folder, node.id};
+    case NodeKind::Feed:
+        return {StoryFilter::Kind::Feed, node.id};
+    }
+    return {};
+}
+
+QModelIndex SidebarModel::indexFor(const StoryFilter &filter) const
+{
+    for (size_t i = 0; i < m_nodes.size(); ++i) {
+        const Node &node = m_nodes[i];
+        const StoryFilter f = filterFor(createIndex(node.row, 0, quintptr(i)));
+        if (f.kind == filter.kind && f.id == filter.id)
+            return createIndex(node.row, 0, quintptr(i));
+    }
+    return {};
+}
+
+QModelIndex SidebarModel::indexOfNode(int node, int column) const
+{
+    return createIndex(m_nodes[node].row, column, quintptr(node));
+}
+
+const QList<int> &SidebarModel::childrenOf(const QModelIndex &parent) const
+{
+    return parent.isValid() ? m_nodes[parent.internalId()].children : m_topLevel;
+}
+
+QModelIndex SidebarModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (column < 0 || column >= ColumnCount || (parent.isValid() && parent.column() != 0))
+        return {};
+    const QList<int> &children = childrenOf(parent);
+    if (row < 0 || row >= children.size())
+        return {};
+    return createIndex(row, column, quintptr(children.at(row)));
+}
+
+QModelIndex SidebarModel::parent(const QModelIndex &child) const
+{
+    if (!child.isValid())
+        return {};
+    const int parentNode = m_nodes[child.internalId()].parent;
+    return parentNode < 0 ? QModelIndex() : indexOfNode(parentNode);
+}
+
+int SidebarModel::rowCount(const QModelIndex &parent) const
+{
+    if (parent.isValid() && parent.column() != 0)
+        return 0;
+    return int(childrenOf(parent).size());
+}
+
+int SidebarModel::columnCount(const QModelIndex &) const
+{
+    return ColumnCount;
+}
+
+QVariant SidebarModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const Node &node = m_nodes[index.internalId()];
+    switch (role) {
+    case Qt::DisplayRole:
+        if (index.column() == NameColumn)
+            return node.name;
+        return node.count > 0 ? QString::number(node.count) : QString();
+    case Qt::ToolTipRole:
+    case Qt::AccessibleDescriptionRole:
+        if (node.kind == NodeKind::Bookmarks)
+            return tr("%n bookmark(s)", nullptr, node.count);
+        return tr("%n unread", nullptr, node.count);
+    case Qt::TextAlignmentRole:
+        if (index.column() == CountColumn)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case Qt::FontRole:
+        // Sources with something new stand out, as unread stories do in the list.
+        if (node.count > 0 && node.kind != NodeKind::Bookmarks && index.column() == NameColumn) {
+            QFont font;
+            font.setBold(true);
+            return font;
+        }
+        return {};
+    case NodeKindRole:
+        return int(node.kind);
+    case NodeIdRole:
+        return node.id;
+    case CountRole:
+        return node.count;
+    }
+    return {};
+}
+
+Qt::ItemFlags SidebarModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    Qt::ItemFlags f = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
+    if (m_nodes[index.internalId()].children.isEmpty())
+        f |= Qt::ItemNeverHasChildren;
+    return f;
+}
+
+} // namespace bulletin

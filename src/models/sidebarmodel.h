@@ -1,0 +1,87 @@
+#pragma once
+
+#include "storage/records.h"
+
+#include <QAbstractItemModel>
+#include <QList>
+
+#include <vector>
+
+namespace bulletin {
+
+class ArticleStore;
+class BookmarkStore;
+class FeedStore;
+
+// The sources sidebar: the smart views (All stories, Unread, Bookmarks, Advisories), then the
+// folders (nested) with their feeds and the feeds outside any folder. Column 0 is the name,
+// column 1 the unread count (the bookmark count for Bookmarks), empty when zero.
+//
+// Counts come from FeedStore::feeds(), one query that the feeds_read index answers per feed,
+// so populating never counts the whole articles table. refreshCounts() updates the numbers in
+// place (the view keeps its selection); reload() rebuilds the tree after feeds or folders
+// change. GUI thread only.
+class SidebarModel final : public QAbstractItemModel
+{
+    Q_OBJECT
+
+public:
+    enum class NodeKind { AllStories, Unread, Bookmarks, Advisories, Folder, Feed };
+    enum Column { NameColumn, CountColumn, ColumnCount };
+    enum Role {
+        NodeKindRole = Qt::UserRole + 1, // int(NodeKind)
+        NodeIdRole,                      // feed or folder id
+        CountRole,                       // int
+    };
+
+    SidebarModel(FeedStore &feeds, ArticleStore &articles, BookmarkStore &bookmarks,
+                 QObject *parent = nullptr);
+
+    void reload();
+    void refreshCounts();
+
+    StoryFilter filterFor(const QModelIndex &index) const;
+    QModelIndex indexFor(const StoryFilter &filter) const;
+
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+
+private:
+    struct Node
+    {
+        NodeKind kind = NodeKind::AllStories;
+        qint64 id = 0;
+        QString name;
+        int count = 0;
+        int parent = -1;  // index into m_nodes; -1 for top level
+        int row = 0;      // row within the parent
+        QList<int> children;
+    };
+    struct Snapshot
+    {
+        QList<FeedRecord> feeds;
+        QList<FolderRecord> folders;
+        int advisoryUnread = 0;
+        int bookmarks = 0;
+    };
+
+    Snapshot snapshot() const;
+    void build(const Snapshot &snapshot);
+    int addNode(NodeKind kind, qint64 id, const QString &name, int count, int parent = -1);
+    int sumFolder(int node);
+    const QList<int> &childrenOf(const QModelIndex &parent) const;
+    QModelIndex indexOfNode(int node, int column = 0) const;
+
+    FeedStore &m_feeds;
+    ArticleStore &m_articles;
+    BookmarkStore &m_bookmarks;
+    std::vector<Node> m_nodes;
+    QList<int> m_topLevel;
+    QList<qint64> m_shape; // the feed and folder ids the tree was built from, to spot changes
+};
+
+} // namespace bulletin

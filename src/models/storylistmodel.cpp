@@ -1,0 +1,288 @@
+#include "models/storylistmodel.h"
+
+#include "storage/articlestore.h"
+#include "storage/bookmarkstore.h"
+
+#include <QFont>
+#include <QLocale>
+
+namespace bulletin {
+
+StoryListModel::StoryListModel(ArticleStore &articles, BookmarkStore &bookmarks, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_articles(articles)
+    , m_bookmarks(bookmarks)
+{
+    beginResetModel();
+    loadFirstPage();
+    endResetModel();
+}
+
+void StoryListModel::setFilter(const StoryFilter &filter)
+{
+    m_filter = filter;
+    reload();
+}
+
+void StoryListModel::reload()
+{
+    beginResetModel();
+    loadFirstPage();
+    endResetModel();
+}
+
+void StoryListModel::loadFirstPage()
+{
+    m_rows.clear();
+    m_rowByStory.clear();
+    m_atEnd = false;
+    if (isBookmarkView()) {
+        for (const BookmarkRecord &bookmark : m_bookmarks.bookmarks()) {
+            m_rowByStory.insert(bookmark.articleId.value_or(0), m_rows.size());
+            m_rows << rowFor(bookmark);
+        }
+        m_rowByStory.remove(0);
+        m_atEnd = true;
+        return;
+    }
+    const QList<StorySummary> page = m_articles.stories(m_filter, std::nullopt, kPageSize);
+    for (const StorySummary &story : page) {
+        m_rowByStory.insert(story.id, m_rows.size());
+        m_rows << rowFor(story);
+    }
+    m_atEnd = page.size() < kPageSize;
+}
+
+StoryListModel::Row StoryListModel::rowFor(const StorySummary &story)
+{
+    Row row;
+    row.storyId = story.id;
+    row.title = story.title;
+    row.source = story.source;
+    row.published = story.published;
+    row.cursor = {story.sortDate, story.id};
+    row.read = story.read;
+    row.bookmarked = story.bookmarked;
+    row.hasAdvisory = story.hasAdvisory;
+    row.headlineOnly = story.headlineOnly;
+    return row;
+}
+
+StoryListModel::Row StoryListModel::rowFor(const BookmarkRecord &bookmark)
+{
+    Row row;
+    row.storyId = bookmark.articleId.value_or(0);
+    row.bookmarkId = bookmark.bookmarkId;
+    row.title = bookmark.title;
+    row.source = bookmark.source;
+    row.published = bookmark.published;
+    row.read = bookmark.read;
+    row.bookmarked = true;
+    row.hasAdvisory = bookmark.hasAdvisory;
+    return row;
+}
+
+int StoryListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int StoryListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant StoryListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row &row = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case HeadlineColumn:
+            return row.title.isEmpty() ? tr("(untitled)") : row.title;
+        case SourceColumn:
+            return row.source;
+        case DateColumn:
+            return row.published.isValid()
+                ? QLocale().toString(row.published.toLocalTime(), QLocale::ShortFormat)
+                : QString();
+        }
+        return {};
+    case Qt::ToolTipRole:
+    case Qt::AccessibleDescriptionRole: {
+        // Screen readers and tooltips get in words what the markers and bold say in pixels.
+        QStringList facts;
+        facts << (row.read ? tr("Read") : tr("Unread"));
+        if (row.bookmarked)
+            facts << tr("Bookmarked");
+        if (row.hasAdvisory)
+            facts << tr("Carries an advisory");
+        if (row.headlineOnly)
+            facts << tr("Headline only");
+        if (row.bookmarkId != 0 && row.storyId == 0)
+            facts << tr("No longer in its feed; kept with the bookmark");
+        if (role == Qt::ToolTipRole && index.column() == HeadlineColumn)
+            facts.prepend(row.title);
+        return facts.join(role == Qt::ToolTipRole ? QStringLiteral("\n") : QStringLiteral(", "));
+    }
+    case Qt::DecorationRole:
+        if (index.column() == HeadlineColumn)
+            return m_markers.icon(row.bookmarked, row.hasAdvisory);
+        return {};
+    case Qt::FontRole:
+        if (!row.read || row.headlineOnly || (row.bookmarkId != 0 && row.storyId == 0)) {
+            QFont font;
+            font.setBold(!row.read);
+            font.setItalic(row.headlineOnly || (row.bookmarkId != 0 && row.storyId == 0));
+            return font;
+        }
+        return {};
+    case StoryIdRole:
+        return row.storyId;
+    case BookmarkIdRole:
+        return row.bookmarkId;
+    case ReadRole:
+        return row.read;
+    case BookmarkedRole:
+        return row.bookmarked;
+    case AdvisoryRole:
+        return row.hasAdvisory;
+    case HeadlineOnlyRole:
+        return row.headlineOnly;
+    }
+    return {};
+}
+
+QVariant StoryListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case HeadlineColumn:
+        return tr("Headline");
+    case SourceColumn:
+        return tr("Source");
+    case DateColumn:
+        return tr("Date");
+    }
+    return {};
+}
+
+Qt::ItemFlags StoryListModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemNeverHasChildren;
+}
+
+bool StoryListModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && !m_atEnd;
+}
+
+void StoryListModel::fetchMore(const QModelIndex &parent)
+{
+    if (parent.isValid() || m_atEnd)
+        return;
+    std::optional<StoryCursor> after;
+    if (!m_rows.isEmpty())
+        after = m_rows.constLast().cursor;
+    const QList<StorySummary> page = m_articles.stories(m_filter, after, kPageSize);
+    m_atEnd = page.size() < kPageSize;
+    QList<Row> rows;
+    rows.reserve(page.size());
+    for (const StorySummary &story : page)
+        rows << rowFor(story);
+    append(rows);
+}
+
+void StoryListModel::append(const QList<Row> &rows)
+{
+    if (rows.isEmpty())
+        return;
+    const int first = int(m_rows.size());
+    beginInsertRows({}, first, first + int(rows.size()) - 1);
+    for (const Row &row : rows) {
+        m_rowByStory.insert(row.storyId, int(m_rows.size()));
+        m_rows << row;
+    }
+    endInsertRows();
+}
+
+qint64 StoryListModel::storyIdAt(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? m_rows.at(row).storyId : 0;
+}
+
+qint64 StoryListModel::bookmarkIdAt(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? m_rows.at(row).bookmarkId : 0;
+}
+
+int StoryListModel::rowForStory(qint64 storyId) const
+{
+    return storyId == 0 ? -1 : m_rowByStory.value(storyId, -1);
+}
+
+int StoryListModel::rowForBookmark(qint64 bookmarkId) const
+{
+    for (int i = 0; i < m_rows.size(); ++i) {
+        if (m_rows.at(i).bookmarkId == bookmarkId)
+            return i;
+    }
+    return -1;
+}
+
+int StoryListModel::locateStory(qint64 storyId, int maxRows)
+{
+    const int row = rowForStory(storyId);
+    if (row >= 0 || m_atEnd || isBookmarkView())
+        return row;
+    const std::optional<StorySummary> story = m_articles.summary(storyId);
+    if (!story)
+        return -1;
+    // The list is ordered by (sortDate, id) descending: page on only while the last loaded
+    // row still sorts before the story, so a story outside this view costs nothing.
+    const auto sortsBefore = [&](const StoryCursor &c) {
+        return c.sortDate > story->sortDate || (c.sortDate == story->sortDate && c.id > story->id);
+    };
+    while (!m_atEnd && m_rows.size() < maxRows
+           && (m_rows.isEmpty() || sortsBefore(m_rows.constLast().cursor))) {
+        fetchMore({});
+        if (const int found = rowForStory(storyId); found >= 0)
+            return found;
+    }
+    return -1;
+}
+
+void StoryListModel::emitRowChanged(int row)
+{
+    emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
+void StoryListModel::setStoryRead(qint64 storyId, bool read)
+{
+    const int row = rowForStory(storyId);
+    if (row < 0 || m_rows.at(row).read == read)
+        return;
+    m_rows[row].read = read;
+    emitRowChanged(row);
+}
+
+void StoryListModel::setStoryBookmarked(qint64 storyId, bool bookmarked)
+{
+    if (isBookmarkView()) {
+        // The Bookmarks view's rows are the bookmarks themselves: one was added or removed.
+        reload();
+        return;
+    }
+    const int row = rowForStory(storyId);
+    if (row < 0 || m_rows.at(row).bookmarked == bookmarked)
+        return;
+    m_rows[row].bookmarked = bookmarked;
+    emitRowChanged(row);
+}
+
+} // namespace bulletin

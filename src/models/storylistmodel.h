@@ -1,0 +1,98 @@
+#pragma once
+
+#include "models/storymarkers.h"
+#include "storage/records.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QList>
+
+namespace bulletin {
+
+class ArticleStore;
+class BookmarkStore;
+
+// The story list: newest first, loaded lazily in pages through ArticleStore::stories with
+// keyset paging on (sortDate, id), so a cache of 100,000 stories opens with one small query
+// and never counts or loads the whole table. The Bookmarks view lists BookmarkRecords
+// instead (a user's bookmarks are few and are loaded at once), including bookmarks whose
+// story has left the cache, shown from their snapshot.
+//
+// Rows are only ever appended while paging; a filter change or reload() resets the model.
+// GUI thread only (the stores belong to the thread that opened the cache).
+class StoryListModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { HeadlineColumn, SourceColumn, DateColumn, ColumnCount };
+    enum Role {
+        StoryIdRole = Qt::UserRole + 1, // qint64; 0 for a bookmark whose story is gone
+        BookmarkIdRole,                 // qint64; set in the Bookmarks view only
+        ReadRole,
+        BookmarkedRole,
+        AdvisoryRole,
+        HeadlineOnlyRole,
+    };
+    static constexpr int kPageSize = 200;
+
+    StoryListModel(ArticleStore &articles, BookmarkStore &bookmarks, QObject *parent = nullptr);
+
+    StoryFilter filter() const { return m_filter; }
+    void setFilter(const StoryFilter &filter);
+    bool isBookmarkView() const { return m_filter.kind == StoryFilter::Kind::Bookmarked; }
+    void reload();
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+
+    qint64 storyIdAt(int row) const;
+    qint64 bookmarkIdAt(int row) const;
+    // The row of a story among the rows loaded so far, or -1.
+    int rowForStory(qint64 storyId) const;
+    int rowForBookmark(qint64 bookmarkId) const;
+    // Like rowForStory, but pages further down the list while the story would still come
+    // later, loading at most up to maxRows rows. -1 when the story is not in this view.
+    int locateStory(qint64 storyId, int maxRows = 5000);
+
+    // Keep the loaded rows in step with changes made elsewhere (no reload, no reset).
+    void setStoryRead(qint64 storyId, bool read);
+    void setStoryBookmarked(qint64 storyId, bool bookmarked);
+
+private:
+    struct Row
+    {
+        qint64 storyId = 0;
+        qint64 bookmarkId = 0;
+        QString title;
+        QString source;
+        QDateTime published;
+        StoryCursor cursor;
+        bool read = false;
+        bool bookmarked = false;
+        bool hasAdvisory = false;
+        bool headlineOnly = false;
+    };
+
+    void loadFirstPage();
+    void append(const QList<Row> &rows);
+    void emitRowChanged(int row);
+    static Row rowFor(const StorySummary &story);
+    static Row rowFor(const BookmarkRecord &bookmark);
+
+    ArticleStore &m_articles;
+    BookmarkStore &m_bookmarks;
+    StoryFilter m_filter;
+    QList<Row> m_rows;
+    QHash<qint64, int> m_rowByStory;
+    bool m_atEnd = true;
+    StoryMarkers m_markers;
+};
+
+} // namespace bulletin

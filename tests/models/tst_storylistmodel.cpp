@@ -1,0 +1,242 @@
+#include "models/storylistmodel.h"
+#include "services/cache.h"
+#include "storage/database.h"
+
+#include <QAbstractItemModelTester>
+#include <QFont>
+#include <QIcon>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace bulletin;
+
+class tst_StoryListModel : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void modelTester();
+    void pagesNewestFirst();
+    void unreadRowsAreBold();
+    void markers();
+    void filters();
+    void locateStoryPagesOnDemand();
+    void bookmarkViewKeepsStoryThatLeftTheCache();
+    void opensLargeCacheWithOnePage();
+
+private:
+    static constexpr int kStories = 2500;
+    QDateTime publishedFor(int i) const { return m_base.addSecs(qint64(i) * 60); }
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<Cache> m_cache;
+    qint64 m_feedA = 0;
+    qint64 m_feedB = 0;
+    QList<qint64> m_ids; // by i: story i is published at m_base + i minutes
+    QDateTime m_base = QDateTime(QDate(2024, 1, 1), QTime(8, 0), Qt::UTC);
+};
+
+void tst_StoryListModel::init()
+{
+    QVERIFY(m_dir.isValid());
+    QString error;
+    m_cache = Cache::open(m_dir.filePath(QStringLiteral("cache-%1.sqlite").arg(QTest::currentTestFunction())),
+                          &error);
+    QVERIFY2(m_cache, qPrintable(error));
+    m_feedA = m_cache->feeds().localSource(QStringLiteral("Alpha News")).value_or(0);
+    m_feedB = m_cache->feeds().localSource(QStringLiteral("Beta Wire")).value_or(0);
+    QVERIFY(m_feedA && m_feedB);
+
+    m_ids.clear();
+    Transaction transaction(m_cache->database().connection());
+    for (int i = 0; i < kStories; ++i) {
+        Article article;
+        article.guid = QStringLiteral("story-%1").arg(i);
+        article.title = QStringLiteral("Story %1").arg(i);
+        article.link = QStringLiteral("https://example.org/%1").arg(i);
+        article.published = publishedFor(i);
+        article.html = QStringLiteral("<p>Body %1</p>").arg(i);
+        article.text = QStringLiteral("Body %1").arg(i);
+        if (i % 100 == 7) {
+            Advisory advisory;
+            advisory.headline = QStringLiteral("Advisory %1").arg(i);
+            advisory.text = QStringLiteral("Take care.");
+            advisory.severity = QStringLiteral("Moderate");
+            advisory.status = QStringLiteral("active");
+            advisory.origin = QStringLiteral("section");
+            article.advisory = advisory;
+        }
+        const auto result = m_cache->articles().upsert(i % 2 ? m_feedB : m_feedA, article);
+        QCOMPARE(result.state, ArticleStore::UpsertState::Inserted);
+        m_ids << result.id;
+    }
+    QVERIFY(transaction.commit());
+}
+
+void tst_StoryListModel::cleanup()
+{
+    m_cache.reset();
+}
+
+void tst_StoryListModel::modelTester()
+{
+    StoryListModel model(m_cache->articles(), m_cache->bookmarks());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    while (model.canFetchMore({}))
+        model.fetchMore({});
+    QCOMPARE(model.rowCount(), kStories);
+    model.setFilter({StoryFilter::Kind::Feed, m_feedB});
+    model.setStoryRead(m_ids.at(kStories - 1), true);
+    model.setFilter({StoryFilter::Kind::Bookmarked});
+}
+
+void tst_StoryListModel::pagesNewestFirst()
+{
+    StoryListModel model(m_cache->articles(), m_cache->bookmarks());
+    QCOMPARE(model.rowCount(), StoryListModel::kPageSize);
+    QVERIFY(model.canFetchMore({}));
+    QCOMPARE(model.columnCount(), 3);
+    QCOMPARE(model.headerData(StoryListModel::HeadlineColumn, Qt::Horizontal).toString(),
+             QStringLiteral("Headline"));
+
+    int pages = 1;
+    while (model.canFetchMore({})) {
+        const int before = model.rowCount();
+        model.fetchMore({});
+        QVERIFY(model.rowCount() > before);
+        ++pages;
+    }
+    QCOMPARE(pages, (kStories + StoryListModel::kPageSize - 1) / StoryListModel::kPageSize);
+    QCOMPARE(model.rowCount(), kStories);
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const int i = kStories - 1 - row;
+        QCOMPARE(model.storyIdAt(row), m_ids.at(i));
+        QCOMPARE(model.index(row, StoryListModel::HeadlineColumn).data().toString(),
+                 QStringLiteral("Story %1").arg(i));
+    }
+    QCOMPARE(model.index(0, StoryListModel::SourceColumn).data().toString(), QStringLiteral("Beta Wire"));
+    QVERIFY(!model.index(0, StoryListModel::DateColumn).data().toString().isEmpty());
+}
+
+void tst_StoryListModel::unreadRowsAreBold()
+{
+    const qint64 newest = m_ids.last();
+    QVERIFY(m_cache->articles().setRead({newest}, true));
+    StoryListModel model(m_cache->articles(), m_cache->bookmarks());
+    const auto isBold = [&](int row) {
+        return model.index(row, StoryListModel::HeadlineColumn).data(Qt::FontRole).value<QFont>().bold();
+    };
+    QVERIFY(!isBold(0));
+    QVERIFY(isBold(1));
+    QCOMPARE(model.index(1, 0).data(StoryListModel::ReadRole).toBool(), false);
+
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.setStoryRead(m_ids.at(kStories - 2), true);
+    QCOMPARE(changed.size(), 1);
+    QVERIFY(!isBold(1));
+}
+
+void tst_StoryListModel::markers()
+{
+    const qint64 bookmarked = m_ids.at(kStories - 2);
+    QVERIFY(m_cache->bookmarks().add(bookmarked));
+    StoryListModel model(m_cache->articles(), m_cache->bookmarks());
+
+    const int bookmarkedRow = model.rowForStory(bookmarked);
+    QCOMPARE(bookmarkedRow, 1);
+    QVERIFY(model.index(bookmarkedRow, 0).data(StoryListModel::BookmarkedRole).toBool());
+    QVERIFY(model.index(bookmarkedRow, 0).data(Qt::ToolTipRole).toString().contains(QStringLiteral("Bookmarked")));
+    // Story 2407 (i % 100 == 7) carries an advisory; it is on the first page.
+    const int advisoryRow = model.rowForStory(m_ids.at(2407));
+    QVERIFY(advisoryRow >= 0);
+    QVERIFY(model.index(advisoryRow, 0).data(StoryListModel::AdvisoryRole).toBool());
+    QVERIFY(!model.index(0, 0).data(StoryListModel::AdvisoryRole).toBool());
+
+    // Every row carries a same-sized icon, so headlines line up; marked rows differ.
+    const QIcon plain = model.index(0, 0).data(Qt::DecorationRole).value<QIcon>();
+    const QIcon star = model.index(bookmarkedRow, 0).data(Qt::DecorationRole).value<QIcon>();
+    const QIcon warning = model.index(advisoryRow, 0).data(Qt::DecorationRole).value<QIcon>();
+    QVERIFY(!plain.isNull() && !star.isNull() && !warning.isNull());
+    QVERIFY(plain.cacheKey() != star.cacheKey());
+    QVERIFY(star.cacheKey() != warning.cacheKey());
+    QVERIFY(model.index(0, StoryListModel::SourceColumn).data(Qt::DecorationRole).isNull());
+
+    model.setStoryBookmarked(bookmarked, false);
+    QVERIFY(!model.index(bookmarkedRow, 0).data(StoryListModel::BookmarkedRole).toBool());
+}
+
+void tst_StoryListModel::filters()
+{
+    StoryListModel model(m_cache->articles(), m_cache->bookmarks());
+    model.setFilter({StoryFilter::Kind::Feed, m_feedA});
+    while (model.canFetchMore({}))
+        model.fetchMore({});
+    QCOMPARE(model.rowCount(), kStories / 2);
+    QCOMPARE(model.index(0, StoryListModel::SourceColumn).data().toString(), QStringLiteral("Alpha News"));
+
+    model.setFilter({StoryFilter::Kind::Advisories});
+    QCOMPARE(model.rowCount(), kStories / 100);
+    QVERIFY(!model.canFetchMore({}));
+
+    QVERIFY(m_cache->articles().setRead({m_ids.last()}, true));
+    model.setFilter({StoryFilter::Kind::Unread});
+    QCOMPARE(model.storyIdAt(0), m_ids.at(kStories - 2));
+}
+
+void tst_StoryListModel::locateStoryPagesOnDemand()
+{
+    StoryListModel model(m_cache->articles(), m_cache->bookmarks());
+    const qint64 old = m_ids.at(1000); // row kStories - 1 - 1000 = 1499: page 8
+    QCOMPARE(model.rowForStory(old), -1);
+    QCOMPARE(model.locateStory(old), kStories - 1 - 1000);
+    QVERIFY(model.rowCount() < kStories); // stopped paging once found
+
+    // A story outside the view is not found, and looking costs no paging past it.
+    model.setFilter({StoryFilter::Kind::Feed, m_feedA});
+    const qint64 inB = m_ids.at(kStories - 1);
+    QCOMPARE(model.locateStory(inB), -1);
+    QCOMPARE(model.rowCount(), StoryListModel::kPageSize);
+}
+
+void tst_StoryListModel::bookmarkViewKeepsStoryThatLeftTheCache()
+{
+    QVERIFY(m_cache->bookmarks().add(m_ids.at(0), QStringLiteral("from Alpha")));
+    QVERIFY(m_cache->bookmarks().add(m_ids.at(1)));
+    QVERIFY(m_cache->feeds().remove(m_feedA)); // story 0 goes with its feed
+
+    StoryListModel model(m_cache->articles(), m_cache->bookmarks());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setFilter({StoryFilter::Kind::Bookmarked});
+    QVERIFY(model.isBookmarkView());
+    QCOMPARE(model.rowCount(), 2);
+    QStringList titles;
+    int goneRow = -1;
+    for (int row = 0; row < 2; ++row) {
+        titles << model.index(row, 0).data().toString();
+        QVERIFY(model.bookmarkIdAt(row) != 0);
+        QVERIFY(model.index(row, 0).data(StoryListModel::BookmarkedRole).toBool());
+        if (model.storyIdAt(row) == 0)
+            goneRow = row;
+    }
+    QVERIFY(titles.contains(QStringLiteral("Story 0")));
+    QVERIFY(goneRow >= 0);
+    QCOMPARE(model.index(goneRow, 0).data().toString(), QStringLiteral("Story 0"));
+    QCOMPARE(model.index(goneRow, StoryListModel::SourceColumn).data().toString(), QStringLiteral("Alpha News"));
+    QVERIFY(model.index(goneRow, 0).data(Qt::FontRole).value<QFont>().italic());
+    QCOMPARE(model.rowForStory(m_ids.at(1)), 1 - goneRow);
+}
+
+void tst_StoryListModel::opensLargeCacheWithOnePage()
+{
+    // The list must not grow with the cache: constructing loads one page, whatever its size.
+    QElapsedTimer timer;
+    timer.start();
+    StoryListModel model(m_cache->articles(), m_cache->bookmarks());
+    QCOMPARE(model.rowCount(), StoryListModel::kPageSize);
+    QVERIFY2(timer.elapsed() < 500, qPrintable(QString::number(timer.elapsed())));
+}
+
+QTEST_MAIN(tst_StoryListModel)
+#include "tst_storylistmodel.moc"
