@@ -234,6 +234,8 @@ private:
         if (in.has(ElementPolicy::DropsRawText)) {
             m_dropRawText = true;
             m_text.addBreak(in.textBreak);
+            if (name == u"iframe")
+                embeddedFrame(token);
             return;
         }
         if (in.has(ElementPolicy::DropsSubtree)) {
@@ -349,6 +351,20 @@ private:
             appendText(kImagePlaceholder);
         }
         m_text.addBreak(TextBreak::Space);
+    }
+
+    // A frame (a YouTube player, a map) is never loaded in the reader; a link to it is shown
+    // instead, so the reader knows something was there and can open it in the browser.
+    void embeddedFrame(const HtmlToken &token)
+    {
+        const QString target = safeLinkUrl(token.attribute(u"src"), m_base);
+        if (target.isEmpty() || m_anchor >= 0)
+            return;
+        const QString label = QStringLiteral("[embedded content: %1]").arg(QUrl(target).host());
+        m_html += QStringLiteral("<a href=\"") + escapeHtml(target, true) + QStringLiteral("\">");
+        m_html += escapeHtml(label, false) + QStringLiteral("</a>");
+        m_text.addText(label, false);
+        m_text.addBreak(TextBreak::Line);
     }
 
     // Index of the innermost open element named name, or -1 when it is not open within the

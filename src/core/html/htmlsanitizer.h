@@ -19,10 +19,16 @@ struct SanitizedHtml {
     QStringList blockedUrls; // remote resources that were not loaded (images etc.)
 };
 
-// Turns untrusted article HTML into a small, well-formed HTML subset: an allow-list of text
-// elements and attributes, links only to http/https/mailto, no scripts, handlers, frames,
-// forms or styles, and no remote resources unless options.allowRemoteContent is set (they
-// are replaced by their alt text and listed in blockedUrls). Pure function, thread-safe.
+// Turns untrusted article HTML into a small, well-formed HTML subset that QTextBrowser
+// renders: an allow-list of text elements (unknown ones lose their tags, keep their text),
+// no attributes but a few harmless ones (no style, no on*), links only to absolute http,
+// https or mailto URLs (relative ones resolved against options.baseUrl, dropped without
+// one), no scripts, styles, forms or frames (an <iframe> becomes a link to its source).
+// Remote images are loaded only with options.allowRemoteContent; otherwise they become
+// "[alt text]" (or "[image]") and their URLs go to blockedUrls. Tracking pixels (1x1) are
+// never loaded and always listed. Inline data:image/ sources (not SVG) are kept. Links
+// whose text misleads about their target (see assessLink) keep their href, get the reason
+// as their title and a visible " ⚠" after them. Pure function, thread-safe.
 SanitizedHtml sanitizeHtml(QStringView html, const SanitizeOptions &options = {});
 
 } // namespace bulletin
