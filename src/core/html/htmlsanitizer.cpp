@@ -30,11 +30,6 @@ bool isOneOf(const QString &name, std::initializer_list<QLatin1String> names)
     return false;
 }
 
-const ElementPolicy &policy(const QString &name)
-{
-    return elementPolicy(name);
-}
-
 bool isDigits(QStringView s, int maxLength)
 {
     if (s.isEmpty() || s.size() > maxLength)
@@ -222,7 +217,7 @@ private:
         m_afterPreStart = false;
         QString name = token.name == u"image" ? QStringLiteral("img") : token.name;
         if (!m_skipElement.isEmpty()) {
-            if (m_skipForeign && policy(name).has(ElementPolicy::BreaksOutOfForeign)) {
+            if (m_skipForeign && elementPolicy(name).has(ElementPolicy::BreaksOutOfForeign)) {
                 m_skipElement.clear();
             } else {
                 if (name == m_skipElement && !token.selfClosing)
@@ -230,7 +225,7 @@ private:
                 return;
             }
         }
-        const ElementPolicy &in = policy(name);
+        const ElementPolicy &in = elementPolicy(name);
         if (in.has(ElementPolicy::DropsRawText)) {
             m_dropRawText = true;
             m_text.addBreak(in.textBreak);
@@ -259,7 +254,7 @@ private:
             m_text.addBreak(in.textBreak);
             return;
         }
-        m_text.addBreak(policy(out).textBreak);
+        m_text.addBreak(elementPolicy(out).textBreak);
         if (out == u"br" || out == u"hr") {
             m_html += QLatin1Char('<') + out + QLatin1Char('>');
             return;
@@ -303,7 +298,7 @@ private:
             else if (a.name == u"title" && isOneOf(out, {QLatin1String("abbr"), QLatin1String("span"), QLatin1String("dfn")}))
                 add(a.name, a.value);
             else if ((a.name == u"colspan" || a.name == u"rowspan")
-                     && policy(out).has(ElementPolicy::Cell) && isDigits(v, 3))
+                     && elementPolicy(out).has(ElementPolicy::Cell) && isDigits(v, 3))
                 add(a.name, v);
             else if (a.name == u"start" && out == u"ol" && isDigits(v, 6))
                 add(a.name, v);
@@ -371,8 +366,8 @@ private:
     // scope the element belongs to (a cell or table boundary in between hides it).
     qsizetype findInScope(const QString &name) const
     {
-        const bool tablePart = policy(name).has(ElementPolicy::TablePart);
-        const bool listPart = policy(name).has(ElementPolicy::ListItem);
+        const bool tablePart = elementPolicy(name).has(ElementPolicy::TablePart);
+        const bool listPart = elementPolicy(name).has(ElementPolicy::ListItem);
         for (qsizetype i = m_stack.size() - 1; i >= 0; --i) {
             const QString &n = m_stack[i].name;
             if (n == name)
@@ -381,9 +376,9 @@ private:
                 continue;
             if (n == u"table")
                 return -1;
-            if (!tablePart && policy(n).has(ElementPolicy::Cell))
+            if (!tablePart && elementPolicy(n).has(ElementPolicy::Cell))
                 return -1;
-            if (listPart && policy(n).has(ElementPolicy::ListContainer))
+            if (listPart && elementPolicy(n).has(ElementPolicy::ListContainer))
                 return -1;
         }
         return -1;
@@ -399,14 +394,14 @@ private:
     // cannot go here (a table part outside any table).
     bool prepareFor(const QString &out)
     {
-        const ElementPolicy &p = policy(out);
+        const ElementPolicy &p = elementPolicy(out);
         if (p.has(ElementPolicy::Block)) {
             const qsizetype para = findInScope(QStringLiteral("p"));
             if (para >= 0)
                 closeDownTo(para);
         }
         if (p.has(ElementPolicy::Heading) && !m_stack.isEmpty()
-            && policy(m_stack.last().name).has(ElementPolicy::Heading))
+            && elementPolicy(m_stack.last().name).has(ElementPolicy::Heading))
             closeTop();
         if (out == u"li") {
             const qsizetype li = findInScope(QStringLiteral("li"));
@@ -455,7 +450,7 @@ private:
     {
         qsizetype keep = table + 1;
         if (m_stack.size() > keep
-            && policy(m_stack[keep].name).has(ElementPolicy::TableSection))
+            && elementPolicy(m_stack[keep].name).has(ElementPolicy::TableSection))
             ++keep;
         closeDownTo(keep);
     }
@@ -474,9 +469,9 @@ private:
             m_text.addBreak(TextBreak::Line);
             return;
         }
-        const ElementPolicy &in = policy(name);
+        const ElementPolicy &in = elementPolicy(name);
         const QString &out = in.output;
-        m_text.addBreak(out.isEmpty() ? in.textBreak : policy(out).textBreak);
+        m_text.addBreak(out.isEmpty() ? in.textBreak : elementPolicy(out).textBreak);
         if (out.isEmpty())
             return;
         const qsizetype at = findInScope(out);
@@ -487,7 +482,7 @@ private:
     void closeTop()
     {
         OpenElement element = m_stack.takeLast();
-        m_text.addBreak(policy(element.name).textBreak);
+        m_text.addBreak(elementPolicy(element.name).textBreak);
         if (element.name == u"q") {
             appendText(u"\u201D");
             return;
