@@ -56,6 +56,10 @@ public:
     QStringView name() const { return m_reader.name(); }
     QString attribute(QStringView name) const;
     bool hasError() const { return m_reader.hasError(); }
+    bool endedTooEarly() const
+    {
+        return m_reader.error() == QXmlStreamReader::PrematureEndOfDocumentError;
+    }
     QString errorLine() const;
     qsizetype depth() const { return m_depth; }
 

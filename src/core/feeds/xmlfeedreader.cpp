@@ -68,8 +68,10 @@ FeedParseResult XmlFeedReader::read()
 {
     FeedParseResult result;
     if (!m_cursor.nextChild()) {
-        result.error = m_cursor.hasError() ? m_cursor.errorLine()
-                                           : QStringLiteral("not a feed: empty document");
+        // Only a prolog, comments or nothing: say so rather than "premature end".
+        result.error = m_cursor.hasError() && !m_cursor.endedTooEarly()
+            ? m_cursor.errorLine()
+            : QStringLiteral("not a feed: no root element");
         return result;
     }
     ParsedFeed feed;
@@ -108,6 +110,22 @@ FeedParseResult XmlFeedReader::read()
         if (item.alert) {
             feed.isCapFeed = true;
             break;
+        }
+    }
+    if (feed.isCapFeed) {
+        // One alert per entry, in order, as the ParsedFeed contract says; entries that carry
+        // nothing get a "none" alert that only identifies them.
+        for (const ParsedItem &item : std::as_const(feed.items)) {
+            if (item.alert) {
+                feed.alerts.append(*item.alert);
+            } else {
+                CapAlert none;
+                none.carried = QStringLiteral("none");
+                none.entryId = item.id;
+                none.entryTitle = item.title;
+                none.entryLink = item.link;
+                feed.alerts.append(none);
+            }
         }
     }
     result.feed = std::move(feed);
@@ -260,6 +278,10 @@ void XmlFeedReader::readItem(ParsedFeed &feed)
         item.alert = std::move(state.embedded);
     } else if (!state.index.isEmpty()) {
         item.alert = state.index.alert();
+    } else if (!state.capLink.isEmpty()) {
+        // USGS style: the entry links its CAP document (type application/cap+xml).
+        item.alert = CapAlert{};
+        item.alert->carried = QStringLiteral("none");
     }
     if (item.alert) {
         item.alert->entryId = item.id;

@@ -1,0 +1,341 @@
+#include "core/feeds/feedjson.h"
+#include "core/feeds/feedparser.h"
+#include "core/feeds/xmlinput.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QStringEncoder>
+#include <QTest>
+
+using namespace bulletin;
+
+namespace {
+
+QByteArray fixture(const QString &name)
+{
+    QFile f(QStringLiteral(BULLETIN_TEST_DATA "/") + name);
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("missing fixture %s", qPrintable(name));
+    return f.readAll();
+}
+
+QString utc(const QDateTime &dt)
+{
+    return dt.isValid() ? dt.toUTC().toString(QStringLiteral("yyyy-MM-dd'T'HH:mm:ss'Z'")) : QString();
+}
+
+ParsedFeed parseOk(const QByteArray &bytes, const QString &hint = {})
+{
+    const FeedParseResult r = parseFeed(bytes, hint);
+    if (!r.feed)
+        qWarning("parse error: %s", qPrintable(r.error));
+    return r.feed.value_or(ParsedFeed{});
+}
+
+} // namespace
+
+// One row per real-world quirk; the fixtures in data/ are small hand-written feeds.
+class tst_FeedParser final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void formatSniffing_data();
+    void formatSniffing();
+    void errors_data();
+    void errors();
+    void titles_data();
+    void titles();
+    void encodings_data();
+    void encodings();
+    void undeclaredEntities();
+    void truncatedKeepsCompletedItems();
+    void atomXmlBaseAndLinks();
+    void atom03EscapedAndBase64();
+    void rdfWithExtensions();
+    void jsonFeed();
+    void rssLinkFallsBackToPermalinkGuid();
+    void hostileInputDoesNotCrash_data();
+    void hostileInputDoesNotCrash();
+    void golden_data();
+    void golden();
+};
+
+void tst_FeedParser::formatSniffing_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("format");
+    QTest::newRow("rss 2.0") << QByteArray("<rss version=\"2.0\"><channel/></rss>") << "rss";
+    QTest::newRow("rss without version") << QByteArray("<rss><channel/></rss>") << "rss";
+    QTest::newRow("rss 1.0 rdf") << QByteArray("<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" xmlns=\"http://purl.org/rss/1.0/\"/>") << "rdf";
+    QTest::newRow("rss 0.90 rdf") << QByteArray("<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" xmlns=\"http://my.netscape.com/rdf/simple/0.9/\"/>") << "rdf";
+    QTest::newRow("atom 1.0") << QByteArray("<feed xmlns=\"http://www.w3.org/2005/Atom\"/>") << "atom";
+    QTest::newRow("atom 0.3") << QByteArray("<feed version=\"0.3\" xmlns=\"http://purl.org/atom/ns#\"/>") << "atom";
+    QTest::newRow("json feed with bom") << QByteArray("\xEF\xBB\xBF {\"version\":\"https://jsonfeed.org/version/1\",\"items\":[]}") << "json";
+    QTest::newRow("cap alert") << QByteArray("<alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\"/>") << "cap";
+}
+
+void tst_FeedParser::formatSniffing()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, format);
+    const FeedParseResult r = parseFeed(bytes);
+    QVERIFY2(r.feed, qPrintable(r.error));
+    QCOMPARE(r.feed->format, format);
+}
+
+void tst_FeedParser::errors_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("errorStart");
+    QTest::newRow("empty document") << QByteArray("  \n") << "not a feed: the document is empty";
+    QTest::newRow("html page") << QByteArray("<html><body>hi</body></html>") << "not a feed: root element <html>";
+    QTest::newRow("not xml at all") << QByteArray("hello") << "XML error at line 1";
+    QTest::newRow("broken json") << QByteArray("{\"version\": ") << "JSON error at offset";
+    QTest::newRow("comment only") << QByteArray("<!-- nothing -->") << "not a feed";
+}
+
+void tst_FeedParser::errors()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, errorStart);
+    const FeedParseResult r = parseFeed(bytes);
+    QVERIFY(!r.feed);
+    QVERIFY2(r.error.startsWith(errorStart), qPrintable(r.error));
+    QVERIFY(!r.error.contains(u'\n'));
+}
+
+void tst_FeedParser::titles_data()
+{
+    QTest::addColumn<QByteArray>("titleXml");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("rss title plain text keeps <") << QByteArray("1 &lt; 2") << "1 < 2";
+    QTest::newRow("rss title with html end tag") << QByteArray("&lt;b&gt;bold&lt;/b&gt; move") << "bold move";
+    QTest::newRow("rss title double-escaped amp") << QByteArray("AT&amp;amp;T") << "AT&T";
+    QTest::newRow("rss title numeric reference") << QByteArray("don&amp;#8217;t") << QString::fromUtf8("don’t");
+    QTest::newRow("rss title unknown tag stays text") << QByteArray("&lt;foo&gt; &amp;amp; &lt;/foo&gt;") << "<foo> &amp; </foo>";
+    QTest::newRow("rss title inline markup") << QByteArray("<b>inline</b> title") << "inline title";
+    QTest::newRow("rss title script never text") << QByteArray("&lt;script&gt;x&lt;/script&gt;safe") << "safe";
+}
+
+void tst_FeedParser::titles()
+{
+    QFETCH(QByteArray, titleXml);
+    QFETCH(QString, expected);
+    const ParsedFeed feed = parseOk("<rss><channel><item><title>" + titleXml + "</title></item></channel></rss>");
+    QCOMPARE(feed.items.size(), 1);
+    QCOMPARE(feed.items[0].title, expected);
+}
+
+void tst_FeedParser::encodings_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("hint");
+    QTest::addColumn<QString>("title");
+    const QString title = QString::fromUtf8("Ñandú ’ €");
+    const QString doc = QStringLiteral("<?xml version=\"1.0\" encoding=\"%1\"?><rss><channel><title>%2</title></channel></rss>");
+    auto encode = [&](QStringConverter::Encoding e, const char *label, bool bom) {
+        QStringEncoder enc(e, bom ? QStringConverter::Flag::WriteBom : QStringConverter::Flag::Default);
+        return QByteArray(enc.encode(doc.arg(QLatin1StringView(label), title)));
+    };
+    QTest::newRow("utf-8 bom") << encode(QStringConverter::Utf8, "utf-8", true) << QString() << title;
+    QTest::newRow("utf-16le bom") << encode(QStringConverter::Utf16LE, "utf-16", true) << QString() << title;
+    QTest::newRow("utf-16be without bom") << encode(QStringConverter::Utf16BE, "utf-16", false) << QString() << title;
+    QTest::newRow("utf-32le without bom") << encode(QStringConverter::Utf32LE, "utf-32", false) << QString() << title;
+    QTest::newRow("utf-32be bom") << encode(QStringConverter::Utf32BE, "utf-32", true) << QString() << title;
+    QTest::newRow("windows-1252 labelled utf-8") << fixture(QStringLiteral("windows-1252-labelled-utf8.rss"))
+                                                 << QString() << QString::fromUtf8("Don’t panic — café");
+    QTest::newRow("iso-8859-1 declaration read as windows-1252")
+        << QByteArray("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss><channel><title>caf\xe9 \x93quoted\x94</title></channel></rss>")
+        << QString() << QString::fromUtf8("café “quoted”");
+    QTest::newRow("euc-kr declaration")
+        << QByteArray("<?xml version=\"1.0\" encoding=\"euc-kr\"?><rss><channel><title>\xb3\xe2</title></channel></rss>")
+        << QString() << QString::fromUtf8("년");
+    QTest::newRow("charset hint beats declaration")
+        << QByteArray("<?xml version=\"1.0\" encoding=\"utf-8\"?><rss><channel><title>caf\xe9</title></channel></rss>")
+        << QStringLiteral("iso-8859-1") << QString::fromUtf8("café");
+    QTest::newRow("utf-16 label on ascii bytes ignored")
+        << QByteArray("<?xml version=\"1.0\" encoding=\"utf-16\"?><rss><channel><title>plain</title></channel></rss>")
+        << QString() << QStringLiteral("plain");
+    QTest::newRow("invalid bytes after utf-8 bom")
+        << QByteArray("\xEF\xBB\xBF<rss><channel><title>Espa\xf1" "a \xd1\xa8</title></channel></rss>")
+        << QString() << QString::fromUtf8("España Ѩ");
+}
+
+void tst_FeedParser::encodings()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, hint);
+    QFETCH(QString, title);
+    const FeedParseResult r = parseFeed(bytes, hint);
+    QVERIFY2(r.feed, qPrintable(r.error));
+    QCOMPARE(r.feed->title, title);
+}
+
+void tst_FeedParser::undeclaredEntities()
+{
+    // Feeds written by hand or by HTML templates use &eacute; and &nbsp; without a DTD, and
+    // a bare '&' in URLs (feedparser's entities and amp cases).
+    const ParsedFeed feed = parseOk(fixture(QStringLiteral("undeclared-entities.rss")));
+    QCOMPARE(feed.title, QString::fromUtf8("Café news & more"));
+    QVERIFY(!feed.wellFormed);
+    QCOMPARE(feed.items.size(), 2);
+    QCOMPARE(feed.items[0].title, QString::fromUtf8("Rosé season — AT&T drops prices"));
+    QCOMPARE(feed.items[0].link, QStringLiteral("http://example.org/1?a=1&b=2"));
+    QCOMPARE(feed.items[0].id, QStringLiteral("item-1"));
+    QCOMPARE(feed.items[0].link, QStringLiteral("http://example.org/1?a=1&b=2"));
+    QCOMPARE(feed.items[0].summaryText, QStringLiteral("Bonjour le monde"));
+    QCOMPARE(utc(feed.items[0].published), QStringLiteral("2003-06-03T09:39:21Z"));
+    // The document ends in a truncated "</rss": both items were complete and are kept.
+    QCOMPARE(feed.items[1].link, QStringLiteral("http://example.org/2"));
+}
+
+void tst_FeedParser::truncatedKeepsCompletedItems()
+{
+    const ParsedFeed feed = parseOk(fixture(QStringLiteral("truncated.rss")));
+    QVERIFY(!feed.wellFormed);
+    QVERIFY(feed.warning.startsWith(QStringLiteral("XML error at line")));
+    QVERIFY(feed.items.size() >= 2);
+    QCOMPARE(feed.items[0].title, QStringLiteral("One"));
+    QCOMPARE(feed.items[1].link, QStringLiteral("http://example.org/2"));
+}
+
+void tst_FeedParser::atomXmlBaseAndLinks()
+{
+    const ParsedFeed feed = parseOk(fixture(QStringLiteral("xml-base.atom")));
+    QCOMPARE(feed.title, QStringLiteral("Example Blog"));
+    QCOMPARE(feed.link, QStringLiteral("http://example.org/blog/index.html"));
+    QCOMPARE(feed.items.size(), 1);
+    const ParsedItem &item = feed.items[0];
+    QCOMPARE(item.title, QStringLiteral("Hello world"));
+    QCOMPARE(item.link, QStringLiteral("http://example.org/blog/2024/hello.html"));
+    QCOMPARE(item.related.size(), 1);
+    QCOMPARE(item.related[0].title, QStringLiteral("Earlier story"));
+    QCOMPARE(item.related[0].link, QStringLiteral("http://example.org/blog/2023/earlier.html"));
+    QCOMPARE(item.related[0].kind, QStringLiteral("publisher"));
+    QCOMPARE(item.enclosures.size(), 1);
+    QCOMPARE(item.enclosures[0].url, QStringLiteral("http://example.org/blog/2024/hello.mp3"));
+    QCOMPARE(item.enclosures[0].length, std::optional<qint64>(1234));
+    QCOMPARE(utc(item.published), QStringLiteral("2024-02-29T22:30:00Z"));
+    QCOMPARE(utc(item.updated), QStringLiteral("2024-03-01T00:00:00Z"));
+    QCOMPARE(item.author, QStringLiteral("Jane Doe"));
+    QCOMPARE(item.categories, (QStringList{QStringLiteral("news"), QStringLiteral("tech")}));
+    QCOMPARE(item.summaryText, QStringLiteral("1 < 2 is plain text"));
+}
+
+void tst_FeedParser::atom03EscapedAndBase64()
+{
+    const ParsedFeed feed = parseOk(fixture(QStringLiteral("atom03-escaped.atom")));
+    QCOMPARE(feed.format, QStringLiteral("atom"));
+    QCOMPARE(feed.title, QStringLiteral("Old & trusty"));
+    QCOMPARE(feed.items.size(), 1);
+    QCOMPARE(feed.items[0].summaryText, QStringLiteral("Hello there"));
+    QCOMPARE(utc(feed.items[0].published), QStringLiteral("2003-12-31T10:14:55Z"));
+    QCOMPARE(utc(feed.items[0].updated), QStringLiteral("2004-01-01T00:00:00Z"));
+}
+
+void tst_FeedParser::rdfWithExtensions()
+{
+    const ParsedFeed feed = parseOk(fixture(QStringLiteral("rss10.rdf")));
+    QCOMPARE(feed.format, QStringLiteral("rdf"));
+    QCOMPARE(feed.items.size(), 1);
+    const ParsedItem &item = feed.items[0];
+    QCOMPARE(item.id, QStringLiteral("http://example.org/a"));
+    QCOMPARE(item.author, QStringLiteral("Example editor"));
+    QCOMPARE(utc(item.updated), QStringLiteral("2002-09-04T07:00:00Z"));
+    QVERIFY(!item.published.isValid()); // dc:date is not a publication date
+    QCOMPARE(item.categories, QStringList{QStringLiteral("rdf")});
+    QCOMPARE(item.summaryText, QStringLiteral("Full content")); // no summary: the content
+    QCOMPARE(item.contentHtml, QStringLiteral("<p>Full <em>content</em></p>"));
+}
+
+void tst_FeedParser::jsonFeed()
+{
+    const ParsedFeed feed = parseOk(fixture(QStringLiteral("feed.json")));
+    QCOMPARE(feed.format, QStringLiteral("json"));
+    QCOMPARE(feed.link, QStringLiteral("https://example.org/"));
+    QCOMPARE(feed.items.size(), 1);
+    const ParsedItem &item = feed.items[0];
+    QCOMPARE(item.id, QStringLiteral("42"));
+    QCOMPARE(item.title, QStringLiteral("A <b> is not a tag here"));
+    QCOMPARE(item.summaryText, QStringLiteral("Hello there"));
+    QCOMPARE(item.author, QStringLiteral("Ann"));
+    QCOMPARE(utc(item.published), QStringLiteral("2020-01-02T08:04:05Z"));
+    QCOMPARE(item.enclosures.size(), 1);
+    QCOMPARE(item.enclosures[0].length, std::optional<qint64>(99));
+}
+
+void tst_FeedParser::rssLinkFallsBackToPermalinkGuid()
+{
+    const ParsedFeed feed = parseOk("<rss><channel>"
+                                    "<item><guid>http://example.org/p</guid></item>"
+                                    "<item><guid isPermaLink=\"false\">http://example.org/q</guid></item>"
+                                    "</channel></rss>");
+    QCOMPARE(feed.items.size(), 2);
+    QCOMPARE(feed.items[0].link, QStringLiteral("http://example.org/p"));
+    QVERIFY(feed.items[1].link.isEmpty());
+    QCOMPARE(feed.items[1].id, QStringLiteral("http://example.org/q"));
+}
+
+void tst_FeedParser::hostileInputDoesNotCrash_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::newRow("billion laughs") << QByteArray(
+        "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY a \"aaaaaaaaaa\">"
+        "<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">"
+        "<!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\"><!ENTITY e \"&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;\">"
+        "]><rss><channel><title>&e;&e;&e;&e;</title></channel></rss>");
+    QTest::newRow("external entity is never read") << QByteArray(
+        "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>"
+        "<rss><channel><title>a&xxe;b</title></channel></rss>");
+    QTest::newRow("unclosed cdata") << QByteArray("<rss><channel><title><![CDATA[abc");
+    QTest::newRow("deep nesting") << QByteArray("<rss><channel><item><description>")
+                                         + QByteArray("<div>").repeated(20000);
+    QTest::newRow("nul bytes") << QByteArray("<rss>\0\0\0</rss>", 15);
+    QTest::newRow("lone bom") << QByteArray("\xEF\xBB\xBF");
+    QTest::newRow("utf-16 bom with odd length") << QByteArray("\xFF\xFE<\0r\0s", 7);
+    QTest::newRow("entity name too long") << QByteArray("<rss><channel><title>&") + QByteArray(5000, 'a') + ";</title></channel></rss>";
+}
+
+void tst_FeedParser::hostileInputDoesNotCrash()
+{
+    QFETCH(QByteArray, bytes);
+    const FeedParseResult r = parseFeed(bytes);
+    QVERIFY(r.feed || !r.error.isEmpty());
+    if (r.feed && r.feed->format == u"rss" && bytes.contains("xxe"))
+        QCOMPARE(r.feed->title, QStringLiteral("ab"));
+}
+
+void tst_FeedParser::golden_data()
+{
+    QTest::addColumn<QString>("fixtureName");
+    QTest::newRow("atom xml:base relative link") << QStringLiteral("xml-base.atom");
+    QTest::newRow("undeclared &eacute; entity") << QStringLiteral("undeclared-entities.rss");
+    QTest::newRow("rss 1.0 with dc and content") << QStringLiteral("rss10.rdf");
+    QTest::newRow("json feed 1.1") << QStringLiteral("feed.json");
+    QTest::newRow("cap index entry (NWS)") << QStringLiteral("cap-index-nws.atom");
+}
+
+// Compares `bulletin parse` output with data/golden/<fixture>.json. Set
+// BULLETIN_REGENERATE_GOLDEN=1 to rewrite the golden files after an intended change.
+void tst_FeedParser::golden()
+{
+    QFETCH(QString, fixtureName);
+    const FeedParseResult r = parseFeed(fixture(fixtureName));
+    QVERIFY2(r.feed, qPrintable(r.error));
+    const QByteArray actual = QJsonDocument(feedToJson(*r.feed)).toJson(QJsonDocument::Indented);
+    const QString goldenPath = QStringLiteral(BULLETIN_TEST_DATA "/golden/") + fixtureName + QStringLiteral(".json");
+    if (qEnvironmentVariableIntValue("BULLETIN_REGENERATE_GOLDEN") == 1) {
+        QFile out(goldenPath);
+        QVERIFY(out.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        out.write(actual);
+        QSKIP("golden file regenerated");
+    }
+    QFile golden(goldenPath);
+    QVERIFY2(golden.open(QIODevice::ReadOnly), qPrintable(goldenPath));
+    const QJsonDocument expected = QJsonDocument::fromJson(golden.readAll());
+    QCOMPARE(QJsonDocument::fromJson(actual), expected);
+}
+
+QTEST_APPLESS_MAIN(tst_FeedParser)
+#include "tst_feedparser.moc"
