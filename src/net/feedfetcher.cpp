@@ -12,6 +12,8 @@
 #include <QSslError>
 #endif
 
+#include <algorithm>
+
 namespace bulletin {
 
 namespace {

@@ -3,6 +3,7 @@
 #include "net/feedfetcher.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace bulletin {
 
