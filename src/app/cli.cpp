@@ -6,6 +6,7 @@
 #include "services/cache.h"
 #include "services/importservice.h"
 #include "services/opmlservice.h"
+#include "services/relatedcoverage.h"
 #include "storage/advisorystore.h"
 #include "storage/searchstore.h"
 #include "services/storypage.h"
@@ -15,6 +16,7 @@
 #include <QJsonDocument>
 #include <QTextStream>
 
+#include <algorithm>
 #include <functional>
 #include <optional>
 
@@ -247,9 +249,17 @@ int cmdShow(const QString &cachePath, const Args &args)
     auto cache = openCache(cachePath, &status);
     if (!cache)
         return status;
-    const auto story = cache->articles().story(*id);
+    auto story = cache->articles().story(*id);
     if (!story)
         return fail(QStringLiteral("no story with id %1 in the cache").arg(*id));
+    // The publisher's own links first, then related coverage found in the cache that the
+    // publisher's links do not already name.
+    for (const RelatedStory &coverage : findRelatedCoverage(cache->database().connection(), *story)) {
+        const bool listed = std::any_of(story->related.cbegin(), story->related.cend(),
+                                        [&](const RelatedStory &r) { return r.id == coverage.id; });
+        if (!listed)
+            story->related << coverage;
+    }
     const StoryPage page = buildStoryPage(*story);
     if (!args.has(QStringLiteral("json"))) {
         out() << page.text << Qt::endl;
