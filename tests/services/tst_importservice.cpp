@@ -21,6 +21,14 @@ QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArra
     return path;
 }
 
+QByteArray readData(const QString &name)
+{
+    QFile file(QStringLiteral(BULLETIN_TEST_DATA "/") + name);
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("missing test data %s", qPrintable(name));
+    return file.readAll();
+}
+
 int rows(Cache &cache, const char *table)
 {
     QSqlQuery q(cache.database().connection());
@@ -109,14 +117,7 @@ private Q_SLOTS:
         QString error;
         auto cache = Cache::open(dir.filePath(QStringLiteral("c.sqlite")), &error);
         ImportService importer(*cache);
-        const QByteArray rss = R"xml(<?xml version="1.0"?>
-<rss version="2.0"><channel><title>Harbour News</title><link>https://harbour.example/</link>
-<item><title>Ferry delayed</title><link>https://harbour.example/ferry</link><guid>f1</guid>
-<pubDate>Tue, 10 Mar 2026 08:00:00 GMT</pubDate>
-<description>&lt;p&gt;The morning ferry &lt;b&gt;is late&lt;/b&gt;.&lt;script&gt;alert(1)&lt;/script&gt;&lt;/p&gt;</description></item>
-<item><title>Fish market reopens</title><link>https://harbour.example/fish</link><guid>f2</guid>
-<pubDate>Wed, 11 Mar 2026 08:00:00 GMT</pubDate></item>
-</channel></rss>)xml";
+        const QByteArray rss = readData(QStringLiteral("harbour.xml"));
         const auto report = importer.importFile(writeFile(dir, QStringLiteral("harbour.xml"), rss));
         QVERIFY2(report.error.isEmpty(), qPrintable(report.error));
         QCOMPARE(report.added, 2);
@@ -138,13 +139,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QString error;
         auto cache = Cache::open(dir.filePath(QStringLiteral("a.sqlite")), &error);
-        const QByteArray opml = R"xml(<?xml version="1.0"?>
-<opml version="2.0"><head><title>Mine</title></head><body>
-<outline text="News"><outline text="Europe"><outline text="Euro Wire" type="rss" xmlUrl="https://euro.example/feed" htmlUrl="https://euro.example/"/></outline>
-<outline text="Local" type="rss" xmlUrl="https://local.example/rss"/></outline>
-<outline text="Top" type="rss" xmlUrl="https://top.example/atom"/>
-<outline text="Broken" type="rss" xmlUrl="javascript:alert(1)"/>
-</body></opml>)xml";
+        const QByteArray opml = readData(QStringLiteral("subs.opml"));
         ImportService importer(*cache);
         const auto report = importer.importFile(writeFile(dir, QStringLiteral("subs.opml"), opml));
         QVERIFY2(report.error.isEmpty(), qPrintable(report.error));
