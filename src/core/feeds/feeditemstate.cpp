@@ -91,7 +91,6 @@ bool readExtensionElement(XmlCursor &cursor, ItemState &state)
         if (!state.hasContent) {
             state.hasContent = true;
             item.contentHtml = c.hasElements ? c.markup : c.text;
-            state.contentText = htmlToPlainText(item.contentHtml);
         }
         return true;
     }
@@ -100,7 +99,6 @@ bool readExtensionElement(XmlCursor &cursor, ItemState &state)
         if (!state.hasContent) {
             state.hasContent = true;
             item.contentHtml = c.markupOrEscapedText();
-            state.contentText = htmlToPlainText(item.contentHtml);
         }
         return true;
     }

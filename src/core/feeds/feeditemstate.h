@@ -38,7 +38,6 @@ struct ItemState
     QString fallbackTitle;     // dc:title / media:title when there is no <title>
     int fallbackTitleRank = 100;
     bool hasContent = false;
-    QString contentText;
     bool hasRssLink = false;
     QString atomLink;          // first alternate HTML link
     QString capLink;           // first application/cap+xml link

@@ -270,7 +270,8 @@ void XmlFeedReader::readItem(ParsedFeed &feed)
         item.link = state.atomLink;
     }
     if (state.summaryRank == 100 && state.hasContent) {
-        item.summaryText = state.contentText;
+        // Plain text of the content only when it is needed: most feeds have a summary.
+        item.summaryText = htmlToPlainText(item.contentHtml);
         item.summaryHtml = item.contentHtml;
     }
 
@@ -359,7 +360,6 @@ bool XmlFeedReader::readCoreRssElement(ItemState &state)
             if (!state.hasContent) {
                 state.hasContent = true;
                 item.contentHtml = c.hasElements ? c.markup : c.text;
-                state.contentText = htmlToPlainText(item.contentHtml);
             }
         } else if (state.summaryRank > 1) {
             state.summaryRank = 1;
@@ -404,17 +404,20 @@ void XmlFeedReader::readTextConstruct(QString *plain, QString *html, bool *isHtm
     const TextKind kind = textKindOf(type, mode, c.hasElements);
     switch (kind) {
     case TextKind::Text:
-        *plain = collapseWhitespace(c.text);
+        if (plain)
+            *plain = collapseWhitespace(c.text);
         if (html)
             *html = escapeHtml(c.text);
         break;
     case TextKind::Html:
-        *plain = htmlToPlainText(c.hasElements ? c.markup : c.text);
+        if (plain)
+            *plain = htmlToPlainText(c.hasElements ? c.markup : c.text);
         if (html)
             *html = c.hasElements ? c.markup : c.text;
         break;
     case TextKind::Xhtml:
-        *plain = htmlToPlainText(c.markupOrEscapedText());
+        if (plain)
+            *plain = htmlToPlainText(c.markupOrEscapedText());
         if (html)
             *html = c.markupOrEscapedText();
         break;
@@ -459,13 +462,11 @@ bool XmlFeedReader::readAtomElement(ItemState &state)
             item.summaryHtml = html;
         }
     } else if (name == u"content") {
-        QString plain;
         QString html;
         const QString src = m_cursor.attribute(u"src");
-        readTextConstruct(&plain, &html);
+        readTextConstruct(nullptr, &html);
         if (!state.hasContent && src.isEmpty()) {
             state.hasContent = true;
-            state.contentText = plain;
             item.contentHtml = html;
         }
     } else if (name == u"author") {

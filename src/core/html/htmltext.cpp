@@ -3,6 +3,7 @@
 #include "core/html/htmlentities.h"
 
 #include <array>
+#include <cstring>
 
 namespace bulletin {
 
@@ -95,18 +96,34 @@ qsizetype decodeReferenceAt(QStringView text, qsizetype pos, QString &out)
     return i + len;
 }
 
-bool equalsLatin1CI(QStringView s, const char *name)
+// Lower-cases an ASCII tag name into buf; false when it is too long or not ASCII, in which
+// case it is no element we treat specially.
+bool lowerName(QStringView name, char (&buf)[16])
 {
-    return s.compare(QLatin1StringView(name), Qt::CaseInsensitive) == 0;
+    if (name.size() >= qsizetype(sizeof buf))
+        return false;
+    for (qsizetype i = 0; i < name.size(); ++i) {
+        char16_t c = name[i].unicode();
+        if (c > 0x7f)
+            return false;
+        if (c >= 'A' && c <= 'Z')
+            c += 'a' - 'A';
+        buf[i] = char(c);
+    }
+    buf[name.size()] = '\0';
+    return true;
 }
+
 
 // Elements whose content is never text (the corpus README's "Text" rules; template and head
 // hold no visible text either).
 bool isDroppedElement(QStringView name)
 {
-    return equalsLatin1CI(name, "script") || equalsLatin1CI(name, "style")
-        || equalsLatin1CI(name, "applet") || equalsLatin1CI(name, "template")
-        || equalsLatin1CI(name, "head");
+    char n[16];
+    if (!lowerName(name, n))
+        return false;
+    return !std::strcmp(n, "script") || !std::strcmp(n, "style") || !std::strcmp(n, "applet")
+        || !std::strcmp(n, "template") || !std::strcmp(n, "head");
 }
 
 // Tags that separate words when rendered; everything else (b, a, span...) is inline.
@@ -116,8 +133,11 @@ bool isBreakingElement(QStringView name)
         "br", "p", "div", "li", "ul", "ol", "tr", "td", "th", "table", "h1", "h2", "h3", "h4",
         "h5", "h6", "blockquote", "pre", "hr", "dt", "dd", "dl", "section", "article",
         "header", "footer", "img", "title", "body", "html", "figure", "figcaption"};
+    char lower[16];
+    if (!lowerName(name, lower))
+        return false;
     for (const char *n : kNames) {
-        if (equalsLatin1CI(name, n))
+        if (!std::strcmp(lower, n))
             return true;
     }
     return false;
@@ -230,7 +250,15 @@ QString htmlToPlainText(QStringView html)
             i = decodeReferenceAt(html, i, raw);
             continue;
         }
-        if (c != '<' || i + 1 >= n) {
+        if (c != '<') {
+            qsizetype end = i + 1;
+            while (end < n && html[end] != u'<' && html[end] != u'&')
+                ++end;
+            raw.append(html.mid(i, end - i));
+            i = end;
+            continue;
+        }
+        if (i + 1 >= n) {
             raw.append(QChar(c));
             ++i;
             continue;
