@@ -1,0 +1,81 @@
+#include "services/feeddiscovery.h"
+
+#include <QHash>
+#include <QRegularExpression>
+#include <QStringList>
+
+namespace bulletin {
+
+namespace {
+
+// Pages are discovered by a light scan of their tags rather than a full HTML parse: only
+// <link> and <base> in the head matter, and a scan copes with the broken markup pages have.
+QHash<QString, QString> attributes(const QString &tag)
+{
+    static const QRegularExpression attribute(
+        QStringLiteral("([a-zA-Z_:][-a-zA-Z0-9_:.]*)\\s*(?:=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s\"'=<>`]+)))?"));
+    QHash<QString, QString> result;
+    auto it = attribute.globalMatch(tag);
+    while (it.hasNext()) {
+        const QRegularExpressionMatch m = it.next();
+        const QString name = m.captured(1).toLower();
+        if (result.contains(name))
+            continue;
+        QString value = m.captured(2);
+        if (value.isNull())
+            value = m.captured(3);
+        if (value.isNull())
+            value = m.captured(4);
+        result.insert(name, value.trimmed());
+    }
+    return result;
+}
+
+bool isFeedType(const QString &type)
+{
+    static const QStringList types = {QStringLiteral("application/rss+xml"), QStringLiteral("application/atom+xml"),
+                                      QStringLiteral("application/feed+json"), QStringLiteral("application/json"),
+                                      QStringLiteral("application/rdf+xml")};
+    return types.contains(type.section(QLatin1Char(';'), 0, 0).trimmed().toLower());
+}
+
+} // namespace
+
+QList<QUrl> discoverFeeds(const QByteArray &html, const QUrl &pageUrl)
+{
+    // Feeds are announced in the head; a few hundred KB covers any real one.
+    const QString text = QString::fromUtf8(html.left(512 * 1024));
+    static const QRegularExpression comment(QStringLiteral("<!--.*?-->"),
+                                            QRegularExpression::DotMatchesEverythingOption);
+    QString page = text;
+    page.remove(comment);
+
+    static const QRegularExpression tag(QStringLiteral("<(link|base)\\b([^>]*)>"),
+                                        QRegularExpression::CaseInsensitiveOption);
+    QUrl base = pageUrl;
+    QList<QUrl> feeds;
+    auto it = tag.globalMatch(page);
+    while (it.hasNext()) {
+        const QRegularExpressionMatch m = it.next();
+        const QHash<QString, QString> attrs = attributes(m.captured(2));
+        QString href = attrs.value(QStringLiteral("href"));
+        // Query strings in attributes are written with &amp; (the one entity that matters here).
+        href.replace(QLatin1String("&amp;"), QLatin1String("&")).replace(QLatin1String("&#38;"), QLatin1String("&"));
+        if (href.isEmpty())
+            continue;
+        if (m.captured(1).compare(QLatin1String("base"), Qt::CaseInsensitive) == 0) {
+            base = pageUrl.resolved(QUrl(href));
+            continue;
+        }
+        const QStringList rel = attrs.value(QStringLiteral("rel")).toLower().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        if (!rel.contains(QLatin1String("alternate")) || !isFeedType(attrs.value(QStringLiteral("type"))))
+            continue;
+        const QUrl url = base.resolved(QUrl(href));
+        if ((url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https"))
+            && !feeds.contains(url))
+            feeds << url;
+    }
+    return feeds;
+}
+
+} // namespace bulletin

@@ -1,0 +1,23 @@
+#pragma once
+
+#include "net/fetchresult.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace bulletin {
+
+// A failed fetch in the words the sources list shows as the feed's last error: it starts
+// with what kind of failure it was ("DNS failure", "TLS error", "HTTP 404", "timed out",
+// "redirect loop", ...), then the fetcher's detail. Empty for a successful fetch.
+QString fetchFailureWords(const FetchResult &result);
+
+// A body that did not parse, in words: "not a feed" for a web page, else
+// "parse error: <the parser's message, which names the line>".
+QString parseFailureWords(const QByteArray &body, const QString &contentType,
+                          const QString &parserError);
+
+// True when the body is an HTML page rather than a feed (by type, or by its first tag).
+bool looksLikeHtml(const QByteArray &body, const QString &contentType);
+
+} // namespace bulletin

@@ -1,0 +1,172 @@
+#include "services/feedwriter.h"
+
+#include "core/feeds/feedparser.h"
+#include "services/cache.h"
+#include "services/feedarticles.h"
+#include "services/feedhealth.h"
+#include "storage/retentionstore.h"
+
+#include <QUrl>
+
+#include <algorithm>
+
+namespace bulletin {
+
+namespace {
+
+int maxAgeMinutes(const FetchResult &fetched)
+{
+    return fetched.maxAgeSeconds > 0 ? int((fetched.maxAgeSeconds + 59) / 60) : 0;
+}
+
+} // namespace
+
+FeedWriter::FeedWriter(Cache &cache)
+    : m_cache(cache)
+{
+}
+
+RefreshResult FeedWriter::write(qint64 feedId, const FetchResult &fetched,
+                                const RetentionLimits &retention, const QDateTime &now)
+{
+    RefreshResult result;
+    result.feedId = feedId;
+    result.url = fetched.requestedUrl.toString();
+    if (fetched.error == FetchError::Cancelled) {
+        result.status = RefreshResult::Status::Cancelled;
+        result.error = fetchFailureWords(fetched);
+        return result;
+    }
+
+    const std::optional<FeedRecord> record = m_cache.feeds().feed(feedId);
+    if (!record) {
+        // Unsubscribed while the fetch ran: nothing to store.
+        result.error = QStringLiteral("the feed was removed");
+        return result;
+    }
+    result.url = record->url;
+    if (!fetched.ok())
+        return recordFailure(result, fetchFailureWords(fetched), fetched.retryAfter);
+
+    Transaction transaction(m_cache.database().connection());
+    if (!transaction.isActive()) {
+        result.error = QStringLiteral("cannot write to the cache");
+        return result;
+    }
+    moveIfRedirected(feedId, fetched, &result);
+
+    if (fetched.notModified) {
+        // A 304 carries no body, so the TTL known from the last full response stays unless
+        // the server now says otherwise.
+        const int ttl = fetched.maxAgeSeconds >= 0 ? maxAgeMinutes(fetched) : record->ttlMinutes;
+        if (!m_cache.feeds().recordSuccess(feedId, fetched.etag, fetched.lastModified, ttl)
+            || !transaction.commit()) {
+            result.error = QStringLiteral("cannot write to the cache");
+            return result;
+        }
+        result.status = RefreshResult::Status::NotModified;
+        return result;
+    }
+
+    const FeedParseResult parsed = parseFeed(fetched.body, fetched.charset);
+    if (!parsed.feed) {
+        // The body is not stored, and neither are its validators: a fixed feed must come
+        // back in full rather than as a 304 for the broken copy.
+        // A URL move is kept: the redirect itself was real.
+        result.status = RefreshResult::Status::Error;
+        result.error = parseFailureWords(fetched.body, fetched.contentType, parsed.error);
+        if (!m_cache.feeds().recordFailure(feedId, result.error, QDateTime()) || !transaction.commit())
+            result.error += QStringLiteral(" (and the failure could not be recorded)");
+        return result;
+    }
+    const ParsedFeed &feed = *parsed.feed;
+    result.warning = feed.warning;
+
+    // A subscription added without a title (FeedStore then shows its URL) takes the feed's own.
+    if (record->title.isEmpty() || record->title == record->url) {
+        QString title = feed.title.trimmed();
+        if (title.isEmpty())
+            title = QUrl(record->url).host();
+        m_cache.feeds().rename(feedId, title);
+    }
+    if (record->siteUrl.isEmpty() && !feed.link.isEmpty())
+        m_cache.feeds().setSiteUrl(feedId, feed.link);
+
+    const QList<Article> articles = articlesFromFeed(feed, now);
+    QList<qint64> present;
+    present.reserve(articles.size());
+    // Feeds list newest first; storing oldest first keeps ids in reading order.
+    for (auto it = articles.crbegin(); it != articles.crend(); ++it) {
+        const ArticleStore::UpsertResult stored = m_cache.articles().upsert(feedId, *it);
+        switch (stored.state) {
+        case ArticleStore::UpsertState::Inserted:
+            ++result.added;
+            break;
+        case ArticleStore::UpsertState::Updated:
+            ++result.updated;
+            break;
+        case ArticleStore::UpsertState::Unchanged:
+            ++result.unchanged;
+            break;
+        case ArticleStore::UpsertState::Failed:
+            result.added = result.updated = result.unchanged = 0;
+            result.error = QStringLiteral("cannot store \"%1\" in the cache").arg(it->title);
+            return result; // the transaction rolls back: the feed stays as it was
+        }
+        present << stored.id;
+    }
+
+    if (!retention.isUnlimited()) {
+        RetentionStore::Limits limits;
+        limits.maxCount = retention.maxCount;
+        if (retention.maxAgeDays > 0)
+            limits.olderThan = now.addDays(-retention.maxAgeDays);
+        limits.keepUnread = retention.keepUnread;
+        limits.keepBookmarked = retention.keepBookmarked;
+        result.removed = std::max(0, RetentionStore(m_cache.database().connection()).prune(feedId, limits, present));
+    }
+
+    const int ttl = std::max(feed.ttlMinutes, maxAgeMinutes(fetched));
+    if (!m_cache.feeds().recordSuccess(feedId, fetched.etag, fetched.lastModified, ttl)
+        || !transaction.commit()) {
+        result.added = result.updated = result.unchanged = result.removed = 0;
+        result.error = QStringLiteral("cannot write to the cache");
+        return result;
+    }
+    result.status = RefreshResult::Status::Ok;
+    return result;
+}
+
+RefreshResult FeedWriter::recordFailure(RefreshResult result, const QString &words,
+                                        const std::optional<QDateTime> &retryAfter)
+{
+    result.status = RefreshResult::Status::Error;
+    result.error = words;
+    Transaction transaction(m_cache.database().connection());
+    if (!m_cache.feeds().recordFailure(result.feedId, words, retryAfter.value_or(QDateTime()))
+        || !transaction.commit())
+        result.error += QStringLiteral(" (and the failure could not be recorded)");
+    return result;
+}
+
+bool FeedWriter::moveIfRedirected(qint64 feedId, const FetchResult &fetched, RefreshResult *result)
+{
+    const QUrl target = fetched.permanentUrl.isValid() && !fetched.permanentUrl.isEmpty()
+        ? fetched.permanentUrl
+        : (fetched.permanentRedirect ? fetched.finalUrl : QUrl());
+    const QString url = target.toString();
+    if (url.isEmpty() || url == result->url)
+        return false;
+    // Two subscriptions that now lead to the same feed: keep both rather than break the
+    // UNIQUE url; the user can unsubscribe one.
+    const std::optional<FeedRecord> other = m_cache.feeds().feedByUrl(url);
+    if (other && other->id != feedId)
+        return false;
+    if (!m_cache.feeds().setUrl(feedId, url))
+        return false;
+    result->movedFrom = result->url;
+    result->url = url;
+    return true;
+}
+
+} // namespace bulletin

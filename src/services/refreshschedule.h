@@ -1,0 +1,28 @@
+#pragma once
+
+#include "net/backoff.h"
+#include "storage/records.h"
+
+#include <QDateTime>
+
+namespace bulletin {
+
+// When feeds are due. A feed's own refresh_minutes wins over the default; the publisher's
+// TTL (RSS <ttl>, or Cache-Control max-age, stored together as ttl_minutes) is a lower
+// bound on the interval, itself capped so one odd header cannot silence a feed for weeks.
+struct RefreshSchedule
+{
+    int defaultMinutes = 60;
+    int minimumMinutes = 5;        // never poll a server more often than this
+    int maximumTtlMinutes = 24 * 60;
+    BackoffPolicy backoff;
+};
+
+// The earliest time the feed should be fetched again: never-fetched feeds are due at once;
+// failing feeds wait out the backoff (and any Retry-After); the others wait their interval
+// after the last success. Invalid for local sources, which are never fetched. Pure.
+QDateTime nextRefreshTime(const FeedRecord &feed, const RefreshSchedule &schedule);
+
+bool isRefreshDue(const FeedRecord &feed, const QDateTime &now, const RefreshSchedule &schedule);
+
+} // namespace bulletin

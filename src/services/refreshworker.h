@@ -1,0 +1,40 @@
+#pragma once
+
+#include "net/fetchresult.h"
+#include "services/refreshresult.h"
+#include "services/retention.h"
+
+#include <QObject>
+
+#include <memory>
+
+namespace bulletin {
+
+class Cache;
+
+// The refresh's writer: lives on its own thread and owns its own Cache (Qt SQL connections
+// belong to the thread that opened them), so parsing and writing never run on the GUI
+// thread. Jobs arrive as queued calls, run one after another, and each answers with exactly
+// one feedWritten, in order.
+class RefreshWorker final : public QObject
+{
+    Q_OBJECT
+
+public:
+    RefreshWorker();
+    ~RefreshWorker() override;
+
+    // Call on the worker's thread (queued). A failed open turns every write into an error.
+    void open(const QString &cachePath);
+    void close();
+    void write(qint64 feedId, const bulletin::FetchResult &fetched, const bulletin::RetentionLimits &retention);
+
+signals:
+    void feedWritten(const bulletin::RefreshResult &result);
+
+private:
+    std::unique_ptr<Cache> m_cache;
+    QString m_openError;
+};
+
+} // namespace bulletin
