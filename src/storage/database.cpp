@@ -143,6 +143,20 @@ bool Database::openAndMigrate(const QString &path, QString *error)
         return false;
     }
 
+    // Back up before anything writes to the file (switching to WAL rewrites its header).
+    // A cache left in WAL mode is checkpointed first, so that the copy is complete.
+    if (version < latest && existed && version > 0) {
+        exec(db, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"), nullptr);
+        m_backupPath = QStringLiteral("%1.backup-v%2").arg(path).arg(version);
+        QFile::remove(m_backupPath);
+        if (!QFile::copy(path, m_backupPath)) {
+            *error = QStringLiteral("cannot back up the cache to %1 before upgrading it")
+                         .arg(m_backupPath);
+            return false;
+        }
+        qCInfo(lcStorage) << "backed up" << path << "to" << m_backupPath;
+    }
+
     QString pragmaError;
     for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
                                "PRAGMA foreign_keys=ON", "PRAGMA temp_store=MEMORY"}) {
@@ -152,24 +166,7 @@ bool Database::openAndMigrate(const QString &path, QString *error)
         }
     }
 
-    if (version < latest) {
-        if (existed && version > 0) {
-            // Copy the file (checkpointed first, so the copy is complete) before migrating.
-            exec(db, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"), nullptr);
-            m_backupPath = QStringLiteral("%1.backup-v%2").arg(path).arg(version);
-            QFile::remove(m_backupPath);
-            if (!QFile::copy(path, m_backupPath)) {
-                *error = QStringLiteral("cannot back up the cache to %1 before upgrading it")
-                             .arg(m_backupPath);
-                return false;
-            }
-            qCInfo(lcStorage) << "backed up" << path << "to" << m_backupPath;
-        }
-        if (!migrate(version, error)) {
-            return false;
-        }
-    }
-    return true;
+    return version == latest || migrate(version, error);
 }
 
 bool Database::migrate(int from, QString *error)
