@@ -1,6 +1,7 @@
 #include "app/cli.h"
 
 #include "app/clijson.h"
+#include "app/clirefresh.h"
 #include "core/feeds/feedjson.h"
 #include "core/feeds/feedparser.h"
 #include "services/cache.h"
@@ -449,6 +450,16 @@ const QList<Command> &commands()
          cmdSearch},
         {"advisories", {}, {QStringLiteral("json"), QStringLiteral("active")}, cmdAdvisories},
         {"export-opml", {}, {}, cmdExportOpml},
+        {"subscribe", {QStringLiteral("folder"), QStringLiteral("title")}, {QStringLiteral("json")},
+         [](const QString &c, const Args &a) {
+             return cmdSubscribe(c, a.positional().size() == 1 ? a.positional().first() : QString(),
+                                 a.value(QStringLiteral("folder")), a.value(QStringLiteral("title")),
+                                 a.has(QStringLiteral("json")));
+         }},
+        {"refresh", {QStringLiteral("feed")}, {QStringLiteral("json")},
+         [](const QString &c, const Args &a) {
+             return cmdRefresh(c, a.has(QStringLiteral("json")), a.value(QStringLiteral("feed")));
+         }},
     };
     return list;
 }
@@ -468,7 +479,9 @@ QString usageText()
         "  bookmarks [--json]\n"
         "  search QUERY [--json] [--limit N] [--feed ID] [--folder ID] [--unread]\n"
         "  advisories [--json] [--active]\n"
-        "  export-opml FILE             write the subscriptions as OPML (- for standard output)\n");
+        "  export-opml FILE             write the subscriptions as OPML (- for standard output)\n"
+        "  subscribe URL [--folder PATH] [--title T] [--json]\n"
+        "  refresh [--json] [--feed ID]\n");
 }
 
 int runCli(const QString &cachePath, const QStringList &arguments)
