@@ -1,0 +1,92 @@
+#pragma once
+
+#include "core/related/relatedterms.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace bulletin {
+
+// A cached story as related-coverage scoring needs it (the storage layer fills these).
+struct CoverageCandidate
+{
+    qint64 id = 0;
+    qint64 feedId = 0;
+    QString title;
+    QString text;          // plain text, possibly cut short; empty for headline-only stories
+    QStringList categories;
+    QDateTime published;   // the story's date (its sort date when it has no published date)
+};
+
+struct ScoredCoverage
+{
+    CoverageCandidate candidate;
+    double score = 0;
+};
+
+// Tunable weights. The defaults were tuned on the UCI News Aggregator set of
+// shared/corpus/related (see the README's design notes); change them together with it.
+struct CoverageWeights
+{
+    double nameBoost = 1.3;       // idf multiplier for proper nouns and acronyms
+    double timeScaleHours = 30;   // time factor is 1 / (1 + (dt / scale)^2)
+    double sameFeedFactor = 0.7;  // a feed seldom covers one event twice in a few hours
+    double otherCategoryFactor = 0.5; // both categorised, no category in common
+    double textWeight = 0.35;     // body-text cosine added to the headline cosine
+    double threshold = 0.23;      // below this a candidate is not listed at all
+};
+
+// Scores cached stories as coverage of one news event against a query story.
+//
+// The core is a TF-IDF cosine over headline terms (idf from the cache's title index, names
+// boosted), plus a smaller body-text cosine when both stories have text, times a time
+// proximity factor and penalties for the same feed and for unrelated categories. Pure and
+// cheap: the caller fetches candidates and document frequencies.
+//
+// Document frequencies are needed for the query's words only. Reading them costs a walk of
+// each word's doclist, too slow for every word of 200 candidates in a 100,000-story cache;
+// a candidate's other words only lengthen its vector, so they get the query words' mean idf.
+class CoverageScorer final
+{
+public:
+    // documentCount: stories in the cache. Then give the frequencies of querySurfaces().
+    CoverageScorer(const CoverageCandidate &query, int documentCount,
+                   CoverageWeights weights = {});
+
+    // Surface forms of the query headline's terms, for the document-frequency lookup.
+    QStringList querySurfaces() const;
+    void addDocumentFrequencies(const QHash<QString, int> &frequencies);
+
+    // The query's most distinctive headline terms (highest idf first), all surface forms
+    // of each, for the candidate fetch.
+    QStringList distinctiveSurfaces(int count) const;
+    // How far from the query a candidate can be and still reach the threshold.
+    qint64 windowSeconds() const;
+
+    double score(const CoverageCandidate &candidate) const;
+
+    // Candidates at or above the threshold, best first, at most `limit`. Syndicated copies
+    // (same headline from several feeds) collapse into their best-placed entry, and copies
+    // of the query story itself are dropped.
+    QList<ScoredCoverage> rank(const QList<CoverageCandidate> &candidates, int limit) const;
+
+private:
+    using Vector = QHash<QString, double>; // stem -> weight, L2-normalised
+
+    double idf(const QString &surface) const;
+    Vector headlineVector(const QList<RelatedTerm> &terms) const;
+    double timeFactor(const QDateTime &a, const QDateTime &b) const;
+
+    CoverageCandidate m_query;
+    QList<RelatedTerm> m_queryTerms;
+    QStringList m_queryText;
+    QString m_queryKey;
+    int m_documentCount = 1;
+    CoverageWeights m_weights;
+    QHash<QString, int> m_df;
+};
+
+} // namespace bulletin

@@ -1,0 +1,2 @@
+# Related coverage found in the cache (storage/coveragequery + core/related).
+target_sources(bulletin_services PRIVATE relatedcoverage.h relatedcoverage.cpp)

@@ -1,0 +1,207 @@
+#include "core/related/coveragescorer.h"
+#include "core/related/relatedterms.h"
+
+#include <QTest>
+
+using namespace bulletin;
+
+namespace {
+
+const QDateTime kNoon = QDateTime(QDate(2014, 4, 2), QTime(12, 0), Qt::UTC);
+
+CoverageCandidate story(qint64 id, qint64 feed, const QString &title, int hours = 0,
+                        const QString &category = QStringLiteral("business"))
+{
+    CoverageCandidate c;
+    c.id = id;
+    c.feedId = feed;
+    c.title = title;
+    c.published = kNoon.addSecs(hours * 3600);
+    if (!category.isEmpty())
+        c.categories = {category};
+    return c;
+}
+
+// Frequencies as a cache of 1,000 headlines might have them: common topic words are
+// frequent, event words and names are rare.
+QHash<QString, int> frequencies()
+{
+    return {{QStringLiteral("gm"), 20},       {QStringLiteral("recall"), 30},
+            {QStringLiteral("recalls"), 25},  {QStringLiteral("ignition"), 4},
+            {QStringLiteral("switch"), 6},    {QStringLiteral("car"), 60},
+            {QStringLiteral("cars"), 40},     {QStringLiteral("million"), 80},
+            {QStringLiteral("1"), 90},        {QStringLiteral("6"), 70},
+            {QStringLiteral("faulty"), 5},    {QStringLiteral("stocks"), 90},
+            {QStringLiteral("close"), 60},    {QStringLiteral("higher"), 50},
+            {QStringLiteral("barra"), 5},     {QStringLiteral("expands"), 10},
+            {QStringLiteral("general"), 30},  {QStringLiteral("motors"), 25}};
+}
+
+} // namespace
+
+Q_DECLARE_METATYPE(bulletin::CoverageCandidate)
+
+class TestCoverageScorer : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void headlineTerms_data();
+    void headlineTerms();
+    void names_data();
+    void names();
+    void syndicationKey_data();
+    void syndicationKey();
+    void ranking_data();
+    void ranking();
+    void syndicatedCopiesCollapse();
+    void windowCoversThreshold();
+};
+
+void TestCoverageScorer::headlineTerms_data()
+{
+    QTest::addColumn<QString>("title");
+    QTest::addColumn<QStringList>("stems");
+
+    QTest::newRow("stop words dropped")
+        << QStringLiteral("The Fed says it will hold rates")
+        << QStringList{QStringLiteral("fed"), QStringLiteral("hold"), QStringLiteral("rate")};
+    QTest::newRow("plurals stemmed, -ss kept")
+        << QStringLiteral("Companies brace for glass shortages")
+        << QStringList{QStringLiteral("company"), QStringLiteral("brace"), QStringLiteral("glass"),
+                       QStringLiteral("shortage")};
+    QTest::newRow("entity and possessive, as unicode61 splits them")
+        << QStringLiteral("Apple&#39;s iPhone sales")
+        << QStringList{QStringLiteral("apple"), QStringLiteral("iphone"), QStringLiteral("sale")};
+    QTest::newRow("diacritics folded like remove_diacritics")
+        << QStringLiteral("Pokémon café")
+        << QStringList{QStringLiteral("pokemon"), QStringLiteral("cafe")};
+    QTest::newRow("repeated word once")
+        << QStringLiteral("Recall after recall")
+        << QStringList{QStringLiteral("recall")};
+}
+
+void TestCoverageScorer::headlineTerms()
+{
+    QFETCH(QString, title);
+    QFETCH(QStringList, stems);
+    QStringList got;
+    for (const RelatedTerm &t : bulletin::headlineTerms(title))
+        got.append(t.stem);
+    QCOMPARE(got, stems);
+}
+
+void TestCoverageScorer::names_data()
+{
+    QTest::addColumn<QString>("title");
+    QTest::addColumn<QStringList>("names");
+
+    QTest::newRow("sentence case: capitalised words are names")
+        << QStringLiteral("Strong quake rattles Iquique in northern Chile")
+        << QStringList{QStringLiteral("iquique"), QStringLiteral("chile")};
+    QTest::newRow("title case: only acronyms")
+        << QStringLiteral("GM Recalls Cars Over Faulty Ignition Switch")
+        << QStringList{QStringLiteral("gm")};
+    QTest::newRow("first word is not a name by its capital")
+        << QStringLiteral("Markets slip as Yellen speaks")
+        << QStringList{QStringLiteral("yellen")};
+}
+
+void TestCoverageScorer::names()
+{
+    QFETCH(QString, title);
+    QFETCH(QStringList, names);
+    QStringList got;
+    for (const RelatedTerm &t : bulletin::headlineTerms(title))
+        if (t.name)
+            got.append(t.surface);
+    QCOMPARE(got, names);
+}
+
+void TestCoverageScorer::syndicationKey_data()
+{
+    QTest::addColumn<QString>("a");
+    QTest::addColumn<QString>("b");
+    QTest::addColumn<bool>("same");
+
+    QTest::newRow("case and punctuation") << QStringLiteral("GM recalls 1.6 million cars")
+                                          << QStringLiteral("GM Recalls 1.6 Million Cars...")
+                                          << true;
+    QTest::newRow("entities") << QStringLiteral("AT&amp;T buys DirecTV")
+                              << QStringLiteral("AT&T buys DirecTV") << true;
+    QTest::newRow("different words") << QStringLiteral("GM recalls cars")
+                                     << QStringLiteral("GM recalls trucks") << false;
+}
+
+void TestCoverageScorer::syndicationKey()
+{
+    QFETCH(QString, a);
+    QFETCH(QString, b);
+    QFETCH(bool, same);
+    QCOMPARE(bulletin::syndicationKey(a) == bulletin::syndicationKey(b), same);
+}
+
+void TestCoverageScorer::ranking_data()
+{
+    QTest::addColumn<CoverageCandidate>("candidate");
+    QTest::addColumn<bool>("listed");
+
+    // Against "GM recalls 1.6 million cars over faulty ignition switch" (feed 1, noon).
+    QTest::newRow("same event, other feed, hours later")
+        << story(2, 2, QStringLiteral("General Motors expands ignition switch recall"), 5) << true;
+    QTest::newRow("same event, a week later")
+        << story(3, 2, QStringLiteral("General Motors expands ignition switch recall"), 24 * 7)
+        << false;
+    QTest::newRow("same topic word only")
+        << story(4, 2, QStringLiteral("Stocks close higher as car makers rally"), 2) << false;
+    QTest::newRow("same words, unrelated category")
+        << story(5, 2, QStringLiteral("Ignition switch recall"), 2, QStringLiteral("entertainment"))
+        << true;
+    QTest::newRow("no shared word")
+        << story(6, 2, QStringLiteral("Barra apologises to families"), 1) << false;
+}
+
+void TestCoverageScorer::ranking()
+{
+    QFETCH(CoverageCandidate, candidate);
+    QFETCH(bool, listed);
+    CoverageScorer scorer(
+        story(1, 1, QStringLiteral("GM recalls 1.6 million cars over faulty ignition switch")), 1000);
+    scorer.addDocumentFrequencies(frequencies());
+    QCOMPARE(!scorer.rank({candidate}, 5).isEmpty(), listed);
+}
+
+void TestCoverageScorer::syndicatedCopiesCollapse()
+{
+    CoverageScorer scorer(
+        story(1, 1, QStringLiteral("GM recalls 1.6 million cars over faulty ignition switch")), 1000);
+    scorer.addDocumentFrequencies(frequencies());
+    const QList<ScoredCoverage> ranked = scorer.rank(
+        {story(2, 2, QStringLiteral("General Motors expands ignition switch recall"), 3),
+         story(3, 3, QStringLiteral("General Motors Expands Ignition Switch Recall"), 4),
+         story(4, 4, QStringLiteral("GM recalls 1.6 million cars over faulty ignition switch"), 1),
+         story(5, 1, QStringLiteral("GM ignition switch recall widens"), 2)},
+        5);
+    QList<qint64> ids;
+    for (const ScoredCoverage &s : ranked)
+        ids.append(s.candidate.id);
+    // 4 is a copy of the query itself and 3 a copy of 2: one of 2 and 3 stays, and the
+    // same feed's own follow-up (5) still counts.
+    QCOMPARE(ids.size(), 2);
+    QVERIFY(ids.contains(5));
+    QVERIFY(ids.contains(2) != ids.contains(3));
+}
+
+void TestCoverageScorer::windowCoversThreshold()
+{
+    CoverageScorer scorer(story(1, 1, QStringLiteral("Ignition switch recall")), 1000);
+    scorer.addDocumentFrequencies(frequencies());
+    const qint64 window = scorer.windowSeconds();
+    // An identical headline just outside the window must already be below the threshold.
+    CoverageCandidate far = story(2, 2, QStringLiteral("Ignition switch recall expands"));
+    far.published = kNoon.addSecs(window);
+    QVERIFY(scorer.rank({far}, 5).isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestCoverageScorer)
+#include "tst_coveragescorer.moc"
