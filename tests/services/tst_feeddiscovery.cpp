@@ -1,0 +1,80 @@
+#include "services/feeddiscovery.h"
+#include "services/feedhealth.h"
+
+#include <QTest>
+
+using namespace bulletin;
+
+class TestFeedDiscovery final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void discovers_data();
+    void discovers();
+    void tellsPagesFromFeeds_data();
+    void tellsPagesFromFeeds();
+};
+
+void TestFeedDiscovery::discovers_data()
+{
+    QTest::addColumn<QByteArray>("html");
+    QTest::addColumn<QStringList>("feeds");
+    QTest::newRow("rss, atom and json in order")
+        << QByteArray("<head><link rel=alternate type=application/rss+xml href=/rss>"
+                      "<link type='application/atom+xml' rel='alternate' href='atom.xml'>"
+                      "<LINK REL=\"Alternate\" TYPE=\"application/feed+json\" HREF=\"https://cdn.example.net/f.json\">")
+        << QStringList{QStringLiteral("https://example.org/rss"), QStringLiteral("https://example.org/blog/atom.xml"),
+                       QStringLiteral("https://cdn.example.net/f.json")};
+    QTest::newRow("other links ignored")
+        << QByteArray("<link rel=stylesheet href=a.css><link rel=alternate hreflang=de href=/de/>"
+                      "<link rel=\"alternate\" type=\"text/html\" href=\"/m\">")
+        << QStringList{};
+    QTest::newRow("rel with several words, type with parameters, &amp; in the query")
+        << QByteArray("<link rel=\"feed alternate\" type=\"application/rss+xml; charset=utf-8\" href=\"/f?a=1&amp;b=2\">")
+        << QStringList{QStringLiteral("https://example.org/f?a=1&b=2")};
+    QTest::newRow("base href")
+        << QByteArray("<base href=\"https://other.example/x/\"><link rel=alternate type=application/atom+xml href=feed>")
+        << QStringList{QStringLiteral("https://other.example/x/feed")};
+    QTest::newRow("duplicates and comments")
+        << QByteArray("<!-- <link rel=alternate type=application/rss+xml href=/hidden> -->"
+                      "<link rel=alternate type=application/rss+xml href=/r>"
+                      "<link rel=alternate type=application/rss+xml href=https://example.org/r>")
+        << QStringList{QStringLiteral("https://example.org/r")};
+    QTest::newRow("no javascript urls")
+        << QByteArray("<link rel=alternate type=application/rss+xml href=\"javascript:alert(1)\">")
+        << QStringList{};
+}
+
+void TestFeedDiscovery::discovers()
+{
+    QFETCH(QByteArray, html);
+    QFETCH(QStringList, feeds);
+    QStringList found;
+    for (const QUrl &url : discoverFeeds(html, QUrl(QStringLiteral("https://example.org/blog/"))))
+        found << url.toString();
+    QCOMPARE(found, feeds);
+}
+
+void TestFeedDiscovery::tellsPagesFromFeeds_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("type");
+    QTest::addColumn<bool>("html");
+    QTest::newRow("html by type") << QByteArray("<rss/>") << QStringLiteral("text/html") << true;
+    QTest::newRow("doctype") << QByteArray("\n <!DOCTYPE html><p>") << QStringLiteral("text/plain") << true;
+    QTest::newRow("html tag after comment") << QByteArray("<!-- x --><html>") << QString() << true;
+    QTest::newRow("rss") << QByteArray("<?xml version=\"1.0\"?><rss>") << QStringLiteral("application/xml") << false;
+    QTest::newRow("json") << QByteArray("{\"version\":\"https://jsonfeed.org/version/1\"}") << QString() << false;
+}
+
+void TestFeedDiscovery::tellsPagesFromFeeds()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QString, type);
+    QFETCH(bool, html);
+    QCOMPARE(looksLikeHtml(body, type), html);
+}
+
+QTEST_GUILESS_MAIN(TestFeedDiscovery)
+#include "tst_feeddiscovery.moc"

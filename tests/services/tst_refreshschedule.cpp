@@ -1,0 +1,78 @@
+#include "services/refreshschedule.h"
+
+#include <QTest>
+
+Q_DECLARE_METATYPE(bulletin::FeedRecord)
+
+using namespace bulletin;
+
+class TestRefreshSchedule final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void nextRefresh_data();
+    void nextRefresh();
+    void localSourcesAreNeverDue();
+};
+
+namespace {
+
+const QDateTime kBase = QDateTime(QDate(2024, 1, 1), QTime(12, 0), Qt::UTC);
+
+FeedRecord feed(int refreshMinutes, int ttlMinutes, int failures = 0, const QDateTime &retryAfter = {})
+{
+    FeedRecord record;
+    record.id = 7;
+    record.kind = QStringLiteral("feed");
+    record.lastAttempt = kBase;
+    record.lastSuccess = failures > 0 ? kBase.addDays(-1) : kBase;
+    record.refreshMinutes = refreshMinutes;
+    record.ttlMinutes = ttlMinutes;
+    record.failures = failures;
+    record.retryAfter = retryAfter;
+    return record;
+}
+
+} // namespace
+
+void TestRefreshSchedule::nextRefresh_data()
+{
+    QTest::addColumn<FeedRecord>("record");
+    QTest::addColumn<qint64>("minutesAfterBase");
+
+    FeedRecord never = feed(0, 0);
+    never.lastSuccess = {};
+    never.lastAttempt = {};
+    QTest::newRow("never fetched: due at once") << never << qint64(-kBase.toSecsSinceEpoch() / 60);
+    QTest::newRow("default interval") << feed(0, 0) << qint64(60);
+    QTest::newRow("feed's own interval") << feed(15, 0) << qint64(15);
+    QTest::newRow("ttl is a lower bound") << feed(15, 90) << qint64(90);
+    QTest::newRow("ttl below the interval changes nothing") << feed(30, 10) << qint64(30);
+    QTest::newRow("ttl capped at a day") << feed(0, 7 * 24 * 60) << qint64(24 * 60);
+    QTest::newRow("never below the minimum") << feed(1, 0) << qint64(5);
+    QTest::newRow("first failure backs off 5 min") << feed(0, 0, 1) << qint64(5);
+    QTest::newRow("third failure backs off 20 min") << feed(0, 0, 3) << qint64(20);
+    QTest::newRow("retry-after wins when later") << feed(0, 0, 1, kBase.addSecs(3 * 3600)) << qint64(180);
+}
+
+void TestRefreshSchedule::nextRefresh()
+{
+    QFETCH(FeedRecord, record);
+    QFETCH(qint64, minutesAfterBase);
+    const QDateTime next = nextRefreshTime(record, RefreshSchedule{});
+    QCOMPARE((next.toSecsSinceEpoch() - kBase.toSecsSinceEpoch()) / 60, minutesAfterBase);
+    QCOMPARE(isRefreshDue(record, next, RefreshSchedule{}), true);
+    QCOMPARE(isRefreshDue(record, next.addSecs(-1), RefreshSchedule{}), false);
+}
+
+void TestRefreshSchedule::localSourcesAreNeverDue()
+{
+    FeedRecord local = feed(0, 0);
+    local.kind = QStringLiteral("local");
+    QVERIFY(!nextRefreshTime(local, RefreshSchedule{}).isValid());
+    QVERIFY(!isRefreshDue(local, kBase.addYears(10), RefreshSchedule{}));
+}
+
+QTEST_GUILESS_MAIN(TestRefreshSchedule)
+#include "tst_refreshschedule.moc"

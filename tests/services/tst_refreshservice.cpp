@@ -1,0 +1,559 @@
+#include "services/refreshservice.h"
+
+#include "net/feedfetcher.h"
+#include "net/fetchqueue.h"
+#include "services/cache.h"
+#include "services/refreshschedule.h"
+#include "services/subscriptionservice.h"
+#include "support/testhttpserver.h"
+
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <functional>
+#include <memory>
+
+using namespace bulletin;
+using namespace bulletin::test;
+using namespace std::chrono_literals;
+
+namespace {
+
+// An RSS document with items guid-<tag>-1..count (newest first), each body mentioning tag.
+QByteArray rss(int count, const QString &tag = QStringLiteral("a"), const QString &bodyTag = {},
+               int ttlMinutes = 0)
+{
+    QByteArray xml = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Feed " + tag.toUtf8()
+        + "</title><link>http://example.org/</link>";
+    if (ttlMinutes > 0)
+        xml += "<ttl>" + QByteArray::number(ttlMinutes) + "</ttl>";
+    for (int i = count; i >= 1; --i) {
+        const QByteArray n = QByteArray::number(i);
+        xml += "<item><guid isPermaLink=\"false\">guid-" + tag.toUtf8() + "-" + n + "</guid><title>Story "
+            + tag.toUtf8() + " " + n + "</title><link>http://example.org/" + tag.toUtf8() + "/" + n
+            + "</link><pubDate>Mon, 0" + QByteArray::number(1 + i % 9) + " Jan 2024 10:00:00 GMT</pubDate>"
+            + "<description>Body " + n + " " + (bodyTag.isEmpty() ? tag : bodyTag).toUtf8()
+            + "</description></item>";
+    }
+    return xml + "</channel></rss>";
+}
+
+} // namespace
+
+class TestRefreshService final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void storesNewStories();
+    void conditionalGetRoundTrip();
+    void httpErrorsInWords_data();
+    void httpErrorsInWords();
+    void readsGzip();
+    void permanentRedirectMovesTheSubscription();
+    void temporaryRedirectKeepsTheUrl();
+    void reportsRedirectLoop();
+    void slowResponseTimesOut();
+    void oversizedAndTruncatedBodies();
+    void honoursRetryAfter();
+    void webPageIsNotAFeed();
+    void brokenFeedIsAParseError();
+    void refreshesManyFeedsOnThreeHosts();
+    void storesDuplicatesOnce();
+    void keepsReadAndBookmarkAcrossUpdate();
+    void retentionKeepsUnreadBookmarkedAndCurrent();
+    void refreshesOnlyFolderAndDueFeeds();
+    void cancelReportsEveryFeed();
+    void subscribeDiscoversTheFeedOfAPage();
+    void subscribeRefusesAPageWithoutFeed();
+
+private:
+    qint64 subscribe(const QUrl &url, qint64 folderId = 0);
+    // Runs start() and waits for refreshFinished; the results by feed id.
+    bool refresh(const std::function<void()> &start, QHash<qint64, RefreshResult> *results,
+                 int timeoutMs = 20000);
+    bool refreshAll(QHash<qint64, RefreshResult> *results) { return refresh([this] { m_service->refreshAll(); }, results); }
+    QList<StorySummary> stories(qint64 feedId) const;
+    std::optional<StorySummary> storyByGuid(qint64 feedId, const QString &guid) const;
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Cache> m_cache;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<RefreshService> m_service;
+    std::unique_ptr<TestHttpServer> m_server;
+};
+
+void TestRefreshService::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    QString error;
+    m_cache = Cache::open(m_dir->filePath(QStringLiteral("cache.db")), &error);
+    QVERIFY2(m_cache, qPrintable(error));
+    m_network = std::make_unique<QNetworkAccessManager>();
+    m_service = std::make_unique<RefreshService>(*m_cache, m_network.get());
+    m_service->queue()->fetcher()->setTimeout(10s);
+    m_server = std::make_unique<TestHttpServer>();
+    QVERIFY(m_server->listen());
+}
+
+void TestRefreshService::cleanup()
+{
+    m_service.reset();
+    m_network.reset();
+    m_server.reset();
+    m_cache.reset();
+    m_dir.reset();
+}
+
+qint64 TestRefreshService::subscribe(const QUrl &url, qint64 folderId)
+{
+    return m_cache->feeds().addSubscription(url.toString(), QStringLiteral("Feed"), folderId).value_or(0);
+}
+
+bool TestRefreshService::refresh(const std::function<void()> &start, QHash<qint64, RefreshResult> *results,
+                                 int timeoutMs)
+{
+    QSignalSpy finished(m_service.get(), &RefreshService::refreshFinished);
+    QMetaObject::Connection c = connect(m_service.get(), &RefreshService::feedRefreshed, this,
+                                        [results](qint64 id, const RefreshResult &r) { results->insert(id, r); });
+    start();
+    const bool ok = finished.count() > 0 || finished.wait(timeoutMs);
+    disconnect(c);
+    return ok;
+}
+
+QList<StorySummary> TestRefreshService::stories(qint64 feedId) const
+{
+    StoryFilter filter;
+    filter.kind = StoryFilter::Kind::Feed;
+    filter.id = feedId;
+    return m_cache->articles().stories(filter, std::nullopt, 10000);
+}
+
+std::optional<StorySummary> TestRefreshService::storyByGuid(qint64 feedId, const QString &guid) const
+{
+    for (const StorySummary &s : stories(feedId)) {
+        if (s.guid == guid)
+            return s;
+    }
+    return std::nullopt;
+}
+
+void TestRefreshService::storesNewStories()
+{
+    m_server->route(QStringLiteral("/feed"), TestResponse::ok(rss(3)));
+    const qint64 id = subscribe(m_server->url(QStringLiteral("/feed")));
+    QSignalSpy started(m_service.get(), &RefreshService::refreshStarted);
+    QSignalSpy progress(m_service.get(), &RefreshService::progressChanged);
+    QHash<qint64, RefreshResult> results;
+    QVERIFY(refreshAll(&results));
+    QCOMPARE(started.count(), 1);
+    QCOMPARE(progress.last(), (QVariantList{1, 1}));
+    QCOMPARE(results.value(id).status, RefreshResult::Status::Ok);
+    QCOMPARE(results.value(id).added, 3);
+    QCOMPARE(stories(id).size(), 3);
+    const FeedRecord feed = *m_cache->feeds().feed(id);
+    QVERIFY(feed.lastSuccess.isValid());
+    QVERIFY(feed.lastError.isEmpty());
+    QCOMPARE(feed.failures, 0);
+}
+
+void TestRefreshService::conditionalGetRoundTrip()
+{
+    const QByteArray body = rss(4);
+    m_server->route(QStringLiteral("/feed"), [body](const RecordedRequest &request) {
+        if (request.header("If-None-Match") == "\"v1\"")
+            return TestResponse::withStatus(304);
+        return TestResponse::ok(body)
+            .withHeader("ETag", "\"v1\"")
+            .withHeader("Last-Modified", "Mon, 01 Jan 2024 10:00:00 GMT")
+            .withHeader("Cache-Control", "max-age=7200");
+    });
+    const qint64 id = subscribe(m_server->url(QStringLiteral("/feed")));
+    QHash<qint64, RefreshResult> results;
+    QVERIFY(refreshAll(&results));
+    QCOMPARE(results.value(id).added, 4);
+    FeedRecord feed = *m_cache->feeds().feed(id);
+    QCOMPARE(feed.etag, QByteArray("\"v1\""));
+    QCOMPARE(feed.lastModified, QStringLiteral("Mon, 01 Jan 2024 10:00:00 GMT"));
+    QCOMPARE(feed.ttlMinutes, 120); // max-age is the lower bound of the interval
+
+    results.clear();
+    QVERIFY(refreshAll(&results));
+    QCOMPARE(results.value(id).status, RefreshResult::Status::NotModified);
+    QCOMPARE(results.value(id).added, 0);
+    const RecordedRequest second = m_server->requestsTo(QStringLiteral("/feed")).last();
+    QCOMPARE(second.header("If-None-Match"), QByteArray("\"v1\""));
+    QCOMPARE(second.header("If-Modified-Since"), QByteArray("Mon, 01 Jan 2024 10:00:00 GMT"));
+    QCOMPARE(stories(id).size(), 4);
+    feed = *m_cache->feeds().feed(id);
+    QCOMPARE(feed.etag, QByteArray("\"v1\""));
+    // Not due again before the publisher's max-age has passed.
+    QVERIFY(nextRefreshTime(feed, m_service->schedule()) >= feed.lastSuccess.addSecs(120 * 60));
+}
+
+void TestRefreshService::httpErrorsInWords_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("words");
+    QTest::newRow("not found") << 404 << QStringLiteral("HTTP 404");
+    QTest::newRow("server error") << 500 << QStringLiteral("HTTP 500");
+    QTest::newRow("gone") << 410 << QStringLiteral("HTTP 410");
+}
+
+void TestRefreshService::httpErrorsInWords()
+{
+    QFETCH(int, status);
+    QFETCH(QString, words);
+    m_server->route(QStringLiteral("/feed"), TestResponse::withStatus(status, "nope"));
+    const qint64 id = subscribe(m_server->url(QStringLiteral("/feed")));
+    QHash<qint64, RefreshResult> results;
+    QVERIFY(refreshAll(&results));
+    QCOMPARE(results.value(id).status, RefreshResult::Status::Error);
+    QCOMPARE(results.value(id).error, words);
+    const FeedRecord feed = *m_cache->feeds().feed(id);
+    QCOMPARE(feed.lastError, words);
+    QCOMPARE(feed.failures, 1);
+    QVERIFY(!feed.lastSuccess.isValid());
+    // Backing off: not due again right away.
+    QVERIFY(!isRefreshDue(feed, QDateTime::currentDateTimeUtc(), m_service->schedule()));
+}
+
+void TestRefreshService::readsGzip()
+{
+    TestResponse response = TestResponse::ok(rss(5));
+    response.encoding = TestResponse::Encoding::Gzip;
+    m_server->route(QStringLiteral("/feed"), response);
+    const qint64 id = subscribe(m_server->url(QStringLiteral("/feed")));
+    QHash<qint64, RefreshResult> results;
+    QVERIFY(refreshAll(&results));
+    QCOMPARE(results.value(id).status, RefreshResult::Status::Ok);
+    QCOMPARE(results.value(id).added, 5);
+}
+
+void TestRefreshService::permanentRedirectMovesTheSubscription()
+{
+    m_server->route(QStringLiteral("/old"), TestResponse::redirect(301, "/middle"));
+    m_server->route(QStringLiteral("/middle"), TestResponse::redirect(308, "/new"));
+    m_server->route(QStringLiteral("/new"), TestResponse::ok(rss(2)));
+    const qint64 id = subscribe(m_server->url(QStringLiteral("/old")));
+    QHash<qint64, RefreshResult> results;
+    QVERIFY(refreshAll(&results));
+    const QString newUrl = m_server->url(QStringLiteral("/new")).toString();
+    QCOMPARE(results.value(id).status, RefreshResult::Status::Ok);
+    QCOMPARE(results.value(id).url, newUrl);
+    QCOMPARE(results.value(id).movedFrom, m_server->url(QStringLiteral("/old")).toString());
+    QCOMPARE(m_cache->feeds().feed(id)->url, newUrl);
+
+    // The next refresh goes straight to the new address.
+    m_server->clearRecords();
+    results.clear();
+    QVERIFY(refreshAll(&results));
+    QCOMPARE(m_server->requestsTo(QStringLiteral("/old")).size(), 0);
+    QCOMPARE(m_server->requestsTo(QStringLiteral("/new")).size(), 1);
+    QCOMPARE(stories(id).size(), 2);
+}
+
+void TestRefreshService::temporaryRedirectKeepsTheUrl()
+{
+    m_server->route(QStringLiteral("/feed"), TestResponse::redirect(302, "/elsewhere"));
+    m_server->route(QStringLiteral("/elsewhere"), TestResponse::ok(rss(1)));
+    const qint64 id = subscribe(m_server->url(QStringLiteral("/feed")));
+    QHash<qint64, RefreshResult> results;
+    QVERIFY(refreshAll(&results));
+    QCOMPARE(results.value(id).status, RefreshResult::Status::Ok);
+    QCOMPARE(m_cache->feeds().feed(id)->url, m_server->url(QStringLiteral("/feed")).toString());
+}
+
+void TestRefreshService::reportsRedirectLoop()
+{
+    m_server->route(QStringLiteral("/a"), TestResponse::redirect(302, "/b"));
+    m_server->route(QStringLiteral("/b"), TestResponse::redirect(302, "/a"));
+    const qint64 id = subscribe(m_server->url(QStringLiteral("/a")));
+    QHash<qint64, RefreshResult> results;
+    QVERIFY(refreshAll(&results));
+    QCOMPARE(results.value(id).status, RefreshResult::Status::Error);
+    QVERIFY2(results.value(id).error.startsWith(QLatin1String("redirect loop")), qPrintable(results.value(id).error));
+    QVERIFY(m_cache->feeds().feed(id)->lastError.startsWith(QLatin1String("redirect loop")));
+}
+
+void TestRefreshService::slowResponseTimesOut()
+{
+    TestResponse slow = TestResponse::ok(rss(1));
+    slow.delayBeforeHeadersMs = 5000;
+    m_server->route(QStringLiteral("/slow"), slow);
+    m_service->queue()->fetcher()->setTimeout(300ms);
+    const qint64 id = subscribe(m_server->url(QStringLiteral("/slow")));
+    QHash<qint64, RefreshResult> results;
+    QVERIFY(refreshAll(&results));
+    QCOMPARE(results.value(id).status, RefreshResult::Status::Error);
+    QVERIFY2(results.value(id).error.startsWith(QLatin1String("timed out")), qPrintable(results.value(id).error));
+}
+
+void TestRefreshService::oversizedAndTruncatedBodies()
+{
+    m_server->route(QStringLiteral("/big"), TestResponse::ok(rss(200)));
+    TestResponse cut = TestResponse::ok(rss(20));
+    cut.closeAfterBodyBytes = 300;
+    m_server->route(QStringLiteral("/cut"), cut);
+    m_service->queue()->fetcher()->setMaxBodyBytes(8 * 1024);
+    const qint64 big = subscribe(m_server->url(QStringLiteral("/big")));
+    const qint64 truncated = subscribe(m_server->url(QStringLiteral("/cut")));
+    QHash<qint64, RefreshResult> results;
+    QVERIFY(refreshAll(&results));
+    QCOMPARE(results.value(big).status, RefreshResult::Status::Error);
+    QVERIFY2(results.value(big).error.startsWith(QLatin1String("too large")), qPrintable(results.value(big).error));
+    QCOMPARE(results.value(truncated).status, RefreshResult::Status::Error);
+    QVERIFY2(results.value(truncated).error.startsWith(QLatin1String("truncated")),
+             qPrintable(results.value(truncated).error));
+    QCOMPARE(stories(big).size(), 0);
+    QCOMPARE(stories(truncated).size(), 0);
+}
+
+void TestRefreshService::honoursRetryAfter()
+{
+    m_server->route(QStringLiteral("/busy"), TestResponse::withStatus(503).withHeader("Retry-After", "3600"));
+    const qint64 id = subscribe(m_server->url(QStringLiteral("/busy")));
+    QHash<qint64, RefreshResult> results;
+    const QDateTime before = QDateTime::currentDateTimeUtc();
+    QVERIFY(refreshAll(&results));
+    QCOMPARE(results.value(id).error, QStringLiteral("HTTP 503"));
+    const FeedRecord feed = *m_cache->feeds().feed(id);
+    QVERIFY(feed.retryAfter.isValid());
+    QVERIFY(feed.retryAfter >= before.addSecs(3590));
+    QVERIFY(nextRefreshTime(feed, m_service->schedule()) >= feed.retryAfter);
+
+    // Due refreshes leave it alone until then.
+    m_server->clearRecords();
+    m_service->refreshDue(before.addSecs(1800));
+    QVERIFY(!m_service->isRefreshing());
+    QCOMPARE(m_server->requestCount(), 0);
+}
+
+void TestRefreshService::webPageIsNotAFeed()
+{
+    m_server->route(QStringLiteral("/page"),
+                    TestResponse::ok("<!DOCTYPE html><html><body>Hello</body></html>", "text/html"));
+    const qint64 id = subscribe(m_server->url(QStringLiteral("/page")));
+    QHash<qint64, RefreshResult> results;
+    QVERIFY(refreshAll(&results));
+    QCOMPARE(results.value(id).status, RefreshResult::Status::Error);
+    QVERIFY2(results.value(id).error.startsWith(QLatin1String("not a feed")), qPrintable(results.value(id).error));
+}
+
+void TestRefreshService::brokenFeedIsAParseError()
+{
+    m_server->route(QStringLiteral("/broken"),
+                    TestResponse::ok("<?xml version=\"1.0\"?>\n<rss version=\"2.0\">\n<channel>\n<<<>>>"));
+    const qint64 id = subscribe(m_server->url(QStringLiteral("/broken")));
+    QHash<qint64, RefreshResult> results;
+    QVERIFY(refreshAll(&results));
+    const RefreshResult result = results.value(id);
+    // The parser may recover some feeds; this one has nothing to recover.
+    if (result.status == RefreshResult::Status::Ok)
+        QSKIP("the parser recovered this input");
+    QVERIFY2(result.error.startsWith(QLatin1String("parse error")), qPrintable(result.error));
+    QVERIFY2(result.error.contains(QLatin1String("line")), qPrintable(result.error));
+}
+
+void TestRefreshService::refreshesManyFeedsOnThreeHosts()
+{
+    std::vector<std::unique_ptr<TestHttpServer>> hosts;
+    QList<qint64> ids;
+    for (int host = 1; host <= 3; ++host) {
+        auto server = std::make_unique<TestHttpServer>();
+        QVERIFY(server->listen(QHostAddress(QStringLiteral("127.0.0.%1").arg(host))));
+        for (int i = 0; i < 17; ++i) {
+            const QString path = QStringLiteral("/feed%1").arg(i);
+            server->route(path, TestResponse::ok(rss(5, QStringLiteral("h%1f%2").arg(host).arg(i))));
+            if (ids.size() < 50)
+                ids << subscribe(server->url(path));
+        }
+        hosts.push_back(std::move(server));
+    }
+    QCOMPARE(ids.size(), 50);
+    QSignalSpy progress(m_service.get(), &RefreshService::progressChanged);
+    QHash<qint64, RefreshResult> results;
+    QVERIFY(refreshAll(&results));
+    QCOMPARE(results.size(), 50);
+    for (qint64 id : ids) {
+        QCOMPARE(results.value(id).status, RefreshResult::Status::Ok);
+        QCOMPARE(results.value(id).added, 5);
+    }
+    QCOMPARE(progress.last(), (QVariantList{50, 50}));
+    QCOMPARE(m_cache->articles().count(StoryFilter{}), 250);
+    for (const auto &server : hosts)
+        QVERIFY(server->maxConcurrentRequests() <= m_service->queue()->maxPerHost());
+}
+
+void TestRefreshService::storesDuplicatesOnce()
+{
+    // The same item twice in one document, and once more without a guid (matched by link
+    // and title), as some feeds repeat pinned items.
+    QByteArray doc = rss(3);
+    const QByteArray item = "<item><guid>guid-a-1</guid><title>Story a 1</title>"
+                            "<link>http://example.org/a/1</link><description>Body 1 a</description></item>";
+    doc.replace("</channel>", item + "</channel>");
+    m_server->route(QStringLiteral("/feed"), TestResponse::ok(doc));
+    const qint64 id = subscribe(m_server->url(QStringLiteral("/feed")));
+    QHash<qint64, RefreshResult> results;
+    QVERIFY(refreshAll(&results));
+    QCOMPARE(stories(id).size(), 3);
+    results.clear();
+    QVERIFY(refreshAll(&results));
+    QCOMPARE(results.value(id).added, 0);
+    QCOMPARE(results.value(id).updated, 0);
+    QCOMPARE(stories(id).size(), 3);
+}
+
+void TestRefreshService::keepsReadAndBookmarkAcrossUpdate()
+{
+    QByteArray body = rss(3, QStringLiteral("a"), QStringLiteral("first"));
+    m_server->route(QStringLiteral("/feed"), [&body](const RecordedRequest &) { return TestResponse::ok(body); });
+    const qint64 id = subscribe(m_server->url(QStringLiteral("/feed")));
+    QHash<qint64, RefreshResult> results;
+    QVERIFY(refreshAll(&results));
+    const StorySummary story = *storyByGuid(id, QStringLiteral("guid-a-2"));
+    QVERIFY(m_cache->articles().setRead({story.id}, true));
+    QVERIFY(m_cache->bookmarks().add(story.id, QStringLiteral("keep")));
+
+    body = rss(3, QStringLiteral("a"), QStringLiteral("second"));
+    results.clear();
+    QVERIFY(refreshAll(&results));
+    QCOMPARE(results.value(id).updated, 3);
+    QCOMPARE(results.value(id).added, 0);
+    const StorySummary after = *storyByGuid(id, QStringLiteral("guid-a-2"));
+    QCOMPARE(after.id, story.id);
+    QVERIFY(after.read);
+    QVERIFY(after.bookmarked);
+    QVERIFY(m_cache->articles().story(story.id)->text.contains(QLatin1String("second")));
+}
+
+void TestRefreshService::retentionKeepsUnreadBookmarkedAndCurrent()
+{
+    QByteArray body = rss(6, QStringLiteral("old"));
+    m_server->route(QStringLiteral("/feed"), [&body](const RecordedRequest &) { return TestResponse::ok(body); });
+    const qint64 id = subscribe(m_server->url(QStringLiteral("/feed")));
+    QHash<qint64, RefreshResult> results;
+    QVERIFY(refreshAll(&results));
+    QList<qint64> all;
+    for (const StorySummary &s : stories(id)) {
+        if (s.guid != QLatin1String("guid-old-1")) // stays unread
+            all << s.id;
+    }
+    QVERIFY(m_cache->articles().setRead(all, true));
+    const qint64 bookmarked = storyByGuid(id, QStringLiteral("guid-old-2"))->id;
+    QVERIFY(m_cache->bookmarks().add(bookmarked));
+
+    RetentionPolicy policy;
+    policy.global.maxCount = 100;
+    policy.perFeed.insert(id, RetentionLimits{2, 0, true, true});
+    m_service->setRetention(policy);
+    body = rss(2, QStringLiteral("new"));
+    results.clear();
+    QVERIFY(refreshAll(&results));
+    QCOMPARE(results.value(id).added, 2);
+    QCOMPARE(results.value(id).removed, 4); // read, not bookmarked, not in the feed any more
+    QStringList guids;
+    for (const StorySummary &s : stories(id))
+        guids << s.guid;
+    guids.sort();
+    QCOMPARE(guids, (QStringList{QStringLiteral("guid-new-1"), QStringLiteral("guid-new-2"),
+                                 QStringLiteral("guid-old-1"), QStringLiteral("guid-old-2")}));
+    QCOMPARE(m_cache->bookmarks().bookmarks().size(), 1);
+}
+
+void TestRefreshService::refreshesOnlyFolderAndDueFeeds()
+{
+    m_server->route(QStringLiteral("/a"), TestResponse::ok(rss(1, QStringLiteral("a"))));
+    m_server->route(QStringLiteral("/b"), TestResponse::ok(rss(1, QStringLiteral("b"))));
+    m_server->route(QStringLiteral("/c"), TestResponse::ok(rss(1, QStringLiteral("c"))));
+    const qint64 news = m_cache->feeds().folderForPath({QStringLiteral("News")});
+    const qint64 europe = m_cache->feeds().folderForPath({QStringLiteral("News"), QStringLiteral("Europe")});
+    const qint64 a = subscribe(m_server->url(QStringLiteral("/a")), news);
+    const qint64 b = subscribe(m_server->url(QStringLiteral("/b")), europe);
+    const qint64 c = subscribe(m_server->url(QStringLiteral("/c")));
+    QHash<qint64, RefreshResult> results;
+    QVERIFY(refresh([&] { m_service->refreshFolder(news); }, &results));
+    QCOMPARE(QSet<qint64>(results.keyBegin(), results.keyEnd()), (QSet<qint64>{a, b}));
+
+    // Only c has never been fetched, so only c is due now.
+    results.clear();
+    QVERIFY(refresh([&] { m_service->refreshDue(); }, &results));
+    QCOMPARE(results.keys(), QList<qint64>{c});
+    QVERIFY(!m_service->isRefreshing());
+    m_service->refreshDue();
+    QVERIFY(!m_service->isRefreshing());
+    // ...and all are due once their interval has passed.
+    results.clear();
+    QVERIFY(refresh([&] { m_service->refreshDue(QDateTime::currentDateTimeUtc().addSecs(2 * 3600)); }, &results));
+    QCOMPARE(results.size(), 3);
+}
+
+void TestRefreshService::cancelReportsEveryFeed()
+{
+    TestResponse slow = TestResponse::ok(rss(1));
+    slow.delayBeforeHeadersMs = 3000;
+    QList<qint64> ids;
+    for (int i = 0; i < 5; ++i) {
+        m_server->route(QStringLiteral("/slow%1").arg(i), slow);
+        ids << subscribe(m_server->url(QStringLiteral("/slow%1").arg(i)));
+    }
+    QHash<qint64, RefreshResult> results;
+    QVERIFY(refresh([&] {
+        m_service->refreshAll();
+        m_service->cancel();
+    }, &results));
+    QCOMPARE(results.size(), 5);
+    for (qint64 id : ids) {
+        QCOMPARE(results.value(id).status, RefreshResult::Status::Cancelled);
+        QCOMPARE(m_cache->feeds().feed(id)->failures, 0); // a cancel is not the feed's fault
+    }
+}
+
+void TestRefreshService::subscribeDiscoversTheFeedOfAPage()
+{
+    m_server->route(QStringLiteral("/"), TestResponse::ok(
+        "<!doctype html><html><head><title>Site</title>"
+        "<link rel=\"stylesheet\" href=\"/style.css\">"
+        "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"News\" href=\"/news.xml?x=1&amp;y=2\">"
+        "</head><body></body></html>", "text/html"));
+    m_server->route(QStringLiteral("/news.xml"), TestResponse::ok(rss(3, QStringLiteral("news"))));
+    SubscriptionService subscriptions(*m_cache, m_network.get(), m_service.get());
+    QSignalSpy done(&subscriptions, &SubscriptionService::subscribed);
+    QSignalSpy failed(&subscriptions, &SubscriptionService::subscribeFailed);
+    subscriptions.subscribe({m_server->url(QStringLiteral("/")).toString(), {QStringLiteral("Tech")}, {}});
+    QVERIFY(done.wait(10000));
+    QCOMPARE(failed.count(), 0);
+    const qint64 id = done.first().at(0).toLongLong();
+    const FeedRecord feed = *m_cache->feeds().feed(id);
+    QCOMPARE(feed.url, m_server->url(QStringLiteral("/news.xml?x=1&y=2")).toString());
+    QCOMPARE(feed.title, QStringLiteral("Feed news"));
+    QCOMPARE(feed.folderId, m_cache->feeds().folderForPath({QStringLiteral("Tech")}));
+    QCOMPARE(stories(id).size(), 3);
+    QCOMPARE(m_server->requestsTo(QStringLiteral("/news.xml")).size(), 1); // fetched once
+}
+
+void TestRefreshService::subscribeRefusesAPageWithoutFeed()
+{
+    m_server->route(QStringLiteral("/"), TestResponse::ok("<html><body>No feed here</body></html>", "text/html"));
+    m_server->route(QStringLiteral("/junk"), TestResponse::ok("plain words, not a feed", "text/plain"));
+    SubscriptionService subscriptions(*m_cache, m_network.get(), m_service.get());
+    QSignalSpy failed(&subscriptions, &SubscriptionService::subscribeFailed);
+    subscriptions.subscribe({m_server->url(QStringLiteral("/")).toString(), {}, {}});
+    QVERIFY(failed.wait(10000));
+    QVERIFY2(failed.last().at(0).toString().startsWith(QLatin1String("not a feed")),
+             qPrintable(failed.last().at(0).toString()));
+    subscriptions.subscribe({m_server->url(QStringLiteral("/junk")).toString(), {}, {}});
+    QVERIFY(failed.wait(10000));
+    QCOMPARE(m_cache->feeds().feeds().size(), 0); // nothing left behind
+}
+
+QTEST_GUILESS_MAIN(TestRefreshService)
+#include "tst_refreshservice.moc"
