@@ -2,6 +2,7 @@
 
 #include "core/advisory/capadvisory.h"
 #include "core/html/htmlsanitizer.h"
+#include "core/html/htmltext.h"
 #include "core/textutil.h"
 
 #include <QLocale>

@@ -1,6 +1,7 @@
 #include "services/storypage.h"
 
 #include "core/html/htmlsanitizer.h"
+#include "core/html/htmltext.h"
 #include "core/textutil.h"
 
 #include <QLocale>
