@@ -74,6 +74,13 @@ QString parseFailureWords(const QByteArray &body, const QString &contentType,
         return QStringLiteral("not a feed (the address gives a web page)");
     if (body.trimmed().isEmpty())
         return QStringLiteral("not a feed (the response was empty)");
+    // The parser already says "not a feed: root element <html>" when it is sure.
+    if (parserError.startsWith(QLatin1String("not a feed")))
+        return parserError;
+    // "XML error at line 4, column 1: ..." reads best as "parse error at line 4, ...".
+    static const QLatin1String xmlError("XML error at ");
+    if (parserError.startsWith(xmlError))
+        return QStringLiteral("parse error at ") + parserError.mid(xmlError.size());
     return QStringLiteral("parse error: %1").arg(parserError);
 }
 

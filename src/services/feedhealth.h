@@ -12,8 +12,9 @@ namespace bulletin {
 // "redirect loop", ...), then the fetcher's detail. Empty for a successful fetch.
 QString fetchFailureWords(const FetchResult &result);
 
-// A body that did not parse, in words: "not a feed" for a web page, else
-// "parse error: <the parser's message, which names the line>".
+// A body that did not parse, in words: "not a feed ..." for a web page or a document that
+// is no feed, else "parse error at line N, column M: ..." (or "parse error: <the parser's
+// message>" when it names no line, as for JSON).
 QString parseFailureWords(const QByteArray &body, const QString &contentType,
                           const QString &parserError);
 

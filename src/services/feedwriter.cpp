@@ -6,6 +6,7 @@
 #include "services/feedhealth.h"
 #include "storage/retentionstore.h"
 
+#include <QSet>
 #include <QUrl>
 
 #include <algorithm>
@@ -17,6 +18,25 @@ namespace {
 int maxAgeMinutes(const FetchResult &fetched)
 {
     return fetched.maxAgeSeconds > 0 ? int((fetched.maxAgeSeconds + 59) / 60) : 0;
+}
+
+// Some feeds list an item twice (a pinned story repeated, a CMS bug) with different text.
+// Stored as it comes, the story would be updated back and forth on every refresh; the
+// first listing wins, as a reader of the feed sees it first.
+QList<Article> uniqueArticles(const QList<Article> &articles)
+{
+    QSet<QString> seen;
+    QList<Article> unique;
+    unique.reserve(articles.size());
+    for (const Article &article : articles) {
+        const QString key = article.guid.isEmpty() ? QStringLiteral("%1\n%2").arg(article.link, article.title)
+                                                   : article.guid;
+        if (!seen.contains(key)) {
+            seen.insert(key);
+            unique << article;
+        }
+    }
+    return unique;
 }
 
 } // namespace
@@ -92,7 +112,7 @@ RefreshResult FeedWriter::write(qint64 feedId, const FetchResult &fetched,
     if (record->siteUrl.isEmpty() && !feed.link.isEmpty())
         m_cache.feeds().setSiteUrl(feedId, feed.link);
 
-    const QList<Article> articles = articlesFromFeed(feed, now);
+    const QList<Article> articles = uniqueArticles(articlesFromFeed(feed, now));
     QList<qint64> present;
     present.reserve(articles.size());
     // Feeds list newest first; storing oldest first keeps ids in reading order.
