@@ -5,6 +5,7 @@
 
 #include <QFont>
 #include <QLocale>
+#include <QScopedValueRollback>
 
 namespace bulletin {
 
@@ -13,9 +14,7 @@ StoryListModel::StoryListModel(ArticleStore &articles, BookmarkStore &bookmarks,
     , m_articles(articles)
     , m_bookmarks(bookmarks)
 {
-    beginResetModel();
     loadFirstPage();
-    endResetModel();
 }
 
 void StoryListModel::setFilter(const StoryFilter &filter)
@@ -26,6 +25,7 @@ void StoryListModel::setFilter(const StoryFilter &filter)
 
 void StoryListModel::reload()
 {
+    const QScopedValueRollback guard(m_fetching, true); // no paging in the middle of a reset
     beginResetModel();
     loadFirstPage();
     endResetModel();
@@ -45,12 +45,21 @@ void StoryListModel::loadFirstPage()
         m_atEnd = true;
         return;
     }
-    const QList<StorySummary> page = m_articles.stories(m_filter, std::nullopt, kPageSize);
-    for (const StorySummary &story : page) {
+    for (const StorySummary &story : nextPage(std::nullopt)) {
         m_rowByStory.insert(story.id, m_rows.size());
         m_rows << rowFor(story);
     }
-    m_atEnd = page.size() < kPageSize;
+}
+
+QList<StorySummary> StoryListModel::nextPage(const std::optional<StoryCursor> &after)
+{
+    // One row more than a page tells whether another page follows, so the list never asks
+    // for an empty page at the end.
+    QList<StorySummary> page = m_articles.stories(m_filter, after, kPageSize + 1);
+    m_atEnd = page.size() <= kPageSize;
+    if (!m_atEnd)
+        page.resize(kPageSize);
+    return page;
 }
 
 StoryListModel::Row StoryListModel::rowFor(const StorySummary &story)
@@ -179,18 +188,21 @@ Qt::ItemFlags StoryListModel::flags(const QModelIndex &index) const
 
 bool StoryListModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && !m_atEnd;
+    return !parent.isValid() && !m_atEnd && !m_fetching;
 }
 
 void StoryListModel::fetchMore(const QModelIndex &parent)
 {
-    if (parent.isValid() || m_atEnd)
+    // Views and QAbstractItemModelTester may call back into fetchMore from the
+    // rowsAboutToBeInserted of this very fetch; the page is not appended yet then, so a nested
+    // fetch would load the same rows twice.
+    if (parent.isValid() || m_atEnd || m_fetching)
         return;
+    const QScopedValueRollback guard(m_fetching, true);
     std::optional<StoryCursor> after;
     if (!m_rows.isEmpty())
         after = m_rows.constLast().cursor;
-    const QList<StorySummary> page = m_articles.stories(m_filter, after, kPageSize);
-    m_atEnd = page.size() < kPageSize;
+    const QList<StorySummary> page = nextPage(after);
     QList<Row> rows;
     rows.reserve(page.size());
     for (const StorySummary &story : page)

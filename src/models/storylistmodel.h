@@ -81,6 +81,7 @@ private:
     };
 
     void loadFirstPage();
+    QList<StorySummary> nextPage(const std::optional<StoryCursor> &after);
     void append(const QList<Row> &rows);
     void emitRowChanged(int row);
     static Row rowFor(const StorySummary &story);
@@ -92,6 +93,7 @@ private:
     QList<Row> m_rows;
     QHash<qint64, int> m_rowByStory;
     bool m_atEnd = true;
+    bool m_fetching = false; // while paging or resetting: no nested fetchMore
     StoryMarkers m_markers;
 };
 
