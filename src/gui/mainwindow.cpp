@@ -1,0 +1,241 @@
+#include "gui/mainwindow.h"
+
+#include "gui/bookmarkactions.h"
+#include "gui/historyactions.h"
+#include "gui/linkopener.h"
+#include "gui/readerview.h"
+#include "gui/storycontroller.h"
+#include "models/sidebarmodel.h"
+#include "models/storylistmodel.h"
+#include "models/storymarkers.h"
+#include "services/cache.h"
+#include "ui_mainwindow.h"
+
+#include <QCloseEvent>
+#include <QHeaderView>
+#include <QLocale>
+#include <QMenu>
+#include <QSettings>
+#include <QStyle>
+
+namespace bulletin {
+
+namespace {
+
+constexpr auto kGeometryKey = "window/geometry";
+constexpr auto kWindowStateKey = "window/state";
+constexpr auto kOuterSplitterKey = "window/outerSplitter";
+constexpr auto kInnerSplitterKey = "window/innerSplitter";
+constexpr auto kFilterKindKey = "view/filterKind";
+constexpr auto kFilterIdKey = "view/filterId";
+constexpr auto kLastStoryKey = "reader/lastStory";
+constexpr auto kLastBookmarkKey = "reader/lastBookmark";
+constexpr int kStatusTimeoutMs = 10000;
+
+QString key(const char *name)
+{
+    return QString::fromLatin1(name);
+}
+
+} // namespace
+
+MainWindow::MainWindow(Cache &cache, QSettings &settings, QWidget *parent)
+    : QMainWindow(parent)
+    , m_ui(std::make_unique<Ui::MainWindow>())
+    , m_cache(cache)
+    , m_settings(settings)
+{
+    m_ui->setupUi(this);
+    m_ui->readerView->setPlaceholderText(tr("Choose a story to read it here."));
+    m_controller = new StoryController(cache, m_ui->sidebarView, m_ui->storyView, m_ui->readerView, this);
+    m_history = new HistoryActions(*m_controller, this);
+    m_bookmarks = new BookmarkActions(cache, *m_controller, this, this);
+    m_links = new LinkOpener(this);
+    for (QWidget *widget : {static_cast<QWidget *>(m_ui->sidebarView),
+                            static_cast<QWidget *>(m_ui->storyView),
+                            static_cast<QWidget *>(m_ui->readerView)})
+        m_history->watch(widget);
+
+    setUpMenus();
+    setUpStoryList();
+    m_ui->sidebarView->header()->setAccessibleName(tr("Source columns"));
+    m_ui->sidebarView->header()->setStretchLastSection(false);
+    m_ui->sidebarView->header()->setSectionResizeMode(SidebarModel::NameColumn, QHeaderView::Stretch);
+    m_ui->sidebarView->header()->setSectionResizeMode(SidebarModel::CountColumn,
+                                                       QHeaderView::ResizeToContents);
+    m_ui->sidebarView->expandAll();
+    connect(m_controller->sidebarModel(), &QAbstractItemModel::modelReset, m_ui->sidebarView,
+            &QTreeView::expandAll);
+
+    m_ui->outerSplitter->setStretchFactor(0, 0);
+    m_ui->outerSplitter->setStretchFactor(1, 1);
+    m_ui->outerSplitter->setSizes({230, 970});
+    m_ui->innerSplitter->setSizes({260, 480});
+
+    connect(m_ui->readerView, &ReaderView::externalLinkRequested, m_links, &LinkOpener::open);
+    connect(m_links, &LinkOpener::statusMessage, this, &MainWindow::showStatus);
+    connect(m_controller, &StoryController::statusMessage, this, &MainWindow::showStatus);
+    connect(m_bookmarks, &BookmarkActions::statusMessage, this, &MainWindow::showStatus);
+    connect(m_controller, &StoryController::locationChanged, this, &MainWindow::rememberLocation);
+    connect(m_controller, &StoryController::filterChanged, this, [this](const StoryFilter &filter) {
+        m_settings.setValue(key(kFilterKindKey), int(filter.kind));
+        m_settings.setValue(key(kFilterIdKey), filter.id);
+    });
+
+    if (m_cache.feeds().feeds().isEmpty())
+        statusBar()->showMessage(tr("Your cache is empty. Add stories with \u201cbulletin import "
+                                    "FILE\u201d or subscribe with \u201cbulletin subscribe URL\u201d."));
+}
+
+MainWindow::~MainWindow()
+{
+    saveSettings();
+}
+
+ReaderView *MainWindow::reader() const
+{
+    return m_ui->readerView;
+}
+
+QTreeView *MainWindow::storyView() const
+{
+    return m_ui->storyView;
+}
+
+QTreeView *MainWindow::sidebarView() const
+{
+    return m_ui->sidebarView;
+}
+
+void MainWindow::setUpMenus()
+{
+    m_openInBrowser = new QAction(tr("&Open in Browser"), this);
+    m_openInBrowser->setShortcut(QKeySequence(tr("Ctrl+Return")));
+    m_openInBrowser->setToolTip(tr("Open the story's web page in your browser"));
+    m_openInBrowser->setIcon(QIcon::fromTheme(QStringLiteral("internet-web-browser")));
+    m_openInBrowser->setEnabled(false);
+    connect(m_openInBrowser, &QAction::triggered, this,
+            [this] { m_links->open(m_controller->currentLink()); });
+    connect(m_controller, &StoryController::locationChanged, this,
+            [this] { m_openInBrowser->setEnabled(m_controller->currentLink().isValid()
+                                                 && !m_controller->currentLink().isEmpty()); });
+
+    auto *quit = new QAction(tr("&Quit"), this);
+    quit->setShortcuts(QKeySequence::Quit);
+    quit->setIcon(QIcon::fromTheme(QStringLiteral("application-exit")));
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    m_ui->menuFile->addAction(m_bookmarks->exportHtmlAction());
+    m_ui->menuFile->addAction(m_bookmarks->exportJsonAction());
+    m_ui->menuFile->addSeparator();
+    m_ui->menuFile->addAction(quit);
+    m_ui->menuGo->addAction(m_history->backAction());
+    m_ui->menuGo->addAction(m_history->forwardAction());
+    m_ui->menuStory->addAction(m_bookmarks->toggleAction());
+    m_ui->menuStory->addAction(m_bookmarks->noteAction());
+    m_ui->menuStory->addSeparator();
+    m_ui->menuStory->addAction(m_openInBrowser);
+
+    // Without a desktop icon theme, give the bookmark button the list's own star.
+    if (m_bookmarks->toggleAction()->icon().isNull())
+        m_bookmarks->toggleAction()->setIcon(StoryMarkers::bookmarkIcon());
+    m_ui->mainToolBar->addAction(m_history->backAction());
+    m_ui->mainToolBar->addAction(m_history->forwardAction());
+    m_ui->mainToolBar->addSeparator();
+    m_ui->mainToolBar->addAction(m_bookmarks->toggleAction());
+    m_ui->mainToolBar->addAction(m_openInBrowser);
+}
+
+void MainWindow::setUpStoryList()
+{
+    QTreeView *view = m_ui->storyView;
+    view->setIconSize(StoryMarkers::iconSize());
+    QHeaderView *header = view->header();
+    header->setAccessibleName(tr("Story list columns"));
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(StoryListModel::HeadlineColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(StoryListModel::SourceColumn, QHeaderView::Interactive);
+    header->setSectionResizeMode(StoryListModel::DateColumn, QHeaderView::Interactive);
+    // Sized from text rather than ResizeToContents, which would measure rows on every page.
+    const QString sampleDate = QLocale().toString(QDateTime(QDate(2024, 12, 28), QTime(23, 58)),
+                                                  QLocale::ShortFormat);
+    const QFontMetrics metrics(view->font());
+    header->resizeSection(StoryListModel::SourceColumn,
+                          metrics.horizontalAdvance(QStringLiteral("Questiqa Europe News")) + 48);
+    header->resizeSection(StoryListModel::DateColumn, metrics.horizontalAdvance(sampleDate) + 28);
+    connect(view, &QWidget::customContextMenuRequested, this, &MainWindow::showStoryContextMenu);
+}
+
+void MainWindow::showStoryContextMenu(const QPoint &position)
+{
+    const QModelIndex index = m_ui->storyView->indexAt(position);
+    if (!index.isValid())
+        return;
+    m_ui->storyView->setCurrentIndex(index); // the menu acts on the story it was opened on
+    QMenu menu(this);
+    menu.setAccessibleName(tr("Story actions"));
+    menu.addAction(m_bookmarks->toggleAction());
+    menu.addAction(m_bookmarks->noteAction());
+    menu.addSeparator();
+    menu.addAction(m_openInBrowser);
+    menu.exec(m_ui->storyView->viewport()->mapToGlobal(position));
+}
+
+void MainWindow::openStory(qint64 id)
+{
+    m_controller->openStory(id);
+}
+
+void MainWindow::rememberLocation()
+{
+    const ReaderLocation location = m_controller->currentLocation();
+    m_settings.setValue(key(kLastStoryKey), location.storyId);
+    m_settings.setValue(key(kLastBookmarkKey), location.bookmarkId);
+}
+
+void MainWindow::restoreState()
+{
+    restoreGeometry(m_settings.value(key(kGeometryKey)).toByteArray());
+    QMainWindow::restoreState(m_settings.value(key(kWindowStateKey)).toByteArray());
+    m_ui->outerSplitter->restoreState(m_settings.value(key(kOuterSplitterKey)).toByteArray());
+    m_ui->innerSplitter->restoreState(m_settings.value(key(kInnerSplitterKey)).toByteArray());
+
+    StoryFilter filter;
+    const int kind = m_settings.value(key(kFilterKindKey), int(StoryFilter::Kind::All)).toInt();
+    if (kind >= int(StoryFilter::Kind::All) && kind <= int(StoryFilter::Kind::Folder)) {
+        filter.kind = StoryFilter::Kind(kind);
+        filter.id = m_settings.value(key(kFilterIdKey)).toLongLong();
+    }
+    // A feed or folder that has gone since falls back to All stories.
+    const bool known = m_controller->sidebarModel()->indexFor(filter).isValid();
+    m_controller->showFilter(known ? filter : StoryFilter{});
+
+    const qint64 story = m_settings.value(key(kLastStoryKey)).toLongLong();
+    const qint64 bookmark = m_settings.value(key(kLastBookmarkKey)).toLongLong();
+    if (story > 0 && m_cache.articles().summary(story))
+        m_controller->openStory(story);
+    else if (bookmark > 0 && m_cache.bookmarks().bookmark(bookmark))
+        m_controller->openBookmark(bookmark);
+}
+
+void MainWindow::saveSettings()
+{
+    m_settings.setValue(key(kGeometryKey), saveGeometry());
+    m_settings.setValue(key(kWindowStateKey), QMainWindow::saveState());
+    m_settings.setValue(key(kOuterSplitterKey), m_ui->outerSplitter->saveState());
+    m_settings.setValue(key(kInnerSplitterKey), m_ui->innerSplitter->saveState());
+    m_settings.sync();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::showStatus(const QString &message)
+{
+    statusBar()->showMessage(message, kStatusTimeoutMs);
+}
+
+} // namespace bulletin

@@ -1,0 +1,65 @@
+#include "gui/readerview.h"
+
+#include "services/storypage.h"
+
+#include <QEvent>
+
+namespace bulletin {
+
+namespace {
+
+// "data:[<mediatype>][;base64],<data>" (RFC 2397); images only, anything else is refused.
+QVariant decodeImageDataUrl(const QUrl &url)
+{
+    const QString spec = url.toString(QUrl::FullyEncoded).mid(5); // after "data:"
+    const qsizetype comma = spec.indexOf(QLatin1Char(','));
+    if (comma < 0)
+        return {};
+    const QString header = spec.left(comma).toLower();
+    if (!header.startsWith(QLatin1String("image/")))
+        return {};
+    const QByteArray payload = QByteArray::fromPercentEncoding(spec.mid(comma + 1).toLatin1());
+    if (header.endsWith(QLatin1String(";base64")))
+        return QByteArray::fromBase64(payload);
+    return payload;
+}
+
+} // namespace
+
+ReaderView::ReaderView(QWidget *parent)
+    : QTextBrowser(parent)
+{
+    setOpenLinks(false);
+    setOpenExternalLinks(false);
+    setUndoRedoEnabled(false);
+    document()->setDocumentMargin(18);
+    connect(this, &QTextBrowser::anchorClicked, this, &ReaderView::handleAnchor);
+}
+
+QVariant ReaderView::loadResource(int type, const QUrl &name)
+{
+    if (type == QTextDocument::ImageResource && name.scheme() == QLatin1String("data"))
+        return decodeImageDataUrl(name);
+    // Remote and local files alike: the page is built from the cache and needs nothing more.
+    return {};
+}
+
+void ReaderView::changeEvent(QEvent *event)
+{
+    QTextBrowser::changeEvent(event);
+    // Here rather than in the window: a widget gets PaletteChange once its own palette is
+    // resolved, and the window hears of it before its children do.
+    if (event->type() == QEvent::PaletteChange)
+        emit paletteChanged();
+}
+
+void ReaderView::handleAnchor(const QUrl &url)
+{
+    if (const std::optional<qint64> id = storyIdFromAnchor(url.toString())) {
+        emit storyRequested(*id);
+        return;
+    }
+    emit externalLinkRequested(url);
+}
+
+} // namespace bulletin

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QTextBrowser>
+
+namespace bulletin {
+
+// The reader pane: a QTextBrowser that never navigates and never fetches. Every link click
+// comes out as a signal (a related story's "#bulletin-story-ID" fragment as storyRequested,
+// anything else as externalLinkRequested) and the owner decides; loadResource answers only
+// data: URLs, so no remote image, stylesheet or script is ever loaded, whatever the page says.
+class ReaderView final : public QTextBrowser
+{
+    Q_OBJECT
+
+public:
+    explicit ReaderView(QWidget *parent = nullptr);
+
+    QVariant loadResource(int type, const QUrl &name) override;
+
+signals:
+    void storyRequested(qint64 storyId);
+    // The palette changed (light/dark switch): the page's own colours must follow.
+    void paletteChanged();
+    void externalLinkRequested(const QUrl &url);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void handleAnchor(const QUrl &url);
+};
+
+} // namespace bulletin

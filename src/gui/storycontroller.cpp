@@ -1,0 +1,218 @@
+#include "gui/storycontroller.h"
+
+#include "gui/readerview.h"
+#include "models/sidebarmodel.h"
+#include "models/storylistmodel.h"
+#include "services/cache.h"
+#include "services/storypage.h"
+
+#include <QApplication>
+#include <QItemSelectionModel>
+#include <QScopedValueRollback>
+#include <QScrollBar>
+#include <QTreeView>
+
+namespace bulletin {
+
+StoryController::StoryController(Cache &cache, QTreeView *sidebarView, QTreeView *storyView,
+                                 ReaderView *reader, QObject *parent)
+    : QObject(parent)
+    , m_cache(cache)
+    , m_sidebar(new SidebarModel(cache.feeds(), cache.articles(), cache.bookmarks(), this))
+    , m_stories(new StoryListModel(cache.articles(), cache.bookmarks(), this))
+    , m_sidebarView(sidebarView)
+    , m_storyView(storyView)
+    , m_reader(reader)
+{
+    sidebarView->setModel(m_sidebar);
+    storyView->setModel(m_stories);
+    connect(sidebarView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &StoryController::onSidebarCurrentChanged);
+    connect(storyView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &StoryController::onListCurrentChanged);
+    connect(reader, &ReaderView::storyRequested, this, [this](qint64 id) { openStory(id); });
+    // Follow the system palette: the banner has light and dark colour sets.
+    connect(reader, &ReaderView::paletteChanged, this, &StoryController::refreshPage);
+    selectSidebar(m_filter);
+}
+
+void StoryController::showFilter(const StoryFilter &filter)
+{
+    m_filter = filter;
+    selectSidebar(filter);
+    m_stories->setFilter(filter);
+    // The story in the reader stays; select it if the new list has it (without paging).
+    if (m_location.isValid()) {
+        const int row = m_location.storyId ? m_stories->rowForStory(m_location.storyId)
+                                           : m_stories->rowForBookmark(m_location.bookmarkId);
+        if (row >= 0) {
+            const QScopedValueRollback guard(m_syncing, true);
+            m_storyView->setCurrentIndex(m_stories->index(row, 0));
+        }
+    }
+    emit filterChanged(filter);
+}
+
+void StoryController::selectSidebar(const StoryFilter &filter)
+{
+    QModelIndex index = m_sidebar->indexFor(filter);
+    if (!index.isValid())
+        index = m_sidebar->indexFor({StoryFilter::Kind::All});
+    const QScopedValueRollback guard(m_syncing, true);
+    m_sidebarView->setCurrentIndex(index);
+}
+
+bool StoryController::openStory(qint64 storyId)
+{
+    return show({storyId, 0}, true);
+}
+
+bool StoryController::openBookmark(qint64 bookmarkId)
+{
+    // A bookmark whose story is still cached opens the live story.
+    const std::optional<BookmarkRecord> bookmark = m_cache.bookmarks().bookmark(bookmarkId);
+    if (!bookmark) {
+        emit statusMessage(tr("That bookmark no longer exists."));
+        return false;
+    }
+    if (bookmark->articleId)
+        return show({*bookmark->articleId, 0}, true);
+    return show({0, bookmarkId}, true);
+}
+
+void StoryController::goBack()
+{
+    if (const std::optional<ReaderLocation> location = m_history.back())
+        show(*location, false);
+}
+
+void StoryController::goForward()
+{
+    if (const std::optional<ReaderLocation> location = m_history.forward())
+        show(*location, false);
+}
+
+bool StoryController::show(const ReaderLocation &location, bool record)
+{
+    if (!render(location)) {
+        emit historyChanged();
+        return false;
+    }
+    if (record)
+        m_history.visit(location);
+    m_location = location;
+    selectInList(location, record);
+    emit locationChanged(location);
+    emit historyChanged();
+    return true;
+}
+
+bool StoryController::isDarkPalette() const
+{
+    return m_reader->palette().color(QPalette::Window).lightness() < 128;
+}
+
+bool StoryController::render(const ReaderLocation &location)
+{
+    const PageOptions options{isDarkPalette(), false};
+    StoryPage page;
+    if (location.storyId) {
+        const std::optional<StoryDetail> story = m_cache.articles().story(location.storyId);
+        if (!story) {
+            emit statusMessage(tr("That story is no longer in your cache."));
+            return false;
+        }
+        page = buildStoryPage(*story, options);
+        m_link = QUrl(story->summary.link);
+        if (!story->summary.read) {
+            m_cache.articles().setRead({location.storyId}, true);
+            storyReadChanged(location.storyId, true);
+        }
+    } else {
+        const std::optional<BookmarkRecord> bookmark = m_cache.bookmarks().bookmark(location.bookmarkId);
+        if (!bookmark) {
+            emit statusMessage(tr("That bookmark no longer exists."));
+            return false;
+        }
+        page = buildBookmarkPage(*bookmark, options);
+        m_link = QUrl(bookmark->link);
+    }
+    m_reader->setHtml(page.html);
+    if (!page.blockedUrls.isEmpty())
+        emit statusMessage(tr("%n remote image(s) or resource(s) were not loaded.", nullptr,
+                              int(page.blockedUrls.size())));
+    return true;
+}
+
+void StoryController::refreshPage()
+{
+    if (!m_location.isValid())
+        return;
+    // Keep the reader where it was: a palette change should not scroll the page.
+    const int scroll = m_reader->verticalScrollBar()->value();
+    render(m_location);
+    m_reader->verticalScrollBar()->setValue(scroll);
+}
+
+void StoryController::selectInList(const ReaderLocation &location, bool allowSwitch)
+{
+    int row = location.storyId ? m_stories->locateStory(location.storyId)
+                               : m_stories->rowForBookmark(location.bookmarkId);
+    if (row < 0 && location.storyId && allowSwitch && m_filter.kind != StoryFilter::Kind::All) {
+        // Followed a link to a story outside this view: show it among all stories.
+        const QScopedValueRollback guard(m_syncing, true);
+        showFilter({StoryFilter::Kind::All});
+        row = m_stories->locateStory(location.storyId);
+    }
+    const QScopedValueRollback guard(m_syncing, true);
+    if (row < 0) {
+        m_storyView->selectionModel()->clearSelection();
+        m_storyView->selectionModel()->setCurrentIndex({}, QItemSelectionModel::NoUpdate);
+        return;
+    }
+    const QModelIndex index = m_stories->index(row, StoryListModel::HeadlineColumn);
+    m_storyView->selectionModel()->setCurrentIndex(
+        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_storyView->scrollTo(index);
+}
+
+void StoryController::storyReadChanged(qint64 storyId, bool read)
+{
+    m_stories->setStoryRead(storyId, read);
+    refreshSidebar();
+}
+
+void StoryController::bookmarksChanged(qint64 storyId, bool bookmarked)
+{
+    m_stories->setStoryBookmarked(storyId, bookmarked);
+    if (m_stories->isBookmarkView())
+        selectInList(m_location, false); // the view was reloaded; keep the reader's row
+    refreshSidebar();
+}
+
+void StoryController::refreshSidebar()
+{
+    m_sidebar->refreshCounts();
+    if (!m_sidebarView->currentIndex().isValid())
+        selectSidebar(m_filter); // the tree was rebuilt (feeds changed)
+}
+
+void StoryController::onSidebarCurrentChanged(const QModelIndex &index)
+{
+    if (m_syncing || !index.isValid())
+        return;
+    showFilter(m_sidebar->filterFor(index));
+}
+
+void StoryController::onListCurrentChanged(const QModelIndex &index)
+{
+    if (m_syncing || !index.isValid())
+        return;
+    const qint64 storyId = m_stories->storyIdAt(index.row());
+    if (storyId)
+        show({storyId, 0}, true);
+    else if (const qint64 bookmarkId = m_stories->bookmarkIdAt(index.row()))
+        show({0, bookmarkId}, true);
+}
+
+} // namespace bulletin

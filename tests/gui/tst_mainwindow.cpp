@@ -1,0 +1,426 @@
+#include "gui/bookmarkactions.h"
+#include "gui/historyactions.h"
+#include "gui/mainwindow.h"
+#include "gui/readerview.h"
+#include "gui/storycontroller.h"
+#include "models/sidebarmodel.h"
+#include "models/storylistmodel.h"
+#include "services/cache.h"
+#include "services/firstrun.h"
+#include "services/storypage.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDesktopServices>
+#include <QDir>
+#include <QMenu>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBlock>
+#include <QToolBar>
+#include <QTreeView>
+
+using namespace bulletin;
+
+namespace {
+constexpr auto kBannerText = "exercise caution against potential phishing scams";
+} // namespace
+
+// Stands in for the user's browser: QDesktopServices hands http(s) links here in tests.
+class UrlCatcher : public QObject
+{
+    Q_OBJECT
+public:
+    QList<QUrl> urls;
+public slots:
+    void open(const QUrl &url) { urls << url; }
+};
+
+class tst_MainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void showsSampleWithBanner();
+    void relatedHeadlineOpensStoryAndBackReturns();
+    void mouseBackButton();
+    void openingMarksRead();
+    void bookmarkSurvivesReopen();
+    void bookmarkSurvivesFeedRemoval();
+    void exportsBookmarks();
+    void linksOpenOnlyWebAndMail();
+    void restoresStateOnRestart();
+    void emptyCache();
+    void accessibleNames();
+    void screenshots();
+
+private:
+    void openCache();
+    std::unique_ptr<MainWindow> makeWindow();
+    QStringList relatedAnchors(const ReaderView *reader) const;
+    QString cachePath() const { return m_dir.filePath(QStringLiteral("cache.sqlite")); }
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<Cache> m_cache;
+    std::unique_ptr<QSettings> m_settings;
+    qint64 m_sampleId = 0;
+};
+
+void tst_MainWindow::init()
+{
+    QVERIFY(m_dir.isValid());
+    QFile::remove(cachePath());
+    QFile::remove(cachePath() + QStringLiteral("-wal"));
+    QFile::remove(cachePath() + QStringLiteral("-shm"));
+    const QString settingsPath = m_dir.filePath(QStringLiteral("settings.ini"));
+    QFile::remove(settingsPath);
+    m_settings = std::make_unique<QSettings>(settingsPath, QSettings::IniFormat);
+    openCache();
+    QString error;
+    const std::optional<qint64> sample = importSampleOnFirstRun(*m_cache, &error);
+    QVERIFY2(sample, qPrintable(error));
+    m_sampleId = *sample;
+}
+
+void tst_MainWindow::cleanup()
+{
+    m_cache.reset();
+    m_settings.reset();
+}
+
+void tst_MainWindow::openCache()
+{
+    QString error;
+    m_cache = Cache::open(cachePath(), &error);
+    QVERIFY2(m_cache, qPrintable(error));
+}
+
+std::unique_ptr<MainWindow> tst_MainWindow::makeWindow()
+{
+    auto window = std::make_unique<MainWindow>(*m_cache, *m_settings);
+    window->resize(1200, 800);
+    return window;
+}
+
+QStringList tst_MainWindow::relatedAnchors(const ReaderView *reader) const
+{
+    // The links exactly as the page carries them, read back from the reader's document.
+    QStringList anchors;
+    for (QTextBlock block = reader->document()->begin(); block.isValid(); block = block.next()) {
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            const QString href = it.fragment().charFormat().anchorHref();
+            if (storyIdFromAnchor(href) && !anchors.contains(href))
+                anchors << href;
+        }
+    }
+    return anchors;
+}
+
+void tst_MainWindow::showsSampleWithBanner()
+{
+    auto window = makeWindow();
+    window->openStory(m_sampleId);
+    const QString text = window->reader()->toPlainText();
+    QVERIFY2(text.contains(QLatin1String(kBannerText)), qPrintable(text));
+    QVERIFY(text.contains(QStringLiteral("Related stories")));
+    QVERIFY(text.contains(QStringLiteral("Germany and Poland Sign Groundbreaking Deal")));
+    QCOMPARE(relatedAnchors(window->reader()).size(), 3);
+    // The reader is given exactly the page the command line's `show --json` reports.
+    const StoryPage page = buildStoryPage(*m_cache->articles().story(m_sampleId));
+    QCOMPARE(window->reader()->toPlainText(), [&] {
+        QTextDocument doc;
+        doc.setHtml(page.html);
+        return doc.toPlainText();
+    }());
+    // The sample is selected in the list, with its advisory marker.
+    const QModelIndex current = window->storyView()->currentIndex();
+    QVERIFY(current.isValid());
+    QCOMPARE(current.data(StoryListModel::StoryIdRole).toLongLong(), m_sampleId);
+    QVERIFY(current.data(StoryListModel::AdvisoryRole).toBool());
+}
+
+void tst_MainWindow::relatedHeadlineOpensStoryAndBackReturns()
+{
+    auto window = makeWindow();
+    window->show();
+    window->openStory(m_sampleId);
+    const QStringList anchors = relatedAnchors(window->reader());
+    QVERIFY(!anchors.isEmpty());
+    const qint64 relatedId = *storyIdFromAnchor(anchors.first());
+    const QString relatedTitle = m_cache->articles().summary(relatedId)->title;
+
+    emit window->reader()->anchorClicked(QUrl(anchors.first()));
+    QVERIFY(window->reader()->toPlainText().startsWith(relatedTitle));
+    QVERIFY(!window->reader()->toPlainText().contains(QLatin1String(kBannerText)));
+    QCOMPARE(window->controller()->currentLocation().storyId, relatedId);
+    QCOMPARE(window->storyView()->currentIndex().data(StoryListModel::StoryIdRole).toLongLong(), relatedId);
+    QVERIFY(window->storyView()->selectionModel()->isRowSelected(window->storyView()->currentIndex().row(), {}));
+
+    QAction *back = window->historyActions()->backAction();
+    QAction *forward = window->historyActions()->forwardAction();
+    QVERIFY(back->isEnabled());
+    QVERIFY(!forward->isEnabled());
+    QVERIFY(back->shortcuts().contains(QKeySequence(Qt::ALT | Qt::Key_Left)));
+    back->trigger();
+    QVERIFY(window->reader()->toPlainText().contains(QLatin1String(kBannerText)));
+    QCOMPARE(window->storyView()->currentIndex().data(StoryListModel::StoryIdRole).toLongLong(), m_sampleId);
+    QVERIFY(!back->isEnabled());
+    QVERIFY(forward->isEnabled());
+    forward->trigger();
+    QCOMPARE(window->controller()->currentLocation().storyId, relatedId);
+
+    // From another feed's view, following a link switches to All stories to select it.
+    window->controller()->showFilter({StoryFilter::Kind::Advisories});
+    window->openStory(m_sampleId);
+    emit window->reader()->anchorClicked(QUrl(anchors.last()));
+    QCOMPARE(window->controller()->currentFilter().kind, StoryFilter::Kind::All);
+    QCOMPARE(window->storyView()->currentIndex().data(StoryListModel::StoryIdRole).toLongLong(),
+             *storyIdFromAnchor(anchors.last()));
+}
+
+void tst_MainWindow::mouseBackButton()
+{
+    auto window = makeWindow();
+    window->show();
+    window->openStory(m_sampleId);
+    emit window->reader()->anchorClicked(QUrl(relatedAnchors(window->reader()).first()));
+    QVERIFY(window->controller()->currentLocation().storyId != m_sampleId);
+    QTest::mousePress(window->reader()->viewport(), Qt::BackButton);
+    QCOMPARE(window->controller()->currentLocation().storyId, m_sampleId);
+    QTest::mousePress(window->storyView()->viewport(), Qt::ForwardButton);
+    QVERIFY(window->controller()->currentLocation().storyId != m_sampleId);
+}
+
+void tst_MainWindow::openingMarksRead()
+{
+    auto window = makeWindow();
+    const SidebarModel *sidebar = window->controller()->sidebarModel();
+    const int unreadBefore = sidebar->index(0, 0).data(SidebarModel::CountRole).toInt();
+    QVERIFY(unreadBefore >= 4);
+    const QModelIndex row = window->controller()->storyModel()->index(
+        window->controller()->storyModel()->rowForStory(m_sampleId), 0);
+    QVERIFY(row.data(Qt::FontRole).value<QFont>().bold());
+    window->openStory(m_sampleId);
+    QVERIFY(m_cache->articles().summary(m_sampleId)->read);
+    QVERIFY(!row.data(Qt::FontRole).value<QFont>().bold());
+    QCOMPARE(sidebar->index(0, 0).data(SidebarModel::CountRole).toInt(), unreadBefore - 1);
+}
+
+void tst_MainWindow::bookmarkSurvivesReopen()
+{
+    {
+        auto window = makeWindow();
+        window->show();
+        QVERIFY(QTest::qWaitForWindowActive(window.get()));
+        window->openStory(m_sampleId);
+        QAction *toggle = window->bookmarkActions()->toggleAction();
+        QCOMPARE(toggle->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_D));
+        QVERIFY(!toggle->isChecked());
+        QTest::keyClick(window.get(), Qt::Key_D, Qt::ControlModifier);
+        QVERIFY(toggle->isChecked());
+        QVERIFY(window->storyView()->currentIndex().data(StoryListModel::BookmarkedRole).toBool());
+        QCOMPARE(window->controller()->sidebarModel()->index(2, 0).data(SidebarModel::CountRole).toInt(), 1);
+    }
+    m_cache.reset();
+    openCache();
+    QVERIFY(m_cache->bookmarks().isBookmarked(m_sampleId));
+    auto window = makeWindow();
+    window->openStory(m_sampleId);
+    QVERIFY(window->bookmarkActions()->toggleAction()->isChecked());
+    // Toggling again removes it.
+    window->bookmarkActions()->toggleAction()->trigger();
+    QVERIFY(!m_cache->bookmarks().isBookmarked(m_sampleId));
+}
+
+void tst_MainWindow::bookmarkSurvivesFeedRemoval()
+{
+    const qint64 feedId = m_cache->articles().summary(m_sampleId)->feedId;
+    const QString sampleTitle = m_cache->articles().summary(m_sampleId)->title;
+    {
+        auto window = makeWindow();
+        window->openStory(m_sampleId);
+        QVERIFY(window->bookmarkActions()->toggle());
+    }
+    QVERIFY(m_cache->feeds().remove(feedId));
+    QVERIFY(!m_cache->articles().summary(m_sampleId));
+
+    auto window = makeWindow();
+    window->controller()->showFilter({StoryFilter::Kind::Bookmarked});
+    const StoryListModel *list = window->controller()->storyModel();
+    QCOMPARE(list->rowCount(), 1);
+    QCOMPARE(list->index(0, 0).data().toString(), sampleTitle);
+    QCOMPARE(list->storyIdAt(0), 0);
+
+    // Choosing it shows the snapshot kept with the bookmark.
+    window->storyView()->setCurrentIndex(list->index(0, 0));
+    QVERIFY(window->controller()->currentLocation().bookmarkId != 0);
+    QVERIFY(window->reader()->toPlainText().contains(QStringLiteral("kept with your bookmark")));
+    QVERIFY(window->reader()->toPlainText().startsWith(sampleTitle));
+    QVERIFY(window->reader()->toPlainText().contains(QStringLiteral("postal service")));
+}
+
+void tst_MainWindow::exportsBookmarks()
+{
+    auto window = makeWindow();
+    window->openStory(m_sampleId);
+    QVERIFY(window->bookmarkActions()->toggle());
+    const QString title = m_cache->articles().summary(m_sampleId)->title;
+    QVERIFY(m_cache->bookmarks().setNote(m_cache->bookmarks().forArticle(m_sampleId)->bookmarkId,
+                                         QStringLiteral("check the advisory")));
+
+    const QString jsonPath = m_dir.filePath(QStringLiteral("bookmarks.json"));
+    QVERIFY(window->bookmarkActions()->exportTo(jsonPath, BookmarkActions::Format::Json));
+    QFile json(jsonPath);
+    QVERIFY(json.open(QIODevice::ReadOnly));
+    const QByteArray jsonBytes = json.readAll();
+    QVERIFY(jsonBytes.contains(title.toUtf8()));
+    QVERIFY(jsonBytes.contains("check the advisory"));
+
+    // The sample has no web link, so a browser file cannot hold it; a story with one can.
+    const qint64 related = *storyIdFromAnchor(relatedAnchors(window->reader()).first());
+    window->openStory(related);
+    QVERIFY(window->bookmarkActions()->toggle());
+    const QString htmlPath = m_dir.filePath(QStringLiteral("bookmarks.html"));
+    QVERIFY(window->bookmarkActions()->exportTo(htmlPath, BookmarkActions::Format::Html));
+    QFile html(htmlPath);
+    QVERIFY(html.open(QIODevice::ReadOnly));
+    const QString htmlText = QString::fromUtf8(html.readAll());
+    QVERIFY(htmlText.startsWith(QStringLiteral("<!DOCTYPE NETSCAPE-Bookmark-file-1>")));
+    const auto summary = m_cache->articles().summary(related);
+    if (!summary->link.isEmpty())
+        QVERIFY(htmlText.contains(summary->title.toHtmlEscaped()));
+    if (!m_cache->articles().summary(m_sampleId)->link.isEmpty())
+        QVERIFY(htmlText.contains(title.toHtmlEscaped()));
+    QVERIFY(!window->statusBar()->currentMessage().isEmpty());
+}
+
+void tst_MainWindow::linksOpenOnlyWebAndMail()
+{
+    UrlCatcher catcher;
+    QDesktopServices::setUrlHandler(QStringLiteral("https"), &catcher, "open");
+    auto window = makeWindow();
+    window->openStory(m_sampleId);
+    emit window->reader()->anchorClicked(QUrl(QStringLiteral("https://example.org/story")));
+    QCOMPARE(catcher.urls, QList<QUrl>{QUrl(QStringLiteral("https://example.org/story"))});
+    emit window->reader()->anchorClicked(QUrl(QStringLiteral("file:///etc/passwd")));
+    QCOMPARE(catcher.urls.size(), 1);
+    QVERIFY(window->statusBar()->currentMessage().startsWith(QStringLiteral("Refused")));
+    QCOMPARE(window->controller()->currentLocation().storyId, m_sampleId);
+    QDesktopServices::unsetUrlHandler(QStringLiteral("https"));
+}
+
+void tst_MainWindow::restoresStateOnRestart()
+{
+    qint64 relatedId = 0;
+    QList<int> sizes;
+    {
+        auto window = makeWindow();
+        window->show();
+        window->openStory(m_sampleId);
+        relatedId = *storyIdFromAnchor(relatedAnchors(window->reader()).first());
+        window->openStory(relatedId);
+        auto *splitter = window->findChild<QSplitter *>(QStringLiteral("outerSplitter"));
+        QVERIFY(splitter);
+        splitter->setSizes({333, 867});
+        sizes = splitter->sizes();
+        window->resize(1000, 700);
+        window->close();
+    }
+    m_cache.reset();
+    openCache();
+    auto window = std::make_unique<MainWindow>(*m_cache, *m_settings);
+    window->restoreState();
+    window->show();
+    QCOMPARE(window->size(), QSize(1000, 700));
+    // The sidebar keeps its width; the rest follows the window's.
+    QCOMPARE(window->findChild<QSplitter *>(QStringLiteral("outerSplitter"))->sizes().first(), sizes.first());
+    QCOMPARE(window->controller()->currentLocation().storyId, relatedId);
+    QCOMPARE(window->storyView()->currentIndex().data(StoryListModel::StoryIdRole).toLongLong(), relatedId);
+}
+
+void tst_MainWindow::emptyCache()
+{
+    m_cache.reset();
+    QFile::remove(cachePath());
+    QFile::remove(cachePath() + QStringLiteral("-wal"));
+    QFile::remove(cachePath() + QStringLiteral("-shm"));
+    openCache();
+    auto window = makeWindow();
+    window->restoreState();
+    QCOMPARE(window->controller()->storyModel()->rowCount(), 0);
+    QCOMPARE(window->controller()->sidebarModel()->rowCount(), 4);
+    QVERIFY(!window->bookmarkActions()->toggleAction()->isEnabled());
+    QVERIFY(!window->historyActions()->backAction()->isEnabled());
+    QVERIFY(window->statusBar()->currentMessage().contains(QStringLiteral("empty")));
+}
+
+void tst_MainWindow::accessibleNames()
+{
+    auto window = makeWindow();
+    const QList<QWidget *> widgets = window->findChildren<QWidget *>();
+    for (QWidget *widget : widgets) {
+        if (!qobject_cast<QAbstractItemView *>(widget) && !qobject_cast<QSplitter *>(widget)
+            && !qobject_cast<QTextEdit *>(widget) && !qobject_cast<QToolBar *>(widget))
+            continue;
+        QVERIFY2(!widget->accessibleName().isEmpty(),
+                 qPrintable(widget->objectName() + QLatin1Char(' ') + widget->metaObject()->className()));
+    }
+    for (QAction *action : window->findChildren<QAction *>()) {
+        if (!action->isSeparator() && !action->menu())
+            QVERIFY2(!action->text().isEmpty(), qPrintable(action->objectName()));
+    }
+}
+
+void tst_MainWindow::screenshots()
+{
+    // Set BULLETIN_SCREENSHOT_DIR to look at the real window: light, dark and empty.
+    const QString dir = qEnvironmentVariable("BULLETIN_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        QSKIP("BULLETIN_SCREENSHOT_DIR not set");
+    QDir().mkpath(dir);
+    const QPalette original = QApplication::palette();
+    {
+        auto window = makeWindow();
+        window->show();
+        window->openStory(m_sampleId);
+        QTest::qWait(50);
+        QVERIFY(window->grab().save(QDir(dir).filePath(QStringLiteral("light.png"))));
+
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x30));
+        dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+        dark.setColor(QPalette::Base, QColor(0x1e, 0x1f, 0x22));
+        dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x28, 0x2b));
+        dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+        dark.setColor(QPalette::Button, QColor(0x33, 0x35, 0x39));
+        dark.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+        dark.setColor(QPalette::Highlight, QColor(0x2f, 0x65, 0xca));
+        dark.setColor(QPalette::HighlightedText, Qt::white);
+        dark.setColor(QPalette::Link, QColor(0x8a, 0xb4, 0xf8));
+        dark.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
+        QApplication::setPalette(dark);
+        QTest::qWait(50);
+        QVERIFY(window->reader()->toHtml().contains(QStringLiteral("#3d3406"), Qt::CaseInsensitive)
+                || window->reader()->toHtml().contains(QStringLiteral("#4a"), Qt::CaseInsensitive));
+        QVERIFY(window->grab().save(QDir(dir).filePath(QStringLiteral("dark.png"))));
+        QApplication::setPalette(original);
+    }
+    m_cache.reset();
+    QFile::remove(cachePath());
+    QFile::remove(cachePath() + QStringLiteral("-wal"));
+    QFile::remove(cachePath() + QStringLiteral("-shm"));
+    openCache();
+    auto window = makeWindow();
+    window->show();
+    QTest::qWait(50);
+    QVERIFY(window->grab().save(QDir(dir).filePath(QStringLiteral("empty.png"))));
+}
+
+QTEST_MAIN(tst_MainWindow)
+#include "tst_mainwindow.moc"
