@@ -171,7 +171,9 @@ void addRelated(Page &page, const QList<RelatedStory> &related)
 
 QString wrap(const QString &body)
 {
-    return QStringLiteral("<html><head><meta charset=\"utf-8\"></head><body>\n%1</body></html>\n")
+    // No <meta charset>: the page is handed over as a QString, and the reader pane must never
+    // see a <meta> element from anywhere.
+    return QStringLiteral("<html><body>\n%1</body></html>\n")
         .arg(body);
 }
 
