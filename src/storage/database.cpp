@@ -229,15 +229,19 @@ int Database::schemaVersion() const
 Transaction::Transaction(QSqlDatabase db)
     : m_db(std::move(db))
 {
-    m_active = m_db.transaction();
+    // IMMEDIATE takes the write lock up front (waiting up to the busy timeout), so a
+    // transaction that reads before it writes cannot fail half-way because another
+    // connection (the refresh writer, or the window marking a story read) wrote meanwhile.
+    QSqlQuery begin(m_db);
+    m_active = begin.exec(QStringLiteral("BEGIN IMMEDIATE"));
     if (!m_active)
-        qCWarning(lcStorage) << "cannot begin a transaction:" << m_db.lastError().text();
+        qCWarning(lcStorage) << "cannot begin a transaction:" << begin.lastError().text();
 }
 
 Transaction::~Transaction()
 {
     if (m_active)
-        m_db.rollback();
+        QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
 }
 
 bool Transaction::commit()
@@ -245,10 +249,11 @@ bool Transaction::commit()
     if (!m_active)
         return false;
     m_active = false;
-    if (m_db.commit())
+    QSqlQuery commit(m_db);
+    if (commit.exec(QStringLiteral("COMMIT")))
         return true;
-    qCWarning(lcStorage) << "commit failed:" << m_db.lastError().text();
-    m_db.rollback();
+    qCWarning(lcStorage) << "commit failed:" << commit.lastError().text();
+    QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
     return false;
 }
 
