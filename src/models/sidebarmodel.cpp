@@ -1,5 +1,6 @@
 #include "models/sidebarmodel.h"
 
+#include "models/storymarkers.h"
 #include "storage/articlestore.h"
 #include "storage/bookmarkstore.h"
 #include "storage/feedstore.h"
@@ -7,6 +8,7 @@
 #include <QCollator>
 #include <QFont>
 #include <QHash>
+#include <QLocale>
 
 #include <algorithm>
 #include <functional>
@@ -24,6 +26,35 @@ QList<qint64> shapeOf(const QList<FeedRecord> &feeds, const QList<FolderRecord> 
     for (const FeedRecord &feed : feeds)
         shape << feed.id << feed.folderId << qint64(qHash(feed.title));
     return shape;
+}
+
+QString when(const QDateTime &time)
+{
+    return QLocale().toString(time.toLocalTime(), QLocale::ShortFormat);
+}
+
+// "Updated 26/11/2026 14:02" and, when the last attempt failed, "Last error (…): HTTP 404".
+QString healthOf(const FeedRecord &feed)
+{
+    QStringList lines;
+    if (feed.kind == QLatin1String("local")) {
+        lines << SidebarModel::tr("Local source");
+    } else {
+        lines << feed.url;
+        lines << (feed.lastSuccess.isValid()
+                      ? SidebarModel::tr("Last updated %1").arg(when(feed.lastSuccess))
+                      : SidebarModel::tr("Never updated yet"));
+        if (!feed.lastError.isEmpty()) {
+            const QString at = feed.lastAttempt.isValid() ? when(feed.lastAttempt) : QString();
+            lines << (at.isEmpty() ? SidebarModel::tr("Last error: %1").arg(feed.lastError)
+                                   : SidebarModel::tr("Last error (%1): %2").arg(at, feed.lastError));
+            if (feed.failures > 1)
+                lines << SidebarModel::tr("Failed %n time(s) in a row", nullptr, feed.failures);
+            if (feed.retryAfter.isValid() && feed.retryAfter > QDateTime::currentDateTimeUtc())
+                lines << SidebarModel::tr("Next try after %1").arg(when(feed.retryAfter));
+        }
+    }
+    return lines.join(QLatin1Char('\n'));
 }
 
 } // namespace
@@ -68,7 +99,8 @@ void SidebarModel::refreshCounts()
     const std::vector<Node> before = m_nodes;
     build(s); // same shape, so the same nodes in the same places; only counts differ
     for (size_t i = 0; i < m_nodes.size(); ++i) {
-        if (m_nodes[i].count != before[i].count)
+        if (m_nodes[i].count != before[i].count || m_nodes[i].health != before[i].health
+            || m_nodes[i].failing != before[i].failing)
             emit dataChanged(indexOfNode(int(i), NameColumn), indexOfNode(int(i), CountColumn));
     }
 }
@@ -141,8 +173,10 @@ void SidebarModel::build(const Snapshot &s)
     });
     for (const FeedRecord &feed : feeds) {
         const int parentNode = folderNode.value(feed.folderId, -1);
-        addNode(NodeKind::Feed, feed.id, feed.title.isEmpty() ? feed.url : feed.title, feed.unread,
-                 parentNode);
+        const int node = addNode(NodeKind::Feed, feed.id, feed.title.isEmpty() ? feed.url : feed.title,
+                                 feed.unread, parentNode);
+        m_nodes[node].health = healthOf(feed);
+        m_nodes[node].failing = !feed.lastError.isEmpty();
     }
     for (int top : std::as_const(m_topLevel)) {
         if (m_nodes[top].kind == NodeKind::Folder)
@@ -242,8 +276,14 @@ QVariant SidebarModel::data(const QModelIndex &index, int role) const
         if (index.column() == NameColumn)
             return node.name;
         return node.count > 0 ? QString::number(node.count) : QString();
+    case Qt::DecorationRole:
+        if (node.failing && index.column() == NameColumn)
+            return StoryMarkers::errorIcon();
+        return {};
     case Qt::ToolTipRole:
     case Qt::AccessibleDescriptionRole:
+        if (node.kind == NodeKind::Feed)
+            return tr("%n unread", nullptr, node.count) + QLatin1Char('\n') + node.health;
         if (node.kind == NodeKind::Bookmarks)
             return tr("%n bookmark(s)", nullptr, node.count);
         return tr("%n unread", nullptr, node.count);
@@ -265,6 +305,10 @@ QVariant SidebarModel::data(const QModelIndex &index, int role) const
         return node.id;
     case CountRole:
         return node.count;
+    case FailingRole:
+        return node.failing;
+    case HealthRole:
+        return node.health;
     }
     return {};
 }

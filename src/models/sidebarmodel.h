@@ -20,7 +20,8 @@ class FeedStore;
 // Counts come from FeedStore::feeds(), one query that the feeds_read index answers per feed,
 // so populating never counts the whole articles table. refreshCounts() updates the numbers in
 // place (the view keeps its selection); reload() rebuilds the tree after feeds or folders
-// change. GUI thread only.
+// change. Each feed carries its health (last success, last error in words) as its tooltip
+// and an error badge while its last refresh failed. GUI thread only.
 class SidebarModel final : public QAbstractItemModel
 {
     Q_OBJECT
@@ -32,6 +33,8 @@ public:
         NodeKindRole = Qt::UserRole + 1, // int(NodeKind)
         NodeIdRole,                      // feed or folder id
         CountRole,                       // int
+        FailingRole,                     // bool: a feed whose last refresh failed
+        HealthRole,                      // QString: a feed's last success and last error
     };
 
     SidebarModel(FeedStore &feeds, ArticleStore &articles, BookmarkStore &bookmarks,
@@ -56,6 +59,8 @@ private:
         NodeKind kind = NodeKind::AllStories;
         qint64 id = 0;
         QString name;
+        QString health;   // feeds: last success and last error, in words
+        bool failing = false;
         int count = 0;
         int parent = -1;  // index into m_nodes; -1 for top level
         int row = 0;      // row within the parent

@@ -17,6 +17,8 @@ public:
     QIcon icon(bool bookmarked, bool advisory) const;
     // The star alone, square, for a toolbar button when the desktop has no icon theme.
     static QIcon bookmarkIcon();
+    // A red disc with an exclamation mark: a source whose last refresh failed.
+    static QIcon errorIcon();
 
 private:
     static QIcon paint(bool bookmarked, bool advisory);
