@@ -54,6 +54,11 @@ void SubscriptionService::onFetched(const FetchResult &result)
                      .arg(result.finalUrl.toString()));
             return;
         }
+        if (feeds.size() > 1 && m_request.askWhenSeveral) {
+            m_busy = false;
+            emit feedChoiceNeeded(result.finalUrl, feeds);
+            return;
+        }
         m_followedPage = true;
         m_fetcher->fetch(FetchRequest{feeds.first(), {}, {}, 2});
         return;

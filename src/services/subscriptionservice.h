@@ -4,7 +4,9 @@
 #include "services/refreshresult.h"
 
 #include <QObject>
+#include <QList>
 #include <QStringList>
+#include <QUrl>
 
 class QNetworkAccessManager;
 
@@ -33,6 +35,9 @@ public:
         QString url;
         QStringList folderPath; // {"News", "Europe"}; empty: top level
         QString title;          // empty: the feed's own
+        // When a web page announces several feeds: false follows the first one, true
+        // stops and reports them all with feedChoiceNeeded so the user can pick.
+        bool askWhenSeveral = false;
     };
 
     SubscriptionService(Cache &cache, QNetworkAccessManager *network, RefreshService *refresh,
@@ -45,6 +50,8 @@ public:
 signals:
     void subscribed(qint64 feedId, const bulletin::RefreshResult &firstRefresh);
     void subscribeFailed(const QString &error);
+    // The page at pageUrl announces these feeds (in its order); nothing was subscribed.
+    void feedChoiceNeeded(const QUrl &pageUrl, const QList<QUrl> &feeds);
 
 private:
     void onFetched(const FetchResult &result);
