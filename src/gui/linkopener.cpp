@@ -1,8 +1,36 @@
 #include "gui/linkopener.h"
 
 #include <QDesktopServices>
+#include <QMessageBox>
+#include <QPushButton>
 
 namespace bulletin {
+
+LinkOpener::LinkOpener(QWidget *dialogParent, QObject *parent)
+    : QObject(parent)
+    , m_dialogParent(dialogParent)
+{
+}
+
+bool LinkOpener::openChecked(const QUrl &url, const QString &warning)
+{
+    if (warning.isEmpty() || !isAllowed(url))
+        return open(url);
+    QMessageBox box(QMessageBox::Warning, tr("Suspicious Link"),
+                    tr("This link may not go where it seems to."), QMessageBox::NoButton, m_dialogParent);
+    box.setInformativeText(tr("%1\n\nIt really opens:\n%2").arg(warning, url.toDisplayString()));
+    box.setAccessibleName(tr("Suspicious link warning"));
+    QPushButton *openAnyway = box.addButton(tr("&Open Anyway"), QMessageBox::AcceptRole);
+    QPushButton *cancel = box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(cancel);
+    box.setEscapeButton(cancel);
+    box.exec();
+    if (box.clickedButton() != openAnyway) {
+        emit statusMessage(tr("Did not open %1.").arg(url.toDisplayString()));
+        return false;
+    }
+    return open(url);
+}
 
 bool LinkOpener::isAllowed(const QUrl &url)
 {

@@ -1,2 +1,3 @@
 # Related coverage found in the cache (storage/coveragequery + core/related).
 target_sources(bulletin_services PRIVATE relatedcoverage.h relatedcoverage.cpp)
+target_sources(bulletin_services PRIVATE coveragefinder.h coveragefinder.cpp)

@@ -12,28 +12,6 @@ namespace {
 
 constexpr auto kStoryAnchorPrefix = "#bulletin-story-";
 
-struct BannerColours
-{
-    const char *background;
-    const char *border;
-    const char *text;
-};
-
-// Each pair is chosen for contrast on its own (WCAG AA or better), so the banner reads the
-// same whatever the palette around it; the dark variants avoid a glaring box in dark mode.
-BannerColours bannerColours(const QString &severity, bool dark)
-{
-    const QString s = severity.toLower();
-    if (s == QLatin1String("extreme") || s == QLatin1String("severe"))
-        return dark ? BannerColours{"#4a1212", "#e05252", "#ffe3e3"}
-                    : BannerColours{"#fde2e1", "#c62828", "#5c0b0b"};
-    if (s == QLatin1String("moderate"))
-        return dark ? BannerColours{"#4a2a0a", "#f08c2e", "#ffe9d2"}
-                    : BannerColours{"#ffe8cc", "#d9730d", "#4d2600"};
-    return dark ? BannerColours{"#3d3406", "#e3c42b", "#fff6cc"}
-                : BannerColours{"#fff4c2", "#c9a200", "#3d3100"};
-}
-
 QString formatDate(const QDateTime &time)
 {
     if (!time.isValid())
@@ -91,7 +69,7 @@ void addHeader(Page &page, const QString &title, const QString &source, const QD
 
 void addBanner(Page &page, const Advisory &advisory, bool dark)
 {
-    const BannerColours c = bannerColours(advisory.severity, dark);
+    const AdvisoryColours c = advisoryColours(advisory.severity, dark);
     const QString label = severityLabel(advisory);
     QStringList details;
     if (!advisory.issuer.isEmpty())
@@ -104,22 +82,22 @@ void addBanner(Page &page, const Advisory &advisory, bool dark)
         details << QStringLiteral("Expires %1").arg(formatDate(advisory.expires));
 
     QString inner = QStringLiteral("<p><b><span style=\"color:%1\">\u26a0 %2</span></b></p>\n")
-                        .arg(QLatin1String(c.text), escapeHtml(label));
+                        .arg(c.text, escapeHtml(label));
     QStringList textBlocks{QStringLiteral("\u26a0 ") + label};
     for (const QString &paragraph : advisory.text.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
         inner += QStringLiteral("<p><span style=\"color:%1\">%2</span></p>\n")
-                     .arg(QLatin1String(c.text), escapeHtml(paragraph));
+                     .arg(c.text, escapeHtml(paragraph));
         textBlocks << paragraph;
     }
     if (!advisory.instruction.isEmpty()) {
         inner += QStringLiteral("<p><span style=\"color:%1\"><b>What to do:</b> %2</span></p>\n")
-                     .arg(QLatin1String(c.text), escapeHtml(advisory.instruction));
+                     .arg(c.text, escapeHtml(advisory.instruction));
         textBlocks << QStringLiteral("What to do: ") + advisory.instruction;
     }
     if (!details.isEmpty()) {
         const QString line = details.join(QStringLiteral(" \u00b7 "));
         inner += QStringLiteral("<p><small><span style=\"color:%1\">%2</span></small></p>\n")
-                     .arg(QLatin1String(c.text), escapeHtml(line));
+                     .arg(c.text, escapeHtml(line));
         textBlocks << line;
     }
     // QTextBrowser draws table cell backgrounds reliably; a bordered one-cell table is the
@@ -127,16 +105,16 @@ void addBanner(Page &page, const Advisory &advisory, bool dark)
     page.html += QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"10\" "
                                 "border=\"1\" style=\"border-color:%1; border-style:solid;\" "
                                 "bgcolor=\"%2\"><tr><td bgcolor=\"%2\">\n%3</td></tr></table>\n")
-                     .arg(QLatin1String(c.border), QLatin1String(c.background), inner);
+                     .arg(c.border, c.background, inner);
     page.addText(textBlocks.join(QLatin1Char('\n')));
 }
 
-void addRelated(Page &page, const QList<RelatedStory> &related)
+void addRelatedList(Page &page, const QString &heading, const QList<RelatedStory> &related)
 {
     if (related.isEmpty())
         return;
-    page.html += QStringLiteral("<h2>Related stories</h2>\n<ul>\n");
-    QStringList lines{QStringLiteral("Related stories")};
+    page.html += QStringLiteral("<h2>%1</h2>\n<ul>\n").arg(escapeHtml(heading));
+    QStringList lines{heading};
     for (const RelatedStory &r : related) {
         QStringList meta;
         if (!r.source.isEmpty())
@@ -169,6 +147,17 @@ void addRelated(Page &page, const QList<RelatedStory> &related)
     page.addText(lines.join(QLatin1Char('\n')));
 }
 
+// The publisher's own links first, then the coverage Bulletin found in other feeds.
+void addRelated(Page &page, const QList<RelatedStory> &related)
+{
+    QList<RelatedStory> publisher;
+    QList<RelatedStory> coverage;
+    for (const RelatedStory &r : related)
+        (r.kind == QLatin1String("coverage") ? coverage : publisher) << r;
+    addRelatedList(page, QStringLiteral("Related stories"), publisher);
+    addRelatedList(page, QStringLiteral("Coverage elsewhere"), coverage);
+}
+
 QString wrap(const QString &body)
 {
     // No <meta charset>: the page is handed over as a QString, and the reader pane must never
@@ -178,6 +167,19 @@ QString wrap(const QString &body)
 }
 
 } // namespace
+
+AdvisoryColours advisoryColours(const QString &severity, bool dark)
+{
+    const QString s = severity.toLower();
+    if (s == QLatin1String("extreme") || s == QLatin1String("severe"))
+        return dark ? AdvisoryColours{QStringLiteral("#4a1212"), QStringLiteral("#e05252"), QStringLiteral("#ffe3e3")}
+                    : AdvisoryColours{QStringLiteral("#fde2e1"), QStringLiteral("#c62828"), QStringLiteral("#5c0b0b")};
+    if (s == QLatin1String("moderate"))
+        return dark ? AdvisoryColours{QStringLiteral("#4a2a0a"), QStringLiteral("#f08c2e"), QStringLiteral("#ffe9d2")}
+                    : AdvisoryColours{QStringLiteral("#ffe8cc"), QStringLiteral("#d9730d"), QStringLiteral("#4d2600")};
+    return dark ? AdvisoryColours{QStringLiteral("#3d3406"), QStringLiteral("#e3c42b"), QStringLiteral("#fff6cc")}
+                : AdvisoryColours{QStringLiteral("#fff4c2"), QStringLiteral("#c9a200"), QStringLiteral("#3d3100")};
+}
 
 StoryPage buildStoryPage(const StoryDetail &story, const PageOptions &options)
 {
@@ -204,6 +206,7 @@ StoryPage buildStoryPage(const StoryDetail &story, const PageOptions &options)
         page.html += QStringLiteral("<div>\n%1\n</div>\n").arg(body.html);
         page.addText(body.text);
         result.blockedUrls = body.blockedUrls;
+        result.flaggedLinks = body.flaggedLinks;
     }
     addRelated(page, story.related);
     result.html = wrap(page.html);
@@ -232,7 +235,7 @@ StoryPage buildBookmarkPage(const BookmarkRecord &bookmark, const PageOptions &o
     if (!bookmark.link.isEmpty())
         page.html += QStringLiteral("<p><a href=\"%1\">Open the story in your browser</a></p>\n")
                          .arg(escapeHtml(bookmark.link));
-    StoryPage result{wrap(page.html), page.text, body.blockedUrls};
+    StoryPage result{wrap(page.html), page.text, body.blockedUrls, body.flaggedLinks};
     return result;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/html/htmlsanitizer.h"
 #include "storage/records.h"
 
 #include <QString>
@@ -21,7 +22,19 @@ struct StoryPage
     QString html;
     QString text;
     QStringList blockedUrls; // remote resources left out of the page
+    QList<FlaggedLink> flaggedLinks; // links whose text misleads about where they go
 };
+
+// An advisory's colours by severity (Extreme/Severe red, Moderate orange, else yellow), each
+// set legible on its own in light and dark palettes. Shared by the reader's banner and the
+// window's banner.
+struct AdvisoryColours
+{
+    QString background;
+    QString border;
+    QString text;
+};
+AdvisoryColours advisoryColours(const QString &severity, bool dark);
 
 StoryPage buildStoryPage(const StoryDetail &story, const PageOptions &options = {});
 

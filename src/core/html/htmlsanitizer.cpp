@@ -174,6 +174,7 @@ public:
         result.html = m_html;
         result.text = m_text.finish();
         result.blockedUrls = m_blocked;
+        result.flaggedLinks = m_flagged;
         return result;
     }
 
@@ -505,8 +506,10 @@ private:
     {
         const LinkAssessment assessment = assessLink(element.linkText, element.href);
         QString title = element.title;
-        if (assessment.deceptive)
+        if (assessment.deceptive) {
             title = assessment.reason;
+            m_flagged.append(FlaggedLink{element.href, assessment.reason});
+        }
         if (!title.isEmpty())
             m_html.insert(element.titlePos,
                           QStringLiteral(" title=\"") + escapeHtml(title, true) + u'"');
@@ -522,6 +525,7 @@ private:
     QString m_html;
     TextBuilder m_text;
     QStringList m_blocked;
+    QList<FlaggedLink> m_flagged;
     QList<OpenElement> m_stack;
     qsizetype m_anchor = -1;     // index of the open <a> in m_stack
     QString m_skipElement;       // dropping a subtree that this element opened

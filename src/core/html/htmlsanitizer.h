@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QList>
 #include <QStringList>
 #include <QStringView>
 
@@ -12,11 +13,18 @@ struct SanitizeOptions {
     QString baseUrl;                 // article link, for resolving relative href/src
 };
 
+// A link whose visible text misleads about its target (see assessLink).
+struct FlaggedLink {
+    QString href;   // exactly as it appears in the sanitised HTML
+    QString reason; // the warning shown on hover and before opening it
+};
+
 // The result of sanitising: HTML that is safe to give a QTextBrowser, and the text it shows.
 struct SanitizedHtml {
     QString html;            // safe HTML for a QTextBrowser
     QString text;            // the plain text the user sees (same text is indexed for search)
     QStringList blockedUrls; // remote resources that were not loaded (images etc.)
+    QList<FlaggedLink> flaggedLinks; // deceptive links, in document order
 };
 
 // Turns untrusted article HTML into a small, well-formed HTML subset that QTextBrowser
