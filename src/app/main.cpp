@@ -5,12 +5,18 @@
 #include "gui/mainwindow.h"
 #include "services/cache.h"
 #include "services/firstrun.h"
+#include "services/refreshservice.h"
+#include "services/subscriptionservice.h"
 
 #include <QApplication>
 #include <QCoreApplication>
 #include <QMessageBox>
+#include <QNetworkAccessManager>
 #include <QSettings>
 #include <QTextStream>
+#include <QTimer>
+
+#include <algorithm>
 
 #include <memory>
 
@@ -95,7 +101,21 @@ int runWindow(int argc, char **argv, const QString &cachePathOption)
         QTextStream(stderr) << "bulletin: the sample story could not be imported: " << error << Qt::endl;
 
     QSettings settings;
-    bulletin::MainWindow window(*cache, settings);
+    // The network side: refreshes (automatic ones on each feed's interval, checked every
+    // minute, unless turned off) and subscribing. Nothing is fetched but the user's feeds.
+    QNetworkAccessManager network;
+    bulletin::RefreshService refresh(*cache, &network);
+    bulletin::SubscriptionService subscriptions(*cache, &network, &refresh);
+    bulletin::RefreshSchedule schedule = refresh.schedule();
+    schedule.defaultMinutes = std::max(5, settings.value(QStringLiteral("refresh/intervalMinutes"),
+                                                         schedule.defaultMinutes).toInt());
+    refresh.setSchedule(schedule);
+    if (settings.value(QStringLiteral("refresh/automatic"), true).toBool()) {
+        refresh.setAutoRefresh(true);
+        QTimer::singleShot(std::chrono::seconds(2), &refresh, [&refresh] { refresh.refreshDue(); });
+    }
+
+    bulletin::MainWindow window(*cache, settings, {&refresh, &subscriptions});
     window.restoreState();
     if (sampleId)
         window.openStory(*sampleId);

@@ -1,6 +1,8 @@
 #include "gui/mainwindow.h"
 
+#include "gui/advisorybanner.h"
 #include "gui/bookmarkactions.h"
+#include "gui/feedactions.h"
 #include "gui/historyactions.h"
 #include "gui/linkopener.h"
 #include "gui/readerview.h"
@@ -9,6 +11,7 @@
 #include "models/storylistmodel.h"
 #include "models/storymarkers.h"
 #include "services/cache.h"
+#include "services/storypage.h"
 #include "ui_mainwindow.h"
 
 #include <QCloseEvent>
@@ -40,6 +43,11 @@ QString key(const char *name)
 } // namespace
 
 MainWindow::MainWindow(Cache &cache, QSettings &settings, QWidget *parent)
+    : MainWindow(cache, settings, Services{}, parent)
+{
+}
+
+MainWindow::MainWindow(Cache &cache, QSettings &settings, const Services &services, QWidget *parent)
     : QMainWindow(parent)
     , m_ui(std::make_unique<Ui::MainWindow>())
     , m_cache(cache)
@@ -50,7 +58,15 @@ MainWindow::MainWindow(Cache &cache, QSettings &settings, QWidget *parent)
     m_controller = new StoryController(cache, m_ui->sidebarView, m_ui->storyView, m_ui->readerView, this);
     m_history = new HistoryActions(*m_controller, this);
     m_bookmarks = new BookmarkActions(cache, *m_controller, this, this);
-    m_links = new LinkOpener(this);
+    m_links = new LinkOpener(this, this);
+    m_feeds = new FeedActions(cache, *m_controller, services.refresh, services.subscriptions, this, this);
+    m_banner = new AdvisoryBanner(AdvisoryStore(cache.database().connection()), m_ui->centralWidget);
+    m_ui->centralLayout->insertWidget(0, m_banner);
+    m_ui->centralLayout->setSpacing(4);
+    connect(m_banner, &AdvisoryBanner::storyRequested, this, &MainWindow::openStory);
+    connect(m_banner, &AdvisoryBanner::dismissed, this,
+            [this] { showStatus(tr("Advisory dismissed; it stays in the Advisories view.")); });
+    statusBar()->addPermanentWidget(m_feeds->progressWidget());
     for (QWidget *widget : {static_cast<QWidget *>(m_ui->sidebarView),
                             static_cast<QWidget *>(m_ui->storyView),
                             static_cast<QWidget *>(m_ui->readerView)})
@@ -72,7 +88,20 @@ MainWindow::MainWindow(Cache &cache, QSettings &settings, QWidget *parent)
     m_ui->outerSplitter->setSizes({230, 970});
     m_ui->innerSplitter->setSizes({260, 480});
 
-    connect(m_ui->readerView, &ReaderView::externalLinkRequested, m_links, &LinkOpener::open);
+    connect(m_ui->readerView, &ReaderView::externalLinkRequested, this, &MainWindow::openExternalLink);
+    // Hovering a link shows where it really goes.
+    connect(m_ui->readerView, qOverload<const QUrl &>(&QTextBrowser::highlighted), this, [this](const QUrl &url) {
+        if (url.isEmpty() || storyIdFromAnchor(url.toString())) {
+            statusBar()->clearMessage();
+            return;
+        }
+        const QString warning = m_controller->linkWarning(url);
+        statusBar()->showMessage(warning.isEmpty() ? url.toDisplayString()
+                                                   : QStringLiteral("\u26a0 %1 \u2014 %2").arg(url.toDisplayString(), warning));
+    });
+    connect(m_feeds, &FeedActions::statusMessage, this, &MainWindow::showStatus);
+    connect(m_feeds, &FeedActions::storiesChanged, this, &MainWindow::storiesChanged);
+    connect(m_ui->sidebarView, &QWidget::customContextMenuRequested, this, &MainWindow::showSidebarContextMenu);
     connect(m_links, &LinkOpener::statusMessage, this, &MainWindow::showStatus);
     connect(m_controller, &StoryController::statusMessage, this, &MainWindow::showStatus);
     connect(m_bookmarks, &BookmarkActions::statusMessage, this, &MainWindow::showStatus);
@@ -125,10 +154,22 @@ void MainWindow::setUpMenus()
     quit->setIcon(QIcon::fromTheme(QStringLiteral("application-exit")));
     connect(quit, &QAction::triggered, this, &QWidget::close);
 
+    m_ui->menuFile->addAction(m_feeds->importOpmlAction());
+    m_ui->menuFile->addAction(m_feeds->exportOpmlAction());
+    m_ui->menuFile->addSeparator();
     m_ui->menuFile->addAction(m_bookmarks->exportHtmlAction());
     m_ui->menuFile->addAction(m_bookmarks->exportJsonAction());
     m_ui->menuFile->addSeparator();
     m_ui->menuFile->addAction(quit);
+    m_ui->menuFeeds->addAction(m_feeds->subscribeAction());
+    m_ui->menuFeeds->addSeparator();
+    m_ui->menuFeeds->addAction(m_feeds->refreshAllAction());
+    m_ui->menuFeeds->addAction(m_feeds->refreshSelectedAction());
+    m_ui->menuFeeds->addAction(m_feeds->stopAction());
+    m_ui->menuFeeds->addSeparator();
+    m_ui->menuFeeds->addAction(m_feeds->renameAction());
+    m_ui->menuFeeds->addAction(m_feeds->moveAction());
+    m_ui->menuFeeds->addAction(m_feeds->removeAction());
     m_ui->menuGo->addAction(m_history->backAction());
     m_ui->menuGo->addAction(m_history->forwardAction());
     m_ui->menuStory->addAction(m_bookmarks->toggleAction());
@@ -139,6 +180,9 @@ void MainWindow::setUpMenus()
     // Without a desktop icon theme, give the bookmark button the list's own star.
     if (m_bookmarks->toggleAction()->icon().isNull())
         m_bookmarks->toggleAction()->setIcon(StoryMarkers::bookmarkIcon());
+    m_ui->mainToolBar->addAction(m_feeds->subscribeAction());
+    m_ui->mainToolBar->addAction(m_feeds->refreshAllAction());
+    m_ui->mainToolBar->addSeparator();
     m_ui->mainToolBar->addAction(m_history->backAction());
     m_ui->mainToolBar->addAction(m_history->forwardAction());
     m_ui->mainToolBar->addSeparator();
@@ -179,6 +223,34 @@ void MainWindow::showStoryContextMenu(const QPoint &position)
     menu.addSeparator();
     menu.addAction(m_openInBrowser);
     menu.exec(m_ui->storyView->viewport()->mapToGlobal(position));
+}
+
+void MainWindow::showSidebarContextMenu(const QPoint &position)
+{
+    const QModelIndex index = m_ui->sidebarView->indexAt(position);
+    if (index.isValid())
+        m_ui->sidebarView->setCurrentIndex(index); // the menu acts on the source it was opened on
+    QMenu menu(this);
+    menu.setAccessibleName(tr("Source actions"));
+    menu.addAction(m_feeds->refreshSelectedAction());
+    menu.addSeparator();
+    menu.addAction(m_feeds->renameAction());
+    menu.addAction(m_feeds->moveAction());
+    menu.addAction(m_feeds->removeAction());
+    menu.addSeparator();
+    menu.addAction(m_feeds->subscribeAction());
+    menu.exec(m_ui->sidebarView->viewport()->mapToGlobal(position));
+}
+
+void MainWindow::openExternalLink(const QUrl &url)
+{
+    m_links->openChecked(url, m_controller->linkWarning(url));
+}
+
+void MainWindow::storiesChanged()
+{
+    m_controller->reloadStories();
+    m_banner->refresh();
 }
 
 void MainWindow::openStory(qint64 id)

@@ -4,6 +4,7 @@
 #include "models/sidebarmodel.h"
 #include "models/storylistmodel.h"
 #include "services/cache.h"
+#include "services/coveragefinder.h"
 #include "services/storypage.h"
 
 #include <QApplication>
@@ -11,6 +12,8 @@
 #include <QScopedValueRollback>
 #include <QScrollBar>
 #include <QTreeView>
+
+#include <algorithm>
 
 namespace bulletin {
 
@@ -33,6 +36,8 @@ StoryController::StoryController(Cache &cache, QTreeView *sidebarView, QTreeView
     connect(reader, &ReaderView::storyRequested, this, [this](qint64 id) { openStory(id); });
     // Follow the system palette: the banner has light and dark colour sets.
     connect(reader, &ReaderView::paletteChanged, this, &StoryController::refreshPage);
+    m_coverageFinder = new CoverageFinder(cache.database().path(), 5, this);
+    connect(m_coverageFinder, &CoverageFinder::coverageFound, this, &StoryController::onCoverageFound);
     selectSidebar(m_filter);
 }
 
@@ -122,7 +127,19 @@ bool StoryController::render(const ReaderLocation &location)
             emit statusMessage(tr("That story is no longer in your cache."));
             return false;
         }
-        page = buildStoryPage(*story, options);
+        StoryDetail detail = *story;
+        const auto known = m_coverage.constFind(location.storyId);
+        if (known != m_coverage.constEnd()) {
+            for (const RelatedStory &r : *known) {
+                const bool listed = std::any_of(detail.related.cbegin(), detail.related.cend(),
+                                                [&](const RelatedStory &p) { return p.id && p.id == r.id; });
+                if (!listed)
+                    detail.related << r;
+            }
+        } else {
+            m_coverageFinder->find(location.storyId);
+        }
+        page = buildStoryPage(detail, options);
         m_link = QUrl(story->summary.link);
         if (!story->summary.read) {
             m_cache.articles().setRead({location.storyId}, true);
@@ -138,10 +155,29 @@ bool StoryController::render(const ReaderLocation &location)
         m_link = QUrl(bookmark->link);
     }
     m_reader->setHtml(page.html);
+    m_flagged = page.flaggedLinks;
     if (!page.blockedUrls.isEmpty())
         emit statusMessage(tr("%n remote image(s) or resource(s) were not loaded.", nullptr,
                               int(page.blockedUrls.size())));
     return true;
+}
+
+void StoryController::onCoverageFound(qint64 storyId, const QList<RelatedStory> &coverage)
+{
+    if (m_coverage.size() > 500)
+        m_coverage.clear();
+    m_coverage.insert(storyId, coverage);
+    if (m_location.storyId == storyId && !coverage.isEmpty())
+        refreshPage();
+}
+
+QString StoryController::linkWarning(const QUrl &url) const
+{
+    for (const FlaggedLink &link : m_flagged) {
+        if (QUrl(link.href) == url || link.href == url.toString())
+            return link.reason;
+    }
+    return {};
 }
 
 void StoryController::refreshPage()
@@ -195,6 +231,29 @@ void StoryController::refreshSidebar()
     m_sidebar->refreshCounts();
     if (!m_sidebarView->currentIndex().isValid())
         selectSidebar(m_filter); // the tree was rebuilt (feeds changed)
+}
+
+void StoryController::reloadStories()
+{
+    // Keep the list where the user had scrolled it when the reader's story is still there.
+    const int scroll = m_storyView->verticalScrollBar()->value();
+    m_coverage.clear(); // new stories may be coverage of the ones seen so far
+    {
+        const QScopedValueRollback guard(m_syncing, true);
+        m_stories->reload();
+    }
+    if (m_location.isValid()) {
+        const int row = m_location.storyId ? m_stories->locateStory(m_location.storyId, 2000)
+                                           : m_stories->rowForBookmark(m_location.bookmarkId);
+        if (row >= 0) {
+            const QScopedValueRollback guard(m_syncing, true);
+            m_storyView->selectionModel()->setCurrentIndex(
+                m_stories->index(row, StoryListModel::HeadlineColumn),
+                QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        }
+    }
+    m_storyView->verticalScrollBar()->setValue(scroll);
+    refreshSidebar();
 }
 
 void StoryController::onSidebarCurrentChanged(const QModelIndex &index)

@@ -1,9 +1,11 @@
 #pragma once
 
+#include "core/html/htmlsanitizer.h"
 #include "models/storyhistory.h"
 #include "storage/records.h"
 
 #include <QObject>
+#include <QHash>
 #include <QPointer>
 #include <QUrl>
 
@@ -13,6 +15,7 @@ class QTreeView;
 namespace bulletin {
 
 class Cache;
+class CoverageFinder;
 class ReaderView;
 class SidebarModel;
 class StoryListModel;
@@ -20,7 +23,9 @@ class StoryListModel;
 // Keeps the three panes in step (Akregator's selection-controller idea): choosing a source
 // shows its stories, choosing a story shows it in the reader and marks it read, following a
 // related headline opens that story and selects it in the list, and back/forward walk the
-// reader's trail. It owns the two models; the views belong to the window.
+// reader's trail. It owns the two models; the views belong to the window. A story's related
+// coverage from other feeds is looked up on a worker thread and added under the publisher's
+// links when it arrives.
 // GUI thread only.
 class StoryController final : public QObject
 {
@@ -36,6 +41,9 @@ public:
     StoryFilter currentFilter() const { return m_filter; }
     ReaderLocation currentLocation() const { return m_location; }
     QUrl currentLink() const { return m_link; }
+    // The warning for a link on the current page that misleads about where it goes; empty
+    // for an honest link.
+    QString linkWarning(const QUrl &url) const;
 
     void showFilter(const StoryFilter &filter);
     // Opens the story in the reader as a new step on the trail. Returns false (and says why
@@ -53,6 +61,10 @@ public:
     // A story's read or bookmark state changed in the cache: bring the models in step.
     void storyReadChanged(qint64 storyId, bool read);
     void bookmarksChanged(qint64 storyId, bool bookmarked);
+    // Feeds or their counts changed (a refresh, a rename, ...): update the sidebar in place.
+    void refreshSidebar();
+    // Stories were added or removed elsewhere: reload the list, keeping the reader's row.
+    void reloadStories();
 
 signals:
     void locationChanged(const bulletin::ReaderLocation &location);
@@ -65,10 +77,10 @@ private:
     bool render(const ReaderLocation &location);
     void selectInList(const ReaderLocation &location, bool allowSwitch);
     void selectSidebar(const StoryFilter &filter);
-    void refreshSidebar();
     void onSidebarCurrentChanged(const QModelIndex &index);
     void onListCurrentChanged(const QModelIndex &index);
     bool isDarkPalette() const;
+    void onCoverageFound(qint64 storyId, const QList<bulletin::RelatedStory> &coverage);
 
     Cache &m_cache;
     SidebarModel *m_sidebar = nullptr;
@@ -80,6 +92,11 @@ private:
     StoryFilter m_filter;
     ReaderLocation m_location;
     QUrl m_link;
+    QList<FlaggedLink> m_flagged;
+    // Related coverage is found off the GUI thread; the page is drawn first without it and
+    // again when it arrives. Answers are kept for the stories seen recently.
+    CoverageFinder *m_coverageFinder = nullptr;
+    QHash<qint64, QList<RelatedStory>> m_coverage;
     // Set while the controller itself moves a view's current index, so the view's
     // currentChanged is not taken for a user's choice.
     bool m_syncing = false;

@@ -106,6 +106,8 @@ struct StoryFilter
     Kind kind = Kind::All;
     qint64 id = 0;         // feed or folder id
     bool unreadOnly = false;
+
+    friend bool operator==(const StoryFilter &, const StoryFilter &) = default;
 };
 
 // Keyset position in a story list ordered by (sortDate DESC, id DESC).

@@ -1,0 +1,507 @@
+#include "gui/feedactions.h"
+
+#include "gui/storycontroller.h"
+#include "gui/subscribedialog.h"
+#include "services/cache.h"
+#include "services/refreshservice.h"
+
+#include <QAction>
+#include <QCollator>
+#include <QDir>
+#include <QFile>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHash>
+#include <QInputDialog>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QSaveFile>
+#include <QStandardPaths>
+#include <QToolButton>
+
+#include <algorithm>
+
+namespace bulletin {
+
+namespace {
+
+QString topLevelLabel()
+{
+    return FeedActions::tr("(top level)");
+}
+
+} // namespace
+
+FeedActions::FeedActions(Cache &cache, StoryController &controller, RefreshService *refresh,
+                         SubscriptionService *subscriptions, QWidget *dialogParent, QObject *parent)
+    : QObject(parent)
+    , m_cache(cache)
+    , m_controller(controller)
+    , m_refresh(refresh)
+    , m_subscriptions(subscriptions)
+    , m_dialogParent(dialogParent)
+    , m_subscribe(new QAction(tr("&Subscribe\u2026"), this))
+    , m_refreshAll(new QAction(tr("&Refresh All"), this))
+    , m_refreshSelected(new QAction(tr("Refresh &Selected"), this))
+    , m_stop(new QAction(tr("S&top Refreshing"), this))
+    , m_rename(new QAction(tr("Re&name\u2026"), this))
+    , m_move(new QAction(tr("&Move to Folder\u2026"), this))
+    , m_remove(new QAction(tr("&Unsubscribe\u2026"), this))
+    , m_importOpml(new QAction(tr("&Import Subscriptions (OPML)\u2026"), this))
+    , m_exportOpml(new QAction(tr("E&xport Subscriptions (OPML)\u2026"), this))
+{
+    m_subscribe->setShortcut(QKeySequence(tr("Ctrl+N")));
+    m_subscribe->setToolTip(tr("Subscribe to a feed or to a web page's feed (Ctrl+N)"));
+    m_subscribe->setIcon(QIcon::fromTheme(QStringLiteral("list-add")));
+    m_refreshAll->setShortcut(QKeySequence(tr("Ctrl+R")));
+    m_refreshAll->setToolTip(tr("Fetch new stories from every subscription (Ctrl+R)"));
+    m_refreshAll->setIcon(QIcon::fromTheme(QStringLiteral("view-refresh")));
+    m_refreshSelected->setShortcut(QKeySequence(tr("F5")));
+    m_refreshSelected->setToolTip(tr("Fetch new stories for the selected feed or folder (F5)"));
+    m_stop->setToolTip(tr("Stop the refresh in progress; stories already fetched are kept"));
+    m_stop->setIcon(QIcon::fromTheme(QStringLiteral("process-stop")));
+    m_rename->setToolTip(tr("Rename the selected feed or folder"));
+    m_move->setToolTip(tr("Move the selected feed to another folder"));
+    m_remove->setToolTip(tr("Unsubscribe from the selected feed; its bookmarks are kept"));
+    m_importOpml->setToolTip(tr("Add the subscriptions listed in an OPML file"));
+    m_exportOpml->setToolTip(tr("Save every subscription, with its folder, as an OPML file"));
+
+    connect(m_subscribe, &QAction::triggered, this, &FeedActions::askToSubscribe);
+    connect(m_refreshAll, &QAction::triggered, this, [this] {
+        if (m_refresh)
+            m_refresh->refreshAll();
+    });
+    connect(m_refreshSelected, &QAction::triggered, this, &FeedActions::refreshSelected);
+    connect(m_stop, &QAction::triggered, this, [this] {
+        if (m_refresh)
+            m_refresh->cancel();
+    });
+    connect(m_rename, &QAction::triggered, this, &FeedActions::askToRename);
+    connect(m_move, &QAction::triggered, this, &FeedActions::askToMove);
+    connect(m_remove, &QAction::triggered, this, &FeedActions::askToRemove);
+    connect(m_importOpml, &QAction::triggered, this, &FeedActions::chooseOpmlToImport);
+    connect(m_exportOpml, &QAction::triggered, this, &FeedActions::chooseOpmlToExport);
+    connect(&m_controller, &StoryController::filterChanged, this, &FeedActions::updateState);
+
+    // The progress indicator: a bar with a stop button, shown while a refresh runs.
+    m_progress = new QWidget(dialogParent);
+    m_progress->setObjectName(QStringLiteral("refreshProgress"));
+    m_progressBar = new QProgressBar(m_progress);
+    m_progressBar->setAccessibleName(tr("Refresh progress"));
+    m_progressBar->setMaximumWidth(180);
+    m_progressBar->setFormat(tr("%v of %m feeds"));
+    m_stopButton = new QToolButton(m_progress);
+    m_stopButton->setDefaultAction(m_stop);
+    m_stopButton->setAccessibleName(tr("Stop refreshing"));
+    m_stopButton->setAutoRaise(true);
+    if (m_stop->icon().isNull())
+        m_stopButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    auto *layout = new QHBoxLayout(m_progress);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_progressBar);
+    layout->addWidget(m_stopButton);
+    m_progress->hide();
+
+    if (m_refresh) {
+        connect(m_refresh, &RefreshService::refreshStarted, this, [this] {
+            m_batchAdded = m_batchFailed = m_batchFeeds = 0;
+            m_progressBar->setRange(0, 0);
+            m_progress->show();
+            updateState();
+        });
+        connect(m_refresh, &RefreshService::progressChanged, this, &FeedActions::onProgress);
+        connect(m_refresh, &RefreshService::feedRefreshed, this, &FeedActions::onFeedRefreshed);
+        connect(m_refresh, &RefreshService::refreshFinished, this, &FeedActions::onRefreshFinished);
+    }
+    if (m_subscriptions) {
+        connect(m_subscriptions, &SubscriptionService::subscribed, this, &FeedActions::onSubscribed);
+        connect(m_subscriptions, &SubscriptionService::subscribeFailed, this,
+                &FeedActions::onSubscribeFailed);
+        connect(m_subscriptions, &SubscriptionService::feedChoiceNeeded, this,
+                &FeedActions::onFeedChoiceNeeded);
+    }
+    updateState();
+}
+
+void FeedActions::updateState()
+{
+    const StoryFilter source = m_controller.currentFilter();
+    const bool feed = source.kind == StoryFilter::Kind::Feed;
+    const bool folder = source.kind == StoryFilter::Kind::Folder;
+    const bool network = !m_refresh.isNull();
+    const bool refreshing = network && m_refresh->isRefreshing();
+    std::optional<FeedRecord> record;
+    if (feed)
+        record = m_cache.feeds().feed(source.id);
+    const bool local = record && record->kind == QLatin1String("local");
+
+    m_subscribe->setEnabled(network && m_subscriptions);
+    m_refreshAll->setEnabled(network);
+    m_refreshSelected->setEnabled(network && !local);
+    m_refreshSelected->setText(feed ? tr("Refresh &Feed") : folder ? tr("Refresh &Folder")
+                                                                   : tr("Refresh &Selected"));
+    m_stop->setEnabled(refreshing);
+    m_rename->setEnabled(feed || folder);
+    m_move->setEnabled(feed);
+    m_remove->setEnabled(feed || folder);
+    m_remove->setText(folder ? tr("&Delete Folder\u2026")
+                             : local ? tr("&Remove Source\u2026") : tr("&Unsubscribe\u2026"));
+}
+
+QString FeedActions::pathOfFolder(qint64 folderId) const
+{
+    QHash<qint64, FolderRecord> byId;
+    for (const FolderRecord &folder : m_cache.feeds().folders())
+        byId.insert(folder.id, folder);
+    QStringList parts;
+    QHash<qint64, bool> seen; // a cycle in the table must not loop forever
+    for (qint64 id = folderId; id != 0 && byId.contains(id) && !seen.contains(id);
+         id = byId.value(id).parentId) {
+        seen.insert(id, true);
+        parts.prepend(byId.value(id).name);
+    }
+    return parts.join(QLatin1Char('/'));
+}
+
+QStringList FeedActions::folderPaths() const
+{
+    QStringList paths;
+    for (const FolderRecord &folder : m_cache.feeds().folders())
+        paths << pathOfFolder(folder.id);
+    QCollator collator;
+    collator.setCaseSensitivity(Qt::CaseInsensitive);
+    std::sort(paths.begin(), paths.end(),
+              [&](const QString &a, const QString &b) { return collator.compare(a, b) < 0; });
+    paths.removeDuplicates();
+    return paths;
+}
+
+QString FeedActions::sourceName(const StoryFilter &source) const
+{
+    if (source.kind == StoryFilter::Kind::Feed) {
+        if (const std::optional<FeedRecord> feed = m_cache.feeds().feed(source.id))
+            return feed->title.isEmpty() ? feed->url : feed->title;
+    } else if (source.kind == StoryFilter::Kind::Folder) {
+        return pathOfFolder(source.id);
+    }
+    return {};
+}
+
+// --- subscribing ---------------------------------------------------------------------
+
+void FeedActions::askToSubscribe()
+{
+    if (!m_subscriptions)
+        return;
+    QString folder;
+    const StoryFilter source = m_controller.currentFilter();
+    if (source.kind == StoryFilter::Kind::Folder) {
+        folder = pathOfFolder(source.id);
+    } else if (source.kind == StoryFilter::Kind::Feed) {
+        if (const std::optional<FeedRecord> feed = m_cache.feeds().feed(source.id))
+            folder = pathOfFolder(feed->folderId);
+    }
+    SubscribeDialog dialog(folderPaths(), folder, m_dialogParent);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    subscribe(dialog.request());
+}
+
+void FeedActions::subscribe(const SubscriptionService::Request &request)
+{
+    if (!m_subscriptions) {
+        emit subscribeFailed(tr("Subscribing needs network access."));
+        return;
+    }
+    if (m_subscriptions->isBusy()) {
+        emit statusMessage(tr("Still subscribing to %1; try again in a moment.").arg(m_pending.url));
+        return;
+    }
+    m_pending = request;
+    emit statusMessage(tr("Subscribing to %1\u2026").arg(request.url));
+    m_subscriptions->subscribe(request);
+}
+
+void FeedActions::onFeedChoiceNeeded(const QUrl &pageUrl, const QList<QUrl> &feeds)
+{
+    QStringList items;
+    for (const QUrl &feed : feeds)
+        items << feed.toDisplayString();
+    bool ok = false;
+    const QString chosen = QInputDialog::getItem(
+        m_dialogParent, tr("Choose a Feed"),
+        tr("%1 offers %n feed(s). Subscribe to:", nullptr, int(feeds.size())).arg(pageUrl.toDisplayString()),
+        items, 0, false, &ok);
+    if (!ok || chosen.isEmpty()) {
+        emit statusMessage(tr("Nothing subscribed."));
+        return;
+    }
+    SubscriptionService::Request request = m_pending;
+    request.url = feeds.at(items.indexOf(chosen)).toString();
+    request.askWhenSeveral = false;
+    subscribe(request);
+}
+
+void FeedActions::onSubscribed(qint64 feedId, const RefreshResult &result)
+{
+    const StoryFilter source{StoryFilter::Kind::Feed, feedId};
+    emit statusMessage(tr("Subscribed to %1: %n story(ies).", nullptr, result.added + result.updated)
+                           .arg(sourceName(source)));
+    emit storiesChanged();
+    m_controller.showFilter(source);
+    emit subscribed(feedId);
+}
+
+void FeedActions::onSubscribeFailed(const QString &error)
+{
+    const QString message = tr("Could not subscribe to %1: %2").arg(m_pending.url, error);
+    emit statusMessage(message);
+    emit subscribeFailed(error);
+    if (m_pending.askWhenSeveral) // it came from the dialog: say so where the user is looking
+        QMessageBox::warning(m_dialogParent, tr("Subscribe"), message);
+}
+
+// --- refreshing ----------------------------------------------------------------------
+
+void FeedActions::refreshSelected()
+{
+    if (!m_refresh)
+        return;
+    const StoryFilter source = m_controller.currentFilter();
+    if (source.kind == StoryFilter::Kind::Feed)
+        m_refresh->refreshFeed(source.id);
+    else if (source.kind == StoryFilter::Kind::Folder)
+        m_refresh->refreshFolder(source.id);
+    else
+        m_refresh->refreshAll();
+}
+
+void FeedActions::onProgress(int done, int total)
+{
+    m_progressBar->setRange(0, std::max(total, 1));
+    m_progressBar->setValue(done);
+}
+
+void FeedActions::onFeedRefreshed(qint64 feedId, const RefreshResult &result)
+{
+    ++m_batchFeeds;
+    m_batchAdded += result.added;
+    if (result.status == RefreshResult::Status::Error) {
+        ++m_batchFailed;
+        emit statusMessage(tr("%1: %2").arg(sourceName({StoryFilter::Kind::Feed, feedId}), result.error));
+    }
+    if (result.added || result.updated || result.removed)
+        m_storiesDirty = true;
+    // Health and unread counts change feed by feed; the sidebar follows as they come.
+    m_controller.refreshSidebar();
+}
+
+void FeedActions::onRefreshFinished()
+{
+    m_progress->hide();
+    updateState();
+    if (m_storiesDirty) {
+        m_storiesDirty = false;
+        emit storiesChanged();
+    }
+    if (m_batchFeeds == 0)
+        return;
+    QString summary = tr("Refreshed %n feed(s)", nullptr, m_batchFeeds);
+    summary += QStringLiteral(": ") + tr("%n new story(ies)", nullptr, m_batchAdded);
+    if (m_batchFailed)
+        summary += QStringLiteral(", ") + tr("%n failed (see the feed's tooltip)", nullptr, m_batchFailed);
+    emit statusMessage(summary + QLatin1Char('.'));
+}
+
+// --- managing ------------------------------------------------------------------------
+
+bool FeedActions::rename(const StoryFilter &source, const QString &name)
+{
+    const QString trimmed = name.trimmed();
+    if (trimmed.isEmpty())
+        return false;
+    bool ok = false;
+    if (source.kind == StoryFilter::Kind::Feed)
+        ok = m_cache.feeds().rename(source.id, trimmed);
+    else if (source.kind == StoryFilter::Kind::Folder)
+        ok = m_cache.feeds().renameFolder(source.id, trimmed);
+    emit statusMessage(ok ? tr("Renamed to %1.").arg(trimmed) : tr("Could not rename it."));
+    if (ok) {
+        m_controller.refreshSidebar();
+        emit storiesChanged(); // the list shows source names
+    }
+    return ok;
+}
+
+bool FeedActions::moveFeed(qint64 feedId, const QStringList &folderPath)
+{
+    const qint64 folderId = m_cache.feeds().folderForPath(folderPath);
+    const bool ok = (folderPath.isEmpty() || folderId != 0) && m_cache.feeds().moveToFolder(feedId, folderId);
+    emit statusMessage(ok ? tr("Moved to %1.").arg(folderPath.isEmpty() ? topLevelLabel()
+                                                                        : folderPath.join(QLatin1Char('/')))
+                          : tr("Could not move the feed."));
+    if (ok)
+        m_controller.refreshSidebar();
+    return ok;
+}
+
+bool FeedActions::removeFeed(qint64 feedId)
+{
+    const QString name = sourceName({StoryFilter::Kind::Feed, feedId});
+    const bool ok = m_cache.feeds().remove(feedId);
+    emit statusMessage(ok ? tr("Removed %1; its bookmarks are kept.").arg(name)
+                          : tr("Could not remove %1.").arg(name));
+    if (ok) {
+        if (m_controller.currentFilter() == StoryFilter{StoryFilter::Kind::Feed, feedId})
+            m_controller.showFilter({StoryFilter::Kind::All});
+        m_controller.refreshSidebar();
+        emit storiesChanged();
+    }
+    return ok;
+}
+
+bool FeedActions::removeFolder(qint64 folderId)
+{
+    const bool ok = m_cache.feeds().removeFolder(folderId);
+    emit statusMessage(ok ? tr("Folder deleted; its feeds moved to the top level.")
+                          : tr("Could not delete the folder."));
+    if (ok) {
+        if (m_controller.currentFilter() == StoryFilter{StoryFilter::Kind::Folder, folderId})
+            m_controller.showFilter({StoryFilter::Kind::All});
+        m_controller.refreshSidebar();
+    }
+    return ok;
+}
+
+void FeedActions::askToRename()
+{
+    const StoryFilter source = m_controller.currentFilter();
+    if (source.kind != StoryFilter::Kind::Feed && source.kind != StoryFilter::Kind::Folder)
+        return;
+    QString current = sourceName(source);
+    if (source.kind == StoryFilter::Kind::Folder)
+        current = current.section(QLatin1Char('/'), -1);
+    bool ok = false;
+    const QString name = QInputDialog::getText(m_dialogParent, tr("Rename"), tr("New name:"),
+                                               QLineEdit::Normal, current, &ok);
+    if (ok && !name.trimmed().isEmpty() && name.trimmed() != current)
+        rename(source, name);
+}
+
+void FeedActions::askToMove()
+{
+    const StoryFilter source = m_controller.currentFilter();
+    if (source.kind != StoryFilter::Kind::Feed)
+        return;
+    const std::optional<FeedRecord> feed = m_cache.feeds().feed(source.id);
+    if (!feed)
+        return;
+    QStringList items{topLevelLabel()};
+    items << folderPaths();
+    const QString current = pathOfFolder(feed->folderId);
+    bool ok = false;
+    const QString chosen = QInputDialog::getItem(
+        m_dialogParent, tr("Move to Folder"),
+        tr("Move %1 to (type a new path such as News/Europe to make it):").arg(sourceName(source)),
+        items, current.isEmpty() ? 0 : std::max<qsizetype>(0, items.indexOf(current)), true, &ok);
+    if (!ok)
+        return;
+    moveFeed(source.id, chosen == topLevelLabel() ? QStringList() : splitFolderPath(chosen));
+}
+
+void FeedActions::askToRemove()
+{
+    const StoryFilter source = m_controller.currentFilter();
+    if (source.kind == StoryFilter::Kind::Folder) {
+        const auto answer = QMessageBox::question(
+            m_dialogParent, tr("Delete Folder"),
+            tr("Delete the folder %1? Its feeds move to the top level; no story is removed.")
+                .arg(sourceName(source)));
+        if (answer == QMessageBox::Yes)
+            removeFolder(source.id);
+        return;
+    }
+    if (source.kind != StoryFilter::Kind::Feed)
+        return;
+    const std::optional<FeedRecord> feed = m_cache.feeds().feed(source.id);
+    if (!feed)
+        return;
+    const auto answer = QMessageBox::question(
+        m_dialogParent, tr("Unsubscribe"),
+        tr("Unsubscribe from %1? Its %n story(ies) leave the cache; your bookmarks of them are kept.",
+           nullptr, feed->total)
+            .arg(sourceName(source)));
+    if (answer == QMessageBox::Yes)
+        removeFeed(source.id);
+}
+
+// --- OPML ----------------------------------------------------------------------------
+
+OpmlService::ImportReport FeedActions::importOpmlFile(const QString &path)
+{
+    OpmlService::ImportReport report;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        report.error = tr("cannot read %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+    } else {
+        report = OpmlService(m_cache).importOpml(file.readAll());
+    }
+    if (!report.error.isEmpty()) {
+        emit statusMessage(tr("Nothing imported: %1").arg(report.error));
+        return report;
+    }
+    QString message = tr("Imported %n subscription(s)", nullptr, report.added);
+    if (report.alreadySubscribed)
+        message += QStringLiteral("; ") + tr("%n already subscribed", nullptr, report.alreadySubscribed);
+    if (!report.problems.isEmpty())
+        message += QStringLiteral("; ") + tr("%n entry(ies) skipped", nullptr, int(report.problems.size()));
+    emit statusMessage(message + QLatin1Char('.'));
+    m_controller.refreshSidebar();
+    return report;
+}
+
+bool FeedActions::exportOpmlFile(const QString &path)
+{
+    QSaveFile file(path);
+    const QByteArray bytes = OpmlService(m_cache).exportOpml();
+    const bool ok = file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() && file.commit();
+    emit statusMessage(ok ? tr("Subscriptions saved to %1.").arg(QDir::toNativeSeparators(path))
+                          : tr("Could not save %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+    return ok;
+}
+
+void FeedActions::chooseOpmlToImport()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        m_dialogParent, tr("Import Subscriptions"),
+        QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation),
+        tr("OPML files (*.opml *.xml);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    const OpmlService::ImportReport report = importOpmlFile(path);
+    if (!report.error.isEmpty()) {
+        QMessageBox::warning(m_dialogParent, tr("Import Subscriptions"),
+                             tr("Nothing was imported.\n\n%1").arg(report.error));
+    } else if (!report.problems.isEmpty()) {
+        QMessageBox box(QMessageBox::Information, tr("Import Subscriptions"),
+                        tr("%n subscription(s) added; some entries were skipped.", nullptr, report.added),
+                        QMessageBox::Ok, m_dialogParent);
+        box.setDetailedText(report.problems.join(QLatin1Char('\n')));
+        box.exec();
+    }
+    if (report.added && m_refresh)
+        m_refresh->refreshDue(); // the new subscriptions have never been fetched
+}
+
+void FeedActions::chooseOpmlToExport()
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString path = QFileDialog::getSaveFileName(
+        m_dialogParent, tr("Export Subscriptions"), QDir(dir).filePath(QStringLiteral("bulletin-subscriptions.opml")),
+        tr("OPML files (*.opml)"));
+    if (!path.isEmpty() && !exportOpmlFile(path))
+        QMessageBox::warning(m_dialogParent, tr("Export Subscriptions"),
+                             tr("The subscriptions could not be saved to %1.").arg(QDir::toNativeSeparators(path)));
+}
+
+} // namespace bulletin
