@@ -10,6 +10,7 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QIcon>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QSettings>
@@ -85,7 +86,11 @@ int runWindow(int argc, char **argv, const QString &cachePathOption)
     QApplication app(argc, argv);
     setIdentity();
     QApplication::setApplicationDisplayName(QStringLiteral("Bulletin"));
-    QApplication::setDesktopFileName(QStringLiteral("bulletin"));
+    QApplication::setDesktopFileName(QStringLiteral(BULLETIN_APP_ID));
+    QIcon windowIcon;
+    for (const int size : {16, 32, 48, 64, 128, 256})
+        windowIcon.addFile(QStringLiteral(":/icons/bulletin-%1.png").arg(size), QSize(size, size));
+    QApplication::setWindowIcon(windowIcon);
 
     const QString cachePath = cachePathOption.isEmpty() ? bulletin::Database::defaultPath() : cachePathOption;
     QString error;

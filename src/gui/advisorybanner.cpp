@@ -31,6 +31,7 @@ AdvisoryBanner::AdvisoryBanner(AdvisoryStore store, QWidget *parent)
 {
     setObjectName(QStringLiteral("advisoryBanner"));
     setFrameShape(QFrame::StyledPanel);
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     setCursor(Qt::PointingHandCursor);
     m_label->setWordWrap(true);
     m_label->setTextFormat(Qt::RichText);

@@ -105,6 +105,7 @@ FeedActions::FeedActions(Cache &cache, StoryController &controller, RefreshServi
     if (m_refresh) {
         connect(m_refresh, &RefreshService::refreshStarted, this, [this] {
             m_batchAdded = m_batchFailed = m_batchFeeds = 0;
+            m_refreshing = true;
             m_progressBar->setRange(0, 0);
             m_progress->show();
             updateState();
@@ -129,7 +130,7 @@ void FeedActions::updateState()
     const bool feed = source.kind == StoryFilter::Kind::Feed;
     const bool folder = source.kind == StoryFilter::Kind::Folder;
     const bool network = !m_refresh.isNull();
-    const bool refreshing = network && m_refresh->isRefreshing();
+    const bool refreshing = network && (m_refreshing || m_refresh->isRefreshing());
     std::optional<FeedRecord> record;
     if (feed)
         record = m_cache.feeds().feed(source.id);
@@ -298,6 +299,7 @@ void FeedActions::onFeedRefreshed(qint64 feedId, const RefreshResult &result)
 
 void FeedActions::onRefreshFinished()
 {
+    m_refreshing = false;
     m_progress->hide();
     updateState();
     if (m_storiesDirty) {

@@ -111,6 +111,7 @@ private:
     int m_batchFailed = 0;
     int m_batchFeeds = 0;
     bool m_storiesDirty = false;
+    bool m_refreshing = false; // between refreshStarted and refreshFinished
 };
 
 } // namespace bulletin

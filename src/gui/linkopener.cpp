@@ -44,7 +44,7 @@ bool LinkOpener::open(const QUrl &url)
 {
     if (!isAllowed(url)) {
         const QString scheme = url.scheme().isEmpty() ? tr("(none)") : url.scheme();
-        emit statusMessage(tr("Refused to open a link with the scheme \u201c%1\u201d: only web and "
+        emit statusMessage(tr("Refused to open a link with the scheme “%1”: only web and "
                               "mail links are opened.")
                                .arg(scheme));
         return false;

@@ -63,6 +63,7 @@ MainWindow::MainWindow(Cache &cache, QSettings &settings, const Services &servic
     m_banner = new AdvisoryBanner(AdvisoryStore(cache.database().connection()), m_ui->centralWidget);
     m_ui->centralLayout->insertWidget(0, m_banner);
     m_ui->centralLayout->setSpacing(4);
+    m_ui->centralLayout->setStretch(1, 1); // the panes take the height; the banner what it needs
     connect(m_banner, &AdvisoryBanner::storyRequested, this, &MainWindow::openStory);
     connect(m_banner, &AdvisoryBanner::dismissed, this,
             [this] { showStatus(tr("Advisory dismissed; it stays in the Advisories view.")); });
@@ -112,8 +113,9 @@ MainWindow::MainWindow(Cache &cache, QSettings &settings, const Services &servic
     });
 
     if (m_cache.feeds().feeds().isEmpty())
-        statusBar()->showMessage(tr("Your cache is empty. Add stories with \u201cbulletin import "
-                                    "FILE\u201d or subscribe with \u201cbulletin subscribe URL\u201d."));
+        statusBar()->showMessage(tr("Your cache is empty. Subscribe with Feeds ▸ Subscribe (Ctrl+N), "
+                                    "import subscriptions with File ▸ Import Subscriptions, or add "
+                                    "stories with “bulletin import FILE”."));
 }
 
 MainWindow::~MainWindow()

@@ -12,7 +12,7 @@ NoteDialog::NoteDialog(const QString &headline, const QString &note, QWidget *pa
     , m_edit(new QPlainTextEdit(this))
 {
     setWindowTitle(tr("Bookmark Note"));
-    auto *label = new QLabel(tr("Note for \u201c%1\u201d:").arg(headline.toHtmlEscaped()), this);
+    auto *label = new QLabel(tr("Note for “%1”:").arg(headline.toHtmlEscaped()), this);
     label->setWordWrap(true);
     label->setBuddy(m_edit);
     m_edit->setPlainText(note);

@@ -27,6 +27,7 @@ StoryController::StoryController(Cache &cache, QTreeView *sidebarView, QTreeView
     , m_storyView(storyView)
     , m_reader(reader)
 {
+    m_stories->setAdvisoryStore(AdvisoryStore(cache.database().connection()));
     sidebarView->setModel(m_sidebar);
     storyView->setModel(m_stories);
     connect(sidebarView->selectionModel(), &QItemSelectionModel::currentChanged, this,

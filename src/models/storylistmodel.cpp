@@ -4,7 +4,9 @@
 #include "storage/bookmarkstore.h"
 
 #include <QFont>
+#include <QGuiApplication>
 #include <QLocale>
+#include <QPalette>
 #include <QScopedValueRollback>
 
 namespace bulletin {
@@ -43,6 +45,21 @@ void StoryListModel::loadFirstPage()
         }
         m_rowByStory.remove(0);
         m_atEnd = true;
+        return;
+    }
+    if (isAdvisoryView()) {
+        m_atEnd = true;
+        for (const AdvisoryStore::Record &record : m_advisories->advisories(false)) {
+            if (m_rowByStory.contains(record.storyId))
+                continue;
+            const std::optional<StorySummary> story = m_articles.summary(record.storyId);
+            if (!story || (m_filter.unreadOnly && story->read))
+                continue;
+            Row row = rowFor(*story);
+            row.advisoryStatus = record.advisory.status;
+            m_rowByStory.insert(story->id, m_rows.size());
+            m_rows << row;
+        }
         return;
     }
     for (const StorySummary &story : nextPage(std::nullopt)) {
@@ -101,6 +118,19 @@ int StoryListModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+QString StoryListModel::statusWords(const QString &status)
+{
+    if (status == QLatin1String("active"))
+        return tr("active");
+    if (status == QLatin1String("expired"))
+        return tr("expired");
+    if (status == QLatin1String("superseded"))
+        return tr("superseded");
+    if (status == QLatin1String("cancelled"))
+        return tr("cancelled");
+    return status;
+}
+
 QVariant StoryListModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -109,8 +139,12 @@ QVariant StoryListModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
-        case HeadlineColumn:
-            return row.title.isEmpty() ? tr("(untitled)") : row.title;
+        case HeadlineColumn: {
+            const QString title = row.title.isEmpty() ? tr("(untitled)") : row.title;
+            if (row.advisoryStatus.isEmpty() || row.advisoryStatus == QLatin1String("active"))
+                return title;
+            return tr("%1 (%2)").arg(title, statusWords(row.advisoryStatus));
+        }
         case SourceColumn:
             return row.source;
         case DateColumn:
@@ -127,7 +161,8 @@ QVariant StoryListModel::data(const QModelIndex &index, int role) const
         if (row.bookmarked)
             facts << tr("Bookmarked");
         if (row.hasAdvisory)
-            facts << tr("Carries an advisory");
+            facts << (row.advisoryStatus.isEmpty() ? tr("Carries an advisory")
+                                                   : tr("Advisory: %1").arg(statusWords(row.advisoryStatus)));
         if (row.headlineOnly)
             facts << tr("Headline only");
         if (row.bookmarkId != 0 && row.storyId == 0)
@@ -160,6 +195,13 @@ QVariant StoryListModel::data(const QModelIndex &index, int role) const
         return row.hasAdvisory;
     case HeadlineOnlyRole:
         return row.headlineOnly;
+    case AdvisoryStatusRole:
+        return row.advisoryStatus;
+    case Qt::ForegroundRole:
+        // Retired advisories stay listed, below the active ones and greyed.
+        if (!row.advisoryStatus.isEmpty() && row.advisoryStatus != QLatin1String("active"))
+            return QGuiApplication::palette().brush(QPalette::Disabled, QPalette::Text);
+        return {};
     }
     return {};
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/storymarkers.h"
+#include "storage/advisorystore.h"
 #include "storage/records.h"
 
 #include <QAbstractTableModel>
@@ -33,10 +34,17 @@ public:
         BookmarkedRole,
         AdvisoryRole,
         HeadlineOnlyRole,
+        AdvisoryStatusRole, // QString: "active", "expired", ...; set in the Advisories view
     };
     static constexpr int kPageSize = 200;
 
     StoryListModel(ArticleStore &articles, BookmarkStore &bookmarks, QObject *parent = nullptr);
+
+    // With the advisory store, the Advisories view lists its stories by their advisory's
+    // standing: active ones first (most severe, then soonest to expire), then expired,
+    // superseded and cancelled ones, greyed, newest first. Loaded at once, like bookmarks.
+    // Without it the view is newest first like the others.
+    void setAdvisoryStore(const AdvisoryStore &store) { m_advisories = store; }
 
     StoryFilter filter() const { return m_filter; }
     void setFilter(const StoryFilter &filter);
@@ -78,17 +86,24 @@ private:
         bool bookmarked = false;
         bool hasAdvisory = false;
         bool headlineOnly = false;
+        QString advisoryStatus; // in the Advisories view
     };
 
     void loadFirstPage();
+    bool isAdvisoryView() const
+    {
+        return m_filter.kind == StoryFilter::Kind::Advisories && m_advisories.has_value();
+    }
     QList<StorySummary> nextPage(const std::optional<StoryCursor> &after);
     void append(const QList<Row> &rows);
     void emitRowChanged(int row);
     static Row rowFor(const StorySummary &story);
+    static QString statusWords(const QString &status);
     static Row rowFor(const BookmarkRecord &bookmark);
 
     ArticleStore &m_articles;
     BookmarkStore &m_bookmarks;
+    std::optional<AdvisoryStore> m_advisories;
     StoryFilter m_filter;
     QList<Row> m_rows;
     QHash<qint64, int> m_rowByStory;

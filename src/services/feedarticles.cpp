@@ -50,6 +50,10 @@ Article articleFromItem(const ParsedItem &item, const QDateTime &now)
     article.author = item.author;
     article.published = item.published;
     article.updated = item.updated;
+    // Atom entries often carry only <updated>, and alert entries their CAP <sent>: the list
+    // shows a date for them rather than none.
+    if (!article.published.isValid())
+        article.published = item.alert && item.alert->sent.isValid() ? item.alert->sent : item.updated;
     article.html = item.contentHtml.isEmpty() ? item.summaryHtml : item.contentHtml;
     article.categories = item.categories;
     article.related = item.related;

@@ -1,0 +1,518 @@
+// The window with real subscriptions: feeds of CAP alerts and news served on 127.0.0.1 by a
+// real HTTP server, subscribed, refreshed, renamed, moved and removed through FeedActions,
+// with the advisory banner, the Advisories view, related coverage across feeds and the
+// deceptive-link question checked as a user would see them.
+
+#include "gui/advisorybanner.h"
+#include "gui/feedactions.h"
+#include "gui/linkopener.h"
+#include "gui/mainwindow.h"
+#include "gui/readerview.h"
+#include "gui/storycontroller.h"
+#include "models/sidebarmodel.h"
+#include "models/storylistmodel.h"
+#include "services/cache.h"
+#include "services/refreshservice.h"
+#include "services/storypage.h"
+#include "services/subscriptionservice.h"
+#include "storage/advisorystore.h"
+#include "support/testhttpserver.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QDesktopServices>
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QInputDialog>
+#include <QMessageBox>
+#include <QMutex>
+#include <QNetworkAccessManager>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBlock>
+#include <QTimer>
+#include <QTreeView>
+
+#include <functional>
+#include <memory>
+
+using namespace bulletin;
+using bulletin::test::RecordedRequest;
+using bulletin::test::TestHttpServer;
+using bulletin::test::TestResponse;
+
+namespace {
+
+QByteArray readData(const QString &name)
+{
+    QFile file(QStringLiteral(BULLETIN_TEST_DATA "/") + name);
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("missing test data %s", qPrintable(name));
+    return file.readAll();
+}
+
+QByteArray isoTime(const QDateTime &time)
+{
+    return time.toUTC().toString(Qt::ISODate).toUtf8();
+}
+
+QByteArray rfcTime(const QDateTime &time)
+{
+    return QLocale::c().toString(time.toUTC(), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss")).toUtf8() + " GMT";
+}
+
+struct Alert
+{
+    QByteArray id;
+    QByteArray msgType = "Alert";
+    QByteArray references; // "sender,identifier,sent"
+    QByteArray event;
+    QByteArray severity;
+    QByteArray headline;
+    QByteArray description;
+    QByteArray area;
+    QDateTime sent;
+    QDateTime expires;
+};
+
+// What the server answers, changed by the test between refreshes. Handlers run on the
+// server's thread, so every read and write goes through the mutex.
+struct Fixtures
+{
+    QMutex mutex;
+    QDateTime now = QDateTime::currentDateTimeUtc();
+    QList<Alert> alerts;
+    QByteArray gazetteExtra;
+    bool wireMissing = false;
+
+    QByteArray alertsFeed()
+    {
+        const QMutexLocker lock(&mutex);
+        const QByteArray entryTemplate = readData(QStringLiteral("alert-entry.xml"));
+        QByteArray entries;
+        for (const Alert &a : alerts) {
+            QByteArray entry = entryTemplate;
+            entry.replace("{{ID}}", a.id)
+                .replace("{{MSGTYPE}}", a.msgType)
+                .replace("{{REFERENCES}}",
+                         a.references.isEmpty() ? QByteArray()
+                                                : "\n        <references>" + a.references + "</references>")
+                .replace("{{EVENT}}", a.event)
+                .replace("{{SEVERITY}}", a.severity)
+                .replace("{{HEADLINE}}", a.headline)
+                .replace("{{DESCRIPTION}}", a.description)
+                .replace("{{AREA}}", a.area)
+                .replace("{{SENT}}", isoTime(a.sent))
+                .replace("{{EXPIRES}}", isoTime(a.expires));
+            entries += entry;
+        }
+        return readData(QStringLiteral("alerts.atom")).replace("{{NOW}}", isoTime(now)).replace("{{ENTRIES}}", entries);
+    }
+
+    QByteArray news(const QString &name)
+    {
+        const QMutexLocker lock(&mutex);
+        QByteArray body = readData(name);
+        body.replace("{{DAY0}}", rfcTime(now.addSecs(-3600)))
+            .replace("{{DAY1}}", rfcTime(now.addDays(-1)))
+            .replace("{{DAY2}}", rfcTime(now.addDays(-2)))
+            .replace("{{EXTRA}}", gazetteExtra);
+        return body;
+    }
+};
+
+// Stands in for the user's browser.
+class UrlCatcher : public QObject
+{
+    Q_OBJECT
+public:
+    QList<QUrl> urls;
+public slots:
+    void open(const QUrl &url) { urls << url; }
+};
+
+// Answers the next modal dialog (a message box, an input dialog) as soon as it shows.
+void answerNextDialog(std::function<void(QWidget *)> answer)
+{
+    auto *timer = new QTimer;
+    timer->setInterval(20);
+    QObject::connect(timer, &QTimer::timeout, [timer, answer] {
+        if (QWidget *dialog = QApplication::activeModalWidget()) {
+            timer->stop();
+            timer->deleteLater();
+            answer(dialog);
+        }
+    });
+    timer->start();
+}
+
+void clickButton(QWidget *dialog, const QString &text)
+{
+    for (QAbstractButton *button : dialog->findChildren<QAbstractButton *>()) {
+        if (button->text().remove(QLatin1Char('&')) == text) {
+            button->click();
+            return;
+        }
+    }
+    QFAIL(qPrintable(QStringLiteral("no button %1 in the dialog").arg(text)));
+}
+
+} // namespace
+
+class tst_FeedWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void subscribesRefreshesAndShowsAdvisories();
+    void pageWithSeveralFeedsLetsTheUserPick();
+    void feedHealthAndManagement();
+    void opmlRoundTripThroughTheWindow();
+
+private:
+    std::unique_ptr<MainWindow> makeWindow();
+    qint64 subscribe(const QString &path, const QStringList &folder);
+    qint64 storyByGuidTitle(const QString &titleStart) const;
+    void routeFixtures();
+
+    QTemporaryDir m_dir;
+    std::shared_ptr<Fixtures> m_fixtures;
+    std::unique_ptr<TestHttpServer> m_server;
+    std::unique_ptr<Cache> m_cache;
+    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<RefreshService> m_refresh;
+    std::unique_ptr<SubscriptionService> m_subscriptions;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void tst_FeedWindow::init()
+{
+    QVERIFY(m_dir.isValid());
+    const QString path = m_dir.filePath(QStringLiteral("cache-%1.sqlite").arg(QTest::currentTestFunction()));
+    QString error;
+    m_cache = Cache::open(path, &error);
+    QVERIFY2(m_cache, qPrintable(error));
+    m_settings = std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    m_fixtures = std::make_shared<Fixtures>();
+    const QDateTime now = m_fixtures->now;
+    m_fixtures->alerts = {
+        {"FL-1", "Alert", {}, "Flood", "Severe", "Flood warning for the lower harbour",
+         "The river is expected to overtop the quay walls.", "Lower Harbour", now.addSecs(-7200), now.addDays(1)},
+        {"HT-1", "Alert", {}, "Heat", "Moderate", "Heat advisory for the old town",
+         "Temperatures above 35 degrees.", "Old Town", now.addDays(-3), now.addDays(-2)},
+        {"WN-1", "Alert", {}, "Wind", "Minor", "Wind advisory for the bridges",
+         "Gusts up to 70 km/h on exposed bridges.", "Harbour bridges", now.addSecs(-3600), now.addDays(2)},
+    };
+    m_server = std::make_unique<TestHttpServer>();
+    QVERIFY(m_server->listen());
+    routeFixtures();
+    m_network = std::make_unique<QNetworkAccessManager>();
+    m_refresh = std::make_unique<RefreshService>(*m_cache, m_network.get());
+    m_subscriptions = std::make_unique<SubscriptionService>(*m_cache, m_network.get(), m_refresh.get());
+    m_window = makeWindow();
+}
+
+void tst_FeedWindow::cleanup()
+{
+    m_window.reset();
+    m_subscriptions.reset();
+    m_refresh.reset();
+    m_network.reset();
+    m_server.reset();
+    m_cache.reset();
+    m_settings.reset();
+}
+
+void tst_FeedWindow::routeFixtures()
+{
+    const std::shared_ptr<Fixtures> fixtures = m_fixtures;
+    m_server->route(QStringLiteral("/alerts.atom"), [fixtures](const RecordedRequest &) {
+        return TestResponse::ok(fixtures->alertsFeed(), "application/atom+xml");
+    });
+    m_server->route(QStringLiteral("/harbour-gazette.rss"), [fixtures](const RecordedRequest &) {
+        return TestResponse::ok(fixtures->news(QStringLiteral("harbour-gazette.rss")));
+    });
+    m_server->route(QStringLiteral("/city-wire.rss"), [fixtures](const RecordedRequest &) {
+        {
+            const QMutexLocker lock(&fixtures->mutex);
+            if (fixtures->wireMissing)
+                return TestResponse::withStatus(404, "gone");
+        }
+        return TestResponse::ok(fixtures->news(QStringLiteral("city-wire.rss")));
+    });
+    m_server->route(QStringLiteral("/city"), TestResponse::ok(readData(QStringLiteral("two-feeds.html")),
+                                                              "text/html; charset=utf-8"));
+}
+
+std::unique_ptr<MainWindow> tst_FeedWindow::makeWindow()
+{
+    auto window = std::make_unique<MainWindow>(*m_cache, *m_settings,
+                                               MainWindow::Services{m_refresh.get(), m_subscriptions.get()});
+    window->resize(1280, 820);
+    return window;
+}
+
+qint64 tst_FeedWindow::subscribe(const QString &path, const QStringList &folder)
+{
+    QSignalSpy subscribed(m_window->feedActions(), &FeedActions::subscribed);
+    QSignalSpy failed(m_window->feedActions(), &FeedActions::subscribeFailed);
+    SubscriptionService::Request request;
+    request.url = m_server->url(path).toString();
+    request.folderPath = folder;
+    m_window->feedActions()->subscribe(request);
+    if (!subscribed.wait(15000) && subscribed.isEmpty()) {
+        qWarning() << "subscribing to" << path << "failed:" << failed;
+        return 0;
+    }
+    return subscribed.at(0).at(0).toLongLong();
+}
+
+qint64 tst_FeedWindow::storyByGuidTitle(const QString &titleStart) const
+{
+    for (const StorySummary &s : m_cache->articles().stories({}, std::nullopt, 500)) {
+        if (s.title.startsWith(titleStart))
+            return s.id;
+    }
+    return 0;
+}
+
+void tst_FeedWindow::subscribesRefreshesAndShowsAdvisories()
+{
+    const qint64 alerts = subscribe(QStringLiteral("/alerts.atom"), {QStringLiteral("Alerts")});
+    QVERIFY(alerts);
+    const qint64 gazette = subscribe(QStringLiteral("/harbour-gazette.rss"), {QStringLiteral("News")});
+    QVERIFY(gazette);
+    const qint64 wire = subscribe(QStringLiteral("/city-wire.rss"), {QStringLiteral("News")});
+    QVERIFY(wire);
+
+    // The sidebar lists the feeds in their folders with unread counts.
+    SidebarModel *sidebar = m_window->controller()->sidebarModel();
+    const QModelIndex wireIndex = sidebar->indexFor({StoryFilter::Kind::Feed, wire});
+    QVERIFY(wireIndex.isValid());
+    QCOMPARE(wireIndex.parent().data().toString(), QStringLiteral("News"));
+    QCOMPARE(wireIndex.siblingAtColumn(SidebarModel::CountColumn).data().toString(), QStringLiteral("3"));
+    QVERIFY(wireIndex.data(Qt::ToolTipRole).toString().contains(QStringLiteral("Last updated")));
+
+    // The window banner: the most severe active advisory (Severe flood, not the expired heat).
+    AdvisoryBanner *banner = m_window->advisoryBanner();
+    QVERIFY(!banner->isHidden());
+    QVERIFY2(banner->text().contains(QStringLiteral("Flood warning for the lower harbour")), qPrintable(banner->text()));
+    QVERIFY(banner->text().contains(QStringLiteral("Lower Harbour")));
+    QVERIFY(banner->accessibleName().contains(QStringLiteral("Flood warning")));
+
+    // An update supersedes the flood warning and raises it to Extreme; refreshing all shows
+    // progress and brings it in.
+    {
+        const QMutexLocker lock(&m_fixtures->mutex);
+        m_fixtures->alerts.prepend({"FL-2", "Update", "alerts@questport.example,FL-1," + isoTime(m_fixtures->now.addSecs(-7200)),
+                                    "Flood", "Extreme", "Flood warning upgraded: evacuate the lower harbour",
+                                    "Water is over the quay walls.", "Lower Harbour", m_fixtures->now.addSecs(-600),
+                                    m_fixtures->now.addDays(1)});
+        m_fixtures->gazetteExtra = "<item><guid>gazette-ferry</guid><title>Ferries to the islands run a reduced "
+                                   "timetable this week</title><link>https://gazette.questport.example/ferries</link>"
+                                   "<pubDate>" + rfcTime(m_fixtures->now.addSecs(-60)) + "</pubDate>"
+                                   "<description>Two ferries are in dry dock.</description></item>";
+    }
+    QSignalSpy finished(m_refresh.get(), &RefreshService::refreshFinished);
+    QSignalSpy started(m_refresh.get(), &RefreshService::refreshStarted);
+    m_window->feedActions()->refreshAllAction()->trigger();
+    QCOMPARE(started.size(), 1);
+    QVERIFY(m_window->feedActions()->progressWidget()->isVisibleTo(m_window.get()));
+    QVERIFY(m_window->feedActions()->stopAction()->isEnabled());
+    QVERIFY(finished.wait(15000));
+    QVERIFY(!m_window->feedActions()->progressWidget()->isVisibleTo(m_window.get()));
+    QVERIFY2(banner->text().contains(QStringLiteral("evacuate the lower harbour")), qPrintable(banner->text()));
+    QVERIFY(banner->text().contains(QStringLiteral("Extreme")));
+    // The new story is in the list without restarting.
+    QVERIFY(storyByGuidTitle(QStringLiteral("Ferries to the islands")));
+    m_window->controller()->showFilter({StoryFilter::Kind::Feed, gazette});
+    StoryListModel *list = m_window->controller()->storyModel();
+    QCOMPARE(list->rowCount(), 4);
+
+    // The Advisories view: active ones first (Extreme, then Minor), then the retired ones.
+    m_window->controller()->showFilter({StoryFilter::Kind::Advisories});
+    QCOMPARE(list->rowCount(), 4);
+    QCOMPARE(list->index(0, 0).data(StoryListModel::AdvisoryStatusRole).toString(), QStringLiteral("active"));
+    QVERIFY(list->index(0, 0).data().toString().startsWith(QStringLiteral("Flood warning upgraded")));
+    QCOMPARE(list->index(1, 0).data(StoryListModel::AdvisoryStatusRole).toString(), QStringLiteral("active"));
+    QVERIFY(list->index(1, 0).data().toString().startsWith(QStringLiteral("Wind advisory")));
+    QStringList retired{list->index(2, 0).data(StoryListModel::AdvisoryStatusRole).toString(),
+                        list->index(3, 0).data(StoryListModel::AdvisoryStatusRole).toString()};
+    retired.sort();
+    QCOMPARE(retired, (QStringList{QStringLiteral("expired"), QStringLiteral("superseded")}));
+    QVERIFY(list->index(2, 0).data(Qt::ForegroundRole).isValid());
+
+    // Clicking the banner opens its story; dismissing shows the next one and persists.
+    const std::optional<qint64> floodStory = banner->storyId();
+    QVERIFY(floodStory);
+    QTest::mouseClick(banner, Qt::LeftButton, {}, QPoint(20, 10));
+    QCOMPARE(m_window->controller()->currentLocation().storyId, *floodStory);
+    banner->dismiss();
+    QVERIFY2(banner->text().contains(QStringLiteral("Wind advisory")), qPrintable(banner->text()));
+    {
+        auto again = makeWindow();
+        QVERIFY(again->advisoryBanner()->text().contains(QStringLiteral("Wind advisory")));
+    }
+
+    // Related coverage across feeds, found off the GUI thread, shown under its own heading.
+    const qint64 gazetteBridge = storyByGuidTitle(QStringLiteral("Cargo ship strikes"));
+    const qint64 wireBridge = storyByGuidTitle(QStringLiteral("Questport harbour bridge closed"));
+    QVERIFY(gazetteBridge && wireBridge);
+    m_window->openStory(gazetteBridge);
+    ReaderView *reader = m_window->reader();
+    QTRY_VERIFY_WITH_TIMEOUT(reader->toPlainText().contains(QStringLiteral("Coverage elsewhere")), 10000);
+    QVERIFY(reader->toPlainText().contains(QStringLiteral("Questport harbour bridge closed after cargo ship hits pylon")));
+    QVERIFY(reader->toPlainText().contains(QStringLiteral("City Wire")));
+    QVERIFY(!reader->toPlainText().contains(QStringLiteral("Central library")));
+    emit reader->storyRequested(wireBridge); // what a click on the headline does
+    QCOMPARE(m_window->controller()->currentLocation().storyId, wireBridge);
+    m_window->historyActions();
+    m_window->controller()->goBack();
+    QCOMPARE(m_window->controller()->currentLocation().storyId, gazetteBridge);
+
+    // The deceptive link is marked, and opening it asks first; Cancel opens nothing.
+    const QUrl deceptive(QStringLiteral("https://refunds-questport.example.net/login"));
+    QVERIFY(reader->toPlainText().contains(QStringLiteral("www.questport-ferries.example \u26A0")));
+    QVERIFY(m_window->controller()->linkWarning(deceptive).contains(QStringLiteral("refunds-questport.example.net")));
+    UrlCatcher catcher;
+    QDesktopServices::setUrlHandler(QStringLiteral("https"), &catcher, "open");
+    QString asked;
+    answerNextDialog([&asked](QWidget *dialog) {
+        asked = qobject_cast<QMessageBox *>(dialog)->informativeText();
+        clickButton(dialog, QStringLiteral("Cancel"));
+    });
+    emit reader->externalLinkRequested(deceptive);
+    QVERIFY(asked.contains(QStringLiteral("https://refunds-questport.example.net/login")));
+    QVERIFY(catcher.urls.isEmpty());
+    answerNextDialog([](QWidget *dialog) { clickButton(dialog, QStringLiteral("Open Anyway")); });
+    emit reader->externalLinkRequested(deceptive);
+    QCOMPARE(catcher.urls, QList<QUrl>{deceptive});
+    // An honest link opens at once, with no question.
+    emit reader->externalLinkRequested(QUrl(QStringLiteral("https://gazette.questport.example/bridge-pylon")));
+    QCOMPARE(catcher.urls.size(), 2);
+    QDesktopServices::unsetUrlHandler(QStringLiteral("https"));
+
+    if (const QByteArray dir = qgetenv("BULLETIN_SCREENSHOT_DIR"); !dir.isEmpty()) {
+        m_window->openStory(gazetteBridge);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QTest::qWait(300);
+        m_window->grab().save(QString::fromLocal8Bit(dir) + QStringLiteral("/feeds-window.png"));
+    }
+}
+
+void tst_FeedWindow::pageWithSeveralFeedsLetsTheUserPick()
+{
+    QSignalSpy subscribed(m_window->feedActions(), &FeedActions::subscribed);
+    QString offered;
+    answerNextDialog([&offered](QWidget *dialog) {
+        auto *input = qobject_cast<QInputDialog *>(dialog);
+        QVERIFY(input);
+        offered = input->comboBoxItems().join(QLatin1Char('|'));
+        input->setTextValue(input->comboBoxItems().value(1));
+        input->accept();
+    });
+    SubscriptionService::Request request;
+    request.url = m_server->url(QStringLiteral("/city")).toString();
+    request.askWhenSeveral = true; // as the Subscribe dialog asks
+    m_window->feedActions()->subscribe(request);
+    QVERIFY(subscribed.wait(15000));
+    QVERIFY2(offered.contains(QStringLiteral("/city-wire.rss")) && offered.contains(QStringLiteral("/alerts.atom")),
+             qPrintable(offered));
+    const std::optional<FeedRecord> feed = m_cache->feeds().feed(subscribed.at(0).at(0).toLongLong());
+    QVERIFY(feed);
+    QVERIFY(feed->url.endsWith(QStringLiteral("/alerts.atom")));
+    QCOMPARE(m_cache->feeds().feeds().size(), 1);
+}
+
+void tst_FeedWindow::feedHealthAndManagement()
+{
+    const qint64 wire = subscribe(QStringLiteral("/city-wire.rss"), {});
+    const qint64 gazette = subscribe(QStringLiteral("/harbour-gazette.rss"), {});
+    QVERIFY(wire && gazette);
+    SidebarModel *sidebar = m_window->controller()->sidebarModel();
+
+    // The feed breaks: its health says so in words, with a badge.
+    {
+        const QMutexLocker lock(&m_fixtures->mutex);
+        m_fixtures->wireMissing = true;
+    }
+    m_window->controller()->showFilter({StoryFilter::Kind::Feed, wire});
+    QSignalSpy finished(m_refresh.get(), &RefreshService::refreshFinished);
+    m_window->feedActions()->refreshSelectedAction()->trigger();
+    QVERIFY(finished.wait(15000));
+    QModelIndex index = sidebar->indexFor({StoryFilter::Kind::Feed, wire});
+    QVERIFY(index.data(SidebarModel::FailingRole).toBool());
+    QVERIFY2(index.data(Qt::ToolTipRole).toString().contains(QStringLiteral("HTTP 404")),
+             qPrintable(index.data(Qt::ToolTipRole).toString()));
+    QVERIFY(!index.data(Qt::DecorationRole).isNull());
+    QVERIFY(!sidebar->indexFor({StoryFilter::Kind::Feed, gazette}).data(SidebarModel::FailingRole).toBool());
+    // Its stories are still there to read.
+    QCOMPARE(m_window->controller()->storyModel()->rowCount(), 3);
+
+    // Rename and move.
+    QVERIFY(m_window->feedActions()->rename({StoryFilter::Kind::Feed, wire}, QStringLiteral("The Wire")));
+    QVERIFY(m_window->feedActions()->moveFeed(wire, {QStringLiteral("News"), QStringLiteral("City")}));
+    index = sidebar->indexFor({StoryFilter::Kind::Feed, wire});
+    QCOMPARE(index.data().toString(), QStringLiteral("The Wire"));
+    QCOMPARE(index.parent().data().toString(), QStringLiteral("City"));
+    QCOMPARE(index.parent().parent().data().toString(), QStringLiteral("News"));
+    QCOMPARE(m_window->feedActions()->folderPaths(), (QStringList{QStringLiteral("News"), QStringLiteral("News/City")}));
+
+    // Unsubscribing removes the stories but never the bookmarks; confirming goes through
+    // a question that names the feed.
+    const qint64 story = m_cache->articles().stories({StoryFilter::Kind::Feed, wire}, std::nullopt, 1).value(0).id;
+    QVERIFY(story);
+    QVERIFY(m_cache->bookmarks().add(story));
+    m_window->controller()->showFilter({StoryFilter::Kind::Feed, wire});
+    QString question;
+    answerNextDialog([&question](QWidget *dialog) {
+        question = qobject_cast<QMessageBox *>(dialog)->text();
+        clickButton(dialog, QStringLiteral("Yes"));
+    });
+    m_window->feedActions()->removeAction()->trigger();
+    QVERIFY2(question.contains(QStringLiteral("The Wire")) && question.contains(QStringLiteral("bookmarks")),
+             qPrintable(question));
+    QVERIFY(!m_cache->feeds().feed(wire));
+    QCOMPARE(m_cache->articles().count({StoryFilter::Kind::Feed, wire}), 0);
+    QCOMPARE(m_cache->bookmarks().count(), 1);
+    QVERIFY(!sidebar->indexFor({StoryFilter::Kind::Feed, wire}).isValid());
+    QCOMPARE(m_window->controller()->currentFilter().kind, StoryFilter::Kind::All);
+}
+
+void tst_FeedWindow::opmlRoundTripThroughTheWindow()
+{
+    QVERIFY(subscribe(QStringLiteral("/city-wire.rss"), {QStringLiteral("News"), QStringLiteral("City")}));
+    QVERIFY(subscribe(QStringLiteral("/alerts.atom"), {QStringLiteral("Alerts")}));
+    const QString opml = m_dir.filePath(QStringLiteral("subscriptions.opml"));
+    QVERIFY(m_window->feedActions()->exportOpmlFile(opml));
+
+    // Into a fresh profile: same subscriptions, same folders.
+    QString error;
+    std::unique_ptr<Cache> fresh = Cache::open(m_dir.filePath(QStringLiteral("fresh.sqlite")), &error);
+    QVERIFY2(fresh, qPrintable(error));
+    {
+        MainWindow window(*fresh, *m_settings);
+        QVERIFY(!window.feedActions()->refreshAllAction()->isEnabled()); // no network given
+        const OpmlService::ImportReport report = window.feedActions()->importOpmlFile(opml);
+        QVERIFY2(report.error.isEmpty(), qPrintable(report.error));
+        QCOMPARE(report.added, 2);
+        QCOMPARE(window.feedActions()->folderPaths(),
+                 (QStringList{QStringLiteral("Alerts"), QStringLiteral("News"), QStringLiteral("News/City")}));
+        QVERIFY(fresh->feeds().feedByUrl(m_server->url(QStringLiteral("/city-wire.rss")).toString()));
+        // A file that is no OPML imports nothing and says why.
+        const OpmlService::ImportReport bad = window.feedActions()->importOpmlFile(
+            QStringLiteral(BULLETIN_TEST_DATA "/city-wire.rss"));
+        QVERIFY(!bad.error.isEmpty());
+        QCOMPARE(fresh->feeds().feeds().size(), 2);
+    }
+}
+
+QTEST_MAIN(tst_FeedWindow)
+#include "tst_feedwindow.moc"
