@@ -17,7 +17,6 @@
 #include <QTextStream>
 #include <QTimer>
 
-#include <algorithm>
 
 #include <memory>
 
@@ -111,16 +110,10 @@ int runWindow(int argc, char **argv, const QString &cachePathOption)
     QNetworkAccessManager network;
     bulletin::RefreshService refresh(*cache, &network);
     bulletin::SubscriptionService subscriptions(*cache, &network, &refresh);
-    bulletin::RefreshSchedule schedule = refresh.schedule();
-    schedule.defaultMinutes = std::max(5, settings.value(QStringLiteral("refresh/intervalMinutes"),
-                                                         schedule.defaultMinutes).toInt());
-    refresh.setSchedule(schedule);
-    if (settings.value(QStringLiteral("refresh/automatic"), true).toBool()) {
-        refresh.setAutoRefresh(true);
-        QTimer::singleShot(std::chrono::seconds(2), &refresh, [&refresh] { refresh.refreshDue(); });
-    }
-
+    // The window applies the refresh preferences (interval, automatic refresh).
     bulletin::MainWindow window(*cache, settings, {&refresh, &subscriptions});
+    if (refresh.isAutoRefreshing()) // feeds that are due are fetched soon after start
+        QTimer::singleShot(std::chrono::seconds(2), &refresh, [&refresh] { refresh.refreshDue(); });
     window.restoreState();
     if (sampleId)
         window.openStory(*sampleId);

@@ -102,7 +102,14 @@ void AdvisoryBanner::refresh()
     setAccessibleDescription(details.join(QStringLiteral(", ")));
     setToolTip(tr("Click to read the story"));
     applyColours();
-    show();
+    setVisible(m_current->storyId != m_storyInReader);
+}
+
+void AdvisoryBanner::setStoryInReader(qint64 storyId)
+{
+    m_storyInReader = storyId;
+    if (m_current)
+        setVisible(m_current->storyId != m_storyInReader);
 }
 
 void AdvisoryBanner::dismiss()

@@ -30,6 +30,9 @@ public:
     QString text() const;
 
     void dismiss();
+    // The story in the reader: while it is the banner's own story, the reader's banner says
+    // it all and this one steps aside.
+    void setStoryInReader(qint64 storyId);
 
 signals:
     void storyRequested(qint64 storyId);
@@ -48,6 +51,7 @@ private:
     QPushButton *m_open = nullptr;
     QToolButton *m_dismiss = nullptr;
     bool m_applyingColours = false;
+    qint64 m_storyInReader = 0;
 };
 
 } // namespace bulletin

@@ -4,17 +4,28 @@
 #include "gui/bookmarkactions.h"
 #include "gui/feedactions.h"
 #include "gui/historyactions.h"
+#include "gui/highlightdelegate.h"
 #include "gui/linkopener.h"
+#include "gui/preferencesdialog.h"
+#include "gui/readingactions.h"
 #include "gui/readerview.h"
 #include "gui/storycontroller.h"
 #include "models/sidebarmodel.h"
 #include "models/storylistmodel.h"
 #include "models/storymarkers.h"
 #include "services/cache.h"
+#include "services/refreshservice.h"
 #include "services/storypage.h"
 #include "ui_mainwindow.h"
 
 #include <QCloseEvent>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QTimer>
+#include <QVBoxLayout>
 #include <QHeaderView>
 #include <QLocale>
 #include <QMenu>
@@ -52,6 +63,7 @@ MainWindow::MainWindow(Cache &cache, QSettings &settings, const Services &servic
     , m_ui(std::make_unique<Ui::MainWindow>())
     , m_cache(cache)
     , m_settings(settings)
+    , m_refresh(services.refresh)
 {
     m_ui->setupUi(this);
     m_ui->readerView->setPlaceholderText(tr("Choose a story to read it here."));
@@ -60,11 +72,16 @@ MainWindow::MainWindow(Cache &cache, QSettings &settings, const Services &servic
     m_bookmarks = new BookmarkActions(cache, *m_controller, this, this);
     m_links = new LinkOpener(this, this);
     m_feeds = new FeedActions(cache, *m_controller, services.refresh, services.subscriptions, this, this);
+    m_reading = new ReadingActions(*m_controller, m_ui->readerView, this);
+    m_ui->storyView->setItemDelegateForColumn(StoryListModel::HeadlineColumn,
+                                              new HighlightDelegate(m_controller->storyModel(), this));
     m_banner = new AdvisoryBanner(AdvisoryStore(cache.database().connection()), m_ui->centralWidget);
     m_ui->centralLayout->insertWidget(0, m_banner);
     m_ui->centralLayout->setSpacing(4);
     m_ui->centralLayout->setStretch(1, 1); // the panes take the height; the banner what it needs
     connect(m_banner, &AdvisoryBanner::storyRequested, this, &MainWindow::openStory);
+    connect(m_controller, &StoryController::locationChanged, m_banner,
+            [this](const ReaderLocation &location) { m_banner->setStoryInReader(location.storyId); });
     connect(m_banner, &AdvisoryBanner::dismissed, this,
             [this] { showStatus(tr("Advisory dismissed; it stays in the Advisories view.")); });
     statusBar()->addPermanentWidget(m_feeds->progressWidget());
@@ -74,7 +91,12 @@ MainWindow::MainWindow(Cache &cache, QSettings &settings, const Services &servic
         m_history->watch(widget);
 
     setUpMenus();
+    setUpSearch();
     setUpStoryList();
+    // Remember the shortcuts as built, then apply the user's preferences over them.
+    for (QAction *action : shortcutActions())
+        m_defaultShortcuts.insert(action->objectName(), action->shortcuts());
+    applySettings();
     m_ui->sidebarView->header()->setAccessibleName(tr("Source columns"));
     m_ui->sidebarView->header()->setStretchLastSection(false);
     m_ui->sidebarView->header()->setSectionResizeMode(SidebarModel::NameColumn, QHeaderView::Stretch);
@@ -151,6 +173,26 @@ void MainWindow::setUpMenus()
             [this] { m_openInBrowser->setEnabled(m_controller->currentLink().isValid()
                                                  && !m_controller->currentLink().isEmpty()); });
 
+    m_openInBrowser->setObjectName(QStringLiteral("openInBrowser"));
+    m_openInBrowser->setShortcuts({QKeySequence(tr("Ctrl+Return")), QKeySequence(Qt::Key_O)});
+    m_bookmarks->toggleAction()->setObjectName(QStringLiteral("toggleBookmark"));
+    m_bookmarks->toggleAction()->setShortcuts({QKeySequence(tr("Ctrl+D")), QKeySequence(Qt::Key_S)});
+    m_history->backAction()->setObjectName(QStringLiteral("goBack"));
+    m_history->forwardAction()->setObjectName(QStringLiteral("goForward"));
+    m_feeds->subscribeAction()->setObjectName(QStringLiteral("subscribe"));
+    m_feeds->refreshAllAction()->setObjectName(QStringLiteral("refreshAll"));
+    m_feeds->refreshSelectedAction()->setObjectName(QStringLiteral("refreshSelected"));
+
+    m_preferences = new QAction(tr("&Preferences\u2026"), this);
+    m_preferences->setObjectName(QStringLiteral("preferences"));
+    m_preferences->setShortcuts(QKeySequence::Preferences);
+    m_preferences->setIcon(QIcon::fromTheme(QStringLiteral("preferences-system")));
+    connect(m_preferences, &QAction::triggered, this, &MainWindow::showPreferences);
+    m_shortcutHelp = new QAction(tr("&Keyboard Shortcuts"), this);
+    m_shortcutHelp->setObjectName(QStringLiteral("shortcutHelp"));
+    m_shortcutHelp->setShortcuts({QKeySequence(Qt::Key_F1), QKeySequence(tr("Ctrl+?"))});
+    connect(m_shortcutHelp, &QAction::triggered, this, &MainWindow::showShortcutHelp);
+
     auto *quit = new QAction(tr("&Quit"), this);
     quit->setShortcuts(QKeySequence::Quit);
     quit->setIcon(QIcon::fromTheme(QStringLiteral("application-exit")));
@@ -162,6 +204,8 @@ void MainWindow::setUpMenus()
     m_ui->menuFile->addAction(m_bookmarks->exportHtmlAction());
     m_ui->menuFile->addAction(m_bookmarks->exportJsonAction());
     m_ui->menuFile->addSeparator();
+    m_ui->menuFile->addAction(m_preferences);
+    m_ui->menuFile->addSeparator();
     m_ui->menuFile->addAction(quit);
     m_ui->menuFeeds->addAction(m_feeds->subscribeAction());
     m_ui->menuFeeds->addSeparator();
@@ -172,12 +216,27 @@ void MainWindow::setUpMenus()
     m_ui->menuFeeds->addAction(m_feeds->renameAction());
     m_ui->menuFeeds->addAction(m_feeds->moveAction());
     m_ui->menuFeeds->addAction(m_feeds->removeAction());
+    m_ui->menuGo->addAction(m_reading->nextAction());
+    m_ui->menuGo->addAction(m_reading->previousAction());
+    m_ui->menuGo->addAction(m_reading->nextUnreadAction());
+    m_ui->menuGo->addAction(m_reading->previousUnreadAction());
+    m_ui->menuGo->addAction(m_reading->pageAction());
+    m_ui->menuGo->addSeparator();
     m_ui->menuGo->addAction(m_history->backAction());
     m_ui->menuGo->addAction(m_history->forwardAction());
+    m_ui->menuStory->addAction(m_reading->toggleReadAction());
+    m_ui->menuStory->addAction(m_reading->markAllReadAction());
+    m_ui->menuStory->addSeparator();
     m_ui->menuStory->addAction(m_bookmarks->toggleAction());
     m_ui->menuStory->addAction(m_bookmarks->noteAction());
     m_ui->menuStory->addSeparator();
     m_ui->menuStory->addAction(m_openInBrowser);
+    m_ui->menuStory->addSeparator();
+    m_ui->menuStory->addAction(m_reading->zoomInAction());
+    m_ui->menuStory->addAction(m_reading->zoomOutAction());
+    m_ui->menuStory->addAction(m_reading->zoomResetAction());
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_shortcutHelp);
 
     // Without a desktop icon theme, give the bookmark button the list's own star.
     if (m_bookmarks->toggleAction()->icon().isNull())
@@ -210,6 +269,11 @@ void MainWindow::setUpStoryList()
                           metrics.horizontalAdvance(QStringLiteral("Questiqa Europe News")) + 48);
     header->resizeSection(StoryListModel::DateColumn, metrics.horizontalAdvance(sampleDate) + 28);
     connect(view, &QWidget::customContextMenuRequested, this, &MainWindow::showStoryContextMenu);
+    // Enter (or a double click, where the platform says so) on a story opens its web page.
+    connect(view, &QAbstractItemView::activated, this, [this] {
+        if (m_openInBrowser->isEnabled())
+            m_openInBrowser->trigger();
+    });
 }
 
 void MainWindow::showStoryContextMenu(const QPoint &position)
@@ -220,11 +284,180 @@ void MainWindow::showStoryContextMenu(const QPoint &position)
     m_ui->storyView->setCurrentIndex(index); // the menu acts on the story it was opened on
     QMenu menu(this);
     menu.setAccessibleName(tr("Story actions"));
+    menu.addAction(m_reading->toggleReadAction());
     menu.addAction(m_bookmarks->toggleAction());
     menu.addAction(m_bookmarks->noteAction());
     menu.addSeparator();
     menu.addAction(m_openInBrowser);
     menu.exec(m_ui->storyView->viewport()->mapToGlobal(position));
+}
+
+void MainWindow::setUpSearch()
+{
+    m_searchField = new QLineEdit(this);
+    m_searchField->setObjectName(QStringLiteral("searchField"));
+    m_searchField->setPlaceholderText(tr("Search (Ctrl+F or /)"));
+    m_searchField->setAccessibleName(tr("Search stories"));
+    m_searchField->setToolTip(tr("Words must all match; \"a phrase\", prefix*, -excluded"));
+    m_searchField->setClearButtonEnabled(true);
+    m_searchField->setMaximumWidth(340);
+    // Qt's clear button has no text of its own; screen readers need one.
+    if (auto *clearButton = m_searchField->findChild<QAction *>(QStringLiteral("_q_qlineeditclearaction")))
+        clearButton->setText(tr("Clear search text"));
+    m_searchScope = new QComboBox(this);
+    m_searchScope->setAccessibleName(tr("Search scope"));
+    m_searchScope->addItems({tr("This source"), tr("Everywhere")});
+    m_searchTimer = new QTimer(this);
+    m_searchTimer->setSingleShot(true);
+    m_searchTimer->setInterval(250); // as you type, once the typing pauses
+    connect(m_searchTimer, &QTimer::timeout, this, &MainWindow::runSearch);
+    connect(m_searchField, &QLineEdit::textChanged, m_searchTimer, qOverload<>(&QTimer::start));
+    connect(m_searchField, &QLineEdit::returnPressed, this, [this] {
+        m_searchTimer->stop();
+        runSearch();
+        m_ui->storyView->setFocus();
+    });
+    connect(m_searchScope, &QComboBox::currentIndexChanged, this, &MainWindow::runSearch);
+    // Choosing another source searches it when the search is scoped to "this source".
+    connect(m_controller, &StoryController::filterChanged, this, [this] {
+        if (!m_searchField->text().trimmed().isEmpty() && m_searchScope->currentIndex() == 0)
+            QTimer::singleShot(0, this, &MainWindow::runSearch);
+    });
+
+    m_find = new QAction(tr("&Find"), this);
+    m_find->setObjectName(QStringLiteral("find"));
+    m_find->setShortcuts({QKeySequence::Find, QKeySequence(Qt::Key_Slash)});
+    m_find->setToolTip(tr("Search the stories (Ctrl+F or /)"));
+    connect(m_find, &QAction::triggered, this, [this] {
+        m_searchField->setFocus(Qt::ShortcutFocusReason);
+        m_searchField->selectAll();
+    });
+    auto *clear = new QAction(tr("Clear Search"), this);
+    clear->setShortcut(QKeySequence(Qt::Key_Escape));
+    clear->setShortcutContext(Qt::WidgetShortcut);
+    m_searchField->addAction(clear);
+    connect(clear, &QAction::triggered, this, [this] {
+        m_searchField->clear();
+        runSearch();
+        m_ui->storyView->setFocus();
+    });
+    addAction(m_find);
+    m_ui->menuGo->insertAction(m_ui->menuGo->actions().value(0), m_find);
+    m_ui->mainToolBar->addSeparator();
+    auto *spacer = new QWidget(this);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    m_ui->mainToolBar->addWidget(spacer);
+    m_ui->mainToolBar->addWidget(m_searchField);
+    m_ui->mainToolBar->addWidget(m_searchScope);
+}
+
+void MainWindow::runSearch()
+{
+    m_searchTimer->stop();
+    const QString query = m_searchField->text();
+    if (query.trimmed().isEmpty() && !m_controller->isSearching())
+        return;
+    m_controller->search(query, m_searchScope->currentIndex() == 1);
+}
+
+QList<QAction *> MainWindow::shortcutActions() const
+{
+    QList<QAction *> list{m_find,
+                          m_reading->nextAction(),
+                          m_reading->previousAction(),
+                          m_reading->nextUnreadAction(),
+                          m_reading->previousUnreadAction(),
+                          m_reading->pageAction(),
+                          m_reading->toggleReadAction(),
+                          m_reading->markAllReadAction(),
+                          m_bookmarks->toggleAction(),
+                          m_openInBrowser,
+                          m_history->backAction(),
+                          m_history->forwardAction(),
+                          m_reading->zoomInAction(),
+                          m_reading->zoomOutAction(),
+                          m_reading->zoomResetAction(),
+                          m_feeds->subscribeAction(),
+                          m_feeds->refreshAllAction(),
+                          m_feeds->refreshSelectedAction(),
+                          m_preferences,
+                          m_shortcutHelp};
+    return list;
+}
+
+void MainWindow::applySettings()
+{
+    for (QAction *action : shortcutActions()) {
+        const QList<QKeySequence> keys = PreferencesDialog::shortcutsFor(
+            m_settings, action->objectName(), m_defaultShortcuts.value(action->objectName()));
+        action->setShortcuts(keys);
+    }
+    m_controller->setMarkReadDelay(m_settings.value(QLatin1String(PreferencesDialog::kMarkReadKey), 0).toInt());
+    if (const QString stored = m_settings.value(QLatin1String(PreferencesDialog::kFontKey)).toString(); !stored.isEmpty()) {
+        QFont font;
+        if (font.fromString(stored)) {
+            const int zoom = m_reading->zoomSteps();
+            m_reading->setZoomSteps(0);
+            m_ui->readerView->setFont(font);
+            m_reading->setZoomSteps(zoom);
+        }
+    }
+    if (m_refresh) {
+        RefreshSchedule schedule = m_refresh->schedule();
+        schedule.defaultMinutes = std::max(schedule.minimumMinutes,
+                                           m_settings.value(QLatin1String(PreferencesDialog::kIntervalKey),
+                                                            PreferencesDialog::kDefaultInterval).toInt());
+        m_refresh->setSchedule(schedule);
+        m_refresh->setAutoRefresh(m_settings.value(QLatin1String(PreferencesDialog::kAutoRefreshKey), true).toBool());
+    }
+}
+
+void MainWindow::showPreferences()
+{
+    PreferencesDialog dialog(m_settings, shortcutActions(), m_defaultShortcuts, this);
+    if (dialog.exec() == QDialog::Accepted) {
+        applySettings();
+        showStatus(tr("Preferences saved."));
+    }
+}
+
+void MainWindow::showShortcutHelp()
+{
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Keyboard Shortcuts"));
+    dialog.setAccessibleName(tr("Keyboard shortcuts"));
+    auto *table = new QTableWidget(&dialog);
+    table->setObjectName(QStringLiteral("shortcutTable"));
+    table->setAccessibleName(tr("Keyboard shortcuts"));
+    table->setColumnCount(2);
+    table->setHorizontalHeaderLabels({tr("Action"), tr("Keys")});
+    table->verticalHeader()->hide();
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    const QList<QAction *> actions = shortcutActions();
+    table->setRowCount(int(actions.size()));
+    for (int row = 0; row < actions.size(); ++row) {
+        QString name = actions.at(row)->text();
+        name.remove(QLatin1Char('&'));
+        QStringList keys;
+        for (const QKeySequence &key : actions.at(row)->shortcuts())
+            keys << key.toString(QKeySequence::NativeText);
+        table->setItem(row, 0, new QTableWidgetItem(name));
+        table->setItem(row, 1, new QTableWidgetItem(keys.join(tr(", "))));
+    }
+    table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto *preferences = buttons->addButton(tr("&Change\u2026"), QDialogButtonBox::ActionRole);
+    connect(preferences, &QPushButton::clicked, &dialog, [this, &dialog] {
+        dialog.reject();
+        QTimer::singleShot(0, this, &MainWindow::showPreferences);
+    });
+    auto *layout = new QVBoxLayout(&dialog);
+    layout->addWidget(table);
+    layout->addWidget(buttons);
+    dialog.resize(460, 560);
+    dialog.exec();
 }
 
 void MainWindow::showSidebarContextMenu(const QPoint &position)

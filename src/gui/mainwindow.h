@@ -1,10 +1,15 @@
 #pragma once
 
+#include <QHash>
+#include <QKeySequence>
 #include <QMainWindow>
 
 #include <memory>
 
+class QComboBox;
+class QLineEdit;
 class QSettings;
+class QTimer;
 class QTreeView;
 
 namespace Ui {
@@ -22,6 +27,7 @@ class SubscriptionService;
 class HistoryActions;
 class LinkOpener;
 class ReaderView;
+class ReadingActions;
 class StoryController;
 
 // The main window: sources sidebar, story list and reader pane in splitters, with the menus
@@ -60,6 +66,16 @@ public:
     FeedActions *feedActions() const { return m_feeds; }
     AdvisoryBanner *advisoryBanner() const { return m_banner; }
     LinkOpener *linkOpener() const { return m_links; }
+    ReadingActions *readingActions() const { return m_reading; }
+    QLineEdit *searchField() const { return m_searchField; }
+    QComboBox *searchScope() const { return m_searchScope; }
+    QAction *findAction() const { return m_find; }
+    // Every action with a configurable shortcut, by objectName, in the order Help lists them.
+    QList<QAction *> shortcutActions() const;
+    // Reads the preferences (shortcuts, mark-read delay, reader font, refresh) and applies them.
+    void applySettings();
+    void showPreferences();
+    void showShortcutHelp();
     ReaderView *reader() const;
     QTreeView *storyView() const;
     QTreeView *sidebarView() const;
@@ -74,6 +90,8 @@ private:
     void showSidebarContextMenu(const QPoint &position);
     void openExternalLink(const QUrl &url);
     void storiesChanged();
+    void setUpSearch();
+    void runSearch();
     void rememberLocation();
     void showStatus(const QString &message);
 
@@ -86,6 +104,15 @@ private:
     LinkOpener *m_links = nullptr;
     FeedActions *m_feeds = nullptr;
     AdvisoryBanner *m_banner = nullptr;
+    ReadingActions *m_reading = nullptr;
+    RefreshService *m_refresh = nullptr;
+    QLineEdit *m_searchField = nullptr;
+    QComboBox *m_searchScope = nullptr;
+    QTimer *m_searchTimer = nullptr;
+    QAction *m_find = nullptr;
+    QAction *m_preferences = nullptr;
+    QAction *m_shortcutHelp = nullptr;
+    QHash<QString, QList<QKeySequence>> m_defaultShortcuts;
     QAction *m_openInBrowser = nullptr;
 };
 

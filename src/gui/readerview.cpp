@@ -3,6 +3,8 @@
 #include "services/storypage.h"
 
 #include <QEvent>
+#include <QTextCursor>
+#include <QTextDocument>
 
 namespace bulletin {
 
@@ -42,6 +44,24 @@ QVariant ReaderView::loadResource(int type, const QUrl &name)
         return decodeImageDataUrl(name);
     // Remote and local files alike: the page is built from the cache and needs nothing more.
     return {};
+}
+
+int ReaderView::highlightTerms(const QStringList &terms)
+{
+    QList<QTextEdit::ExtraSelection> selections;
+    QTextCharFormat format;
+    format.setBackground(palette().color(QPalette::Highlight));
+    format.setForeground(palette().color(QPalette::HighlightedText));
+    for (const QString &term : terms) {
+        if (term.isEmpty())
+            continue;
+        for (QTextCursor found = document()->find(term); !found.isNull() && selections.size() < 2000;
+             found = document()->find(term, found)) {
+            selections.append({found, format});
+        }
+    }
+    setExtraSelections(selections);
+    return int(selections.size());
 }
 
 void ReaderView::changeEvent(QEvent *event)

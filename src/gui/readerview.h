@@ -17,6 +17,10 @@ public:
 
     QVariant loadResource(int type, const QUrl &name) override;
 
+    // Marks every occurrence of the terms (case-insensitive) with the highlight colours, as
+    // a search result is read; an empty list clears the marks. Returns how many were found.
+    int highlightTerms(const QStringList &terms);
+
 signals:
     void storyRequested(qint64 storyId);
     // The palette changed (light/dark switch): the page's own colours must follow.

@@ -6,11 +6,13 @@
 #include "services/cache.h"
 #include "services/coveragefinder.h"
 #include "services/storypage.h"
+#include "storage/searchstore.h"
 
 #include <QApplication>
 #include <QItemSelectionModel>
 #include <QScopedValueRollback>
 #include <QScrollBar>
+#include <QTimer>
 #include <QTreeView>
 
 #include <algorithm>
@@ -28,6 +30,7 @@ StoryController::StoryController(Cache &cache, QTreeView *sidebarView, QTreeView
     , m_reader(reader)
 {
     m_stories->setAdvisoryStore(AdvisoryStore(cache.database().connection()));
+    m_stories->setSearchStore(SearchStore(cache.database().connection()));
     sidebarView->setModel(m_sidebar);
     storyView->setModel(m_stories);
     connect(sidebarView->selectionModel(), &QItemSelectionModel::currentChanged, this,
@@ -37,6 +40,14 @@ StoryController::StoryController(Cache &cache, QTreeView *sidebarView, QTreeView
     connect(reader, &ReaderView::storyRequested, this, [this](qint64 id) { openStory(id); });
     // Follow the system palette: the banner has light and dark colour sets.
     connect(reader, &ReaderView::paletteChanged, this, &StoryController::refreshPage);
+    m_markReadTimer = new QTimer(this);
+    m_markReadTimer->setSingleShot(true);
+    connect(m_markReadTimer, &QTimer::timeout, this, [this] {
+        // Still reading the same story: now it counts as read.
+        if (m_pendingRead && m_location.storyId == m_pendingRead && m_cache.articles().setRead({m_pendingRead}, true))
+            storyReadChanged(m_pendingRead, true);
+        m_pendingRead = 0;
+    });
     m_coverageFinder = new CoverageFinder(cache.database().path(), 5, this);
     connect(m_coverageFinder, &CoverageFinder::coverageFound, this, &StoryController::onCoverageFound);
     selectSidebar(m_filter);
@@ -66,6 +77,36 @@ void StoryController::selectSidebar(const StoryFilter &filter)
         index = m_sidebar->indexFor({StoryFilter::Kind::All});
     const QScopedValueRollback guard(m_syncing, true);
     m_sidebarView->setCurrentIndex(index);
+}
+
+bool StoryController::search(const QString &query, bool everywhere)
+{
+    QString error;
+    const bool ok = m_stories->setSearch(query, everywhere ? StoryFilter{} : m_filter, &error);
+    if (!ok) {
+        emit statusMessage(error);
+        return false;
+    }
+    if (m_stories->isSearching()) {
+        emit statusMessage(m_stories->rowCount() == 0
+                               ? tr("No story matches \u201c%1\u201d.").arg(query.trimmed())
+                               : tr("%n story(ies) match.", nullptr, m_stories->rowCount()));
+    }
+    // Keep the reader's story selected when it is among the results.
+    if (m_location.storyId) {
+        const int row = m_stories->rowForStory(m_location.storyId);
+        if (row >= 0) {
+            const QScopedValueRollback guard(m_syncing, true);
+            m_storyView->setCurrentIndex(m_stories->index(row, 0));
+        }
+    }
+    m_reader->highlightTerms(m_stories->highlightTerms());
+    return true;
+}
+
+bool StoryController::isSearching() const
+{
+    return m_stories->isSearching();
 }
 
 bool StoryController::openStory(qint64 storyId)
@@ -142,9 +183,13 @@ bool StoryController::render(const ReaderLocation &location)
         }
         page = buildStoryPage(detail, options);
         m_link = QUrl(story->summary.link);
-        if (!story->summary.read) {
+        m_markReadTimer->stop();
+        if (!story->summary.read && m_markReadDelay == 0) {
             m_cache.articles().setRead({location.storyId}, true);
             storyReadChanged(location.storyId, true);
+        } else if (!story->summary.read && m_markReadDelay > 0) {
+            m_pendingRead = location.storyId;
+            m_markReadTimer->start(m_markReadDelay);
         }
     } else {
         const std::optional<BookmarkRecord> bookmark = m_cache.bookmarks().bookmark(location.bookmarkId);
@@ -156,6 +201,7 @@ bool StoryController::render(const ReaderLocation &location)
         m_link = QUrl(bookmark->link);
     }
     m_reader->setHtml(page.html);
+    m_reader->highlightTerms(m_stories->highlightTerms());
     m_flagged = page.flaggedLinks;
     if (!page.blockedUrls.isEmpty())
         emit statusMessage(tr("%n remote image(s) or resource(s) were not loaded.", nullptr,
@@ -170,6 +216,78 @@ void StoryController::onCoverageFound(qint64 storyId, const QList<RelatedStory> 
     m_coverage.insert(storyId, coverage);
     if (m_location.storyId == storyId && !coverage.isEmpty())
         refreshPage();
+}
+
+void StoryController::setMarkReadDelay(int milliseconds)
+{
+    m_markReadDelay = milliseconds;
+    if (milliseconds <= 0)
+        m_markReadTimer->stop();
+}
+
+bool StoryController::moveInList(int delta)
+{
+    const int rows = m_stories->rowCount();
+    int row = m_storyView->currentIndex().isValid() ? m_storyView->currentIndex().row() + delta
+                                                    : (delta > 0 ? 0 : -1);
+    if (row >= rows && m_stories->canFetchMore({})) {
+        m_stories->fetchMore({});
+    }
+    if (row < 0 || row >= m_stories->rowCount())
+        return false;
+    m_storyView->setCurrentIndex(m_stories->index(row, StoryListModel::HeadlineColumn));
+    return true;
+}
+
+bool StoryController::moveToUnread(int direction)
+{
+    const int step = direction < 0 ? -1 : 1;
+    int row = m_storyView->currentIndex().isValid() ? m_storyView->currentIndex().row() + step
+                                                    : (step > 0 ? 0 : m_stories->rowCount() - 1);
+    // Pages on through the list (at most a few thousand rows) looking for an unread story.
+    constexpr int kLookAhead = 5000;
+    for (int looked = 0; looked < kLookAhead && row >= 0; ++looked, row += step) {
+        if (row >= m_stories->rowCount()) {
+            if (!m_stories->canFetchMore({}))
+                break;
+            m_stories->fetchMore({});
+            if (row >= m_stories->rowCount())
+                break;
+        }
+        const QModelIndex index = m_stories->index(row, StoryListModel::HeadlineColumn);
+        if (!index.data(StoryListModel::ReadRole).toBool() && index.data(StoryListModel::StoryIdRole).toLongLong()) {
+            m_storyView->setCurrentIndex(index);
+            m_storyView->scrollTo(index);
+            return true;
+        }
+    }
+    emit statusMessage(direction < 0 ? tr("No unread story above.") : tr("No more unread stories in this view."));
+    return false;
+}
+
+bool StoryController::toggleRead()
+{
+    if (!m_location.storyId)
+        return false;
+    const std::optional<StorySummary> story = m_cache.articles().summary(m_location.storyId);
+    if (!story)
+        return false;
+    m_markReadTimer->stop(); // a choice made by hand wins over the delay
+    const bool read = !story->read;
+    if (!m_cache.articles().setRead({story->id}, read))
+        return false;
+    storyReadChanged(story->id, read);
+    emit statusMessage(read ? tr("Marked as read.") : tr("Marked as unread."));
+    return true;
+}
+
+int StoryController::markAllRead()
+{
+    const int changed = m_cache.articles().markAllRead(m_filter);
+    if (changed > 0)
+        reloadStories();
+    emit statusMessage(tr("Marked %n story(ies) as read.", nullptr, changed));
+    return changed;
 }
 
 QString StoryController::linkWarning(const QUrl &url) const

@@ -10,6 +10,7 @@
 #include <QUrl>
 
 class QModelIndex;
+class QTimer;
 class QTreeView;
 
 namespace bulletin {
@@ -46,10 +47,25 @@ public:
     QString linkWarning(const QUrl &url) const;
 
     void showFilter(const StoryFilter &filter);
+    // Lists the stories matching the query, within the current source or everywhere; an
+    // empty query goes back to the source's list. Matched words are highlighted in the list
+    // (by the window's delegate) and in the reader.
+    bool search(const QString &query, bool everywhere);
+    bool isSearching() const;
     // Opens the story in the reader as a new step on the trail. Returns false (and says why
     // on the status bar) when the story is not in the cache.
     bool openStory(qint64 storyId);
     bool openBookmark(qint64 bookmarkId);
+
+    // Reading flow (j/k, n/p, m, Shift+A). Each returns false when there is nowhere to go.
+    bool moveInList(int delta);            // the next (1) or previous (-1) story in the list
+    bool moveToUnread(int direction);      // the next or previous unread story in the list
+    bool toggleRead();                     // the story in the reader
+    int markAllRead();                     // every story of the current view; returns how many
+    // How long a story must stay in the reader before it counts as read: 0 at once, a
+    // positive number of milliseconds, or negative for never (m marks it by hand).
+    void setMarkReadDelay(int milliseconds);
+    int markReadDelay() const { return m_markReadDelay; }
 
     bool canGoBack() const { return m_history.canGoBack(); }
     bool canGoForward() const { return m_history.canGoForward(); }
@@ -93,6 +109,9 @@ private:
     ReaderLocation m_location;
     QUrl m_link;
     QList<FlaggedLink> m_flagged;
+    int m_markReadDelay = 0;
+    QTimer *m_markReadTimer = nullptr;
+    qint64 m_pendingRead = 0; // the story the timer will mark read
     // Related coverage is found off the GUI thread; the page is drawn first without it and
     // again when it arrives. Answers are kept for the stories seen recently.
     CoverageFinder *m_coverageFinder = nullptr;

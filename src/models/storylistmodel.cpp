@@ -22,7 +22,32 @@ StoryListModel::StoryListModel(ArticleStore &articles, BookmarkStore &bookmarks,
 void StoryListModel::setFilter(const StoryFilter &filter)
 {
     m_filter = filter;
+    m_query.clear();
+    m_terms.clear();
     reload();
+}
+
+bool StoryListModel::setSearch(const QString &query, const StoryFilter &scope, QString *error)
+{
+    const QString trimmed = query.trimmed();
+    if (trimmed.isEmpty() || !m_search) {
+        const bool wasSearching = isSearching();
+        m_query.clear();
+        m_terms.clear();
+        if (wasSearching)
+            reload();
+        return trimmed.isEmpty();
+    }
+    if (SearchStore::ftsExpression(trimmed).isEmpty()) {
+        if (error)
+            *error = tr("Nothing to search for in \u201c%1\u201d.").arg(trimmed);
+        return false;
+    }
+    m_query = trimmed;
+    m_searchScope = scope;
+    m_terms = SearchStore::highlightTerms(trimmed);
+    reload();
+    return true;
 }
 
 void StoryListModel::reload()
@@ -45,6 +70,16 @@ void StoryListModel::loadFirstPage()
         }
         m_rowByStory.remove(0);
         m_atEnd = true;
+        return;
+    }
+    if (isSearching()) {
+        m_atEnd = true;
+        for (const SearchStore::Result &result : m_search->search(m_query, m_searchScope, kSearchLimit)) {
+            Row row = rowFor(result.story);
+            row.snippet = result.snippet;
+            m_rowByStory.insert(row.storyId, m_rows.size());
+            m_rows << row;
+        }
         return;
     }
     if (isAdvisoryView()) {
@@ -167,6 +202,8 @@ QVariant StoryListModel::data(const QModelIndex &index, int role) const
             facts << tr("Headline only");
         if (row.bookmarkId != 0 && row.storyId == 0)
             facts << tr("No longer in its feed; kept with the bookmark");
+        if (!row.snippet.isEmpty())
+            facts << row.snippet;
         if (role == Qt::ToolTipRole && index.column() == HeadlineColumn)
             facts.prepend(row.title);
         return facts.join(role == Qt::ToolTipRole ? QStringLiteral("\n") : QStringLiteral(", "));
@@ -197,6 +234,8 @@ QVariant StoryListModel::data(const QModelIndex &index, int role) const
         return row.headlineOnly;
     case AdvisoryStatusRole:
         return row.advisoryStatus;
+    case SnippetRole:
+        return row.snippet;
     case Qt::ForegroundRole:
         // Retired advisories stay listed, below the active ones and greyed.
         if (!row.advisoryStatus.isEmpty() && row.advisoryStatus != QLatin1String("active"))

@@ -3,6 +3,7 @@
 #include "models/storymarkers.h"
 #include "storage/advisorystore.h"
 #include "storage/records.h"
+#include "storage/searchstore.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -35,6 +36,7 @@ public:
         AdvisoryRole,
         HeadlineOnlyRole,
         AdvisoryStatusRole, // QString: "active", "expired", ...; set in the Advisories view
+        SnippetRole,        // QString: search results only, matched words between [ and ]
     };
     static constexpr int kPageSize = 200;
 
@@ -45,6 +47,17 @@ public:
     // superseded and cancelled ones, greyed, newest first. Loaded at once, like bookmarks.
     // Without it the view is newest first like the others.
     void setAdvisoryStore(const AdvisoryStore &store) { m_advisories = store; }
+
+    // Search: with a search store, setSearch lists the stories that match the query within
+    // the scope, best first (bm25, newer on ties), at most kSearchLimit of them, each with a
+    // snippet; an empty query goes back to the filter. A new filter ends the search.
+    static constexpr int kSearchLimit = 500;
+    void setSearchStore(const SearchStore &store) { m_search = store; }
+    bool setSearch(const QString &query, const StoryFilter &scope, QString *error = nullptr);
+    bool isSearching() const { return !m_query.isEmpty(); }
+    QString searchQuery() const { return m_query; }
+    // The words a search result highlights (empty when not searching).
+    QStringList highlightTerms() const { return m_terms; }
 
     StoryFilter filter() const { return m_filter; }
     void setFilter(const StoryFilter &filter);
@@ -87,6 +100,7 @@ private:
         bool hasAdvisory = false;
         bool headlineOnly = false;
         QString advisoryStatus; // in the Advisories view
+        QString snippet;        // in search results
     };
 
     void loadFirstPage();
@@ -104,6 +118,10 @@ private:
     ArticleStore &m_articles;
     BookmarkStore &m_bookmarks;
     std::optional<AdvisoryStore> m_advisories;
+    std::optional<SearchStore> m_search;
+    QString m_query;
+    StoryFilter m_searchScope;
+    QStringList m_terms;
     StoryFilter m_filter;
     QList<Row> m_rows;
     QHash<qint64, int> m_rowByStory;

@@ -1,0 +1,84 @@
+#include "gui/highlightdelegate.h"
+
+#include "models/storylistmodel.h"
+
+#include <QAbstractTextDocumentLayout>
+#include <QApplication>
+#include <QPainter>
+#include <QRegularExpression>
+#include <QTextDocument>
+
+namespace bulletin {
+
+HighlightDelegate::HighlightDelegate(const StoryListModel *model, QObject *parent)
+    : QStyledItemDelegate(parent)
+    , m_model(model)
+{
+}
+
+QString HighlightDelegate::highlighted(const QString &text, const QStringList &terms, const QColor &background,
+                                       const QColor &foreground)
+{
+    QStringList patterns;
+    for (const QString &term : terms) {
+        if (!term.isEmpty())
+            patterns << QRegularExpression::escape(term);
+    }
+    if (patterns.isEmpty())
+        return text.toHtmlEscaped();
+    // Longest first, so "harbour" wins over "harb" where both are asked for.
+    std::sort(patterns.begin(), patterns.end(), [](const QString &a, const QString &b) { return a.size() > b.size(); });
+    const QRegularExpression re(patterns.join(QLatin1Char('|')),
+                                QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
+    QString html;
+    qsizetype at = 0;
+    for (auto it = re.globalMatch(text); it.hasNext();) {
+        const QRegularExpressionMatch match = it.next();
+        if (match.capturedLength() == 0)
+            continue;
+        html += text.mid(at, match.capturedStart() - at).toHtmlEscaped();
+        html += QStringLiteral("<span style=\"background-color:%1; color:%2\">%3</span>")
+                    .arg(background.name(), foreground.name(), match.captured().toHtmlEscaped());
+        at = match.capturedEnd();
+    }
+    html += text.mid(at).toHtmlEscaped();
+    return html;
+}
+
+void HighlightDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    const QStringList terms = m_model->highlightTerms();
+    if (terms.isEmpty() || index.column() != StoryListModel::HeadlineColumn) {
+        QStyledItemDelegate::paint(painter, option, index);
+        return;
+    }
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    const QString text = opt.text;
+    opt.text.clear();
+    const QWidget *widget = opt.widget;
+    QStyle *style = widget ? widget->style() : QApplication::style();
+    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
+
+    const bool selected = opt.state & QStyle::State_Selected;
+    // A selected row already uses the highlight colours: mark the words there by inverting.
+    const QColor background = selected ? opt.palette.color(QPalette::HighlightedText)
+                                       : opt.palette.color(QPalette::Highlight);
+    const QColor foreground = selected ? opt.palette.color(QPalette::Highlight)
+                                       : opt.palette.color(QPalette::HighlightedText);
+    QTextDocument document;
+    document.setDefaultFont(opt.font);
+    document.setDocumentMargin(0);
+    document.setHtml(highlighted(text, terms, background, foreground));
+    const QRect textRect = style->subElementRect(QStyle::SE_ItemViewItemText, &opt, widget);
+    painter->save();
+    painter->setClipRect(textRect);
+    painter->translate(textRect.left(), textRect.top() + (textRect.height() - document.size().height()) / 2);
+    QAbstractTextDocumentLayout::PaintContext context;
+    context.palette = opt.palette;
+    context.palette.setColor(QPalette::Text, opt.palette.color(selected ? QPalette::HighlightedText : QPalette::Text));
+    document.documentLayout()->draw(painter, context);
+    painter->restore();
+}
+
+} // namespace bulletin

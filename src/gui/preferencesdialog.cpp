@@ -1,0 +1,177 @@
+#include "gui/preferencesdialog.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFontComboBox>
+#include <QFormLayout>
+#include <QHeaderView>
+#include <QKeySequenceEdit>
+#include <QLabel>
+#include <QPushButton>
+#include <QSettings>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace bulletin {
+
+namespace {
+
+QString plainText(const QAction *action)
+{
+    QString text = action->text();
+    text.remove(QLatin1Char('&'));
+    if (text.endsWith(QStringLiteral("\u2026")))
+        text.chop(1);
+    return text;
+}
+
+} // namespace
+
+QString PreferencesDialog::shortcutKey(const QString &actionName)
+{
+    return QStringLiteral("shortcuts/") + actionName;
+}
+
+QList<QKeySequence> PreferencesDialog::shortcutsFor(const QSettings &settings, const QString &actionName,
+                                                    const QList<QKeySequence> &defaults)
+{
+    const QString key = shortcutKey(actionName);
+    if (!settings.contains(key))
+        return defaults;
+    const QString stored = settings.value(key).toString();
+    if (stored.isEmpty())
+        return {}; // the user removed it
+    return QKeySequence::listFromString(stored, QKeySequence::PortableText);
+}
+
+PreferencesDialog::PreferencesDialog(QSettings &settings, const QList<QAction *> &actions,
+                                     const QHash<QString, QList<QKeySequence>> &defaults, QWidget *parent)
+    : QDialog(parent)
+    , m_settings(settings)
+    , m_actions(actions)
+    , m_defaults(defaults)
+{
+    setWindowTitle(tr("Preferences"));
+    setAccessibleName(tr("Preferences"));
+    auto *tabs = new QTabWidget(this);
+    tabs->setAccessibleName(tr("Preference pages"));
+
+    // Reading and refreshing.
+    auto *general = new QWidget(tabs);
+    auto *form = new QFormLayout(general);
+    m_autoRefresh = new QCheckBox(tr("Refresh subscriptions automatically"), general);
+    m_autoRefresh->setChecked(settings.value(QLatin1String(kAutoRefreshKey), true).toBool());
+    m_interval = new QSpinBox(general);
+    m_interval->setRange(5, 24 * 60);
+    m_interval->setSuffix(tr(" minutes"));
+    m_interval->setAccessibleName(tr("Refresh interval"));
+    m_interval->setToolTip(tr("How often each feed is fetched, unless its publisher asks for less often"));
+    m_interval->setValue(settings.value(QLatin1String(kIntervalKey), kDefaultInterval).toInt());
+    m_markRead = new QComboBox(general);
+    m_markRead->setAccessibleName(tr("Mark stories as read"));
+    m_markRead->addItems({tr("As soon as they are opened"), tr("After reading for a while"), tr("Never (press M)")});
+    m_markReadDelay = new QSpinBox(general);
+    m_markReadDelay->setRange(1, 120);
+    m_markReadDelay->setSuffix(tr(" seconds"));
+    m_markReadDelay->setAccessibleName(tr("Delay before a story counts as read"));
+    const int delay = settings.value(QLatin1String(kMarkReadKey), 0).toInt();
+    m_markRead->setCurrentIndex(delay == 0 ? 0 : delay > 0 ? 1 : 2);
+    m_markReadDelay->setValue(delay > 0 ? std::max(1, delay / 1000) : 3);
+    m_markReadDelay->setEnabled(delay > 0);
+    connect(m_markRead, &QComboBox::currentIndexChanged, this,
+            [this](int index) { m_markReadDelay->setEnabled(index == 1); });
+    m_font = new QFontComboBox(general);
+    m_font->setAccessibleName(tr("Reader font"));
+    m_fontSize = new QSpinBox(general);
+    m_fontSize->setRange(6, 48);
+    m_fontSize->setSuffix(tr(" pt"));
+    m_fontSize->setAccessibleName(tr("Reader font size"));
+    QFont font;
+    if (const QString stored = settings.value(QLatin1String(kFontKey)).toString(); !stored.isEmpty())
+        font.fromString(stored);
+    m_font->setCurrentFont(font);
+    m_fontSize->setValue(font.pointSize() > 0 ? font.pointSize() : 10);
+    form->addRow(m_autoRefresh);
+    form->addRow(tr("Refresh &every:"), m_interval);
+    form->addRow(tr("Mark &read:"), m_markRead);
+    form->addRow(tr("&Delay:"), m_markReadDelay);
+    form->addRow(tr("Reader &font:"), m_font);
+    form->addRow(tr("Font &size:"), m_fontSize);
+    tabs->addTab(general, tr("&General"));
+
+    // Shortcuts: one row per action, edited in place.
+    auto *keys = new QWidget(tabs);
+    auto *keysLayout = new QVBoxLayout(keys);
+    m_shortcuts = new QTableWidget(int(actions.size()), 2, keys);
+    m_shortcuts->setAccessibleName(tr("Keyboard shortcuts"));
+    m_shortcuts->setHorizontalHeaderLabels({tr("Action"), tr("Shortcut")});
+    m_shortcuts->verticalHeader()->hide();
+    m_shortcuts->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_shortcuts->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    for (int row = 0; row < actions.size(); ++row) {
+        QAction *action = actions.at(row);
+        auto *name = new QTableWidgetItem(plainText(action));
+        name->setFlags(Qt::ItemIsEnabled);
+        name->setToolTip(action->toolTip());
+        m_shortcuts->setItem(row, 0, name);
+        auto *edit = new QKeySequenceEdit(action->shortcut(), m_shortcuts);
+        edit->setObjectName(action->objectName());
+        edit->setAccessibleName(tr("Shortcut for %1").arg(plainText(action)));
+        m_shortcuts->setCellWidget(row, 1, edit);
+    }
+    auto *reset = new QPushButton(tr("Restore &Defaults"), keys);
+    connect(reset, &QPushButton::clicked, this, &PreferencesDialog::resetShortcuts);
+    keysLayout->addWidget(new QLabel(tr("Click a shortcut and press the new keys; Backspace then "
+                                        "Enter leaves an action without one."), keys));
+    keysLayout->addWidget(m_shortcuts);
+    keysLayout->addWidget(reset, 0, Qt::AlignLeft);
+    tabs->addTab(keys, tr("&Shortcuts"));
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    connect(buttons, &QDialogButtonBox::accepted, this, [this] {
+        save();
+        accept();
+    });
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(tabs);
+    layout->addWidget(buttons);
+    resize(560, 520);
+}
+
+void PreferencesDialog::resetShortcuts()
+{
+    for (int row = 0; row < m_actions.size(); ++row) {
+        auto *edit = qobject_cast<QKeySequenceEdit *>(m_shortcuts->cellWidget(row, 1));
+        edit->setKeySequence(m_defaults.value(m_actions.at(row)->objectName()).value(0));
+    }
+}
+
+void PreferencesDialog::save()
+{
+    m_settings.setValue(QLatin1String(kAutoRefreshKey), m_autoRefresh->isChecked());
+    m_settings.setValue(QLatin1String(kIntervalKey), m_interval->value());
+    const int choice = m_markRead->currentIndex();
+    m_settings.setValue(QLatin1String(kMarkReadKey), choice == 0 ? 0 : choice == 1 ? m_markReadDelay->value() * 1000 : -1);
+    QFont font = m_font->currentFont();
+    font.setPointSize(m_fontSize->value());
+    m_settings.setValue(QLatin1String(kFontKey), font.toString());
+    for (int row = 0; row < m_actions.size(); ++row) {
+        const QAction *action = m_actions.at(row);
+        const auto *edit = qobject_cast<QKeySequenceEdit *>(m_shortcuts->cellWidget(row, 1));
+        const QList<QKeySequence> defaults = m_defaults.value(action->objectName());
+        const QKeySequence chosen = edit->keySequence();
+        const QString key = shortcutKey(action->objectName());
+        if (chosen == defaults.value(0))
+            m_settings.remove(key); // unchanged: the defaults (all of them) apply
+        else
+            m_settings.setValue(key, chosen.toString(QKeySequence::PortableText));
+    }
+    m_settings.sync();
+}
+
+} // namespace bulletin

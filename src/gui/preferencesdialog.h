@@ -1,0 +1,60 @@
+#pragma once
+
+#include <QDialog>
+#include <QHash>
+#include <QKeySequence>
+
+class QAction;
+class QCheckBox;
+class QComboBox;
+class QFontComboBox;
+class QSettings;
+class QSpinBox;
+class QTableWidget;
+
+namespace bulletin {
+
+// Preferences, kept in QSettings: automatic refresh and its interval, when a story counts
+// as read, the reader's font, and every keyboard shortcut (editable, with defaults). The
+// dialog only reads and writes the settings; the window applies them (applyTo*).
+class PreferencesDialog final : public QDialog
+{
+    Q_OBJECT
+
+public:
+    // `actions` are the actions whose shortcuts can be edited (by objectName); `defaults`
+    // their shortcuts as built.
+    PreferencesDialog(QSettings &settings, const QList<QAction *> &actions,
+                      const QHash<QString, QList<QKeySequence>> &defaults, QWidget *parent = nullptr);
+
+    // Writes the dialog's values to the settings (also done on OK).
+    void save();
+
+    // Settings keys and defaults, shared with the window and main.cpp.
+    static constexpr auto kAutoRefreshKey = "refresh/automatic";
+    static constexpr auto kIntervalKey = "refresh/intervalMinutes";
+    static constexpr auto kMarkReadKey = "reader/markReadDelayMs"; // 0 at once, >0 delay, <0 never
+    static constexpr auto kFontKey = "reader/font";
+    static constexpr int kDefaultInterval = 60;
+    static QString shortcutKey(const QString &actionName);
+
+    // The shortcuts the settings give an action (its defaults when none are stored).
+    static QList<QKeySequence> shortcutsFor(const QSettings &settings, const QString &actionName,
+                                            const QList<QKeySequence> &defaults);
+
+private:
+    void resetShortcuts();
+
+    QSettings &m_settings;
+    QList<QAction *> m_actions;
+    QHash<QString, QList<QKeySequence>> m_defaults;
+    QCheckBox *m_autoRefresh = nullptr;
+    QSpinBox *m_interval = nullptr;
+    QComboBox *m_markRead = nullptr;
+    QSpinBox *m_markReadDelay = nullptr;
+    QFontComboBox *m_font = nullptr;
+    QSpinBox *m_fontSize = nullptr;
+    QTableWidget *m_shortcuts = nullptr;
+};
+
+} // namespace bulletin

@@ -1,0 +1,310 @@
+// The reading flow a heavy reader uses all day, driven through the real window offscreen:
+// keyboard shortcuts (j/k, n/p, Space, m, Shift+A, zoom), search as you type with scope and
+// highlighting, the mark-as-read delay, and shortcuts edited in Preferences.
+
+#include "core/html/htmlsanitizer.h"
+#include "gui/mainwindow.h"
+#include "gui/preferencesdialog.h"
+#include "gui/readerview.h"
+#include "gui/readingactions.h"
+#include "gui/storycontroller.h"
+#include "models/storylistmodel.h"
+#include "services/cache.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QKeySequenceEdit>
+#include <QLineEdit>
+#include <QScrollBar>
+#include <QSettings>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QTreeView>
+
+using namespace bulletin;
+
+class tst_ReadingFlow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void nextAndPreviousStory();
+    void unreadNavigationAndToggling();
+    void spacePagesThenMovesOn();
+    void zoom();
+    void searchAsYouTypeScopedAndHighlighted();
+    void typingInSearchDoesNotTriggerShortcuts();
+    void markReadDelay();
+    void shortcutsAreEditableAndListed();
+
+private:
+    qint64 addStory(qint64 feed, const QString &title, const QString &body, int minutesAgo);
+    void openWindow();
+    bool isRead(qint64 id) const { return m_cache->articles().summary(id)->read; }
+    qint64 current() const { return m_window->controller()->currentLocation().storyId; }
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<Cache> m_cache;
+    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<MainWindow> m_window;
+    qint64 m_desk = 0;
+    qint64 m_harbour = 0;
+    QList<qint64> m_deskStories; // newest first, as the list shows them
+    qint64 m_longStory = 0;
+};
+
+qint64 tst_ReadingFlow::addStory(qint64 feed, const QString &title, const QString &body, int minutesAgo)
+{
+    Article article;
+    article.guid = title;
+    article.title = title;
+    article.link = QStringLiteral("https://news.example/") + QString::number(qHash(title));
+    article.published = QDateTime::currentDateTimeUtc().addSecs(-60 * minutesAgo);
+    article.html = body;
+    article.text = sanitizeHtml(body).text; // as the feed and import paths store it
+    const ArticleStore::UpsertResult result = m_cache->articles().upsert(feed, article);
+    return result.id;
+}
+
+void tst_ReadingFlow::init()
+{
+    QVERIFY(m_dir.isValid());
+    QString error;
+    m_cache = Cache::open(m_dir.filePath(QStringLiteral("%1.sqlite").arg(QTest::currentTestFunction())), &error);
+    QVERIFY2(m_cache, qPrintable(error));
+    QFile::remove(m_dir.filePath(QStringLiteral("settings.ini")));
+    m_settings = std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    m_desk = *m_cache->feeds().localSource(QStringLiteral("City Desk"));
+    m_harbour = *m_cache->feeds().localSource(QStringLiteral("Harbour Desk"));
+    m_deskStories.clear();
+    QString longBody;
+    for (int i = 0; i < 80; ++i)
+        longBody += QStringLiteral("<p>Paragraph %1 of a long report on the council budget and the tram line.</p>").arg(i);
+    m_longStory = addStory(m_desk, QStringLiteral("Council budget: the long report"), longBody, 1);
+    m_deskStories << m_longStory;
+    for (int i = 0; i < 8; ++i) {
+        m_deskStories << addStory(m_desk, QStringLiteral("City story %1 about the library").arg(i),
+                                  QStringLiteral("<p>The library opens late on day %1.</p>").arg(i), 10 + i);
+    }
+    addStory(m_harbour, QStringLiteral("Bridge closed after ship strikes pylon"),
+             QStringLiteral("<p>The harbour bridge is closed while divers inspect the pylon.</p>"), 5);
+    addStory(m_harbour, QStringLiteral("Ferry timetable reduced"),
+             QStringLiteral("<p>Two ferries are in dry dock; the bridge is the only way across.</p>"), 6);
+}
+
+void tst_ReadingFlow::cleanup()
+{
+    m_window.reset();
+    m_cache.reset();
+    m_settings.reset();
+}
+
+void tst_ReadingFlow::openWindow()
+{
+    m_window = std::make_unique<MainWindow>(*m_cache, *m_settings);
+    m_window->resize(1100, 700);
+    m_window->show();
+    QApplication::setActiveWindow(m_window.get());
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    m_window->controller()->showFilter({StoryFilter::Kind::Feed, m_desk});
+    m_window->storyView()->setFocus();
+}
+
+void tst_ReadingFlow::nextAndPreviousStory()
+{
+    openWindow();
+    m_window->openStory(m_deskStories.at(0));
+    QTest::keyClick(m_window->storyView(), Qt::Key_J);
+    QCOMPARE(current(), m_deskStories.at(1));
+    QTest::keyClick(m_window->storyView(), Qt::Key_J);
+    QCOMPARE(current(), m_deskStories.at(2));
+    QTest::keyClick(m_window->storyView(), Qt::Key_K);
+    QCOMPARE(current(), m_deskStories.at(1));
+    QTest::keyClick(m_window->storyView(), Qt::Key_K);
+    QCOMPARE(current(), m_deskStories.at(0));
+    QVERIFY(isRead(m_deskStories.at(2))); // opened: read at once by default
+    QVERIFY(!isRead(m_deskStories.at(3)));
+}
+
+void tst_ReadingFlow::unreadNavigationAndToggling()
+{
+    m_cache->articles().setRead({m_deskStories.at(1), m_deskStories.at(2)}, true);
+    openWindow();
+    m_window->openStory(m_deskStories.at(0));
+    QTest::keyClick(m_window->storyView(), Qt::Key_N); // skips the two read ones
+    QCOMPARE(current(), m_deskStories.at(3));
+    QTest::keyClick(m_window->storyView(), Qt::Key_M); // m: back to unread
+    QVERIFY(!isRead(m_deskStories.at(3)));
+    QVERIFY(!m_window->controller()->storyModel()->index(3, 0).data(StoryListModel::ReadRole).toBool());
+    QTest::keyClick(m_window->storyView(), Qt::Key_M);
+    QVERIFY(isRead(m_deskStories.at(3)));
+    // Everything above was read (the first story when it was opened): p stays.
+    QTest::keyClick(m_window->storyView(), Qt::Key_P);
+    QCOMPARE(current(), m_deskStories.at(3));
+    m_cache->articles().setRead({m_deskStories.at(0)}, false);
+    m_window->controller()->storyReadChanged(m_deskStories.at(0), false);
+    QTest::keyClick(m_window->storyView(), Qt::Key_P);
+    QCOMPARE(current(), m_deskStories.at(0));
+
+    // Shift+A: the whole view, and only this view.
+    QTest::keyClick(m_window->storyView(), Qt::Key_A, Qt::ShiftModifier);
+    QCOMPARE(m_cache->articles().unreadCount({StoryFilter::Kind::Feed, m_desk}), 0);
+    QCOMPARE(m_cache->articles().unreadCount({StoryFilter::Kind::Feed, m_harbour}), 2);
+}
+
+void tst_ReadingFlow::spacePagesThenMovesOn()
+{
+    openWindow();
+    m_window->openStory(m_longStory);
+    QScrollBar *bar = m_window->reader()->verticalScrollBar();
+    QVERIFY(bar->maximum() > 0);
+    QCOMPARE(bar->value(), 0);
+    QTest::keyClick(m_window->storyView(), Qt::Key_Space);
+    QVERIFY(bar->value() > 0);
+    QCOMPARE(current(), m_longStory);
+    for (int i = 0; i < 100 && bar->value() < bar->maximum(); ++i)
+        QTest::keyClick(m_window->storyView(), Qt::Key_Space);
+    QCOMPARE(bar->value(), bar->maximum());
+    QTest::keyClick(m_window->storyView(), Qt::Key_Space); // at the end: the next unread story
+    QCOMPARE(current(), m_deskStories.at(1));
+}
+
+void tst_ReadingFlow::zoom()
+{
+    openWindow();
+    m_window->openStory(m_longStory);
+    const qreal normal = m_window->reader()->font().pointSizeF();
+    QTest::keyClick(m_window->storyView(), Qt::Key_Plus, Qt::ControlModifier);
+    QTest::keyClick(m_window->storyView(), Qt::Key_Equal, Qt::ControlModifier);
+    QCOMPARE(m_window->readingActions()->zoomSteps(), 2);
+    QVERIFY(m_window->reader()->font().pointSizeF() > normal);
+    QTest::keyClick(m_window->storyView(), Qt::Key_Minus, Qt::ControlModifier);
+    QCOMPARE(m_window->readingActions()->zoomSteps(), 1);
+    QTest::keyClick(m_window->storyView(), Qt::Key_0, Qt::ControlModifier);
+    QCOMPARE(m_window->reader()->font().pointSizeF(), normal);
+}
+
+void tst_ReadingFlow::searchAsYouTypeScopedAndHighlighted()
+{
+    openWindow();
+    StoryListModel *list = m_window->controller()->storyModel();
+    QCOMPARE(list->rowCount(), 9);
+    // Ctrl+F (or /) goes to the field.
+    QTest::keyClick(m_window->storyView(), Qt::Key_Slash);
+    QVERIFY(m_window->searchField()->hasFocus());
+    QTest::keyClicks(m_window->searchField(), QStringLiteral("bridge"));
+    // Nothing happens while typing; the list follows once the typing pauses.
+    QCOMPARE(list->rowCount(), 9);
+    QTRY_VERIFY(list->isSearching());
+    // Scoped to this source (City Desk): no bridge there.
+    QCOMPARE(list->rowCount(), 0);
+    m_window->searchScope()->setCurrentIndex(1); // Everywhere
+    QCOMPARE(list->rowCount(), 2);
+    // The title match ranks first; the matched word is highlighted in the list and reader.
+    QCOMPARE(list->index(0, 0).data().toString(), QStringLiteral("Bridge closed after ship strikes pylon"));
+    QCOMPARE(list->highlightTerms(), QStringList{QStringLiteral("bridge")});
+    QVERIFY(list->index(1, 0).data(StoryListModel::SnippetRole).toString().contains(QStringLiteral("[bridge]")));
+    m_window->storyView()->setCurrentIndex(list->index(0, 0));
+    QVERIFY(m_window->reader()->extraSelections().size() >= 2); // headline and body
+    QCOMPARE(m_window->reader()->extraSelections().at(0).cursor.selectedText().toLower(), QStringLiteral("bridge"));
+
+    // Query syntax: -word excludes.
+    m_window->searchField()->setText(QStringLiteral("bridge -ferries"));
+    QTRY_COMPARE(list->rowCount(), 1);
+    // Escape clears the search and brings the source's list back.
+    m_window->searchField()->setFocus();
+    QTest::keyClick(m_window->searchField(), Qt::Key_Escape);
+    QVERIFY(m_window->searchField()->text().isEmpty());
+    QVERIFY(!list->isSearching());
+    QCOMPARE(list->rowCount(), 9);
+    QVERIFY(m_window->reader()->extraSelections().isEmpty() || !list->isSearching());
+}
+
+void tst_ReadingFlow::typingInSearchDoesNotTriggerShortcuts()
+{
+    openWindow();
+    m_window->openStory(m_deskStories.at(0));
+    m_window->findAction()->trigger();
+    QTest::keyClicks(m_window->searchField(), QStringLiteral("jknm"));
+    QCOMPARE(m_window->searchField()->text(), QStringLiteral("jknm"));
+    QCOMPARE(current(), m_deskStories.at(0));
+    QVERIFY(isRead(m_deskStories.at(0)));
+}
+
+void tst_ReadingFlow::markReadDelay()
+{
+    m_settings->setValue(QLatin1String(PreferencesDialog::kMarkReadKey), 300);
+    openWindow();
+    m_window->openStory(m_deskStories.at(2));
+    QVERIFY(!isRead(m_deskStories.at(2)));
+    QTRY_VERIFY_WITH_TIMEOUT(isRead(m_deskStories.at(2)), 3000);
+    // Moving on before the delay leaves the story unread.
+    m_window->openStory(m_deskStories.at(3));
+    m_window->openStory(m_deskStories.at(4));
+    QTest::qWait(600);
+    QVERIFY(!isRead(m_deskStories.at(3)));
+    QVERIFY(isRead(m_deskStories.at(4)));
+
+    // Never: only m marks it.
+    m_settings->setValue(QLatin1String(PreferencesDialog::kMarkReadKey), -1);
+    m_window->applySettings();
+    m_window->openStory(m_deskStories.at(5));
+    QTest::qWait(400);
+    QVERIFY(!isRead(m_deskStories.at(5)));
+    m_window->readingActions()->toggleReadAction()->trigger();
+    QVERIFY(isRead(m_deskStories.at(5)));
+}
+
+void tst_ReadingFlow::shortcutsAreEditableAndListed()
+{
+    openWindow();
+    QAction *next = m_window->readingActions()->nextAction();
+    QCOMPARE(next->shortcut(), QKeySequence(Qt::Key_J));
+
+    // Change "Next Story" to Ctrl+J in Preferences, as a user would in the dialog.
+    QTimer::singleShot(0, this, [] {
+        auto *dialog = qobject_cast<PreferencesDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        auto *edit = dialog->findChild<QKeySequenceEdit *>(QStringLiteral("nextStory"));
+        QVERIFY(edit);
+        edit->setKeySequence(QKeySequence(Qt::CTRL | Qt::Key_J));
+        dialog->save();
+        dialog->accept();
+    });
+    m_window->showPreferences();
+    QCOMPARE(next->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_J));
+    QTest::keyClick(m_window->storyView(), Qt::Key_J, Qt::ControlModifier);
+    QCOMPARE(current(), m_deskStories.at(0));
+
+    // Kept for the next start.
+    m_window.reset();
+    openWindow();
+    QCOMPARE(m_window->readingActions()->nextAction()->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_J));
+    // Everything else kept its defaults.
+    QCOMPARE(m_window->readingActions()->previousAction()->shortcut(), QKeySequence(Qt::Key_K));
+
+    // Help lists every action with its keys.
+    QStringList listed;
+    QTimer::singleShot(0, this, [&listed] {
+        QWidget *dialog = QApplication::activeModalWidget();
+        QVERIFY(dialog);
+        auto *table = dialog->findChild<QTableWidget *>(QStringLiteral("shortcutTable"));
+        QVERIFY(table);
+        for (int row = 0; row < table->rowCount(); ++row)
+            listed << table->item(row, 0)->text() + QLatin1Char('=') + table->item(row, 1)->text();
+        dialog->close();
+    });
+    m_window->showShortcutHelp();
+    QVERIFY2(listed.contains(QStringLiteral("Next Story=Ctrl+J")), qPrintable(listed.join(QLatin1Char('|'))));
+    QVERIFY(listed.contains(QStringLiteral("Mark All as Read=Shift+A")));
+    QVERIFY(listed.contains(QStringLiteral("Bookmark=Ctrl+D, S")));
+    QVERIFY(listed.contains(QStringLiteral("Find=Ctrl+F, /")));
+}
+
+QTEST_MAIN(tst_ReadingFlow)
+#include "tst_readingflow.moc"
