@@ -111,7 +111,7 @@ int runWindow(int argc, char **argv, const QString &cachePathOption)
     bulletin::RefreshService refresh(*cache, &network);
     bulletin::SubscriptionService subscriptions(*cache, &network, &refresh);
     // The window applies the refresh preferences (interval, automatic refresh).
-    bulletin::MainWindow window(*cache, settings, {&refresh, &subscriptions});
+    bulletin::MainWindow window(*cache, settings, {&refresh, &subscriptions, &network});
     if (refresh.isAutoRefreshing()) // feeds that are due are fetched soon after start
         QTimer::singleShot(std::chrono::seconds(2), &refresh, [&refresh] { refresh.refreshDue(); });
     window.restoreState();

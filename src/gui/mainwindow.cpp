@@ -15,11 +15,15 @@
 #include "models/storymarkers.h"
 #include "services/cache.h"
 #include "services/refreshservice.h"
+#include "services/remoteimages.h"
 #include "services/storypage.h"
 #include "ui_mainwindow.h"
 
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QLabel>
 #include <QDialogButtonBox>
 #include <QLineEdit>
 #include <QPushButton>
@@ -92,6 +96,7 @@ MainWindow::MainWindow(Cache &cache, QSettings &settings, const Services &servic
 
     setUpMenus();
     setUpSearch();
+    setUpImageBar(services.network);
     setUpStoryList();
     // Remember the shortcuts as built, then apply the user's preferences over them.
     for (QAction *action : shortcutActions())
@@ -349,6 +354,63 @@ void MainWindow::setUpSearch()
     m_ui->mainToolBar->addWidget(spacer);
     m_ui->mainToolBar->addWidget(m_searchField);
     m_ui->mainToolBar->addWidget(m_searchScope);
+}
+
+void MainWindow::setUpImageBar(QNetworkAccessManager *network)
+{
+    // The bar sits above the reader: the reader moves into a small container with it.
+    auto *container = new QWidget(this);
+    auto *layout = new QVBoxLayout(container);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    m_imageBar = new QFrame(container);
+    m_imageBar->setObjectName(QStringLiteral("imageBar"));
+    m_imageBar->setAccessibleName(tr("Remote images"));
+    m_imageBar->setFrameShape(QFrame::StyledPanel);
+    m_imageBarText = new QLabel(m_imageBar);
+    m_loadImages = new QPushButton(tr("&Load Images"), m_imageBar);
+    m_loadImages->setToolTip(tr("Load this story's images (they are kept on disk for reading offline)"));
+    m_alwaysImages = new QPushButton(tr("Always for This &Feed"), m_imageBar);
+    m_alwaysImages->setToolTip(tr("Load images in every story of this feed from now on"));
+    auto *barLayout = new QHBoxLayout(m_imageBar);
+    barLayout->setContentsMargins(8, 3, 8, 3);
+    barLayout->addWidget(m_imageBarText, 1);
+    barLayout->addWidget(m_loadImages);
+    barLayout->addWidget(m_alwaysImages);
+    m_imageBar->hide();
+    const int index = m_ui->innerSplitter->indexOf(m_ui->readerView);
+    const QList<int> sizes = m_ui->innerSplitter->sizes();
+    m_ui->innerSplitter->replaceWidget(index, container);
+    layout->addWidget(m_imageBar);
+    layout->addWidget(m_ui->readerView);
+    m_ui->innerSplitter->setSizes(sizes);
+
+    if (network) {
+        const QString dir = m_settings.value(QStringLiteral("images/cacheDirectory"), ImageCache::defaultDirectory()).toString();
+        m_imageCache = std::make_unique<ImageCache>(dir);
+        m_imageLoader = new ImageLoader(network, m_imageCache.get(), this);
+        m_controller->setImageSupport(m_imageCache.get(), m_imageLoader);
+    }
+    QSet<qint64> feeds;
+    for (const QVariant &id : m_settings.value(QStringLiteral("images/alwaysFeeds")).toList())
+        feeds.insert(id.toLongLong());
+    m_controller->setImageFeeds(feeds);
+
+    connect(m_controller, &StoryController::remoteImagesBlocked, this, [this](int count) {
+        m_imageBarText->setText(count > 0 ? tr("%n remote image(s) not loaded, to protect your privacy.", nullptr, count)
+                                          : QString());
+        m_loadImages->setEnabled(m_controller->canLoadImages());
+        m_alwaysImages->setEnabled(m_controller->canLoadImages() && m_controller->currentFeed() != 0);
+        m_imageBar->setVisible(count > 0);
+    });
+    connect(m_loadImages, &QPushButton::clicked, this, [this] { m_controller->loadImages(false); });
+    connect(m_alwaysImages, &QPushButton::clicked, this, [this] {
+        m_controller->loadImages(true);
+        QVariantList ids;
+        for (qint64 id : m_controller->imageFeeds())
+            ids << id;
+        m_settings.setValue(QStringLiteral("images/alwaysFeeds"), ids);
+    });
 }
 
 void MainWindow::runSearch()

@@ -7,6 +7,10 @@
 #include <memory>
 
 class QComboBox;
+class QFrame;
+class QLabel;
+class QNetworkAccessManager;
+class QPushButton;
 class QLineEdit;
 class QSettings;
 class QTimer;
@@ -27,6 +31,8 @@ class SubscriptionService;
 class HistoryActions;
 class LinkOpener;
 class ReaderView;
+class ImageCache;
+class ImageLoader;
 class ReadingActions;
 class StoryController;
 
@@ -47,6 +53,7 @@ public:
     {
         RefreshService *refresh = nullptr;
         SubscriptionService *subscriptions = nullptr;
+        QNetworkAccessManager *network = nullptr; // for images the user allows
     };
 
     MainWindow(Cache &cache, QSettings &settings, QWidget *parent = nullptr);
@@ -70,6 +77,9 @@ public:
     QLineEdit *searchField() const { return m_searchField; }
     QComboBox *searchScope() const { return m_searchScope; }
     QAction *findAction() const { return m_find; }
+    QFrame *imageBar() const { return m_imageBar; }
+    QPushButton *loadImagesButton() const { return m_loadImages; }
+    QPushButton *alwaysLoadImagesButton() const { return m_alwaysImages; }
     // Every action with a configurable shortcut, by objectName, in the order Help lists them.
     QList<QAction *> shortcutActions() const;
     // Reads the preferences (shortcuts, mark-read delay, reader font, refresh) and applies them.
@@ -91,6 +101,7 @@ private:
     void openExternalLink(const QUrl &url);
     void storiesChanged();
     void setUpSearch();
+    void setUpImageBar(QNetworkAccessManager *network);
     void runSearch();
     void rememberLocation();
     void showStatus(const QString &message);
@@ -113,6 +124,12 @@ private:
     QAction *m_preferences = nullptr;
     QAction *m_shortcutHelp = nullptr;
     QHash<QString, QList<QKeySequence>> m_defaultShortcuts;
+    std::unique_ptr<ImageCache> m_imageCache;
+    ImageLoader *m_imageLoader = nullptr;
+    QFrame *m_imageBar = nullptr;
+    QLabel *m_imageBarText = nullptr;
+    QPushButton *m_loadImages = nullptr;
+    QPushButton *m_alwaysImages = nullptr;
     QAction *m_openInBrowser = nullptr;
 };
 

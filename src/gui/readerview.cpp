@@ -1,5 +1,6 @@
 #include "gui/readerview.h"
 
+#include "services/remoteimages.h"
 #include "services/storypage.h"
 
 #include <QEvent>
@@ -42,6 +43,11 @@ QVariant ReaderView::loadResource(int type, const QUrl &name)
 {
     if (type == QTextDocument::ImageResource && name.scheme() == QLatin1String("data"))
         return decodeImageDataUrl(name);
+    if (type == QTextDocument::ImageResource && m_images
+        && (name.scheme() == QLatin1String("http") || name.scheme() == QLatin1String("https"))) {
+        if (const std::optional<QByteArray> bytes = m_images->get(name))
+            return *bytes;
+    }
     // Remote and local files alike: the page is built from the cache and needs nothing more.
     return {};
 }

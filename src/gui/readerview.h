@@ -4,10 +4,13 @@
 
 namespace bulletin {
 
+class ImageCache;
+
 // The reader pane: a QTextBrowser that never navigates and never fetches. Every link click
 // comes out as a signal (a related story's "#bulletin-story-ID" fragment as storyRequested,
 // anything else as externalLinkRequested) and the owner decides; loadResource answers only
-// data: URLs, so no remote image, stylesheet or script is ever loaded, whatever the page says.
+// data: URLs and images already in the disk image cache (fetched when the user allowed
+// them), so the reader itself never makes a request, whatever the page says.
 class ReaderView final : public QTextBrowser
 {
     Q_OBJECT
@@ -16,6 +19,8 @@ public:
     explicit ReaderView(QWidget *parent = nullptr);
 
     QVariant loadResource(int type, const QUrl &name) override;
+    // Images the user allowed are read from this disk cache (never from the network).
+    void setImageCache(const ImageCache *cache) { m_images = cache; }
 
     // Marks every occurrence of the terms (case-insensitive) with the highlight colours, as
     // a search result is read; an empty list clears the marks. Returns how many were found.
@@ -32,6 +37,8 @@ protected:
 
 private:
     void handleAnchor(const QUrl &url);
+
+    const ImageCache *m_images = nullptr;
 };
 
 } // namespace bulletin

@@ -5,6 +5,7 @@
 #include "models/storylistmodel.h"
 #include "services/cache.h"
 #include "services/coveragefinder.h"
+#include "services/remoteimages.h"
 #include "services/storypage.h"
 #include "storage/searchstore.h"
 
@@ -181,7 +182,27 @@ bool StoryController::render(const ReaderLocation &location)
         } else {
             m_coverageFinder->find(location.storyId);
         }
+        m_feedId = story->summary.feedId;
         page = buildStoryPage(detail, options);
+        if (!page.blockedUrls.isEmpty()) {
+            // What the page left out, less the tracking pixels (never loaded, never offered).
+            StoryPage withImages = buildStoryPage(detail, PageOptions{options.darkPalette, true});
+            QStringList images;
+            for (const QString &url : std::as_const(page.blockedUrls)) {
+                if (!withImages.blockedUrls.contains(url))
+                    images << url;
+            }
+            const bool allowed = m_imageLoader
+                && (m_imageStories.contains(location.storyId) || m_imageFeeds.contains(m_feedId));
+            if (allowed) {
+                // Show what the disk cache has; the page is drawn again when the rest arrives.
+                m_imageLoader->load(images);
+                page = withImages;
+                page.blockedUrls.clear();
+            } else {
+                page.blockedUrls = images;
+            }
+        }
         m_link = QUrl(story->summary.link);
         m_markReadTimer->stop();
         if (!story->summary.read && m_markReadDelay == 0) {
@@ -199,13 +220,12 @@ bool StoryController::render(const ReaderLocation &location)
         }
         page = buildBookmarkPage(*bookmark, options);
         m_link = QUrl(bookmark->link);
+        m_feedId = 0;
     }
     m_reader->setHtml(page.html);
     m_reader->highlightTerms(m_stories->highlightTerms());
     m_flagged = page.flaggedLinks;
-    if (!page.blockedUrls.isEmpty())
-        emit statusMessage(tr("%n remote image(s) or resource(s) were not loaded.", nullptr,
-                              int(page.blockedUrls.size())));
+    emit remoteImagesBlocked(int(page.blockedUrls.size()));
     return true;
 }
 
@@ -216,6 +236,36 @@ void StoryController::onCoverageFound(qint64 storyId, const QList<RelatedStory> 
     m_coverage.insert(storyId, coverage);
     if (m_location.storyId == storyId && !coverage.isEmpty())
         refreshPage();
+}
+
+void StoryController::setImageSupport(ImageCache *cache, ImageLoader *loader)
+{
+    m_images = cache;
+    m_imageLoader = loader;
+    m_reader->setImageCache(cache);
+    if (loader) {
+        connect(loader, &ImageLoader::loaded, this, [this](int fetched, int failed) {
+            if (fetched)
+                refreshPage();
+            if (failed)
+                emit statusMessage(tr("%n image(s) could not be loaded.", nullptr, failed));
+        });
+    }
+}
+
+void StoryController::setImageFeeds(const QSet<qint64> &feeds)
+{
+    m_imageFeeds = feeds;
+}
+
+void StoryController::loadImages(bool alwaysForFeed)
+{
+    if (!m_imageLoader || !m_location.storyId)
+        return;
+    m_imageStories.insert(m_location.storyId);
+    if (alwaysForFeed && m_feedId)
+        m_imageFeeds.insert(m_feedId);
+    refreshPage();
 }
 
 void StoryController::setMarkReadDelay(int milliseconds)

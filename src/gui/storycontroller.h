@@ -6,6 +6,7 @@
 
 #include <QObject>
 #include <QHash>
+#include <QSet>
 #include <QPointer>
 #include <QUrl>
 
@@ -17,6 +18,8 @@ namespace bulletin {
 
 class Cache;
 class CoverageFinder;
+class ImageCache;
+class ImageLoader;
 class ReaderView;
 class SidebarModel;
 class StoryListModel;
@@ -67,6 +70,15 @@ public:
     void setMarkReadDelay(int milliseconds);
     int markReadDelay() const { return m_markReadDelay; }
 
+    // Remote images: off until the user allows them for a story (loadImages) or for every
+    // story of a feed (setImageFeeds). Without a loader the reader never shows them.
+    void setImageSupport(ImageCache *cache, ImageLoader *loader);
+    void setImageFeeds(const QSet<qint64> &feeds);
+    QSet<qint64> imageFeeds() const { return m_imageFeeds; }
+    void loadImages(bool alwaysForFeed);
+    bool canLoadImages() const { return m_imageLoader != nullptr; }
+    qint64 currentFeed() const { return m_feedId; }
+
     bool canGoBack() const { return m_history.canGoBack(); }
     bool canGoForward() const { return m_history.canGoForward(); }
     void goBack();
@@ -87,6 +99,8 @@ signals:
     void historyChanged();
     void filterChanged(const bulletin::StoryFilter &filter);
     void statusMessage(const QString &message);
+    // How many remote images the page in the reader left out (0: nothing to offer).
+    void remoteImagesBlocked(int count);
 
 private:
     bool show(const ReaderLocation &location, bool record);
@@ -109,6 +123,11 @@ private:
     ReaderLocation m_location;
     QUrl m_link;
     QList<FlaggedLink> m_flagged;
+    ImageCache *m_images = nullptr;
+    ImageLoader *m_imageLoader = nullptr;
+    QSet<qint64> m_imageStories; // allowed once, for this session
+    QSet<qint64> m_imageFeeds;   // allowed always
+    qint64 m_feedId = 0;         // the feed of the story in the reader
     int m_markReadDelay = 0;
     QTimer *m_markReadTimer = nullptr;
     qint64 m_pendingRead = 0; // the story the timer will mark read

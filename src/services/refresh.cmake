@@ -10,3 +10,4 @@ target_sources(bulletin_services PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/feeddiscovery.h ${CMAKE_CURRENT_LIST_DIR}/feeddiscovery.cpp
   ${CMAKE_CURRENT_LIST_DIR}/subscriptionservice.h ${CMAKE_CURRENT_LIST_DIR}/subscriptionservice.cpp
 )
+target_sources(bulletin_services PRIVATE remoteimages.h remoteimages.cpp)

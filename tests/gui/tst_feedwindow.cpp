@@ -20,6 +20,11 @@
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QBuffer>
+#include <QDir>
+#include <QImage>
+#include <QLabel>
+#include <QTextDocument>
 #include <QDesktopServices>
 #include <QDialogButtonBox>
 #include <QFile>
@@ -173,6 +178,7 @@ private slots:
     void pageWithSeveralFeedsLetsTheUserPick();
     void feedHealthAndManagement();
     void opmlRoundTripThroughTheWindow();
+    void remoteImagesOnlyWhenAllowed();
 
 private:
     std::unique_ptr<MainWindow> makeWindow();
@@ -246,14 +252,26 @@ void tst_FeedWindow::routeFixtures()
         }
         return TestResponse::ok(fixtures->news(QStringLiteral("city-wire.rss")));
     });
+    QImage image(10, 10, QImage::Format_RGB32);
+    image.fill(QColor(0x20, 0x60, 0xa0));
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "PNG");
+    for (const QString &path : {QStringLiteral("/photo.png"), QStringLiteral("/photo2.png"), QStringLiteral("/pixel.gif")})
+        m_server->route(path, TestResponse::ok(png, "image/png"));
+    const QByteArray base = m_server->url(QStringLiteral("/")).toString().chopped(1).toUtf8();
+    m_server->route(QStringLiteral("/gallery.rss"),
+                    TestResponse::ok(readData(QStringLiteral("gallery.rss")).replace("{{BASE}}", base)));
     m_server->route(QStringLiteral("/city"), TestResponse::ok(readData(QStringLiteral("two-feeds.html")),
                                                               "text/html; charset=utf-8"));
 }
 
 std::unique_ptr<MainWindow> tst_FeedWindow::makeWindow()
 {
-    auto window = std::make_unique<MainWindow>(*m_cache, *m_settings,
-                                               MainWindow::Services{m_refresh.get(), m_subscriptions.get()});
+    m_settings->setValue(QStringLiteral("images/cacheDirectory"), m_dir.filePath(QStringLiteral("images")));
+    auto window = std::make_unique<MainWindow>(
+        *m_cache, *m_settings, MainWindow::Services{m_refresh.get(), m_subscriptions.get(), m_network.get()});
     window->resize(1280, 820);
     return window;
 }
@@ -514,6 +532,53 @@ void tst_FeedWindow::opmlRoundTripThroughTheWindow()
         QVERIFY(!bad.error.isEmpty());
         QCOMPARE(fresh->feeds().feeds().size(), 2);
     }
+}
+
+void tst_FeedWindow::remoteImagesOnlyWhenAllowed()
+{
+    const qint64 gallery = subscribe(QStringLiteral("/gallery.rss"), {});
+    QVERIFY(gallery);
+    const qint64 dawn = storyByGuidTitle(QStringLiteral("The harbour at dawn"));
+    const qint64 dusk = storyByGuidTitle(QStringLiteral("The harbour at dusk"));
+    QVERIFY(dawn && dusk);
+    const auto photoRequests = [this] {
+        return m_server->requestsTo(QStringLiteral("/photo.png")).size()
+            + m_server->requestsTo(QStringLiteral("/photo2.png")).size()
+            + m_server->requestsTo(QStringLiteral("/pixel.gif")).size();
+    };
+
+    // Opening a story with remote images makes no request; the bar offers them.
+    m_window->openStory(dawn);
+    QTest::qWait(200);
+    QCOMPARE(photoRequests(), 0);
+    QVERIFY(!m_window->imageBar()->isHidden());
+    QVERIFY(m_window->imageBar()->findChild<QLabel *>()->text().startsWith(QStringLiteral("1 remote image")));
+    QVERIFY(m_window->reader()->toPlainText().contains(QStringLiteral("[Harbour at dawn]")));
+
+    // Load Images: this story's picture (never the tracking pixel) comes in and is shown.
+    m_window->loadImagesButton()->click();
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->requestsTo(QStringLiteral("/photo.png")).size(), 1, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->reader()->toPlainText().contains(QStringLiteral("[Harbour at dawn]")), 10000);
+    QVERIFY(m_window->imageBar()->isHidden());
+    QCOMPARE(m_server->requestsTo(QStringLiteral("/pixel.gif")).size(), 0);
+    QVERIFY(!QDir(m_dir.filePath(QStringLiteral("images"))).isEmpty(QDir::Files));
+
+    // Only for that story: the next one in the feed asks again.
+    m_window->openStory(dusk);
+    QTest::qWait(200);
+    QCOMPARE(m_server->requestsTo(QStringLiteral("/photo2.png")).size(), 0);
+    QVERIFY(!m_window->imageBar()->isHidden());
+    // Always for this feed: loads now, and for later stories and later starts.
+    m_window->alwaysLoadImagesButton()->click();
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->requestsTo(QStringLiteral("/photo2.png")).size(), 1, 10000);
+
+    // A new window (the next start): the feed's pictures show from the disk cache, offline.
+    m_window.reset();
+    m_server.reset(); // nothing to ask any more
+    m_window = makeWindow();
+    m_window->openStory(dawn);
+    QVERIFY(!m_window->reader()->toPlainText().contains(QStringLiteral("[Harbour at dawn]")));
+    QVERIFY(m_window->imageBar()->isHidden());
 }
 
 QTEST_MAIN(tst_FeedWindow)
