@@ -4,6 +4,7 @@
 #include "app/clirefresh.h"
 #include "core/feeds/feedjson.h"
 #include "core/feeds/feedparser.h"
+#include "services/advisorysettings.h"
 #include "services/cache.h"
 #include "services/importservice.h"
 #include "services/opmlservice.h"
@@ -403,6 +404,146 @@ int cmdAdvisories(const QString &cachePath, const Args &args)
     return 0;
 }
 
+int cmdAlertSource(const QString &cachePath, const Args &args)
+{
+    const QStringList &words = args.positional();
+    const auto id = words.size() == 2 ? storyId(words.at(0)) : std::nullopt;
+    const QString state = words.value(1).toLower();
+    if (!id || (state != QLatin1String("on") && state != QLatin1String("off")))
+        return fail(QStringLiteral("usage: bulletin alert-source FEED-ID on|off"));
+    int status = 0;
+    auto cache = openCache(cachePath, &status);
+    if (!cache)
+        return status;
+    const std::optional<FeedRecord> feed = cache->feeds().feed(*id);
+    if (!feed)
+        return fail(QStringLiteral("no feed with id %1 in the cache").arg(*id));
+    const bool on = state == QLatin1String("on");
+    if (!cache->feeds().setAlertSource(*id, on))
+        return fail(QStringLiteral("cannot change feed %1").arg(*id));
+    out() << (on ? QStringLiteral("feed %1 (%2) is an alert source: each of its stories becomes an advisory")
+                 : QStringLiteral("feed %1 (%2) is no longer an alert source"))
+                 .arg(*id)
+                 .arg(feed->title)
+          << Qt::endl;
+    out() << QStringLiteral("  (applies when stories are next written; \"bulletin advisory-rules apply\" "
+                            "re-evaluates cached stories now)")
+          << Qt::endl;
+    return 0;
+}
+
+QJsonObject advisoryRulesJson(const AdvisoryRules &rules, const QList<FeedRecord> &alertSources)
+{
+    QJsonArray sources;
+    for (const FeedRecord &feed : alertSources)
+        sources << QJsonObject{{QStringLiteral("id"), feed.id}, {QStringLiteral("title"), feed.title}};
+    return QJsonObject{{QStringLiteral("keywords"), QJsonArray::fromStringList(rules.keywords)},
+                       {QStringLiteral("headings"), QJsonArray::fromStringList(rules.headings)},
+                       {QStringLiteral("default_headings"), rules.headings == AdvisoryRules::defaultHeadings()},
+                       {QStringLiteral("alert_sources"), sources}};
+}
+
+// Adds or removes one entry of a list, comparing case-insensitively; false when nothing changed.
+bool editList(QStringList &list, const QString &entry, bool add)
+{
+    const auto same = [&](const QString &e) { return e.compare(entry, Qt::CaseInsensitive) == 0; };
+    const bool present = std::any_of(list.cbegin(), list.cend(), same);
+    if (add) {
+        if (present)
+            return false;
+        list << entry;
+        return true;
+    }
+    return list.removeIf(same) > 0;
+}
+
+int cmdAdvisoryRules(const QString &cachePath, const Args &args)
+{
+    const QStringList &words = args.positional();
+    const QString action = words.value(0);
+    const QString entry = words.mid(1).join(QLatin1Char(' ')).simplified();
+    static const QStringList editing = {QStringLiteral("add-keyword"), QStringLiteral("remove-keyword"),
+                                        QStringLiteral("add-heading"), QStringLiteral("remove-heading")};
+    const bool known = action.isEmpty() || editing.contains(action) || action == QLatin1String("reset")
+        || action == QLatin1String("apply");
+    if (!known || (editing.contains(action) && entry.isEmpty())
+        || (!editing.contains(action) && words.size() > 1))
+        return fail(QStringLiteral("usage: bulletin advisory-rules [--json] | add-keyword WORD | "
+                                   "remove-keyword WORD | add-heading TEXT | remove-heading TEXT | "
+                                   "reset | apply [--json]"));
+    int status = 0;
+    auto cache = openCache(cachePath, &status);
+    if (!cache)
+        return status;
+    AdvisoryRules rules = loadAdvisoryRules(*cache);
+
+    if (action == QLatin1String("apply")) {
+        const RuleReapplyReport report = reapplyAdvisoryRules(*cache);
+        if (!report.error.isEmpty())
+            return fail(report.error);
+        if (args.has(QStringLiteral("json"))) {
+            printJson(QJsonObject{{QStringLiteral("examined"), report.examined},
+                                  {QStringLiteral("added"), report.added},
+                                  {QStringLiteral("changed"), report.changed},
+                                  {QStringLiteral("removed"), report.removed}});
+        } else {
+            out() << QStringLiteral("%1 stories without an advisory of their own examined: %2 rule "
+                                    "advisories added, %3 changed, %4 removed")
+                         .arg(report.examined)
+                         .arg(report.added)
+                         .arg(report.changed)
+                         .arg(report.removed)
+                  << Qt::endl;
+        }
+        return 0;
+    }
+    if (!action.isEmpty()) {
+        bool changed = true;
+        if (action == QLatin1String("reset"))
+            rules = AdvisoryRules();
+        else if (action.endsWith(QLatin1String("keyword")))
+            changed = editList(rules.keywords, entry, action.startsWith(QLatin1String("add")));
+        else
+            changed = editList(rules.headings, entry, action.startsWith(QLatin1String("add")));
+        if (!changed) {
+            return fail(action.startsWith(QLatin1String("add"))
+                            ? QStringLiteral("\"%1\" is already in the list").arg(entry)
+                            : QStringLiteral("\"%1\" is not in the list").arg(entry));
+        }
+        if (!saveAdvisoryRules(*cache, rules))
+            return fail(QStringLiteral("cannot save the advisory rules in the cache"));
+    }
+
+    QList<FeedRecord> alertSources;
+    for (const FeedRecord &feed : cache->feeds().feeds()) {
+        if (feed.alertSource)
+            alertSources << feed;
+    }
+    if (args.has(QStringLiteral("json"))) {
+        printJson(advisoryRulesJson(rules, alertSources));
+        return 0;
+    }
+    out() << QStringLiteral("keywords (title or first paragraph, whole words, any case):") << Qt::endl;
+    if (rules.keywords.isEmpty())
+        out() << QStringLiteral("  (none)") << Qt::endl;
+    for (const QString &keyword : std::as_const(rules.keywords))
+        out() << QStringLiteral("  ") << keyword << Qt::endl;
+    out() << QStringLiteral("advisory section headings%1:")
+                 .arg(rules.headings == AdvisoryRules::defaultHeadings() ? QStringLiteral(" (the defaults)")
+                                                                          : QString())
+          << Qt::endl;
+    if (rules.headings.isEmpty())
+        out() << QStringLiteral("  (none: no sections are detected)") << Qt::endl;
+    for (const QString &heading : std::as_const(rules.headings))
+        out() << QStringLiteral("  ") << heading << Qt::endl;
+    out() << QStringLiteral("alert-source feeds:") << Qt::endl;
+    if (alertSources.isEmpty())
+        out() << QStringLiteral("  (none)") << Qt::endl;
+    for (const FeedRecord &feed : std::as_const(alertSources))
+        out() << QStringLiteral("  %1 %2").arg(feed.id).arg(feed.title) << Qt::endl;
+    return 0;
+}
+
 int cmdExportOpml(const QString &cachePath, const Args &args)
 {
     if (args.positional().size() != 1)
@@ -450,6 +591,8 @@ const QList<Command> &commands()
          cmdSearch},
         {"advisories", {}, {QStringLiteral("json"), QStringLiteral("active")}, cmdAdvisories},
         {"export-opml", {}, {}, cmdExportOpml},
+        {"alert-source", {}, {}, cmdAlertSource},
+        {"advisory-rules", {}, {QStringLiteral("json")}, cmdAdvisoryRules},
         {"subscribe", {QStringLiteral("folder"), QStringLiteral("title")}, {QStringLiteral("json")},
          [](const QString &c, const Args &a) {
              return cmdSubscribe(c, a.positional().size() == 1 ? a.positional().first() : QString(),
@@ -479,6 +622,10 @@ QString usageText()
         "  bookmarks [--json]\n"
         "  search QUERY [--json] [--limit N] [--feed ID] [--folder ID] [--unread]\n"
         "  advisories [--json] [--active]\n"
+        "  alert-source FEED-ID on|off  every story of the feed becomes an advisory\n"
+        "  advisory-rules [--json]      show keywords, section headings and alert sources\n"
+        "  advisory-rules add-keyword WORD | remove-keyword WORD | add-heading TEXT |\n"
+        "                 remove-heading TEXT | reset | apply [--json]\n"
         "  export-opml FILE             write the subscriptions as OPML (- for standard output)\n"
         "  subscribe URL [--folder PATH] [--title T] [--json]\n"
         "  refresh [--json] [--feed ID]\n");

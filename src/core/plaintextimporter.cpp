@@ -1,5 +1,6 @@
 #include "core/plaintextimporter.h"
 
+#include "core/advisory/advisoryrules.h"
 #include "core/html/htmltext.h"
 #include "core/textutil.h"
 
@@ -15,17 +16,8 @@ constexpr int kMaxHeadingWords = 14;
 constexpr int kMaxTitleLength = 120;
 constexpr int kMinClauseLength = 40;
 
-// Section headings that introduce an advisory or the publisher's related headlines.
-const QStringList &advisoryHeadings()
-{
-    static const QStringList headings = {
-        QStringLiteral("public advisory"), QStringLiteral("advisory"),
-        QStringLiteral("public safety advisory"), QStringLiteral("warning"),
-        QStringLiteral("public warning"), QStringLiteral("safety advice"),
-        QStringLiteral("what you should do"), QStringLiteral("what to do")};
-    return headings;
-}
-
+// Section headings that introduce the publisher's related headlines. (Advisory headings
+// come with the options: the user can add to them.)
 const QStringList &relatedHeadings()
 {
     static const QStringList headings = {
@@ -243,7 +235,7 @@ PlainTextResult importPlainText(const QByteArray &bytes, const PlainTextOptions 
     for (const Block &block : blocks) {
         if (block.kind == BlockKind::Heading && section != Section::Related) {
             const QString heading = normalisedHeading(block.text);
-            if (advisoryHeadings().contains(heading) && advisoryHeading.isEmpty()) {
+            if (advisoryHeading.isEmpty() && isAdvisoryHeading(block.text, options.advisoryHeadings)) {
                 section = Section::Advisory;
                 advisoryHeading = block.text;
                 continue;

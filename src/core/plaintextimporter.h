@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/advisory/advisoryrules.h"
 #include "core/article.h"
 
 #include <QByteArray>
@@ -12,7 +13,8 @@ namespace bulletin {
 // Reads a plain-text article in the shape of the bundled sample (see DESIGN.md):
 // paragraphs, one per line or separated by blank lines; short lines without end
 // punctuation are section headings; "- " lines are list items; a "Public Advisory" section
-// (or "Advisory", "Warning", "Safety advice", "What you should do") becomes the advisory;
+// (or "Advisory", "Warning", "Safety advice", "What you should do", or any heading in
+// PlainTextOptions::advisoryHeadings) becomes the advisory;
 // a "More Stories" (or "Related stories") section lists related headlines; a closing
 // "stay tuned to <Publisher>" line names the publisher.
 //
@@ -30,6 +32,8 @@ struct PlainTextOptions
     QString title;         // given by the caller; derived from the text when empty
     QString source;        // given by the caller; overrides the publisher line
     QString url;
+    // Headings that start an advisory section (the user's list; see AdvisoryRules).
+    QStringList advisoryHeadings = AdvisoryRules::defaultHeadings();
 };
 
 struct PlainTextResult

@@ -78,7 +78,8 @@ Article articleFromItem(const ParsedItem &item, const QDateTime &now)
 
 } // namespace
 
-QList<Article> articlesFromFeed(const ParsedFeed &feed, const QDateTime &now)
+QList<Article> articlesFromFeed(const ParsedFeed &feed, const QDateTime &now,
+                                const QStringList &advisoryHeadings)
 {
     QList<Article> articles;
     if (feed.format == QLatin1String("cap")) {
@@ -92,7 +93,11 @@ QList<Article> articlesFromFeed(const ParsedFeed &feed, const QDateTime &now)
         SanitizeOptions options;
         options.baseUrl = article.link;
         article.text = sanitizeHtml(article.html, options).text;
-        if (article.advisory) {
+        if (!article.advisory) {
+            // The section is part of the text already: nothing to add for search.
+            article.advisory = advisoryFromTextSections(
+                article.text, advisoryHeadings, article.author.isEmpty() ? feed.title : article.author);
+        } else {
             article.text += QStringLiteral("\n\n") + article.advisory->headline
                 + QLatin1Char('\n') + article.advisory->text;
         }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/advisory/advisoryrules.h"
 #include "core/article.h"
 #include "core/feeds/parsedfeed.h"
 
@@ -9,7 +10,11 @@ namespace bulletin {
 
 // Turns a parsed feed into the stories to store: each item becomes an Article (its body
 // sanitised to get the text the reader shows and search indexes, its CAP alert mapped to an
-// advisory); a bare CAP <alert> document becomes one story. Used by import and refresh.
-QList<Article> articlesFromFeed(const ParsedFeed &feed, const QDateTime &now);
+// advisory); a bare CAP <alert> document becomes one story. An item without a CAP alert
+// whose text has an advisory section (a block that is one of advisoryHeadings, e.g.
+// <h3>Warning</h3>) gets that section as its advisory. User rules are not applied here (see
+// applyAdvisoryRules). Used by import and refresh.
+QList<Article> articlesFromFeed(const ParsedFeed &feed, const QDateTime &now,
+                                const QStringList &advisoryHeadings = AdvisoryRules::defaultHeadings());
 
 } // namespace bulletin

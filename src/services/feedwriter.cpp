@@ -1,6 +1,7 @@
 #include "services/feedwriter.h"
 
 #include "core/feeds/feedparser.h"
+#include "services/advisorysettings.h"
 #include "services/cache.h"
 #include "services/feedarticles.h"
 #include "services/feedhealth.h"
@@ -103,16 +104,20 @@ RefreshResult FeedWriter::write(qint64 feedId, const FetchResult &fetched,
     result.warning = feed.warning;
 
     // A subscription added without a title (FeedStore then shows its URL) takes the feed's own.
+    QString feedTitle = record->title;
     if (record->title.isEmpty() || record->title == record->url) {
         QString title = feed.title.trimmed();
         if (title.isEmpty())
             title = QUrl(record->url).host();
         m_cache.feeds().rename(feedId, title);
+        feedTitle = title;
     }
     if (record->siteUrl.isEmpty() && !feed.link.isEmpty())
         m_cache.feeds().setSiteUrl(feedId, feed.link);
 
-    const QList<Article> articles = uniqueArticles(articlesFromFeed(feed, now));
+    const AdvisoryRules rules = loadAdvisoryRules(m_cache);
+    QList<Article> articles = uniqueArticles(articlesFromFeed(feed, now, rules.headings));
+    applyAdvisoryRules(articles, rules, record->alertSource, feedTitle);
     QList<qint64> present;
     present.reserve(articles.size());
     // Feeds list newest first; storing oldest first keeps ids in reading order.

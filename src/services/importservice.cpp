@@ -3,6 +3,7 @@
 #include "core/feeds/feedparser.h"
 #include "core/plaintextimporter.h"
 #include "core/textutil.h"
+#include "services/advisorysettings.h"
 #include "services/cache.h"
 #include "services/feedarticles.h"
 #include "services/opmlservice.h"
@@ -109,7 +110,9 @@ ImportService::Report ImportService::importPlainText(const QByteArray &bytes, co
     Report report;
     report.path = path;
     report.kind = QStringLiteral("article");
-    const PlainTextResult parsed = bulletin::importPlainText(bytes, {options.title, options.source, options.url});
+    const AdvisoryRules rules = loadAdvisoryRules(m_cache);
+    const PlainTextResult parsed =
+        bulletin::importPlainText(bytes, {options.title, options.source, options.url, rules.headings});
     if (!parsed.import) {
         report.error = path.isEmpty() ? parsed.error : QStringLiteral("%1: %2").arg(path, parsed.error);
         return report;
@@ -147,7 +150,10 @@ ImportService::Report ImportService::importPlainText(const QByteArray &bytes, co
             return report;
         }
     }
-    const auto result = m_cache.articles().upsert(*feedId, imported.article, imported.note);
+    QList<Article> story{imported.article};
+    const std::optional<FeedRecord> record = m_cache.feeds().feed(*feedId);
+    applyAdvisoryRules(story, rules, record && record->alertSource, source);
+    const auto result = m_cache.articles().upsert(*feedId, story.first(), imported.note);
     if (result.state == ArticleStore::UpsertState::Failed || !transaction.commit()) {
         report.error = QStringLiteral("cannot store the story in the cache");
         return report;
@@ -199,7 +205,10 @@ ImportService::Report ImportService::importFeed(const QByteArray &bytes, const Q
     }
     if (!feed.link.isEmpty())
         m_cache.feeds().setSiteUrl(*feedId, feed.link);
-    const QList<Article> articles = articlesFromFeed(feed, QDateTime::currentDateTimeUtc());
+    const AdvisoryRules rules = loadAdvisoryRules(m_cache);
+    QList<Article> articles = articlesFromFeed(feed, QDateTime::currentDateTimeUtc(), rules.headings);
+    const std::optional<FeedRecord> record = m_cache.feeds().feed(*feedId);
+    applyAdvisoryRules(articles, rules, record && record->alertSource, record ? record->title : title);
     // Feeds list newest first; storing oldest first keeps ids in reading order for stories
     // that share a date.
     for (auto it = articles.crbegin(); it != articles.crend(); ++it) {

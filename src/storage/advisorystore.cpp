@@ -86,4 +86,67 @@ bool AdvisoryStore::setDismissed(qint64 storyId, bool dismissed)
                     {dismissed ? 1 : 0, storyId});
 }
 
+QList<AdvisoryStore::RuleCandidate> AdvisoryStore::ruleCandidates() const
+{
+    QList<RuleCandidate> candidates;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!sql::run(q, QStringLiteral("SELECT a.id, a.feed_id, a.title, a.text, "
+                                    "coalesce(a.published, a.updated), v.origin, v.headline, v.text, "
+                                    "v.severity, v.issuer "
+                                    "FROM articles a LEFT JOIN advisories v ON v.article_id = a.id "
+                                    "WHERE a.headline_only = 0 AND (v.id IS NULL OR v.origin = 'rule') "
+                                    "ORDER BY a.id")))
+        return candidates;
+    while (q.next()) {
+        RuleCandidate c;
+        c.storyId = q.value(0).toLongLong();
+        c.feedId = q.value(1).toLongLong();
+        c.title = q.value(2).toString();
+        c.text = q.value(3).toString();
+        c.published = sql::toTime(q.value(4));
+        if (!q.value(5).isNull()) {
+            Advisory v;
+            v.origin = q.value(5).toString();
+            v.headline = q.value(6).toString();
+            v.text = q.value(7).toString();
+            v.severity = q.value(8).toString();
+            v.issuer = q.value(9).toString();
+            c.ruleAdvisory = v;
+        }
+        candidates << c;
+    }
+    return candidates;
+}
+
+bool AdvisoryStore::setRuleAdvisory(qint64 storyId, const std::optional<Advisory> &advisory)
+{
+    QSqlQuery q(m_db);
+    if (!sql::run(q, QStringLiteral("SELECT origin, headline, text, severity, issuer FROM advisories "
+                                    "WHERE article_id = ?"),
+                  {storyId}))
+        return false;
+    if (q.next()) {
+        if (q.value(0).toString() != QLatin1String("rule"))
+            return false;
+        if (advisory && q.value(1).toString() == advisory->headline && q.value(2).toString() == advisory->text
+            && q.value(3).toString() == advisory->severity && q.value(4).toString() == advisory->issuer)
+            return true;
+        q.finish();
+        if (!sql::run(q, QStringLiteral("DELETE FROM advisories WHERE article_id = ? AND origin = 'rule'"),
+                      {storyId}))
+            return false;
+    }
+    if (!advisory)
+        return true;
+    const Advisory &v = *advisory;
+    return sql::run(q,
+                    QStringLiteral("INSERT INTO advisories(article_id, origin, headline, text, "
+                                   "severity, issuer, effective, status) "
+                                   "VALUES (?, 'rule', ?, ?, ?, ?, ?, ?)"),
+                    {storyId, sql::nullIfEmpty(v.headline), sql::nullIfEmpty(v.text),
+                     sql::nullIfEmpty(v.severity), sql::nullIfEmpty(v.issuer), sql::fromTime(v.effective),
+                     v.status.isEmpty() ? QStringLiteral("active") : v.status});
+}
+
 } // namespace bulletin

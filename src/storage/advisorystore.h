@@ -34,6 +34,24 @@ public:
     std::optional<Record> mostSevereActive() const;
     bool setDismissed(qint64 storyId, bool dismissed);
 
+    // For re-applying the user's rules to stories already cached: every story that has no
+    // advisory of its own (no CAP or section advisory; it may have a rule one), with what a
+    // rule looks at. Headline-only stories are left out.
+    struct RuleCandidate
+    {
+        qint64 storyId = 0;
+        qint64 feedId = 0;
+        QString title;
+        QString text;
+        QDateTime published;
+        std::optional<Advisory> ruleAdvisory; // headline, text, severity and issuer only
+    };
+    QList<RuleCandidate> ruleCandidates() const;
+    // Replaces the story's rule advisory (origin "rule") with the given one, or removes it
+    // when nullopt. An unchanged advisory is left as it is (keeping its dismissal). Never
+    // touches a CAP or section advisory: returns false if the story has one.
+    bool setRuleAdvisory(qint64 storyId, const std::optional<Advisory> &advisory);
+
     static int severityRank(const QString &severity); // Extreme 4 .. Unknown/empty 0
 
 private:

@@ -3,6 +3,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QFile>
+#include <QHash>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -95,6 +97,89 @@ private Q_SLOTS:
         QCOMPARE(run.json().value(QStringLiteral("bookmarks")).toArray().size(), 0);
     }
 
+    void advisoryRulesRoundTrip()
+    {
+        const QString rules = m_dir.filePath(QStringLiteral("rules.sqlite"));
+        const auto advisoryOrigins = [&] {
+            QHash<QString, QString> origins; // story title -> origin
+            const Run run = bulletin({QStringLiteral("advisories"), QStringLiteral("--json")}, rules);
+            for (const QJsonValue &v : run.json().value(QStringLiteral("advisories")).toArray())
+                origins.insert(v[QStringLiteral("story_title")].toString(), v[QStringLiteral("origin")].toString());
+            return origins;
+        };
+
+        Run run = bulletin({QStringLiteral("advisory-rules"), QStringLiteral("--json")}, rules);
+        QVERIFY2(run.status == 0, run.err.constData());
+        QCOMPARE(run.json().value(QStringLiteral("keywords")).toArray().size(), 0);
+        QVERIFY(run.json().value(QStringLiteral("default_headings")).toBool());
+        QVERIFY(run.json().value(QStringLiteral("headings")).toArray().contains(QStringLiteral("Public Advisory")));
+
+        QCOMPARE(bulletin({QStringLiteral("advisory-rules"), QStringLiteral("add-keyword"), QStringLiteral("flood")}, rules).status, 0);
+        run = bulletin({QStringLiteral("advisory-rules"), QStringLiteral("add-keyword"), QStringLiteral("FLOOD")}, rules);
+        QVERIFY(run.status > 0);
+        QVERIFY2(run.err.contains("already"), run.err.constData());
+        run = bulletin({QStringLiteral("advisory-rules"), QStringLiteral("add-heading"), QStringLiteral("Travel"),
+                        QStringLiteral("alert"), QStringLiteral("--json")},
+                       rules);
+        QCOMPARE(run.status, 0);
+        QVERIFY(run.json().value(QStringLiteral("headings")).toArray().contains(QStringLiteral("Travel alert")));
+        QVERIFY(!run.json().value(QStringLiteral("default_headings")).toBool());
+        QCOMPARE(run.json().value(QStringLiteral("keywords")).toArray(), QJsonArray{QStringLiteral("flood")});
+
+        // A feed file: a keyword story, a story with a "Travel alert" section, a plain one.
+        const QString feedPath = m_dir.filePath(QStringLiteral("rules-feed.xml"));
+        QFile feed(feedPath);
+        QVERIFY(feed.open(QIODevice::WriteOnly));
+        feed.write("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Valley News</title>"
+                   "<item><guid>1</guid><title>Flood defences tested</title><description>Sirens at noon.</description></item>"
+                   "<item><guid>2</guid><title>Trains delayed</title><description>&lt;p&gt;Works on the line.&lt;/p&gt;"
+                   "&lt;h3&gt;Travel alert&lt;/h3&gt;&lt;p&gt;Avoid the A1 tonight.&lt;/p&gt;</description></item>"
+                   "<item><guid>3</guid><title>Market day</title><description>Stalls open at nine.</description></item>"
+                   "</channel></rss>");
+        feed.close();
+        run = bulletin({QStringLiteral("import"), feedPath}, rules);
+        QVERIFY2(run.status == 0, run.err.constData());
+        QHash<QString, QString> origins = advisoryOrigins();
+        QCOMPARE(origins.size(), 2);
+        QCOMPARE(origins.value(QStringLiteral("Flood defences tested")), QStringLiteral("rule"));
+        QCOMPARE(origins.value(QStringLiteral("Trains delayed")), QStringLiteral("section"));
+
+        // The feed becomes an alert source; apply re-evaluates the cached stories.
+        run = bulletin({QStringLiteral("list"), QStringLiteral("--json")}, rules);
+        const QString feedId = QString::number(
+            run.json().value(QStringLiteral("stories")).toArray().first()[QStringLiteral("feed_id")].toInteger());
+        run = bulletin({QStringLiteral("alert-source"), feedId, QStringLiteral("on")}, rules);
+        QVERIFY2(run.status == 0, run.err.constData());
+        QVERIFY(run.out.contains("Valley News"));
+        run = bulletin({QStringLiteral("advisory-rules"), QStringLiteral("--json")}, rules);
+        QCOMPARE(run.json().value(QStringLiteral("alert_sources")).toArray().size(), 1);
+        run = bulletin({QStringLiteral("advisory-rules"), QStringLiteral("apply"), QStringLiteral("--json")}, rules);
+        QVERIFY2(run.status == 0, run.err.constData());
+        QCOMPARE(run.json().value(QStringLiteral("added")).toInt(), 1);
+        QCOMPARE(run.json().value(QStringLiteral("changed")).toInt(), 1); // the flood story: now the feed's summary
+        origins = advisoryOrigins();
+        QCOMPARE(origins.size(), 3);
+        QCOMPARE(origins.value(QStringLiteral("Market day")), QStringLiteral("rule"));
+        QCOMPARE(origins.value(QStringLiteral("Trains delayed")), QStringLiteral("section"));
+
+        // Off again, keyword removed, headings reset: only the section advisory is left (it
+        // was written with the story; rules do not remove it).
+        QCOMPARE(bulletin({QStringLiteral("alert-source"), feedId, QStringLiteral("off")}, rules).status, 0);
+        QCOMPARE(bulletin({QStringLiteral("advisory-rules"), QStringLiteral("remove-keyword"), QStringLiteral("Flood")}, rules).status, 0);
+        run = bulletin({QStringLiteral("advisory-rules"), QStringLiteral("remove-keyword"), QStringLiteral("flood")}, rules);
+        QVERIFY(run.status > 0);
+        QVERIFY2(run.err.contains("not in the list"), run.err.constData());
+        run = bulletin({QStringLiteral("advisory-rules"), QStringLiteral("apply")}, rules);
+        QVERIFY2(run.out.contains("2 removed"), run.out.constData());
+        QCOMPARE(advisoryOrigins().keys(), QStringList{QStringLiteral("Trains delayed")});
+        run = bulletin({QStringLiteral("advisory-rules"), QStringLiteral("reset"), QStringLiteral("--json")}, rules);
+        QCOMPARE(run.status, 0);
+        QVERIFY(run.json().value(QStringLiteral("default_headings")).toBool());
+        QCOMPARE(run.json().value(QStringLiteral("alert_sources")).toArray().size(), 0);
+        run = bulletin({QStringLiteral("advisory-rules")}, rules);
+        QVERIFY(run.out.contains("(the defaults)"));
+    }
+
     void errorsAreOneClearLine_data()
     {
         QTest::addColumn<QStringList>("arguments");
@@ -104,6 +189,9 @@ private Q_SLOTS:
         QTest::newRow("show missing story") << QStringList{QStringLiteral("show"), QStringLiteral("999999")} << QStringLiteral("no story");
         QTest::newRow("import missing file") << QStringList{QStringLiteral("import"), QStringLiteral("/nonexistent/file.txt")} << QStringLiteral("cannot read");
         QTest::newRow("parse not a feed") << QStringList{QStringLiteral("parse"), sample()} << QStringLiteral("");
+        QTest::newRow("alert-source usage") << QStringList{QStringLiteral("alert-source"), QStringLiteral("1"), QStringLiteral("maybe")} << QStringLiteral("usage");
+        QTest::newRow("alert-source missing feed") << QStringList{QStringLiteral("alert-source"), QStringLiteral("999999"), QStringLiteral("on")} << QStringLiteral("no feed");
+        QTest::newRow("advisory-rules usage") << QStringList{QStringLiteral("advisory-rules"), QStringLiteral("add-keyword")} << QStringLiteral("usage");
         QTest::newRow("unknown option") << QStringList{QStringLiteral("list"), QStringLiteral("--bogus")} << QStringLiteral("unknown option");
     }
 

@@ -142,6 +142,34 @@ private Q_SLOTS:
         QCOMPARE(result.import->article.advisory.has_value(), advisory);
     }
 
+    void configurableAdvisoryHeadings()
+    {
+        const QByteArray text = "Snow closes the pass overnight.\n"
+                                "Travel alert\n"
+                                "Do not drive over the pass today.\n"
+                                "Chains are required on the lower road.\n";
+        // Not a default heading: the section is part of the story.
+        PlainTextResult result = importPlainText(text);
+        QVERIFY2(result.import, qPrintable(result.error));
+        QVERIFY(!result.import->article.advisory);
+
+        PlainTextOptions options;
+        options.advisoryHeadings << QStringLiteral("travel ALERT");
+        result = importPlainText(text, options);
+        QVERIFY2(result.import, qPrintable(result.error));
+        const auto &advisory = result.import->article.advisory;
+        QVERIFY(advisory);
+        QCOMPARE(advisory->origin, QStringLiteral("section"));
+        QCOMPARE(advisory->headline, QStringLiteral("Travel alert"));
+        QCOMPARE(advisory->text, QStringLiteral("Do not drive over the pass today.\n"
+                                                "Chains are required on the lower road."));
+
+        // Without any headings, even "Public Advisory" is plain text.
+        options.advisoryHeadings.clear();
+        QVERIFY(importPlainText(sample(), options).import);
+        QVERIFY(!importPlainText(sample(), options).import->article.advisory);
+    }
+
     void deriveTitle_data()
     {
         QTest::addColumn<QString>("paragraph");

@@ -2,7 +2,9 @@
 
 #include "net/feedfetcher.h"
 #include "net/fetchqueue.h"
+#include "services/advisorysettings.h"
 #include "services/cache.h"
+#include "storage/advisorystore.h"
 #include "services/refreshschedule.h"
 #include "services/subscriptionservice.h"
 #include "support/testhttpserver.h"
@@ -70,6 +72,7 @@ private slots:
     void cancelReportsEveryFeed();
     void subscribeDiscoversTheFeedOfAPage();
     void subscribeRefusesAPageWithoutFeed();
+    void advisoryRulesApplyOnTheWorkerThread();
 
 private:
     qint64 subscribe(const QUrl &url, qint64 folderId = 0);
@@ -559,6 +562,33 @@ void TestRefreshService::subscribeRefusesAPageWithoutFeed()
     subscriptions.subscribe({m_server->url(QStringLiteral("/junk")).toString(), {}, {}});
     QVERIFY(failed.wait(10000));
     QCOMPARE(m_cache->feeds().feeds().size(), 0); // nothing left behind
+}
+
+void TestRefreshService::advisoryRulesApplyOnTheWorkerThread()
+{
+    // Rules saved through the GUI thread's cache are read by the writer's own connection.
+    AdvisoryRules rules;
+    rules.keywords = {QStringLiteral("beta")};
+    QVERIFY(saveAdvisoryRules(*m_cache, rules));
+    m_server->route(QStringLiteral("/alerts"), TestResponse::ok(rss(2, QStringLiteral("alpha"))));
+    m_server->route(QStringLiteral("/news"), TestResponse::ok(rss(2, QStringLiteral("beta"))));
+    m_server->route(QStringLiteral("/other"), TestResponse::ok(rss(2, QStringLiteral("gamma"))));
+    const qint64 alerts = subscribe(m_server->url(QStringLiteral("/alerts")));
+    const qint64 news = subscribe(m_server->url(QStringLiteral("/news")));
+    const qint64 other = subscribe(m_server->url(QStringLiteral("/other")));
+    QVERIFY(m_cache->feeds().setAlertSource(alerts, true));
+    QHash<qint64, RefreshResult> results;
+    QVERIFY(refreshAll(&results));
+    QCOMPARE(results.value(other).added, 2);
+
+    QHash<qint64, int> perFeed;
+    for (const AdvisoryStore::Record &r : AdvisoryStore(m_cache->database().connection()).advisories(true)) {
+        QCOMPARE(r.advisory.origin, QStringLiteral("rule"));
+        ++perFeed[m_cache->articles().summary(r.storyId)->feedId];
+    }
+    QCOMPARE(perFeed.value(alerts), 2); // every story of the alert source
+    QCOMPARE(perFeed.value(news), 2);   // "Story beta N" matches the keyword
+    QCOMPARE(perFeed.value(other), 0);
 }
 
 QTEST_GUILESS_MAIN(TestRefreshService)

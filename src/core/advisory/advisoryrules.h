@@ -1,0 +1,59 @@
+#pragma once
+
+#include "core/article.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace bulletin {
+
+// The user's advisory settings: the section headings that start an advisory inside an
+// article's text, and keyword rules that turn matching stories into advisories. A feed
+// marked as an alert source (FeedRecord::alertSource) turns each of its stories into one.
+//
+// Pure value type and pure functions; QtCore only. Stored by services/advisorysettings.
+struct AdvisoryRules
+{
+    QStringList keywords;                       // words or phrases, matched case-insensitively as whole words
+    QStringList headings = defaultHeadings();   // section headings, matched case-insensitively
+
+    static QStringList defaultHeadings();
+    bool operator==(const AdvisoryRules &other) const = default;
+};
+
+// "Public Advisory:" -> "public advisory": lower case, trimmed, trailing colons dropped.
+QString normalisedAdvisoryHeading(const QString &heading);
+
+// True when the heading (as written in the article) is one of the given headings.
+bool isAdvisoryHeading(const QString &heading, const QStringList &headings);
+
+// The first keyword found in the text as a whole word or phrase (case-insensitive; the
+// words of a phrase may be separated by any white space), or an empty string. A keyword
+// never matches inside a longer word: "flood" does not match "floodlight".
+QString matchingKeyword(const QString &text, const QStringList &keywords);
+
+// A short plain-text summary of a story: the first paragraph of its text, cut at a word
+// boundary near 300 characters.
+QString storySummary(const Article &article);
+
+// The advisory a user rule gives the story, or nothing. A story that already has an
+// advisory of its own (CAP or article section) keeps it: rules never override it, and then
+// this returns nullopt. Headline-only stories get none (there is nothing to warn with).
+// - alertSourceFeed: every story of the feed becomes an advisory (headline = title, text =
+//   summary, issuer = feedTitle).
+// - keywords: a story whose title or summary (first paragraph) contains a keyword becomes an
+//   advisory whose text says which rule matched.
+// Severity is "Unknown" unless the text says "Severity: Extreme/Severe/Moderate/Minor".
+std::optional<Advisory> applyRules(const Article &article, const AdvisoryRules &rules,
+                                   bool alertSourceFeed, const QString &feedTitle);
+
+// An advisory section in plain text made of blocks separated by blank lines (the text the
+// HTML sanitiser gives a feed item): a block that is exactly one of the headings starts the
+// section; the blocks after it, up to the next short heading-like block, are its text.
+// Returns nullopt when no heading is found or the section is empty.
+std::optional<Advisory> advisoryFromTextSections(const QString &text, const QStringList &headings,
+                                                 const QString &issuer);
+
+} // namespace bulletin

@@ -1,0 +1,155 @@
+#include "core/advisory/advisoryrules.h"
+
+#include <QTest>
+
+using namespace bulletin;
+
+namespace {
+Article story(const QString &title, const QString &text = {})
+{
+    Article a;
+    a.title = title;
+    a.text = text;
+    a.published = QDateTime(QDate(2024, 3, 1), QTime(9, 0), Qt::UTC);
+    return a;
+}
+
+AdvisoryRules keywords(const QStringList &words)
+{
+    AdvisoryRules rules;
+    rules.keywords = words;
+    return rules;
+}
+} // namespace
+
+class TestAdvisoryRules final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void keywordMatchesWholeWords_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("keyword");
+        QTest::addColumn<bool>("matches");
+        QTest::newRow("plain") << "Flood waters rise in the valley" << "flood" << true;
+        QTest::newRow("case") << "FLOOD WARNING" << "Flood" << true;
+        QTest::newRow("punctuation") << "Roads closed (flood)." << "flood" << true;
+        QTest::newRow("inside a word") << "Stadium floodlights fail" << "flood" << false;
+        QTest::newRow("suffix") << "Floods hit the town" << "flood" << false;
+        QTest::newRow("prefix") << "A preflood survey" << "flood" << false;
+        QTest::newRow("digits around") << "Route 9A closed" << "9" << false;
+        QTest::newRow("phrase") << "A boil water\n notice is in force" << "boil water notice" << true;
+        QTest::newRow("phrase split") << "Boil the water; notice" << "boil water notice" << false;
+        QTest::newRow("accented") << "Éboulement sur la route" << "éboulement" << true;
+        QTest::newRow("regex characters") << "Price of C++ rises" << "c++" << true;
+        QTest::newRow("empty keyword") << "anything" << "  " << false;
+    }
+    void keywordMatchesWholeWords()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, keyword);
+        QFETCH(bool, matches);
+        QCOMPARE(!matchingKeyword(text, {keyword}).isEmpty(), matches);
+    }
+
+    void keywordRuleGivesARuleAdvisory()
+    {
+        const auto advisory = applyRules(story(QStringLiteral("Flood waters rise"),
+                                               QStringLiteral("The river burst its banks.\n\nMore later.")),
+                                         keywords({QStringLiteral("storm"), QStringLiteral("FLOOD")}), false,
+                                         QStringLiteral("Valley News"));
+        QVERIFY(advisory);
+        QCOMPARE(advisory->origin, QStringLiteral("rule"));
+        QCOMPARE(advisory->headline, QStringLiteral("Flood waters rise"));
+        QCOMPARE(advisory->severity, QStringLiteral("Unknown"));
+        QCOMPARE(advisory->status, QStringLiteral("active"));
+        QCOMPARE(advisory->issuer, QStringLiteral("Valley News"));
+        QVERIFY2(advisory->text.contains(QStringLiteral("Matched your rule \u201CFLOOD\u201D")), qPrintable(advisory->text));
+        QVERIFY(advisory->text.contains(QStringLiteral("The river burst its banks.")));
+        QVERIFY(!advisory->text.contains(QStringLiteral("More later")));
+        QCOMPARE(advisory->effective, QDateTime(QDate(2024, 3, 1), QTime(9, 0), Qt::UTC));
+    }
+
+    void keywordInFirstParagraphOnly()
+    {
+        const AdvisoryRules rules = keywords({QStringLiteral("flood")});
+        QVERIFY(applyRules(story(QStringLiteral("River news"), QStringLiteral("A flood is expected.")), rules,
+                           false, {}));
+        // Beyond the first paragraph does not count: the rule looks at title and summary.
+        QVERIFY(!applyRules(story(QStringLiteral("River news"), QStringLiteral("Calm today.\n\nLast year's flood.")),
+                            rules, false, {}));
+        QVERIFY(!applyRules(story(QStringLiteral("Floodlights at the stadium")), rules, false, {}));
+        QVERIFY(!applyRules(story(QStringLiteral("Anything")), AdvisoryRules(), false, {}));
+    }
+
+    void ownAdvisoryIsNeverOverridden_data()
+    {
+        QTest::addColumn<QString>("origin");
+        QTest::newRow("cap") << "cap";
+        QTest::newRow("section") << "section";
+    }
+    void ownAdvisoryIsNeverOverridden()
+    {
+        QFETCH(QString, origin);
+        Article a = story(QStringLiteral("Flood warning for the valley"));
+        Advisory own;
+        own.origin = origin;
+        own.headline = QStringLiteral("Flood Warning");
+        a.advisory = own;
+        QVERIFY(!applyRules(a, keywords({QStringLiteral("flood")}), true, QStringLiteral("Alerts")));
+    }
+
+    void alertSourceMakesEveryStoryAnAdvisory()
+    {
+        const QString longText = QString(QStringLiteral("word ")).repeated(200).trimmed();
+        const auto advisory = applyRules(story(QStringLiteral("Road closed"), longText), AdvisoryRules(), true,
+                                         QStringLiteral("County Alerts"));
+        QVERIFY(advisory);
+        QCOMPARE(advisory->origin, QStringLiteral("rule"));
+        QCOMPARE(advisory->issuer, QStringLiteral("County Alerts"));
+        QCOMPARE(advisory->headline, QStringLiteral("Road closed"));
+        QVERIFY(advisory->text.size() <= 301);
+        QVERIFY(advisory->text.endsWith(QChar(0x2026)));
+
+        const auto severe = applyRules(story(QStringLiteral("Gale"), QStringLiteral("Severity: severe. Stay in.")),
+                                       AdvisoryRules(), true, {});
+        QCOMPARE(severe->severity, QStringLiteral("Severe"));
+
+        Article headline = story(QStringLiteral("Only a headline"));
+        headline.headlineOnly = true;
+        QVERIFY(!applyRules(headline, AdvisoryRules(), true, {}));
+    }
+
+    void customHeadingStartsASection()
+    {
+        const QString text = QStringLiteral(
+            "Trains are delayed across the north.\n\nTravel alert\n\nAvoid the A1 tonight.\n\n"
+            "Use the trains where you can.\n\nOther news\n\nThe fair opens on Sunday.");
+        QVERIFY(!advisoryFromTextSections(text, AdvisoryRules::defaultHeadings(), {}));
+        AdvisoryRules rules;
+        rules.headings << QStringLiteral("Travel alert");
+        const auto advisory = advisoryFromTextSections(text, rules.headings, QStringLiteral("North News"));
+        QVERIFY(advisory);
+        QCOMPARE(advisory->origin, QStringLiteral("section"));
+        QCOMPARE(advisory->headline, QStringLiteral("Travel alert"));
+        QCOMPARE(advisory->text, QStringLiteral("Avoid the A1 tonight.\nUse the trains where you can."));
+        QCOMPARE(advisory->issuer, QStringLiteral("North News"));
+    }
+
+    void defaultHeadingsAndNoHeadings()
+    {
+        const QString text = QStringLiteral("Story.\n\nWHAT YOU SHOULD DO:\n\nStay indoors.");
+        const auto advisory = advisoryFromTextSections(text, AdvisoryRules::defaultHeadings(), {});
+        QVERIFY(advisory);
+        QCOMPARE(advisory->headline, QStringLiteral("WHAT YOU SHOULD DO"));
+        QCOMPARE(advisory->text, QStringLiteral("Stay indoors."));
+        QVERIFY(!advisoryFromTextSections(text, {}, {}));
+        // A heading word inside a paragraph is no heading.
+        QVERIFY(!advisoryFromTextSections(QStringLiteral("A warning was given to drivers."),
+                                          AdvisoryRules::defaultHeadings(), {}));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestAdvisoryRules)
+#include "tst_advisoryrules.moc"
