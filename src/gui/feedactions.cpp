@@ -2,6 +2,7 @@
 
 #include "gui/storycontroller.h"
 #include "gui/subscribedialog.h"
+#include "services/advisorysettings.h"
 #include "services/cache.h"
 #include "services/refreshservice.h"
 
@@ -47,6 +48,7 @@ FeedActions::FeedActions(Cache &cache, StoryController &controller, RefreshServi
     , m_rename(new QAction(tr("Re&name\u2026"), this))
     , m_move(new QAction(tr("&Move to Folder\u2026"), this))
     , m_remove(new QAction(tr("&Unsubscribe\u2026"), this))
+    , m_alertSource(new QAction(tr("Treat as &Alert Source"), this))
     , m_importOpml(new QAction(tr("&Import Subscriptions (OPML)\u2026"), this))
     , m_exportOpml(new QAction(tr("E&xport Subscriptions (OPML)\u2026"), this))
 {
@@ -63,6 +65,8 @@ FeedActions::FeedActions(Cache &cache, StoryController &controller, RefreshServi
     m_rename->setToolTip(tr("Rename the selected feed or folder"));
     m_move->setToolTip(tr("Move the selected feed to another folder"));
     m_remove->setToolTip(tr("Unsubscribe from the selected feed; its bookmarks are kept"));
+    m_alertSource->setCheckable(true);
+    m_alertSource->setToolTip(tr("Show every story of this feed as an advisory"));
     m_importOpml->setToolTip(tr("Add the subscriptions listed in an OPML file"));
     m_exportOpml->setToolTip(tr("Save every subscription, with its folder, as an OPML file"));
 
@@ -79,6 +83,11 @@ FeedActions::FeedActions(Cache &cache, StoryController &controller, RefreshServi
     connect(m_rename, &QAction::triggered, this, &FeedActions::askToRename);
     connect(m_move, &QAction::triggered, this, &FeedActions::askToMove);
     connect(m_remove, &QAction::triggered, this, &FeedActions::askToRemove);
+    connect(m_alertSource, &QAction::triggered, this, [this](bool checked) {
+        const StoryFilter source = m_controller.currentFilter();
+        if (source.kind == StoryFilter::Kind::Feed)
+            setAlertSource(source.id, checked);
+    });
     connect(m_importOpml, &QAction::triggered, this, &FeedActions::chooseOpmlToImport);
     connect(m_exportOpml, &QAction::triggered, this, &FeedActions::chooseOpmlToExport);
     connect(&m_controller, &StoryController::filterChanged, this, &FeedActions::updateState);
@@ -144,6 +153,8 @@ void FeedActions::updateState()
     m_stop->setEnabled(refreshing);
     m_rename->setEnabled(feed || folder);
     m_move->setEnabled(feed);
+    m_alertSource->setEnabled(feed);
+    m_alertSource->setChecked(record && record->alertSource);
     m_remove->setEnabled(feed || folder);
     m_remove->setText(folder ? tr("&Delete Folder\u2026")
                              : local ? tr("&Remove Source\u2026") : tr("&Unsubscribe\u2026"));
@@ -373,6 +384,23 @@ bool FeedActions::removeFolder(qint64 folderId)
         m_controller.refreshSidebar();
     }
     return ok;
+}
+
+bool FeedActions::setAlertSource(qint64 feedId, bool alertSource)
+{
+    const QString name = sourceName({StoryFilter::Kind::Feed, feedId});
+    if (!m_cache.feeds().setAlertSource(feedId, alertSource)) {
+        emit statusMessage(tr("Could not change %1.").arg(name));
+        return false;
+    }
+    const RuleReapplyReport report = reapplyAdvisoryRules(m_cache);
+    emit statusMessage(alertSource ? tr("%1 is an alert source: its stories are advisories.").arg(name)
+                                   : tr("%1 is no longer an alert source.").arg(name));
+    if (!report.error.isEmpty())
+        emit statusMessage(report.error);
+    updateState();
+    emit storiesChanged();
+    return true;
 }
 
 void FeedActions::askToRename()

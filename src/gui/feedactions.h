@@ -43,6 +43,7 @@ public:
     QAction *renameAction() const { return m_rename; }
     QAction *moveAction() const { return m_move; }
     QAction *removeAction() const { return m_remove; }
+    QAction *alertSourceAction() const { return m_alertSource; }
     QAction *importOpmlAction() const { return m_importOpml; }
     QAction *exportOpmlAction() const { return m_exportOpml; }
     QWidget *progressWidget() const { return m_progress; }
@@ -54,6 +55,8 @@ public:
     bool moveFeed(qint64 feedId, const QStringList &folderPath);
     bool removeFeed(qint64 feedId);     // its stories go; its bookmarks stay
     bool removeFolder(qint64 folderId); // its feeds move to the top level
+    // Every story of an alert source is an advisory (user rule); re-evaluates cached stories.
+    bool setAlertSource(qint64 feedId, bool alertSource);
     OpmlService::ImportReport importOpmlFile(const QString &path);
     bool exportOpmlFile(const QString &path);
 
@@ -99,6 +102,7 @@ private:
     QAction *m_rename = nullptr;
     QAction *m_move = nullptr;
     QAction *m_remove = nullptr;
+    QAction *m_alertSource = nullptr;
     QAction *m_importOpml = nullptr;
     QAction *m_exportOpml = nullptr;
 

@@ -221,6 +221,8 @@ void MainWindow::setUpMenus()
     m_ui->menuFeeds->addAction(m_feeds->renameAction());
     m_ui->menuFeeds->addAction(m_feeds->moveAction());
     m_ui->menuFeeds->addAction(m_feeds->removeAction());
+    m_ui->menuFeeds->addSeparator();
+    m_ui->menuFeeds->addAction(m_feeds->alertSourceAction());
     m_ui->menuGo->addAction(m_reading->nextAction());
     m_ui->menuGo->addAction(m_reading->previousAction());
     m_ui->menuGo->addAction(m_reading->nextUnreadAction());
@@ -476,9 +478,10 @@ void MainWindow::applySettings()
 
 void MainWindow::showPreferences()
 {
-    PreferencesDialog dialog(m_settings, shortcutActions(), m_defaultShortcuts, this);
+    PreferencesDialog dialog(m_settings, shortcutActions(), m_defaultShortcuts, &m_cache, this);
     if (dialog.exec() == QDialog::Accepted) {
         applySettings();
+        storiesChanged(); // advisory rules may have changed which stories are advisories
         showStatus(tr("Preferences saved."));
     }
 }
@@ -534,6 +537,7 @@ void MainWindow::showSidebarContextMenu(const QPoint &position)
     menu.addAction(m_feeds->renameAction());
     menu.addAction(m_feeds->moveAction());
     menu.addAction(m_feeds->removeAction());
+    menu.addAction(m_feeds->alertSourceAction());
     menu.addSeparator();
     menu.addAction(m_feeds->subscribeAction());
     menu.exec(m_ui->sidebarView->viewport()->mapToGlobal(position));

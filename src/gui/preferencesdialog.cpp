@@ -1,5 +1,8 @@
 #include "gui/preferencesdialog.h"
 
+#include "services/advisorysettings.h"
+#include "services/cache.h"
+
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
@@ -9,6 +12,7 @@
 #include <QHeaderView>
 #include <QKeySequenceEdit>
 #include <QLabel>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
@@ -49,11 +53,13 @@ QList<QKeySequence> PreferencesDialog::shortcutsFor(const QSettings &settings, c
 }
 
 PreferencesDialog::PreferencesDialog(QSettings &settings, const QList<QAction *> &actions,
-                                     const QHash<QString, QList<QKeySequence>> &defaults, QWidget *parent)
+                                     const QHash<QString, QList<QKeySequence>> &defaults, Cache *cache,
+                                     QWidget *parent)
     : QDialog(parent)
     , m_settings(settings)
     , m_actions(actions)
     , m_defaults(defaults)
+    , m_cache(cache)
 {
     setWindowTitle(tr("Preferences"));
     setAccessibleName(tr("Preferences"));
@@ -131,6 +137,29 @@ PreferencesDialog::PreferencesDialog(QSettings &settings, const QList<QAction *>
     keysLayout->addWidget(reset, 0, Qt::AlignLeft);
     tabs->addTab(keys, tr("&Shortcuts"));
 
+    if (m_cache) {
+        const AdvisoryRules rules = loadAdvisoryRules(*m_cache);
+        auto *advisories = new QWidget(tabs);
+        auto *advisoryForm = new QFormLayout(advisories);
+        m_keywords = new QPlainTextEdit(rules.keywords.join(QLatin1Char('\n')), advisories);
+        m_keywords->setObjectName(QStringLiteral("advisoryKeywords"));
+        m_keywords->setAccessibleName(tr("Advisory keywords"));
+        m_keywords->setPlaceholderText(tr("One word or phrase per line, e.g. flood"));
+        m_headings = new QPlainTextEdit(rules.headings.join(QLatin1Char('\n')), advisories);
+        m_headings->setObjectName(QStringLiteral("advisoryHeadings"));
+        m_headings->setAccessibleName(tr("Advisory section headings"));
+        auto *note = new QLabel(tr("A story whose headline or first paragraph contains a keyword is shown as "
+                                   "an advisory. A section under one of the headings becomes the story's "
+                                   "advisory. To treat every story of a feed as an advisory, use Feeds \u25b8 "
+                                   "Treat as Alert Source."),
+                                advisories);
+        note->setWordWrap(true);
+        advisoryForm->addRow(note);
+        advisoryForm->addRow(tr("&Keywords:"), m_keywords);
+        advisoryForm->addRow(tr("&Headings:"), m_headings);
+        tabs->addTab(advisories, tr("&Advisories"));
+    }
+
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
         save();
@@ -172,6 +201,22 @@ void PreferencesDialog::save()
             m_settings.setValue(key, chosen.toString(QKeySequence::PortableText));
     }
     m_settings.sync();
+
+    if (m_cache && m_keywords && m_headings) {
+        const auto lines = [](const QPlainTextEdit *edit) {
+            QStringList list;
+            for (const QString &line : edit->toPlainText().split(QLatin1Char('\n'))) {
+                if (!line.trimmed().isEmpty() && !list.contains(line.trimmed()))
+                    list << line.trimmed();
+            }
+            return list;
+        };
+        AdvisoryRules rules;
+        rules.keywords = lines(m_keywords);
+        rules.headings = lines(m_headings);
+        if (!(rules == loadAdvisoryRules(*m_cache)) && saveAdvisoryRules(*m_cache, rules))
+            reapplyAdvisoryRules(*m_cache);
+    }
 }
 
 } // namespace bulletin

@@ -8,14 +8,18 @@ class QAction;
 class QCheckBox;
 class QComboBox;
 class QFontComboBox;
+class QPlainTextEdit;
 class QSettings;
 class QSpinBox;
 class QTableWidget;
 
 namespace bulletin {
 
+class Cache;
+
 // Preferences, kept in QSettings: automatic refresh and its interval, when a story counts
-// as read, the reader's font, and every keyboard shortcut (editable, with defaults). The
+// as read, the reader's font, every keyboard shortcut (editable, with defaults), and the
+// advisory rules (kept in the cache, so the refresh worker and the CLI see them too). The
 // dialog only reads and writes the settings; the window applies them (applyTo*).
 class PreferencesDialog final : public QDialog
 {
@@ -24,8 +28,11 @@ class PreferencesDialog final : public QDialog
 public:
     // `actions` are the actions whose shortcuts can be edited (by objectName); `defaults`
     // their shortcuts as built.
+    // With a cache, an Advisories page edits the user's advisory rules (keywords and section
+    // headings, kept in the cache) and saving re-applies them to the cached stories.
     PreferencesDialog(QSettings &settings, const QList<QAction *> &actions,
-                      const QHash<QString, QList<QKeySequence>> &defaults, QWidget *parent = nullptr);
+                      const QHash<QString, QList<QKeySequence>> &defaults, Cache *cache = nullptr,
+                      QWidget *parent = nullptr);
 
     // Writes the dialog's values to the settings (also done on OK).
     void save();
@@ -55,6 +62,9 @@ private:
     QFontComboBox *m_font = nullptr;
     QSpinBox *m_fontSize = nullptr;
     QTableWidget *m_shortcuts = nullptr;
+    Cache *m_cache = nullptr;
+    QPlainTextEdit *m_keywords = nullptr;
+    QPlainTextEdit *m_headings = nullptr;
 };
 
 } // namespace bulletin

@@ -3,6 +3,8 @@
 // highlighting, the mark-as-read delay, and shortcuts edited in Preferences.
 
 #include "core/html/htmlsanitizer.h"
+#include "gui/advisorybanner.h"
+#include "gui/feedactions.h"
 #include "gui/mainwindow.h"
 #include "gui/preferencesdialog.h"
 #include "gui/readerview.h"
@@ -10,12 +12,14 @@
 #include "gui/storycontroller.h"
 #include "models/storylistmodel.h"
 #include "services/cache.h"
+#include "storage/advisorystore.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QKeySequenceEdit>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QScrollBar>
 #include <QSettings>
 #include <QTableWidget>
@@ -41,6 +45,7 @@ private slots:
     void typingInSearchDoesNotTriggerShortcuts();
     void markReadDelay();
     void shortcutsAreEditableAndListed();
+    void advisoryRulesInPreferences();
 
 private:
     qint64 addStory(qint64 feed, const QString &title, const QString &body, int minutesAgo);
@@ -304,6 +309,39 @@ void tst_ReadingFlow::shortcutsAreEditableAndListed()
     QVERIFY(listed.contains(QStringLiteral("Mark All as Read=Shift+A")));
     QVERIFY(listed.contains(QStringLiteral("Bookmark=Ctrl+D, S")));
     QVERIFY(listed.contains(QStringLiteral("Find=Ctrl+F, /")));
+}
+
+void tst_ReadingFlow::advisoryRulesInPreferences()
+{
+    openWindow();
+    AdvisoryStore advisories(m_cache->database().connection());
+    QVERIFY(advisories.advisories(false).isEmpty());
+    QTimer::singleShot(0, this, [] {
+        auto *dialog = qobject_cast<PreferencesDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        auto *keywords = dialog->findChild<QPlainTextEdit *>(QStringLiteral("advisoryKeywords"));
+        QVERIFY(keywords);
+        keywords->setPlainText(QStringLiteral("pylon\n"));
+        dialog->save();
+        dialog->accept();
+    });
+    m_window->showPreferences();
+    // The harbour story about the pylon is an advisory now, in the view and the banner.
+    const QList<AdvisoryStore::Record> found = advisories.advisories(false);
+    QCOMPARE(found.size(), 1);
+    QCOMPARE(found.at(0).storyTitle, QStringLiteral("Bridge closed after ship strikes pylon"));
+    QCOMPARE(found.at(0).advisory.origin, QStringLiteral("rule"));
+    QVERIFY(m_window->advisoryBanner()->text().contains(QStringLiteral("Bridge closed")));
+
+    // A whole feed as an alert source, from the Feeds menu.
+    m_window->controller()->showFilter({StoryFilter::Kind::Feed, m_harbour});
+    QAction *alertSource = m_window->feedActions()->alertSourceAction();
+    QVERIFY(alertSource->isEnabled() && !alertSource->isChecked());
+    alertSource->trigger();
+    QVERIFY(alertSource->isChecked());
+    QCOMPARE(advisories.advisories(false).size(), 2);
+    alertSource->trigger();
+    QCOMPARE(advisories.advisories(false).size(), 1); // the keyword rule still holds
 }
 
 QTEST_MAIN(tst_ReadingFlow)
