@@ -17,6 +17,7 @@
 #include "services/refreshservice.h"
 #include "services/remoteimages.h"
 #include "services/storypage.h"
+#include "storage/searchstore.h"
 #include "ui_mainwindow.h"
 
 #include <QCloseEvent>
@@ -25,6 +26,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QDialogButtonBox>
+#include <QInputDialog>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTableWidget>
@@ -348,7 +350,34 @@ void MainWindow::setUpSearch()
         runSearch();
         m_ui->storyView->setFocus();
     });
+    m_saveSearch = new QAction(tr("&Save Search\u2026"), this);
+    m_saveSearch->setObjectName(QStringLiteral("saveSearch"));
+    m_saveSearch->setToolTip(tr("Keep this search in the sidebar"));
+    m_saveSearch->setEnabled(false);
+    connect(m_saveSearch, &QAction::triggered, this, [this] {
+        bool ok = false;
+        const QString name = QInputDialog::getText(this, tr("Save Search"), tr("Name in the sidebar:"),
+                                                   QLineEdit::Normal, m_searchField->text().trimmed(), &ok);
+        if (ok && !name.trimmed().isEmpty())
+            saveSearch(name);
+    });
+    m_deleteSearch = new QAction(tr("&Delete Saved Search"), this);
+    connect(m_deleteSearch, &QAction::triggered, this, [this] {
+        const qint64 id = m_controller->sidebarModel()->savedSearchAt(m_ui->sidebarView->currentIndex());
+        if (id && SearchStore(m_cache.database().connection()).removeSavedSearch(id)) {
+            m_controller->refreshSidebar();
+            showStatus(tr("Saved search deleted."));
+        }
+    });
+    connect(m_controller, &StoryController::savedSearchOpened, this, [this](const QString &query, bool everywhere) {
+        const QSignalBlocker fieldBlocker(m_searchField);
+        const QSignalBlocker scopeBlocker(m_searchScope);
+        m_searchField->setText(query);
+        m_searchScope->setCurrentIndex(everywhere ? 1 : 0);
+        m_saveSearch->setEnabled(false); // it is saved already
+    });
     addAction(m_find);
+    m_ui->menuGo->insertAction(m_ui->menuGo->actions().value(0), m_saveSearch);
     m_ui->menuGo->insertAction(m_ui->menuGo->actions().value(0), m_find);
     m_ui->mainToolBar->addSeparator();
     auto *spacer = new QWidget(this);
@@ -422,6 +451,24 @@ void MainWindow::runSearch()
     if (query.trimmed().isEmpty() && !m_controller->isSearching())
         return;
     m_controller->search(query, m_searchScope->currentIndex() == 1);
+    m_saveSearch->setEnabled(m_controller->isSearching());
+}
+
+qint64 MainWindow::saveSearch(const QString &name)
+{
+    if (!m_controller->isSearching())
+        return 0;
+    const bool everywhere = m_searchScope->currentIndex() == 1;
+    const std::optional<qint64> id = SearchStore(m_cache.database().connection())
+                                         .saveSearch(name, m_controller->storyModel()->searchQuery(),
+                                                     everywhere ? StoryFilter{} : m_controller->currentFilter());
+    if (!id) {
+        showStatus(tr("Could not save the search."));
+        return 0;
+    }
+    m_controller->refreshSidebar();
+    showStatus(tr("Saved \u201c%1\u201d in the sidebar.").arg(name.trimmed()));
+    return *id;
 }
 
 QList<QAction *> MainWindow::shortcutActions() const
@@ -532,6 +579,11 @@ void MainWindow::showSidebarContextMenu(const QPoint &position)
         m_ui->sidebarView->setCurrentIndex(index); // the menu acts on the source it was opened on
     QMenu menu(this);
     menu.setAccessibleName(tr("Source actions"));
+    if (m_controller->sidebarModel()->savedSearchAt(index)) {
+        menu.addAction(m_deleteSearch);
+        menu.exec(m_ui->sidebarView->viewport()->mapToGlobal(position));
+        return;
+    }
     menu.addAction(m_feeds->refreshSelectedAction());
     menu.addSeparator();
     menu.addAction(m_feeds->renameAction());

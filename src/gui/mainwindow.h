@@ -77,6 +77,9 @@ public:
     QLineEdit *searchField() const { return m_searchField; }
     QComboBox *searchScope() const { return m_searchScope; }
     QAction *findAction() const { return m_find; }
+    QAction *saveSearchAction() const { return m_saveSearch; }
+    // Keeps the current search as a sidebar entry; returns its id (0 when nothing to save).
+    qint64 saveSearch(const QString &name);
     QFrame *imageBar() const { return m_imageBar; }
     QPushButton *loadImagesButton() const { return m_loadImages; }
     QPushButton *alwaysLoadImagesButton() const { return m_alwaysImages; }
@@ -122,6 +125,8 @@ private:
     QTimer *m_searchTimer = nullptr;
     QAction *m_find = nullptr;
     QAction *m_preferences = nullptr;
+    QAction *m_saveSearch = nullptr;
+    QAction *m_deleteSearch = nullptr;
     QAction *m_shortcutHelp = nullptr;
     QHash<QString, QList<QKeySequence>> m_defaultShortcuts;
     std::unique_ptr<ImageCache> m_imageCache;

@@ -32,6 +32,7 @@ StoryController::StoryController(Cache &cache, QTreeView *sidebarView, QTreeView
 {
     m_stories->setAdvisoryStore(AdvisoryStore(cache.database().connection()));
     m_stories->setSearchStore(SearchStore(cache.database().connection()));
+    m_sidebar->setSearchStore(SearchStore(cache.database().connection()));
     sidebarView->setModel(m_sidebar);
     storyView->setModel(m_stories);
     connect(sidebarView->selectionModel(), &QItemSelectionModel::currentChanged, this,
@@ -102,6 +103,23 @@ bool StoryController::search(const QString &query, bool everywhere)
         }
     }
     m_reader->highlightTerms(m_stories->highlightTerms());
+    return true;
+}
+
+bool StoryController::openSavedSearch(qint64 id)
+{
+    const std::optional<SearchStore::SavedSearch> saved = SearchStore(m_cache.database().connection()).savedSearch(id);
+    if (!saved)
+        return false;
+    m_filter = saved->scope;
+    QString error;
+    if (!m_stories->setSearch(saved->query, saved->scope, &error)) {
+        emit statusMessage(error);
+        return false;
+    }
+    m_reader->highlightTerms(m_stories->highlightTerms());
+    emit savedSearchOpened(saved->query, saved->scope.kind == StoryFilter::Kind::All);
+    emit statusMessage(tr("%1: %n story(ies).", nullptr, m_stories->rowCount()).arg(saved->name));
     return true;
 }
 
@@ -429,6 +447,10 @@ void StoryController::onSidebarCurrentChanged(const QModelIndex &index)
 {
     if (m_syncing || !index.isValid())
         return;
+    if (const qint64 saved = m_sidebar->savedSearchAt(index)) {
+        openSavedSearch(saved);
+        return;
+    }
     showFilter(m_sidebar->filterFor(index));
 }
 

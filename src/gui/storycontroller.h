@@ -55,6 +55,8 @@ public:
     // (by the window's delegate) and in the reader.
     bool search(const QString &query, bool everywhere);
     bool isSearching() const;
+    // Shows a saved search's results (the sidebar entry stays selected).
+    bool openSavedSearch(qint64 id);
     // Opens the story in the reader as a new step on the trail. Returns false (and says why
     // on the status bar) when the story is not in the cache.
     bool openStory(qint64 storyId);
@@ -101,6 +103,7 @@ signals:
     void statusMessage(const QString &message);
     // How many remote images the page in the reader left out (0: nothing to offer).
     void remoteImagesBlocked(int count);
+    void savedSearchOpened(const QString &query, bool everywhere);
 
 private:
     bool show(const ReaderLocation &location, bool record);

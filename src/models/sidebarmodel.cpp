@@ -17,7 +17,8 @@ namespace bulletin {
 
 namespace {
 
-QList<qint64> shapeOf(const QList<FeedRecord> &feeds, const QList<FolderRecord> &folders)
+QList<qint64> shapeOf(const QList<FeedRecord> &feeds, const QList<FolderRecord> &folders,
+                      const QList<SearchStore::SavedSearch> &searches)
 {
     // Enough to tell whether the tree must be rebuilt: ids, parents and names in order.
     QList<qint64> shape;
@@ -25,6 +26,8 @@ QList<qint64> shapeOf(const QList<FeedRecord> &feeds, const QList<FolderRecord> 
         shape << -folder.id << folder.parentId << qint64(qHash(folder.name));
     for (const FeedRecord &feed : feeds)
         shape << feed.id << feed.folderId << qint64(qHash(feed.title));
+    for (const SearchStore::SavedSearch &search : searches)
+        shape << -1000000 - search.id << qint64(qHash(search.name));
     return shape;
 }
 
@@ -76,7 +79,15 @@ SidebarModel::Snapshot SidebarModel::snapshot() const
     s.folders = m_feeds.folders();
     s.advisoryUnread = m_articles.unreadCount({StoryFilter::Kind::Advisories});
     s.bookmarks = m_bookmarks.count();
+    if (m_search)
+        s.searches = m_search->savedSearches();
     return s;
+}
+
+void SidebarModel::setSearchStore(const SearchStore &store)
+{
+    m_search = store;
+    reload();
 }
 
 void SidebarModel::reload()
@@ -90,7 +101,7 @@ void SidebarModel::reload()
 void SidebarModel::refreshCounts()
 {
     const Snapshot s = snapshot();
-    if (shapeOf(s.feeds, s.folders) != m_shape) {
+    if (shapeOf(s.feeds, s.folders, s.searches) != m_shape) {
         beginResetModel();
         build(s);
         endResetModel();
@@ -129,7 +140,7 @@ void SidebarModel::build(const Snapshot &s)
 {
     m_nodes.clear();
     m_topLevel.clear();
-    m_shape = shapeOf(s.feeds, s.folders);
+    m_shape = shapeOf(s.feeds, s.folders, s.searches);
 
     int unread = 0;
     for (const FeedRecord &feed : s.feeds)
@@ -138,6 +149,10 @@ void SidebarModel::build(const Snapshot &s)
     addNode(NodeKind::Unread, 0, tr("Unread"), unread);
     addNode(NodeKind::Bookmarks, 0, tr("Bookmarks"), s.bookmarks);
     addNode(NodeKind::Advisories, 0, tr("Advisories"), s.advisoryUnread);
+    for (const SearchStore::SavedSearch &search : s.searches) {
+        const int node = addNode(NodeKind::SavedSearch, search.id, search.name, 0);
+        m_nodes[node].health = tr("Saved search: %1").arg(search.query);
+    }
 
     QCollator collator;
     collator.setCaseSensitivity(Qt::CaseInsensitive);
@@ -211,6 +226,29 @@ StoryFilter SidebarModel::filterFor(const QModelIndex &index) const
         return {StoryFilter::Kind::Folder, node.id};
     case NodeKind::Feed:
         return {StoryFilter::Kind::Feed, node.id};
+    case NodeKind::SavedSearch:
+        if (m_search) {
+            if (const auto saved = m_search->savedSearch(node.id))
+                return saved->scope;
+        }
+        return {};
+    }
+    return {};
+}
+
+qint64 SidebarModel::savedSearchAt(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return 0;
+    const Node &node = m_nodes[index.internalId()];
+    return node.kind == NodeKind::SavedSearch ? node.id : 0;
+}
+
+QModelIndex SidebarModel::indexForSavedSearch(qint64 id) const
+{
+    for (size_t i = 0; i < m_nodes.size(); ++i) {
+        if (m_nodes[i].kind == NodeKind::SavedSearch && m_nodes[i].id == id)
+            return indexOfNode(int(i));
     }
     return {};
 }
@@ -219,6 +257,8 @@ QModelIndex SidebarModel::indexFor(const StoryFilter &filter) const
 {
     for (size_t i = 0; i < m_nodes.size(); ++i) {
         const Node &node = m_nodes[i];
+        if (node.kind == NodeKind::SavedSearch)
+            continue;
         const StoryFilter f = filterFor(createIndex(node.row, 0, quintptr(i)));
         if (f.kind == filter.kind && f.id == filter.id)
             return createIndex(node.row, 0, quintptr(i));
@@ -284,6 +324,8 @@ QVariant SidebarModel::data(const QModelIndex &index, int role) const
     case Qt::AccessibleDescriptionRole:
         if (node.kind == NodeKind::Feed)
             return tr("%n unread", nullptr, node.count) + QLatin1Char('\n') + node.health;
+        if (node.kind == NodeKind::SavedSearch)
+            return node.health;
         if (node.kind == NodeKind::Bookmarks)
             return tr("%n bookmark(s)", nullptr, node.count);
         return tr("%n unread", nullptr, node.count);

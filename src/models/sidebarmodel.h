@@ -1,10 +1,12 @@
 #pragma once
 
 #include "storage/records.h"
+#include "storage/searchstore.h"
 
 #include <QAbstractItemModel>
 #include <QList>
 
+#include <optional>
 #include <vector>
 
 namespace bulletin {
@@ -27,7 +29,7 @@ class SidebarModel final : public QAbstractItemModel
     Q_OBJECT
 
 public:
-    enum class NodeKind { AllStories, Unread, Bookmarks, Advisories, Folder, Feed };
+    enum class NodeKind { AllStories, Unread, Bookmarks, Advisories, Folder, Feed, SavedSearch };
     enum Column { NameColumn, CountColumn, ColumnCount };
     enum Role {
         NodeKindRole = Qt::UserRole + 1, // int(NodeKind)
@@ -40,10 +42,15 @@ public:
     SidebarModel(FeedStore &feeds, ArticleStore &articles, BookmarkStore &bookmarks,
                  QObject *parent = nullptr);
 
+    // With the search store, the user's saved searches follow the smart views.
+    void setSearchStore(const SearchStore &store);
     void reload();
     void refreshCounts();
 
     StoryFilter filterFor(const QModelIndex &index) const;
+    // The saved search at the index, or 0 when it is no saved search.
+    qint64 savedSearchAt(const QModelIndex &index) const;
+    QModelIndex indexForSavedSearch(qint64 id) const;
     QModelIndex indexFor(const StoryFilter &filter) const;
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
@@ -72,6 +79,7 @@ private:
         QList<FolderRecord> folders;
         int advisoryUnread = 0;
         int bookmarks = 0;
+        QList<SearchStore::SavedSearch> searches;
     };
 
     Snapshot snapshot() const;
@@ -84,6 +92,7 @@ private:
     FeedStore &m_feeds;
     ArticleStore &m_articles;
     BookmarkStore &m_bookmarks;
+    std::optional<SearchStore> m_search;
     std::vector<Node> m_nodes;
     QList<int> m_topLevel;
     QList<qint64> m_shape; // the feed and folder ids the tree was built from, to spot changes

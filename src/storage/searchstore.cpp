@@ -3,6 +3,7 @@
 #include "storage/sqlutil.h"
 #include "storage/summaryrow.h"
 
+#include <QDateTime>
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -155,6 +156,90 @@ QList<SearchStore::Result> SearchStore::search(const QString &query, const Story
         results << r;
     }
     return results;
+}
+
+namespace {
+
+QString scopeKindName(StoryFilter::Kind kind)
+{
+    switch (kind) {
+    case StoryFilter::Kind::All: return QStringLiteral("all");
+    case StoryFilter::Kind::Unread: return QStringLiteral("unread");
+    case StoryFilter::Kind::Bookmarked: return QStringLiteral("bookmarks");
+    case StoryFilter::Kind::Advisories: return QStringLiteral("advisories");
+    case StoryFilter::Kind::Feed: return QStringLiteral("feed");
+    case StoryFilter::Kind::Folder: return QStringLiteral("folder");
+    }
+    return QStringLiteral("all");
+}
+
+StoryFilter scopeFrom(const QString &kind, qint64 id)
+{
+    static const QList<std::pair<QString, StoryFilter::Kind>> kinds = {
+        {QStringLiteral("unread"), StoryFilter::Kind::Unread},
+        {QStringLiteral("bookmarks"), StoryFilter::Kind::Bookmarked},
+        {QStringLiteral("advisories"), StoryFilter::Kind::Advisories},
+        {QStringLiteral("feed"), StoryFilter::Kind::Feed},
+        {QStringLiteral("folder"), StoryFilter::Kind::Folder}};
+    for (const auto &[name, value] : kinds) {
+        if (name == kind)
+            return StoryFilter{value, id};
+    }
+    return {};
+}
+
+SearchStore::SavedSearch readSaved(const QSqlQuery &q)
+{
+    SearchStore::SavedSearch s;
+    s.id = q.value(0).toLongLong();
+    s.name = q.value(1).toString();
+    s.query = q.value(2).toString();
+    s.scope = scopeFrom(q.value(3).toString(), q.value(4).toLongLong());
+    return s;
+}
+
+} // namespace
+
+QList<SearchStore::SavedSearch> SearchStore::savedSearches() const
+{
+    QList<SavedSearch> list;
+    QSqlQuery q(m_db);
+    if (!sql::run(q, QStringLiteral("SELECT id, name, query, scope_kind, scope_id FROM saved_searches "
+                                    "ORDER BY position, id")))
+        return list;
+    while (q.next())
+        list << readSaved(q);
+    return list;
+}
+
+std::optional<SearchStore::SavedSearch> SearchStore::savedSearch(qint64 id) const
+{
+    QSqlQuery q(m_db);
+    if (sql::run(q, QStringLiteral("SELECT id, name, query, scope_kind, scope_id FROM saved_searches WHERE id = ?"),
+                 {id})
+        && q.next())
+        return readSaved(q);
+    return std::nullopt;
+}
+
+std::optional<qint64> SearchStore::saveSearch(const QString &name, const QString &query, const StoryFilter &scope)
+{
+    if (name.trimmed().isEmpty() || ftsExpression(query).isEmpty())
+        return std::nullopt;
+    QSqlQuery q(m_db);
+    if (!sql::run(q,
+                  QStringLiteral("INSERT INTO saved_searches(name, query, scope_kind, scope_id, position, created_at) "
+                                 "VALUES (?, ?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM saved_searches), ?)"),
+                  {name.trimmed(), query.trimmed(), scopeKindName(scope.kind), scope.id,
+                   QDateTime::currentSecsSinceEpoch()}))
+        return std::nullopt;
+    return q.lastInsertId().toLongLong();
+}
+
+bool SearchStore::removeSavedSearch(qint64 id)
+{
+    QSqlQuery q(m_db);
+    return sql::run(q, QStringLiteral("DELETE FROM saved_searches WHERE id = ?"), {id}) && q.numRowsAffected() > 0;
 }
 
 } // namespace bulletin

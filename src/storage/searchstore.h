@@ -5,6 +5,8 @@
 #include <QList>
 #include <QSqlDatabase>
 
+#include <optional>
+
 namespace bulletin {
 
 // Full-text search over the FTS5 index of titles and the text the reader shows.
@@ -21,7 +23,21 @@ public:
         double rank = 0;   // bm25: lower is better
     };
 
+    // A search the user keeps in the sidebar.
+    struct SavedSearch
+    {
+        qint64 id = 0;
+        QString name;
+        QString query;
+        StoryFilter scope; // Kind::All for everywhere
+    };
+
     explicit SearchStore(QSqlDatabase db);
+
+    QList<SavedSearch> savedSearches() const; // in the order they were saved
+    std::optional<SavedSearch> savedSearch(qint64 id) const;
+    std::optional<qint64> saveSearch(const QString &name, const QString &query, const StoryFilter &scope);
+    bool removeSavedSearch(qint64 id);
 
     // On a query that has nothing to look for, returns no results and sets *error.
     QList<Result> search(const QString &query, const StoryFilter &scope, int limit,

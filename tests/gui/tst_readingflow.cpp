@@ -10,6 +10,7 @@
 #include "gui/readerview.h"
 #include "gui/readingactions.h"
 #include "gui/storycontroller.h"
+#include "models/sidebarmodel.h"
 #include "models/storylistmodel.h"
 #include "services/cache.h"
 #include "storage/advisorystore.h"
@@ -46,6 +47,7 @@ private slots:
     void markReadDelay();
     void shortcutsAreEditableAndListed();
     void advisoryRulesInPreferences();
+    void savedSearchesInTheSidebar();
 
 private:
     qint64 addStory(qint64 feed, const QString &title, const QString &body, int minutesAgo);
@@ -342,6 +344,37 @@ void tst_ReadingFlow::advisoryRulesInPreferences()
     QCOMPARE(advisories.advisories(false).size(), 2);
     alertSource->trigger();
     QCOMPARE(advisories.advisories(false).size(), 1); // the keyword rule still holds
+}
+
+void tst_ReadingFlow::savedSearchesInTheSidebar()
+{
+    openWindow();
+    QVERIFY(!m_window->saveSearchAction()->isEnabled());
+    m_window->searchScope()->setCurrentIndex(1);
+    m_window->searchField()->setText(QStringLiteral("bridge"));
+    QTRY_VERIFY(m_window->controller()->isSearching());
+    QVERIFY(m_window->saveSearchAction()->isEnabled());
+    const qint64 id = m_window->saveSearch(QStringLiteral("Bridge news"));
+    QVERIFY(id);
+
+    // Next start: the search is in the sidebar, and choosing it shows its results.
+    m_window.reset();
+    openWindow();
+    SidebarModel *sidebar = m_window->controller()->sidebarModel();
+    const QModelIndex entry = sidebar->indexForSavedSearch(id);
+    QVERIFY(entry.isValid());
+    QCOMPARE(entry.data().toString(), QStringLiteral("Bridge news"));
+    QVERIFY(!m_window->controller()->isSearching());
+    m_window->sidebarView()->setCurrentIndex(entry);
+    QVERIFY(m_window->controller()->isSearching());
+    QCOMPARE(m_window->controller()->storyModel()->rowCount(), 2);
+    QCOMPARE(m_window->searchField()->text(), QStringLiteral("bridge"));
+    QCOMPARE(m_window->searchScope()->currentIndex(), 1);
+    QCOMPARE(m_window->sidebarView()->currentIndex(), entry);
+    // Choosing a source again leaves the search.
+    m_window->sidebarView()->setCurrentIndex(sidebar->indexFor({StoryFilter::Kind::Feed, m_desk}));
+    QVERIFY(!m_window->controller()->isSearching());
+    QCOMPARE(m_window->controller()->storyModel()->rowCount(), 9);
 }
 
 QTEST_MAIN(tst_ReadingFlow)
