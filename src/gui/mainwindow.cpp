@@ -20,6 +20,7 @@
 #include "storage/searchstore.h"
 #include "ui_mainwindow.h"
 
+#include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QFrame>
@@ -30,6 +31,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTableWidget>
+#include <QSystemTrayIcon>
 #include <QTimer>
 #include <QVBoxLayout>
 #include <QHeaderView>
@@ -85,6 +87,7 @@ MainWindow::MainWindow(Cache &cache, QSettings &settings, const Services &servic
     m_ui->centralLayout->insertWidget(0, m_banner);
     m_ui->centralLayout->setSpacing(4);
     m_ui->centralLayout->setStretch(1, 1); // the panes take the height; the banner what it needs
+    m_notifiedAdvisory = m_banner->storyId().value_or(0); // known at start: no notification
     connect(m_banner, &AdvisoryBanner::storyRequested, this, &MainWindow::openStory);
     connect(m_controller, &StoryController::locationChanged, m_banner,
             [this](const ReaderLocation &location) { m_banner->setStoryInReader(location.storyId); });
@@ -604,6 +607,32 @@ void MainWindow::storiesChanged()
 {
     m_controller->reloadStories();
     m_banner->refresh();
+    notifyNewAdvisory();
+}
+
+void MainWindow::notifyNewAdvisory()
+{
+    // A desktop notification when a new advisory becomes the most severe one, where the
+    // desktop has a tray and the user has not turned it off in Preferences.
+    const std::optional<qint64> story = m_banner->storyId();
+    if (!story || *story == m_notifiedAdvisory)
+        return;
+    m_notifiedAdvisory = *story;
+    if (!m_settings.value(QLatin1String(PreferencesDialog::kNotifyKey), true).toBool()
+        || !QSystemTrayIcon::isSystemTrayAvailable() || !QSystemTrayIcon::supportsMessages())
+        return;
+    if (!m_tray) {
+        m_tray = new QSystemTrayIcon(windowIcon().isNull() ? QApplication::windowIcon() : windowIcon(), this);
+        m_tray->setToolTip(tr("Bulletin"));
+        connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
+            if (const std::optional<qint64> id = m_banner->storyId())
+                openStory(*id);
+            raise();
+            activateWindow();
+        });
+        m_tray->show();
+    }
+    m_tray->showMessage(tr("New advisory"), m_banner->accessibleName(), QSystemTrayIcon::Warning);
 }
 
 void MainWindow::openStory(qint64 id)

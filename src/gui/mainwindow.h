@@ -11,6 +11,7 @@ class QFrame;
 class QLabel;
 class QNetworkAccessManager;
 class QPushButton;
+class QSystemTrayIcon;
 class QLineEdit;
 class QSettings;
 class QTimer;
@@ -103,6 +104,7 @@ private:
     void showSidebarContextMenu(const QPoint &position);
     void openExternalLink(const QUrl &url);
     void storiesChanged();
+    void notifyNewAdvisory();
     void setUpSearch();
     void setUpImageBar(QNetworkAccessManager *network);
     void runSearch();
@@ -131,6 +133,8 @@ private:
     QHash<QString, QList<QKeySequence>> m_defaultShortcuts;
     std::unique_ptr<ImageCache> m_imageCache;
     ImageLoader *m_imageLoader = nullptr;
+    QSystemTrayIcon *m_tray = nullptr;
+    qint64 m_notifiedAdvisory = 0;
     QFrame *m_imageBar = nullptr;
     QLabel *m_imageBarText = nullptr;
     QPushButton *m_loadImages = nullptr;

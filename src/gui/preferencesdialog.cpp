@@ -101,7 +101,10 @@ PreferencesDialog::PreferencesDialog(QSettings &settings, const QList<QAction *>
         font.fromString(stored);
     m_font->setCurrentFont(font);
     m_fontSize->setValue(font.pointSize() > 0 ? font.pointSize() : 10);
+    m_notify = new QCheckBox(tr("Notify me of new advisories (where the desktop shows notifications)"), general);
+    m_notify->setChecked(settings.value(QLatin1String(kNotifyKey), true).toBool());
     form->addRow(m_autoRefresh);
+    form->addRow(m_notify);
     form->addRow(tr("Refresh &every:"), m_interval);
     form->addRow(tr("Mark &read:"), m_markRead);
     form->addRow(tr("&Delay:"), m_markReadDelay);
@@ -184,6 +187,7 @@ void PreferencesDialog::save()
 {
     m_settings.setValue(QLatin1String(kAutoRefreshKey), m_autoRefresh->isChecked());
     m_settings.setValue(QLatin1String(kIntervalKey), m_interval->value());
+    m_settings.setValue(QLatin1String(kNotifyKey), m_notify->isChecked());
     const int choice = m_markRead->currentIndex();
     m_settings.setValue(QLatin1String(kMarkReadKey), choice == 0 ? 0 : choice == 1 ? m_markReadDelay->value() * 1000 : -1);
     QFont font = m_font->currentFont();

@@ -42,6 +42,7 @@ public:
     static constexpr auto kIntervalKey = "refresh/intervalMinutes";
     static constexpr auto kMarkReadKey = "reader/markReadDelayMs"; // 0 at once, >0 delay, <0 never
     static constexpr auto kFontKey = "reader/font";
+    static constexpr auto kNotifyKey = "notifications/advisories";
     static constexpr int kDefaultInterval = 60;
     static QString shortcutKey(const QString &actionName);
 
@@ -56,6 +57,7 @@ private:
     QList<QAction *> m_actions;
     QHash<QString, QList<QKeySequence>> m_defaults;
     QCheckBox *m_autoRefresh = nullptr;
+    QCheckBox *m_notify = nullptr;
     QSpinBox *m_interval = nullptr;
     QComboBox *m_markRead = nullptr;
     QSpinBox *m_markReadDelay = nullptr;

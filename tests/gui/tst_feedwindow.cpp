@@ -23,6 +23,7 @@
 #include <QBuffer>
 #include <QDir>
 #include <QImage>
+#include <QPixmap>
 #include <QLabel>
 #include <QTextDocument>
 #include <QDesktopServices>
@@ -558,10 +559,17 @@ void tst_FeedWindow::remoteImagesOnlyWhenAllowed()
     // Load Images: this story's picture (never the tracking pixel) comes in and is shown.
     m_window->loadImagesButton()->click();
     QTRY_COMPARE_WITH_TIMEOUT(m_server->requestsTo(QStringLiteral("/photo.png")).size(), 1, 10000);
-    QTRY_VERIFY_WITH_TIMEOUT(!m_window->reader()->toPlainText().contains(QStringLiteral("[Harbour at dawn]")), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!QDir(m_dir.filePath(QStringLiteral("images"))).isEmpty(QDir::Files), 10000);
+    QVERIFY(!m_window->reader()->toPlainText().contains(QStringLiteral("[Harbour at dawn]")));
+    const QUrl photo = m_server->url(QStringLiteral("/photo.png"));
+    QTRY_VERIFY(!m_window->reader()->document()->resource(QTextDocument::ImageResource, photo).isNull());
+    const QVariant shown = m_window->reader()->document()->resource(QTextDocument::ImageResource, photo);
+    const QImage image = shown.typeId() == QMetaType::QImage ? shown.value<QImage>()
+        : shown.typeId() == QMetaType::QPixmap              ? shown.value<QPixmap>().toImage()
+                                                             : QImage::fromData(shown.toByteArray());
+    QCOMPARE(image.size(), QSize(10, 10));
     QVERIFY(m_window->imageBar()->isHidden());
     QCOMPARE(m_server->requestsTo(QStringLiteral("/pixel.gif")).size(), 0);
-    QVERIFY(!QDir(m_dir.filePath(QStringLiteral("images"))).isEmpty(QDir::Files));
 
     // Only for that story: the next one in the feed asks again.
     m_window->openStory(dusk);
