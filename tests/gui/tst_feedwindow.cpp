@@ -424,7 +424,7 @@ void tst_FeedWindow::subscribesRefreshesAndShowsAdvisories()
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
         QTest::qWait(300);
-        m_window->grab().save(QString::fromLocal8Bit(dir) + QStringLiteral("/feeds-window.png"));
+        m_window->grab().save(QString::fromLocal8Bit(dir) + QStringLiteral("/subscriptions.png"));
     }
 }
 
