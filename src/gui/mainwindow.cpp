@@ -522,6 +522,12 @@ void MainWindow::applySettings()
                                            m_settings.value(QLatin1String(PreferencesDialog::kIntervalKey),
                                                             PreferencesDialog::kDefaultInterval).toInt());
         m_refresh->setSchedule(schedule);
+        RetentionPolicy retention = m_refresh->retention();
+        retention.global.maxCount = m_settings.value(QLatin1String(PreferencesDialog::kKeepCountKey), 0).toInt();
+        retention.global.maxAgeDays = m_settings.value(QLatin1String(PreferencesDialog::kKeepDaysKey), 0).toInt();
+        retention.global.keepUnread = m_settings.value(QLatin1String(PreferencesDialog::kKeepUnreadKey), true).toBool();
+        retention.global.keepBookmarked = true;
+        m_refresh->setRetention(retention);
         m_refresh->setAutoRefresh(m_settings.value(QLatin1String(PreferencesDialog::kAutoRefreshKey), true).toBool());
     }
 }

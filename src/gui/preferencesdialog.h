@@ -43,6 +43,9 @@ public:
     static constexpr auto kMarkReadKey = "reader/markReadDelayMs"; // 0 at once, >0 delay, <0 never
     static constexpr auto kFontKey = "reader/font";
     static constexpr auto kNotifyKey = "notifications/advisories";
+    static constexpr auto kKeepCountKey = "retention/maxStoriesPerFeed"; // 0: no limit
+    static constexpr auto kKeepDaysKey = "retention/maxAgeDays";         // 0: no limit
+    static constexpr auto kKeepUnreadKey = "retention/keepUnread";
     static constexpr int kDefaultInterval = 60;
     static QString shortcutKey(const QString &actionName);
 
@@ -59,6 +62,9 @@ private:
     QCheckBox *m_autoRefresh = nullptr;
     QCheckBox *m_notify = nullptr;
     QSpinBox *m_interval = nullptr;
+    QSpinBox *m_keepCount = nullptr;
+    QSpinBox *m_keepDays = nullptr;
+    QCheckBox *m_keepUnread = nullptr;
     QComboBox *m_markRead = nullptr;
     QSpinBox *m_markReadDelay = nullptr;
     QFontComboBox *m_font = nullptr;

@@ -7,6 +7,7 @@
 #include "gui/feedactions.h"
 #include "gui/linkopener.h"
 #include "gui/mainwindow.h"
+#include "gui/preferencesdialog.h"
 #include "gui/readerview.h"
 #include "gui/storycontroller.h"
 #include "models/sidebarmodel.h"
@@ -93,6 +94,7 @@ struct Fixtures
     QList<Alert> alerts;
     QByteArray gazetteExtra;
     bool wireMissing = false;
+    bool wireOnlyNewest = false; // the feed has dropped its older items
 
     QByteArray alertsFeed()
     {
@@ -180,6 +182,7 @@ private slots:
     void feedHealthAndManagement();
     void opmlRoundTripThroughTheWindow();
     void remoteImagesOnlyWhenAllowed();
+    void preferencesReachTheRefresh();
 
 private:
     std::unique_ptr<MainWindow> makeWindow();
@@ -251,7 +254,13 @@ void tst_FeedWindow::routeFixtures()
             if (fixtures->wireMissing)
                 return TestResponse::withStatus(404, "gone");
         }
-        return TestResponse::ok(fixtures->news(QStringLiteral("city-wire.rss")));
+        QByteArray body = fixtures->news(QStringLiteral("city-wire.rss"));
+        const QMutexLocker lock(&fixtures->mutex);
+        if (fixtures->wireOnlyNewest) {
+            const qsizetype second = body.indexOf("<item>", body.indexOf("<item>") + 1);
+            body = body.left(second) + "</channel></rss>";
+        }
+        return TestResponse::ok(body);
     });
     QImage image(10, 10, QImage::Format_RGB32);
     image.fill(QColor(0x20, 0x60, 0xa0));
@@ -450,6 +459,39 @@ void tst_FeedWindow::pageWithSeveralFeedsLetsTheUserPick()
     QVERIFY(feed);
     QVERIFY(feed->url.endsWith(QStringLiteral("/alerts.atom")));
     QCOMPARE(m_cache->feeds().feeds().size(), 1);
+}
+
+void tst_FeedWindow::preferencesReachTheRefresh()
+{
+    m_settings->setValue(QLatin1String(PreferencesDialog::kIntervalKey), 15);
+    m_settings->setValue(QLatin1String(PreferencesDialog::kKeepCountKey), 1);
+    m_settings->setValue(QLatin1String(PreferencesDialog::kKeepUnreadKey), false);
+    m_settings->setValue(QLatin1String(PreferencesDialog::kAutoRefreshKey), false);
+    m_window->applySettings();
+    QCOMPARE(m_refresh->schedule().defaultMinutes, 15);
+    QVERIFY(!m_refresh->isAutoRefreshing());
+    QCOMPARE(m_refresh->retention().global.maxCount, 1);
+
+    // Once the feed drops its older items, a refresh keeps one story (bookmarked ones always;
+    // stories still in the feed are never pruned, or they would only come back).
+    const qint64 wire = subscribe(QStringLiteral("/city-wire.rss"), {});
+    QVERIFY(wire);
+    {
+        const QMutexLocker lock(&m_fixtures->mutex);
+        m_fixtures->wireOnlyNewest = true;
+    }
+    const qint64 oldest = m_cache->articles().stories({StoryFilter::Kind::Feed, wire}, std::nullopt, 10).last().id;
+    QVERIFY(m_cache->bookmarks().add(oldest));
+    QSignalSpy finished(m_refresh.get(), &RefreshService::refreshFinished);
+    m_window->feedActions()->refreshAllAction()->trigger();
+    QVERIFY(finished.wait(15000));
+    QCOMPARE(m_cache->articles().count({StoryFilter::Kind::Feed, wire}), 2);
+    QVERIFY(m_cache->articles().summary(oldest));
+    QCOMPARE(m_cache->bookmarks().count(), 1);
+
+    m_settings->setValue(QLatin1String(PreferencesDialog::kAutoRefreshKey), true);
+    m_window->applySettings();
+    QVERIFY(m_refresh->isAutoRefreshing());
 }
 
 void tst_FeedWindow::feedHealthAndManagement()
