@@ -18,6 +18,7 @@
 #include <QProgressBar>
 #include <QSaveFile>
 #include <QStandardPaths>
+#include <QTimer>
 #include <QToolButton>
 
 #include <algorithm>
@@ -91,6 +92,11 @@ FeedActions::FeedActions(Cache &cache, StoryController &controller, RefreshServi
     connect(m_importOpml, &QAction::triggered, this, &FeedActions::chooseOpmlToImport);
     connect(m_exportOpml, &QAction::triggered, this, &FeedActions::chooseOpmlToExport);
     connect(&m_controller, &StoryController::filterChanged, this, &FeedActions::updateState);
+
+    m_sidebarTimer = new QTimer(this);
+    m_sidebarTimer->setSingleShot(true);
+    m_sidebarTimer->setInterval(300);
+    connect(m_sidebarTimer, &QTimer::timeout, &m_controller, &StoryController::refreshSidebar);
 
     // The progress indicator: a bar with a stop button, shown while a refresh runs.
     m_progress = new QWidget(dialogParent);
@@ -304,13 +310,17 @@ void FeedActions::onFeedRefreshed(qint64 feedId, const RefreshResult &result)
     }
     if (result.added || result.updated || result.removed)
         m_storiesDirty = true;
-    // Health and unread counts change feed by feed; the sidebar follows as they come.
-    m_controller.refreshSidebar();
+    // Health and unread counts change feed by feed; the sidebar follows as they come, a few
+    // times a second at most, so a batch of hundreds of feeds costs the GUI thread little.
+    if (!m_sidebarTimer->isActive())
+        m_sidebarTimer->start();
 }
 
 void FeedActions::onRefreshFinished()
 {
     m_refreshing = false;
+    m_sidebarTimer->stop();
+    m_controller.refreshSidebar();
     m_progress->hide();
     updateState();
     if (m_storiesDirty) {

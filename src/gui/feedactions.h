@@ -11,6 +11,7 @@
 class QAction;
 class QLabel;
 class QProgressBar;
+class QTimer;
 class QToolButton;
 class QWidget;
 
@@ -116,6 +117,7 @@ private:
     int m_batchFeeds = 0;
     bool m_storiesDirty = false;
     bool m_refreshing = false; // between refreshStarted and refreshFinished
+    QTimer *m_sidebarTimer = nullptr; // the sidebar follows a batch at most ~3 times a second
 };
 
 } // namespace bulletin

@@ -507,6 +507,7 @@ void MainWindow::applySettings()
         action->setShortcuts(keys);
     }
     m_controller->setMarkReadDelay(m_settings.value(QLatin1String(PreferencesDialog::kMarkReadKey), 0).toInt());
+    m_controller->setImagesAlways(m_settings.value(QLatin1String(PreferencesDialog::kImagesAlwaysKey), false).toBool());
     if (const QString stored = m_settings.value(QLatin1String(PreferencesDialog::kFontKey)).toString(); !stored.isEmpty()) {
         QFont font;
         if (font.fromString(stored)) {

@@ -123,6 +123,10 @@ PreferencesDialog::PreferencesDialog(QSettings &settings, const QList<QAction *>
     form->addRow(tr("&Keep at most:"), m_keepCount);
     form->addRow(tr("Keep &for:"), m_keepDays);
     form->addRow(m_keepUnread);
+    m_imagesAlways = new QCheckBox(tr("Load remote images in every story (otherwise only when asked, "
+                                      "per story or per feed)"), general);
+    m_imagesAlways->setChecked(settings.value(QLatin1String(kImagesAlwaysKey), false).toBool());
+    form->addRow(m_imagesAlways);
     form->addRow(tr("Mark &read:"), m_markRead);
     form->addRow(tr("&Delay:"), m_markReadDelay);
     form->addRow(tr("Reader &font:"), m_font);
@@ -205,6 +209,7 @@ void PreferencesDialog::save()
     m_settings.setValue(QLatin1String(kAutoRefreshKey), m_autoRefresh->isChecked());
     m_settings.setValue(QLatin1String(kIntervalKey), m_interval->value());
     m_settings.setValue(QLatin1String(kNotifyKey), m_notify->isChecked());
+    m_settings.setValue(QLatin1String(kImagesAlwaysKey), m_imagesAlways->isChecked());
     m_settings.setValue(QLatin1String(kKeepCountKey), m_keepCount->value());
     m_settings.setValue(QLatin1String(kKeepDaysKey), m_keepDays->value());
     m_settings.setValue(QLatin1String(kKeepUnreadKey), m_keepUnread->isChecked());

@@ -46,6 +46,7 @@ public:
     static constexpr auto kKeepCountKey = "retention/maxStoriesPerFeed"; // 0: no limit
     static constexpr auto kKeepDaysKey = "retention/maxAgeDays";         // 0: no limit
     static constexpr auto kKeepUnreadKey = "retention/keepUnread";
+    static constexpr auto kImagesAlwaysKey = "images/alwaysLoad"; // every story, every feed
     static constexpr int kDefaultInterval = 60;
     static QString shortcutKey(const QString &actionName);
 
@@ -61,6 +62,7 @@ private:
     QHash<QString, QList<QKeySequence>> m_defaults;
     QCheckBox *m_autoRefresh = nullptr;
     QCheckBox *m_notify = nullptr;
+    QCheckBox *m_imagesAlways = nullptr;
     QSpinBox *m_interval = nullptr;
     QSpinBox *m_keepCount = nullptr;
     QSpinBox *m_keepDays = nullptr;

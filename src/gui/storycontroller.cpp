@@ -211,7 +211,7 @@ bool StoryController::render(const ReaderLocation &location)
                     images << url;
             }
             const bool allowed = m_imageLoader
-                && (m_imageStories.contains(location.storyId) || m_imageFeeds.contains(m_feedId));
+                && (m_imagesAlways || m_imageStories.contains(location.storyId) || m_imageFeeds.contains(m_feedId));
             if (allowed) {
                 // Show what the disk cache has; the page is drawn again when the rest arrives.
                 m_imageLoader->load(images);

@@ -76,6 +76,7 @@ public:
     // story of a feed (setImageFeeds). Without a loader the reader never shows them.
     void setImageSupport(ImageCache *cache, ImageLoader *loader);
     void setImageFeeds(const QSet<qint64> &feeds);
+    void setImagesAlways(bool always) { m_imagesAlways = always; }
     QSet<qint64> imageFeeds() const { return m_imageFeeds; }
     void loadImages(bool alwaysForFeed);
     bool canLoadImages() const { return m_imageLoader != nullptr; }
@@ -130,6 +131,7 @@ private:
     ImageLoader *m_imageLoader = nullptr;
     QSet<qint64> m_imageStories; // allowed once, for this session
     QSet<qint64> m_imageFeeds;   // allowed always
+    bool m_imagesAlways = false; // allowed everywhere (Preferences)
     qint64 m_feedId = 0;         // the feed of the story in the reader
     int m_markReadDelay = 0;
     QTimer *m_markReadTimer = nullptr;

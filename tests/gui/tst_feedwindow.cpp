@@ -22,6 +22,7 @@
 #include <QAbstractButton>
 #include <QApplication>
 #include <QBuffer>
+#include <QCryptographicHash>
 #include <QDir>
 #include <QImage>
 #include <QPixmap>
@@ -621,6 +622,21 @@ void tst_FeedWindow::remoteImagesOnlyWhenAllowed()
     // Always for this feed: loads now, and for later stories and later starts.
     m_window->alwaysLoadImagesButton()->click();
     QTRY_COMPARE_WITH_TIMEOUT(m_server->requestsTo(QStringLiteral("/photo2.png")).size(), 1, 10000);
+
+    // "Load remote images in every story" (Preferences) covers stories never allowed before.
+    m_window->controller()->setImageFeeds({});
+    m_settings->setValue(QStringLiteral("images/alwaysFeeds"), QVariantList());
+    QFile::remove(m_dir.filePath(QStringLiteral("images")) + QLatin1Char('/')
+                  + QString::fromLatin1(QCryptographicHash::hash(m_server->url(QStringLiteral("/photo2.png")).toString(QUrl::FullyEncoded).toUtf8(),
+                                                                 QCryptographicHash::Sha1).toHex()));
+    m_settings->setValue(QLatin1String(PreferencesDialog::kImagesAlwaysKey), true);
+    m_window->applySettings();
+    m_window->openStory(dawn);
+    m_window->openStory(dusk);
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->requestsTo(QStringLiteral("/photo2.png")).size(), 2, 10000);
+    QVERIFY(m_window->imageBar()->isHidden());
+    m_settings->setValue(QLatin1String(PreferencesDialog::kImagesAlwaysKey), false);
+    m_settings->setValue(QStringLiteral("images/alwaysFeeds"), QVariantList{gallery});
 
     // A new window (the next start): the feed's pictures show from the disk cache, offline.
     m_window.reset();
