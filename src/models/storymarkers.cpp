@@ -57,6 +57,32 @@ void paintWarning(QPainter &painter, const QRectF &box)
     painter.drawEllipse(QRectF(x - 1.0, box.bottom() - 3.6, 2.0, 2.0));
 }
 
+// One marker alone, square, drawn by `paint` into the slot's box.
+template<typename Paint>
+QIcon squareIcon(Paint paint)
+{
+    QPixmap pixmap(QSize(kSlot, kSlot) * kPixelRatio);
+    pixmap.setDevicePixelRatio(kPixelRatio);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    paint(painter, QRectF(0.5, 0.5, kSlot - 1, kSlot - 1));
+    painter.end();
+    return QIcon(pixmap);
+}
+
+void paintError(QPainter &painter, const QRectF &box)
+{
+    painter.setPen(QPen(QColor(0x7a, 0x12, 0x12), 1.0));
+    painter.setBrush(QColor(0xd0, 0x2b, 0x2b));
+    painter.drawEllipse(box);
+    const qreal x = box.center().x();
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(Qt::white);
+    painter.drawRoundedRect(QRectF(x - 1.0, box.top() + 2.5, 2.0, 5.5), 0.8, 0.8);
+    painter.drawEllipse(QRectF(x - 1.0, box.bottom() - 4.0, 2.0, 2.0));
+}
+
 } // namespace
 
 QSize StoryMarkers::iconSize()
@@ -74,34 +100,12 @@ QIcon StoryMarkers::icon(bool bookmarked, bool advisory) const
 
 QIcon StoryMarkers::bookmarkIcon()
 {
-    QPixmap pixmap(QSize(kSlot, kSlot) * kPixelRatio);
-    pixmap.setDevicePixelRatio(kPixelRatio);
-    pixmap.fill(Qt::transparent);
-    QPainter painter(&pixmap);
-    painter.setRenderHint(QPainter::Antialiasing);
-    paintStar(painter, QRectF(0.5, 0.5, kSlot - 1, kSlot - 1));
-    painter.end();
-    return QIcon(pixmap);
+    return squareIcon(paintStar);
 }
 
 QIcon StoryMarkers::errorIcon()
 {
-    QPixmap pixmap(QSize(kSlot, kSlot) * kPixelRatio);
-    pixmap.setDevicePixelRatio(kPixelRatio);
-    pixmap.fill(Qt::transparent);
-    QPainter painter(&pixmap);
-    painter.setRenderHint(QPainter::Antialiasing);
-    const QRectF box(0.5, 0.5, kSlot - 1, kSlot - 1);
-    painter.setPen(QPen(QColor(0x7a, 0x12, 0x12), 1.0));
-    painter.setBrush(QColor(0xd0, 0x2b, 0x2b));
-    painter.drawEllipse(box);
-    const qreal x = box.center().x();
-    painter.setPen(Qt::NoPen);
-    painter.setBrush(Qt::white);
-    painter.drawRoundedRect(QRectF(x - 1.0, box.top() + 2.5, 2.0, 5.5), 0.8, 0.8);
-    painter.drawEllipse(QRectF(x - 1.0, box.bottom() - 4.0, 2.0, 2.0));
-    painter.end();
-    return QIcon(pixmap);
+    return squareIcon(paintError);
 }
 
 QIcon StoryMarkers::paint(bool bookmarked, bool advisory)

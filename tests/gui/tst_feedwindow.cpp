@@ -13,6 +13,7 @@
 #include "models/sidebarmodel.h"
 #include "models/storylistmodel.h"
 #include "services/cache.h"
+#include "support/urlcatcher.h"
 #include "services/refreshservice.h"
 #include "services/storypage.h"
 #include "services/subscriptionservice.h"
@@ -48,6 +49,7 @@
 #include <memory>
 
 using namespace bulletin;
+using bulletin::test::UrlCatcher;
 using bulletin::test::RecordedRequest;
 using bulletin::test::TestHttpServer;
 using bulletin::test::TestResponse;
@@ -133,15 +135,6 @@ struct Fixtures
     }
 };
 
-// Stands in for the user's browser.
-class UrlCatcher : public QObject
-{
-    Q_OBJECT
-public:
-    QList<QUrl> urls;
-public slots:
-    void open(const QUrl &url) { urls << url; }
-};
 
 // Answers the next modal dialog (a message box, an input dialog) as soon as it shows.
 void answerNextDialog(std::function<void(QWidget *)> answer)

@@ -6,6 +6,7 @@
 #include "models/sidebarmodel.h"
 #include "models/storylistmodel.h"
 #include "services/cache.h"
+#include "support/urlcatcher.h"
 #include "services/firstrun.h"
 #include "services/storypage.h"
 
@@ -26,20 +27,12 @@
 #include <QTreeView>
 
 using namespace bulletin;
+using bulletin::test::UrlCatcher;
 
 namespace {
 constexpr auto kBannerText = "exercise caution against potential phishing scams";
 } // namespace
 
-// Stands in for the user's browser: QDesktopServices hands http(s) links here in tests.
-class UrlCatcher : public QObject
-{
-    Q_OBJECT
-public:
-    QList<QUrl> urls;
-public slots:
-    void open(const QUrl &url) { urls << url; }
-};
 
 class tst_MainWindow : public QObject
 {
