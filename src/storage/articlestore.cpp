@@ -124,8 +124,10 @@ ArticleStore::UpsertResult ArticleStore::upsert(qint64 feedId, const Article &ar
         existingId = q.value(0).toLongLong();
         existingHash = q.value(1).toString();
     } else if (!article.link.isEmpty()) {
+        // "+feed_id" keeps SQLite on the link index: through a feed_id index it would read
+        // every story of the feed for each new item (a 10,000-story feed: ~3 ms per item).
         sql::run(q,
-                 QStringLiteral("SELECT id, content_hash FROM articles WHERE feed_id = ? AND "
+                 QStringLiteral("SELECT id, content_hash FROM articles WHERE +feed_id = ? AND "
                                 "link = ? AND title = ?"),
                  {feedId, article.link, article.title});
         if (q.next()) {
