@@ -307,9 +307,14 @@ QList<StorySummary> ArticleStore::stories(const StoryFilter &filter,
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     QList<StorySummary> result;
+    // The page's ids come first, from the covering (..., sort_date, id) index of the filter,
+    // and only those rows are read: a filter that matches many stories out of order (a
+    // folder's feeds) would otherwise read and sort every matching row to keep 200.
     if (!sql::run(q,
-                  QStringLiteral("SELECT %1 FROM articles a JOIN feeds f ON f.id = a.feed_id %2 "
-                                 "ORDER BY a.sort_date DESC, a.id DESC LIMIT ?")
+                  QStringLiteral("SELECT %1 FROM articles a JOIN feeds f ON f.id = a.feed_id "
+                                 "WHERE a.id IN (SELECT a.id FROM articles a %2 "
+                                 "ORDER BY a.sort_date DESC, a.id DESC LIMIT ?) "
+                                 "ORDER BY a.sort_date DESC, a.id DESC")
                       .arg(QLatin1String(sql::kSummaryColumns),
                            where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where),
                   values))
