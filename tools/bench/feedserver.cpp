@@ -52,15 +52,25 @@ bool FeedServer::start()
     for (int f = 0; f < m_bodies.size(); ++f) {
         const QByteArray body = m_bodies.at(f);
         const QByteArray etag = "\"loopback-" + QByteArray::number(f) + "-v1\"";
+        const QByteArray lastModified = "Thu, 15 Jan 2026 12:00:00 GMT";
         const std::shared_ptr<Stats> stats = m_stats;
         m_server->route(QStringLiteral("/feed/%1.xml").arg(f),
-                        [body, etag, stats](const bulletin::test::RecordedRequest &request) {
-                            if (request.header("If-None-Match").contains(etag)) {
+                        [body, etag, lastModified, stats](const bulletin::test::RecordedRequest &request) {
+                            // As a real server: If-None-Match decides when sent, else
+                            // If-Modified-Since (the feeds never change).
+                            const bool notModified = request.hasHeader("If-None-Match")
+                                ? request.header("If-None-Match").contains(etag)
+                                : request.header("If-Modified-Since") == lastModified;
+                            if (notModified) {
                                 ++stats->notModified;
-                                return bulletin::test::TestResponse::withStatus(304).withHeader("ETag", etag);
+                                return bulletin::test::TestResponse::withStatus(304)
+                                    .withHeader("ETag", etag)
+                                    .withHeader("Last-Modified", lastModified);
                             }
                             ++stats->full;
-                            return bulletin::test::TestResponse::ok(body).withHeader("ETag", etag);
+                            return bulletin::test::TestResponse::ok(body)
+                                .withHeader("ETag", etag)
+                                .withHeader("Last-Modified", lastModified);
                         });
     }
     return true;

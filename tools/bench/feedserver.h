@@ -14,8 +14,9 @@ class TestHttpServer;
 namespace bench {
 
 // Generated RSS feeds served over HTTP/1.1 on 127.0.0.1 (by the loopback server of the test
-// suite, on its own thread). Every feed has a fixed ETag and answers 304 Not Modified to a
-// request whose If-None-Match holds it.
+// suite, on its own thread). Every feed has a fixed ETag and Last-Modified and answers 304
+// Not Modified to a request whose If-None-Match holds the ETag (or, without If-None-Match,
+// whose If-Modified-Since is the Last-Modified date).
 class FeedServer
 {
 public:
