@@ -297,6 +297,7 @@ bool generateCache(const QString &path, int stories, int feeds, bool fresh, Cach
     cache->setMeta(QStringLiteral("bench_info"), infoText(*info));
     exec(db, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"), error);
     error->clear();
+    db = QSqlDatabase(); // let the connection go with the cache
     cache.reset();
     info->generateSeconds = timer.elapsed() / 1000.0;
     info->fileBytes = QFileInfo(path).size();

@@ -264,7 +264,6 @@ void measureInProcess(const Setup &setup, Results &results)
     Figure &select = results.add(QStringLiteral("select_story_ms"), QStringLiteral("select a story, reader painted"), QStringLiteral("ms"));
     select.goal = Figure::Goal::AtMost;
     select.target = 30;
-    select.usePercentile95 = false;
     controller->showFilter({StoryFilter::Kind::All});
     settle();
     {
