@@ -2,6 +2,7 @@
 // and passes them down. Also the entry to the command line.
 
 #include "app/cli.h"
+#include "app/milestones.h"
 #include "gui/mainwindow.h"
 #include "services/cache.h"
 #include "services/firstrun.h"
@@ -118,6 +119,7 @@ int runWindow(int argc, char **argv, const QString &cachePathOption)
     if (sampleId)
         window.openStory(*sampleId);
     window.show();
+    bulletin::watchMilestones(window);
     return app.exec();
 }
 

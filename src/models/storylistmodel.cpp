@@ -64,7 +64,7 @@ void StoryListModel::loadFirstPage()
     m_rowByStory.clear();
     m_atEnd = false;
     if (isBookmarkView()) {
-        for (const BookmarkRecord &bookmark : m_bookmarks.bookmarks()) {
+        for (const BookmarkRecord &bookmark : m_bookmarks.bookmarkList()) {
             m_rowByStory.insert(bookmark.articleId.value_or(0), m_rows.size());
             m_rows << rowFor(bookmark);
         }

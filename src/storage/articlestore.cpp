@@ -124,8 +124,10 @@ ArticleStore::UpsertResult ArticleStore::upsert(qint64 feedId, const Article &ar
         existingId = q.value(0).toLongLong();
         existingHash = q.value(1).toString();
     } else if (!article.link.isEmpty()) {
+        // "+feed_id" keeps SQLite on the link index: through a feed_id index it would read
+        // every story of the feed for each new item (a 10,000-story feed: ~3 ms per item).
         sql::run(q,
-                 QStringLiteral("SELECT id, content_hash FROM articles WHERE feed_id = ? AND "
+                 QStringLiteral("SELECT id, content_hash FROM articles WHERE +feed_id = ? AND "
                                 "link = ? AND title = ?"),
                  {feedId, article.link, article.title});
         if (q.next()) {
@@ -305,9 +307,14 @@ QList<StorySummary> ArticleStore::stories(const StoryFilter &filter,
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     QList<StorySummary> result;
+    // The page's ids come first, from the covering (..., sort_date, id) index of the filter,
+    // and only those rows are read: a filter that matches many stories out of order (a
+    // folder's feeds) would otherwise read and sort every matching row to keep 200.
     if (!sql::run(q,
-                  QStringLiteral("SELECT %1 FROM articles a JOIN feeds f ON f.id = a.feed_id %2 "
-                                 "ORDER BY a.sort_date DESC, a.id DESC LIMIT ?")
+                  QStringLiteral("SELECT %1 FROM articles a JOIN feeds f ON f.id = a.feed_id "
+                                 "WHERE a.id IN (SELECT a.id FROM articles a %2 "
+                                 "ORDER BY a.sort_date DESC, a.id DESC LIMIT ?) "
+                                 "ORDER BY a.sort_date DESC, a.id DESC")
                       .arg(QLatin1String(sql::kSummaryColumns),
                            where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where),
                   values))

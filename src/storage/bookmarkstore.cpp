@@ -79,6 +79,11 @@ QList<BookmarkRecord> BookmarkStore::bookmarks() const
     return select({}, {});
 }
 
+QList<BookmarkRecord> BookmarkStore::bookmarkList() const
+{
+    return select({}, {}, false);
+}
+
 int BookmarkStore::count() const
 {
     QSqlQuery q(m_db);
@@ -87,18 +92,20 @@ int BookmarkStore::count() const
         : 0;
 }
 
-QList<BookmarkRecord> BookmarkStore::select(const QString &where, const QVariantList &values) const
+QList<BookmarkRecord> BookmarkStore::select(const QString &where, const QVariantList &values,
+                                            bool withContent) const
 {
     QSqlQuery q(m_db);
     QList<BookmarkRecord> result;
     if (!sql::run(q,
                   QStringLiteral("SELECT b.id, b.article_id, b.guid, b.title, b.link, b.source, "
-                                 "b.published, b.text, b.html, b.note, b.created_at, "
+                                 "b.published, %2, b.note, b.created_at, "
                                  "coalesce(a.is_read, 1), "
                                  "EXISTS (SELECT 1 FROM advisories v WHERE v.article_id = b.article_id) "
                                  "FROM bookmarks b LEFT JOIN articles a ON a.id = b.article_id %1 "
                                  "ORDER BY b.created_at DESC, b.id DESC")
-                      .arg(where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where),
+                      .arg(where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where,
+                           withContent ? QStringLiteral("b.text, b.html") : QStringLiteral("NULL, NULL")),
                   values))
         return result;
     while (q.next()) {

@@ -29,10 +29,13 @@ public:
     std::optional<BookmarkRecord> forArticle(qint64 articleId) const;
     std::optional<BookmarkRecord> bookmark(qint64 bookmarkId) const;
     QList<BookmarkRecord> bookmarks() const; // newest first
+    // The same without the text and HTML snapshots (left empty): what a list shows.
+    QList<BookmarkRecord> bookmarkList() const;
     int count() const;
 
 private:
-    QList<BookmarkRecord> select(const QString &where, const QVariantList &values) const;
+    QList<BookmarkRecord> select(const QString &where, const QVariantList &values,
+                                 bool withContent = true) const;
 
     QSqlDatabase m_db;
 };

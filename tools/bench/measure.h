@@ -1,0 +1,33 @@
+#pragma once
+
+#include "cachegen.h"
+#include "results.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace bench {
+
+class FeedServer;
+
+struct Setup
+{
+    QString bulletin;      // path of the bulletin executable
+    QString workDir;       // scratch files
+    int runs = 5;
+    CacheInfo cache;
+    FeedServer *server = nullptr;
+};
+
+// Each adds its figures to `results`; a line of progress goes to stdout.
+void measureCliRefresh(const Setup &setup, Results &results);
+void measureNewsboat(const Setup &setup, Results &results);
+void measureColdStart(const Setup &setup, Results &results);
+void measureInProcess(const Setup &setup, Results &results);
+void measureParsing(const Setup &setup, Results &results, int megabytes);
+
+double msSince(qint64 startNs);
+qint64 monotonicNs();
+QTextStream &out();
+
+} // namespace bench

@@ -1,0 +1,50 @@
+// Parsing a large feed with the real parser (parseFeed), next to a bare QXmlStreamReader
+// pass (readNext until the end) over the same bytes.
+
+#include "feedserver.h"
+#include "measure.h"
+
+#include "core/feeds/feedparser.h"
+
+#include <QTextStream>
+#include <QXmlStreamReader>
+
+namespace bench {
+
+void measureParsing(const Setup &setup, Results &results, int megabytes)
+{
+    // ~3.3 KB per item once escaped.
+    const int items = std::max(10, megabytes * 1024 * 1024 / 3400);
+    const QByteArray bytes = generateRss(9999, items, 3000, 77);
+    const double mb = double(bytes.size()) / 1e6;
+    Figure &parser = results.add(QStringLiteral("parse_mb_s"), QStringLiteral("parseFeed throughput"), QStringLiteral("MB/s"));
+    Figure &bare = results.add(QStringLiteral("bare_xml_mb_s"), QStringLiteral("bare QXmlStreamReader pass"), QStringLiteral("MB/s"));
+    Figure &ratio = results.add(QStringLiteral("parse_ratio_pct"), QStringLiteral("parseFeed / bare pass"), QStringLiteral("%"));
+    ratio.goal = Figure::Goal::AtLeast;
+    ratio.target = 80;
+    int entries = 0;
+    for (int r = 0; r < setup.runs; ++r) {
+        qint64 t0 = monotonicNs();
+        QXmlStreamReader reader(bytes);
+        qint64 tokens = 0;
+        while (!reader.atEnd()) {
+            reader.readNext();
+            ++tokens;
+        }
+        const double bareMs = msSince(t0);
+        t0 = monotonicNs();
+        const bulletin::FeedParseResult parsed = bulletin::parseFeed(bytes);
+        const double parseMs = msSince(t0);
+        entries = parsed.feed ? int(parsed.feed->items.size()) : 0;
+        bare.samples << mb / (bareMs / 1000.0);
+        parser.samples << mb / (parseMs / 1000.0);
+        ratio.samples << 100.0 * bareMs / parseMs;
+        out() << QStringLiteral("  parse run %1: %2 MB, bare pass %3 ms (%4 tokens), parseFeed %5 ms (%6 items)")
+                     .arg(r + 1).arg(mb, 0, 'f', 1).arg(bareMs, 0, 'f', 0).arg(tokens).arg(parseMs, 0, 'f', 0).arg(entries)
+              << Qt::endl;
+    }
+    parser.note = QStringLiteral("a %1 MB RSS 2.0 document of %2 items with ~3 KB of escaped HTML each; %3 items parsed")
+                      .arg(mb, 0, 'f', 1).arg(items).arg(entries);
+}
+
+} // namespace bench
