@@ -402,7 +402,11 @@ void StoryController::selectInList(const ReaderLocation &location, bool allowSwi
 void StoryController::storyReadChanged(qint64 storyId, bool read)
 {
     m_stories->setStoryRead(storyId, read);
-    refreshSidebar();
+    // One story: move the counts by one rather than count every feed again.
+    if (const std::optional<StorySummary> story = m_cache.articles().summary(storyId))
+        m_sidebar->adjustUnread(story->feedId, story->hasAdvisory, read ? -1 : 1);
+    else
+        refreshSidebar();
 }
 
 void StoryController::bookmarksChanged(qint64 storyId, bool bookmarked)

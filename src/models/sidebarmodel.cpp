@@ -116,6 +116,25 @@ void SidebarModel::refreshCounts()
     }
 }
 
+void SidebarModel::adjustUnread(qint64 feedId, bool hasAdvisory, int delta)
+{
+    const auto bump = [this, delta](int node) {
+        m_nodes[node].count = std::max(0, m_nodes[node].count + delta);
+        emit dataChanged(indexOfNode(node, NameColumn), indexOfNode(node, CountColumn));
+    };
+    for (size_t i = 0; i < m_nodes.size(); ++i) {
+        const Node &node = m_nodes[i];
+        const bool smart = node.kind == NodeKind::AllStories || node.kind == NodeKind::Unread
+            || (hasAdvisory && node.kind == NodeKind::Advisories);
+        if (smart) {
+            bump(int(i));
+        } else if (node.kind == NodeKind::Feed && node.id == feedId) {
+            for (int at = int(i); at >= 0; at = m_nodes[at].parent)
+                bump(at);
+        }
+    }
+}
+
 int SidebarModel::addNode(NodeKind kind, qint64 id, const QString &name, int count, int parent)
 {
     Node node;

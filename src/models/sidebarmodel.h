@@ -46,6 +46,9 @@ public:
     void setSearchStore(const SearchStore &store);
     void reload();
     void refreshCounts();
+    // One story of the feed became read (delta -1) or unread (+1): adjusts the feed, its
+    // folders and the smart views in place, without asking the database.
+    void adjustUnread(qint64 feedId, bool hasAdvisory, int delta);
 
     StoryFilter filterFor(const QModelIndex &index) const;
     // The saved search at the index, or 0 when it is no saved search.

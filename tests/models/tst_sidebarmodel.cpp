@@ -21,6 +21,7 @@ private slots:
     void filtersRoundTrip();
     void refreshCountsKeepsShape();
     void feedChangesRebuild();
+    void adjustUnreadMatchesTheDatabase();
 
 private:
     qint64 addStory(qint64 feed, int i, bool advisory = false);
@@ -160,6 +161,29 @@ void tst_SidebarModel::refreshCountsKeepsShape()
     QCOMPARE(find(model, QStringLiteral("News")).data(SidebarModel::CountRole).toInt(), 4);
     QCOMPARE(model.index(0, 0).data(SidebarModel::CountRole).toInt(), 5);
     QCOMPARE(model.index(2, 0).data(SidebarModel::CountRole).toInt(), 1);
+}
+
+void tst_SidebarModel::adjustUnreadMatchesTheDatabase()
+{
+    // Moving the counts by one story gives what counting every feed again gives.
+    const qint64 warned = addStory(m_world, 99, true);
+    SidebarModel adjusted(m_cache->feeds(), m_cache->articles(), m_cache->bookmarks());
+    QAbstractItemModelTester tester(&adjusted, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(m_cache->articles().setRead({warned}, true));
+    adjusted.adjustUnread(m_world, true, -1);
+    SidebarModel counted(m_cache->feeds(), m_cache->articles(), m_cache->bookmarks());
+    const auto counts = [this](const SidebarModel &model) {
+        QList<int> list;
+        for (const QString &name : {QStringLiteral("All stories"), QStringLiteral("Unread"), QStringLiteral("Advisories"),
+                                    QStringLiteral("News"), QStringLiteral("Europe"), QStringLiteral("World"),
+                                    QStringLiteral("Local"), QStringLiteral("Imported")})
+            list << find(model, name).data(SidebarModel::CountRole).toInt();
+        return list;
+    };
+    QCOMPARE(counts(adjusted), counts(counted));
+    QVERIFY(m_cache->articles().setRead({warned}, false));
+    adjusted.adjustUnread(m_world, true, 1);
+    QCOMPARE(counts(adjusted), counts(SidebarModel(m_cache->feeds(), m_cache->articles(), m_cache->bookmarks())));
 }
 
 void tst_SidebarModel::feedChangesRebuild()
