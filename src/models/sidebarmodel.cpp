@@ -87,7 +87,9 @@ SidebarModel::Snapshot SidebarModel::snapshot() const
 void SidebarModel::setSearchStore(const SearchStore &store)
 {
     m_search = store;
-    reload();
+    // Counting every feed again only pays when there are saved searches to show.
+    if (!m_search->savedSearches().isEmpty())
+        reload();
 }
 
 void SidebarModel::reload()

@@ -9,6 +9,8 @@
 #include <QPalette>
 #include <QScopedValueRollback>
 
+#include <limits>
+
 namespace bulletin {
 
 StoryListModel::StoryListModel(ArticleStore &articles, BookmarkStore &bookmarks, QObject *parent)
@@ -84,15 +86,17 @@ void StoryListModel::loadFirstPage()
     }
     if (isAdvisoryView()) {
         m_atEnd = true;
+        // The view's stories in one query, then in the advisories' order.
+        QHash<qint64, StorySummary> summaries;
+        for (const StorySummary &story : m_articles.stories(m_filter, std::nullopt, std::numeric_limits<int>::max()))
+            summaries.insert(story.id, story);
         for (const AdvisoryStore::Record &record : m_advisories->advisories(false)) {
-            if (m_rowByStory.contains(record.storyId))
+            const auto found = summaries.constFind(record.storyId);
+            if (found == summaries.constEnd() || m_rowByStory.contains(record.storyId))
                 continue;
-            const std::optional<StorySummary> story = m_articles.summary(record.storyId);
-            if (!story || (m_filter.unreadOnly && story->read))
-                continue;
-            Row row = rowFor(*story);
+            Row row = rowFor(*found);
             row.advisoryStatus = record.advisory.status;
-            m_rowByStory.insert(story->id, m_rows.size());
+            m_rowByStory.insert(found->id, m_rows.size());
             m_rows << row;
         }
         return;

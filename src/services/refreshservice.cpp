@@ -48,8 +48,10 @@ void RefreshService::setAutoRefresh(bool enabled, std::chrono::milliseconds inte
         m_autoTimer.stop();
         return;
     }
-    m_autoTimer.start(interval);
-    refreshDue();
+    // The first check comes after `interval` (or when the caller asks with refreshDue()), so
+    // turning it on at start-up reads nothing before the window is up.
+    if (!m_autoTimer.isActive() || m_autoTimer.intervalAsDuration() != interval)
+        m_autoTimer.start(interval);
 }
 
 void RefreshService::refreshAll()

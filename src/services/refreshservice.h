@@ -49,7 +49,8 @@ public:
     void setRetention(const RetentionPolicy &policy) { m_retention = policy; }
     RetentionPolicy retention() const { return m_retention; }
 
-    // Checks every `interval` for feeds that are due and refreshes them.
+    // Checks every `interval` for feeds that are due and refreshes them (the first check one
+    // interval after it is turned on; call refreshDue() for one at once).
     void setAutoRefresh(bool enabled, std::chrono::milliseconds interval = std::chrono::minutes(1));
     bool isAutoRefreshing() const { return m_autoTimer.isActive(); }
 

@@ -3,6 +3,7 @@
 #include "storage/sqlutil.h"
 #include "storage/summaryrow.h"
 
+#include <QDateTime>
 #include <QSqlQuery>
 
 #include <algorithm>
@@ -72,11 +73,29 @@ QList<AdvisoryStore::Record> AdvisoryStore::advisories(bool activeOnly) const
 
 std::optional<AdvisoryStore::Record> AdvisoryStore::mostSevereActive() const
 {
-    for (const Record &r : advisories(true)) {
-        if (!r.dismissed)
-            return r;
-    }
-    return std::nullopt;
+    // The same order as advisories(true), decided by SQLite over the advisories table alone,
+    // so the window's start reads one story row rather than every advisory's.
+    QSqlQuery q(m_db);
+    if (!sql::run(q,
+                  QStringLiteral("SELECT v.article_id, a.title, f.title, v.dismissed, %1 "
+                                 "FROM advisories v JOIN articles a ON a.id = v.article_id "
+                                 "JOIN feeds f ON f.id = a.feed_id "
+                                 "WHERE v.id = (SELECT id FROM advisories "
+                                 "  WHERE status = 'active' AND dismissed = 0 AND (expires IS NULL OR expires >= ?) "
+                                 "  ORDER BY CASE lower(severity) WHEN 'extreme' THEN 4 WHEN 'severe' THEN 3 "
+                                 "  WHEN 'moderate' THEN 2 WHEN 'minor' THEN 1 ELSE 0 END DESC, "
+                                 "  expires IS NULL, expires, coalesce(effective, 0) DESC, id DESC LIMIT 1)")
+                      .arg(QLatin1String(sql::kAdvisoryColumns)),
+                  {QDateTime::currentSecsSinceEpoch()})
+        || !q.next())
+        return std::nullopt;
+    Record r;
+    r.storyId = q.value(0).toLongLong();
+    r.storyTitle = q.value(1).toString();
+    r.source = q.value(2).toString();
+    r.dismissed = q.value(3).toBool();
+    r.advisory = sql::readAdvisory(q, 4);
+    return r;
 }
 
 bool AdvisoryStore::setDismissed(qint64 storyId, bool dismissed)
