@@ -29,24 +29,39 @@ int AdvisoryStore::severityRank(const QString &severity)
     return 0;
 }
 
+namespace {
+
+// The columns a Record is read from, and the reading.
+constexpr auto kRecordSelect = "SELECT v.article_id, a.title, f.title, v.dismissed, %1 "
+                               "FROM advisories v JOIN articles a ON a.id = v.article_id "
+                               "JOIN feeds f ON f.id = a.feed_id ";
+
+AdvisoryStore::Record readRecord(const QSqlQuery &q)
+{
+    AdvisoryStore::Record r;
+    r.storyId = q.value(0).toLongLong();
+    r.storyTitle = q.value(1).toString();
+    r.source = q.value(2).toString();
+    r.dismissed = q.value(3).toBool();
+    r.advisory = sql::readAdvisory(q, 4);
+    return r;
+}
+
+QString recordQuery(const char *tail)
+{
+    return QString::fromLatin1(kRecordSelect).arg(QLatin1String(sql::kAdvisoryColumns)) + QLatin1String(tail);
+}
+
+} // namespace
+
 QList<AdvisoryStore::Record> AdvisoryStore::advisories(bool activeOnly) const
 {
     QList<Record> records;
     QSqlQuery q(m_db);
-    if (!sql::run(q,
-                  QStringLiteral("SELECT v.article_id, a.title, f.title, v.dismissed, %1 "
-                                 "FROM advisories v JOIN articles a ON a.id = v.article_id "
-                                 "JOIN feeds f ON f.id = a.feed_id "
-                                 "ORDER BY coalesce(v.effective, a.sort_date) DESC, v.id DESC")
-                      .arg(QLatin1String(sql::kAdvisoryColumns))))
+    if (!sql::run(q, recordQuery("ORDER BY coalesce(v.effective, a.sort_date) DESC, v.id DESC")))
         return records;
     while (q.next()) {
-        Record r;
-        r.storyId = q.value(0).toLongLong();
-        r.storyTitle = q.value(1).toString();
-        r.source = q.value(2).toString();
-        r.dismissed = q.value(3).toBool();
-        r.advisory = sql::readAdvisory(q, 4);
+        const Record r = readRecord(q);
         if (activeOnly && r.advisory.status != QLatin1String("active"))
             continue;
         records << r;
@@ -77,25 +92,15 @@ std::optional<AdvisoryStore::Record> AdvisoryStore::mostSevereActive() const
     // so the window's start reads one story row rather than every advisory's.
     QSqlQuery q(m_db);
     if (!sql::run(q,
-                  QStringLiteral("SELECT v.article_id, a.title, f.title, v.dismissed, %1 "
-                                 "FROM advisories v JOIN articles a ON a.id = v.article_id "
-                                 "JOIN feeds f ON f.id = a.feed_id "
-                                 "WHERE v.id = (SELECT id FROM advisories "
-                                 "  WHERE status = 'active' AND dismissed = 0 AND (expires IS NULL OR expires >= ?) "
-                                 "  ORDER BY CASE lower(severity) WHEN 'extreme' THEN 4 WHEN 'severe' THEN 3 "
-                                 "  WHEN 'moderate' THEN 2 WHEN 'minor' THEN 1 ELSE 0 END DESC, "
-                                 "  expires IS NULL, expires, coalesce(effective, 0) DESC, id DESC LIMIT 1)")
-                      .arg(QLatin1String(sql::kAdvisoryColumns)),
+                  recordQuery("WHERE v.id = (SELECT id FROM advisories "
+                              "  WHERE status = 'active' AND dismissed = 0 AND (expires IS NULL OR expires >= ?) "
+                              "  ORDER BY CASE lower(severity) WHEN 'extreme' THEN 4 WHEN 'severe' THEN 3 "
+                              "  WHEN 'moderate' THEN 2 WHEN 'minor' THEN 1 ELSE 0 END DESC, "
+                              "  expires IS NULL, expires, coalesce(effective, 0) DESC, id DESC LIMIT 1)"),
                   {QDateTime::currentSecsSinceEpoch()})
         || !q.next())
         return std::nullopt;
-    Record r;
-    r.storyId = q.value(0).toLongLong();
-    r.storyTitle = q.value(1).toString();
-    r.source = q.value(2).toString();
-    r.dismissed = q.value(3).toBool();
-    r.advisory = sql::readAdvisory(q, 4);
-    return r;
+    return readRecord(q);
 }
 
 bool AdvisoryStore::setDismissed(qint64 storyId, bool dismissed)
