@@ -5,6 +5,7 @@
 #include "gui/feedactions.h"
 #include "gui/historyactions.h"
 #include "gui/highlightdelegate.h"
+#include "gui/imagebar.h"
 #include "gui/linkopener.h"
 #include "gui/preferencesdialog.h"
 #include "gui/readingactions.h"
@@ -15,7 +16,6 @@
 #include "models/storymarkers.h"
 #include "services/cache.h"
 #include "services/refreshservice.h"
-#include "services/remoteimages.h"
 #include "services/storypage.h"
 #include "storage/searchstore.h"
 #include "ui_mainwindow.h"
@@ -23,9 +23,6 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
-#include <QFrame>
-#include <QHBoxLayout>
-#include <QLabel>
 #include <QDialogButtonBox>
 #include <QInputDialog>
 #include <QLineEdit>
@@ -397,54 +394,13 @@ void MainWindow::setUpImageBar(QNetworkAccessManager *network)
     auto *layout = new QVBoxLayout(container);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
-    m_imageBar = new QFrame(container);
-    m_imageBar->setObjectName(QStringLiteral("imageBar"));
-    m_imageBar->setAccessibleName(tr("Remote images"));
-    m_imageBar->setFrameShape(QFrame::StyledPanel);
-    m_imageBarText = new QLabel(m_imageBar);
-    m_loadImages = new QPushButton(tr("&Load Images"), m_imageBar);
-    m_loadImages->setToolTip(tr("Load this story's images (they are kept on disk for reading offline)"));
-    m_alwaysImages = new QPushButton(tr("Always for This &Feed"), m_imageBar);
-    m_alwaysImages->setToolTip(tr("Load images in every story of this feed from now on"));
-    auto *barLayout = new QHBoxLayout(m_imageBar);
-    barLayout->setContentsMargins(8, 3, 8, 3);
-    barLayout->addWidget(m_imageBarText, 1);
-    barLayout->addWidget(m_loadImages);
-    barLayout->addWidget(m_alwaysImages);
-    m_imageBar->hide();
+    m_imageBar = new ImageBar(*m_controller, m_settings, network, container);
     const int index = m_ui->innerSplitter->indexOf(m_ui->readerView);
     const QList<int> sizes = m_ui->innerSplitter->sizes();
     m_ui->innerSplitter->replaceWidget(index, container);
     layout->addWidget(m_imageBar);
     layout->addWidget(m_ui->readerView);
     m_ui->innerSplitter->setSizes(sizes);
-
-    if (network) {
-        const QString dir = m_settings.value(QStringLiteral("images/cacheDirectory"), ImageCache::defaultDirectory()).toString();
-        m_imageCache = std::make_unique<ImageCache>(dir);
-        m_imageLoader = new ImageLoader(network, m_imageCache.get(), this);
-        m_controller->setImageSupport(m_imageCache.get(), m_imageLoader);
-    }
-    QSet<qint64> feeds;
-    for (const QVariant &id : m_settings.value(QStringLiteral("images/alwaysFeeds")).toList())
-        feeds.insert(id.toLongLong());
-    m_controller->setImageFeeds(feeds);
-
-    connect(m_controller, &StoryController::remoteImagesBlocked, this, [this](int count) {
-        m_imageBarText->setText(count > 0 ? tr("%n remote image(s) not loaded, to protect your privacy.", nullptr, count)
-                                          : QString());
-        m_loadImages->setEnabled(m_controller->canLoadImages());
-        m_alwaysImages->setEnabled(m_controller->canLoadImages() && m_controller->currentFeed() != 0);
-        m_imageBar->setVisible(count > 0);
-    });
-    connect(m_loadImages, &QPushButton::clicked, this, [this] { m_controller->loadImages(false); });
-    connect(m_alwaysImages, &QPushButton::clicked, this, [this] {
-        m_controller->loadImages(true);
-        QVariantList ids;
-        for (qint64 id : m_controller->imageFeeds())
-            ids << id;
-        m_settings.setValue(QStringLiteral("images/alwaysFeeds"), ids);
-    });
 }
 
 void MainWindow::runSearch()

@@ -7,8 +7,6 @@
 #include <memory>
 
 class QComboBox;
-class QFrame;
-class QLabel;
 class QNetworkAccessManager;
 class QPushButton;
 class QSystemTrayIcon;
@@ -32,8 +30,7 @@ class SubscriptionService;
 class HistoryActions;
 class LinkOpener;
 class ReaderView;
-class ImageCache;
-class ImageLoader;
+class ImageBar;
 class ReadingActions;
 class StoryController;
 
@@ -81,9 +78,7 @@ public:
     QAction *saveSearchAction() const { return m_saveSearch; }
     // Keeps the current search as a sidebar entry; returns its id (0 when nothing to save).
     qint64 saveSearch(const QString &name);
-    QFrame *imageBar() const { return m_imageBar; }
-    QPushButton *loadImagesButton() const { return m_loadImages; }
-    QPushButton *alwaysLoadImagesButton() const { return m_alwaysImages; }
+    ImageBar *imageBar() const { return m_imageBar; }
     // Every action with a configurable shortcut, by objectName, in the order Help lists them.
     QList<QAction *> shortcutActions() const;
     // Reads the preferences (shortcuts, mark-read delay, reader font, refresh) and applies them.
@@ -131,14 +126,9 @@ private:
     QAction *m_deleteSearch = nullptr;
     QAction *m_shortcutHelp = nullptr;
     QHash<QString, QList<QKeySequence>> m_defaultShortcuts;
-    std::unique_ptr<ImageCache> m_imageCache;
-    ImageLoader *m_imageLoader = nullptr;
     QSystemTrayIcon *m_tray = nullptr;
     qint64 m_notifiedAdvisory = 0;
-    QFrame *m_imageBar = nullptr;
-    QLabel *m_imageBarText = nullptr;
-    QPushButton *m_loadImages = nullptr;
-    QPushButton *m_alwaysImages = nullptr;
+    ImageBar *m_imageBar = nullptr;
     QAction *m_openInBrowser = nullptr;
 };
 

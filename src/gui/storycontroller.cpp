@@ -260,7 +260,8 @@ void StoryController::setImageSupport(ImageCache *cache, ImageLoader *loader)
 {
     m_images = cache;
     m_imageLoader = loader;
-    m_reader->setImageCache(cache);
+    if (m_reader)
+        m_reader->setImageCache(cache);
     if (loader) {
         connect(loader, &ImageLoader::loaded, this, [this](int fetched, int failed) {
             if (fetched)

@@ -5,6 +5,7 @@
 
 #include "gui/advisorybanner.h"
 #include "gui/feedactions.h"
+#include "gui/imagebar.h"
 #include "gui/linkopener.h"
 #include "gui/mainwindow.h"
 #include "gui/preferencesdialog.h"
@@ -593,7 +594,7 @@ void tst_FeedWindow::remoteImagesOnlyWhenAllowed()
     QVERIFY(m_window->reader()->toPlainText().contains(QStringLiteral("[Harbour at dawn]")));
 
     // Load Images: this story's picture (never the tracking pixel) comes in and is shown.
-    m_window->loadImagesButton()->click();
+    m_window->imageBar()->loadButton()->click();
     QTRY_COMPARE_WITH_TIMEOUT(m_server->requestsTo(QStringLiteral("/photo.png")).size(), 1, 10000);
     QTRY_VERIFY_WITH_TIMEOUT(!QDir(m_dir.filePath(QStringLiteral("images"))).isEmpty(QDir::Files), 10000);
     QVERIFY(!m_window->reader()->toPlainText().contains(QStringLiteral("[Harbour at dawn]")));
@@ -613,7 +614,7 @@ void tst_FeedWindow::remoteImagesOnlyWhenAllowed()
     QCOMPARE(m_server->requestsTo(QStringLiteral("/photo2.png")).size(), 0);
     QVERIFY(!m_window->imageBar()->isHidden());
     // Always for this feed: loads now, and for later stories and later starts.
-    m_window->alwaysLoadImagesButton()->click();
+    m_window->imageBar()->alwaysButton()->click();
     QTRY_COMPARE_WITH_TIMEOUT(m_server->requestsTo(QStringLiteral("/photo2.png")).size(), 1, 10000);
 
     // "Load remote images in every story" (Preferences) covers stories never allowed before.

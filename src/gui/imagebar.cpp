@@ -1,0 +1,81 @@
+#include "gui/imagebar.h"
+
+#include "gui/storycontroller.h"
+#include "services/remoteimages.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QSettings>
+
+namespace bulletin {
+
+namespace {
+constexpr auto kCacheDirectoryKey = "images/cacheDirectory";
+constexpr auto kAlwaysFeedsKey = "images/alwaysFeeds";
+} // namespace
+
+ImageBar::ImageBar(StoryController &controller, QSettings &settings, QNetworkAccessManager *network,
+                   QWidget *parent)
+    : QFrame(parent)
+    , m_controller(controller)
+    , m_controllerAlive(&controller)
+    , m_settings(settings)
+    , m_text(new QLabel(this))
+    , m_load(new QPushButton(tr("&Load Images"), this))
+    , m_always(new QPushButton(tr("Always for This &Feed"), this))
+{
+    setObjectName(QStringLiteral("imageBar"));
+    setAccessibleName(tr("Remote images"));
+    setFrameShape(QFrame::StyledPanel);
+    m_load->setToolTip(tr("Load this story's images (they are kept on disk for reading offline)"));
+    m_always->setToolTip(tr("Load images in every story of this feed from now on"));
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(8, 3, 8, 3);
+    layout->addWidget(m_text, 1);
+    layout->addWidget(m_load);
+    layout->addWidget(m_always);
+    hide();
+
+    if (network) {
+        const QString dir = settings.value(QLatin1String(kCacheDirectoryKey), ImageCache::defaultDirectory()).toString();
+        m_cache = std::make_unique<ImageCache>(dir);
+        m_loader = new ImageLoader(network, m_cache.get(), this);
+        controller.setImageSupport(m_cache.get(), m_loader);
+    }
+    QSet<qint64> feeds;
+    for (const QVariant &id : settings.value(QLatin1String(kAlwaysFeedsKey)).toList())
+        feeds.insert(id.toLongLong());
+    controller.setImageFeeds(feeds);
+
+    connect(&controller, &StoryController::remoteImagesBlocked, this, &ImageBar::onBlocked);
+    connect(m_load, &QPushButton::clicked, this, [this] { m_controller.loadImages(false); });
+    connect(m_always, &QPushButton::clicked, this, &ImageBar::allowFeed);
+}
+
+ImageBar::~ImageBar()
+{
+    // The reader may outlive the bar for a moment: it must not read a deleted cache.
+    if (m_controllerAlive)
+        m_controllerAlive->setImageSupport(nullptr, nullptr);
+}
+
+void ImageBar::onBlocked(int count)
+{
+    m_text->setText(count > 0 ? tr("%n remote image(s) not loaded, to protect your privacy.", nullptr, count)
+                              : QString());
+    m_load->setEnabled(m_controller.canLoadImages());
+    m_always->setEnabled(m_controller.canLoadImages() && m_controller.currentFeed() != 0);
+    setVisible(count > 0);
+}
+
+void ImageBar::allowFeed()
+{
+    m_controller.loadImages(true);
+    QVariantList ids;
+    for (qint64 id : m_controller.imageFeeds())
+        ids << id;
+    m_settings.setValue(QLatin1String(kAlwaysFeedsKey), ids);
+}
+
+} // namespace bulletin
