@@ -39,6 +39,17 @@ void paintStar(QPainter &painter, const QRectF &box)
     painter.drawPath(starPath(box));
 }
 
+// A white exclamation mark as two shapes (a bar `barTop` below the box's top, `barHeight`
+// tall, and a dot `dotUp` above its bottom), to avoid depending on fonts.
+void paintExclamation(QPainter &painter, const QRectF &box, qreal barTop, qreal barHeight, qreal dotUp)
+{
+    const qreal x = box.center().x();
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(Qt::white);
+    painter.drawRoundedRect(QRectF(x - 1.0, box.top() + barTop, 2.0, barHeight), 0.8, 0.8);
+    painter.drawEllipse(QRectF(x - 1.0, box.bottom() - dotUp, 2.0, 2.0));
+}
+
 void paintWarning(QPainter &painter, const QRectF &box)
 {
     QPainterPath triangle;
@@ -49,12 +60,7 @@ void paintWarning(QPainter &painter, const QRectF &box)
     painter.setPen(QPen(QColor(0x8a, 0x3f, 0x00), 1.0));
     painter.setBrush(QColor(0xf0, 0x8c, 0x2e));
     painter.drawPath(triangle);
-    // The exclamation mark as two shapes, again to avoid depending on fonts.
-    const qreal x = box.center().x();
-    painter.setPen(Qt::NoPen);
-    painter.setBrush(Qt::white);
-    painter.drawRoundedRect(QRectF(x - 1.0, box.top() + 4.5, 2.0, 5.0), 0.8, 0.8);
-    painter.drawEllipse(QRectF(x - 1.0, box.bottom() - 3.6, 2.0, 2.0));
+    paintExclamation(painter, box, 4.5, 5.0, 3.6);
 }
 
 // One marker alone, square, drawn by `paint` into the slot's box.
@@ -76,11 +82,7 @@ void paintError(QPainter &painter, const QRectF &box)
     painter.setPen(QPen(QColor(0x7a, 0x12, 0x12), 1.0));
     painter.setBrush(QColor(0xd0, 0x2b, 0x2b));
     painter.drawEllipse(box);
-    const qreal x = box.center().x();
-    painter.setPen(Qt::NoPen);
-    painter.setBrush(Qt::white);
-    painter.drawRoundedRect(QRectF(x - 1.0, box.top() + 2.5, 2.0, 5.5), 0.8, 0.8);
-    painter.drawEllipse(QRectF(x - 1.0, box.bottom() - 4.0, 2.0, 2.0));
+    paintExclamation(painter, box, 2.5, 5.5, 4.0);
 }
 
 } // namespace
