@@ -56,6 +56,7 @@ private slots:
 
 private:
     void openCache();
+    void openEmptyCache(); // drops the cache file and opens a new, empty one
     std::unique_ptr<MainWindow> makeWindow();
     QStringList relatedAnchors(const ReaderView *reader) const;
     QString cachePath() const { return m_dir.filePath(QStringLiteral("cache.sqlite")); }
@@ -93,6 +94,15 @@ void tst_MainWindow::openCache()
     QString error;
     m_cache = Cache::open(cachePath(), &error);
     QVERIFY2(m_cache, qPrintable(error));
+}
+
+void tst_MainWindow::openEmptyCache()
+{
+    m_cache.reset();
+    QFile::remove(cachePath());
+    QFile::remove(cachePath() + QStringLiteral("-wal"));
+    QFile::remove(cachePath() + QStringLiteral("-shm"));
+    openCache();
 }
 
 std::unique_ptr<MainWindow> tst_MainWindow::makeWindow()
@@ -340,11 +350,7 @@ void tst_MainWindow::restoresStateOnRestart()
 
 void tst_MainWindow::emptyCache()
 {
-    m_cache.reset();
-    QFile::remove(cachePath());
-    QFile::remove(cachePath() + QStringLiteral("-wal"));
-    QFile::remove(cachePath() + QStringLiteral("-shm"));
-    openCache();
+    openEmptyCache();
     auto window = makeWindow();
     window->restoreState();
     QCOMPARE(window->controller()->storyModel()->rowCount(), 0);
@@ -406,11 +412,7 @@ void tst_MainWindow::screenshots()
         QVERIFY(window->grab().save(QDir(dir).filePath(QStringLiteral("dark.png"))));
         QApplication::setPalette(original);
     }
-    m_cache.reset();
-    QFile::remove(cachePath());
-    QFile::remove(cachePath() + QStringLiteral("-wal"));
-    QFile::remove(cachePath() + QStringLiteral("-shm"));
-    openCache();
+    openEmptyCache();
     auto window = makeWindow();
     window->show();
     QTest::qWait(50);
