@@ -115,10 +115,11 @@ QList<AdvisoryStore::RuleCandidate> AdvisoryStore::ruleCandidates() const
     QList<RuleCandidate> candidates;
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    if (!sql::run(q, QStringLiteral("SELECT a.id, a.feed_id, a.title, a.text, "
+    if (!sql::run(q, QStringLiteral("SELECT a.id, a.feed_id, a.title, b.text, "
                                     "coalesce(a.published, a.updated), v.origin, v.headline, v.text, "
                                     "v.severity, v.issuer "
-                                    "FROM articles a LEFT JOIN advisories v ON v.article_id = a.id "
+                                    "FROM articles a LEFT JOIN article_bodies b ON b.article_id = a.id "
+                                    "LEFT JOIN advisories v ON v.article_id = a.id "
                                     "WHERE a.headline_only = 0 AND (v.id IS NULL OR v.origin = 'rule') "
                                     "ORDER BY a.id")))
         return candidates;

@@ -143,7 +143,6 @@ ArticleStore::UpsertResult ArticleStore::upsert(qint64 feedId, const Article &ar
     const QVariantList values = {
         article.title, sql::nullIfEmpty(article.link), sql::nullIfEmpty(article.author),
         sql::fromTime(article.published), sql::fromTime(article.updated),
-        sql::nullIfEmpty(article.html), sql::nullIfEmpty(article.text),
         sql::nullIfEmpty(article.categories.join(QLatin1Char('\n'))), article.headlineOnly ? 1 : 0,
         sql::nullIfEmpty(note), hash};
 
@@ -154,24 +153,37 @@ ArticleStore::UpsertResult ArticleStore::upsert(qint64 feedId, const Article &ar
         // sort_date stays: a story that is edited must not jump to the top of the list.
         if (!sql::run(q,
                       QStringLiteral("UPDATE articles SET title = ?, link = ?, author = ?, "
-                                     "published = ?, updated = ?, html = ?, text = ?, "
+                                     "published = ?, updated = ?, "
                                      "categories = ?, headline_only = ?, note = ?, "
                                      "content_hash = ? WHERE id = ?"),
                       updateValues))
             return {};
         result = {existingId, UpsertState::Updated};
     } else {
+        const qint64 sortDate = date.isValid() ? date.toSecsSinceEpoch() : now;
         QVariantList insertValues = {feedId, article.guid};
-        insertValues << values << (date.isValid() ? date.toSecsSinceEpoch() : now) << now;
+        insertValues << values << sortDate << now;
         if (!sql::run(q,
                       QStringLiteral("INSERT INTO articles(feed_id, guid, title, link, author, "
-                                     "published, updated, html, text, categories, headline_only, "
+                                     "published, updated, categories, headline_only, "
                                      "note, content_hash, sort_date, fetched_at) "
-                                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                       insertValues))
             return {};
         result = {q.lastInsertId().toLongLong(), UpsertState::Inserted};
+        // A new story is unread.
+        if (!sql::run(q,
+                      QStringLiteral("INSERT INTO unread_articles(id, feed_id, sort_date) VALUES (?, ?, ?)"),
+                      {result.id, feedId, sortDate}))
+            return {};
     }
+    // After the story row: the search index takes the title from it.
+    if (!sql::run(q,
+                  QStringLiteral("INSERT INTO article_bodies(article_id, html, text) VALUES (?, ?, ?) "
+                                 "ON CONFLICT (article_id) DO UPDATE SET html = excluded.html, "
+                                 "text = excluded.text"),
+                  {result.id, sql::nullIfEmpty(article.html), sql::nullIfEmpty(article.text)}))
+        return {};
     if (!writeAdvisory(m_db, result.id, article.advisory) || !writeRelated(m_db, result.id, article.related))
         return {};
     return result;
@@ -192,8 +204,9 @@ std::optional<StoryDetail> ArticleStore::story(qint64 id) const
 {
     QSqlQuery q(m_db);
     if (!sql::run(q,
-                  QStringLiteral("SELECT %1, a.author, a.html, a.text, a.categories, a.note "
-                                 "FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?")
+                  QStringLiteral("SELECT %1, a.author, b.html, b.text, a.categories, a.note "
+                                 "FROM articles a JOIN feeds f ON f.id = a.feed_id "
+                                 "LEFT JOIN article_bodies b ON b.article_id = a.id WHERE a.id = ?")
                       .arg(QLatin1String(sql::kSummaryColumns)),
                   {id})
         || !q.next())
@@ -265,8 +278,7 @@ QString ArticleStore::whereFor(const StoryFilter &filter, QVariantList *values) 
     switch (filter.kind) {
     case StoryFilter::Kind::All:
         break;
-    case StoryFilter::Kind::Unread:
-        clauses << QStringLiteral("a.is_read = 0");
+    case StoryFilter::Kind::Unread: // read from unread_articles (sourceFor)
         break;
     case StoryFilter::Kind::Bookmarked:
         clauses << QStringLiteral("a.id IN (SELECT article_id FROM bookmarks "
@@ -287,9 +299,17 @@ QString ArticleStore::whereFor(const StoryFilter &filter, QVariantList *values) 
         *values << filter.id;
         break;
     }
-    if (filter.unreadOnly && filter.kind != StoryFilter::Kind::Unread)
-        clauses << QStringLiteral("a.is_read = 0");
     return clauses.join(QLatin1String(" AND "));
+}
+
+QLatin1String ArticleStore::sourceFor(const StoryFilter &filter)
+{
+    // unread_articles has the id, feed_id and sort_date of articles, under the same names,
+    // and its own (sort_date, id) and (feed_id, sort_date, id) indexes: the clauses of
+    // whereFor() read the same over either table.
+    return filter.kind == StoryFilter::Kind::Unread || filter.unreadOnly
+        ? QLatin1String("unread_articles")
+        : QLatin1String("articles");
 }
 
 QList<StorySummary> ArticleStore::stories(const StoryFilter &filter,
@@ -312,10 +332,10 @@ QList<StorySummary> ArticleStore::stories(const StoryFilter &filter,
     // folder's feeds) would otherwise read and sort every matching row to keep 200.
     if (!sql::run(q,
                   QStringLiteral("SELECT %1 FROM articles a JOIN feeds f ON f.id = a.feed_id "
-                                 "WHERE a.id IN (SELECT a.id FROM articles a %2 "
+                                 "WHERE a.id IN (SELECT a.id FROM %2 a %3 "
                                  "ORDER BY a.sort_date DESC, a.id DESC LIMIT ?) "
                                  "ORDER BY a.sort_date DESC, a.id DESC")
-                      .arg(QLatin1String(sql::kSummaryColumns),
+                      .arg(QLatin1String(sql::kSummaryColumns), sourceFor(filter),
                            where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where),
                   values))
         return result;
@@ -330,8 +350,9 @@ int ArticleStore::count(const StoryFilter &filter) const
     QVariantList values;
     const QString where = whereFor(filter, &values);
     QSqlQuery q(m_db);
-    if (sql::run(q, QStringLiteral("SELECT count(*) FROM articles a %1")
-                        .arg(where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where),
+    if (sql::run(q, QStringLiteral("SELECT count(*) FROM %1 a %2")
+                        .arg(sourceFor(filter),
+                             where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where),
                  values)
         && q.next())
         return q.value(0).toInt();
@@ -349,10 +370,11 @@ bool ArticleStore::setRead(const QList<qint64> &ids, bool read)
 {
     Transaction transaction(m_db);
     QSqlQuery q(m_db);
-    if (!q.prepare(QStringLiteral("UPDATE articles SET is_read = ? WHERE id = ?")))
+    if (!q.prepare(read ? QStringLiteral("DELETE FROM unread_articles WHERE id = ?")
+                        : QStringLiteral("INSERT OR IGNORE INTO unread_articles(id, feed_id, sort_date) "
+                                         "SELECT id, feed_id, sort_date FROM articles WHERE id = ?")))
         return false;
     for (qint64 id : ids) {
-        q.addBindValue(read ? 1 : 0);
         q.addBindValue(id);
         if (!q.exec()) {
             qCWarning(lcStorage) << "marking read failed:" << q.lastError().text();
@@ -365,14 +387,14 @@ bool ArticleStore::setRead(const QList<qint64> &ids, bool read)
 int ArticleStore::markAllRead(const StoryFilter &filter)
 {
     QVariantList values;
-    QString where = whereFor(filter, &values);
-    where = where.isEmpty() ? QStringLiteral("a.is_read = 0") : where + QStringLiteral(" AND a.is_read = 0");
+    const QString where = whereFor(filter, &values);
     Transaction transaction(m_db);
     QSqlQuery q(m_db);
     if (!sql::run(q,
-                  QStringLiteral("UPDATE articles SET is_read = 1 WHERE id IN "
-                                 "(SELECT a.id FROM articles a WHERE %1)")
-                      .arg(where),
+                  where.isEmpty() ? QStringLiteral("DELETE FROM unread_articles")
+                                  : QStringLiteral("DELETE FROM unread_articles WHERE id IN "
+                                                   "(SELECT a.id FROM unread_articles a WHERE %1)")
+                                        .arg(where),
                   values))
         return 0;
     const int changed = q.numRowsAffected();

@@ -46,7 +46,9 @@ public:
     int markAllRead(const StoryFilter &filter); // returns how many changed
 
 private:
+    // The conditions of a filter over "a" (articles or unread_articles; see sourceFor).
     QString whereFor(const StoryFilter &filter, QVariantList *values) const;
+    static QLatin1String sourceFor(const StoryFilter &filter);
 
     QSqlDatabase m_db;
 };

@@ -25,8 +25,9 @@ std::optional<qint64> BookmarkStore::add(qint64 articleId, const QString &note)
                   QStringLiteral("INSERT INTO bookmarks(article_id, guid, feed_url, title, link, "
                                  "source, published, text, html, note, created_at) "
                                  "SELECT a.id, a.guid, f.url, a.title, a.link, f.title, "
-                                 "coalesce(a.published, a.sort_date), a.text, a.html, ?, ? "
-                                 "FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?"),
+                                 "coalesce(a.published, a.sort_date), b.text, b.html, ?, ? "
+                                 "FROM articles a JOIN feeds f ON f.id = a.feed_id "
+                                 "LEFT JOIN article_bodies b ON b.article_id = a.id WHERE a.id = ?"),
                   {sql::nullIfEmpty(note), QDateTime::currentSecsSinceEpoch(), articleId})
         || q.numRowsAffected() != 1)
         return std::nullopt;
@@ -100,7 +101,7 @@ QList<BookmarkRecord> BookmarkStore::select(const QString &where, const QVariant
     if (!sql::run(q,
                   QStringLiteral("SELECT b.id, b.article_id, b.guid, b.title, b.link, b.source, "
                                  "b.published, %2, b.note, b.created_at, "
-                                 "coalesce(a.is_read, 1), "
+                                 "a.id IS NULL OR NOT EXISTS (SELECT 1 FROM unread_articles u WHERE u.id = a.id), "
                                  "EXISTS (SELECT 1 FROM advisories v WHERE v.article_id = b.article_id) "
                                  "FROM bookmarks b LEFT JOIN articles a ON a.id = b.article_id %1 "
                                  "ORDER BY b.created_at DESC, b.id DESC")

@@ -89,10 +89,11 @@ QList<CoverageCandidate> CoverageQuery::candidates(const QStringList &terms, qin
     q.setForwardOnly(true);
     const bool ok = sql::run(
         q,
-        QStringLiteral("SELECT a.id, a.feed_id, a.title, substr(a.text, 1, ?), a.categories, "
+        QStringLiteral("SELECT a.id, a.feed_id, a.title, substr(b.text, 1, ?), a.categories, "
                        "coalesce(a.published, a.sort_date) "
                        "FROM articles_title_fts "
                        "JOIN articles a ON a.id = articles_title_fts.rowid "
+                       "LEFT JOIN article_bodies b ON b.article_id = a.id "
                        "WHERE articles_title_fts MATCH ? AND articles_title_fts.rowid BETWEEN ? AND ? "
                        "AND a.id <> ? "
                        "AND a.sort_date BETWEEN ? AND ? "

@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QScopeGuard>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
@@ -66,6 +67,17 @@ bool exec(QSqlDatabase &db, const QString &sql, QString *error)
     if (error)
         *error = query.lastError().text();
     return false;
+}
+
+// The settings of every connection to a cache (WAL is kept in the file itself).
+bool configure(QSqlDatabase &db, QString *error)
+{
+    for (const char *pragma : {"PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON",
+                               "PRAGMA temp_store=MEMORY"}) {
+        if (!exec(db, QString::fromLatin1(pragma), error))
+            return false;
+    }
+    return true;
 }
 
 } // namespace
@@ -157,22 +169,46 @@ bool Database::openAndMigrate(const QString &path, QString *error)
         qCInfo(lcStorage) << "backed up" << path << "to" << m_backupPath;
     }
 
-    QString pragmaError;
-    for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
-                               "PRAGMA foreign_keys=ON", "PRAGMA temp_store=MEMORY"}) {
-        if (!exec(db, QString::fromLatin1(pragma), &pragmaError)) {
-            *error = QStringLiteral("cannot set up the cache %1: %2").arg(path, pragmaError);
-            return false;
-        }
+    // An upgrade runs with a rollback journal: it may rewrite most of the file, which a
+    // write-ahead log would hold in full (and copy back) before the file is done.
+    const bool upgrade = version < latest;
+    const QString journal = upgrade ? QStringLiteral("DELETE") : QStringLiteral("WAL");
+    if (!exec(db, QStringLiteral("PRAGMA journal_mode=%1").arg(journal), error) || !configure(db, error)) {
+        *error = QStringLiteral("cannot set up the cache %1: %2").arg(path, *error);
+        return false;
     }
 
-    return version == latest || migrate(version, error);
+    if (!upgrade)
+        return true;
+    if (!migrate(version, error))
+        return false;
+    if (!exec(db, QStringLiteral("PRAGMA journal_mode=WAL"), error)) {
+        *error = QStringLiteral("cannot set up the cache %1: %2").arg(path, *error);
+        return false;
+    }
+    // A migration may point a full-text table at new content (schema 4 does), which this
+    // connection's parsed schema does not know yet: open it again.
+    db.close();
+    if (!db.open() || !configure(db, error)) {
+        *error = QStringLiteral("cannot open the cache %1 after upgrading it: %2")
+                     .arg(path, db.isOpen() ? *error : db.lastError().text());
+        return false;
+    }
+    return true;
 }
 
 bool Database::migrate(int from, QString *error)
 {
     QSqlDatabase db = connection();
     const int latest = latestSchemaVersion();
+    // Migrations may rebuild a table (create, copy, drop, rename): with foreign keys on,
+    // dropping the old table would delete every row that refers to it. They run with
+    // foreign keys off, and each checks its references before it commits.
+    // (The pragma cannot change inside a transaction, hence here.)
+    exec(db, QStringLiteral("PRAGMA foreign_keys=OFF"), nullptr);
+    const auto restoreForeignKeys = qScopeGuard([&db] {
+        exec(db, QStringLiteral("PRAGMA foreign_keys=ON"), nullptr);
+    });
     for (int version = from + 1; version <= latest; ++version) {
         const QString script = migrationScript(version);
         Transaction transaction(db);
@@ -185,6 +221,16 @@ bool Database::migrate(int from, QString *error)
                 return false;
             }
         }
+        QSqlQuery check(db);
+        if (!check.exec(QStringLiteral("PRAGMA foreign_key_check")) || check.next()) {
+            *error = QStringLiteral("upgrading the cache to schema %1 failed: %2")
+                         .arg(version)
+                         .arg(check.isActive() ? QStringLiteral("a reference in table %1 is broken")
+                                                     .arg(check.value(0).toString())
+                                               : check.lastError().text());
+            return false;
+        }
+        check.finish();
         if (!exec(db, QStringLiteral("PRAGMA user_version=%1").arg(version), &stepError)
             || !transaction.commit()) {
             *error = QStringLiteral("upgrading the cache to schema %1 failed: %2")

@@ -14,7 +14,7 @@ constexpr auto kFeedColumns =
     "f.id, f.kind, f.url, f.title, f.site_url, f.folder_id, f.is_alert_source, f.etag, "
     "f.last_modified, f.last_attempt, f.last_success, f.last_error, f.failures, f.retry_after, "
     "f.refresh_minutes, f.ttl_minutes, "
-    "(SELECT count(*) FROM articles a WHERE a.feed_id = f.id AND a.is_read = 0), "
+    "(SELECT count(*) FROM unread_articles u WHERE u.feed_id = f.id), "
     "(SELECT count(*) FROM articles a WHERE a.feed_id = f.id)";
 
 FeedRecord readFeed(const QSqlQuery &q)

@@ -22,7 +22,7 @@ int RetentionStore::prune(qint64 feedId, const Limits &limits, const QList<qint6
     QString sql = QStringLiteral("DELETE FROM articles WHERE feed_id = ?");
     QVariantList values{feedId};
     if (limits.keepUnread)
-        sql += QStringLiteral(" AND is_read = 1");
+        sql += QStringLiteral(" AND id NOT IN (SELECT id FROM unread_articles)");
     if (limits.keepBookmarked)
         sql += QStringLiteral(" AND NOT EXISTS (SELECT 1 FROM bookmarks b WHERE b.article_id = articles.id)");
     if (!keep.isEmpty()) {

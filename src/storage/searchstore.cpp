@@ -119,7 +119,7 @@ QList<SearchStore::Result> SearchStore::search(const QString &query, const Story
         values << scope.id;
         break;
     case StoryFilter::Kind::Unread:
-        where = QStringLiteral("AND a.is_read = 0");
+        where = QStringLiteral("AND a.id IN (SELECT id FROM unread_articles)");
         break;
     case StoryFilter::Kind::Bookmarked:
         where = QStringLiteral("AND a.id IN (SELECT article_id FROM bookmarks WHERE article_id IS NOT NULL)");

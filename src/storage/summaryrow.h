@@ -9,7 +9,8 @@ namespace bulletin::sql {
 // The columns of a StorySummary, for queries over "articles a JOIN feeds f"; they come
 // first in the SELECT so that readSummary() finds them at 0..11.
 inline constexpr auto kSummaryColumns =
-    "a.id, a.guid, a.title, a.link, f.title, a.feed_id, a.published, a.sort_date, a.is_read, "
+    "a.id, a.guid, a.title, a.link, f.title, a.feed_id, a.published, a.sort_date, "
+    "NOT EXISTS (SELECT 1 FROM unread_articles u WHERE u.id = a.id), "
     "EXISTS (SELECT 1 FROM bookmarks b WHERE b.article_id = a.id), "
     "EXISTS (SELECT 1 FROM advisories v WHERE v.article_id = a.id), a.headline_only";
 inline constexpr int kSummaryColumnCount = 12;

@@ -148,13 +148,36 @@ private Q_SLOTS:
             q.addBindValue(term);
             return q.exec() && q.next() ? q.value(0).toInt() : -1;
         };
+        // FTS5 checks its index against the stories' titles and bodies (the content view).
+        const auto indexMatchesStories = [&] {
+            QSqlQuery q(cache.db.connection());
+            return q.exec(QStringLiteral("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')"));
+        };
         QCOMPARE(countMatches(QStringLiteral("ash")), 1);
+        QVERIFY(indexMatchesStories());
         a.text = QStringLiteral("lava flows reach the sea");
         articles.upsert(feed, a);
         QCOMPARE(countMatches(QStringLiteral("ash")), 0);
         QCOMPARE(countMatches(QStringLiteral("lava")), 1);
-        QVERIFY(feeds.remove(feed));
+        QVERIFY(indexMatchesStories());
+        // Title and body change together (a corrected story): both old words leave the index.
+        a.title = QStringLiteral("Eruption ends");
+        a.text = QStringLiteral("the island is calm again");
+        articles.upsert(feed, a);
+        QCOMPARE(countMatches(QStringLiteral("volcano")), 0);
         QCOMPARE(countMatches(QStringLiteral("lava")), 0);
+        QCOMPARE(countMatches(QStringLiteral("eruption calm")), 1);
+        QVERIFY(indexMatchesStories());
+        // Read state changes no indexed word and leaves the index alone.
+        const qint64 id = articles.upsert(feed, a).id;
+        QVERIFY(articles.setRead({id}, true));
+        QCOMPARE(countMatches(QStringLiteral("eruption calm")), 1);
+        QVERIFY(feeds.remove(feed));
+        QCOMPARE(countMatches(QStringLiteral("calm")), 0);
+        QVERIFY(indexMatchesStories());
+        QSqlQuery bodies(cache.db.connection());
+        QVERIFY(bodies.exec(QStringLiteral("SELECT count(*) FROM article_bodies")) && bodies.next());
+        QCOMPARE(bodies.value(0).toInt(), 0); // the bodies went with their stories
     }
 };
 

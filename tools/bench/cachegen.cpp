@@ -185,7 +185,7 @@ bool generateCache(const QString &path, int stories, int feeds, bool fresh, Cach
     {
         QSqlQuery q(db);
         q.exec(QStringLiteral("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND "
-                              "name IN ('articles_fts_insert', 'articles_title_fts_insert')"));
+                              "name IN ('article_bodies_fts_insert', 'articles_title_fts_insert')"));
         QStringList names;
         while (q.next()) {
             names << q.value(0).toString();
@@ -274,7 +274,9 @@ bool generateCache(const QString &path, int stories, int feeds, bool fresh, Cach
         }
         // Feed 0 keeps all its stories unread: the "mark 10,000 read" case.
         QSqlQuery q(db);
-        bulletin::sql::run(q, QStringLiteral("UPDATE articles SET is_read = 0 WHERE feed_id = ?"), {info->bigFeedId});
+        bulletin::sql::run(q, QStringLiteral("INSERT OR IGNORE INTO unread_articles(id, feed_id, sort_date) "
+                                              "SELECT id, feed_id, sort_date FROM articles WHERE feed_id = ?"),
+                           {info->bigFeedId});
     }
     out() << "  rebuilding the full-text indexes ..." << Qt::endl;
     QElapsedTimer ftsTimer;

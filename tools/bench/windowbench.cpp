@@ -316,14 +316,18 @@ void measureInProcess(const Setup &setup, Results &results)
         int changed = 0;
         for (int r = 0; r < setup.runs; ++r) {
             QSqlQuery q(db);
-            bulletin::sql::run(q, QStringLiteral("UPDATE articles SET is_read = 0 WHERE feed_id = ?"), {setup.cache.bigFeedId});
+            bulletin::sql::run(q, QStringLiteral("INSERT OR IGNORE INTO unread_articles(id, feed_id, sort_date) "
+                                                  "SELECT id, feed_id, sort_date FROM articles WHERE feed_id = ?"),
+                               {setup.cache.bigFeedId});
             const qint64 t0 = monotonicNs();
             changed = cache->articles().markAllRead({StoryFilter::Kind::Feed, setup.cache.bigFeedId});
             mark.samples << msSince(t0);
         }
         // Leave the feed unread, as generated.
         QSqlQuery q(db);
-        bulletin::sql::run(q, QStringLiteral("UPDATE articles SET is_read = 0 WHERE feed_id = ?"), {setup.cache.bigFeedId});
+        bulletin::sql::run(q, QStringLiteral("INSERT OR IGNORE INTO unread_articles(id, feed_id, sort_date) "
+                                                  "SELECT id, feed_id, sort_date FROM articles WHERE feed_id = ?"),
+                               {setup.cache.bigFeedId});
         mark.note = QStringLiteral("ArticleStore::markAllRead (%1 stories changed), storage only").arg(changed);
     }
 
