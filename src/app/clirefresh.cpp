@@ -123,7 +123,14 @@ int cmdRefresh(const QString &cachePath, bool json, const QString &feedId)
     QEventLoop loop;
     QObject::connect(&refresh, &RefreshService::feedRefreshed, &loop,
                      [&](qint64, const RefreshResult &result) { results << result; });
-    QObject::connect(&refresh, &RefreshService::refreshFinished, &loop, &QEventLoop::quit);
+    // The stories are readable at refreshFinished; the command ends once they are indexed
+    // for search too.
+    bool stored = false;
+    QObject::connect(&refresh, &RefreshService::refreshFinished, &loop, [&] { stored = true; });
+    QObject::connect(&refresh, &RefreshService::indexingFinished, &loop, [&] {
+        if (stored)
+            loop.quit();
+    });
     if (onlyFeed)
         refresh.refreshFeed(*onlyFeed);
     else

@@ -47,7 +47,34 @@ FeedWriter::FeedWriter(Cache &cache)
 {
 }
 
+PreparedFeed FeedWriter::prepare(const FetchResult &fetched, const QStringList &headings,
+                                 const QDateTime &now)
+{
+    PreparedFeed prepared;
+    if (!fetched.ok() || fetched.notModified)
+        return prepared;
+    const FeedParseResult parsed = parseFeed(fetched.body, fetched.charset);
+    if (!parsed.feed) {
+        prepared.error = parseFailureWords(fetched.body, fetched.contentType, parsed.error);
+        return prepared;
+    }
+    const ParsedFeed &feed = *parsed.feed;
+    prepared.parsed = true;
+    prepared.title = feed.title;
+    prepared.link = feed.link;
+    prepared.warning = feed.warning;
+    prepared.ttlMinutes = feed.ttlMinutes;
+    prepared.articles = uniqueArticles(articlesFromFeed(feed, now, headings));
+    return prepared;
+}
+
 RefreshResult FeedWriter::write(qint64 feedId, const FetchResult &fetched,
+                                const RetentionLimits &retention, const QDateTime &now)
+{
+    return store(feedId, fetched, prepare(fetched, loadAdvisoryRules(m_cache).headings, now), retention, now);
+}
+
+RefreshResult FeedWriter::store(qint64 feedId, const FetchResult &fetched, const PreparedFeed &prepared,
                                 const RetentionLimits &retention, const QDateTime &now)
 {
     RefreshResult result;
@@ -89,35 +116,32 @@ RefreshResult FeedWriter::write(qint64 feedId, const FetchResult &fetched,
         return result;
     }
 
-    const FeedParseResult parsed = parseFeed(fetched.body, fetched.charset);
-    if (!parsed.feed) {
+    if (!prepared.parsed) {
         // The body is not stored, and neither are its validators: a fixed feed must come
         // back in full rather than as a 304 for the broken copy.
         // A URL move is kept: the redirect itself was real.
         result.status = RefreshResult::Status::Error;
-        result.error = parseFailureWords(fetched.body, fetched.contentType, parsed.error);
+        result.error = prepared.error;
         if (!m_cache.feeds().recordFailure(feedId, result.error, QDateTime()) || !transaction.commit())
             result.error += QStringLiteral(" (and the failure could not be recorded)");
         return result;
     }
-    const ParsedFeed &feed = *parsed.feed;
-    result.warning = feed.warning;
+    result.warning = prepared.warning;
 
     // A subscription added without a title (FeedStore then shows its URL) takes the feed's own.
     QString feedTitle = record->title;
     if (record->title.isEmpty() || record->title == record->url) {
-        QString title = feed.title.trimmed();
+        QString title = prepared.title.trimmed();
         if (title.isEmpty())
             title = QUrl(record->url).host();
         m_cache.feeds().rename(feedId, title);
         feedTitle = title;
     }
-    if (record->siteUrl.isEmpty() && !feed.link.isEmpty())
-        m_cache.feeds().setSiteUrl(feedId, feed.link);
+    if (record->siteUrl.isEmpty() && !prepared.link.isEmpty())
+        m_cache.feeds().setSiteUrl(feedId, prepared.link);
 
-    const AdvisoryRules rules = loadAdvisoryRules(m_cache);
-    QList<Article> articles = uniqueArticles(articlesFromFeed(feed, now, rules.headings));
-    applyAdvisoryRules(articles, rules, record->alertSource, feedTitle);
+    QList<Article> articles = prepared.articles;
+    applyAdvisoryRules(articles, loadAdvisoryRules(m_cache), record->alertSource, feedTitle);
     QList<qint64> present;
     present.reserve(articles.size());
     // Feeds list newest first; storing oldest first keeps ids in reading order.
@@ -151,7 +175,7 @@ RefreshResult FeedWriter::write(qint64 feedId, const FetchResult &fetched,
         result.removed = std::max(0, RetentionStore(m_cache.database().connection()).prune(feedId, limits, present));
     }
 
-    const int ttl = std::max(feed.ttlMinutes, maxAgeMinutes(fetched));
+    const int ttl = std::max(prepared.ttlMinutes, maxAgeMinutes(fetched));
     if (!m_cache.feeds().recordSuccess(feedId, fetched.etag, fetched.lastModified, ttl)
         || !transaction.commit()) {
         result.added = result.updated = result.unchanged = result.removed = 0;

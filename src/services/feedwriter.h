@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/article.h"
 #include "net/fetchresult.h"
 #include "services/refreshresult.h"
 #include "services/retention.h"
@@ -9,6 +10,20 @@
 namespace bulletin {
 
 class Cache;
+struct ParsedFeed;
+
+// A fetched feed turned into stories, before anything is stored: parsing and cleaning the
+// items' HTML is most of a refresh's work and needs no database, so it runs on any thread.
+struct PreparedFeed
+{
+    bool parsed = false;
+    QString error;        // in words, when the body is not a feed
+    QString title;        // the feed's own
+    QString link;
+    QString warning;
+    int ttlMinutes = 0;
+    QList<Article> articles;
+};
 
 // Stores one fetched feed: parses the body, adds new stories, updates changed ones in place
 // (keeping read and bookmark state), leaves unchanged ones alone, applies retention, moves
@@ -24,6 +39,15 @@ public:
     explicit FeedWriter(Cache &cache);
 
     RefreshResult write(qint64 feedId, const FetchResult &fetched, const RetentionLimits &retention,
+                        const QDateTime &now = QDateTime::currentDateTimeUtc());
+
+    // The part of write() that needs no cache (thread-safe): parses a successful, modified
+    // response and makes its stories, with the advisory section `headings` of the rules.
+    static PreparedFeed prepare(const FetchResult &fetched, const QStringList &headings,
+                                const QDateTime &now = QDateTime::currentDateTimeUtc());
+    // write() for a response already prepared (prepare() of the same `fetched`).
+    RefreshResult store(qint64 feedId, const FetchResult &fetched, const PreparedFeed &prepared,
+                        const RetentionLimits &retention,
                         const QDateTime &now = QDateTime::currentDateTimeUtc());
 
 private:

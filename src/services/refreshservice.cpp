@@ -2,7 +2,9 @@
 
 #include "net/feedfetcher.h"
 #include "net/fetchqueue.h"
+#include "services/advisorysettings.h"
 #include "services/cache.h"
+#include "services/feedwriter.h"
 #include "services/refreshworker.h"
 
 #include <QSet>
@@ -22,17 +24,25 @@ RefreshService::RefreshService(Cache &cache, QNetworkAccessManager *network, QOb
     connect(m_queue, &FetchQueue::fetchFinished, this, &RefreshService::onFetchFinished);
     connect(m_worker, &RefreshWorker::feedWritten, this, &RefreshService::onFeedWritten,
             Qt::QueuedConnection);
+    connect(m_worker, &RefreshWorker::indexingFinished, this, &RefreshService::indexingFinished,
+            Qt::QueuedConnection);
+    // One parser fewer than the cores: the writer thread is busy during a batch too.
+    m_parsers.setMaxThreadCount(std::max(1, QThread::idealThreadCount() - 1));
     connect(&m_autoTimer, &QTimer::timeout, this, [this] { refreshDue(); });
     m_thread.start();
     const QString path = m_cache.database().path();
     QMetaObject::invokeMethod(m_worker, [worker = m_worker, path] { worker->open(path); },
                               Qt::QueuedConnection);
+    // Stories a previous run stored but did not index (it was stopped first).
+    QMetaObject::invokeMethod(m_worker, &RefreshWorker::indexPending, Qt::QueuedConnection);
 }
 
 RefreshService::~RefreshService()
 {
     disconnect(m_queue, nullptr, this, nullptr);
     m_queue->cancelAll();
+    // Parsers still running queue their writes before the close below.
+    m_parsers.waitForDone();
     // The worker's connection must be closed on its own thread; jobs queued before this
     // still run first, so every fetched response is stored.
     QMetaObject::invokeMethod(m_worker, [worker = m_worker] { worker->close(); },
@@ -117,6 +127,7 @@ bool RefreshService::beginFeed(qint64 feedId)
     if (m_inFlight.isEmpty()) {
         m_done = 0;
         m_total = 0;
+        m_headings = loadAdvisoryRules(m_cache).headings;
         emit refreshStarted();
     }
     m_inFlight.insert(feedId, true);
@@ -129,10 +140,27 @@ void RefreshService::storeFetched(qint64 feedId, const FetchResult &fetched)
 {
     if (!beginFeed(feedId))
         return;
+    write(feedId, fetched);
+}
+
+void RefreshService::write(qint64 feedId, const FetchResult &fetched)
+{
     const RetentionLimits limits = m_retention.limitsFor(feedId);
-    QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker, feedId, fetched, limits] { worker->write(feedId, fetched, limits); },
-        Qt::QueuedConnection);
+    if (!fetched.ok() || fetched.notModified) {
+        QMetaObject::invokeMethod(
+            m_worker, [worker = m_worker, feedId, fetched, limits] { worker->write(feedId, fetched, limits); },
+            Qt::QueuedConnection);
+        return;
+    }
+    m_parsers.start([worker = m_worker, feedId, fetched, limits, headings = m_headings] {
+        PreparedFeed prepared = FeedWriter::prepare(fetched, headings);
+        QMetaObject::invokeMethod(
+            worker,
+            [worker, feedId, fetched, prepared = std::move(prepared), limits] {
+                worker->writePrepared(feedId, fetched, prepared, limits);
+            },
+            Qt::QueuedConnection);
+    });
 }
 
 void RefreshService::cancel()
@@ -154,10 +182,7 @@ void RefreshService::onFetchFinished(const FetchResult &result)
         finishFeed(cancelled);
         return;
     }
-    const RetentionLimits limits = m_retention.limitsFor(feedId);
-    QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker, feedId, result, limits] { worker->write(feedId, result, limits); },
-        Qt::QueuedConnection);
+    write(feedId, result);
 }
 
 void RefreshService::onFeedWritten(const RefreshResult &result)
@@ -172,8 +197,10 @@ void RefreshService::finishFeed(const RefreshResult &result)
     ++m_done;
     emit feedRefreshed(result.feedId, result);
     emit progressChanged(m_done, m_total);
-    if (m_inFlight.isEmpty())
+    if (m_inFlight.isEmpty()) {
         emit refreshFinished();
+        QMetaObject::invokeMethod(m_worker, &RefreshWorker::indexPending, Qt::QueuedConnection);
+    }
 }
 
 } // namespace bulletin

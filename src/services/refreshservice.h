@@ -7,7 +7,9 @@
 
 #include <QHash>
 #include <QObject>
+#include <QStringList>
 #include <QThread>
+#include <QThreadPool>
 #include <QTimer>
 
 #include <chrono>
@@ -22,9 +24,10 @@ class RefreshWorker;
 struct FeedRecord;
 
 // Refreshes subscriptions: fetches in parallel through a FetchQueue (global and per-host
-// limits, conditional GET), then hands each response to a worker thread that parses it and
-// writes it in one transaction on its own connection to the same cache file. Results come
-// back by queued signals; nothing here waits, so the GUI thread never blocks.
+// limits, conditional GET), parses each response on a thread pool, and hands it to a
+// worker thread that writes it in one transaction on its own connection to the same cache
+// file (the search index follows after the batch). Results come back by queued signals;
+// nothing here waits, so the GUI thread never blocks.
 //
 // One batch at a time grows as feeds are asked for: refreshStarted when the first feed of
 // a batch is asked for, one feedRefreshed per feed (also for failures and cancellations),
@@ -71,18 +74,25 @@ signals:
     void feedRefreshed(qint64 feedId, const bulletin::RefreshResult &result);
     void progressChanged(int done, int total);
     void refreshFinished();
+    // The batch's stories can be read from refreshFinished on; they are indexed for search
+    // afterwards, in small transactions on the worker, and this says when that is done
+    // (also after the start-up pass over stories a previous run left unindexed).
+    void indexingFinished();
 
 private:
     void refreshFeeds(const QList<FeedRecord> &feeds);
     bool beginFeed(qint64 feedId);
     void onFetchFinished(const FetchResult &result);
     void onFeedWritten(const RefreshResult &result);
+    void write(qint64 feedId, const FetchResult &fetched);
     void finishFeed(const RefreshResult &result);
 
     Cache &m_cache;
     FetchQueue *m_queue;
     QThread m_thread;
     RefreshWorker *m_worker;       // lives on m_thread
+    QThreadPool m_parsers;         // FeedWriter::prepare, then a queued write on m_worker
+    QStringList m_headings;        // the advisory rules' section headings, read per batch
     QTimer m_autoTimer;
     RefreshSchedule m_schedule;
     RetentionPolicy m_retention;

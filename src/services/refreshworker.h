@@ -11,6 +11,7 @@
 namespace bulletin {
 
 class Cache;
+struct PreparedFeed;
 
 // The refresh's writer: lives on its own thread and owns its own Cache (Qt SQL connections
 // belong to the thread that opened them), so parsing and writing never run on the GUI
@@ -28,13 +29,22 @@ public:
     void open(const QString &cachePath);
     void close();
     void write(qint64 feedId, const bulletin::FetchResult &fetched, const bulletin::RetentionLimits &retention);
+    // write() for a response FeedWriter::prepare() has already parsed on another thread.
+    void writePrepared(qint64 feedId, const bulletin::FetchResult &fetched,
+                       const bulletin::PreparedFeed &prepared, const bulletin::RetentionLimits &retention);
+    // Stories are stored without being indexed for search (readable at once); this indexes
+    // the waiting ones, a bounded batch per transaction, queueing itself again after any
+    // jobs that arrived meanwhile, and reports indexingFinished when none wait.
+    void indexPending();
 
 signals:
     void feedWritten(const bulletin::RefreshResult &result);
+    void indexingFinished(int indexed);
 
 private:
     std::unique_ptr<Cache> m_cache;
     QString m_openError;
+    int m_indexed = 0; // since the last indexingFinished
 };
 
 } // namespace bulletin

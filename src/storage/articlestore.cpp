@@ -44,10 +44,9 @@ QByteArray contentHash(const Article &a)
     return hash.result().toHex();
 }
 
-bool writeAdvisory(QSqlDatabase db, qint64 articleId, const std::optional<Advisory> &advisory)
+bool writeAdvisory(sql::StatementCache &statements, qint64 articleId, const std::optional<Advisory> &advisory)
 {
-    QSqlQuery q(db);
-    if (!sql::run(q, QStringLiteral("DELETE FROM advisories WHERE article_id = ?"), {articleId}))
+    if (!statements.run(QStringLiteral("DELETE FROM advisories WHERE article_id = ?"), {articleId}))
         return false;
     if (!advisory)
         return true;
@@ -61,14 +60,12 @@ bool writeAdvisory(QSqlDatabase db, qint64 articleId, const std::optional<Adviso
         const QString retired = v.msgType.compare(QLatin1String("Cancel"), Qt::CaseInsensitive) == 0
             ? QStringLiteral("cancelled")
             : QStringLiteral("superseded");
-        if (!sql::run(q,
-                      QStringLiteral("UPDATE advisories SET status = ? WHERE sender = ? AND "
-                                     "identifier = ? AND article_id <> ?"),
-                      {retired, parts.at(0).trimmed(), parts.at(1).trimmed(), articleId}))
+        if (!statements.run(QStringLiteral("UPDATE advisories SET status = ? WHERE sender = ? AND "
+                                           "identifier = ? AND article_id <> ?"),
+                            {retired, parts.at(0).trimmed(), parts.at(1).trimmed(), articleId}))
             return false;
     }
-    return sql::run(
-        q,
+    return statements.run(
         QStringLiteral("INSERT INTO advisories(article_id, origin, headline, text, instruction, "
                        "severity, urgency, certainty, issuer, area, effective, onset, expires, "
                        "status, msg_type, identifier, sender, refs) "
@@ -80,23 +77,21 @@ bool writeAdvisory(QSqlDatabase db, qint64 articleId, const std::optional<Adviso
          sql::fromTime(v.onset), sql::fromTime(v.expires),
          v.status.isEmpty() ? QStringLiteral("active") : v.status, sql::nullIfEmpty(v.msgType),
          sql::nullIfEmpty(v.identifier), sql::nullIfEmpty(v.sender),
-         sql::nullIfEmpty(v.references.join(QLatin1Char(' ')))});
+         sql::nullIfEmpty(v.references.join(QLatin1Char(' ')))}) != nullptr;
 }
 
-bool writeRelated(QSqlDatabase db, qint64 articleId, const QList<RelatedLink> &related)
+bool writeRelated(sql::StatementCache &statements, qint64 articleId, const QList<RelatedLink> &related)
 {
-    QSqlQuery q(db);
-    if (!sql::run(q, QStringLiteral("DELETE FROM related_links WHERE article_id = ?"), {articleId}))
+    if (!statements.run(QStringLiteral("DELETE FROM related_links WHERE article_id = ?"), {articleId}))
         return false;
     int position = 0;
     for (const RelatedLink &r : related) {
         if (r.title.isEmpty() && r.link.isEmpty())
             continue;
-        if (!sql::run(q,
-                      QStringLiteral("INSERT INTO related_links(article_id, position, title, "
-                                     "link, kind) VALUES (?, ?, ?, ?, ?)"),
-                      {articleId, position++, r.title.isEmpty() ? r.link : r.title,
-                       sql::nullIfEmpty(r.link), r.kind}))
+        if (!statements.run(QStringLiteral("INSERT INTO related_links(article_id, position, title, "
+                                           "link, kind) VALUES (?, ?, ?, ?, ?)"),
+                            {articleId, position++, r.title.isEmpty() ? r.link : r.title,
+                             sql::nullIfEmpty(r.link), r.kind}))
             return false;
     }
     return true;
@@ -109,32 +104,43 @@ ArticleStore::ArticleStore(QSqlDatabase db)
 {
 }
 
+ArticleStore::ArticleStore(ArticleStore &&) noexcept = default;
+ArticleStore &ArticleStore::operator=(ArticleStore &&) noexcept = default;
+ArticleStore::~ArticleStore() = default;
+
+sql::StatementCache &ArticleStore::statements()
+{
+    if (!m_statements)
+        m_statements = std::make_unique<sql::StatementCache>(m_db);
+    return *m_statements;
+}
+
 ArticleStore::UpsertResult ArticleStore::upsert(qint64 feedId, const Article &article,
                                                 const QString &note)
 {
     const QString hash = QString::fromLatin1(contentHash(article));
-    QSqlQuery q(m_db);
+    sql::StatementCache &statements = this->statements();
 
     // Find the existing row: same guid, or (for feeds whose guids change) same link and title.
     qint64 existingId = 0;
     QString existingHash;
-    sql::run(q, QStringLiteral("SELECT id, content_hash FROM articles WHERE feed_id = ? AND guid = ?"),
-             {feedId, article.guid});
-    if (q.next()) {
-        existingId = q.value(0).toLongLong();
-        existingHash = q.value(1).toString();
+    QSqlQuery *q = statements.run(QStringLiteral("SELECT id, content_hash FROM articles WHERE feed_id = ? AND guid = ?"),
+                                  {feedId, article.guid});
+    if (q && q->next()) {
+        existingId = q->value(0).toLongLong();
+        existingHash = q->value(1).toString();
     } else if (!article.link.isEmpty()) {
         // "+feed_id" keeps SQLite on the link index: through a feed_id index it would read
         // every story of the feed for each new item (a 10,000-story feed: ~3 ms per item).
-        sql::run(q,
-                 QStringLiteral("SELECT id, content_hash FROM articles WHERE +feed_id = ? AND "
-                                "link = ? AND title = ?"),
-                 {feedId, article.link, article.title});
-        if (q.next()) {
-            existingId = q.value(0).toLongLong();
-            existingHash = q.value(1).toString();
+        q = statements.run(QStringLiteral("SELECT id, content_hash FROM articles WHERE +feed_id = ? AND "
+                                          "link = ? AND title = ?"),
+                           {feedId, article.link, article.title});
+        if (q && q->next()) {
+            existingId = q->value(0).toLongLong();
+            existingHash = q->value(1).toString();
         }
     }
+    statements.finishAll(); // no read snapshot stays open behind the writes
     if (existingId && existingHash == hash)
         return {existingId, UpsertState::Unchanged};
 
@@ -151,42 +157,79 @@ ArticleStore::UpsertResult ArticleStore::upsert(qint64 feedId, const Article &ar
         QVariantList updateValues = values;
         updateValues << existingId;
         // sort_date stays: a story that is edited must not jump to the top of the list.
-        if (!sql::run(q,
-                      QStringLiteral("UPDATE articles SET title = ?, link = ?, author = ?, "
-                                     "published = ?, updated = ?, "
-                                     "categories = ?, headline_only = ?, note = ?, "
-                                     "content_hash = ? WHERE id = ?"),
-                      updateValues))
+        if (!statements.run(QStringLiteral("UPDATE articles SET title = ?, link = ?, author = ?, "
+                                           "published = ?, updated = ?, "
+                                           "categories = ?, headline_only = ?, note = ?, "
+                                           "content_hash = ? WHERE id = ?"),
+                            updateValues))
             return {};
         result = {existingId, UpsertState::Updated};
     } else {
         const qint64 sortDate = date.isValid() ? date.toSecsSinceEpoch() : now;
         QVariantList insertValues = {feedId, article.guid};
         insertValues << values << sortDate << now;
-        if (!sql::run(q,
-                      QStringLiteral("INSERT INTO articles(feed_id, guid, title, link, author, "
-                                     "published, updated, categories, headline_only, "
-                                     "note, content_hash, sort_date, fetched_at) "
-                                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                      insertValues))
+        q = statements.run(QStringLiteral("INSERT INTO articles(feed_id, guid, title, link, author, "
+                                          "published, updated, categories, headline_only, "
+                                          "note, content_hash, sort_date, fetched_at) "
+                                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                           insertValues);
+        if (!q)
             return {};
-        result = {q.lastInsertId().toLongLong(), UpsertState::Inserted};
-        // A new story is unread.
-        if (!sql::run(q,
-                      QStringLiteral("INSERT INTO unread_articles(id, feed_id, sort_date) VALUES (?, ?, ?)"),
-                      {result.id, feedId, sortDate}))
+        result = {q->lastInsertId().toLongLong(), UpsertState::Inserted};
+        // A new story is unread; with deferred indexing it waits for indexPending().
+        if (!statements.run(QStringLiteral("INSERT INTO unread_articles(id, feed_id, sort_date) VALUES (?, ?, ?)"),
+                            {result.id, feedId, sortDate})
+            || (m_deferIndexing
+                && !statements.run(QStringLiteral("INSERT INTO articles_fts_pending(id) VALUES (?)"), {result.id})))
             return {};
     }
     // After the story row: the search index takes the title from it.
-    if (!sql::run(q,
-                  QStringLiteral("INSERT INTO article_bodies(article_id, html, text) VALUES (?, ?, ?) "
-                                 "ON CONFLICT (article_id) DO UPDATE SET html = excluded.html, "
-                                 "text = excluded.text"),
-                  {result.id, sql::nullIfEmpty(article.html), sql::nullIfEmpty(article.text)}))
+    if (!statements.run(QStringLiteral("INSERT INTO article_bodies(article_id, html, text) VALUES (?, ?, ?) "
+                                       "ON CONFLICT (article_id) DO UPDATE SET html = excluded.html, "
+                                       "text = excluded.text"),
+                        {result.id, sql::nullIfEmpty(article.html), sql::nullIfEmpty(article.text)}))
         return {};
-    if (!writeAdvisory(m_db, result.id, article.advisory) || !writeRelated(m_db, result.id, article.related))
+    if (!writeAdvisory(statements, result.id, article.advisory) || !writeRelated(statements, result.id, article.related))
         return {};
     return result;
+}
+
+void ArticleStore::setDeferIndexing(bool defer)
+{
+    m_deferIndexing = defer;
+}
+
+int ArticleStore::indexPending(int limit)
+{
+    QSqlQuery q(m_db);
+    // The oldest first, a bounded batch per call, so that one call holds the write lock briefly.
+    if (!sql::run(q,
+                  QStringLiteral("SELECT count(*), max(id) FROM "
+                                 "(SELECT id FROM articles_fts_pending ORDER BY id LIMIT ?)"),
+                  {limit})
+        || !q.next())
+        return -1;
+    const int count = q.value(0).toInt();
+    const qint64 last = q.value(1).toLongLong();
+    q.finish();
+    if (count == 0)
+        return 0;
+    if (!sql::run(q,
+                  QStringLiteral("INSERT INTO articles_fts(rowid, title, text) "
+                                 "SELECT s.id, s.title, s.text FROM article_search s "
+                                 "WHERE s.id IN (SELECT id FROM articles_fts_pending WHERE id <= ?)"),
+                  {last})
+        || !sql::run(q, QStringLiteral("DELETE FROM articles_fts_pending WHERE id <= ?"), {last}))
+        return -1;
+    return count;
+}
+
+int ArticleStore::pendingIndexCount() const
+{
+    QSqlQuery q(m_db);
+    if (sql::run(q, QStringLiteral("SELECT count(*) FROM articles_fts_pending")) && q.next())
+        return q.value(0).toInt();
+    return 0;
 }
 
 std::optional<StorySummary> ArticleStore::summary(qint64 id) const

@@ -5,9 +5,14 @@
 #include <QList>
 #include <QSqlDatabase>
 
+#include <memory>
 #include <optional>
 
 namespace bulletin {
+
+namespace sql {
+class StatementCache;
+}
 
 // Stories, their advisories and their publisher's related links. This header is the whole
 // public API of those tables; SQL stays behind it, always with bound parameters.
@@ -17,6 +22,9 @@ class ArticleStore final
 {
 public:
     explicit ArticleStore(QSqlDatabase db);
+    ArticleStore(ArticleStore &&) noexcept;
+    ArticleStore &operator=(ArticleStore &&) noexcept;
+    ~ArticleStore();
 
     enum class UpsertState { Inserted, Updated, Unchanged, Failed };
     struct UpsertResult
@@ -29,6 +37,16 @@ public:
     // the same link and title) in place, keeping its read and bookmark state. An article
     // whose content did not change is left untouched. `note` says how the story was made.
     UpsertResult upsert(qint64 feedId, const Article &article, const QString &note = {});
+
+    // Stories stored while deferring go into the full-text index only at indexPending()
+    // (they can be read, just not found by a search, until then). A refresh stores a batch
+    // first and indexes it afterwards: one statement for many stories costs a fraction of
+    // indexing each in its own. Off by default: every story is indexed as it is stored.
+    void setDeferIndexing(bool defer);
+    // Indexes up to `limit` waiting stories, oldest first; returns how many (-1 on error).
+    // Call it inside a Transaction.
+    int indexPending(int limit);
+    int pendingIndexCount() const;
 
     std::optional<StoryDetail> story(qint64 id) const;
     std::optional<StorySummary> summary(qint64 id) const;
@@ -50,7 +68,11 @@ private:
     QString whereFor(const StoryFilter &filter, QVariantList *values) const;
     static QLatin1String sourceFor(const StoryFilter &filter);
 
+    sql::StatementCache &statements();
+
     QSqlDatabase m_db;
+    std::unique_ptr<sql::StatementCache> m_statements; // the write path's prepared statements
+    bool m_deferIndexing = false;
 };
 
 } // namespace bulletin

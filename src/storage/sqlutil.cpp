@@ -22,6 +22,40 @@ bool run(QSqlQuery &query, const QString &sql, const QVariantList &values)
     return true;
 }
 
+StatementCache::StatementCache(QSqlDatabase db)
+    : m_db(std::move(db))
+{
+}
+
+QSqlQuery *StatementCache::run(const QString &sql, const QVariantList &values)
+{
+    auto it = m_queries.find(sql);
+    if (it == m_queries.end()) {
+        QSqlQuery query(m_db);
+        query.setForwardOnly(true);
+        if (!query.prepare(sql)) {
+            qCWarning(lcStorage) << "prepare failed:" << query.lastError().text() << sql;
+            return nullptr;
+        }
+        it = m_queries.insert(sql, query);
+    }
+    QSqlQuery &query = it.value();
+    query.finish();
+    for (int i = 0; i < values.size(); ++i)
+        query.bindValue(i, values.at(i));
+    if (!query.exec()) {
+        qCWarning(lcStorage) << "query failed:" << query.lastError().text() << sql;
+        return nullptr;
+    }
+    return &query;
+}
+
+void StatementCache::finishAll()
+{
+    for (QSqlQuery &query : m_queries)
+        query.finish();
+}
+
 StorySummary readSummary(const QSqlQuery &q)
 {
     StorySummary s;

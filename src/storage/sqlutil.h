@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QDateTime>
+#include <QHash>
+#include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -26,5 +28,26 @@ inline QVariant nullIfEmpty(const QString &text)
 
 // Prepares and runs a query with positional bound values; logs and returns false on error.
 bool run(QSqlQuery &query, const QString &sql, const QVariantList &values = {});
+
+// Statements prepared once and run many times on one connection (SQLite's parse and plan
+// cost more than the work of a small insert). Not copyable; destroy it before the
+// connection closes.
+class StatementCache
+{
+public:
+    explicit StatementCache(QSqlDatabase db);
+    StatementCache(const StatementCache &) = delete;
+    StatementCache &operator=(const StatementCache &) = delete;
+
+    // Runs `sql` with `values`; the query returned stays valid until the next run of the same
+    // text. Read its rows, then let it be: the next run resets it. nullptr on error (logged).
+    QSqlQuery *run(const QString &sql, const QVariantList &values = {});
+    // Resets every statement, so that none holds a read snapshot open.
+    void finishAll();
+
+private:
+    QSqlDatabase m_db;
+    QHash<QString, QSqlQuery> m_queries;
+};
 
 } // namespace bulletin::sql

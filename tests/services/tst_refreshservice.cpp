@@ -5,12 +5,14 @@
 #include "services/advisorysettings.h"
 #include "services/cache.h"
 #include "storage/advisorystore.h"
+#include "storage/searchstore.h"
 #include "services/refreshschedule.h"
 #include "services/subscriptionservice.h"
 #include "support/testhttpserver.h"
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -52,6 +54,7 @@ private slots:
     void cleanup();
 
     void storesNewStories();
+    void indexesForSearchAfterTheBatch();
     void conditionalGetRoundTrip();
     void httpErrorsInWords_data();
     void httpErrorsInWords();
@@ -589,6 +592,59 @@ void TestRefreshService::advisoryRulesApplyOnTheWorkerThread()
     QCOMPARE(perFeed.value(alerts), 2); // every story of the alert source
     QCOMPARE(perFeed.value(news), 2);   // "Story beta N" matches the keyword
     QCOMPARE(perFeed.value(other), 0);
+}
+
+void TestRefreshService::indexesForSearchAfterTheBatch()
+{
+    // Stories are stored first (readable at refreshFinished) and indexed for search after the
+    // batch, in several small transactions when there are many.
+    const qint64 a = subscribe(m_server->url(QStringLiteral("/a.xml")));
+    const qint64 b = subscribe(m_server->url(QStringLiteral("/b.xml")));
+    m_server->route(QStringLiteral("/a.xml"), TestResponse::ok(rss(300, QStringLiteral("a"), QStringLiteral("kestrel"))));
+    m_server->route(QStringLiteral("/b.xml"), TestResponse::ok(rss(20, QStringLiteral("b"), QStringLiteral("kestrel"))));
+    QSignalSpy indexed(m_service.get(), &RefreshService::indexingFinished);
+    QVERIFY(indexed.wait(5000)); // the start-up pass: nothing waited
+    indexed.clear();
+    QHash<qint64, RefreshResult> results;
+    QVERIFY(refreshAll(&results));
+    QCOMPARE(results.value(a).added, 300);
+    QCOMPARE(stories(b).size(), 20); // readable at once
+    QVERIFY(indexed.count() > 0 || indexed.wait(20000));
+    const SearchStore search(m_cache->database().connection());
+    QCOMPARE(search.search(QStringLiteral("kestrel"), {}, 1000).size(), 320);
+    QCOMPARE(m_cache->articles().pendingIndexCount(), 0);
+    QSqlQuery check(m_cache->database().connection());
+    QVERIFY(check.exec(QStringLiteral("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")));
+
+    // A story updated while it waits is indexed with its final words; stories a stopped run
+    // left unindexed are indexed by the next service.
+    m_service.reset();
+    m_cache->articles().setDeferIndexing(true);
+    Article late;
+    late.guid = QStringLiteral("late");
+    late.title = QStringLiteral("Late story");
+    late.text = QStringLiteral("osprey");
+    late.published = QDateTime::currentDateTimeUtc();
+    const qint64 lateId = m_cache->articles().upsert(a, late).id;
+    late.text = QStringLiteral("harrier");
+    QCOMPARE(m_cache->articles().upsert(a, late).id, lateId);
+    m_cache->articles().setDeferIndexing(false);
+    QVERIFY(search.search(QStringLiteral("harrier"), {}, 10).isEmpty());
+    m_service = std::make_unique<RefreshService>(*m_cache, m_network.get());
+    QSignalSpy startup(m_service.get(), &RefreshService::indexingFinished);
+    QVERIFY(startup.wait(5000));
+    QCOMPARE(search.search(QStringLiteral("harrier"), {}, 10).size(), 1);
+    QVERIFY(search.search(QStringLiteral("osprey"), {}, 10).isEmpty());
+    QVERIFY(check.exec(QStringLiteral("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")));
+    // Deleting a story that waits, and one that is indexed, keeps the index whole.
+    m_cache->articles().setDeferIndexing(true);
+    late.guid = QStringLiteral("later");
+    m_cache->articles().upsert(a, late);
+    m_cache->articles().setDeferIndexing(false);
+    QVERIFY(m_cache->feeds().remove(a));
+    QCOMPARE(search.search(QStringLiteral("kestrel"), {}, 1000).size(), 20);
+    QCOMPARE(m_cache->articles().pendingIndexCount(), 0);
+    QVERIFY(check.exec(QStringLiteral("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")));
 }
 
 QTEST_GUILESS_MAIN(TestRefreshService)
