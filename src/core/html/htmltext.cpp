@@ -2,8 +2,9 @@
 
 #include "core/html/htmlentities.h"
 
+#include <algorithm>
 #include <array>
-#include <cstring>
+#include <string_view>
 
 namespace bulletin {
 
@@ -19,7 +20,8 @@ constexpr std::array<char16_t, 32> kWindows1252C1 = {
     0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
 };
 
-void appendCodePoint(QString &out, char32_t cp)
+template <typename Out>
+void appendCodePoint(Out &out, char32_t cp)
 {
     if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
         cp = 0xFFFD;
@@ -38,15 +40,94 @@ bool isAsciiAlpha(char16_t c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-bool isSpace(char16_t c)
+// ASCII first; the Unicode category lookup only above U+007F.
+inline bool isSpace(char16_t c)
 {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0xA0
-        || (c > 0x7f && QChar::isSpace(c));
+    if (c <= ' ')
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+    if (c < 0x80)
+        return false;
+    return c == 0xA0 || QChar::isSpace(c);
 }
+
+// Where plain text is written: white space is collapsed as it arrives (runs of it become
+// one space, none at either end), into one buffer sized up front, so that a fragment costs
+// one allocation and one pass.
+class CollapsingWriter
+{
+public:
+    explicit CollapsingWriter(qsizetype sizeHint)
+        : m_out(sizeHint, Qt::Uninitialized)
+    {
+        m_begin = m_out.data();
+        m_dst = m_begin;
+        m_end = m_begin + sizeHint;
+    }
+
+    void append(QChar ch) { append(ch.unicode()); }
+    void append(char16_t c)
+    {
+        if (isSpace(c)) {
+            m_pendingSpace = m_dst != m_begin;
+            return;
+        }
+        reserve(2);
+        if (m_pendingSpace) {
+            *m_dst++ = u' ';
+            m_pendingSpace = false;
+        }
+        *m_dst++ = QChar(c);
+    }
+    void append(QStringView text)
+    {
+        reserve(text.size() + 1); // at most one space before each character
+        const QChar *p = text.data();
+        const QChar *const end = p + text.size();
+        for (; p != end; ++p) {
+            const char16_t c = p->unicode();
+            if (isSpace(c)) {
+                m_pendingSpace = m_dst != m_begin;
+                continue;
+            }
+            if (m_pendingSpace) {
+                *m_dst++ = u' ';
+                m_pendingSpace = false;
+            }
+            *m_dst++ = *p;
+        }
+    }
+    // A word break: the same as a space character.
+    void appendSpace() { m_pendingSpace = m_dst != m_begin; }
+
+    QString take()
+    {
+        m_out.truncate(m_dst - m_begin);
+        return std::move(m_out);
+    }
+
+private:
+    void reserve(qsizetype n)
+    {
+        if (m_end - m_dst >= n)
+            return;
+        const qsizetype used = m_dst - m_begin;
+        m_out.resize(std::max(2 * m_out.size(), used + n));
+        m_begin = m_out.data();
+        m_dst = m_begin + used;
+        m_end = m_begin + m_out.size();
+    }
+
+    QString m_out;
+    QChar *m_begin;
+    QChar *m_dst;
+    QChar *m_end;
+    bool m_pendingSpace = false;
+};
 
 // Decodes the character reference starting at text[pos] == '&'. Appends the result to out and
 // returns the index after it; when it is not a reference, appends '&' and returns pos + 1.
-qsizetype decodeReferenceAt(QStringView text, qsizetype pos, QString &out)
+template <typename Out>
+qsizetype decodeReferenceAt(QStringView text, qsizetype pos, Out &out)
 {
     const qsizetype n = text.size();
     qsizetype i = pos + 1;
@@ -115,32 +196,40 @@ bool lowerName(QStringView name, char (&buf)[16])
 }
 
 
+// Whether the lower-cased name is one of names (string_view compares lengths first).
+template <std::size_t N>
+bool isOneOf(const char *lower, qsizetype length, const std::string_view (&names)[N])
+{
+    const std::string_view name(lower, std::size_t(length));
+    for (const std::string_view n : names) {
+        if (n == name)
+            return true;
+    }
+    return false;
+}
+
 // Elements whose content is never text (the corpus README's "Text" rules; template and head
 // hold no visible text either).
 bool isDroppedElement(QStringView name)
 {
+    static constexpr std::string_view kNames[] = {"script", "style", "applet", "template", "head"};
     char n[16];
-    if (!lowerName(name, n))
+    if (name.size() < 4 || name.size() > 8 || !lowerName(name, n))
         return false;
-    return !std::strcmp(n, "script") || !std::strcmp(n, "style") || !std::strcmp(n, "applet")
-        || !std::strcmp(n, "template") || !std::strcmp(n, "head");
+    return isOneOf(n, name.size(), kNames);
 }
 
 // Tags that separate words when rendered; everything else (b, a, span...) is inline.
 bool isBreakingElement(QStringView name)
 {
-    static constexpr const char *kNames[] = {
+    static constexpr std::string_view kNames[] = {
         "br", "p", "div", "li", "ul", "ol", "tr", "td", "th", "table", "h1", "h2", "h3", "h4",
         "h5", "h6", "blockquote", "pre", "hr", "dt", "dd", "dl", "section", "article",
         "header", "footer", "img", "title", "body", "html", "figure", "figcaption"};
     char lower[16];
     if (!lowerName(name, lower))
         return false;
-    for (const char *n : kNames) {
-        if (!std::strcmp(lower, n))
-            return true;
-    }
-    return false;
+    return isOneOf(lower, name.size(), kNames);
 }
 
 // Index just after the '>' that ends the tag whose name ends at pos, honouring quoted
@@ -221,56 +310,46 @@ QString escapeHtml(QStringView text)
 
 QString collapseWhitespace(QStringView text)
 {
-    QString out;
-    out.reserve(text.size());
-    bool pendingSpace = false;
-    for (const QChar ch : text) {
-        if (isSpace(ch.unicode())) {
-            pendingSpace = !out.isEmpty();
-            continue;
-        }
-        if (pendingSpace) {
-            out.append(u' ');
-            pendingSpace = false;
-        }
-        out.append(ch);
-    }
-    return out;
+    CollapsingWriter out(text.size());
+    out.append(text);
+    return out.take();
 }
 
 QString htmlToPlainText(QStringView html)
 {
-    QString raw;
-    raw.reserve(html.size());
+    // One pass: references are decoded, tags dropped and white space collapsed as the text
+    // is written.
+    CollapsingWriter out(html.size());
+    const QChar *const data = html.data();
     const qsizetype n = html.size();
     qsizetype i = 0;
     while (i < n) {
-        const char16_t c = html[i].unicode();
+        const char16_t c = data[i].unicode();
         if (c == '&') {
-            i = decodeReferenceAt(html, i, raw);
+            i = decodeReferenceAt(html, i, out);
             continue;
         }
         if (c != '<') {
             qsizetype end = i + 1;
-            while (end < n && html[end] != u'<' && html[end] != u'&')
+            while (end < n && data[end] != u'<' && data[end] != u'&')
                 ++end;
-            raw.append(html.mid(i, end - i));
+            out.append(html.mid(i, end - i));
             i = end;
             continue;
         }
         if (i + 1 >= n) {
-            raw.append(QChar(c));
+            out.append(c);
             ++i;
             continue;
         }
-        const char16_t next = html[i + 1].unicode();
+        const char16_t next = data[i + 1].unicode();
         if (next == '!') {
             if (html.mid(i, 4) == u"<!--") {
                 const qsizetype end = html.indexOf(u"-->", i + 4);
                 i = end < 0 ? n : end + 3;
             } else if (html.mid(i, 9) == u"<![CDATA[") {
                 const qsizetype end = html.indexOf(u"]]>", i + 9);
-                raw.append(html.mid(i + 9, (end < 0 ? n : end) - (i + 9)));
+                out.append(html.mid(i + 9, (end < 0 ? n : end) - (i + 9)));
                 i = end < 0 ? n : end + 3;
             } else {
                 const qsizetype end = html.indexOf(u'>', i);
@@ -285,15 +364,15 @@ QString htmlToPlainText(QStringView html)
         }
         const bool closing = next == '/';
         const qsizetype nameStart = i + (closing ? 2 : 1);
-        if (nameStart >= n || !isAsciiAlpha(html[nameStart].unicode())) {
+        if (nameStart >= n || !isAsciiAlpha(data[nameStart].unicode())) {
             // "1 < 2" and "a </ b": not a tag, keep the text as written.
-            raw.append(QChar(c));
+            out.append(c);
             ++i;
             continue;
         }
         qsizetype nameEnd = nameStart;
         while (nameEnd < n) {
-            const char16_t d = html[nameEnd].unicode();
+            const char16_t d = data[nameEnd].unicode();
             if (isSpace(d) || d == '>' || d == '/')
                 break;
             ++nameEnd;
@@ -302,7 +381,7 @@ QString htmlToPlainText(QStringView html)
         bool selfClosing = false;
         i = skipTagRest(html, nameEnd, &selfClosing);
         if (isBreakingElement(name))
-            raw.append(u' ');
+            out.appendSpace();
         if (!closing && !selfClosing && isDroppedElement(name)) {
             const QString endTag = QLatin1StringView("</") + name.toString();
             const qsizetype end = indexOfCI(html, QLatin1StringView(endTag.toLatin1()), i);
@@ -313,7 +392,7 @@ QString htmlToPlainText(QStringView html)
             }
         }
     }
-    return collapseWhitespace(raw);
+    return out.take();
 }
 
 } // namespace bulletin
