@@ -50,9 +50,21 @@ inline bool isSpace(char16_t c)
     return c == 0xA0 || QChar::isSpace(c);
 }
 
+// ASCII characters as plain text: white space becomes ' '; 0 marks '<', '&' and NUL, which
+// the caller looks at.
+constexpr std::array<char16_t, 128> kAsciiText = [] {
+    std::array<char16_t, 128> map{};
+    for (char16_t c = 0; c < 128; ++c)
+        map[c] = c;
+    map['\t'] = map['\n'] = map['\r'] = map['\f'] = u' ';
+    map['<'] = map['&'] = 0;
+    return map;
+}();
+
 // Where plain text is written: white space is collapsed as it arrives (runs of it become
 // one space, none at either end), into one buffer sized up front, so that a fragment costs
-// one allocation and one pass.
+// one allocation and one pass. A space is written when it arrives unless the last character
+// written is a space (or nothing was written yet); a trailing one is dropped at the end.
 class CollapsingWriter
 {
 public:
@@ -67,45 +79,66 @@ public:
     void append(QChar ch) { append(ch.unicode()); }
     void append(char16_t c)
     {
-        if (isSpace(c)) {
-            m_pendingSpace = m_dst != m_begin;
-            return;
-        }
-        reserve(2);
-        if (m_pendingSpace) {
-            *m_dst++ = u' ';
-            m_pendingSpace = false;
-        }
-        *m_dst++ = QChar(c);
+        reserve(1);
+        put(isSpace(c) ? u' ' : c);
     }
-    void append(QStringView text)
+    void append(QStringView text) { appendUntilMarkup(text.data(), text.data() + text.size(), false); }
+    // Appends text up to the first '<' or '&' when stopAtMarkup, else all of it; returns
+    // where it stopped.
+    const QChar *appendUntilMarkup(const QChar *p, const QChar *end, bool stopAtMarkup)
     {
-        reserve(text.size() + 1); // at most one space before each character
-        const QChar *p = text.data();
-        const QChar *const end = p + text.size();
+        reserve(end - p);
+        QChar *dst = m_dst;
+        char16_t last = m_last;
         for (; p != end; ++p) {
             const char16_t c = p->unicode();
-            if (isSpace(c)) {
-                m_pendingSpace = m_dst != m_begin;
-                continue;
+            char16_t t;
+            if (c < 0x80) {
+                t = kAsciiText[c];
+                if (t == 0) {
+                    if (stopAtMarkup && c != 0)
+                        break;
+                    t = c;
+                }
+            } else {
+                t = isSpace(c) ? u' ' : c;
             }
-            if (m_pendingSpace) {
-                *m_dst++ = u' ';
-                m_pendingSpace = false;
-            }
-            *m_dst++ = *p;
+            // Branch-free: the character is always stored, and kept unless it is a second
+            // space.
+            *dst = QChar(t);
+            dst += t != u' ' || last != u' ';
+            last = t;
         }
+        m_dst = dst;
+        m_last = last;
+        return p;
     }
     // A word break: the same as a space character.
-    void appendSpace() { m_pendingSpace = m_dst != m_begin; }
+    void appendSpace()
+    {
+        reserve(1);
+        put(u' ');
+    }
 
     QString take()
     {
+        if (m_last == u' ' && m_dst != m_begin && m_dst[-1] == u' ')
+            --m_dst;
         m_out.truncate(m_dst - m_begin);
+        // Give back what collapsing and dropped markup left unused: in place, without a copy,
+        // and the memory is reused by the next string.
+        if (m_out.capacity() - m_out.size() > 64)
+            m_out.squeeze();
         return std::move(m_out);
     }
 
 private:
+    void put(char16_t t)
+    {
+        *m_dst = QChar(t);
+        m_dst += t != u' ' || m_last != u' ';
+        m_last = t;
+    }
     void reserve(qsizetype n)
     {
         if (m_end - m_dst >= n)
@@ -121,7 +154,7 @@ private:
     QChar *m_begin;
     QChar *m_dst;
     QChar *m_end;
-    bool m_pendingSpace = false;
+    char16_t m_last = u' '; // as if after a space: leading white space is dropped
 };
 
 // Decodes the character reference starting at text[pos] == '&'. Appends the result to out and
@@ -330,11 +363,8 @@ QString htmlToPlainText(QStringView html)
             continue;
         }
         if (c != '<') {
-            qsizetype end = i + 1;
-            while (end < n && data[end] != u'<' && data[end] != u'&')
-                ++end;
-            out.append(html.mid(i, end - i));
-            i = end;
+            out.append(c);
+            i = out.appendUntilMarkup(data + i + 1, data + n, true) - data;
             continue;
         }
         if (i + 1 >= n) {
