@@ -6,6 +6,10 @@
 #include <array>
 #include <string_view>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace bulletin {
 
 namespace {
@@ -90,24 +94,54 @@ public:
         reserve(end - p);
         QChar *dst = m_dst;
         char16_t last = m_last;
-        for (; p != end; ++p) {
-            const char16_t c = p->unicode();
-            char16_t t;
-            if (c < 0x80) {
-                t = kAsciiText[c];
-                if (t == 0) {
-                    if (stopAtMarkup && c != 0)
-                        break;
-                    t = c;
-                }
-            } else {
-                t = isSpace(c) ? u' ' : c;
+        for (;;) {
+#if defined(__SSE2__)
+            // Runs of printable ASCII with single spaces, the bulk of any article, eight
+            // characters at a time: they are written as they are.
+            while (end - p >= 8) {
+                const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+                const __m128i printable = _mm_and_si128(_mm_cmpgt_epi16(v, _mm_set1_epi16(0x1f)),
+                                                        _mm_cmplt_epi16(v, _mm_set1_epi16(0x80)));
+                const __m128i markup = _mm_or_si128(_mm_cmpeq_epi16(v, _mm_set1_epi16('<')),
+                                                    _mm_cmpeq_epi16(v, _mm_set1_epi16('&')));
+                if (_mm_movemask_epi8(_mm_andnot_si128(markup, printable)) != 0xFFFF)
+                    break;
+                const unsigned spaces = unsigned(_mm_movemask_epi8(_mm_cmpeq_epi16(v, _mm_set1_epi16(' '))));
+                // Two bits per character: a space right after a space (or first after one).
+                if ((spaces & (spaces << 2)) || ((spaces & 1) && last == u' '))
+                    break;
+                _mm_storeu_si128(reinterpret_cast<__m128i *>(dst), v);
+                dst += 8;
+                p += 8;
+                last = p[-1].unicode();
             }
-            // Branch-free: the character is always stored, and kept unless it is a second
-            // space.
-            *dst = QChar(t);
-            dst += t != u' ' || last != u' ';
-            last = t;
+#endif
+            // Anything else one character at a time, up to the next block.
+            const QChar *const blockEnd = end - p > 8 ? p + 8 : end;
+            for (; p != blockEnd; ++p) {
+                const char16_t c = p->unicode();
+                char16_t t;
+                if (c < 0x80) {
+                    t = kAsciiText[c];
+                    if (t == 0) {
+                        if (stopAtMarkup && c != 0) {
+                            m_dst = dst;
+                            m_last = last;
+                            return p;
+                        }
+                        t = c;
+                    }
+                } else {
+                    t = isSpace(c) ? u' ' : c;
+                }
+                // Branch-free: the character is always stored, and kept unless it is a
+                // second space.
+                *dst = QChar(t);
+                dst += t != u' ' || last != u' ';
+                last = t;
+            }
+            if (p == end)
+                break;
         }
         m_dst = dst;
         m_last = last;
