@@ -263,40 +263,62 @@ bool lowerName(QStringView name, char (&buf)[16])
 }
 
 
-// Whether the lower-cased name is one of names (string_view compares lengths first).
-template <std::size_t N>
-bool isOneOf(const char *lower, qsizetype length, const std::string_view (&names)[N])
-{
-    const std::string_view name(lower, std::size_t(length));
-    for (const std::string_view n : names) {
-        if (n == name)
-            return true;
-    }
-    return false;
-}
-
 // Elements whose content is never text (the corpus README's "Text" rules; template and head
 // hold no visible text either).
 bool isDroppedElement(QStringView name)
 {
-    static constexpr std::string_view kNames[] = {"script", "style", "applet", "template", "head"};
     char n[16];
-    if (name.size() < 4 || name.size() > 8 || !lowerName(name, n))
+    if (!lowerName(name, n))
         return false;
-    return isOneOf(n, name.size(), kNames);
+    const std::string_view lower(n); // up to a NUL, as strcmp compared
+    return lower == "script" || lower == "style" || lower == "applet" || lower == "template"
+        || lower == "head";
 }
 
 // Tags that separate words when rendered; everything else (b, a, span...) is inline.
+// Checked for every tag, so by length first.
 bool isBreakingElement(QStringView name)
 {
-    static constexpr std::string_view kNames[] = {
-        "br", "p", "div", "li", "ul", "ol", "tr", "td", "th", "table", "h1", "h2", "h3", "h4",
-        "h5", "h6", "blockquote", "pre", "hr", "dt", "dd", "dl", "section", "article",
-        "header", "footer", "img", "title", "body", "html", "figure", "figcaption"};
-    char lower[16];
-    if (!lowerName(name, lower))
+    char n[16];
+    if (!lowerName(name, n))
         return false;
-    return isOneOf(lower, name.size(), kNames);
+    const std::string_view lower(n); // up to a NUL, as strcmp compared
+    switch (lower.size()) {
+    case 1:
+        return n[0] == 'p';
+    case 2:
+        switch (n[0]) {
+        case 'b':
+            return n[1] == 'r';
+        case 'l':
+            return n[1] == 'i';
+        case 'u':
+        case 'o':
+            return n[1] == 'l';
+        case 't':
+            return n[1] == 'r' || n[1] == 'd' || n[1] == 'h';
+        case 'h':
+            return (n[1] >= '1' && n[1] <= '6') || n[1] == 'r';
+        case 'd':
+            return n[1] == 't' || n[1] == 'd' || n[1] == 'l';
+        default:
+            return false;
+        }
+    case 3:
+        return lower == "div" || lower == "pre" || lower == "img";
+    case 4:
+        return lower == "body" || lower == "html";
+    case 5:
+        return lower == "table" || lower == "title";
+    case 6:
+        return lower == "header" || lower == "footer" || lower == "figure";
+    case 7:
+        return lower == "section" || lower == "article";
+    case 10:
+        return lower == "blockquote" || lower == "figcaption";
+    default:
+        return false;
+    }
 }
 
 // Index just after the '>' that ends the tag whose name ends at pos, honouring quoted
