@@ -24,9 +24,12 @@ bool isRssNamespace(QStringView ns)
 
 // RSS element names are matched case-insensitively: iTunes does so, and podcast feeds
 // written for it use <TiTlE> (feedparser's itunes_core_element_uppercase case).
-bool is(QStringView name, const char *expected)
+// The length first: most names differ in it, and the case-insensitive compare is not cheap.
+template <std::size_t N>
+bool is(QStringView name, const char (&expected)[N])
 {
-    return name.compare(QLatin1StringView(expected), Qt::CaseInsensitive) == 0;
+    return name.size() == qsizetype(N - 1)
+        && name.compare(QLatin1StringView(expected, N - 1), Qt::CaseInsensitive) == 0;
 }
 
 bool isHtmlLinkType(QStringView type)

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <string_view>
 
 #if defined(__SSE2__)
@@ -244,22 +245,25 @@ qsizetype decodeReferenceAt(QStringView text, qsizetype pos, Out &out)
     return i + len;
 }
 
-// Lower-cases an ASCII tag name into buf; false when it is too long or not ASCII, in which
-// case it is no element we treat specially.
-bool lowerName(QStringView name, char (&buf)[16])
+// Lower-cases an ASCII tag name into buf and returns it up to its first NUL, if any (as
+// the strcmp this replaced saw it); nullopt when it is too long or not ASCII, in which case
+// it is no element we treat specially.
+std::optional<std::string_view> lowerName(QStringView name, char (&buf)[16])
 {
     if (name.size() >= qsizetype(sizeof buf))
-        return false;
+        return std::nullopt;
+    qsizetype length = name.size();
     for (qsizetype i = 0; i < name.size(); ++i) {
         char16_t c = name[i].unicode();
         if (c > 0x7f)
-            return false;
+            return std::nullopt;
         if (c >= 'A' && c <= 'Z')
             c += 'a' - 'A';
+        if (c == 0 && length == name.size())
+            length = i;
         buf[i] = char(c);
     }
-    buf[name.size()] = '\0';
-    return true;
+    return std::string_view(buf, std::size_t(length));
 }
 
 
@@ -267,10 +271,11 @@ bool lowerName(QStringView name, char (&buf)[16])
 // hold no visible text either).
 bool isDroppedElement(QStringView name)
 {
-    char n[16];
-    if (!lowerName(name, n))
+    char buf[16];
+    const std::optional<std::string_view> n = lowerName(name, buf);
+    if (!n)
         return false;
-    const std::string_view lower(n); // up to a NUL, as strcmp compared
+    const std::string_view lower = *n;
     return lower == "script" || lower == "style" || lower == "applet" || lower == "template"
         || lower == "head";
 }
@@ -279,10 +284,12 @@ bool isDroppedElement(QStringView name)
 // Checked for every tag, so by length first.
 bool isBreakingElement(QStringView name)
 {
-    char n[16];
-    if (!lowerName(name, n))
+    char buf[16];
+    const std::optional<std::string_view> lowered = lowerName(name, buf);
+    if (!lowered)
         return false;
-    const std::string_view lower(n); // up to a NUL, as strcmp compared
+    const std::string_view lower = *lowered;
+    const char *const n = lower.data();
     switch (lower.size()) {
     case 1:
         return n[0] == 'p';
