@@ -2,6 +2,8 @@
 
 #include "core/html/htmlentities.h"
 
+#include <QtAlgorithms>
+
 #include <algorithm>
 #include <array>
 #include <optional>
@@ -96,30 +98,42 @@ public:
         QChar *dst = m_dst;
         char16_t last = m_last;
         for (;;) {
+            const QChar *stop = end;
 #if defined(__SSE2__)
-            // Runs of printable ASCII with single spaces, the bulk of any article, eight
-            // characters at a time: they are written as they are.
-            while (end - p >= 8) {
+            // Printable ASCII with single spaces, the bulk of any article, eight characters
+            // at a time: such characters are written as they are. At the first other one
+            // the characters before it are kept and it goes through the path below, or the
+            // next eight do when it is the first of the block.
+            if (end - p >= 8) {
                 const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
                 const __m128i printable = _mm_and_si128(_mm_cmpgt_epi16(v, _mm_set1_epi16(0x1f)),
                                                         _mm_cmplt_epi16(v, _mm_set1_epi16(0x80)));
                 const __m128i markup = _mm_or_si128(_mm_cmpeq_epi16(v, _mm_set1_epi16('<')),
                                                     _mm_cmpeq_epi16(v, _mm_set1_epi16('&')));
-                if (_mm_movemask_epi8(_mm_andnot_si128(markup, printable)) != 0xFFFF)
-                    break;
+                const unsigned plain = unsigned(_mm_movemask_epi8(_mm_andnot_si128(markup, printable)));
                 const unsigned spaces = unsigned(_mm_movemask_epi8(_mm_cmpeq_epi16(v, _mm_set1_epi16(' '))));
-                // Two bits per character: a space right after a space (or first after one).
-                if ((spaces & (spaces << 2)) || ((spaces & 1) && last == u' '))
-                    break;
+                // Two mask bits per character: those of a space right after a space.
+                const unsigned doubled = spaces & ((spaces << 2) | (last == u' ' ? 3u : 0u));
+                const unsigned special = (~plain & 0xFFFFu) | doubled;
                 _mm_storeu_si128(reinterpret_cast<__m128i *>(dst), v);
-                dst += 8;
-                p += 8;
-                last = p[-1].unicode();
+                if (!special) {
+                    dst += 8;
+                    p += 8;
+                    last = p[-1].unicode();
+                    continue;
+                }
+                const int kept = qCountTrailingZeroBits(special) / 2;
+                if (kept) {
+                    dst += kept;
+                    p += kept;
+                    last = p[-1].unicode();
+                    stop = p + 1; // the special character alone
+                } else {
+                    stop = p + 8; // text that is not ASCII, say: eight characters here
+                }
             }
 #endif
-            // Anything else one character at a time, up to the next block.
-            const QChar *const blockEnd = end - p > 8 ? p + 8 : end;
-            for (; p != blockEnd; ++p) {
+            for (; p != stop; ++p) {
                 const char16_t c = p->unicode();
                 char16_t t;
                 if (c < 0x80) {
