@@ -425,6 +425,21 @@ QString collapseWhitespace(QStringView text)
     return out.take();
 }
 
+QString collapseWhitespace(const QString &text)
+{
+    const QChar *const begin = text.constData();
+    const QChar *const end = begin + text.size();
+    bool collapsed = !text.isEmpty() && *begin != u' ' && end[-1] != u' ';
+    for (const QChar *p = begin; collapsed && p != end; ++p) {
+        const char16_t c = p->unicode();
+        if (c == ' ')
+            collapsed = p[1] != u' '; // p[1] exists: the last character is no space
+        else if (isSpace(c))
+            collapsed = false;
+    }
+    return collapsed ? text : collapseWhitespace(QStringView(text));
+}
+
 QString htmlToPlainText(QStringView html)
 {
     // One pass: references are decoded, tags dropped and white space collapsed as the text
