@@ -468,7 +468,7 @@ QByteArray repairEntities(const QByteArray &in, bool *changed)
                     if (const char32_t legacy = xhtml1Value(name)) {
                         appendNumericReference(replacement, legacy);
                         ++i;
-                    } else if (lookupHtmlEntity(QString::fromLatin1(name.toByteArray() + ';'), cps)) {
+                    } else if (lookupHtmlEntity(QString::fromLatin1(name) + u';', cps)) {
                         appendNumericReference(replacement, cps[0]);
                         if (cps[1])
                             appendNumericReference(replacement, cps[1]);

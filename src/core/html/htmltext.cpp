@@ -89,7 +89,10 @@ public:
         reserve(1);
         put(isSpace(c) ? u' ' : c);
     }
-    void append(QStringView text) { appendUntilMarkup(text.data(), text.data() + text.size(), false); }
+    void append(QStringView text)
+    {
+        appendUntilMarkup(text.data(), text.data() + text.size(), false);
+    }
     // Appends text up to the first '<' or '&' when stopAtMarkup, else all of it; returns
     // where it stopped.
     const QChar *appendUntilMarkup(const QChar *p, const QChar *end, bool stopAtMarkup)
@@ -110,8 +113,9 @@ public:
                                                         _mm_cmplt_epi16(v, _mm_set1_epi16(0x80)));
                 const __m128i markup = _mm_or_si128(_mm_cmpeq_epi16(v, _mm_set1_epi16('<')),
                                                     _mm_cmpeq_epi16(v, _mm_set1_epi16('&')));
+                const __m128i space = _mm_cmpeq_epi16(v, _mm_set1_epi16(' '));
                 const unsigned plain = unsigned(_mm_movemask_epi8(_mm_andnot_si128(markup, printable)));
-                const unsigned spaces = unsigned(_mm_movemask_epi8(_mm_cmpeq_epi16(v, _mm_set1_epi16(' '))));
+                const unsigned spaces = unsigned(_mm_movemask_epi8(space));
                 // Two mask bits per character: those of a space right after a space.
                 const unsigned doubled = spaces & ((spaces << 2) | (last == u' ' ? 3u : 0u));
                 const unsigned special = (~plain & 0xFFFFu) | doubled;
