@@ -126,8 +126,20 @@ int monthFromName(QStringView token)
     if (token.size() < 3)
         return 0;
     const QStringView prefix = token.left(3);
+    const char16_t a = prefix[0].unicode();
+    const char16_t b = prefix[1].unicode();
+    const char16_t c = prefix[2].unicode();
+    if (a >= 0x80 || b >= 0x80 || c >= 0x80) {
+        // Case folding outside ASCII (U+212A KELVIN SIGN folds to 'k'...) as Qt does it.
+        for (int m = 0; m < 12; ++m) {
+            if (prefix.compare(QLatin1StringView(kMonths[m]), Qt::CaseInsensitive) == 0)
+                return m + 1;
+        }
+        return 0;
+    }
+    const auto lower = [](char16_t ch) { return ch >= 'A' && ch <= 'Z' ? char16_t(ch + 32) : ch; };
     for (int m = 0; m < 12; ++m) {
-        if (prefix.compare(QLatin1StringView(kMonths[m]), Qt::CaseInsensitive) == 0)
+        if (lower(a) == kMonths[m][0] && lower(b) == kMonths[m][1] && lower(c) == kMonths[m][2])
             return m + 1;
     }
     return 0;

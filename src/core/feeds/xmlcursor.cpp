@@ -106,7 +106,12 @@ XmlCursor::Content XmlCursor::readContent(const ElementHook &hook, MarkupMode mo
     while (!m_reader.atEnd()) {
         switch (next()) {
         case QXmlStreamReader::Characters:
-            c.text += m_reader.text();
+            // Most elements hold one run of text: copy it at its size rather than appending
+            // to an empty string, which would reserve room to grow.
+            if (c.text.isEmpty())
+                c.text = m_reader.text().toString();
+            else
+                c.text += m_reader.text();
             if (c.hasElements) {
                 if (mode == TextIsHtml)
                     c.markup += m_reader.text();

@@ -24,9 +24,22 @@ bool isRssNamespace(QStringView ns)
 
 // RSS element names are matched case-insensitively: iTunes does so, and podcast feeds
 // written for it use <TiTlE> (feedparser's itunes_core_element_uppercase case).
-bool is(QStringView name, const char *expected)
+// The length first: most names differ in it. ASCII names are compared here; a name with
+// other characters goes through QStringView's case folding, as it always did.
+template <std::size_t N>
+bool is(QStringView name, const char (&expected)[N])
 {
-    return name.compare(QLatin1StringView(expected), Qt::CaseInsensitive) == 0;
+    if (name.size() != qsizetype(N - 1))
+        return false;
+    for (qsizetype i = 0; i < name.size(); ++i) {
+        const char16_t c = name[i].unicode();
+        if (c >= 0x80)
+            return name.compare(QLatin1StringView(expected, N - 1), Qt::CaseInsensitive) == 0;
+        const char16_t e = char16_t(expected[i]);
+        if (c != e && ((c | 0x20) != (e | 0x20) || (e | 0x20) < 'a' || (e | 0x20) > 'z'))
+            return false;
+    }
+    return true;
 }
 
 bool isHtmlLinkType(QStringView type)

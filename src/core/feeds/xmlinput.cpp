@@ -5,7 +5,9 @@
 #include <QList>
 #include <QStringDecoder>
 
+#include <array>
 #include <cstring>
+#include <string_view>
 
 namespace bulletin {
 
@@ -56,6 +58,23 @@ bool isValidUtf8(const QByteArray &bytes, qsizetype from)
     const auto *p = reinterpret_cast<const unsigned char *>(bytes.constData()) + from;
     const auto *end = reinterpret_cast<const unsigned char *>(bytes.constData()) + bytes.size();
     while (p < end) {
+        // ASCII 32 bytes at a time, then eight.
+        while (end - p >= 32) {
+            quint64 w[4];
+            std::memcpy(w, p, sizeof w);
+            if ((w[0] | w[1] | w[2] | w[3]) & 0x8080808080808080ULL)
+                break;
+            p += 32;
+        }
+        while (end - p >= 8) {
+            quint64 word;
+            std::memcpy(&word, p, sizeof word);
+            if (word & 0x8080808080808080ULL)
+                break;
+            p += 8;
+        }
+        if (p == end)
+            break;
         if (*p < 0x80) {
             ++p;
             continue;
@@ -90,6 +109,27 @@ QByteArray repairUtf8(const QByteArray &bytes, qsizetype from)
         p += len;
     }
     return out.toUtf8();
+}
+
+// Index of needle (two bytes or more) in bytes at or after from, -1 if none. Looks for the
+// needle's second byte with memchr: in "<!--", "<![CDATA[" and "<!DOCTYPE" that is '!',
+// which is much rarer in a feed than '<'.
+qsizetype find(const QByteArray &bytes, std::string_view needle, qsizetype from)
+{
+    const char *const data = bytes.constData();
+    const qsizetype size = bytes.size();
+    const qsizetype length = qsizetype(needle.size());
+    qsizetype at = from + 1;
+    while (at + length - 1 <= size) {
+        const void *hit = std::memchr(data + at, needle[1], size_t(size - at));
+        if (!hit)
+            return -1;
+        const qsizetype start = static_cast<const char *>(hit) - data - 1;
+        if (start + length <= size && !std::memcmp(data + start, needle.data(), size_t(length)))
+            return start;
+        at = start + 2;
+    }
+    return -1;
 }
 
 QByteArray normalizedName(QByteArray name)
@@ -246,10 +286,18 @@ bool isXmlChar(char32_t c)
         || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
 }
 
-bool isNameChar(char c)
+constexpr std::array<bool, 256> kNameChars = [] {
+    std::array<bool, 256> table{};
+    for (int c = 0; c < 256; ++c) {
+        table[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+            || c == '_' || c == '-' || c == '.' || c == ':';
+    }
+    return table;
+}();
+
+inline bool isNameChar(char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'
-        || c == '-' || c == '.' || c == ':';
+    return kNameChars[static_cast<unsigned char>(c)];
 }
 
 // Names of general entities declared in the internal subset; "<!ENTITY % x" ones are
@@ -277,13 +325,38 @@ QList<QByteArray> declaredEntities(const QByteArray &doctype)
 // (xhtml-symbol.ent), which define &lang; and &rang; as U+2329/U+232A; HTML5 later moved
 // them to U+27E8/U+27E9. feedparser's entities/lang and entities/rang cases expect the
 // XHTML 1.0 values.
-char32_t xhtml1Value(const QByteArray &name)
+char32_t xhtml1Value(QByteArrayView name)
 {
     if (name == "lang")
         return 0x2329;
     if (name == "rang")
         return 0x232A;
     return 0;
+}
+
+// amp, lt, gt, quot or apos.
+bool isXmlEntity(QByteArrayView name)
+{
+    const char *n = name.data();
+    switch (name.size()) {
+    case 2:
+        return (n[0] == 'l' || n[0] == 'g') && n[1] == 't';
+    case 3:
+        return n[0] == 'a' && n[1] == 'm' && n[2] == 'p';
+    case 4:
+        return !std::memcmp(n, "quot", 4) || !std::memcmp(n, "apos", 4);
+    default:
+        return false;
+    }
+}
+
+bool isDeclared(const QList<QByteArray> &declared, QByteArrayView name)
+{
+    for (const QByteArray &d : declared) {
+        if (d == name)
+            return true;
+    }
+    return false;
 }
 
 void appendNumericReference(QByteArray &out, char32_t cp)
@@ -304,7 +377,7 @@ QByteArray repairEntities(const QByteArray &in, bool *changed)
     *changed = false;
 
     QList<QByteArray> declared;
-    qsizetype doctypeStart = in.indexOf("<!DOCTYPE");
+    qsizetype doctypeStart = find(in, "<!DOCTYPE", 0);
     qsizetype doctypeEnd = -1;
     if (doctypeStart >= 0) {
         const qsizetype bracket = in.indexOf('[', doctypeStart);
@@ -332,17 +405,17 @@ QByteArray repairEntities(const QByteArray &in, bool *changed)
             continue;
         }
         if (nextCdata != -1 && nextCdata < pos)
-            nextCdata = in.indexOf("<![CDATA[", pos);
+            nextCdata = find(in, "<![CDATA[", pos);
         if (nextCdata >= 0 && nextCdata < amp) {
-            const qsizetype end = in.indexOf("]]>", nextCdata + 9);
+            const qsizetype end = find(in, "]]>", nextCdata + 9);
             pos = end < 0 ? size : end + 3;
             nextCdata = -2;
             continue;
         }
         if (nextComment != -1 && nextComment < pos)
-            nextComment = in.indexOf("<!--", pos);
+            nextComment = find(in, "<!--", pos);
         if (nextComment >= 0 && nextComment < amp) {
-            const qsizetype end = in.indexOf("-->", nextComment + 4);
+            const qsizetype end = find(in, "-->", nextComment + 4);
             pos = end < 0 ? size : end + 3;
             nextComment = -2;
             continue;
@@ -386,17 +459,16 @@ QByteArray repairEntities(const QByteArray &in, bool *changed)
         } else {
             while (i < size && i - amp <= 40 && isNameChar(data[i]))
                 ++i;
-            const QByteArray name(data + amp + 1, i - amp - 1);
+            const QByteArrayView name(data + amp + 1, i - amp - 1);
             if (!name.isEmpty() && i < size && data[i] == ';') {
-                if (name == "amp" || name == "lt" || name == "gt" || name == "quot"
-                    || name == "apos" || declared.contains(name)) {
+                if (isXmlEntity(name) || isDeclared(declared, name)) {
                     keep = true;
                 } else {
                     char32_t cps[2] = {0, 0};
                     if (const char32_t legacy = xhtml1Value(name)) {
                         appendNumericReference(replacement, legacy);
                         ++i;
-                    } else if (lookupHtmlEntity(QString::fromLatin1(name + ';'), cps)) {
+                    } else if (lookupHtmlEntity(QString::fromLatin1(name) + u';', cps)) {
                         appendNumericReference(replacement, cps[0]);
                         if (cps[1])
                             appendNumericReference(replacement, cps[1]);

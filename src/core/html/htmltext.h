@@ -24,5 +24,7 @@ QString escapeHtml(QStringView text);
 
 // Collapses runs of white space (including U+00A0) to one space and trims.
 QString collapseWhitespace(QStringView text);
+// The same; a string with nothing to collapse is returned as it is, shared, not copied.
+QString collapseWhitespace(const QString &text);
 
 } // namespace bulletin
