@@ -8,6 +8,7 @@
 #include <QLocale>
 #include <QPalette>
 #include <QScopedValueRollback>
+#include <QSet>
 
 #include <limits>
 
@@ -85,18 +86,18 @@ void StoryListModel::loadFirstPage()
         return;
     }
     if (isAdvisoryView()) {
-        m_atEnd = true;
-        // The view's stories in one query, then in the advisories' order.
-        QHash<qint64, StorySummary> summaries;
-        for (const StorySummary &story : m_articles.stories(m_filter, std::nullopt, std::numeric_limits<int>::max()))
-            summaries.insert(story.id, story);
+        // The advisories' order comes from their records; the stories' rows are read a page
+        // at a time, as in the other views.
+        m_advisoryQueue.clear();
+        QSet<qint64> seen;
         for (const AdvisoryStore::Record &record : m_advisories->advisories(false)) {
-            const auto found = summaries.constFind(record.storyId);
-            if (found == summaries.constEnd() || m_rowByStory.contains(record.storyId))
-                continue;
-            Row row = rowFor(*found);
-            row.advisoryStatus = record.advisory.status;
-            m_rowByStory.insert(found->id, m_rows.size());
+            if (!seen.contains(record.storyId)) {
+                seen.insert(record.storyId);
+                m_advisoryQueue.append({record.storyId, record.advisory.status});
+            }
+        }
+        for (const Row &row : nextAdvisoryPage()) {
+            m_rowByStory.insert(row.storyId, m_rows.size());
             m_rows << row;
         }
         return;
@@ -116,6 +117,31 @@ QList<StorySummary> StoryListModel::nextPage(const std::optional<StoryCursor> &a
     if (!m_atEnd)
         page.resize(kPageSize);
     return page;
+}
+
+QList<StoryListModel::Row> StoryListModel::nextAdvisoryPage()
+{
+    const qsizetype count = std::min<qsizetype>(kPageSize, m_advisoryQueue.size());
+    QList<qint64> ids;
+    ids.reserve(count);
+    for (qsizetype i = 0; i < count; ++i)
+        ids << m_advisoryQueue.at(i).first;
+    QHash<qint64, StorySummary> summaries;
+    for (const StorySummary &story : m_articles.summaries(ids))
+        summaries.insert(story.id, story);
+    QList<Row> rows;
+    rows.reserve(count);
+    for (qsizetype i = 0; i < count; ++i) {
+        const auto found = summaries.constFind(m_advisoryQueue.at(i).first);
+        if (found == summaries.constEnd())
+            continue; // gone since the records were read
+        Row row = rowFor(*found);
+        row.advisoryStatus = m_advisoryQueue.at(i).second;
+        rows << row;
+    }
+    m_advisoryQueue.remove(0, count);
+    m_atEnd = m_advisoryQueue.isEmpty();
+    return rows;
 }
 
 StoryListModel::Row StoryListModel::rowFor(const StorySummary &story)
@@ -284,6 +310,10 @@ void StoryListModel::fetchMore(const QModelIndex &parent)
     if (parent.isValid() || m_atEnd || m_fetching)
         return;
     const QScopedValueRollback guard(m_fetching, true);
+    if (isAdvisoryView()) {
+        append(nextAdvisoryPage());
+        return;
+    }
     std::optional<StoryCursor> after;
     if (!m_rows.isEmpty())
         after = m_rows.constLast().cursor;
@@ -337,6 +367,14 @@ int StoryListModel::locateStory(qint64 storyId, int maxRows)
     const int row = rowForStory(storyId);
     if (row >= 0 || m_atEnd || isBookmarkView())
         return row;
+    if (isAdvisoryView()) {
+        while (!m_atEnd && m_rows.size() < maxRows) {
+            fetchMore({});
+            if (const int found = rowForStory(storyId); found >= 0)
+                return found;
+        }
+        return -1;
+    }
     const std::optional<StorySummary> story = m_articles.summary(storyId);
     if (!story)
         return -1;

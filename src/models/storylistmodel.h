@@ -109,6 +109,7 @@ private:
         return m_filter.kind == StoryFilter::Kind::Advisories && m_advisories.has_value();
     }
     QList<StorySummary> nextPage(const std::optional<StoryCursor> &after);
+    QList<Row> nextAdvisoryPage();
     void append(const QList<Row> &rows);
     void emitRowChanged(int row);
     static Row rowFor(const StorySummary &story);
@@ -125,6 +126,8 @@ private:
     StoryFilter m_filter;
     QList<Row> m_rows;
     QHash<qint64, int> m_rowByStory;
+    // The Advisories view's stories not loaded yet, in the advisories' order, with status.
+    QList<std::pair<qint64, QString>> m_advisoryQueue;
     bool m_atEnd = true;
     bool m_fetching = false; // while paging or resetting: no nested fetchMore
     StoryMarkers m_markers;

@@ -243,6 +243,30 @@ std::optional<StorySummary> ArticleStore::summary(qint64 id) const
     return std::nullopt;
 }
 
+QList<StorySummary> ArticleStore::summaries(const QList<qint64> &ids) const
+{
+    QList<StorySummary> result;
+    if (ids.isEmpty())
+        return result;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    QStringList marks;
+    QVariantList values;
+    for (qint64 id : ids) {
+        marks << QStringLiteral("?");
+        values << id;
+    }
+    if (!sql::run(q, QStringLiteral("SELECT %1 FROM articles a JOIN feeds f ON f.id = a.feed_id "
+                                   "WHERE a.id IN (%2)")
+                         .arg(QLatin1String(sql::kSummaryColumns), marks.join(QLatin1Char(','))),
+                  values))
+        return result;
+    result.reserve(ids.size());
+    while (q.next())
+        result << sql::readSummary(q);
+    return result;
+}
+
 std::optional<StoryDetail> ArticleStore::story(qint64 id) const
 {
     QSqlQuery q(m_db);

@@ -50,6 +50,7 @@ public:
 
     std::optional<StoryDetail> story(qint64 id) const;
     std::optional<StorySummary> summary(qint64 id) const;
+    QList<StorySummary> summaries(const QList<qint64> &ids) const; // in no particular order
 
     // Newest first, keyset-paged: pass the last row's cursor to get the next page.
     QList<StorySummary> stories(const StoryFilter &filter, const std::optional<StoryCursor> &after,

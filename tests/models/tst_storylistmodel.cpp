@@ -1,5 +1,6 @@
 #include "models/storylistmodel.h"
 #include "services/cache.h"
+#include "storage/advisorystore.h"
 #include "storage/database.h"
 
 #include <QAbstractItemModelTester>
@@ -24,6 +25,7 @@ private slots:
     void markers();
     void filters();
     void locateStoryPagesOnDemand();
+    void advisoriesViewPagesInAdvisoryOrder();
     void bookmarkViewKeepsStoryThatLeftTheCache();
     void opensLargeCacheWithOnePage();
 
@@ -184,6 +186,47 @@ void tst_StoryListModel::filters()
     QVERIFY(m_cache->articles().setRead({m_ids.last()}, true));
     model.setFilter({StoryFilter::Kind::Unread});
     QCOMPARE(model.storyIdAt(0), m_ids.at(kStories - 2));
+}
+
+void tst_StoryListModel::advisoriesViewPagesInAdvisoryOrder()
+{
+    // 450 more advisories: every tenth Severe (expiring later the later it was added), the
+    // rest Minor. The view lists the Severe ones first, soonest expiry first, a page at a time.
+    {
+        Transaction transaction(m_cache->database().connection());
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        for (int i = 0; i < 450; ++i) {
+            Article article;
+            article.guid = QStringLiteral("alert-%1").arg(i);
+            article.title = QStringLiteral("Alert %1").arg(i);
+            article.published = publishedFor(i);
+            Advisory advisory;
+            advisory.headline = article.title;
+            advisory.severity = i % 10 == 0 ? QStringLiteral("Severe") : QStringLiteral("Minor");
+            advisory.status = QStringLiteral("active");
+            advisory.expires = now.addDays(1 + i);
+            article.advisory = advisory;
+            QCOMPARE(m_cache->articles().upsert(m_feedA, article).state, ArticleStore::UpsertState::Inserted);
+        }
+        QVERIFY(transaction.commit());
+    }
+    StoryListModel model(m_cache->articles(), m_cache->bookmarks());
+    model.setAdvisoryStore(AdvisoryStore(m_cache->database().connection()));
+    model.setFilter({StoryFilter::Kind::Advisories});
+    QCOMPARE(model.rowCount(), int(StoryListModel::kPageSize));
+    QVERIFY(model.canFetchMore({}));
+    const QString title = model.index(0, StoryListModel::HeadlineColumn).data().toString();
+    QVERIFY2(title.startsWith(QLatin1String("Alert 0")), qPrintable(title));
+    QVERIFY(model.index(44, StoryListModel::HeadlineColumn).data().toString().startsWith(QLatin1String("Alert 440")));
+    // The story at the end is found by paging on.
+    const int expected = 450 + kStories / 100;
+    const qint64 last = m_cache->articles().resolve({}, QStringLiteral("Alert 449")).value_or(0); // Minor, expiring last
+    QVERIFY(last);
+    const int row = model.locateStory(last, expected);
+    QCOMPARE(row, expected - 1);
+    while (model.canFetchMore({}))
+        model.fetchMore({});
+    QCOMPARE(model.rowCount(), expected);
 }
 
 void tst_StoryListModel::locateStoryPagesOnDemand()

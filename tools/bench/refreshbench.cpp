@@ -85,9 +85,9 @@ RefreshRun runRefresh(const Setup &setup, const QString &cachePath)
 void measureCliRefresh(const Setup &setup, Results &results)
 {
     Figure &cold = results.add(QStringLiteral("refresh_cold_ms"),
-                               QStringLiteral("refresh 200x50 cold (CLI, stored + indexed)"), QStringLiteral("ms"));
+                               QStringLiteral("refresh 200x50 cold (CLI, stored and indexed)"), QStringLiteral("ms"));
     cold.goal = Figure::Goal::AtMost;
-    cold.target = 2000;
+    cold.target = 4000;
     Figure &nm = results.add(QStringLiteral("refresh_304_ms"), QStringLiteral("refresh 200x50 all-304 (CLI)"),
                              QStringLiteral("ms"));
     nm.goal = Figure::Goal::AtMost;
@@ -132,8 +132,8 @@ void measureCliRefresh(const Setup &setup, Results &results)
             QFile::remove(path + suffix);
     }
     cold.note = QStringLiteral("whole `bulletin refresh --json` process into a new cache holding the 200 subscriptions; "
-                               "the FTS5 triggers index each story in the same transaction, so stories are readable and "
-                               "searchable at the same moment (target 2 s readable / 4 s indexed)");
+                               "the command ends once the stories are stored and indexed for search (the in-process figures "
+                               "below tell readable from indexed; target 2 s readable / 4 s indexed)");
     if (!problems.isEmpty())
         cold.note += QStringLiteral("; PROBLEMS: ") + problems.join(QStringLiteral("; "));
 }

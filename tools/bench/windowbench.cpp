@@ -335,7 +335,10 @@ void measureInProcess(const Setup &setup, Results &results)
     Figure &stall = results.add(QStringLiteral("gui_stall_refresh_ms"), QStringLiteral("longest GUI-thread stall during refresh"), QStringLiteral("ms"));
     stall.goal = Figure::Goal::AtMost;
     stall.target = 50;
-    Figure &inCold = results.add(QStringLiteral("refresh_inprocess_cold_ms"), QStringLiteral("refresh 200x50 cold into the large cache (in-process)"), QStringLiteral("ms"));
+    Figure &inReadable = results.add(QStringLiteral("refresh_inprocess_cold_readable_ms"), QStringLiteral("refresh 200x50 cold, large cache: stories readable"), QStringLiteral("ms"));
+    inReadable.goal = Figure::Goal::AtMost;
+    inReadable.target = 2000;
+    Figure &inCold = results.add(QStringLiteral("refresh_inprocess_cold_ms"), QStringLiteral("refresh 200x50 cold, large cache: stored and indexed"), QStringLiteral("ms"));
     inCold.goal = Figure::Goal::AtMost;
     inCold.target = 4000;
     Figure &in304 = results.add(QStringLiteral("refresh_inprocess_304_ms"), QStringLiteral("refresh 200x50 all-304, large cache (in-process)"), QStringLiteral("ms"));
@@ -363,7 +366,14 @@ void measureInProcess(const Setup &setup, Results &results)
             for (int pass = 0; pass < 2; ++pass) {
                 ok = notModified = 0;
                 QEventLoop loop;
-                QObject::connect(&service, &bulletin::RefreshService::refreshFinished, &loop, &QEventLoop::quit);
+                qint64 t0 = 0;
+                double readableMs = 0;
+                QObject::connect(&service, &bulletin::RefreshService::refreshFinished, &loop, [&] { readableMs = msSince(t0); });
+                // Stories are indexed for search after the batch; the pass ends with that.
+                QObject::connect(&service, &bulletin::RefreshService::indexingFinished, &loop, [&] {
+                    if (readableMs > 0)
+                        loop.quit();
+                });
                 QTimer ticker;
                 ticker.setTimerType(Qt::PreciseTimer);
                 ticker.setInterval(5);
@@ -376,7 +386,7 @@ void measureInProcess(const Setup &setup, Results &results)
                 });
                 QTimer::singleShot(120000, &loop, &QEventLoop::quit);
                 ticker.start();
-                const qint64 t0 = monotonicNs();
+                t0 = monotonicNs();
                 last = t0;
                 service.refreshFolder(folder);
                 loop.exec();
@@ -385,10 +395,12 @@ void measureInProcess(const Setup &setup, Results &results)
                 longest = std::max(longest, double(monotonicNs() - last) / 1e6);
                 ticker.stop();
                 (pass == 0 ? inCold : in304).samples << ms;
+                if (pass == 0)
+                    inReadable.samples << readableMs;
                 stall.samples << longest;
-                out() << QStringLiteral("  in-process refresh run %1 %2: %3 ms (%4 ok, %5 not modified), longest GUI stall %6 ms")
+                out() << QStringLiteral("  in-process refresh run %1 %2: readable %3 ms, indexed %4 ms (%5 ok, %6 not modified), longest GUI stall %7 ms")
                              .arg(r + 1).arg(pass == 0 ? QStringLiteral("cold") : QStringLiteral("all-304"))
-                             .arg(ms, 0, 'f', 0).arg(ok).arg(notModified).arg(longest, 0, 'f', 1)
+                             .arg(readableMs, 0, 'f', 0).arg(ms, 0, 'f', 0).arg(ok).arg(notModified).arg(longest, 0, 'f', 1)
                       << Qt::endl;
             }
             for (qint64 id : added)
@@ -398,7 +410,8 @@ void measureInProcess(const Setup &setup, Results &results)
         }
         stall.note = QStringLiteral("a 5 ms PreciseTimer on the GUI thread, with the MainWindow shown over the large cache, "
                                     "while RefreshService refreshes 200 loopback feeds (cold, then all-304); max gap between ticks");
-        inCold.note = QStringLiteral("RefreshService into the large cache, until refreshFinished (stories stored and indexed)");
+        inReadable.note = QStringLiteral("RefreshService into the large cache, until refreshFinished (every story stored and readable)");
+        inCold.note = QStringLiteral("the same, until indexingFinished (every story also in the search index)");
     }
     window.close();
 }
