@@ -81,6 +81,14 @@ bulletin::Advisory advisoryFor(TextGen &g, const QDateTime &published, int n)
 
 } // namespace
 
+void markFeedUnread(QSqlDatabase db, qint64 feedId)
+{
+    QSqlQuery q(db);
+    bulletin::sql::run(q, QStringLiteral("INSERT OR IGNORE INTO unread_articles(id, feed_id, sort_date) "
+                                         "SELECT id, feed_id, sort_date FROM articles WHERE feed_id = ?"),
+                       {feedId});
+}
+
 bool generateCache(const QString &path, int stories, int feeds, bool fresh, CacheInfo *info,
                    QString *error)
 {
@@ -273,10 +281,7 @@ bool generateCache(const QString &path, int stories, int feeds, bool fresh, Cach
             return false;
         }
         // Feed 0 keeps all its stories unread: the "mark 10,000 read" case.
-        QSqlQuery q(db);
-        bulletin::sql::run(q, QStringLiteral("INSERT OR IGNORE INTO unread_articles(id, feed_id, sort_date) "
-                                              "SELECT id, feed_id, sort_date FROM articles WHERE feed_id = ?"),
-                           {info->bigFeedId});
+        markFeedUnread(db, info->bigFeedId);
     }
     out() << "  rebuilding the full-text indexes ..." << Qt::endl;
     QElapsedTimer ftsTimer;

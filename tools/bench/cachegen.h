@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QSqlDatabase>
 #include <QString>
 
 namespace bench {
@@ -26,5 +27,8 @@ struct CacheInfo
 // false and sets *error.
 bool generateCache(const QString &path, int stories, int feeds, bool fresh, CacheInfo *info,
                    QString *error);
+
+// Makes every story of the feed unread again (the generated state of the 10,000-story feed).
+void markFeedUnread(QSqlDatabase db, qint64 feedId);
 
 } // namespace bench

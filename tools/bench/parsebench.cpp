@@ -19,9 +19,7 @@ void measureParsing(const Setup &setup, Results &results, int megabytes)
     const double mb = double(bytes.size()) / 1e6;
     Figure &parser = results.add(QStringLiteral("parse_mb_s"), QStringLiteral("parseFeed throughput"), QStringLiteral("MB/s"));
     Figure &bare = results.add(QStringLiteral("bare_xml_mb_s"), QStringLiteral("bare QXmlStreamReader pass"), QStringLiteral("MB/s"));
-    Figure &ratio = results.add(QStringLiteral("parse_ratio_pct"), QStringLiteral("parseFeed / bare pass"), QStringLiteral("%"));
-    ratio.goal = Figure::Goal::AtLeast;
-    ratio.target = 80;
+    Figure &ratio = results.add(QStringLiteral("parse_ratio_pct"), QStringLiteral("parseFeed / bare pass"), QStringLiteral("%"), Figure::Goal::AtLeast, 80);
     int entries = 0;
     for (int r = 0; r < setup.runs; ++r) {
         qint64 t0 = monotonicNs();

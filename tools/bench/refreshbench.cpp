@@ -85,13 +85,10 @@ RefreshRun runRefresh(const Setup &setup, const QString &cachePath)
 void measureCliRefresh(const Setup &setup, Results &results)
 {
     Figure &cold = results.add(QStringLiteral("refresh_cold_ms"),
-                               QStringLiteral("refresh 200x50 cold (CLI, stored and indexed)"), QStringLiteral("ms"));
-    cold.goal = Figure::Goal::AtMost;
-    cold.target = 4000;
+                               QStringLiteral("refresh 200x50 cold (CLI, stored and indexed)"), QStringLiteral("ms"),
+                               Figure::Goal::AtMost, 4000);
     Figure &nm = results.add(QStringLiteral("refresh_304_ms"), QStringLiteral("refresh 200x50 all-304 (CLI)"),
-                             QStringLiteral("ms"));
-    nm.goal = Figure::Goal::AtMost;
-    nm.target = 200;
+                             QStringLiteral("ms"), Figure::Goal::AtMost, 200);
     const QStringList urls = setup.server->urls();
     QStringList problems;
     for (int r = 0; r < setup.runs; ++r) {

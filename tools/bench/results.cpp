@@ -116,6 +116,15 @@ Figure &Results::add(const QString &key, const QString &label, const QString &un
     return m_figures.back();
 }
 
+Figure &Results::add(const QString &key, const QString &label, const QString &unit, Figure::Goal goal,
+                     double target)
+{
+    Figure &f = add(key, label, unit);
+    f.goal = goal;
+    f.target = target;
+    return f;
+}
+
 Figure *Results::find(const QString &key)
 {
     for (Figure &f : m_figures)

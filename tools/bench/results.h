@@ -36,6 +36,9 @@ class Results
 {
 public:
     Figure &add(const QString &key, const QString &label, const QString &unit);
+    // A figure with a target of issue 7.
+    Figure &add(const QString &key, const QString &label, const QString &unit, Figure::Goal goal,
+                double target);
     Figure *find(const QString &key);
     // References stay valid as figures are added.
     const std::deque<Figure> &figures() const { return m_figures; }

@@ -3,6 +3,7 @@
 // opening views, scrolling, selecting stories, searching, marking read, and the GUI
 // thread's longest stall while RefreshService refreshes 200 feeds from the loopback server.
 
+#include "cachegen.h"
 #include "feedserver.h"
 #include "measure.h"
 #include "textgen.h"
@@ -97,15 +98,9 @@ StartRun launchWindow(const Setup &setup, const QString &cachePath, int run)
 
 void measureColdStart(const Setup &setup, Results &results)
 {
-    Figure &painted = results.add(QStringLiteral("start_painted_ms"), QStringLiteral("cold start: story list painted"), QStringLiteral("ms"));
-    painted.goal = Figure::Goal::AtMost;
-    painted.target = 300;
-    Figure &idle = results.add(QStringLiteral("start_idle_ms"), QStringLiteral("cold start: idle"), QStringLiteral("ms"));
-    idle.goal = Figure::Goal::AtMost;
-    idle.target = 500;
-    Figure &memory = results.add(QStringLiteral("peak_rss_mib"), QStringLiteral("peak resident memory (VmHWM), window open"), QStringLiteral("MiB"));
-    memory.goal = Figure::Goal::AtMost;
-    memory.target = 120;
+    Figure &painted = results.add(QStringLiteral("start_painted_ms"), QStringLiteral("cold start: story list painted"), QStringLiteral("ms"), Figure::Goal::AtMost, 300);
+    Figure &idle = results.add(QStringLiteral("start_idle_ms"), QStringLiteral("cold start: idle"), QStringLiteral("ms"), Figure::Goal::AtMost, 500);
+    Figure &memory = results.add(QStringLiteral("peak_rss_mib"), QStringLiteral("peak resident memory (VmHWM), window open"), QStringLiteral("MiB"), Figure::Goal::AtMost, 120);
     Figure &small = results.add(QStringLiteral("peak_rss_small_mib"), QStringLiteral("peak resident memory, 4-story cache"), QStringLiteral("MiB"));
     Figure &smallPainted = results.add(QStringLiteral("start_painted_small_ms"), QStringLiteral("cold start, 4-story cache: list painted"), QStringLiteral("ms"));
 
@@ -181,15 +176,9 @@ void measureInProcess(const Setup &setup, Results &results)
     Q_UNUSED(openMs);
 
     // Opening views -------------------------------------------------------------------
-    Figure &openAll = results.add(QStringLiteral("open_all_ms"), QStringLiteral("open All stories (rows painted)"), QStringLiteral("ms"));
-    openAll.goal = Figure::Goal::AtMost;
-    openAll.target = 50;
-    Figure &openFeed = results.add(QStringLiteral("open_feed500_ms"), QStringLiteral("open a 500-story feed (rows painted)"), QStringLiteral("ms"));
-    openFeed.goal = Figure::Goal::AtMost;
-    openFeed.target = 100;
-    Figure &anyView = results.add(QStringLiteral("any_view_first_rows_ms"), QStringLiteral("slowest view, first rows painted"), QStringLiteral("ms"));
-    anyView.goal = Figure::Goal::AtMost;
-    anyView.target = 50;
+    Figure &openAll = results.add(QStringLiteral("open_all_ms"), QStringLiteral("open All stories (rows painted)"), QStringLiteral("ms"), Figure::Goal::AtMost, 50);
+    Figure &openFeed = results.add(QStringLiteral("open_feed500_ms"), QStringLiteral("open a 500-story feed (rows painted)"), QStringLiteral("ms"), Figure::Goal::AtMost, 100);
+    Figure &anyView = results.add(QStringLiteral("any_view_first_rows_ms"), QStringLiteral("slowest view, first rows painted"), QStringLiteral("ms"), Figure::Goal::AtMost, 50);
     struct View { QString name; StoryFilter filter; };
     const QList<View> views = {
         {QStringLiteral("Unread"), {StoryFilter::Kind::Unread}},
@@ -229,9 +218,7 @@ void measureInProcess(const Setup &setup, Results &results)
 
     // Scrolling to the end ---------------------------------------------------------------
     Figure &scroll = results.add(QStringLiteral("scroll_to_end_ms"), QStringLiteral("scroll All stories to the end"), QStringLiteral("ms"));
-    Figure &page = results.add(QStringLiteral("scroll_page_max_ms"), QStringLiteral("longest page fetch while scrolling"), QStringLiteral("ms"));
-    page.goal = Figure::Goal::AtMost;
-    page.target = 50;
+    Figure &page = results.add(QStringLiteral("scroll_page_max_ms"), QStringLiteral("longest page fetch while scrolling"), QStringLiteral("ms"), Figure::Goal::AtMost, 50);
     for (int r = 0; r < std::min(setup.runs, 3); ++r) {
         controller->showFilter({StoryFilter::Kind::Unread});
         controller->showFilter({StoryFilter::Kind::All});
@@ -261,9 +248,7 @@ void measureInProcess(const Setup &setup, Results &results)
     scroll.note = QStringLiteral("every row of the view paged in (%1 rows, pages of %2)").arg(setup.cache.stories).arg(bulletin::StoryListModel::kPageSize);
 
     // Selecting a story until the reader has painted it ------------------------------------
-    Figure &select = results.add(QStringLiteral("select_story_ms"), QStringLiteral("select a story, reader painted"), QStringLiteral("ms"));
-    select.goal = Figure::Goal::AtMost;
-    select.target = 30;
+    Figure &select = results.add(QStringLiteral("select_story_ms"), QStringLiteral("select a story, reader painted"), QStringLiteral("ms"), Figure::Goal::AtMost, 30);
     controller->showFilter({StoryFilter::Kind::All});
     settle();
     {
@@ -287,9 +272,7 @@ void measureInProcess(const Setup &setup, Results &results)
                                  "refreshed, as in the window), then a synchronous repaint of the reader");
 
     // Search ------------------------------------------------------------------------------
-    Figure &search = results.add(QStringLiteral("search_ms"), QStringLiteral("2-word search (50 results)"), QStringLiteral("ms"));
-    search.goal = Figure::Goal::AtMost;
-    search.target = 50;
+    Figure &search = results.add(QStringLiteral("search_ms"), QStringLiteral("2-word search (50 results)"), QStringLiteral("ms"), Figure::Goal::AtMost, 50);
     search.usePercentile95 = true;
     {
         const bulletin::SearchStore store(cache->database().connection());
@@ -308,42 +291,26 @@ void measureInProcess(const Setup &setup, Results &results)
     }
 
     // Marking a 10,000-story feed read -------------------------------------------------------
-    Figure &mark = results.add(QStringLiteral("mark_read_10k_ms"), QStringLiteral("mark a 10,000-story feed read"), QStringLiteral("ms"));
-    mark.goal = Figure::Goal::AtMost;
-    mark.target = 100;
+    Figure &mark = results.add(QStringLiteral("mark_read_10k_ms"), QStringLiteral("mark a 10,000-story feed read"), QStringLiteral("ms"), Figure::Goal::AtMost, 100);
     {
         QSqlDatabase db = cache->database().connection();
         int changed = 0;
         for (int r = 0; r < setup.runs; ++r) {
-            QSqlQuery q(db);
-            bulletin::sql::run(q, QStringLiteral("INSERT OR IGNORE INTO unread_articles(id, feed_id, sort_date) "
-                                                  "SELECT id, feed_id, sort_date FROM articles WHERE feed_id = ?"),
-                               {setup.cache.bigFeedId});
+            markFeedUnread(db, setup.cache.bigFeedId);
             const qint64 t0 = monotonicNs();
             changed = cache->articles().markAllRead({StoryFilter::Kind::Feed, setup.cache.bigFeedId});
             mark.samples << msSince(t0);
         }
         // Leave the feed unread, as generated.
-        QSqlQuery q(db);
-        bulletin::sql::run(q, QStringLiteral("INSERT OR IGNORE INTO unread_articles(id, feed_id, sort_date) "
-                                                  "SELECT id, feed_id, sort_date FROM articles WHERE feed_id = ?"),
-                               {setup.cache.bigFeedId});
+        markFeedUnread(db, setup.cache.bigFeedId);
         mark.note = QStringLiteral("ArticleStore::markAllRead (%1 stories changed), storage only").arg(changed);
     }
 
     // Refresh in the window's process: the GUI thread's longest stall -------------------------
-    Figure &stall = results.add(QStringLiteral("gui_stall_refresh_ms"), QStringLiteral("longest GUI-thread stall during refresh"), QStringLiteral("ms"));
-    stall.goal = Figure::Goal::AtMost;
-    stall.target = 50;
-    Figure &inReadable = results.add(QStringLiteral("refresh_inprocess_cold_readable_ms"), QStringLiteral("refresh 200x50 cold, large cache: stories readable"), QStringLiteral("ms"));
-    inReadable.goal = Figure::Goal::AtMost;
-    inReadable.target = 2000;
-    Figure &inCold = results.add(QStringLiteral("refresh_inprocess_cold_ms"), QStringLiteral("refresh 200x50 cold, large cache: stored and indexed"), QStringLiteral("ms"));
-    inCold.goal = Figure::Goal::AtMost;
-    inCold.target = 4000;
-    Figure &in304 = results.add(QStringLiteral("refresh_inprocess_304_ms"), QStringLiteral("refresh 200x50 all-304, large cache (in-process)"), QStringLiteral("ms"));
-    in304.goal = Figure::Goal::AtMost;
-    in304.target = 200;
+    Figure &stall = results.add(QStringLiteral("gui_stall_refresh_ms"), QStringLiteral("longest GUI-thread stall during refresh"), QStringLiteral("ms"), Figure::Goal::AtMost, 50);
+    Figure &inReadable = results.add(QStringLiteral("refresh_inprocess_cold_readable_ms"), QStringLiteral("refresh 200x50 cold, large cache: stories readable"), QStringLiteral("ms"), Figure::Goal::AtMost, 2000);
+    Figure &inCold = results.add(QStringLiteral("refresh_inprocess_cold_ms"), QStringLiteral("refresh 200x50 cold, large cache: stored and indexed"), QStringLiteral("ms"), Figure::Goal::AtMost, 4000);
+    Figure &in304 = results.add(QStringLiteral("refresh_inprocess_304_ms"), QStringLiteral("refresh 200x50 all-304, large cache (in-process)"), QStringLiteral("ms"), Figure::Goal::AtMost, 200);
     if (setup.server) {
         QNetworkAccessManager network;
         const QStringList urls = setup.server->urls();
