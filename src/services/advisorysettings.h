@@ -13,7 +13,8 @@ class Cache;
 // Where the user's advisory rules live: the cache's meta table, as JSON arrays of strings
 // under "advisory.keywords" and "advisory.headings". A cache that has never stored headings
 // uses the default list; one that stored an empty list detects no sections.
-// Each thread reads them through its own Cache (the refresh worker loads them per feed).
+// Each thread reads them through its own Cache (a refresh reads them on the GUI thread as
+// each response arrives, and hands them to its parser and writer).
 namespace advisorykeys {
 inline constexpr char kKeywords[] = "advisory.keywords";
 inline constexpr char kHeadings[] = "advisory.headings";

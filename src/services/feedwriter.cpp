@@ -47,10 +47,11 @@ FeedWriter::FeedWriter(Cache &cache)
 {
 }
 
-PreparedFeed FeedWriter::prepare(const FetchResult &fetched, const QStringList &headings,
+PreparedFeed FeedWriter::prepare(const FetchResult &fetched, const AdvisoryRules &rules,
                                  const QDateTime &now)
 {
     PreparedFeed prepared;
+    prepared.rules = rules;
     if (!fetched.ok() || fetched.notModified)
         return prepared;
     const FeedParseResult parsed = parseFeed(fetched.body, fetched.charset);
@@ -64,14 +65,14 @@ PreparedFeed FeedWriter::prepare(const FetchResult &fetched, const QStringList &
     prepared.link = feed.link;
     prepared.warning = feed.warning;
     prepared.ttlMinutes = feed.ttlMinutes;
-    prepared.articles = uniqueArticles(articlesFromFeed(feed, now, headings));
+    prepared.articles = uniqueArticles(articlesFromFeed(feed, now, rules.headings));
     return prepared;
 }
 
 RefreshResult FeedWriter::write(qint64 feedId, const FetchResult &fetched,
                                 const RetentionLimits &retention, const QDateTime &now)
 {
-    return store(feedId, fetched, prepare(fetched, loadAdvisoryRules(m_cache).headings, now), retention, now);
+    return store(feedId, fetched, prepare(fetched, loadAdvisoryRules(m_cache), now), retention, now);
 }
 
 RefreshResult FeedWriter::store(qint64 feedId, const FetchResult &fetched, const PreparedFeed &prepared,
@@ -141,7 +142,7 @@ RefreshResult FeedWriter::store(qint64 feedId, const FetchResult &fetched, const
         m_cache.feeds().setSiteUrl(feedId, prepared.link);
 
     QList<Article> articles = prepared.articles;
-    applyAdvisoryRules(articles, loadAdvisoryRules(m_cache), record->alertSource, feedTitle);
+    applyAdvisoryRules(articles, prepared.rules, record->alertSource, feedTitle);
     QList<qint64> present;
     present.reserve(articles.size());
     // Feeds list newest first; storing oldest first keeps ids in reading order.

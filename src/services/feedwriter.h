@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/advisory/advisoryrules.h"
 #include "core/article.h"
 #include "net/fetchresult.h"
 #include "services/refreshresult.h"
@@ -23,6 +24,7 @@ struct PreparedFeed
     QString warning;
     int ttlMinutes = 0;
     QList<Article> articles;
+    AdvisoryRules rules;  // what it was prepared with; store() applies them too
 };
 
 // Stores one fetched feed: parses the body, adds new stories, updates changed ones in place
@@ -42,8 +44,8 @@ public:
                         const QDateTime &now = QDateTime::currentDateTimeUtc());
 
     // The part of write() that needs no cache (thread-safe): parses a successful, modified
-    // response and makes its stories, with the advisory section `headings` of the rules.
-    static PreparedFeed prepare(const FetchResult &fetched, const QStringList &headings,
+    // response and makes its stories, finding advisory sections by the rules' headings.
+    static PreparedFeed prepare(const FetchResult &fetched, const AdvisoryRules &rules,
                                 const QDateTime &now = QDateTime::currentDateTimeUtc());
     // write() for a response already prepared (prepare() of the same `fetched`).
     RefreshResult store(qint64 feedId, const FetchResult &fetched, const PreparedFeed &prepared,

@@ -127,7 +127,6 @@ bool RefreshService::beginFeed(qint64 feedId)
     if (m_inFlight.isEmpty()) {
         m_done = 0;
         m_total = 0;
-        m_headings = loadAdvisoryRules(m_cache).headings;
         emit refreshStarted();
     }
     m_inFlight.insert(feedId, true);
@@ -152,8 +151,9 @@ void RefreshService::write(qint64 feedId, const FetchResult &fetched)
             Qt::QueuedConnection);
         return;
     }
-    m_parsers.start([worker = m_worker, feedId, fetched, limits, headings = m_headings] {
-        PreparedFeed prepared = FeedWriter::prepare(fetched, headings);
+    // The rules as they are when the response arrives (the user may change them mid-batch).
+    m_parsers.start([worker = m_worker, feedId, fetched, limits, rules = loadAdvisoryRules(m_cache)] {
+        PreparedFeed prepared = FeedWriter::prepare(fetched, rules);
         QMetaObject::invokeMethod(
             worker,
             [worker, feedId, fetched, prepared = std::move(prepared), limits] {

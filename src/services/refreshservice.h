@@ -7,7 +7,6 @@
 
 #include <QHash>
 #include <QObject>
-#include <QStringList>
 #include <QThread>
 #include <QThreadPool>
 #include <QTimer>
@@ -92,7 +91,6 @@ private:
     QThread m_thread;
     RefreshWorker *m_worker;       // lives on m_thread
     QThreadPool m_parsers;         // FeedWriter::prepare, then a queued write on m_worker
-    QStringList m_headings;        // the advisory rules' section headings, read per batch
     QTimer m_autoTimer;
     RefreshSchedule m_schedule;
     RetentionPolicy m_retention;
