@@ -250,15 +250,12 @@ QList<StorySummary> ArticleStore::summaries(const QList<qint64> &ids) const
         return result;
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    QStringList marks;
     QVariantList values;
-    for (qint64 id : ids) {
-        marks << QStringLiteral("?");
+    for (qint64 id : ids)
         values << id;
-    }
     if (!sql::run(q, QStringLiteral("SELECT %1 FROM articles a JOIN feeds f ON f.id = a.feed_id "
                                    "WHERE a.id IN (%2)")
-                         .arg(QLatin1String(sql::kSummaryColumns), marks.join(QLatin1Char(','))),
+                         .arg(QLatin1String(sql::kSummaryColumns), sql::placeholders(ids.size())),
                   values))
         return result;
     result.reserve(ids.size());

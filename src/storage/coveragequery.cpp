@@ -45,17 +45,14 @@ QHash<QString, int> CoverageQuery::headlineFrequencies(const QStringList &terms)
     QHash<QString, int> out;
     for (qsizetype start = 0; start < terms.size(); start += kTermsPerStatement) {
         const QStringList batch = terms.mid(start, kTermsPerStatement);
-        QStringList marks;
         QVariantList values;
-        for (const QString &t : batch) {
-            marks.append(QStringLiteral("?"));
+        for (const QString &t : batch)
             values.append(t);
-        }
         QSqlQuery q(m_db);
         q.setForwardOnly(true);
         if (!sql::run(q,
                       QStringLiteral("SELECT term, doc FROM articles_title_vocab WHERE term IN (%1)")
-                          .arg(marks.join(QLatin1Char(','))),
+                          .arg(sql::placeholders(batch.size())),
                       values))
             continue;
         while (q.next())

@@ -26,12 +26,9 @@ int RetentionStore::prune(qint64 feedId, const Limits &limits, const QList<qint6
     if (limits.keepBookmarked)
         sql += QStringLiteral(" AND NOT EXISTS (SELECT 1 FROM bookmarks b WHERE b.article_id = articles.id)");
     if (!keep.isEmpty()) {
-        QStringList marks;
-        for (qint64 id : keep) {
-            marks << QStringLiteral("?");
+        for (qint64 id : keep)
             values << id;
-        }
-        sql += QStringLiteral(" AND id NOT IN (%1)").arg(marks.join(QLatin1Char(',')));
+        sql += QStringLiteral(" AND id NOT IN (%1)").arg(sql::placeholders(keep.size()));
     }
     QStringList reasons;
     if (byAge) {

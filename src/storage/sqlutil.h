@@ -26,6 +26,14 @@ inline QVariant nullIfEmpty(const QString &text)
     return text.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(text);
 }
 
+// "?,?,?": the markers of an IN list of `count` bound values.
+inline QString placeholders(qsizetype count)
+{
+    QString marks = QStringLiteral("?,").repeated(count);
+    marks.chop(1);
+    return marks;
+}
+
 // Prepares and runs a query with positional bound values; logs and returns false on error.
 bool run(QSqlQuery &query, const QString &sql, const QVariantList &values = {});
 
