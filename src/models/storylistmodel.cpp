@@ -90,10 +90,10 @@ void StoryListModel::loadFirstPage()
         // at a time, as in the other views.
         m_advisoryQueue.clear();
         QSet<qint64> seen;
-        for (const AdvisoryStore::Record &record : m_advisories->advisories(false)) {
-            if (!seen.contains(record.storyId)) {
-                seen.insert(record.storyId);
-                m_advisoryQueue.append({record.storyId, record.advisory.status});
+        for (const AdvisoryStore::Placement &placement : m_advisories->order()) {
+            if (!seen.contains(placement.storyId)) {
+                seen.insert(placement.storyId);
+                m_advisoryQueue.append({placement.storyId, placement.status});
             }
         }
         for (const Row &row : nextAdvisoryPage()) {
@@ -299,7 +299,7 @@ Qt::ItemFlags StoryListModel::flags(const QModelIndex &index) const
 
 bool StoryListModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && !m_atEnd && !m_fetching;
+    return !parent.isValid() && !m_atEnd && !m_fetching && !m_pagingHeld;
 }
 
 void StoryListModel::fetchMore(const QModelIndex &parent)

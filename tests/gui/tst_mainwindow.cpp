@@ -9,6 +9,9 @@
 #include "support/urlcatcher.h"
 #include "services/firstrun.h"
 #include "services/storypage.h"
+#include "storage/articlestore.h"
+#include "storage/database.h"
+#include "storage/feedstore.h"
 
 #include <QAction>
 #include <QWidgetAction>
@@ -17,6 +20,7 @@
 #include <QDir>
 #include <QMenu>
 #include <QRegularExpression>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -51,6 +55,7 @@ private slots:
     void linksOpenOnlyWebAndMail();
     void restoresStateOnRestart();
     void emptyCache();
+    void storyListPagesAsItScrolls();
     void accessibleNames();
     void screenshots();
 
@@ -358,6 +363,44 @@ void tst_MainWindow::emptyCache()
     QVERIFY(!window->bookmarkActions()->toggleAction()->isEnabled());
     QVERIFY(!window->historyActions()->backAction()->isEnabled());
     QVERIFY(window->statusBar()->currentMessage().contains(QStringLiteral("empty")));
+}
+
+void tst_MainWindow::storyListPagesAsItScrolls()
+{
+    // 450 more stories: the list opens on one page, which fills the window, and reads the
+    // next only when the end of what it holds comes into sight.
+    const qint64 feed = *m_cache->feeds().addSubscription(QStringLiteral("https://example.org/many"),
+                                                         QStringLiteral("Many"));
+    {
+        Transaction transaction(m_cache->database().connection());
+        for (int i = 0; i < 450; ++i) {
+            Article article;
+            article.guid = QStringLiteral("many-%1").arg(i);
+            article.title = QStringLiteral("Story number %1").arg(i);
+            article.published = QDateTime::currentDateTimeUtc().addSecs(-60 * i);
+            QCOMPARE(m_cache->articles().upsert(feed, article).state, ArticleStore::UpsertState::Inserted);
+        }
+        QVERIFY(transaction.commit());
+    }
+    auto window = makeWindow();
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+    window->controller()->showFilter({StoryFilter::Kind::All});
+    QTest::qWait(50);
+    const StoryListModel *model = window->controller()->storyModel();
+    QTreeView *list = window->storyView();
+    QCOMPARE(model->rowCount(), StoryListModel::kPageSize);
+    QVERIFY(list->verticalScrollBar()->maximum() > 0); // one page is more than the window shows
+    QCOMPARE(list->indexAt(QPoint(10, 5)).data().toString(), QStringLiteral("Story number 0"));
+
+    const int onePage = list->verticalScrollBar()->maximum();
+    list->verticalScrollBar()->setValue(onePage);
+    QTRY_COMPARE(model->rowCount(), 2 * StoryListModel::kPageSize);
+    QTRY_VERIFY(list->verticalScrollBar()->maximum() > onePage); // laid out again
+    QCOMPARE(model->rowCount(), 2 * StoryListModel::kPageSize);   // and no page read ahead
+    list->verticalScrollBar()->setValue(list->verticalScrollBar()->maximum());
+    QTRY_COMPARE(model->rowCount(), 450 + 4); // and the sample's four
+    QVERIFY(!model->canFetchMore({}));
 }
 
 void tst_MainWindow::accessibleNames()
