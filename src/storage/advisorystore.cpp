@@ -67,23 +67,61 @@ QList<AdvisoryStore::Record> AdvisoryStore::advisories(bool activeOnly) const
         records << r;
     }
     std::stable_sort(records.begin(), records.end(), [](const Record &a, const Record &b) {
-        const bool activeA = a.advisory.status == QLatin1String("active");
-        const bool activeB = b.advisory.status == QLatin1String("active");
-        if (activeA != activeB)
-            return activeA;
-        if (!activeA)
-            return false; // the rest stay newest first
-        const int rankA = severityRank(a.advisory.severity);
-        const int rankB = severityRank(b.advisory.severity);
-        if (rankA != rankB)
-            return rankA > rankB;
-        const QDateTime expiresA = a.advisory.expires;
-        const QDateTime expiresB = b.advisory.expires;
-        if (expiresA.isValid() != expiresB.isValid())
-            return expiresA.isValid();
-        return expiresA.isValid() && expiresA < expiresB;
+        return comesBefore(a.advisory.status, a.advisory.severity, a.advisory.expires,
+                           b.advisory.status, b.advisory.severity, b.advisory.expires);
     });
     return records;
+}
+
+QList<AdvisoryStore::Placement> AdvisoryStore::order() const
+{
+    // Only the columns the order needs: a record's text, and its story's and feed's rows,
+    // are what made reading every advisory slow.
+    struct Row
+    {
+        Placement placement;
+        QString severity;
+        QDateTime expires;
+    };
+    QList<Row> rows;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!sql::run(q, QStringLiteral("SELECT v.article_id, v.status, v.severity, v.expires FROM advisories v "
+                                    "ORDER BY coalesce(v.effective, (SELECT a.sort_date FROM articles a "
+                                    "WHERE a.id = v.article_id)) DESC, v.id DESC")))
+        return {};
+    while (q.next()) {
+        const QDateTime expires = sql::toTime(q.value(3));
+        rows.append({{q.value(0).toLongLong(), sql::shownStatus(q.value(1).toString(), expires)},
+                     q.value(2).toString(),
+                     expires});
+    }
+    std::stable_sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) {
+        return comesBefore(a.placement.status, a.severity, a.expires, b.placement.status, b.severity, b.expires);
+    });
+    QList<Placement> placements;
+    placements.reserve(rows.size());
+    for (const Row &row : rows)
+        placements << row.placement;
+    return placements;
+}
+
+bool AdvisoryStore::comesBefore(const QString &statusA, const QString &severityA, const QDateTime &expiresA,
+                                const QString &statusB, const QString &severityB, const QDateTime &expiresB)
+{
+    const bool activeA = statusA == QLatin1String("active");
+    const bool activeB = statusB == QLatin1String("active");
+    if (activeA != activeB)
+        return activeA;
+    if (!activeA)
+        return false; // the rest stay newest first
+    const int rankA = severityRank(severityA);
+    const int rankB = severityRank(severityB);
+    if (rankA != rankB)
+        return rankA > rankB;
+    if (expiresA.isValid() != expiresB.isValid())
+        return expiresA.isValid();
+    return expiresA.isValid() && expiresA < expiresB;
 }
 
 std::optional<AdvisoryStore::Record> AdvisoryStore::mostSevereActive() const

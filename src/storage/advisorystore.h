@@ -30,6 +30,15 @@ public:
     // Active ones first (most severe, then soonest to expire), then expired, superseded and
     // cancelled ones, newest first.
     QList<Record> advisories(bool activeOnly) const;
+    // The order of advisories(false) from only the columns it needs: each advisory's story
+    // and its status as shown ("expired" for an active one past its expiry). For the
+    // Advisories view, which reads its stories a page at a time.
+    struct Placement
+    {
+        qint64 storyId = 0;
+        QString status;
+    };
+    QList<Placement> order() const;
     // The most severe active advisory the user has not dismissed, for the window banner.
     std::optional<Record> mostSevereActive() const;
     bool setDismissed(qint64 storyId, bool dismissed);
@@ -55,6 +64,12 @@ public:
     static int severityRank(const QString &severity); // Extreme 4 .. Unknown/empty 0
 
 private:
+    // The order of the Advisories view over advisories already newest first (a stable
+    // sort): active ones first, the most severe first, then those with an expiry, soonest
+    // first.
+    static bool comesBefore(const QString &statusA, const QString &severityA, const QDateTime &expiresA,
+                            const QString &statusB, const QString &severityB, const QDateTime &expiresB);
+
     QSqlDatabase m_db;
 };
 

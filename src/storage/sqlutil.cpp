@@ -97,10 +97,15 @@ Advisory readAdvisory(const QSqlQuery &q, int first)
     const QString refs = q.value(c++).toString();
     if (!refs.isEmpty())
         v.references = refs.split(QLatin1Char(' '), Qt::SkipEmptyParts);
-    if (v.status == QLatin1String("active") && v.expires.isValid()
-        && v.expires < QDateTime::currentDateTimeUtc())
-        v.status = QStringLiteral("expired");
+    v.status = shownStatus(v.status, v.expires);
     return v;
+}
+
+QString shownStatus(const QString &status, const QDateTime &expires)
+{
+    if (status == QLatin1String("active") && expires.isValid() && expires < QDateTime::currentDateTimeUtc())
+        return QStringLiteral("expired");
+    return status;
 }
 
 } // namespace bulletin::sql

@@ -25,5 +25,7 @@ inline constexpr auto kAdvisoryColumns =
     "v.area, v.effective, v.onset, v.expires, v.status, v.msg_type, v.identifier, v.sender, v.refs";
 
 Advisory readAdvisory(const QSqlQuery &q, int first);
+// The status an advisory is shown with: "expired" for an active one past its expiry.
+QString shownStatus(const QString &status, const QDateTime &expires);
 
 } // namespace bulletin::sql

@@ -1,0 +1,74 @@
+// AdvisoryStore over a real cache file: the order the Advisories view pages through.
+#include "storage/advisorystore.h"
+#include "storage/articlestore.h"
+#include "storage/feedstore.h"
+#include "storage/database.h"
+#include "storetestutil.h"
+
+#include <QRandomGenerator>
+
+using namespace bulletin;
+
+class TestAdvisoryStore final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void orderIsTheOrderOfTheRecords();
+};
+
+void TestAdvisoryStore::orderIsTheOrderOfTheRecords()
+{
+    // order() sorts in SQL what advisories(false) sorts in C++; a mix of severities (in any
+    // case), statuses, expiries past, future and missing, and equal ones, in both.
+    TestCache cache;
+    FeedStore feeds(cache.db.connection());
+    ArticleStore articles(cache.db.connection());
+    const qint64 feed = *feeds.addSubscription(QStringLiteral("https://example.org/feed"), QStringLiteral("Example"));
+    const QStringList severities{QStringLiteral("Extreme"), QStringLiteral("severe"), QStringLiteral("Moderate"),
+                                 QStringLiteral("Minor"), QStringLiteral("Unknown"), QString()};
+    const QStringList statuses{QStringLiteral("active"), QStringLiteral("active"), QStringLiteral("active"),
+                               QStringLiteral("cancelled"), QStringLiteral("superseded")};
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QRandomGenerator random(7);
+    {
+        Transaction transaction(cache.db.connection());
+        for (int i = 0; i < 300; ++i) {
+            Article article = makeArticle(QStringLiteral("a%1").arg(i), QStringLiteral("Story %1").arg(i),
+                                          1'700'000'000 + random.bounded(20) * 3600);
+            Advisory advisory;
+            advisory.headline = article.title;
+            advisory.severity = severities.at(random.bounded(int(severities.size())));
+            advisory.status = statuses.at(random.bounded(int(statuses.size())));
+            switch (random.bounded(4)) {
+            case 0: break; // no expiry
+            case 1: advisory.expires = now.addSecs(-3600 * random.bounded(1, 5)); break;
+            default: advisory.expires = now.addSecs(3600 * random.bounded(1, 5)); break;
+            }
+            if (random.bounded(2))
+                advisory.effective = now.addSecs(-3600 * random.bounded(10));
+            article.advisory = advisory;
+            QCOMPARE(articles.upsert(feed, article).state, ArticleStore::UpsertState::Inserted);
+        }
+        QVERIFY(transaction.commit());
+    }
+    const AdvisoryStore store(cache.db.connection());
+    const QList<AdvisoryStore::Record> records = store.advisories(false);
+    const QList<AdvisoryStore::Placement> order = store.order();
+    QCOMPARE(records.size(), 300);
+    QCOMPARE(order.size(), records.size());
+    int active = 0;
+    int expired = 0;
+    for (qsizetype i = 0; i < records.size(); ++i) {
+        QCOMPARE(order.at(i).storyId, records.at(i).storyId);
+        QCOMPARE(order.at(i).status, records.at(i).advisory.status);
+        active += records.at(i).advisory.status == QLatin1String("active");
+        expired += records.at(i).advisory.status == QLatin1String("expired");
+    }
+    QVERIFY(active > 50);
+    QVERIFY(expired > 10);
+    QCOMPARE(order.first().status, QStringLiteral("active"));
+}
+
+QTEST_GUILESS_MAIN(TestAdvisoryStore)
+#include "tst_advisorystore.moc"
