@@ -17,6 +17,7 @@ struct Setup
     int runs = 5;
     CacheInfo cache;
     FeedServer *server = nullptr;
+    bool refresh = true;   // false: --skip refresh also leaves out the in-process refresh
 };
 
 // Each adds its figures to `results`; a line of progress goes to stdout.
