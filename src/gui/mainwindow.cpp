@@ -104,14 +104,7 @@ MainWindow::MainWindow(Cache &cache, QSettings &settings, const Services &servic
     for (QAction *action : shortcutActions())
         m_defaultShortcuts.insert(action->objectName(), action->shortcuts());
     applySettings();
-    m_ui->sidebarView->header()->setAccessibleName(tr("Source columns"));
-    m_ui->sidebarView->header()->setStretchLastSection(false);
-    m_ui->sidebarView->header()->setSectionResizeMode(SidebarModel::NameColumn, QHeaderView::Stretch);
-    m_ui->sidebarView->header()->setSectionResizeMode(SidebarModel::CountColumn,
-                                                       QHeaderView::ResizeToContents);
-    m_ui->sidebarView->expandAll();
-    connect(m_controller->sidebarModel(), &QAbstractItemModel::modelReset, m_ui->sidebarView,
-            &QTreeView::expandAll);
+    setUpSidebar();
 
     m_ui->outerSplitter->setStretchFactor(0, 0);
     m_ui->outerSplitter->setStretchFactor(1, 1);
@@ -258,6 +251,40 @@ void MainWindow::setUpMenus()
     m_ui->mainToolBar->addSeparator();
     m_ui->mainToolBar->addAction(m_bookmarks->toggleAction());
     m_ui->mainToolBar->addAction(m_openInBrowser);
+}
+
+void MainWindow::setUpSidebar()
+{
+    QTreeView *view = m_ui->sidebarView;
+    QHeaderView *header = view->header();
+    header->setAccessibleName(tr("Source columns"));
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(SidebarModel::NameColumn, QHeaderView::Stretch);
+    // The counts' column is as wide as the widest count's digits. ResizeToContents would
+    // measure every row each time a count changes, as it does when a story is read.
+    header->setSectionResizeMode(SidebarModel::CountColumn, QHeaderView::Fixed);
+    const SidebarModel *model = m_controller->sidebarModel();
+    connect(model, &QAbstractItemModel::dataChanged, this, &MainWindow::fitSidebarCounts);
+    connect(model, &QAbstractItemModel::rowsInserted, this, &MainWindow::fitSidebarCounts);
+    connect(model, &QAbstractItemModel::modelReset, this, &MainWindow::fitSidebarCounts);
+    connect(model, &QAbstractItemModel::modelReset, view, &QTreeView::expandAll);
+    view->expandAll();
+    fitSidebarCounts();
+}
+
+void MainWindow::fitSidebarCounts()
+{
+    // The widest count is a top-level one: All holds every unread story, and a folder its
+    // feeds'.
+    const SidebarModel *model = m_controller->sidebarModel();
+    int widest = 99;
+    for (int row = 0; row < model->rowCount(); ++row)
+        widest = std::max(widest, model->index(row, SidebarModel::CountColumn).data(SidebarModel::CountRole).toInt());
+    QTreeView *view = m_ui->sidebarView;
+    const int margin = 2 * (view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, view) + 1) + 6;
+    const int width = view->fontMetrics().horizontalAdvance(QString::number(widest)) + margin;
+    if (view->header()->sectionSize(SidebarModel::CountColumn) != width)
+        view->header()->resizeSection(SidebarModel::CountColumn, width);
 }
 
 void MainWindow::setUpStoryList()

@@ -95,6 +95,8 @@ protected:
 private:
     void setUpMenus();
     void setUpStoryList();
+    void setUpSidebar();
+    void fitSidebarCounts();
     void showStoryContextMenu(const QPoint &position);
     void showSidebarContextMenu(const QPoint &position);
     void openExternalLink(const QUrl &url);
