@@ -36,6 +36,10 @@ ReaderView::ReaderView(QWidget *parent)
     setOpenExternalLinks(false);
     setUndoRedoEnabled(false);
     document()->setDocumentMargin(18);
+    // The scroll bar's room is kept for short stories too: the text column keeps its width
+    // from story to story, and a story is laid out once rather than again when its length
+    // shows the scroll bar.
+    setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
     connect(this, &QTextBrowser::anchorClicked, this, &ReaderView::handleAnchor);
 }
 
