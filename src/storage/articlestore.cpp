@@ -115,6 +115,13 @@ sql::StatementCache &ArticleStore::statements()
     return *m_statements;
 }
 
+sql::StatementCache &ArticleStore::reads() const
+{
+    if (!m_reads)
+        m_reads = std::make_unique<sql::StatementCache>(m_db);
+    return *m_reads;
+}
+
 ArticleStore::UpsertResult ArticleStore::upsert(qint64 feedId, const Article &article,
                                                 const QString &note)
 {
@@ -234,12 +241,11 @@ int ArticleStore::pendingIndexCount() const
 
 std::optional<StorySummary> ArticleStore::summary(qint64 id) const
 {
-    QSqlQuery q(m_db);
-    if (sql::run(q, QStringLiteral("SELECT %1 FROM articles a JOIN feeds f ON f.id = a.feed_id "
-                                   "WHERE a.id = ?").arg(QLatin1String(sql::kSummaryColumns)),
-                 {id})
-        && q.next())
-        return sql::readSummary(q);
+    static const QString sql = QStringLiteral("SELECT %1 FROM articles a JOIN feeds f ON f.id = a.feed_id "
+                                              "WHERE a.id = ?").arg(QLatin1String(sql::kSummaryColumns));
+    const sql::CachedRead q(reads(), sql, {id});
+    if (q && q->next())
+        return sql::readSummary(*q);
     return std::nullopt;
 }
 
@@ -266,41 +272,41 @@ QList<StorySummary> ArticleStore::summaries(const QList<qint64> &ids) const
 
 std::optional<StoryDetail> ArticleStore::story(qint64 id) const
 {
-    QSqlQuery q(m_db);
-    if (!sql::run(q,
-                  QStringLiteral("SELECT %1, a.author, b.html, b.text, a.categories, a.note "
-                                 "FROM articles a JOIN feeds f ON f.id = a.feed_id "
-                                 "LEFT JOIN article_bodies b ON b.article_id = a.id WHERE a.id = ?")
-                      .arg(QLatin1String(sql::kSummaryColumns)),
-                  {id})
-        || !q.next())
-        return std::nullopt;
+    static const QString storySql =
+        QStringLiteral("SELECT %1, a.author, b.html, b.text, a.categories, a.note "
+                       "FROM articles a JOIN feeds f ON f.id = a.feed_id "
+                       "LEFT JOIN article_bodies b ON b.article_id = a.id WHERE a.id = ?")
+            .arg(QLatin1String(sql::kSummaryColumns));
+    static const QString advisorySql = QStringLiteral("SELECT %1 FROM advisories v WHERE v.article_id = ?")
+                                           .arg(QLatin1String(sql::kAdvisoryColumns));
+    static const QString relatedSql = QStringLiteral("SELECT title, link, kind FROM related_links "
+                                                     "WHERE article_id = ? ORDER BY position");
     StoryDetail d;
-    d.summary = sql::readSummary(q);
-    d.author = q.value(12).toString();
-    d.html = q.value(13).toString();
-    d.text = q.value(14).toString();
-    const QString categories = q.value(15).toString();
-    if (!categories.isEmpty())
-        d.categories = categories.split(QLatin1Char('\n'));
-    d.note = q.value(16).toString();
-
-    if (sql::run(q,
-                 QStringLiteral("SELECT %1 FROM advisories v WHERE v.article_id = ?")
-                     .arg(QLatin1String(sql::kAdvisoryColumns)),
-                 {id})
-        && q.next())
-        d.advisory = sql::readAdvisory(q, 0);
-
-    if (sql::run(q,
-                 QStringLiteral("SELECT title, link, kind FROM related_links WHERE article_id = ? "
-                                "ORDER BY position"),
-                 {id})) {
-        while (q.next()) {
+    {
+        const sql::CachedRead q(reads(), storySql, {id});
+        if (!q || !q->next())
+            return std::nullopt;
+        d.summary = sql::readSummary(*q);
+        d.author = q->value(12).toString();
+        d.html = q->value(13).toString();
+        d.text = q->value(14).toString();
+        const QString categories = q->value(15).toString();
+        if (!categories.isEmpty())
+            d.categories = categories.split(QLatin1Char('\n'));
+        d.note = q->value(16).toString();
+    }
+    {
+        const sql::CachedRead q(reads(), advisorySql, {id});
+        if (q && q->next())
+            d.advisory = sql::readAdvisory(*q, 0);
+    }
+    {
+        const sql::CachedRead q(reads(), relatedSql, {id});
+        while (q && q->next()) {
             RelatedStory r;
-            r.title = q.value(0).toString();
-            r.link = q.value(1).toString();
-            r.kind = q.value(2).toString();
+            r.title = q->value(0).toString();
+            r.link = q->value(1).toString();
+            r.kind = q->value(2).toString();
             d.related << r;
         }
     }
@@ -320,19 +326,20 @@ std::optional<StoryDetail> ArticleStore::story(qint64 id) const
 
 std::optional<qint64> ArticleStore::resolve(const QString &link, const QString &title) const
 {
-    QSqlQuery q(m_db);
-    if (!link.isEmpty()
-        && sql::run(q, QStringLiteral("SELECT id FROM articles WHERE link = ? "
-                                      "ORDER BY headline_only, id LIMIT 1"),
-                    {link})
-        && q.next())
-        return q.value(0).toLongLong();
-    if (!title.isEmpty()
-        && sql::run(q, QStringLiteral("SELECT id FROM articles WHERE title = ? COLLATE NOCASE "
-                                      "ORDER BY headline_only, id LIMIT 1"),
-                    {title.trimmed()})
-        && q.next())
-        return q.value(0).toLongLong();
+    if (!link.isEmpty()) {
+        const sql::CachedRead q(reads(), QStringLiteral("SELECT id FROM articles WHERE link = ? "
+                                                        "ORDER BY headline_only, id LIMIT 1"),
+                                {link});
+        if (q && q->next())
+            return q->value(0).toLongLong();
+    }
+    if (!title.isEmpty()) {
+        const sql::CachedRead q(reads(), QStringLiteral("SELECT id FROM articles WHERE title = ? COLLATE NOCASE "
+                                                        "ORDER BY headline_only, id LIMIT 1"),
+                                {title.trimmed()});
+        if (q && q->next())
+            return q->value(0).toLongLong();
+    }
     return std::nullopt;
 }
 

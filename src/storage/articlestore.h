@@ -70,9 +70,12 @@ private:
     static QLatin1String sourceFor(const StoryFilter &filter);
 
     sql::StatementCache &statements();
+    sql::StatementCache &reads() const;
 
     QSqlDatabase m_db;
     std::unique_ptr<sql::StatementCache> m_statements; // the write path's prepared statements
+    // Those of the reads made for every story opened (story, summary, resolve).
+    mutable std::unique_ptr<sql::StatementCache> m_reads;
     bool m_deferIndexing = false;
 };
 

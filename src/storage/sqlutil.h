@@ -58,4 +58,30 @@ private:
     QHash<QString, QSqlQuery> m_queries;
 };
 
+// A statement of a StatementCache run for reading, reset when this goes out of scope so
+// that it holds no read snapshot open between calls.
+class CachedRead
+{
+public:
+    CachedRead(StatementCache &cache, const QString &sql, const QVariantList &values = {})
+        : m_query(cache.run(sql, values))
+    {
+    }
+    ~CachedRead()
+    {
+        if (m_query)
+            m_query->finish();
+    }
+    CachedRead(const CachedRead &) = delete;
+    CachedRead &operator=(const CachedRead &) = delete;
+
+    // False when the statement could not run (logged by the cache).
+    explicit operator bool() const { return m_query != nullptr; }
+    QSqlQuery &operator*() const { return *m_query; }
+    QSqlQuery *operator->() const { return m_query; }
+
+private:
+    QSqlQuery *m_query;
+};
+
 } // namespace bulletin::sql
