@@ -72,7 +72,10 @@ PreparedFeed FeedWriter::prepare(const FetchResult &fetched, const AdvisoryRules
 RefreshResult FeedWriter::write(qint64 feedId, const FetchResult &fetched,
                                 const RetentionLimits &retention, const QDateTime &now)
 {
-    return store(feedId, fetched, prepare(fetched, loadAdvisoryRules(m_cache), now), retention, now);
+    // Only a response that will be parsed needs the rules (a 304 or a failure has no stories).
+    const bool parses = fetched.ok() && !fetched.notModified;
+    return store(feedId, fetched, prepare(fetched, parses ? loadAdvisoryRules(m_cache) : AdvisoryRules{}, now),
+                 retention, now);
 }
 
 RefreshResult FeedWriter::store(qint64 feedId, const FetchResult &fetched, const PreparedFeed &prepared,
@@ -87,7 +90,7 @@ RefreshResult FeedWriter::store(qint64 feedId, const FetchResult &fetched, const
         return result;
     }
 
-    const std::optional<FeedRecord> record = m_cache.feeds().feed(feedId);
+    const std::optional<FeedRecord> record = m_cache.feeds().feedSettings(feedId);
     if (!record) {
         // Unsubscribed while the fetch ran: nothing to store.
         result.error = QStringLiteral("the feed was removed");

@@ -10,12 +10,15 @@ namespace bulletin {
 
 namespace {
 
-constexpr auto kFeedColumns =
-    "f.id, f.kind, f.url, f.title, f.site_url, f.folder_id, f.is_alert_source, f.etag, "
-    "f.last_modified, f.last_attempt, f.last_success, f.last_error, f.failures, f.retry_after, "
+#define BULLETIN_FEED_SETTINGS \
+    "f.id, f.kind, f.url, f.title, f.site_url, f.folder_id, f.is_alert_source, f.etag, " \
+    "f.last_modified, f.last_attempt, f.last_success, f.last_error, f.failures, f.retry_after, " \
     "f.refresh_minutes, f.ttl_minutes, "
+constexpr auto kFeedColumns = BULLETIN_FEED_SETTINGS
     "(SELECT count(*) FROM unread_articles u WHERE u.feed_id = f.id), "
     "(SELECT count(*) FROM articles a WHERE a.feed_id = f.id)";
+constexpr auto kFeedSettingsColumns = BULLETIN_FEED_SETTINGS "0, 0";
+#undef BULLETIN_FEED_SETTINGS
 
 FeedRecord readFeed(const QSqlQuery &q)
 {
@@ -114,6 +117,16 @@ std::optional<FeedRecord> FeedStore::feed(qint64 id) const
 {
     QSqlQuery q(m_db);
     if (sql::run(q, QStringLiteral("SELECT %1 FROM feeds f WHERE f.id = ?").arg(QLatin1String(kFeedColumns)),
+                 {id})
+        && q.next())
+        return readFeed(q);
+    return std::nullopt;
+}
+
+std::optional<FeedRecord> FeedStore::feedSettings(qint64 id) const
+{
+    QSqlQuery q(m_db);
+    if (sql::run(q, QStringLiteral("SELECT %1 FROM feeds f WHERE f.id = ?").arg(QLatin1String(kFeedSettingsColumns)),
                  {id})
         && q.next())
         return readFeed(q);

@@ -26,6 +26,9 @@ public:
 
     QList<FeedRecord> feeds() const;          // with unread/total counts, by folder then title
     std::optional<FeedRecord> feed(qint64 id) const;
+    // The same record without counting its stories (unread and total are 0): what a write
+    // to the feed needs, once per response during a refresh.
+    std::optional<FeedRecord> feedSettings(qint64 id) const;
     std::optional<FeedRecord> feedByUrl(const QString &url) const;
 
     bool rename(qint64 feedId, const QString &title);
