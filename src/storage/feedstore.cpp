@@ -14,10 +14,14 @@ namespace {
     "f.id, f.kind, f.url, f.title, f.site_url, f.folder_id, f.is_alert_source, f.etag, " \
     "f.last_modified, f.last_attempt, f.last_success, f.last_error, f.failures, f.retry_after, " \
     "f.refresh_minutes, f.ttl_minutes, "
-constexpr auto kFeedColumns = BULLETIN_FEED_SETTINGS
-    "(SELECT count(*) FROM unread_articles u WHERE u.feed_id = f.id), "
+#define BULLETIN_FEED_UNREAD "(SELECT count(*) FROM unread_articles u WHERE u.feed_id = f.id), "
+constexpr auto kFeedColumns = BULLETIN_FEED_SETTINGS BULLETIN_FEED_UNREAD
     "(SELECT count(*) FROM articles a WHERE a.feed_id = f.id)";
+// The list of feeds counts unread stories only: counting every story of every feed reads
+// the whole articles index (~30 ms at 100,000 stories), at each start and each refresh.
+constexpr auto kFeedListColumns = BULLETIN_FEED_SETTINGS BULLETIN_FEED_UNREAD "0";
 constexpr auto kFeedSettingsColumns = BULLETIN_FEED_SETTINGS "0, 0";
+#undef BULLETIN_FEED_UNREAD
 #undef BULLETIN_FEED_SETTINGS
 
 FeedRecord readFeed(const QSqlQuery &q)
@@ -106,7 +110,7 @@ QList<FeedRecord> FeedStore::feeds() const
     QList<FeedRecord> result;
     if (!sql::run(q, QStringLiteral("SELECT %1 FROM feeds f ORDER BY f.folder_id IS NOT NULL, "
                                     "f.folder_id, f.title COLLATE NOCASE")
-                         .arg(QLatin1String(kFeedColumns))))
+                         .arg(QLatin1String(kFeedListColumns))))
         return result;
     while (q.next())
         result << readFeed(q);

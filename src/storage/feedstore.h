@@ -24,8 +24,8 @@ public:
     // A local source (plain-text imports, feed files) by name or by file URL: found or made.
     std::optional<qint64> localSource(const QString &title, const QString &url = {});
 
-    QList<FeedRecord> feeds() const;          // with unread/total counts, by folder then title
-    std::optional<FeedRecord> feed(qint64 id) const;
+    QList<FeedRecord> feeds() const;          // with unread counts (total 0), by folder then title
+    std::optional<FeedRecord> feed(qint64 id) const; // with unread and total counts
     // The same record without counting its stories (unread and total are 0): what a write
     // to the feed needs, once per response during a refresh.
     std::optional<FeedRecord> feedSettings(qint64 id) const;
