@@ -53,6 +53,19 @@ qint64 now()
     return QDateTime::currentSecsSinceEpoch();
 }
 
+// The feed matching `condition` (with one bound value), read with `columns`.
+std::optional<FeedRecord> oneFeed(const QSqlDatabase &db, const char *columns, const char *condition,
+                                  const QVariant &value)
+{
+    QSqlQuery q(db);
+    if (sql::run(q, QStringLiteral("SELECT %1 FROM feeds f WHERE %2")
+                        .arg(QLatin1String(columns), QLatin1String(condition)),
+                 {value})
+        && q.next())
+        return readFeed(q);
+    return std::nullopt;
+}
+
 } // namespace
 
 FeedStore::FeedStore(QSqlDatabase db)
@@ -119,32 +132,17 @@ QList<FeedRecord> FeedStore::feeds() const
 
 std::optional<FeedRecord> FeedStore::feed(qint64 id) const
 {
-    QSqlQuery q(m_db);
-    if (sql::run(q, QStringLiteral("SELECT %1 FROM feeds f WHERE f.id = ?").arg(QLatin1String(kFeedColumns)),
-                 {id})
-        && q.next())
-        return readFeed(q);
-    return std::nullopt;
+    return oneFeed(m_db, kFeedColumns, "f.id = ?", id);
 }
 
 std::optional<FeedRecord> FeedStore::feedSettings(qint64 id) const
 {
-    QSqlQuery q(m_db);
-    if (sql::run(q, QStringLiteral("SELECT %1 FROM feeds f WHERE f.id = ?").arg(QLatin1String(kFeedSettingsColumns)),
-                 {id})
-        && q.next())
-        return readFeed(q);
-    return std::nullopt;
+    return oneFeed(m_db, kFeedSettingsColumns, "f.id = ?", id);
 }
 
 std::optional<FeedRecord> FeedStore::feedByUrl(const QString &url) const
 {
-    QSqlQuery q(m_db);
-    if (sql::run(q, QStringLiteral("SELECT %1 FROM feeds f WHERE f.url = ?").arg(QLatin1String(kFeedColumns)),
-                 {url})
-        && q.next())
-        return readFeed(q);
-    return std::nullopt;
+    return oneFeed(m_db, kFeedColumns, "f.url = ?", url);
 }
 
 bool FeedStore::rename(qint64 feedId, const QString &title)
