@@ -108,18 +108,11 @@ ArticleStore::ArticleStore(ArticleStore &&) noexcept = default;
 ArticleStore &ArticleStore::operator=(ArticleStore &&) noexcept = default;
 ArticleStore::~ArticleStore() = default;
 
-sql::StatementCache &ArticleStore::statements()
+sql::StatementCache &ArticleStore::statements() const
 {
     if (!m_statements)
         m_statements = std::make_unique<sql::StatementCache>(m_db);
     return *m_statements;
-}
-
-sql::StatementCache &ArticleStore::reads() const
-{
-    if (!m_reads)
-        m_reads = std::make_unique<sql::StatementCache>(m_db);
-    return *m_reads;
 }
 
 ArticleStore::UpsertResult ArticleStore::upsert(qint64 feedId, const Article &article,
@@ -131,23 +124,22 @@ ArticleStore::UpsertResult ArticleStore::upsert(qint64 feedId, const Article &ar
     // Find the existing row: same guid, or (for feeds whose guids change) same link and title.
     qint64 existingId = 0;
     QString existingHash;
-    QSqlQuery *q = statements.run(QStringLiteral("SELECT id, content_hash FROM articles WHERE feed_id = ? AND guid = ?"),
-                                  {feedId, article.guid});
-    if (q && q->next()) {
+    const auto find = [&](const QString &sql, const QVariantList &values) {
+        const sql::CachedRead q(statements, sql, values);
+        if (!q || !q->next())
+            return false;
         existingId = q->value(0).toLongLong();
         existingHash = q->value(1).toString();
-    } else if (!article.link.isEmpty()) {
+        return true;
+    };
+    if (!find(QStringLiteral("SELECT id, content_hash FROM articles WHERE feed_id = ? AND guid = ?"),
+              {feedId, article.guid})
+        && !article.link.isEmpty()) {
         // "+feed_id" keeps SQLite on the link index: through a feed_id index it would read
         // every story of the feed for each new item (a 10,000-story feed: ~3 ms per item).
-        q = statements.run(QStringLiteral("SELECT id, content_hash FROM articles WHERE +feed_id = ? AND "
-                                          "link = ? AND title = ?"),
-                           {feedId, article.link, article.title});
-        if (q && q->next()) {
-            existingId = q->value(0).toLongLong();
-            existingHash = q->value(1).toString();
-        }
+        find(QStringLiteral("SELECT id, content_hash FROM articles WHERE +feed_id = ? AND link = ? AND title = ?"),
+             {feedId, article.link, article.title});
     }
-    statements.finishAll(); // no read snapshot stays open behind the writes
     if (existingId && existingHash == hash)
         return {existingId, UpsertState::Unchanged};
 
@@ -175,11 +167,11 @@ ArticleStore::UpsertResult ArticleStore::upsert(qint64 feedId, const Article &ar
         const qint64 sortDate = date.isValid() ? date.toSecsSinceEpoch() : now;
         QVariantList insertValues = {feedId, article.guid};
         insertValues << values << sortDate << now;
-        q = statements.run(QStringLiteral("INSERT INTO articles(feed_id, guid, title, link, author, "
-                                          "published, updated, categories, headline_only, "
-                                          "note, content_hash, sort_date, fetched_at) "
-                                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                           insertValues);
+        const QSqlQuery *q = statements.run(QStringLiteral("INSERT INTO articles(feed_id, guid, title, link, author, "
+                                                           "published, updated, categories, headline_only, "
+                                                           "note, content_hash, sort_date, fetched_at) "
+                                                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                                            insertValues);
         if (!q)
             return {};
         result = {q->lastInsertId().toLongLong(), UpsertState::Inserted};
@@ -243,7 +235,7 @@ std::optional<StorySummary> ArticleStore::summary(qint64 id) const
 {
     static const QString sql = QStringLiteral("SELECT %1 FROM articles a JOIN feeds f ON f.id = a.feed_id "
                                               "WHERE a.id = ?").arg(QLatin1String(sql::kSummaryColumns));
-    const sql::CachedRead q(reads(), sql, {id});
+    const sql::CachedRead q(statements(), sql, {id});
     if (q && q->next())
         return sql::readSummary(*q);
     return std::nullopt;
@@ -283,7 +275,7 @@ std::optional<StoryDetail> ArticleStore::story(qint64 id) const
                                                      "WHERE article_id = ? ORDER BY position");
     StoryDetail d;
     {
-        const sql::CachedRead q(reads(), storySql, {id});
+        const sql::CachedRead q(statements(), storySql, {id});
         if (!q || !q->next())
             return std::nullopt;
         d.summary = sql::readSummary(*q);
@@ -296,12 +288,12 @@ std::optional<StoryDetail> ArticleStore::story(qint64 id) const
         d.note = q->value(16).toString();
     }
     {
-        const sql::CachedRead q(reads(), advisorySql, {id});
+        const sql::CachedRead q(statements(), advisorySql, {id});
         if (q && q->next())
             d.advisory = sql::readAdvisory(*q, 0);
     }
     {
-        const sql::CachedRead q(reads(), relatedSql, {id});
+        const sql::CachedRead q(statements(), relatedSql, {id});
         while (q && q->next()) {
             RelatedStory r;
             r.title = q->value(0).toString();
@@ -327,14 +319,14 @@ std::optional<StoryDetail> ArticleStore::story(qint64 id) const
 std::optional<qint64> ArticleStore::resolve(const QString &link, const QString &title) const
 {
     if (!link.isEmpty()) {
-        const sql::CachedRead q(reads(), QStringLiteral("SELECT id FROM articles WHERE link = ? "
+        const sql::CachedRead q(statements(), QStringLiteral("SELECT id FROM articles WHERE link = ? "
                                                         "ORDER BY headline_only, id LIMIT 1"),
                                 {link});
         if (q && q->next())
             return q->value(0).toLongLong();
     }
     if (!title.isEmpty()) {
-        const sql::CachedRead q(reads(), QStringLiteral("SELECT id FROM articles WHERE title = ? COLLATE NOCASE "
+        const sql::CachedRead q(statements(), QStringLiteral("SELECT id FROM articles WHERE title = ? COLLATE NOCASE "
                                                         "ORDER BY headline_only, id LIMIT 1"),
                                 {title.trimmed()});
         if (q && q->next())

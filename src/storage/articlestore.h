@@ -69,13 +69,12 @@ private:
     QString whereFor(const StoryFilter &filter, QVariantList *values) const;
     static QLatin1String sourceFor(const StoryFilter &filter);
 
-    sql::StatementCache &statements();
-    sql::StatementCache &reads() const;
+    sql::StatementCache &statements() const;
 
     QSqlDatabase m_db;
-    std::unique_ptr<sql::StatementCache> m_statements; // the write path's prepared statements
-    // Those of the reads made for every story opened (story, summary, resolve).
-    mutable std::unique_ptr<sql::StatementCache> m_reads;
+    // The prepared statements of the paths run for every stored story (upsert) and every
+    // opened one (story, summary, resolve).
+    mutable std::unique_ptr<sql::StatementCache> m_statements;
     bool m_deferIndexing = false;
 };
 

@@ -50,12 +50,6 @@ QSqlQuery *StatementCache::run(const QString &sql, const QVariantList &values)
     return &query;
 }
 
-void StatementCache::finishAll()
-{
-    for (QSqlQuery &query : m_queries)
-        query.finish();
-}
-
 StorySummary readSummary(const QSqlQuery &q)
 {
     StorySummary s;

@@ -50,8 +50,6 @@ public:
     // Runs `sql` with `values`; the query returned stays valid until the next run of the same
     // text. Read its rows, then let it be: the next run resets it. nullptr on error (logged).
     QSqlQuery *run(const QString &sql, const QVariantList &values = {});
-    // Resets every statement, so that none holds a read snapshot open.
-    void finishAll();
 
 private:
     QSqlDatabase m_db;
