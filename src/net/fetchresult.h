@@ -62,6 +62,8 @@ struct FetchResult
     QString errorText;          // for people: "DNS lookup failed for example.org"
 
     bool ok() const { return error == FetchError::None; }
+    // A new copy of the feed arrived (not a 304, not a failure): there is a body to parse.
+    bool hasNewBody() const { return ok() && !notModified; }
 
     // A result that failed before (or instead of) any response, for the given request.
     static FetchResult failure(const FetchRequest &request, FetchError error, const QString &text);

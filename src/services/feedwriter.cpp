@@ -52,7 +52,7 @@ PreparedFeed FeedWriter::prepare(const FetchResult &fetched, const AdvisoryRules
 {
     PreparedFeed prepared;
     prepared.rules = rules;
-    if (!fetched.ok() || fetched.notModified)
+    if (!fetched.hasNewBody())
         return prepared;
     const FeedParseResult parsed = parseFeed(fetched.body, fetched.charset);
     if (!parsed.feed) {
@@ -73,9 +73,8 @@ RefreshResult FeedWriter::write(qint64 feedId, const FetchResult &fetched,
                                 const RetentionLimits &retention, const QDateTime &now)
 {
     // Only a response that will be parsed needs the rules (a 304 or a failure has no stories).
-    const bool parses = fetched.ok() && !fetched.notModified;
-    return store(feedId, fetched, prepare(fetched, parses ? loadAdvisoryRules(m_cache) : AdvisoryRules{}, now),
-                 retention, now);
+    const AdvisoryRules rules = fetched.hasNewBody() ? loadAdvisoryRules(m_cache) : AdvisoryRules{};
+    return store(feedId, fetched, prepare(fetched, rules, now), retention, now);
 }
 
 RefreshResult FeedWriter::store(qint64 feedId, const FetchResult &fetched, const PreparedFeed &prepared,

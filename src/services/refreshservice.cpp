@@ -145,7 +145,7 @@ void RefreshService::storeFetched(qint64 feedId, const FetchResult &fetched)
 void RefreshService::write(qint64 feedId, const FetchResult &fetched)
 {
     const RetentionLimits limits = m_retention.limitsFor(feedId);
-    if (!fetched.ok() || fetched.notModified) {
+    if (!fetched.hasNewBody()) {
         QMetaObject::invokeMethod(
             m_worker, [worker = m_worker, feedId, fetched, limits] { worker->write(feedId, fetched, limits); },
             Qt::QueuedConnection);
