@@ -4,6 +4,8 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace bulletin {
 
 namespace {
@@ -55,6 +57,39 @@ bool looksLikeHeading(const QString &block)
     return block.front().isUpper() || block.front().isDigit();
 }
 
+bool isAsciiSpace(QChar c)
+{
+    const char16_t u = c.unicode();
+    return u == ' ' || (u >= '\t' && u <= '\r');
+}
+
+// The text's blocks, split at every blank line (a line break, any ASCII white space with
+// at least one more line break in it); empty blocks are left out.
+QList<QStringView> blankLineBlocks(QStringView text)
+{
+    QList<QStringView> blocks;
+    const qsizetype n = text.size();
+    qsizetype start = 0;
+    for (qsizetype i = 0; i < n; ++i) {
+        if (text[i] != u'\n')
+            continue;
+        qsizetype lastBreak = -1;
+        for (qsizetype j = i + 1; j < n && isAsciiSpace(text[j]); ++j) {
+            if (text[j] == u'\n')
+                lastBreak = j;
+        }
+        if (lastBreak < 0)
+            continue;
+        if (i > start)
+            blocks << text.mid(start, i - start);
+        start = lastBreak + 1;
+        i = lastBreak;
+    }
+    if (start < n)
+        blocks << text.mid(start);
+    return blocks;
+}
+
 } // namespace
 
 QStringList AdvisoryRules::defaultHeadings()
@@ -75,14 +110,34 @@ QString normalisedAdvisoryHeading(const QString &heading)
 
 bool isAdvisoryHeading(const QString &heading, const QStringList &headings)
 {
-    const QString wanted = normalisedAdvisoryHeading(heading);
-    if (wanted.isEmpty())
-        return false;
+    return AdvisoryHeadingMatcher(headings).matches(heading);
+}
+
+AdvisoryHeadingMatcher::AdvisoryHeadingMatcher(const QStringList &headings)
+{
     for (const QString &h : headings) {
-        if (normalisedAdvisoryHeading(h) == wanted)
-            return true;
+        const QString normalised = normalisedAdvisoryHeading(h);
+        if (!normalised.isEmpty() && !m_headings.contains(normalised)) {
+            m_headings << normalised;
+            m_longest = std::max(m_longest, normalised.size());
+        }
     }
-    return false;
+}
+
+bool AdvisoryHeadingMatcher::matches(const QString &block) const
+{
+    if (m_headings.isEmpty())
+        return false;
+    // Normalising keeps every character that is neither white space nor a colon (lower
+    // case is never shorter), so a block with more of them than the longest heading has
+    // cannot be one.
+    qsizetype kept = 0;
+    for (const QChar c : block) {
+        if (!c.isSpace() && c != u':' && ++kept > m_longest)
+            return false;
+    }
+    const QString wanted = normalisedAdvisoryHeading(block);
+    return !wanted.isEmpty() && m_headings.contains(wanted);
 }
 
 QString matchingKeyword(const QString &text, const QStringList &keywords)
@@ -144,17 +199,22 @@ std::optional<Advisory> applyRules(const Article &article, const AdvisoryRules &
 std::optional<Advisory> advisoryFromTextSections(const QString &text, const QStringList &headings,
                                                  const QString &issuer)
 {
-    if (headings.isEmpty())
+    return advisoryFromTextSections(text, AdvisoryHeadingMatcher(headings), issuer);
+}
+
+std::optional<Advisory> advisoryFromTextSections(const QString &text, const AdvisoryHeadingMatcher &matcher,
+                                                 const QString &issuer)
+{
+    if (matcher.isEmpty())
         return std::nullopt;
-    const QStringList blocks = text.split(QRegularExpression(QStringLiteral("\\n\\s*\\n")), Qt::SkipEmptyParts);
     QString heading;
     QStringList paragraphs;
-    for (const QString &raw : blocks) {
-        const QString block = raw.trimmed();
+    for (const QStringView raw : blankLineBlocks(text)) {
+        const QString block = raw.trimmed().toString();
         if (block.isEmpty())
             continue;
         if (heading.isEmpty()) {
-            if (!block.contains(QLatin1Char('\n')) && isAdvisoryHeading(block, headings))
+            if (!block.contains(QLatin1Char('\n')) && matcher.matches(block))
                 heading = collapseWhitespace(block);
             continue;
         }

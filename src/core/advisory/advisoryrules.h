@@ -29,6 +29,21 @@ QString normalisedAdvisoryHeading(const QString &heading);
 // True when the heading (as written in the article) is one of the given headings.
 bool isAdvisoryHeading(const QString &heading, const QStringList &headings);
 
+// isAdvisoryHeading() for many blocks against the same headings: they are normalised once,
+// and a block too long to be any of them is turned down before it is normalised (most
+// blocks of a story are paragraphs, not headings).
+class AdvisoryHeadingMatcher
+{
+public:
+    explicit AdvisoryHeadingMatcher(const QStringList &headings);
+    bool isEmpty() const { return m_headings.isEmpty(); }
+    bool matches(const QString &block) const;
+
+private:
+    QStringList m_headings; // normalised, none empty
+    qsizetype m_longest = 0;
+};
+
 // The first keyword found in the text as a whole word or phrase (case-insensitive; the
 // words of a phrase may be separated by any white space), or an empty string. A keyword
 // never matches inside a longer word: "flood" does not match "floodlight".
@@ -54,6 +69,9 @@ std::optional<Advisory> applyRules(const Article &article, const AdvisoryRules &
 // section; the blocks after it, up to the next short heading-like block, are its text.
 // Returns nullopt when no heading is found or the section is empty.
 std::optional<Advisory> advisoryFromTextSections(const QString &text, const QStringList &headings,
+                                                 const QString &issuer);
+// The same, for the many stories of a feed against the same headings.
+std::optional<Advisory> advisoryFromTextSections(const QString &text, const AdvisoryHeadingMatcher &headings,
                                                  const QString &issuer);
 
 } // namespace bulletin

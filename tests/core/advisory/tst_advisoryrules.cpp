@@ -149,6 +149,23 @@ private slots:
         QVERIFY(!advisoryFromTextSections(QStringLiteral("A warning was given to drivers."),
                                           AdvisoryRules::defaultHeadings(), {}));
     }
+
+    void blankLinesMayHoldWhiteSpace()
+    {
+        // Blank lines with spaces or tabs on them, CRLF line ends, a heading written with
+        // odd spacing and a colon, and a long paragraph that starts like a heading.
+        const QString text = QStringLiteral(
+            "Public advisory for the whole region, issued this morning by the council after the "
+            "storm, which is not a heading at all.\r\n \t\r\nPublic   Advisory :\n\t\n"
+            "Boil water before drinking.\n\nUntil Friday at least.\n  \n\nOther news\n\nThe fair.");
+        const auto advisory = advisoryFromTextSections(text, AdvisoryRules::defaultHeadings(), {});
+        QVERIFY(advisory);
+        QCOMPARE(advisory->headline, QStringLiteral("Public Advisory"));
+        QCOMPARE(advisory->text, QStringLiteral("Boil water before drinking.\nUntil Friday at least."));
+        // A single line break does not end a block: the heading is not alone on its line.
+        QVERIFY(!advisoryFromTextSections(QStringLiteral("Story.\n\nWarning\nStay indoors."),
+                                          AdvisoryRules::defaultHeadings(), {}));
+    }
 };
 
 QTEST_APPLESS_MAIN(TestAdvisoryRules)
