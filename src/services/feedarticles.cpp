@@ -89,14 +89,16 @@ QList<Article> articlesFromFeed(const ParsedFeed &feed, const QDateTime &now,
         for (const ParsedItem &item : feed.items)
             articles << articleFromItem(item, now);
     }
+    const AdvisoryHeadingMatcher headings(advisoryHeadings);
     for (Article &article : articles) {
         SanitizeOptions options;
         options.baseUrl = article.link;
+        options.textOnly = true; // the page is sanitised again when it is shown
         article.text = sanitizeHtml(article.html, options).text;
         if (!article.advisory) {
             // The section is part of the text already: nothing to add for search.
             article.advisory = advisoryFromTextSections(
-                article.text, advisoryHeadings, article.author.isEmpty() ? feed.title : article.author);
+                article.text, headings, article.author.isEmpty() ? feed.title : article.author);
         } else {
             article.text += QStringLiteral("\n\n") + article.advisory->headline
                 + QLatin1Char('\n') + article.advisory->text;

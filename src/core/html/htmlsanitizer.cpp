@@ -76,20 +76,35 @@ class TextBuilder final
 public:
     void addText(QStringView text, bool preformatted)
     {
-        for (const QChar c : text) {
-            const char16_t u = c.unicode();
-            const bool space = u == ' ' || u == '\t' || u == '\n' || u == '\r' || u == '\f';
-            if (space && !preformatted) {
+        const QChar *p = text.begin();
+        const QChar *const end = text.end();
+        const auto collapses = [preformatted](char16_t u) {
+            return !preformatted && (u == ' ' || u == '\t' || u == '\n' || u == '\r' || u == '\f');
+        };
+        const auto dropped = [](char16_t u) {
+            return (u < 0x20 && u != '\t' && u != '\n') || u == 0x7F || u >= 0xFFFE;
+        };
+        while (p != end) {
+            const char16_t u = p->unicode();
+            if (collapses(u)) {
                 if (m_pending == TextBreak::None)
                     m_pending = TextBreak::Space;
+                ++p;
                 continue;
             }
-            if ((u < 0x20 && u != '\t' && u != '\n') || u == 0x7F || u >= 0xFFFE)
+            if (dropped(u)) {
+                ++p;
                 continue;
+            }
+            // A run of characters kept as they are goes in at once.
+            const QChar *const run = p;
+            while (p != end && !collapses(p->unicode()) && !dropped(p->unicode()))
+                ++p;
             flush();
-            m_text += c;
+            m_text.append(run, p - run);
         }
     }
+    void reserve(qsizetype size) { m_text.reserve(size); }
     void addBreak(TextBreak b)
     {
         if (b > m_pending)
@@ -153,11 +168,16 @@ public:
     explicit Sanitizer(const SanitizeOptions &options)
         : m_options(options)
         , m_base(options.baseUrl, QUrl::TolerantMode)
+        , m_wantHtml(!options.textOnly)
     {
     }
 
     SanitizedHtml run(QStringView input)
     {
+        // The output is about as long as the input: grow once, not on every append.
+        m_text.reserve(input.size());
+        if (m_wantHtml)
+            m_html.reserve(input.size() + input.size() / 8);
         HtmlTokenizer tokenizer(input);
         for (HtmlToken token = tokenizer.next(); token.type != HtmlToken::Type::EndOfFile;
              token = tokenizer.next()) {
@@ -197,7 +217,8 @@ private:
 
     void appendText(QStringView data)
     {
-        m_html += escapeHtml(data, false);
+        if (m_wantHtml)
+            m_html += escapeHtml(data, false);
         m_text.addText(data, inPre());
         if (m_anchor >= 0)
             m_stack[m_anchor].linkText += data;
@@ -257,7 +278,8 @@ private:
         }
         m_text.addBreak(elementPolicy(out).textBreak);
         if (out == u"br" || out == u"hr") {
-            m_html += QLatin1Char('<') + out + QLatin1Char('>');
+            if (m_wantHtml)
+                m_html += QLatin1Char('<') + out + QLatin1Char('>');
             return;
         }
         OpenElement element;
@@ -267,9 +289,11 @@ private:
             if (element.href.isEmpty())
                 return; // a link without a safe target is just its text
             element.title = token.attribute(u"title");
-            m_html += QStringLiteral("<a href=\"") + escapeHtml(element.href, true) + u'"';
-            element.titlePos = m_html.size();
-            m_html += u'>';
+            if (m_wantHtml) {
+                m_html += QStringLiteral("<a href=\"") + escapeHtml(element.href, true) + u'"';
+                element.titlePos = m_html.size();
+                m_html += u'>';
+            }
             m_stack.append(element);
             m_anchor = m_stack.size() - 1;
             return;
@@ -280,7 +304,8 @@ private:
             appendText(u"\u201C");
             return;
         }
-        m_html += u'<' + out + attributesFor(out, token) + u'>';
+        if (m_wantHtml)
+            m_html += u'<' + out + attributesFor(out, token) + u'>';
         m_stack.append(element);
         m_afterPreStart = out == u"pre" && name != u"textarea" && name != u"plaintext";
     }
@@ -325,7 +350,7 @@ private:
             && !m_blocked.contains(source.url))
             m_blocked.append(source.url);
         m_text.addBreak(TextBreak::Space);
-        if (load) {
+        if (load && m_wantHtml) {
             QString tag = QStringLiteral("<img src=\"") + escapeHtml(source.url, true) + u'"';
             if (token.hasAttribute(u"alt"))
                 tag += QStringLiteral(" alt=\"") + escapeHtml(alt, true) + u'"';
@@ -337,6 +362,8 @@ private:
             if (isDigits(height, 4))
                 tag += QStringLiteral(" height=\"") + height + u'"';
             m_html += tag + u'>';
+        }
+        if (load) {
             m_text.addText(alt, false);
             if (m_anchor >= 0)
                 m_stack[m_anchor].linkText += alt;
@@ -357,8 +384,10 @@ private:
         if (target.isEmpty() || m_anchor >= 0)
             return;
         const QString label = QStringLiteral("[embedded content: %1]").arg(QUrl(target).host());
-        m_html += QStringLiteral("<a href=\"") + escapeHtml(target, true) + QStringLiteral("\">");
-        m_html += escapeHtml(label, false) + QStringLiteral("</a>");
+        if (m_wantHtml) {
+            m_html += QStringLiteral("<a href=\"") + escapeHtml(target, true) + QStringLiteral("\">");
+            m_html += escapeHtml(label, false) + QStringLiteral("</a>");
+        }
         m_text.addText(label, false);
         m_text.addBreak(TextBreak::Line);
     }
@@ -428,7 +457,8 @@ private:
                     closeDownTo(cell);
                 if (findInScope(QStringLiteral("tr")) < table) {
                     closeDownToTableContext(table);
-                    m_html += QStringLiteral("<tr>");
+                    if (m_wantHtml)
+                        m_html += QStringLiteral("<tr>");
                     OpenElement row;
                     row.name = QStringLiteral("tr");
                     m_stack.append(row);
@@ -466,7 +496,8 @@ private:
             return;
         }
         if (name == u"br") { // HTML5 reads </br> as <br>
-            m_html += QStringLiteral("<br>");
+            if (m_wantHtml)
+                m_html += QStringLiteral("<br>");
             m_text.addBreak(TextBreak::Line);
             return;
         }
@@ -497,7 +528,8 @@ private:
             closeLink(element);
             return;
         }
-        m_html += QStringLiteral("</") + element.name + u'>';
+        if (m_wantHtml)
+            m_html += QStringLiteral("</") + element.name + u'>';
     }
 
     // Ends a link: its title (the article's, or the warning for a deceptive link) goes into
@@ -510,18 +542,22 @@ private:
             title = assessment.reason;
             m_flagged.append(FlaggedLink{element.href, assessment.reason});
         }
-        if (!title.isEmpty())
-            m_html.insert(element.titlePos,
-                          QStringLiteral(" title=\"") + escapeHtml(title, true) + u'"');
-        m_html += QStringLiteral("</a>");
+        if (m_wantHtml) {
+            if (!title.isEmpty())
+                m_html.insert(element.titlePos,
+                              QStringLiteral(" title=\"") + escapeHtml(title, true) + u'"');
+            m_html += QStringLiteral("</a>");
+            if (assessment.deceptive)
+                m_html += kDeceptiveMarker;
+        }
         if (assessment.deceptive) {
-            m_html += kDeceptiveMarker;
             m_text.addText(kDeceptiveMarker, true);
         }
     }
 
     const SanitizeOptions &m_options;
     QUrl m_base;
+    const bool m_wantHtml;
     QString m_html;
     TextBuilder m_text;
     QStringList m_blocked;
@@ -541,8 +577,10 @@ SanitizedHtml sanitizeHtml(QStringView html, const SanitizeOptions &options)
 {
     // HTML5 input preprocessing: CRLF and CR become LF before tokenising.
     QString input = html.toString();
-    input.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
-    input.replace(u'\r', u'\n');
+    if (input.contains(u'\r')) {
+        input.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
+        input.replace(u'\r', u'\n');
+    }
     return Sanitizer(options).run(input);
 }
 

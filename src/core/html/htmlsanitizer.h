@@ -11,6 +11,7 @@ namespace bulletin {
 struct SanitizeOptions {
     bool allowRemoteContent = false; // user allowed remote images for this story/feed
     QString baseUrl;                 // article link, for resolving relative href/src
+    bool textOnly = false;           // only SanitizedHtml::text is wanted: html stays empty
 };
 
 // A link whose visible text misleads about its target (see assessLink).

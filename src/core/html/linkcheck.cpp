@@ -5,6 +5,8 @@
 #include <QStringList>
 #include <QUrl>
 
+#include <algorithm>
+
 namespace bulletin {
 
 namespace {
@@ -92,6 +94,10 @@ QString describeHost(const QString &aceHost)
 // names with a plausible top-level domain. Returned in ACE form, lower case.
 QStringList hostsNamedIn(const QString &text)
 {
+    // Both patterns need a dot ("a.b" or "scheme://host.tld"), or "://" for a URL whose host
+    // has none (an IPv6 literal, "localhost"): most link texts ("Read more") have neither.
+    if (!text.contains(u'.') && !text.contains(u':'))
+        return {};
     static const QRegularExpression kUrl(
         QStringLiteral("(?<![\\p{L}\\p{N}_.+-])[a-z][a-z0-9+.-]*://(?:[^\\s/?#@<>\"']*@)?"
                        "(\\[[0-9a-f:.]+\\]|[^\\s/?#:<>\"']+)[^\\s<>\"']*"),
@@ -154,6 +160,9 @@ bool looksLatin(char32_t c)
 // one label, or a label written only with Cyrillic/Greek/Armenian letters that look Latin.
 QString disguiseIn(const QString &label)
 {
+    // Most labels are plain ASCII: Latin letters alone disguise nothing.
+    if (std::all_of(label.cbegin(), label.cend(), [](QChar c) { return c.unicode() < 0x80; }))
+        return {};
     QSet<QChar::Script> scripts;
     bool allConfusable = true;
     bool anyLetter = false;

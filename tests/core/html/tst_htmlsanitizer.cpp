@@ -18,6 +18,16 @@ SanitizedHtml sanitize(const QString &html, bool allowRemote = false)
     return sanitizeHtml(html, options);
 }
 
+// The text alone, as a refresh asks for it to index a story.
+QString textOnly(const QString &html)
+{
+    SanitizeOptions options;
+    options.baseUrl = kBase;
+    options.textOnly = true;
+    const SanitizedHtml out = sanitizeHtml(html, options);
+    return out.html.isEmpty() ? out.text : QStringLiteral("(html written: %1)").arg(out.html);
+}
+
 // Every start tag of a non-void element is closed, in order, by the matching end tag.
 bool isBalanced(const QString &html, QString *why)
 {
@@ -225,6 +235,7 @@ void TestHtmlSanitizer::hostile()
     const QString markup = decodedMarkup(out.html);
     QVERIFY2(!rx.match(markup).hasMatch(), qPrintable(out.html));
     QVERIFY2(out.text.contains(keptText), qPrintable(out.text));
+    QCOMPARE(textOnly(input), out.text);
     QString why;
     QVERIFY2(isBalanced(out.html, &why), qPrintable(why + QStringLiteral(": ") + out.html));
     // Sanitising the output again changes nothing: it is already in the safe subset.
@@ -366,6 +377,11 @@ void TestHtmlSanitizer::plainText_data()
         << "<p>See <img src=\"https://x.example/a.png\" alt=\"map\"> here</p>" << "See [map] here";
     QTest::newRow("references decoded")
         << "<p>caf&eacute; &lt;3</p>" << QString::fromUtf8("caf\xC3\xA9 <3");
+    QTest::newRow("quotation marks, control characters, a deceptive link's marker")
+        << QStringLiteral("<p><q>Hi</q>\u0001 at <a href=\"https://paypa1-login.example/\">paypal.com</a>.</p>"
+                          "<iframe src=\"https://video.example/v\"></iframe><p>x</p>")
+        << QString::fromUtf8("\xE2\x80\x9CHi\xE2\x80\x9D at paypal.com \xE2\x9A\xA0.\n\n"
+                             "[embedded content: video.example]\n\nx");
 }
 
 void TestHtmlSanitizer::plainText()
@@ -373,6 +389,7 @@ void TestHtmlSanitizer::plainText()
     QFETCH(QString, input);
     QFETCH(QString, text);
     QCOMPARE(sanitize(input).text, text);
+    QCOMPARE(textOnly(input), text);
 }
 
 void TestHtmlSanitizer::deepNestingFlattened()
