@@ -218,6 +218,11 @@ int ArticleStore::indexPending(int limit)
                                  "SELECT s.id, s.title, s.text FROM article_search s "
                                  "WHERE s.id IN (SELECT id FROM articles_fts_pending WHERE id <= ?)"),
                   {last})
+        || !sql::run(q,
+                     QStringLiteral("INSERT INTO articles_title_fts(rowid, title) "
+                                    "SELECT a.id, a.title FROM articles a "
+                                    "WHERE a.id IN (SELECT id FROM articles_fts_pending WHERE id <= ?)"),
+                     {last})
         || !sql::run(q, QStringLiteral("DELETE FROM articles_fts_pending WHERE id <= ?"), {last}))
         return -1;
     return count;

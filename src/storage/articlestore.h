@@ -38,8 +38,9 @@ public:
     // whose content did not change is left untouched. `note` says how the story was made.
     UpsertResult upsert(qint64 feedId, const Article &article, const QString &note = {});
 
-    // Stories stored while deferring go into the full-text index only at indexPending()
-    // (they can be read, just not found by a search, until then). A refresh stores a batch
+    // Stories stored while deferring go into the full-text indexes (search, and headlines
+    // for related coverage) only at indexPending() (they can be read, just not found by a
+    // search, until then). A refresh stores a batch
     // first and indexes it afterwards: one statement for many stories costs a fraction of
     // indexing each in its own. Off by default: every story is indexed as it is stored.
     void setDeferIndexing(bool defer);

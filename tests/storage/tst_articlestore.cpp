@@ -179,6 +179,74 @@ private Q_SLOTS:
         QVERIFY(bodies.exec(QStringLiteral("SELECT count(*) FROM article_bodies")) && bodies.next());
         QCOMPARE(bodies.value(0).toInt(), 0); // the bodies went with their stories
     }
+
+    void headlinesWaitWithTheSearchIndex()
+    {
+        // A refresh defers indexing: its stories enter the search index and the headline
+        // index (related coverage) together when indexPending runs, and not before.
+        TestCache cache;
+        FeedStore feeds(cache.db.connection());
+        ArticleStore articles(cache.db.connection());
+        const qint64 feed = *feeds.localSource(QStringLiteral("Local"));
+        const auto query = [&](const QString &sql, const QString &value) {
+            QSqlQuery q(cache.db.connection());
+            q.prepare(sql);
+            q.addBindValue(value);
+            return q.exec() && q.next() ? q.value(0).toInt() : -1;
+        };
+        // How many headlines hold the word, by the index's own counts (a 'delete' of a
+        // headline that was never indexed would throw them off) and by a search.
+        const auto headlines = [&](const QString &word) {
+            const int vocab = query(QStringLiteral("SELECT coalesce(sum(doc), 0) FROM articles_title_vocab WHERE term = ?"), word);
+            const int found = query(QStringLiteral("SELECT count(*) FROM articles_title_fts WHERE articles_title_fts MATCH ?"), word);
+            return vocab == found ? found : -100 - vocab;
+        };
+        const auto texts = [&](const QString &word) {
+            return query(QStringLiteral("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?"), word);
+        };
+
+        articles.setDeferIndexing(true);
+        Article kestrel = makeArticle(QStringLiteral("k"), QStringLiteral("Kestrel nests"), 10, QStringLiteral("under the bridge"));
+        Article osprey = makeArticle(QStringLiteral("o"), QStringLiteral("Osprey returns"), 20, QStringLiteral("to the lake"));
+        Article merlin = makeArticle(QStringLiteral("m"), QStringLiteral("Merlin seen"), 30, QStringLiteral("over the moor"));
+        const qint64 kestrelId = articles.upsert(feed, kestrel).id;
+        articles.upsert(feed, osprey);
+        osprey.title = QStringLiteral("Harrier returns"); // corrected while it waits
+        QCOMPARE(articles.upsert(feed, osprey).state, ArticleStore::UpsertState::Updated);
+        const qint64 merlinId = articles.upsert(feed, merlin).id;
+        QSqlQuery remove(cache.db.connection());
+        QVERIFY(remove.exec(QStringLiteral("DELETE FROM articles WHERE id = %1").arg(merlinId))); // gone before indexing
+        QCOMPARE(headlines(QStringLiteral("kestrel")), 0);
+        QCOMPARE(texts(QStringLiteral("bridge")), 0);
+        QCOMPARE(articles.pendingIndexCount(), 2);
+        {
+            Transaction t(cache.db.connection());
+            QCOMPARE(articles.indexPending(100), 2);
+            QVERIFY(t.commit());
+        }
+        QCOMPARE(articles.pendingIndexCount(), 0);
+        QCOMPARE(headlines(QStringLiteral("kestrel")), 1);
+        QCOMPARE(headlines(QStringLiteral("harrier")), 1);
+        QCOMPARE(headlines(QStringLiteral("osprey")), 0);
+        QCOMPARE(headlines(QStringLiteral("merlin")), 0);
+        QCOMPARE(headlines(QStringLiteral("returns")), 1);
+        QCOMPARE(texts(QStringLiteral("bridge")), 1);
+
+        // Stored without deferring: indexed at once, and an indexed story's edits and its
+        // deletion follow in both indexes.
+        articles.setDeferIndexing(false);
+        articles.upsert(feed, makeArticle(QStringLiteral("k2"), QStringLiteral("Kestrel hunts"), 40));
+        QCOMPARE(headlines(QStringLiteral("kestrel")), 2);
+        kestrel.title = QStringLiteral("Falcon nests");
+        articles.upsert(feed, kestrel);
+        QCOMPARE(headlines(QStringLiteral("kestrel")), 1);
+        QCOMPARE(headlines(QStringLiteral("falcon")), 1);
+        QVERIFY(remove.exec(QStringLiteral("DELETE FROM articles WHERE id = %1").arg(kestrelId)));
+        QCOMPARE(headlines(QStringLiteral("falcon")), 0);
+        QCOMPARE(headlines(QStringLiteral("nests")), 0);
+        QCOMPARE(headlines(QStringLiteral("kestrel")), 1);
+        QCOMPARE(texts(QStringLiteral("bridge")), 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestArticleStore)

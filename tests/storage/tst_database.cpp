@@ -1,4 +1,6 @@
+#include "storage/articlestore.h"
 #include "storage/database.h"
+#include "storage/feedstore.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -94,6 +96,61 @@ private Q_SLOTS:
         QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM article_bodies")).toInt(), 0);
         QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'old'")).toInt(), 0);
         QCOMPARE(scalar(db, QStringLiteral("SELECT note FROM bookmarks")).toString(), QStringLiteral("kept since v1"));
+    }
+
+    void upgradeFinishesStoriesWaitingForTheIndex()
+    {
+        // A schema-4 cache that a refresh left with a story waiting to be indexed: schema 4
+        // had already put its headline in the headline index. Schema 5 indexes it before
+        // headlines start to wait too, so that it is in each index exactly once.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
+        qint64 waiting = 0;
+        {
+            Database db;
+            QString error;
+            QVERIFY2(db.open(path, &error), qPrintable(error));
+            QSqlQuery q(db.connection());
+            // Schema 4's headline triggers.
+            for (const char *sql : {
+                     "DROP TRIGGER article_bodies_title_fts_insert",
+                     "DROP TRIGGER articles_title_fts_update",
+                     "DROP TRIGGER articles_title_fts_delete",
+                     "CREATE TRIGGER articles_title_fts_insert AFTER INSERT ON articles BEGIN "
+                     "INSERT INTO articles_title_fts(rowid, title) VALUES (new.id, new.title); END",
+                     "CREATE TRIGGER articles_title_fts_delete AFTER DELETE ON articles BEGIN "
+                     "INSERT INTO articles_title_fts(articles_title_fts, rowid, title) "
+                     "VALUES ('delete', old.id, old.title); END",
+                     "CREATE TRIGGER articles_title_fts_update AFTER UPDATE OF title ON articles BEGIN "
+                     "INSERT INTO articles_title_fts(articles_title_fts, rowid, title) "
+                     "VALUES ('delete', old.id, old.title); "
+                     "INSERT INTO articles_title_fts(rowid, title) VALUES (new.id, new.title); END",
+                     "PRAGMA user_version=4"})
+                QVERIFY2(q.exec(QLatin1String(sql)), sql);
+            FeedStore feeds(db.connection());
+            ArticleStore articles(db.connection());
+            const qint64 feed = *feeds.localSource(QStringLiteral("Local"));
+            articles.setDeferIndexing(true);
+            Article a;
+            a.guid = QStringLiteral("w");
+            a.title = QStringLiteral("Waiting heron");
+            a.text = QStringLiteral("by the weir");
+            waiting = articles.upsert(feed, a).id;
+            QVERIFY(waiting > 0);
+            QCOMPARE(articles.pendingIndexCount(), 1);
+            QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM articles_title_fts WHERE articles_title_fts MATCH 'heron'")).toInt(), 1);
+        }
+        Database db;
+        QString error;
+        QVERIFY2(db.open(path, &error), qPrintable(error));
+        QCOMPARE(db.schemaVersion(), Database::latestSchemaVersion());
+        QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM articles_fts_pending")).toInt(), 0);
+        QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'weir'")).toInt(), 1);
+        QCOMPARE(scalar(db, QStringLiteral("SELECT doc FROM articles_title_vocab WHERE term = 'heron'")).toInt(), 1);
+        QSqlQuery q(db.connection());
+        QVERIFY(q.exec(QStringLiteral("DELETE FROM articles WHERE id = %1").arg(waiting)));
+        QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM articles_title_vocab WHERE term = 'heron'")).toInt(), 0);
+        QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'weir'")).toInt(), 0);
     }
 
     void newerCacheIsRefusedAndLeftAlone()
