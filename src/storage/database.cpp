@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QScopeGuard>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -275,22 +276,36 @@ int Database::schemaVersion() const
     return -1;
 }
 
+// Transactions open on each connection of this thread (a connection belongs to one thread).
+thread_local QHash<QString, int> t_openTransactions;
+
 Transaction::Transaction(QSqlDatabase db)
     : m_db(std::move(db))
 {
+    int &open = t_openTransactions[m_db.connectionName()];
+    m_nested = open > 0;
+    QSqlQuery begin(m_db);
     // IMMEDIATE takes the write lock up front (waiting up to the busy timeout), so a
     // transaction that reads before it writes cannot fail half-way because another
     // connection (the refresh writer, or the window marking a story read) wrote meanwhile.
-    QSqlQuery begin(m_db);
-    m_active = begin.exec(QStringLiteral("BEGIN IMMEDIATE"));
-    if (!m_active)
+    m_active = begin.exec(m_nested ? QStringLiteral("SAVEPOINT nested") : QStringLiteral("BEGIN IMMEDIATE"));
+    if (m_active)
+        ++open;
+    else
         qCWarning(lcStorage) << "cannot begin a transaction:" << begin.lastError().text();
 }
 
 Transaction::~Transaction()
 {
-    if (m_active)
+    if (!m_active)
+        return;
+    if (m_nested) {
+        QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK TO nested"));
+        QSqlQuery(m_db).exec(QStringLiteral("RELEASE nested"));
+    } else {
         QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
+    }
+    --t_openTransactions[m_db.connectionName()];
 }
 
 bool Transaction::commit()
@@ -298,11 +313,17 @@ bool Transaction::commit()
     if (!m_active)
         return false;
     m_active = false;
+    --t_openTransactions[m_db.connectionName()];
     QSqlQuery commit(m_db);
-    if (commit.exec(QStringLiteral("COMMIT")))
+    if (commit.exec(m_nested ? QStringLiteral("RELEASE nested") : QStringLiteral("COMMIT")))
         return true;
     qCWarning(lcStorage) << "commit failed:" << commit.lastError().text();
-    QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
+    if (m_nested) {
+        QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK TO nested"));
+        QSqlQuery(m_db).exec(QStringLiteral("RELEASE nested"));
+    } else {
+        QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
+    }
     return false;
 }
 

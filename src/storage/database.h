@@ -45,8 +45,9 @@ private:
     QString m_backupPath;
 };
 
-// Runs a function in one transaction on the connection: commits when it returns true,
-// rolls back otherwise (and on exceptions).
+// A write transaction on the connection: rolled back unless committed. Inside another
+// Transaction on the same connection (and thread) it is a savepoint of it: its commit keeps
+// its changes for the outer one to commit, its rollback undoes only its own.
 class Transaction final
 {
 public:
@@ -60,6 +61,7 @@ public:
 private:
     QSqlDatabase m_db;
     bool m_active = false;
+    bool m_nested = false;
 };
 
 } // namespace bulletin

@@ -209,6 +209,67 @@ private Q_SLOTS:
         }
         QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM meta")).toInt(), 1);
     }
+
+    void transactionInsideAnotherIsASavepoint()
+    {
+        QTemporaryDir dir;
+        Database db;
+        Database other; // another connection to the same file, on the same thread
+        QString error;
+        QVERIFY(db.open(dir.filePath(QStringLiteral("c.sqlite")), &error));
+        QVERIFY(other.open(dir.filePath(QStringLiteral("c.sqlite")), &error));
+        const auto insert = [&](const char *key) {
+            return QSqlQuery(db.connection()).exec(QStringLiteral("INSERT INTO meta(key, value) VALUES ('%1', 'v')").arg(QLatin1String(key)));
+        };
+        const auto keys = [](Database &d) {
+            QSqlQuery q(d.connection());
+            QStringList found;
+            q.exec(QStringLiteral("SELECT key FROM meta ORDER BY key"));
+            while (q.next())
+                found << q.value(0).toString();
+            return found.join(QLatin1Char(','));
+        };
+        {
+            Transaction outer(db.connection());
+            QVERIFY(outer.isActive());
+            QVERIFY(insert("a"));
+            {
+                Transaction kept(db.connection());
+                QVERIFY(kept.isActive());
+                QVERIFY(insert("b"));
+                QVERIFY(kept.commit());
+            }
+            {
+                Transaction dropped(db.connection());
+                QVERIFY(insert("c"));
+                {
+                    Transaction deeper(db.connection());
+                    QVERIFY(insert("d"));
+                    QVERIFY(deeper.commit());
+                }
+            } // rolled back: c, and d with it
+            QCOMPARE(keys(db), QStringLiteral("a,b"));
+            QCOMPARE(keys(other), QString()); // nothing is committed before the outer commit
+            QVERIFY(outer.commit());
+        }
+        QCOMPARE(keys(other), QStringLiteral("a,b"));
+        {
+            Transaction outer(db.connection());
+            {
+                Transaction inner(db.connection());
+                QVERIFY(insert("e"));
+                QVERIFY(inner.commit());
+            }
+        } // the outer one rolls back what its savepoint kept
+        QCOMPARE(keys(other), QStringLiteral("a,b"));
+        // After all that, a transaction is a transaction of its own again.
+        {
+            Transaction t(db.connection());
+            QVERIFY(insert("f"));
+            QVERIFY(t.commit());
+        }
+        QCOMPARE(keys(other), QStringLiteral("a,b,f"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDatabase)
