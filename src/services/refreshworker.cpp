@@ -4,9 +4,31 @@
 #include "services/feedwriter.h"
 #include "storage/database.h"
 
+#include <QElapsedTimer>
+
 #include <utility>
 
 namespace bulletin {
+
+namespace {
+
+// What a feed's result says once the transaction it was written in did not commit.
+void undoWrite(RefreshResult &result)
+{
+    if (result.status == RefreshResult::Status::Cancelled)
+        return;
+    if (result.status == RefreshResult::Status::Error) {
+        result.error += QStringLiteral(" (and the failure could not be recorded)");
+    } else {
+        result.status = RefreshResult::Status::Error;
+        result.error = QStringLiteral("cannot write to the cache");
+    }
+    result.added = result.updated = result.unchanged = result.removed = 0;
+    if (!result.movedFrom.isEmpty())
+        result.url = std::exchange(result.movedFrom, QString());
+}
+
+} // namespace
 
 RefreshWorker::RefreshWorker() = default;
 
@@ -21,30 +43,65 @@ void RefreshWorker::open(const QString &cachePath)
 
 void RefreshWorker::close()
 {
+    while (!m_jobs.isEmpty()) // what arrived before the close is still written
+        writeQueued();
     m_cache.reset();
 }
 
 void RefreshWorker::write(qint64 feedId, const FetchResult &fetched, const RetentionLimits &retention)
 {
-    if (!m_cache) {
-        RefreshResult result;
-        result.feedId = feedId;
-        result.url = fetched.requestedUrl.toString();
-        result.error = QStringLiteral("cannot open the cache: %1").arg(m_openError);
-        emit feedWritten(result);
-        return;
-    }
-    emit feedWritten(FeedWriter(*m_cache).write(feedId, fetched, retention));
+    enqueue({feedId, fetched, nullptr, retention});
 }
 
 void RefreshWorker::writePrepared(qint64 feedId, const FetchResult &fetched, const PreparedFeed &prepared,
                                   const RetentionLimits &retention)
 {
+    enqueue({feedId, fetched, std::make_shared<const PreparedFeed>(prepared), retention});
+}
+
+void RefreshWorker::enqueue(Job job)
+{
+    m_jobs.append(std::move(job));
+    // Behind the jobs already queued: when the writer is busy, the ones that arrive
+    // meanwhile are in m_jobs by the time this runs.
+    if (!std::exchange(m_writeQueued, true))
+        QMetaObject::invokeMethod(this, &RefreshWorker::writeQueued, Qt::QueuedConnection);
+}
+
+void RefreshWorker::writeQueued()
+{
+    m_writeQueued = false;
+    QList<RefreshResult> results;
     if (!m_cache) {
-        write(feedId, fetched, retention); // reports the open error
-        return;
+        for (const Job &job : std::as_const(m_jobs)) {
+            RefreshResult result;
+            result.feedId = job.feedId;
+            result.url = job.fetched.requestedUrl.toString();
+            result.error = QStringLiteral("cannot open the cache: %1").arg(m_openError);
+            results << result;
+        }
+        m_jobs.clear();
+    } else {
+        Transaction batch(m_cache->database().connection());
+        QElapsedTimer timer;
+        timer.start();
+        while (!m_jobs.isEmpty() && (results.isEmpty() || timer.elapsed() < kBatchMs)) {
+            const Job job = m_jobs.takeFirst();
+            FeedWriter writer(*m_cache);
+            results << (job.prepared ? writer.store(job.feedId, job.fetched, *job.prepared, job.retention)
+                                     : writer.write(job.feedId, job.fetched, job.retention));
+        }
+        // Without the batch's transaction (another writer held the lock too long) each feed
+        // was written in a transaction of its own.
+        if (batch.isActive() && !batch.commit()) {
+            for (RefreshResult &result : results)
+                undoWrite(result);
+        }
+        if (!m_jobs.isEmpty() && !std::exchange(m_writeQueued, true))
+            QMetaObject::invokeMethod(this, &RefreshWorker::writeQueued, Qt::QueuedConnection);
     }
-    emit feedWritten(FeedWriter(*m_cache).store(feedId, fetched, prepared, retention));
+    for (const RefreshResult &result : std::as_const(results))
+        emit feedWritten(result);
 }
 
 void RefreshWorker::indexPending()

@@ -6,6 +6,8 @@
 
 #include <QObject>
 
+#include <QList>
+
 #include <memory>
 
 namespace bulletin {
@@ -16,7 +18,10 @@ struct PreparedFeed;
 // The refresh's writer: lives on its own thread and owns its own Cache (Qt SQL connections
 // belong to the thread that opened them), so parsing and writing never run on the GUI
 // thread. Jobs arrive as queued calls, run one after another, and each answers with exactly
-// one feedWritten, in order.
+// one feedWritten, in order. Jobs that queue up while the writer is busy are written
+// together, in one transaction of at most ~kBatchMs of work (each feed in a savepoint of
+// its own, so one feed's failure leaves the others stored): a commit writes every page the
+// transaction touched, and feeds written together share most of them.
 class RefreshWorker final : public QObject
 {
     Q_OBJECT
@@ -42,7 +47,21 @@ signals:
     void indexingFinished(int indexed);
 
 private:
+    struct Job
+    {
+        qint64 feedId = 0;
+        FetchResult fetched;
+        std::shared_ptr<const PreparedFeed> prepared; // null: parse here (or nothing to parse)
+        RetentionLimits retention;
+    };
+    static constexpr int kBatchMs = 100;
+
+    void enqueue(Job job);
+    void writeQueued();
+
     std::unique_ptr<Cache> m_cache;
+    QList<Job> m_jobs;
+    bool m_writeQueued = false;
     QString m_openError;
     int m_indexed = 0; // since the last indexingFinished
 };

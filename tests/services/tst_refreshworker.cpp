@@ -1,0 +1,110 @@
+// The refresh's writer: responses that queue up while it is busy are written together in
+// one transaction, each feed in a savepoint of its own.
+
+#include "services/cache.h"
+#include "services/feedwriter.h"
+#include "services/refreshworker.h"
+#include "storage/articlestore.h"
+#include "storage/feedstore.h"
+
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace bulletin;
+
+namespace {
+
+PreparedFeed preparedFeed(const QString &prefix, const QStringList &titles)
+{
+    PreparedFeed prepared;
+    prepared.parsed = true;
+    prepared.title = prefix;
+    for (const QString &title : titles) {
+        Article a;
+        a.guid = prefix + QLatin1Char('-') + title;
+        a.title = title;
+        a.text = QStringLiteral("text of ") + title;
+        a.published = QDateTime::currentDateTimeUtc();
+        prepared.articles << a;
+    }
+    return prepared;
+}
+
+FetchResult fetched(const QString &url)
+{
+    FetchResult result;
+    result.requestedUrl = QUrl(url);
+    result.finalUrl = result.requestedUrl;
+    result.httpStatus = 200;
+    result.body = "<rss/>"; // already parsed: the prepared feed is what is stored
+    return result;
+}
+
+} // namespace
+
+class TestRefreshWorker final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void queuedFeedsAreWrittenTogetherAndFailAlone()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
+        QString error;
+        std::unique_ptr<Cache> cache = Cache::open(path, &error);
+        QVERIFY2(cache, qPrintable(error));
+        QList<qint64> feeds;
+        for (const char *name : {"a", "b", "c"})
+            feeds << *cache->feeds().addSubscription(QStringLiteral("https://%1.example/feed").arg(QLatin1String(name)),
+                                                     QString::fromLatin1(name));
+        // A story the cache refuses, in the middle feed.
+        QSqlQuery poison(cache->database().connection());
+        QVERIFY(poison.exec(QStringLiteral("CREATE TRIGGER poison BEFORE INSERT ON articles WHEN new.title = 'Poison' "
+                                           "BEGIN SELECT RAISE(ABORT, 'refused'); END")));
+
+        RefreshWorker worker;
+        worker.open(path);
+        QSignalSpy written(&worker, &RefreshWorker::feedWritten);
+        // Three responses arrive while the writer is busy: one batch.
+        worker.writePrepared(feeds[0], fetched(QStringLiteral("https://a.example/feed")),
+                             preparedFeed(QStringLiteral("a"), {QStringLiteral("One"), QStringLiteral("Two")}), {});
+        worker.writePrepared(feeds[1], fetched(QStringLiteral("https://b.example/feed")),
+                             preparedFeed(QStringLiteral("b"), {QStringLiteral("Poison"), QStringLiteral("Three")}), {});
+        worker.writePrepared(feeds[2], fetched(QStringLiteral("https://c.example/feed")),
+                             preparedFeed(QStringLiteral("c"), {QStringLiteral("Four")}), {});
+        QCOMPARE(written.count(), 0); // queued, not written yet
+        QTRY_COMPARE(written.count(), 3);
+
+        QList<RefreshResult> results;
+        for (const QList<QVariant> &args : written)
+            results << args.at(0).value<RefreshResult>();
+        QCOMPARE(results.at(0).feedId, feeds[0]); // in the order they came
+        QCOMPARE(results.at(1).feedId, feeds[1]);
+        QCOMPARE(results.at(2).feedId, feeds[2]);
+        QCOMPARE(results.at(0).status, RefreshResult::Status::Ok);
+        QCOMPARE(results.at(0).added, 2);
+        QCOMPARE(results.at(1).status, RefreshResult::Status::Error);
+        QVERIFY2(results.at(1).error.contains(QStringLiteral("Poison")), qPrintable(results.at(1).error));
+        QCOMPARE(results.at(2).status, RefreshResult::Status::Ok);
+        QCOMPARE(results.at(2).added, 1);
+
+        // Seen from another connection: the good feeds are stored, the bad one not at all
+        // ("Three" was stored before "Poison" and went back with it).
+        QSqlQuery q(cache->database().connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT group_concat(title, ',') FROM (SELECT title FROM articles ORDER BY title)")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("Four,One,Two"));
+        QVERIFY(q.exec(QStringLiteral("SELECT last_success IS NOT NULL FROM feeds ORDER BY id")));
+        QList<bool> succeeded;
+        while (q.next())
+            succeeded << q.value(0).toBool();
+        QCOMPARE(succeeded, (QList<bool>{true, false, true}));
+        worker.close();
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRefreshWorker)
+#include "tst_refreshworker.moc"
