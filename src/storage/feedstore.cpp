@@ -73,6 +73,17 @@ FeedStore::FeedStore(QSqlDatabase db)
 {
 }
 
+FeedStore::FeedStore(FeedStore &&) noexcept = default;
+FeedStore &FeedStore::operator=(FeedStore &&) noexcept = default;
+FeedStore::~FeedStore() = default;
+
+sql::StatementCache &FeedStore::statements() const
+{
+    if (!m_statements)
+        m_statements = std::make_unique<sql::StatementCache>(m_db);
+    return *m_statements;
+}
+
 std::optional<qint64> FeedStore::addSubscription(const QString &url, const QString &title,
                                                  qint64 folderId, QString *error)
 {
@@ -137,7 +148,11 @@ std::optional<FeedRecord> FeedStore::feed(qint64 id) const
 
 std::optional<FeedRecord> FeedStore::feedSettings(qint64 id) const
 {
-    return oneFeed(m_db, kFeedSettingsColumns, "f.id = ?", id);
+    static const QString sql = QStringLiteral("SELECT %1 FROM feeds f WHERE f.id = ?").arg(QLatin1String(kFeedSettingsColumns));
+    const sql::CachedRead q(statements(), sql, {id});
+    if (q && q->next())
+        return readFeed(*q);
+    return std::nullopt;
 }
 
 std::optional<FeedRecord> FeedStore::feedByUrl(const QString &url) const
@@ -194,23 +209,21 @@ bool FeedStore::remove(qint64 feedId)
 bool FeedStore::recordSuccess(qint64 feedId, const QByteArray &etag, const QString &lastModified,
                               int ttlMinutes)
 {
-    QSqlQuery q(m_db);
-    return sql::run(q,
-                    QStringLiteral("UPDATE feeds SET etag = ?, last_modified = ?, last_attempt = ?, "
-                                   "last_success = ?, last_error = NULL, failures = 0, "
-                                   "retry_after = NULL, ttl_minutes = ? WHERE id = ?"),
-                    {sql::nullIfEmpty(QString::fromUtf8(etag)), sql::nullIfEmpty(lastModified), now(),
-                     now(), ttlMinutes > 0 ? QVariant(ttlMinutes) : QVariant(QMetaType(QMetaType::Int)),
-                     feedId});
+    return statements().run(QStringLiteral("UPDATE feeds SET etag = ?, last_modified = ?, last_attempt = ?, "
+                                           "last_success = ?, last_error = NULL, failures = 0, "
+                                           "retry_after = NULL, ttl_minutes = ? WHERE id = ?"),
+                            {sql::nullIfEmpty(QString::fromUtf8(etag)), sql::nullIfEmpty(lastModified), now(),
+                             now(), ttlMinutes > 0 ? QVariant(ttlMinutes) : QVariant(QMetaType(QMetaType::Int)),
+                             feedId})
+        != nullptr;
 }
 
 bool FeedStore::recordFailure(qint64 feedId, const QString &error, const QDateTime &retryAfter)
 {
-    QSqlQuery q(m_db);
-    return sql::run(q,
-                    QStringLiteral("UPDATE feeds SET last_attempt = ?, last_error = ?, "
-                                   "failures = failures + 1, retry_after = ? WHERE id = ?"),
-                    {now(), error, sql::fromTime(retryAfter), feedId});
+    return statements().run(QStringLiteral("UPDATE feeds SET last_attempt = ?, last_error = ?, "
+                                           "failures = failures + 1, retry_after = ? WHERE id = ?"),
+                            {now(), error, sql::fromTime(retryAfter), feedId})
+        != nullptr;
 }
 
 QList<FolderRecord> FeedStore::folders() const

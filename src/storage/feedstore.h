@@ -5,9 +5,14 @@
 #include <QList>
 #include <QSqlDatabase>
 
+#include <memory>
 #include <optional>
 
 namespace bulletin {
+
+namespace sql {
+class StatementCache;
+}
 
 // Feeds (subscriptions and local sources) and their folders. This header is the whole
 // public API of the feed tables; SQL stays behind it, always with bound parameters.
@@ -16,6 +21,9 @@ class FeedStore final
 {
 public:
     explicit FeedStore(QSqlDatabase db);
+    FeedStore(FeedStore &&) noexcept;
+    FeedStore &operator=(FeedStore &&) noexcept;
+    ~FeedStore();
 
     // Subscriptions --------------------------------------------------------------------
     // Adds a subscription, or returns the existing one with the same URL.
@@ -52,7 +60,12 @@ public:
     bool removeFolder(qint64 folderId); // its feeds move to the top level
 
 private:
+    sql::StatementCache &statements() const;
+
     QSqlDatabase m_db;
+    // The prepared statements of what a refresh runs for every response (feedSettings,
+    // recordSuccess, recordFailure), as ArticleStore keeps those of every stored story.
+    mutable std::unique_ptr<sql::StatementCache> m_statements;
 };
 
 } // namespace bulletin
