@@ -101,6 +101,7 @@ bool writeRelated(sql::StatementCache &statements, qint64 articleId, const QList
 
 ArticleStore::ArticleStore(QSqlDatabase db)
     : m_db(std::move(db))
+    , m_statements(std::make_unique<sql::StatementCache>(m_db))
 {
 }
 
@@ -108,18 +109,11 @@ ArticleStore::ArticleStore(ArticleStore &&) noexcept = default;
 ArticleStore &ArticleStore::operator=(ArticleStore &&) noexcept = default;
 ArticleStore::~ArticleStore() = default;
 
-sql::StatementCache &ArticleStore::statements() const
-{
-    if (!m_statements)
-        m_statements = std::make_unique<sql::StatementCache>(m_db);
-    return *m_statements;
-}
-
 ArticleStore::UpsertResult ArticleStore::upsert(qint64 feedId, const Article &article,
                                                 const QString &note)
 {
     const QString hash = QString::fromLatin1(contentHash(article));
-    sql::StatementCache &statements = this->statements();
+    sql::StatementCache &statements = *m_statements;
 
     // Find the existing row: same guid, or (for feeds whose guids change) same link and title.
     qint64 existingId = 0;
@@ -240,7 +234,7 @@ std::optional<StorySummary> ArticleStore::summary(qint64 id) const
 {
     static const QString sql = QStringLiteral("SELECT %1 FROM articles a JOIN feeds f ON f.id = a.feed_id "
                                               "WHERE a.id = ?").arg(QLatin1String(sql::kSummaryColumns));
-    const sql::CachedRead q(statements(), sql, {id});
+    const sql::CachedRead q(*m_statements, sql, {id});
     if (q && q->next())
         return sql::readSummary(*q);
     return std::nullopt;
@@ -280,7 +274,7 @@ std::optional<StoryDetail> ArticleStore::story(qint64 id) const
                                                      "WHERE article_id = ? ORDER BY position");
     StoryDetail d;
     {
-        const sql::CachedRead q(statements(), storySql, {id});
+        const sql::CachedRead q(*m_statements, storySql, {id});
         if (!q || !q->next())
             return std::nullopt;
         d.summary = sql::readSummary(*q);
@@ -293,12 +287,12 @@ std::optional<StoryDetail> ArticleStore::story(qint64 id) const
         d.note = q->value(16).toString();
     }
     {
-        const sql::CachedRead q(statements(), advisorySql, {id});
+        const sql::CachedRead q(*m_statements, advisorySql, {id});
         if (q && q->next())
             d.advisory = sql::readAdvisory(*q, 0);
     }
     {
-        const sql::CachedRead q(statements(), relatedSql, {id});
+        const sql::CachedRead q(*m_statements, relatedSql, {id});
         while (q && q->next()) {
             RelatedStory r;
             r.title = q->value(0).toString();
@@ -324,14 +318,14 @@ std::optional<StoryDetail> ArticleStore::story(qint64 id) const
 std::optional<qint64> ArticleStore::resolve(const QString &link, const QString &title) const
 {
     if (!link.isEmpty()) {
-        const sql::CachedRead q(statements(), QStringLiteral("SELECT id FROM articles WHERE link = ? "
+        const sql::CachedRead q(*m_statements, QStringLiteral("SELECT id FROM articles WHERE link = ? "
                                                         "ORDER BY headline_only, id LIMIT 1"),
                                 {link});
         if (q && q->next())
             return q->value(0).toLongLong();
     }
     if (!title.isEmpty()) {
-        const sql::CachedRead q(statements(), QStringLiteral("SELECT id FROM articles WHERE title = ? COLLATE NOCASE "
+        const sql::CachedRead q(*m_statements, QStringLiteral("SELECT id FROM articles WHERE title = ? COLLATE NOCASE "
                                                         "ORDER BY headline_only, id LIMIT 1"),
                                 {title.trimmed()});
         if (q && q->next())

@@ -70,12 +70,10 @@ private:
     QString whereFor(const StoryFilter &filter, QVariantList *values) const;
     static QLatin1String sourceFor(const StoryFilter &filter);
 
-    sql::StatementCache &statements() const;
-
     QSqlDatabase m_db;
     // The prepared statements of the paths run for every stored story (upsert) and every
     // opened one (story, summary, resolve).
-    mutable std::unique_ptr<sql::StatementCache> m_statements;
+    std::unique_ptr<sql::StatementCache> m_statements;
     bool m_deferIndexing = false;
 };
 

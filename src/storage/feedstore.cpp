@@ -54,15 +54,15 @@ qint64 now()
 }
 
 // The feed matching `condition` (with one bound value), read with `columns`.
-std::optional<FeedRecord> oneFeed(const QSqlDatabase &db, const char *columns, const char *condition,
+std::optional<FeedRecord> oneFeed(sql::StatementCache &statements, const char *columns, const char *condition,
                                   const QVariant &value)
 {
-    QSqlQuery q(db);
-    if (sql::run(q, QStringLiteral("SELECT %1 FROM feeds f WHERE %2")
-                        .arg(QLatin1String(columns), QLatin1String(condition)),
-                 {value})
-        && q.next())
-        return readFeed(q);
+    const sql::CachedRead q(statements,
+                            QStringLiteral("SELECT %1 FROM feeds f WHERE %2")
+                                .arg(QLatin1String(columns), QLatin1String(condition)),
+                            {value});
+    if (q && q->next())
+        return readFeed(*q);
     return std::nullopt;
 }
 
@@ -70,19 +70,13 @@ std::optional<FeedRecord> oneFeed(const QSqlDatabase &db, const char *columns, c
 
 FeedStore::FeedStore(QSqlDatabase db)
     : m_db(std::move(db))
+    , m_statements(std::make_unique<sql::StatementCache>(m_db))
 {
 }
 
 FeedStore::FeedStore(FeedStore &&) noexcept = default;
 FeedStore &FeedStore::operator=(FeedStore &&) noexcept = default;
 FeedStore::~FeedStore() = default;
-
-sql::StatementCache &FeedStore::statements() const
-{
-    if (!m_statements)
-        m_statements = std::make_unique<sql::StatementCache>(m_db);
-    return *m_statements;
-}
 
 std::optional<qint64> FeedStore::addSubscription(const QString &url, const QString &title,
                                                  qint64 folderId, QString *error)
@@ -143,21 +137,17 @@ QList<FeedRecord> FeedStore::feeds() const
 
 std::optional<FeedRecord> FeedStore::feed(qint64 id) const
 {
-    return oneFeed(m_db, kFeedColumns, "f.id = ?", id);
+    return oneFeed(*m_statements, kFeedColumns, "f.id = ?", id);
 }
 
 std::optional<FeedRecord> FeedStore::feedSettings(qint64 id) const
 {
-    static const QString sql = QStringLiteral("SELECT %1 FROM feeds f WHERE f.id = ?").arg(QLatin1String(kFeedSettingsColumns));
-    const sql::CachedRead q(statements(), sql, {id});
-    if (q && q->next())
-        return readFeed(*q);
-    return std::nullopt;
+    return oneFeed(*m_statements, kFeedSettingsColumns, "f.id = ?", id);
 }
 
 std::optional<FeedRecord> FeedStore::feedByUrl(const QString &url) const
 {
-    return oneFeed(m_db, kFeedColumns, "f.url = ?", url);
+    return oneFeed(*m_statements, kFeedColumns, "f.url = ?", url);
 }
 
 bool FeedStore::rename(qint64 feedId, const QString &title)
@@ -209,7 +199,7 @@ bool FeedStore::remove(qint64 feedId)
 bool FeedStore::recordSuccess(qint64 feedId, const QByteArray &etag, const QString &lastModified,
                               int ttlMinutes)
 {
-    return statements().run(QStringLiteral("UPDATE feeds SET etag = ?, last_modified = ?, last_attempt = ?, "
+    return m_statements->run(QStringLiteral("UPDATE feeds SET etag = ?, last_modified = ?, last_attempt = ?, "
                                            "last_success = ?, last_error = NULL, failures = 0, "
                                            "retry_after = NULL, ttl_minutes = ? WHERE id = ?"),
                             {sql::nullIfEmpty(QString::fromUtf8(etag)), sql::nullIfEmpty(lastModified), now(),
@@ -220,7 +210,7 @@ bool FeedStore::recordSuccess(qint64 feedId, const QByteArray &etag, const QStri
 
 bool FeedStore::recordFailure(qint64 feedId, const QString &error, const QDateTime &retryAfter)
 {
-    return statements().run(QStringLiteral("UPDATE feeds SET last_attempt = ?, last_error = ?, "
+    return m_statements->run(QStringLiteral("UPDATE feeds SET last_attempt = ?, last_error = ?, "
                                            "failures = failures + 1, retry_after = ? WHERE id = ?"),
                             {now(), error, sql::fromTime(retryAfter), feedId})
         != nullptr;

@@ -60,12 +60,10 @@ public:
     bool removeFolder(qint64 folderId); // its feeds move to the top level
 
 private:
-    sql::StatementCache &statements() const;
-
     QSqlDatabase m_db;
-    // The prepared statements of what a refresh runs for every response (feedSettings,
-    // recordSuccess, recordFailure), as ArticleStore keeps those of every stored story.
-    mutable std::unique_ptr<sql::StatementCache> m_statements;
+    // The prepared statements of the one-feed reads and of what a refresh writes for every
+    // response (recordSuccess, recordFailure), as ArticleStore keeps those of every story.
+    std::unique_ptr<sql::StatementCache> m_statements;
 };
 
 } // namespace bulletin
