@@ -70,9 +70,10 @@ Article articleFromItem(const ParsedItem &item, const QDateTime &now)
             article.html = fromAlert.html;
         }
     }
-    if (article.title.isEmpty())
-        article.title = !item.summaryText.isEmpty() ? item.summaryText.left(120)
-                                                     : QStringLiteral("(untitled)");
+    if (article.title.isEmpty()) {
+        const QString summary = item.summaryText();
+        article.title = !summary.isEmpty() ? summary.left(120) : QStringLiteral("(untitled)");
+    }
     return article;
 }
 

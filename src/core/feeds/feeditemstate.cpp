@@ -62,8 +62,7 @@ bool readExtensionElement(XmlCursor &cursor, ItemState &state)
             const XmlCursor::Content c = cursor.readContent();
             if (state.summaryRank > 1) {
                 state.summaryRank = 1;
-                item.summaryHtml = c.hasElements ? c.markup : c.text;
-                item.summaryText = htmlToPlainText(item.summaryHtml);
+                item.setHtmlSummary(c.hasElements ? c.markup : c.text);
             }
         } else if (name == u"subject") {
             addCategory(item.categories, cursor.readText());
@@ -113,8 +112,7 @@ bool readExtensionElement(XmlCursor &cursor, ItemState &state)
             const QString text = cursor.readText();
             if (state.summaryRank > 2) {
                 state.summaryRank = 2;
-                item.summaryText = text;
-                item.summaryHtml = escapeHtml(text);
+                item.setPlainSummary(text, escapeHtml(text));
             }
         } else {
             return false;
@@ -153,9 +151,10 @@ void readMediaElement(XmlCursor &cursor, ItemState &state)
         const XmlCursor::Content c = cursor.readContent();
         if (state.summaryRank > 3) {
             state.summaryRank = 3;
-            const bool html = type == u"html";
-            item.summaryText = html ? htmlToPlainText(c.text) : collapseWhitespace(c.text);
-            item.summaryHtml = html ? c.text : escapeHtml(c.text);
+            if (type == u"html")
+                item.setHtmlSummary(c.text);
+            else
+                item.setPlainSummary(collapseWhitespace(c.text), escapeHtml(c.text));
         }
     } else if (name == u"category") {
         addCategory(item.categories, cursor.readText());

@@ -70,7 +70,7 @@ QJsonObject itemToJson(const ParsedItem &item)
         {QStringLiteral("published"), date(item.published)},
         {QStringLiteral("updated"), date(item.updated)},
         {QStringLiteral("author"), text(item.author)},
-        {QStringLiteral("summary_text"), text(item.summaryText)},
+        {QStringLiteral("summary_text"), text(item.summaryText())},
         {QStringLiteral("enclosures"), enclosures},
         {QStringLiteral("categories"), strings(item.categories)},
         {QStringLiteral("related"), related},

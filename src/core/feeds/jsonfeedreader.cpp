@@ -50,11 +50,11 @@ ParsedItem readItem(const QJsonObject &o)
     const QString contentHtml = o.value(QLatin1StringView("content_html")).toString();
     item.contentHtml = contentHtml.isEmpty() ? escapeHtml(contentText) : contentHtml;
     if (!summary.isEmpty())
-        item.summaryText = collapseWhitespace(summary);
+        item.setPlainSummary(collapseWhitespace(summary), {});
     else if (!contentText.isEmpty())
-        item.summaryText = collapseWhitespace(contentText);
+        item.setPlainSummary(collapseWhitespace(contentText), {});
     else
-        item.summaryText = htmlToPlainText(contentHtml);
+        item.setPlainSummary(htmlToPlainText(contentHtml), {});
     const QJsonArray tags = o.value(QLatin1StringView("tags")).toArray();
     for (const QJsonValue &t : tags) {
         const QString tag = t.toString().trimmed();

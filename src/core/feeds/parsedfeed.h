@@ -65,7 +65,6 @@ struct ParsedItem
     QDateTime published;   // UTC, invalid when absent or unparseable
     QDateTime updated;
     QString author;
-    QString summaryText;   // plain text of the summary (or of the content when no summary)
     QString summaryHtml;   // summary as HTML (unsanitised)
     QString contentHtml;   // full content as HTML (unsanitised), may be empty
     QList<Enclosure> enclosures;
@@ -74,6 +73,20 @@ struct ParsedItem
     QList<Enclosure> media; // media:content objects (kept apart from RSS/Atom enclosures)
     QString thumbnailUrl;  // first media:thumbnail
     std::optional<CapAlert> alert; // CAP-carrying feeds: the alert of this entry
+
+    // Plain text of the summary (or of the content when there is no summary). A summary
+    // written as HTML is turned into text when this is asked for, not while parsing: a
+    // refresh makes each story's text from its HTML with the sanitiser, and needs this text
+    // only for an item without a title.
+    QString summaryText() const;
+    // A summary written as HTML: its text follows from it.
+    void setHtmlSummary(const QString &html);
+    // A summary written as plain text, with the HTML that shows it.
+    void setPlainSummary(const QString &text, const QString &html);
+
+private:
+    QString m_plainSummary;
+    bool m_summaryIsHtml = false;
 };
 
 struct ParsedFeed

@@ -283,9 +283,8 @@ void XmlFeedReader::readItem(ParsedFeed &feed)
         item.link = state.atomLink;
     }
     if (state.summaryRank == 100 && state.hasContent) {
-        // Plain text of the content only when it is needed: most feeds have a summary.
-        item.summaryText = htmlToPlainText(item.contentHtml);
-        item.summaryHtml = item.contentHtml;
+        // The content stands in for a missing summary.
+        item.setHtmlSummary(item.contentHtml);
     }
 
     if (state.embedded) {
@@ -376,8 +375,7 @@ bool XmlFeedReader::readCoreRssElement(ItemState &state)
             }
         } else if (state.summaryRank > 1) {
             state.summaryRank = 1;
-            item.summaryHtml = c.hasElements ? c.markup : c.text;
-            item.summaryText = htmlToPlainText(item.summaryHtml);
+            item.setHtmlSummary(c.hasElements ? c.markup : c.text);
         }
     } else if (is(name, "author")) {
         const QString author = authorName(m_cursor.readText());
@@ -402,7 +400,7 @@ bool XmlFeedReader::readCoreRssElement(ItemState &state)
     return true;
 }
 
-void XmlFeedReader::readTextConstruct(QString *plain, QString *html, bool *isHtmlish)
+bool XmlFeedReader::readTextConstruct(QString *plain, QString *html, PlainOfHtml plainOfHtml)
 {
     const QString type = m_cursor.attribute(u"type");
     const QString mode = m_cursor.attribute(u"mode");
@@ -423,20 +421,19 @@ void XmlFeedReader::readTextConstruct(QString *plain, QString *html, bool *isHtm
             *html = escapeHtml(c.text);
         break;
     case TextKind::Html:
-        if (plain)
+        if (plain && plainOfHtml == PlainOfHtml::Wanted)
             *plain = htmlToPlainText(c.hasElements ? c.markup : c.text);
         if (html)
             *html = c.hasElements ? c.markup : c.text;
         break;
     case TextKind::Xhtml:
-        if (plain)
+        if (plain && plainOfHtml == PlainOfHtml::Wanted)
             *plain = htmlToPlainText(c.markupOrEscapedText());
         if (html)
             *html = c.markupOrEscapedText();
         break;
     }
-    if (isHtmlish)
-        *isHtmlish = kind != TextKind::Text;
+    return kind != TextKind::Text;
 }
 
 bool XmlFeedReader::readAtomElement(ItemState &state)
@@ -468,11 +465,13 @@ bool XmlFeedReader::readAtomElement(ItemState &state)
     } else if (name == u"summary") {
         QString plain;
         QString html;
-        readTextConstruct(&plain, &html);
+        const bool isHtml = readTextConstruct(&plain, &html, PlainOfHtml::NotWanted);
         if (state.summaryRank > 1) {
             state.summaryRank = 1;
-            item.summaryText = plain;
-            item.summaryHtml = html;
+            if (isHtml)
+                item.setHtmlSummary(html);
+            else
+                item.setPlainSummary(plain, html);
         }
     } else if (name == u"content") {
         QString html;
