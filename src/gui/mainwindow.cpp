@@ -24,6 +24,7 @@
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QFont>
 #include <QInputDialog>
 #include <QLineEdit>
 #include <QPushButton>
@@ -291,6 +292,12 @@ void MainWindow::setUpStoryList()
 {
     QTreeView *view = m_ui->storyView;
     view->setIconSize(StoryMarkers::iconSize());
+    // The list draws its rows again at every scroll step. Shaping was half of drawing them;
+    // text in scripts that need shaping still gets it, other text skips ligatures and
+    // kerning. Only the strategy is set: the rest of the font still follows the window's.
+    QFont listFont;
+    listFont.setStyleStrategy(QFont::PreferNoShaping);
+    view->setFont(listFont);
     QHeaderView *header = view->header();
     header->setAccessibleName(tr("Story list columns"));
     header->setStretchLastSection(false);
