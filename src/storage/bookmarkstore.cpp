@@ -100,13 +100,13 @@ QList<BookmarkRecord> BookmarkStore::select(const QString &where, const QVariant
     QList<BookmarkRecord> result;
     if (!sql::run(q,
                   QStringLiteral("SELECT b.id, b.article_id, b.guid, b.title, b.link, b.source, "
-                                 "b.published, %2, b.note, b.created_at, "
+                                 "b.published, %2, b.created_at, "
                                  "a.id IS NULL OR NOT EXISTS (SELECT 1 FROM unread_articles u WHERE u.id = a.id), "
                                  "EXISTS (SELECT 1 FROM advisories v WHERE v.article_id = b.article_id) "
                                  "FROM bookmarks b LEFT JOIN articles a ON a.id = b.article_id %1 "
                                  "ORDER BY b.created_at DESC, b.id DESC")
                       .arg(where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where,
-                           withContent ? QStringLiteral("b.text, b.html") : QStringLiteral("NULL, NULL")),
+                           withContent ? QStringLiteral("b.text, b.html, b.note") : QStringLiteral("NULL, NULL, NULL")),
                   values))
         return result;
     while (q.next()) {

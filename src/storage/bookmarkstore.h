@@ -29,7 +29,8 @@ public:
     std::optional<BookmarkRecord> forArticle(qint64 articleId) const;
     std::optional<BookmarkRecord> bookmark(qint64 bookmarkId) const;
     QList<BookmarkRecord> bookmarks() const; // newest first
-    // The same without the text and HTML snapshots (left empty): what a list shows.
+    // The same without the text and HTML snapshots and the note (left empty): what a list
+    // shows. The note is stored after the snapshots, so reading it means reading them.
     QList<BookmarkRecord> bookmarkList() const;
     int count() const;
 
