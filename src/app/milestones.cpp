@@ -1,6 +1,7 @@
 #include "app/milestones.h"
 
 #include "gui/mainwindow.h"
+#include "gui/storylistview.h"
 
 #include <QAbstractEventDispatcher>
 #include <QAbstractItemModel>
@@ -11,7 +12,7 @@
 #include <QJsonObject>
 #include <QPointer>
 #include <QTimer>
-#include <QTreeView>
+#include <QAbstractItemView>
 
 #include <ctime>
 #include <unistd.h>
@@ -119,7 +120,7 @@ private:
 
     QString m_path;
     bool m_quitWhenIdle = false;
-    QPointer<QTreeView> m_list;
+    QPointer<QAbstractItemView> m_list;
     bool m_paintSeen = false;
     bool m_painted = false;
     bool m_idle = false;

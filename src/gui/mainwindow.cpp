@@ -11,6 +11,7 @@
 #include "gui/readingactions.h"
 #include "gui/readerview.h"
 #include "gui/storycontroller.h"
+#include "gui/storylistview.h"
 #include "models/sidebarmodel.h"
 #include "models/storylistmodel.h"
 #include "models/storymarkers.h"
@@ -151,7 +152,7 @@ ReaderView *MainWindow::reader() const
     return m_ui->readerView;
 }
 
-QTreeView *MainWindow::storyView() const
+StoryListView *MainWindow::storyView() const
 {
     return m_ui->storyView;
 }
@@ -290,7 +291,7 @@ void MainWindow::fitSidebarCounts()
 
 void MainWindow::setUpStoryList()
 {
-    QTreeView *view = m_ui->storyView;
+    StoryListView *view = m_ui->storyView;
     view->setIconSize(StoryMarkers::iconSize());
     // The list draws its rows again at every scroll step. Shaping was half of drawing them;
     // text in scripts that need shaping still gets it, other text skips ligatures and
@@ -298,7 +299,7 @@ void MainWindow::setUpStoryList()
     QFont listFont;
     listFont.setStyleStrategy(QFont::PreferNoShaping);
     view->setFont(listFont);
-    QHeaderView *header = view->header();
+    QHeaderView *header = view->horizontalHeader();
     header->setAccessibleName(tr("Story list columns"));
     header->setStretchLastSection(false);
     header->setSectionResizeMode(StoryListModel::HeadlineColumn, QHeaderView::Stretch);

@@ -22,6 +22,7 @@ class MainWindow;
 namespace bulletin {
 
 class AdvisoryBanner;
+class StoryListView;
 class BookmarkActions;
 class Cache;
 class FeedActions;
@@ -86,7 +87,7 @@ public:
     void showPreferences();
     void showShortcutHelp();
     ReaderView *reader() const;
-    QTreeView *storyView() const;
+    StoryListView *storyView() const;
     QTreeView *sidebarView() const;
 
 protected:

@@ -20,7 +20,7 @@
 
 namespace bulletin {
 
-StoryController::StoryController(Cache &cache, QTreeView *sidebarView, QTreeView *storyView,
+StoryController::StoryController(Cache &cache, QTreeView *sidebarView, QAbstractItemView *storyView,
                                  ReaderView *reader, QObject *parent)
     : QObject(parent)
     , m_cache(cache)

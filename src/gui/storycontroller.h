@@ -12,6 +12,7 @@
 
 class QModelIndex;
 class QTimer;
+class QAbstractItemView;
 class QTreeView;
 
 namespace bulletin {
@@ -36,7 +37,7 @@ class StoryController final : public QObject
     Q_OBJECT
 
 public:
-    StoryController(Cache &cache, QTreeView *sidebarView, QTreeView *storyView, ReaderView *reader,
+    StoryController(Cache &cache, QTreeView *sidebarView, QAbstractItemView *storyView, ReaderView *reader,
                     QObject *parent = nullptr);
 
     SidebarModel *sidebarModel() const { return m_sidebar; }
@@ -120,7 +121,7 @@ private:
     SidebarModel *m_sidebar = nullptr;
     StoryListModel *m_stories = nullptr;
     QPointer<QTreeView> m_sidebarView;
-    QPointer<QTreeView> m_storyView;
+    QPointer<QAbstractItemView> m_storyView;
     QPointer<ReaderView> m_reader;
     StoryHistory m_history;
     StoryFilter m_filter;

@@ -299,7 +299,7 @@ Qt::ItemFlags StoryListModel::flags(const QModelIndex &index) const
 
 bool StoryListModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && !m_atEnd && !m_fetching && !m_pagingHeld;
+    return !parent.isValid() && !m_atEnd && !m_fetching;
 }
 
 void StoryListModel::fetchMore(const QModelIndex &parent)

@@ -72,10 +72,6 @@ public:
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override;
-    // While paging is held, canFetchMore answers false. StoryListView holds it while
-    // QTreeView lays out its rows: that layout fetches a page whenever the model can fetch
-    // more, so every reset read two pages where the first already fills any screen.
-    void setPagingHeld(bool held) { m_pagingHeld = held; }
 
     qint64 storyIdAt(int row) const;
     qint64 bookmarkIdAt(int row) const;
@@ -134,7 +130,6 @@ private:
     QList<std::pair<qint64, QString>> m_advisoryQueue;
     bool m_atEnd = true;
     bool m_fetching = false; // while paging or resetting: no nested fetchMore
-    bool m_pagingHeld = false;
     StoryMarkers m_markers;
 };
 

@@ -1,6 +1,7 @@
 #include "gui/bookmarkactions.h"
 #include "gui/historyactions.h"
 #include "gui/mainwindow.h"
+#include "gui/storylistview.h"
 #include "gui/readerview.h"
 #include "gui/storycontroller.h"
 #include "models/sidebarmodel.h"
@@ -388,7 +389,7 @@ void tst_MainWindow::storyListPagesAsItScrolls()
     window->controller()->showFilter({StoryFilter::Kind::All});
     QTest::qWait(50);
     const StoryListModel *model = window->controller()->storyModel();
-    QTreeView *list = window->storyView();
+    QAbstractItemView *list = window->storyView();
     QCOMPARE(model->rowCount(), StoryListModel::kPageSize);
     QVERIFY(list->verticalScrollBar()->maximum() > 0); // one page is more than the window shows
     QCOMPARE(list->indexAt(QPoint(10, 5)).data().toString(), QStringLiteral("Story number 0"));

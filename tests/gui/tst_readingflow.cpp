@@ -6,6 +6,7 @@
 #include "gui/advisorybanner.h"
 #include "gui/feedactions.h"
 #include "gui/mainwindow.h"
+#include "gui/storylistview.h"
 #include "gui/preferencesdialog.h"
 #include "gui/readerview.h"
 #include "gui/readingactions.h"
@@ -39,6 +40,7 @@ private slots:
     void init();
     void cleanup();
     void nextAndPreviousStory();
+    void cursorKeysMoveBetweenStories();
     void unreadNavigationAndToggling();
     void spacePagesThenMovesOn();
     void zoom();
@@ -136,6 +138,30 @@ void tst_ReadingFlow::nextAndPreviousStory()
     QCOMPARE(current(), m_deskStories.at(0));
     QVERIFY(isRead(m_deskStories.at(2))); // opened: read at once by default
     QVERIFY(!isRead(m_deskStories.at(3)));
+}
+
+void tst_ReadingFlow::cursorKeysMoveBetweenStories()
+{
+    // The list is a table underneath: its cursor keys still move from story to story, and
+    // never along a row's cells.
+    openWindow();
+    QAbstractItemView *list = m_window->storyView();
+    m_window->openStory(m_deskStories.at(1));
+    const int column = list->currentIndex().column();
+    QTest::keyClick(list, Qt::Key_Right);
+    QCOMPARE(current(), m_deskStories.at(1));
+    QCOMPARE(list->currentIndex().column(), column);
+    QTest::keyClick(list, Qt::Key_Left);
+    QCOMPARE(list->currentIndex().column(), column);
+    QTest::keyClick(list, Qt::Key_Down);
+    QCOMPARE(current(), m_deskStories.at(2));
+    QTest::keyClick(list, Qt::Key_End);
+    QCOMPARE(current(), m_deskStories.last());
+    QTest::keyClick(list, Qt::Key_Up);
+    QCOMPARE(current(), m_deskStories.at(m_deskStories.size() - 2));
+    QTest::keyClick(list, Qt::Key_Home);
+    QCOMPARE(current(), m_deskStories.first());
+    QVERIFY(list->selectionModel()->isRowSelected(0, {}));
 }
 
 void tst_ReadingFlow::unreadNavigationAndToggling()

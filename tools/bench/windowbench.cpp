@@ -11,12 +11,14 @@
 #include "gui/mainwindow.h"
 #include "gui/readerview.h"
 #include "gui/storycontroller.h"
+#include "gui/storylistview.h"
 #include "models/storylistmodel.h"
 #include "services/cache.h"
 #include "services/refreshservice.h"
 #include "storage/searchstore.h"
 #include "storage/sqlutil.h"
 
+#include <QAbstractItemView>
 #include <QApplication>
 #include <QDir>
 #include <QElapsedTimer>
@@ -31,7 +33,6 @@
 #include <QSqlQuery>
 #include <QTextStream>
 #include <QTimer>
-#include <QTreeView>
 
 namespace bench {
 
@@ -172,7 +173,7 @@ void measureInProcess(const Setup &setup, Results &results)
     settle();
     bulletin::StoryController *controller = window.controller();
     bulletin::StoryListModel *model = controller->storyModel();
-    QTreeView *list = window.storyView();
+    QAbstractItemView *list = window.storyView();
     Q_UNUSED(openMs);
 
     // Opening views -------------------------------------------------------------------
