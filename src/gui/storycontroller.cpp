@@ -381,7 +381,7 @@ void StoryController::refreshPage()
 void StoryController::selectInList(const ReaderLocation &location, bool allowSwitch)
 {
     int row = location.storyId ? m_stories->locateStory(location.storyId)
-                               : m_stories->rowForBookmark(location.bookmarkId);
+                               : m_stories->locateBookmark(location.bookmarkId);
     if (row < 0 && location.storyId && allowSwitch && m_filter.kind != StoryFilter::Kind::All) {
         // Followed a link to a story outside this view: show it among all stories.
         const QScopedValueRollback guard(m_syncing, true);
@@ -436,7 +436,7 @@ void StoryController::reloadStories()
     }
     if (m_location.isValid()) {
         const int row = m_location.storyId ? m_stories->locateStory(m_location.storyId, 2000)
-                                           : m_stories->rowForBookmark(m_location.bookmarkId);
+                                           : m_stories->locateBookmark(m_location.bookmarkId, 2000);
         if (row >= 0) {
             const QScopedValueRollback guard(m_syncing, true);
             m_storyView->selectionModel()->setCurrentIndex(

@@ -67,12 +67,10 @@ void StoryListModel::loadFirstPage()
     m_rowByStory.clear();
     m_atEnd = false;
     if (isBookmarkView()) {
-        for (const BookmarkRecord &bookmark : m_bookmarks.bookmarkList()) {
-            m_rowByStory.insert(bookmark.articleId.value_or(0), m_rows.size());
-            m_rows << rowFor(bookmark);
+        for (const Row &row : nextBookmarkPage()) {
+            m_rowByStory.insert(row.storyId, m_rows.size());
+            m_rows << row;
         }
-        m_rowByStory.remove(0);
-        m_atEnd = true;
         return;
     }
     if (isSearching()) {
@@ -117,6 +115,22 @@ QList<StorySummary> StoryListModel::nextPage(const std::optional<StoryCursor> &a
     if (!m_atEnd)
         page.resize(kPageSize);
     return page;
+}
+
+QList<StoryListModel::Row> StoryListModel::nextBookmarkPage()
+{
+    std::optional<StoryCursor> after;
+    if (!m_rows.isEmpty())
+        after = m_rows.constLast().cursor;
+    QList<BookmarkRecord> page = m_bookmarks.bookmarkPage(after, kPageSize + 1);
+    m_atEnd = page.size() <= kPageSize;
+    if (!m_atEnd)
+        page.resize(kPageSize);
+    QList<Row> rows;
+    rows.reserve(page.size());
+    for (const BookmarkRecord &bookmark : page)
+        rows << rowFor(bookmark);
+    return rows;
 }
 
 QList<StoryListModel::Row> StoryListModel::nextAdvisoryPage()
@@ -170,6 +184,8 @@ StoryListModel::Row StoryListModel::rowFor(const BookmarkRecord &bookmark)
     row.read = bookmark.read;
     row.bookmarked = true;
     row.hasAdvisory = bookmark.hasAdvisory;
+    // The Bookmarks list is ordered by when each story was bookmarked.
+    row.cursor = {bookmark.createdAt.toSecsSinceEpoch(), bookmark.bookmarkId};
     return row;
 }
 
@@ -314,6 +330,10 @@ void StoryListModel::fetchMore(const QModelIndex &parent)
         append(nextAdvisoryPage());
         return;
     }
+    if (isBookmarkView()) {
+        append(nextBookmarkPage());
+        return;
+    }
     std::optional<StoryCursor> after;
     if (!m_rows.isEmpty())
         after = m_rows.constLast().cursor;
@@ -362,12 +382,29 @@ int StoryListModel::rowForBookmark(qint64 bookmarkId) const
     return -1;
 }
 
+int StoryListModel::locateBookmark(qint64 bookmarkId, int maxRows)
+{
+    int row = rowForBookmark(bookmarkId);
+    while (row < 0 && isBookmarkView() && !m_atEnd && m_rows.size() < maxRows) {
+        const qsizetype loaded = m_rows.size();
+        fetchMore({});
+        for (qsizetype i = loaded; i < m_rows.size() && row < 0; ++i) {
+            if (m_rows.at(i).bookmarkId == bookmarkId)
+                row = int(i);
+        }
+    }
+    return row;
+}
+
 int StoryListModel::locateStory(qint64 storyId, int maxRows)
 {
     const int row = rowForStory(storyId);
-    if (row >= 0 || m_atEnd || isBookmarkView())
+    if (row >= 0 || m_atEnd)
         return row;
-    if (isAdvisoryView()) {
+    // A story that is not bookmarked is not in the Bookmarks view: no need to page through it.
+    if (isBookmarkView() && !m_bookmarks.isBookmarked(storyId))
+        return -1;
+    if (isAdvisoryView() || isBookmarkView()) {
         while (!m_atEnd && m_rows.size() < maxRows) {
             fetchMore({});
             if (const int found = rowForStory(storyId); found >= 0)

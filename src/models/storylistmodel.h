@@ -81,6 +81,8 @@ public:
     // Like rowForStory, but pages further down the list while the story would still come
     // later, loading at most up to maxRows rows. -1 when the story is not in this view.
     int locateStory(qint64 storyId, int maxRows = 5000);
+    // The same for a bookmark in the Bookmarks view.
+    int locateBookmark(qint64 bookmarkId, int maxRows = 5000);
 
     // Keep the loaded rows in step with changes made elsewhere (no reload, no reset).
     void setStoryRead(qint64 storyId, bool read);
@@ -110,6 +112,7 @@ private:
     }
     QList<StorySummary> nextPage(const std::optional<StoryCursor> &after);
     QList<Row> nextAdvisoryPage();
+    QList<Row> nextBookmarkPage();
     void append(const QList<Row> &rows);
     void emitRowChanged(int row);
     static Row rowFor(const StorySummary &story);

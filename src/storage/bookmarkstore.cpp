@@ -80,9 +80,11 @@ QList<BookmarkRecord> BookmarkStore::bookmarks() const
     return select({}, {});
 }
 
-QList<BookmarkRecord> BookmarkStore::bookmarkList() const
+QList<BookmarkRecord> BookmarkStore::bookmarkPage(const std::optional<StoryCursor> &after, int limit) const
 {
-    return select({}, {}, false);
+    if (!after)
+        return select({}, {}, false, limit);
+    return select(QStringLiteral("(b.created_at, b.id) < (?, ?)"), {after->sortDate, after->id}, false, limit);
 }
 
 int BookmarkStore::count() const
@@ -93,9 +95,11 @@ int BookmarkStore::count() const
         : 0;
 }
 
-QList<BookmarkRecord> BookmarkStore::select(const QString &where, const QVariantList &values,
-                                            bool withContent) const
+QList<BookmarkRecord> BookmarkStore::select(const QString &where, QVariantList values, bool withContent,
+                                            int limit) const
 {
+    if (limit >= 0)
+        values << limit;
     QSqlQuery q(m_db);
     QList<BookmarkRecord> result;
     if (!sql::run(q,
@@ -104,9 +108,10 @@ QList<BookmarkRecord> BookmarkStore::select(const QString &where, const QVariant
                                  "a.id IS NULL OR NOT EXISTS (SELECT 1 FROM unread_articles u WHERE u.id = a.id), "
                                  "EXISTS (SELECT 1 FROM advisories v WHERE v.article_id = b.article_id) "
                                  "FROM bookmarks b LEFT JOIN articles a ON a.id = b.article_id %1 "
-                                 "ORDER BY b.created_at DESC, b.id DESC")
+                                 "ORDER BY b.created_at DESC, b.id DESC%3")
                       .arg(where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where,
-                           withContent ? QStringLiteral("b.text, b.html, b.note") : QStringLiteral("NULL, NULL, NULL")),
+                           withContent ? QStringLiteral("b.text, b.html, b.note") : QStringLiteral("NULL, NULL, NULL"),
+                           limit >= 0 ? QStringLiteral(" LIMIT ?") : QString()),
                   values))
         return result;
     while (q.next()) {

@@ -29,14 +29,16 @@ public:
     std::optional<BookmarkRecord> forArticle(qint64 articleId) const;
     std::optional<BookmarkRecord> bookmark(qint64 bookmarkId) const;
     QList<BookmarkRecord> bookmarks() const; // newest first
-    // The same without the text and HTML snapshots and the note (left empty): what a list
-    // shows. The note is stored after the snapshots, so reading it means reading them.
-    QList<BookmarkRecord> bookmarkList() const;
+    // A page of what the Bookmarks list shows, newest first: at most limit bookmarks after
+    // the one at `after` (its created time in Unix seconds and its id), without the text and
+    // HTML snapshots and the note (left empty). The note is stored after the snapshots, so
+    // reading it means reading them.
+    QList<BookmarkRecord> bookmarkPage(const std::optional<StoryCursor> &after, int limit) const;
     int count() const;
 
 private:
-    QList<BookmarkRecord> select(const QString &where, const QVariantList &values,
-                                 bool withContent = true) const;
+    QList<BookmarkRecord> select(const QString &where, QVariantList values, bool withContent = true,
+                                 int limit = -1) const;
 
     QSqlDatabase m_db;
 };

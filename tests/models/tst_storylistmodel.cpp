@@ -27,6 +27,7 @@ private slots:
     void locateStoryPagesOnDemand();
     void advisoriesViewPagesInAdvisoryOrder();
     void bookmarkViewKeepsStoryThatLeftTheCache();
+    void bookmarkViewPagesNewestFirst();
     void opensLargeCacheWithOnePage();
 
 private:
@@ -270,6 +271,39 @@ void tst_StoryListModel::bookmarkViewKeepsStoryThatLeftTheCache()
     QCOMPARE(model.index(goneRow, StoryListModel::SourceColumn).data().toString(), QStringLiteral("Alpha News"));
     QVERIFY(model.index(goneRow, 0).data(Qt::FontRole).value<QFont>().italic());
     QCOMPARE(model.rowForStory(m_ids.at(1)), 1 - goneRow);
+}
+
+void tst_StoryListModel::bookmarkViewPagesNewestFirst()
+{
+    // 450 bookmarks, most of them made within the same second: the list shows the newest
+    // first, a page at a time, each bookmark once.
+    QList<qint64> bookmarkIds;
+    {
+        Transaction transaction(m_cache->database().connection());
+        for (int i = 0; i < 450; ++i) {
+            const std::optional<qint64> id = m_cache->bookmarks().add(m_ids.at(i * 2));
+            QVERIFY(id);
+            bookmarkIds << *id;
+        }
+        QVERIFY(transaction.commit());
+    }
+    StoryListModel model(m_cache->articles(), m_cache->bookmarks());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setFilter({StoryFilter::Kind::Bookmarked});
+    QCOMPARE(model.rowCount(), StoryListModel::kPageSize);
+    QVERIFY(model.canFetchMore({}));
+    QCOMPARE(model.bookmarkIdAt(0), bookmarkIds.last());
+
+    // A story that is not bookmarked is not looked for page by page.
+    QCOMPARE(model.locateStory(m_ids.at(1)), -1);
+    QCOMPARE(model.rowCount(), StoryListModel::kPageSize);
+    // The first bookmark is on the last page: found by paging on.
+    QCOMPARE(model.locateBookmark(bookmarkIds.first()), 449);
+    QVERIFY(!model.canFetchMore({}));
+    QCOMPARE(model.rowCount(), 450);
+    for (int row = 0; row < 450; ++row)
+        QCOMPARE(model.bookmarkIdAt(row), bookmarkIds.at(449 - row));
+    QCOMPARE(model.locateStory(m_ids.at(2 * 100)), 449 - 100);
 }
 
 void tst_StoryListModel::opensLargeCacheWithOnePage()
