@@ -276,8 +276,12 @@ int Database::schemaVersion() const
     return -1;
 }
 
+namespace {
+
 // Transactions open on each connection of this thread (a connection belongs to one thread).
 thread_local QHash<QString, int> t_openTransactions;
+
+} // namespace
 
 Transaction::Transaction(QSqlDatabase db)
     : m_db(std::move(db))
@@ -299,13 +303,19 @@ Transaction::~Transaction()
 {
     if (!m_active)
         return;
+    rollback();
+    --t_openTransactions[m_db.connectionName()];
+}
+
+void Transaction::rollback()
+{
+    // A savepoint is undone, then taken off the stack; the outer transaction goes on.
     if (m_nested) {
         QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK TO nested"));
         QSqlQuery(m_db).exec(QStringLiteral("RELEASE nested"));
     } else {
         QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
     }
-    --t_openTransactions[m_db.connectionName()];
 }
 
 bool Transaction::commit()
@@ -318,12 +328,7 @@ bool Transaction::commit()
     if (commit.exec(m_nested ? QStringLiteral("RELEASE nested") : QStringLiteral("COMMIT")))
         return true;
     qCWarning(lcStorage) << "commit failed:" << commit.lastError().text();
-    if (m_nested) {
-        QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK TO nested"));
-        QSqlQuery(m_db).exec(QStringLiteral("RELEASE nested"));
-    } else {
-        QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
-    }
+    rollback();
     return false;
 }
 

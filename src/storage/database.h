@@ -59,6 +59,8 @@ public:
     bool commit();
 
 private:
+    void rollback();
+
     QSqlDatabase m_db;
     bool m_active = false;
     bool m_nested = false;
