@@ -8,6 +8,8 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <algorithm>
+
 namespace bulletin {
 
 namespace {
@@ -59,7 +61,174 @@ QString quoted(const QString &text)
     return QLatin1Char('"') + escaped + QLatin1Char('"');
 }
 
+// A word of the query as a snippet looks for it: folded as the index folds it.
+struct SnippetWord
+{
+    QString folded;
+    bool prefix = false;
+};
+
+// Lower case without diacritics, as the index's unicode61 tokenizer compares words.
+QString folded(QStringView word)
+{
+    QString decomposed = word.toString().normalized(QString::NormalizationForm_D);
+    QString out;
+    out.reserve(decomposed.size());
+    for (const QChar c : std::as_const(decomposed)) {
+        if (c.category() != QChar::Mark_NonSpacing)
+            out += c;
+    }
+    return out.toCaseFolded();
+}
+
+bool isAscii(QStringView text)
+{
+    return std::all_of(text.begin(), text.end(), [](QChar c) { return c.unicode() < 0x80; });
+}
+
+QList<SnippetWord> snippetWords(const QString &query)
+{
+    QList<SnippetWord> words;
+    for (const Term &term : parseTerms(query)) {
+        if (term.excluded)
+            continue;
+        const QStringList parts = term.text.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        for (qsizetype i = 0; i < parts.size(); ++i) {
+            const QString word = folded(parts.at(i));
+            if (!word.isEmpty())
+                words.append({word, term.prefix && i == parts.size() - 1});
+        }
+    }
+    return words;
+}
+
+// Which of the words a token of the text is, or -1.
+int matchedWord(QStringView token, const QList<SnippetWord> &words)
+{
+    QString foldedToken;
+    const bool ascii = isAscii(token);
+    if (!ascii)
+        foldedToken = folded(token);
+    const QChar lead = token.front().toLower();
+    for (qsizetype i = 0; i < words.size(); ++i) {
+        const SnippetWord &w = words.at(i);
+        if (ascii && (lead != w.folded.front() || (!w.prefix && token.size() != w.folded.size())))
+            continue;
+        const bool match = ascii
+            ? (w.prefix ? token.startsWith(w.folded, Qt::CaseInsensitive) : token.compare(w.folded, Qt::CaseInsensitive) == 0)
+            : (w.prefix ? foldedToken.startsWith(w.folded) : foldedToken == w.folded);
+        if (match)
+            return int(i);
+    }
+    return -1;
+}
+
+bool isTokenCharacter(char32_t c)
+{
+    if (c < 0x80)
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    // unicode61 splits at spaces and punctuation; letters, digits and marks make words.
+    switch (QChar::category(c)) {
+    case QChar::Mark_NonSpacing:
+    case QChar::Mark_SpacingCombining:
+    case QChar::Mark_Enclosing:
+    case QChar::Other_PrivateUse:
+        return true;
+    default:
+        return QChar::isLetterOrNumber(c);
+    }
+}
+
+QString cutSnippet(const QString &text, const QList<SnippetWord> &words, int length)
+{
+    struct Token
+    {
+        qsizetype begin, end;
+        int word;
+    };
+    QList<Token> tokens;
+    for (qsizetype i = 0; i < text.size();) {
+        const auto codePointAt = [&text](qsizetype at, qsizetype *size) -> char32_t {
+            const QChar c = text.at(at);
+            if (c.isHighSurrogate() && at + 1 < text.size() && text.at(at + 1).isLowSurrogate()) {
+                *size = 2;
+                return QChar::surrogateToUcs4(c, text.at(at + 1));
+            }
+            *size = 1;
+            return c.unicode();
+        };
+        qsizetype size = 1;
+        if (!isTokenCharacter(codePointAt(i, &size))) {
+            i += size;
+            continue;
+        }
+        const qsizetype begin = i;
+        while (i < text.size() && isTokenCharacter(codePointAt(i, &size)))
+            i += size;
+        const QStringView token = QStringView(text).mid(begin, i - begin);
+        tokens.append({begin, i, words.isEmpty() ? -1 : matchedWord(token, words)});
+    }
+    if (tokens.isEmpty())
+        return {};
+    const qsizetype count = tokens.size();
+    // The window with the most different words, then the most matches; the first on ties.
+    qsizetype start = 0;
+    int bestScore = 0;
+    for (qsizetype first = 0; first < count; ++first) {
+        if (tokens.at(first).word < 0)
+            continue;
+        QList<bool> seen(words.size(), false);
+        int score = 0;
+        qsizetype last = first;
+        for (qsizetype t = first; t < std::min(count, first + length); ++t) {
+            const int word = tokens.at(t).word;
+            if (word < 0)
+                continue;
+            score += seen.at(word) ? 1 : 1000;
+            seen[word] = true;
+            last = t;
+        }
+        if (score > bestScore) {
+            bestScore = score;
+            // Centre the matches in the window.
+            start = first - (length - (last - first + 1)) / 2;
+        }
+    }
+    start = std::clamp<qsizetype>(start, 0, std::max<qsizetype>(0, count - length));
+    const qsizetype end = std::min(count, start + length);
+    QString out;
+    if (start > 0)
+        out += QChar(0x2026);
+    // Where the window holds the text's start or end, the punctuation there stays.
+    qsizetype at = start > 0 ? tokens.at(start).begin : 0;
+    for (qsizetype t = start; t < end; ++t) {
+        const Token &token = tokens.at(t);
+        out += QStringView(text).mid(at, token.begin - at);
+        const QStringView word = QStringView(text).mid(token.begin, token.end - token.begin);
+        if (token.word >= 0) {
+            out += QLatin1Char('[');
+            out += word;
+            out += QLatin1Char(']');
+        } else {
+            out += word;
+        }
+        at = token.end;
+    }
+    if (end < count)
+        out += QChar(0x2026);
+    else
+        out += QStringView(text).mid(at);
+    return out;
+}
+
+constexpr int kSnippetTokens = 14;
+
 } // namespace
+
+QString SearchStore::snippet(const QString &text, const QString &query)
+{
+    return cutSnippet(text, snippetWords(query), kSnippetTokens);
+}
 
 SearchStore::SearchStore(QSqlDatabase db)
     : m_db(std::move(db))
@@ -99,6 +268,7 @@ QList<SearchStore::Result> SearchStore::search(const QString &query, const Story
 {
     QList<Result> results;
     const QString expression = ftsExpression(query);
+    const QList<SnippetWord> words = snippetWords(query);
     if (expression.isEmpty()) {
         if (error)
             *error = QStringLiteral("the search has no word to look for");
@@ -130,9 +300,6 @@ QList<SearchStore::Result> SearchStore::search(const QString &query, const Story
     case StoryFilter::Kind::All:
         break;
     }
-    values << limit << expression;
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
     // Title matches weigh ten times text matches; newer stories (higher ids) win ties.
     // The best matches are picked from the index alone, and only they are read and given a
     // snippet: two common words match thousands of stories, and reading each one's row and
@@ -140,27 +307,46 @@ QList<SearchStore::Result> SearchStore::search(const QString &query, const Story
     const QString scopeFilter = where.isEmpty()
         ? QString()
         : QStringLiteral("AND +articles_fts.rowid IN (SELECT a.id FROM articles a WHERE 1 %1) ").arg(where);
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    const auto failed = [&] {
+        if (error)
+            *error = QStringLiteral("the search could not run: %1").arg(q.lastError().text());
+        return QList<Result>{};
+    };
+    // Scoring is bounded to the newest kRankedMatches matches in the scope: bm25 scores
+    // every story it is given, and two common words are in most of the cache. Finding where
+    // the newest matches begin reads the index's row ids only.
+    qint64 firstRanked = 0;
+    if (!sql::run(q,
+                  QStringLiteral("SELECT articles_fts.rowid FROM articles_fts WHERE articles_fts MATCH ? %1"
+                                 "ORDER BY articles_fts.rowid DESC LIMIT 1 OFFSET ?")
+                      .arg(scopeFilter),
+                  QVariantList(values) << kRankedMatches - 1))
+        return failed();
+    if (q.next())
+        firstRanked = q.value(0).toLongLong();
+    q.finish();
+    // The snippets are cut here from each result's text, not by FTS5's snippet(), which
+    // runs the query again for every result.
+    values << firstRanked << limit;
     if (!sql::run(q,
                   QStringLiteral(
                       "WITH best(id, score) AS MATERIALIZED ("
                       "SELECT articles_fts.rowid, bm25(articles_fts, 10.0, 1.0) FROM articles_fts "
-                      "WHERE articles_fts MATCH ? %2"
+                      "WHERE articles_fts MATCH ? %2AND articles_fts.rowid >= ? "
                       "ORDER BY 2, articles_fts.rowid DESC LIMIT ?) "
-                      "SELECT %1, snippet(articles_fts, 1, '[', ']', '\u2026', 14), best.score "
-                      "FROM best JOIN articles_fts ON articles_fts.rowid = best.id "
-                      "JOIN articles a ON a.id = best.id JOIN feeds f ON f.id = a.feed_id "
-                      "WHERE articles_fts MATCH ? "
+                      "SELECT %1, b.text, best.score "
+                      "FROM best JOIN articles a ON a.id = best.id JOIN feeds f ON f.id = a.feed_id "
+                      "LEFT JOIN article_bodies b ON b.article_id = best.id "
                       "ORDER BY best.score, best.id DESC")
                       .arg(QLatin1String(sql::kSummaryColumns), scopeFilter),
-                  values)) {
-        if (error)
-            *error = QStringLiteral("the search could not run: %1").arg(q.lastError().text());
-        return results;
-    }
+                  values))
+        return failed();
     while (q.next()) {
         Result r;
         r.story = sql::readSummary(q);
-        r.snippet = q.value(12).toString();
+        r.snippet = cutSnippet(q.value(12).toString(), words, kSnippetTokens);
         r.rank = q.value(13).toDouble();
         results << r;
     }

@@ -11,7 +11,9 @@ namespace bulletin {
 
 // Full-text search over the FTS5 index of titles and the text the reader shows.
 // Query syntax: words (all must match), "a phrase", prefix*, -excluded. Results are ranked
-// by bm25 (a title match weighs more than a text match), newer first on ties.
+// by bm25 (a title match weighs more than a text match), newer first on ties. When more
+// than kRankedMatches stories match, the ranking is over the newest kRankedMatches of them
+// (by the order they were stored): older matches are left out.
 // Not thread-safe: use it on the thread that opened its connection.
 class SearchStore final
 {
@@ -32,6 +34,9 @@ public:
         StoryFilter scope; // Kind::All for everywhere
     };
 
+    // How many of the newest matches a search ranks.
+    static constexpr int kRankedMatches = 2000;
+
     explicit SearchStore(QSqlDatabase db);
 
     QList<SavedSearch> savedSearches() const; // in the order they were saved
@@ -47,6 +52,10 @@ public:
     static QString ftsExpression(const QString &query);
     // The words a result should highlight (phrases split, prefixes without '*').
     static QStringList highlightTerms(const QString &query);
+    // The text around the best match of the query's words in `text`: up to 14 words, the
+    // matched ones between [ and ], and an ellipsis where the text goes on. Words match as the
+    // index matches them: case and diacritics aside, prefix* as a prefix.
+    static QString snippet(const QString &text, const QString &query);
 
 private:
     QSqlDatabase m_db;

@@ -88,6 +88,66 @@ private Q_SLOTS:
         QCOMPARE(titles(search.search(QStringLiteral("bridge"), {}, 50)), QStringList{QStringLiteral("Wire bridge")});
         QCOMPARE(titles(search.search(QStringLiteral("tunnel"), {}, 50)), QStringList{QStringLiteral("Local tunnel")});
     }
+
+    void snippetsShowTheBestMatch()
+    {
+        QStringList words;
+        for (int i = 0; i < 40; ++i)
+            words << QStringLiteral("w%1").arg(i);
+        words[5] = QStringLiteral("storm");
+        words[25] = QStringLiteral("Storm,");
+        words[28] = QStringLiteral("budget");
+        const QString text = words.join(QLatin1Char(' '));
+        // Both words beat the earlier lone one; the window is centred on them and the cut
+        // ends are marked.
+        const QString both = SearchStore::snippet(text, QStringLiteral("storm budget"));
+        QCOMPARE(both, QStringLiteral("\u2026w20 w21 w22 w23 w24 [Storm], w26 w27 [budget] w29 w30 w31 w32 w33\u2026"));
+        // One word: its first place, the text's start kept whole.
+        QCOMPARE(SearchStore::snippet(text, QStringLiteral("storm -budget")),
+                 QStringLiteral("w0 w1 w2 w3 w4 [storm] w6 w7 w8 w9 w10 w11 w12 w13\u2026"));
+        // Nothing in the text (a headline match): the text's beginning.
+        QCOMPARE(SearchStore::snippet(text, QStringLiteral("harbour")),
+                 QStringLiteral("w0 w1 w2 w3 w4 storm w6 w7 w8 w9 w10 w11 w12 w13\u2026"));
+        // Case, diacritics and prefixes match as in the index.
+        QCOMPARE(SearchStore::snippet(QStringLiteral("Caf\u00e9 in Z\u00fcrich: FLOODING."), QStringLiteral("cafe zurich flood*")),
+                 QStringLiteral("[Caf\u00e9] in [Z\u00fcrich]: [FLOODING]."));
+        QCOMPARE(SearchStore::snippet(QString(), QStringLiteral("storm")), QString());
+    }
+
+    void ranksTheNewestMatchesWhenManyMatch()
+    {
+        TestCache cache;
+        FeedStore feeds(cache.db.connection());
+        ArticleStore articles(cache.db.connection());
+        const qint64 local = *feeds.localSource(QStringLiteral("Local"));
+        const qint64 wire = *feeds.addSubscription(QStringLiteral("https://wire.example/feed"), QStringLiteral("Wire"));
+        {
+            Transaction transaction(cache.db.connection());
+            // Stored first: the best match of all, a headline with both words.
+            articles.upsert(wire, makeArticle(QStringLiteral("old"), QStringLiteral("Storm budget agreed"), 100,
+                                              QStringLiteral("the storm budget passed; a rare quokka")));
+            // Then more text-only matches than a search ranks, then one headline match.
+            for (int i = 0; i < SearchStore::kRankedMatches; ++i)
+                articles.upsert(local, makeArticle(QStringLiteral("n%1").arg(i), QStringLiteral("Council news %1").arg(i),
+                                                   200 + i, QStringLiteral("the storm and the budget")));
+            articles.upsert(local, makeArticle(QStringLiteral("new"), QStringLiteral("Storm budget vote"), 5000,
+                                               QStringLiteral("the storm budget vote")));
+            QVERIFY(transaction.commit());
+        }
+        const SearchStore search(cache.db.connection());
+        // Everywhere, the newest matches are ranked: the newest headline match leads, and the
+        // oldest story, though the better match, is not among them.
+        const QStringList everywhere = titles(search.search(QStringLiteral("storm budget"), {}, 50));
+        QCOMPARE(everywhere.size(), 50);
+        QCOMPARE(everywhere.first(), QStringLiteral("Storm budget vote"));
+        QVERIFY(!everywhere.contains(QStringLiteral("Storm budget agreed")));
+        // The newest matches are counted in the scope searched: the wire's one story is found.
+        QCOMPARE(titles(search.search(QStringLiteral("storm budget"), {StoryFilter::Kind::Feed, wire}, 50)),
+                 QStringList{QStringLiteral("Storm budget agreed")});
+        // A word that few stories have finds the old story everywhere.
+        QCOMPARE(titles(search.search(QStringLiteral("quokka storm"), {}, 50)),
+                 QStringList{QStringLiteral("Storm budget agreed")});
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSearchStore)
