@@ -53,6 +53,16 @@ constexpr auto kLastStoryKey = "reader/lastStory";
 constexpr auto kLastBookmarkKey = "reader/lastBookmark";
 constexpr int kStatusTimeoutMs = 10000;
 
+// For the lists drawn again as they scroll: shaping was half of drawing a row. Text in
+// scripts that need shaping still gets it, other text skips ligatures and kerning. Only the
+// strategy is set: the rest of the font still follows the window's.
+QFont unshapedFont()
+{
+    QFont font;
+    font.setStyleStrategy(QFont::PreferNoShaping);
+    return font;
+}
+
 QString key(const char *name)
 {
     return QString::fromLatin1(name);
@@ -258,6 +268,8 @@ void MainWindow::setUpMenus()
 void MainWindow::setUpSidebar()
 {
     QTreeView *view = m_ui->sidebarView;
+    // The whole sidebar is drawn again when selecting a source scrolls it.
+    view->setFont(unshapedFont());
     QHeaderView *header = view->header();
     header->setAccessibleName(tr("Source columns"));
     header->setStretchLastSection(false);
@@ -293,12 +305,8 @@ void MainWindow::setUpStoryList()
 {
     StoryListView *view = m_ui->storyView;
     view->setIconSize(StoryMarkers::iconSize());
-    // The list draws its rows again at every scroll step. Shaping was half of drawing them;
-    // text in scripts that need shaping still gets it, other text skips ligatures and
-    // kerning. Only the strategy is set: the rest of the font still follows the window's.
-    QFont listFont;
-    listFont.setStyleStrategy(QFont::PreferNoShaping);
-    view->setFont(listFont);
+    // The list draws its rows again at every scroll step.
+    view->setFont(unshapedFont());
     QHeaderView *header = view->horizontalHeader();
     header->setAccessibleName(tr("Story list columns"));
     header->setStretchLastSection(false);

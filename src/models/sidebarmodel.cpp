@@ -339,7 +339,7 @@ QVariant SidebarModel::data(const QModelIndex &index, int role) const
         return node.count > 0 ? QString::number(node.count) : QString();
     case Qt::DecorationRole:
         if (node.failing && index.column() == NameColumn)
-            return StoryMarkers::errorIcon();
+            return m_markers.errorIcon(); // made once: the sidebar draws it for every failing feed
         return {};
     case Qt::ToolTipRole:
     case Qt::AccessibleDescriptionRole:

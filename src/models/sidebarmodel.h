@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/storymarkers.h"
 #include "storage/records.h"
 #include "storage/searchstore.h"
 
@@ -99,6 +100,7 @@ private:
     std::vector<Node> m_nodes;
     QList<int> m_topLevel;
     QList<qint64> m_shape; // the feed and folder ids the tree was built from, to spot changes
+    StoryMarkers m_markers;
 };
 
 } // namespace bulletin

@@ -105,9 +105,11 @@ QIcon StoryMarkers::bookmarkIcon()
     return squareIcon(paintStar);
 }
 
-QIcon StoryMarkers::errorIcon()
+QIcon StoryMarkers::errorIcon() const
 {
-    return squareIcon(paintError);
+    if (m_error.isNull())
+        m_error = squareIcon(paintError);
+    return m_error;
 }
 
 QIcon StoryMarkers::paint(bool bookmarked, bool advisory)

@@ -18,12 +18,13 @@ public:
     // The star alone, square, for a toolbar button when the desktop has no icon theme.
     static QIcon bookmarkIcon();
     // A red disc with an exclamation mark: a source whose last refresh failed.
-    static QIcon errorIcon();
+    QIcon errorIcon() const;
 
 private:
     static QIcon paint(bool bookmarked, bool advisory);
 
     mutable QIcon m_icons[4];
+    mutable QIcon m_error;
 };
 
 } // namespace bulletin
