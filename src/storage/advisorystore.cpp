@@ -7,6 +7,7 @@
 #include <QSqlQuery>
 
 #include <algorithm>
+#include <limits>
 
 namespace bulletin {
 
@@ -17,14 +18,14 @@ AdvisoryStore::AdvisoryStore(QSqlDatabase db)
 
 int AdvisoryStore::severityRank(const QString &severity)
 {
-    const QString s = severity.toLower();
-    if (s == QLatin1String("extreme"))
+    const auto is = [&severity](QLatin1String name) { return severity.compare(name, Qt::CaseInsensitive) == 0; };
+    if (is(QLatin1String("extreme")))
         return 4;
-    if (s == QLatin1String("severe"))
+    if (is(QLatin1String("severe")))
         return 3;
-    if (s == QLatin1String("moderate"))
+    if (is(QLatin1String("moderate")))
         return 2;
-    if (s == QLatin1String("minor"))
+    if (is(QLatin1String("minor")))
         return 1;
     return 0;
 }
@@ -60,68 +61,86 @@ QList<AdvisoryStore::Record> AdvisoryStore::advisories(bool activeOnly) const
     QSqlQuery q(m_db);
     if (!sql::run(q, recordQuery("ORDER BY coalesce(v.effective, a.sort_date) DESC, v.id DESC")))
         return records;
+    QList<std::pair<OrderKey, Record>> keyed;
     while (q.next()) {
         const Record r = readRecord(q);
         if (activeOnly && r.advisory.status != QLatin1String("active"))
             continue;
-        records << r;
+        keyed.append({orderKey(r.advisory.status, r.advisory.severity, r.advisory.expires), r});
     }
-    std::stable_sort(records.begin(), records.end(), [](const Record &a, const Record &b) {
-        return comesBefore(a.advisory.status, a.advisory.severity, a.advisory.expires,
-                           b.advisory.status, b.advisory.severity, b.advisory.expires);
-    });
+    std::stable_sort(keyed.begin(), keyed.end(), [](const auto &a, const auto &b) { return comesBefore(a.first, b.first); });
+    records.reserve(keyed.size());
+    for (auto &[key, record] : keyed)
+        records << std::move(record);
     return records;
 }
 
 QList<AdvisoryStore::Placement> AdvisoryStore::order() const
 {
     // Only the columns the order needs: a record's text, and its story's and feed's rows,
-    // are what made reading every advisory slow.
+    // are what made reading every advisory slow. Newest first is when an advisory took
+    // effect, or else its story's date: the dated ones come from the advisories_order index
+    // in that order, the others are read apart and merged in.
     struct Row
     {
         Placement placement;
-        QString severity;
-        QDateTime expires;
+        OrderKey key;
+        qint64 date = 0;
+        qint64 id = 0;
     };
-    QList<Row> rows;
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    if (!sql::run(q, QStringLiteral("SELECT v.article_id, v.status, v.severity, v.expires FROM advisories v "
-                                    "ORDER BY coalesce(v.effective, (SELECT a.sort_date FROM articles a "
-                                    "WHERE a.id = v.article_id)) DESC, v.id DESC")))
+    const auto read = [this](const QString &sql, QList<Row> *rows) {
+        QSqlQuery q(m_db);
+        q.setForwardOnly(true);
+        if (!sql::run(q, sql))
+            return false;
+        while (q.next()) {
+            const QDateTime expires = sql::toTime(q.value(3));
+            const QString status = sql::shownStatus(q.value(1).toString(), expires);
+            rows->append({{q.value(0).toLongLong(), status},
+                          orderKey(status, q.value(2).toString(), expires),
+                          q.value(4).toLongLong(),
+                          q.value(5).toLongLong()});
+        }
+        return true;
+    };
+    QList<Row> dated;
+    QList<Row> undated;
+    if (!read(QStringLiteral("SELECT v.article_id, v.status, v.severity, v.expires, v.effective, v.id "
+                             "FROM advisories v WHERE v.effective IS NOT NULL "
+                             "ORDER BY v.effective DESC, v.id DESC"),
+              &dated)
+        || !read(QStringLiteral("SELECT v.article_id, v.status, v.severity, v.expires, a.sort_date, v.id "
+                                "FROM advisories v JOIN articles a ON a.id = v.article_id "
+                                "WHERE v.effective IS NULL ORDER BY a.sort_date DESC, v.id DESC"),
+                 &undated))
         return {};
-    while (q.next()) {
-        const QDateTime expires = sql::toTime(q.value(3));
-        rows.append({{q.value(0).toLongLong(), sql::shownStatus(q.value(1).toString(), expires)},
-                     q.value(2).toString(),
-                     expires});
-    }
-    std::stable_sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) {
-        return comesBefore(a.placement.status, a.severity, a.expires, b.placement.status, b.severity, b.expires);
-    });
+    QList<Row> rows(dated.size() + undated.size());
+    std::merge(dated.cbegin(), dated.cend(), undated.cbegin(), undated.cend(), rows.begin(),
+               [](const Row &a, const Row &b) { return a.date != b.date ? a.date > b.date : a.id > b.id; });
+    std::stable_sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) { return comesBefore(a.key, b.key); });
     QList<Placement> placements;
     placements.reserve(rows.size());
-    for (const Row &row : rows)
+    for (const Row &row : std::as_const(rows))
         placements << row.placement;
     return placements;
 }
 
-bool AdvisoryStore::comesBefore(const QString &statusA, const QString &severityA, const QDateTime &expiresA,
-                                const QString &statusB, const QString &severityB, const QDateTime &expiresB)
+AdvisoryStore::OrderKey AdvisoryStore::orderKey(const QString &shownStatus, const QString &severity,
+                                                const QDateTime &expires)
 {
-    const bool activeA = statusA == QLatin1String("active");
-    const bool activeB = statusB == QLatin1String("active");
-    if (activeA != activeB)
-        return activeA;
-    if (!activeA)
+    return {shownStatus == QLatin1String("active"), severityRank(severity),
+            expires.isValid() ? expires.toSecsSinceEpoch() : std::numeric_limits<qint64>::max()};
+}
+
+bool AdvisoryStore::comesBefore(const OrderKey &a, const OrderKey &b)
+{
+    if (a.active != b.active)
+        return a.active;
+    if (!a.active)
         return false; // the rest stay newest first
-    const int rankA = severityRank(severityA);
-    const int rankB = severityRank(severityB);
-    if (rankA != rankB)
-        return rankA > rankB;
-    if (expiresA.isValid() != expiresB.isValid())
-        return expiresA.isValid();
-    return expiresA.isValid() && expiresA < expiresB;
+    if (a.severity != b.severity)
+        return a.severity > b.severity;
+    return a.expires < b.expires;
 }
 
 std::optional<AdvisoryStore::Record> AdvisoryStore::mostSevereActive() const

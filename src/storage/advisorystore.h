@@ -64,11 +64,18 @@ public:
     static int severityRank(const QString &severity); // Extreme 4 .. Unknown/empty 0
 
 private:
+    // What the Advisories view orders by, worked out once per advisory.
+    struct OrderKey
+    {
+        bool active = false;
+        int severity = 0;
+        qint64 expires = 0; // seconds since the epoch; the largest value when none
+    };
+    static OrderKey orderKey(const QString &shownStatus, const QString &severity, const QDateTime &expires);
     // The order of the Advisories view over advisories already newest first (a stable
     // sort): active ones first, the most severe first, then those with an expiry, soonest
     // first.
-    static bool comesBefore(const QString &statusA, const QString &severityA, const QDateTime &expiresA,
-                            const QString &statusB, const QString &severityB, const QDateTime &expiresB);
+    static bool comesBefore(const OrderKey &a, const OrderKey &b);
 
     QSqlDatabase m_db;
 };

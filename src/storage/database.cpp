@@ -60,6 +60,17 @@ QString migrationScript(int version)
     return QString::fromUtf8(file.readAll());
 }
 
+// Whether every migration after `from` up to `to` says it only adds (indexes), on its first
+// line: "-- additive: ...".
+bool onlyAdditive(int from, int to)
+{
+    for (int version = from + 1; version <= to; ++version) {
+        if (!migrationScript(version).startsWith(QLatin1String("-- additive:")))
+            return false;
+    }
+    return true;
+}
+
 bool exec(QSqlDatabase &db, const QString &sql, QString *error)
 {
     QSqlQuery query(db);
@@ -161,7 +172,8 @@ bool Database::openAndMigrate(const QString &path, QString *error)
 
     // Back up before anything writes to the file (switching to WAL rewrites its header).
     // A cache left in WAL mode is checkpointed first, so that the copy is complete.
-    if (version < latest && existed && version > 0) {
+    // Upgrades that only add indexes change no data, and a large cache's copy is long.
+    if (version < latest && existed && version > 0 && !onlyAdditive(version, latest)) {
         exec(db, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"), nullptr);
         m_backupPath = QStringLiteral("%1.backup-v%2").arg(path).arg(version);
         QFile::remove(m_backupPath);

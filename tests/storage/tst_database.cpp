@@ -111,8 +111,9 @@ private Q_SLOTS:
             QString error;
             QVERIFY2(db.open(path, &error), qPrintable(error));
             QSqlQuery q(db.connection());
-            // Schema 4's headline triggers.
+            // Schema 4's headline triggers, and no index of schema 6.
             for (const char *sql : {
+                     "DROP INDEX advisories_order",
                      "DROP TRIGGER article_bodies_title_fts_insert",
                      "DROP TRIGGER articles_title_fts_update",
                      "DROP TRIGGER articles_title_fts_delete",
@@ -151,6 +152,38 @@ private Q_SLOTS:
         QVERIFY(q.exec(QStringLiteral("DELETE FROM articles WHERE id = %1").arg(waiting)));
         QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM articles_title_vocab WHERE term = 'heron'")).toInt(), 0);
         QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'weir'")).toInt(), 0);
+    }
+
+    void upgradeThatOnlyAddsAnIndexMakesNoBackup()
+    {
+        // A schema-5 cache: the upgrade to 6 adds the Advisories order's index and nothing
+        // else, so the cache is not copied first (a large one takes minutes to copy).
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
+        {
+            Database db;
+            QString error;
+            QVERIFY2(db.open(path, &error), qPrintable(error));
+            QSqlQuery q(db.connection());
+            QVERIFY(q.exec(QStringLiteral("DROP INDEX advisories_order")));
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version=5")));
+        }
+        Database db;
+        QString error;
+        QVERIFY2(db.open(path, &error), qPrintable(error));
+        QCOMPARE(db.schemaVersion(), 6);
+        QVERIFY(db.backupPath().isEmpty());
+        QVERIFY(!QFile::exists(path + QStringLiteral(".backup-v5")));
+        QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'advisories_order'")).toInt(), 1);
+        // The Advisories view's order reads the index alone, in its order (no sorting step).
+        QSqlQuery plan(db.connection());
+        QVERIFY(plan.exec(QStringLiteral("EXPLAIN QUERY PLAN SELECT v.article_id, v.status, v.severity, v.expires, "
+                                         "v.effective, v.id FROM advisories v WHERE v.effective IS NOT NULL "
+                                         "ORDER BY v.effective DESC, v.id DESC")));
+        QStringList steps;
+        while (plan.next())
+            steps << plan.value(3).toString();
+        QCOMPARE(steps, QStringList{QStringLiteral("SEARCH v USING COVERING INDEX advisories_order (effective>?)")});
     }
 
     void newerCacheIsRefusedAndLeftAlone()
