@@ -146,17 +146,17 @@ QString cutSnippet(const QString &text, const QList<SnippetWord> &words, int len
         qsizetype begin, end;
         int word;
     };
+    const auto codePointAt = [&text](qsizetype at, qsizetype *size) -> char32_t {
+        const QChar c = text.at(at);
+        if (c.isHighSurrogate() && at + 1 < text.size() && text.at(at + 1).isLowSurrogate()) {
+            *size = 2;
+            return QChar::surrogateToUcs4(c, text.at(at + 1));
+        }
+        *size = 1;
+        return c.unicode();
+    };
     QList<Token> tokens;
     for (qsizetype i = 0; i < text.size();) {
-        const auto codePointAt = [&text](qsizetype at, qsizetype *size) -> char32_t {
-            const QChar c = text.at(at);
-            if (c.isHighSurrogate() && at + 1 < text.size() && text.at(at + 1).isLowSurrogate()) {
-                *size = 2;
-                return QChar::surrogateToUcs4(c, text.at(at + 1));
-            }
-            *size = 1;
-            return c.unicode();
-        };
         qsizetype size = 1;
         if (!isTokenCharacter(codePointAt(i, &size))) {
             i += size;
