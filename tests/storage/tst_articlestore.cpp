@@ -100,6 +100,11 @@ private Q_SLOTS:
         QCOMPARE(feedList.size(), 2);
         for (const FeedRecord &f : feedList)
             QCOMPARE(f.unread, f.id == a ? 5 : 0);
+        // A folder holds the feeds of the folders inside it; what is read already is not
+        // counted again.
+        QCOMPARE(articles.markAllRead({StoryFilter::Kind::Folder, feeds.folderForPath({QStringLiteral("News")})}), 5);
+        QCOMPARE(articles.count({StoryFilter::Kind::Unread}), 0);
+        QCOMPARE(articles.markAllRead({StoryFilter::Kind::Feed, b}), 0);
     }
 
     void advisoryAndRelatedResolve()
