@@ -65,6 +65,7 @@ void StoryListModel::loadFirstPage()
 {
     m_rows.clear();
     m_rowByStory.clear();
+    m_snippets.clear();
     m_atEnd = false;
     if (isBookmarkView()) {
         for (const Row &row : nextBookmarkPage()) {
@@ -75,11 +76,11 @@ void StoryListModel::loadFirstPage()
     }
     if (isSearching()) {
         m_atEnd = true;
-        for (const SearchStore::Result &result : m_search->search(m_query, m_searchScope, kSearchLimit)) {
-            Row row = rowFor(result.story);
-            row.snippet = result.snippet;
-            m_rowByStory.insert(row.storyId, m_rows.size());
-            m_rows << row;
+        // The list shows a result's snippet only in its tooltip: it is cut when asked for.
+        for (const SearchStore::Result &result :
+             m_search->search(m_query, m_searchScope, kSearchLimit, nullptr, SearchStore::Snippets::OnRequest)) {
+            m_rowByStory.insert(result.story.id, m_rows.size());
+            m_rows << rowFor(result.story);
         }
         return;
     }
@@ -248,8 +249,8 @@ QVariant StoryListModel::data(const QModelIndex &index, int role) const
             facts << tr("Headline only");
         if (row.bookmarkId != 0 && row.storyId == 0)
             facts << tr("No longer in its feed; kept with the bookmark");
-        if (!row.snippet.isEmpty())
-            facts << row.snippet;
+        if (const QString snippet = snippetOf(row); !snippet.isEmpty())
+            facts << snippet;
         if (role == Qt::ToolTipRole && index.column() == HeadlineColumn)
             facts.prepend(row.title);
         return facts.join(role == Qt::ToolTipRole ? QStringLiteral("\n") : QStringLiteral(", "));
@@ -281,7 +282,7 @@ QVariant StoryListModel::data(const QModelIndex &index, int role) const
     case AdvisoryStatusRole:
         return row.advisoryStatus;
     case SnippetRole:
-        return row.snippet;
+        return snippetOf(row);
     case Qt::ForegroundRole:
         // Retired advisories stay listed, below the active ones and greyed.
         if (!row.advisoryStatus.isEmpty() && row.advisoryStatus != QLatin1String("active"))
@@ -289,6 +290,16 @@ QVariant StoryListModel::data(const QModelIndex &index, int role) const
         return {};
     }
     return {};
+}
+
+QString StoryListModel::snippetOf(const Row &row) const
+{
+    if (!isSearching() || !m_search || row.storyId == 0)
+        return {};
+    auto it = m_snippets.constFind(row.storyId);
+    if (it == m_snippets.constEnd())
+        it = m_snippets.insert(row.storyId, m_search->snippetOf(row.storyId, m_query));
+    return *it;
 }
 
 QVariant StoryListModel::headerData(int section, Qt::Orientation orientation, int role) const

@@ -102,7 +102,6 @@ private:
         bool hasAdvisory = false;
         bool headlineOnly = false;
         QString advisoryStatus; // in the Advisories view
-        QString snippet;        // in search results
     };
 
     void loadFirstPage();
@@ -118,6 +117,8 @@ private:
     static Row rowFor(const StorySummary &story);
     static QString statusWords(const QString &status);
     static Row rowFor(const BookmarkRecord &bookmark);
+    // A search result's snippet, cut when first asked for (a tooltip, a screen reader).
+    QString snippetOf(const Row &row) const;
 
     ArticleStore &m_articles;
     BookmarkStore &m_bookmarks;
@@ -126,6 +127,7 @@ private:
     QString m_query;
     StoryFilter m_searchScope;
     QStringList m_terms;
+    mutable QHash<qint64, QString> m_snippets; // by story, for the current search
     StoryFilter m_filter;
     QList<Row> m_rows;
     QHash<qint64, int> m_rowByStory;

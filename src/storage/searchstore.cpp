@@ -263,8 +263,17 @@ QStringList SearchStore::highlightTerms(const QString &query)
     return words;
 }
 
+QString SearchStore::snippetOf(qint64 storyId, const QString &query) const
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!sql::run(q, QStringLiteral("SELECT text FROM article_bodies WHERE article_id = ?"), {storyId}) || !q.next())
+        return {};
+    return snippet(q.value(0).toString(), query);
+}
+
 QList<SearchStore::Result> SearchStore::search(const QString &query, const StoryFilter &scope,
-                                               int limit, QString *error) const
+                                               int limit, QString *error, Snippets snippets) const
 {
     QList<Result> results;
     const QString expression = ftsExpression(query);
@@ -330,23 +339,27 @@ QList<SearchStore::Result> SearchStore::search(const QString &query, const Story
     // The snippets are cut here from each result's text, not by FTS5's snippet(), which
     // runs the query again for every result.
     values << firstRanked << limit;
+    const bool cut = snippets == Snippets::Cut;
     if (!sql::run(q,
                   QStringLiteral(
                       "WITH best(id, score) AS MATERIALIZED ("
                       "SELECT articles_fts.rowid, bm25(articles_fts, 10.0, 1.0) FROM articles_fts "
                       "WHERE articles_fts MATCH ? %2AND articles_fts.rowid >= ? "
                       "ORDER BY 2, articles_fts.rowid DESC LIMIT ?) "
-                      "SELECT %1, b.text, best.score "
+                      "SELECT %1, %3, best.score "
                       "FROM best JOIN articles a ON a.id = best.id JOIN feeds f ON f.id = a.feed_id "
-                      "LEFT JOIN article_bodies b ON b.article_id = best.id "
+                      "%4"
                       "ORDER BY best.score, best.id DESC")
-                      .arg(QLatin1String(sql::kSummaryColumns), scopeFilter),
+                      .arg(QLatin1String(sql::kSummaryColumns), scopeFilter,
+                           cut ? QLatin1String("b.text") : QLatin1String("NULL"),
+                           cut ? QLatin1String("LEFT JOIN article_bodies b ON b.article_id = best.id ") : QLatin1String()),
                   values))
         return failed();
     while (q.next()) {
         Result r;
         r.story = sql::readSummary(q);
-        r.snippet = cutSnippet(q.value(12).toString(), words, kSnippetTokens);
+        if (cut)
+            r.snippet = cutSnippet(q.value(12).toString(), words, kSnippetTokens);
         r.rank = q.value(13).toDouble();
         results << r;
     }

@@ -44,6 +44,14 @@ private Q_SLOTS:
         QVERIFY(!found.at(0).story.read);
         // The limit keeps the best ones.
         QCOMPARE(titles(search.search(QStringLiteral("storm"), {}, 1)), QStringList{QStringLiteral("Storm damage counted")});
+        // The same results with their snippets left for later, and each snippet when asked.
+        const auto later = search.search(QStringLiteral("storm"), {}, 50, nullptr, SearchStore::Snippets::OnRequest);
+        QCOMPARE(titles(later), titles(found));
+        for (qsizetype i = 0; i < later.size(); ++i) {
+            QVERIFY(later.at(i).snippet.isEmpty());
+            QCOMPARE(later.at(i).rank, found.at(i).rank);
+            QCOMPARE(search.snippetOf(later.at(i).story.id, QStringLiteral("storm")), found.at(i).snippet);
+        }
     }
 
     void phrasesPrefixesAndExclusions()
