@@ -25,7 +25,6 @@
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDialogButtonBox>
-#include <QFont>
 #include <QInputDialog>
 #include <QLineEdit>
 #include <QPushButton>
@@ -52,16 +51,6 @@ constexpr auto kFilterIdKey = "view/filterId";
 constexpr auto kLastStoryKey = "reader/lastStory";
 constexpr auto kLastBookmarkKey = "reader/lastBookmark";
 constexpr int kStatusTimeoutMs = 10000;
-
-// For the lists drawn again as they scroll: shaping was half of drawing a row. Text in
-// scripts that need shaping still gets it, other text skips ligatures and kerning. Only the
-// strategy is set: the rest of the font still follows the window's.
-QFont unshapedFont()
-{
-    QFont font;
-    font.setStyleStrategy(QFont::PreferNoShaping);
-    return font;
-}
 
 QString key(const char *name)
 {
@@ -116,7 +105,6 @@ MainWindow::MainWindow(Cache &cache, QSettings &settings, const Services &servic
     for (QAction *action : shortcutActions())
         m_defaultShortcuts.insert(action->objectName(), action->shortcuts());
     applySettings();
-    setUpSidebar();
 
     m_ui->outerSplitter->setStretchFactor(0, 0);
     m_ui->outerSplitter->setStretchFactor(1, 1);
@@ -265,48 +253,10 @@ void MainWindow::setUpMenus()
     m_ui->mainToolBar->addAction(m_openInBrowser);
 }
 
-void MainWindow::setUpSidebar()
-{
-    QTreeView *view = m_ui->sidebarView;
-    // The whole sidebar is drawn again when selecting a source scrolls it.
-    view->setFont(unshapedFont());
-    QHeaderView *header = view->header();
-    header->setAccessibleName(tr("Source columns"));
-    header->setStretchLastSection(false);
-    header->setSectionResizeMode(SidebarModel::NameColumn, QHeaderView::Stretch);
-    // The counts' column is as wide as the widest count's digits. ResizeToContents would
-    // measure every row each time a count changes, as it does when a story is read.
-    header->setSectionResizeMode(SidebarModel::CountColumn, QHeaderView::Fixed);
-    const SidebarModel *model = m_controller->sidebarModel();
-    connect(model, &QAbstractItemModel::dataChanged, this, &MainWindow::fitSidebarCounts);
-    connect(model, &QAbstractItemModel::rowsInserted, this, &MainWindow::fitSidebarCounts);
-    connect(model, &QAbstractItemModel::modelReset, this, &MainWindow::fitSidebarCounts);
-    connect(model, &QAbstractItemModel::modelReset, view, &QTreeView::expandAll);
-    view->expandAll();
-    fitSidebarCounts();
-}
-
-void MainWindow::fitSidebarCounts()
-{
-    // The widest count is a top-level one: All holds every unread story, and a folder its
-    // feeds'.
-    const SidebarModel *model = m_controller->sidebarModel();
-    int widest = 99;
-    for (int row = 0; row < model->rowCount(); ++row)
-        widest = std::max(widest, model->index(row, SidebarModel::CountColumn).data(SidebarModel::CountRole).toInt());
-    QTreeView *view = m_ui->sidebarView;
-    const int margin = 2 * (view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, view) + 1) + 6;
-    const int width = view->fontMetrics().horizontalAdvance(QString::number(widest)) + margin;
-    if (view->header()->sectionSize(SidebarModel::CountColumn) != width)
-        view->header()->resizeSection(SidebarModel::CountColumn, width);
-}
-
 void MainWindow::setUpStoryList()
 {
     StoryListView *view = m_ui->storyView;
     view->setIconSize(StoryMarkers::iconSize());
-    // The list draws its rows again at every scroll step.
-    view->setFont(unshapedFont());
     QHeaderView *header = view->horizontalHeader();
     header->setAccessibleName(tr("Story list columns"));
     header->setStretchLastSection(false);

@@ -96,8 +96,6 @@ protected:
 private:
     void setUpMenus();
     void setUpStoryList();
-    void setUpSidebar();
-    void fitSidebarCounts();
     void showStoryContextMenu(const QPoint &position);
     void showSidebarContextMenu(const QPoint &position);
     void openExternalLink(const QUrl &url);

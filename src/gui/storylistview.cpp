@@ -1,5 +1,7 @@
 #include "gui/storylistview.h"
 
+#include "gui/unshapedfont.h"
+
 #include <QEvent>
 #include <QHeaderView>
 #include <QStyle>
@@ -9,6 +11,7 @@ namespace bulletin {
 StoryListView::StoryListView(QWidget *parent)
     : QTableView(parent)
 {
+    setFont(unshapedFont()); // the rows are drawn again at every scroll step
     setShowGrid(false);
     setWordWrap(false);
     setCornerButtonEnabled(false);
