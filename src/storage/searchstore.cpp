@@ -277,7 +277,6 @@ QList<SearchStore::Result> SearchStore::search(const QString &query, const Story
 {
     QList<Result> results;
     const QString expression = ftsExpression(query);
-    const QList<SnippetWord> words = snippetWords(query);
     if (expression.isEmpty()) {
         if (error)
             *error = QStringLiteral("the search has no word to look for");
@@ -340,6 +339,7 @@ QList<SearchStore::Result> SearchStore::search(const QString &query, const Story
     // runs the query again for every result.
     values << firstRanked << limit;
     const bool cut = snippets == Snippets::Cut;
+    const QList<SnippetWord> words = cut ? snippetWords(query) : QList<SnippetWord>();
     if (!sql::run(q,
                   QStringLiteral(
                       "WITH best(id, score) AS MATERIALIZED ("
