@@ -4,6 +4,7 @@
 #include "services/refreshservice.h"
 #include "services/subscriptionservice.h"
 
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -125,11 +126,17 @@ int cmdRefresh(const QString &cachePath, bool json, const QString &feedId)
                      [&](qint64, const RefreshResult &result) { results << result; });
     // The stories are readable at refreshFinished; the command ends once they are indexed
     // for search too.
-    bool stored = false;
-    QObject::connect(&refresh, &RefreshService::refreshFinished, &loop, [&] { stored = true; });
+    // Both moments go into the JSON output, from the first request on.
+    QElapsedTimer clock;
+    clock.start();
+    qint64 storedMs = -1;
+    qint64 indexedMs = -1;
+    QObject::connect(&refresh, &RefreshService::refreshFinished, &loop, [&] { storedMs = clock.elapsed(); });
     QObject::connect(&refresh, &RefreshService::indexingFinished, &loop, [&] {
-        if (stored)
+        if (storedMs >= 0) {
+            indexedMs = clock.elapsed();
             loop.quit();
+        }
     });
     if (onlyFeed)
         refresh.refreshFeed(*onlyFeed);
@@ -150,7 +157,12 @@ int cmdRefresh(const QString &cachePath, bool json, const QString &feedId)
             QTextStream(stdout) << resultLine(result) << Qt::endl;
     }
     if (json)
-        printJson(QJsonObject{{QStringLiteral("feeds"), feeds}});
+        printJson(QJsonObject{
+            {QStringLiteral("feeds"), feeds},
+            {QStringLiteral("timing"),
+             QJsonObject{{QStringLiteral("stored_ms"), storedMs >= 0 ? QJsonValue(storedMs) : QJsonValue()},
+                         {QStringLiteral("indexed_ms"), indexedMs >= 0 ? QJsonValue(indexedMs) : QJsonValue()}}},
+        });
     if (!allOk) {
         const auto failed = std::count_if(results.cbegin(), results.cend(),
                                           [](const RefreshResult &r) { return !r.ok(); });

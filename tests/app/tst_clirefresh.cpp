@@ -79,8 +79,13 @@ void TestCliRefresh::refreshPrintsJson()
     QCOMPARE(run({QStringLiteral("subscribe"), m_server->url(QStringLiteral("/feed.xml")).toString()}), 0);
     QByteArray out;
     QCOMPARE(run({QStringLiteral("refresh"), QStringLiteral("--json")}, &out), 0);
-    const QJsonArray feeds = QJsonDocument::fromJson(out).object().value(QStringLiteral("feeds")).toArray();
+    const QJsonObject printed = QJsonDocument::fromJson(out).object();
+    const QJsonArray feeds = printed.value(QStringLiteral("feeds")).toArray();
     QCOMPARE(feeds.size(), 1);
+    // When the stories were readable, and when they were indexed for search: that order.
+    const QJsonObject timing = printed.value(QStringLiteral("timing")).toObject();
+    QVERIFY(timing.value(QStringLiteral("stored_ms")).isDouble());
+    QVERIFY(timing.value(QStringLiteral("indexed_ms")).toDouble(-1) >= timing.value(QStringLiteral("stored_ms")).toDouble());
     const QJsonObject feed = feeds.first().toObject();
     for (const char *key : {"id", "url", "status", "new", "updated", "error"})
         QVERIFY2(feed.contains(QLatin1String(key)), key);

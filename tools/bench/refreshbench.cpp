@@ -47,6 +47,7 @@ struct RefreshRun
     int notModified = 0;
     int errors = 0;
     int added = 0;
+    double storedMs = -1; // as the command reports it: from its first request until every story is readable
     QString firstError;
 };
 
@@ -60,7 +61,9 @@ RefreshRun runRefresh(const Setup &setup, const QString &cachePath)
     p.start();
     p.waitForFinished(300000);
     run.ms = msSince(t0);
-    const QJsonArray feeds = QJsonDocument::fromJson(p.readAllStandardOutput()).object().value(QStringLiteral("feeds")).toArray();
+    const QJsonObject output = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+    const QJsonArray feeds = output.value(QStringLiteral("feeds")).toArray();
+    run.storedMs = output.value(QStringLiteral("timing")).toObject().value(QStringLiteral("stored_ms")).toDouble(-1);
     for (const QJsonValue &v : feeds) {
         const QJsonObject f = v.toObject();
         const QString status = f.value(QStringLiteral("status")).toString();
@@ -87,6 +90,9 @@ void measureCliRefresh(const Setup &setup, Results &results)
     Figure &cold = results.add(QStringLiteral("refresh_cold_ms"),
                                QStringLiteral("refresh 200x50 cold (CLI, stored and indexed)"), QStringLiteral("ms"),
                                Figure::Goal::AtMost, 4000);
+    Figure &readable = results.add(QStringLiteral("refresh_cold_readable_ms"),
+                                   QStringLiteral("refresh 200x50 cold (CLI, stories readable)"), QStringLiteral("ms"),
+                                   Figure::Goal::AtMost, 2000);
     Figure &nm = results.add(QStringLiteral("refresh_304_ms"), QStringLiteral("refresh 200x50 all-304 (CLI)"),
                              QStringLiteral("ms"), Figure::Goal::AtMost, 200);
     const QStringList urls = setup.server->urls();
@@ -113,10 +119,10 @@ void measureCliRefresh(const Setup &setup, Results &results)
         setup.server->resetCounts();
         const RefreshRun second = runRefresh(setup, path);
         const FeedServer::Counts c2 = setup.server->counts();
-        out() << QStringLiteral("  refresh run %1: cold %2 ms (%3 ok, %4 new, %5 errors), all-304 %6 ms (%7 not modified, "
-                                "server answered %8 x 304)")
+        out() << QStringLiteral("  refresh run %1: cold %2 ms, readable after %9 ms (%3 ok, %4 new, %5 errors), all-304 %6 ms "
+                                "(%7 not modified, server answered %8 x 304)")
                      .arg(r + 1).arg(first.ms, 0, 'f', 0).arg(first.ok).arg(first.added).arg(first.errors)
-                     .arg(second.ms, 0, 'f', 0).arg(second.notModified).arg(c2.notModified)
+                     .arg(second.ms, 0, 'f', 0).arg(second.notModified).arg(c2.notModified).arg(first.storedMs, 0, 'f', 0)
               << Qt::endl;
         if (first.ok != urls.size() || first.errors)
             problems << QStringLiteral("cold run %1: %2 of %3 feeds ok (%4)").arg(r + 1).arg(first.ok).arg(urls.size()).arg(first.firstError);
@@ -124,6 +130,8 @@ void measureCliRefresh(const Setup &setup, Results &results)
             problems << QStringLiteral("second run %1: %2 of %3 feeds not modified").arg(r + 1).arg(second.notModified).arg(urls.size());
         Q_UNUSED(c1);
         cold.samples << first.ms;
+        if (first.storedMs >= 0)
+            readable.samples << first.storedMs;
         nm.samples << second.ms;
         for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
             QFile::remove(path + suffix);
@@ -131,6 +139,8 @@ void measureCliRefresh(const Setup &setup, Results &results)
     cold.note = QStringLiteral("whole `bulletin refresh --json` process into a new cache holding the 200 subscriptions; "
                                "the command ends once the stories are stored and indexed for search (the in-process figures "
                                "below tell readable from indexed; target 2 s readable / 4 s indexed)");
+    readable.note = QStringLiteral("the same runs, as the command reports it in its JSON (`timing.stored_ms`): from its first "
+                                   "request until every story is stored and readable");
     if (!problems.isEmpty())
         cold.note += QStringLiteral("; PROBLEMS: ") + problems.join(QStringLiteral("; "));
 }
