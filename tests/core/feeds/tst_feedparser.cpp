@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QStringEncoder>
 #include <QTest>
+#include <QXmlStreamReader>
 
 using namespace bulletin;
 
@@ -17,6 +18,42 @@ QByteArray fixture(const QString &name)
     if (!f.open(QIODevice::ReadOnly))
         qFatal("missing fixture %s", qPrintable(name));
     return f.readAll();
+}
+
+// What QXmlStreamReader reports for a document: each token's type, name, attributes and
+// text, with adjacent character data joined (a CDATA section is character data too).
+QStringList xmlTokens(const QByteArray &bytes)
+{
+    QStringList tokens;
+    QXmlStreamReader reader(bytes);
+    while (!reader.atEnd()) {
+        switch (reader.readNext()) {
+        case QXmlStreamReader::Characters:
+            if (!tokens.isEmpty() && tokens.last().startsWith(u"text:"))
+                tokens.last() += reader.text();
+            else
+                tokens << u"text:"_qs + reader.text().toString();
+            break;
+        case QXmlStreamReader::StartElement: {
+            QString start = u"start:"_qs + reader.name().toString();
+            for (const QXmlStreamAttribute &a : reader.attributes())
+                start += u' ' + a.name().toString() + u'=' + a.value().toString();
+            tokens << start;
+            break;
+        }
+        case QXmlStreamReader::EndElement:
+            tokens << u"end:"_qs + reader.name().toString();
+            break;
+        case QXmlStreamReader::Comment:
+            tokens << u"comment:"_qs + reader.text().toString();
+            break;
+        default:
+            break;
+        }
+    }
+    if (reader.hasError())
+        tokens << u"error"_qs;
+    return tokens;
 }
 
 QString utc(const QDateTime &dt)
@@ -49,6 +86,8 @@ private slots:
     void encodings_data();
     void encodings();
     void undeclaredEntities();
+    void textWithReferencesReadsTheSame_data();
+    void textWithReferencesReadsTheSame();
     void truncatedKeepsCompletedItems();
     void atomXmlBaseAndLinks();
     void atom03EscapedAndBase64();
@@ -188,6 +227,34 @@ void tst_FeedParser::undeclaredEntities()
     QCOMPARE(utc(feed.items[0].published), QStringLiteral("2003-06-03T09:39:21Z"));
     // The document ends in a truncated "</rss": both items were complete and are kept.
     QCOMPARE(feed.items[1].link, QStringLiteral("http://example.org/2"));
+}
+
+void tst_FeedParser::textWithReferencesReadsTheSame_data()
+{
+    QTest::addColumn<QByteArray>("xml");
+    QTest::addColumn<bool>("rewritten"); // handed to the reader as CDATA
+    QTest::newRow("escaped html") << QByteArray("<rss><d>a &lt;p class=&quot;x&quot;&gt;b &amp;amp; c&lt;/p&gt; &apos;</d></rss>") << true;
+    QTest::newRow("numeric references")
+        << QByteArray("<rss><d>caf&#233; &#x1F600; &#10;line</d><e>&#x41;&#66;</e></rss>") << true;
+    QTest::newRow("text around elements and comments")
+        << QByteArray("<rss><d>x &amp; <b>y &lt;</b> z &gt;<!-- c &amp; --> w &amp;</d></rss>") << true;
+    QTest::newRow("attributes and CDATA stay")
+        << QByteArray("<rss><a title=\"x &amp; y > z\" b='&lt;'><![CDATA[&amp; <p>]]></a></rss>") << false;
+    QTest::newRow("a carriage return written as a reference")
+        << QByteArray("<rss><d>a &amp;&#13;b</d></rss>") << false;
+    QTest::newRow("text that would close the section") << QByteArray("<rss><d>a ]]&gt; &amp; b</d></rss>") << false;
+    QTest::newRow("declared entities") << QByteArray("<!DOCTYPE rss [<!ENTITY me \"Me\">]><rss><d>&me; &amp;</d></rss>")
+                                       << false;
+    QTest::newRow("after an unclosed tag") << QByteArray("<rss><e x=\"1 <d>a &amp; b</d></rss>") << false;
+}
+
+void tst_FeedParser::textWithReferencesReadsTheSame()
+{
+    QFETCH(QByteArray, xml);
+    QFETCH(bool, rewritten);
+    const QByteArray prepared = prepareXmlInput(xml).utf8;
+    QCOMPARE(prepared.contains("<![CDATA[") && !xml.contains("<![CDATA["), rewritten);
+    QCOMPARE(xmlTokens(prepared), xmlTokens(xml));
 }
 
 void tst_FeedParser::truncatedKeepsCompletedItems()
