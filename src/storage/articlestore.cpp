@@ -44,9 +44,10 @@ QByteArray contentHash(const Article &a)
     return hash.result().toHex();
 }
 
-bool writeAdvisory(sql::StatementCache &statements, qint64 articleId, const std::optional<Advisory> &advisory)
+bool writeAdvisory(sql::StatementCache &statements, qint64 articleId, const std::optional<Advisory> &advisory,
+                   bool isNew)
 {
-    if (!statements.run(QStringLiteral("DELETE FROM advisories WHERE article_id = ?"), {articleId}))
+    if (!isNew && !statements.run(QStringLiteral("DELETE FROM advisories WHERE article_id = ?"), {articleId}))
         return false;
     if (!advisory)
         return true;
@@ -80,18 +81,32 @@ bool writeAdvisory(sql::StatementCache &statements, qint64 articleId, const std:
          sql::nullIfEmpty(v.references.join(QLatin1Char(' ')))}) != nullptr;
 }
 
-bool writeRelated(sql::StatementCache &statements, qint64 articleId, const QList<RelatedLink> &related)
+bool writeRelated(sql::NativeStatements &statements, qint64 articleId, const QList<RelatedLink> &related,
+                  bool isNew)
 {
-    if (!statements.run(QStringLiteral("DELETE FROM related_links WHERE article_id = ?"), {articleId}))
-        return false;
+    // A new story has none yet (its links would have gone with an earlier story of its id).
+    if (!isNew) {
+        sql::NativeStatement *remove = statements.get("DELETE FROM related_links WHERE article_id = ?");
+        if (!remove)
+            return false;
+        remove->bind(1, articleId);
+        if (!remove->exec())
+            return false;
+    }
     int position = 0;
     for (const RelatedLink &r : related) {
         if (r.title.isEmpty() && r.link.isEmpty())
             continue;
-        if (!statements.run(QStringLiteral("INSERT INTO related_links(article_id, position, title, "
-                                           "link, kind) VALUES (?, ?, ?, ?, ?)"),
-                            {articleId, position++, r.title.isEmpty() ? r.link : r.title,
-                             sql::nullIfEmpty(r.link), r.kind}))
+        sql::NativeStatement *insert = statements.get("INSERT INTO related_links(article_id, position, title, "
+                                                      "link, kind) VALUES (?, ?, ?, ?, ?)");
+        if (!insert)
+            return false;
+        insert->bind(1, articleId);
+        insert->bind(2, position++);
+        insert->bind(3, r.title.isEmpty() ? r.link : r.title);
+        insert->bindNullIfEmpty(4, r.link);
+        insert->bind(5, r.kind);
+        if (!insert->exec())
             return false;
     }
     return true;
@@ -102,6 +117,7 @@ bool writeRelated(sql::StatementCache &statements, qint64 articleId, const QList
 ArticleStore::ArticleStore(QSqlDatabase db)
     : m_db(std::move(db))
     , m_statements(std::make_unique<sql::StatementCache>(m_db))
+    , m_native(std::make_unique<sql::NativeStatements>(m_db))
 {
 }
 
@@ -113,76 +129,112 @@ ArticleStore::UpsertResult ArticleStore::upsert(qint64 feedId, const Article &ar
                                                 const QString &note)
 {
     const QString hash = QString::fromLatin1(contentHash(article));
-    sql::StatementCache &statements = *m_statements;
+    sql::NativeStatements &statements = *m_native;
 
     // Find the existing row: same guid, or (for feeds whose guids change) same link and title.
     qint64 existingId = 0;
     QString existingHash;
-    const auto find = [&](const QString &sql, const QVariantList &values) {
-        const sql::CachedRead q(statements, sql, values);
-        if (!q || !q->next())
+    const auto find = [&](const char *sql, const QString &first, const QString *second) {
+        sql::NativeStatement *q = statements.get(sql);
+        if (!q)
             return false;
-        existingId = q->value(0).toLongLong();
-        existingHash = q->value(1).toString();
-        return true;
+        q->bind(1, feedId);
+        q->bind(2, first);
+        if (second)
+            q->bind(3, *second);
+        const bool found = q->first();
+        if (found) {
+            existingId = q->int64(0);
+            existingHash = q->text(1);
+        }
+        q->reset();
+        return found;
     };
-    if (!find(QStringLiteral("SELECT id, content_hash FROM articles WHERE feed_id = ? AND guid = ?"),
-              {feedId, article.guid})
+    if (!find("SELECT id, content_hash FROM articles WHERE feed_id = ? AND guid = ?", article.guid, nullptr)
         && !article.link.isEmpty()) {
         // "+feed_id" keeps SQLite on the link index: through a feed_id index it would read
         // every story of the feed for each new item (a 10,000-story feed: ~3 ms per item).
-        find(QStringLiteral("SELECT id, content_hash FROM articles WHERE +feed_id = ? AND link = ? AND title = ?"),
-             {feedId, article.link, article.title});
+        find("SELECT id, content_hash FROM articles WHERE +feed_id = ? AND link = ? AND title = ?", article.link,
+             &article.title);
     }
     if (existingId && existingHash == hash)
         return {existingId, UpsertState::Unchanged};
 
+    // The columns both statements below set, from position `at` on.
+    const auto bindValues = [&](sql::NativeStatement &q, int at) {
+        q.bind(at, article.title);
+        q.bindNullIfEmpty(at + 1, article.link);
+        q.bindNullIfEmpty(at + 2, article.author);
+        q.bindTime(at + 3, article.published);
+        q.bindTime(at + 4, article.updated);
+        q.bindNullIfEmpty(at + 5, article.categories.join(QLatin1Char('\n')));
+        q.bind(at + 6, article.headlineOnly ? 1 : 0);
+        q.bindNullIfEmpty(at + 7, note);
+        q.bind(at + 8, hash);
+    };
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     const QDateTime date = article.published.isValid() ? article.published : article.updated;
-    const QVariantList values = {
-        article.title, sql::nullIfEmpty(article.link), sql::nullIfEmpty(article.author),
-        sql::fromTime(article.published), sql::fromTime(article.updated),
-        sql::nullIfEmpty(article.categories.join(QLatin1Char('\n'))), article.headlineOnly ? 1 : 0,
-        sql::nullIfEmpty(note), hash};
-
     UpsertResult result;
     if (existingId) {
-        QVariantList updateValues = values;
-        updateValues << existingId;
         // sort_date stays: a story that is edited must not jump to the top of the list.
-        if (!statements.run(QStringLiteral("UPDATE articles SET title = ?, link = ?, author = ?, "
-                                           "published = ?, updated = ?, "
-                                           "categories = ?, headline_only = ?, note = ?, "
-                                           "content_hash = ? WHERE id = ?"),
-                            updateValues))
+        sql::NativeStatement *update = statements.get("UPDATE articles SET title = ?, link = ?, author = ?, "
+                                                      "published = ?, updated = ?, categories = ?, "
+                                                      "headline_only = ?, note = ?, content_hash = ? WHERE id = ?");
+        if (!update)
+            return {};
+        bindValues(*update, 1);
+        update->bind(10, existingId);
+        if (!update->exec())
             return {};
         result = {existingId, UpsertState::Updated};
     } else {
-        const qint64 sortDate = date.isValid() ? date.toSecsSinceEpoch() : now;
-        QVariantList insertValues = {feedId, article.guid};
-        insertValues << values << sortDate << now;
-        const QSqlQuery *q = statements.run(QStringLiteral("INSERT INTO articles(feed_id, guid, title, link, author, "
-                                                           "published, updated, categories, headline_only, "
-                                                           "note, content_hash, sort_date, fetched_at) "
-                                                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                                            insertValues);
-        if (!q)
+        sql::NativeStatement *insert = statements.get("INSERT INTO articles(feed_id, guid, title, link, author, "
+                                                      "published, updated, categories, headline_only, note, "
+                                                      "content_hash, sort_date, fetched_at) "
+                                                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        if (!insert)
             return {};
-        result = {q->lastInsertId().toLongLong(), UpsertState::Inserted};
+        insert->bind(1, feedId);
+        insert->bind(2, article.guid);
+        bindValues(*insert, 3);
+        insert->bind(12, date.isValid() ? date.toSecsSinceEpoch() : now);
+        insert->bind(13, now);
+        if (!insert->exec())
+            return {};
+        result = {statements.lastInsertId(), UpsertState::Inserted};
         // A new story is unread; with deferred indexing it waits for indexPending().
-        if (!statements.run(QStringLiteral("INSERT INTO unread_articles(id, feed_id, sort_date) VALUES (?, ?, ?)"),
-                            {result.id, feedId, sortDate})
-            || (m_deferIndexing
-                && !statements.run(QStringLiteral("INSERT INTO articles_fts_pending(id) VALUES (?)"), {result.id})))
+        sql::NativeStatement *unread = statements.get("INSERT INTO unread_articles(id, feed_id, sort_date) "
+                                                      "VALUES (?, ?, ?)");
+        if (!unread)
             return {};
+        unread->bind(1, result.id);
+        unread->bind(2, feedId);
+        unread->bind(3, date.isValid() ? date.toSecsSinceEpoch() : now);
+        if (!unread->exec())
+            return {};
+        if (m_deferIndexing) {
+            sql::NativeStatement *pending = statements.get("INSERT INTO articles_fts_pending(id) VALUES (?)");
+            if (!pending)
+                return {};
+            pending->bind(1, result.id);
+            if (!pending->exec())
+                return {};
+        }
     }
     // After the story row: the search index takes the title from it.
-    if (!statements.run(QStringLiteral("INSERT INTO article_bodies(article_id, html, text) VALUES (?, ?, ?) "
-                                       "ON CONFLICT (article_id) DO UPDATE SET html = excluded.html, "
-                                       "text = excluded.text"),
-                        {result.id, sql::nullIfEmpty(article.html), sql::nullIfEmpty(article.text)}))
+    sql::NativeStatement *body = statements.get("INSERT INTO article_bodies(article_id, html, text) VALUES (?, ?, ?) "
+                                                "ON CONFLICT (article_id) DO UPDATE SET html = excluded.html, "
+                                                "text = excluded.text");
+    if (!body)
         return {};
-    if (!writeAdvisory(statements, result.id, article.advisory) || !writeRelated(statements, result.id, article.related))
+    body->bind(1, result.id);
+    body->bindNullIfEmpty(2, article.html);
+    body->bindNullIfEmpty(3, article.text);
+    if (!body->exec())
+        return {};
+    const bool isNew = result.state == UpsertState::Inserted;
+    if (!writeAdvisory(*m_statements, result.id, article.advisory, isNew)
+        || !writeRelated(statements, result.id, article.related, isNew))
         return {};
     return result;
 }

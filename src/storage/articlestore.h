@@ -11,6 +11,7 @@
 namespace bulletin {
 
 namespace sql {
+class NativeStatements;
 class StatementCache;
 }
 
@@ -74,6 +75,8 @@ private:
     // The prepared statements of the paths run for every stored story (upsert) and every
     // opened one (story, summary, resolve).
     std::unique_ptr<sql::StatementCache> m_statements;
+    // upsert's statements, on SQLite's own API (see sql::NativeStatement).
+    std::unique_ptr<sql::NativeStatements> m_native;
     bool m_deferIndexing = false;
 };
 

@@ -3,7 +3,10 @@
 #include "storage/storagelog.h"
 #include "storage/summaryrow.h"
 
+#include <QSqlDriver>
 #include <QSqlError>
+
+#include <sqlite3.h>
 
 namespace bulletin::sql {
 
@@ -48,6 +51,121 @@ QSqlQuery *StatementCache::run(const QString &sql, const QVariantList &values)
         return nullptr;
     }
     return &query;
+}
+
+NativeStatement::NativeStatement(sqlite3 *handle, const char *sql)
+    : m_handle(handle)
+    , m_sql(sql)
+{
+    if (sqlite3_prepare_v3(handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &m_statement, nullptr) != SQLITE_OK) {
+        qCWarning(lcStorage) << "prepare failed:" << sqlite3_errmsg(handle) << sql;
+        sqlite3_finalize(m_statement);
+        m_statement = nullptr;
+    }
+}
+
+NativeStatement::~NativeStatement()
+{
+    sqlite3_finalize(m_statement);
+}
+
+void NativeStatement::bind(int position, qint64 value)
+{
+    sqlite3_bind_int64(m_statement, position, value);
+}
+
+void NativeStatement::bind(int position, const QString &text)
+{
+    if (text.isNull()) {
+        sqlite3_bind_null(m_statement, position);
+        return;
+    }
+    m_texts.append(text.toUtf8());
+    const QByteArray &utf8 = m_texts.constLast();
+    sqlite3_bind_text(m_statement, position, utf8.constData(), int(utf8.size()), SQLITE_STATIC);
+}
+
+void NativeStatement::bindNullIfEmpty(int position, const QString &text)
+{
+    if (text.isEmpty())
+        sqlite3_bind_null(m_statement, position);
+    else
+        bind(position, text);
+}
+
+void NativeStatement::bindTime(int position, const QDateTime &time)
+{
+    if (time.isValid())
+        sqlite3_bind_int64(m_statement, position, time.toSecsSinceEpoch());
+    else
+        sqlite3_bind_null(m_statement, position);
+}
+
+bool NativeStatement::step(bool *row)
+{
+    const int rc = sqlite3_step(m_statement);
+    *row = rc == SQLITE_ROW;
+    m_failed = rc != SQLITE_ROW && rc != SQLITE_DONE;
+    if (m_failed)
+        qCWarning(lcStorage) << "query failed:" << sqlite3_errmsg(m_handle) << m_sql;
+    return !m_failed;
+}
+
+bool NativeStatement::exec()
+{
+    bool row = false;
+    const bool ok = step(&row);
+    reset();
+    return ok;
+}
+
+bool NativeStatement::first()
+{
+    bool row = false;
+    return step(&row) && row;
+}
+
+qint64 NativeStatement::int64(int column) const
+{
+    return sqlite3_column_int64(m_statement, column);
+}
+
+QString NativeStatement::text(int column) const
+{
+    const auto *utf8 = reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column));
+    return utf8 ? QString::fromUtf8(utf8, sqlite3_column_bytes(m_statement, column)) : QString();
+}
+
+void NativeStatement::reset()
+{
+    sqlite3_reset(m_statement);
+    sqlite3_clear_bindings(m_statement);
+    m_texts.clear();
+}
+
+NativeStatements::NativeStatements(QSqlDatabase db)
+    : m_db(std::move(db))
+{
+    const QVariant handle = m_db.driver() ? m_db.driver()->handle() : QVariant();
+    if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
+        m_handle = *static_cast<sqlite3 *const *>(handle.constData());
+}
+
+NativeStatements::~NativeStatements() = default;
+
+NativeStatement *NativeStatements::get(const char *sql)
+{
+    if (!m_handle)
+        return nullptr;
+    auto it = m_statements.find(sql);
+    if (it == m_statements.end())
+        it = m_statements.emplace(sql, std::make_unique<NativeStatement>(m_handle, sql)).first;
+    return it->second->isValid() ? it->second.get() : nullptr;
+}
+
+qint64 NativeStatements::lastInsertId() const
+{
+    return m_handle ? sqlite3_last_insert_rowid(m_handle) : 0;
 }
 
 StorySummary readSummary(const QSqlQuery &q)
