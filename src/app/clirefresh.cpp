@@ -126,15 +126,21 @@ int cmdRefresh(const QString &cachePath, bool json, const QString &feedId)
                      [&](qint64, const RefreshResult &result) { results << result; });
     // The stories are readable at refreshFinished; the command ends once they are indexed
     // for search too.
-    // Both moments go into the JSON output, from the first request on.
+    // These moments go into the JSON output, from the first request on. The command ends
+    // once the search indexes are merged too, so that it leaves the cache tidy.
     QElapsedTimer clock;
     clock.start();
     qint64 storedMs = -1;
     qint64 indexedMs = -1;
+    qint64 mergedMs = -1;
     QObject::connect(&refresh, &RefreshService::refreshFinished, &loop, [&] { storedMs = clock.elapsed(); });
     QObject::connect(&refresh, &RefreshService::indexingFinished, &loop, [&] {
-        if (storedMs >= 0) {
+        if (storedMs >= 0)
             indexedMs = clock.elapsed();
+    });
+    QObject::connect(&refresh, &RefreshService::indexesMerged, &loop, [&] {
+        if (indexedMs >= 0) {
+            mergedMs = clock.elapsed();
             loop.quit();
         }
     });
@@ -161,7 +167,8 @@ int cmdRefresh(const QString &cachePath, bool json, const QString &feedId)
             {QStringLiteral("feeds"), feeds},
             {QStringLiteral("timing"),
              QJsonObject{{QStringLiteral("stored_ms"), storedMs >= 0 ? QJsonValue(storedMs) : QJsonValue()},
-                         {QStringLiteral("indexed_ms"), indexedMs >= 0 ? QJsonValue(indexedMs) : QJsonValue()}}},
+                         {QStringLiteral("indexed_ms"), indexedMs >= 0 ? QJsonValue(indexedMs) : QJsonValue()},
+                         {QStringLiteral("merged_ms"), mergedMs >= 0 ? QJsonValue(mergedMs) : QJsonValue()}}},
         });
     if (!allOk) {
         const auto failed = std::count_if(results.cbegin(), results.cend(),

@@ -77,6 +77,9 @@ signals:
     // afterwards, in small transactions on the worker, and this says when that is done
     // (also after the start-up pass over stories a previous run left unindexed).
     void indexingFinished();
+    // After indexing, the worker merges the search indexes' segments in short steps; this
+    // says when that is done. (The command line waits for it, to leave the cache tidy.)
+    void indexesMerged();
 
 private:
     void refreshFeeds(const QList<FeedRecord> &feeds);

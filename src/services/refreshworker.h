@@ -41,10 +41,14 @@ public:
     // the waiting ones, a bounded batch per transaction, queueing itself again after any
     // jobs that arrived meanwhile, and reports indexingFinished when none wait.
     void indexPending();
+    // After indexing, the search indexes' segments are merged (ArticleStore::mergeIndexes),
+    // a short step per transaction, queued behind any jobs; indexesMerged when it is done.
+    void mergeIndexes();
 
 signals:
     void feedWritten(const bulletin::RefreshResult &result);
     void indexingFinished(int indexed);
+    void indexesMerged();
 
 private:
     struct Job
@@ -64,6 +68,7 @@ private:
     bool m_writeQueued = false;
     QString m_openError;
     int m_indexed = 0; // since the last indexingFinished
+    bool m_merging = false; // a mergeIndexes step is queued
 };
 
 } // namespace bulletin

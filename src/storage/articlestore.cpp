@@ -274,6 +274,22 @@ int ArticleStore::indexPending(int limit)
     return count;
 }
 
+bool ArticleStore::mergeIndexes(int pages)
+{
+    // FTS5 tells whether a merge did anything only through the rows it wrote.
+    for (const char *table : {"articles_fts", "articles_title_fts"}) {
+        const qint64 before = m_native->totalChanges();
+        QSqlQuery q(m_db);
+        if (!sql::run(q, QStringLiteral("INSERT INTO %1(%1, rank) VALUES ('merge', ?)").arg(QLatin1String(table)),
+                      {pages}))
+            return false;
+        // The command's own row is one change.
+        if (m_native->totalChanges() - before > 1)
+            return true;
+    }
+    return false;
+}
+
 int ArticleStore::pendingIndexCount() const
 {
     QSqlQuery q(m_db);

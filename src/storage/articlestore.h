@@ -49,6 +49,11 @@ public:
     // Call it inside a Transaction.
     int indexPending(int limit);
     int pendingIndexCount() const;
+    // The full-text indexes do not merge their segments as they are written (schema 7:
+    // 'automerge' is off); this merges up to about `pages` pages of them, where four or more
+    // segments of a size are there. Returns whether there was such work (false once none is
+    // left, or on error). Call it inside a Transaction, repeatedly, when the writer is idle.
+    bool mergeIndexes(int pages);
 
     std::optional<StoryDetail> story(qint64 id) const;
     std::optional<StorySummary> summary(qint64 id) const;

@@ -60,8 +60,8 @@ QString migrationScript(int version)
     return QString::fromUtf8(file.readAll());
 }
 
-// Whether every migration after `from` up to `to` says it only adds (indexes), on its first
-// line: "-- additive: ...".
+// Whether every migration after `from` up to `to` says, on its first line, that it only
+// adds indexes or changes their settings: "-- additive: ...".
 bool onlyAdditive(int from, int to)
 {
     for (int version = from + 1; version <= to; ++version) {

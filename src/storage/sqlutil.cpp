@@ -168,6 +168,11 @@ qint64 NativeStatements::lastInsertId() const
     return m_handle ? sqlite3_last_insert_rowid(m_handle) : 0;
 }
 
+qint64 NativeStatements::totalChanges() const
+{
+    return m_handle ? sqlite3_total_changes64(m_handle) : 0;
+}
+
 StorySummary readSummary(const QSqlQuery &q)
 {
     StorySummary s;

@@ -142,6 +142,8 @@ public:
     // nullptr when the connection is not SQLite's or the statement cannot be prepared.
     NativeStatement *get(const char *sql);
     qint64 lastInsertId() const;
+    // Rows changed on the connection since it opened, however they were changed.
+    qint64 totalChanges() const;
 
 private:
     QSqlDatabase m_db;

@@ -82,10 +82,12 @@ void TestCliRefresh::refreshPrintsJson()
     const QJsonObject printed = QJsonDocument::fromJson(out).object();
     const QJsonArray feeds = printed.value(QStringLiteral("feeds")).toArray();
     QCOMPARE(feeds.size(), 1);
-    // When the stories were readable, and when they were indexed for search: that order.
+    // When the stories were readable, when they were indexed for search, and when the
+    // indexes were merged: in that order.
     const QJsonObject timing = printed.value(QStringLiteral("timing")).toObject();
     QVERIFY(timing.value(QStringLiteral("stored_ms")).isDouble());
     QVERIFY(timing.value(QStringLiteral("indexed_ms")).toDouble(-1) >= timing.value(QStringLiteral("stored_ms")).toDouble());
+    QVERIFY(timing.value(QStringLiteral("merged_ms")).toDouble(-1) >= timing.value(QStringLiteral("indexed_ms")).toDouble());
     const QJsonObject feed = feeds.first().toObject();
     for (const char *key : {"id", "url", "status", "new", "updated", "error"})
         QVERIFY2(feed.contains(QLatin1String(key)), key);

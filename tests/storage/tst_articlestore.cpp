@@ -252,6 +252,57 @@ private Q_SLOTS:
         QCOMPARE(headlines(QStringLiteral("kestrel")), 1);
         QCOMPARE(texts(QStringLiteral("bridge")), 0);
     }
+
+    void indexesMergeAfterIndexing()
+    {
+        // Indexing does not merge the segments it writes (schema 7); mergeIndexes does, in
+        // steps, and says when nothing is left to merge.
+        TestCache cache;
+        FeedStore feeds(cache.db.connection());
+        ArticleStore articles(cache.db.connection());
+        const qint64 feed = *feeds.localSource(QStringLiteral("Local"));
+        QSqlQuery q(cache.db.connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT v FROM articles_fts_config WHERE k = 'automerge'")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+        q.finish();
+        const auto matches = [&](const QString &word) {
+            QSqlQuery m(cache.db.connection());
+            m.prepare(QStringLiteral("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?"));
+            m.addBindValue(word);
+            return m.exec() && m.next() ? m.value(0).toInt() : -1;
+        };
+        articles.setDeferIndexing(true);
+        // Six batches, six segments of one size in each index.
+        for (int batch = 0; batch < 6; ++batch) {
+            for (int i = 0; i < 5; ++i) {
+                const QString id = QStringLiteral("s%1-%2").arg(batch).arg(i);
+                articles.upsert(feed, makeArticle(id, QStringLiteral("Heron %1").arg(id), batch * 10 + i,
+                                                  QStringLiteral("wading in batch%1").arg(batch)));
+            }
+            Transaction t(cache.db.connection());
+            QCOMPARE(articles.indexPending(100), 5);
+            QVERIFY(t.commit());
+        }
+        QCOMPARE(matches(QStringLiteral("wading")), 30);
+        int steps = 0;
+        while (steps < 100) {
+            Transaction t(cache.db.connection());
+            const bool merged = articles.mergeIndexes(200);
+            QVERIFY(t.commit());
+            if (!merged)
+                break;
+            ++steps;
+        }
+        QVERIFY2(steps > 0, "there were segments to merge");
+        QVERIFY(steps < 100);
+        QCOMPARE(matches(QStringLiteral("wading")), 30);
+        QCOMPARE(matches(QStringLiteral("batch3")), 5);
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")));
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO articles_title_fts(articles_title_fts) VALUES ('integrity-check')")));
+        // Merged, nothing is left to do.
+        Transaction t(cache.db.connection());
+        QVERIFY(!articles.mergeIndexes(200));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestArticleStore)

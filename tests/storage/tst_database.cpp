@@ -156,8 +156,9 @@ private Q_SLOTS:
 
     void upgradeThatOnlyAddsAnIndexMakesNoBackup()
     {
-        // A schema-5 cache: the upgrade to 6 adds the Advisories order's index and nothing
-        // else, so the cache is not copied first (a large one takes minutes to copy).
+        // A schema-5 cache: the upgrade to 6 adds the Advisories order's index and the one to
+        // 7 turns the search indexes' automatic merging off, nothing else, so the cache is
+        // not copied first (a large one takes minutes to copy).
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
         {
@@ -166,12 +167,19 @@ private Q_SLOTS:
             QVERIFY2(db.open(path, &error), qPrintable(error));
             QSqlQuery q(db.connection());
             QVERIFY(q.exec(QStringLiteral("DROP INDEX advisories_order")));
+            for (const char *table : {"articles_fts", "articles_title_fts"})
+                QVERIFY(q.exec(QStringLiteral("DELETE FROM %1_config WHERE k = 'automerge'").arg(QLatin1String(table))));
             QVERIFY(q.exec(QStringLiteral("PRAGMA user_version=5")));
         }
         Database db;
         QString error;
         QVERIFY2(db.open(path, &error), qPrintable(error));
-        QCOMPARE(db.schemaVersion(), 6);
+        QCOMPARE(db.schemaVersion(), 7);
+        for (const char *table : {"articles_fts", "articles_title_fts"})
+            QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM %1_config WHERE k = 'automerge' AND v = 0")
+                                    .arg(QLatin1String(table)))
+                         .toInt(),
+                     1);
         QVERIFY(db.backupPath().isEmpty());
         QVERIFY(!QFile::exists(path + QStringLiteral(".backup-v5")));
         QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'advisories_order'")).toInt(), 1);
