@@ -555,23 +555,23 @@ bool appendAsCdata(QByteArray &out, const char *begin, const char *end)
     std::memcpy(out.data() + mark, open.data(), open.size());
     char *w = first;
     for (const char *p = begin; p < end;) {
-        char32_t c = static_cast<unsigned char>(*p);
-        if (c == '&') {
-            const char *semi = static_cast<const char *>(std::memchr(p, ';', size_t(std::min<qsizetype>(end - p, 12))));
-            c = semi ? referencedCharacter(p, semi) : 0;
-            if (c == 0) {
+        // The bytes of the run are UTF-8 already; only a reference's character is encoded.
+        if (*p != '&') {
+            if (*p == '>' && w - first >= 2 && w[-1] == ']' && w[-2] == ']') {
                 out.truncate(mark);
                 return false;
             }
-            p = semi + 1;
-        } else {
-            ++p;
+            *w++ = *p++;
+            continue;
         }
-        if (c == '>' && w - first >= 2 && w[-1] == ']' && w[-2] == ']') {
+        const char *semi = static_cast<const char *>(std::memchr(p, ';', size_t(std::min<qsizetype>(end - p, 12))));
+        const char32_t c = semi ? referencedCharacter(p, semi) : 0;
+        if (c == 0 || (c == '>' && w - first >= 2 && w[-1] == ']' && w[-2] == ']')) {
             out.truncate(mark);
             return false;
         }
-        w = c < 0x80 ? (*w = char(c), w + 1) : writeUtf8(w, c);
+        w = writeUtf8(w, c);
+        p = semi + 1;
     }
     std::memcpy(w, close.data(), close.size());
     out.truncate(w + close.size() - out.constData());

@@ -236,6 +236,8 @@ void tst_FeedParser::textWithReferencesReadsTheSame_data()
     QTest::newRow("escaped html") << QByteArray("<rss><d>a &lt;p class=&quot;x&quot;&gt;b &amp;amp; c&lt;/p&gt; &apos;</d></rss>") << true;
     QTest::newRow("numeric references")
         << QByteArray("<rss><d>caf&#233; &#x1F600; &#10;line</d><e>&#x41;&#66;</e></rss>") << true;
+    QTest::newRow("UTF-8 beside references")
+        << QByteArray("<rss><d>I\xE2\x80\x99ve &lt;b&gt;caf\xC3\xA9&lt;/b&gt; \xF0\x9F\x98\x80</d></rss>") << true;
     QTest::newRow("text around elements and comments")
         << QByteArray("<rss><d>x &amp; <b>y &lt;</b> z &gt;<!-- c &amp; --> w &amp;</d></rss>") << true;
     QTest::newRow("attributes and CDATA stay")
