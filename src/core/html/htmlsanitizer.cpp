@@ -41,31 +41,43 @@ bool isDigits(QStringView s, int maxLength)
     return true;
 }
 
+// Appends text escaped for HTML (and for a double-quoted attribute value): the five
+// specials as references, C0 controls (other than TAB, LF), DEL and U+FFFE/FFFF dropped;
+// they are noise, and some of them break whatever XML or JSON the text is carried in next.
+// Runs of other characters go in at once.
+void appendEscapedHtml(QString &out, QStringView text, bool attribute)
+{
+    const QChar *p = text.begin();
+    const QChar *const end = text.end();
+    const auto plain = [attribute](char16_t u) {
+        if (u >= 0x80)
+            return u < 0xFFFE;
+        return u >= 0x20 ? u != '&' && u != '<' && u != '>' && u != 0x7F && (u != '"' || !attribute)
+                         : u == '\t' || u == '\n';
+    };
+    while (p != end) {
+        const QChar *const run = p;
+        while (p != end && plain(p->unicode()))
+            ++p;
+        out.append(run, p - run);
+        if (p == end)
+            break;
+        switch (p->unicode()) {
+        case '&': out += u"&amp;"; break;
+        case '<': out += u"&lt;"; break;
+        case '>': out += u"&gt;"; break;
+        case '"': out += u"&quot;"; break;
+        default: break; // dropped
+        }
+        ++p;
+    }
+}
+
 QString escapeHtml(QStringView text, bool attribute)
 {
     QString out;
     out.reserve(text.size() + 8);
-    for (const QChar c : text) {
-        switch (c.unicode()) {
-        case '&': out += QStringLiteral("&amp;"); break;
-        case '<': out += QStringLiteral("&lt;"); break;
-        case '>': out += QStringLiteral("&gt;"); break;
-        case '"':
-            if (attribute) {
-                out += QStringLiteral("&quot;");
-                break;
-            }
-            out += c;
-            break;
-        default:
-            // C0 controls (other than TAB, LF) and U+FFFE/FFFF are noise, and some of them
-            // break whatever XML or JSON the text is carried in next.
-            if ((c.unicode() < 0x20 && c != u'\t' && c != u'\n') || c.unicode() == 0x7F
-                || c.unicode() >= 0xFFFE)
-                break;
-            out += c;
-        }
-    }
+    appendEscapedHtml(out, text, attribute);
     return out;
 }
 
@@ -96,10 +108,21 @@ public:
                 ++p;
                 continue;
             }
-            // A run of characters kept as they are goes in at once.
+            // A run of characters kept as they are goes in at once, with the single spaces
+            // between its words: collapsing one would give the same space back (unless it
+            // follows a character that is already white space, such as U+00A0).
             const QChar *const run = p;
-            while (p != end && !collapses(p->unicode()) && !dropped(p->unicode()))
+            while (p != end) {
+                const char16_t c = p->unicode();
+                if (c == u' ' && !preformatted && p != run && p + 1 != end) {
+                    const char16_t next = p[1].unicode();
+                    if (collapses(next) || dropped(next) || QChar::isSpace(p[-1].unicode()))
+                        break;
+                } else if (collapses(c) || dropped(c)) {
+                    break;
+                }
                 ++p;
+            }
             flush();
             m_text.append(run, p - run);
         }
@@ -218,7 +241,7 @@ private:
     void appendText(QStringView data)
     {
         if (m_wantHtml)
-            m_html += escapeHtml(data, false);
+            appendEscapedHtml(m_html, data, false);
         m_text.addText(data, inPre());
         if (m_anchor >= 0)
             m_stack[m_anchor].linkText += data;

@@ -377,6 +377,9 @@ void TestHtmlSanitizer::plainText_data()
         << "<p>See <img src=\"https://x.example/a.png\" alt=\"map\"> here</p>" << "See [map] here";
     QTest::newRow("references decoded")
         << "<p>caf&eacute; &lt;3</p>" << QString::fromUtf8("caf\xC3\xA9 <3");
+    QTest::newRow("white space collapses, and after a no-break space goes")
+        << QStringLiteral("<p>one two  three\tfour \n five\u00A0 six \u0001 seven </p>")
+        << QStringLiteral("one two three four five\u00A0six seven");
     QTest::newRow("quotation marks, control characters, a deceptive link's marker")
         << QStringLiteral("<p><q>Hi</q>\u0001 at <a href=\"https://paypa1-login.example/\">paypal.com</a>.</p>"
                           "<iframe src=\"https://video.example/v\"></iframe><p>x</p>")
