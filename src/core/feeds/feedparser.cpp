@@ -45,7 +45,7 @@ FeedParseResult parseFeed(const QByteArray &bytes, const QString &charsetHint)
         return readJsonFeed(bytes.startsWith("\xEF\xBB\xBF") ? bytes.mid(3) : bytes);
 
     const XmlInput input = prepareXmlInput(bytes, charsetHint);
-    FeedParseResult result = XmlFeedReader(input.utf8).read();
+    FeedParseResult result = XmlFeedReader(input).read();
     if (result.feed && input.repaired) {
         result.feed->wellFormed = false;
         if (result.feed->warning.isEmpty())

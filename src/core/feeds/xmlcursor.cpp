@@ -35,12 +35,21 @@ void appendEscaped(QString &out, QStringView text)
 
 } // namespace
 
-XmlCursor::XmlCursor(const QByteArray &utf8)
+XmlCursor::XmlCursor(const QByteArray &utf8, const QList<SetAsideText> &setAside)
+    : m_setAside(setAside)
 {
     // Feeds never need DTD entity expansion beyond the internal subset; QXmlStreamReader
     // never fetches external entities, and the limit guards against "billion laughs".
     m_reader.setEntityExpansionLimit(4096);
     m_reader.addData(utf8);
+}
+
+QString XmlCursor::characters() const
+{
+    const QStringView text = m_reader.text();
+    if (m_setAside.isEmpty() || !text.contains(QChar(0xE000)))
+        return text.toString();
+    return expandSetAsideText(text, m_setAside);
 }
 
 QString XmlCursor::Content::markupOrEscapedText() const
@@ -105,20 +114,22 @@ XmlCursor::Content XmlCursor::readContent(const ElementHook &hook, MarkupMode mo
     const qsizetype startDepth = m_depth;
     while (!m_reader.atEnd()) {
         switch (next()) {
-        case QXmlStreamReader::Characters:
-            // Most elements hold one run of text: copy it at its size rather than appending
-            // to an empty string, which would reserve room to grow.
+        case QXmlStreamReader::Characters: {
+            // Most elements hold one run of text: take it as it is (a set-aside run is
+            // shared, not copied) rather than appending to an empty string.
+            const QString chars = characters();
             if (c.text.isEmpty())
-                c.text = m_reader.text().toString();
+                c.text = chars;
             else
-                c.text += m_reader.text();
+                c.text += chars;
             if (c.hasElements) {
                 if (mode == TextIsHtml)
-                    c.markup += m_reader.text();
+                    c.markup += chars;
                 else
-                    appendEscaped(c.markup, m_reader.text());
+                    appendEscaped(c.markup, chars);
             }
             break;
+        }
         case QXmlStreamReader::EntityReference: {
             QString decoded;
             appendEntity(decoded);
@@ -172,7 +183,7 @@ QString XmlCursor::readText(TextScope scope)
         switch (next()) {
         case QXmlStreamReader::Characters:
             if (scope == AllText || m_depth == startDepth)
-                text += m_reader.text();
+                text += characters();
             break;
         case QXmlStreamReader::EntityReference:
             if (scope == AllText || m_depth == startDepth)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/feeds/xmlinput.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QString>
@@ -18,7 +20,8 @@ namespace bulletin {
 class XmlCursor final
 {
 public:
-    explicit XmlCursor(const QByteArray &utf8);
+    // `setAside`: the runs of character data prepareXmlInput() took out of `utf8`.
+    explicit XmlCursor(const QByteArray &utf8, const QList<SetAsideText> &setAside = {});
     XmlCursor(const XmlCursor &) = delete;
     XmlCursor &operator=(const XmlCursor &) = delete;
 
@@ -68,8 +71,11 @@ public:
 
 private:
     void appendEntity(QString &out) const;
+    // The current Characters token's text, set-aside runs put back.
+    QString characters() const;
 
     QXmlStreamReader m_reader;
+    QList<SetAsideText> m_setAside;
     qsizetype m_depth = 0;
     QList<std::pair<qsizetype, QString>> m_bases; // (depth of the element, absolute base)
 };

@@ -60,8 +60,8 @@ bool isBase64Type(QStringView type)
 
 } // namespace
 
-XmlFeedReader::XmlFeedReader(const QByteArray &utf8)
-    : m_cursor(utf8)
+XmlFeedReader::XmlFeedReader(const XmlInput &input)
+    : m_cursor(input.utf8, input.setAside)
 {
 }
 

@@ -13,7 +13,7 @@ namespace bulletin {
 class XmlFeedReader final
 {
 public:
-    explicit XmlFeedReader(const QByteArray &utf8);
+    explicit XmlFeedReader(const XmlInput &input);
 
     FeedParseResult read();
 

@@ -5,6 +5,7 @@
 #include <QList>
 #include <QStringDecoder>
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 #include <string_view>
@@ -518,8 +519,8 @@ char *writeUtf8(char *w, char32_t cp)
 }
 
 // The character a reference [amp, semi] stands for; 0 when it is not one of the five XML
-// ones or a numeric one (repairEntities left only those and declared ones), or when it is
-// a carriage return (in a CDATA section that would become a line feed).
+// ones or a numeric one to a character XML allows (repairEntities left only those and
+// declared ones).
 char32_t referencedCharacter(const char *amp, const char *semi)
 {
     const QByteArrayView name(amp + 1, semi - amp - 1);
@@ -538,59 +539,72 @@ char32_t referencedCharacter(const char *amp, const char *semi)
     const bool hex = name[1] == 'x' || name[1] == 'X';
     bool ok = false;
     const char32_t cp = char32_t(name.sliced(hex ? 2 : 1).toUInt(&ok, hex ? 16 : 10));
-    return ok && isXmlChar(cp) && cp != 0xD ? cp : 0;
+    return ok && isXmlChar(cp) ? cp : 0;
 }
 
-// Appends the run of character data [begin, end) as one CDATA section with its references
-// resolved. False (and out as it was) when the run cannot be one: a reference that
-// referencedCharacter() does not resolve, or a "]]>" in the text.
-bool appendAsCdata(QByteArray &out, const char *begin, const char *end)
+// The characters the run of character data [begin, end) stands for, as QXmlStreamReader
+// would report them (references resolved, line ends normalised), in utf8 (cleared first).
+// False when the reader would not accept the run as it is (a character XML forbids, a
+// reference it does not know, "]]>"): such a run is left for the reader to report.
+bool decodeRun(const char *begin, const char *end, QByteArray &utf8, int *lineBreaks)
 {
-    constexpr std::string_view open = "<![CDATA[";
-    constexpr std::string_view close = "]]>";
-    const qsizetype mark = out.size();
-    // A reference is never shorter than the UTF-8 of its character.
-    out.resize(mark + qsizetype(open.size()) + (end - begin) + qsizetype(close.size()));
-    char *const first = out.data() + mark + open.size();
-    std::memcpy(out.data() + mark, open.data(), open.size());
-    char *w = first;
+    utf8.resize(end - begin); // a reference is never shorter than the UTF-8 of its character
+    char *w = utf8.data();
+    *lineBreaks = 0;
     for (const char *p = begin; p < end;) {
-        // The bytes of the run are UTF-8 already; only a reference's character is encoded.
-        if (*p != '&') {
-            if (*p == '>' && w - first >= 2 && w[-1] == ']' && w[-2] == ']') {
-                out.truncate(mark);
+        const unsigned char c = static_cast<unsigned char>(*p);
+        if (c == '&') {
+            const char *semi = static_cast<const char *>(std::memchr(p, ';', size_t(std::min<qsizetype>(end - p, 12))));
+            const char32_t cp = semi ? referencedCharacter(p, semi) : 0;
+            if (cp == 0)
                 return false;
-            }
-            *w++ = *p++;
+            w = writeUtf8(w, cp);
+            p = semi + 1;
             continue;
         }
-        const char *semi = static_cast<const char *>(std::memchr(p, ';', size_t(std::min<qsizetype>(end - p, 12))));
-        const char32_t c = semi ? referencedCharacter(p, semi) : 0;
-        if (c == 0 || (c == '>' && w - first >= 2 && w[-1] == ']' && w[-2] == ']')) {
-            out.truncate(mark);
+        if (c < 0x20) {
+            if (c == '\r') {
+                *w++ = '\n'; // "\r\n" and a lone "\r" both end a line
+                ++*lineBreaks;
+                p += p + 1 < end && p[1] == '\n' ? 2 : 1;
+                continue;
+            }
+            if (c != '\t' && c != '\n')
+                return false;
+            *lineBreaks += c == '\n';
+        } else if (c == '>' && p - begin >= 2 && p[-1] == ']' && p[-2] == ']') {
             return false;
+        } else if (c == 0xEF && end - p >= 3 && static_cast<unsigned char>(p[1]) == 0xBF
+                   && (static_cast<unsigned char>(p[2]) & 0xFE) == 0xBE) {
+            return false; // U+FFFE, U+FFFF
         }
-        w = writeUtf8(w, c);
-        p = semi + 1;
+        *w++ = char(c);
+        ++p;
     }
-    std::memcpy(w, close.data(), close.size());
-    out.truncate(w + close.size() - out.constData());
+    utf8.truncate(w - utf8.constData());
     return true;
 }
 
-// QXmlStreamReader resolves each reference in character data on a slow path: text full of
-// escaped HTML ("&lt;p&gt;...") reads at a third of the speed of the same text in a CDATA
-// section. So each run of character data that holds references is handed to it as a CDATA
-// section with the references resolved: the reader reports the same characters. Documents
-// with a DOCTYPE (which may declare entities) and anything this scan does not follow (an
-// unclosed tag) are left as they are.
-QByteArray textRunsAsCdata(const QByteArray &in)
+constexpr char kMarkStart[] = "\xEE\x80\x80"; // U+E000
+constexpr char kMarkEnd[] = "\xEE\x80\x81";   // U+E001
+
+// QXmlStreamReader reads character data one character at a time, with a slower path for each
+// reference: ~80 instructions a character, most of a feed's parse when its items carry
+// kilobytes of HTML. So each run of character data that is long or holds references is
+// decoded here, at once, and the reader gets a short marker in its place: U+E000, the run's
+// index, U+E001, and the run's line breaks (so that the reader's line numbers stay right).
+// XmlCursor puts the runs back (expandSetAsideText). Documents with a DOCTYPE (which may
+// declare entities) or with U+E000 of their own, runs the reader would reject, and
+// anything after markup this scan does not follow (an unclosed tag) are left as they are.
+QByteArray setAsideTextRuns(const QByteArray &in, QList<SetAsideText> *runs)
 {
-    if (!std::memchr(in.constData(), '&', size_t(in.size())) || find(in, "<!DOCTYPE", 0) >= 0)
+    constexpr qsizetype kLongRun = 64;
+    if (find(in, "<!DOCTYPE", 0) >= 0 || find(in, kMarkStart, 0) >= 0)
         return in;
     const char *const data = in.constData();
     const char *const end = data + in.size();
     QByteArray out;
+    QByteArray utf8;
     const char *copied = data; // [data, copied) is in out
     const char *p = data;
     while (p < end) {
@@ -610,9 +624,7 @@ QByteArray textRunsAsCdata(const QByteArray &in)
             after = skipTo("]]>");
         } else if (rest.startsWith("<?")) {
             after = skipTo("?>");
-        } else if (rest.startsWith("<!")) {
-            after = nullptr;
-        } else {
+        } else if (!rest.startsWith("<!")) {
             char quote = 0;
             for (const char *q = lt + 1; q < end; ++q) {
                 if (quote) {
@@ -633,15 +645,19 @@ QByteArray textRunsAsCdata(const QByteArray &in)
         const char *next = static_cast<const char *>(std::memchr(after, '<', size_t(end - after)));
         if (!next)
             next = end;
-        if (std::memchr(after, '&', size_t(next - after))) {
+        const bool worthIt = next - after >= kLongRun || std::memchr(after, '&', size_t(next - after));
+        const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+        int lineBreaks = 0;
+        if (worthIt && !std::all_of(after, next, blank) && decodeRun(after, next, utf8, &lineBreaks)) {
             if (out.isEmpty())
-                out.reserve(in.size());
-            const qsizetype before = out.size();
+                out.reserve(in.size() / 4);
             out.append(copied, after - copied);
-            if (appendAsCdata(out, after, next))
-                copied = next;
-            else
-                out.truncate(before);
+            out.append(kMarkStart);
+            out.append(QByteArray::number(runs->size()));
+            out.append(kMarkEnd);
+            out.append(lineBreaks, '\n');
+            runs->append({QString::fromUtf8(utf8), lineBreaks});
+            copied = next;
         }
         p = next;
     }
@@ -652,6 +668,33 @@ QByteArray textRunsAsCdata(const QByteArray &in)
 }
 
 } // namespace
+
+QString expandSetAsideText(QStringView text, const QList<SetAsideText> &runs)
+{
+    QString out;
+    qsizetype at = 0;
+    while (at < text.size()) {
+        const qsizetype mark = text.indexOf(QChar(0xE000), at);
+        const qsizetype close = mark < 0 ? -1 : text.indexOf(QChar(0xE001), mark + 1);
+        bool ok = false;
+        const qsizetype index = close < 0 ? -1 : text.sliced(mark + 1, close - mark - 1).toLongLong(&ok);
+        if (!ok || index < 0 || index >= runs.size()) {
+            out += text.sliced(at); // not a marker of this document's runs
+            break;
+        }
+        const SetAsideText &run = runs.at(index);
+        qsizetype skip = close + 1;
+        for (int n = 0; n < run.lineBreaks && skip < text.size() && text[skip] == u'\n'; ++n)
+            ++skip;
+        // The common case, a whole token that is one run, shares the run's string.
+        if (mark == 0 && at == 0 && skip == text.size())
+            return run.text;
+        out += text.sliced(at, mark - at);
+        out += run.text;
+        at = skip;
+    }
+    return out;
+}
 
 QString detectXmlEncoding(const QByteArray &bytes, const QString &charsetHint)
 {
@@ -709,7 +752,7 @@ XmlInput prepareXmlInput(const QByteArray &bytes, const QString &charsetHint)
     }
 
     bool changed = false;
-    input.utf8 = textRunsAsCdata(repairEntities(utf8, &changed));
+    input.utf8 = setAsideTextRuns(repairEntities(utf8, &changed), &input.setAside);
     input.repaired = input.repaired || changed;
     return input;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QList>
 #include <QString>
 
 namespace bulletin {
@@ -21,14 +22,31 @@ namespace bulletin {
 // U+FFFD. CDATA sections, comments and the DOCTYPE are left alone; entities that the
 // document's internal subset declares are left for the reader (which never fetches external
 // ones).
+// A run of character data taken out of the document before the XML reader sees it (see
+// XmlInput::setAside): its characters, and the line breaks its marker is followed by.
+struct SetAsideText
+{
+    QString text;
+    int lineBreaks = 0;
+};
+
 struct XmlInput
 {
     QByteArray utf8;
     QString encoding;      // the encoding the bytes were read as
     bool repaired = false; // entities or bytes were rewritten
+    // Long runs of character data, and runs with references, decoded here: utf8 holds a
+    // marker in each one's place (U+E000, its index, U+E001), which expandSetAsideText()
+    // turns back into the run. QXmlStreamReader reads character data one character at a
+    // time; this takes most of a feed's kilobytes of HTML out of its way.
+    QList<SetAsideText> setAside;
 };
 
 XmlInput prepareXmlInput(const QByteArray &bytes, const QString &charsetHint = {});
+
+// Character data as the XML reader reported it for prepared input, with each marker put
+// back to the run it stands for.
+QString expandSetAsideText(QStringView text, const QList<SetAsideText> &runs);
 
 // Exposed for tests: the encoding detection step alone.
 QString detectXmlEncoding(const QByteArray &bytes, const QString &charsetHint = {});
