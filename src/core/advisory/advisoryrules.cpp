@@ -70,9 +70,7 @@ QList<QStringView> blankLineBlocks(QStringView text)
     QList<QStringView> blocks;
     const qsizetype n = text.size();
     qsizetype start = 0;
-    for (qsizetype i = 0; i < n; ++i) {
-        if (text[i] != u'\n')
-            continue;
+    for (qsizetype i = 0; (i = text.indexOf(u'\n', i)) >= 0; ++i) {
         qsizetype lastBreak = -1;
         for (qsizetype j = i + 1; j < n && isAsciiSpace(text[j]); ++j) {
             if (text[j] == u'\n')
@@ -124,7 +122,7 @@ AdvisoryHeadingMatcher::AdvisoryHeadingMatcher(const QStringList &headings)
     }
 }
 
-bool AdvisoryHeadingMatcher::matches(const QString &block) const
+bool AdvisoryHeadingMatcher::matches(QStringView block) const
 {
     if (m_headings.isEmpty())
         return false;
@@ -136,7 +134,7 @@ bool AdvisoryHeadingMatcher::matches(const QString &block) const
         if (!c.isSpace() && c != u':' && ++kept > m_longest)
             return false;
     }
-    const QString wanted = normalisedAdvisoryHeading(block);
+    const QString wanted = normalisedAdvisoryHeading(block.toString());
     return !wanted.isEmpty() && m_headings.contains(wanted);
 }
 
@@ -210,17 +208,19 @@ std::optional<Advisory> advisoryFromTextSections(const QString &text, const Advi
     QString heading;
     QStringList paragraphs;
     for (const QStringView raw : blankLineBlocks(text)) {
-        const QString block = raw.trimmed().toString();
+        // Most blocks are looked at only to see that they are not the heading: no copy.
+        const QStringView block = raw.trimmed();
         if (block.isEmpty())
             continue;
         if (heading.isEmpty()) {
-            if (!block.contains(QLatin1Char('\n')) && matcher.matches(block))
-                heading = collapseWhitespace(block);
+            if (!block.contains(u'\n') && matcher.matches(block))
+                heading = collapseWhitespace(block.toString());
             continue;
         }
-        if (looksLikeHeading(block))
+        const QString paragraph = block.toString();
+        if (looksLikeHeading(paragraph))
             break; // the next section
-        paragraphs << block;
+        paragraphs << paragraph;
     }
     if (heading.isEmpty() || paragraphs.isEmpty())
         return std::nullopt;

@@ -37,7 +37,7 @@ class AdvisoryHeadingMatcher
 public:
     explicit AdvisoryHeadingMatcher(const QStringList &headings);
     bool isEmpty() const { return m_headings.isEmpty(); }
-    bool matches(const QString &block) const;
+    bool matches(QStringView block) const;
 
 private:
     QStringList m_headings; // normalised, none empty

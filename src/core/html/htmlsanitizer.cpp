@@ -8,6 +8,8 @@
 #include <QList>
 #include <QUrl>
 
+#include <array>
+
 namespace bulletin {
 
 namespace {
@@ -81,6 +83,20 @@ QString escapeHtml(QStringView text, bool attribute)
     return out;
 }
 
+// What TextBuilder::addText does with an ASCII character outside <pre>: keeps it, collapses
+// it with the white space around it, or drops it (C0 controls other than TAB and LF, DEL).
+enum class AsciiKind : quint8 { Kept, Space, Dropped };
+constexpr std::array<AsciiKind, 128> kAsciiKind = [] {
+    std::array<AsciiKind, 128> kinds{};
+    for (int c = 0; c < 128; ++c) {
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f')
+            kinds[c] = AsciiKind::Space;
+        else if (c < 0x20 || c == 0x7F)
+            kinds[c] = AsciiKind::Dropped;
+    }
+    return kinds;
+}();
+
 // Builds the plain text the reader shows: HTML white-space rules (runs collapse, except in
 // <pre>), block elements separated by line breaks.
 class TextBuilder final
@@ -114,12 +130,17 @@ public:
             const QChar *const run = p;
             while (p != end) {
                 const char16_t c = p->unicode();
-                if (c == u' ' && !preformatted && p != run && p + 1 != end) {
-                    const char16_t next = p[1].unicode();
-                    if (collapses(next) || dropped(next) || QChar::isSpace(p[-1].unicode()))
+                if (c >= 0x80) {
+                    if (c >= 0xFFFE)
                         break;
-                } else if (collapses(c) || dropped(c)) {
-                    break;
+                } else if (kAsciiKind[c] != AsciiKind::Kept) {
+                    if (c == u' ' && !preformatted && p != run && p + 1 != end) {
+                        const char16_t next = p[1].unicode();
+                        if (collapses(next) || dropped(next) || QChar::isSpace(p[-1].unicode()))
+                            break;
+                    } else if (!preformatted || kAsciiKind[c] != AsciiKind::Space || c == u'\r' || c == u'\f') {
+                        break;
+                    }
                 }
                 ++p;
             }
