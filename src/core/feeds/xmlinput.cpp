@@ -595,7 +595,8 @@ constexpr char kMarkEnd[] = "\xEE\x80\x81";   // U+E001
 // index, U+E001, and the run's line breaks (so that the reader's line numbers stay right).
 // XmlCursor puts the runs back (expandSetAsideText). Documents with a DOCTYPE (which may
 // declare entities) or with U+E000 of their own, runs the reader would reject, and
-// anything after markup this scan does not follow (an unclosed tag) are left as they are.
+// anything after markup this scan does not follow (an unclosed tag) are left as they are;
+// so is the whole document when a rejected run holds a reference.
 QByteArray setAsideTextRuns(const QByteArray &in, QList<SetAsideText> *runs)
 {
     constexpr qsizetype kLongRun = 64;
@@ -648,7 +649,16 @@ QByteArray setAsideTextRuns(const QByteArray &in, QList<SetAsideText> *runs)
         const bool worthIt = next - after >= kLongRun || std::memchr(after, '&', size_t(next - after));
         const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
         int lineBreaks = 0;
-        if (worthIt && !std::all_of(after, next, blank) && decodeRun(after, next, utf8, &lineBreaks)) {
+        if (worthIt && !std::all_of(after, next, blank)) {
+            if (!decodeRun(after, next, utf8, &lineBreaks)) {
+                // Left for the reader, a reference to U+E000 would read as a marker.
+                if (std::memchr(after, '&', size_t(next - after))) {
+                    runs->clear();
+                    return in;
+                }
+                p = next;
+                continue;
+            }
             if (out.isEmpty())
                 out.reserve(in.size() / 4);
             out.append(copied, after - copied);

@@ -247,7 +247,10 @@ void tst_FeedParser::textWithReferencesReadsTheSame_data()
     QTest::newRow("attributes and CDATA stay")
         << QByteArray("<rss><a title=\"x &amp; y > z\" b='&lt;'><![CDATA[&amp; <p>]]></a></rss>") << 0;
     QTest::newRow("text the reader rejects, beside text it accepts")
-        << QByteArray("<rss><d>a ]]&gt; &amp; b</d><e>\x02 &amp;</e><f>c ]]> &amp;</f></rss>") << 1;
+        << QByteArray("<rss><d>a ]]&gt; &amp; b</d><e>\x02 xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx</e></rss>")
+        << 1;
+    QTest::newRow("a rejected run with a reference, which could spell a marker")
+        << QByteArray("<rss><d>a &amp; b</d><e>\x02 &#xE000;0&#xE001;</e></rss>") << 0;
     QTest::newRow("declared entities") << QByteArray("<!DOCTYPE rss [<!ENTITY me \"Me\">]><rss><d>&me; &amp;</d></rss>")
                                        << 0;
     QTest::newRow("a marker of the document's own")
