@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/feeds/xmlinput.h"
+#include "core/feeds/xmltext.h"
 
 #include <QByteArray>
 #include <QList>

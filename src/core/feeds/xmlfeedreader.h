@@ -3,6 +3,7 @@
 #include "core/feeds/feeditemstate.h"
 #include "core/feeds/parsedfeed.h"
 #include "core/feeds/xmlcursor.h"
+#include "core/feeds/xmlinput.h"
 
 namespace bulletin {
 

@@ -1,11 +1,11 @@
 #include "core/feeds/xmlinput.h"
 
+#include "core/feeds/xmltext.h"
 #include "core/html/htmlentities.h"
 
 #include <QList>
 #include <QStringDecoder>
 
-#include <algorithm>
 #include <array>
 #include <cstring>
 #include <string_view>
@@ -281,12 +281,6 @@ Detected detect(const QByteArray &bytes, const QString &charsetHint)
     return {declared, 0};
 }
 
-bool isXmlChar(char32_t c)
-{
-    return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
-        || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
-}
-
 constexpr std::array<bool, 256> kNameChars = [] {
     std::array<bool, 256> table{};
     for (int c = 0; c < 256; ++c) {
@@ -498,213 +492,7 @@ QByteArray repairEntities(const QByteArray &in, bool *changed)
     return out;
 }
 
-char *writeUtf8(char *w, char32_t cp)
-{
-    if (cp < 0x80) {
-        *w++ = char(cp);
-    } else if (cp < 0x800) {
-        *w++ = char(0xC0 | (cp >> 6));
-        *w++ = char(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        *w++ = char(0xE0 | (cp >> 12));
-        *w++ = char(0x80 | ((cp >> 6) & 0x3F));
-        *w++ = char(0x80 | (cp & 0x3F));
-    } else {
-        *w++ = char(0xF0 | (cp >> 18));
-        *w++ = char(0x80 | ((cp >> 12) & 0x3F));
-        *w++ = char(0x80 | ((cp >> 6) & 0x3F));
-        *w++ = char(0x80 | (cp & 0x3F));
-    }
-    return w;
-}
-
-// The character a reference [amp, semi] stands for; 0 when it is not one of the five XML
-// ones or a numeric one to a character XML allows (repairEntities left only those and
-// declared ones).
-char32_t referencedCharacter(const char *amp, const char *semi)
-{
-    const QByteArrayView name(amp + 1, semi - amp - 1);
-    if (name == "lt")
-        return '<';
-    if (name == "gt")
-        return '>';
-    if (name == "amp")
-        return '&';
-    if (name == "quot")
-        return '"';
-    if (name == "apos")
-        return '\'';
-    if (name.size() < 2 || name[0] != '#')
-        return 0;
-    const bool hex = name[1] == 'x' || name[1] == 'X';
-    bool ok = false;
-    const char32_t cp = char32_t(name.sliced(hex ? 2 : 1).toUInt(&ok, hex ? 16 : 10));
-    return ok && isXmlChar(cp) ? cp : 0;
-}
-
-// The characters the run of character data [begin, end) stands for, as QXmlStreamReader
-// would report them (references resolved, line ends normalised), in utf8 (cleared first).
-// False when the reader would not accept the run as it is (a character XML forbids, a
-// reference it does not know, "]]>"): such a run is left for the reader to report.
-bool decodeRun(const char *begin, const char *end, QByteArray &utf8, int *lineBreaks)
-{
-    utf8.resize(end - begin); // a reference is never shorter than the UTF-8 of its character
-    char *w = utf8.data();
-    *lineBreaks = 0;
-    for (const char *p = begin; p < end;) {
-        const unsigned char c = static_cast<unsigned char>(*p);
-        if (c == '&') {
-            const char *semi = static_cast<const char *>(std::memchr(p, ';', size_t(std::min<qsizetype>(end - p, 12))));
-            const char32_t cp = semi ? referencedCharacter(p, semi) : 0;
-            if (cp == 0)
-                return false;
-            w = writeUtf8(w, cp);
-            p = semi + 1;
-            continue;
-        }
-        if (c < 0x20) {
-            if (c == '\r') {
-                *w++ = '\n'; // "\r\n" and a lone "\r" both end a line
-                ++*lineBreaks;
-                p += p + 1 < end && p[1] == '\n' ? 2 : 1;
-                continue;
-            }
-            if (c != '\t' && c != '\n')
-                return false;
-            *lineBreaks += c == '\n';
-        } else if (c == '>' && p - begin >= 2 && p[-1] == ']' && p[-2] == ']') {
-            return false;
-        } else if (c == 0xEF && end - p >= 3 && static_cast<unsigned char>(p[1]) == 0xBF
-                   && (static_cast<unsigned char>(p[2]) & 0xFE) == 0xBE) {
-            return false; // U+FFFE, U+FFFF
-        }
-        *w++ = char(c);
-        ++p;
-    }
-    utf8.truncate(w - utf8.constData());
-    return true;
-}
-
-constexpr char kMarkStart[] = "\xEE\x80\x80"; // U+E000
-constexpr char kMarkEnd[] = "\xEE\x80\x81";   // U+E001
-
-// QXmlStreamReader reads character data one character at a time, with a slower path for each
-// reference: ~80 instructions a character, most of a feed's parse when its items carry
-// kilobytes of HTML. So each run of character data that is long or holds references is
-// decoded here, at once, and the reader gets a short marker in its place: U+E000, the run's
-// index, U+E001, and the run's line breaks (so that the reader's line numbers stay right).
-// XmlCursor puts the runs back (expandSetAsideText). Documents with a DOCTYPE (which may
-// declare entities) or with U+E000 of their own, runs the reader would reject, and
-// anything after markup this scan does not follow (an unclosed tag) are left as they are;
-// so is the whole document when a rejected run holds a reference.
-QByteArray setAsideTextRuns(const QByteArray &in, QList<SetAsideText> *runs)
-{
-    constexpr qsizetype kLongRun = 64;
-    if (find(in, "<!DOCTYPE", 0) >= 0 || find(in, kMarkStart, 0) >= 0)
-        return in;
-    const char *const data = in.constData();
-    const char *const end = data + in.size();
-    QByteArray out;
-    QByteArray utf8;
-    const char *copied = data; // [data, copied) is in out
-    const char *p = data;
-    while (p < end) {
-        const char *lt = static_cast<const char *>(std::memchr(p, '<', size_t(end - p)));
-        if (!lt)
-            break;
-        // Skip the markup at lt; character data may follow it.
-        const auto skipTo = [&](std::string_view close) -> const char * {
-            const qsizetype at = find(in, close, lt - data + 1);
-            return at < 0 ? nullptr : data + at + close.size();
-        };
-        const QByteArrayView rest(lt, std::min<qsizetype>(end - lt, 9));
-        const char *after = nullptr;
-        if (rest.startsWith("<!--")) {
-            after = skipTo("-->");
-        } else if (rest.startsWith("<![CDATA[")) {
-            after = skipTo("]]>");
-        } else if (rest.startsWith("<?")) {
-            after = skipTo("?>");
-        } else if (!rest.startsWith("<!")) {
-            char quote = 0;
-            for (const char *q = lt + 1; q < end; ++q) {
-                if (quote) {
-                    if (*q == quote)
-                        quote = 0;
-                } else if (*q == '"' || *q == '\'') {
-                    quote = *q;
-                } else if (*q == '>') {
-                    after = q + 1;
-                    break;
-                } else if (*q == '<') {
-                    break;
-                }
-            }
-        }
-        if (!after)
-            break; // left for the reader to report
-        const char *next = static_cast<const char *>(std::memchr(after, '<', size_t(end - after)));
-        if (!next)
-            next = end;
-        const bool worthIt = next - after >= kLongRun || std::memchr(after, '&', size_t(next - after));
-        const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-        int lineBreaks = 0;
-        if (worthIt && !std::all_of(after, next, blank)) {
-            if (!decodeRun(after, next, utf8, &lineBreaks)) {
-                // Left for the reader, a reference to U+E000 would read as a marker.
-                if (std::memchr(after, '&', size_t(next - after))) {
-                    runs->clear();
-                    return in;
-                }
-                p = next;
-                continue;
-            }
-            if (out.isEmpty())
-                out.reserve(in.size() / 4);
-            out.append(copied, after - copied);
-            out.append(kMarkStart);
-            out.append(QByteArray::number(runs->size()));
-            out.append(kMarkEnd);
-            out.append(lineBreaks, '\n');
-            runs->append({QString::fromUtf8(utf8), lineBreaks});
-            copied = next;
-        }
-        p = next;
-    }
-    if (copied == data)
-        return in;
-    out.append(copied, end - copied);
-    return out;
-}
-
 } // namespace
-
-QString expandSetAsideText(QStringView text, const QList<SetAsideText> &runs)
-{
-    QString out;
-    qsizetype at = 0;
-    while (at < text.size()) {
-        const qsizetype mark = text.indexOf(QChar(0xE000), at);
-        const qsizetype close = mark < 0 ? -1 : text.indexOf(QChar(0xE001), mark + 1);
-        bool ok = false;
-        const qsizetype index = close < 0 ? -1 : text.sliced(mark + 1, close - mark - 1).toLongLong(&ok);
-        if (!ok || index < 0 || index >= runs.size()) {
-            out += text.sliced(at); // not a marker of this document's runs
-            break;
-        }
-        const SetAsideText &run = runs.at(index);
-        qsizetype skip = close + 1;
-        for (int n = 0; n < run.lineBreaks && skip < text.size() && text[skip] == u'\n'; ++n)
-            ++skip;
-        // The common case, a whole token that is one run, shares the run's string.
-        if (mark == 0 && at == 0 && skip == text.size())
-            return run.text;
-        out += text.sliced(at, mark - at);
-        out += run.text;
-        at = skip;
-    }
-    return out;
-}
 
 QString detectXmlEncoding(const QByteArray &bytes, const QString &charsetHint)
 {

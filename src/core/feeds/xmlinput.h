@@ -1,7 +1,8 @@
 #pragma once
 
+#include "core/feeds/xmltext.h"
+
 #include <QByteArray>
-#include <QList>
 #include <QString>
 
 namespace bulletin {
@@ -22,14 +23,6 @@ namespace bulletin {
 // U+FFFD. CDATA sections, comments and the DOCTYPE are left alone; entities that the
 // document's internal subset declares are left for the reader (which never fetches external
 // ones).
-// A run of character data taken out of the document before the XML reader sees it (see
-// XmlInput::setAside): its characters, and the line breaks its marker is followed by.
-struct SetAsideText
-{
-    QString text;
-    int lineBreaks = 0;
-};
-
 struct XmlInput
 {
     QByteArray utf8;
@@ -44,9 +37,6 @@ struct XmlInput
 
 XmlInput prepareXmlInput(const QByteArray &bytes, const QString &charsetHint = {});
 
-// Character data as the XML reader reported it for prepared input, with each marker put
-// back to the run it stands for.
-QString expandSetAsideText(QStringView text, const QList<SetAsideText> &runs);
 
 // Exposed for tests: the encoding detection step alone.
 QString detectXmlEncoding(const QByteArray &bytes, const QString &charsetHint = {});
