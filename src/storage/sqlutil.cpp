@@ -105,10 +105,10 @@ bool NativeStatement::step(bool *row)
 {
     const int rc = sqlite3_step(m_statement);
     *row = rc == SQLITE_ROW;
-    m_failed = rc != SQLITE_ROW && rc != SQLITE_DONE;
-    if (m_failed)
-        qCWarning(lcStorage) << "query failed:" << sqlite3_errmsg(m_handle) << m_sql;
-    return !m_failed;
+    if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+        return true;
+    qCWarning(lcStorage) << "query failed:" << sqlite3_errmsg(m_handle) << m_sql;
+    return false;
 }
 
 bool NativeStatement::exec()

@@ -111,9 +111,8 @@ public:
     // Runs a statement that returns no rows, then resets it. False on error (logged).
     bool exec();
     // Steps to the first row: true when there is one, to read with int64() and text()
-    // before reset(). False when there is none or on error (logged; failed() tells).
+    // before reset(). False when there is none or on error (logged).
     bool first();
-    bool failed() const { return m_failed; }
     qint64 int64(int column) const;
     QString text(int column) const;
     // Ready to run again: bindings cleared, no read left open.
@@ -126,7 +125,6 @@ private:
     sqlite3_stmt *m_statement = nullptr;
     const char *m_sql = nullptr;
     QList<QByteArray> m_texts; // the UTF-8 bound, kept until reset()
-    bool m_failed = false;
 };
 
 // NativeStatements prepared once per connection, by their SQL text (a string literal).
