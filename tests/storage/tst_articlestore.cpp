@@ -6,6 +6,19 @@
 
 using namespace bulletin;
 
+namespace {
+
+// How many stories of the search index match `terms`; -1 when the query fails.
+int searchMatches(const QSqlDatabase &db, const QString &terms)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?"));
+    q.addBindValue(terms);
+    return q.exec() && q.next() ? q.value(0).toInt() : -1;
+}
+
+} // namespace
+
 class TestArticleStore final : public QObject
 {
     Q_OBJECT
@@ -147,12 +160,7 @@ private Q_SLOTS:
         const qint64 feed = *feeds.localSource(QStringLiteral("Local"));
         Article a = makeArticle(QStringLiteral("x"), QStringLiteral("Volcano erupts"), 10, QStringLiteral("ash cloud over the island"));
         articles.upsert(feed, a);
-        const auto countMatches = [&](const QString &term) {
-            QSqlQuery q(cache.db.connection());
-            q.prepare(QStringLiteral("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?"));
-            q.addBindValue(term);
-            return q.exec() && q.next() ? q.value(0).toInt() : -1;
-        };
+        const auto countMatches = [&](const QString &term) { return searchMatches(cache.db.connection(), term); };
         // FTS5 checks its index against the stories' titles and bodies (the content view).
         const auto indexMatchesStories = [&] {
             QSqlQuery q(cache.db.connection());
@@ -206,9 +214,7 @@ private Q_SLOTS:
             const int found = query(QStringLiteral("SELECT count(*) FROM articles_title_fts WHERE articles_title_fts MATCH ?"), word);
             return vocab == found ? found : -100 - vocab;
         };
-        const auto texts = [&](const QString &word) {
-            return query(QStringLiteral("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?"), word);
-        };
+        const auto texts = [&](const QString &word) { return searchMatches(cache.db.connection(), word); };
 
         articles.setDeferIndexing(true);
         Article kestrel = makeArticle(QStringLiteral("k"), QStringLiteral("Kestrel nests"), 10, QStringLiteral("under the bridge"));
@@ -265,12 +271,7 @@ private Q_SLOTS:
         QVERIFY(q.exec(QStringLiteral("SELECT v FROM articles_fts_config WHERE k = 'automerge'")) && q.next());
         QCOMPARE(q.value(0).toInt(), 0);
         q.finish();
-        const auto matches = [&](const QString &word) {
-            QSqlQuery m(cache.db.connection());
-            m.prepare(QStringLiteral("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?"));
-            m.addBindValue(word);
-            return m.exec() && m.next() ? m.value(0).toInt() : -1;
-        };
+        const auto matches = [&](const QString &word) { return searchMatches(cache.db.connection(), word); };
         articles.setDeferIndexing(true);
         // Six batches, six segments of one size in each index.
         for (int batch = 0; batch < 6; ++batch) {
