@@ -276,7 +276,17 @@ bool generateCache(const QString &path, int stories, int feeds, bool fresh, Cach
             return false;
         }
     }
-    out() << "  indexed in " << ftsTimer.elapsed() / 1000.0 << " s" << Qt::endl;
+    // Then merged as the refresh's writer merges what it indexed (RefreshWorker::mergeIndexes):
+    // a search reads every segment of the index, and each batch above wrote several.
+    for (bool merged = true; merged;) {
+        bulletin::Transaction t(db);
+        merged = cache->articles().mergeIndexes(2000);
+        if (!t.commit()) {
+            *error = QStringLiteral("cannot merge the search indexes");
+            return false;
+        }
+    }
+    out() << "  indexed and merged in " << ftsTimer.elapsed() / 1000.0 << " s" << Qt::endl;
     cache->setMeta(QStringLiteral("first_run_done"), QStringLiteral("1"));
     cache->setMeta(QStringLiteral("bench_info"), infoText(*info));
     exec(db, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"), error);
