@@ -142,6 +142,11 @@ void RefreshWorker::mergeIndexes()
         return;
     }
     m_merging = false;
+    // The refresh's pages go from the write-ahead log into the file here, once, rather than
+    // after each commit (or after the window's next read mark: no connection checkpoints
+    // on its own).
+    if (m_cache)
+        m_cache->database().checkpoint();
     emit indexesMerged();
 }
 

@@ -42,7 +42,8 @@ public:
     // jobs that arrived meanwhile, and reports indexingFinished when none wait.
     void indexPending();
     // After indexing, the search indexes' segments are merged (ArticleStore::mergeIndexes),
-    // a short step per transaction, queued behind any jobs; indexesMerged when it is done.
+    // a short step per transaction, queued behind any jobs; then the write-ahead log is
+    // checkpointed (Database::checkpoint), and indexesMerged reports it is all done.
     void mergeIndexes();
 
 signals:

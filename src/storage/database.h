@@ -33,6 +33,11 @@ public:
     int schemaVersion() const;
     QString backupPath() const { return m_backupPath; } // empty unless open() made one
 
+    // Copies what the write-ahead log holds into the file itself; no connection does it on
+    // its own after a commit (see configure() in database.cpp). Returns whether all of it
+    // was copied (false when a reader still needed part of it, or on error).
+    bool checkpoint();
+
     static int latestSchemaVersion();
     static QString defaultPath(); // in QStandardPaths::AppDataLocation
 

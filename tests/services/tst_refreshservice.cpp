@@ -10,6 +10,7 @@
 #include "services/subscriptionservice.h"
 #include "support/testhttpserver.h"
 
+#include <QFileInfo>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QSqlQuery>
@@ -603,13 +604,21 @@ void TestRefreshService::indexesForSearchAfterTheBatch()
     m_server->route(QStringLiteral("/a.xml"), TestResponse::ok(rss(300, QStringLiteral("a"), QStringLiteral("kestrel"))));
     m_server->route(QStringLiteral("/b.xml"), TestResponse::ok(rss(20, QStringLiteral("b"), QStringLiteral("kestrel"))));
     QSignalSpy indexed(m_service.get(), &RefreshService::indexingFinished);
+    QSignalSpy merged(m_service.get(), &RefreshService::indexesMerged);
     QVERIFY(indexed.wait(5000)); // the start-up pass: nothing waited
+    QVERIFY(merged.count() > 0 || merged.wait(5000));
     indexed.clear();
+    merged.clear();
+    const qint64 fileSize = QFileInfo(m_cache->database().path()).size();
     QHash<qint64, RefreshResult> results;
     QVERIFY(refreshAll(&results));
     QCOMPARE(results.value(a).added, 300);
     QCOMPARE(stories(b).size(), 20); // readable at once
     QVERIFY(indexed.count() > 0 || indexed.wait(20000));
+    // Once it is all done, the refresh's pages are in the cache file itself, not only in
+    // the write-ahead log (no connection copies them over after its commits).
+    QVERIFY(merged.count() > 0 || merged.wait(20000));
+    QVERIFY(QFileInfo(m_cache->database().path()).size() > fileSize);
     const SearchStore search(m_cache->database().connection());
     QCOMPARE(search.search(QStringLiteral("kestrel"), {}, 1000).size(), 320);
     QCOMPARE(m_cache->articles().pendingIndexCount(), 0);

@@ -4,6 +4,7 @@
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QFileInfo>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -228,6 +229,42 @@ private Q_SLOTS:
         QString error;
         QVERIFY(!db.open(path, &error));
         QVERIFY(!error.isEmpty());
+    }
+
+    void onlyCheckpointCopiesTheLogIntoTheFile()
+    {
+        // A large write stays in the write-ahead log, even when another connection (the
+        // window's) commits after it: copying it into the file is the refresh's writer's
+        // job (Database::checkpoint), not whichever commit comes next.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("c.sqlite"));
+        Database writer;
+        Database window;
+        QString error;
+        QVERIFY2(writer.open(path, &error), qPrintable(error));
+        QVERIFY2(window.open(path, &error), qPrintable(error));
+        const qint64 emptySize = QFileInfo(path).size();
+        {
+            Transaction t(writer.connection());
+            QSqlQuery q(writer.connection());
+            QVERIFY(q.exec(QStringLiteral("CREATE TABLE scratch(data BLOB)")));
+            // ~3,000 pages, three times SQLite's default threshold for checkpointing
+            QVERIFY(q.exec(QStringLiteral("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000) "
+                                          "INSERT INTO scratch(data) SELECT randomblob(4000) FROM n")));
+            QVERIFY(t.commit());
+        }
+        {
+            Transaction t(window.connection());
+            QVERIFY(QSqlQuery(window.connection()).exec(QStringLiteral("INSERT INTO meta(key, value) VALUES ('a', 'b')")));
+            QVERIFY(t.commit());
+        }
+        QCOMPARE(QFileInfo(path).size(), emptySize);
+        QCOMPARE(scalar(window, QStringLiteral("SELECT count(*) FROM scratch")).toInt(), 3000);
+
+        QVERIFY(writer.checkpoint());
+        QVERIFY(QFileInfo(path).size() > emptySize + 3000 * 4000);
+        QCOMPARE(scalar(window, QStringLiteral("SELECT count(*) FROM scratch")).toInt(), 3000);
+        QCOMPARE(scalar(window, QStringLiteral("SELECT value FROM meta WHERE key = 'a'")).toString(), QStringLiteral("b"));
     }
 
     void transactionRollsBackUnlessCommitted()
