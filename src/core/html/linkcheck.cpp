@@ -94,9 +94,19 @@ QString describeHost(const QString &aceHost)
 // names with a plausible top-level domain. Returned in ACE form, lower case.
 QStringList hostsNamedIn(const QString &text)
 {
-    // Both patterns need a dot ("a.b" or "scheme://host.tld"), or "://" for a URL whose host
-    // has none (an IPv6 literal, "localhost"): most link texts ("Read more") have neither.
-    if (!text.contains(u'.') && !text.contains(u':'))
+    // The URL pattern needs "://"; a name needs a dot with a letter right after it (its
+    // top-level domain). Most link texts ("Read more", a sentence ending in a full stop)
+    // have neither, and the patterns below are most of assessing a link otherwise.
+    const auto namesAHost = [&text] {
+        if (text.contains(QLatin1String("://")))
+            return true;
+        for (qsizetype dot = text.indexOf(u'.'); dot >= 0 && dot + 1 < text.size(); dot = text.indexOf(u'.', dot + 1)) {
+            if (text.at(dot + 1).isLetter())
+                return true;
+        }
+        return false;
+    };
+    if (!namesAHost())
         return {};
     static const QRegularExpression kUrl(
         QStringLiteral("(?<![\\p{L}\\p{N}_.+-])[a-z][a-z0-9+.-]*://(?:[^\\s/?#@<>\"']*@)?"

@@ -48,6 +48,16 @@ void TestLinkCheck::assess_data()
     QTest::newRow("file names are not hosts")
         << "Download Map.app or node.js" << "https://downloads.example/" << false << ""
         << "downloads.example";
+    QTest::newRow("a sentence's full stop names no host")
+        << "Read the full report. It is long." << "https://news.example/report" << false << ""
+        << "news.example";
+    QTest::newRow("a name after a sentence's full stop")
+        << "Full story. Source: paypal.com" << "https://paypa1-login.example/" << true
+        << "The text shows paypal.com but the link goes to paypa1-login.example"
+        << "paypa1-login.example";
+    QTest::newRow("internationalised name shown, another site linked")
+        << QString::fromUtf8("\xD0\xBF\xD1\x80\xD0\xB8\xD0\xBC\xD0\xB5\xD1\x80.\xD1\x80\xD1\x84")
+        << "https://evil.example/" << true << "but the link goes to evil.example" << "evil.example";
     QTest::newRow("user info hides the real host")
         << "Sign in" << "http://paypal.com@evil.example/" << true
         << "it goes to evil.example" << "evil.example";
