@@ -1,5 +1,6 @@
 #include "core/html/linkcheck.h"
 
+#include <QHash>
 #include <QRegularExpression>
 #include <QSet>
 #include <QStringList>
@@ -203,6 +204,37 @@ QString disguiseIn(const QString &label)
     return {};
 }
 
+// What assessLink learns from a link's host alone. A feed's links mostly go to a few
+// hosts, so each thread keeps the latest few hundred.
+struct HostFacts
+{
+    QString ace;         // empty: no usable host
+    QString destination; // LinkAssessment::realDestination
+    QString disguise;    // why a label of it is a disguise, or empty
+    QString domain;      // registrableDomain(ace)
+};
+
+const HostFacts &hostFacts(const QString &host)
+{
+    thread_local QHash<QString, HostFacts> known;
+    if (const auto it = known.constFind(host); it != known.cend())
+        return *it;
+    if (known.size() >= 512)
+        known.clear();
+    HostFacts facts;
+    facts.ace = toAce(host);
+    facts.destination = describeHost(facts.ace.isEmpty() ? host.toLower() : facts.ace);
+    if (!facts.ace.isEmpty()) {
+        for (const QString &label : fromAce(facts.ace).split(u'.', Qt::SkipEmptyParts)) {
+            facts.disguise = disguiseIn(label);
+            if (!facts.disguise.isEmpty())
+                break;
+        }
+        facts.domain = registrableDomain(facts.ace);
+    }
+    return *known.insert(host, std::move(facts));
+}
+
 } // namespace
 
 LinkAssessment assessLink(const QString &visibleText, const QString &href)
@@ -226,9 +258,9 @@ LinkAssessment assessLink(const QString &visibleText, const QString &href)
     } else {
         host = url.host();
     }
-    const QString aceHost = toAce(host);
-    result.realDestination = describeHost(aceHost.isEmpty() ? host.toLower() : aceHost);
-    if (aceHost.isEmpty())
+    const HostFacts &facts = hostFacts(host);
+    result.realDestination = facts.destination;
+    if (facts.ace.isEmpty())
         return result;
 
     if (scheme != u"mailto" && !url.userInfo().isEmpty()) {
@@ -239,24 +271,19 @@ LinkAssessment assessLink(const QString &visibleText, const QString &href)
         return result;
     }
 
-    const QString unicodeHost = fromAce(aceHost);
-    for (const QString &label : unicodeHost.split(u'.', Qt::SkipEmptyParts)) {
-        const QString why = disguiseIn(label);
-        if (!why.isEmpty()) {
-            result.deceptive = true;
-            result.reason = QStringLiteral("The link's address %1, a common disguise: it goes "
-                                           "to %2")
-                                .arg(why, result.realDestination);
-            return result;
-        }
+    if (!facts.disguise.isEmpty()) {
+        result.deceptive = true;
+        result.reason = QStringLiteral("The link's address %1, a common disguise: it goes "
+                                       "to %2")
+                            .arg(facts.disguise, result.realDestination);
+        return result;
     }
 
     const QStringList shown = hostsNamedIn(visibleText);
     if (shown.isEmpty())
         return result;
-    const QString target = registrableDomain(aceHost);
     for (const QString &h : shown) {
-        if (registrableDomain(h) == target)
+        if (registrableDomain(h) == facts.domain)
             return result;
     }
     result.deceptive = true;
