@@ -188,6 +188,7 @@ ArticleStore::UpsertResult ArticleStore::upsert(qint64 feedId, const Article &ar
             return {};
         result = {existingId, UpsertState::Updated};
     } else {
+        const qint64 sortDate = date.isValid() ? date.toSecsSinceEpoch() : now;
         sql::NativeStatement *insert = statements.get("INSERT INTO articles(feed_id, guid, title, link, author, "
                                                       "published, updated, categories, headline_only, note, "
                                                       "content_hash, sort_date, fetched_at) "
@@ -197,7 +198,7 @@ ArticleStore::UpsertResult ArticleStore::upsert(qint64 feedId, const Article &ar
         insert->bind(1, feedId);
         insert->bind(2, article.guid);
         bindValues(*insert, 3);
-        insert->bind(12, date.isValid() ? date.toSecsSinceEpoch() : now);
+        insert->bind(12, sortDate);
         insert->bind(13, now);
         if (!insert->exec())
             return {};
@@ -209,7 +210,7 @@ ArticleStore::UpsertResult ArticleStore::upsert(qint64 feedId, const Article &ar
             return {};
         unread->bind(1, result.id);
         unread->bind(2, feedId);
-        unread->bind(3, date.isValid() ? date.toSecsSinceEpoch() : now);
+        unread->bind(3, sortDate);
         if (!unread->exec())
             return {};
         if (m_deferIndexing) {
