@@ -124,10 +124,9 @@ int cmdRefresh(const QString &cachePath, bool json, const QString &feedId)
     QEventLoop loop;
     QObject::connect(&refresh, &RefreshService::feedRefreshed, &loop,
                      [&](qint64, const RefreshResult &result) { results << result; });
-    // The stories are readable at refreshFinished; the command ends once they are indexed
-    // for search too.
-    // These moments go into the JSON output, from the first request on. The command ends
-    // once the search indexes are merged too, so that it leaves the cache tidy.
+    // The stories are readable at refreshFinished, then indexed for search, then the search
+    // indexes are merged: the command ends there, leaving the cache tidy. The three moments
+    // go into the JSON output, from the first request on.
     QElapsedTimer clock;
     clock.start();
     qint64 storedMs = -1;

@@ -37,7 +37,6 @@ struct XmlInput
 
 XmlInput prepareXmlInput(const QByteArray &bytes, const QString &charsetHint = {});
 
-
 // Exposed for tests: the encoding detection step alone.
 QString detectXmlEncoding(const QByteArray &bytes, const QString &charsetHint = {});
 
