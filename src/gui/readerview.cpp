@@ -4,8 +4,10 @@
 #include "services/storypage.h"
 
 #include <QEvent>
+#include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocument>
+#include <QTextLayout>
 
 namespace bulletin {
 
@@ -40,6 +42,18 @@ ReaderView::ReaderView(QWidget *parent)
     // from story to story, and a story is laid out once rather than again when its length
     // shows the scroll bar.
     setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
+    // A paragraph keeps its shaped text from being laid out to being painted. Qt's text layout
+    // otherwise drops it once the paragraph is laid out and shapes the text again to paint it:
+    // that was a third of painting a story. The document says its paragraphs changed
+    // (contentsChange) after they exist and before they are laid out. A story longer than
+    // kKeptLayoutChars is shaped twice, as before, rather than kept (tens of bytes a character).
+    connect(document(), &QTextDocument::contentsChange, this, [this](int from, int, int added) {
+        const bool keep = document()->characterCount() <= kKeptLayoutChars;
+        const int end = from + added;
+        for (QTextBlock block = document()->findBlock(from); block.isValid() && block.position() <= end;
+             block = block.next())
+            block.layout()->setCacheEnabled(keep);
+    });
     connect(this, &QTextBrowser::anchorClicked, this, &ReaderView::handleAnchor);
 }
 

@@ -26,6 +26,9 @@ public:
     // a search result is read; an empty list clears the marks. Returns how many were found.
     int highlightTerms(const QStringList &terms);
 
+    // Up to this many characters, a story's paragraphs keep their shaped text for painting.
+    static constexpr int kKeptLayoutChars = 200000;
+
 signals:
     void storyRequested(qint64 storyId);
     // The palette changed (light/dark switch): the page's own colours must follow.

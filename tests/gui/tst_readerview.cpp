@@ -3,7 +3,9 @@
 
 #include <QSignalSpy>
 #include <QTest>
+#include <QTextBlock>
 #include <QTextDocument>
+#include <QTextLayout>
 
 using namespace bulletin;
 
@@ -18,6 +20,8 @@ private slots:
     void linksBecomeSignals();
     void linkSchemes_data();
     void linkSchemes();
+    void keepsLayoutsOfAStory();
+    void zoomedStoryLooksAsIfOpenedAtThatSize();
 };
 
 void tst_ReaderView::neverLoadsResources_data()
@@ -91,6 +95,66 @@ void tst_ReaderView::linkSchemes()
         QCOMPARE(message.size(), 1);
         QVERIFY(message.at(0).at(0).toString().startsWith(QStringLiteral("Refused")));
     }
+}
+
+
+namespace {
+
+QString storyHtml(int paragraphs)
+{
+    QString html = QStringLiteral("<h2>AVOW: Tolls to rise on the coast road</h2>");
+    for (int i = 0; i < paragraphs; ++i)
+        html += QStringLiteral("<p>Paragraph %1. The council voted on Tuesday to raise the tolls; Wave, Yard and "
+                               "Avenue residents said they would appeal, and the ferry fare stays where it is.</p>")
+                    .arg(i);
+    return html;
+}
+
+bool everyBlockKeepsItsLayout(const QTextDocument *document)
+{
+    for (QTextBlock block = document->begin(); block.isValid(); block = block.next()) {
+        if (!block.layout()->cacheEnabled())
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+void tst_ReaderView::keepsLayoutsOfAStory()
+{
+    ReaderView view;
+    view.setHtml(storyHtml(20));
+    QVERIFY(everyBlockKeepsItsLayout(view.document()));
+    // A very long page is laid out without keeping its shaped text: memory stays bounded.
+    const int longParagraphs = ReaderView::kKeptLayoutChars / 100;
+    view.setHtml(storyHtml(longParagraphs));
+    QVERIFY(view.document()->characterCount() > ReaderView::kKeptLayoutChars);
+    QVERIFY(!view.document()->firstBlock().layout()->cacheEnabled());
+    view.setHtml(storyHtml(3));
+    QVERIFY(everyBlockKeepsItsLayout(view.document()));
+}
+
+void tst_ReaderView::zoomedStoryLooksAsIfOpenedAtThatSize()
+{
+    // The kept layouts must not outlive a change of font: zooming lays the story out again.
+    ReaderView zoomed;
+    zoomed.resize(500, 400);
+    zoomed.setHtml(storyHtml(4));
+    zoomed.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&zoomed));
+    const QImage before = zoomed.grab().toImage();
+    zoomed.zoomIn(4);
+    const QImage after = zoomed.grab().toImage();
+    QVERIFY(after != before);
+
+    ReaderView opened;
+    opened.resize(500, 400);
+    opened.setFont(zoomed.font());
+    opened.setHtml(storyHtml(4));
+    opened.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&opened));
+    QCOMPARE(opened.grab().toImage(), after);
 }
 
 QTEST_MAIN(tst_ReaderView)
