@@ -51,6 +51,7 @@ constexpr auto kFilterIdKey = "view/filterId";
 constexpr auto kLastStoryKey = "reader/lastStory";
 constexpr auto kLastBookmarkKey = "reader/lastBookmark";
 constexpr int kStatusTimeoutMs = 10000;
+constexpr int kRememberDelayMs = 2000;
 
 QString key(const char *name)
 {
@@ -128,10 +129,16 @@ MainWindow::MainWindow(Cache &cache, QSettings &settings, const Services &servic
     connect(m_links, &LinkOpener::statusMessage, this, &MainWindow::showStatus);
     connect(m_controller, &StoryController::statusMessage, this, &MainWindow::showStatus);
     connect(m_bookmarks, &BookmarkActions::statusMessage, this, &MainWindow::showStatus);
-    connect(m_controller, &StoryController::locationChanged, this, &MainWindow::rememberLocation);
+    // The view and the story are written once the reader settles, not at every click: each
+    // write of the settings file is synced to disk on this thread.
+    m_rememberTimer = new QTimer(this);
+    m_rememberTimer->setSingleShot(true);
+    m_rememberTimer->setInterval(kRememberDelayMs);
+    connect(m_rememberTimer, &QTimer::timeout, this, &MainWindow::rememberLocation);
+    connect(m_controller, &StoryController::locationChanged, m_rememberTimer, qOverload<>(&QTimer::start));
     connect(m_controller, &StoryController::filterChanged, this, [this](const StoryFilter &filter) {
-        m_settings.setValue(key(kFilterKindKey), int(filter.kind));
-        m_settings.setValue(key(kFilterIdKey), filter.id);
+        m_shownFilter = filter;
+        m_rememberTimer->start();
     });
 
     if (m_cache.feeds().feeds().isEmpty())
@@ -598,6 +605,11 @@ void MainWindow::openStory(qint64 id)
 
 void MainWindow::rememberLocation()
 {
+    m_rememberTimer->stop();
+    if (m_shownFilter) {
+        m_settings.setValue(key(kFilterKindKey), int(m_shownFilter->kind));
+        m_settings.setValue(key(kFilterIdKey), m_shownFilter->id);
+    }
     const ReaderLocation location = m_controller->currentLocation();
     m_settings.setValue(key(kLastStoryKey), location.storyId);
     m_settings.setValue(key(kLastBookmarkKey), location.bookmarkId);
@@ -630,6 +642,7 @@ void MainWindow::restoreState()
 
 void MainWindow::saveSettings()
 {
+    rememberLocation();
     m_settings.setValue(key(kGeometryKey), saveGeometry());
     m_settings.setValue(key(kWindowStateKey), QMainWindow::saveState());
     m_settings.setValue(key(kOuterSplitterKey), m_ui->outerSplitter->saveState());

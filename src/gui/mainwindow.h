@@ -1,10 +1,13 @@
 #pragma once
 
+#include "storage/records.h"
+
 #include <QHash>
 #include <QKeySequence>
 #include <QMainWindow>
 
 #include <memory>
+#include <optional>
 
 class QComboBox;
 class QNetworkAccessManager;
@@ -63,7 +66,8 @@ public:
     void openStory(qint64 id);
     // Restores geometry, splitter sizes, the chosen view and the last story from the settings.
     void restoreState();
-    // Writes geometry and splitter sizes (also done on close and on destruction).
+    // Writes geometry, splitter sizes, the view and the story (also done on close and on
+    // destruction).
     void saveSettings();
 
     StoryController *controller() const { return m_controller; }
@@ -104,6 +108,7 @@ private:
     void setUpSearch();
     void setUpImageBar(QNetworkAccessManager *network);
     void runSearch();
+    // Writes the shown view and the reader's story to the settings (for the next start).
     void rememberLocation();
     void showStatus(const QString &message);
 
@@ -121,6 +126,8 @@ private:
     QLineEdit *m_searchField = nullptr;
     QComboBox *m_searchScope = nullptr;
     QTimer *m_searchTimer = nullptr;
+    QTimer *m_rememberTimer = nullptr;
+    std::optional<StoryFilter> m_shownFilter; // the view last chosen, until written
     QAction *m_find = nullptr;
     QAction *m_preferences = nullptr;
     QAction *m_saveSearch = nullptr;

@@ -55,6 +55,7 @@ private slots:
     void exportsBookmarks();
     void linksOpenOnlyWebAndMail();
     void restoresStateOnRestart();
+    void remembersTheStoryOnceTheReaderSettles();
     void emptyCache();
     void storyListPagesAsItScrolls();
     void accessibleNames();
@@ -352,6 +353,34 @@ void tst_MainWindow::restoresStateOnRestart()
     QCOMPARE(window->findChild<QSplitter *>(QStringLiteral("outerSplitter"))->sizes().first(), sizes.first());
     QCOMPARE(window->controller()->currentLocation().storyId, relatedId);
     QCOMPARE(window->storyView()->currentIndex().data(StoryListModel::StoryIdRole).toLongLong(), relatedId);
+}
+
+void tst_MainWindow::remembersTheStoryOnceTheReaderSettles()
+{
+    // Each write of the settings file is synced to disk on the GUI thread: not one per click.
+    QFile file(m_settings->fileName());
+    const auto written = [&file](qint64 story) {
+        if (!file.open(QIODevice::ReadOnly))
+            return false;
+        const bool found = file.readAll().contains("lastStory=" + QByteArray::number(story));
+        file.close();
+        return found;
+    };
+    auto window = makeWindow();
+    window->show();
+    window->openStory(m_sampleId);
+    const qint64 relatedId = *storyIdFromAnchor(relatedAnchors(window->reader()).first());
+    window->openStory(relatedId);
+    for (int i = 0; i < 5; ++i)
+        QCoreApplication::processEvents();
+    QVERIFY(!written(m_sampleId));
+    QVERIFY(!written(relatedId));
+    QTRY_VERIFY_WITH_TIMEOUT(written(relatedId), 10000);
+
+    // Closing the window writes the story it shows at once.
+    window->openStory(m_sampleId);
+    window->close();
+    QVERIFY(written(m_sampleId));
 }
 
 void tst_MainWindow::emptyCache()
