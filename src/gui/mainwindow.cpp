@@ -141,7 +141,7 @@ MainWindow::MainWindow(Cache &cache, QSettings &settings, const Services &servic
         m_rememberTimer->start();
     });
 
-    if (m_cache.feeds().feeds().isEmpty())
+    if (!m_cache.feeds().hasFeeds())
         statusBar()->showMessage(tr("Your cache is empty. Subscribe with Feeds ▸ Subscribe (Ctrl+N), "
                                     "import subscriptions with File ▸ Import Subscriptions, or add "
                                     "stories with “bulletin import FILE”."));

@@ -66,7 +66,7 @@ RuleReapplyReport reapplyAdvisoryRules(Cache &cache)
     RuleReapplyReport report;
     const AdvisoryRules rules = loadAdvisoryRules(cache);
     QHash<qint64, FeedRecord> feeds;
-    for (const FeedRecord &feed : cache.feeds().feeds())
+    for (const FeedRecord &feed : cache.feeds().feedSettingsList())
         feeds.insert(feed.id, feed);
 
     Transaction transaction(cache.database().connection());

@@ -23,7 +23,7 @@ std::optional<qint64> importSampleOnFirstRun(Cache &cache, QString *error)
     const QString key = QString::fromLatin1(kFirstRunKey);
     if (!cache.meta(key).isEmpty())
         return std::nullopt;
-    if (!cache.feeds().feeds().isEmpty()) {
+    if (cache.feeds().hasFeeds()) {
         cache.setMeta(key, QStringLiteral("1"));
         return std::nullopt;
     }

@@ -60,7 +60,7 @@ QByteArray OpmlService::exportOpml() const
         return path;
     };
     QList<OpmlFeed> feeds;
-    for (const FeedRecord &feed : m_cache.feeds().feeds()) {
+    for (const FeedRecord &feed : m_cache.feeds().feedSettingsList()) {
         if (feed.kind != QLatin1String("feed"))
             continue;
         feeds << OpmlFeed{feed.url, feed.title, feed.siteUrl, pathOf(feed.folderId)};

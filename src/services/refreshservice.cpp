@@ -67,7 +67,7 @@ void RefreshService::setAutoRefresh(bool enabled, std::chrono::milliseconds inte
 
 void RefreshService::refreshAll()
 {
-    refreshFeeds(m_cache.feeds().feeds());
+    refreshFeeds(m_cache.feeds().feedSettingsList());
 }
 
 void RefreshService::refreshFolder(qint64 folderId)
@@ -85,7 +85,7 @@ void RefreshService::refreshFolder(qint64 folderId)
         }
     }
     QList<FeedRecord> feeds;
-    for (const FeedRecord &feed : m_cache.feeds().feeds()) {
+    for (const FeedRecord &feed : m_cache.feeds().feedSettingsList()) {
         if (folders.contains(feed.folderId))
             feeds << feed;
     }
@@ -101,7 +101,7 @@ void RefreshService::refreshFeed(qint64 feedId)
 void RefreshService::refreshDue(const QDateTime &now)
 {
     QList<FeedRecord> due;
-    for (const FeedRecord &feed : m_cache.feeds().feeds()) {
+    for (const FeedRecord &feed : m_cache.feeds().feedSettingsList()) {
         if (isRefreshDue(feed, now, m_schedule))
             due << feed;
     }

@@ -122,17 +122,39 @@ std::optional<qint64> FeedStore::localSource(const QString &title, const QString
     return q.lastInsertId().toLongLong();
 }
 
-QList<FeedRecord> FeedStore::feeds() const
+namespace {
+
+QList<FeedRecord> feedList(const QSqlDatabase &db, const char *columns)
 {
-    QSqlQuery q(m_db);
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
     QList<FeedRecord> result;
     if (!sql::run(q, QStringLiteral("SELECT %1 FROM feeds f ORDER BY f.folder_id IS NOT NULL, "
                                     "f.folder_id, f.title COLLATE NOCASE")
-                         .arg(QLatin1String(kFeedListColumns))))
+                         .arg(QLatin1String(columns))))
         return result;
     while (q.next())
         result << readFeed(q);
     return result;
+}
+
+} // namespace
+
+QList<FeedRecord> FeedStore::feeds() const
+{
+    return feedList(m_db, kFeedListColumns);
+}
+
+QList<FeedRecord> FeedStore::feedSettingsList() const
+{
+    return feedList(m_db, kFeedSettingsColumns);
+}
+
+bool FeedStore::hasFeeds() const
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    return sql::run(q, QStringLiteral("SELECT EXISTS (SELECT 1 FROM feeds)")) && q.next() && q.value(0).toBool();
 }
 
 std::optional<FeedRecord> FeedStore::feed(qint64 id) const

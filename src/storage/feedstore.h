@@ -33,6 +33,10 @@ public:
     std::optional<qint64> localSource(const QString &title, const QString &url = {});
 
     QList<FeedRecord> feeds() const;          // with unread counts (total 0), by folder then title
+    // The same list without counting stories (unread and total are 0): what choosing the
+    // feeds to refresh needs. Counting reads the unread index of every feed.
+    QList<FeedRecord> feedSettingsList() const;
+    bool hasFeeds() const; // any subscription or local source at all
     std::optional<FeedRecord> feed(qint64 id) const; // with unread and total counts
     // The same record without counting its stories (unread and total are 0): what a write
     // to the feed needs, once per response during a refresh.

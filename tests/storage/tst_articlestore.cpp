@@ -99,6 +99,7 @@ private Q_SLOTS:
         FeedStore feeds(cache.db.connection());
         ArticleStore articles(cache.db.connection());
         const qint64 folder = feeds.folderForPath({QStringLiteral("News"), QStringLiteral("Europe")});
+        QVERIFY(!feeds.hasFeeds()); // a folder is not a feed
         const qint64 a = *feeds.addSubscription(QStringLiteral("https://a.example/feed"), QStringLiteral("A"), folder);
         const qint64 b = *feeds.addSubscription(QStringLiteral("https://b.example/feed"), QStringLiteral("B"));
         for (int i = 0; i < 5; ++i)
@@ -113,6 +114,17 @@ private Q_SLOTS:
         QCOMPARE(feedList.size(), 2);
         for (const FeedRecord &f : feedList)
             QCOMPARE(f.unread, f.id == a ? 5 : 0);
+        // The list a refresh chooses from: the same feeds in the same order, with their
+        // settings, and no counting.
+        const auto settingsList = feeds.feedSettingsList();
+        QCOMPARE(settingsList.size(), feedList.size());
+        for (qsizetype i = 0; i < settingsList.size(); ++i) {
+            QCOMPARE(settingsList.at(i).id, feedList.at(i).id);
+            QCOMPARE(settingsList.at(i).url, feedList.at(i).url);
+            QCOMPARE(settingsList.at(i).folderId, feedList.at(i).folderId);
+            QCOMPARE(settingsList.at(i).unread, 0);
+        }
+        QVERIFY(feeds.hasFeeds());
         // A folder holds the feeds of the folders inside it; what is read already is not
         // counted again.
         QCOMPARE(articles.markAllRead({StoryFilter::Kind::Folder, feeds.folderForPath({QStringLiteral("News")})}), 5);
