@@ -43,10 +43,10 @@ bool FetchQueue::enqueue(const FetchRequest &request)
     if (m_running.contains(request.cookie))
         return false;
     const bool queued = std::any_of(m_pending.cbegin(), m_pending.cend(),
-                                    [&](const FetchRequest &r) { return r.cookie == request.cookie; });
+                                    [&](const Pending &p) { return p.request.cookie == request.cookie; });
     if (queued)
         return false;
-    m_pending.append(request);
+    m_pending.append({request, hostKey(request.url)});
     ++m_total;
     emit progressChanged(m_done, m_total);
     startReady();
@@ -56,12 +56,12 @@ bool FetchQueue::enqueue(const FetchRequest &request)
 void FetchQueue::startReady()
 {
     for (qsizetype i = 0; i < m_pending.size() && m_running.size() < m_maxConcurrent;) {
-        const QString host = hostKey(m_pending.at(i).url);
+        const QString host = m_pending.at(i).host;
         if (m_perHost.value(host) >= m_maxPerHost) {
             ++i;
             continue;
         }
-        const FetchRequest request = m_pending.takeAt(i);
+        const FetchRequest request = m_pending.takeAt(i).request;
         m_running.insert(request.cookie, host);
         ++m_perHost[host];
         emit fetchStarted(request.cookie);
@@ -98,8 +98,8 @@ void FetchQueue::countFinished()
 void FetchQueue::cancel(int cookie)
 {
     for (qsizetype i = 0; i < m_pending.size(); ++i) {
-        if (m_pending.at(i).cookie == cookie) {
-            const FetchRequest request = m_pending.takeAt(i);
+        if (m_pending.at(i).request.cookie == cookie) {
+            const FetchRequest request = m_pending.takeAt(i).request;
             emit fetchFinished(FetchResult::failure(request, FetchError::Cancelled,
                                                     QStringLiteral("cancelled")));
             countFinished();
@@ -112,9 +112,9 @@ void FetchQueue::cancel(int cookie)
 void FetchQueue::cancelAll()
 {
     // Pending ones first, so that finishing the running ones cannot start them.
-    const QList<FetchRequest> pending = std::exchange(m_pending, {});
-    for (const FetchRequest &request : pending) {
-        emit fetchFinished(FetchResult::failure(request, FetchError::Cancelled,
+    const QList<Pending> pending = std::exchange(m_pending, {});
+    for (const Pending &p : pending) {
+        emit fetchFinished(FetchResult::failure(p.request, FetchError::Cancelled,
                                                 QStringLiteral("cancelled")));
         countFinished();
     }

@@ -58,8 +58,14 @@ private:
     void onFetchFinished(const FetchResult &result);
     void countFinished();
 
+    struct Pending
+    {
+        FetchRequest request;
+        QString host; // host key, worked out once: startReady() looks at every pending fetch
+    };
+
     FeedFetcher *m_fetcher;
-    QList<FetchRequest> m_pending;
+    QList<Pending> m_pending;
     QHash<int, QString> m_running;    // cookie -> host key
     QHash<QString, int> m_perHost;    // host key -> running fetches
     int m_maxConcurrent = 6;
