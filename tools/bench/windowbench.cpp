@@ -361,11 +361,17 @@ void measureInProcess(const Setup &setup, Results &results)
                 ticker.setInterval(5);
                 qint64 last = monotonicNs();
                 double longest = 0;
-                QObject::connect(&ticker, &QTimer::timeout, &loop, [&] {
+                double longestEnd = 0; // when the longest gap ended, ms since the pass began
+                const auto tick = [&] {
                     const qint64 now = monotonicNs();
-                    longest = std::max(longest, double(now - last) / 1e6);
+                    const double gap = double(now - last) / 1e6;
+                    if (gap > longest) {
+                        longest = gap;
+                        longestEnd = double(now - t0) / 1e6;
+                    }
                     last = now;
-                });
+                };
+                QObject::connect(&ticker, &QTimer::timeout, &loop, tick);
                 QTimer::singleShot(120000, &loop, &QEventLoop::quit);
                 ticker.start();
                 t0 = monotonicNs();
@@ -373,18 +379,17 @@ void measureInProcess(const Setup &setup, Results &results)
                 service.refreshFolder(folder);
                 loop.exec();
                 const double ms = indexedMs;
-                // The last gap, up to the end of the refresh.
-                longest = std::max(longest, double(monotonicNs() - last) / 1e6);
+                tick(); // the last gap, up to the end of the refresh
                 ticker.stop();
                 (pass == 0 ? inCold : in304).samples << ms;
                 if (pass == 0)
                     inReadable.samples << readableMs;
                 stall.samples << longest;
                 out() << QStringLiteral("  in-process refresh run %1 %2: readable %3 ms, indexed %4 ms, merged %8 ms (%5 ok, %6 not modified), "
-                                        "longest GUI stall %7 ms")
+                                        "longest GUI stall %7 ms, ending at %9 ms")
                              .arg(r + 1).arg(pass == 0 ? QStringLiteral("cold") : QStringLiteral("all-304"))
                              .arg(readableMs, 0, 'f', 0).arg(ms, 0, 'f', 0).arg(ok).arg(notModified).arg(longest, 0, 'f', 1)
-                             .arg(mergedMs, 0, 'f', 0)
+                             .arg(mergedMs, 0, 'f', 0).arg(longestEnd, 0, 'f', 0)
                       << Qt::endl;
             }
             for (qint64 id : added)
