@@ -362,7 +362,7 @@ void tst_MainWindow::remembersTheStoryOnceTheReaderSettles()
     const auto written = [&file](qint64 story) {
         if (!file.open(QIODevice::ReadOnly))
             return false;
-        const bool found = file.readAll().contains("lastStory=" + QByteArray::number(story));
+        const bool found = file.readAll().split('\n').contains("lastStory=" + QByteArray::number(story));
         file.close();
         return found;
     };
