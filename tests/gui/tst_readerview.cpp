@@ -97,7 +97,6 @@ void tst_ReaderView::linkSchemes()
     }
 }
 
-
 namespace {
 
 QString storyHtml(int paragraphs)
