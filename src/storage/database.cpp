@@ -1,5 +1,6 @@
 #include "storage/database.h"
 
+#include "storage/searchrank.h"
 #include "storage/storagelog.h"
 
 #include <QAtomicInt>
@@ -99,6 +100,11 @@ bool configure(QSqlDatabase &db, QString *error)
                                "PRAGMA wal_autocheckpoint=0", "PRAGMA journal_size_limit=67108864"}) {
         if (!exec(db, QString::fromLatin1(pragma), error))
             return false;
+    }
+    if (!sql::registerSearchRank(db)) {
+        if (error)
+            *error = QStringLiteral("its SQLite cannot rank search results (FTS5 is missing)");
+        return false;
     }
     return true;
 }

@@ -9,6 +9,7 @@
 #include <QSqlQuery>
 
 #include <algorithm>
+#include <cmath>
 
 namespace bulletin {
 
@@ -59,6 +60,15 @@ QString quoted(const QString &text)
     QString escaped = text;
     escaped.replace(QLatin1Char('"'), QLatin1String("\"\""));
     return QLatin1Char('"') + escaped + QLatin1Char('"');
+}
+
+// A term as one FTS5 phrase.
+QString phraseExpression(const Term &term)
+{
+    QString expression = quoted(term.text);
+    if (term.prefix)
+        expression += QLatin1Char('*');
+    return expression;
 }
 
 // A word of the query as a snippet looks for it: folded as the index folds it.
@@ -239,12 +249,8 @@ QString SearchStore::ftsExpression(const QString &query)
 {
     QStringList positive;
     QStringList negative;
-    for (const Term &term : parseTerms(query)) {
-        QString expression = quoted(term.text);
-        if (term.prefix)
-            expression += QLatin1Char('*');
-        (term.excluded ? negative : positive) << expression;
-    }
+    for (const Term &term : parseTerms(query))
+        (term.excluded ? negative : positive) << phraseExpression(term);
     if (positive.isEmpty())
         return {};
     QString expression = positive.join(QLatin1Char(' '));
@@ -335,6 +341,34 @@ QList<SearchStore::Result> SearchStore::search(const QString &query, const Story
     if (q.next())
         firstRanked = q.value(0).toLongLong();
     q.finish();
+    // Each word's rarity, as bm25 weighs it, over the newest kRaritySample stories in the
+    // index (read from its table of row sizes, which has a row per indexed story). bm25()
+    // counted the stories holding each word over the whole index, for every query: a third
+    // of a search's time, growing with the cache.
+    QVariantList rarities;
+    if (!sql::run(q,
+                  QStringLiteral("SELECT count(*), min(id) FROM "
+                                 "(SELECT id FROM articles_fts_docsize ORDER BY id DESC LIMIT ?)"),
+                  {kRaritySample})
+        || !q.next())
+        return failed();
+    const double sampled = q.value(0).toDouble();
+    const qint64 sampleStart = q.value(1).toLongLong();
+    q.finish();
+    for (const Term &term : parseTerms(query)) {
+        if (term.excluded)
+            continue;
+        if (!sql::run(q,
+                      QStringLiteral("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ? "
+                                     "AND articles_fts.rowid >= ?"),
+                      {phraseExpression(term), sampleStart})
+            || !q.next())
+            return failed();
+        // bm25's inverse document frequency, never below a trace (a word in most stories).
+        const double holding = q.value(0).toDouble();
+        rarities << std::max(1e-6, std::log((sampled - holding + 0.5) / (holding + 0.5)));
+        q.finish();
+    }
     // The snippets are cut here from each result's text, not by FTS5's snippet(), which
     // runs the query again for every result.
     values << firstRanked << limit;
@@ -343,7 +377,7 @@ QList<SearchStore::Result> SearchStore::search(const QString &query, const Story
     if (!sql::run(q,
                   QStringLiteral(
                       "WITH best(id, score) AS MATERIALIZED ("
-                      "SELECT articles_fts.rowid, bm25(articles_fts, 10.0, 1.0) FROM articles_fts "
+                      "SELECT articles_fts.rowid, bulletin_rank(articles_fts, 10.0, 1.0, %5) FROM articles_fts "
                       "WHERE articles_fts MATCH ? %2AND articles_fts.rowid >= ? "
                       "ORDER BY 2, articles_fts.rowid DESC LIMIT ?) "
                       "SELECT %1, %3, best.score "
@@ -352,8 +386,9 @@ QList<SearchStore::Result> SearchStore::search(const QString &query, const Story
                       "ORDER BY best.score, best.id DESC")
                       .arg(QLatin1String(sql::kSummaryColumns), scopeFilter,
                            cut ? QLatin1String("b.text") : QLatin1String("NULL"),
-                           cut ? QLatin1String("LEFT JOIN article_bodies b ON b.article_id = best.id ") : QLatin1String()),
-                  values))
+                           cut ? QLatin1String("LEFT JOIN article_bodies b ON b.article_id = best.id ") : QLatin1String(),
+                           sql::placeholders(rarities.size())),
+                  rarities + values))
         return failed();
     while (q.next()) {
         Result r;

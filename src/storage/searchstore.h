@@ -11,9 +11,10 @@ namespace bulletin {
 
 // Full-text search over the FTS5 index of titles and the text the reader shows.
 // Query syntax: words (all must match), "a phrase", prefix*, -excluded. Results are ranked
-// by bm25 (a title match weighs more than a text match), newer first on ties. When more
-// than kRankedMatches stories match, the ranking is over the newest kRankedMatches of them
-// (by the order they were stored): older matches are left out.
+// by bm25 (a title match weighs more than a text match), newer first on ties, with each
+// word's rarity taken from the newest kRaritySample stories in the index. When more than
+// kRankedMatches stories match, the ranking is over the newest kRankedMatches of them (by
+// the order they were stored): older matches are left out.
 // Not thread-safe: use it on the thread that opened its connection.
 class SearchStore final
 {
@@ -36,6 +37,8 @@ public:
 
     // How many of the newest matches a search ranks.
     static constexpr int kRankedMatches = 2000;
+    // Over how many of the newest stories a word's rarity is counted.
+    static constexpr int kRaritySample = 20000;
 
     explicit SearchStore(QSqlDatabase db);
 

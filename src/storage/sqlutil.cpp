@@ -10,6 +10,14 @@
 
 namespace bulletin::sql {
 
+sqlite3 *nativeHandle(const QSqlDatabase &db)
+{
+    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
+    if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
+        return *static_cast<sqlite3 *const *>(handle.constData());
+    return nullptr;
+}
+
 bool run(QSqlQuery &query, const QString &sql, const QVariantList &values)
 {
     if (!query.prepare(sql)) {
@@ -145,10 +153,8 @@ void NativeStatement::reset()
 
 NativeStatements::NativeStatements(QSqlDatabase db)
     : m_db(std::move(db))
+    , m_handle(nativeHandle(m_db))
 {
-    const QVariant handle = m_db.driver() ? m_db.driver()->handle() : QVariant();
-    if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
-        m_handle = *static_cast<sqlite3 *const *>(handle.constData());
 }
 
 NativeStatements::~NativeStatements() = default;

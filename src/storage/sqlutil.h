@@ -40,6 +40,9 @@ inline QString placeholders(qsizetype count)
     return marks;
 }
 
+// The SQLite handle under a Qt SQL connection; nullptr when the connection is not SQLite's.
+sqlite3 *nativeHandle(const QSqlDatabase &db);
+
 // Prepares and runs a query with positional bound values; logs and returns false on error.
 bool run(QSqlQuery &query, const QString &sql, const QVariantList &values = {});
 

@@ -3,6 +3,8 @@
 #include "storage/searchstore.h"
 #include "storetestutil.h"
 
+#include <QSqlQuery>
+
 using namespace bulletin;
 
 // SearchStore over a real cache: what a search finds, in which order, and its snippets.
@@ -52,6 +54,45 @@ private Q_SLOTS:
             QCOMPARE(later.at(i).rank, found.at(i).rank);
             QCOMPARE(search.snippetOf(later.at(i).story.id, QStringLiteral("storm")), found.at(i).snippet);
         }
+    }
+
+    void weighsRareWordsAboveCommonOnes()
+    {
+        TestCache cache;
+        FeedStore feeds(cache.db.connection());
+        ArticleStore articles(cache.db.connection());
+        const qint64 feed = *feeds.localSource(QStringLiteral("Local"));
+        {
+            Transaction transaction(cache.db.connection());
+            for (int i = 0; i < 30; ++i)
+                articles.upsert(feed, makeArticle(QStringLiteral("n%1").arg(i), QStringLiteral("Council news %1").arg(i),
+                                                  100 + i, QStringLiteral("the council met")));
+            // Both have both words; the older one has the rare word in its headline, the
+            // newer (and shorter) one the common word.
+            articles.upsert(feed, makeArticle(QStringLiteral("q"), QStringLiteral("Quokka sighted"), 500,
+                                              QStringLiteral("the council heard of it")));
+            articles.upsert(feed, makeArticle(QStringLiteral("c"), QStringLiteral("Council votes"), 600,
+                                              QStringLiteral("a quokka was seen")));
+            QVERIFY(transaction.commit());
+        }
+        const SearchStore search(cache.db.connection());
+        const auto found = search.search(QStringLiteral("council quokka"), {}, 50);
+        QCOMPARE(titles(found), (QStringList{QStringLiteral("Quokka sighted"), QStringLiteral("Council votes")}));
+        QVERIFY(found.at(0).rank < found.at(1).rank);
+        // Below kRaritySample stories the scores are FTS5's own bm25().
+        QSqlQuery q(cache.db.connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT rowid, bm25(articles_fts, 10.0, 1.0) FROM articles_fts "
+                                      "WHERE articles_fts MATCH '\"council\" \"quokka\"'")));
+        int compared = 0;
+        while (q.next()) {
+            for (const SearchStore::Result &r : found) {
+                if (r.story.id == q.value(0).toLongLong()) {
+                    QVERIFY2(qFuzzyCompare(r.rank, q.value(1).toDouble()), qPrintable(QString::number(r.rank)));
+                    ++compared;
+                }
+            }
+        }
+        QCOMPARE(compared, 2);
     }
 
     void phrasesPrefixesAndExclusions()
