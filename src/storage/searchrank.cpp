@@ -5,6 +5,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <vector>
 
 namespace bulletin::sql {
@@ -56,7 +57,7 @@ void rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *out, i
     int instances = 0;
     if (rc == SQLITE_OK)
         rc = api->xInstCount(fts, &instances);
-    if (data && rc == SQLITE_OK) {
+    if (rc == SQLITE_OK) {
         std::fill(data->hits.begin(), data->hits.end(), 0.0);
         for (int i = 0; i < instances && rc == SQLITE_OK; ++i) {
             int phrase = 0;
