@@ -478,6 +478,9 @@ void tst_MainWindow::screenshots()
         dark.setColor(QPalette::HighlightedText, Qt::white);
         dark.setColor(QPalette::Link, QColor(0x8a, 0xb4, 0xf8));
         dark.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
+        // As a dark desktop theme does: disabled actions (no network here) look disabled.
+        for (const QPalette::ColorRole role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+            dark.setColor(QPalette::Disabled, role, QColor(0x7a, 0x7a, 0x7a));
         QApplication::setPalette(dark);
         QTest::qWait(50);
         QVERIFY(window->reader()->toHtml().contains(QStringLiteral("#3d3406"), Qt::CaseInsensitive)
