@@ -98,6 +98,15 @@ FeedActions::FeedActions(Cache &cache, StoryController &controller, RefreshServi
     m_sidebarTimer->setInterval(300);
     connect(m_sidebarTimer, &QTimer::timeout, &m_controller, &StoryController::refreshSidebar);
 
+    // An unsubscribed feed's stories are deleted a step at a time, the window free in
+    // between; a removal that a kill or a close cut short carries on here.
+    m_purgeTimer = new QTimer(this);
+    m_purgeTimer->setSingleShot(true);
+    m_purgeTimer->setInterval(0);
+    connect(m_purgeTimer, &QTimer::timeout, this, &FeedActions::purgeStep);
+    if (m_cache.feeds().hasRemovals())
+        m_purgeTimer->start();
+
     // The progress indicator: a bar with a stop button, shown while a refresh runs.
     m_progress = new QWidget(dialogParent);
     m_progress->setObjectName(QStringLiteral("refreshProgress"));
@@ -371,16 +380,33 @@ bool FeedActions::moveFeed(qint64 feedId, const QStringList &folderPath)
 bool FeedActions::removeFeed(qint64 feedId)
 {
     const QString name = sourceName({StoryFilter::Kind::Feed, feedId});
-    const bool ok = m_cache.feeds().remove(feedId);
+    const bool ok = m_cache.feeds().beginRemove(feedId);
     emit statusMessage(ok ? tr("Removed %1; its bookmarks are kept.").arg(name)
                           : tr("Could not remove %1.").arg(name));
     if (ok) {
         if (m_controller.currentFilter() == StoryFilter{StoryFilter::Kind::Feed, feedId})
             m_controller.showFilter({StoryFilter::Kind::All});
-        m_controller.refreshSidebar();
-        emit storiesChanged();
+        // The first step at once: a feed of up to kPurgeStories stories is gone on return.
+        m_purgeTimer->stop();
+        purgeStep(); // refreshes the sidebar once the stories are gone
+        if (m_purgeTimer->isActive())
+            m_controller.refreshSidebar(); // the feed leaves it now, its stories later
     }
     return ok;
+}
+
+void FeedActions::purgeStep()
+{
+    const int left = m_cache.feeds().purgeRemoved(kPurgeStories);
+    if (left > 0) {
+        m_purgeTimer->start();
+        return;
+    }
+    if (left < 0)
+        emit statusMessage(tr("Could not delete every story of an unsubscribed feed; "
+                              "Bulletin goes on with it when it next starts."));
+    m_controller.refreshSidebar();
+    emit storiesChanged();
 }
 
 bool FeedActions::removeFolder(qint64 folderId)

@@ -82,7 +82,7 @@ std::optional<qint64> FeedStore::addSubscription(const QString &url, const QStri
                                                  qint64 folderId, QString *error)
 {
     if (const auto existing = feedByUrl(url))
-        return existing->id;
+        return keep(existing->id);
     QSqlQuery q(m_db);
     if (!sql::run(q,
                   QStringLiteral("INSERT INTO feeds(kind, url, title, folder_id, created_at) "
@@ -104,7 +104,7 @@ std::optional<qint64> FeedStore::localSource(const QString &title, const QString
         if (const auto existing = feedByUrl(url)) {
             if (!title.isEmpty() && existing->title != title)
                 rename(existing->id, title);
-            return existing->id;
+            return keep(existing->id);
         }
     } else {
         sql::run(q,
@@ -112,7 +112,7 @@ std::optional<qint64> FeedStore::localSource(const QString &title, const QString
                                 "AND title = ?"),
                  {title});
         if (q.next())
-            return q.value(0).toLongLong();
+            return keep(q.value(0).toLongLong());
     }
     if (!sql::run(q,
                   QStringLiteral("INSERT INTO feeds(kind, url, title, created_at) "
@@ -129,7 +129,7 @@ QList<FeedRecord> feedList(const QSqlDatabase &db, const char *columns)
     QSqlQuery q(db);
     q.setForwardOnly(true);
     QList<FeedRecord> result;
-    if (!sql::run(q, QStringLiteral("SELECT %1 FROM feeds f ORDER BY f.folder_id IS NOT NULL, "
+    if (!sql::run(q, QStringLiteral("SELECT %1 FROM feeds f WHERE NOT f.removing ORDER BY f.folder_id IS NOT NULL, "
                                     "f.folder_id, f.title COLLATE NOCASE")
                          .arg(QLatin1String(columns))))
         return result;
@@ -154,7 +154,7 @@ bool FeedStore::hasFeeds() const
 {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    return sql::run(q, QStringLiteral("SELECT EXISTS (SELECT 1 FROM feeds)")) && q.next() && q.value(0).toBool();
+    return sql::run(q, QStringLiteral("SELECT EXISTS (SELECT 1 FROM feeds WHERE NOT removing)")) && q.next() && q.value(0).toBool();
 }
 
 std::optional<FeedRecord> FeedStore::feed(qint64 id) const
@@ -216,6 +216,49 @@ bool FeedStore::remove(qint64 feedId)
     QSqlQuery q(m_db);
     return sql::run(q, QStringLiteral("DELETE FROM feeds WHERE id = ?"), {feedId})
         && transaction.commit();
+}
+
+bool FeedStore::beginRemove(qint64 feedId)
+{
+    QSqlQuery q(m_db);
+    return sql::run(q, QStringLiteral("UPDATE feeds SET removing = 1 WHERE id = ?"), {feedId})
+        && q.numRowsAffected() == 1;
+}
+
+bool FeedStore::hasRemovals() const
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    return sql::run(q, QStringLiteral("SELECT EXISTS (SELECT 1 FROM feeds WHERE removing)")) && q.next()
+        && q.value(0).toBool();
+}
+
+int FeedStore::purgeRemoved(int stories)
+{
+    // Deleting a story deletes its body, search entries, read state and links with it; a
+    // bookmark of it keeps its snapshot (ON DELETE SET NULL), as with remove().
+    Transaction transaction(m_db);
+    QSqlQuery q(m_db);
+    if (!transaction.isActive()
+        || !sql::run(q,
+                     QStringLiteral("DELETE FROM articles WHERE id IN (SELECT a.id FROM articles a "
+                                    "WHERE a.feed_id IN (SELECT id FROM feeds WHERE removing) LIMIT ?)"),
+                     {stories})
+        || !sql::run(q,
+                     QStringLiteral("DELETE FROM feeds WHERE removing AND NOT EXISTS "
+                                    "(SELECT 1 FROM articles a WHERE a.feed_id = feeds.id)"))
+        || !sql::run(q, QStringLiteral("SELECT EXISTS (SELECT 1 FROM feeds WHERE removing)")) || !q.next())
+        return -1;
+    const int left = q.value(0).toBool() ? 1 : 0;
+    q.finish();
+    return transaction.commit() ? left : -1;
+}
+
+qint64 FeedStore::keep(qint64 feedId)
+{
+    QSqlQuery q(m_db);
+    sql::run(q, QStringLiteral("UPDATE feeds SET removing = 0 WHERE id = ? AND removing"), {feedId});
+    return feedId;
 }
 
 bool FeedStore::recordSuccess(qint64 feedId, const QByteArray &etag, const QString &lastModified,

@@ -32,11 +32,12 @@ public:
     // A local source (plain-text imports, feed files) by name or by file URL: found or made.
     std::optional<qint64> localSource(const QString &title, const QString &url = {});
 
-    QList<FeedRecord> feeds() const;          // with unread counts (total 0), by folder then title
+    // Every feed but those being removed, with unread counts (total 0), by folder then title.
+    QList<FeedRecord> feeds() const;
     // The same list without counting stories (unread and total are 0): what choosing the
     // feeds to refresh needs. Counting reads the unread index of every feed.
     QList<FeedRecord> feedSettingsList() const;
-    bool hasFeeds() const; // any subscription or local source at all
+    bool hasFeeds() const; // any subscription or local source at all (not being removed)
     std::optional<FeedRecord> feed(qint64 id) const; // with unread and total counts
     // The same record without counting its stories (unread and total are 0): what a write
     // to the feed needs, once per response during a refresh.
@@ -48,8 +49,18 @@ public:
     bool setUrl(qint64 feedId, const QString &url);
     bool setAlertSource(qint64 feedId, bool alertSource);
     bool setSiteUrl(qint64 feedId, const QString &siteUrl);
-    // Removes the feed and its stories. Bookmarks keep their snapshots.
+    // Removes the feed and its stories in one transaction. Bookmarks keep their snapshots.
+    // For a feed of thousands of stories that takes seconds; the window uses beginRemove.
     bool remove(qint64 feedId);
+    // Unsubscribes at once: the feed leaves every list of feeds (so no refresh asks it
+    // again), and its stories go later, a bounded number at a time, through purgeRemoved().
+    // Subscribing to it again (or asking for the same local source) before then keeps it,
+    // with the stories it still has.
+    bool beginRemove(qint64 feedId);
+    bool hasRemovals() const; // whether a feed is waiting for purgeRemoved()
+    // Deletes up to `stories` stories of the feeds being removed, in one transaction, then
+    // each such feed that has none left. 1 while some remain, 0 once none do, -1 on error.
+    int purgeRemoved(int stories);
 
     // Refresh bookkeeping
     bool recordSuccess(qint64 feedId, const QByteArray &etag, const QString &lastModified,
@@ -64,6 +75,9 @@ public:
     bool removeFolder(qint64 folderId); // its feeds move to the top level
 
 private:
+    // A feed found again by addSubscription or localSource is no longer being removed.
+    qint64 keep(qint64 feedId);
+
     QSqlDatabase m_db;
     // The prepared statements of the one-feed reads and of what a refresh writes for every
     // response (recordSuccess, recordFailure), as ArticleStore keeps those of every story.

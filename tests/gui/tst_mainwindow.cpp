@@ -1,4 +1,5 @@
 #include "gui/bookmarkactions.h"
+#include "gui/feedactions.h"
 #include "gui/historyactions.h"
 #include "gui/mainwindow.h"
 #include "gui/storylistview.h"
@@ -52,6 +53,8 @@ private slots:
     void openingMarksRead();
     void bookmarkSurvivesReopen();
     void bookmarkSurvivesFeedRemoval();
+    void unsubscribingALargeFeedGoesInSteps();
+    void aRemovalCutShortGoesOnAtTheNextStart();
     void exportsBookmarks();
     void linksOpenOnlyWebAndMail();
     void restoresStateOnRestart();
@@ -274,6 +277,69 @@ void tst_MainWindow::bookmarkSurvivesFeedRemoval()
     QVERIFY(window->reader()->toPlainText().contains(QStringLiteral("kept with your bookmark")));
     QVERIFY(window->reader()->toPlainText().startsWith(sampleTitle));
     QVERIFY(window->reader()->toPlainText().contains(QStringLiteral("postal service")));
+}
+
+namespace {
+
+qint64 addFeedOfStories(Cache &cache, const QString &name, int stories)
+{
+    const qint64 feed = *cache.feeds().addSubscription(QStringLiteral("https://example.org/%1").arg(name), name);
+    Transaction transaction(cache.database().connection());
+    for (int i = 0; i < stories; ++i) {
+        Article article;
+        article.guid = QStringLiteral("%1-%2").arg(name).arg(i);
+        article.title = QStringLiteral("%1 story %2").arg(name).arg(i);
+        article.text = QStringLiteral("the text of a story");
+        article.published = QDateTime::currentDateTimeUtc().addSecs(-60 * i);
+        cache.articles().upsert(feed, article);
+    }
+    return transaction.commit() ? feed : 0;
+}
+
+} // namespace
+
+void tst_MainWindow::unsubscribingALargeFeedGoesInSteps()
+{
+    const qint64 feed = addFeedOfStories(*m_cache, QStringLiteral("Large"), 450);
+    QVERIFY(feed);
+    const qint64 kept = m_cache->articles().stories({StoryFilter::Kind::Feed, feed}, std::nullopt, 1).value(0).id;
+    QVERIFY(m_cache->bookmarks().add(kept));
+    auto window = makeWindow();
+    window->show();
+    window->controller()->showFilter({StoryFilter::Kind::Feed, feed});
+    const SidebarModel *sidebar = window->controller()->sidebarModel();
+    QVERIFY(sidebar->indexFor({StoryFilter::Kind::Feed, feed}).isValid());
+
+    // The feed leaves the sidebar at once, and the window shows All stories; its stories
+    // are deleted a step at a time after that, not all before removeFeed returns.
+    QVERIFY(window->feedActions()->removeFeed(feed));
+    QVERIFY(!sidebar->indexFor({StoryFilter::Kind::Feed, feed}).isValid());
+    QCOMPARE(window->controller()->currentFilter().kind, StoryFilter::Kind::All);
+    QVERIFY(m_cache->articles().count({StoryFilter::Kind::Feed, feed}) > 0);
+    QTRY_VERIFY(!m_cache->feeds().feed(feed));
+    QCOMPARE(m_cache->articles().count({StoryFilter::Kind::Feed, feed}), 0);
+    QCOMPARE(m_cache->bookmarks().count(), 1);
+    // The list and the counts follow once they are gone: only the sample's stories are left.
+    QTRY_COMPARE(window->controller()->storyModel()->rowCount(), m_cache->articles().count({}));
+    QCOMPARE(sidebar->index(0, 0).data(SidebarModel::CountRole).toInt(),
+             m_cache->articles().count({StoryFilter::Kind::Unread}));
+}
+
+void tst_MainWindow::aRemovalCutShortGoesOnAtTheNextStart()
+{
+    // A kill after the unsubscribe and before its last step leaves the feed marked.
+    const qint64 feed = addFeedOfStories(*m_cache, QStringLiteral("Cut"), 250);
+    QVERIFY(feed);
+    QVERIFY(m_cache->feeds().beginRemove(feed));
+    QVERIFY(m_cache->feeds().purgeRemoved(100) > 0);
+    m_cache.reset();
+    openCache();
+    QVERIFY(m_cache->feeds().hasRemovals());
+    auto window = makeWindow();
+    QVERIFY(!window->controller()->sidebarModel()->indexFor({StoryFilter::Kind::Feed, feed}).isValid());
+    QTRY_VERIFY(!m_cache->feeds().feed(feed));
+    QVERIFY(!m_cache->feeds().hasRemovals());
+    QCOMPARE(m_cache->articles().count({StoryFilter::Kind::Feed, feed}), 0);
 }
 
 void tst_MainWindow::exportsBookmarks()

@@ -1,4 +1,5 @@
 #include "storage/articlestore.h"
+#include "storage/bookmarkstore.h"
 #include "storage/feedstore.h"
 #include "storetestutil.h"
 
@@ -203,6 +204,68 @@ private Q_SLOTS:
         QSqlQuery bodies(cache.db.connection());
         QVERIFY(bodies.exec(QStringLiteral("SELECT count(*) FROM article_bodies")) && bodies.next());
         QCOMPARE(bodies.value(0).toInt(), 0); // the bodies went with their stories
+    }
+
+    void unsubscribingHidesTheFeedThenDeletesInSteps()
+    {
+        TestCache cache;
+        FeedStore feeds(cache.db.connection());
+        ArticleStore articles(cache.db.connection());
+        BookmarkStore bookmarks(cache.db.connection());
+        const qint64 big = *feeds.addSubscription(QStringLiteral("https://big.example/feed"), QStringLiteral("Big"));
+        const qint64 other = *feeds.addSubscription(QStringLiteral("https://other.example/feed"), QStringLiteral("Other"));
+        {
+            Transaction transaction(cache.db.connection());
+            for (int i = 0; i < 250; ++i)
+                articles.upsert(big, makeArticle(QStringLiteral("b%1").arg(i), QStringLiteral("Big %1").arg(i), 100 + i,
+                                                 QStringLiteral("walrus sighting")));
+            articles.upsert(other, makeArticle(QStringLiteral("o"), QStringLiteral("Other"), 50, QStringLiteral("walrus")));
+            QVERIFY(transaction.commit());
+        }
+        const qint64 kept = articles.stories({StoryFilter::Kind::Feed, big}, std::nullopt, 1).value(0).id;
+        QVERIFY(bookmarks.add(kept));
+        const auto feedIds = [&] {
+            QList<qint64> ids;
+            for (const FeedRecord &f : feeds.feeds())
+                ids << f.id;
+            return ids;
+        };
+
+        // At once: no list of feeds has it, so no refresh asks it again; its stories are still there.
+        QVERIFY(!feeds.hasRemovals());
+        QVERIFY(feeds.beginRemove(big));
+        QVERIFY(feeds.hasRemovals());
+        QCOMPARE(feedIds(), QList<qint64>{other});
+        QCOMPARE(feeds.feedSettingsList().size(), 1);
+        QCOMPARE(articles.count({StoryFilter::Kind::Feed, big}), 250);
+
+        // Then a bounded number at a time, the feed itself with the last of them.
+        QCOMPARE(feeds.purgeRemoved(100), 1);
+        QCOMPARE(articles.count({StoryFilter::Kind::Feed, big}), 150);
+        QCOMPARE(feeds.purgeRemoved(100), 1);
+        QCOMPARE(feeds.purgeRemoved(100), 0);
+        QVERIFY(!feeds.feed(big));
+        QVERIFY(!feeds.hasRemovals());
+        QCOMPARE(searchMatches(cache.db.connection(), QStringLiteral("walrus")), 1);
+        QCOMPARE(articles.count({}), 1);
+        QCOMPARE(bookmarks.count(), 1); // its snapshot stays
+        QCOMPARE(feeds.purgeRemoved(100), 0);
+
+        // Subscribing again before the stories are gone keeps the feed and what it still has.
+        const qint64 again = *feeds.addSubscription(QStringLiteral("https://again.example/feed"), QStringLiteral("Again"));
+        articles.upsert(again, makeArticle(QStringLiteral("a"), QStringLiteral("Again"), 70, QStringLiteral("text")));
+        QVERIFY(feeds.beginRemove(again));
+        QCOMPARE(feedIds(), QList<qint64>{other});
+        QCOMPARE(*feeds.addSubscription(QStringLiteral("https://again.example/feed"), QString()), again);
+        QVERIFY(!feeds.hasRemovals());
+        QCOMPARE(feeds.purgeRemoved(100), 0);
+        QCOMPARE(articles.count({StoryFilter::Kind::Feed, again}), 1);
+        QVERIFY(feedIds().contains(again));
+        // So does asking for the same local source.
+        const qint64 local = *feeds.localSource(QStringLiteral("Clippings"));
+        QVERIFY(feeds.beginRemove(local));
+        QCOMPARE(*feeds.localSource(QStringLiteral("Clippings")), local);
+        QVERIFY(!feeds.hasRemovals());
     }
 
     void headlinesWaitWithTheSearchIndex()

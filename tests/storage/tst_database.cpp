@@ -112,9 +112,10 @@ private Q_SLOTS:
             QString error;
             QVERIFY2(db.open(path, &error), qPrintable(error));
             QSqlQuery q(db.connection());
-            // Schema 4's headline triggers, and no index of schema 6.
+            // Schema 4's headline triggers, and no index of schema 6 nor column of schema 8.
             for (const char *sql : {
                      "DROP INDEX advisories_order",
+                     "ALTER TABLE feeds DROP COLUMN removing",
                      "DROP TRIGGER article_bodies_title_fts_insert",
                      "DROP TRIGGER articles_title_fts_update",
                      "DROP TRIGGER articles_title_fts_delete",
@@ -155,11 +156,12 @@ private Q_SLOTS:
         QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'weir'")).toInt(), 0);
     }
 
-    void upgradeThatOnlyAddsAnIndexMakesNoBackup()
+    void additiveUpgradeMakesNoBackup()
     {
-        // A schema-5 cache: the upgrade to 6 adds the Advisories order's index and the one to
-        // 7 turns the search indexes' automatic merging off, nothing else, so the cache is
-        // not copied first (a large one takes minutes to copy).
+        // A schema-5 cache: the upgrade to 6 adds the Advisories order's index, the one to 7
+        // turns the search indexes' automatic merging off and the one to 8 adds a column
+        // with a default, nothing else, so the cache is not copied first (a large one takes
+        // minutes to copy).
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
         {
@@ -170,12 +172,14 @@ private Q_SLOTS:
             QVERIFY(q.exec(QStringLiteral("DROP INDEX advisories_order")));
             for (const char *table : {"articles_fts", "articles_title_fts"})
                 QVERIFY(q.exec(QStringLiteral("DELETE FROM %1_config WHERE k = 'automerge'").arg(QLatin1String(table))));
+            QVERIFY(q.exec(QStringLiteral("ALTER TABLE feeds DROP COLUMN removing")));
             QVERIFY(q.exec(QStringLiteral("PRAGMA user_version=5")));
         }
         Database db;
         QString error;
         QVERIFY2(db.open(path, &error), qPrintable(error));
-        QCOMPARE(db.schemaVersion(), 7);
+        QCOMPARE(db.schemaVersion(), 8);
+        QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM pragma_table_info('feeds') WHERE name = 'removing'")).toInt(), 1);
         for (const char *table : {"articles_fts", "articles_title_fts"})
             QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM %1_config WHERE k = 'automerge' AND v = 0")
                                     .arg(QLatin1String(table)))
