@@ -102,10 +102,9 @@ FeedActions::FeedActions(Cache &cache, StoryController &controller, RefreshServi
     // between; a removal that a kill or a close cut short carries on here.
     m_purgeTimer = new QTimer(this);
     m_purgeTimer->setSingleShot(true);
-    m_purgeTimer->setInterval(0);
     connect(m_purgeTimer, &QTimer::timeout, this, &FeedActions::purgeStep);
     if (m_cache.feeds().hasRemovals())
-        m_purgeTimer->start();
+        m_purgeTimer->start(0);
 
     // The progress indicator: a bar with a stop button, shown while a refresh runs.
     m_progress = new QWidget(dialogParent);
@@ -397,9 +396,15 @@ bool FeedActions::removeFeed(qint64 feedId)
 
 void FeedActions::purgeStep()
 {
+    // While a refresh writes, a step would wait here for its writer's lock: wait for it to
+    // finish instead (the feed is out of every list meanwhile).
+    if (m_refresh && (m_refresh->isRefreshing() || m_refresh->isIndexing())) {
+        m_purgeTimer->start(kPurgeRetryMs);
+        return;
+    }
     const int left = m_cache.feeds().purgeRemoved(kPurgeStories);
     if (left > 0) {
-        m_purgeTimer->start();
+        m_purgeTimer->start(0);
         return;
     }
     if (left < 0)

@@ -95,6 +95,7 @@ private:
     // index merges the segments the steps wrote (100 took up to ~45 ms). Unsubscribing a
     // feed of 10,000 stories in one transaction held the GUI thread for 1.6-1.8 s.
     static constexpr int kPurgeStories = 50;
+    static constexpr int kPurgeRetryMs = 500; // while a refresh writes
 
     Cache &m_cache;
     StoryController &m_controller;
