@@ -8,6 +8,7 @@
 #include "measure.h"
 #include "textgen.h"
 
+#include "gui/feedactions.h"
 #include "gui/mainwindow.h"
 #include "gui/readerview.h"
 #include "gui/storycontroller.h"
@@ -15,6 +16,7 @@
 #include "models/storylistmodel.h"
 #include "services/cache.h"
 #include "services/refreshservice.h"
+#include "storage/database.h"
 #include "storage/searchstore.h"
 #include "storage/sqlutil.h"
 
@@ -149,6 +151,43 @@ void settle()
 {
     for (int i = 0; i < 3; ++i)
         QCoreApplication::processEvents();
+}
+
+// A subscription of `stories` generated stories (~3 KB of HTML each, as in the generated
+// cache), stored with indexing deferred, then indexed and merged, as a refresh leaves them.
+qint64 addGeneratedFeed(bulletin::Cache &cache, const QString &url, int stories)
+{
+    const auto feed = cache.feeds().addSubscription(url, QStringLiteral("Unsubscribe Bench"));
+    if (!feed)
+        return 0;
+    QSqlDatabase db = cache.database().connection();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    cache.articles().setDeferIndexing(true);
+    for (int start = 0; start < stories; start += 1000) {
+        bulletin::Transaction t(db);
+        for (int i = start; i < std::min(stories, start + 1000); ++i) {
+            TextGen g(quint64(i) + 7000000);
+            bulletin::Article a;
+            a.guid = QStringLiteral("unsubscribe-%1").arg(i);
+            a.title = g.headline();
+            a.link = QStringLiteral("%1/story/%2").arg(url).arg(i);
+            a.published = now.addSecs(-60LL * (stories - i));
+            a.html = g.articleHtml(2600 + g.below(900), &a.text);
+            cache.articles().upsert(*feed, a);
+        }
+        t.commit();
+    }
+    cache.articles().setDeferIndexing(false);
+    for (;;) {
+        bulletin::Transaction t(db);
+        const int indexed = cache.articles().indexPending(5000);
+        t.commit();
+        if (indexed <= 0)
+            break;
+    }
+    while (cache.articles().mergeIndexes(2000)) {
+    }
+    return *feed;
 }
 
 } // namespace
@@ -403,6 +442,52 @@ void measureInProcess(const Setup &setup, Results &results)
         inCold.note = QStringLiteral("the same, until indexingFinished (every story also in the search index); each pass "
                                      "starts once the previous one's search indexes are merged (indexesMerged)");
     }
+
+    // Unsubscribing a 10,000-story feed: the GUI thread's longest stall ---------------------
+    Figure &unsubscribe = results.add(QStringLiteral("unsubscribe_stall_ms"), QStringLiteral("unsubscribe a 10,000-story feed: longest GUI stall"), QStringLiteral("ms"), Figure::Goal::AtMost, 50);
+    Figure &unsubscribed = results.add(QStringLiteral("unsubscribe_gone_ms"), QStringLiteral("unsubscribe a 10,000-story feed: stories gone"), QStringLiteral("ms"));
+    for (int r = 0; r < std::min(setup.runs, 3); ++r) {
+        const qint64 feed = addGeneratedFeed(*cache, QStringLiteral("https://unsubscribe%1.bench.invalid").arg(r), 10000);
+        if (!feed)
+            break;
+        window.controller()->refreshSidebar();
+        settle();
+        QEventLoop loop;
+        double goneMs = 0;
+        qint64 t0 = 0;
+        const auto done = QObject::connect(window.feedActions(), &bulletin::FeedActions::storiesChanged, &loop, [&] {
+            goneMs = msSince(t0);
+            loop.quit();
+        });
+        QTimer ticker;
+        ticker.setTimerType(Qt::PreciseTimer);
+        ticker.setInterval(5);
+        qint64 last = 0;
+        double longest = 0;
+        QObject::connect(&ticker, &QTimer::timeout, &loop, [&] {
+            const qint64 now = monotonicNs();
+            longest = std::max(longest, double(now - last) / 1e6);
+            last = now;
+        });
+        QTimer::singleShot(60000, &loop, &QEventLoop::quit);
+        ticker.start();
+        t0 = monotonicNs();
+        last = t0;
+        window.feedActions()->removeFeed(feed);
+        loop.exec();
+        longest = std::max(longest, double(monotonicNs() - last) / 1e6);
+        ticker.stop();
+        QObject::disconnect(done);
+        unsubscribe.samples << longest;
+        unsubscribed.samples << goneMs;
+        out() << QStringLiteral("  unsubscribe run %1: 10,000 stories gone after %2 ms, longest GUI stall %3 ms")
+                     .arg(r + 1).arg(goneMs, 0, 'f', 0).arg(longest, 0, 'f', 1)
+              << Qt::endl;
+        settle();
+    }
+    unsubscribe.note = QStringLiteral("FeedActions::removeFeed on a feed of 10,000 generated stories added for the purpose, with "
+                                      "the MainWindow shown over the large cache; max gap of a 5 ms PreciseTimer until the "
+                                      "stories are gone (storiesChanged)");
     window.close();
 }
 
