@@ -129,8 +129,8 @@ QList<FeedRecord> feedList(const QSqlDatabase &db, const char *columns)
     QSqlQuery q(db);
     q.setForwardOnly(true);
     QList<FeedRecord> result;
-    if (!sql::run(q, QStringLiteral("SELECT %1 FROM feeds f WHERE NOT f.removing ORDER BY f.folder_id IS NOT NULL, "
-                                    "f.folder_id, f.title COLLATE NOCASE")
+    if (!sql::run(q, QStringLiteral("SELECT %1 FROM feeds f WHERE NOT f.removing "
+                                    "ORDER BY f.folder_id IS NOT NULL, f.folder_id, f.title COLLATE NOCASE")
                          .arg(QLatin1String(columns))))
         return result;
     while (q.next())
@@ -154,7 +154,8 @@ bool FeedStore::hasFeeds() const
 {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    return sql::run(q, QStringLiteral("SELECT EXISTS (SELECT 1 FROM feeds WHERE NOT removing)")) && q.next() && q.value(0).toBool();
+    return sql::run(q, QStringLiteral("SELECT EXISTS (SELECT 1 FROM feeds WHERE NOT removing)")) && q.next()
+        && q.value(0).toBool();
 }
 
 std::optional<FeedRecord> FeedStore::feed(qint64 id) const

@@ -343,8 +343,8 @@ QList<SearchStore::Result> SearchStore::search(const QString &query, const Story
     q.finish();
     // Each word's rarity, as bm25 weighs it, over the newest kRaritySample stories in the
     // index (read from its table of row sizes, which has a row per indexed story). bm25()
-    // counted the stories holding each word over the whole index, for every query: a third
-    // of a search's time, growing with the cache.
+    // counts the stories holding each word over the whole index, for every query: the part
+    // of a search that grew with the cache.
     QVariantList rarities;
     if (!sql::run(q,
                   QStringLiteral("SELECT count(*), min(id) FROM "
