@@ -4,6 +4,7 @@
 #include "gui/subscribedialog.h"
 #include "services/advisorysettings.h"
 #include "services/cache.h"
+#include "services/feedpurger.h"
 #include "services/refreshservice.h"
 
 #include <QAction>
@@ -98,13 +99,9 @@ FeedActions::FeedActions(Cache &cache, StoryController &controller, RefreshServi
     m_sidebarTimer->setInterval(300);
     connect(m_sidebarTimer, &QTimer::timeout, &m_controller, &StoryController::refreshSidebar);
 
-    // An unsubscribed feed's stories are deleted a step at a time, the window free in
-    // between; a removal that a kill or a close cut short carries on here.
-    m_purgeTimer = new QTimer(this);
-    m_purgeTimer->setSingleShot(true);
-    connect(m_purgeTimer, &QTimer::timeout, this, &FeedActions::purgeStep);
+    // A removal that a kill or a close cut short carries on.
     if (m_cache.feeds().hasRemovals())
-        m_purgeTimer->start(0);
+        purgeRemoved();
 
     // The progress indicator: a bar with a stop button, shown while a refresh runs.
     m_progress = new QWidget(dialogParent);
@@ -385,33 +382,25 @@ bool FeedActions::removeFeed(qint64 feedId)
     if (ok) {
         if (m_controller.currentFilter() == StoryFilter{StoryFilter::Kind::Feed, feedId})
             m_controller.showFilter({StoryFilter::Kind::All});
-        // The first step at once: a feed of up to kPurgeStories stories is gone on return.
-        m_purgeTimer->stop();
-        purgeStep(); // refreshes the sidebar once the stories are gone
-        if (m_purgeTimer->isActive())
-            m_controller.refreshSidebar(); // the feed leaves it now, its stories later
+        m_controller.refreshSidebar(); // the feed leaves it now, its stories a little later
+        purgeRemoved();
     }
     return ok;
 }
 
-void FeedActions::purgeStep()
+void FeedActions::purgeRemoved()
 {
-    // While a refresh writes, a step would wait here for its writer's lock: wait for it to
-    // finish instead (the feed is out of every list meanwhile).
-    if (m_refresh && (m_refresh->isRefreshing() || m_refresh->isIndexing())) {
-        m_purgeTimer->start(kPurgeRetryMs);
-        return;
+    if (!m_purger) {
+        m_purger = new FeedPurger(m_cache.database().path(), this);
+        connect(m_purger, &FeedPurger::purged, this, [this](bool ok) {
+            if (!ok)
+                emit statusMessage(tr("Could not delete every story of an unsubscribed feed; "
+                                      "Bulletin goes on with it when it next starts."));
+            m_controller.refreshSidebar();
+            emit storiesChanged();
+        });
     }
-    const int left = m_cache.feeds().purgeRemoved(kPurgeStories);
-    if (left > 0) {
-        m_purgeTimer->start(0);
-        return;
-    }
-    if (left < 0)
-        emit statusMessage(tr("Could not delete every story of an unsubscribed feed; "
-                              "Bulletin goes on with it when it next starts."));
-    m_controller.refreshSidebar();
-    emit storiesChanged();
+    m_purger->start();
 }
 
 bool FeedActions::removeFolder(qint64 folderId)

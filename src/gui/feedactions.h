@@ -18,6 +18,7 @@ class QWidget;
 namespace bulletin {
 
 class Cache;
+class FeedPurger;
 class RefreshService;
 class StoryController;
 
@@ -85,17 +86,11 @@ private:
     void onFeedChoiceNeeded(const QUrl &pageUrl, const QList<QUrl> &feeds);
     void onSubscribed(qint64 feedId, const RefreshResult &result);
     void onSubscribeFailed(const QString &error);
-    // Deletes the next kPurgeStories stories of unsubscribed feeds; once none are left, the
-    // views follow (storiesChanged).
-    void purgeStep();
+    // Deletes the stories of unsubscribed feeds on the purger's thread; once none are left,
+    // the views follow (storiesChanged).
+    void purgeRemoved();
     QString sourceName(const StoryFilter &source) const;
     QString pathOfFolder(qint64 folderId) const;
-
-    // Over a 100,000-story cache a step of 50 is ~10 ms, and at most ~25 ms when the search
-    // index merges the segments the steps wrote (100 took up to ~45 ms). Unsubscribing a
-    // feed of 10,000 stories in one transaction held the GUI thread for 1.6-1.8 s.
-    static constexpr int kPurgeStories = 50;
-    static constexpr int kPurgeRetryMs = 500; // while a refresh writes
 
     Cache &m_cache;
     StoryController &m_controller;
@@ -127,7 +122,7 @@ private:
     bool m_storiesDirty = false;
     bool m_refreshing = false; // between refreshStarted and refreshFinished
     QTimer *m_sidebarTimer = nullptr; // the sidebar follows a batch at most ~3 times a second
-    QTimer *m_purgeTimer = nullptr;   // the next step of deleting unsubscribed feeds' stories
+    FeedPurger *m_purger = nullptr;   // made when a feed is first unsubscribed
 };
 
 } // namespace bulletin

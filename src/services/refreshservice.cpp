@@ -26,13 +26,7 @@ RefreshService::RefreshService(Cache &cache, QNetworkAccessManager *network, QOb
             Qt::QueuedConnection);
     connect(m_worker, &RefreshWorker::indexingFinished, this, &RefreshService::indexingFinished,
             Qt::QueuedConnection);
-    connect(
-        m_worker, &RefreshWorker::indexesMerged, this,
-        [this] {
-            m_indexing = false;
-            emit indexesMerged();
-        },
-        Qt::QueuedConnection);
+    connect(m_worker, &RefreshWorker::indexesMerged, this, &RefreshService::indexesMerged, Qt::QueuedConnection);
     // One parser fewer than the cores: the writer thread is busy during a batch too.
     m_parsers.setMaxThreadCount(std::max(1, QThread::idealThreadCount() - 1));
     connect(&m_autoTimer, &QTimer::timeout, this, [this] { refreshDue(); });
@@ -205,7 +199,6 @@ void RefreshService::finishFeed(const RefreshResult &result)
     emit feedRefreshed(result.feedId, result);
     emit progressChanged(m_done, m_total);
     if (m_inFlight.isEmpty()) {
-        m_indexing = true;
         emit refreshFinished();
         QMetaObject::invokeMethod(m_worker, &RefreshWorker::indexPending, Qt::QueuedConnection);
     }

@@ -57,9 +57,6 @@ public:
     bool isAutoRefreshing() const { return m_autoTimer.isActive(); }
 
     bool isRefreshing() const { return !m_inFlight.isEmpty(); }
-    // From the end of a refresh until its stories are indexed and the indexes merged: the
-    // writer takes the write lock in steps of up to ~0.1 s meanwhile.
-    bool isIndexing() const { return m_indexing; }
 
     void refreshAll();
     void refreshFolder(qint64 folderId); // and its subfolders
@@ -102,7 +99,6 @@ private:
     RetentionPolicy m_retention;
     QHash<int, qint64> m_cookies;  // fetch cookie -> feed id
     QHash<qint64, bool> m_inFlight; // feed id -> asked for in this batch, not yet stored
-    bool m_indexing = false;
     int m_nextCookie = 1;
     int m_done = 0;
     int m_total = 0;
