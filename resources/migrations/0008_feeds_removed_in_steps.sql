@@ -5,6 +5,6 @@
 -- 100,000-story cache 1.6-1.8 s in one transaction, which the window spent on its GUI
 -- thread. Now unsubscribing only sets `removing`: the feed leaves every list of feeds, so no
 -- view or refresh shows or asks it again, and FeedStore::purgeRemoved deletes its stories a
--- few dozen at a time (the window's FeedActions), then the feed.
+-- hundred at a time on a thread of their own (FeedPurger), then the feed.
 -- A kill between two steps leaves the mark, and the next window carries on.
 ALTER TABLE feeds ADD COLUMN removing INTEGER NOT NULL DEFAULT 0;
