@@ -7,6 +7,7 @@
 #include <QMetaObject>
 
 #include <memory>
+#include <utility>
 
 namespace bulletin {
 
