@@ -29,7 +29,6 @@ public:
     // Purges every feed marked so far; called again while purging, it goes on until the
     // feeds marked meanwhile are gone too.
     void start();
-    bool isPurging() const { return m_running; }
 
 signals:
     // No marked feed is left, or (ok false) the cache could not be opened or written.

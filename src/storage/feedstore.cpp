@@ -152,10 +152,7 @@ QList<FeedRecord> FeedStore::feedSettingsList() const
 
 bool FeedStore::hasFeeds() const
 {
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    return sql::run(q, QStringLiteral("SELECT EXISTS (SELECT 1 FROM feeds WHERE NOT removing)")) && q.next()
-        && q.value(0).toBool();
+    return anyFeed("NOT removing").value_or(false);
 }
 
 std::optional<FeedRecord> FeedStore::feed(qint64 id) const
@@ -228,10 +225,7 @@ bool FeedStore::beginRemove(qint64 feedId)
 
 bool FeedStore::hasRemovals() const
 {
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    return sql::run(q, QStringLiteral("SELECT EXISTS (SELECT 1 FROM feeds WHERE removing)")) && q.next()
-        && q.value(0).toBool();
+    return anyFeed("removing").value_or(false);
 }
 
 int FeedStore::purgeRemoved(int stories)
@@ -247,12 +241,20 @@ int FeedStore::purgeRemoved(int stories)
                      {stories})
         || !sql::run(q,
                      QStringLiteral("DELETE FROM feeds WHERE removing AND NOT EXISTS "
-                                    "(SELECT 1 FROM articles a WHERE a.feed_id = feeds.id)"))
-        || !sql::run(q, QStringLiteral("SELECT EXISTS (SELECT 1 FROM feeds WHERE removing)")) || !q.next())
+                                    "(SELECT 1 FROM articles a WHERE a.feed_id = feeds.id)")))
         return -1;
-    const int left = q.value(0).toBool() ? 1 : 0;
-    q.finish();
-    return transaction.commit() ? left : -1;
+    const std::optional<bool> left = anyFeed("removing");
+    return left && transaction.commit() ? int(*left) : -1;
+}
+
+std::optional<bool> FeedStore::anyFeed(const char *condition) const
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!sql::run(q, QStringLiteral("SELECT EXISTS (SELECT 1 FROM feeds WHERE %1)").arg(QLatin1String(condition)))
+        || !q.next())
+        return std::nullopt;
+    return q.value(0).toBool();
 }
 
 qint64 FeedStore::keep(qint64 feedId)

@@ -77,6 +77,8 @@ public:
 private:
     // A feed found again by addSubscription or localSource is no longer being removed.
     qint64 keep(qint64 feedId);
+    // Whether a feed matches `condition` (SQL over `feeds`); nullopt when the query fails.
+    std::optional<bool> anyFeed(const char *condition) const;
 
     QSqlDatabase m_db;
     // The prepared statements of the one-feed reads and of what a refresh writes for every
