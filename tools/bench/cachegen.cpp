@@ -89,6 +89,30 @@ void markFeedUnread(QSqlDatabase db, qint64 feedId)
                        {feedId});
 }
 
+bool indexAndMerge(bulletin::Cache &cache, QString *error)
+{
+    QSqlDatabase db = cache.database().connection();
+    for (int indexed = -1; indexed != 0;) {
+        bulletin::Transaction t(db);
+        indexed = cache.articles().indexPending(20000);
+        if (indexed < 0 || !t.commit()) {
+            *error = QStringLiteral("cannot index the stories for search");
+            return false;
+        }
+    }
+    // Then merged as the refresh's writer merges what it indexed (RefreshWorker::mergeIndexes):
+    // a search reads every segment of the index, and each batch above wrote several.
+    for (bool merged = true; merged;) {
+        bulletin::Transaction t(db);
+        merged = cache.articles().mergeIndexes(2000);
+        if (!t.commit()) {
+            *error = QStringLiteral("cannot merge the search indexes");
+            return false;
+        }
+    }
+    return true;
+}
+
 bool generateCache(const QString &path, int stories, int feeds, bool fresh, CacheInfo *info,
                    QString *error)
 {
@@ -268,24 +292,8 @@ bool generateCache(const QString &path, int stories, int feeds, bool fresh, Cach
     out() << "  indexing for search ..." << Qt::endl;
     QElapsedTimer ftsTimer;
     ftsTimer.start();
-    for (int indexed = -1; indexed != 0;) {
-        bulletin::Transaction t(db);
-        indexed = cache->articles().indexPending(20000);
-        if (indexed < 0 || !t.commit()) {
-            *error = QStringLiteral("cannot index the stories for search");
-            return false;
-        }
-    }
-    // Then merged as the refresh's writer merges what it indexed (RefreshWorker::mergeIndexes):
-    // a search reads every segment of the index, and each batch above wrote several.
-    for (bool merged = true; merged;) {
-        bulletin::Transaction t(db);
-        merged = cache->articles().mergeIndexes(2000);
-        if (!t.commit()) {
-            *error = QStringLiteral("cannot merge the search indexes");
-            return false;
-        }
-    }
+    if (!indexAndMerge(*cache, error))
+        return false;
     out() << "  indexed and merged in " << ftsTimer.elapsed() / 1000.0 << " s" << Qt::endl;
     cache->setMeta(QStringLiteral("first_run_done"), QStringLiteral("1"));
     cache->setMeta(QStringLiteral("bench_info"), infoText(*info));

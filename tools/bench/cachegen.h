@@ -3,6 +3,10 @@
 #include <QSqlDatabase>
 #include <QString>
 
+namespace bulletin {
+class Cache;
+}
+
 namespace bench {
 
 // What the generated cache holds, for the measurements that need particular stories.
@@ -27,6 +31,10 @@ struct CacheInfo
 // false and sets *error.
 bool generateCache(const QString &path, int stories, int feeds, bool fresh, CacheInfo *info,
                    QString *error);
+
+// Indexes the stories stored with indexing deferred, in large batches, then merges the
+// search indexes' segments as the refresh's writer does. On failure sets *error.
+bool indexAndMerge(bulletin::Cache &cache, QString *error);
 
 // Makes every story of the feed unread again (the generated state of the 10,000-story feed).
 void markFeedUnread(QSqlDatabase db, qint64 feedId);

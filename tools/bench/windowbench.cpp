@@ -178,16 +178,8 @@ qint64 addGeneratedFeed(bulletin::Cache &cache, const QString &url, int stories)
         t.commit();
     }
     cache.articles().setDeferIndexing(false);
-    for (;;) {
-        bulletin::Transaction t(db);
-        const int indexed = cache.articles().indexPending(5000);
-        t.commit();
-        if (indexed <= 0)
-            break;
-    }
-    while (cache.articles().mergeIndexes(2000)) {
-    }
-    return *feed;
+    QString error;
+    return indexAndMerge(cache, &error) ? *feed : 0;
 }
 
 } // namespace
