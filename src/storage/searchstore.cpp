@@ -71,6 +71,21 @@ QString phraseExpression(const Term &term)
     return expression;
 }
 
+// The FTS5 expression of a query's terms; empty when none is to be found.
+QString expressionOf(const QList<Term> &terms)
+{
+    QStringList positive;
+    QStringList negative;
+    for (const Term &term : terms)
+        (term.excluded ? negative : positive) << phraseExpression(term);
+    if (positive.isEmpty())
+        return {};
+    QString expression = positive.join(QLatin1Char(' '));
+    for (const QString &n : std::as_const(negative))
+        expression = QStringLiteral("(%1) NOT %2").arg(expression, n);
+    return expression;
+}
+
 // A word of the query as a snippet looks for it: folded as the index folds it.
 struct SnippetWord
 {
@@ -96,10 +111,10 @@ bool isAscii(QStringView text)
     return std::all_of(text.begin(), text.end(), [](QChar c) { return c.unicode() < 0x80; });
 }
 
-QList<SnippetWord> snippetWords(const QString &query)
+QList<SnippetWord> snippetWords(const QList<Term> &terms)
 {
     QList<SnippetWord> words;
-    for (const Term &term : parseTerms(query)) {
+    for (const Term &term : terms) {
         if (term.excluded)
             continue;
         const QStringList parts = term.text.split(QLatin1Char(' '), Qt::SkipEmptyParts);
@@ -237,7 +252,7 @@ constexpr int kSnippetTokens = 14;
 
 QString SearchStore::snippet(const QString &text, const QString &query)
 {
-    return cutSnippet(text, snippetWords(query), kSnippetTokens);
+    return cutSnippet(text, snippetWords(parseTerms(query)), kSnippetTokens);
 }
 
 SearchStore::SearchStore(QSqlDatabase db)
@@ -247,16 +262,7 @@ SearchStore::SearchStore(QSqlDatabase db)
 
 QString SearchStore::ftsExpression(const QString &query)
 {
-    QStringList positive;
-    QStringList negative;
-    for (const Term &term : parseTerms(query))
-        (term.excluded ? negative : positive) << phraseExpression(term);
-    if (positive.isEmpty())
-        return {};
-    QString expression = positive.join(QLatin1Char(' '));
-    for (const QString &n : std::as_const(negative))
-        expression = QStringLiteral("(%1) NOT %2").arg(expression, n);
-    return expression;
+    return expressionOf(parseTerms(query));
 }
 
 QStringList SearchStore::highlightTerms(const QString &query)
@@ -282,7 +288,8 @@ QList<SearchStore::Result> SearchStore::search(const QString &query, const Story
                                                int limit, QString *error, Snippets snippets) const
 {
     QList<Result> results;
-    const QString expression = ftsExpression(query);
+    const QList<Term> terms = parseTerms(query);
+    const QString expression = expressionOf(terms);
     if (expression.isEmpty()) {
         if (error)
             *error = QStringLiteral("the search has no word to look for");
@@ -355,7 +362,7 @@ QList<SearchStore::Result> SearchStore::search(const QString &query, const Story
     const double sampled = q.value(0).toDouble();
     const qint64 sampleStart = q.value(1).toLongLong();
     q.finish();
-    for (const Term &term : parseTerms(query)) {
+    for (const Term &term : terms) {
         if (term.excluded)
             continue;
         if (!sql::run(q,
@@ -373,7 +380,7 @@ QList<SearchStore::Result> SearchStore::search(const QString &query, const Story
     // runs the query again for every result.
     values << firstRanked << limit;
     const bool cut = snippets == Snippets::Cut;
-    const QList<SnippetWord> words = cut ? snippetWords(query) : QList<SnippetWord>();
+    const QList<SnippetWord> words = cut ? snippetWords(terms) : QList<SnippetWord>();
     if (!sql::run(q,
                   QStringLiteral(
                       "WITH best(id, score) AS MATERIALIZED ("
