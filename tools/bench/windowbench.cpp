@@ -153,6 +153,50 @@ void settle()
         QCoreApplication::processEvents();
 }
 
+// The GUI thread's longest stall: the longest gap between the ticks of a 5 ms PreciseTimer
+// from start() to stop(), and when it ended.
+class StallMeter
+{
+public:
+    StallMeter()
+    {
+        m_ticker.setTimerType(Qt::PreciseTimer);
+        m_ticker.setInterval(5);
+        QObject::connect(&m_ticker, &QTimer::timeout, [this] { tick(); });
+    }
+
+    void start()
+    {
+        m_start = m_last = monotonicNs();
+        m_ticker.start();
+    }
+    void stop()
+    {
+        tick(); // the last gap, up to now
+        m_ticker.stop();
+    }
+    double longest() const { return m_longest; }
+    double longestEnd() const { return m_longestEnd; } // ms after start()
+
+private:
+    void tick()
+    {
+        const qint64 now = monotonicNs();
+        const double gap = double(now - m_last) / 1e6;
+        if (gap > m_longest) {
+            m_longest = gap;
+            m_longestEnd = double(now - m_start) / 1e6;
+        }
+        m_last = now;
+    }
+
+    QTimer m_ticker;
+    qint64 m_start = 0;
+    qint64 m_last = 0;
+    double m_longest = 0;
+    double m_longestEnd = 0;
+};
+
 // A subscription of `stories` generated stories (~3 KB of HTML each, as in the generated
 // cache), stored with indexing deferred, then indexed and merged, as a refresh leaves them.
 qint64 addGeneratedFeed(bulletin::Cache &cache, const QString &url, int stories)
@@ -387,31 +431,16 @@ void measureInProcess(const Setup &setup, Results &results)
                         loop.quit();
                     }
                 });
-                QTimer ticker;
-                ticker.setTimerType(Qt::PreciseTimer);
-                ticker.setInterval(5);
-                qint64 last = monotonicNs();
-                double longest = 0;
-                double longestEnd = 0; // when the longest gap ended, ms since the pass began
-                const auto tick = [&] {
-                    const qint64 now = monotonicNs();
-                    const double gap = double(now - last) / 1e6;
-                    if (gap > longest) {
-                        longest = gap;
-                        longestEnd = double(now - t0) / 1e6;
-                    }
-                    last = now;
-                };
-                QObject::connect(&ticker, &QTimer::timeout, &loop, tick);
+                StallMeter meter;
                 QTimer::singleShot(120000, &loop, &QEventLoop::quit);
-                ticker.start();
+                meter.start();
                 t0 = monotonicNs();
-                last = t0;
                 service.refreshFolder(folder);
                 loop.exec();
                 const double ms = indexedMs;
-                tick(); // the last gap, up to the end of the refresh
-                ticker.stop();
+                meter.stop();
+                const double longest = meter.longest();
+                const double longestEnd = meter.longestEnd();
                 (pass == 0 ? inCold : in304).samples << ms;
                 if (pass == 0)
                     inReadable.samples << readableMs;
@@ -451,24 +480,14 @@ void measureInProcess(const Setup &setup, Results &results)
             goneMs = msSince(t0);
             loop.quit();
         });
-        QTimer ticker;
-        ticker.setTimerType(Qt::PreciseTimer);
-        ticker.setInterval(5);
-        qint64 last = 0;
-        double longest = 0;
-        QObject::connect(&ticker, &QTimer::timeout, &loop, [&] {
-            const qint64 now = monotonicNs();
-            longest = std::max(longest, double(now - last) / 1e6);
-            last = now;
-        });
+        StallMeter meter;
         QTimer::singleShot(60000, &loop, &QEventLoop::quit);
-        ticker.start();
+        meter.start();
         t0 = monotonicNs();
-        last = t0;
         window.feedActions()->removeFeed(feed);
         loop.exec();
-        longest = std::max(longest, double(monotonicNs() - last) / 1e6);
-        ticker.stop();
+        meter.stop();
+        const double longest = meter.longest();
         QObject::disconnect(done);
         unsubscribe.samples << longest;
         unsubscribed.samples << goneMs;
