@@ -4,6 +4,8 @@
 #include "core/feeds/xmlfeedreader.h"
 #include "core/feeds/xmlinput.h"
 
+#include <algorithm>
+
 namespace bulletin {
 
 namespace {
@@ -32,6 +34,16 @@ bool isBlank(const QByteArray &bytes)
     return true;
 }
 
+// NUL bytes near the start, where the text is not UTF-16 or UTF-32 (in which they are
+// part of every ASCII character).
+bool looksBinary(const QByteArray &bytes, const QString &encoding)
+{
+    constexpr qsizetype kSniffBytes = 4096;
+    if (encoding.startsWith(QLatin1String("utf-16")) || encoding.startsWith(QLatin1String("utf-32")))
+        return false;
+    return QByteArrayView(bytes).first(std::min(bytes.size(), kSniffBytes)).contains('\0');
+}
+
 } // namespace
 
 FeedParseResult parseFeed(const QByteArray &bytes, const QString &charsetHint)
@@ -46,6 +58,12 @@ FeedParseResult parseFeed(const QByteArray &bytes, const QString &charsetHint)
 
     const XmlInput input = prepareXmlInput(bytes, charsetHint);
     FeedParseResult result = XmlFeedReader(input).read();
+    if (!result.feed && looksBinary(bytes, input.encoding)) {
+        // An image, an archive or a program (a wrong address, a misconfigured server): the
+        // XML reader's "Start tag expected" would not say what the bytes are.
+        result.error = QStringLiteral("not a feed: the content looks binary (it contains NUL bytes)");
+        return result;
+    }
     if (result.feed && input.repaired) {
         result.feed->wellFormed = false;
         if (result.feed->warning.isEmpty())
