@@ -2,6 +2,7 @@
 
 #include "net/httpheaders.h"
 #include "net/netlog.h"
+#include "net/webaddress.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -118,7 +119,7 @@ void FeedFetcher::fetch(const FetchRequest &request)
     FetchError error = FetchError::None;
     if (!request.url.isValid() || request.url.scheme().isEmpty()) {
         error = FetchError::InvalidUrl;
-        refusal = QStringLiteral("not a valid address: %1").arg(request.url.toString());
+        refusal = invalidAddressWords(request.url);
     } else if (!isWebScheme(request.url)) {
         error = FetchError::UnsupportedScheme;
         refusal = QStringLiteral("only http and https addresses can be fetched, not %1:")

@@ -1,6 +1,7 @@
 #include "services/subscriptionservice.h"
 
 #include "net/feedfetcher.h"
+#include "net/webaddress.h"
 #include "services/cache.h"
 #include "services/feeddiscovery.h"
 #include "services/feedhealth.h"
@@ -30,7 +31,12 @@ void SubscriptionService::subscribe(const Request &request)
         QTimer::singleShot(0, this, [this] { emit subscribeFailed(QStringLiteral("already subscribing")); });
         return;
     }
-    QUrl url = QUrl::fromUserInput(request.url.trimmed());
+    QString problem;
+    const QUrl url = webAddressFromUserInput(request.url, &problem);
+    if (!url.isValid()) {
+        QTimer::singleShot(0, this, [this, problem] { emit subscribeFailed(problem); });
+        return;
+    }
     m_request = request;
     m_busy = true;
     m_followedPage = false;
