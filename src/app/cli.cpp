@@ -2,6 +2,7 @@
 
 #include "app/clijson.h"
 #include "app/clirefresh.h"
+#include "app/clisource.h"
 #include "core/feeds/feedjson.h"
 #include "core/feeds/feedparser.h"
 #include "services/advisorysettings.h"
@@ -25,6 +26,9 @@
 namespace bulletin {
 
 namespace {
+
+// How many stories `list` and `search` print without --limit (the newest, or the best).
+constexpr int kDefaultLimit = 50;
 
 // Arguments of one command: positional words and --options (with or without a value).
 class Args
@@ -185,19 +189,26 @@ int cmdImport(const QString &cachePath, const Args &args)
     return failures == 0 ? 0 : 1;
 }
 
-StoryFilter filterFrom(const Args &args)
+// The stories a list or a search covers; a --feed or --folder that names nothing is an error.
+std::optional<StoryFilter> filterFrom(Cache &cache, const Args &args, QString *error)
 {
     StoryFilter filter;
-    if (args.has(QStringLiteral("feed"))) {
-        filter.kind = StoryFilter::Kind::Feed;
-        filter.id = args.value(QStringLiteral("feed")).toLongLong();
-    } else if (args.has(QStringLiteral("folder"))) {
-        filter.kind = StoryFilter::Kind::Folder;
-        filter.id = args.value(QStringLiteral("folder")).toLongLong();
-    } else if (args.has(QStringLiteral("bookmarked"))) {
-        filter.kind = StoryFilter::Kind::Bookmarked;
-    } else if (args.has(QStringLiteral("advisories"))) {
-        filter.kind = StoryFilter::Kind::Advisories;
+    for (const auto &[option, kind] : {std::pair(QStringLiteral("feed"), StoryFilter::Kind::Feed),
+                                       std::pair(QStringLiteral("folder"), StoryFilter::Kind::Folder)}) {
+        if (!args.has(option))
+            continue;
+        const std::optional<qint64> id = existingSourceId(cache, option, args.value(option), error);
+        if (!id)
+            return std::nullopt;
+        filter.kind = kind;
+        filter.id = *id;
+        break;
+    }
+    if (filter.kind == StoryFilter::Kind::All) {
+        if (args.has(QStringLiteral("bookmarked")))
+            filter.kind = StoryFilter::Kind::Bookmarked;
+        else if (args.has(QStringLiteral("advisories")))
+            filter.kind = StoryFilter::Kind::Advisories;
     }
     filter.unreadOnly = args.has(QStringLiteral("unread"));
     return filter;
@@ -210,16 +221,20 @@ int cmdList(const QString &cachePath, const Args &args)
     if (!cache)
         return status;
     bool ok = true;
-    const int limit = args.has(QStringLiteral("limit")) ? args.value(QStringLiteral("limit")).toInt(&ok) : 50;
+    const int limit = args.has(QStringLiteral("limit")) ? args.value(QStringLiteral("limit")).toInt(&ok)
+                                                        : kDefaultLimit;
     if (!ok || limit <= 0)
         return fail(QStringLiteral("--limit needs a positive number"));
-    const StoryFilter filter = filterFrom(args);
+    QString error;
+    const std::optional<StoryFilter> filter = filterFrom(*cache, args, &error);
+    if (!filter)
+        return fail(error);
     // Page through the keyset so that a large --limit never builds one huge query.
     QList<StorySummary> stories;
     std::optional<StoryCursor> cursor;
     while (stories.size() < limit) {
         const int want = qMin(1000, limit - int(stories.size()));
-        const QList<StorySummary> page = cache->articles().stories(filter, cursor, want);
+        const QList<StorySummary> page = cache->articles().stories(*filter, cursor, want);
         stories << page;
         if (page.size() < want)
             break;
@@ -343,11 +358,14 @@ int cmdSearch(const QString &cachePath, const Args &args)
     auto cache = openCache(cachePath, &status);
     if (!cache)
         return status;
-    const int limit = args.has(QStringLiteral("limit")) ? args.value(QStringLiteral("limit")).toInt() : 50;
+    const int limit = args.has(QStringLiteral("limit")) ? args.value(QStringLiteral("limit")).toInt()
+                                                        : kDefaultLimit;
     QString error;
+    const std::optional<StoryFilter> filter = filterFrom(*cache, args, &error);
+    if (!filter)
+        return fail(error);
     const SearchStore search(cache->database().connection());
-    const auto results = search.search(args.positional().join(QLatin1Char(' ')), filterFrom(args),
-                                       qMax(1, limit), &error);
+    const auto results = search.search(args.positional().join(QLatin1Char(' ')), *filter, qMax(1, limit), &error);
     if (!error.isEmpty())
         return fail(error);
     if (args.has(QStringLiteral("json"))) {
@@ -612,11 +630,15 @@ const QList<Command> &commands()
 QString usageText()
 {
     return QStringLiteral(
-        "usage: bulletin [--cache PATH] [COMMAND ARGS...]\n"
+        "usage: bulletin [--cache PATH] [--verbose] [COMMAND ARGS...]\n"
+        "       bulletin --help | --version\n"
+        "  --cache PATH                 use this cache file instead of the default one\n"
+        "  --verbose                    log what Bulletin does on standard error\n"
         "  (no command)                 open the window\n"
         "  parse FILE                   print the normalised feed as JSON\n"
         "  import FILE... [--title T] [--source NAME] [--url URL] [--json]\n"
         "  list [--json] [--limit N] [--unread] [--feed ID] [--folder ID] [--bookmarked] [--advisories]\n"
+        "                               the newest %1 stories unless --limit says otherwise\n"
         "  show ID [--json]\n"
         "  bookmark ID [--note TEXT] [--off]\n"
         "  bookmarks [--json]\n"
@@ -628,7 +650,8 @@ QString usageText()
         "                 remove-heading TEXT | reset | apply [--json]\n"
         "  export-opml FILE             write the subscriptions as OPML (- for standard output)\n"
         "  subscribe URL [--folder PATH] [--title T] [--json]\n"
-        "  refresh [--json] [--feed ID]\n");
+        "  refresh [--json] [--feed ID]\n")
+        .arg(kDefaultLimit);
 }
 
 int runCli(const QString &cachePath, const QStringList &arguments)

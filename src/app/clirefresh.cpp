@@ -1,5 +1,6 @@
 #include "app/clirefresh.h"
 
+#include "app/clisource.h"
 #include "services/cache.h"
 #include "services/refreshservice.h"
 #include "services/subscriptionservice.h"
@@ -104,19 +105,16 @@ int cmdSubscribe(const QString &cachePath, const QString &url, const QString &fo
 
 int cmdRefresh(const QString &cachePath, bool json, const QString &feedId)
 {
-    std::optional<qint64> onlyFeed;
-    if (!feedId.isEmpty()) {
-        bool ok = false;
-        onlyFeed = feedId.toLongLong(&ok);
-        if (!ok || *onlyFeed <= 0)
-            return fail(QStringLiteral("--feed needs a feed id, not \"%1\"").arg(feedId));
-    }
     QString error;
     std::unique_ptr<Cache> cache = Cache::open(cachePath, &error);
     if (!cache)
         return fail(error);
-    if (onlyFeed && !cache->feeds().feed(*onlyFeed))
-        return fail(QStringLiteral("no feed %1").arg(*onlyFeed));
+    std::optional<qint64> onlyFeed;
+    if (!feedId.isEmpty()) {
+        onlyFeed = existingSourceId(*cache, QStringLiteral("feed"), feedId, &error);
+        if (!onlyFeed)
+            return fail(error);
+    }
 
     QNetworkAccessManager network;
     RefreshService refresh(*cache, &network);

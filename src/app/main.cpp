@@ -12,6 +12,7 @@
 #include <QApplication>
 #include <QCoreApplication>
 #include <QIcon>
+#include <QLoggingCategory>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QSettings>
@@ -28,18 +29,46 @@ struct Invocation
     QString cachePath;
     QStringList command; // empty: open the window
     bool help = false;
+    bool version = false;
+    bool verbose = false;
     QString error;
 };
 
+// Qt's own options, which QApplication takes out of the arguments itself (QGuiApplication's
+// and QApplication's, and the X11 ones). Qt reads "--platform" as "-platform" too.
 const QStringList &qtOptionsWithValue()
 {
     static const QStringList options = {
-        QStringLiteral("-platform"), QStringLiteral("-style"), QStringLiteral("-stylesheet"),
-        QStringLiteral("-geometry"), QStringLiteral("-qwindowgeometry"), QStringLiteral("-display"),
-        QStringLiteral("-qwindowtitle"), QStringLiteral("-qwindowicon"), QStringLiteral("-plugin")};
+        QStringLiteral("platform"), QStringLiteral("platformpluginpath"), QStringLiteral("platformtheme"),
+        QStringLiteral("plugin"), QStringLiteral("style"), QStringLiteral("stylesheet"),
+        QStringLiteral("geometry"), QStringLiteral("qwindowgeometry"), QStringLiteral("display"),
+        QStringLiteral("title"), QStringLiteral("qwindowtitle"), QStringLiteral("icon"),
+        QStringLiteral("qwindowicon"), QStringLiteral("session"), QStringLiteral("name")};
     return options;
 }
 
+const QStringList &qtFlags()
+{
+    static const QStringList flags = {QStringLiteral("reverse"), QStringLiteral("widgetcount"),
+                                      QStringLiteral("nograb"), QStringLiteral("dograb"),
+                                      QStringLiteral("sync"), QStringLiteral("testability")};
+    return flags;
+}
+
+// "-platform", "--platform" and "-style=fusion" -> "platform", "platform", "style"; empty
+// for Bulletin's own options and anything that is not one of Qt's.
+QString qtOptionName(const QString &argument)
+{
+    if (!argument.startsWith(QLatin1Char('-')) || argument.startsWith(QLatin1String("---")))
+        return {};
+    QString name = argument.mid(argument.startsWith(QLatin1String("--")) ? 2 : 1);
+    const qsizetype eq = name.indexOf(QLatin1Char('='));
+    if (eq >= 0)
+        name.truncate(eq);
+    return qtOptionsWithValue().contains(name) || qtFlags().contains(name) ? name : QString();
+}
+
+// Options go before the command word; after it, every argument is the command's.
 Invocation parseInvocation(const QStringList &arguments)
 {
     Invocation invocation;
@@ -57,13 +86,33 @@ Invocation parseInvocation(const QStringList &arguments)
             invocation.cachePath = a.mid(8);
         } else if (a == QLatin1String("--help") || a == QLatin1String("-h")) {
             invocation.help = true;
-        } else if (qtOptionsWithValue().contains(a)) {
-            ++i; // Qt's own options (-platform offscreen, ...) are left for QApplication.
-        } else if (!a.startsWith(QLatin1Char('-'))) {
+        } else if (a == QLatin1String("--version")) {
+            invocation.version = true;
+        } else if (a == QLatin1String("--verbose")) {
+            invocation.verbose = true;
+        } else if (const QString qt = qtOptionName(a); !qt.isEmpty()) {
+            // Left for QApplication, with its value when it takes one.
+            if (qtOptionsWithValue().contains(qt) && !a.contains(QLatin1Char('=')))
+                ++i;
+        } else if (a.startsWith(QLatin1Char('-')) && a.size() > 1) {
+            invocation.error = QStringLiteral("unknown option %1 (see bulletin --help)").arg(a);
+            return invocation;
+        } else {
             invocation.command << a;
         }
     }
     return invocation;
+}
+
+// A failure is one line on stderr: Bulletin's own log lines (a failed fetch, a cache
+// upgrade) are for whoever asks for them, with --verbose or Qt's QT_LOGGING_RULES and
+// QT_LOGGING_CONF, which are left to decide alone when set.
+void setUpLogging(bool verbose)
+{
+    if (verbose)
+        QLoggingCategory::setFilterRules(QStringLiteral("bulletin.*=true"));
+    else if (!qEnvironmentVariableIsSet("QT_LOGGING_RULES") && !qEnvironmentVariableIsSet("QT_LOGGING_CONF"))
+        QLoggingCategory::setFilterRules(QStringLiteral("bulletin.*=false"));
 }
 
 QStringList rawArguments(int argc, char **argv)
@@ -136,6 +185,11 @@ int main(int argc, char **argv)
         QTextStream(stdout) << bulletin::usageText();
         return 0;
     }
+    if (invocation.version) {
+        QTextStream(stdout) << "bulletin " << BULLETIN_VERSION << Qt::endl;
+        return 0;
+    }
+    setUpLogging(invocation.verbose);
     if (invocation.command.isEmpty())
         return runWindow(argc, argv, invocation.cachePath);
 

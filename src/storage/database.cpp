@@ -280,8 +280,12 @@ bool Database::migrate(int from, QString *error)
                          .arg(stepError.isEmpty() ? db.lastError().text() : stepError);
             return false;
         }
-        qCInfo(lcStorage) << "cache migrated to schema" << version;
     }
+    // One line for the whole upgrade: a new cache runs every migration.
+    if (from == 0)
+        qCInfo(lcStorage) << "cache created at schema" << latest;
+    else
+        qCInfo(lcStorage) << "cache migrated from schema" << from << "to" << latest;
     return true;
 }
 

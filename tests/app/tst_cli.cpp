@@ -29,6 +29,11 @@ private:
     Run bulletin(const QStringList &arguments, const QString &cachePath = {})
     {
         QProcess process;
+        // Bulletin's own logging is off unless asked for; a developer's rules would ask.
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.remove(QStringLiteral("QT_LOGGING_RULES"));
+        environment.remove(QStringLiteral("QT_LOGGING_CONF"));
+        process.setProcessEnvironment(environment);
         process.setProgram(QStringLiteral(BULLETIN_EXECUTABLE));
         process.setArguments(QStringList{QStringLiteral("--cache"),
                                          cachePath.isEmpty() ? cache() : cachePath}
@@ -193,6 +198,26 @@ private Q_SLOTS:
         QTest::newRow("alert-source missing feed") << QStringList{QStringLiteral("alert-source"), QStringLiteral("999999"), QStringLiteral("on")} << QStringLiteral("no feed");
         QTest::newRow("advisory-rules usage") << QStringList{QStringLiteral("advisory-rules"), QStringLiteral("add-keyword")} << QStringLiteral("usage");
         QTest::newRow("unknown option") << QStringList{QStringLiteral("list"), QStringLiteral("--bogus")} << QStringLiteral("unknown option");
+        // Before a command word an unknown option used to open the window instead.
+        QTest::newRow("unknown option, no command") << QStringList{QStringLiteral("--foo")}
+                                                    << QStringLiteral("unknown option --foo (see bulletin --help)");
+        QTest::newRow("unknown option before a command") << QStringList{QStringLiteral("--foo"), QStringLiteral("list")}
+                                                         << QStringLiteral("unknown option --foo");
+        QTest::newRow("list missing feed") << QStringList{QStringLiteral("list"), QStringLiteral("--feed"), QStringLiteral("999")}
+                                           << QStringLiteral("no feed with id 999 in the cache");
+        QTest::newRow("list feed not a number") << QStringList{QStringLiteral("list"), QStringLiteral("--feed"), QStringLiteral("news")}
+                                                << QStringLiteral("--feed needs a feed id, not \"news\"");
+        QTest::newRow("search missing folder") << QStringList{QStringLiteral("search"), QStringLiteral("storm"), QStringLiteral("--folder"), QStringLiteral("42")}
+                                               << QStringLiteral("no folder with id 42 in the cache");
+        QTest::newRow("parse a program") << QStringList{QStringLiteral("parse"), QStringLiteral(BULLETIN_EXECUTABLE)}
+                                         << QStringLiteral("looks binary");
+        QTest::newRow("subscribe to no address") << QStringList{QStringLiteral("subscribe"), QStringLiteral("%%")}
+                                                 << QStringLiteral("\"%%\" is not a web address");
+        QTest::newRow("subscribe to a bad host") << QStringList{QStringLiteral("subscribe"), QStringLiteral("http://a b/")}
+                                                 << QStringLiteral("\"http://a b/\" is not a valid address");
+        // A refused connection: the failure alone, no log line of the fetch before it.
+        QTest::newRow("subscribe, connection refused") << QStringList{QStringLiteral("subscribe"), QStringLiteral("http://127.0.0.1:1/feed")}
+                                                       << QStringLiteral("connection failed");
     }
 
     void errorsAreOneClearLine()
@@ -205,6 +230,36 @@ private Q_SLOTS:
         QVERIFY2(!err.isEmpty(), "nothing on stderr");
         QVERIFY2(!err.contains(QLatin1Char('\n')), qPrintable(err));
         QVERIFY2(err.contains(message), qPrintable(err));
+    }
+
+    void versionIsPrinted()
+    {
+        const Run run = bulletin({QStringLiteral("--version")});
+        QCOMPARE(run.status, 0);
+        QCOMPARE(QString::fromUtf8(run.out).trimmed(), QStringLiteral("bulletin " BULLETIN_VERSION));
+        QVERIFY2(run.err.isEmpty(), run.err.constData());
+        QVERIFY(bulletin({QStringLiteral("--help")}).out.contains("--version"));
+    }
+
+    // A new cache runs every migration: quietly, and in one line with --verbose.
+    void aNewCacheSaysNothingUnlessAsked()
+    {
+        const QString quiet = m_dir.filePath(QStringLiteral("quiet.sqlite"));
+        Run run = bulletin({QStringLiteral("list")}, quiet);
+        QCOMPARE(run.status, 0);
+        QVERIFY2(run.err.isEmpty(), run.err.constData());
+
+        const QString verbose = m_dir.filePath(QStringLiteral("verbose.sqlite"));
+        run = bulletin({QStringLiteral("--verbose"), QStringLiteral("list")}, verbose);
+        QCOMPARE(run.status, 0);
+        const QList<QByteArray> lines = run.err.trimmed().split('\n');
+        QCOMPARE(lines.size(), 1);
+        QVERIFY2(lines.first().contains("cache created at schema"), run.err.constData());
+    }
+
+    void listsShowTheirDefaultLimitInTheHelp()
+    {
+        QVERIFY(bulletin({QStringLiteral("--help")}).out.contains("the newest 50 stories unless --limit"));
     }
 
     void newerCacheIsRefused()

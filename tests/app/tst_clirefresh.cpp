@@ -123,7 +123,7 @@ void TestCliRefresh::refusesBadArguments()
     QVERIFY(err.contains("usage"));
     QCOMPARE(run({QStringLiteral("refresh"), QStringLiteral("--feed"), QStringLiteral("x")}, nullptr, &err), 1);
     QCOMPARE(run({QStringLiteral("refresh"), QStringLiteral("--feed"), QStringLiteral("99")}, nullptr, &err), 1);
-    QVERIFY(err.contains("no feed 99"));
+    QVERIFY2(err.contains("no feed with id 99"), err.constData());
     QCOMPARE(run({QStringLiteral("subscribe"), m_server->url(QStringLiteral("/missing")).toString()}, nullptr, &err), 1);
     QVERIFY2(err.contains("HTTP 404"), err.constData());
 }
