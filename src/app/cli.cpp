@@ -10,9 +10,9 @@
 #include "services/importservice.h"
 #include "services/opmlservice.h"
 #include "services/relatedcoverage.h"
+#include "services/storypage.h"
 #include "storage/advisorystore.h"
 #include "storage/searchstore.h"
-#include "services/storypage.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -193,8 +193,9 @@ int cmdImport(const QString &cachePath, const Args &args)
 std::optional<StoryFilter> filterFrom(Cache &cache, const Args &args, QString *error)
 {
     StoryFilter filter;
-    for (const auto &[option, kind] : {std::pair(QStringLiteral("feed"), StoryFilter::Kind::Feed),
-                                       std::pair(QStringLiteral("folder"), StoryFilter::Kind::Folder)}) {
+    for (const auto &[option, kind] :
+         {std::pair(QStringLiteral("feed"), StoryFilter::Kind::Feed),
+          std::pair(QStringLiteral("folder"), StoryFilter::Kind::Folder)}) {
         if (!args.has(option))
             continue;
         const std::optional<qint64> id = existingSourceId(cache, option, args.value(option), error);
@@ -221,8 +222,9 @@ int cmdList(const QString &cachePath, const Args &args)
     if (!cache)
         return status;
     bool ok = true;
-    const int limit = args.has(QStringLiteral("limit")) ? args.value(QStringLiteral("limit")).toInt(&ok)
-                                                        : kDefaultLimit;
+    const int limit = args.has(QStringLiteral("limit"))
+        ? args.value(QStringLiteral("limit")).toInt(&ok)
+        : kDefaultLimit;
     if (!ok || limit <= 0)
         return fail(QStringLiteral("--limit needs a positive number"));
     QString error;
@@ -358,14 +360,16 @@ int cmdSearch(const QString &cachePath, const Args &args)
     auto cache = openCache(cachePath, &status);
     if (!cache)
         return status;
-    const int limit = args.has(QStringLiteral("limit")) ? args.value(QStringLiteral("limit")).toInt()
-                                                        : kDefaultLimit;
+    const int limit = args.has(QStringLiteral("limit"))
+        ? args.value(QStringLiteral("limit")).toInt()
+        : kDefaultLimit;
     QString error;
     const std::optional<StoryFilter> filter = filterFrom(*cache, args, &error);
     if (!filter)
         return fail(error);
     const SearchStore search(cache->database().connection());
-    const auto results = search.search(args.positional().join(QLatin1Char(' ')), *filter, qMax(1, limit), &error);
+    const auto results = search.search(args.positional().join(QLatin1Char(' ')), *filter,
+                                       qMax(1, limit), &error);
     if (!error.isEmpty())
         return fail(error);
     if (args.has(QStringLiteral("json"))) {

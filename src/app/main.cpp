@@ -39,19 +39,22 @@ struct Invocation
 const QStringList &qtOptionsWithValue()
 {
     static const QStringList options = {
-        QStringLiteral("platform"), QStringLiteral("platformpluginpath"), QStringLiteral("platformtheme"),
-        QStringLiteral("plugin"), QStringLiteral("style"), QStringLiteral("stylesheet"),
-        QStringLiteral("geometry"), QStringLiteral("qwindowgeometry"), QStringLiteral("display"),
-        QStringLiteral("title"), QStringLiteral("qwindowtitle"), QStringLiteral("icon"),
-        QStringLiteral("qwindowicon"), QStringLiteral("session"), QStringLiteral("name")};
+        QStringLiteral("platform"),      QStringLiteral("platformpluginpath"),
+        QStringLiteral("platformtheme"), QStringLiteral("plugin"),
+        QStringLiteral("style"),         QStringLiteral("stylesheet"),
+        QStringLiteral("geometry"),      QStringLiteral("qwindowgeometry"),
+        QStringLiteral("display"),       QStringLiteral("title"),
+        QStringLiteral("qwindowtitle"),  QStringLiteral("icon"),
+        QStringLiteral("qwindowicon"),   QStringLiteral("session"),
+        QStringLiteral("name")};
     return options;
 }
 
 const QStringList &qtFlags()
 {
     static const QStringList flags = {QStringLiteral("reverse"), QStringLiteral("widgetcount"),
-                                      QStringLiteral("nograb"), QStringLiteral("dograb"),
-                                      QStringLiteral("sync"), QStringLiteral("testability")};
+                                      QStringLiteral("nograb"),  QStringLiteral("dograb"),
+                                      QStringLiteral("sync"),    QStringLiteral("testability")};
     return flags;
 }
 
@@ -111,7 +114,8 @@ void setUpLogging(bool verbose)
 {
     if (verbose)
         QLoggingCategory::setFilterRules(QStringLiteral("bulletin.*=true"));
-    else if (!qEnvironmentVariableIsSet("QT_LOGGING_RULES") && !qEnvironmentVariableIsSet("QT_LOGGING_CONF"))
+    else if (!qEnvironmentVariableIsSet("QT_LOGGING_RULES")
+             && !qEnvironmentVariableIsSet("QT_LOGGING_CONF"))
         QLoggingCategory::setFilterRules(QStringLiteral("bulletin.*=false"));
 }
 

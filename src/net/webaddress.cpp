@@ -12,12 +12,14 @@ QUrl webAddressFromUserInput(const QString &text, QString *problem)
         return {};
     }
     static const QRegularExpression explicitScheme(QStringLiteral("^[A-Za-z][A-Za-z0-9+.-]*://"));
-    const QUrl url = explicitScheme.match(trimmed).hasMatch() ? QUrl(trimmed) : QUrl::fromUserInput(trimmed);
+    const QUrl url = explicitScheme.match(trimmed).hasMatch() ? QUrl(trimmed)
+                                                              : QUrl::fromUserInput(trimmed);
     if (!url.isValid() || url.scheme().isEmpty()) {
         // Qt's reason starts its error string; the rest repeats the source and its parts.
         const QString reason = url.errorString().section(QLatin1String("; "), 0, 0);
-        *problem = reason.isEmpty() ? QStringLiteral("\"%1\" is not a web address").arg(trimmed)
-                                    : QStringLiteral("\"%1\" is not a valid address (%2)").arg(trimmed, reason);
+        *problem = reason.isEmpty()
+            ? QStringLiteral("\"%1\" is not a web address").arg(trimmed)
+            : QStringLiteral("\"%1\" is not a valid address (%2)").arg(trimmed, reason);
         return {};
     }
     return url;

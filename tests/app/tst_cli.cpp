@@ -199,25 +199,35 @@ private Q_SLOTS:
         QTest::newRow("advisory-rules usage") << QStringList{QStringLiteral("advisory-rules"), QStringLiteral("add-keyword")} << QStringLiteral("usage");
         QTest::newRow("unknown option") << QStringList{QStringLiteral("list"), QStringLiteral("--bogus")} << QStringLiteral("unknown option");
         // Before a command word an unknown option used to open the window instead.
-        QTest::newRow("unknown option, no command") << QStringList{QStringLiteral("--foo")}
-                                                    << QStringLiteral("unknown option --foo (see bulletin --help)");
-        QTest::newRow("unknown option before a command") << QStringList{QStringLiteral("--foo"), QStringLiteral("list")}
-                                                         << QStringLiteral("unknown option --foo");
-        QTest::newRow("list missing feed") << QStringList{QStringLiteral("list"), QStringLiteral("--feed"), QStringLiteral("999")}
-                                           << QStringLiteral("no feed with id 999 in the cache");
-        QTest::newRow("list feed not a number") << QStringList{QStringLiteral("list"), QStringLiteral("--feed"), QStringLiteral("news")}
-                                                << QStringLiteral("--feed needs a feed id, not \"news\"");
-        QTest::newRow("search missing folder") << QStringList{QStringLiteral("search"), QStringLiteral("storm"), QStringLiteral("--folder"), QStringLiteral("42")}
-                                               << QStringLiteral("no folder with id 42 in the cache");
-        QTest::newRow("parse a program") << QStringList{QStringLiteral("parse"), QStringLiteral(BULLETIN_EXECUTABLE)}
-                                         << QStringLiteral("looks binary");
-        QTest::newRow("subscribe to no address") << QStringList{QStringLiteral("subscribe"), QStringLiteral("%%")}
-                                                 << QStringLiteral("\"%%\" is not a web address");
-        QTest::newRow("subscribe to a bad host") << QStringList{QStringLiteral("subscribe"), QStringLiteral("http://a b/")}
-                                                 << QStringLiteral("\"http://a b/\" is not a valid address");
+        QTest::newRow("unknown option, no command")
+            << QStringList{QStringLiteral("--foo")}
+            << QStringLiteral("unknown option --foo (see bulletin --help)");
+        QTest::newRow("unknown option before a command")
+            << QStringList{QStringLiteral("--foo"), QStringLiteral("list")}
+            << QStringLiteral("unknown option --foo");
+        QTest::newRow("list missing feed")
+            << QStringList{QStringLiteral("list"), QStringLiteral("--feed"), QStringLiteral("999")}
+            << QStringLiteral("no feed with id 999 in the cache");
+        QTest::newRow("list feed not a number")
+            << QStringList{QStringLiteral("list"), QStringLiteral("--feed"), QStringLiteral("news")}
+            << QStringLiteral("--feed needs a feed id, not \"news\"");
+        QTest::newRow("search missing folder")
+            << QStringList{QStringLiteral("search"), QStringLiteral("storm"),
+                           QStringLiteral("--folder"), QStringLiteral("42")}
+            << QStringLiteral("no folder with id 42 in the cache");
+        QTest::newRow("parse a program")
+            << QStringList{QStringLiteral("parse"), QStringLiteral(BULLETIN_EXECUTABLE)}
+            << QStringLiteral("looks binary");
+        QTest::newRow("subscribe to no address")
+            << QStringList{QStringLiteral("subscribe"), QStringLiteral("%%")}
+            << QStringLiteral("\"%%\" is not a web address");
+        QTest::newRow("subscribe to a bad host")
+            << QStringList{QStringLiteral("subscribe"), QStringLiteral("http://a b/")}
+            << QStringLiteral("\"http://a b/\" is not a valid address");
         // A refused connection: the failure alone, no log line of the fetch before it.
-        QTest::newRow("subscribe, connection refused") << QStringList{QStringLiteral("subscribe"), QStringLiteral("http://127.0.0.1:1/feed")}
-                                                       << QStringLiteral("connection failed");
+        QTest::newRow("subscribe, connection refused")
+            << QStringList{QStringLiteral("subscribe"), QStringLiteral("http://127.0.0.1:1/feed")}
+            << QStringLiteral("connection failed");
     }
 
     void errorsAreOneClearLine()
@@ -236,7 +246,8 @@ private Q_SLOTS:
     {
         const Run run = bulletin({QStringLiteral("--version")});
         QCOMPARE(run.status, 0);
-        QCOMPARE(QString::fromUtf8(run.out).trimmed(), QStringLiteral("bulletin " BULLETIN_VERSION));
+        QCOMPARE(QString::fromUtf8(run.out).trimmed(),
+                 QStringLiteral("bulletin " BULLETIN_VERSION));
         QVERIFY2(run.err.isEmpty(), run.err.constData());
         QVERIFY(bulletin({QStringLiteral("--help")}).out.contains("--version"));
     }
@@ -259,7 +270,8 @@ private Q_SLOTS:
 
     void listsShowTheirDefaultLimitInTheHelp()
     {
-        QVERIFY(bulletin({QStringLiteral("--help")}).out.contains("the newest 50 stories unless --limit"));
+        QVERIFY(bulletin({QStringLiteral("--help")})
+                    .out.contains("the newest 50 stories unless --limit"));
     }
 
     void newerCacheIsRefused()

@@ -21,20 +21,38 @@ private slots:
 void tst_WebAddress::typedAddresses_data()
 {
     QTest::addColumn<QString>("typed");
-    QTest::addColumn<QString>("url");     // empty: refused
+    QTest::addColumn<QString>("url"); // empty: refused
     QTest::addColumn<QString>("problem"); // what the refusal says
 
-    QTest::newRow("full address") << "https://example.com/feed.xml" << "https://example.com/feed.xml" << "";
-    QTest::newRow("surrounding spaces") << "  https://example.com/feed  " << "https://example.com/feed" << "";
-    QTest::newRow("no scheme, as in a browser") << "example.com/feed" << "http://example.com/feed" << "";
-    QTest::newRow("host and port") << "localhost:8080/feed" << "http://localhost:8080/feed" << "";
-    QTest::newRow("feed scheme is the fetcher's to refuse") << "feed:example" << "feed:example" << "";
-    QTest::newRow("only spaces") << "   " << "" << "no address was given";
-    QTest::newRow("percent signs") << "%%" << "" << "\"%%\" is not a web address";
+    QTest::newRow("full address") << "https://example.com/feed.xml"
+                                  << "https://example.com/feed.xml"
+                                  << "";
+    QTest::newRow("surrounding spaces") << "  https://example.com/feed  "
+                                        << "https://example.com/feed"
+                                        << "";
+    QTest::newRow("no scheme, as in a browser") << "example.com/feed"
+                                                << "http://example.com/feed"
+                                                << "";
+    QTest::newRow("host and port") << "localhost:8080/feed"
+                                   << "http://localhost:8080/feed"
+                                   << "";
+    QTest::newRow("feed scheme is the fetcher's to refuse") << "feed:example"
+                                                            << "feed:example"
+                                                            << "";
+    QTest::newRow("only spaces") << "   "
+                                 << ""
+                                 << "no address was given";
+    QTest::newRow("percent signs") << "%%"
+                                   << ""
+                                   << "\"%%\" is not a web address";
     // QUrl::fromUserInput would make this http://http//a b/, a DNS lookup for "http".
-    QTest::newRow("space in the host") << "http://a b/" << ""
-                                       << "\"http://a b/\" is not a valid address (Invalid hostname";
-    QTest::newRow("unclosed bracket") << "https://[bad/feed" << "" << "\"https://[bad/feed\" is not a valid address (";
+    QTest::newRow("space in the host")
+        << "http://a b/"
+        << ""
+        << "\"http://a b/\" is not a valid address (Invalid hostname";
+    QTest::newRow("unclosed bracket") << "https://[bad/feed"
+                                      << ""
+                                      << "\"https://[bad/feed\" is not a valid address (";
 }
 
 void tst_WebAddress::typedAddresses()
@@ -58,8 +76,10 @@ void tst_WebAddress::invalidUrlsAreDescribed_data()
     QTest::addColumn<QUrl>("url");
     QTest::addColumn<QString>("words");
     QTest::newRow("empty") << QUrl() << "the address is empty";
-    QTest::newRow("no scheme") << QUrl(QStringLiteral("example.com/feed")) << "\"example.com/feed\" has no scheme such as https://";
-    QTest::newRow("invalid host") << QUrl(QStringLiteral("http://a b/")) << "Invalid hostname (contains invalid characters)";
+    QTest::newRow("no scheme") << QUrl(QStringLiteral("example.com/feed"))
+                               << "\"example.com/feed\" has no scheme such as https://";
+    QTest::newRow("invalid host") << QUrl(QStringLiteral("http://a b/"))
+                                  << "Invalid hostname (contains invalid characters)";
 }
 
 void tst_WebAddress::invalidUrlsAreDescribed()

@@ -39,7 +39,8 @@ bool isBlank(const QByteArray &bytes)
 bool looksBinary(const QByteArray &bytes, const QString &encoding)
 {
     constexpr qsizetype kSniffBytes = 4096;
-    if (encoding.startsWith(QLatin1String("utf-16")) || encoding.startsWith(QLatin1String("utf-32")))
+    if (encoding.startsWith(QLatin1String("utf-16"))
+        || encoding.startsWith(QLatin1String("utf-32")))
         return false;
     return QByteArrayView(bytes).first(std::min(bytes.size(), kSniffBytes)).contains('\0');
 }
@@ -61,7 +62,8 @@ FeedParseResult parseFeed(const QByteArray &bytes, const QString &charsetHint)
     if (!result.feed && looksBinary(bytes, input.encoding)) {
         // An image, an archive or a program (a wrong address, a misconfigured server): the
         // XML reader's "Start tag expected" would not say what the bytes are.
-        result.error = QStringLiteral("not a feed: the content looks binary (it contains NUL bytes)");
+        result.error = QStringLiteral(
+            "not a feed: the content looks binary (it contains NUL bytes)");
         return result;
     }
     if (result.feed && input.repaired) {

@@ -136,7 +136,9 @@ void tst_FeedParser::errors_data()
     // A wrong address or a misconfigured server hands over an image or a program.
     QTest::newRow("png image") << QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10", 24)
                                << "not a feed: the content looks binary";
-    QTest::newRow("elf program") << QByteArray("\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0", 20)
+    QTest::newRow("elf program") << QByteArray("\x7f"
+                                               "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0",
+                                               20)
                                  << "not a feed: the content looks binary";
     // UTF-16 text has a NUL in every ASCII character: not binary, just not a feed.
     QTest::newRow("utf-16 text") << QByteArray("h\0e\0l\0l\0o\0", 10) << "XML error at line 1";
