@@ -99,7 +99,7 @@ QList<Article> articlesFromFeed(const ParsedFeed &feed, const QDateTime &now,
         if (!article.advisory) {
             // The section is part of the text already: nothing to add for search.
             article.advisory = advisoryFromTextSections(
-                article.text, headings, article.author.isEmpty() ? feed.title : article.author);
+                article.text, headings, article.author.isEmpty() ? feed.title : article.author, article.html);
         } else {
             article.text += QStringLiteral("\n\n") + article.advisory->headline
                 + QLatin1Char('\n') + article.advisory->text;

@@ -202,6 +202,24 @@ private slots:
         QVERIFY(advisory->advisory.text.contains(QStringLiteral("Boil tap water.")));
     }
 
+    void shortAdvisoryParagraphInHtmlFeedContent()
+    {
+        // The paragraph has no full stop and is as short as a heading: the <p> says it is text.
+        ImportService importer(*m_cache);
+        const ImportService::Report report = importer.importFeed(
+            rss(QStringLiteral("Bank"), {QStringLiteral("Fake messages")},
+                QStringLiteral("<h3>Public Advisory</h3><p>Do not click links in unexpected emails</p>"
+                               "<p>Severity: Moderate</p>")),
+            {});
+        QVERIFY2(report.error.isEmpty(), qPrintable(report.error));
+        const auto advisory = advisoryOf(QStringLiteral("Fake messages"));
+        QVERIFY(advisory);
+        QCOMPARE(advisory->advisory.origin, QStringLiteral("section"));
+        QCOMPARE(advisory->advisory.headline, QStringLiteral("Public Advisory"));
+        QCOMPARE(advisory->advisory.text, QStringLiteral("Do not click links in unexpected emails"));
+        QCOMPARE(advisory->advisory.severity, QStringLiteral("Moderate"));
+    }
+
     void importAppliesRulesAndCustomHeadings()
     {
         AdvisoryRules rules;

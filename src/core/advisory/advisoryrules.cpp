@@ -1,6 +1,8 @@
 #include "core/advisory/advisoryrules.h"
 
+#include "core/headingshape.h"
 #include "core/html/htmltext.h"
+#include "core/html/htmltokenizer.h"
 
 #include <QRegularExpression>
 
@@ -11,8 +13,6 @@ namespace bulletin {
 namespace {
 
 constexpr int kSummaryLength = 300;
-constexpr int kMaxHeadingLength = 100;
-constexpr int kMaxHeadingWords = 14;
 
 // The regular expression of one keyword: its words in order, any white space between them,
 // not preceded or followed by a letter, digit or underscore.
@@ -25,36 +25,6 @@ QRegularExpression keywordPattern(const QString &keyword)
                                   .arg(words.join(QStringLiteral("\\s+"))),
                               QRegularExpression::CaseInsensitiveOption
                                   | QRegularExpression::UseUnicodePropertiesOption);
-}
-
-QString severityFromText(const QString &text)
-{
-    static const QRegularExpression pattern(
-        QStringLiteral("\\bseverity\\s*[:\\-]\\s*(extreme|severe|moderate|minor)\\b"),
-        QRegularExpression::CaseInsensitiveOption);
-    const auto match = pattern.match(text);
-    if (!match.hasMatch())
-        return QStringLiteral("Unknown");
-    const QString word = match.captured(1).toLower();
-    return word.left(1).toUpper() + word.mid(1);
-}
-
-bool endsWithPunctuation(const QString &line)
-{
-    static const QString punctuation = QStringLiteral(".!?:;,\u2026\"\u201D)");
-    return !line.isEmpty() && punctuation.contains(line.back());
-}
-
-// A block that ends an advisory section: a short line without end punctuation that starts
-// with a capital letter or digit (the plain-text importer's rule for headings).
-bool looksLikeHeading(const QString &block)
-{
-    if (block.isEmpty() || block.contains(QLatin1Char('\n')) || block.size() > kMaxHeadingLength
-        || endsWithPunctuation(block))
-        return false;
-    if (block.split(QLatin1Char(' '), Qt::SkipEmptyParts).size() > kMaxHeadingWords)
-        return false;
-    return block.front().isUpper() || block.front().isDigit();
 }
 
 bool isAsciiSpace(QChar c)
@@ -88,7 +58,102 @@ QList<QStringView> blankLineBlocks(QStringView text)
     return blocks;
 }
 
+// A heading element (<h1> to <h6>) of an article's HTML: its level and its text.
+struct HeadingElement
+{
+    int level = 0;
+    QString text; // white space collapsed
+};
+
+int headingLevel(const QString &tagName)
+{
+    if (tagName.size() == 2 && tagName.front() == u'h' && tagName.back() >= u'1' && tagName.back() <= u'6')
+        return tagName.back().unicode() - u'0';
+    return 0;
+}
+
+// The heading elements of the HTML, in document order. Raw text (a script inside a heading)
+// is not part of a heading's text, as it is not part of the text the reader shows.
+QList<HeadingElement> headingElements(QStringView html)
+{
+    QList<HeadingElement> headings;
+    HtmlTokenizer tokenizer(html);
+    HeadingElement open;
+    for (HtmlToken token = tokenizer.next(); token.type != HtmlToken::Type::EndOfFile; token = tokenizer.next()) {
+        if (token.type == HtmlToken::Type::StartTag) {
+            // A heading start tag inside a heading closes it, as in an HTML5 parser.
+            if (const int level = headingLevel(token.name); level > 0)
+                open = {level, {}};
+        } else if (token.type == HtmlToken::Type::EndTag) {
+            if (open.level > 0 && headingLevel(token.name) > 0) {
+                open.text = collapseWhitespace(open.text);
+                headings << open;
+                open = {};
+            }
+        } else if (token.type == HtmlToken::Type::Text && open.level > 0 && !token.rawText) {
+            open.text += token.data;
+        }
+    }
+    return headings;
+}
+
+// For each block, the level of the heading element it is the text of, or 0. Blocks and
+// headings are both in document order; a heading whose text never became a block of its
+// own (one cut by a <br>, one inside a <div> with other text) is skipped.
+QList<int> blockHeadingLevels(const QList<QString> &blocks, const QList<HeadingElement> &headings)
+{
+    QList<int> levels(blocks.size(), 0);
+    qsizetype next = 0;
+    for (qsizetype i = 0; i < blocks.size() && next < headings.size(); ++i) {
+        const QString block = collapseWhitespace(blocks.at(i));
+        for (qsizetype k = next; k < headings.size(); ++k) {
+            if (headings.at(k).text == block) {
+                levels[i] = headings.at(k).level;
+                next = k + 1;
+                break;
+            }
+        }
+    }
+    return levels;
+}
+
 } // namespace
+
+QString severityFromText(const QString &text)
+{
+    static const QRegularExpression pattern(
+        QStringLiteral("\\bseverity\\s*[:\\-]\\s*(extreme|severe|moderate|minor)\\b"),
+        QRegularExpression::CaseInsensitiveOption);
+    const auto match = pattern.match(text);
+    if (!match.hasMatch())
+        return QStringLiteral("Unknown");
+    const QString word = match.captured(1).toLower();
+    return word.left(1).toUpper() + word.mid(1);
+}
+
+Advisory sectionAdvisory(const QString &heading, const QStringList &paragraphs, const QString &issuer)
+{
+    QStringList text;
+    QString severity;
+    for (const QString &paragraph : paragraphs) {
+        if (isSeverityLine(paragraph)) {
+            // A field of the section: the banner shows it as the severity.
+            if (severity.isEmpty())
+                severity = severityFromText(paragraph);
+            continue;
+        }
+        text << paragraph;
+    }
+    Advisory advisory;
+    advisory.headline = heading;
+    advisory.text = text.join(QLatin1Char('\n'));
+    advisory.severity = severity.isEmpty() || severity == QLatin1String("Unknown") ? severityFromText(advisory.text)
+                                                                                    : severity;
+    advisory.issuer = issuer;
+    advisory.status = QStringLiteral("active");
+    advisory.origin = QStringLiteral("section");
+    return advisory;
+}
 
 QStringList AdvisoryRules::defaultHeadings()
 {
@@ -201,39 +266,52 @@ std::optional<Advisory> advisoryFromTextSections(const QString &text, const QStr
 }
 
 std::optional<Advisory> advisoryFromTextSections(const QString &text, const AdvisoryHeadingMatcher &matcher,
-                                                 const QString &issuer)
+                                                 const QString &issuer, QStringView html)
 {
     if (matcher.isEmpty())
         return std::nullopt;
-    QString heading;
-    QStringList paragraphs;
-    for (const QStringView raw : blankLineBlocks(text)) {
-        // Most blocks are looked at only to see that they are not the heading: no copy.
-        const QStringView block = raw.trimmed();
-        if (block.isEmpty())
-            continue;
-        if (heading.isEmpty()) {
-            if (!block.contains(u'\n') && matcher.matches(block))
-                heading = collapseWhitespace(block.toString());
-            continue;
-        }
-        const QString paragraph = block.toString();
-        if (looksLikeHeading(paragraph))
-            break; // the next section
-        paragraphs << paragraph;
+    // Most blocks are looked at only to see that they are not the heading: no copy.
+    const QList<QStringView> all = blankLineBlocks(text);
+    qsizetype start = -1;
+    for (qsizetype i = 0; i < all.size() && start < 0; ++i) {
+        const QStringView block = all.at(i).trimmed();
+        if (!block.isEmpty() && !block.contains(u'\n') && matcher.matches(block))
+            start = i;
     }
-    if (heading.isEmpty() || paragraphs.isEmpty())
+    if (start < 0)
         return std::nullopt;
+    QStringList blocks; // the heading, then every block after it
+    for (qsizetype i = start; i < all.size(); ++i) {
+        const QStringView block = all.at(i).trimmed();
+        if (!block.isEmpty())
+            blocks << block.toString();
+    }
+    // Only a story with an advisory heading has its markup read again.
+    const QList<int> levels = html.isEmpty() ? QList<int>(blocks.size(), 0)
+                                             : blockHeadingLevels(blocks, headingElements(html));
+    const int sectionLevel = levels.at(0);
+    QStringList paragraphs;
+    for (qsizetype i = 1; i < blocks.size(); ++i) {
+        if (sectionLevel > 0) {
+            // The markup says where sections start: at the next heading of the same or a
+            // higher rank (an <h4> inside an <h3> section is part of it). A <p> is text,
+            // whatever its length or punctuation.
+            if (levels.at(i) > 0 && levels.at(i) <= sectionLevel)
+                break;
+        } else if (levels.at(i) > 0 || (i > 1 && looksLikeHeading(blocks.at(i)))) {
+            // Without markup, the shape of a block tells. The block right after the heading
+            // is its text even when it is short and has no full stop ("Do not click links
+            // in unexpected emails"): a heading never heads an empty section.
+            break;
+        }
+        paragraphs << blocks.at(i);
+    }
+    if (paragraphs.isEmpty())
+        return std::nullopt;
+    QString heading = collapseWhitespace(blocks.at(0));
     while (heading.endsWith(QLatin1Char(':')))
         heading.chop(1);
-    Advisory advisory;
-    advisory.headline = heading.trimmed();
-    advisory.text = paragraphs.join(QLatin1Char('\n'));
-    advisory.severity = QStringLiteral("Unknown");
-    advisory.issuer = issuer;
-    advisory.status = QStringLiteral("active");
-    advisory.origin = QStringLiteral("section");
-    return advisory;
+    return sectionAdvisory(heading.trimmed(), paragraphs, issuer);
 }
 
 } // namespace bulletin

@@ -60,18 +60,37 @@ QString storySummary(const Article &article);
 //   summary, issuer = feedTitle).
 // - keywords: a story whose title or summary (first paragraph) contains a keyword becomes an
 //   advisory whose text says which rule matched.
-// Severity is "Unknown" unless the text says "Severity: Extreme/Severe/Moderate/Minor".
+// Severity is "Unknown" unless the text says so (see severityFromText).
 std::optional<Advisory> applyRules(const Article &article, const AdvisoryRules &rules,
                                    bool alertSourceFeed, const QString &feedTitle);
 
+// The severity a text states ("Severity: Extreme/Severe/Moderate/Minor", any case, also with
+// a dash), or "Unknown".
+QString severityFromText(const QString &text);
+
+// The advisory of an article section: its heading and its paragraphs, origin "section",
+// status "active". A paragraph that only states the severity ("Severity: Severe") sets it
+// and is left out of the text (the banner shows the severity); otherwise the severity is
+// read from the text, "Unknown" when it states none.
+Advisory sectionAdvisory(const QString &heading, const QStringList &paragraphs, const QString &issuer);
+
 // An advisory section in plain text made of blocks separated by blank lines (the text the
 // HTML sanitiser gives a feed item): a block that is exactly one of the headings starts the
-// section; the blocks after it, up to the next short heading-like block, are its text.
-// Returns nullopt when no heading is found or the section is empty.
+// section, and the blocks after it are its text, up to the next section. Where the section
+// ends:
+// - with the item's HTML, when the heading is a heading element (<h3>Public Advisory</h3>):
+//   at the next heading element of the same or a higher rank; paragraphs are text whatever
+//   their length or punctuation;
+// - otherwise (no HTML, or a heading written as <p> or <strong>): at the next heading
+//   element or heading-shaped block (see looksLikeHeading), but never at the first block,
+//   which is the section's text even when it is short and has no full stop.
+// A "Severity: X" block sets the severity (see sectionAdvisory) and never ends the section.
+// Returns nullopt when no heading is found or the section is empty. The HTML is read only
+// when the text has a heading, so the many stories without one cost one pass over the text.
 std::optional<Advisory> advisoryFromTextSections(const QString &text, const QStringList &headings,
                                                  const QString &issuer);
 // The same, for the many stories of a feed against the same headings.
 std::optional<Advisory> advisoryFromTextSections(const QString &text, const AdvisoryHeadingMatcher &headings,
-                                                 const QString &issuer);
+                                                 const QString &issuer, QStringView html = {});
 
 } // namespace bulletin

@@ -1,4 +1,5 @@
 #include "core/advisory/advisoryrules.h"
+#include "core/html/htmlsanitizer.h"
 
 #include <QTest>
 
@@ -164,6 +165,81 @@ private slots:
         QCOMPARE(advisory->text, QStringLiteral("Boil water before drinking.\nUntil Friday at least."));
         // A single line break does not end a block: the heading is not alone on its line.
         QVERIFY(!advisoryFromTextSections(QStringLiteral("Story.\n\nWarning\nStay indoors."),
+                                          AdvisoryRules::defaultHeadings(), {}));
+    }
+
+    // A feed item's advisory section, read as the refresh reads it: from the text the
+    // sanitiser gives the item, with the item's HTML for its headings.
+    void sectionInFeedHtml_data()
+    {
+        QTest::addColumn<QString>("html");
+        QTest::addColumn<QString>("headline");
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("severity");
+
+        QTest::newRow("short paragraph without a full stop")
+            << QStringLiteral("<p>Banks report a wave of fake messages.</p><h3>Public Advisory</h3>"
+                              "<p>Do not click links in unexpected emails</p>")
+            << QStringLiteral("Public Advisory") << QStringLiteral("Do not click links in unexpected emails")
+            << QStringLiteral("Unknown");
+        QTest::newRow("every paragraph up to the next heading")
+            << QStringLiteral("<h3>Warning</h3><p>Stay indoors</p><p>Keep pets inside</p>"
+                              "<h3>Other news</h3><p>The fair opens.</p>")
+            << QStringLiteral("Warning") << QStringLiteral("Stay indoors\nKeep pets inside")
+            << QStringLiteral("Unknown");
+        QTest::newRow("a lower heading is part of the section")
+            << QStringLiteral("<h2>Public Advisory</h2><p>Boil water</p><h4>Where</h4><p>North Ward</p>"
+                              "<h2>Background</h2><p>The main burst.</p>")
+            << QStringLiteral("Public Advisory") << QStringLiteral("Boil water\nWhere\nNorth Ward")
+            << QStringLiteral("Unknown");
+        QTest::newRow("severity line sets the severity")
+            << QStringLiteral("<h3>Public Advisory</h3><p>Stay away from fallen power lines and report them to "
+                              "the utility</p><p>Severity: Severe</p><p>Crews work through the night</p>")
+            << QStringLiteral("Public Advisory")
+            << QStringLiteral("Stay away from fallen power lines and report them to the utility\n"
+                              "Crews work through the night")
+            << QStringLiteral("Severe");
+        QTest::newRow("heading in a paragraph, short lines after it")
+            << QStringLiteral("<p><strong>Public Advisory</strong></p><p>Do not click links</p>"
+                              "<p>More from the council</p><p>The budget passed.</p>")
+            << QStringLiteral("Public Advisory") << QStringLiteral("Do not click links")
+            << QStringLiteral("Unknown");
+        QTest::newRow("heading and entities")
+            << QStringLiteral("<h3>Public&nbsp;Advisory</h3><p>Don&#8217;t drive</p><h3>Roads &amp; rail</h3><p>Shut.</p>")
+            << QStringLiteral("Public Advisory") << QStringLiteral("Don\u2019t drive") << QStringLiteral("Unknown");
+    }
+
+    void sectionInFeedHtml()
+    {
+        QFETCH(QString, html);
+        QFETCH(QString, headline);
+        QFETCH(QString, text);
+        QFETCH(QString, severity);
+        SanitizeOptions options;
+        options.textOnly = true;
+        const QString plain = sanitizeHtml(html, options).text;
+        const auto advisory = advisoryFromTextSections(plain, AdvisoryHeadingMatcher(AdvisoryRules::defaultHeadings()),
+                                                       QStringLiteral("City News"), html);
+        QVERIFY2(advisory, qPrintable(plain));
+        QCOMPARE(advisory->headline, headline);
+        QCOMPARE(advisory->text, text);
+        QCOMPARE(advisory->severity, severity);
+        QCOMPARE(advisory->issuer, QStringLiteral("City News"));
+        QCOMPARE(advisory->origin, QStringLiteral("section"));
+    }
+
+    void sectionInPlainText()
+    {
+        // Without markup the block after the heading is its text, however short.
+        const auto advisory = advisoryFromTextSections(
+            QStringLiteral("Story.\n\nPublic Advisory\n\nDo not click links in unexpected emails\n\n"
+                           "Severity: Moderate\n\nOther news\n\nThe fair."),
+            AdvisoryRules::defaultHeadings(), {});
+        QVERIFY(advisory);
+        QCOMPARE(advisory->text, QStringLiteral("Do not click links in unexpected emails"));
+        QCOMPARE(advisory->severity, QStringLiteral("Moderate"));
+        // A heading with nothing after it makes no advisory.
+        QVERIFY(!advisoryFromTextSections(QStringLiteral("Story.\n\nPublic Advisory"),
                                           AdvisoryRules::defaultHeadings(), {}));
     }
 };
