@@ -1,6 +1,7 @@
 #include "core/plaintextimporter.h"
 
 #include "core/advisory/advisoryrules.h"
+#include "core/headingshape.h"
 #include "core/html/htmltext.h"
 #include "core/textutil.h"
 
@@ -11,10 +12,10 @@ namespace bulletin {
 
 namespace {
 
-constexpr int kMaxHeadingLength = 100;
-constexpr int kMaxHeadingWords = 14;
 constexpr int kMaxTitleLength = 120;
 constexpr int kMinClauseLength = 40;
+// A related headline is rarely longer; a longer block that ends a sentence is article text.
+constexpr int kLongSentence = 100;
 
 // Section headings that introduce the publisher's related headlines. (Advisory headings
 // come with the options: the user can add to them.)
@@ -35,21 +36,6 @@ struct Block
     QString text;
 };
 
-bool endsWithPunctuation(const QString &line)
-{
-    static const QString punctuation = QStringLiteral(".!?:;,\u2026\"\u201D)");
-    return !line.isEmpty() && punctuation.contains(line.back());
-}
-
-bool looksLikeHeading(const QString &line)
-{
-    if (line.size() > kMaxHeadingLength || endsWithPunctuation(line))
-        return false;
-    if (line.split(QLatin1Char(' '), Qt::SkipEmptyParts).size() > kMaxHeadingWords)
-        return false;
-    return line.front().isUpper() || line.front().isDigit();
-}
-
 std::optional<QString> listItemText(const QString &line)
 {
     for (const QLatin1String marker : {QLatin1String("- "), QLatin1String("* "),
@@ -60,14 +46,6 @@ std::optional<QString> listItemText(const QString &line)
     if (line.startsWith(QChar(0x2022)) && line.size() > 1 && line.at(1).isSpace())
         return line.mid(2).trimmed();
     return std::nullopt;
-}
-
-QString normalisedHeading(const QString &heading)
-{
-    QString h = heading.toLower().trimmed();
-    while (!h.isEmpty() && (h.back() == QLatin1Char(':') || h.back().isSpace()))
-        h.chop(1);
-    return h;
 }
 
 // Splits the text into blocks. Files that separate paragraphs with blank lines may wrap
@@ -85,13 +63,19 @@ QList<Block> splitBlocks(const QString &text)
     }
 
     QList<Block> blocks;
+    // A heading never heads an empty section: a heading-shaped line right after a heading
+    // is that section's text ("Public Advisory", then "Do not click links in unexpected
+    // emails").
+    const auto kindOf = [&blocks](const QString &line) {
+        const bool afterHeading = !blocks.isEmpty() && blocks.constLast().kind == BlockKind::Heading;
+        return !afterHeading && looksLikeHeading(line) ? BlockKind::Heading : BlockKind::Paragraph;
+    };
     QStringList pending; // lines of the paragraph being built (blank-separated files)
     const auto flush = [&] {
         if (pending.isEmpty())
             return;
         const QString joined = collapseWhitespace(pending.join(QLatin1Char(' ')));
-        const bool heading = pending.size() == 1 && looksLikeHeading(joined);
-        blocks << Block{heading ? BlockKind::Heading : BlockKind::Paragraph, joined};
+        blocks << Block{pending.size() == 1 ? kindOf(joined) : BlockKind::Paragraph, joined};
         pending.clear();
     };
     for (const QString &rawLine : lines) {
@@ -105,14 +89,33 @@ QList<Block> splitBlocks(const QString &text)
             blocks << Block{BlockKind::ListItem, *item};
             continue;
         }
-        if (blankSeparated) {
+        if (blankSeparated)
             pending << line;
-        } else {
-            blocks << Block{looksLikeHeading(line) ? BlockKind::Heading : BlockKind::Paragraph, line};
-        }
+        else
+            blocks << Block{kindOf(line), line};
     }
     flush();
     return blocks;
+}
+
+// The headline on a text's first line: a short line without end punctuation with a blank
+// line after it. Returns the headline and sets *rest to the text after it; an empty string
+// when the text does not start with one (the bundled sample starts with its first
+// paragraph, and a file may start with a section heading such as "Public Advisory").
+QString takeHeadline(const QString &text, const QStringList &advisoryHeadings, QString *rest)
+{
+    const QString trimmed = text.trimmed();
+    const qsizetype end = trimmed.indexOf(QLatin1Char('\n'));
+    if (end < 0)
+        return {};
+    const qsizetype next = trimmed.indexOf(QLatin1Char('\n'), end + 1);
+    const QStringView secondLine = QStringView(trimmed).mid(end + 1, next < 0 ? -1 : next - end - 1);
+    const QString first = collapseWhitespace(trimmed.left(end));
+    if (!secondLine.trimmed().isEmpty() || !looksLikeHeadline(first)
+        || isAdvisoryHeading(first, advisoryHeadings) || relatedHeadings().contains(normalisedAdvisoryHeading(first)))
+        return {};
+    *rest = trimmed.mid(end + 1);
+    return first;
 }
 
 QString publisherFrom(const QString &paragraph)
@@ -221,7 +224,12 @@ PlainTextResult importPlainText(const QByteArray &bytes, const PlainTextOptions 
     if (controls > 0)
         return {std::nullopt, QStringLiteral("the file looks binary (it contains control characters), not plain text")};
 
-    const QList<Block> blocks = splitBlocks(text);
+    // The caller's title wins; the file's own headline then stays at the top of the text.
+    QString rest;
+    const QString headline = options.title.trimmed().isEmpty()
+        ? takeHeadline(text, options.advisoryHeadings, &rest)
+        : QString();
+    const QList<Block> blocks = splitBlocks(headline.isEmpty() ? text : rest);
     PlainTextImport result;
     Article &article = result.article;
 
@@ -232,10 +240,13 @@ PlainTextResult importPlainText(const QByteArray &bytes, const PlainTextOptions 
     QString advisoryHeading;
     QString firstParagraph;
 
-    for (const Block &block : blocks) {
+    for (qsizetype i = 0; i < blocks.size(); ++i) {
+        const Block &block = blocks.at(i);
         if (block.kind == BlockKind::Heading && section != Section::Related) {
-            const QString heading = normalisedHeading(block.text);
-            if (advisoryHeading.isEmpty() && isAdvisoryHeading(block.text, options.advisoryHeadings)) {
+            const QString heading = normalisedAdvisoryHeading(block.text);
+            // An advisory heading with nothing after it stays in the text as a heading.
+            if (advisoryHeading.isEmpty() && i + 1 < blocks.size()
+                && isAdvisoryHeading(block.text, options.advisoryHeadings)) {
                 section = Section::Advisory;
                 advisoryHeading = block.text;
                 continue;
@@ -256,7 +267,7 @@ PlainTextResult importPlainText(const QByteArray &bytes, const PlainTextOptions 
             // The related headlines run to the end, unless a long sentence shows that the
             // article continues.
             if (block.kind != BlockKind::Heading && endsWithPunctuation(block.text)
-                && block.text.size() > kMaxHeadingLength) {
+                && block.text.size() > kLongSentence) {
                 section = Section::Body;
                 body.add(block);
             } else {
@@ -281,8 +292,13 @@ PlainTextResult importPlainText(const QByteArray &bytes, const PlainTextOptions 
     if (!options.title.trimmed().isEmpty()) {
         article.title = collapseWhitespace(options.title);
         notes << QStringLiteral("Title given on import.");
+    } else if (!headline.isEmpty()) {
+        article.title = headline;
+        notes << QStringLiteral("Title taken from the file's first line.");
     } else {
-        article.title = deriveTitle(firstParagraph.isEmpty() ? advisoryParagraphs.value(0) : firstParagraph);
+        if (firstParagraph.isEmpty())
+            firstParagraph = advisoryParagraphs.isEmpty() ? blocks.constFirst().text : advisoryParagraphs.constFirst();
+        article.title = deriveTitle(firstParagraph);
         result.titleDerived = true;
         notes << QStringLiteral("The file has no headline; this title was derived from its first sentence.");
     }
@@ -298,16 +314,10 @@ PlainTextResult importPlainText(const QByteArray &bytes, const PlainTextOptions 
     article.text = body.text;
 
     if (!advisoryParagraphs.isEmpty()) {
-        Advisory advisory;
-        advisory.headline = advisoryHeading;
-        advisory.text = advisoryParagraphs.join(QLatin1Char('\n'));
-        advisory.severity = QStringLiteral("Unknown");
-        advisory.issuer = options.source.trimmed().isEmpty() ? result.publisher : options.source.trimmed();
-        advisory.status = QStringLiteral("active");
-        advisory.origin = QStringLiteral("section");
-        article.advisory = advisory;
+        const QString issuer = options.source.trimmed().isEmpty() ? result.publisher : options.source.trimmed();
+        article.advisory = sectionAdvisory(advisoryHeading, advisoryParagraphs, issuer);
         // Search finds the advisory too: it is part of what the reader shows.
-        article.text += QStringLiteral("\n\n") + advisoryHeading + QStringLiteral("\n") + advisory.text;
+        article.text += QStringLiteral("\n\n") + advisoryHeading + QStringLiteral("\n") + article.advisory->text;
     }
     return {result, {}};
 }

@@ -124,6 +124,23 @@ private Q_SLOTS:
         QTest::newRow("related stories heading lists headlines")
             << QByteArray("Body text here.\nRelated Stories\nFirst Headline\nSecond Headline\n")
             << QStringLiteral("<p>Body text here.</p>\n") << 2 << false;
+        QTest::newRow("short advisory paragraph without a full stop")
+            << QByteArray("Phishing emails are circulating.\n\nPublic Advisory\n\n"
+                          "Do not click links in unexpected emails\n")
+            << QStringLiteral("<p>Phishing emails are circulating.</p>\n") << 0 << true;
+        QTest::newRow("long line without punctuation is a paragraph")
+            << QByteArray("Intro.\nThis line has many more than ten words and still no full stop at the end\n")
+            << QStringLiteral("<p>Intro.</p>\n<p>This line has many more than ten words and still no full stop "
+                              "at the end</p>\n")
+            << 0 << false;
+        QTest::newRow("line after a heading is its text")
+            << QByteArray("Intro.\nWhat happened\nRoads closed at noon\nAftermath\nAll clear now.\n")
+            << QStringLiteral("<p>Intro.</p>\n<h3>What happened</h3>\n<p>Roads closed at noon</p>\n"
+                              "<h3>Aftermath</h3>\n<p>All clear now.</p>\n")
+            << 0 << false;
+        QTest::newRow("advisory heading with nothing after it stays")
+            << QByteArray("Story text.\nPublic Advisory\n")
+            << QStringLiteral("<p>Story text.</p>\n<h3>Public Advisory</h3>\n") << 0 << false;
         QTest::newRow("list items with bullet character")
             << QByteArray("Needs:\n\u2022 water\n\u2022 food\n")
             << QStringLiteral("<p>Needs:</p>\n<ul>\n<li>water</li>\n<li>food</li>\n</ul>\n") << 0 << false;
@@ -140,6 +157,82 @@ private Q_SLOTS:
         QCOMPARE(result.import->article.html, expectedHtml);
         QCOMPARE(result.import->article.related.size(), related);
         QCOMPARE(result.import->article.advisory.has_value(), advisory);
+    }
+
+    void headlineAndAdvisoryWithoutFullStops()
+    {
+        const QByteArray text = "Storm closes schools\n\n"
+                                "Schools across the county closed on Monday after a storm knocked out power.\n\n"
+                                "Public Advisory\n\n"
+                                "Stay away from fallen power lines and report them to the utility\n\n"
+                                "Severity: Severe\n";
+        const PlainTextResult result = importPlainText(text);
+        QVERIFY2(result.import, qPrintable(result.error));
+        const PlainTextImport &import = *result.import;
+        QCOMPARE(import.article.title, QStringLiteral("Storm closes schools"));
+        QVERIFY(!import.titleDerived);
+        QCOMPARE(import.note, QStringLiteral("Title taken from the file's first line."));
+        QCOMPARE(import.article.html, QStringLiteral("<p>Schools across the county closed on Monday after a storm "
+                                                     "knocked out power.</p>\n"));
+
+        const auto &advisory = import.article.advisory;
+        QVERIFY(advisory);
+        QCOMPARE(advisory->headline, QStringLiteral("Public Advisory"));
+        QCOMPARE(advisory->text, QStringLiteral("Stay away from fallen power lines and report them to the utility"));
+        QCOMPARE(advisory->severity, QStringLiteral("Severe"));
+        QVERIFY(import.article.text.contains(QStringLiteral("Public Advisory\nStay away from fallen power lines")));
+    }
+
+    void headline_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QString>("title");
+        QTest::addColumn<bool>("derived");
+        QTest::newRow("short first line and a blank line")
+            << QByteArray("Rain returns to the valley\n\nIt will rain all week. Take an umbrella.\n")
+            << QStringLiteral("Rain returns to the valley") << false;
+        QTest::newRow("headline that opens with a quote")
+            << QByteArray("\u201CWe lost everything\u201D says farmer after floods\n\nThe river rose overnight.\n")
+            << QStringLiteral("\u201CWe lost everything\u201D says farmer after floods") << false;
+        QTest::newRow("first line with a full stop is a paragraph")
+            << QByteArray("Rain returns to the valley.\n\nIt will rain all week.\n")
+            << QStringLiteral("Rain returns to the valley") << true;
+        QTest::newRow("no blank line after the first line")
+            << QByteArray("Rain returns\nIt will rain all week. Take an umbrella.\n")
+            << QStringLiteral("It will rain all week") << true;
+        QTest::newRow("first line is an advisory heading")
+            << QByteArray("Public Advisory\n\nBoil water before drinking it. The mains burst.\n")
+            << QStringLiteral("Boil water before drinking it") << true;
+        QTest::newRow("first line of more than twenty words")
+            << QByteArray("One two three four five six seven eight nine ten one two three four five six seven "
+                          "eight nine ten one\n\nText follows.\n")
+            << QStringLiteral("One two three four five six seven eight nine ten one two three four five six seven "
+                              "eight nine ten one")
+            << true;
+    }
+
+    void headline()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(QString, title);
+        QFETCH(bool, derived);
+        const auto result = importPlainText(bytes);
+        QVERIFY2(result.import, qPrintable(result.error));
+        QCOMPARE(result.import->article.title, title);
+        QCOMPARE(result.import->titleDerived, derived);
+        QCOMPARE(result.import->note.contains(QStringLiteral("first line")), !derived);
+        QVERIFY(!result.import->article.html.contains(QStringLiteral("<h3>") + title));
+    }
+
+    void givenTitleKeepsTheFileHeadlineInTheText()
+    {
+        PlainTextOptions options;
+        options.title = QStringLiteral("Valley weather");
+        const auto result = importPlainText("Rain returns to the valley\n\nIt will rain all week.\n", options);
+        QVERIFY2(result.import, qPrintable(result.error));
+        QCOMPARE(result.import->article.title, QStringLiteral("Valley weather"));
+        QCOMPARE(result.import->article.html,
+                 QStringLiteral("<h3>Rain returns to the valley</h3>\n<p>It will rain all week.</p>\n"));
     }
 
     void configurableAdvisoryHeadings()
