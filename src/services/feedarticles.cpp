@@ -3,6 +3,7 @@
 #include "core/advisory/capadvisory.h"
 #include "core/html/htmlsanitizer.h"
 #include "core/html/htmltext.h"
+#include "core/related/publisherlinks.h"
 #include "core/textutil.h"
 
 #include <QLocale>
@@ -42,7 +43,7 @@ Article articleFromAlert(const CapAlert &alert, const QDateTime &now)
     return article;
 }
 
-Article articleFromItem(const ParsedItem &item, const QDateTime &now)
+Article articleFromItem(const ParsedItem &item, const QString &homePage, const QDateTime &now)
 {
     Article article;
     article.title = item.title;
@@ -56,7 +57,7 @@ Article articleFromItem(const ParsedItem &item, const QDateTime &now)
         article.published = item.alert && item.alert->sent.isValid() ? item.alert->sent : item.updated;
     article.html = item.contentHtml.isEmpty() ? item.summaryHtml : item.contentHtml;
     article.categories = item.categories;
-    article.related = item.related;
+    article.related = otherStoryLinks(item.related, {item.link, item.id, homePage});
     if (!item.id.isEmpty())
         article.guid = item.id;
     else if (!item.link.isEmpty())
@@ -88,7 +89,7 @@ QList<Article> articlesFromFeed(const ParsedFeed &feed, const QDateTime &now,
             articles << articleFromAlert(alert, now);
     } else {
         for (const ParsedItem &item : feed.items)
-            articles << articleFromItem(item, now);
+            articles << articleFromItem(item, feed.link, now);
     }
     const AdvisoryHeadingMatcher headings(advisoryHeadings);
     for (Article &article : articles) {

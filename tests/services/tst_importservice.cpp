@@ -134,6 +134,31 @@ private Q_SLOTS:
         QCOMPARE(again.unchanged, 2);
     }
 
+    void linkedListPermalinkIsNotARelatedStory()
+    {
+        // Daring Fireball's linked-list entries link the article they comment on as
+        // "alternate" and their own permalink as "related"; it is the story itself.
+        QTemporaryDir dir;
+        QString error;
+        auto cache = Cache::open(dir.filePath(QStringLiteral("c.sqlite")), &error);
+        QVERIFY2(cache, qPrintable(error));
+        ImportService importer(*cache);
+        const auto report = importer.importFile(
+            writeFile(dir, QStringLiteral("df.atom"), readData(QStringLiteral("daringfireball.atom"))));
+        QVERIFY2(report.error.isEmpty(), qPrintable(report.error));
+        QCOMPARE(report.added, 3);
+        for (const qint64 id : report.storyIds) {
+            const auto story = cache->articles().story(id);
+            QVERIFY(story);
+            QVERIFY2(story->related.isEmpty(), qPrintable(story->summary.title + QStringLiteral(": ")
+                                                          + story->related.value(0).link));
+        }
+        const auto first = cache->articles().story(report.storyIds.first());
+        QCOMPARE(first->summary.title, QStringLiteral("Apple Product Event: Monday March 21"));
+        QVERIFY(first->summary.link.startsWith(QStringLiteral("http://recode.net/")));
+        QCOMPARE(rows(*cache, "related_links"), 0);
+    }
+
     void opmlRoundTrip()
     {
         QTemporaryDir dir;
