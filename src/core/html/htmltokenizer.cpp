@@ -498,7 +498,7 @@ bool HtmlTokenizer::readAttributes(HtmlToken &token)
                 ++m_pos;
             if (m_pos >= n)
                 return false;
-            attr.value = readAttributeValue();
+            readAttributeValue(attr);
             if (m_pos > n)
                 return false;
         }
@@ -510,7 +510,8 @@ bool HtmlTokenizer::readAttributes(HtmlToken &token)
     }
 }
 
-QString HtmlTokenizer::readAttributeValue()
+// The value and where it is written; at an unterminated quote, m_pos goes past the end.
+void HtmlTokenizer::readAttributeValue(HtmlAttribute &attr)
 {
     const qsizetype n = m_input.size();
     const char16_t quote = m_input[m_pos].unicode();
@@ -521,7 +522,7 @@ QString HtmlTokenizer::readAttributeValue()
         end = m_input.indexOf(QChar(quote), start);
         if (end < 0) {
             m_pos = n + 1; // unterminated: the tag runs to the end and is dropped
-            return {};
+            return;
         }
         m_pos = end + 1;
     } else {
@@ -530,9 +531,10 @@ QString HtmlTokenizer::readAttributeValue()
             ++end;
         m_pos = end;
     }
-    QString value = decodeHtmlCharacterReferences(m_input.mid(start, end - start), true);
-    value.replace(QChar(u'\0'), QChar(0xFFFD));
-    return value;
+    attr.valueStart = start;
+    attr.valueEnd = end;
+    attr.value = decodeHtmlCharacterReferences(m_input.mid(start, end - start), true);
+    attr.value.replace(QChar(u'\0'), QChar(0xFFFD));
 }
 
 } // namespace bulletin

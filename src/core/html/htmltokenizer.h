@@ -9,6 +9,11 @@ namespace bulletin {
 struct HtmlAttribute {
     QString name;  // lower case, as written otherwise (may contain ':' or odd characters)
     QString value; // character references decoded
+    // Where the value is written in the input, quotes excluded: [valueStart, valueEnd).
+    // Both -1 for an attribute written without a value. Lets a caller rewrite one value
+    // and copy the rest of the input as it was (see resolveHtmlUrls).
+    qsizetype valueStart = -1;
+    qsizetype valueEnd = -1;
 };
 
 struct HtmlToken {
@@ -56,7 +61,7 @@ private:
     HtmlToken readBogusComment(qsizetype bodyStart);
     HtmlToken readTag(bool endTag);
     bool readAttributes(HtmlToken &token);
-    QString readAttributeValue();
+    void readAttributeValue(HtmlAttribute &attr);
     qsizetype findRawTextEnd(qsizetype from) const;
     qsizetype findScriptDataEnd(qsizetype from) const;
     bool isAppropriateEndTagAt(qsizetype pos) const;

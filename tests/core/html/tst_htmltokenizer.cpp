@@ -39,6 +39,8 @@ class TestHtmlTokenizer final : public QObject
 private slots:
     void tokens_data();
     void tokens();
+    void attributeValuesSayWhereTheyAreWritten_data();
+    void attributeValuesSayWhereTheyAreWritten();
 };
 
 void TestHtmlTokenizer::tokens_data()
@@ -89,6 +91,42 @@ void TestHtmlTokenizer::tokens()
     QFETCH(QString, html);
     QFETCH(QString, expected);
     QCOMPARE(transcript(html), expected);
+}
+
+void TestHtmlTokenizer::attributeValuesSayWhereTheyAreWritten_data()
+{
+    QTest::addColumn<QString>("html");
+    QTest::addColumn<QString>("written"); // the input at the first attribute's value span
+    QTest::newRow("double quotes excluded") << "<a href=\"x y\">"
+                                            << "x y";
+    QTest::newRow("single quotes excluded") << "<a href='x'>"
+                                            << "x";
+    QTest::newRow("unquoted, up to '>'") << "<a href=x>"
+                                         << "x";
+    QTest::newRow("references as written") << "<a href=\"a&amp;b\">"
+                                           << "a&amp;b";
+    QTest::newRow("empty value") << "<a href=\"\">"
+                                 << "";
+    QTest::newRow("second tag") << "<p>t</p><img  src = 'i.png' >"
+                                << "i.png";
+}
+
+void TestHtmlTokenizer::attributeValuesSayWhereTheyAreWritten()
+{
+    QFETCH(QString, html);
+    QFETCH(QString, written);
+    HtmlTokenizer tokenizer(html);
+    HtmlToken token = tokenizer.next();
+    while (token.type != HtmlToken::Type::EndOfFile && token.attributes.isEmpty())
+        token = tokenizer.next();
+    QVERIFY(!token.attributes.isEmpty());
+    const HtmlAttribute &a = token.attributes.first();
+    QVERIFY(a.valueStart >= 0 && a.valueEnd >= a.valueStart);
+    QCOMPARE(html.mid(a.valueStart, a.valueEnd - a.valueStart), written);
+
+    HtmlTokenizer bare(QStringLiteral("<input checked>"));
+    const HtmlToken input = bare.next();
+    QCOMPARE(input.attributes.first().valueStart, -1);
 }
 
 QTEST_GUILESS_MAIN(TestHtmlTokenizer)
