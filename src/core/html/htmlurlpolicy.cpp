@@ -118,4 +118,26 @@ ImageSource classifyImageSource(QStringView raw, const QUrl &base)
     return result;
 }
 
+bool startsWithScheme(QStringView url)
+{
+    qsizetype i = 0;
+    for (; i < url.size(); ++i) {
+        const char16_t c = url[i].unicode();
+        const bool alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        const bool other = (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.';
+        if (!alpha && !(i > 0 && other))
+            break;
+    }
+    return i > 0 && i < url.size() && url[i] == u':';
+}
+
+QString resolvedRelativeUrl(QStringView raw, const QUrl &base)
+{
+    const QString cleaned = cleanRawUrl(raw);
+    if (cleaned.isEmpty() || cleaned.startsWith(u'#') || !schemeOf(cleaned).isEmpty())
+        return {};
+    const QUrl url = resolveWeb(cleaned, {}, base);
+    return url.isValid() ? url.toString(QUrl::FullyEncoded) : QString();
+}
+
 } // namespace bulletin

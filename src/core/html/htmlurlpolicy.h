@@ -24,4 +24,16 @@ struct ImageSource {
 
 ImageSource classifyImageSource(QStringView raw, const QUrl &base);
 
+// Whether url starts with a scheme and its ':' ("https:", "mailto:", "c:"): it is absolute
+// (or names something no base changes), never a reference to resolve. Nothing is skipped
+// before the scheme.
+bool startsWithScheme(QStringView url);
+
+// A relative reference made absolute, read the way safeLinkUrl reads it: the absolute http
+// or https URL, fully percent-encoded, that raw leads to from base. Empty when there is
+// nothing to resolve: raw has a scheme of its own (or hides one behind control characters),
+// is empty, or is only a fragment ("#notes" points into the story itself, whose address is
+// not base), or base is not an absolute http(s) URL.
+QString resolvedRelativeUrl(QStringView raw, const QUrl &base);
+
 } // namespace bulletin
