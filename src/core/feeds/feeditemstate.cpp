@@ -3,6 +3,7 @@
 #include "core/feeds/feeddate.h"
 #include "core/feeds/feedtext.h"
 #include "core/html/htmltext.h"
+#include "core/html/htmlurlresolver.h"
 
 namespace bulletin {
 
@@ -62,7 +63,7 @@ bool readExtensionElement(XmlCursor &cursor, ItemState &state)
             const XmlCursor::Content c = cursor.readContent();
             if (state.summaryRank > 1) {
                 state.summaryRank = 1;
-                item.setHtmlSummary(c.hasElements ? c.markup : c.text);
+                item.setHtmlSummary(c.html());
             }
         } else if (name == u"subject") {
             addCategory(item.categories, cursor.readText());
@@ -89,7 +90,7 @@ bool readExtensionElement(XmlCursor &cursor, ItemState &state)
         const XmlCursor::Content c = cursor.readContent();
         if (!state.hasContent) {
             state.hasContent = true;
-            item.contentHtml = c.hasElements ? c.markup : c.text;
+            item.contentHtml = c.html();
         }
         return true;
     }
@@ -97,7 +98,7 @@ bool readExtensionElement(XmlCursor &cursor, ItemState &state)
         const XmlCursor::Content c = cursor.readContent();
         if (!state.hasContent) {
             state.hasContent = true;
-            item.contentHtml = c.markupOrEscapedText();
+            item.contentHtml = c.xhtml();
         }
         return true;
     }
@@ -152,7 +153,7 @@ void readMediaElement(XmlCursor &cursor, ItemState &state)
         if (state.summaryRank > 3) {
             state.summaryRank = 3;
             if (type == u"html")
-                item.setHtmlSummary(c.text);
+                item.setHtmlSummary(resolveHtmlUrls(c.text, c.base));
             else
                 item.setPlainSummary(collapseWhitespace(c.text), escapeHtml(c.text));
         }

@@ -42,6 +42,7 @@ struct ItemState
     QString atomLink;          // first alternate HTML link
     QString capLink;           // first application/cap+xml link
     QString guid;
+    QString guidBase;          // the base in scope at the guid, should it be the link
     bool guidIsPermaLink = false;
     QString rawTitle;          // the <title> text, for CAP entry identification
     std::optional<CapAlert> embedded;

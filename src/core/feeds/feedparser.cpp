@@ -47,18 +47,24 @@ bool looksBinary(const QByteArray &bytes, const QString &encoding)
 
 } // namespace
 
-FeedParseResult parseFeed(const QByteArray &bytes, const QString &charsetHint)
+FeedParseResult parseFeed(const QByteArray &bytes, const QString &charsetHint,
+                          const QUrl &documentUrl)
 {
+    // Only an absolute address is a base; a relative one would make every link relative to
+    // something unknown.
+    const QString base = documentUrl.isValid() && !documentUrl.isRelative()
+        ? documentUrl.toString(QUrl::FullyEncoded)
+        : QString();
     if (isBlank(bytes)) {
         FeedParseResult result;
         result.error = QStringLiteral("not a feed: the document is empty");
         return result;
     }
     if (looksLikeJson(bytes))
-        return readJsonFeed(bytes.startsWith("\xEF\xBB\xBF") ? bytes.mid(3) : bytes);
+        return readJsonFeed(bytes.startsWith("\xEF\xBB\xBF") ? bytes.mid(3) : bytes, base);
 
     const XmlInput input = prepareXmlInput(bytes, charsetHint);
-    FeedParseResult result = XmlFeedReader(input).read();
+    FeedParseResult result = XmlFeedReader(input, base).read();
     if (!result.feed && looksBinary(bytes, input.encoding)) {
         // An image, an archive or a program (a wrong address, a misconfigured server): the
         // XML reader's "Start tag expected" would not say what the bytes are.

@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QUrl>
 
 namespace bulletin {
 
@@ -13,11 +14,19 @@ namespace bulletin {
 //
 // charsetHint is the charset the transport announced (HTTP Content-Type), empty if none.
 //
+// documentUrl is the address the document was fetched from, after redirects; empty when
+// it is not known (a file on disk). Relative URLs resolve against xml:base, and outside any
+// xml:base against documentUrl (RFC 3986 5.1): item and feed links, enclosures, Atom
+// related and CAP links, media URLs, and every href/src in summaries and content
+// (resolveHtmlUrls). Without documentUrl only xml:base resolves them, as the corpus
+// contract says, and other relative URLs stay as written.
+//
 // A pure function: no network, no files, thread-safe. It never crashes or hangs on any
 // input and never fetches external entities. Broken but recoverable input (undeclared HTML
 // entities, a bare '&', a truncated document) gives a best-effort feed with
 // wellFormed == false and a warning; otherwise the result holds a one-line error saying
 // what is wrong and where.
-FeedParseResult parseFeed(const QByteArray &bytes, const QString &charsetHint = {});
+FeedParseResult parseFeed(const QByteArray &bytes, const QString &charsetHint = {},
+                          const QUrl &documentUrl = {});
 
 } // namespace bulletin

@@ -2,6 +2,9 @@
 
 #include "core/html/htmlentities.h"
 #include "core/html/htmltext.h"
+#include "core/html/htmlurlpolicy.h"
+
+#include <QUrl>
 
 namespace bulletin {
 
@@ -121,6 +124,15 @@ QString authorName(QStringView rssAuthor)
     if (lt > 0 && a.endsWith(u'>') && a.mid(lt).contains(u'@'))
         return collapseWhitespace(a.left(lt));
     return collapseWhitespace(a);
+}
+
+QString resolveUrl(const QString &base, const QString &url)
+{
+    // Most feeds' links are absolute: they need no QUrl (a refresh resolves every link).
+    if (base.isEmpty() || url.isEmpty() || startsWithScheme(url))
+        return url;
+    const QUrl resolved = QUrl(base).resolved(QUrl(url));
+    return resolved.isValid() ? resolved.toString() : url;
 }
 
 } // namespace bulletin

@@ -20,6 +20,12 @@ enum class TextKind { Text, Html, Xhtml };
 // and mode="escaped"); hasElements says whether the element had child elements.
 TextKind textKindOf(QStringView type, QStringView mode, bool hasElements);
 
+// A URL from a feed (a link, an enclosure, an xml:base) made absolute against base, the
+// way RFC 3986 resolves a reference; url itself, exactly as written, when it is absolute
+// (it has a scheme), when base is empty, when url is empty (an empty link is no link) or
+// when the result would not be a valid URL.
+QString resolveUrl(const QString &base, const QString &url);
+
 // "jane@example.com (Jane Doe)" -> "Jane Doe"; "Jane Doe <jane@example.com>" -> "Jane Doe";
 // a bare name or a bare e-mail address stays as it is.
 QString authorName(QStringView rssAuthor);

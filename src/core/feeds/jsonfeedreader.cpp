@@ -1,7 +1,9 @@
 #include "core/feeds/jsonfeedreader.h"
 
 #include "core/feeds/feeddate.h"
+#include "core/feeds/feedtext.h"
 #include "core/html/htmltext.h"
+#include "core/html/htmlurlresolver.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -36,11 +38,11 @@ QString authorOf(const QJsonObject &o)
     return o.value(QLatin1StringView("author")).toObject().value(QLatin1StringView("name")).toString();
 }
 
-ParsedItem readItem(const QJsonObject &o)
+ParsedItem readItem(const QJsonObject &o, const QString &base)
 {
     ParsedItem item;
     item.id = idString(o.value(QLatin1StringView("id")));
-    item.link = o.value(QLatin1StringView("url")).toString().trimmed();
+    item.link = resolveUrl(base, o.value(QLatin1StringView("url")).toString().trimmed());
     item.title = o.value(QLatin1StringView("title")).toString();
     item.published = parseIso8601Date(o.value(QLatin1StringView("date_published")).toString());
     item.updated = parseIso8601Date(o.value(QLatin1StringView("date_modified")).toString());
@@ -48,7 +50,8 @@ ParsedItem readItem(const QJsonObject &o)
     const QString summary = o.value(QLatin1StringView("summary")).toString();
     const QString contentText = o.value(QLatin1StringView("content_text")).toString();
     const QString contentHtml = o.value(QLatin1StringView("content_html")).toString();
-    item.contentHtml = contentHtml.isEmpty() ? escapeHtml(contentText) : contentHtml;
+    item.contentHtml = contentHtml.isEmpty() ? escapeHtml(contentText)
+                                             : resolveHtmlUrls(contentHtml, base);
     if (!summary.isEmpty())
         item.setPlainSummary(collapseWhitespace(summary), {});
     else if (!contentText.isEmpty())
@@ -65,7 +68,7 @@ ParsedItem readItem(const QJsonObject &o)
     for (const QJsonValue &v : attachments) {
         const QJsonObject a = v.toObject();
         Enclosure e;
-        e.url = a.value(QLatin1StringView("url")).toString();
+        e.url = resolveUrl(base, a.value(QLatin1StringView("url")).toString());
         e.type = a.value(QLatin1StringView("mime_type")).toString();
         const QJsonValue size = a.value(QLatin1StringView("size_in_bytes"));
         if (size.isDouble())
@@ -73,13 +76,13 @@ ParsedItem readItem(const QJsonObject &o)
         if (!e.url.isEmpty())
             item.enclosures.append(e);
     }
-    item.thumbnailUrl = o.value(QLatin1StringView("image")).toString();
+    item.thumbnailUrl = resolveUrl(base, o.value(QLatin1StringView("image")).toString());
     return item;
 }
 
 } // namespace
 
-FeedParseResult readJsonFeed(const QByteArray &bytes)
+FeedParseResult readJsonFeed(const QByteArray &bytes, const QString &documentUrl)
 {
     FeedParseResult result;
     QJsonParseError error;
@@ -98,12 +101,13 @@ FeedParseResult readJsonFeed(const QByteArray &bytes)
     ParsedFeed feed;
     feed.format = QStringLiteral("json");
     feed.title = root.value(QLatin1StringView("title")).toString();
-    feed.link = root.value(QLatin1StringView("home_page_url")).toString().trimmed();
+    feed.link = resolveUrl(documentUrl,
+                           root.value(QLatin1StringView("home_page_url")).toString().trimmed());
     feed.description = root.value(QLatin1StringView("description")).toString();
     const QJsonArray items = root.value(QLatin1StringView("items")).toArray();
     for (const QJsonValue &v : items) {
         if (v.isObject())
-            feed.items.append(readItem(v.toObject()));
+            feed.items.append(readItem(v.toObject(), documentUrl));
     }
     feed.entries = int(feed.items.size());
     result.feed = std::move(feed);

@@ -3,11 +3,15 @@
 #include "core/feeds/parsedfeed.h"
 
 #include <QByteArray>
+#include <QString>
 
 namespace bulletin {
 
 // Reads JSON Feed 1.0/1.1 (https://www.jsonfeed.org/version/1.1/). Titles and summaries
 // are plain text by the spec and are taken as written; content_html is HTML.
-FeedParseResult readJsonFeed(const QByteArray &bytes);
+// JSON Feed has no xml:base: relative URLs (url, home_page_url, attachments, image and the
+// href/src in content_html) resolve against documentUrl, the address the feed came from;
+// without one they stay as written.
+FeedParseResult readJsonFeed(const QByteArray &bytes, const QString &documentUrl = {});
 
 } // namespace bulletin

@@ -1,7 +1,10 @@
 #include "core/feeds/xmlcursor.h"
 
+#include "core/feeds/feedtext.h"
 #include "core/html/htmlentities.h"
 #include "core/html/htmltext.h"
+#include "core/html/htmlurlpolicy.h"
+#include "core/html/htmlurlresolver.h"
 
 #include <QUrl>
 
@@ -35,8 +38,10 @@ void appendEscaped(QString &out, QStringView text)
 
 } // namespace
 
-XmlCursor::XmlCursor(const QByteArray &utf8, const QList<SetAsideText> &setAside)
+XmlCursor::XmlCursor(const QByteArray &utf8, const QList<SetAsideText> &setAside,
+                     const QString &documentUrl)
     : m_setAside(setAside)
+    , m_documentUrl(documentUrl)
 {
     // Feeds never need DTD entity expansion beyond the internal subset; QXmlStreamReader
     // never fetches external entities, and the limit guards against "billion laughs".
@@ -57,6 +62,16 @@ QString XmlCursor::Content::markupOrEscapedText() const
     return hasElements ? markup : escapeHtml(text);
 }
 
+QString XmlCursor::Content::html() const
+{
+    return resolveHtmlUrls(hasElements ? markup : text, base);
+}
+
+QString XmlCursor::Content::xhtml() const
+{
+    return hasElements ? resolveHtmlUrls(markup, base) : escapeHtml(text);
+}
+
 QXmlStreamReader::TokenType XmlCursor::next()
 {
     const auto token = m_reader.readNext();
@@ -65,7 +80,9 @@ QXmlStreamReader::TokenType XmlCursor::next()
         const QXmlStreamAttributes attrs = m_reader.attributes();
         for (const QXmlStreamAttribute &a : attrs) {
             if (a.name() == u"base" && a.namespaceUri() == kXmlNamespace) {
-                m_bases.append({m_depth, resolve(a.value().trimmed().toString())});
+                // xml:base="" names the base in scope itself (RFC 3986 5.2.2).
+                const QString value = a.value().trimmed().toString();
+                m_bases.append({m_depth, value.isEmpty() ? base() : resolve(value)});
                 break;
             }
         }
@@ -111,6 +128,7 @@ void XmlCursor::appendEntity(QString &out) const
 XmlCursor::Content XmlCursor::readContent(const ElementHook &hook, MarkupMode mode)
 {
     Content c;
+    c.base = base();
     const qsizetype startDepth = m_depth;
     while (!m_reader.atEnd()) {
         switch (next()) {
@@ -147,12 +165,18 @@ XmlCursor::Content XmlCursor::readContent(const ElementHook &hook, MarkupMode mo
             }
             c.markup += u'<';
             c.markup += m_reader.name();
+            // Under an xml:base of its own (RFC 4287 2), an element's links resolve against
+            // it; the rest are resolved against the content's base by Content::html().
+            const QString nestedBase = base() == c.base ? QString() : base();
             const QXmlStreamAttributes attrs = m_reader.attributes();
             for (const QXmlStreamAttribute &a : attrs) {
                 c.markup += u' ';
                 c.markup += a.name();
                 c.markup += QLatin1StringView("=\"");
-                appendEscaped(c.markup, a.value());
+                const QString resolved = nestedBase.isEmpty() || !isHtmlUrlAttribute(a.name())
+                    ? QString()
+                    : resolvedRelativeUrl(a.value(), QUrl(nestedBase));
+                appendEscaped(c.markup, resolved.isEmpty() ? a.value() : QStringView(resolved));
                 c.markup += u'"';
             }
             c.markup += u'>';
@@ -249,11 +273,7 @@ QString XmlCursor::errorLine() const
 
 QString XmlCursor::resolve(const QString &url) const
 {
-    const QString b = base();
-    if (b.isEmpty() || url.isEmpty())
-        return url;
-    const QUrl resolved = QUrl(b).resolved(QUrl(url));
-    return resolved.isValid() ? resolved.toString() : url;
+    return resolveUrl(base(), url);
 }
 
 } // namespace bulletin

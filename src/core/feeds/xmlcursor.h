@@ -21,7 +21,11 @@ class XmlCursor final
 {
 public:
     // `setAside`: the runs of character data prepareXmlInput() took out of `utf8`.
-    explicit XmlCursor(const QByteArray &utf8, const QList<SetAsideText> &setAside = {});
+    // `documentUrl`: where the document came from (after redirects), the base of relative
+    // URLs outside any xml:base (RFC 3986 5.1.3); empty when unknown (a file), and then
+    // only xml:base resolves anything.
+    explicit XmlCursor(const QByteArray &utf8, const QList<SetAsideText> &setAside = {},
+                       const QString &documentUrl = {});
     XmlCursor(const XmlCursor &) = delete;
     XmlCursor &operator=(const XmlCursor &) = delete;
 
@@ -33,7 +37,16 @@ public:
         QString text;          // character data of the element and all descendants
         QString markup;        // valid when hasElements
         bool hasElements = false;
+        QString base;          // the element's base URL (see base()); empty when none
         QString markupOrEscapedText() const;
+        // The content read as HTML: the markup when there are child elements, else the
+        // text (HTML escaped in the feed), its relative href/src made absolute against base
+        // (resolveHtmlUrls). In the markup, an href or src under a nested xml:base is
+        // already resolved against that one.
+        QString html() const;
+        // The content read as XHTML: the markup, resolved as html() does, when there are
+        // child elements; else the text, which is plain, escaped.
+        QString xhtml() const;
     };
 
     // Called for each child start element inside readContent(); returning true means the
@@ -66,7 +79,11 @@ public:
     QString errorLine() const;
     qsizetype depth() const { return m_depth; }
 
-    QString base() const { return m_bases.isEmpty() ? QString() : m_bases.last().second; }
+    // The absolute base URL in scope: the innermost xml:base, resolved against the ones
+    // around it and the document's address; the document's address outside any xml:base.
+    QString base() const { return m_bases.isEmpty() ? m_documentUrl : m_bases.last().second; }
+    // Whether an xml:base is in scope (the base is more than the document's address).
+    bool hasXmlBase() const { return !m_bases.isEmpty(); }
     QString resolve(const QString &url) const;
 
 private:
@@ -77,6 +94,7 @@ private:
     QXmlStreamReader m_reader;
     QList<SetAsideText> m_setAside;
     qsizetype m_depth = 0;
+    QString m_documentUrl;
     QList<std::pair<qsizetype, QString>> m_bases; // (depth of the element, absolute base)
 };
 

@@ -60,8 +60,8 @@ bool isBase64Type(QStringView type)
 
 } // namespace
 
-XmlFeedReader::XmlFeedReader(const XmlInput &input)
-    : m_cursor(input.utf8, input.setAside)
+XmlFeedReader::XmlFeedReader(const XmlInput &input, const QString &documentUrl)
+    : m_cursor(input.utf8, input.setAside, documentUrl)
 {
 }
 
@@ -278,7 +278,7 @@ void XmlFeedReader::readItem(ParsedFeed &feed)
         if (item.link.isEmpty())
             item.link = state.atomLink;
         if (item.link.isEmpty() && state.guidIsPermaLink)
-            item.link = state.guid;
+            item.link = resolveUrl(state.guidBase, state.guid);
     } else {
         item.link = state.atomLink;
     }
@@ -357,6 +357,7 @@ bool XmlFeedReader::readCoreRssElement(ItemState &state)
         const QString guid = m_cursor.readText();
         if (state.guid.isEmpty()) {
             state.guid = guid;
+            state.guidBase = m_cursor.base();
             state.guidIsPermaLink = permaLink.compare(u"false", Qt::CaseInsensitive) != 0;
         }
     } else if (is(name, "pubDate")) {
@@ -371,11 +372,11 @@ bool XmlFeedReader::readCoreRssElement(ItemState &state)
         if (isContent) {
             if (!state.hasContent) {
                 state.hasContent = true;
-                item.contentHtml = c.hasElements ? c.markup : c.text;
+                item.contentHtml = c.html();
             }
         } else if (state.summaryRank > 1) {
             state.summaryRank = 1;
-            item.setHtmlSummary(c.hasElements ? c.markup : c.text);
+            item.setHtmlSummary(c.html());
         }
     } else if (is(name, "author")) {
         const QString author = authorName(m_cursor.readText());
@@ -424,13 +425,13 @@ bool XmlFeedReader::readTextConstruct(QString *plain, QString *html, PlainOfHtml
         if (plain && plainOfHtml == PlainOfHtml::Wanted)
             *plain = htmlToPlainText(c.hasElements ? c.markup : c.text);
         if (html)
-            *html = c.hasElements ? c.markup : c.text;
+            *html = c.html();
         break;
     case TextKind::Xhtml:
         if (plain && plainOfHtml == PlainOfHtml::Wanted)
             *plain = htmlToPlainText(c.markupOrEscapedText());
         if (html)
-            *html = c.markupOrEscapedText();
+            *html = c.xhtml();
         break;
     }
     return kind != TextKind::Text;
@@ -503,9 +504,11 @@ void XmlFeedReader::readAtomLink(ItemState &state)
     const QString type = m_cursor.attribute(u"type").trimmed();
     const QString title = m_cursor.attribute(u"title");
     // href="" means the base itself (RFC 3986 5.2); WordPress writes it for link posts
-    // (One Foot Tsunami's Atom feed).
+    // (One Foot Tsunami's Atom feed), under an xml:base that names the site. Without an
+    // xml:base that would be the feed document itself, never a story's page: no link.
     const QString rawHref = m_cursor.attribute(u"href").trimmed();
-    const QString href = rawHref.isEmpty() ? m_cursor.base() : m_cursor.resolve(rawHref);
+    const QString href = !rawHref.isEmpty() ? m_cursor.resolve(rawHref)
+                                            : (m_cursor.hasXmlBase() ? m_cursor.base() : QString());
     const QString length = m_cursor.attribute(u"length");
     m_cursor.skipElement();
     if (href.isEmpty())

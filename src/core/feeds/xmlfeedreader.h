@@ -14,7 +14,9 @@ namespace bulletin {
 class XmlFeedReader final
 {
 public:
-    explicit XmlFeedReader(const XmlInput &input);
+    // documentUrl: where the document came from, after redirects (see XmlCursor); empty
+    // when unknown.
+    explicit XmlFeedReader(const XmlInput &input, const QString &documentUrl = {});
 
     FeedParseResult read();
 

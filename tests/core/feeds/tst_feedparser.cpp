@@ -95,6 +95,8 @@ private slots:
     void rdfWithExtensions();
     void jsonFeed();
     void rssLinkFallsBackToPermalinkGuid();
+    void relativeUrlsResolveAgainstTheDocument_data();
+    void relativeUrlsResolveAgainstTheDocument();
     void hostileInputDoesNotCrash_data();
     void hostileInputDoesNotCrash();
     void golden_data();
@@ -361,6 +363,114 @@ void tst_FeedParser::rssLinkFallsBackToPermalinkGuid()
     QCOMPARE(feed.items[0].link, QStringLiteral("http://example.org/p"));
     QVERIFY(feed.items[1].link.isEmpty());
     QCOMPARE(feed.items[1].id, QStringLiteral("http://example.org/q"));
+}
+
+void tst_FeedParser::relativeUrlsResolveAgainstTheDocument_data()
+{
+    QTest::addColumn<QString>("fixtureName");
+    QTest::addColumn<QString>("documentUrl"); // empty: a file parsed on its own
+    QTest::addColumn<int>("item");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("expected"); // for content and summary: a part of the HTML
+
+    const QString doc = QStringLiteral("http://blog.example/feeds/all.xml");
+    const QString atom = QStringLiteral("relative.atom");
+    const QString rss = QStringLiteral("relative.rss");
+    const QString json = QStringLiteral("relative.json");
+    QTest::newRow("atom feed link") << atom << doc << 0 << "feed link"
+                                    << "http://blog.example/";
+    QTest::newRow("atom entry link") << atom << doc << 0 << "link"
+                                     << "http://blog.example/2026/12/01/post/";
+    QTest::newRow("atom related link") << atom << doc << 0 << "related"
+                                       << "http://blog.example/2026/11/30/earlier/";
+    QTest::newRow("atom enclosure, from the feed's folder")
+        << atom << doc << 0 << "enclosure"
+        << "http://blog.example/feeds/audio/post.mp3";
+    QTest::newRow("atom html content link") << atom << doc << 0 << "content"
+                                            << "<a href=\"http://blog.example/about/\">";
+    QTest::newRow("atom html content image")
+        << atom << doc << 0 << "content"
+        << "<img src=\"http://blog.example/feeds/img/x.png\" alt=\"Map\">";
+    QTest::newRow("atom fragment link stays") << atom << doc << 0 << "content"
+                                              << "<a href=\"#notes\">";
+    QTest::newRow("atom html summary link") << atom << doc << 0 << "summary"
+                                            << "<a href=\"http://blog.example/about/\">";
+    QTest::newRow("atom xml:base relative to the document")
+        << atom << doc << 1 << "link"
+        << "http://blog.example/archive/second/";
+    QTest::newRow("atom xhtml content under the entry's xml:base")
+        << atom << doc << 1 << "content"
+        << "<a href=\"http://blog.example/archive/one.html\">";
+    QTest::newRow("atom xhtml content under a nested xml:base")
+        << atom << doc << 1 << "content"
+        << "<img src=\"http://blog.example/nested/two.png\"";
+    QTest::newRow("atom empty href without xml:base is no link, not the feed")
+        << atom << doc << 2 << "link"
+        << "";
+    QTest::newRow("rss channel link") << rss << doc << 0 << "feed link"
+                                      << "http://blog.example/";
+    QTest::newRow("rss item link") << rss << doc << 0 << "link"
+                                   << "http://blog.example/2026/12/01/post/";
+    QTest::newRow("rss enclosure") << rss << doc << 0 << "enclosure"
+                                   << "http://blog.example/feeds/media/clip.mp4";
+    QTest::newRow("rss content:encoded")
+        << rss << doc << 0 << "content"
+        << "<img src=\"http://blog.example/feeds/img/x.png\" alt=\"Map\">";
+    QTest::newRow("rss description") << rss << doc << 0 << "summary"
+                                     << "<a href=\"http://blog.example/about/\">";
+    QTest::newRow("rss permalink guid as the link") << rss << doc << 1 << "link"
+                                                    << "http://blog.example/2026/12/02/guid-post/";
+    QTest::newRow("rss guid itself as written") << rss << doc << 1 << "id"
+                                                << "/2026/12/02/guid-post/";
+    QTest::newRow("json home page") << json << doc << 0 << "feed link"
+                                    << "http://blog.example/";
+    QTest::newRow("json item url") << json << doc << 0 << "link"
+                                   << "http://blog.example/2026/12/01/post/";
+    QTest::newRow("json attachment") << json << doc << 0 << "enclosure"
+                                     << "http://blog.example/feeds/audio/post.mp3";
+    QTest::newRow("json image") << json << doc << 0 << "thumbnail"
+                                << "http://blog.example/feeds/img/cover.png";
+    QTest::newRow("json content_html")
+        << json << doc << 0 << "content"
+        << "<a href=\"http://blog.example/about/\">about</a> "
+           "<img src=\"http://blog.example/feeds/img/x.png\" alt=\"Map\">";
+    // The corpus contract: with no document address only xml:base resolves.
+    QTest::newRow("no address: atom link as written") << atom << QString() << 0 << "link"
+                                                      << "/2026/12/01/post/";
+    QTest::newRow("no address: atom content as written") << atom << QString() << 0 << "content"
+                                                         << "<a href=\"/about/\">";
+    QTest::newRow("no address: xml:base still applies") << atom << QString() << 1 << "link"
+                                                        << "/archive/second/";
+    QTest::newRow("no address: rss link as written") << rss << QString() << 0 << "link"
+                                                     << "/2026/12/01/post/";
+    QTest::newRow("no address: json url as written") << json << QString() << 0 << "link"
+                                                     << "/2026/12/01/post/";
+}
+
+void tst_FeedParser::relativeUrlsResolveAgainstTheDocument()
+{
+    QFETCH(QString, fixtureName);
+    QFETCH(QString, documentUrl);
+    QFETCH(int, item);
+    QFETCH(QString, field);
+    QFETCH(QString, expected);
+    const FeedParseResult r = parseFeed(fixture(fixtureName), {}, QUrl(documentUrl));
+    QVERIFY2(r.feed, qPrintable(r.error));
+    QVERIFY(item < r.feed->items.size());
+    const ParsedItem &i = r.feed->items.at(item);
+    if (field == u"content" || field == u"summary") {
+        const QString html = field == u"content" ? i.contentHtml : i.summaryHtml;
+        QVERIFY2(html.contains(expected), qPrintable(html));
+        return;
+    }
+    const QString actual = field == u"feed link" ? r.feed->link
+        : field == u"link"                       ? i.link
+        : field == u"id"                         ? i.id
+        : field == u"related"                    ? i.related.value(0).link
+        : field == u"enclosure"                  ? i.enclosures.value(0).url
+        : field == u"thumbnail"                  ? i.thumbnailUrl
+                                                 : QStringLiteral("unknown field");
+    QCOMPARE(actual, expected);
 }
 
 void tst_FeedParser::hostileInputDoesNotCrash_data()
