@@ -18,6 +18,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTextStream>
+#include <QUrl>
 
 #include <algorithm>
 #include <functional>
@@ -124,15 +125,36 @@ QString markers(bool read, bool bookmarked, bool advisory)
         + (advisory ? QLatin1Char('!') : QLatin1Char(' '));
 }
 
+// --url: the address a document came from, which its relative links resolve against (an
+// empty QUrl when not given). Only an absolute http(s) address can be one; anything else
+// is refused (nullopt, the error printed) rather than ignored.
+std::optional<QUrl> documentAddress(const Args &args)
+{
+    const QString value = args.value(QStringLiteral("url")).trimmed();
+    if (value.isEmpty())
+        return QUrl();
+    const QUrl url(value, QUrl::StrictMode);
+    const QString scheme = url.scheme().toLower();
+    if (url.isValid() && (scheme == QLatin1String("http") || scheme == QLatin1String("https"))
+        && !url.host().isEmpty())
+        return url;
+    fail(QStringLiteral("--url must be an absolute http or https address, not \"%1\"").arg(value));
+    return std::nullopt;
+}
+
 int cmdParse(const Args &args)
 {
     if (args.positional().size() != 1)
-        return fail(QStringLiteral("usage: bulletin parse FILE"));
+        return fail(QStringLiteral("usage: bulletin parse FILE [--url URL]"));
+    const std::optional<QUrl> documentUrl = documentAddress(args);
+    if (!documentUrl)
+        return 1;
     const QString path = args.positional().first();
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return fail(QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
-    const FeedParseResult result = parseFeed(file.readAll(), args.value(QStringLiteral("charset")));
+    const FeedParseResult result = parseFeed(file.readAll(), args.value(QStringLiteral("charset")),
+                                             *documentUrl);
     if (!result.feed)
         return fail(QStringLiteral("%1: %2").arg(path, result.error));
     printJson(feedToJson(*result.feed));
@@ -143,6 +165,8 @@ int cmdImport(const QString &cachePath, const Args &args)
 {
     if (args.positional().isEmpty())
         return fail(QStringLiteral("usage: bulletin import FILE... [--title T] [--source NAME] [--url URL]"));
+    if (!documentAddress(args))
+        return 1;
     int status = 0;
     auto cache = openCache(cachePath, &status);
     if (!cache)
@@ -597,7 +621,8 @@ struct Command
 const QList<Command> &commands()
 {
     static const QList<Command> list = {
-        {"parse", {QStringLiteral("charset")}, {}, [](const QString &, const Args &a) { return cmdParse(a); }},
+        {"parse", {QStringLiteral("charset"), QStringLiteral("url")}, {},
+         [](const QString &, const Args &a) { return cmdParse(a); }},
         {"import", {QStringLiteral("title"), QStringLiteral("source"), QStringLiteral("url")},
          {QStringLiteral("json")}, cmdImport},
         {"list", {QStringLiteral("limit"), QStringLiteral("feed"), QStringLiteral("folder")},
@@ -639,7 +664,7 @@ QString usageText()
         "  --cache PATH                 use this cache file instead of the default one\n"
         "  --verbose                    log what Bulletin does on standard error\n"
         "  (no command)                 open the window\n"
-        "  parse FILE                   print the normalised feed as JSON\n"
+        "  parse FILE [--url URL]       print the normalised feed as JSON (URL: where it came from)\n"
         "  import FILE... [--title T] [--source NAME] [--url URL] [--json]\n"
         "  list [--json] [--limit N] [--unread] [--feed ID] [--folder ID] [--bookmarked] [--advisories]\n"
         "                               the newest %1 stories unless --limit says otherwise\n"

@@ -54,7 +54,8 @@ PreparedFeed FeedWriter::prepare(const FetchResult &fetched, const AdvisoryRules
     prepared.rules = rules;
     if (!fetched.hasNewBody())
         return prepared;
-    const FeedParseResult parsed = parseFeed(fetched.body, fetched.charset);
+    // The address the body came from, after redirects, is the base of its relative links.
+    const FeedParseResult parsed = parseFeed(fetched.body, fetched.charset, fetched.finalUrl);
     if (!parsed.feed) {
         prepared.error = parseFailureWords(fetched.body, fetched.contentType, parsed.error);
         return prepared;

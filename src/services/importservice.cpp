@@ -97,7 +97,7 @@ ImportService::Report ImportService::importFile(const QString &path, const Optio
         return importOpml(bytes, path);
     case Sniffed::Xml:
     case Sniffed::Json:
-        return importFeed(bytes, path);
+        return importFeed(bytes, path, QUrl(options.url.trimmed()));
     case Sniffed::Text:
         break;
     }
@@ -180,12 +180,13 @@ ImportService::Report ImportService::importOpml(const QByteArray &bytes, const Q
     return report;
 }
 
-ImportService::Report ImportService::importFeed(const QByteArray &bytes, const QString &path)
+ImportService::Report ImportService::importFeed(const QByteArray &bytes, const QString &path,
+                                                const QUrl &documentUrl)
 {
     Report report;
     report.path = path;
     report.kind = QStringLiteral("feed");
-    const FeedParseResult parsed = parseFeed(bytes);
+    const FeedParseResult parsed = parseFeed(bytes, {}, documentUrl);
     if (!parsed.feed) {
         report.error = path.isEmpty() ? parsed.error : QStringLiteral("%1: %2").arg(path, parsed.error);
         return report;

@@ -2,6 +2,7 @@
 
 #include <QList>
 #include <QString>
+#include <QUrl>
 
 namespace bulletin {
 
@@ -17,7 +18,9 @@ public:
     {
         QString title;     // plain text: the story's headline (derived when empty)
         QString source;    // plain text: the source's name (else the publisher line)
-        QString url;       // plain text: the story's link
+        // plain text: the story's link; for a feed, the address it came from, against
+        // which its relative links resolve (a file has none of its own)
+        QString url;
     };
 
     struct Report
@@ -37,7 +40,8 @@ public:
     Report importFile(const QString &path, const Options &options = {});
     Report importPlainText(const QByteArray &bytes, const Options &options,
                            const QString &path = {});
-    Report importFeed(const QByteArray &bytes, const QString &path);
+    // documentUrl: where the feed came from (see parseFeed); empty when unknown.
+    Report importFeed(const QByteArray &bytes, const QString &path, const QUrl &documentUrl = {});
     Report importOpml(const QByteArray &bytes, const QString &path); // adds subscriptions
 
 private:

@@ -185,6 +185,52 @@ private Q_SLOTS:
         QVERIFY(run.out.contains("(the defaults)"));
     }
 
+    // A feed file says nothing of where it came from; --url does, and its relative links
+    // resolve against it: in `parse`, and in what `import` stores and `show` gives the reader.
+    void feedAddressResolvesRelativeLinks()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("relative.atom"));
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Rel</title>"
+                       "<link href=\"/\"/><entry><id>tag:rel,1</id><title>Relative post</title>"
+                       "<link href=\"/2026/12/01/post/\"/><updated>2026-12-01T10:00:00Z</updated>"
+                       "<content type=\"html\">&lt;a href=\"/about/\"&gt;About&lt;/a&gt; "
+                       "&lt;img src=\"img/x.png\" alt=\"Map\"&gt;</content></entry></feed>");
+        }
+        const QString address = QStringLiteral("https://blog.example/feeds/all.atom");
+        const auto firstLink = [](const Run &run) {
+            const QJsonArray items = run.json().value(QStringLiteral("items")).toArray();
+            return items.first().toObject().value(QStringLiteral("link")).toString();
+        };
+
+        Run run = bulletin({QStringLiteral("parse"), path});
+        QCOMPARE(run.status, 0);
+        QCOMPARE(firstLink(run), QStringLiteral("/2026/12/01/post/"));
+        run = bulletin({QStringLiteral("parse"), path, QStringLiteral("--url"), address});
+        QVERIFY2(run.status == 0, run.err.constData());
+        QCOMPARE(run.json().value(QStringLiteral("link")), QStringLiteral("https://blog.example/"));
+        QCOMPARE(firstLink(run), QStringLiteral("https://blog.example/2026/12/01/post/"));
+
+        const QString cachePath = m_dir.filePath(QStringLiteral("relative.sqlite"));
+        run = bulletin({QStringLiteral("import"), path, QStringLiteral("--url"), address},
+                       cachePath);
+        QVERIFY2(run.status == 0, run.err.constData());
+        run = bulletin({QStringLiteral("list"), QStringLiteral("--json")}, cachePath);
+        const QJsonObject story
+            = run.json().value(QStringLiteral("stories")).toArray().first().toObject();
+        QCOMPARE(story.value(QStringLiteral("link")),
+                 QStringLiteral("https://blog.example/2026/12/01/post/"));
+        const QString id = QString::number(story.value(QStringLiteral("id")).toInteger());
+        run = bulletin({QStringLiteral("show"), id, QStringLiteral("--json")}, cachePath);
+        const QString html = run.json().value(QStringLiteral("html")).toString();
+        QVERIFY2(html.contains(QStringLiteral("<a href=\"https://blog.example/about/\">About</a>")),
+                 qPrintable(html));
+        QCOMPARE(run.json().value(QStringLiteral("blocked_urls")).toArray(),
+                 QJsonArray{QStringLiteral("https://blog.example/feeds/img/x.png")});
+    }
+
     void errorsAreOneClearLine_data()
     {
         QTest::addColumn<QStringList>("arguments");
@@ -228,6 +274,15 @@ private Q_SLOTS:
         QTest::newRow("subscribe, connection refused")
             << QStringList{QStringLiteral("subscribe"), QStringLiteral("http://127.0.0.1:1/feed")}
             << QStringLiteral("connection failed");
+        QTest::newRow("parse --url not an address")
+            << QStringList{QStringLiteral("parse"), sample(), QStringLiteral("--url"),
+                           QStringLiteral("feeds/all.xml")}
+            << QStringLiteral(
+                   "--url must be an absolute http or https address, not \"feeds/all.xml\"");
+        QTest::newRow("import --url not a web address")
+            << QStringList{QStringLiteral("import"), sample(), QStringLiteral("--url"),
+                           QStringLiteral("file:///tmp/feed.xml")}
+            << QStringLiteral("--url must be an absolute http or https address");
     }
 
     void errorsAreOneClearLine()
