@@ -246,6 +246,17 @@ bool XmlFeedReader::readFeedElement(ParsedFeed &feed)
     return false;
 }
 
+namespace {
+
+bool nothingRead(const ItemState &state)
+{
+    return state.item.id.isEmpty() && state.guid.isEmpty() && !state.hasTitle && state.fallbackTitle.isEmpty()
+        && !state.hasRssLink && state.atomLink.isEmpty() && state.capLink.isEmpty() && !state.hasContent
+        && state.summaryRank == 100 && !state.embedded && state.index.isEmpty();
+}
+
+} // namespace
+
 void XmlFeedReader::readItem(ParsedFeed &feed)
 {
     ItemState state;
@@ -270,6 +281,12 @@ void XmlFeedReader::readItem(ParsedFeed &feed)
     m_embeddedAlertHook = nullptr;
 
     ParsedItem &item = state.item;
+    // A document cut off just after an item began ("<item><g"): there is no item to recover,
+    // and keeping it would store an empty, untitled story.
+    if (m_cursor.hasError() && nothingRead(state)) {
+        --feed.entries;
+        return;
+    }
     if (!state.hasTitle)
         item.title = state.fallbackTitle;
     if (m_dialect == Dialect::Rss) {
