@@ -56,6 +56,8 @@ QString resultLine(const RefreshResult &result)
         line += QStringLiteral(", %1 new, %2 updated").arg(result.added).arg(result.updated);
     if (!result.error.isEmpty())
         line += QStringLiteral(" (%1)").arg(result.error);
+    if (!result.warning.isEmpty())
+        line += QStringLiteral(" (warning: %1)").arg(result.warning);
     if (!result.movedFrom.isEmpty())
         line += QStringLiteral(" [moved from %1]").arg(result.movedFrom);
     return line;

@@ -47,6 +47,9 @@ QString healthOf(const FeedRecord &feed)
         lines << (feed.lastSuccess.isValid()
                       ? SidebarModel::tr("Last updated %1").arg(when(feed.lastSuccess))
                       : SidebarModel::tr("Never updated yet"));
+        // A truncated or malformed feed read with recovery is not failing, but not well.
+        if (!feed.lastWarning.isEmpty())
+            lines << SidebarModel::tr("Last update read with recovery: %1").arg(feed.lastWarning);
         if (!feed.lastError.isEmpty()) {
             const QString at = feed.lastAttempt.isValid() ? when(feed.lastAttempt) : QString();
             lines << (at.isEmpty() ? SidebarModel::tr("Last error: %1").arg(feed.lastError)

@@ -18,6 +18,13 @@ QString fetchFailureWords(const FetchResult &result);
 QString parseFailureWords(const QByteArray &body, const QString &contentType,
                           const QString &parserError);
 
+// A read that recovered from broken input, in the words of the feed's health: "not
+// well-formed at line 14, column 1 (premature end of document); 3 stories recovered" for a
+// truncated or malformed document, whose stories before the damage are kept, or the
+// parser's own warning ("repaired invalid bytes or undeclared entities; 12 stories read").
+// Empty when the parser recovered from nothing.
+QString recoveryWords(const QString &parserWarning, int stories);
+
 // True when the body is an HTML page rather than a feed (by type, or by its first tag).
 bool looksLikeHtml(const QByteArray &body, const QString &contentType);
 

@@ -111,7 +111,8 @@ RefreshResult FeedWriter::store(qint64 feedId, const FetchResult &fetched, const
         // A 304 carries no body, so the TTL known from the last full response stays unless
         // the server now says otherwise.
         const int ttl = fetched.maxAgeSeconds >= 0 ? maxAgeMinutes(fetched) : record->ttlMinutes;
-        if (!m_cache.feeds().recordSuccess(feedId, fetched.etag, fetched.lastModified, ttl)
+        // The body a 304 stands for is the one read last time, and so is what it recovered from.
+        if (!m_cache.feeds().recordSuccess(feedId, fetched.etag, fetched.lastModified, ttl, record->lastWarning)
             || !transaction.commit()) {
             result.error = QStringLiteral("cannot write to the cache");
             return result;
@@ -130,7 +131,7 @@ RefreshResult FeedWriter::store(qint64 feedId, const FetchResult &fetched, const
             result.error += QStringLiteral(" (and the failure could not be recorded)");
         return result;
     }
-    result.warning = prepared.warning;
+    result.warning = recoveryWords(prepared.warning, int(prepared.articles.size()));
 
     // A subscription added without a title (FeedStore then shows its URL) takes the feed's own.
     QString feedTitle = record->title;
@@ -180,7 +181,7 @@ RefreshResult FeedWriter::store(qint64 feedId, const FetchResult &fetched, const
     }
 
     const int ttl = std::max(prepared.ttlMinutes, maxAgeMinutes(fetched));
-    if (!m_cache.feeds().recordSuccess(feedId, fetched.etag, fetched.lastModified, ttl)
+    if (!m_cache.feeds().recordSuccess(feedId, fetched.etag, fetched.lastModified, ttl, result.warning)
         || !transaction.commit()) {
         result.added = result.updated = result.unchanged = result.removed = 0;
         result.error = QStringLiteral("cannot write to the cache");

@@ -13,7 +13,7 @@ namespace {
 #define BULLETIN_FEED_SETTINGS \
     "f.id, f.kind, f.url, f.title, f.site_url, f.folder_id, f.is_alert_source, f.etag, " \
     "f.last_modified, f.last_attempt, f.last_success, f.last_error, f.failures, f.retry_after, " \
-    "f.refresh_minutes, f.ttl_minutes, "
+    "f.refresh_minutes, f.ttl_minutes, f.last_warning, "
 #define BULLETIN_FEED_UNREAD "(SELECT count(*) FROM unread_articles u WHERE u.feed_id = f.id), "
 constexpr auto kFeedColumns = BULLETIN_FEED_SETTINGS BULLETIN_FEED_UNREAD
     "(SELECT count(*) FROM articles a WHERE a.feed_id = f.id)";
@@ -43,8 +43,9 @@ FeedRecord readFeed(const QSqlQuery &q)
     r.retryAfter = sql::toTime(q.value(13));
     r.refreshMinutes = q.value(14).toInt();
     r.ttlMinutes = q.value(15).toInt();
-    r.unread = q.value(16).toInt();
-    r.total = q.value(17).toInt();
+    r.lastWarning = q.value(16).toString();
+    r.unread = q.value(17).toInt();
+    r.total = q.value(18).toInt();
     return r;
 }
 
@@ -265,14 +266,15 @@ qint64 FeedStore::keep(qint64 feedId)
 }
 
 bool FeedStore::recordSuccess(qint64 feedId, const QByteArray &etag, const QString &lastModified,
-                              int ttlMinutes)
+                              int ttlMinutes, const QString &warning)
 {
     return m_statements->run(QStringLiteral("UPDATE feeds SET etag = ?, last_modified = ?, last_attempt = ?, "
                                            "last_success = ?, last_error = NULL, failures = 0, "
-                                           "retry_after = NULL, ttl_minutes = ? WHERE id = ?"),
+                                           "retry_after = NULL, ttl_minutes = ?, last_warning = ? "
+                                           "WHERE id = ?"),
                             {sql::nullIfEmpty(QString::fromUtf8(etag)), sql::nullIfEmpty(lastModified), now(),
                              now(), ttlMinutes > 0 ? QVariant(ttlMinutes) : QVariant(QMetaType(QMetaType::Int)),
-                             feedId})
+                             sql::nullIfEmpty(warning), feedId})
         != nullptr;
 }
 

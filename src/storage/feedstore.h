@@ -62,9 +62,9 @@ public:
     // each such feed that has none left. 1 while some remain, 0 once none do, -1 on error.
     int purgeRemoved(int stories);
 
-    // Refresh bookkeeping
+    // Refresh bookkeeping. `warning` says what the read recovered from (empty when nothing).
     bool recordSuccess(qint64 feedId, const QByteArray &etag, const QString &lastModified,
-                       int ttlMinutes);
+                       int ttlMinutes, const QString &warning = {});
     bool recordFailure(qint64 feedId, const QString &error, const QDateTime &retryAfter);
 
     // Folders ----------------------------------------------------------------------------

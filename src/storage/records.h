@@ -74,6 +74,7 @@ struct FeedRecord
     QDateTime lastAttempt;
     QDateTime lastSuccess;
     QString lastError;
+    QString lastWarning;   // what the last successful read recovered from, in words
     int failures = 0;
     QDateTime retryAfter;
     int refreshMinutes = 0;

@@ -112,10 +112,11 @@ private Q_SLOTS:
             QString error;
             QVERIFY2(db.open(path, &error), qPrintable(error));
             QSqlQuery q(db.connection());
-            // Schema 4's headline triggers, and no index of schema 6 nor column of schema 8.
+            // Schema 4's headline triggers, and no index of schema 6 nor columns of schemas 8 and 9.
             for (const char *sql : {
                      "DROP INDEX advisories_order",
                      "ALTER TABLE feeds DROP COLUMN removing",
+                     "ALTER TABLE feeds DROP COLUMN last_warning",
                      "DROP TRIGGER article_bodies_title_fts_insert",
                      "DROP TRIGGER articles_title_fts_update",
                      "DROP TRIGGER articles_title_fts_delete",
@@ -159,7 +160,7 @@ private Q_SLOTS:
     void additiveUpgradeMakesNoBackup()
     {
         // A schema-5 cache: the upgrade to 6 adds the Advisories order's index, the one to 7
-        // turns the search indexes' automatic merging off and the one to 8 adds a column
+        // turns the search indexes' automatic merging off and those to 8 and 9 add a column
         // with a default, nothing else, so the cache is not copied first (a large one takes
         // minutes to copy).
         QTemporaryDir dir;
@@ -173,13 +174,18 @@ private Q_SLOTS:
             for (const char *table : {"articles_fts", "articles_title_fts"})
                 QVERIFY(q.exec(QStringLiteral("DELETE FROM %1_config WHERE k = 'automerge'").arg(QLatin1String(table))));
             QVERIFY(q.exec(QStringLiteral("ALTER TABLE feeds DROP COLUMN removing")));
+            QVERIFY(q.exec(QStringLiteral("ALTER TABLE feeds DROP COLUMN last_warning")));
             QVERIFY(q.exec(QStringLiteral("PRAGMA user_version=5")));
         }
         Database db;
         QString error;
         QVERIFY2(db.open(path, &error), qPrintable(error));
-        QCOMPARE(db.schemaVersion(), 8);
-        QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM pragma_table_info('feeds') WHERE name = 'removing'")).toInt(), 1);
+        QCOMPARE(db.schemaVersion(), Database::latestSchemaVersion());
+        for (const char *column : {"removing", "last_warning"})
+            QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM pragma_table_info('feeds') WHERE name = '%1'")
+                                    .arg(QLatin1String(column)))
+                         .toInt(),
+                     1);
         for (const char *table : {"articles_fts", "articles_title_fts"})
             QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM %1_config WHERE k = 'automerge' AND v = 0")
                                     .arg(QLatin1String(table)))

@@ -1,0 +1,147 @@
+// What the refresh's writer records about a feed's health when the feed it read was broken
+// but readable: a truncated or malformed document keeps the stories before the damage, and
+// its health says what was wrong instead of looking like a clean read.
+
+#include "services/cache.h"
+#include "services/feedwriter.h"
+#include "storage/articlestore.h"
+#include "storage/feedstore.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace bulletin;
+
+namespace {
+
+QByteArray rss(int items)
+{
+    QByteArray xml = "<?xml version=\"1.0\"?>\n<rss version=\"2.0\">\n<channel>\n<title>Harbour Gazette</title>\n";
+    for (int i = 1; i <= items; ++i) {
+        const QByteArray n = QByteArray::number(i);
+        xml += "<item><guid>story-" + n + "</guid><title>Story " + n + "</title>"
+            + "<description>Text of story " + n + "</description></item>\n";
+    }
+    return xml + "</channel>\n</rss>\n";
+}
+
+// The feed cut off as its fourth item begins, as a server that died mid-write sends it.
+QByteArray truncatedRss()
+{
+    const QByteArray full = rss(5);
+    return full.left(full.indexOf("<item><guid>story-4") + 8);
+}
+
+FetchResult response(const QByteArray &body, const QByteArray &etag = {})
+{
+    FetchResult result;
+    result.requestedUrl = QUrl(QStringLiteral("http://127.0.0.1/feed.xml"));
+    result.finalUrl = result.requestedUrl;
+    result.httpStatus = 200;
+    result.body = body;
+    result.etag = etag;
+    return result;
+}
+
+FetchResult notModified(const QByteArray &etag)
+{
+    FetchResult result = response({}, etag);
+    result.httpStatus = 304;
+    result.notModified = true;
+    return result;
+}
+
+} // namespace
+
+class tst_FeedWriter final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        QString error;
+        m_cache = Cache::open(m_dir->filePath(QStringLiteral("cache.sqlite")), &error);
+        QVERIFY2(m_cache, qPrintable(error));
+        m_feed = m_cache->feeds().addSubscription(QStringLiteral("http://127.0.0.1/feed.xml"), {}).value_or(0);
+        QVERIFY(m_feed);
+    }
+
+    void cleanup()
+    {
+        m_cache.reset();
+        m_dir.reset();
+    }
+
+    void healthSaysWhatARecoveredReadWasMissing_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<int>("stories");
+        QTest::addColumn<QString>("warning"); // how it starts, and how it ends
+
+        QTest::newRow("clean feed") << rss(5) << 5 << QString();
+        // Line 8 is the fourth item's, where the document ends.
+        QTest::newRow("truncated feed")
+            << truncatedRss() << 3
+            << QStringLiteral("not well-formed at line 8, column 8 (premature end of document); 3 stories recovered");
+        QTest::newRow("unclosed element")
+            << QByteArray("<rss version=\"2.0\"><channel><title>T</title>"
+                          "<item><guid>a</guid><title>Only <b>one</title></item></channel></rss>")
+            << 1 << QStringLiteral("not well-formed at line 1, column 90 (opening and ending tag mismatch); 1 story recovered");
+        QTest::newRow("undeclared entities") << QByteArray("<rss version=\"2.0\"><channel><title>T</title>"
+                                                           "<item><guid>a</guid><title>Caf&eacute;</title></item>"
+                                                           "<item><guid>b</guid><title>Tea&nbsp;time</title></item>"
+                                                           "</channel></rss>")
+                                             << 2
+                                             << QStringLiteral("repaired invalid bytes or undeclared entities; 2 stories read");
+    }
+
+    void healthSaysWhatARecoveredReadWasMissing()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(int, stories);
+        QFETCH(QString, warning);
+        const RefreshResult result = FeedWriter(*m_cache).write(m_feed, response(body), {});
+        QCOMPARE(result.status, RefreshResult::Status::Ok);
+        QCOMPARE(result.added, stories);
+        QCOMPARE(result.warning, warning);
+        const FeedRecord feed = *m_cache->feeds().feed(m_feed);
+        QCOMPARE(feed.lastWarning, warning);
+        QVERIFY(feed.lastError.isEmpty()); // stories were stored: not a failing feed
+        QCOMPARE(feed.failures, 0);
+        QCOMPARE(m_cache->articles().count({StoryFilter::Kind::Feed, m_feed}), stories);
+    }
+
+    void warningLastsUntilACleanRead()
+    {
+        FeedWriter writer(*m_cache);
+        const QString warning = writer.write(m_feed, response(truncatedRss(), "\"cut\""), {}).warning;
+        QVERIFY(!warning.isEmpty());
+
+        // A 304 stands for the same broken body.
+        QCOMPARE(writer.write(m_feed, notModified("\"cut\""), {}).status, RefreshResult::Status::NotModified);
+        QCOMPARE(m_cache->feeds().feed(m_feed)->lastWarning, warning);
+
+        // A failed fetch is the last error; the warning still describes the last read.
+        FetchResult failed = response({});
+        failed.error = FetchError::Http;
+        failed.httpStatus = 503;
+        QCOMPARE(writer.write(m_feed, failed, {}).status, RefreshResult::Status::Error);
+        QCOMPARE(m_cache->feeds().feed(m_feed)->lastWarning, warning);
+
+        // The publisher fixes the feed: the two missing stories come, and the warning goes.
+        const RefreshResult fixed = writer.write(m_feed, response(rss(5), "\"whole\""), {});
+        QCOMPARE(fixed.added, 2);
+        QVERIFY(fixed.warning.isEmpty());
+        QVERIFY(m_cache->feeds().feed(m_feed)->lastWarning.isEmpty());
+    }
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Cache> m_cache;
+    qint64 m_feed = 0;
+};
+
+QTEST_GUILESS_MAIN(tst_FeedWriter)
+#include "tst_feedwriter.moc"
