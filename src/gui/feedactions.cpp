@@ -124,7 +124,7 @@ FeedActions::FeedActions(Cache &cache, StoryController &controller, RefreshServi
 
     if (m_refresh) {
         connect(m_refresh, &RefreshService::refreshStarted, this, [this] {
-            m_batchAdded = m_batchFailed = m_batchFeeds = 0;
+            m_batchAdded = m_batchFailed = m_batchFeeds = m_batchStopped = 0;
             m_refreshing = true;
             m_progressBar->setRange(0, 0);
             m_progress->show();
@@ -309,6 +309,8 @@ void FeedActions::onFeedRefreshed(qint64 feedId, const RefreshResult &result)
 {
     ++m_batchFeeds;
     m_batchAdded += result.added;
+    if (result.status == RefreshResult::Status::Cancelled)
+        ++m_batchStopped;
     if (result.status == RefreshResult::Status::Error) {
         ++m_batchFailed;
         emit statusMessage(tr("%1: %2").arg(sourceName({StoryFilter::Kind::Feed, feedId}), result.error));
@@ -334,7 +336,10 @@ void FeedActions::onRefreshFinished()
     }
     if (m_batchFeeds == 0)
         return;
-    QString summary = tr("Refreshed %n feed(s)", nullptr, m_batchFeeds);
+    // Stopped, the batch says how far it got: the feeds fetched before the stop are stored.
+    QString summary = m_batchStopped
+        ? tr("Refresh stopped after %1 of %n feed(s)", nullptr, m_batchFeeds).arg(m_batchFeeds - m_batchStopped)
+        : tr("Refreshed %n feed(s)", nullptr, m_batchFeeds);
     summary += QStringLiteral(": ") + tr("%n new story(ies)", nullptr, m_batchAdded);
     if (m_batchFailed)
         summary += QStringLiteral(", ") + tr("%n failed (see the feed's tooltip)", nullptr, m_batchFailed);

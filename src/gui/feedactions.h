@@ -119,6 +119,7 @@ private:
     int m_batchAdded = 0;
     int m_batchFailed = 0;
     int m_batchFeeds = 0;
+    int m_batchStopped = 0; // feeds the user's stop left unrefreshed
     bool m_storiesDirty = false;
     bool m_refreshing = false; // between refreshStarted and refreshFinished
     QTimer *m_sidebarTimer = nullptr; // the sidebar follows a batch at most ~3 times a second

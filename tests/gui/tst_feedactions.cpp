@@ -1,0 +1,214 @@
+// What the window says about a refresh: a refresh the user stops says so and how far it got,
+// and a feed that was read with recovery says what was wrong in its health. Real feeds on a
+// loopback server, the real window offscreen. With BULLETIN_SCREENSHOT_DIR set, the status
+// bar and the feed's tooltip are saved there as PNGs.
+
+#include "gui/feedactions.h"
+#include "gui/mainwindow.h"
+#include "gui/storycontroller.h"
+#include "models/sidebarmodel.h"
+#include "services/cache.h"
+#include "services/refreshservice.h"
+#include "services/subscriptionservice.h"
+#include "support/testhttpserver.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDir>
+#include <QNetworkAccessManager>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolTip>
+#include <QTreeView>
+
+#include <memory>
+
+using namespace bulletin;
+using bulletin::test::TestHttpServer;
+using bulletin::test::TestResponse;
+
+namespace {
+
+QByteArray rss(const QByteArray &name, int items)
+{
+    QByteArray xml = "<?xml version=\"1.0\"?>\n<rss version=\"2.0\">\n<channel>\n<title>" + name + "</title>\n";
+    for (int i = 1; i <= items; ++i) {
+        const QByteArray n = QByteArray::number(i);
+        xml += "<item><guid>" + name + "-" + n + "</guid><title>" + name + " story " + n + "</title>"
+            + "<description>Text of story " + n + "</description></item>\n";
+    }
+    return xml + "</channel>\n</rss>\n";
+}
+
+void saveScreenshot(QWidget *widget, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("BULLETIN_SCREENSHOT_DIR");
+    if (!dir.isEmpty())
+        QVERIFY(widget->grab().save(QDir(dir).filePath(name)));
+}
+
+} // namespace
+
+class tst_FeedActions final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void stoppedRefreshSaysHowFarItGot();
+    void recoveredFeedShowsWhatWasWrongInItsHealth();
+
+private:
+    qint64 addFeed(const QString &path);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<TestHttpServer> m_server;
+    std::unique_ptr<Cache> m_cache;
+    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<RefreshService> m_refresh;
+    std::unique_ptr<SubscriptionService> m_subscriptions;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void tst_FeedActions::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QString error;
+    m_cache = Cache::open(m_dir->filePath(QStringLiteral("cache.sqlite")), &error);
+    QVERIFY2(m_cache, qPrintable(error));
+    m_settings = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    m_server = std::make_unique<TestHttpServer>();
+    QVERIFY(m_server->listen());
+    m_network = std::make_unique<QNetworkAccessManager>();
+    m_refresh = std::make_unique<RefreshService>(*m_cache, m_network.get());
+    m_subscriptions = std::make_unique<SubscriptionService>(*m_cache, m_network.get(), m_refresh.get());
+}
+
+void tst_FeedActions::cleanup()
+{
+    m_window.reset();
+    m_subscriptions.reset();
+    m_refresh.reset();
+    m_network.reset();
+    m_server.reset();
+    m_cache.reset();
+    m_settings.reset();
+    m_dir.reset();
+}
+
+qint64 tst_FeedActions::addFeed(const QString &path)
+{
+    return m_cache->feeds().addSubscription(m_server->url(path).toString(), {}).value_or(0);
+}
+
+void tst_FeedActions::stoppedRefreshSaysHowFarItGot()
+{
+    // Three feeds answer at once; five servers never do, so the refresh waits on them until
+    // the user stops it.
+    for (int i = 1; i <= 3; ++i) {
+        const QString path = QStringLiteral("/news%1.xml").arg(i);
+        m_server->route(path, TestResponse::ok(rss("News" + QByteArray::number(i), 2)));
+        QVERIFY(addFeed(path));
+    }
+    TestResponse silent;
+    silent.neverRespond = true;
+    for (int i = 1; i <= 5; ++i) {
+        const QString path = QStringLiteral("/stuck%1.xml").arg(i);
+        m_server->route(path, silent);
+        QVERIFY(addFeed(path));
+    }
+    m_window = std::make_unique<MainWindow>(*m_cache, *m_settings,
+                                            MainWindow::Services{m_refresh.get(), m_subscriptions.get(), m_network.get()});
+    m_window->resize(1000, 640);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+
+    QSignalSpy refreshed(m_refresh.get(), &RefreshService::feedRefreshed);
+    QSignalSpy finished(m_refresh.get(), &RefreshService::refreshFinished);
+    m_window->feedActions()->refreshAllAction()->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(refreshed.size(), 3, 15000);
+    QTRY_VERIFY(m_server->activeRequests() > 0); // waiting on a server that says nothing
+    QVERIFY(m_window->feedActions()->stopAction()->isEnabled());
+    m_window->feedActions()->stopAction()->trigger();
+    QVERIFY(finished.size() > 0 || finished.wait(15000));
+
+    const QString message = m_window->statusBar()->currentMessage();
+    QCOMPARE(message, QStringLiteral("Refresh stopped after 3 of 8 feed(s): 6 new story(ies)."));
+    QVERIFY(!m_window->feedActions()->progressWidget()->isVisible());
+    saveScreenshot(m_window->statusBar(), QStringLiteral("refresh-stopped-statusbar.png"));
+    saveScreenshot(m_window.get(), QStringLiteral("refresh-stopped-window.png"));
+
+    // A refresh that runs to its end reports as before, failures included.
+    for (int i = 1; i <= 5; ++i)
+        m_server->route(QStringLiteral("/stuck%1.xml").arg(i), TestResponse::withStatus(404));
+    finished.clear();
+    m_window->feedActions()->refreshAllAction()->trigger();
+    QVERIFY(finished.wait(15000));
+    QCOMPARE(m_window->statusBar()->currentMessage(),
+             QStringLiteral("Refreshed 8 feed(s): 0 new story(ies), 5 failed (see the feed's tooltip)."));
+}
+
+void tst_FeedActions::recoveredFeedShowsWhatWasWrongInItsHealth()
+{
+    // The server stops writing in the middle of the fourth item, in a response that is
+    // complete as HTTP: the document itself is cut.
+    const QByteArray whole = rss("Gazette", 5);
+    const QByteArray cut = whole.left(whole.indexOf("<item><guid>Gazette-4") + 8);
+    m_server->route(QStringLiteral("/gazette.xml"), TestResponse::ok(cut));
+    m_server->route(QStringLiteral("/wire.xml"), TestResponse::ok(rss("Wire", 2)));
+    const qint64 gazette = addFeed(QStringLiteral("/gazette.xml"));
+    const qint64 wire = addFeed(QStringLiteral("/wire.xml"));
+    m_window = std::make_unique<MainWindow>(*m_cache, *m_settings,
+                                            MainWindow::Services{m_refresh.get(), m_subscriptions.get(), m_network.get()});
+    m_window->resize(1000, 640);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+
+    QSignalSpy finished(m_refresh.get(), &RefreshService::refreshFinished);
+    m_window->feedActions()->refreshAllAction()->trigger();
+    QVERIFY(finished.wait(15000));
+
+    SidebarModel *sidebar = m_window->controller()->sidebarModel();
+    const QModelIndex index = sidebar->indexFor({StoryFilter::Kind::Feed, gazette});
+    QVERIFY(index.isValid());
+    const QString health = index.data(Qt::ToolTipRole).toString();
+    QVERIFY2(health.contains(QStringLiteral("Last update read with recovery: not well-formed at line 8, column 8 "
+                                            "(premature end of document); 3 stories recovered")),
+             qPrintable(health));
+    QVERIFY(!index.data(SidebarModel::FailingRole).toBool()); // its three stories are there to read
+    QCOMPARE(m_cache->articles().count({StoryFilter::Kind::Feed, gazette}), 3);
+    const QString clean = sidebar->indexFor({StoryFilter::Kind::Feed, wire}).data(Qt::ToolTipRole).toString();
+    QVERIFY2(!clean.contains(QStringLiteral("recovery")), qPrintable(clean));
+
+    if (!qEnvironmentVariableIsEmpty("BULLETIN_SCREENSHOT_DIR")) {
+        auto *view = m_window->findChild<QTreeView *>(QStringLiteral("sidebarView"));
+        QVERIFY(view);
+        const QRect row = view->visualRect(index);
+        QToolTip::showText(view->viewport()->mapToGlobal(row.center()), health, view->viewport());
+        QWidget *tip = nullptr;
+        QTRY_VERIFY((tip = [] {
+            for (QWidget *w : QApplication::topLevelWidgets())
+                if (w->inherits("QTipLabel") && w->isVisible())
+                    return w;
+            return static_cast<QWidget *>(nullptr);
+        }()));
+        saveScreenshot(tip, QStringLiteral("recovered-feed-tooltip.png"));
+        saveScreenshot(m_window.get(), QStringLiteral("recovered-feed-window.png"));
+    }
+
+    // Fixed at the source, the feed reads clean again and its health says so.
+    m_server->route(QStringLiteral("/gazette.xml"), TestResponse::ok(whole));
+    m_window->feedActions()->refreshAllAction()->trigger();
+    QVERIFY(finished.wait(15000));
+    QCOMPARE(m_cache->articles().count({StoryFilter::Kind::Feed, gazette}), 5);
+    QTRY_VERIFY(!sidebar->indexFor({StoryFilter::Kind::Feed, gazette})
+                     .data(Qt::ToolTipRole).toString().contains(QStringLiteral("recovery")));
+}
+
+QTEST_MAIN(tst_FeedActions)
+#include "tst_feedactions.moc"
