@@ -64,6 +64,7 @@ private slots:
 
 private:
     qint64 addFeed(const QString &path);
+    bool openWindow();
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<TestHttpServer> m_server;
@@ -106,6 +107,15 @@ qint64 tst_FeedActions::addFeed(const QString &path)
     return m_cache->feeds().addSubscription(m_server->url(path).toString(), {}).value_or(0);
 }
 
+bool tst_FeedActions::openWindow()
+{
+    m_window = std::make_unique<MainWindow>(*m_cache, *m_settings,
+                                            MainWindow::Services{m_refresh.get(), m_subscriptions.get(), m_network.get()});
+    m_window->resize(1000, 640);
+    m_window->show();
+    return QTest::qWaitForWindowExposed(m_window.get());
+}
+
 void tst_FeedActions::stoppedRefreshSaysHowFarItGot()
 {
     // Three feeds answer at once; five servers never do, so the refresh waits on them until
@@ -122,11 +132,7 @@ void tst_FeedActions::stoppedRefreshSaysHowFarItGot()
         m_server->route(path, silent);
         QVERIFY(addFeed(path));
     }
-    m_window = std::make_unique<MainWindow>(*m_cache, *m_settings,
-                                            MainWindow::Services{m_refresh.get(), m_subscriptions.get(), m_network.get()});
-    m_window->resize(1000, 640);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QVERIFY(openWindow());
 
     QSignalSpy refreshed(m_refresh.get(), &RefreshService::feedRefreshed);
     QSignalSpy finished(m_refresh.get(), &RefreshService::refreshFinished);
@@ -163,11 +169,7 @@ void tst_FeedActions::recoveredFeedShowsWhatWasWrongInItsHealth()
     m_server->route(QStringLiteral("/wire.xml"), TestResponse::ok(rss("Wire", 2)));
     const qint64 gazette = addFeed(QStringLiteral("/gazette.xml"));
     const qint64 wire = addFeed(QStringLiteral("/wire.xml"));
-    m_window = std::make_unique<MainWindow>(*m_cache, *m_settings,
-                                            MainWindow::Services{m_refresh.get(), m_subscriptions.get(), m_network.get()});
-    m_window->resize(1000, 640);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QVERIFY(openWindow());
 
     QSignalSpy finished(m_refresh.get(), &RefreshService::refreshFinished);
     m_window->feedActions()->refreshAllAction()->trigger();
