@@ -338,7 +338,8 @@ void FeedActions::onRefreshFinished()
         return;
     // Stopped, the batch says how far it got: the feeds fetched before the stop are stored.
     QString summary = m_batchStopped
-        ? tr("Refresh stopped after %1 of %n feed(s)", nullptr, m_batchFeeds).arg(m_batchFeeds - m_batchStopped)
+        ? tr("Refresh stopped after %1 of %n feed(s)", nullptr, m_batchFeeds)
+              .arg(m_batchFeeds - m_batchStopped)
         : tr("Refreshed %n feed(s)", nullptr, m_batchFeeds);
     summary += QStringLiteral(": ") + tr("%n new story(ies)", nullptr, m_batchAdded);
     if (m_batchFailed)

@@ -76,14 +76,16 @@ QString recoveryWords(const QString &parserWarning, int stories)
                             : QStringLiteral("%1 stories %2").arg(stories).arg(QLatin1String(what));
     };
     // The XML reader stopped at the damage: the stories before it are what was recovered.
-    static const QRegularExpression xmlError(QStringLiteral("^XML error at (line \\d+, column \\d+): (.*?)\\.?$"));
+    static const QRegularExpression xmlError(
+        QStringLiteral("^XML error at (line \\d+, column \\d+): (.*?)\\.?$"));
     const QRegularExpressionMatch m = xmlError.match(parserWarning);
     if (!m.hasMatch())
         return QStringLiteral("%1; %2").arg(parserWarning, count("read"));
     QString reason = m.captured(2); // Qt's message, a sentence: "Premature end of document."
     if (!reason.isEmpty())
         reason[0] = reason[0].toLower();
-    return QStringLiteral("not well-formed at %1 (%2); %3").arg(m.captured(1), reason, count("recovered"));
+    return QStringLiteral("not well-formed at %1 (%2); %3")
+        .arg(m.captured(1), reason, count("recovered"));
 }
 
 QString parseFailureWords(const QByteArray &body, const QString &contentType,

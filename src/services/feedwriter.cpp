@@ -112,7 +112,8 @@ RefreshResult FeedWriter::store(qint64 feedId, const FetchResult &fetched, const
         // the server now says otherwise.
         const int ttl = fetched.maxAgeSeconds >= 0 ? maxAgeMinutes(fetched) : record->ttlMinutes;
         // The body a 304 stands for is the one read last time, and so is what it recovered from.
-        if (!m_cache.feeds().recordSuccess(feedId, fetched.etag, fetched.lastModified, ttl, record->lastWarning)
+        if (!m_cache.feeds().recordSuccess(feedId, fetched.etag, fetched.lastModified, ttl,
+                                           record->lastWarning)
             || !transaction.commit()) {
             result.error = QStringLiteral("cannot write to the cache");
             return result;
@@ -181,7 +182,8 @@ RefreshResult FeedWriter::store(qint64 feedId, const FetchResult &fetched, const
     }
 
     const int ttl = std::max(prepared.ttlMinutes, maxAgeMinutes(fetched));
-    if (!m_cache.feeds().recordSuccess(feedId, fetched.etag, fetched.lastModified, ttl, result.warning)
+    if (!m_cache.feeds().recordSuccess(feedId, fetched.etag, fetched.lastModified, ttl,
+                                       result.warning)
         || !transaction.commit()) {
         result.added = result.updated = result.unchanged = result.removed = 0;
         result.error = QStringLiteral("cannot write to the cache");

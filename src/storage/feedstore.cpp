@@ -268,13 +268,14 @@ qint64 FeedStore::keep(qint64 feedId)
 bool FeedStore::recordSuccess(qint64 feedId, const QByteArray &etag, const QString &lastModified,
                               int ttlMinutes, const QString &warning)
 {
-    return m_statements->run(QStringLiteral("UPDATE feeds SET etag = ?, last_modified = ?, last_attempt = ?, "
-                                           "last_success = ?, last_error = NULL, failures = 0, "
-                                           "retry_after = NULL, ttl_minutes = ?, last_warning = ? "
-                                           "WHERE id = ?"),
-                            {sql::nullIfEmpty(QString::fromUtf8(etag)), sql::nullIfEmpty(lastModified), now(),
-                             now(), ttlMinutes > 0 ? QVariant(ttlMinutes) : QVariant(QMetaType(QMetaType::Int)),
-                             sql::nullIfEmpty(warning), feedId})
+    return m_statements->run(
+               QStringLiteral("UPDATE feeds SET etag = ?, last_modified = ?, last_attempt = ?, "
+                              "last_success = ?, last_error = NULL, failures = 0, "
+                              "retry_after = NULL, ttl_minutes = ?, last_warning = ? "
+                              "WHERE id = ?"),
+               {sql::nullIfEmpty(QString::fromUtf8(etag)), sql::nullIfEmpty(lastModified), now(),
+                now(), ttlMinutes > 0 ? QVariant(ttlMinutes) : QVariant(QMetaType(QMetaType::Int)),
+                sql::nullIfEmpty(warning), feedId})
         != nullptr;
 }
 

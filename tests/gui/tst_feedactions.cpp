@@ -34,11 +34,12 @@ namespace {
 
 QByteArray rss(const QByteArray &name, int items)
 {
-    QByteArray xml = "<?xml version=\"1.0\"?>\n<rss version=\"2.0\">\n<channel>\n<title>" + name + "</title>\n";
+    QByteArray xml = "<?xml version=\"1.0\"?>\n<rss version=\"2.0\">\n<channel>\n<title>" + name
+        + "</title>\n";
     for (int i = 1; i <= items; ++i) {
         const QByteArray n = QByteArray::number(i);
-        xml += "<item><guid>" + name + "-" + n + "</guid><title>" + name + " story " + n + "</title>"
-            + "<description>Text of story " + n + "</description></item>\n";
+        xml += "<item><guid>" + name + "-" + n + "</guid><title>" + name + " story " + n
+            + "</title>" + "<description>Text of story " + n + "</description></item>\n";
     }
     return xml + "</channel>\n</rss>\n";
 }
@@ -82,12 +83,14 @@ void tst_FeedActions::init()
     QString error;
     m_cache = Cache::open(m_dir->filePath(QStringLiteral("cache.sqlite")), &error);
     QVERIFY2(m_cache, qPrintable(error));
-    m_settings = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    m_settings = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("settings.ini")),
+                                             QSettings::IniFormat);
     m_server = std::make_unique<TestHttpServer>();
     QVERIFY(m_server->listen());
     m_network = std::make_unique<QNetworkAccessManager>();
     m_refresh = std::make_unique<RefreshService>(*m_cache, m_network.get());
-    m_subscriptions = std::make_unique<SubscriptionService>(*m_cache, m_network.get(), m_refresh.get());
+    m_subscriptions = std::make_unique<SubscriptionService>(*m_cache, m_network.get(),
+                                                            m_refresh.get());
 }
 
 void tst_FeedActions::cleanup()
@@ -109,8 +112,9 @@ qint64 tst_FeedActions::addFeed(const QString &path)
 
 bool tst_FeedActions::openWindow()
 {
-    m_window = std::make_unique<MainWindow>(*m_cache, *m_settings,
-                                            MainWindow::Services{m_refresh.get(), m_subscriptions.get(), m_network.get()});
+    m_window = std::make_unique<MainWindow>(
+        *m_cache, *m_settings,
+        MainWindow::Services{m_refresh.get(), m_subscriptions.get(), m_network.get()});
     m_window->resize(1000, 640);
     m_window->show();
     return QTest::qWaitForWindowExposed(m_window.get());
@@ -156,7 +160,8 @@ void tst_FeedActions::stoppedRefreshSaysHowFarItGot()
     m_window->feedActions()->refreshAllAction()->trigger();
     QVERIFY(finished.wait(15000));
     QCOMPARE(m_window->statusBar()->currentMessage(),
-             QStringLiteral("Refreshed 8 feed(s): 0 new story(ies), 5 failed (see the feed's tooltip)."));
+             QStringLiteral(
+                 "Refreshed 8 feed(s): 0 new story(ies), 5 failed (see the feed's tooltip)."));
 }
 
 void tst_FeedActions::recoveredFeedShowsWhatWasWrongInItsHealth()
@@ -179,12 +184,14 @@ void tst_FeedActions::recoveredFeedShowsWhatWasWrongInItsHealth()
     const QModelIndex index = sidebar->indexFor({StoryFilter::Kind::Feed, gazette});
     QVERIFY(index.isValid());
     const QString health = index.data(Qt::ToolTipRole).toString();
-    QVERIFY2(health.contains(QStringLiteral("Last update read with recovery: not well-formed at line 8, column 8 "
-                                            "(premature end of document); 3 stories recovered")),
+    QVERIFY2(health.contains(QStringLiteral(
+                 "Last update read with recovery: not well-formed at line 8, column 8 "
+                 "(premature end of document); 3 stories recovered")),
              qPrintable(health));
     QVERIFY(!index.data(SidebarModel::FailingRole).toBool()); // its three stories are there to read
     QCOMPARE(m_cache->articles().count({StoryFilter::Kind::Feed, gazette}), 3);
-    const QString clean = sidebar->indexFor({StoryFilter::Kind::Feed, wire}).data(Qt::ToolTipRole).toString();
+    const QString clean
+        = sidebar->indexFor({StoryFilter::Kind::Feed, wire}).data(Qt::ToolTipRole).toString();
     QVERIFY2(!clean.contains(QStringLiteral("recovery")), qPrintable(clean));
 
     if (!qEnvironmentVariableIsEmpty("BULLETIN_SCREENSHOT_DIR")) {
@@ -209,7 +216,9 @@ void tst_FeedActions::recoveredFeedShowsWhatWasWrongInItsHealth()
     QVERIFY(finished.wait(15000));
     QCOMPARE(m_cache->articles().count({StoryFilter::Kind::Feed, gazette}), 5);
     QTRY_VERIFY(!sidebar->indexFor({StoryFilter::Kind::Feed, gazette})
-                     .data(Qt::ToolTipRole).toString().contains(QStringLiteral("recovery")));
+                     .data(Qt::ToolTipRole)
+                     .toString()
+                     .contains(QStringLiteral("recovery")));
 }
 
 QTEST_MAIN(tst_FeedActions)

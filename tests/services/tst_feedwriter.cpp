@@ -16,7 +16,8 @@ namespace {
 
 QByteArray rss(int items)
 {
-    QByteArray xml = "<?xml version=\"1.0\"?>\n<rss version=\"2.0\">\n<channel>\n<title>Harbour Gazette</title>\n";
+    QByteArray xml = "<?xml version=\"1.0\"?>\n<rss version=\"2.0\">\n<channel>\n<title>Harbour "
+                     "Gazette</title>\n";
     for (int i = 1; i <= items; ++i) {
         const QByteArray n = QByteArray::number(i);
         xml += "<item><guid>story-" + n + "</guid><title>Story " + n + "</title>"
@@ -64,7 +65,9 @@ private slots:
         QString error;
         m_cache = Cache::open(m_dir->filePath(QStringLiteral("cache.sqlite")), &error);
         QVERIFY2(m_cache, qPrintable(error));
-        m_feed = m_cache->feeds().addSubscription(QStringLiteral("http://127.0.0.1/feed.xml"), {}).value_or(0);
+        m_feed = m_cache->feeds()
+                     .addSubscription(QStringLiteral("http://127.0.0.1/feed.xml"), {})
+                     .value_or(0);
         QVERIFY(m_feed);
     }
 
@@ -84,17 +87,20 @@ private slots:
         // Line 8 is the fourth item's, where the document ends.
         QTest::newRow("truncated feed")
             << truncatedRss() << 3
-            << QStringLiteral("not well-formed at line 8, column 8 (premature end of document); 3 stories recovered");
+            << QStringLiteral("not well-formed at line 8, column 8 (premature end of document); 3 "
+                              "stories recovered");
         QTest::newRow("unclosed element")
             << QByteArray("<rss version=\"2.0\"><channel><title>T</title>"
                           "<item><guid>a</guid><title>Only <b>one</title></item></channel></rss>")
-            << 1 << QStringLiteral("not well-formed at line 1, column 90 (opening and ending tag mismatch); 1 story recovered");
-        QTest::newRow("undeclared entities") << QByteArray("<rss version=\"2.0\"><channel><title>T</title>"
-                                                           "<item><guid>a</guid><title>Caf&eacute;</title></item>"
-                                                           "<item><guid>b</guid><title>Tea&nbsp;time</title></item>"
-                                                           "</channel></rss>")
-                                             << 2
-                                             << QStringLiteral("repaired invalid bytes or undeclared entities; 2 stories read");
+            << 1
+            << QStringLiteral("not well-formed at line 1, column 90 (opening and ending tag "
+                              "mismatch); 1 story recovered");
+        QTest::newRow("undeclared entities")
+            << QByteArray("<rss version=\"2.0\"><channel><title>T</title>"
+                          "<item><guid>a</guid><title>Caf&eacute;</title></item>"
+                          "<item><guid>b</guid><title>Tea&nbsp;time</title></item>"
+                          "</channel></rss>")
+            << 2 << QStringLiteral("repaired invalid bytes or undeclared entities; 2 stories read");
     }
 
     void healthSaysWhatARecoveredReadWasMissing()
@@ -116,11 +122,13 @@ private slots:
     void warningLastsUntilACleanRead()
     {
         FeedWriter writer(*m_cache);
-        const QString warning = writer.write(m_feed, response(truncatedRss(), "\"cut\""), {}).warning;
+        const QString warning
+            = writer.write(m_feed, response(truncatedRss(), "\"cut\""), {}).warning;
         QVERIFY(!warning.isEmpty());
 
         // A 304 stands for the same broken body.
-        QCOMPARE(writer.write(m_feed, notModified("\"cut\""), {}).status, RefreshResult::Status::NotModified);
+        QCOMPARE(writer.write(m_feed, notModified("\"cut\""), {}).status,
+                 RefreshResult::Status::NotModified);
         QCOMPARE(m_cache->feeds().feed(m_feed)->lastWarning, warning);
 
         // A failed fetch is the last error; the warning still describes the last read.

@@ -112,7 +112,7 @@ private Q_SLOTS:
             QString error;
             QVERIFY2(db.open(path, &error), qPrintable(error));
             QSqlQuery q(db.connection());
-            // Schema 4's headline triggers, and no index of schema 6 nor columns of schemas 8 and 9.
+            // Schema 4's headline triggers, no index of schema 6, no columns of schemas 8 and 9.
             for (const char *sql : {
                      "DROP INDEX advisories_order",
                      "ALTER TABLE feeds DROP COLUMN removing",

@@ -250,9 +250,10 @@ namespace {
 
 bool nothingRead(const ItemState &state)
 {
-    return state.item.id.isEmpty() && state.guid.isEmpty() && !state.hasTitle && state.fallbackTitle.isEmpty()
-        && !state.hasRssLink && state.atomLink.isEmpty() && state.capLink.isEmpty() && !state.hasContent
-        && state.summaryRank == 100 && !state.embedded && state.index.isEmpty();
+    return state.item.id.isEmpty() && state.guid.isEmpty() && !state.hasTitle
+        && state.fallbackTitle.isEmpty() && !state.hasRssLink && state.atomLink.isEmpty()
+        && state.capLink.isEmpty() && !state.hasContent && state.summaryRank == 100
+        && !state.embedded && state.index.isEmpty();
 }
 
 } // namespace
