@@ -6,6 +6,7 @@
 #include "services/feedarticles.h"
 #include "services/feedhealth.h"
 #include "storage/retentionstore.h"
+#include "storage/sqlutil.h"
 
 #include <QSet>
 #include <QUrl>
@@ -100,9 +101,10 @@ RefreshResult FeedWriter::store(qint64 feedId, const FetchResult &fetched, const
     if (!fetched.ok())
         return recordFailure(result, fetchFailureWords(fetched), fetched.retryAfter);
 
-    Transaction transaction(m_cache.database().connection());
+    const QSqlDatabase db = m_cache.database().connection();
+    Transaction transaction(db);
     if (!transaction.isActive()) {
-        result.error = QStringLiteral("cannot write to the cache");
+        result.error = sql::withReason(QStringLiteral("cannot write to the cache"), db);
         return result;
     }
     moveIfRedirected(feedId, fetched, &result);
@@ -115,7 +117,7 @@ RefreshResult FeedWriter::store(qint64 feedId, const FetchResult &fetched, const
         if (!m_cache.feeds().recordSuccess(feedId, fetched.etag, fetched.lastModified, ttl,
                                            record->lastWarning)
             || !transaction.commit()) {
-            result.error = QStringLiteral("cannot write to the cache");
+            result.error = sql::withReason(QStringLiteral("cannot write to the cache"), db);
             return result;
         }
         result.status = RefreshResult::Status::NotModified;
@@ -165,7 +167,7 @@ RefreshResult FeedWriter::store(qint64 feedId, const FetchResult &fetched, const
             break;
         case ArticleStore::UpsertState::Failed:
             result.added = result.updated = result.unchanged = 0;
-            result.error = QStringLiteral("cannot store \"%1\" in the cache").arg(it->title);
+            result.error = sql::withReason(QStringLiteral("cannot store \"%1\" in the cache").arg(it->title), db);
             return result; // the transaction rolls back: the feed stays as it was
         }
         present << stored.id;
@@ -186,7 +188,7 @@ RefreshResult FeedWriter::store(qint64 feedId, const FetchResult &fetched, const
                                        result.warning)
         || !transaction.commit()) {
         result.added = result.updated = result.unchanged = result.removed = 0;
-        result.error = QStringLiteral("cannot write to the cache");
+        result.error = sql::withReason(QStringLiteral("cannot write to the cache"), db);
         return result;
     }
     result.status = RefreshResult::Status::Ok;

@@ -8,6 +8,7 @@
 #include "services/feedarticles.h"
 #include "services/opmlservice.h"
 #include "storage/database.h"
+#include "storage/sqlutil.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -124,10 +125,11 @@ ImportService::Report ImportService::importPlainText(const QByteArray &bytes, co
     if (source.isEmpty())
         source = path.isEmpty() ? QStringLiteral("Imported articles") : QFileInfo(path).completeBaseName();
 
-    Transaction transaction(m_cache.database().connection());
-    const auto feedId = m_cache.feeds().localSource(source);
+    const QSqlDatabase db = m_cache.database().connection();
+    Transaction transaction(db);
+    const auto feedId = transaction.isActive() ? m_cache.feeds().localSource(source) : std::nullopt;
     if (!feedId) {
-        report.error = QStringLiteral("cannot record the source %1 in the cache").arg(source);
+        report.error = sql::withReason(QStringLiteral("cannot record the source %1 in the cache").arg(source), db);
         return report;
     }
     // The publisher's related headlines become headline-only stories, unless the cache
@@ -146,7 +148,8 @@ ImportService::Report ImportService::importPlainText(const QByteArray &bytes, co
             QStringLiteral("Listed under \"More Stories\" in \"%1\"; only the headline is known.")
                 .arg(imported.article.title));
         if (result.state == ArticleStore::UpsertState::Failed) {
-            report.error = QStringLiteral("cannot store the related headline \"%1\"").arg(related.title);
+            report.error =
+                sql::withReason(QStringLiteral("cannot store the related headline \"%1\"").arg(related.title), db);
             return report;
         }
     }
@@ -155,7 +158,7 @@ ImportService::Report ImportService::importPlainText(const QByteArray &bytes, co
     applyAdvisoryRules(story, rules, record && record->alertSource, source);
     const auto result = m_cache.articles().upsert(*feedId, story.first(), imported.note);
     if (result.state == ArticleStore::UpsertState::Failed || !transaction.commit()) {
-        report.error = QStringLiteral("cannot store the story in the cache");
+        report.error = sql::withReason(QStringLiteral("cannot store the story in the cache"), db);
         return report;
     }
     count(report, result.state);
@@ -198,10 +201,11 @@ ImportService::Report ImportService::importFeed(const QByteArray &bytes, const Q
     if (title.isEmpty())
         title = path.isEmpty() ? QStringLiteral("Imported feed") : QFileInfo(path).completeBaseName();
 
-    Transaction transaction(m_cache.database().connection());
-    const auto feedId = m_cache.feeds().localSource(title, url);
+    const QSqlDatabase db = m_cache.database().connection();
+    Transaction transaction(db);
+    const auto feedId = transaction.isActive() ? m_cache.feeds().localSource(title, url) : std::nullopt;
     if (!feedId) {
-        report.error = QStringLiteral("cannot record the feed %1 in the cache").arg(title);
+        report.error = sql::withReason(QStringLiteral("cannot record the feed %1 in the cache").arg(title), db);
         return report;
     }
     if (!feed.link.isEmpty())
@@ -215,14 +219,18 @@ ImportService::Report ImportService::importFeed(const QByteArray &bytes, const Q
     for (auto it = articles.crbegin(); it != articles.crend(); ++it) {
         const auto result = m_cache.articles().upsert(*feedId, *it);
         if (result.state == ArticleStore::UpsertState::Failed) {
-            report.error = QStringLiteral("cannot store \"%1\" in the cache").arg(it->title);
+            report.error = sql::withReason(QStringLiteral("cannot store \"%1\" in the cache").arg(it->title), db);
+            report.added = report.updated = report.unchanged = 0;
+            report.storyIds.clear();
             return report;
         }
         count(report, result.state);
         report.storyIds.prepend(result.id);
     }
     if (!transaction.commit()) {
-        report.error = QStringLiteral("cannot write to the cache");
+        report.error = sql::withReason(QStringLiteral("cannot write to the cache"), db);
+        report.added = report.updated = report.unchanged = 0;
+        report.storyIds.clear();
         return report;
     }
     if (!feed.warning.isEmpty())

@@ -3,6 +3,7 @@
 #include "core/opml/opmlparser.h"
 #include "core/opml/opmlwriter.h"
 #include "services/cache.h"
+#include "storage/sqlutil.h"
 
 #include <QHash>
 
@@ -22,7 +23,12 @@ OpmlService::ImportReport OpmlService::importOpml(const QByteArray &bytes)
         return report;
     }
     report.problems = parsed.document.problems;
-    Transaction transaction(m_cache.database().connection());
+    const QSqlDatabase db = m_cache.database().connection();
+    Transaction transaction(db);
+    if (!transaction.isActive()) {
+        report.error = sql::withReason(QStringLiteral("cannot write the subscriptions to the cache"), db);
+        return report;
+    }
     for (const OpmlFeed &feed : parsed.document.feeds) {
         if (m_cache.feeds().feedByUrl(feed.url)) {
             ++report.alreadySubscribed;
@@ -33,14 +39,17 @@ OpmlService::ImportReport OpmlService::importOpml(const QByteArray &bytes)
         const auto id = m_cache.feeds().addSubscription(feed.url, feed.title, folder, &error);
         if (!id) {
             report.error = QStringLiteral("cannot add %1: %2").arg(feed.url, error);
+            report.added = 0;
             return report;
         }
         if (!feed.siteUrl.isEmpty())
             m_cache.feeds().setSiteUrl(*id, feed.siteUrl);
         ++report.added;
     }
-    if (!transaction.commit())
-        report.error = QStringLiteral("cannot write the subscriptions to the cache");
+    if (!transaction.commit()) {
+        report.error = sql::withReason(QStringLiteral("cannot write the subscriptions to the cache"), db);
+        report.added = 0;
+    }
     return report;
 }
 

@@ -3,6 +3,7 @@
 #include "services/cache.h"
 #include "services/feedwriter.h"
 #include "storage/database.h"
+#include "storage/sqlutil.h"
 
 #include <QElapsedTimer>
 
@@ -13,7 +14,7 @@ namespace bulletin {
 namespace {
 
 // What a feed's result says once the transaction it was written in did not commit.
-void undoWrite(RefreshResult &result)
+void undoWrite(RefreshResult &result, const QSqlDatabase &db)
 {
     if (result.status == RefreshResult::Status::Cancelled)
         return;
@@ -21,7 +22,7 @@ void undoWrite(RefreshResult &result)
         result.error += QStringLiteral(" (and the failure could not be recorded)");
     } else {
         result.status = RefreshResult::Status::Error;
-        result.error = QStringLiteral("cannot write to the cache");
+        result.error = sql::withReason(QStringLiteral("cannot write to the cache"), db);
     }
     result.added = result.updated = result.unchanged = result.removed = 0;
     if (!result.movedFrom.isEmpty())
@@ -91,11 +92,12 @@ void RefreshWorker::writeQueued()
             results << (job.prepared ? writer.store(job.feedId, job.fetched, *job.prepared, job.retention)
                                      : writer.write(job.feedId, job.fetched, job.retention));
         }
-        // Without the batch's transaction (another writer held the lock too long) each feed
-        // was written in a transaction of its own.
+        // Without the batch's transaction (another writer held the lock too long, or the
+        // disk is full) each feed's write failed at once, saying why: the feeds stay as they
+        // were and are written again on their next refresh.
         if (batch.isActive() && !batch.commit()) {
             for (RefreshResult &result : results)
-                undoWrite(result);
+                undoWrite(result, m_cache->database().connection());
         }
         if (!m_jobs.isEmpty() && !std::exchange(m_writeQueued, true))
             QMetaObject::invokeMethod(this, &RefreshWorker::writeQueued, Qt::QueuedConnection);

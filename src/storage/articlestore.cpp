@@ -501,13 +501,14 @@ bool ArticleStore::setRead(const QList<qint64> &ids, bool read)
 {
     Transaction transaction(m_db);
     QSqlQuery q(m_db);
-    if (!q.prepare(read ? QStringLiteral("DELETE FROM unread_articles WHERE id = ?")
+    if (!transaction.isActive() || !q.prepare(read ? QStringLiteral("DELETE FROM unread_articles WHERE id = ?")
                         : QStringLiteral("INSERT OR IGNORE INTO unread_articles(id, feed_id, sort_date) "
                                          "SELECT id, feed_id, sort_date FROM articles WHERE id = ?")))
         return false;
     for (qint64 id : ids) {
         q.addBindValue(id);
         if (!q.exec()) {
+            sql::noteFailure(m_db);
             qCWarning(lcStorage) << "marking read failed:" << q.lastError().text();
             return false;
         }
@@ -520,6 +521,8 @@ int ArticleStore::markAllRead(const StoryFilter &filter)
     QVariantList values;
     const QString where = whereFor(filter, &values);
     Transaction transaction(m_db);
+    if (!transaction.isActive())
+        return 0;
     QSqlQuery q(m_db);
     // The clauses name the table `a`, and unread_articles has the columns they read: the
     // rows go straight through its feed index, without first listing their ids (a third of

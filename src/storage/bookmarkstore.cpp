@@ -21,7 +21,8 @@ std::optional<qint64> BookmarkStore::add(qint64 articleId, const QString &note)
     }
     Transaction transaction(m_db);
     QSqlQuery q(m_db);
-    if (!sql::run(q,
+    if (!transaction.isActive()
+        || !sql::run(q,
                   QStringLiteral("INSERT INTO bookmarks(article_id, guid, feed_url, title, link, "
                                  "source, published, text, html, note, created_at) "
                                  "SELECT a.id, a.guid, f.url, a.title, a.link, f.title, "

@@ -1,6 +1,7 @@
 #include "storage/database.h"
 
 #include "storage/searchrank.h"
+#include "storage/sqlutil.h"
 #include "storage/storagelog.h"
 
 #include <QAtomicInt>
@@ -101,6 +102,7 @@ bool configure(QSqlDatabase &db, QString *error)
         if (!exec(db, QString::fromLatin1(pragma), error))
             return false;
     }
+    Transaction::guardConnection(sql::nativeHandle(db));
     if (!sql::registerSearchRank(db)) {
         if (error)
             *error = QStringLiteral("its SQLite cannot rank search results (FTS5 is missing)");
@@ -255,6 +257,12 @@ bool Database::migrate(int from, QString *error)
         const QString script = migrationScript(version);
         Transaction transaction(db);
         QString stepError;
+        if (!transaction.isActive()) {
+            *error = QStringLiteral("upgrading the cache to schema %1 failed: %2")
+                         .arg(version)
+                         .arg(sql::lastFailure(db));
+            return false;
+        }
         for (const QString &statement : splitStatements(script)) {
             if (!exec(db, statement, &stepError)) {
                 *error = QStringLiteral("upgrading the cache to schema %1 failed: %2")
@@ -277,7 +285,7 @@ bool Database::migrate(int from, QString *error)
             || !transaction.commit()) {
             *error = QStringLiteral("upgrading the cache to schema %1 failed: %2")
                          .arg(version)
-                         .arg(stepError.isEmpty() ? db.lastError().text() : stepError);
+                         .arg(stepError.isEmpty() ? sql::lastFailure(db) : stepError);
             return false;
         }
     }
@@ -316,62 +324,6 @@ int Database::schemaVersion() const
     if (query.exec(QStringLiteral("PRAGMA user_version")) && query.next())
         return query.value(0).toInt();
     return -1;
-}
-
-namespace {
-
-// Transactions open on each connection of this thread (a connection belongs to one thread).
-thread_local QHash<QString, int> t_openTransactions;
-
-} // namespace
-
-Transaction::Transaction(QSqlDatabase db)
-    : m_db(std::move(db))
-{
-    int &open = t_openTransactions[m_db.connectionName()];
-    m_nested = open > 0;
-    QSqlQuery begin(m_db);
-    // IMMEDIATE takes the write lock up front (waiting up to the busy timeout), so a
-    // transaction that reads before it writes cannot fail half-way because another
-    // connection (the refresh writer, or the window marking a story read) wrote meanwhile.
-    m_active = begin.exec(m_nested ? QStringLiteral("SAVEPOINT nested") : QStringLiteral("BEGIN IMMEDIATE"));
-    if (m_active)
-        ++open;
-    else
-        qCWarning(lcStorage) << "cannot begin a transaction:" << begin.lastError().text();
-}
-
-Transaction::~Transaction()
-{
-    if (!m_active)
-        return;
-    rollback();
-    --t_openTransactions[m_db.connectionName()];
-}
-
-void Transaction::rollback()
-{
-    // A savepoint is undone, then taken off the stack; the outer transaction goes on.
-    if (m_nested) {
-        QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK TO nested"));
-        QSqlQuery(m_db).exec(QStringLiteral("RELEASE nested"));
-    } else {
-        QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
-    }
-}
-
-bool Transaction::commit()
-{
-    if (!m_active)
-        return false;
-    m_active = false;
-    --t_openTransactions[m_db.connectionName()];
-    QSqlQuery commit(m_db);
-    if (commit.exec(m_nested ? QStringLiteral("RELEASE nested") : QStringLiteral("COMMIT")))
-        return true;
-    qCWarning(lcStorage) << "commit failed:" << commit.lastError().text();
-    rollback();
-    return false;
 }
 
 } // namespace bulletin

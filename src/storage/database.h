@@ -1,5 +1,7 @@
 #pragma once
 
+#include "storage/transaction.h"
+
 #include <QSqlDatabase>
 #include <QString>
 
@@ -48,27 +50,6 @@ private:
     QString m_connectionName;
     QString m_path;
     QString m_backupPath;
-};
-
-// A write transaction on the connection: rolled back unless committed. Inside another
-// Transaction on the same connection (and thread) it is a savepoint of it: its commit keeps
-// its changes for the outer one to commit, its rollback undoes only its own.
-class Transaction final
-{
-public:
-    explicit Transaction(QSqlDatabase db);
-    ~Transaction();
-    Transaction(const Transaction &) = delete;
-    Transaction &operator=(const Transaction &) = delete;
-    bool isActive() const { return m_active; }
-    bool commit();
-
-private:
-    void rollback();
-
-    QSqlDatabase m_db;
-    bool m_active = false;
-    bool m_nested = false;
 };
 
 } // namespace bulletin

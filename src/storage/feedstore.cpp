@@ -213,7 +213,7 @@ bool FeedStore::remove(qint64 feedId)
     // the story (ON DELETE SET NULL) and keep their snapshot.
     Transaction transaction(m_db);
     QSqlQuery q(m_db);
-    return sql::run(q, QStringLiteral("DELETE FROM feeds WHERE id = ?"), {feedId})
+    return transaction.isActive() && sql::run(q, QStringLiteral("DELETE FROM feeds WHERE id = ?"), {feedId})
         && transaction.commit();
 }
 
@@ -335,7 +335,8 @@ bool FeedStore::removeFolder(qint64 folderId)
 {
     Transaction transaction(m_db);
     QSqlQuery q(m_db);
-    return sql::run(q, QStringLiteral("UPDATE feeds SET folder_id = NULL WHERE folder_id = ?"),
+    return transaction.isActive()
+        && sql::run(q, QStringLiteral("UPDATE feeds SET folder_id = NULL WHERE folder_id = ?"),
                     {folderId})
         && sql::run(q, QStringLiteral("DELETE FROM folders WHERE id = ?"), {folderId})
         && transaction.commit();

@@ -10,23 +10,102 @@
 
 namespace bulletin::sql {
 
-sqlite3 *nativeHandle(const QSqlDatabase &db)
+namespace {
+
+sqlite3 *driverHandle(const QSqlDriver *driver)
 {
-    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
+    const QVariant handle = driver ? driver->handle() : QVariant();
     if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
         return *static_cast<sqlite3 *const *>(handle.constData());
     return nullptr;
 }
 
+} // namespace
+
+sqlite3 *nativeHandle(const QSqlDatabase &db)
+{
+    return driverHandle(db.driver());
+}
+
+namespace {
+
+// The last failure noted on each connection of this thread, by SQLite handle.
+thread_local QHash<sqlite3 *, int> t_failures;
+
+void note(sqlite3 *handle)
+{
+    if (!handle)
+        return;
+    const int code = sqlite3_extended_errcode(handle);
+    // The veto of a statement inside a transaction SQLite already rolled back is not why
+    // the write failed: keep what made SQLite roll it back.
+    if (code != SQLITE_OK && code != SQLITE_CONSTRAINT_COMMITHOOK)
+        t_failures.insert(handle, code);
+}
+
+} // namespace
+
+void noteFailure(const QSqlDatabase &db)
+{
+    note(nativeHandle(db));
+}
+
+void clearFailure(const QSqlDatabase &db)
+{
+    t_failures.remove(nativeHandle(db));
+}
+
+QString lastFailure(const QSqlDatabase &db)
+{
+    return failureWords(t_failures.value(nativeHandle(db), SQLITE_OK));
+}
+
+QString withReason(const QString &message, const QSqlDatabase &db)
+{
+    const QString reason = lastFailure(db);
+    return reason.isEmpty() ? message : QStringLiteral("%1: %2").arg(message, reason);
+}
+
+QString failureWords(int code)
+{
+    switch (code & 0xff) {
+    case SQLITE_OK:
+        return {};
+    case SQLITE_FULL:
+        return QStringLiteral("the disk is full");
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return QStringLiteral("another program is writing to it (try again when it is done)");
+    case SQLITE_READONLY:
+        return QStringLiteral("it is read-only");
+    case SQLITE_IOERR:
+        return QStringLiteral("the disk reported an error");
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+        return QStringLiteral("it is damaged");
+    case SQLITE_CANTOPEN:
+        return QStringLiteral("a file beside it cannot be created");
+    case SQLITE_NOMEM:
+        return QStringLiteral("out of memory");
+    case SQLITE_CONSTRAINT:
+        return code == SQLITE_CONSTRAINT_COMMITHOOK ? QStringLiteral("its transaction was interrupted")
+                                                    : QStringLiteral("a constraint failed");
+    default:
+        return QString::fromUtf8(sqlite3_errstr(code));
+    }
+}
+
 bool run(QSqlQuery &query, const QString &sql, const QVariantList &values)
 {
     if (!query.prepare(sql)) {
+        note(driverHandle(query.driver()));
         qCWarning(lcStorage) << "prepare failed:" << query.lastError().text() << sql;
         return false;
     }
     for (const QVariant &value : values)
         query.addBindValue(value);
     if (!query.exec()) {
+        note(driverHandle(query.driver()));
         qCWarning(lcStorage) << "query failed:" << query.lastError().text() << sql;
         return false;
     }
@@ -45,6 +124,7 @@ QSqlQuery *StatementCache::run(const QString &sql, const QVariantList &values)
         QSqlQuery query(m_db);
         query.setForwardOnly(true);
         if (!query.prepare(sql)) {
+            noteFailure(m_db);
             qCWarning(lcStorage) << "prepare failed:" << query.lastError().text() << sql;
             return nullptr;
         }
@@ -55,6 +135,7 @@ QSqlQuery *StatementCache::run(const QString &sql, const QVariantList &values)
     for (int i = 0; i < values.size(); ++i)
         query.bindValue(i, values.at(i));
     if (!query.exec()) {
+        noteFailure(m_db);
         qCWarning(lcStorage) << "query failed:" << query.lastError().text() << sql;
         return nullptr;
     }
@@ -115,6 +196,7 @@ bool NativeStatement::step(bool *row)
     *row = rc == SQLITE_ROW;
     if (rc == SQLITE_ROW || rc == SQLITE_DONE)
         return true;
+    note(m_handle);
     qCWarning(lcStorage) << "query failed:" << sqlite3_errmsg(m_handle) << m_sql;
     return false;
 }

@@ -46,6 +46,19 @@ sqlite3 *nativeHandle(const QSqlDatabase &db);
 // Prepares and runs a query with positional bound values; logs and returns false on error.
 bool run(QSqlQuery &query, const QString &sql, const QVariantList &values = {});
 
+// Why writes fail, in words a user can act on. The helpers here note each failed statement
+// of a connection (noteFailure(), for code that runs its own); lastFailure() words the most
+// recent one since the connection's outermost Transaction began ("the disk is full",
+// "another program is writing to it", ...), or is empty when none was noted. SQLite's own
+// error code cannot serve: the rollback after a failure resets it.
+void noteFailure(const QSqlDatabase &db);
+void clearFailure(const QSqlDatabase &db);
+QString lastFailure(const QSqlDatabase &db);
+// `message`, then ": " and lastFailure() when there is one.
+QString withReason(const QString &message, const QSqlDatabase &db);
+// The words for an SQLite result code (primary or extended); empty for SQLITE_OK.
+QString failureWords(int code);
+
 // Statements prepared once and run many times on one connection (SQLite's parse and plan
 // cost more than the work of a small insert). Not copyable; destroy it before the
 // connection closes.

@@ -3,10 +3,15 @@
 #include "services/importservice.h"
 #include "services/opmlservice.h"
 
+#include "storage/sqlutil.h"
+#include "support/scratchmount.h"
+
 #include <QFile>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sqlite3.h>
 
 using namespace bulletin;
 
@@ -27,6 +32,21 @@ QByteArray readData(const QString &name)
     if (!file.open(QIODevice::ReadOnly))
         qFatal("missing test data %s", qPrintable(name));
     return file.readAll();
+}
+
+// An RSS feed of `count` items, each with about `bodyBytes` of text.
+QByteArray bigFeed(int count, int bodyBytes)
+{
+    QByteArray xml = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Big</title>"
+                     "<link>https://big.example.org/</link>\n";
+    for (int i = 0; i < count; ++i) {
+        QByteArray body;
+        for (int word = 0; body.size() < bodyBytes; ++word)
+            body += "story" + QByteArray::number(i) + "word" + QByteArray::number(word) + ' ';
+        xml += "<item><title>Story " + QByteArray::number(i) + "</title><link>https://big.example.org/"
+            + QByteArray::number(i) + "</link><description>" + body + "</description></item>\n";
+    }
+    return xml + "</channel></rss>\n";
 }
 
 int rows(Cache &cache, const char *table)
@@ -109,6 +129,77 @@ private Q_SLOTS:
         QVERIFY(!report.error.isEmpty());
         QCOMPARE(rows(*cache, "articles"), 0);
         QCOMPARE(rows(*cache, "feeds"), 0);
+    }
+
+    void importThatCannotBeginStoresNothing()
+    {
+        // Another program held the write lock for the whole busy timeout and let it go just
+        // after: the import fails, and none of its stories may be stored one by one.
+        QTemporaryDir dir;
+        QString error;
+        const QString path = dir.filePath(QStringLiteral("c.sqlite"));
+        auto cache = Cache::open(path, &error);
+        QVERIFY2(cache, qPrintable(error));
+        Database other;
+        QVERIFY(other.open(path, &error));
+        QSqlQuery lock(other.connection());
+        QVERIFY(lock.exec(QStringLiteral("BEGIN IMMEDIATE")));
+        sqlite3_busy_handler(
+            sql::nativeHandle(cache->database().connection()),
+            [](void *holder, int) {
+                QSqlQuery(static_cast<Database *>(holder)->connection()).exec(QStringLiteral("ROLLBACK"));
+                return 0;
+            },
+            &other);
+
+        const auto report = ImportService(*cache).importFeed(bigFeed(3, 100),
+                                                             dir.filePath(QStringLiteral("three.rss")));
+        QVERIFY2(report.error.contains(QLatin1String("another program is writing to it")), qPrintable(report.error));
+        QCOMPARE(report.added, 0);
+        QCOMPARE(rows(*cache, "articles"), 0);
+        QCOMPARE(rows(*cache, "feeds"), 0);
+    }
+
+    void fullDiskStopsTheImportAndKeepsWhatWasThere()
+    {
+        ScratchMount mount(6 * 1024 * 1024);
+        if (!mount.isMounted())
+            QSKIP(qPrintable(mount.skipReason()));
+        const QString path = mount.filePath(QStringLiteral("cache.sqlite"));
+        QString error;
+        auto cache = Cache::open(path, &error);
+        QVERIFY2(cache, qPrintable(error));
+        const auto sample = importSampleOnFirstRun(*cache, &error);
+        QVERIFY2(sample, qPrintable(error));
+        QVERIFY(cache->bookmarks().add(*sample, QStringLiteral("keep this")));
+        QVERIFY(cache->articles().setRead({*sample}, true));
+        const int stories = rows(*cache, "articles");
+        QVERIFY(cache->database().checkpoint());
+        QVERIFY(mount.fill(256 * 1024));
+
+        // About 2 MB of stories into a quarter of a megabyte.
+        const auto report = ImportService(*cache).importFeed(bigFeed(400, 5000), mount.filePath(QStringLiteral("big.rss")));
+        QVERIFY2(report.error.contains(QLatin1String("the disk is full")), qPrintable(report.error));
+        QCOMPARE(report.added, 0);
+        QCOMPARE(rows(*cache, "articles"), stories);
+        QCOMPARE(rows(*cache, "feeds"), 1);
+        cache.reset();
+
+        // Everything from before is there, whole, once there is room again.
+        QVERIFY(mount.fill(0));
+        cache = Cache::open(path, &error);
+        QVERIFY2(cache, qPrintable(error));
+        QSqlQuery check(cache->database().connection());
+        QVERIFY(check.exec(QStringLiteral("PRAGMA integrity_check")) && check.next());
+        QCOMPARE(check.value(0).toString(), QStringLiteral("ok"));
+        QCOMPARE(rows(*cache, "articles"), stories);
+        const auto bookmark = cache->bookmarks().forArticle(*sample);
+        QVERIFY(bookmark);
+        QCOMPARE(bookmark->note, QStringLiteral("keep this"));
+        QVERIFY(cache->articles().story(*sample)->summary.read);
+        const auto again = ImportService(*cache).importFeed(bigFeed(40, 5000), mount.filePath(QStringLiteral("big.rss")));
+        QVERIFY2(again.error.isEmpty(), qPrintable(again.error));
+        QCOMPARE(again.added, 40);
     }
 
     void feedFileBecomesALocalSource()
