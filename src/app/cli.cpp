@@ -5,6 +5,7 @@
 #include "app/clisource.h"
 #include "core/feeds/feedjson.h"
 #include "core/feeds/feedparser.h"
+#include "core/wholefile.h"
 #include "services/advisorysettings.h"
 #include "services/cache.h"
 #include "services/importservice.h"
@@ -600,13 +601,13 @@ int cmdExportOpml(const QString &cachePath, const Args &args)
         return status;
     const QByteArray opml = OpmlService(*cache).exportOpml();
     const QString path = args.positional().first();
-    QFile file(path);
     if (path == QLatin1String("-")) {
         out() << QString::fromUtf8(opml);
         return 0;
     }
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(opml) != opml.size())
-        return fail(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+    QString error;
+    if (!writeWholeFile(path, opml, &error))
+        return fail(QStringLiteral("cannot write %1: %2; the file there was left as it was").arg(path, error));
     return 0;
 }
 

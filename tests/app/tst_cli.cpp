@@ -1,5 +1,9 @@
 // Runs the real `bulletin` executable the way scripts and the corpus checkers do.
 
+#include "support/scratchmount.h"
+
+#include <QCryptographicHash>
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -43,6 +47,28 @@ private:
             return {};
         return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
                 process.readAllStandardOutput(), process.readAllStandardError()};
+    }
+
+    static QByteArray hashOf(const QString &path)
+    {
+        QFile file(path);
+        return file.open(QIODevice::ReadOnly) ? QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha1)
+                                              : QByteArray();
+    }
+
+    // An OPML file of `count` subscriptions, about 120 bytes each.
+    QString manySubscriptions(int count)
+    {
+        QByteArray opml = "<?xml version=\"1.0\"?><opml version=\"2.0\"><head/><body>\n";
+        for (int i = 0; i < count; ++i)
+            opml += "<outline type=\"rss\" text=\"Feed " + QByteArray::number(i)
+                + "\" xmlUrl=\"https://news.example.org/feeds/" + QByteArray::number(i) + ".xml\"/>\n";
+        opml += "</body></opml>\n";
+        const QString path = m_dir.filePath(QStringLiteral("many.opml"));
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(opml) != opml.size())
+            qFatal("cannot write %s", qPrintable(path));
+        return path;
     }
 
     static QString sample()
@@ -327,6 +353,27 @@ private Q_SLOTS:
     {
         QVERIFY(bulletin({QStringLiteral("--help")})
                     .out.contains("the newest 50 stories unless --limit"));
+    }
+
+    void exportOpmlOnAFullDiskKeepsTheOldFile()
+    {
+        ScratchMount mount(1024 * 1024);
+        if (!mount.isMounted())
+            QSKIP(qPrintable(mount.skipReason()));
+        const QString cachePath = m_dir.filePath(QStringLiteral("subscriptions.sqlite"));
+        QCOMPARE(bulletin({QStringLiteral("import"), manySubscriptions(3000)}, cachePath).status, 0);
+        const QString exported = mount.filePath(QStringLiteral("subscriptions.opml"));
+        QCOMPARE(bulletin({QStringLiteral("export-opml"), exported}, cachePath).status, 0);
+        const QByteArray before = hashOf(exported);
+        QVERIFY(QFileInfo(exported).size() > 300 * 1000);
+        // Room for less than one more copy: writing it runs out of space half-way.
+        QVERIFY(mount.fill(64 * 1024));
+
+        const Run run = bulletin({QStringLiteral("export-opml"), exported}, cachePath);
+        QVERIFY(run.status > 0);
+        QVERIFY2(run.err.contains("left as it was"), run.err.constData());
+        QCOMPARE(hashOf(exported), before);
+        QCOMPARE(QDir(mount.filePath(QString())).entryList(QDir::Files), QStringList{QStringLiteral("subscriptions.opml")});
     }
 
     void newerCacheIsRefused()
