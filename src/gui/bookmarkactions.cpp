@@ -1,5 +1,6 @@
 #include "gui/bookmarkactions.h"
 
+#include "core/wholefile.h"
 #include "gui/notedialog.h"
 #include "gui/storycontroller.h"
 #include "models/bookmarkexport.h"
@@ -9,7 +10,6 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QMessageBox>
-#include <QSaveFile>
 #include <QStandardPaths>
 
 namespace bulletin {
@@ -132,10 +132,10 @@ bool BookmarkActions::exportTo(const QString &path, Format format)
     int skipped = 0;
     const QByteArray bytes = format == Format::Html ? bookmarksToNetscapeHtml(bookmarks, &skipped)
                                                     : bookmarksToJson(bookmarks);
-    // QSaveFile: an interrupted export never leaves half a file over an older good one.
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        emit statusMessage(tr("Could not export bookmarks to %1: %2").arg(path, file.errorString()));
+    // Whole or not at all: an interrupted export never leaves half a file over an older good one.
+    QString error;
+    if (!writeWholeFile(path, bytes, &error)) {
+        emit statusMessage(tr("Could not export bookmarks to %1: %2").arg(path, error));
         return false;
     }
     const int written = int(bookmarks.size()) - skipped;

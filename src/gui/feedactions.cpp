@@ -1,5 +1,6 @@
 #include "gui/feedactions.h"
 
+#include "core/wholefile.h"
 #include "gui/storycontroller.h"
 #include "gui/subscribedialog.h"
 #include "services/advisorysettings.h"
@@ -17,7 +18,6 @@
 #include <QInputDialog>
 #include <QMessageBox>
 #include <QProgressBar>
-#include <QSaveFile>
 #include <QStandardPaths>
 #include <QTimer>
 #include <QToolButton>
@@ -528,11 +528,10 @@ OpmlService::ImportReport FeedActions::importOpmlFile(const QString &path)
 
 bool FeedActions::exportOpmlFile(const QString &path)
 {
-    QSaveFile file(path);
-    const QByteArray bytes = OpmlService(m_cache).exportOpml();
-    const bool ok = file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() && file.commit();
+    QString error;
+    const bool ok = writeWholeFile(path, OpmlService(m_cache).exportOpml(), &error);
     emit statusMessage(ok ? tr("Subscriptions saved to %1.").arg(QDir::toNativeSeparators(path))
-                          : tr("Could not save %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+                          : tr("Could not save %1: %2").arg(QDir::toNativeSeparators(path), error));
     return ok;
 }
 

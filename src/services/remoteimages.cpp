@@ -1,12 +1,12 @@
 #include "services/remoteimages.h"
 
+#include "core/wholefile.h"
 #include "net/feedfetcher.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
-#include <QSaveFile>
 #include <QStandardPaths>
 
 #include <algorithm>
@@ -52,8 +52,7 @@ bool ImageCache::put(const QUrl &url, const QByteArray &bytes)
 {
     if (!QDir().mkpath(m_directory))
         return false;
-    QSaveFile file(pathFor(url));
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+    if (!writeWholeFile(pathFor(url), bytes, nullptr))
         return false;
     prune();
     return true;
