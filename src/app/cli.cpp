@@ -13,7 +13,9 @@
 #include "services/relatedcoverage.h"
 #include "services/storypage.h"
 #include "storage/advisorystore.h"
+#include "storage/cachefile.h"
 #include "storage/searchstore.h"
+#include "storage/sqlutil.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -339,7 +341,7 @@ int cmdBookmark(const QString &cachePath, const Args &args)
         if (!cache->bookmarks().isBookmarked(*id))
             return fail(QStringLiteral("story %1 is not bookmarked").arg(*id));
         if (!cache->bookmarks().removeForArticle(*id))
-            return fail(QStringLiteral("cannot remove the bookmark of story %1").arg(*id));
+            return fail(sql::withReason(QStringLiteral("cannot remove the bookmark of story %1").arg(*id), cache->database().connection()));
         out() << QStringLiteral("bookmark removed from story %1").arg(*id) << Qt::endl;
         return 0;
     }
@@ -347,7 +349,7 @@ int cmdBookmark(const QString &cachePath, const Args &args)
         return fail(QStringLiteral("no story with id %1 in the cache").arg(*id));
     const auto bookmarkId = cache->bookmarks().add(*id, args.value(QStringLiteral("note")));
     if (!bookmarkId)
-        return fail(QStringLiteral("cannot bookmark story %1").arg(*id));
+        return fail(sql::withReason(QStringLiteral("cannot bookmark story %1").arg(*id), cache->database().connection()));
     out() << QStringLiteral("story %1 bookmarked").arg(*id) << Qt::endl;
     return 0;
 }
@@ -467,7 +469,7 @@ int cmdAlertSource(const QString &cachePath, const Args &args)
         return fail(QStringLiteral("no feed with id %1 in the cache").arg(*id));
     const bool on = state == QLatin1String("on");
     if (!cache->feeds().setAlertSource(*id, on))
-        return fail(QStringLiteral("cannot change feed %1").arg(*id));
+        return fail(sql::withReason(QStringLiteral("cannot change feed %1").arg(*id), cache->database().connection()));
     out() << (on ? QStringLiteral("feed %1 (%2) is an alert source: each of its stories becomes an advisory")
                  : QStringLiteral("feed %1 (%2) is no longer an alert source"))
                  .arg(*id)
@@ -558,7 +560,8 @@ int cmdAdvisoryRules(const QString &cachePath, const Args &args)
                             : QStringLiteral("\"%1\" is not in the list").arg(entry));
         }
         if (!saveAdvisoryRules(*cache, rules))
-            return fail(QStringLiteral("cannot save the advisory rules in the cache"));
+            return fail(sql::withReason(QStringLiteral("cannot save the advisory rules in the cache"),
+                                        cache->database().connection()));
     }
 
     QList<FeedRecord> alertSources;
@@ -618,6 +621,15 @@ struct Command
     QStringList flags;
     std::function<int(const QString &, const Args &)> run;
 };
+
+// Whether the command changes the cache (advisory-rules only with a sub-command).
+bool writesToTheCache(const QString &name, const Args &args)
+{
+    static const QStringList writers = {QStringLiteral("import"), QStringLiteral("bookmark"),
+                                        QStringLiteral("alert-source"), QStringLiteral("subscribe"),
+                                        QStringLiteral("refresh")};
+    return writers.contains(name) || (name == QLatin1String("advisory-rules") && !args.positional().isEmpty());
+}
 
 const QList<Command> &commands()
 {
@@ -696,6 +708,14 @@ int runCli(const QString &cachePath, const QStringList &arguments)
         const QStringList unknown = args.unknown(command.valueOptions + command.flags);
         if (!unknown.isEmpty())
             return fail(QStringLiteral("%1: unknown option %2").arg(name, unknown.first()));
+        if (writesToTheCache(name, args)) {
+            // Said before anything runs, rather than as a failed write half-way through.
+            const CacheFile file = CacheFile::inspect(cachePath);
+            if (file.state() == CacheFile::State::Present && !file.isWritable())
+                return fail(QStringLiteral("the cache %1 is read-only (%2): %3 cannot change it; list, show, "
+                                           "search, bookmarks and export-opml still work")
+                                .arg(cachePath, file.readOnlyReason(), name));
+        }
         return command.run(cachePath, args);
     }
     return fail(QStringLiteral("unknown command \"%1\" (see bulletin --help)").arg(name));

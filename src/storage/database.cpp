@@ -4,7 +4,10 @@
 #include "storage/sqlutil.h"
 #include "storage/storagelog.h"
 
+#include "storage/cachefile.h"
+
 #include <QAtomicInt>
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -13,6 +16,11 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QUrl>
+
+#include <sqlite3.h>
+
+#include <algorithm>
 
 namespace bulletin {
 
@@ -73,13 +81,22 @@ bool onlyAdditive(int from, int to)
     return true;
 }
 
+// SQLite's error in words a user can act on ("the disk is full"), or its own text.
+QString words(const QSqlError &error)
+{
+    const QString known = sql::failureWords(error.nativeErrorCode().toInt());
+    return known.isEmpty() || known == QString::fromUtf8(sqlite3_errstr(error.nativeErrorCode().toInt()))
+        ? error.databaseText()
+        : known;
+}
+
 bool exec(QSqlDatabase &db, const QString &sql, QString *error)
 {
     QSqlQuery query(db);
     if (query.exec(sql))
         return true;
     if (error)
-        *error = query.lastError().text();
+        *error = words(query.lastError());
     return false;
 }
 
@@ -141,6 +158,8 @@ bool Database::open(const QString &path, QString *error)
 {
     close();
     m_backupPath.clear();
+    m_readOnlyReason.clear();
+    m_problem = Problem::None;
     // The checks run in their own function so that every query and connection handle is
     // gone before a failed open removes the connection.
     if (openAndMigrate(path, error))
@@ -152,32 +171,51 @@ bool Database::open(const QString &path, QString *error)
 bool Database::openAndMigrate(const QString &path, QString *error)
 {
     m_path = path;
-    const QFileInfo info(path);
-    if (!QDir().mkpath(info.absolutePath())) {
-        *error = QStringLiteral("cannot create the folder %1").arg(info.absolutePath());
+    const CacheFile file = CacheFile::inspect(path);
+    switch (file.state()) {
+    case CacheFile::State::Missing:
+        if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
+            *error = QStringLiteral("cannot create the folder %1").arg(QFileInfo(path).absolutePath());
+            return false;
+        }
+        if (!file.isWritable()) {
+            *error = QStringLiteral("cannot create the cache %1: %2").arg(path, file.readOnlyReason());
+            return false;
+        }
+        if (!create(path, error))
+            return false;
+        break;
+    case CacheFile::State::Present:
+        break;
+    default:
+        m_problem = file.isDamaged() ? Problem::Damaged : Problem::Unusable;
+        *error = file.problem();
         return false;
     }
-    const bool existed = info.exists() && info.size() > 0;
+    m_readOnlyReason = file.readOnlyReason();
+    if (!connectTo(path, error))
+        return false;
+    QSqlDatabase db = connection();
 
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
-    db.setDatabaseName(path);
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
-    if (!db.open()) {
-        *error = QStringLiteral("cannot open the cache %1: %2").arg(path, db.lastError().text());
+    // Read the version and the tables before anything writes: a newer cache, another
+    // program's database or a damaged one must stay untouched.
+    QString readError;
+    const std::optional<Identity> identity = identify(db, &readError);
+    if (!identity) {
+        *error = readError.arg(path);
         return false;
     }
-
-    // Read the version before anything writes: a newer cache must stay untouched.
-    QSqlQuery versionQuery(db);
-    if (!versionQuery.exec(QStringLiteral("PRAGMA user_version")) || !versionQuery.next()) {
-        *error = QStringLiteral("%1 is not a Bulletin cache (%2)")
-                     .arg(path, versionQuery.lastError().text());
-        return false;
-    }
-    const int version = versionQuery.value(0).toInt();
-    versionQuery.finish();
+    const int version = identity->version;
     const int latest = latestSchemaVersion();
+    if (identity->foreign) {
+        m_problem = Problem::Foreign;
+        *error = QStringLiteral("%1 is not a Bulletin cache: it is another program's SQLite database "
+                                "(tables %2); it was left unchanged")
+                     .arg(path, identity->tables.join(QStringLiteral(", ")));
+        return false;
+    }
     if (version > latest) {
+        m_problem = Problem::Newer;
         *error = QStringLiteral("the cache %1 was written by a newer version of Bulletin "
                                 "(schema %2; this version reads up to %3); it was left unchanged")
                      .arg(path)
@@ -185,16 +223,36 @@ bool Database::openAndMigrate(const QString &path, QString *error)
                      .arg(latest);
         return false;
     }
+    const bool upgrade = version < latest;
+    if (isReadOnly()) {
+        if (upgrade) {
+            *error = QStringLiteral("the cache %1 is read-only (%2) and an older Bulletin wrote it: it "
+                                    "must be upgraded from schema %3 to %4 before it can be read; it was "
+                                    "left unchanged")
+                         .arg(path, m_readOnlyReason)
+                         .arg(version)
+                         .arg(latest);
+            return false;
+        }
+        if (!configure(db, error)) {
+            *error = QStringLiteral("cannot set up the cache %1: %2").arg(path, *error);
+            return false;
+        }
+        qCInfo(lcStorage) << "opened" << path << "read-only:" << m_readOnlyReason;
+        return true;
+    }
 
     // Back up before anything writes to the file (switching to WAL rewrites its header).
     // A cache left in WAL mode is checkpointed first, so that the copy is complete.
     // Upgrades that only add indexes change no data, and a large cache's copy is long.
-    if (version < latest && existed && version > 0 && !onlyAdditive(version, latest)) {
+    if (upgrade && version > 0 && !onlyAdditive(version, latest)) {
         exec(db, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"), nullptr);
         m_backupPath = QStringLiteral("%1.backup-v%2").arg(path).arg(version);
         QFile::remove(m_backupPath);
         if (!QFile::copy(path, m_backupPath)) {
-            *error = QStringLiteral("cannot back up the cache to %1 before upgrading it")
+            QFile::remove(m_backupPath);
+            *error = QStringLiteral("cannot back up the cache to %1 before upgrading it; it was left "
+                                    "unchanged (is the disk full?)")
                          .arg(m_backupPath);
             return false;
         }
@@ -203,7 +261,6 @@ bool Database::openAndMigrate(const QString &path, QString *error)
 
     // An upgrade runs with a rollback journal: it may rewrite most of the file, which a
     // write-ahead log would hold in full (and copy back) before the file is done.
-    const bool upgrade = version < latest;
     const QString journal = upgrade ? QStringLiteral("DELETE") : QStringLiteral("WAL");
     if (!exec(db, QStringLiteral("PRAGMA journal_mode=%1").arg(journal), error) || !configure(db, error)) {
         *error = QStringLiteral("cannot set up the cache %1: %2").arg(path, *error);
@@ -223,7 +280,96 @@ bool Database::openAndMigrate(const QString &path, QString *error)
     db.close();
     if (!db.open() || !configure(db, error)) {
         *error = QStringLiteral("cannot open the cache %1 after upgrading it: %2")
-                     .arg(path, db.isOpen() ? *error : db.lastError().text());
+                     .arg(path, db.isOpen() ? *error : words(db.lastError()));
+        return false;
+    }
+    return true;
+}
+
+bool Database::connectTo(const QString &path, QString *error)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000");
+    if (isReadOnly()) {
+        // SQLite reads a cache in WAL mode read-only only where its shared-memory file
+        // exists or can be made; on a read-only mount it cannot, and the file is read as
+        // immutable (no locks, nothing beside it). Its URI form needs the path encoded.
+        const bool shm = QFileInfo::exists(path + QStringLiteral("-shm"));
+        options += QStringLiteral(";QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI");
+        db.setDatabaseName(QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath()).toString(QUrl::FullyEncoded)
+                           + (shm ? QStringLiteral("?mode=ro") : QStringLiteral("?immutable=1")));
+    } else {
+        db.setDatabaseName(path);
+    }
+    db.setConnectOptions(options);
+    if (!db.open()) {
+        *error = QStringLiteral("cannot open the cache %1: %2").arg(path, words(db.lastError()));
+        return false;
+    }
+    return true;
+}
+
+std::optional<Database::Identity> Database::identify(QSqlDatabase &db, QString *error)
+{
+    Identity identity;
+    QSqlQuery query(db);
+    const auto failed = [&] {
+        const int code = query.lastError().nativeErrorCode().toInt();
+        const QString reason = words(query.lastError());
+        if ((code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB) {
+            m_problem = Problem::Damaged;
+            *error = QStringLiteral("the cache %1 is damaged: ") + reason
+                + QStringLiteral(" (its list of tables cannot be read); it was left unchanged");
+        } else {
+            *error = QStringLiteral("cannot read the cache %1: ") + reason + QStringLiteral("; it was left unchanged");
+        }
+        return std::nullopt;
+    };
+    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
+        return failed();
+    identity.version = query.value(0).toInt();
+    if (!query.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' "
+                                   "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name")))
+        return failed();
+    while (query.next())
+        identity.tables << query.value(0).toString();
+    query.finish();
+    // Schema 1 made these; no schema since has dropped one. A file without tables is an
+    // empty SQLite database: nothing in it to lose, so it becomes a cache.
+    const QStringList ours = {QStringLiteral("articles"), QStringLiteral("bookmarks"), QStringLiteral("feeds"),
+                              QStringLiteral("meta")};
+    const bool hasOurs = std::all_of(ours.cbegin(), ours.cend(),
+                                     [&](const QString &table) { return identity.tables.contains(table); });
+    identity.foreign = identity.version == 0 ? !identity.tables.isEmpty() : !hasOurs;
+    return identity;
+}
+
+bool Database::create(const QString &path, QString *error)
+{
+    // Built under another name and moved into place once its schema is complete, so that
+    // a kill or a full disk on the way leaves no cache at all rather than an empty or half-made
+    // one (see CacheFile on a zero-length file).
+    const QString building = QStringLiteral("%1.new-%2").arg(path).arg(QCoreApplication::applicationPid());
+    for (const QString &leftover : {building, building + QStringLiteral("-journal")})
+        QFile::remove(leftover);
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+        db.setDatabaseName(building);
+        const bool made = db.open() && configure(db, error) && migrate(0, error);
+        if (!made && !db.isOpen())
+            *error = words(db.lastError());
+        db.close();
+        if (!made) {
+            *error = QStringLiteral("cannot create the cache %1: %2").arg(path, *error);
+            QFile::remove(building);
+            QFile::remove(building + QStringLiteral("-journal"));
+            return false;
+        }
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+    if (!QFile::rename(building, path)) {
+        QFile::remove(building);
+        *error = QStringLiteral("cannot create the cache %1: another file took its place meanwhile").arg(path);
         return false;
     }
     return true;

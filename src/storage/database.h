@@ -4,11 +4,26 @@
 
 #include <QSqlDatabase>
 #include <QString>
+#include <QStringList>
+
+#include <optional>
 
 namespace bulletin {
 
 // The cache: one SQLite file opened with WAL, synchronous=NORMAL and foreign keys on, its
 // schema brought to the latest version by the numbered scripts in resources/migrations.
+//
+// What open() accepts, and what it leaves alone (CacheFile tells what lies at the path):
+// - a missing file becomes a new cache, built under another name and moved into place
+//   once complete: Bulletin never leaves an empty or half-made cache at the path;
+// - an empty (0 bytes), cut short or non-SQLite file, another program's SQLite database,
+//   a file that is not a regular one (/dev/null) and a cache whose tables cannot be read
+//   are refused, untouched, with one line naming the file and what is wrong;
+// - a cache that cannot be written (read-only mount or folder, immutable file) opens
+//   read-only when its schema is the latest, for reading and exporting; isReadOnly() says
+//   so and writes fail. One that needs upgrading is refused then.
+// The contents of pages are not checked here (a full check reads the whole file): see
+// IntegrityCheck.
 //
 // Before a migration runs on an existing cache the file is copied to
 // "<file>.backup-v<old version>". A cache written by a newer Bulletin (user_version above
@@ -25,9 +40,21 @@ public:
     Database &operator=(const Database &) = delete;
 
     // Opens (creating if needed) and migrates. On failure returns false and sets *error to
-    // one line a user can act on.
+    // one line a user can act on, and problem() says what kind of failure it was.
     bool open(const QString &path, QString *error);
     void close();
+
+    enum class Problem {
+        None,
+        Damaged,  // empty, cut short, not SQLite, or its tables cannot be read
+        Foreign,  // another program's SQLite database
+        Newer,    // written by a newer Bulletin
+        Unusable, // not a file, cannot be read, locked, disk full: the file itself may be fine
+    };
+    Problem problem() const { return m_problem; } // of the last open()
+
+    bool isReadOnly() const { return !m_readOnlyReason.isEmpty(); }
+    QString readOnlyReason() const { return m_readOnlyReason; } // e.g. "its folder is on a read-only file system"
 
     bool isOpen() const;
     QString path() const { return m_path; }
@@ -44,12 +71,24 @@ public:
     static QString defaultPath(); // in QStandardPaths::AppDataLocation
 
 private:
+    struct Identity
+    {
+        int version = 0;
+        QStringList tables;
+        bool foreign = false;
+    };
+
     bool openAndMigrate(const QString &path, QString *error);
+    bool create(const QString &path, QString *error);
+    bool connectTo(const QString &path, QString *error);
+    std::optional<Identity> identify(QSqlDatabase &db, QString *error);
     bool migrate(int from, QString *error);
 
     QString m_connectionName;
     QString m_path;
     QString m_backupPath;
+    QString m_readOnlyReason;
+    Problem m_problem = Problem::None;
 };
 
 } // namespace bulletin

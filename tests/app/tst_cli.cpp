@@ -355,6 +355,85 @@ private Q_SLOTS:
                     .out.contains("the newest 50 stories unless --limit"));
     }
 
+    void unusableCacheIsOneClearLineAndLeftAlone_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("/dev/null") << "null" << "/dev/null is not a file";
+        QTest::newRow("zero-length file") << "empty" << "is empty (0 bytes)";
+        QTest::newRow("a text file") << "text" << "is not an SQLite database";
+        QTest::newRow("a cache cut short") << "cut" << "is cut short";
+        QTest::newRow("another program's database") << "foreign" << "another program's SQLite database";
+    }
+
+    void unusableCacheIsOneClearLineAndLeftAlone()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, message);
+        QTemporaryDir dir;
+        QString path = dir.filePath(QStringLiteral("cache.sqlite"));
+        if (kind == QLatin1String("null")) {
+            path = QStringLiteral("/dev/null");
+        } else if (kind == QLatin1String("foreign")) {
+            QProcess sqlite;
+            sqlite.start(QStringLiteral("sqlite3"), {path, QStringLiteral("CREATE TABLE notes(body TEXT); "
+                                                                          "INSERT INTO notes VALUES ('mine');")});
+            if (!sqlite.waitForFinished() || sqlite.exitCode() != 0)
+                QSKIP("the sqlite3 program is needed to write another program's database");
+        } else {
+            QCOMPARE(bulletin({QStringLiteral("import"), sample()}, path).status, 0);
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::ReadWrite));
+            if (kind == QLatin1String("empty"))
+                QVERIFY(file.resize(0));
+            else if (kind == QLatin1String("text"))
+                QVERIFY(file.write(QByteArray(8192, 't')) == 8192);
+            else
+                QVERIFY(file.resize(file.size() / 3));
+        }
+        const QByteArray before = hashOf(path);
+        const QStringList files = QDir(dir.path()).entryList(QDir::Files | QDir::Hidden);
+        for (const QString &command : {QStringLiteral("list"), QStringLiteral("import")}) {
+            const Run run = bulletin(command == QLatin1String("list") ? QStringList{command}
+                                                                      : QStringList{command, sample()},
+                                     path);
+            QVERIFY(run.status > 0);
+            const QString err = QString::fromUtf8(run.err).trimmed();
+            QVERIFY2(!err.contains(QLatin1Char('\n')), qPrintable(err));
+            QVERIFY2(err.contains(message), qPrintable(err));
+        }
+        QCOMPARE(hashOf(path), before);
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), files);
+        QVERIFY(!QFile::exists(QStringLiteral("/dev/null-journal")));
+        QVERIFY(!QFile::exists(QStringLiteral("/dev/null-wal")));
+    }
+
+    void readOnlyCacheReadsAndRefusesWritesInWords()
+    {
+        ScratchMount mount(8 * 1024 * 1024);
+        if (!mount.isMounted())
+            QSKIP(qPrintable(mount.skipReason()));
+        const QString path = mount.filePath(QStringLiteral("cache.sqlite"));
+        QCOMPARE(bulletin({QStringLiteral("import"), sample()}, path).status, 0);
+        QCOMPARE(bulletin({QStringLiteral("bookmark"), QStringLiteral("4")}, path).status, 0);
+        QVERIFY(mount.setReadOnly(true));
+
+        Run run = bulletin({QStringLiteral("list"), QStringLiteral("--json")}, path);
+        QVERIFY2(run.status == 0, run.err.constData());
+        QCOMPARE(run.json().value(QStringLiteral("stories")).toArray().size(), 4);
+        run = bulletin({QStringLiteral("bookmarks"), QStringLiteral("--json")}, path);
+        QVERIFY2(run.status == 0, run.err.constData());
+        QCOMPARE(run.json().value(QStringLiteral("bookmarks")).toArray().size(), 1);
+        run = bulletin({QStringLiteral("search"), QStringLiteral("postal")}, path);
+        QVERIFY2(run.status == 0, run.err.constData());
+
+        run = bulletin({QStringLiteral("bookmark"), QStringLiteral("1")}, path);
+        QVERIFY(run.status > 0);
+        QVERIFY2(run.err.trimmed().count('\n') == 0 && run.err.contains("is read-only (it is on a read-only file system)"),
+                 run.err.constData());
+        QVERIFY(mount.setReadOnly(false));
+    }
+
     void exportOpmlOnAFullDiskKeepsTheOldFile()
     {
         ScratchMount mount(1024 * 1024);

@@ -1,8 +1,12 @@
 #include "storage/articlestore.h"
 #include "storage/database.h"
 #include "storage/feedstore.h"
+#include "storage/sqlutil.h"
+
+#include "support/scratchmount.h"
 
 #include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlQuery>
@@ -18,6 +22,40 @@ QByteArray fileHash(const QString &path)
     if (!file.open(QIODevice::ReadOnly))
         return {};
     return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha1);
+}
+
+// A cache with one feed and one story, closed, in `path`.
+void makeCache(const QString &path)
+{
+    Database db;
+    QString error;
+    if (!db.open(path, &error))
+        qFatal("cannot make a cache: %s", qPrintable(error));
+    QSqlQuery q(db.connection());
+    if (!q.exec(QStringLiteral("INSERT INTO feeds(url, title, created_at) VALUES ('https://example.org/feed', 'Example', 1)")))
+        qFatal("cannot add a feed");
+}
+
+// Another program's SQLite database: its own tables, and user_version as it left it.
+void makeForeign(const QString &path, int userVersion)
+{
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("foreign"));
+        db.setDatabaseName(path);
+        if (!db.open())
+            qFatal("cannot make a database");
+        QSqlQuery q(db);
+        q.exec(QStringLiteral("CREATE TABLE notes(id INTEGER PRIMARY KEY, body TEXT)"));
+        q.exec(QStringLiteral("INSERT INTO notes(body) VALUES ('mine')"));
+        q.exec(QStringLiteral("PRAGMA user_version=%1").arg(userVersion));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("foreign"));
+}
+
+QStringList entries(const QString &folder)
+{
+    return QDir(folder).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden, QDir::Name);
 }
 
 QVariant scalar(Database &db, const QString &sql)
@@ -225,6 +263,110 @@ private Q_SLOTS:
         QVERIFY(!db.isOpen());
         QCOMPARE(fileHash(path), before);
         QVERIFY(!QFile::exists(path + QStringLiteral("-wal")) || QFile(path + QStringLiteral("-wal")).size() == 0);
+    }
+
+    void damagedOrForeignFileIsRefusedUntouched_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("says");
+        QTest::addColumn<int>("problem");
+        const int damaged = int(Database::Problem::Damaged);
+        QTest::newRow("zero-length file") << "empty" << "is empty (0 bytes)" << damaged;
+        QTest::newRow("a text file") << "text" << "it is not an SQLite database" << damaged;
+        QTest::newRow("cut to half its length") << "half" << "is cut short" << damaged;
+        QTest::newRow("cut inside the header") << "header" << "is cut short" << damaged;
+        QTest::newRow("its list of tables overwritten") << "schema" << "is damaged" << damaged;
+        QTest::newRow("another program's database") << "foreign-v0" << "another program's SQLite database (tables notes)"
+                                                     << int(Database::Problem::Foreign);
+        QTest::newRow("another program's, with a user_version") << "foreign-v3" << "another program's SQLite database"
+                                                                << int(Database::Problem::Foreign);
+        QTest::newRow("a folder") << "folder" << "is not a file" << int(Database::Problem::Unusable);
+    }
+
+    void damagedOrForeignFileIsRefusedUntouched()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, says);
+        QFETCH(int, problem);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
+        if (kind == QLatin1String("folder")) {
+            QVERIFY(QDir().mkpath(path));
+        } else if (kind.startsWith(QLatin1String("foreign"))) {
+            makeForeign(path, kind == QLatin1String("foreign-v3") ? 3 : 0);
+        } else {
+            makeCache(path);
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::ReadWrite));
+            if (kind == QLatin1String("empty"))
+                QVERIFY(file.resize(0));
+            else if (kind == QLatin1String("text"))
+                QVERIFY(file.write(QByteArray(4096, 'x')) == 4096);
+            else if (kind == QLatin1String("half"))
+                QVERIFY(file.resize(file.size() / 2));
+            else if (kind == QLatin1String("header"))
+                QVERIFY(file.resize(40));
+            else if (kind == QLatin1String("schema"))
+                QVERIFY(file.seek(100) && file.write(QByteArray(3000, '\x5a')) == 3000);
+        }
+        const QByteArray before = fileHash(path);
+        const QStringList files = entries(dir.path());
+
+        Database db;
+        QString error;
+        QVERIFY(!db.open(path, &error));
+        QVERIFY2(error.contains(says), qPrintable(error));
+        QVERIFY2(error.contains(path), qPrintable(error));
+        QVERIFY2(!error.contains(QLatin1Char('\n')), qPrintable(error));
+        QCOMPARE(int(db.problem()), problem);
+        QVERIFY(!db.isOpen());
+        QCOMPARE(fileHash(path), before);
+        QCOMPARE(entries(dir.path()), files);
+    }
+
+    void newCacheIsMovedIntoPlaceWhole()
+    {
+        // Nothing but the cache and its write-ahead files is left beside it, and a refused
+        // zero-length file (above) cannot come from Bulletin itself.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
+        {
+            Database db;
+            QString error;
+            QVERIFY2(db.open(path, &error), qPrintable(error));
+            QVERIFY(!db.isReadOnly());
+            for (const QString &name : entries(dir.path()))
+                QVERIFY2(name.startsWith(QLatin1String("cache.sqlite")) && !name.contains(QLatin1String(".new")),
+                         qPrintable(name));
+        }
+        QCOMPARE(entries(dir.path()), QStringList{QStringLiteral("cache.sqlite")});
+    }
+
+    void readOnlyMountOpensForReading()
+    {
+        ScratchMount mount(4 * 1024 * 1024);
+        if (!mount.isMounted())
+            QSKIP(qPrintable(mount.skipReason()));
+        const QString path = mount.filePath(QStringLiteral("cache.sqlite"));
+        makeCache(path);
+        QVERIFY(mount.setReadOnly(true));
+        const QByteArray before = fileHash(path);
+
+        Database db;
+        QString error;
+        QVERIFY2(db.open(path, &error), qPrintable(error));
+        QVERIFY(db.isReadOnly());
+        QVERIFY2(db.readOnlyReason().contains(QLatin1String("read-only file system")), qPrintable(db.readOnlyReason()));
+        QCOMPARE(scalar(db, QStringLiteral("SELECT title FROM feeds")).toString(), QStringLiteral("Example"));
+        {
+            Transaction t(db.connection());
+            QSqlQuery q(db.connection());
+            QVERIFY(!sql::run(q, QStringLiteral("INSERT INTO meta(key, value) VALUES ('a', 'b')")));
+            QCOMPARE(sql::lastFailure(db.connection()), QStringLiteral("it is read-only"));
+        }
+        db.close();
+        QCOMPARE(fileHash(path), before);
+        QVERIFY(mount.setReadOnly(false));
     }
 
     void notACacheIsRefused()
