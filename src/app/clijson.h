@@ -6,7 +6,7 @@
 
 namespace bulletin {
 
-// The command line's JSON shapes (documented in the README, "Command line").
+// The command line's JSON shapes (documented in docs/cli.md).
 QJsonObject storyJson(const StorySummary &story);            // "S"
 QJsonObject advisoryJson(const Advisory &advisory);
 QJsonObject relatedJson(const RelatedStory &related);

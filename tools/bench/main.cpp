@@ -1,4 +1,4 @@
-// bulletin-bench: the scale benchmark of Bulletin (see README, "Benchmark").
+// bulletin-bench: the scale benchmark of Bulletin (see docs/benchmark.md).
 //
 // Generates a large cache through the real storage code (or reuses it), serves generated
 // feeds on 127.0.0.1, then measures the real code paths: the `bulletin` executable for

@@ -28,7 +28,7 @@ struct ScoredCoverage
 };
 
 // Tunable weights. The defaults were tuned on the UCI News Aggregator set of
-// shared/corpus/related (see the README's design notes); change them together with it.
+// shared/corpus/related (see docs/related.md); change them together with it.
 struct CoverageWeights
 {
     double nameBoost = 1.3;       // idf multiplier for proper nouns and acronyms
