@@ -77,6 +77,7 @@ private slots:
     void subscribeDiscoversTheFeedOfAPage();
     void subscribeRefusesAPageWithoutFeed();
     void advisoryRulesApplyOnTheWorkerThread();
+    void bareCapAlertIsNamedAfterItsSender();
 
 private:
     qint64 subscribe(const QUrl &url, qint64 folderId = 0);
@@ -654,6 +655,22 @@ void TestRefreshService::indexesForSearchAfterTheBatch()
     QCOMPARE(search.search(QStringLiteral("kestrel"), {}, 1000).size(), 20);
     QCOMPARE(m_cache->articles().pendingIndexCount(), 0);
     QVERIFY(check.exec(QStringLiteral("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")));
+}
+
+void TestRefreshService::bareCapAlertIsNamedAfterItsSender()
+{
+    // A single CAP document has no title: it is named after its sender, not its host.
+    m_server->route(QStringLiteral("/alert.cap"),
+                    TestResponse::ok("<alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\"><identifier>Q1</identifier>"
+                                     "<sender>quakes@example.org</sender><sent>2024-05-01T10:00:00Z</sent>"
+                                     "<status>Actual</status><msgType>Alert</msgType><scope>Public</scope><info>"
+                                     "<event>Earthquake</event><senderName>Pacific Tsunami Warning Center</senderName>"
+                                     "<headline>EQ 6.3 near Tonga</headline></info></alert>"));
+    const qint64 id = *m_cache->feeds().addSubscription(m_server->url(QStringLiteral("/alert.cap")).toString(), {});
+    QHash<qint64, RefreshResult> results;
+    QVERIFY(refreshAll(&results));
+    QCOMPARE(results.value(id).added, 1);
+    QCOMPARE(m_cache->feeds().feed(id)->title, QStringLiteral("Pacific Tsunami Warning Center"));
 }
 
 QTEST_GUILESS_MAIN(TestRefreshService)

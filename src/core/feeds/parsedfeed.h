@@ -59,7 +59,7 @@ struct CapAlert
 
 struct ParsedItem
 {
-    QString title;         // plain text
+    QString title;         // plain text; for a bare <alert>, its sender's name (else address)
     QString link;          // absolute where it could be resolved
     QString id;            // as written, never normalised
     QDateTime published;   // UTC, invalid when absent or unparseable

@@ -58,6 +58,18 @@ bool isBase64Type(QStringView type)
     return !t.startsWith(u"text/") && !t.endsWith(u"+xml") && !t.endsWith(u"/xml");
 }
 
+// A bare <alert> has no title of its own: its sender names it (the first <senderName>,
+// else the <sender> address), so a subscription or an imported file is not called after
+// the host or the file name it came from.
+QString capSenderTitle(const CapAlert &alert)
+{
+    for (const CapInfo &info : alert.info) {
+        if (!info.senderName.trimmed().isEmpty())
+            return collapseWhitespace(info.senderName);
+    }
+    return alert.sender.trimmed();
+}
+
 } // namespace
 
 XmlFeedReader::XmlFeedReader(const XmlInput &input, const QString &documentUrl)
@@ -110,6 +122,7 @@ FeedParseResult XmlFeedReader::read()
     } else if (root == u"alert") {
         feed.format = QStringLiteral("cap");
         feed.alerts.append(readCapAlert(m_cursor));
+        feed.title = capSenderTitle(feed.alerts.constFirst());
     } else {
         result.error = QStringLiteral("not a feed: root element <%1>").arg(root.toString());
         return result;

@@ -33,6 +33,8 @@ class tst_CapParser final : public QObject
 
 private slots:
     void bareAlert();
+    void bareAlertIsNamedAfterItsSender_data();
+    void bareAlertIsNamedAfterItsSender();
     void feedCarriage_data();
     void feedCarriage();
     void externalEntityIsDroppedNotFetched();
@@ -61,6 +63,33 @@ void tst_CapParser::bareAlert()
     QCOMPARE(a.info[0].areaDesc, (QStringList{QStringLiteral("North County; South County"), QStringLiteral("Coast")}));
     QCOMPARE(a.info[1].language, QStringLiteral("fr-CA"));
     QVERIFY(a.info[1].areaDesc.isEmpty());
+}
+
+void tst_CapParser::bareAlertIsNamedAfterItsSender_data()
+{
+    QTest::addColumn<QByteArray>("infos");
+    QTest::addColumn<QString>("title");
+    QTest::newRow("senderName of the first info that has one")
+        << QByteArray("<info><language>fr-CA</language></info>"
+                      "<info><senderName>  Environment\n  Canada </senderName></info>")
+        << QStringLiteral("Environment Canada");
+    QTest::newRow("no senderName: the sender address")
+        << QByteArray("<info><event>Test</event></info>") << QStringLiteral("alerts@example.org");
+    QTest::newRow("no info at all") << QByteArray() << QStringLiteral("alerts@example.org");
+}
+
+void tst_CapParser::bareAlertIsNamedAfterItsSender()
+{
+    QFETCH(QByteArray, infos);
+    QFETCH(QString, title);
+    const FeedParseResult r = parseFeed("<alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\">"
+                                        "<identifier>A1</identifier><sender>alerts@example.org</sender>"
+                                        "<sent>2024-05-01T10:00:00-00:00</sent><status>Actual</status>"
+                                        "<msgType>Alert</msgType><scope>Public</scope>"
+                                        + infos + "</alert>");
+    QVERIFY2(r.feed, qPrintable(r.error));
+    QCOMPARE(r.feed->title, title);
+    QCOMPARE(parseFixture(QStringLiteral("alert.cap")).title, QStringLiteral("Example Weather Office"));
 }
 
 void tst_CapParser::feedCarriage_data()
