@@ -53,6 +53,11 @@ struct Article
     QString author;
     QDateTime published;   // UTC; invalid when unknown
     QDateTime updated;     // UTC; invalid when unknown
+    // For a story without a date of its own: the latest date its feed document gives (its
+    // own, or its newest story's); invalid when unknown. Never shown as the story's date: it
+    // keeps an undated story from sorting above everything in a newest-first list, where it
+    // otherwise sits at the time Bulletin first saw it.
+    QDateTime listedBy;
     QString html;          // body as (unsanitised) HTML
     QString text;          // plain text of the body
     QStringList categories;

@@ -81,7 +81,7 @@ Article articleFromItem(const ParsedItem &item, const QString &homePage, const Q
 } // namespace
 
 QList<Article> articlesFromFeed(const ParsedFeed &feed, const QDateTime &now,
-                                const QStringList &advisoryHeadings)
+                                const QStringList &advisoryHeadings, const QDateTime &lastModified)
 {
     QList<Article> articles;
     if (feed.format == QLatin1String("cap")) {
@@ -91,8 +91,20 @@ QList<Article> articlesFromFeed(const ParsedFeed &feed, const QDateTime &now,
         for (const ParsedItem &item : feed.items)
             articles << articleFromItem(item, feed.link, now);
     }
+    // The latest date the document gives, but no later than it was last changed: an undated
+    // story of it is no newer than that.
+    QDateTime feedDate = feed.updated;
+    for (const Article &article : std::as_const(articles)) {
+        const QDateTime date = article.published.isValid() ? article.published : article.updated;
+        if (date.isValid() && (!feedDate.isValid() || date > feedDate))
+            feedDate = date;
+    }
+    if (lastModified.isValid() && (!feedDate.isValid() || lastModified < feedDate))
+        feedDate = lastModified;
     const AdvisoryHeadingMatcher headings(advisoryHeadings);
     for (Article &article : articles) {
+        if (!article.published.isValid() && !article.updated.isValid())
+            article.listedBy = feedDate;
         SanitizeOptions options;
         options.baseUrl = article.link;
         options.textOnly = true; // the page is sanitised again when it is shown

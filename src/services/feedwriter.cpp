@@ -1,5 +1,6 @@
 #include "services/feedwriter.h"
 
+#include "core/feeds/feeddate.h"
 #include "core/feeds/feedparser.h"
 #include "services/advisorysettings.h"
 #include "services/cache.h"
@@ -67,7 +68,8 @@ PreparedFeed FeedWriter::prepare(const FetchResult &fetched, const AdvisoryRules
     prepared.link = feed.link;
     prepared.warning = feed.warning;
     prepared.ttlMinutes = feed.ttlMinutes;
-    prepared.articles = uniqueArticles(articlesFromFeed(feed, now, rules.headings));
+    prepared.articles = uniqueArticles(
+        articlesFromFeed(feed, now, rules.headings, parseRfc822Date(fetched.lastModified)));
     return prepared;
 }
 

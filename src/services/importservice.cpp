@@ -211,7 +211,9 @@ ImportService::Report ImportService::importFeed(const QByteArray &bytes, const Q
     if (!feed.link.isEmpty())
         m_cache.feeds().setSiteUrl(*feedId, feed.link);
     const AdvisoryRules rules = loadAdvisoryRules(m_cache);
-    QList<Article> articles = articlesFromFeed(feed, QDateTime::currentDateTimeUtc(), rules.headings);
+    // A file's modification time, like an HTTP Last-Modified, bounds how new its undated stories are.
+    const QDateTime modified = path.isEmpty() ? QDateTime() : QFileInfo(path).lastModified().toUTC();
+    QList<Article> articles = articlesFromFeed(feed, QDateTime::currentDateTimeUtc(), rules.headings, modified);
     const std::optional<FeedRecord> record = m_cache.feeds().feed(*feedId);
     applyAdvisoryRules(articles, rules, record && record->alertSource, record ? record->title : title);
     // Feeds list newest first; storing oldest first keeps ids in reading order for stories

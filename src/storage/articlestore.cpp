@@ -9,6 +9,8 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <algorithm>
+
 namespace bulletin {
 
 namespace {
@@ -188,7 +190,11 @@ ArticleStore::UpsertResult ArticleStore::upsert(qint64 feedId, const Article &ar
             return {};
         result = {existingId, UpsertState::Updated};
     } else {
-        const qint64 sortDate = date.isValid() ? date.toSecsSinceEpoch() : now;
+        // An undated story sorts by when it was first seen (now), but never as newer than
+        // its feed says: a story of a feed last updated in 2008 is not news of today.
+        const qint64 sortDate = date.isValid() ? date.toSecsSinceEpoch()
+            : article.listedBy.isValid()       ? std::min(now, article.listedBy.toSecsSinceEpoch())
+                                               : now;
         sql::NativeStatement *insert = statements.get("INSERT INTO articles(feed_id, guid, title, link, author, "
                                                       "published, updated, categories, headline_only, note, "
                                                       "content_hash, sort_date, fetched_at) "

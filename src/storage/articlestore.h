@@ -37,6 +37,8 @@ public:
     // Adds the article to the feed, or updates the one with the same guid (or, failing that,
     // the same link and title) in place, keeping its read and bookmark state. An article
     // whose content did not change is left untouched. `note` says how the story was made.
+    // A new story's place in the list (its sort date, kept when it is updated) is its date,
+    // else when it was first seen, but no later than Article::listedBy.
     UpsertResult upsert(qint64 feedId, const Article &article, const QString &note = {});
 
     // Stories stored while deferring go into the full-text indexes (search, and headlines

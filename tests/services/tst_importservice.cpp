@@ -250,6 +250,63 @@ private Q_SLOTS:
         QCOMPARE(rows(*cache, "related_links"), 0);
     }
 
+    void undatedStoriesSortWithTheirFeed()
+    {
+        QTemporaryDir dir;
+        QString error;
+        auto cache = Cache::open(dir.filePath(QStringLiteral("c.sqlite")), &error);
+        QVERIFY2(cache, qPrintable(error));
+        ImportService importer(*cache);
+        const auto import = [&](const char *name, const QByteArray &xml) {
+            const auto report = importer.importFile(writeFile(dir, QString::fromLatin1(name), xml));
+            QVERIFY2(report.error.isEmpty(), qPrintable(report.error));
+        };
+        import("news.xml", "<rss><channel><title>News</title><item><title>Dated 2020</title>"
+                           "<pubDate>Thu, 02 Jan 2020 10:00:00 GMT</pubDate></item></channel></rss>");
+        // A feed last updated in 2008 whose entries carry no dates (newsboat's atom10_2.xml).
+        import("old.atom", "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Old</title>"
+                           "<updated>2008-12-30T18:26:15Z</updated><entry><title>Old undated A</title>"
+                           "<id>urn:a</id></entry><entry><title>Old undated B</title><id>urn:b</id></entry></feed>");
+        // An undated item listed above a dated one takes its feed's newest date.
+        import("mixed.xml", "<rss><channel><title>Mixed</title><item><title>Mixed undated</title></item>"
+                            "<item><title>Mixed 2019</title><pubDate>Tue, 01 Jan 2019 10:00:00 GMT</pubDate>"
+                            "</item></channel></rss>");
+        // Without any date in its feed a story sorts by when it was first seen: now...
+        import("nodate.xml", "<rss><channel><title>No date</title><item><title>First seen now</title></item>"
+                             "</channel></rss>");
+        // ...or no later than its file was last changed.
+        const QString stale = writeFile(dir, QStringLiteral("stale.xml"),
+                                        "<rss><channel><title>Stale</title><item><title>File of 2015</title>"
+                                        "</item></channel></rss>");
+        {
+            QFile file(stale);
+            QVERIFY(file.open(QIODevice::ReadWrite));
+            QVERIFY(file.setFileTime(QDateTime(QDate(2015, 9, 15), QTime(10, 0), Qt::UTC),
+                                     QFileDevice::FileModificationTime));
+        }
+        QVERIFY(importer.importFile(stale).error.isEmpty());
+
+        const QStringList expected{QStringLiteral("First seen now"), QStringLiteral("Dated 2020"),
+                                   QStringLiteral("Mixed undated"),  QStringLiteral("Mixed 2019"),
+                                   QStringLiteral("File of 2015"),   QStringLiteral("Old undated A"),
+                                   QStringLiteral("Old undated B")};
+        QStringList titles;
+        for (const StorySummary &s : cache->articles().stories({}, std::nullopt, 100))
+            titles << s.title;
+        QCOMPARE(titles, expected);
+        QVERIFY(!cache->articles().stories({}, std::nullopt, 100).at(5).published.isValid());
+
+        // Keyset paging, one story a page, walks the same order without gaps.
+        QStringList paged;
+        std::optional<StoryCursor> after;
+        for (QList<StorySummary> page = cache->articles().stories({}, after, 1); !page.isEmpty();
+             page = cache->articles().stories({}, after, 1)) {
+            paged << page.first().title;
+            after = StoryCursor{page.first().sortDate, page.first().id};
+        }
+        QCOMPARE(paged, expected);
+    }
+
     void opmlRoundTrip()
     {
         QTemporaryDir dir;

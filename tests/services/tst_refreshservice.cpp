@@ -78,6 +78,7 @@ private slots:
     void subscribeRefusesAPageWithoutFeed();
     void advisoryRulesApplyOnTheWorkerThread();
     void bareCapAlertIsNamedAfterItsSender();
+    void undatedStoriesAreNoNewerThanTheirDocument();
 
 private:
     qint64 subscribe(const QUrl &url, qint64 folderId = 0);
@@ -671,6 +672,28 @@ void TestRefreshService::bareCapAlertIsNamedAfterItsSender()
     QVERIFY(refreshAll(&results));
     QCOMPARE(results.value(id).added, 1);
     QCOMPARE(m_cache->feeds().feed(id)->title, QStringLiteral("Pacific Tsunami Warning Center"));
+}
+
+void TestRefreshService::undatedStoriesAreNoNewerThanTheirDocument()
+{
+    // A hand-made feed without dates, served as a file last changed in 2015: its story sorts
+    // below news of 2024, not above everything as if it were new.
+    m_server->route(QStringLiteral("/news"), TestResponse::ok(rss(1)));
+    m_server->route(QStringLiteral("/static.xml"),
+                    TestResponse::ok("<rss><channel><title>Static</title><item><title>Undated post</title>"
+                                     "<link>http://example.org/post</link></item></channel></rss>")
+                        .withHeader("Last-Modified", "Tue, 15 Sep 2015 10:00:00 GMT"));
+    const qint64 news = subscribe(m_server->url(QStringLiteral("/news")));
+    const qint64 undated = subscribe(m_server->url(QStringLiteral("/static.xml")));
+    QHash<qint64, RefreshResult> results;
+    QVERIFY(refreshAll(&results));
+    QCOMPARE(results.value(undated).added, 1);
+    const QList<StorySummary> all = m_cache->articles().stories({}, std::nullopt, 10);
+    QCOMPARE(all.size(), 2);
+    QCOMPARE(all.at(0).feedId, news);
+    QCOMPARE(all.at(1).title, QStringLiteral("Undated post"));
+    QCOMPARE(all.at(1).sortDate, QDateTime(QDate(2015, 9, 15), QTime(10, 0), Qt::UTC).toSecsSinceEpoch());
+    QVERIFY(!all.at(1).published.isValid());
 }
 
 QTEST_GUILESS_MAIN(TestRefreshService)

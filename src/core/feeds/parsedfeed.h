@@ -59,7 +59,7 @@ struct CapAlert
 
 struct ParsedItem
 {
-    QString title;         // plain text; for a bare <alert>, its sender's name (else address)
+    QString title;         // plain text
     QString link;          // absolute where it could be resolved
     QString id;            // as written, never normalised
     QDateTime published;   // UTC, invalid when absent or unparseable
@@ -92,7 +92,7 @@ private:
 struct ParsedFeed
 {
     QString format;        // "rss", "rdf", "atom", "json", or "cap" for a bare <alert>
-    QString title;         // plain text
+    QString title;         // plain text; for a bare <alert>, its sender's name (else address)
     QString link;
     QString description;   // plain text
     QList<ParsedItem> items;
@@ -102,6 +102,10 @@ struct ParsedFeed
     bool wellFormed = true;
     QString warning;       // what was recovered from, for a lenient parse
     int ttlMinutes = 0;    // RSS <ttl> or equivalent, 0 when absent
+    // The document's own date, UTC: the latest of an RSS channel's lastBuildDate, pubDate and
+    // dc:date, or Atom's feed <updated> (0.3: <modified>); invalid when absent. JSON Feed
+    // has none.
+    QDateTime updated;
 };
 
 struct FeedParseResult

@@ -58,6 +58,14 @@ bool isBase64Type(QStringView type)
     return !t.startsWith(u"text/") && !t.endsWith(u"+xml") && !t.endsWith(u"/xml");
 }
 
+// The feed's own date is the latest it gives (an RSS channel may carry both pubDate and
+// lastBuildDate).
+void noteFeedDate(ParsedFeed &feed, const QDateTime &date)
+{
+    if (date.isValid() && (!feed.updated.isValid() || date > feed.updated))
+        feed.updated = date;
+}
+
 // A bare <alert> has no title of its own: its sender names it (the first <senderName>,
 // else the <sender> address), so a subscription or an imported file is not called after
 // the host or the file name it came from.
@@ -222,6 +230,10 @@ bool XmlFeedReader::readFeedElement(ParsedFeed &feed)
             feed.ttlMinutes = m_cursor.readText().toInt();
             return true;
         }
+        if (is(name, "lastBuildDate") || is(name, "pubDate")) {
+            noteFeedDate(feed, parseFeedDate(m_cursor.readText()));
+            return true;
+        }
         return false;
     }
     if (core || isAtom(ns)) {
@@ -248,12 +260,20 @@ bool XmlFeedReader::readFeedElement(ParsedFeed &feed)
                 feed.link = href;
             return true;
         }
+        if (name == u"updated" || name == u"modified") {
+            noteFeedDate(feed, parseFeedDate(m_cursor.readText()));
+            return true;
+        }
         return false;
     }
     if (ns == kDc && name == u"title") {
         const QString t = m_cursor.readText();
         if (feed.title.isEmpty())
             feed.title = t;
+        return true;
+    }
+    if (ns == kDc && name == u"date") {
+        noteFeedDate(feed, parseFeedDate(m_cursor.readText()));
         return true;
     }
     return false;

@@ -97,6 +97,8 @@ private slots:
     void rssLinkFallsBackToPermalinkGuid();
     void relativeUrlsResolveAgainstTheDocument_data();
     void relativeUrlsResolveAgainstTheDocument();
+    void feedsOwnDate_data();
+    void feedsOwnDate();
     void hostileInputDoesNotCrash_data();
     void hostileInputDoesNotCrash();
     void golden_data();
@@ -176,6 +178,39 @@ void tst_FeedParser::titles()
     const ParsedFeed feed = parseOk("<rss><channel><item><title>" + titleXml + "</title></item></channel></rss>");
     QCOMPARE(feed.items.size(), 1);
     QCOMPARE(feed.items[0].title, expected);
+}
+
+// The document's own date: it places the feed's undated stories in the story list.
+void tst_FeedParser::feedsOwnDate_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("rss lastBuildDate, the later of two dates")
+        << QByteArray("<rss><channel><pubDate>Mon, 01 Dec 2008 10:00:00 GMT</pubDate>"
+                      "<lastBuildDate>Tue, 30 Dec 2008 18:26:15 GMT</lastBuildDate><item><title>a</title></item>"
+                      "</channel></rss>")
+        << "2008-12-30T18:26:15Z";
+    QTest::newRow("rss dc:date")
+        << QByteArray("<rss xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><channel>"
+                      "<dc:date>2004-05-06T07:08:09+02:00</dc:date></channel></rss>")
+        << "2004-05-06T05:08:09Z";
+    QTest::newRow("atom feed updated, not the entry's")
+        << QByteArray("<feed xmlns=\"http://www.w3.org/2005/Atom\"><updated>2008-12-30T18:26:15Z</updated>"
+                      "<entry><title>a</title><updated>2009-01-01T00:00:00Z</updated></entry></feed>")
+        << "2008-12-30T18:26:15Z";
+    QTest::newRow("atom 0.3 modified")
+        << QByteArray("<feed version=\"0.3\" xmlns=\"http://purl.org/atom/ns#\">"
+                      "<modified>2004-01-01T00:00:00Z</modified></feed>")
+        << "2004-01-01T00:00:00Z";
+    QTest::newRow("no date") << QByteArray("<rss><channel><title>t</title></channel></rss>") << "";
+    QTest::newRow("unreadable date") << QByteArray("<rss><channel><pubDate>soon</pubDate></channel></rss>") << "";
+}
+
+void tst_FeedParser::feedsOwnDate()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, expected);
+    QCOMPARE(utc(parseOk(bytes).updated), expected);
 }
 
 void tst_FeedParser::encodings_data()
