@@ -1,3 +1,4 @@
 # Related coverage found in the cache (storage/coveragequery + core/related).
 target_sources(bulletin_services PRIVATE relatedcoverage.h relatedcoverage.cpp)
 target_sources(bulletin_services PRIVATE coveragefinder.h coveragefinder.cpp)
+target_sources(bulletin_services PRIVATE coverageindexer.h coverageindexer.cpp)

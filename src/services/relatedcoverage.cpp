@@ -1,10 +1,15 @@
 #include "services/relatedcoverage.h"
 
-#include "core/related/coveragescorer.h"
+#include "core/related/relatedterms.h"
 #include "storage/coveragequery.h"
+#include "storage/coveragestore.h"
+#include "storage/sqlutil.h"
 
 #include <QHash>
+#include <QSet>
 #include <QSqlQuery>
+
+#include <algorithm>
 
 namespace bulletin {
 
@@ -18,35 +23,40 @@ constexpr int kCandidateLimit = 200;
 
 struct CandidateRow
 {
+    QString title;
     QString link;
     QString source;
+    qint64 feedId = 0;
+    QDateTime published;
 };
 
-// Link and source of the few stories that made the list, in one query.
-QHash<qint64, CandidateRow> rowsFor(QSqlDatabase db, const QList<ScoredCoverage> &chosen)
+// Title, link, source and date of the stories that may make the list, in one query.
+QHash<qint64, CandidateRow> rowsFor(QSqlDatabase db, const QList<qint64> &ids)
 {
     QHash<qint64, CandidateRow> out;
+    if (ids.isEmpty())
+        return out;
+    QVariantList values;
+    for (qint64 id : ids)
+        values.append(id);
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    if (!q.prepare(QStringLiteral("SELECT a.link, f.title FROM articles a "
-                                  "JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?")))
+    if (!sql::run(q,
+                  QStringLiteral("SELECT a.id, a.title, a.link, f.title, a.feed_id, "
+                                 "coalesce(a.published, a.sort_date) FROM articles a "
+                                 "JOIN feeds f ON f.id = a.feed_id WHERE a.id IN (%1)")
+                      .arg(sql::placeholders(ids.size())),
+                  values))
         return out;
-    for (const ScoredCoverage &s : chosen) {
-        q.addBindValue(s.candidate.id);
-        if (q.exec() && q.next())
-            out.insert(s.candidate.id, {q.value(0).toString(), q.value(1).toString()});
-    }
+    while (q.next())
+        out.insert(q.value(0).toLongLong(),
+                   {q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
+                    q.value(4).toLongLong(), sql::toTime(q.value(5))});
     return out;
 }
 
-} // namespace
-
-QList<RelatedStory> findRelatedCoverage(QSqlDatabase db, const StoryDetail &story, int limit)
+CoverageCandidate queryOf(const StoryDetail &story)
 {
-    QList<RelatedStory> out;
-    if (limit <= 0 || story.summary.title.trimmed().isEmpty())
-        return out;
-
     CoverageCandidate query;
     query.id = story.summary.id;
     query.feedId = story.summary.feedId;
@@ -56,31 +66,116 @@ QList<RelatedStory> findRelatedCoverage(QSqlDatabase db, const StoryDetail &stor
     query.published = story.summary.published.isValid()
                           ? story.summary.published
                           : QDateTime::fromSecsSinceEpoch(story.summary.sortDate, Qt::UTC);
+    return query;
+}
 
+} // namespace
+
+QList<CoverageLink> findCoverageLinks(QSqlDatabase db, const CoverageCandidate &story, int limit,
+                                      const CoverageWeights &weights,
+                                      QHash<QString, int> *frequencies)
+{
+    QList<CoverageLink> out;
+    if (limit <= 0 || story.title.trimmed().isEmpty())
+        return out;
     const CoverageQuery sql(db);
-    CoverageScorer scorer(query, sql.storyCount());
-    scorer.addDocumentFrequencies(sql.headlineFrequencies(scorer.querySurfaces()));
-
+    CoverageScorer scorer(story, sql.storyCount(), weights);
+    if (frequencies) {
+        QStringList missing;
+        for (const QString &surface : scorer.querySurfaces()) {
+            if (!frequencies->contains(surface))
+                missing.append(surface);
+        }
+        const QHash<QString, int> read = sql.headlineFrequencies(missing);
+        for (const QString &surface : std::as_const(missing))
+            frequencies->insert(surface, read.value(surface)); // 0: in no headline
+        QHash<QString, int> known;
+        for (const QString &surface : scorer.querySurfaces()) {
+            if (const int df = frequencies->value(surface))
+                known.insert(surface, df);
+        }
+        scorer.addDocumentFrequencies(known);
+    } else {
+        scorer.addDocumentFrequencies(sql.headlineFrequencies(scorer.querySurfaces()));
+    }
     const QStringList terms = scorer.distinctiveSurfaces(kMatchTerms);
     if (terms.isEmpty())
         return out;
-    const qint64 at = query.published.toSecsSinceEpoch();
+    const qint64 at = story.published.toSecsSinceEpoch();
     const qint64 window = scorer.windowSeconds();
     const QList<CoverageCandidate> candidates =
-        sql.candidates(terms, query.id, at - window, at + window, kCandidateLimit);
-    if (candidates.isEmpty())
+        sql.candidates(terms, story.id, at - window, at + window, kCandidateLimit);
+    for (const ScoredCoverage &s : scorer.links(candidates, limit))
+        out.append({s.candidate.id, s.score});
+    return out;
+}
+
+QList<RelatedStory> findRelatedCoverage(QSqlDatabase db, const StoryDetail &story, int limit)
+{
+    QList<RelatedStory> out;
+    if (limit <= 0 || story.summary.title.trimmed().isEmpty())
+        return out;
+    const CoverageWeights weights;
+    const CoverageStore store(db);
+    const CoverageQuery sql(db);
+    const qint64 id = story.summary.id;
+
+    // The story's own links, stored or worked out now.
+    QList<CoverageLink> direct;
+    const QHash<qint64, QList<CoverageLink>> own = store.links({id}, weights.neighbourCount);
+    if (own.contains(id))
+        direct = own.value(id);
+    else
+        direct = findCoverageLinks(db, queryOf(story), weights.neighbourCount, weights);
+    if (direct.isEmpty())
         return out;
 
-    const QList<ScoredCoverage> chosen = scorer.rank(candidates, limit);
-    const QHash<qint64, CandidateRow> rows = rowsFor(db, chosen);
-    for (const ScoredCoverage &s : chosen) {
+    // Its neighbours' links, the same way.
+    QList<qint64> neighbours;
+    for (const CoverageLink &link : std::as_const(direct))
+        neighbours.append(link.id);
+    QHash<qint64, QList<CoverageLink>> second = store.links(neighbours, weights.neighbourCount);
+    for (qint64 neighbour : std::as_const(neighbours)) {
+        if (second.contains(neighbour))
+            continue;
+        if (const std::optional<CoverageCandidate> c = sql.candidate(neighbour))
+            second.insert(neighbour, findCoverageLinks(db, *c, weights.neighbourCount, weights));
+    }
+
+    const QHash<qint64, double> scores =
+        combineNeighbours(id, direct, second, weights.neighbourWeight);
+    QList<std::pair<qint64, double>> ranked;
+    for (auto it = scores.cbegin(); it != scores.cend(); ++it) {
+        if (it.value() >= weights.threshold)
+            ranked.append({it.key(), it.value()});
+    }
+    std::sort(ranked.begin(), ranked.end(), [](const auto &a, const auto &b) {
+        return a.second != b.second ? a.second > b.second : a.first < b.first;
+    });
+
+    QList<qint64> ids;
+    for (const auto &r : std::as_const(ranked))
+        ids.append(r.first);
+    const QHash<qint64, CandidateRow> rows = rowsFor(db, ids);
+    // Syndicated copies of one headline are listed once, copies of the story not at all.
+    QSet<QString> keys{syndicationKey(story.summary.title)};
+    for (const auto &[candidate, score] : std::as_const(ranked)) {
+        if (out.size() >= limit)
+            break;
+        const auto row = rows.constFind(candidate);
+        if (row == rows.cend())
+            continue;
+        const QString key = syndicationKey(row->title);
+        if (keys.contains(key))
+            continue;
+        keys.insert(key);
         RelatedStory r;
-        r.title = s.candidate.title;
+        r.title = row->title;
         r.kind = QStringLiteral("coverage");
-        r.id = s.candidate.id;
-        r.link = rows.value(s.candidate.id).link;
-        r.source = rows.value(s.candidate.id).source;
-        r.published = s.candidate.published;
+        r.id = candidate;
+        r.link = row->link;
+        r.source = row->source;
+        r.published = row->published;
         out.append(r);
     }
     return out;

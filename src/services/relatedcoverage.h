@@ -1,7 +1,10 @@
 #pragma once
 
+#include "core/related/coveragegraph.h"
+#include "core/related/coveragescorer.h"
 #include "storage/records.h"
 
+#include <QHash>
 #include <QList>
 #include <QSqlDatabase>
 
@@ -10,8 +13,22 @@ namespace bulletin {
 // Other cached stories, from any feed, that report the same news event as `story`: best
 // first, at most `limit`, each with kind "coverage", its id, title, link, source and date.
 // Syndicated copies of one headline appear once; copies of the story itself not at all.
-// An empty list means nothing in the cache is close enough. Reads only; runs on the thread
-// that owns the connection and takes a few milliseconds on a 100,000-story cache.
+// An empty list means nothing in the cache is close enough.
+//
+// A story's direct links (CoverageScorer::links) and its neighbours' links come from
+// coverage_links where CoverageIndexer has stored them, and are worked out on the spot
+// for stories it has not reached yet; they are combined through shared neighbours
+// (combineNeighbours) and cut at the listing threshold. Reads only; runs on the thread
+// that owns the connection: a few milliseconds when the links are stored, tens when
+// they are not.
 QList<RelatedStory> findRelatedCoverage(QSqlDatabase db, const StoryDetail &story, int limit = 5);
+
+// A story's direct links worked out from the cache: its candidates (the headline index,
+// within the time window) scored against it, best first, at most `limit`. `frequencies`,
+// when given, keeps headline document frequencies between calls: reading one walks the
+// word's list in the index, and the stories of one refresh share many words.
+QList<CoverageLink> findCoverageLinks(QSqlDatabase db, const CoverageCandidate &story, int limit,
+                                      const CoverageWeights &weights = {},
+                                      QHash<QString, int> *frequencies = nullptr);
 
 } // namespace bulletin

@@ -8,6 +8,25 @@ namespace bulletin {
 
 namespace {
 
+// The columns a CoverageCandidate is read from, in readCandidate's order.
+const QString kCandidateColumns = QStringLiteral(
+    "a.id, a.feed_id, a.title, substr(b.text, 1, ?), a.categories, "
+    "coalesce(a.published, a.sort_date)");
+
+CoverageCandidate readCandidate(const QSqlQuery &q)
+{
+    CoverageCandidate c;
+    c.id = q.value(0).toLongLong();
+    c.feedId = q.value(1).toLongLong();
+    c.title = q.value(2).toString();
+    c.text = q.value(3).toString();
+    const QString categories = q.value(4).toString();
+    if (!categories.isEmpty())
+        c.categories = categories.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    c.published = sql::toTime(q.value(5));
+    return c;
+}
+
 // SQLite's default limit on bound parameters is 32766 on Debian 12's 3.40, but smaller
 // batches keep each statement cheap to prepare.
 constexpr int kTermsPerStatement = 200;
@@ -86,31 +105,34 @@ QList<CoverageCandidate> CoverageQuery::candidates(const QStringList &terms, qin
     q.setForwardOnly(true);
     const bool ok = sql::run(
         q,
-        QStringLiteral("SELECT a.id, a.feed_id, a.title, substr(b.text, 1, ?), a.categories, "
-                       "coalesce(a.published, a.sort_date) "
-                       "FROM articles_title_fts "
+        QStringLiteral("SELECT %1 FROM articles_title_fts "
                        "JOIN articles a ON a.id = articles_title_fts.rowid "
                        "LEFT JOIN article_bodies b ON b.article_id = a.id "
                        "WHERE articles_title_fts MATCH ? AND articles_title_fts.rowid BETWEEN ? AND ? "
                        "AND a.id <> ? "
                        "AND a.sort_date BETWEEN ? AND ? "
-                       "ORDER BY bm25(articles_title_fts) LIMIT ?"),
+                       "ORDER BY bm25(articles_title_fts) LIMIT ?")
+            .arg(kCandidateColumns),
         {textChars, matchExpression(terms), firstId, lastId, excludeId, from, to, limit});
     if (!ok)
         return out;
-    while (q.next()) {
-        CoverageCandidate c;
-        c.id = q.value(0).toLongLong();
-        c.feedId = q.value(1).toLongLong();
-        c.title = q.value(2).toString();
-        c.text = q.value(3).toString();
-        const QString categories = q.value(4).toString();
-        if (!categories.isEmpty())
-            c.categories = categories.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-        c.published = sql::toTime(q.value(5));
-        out.append(c);
-    }
+    while (q.next())
+        out.append(readCandidate(q));
     return out;
+}
+
+std::optional<CoverageCandidate> CoverageQuery::candidate(qint64 id, int textChars) const
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!sql::run(q,
+                  QStringLiteral("SELECT %1 FROM articles a "
+                                 "LEFT JOIN article_bodies b ON b.article_id = a.id WHERE a.id = ?")
+                      .arg(kCandidateColumns),
+                  {textChars, id})
+        || !q.next())
+        return std::nullopt;
+    return readCandidate(q);
 }
 
 } // namespace bulletin

@@ -7,6 +7,8 @@
 #include <QSqlDatabase>
 #include <QStringList>
 
+#include <optional>
+
 namespace bulletin {
 
 // The SQL side of related coverage: which stories could cover the same event as a given
@@ -28,6 +30,9 @@ public:
     // `excludeId`. Text is cut to textChars characters.
     QList<CoverageCandidate> candidates(const QStringList &terms, qint64 excludeId, qint64 from,
                                         qint64 to, int limit, int textChars = 1500) const;
+
+    // One story as a query for related coverage; nullopt when no story has this id.
+    std::optional<CoverageCandidate> candidate(qint64 id, int textChars = 1500) const;
 
 private:
     QSqlDatabase m_db;

@@ -1,8 +1,11 @@
 #include "services/cache.h"
+#include "services/coverageindexer.h"
 #include "services/relatedcoverage.h"
+#include "storage/coveragestore.h"
 #include "storage/database.h"
 
 #include <QHash>
+#include <QSqlQuery>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
@@ -93,6 +96,13 @@ constexpr FixtureStory kStories[] = {
     {"drones/3", "Global Post", 244, "technology", "Zuckerberg's Titan Aerospace deal aims to bring web to remote areas", ""},
     {"whatsapp/1", "Tech Crunchline", 20, "technology", "Facebook closes WhatsApp deal after regulators approve", ""},
 
+    // Twitter's lock-up: the last headline shares only "Twitter" with the first, but both
+    // are close to the two in between.
+    {"lockup/1", "Wire One", 270, "technology", "Twitter shares plunge as insider lock-up period expires", ""},
+    {"lockup/2", "Daily Ledger", 272, "technology", "Twitter stock sinks to record low as share lock-up expires", ""},
+    {"lockup/3", "Global Post", 273, "technology", "Twitter insiders free to sell as lock-up period ends", ""},
+    {"lockup/4", "Tech Crunchline", 275, "technology", "Twitter staff free to sell stock at last; stock sinks to record low", ""},
+
     // Stories with no coverage in the cache.
     {"walker/1", "Metro Herald", 150, "entertainment", "Paul Walker's brothers to help finish Fast & Furious 7", ""},
     {"coke/1", "Daily Ledger", 260, "business", "Coca-Cola quarterly profit falls on strong dollar", ""},
@@ -121,6 +131,9 @@ QString eventOf(const QString &key)
 
 } // namespace
 
+// Every test runs over two caches holding the same fixture: one whose coverage has not
+// been indexed (related coverage works each story's links out on the spot) and one that
+// CoverageIndexer has indexed (it reads the stored links).
 class TestRelatedCoverage : public QObject
 {
     Q_OBJECT
@@ -130,32 +143,44 @@ private slots:
     void cleanupTestCase();
     void story_data();
     void story();
+    void precisionAtFive_data();
     void precisionAtFive();
+    void entriesAreComplete_data();
     void entriesAreComplete();
+    void syndicatedCopyListedOnce_data();
     void syndicatedCopyListedOnce();
+    void sharedNeighboursLinkDifferentWords_data();
+    void sharedNeighboursLinkDifferentWords();
+    void indexerPutsCoverageInOneEvent();
+    void indexerSkipsIndexedStories();
+    void deletedStoryTakesItsLinksAlong();
 
 private:
-    QList<RelatedStory> coverageOf(qint64 id) const;
+    enum Mode { OnTheSpot, Stored };
+    void addModeColumn();
+    Cache &cache(int mode) const { return mode == Stored ? *m_indexed : *m_cache; }
+    QList<RelatedStory> coverageOf(qint64 id, int mode) const;
+    qint64 idOf(const char *key) const;
 
     QTemporaryDir m_dir;
     std::unique_ptr<Cache> m_cache;
+    std::unique_ptr<Cache> m_indexed;
     QList<qint64> m_ids;                // per kStories row
     QHash<qint64, QString> m_keyOf;     // story id -> fixture key
 };
 
-void TestRelatedCoverage::initTestCase()
-{
-    QVERIFY(m_dir.isValid());
-    QString error;
-    m_cache = Cache::open(m_dir.filePath(QStringLiteral("cache.sqlite")), &error);
-    QVERIFY2(m_cache, qPrintable(error));
+namespace {
 
+QList<qint64> fill(Cache &cache)
+{
+    QList<qint64> ids;
     const QDateTime start(QDate(2014, 4, 1), QTime(0, 0), Qt::UTC);
-    Transaction transaction(m_cache->database().connection());
+    Transaction transaction(cache.database().connection());
     int n = 0;
     for (const FixtureStory &s : kStories) {
-        const auto feed = m_cache->feeds().localSource(QString::fromUtf8(s.feed));
-        QVERIFY(feed);
+        const auto feed = cache.feeds().localSource(QString::fromUtf8(s.feed));
+        if (!feed)
+            return {};
         Article a;
         a.guid = QStringLiteral("fixture-%1").arg(n++);
         a.title = QString::fromUtf8(s.title);
@@ -164,34 +189,78 @@ void TestRelatedCoverage::initTestCase()
         a.text = QString::fromUtf8(s.text);
         a.headlineOnly = a.text.isEmpty();
         a.categories = {QString::fromUtf8(s.category)};
-        const auto result = m_cache->articles().upsert(*feed, a);
-        QCOMPARE(result.state, ArticleStore::UpsertState::Inserted);
-        m_ids.append(result.id);
-        m_keyOf.insert(result.id, QString::fromUtf8(s.key));
+        const auto result = cache.articles().upsert(*feed, a);
+        if (result.state != ArticleStore::UpsertState::Inserted)
+            return {};
+        ids.append(result.id);
     }
+    return transaction.commit() ? ids : QList<qint64>{};
+}
+
+} // namespace
+
+void TestRelatedCoverage::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    QString error;
+    m_cache = Cache::open(m_dir.filePath(QStringLiteral("cache.sqlite")), &error);
+    QVERIFY2(m_cache, qPrintable(error));
+    m_indexed = Cache::open(m_dir.filePath(QStringLiteral("indexed.sqlite")), &error);
+    QVERIFY2(m_indexed, qPrintable(error));
+    m_ids = fill(*m_cache);
+    QCOMPARE(m_ids.size(), qsizetype(std::size(kStories)));
+    QCOMPARE(fill(*m_indexed), m_ids);
+    for (int i = 0; i < int(m_ids.size()); ++i)
+        m_keyOf.insert(m_ids[i], QString::fromUtf8(kStories[i].key));
+
+    Transaction transaction(m_indexed->database().connection());
+    CoverageIndexer indexer(m_indexed->database().connection());
+    QCOMPARE(indexer.indexPending(1000), int(m_ids.size()));
     QVERIFY(transaction.commit());
+    QVERIFY(CoverageStore(m_indexed->database().connection()).pending(10).isEmpty());
+    QVERIFY(!CoverageStore(m_cache->database().connection()).isIndexed(m_ids.first()));
 }
 
 void TestRelatedCoverage::cleanupTestCase()
 {
     m_cache.reset();
+    m_indexed.reset();
 }
 
-QList<RelatedStory> TestRelatedCoverage::coverageOf(qint64 id) const
+void TestRelatedCoverage::addModeColumn()
 {
-    const auto detail = m_cache->articles().story(id);
+    QTest::addColumn<int>("mode");
+}
+
+QList<RelatedStory> TestRelatedCoverage::coverageOf(qint64 id, int mode) const
+{
+    const auto detail = cache(mode).articles().story(id);
     if (!detail)
         return {};
-    return findRelatedCoverage(m_cache->database().connection(), *detail);
+    return findRelatedCoverage(cache(mode).database().connection(), *detail);
+}
+
+qint64 TestRelatedCoverage::idOf(const char *key) const
+{
+    for (int i = 0; i < int(std::size(kStories)); ++i)
+        if (QString::fromUtf8(kStories[i].key) == QLatin1String(key))
+            return m_ids[i];
+    return 0;
 }
 
 void TestRelatedCoverage::story_data()
 {
     QTest::addColumn<int>("row");
-    for (int i = 0; i < int(std::size(kStories)); ++i)
-        QTest::newRow(qPrintable(QStringLiteral("%1 %2").arg(QString::fromUtf8(kStories[i].key))
-                                     .arg(QString::fromUtf8(kStories[i].title))))
-            << i;
+    addModeColumn();
+    for (int mode : {OnTheSpot, Stored}) {
+        for (int i = 0; i < int(std::size(kStories)); ++i)
+            QTest::newRow(qPrintable(QStringLiteral("%1 %2 (%3)")
+                                         .arg(QString::fromUtf8(kStories[i].key),
+                                              QString::fromUtf8(kStories[i].title),
+                                              mode == Stored ? QStringLiteral("stored links")
+                                                             : QStringLiteral("on the spot"))))
+                << i << mode;
+    }
 }
 
 // Every story lists no story of another event, and one of its own event when it has one
@@ -199,6 +268,7 @@ void TestRelatedCoverage::story_data()
 void TestRelatedCoverage::story()
 {
     QFETCH(int, row);
+    QFETCH(int, mode);
     const QString event = eventOf(QString::fromUtf8(kStories[row].key));
     int others = 0;
     for (int i = 0; i < int(std::size(kStories)); ++i)
@@ -206,7 +276,7 @@ void TestRelatedCoverage::story()
             && QString::fromUtf8(kStories[i].title) != QString::fromUtf8(kStories[row].title))
             ++others;
 
-    const QList<RelatedStory> listed = coverageOf(m_ids[row]);
+    const QList<RelatedStory> listed = coverageOf(m_ids[row], mode);
     QStringList wrong;
     int right = 0;
     for (const RelatedStory &r : listed) {
@@ -221,13 +291,21 @@ void TestRelatedCoverage::story()
         QVERIFY2(right > 0, "no coverage found for a story that has some");
 }
 
+void TestRelatedCoverage::precisionAtFive_data()
+{
+    addModeColumn();
+    QTest::newRow("on the spot") << int(OnTheSpot);
+    QTest::newRow("stored links") << int(Stored);
+}
+
 void TestRelatedCoverage::precisionAtFive()
 {
+    QFETCH(int, mode);
     double sum = 0;
     int listing = 0;
     int empty = 0;
     for (qint64 id : std::as_const(m_ids)) {
-        const QList<RelatedStory> listed = coverageOf(id);
+        const QList<RelatedStory> listed = coverageOf(id, mode);
         if (listed.isEmpty()) {
             ++empty;
             continue;
@@ -244,9 +322,15 @@ void TestRelatedCoverage::precisionAtFive()
     QVERIFY(precision >= 0.95);
 }
 
+void TestRelatedCoverage::entriesAreComplete_data()
+{
+    precisionAtFive_data();
+}
+
 void TestRelatedCoverage::entriesAreComplete()
 {
-    const QList<RelatedStory> listed = coverageOf(m_ids[0]); // the Chile earthquake
+    QFETCH(int, mode);
+    const QList<RelatedStory> listed = coverageOf(m_ids[0], mode); // the Chile earthquake
     QVERIFY(!listed.isEmpty());
     for (const RelatedStory &r : listed) {
         QCOMPARE(r.kind, QStringLiteral("coverage"));
@@ -258,19 +342,111 @@ void TestRelatedCoverage::entriesAreComplete()
     }
 }
 
+void TestRelatedCoverage::syndicatedCopyListedOnce_data()
+{
+    precisionAtFive_data();
+}
+
 void TestRelatedCoverage::syndicatedCopyListedOnce()
 {
+    QFETCH(int, mode);
     // "General Motors expands ignition switch recall" sees the wire story and its copy on
     // Metro Herald; it lists that headline once.
-    qint64 expands = 0;
-    for (int i = 0; i < int(std::size(kStories)); ++i)
-        if (QString::fromUtf8(kStories[i].key) == QLatin1String("recall/2"))
-            expands = m_ids[i];
-    const QList<RelatedStory> listed = coverageOf(expands);
+    const QList<RelatedStory> listed = coverageOf(idOf("recall/2"), mode);
     int copies = 0;
     for (const RelatedStory &r : listed)
         copies += r.title.startsWith(QLatin1String("GM recalls 1.6 million")) ? 1 : 0;
     QCOMPARE(copies, 1);
+}
+
+void TestRelatedCoverage::sharedNeighboursLinkDifferentWords_data()
+{
+    precisionAtFive_data();
+}
+
+void TestRelatedCoverage::sharedNeighboursLinkDifferentWords()
+{
+    QFETCH(int, mode);
+    // "Twitter staff free to sell stock at last; stock sinks to record low" is too far from the
+    // first report's words to be listed for them alone...
+    const qint64 first = idOf("lockup/1");
+    const qint64 last = idOf("lockup/4");
+    const auto story = m_cache->articles().story(first);
+    QVERIFY(story);
+    CoverageCandidate query;
+    query.id = first;
+    query.feedId = story->summary.feedId;
+    query.title = story->summary.title;
+    query.categories = story->categories;
+    query.published = story->summary.published;
+    const CoverageWeights weights;
+    for (const CoverageLink &link : findCoverageLinks(m_cache->database().connection(), query, 10))
+        if (link.id == last)
+            QVERIFY2(link.score < weights.threshold, qPrintable(QString::number(link.score)));
+    // ...but both are close to the two reports in between, so it is listed.
+    QList<qint64> listed;
+    for (const RelatedStory &r : coverageOf(first, mode))
+        listed.append(*r.id);
+    QVERIFY2(listed.contains(last), qPrintable(QStringLiteral("%1 listed").arg(listed.size())));
+}
+
+void TestRelatedCoverage::indexerPutsCoverageInOneEvent()
+{
+    const CoverageStore store(m_indexed->database().connection());
+    const auto eventOfStory = [&](const char *key) { return store.eventOf(idOf(key)).value_or(-1); };
+    // One event for the Apple and Samsung trial, none of it for other Apple or Samsung news.
+    const qint64 trial = eventOfStory("trial/1");
+    QVERIFY(trial > 0);
+    for (const char *key : {"trial/2", "trial/3"})
+        QCOMPARE(eventOfStory(key), trial);
+    for (const char *key : {"macbook/1", "galaxy/1"})
+        QVERIFY(eventOfStory(key) != trial);
+    // A story with no coverage is an event of its own, with one source.
+    const qint64 walker = idOf("walker/1");
+    QCOMPARE(eventOfStory("walker/1"), walker);
+    const QHash<qint64, StoryEvent> events = store.events({walker, idOf("trial/1")});
+    QCOMPARE(events.value(walker).sources, 1);
+    QVERIFY(events.value(idOf("trial/1")).sources >= 3);
+}
+
+void TestRelatedCoverage::indexerSkipsIndexedStories()
+{
+    Transaction transaction(m_indexed->database().connection());
+    CoverageIndexer indexer(m_indexed->database().connection());
+    QCOMPARE(indexer.index(m_ids), 0);
+    QCOMPARE(indexer.indexPending(100), 0);
+    QVERIFY(transaction.commit());
+}
+
+void TestRelatedCoverage::deletedStoryTakesItsLinksAlong()
+{
+    QTemporaryDir dir;
+    QString error;
+    auto cache = Cache::open(dir.filePath(QStringLiteral("cache.sqlite")), &error);
+    QVERIFY2(cache, qPrintable(error));
+    const QList<qint64> ids = fill(*cache);
+    QVERIFY(!ids.isEmpty());
+    QSqlDatabase db = cache->database().connection();
+    {
+        Transaction transaction(db);
+        QCOMPARE(CoverageIndexer(db).index(ids), int(ids.size()));
+        QVERIFY(transaction.commit());
+    }
+    const qint64 gone = ids.first(); // the Chile earthquake, linked both ways
+    const auto count = [&](const QString &sql) {
+        QSqlQuery q(db);
+        return q.exec(sql.arg(gone)) && q.next() ? q.value(0).toInt() : -1;
+    };
+    QVERIFY(count(QStringLiteral("SELECT count(*) FROM coverage_links WHERE other_id = %1")) > 0);
+    {
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("DELETE FROM articles WHERE id = %1").arg(gone)));
+    }
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM coverage_links WHERE story_id = %1 OR other_id = %1")), 0);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM coverage_events WHERE story_id = %1")), 0);
+    // The other reports of the earthquake list what is left.
+    for (const RelatedStory &r : findRelatedCoverage(db, *cache->articles().story(ids[1])))
+        QVERIFY(r.id != gone);
 }
 
 QTEST_GUILESS_MAIN(TestRelatedCoverage)

@@ -150,11 +150,14 @@ private Q_SLOTS:
             QString error;
             QVERIFY2(db.open(path, &error), qPrintable(error));
             QSqlQuery q(db.connection());
-            // Schema 4's headline triggers, no index of schema 6, no columns of schemas 8 and 9.
+            // Schema 4's headline triggers, no index of schema 6, no columns of schemas 8 and 9
+            // nor tables of schema 10.
             for (const char *sql : {
                      "DROP INDEX advisories_order",
                      "ALTER TABLE feeds DROP COLUMN removing",
                      "ALTER TABLE feeds DROP COLUMN last_warning",
+                     "DROP TABLE coverage_links",
+                     "DROP TABLE coverage_events",
                      "DROP TRIGGER article_bodies_title_fts_insert",
                      "DROP TRIGGER articles_title_fts_update",
                      "DROP TRIGGER articles_title_fts_delete",
@@ -198,9 +201,9 @@ private Q_SLOTS:
     void additiveUpgradeMakesNoBackup()
     {
         // A schema-5 cache: the upgrade to 6 adds the Advisories order's index, the one to 7
-        // turns the search indexes' automatic merging off and those to 8 and 9 add a column
-        // with a default, nothing else, so the cache is not copied first (a large one takes
-        // minutes to copy).
+        // turns the search indexes' automatic merging off, those to 8 and 9 add a column with
+        // a default and the one to 10 adds tables, nothing else, so the cache is not copied
+        // first (a large one takes minutes to copy).
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
         {
@@ -213,6 +216,8 @@ private Q_SLOTS:
                 QVERIFY(q.exec(QStringLiteral("DELETE FROM %1_config WHERE k = 'automerge'").arg(QLatin1String(table))));
             QVERIFY(q.exec(QStringLiteral("ALTER TABLE feeds DROP COLUMN removing")));
             QVERIFY(q.exec(QStringLiteral("ALTER TABLE feeds DROP COLUMN last_warning")));
+            for (const char *table : {"coverage_links", "coverage_events"})
+                QVERIFY(q.exec(QStringLiteral("DROP TABLE %1").arg(QLatin1String(table))));
             QVERIFY(q.exec(QStringLiteral("PRAGMA user_version=5")));
         }
         Database db;
@@ -224,6 +229,8 @@ private Q_SLOTS:
                                     .arg(QLatin1String(column)))
                          .toInt(),
                      1);
+        QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name IN "
+                                           "('coverage_links', 'coverage_events')")).toInt(), 2);
         for (const char *table : {"articles_fts", "articles_title_fts"})
             QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM %1_config WHERE k = 'automerge' AND v = 0")
                                     .arg(QLatin1String(table)))

@@ -161,6 +161,32 @@ double CoverageScorer::score(const CoverageCandidate &candidate) const
 QList<ScoredCoverage> CoverageScorer::rank(const QList<CoverageCandidate> &candidates,
                                            int limit) const
 {
+    QList<ScoredCoverage> out;
+    QSet<QString> keys{m_queryKey};
+    for (const ScoredCoverage &s : scoreAll(candidates, m_weights.threshold)) {
+        if (out.size() >= limit)
+            break;
+        const QString key = syndicationKey(s.candidate.title);
+        if (keys.contains(key))
+            continue;
+        keys.insert(key);
+        out.append(s);
+    }
+    return out;
+}
+
+QList<ScoredCoverage> CoverageScorer::links(const QList<CoverageCandidate> &candidates,
+                                            int limit) const
+{
+    QList<ScoredCoverage> out = scoreAll(candidates, m_weights.linkThreshold);
+    if (out.size() > limit)
+        out.resize(limit);
+    return out;
+}
+
+QList<ScoredCoverage> CoverageScorer::scoreAll(const QList<CoverageCandidate> &candidates,
+                                               double minScore) const
+{
     const Vector query = headlineVector(m_queryTerms);
 
     // Body text only matters when the query has some; its idf comes from the candidates.
@@ -192,28 +218,16 @@ QList<ScoredCoverage> CoverageScorer::rank(const QList<CoverageCandidate> &candi
         if (!m_query.categories.isEmpty() && !c.categories.isEmpty()
             && !shareCategory(m_query.categories, c.categories))
             s *= m_weights.otherCategoryFactor;
-        if (s >= m_weights.threshold)
+        if (s >= minScore)
             scored.append({c, s});
     }
 
-    std::sort(scored.begin(), scored.end(), [this](const ScoredCoverage &a, const ScoredCoverage &b) {
+    std::sort(scored.begin(), scored.end(), [](const ScoredCoverage &a, const ScoredCoverage &b) {
         if (a.score != b.score)
             return a.score > b.score;
         return a.candidate.id < b.candidate.id;
     });
-
-    QList<ScoredCoverage> out;
-    QSet<QString> keys{m_queryKey};
-    for (const ScoredCoverage &s : std::as_const(scored)) {
-        if (out.size() >= limit)
-            break;
-        const QString key = syndicationKey(s.candidate.title);
-        if (keys.contains(key))
-            continue;
-        keys.insert(key);
-        out.append(s);
-    }
-    return out;
+    return scored;
 }
 
 } // namespace bulletin

@@ -37,6 +37,12 @@ struct CoverageWeights
     double otherCategoryFactor = 0.5; // both categorised, no category in common
     double textWeight = 0.35;     // body-text cosine added to the headline cosine
     double threshold = 0.23;      // below this a candidate is not listed at all
+    // Links through shared neighbours (see CoverageGraph): a story keeps its best
+    // neighbourCount links at or above linkThreshold, and a candidate gains
+    // neighbourWeight x min(query-neighbour, neighbour-candidate) for each shared neighbour.
+    double linkThreshold = 0.12;
+    double neighbourWeight = 0.4;
+    int neighbourCount = 10;
 };
 
 // Scores cached stories as coverage of one news event against a query story.
@@ -73,12 +79,19 @@ public:
     // of the query story itself are dropped.
     QList<ScoredCoverage> rank(const QList<CoverageCandidate> &candidates, int limit) const;
 
+    // The query's links: candidates at or above linkThreshold, best first, at most `limit`,
+    // copies included (a copy links the query to the copy's own neighbours). The query
+    // story itself is left out.
+    QList<ScoredCoverage> links(const QList<CoverageCandidate> &candidates, int limit) const;
+
 private:
     using Vector = QHash<QString, double>; // stem -> weight, L2-normalised
 
     double idf(const QString &surface) const;
     Vector headlineVector(const QList<RelatedTerm> &terms) const;
     double timeFactor(const QDateTime &a, const QDateTime &b) const;
+    // Every candidate scoring at least minScore, best first (ties by id).
+    QList<ScoredCoverage> scoreAll(const QList<CoverageCandidate> &candidates, double minScore) const;
 
     CoverageCandidate m_query;
     QList<RelatedTerm> m_queryTerms;
