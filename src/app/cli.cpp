@@ -8,6 +8,8 @@
 #include "core/wholefile.h"
 #include "services/advisorysettings.h"
 #include "services/cache.h"
+#include "services/coverageevents.h"
+#include "services/coverageindexer.h"
 #include "services/importservice.h"
 #include "services/opmlservice.h"
 #include "services/relatedcoverage.h"
@@ -164,6 +166,19 @@ int cmdParse(const Args &args)
     return 0;
 }
 
+// Indexes the related coverage of `ids`, a few hundred stories per transaction.
+bool indexCoverage(Cache &cache, const QList<qint64> &ids)
+{
+    constexpr qsizetype kBatch = 200;
+    CoverageIndexer indexer(cache.database().connection());
+    for (qsizetype start = 0; start < ids.size(); start += kBatch) {
+        Transaction transaction(cache.database().connection());
+        if (!transaction.isActive() || indexer.index(ids.mid(start, kBatch)) < 0 || !transaction.commit())
+            return false;
+    }
+    return true;
+}
+
 int cmdImport(const QString &cachePath, const Args &args)
 {
     if (args.positional().isEmpty())
@@ -180,6 +195,7 @@ int cmdImport(const QString &cachePath, const Args &args)
                                          args.value(QStringLiteral("url"))};
     QJsonArray reports;
     int failures = 0;
+    QList<qint64> imported;
     for (const QString &path : args.positional()) {
         const ImportService::Report report = importer.importFile(path, options);
         if (!report.error.isEmpty()) {
@@ -187,6 +203,7 @@ int cmdImport(const QString &cachePath, const Args &args)
             fail(report.error);
             continue;
         }
+        imported << report.storyIds;
         if (args.has(QStringLiteral("json"))) {
             QJsonArray ids;
             for (qint64 id : report.storyIds)
@@ -211,6 +228,10 @@ int cmdImport(const QString &cachePath, const Args &args)
                 out() << QStringLiteral("  note: ") << report.note << Qt::endl;
         }
     }
+    // Related coverage of the new stories, as the refresh's writer works it out: a kill
+    // part way leaves the rest waiting for the next writer (CoverageStore::pending).
+    if (!indexCoverage(*cache, imported))
+        fail(QStringLiteral("related coverage of the imported stories was not stored"));
     if (args.has(QStringLiteral("json")))
         printJson(QJsonObject{{QStringLiteral("imports"), reports}});
     return failures == 0 ? 0 : 1;
@@ -242,6 +263,40 @@ std::optional<StoryFilter> filterFrom(Cache &cache, const Args &args, QString *e
     return filter;
 }
 
+QString storyLine(const StorySummary &s)
+{
+    return QStringLiteral("%1 %2 %3  %4 \u2014 %5")
+        .arg(s.id, 7)
+        .arg(markers(s.read, s.bookmarked, s.hasAdvisory), shortDate(s.published), s.title, s.source);
+}
+
+// `list --grouped`: one entry per event, its listed reports newest first.
+int printEvents(const QList<EventGroup> &groups, bool json)
+{
+    if (json) {
+        QJsonArray events;
+        for (const EventGroup &g : groups) {
+            QJsonArray stories;
+            for (const StorySummary &s : g.stories)
+                stories << storyJson(s);
+            events << QJsonObject{{QStringLiteral("id"), g.eventId},
+                                  {QStringLiteral("sources"), g.sources},
+                                  {QStringLiteral("stories"), stories}};
+        }
+        printJson(QJsonObject{{QStringLiteral("events"), events}});
+        return 0;
+    }
+    for (const EventGroup &g : groups) {
+        out() << storyLine(g.stories.first());
+        if (g.sources > 1)
+            out() << QStringLiteral("  (+%1 sources)").arg(g.sources - 1);
+        out() << Qt::endl;
+        for (qsizetype i = 1; i < g.stories.size(); ++i)
+            out() << QStringLiteral("      \u21b3 ") << storyLine(g.stories.at(i)) << Qt::endl;
+    }
+    return 0;
+}
+
 int cmdList(const QString &cachePath, const Args &args)
 {
     int status = 0;
@@ -269,6 +324,8 @@ int cmdList(const QString &cachePath, const Args &args)
             break;
         cursor = StoryCursor{page.last().sortDate, page.last().id};
     }
+    if (args.has(QStringLiteral("grouped")))
+        return printEvents(groupByEvent(cache->database().connection(), stories), args.has(QStringLiteral("json")));
     if (args.has(QStringLiteral("json"))) {
         QJsonArray array;
         for (const StorySummary &s : std::as_const(stories))
@@ -276,13 +333,8 @@ int cmdList(const QString &cachePath, const Args &args)
         printJson(QJsonObject{{QStringLiteral("stories"), array}});
         return 0;
     }
-    for (const StorySummary &s : std::as_const(stories)) {
-        out() << QStringLiteral("%1 %2 %3  %4 \u2014 %5")
-                     .arg(s.id, 7)
-                     .arg(markers(s.read, s.bookmarked, s.hasAdvisory), shortDate(s.published), s.title,
-                          s.source)
-              << Qt::endl;
-    }
+    for (const StorySummary &s : std::as_const(stories))
+        out() << storyLine(s) << Qt::endl;
     return 0;
 }
 
@@ -640,7 +692,7 @@ const QList<Command> &commands()
          {QStringLiteral("json")}, cmdImport},
         {"list", {QStringLiteral("limit"), QStringLiteral("feed"), QStringLiteral("folder")},
          {QStringLiteral("json"), QStringLiteral("unread"), QStringLiteral("bookmarked"),
-          QStringLiteral("advisories")},
+          QStringLiteral("advisories"), QStringLiteral("grouped")},
          cmdList},
         {"show", {}, {QStringLiteral("json")}, cmdShow},
         {"bookmark", {QStringLiteral("note")}, {QStringLiteral("off")}, cmdBookmark},
@@ -680,7 +732,8 @@ QString usageText()
         "  parse FILE [--url URL]       print the normalised feed as JSON (URL: where it came from)\n"
         "  import FILE... [--title T] [--source NAME] [--url URL] [--json]\n"
         "  list [--json] [--limit N] [--unread] [--feed ID] [--folder ID] [--bookmarked] [--advisories]\n"
-        "                               the newest %1 stories unless --limit says otherwise\n"
+        "       [--grouped]             the newest %1 stories unless --limit says otherwise;\n"
+        "                               --grouped puts the reports of one event together\n"
         "  show ID [--json]\n"
         "  bookmark ID [--note TEXT] [--off]\n"
         "  bookmarks [--json]\n"

@@ -128,6 +128,55 @@ private Q_SLOTS:
         QCOMPARE(run.json().value(QStringLiteral("bookmarks")).toArray().size(), 0);
     }
 
+    void listGroupedPutsOneEventTogether()
+    {
+        // Two feeds, one event reported by both, and an unrelated story.
+        const QString cachePath = m_dir.filePath(QStringLiteral("grouped.sqlite"));
+        const auto feed = [&](const char *name, const QList<std::pair<const char *, const char *>> &items) {
+            QByteArray xml = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>";
+            xml += name;
+            xml += "</title><link>https://" + QByteArray(name) + ".example/</link>";
+            int n = 0;
+            for (const auto &[title, date] : items)
+                xml += "<item><title>" + QByteArray(title) + "</title><link>https://" + QByteArray(name)
+                       + ".example/" + QByteArray::number(++n) + "</link><pubDate>" + date + "</pubDate></item>";
+            xml += "</channel></rss>";
+            const QString path = m_dir.filePath(QString::fromLatin1(name) + QStringLiteral(".xml"));
+            QFile file(path);
+            return file.open(QIODevice::WriteOnly) && file.write(xml) == xml.size() ? path : QString();
+        };
+        const QString wire = feed("wire", {{"Volcano erupts near Reykjavik, flights grounded", "Tue, 01 Apr 2014 08:00:00 GMT"},
+                                           {"Heron numbers recover on the Thames", "Tue, 01 Apr 2014 09:00:00 GMT"}});
+        const QString post = feed("post", {{"Flights grounded as Reykjavik volcano erupts", "Tue, 01 Apr 2014 10:00:00 GMT"}});
+        QVERIFY(!wire.isEmpty() && !post.isEmpty());
+        Run run = bulletin({QStringLiteral("import"), wire, post}, cachePath);
+        QVERIFY2(run.status == 0, run.err.constData());
+
+        run = bulletin({QStringLiteral("list"), QStringLiteral("--grouped"), QStringLiteral("--json")}, cachePath);
+        QVERIFY2(run.status == 0, run.err.constData());
+        const QJsonArray events = run.json().value(QStringLiteral("events")).toArray();
+        QCOMPARE(events.size(), 2);
+        // Newest report first: the volcano (10:00), then the heron (09:00).
+        const QJsonObject volcano = events.at(0).toObject();
+        QCOMPARE(volcano.value(QStringLiteral("sources")).toInt(), 2);
+        const QJsonArray reports = volcano.value(QStringLiteral("stories")).toArray();
+        QCOMPARE(reports.size(), 2);
+        QCOMPARE(reports.at(0).toObject().value(QStringLiteral("source")).toString(), QStringLiteral("post"));
+        QCOMPARE(reports.at(1).toObject().value(QStringLiteral("source")).toString(), QStringLiteral("wire"));
+        for (const char *field : {"id", "guid", "title", "link", "source", "feed_id", "published"})
+            QVERIFY2(reports.at(0).toObject().contains(QLatin1String(field)), field);
+        const QJsonObject heron = events.at(1).toObject();
+        QCOMPARE(heron.value(QStringLiteral("sources")).toInt(), 1);
+        QCOMPARE(heron.value(QStringLiteral("stories")).toArray().size(), 1);
+
+        // The plain list is unchanged; the text form marks the grouped report.
+        run = bulletin({QStringLiteral("list"), QStringLiteral("--json")}, cachePath);
+        QCOMPARE(run.json().value(QStringLiteral("stories")).toArray().size(), 3);
+        run = bulletin({QStringLiteral("list"), QStringLiteral("--grouped")}, cachePath);
+        QCOMPARE(run.status, 0);
+        QVERIFY2(run.out.contains("(+1 sources)"), run.out.constData());
+    }
+
     void advisoryRulesRoundTrip()
     {
         const QString rules = m_dir.filePath(QStringLiteral("rules.sqlite"));
