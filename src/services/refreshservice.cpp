@@ -27,6 +27,8 @@ RefreshService::RefreshService(Cache &cache, QNetworkAccessManager *network, QOb
     connect(m_worker, &RefreshWorker::indexingFinished, this, &RefreshService::indexingFinished,
             Qt::QueuedConnection);
     connect(m_worker, &RefreshWorker::indexesMerged, this, &RefreshService::indexesMerged, Qt::QueuedConnection);
+    connect(m_worker, &RefreshWorker::coverageIndexed, this, &RefreshService::coverageIndexed,
+            Qt::QueuedConnection);
     // One parser fewer than the cores: the writer thread is busy during a batch too.
     m_parsers.setMaxThreadCount(std::max(1, QThread::idealThreadCount() - 1));
     connect(&m_autoTimer, &QTimer::timeout, this, [this] { refreshDue(); });

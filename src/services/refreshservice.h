@@ -80,6 +80,9 @@ signals:
     // After indexing, the worker merges the search indexes' segments in short steps; this
     // says when that is done. (The command line waits for it, to leave the cache tidy.)
     void indexesMerged();
+    // Then the worker works out the related coverage of the new stories (CoverageIndexer);
+    // this says when it is done and how many stories it indexed.
+    void coverageIndexed(int stories);
 
 private:
     void refreshFeeds(const QList<FeedRecord> &feeds);

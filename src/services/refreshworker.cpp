@@ -1,6 +1,7 @@
 #include "services/refreshworker.h"
 
 #include "services/cache.h"
+#include "services/coverageindexer.h"
 #include "services/feedwriter.h"
 #include "storage/database.h"
 #include "storage/sqlutil.h"
@@ -150,6 +151,31 @@ void RefreshWorker::mergeIndexes()
     if (m_cache)
         m_cache->database().checkpoint();
     emit indexesMerged();
+    if (!std::exchange(m_indexingCoverage, true))
+        QMetaObject::invokeMethod(this, &RefreshWorker::indexCoverage, Qt::QueuedConnection);
+}
+
+void RefreshWorker::indexCoverage()
+{
+    // A story costs a few milliseconds (a candidate query and scoring): 25 keep a
+    // transaction near the others' ~100 ms.
+    constexpr int kBatch = 25;
+    int indexed = 0;
+    if (m_cache) {
+        Transaction transaction(m_cache->database().connection());
+        indexed = transaction.isActive() ? CoverageIndexer(m_cache->database().connection()).indexPending(kBatch)
+                                         : -1;
+        if (indexed < 0 || !transaction.commit())
+            indexed = -1;
+    }
+    if (indexed > 0)
+        m_coverageIndexed += indexed;
+    if (indexed == kBatch) {
+        QMetaObject::invokeMethod(this, &RefreshWorker::indexCoverage, Qt::QueuedConnection);
+        return;
+    }
+    m_indexingCoverage = false;
+    emit coverageIndexed(std::exchange(m_coverageIndexed, 0));
 }
 
 } // namespace bulletin

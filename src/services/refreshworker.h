@@ -45,11 +45,17 @@ public:
     // a short step per transaction, queued behind any jobs; then the write-ahead log is
     // checkpointed (Database::checkpoint), and indexesMerged reports it is all done.
     void mergeIndexes();
+    // Then the related coverage of the new stories is worked out (CoverageIndexer), a few
+    // stories per transaction, queued behind any jobs, and coverageIndexed reports how many
+    // stories it indexed when none wait. (The command line does not wait for it: the
+    // reader works out a story's coverage on the spot until it is stored.)
+    void indexCoverage();
 
 signals:
     void feedWritten(const bulletin::RefreshResult &result);
     void indexingFinished(int indexed);
     void indexesMerged();
+    void coverageIndexed(int stories);
 
 private:
     struct Job
@@ -70,6 +76,8 @@ private:
     QString m_openError;
     int m_indexed = 0; // since the last indexingFinished
     bool m_merging = false; // a mergeIndexes step is queued
+    bool m_indexingCoverage = false; // an indexCoverage step is queued
+    int m_coverageIndexed = 0; // since the last coverageIndexed
 };
 
 } // namespace bulletin

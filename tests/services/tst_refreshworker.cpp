@@ -4,6 +4,7 @@
 #include "services/cache.h"
 #include "services/feedwriter.h"
 #include "services/refreshworker.h"
+#include "storage/coveragestore.h"
 #include "storage/articlestore.h"
 #include "storage/feedstore.h"
 
@@ -102,6 +103,51 @@ private Q_SLOTS:
         while (q.next())
             succeeded << q.value(0).toBool();
         QCOMPARE(succeeded, (QList<bool>{true, false, true}));
+        worker.close();
+    }
+
+    void newStoriesGetTheirCoverageAfterTheSearchIndex()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
+        QString error;
+        std::unique_ptr<Cache> cache = Cache::open(path, &error);
+        QVERIFY2(cache, qPrintable(error));
+        const qint64 wire = *cache->feeds().addSubscription(QStringLiteral("https://wire.example/feed"),
+                                                            QStringLiteral("Wire"));
+        const qint64 post = *cache->feeds().addSubscription(QStringLiteral("https://post.example/feed"),
+                                                            QStringLiteral("Post"));
+        RefreshWorker worker;
+        worker.open(path);
+        QSignalSpy written(&worker, &RefreshWorker::feedWritten);
+        QSignalSpy covered(&worker, &RefreshWorker::coverageIndexed);
+        worker.writePrepared(wire, fetched(QStringLiteral("https://wire.example/feed")),
+                             preparedFeed(QStringLiteral("wire"),
+                                          {QStringLiteral("Volcano erupts near Reykjavik, flights grounded"),
+                                           QStringLiteral("Heron numbers recover on the Thames")}),
+                             {});
+        worker.writePrepared(post, fetched(QStringLiteral("https://post.example/feed")),
+                             preparedFeed(QStringLiteral("post"),
+                                          {QStringLiteral("Flights grounded as Reykjavik volcano erupts")}),
+                             {});
+        QTRY_COMPARE(written.count(), 2);
+        // Stored stories wait for the search index, then for their coverage.
+        const CoverageStore store(cache->database().connection());
+        QCOMPARE(store.pending(10).size(), 0);
+        worker.indexPending();
+        QTRY_COMPARE(covered.count(), 1);
+        QCOMPARE(covered.at(0).at(0).toInt(), 3);
+        QVERIFY(store.pending(10).isEmpty());
+
+        QSqlQuery q(cache->database().connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT id FROM articles WHERE title LIKE '%volcano%' ORDER BY id")));
+        QList<qint64> volcano;
+        while (q.next())
+            volcano << q.value(0).toLongLong();
+        QCOMPARE(volcano.size(), 2);
+        QCOMPARE(store.eventOf(volcano[0]), store.eventOf(volcano[1]));
+        QCOMPARE(store.links({volcano[0]}, 10).value(volcano[0]).value(0).id, volcano[1]);
+        QCOMPARE(store.links({volcano[1]}, 10).value(volcano[1]).value(0).id, volcano[0]);
         worker.close();
     }
 };
