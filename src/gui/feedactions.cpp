@@ -317,6 +317,10 @@ void FeedActions::onFeedRefreshed(qint64 feedId, const RefreshResult &result)
     }
     if (result.added || result.updated || result.removed)
         m_storiesDirty = true;
+    // A new or changed advisory is shown at once, not when the rest of the batch is done:
+    // one slow news feed must not hold back a public warning.
+    if (result.advisories > 0)
+        emit advisoriesChanged();
     // Health and unread counts change feed by feed; the sidebar follows as they come, a few
     // times a second at most, so a batch of hundreds of feeds costs the GUI thread little.
     if (!m_sidebarTimer->isActive())

@@ -71,6 +71,8 @@ signals:
     void subscribeFailed(const QString &error);
     // Stories were added or changed (a refresh stored some, a feed was removed, ...).
     void storiesChanged();
+    // A refreshed feed stored new or changed stories with advisories (before the batch ends).
+    void advisoriesChanged();
 
 private:
     void updateState();

@@ -125,6 +125,10 @@ MainWindow::MainWindow(Cache &cache, QSettings &settings, const Services &servic
     });
     connect(m_feeds, &FeedActions::statusMessage, this, &MainWindow::showStatus);
     connect(m_feeds, &FeedActions::storiesChanged, this, &MainWindow::storiesChanged);
+    connect(m_feeds, &FeedActions::advisoriesChanged, this, [this] {
+        m_banner->refresh();
+        notifyNewAdvisory();
+    });
     connect(m_ui->sidebarView, &QWidget::customContextMenuRequested, this, &MainWindow::showSidebarContextMenu);
     connect(m_links, &LinkOpener::statusMessage, this, &MainWindow::showStatus);
     connect(m_controller, &StoryController::statusMessage, this, &MainWindow::showStatus);
@@ -478,6 +482,9 @@ void MainWindow::applySettings()
         schedule.defaultMinutes = std::max(schedule.minimumMinutes,
                                            m_settings.value(QLatin1String(PreferencesDialog::kIntervalKey),
                                                             PreferencesDialog::kDefaultInterval).toInt());
+        schedule.alertMinutes = std::max(schedule.minimumMinutes,
+                                         m_settings.value(QLatin1String(PreferencesDialog::kAlertIntervalKey),
+                                                          PreferencesDialog::kDefaultAlertInterval).toInt());
         m_refresh->setSchedule(schedule);
         RetentionPolicy retention = m_refresh->retention();
         retention.global.maxCount = m_settings.value(QLatin1String(PreferencesDialog::kKeepCountKey), 0).toInt();

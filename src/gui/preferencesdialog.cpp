@@ -77,6 +77,13 @@ PreferencesDialog::PreferencesDialog(QSettings &settings, const QList<QAction *>
     m_interval->setAccessibleName(tr("Refresh interval"));
     m_interval->setToolTip(tr("How often each feed is fetched, unless its publisher asks for less often"));
     m_interval->setValue(settings.value(QLatin1String(kIntervalKey), kDefaultInterval).toInt());
+    m_alertInterval = new QSpinBox(general);
+    m_alertInterval->setRange(5, 24 * 60);
+    m_alertInterval->setSuffix(tr(" minutes"));
+    m_alertInterval->setAccessibleName(tr("Alert refresh interval"));
+    m_alertInterval->setToolTip(tr("How often CAP alert feeds and feeds marked as alert sources are fetched, "
+                                   "unless their publisher asks for less often"));
+    m_alertInterval->setValue(settings.value(QLatin1String(kAlertIntervalKey), kDefaultAlertInterval).toInt());
     m_markRead = new QComboBox(general);
     m_markRead->setAccessibleName(tr("Mark stories as read"));
     m_markRead->addItems({tr("As soon as they are opened"), tr("After reading for a while"), tr("Never (press M)")});
@@ -120,6 +127,7 @@ PreferencesDialog::PreferencesDialog(QSettings &settings, const QList<QAction *>
     form->addRow(m_autoRefresh);
     form->addRow(m_notify);
     form->addRow(tr("Refresh &every:"), m_interval);
+    form->addRow(tr("Refresh alert s&ources every:"), m_alertInterval);
     form->addRow(tr("&Keep at most:"), m_keepCount);
     form->addRow(tr("Keep &for:"), m_keepDays);
     form->addRow(m_keepUnread);
@@ -208,6 +216,7 @@ void PreferencesDialog::save()
 {
     m_settings.setValue(QLatin1String(kAutoRefreshKey), m_autoRefresh->isChecked());
     m_settings.setValue(QLatin1String(kIntervalKey), m_interval->value());
+    m_settings.setValue(QLatin1String(kAlertIntervalKey), m_alertInterval->value());
     m_settings.setValue(QLatin1String(kNotifyKey), m_notify->isChecked());
     m_settings.setValue(QLatin1String(kImagesAlwaysKey), m_imagesAlways->isChecked());
     m_settings.setValue(QLatin1String(kKeepCountKey), m_keepCount->value());

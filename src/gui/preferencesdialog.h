@@ -17,7 +17,8 @@ namespace bulletin {
 
 class Cache;
 
-// Preferences, kept in QSettings: automatic refresh and its interval, when a story counts
+// Preferences, kept in QSettings: automatic refresh and its intervals (news feeds, and alert
+// sources: CAP feeds and feeds marked as alert sources), when a story counts
 // as read, the reader's font, every keyboard shortcut (editable, with defaults), and the
 // advisory rules (kept in the cache, so the refresh worker and the CLI see them too). The
 // dialog only reads and writes the settings; the window applies them (applyTo*).
@@ -40,6 +41,7 @@ public:
     // Settings keys and defaults, shared with the window and main.cpp.
     static constexpr auto kAutoRefreshKey = "refresh/automatic";
     static constexpr auto kIntervalKey = "refresh/intervalMinutes";
+    static constexpr auto kAlertIntervalKey = "refresh/alertIntervalMinutes"; // alert sources
     static constexpr auto kMarkReadKey = "reader/markReadDelayMs"; // 0 at once, >0 delay, <0 never
     static constexpr auto kFontKey = "reader/font";
     static constexpr auto kNotifyKey = "notifications/advisories";
@@ -48,6 +50,7 @@ public:
     static constexpr auto kKeepUnreadKey = "retention/keepUnread";
     static constexpr auto kImagesAlwaysKey = "images/alwaysLoad"; // every story, every feed
     static constexpr int kDefaultInterval = 60;
+    static constexpr int kDefaultAlertInterval = 5;
     static QString shortcutKey(const QString &actionName);
 
     // The shortcuts the settings give an action (its defaults when none are stored).
@@ -64,6 +67,7 @@ private:
     QCheckBox *m_notify = nullptr;
     QCheckBox *m_imagesAlways = nullptr;
     QSpinBox *m_interval = nullptr;
+    QSpinBox *m_alertInterval = nullptr;
     QSpinBox *m_keepCount = nullptr;
     QSpinBox *m_keepDays = nullptr;
     QCheckBox *m_keepUnread = nullptr;

@@ -67,6 +67,7 @@ PreparedFeed FeedWriter::prepare(const FetchResult &fetched, const AdvisoryRules
     prepared.title = feed.title;
     prepared.link = feed.link;
     prepared.warning = feed.warning;
+    prepared.carriesAlerts = feed.isCapFeed || feed.format == QLatin1String("cap");
     prepared.ttlMinutes = feed.ttlMinutes;
     prepared.articles = uniqueArticles(
         articlesFromFeed(feed, now, rules.headings, parseRfc822Date(fetched.lastModified)));
@@ -149,6 +150,9 @@ RefreshResult FeedWriter::store(qint64 feedId, const FetchResult &fetched, const
     }
     if (record->siteUrl.isEmpty() && !prepared.link.isEmpty())
         m_cache.feeds().setSiteUrl(feedId, prepared.link);
+    // An alert feed is refreshed on the alert sources' interval (RefreshSchedule).
+    if (record->carriesAlerts != prepared.carriesAlerts)
+        m_cache.feeds().setCarriesAlerts(feedId, prepared.carriesAlerts);
 
     QList<Article> articles = prepared.articles;
     applyAdvisoryRules(articles, prepared.rules, record->alertSource, feedTitle);
@@ -160,15 +164,17 @@ RefreshResult FeedWriter::store(qint64 feedId, const FetchResult &fetched, const
         switch (stored.state) {
         case ArticleStore::UpsertState::Inserted:
             ++result.added;
+            result.advisories += it->advisory ? 1 : 0;
             break;
         case ArticleStore::UpsertState::Updated:
             ++result.updated;
+            result.advisories += it->advisory ? 1 : 0;
             break;
         case ArticleStore::UpsertState::Unchanged:
             ++result.unchanged;
             break;
         case ArticleStore::UpsertState::Failed:
-            result.added = result.updated = result.unchanged = 0;
+            result.added = result.updated = result.unchanged = result.advisories = 0;
             result.error = sql::withReason(QStringLiteral("cannot store \"%1\" in the cache").arg(it->title), db);
             return result; // the transaction rolls back: the feed stays as it was
         }
@@ -189,7 +195,7 @@ RefreshResult FeedWriter::store(qint64 feedId, const FetchResult &fetched, const
     if (!m_cache.feeds().recordSuccess(feedId, fetched.etag, fetched.lastModified, ttl,
                                        result.warning)
         || !transaction.commit()) {
-        result.added = result.updated = result.unchanged = result.removed = 0;
+        result.added = result.updated = result.unchanged = result.removed = result.advisories = 0;
         result.error = sql::withReason(QStringLiteral("cannot write to the cache"), db);
         return result;
     }

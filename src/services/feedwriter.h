@@ -22,6 +22,7 @@ struct PreparedFeed
     QString title;        // the feed's own
     QString link;
     QString warning;
+    bool carriesAlerts = false; // a CAP alert, or a feed whose entries carry or link them
     int ttlMinutes = 0;
     QList<Article> articles;
     AdvisoryRules rules;  // what it was prepared with; store() applies them too

@@ -23,6 +23,7 @@ struct RefreshResult
     int updated = 0;
     int unchanged = 0;
     int removed = 0;   // stories retention took out
+    int advisories = 0; // of the added and updated stories, those that carry an advisory
     QString error;     // in words: "DNS failure: ...", "HTTP 404", "not a feed", ...
     QString warning;   // the parser recovered from broken input (stored anyway), in words:
                        // "not well-formed at line 14, column 1 (...); 3 stories recovered"

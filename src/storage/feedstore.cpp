@@ -13,7 +13,7 @@ namespace {
 #define BULLETIN_FEED_SETTINGS \
     "f.id, f.kind, f.url, f.title, f.site_url, f.folder_id, f.is_alert_source, f.etag, " \
     "f.last_modified, f.last_attempt, f.last_success, f.last_error, f.failures, f.retry_after, " \
-    "f.refresh_minutes, f.ttl_minutes, f.last_warning, "
+    "f.refresh_minutes, f.ttl_minutes, f.last_warning, f.carries_alerts, "
 #define BULLETIN_FEED_UNREAD "(SELECT count(*) FROM unread_articles u WHERE u.feed_id = f.id), "
 constexpr auto kFeedColumns = BULLETIN_FEED_SETTINGS BULLETIN_FEED_UNREAD
     "(SELECT count(*) FROM articles a WHERE a.feed_id = f.id)";
@@ -44,8 +44,9 @@ FeedRecord readFeed(const QSqlQuery &q)
     r.refreshMinutes = q.value(14).toInt();
     r.ttlMinutes = q.value(15).toInt();
     r.lastWarning = q.value(16).toString();
-    r.unread = q.value(17).toInt();
-    r.total = q.value(18).toInt();
+    r.carriesAlerts = q.value(17).toBool();
+    r.unread = q.value(18).toInt();
+    r.total = q.value(19).toInt();
     return r;
 }
 
@@ -198,6 +199,13 @@ bool FeedStore::setAlertSource(qint64 feedId, bool alertSource)
     QSqlQuery q(m_db);
     return sql::run(q, QStringLiteral("UPDATE feeds SET is_alert_source = ? WHERE id = ?"),
                     {alertSource ? 1 : 0, feedId});
+}
+
+bool FeedStore::setCarriesAlerts(qint64 feedId, bool carriesAlerts)
+{
+    QSqlQuery q(m_db);
+    return sql::run(q, QStringLiteral("UPDATE feeds SET carries_alerts = ? WHERE id = ?"),
+                    {carriesAlerts ? 1 : 0, feedId});
 }
 
 bool FeedStore::setSiteUrl(qint64 feedId, const QString &siteUrl)

@@ -48,6 +48,8 @@ public:
     bool moveToFolder(qint64 feedId, qint64 folderId);
     bool setUrl(qint64 feedId, const QString &url);
     bool setAlertSource(qint64 feedId, bool alertSource);
+    // Whether the feed's last full read carried CAP alerts (the refresh's writer says so).
+    bool setCarriesAlerts(qint64 feedId, bool carriesAlerts);
     bool setSiteUrl(qint64 feedId, const QString &siteUrl);
     // Removes the feed and its stories in one transaction. Bookmarks keep their snapshots.
     // For a feed of thousands of stories that takes seconds; the window uses beginRemove.

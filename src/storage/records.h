@@ -68,7 +68,8 @@ struct FeedRecord
     QString title;
     QString siteUrl;
     qint64 folderId = 0;   // 0 when not in a folder
-    bool alertSource = false;
+    bool alertSource = false;   // the user's: every story is an advisory
+    bool carriesAlerts = false; // the feed's last full read carried CAP alerts
     QByteArray etag;
     QString lastModified;
     QDateTime lastAttempt;

@@ -3,8 +3,10 @@
 // loopback server, the real window offscreen. With BULLETIN_SCREENSHOT_DIR set, the status
 // bar and the feed's tooltip are saved there as PNGs.
 
+#include "gui/advisorybanner.h"
 #include "gui/feedactions.h"
 #include "gui/mainwindow.h"
+#include "gui/preferencesdialog.h"
 #include "gui/storycontroller.h"
 #include "models/sidebarmodel.h"
 #include "services/cache.h"
@@ -15,9 +17,11 @@
 #include <QAction>
 #include <QApplication>
 #include <QDir>
+#include <QFile>
 #include <QNetworkAccessManager>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
@@ -62,6 +66,8 @@ private slots:
     void cleanup();
     void stoppedRefreshSaysHowFarItGot();
     void recoveredFeedShowsWhatWasWrongInItsHealth();
+    void newAlertRaisesTheBannerWhileTheRefreshRuns();
+    void preferencesSetTheAlertInterval();
 
 private:
     qint64 addFeed(const QString &path);
@@ -219,6 +225,59 @@ void tst_FeedActions::recoveredFeedShowsWhatWasWrongInItsHealth()
                      .data(Qt::ToolTipRole)
                      .toString()
                      .contains(QStringLiteral("recovery")));
+}
+
+void tst_FeedActions::newAlertRaisesTheBannerWhileTheRefreshRuns()
+{
+    // The warning is stored while a news server still says nothing: the banner shows it then,
+    // not when the whole batch is done (a slow feed can take minutes to time out).
+    QFile alert(QStringLiteral(BULLETIN_TEST_DATA "/flood-warning.cap"));
+    QVERIFY(alert.open(QIODevice::ReadOnly));
+    m_server->route(QStringLiteral("/alerts.cap"), TestResponse::ok(alert.readAll(), "application/cap+xml"));
+    TestResponse silent;
+    silent.neverRespond = true;
+    m_server->route(QStringLiteral("/slow.xml"), silent);
+    QVERIFY(addFeed(QStringLiteral("/alerts.cap")));
+    QVERIFY(addFeed(QStringLiteral("/slow.xml")));
+    QVERIFY(openWindow());
+    AdvisoryBanner *banner = m_window->advisoryBanner();
+    QVERIFY(banner->isHidden());
+
+    m_window->feedActions()->refreshAllAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(!banner->isHidden(), 15000);
+    QVERIFY(m_refresh->isRefreshing()); // the news feed is still being waited for
+    QVERIFY2(banner->text().contains(QStringLiteral("Flood warning: leave the lower quay now")),
+             qPrintable(banner->text()));
+    saveScreenshot(m_window.get(), QStringLiteral("alert-during-refresh-window.png"));
+
+    QSignalSpy finished(m_refresh.get(), &RefreshService::refreshFinished);
+    m_window->feedActions()->stopAction()->trigger();
+    QVERIFY(finished.size() > 0 || finished.wait(15000));
+    QVERIFY(!banner->isHidden());
+}
+
+void tst_FeedActions::preferencesSetTheAlertInterval()
+{
+    QVERIFY(openWindow());
+    QCOMPARE(m_refresh->schedule().alertMinutes, 5);
+    QCOMPARE(m_refresh->schedule().defaultMinutes, 60);
+    {
+        PreferencesDialog dialog(*m_settings, {}, {}, m_cache.get(), m_window.get());
+        QSpinBox *alerts = nullptr;
+        for (QSpinBox *box : dialog.findChildren<QSpinBox *>()) {
+            if (box->accessibleName() == QLatin1String("Alert refresh interval"))
+                alerts = box;
+        }
+        QVERIFY(alerts);
+        QCOMPARE(alerts->value(), 5);
+        alerts->setValue(15);
+        dialog.resize(dialog.sizeHint());
+        saveScreenshot(&dialog, QStringLiteral("preferences-alert-interval.png"));
+        dialog.save();
+    }
+    m_window->applySettings();
+    QCOMPARE(m_refresh->schedule().alertMinutes, 15);
+    QCOMPARE(m_refresh->schedule().defaultMinutes, 60); // the news feeds' own is left alone
 }
 
 QTEST_MAIN(tst_FeedActions)

@@ -4,6 +4,7 @@
 
 #include "services/cache.h"
 #include "services/feedwriter.h"
+#include "services/refreshschedule.h"
 #include "storage/articlestore.h"
 #include "storage/feedstore.h"
 
@@ -42,6 +43,21 @@ FetchResult response(const QByteArray &body, const QByteArray &etag = {})
     result.body = body;
     result.etag = etag;
     return result;
+}
+
+// A public warning as a bare CAP document, in force for a day from now.
+QByteArray capAlert(const QByteArray &id)
+{
+    const QByteArray now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toUtf8();
+    const QByteArray expires = QDateTime::currentDateTimeUtc().addDays(1).toString(Qt::ISODate).toUtf8();
+    return "<?xml version=\"1.0\"?><alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\">"
+           "<identifier>" + id + "</identifier><sender>alerts@example.org</sender><sent>" + now
+        + "</sent><status>Actual</status><msgType>Alert</msgType><scope>Public</scope><info>"
+          "<event>Flood</event><urgency>Immediate</urgency><severity>Severe</severity>"
+          "<certainty>Observed</certainty><expires>" + expires + "</expires>"
+          "<senderName>River Office</senderName><headline>Flood warning for the quay</headline>"
+          "<description>The river is over the quay walls.</description>"
+          "<area><areaDesc>Lower Harbour</areaDesc></area></info></alert>";
 }
 
 FetchResult notModified(const QByteArray &etag)
@@ -143,6 +159,33 @@ private slots:
         QCOMPARE(fixed.added, 2);
         QVERIFY(fixed.warning.isEmpty());
         QVERIFY(m_cache->feeds().feed(m_feed)->lastWarning.isEmpty());
+    }
+
+    // A feed of public warnings goes on the alert sources' short interval, from its first
+    // read; a news feed stays on the default hour.
+    void alertFeedsAreDueOnTheAlertInterval()
+    {
+        FeedWriter writer(*m_cache);
+        const RefreshResult alert = writer.write(m_feed, response(capAlert("FL-1")), {});
+        QCOMPARE(alert.status, RefreshResult::Status::Ok);
+        QCOMPARE(alert.advisories, 1);
+        FeedRecord feed = *m_cache->feeds().feedSettings(m_feed);
+        QVERIFY(feed.carriesAlerts);
+        const QDateTime read = feed.lastSuccess;
+        QVERIFY(!isRefreshDue(feed, read.addSecs(4 * 60), RefreshSchedule{}));
+        QVERIFY(isRefreshDue(feed, read.addSecs(5 * 60), RefreshSchedule{}));
+
+        // The same address turns into a news feed: back on the hour.
+        const RefreshResult news = writer.write(m_feed, response(rss(2)), {});
+        QCOMPARE(news.advisories, 0);
+        feed = *m_cache->feeds().feedSettings(m_feed);
+        QVERIFY(!feed.carriesAlerts);
+        QVERIFY(!isRefreshDue(feed, feed.lastSuccess.addSecs(30 * 60), RefreshSchedule{}));
+
+        // A news feed the user marks as an alert source is on the alert interval too.
+        QVERIFY(m_cache->feeds().setAlertSource(m_feed, true));
+        feed = *m_cache->feeds().feedSettings(m_feed);
+        QVERIFY(isRefreshDue(feed, feed.lastSuccess.addSecs(5 * 60), RefreshSchedule{}));
     }
 
 private:

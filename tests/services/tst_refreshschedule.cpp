@@ -13,6 +13,7 @@ class TestRefreshSchedule final : public QObject
 private slots:
     void nextRefresh_data();
     void nextRefresh();
+    void alertIntervalIsSettable();
     void localSourcesAreNeverDue();
 };
 
@@ -31,6 +32,14 @@ FeedRecord feed(int refreshMinutes, int ttlMinutes, int failures = 0, const QDat
     record.ttlMinutes = ttlMinutes;
     record.failures = failures;
     record.retryAfter = retryAfter;
+    return record;
+}
+
+// A feed of public warnings: one that carries CAP alerts, or one the user marked.
+FeedRecord alertFeed(int refreshMinutes, int ttlMinutes, bool markedByUser)
+{
+    FeedRecord record = feed(refreshMinutes, ttlMinutes);
+    (markedByUser ? record.alertSource : record.carriesAlerts) = true;
     return record;
 }
 
@@ -54,6 +63,11 @@ void TestRefreshSchedule::nextRefresh_data()
     QTest::newRow("first failure backs off 5 min") << feed(0, 0, 1) << qint64(5);
     QTest::newRow("third failure backs off 20 min") << feed(0, 0, 3) << qint64(20);
     QTest::newRow("retry-after wins when later") << feed(0, 0, 1, kBase.addSecs(3 * 3600)) << qint64(180);
+    // A new warning must not wait for the news feeds' hour.
+    QTest::newRow("CAP feed: the alert interval") << alertFeed(0, 0, false) << qint64(5);
+    QTest::newRow("alert source: the alert interval") << alertFeed(0, 0, true) << qint64(5);
+    QTest::newRow("alert feed: the publisher's ttl still a lower bound") << alertFeed(0, 15, false) << qint64(15);
+    QTest::newRow("alert feed: its own interval wins") << alertFeed(30, 0, true) << qint64(30);
 }
 
 void TestRefreshSchedule::nextRefresh()
@@ -64,6 +78,16 @@ void TestRefreshSchedule::nextRefresh()
     QCOMPARE((next.toSecsSinceEpoch() - kBase.toSecsSinceEpoch()) / 60, minutesAfterBase);
     QCOMPARE(isRefreshDue(record, next, RefreshSchedule{}), true);
     QCOMPARE(isRefreshDue(record, next.addSecs(-1), RefreshSchedule{}), false);
+}
+
+void TestRefreshSchedule::alertIntervalIsSettable()
+{
+    RefreshSchedule schedule;
+    schedule.alertMinutes = 10;
+    QCOMPARE(nextRefreshTime(alertFeed(0, 0, false), schedule), kBase.addSecs(10 * 60));
+    QCOMPARE(nextRefreshTime(feed(0, 0), schedule), kBase.addSecs(60 * 60)); // news unchanged
+    schedule.alertMinutes = 1; // never below the minimum, whatever the setting
+    QCOMPARE(nextRefreshTime(alertFeed(0, 0, true), schedule), kBase.addSecs(5 * 60));
 }
 
 void TestRefreshSchedule::localSourcesAreNeverDue()

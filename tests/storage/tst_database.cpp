@@ -150,7 +150,7 @@ private Q_SLOTS:
             QString error;
             QVERIFY2(db.open(path, &error), qPrintable(error));
             QSqlQuery q(db.connection());
-            // Schema 4's headline triggers, no index of schema 6, no columns of schemas 8 and 9
+            // Schema 4's headline triggers, no index of schema 6, no columns of schemas 8, 9 and 11
             // nor tables of schema 10.
             for (const char *sql : {
                      "DROP INDEX advisories_order",
@@ -158,6 +158,7 @@ private Q_SLOTS:
                      "ALTER TABLE feeds DROP COLUMN last_warning",
                      "DROP TABLE coverage_links",
                      "DROP TABLE coverage_events",
+                     "ALTER TABLE feeds DROP COLUMN carries_alerts",
                      "DROP TRIGGER article_bodies_title_fts_insert",
                      "DROP TRIGGER articles_title_fts_update",
                      "DROP TRIGGER articles_title_fts_delete",
@@ -202,8 +203,9 @@ private Q_SLOTS:
     {
         // A schema-5 cache: the upgrade to 6 adds the Advisories order's index, the one to 7
         // turns the search indexes' automatic merging off, those to 8 and 9 add a column with
-        // a default and the one to 10 adds tables, nothing else, so the cache is not copied
-        // first (a large one takes minutes to copy).
+        // a default, the one to 10 adds tables and the one to 11 adds a column with a default
+        // (filled in the feeds' own rows), nothing else, so the cache is not copied first (a
+        // large one takes minutes to copy).
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
         {
@@ -218,13 +220,14 @@ private Q_SLOTS:
             QVERIFY(q.exec(QStringLiteral("ALTER TABLE feeds DROP COLUMN last_warning")));
             for (const char *table : {"coverage_links", "coverage_events"})
                 QVERIFY(q.exec(QStringLiteral("DROP TABLE %1").arg(QLatin1String(table))));
+            QVERIFY(q.exec(QStringLiteral("ALTER TABLE feeds DROP COLUMN carries_alerts")));
             QVERIFY(q.exec(QStringLiteral("PRAGMA user_version=5")));
         }
         Database db;
         QString error;
         QVERIFY2(db.open(path, &error), qPrintable(error));
         QCOMPARE(db.schemaVersion(), Database::latestSchemaVersion());
-        for (const char *column : {"removing", "last_warning"})
+        for (const char *column : {"removing", "last_warning", "carries_alerts"})
             QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM pragma_table_info('feeds') WHERE name = '%1'")
                                     .arg(QLatin1String(column)))
                          .toInt(),
@@ -248,6 +251,47 @@ private Q_SLOTS:
         while (plan.next())
             steps << plan.value(3).toString();
         QCOMPARE(steps, QStringList{QStringLiteral("SEARCH v USING COVERING INDEX advisories_order (effective>?)")});
+    }
+
+    void upgradeFindsTheFeedsThatCarryAlerts()
+    {
+        // A schema-10 cache with a CAP alert feed, which a refresh may only ever see as 304s
+        // from now on: the upgrade marks it from its stories' CAP advisories, so that it goes
+        // on the alert sources' interval at once. A news feed with an advisory section does not.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
+        qint64 alerts = 0;
+        qint64 news = 0;
+        {
+            Database db;
+            QString error;
+            QVERIFY2(db.open(path, &error), qPrintable(error));
+            FeedStore feeds(db.connection());
+            ArticleStore articles(db.connection());
+            alerts = *feeds.addSubscription(QStringLiteral("http://127.0.0.1/alerts.atom"), {});
+            news = *feeds.addSubscription(QStringLiteral("http://127.0.0.1/news.rss"), {});
+            for (const auto &[feed, origin] : {std::pair(alerts, "cap"), std::pair(news, "section")}) {
+                Article a;
+                a.guid = QString::number(feed);
+                a.title = QStringLiteral("Flood warning");
+                a.advisory = Advisory{};
+                a.advisory->headline = a.title;
+                a.advisory->status = QStringLiteral("active");
+                a.advisory->origin = QLatin1String(origin);
+                QVERIFY(articles.upsert(feed, a).id > 0);
+            }
+            QSqlQuery q(db.connection());
+            QVERIFY(q.exec(QStringLiteral("ALTER TABLE feeds DROP COLUMN carries_alerts")));
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version=10")));
+        }
+        Database db;
+        QString error;
+        QVERIFY2(db.open(path, &error), qPrintable(error));
+        QCOMPARE(db.schemaVersion(), Database::latestSchemaVersion());
+        QVERIFY(db.backupPath().isEmpty());
+        FeedStore feeds(db.connection());
+        QVERIFY(feeds.feedSettings(alerts)->carriesAlerts);
+        QVERIFY(!feeds.feedSettings(news)->carriesAlerts);
     }
 
     void newerCacheIsRefusedAndLeftAlone()
