@@ -482,9 +482,9 @@ void MainWindow::applySettings()
         schedule.defaultMinutes = std::max(schedule.minimumMinutes,
                                            m_settings.value(QLatin1String(PreferencesDialog::kIntervalKey),
                                                             PreferencesDialog::kDefaultInterval).toInt());
-        schedule.alertMinutes = std::max(schedule.minimumMinutes,
-                                         m_settings.value(QLatin1String(PreferencesDialog::kAlertIntervalKey),
-                                                          PreferencesDialog::kDefaultAlertInterval).toInt());
+        schedule.alertMinutes = std::max(
+            schedule.minimumMinutes, m_settings.value(QLatin1String(PreferencesDialog::kAlertIntervalKey),
+                                                      PreferencesDialog::kDefaultAlertInterval).toInt());
         m_refresh->setSchedule(schedule);
         RetentionPolicy retention = m_refresh->retention();
         retention.global.maxCount = m_settings.value(QLatin1String(PreferencesDialog::kKeepCountKey), 0).toInt();

@@ -81,9 +81,11 @@ PreferencesDialog::PreferencesDialog(QSettings &settings, const QList<QAction *>
     m_alertInterval->setRange(5, 24 * 60);
     m_alertInterval->setSuffix(tr(" minutes"));
     m_alertInterval->setAccessibleName(tr("Alert refresh interval"));
-    m_alertInterval->setToolTip(tr("How often CAP alert feeds and feeds marked as alert sources are fetched, "
-                                   "unless their publisher asks for less often"));
-    m_alertInterval->setValue(settings.value(QLatin1String(kAlertIntervalKey), kDefaultAlertInterval).toInt());
+    m_alertInterval->setToolTip(
+        tr("How often CAP alert feeds and feeds marked as alert sources are fetched, "
+           "unless their publisher asks for less often"));
+    m_alertInterval->setValue(
+        settings.value(QLatin1String(kAlertIntervalKey), kDefaultAlertInterval).toInt());
     m_markRead = new QComboBox(general);
     m_markRead->setAccessibleName(tr("Mark stories as read"));
     m_markRead->addItems({tr("As soon as they are opened"), tr("After reading for a while"), tr("Never (press M)")});

@@ -19,8 +19,8 @@ QDateTime nextRefreshTime(const FeedRecord &feed, const RefreshSchedule &schedul
     if (!feed.lastSuccess.isValid())
         return QDateTime::fromSecsSinceEpoch(0, Qt::UTC);
     int minutes = feed.refreshMinutes > 0 ? feed.refreshMinutes
-        : isAlertFeed(feed)                ? schedule.alertMinutes
-                                           : schedule.defaultMinutes;
+        : isAlertFeed(feed)               ? schedule.alertMinutes
+                                          : schedule.defaultMinutes;
     minutes = std::max(minutes, std::min(feed.ttlMinutes, schedule.maximumTtlMinutes));
     minutes = std::max(minutes, schedule.minimumMinutes);
     return feed.lastSuccess.addSecs(qint64(minutes) * 60);

@@ -233,7 +233,8 @@ void tst_FeedActions::newAlertRaisesTheBannerWhileTheRefreshRuns()
     // not when the whole batch is done (a slow feed can take minutes to time out).
     QFile alert(QStringLiteral(BULLETIN_TEST_DATA "/flood-warning.cap"));
     QVERIFY(alert.open(QIODevice::ReadOnly));
-    m_server->route(QStringLiteral("/alerts.cap"), TestResponse::ok(alert.readAll(), "application/cap+xml"));
+    m_server->route(QStringLiteral("/alerts.cap"),
+                    TestResponse::ok(alert.readAll(), "application/cap+xml"));
     TestResponse silent;
     silent.neverRespond = true;
     m_server->route(QStringLiteral("/slow.xml"), silent);

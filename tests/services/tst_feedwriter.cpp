@@ -48,10 +48,11 @@ FetchResult response(const QByteArray &body, const QByteArray &etag = {})
 // A public warning as a bare CAP document, in force for a day from now.
 QByteArray capAlert(const QByteArray &id)
 {
-    const QByteArray now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toUtf8();
-    const QByteArray expires = QDateTime::currentDateTimeUtc().addDays(1).toString(Qt::ISODate).toUtf8();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QByteArray sent = now.toString(Qt::ISODate).toUtf8();
+    const QByteArray expires = now.addDays(1).toString(Qt::ISODate).toUtf8();
     return "<?xml version=\"1.0\"?><alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\">"
-           "<identifier>" + id + "</identifier><sender>alerts@example.org</sender><sent>" + now
+           "<identifier>" + id + "</identifier><sender>alerts@example.org</sender><sent>" + sent
         + "</sent><status>Actual</status><msgType>Alert</msgType><scope>Public</scope><info>"
           "<event>Flood</event><urgency>Immediate</urgency><severity>Severe</severity>"
           "<certainty>Observed</certainty><expires>" + expires + "</expires>"

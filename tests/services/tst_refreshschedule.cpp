@@ -66,7 +66,8 @@ void TestRefreshSchedule::nextRefresh_data()
     // A new warning must not wait for the news feeds' hour.
     QTest::newRow("CAP feed: the alert interval") << alertFeed(0, 0, false) << qint64(5);
     QTest::newRow("alert source: the alert interval") << alertFeed(0, 0, true) << qint64(5);
-    QTest::newRow("alert feed: the publisher's ttl still a lower bound") << alertFeed(0, 15, false) << qint64(15);
+    QTest::newRow("alert feed: the publisher's ttl still a lower bound")
+        << alertFeed(0, 15, false) << qint64(15);
     QTest::newRow("alert feed: its own interval wins") << alertFeed(30, 0, true) << qint64(30);
 }
 

@@ -270,7 +270,8 @@ private Q_SLOTS:
             ArticleStore articles(db.connection());
             alerts = *feeds.addSubscription(QStringLiteral("http://127.0.0.1/alerts.atom"), {});
             news = *feeds.addSubscription(QStringLiteral("http://127.0.0.1/news.rss"), {});
-            for (const auto &[feed, origin] : {std::pair(alerts, "cap"), std::pair(news, "section")}) {
+            for (const auto &[feed, origin] :
+                 {std::pair(alerts, "cap"), std::pair(news, "section")}) {
                 Article a;
                 a.guid = QString::number(feed);
                 a.title = QStringLiteral("Flood warning");
