@@ -73,6 +73,7 @@ private slots:
     void keepsReadAndBookmarkAcrossUpdate();
     void retentionKeepsUnreadBookmarkedAndCurrent();
     void refreshesOnlyFolderAndDueFeeds();
+    void alertSourcesAreDueWithinMinutes();
     void cancelReportsEveryFeed();
     void subscribeDiscoversTheFeedOfAPage();
     void subscribeRefusesAPageWithoutFeed();
@@ -509,6 +510,48 @@ void TestRefreshService::refreshesOnlyFolderAndDueFeeds()
     results.clear();
     QVERIFY(refresh([&] { m_service->refreshDue(QDateTime::currentDateTimeUtc().addSecs(2 * 3600)); }, &results));
     QCOMPARE(results.size(), 3);
+}
+
+void TestRefreshService::alertSourcesAreDueWithinMinutes()
+{
+    // A CAP feed and a news feed the user marked as an alert source are fetched again after a
+    // few minutes, the CAP feed with a conditional GET; the other news feed waits its hour.
+    const QByteArray alert =
+        "<alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\"><identifier>FL-9</identifier>"
+        "<sender>warnings@river-office.example</sender><sent>2026-12-07T06:00:00Z</sent>"
+        "<status>Actual</status><msgType>Alert</msgType><scope>Public</scope><info><event>Flood</event>"
+        "<severity>Severe</severity><headline>Flood warning for the quay</headline></info></alert>";
+    m_server->route(QStringLiteral("/alert.cap"), [alert](const RecordedRequest &request) {
+        if (request.header("If-None-Match") == "\"fl-9\"")
+            return TestResponse::withStatus(304);
+        return TestResponse::ok(alert, "application/cap+xml").withHeader("ETag", "\"fl-9\"");
+    });
+    m_server->route(QStringLiteral("/marked"), TestResponse::ok(rss(1, QStringLiteral("m"))));
+    m_server->route(QStringLiteral("/news"), TestResponse::ok(rss(1, QStringLiteral("n"))));
+    const qint64 cap = subscribe(m_server->url(QStringLiteral("/alert.cap")));
+    const qint64 marked = subscribe(m_server->url(QStringLiteral("/marked")));
+    const qint64 news = subscribe(m_server->url(QStringLiteral("/news")));
+    QVERIFY(m_cache->feeds().setAlertSource(marked, true));
+    QHash<qint64, RefreshResult> results;
+    QVERIFY(refreshAll(&results));
+    QCOMPARE(results.size(), 3);
+    QCOMPARE(results.value(cap).advisories, 1);
+
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    results.clear();
+    m_service->refreshDue(now.addSecs(4 * 60));
+    QVERIFY(!m_service->isRefreshing()); // nothing is due before the alert interval
+    QVERIFY(refresh([&] { m_service->refreshDue(now.addSecs(6 * 60)); }, &results));
+    QCOMPARE(QSet<qint64>(results.keyBegin(), results.keyEnd()), (QSet<qint64>{cap, marked}));
+    QCOMPARE(results.value(cap).status, RefreshResult::Status::NotModified);
+    QCOMPARE(m_server->requestsTo(QStringLiteral("/alert.cap")).constLast().header("If-None-Match"),
+             QByteArray("\"fl-9\""));
+    QCOMPARE(m_server->requestsTo(QStringLiteral("/news")).size(), 1);
+
+    // A 304 keeps the CAP feed on the short interval; the news feed is due after its hour.
+    results.clear();
+    QVERIFY(refresh([&] { m_service->refreshDue(now.addSecs(61 * 60)); }, &results));
+    QCOMPARE(QSet<qint64>(results.keyBegin(), results.keyEnd()), (QSet<qint64>{cap, marked, news}));
 }
 
 void TestRefreshService::cancelReportsEveryFeed()
