@@ -5,7 +5,6 @@
 #include <QAbstractTextDocumentLayout>
 #include <QApplication>
 #include <QPainter>
-#include <QRegularExpression>
 #include <QTextDocument>
 
 namespace bulletin {
@@ -16,30 +15,16 @@ HighlightDelegate::HighlightDelegate(const StoryListModel *model, QObject *paren
 {
 }
 
-QString HighlightDelegate::highlighted(const QString &text, const QStringList &terms, const QColor &background,
+QString HighlightDelegate::highlighted(const QString &text, const SearchMatcher &matcher, const QColor &background,
                                        const QColor &foreground)
 {
-    QStringList patterns;
-    for (const QString &term : terms) {
-        if (!term.isEmpty())
-            patterns << QRegularExpression::escape(term);
-    }
-    if (patterns.isEmpty())
-        return text.toHtmlEscaped();
-    // Longest first, so "harbour" wins over "harb" where both are asked for.
-    std::sort(patterns.begin(), patterns.end(), [](const QString &a, const QString &b) { return a.size() > b.size(); });
-    const QRegularExpression re(patterns.join(QLatin1Char('|')),
-                                QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
     QString html;
     qsizetype at = 0;
-    for (auto it = re.globalMatch(text); it.hasNext();) {
-        const QRegularExpressionMatch match = it.next();
-        if (match.capturedLength() == 0)
-            continue;
-        html += text.mid(at, match.capturedStart() - at).toHtmlEscaped();
+    for (const SearchMatcher::Span &match : matcher.matches(text)) {
+        html += text.mid(at, match.start - at).toHtmlEscaped();
         html += QStringLiteral("<span style=\"background-color:%1; color:%2\">%3</span>")
-                    .arg(background.name(), foreground.name(), match.captured().toHtmlEscaped());
-        at = match.capturedEnd();
+                    .arg(background.name(), foreground.name(), text.mid(match.start, match.length).toHtmlEscaped());
+        at = match.start + match.length;
     }
     html += text.mid(at).toHtmlEscaped();
     return html;
@@ -47,8 +32,8 @@ QString HighlightDelegate::highlighted(const QString &text, const QStringList &t
 
 void HighlightDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
-    const QStringList terms = m_model->highlightTerms();
-    if (terms.isEmpty() || index.column() != StoryListModel::HeadlineColumn) {
+    const SearchMatcher &matcher = m_model->highlighter();
+    if (matcher.isEmpty() || index.column() != StoryListModel::HeadlineColumn) {
         QStyledItemDelegate::paint(painter, option, index);
         return;
     }
@@ -69,7 +54,7 @@ void HighlightDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     QTextDocument document;
     document.setDefaultFont(opt.font);
     document.setDocumentMargin(0);
-    document.setHtml(highlighted(text, terms, background, foreground));
+    document.setHtml(highlighted(text, matcher, background, foreground));
     const QRect textRect = style->subElementRect(QStyle::SE_ItemViewItemText, &opt, widget);
     painter->save();
     painter->setClipRect(textRect);

@@ -4,9 +4,10 @@
 
 namespace bulletin {
 
+class SearchMatcher;
 class StoryListModel;
 
-// Draws the story list's headlines with the words of the current search highlighted (the
+// Draws the story list's headlines with the matches of the current search highlighted (the
 // palette's highlight colours, so it reads in light and dark themes); rows are drawn as
 // usual when there is no search.
 class HighlightDelegate final : public QStyledItemDelegate
@@ -18,8 +19,8 @@ public:
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
-    // The text as HTML with each term (case-insensitive) wrapped in a highlighted span.
-    static QString highlighted(const QString &text, const QStringList &terms, const QColor &background,
+    // The text as HTML with each of the search's matches wrapped in a highlighted span.
+    static QString highlighted(const QString &text, const SearchMatcher &matcher, const QColor &background,
                                const QColor &foreground);
 
 private:

@@ -1,5 +1,6 @@
 #include "gui/readerview.h"
 
+#include "core/searchquery.h"
 #include "services/remoteimages.h"
 #include "services/storypage.h"
 
@@ -70,18 +71,26 @@ QVariant ReaderView::loadResource(int type, const QUrl &name)
     return {};
 }
 
-int ReaderView::highlightTerms(const QStringList &terms)
+int ReaderView::highlightMatches(const SearchMatcher &matcher)
 {
+    constexpr qsizetype kMaxMarks = 2000;
     QList<QTextEdit::ExtraSelection> selections;
-    QTextCharFormat format;
-    format.setBackground(palette().color(QPalette::Highlight));
-    format.setForeground(palette().color(QPalette::HighlightedText));
-    for (const QString &term : terms) {
-        if (term.isEmpty())
-            continue;
-        for (QTextCursor found = document()->find(term); !found.isNull() && selections.size() < 2000;
-             found = document()->find(term, found)) {
-            selections.append({found, format});
+    if (!matcher.isEmpty()) {
+        QTextCharFormat format;
+        format.setBackground(palette().color(QPalette::Highlight));
+        format.setForeground(palette().color(QPalette::HighlightedText));
+        // Block by block: a phrase is matched within a paragraph, as the index matched it
+        // within the text.
+        for (QTextBlock block = document()->begin(); block.isValid() && selections.size() < kMaxMarks;
+             block = block.next()) {
+            for (const SearchMatcher::Span &match : matcher.matches(block.text())) {
+                QTextCursor cursor(document());
+                cursor.setPosition(block.position() + int(match.start));
+                cursor.setPosition(block.position() + int(match.start + match.length), QTextCursor::KeepAnchor);
+                selections.append({cursor, format});
+                if (selections.size() >= kMaxMarks)
+                    break;
+            }
         }
     }
     setExtraSelections(selections);

@@ -5,6 +5,7 @@
 namespace bulletin {
 
 class ImageCache;
+class SearchMatcher;
 
 // The reader pane: a QTextBrowser that never navigates and never fetches. Every link click
 // comes out as a signal (a related story's "#bulletin-story-ID" fragment as storyRequested,
@@ -22,9 +23,10 @@ public:
     // Images the user allowed are read from this disk cache (never from the network).
     void setImageCache(const ImageCache *cache) { m_images = cache; }
 
-    // Marks every occurrence of the terms (case-insensitive) with the highlight colours, as
-    // a search result is read; an empty list clears the marks. Returns how many were found.
-    int highlightTerms(const QStringList &terms);
+    // Marks what the search matched (its words, its phrases as whole phrases) with the
+    // highlight colours, as a search result is read; an empty matcher clears the marks.
+    // Returns how many were marked.
+    int highlightMatches(const SearchMatcher &matcher);
 
     // Up to this many characters, a story's paragraphs keep their shaped text for painting.
     static constexpr int kKeptLayoutChars = 200000;

@@ -102,7 +102,7 @@ bool StoryController::search(const QString &query, bool everywhere)
             m_storyView->setCurrentIndex(m_stories->index(row, 0));
         }
     }
-    m_reader->highlightTerms(m_stories->highlightTerms());
+    m_reader->highlightMatches(m_stories->highlighter());
     return true;
 }
 
@@ -117,7 +117,7 @@ bool StoryController::openSavedSearch(qint64 id)
         emit statusMessage(error);
         return false;
     }
-    m_reader->highlightTerms(m_stories->highlightTerms());
+    m_reader->highlightMatches(m_stories->highlighter());
     emit savedSearchOpened(saved->query, saved->scope.kind == StoryFilter::Kind::All);
     emit statusMessage(tr("%1: %n story(ies).", nullptr, m_stories->rowCount()).arg(saved->name));
     return true;
@@ -241,7 +241,7 @@ bool StoryController::render(const ReaderLocation &location)
         m_feedId = 0;
     }
     m_reader->setHtml(page.html);
-    m_reader->highlightTerms(m_stories->highlightTerms());
+    m_reader->highlightMatches(m_stories->highlighter());
     m_flagged = page.flaggedLinks;
     emit remoteImagesBlocked(int(page.blockedUrls.size()));
     return true;

@@ -26,7 +26,7 @@ void StoryListModel::setFilter(const StoryFilter &filter)
 {
     m_filter = filter;
     m_query.clear();
-    m_terms.clear();
+    m_highlighter = {};
     reload();
 }
 
@@ -36,7 +36,7 @@ bool StoryListModel::setSearch(const QString &query, const StoryFilter &scope, Q
     if (trimmed.isEmpty() || !m_search) {
         const bool wasSearching = isSearching();
         m_query.clear();
-        m_terms.clear();
+        m_highlighter = {};
         if (wasSearching)
             reload();
         return trimmed.isEmpty();
@@ -48,7 +48,7 @@ bool StoryListModel::setSearch(const QString &query, const StoryFilter &scope, Q
     }
     m_query = trimmed;
     m_searchScope = scope;
-    m_terms = SearchStore::highlightTerms(trimmed);
+    m_highlighter = SearchMatcher(trimmed);
     reload();
     return true;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/searchquery.h"
 #include "models/storymarkers.h"
 #include "storage/advisorystore.h"
 #include "storage/records.h"
@@ -56,12 +57,14 @@ public:
     bool setSearch(const QString &query, const StoryFilter &scope, QString *error = nullptr);
     bool isSearching() const { return !m_query.isEmpty(); }
     QString searchQuery() const { return m_query; }
-    // The words a search result highlights (empty when not searching).
-    QStringList highlightTerms() const { return m_terms; }
+    // What a search result highlights: the query's words and phrases as the search matched
+    // them (empty when not searching).
+    const SearchMatcher &highlighter() const { return m_highlighter; }
 
     StoryFilter filter() const { return m_filter; }
     void setFilter(const StoryFilter &filter);
-    bool isBookmarkView() const { return m_filter.kind == StoryFilter::Kind::Bookmarked; }
+    // The rows are bookmarks: the Bookmarks view, when not searching.
+    bool isBookmarkView() const { return m_filter.kind == StoryFilter::Kind::Bookmarked && !isSearching(); }
     void reload();
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -126,7 +129,7 @@ private:
     std::optional<SearchStore> m_search;
     QString m_query;
     StoryFilter m_searchScope;
-    QStringList m_terms;
+    SearchMatcher m_highlighter;
     mutable QHash<qint64, QString> m_snippets; // by story, for the current search
     StoryFilter m_filter;
     QList<Row> m_rows;

@@ -1,10 +1,10 @@
 #include "storage/searchstore.h"
 
+#include "core/searchquery.h"
 #include "storage/sqlutil.h"
 #include "storage/summaryrow.h"
 
 #include <QDateTime>
-#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -15,46 +15,6 @@ namespace bulletin {
 
 namespace {
 
-struct Term
-{
-    QString text;
-    bool phrase = false;
-    bool prefix = false;
-    bool excluded = false;
-};
-
-// Splits a query into terms: "quoted phrases", -excluded, prefix*, plain words. Anything
-// FTS5 would read as syntax (AND, NEAR, column filters, parentheses) is quoted away.
-QList<Term> parseTerms(const QString &query)
-{
-    QList<Term> terms;
-    static const QRegularExpression token(QStringLiteral("(-?)\"([^\"]*)\"?|(-?)([^\\s\"]+)"));
-    auto it = token.globalMatch(query);
-    while (it.hasNext()) {
-        const auto m = it.next();
-        Term term;
-        if (m.capturedLength(2) > 0 || m.captured(0).contains(QLatin1Char('"'))) {
-            term.excluded = !m.captured(1).isEmpty();
-            term.text = m.captured(2).simplified();
-            term.phrase = true;
-        } else {
-            term.excluded = !m.captured(3).isEmpty();
-            term.text = m.captured(4);
-            term.prefix = term.text.endsWith(QLatin1Char('*'));
-            while (term.text.endsWith(QLatin1Char('*')))
-                term.text.chop(1);
-        }
-        // Keep letters, digits and inner punctuation only; FTS5's tokenizer splits the rest.
-        QString cleaned;
-        for (const QChar c : std::as_const(term.text))
-            cleaned += (c.isLetterOrNumber() || c == QLatin1Char(' ')) ? c : QLatin1Char(' ');
-        term.text = cleaned.simplified();
-        if (!term.text.isEmpty())
-            terms << term;
-    }
-    return terms;
-}
-
 QString quoted(const QString &text)
 {
     QString escaped = text;
@@ -63,7 +23,7 @@ QString quoted(const QString &text)
 }
 
 // A term as one FTS5 phrase.
-QString phraseExpression(const Term &term)
+QString phraseExpression(const SearchTerm &term)
 {
     QString expression = quoted(term.text);
     if (term.prefix)
@@ -72,11 +32,11 @@ QString phraseExpression(const Term &term)
 }
 
 // The FTS5 expression of a query's terms; empty when none is to be found.
-QString expressionOf(const QList<Term> &terms)
+QString expressionOf(const QList<SearchTerm> &terms)
 {
     QStringList positive;
     QStringList negative;
-    for (const Term &term : terms)
+    for (const SearchTerm &term : terms)
         (term.excluded ? negative : positive) << phraseExpression(term);
     if (positive.isEmpty())
         return {};
@@ -86,131 +46,29 @@ QString expressionOf(const QList<Term> &terms)
     return expression;
 }
 
-// A word of the query as a snippet looks for it: folded as the index folds it.
-struct SnippetWord
+QString cutSnippet(const QString &text, const SearchMatcher &matcher, int length)
 {
-    QString folded;
-    bool prefix = false;
-};
-
-// Lower case without diacritics, as the index's unicode61 tokenizer compares words.
-QString folded(QStringView word)
-{
-    QString decomposed = word.toString().normalized(QString::NormalizationForm_D);
-    QString out;
-    out.reserve(decomposed.size());
-    for (const QChar c : std::as_const(decomposed)) {
-        if (c.category() != QChar::Mark_NonSpacing)
-            out += c;
-    }
-    return out.toCaseFolded();
-}
-
-bool isAscii(QStringView text)
-{
-    return std::all_of(text.begin(), text.end(), [](QChar c) { return c.unicode() < 0x80; });
-}
-
-QList<SnippetWord> snippetWords(const QList<Term> &terms)
-{
-    QList<SnippetWord> words;
-    for (const Term &term : terms) {
-        if (term.excluded)
-            continue;
-        const QStringList parts = term.text.split(QLatin1Char(' '), Qt::SkipEmptyParts);
-        for (qsizetype i = 0; i < parts.size(); ++i) {
-            const QString word = folded(parts.at(i));
-            if (!word.isEmpty())
-                words.append({word, term.prefix && i == parts.size() - 1});
-        }
-    }
-    return words;
-}
-
-// Which of the words a token of the text is, or -1.
-int matchedWord(QStringView token, const QList<SnippetWord> &words)
-{
-    QString foldedToken;
-    const bool ascii = isAscii(token);
-    if (!ascii)
-        foldedToken = folded(token);
-    const QChar lead = token.front().toLower();
-    for (qsizetype i = 0; i < words.size(); ++i) {
-        const SnippetWord &w = words.at(i);
-        if (ascii && (lead != w.folded.front() || (!w.prefix && token.size() != w.folded.size())))
-            continue;
-        const bool match = ascii
-            ? (w.prefix ? token.startsWith(w.folded, Qt::CaseInsensitive) : token.compare(w.folded, Qt::CaseInsensitive) == 0)
-            : (w.prefix ? foldedToken.startsWith(w.folded) : foldedToken == w.folded);
-        if (match)
-            return int(i);
-    }
-    return -1;
-}
-
-bool isTokenCharacter(char32_t c)
-{
-    if (c < 0x80)
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-    // unicode61 splits at spaces and punctuation; letters, digits and marks make words.
-    switch (QChar::category(c)) {
-    case QChar::Mark_NonSpacing:
-    case QChar::Mark_SpacingCombining:
-    case QChar::Mark_Enclosing:
-    case QChar::Other_PrivateUse:
-        return true;
-    default:
-        return QChar::isLetterOrNumber(c);
-    }
-}
-
-QString cutSnippet(const QString &text, const QList<SnippetWord> &words, int length)
-{
-    struct Token
-    {
-        qsizetype begin, end;
-        int word;
-    };
-    const auto codePointAt = [&text](qsizetype at, qsizetype *size) -> char32_t {
-        const QChar c = text.at(at);
-        if (c.isHighSurrogate() && at + 1 < text.size() && text.at(at + 1).isLowSurrogate()) {
-            *size = 2;
-            return QChar::surrogateToUcs4(c, text.at(at + 1));
-        }
-        *size = 1;
-        return c.unicode();
-    };
-    QList<Token> tokens;
-    for (qsizetype i = 0; i < text.size();) {
-        qsizetype size = 1;
-        if (!isTokenCharacter(codePointAt(i, &size))) {
-            i += size;
-            continue;
-        }
-        const qsizetype begin = i;
-        while (i < text.size() && isTokenCharacter(codePointAt(i, &size)))
-            i += size;
-        const QStringView token = QStringView(text).mid(begin, i - begin);
-        tokens.append({begin, i, words.isEmpty() ? -1 : matchedWord(token, words)});
-    }
+    const QList<SearchMatcher::Token> tokens = matcher.tokens(text);
     if (tokens.isEmpty())
         return {};
     const qsizetype count = tokens.size();
-    // The window with the most different words, then the most matches; the first on ties.
+    // The window with the most different terms, then the most matched words; the first on
+    // ties.
     qsizetype start = 0;
     int bestScore = 0;
     for (qsizetype first = 0; first < count; ++first) {
-        if (tokens.at(first).word < 0)
+        if (tokens.at(first).term < 0)
             continue;
-        QList<bool> seen(words.size(), false);
+        QList<int> seen;
         int score = 0;
         qsizetype last = first;
         for (qsizetype t = first; t < std::min(count, first + length); ++t) {
-            const int word = tokens.at(t).word;
-            if (word < 0)
+            const int term = tokens.at(t).term;
+            if (term < 0)
                 continue;
-            score += seen.at(word) ? 1 : 1000;
-            seen[word] = true;
+            score += seen.contains(term) ? 1 : 1000;
+            if (!seen.contains(term))
+                seen << term;
             last = t;
         }
         if (score > bestScore) {
@@ -227,10 +85,10 @@ QString cutSnippet(const QString &text, const QList<SnippetWord> &words, int len
     // Where the window holds the text's start or end, the punctuation there stays.
     qsizetype at = start > 0 ? tokens.at(start).begin : 0;
     for (qsizetype t = start; t < end; ++t) {
-        const Token &token = tokens.at(t);
+        const SearchMatcher::Token &token = tokens.at(t);
         out += QStringView(text).mid(at, token.begin - at);
         const QStringView word = QStringView(text).mid(token.begin, token.end - token.begin);
-        if (token.word >= 0) {
+        if (token.term >= 0) {
             out += QLatin1Char('[');
             out += word;
             out += QLatin1Char(']');
@@ -252,7 +110,7 @@ constexpr int kSnippetTokens = 14;
 
 QString SearchStore::snippet(const QString &text, const QString &query)
 {
-    return cutSnippet(text, snippetWords(parseTerms(query)), kSnippetTokens);
+    return cutSnippet(text, SearchMatcher(query), kSnippetTokens);
 }
 
 SearchStore::SearchStore(QSqlDatabase db)
@@ -262,17 +120,7 @@ SearchStore::SearchStore(QSqlDatabase db)
 
 QString SearchStore::ftsExpression(const QString &query)
 {
-    return expressionOf(parseTerms(query));
-}
-
-QStringList SearchStore::highlightTerms(const QString &query)
-{
-    QStringList words;
-    for (const Term &term : parseTerms(query)) {
-        if (!term.excluded)
-            words << term.text.split(QLatin1Char(' '), Qt::SkipEmptyParts);
-    }
-    return words;
+    return expressionOf(parseSearchQuery(query));
 }
 
 QString SearchStore::snippetOf(qint64 storyId, const QString &query) const
@@ -288,7 +136,7 @@ QList<SearchStore::Result> SearchStore::search(const QString &query, const Story
                                                int limit, QString *error, Snippets snippets) const
 {
     QList<Result> results;
-    const QList<Term> terms = parseTerms(query);
+    const QList<SearchTerm> terms = parseSearchQuery(query);
     const QString expression = expressionOf(terms);
     if (expression.isEmpty()) {
         if (error)
@@ -362,7 +210,7 @@ QList<SearchStore::Result> SearchStore::search(const QString &query, const Story
     const double sampled = q.value(0).toDouble();
     const qint64 sampleStart = q.value(1).toLongLong();
     q.finish();
-    for (const Term &term : terms) {
+    for (const SearchTerm &term : terms) {
         if (term.excluded)
             continue;
         if (!sql::run(q,
@@ -380,7 +228,7 @@ QList<SearchStore::Result> SearchStore::search(const QString &query, const Story
     // runs the query again for every result.
     values << firstRanked << limit;
     const bool cut = snippets == Snippets::Cut;
-    const QList<SnippetWord> words = cut ? snippetWords(terms) : QList<SnippetWord>();
+    const SearchMatcher matcher = cut ? SearchMatcher(terms) : SearchMatcher();
     if (!sql::run(q,
                   QStringLiteral(
                       "WITH best(id, score) AS MATERIALIZED ("
@@ -401,7 +249,7 @@ QList<SearchStore::Result> SearchStore::search(const QString &query, const Story
         Result r;
         r.story = sql::readSummary(q);
         if (cut)
-            r.snippet = cutSnippet(q.value(12).toString(), words, kSnippetTokens);
+            r.snippet = cutSnippet(q.value(12).toString(), matcher, kSnippetTokens);
         r.rank = q.value(13).toDouble();
         results << r;
     }

@@ -59,11 +59,10 @@ public:
 
     // The FTS5 expression for a user's query; empty when it has no word to look for.
     static QString ftsExpression(const QString &query);
-    // The words a result should highlight (phrases split, prefixes without '*').
-    static QStringList highlightTerms(const QString &query);
-    // The text around the best match of the query's words in `text`: up to 14 words, the
+    // The text around the best match of the query's terms in `text`: up to 14 words, the
     // matched ones between [ and ], and an ellipsis where the text goes on. Words match as the
-    // index matches them: case and diacritics aside, prefix* as a prefix.
+    // index matches them (SearchMatcher): case and diacritics aside, prefix* as a prefix, a
+    // phrase's words only where they follow one another.
     static QString snippet(const QString &text, const QString &query);
 
 private:

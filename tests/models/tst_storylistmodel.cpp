@@ -1,5 +1,6 @@
 #include "models/storylistmodel.h"
 #include "services/cache.h"
+#include "storage/searchstore.h"
 #include "storage/advisorystore.h"
 #include "storage/database.h"
 
@@ -28,6 +29,7 @@ private slots:
     void advisoriesViewPagesInAdvisoryOrder();
     void bookmarkViewKeepsStoryThatLeftTheCache();
     void bookmarkViewPagesNewestFirst();
+    void searchingInBookmarksListsTheResults();
     void opensLargeCacheWithOnePage();
 
 private:
@@ -271,6 +273,26 @@ void tst_StoryListModel::bookmarkViewKeepsStoryThatLeftTheCache()
     QCOMPARE(model.index(goneRow, StoryListModel::SourceColumn).data().toString(), QStringLiteral("Alpha News"));
     QVERIFY(model.index(goneRow, 0).data(Qt::FontRole).value<QFont>().italic());
     QCOMPARE(model.rowForStory(m_ids.at(1)), 1 - goneRow);
+}
+
+void tst_StoryListModel::searchingInBookmarksListsTheResults()
+{
+    QVERIFY(m_cache->bookmarks().add(m_ids.at(3)));
+    QVERIFY(m_cache->bookmarks().add(m_ids.at(5)));
+    StoryListModel model(m_cache->articles(), m_cache->bookmarks());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setSearchStore(SearchStore(m_cache->database().connection()));
+    model.setFilter({StoryFilter::Kind::Bookmarked});
+    QCOMPARE(model.rowCount(), 2);
+    // A search in the Bookmarks view lists the bookmarked stories that match, not every
+    // bookmark.
+    QVERIFY(model.setSearch(QStringLiteral("\"body 5\""), {StoryFilter::Kind::Bookmarked}));
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.storyIdAt(0), m_ids.at(5));
+    QVERIFY(!model.isBookmarkView());
+    QVERIFY(model.setSearch(QString(), {StoryFilter::Kind::Bookmarked}));
+    QVERIFY(model.isBookmarkView());
+    QCOMPARE(model.rowCount(), 2);
 }
 
 void tst_StoryListModel::bookmarkViewPagesNewestFirst()
