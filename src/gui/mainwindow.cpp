@@ -331,10 +331,13 @@ void MainWindow::setUpSearch()
         m_ui->storyView->setFocus();
     });
     connect(m_searchScope, &QComboBox::currentIndexChanged, this, &MainWindow::runSearch);
-    // Choosing another source searches it when the search is scoped to "this source".
-    connect(m_controller, &StoryController::filterChanged, this, [this] {
-        if (!m_searchField->text().trimmed().isEmpty() && m_searchScope->currentIndex() == 0)
-            QTimer::singleShot(0, this, &MainWindow::runSearch);
+    // The field says what the list is: when the user leaves the search for another view
+    // (a search in "this source" follows the source instead), the query goes.
+    connect(m_controller, &StoryController::searchEnded, this, [this] {
+        const QSignalBlocker blocker(m_searchField);
+        m_searchTimer->stop();
+        m_searchField->clear();
+        m_saveSearch->setEnabled(false);
     });
 
     m_find = new QAction(tr("&Find"), this);

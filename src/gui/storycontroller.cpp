@@ -9,6 +9,7 @@
 #include "services/storypage.h"
 #include "storage/searchstore.h"
 
+#include <QAbstractTextDocumentLayout>
 #include <QApplication>
 #include <QItemSelectionModel>
 #include <QScopedValueRollback>
@@ -55,21 +56,83 @@ StoryController::StoryController(Cache &cache, QTreeView *sidebarView, QAbstract
     selectSidebar(m_filter);
 }
 
+namespace {
+
+QString viewKey(const StoryFilter &filter)
+{
+    return QStringLiteral("%1/%2/%3").arg(int(filter.kind)).arg(filter.id).arg(int(filter.unreadOnly));
+}
+
+} // namespace
+
 void StoryController::showFilter(const StoryFilter &filter)
 {
+    const bool wasSearching = m_stories->isSearching();
+    // A search typed for "this source" goes on in the new source; a search everywhere or a
+    // saved search is a view of its own, left for this one.
+    const QString carriedQuery = wasSearching && !m_searchEverywhere && !m_savedSearch ? m_stories->searchQuery()
+                                                                                         : QString();
+    setView(filter);
+    if (!carriedQuery.isEmpty() && search(carriedQuery, false))
+        return;
+    if (wasSearching)
+        emit searchEnded();
+    showIfListed(m_viewStories.value(viewKey(filter)));
+    m_storyView->scrollToTop(); // a view opens at its top, even when its story is further down
+}
+
+void StoryController::setView(const StoryFilter &filter)
+{
     m_filter = filter;
+    m_savedSearch = 0;
     selectSidebar(filter);
-    m_stories->setFilter(filter);
-    // The story in the reader stays; select it if the new list has it (without paging).
-    if (m_location.isValid()) {
-        const int row = m_location.storyId ? m_stories->rowForStory(m_location.storyId)
-                                           : m_stories->rowForBookmark(m_location.bookmarkId);
-        if (row >= 0) {
-            const QScopedValueRollback guard(m_syncing, true);
-            m_storyView->setCurrentIndex(m_stories->index(row, 0));
-        }
+    {
+        const QScopedValueRollback guard(m_syncing, true);
+        m_stories->setFilter(filter);
     }
+    m_reader->highlightMatches({});
+    m_storyView->scrollToTop();
     emit filterChanged(filter);
+}
+
+void StoryController::showIfListed(const ReaderLocation &location)
+{
+    const int row = !location.isValid() ? -1
+        : location.storyId                 ? m_stories->locateStory(location.storyId)
+                                           : m_stories->locateBookmark(location.bookmarkId);
+    if (row < 0) {
+        clearReader();
+        return;
+    }
+    if (location != m_location) {
+        show(location, true);
+        return;
+    }
+    const QScopedValueRollback guard(m_syncing, true);
+    m_storyView->selectionModel()->setCurrentIndex(m_stories->index(row, StoryListModel::HeadlineColumn),
+                                                   QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+}
+
+void StoryController::clearReader()
+{
+    {
+        const QScopedValueRollback guard(m_syncing, true);
+        m_storyView->selectionModel()->clearSelection();
+        m_storyView->selectionModel()->setCurrentIndex({}, QItemSelectionModel::NoUpdate);
+    }
+    if (!m_location.isValid())
+        return;
+    keepReaderPlace();
+    m_markReadTimer->stop();
+    m_pendingRead = 0;
+    m_location = {};
+    m_link = QUrl();
+    m_flagged.clear();
+    m_feedId = 0;
+    m_reader->clear();
+    emit remoteImagesBlocked(0);
+    emit locationChanged(m_location);
+    emit historyChanged();
 }
 
 void StoryController::selectSidebar(const StoryFilter &filter)
@@ -84,25 +147,31 @@ void StoryController::selectSidebar(const StoryFilter &filter)
 bool StoryController::search(const QString &query, bool everywhere)
 {
     QString error;
-    const bool ok = m_stories->setSearch(query, everywhere ? StoryFilter{} : m_filter, &error);
+    const bool wasSearching = m_stories->isSearching();
+    bool ok = false;
+    {
+        const QScopedValueRollback guard(m_syncing, true);
+        ok = m_stories->setSearch(query, everywhere ? StoryFilter{} : m_filter, &error);
+    }
     if (!ok) {
         emit statusMessage(error);
         return false;
     }
+    m_searchEverywhere = everywhere;
+    m_savedSearch = 0;
     if (m_stories->isSearching()) {
         emit statusMessage(m_stories->rowCount() == 0
                                ? tr("No story matches \u201c%1\u201d.").arg(query.trimmed())
                                : tr("%n story(ies) match.", nullptr, m_stories->rowCount()));
     }
-    // Keep the reader's story selected when it is among the results.
-    if (m_location.storyId) {
-        const int row = m_stories->rowForStory(m_location.storyId);
-        if (row >= 0) {
-            const QScopedValueRollback guard(m_syncing, true);
-            m_storyView->setCurrentIndex(m_stories->index(row, 0));
-        }
-    }
     m_reader->highlightMatches(m_stories->highlighter());
+    if (m_stories->isSearching() || wasSearching) {
+        // The reader's story stays only where the new list has it: among the results, or
+        // back in the source's list once the search is cleared.
+        showIfListed(m_location);
+        if (m_storyView->currentIndex().isValid())
+            m_storyView->scrollTo(m_storyView->currentIndex());
+    }
     return true;
 }
 
@@ -113,12 +182,21 @@ bool StoryController::openSavedSearch(qint64 id)
         return false;
     m_filter = saved->scope;
     QString error;
-    if (!m_stories->setSearch(saved->query, saved->scope, &error)) {
+    bool ok = false;
+    {
+        const QScopedValueRollback guard(m_syncing, true);
+        ok = m_stories->setSearch(saved->query, saved->scope, &error);
+    }
+    if (!ok) {
         emit statusMessage(error);
         return false;
     }
+    m_savedSearch = id;
+    m_searchEverywhere = saved->scope.kind == StoryFilter::Kind::All;
     m_reader->highlightMatches(m_stories->highlighter());
-    emit savedSearchOpened(saved->query, saved->scope.kind == StoryFilter::Kind::All);
+    m_storyView->scrollToTop();
+    showIfListed(m_location);
+    emit savedSearchOpened(saved->query, m_searchEverywhere);
     emit statusMessage(tr("%1: %n story(ies).", nullptr, m_stories->rowCount()).arg(saved->name));
     return true;
 }
@@ -148,26 +226,56 @@ bool StoryController::openBookmark(qint64 bookmarkId)
 
 void StoryController::goBack()
 {
-    if (const std::optional<ReaderLocation> location = m_history.back())
-        show(*location, false);
+    keepReaderPlace();
+    walkHistory(m_history.back());
 }
 
 void StoryController::goForward()
 {
-    if (const std::optional<ReaderLocation> location = m_history.forward())
-        show(*location, false);
+    keepReaderPlace();
+    walkHistory(m_history.forward());
 }
 
-bool StoryController::show(const ReaderLocation &location, bool record)
+void StoryController::walkHistory(const std::optional<StoryHistory::Step> &step)
 {
+    if (!step)
+        return;
+    // Back to the view the story was read in, unless that view has gone since.
+    const bool viewExists = m_sidebar->indexFor(step->view).isValid();
+    if (viewExists && (step->view != m_filter || m_stories->isSearching())) {
+        const bool wasSearching = m_stories->isSearching();
+        setView(step->view);
+        if (wasSearching)
+            emit searchEnded();
+    }
+    show(step->location, false, step->scroll);
+}
+
+void StoryController::keepReaderPlace()
+{
+    if (m_location.isValid())
+        m_history.setScroll(m_location, m_reader->verticalScrollBar()->value());
+}
+
+bool StoryController::show(const ReaderLocation &location, bool record, int scroll)
+{
+    if (record)
+        keepReaderPlace();
     if (!render(location)) {
         emit historyChanged();
         return false;
     }
-    if (record)
-        m_history.visit(location);
     m_location = location;
-    selectInList(location, record);
+    selectInList(location, true);
+    if (record)
+        m_history.visit(location, m_filter);
+    if (!m_stories->isSearching())
+        m_viewStories.insert(viewKey(m_filter), location);
+    if (scroll > 0) {
+        // The page is laid out when first shown; lay it out now so the place exists.
+        m_reader->document()->documentLayout()->documentSize();
+        m_reader->verticalScrollBar()->setValue(scroll);
+    }
     emit locationChanged(location);
     emit historyChanged();
     return true;
@@ -382,11 +490,19 @@ void StoryController::selectInList(const ReaderLocation &location, bool allowSwi
 {
     int row = location.storyId ? m_stories->locateStory(location.storyId)
                                : m_stories->locateBookmark(location.bookmarkId);
-    if (row < 0 && location.storyId && allowSwitch && m_filter.kind != StoryFilter::Kind::All) {
-        // Followed a link to a story outside this view: show it among all stories.
-        const QScopedValueRollback guard(m_syncing, true);
-        showFilter({StoryFilter::Kind::All});
-        row = m_stories->locateStory(location.storyId);
+    if (row < 0 && allowSwitch) {
+        // A story outside this view (a related link, a banner's story, a step back to a view
+        // that no longer lists it): show it among all stories, or a bookmark's snapshot among
+        // the bookmarks, so the reader never shows what the list does not.
+        const StoryFilter home{location.storyId ? StoryFilter::Kind::All : StoryFilter::Kind::Bookmarked};
+        if (home != m_filter || m_stories->isSearching()) {
+            const bool wasSearching = m_stories->isSearching();
+            setView(home);
+            if (wasSearching)
+                emit searchEnded();
+            row = location.storyId ? m_stories->locateStory(location.storyId)
+                                   : m_stories->locateBookmark(location.bookmarkId);
+        }
     }
     const QScopedValueRollback guard(m_syncing, true);
     if (row < 0) {

@@ -31,6 +31,11 @@ class StoryListModel;
 // reader's trail. It owns the two models; the views belong to the window. A story's related
 // coverage from other feeds is looked up on a worker thread and added under the publisher's
 // links when it arrives.
+//
+// The reader only ever shows a story of the list beside it: a view opens at its top with the
+// story last read in it (or an empty reader), a search keeps the reader's story only when it
+// is a result, following a link to a story outside the view shows it among all stories, and
+// back/forward return to the view a story was read in and to how far down it the reader was.
 // GUI thread only.
 class StoryController final : public QObject
 {
@@ -50,6 +55,9 @@ public:
     // for an honest link.
     QString linkWarning(const QUrl &url) const;
 
+    // Opens a view as the user chooses one: its list from the top, the story last read in it
+    // in the reader (or nothing). A search made in "this source" carries on in the new view;
+    // any other search ends (searchEnded).
     void showFilter(const StoryFilter &filter);
     // Lists the stories matching the query, within the current source or everywhere; an
     // empty query goes back to the source's list. Matched words are highlighted in the list
@@ -106,12 +114,25 @@ signals:
     // How many remote images the page in the reader left out (0: nothing to offer).
     void remoteImagesBlocked(int count);
     void savedSearchOpened(const QString &query, bool everywhere);
+    // The list stopped being a search because the user went to another view.
+    void searchEnded();
 
 private:
-    bool show(const ReaderLocation &location, bool record);
+    bool show(const ReaderLocation &location, bool record, int scroll = 0);
     bool render(const ReaderLocation &location);
+    // Selects the location's row. When the list lacks it and allowSwitch is set, switches to
+    // a view that has it (All stories, or Bookmarks for a bookmark's snapshot).
     void selectInList(const ReaderLocation &location, bool allowSwitch);
     void selectSidebar(const StoryFilter &filter);
+    // Lists the view from its top; ends any search.
+    void setView(const StoryFilter &filter);
+    // Shows the location when the list has it (selected, the list left where it is); else
+    // empties the reader.
+    void showIfListed(const ReaderLocation &location);
+    void clearReader();
+    void walkHistory(const std::optional<StoryHistory::Step> &step);
+    // Notes the reader's scroll position on the trail's current step, before leaving it.
+    void keepReaderPlace();
     void onSidebarCurrentChanged(const QModelIndex &index);
     void onListCurrentChanged(const QModelIndex &index);
     bool isDarkPalette() const;
@@ -126,6 +147,9 @@ private:
     StoryHistory m_history;
     StoryFilter m_filter;
     ReaderLocation m_location;
+    QHash<QString, ReaderLocation> m_viewStories; // the story last read in each view, by viewKey
+    bool m_searchEverywhere = false;
+    qint64 m_savedSearch = 0; // the saved search the list shows, if any
     QUrl m_link;
     QList<FlaggedLink> m_flagged;
     ImageCache *m_images = nullptr;

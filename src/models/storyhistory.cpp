@@ -2,34 +2,42 @@
 
 namespace bulletin {
 
-void StoryHistory::visit(const ReaderLocation &location)
+void StoryHistory::visit(const ReaderLocation &location, const StoryFilter &view)
 {
     if (!location.isValid())
         return;
-    if (const auto here = current(); here && *here == location)
+    if (m_position >= 0 && m_entries.at(m_position).location == location) {
+        m_entries[m_position].view = view;
         return;
+    }
     m_entries.resize(m_position + 1);
-    m_entries << location;
+    m_entries.append({location, view, 0});
     if (m_entries.size() > kLimit)
         m_entries.removeFirst();
     m_position = m_entries.size() - 1;
 }
 
-std::optional<ReaderLocation> StoryHistory::back()
+void StoryHistory::setScroll(const ReaderLocation &location, int scroll)
+{
+    if (m_position >= 0 && m_entries.at(m_position).location == location)
+        m_entries[m_position].scroll = scroll;
+}
+
+std::optional<StoryHistory::Step> StoryHistory::back()
 {
     if (!canGoBack())
         return std::nullopt;
     return m_entries.at(--m_position);
 }
 
-std::optional<ReaderLocation> StoryHistory::forward()
+std::optional<StoryHistory::Step> StoryHistory::forward()
 {
     if (!canGoForward())
         return std::nullopt;
     return m_entries.at(++m_position);
 }
 
-std::optional<ReaderLocation> StoryHistory::current() const
+std::optional<StoryHistory::Step> StoryHistory::current() const
 {
     if (m_position < 0 || m_position >= m_entries.size())
         return std::nullopt;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "storage/records.h"
+
 #include <QList>
 
 #include <optional>
@@ -17,24 +19,36 @@ struct ReaderLocation
 };
 
 // The reader's trail, like a browser's: visiting a place drops the forward entries, back and
-// forward move along the trail. A plain value type; the GUI enables its actions from
-// canGoBack()/canGoForward().
+// forward move along the trail. Each step also keeps the view the story was read in and how
+// far down it the reader was, so that going back returns to where the user was, not to the
+// top of a story in whatever list happens to be shown. A plain value type; the GUI enables
+// its actions from canGoBack()/canGoForward().
 class StoryHistory final
 {
 public:
     static constexpr int kLimit = 500; // older entries fall off the back
 
-    // Visiting the place already current changes nothing (re-selecting a row is not a step).
-    void visit(const ReaderLocation &location);
-    std::optional<ReaderLocation> back();
-    std::optional<ReaderLocation> forward();
-    std::optional<ReaderLocation> current() const;
+    struct Step
+    {
+        ReaderLocation location;
+        StoryFilter view;
+        int scroll = 0; // the reader's vertical scroll position when the user left the story
+    };
+
+    // Visiting the place already current is not a step (re-selecting a row); it only
+    // updates the view the place is shown in.
+    void visit(const ReaderLocation &location, const StoryFilter &view = {});
+    // Notes how far down the current step's story the reader is, when that story is `location`.
+    void setScroll(const ReaderLocation &location, int scroll);
+    std::optional<Step> back();
+    std::optional<Step> forward();
+    std::optional<Step> current() const;
     bool canGoBack() const { return m_position > 0; }
     bool canGoForward() const { return m_position + 1 < m_entries.size(); }
     void clear();
 
 private:
-    QList<ReaderLocation> m_entries;
+    QList<Step> m_entries;
     qsizetype m_position = -1;
 };
 

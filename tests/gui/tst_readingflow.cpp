@@ -2,7 +2,6 @@
 // keyboard shortcuts (j/k, n/p, Space, m, Shift+A, zoom), search as you type with scope and
 // highlighting, the mark-as-read delay, and shortcuts edited in Preferences.
 
-#include "core/html/htmlsanitizer.h"
 #include "gui/advisorybanner.h"
 #include "gui/feedactions.h"
 #include "gui/mainwindow.h"
@@ -14,6 +13,7 @@
 #include "models/sidebarmodel.h"
 #include "models/storylistmodel.h"
 #include "services/cache.h"
+#include "support/windowtest.h"
 #include "storage/advisorystore.h"
 
 #include <QAction>
@@ -52,7 +52,10 @@ private slots:
     void savedSearchesInTheSidebar();
 
 private:
-    qint64 addStory(qint64 feed, const QString &title, const QString &body, int minutesAgo);
+    qint64 addStory(qint64 feed, const QString &title, const QString &body, int minutesAgo)
+    {
+        return bulletin::test::addStory(*m_cache, feed, title, body, minutesAgo);
+    }
     void openWindow();
     bool isRead(qint64 id) const { return m_cache->articles().summary(id)->read; }
     qint64 current() const { return m_window->controller()->currentLocation().storyId; }
@@ -66,19 +69,6 @@ private:
     QList<qint64> m_deskStories; // newest first, as the list shows them
     qint64 m_longStory = 0;
 };
-
-qint64 tst_ReadingFlow::addStory(qint64 feed, const QString &title, const QString &body, int minutesAgo)
-{
-    Article article;
-    article.guid = title;
-    article.title = title;
-    article.link = QStringLiteral("https://news.example/") + QString::number(qHash(title));
-    article.published = QDateTime::currentDateTimeUtc().addSecs(-60 * minutesAgo);
-    article.html = body;
-    article.text = sanitizeHtml(body).text; // as the feed and import paths store it
-    const ArticleStore::UpsertResult result = m_cache->articles().upsert(feed, article);
-    return result.id;
-}
 
 void tst_ReadingFlow::init()
 {

@@ -12,6 +12,7 @@ private slots:
     void walksLikeABrowser();
     void revisitingCurrentIsNotAStep();
     void limit();
+    void keepsTheViewAndThePlaceInTheStory();
 };
 
 void tst_StoryHistory::walksLikeABrowser()
@@ -22,16 +23,16 @@ void tst_StoryHistory::walksLikeABrowser()
     history.visit({1, 0});
     history.visit({2, 0});
     history.visit({0, 9}); // a bookmark shown from its snapshot
-    QCOMPARE(history.back()->storyId, 2);
-    QCOMPARE(history.back()->storyId, 1);
+    QCOMPARE(history.back()->location.storyId, 2);
+    QCOMPARE(history.back()->location.storyId, 1);
     QVERIFY(!history.canGoBack());
     QVERIFY(!history.back());
-    QCOMPARE(history.forward()->storyId, 2);
+    QCOMPARE(history.forward()->location.storyId, 2);
     QVERIFY(history.canGoForward());
     history.visit({4, 0}); // a new step drops the forward entries
     QVERIFY(!history.canGoForward());
-    QCOMPARE(history.back()->storyId, 2);
-    QCOMPARE(history.forward()->storyId, 4);
+    QCOMPARE(history.back()->location.storyId, 2);
+    QCOMPARE(history.forward()->location.storyId, 4);
     QVERIFY(!history.forward());
 }
 
@@ -42,7 +43,7 @@ void tst_StoryHistory::revisitingCurrentIsNotAStep()
     history.visit({1, 0});
     QVERIFY(!history.canGoBack());
     history.visit({}); // nothing is not a place
-    QCOMPARE(history.current()->storyId, 1);
+    QCOMPARE(history.current()->location.storyId, 1);
 }
 
 void tst_StoryHistory::limit()
@@ -54,7 +55,25 @@ void tst_StoryHistory::limit()
     while (history.back())
         ++steps;
     QCOMPARE(steps, StoryHistory::kLimit - 1);
-    QCOMPARE(history.current()->storyId, 11);
+    QCOMPARE(history.current()->location.storyId, 11);
+}
+
+void tst_StoryHistory::keepsTheViewAndThePlaceInTheStory()
+{
+    const StoryFilter desk{StoryFilter::Kind::Feed, 3};
+    StoryHistory history;
+    history.visit({1, 0}, desk);
+    history.setScroll({1, 0}, 420);
+    history.setScroll({2, 0}, 99); // not the current step: ignored
+    history.visit({2, 0}, {StoryFilter::Kind::Unread});
+    history.visit({2, 0}, {StoryFilter::Kind::All}); // the same story, now in All stories
+    QVERIFY(history.canGoBack());
+    QCOMPARE(history.current()->view.kind, StoryFilter::Kind::All);
+    QCOMPARE(history.current()->scroll, 0);
+    const std::optional<StoryHistory::Step> back = history.back();
+    QCOMPARE(back->view, desk);
+    QCOMPARE(back->scroll, 420);
+    QCOMPARE(history.forward()->view.kind, StoryFilter::Kind::All);
 }
 
 QTEST_APPLESS_MAIN(tst_StoryHistory)

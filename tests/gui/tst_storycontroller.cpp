@@ -1,0 +1,320 @@
+// How the three panes follow the user from view to view, driven through the real window
+// offscreen: a view opens at its top with its own story (or none), back and forward return to
+// the view and to the place in the story, and the search field always tells what the list is.
+
+#include "gui/historyactions.h"
+#include "gui/mainwindow.h"
+#include "gui/readerview.h"
+#include "gui/storycontroller.h"
+#include "gui/storylistview.h"
+#include "models/sidebarmodel.h"
+#include "models/storylistmodel.h"
+#include "services/cache.h"
+#include "support/windowtest.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QImage>
+#include <QLineEdit>
+#include <QScrollBar>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTableView>
+#include <QTest>
+#include <QTextEdit>
+#include <QTreeView>
+
+using namespace bulletin;
+
+class tst_StoryController : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void aViewOpensAtItsTopWithItsOwnStory();
+    void aViewWithoutAStoryLeavesTheReaderEmpty();
+    void backReturnsToTheViewAndThePlaceInTheStory();
+    void followingALinkOutOfTheViewShowsItAmongAllStories();
+    void leavingASearchClearsTheField_data();
+    void leavingASearchClearsTheField();
+    void aSearchInThisSourceFollowsTheSource();
+    void aSearchKeepsTheReaderOnlyOnAResult();
+    void aPhraseIsMarkedOnlyAsAPhrase();
+
+private:
+    qint64 addStory(qint64 feed, const QString &title, const QString &body, int minutesAgo)
+    {
+        return bulletin::test::addStory(*m_cache, feed, title, body, minutesAgo);
+    }
+    void openWindow();
+    void clickSource(const StoryFilter &filter);
+    qint64 current() const { return m_window->controller()->currentLocation().storyId; }
+    int listScroll() const { return m_window->storyView()->verticalScrollBar()->value(); }
+    int currentRow() const { return m_window->storyView()->currentIndex().row(); }
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<Cache> m_cache;
+    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<MainWindow> m_window;
+    qint64 m_desk = 0;
+    qint64 m_harbour = 0;
+    QList<qint64> m_deskStories; // newest first, as the list shows them
+    QList<qint64> m_harbourStories;
+    qint64 m_longStory = 0;
+};
+
+void tst_StoryController::init()
+{
+    QVERIFY(m_dir.isValid());
+    QString error;
+    m_cache = bulletin::test::openTestCache(m_dir, &error);
+    QVERIFY2(m_cache, qPrintable(error));
+    m_settings = bulletin::test::freshSettings(m_dir);
+    m_desk = *m_cache->feeds().localSource(QStringLiteral("City Desk"));
+    m_harbour = *m_cache->feeds().localSource(QStringLiteral("Harbour Desk"));
+    m_deskStories.clear();
+    m_harbourStories.clear();
+    // Enough stories that the desk's list scrolls a long way in a 700-pixel window.
+    for (int i = 0; i < 60; ++i) {
+        m_deskStories << addStory(m_desk, QStringLiteral("City story %1 about the library").arg(i),
+                                  QStringLiteral("<p>The library opens late on day %1.</p>").arg(i), 10 + i);
+    }
+    QString longBody;
+    for (int i = 0; i < 80; ++i)
+        longBody += QStringLiteral("<p>Paragraph %1 of a long report on the council budget.</p>").arg(i);
+    m_longStory = addStory(m_desk, QStringLiteral("Council budget: the long report"), longBody, 200);
+    m_deskStories << m_longStory;
+    m_harbourStories << addStory(m_harbour, QStringLiteral("Bridge closed after ship strikes pylon"),
+                                 QStringLiteral("<p>The harbour bridge is closed while divers inspect "
+                                                "the pylon. A bridge in the old town stays open.</p>"),
+                                 5);
+    m_harbourStories << addStory(m_harbour, QStringLiteral("Ferry timetable reduced"),
+                                 QStringLiteral("<p>Two ferries are in dry dock; the harbour is quiet.</p>"), 6);
+}
+
+void tst_StoryController::cleanup()
+{
+    m_window.reset();
+    m_cache.reset();
+    m_settings.reset();
+}
+
+void tst_StoryController::openWindow()
+{
+    m_window = std::make_unique<MainWindow>(*m_cache, *m_settings);
+    m_window->resize(1100, 700);
+    m_window->show();
+    QApplication::setActiveWindow(m_window.get());
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+}
+
+void tst_StoryController::clickSource(const StoryFilter &filter)
+{
+    QTreeView *sidebar = m_window->sidebarView();
+    const QModelIndex index = m_window->controller()->sidebarModel()->indexFor(filter);
+    QVERIFY(index.isValid());
+    sidebar->scrollTo(index);
+    QTest::mouseClick(sidebar->viewport(), Qt::LeftButton, {}, sidebar->visualRect(index).center());
+    QCOMPARE(m_window->controller()->currentFilter(), filter);
+}
+
+void tst_StoryController::aViewOpensAtItsTopWithItsOwnStory()
+{
+    openWindow();
+    clickSource({StoryFilter::Kind::Feed, m_desk});
+    // Read a story far down the desk's list: the list scrolls to it.
+    m_window->openStory(m_deskStories.at(50));
+    QVERIFY(listScroll() > 0);
+    QCOMPARE(currentRow(), 50);
+
+    // Another feed opens at its top, and the desk's story is not in its reader.
+    clickSource({StoryFilter::Kind::Feed, m_harbour});
+    QCOMPARE(listScroll(), 0);
+    QCOMPARE(current(), 0);
+    QVERIFY(m_window->reader()->toPlainText().isEmpty());
+    QVERIFY(!m_window->storyView()->currentIndex().isValid());
+    m_window->openStory(m_harbourStories.at(1));
+
+    // Back on the desk: at its top again, with the story the user was reading there.
+    clickSource({StoryFilter::Kind::Feed, m_desk});
+    QCOMPARE(listScroll(), 0);
+    QCOMPARE(current(), m_deskStories.at(50));
+    QCOMPARE(currentRow(), 50);
+    QVERIFY(m_window->reader()->toPlainText().startsWith(QStringLiteral("City story 50")));
+    // And the harbour remembers its own.
+    clickSource({StoryFilter::Kind::Feed, m_harbour});
+    QCOMPARE(current(), m_harbourStories.at(1));
+    QCOMPARE(currentRow(), 1);
+}
+
+void tst_StoryController::aViewWithoutAStoryLeavesTheReaderEmpty()
+{
+    openWindow();
+    clickSource({StoryFilter::Kind::Feed, m_harbour});
+    m_window->openStory(m_harbourStories.at(0));
+    // Unread: the story just read is not there, so the reader is empty and says how to fill it.
+    clickSource({StoryFilter::Kind::Unread});
+    QCOMPARE(current(), 0);
+    QVERIFY(m_window->reader()->toPlainText().isEmpty());
+    QVERIFY(!m_window->reader()->placeholderText().isEmpty());
+    // Nothing is in the reader to open or to bookmark.
+    QVERIFY(!m_window->findChild<QAction *>(QStringLiteral("openInBrowser"))->isEnabled());
+    QVERIFY(!m_window->findChild<QAction *>(QStringLiteral("toggleBookmark"))->isEnabled());
+}
+
+void tst_StoryController::backReturnsToTheViewAndThePlaceInTheStory()
+{
+    openWindow();
+    clickSource({StoryFilter::Kind::Feed, m_desk});
+    m_window->openStory(m_longStory);
+    QScrollBar *reader = m_window->reader()->verticalScrollBar();
+    QVERIFY(reader->maximum() > 0);
+    const int place = reader->maximum() / 2;
+    reader->setValue(place);
+
+    // On to another story of the same view, and back: the same place in the long story.
+    QTest::keyClick(m_window->storyView(), Qt::Key_K);
+    QCOMPARE(current(), m_deskStories.at(m_deskStories.size() - 2));
+    QCOMPARE(reader->value(), 0);
+    QAction *back = m_window->historyActions()->backAction();
+    QAction *forward = m_window->historyActions()->forwardAction();
+    back->trigger();
+    QCOMPARE(current(), m_longStory);
+    QCOMPARE(reader->value(), place);
+
+    // To another view, and back: the desk again, the long story selected, at the same place.
+    clickSource({StoryFilter::Kind::Feed, m_harbour});
+    m_window->openStory(m_harbourStories.at(0));
+    back->trigger();
+    QCOMPARE(m_window->controller()->currentFilter(), (StoryFilter{StoryFilter::Kind::Feed, m_desk}));
+    QCOMPARE(m_window->sidebarView()->currentIndex(),
+             m_window->controller()->sidebarModel()->indexFor({StoryFilter::Kind::Feed, m_desk}));
+    QCOMPARE(current(), m_longStory);
+    QCOMPARE(currentRow(), int(m_deskStories.size()) - 1);
+    QCOMPARE(reader->value(), place);
+    // Forward returns to the harbour's story, in the harbour's list.
+    forward->trigger();
+    QCOMPARE(m_window->controller()->currentFilter(), (StoryFilter{StoryFilter::Kind::Feed, m_harbour}));
+    QCOMPARE(current(), m_harbourStories.at(0));
+    QCOMPARE(currentRow(), 0);
+}
+
+void tst_StoryController::followingALinkOutOfTheViewShowsItAmongAllStories()
+{
+    openWindow();
+    clickSource({StoryFilter::Kind::Feed, m_harbour});
+    m_window->openStory(m_harbourStories.at(0));
+    // A related headline in another feed: the list shows all stories, with that one selected.
+    emit m_window->reader()->storyRequested(m_deskStories.at(3));
+    QCOMPARE(m_window->controller()->currentFilter().kind, StoryFilter::Kind::All);
+    QCOMPARE(current(), m_deskStories.at(3));
+    QCOMPARE(m_window->storyView()->currentIndex().data(StoryListModel::StoryIdRole).toLongLong(),
+             m_deskStories.at(3));
+}
+
+void tst_StoryController::leavingASearchClearsTheField_data()
+{
+    QTest::addColumn<int>("scope");
+    QTest::addColumn<bool>("saved");
+    QTest::newRow("typed, everywhere") << 1 << false;
+    QTest::newRow("saved, everywhere") << 1 << true;
+    QTest::newRow("saved, in one source") << 0 << true;
+}
+
+void tst_StoryController::leavingASearchClearsTheField()
+{
+    QFETCH(int, scope);
+    QFETCH(bool, saved);
+    openWindow();
+    clickSource({StoryFilter::Kind::Feed, m_harbour});
+    m_window->searchScope()->setCurrentIndex(scope);
+    m_window->searchField()->setText(QStringLiteral("bridge"));
+    QTRY_VERIFY(m_window->controller()->isSearching());
+    if (saved) {
+        const qint64 id = m_window->saveSearch(QStringLiteral("Bridges"));
+        QVERIFY(id);
+        m_window->searchField()->clear();
+        QTRY_VERIFY(!m_window->controller()->isSearching());
+        const QModelIndex entry = m_window->controller()->sidebarModel()->indexForSavedSearch(id);
+        QTest::mouseClick(m_window->sidebarView()->viewport(), Qt::LeftButton, {},
+                          m_window->sidebarView()->visualRect(entry).center());
+        QVERIFY(m_window->controller()->isSearching());
+        QCOMPARE(m_window->searchField()->text(), QStringLiteral("bridge"));
+    }
+    clickSource({StoryFilter::Kind::Feed, m_desk});
+    QVERIFY(!m_window->controller()->isSearching());
+    QCOMPARE(m_window->controller()->storyModel()->rowCount(), int(m_deskStories.size()));
+    // The field says what the list is: no search.
+    QCOMPARE(m_window->searchField()->text(), QString());
+    QVERIFY(!m_window->saveSearchAction()->isEnabled());
+    QTest::qWait(400); // past the typing pause: nothing comes back
+    QVERIFY(!m_window->controller()->isSearching());
+}
+
+void tst_StoryController::aSearchInThisSourceFollowsTheSource()
+{
+    openWindow();
+    clickSource({StoryFilter::Kind::Feed, m_harbour});
+    m_window->searchScope()->setCurrentIndex(0);
+    m_window->searchField()->setText(QStringLiteral("library"));
+    QTRY_VERIFY(m_window->controller()->isSearching());
+    QCOMPARE(m_window->controller()->storyModel()->rowCount(), 0);
+    // The query stays in the field because the list is still its results, now in the desk.
+    clickSource({StoryFilter::Kind::Feed, m_desk});
+    QTRY_COMPARE(m_window->controller()->storyModel()->rowCount(), 60);
+    QVERIFY(m_window->controller()->isSearching());
+    QCOMPARE(m_window->searchField()->text(), QStringLiteral("library"));
+}
+
+void tst_StoryController::aSearchKeepsTheReaderOnlyOnAResult()
+{
+    openWindow();
+    clickSource({StoryFilter::Kind::All});
+    m_window->openStory(m_harbourStories.at(0));
+    m_window->searchScope()->setCurrentIndex(1);
+    m_window->searchField()->setText(QStringLiteral("pylon"));
+    QTRY_VERIFY(m_window->controller()->isSearching());
+    QCOMPARE(current(), m_harbourStories.at(0)); // a result: it stays, selected
+    QCOMPARE(currentRow(), 0);
+    m_window->searchField()->setText(QStringLiteral("library"));
+    QTRY_COMPARE(m_window->controller()->storyModel()->rowCount(), 60);
+    QCOMPARE(current(), 0); // not a result: the reader does not show it over the results
+    QVERIFY(m_window->reader()->toPlainText().isEmpty());
+}
+
+void tst_StoryController::aPhraseIsMarkedOnlyAsAPhrase()
+{
+    openWindow();
+    m_window->searchScope()->setCurrentIndex(1);
+    m_window->searchField()->setText(QStringLiteral("\"harbour bridge\""));
+    QTRY_VERIFY(m_window->controller()->isSearching());
+    StoryListModel *list = m_window->controller()->storyModel();
+    QCOMPARE(list->rowCount(), 1);
+    QCOMPARE(list->index(0, 0).data(StoryListModel::StoryIdRole).toLongLong(), m_harbourStories.at(0));
+
+    // The headline "Bridge closed after ship strikes pylon" does not hold the phrase: its row
+    // shows no highlight, though "Bridge" is one of the phrase's words.
+    QTableView *view = m_window->storyView();
+    const QRect row = view->visualRect(list->index(0, StoryListModel::HeadlineColumn));
+    const QImage pixels = view->viewport()->grab(row).toImage();
+    const QRgb highlight = view->palette().color(QPalette::Highlight).rgb();
+    int marked = 0;
+    for (int y = 0; y < pixels.height(); ++y) {
+        for (int x = 0; x < pixels.width(); ++x)
+            marked += pixels.pixel(x, y) == highlight ? 1 : 0;
+    }
+    QCOMPARE(marked, 0);
+
+    // In the reader, the phrase is marked where it stands, and the lone "bridge" is not.
+    m_window->openStory(m_harbourStories.at(0));
+    QStringList marks;
+    for (const QTextEdit::ExtraSelection &selection : m_window->reader()->extraSelections())
+        marks << selection.cursor.selectedText();
+    QCOMPARE(marks, QStringList{QStringLiteral("harbour bridge")});
+}
+
+QTEST_MAIN(tst_StoryController)
+#include "tst_storycontroller.moc"
