@@ -100,16 +100,17 @@ void BookmarkActions::editNote()
     NoteDialog dialog(headline, bookmark ? bookmark->note : QString(), m_dialogParent);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    if (bookmark) {
-        store.setNote(bookmark->bookmarkId, dialog.note());
-    } else {
-        // Writing a note on a story that is not bookmarked yet bookmarks it.
-        store.add(location.storyId, dialog.note());
-        m_controller.bookmarksChanged(location.storyId, true);
+    // Writing a note on a story that is not bookmarked yet bookmarks it.
+    const bool saved = bookmark ? store.setNote(bookmark->bookmarkId, dialog.note())
+                                : store.add(location.storyId, dialog.note()).has_value();
+    if (!saved) {
+        emit statusMessage(tr("Could not save the note."));
+        return;
     }
+    m_controller.bookmarksChanged(location.storyId, true); // the Bookmarks list shows notes
     updateState();
     m_controller.refreshPage();
-    emit statusMessage(tr("Note saved."));
+    emit statusMessage(dialog.note().isEmpty() ? tr("Note removed.") : tr("Note saved."));
 }
 
 void BookmarkActions::chooseExportFile(Format format)

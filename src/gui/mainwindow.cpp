@@ -113,6 +113,7 @@ MainWindow::MainWindow(Cache &cache, QSettings &settings, const Services &servic
     m_ui->innerSplitter->setSizes({260, 480});
 
     connect(m_ui->readerView, &ReaderView::externalLinkRequested, this, &MainWindow::openExternalLink);
+    connect(m_ui->readerView, &ReaderView::noteEditRequested, m_bookmarks->noteAction(), &QAction::trigger);
     // Hovering a link shows where it really goes.
     connect(m_ui->readerView, qOverload<const QUrl &>(&QTextBrowser::highlighted), this, [this](const QUrl &url) {
         if (url.isEmpty() || storyIdFromAnchor(url.toString())) {
@@ -281,6 +282,14 @@ void MainWindow::setUpStoryList()
     header->resizeSection(StoryListModel::SourceColumn,
                           metrics.horizontalAdvance(QStringLiteral("Questiqa Europe News")) + 48);
     header->resizeSection(StoryListModel::DateColumn, metrics.horizontalAdvance(sampleDate) + 28);
+    header->setSectionResizeMode(StoryListModel::NoteColumn, QHeaderView::Interactive);
+    header->resizeSection(StoryListModel::NoteColumn, metrics.averageCharWidth() * 32);
+    // The note column is the Bookmarks view's alone.
+    const auto showNotes = [this] {
+        m_ui->storyView->setColumnHidden(StoryListModel::NoteColumn, !m_controller->storyModel()->isBookmarkView());
+    };
+    connect(m_controller->storyModel(), &QAbstractItemModel::modelReset, this, showNotes);
+    showNotes();
     connect(view, &QWidget::customContextMenuRequested, this, &MainWindow::showStoryContextMenu);
     // Enter (or a double click, where the platform says so) on a story opens its web page.
     connect(view, &QAbstractItemView::activated, this, [this] {

@@ -112,6 +112,10 @@ void ReaderView::handleAnchor(const QUrl &url)
         emit storyRequested(*id);
         return;
     }
+    if (isEditNoteAnchor(url.toString())) {
+        emit noteEditRequested();
+        return;
+    }
     emit externalLinkRequested(url);
 }
 

@@ -9,9 +9,10 @@ class SearchMatcher;
 
 // The reader pane: a QTextBrowser that never navigates and never fetches. Every link click
 // comes out as a signal (a related story's "#bulletin-story-ID" fragment as storyRequested,
-// anything else as externalLinkRequested) and the owner decides; loadResource answers only
-// data: URLs and images already in the disk image cache (fetched when the user allowed
-// them), so the reader itself never makes a request, whatever the page says.
+// the bookmark note's edit link as noteEditRequested, anything else as
+// externalLinkRequested) and the owner decides; loadResource answers only data: URLs and
+// images already in the disk image cache (fetched when the user allowed them), so the
+// reader itself never makes a request, whatever the page says.
 class ReaderView final : public QTextBrowser
 {
     Q_OBJECT
@@ -33,6 +34,8 @@ public:
 
 signals:
     void storyRequested(qint64 storyId);
+    // The "edit" link of the bookmark note on the page was followed.
+    void noteEditRequested();
     // The palette changed (light/dark switch): the page's own colours must follow.
     void paletteChanged();
     void externalLinkRequested(const QUrl &url);

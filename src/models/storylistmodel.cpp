@@ -185,6 +185,7 @@ StoryListModel::Row StoryListModel::rowFor(const BookmarkRecord &bookmark)
     row.read = bookmark.read;
     row.bookmarked = true;
     row.hasAdvisory = bookmark.hasAdvisory;
+    row.note = bookmark.note;
     // The Bookmarks list is ordered by when each story was bookmarked.
     row.cursor = {bookmark.createdAt.toSecsSinceEpoch(), bookmark.bookmarkId};
     return row;
@@ -233,6 +234,12 @@ QVariant StoryListModel::data(const QModelIndex &index, int role) const
             return row.published.isValid()
                 ? QLocale().toString(row.published.toLocalTime(), QLocale::ShortFormat)
                 : QString();
+        case NoteColumn: {
+            // One line in the list: the note's first line, and an ellipsis when it goes on.
+            const QString note = row.note.trimmed();
+            const qsizetype lineEnd = note.indexOf(QLatin1Char('\n'));
+            return lineEnd < 0 ? note : note.left(lineEnd).trimmed() + QStringLiteral(" \u2026");
+        }
         }
         return {};
     case Qt::ToolTipRole:
@@ -249,6 +256,9 @@ QVariant StoryListModel::data(const QModelIndex &index, int role) const
             facts << tr("Headline only");
         if (row.bookmarkId != 0 && row.storyId == 0)
             facts << tr("No longer in its feed; kept with the bookmark");
+        if (!row.note.isEmpty())
+            facts << (role == Qt::ToolTipRole ? tr("Your note:\n%1").arg(row.note)
+                                              : tr("Your note: %1").arg(row.note.simplified()));
         if (const QString snippet = snippetOf(row); !snippet.isEmpty())
             facts << snippet;
         if (role == Qt::ToolTipRole && index.column() == HeadlineColumn)
@@ -313,6 +323,8 @@ QVariant StoryListModel::headerData(int section, Qt::Orientation orientation, in
         return tr("Source");
     case DateColumn:
         return tr("Date");
+    case NoteColumn:
+        return tr("Your Note");
     }
     return {};
 }

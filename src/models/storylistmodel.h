@@ -28,7 +28,8 @@ class StoryListModel final : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { HeadlineColumn, SourceColumn, DateColumn, ColumnCount };
+    // NoteColumn holds the bookmark's note in the Bookmarks view and is empty elsewhere.
+    enum Column { HeadlineColumn, SourceColumn, DateColumn, NoteColumn, ColumnCount };
     enum Role {
         StoryIdRole = Qt::UserRole + 1, // qint64; 0 for a bookmark whose story is gone
         BookmarkIdRole,                 // qint64; set in the Bookmarks view only
@@ -63,7 +64,7 @@ public:
 
     StoryFilter filter() const { return m_filter; }
     void setFilter(const StoryFilter &filter);
-    // The rows are bookmarks: the Bookmarks view, when not searching.
+    // The rows are bookmarks (with their notes): the Bookmarks view, when not searching.
     bool isBookmarkView() const { return m_filter.kind == StoryFilter::Kind::Bookmarked && !isSearching(); }
     void reload();
 
@@ -105,6 +106,7 @@ private:
         bool hasAdvisory = false;
         bool headlineOnly = false;
         QString advisoryStatus; // in the Advisories view
+        QString note;           // in the Bookmarks view
     };
 
     void loadFirstPage();

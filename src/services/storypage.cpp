@@ -11,6 +11,7 @@ namespace bulletin {
 namespace {
 
 constexpr auto kStoryAnchorPrefix = "#bulletin-story-";
+constexpr auto kEditNoteAnchor = "#bulletin-edit-note";
 
 QString formatDate(const QDateTime &time)
 {
@@ -109,6 +110,29 @@ void addBanner(Page &page, const Advisory &advisory, bool dark)
     page.addText(textBlocks.join(QLatin1Char('\n')));
 }
 
+// The user's note on the story's bookmark, as written (its line breaks kept), with a link
+// the reader answers by letting the user edit it.
+void addNote(Page &page, const QString &note, bool dark)
+{
+    if (note.isEmpty())
+        return;
+    const QString background = dark ? QStringLiteral("#26303d") : QStringLiteral("#eef3fa");
+    const QString border = dark ? QStringLiteral("#5b7394") : QStringLiteral("#9db4d3");
+    QString paragraphs;
+    for (const QString &paragraph : note.split(QStringLiteral("\n\n"), Qt::SkipEmptyParts)) {
+        QStringList lines;
+        for (const QString &line : paragraph.split(QLatin1Char('\n')))
+            lines << escapeHtml(line);
+        paragraphs += QStringLiteral("<p>%1</p>\n").arg(lines.join(QStringLiteral("<br>")));
+    }
+    page.html += QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"8\" border=\"1\" "
+                                "style=\"border-color:%1; border-style:solid;\" bgcolor=\"%2\"><tr>"
+                                "<td bgcolor=\"%2\">\n<p><b>Your note</b> <small>(<a href=\"%3\">edit</a>)</small></p>\n"
+                                "%4</td></tr></table>\n")
+                     .arg(border, background, QLatin1String(kEditNoteAnchor), paragraphs);
+    page.addText(QStringLiteral("Your note (edit)\n") + note);
+}
+
 void addRelatedList(Page &page, const QString &heading, const QList<RelatedStory> &related)
 {
     if (related.isEmpty())
@@ -188,6 +212,7 @@ StoryPage buildStoryPage(const StoryDetail &story, const PageOptions &options)
     addHeader(page, s.title, s.source, s.published, story.author);
     if (story.advisory)
         addBanner(page, *story.advisory, options.darkPalette);
+    addNote(page, story.bookmarkNote, options.darkPalette);
 
     StoryPage result;
     if (s.headlineOnly) {
@@ -222,10 +247,7 @@ StoryPage buildBookmarkPage(const BookmarkRecord &bookmark, const PageOptions &o
                                           "kept with your bookmark.");
     page.html += QStringLiteral("<p><i>%1</i></p>\n").arg(escapeHtml(notice));
     page.addText(notice);
-    if (!bookmark.note.isEmpty()) {
-        page.html += QStringLiteral("<p><b>Your note:</b> %1</p>\n").arg(escapeHtml(bookmark.note));
-        page.addText(QStringLiteral("Your note: ") + bookmark.note);
-    }
+    addNote(page, bookmark.note, options.darkPalette);
     SanitizeOptions sanitize;
     sanitize.allowRemoteContent = options.allowRemoteContent;
     sanitize.baseUrl = bookmark.link;
@@ -237,6 +259,11 @@ StoryPage buildBookmarkPage(const BookmarkRecord &bookmark, const PageOptions &o
                          .arg(escapeHtml(bookmark.link));
     StoryPage result{wrap(page.html), page.text, body.blockedUrls, body.flaggedLinks};
     return result;
+}
+
+bool isEditNoteAnchor(const QString &anchor)
+{
+    return anchor == QLatin1String(kEditNoteAnchor) || QLatin1Char('#') + anchor == QLatin1String(kEditNoteAnchor);
 }
 
 std::optional<qint64> storyIdFromAnchor(const QString &anchor)

@@ -9,8 +9,9 @@
 namespace bulletin {
 
 // The reader pane's document for a story: headline, source and date, the advisory banner,
-// the sanitised body, and the related stories. Pure function of its inputs; the reader
-// pane (QTextBrowser) is given exactly `html`, and `text` is the plain text it shows.
+// the user's bookmark note, the sanitised body, and the related stories. Pure function of
+// its inputs; the reader pane (QTextBrowser) is given exactly `html`, and `text` is the plain
+// text it shows.
 struct PageOptions
 {
     bool darkPalette = false;
@@ -43,5 +44,7 @@ StoryPage buildBookmarkPage(const BookmarkRecord &bookmark, const PageOptions &o
 
 // Related links in the page are fragment links "#bulletin-story-ID"; this reads the id back.
 std::optional<qint64> storyIdFromAnchor(const QString &anchor);
+// The note on a bookmarked story's page links to "#bulletin-edit-note" for editing it.
+bool isEditNoteAnchor(const QString &anchor);
 
 } // namespace bulletin

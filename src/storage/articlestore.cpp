@@ -339,7 +339,9 @@ QList<StorySummary> ArticleStore::summaries(const QList<qint64> &ids) const
 std::optional<StoryDetail> ArticleStore::story(qint64 id) const
 {
     static const QString storySql =
-        QStringLiteral("SELECT %1, a.author, b.html, b.text, a.categories, a.note "
+        QStringLiteral("SELECT %1, a.author, b.html, b.text, a.categories, a.note, "
+                       "(SELECT n.note FROM bookmarks bm JOIN bookmark_notes n ON n.bookmark_id = bm.id "
+                       "WHERE bm.article_id = a.id) "
                        "FROM articles a JOIN feeds f ON f.id = a.feed_id "
                        "LEFT JOIN article_bodies b ON b.article_id = a.id WHERE a.id = ?")
             .arg(QLatin1String(sql::kSummaryColumns));
@@ -360,6 +362,7 @@ std::optional<StoryDetail> ArticleStore::story(qint64 id) const
         if (!categories.isEmpty())
             d.categories = categories.split(QLatin1Char('\n'));
         d.note = q->value(16).toString();
+        d.bookmarkNote = q->value(17).toString();
     }
     {
         const sql::CachedRead q(*m_statements, advisorySql, {id});

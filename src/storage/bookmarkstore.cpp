@@ -15,7 +15,7 @@ BookmarkStore::BookmarkStore(QSqlDatabase db)
 std::optional<qint64> BookmarkStore::add(qint64 articleId, const QString &note)
 {
     if (const auto existing = forArticle(articleId)) {
-        if (!note.isEmpty())
+        if (!note.trimmed().isEmpty())
             setNote(existing->bookmarkId, note);
         return existing->bookmarkId;
     }
@@ -23,17 +23,17 @@ std::optional<qint64> BookmarkStore::add(qint64 articleId, const QString &note)
     QSqlQuery q(m_db);
     if (!transaction.isActive()
         || !sql::run(q,
-                  QStringLiteral("INSERT INTO bookmarks(article_id, guid, feed_url, title, link, "
-                                 "source, published, text, html, note, created_at) "
-                                 "SELECT a.id, a.guid, f.url, a.title, a.link, f.title, "
-                                 "coalesce(a.published, a.sort_date), b.text, b.html, ?, ? "
-                                 "FROM articles a JOIN feeds f ON f.id = a.feed_id "
-                                 "LEFT JOIN article_bodies b ON b.article_id = a.id WHERE a.id = ?"),
-                  {sql::nullIfEmpty(note), QDateTime::currentSecsSinceEpoch(), articleId})
+                     QStringLiteral("INSERT INTO bookmarks(article_id, guid, feed_url, title, link, "
+                                    "source, published, text, html, created_at) "
+                                    "SELECT a.id, a.guid, f.url, a.title, a.link, f.title, "
+                                    "coalesce(a.published, a.sort_date), b.text, b.html, ? "
+                                    "FROM articles a JOIN feeds f ON f.id = a.feed_id "
+                                    "LEFT JOIN article_bodies b ON b.article_id = a.id WHERE a.id = ?"),
+                     {QDateTime::currentSecsSinceEpoch(), articleId})
         || q.numRowsAffected() != 1)
         return std::nullopt;
     const qint64 id = q.lastInsertId().toLongLong();
-    if (!transaction.commit())
+    if (!writeNote(id, note) || !transaction.commit())
         return std::nullopt;
     return id;
 }
@@ -52,9 +52,22 @@ bool BookmarkStore::remove(qint64 bookmarkId)
 
 bool BookmarkStore::setNote(qint64 bookmarkId, const QString &note)
 {
+    Transaction transaction(m_db);
+    return transaction.isActive() && writeNote(bookmarkId, note) && transaction.commit();
+}
+
+bool BookmarkStore::writeNote(qint64 bookmarkId, const QString &note)
+{
+    // The user's line breaks are the note's own; only blank lines around it go.
+    const QString trimmed = note.trimmed();
     QSqlQuery q(m_db);
-    return sql::run(q, QStringLiteral("UPDATE bookmarks SET note = ? WHERE id = ?"),
-                    {sql::nullIfEmpty(note.trimmed()), bookmarkId});
+    if (trimmed.isEmpty())
+        return sql::run(q, QStringLiteral("DELETE FROM bookmark_notes WHERE bookmark_id = ?"), {bookmarkId});
+    return sql::run(q,
+                    QStringLiteral("INSERT INTO bookmark_notes(bookmark_id, note) SELECT id, ? FROM bookmarks "
+                                   "WHERE id = ? ON CONFLICT(bookmark_id) DO UPDATE SET note = excluded.note"),
+                    {trimmed, bookmarkId})
+        && q.numRowsAffected() == 1;
 }
 
 bool BookmarkStore::isBookmarked(qint64 articleId) const
@@ -105,13 +118,14 @@ QList<BookmarkRecord> BookmarkStore::select(const QString &where, QVariantList v
     QList<BookmarkRecord> result;
     if (!sql::run(q,
                   QStringLiteral("SELECT b.id, b.article_id, b.guid, b.title, b.link, b.source, "
-                                 "b.published, %2, b.created_at, "
+                                 "b.published, %2, n.note, b.created_at, "
                                  "a.id IS NULL OR NOT EXISTS (SELECT 1 FROM unread_articles u WHERE u.id = a.id), "
                                  "EXISTS (SELECT 1 FROM advisories v WHERE v.article_id = b.article_id) "
-                                 "FROM bookmarks b LEFT JOIN articles a ON a.id = b.article_id %1 "
+                                 "FROM bookmarks b LEFT JOIN articles a ON a.id = b.article_id "
+                                 "LEFT JOIN bookmark_notes n ON n.bookmark_id = b.id %1 "
                                  "ORDER BY b.created_at DESC, b.id DESC%3")
                       .arg(where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where,
-                           withContent ? QStringLiteral("b.text, b.html, b.note") : QStringLiteral("NULL, NULL, NULL"),
+                           withContent ? QStringLiteral("b.text, b.html") : QStringLiteral("NULL, NULL"),
                            limit >= 0 ? QStringLiteral(" LIMIT ?") : QString()),
                   values))
         return result;

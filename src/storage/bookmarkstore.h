@@ -23,6 +23,8 @@ public:
     std::optional<qint64> add(qint64 articleId, const QString &note = {});
     bool removeForArticle(qint64 articleId);
     bool remove(qint64 bookmarkId);
+    // Keeps the note as written, line breaks and all (blank lines around it dropped); an
+    // empty note removes it. False when there is no such bookmark or the write failed.
     bool setNote(qint64 bookmarkId, const QString &note);
 
     bool isBookmarked(qint64 articleId) const;
@@ -30,13 +32,14 @@ public:
     std::optional<BookmarkRecord> bookmark(qint64 bookmarkId) const;
     QList<BookmarkRecord> bookmarks() const; // newest first
     // A page of what the Bookmarks list shows, newest first: at most limit bookmarks after
-    // the one at `after` (its created time in Unix seconds and its id), without the text and
-    // HTML snapshots and the note (left empty). The note is stored after the snapshots, so
-    // reading it means reading them.
+    // the one at `after` (its created time in Unix seconds and its id), with their notes but
+    // without the text and HTML snapshots (left empty). The notes are kept apart from the
+    // snapshots (schema 12) so that the list never reads those.
     QList<BookmarkRecord> bookmarkPage(const std::optional<StoryCursor> &after, int limit) const;
     int count() const;
 
 private:
+    bool writeNote(qint64 bookmarkId, const QString &note);
     QList<BookmarkRecord> select(const QString &where, QVariantList values, bool withContent = true,
                                  int limit = -1) const;
 

@@ -49,6 +49,7 @@ struct StoryDetail
     QString text;          // plain text of the body, as indexed for search
     QStringList categories;
     QString note;          // how the story was made (e.g. "title derived from ...")
+    QString bookmarkNote;  // the user's note on the story's bookmark, line breaks kept
     std::optional<Advisory> advisory;
     QList<RelatedStory> related; // the publisher's own links, in their order
 };

@@ -14,6 +14,7 @@
 #include "models/sidebarmodel.h"
 #include "models/storylistmodel.h"
 #include "services/cache.h"
+#include "support/dialoganswers.h"
 #include "support/urlcatcher.h"
 #include "services/refreshservice.h"
 #include "services/storypage.h"
@@ -51,6 +52,8 @@
 
 using namespace bulletin;
 using bulletin::test::UrlCatcher;
+using bulletin::test::answerNextDialog;
+using bulletin::test::clickButton;
 using bulletin::test::RecordedRequest;
 using bulletin::test::TestHttpServer;
 using bulletin::test::TestResponse;
@@ -136,32 +139,6 @@ struct Fixtures
     }
 };
 
-
-// Answers the next modal dialog (a message box, an input dialog) as soon as it shows.
-void answerNextDialog(std::function<void(QWidget *)> answer)
-{
-    auto *timer = new QTimer;
-    timer->setInterval(20);
-    QObject::connect(timer, &QTimer::timeout, [timer, answer] {
-        if (QWidget *dialog = QApplication::activeModalWidget()) {
-            timer->stop();
-            timer->deleteLater();
-            answer(dialog);
-        }
-    });
-    timer->start();
-}
-
-void clickButton(QWidget *dialog, const QString &text)
-{
-    for (QAbstractButton *button : dialog->findChildren<QAbstractButton *>()) {
-        if (button->text().remove(QLatin1Char('&')) == text) {
-            button->click();
-            return;
-        }
-    }
-    QFAIL(qPrintable(QStringLiteral("no button %1 in the dialog").arg(text)));
-}
 
 } // namespace
 

@@ -8,6 +8,7 @@
 #include "models/sidebarmodel.h"
 #include "models/storylistmodel.h"
 #include "services/cache.h"
+#include "support/darkpalette.h"
 #include "support/urlcatcher.h"
 #include "services/firstrun.h"
 #include "services/storypage.h"
@@ -537,22 +538,7 @@ void tst_MainWindow::screenshots()
         QTest::qWait(50);
         QVERIFY(window->grab().save(QDir(dir).filePath(QStringLiteral("light.png"))));
 
-        QPalette dark;
-        dark.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x30));
-        dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
-        dark.setColor(QPalette::Base, QColor(0x1e, 0x1f, 0x22));
-        dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x28, 0x2b));
-        dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
-        dark.setColor(QPalette::Button, QColor(0x33, 0x35, 0x39));
-        dark.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
-        dark.setColor(QPalette::Highlight, QColor(0x2f, 0x65, 0xca));
-        dark.setColor(QPalette::HighlightedText, Qt::white);
-        dark.setColor(QPalette::Link, QColor(0x8a, 0xb4, 0xf8));
-        dark.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
-        // As a dark desktop theme does: disabled actions (no network here) look disabled.
-        for (const QPalette::ColorRole role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
-            dark.setColor(QPalette::Disabled, role, QColor(0x7a, 0x7a, 0x7a));
-        QApplication::setPalette(dark);
+        QApplication::setPalette(bulletin::test::darkPalette());
         QTest::qWait(50);
         QVERIFY(window->reader()->toHtml().contains(QStringLiteral("#3d3406"), Qt::CaseInsensitive)
                 || window->reader()->toHtml().contains(QStringLiteral("#4a"), Qt::CaseInsensitive));

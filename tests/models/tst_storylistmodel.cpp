@@ -103,7 +103,7 @@ void tst_StoryListModel::pagesNewestFirst()
     StoryListModel model(m_cache->articles(), m_cache->bookmarks());
     QCOMPARE(model.rowCount(), StoryListModel::kPageSize);
     QVERIFY(model.canFetchMore({}));
-    QCOMPARE(model.columnCount(), 3);
+    QCOMPARE(model.columnCount(), 4); // headline, source, date and (for bookmarks) the note
     QCOMPARE(model.headerData(StoryListModel::HeadlineColumn, Qt::Horizontal).toString(),
              QStringLiteral("Headline"));
 
@@ -278,7 +278,7 @@ void tst_StoryListModel::bookmarkViewKeepsStoryThatLeftTheCache()
 void tst_StoryListModel::searchingInBookmarksListsTheResults()
 {
     QVERIFY(m_cache->bookmarks().add(m_ids.at(3)));
-    QVERIFY(m_cache->bookmarks().add(m_ids.at(5)));
+    QVERIFY(m_cache->bookmarks().add(m_ids.at(5), QStringLiteral("a note")));
     StoryListModel model(m_cache->articles(), m_cache->bookmarks());
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setSearchStore(SearchStore(m_cache->database().connection()));
@@ -293,6 +293,8 @@ void tst_StoryListModel::searchingInBookmarksListsTheResults()
     QVERIFY(model.setSearch(QString(), {StoryFilter::Kind::Bookmarked}));
     QVERIFY(model.isBookmarkView());
     QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.index(model.rowForStory(m_ids.at(5)), StoryListModel::NoteColumn).data().toString(),
+             QStringLiteral("a note"));
 }
 
 void tst_StoryListModel::bookmarkViewPagesNewestFirst()

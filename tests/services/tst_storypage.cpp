@@ -73,6 +73,29 @@ private Q_SLOTS:
         QVERIFY(page.text.contains(QStringLiteral("Only the headline of this story is known")));
         QVERIFY(page.text.contains(QStringLiteral("date unknown")));
     }
+
+    void theBookmarkNoteKeepsItsLines()
+    {
+        const QString note = QStringLiteral("Call the <harbour> office\n- ask about the ferry\n\nThen write back");
+        StoryDetail d = story();
+        d.bookmarkNote = note;
+        BookmarkRecord snapshot;
+        snapshot.title = QStringLiteral("Gone from its feed");
+        snapshot.html = QStringLiteral("<p>Kept text.</p>");
+        snapshot.note = note;
+        for (const StoryPage &page : {buildStoryPage(d), buildBookmarkPage(snapshot)}) {
+            // Each line on its own, escaped, with a link to edit the note.
+            QVERIFY2(page.html.contains(QStringLiteral("Call the &lt;harbour&gt; office<br>- ask about the ferry</p>")),
+                     qPrintable(page.html));
+            QVERIFY(page.html.contains(QStringLiteral("<p>Then write back</p>")));
+            QVERIFY(page.html.contains(QStringLiteral("href=\"#bulletin-edit-note\"")));
+            QVERIFY(page.text.contains(note));
+        }
+        QVERIFY(isEditNoteAnchor(QStringLiteral("#bulletin-edit-note")));
+        QVERIFY(!isEditNoteAnchor(QStringLiteral("#bulletin-story-3")));
+        // No note, no box.
+        QVERIFY(!buildStoryPage(story()).text.contains(QStringLiteral("Your note")));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestStoryPage)

@@ -3,6 +3,8 @@
 #include "storage/feedstore.h"
 #include "storetestutil.h"
 
+#include <QSqlQuery>
+
 using namespace bulletin;
 
 class TestBookmarkStore final : public QObject
@@ -70,6 +72,37 @@ private Q_SLOTS:
         QVERIFY(bookmarks.removeForArticle(id));
         QCOMPARE(bookmarks.count(), 0);
         QVERIFY(!bookmarks.add(987654)); // no such story
+    }
+
+    void theListReadsNotesAsWritten()
+    {
+        TestCache cache;
+        FeedStore feeds(cache.db.connection());
+        ArticleStore articles(cache.db.connection());
+        BookmarkStore bookmarks(cache.db.connection());
+        const qint64 feed = *feeds.localSource(QStringLiteral("Local"));
+        const qint64 first = articles.upsert(feed, makeArticle(QStringLiteral("a"), QStringLiteral("A"), 1)).id;
+        const qint64 second = articles.upsert(feed, makeArticle(QStringLiteral("b"), QStringLiteral("B"), 2)).id;
+        const QString note = QStringLiteral("Call the harbour office\n\n- ask about the ferry\n- and the bridge");
+        const qint64 noted = *bookmarks.add(first, QStringLiteral("\n") + note + QStringLiteral("\n\n"));
+        const qint64 plain = *bookmarks.add(second);
+        // The list's page, which leaves the snapshots out, has the notes, line breaks kept.
+        const QList<BookmarkRecord> page = bookmarks.bookmarkPage(std::nullopt, 10);
+        QCOMPARE(page.size(), 2);
+        for (const BookmarkRecord &b : page) {
+            QVERIFY(b.html.isEmpty());
+            QCOMPARE(b.note, b.bookmarkId == noted ? note : QString());
+        }
+        QVERIFY(bookmarks.setNote(plain, QStringLiteral("second thoughts")));
+        QCOMPARE(bookmarks.bookmark(plain)->note, QStringLiteral("second thoughts"));
+        QVERIFY(bookmarks.setNote(plain, QStringLiteral("  ")));
+        QCOMPARE(bookmarks.bookmark(plain)->note, QString());
+        QVERIFY(!bookmarks.setNote(987654, QStringLiteral("nowhere"))); // no such bookmark
+        // Removing the bookmark removes its note with it.
+        QVERIFY(bookmarks.remove(noted));
+        QSqlQuery q(cache.db.connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM bookmark_notes")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
     }
 };
 

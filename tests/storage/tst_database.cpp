@@ -1,4 +1,5 @@
 #include "storage/articlestore.h"
+#include "storage/bookmarkstore.h"
 #include "storage/database.h"
 #include "storage/feedstore.h"
 #include "storage/sqlutil.h"
@@ -86,7 +87,7 @@ private Q_SLOTS:
         QCOMPARE(scalar(db, QStringLiteral("PRAGMA foreign_keys")).toInt(), 1);
         QCOMPARE(scalar(db, QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
         for (const char *table : {"feeds", "folders", "articles", "advisories", "related_links",
-                                  "bookmarks", "articles_fts", "saved_searches"}) {
+                                  "bookmarks", "bookmark_notes", "articles_fts", "saved_searches"}) {
             QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = '%1'")
                                     .arg(QLatin1String(table)))
                          .toInt(),
@@ -115,6 +116,10 @@ private Q_SLOTS:
         QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM articles WHERE guid = 'g1'")).toInt(), 1);
         QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM unread_articles")).toInt(), 0); // g1 was read
         QCOMPARE(scalar(db, QStringLiteral("SELECT note FROM bookmarks")).toString(), QStringLiteral("kept since v1"));
+        // Schema 12 keeps the note apart from the bookmark's snapshots, where the list reads it.
+        QCOMPARE(scalar(db, QStringLiteral("SELECT note FROM bookmark_notes")).toString(), QStringLiteral("kept since v1"));
+        QCOMPARE(BookmarkStore(db.connection()).bookmarkPage(std::nullopt, 10).value(0).note,
+                 QStringLiteral("kept since v1"));
         QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM saved_searches")).toInt(), 0);
         QCOMPARE(scalar(db, QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
         QCOMPARE(scalar(db, QStringLiteral("PRAGMA foreign_keys")).toInt(), 1);
@@ -151,8 +156,9 @@ private Q_SLOTS:
             QVERIFY2(db.open(path, &error), qPrintable(error));
             QSqlQuery q(db.connection());
             // Schema 4's headline triggers, no index of schema 6, no columns of schemas 8, 9 and 11
-            // nor tables of schema 10.
+            // nor the tables of schemas 10 and 12.
             for (const char *sql : {
+                     "DROP TABLE bookmark_notes",
                      "DROP INDEX advisories_order",
                      "ALTER TABLE feeds DROP COLUMN removing",
                      "ALTER TABLE feeds DROP COLUMN last_warning",
@@ -203,9 +209,9 @@ private Q_SLOTS:
     {
         // A schema-5 cache: the upgrade to 6 adds the Advisories order's index, the one to 7
         // turns the search indexes' automatic merging off, those to 8 and 9 add a column with
-        // a default, the one to 10 adds tables and the one to 11 adds a column with a default
-        // (filled in the feeds' own rows), nothing else, so the cache is not copied first (a
-        // large one takes minutes to copy).
+        // a default, the one to 10 adds tables, the one to 11 adds a column with a default
+        // (filled in the feeds' own rows) and the one to 12 a table for bookmark notes, nothing
+        // else, so the cache is not copied first (a large one takes minutes to copy).
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
         {
@@ -218,7 +224,7 @@ private Q_SLOTS:
                 QVERIFY(q.exec(QStringLiteral("DELETE FROM %1_config WHERE k = 'automerge'").arg(QLatin1String(table))));
             QVERIFY(q.exec(QStringLiteral("ALTER TABLE feeds DROP COLUMN removing")));
             QVERIFY(q.exec(QStringLiteral("ALTER TABLE feeds DROP COLUMN last_warning")));
-            for (const char *table : {"coverage_links", "coverage_events"})
+            for (const char *table : {"coverage_links", "coverage_events", "bookmark_notes"})
                 QVERIFY(q.exec(QStringLiteral("DROP TABLE %1").arg(QLatin1String(table))));
             QVERIFY(q.exec(QStringLiteral("ALTER TABLE feeds DROP COLUMN carries_alerts")));
             QVERIFY(q.exec(QStringLiteral("PRAGMA user_version=5")));
@@ -283,6 +289,7 @@ private Q_SLOTS:
             }
             QSqlQuery q(db.connection());
             QVERIFY(q.exec(QStringLiteral("ALTER TABLE feeds DROP COLUMN carries_alerts")));
+            QVERIFY(q.exec(QStringLiteral("DROP TABLE bookmark_notes"))); // schema 12's
             QVERIFY(q.exec(QStringLiteral("PRAGMA user_version=10")));
         }
         Database db;
