@@ -9,15 +9,47 @@
 #include <QLocale>
 #include <QMouseEvent>
 #include <QPushButton>
+#include <QTextLayout>
 #include <QToolButton>
+#include <QVBoxLayout>
 
 namespace bulletin {
 
 namespace {
 
+constexpr int kTextLines = 2;
+// More than two lines hold at any width: the rest is never laid out.
+constexpr qsizetype kLaidOutChars = 2000;
+
 QString whenText(const QDateTime &time)
 {
     return QLocale().toString(time.toLocalTime(), QLocale::ShortFormat);
+}
+
+// The text in at most `lines` lines of `width` pixels, broken where the text would wrap, with
+// an ellipsis at the end of the last line when the text goes on.
+QString fitLines(const QString &text, const QFont &font, int width, int lines)
+{
+    QTextLayout layout(text, font);
+    layout.setCacheEnabled(true);
+    QTextOption option;
+    option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    layout.setTextOption(option);
+    QStringList out;
+    layout.beginLayout();
+    for (int i = 0; i < lines; ++i) {
+        QTextLine line = layout.createLine();
+        if (!line.isValid())
+            break;
+        line.setLineWidth(width);
+        const bool more = line.textStart() + line.textLength() < text.size();
+        if (i == lines - 1 && more)
+            out << QFontMetrics(font).elidedText(text.mid(line.textStart()), Qt::ElideRight, width);
+        else
+            out << text.mid(line.textStart(), line.textLength()).trimmed();
+    }
+    layout.endLayout();
+    return out.join(QLatin1Char('\n'));
 }
 
 } // namespace
@@ -26,17 +58,26 @@ AdvisoryBanner::AdvisoryBanner(AdvisoryStore store, QWidget *parent)
     : QFrame(parent)
     , m_store(std::move(store))
     , m_label(new QLabel(this))
+    , m_text(new QLabel(this))
     , m_open(new QPushButton(tr("&Read"), this))
     , m_dismiss(new QToolButton(this))
 {
     setObjectName(QStringLiteral("advisoryBanner"));
     setFrameShape(QFrame::StyledPanel);
-    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     setCursor(Qt::PointingHandCursor);
-    m_label->setWordWrap(true);
+    m_label->setObjectName(QStringLiteral("advisoryHeading"));
+    m_text->setObjectName(QStringLiteral("advisoryText"));
+    for (QLabel *label : {m_label, m_text}) {
+        label->setTextInteractionFlags(Qt::NoTextInteraction);
+        label->setAttribute(Qt::WA_TransparentForMouseEvents);
+        label->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+        // The labels take the width they are given and cut their text to it; they never
+        // widen the window.
+        label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    }
     m_label->setTextFormat(Qt::RichText);
-    m_label->setTextInteractionFlags(Qt::NoTextInteraction);
-    m_label->setAttribute(Qt::WA_TransparentForMouseEvents);
+    m_text->setTextFormat(Qt::PlainText);
     m_open->setToolTip(tr("Open the story this advisory comes from"));
     m_open->setAccessibleName(tr("Read the advisory's story"));
     m_open->setCursor(Qt::ArrowCursor);
@@ -45,17 +86,25 @@ AdvisoryBanner::AdvisoryBanner(AdvisoryStore store, QWidget *parent)
     m_dismiss->setAccessibleName(tr("Dismiss the advisory"));
     m_dismiss->setCursor(Qt::ArrowCursor);
 
+    auto *words = new QVBoxLayout;
+    words->setContentsMargins(0, 0, 0, 0);
+    words->setSpacing(2);
+    words->addWidget(m_label);
+    words->addWidget(m_text);
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(10, 6, 6, 6);
-    layout->addWidget(m_label, 1);
-    layout->addWidget(m_open);
-    layout->addWidget(m_dismiss);
+    layout->addLayout(words, 1);
+    layout->addWidget(m_open, 0, Qt::AlignVCenter);
+    layout->addWidget(m_dismiss, 0, Qt::AlignVCenter);
 
     connect(m_open, &QPushButton::clicked, this, [this] {
         if (m_current)
             emit storyRequested(m_current->storyId);
     });
     connect(m_dismiss, &QToolButton::clicked, this, &AdvisoryBanner::dismiss);
+    if (parent)
+        parent->installEventFilter(this);
+    fixHeight();
     refresh();
 }
 
@@ -68,7 +117,12 @@ std::optional<qint64> AdvisoryBanner::storyId() const
 
 QString AdvisoryBanner::text() const
 {
-    return m_label->text();
+    QStringList parts{m_heading};
+    if (!m_details.isEmpty())
+        parts << m_details;
+    if (!m_says.isEmpty())
+        parts << m_says;
+    return m_current ? parts.join(QLatin1Char('\n')) : QString();
 }
 
 void AdvisoryBanner::refresh()
@@ -76,14 +130,18 @@ void AdvisoryBanner::refresh()
     m_current = m_store.mostSevereActive();
     if (!m_current) {
         hide();
+        m_heading.clear();
+        m_details.clear();
+        m_says.clear();
         m_label->clear();
+        m_text->clear();
         return;
     }
     const Advisory &a = m_current->advisory;
     const QString headline = a.headline.isEmpty() ? m_current->storyTitle : a.headline;
-    QString first = QStringLiteral("<b>\u26a0 %1</b>").arg(headline.toHtmlEscaped());
+    m_heading = QStringLiteral("\u26a0 ") + headline;
     if (!a.severity.isEmpty() && a.severity != QLatin1String("Unknown"))
-        first += QStringLiteral(" \u00b7 ") + a.severity.toHtmlEscaped();
+        m_heading += QStringLiteral(" \u00b7 ") + a.severity;
     QStringList details;
     if (!a.area.isEmpty())
         details << tr("Area: %1").arg(a.area);
@@ -93,23 +151,62 @@ void AdvisoryBanner::refresh()
         details << tr("From %1").arg(m_current->source);
     if (a.expires.isValid())
         details << tr("Until %1").arg(whenText(a.expires));
-    QString html = first;
-    if (!details.isEmpty())
-        html += QStringLiteral("<br>") + details.join(QStringLiteral(" \u00b7 ")).toHtmlEscaped();
-    m_label->setText(html);
-    const QString spoken = tr("Advisory: %1").arg(headline);
-    setAccessibleName(spoken);
-    setAccessibleDescription(details.join(QStringLiteral(", ")));
-    setToolTip(tr("Click to read the story"));
+    m_details = details.join(QStringLiteral(" \u00b7 "));
+    // What it says: the text, else what to do; a headline alone says it all already.
+    m_says = (a.text.isEmpty() ? a.instruction : a.text).simplified();
+    setAccessibleName(tr("Advisory: %1").arg(headline));
+    setAccessibleDescription(QStringList{m_details, m_says}.join(QStringLiteral(". ")));
+    setToolTip(QStringLiteral("<p><b>%1</b></p><p>%2</p><p>%3</p><p><i>%4</i></p>")
+                   .arg(m_heading.toHtmlEscaped(), m_details.toHtmlEscaped(), m_says.toHtmlEscaped(),
+                        tr("Click to read the story")));
+    fitText();
     applyColours();
-    setVisible(m_current->storyId != m_storyInReader);
+    updateReadButton();
+    show();
+}
+
+void AdvisoryBanner::fitText()
+{
+    const int width = m_label->contentsRect().width();
+    if (width <= 0 || !m_current) {
+        m_label->setText(QStringLiteral("<b>%1</b>").arg(m_heading.toHtmlEscaped()));
+        m_text->setText(m_says);
+        return;
+    }
+    QFont bold = m_label->font();
+    bold.setBold(true);
+    const QFontMetrics boldMetrics(bold);
+    const QFontMetrics metrics(m_label->font());
+    const QString heading = boldMetrics.elidedText(m_heading, Qt::ElideRight, width);
+    const QString dash = QStringLiteral(" \u2014 ");
+    const int room = width - boldMetrics.horizontalAdvance(heading) - metrics.horizontalAdvance(dash);
+    QString html = QStringLiteral("<b>%1</b>").arg(heading.toHtmlEscaped());
+    if (!m_details.isEmpty() && room > metrics.horizontalAdvance(QStringLiteral("Area: \u2026")))
+        html += dash + metrics.elidedText(m_details, Qt::ElideRight, room).toHtmlEscaped();
+    m_label->setText(html);
+    m_text->setText(fitLines(m_says.left(kLaidOutChars), m_text->font(), m_text->contentsRect().width(), kTextLines));
+}
+
+void AdvisoryBanner::fixHeight()
+{
+    // One line of heading and two of text, whatever the advisory says.
+    QFont bold = m_label->font();
+    bold.setBold(true);
+    m_label->setFixedHeight(QFontMetrics(bold).lineSpacing() + 1);
+    m_text->setFixedHeight(QFontMetrics(m_text->font()).lineSpacing() * kTextLines + 1);
 }
 
 void AdvisoryBanner::setStoryInReader(qint64 storyId)
 {
     m_storyInReader = storyId;
-    if (m_current)
-        setVisible(m_current->storyId != m_storyInReader);
+    updateReadButton();
+}
+
+void AdvisoryBanner::updateReadButton()
+{
+    const bool open = m_current && m_current->storyId == m_storyInReader;
+    m_open->setEnabled(m_current && !open);
+    m_open->setToolTip(open ? tr("Its story is in the reader") : tr("Open the story this advisory comes from"));
 }
 
 void AdvisoryBanner::dismiss()
@@ -145,6 +242,25 @@ void AdvisoryBanner::changeEvent(QEvent *event)
     QFrame::changeEvent(event);
     if (event->type() == QEvent::PaletteChange)
         applyColours();
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange) {
+        fixHeight();
+        fitText();
+    }
+}
+
+bool AdvisoryBanner::eventFilter(QObject *watched, QEvent *event)
+{
+    // The style sheet gives the banner a palette of its own, so a light/dark switch reaches
+    // only the widget around it: the colours follow that one's palette.
+    if (watched == parent() && event->type() == QEvent::PaletteChange)
+        applyColours();
+    return QFrame::eventFilter(watched, event);
+}
+
+void AdvisoryBanner::resizeEvent(QResizeEvent *event)
+{
+    QFrame::resizeEvent(event);
+    fitText();
 }
 
 void AdvisoryBanner::mouseReleaseEvent(QMouseEvent *event)

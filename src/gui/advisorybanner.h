@@ -13,10 +13,16 @@ class QToolButton;
 namespace bulletin {
 
 // The window-level banner above the panes: the most severe active advisory from any source
-// that the user has not dismissed, coloured by severity (light and dark sets), with its
-// headline, area, issuer and expiry. "Read" (or a click on the text) opens its story;
-// "Dismiss" hides it for good (the dismissal is stored in the cache) and the next most
-// severe one, if any, takes its place. Hidden when there is none.
+// that the user has not dismissed, coloured by severity (light and dark sets): its headline
+// and severity with its area, issuer and expiry on the first line, and what it says (its
+// text, else its instruction) on the two lines below, cut with an ellipsis where longer (the
+// tooltip has it all). "Read" (or a click on the text) opens its story; "Dismiss" hides it
+// for good (the dismissal is stored in the cache) and the next most severe one, if any,
+// takes its place. Hidden when there is none.
+//
+// Its height is the same whatever the advisory says and whichever story is in the reader,
+// so the panes below never move under the pointer: while its own story is open it stays,
+// and only its Read button steps aside.
 class AdvisoryBanner final : public QFrame
 {
     Q_OBJECT
@@ -30,8 +36,7 @@ public:
     QString text() const;
 
     void dismiss();
-    // The story in the reader: while it is the banner's own story, the reader's banner says
-    // it all and this one steps aside.
+    // The story in the reader: while it is the banner's own story, Read is disabled.
     void setStoryInReader(qint64 storyId);
 
 signals:
@@ -39,15 +44,25 @@ signals:
     void dismissed(qint64 storyId);
 
 protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
     void changeEvent(QEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void applyColours();
+    // Fits the heading and the text into the labels' width (an ellipsis where cut).
+    void fitText();
+    void fixHeight();
+    void updateReadButton();
 
     AdvisoryStore m_store;
     std::optional<AdvisoryStore::Record> m_current;
+    QString m_heading; // "⚠ headline · severity"
+    QString m_details; // "Area: … · Issued by … · Until …"
+    QString m_says;    // what the advisory says, whole
     QLabel *m_label = nullptr;
+    QLabel *m_text = nullptr;
     QPushButton *m_open = nullptr;
     QToolButton *m_dismiss = nullptr;
     bool m_applyingColours = false;
