@@ -138,8 +138,6 @@ FeedActions::FeedActions(Cache &cache, StoryController &controller, RefreshServi
         connect(m_subscriptions, &SubscriptionService::subscribed, this, &FeedActions::onSubscribed);
         connect(m_subscriptions, &SubscriptionService::subscribeFailed, this,
                 &FeedActions::onSubscribeFailed);
-        connect(m_subscriptions, &SubscriptionService::feedChoiceNeeded, this,
-                &FeedActions::onFeedChoiceNeeded);
     }
     updateState();
 }
@@ -216,18 +214,8 @@ void FeedActions::askToSubscribe()
 {
     if (!m_subscriptions)
         return;
-    QString folder;
-    const StoryFilter source = m_controller.currentFilter();
-    if (source.kind == StoryFilter::Kind::Folder) {
-        folder = pathOfFolder(source.id);
-    } else if (source.kind == StoryFilter::Kind::Feed) {
-        if (const std::optional<FeedRecord> feed = m_cache.feeds().feed(source.id))
-            folder = pathOfFolder(feed->folderId);
-    }
-    SubscribeDialog dialog(folderPaths(), folder, m_dialogParent);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    subscribe(dialog.request());
+    SubscribeDialog dialog(*m_subscriptions, folderPaths(), m_dialogParent);
+    dialog.exec();
 }
 
 void FeedActions::subscribe(const SubscriptionService::Request &request)
@@ -237,32 +225,11 @@ void FeedActions::subscribe(const SubscriptionService::Request &request)
         return;
     }
     if (m_subscriptions->isBusy()) {
-        emit statusMessage(tr("Still subscribing to %1; try again in a moment.").arg(m_pending.url));
+        emit statusMessage(tr("Still subscribing to %1; try again in a moment.").arg(m_subscriptions->requestedUrl()));
         return;
     }
-    m_pending = request;
     emit statusMessage(tr("Subscribing to %1\u2026").arg(request.url));
     m_subscriptions->subscribe(request);
-}
-
-void FeedActions::onFeedChoiceNeeded(const QUrl &pageUrl, const QList<QUrl> &feeds)
-{
-    QStringList items;
-    for (const QUrl &feed : feeds)
-        items << feed.toDisplayString();
-    bool ok = false;
-    const QString chosen = QInputDialog::getItem(
-        m_dialogParent, tr("Choose a Feed"),
-        tr("%1 offers %n feed(s). Subscribe to:", nullptr, int(feeds.size())).arg(pageUrl.toDisplayString()),
-        items, 0, false, &ok);
-    if (!ok || chosen.isEmpty()) {
-        emit statusMessage(tr("Nothing subscribed."));
-        return;
-    }
-    SubscriptionService::Request request = m_pending;
-    request.url = feeds.at(items.indexOf(chosen)).toString();
-    request.askWhenSeveral = false;
-    subscribe(request);
 }
 
 void FeedActions::onSubscribed(qint64 feedId, const RefreshResult &result)
@@ -277,11 +244,9 @@ void FeedActions::onSubscribed(qint64 feedId, const RefreshResult &result)
 
 void FeedActions::onSubscribeFailed(const QString &error)
 {
-    const QString message = tr("Could not subscribe to %1: %2").arg(m_pending.url, error);
-    emit statusMessage(message);
+    // The Subscribe dialog shows it too, where the user is looking, while it is open.
+    emit statusMessage(tr("Could not subscribe to %1: %2").arg(m_subscriptions->requestedUrl(), error));
     emit subscribeFailed(error);
-    if (m_pending.askWhenSeveral) // it came from the dialog: say so where the user is looking
-        QMessageBox::warning(m_dialogParent, tr("Subscribe"), message);
 }
 
 // --- refreshing ----------------------------------------------------------------------

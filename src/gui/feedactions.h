@@ -24,9 +24,10 @@ class StoryController;
 
 // Everything the user does with subscriptions: subscribe (by feed or web page address, into a
 // folder), refresh all / the selected feed or folder, stop a refresh, rename, move,
-// unsubscribe, delete a folder, and OPML import/export. The dialogs only gather input; the
-// work is in the public functions (which the tests call) and in the services, which never
-// block the GUI thread. Refresh progress shows in progressWidget(), meant for the status bar.
+// unsubscribe, delete a folder, and OPML import/export. The dialogs only gather input (the
+// Subscribe dialog also follows the service to its outcome, so an error or a page's choice
+// of feeds is shown where the user is looking); the work is in the public functions (which
+// the tests call) and in the services, which never block the GUI thread. Refresh progress shows in progressWidget(), meant for the status bar.
 //
 // Without a RefreshService (a window built without network access) the refresh and
 // subscribe actions stay disabled; managing subscriptions and OPML still work.
@@ -85,7 +86,6 @@ private:
     void onFeedRefreshed(qint64 feedId, const RefreshResult &result);
     void onRefreshFinished();
     void onProgress(int done, int total);
-    void onFeedChoiceNeeded(const QUrl &pageUrl, const QList<QUrl> &feeds);
     void onSubscribed(qint64 feedId, const RefreshResult &result);
     void onSubscribeFailed(const QString &error);
     // Deletes the stories of unsubscribed feeds on the purger's thread; once none are left,
@@ -99,7 +99,6 @@ private:
     QPointer<RefreshService> m_refresh;
     QPointer<SubscriptionService> m_subscriptions;
     QWidget *m_dialogParent = nullptr;
-    SubscriptionService::Request m_pending; // the subscription being made
     bool m_showErrors = true;               // a failed subscription from the dialog gets a box
 
     QAction *m_subscribe = nullptr;

@@ -6,28 +6,59 @@
 
 class QComboBox;
 class QDialogButtonBox;
+class QLabel;
 class QLineEdit;
+class QListWidget;
 
 namespace bulletin {
 
-// Asks for a subscription: the address of a feed or of a web page that announces one, the
-// folder (an existing path or a new one, "News/Europe") and an optional title.
+// Asks for a subscription and makes it: the address of a feed or of a web page that
+// announces one, the folder (top level unless the user picks one; an existing path or a new
+// one, "News/Europe") and an optional title. The dialog stays open while the service works,
+// so that nothing the user typed is lost: an error is shown in it with the address still
+// there to correct, and a page that announces several feeds lists them by the titles the
+// page gives, for the user to check one or more. It closes once every chosen feed is
+// subscribed (the window hears of each from the service). Cancel leaves a subscription in
+// progress to finish on its own. GUI thread only; the service must outlive the dialog.
 class SubscribeDialog final : public QDialog
 {
     Q_OBJECT
 
 public:
-    SubscribeDialog(const QStringList &folderPaths, const QString &folder, QWidget *parent = nullptr);
+    SubscribeDialog(SubscriptionService &service, const QStringList &folderPaths, QWidget *parent = nullptr);
 
+    // What the address, folder and title fields ask for (a page's feeds not chosen yet).
     SubscriptionService::Request request() const;
+    // The feeds subscribed while the dialog was open, in order.
+    QList<qint64> subscribedFeeds() const { return m_subscribed; }
 
 private:
+    void start();
+    void subscribeNext();
+    void onSubscribed(qint64 feedId);
+    void onFailed(const QString &error);
+    void onChoiceNeeded(const QUrl &pageUrl, const QList<DiscoveredFeed> &feeds);
+    void addressEdited();
     void updateOk();
+    void setBusy(bool busy, const QString &message = {});
+    void showError(const QString &message);
+    int checkedCount() const;
 
+    SubscriptionService &m_service;
     QLineEdit *m_url = nullptr;
     QComboBox *m_folder = nullptr;
     QLineEdit *m_title = nullptr;
+    QLabel *m_choiceLabel = nullptr;
+    QListWidget *m_choices = nullptr;
+    QLabel *m_status = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
+    QList<DiscoveredFeed> m_offered;  // the page's feeds, as listed
+    QList<int> m_queue;               // rows of m_choices still to subscribe
+    int m_current = -1;               // the row being subscribed; -1 for the address itself
+    int m_failures = 0;
+    bool m_several = false;           // more than one feed chosen: the typed title is not used
+    bool m_busy = false;
+    QList<qint64> m_subscribed;
 };
 
 // "News/Europe" as {"News", "Europe"}, empty parts dropped.

@@ -1,8 +1,12 @@
 #include "services/feeddiscovery.h"
 
+#include "core/html/htmltext.h"
+
 #include <QHash>
 #include <QRegularExpression>
 #include <QStringList>
+
+#include <algorithm>
 
 namespace bulletin {
 
@@ -31,17 +35,22 @@ QHash<QString, QString> attributes(const QString &tag)
     return result;
 }
 
-bool isFeedType(const QString &type)
+// The feed format an announced type names, or an empty string for a type that is no feed.
+QString feedFormat(const QString &type)
 {
-    static const QStringList types = {QStringLiteral("application/rss+xml"), QStringLiteral("application/atom+xml"),
-                                      QStringLiteral("application/feed+json"), QStringLiteral("application/json"),
-                                      QStringLiteral("application/rdf+xml")};
-    return types.contains(type.section(QLatin1Char(';'), 0, 0).trimmed().toLower());
+    const QString mime = type.section(QLatin1Char(';'), 0, 0).trimmed().toLower();
+    if (mime == QLatin1String("application/rss+xml") || mime == QLatin1String("application/rdf+xml"))
+        return QStringLiteral("RSS");
+    if (mime == QLatin1String("application/atom+xml"))
+        return QStringLiteral("Atom");
+    if (mime == QLatin1String("application/feed+json") || mime == QLatin1String("application/json"))
+        return QStringLiteral("JSON Feed");
+    return {};
 }
 
 } // namespace
 
-QList<QUrl> discoverFeeds(const QByteArray &html, const QUrl &pageUrl)
+QList<DiscoveredFeed> discoverFeeds(const QByteArray &html, const QUrl &pageUrl)
 {
     // Feeds are announced in the head; a few hundred KB covers any real one.
     const QString text = QString::fromUtf8(html.left(512 * 1024));
@@ -53,7 +62,7 @@ QList<QUrl> discoverFeeds(const QByteArray &html, const QUrl &pageUrl)
     static const QRegularExpression tag(QStringLiteral("<(link|base)\\b([^>]*)>"),
                                         QRegularExpression::CaseInsensitiveOption);
     QUrl base = pageUrl;
-    QList<QUrl> feeds;
+    QList<DiscoveredFeed> feeds;
     auto it = tag.globalMatch(page);
     while (it.hasNext()) {
         const QRegularExpressionMatch m = it.next();
@@ -68,12 +77,13 @@ QList<QUrl> discoverFeeds(const QByteArray &html, const QUrl &pageUrl)
             continue;
         }
         const QStringList rel = attrs.value(QStringLiteral("rel")).toLower().split(QLatin1Char(' '), Qt::SkipEmptyParts);
-        if (!rel.contains(QLatin1String("alternate")) || !isFeedType(attrs.value(QStringLiteral("type"))))
+        const QString format = feedFormat(attrs.value(QStringLiteral("type")));
+        if (!rel.contains(QLatin1String("alternate")) || format.isEmpty())
             continue;
         const QUrl url = base.resolved(QUrl(href));
-        if ((url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https"))
-            && !feeds.contains(url))
-            feeds << url;
+        const bool known = std::any_of(feeds.cbegin(), feeds.cend(), [&](const DiscoveredFeed &f) { return f.url == url; });
+        if ((url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https")) && !known)
+            feeds.append({url, decodeHtmlEntities(attrs.value(QStringLiteral("title"))).simplified(), format});
     }
     return feeds;
 }

@@ -54,7 +54,8 @@ void SubscriptionService::onFetched(const FetchResult &result)
         return;
     }
     if (looksLikeHtml(result.body, result.contentType)) {
-        const QList<QUrl> feeds = m_followedPage ? QList<QUrl>() : discoverFeeds(result.body, result.finalUrl);
+        const QList<DiscoveredFeed> feeds = m_followedPage ? QList<DiscoveredFeed>()
+                                                           : discoverFeeds(result.body, result.finalUrl);
         if (feeds.isEmpty()) {
             fail(QStringLiteral("not a feed: %1 is a web page that announces no feed")
                      .arg(result.finalUrl.toString()));
@@ -66,7 +67,7 @@ void SubscriptionService::onFetched(const FetchResult &result)
             return;
         }
         m_followedPage = true;
-        m_fetcher->fetch(FetchRequest{feeds.first(), {}, {}, 2});
+        m_fetcher->fetch(FetchRequest{feeds.first().url, {}, {}, 2});
         return;
     }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "net/fetchresult.h"
+#include "services/feeddiscovery.h"
 #include "services/refreshresult.h"
 
 #include <QObject>
@@ -17,7 +18,8 @@ class FeedFetcher;
 class RefreshService;
 
 // Subscribes to a feed from an address the user gives: fetches it; when it is a web page,
-// follows the first feed the page announces (<link rel="alternate">); adds the subscription
+// follows the feed the page announces (<link rel="alternate">), or when it announces several
+// and the request asks, reports them all for the user to choose; adds the subscription
 // (to a folder, with the user's title or else the feed's own) and stores that first
 // response as the feed's first refresh through the RefreshService, so nothing is fetched
 // twice. A response that turns out not to be a feed removes the subscription again, unless
@@ -36,7 +38,8 @@ public:
         QStringList folderPath; // {"News", "Europe"}; empty: top level
         QString title;          // empty: the feed's own
         // When a web page announces several feeds: false follows the first one, true
-        // stops and reports them all with feedChoiceNeeded so the user can pick.
+        // stops and reports them all with feedChoiceNeeded so the user can pick (the
+        // dialog and the command line both ask).
         bool askWhenSeveral = false;
     };
 
@@ -46,12 +49,14 @@ public:
 
     bool isBusy() const { return m_busy; }
     void subscribe(const Request &request);
+    // The address of the last request, for saying what an outcome was about.
+    QString requestedUrl() const { return m_request.url; }
 
 signals:
     void subscribed(qint64 feedId, const bulletin::RefreshResult &firstRefresh);
     void subscribeFailed(const QString &error);
     // The page at pageUrl announces these feeds (in its order); nothing was subscribed.
-    void feedChoiceNeeded(const QUrl &pageUrl, const QList<QUrl> &feeds);
+    void feedChoiceNeeded(const QUrl &pageUrl, const QList<bulletin::DiscoveredFeed> &feeds);
 
 private:
     void onFetched(const FetchResult &result);

@@ -34,7 +34,6 @@
 #include <QDesktopServices>
 #include <QDialogButtonBox>
 #include <QFile>
-#include <QInputDialog>
 #include <QMessageBox>
 #include <QMutex>
 #include <QNetworkAccessManager>
@@ -150,7 +149,6 @@ private slots:
     void init();
     void cleanup();
     void subscribesRefreshesAndShowsAdvisories();
-    void pageWithSeveralFeedsLetsTheUserPick();
     void feedHealthAndManagement();
     void opmlRoundTripThroughTheWindow();
     void remoteImagesOnlyWhenAllowed();
@@ -245,8 +243,6 @@ void tst_FeedWindow::routeFixtures()
     const QByteArray base = m_server->url(QStringLiteral("/")).toString().chopped(1).toUtf8();
     m_server->route(QStringLiteral("/gallery.rss"),
                     TestResponse::ok(readData(QStringLiteral("gallery.rss")).replace("{{BASE}}", base)));
-    m_server->route(QStringLiteral("/city"), TestResponse::ok(readData(QStringLiteral("two-feeds.html")),
-                                                              "text/html; charset=utf-8"));
 }
 
 std::unique_ptr<MainWindow> tst_FeedWindow::makeWindow()
@@ -407,30 +403,6 @@ void tst_FeedWindow::subscribesRefreshesAndShowsAdvisories()
         QTest::qWait(300);
         m_window->grab().save(QString::fromLocal8Bit(dir) + QStringLiteral("/subscriptions.png"));
     }
-}
-
-void tst_FeedWindow::pageWithSeveralFeedsLetsTheUserPick()
-{
-    QSignalSpy subscribed(m_window->feedActions(), &FeedActions::subscribed);
-    QString offered;
-    answerNextDialog([&offered](QWidget *dialog) {
-        auto *input = qobject_cast<QInputDialog *>(dialog);
-        QVERIFY(input);
-        offered = input->comboBoxItems().join(QLatin1Char('|'));
-        input->setTextValue(input->comboBoxItems().value(1));
-        input->accept();
-    });
-    SubscriptionService::Request request;
-    request.url = m_server->url(QStringLiteral("/city")).toString();
-    request.askWhenSeveral = true; // as the Subscribe dialog asks
-    m_window->feedActions()->subscribe(request);
-    QVERIFY(subscribed.wait(15000));
-    QVERIFY2(offered.contains(QStringLiteral("/city-wire.rss")) && offered.contains(QStringLiteral("/alerts.atom")),
-             qPrintable(offered));
-    const std::optional<FeedRecord> feed = m_cache->feeds().feed(subscribed.at(0).at(0).toLongLong());
-    QVERIFY(feed);
-    QVERIFY(feed->url.endsWith(QStringLiteral("/alerts.atom")));
-    QCOMPARE(m_cache->feeds().feeds().size(), 1);
 }
 
 void tst_FeedWindow::preferencesReachTheRefresh()

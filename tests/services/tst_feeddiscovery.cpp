@@ -12,6 +12,8 @@ class TestFeedDiscovery final : public QObject
 private slots:
     void discovers_data();
     void discovers();
+    void describesEachFeed_data();
+    void describesEachFeed();
     void tellsPagesFromFeeds_data();
     void tellsPagesFromFeeds();
 };
@@ -51,9 +53,39 @@ void TestFeedDiscovery::discovers()
     QFETCH(QByteArray, html);
     QFETCH(QStringList, feeds);
     QStringList found;
-    for (const QUrl &url : discoverFeeds(html, QUrl(QStringLiteral("https://example.org/blog/"))))
-        found << url.toString();
+    for (const DiscoveredFeed &feed : discoverFeeds(html, QUrl(QStringLiteral("https://example.org/blog/"))))
+        found << feed.url.toString();
     QCOMPARE(found, feeds);
+}
+
+void TestFeedDiscovery::describesEachFeed_data()
+{
+    QTest::addColumn<QByteArray>("html");
+    QTest::addColumn<QString>("label");
+    QTest::addColumn<QString>("format");
+    QTest::newRow("titled rss")
+        << QByteArray("<link rel=alternate type=application/rss+xml title=\"City Wire: all news\" href=/rss>")
+        << QStringLiteral("City Wire: all news") << QStringLiteral("RSS");
+    QTest::newRow("entities and spaces in the title")
+        << QByteArray("<link rel=alternate type=application/atom+xml title='Tom &amp; Jerry&#8217;s\n   comments' href=/c>")
+        << QStringLiteral("Tom & Jerry\u2019s comments") << QStringLiteral("Atom");
+    QTest::newRow("untitled json: the address")
+        << QByteArray("<link rel=alternate type=application/feed+json href=/feed.json>")
+        << QStringLiteral("https://example.org/feed.json") << QStringLiteral("JSON Feed");
+    QTest::newRow("rdf is rss")
+        << QByteArray("<link rel=alternate type=application/rdf+xml title=Old href=/index.rdf>")
+        << QStringLiteral("Old") << QStringLiteral("RSS");
+}
+
+void TestFeedDiscovery::describesEachFeed()
+{
+    QFETCH(QByteArray, html);
+    QFETCH(QString, label);
+    QFETCH(QString, format);
+    const QList<DiscoveredFeed> feeds = discoverFeeds(html, QUrl(QStringLiteral("https://example.org/blog/")));
+    QCOMPARE(feeds.size(), 1);
+    QCOMPARE(feeds.first().label(), label);
+    QCOMPARE(feeds.first().format, format);
 }
 
 void TestFeedDiscovery::tellsPagesFromFeeds_data()
