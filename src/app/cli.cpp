@@ -705,11 +705,13 @@ const QList<Command> &commands()
         {"export-opml", {}, {}, cmdExportOpml},
         {"alert-source", {}, {}, cmdAlertSource},
         {"advisory-rules", {}, {QStringLiteral("json")}, cmdAdvisoryRules},
-        {"subscribe", {QStringLiteral("folder"), QStringLiteral("title")}, {QStringLiteral("json")},
+        {"subscribe", {QStringLiteral("folder"), QStringLiteral("title"), QStringLiteral("pick")},
+         {QStringLiteral("json"), QStringLiteral("all")},
          [](const QString &c, const Args &a) {
-             return cmdSubscribe(c, a.positional().size() == 1 ? a.positional().first() : QString(),
-                                 a.value(QStringLiteral("folder")), a.value(QStringLiteral("title")),
-                                 a.has(QStringLiteral("json")));
+             return cmdSubscribe(c, {a.positional().size() == 1 ? a.positional().first() : QString(),
+                                     a.value(QStringLiteral("folder")), a.value(QStringLiteral("title")),
+                                     a.value(QStringLiteral("pick")), a.has(QStringLiteral("all")),
+                                     a.has(QStringLiteral("json"))});
          }},
         {"refresh", {QStringLiteral("feed")}, {QStringLiteral("json")},
          [](const QString &c, const Args &a) {
@@ -744,7 +746,8 @@ QString usageText()
         "  advisory-rules add-keyword WORD | remove-keyword WORD | add-heading TEXT |\n"
         "                 remove-heading TEXT | reset | apply [--json]\n"
         "  export-opml FILE             write the subscriptions as OPML (- for standard output)\n"
-        "  subscribe URL [--folder PATH] [--title T] [--json]\n"
+        "  subscribe URL [--folder PATH] [--title T] [--pick N | --all] [--json]\n"
+        "                               a page with several feeds: list them, take the Nth or all\n"
         "  refresh [--json] [--feed ID]\n")
         .arg(kDefaultLimit);
 }

@@ -3,6 +3,7 @@
 #include "app/clisource.h"
 #include "services/cache.h"
 #include "services/refreshservice.h"
+#include "services/feeddiscovery.h"
 #include "services/subscriptionservice.h"
 
 #include <QElapsedTimer>
@@ -65,11 +66,78 @@ QString resultLine(const RefreshResult &result)
 
 } // namespace
 
-int cmdSubscribe(const QString &cachePath, const QString &url, const QString &folderPath,
-                 const QString &title, bool json)
+namespace {
+
+// What one subscription came to.
+struct SubscribeOutcome
 {
-    if (url.isEmpty())
-        return fail(QStringLiteral("usage: bulletin subscribe URL [--folder PATH] [--title T] [--json]"));
+    qint64 feedId = 0;
+    RefreshResult result;
+    QString error;                 // set when it failed
+    QUrl page;                     // a page that offers several feeds ...
+    QList<DiscoveredFeed> choices; // ... and those feeds: nothing was subscribed
+};
+
+SubscribeOutcome subscribeOnce(SubscriptionService &subscriptions, const SubscriptionService::Request &request)
+{
+    SubscribeOutcome outcome;
+    QEventLoop loop;
+    QObject::connect(&subscriptions, &SubscriptionService::subscribed, &loop,
+                     [&](qint64 feedId, const RefreshResult &result) {
+                         outcome.feedId = feedId;
+                         outcome.result = result;
+                         loop.quit();
+                     });
+    QObject::connect(&subscriptions, &SubscriptionService::subscribeFailed, &loop, [&](const QString &error) {
+        outcome.error = error.isEmpty() ? QStringLiteral("failed") : error;
+        loop.quit();
+    });
+    QObject::connect(&subscriptions, &SubscriptionService::feedChoiceNeeded, &loop,
+                     [&](const QUrl &page, const QList<DiscoveredFeed> &feeds) {
+                         outcome.page = page;
+                         outcome.choices = feeds;
+                         loop.quit();
+                     });
+    subscriptions.subscribe(request);
+    loop.exec();
+    return outcome;
+}
+
+QJsonObject subscribedJson(Cache &cache, const SubscribeOutcome &outcome)
+{
+    if (!outcome.error.isEmpty())
+        return QJsonObject{{QStringLiteral("url"), outcome.result.url.isEmpty() ? QJsonValue() : outcome.result.url},
+                           {QStringLiteral("status"), QStringLiteral("error")},
+                           {QStringLiteral("error"), outcome.error}};
+    QJsonObject object = resultJson(outcome.result);
+    const std::optional<FeedRecord> feed = cache.feeds().feed(outcome.feedId);
+    object.insert(QStringLiteral("title"), feed ? feed->title : QString());
+    return object;
+}
+
+void printSubscribed(Cache &cache, const SubscribeOutcome &outcome)
+{
+    const std::optional<FeedRecord> feed = cache.feeds().feed(outcome.feedId);
+    QTextStream(stdout) << "subscribed to " << (feed ? feed->title : outcome.result.url) << " <" << outcome.result.url
+                        << "> as feed " << outcome.feedId << ": " << outcome.result.added << " new stories"
+                        << Qt::endl;
+}
+
+} // namespace
+
+int cmdSubscribe(const QString &cachePath, const SubscribeOptions &options)
+{
+    if (options.url.isEmpty())
+        return fail(QStringLiteral("usage: bulletin subscribe URL [--folder PATH] [--title T] [--pick N | --all] [--json]"));
+    int pick = 0;
+    if (!options.pick.isEmpty()) {
+        bool ok = false;
+        pick = options.pick.toInt(&ok);
+        if (!ok || pick < 1)
+            return fail(QStringLiteral("--pick needs the number of a feed, from 1, not \"%1\"").arg(options.pick));
+        if (options.all)
+            return fail(QStringLiteral("--pick and --all cannot go together"));
+    }
     QString error;
     std::unique_ptr<Cache> cache = Cache::open(cachePath, &error);
     if (!cache)
@@ -78,31 +146,68 @@ int cmdSubscribe(const QString &cachePath, const QString &url, const QString &fo
     QNetworkAccessManager network;
     RefreshService refresh(*cache, &network);
     SubscriptionService subscriptions(*cache, &network, &refresh);
-    QEventLoop loop;
-    int status = 1;
-    QObject::connect(&subscriptions, &SubscriptionService::subscribed, &loop,
-                     [&](qint64 feedId, const RefreshResult &result) {
-                         const std::optional<FeedRecord> feed = cache->feeds().feed(feedId);
-                         if (json) {
-                             QJsonObject object = resultJson(result);
-                             object.insert(QStringLiteral("title"), feed ? feed->title : QString());
-                             printJson(object);
-                         } else {
-                             QTextStream(stdout) << "subscribed to " << (feed ? feed->title : result.url)
-                                                 << " <" << result.url << "> as feed " << feedId << ": "
-                                                 << result.added << " new stories" << Qt::endl;
-                         }
-                         status = 0;
-                         loop.quit();
-                     });
-    QObject::connect(&subscriptions, &SubscriptionService::subscribeFailed, &loop,
-                     [&](const QString &message) {
-                         status = fail(QStringLiteral("cannot subscribe to %1: %2").arg(url, message));
-                         loop.quit();
-                     });
-    subscriptions.subscribe({url, folderPath.split(QLatin1Char('/'), Qt::SkipEmptyParts), title});
-    loop.exec();
-    return status;
+    SubscriptionService::Request request{options.url, options.folderPath.split(QLatin1Char('/'), Qt::SkipEmptyParts),
+                                         options.title, true};
+    const SubscribeOutcome first = subscribeOnce(subscriptions, request);
+    if (first.choices.isEmpty()) {
+        if (!first.error.isEmpty())
+            return fail(QStringLiteral("cannot subscribe to %1: %2").arg(options.url, first.error));
+        if (options.json)
+            printJson(subscribedJson(*cache, first));
+        else
+            printSubscribed(*cache, first);
+        return 0;
+    }
+
+    // A page that offers several feeds: the user says which.
+    const QList<DiscoveredFeed> &feeds = first.choices;
+    const QString page = first.page.toString();
+    if (!pick && !options.all) {
+        if (options.json) {
+            QJsonArray list;
+            for (qsizetype i = 0; i < feeds.size(); ++i)
+                list.append(QJsonObject{{QStringLiteral("n"), int(i + 1)},
+                                        {QStringLiteral("title"), feeds.at(i).title},
+                                        {QStringLiteral("url"), feeds.at(i).url.toString()},
+                                        {QStringLiteral("format"), feeds.at(i).format}});
+            printJson(QJsonObject{{QStringLiteral("page"), page}, {QStringLiteral("feeds"), list}});
+        } else {
+            for (qsizetype i = 0; i < feeds.size(); ++i)
+                QTextStream(stdout) << (i + 1) << "  " << feeds.at(i).label() << " (" << feeds.at(i).format << ")  <"
+                                    << feeds.at(i).url.toString() << ">" << Qt::endl;
+        }
+        return fail(QStringLiteral("%1 offers %2 feeds: choose one with --pick N, or take them all with --all")
+                        .arg(page)
+                        .arg(feeds.size()));
+    }
+    if (pick > feeds.size())
+        return fail(QStringLiteral("--pick %1: %2 offers %3 feeds").arg(pick).arg(page).arg(feeds.size()));
+
+    const QList<DiscoveredFeed> chosen = pick ? QList<DiscoveredFeed>{feeds.at(pick - 1)} : feeds;
+    QJsonArray results;
+    int failed = 0;
+    for (const DiscoveredFeed &feed : chosen) {
+        SubscriptionService::Request next = request;
+        next.url = feed.url.toString();
+        next.askWhenSeveral = false;
+        if (chosen.size() > 1)
+            next.title.clear(); // a title names one feed; several keep their own
+        SubscribeOutcome outcome = subscribeOnce(subscriptions, next);
+        if (outcome.result.url.isEmpty())
+            outcome.result.url = next.url;
+        if (!outcome.error.isEmpty()) {
+            ++failed;
+            QTextStream(stderr) << "bulletin: cannot subscribe to " << next.url << ": " << outcome.error << Qt::endl;
+        } else if (!options.json) {
+            printSubscribed(*cache, outcome);
+        }
+        results.append(subscribedJson(*cache, outcome));
+    }
+    if (options.json)
+        printJson(pick ? results.first().toObject() : QJsonObject{{QStringLiteral("feeds"), results}});
+    if (failed)
+        return pick ? 1 : fail(QStringLiteral("%1 of %2 feeds could not be subscribed").arg(failed).arg(chosen.size()));
+    return 0;
 }
 
 int cmdRefresh(const QString &cachePath, bool json, const QString &feedId)

@@ -5,11 +5,24 @@
 
 namespace bulletin {
 
-// `bulletin subscribe URL [--folder PATH] [--title T] [--json]`: fetches the address (a
-// feed, or a web page announcing one), subscribes and stores the first refresh.
-// folderPath is slash-separated ("News/Europe").
-int cmdSubscribe(const QString &cachePath, const QString &url, const QString &folderPath,
-                 const QString &title, bool json);
+// `bulletin subscribe URL [--folder PATH] [--title T] [--pick N | --all] [--json]`
+struct SubscribeOptions
+{
+    QString url;
+    QString folderPath; // slash-separated ("News/Europe")
+    QString title;
+    QString pick;       // as given: the Nth feed of a page that offers several (from 1)
+    bool all = false;   // every feed such a page offers
+    bool json = false;
+};
+
+// Fetches the address (a feed, or a web page announcing one), subscribes and stores the
+// first refresh. A page that announces several feeds is never guessed at: without --pick or
+// --all the command lists them (numbered, with the titles the page gives; with --json
+// `{"page", "feeds": [{"n", "title", "url", "format"}]}`) and fails. With --all each feed
+// is subscribed in turn (--json: `{"feeds": [...]}`, one entry per feed), and the command
+// fails when any did.
+int cmdSubscribe(const QString &cachePath, const SubscribeOptions &options);
 
 // `bulletin refresh [--json] [--feed ID]`: refreshes every subscription (or one) and prints
 // what happened to each; with --json `{"feeds": [{"id", "url", "status", "new", "updated",

@@ -17,6 +17,18 @@ const QByteArray kFeed = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><
                          "<item><guid>two</guid><title>Two</title><description>Second</description></item>"
                          "</channel></rss>";
 
+const QByteArray kAlerts = "<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\">"
+                           "<title>Civil Protection</title><id>urn:alerts</id><updated>2026-12-01T10:00:00Z</updated>"
+                           "<entry><id>urn:a1</id><title>Flood warning</title><updated>2026-12-01T10:00:00Z</updated>"
+                           "<summary>The river is rising.</summary></entry></feed>";
+
+// A page that announces three feeds; the third is gone from its server.
+const QByteArray kPage = "<html><head>"
+                         "<link rel=alternate type=application/rss+xml title=\"Loopback: all news\" href=/feed.xml>"
+                         "<link rel=alternate type=application/atom+xml title=\"Civil protection alerts\" href=/alerts.atom>"
+                         "<link rel=alternate type=application/rss+xml title=\"Old archive\" href=/archive.rss>"
+                         "</head></html>";
+
 } // namespace
 
 // `bulletin subscribe` and `bulletin refresh` through the real executable.
@@ -27,6 +39,11 @@ class TestCliRefresh final : public QObject
 private slots:
     void init();
     void subscribeFollowsThePageToItsFeed();
+    void aPageWithSeveralFeedsIsListedNotGuessed();
+    void pickTakesTheNthFeed();
+    void allTakesEveryFeedAndSaysWhichFailed();
+    void refusesBadPicks_data();
+    void refusesBadPicks();
     void refreshPrintsJson();
     void refreshReportsFailures();
     void refusesBadArguments();
@@ -46,6 +63,8 @@ void TestCliRefresh::init()
     m_server->route(QStringLiteral("/"), TestResponse::ok(
         "<html><head><link rel=alternate type=application/rss+xml href=/feed.xml></head></html>", "text/html"));
     m_server->route(QStringLiteral("/feed.xml"), TestResponse::ok(kFeed).withHeader("ETag", "\"1\""));
+    m_server->route(QStringLiteral("/alerts.atom"), TestResponse::ok(kAlerts, "application/atom+xml"));
+    m_server->route(QStringLiteral("/city"), TestResponse::ok(kPage, "text/html"));
 }
 
 int TestCliRefresh::run(const QStringList &arguments, QByteArray *out, QByteArray *err)
@@ -72,6 +91,92 @@ void TestCliRefresh::subscribeFollowsThePageToItsFeed()
     QCOMPARE(result.value(QStringLiteral("new")).toInt(), 2);
     QCOMPARE(result.value(QStringLiteral("title")).toString(), QStringLiteral("Loopback News"));
     QCOMPARE(result.value(QStringLiteral("url")).toString(), m_server->url(QStringLiteral("/feed.xml")).toString());
+}
+
+void TestCliRefresh::aPageWithSeveralFeedsIsListedNotGuessed()
+{
+    const QString page = m_server->url(QStringLiteral("/city")).toString();
+    QByteArray out;
+    QByteArray err;
+    QCOMPARE(run({QStringLiteral("subscribe"), page}, &out, &err), 1);
+    const QList<QByteArray> lines = out.trimmed().split('\n');
+    QCOMPARE(lines.size(), 3);
+    QCOMPARE(lines.at(0), "1  Loopback: all news (RSS)  <" + m_server->url(QStringLiteral("/feed.xml")).toString().toUtf8() + ">");
+    QVERIFY(lines.at(1).startsWith("2  Civil protection alerts (Atom)  <"));
+    QVERIFY(lines.at(2).startsWith("3  Old archive (RSS)  <"));
+    QVERIFY2(err.trimmed().split('\n').last().endsWith("offers 3 feeds: choose one with --pick N, or take them all with --all"),
+             err.constData());
+    // Nothing was subscribed: the feed was not fetched.
+    QVERIFY(m_server->requestsTo(QStringLiteral("/feed.xml")).isEmpty());
+
+    QCOMPARE(run({QStringLiteral("subscribe"), page, QStringLiteral("--json")}, &out), 1);
+    const QJsonObject listed = QJsonDocument::fromJson(out).object();
+    QCOMPARE(listed.value(QStringLiteral("page")).toString(), page);
+    const QJsonArray feeds = listed.value(QStringLiteral("feeds")).toArray();
+    QCOMPARE(feeds.size(), 3);
+    QCOMPARE(feeds.at(1).toObject().value(QStringLiteral("n")).toInt(), 2);
+    QCOMPARE(feeds.at(1).toObject().value(QStringLiteral("title")).toString(), QStringLiteral("Civil protection alerts"));
+    QCOMPARE(feeds.at(1).toObject().value(QStringLiteral("format")).toString(), QStringLiteral("Atom"));
+    QCOMPARE(feeds.at(1).toObject().value(QStringLiteral("url")).toString(),
+             m_server->url(QStringLiteral("/alerts.atom")).toString());
+}
+
+void TestCliRefresh::pickTakesTheNthFeed()
+{
+    QByteArray out;
+    QCOMPARE(run({QStringLiteral("subscribe"), m_server->url(QStringLiteral("/city")).toString(), QStringLiteral("--pick"),
+                  QStringLiteral("2"), QStringLiteral("--json")},
+                 &out),
+             0);
+    const QJsonObject result = QJsonDocument::fromJson(out).object();
+    QCOMPARE(result.value(QStringLiteral("title")).toString(), QStringLiteral("Civil Protection"));
+    QCOMPARE(result.value(QStringLiteral("new")).toInt(), 1);
+    QVERIFY(m_server->requestsTo(QStringLiteral("/feed.xml")).isEmpty());
+}
+
+void TestCliRefresh::allTakesEveryFeedAndSaysWhichFailed()
+{
+    QByteArray out;
+    QByteArray err;
+    QCOMPARE(run({QStringLiteral("subscribe"), m_server->url(QStringLiteral("/city")).toString(), QStringLiteral("--all"),
+                  QStringLiteral("--json")},
+                 &out, &err),
+             1);
+    const QJsonArray feeds = QJsonDocument::fromJson(out).object().value(QStringLiteral("feeds")).toArray();
+    QCOMPARE(feeds.size(), 3);
+    QCOMPARE(feeds.at(0).toObject().value(QStringLiteral("title")).toString(), QStringLiteral("Loopback News"));
+    QCOMPARE(feeds.at(1).toObject().value(QStringLiteral("title")).toString(), QStringLiteral("Civil Protection"));
+    QCOMPARE(feeds.at(2).toObject().value(QStringLiteral("status")).toString(), QStringLiteral("error"));
+    QVERIFY(feeds.at(2).toObject().value(QStringLiteral("error")).toString().contains(QStringLiteral("404")));
+    QVERIFY2(err.contains("archive.rss: HTTP 404"), err.constData());
+    QVERIFY2(err.contains("1 of 3 feeds could not be subscribed"), err.constData());
+    // Both subscriptions are there for the next refresh.
+    QCOMPARE(run({QStringLiteral("refresh"), QStringLiteral("--json")}, &out), 0);
+    QCOMPARE(QJsonDocument::fromJson(out).object().value(QStringLiteral("feeds")).toArray().size(), 2);
+}
+
+void TestCliRefresh::refusesBadPicks_data()
+{
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<QByteArray>("error");
+    QTest::newRow("zero") << QStringList{QStringLiteral("--pick"), QStringLiteral("0")} << QByteArray("--pick needs the number");
+    QTest::newRow("not a number") << QStringList{QStringLiteral("--pick"), QStringLiteral("two")}
+                                  << QByteArray("not \"two\"");
+    QTest::newRow("beyond the list") << QStringList{QStringLiteral("--pick"), QStringLiteral("4")}
+                                     << QByteArray("offers 3 feeds");
+    QTest::newRow("pick and all") << QStringList{QStringLiteral("--pick"), QStringLiteral("1"), QStringLiteral("--all")}
+                                  << QByteArray("cannot go together");
+}
+
+void TestCliRefresh::refusesBadPicks()
+{
+    QFETCH(QStringList, options);
+    QFETCH(QByteArray, error);
+    QByteArray err;
+    QCOMPARE(run(QStringList{QStringLiteral("subscribe"), m_server->url(QStringLiteral("/city")).toString()} + options,
+                 nullptr, &err),
+             1);
+    QVERIFY2(err.trimmed().split('\n').last().contains(error), err.constData());
 }
 
 void TestCliRefresh::refreshPrintsJson()
