@@ -22,7 +22,7 @@ void readMediaElement(XmlCursor &cursor, ItemState &state);
 void addCategory(QStringList &categories, const QString &category)
 {
     const QString c = collapseWhitespace(category);
-    if (!c.isEmpty() && !categories.contains(c))
+    if (!c.isEmpty())
         categories.append(c);
 }
 

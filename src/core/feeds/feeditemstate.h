@@ -49,6 +49,10 @@ struct ItemState
     CapIndexBuilder index;
 };
 
+// Appends the category with its white space collapsed, unless it is empty. The reader drops
+// duplicates once the item is read (QStringList::removeDuplicates hashes, keeping the first
+// of each): a list scan per category is quadratic, and one hostile item with 100,000
+// categories would stall a refresh for half a minute.
 void addCategory(QStringList &categories, const QString &category);
 std::optional<qint64> parseLength(const QString &text);
 

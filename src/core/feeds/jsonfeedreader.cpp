@@ -61,9 +61,10 @@ ParsedItem readItem(const QJsonObject &o, const QString &base)
     const QJsonArray tags = o.value(QLatin1StringView("tags")).toArray();
     for (const QJsonValue &t : tags) {
         const QString tag = t.toString().trimmed();
-        if (!tag.isEmpty() && !item.categories.contains(tag))
+        if (!tag.isEmpty())
             item.categories.append(tag);
     }
+    item.categories.removeDuplicates(); // one hash for all tags, not one list scan per tag
     const QJsonArray attachments = o.value(QLatin1StringView("attachments")).toArray();
     for (const QJsonValue &v : attachments) {
         const QJsonObject a = v.toObject();

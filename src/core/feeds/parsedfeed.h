@@ -68,7 +68,7 @@ struct ParsedItem
     QString summaryHtml;   // summary as HTML (unsanitised)
     QString contentHtml;   // full content as HTML (unsanitised), may be empty
     QList<Enclosure> enclosures;
-    QStringList categories;
+    QStringList categories; // each once, in the order of first appearance
     QList<RelatedLink> related; // Atom link rel="related"
     QList<Enclosure> media; // media:content objects (kept apart from RSS/Atom enclosures)
     QString thumbnailUrl;  // first media:thumbnail

@@ -321,6 +321,7 @@ void XmlFeedReader::readItem(ParsedFeed &feed)
         --feed.entries;
         return;
     }
+    item.categories.removeDuplicates();
     if (!state.hasTitle)
         item.title = state.fallbackTitle;
     if (m_dialect == Dialect::Rss) {

@@ -101,6 +101,8 @@ private slots:
     void feedsOwnDate();
     void hostileInputDoesNotCrash_data();
     void hostileInputDoesNotCrash();
+    void everyCategoryKeptOnceInOrder_data();
+    void everyCategoryKeptOnceInOrder();
     void golden_data();
     void golden();
 };
@@ -543,6 +545,61 @@ void tst_FeedParser::hostileInputDoesNotCrash()
     QVERIFY(r.feed || !r.error.isEmpty());
     if (r.feed && r.feed->format == u"rss" && bytes.contains("xxe"))
         QCOMPARE(r.feed->title, QStringLiteral("ab"));
+}
+
+void tst_FeedParser::everyCategoryKeptOnceInOrder_data()
+{
+    // An item's categories in each way a feed writes them; %1 is the category.
+    QTest::addColumn<QByteArray>("head");
+    QTest::addColumn<QByteArray>("category");
+    QTest::addColumn<QByteArray>("tail");
+    const QByteArray rss = "<rss xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
+                           "xmlns:media=\"http://search.yahoo.com/mrss/\"><channel><item><title>t</title>";
+    const QByteArray rssEnd = "</item></channel></rss>";
+    QTest::newRow("rss category") << rss << QByteArray("<category>%1</category>") << rssEnd;
+    QTest::newRow("dc:subject") << rss << QByteArray("<dc:subject>%1</dc:subject>") << rssEnd;
+    QTest::newRow("media:category") << rss << QByteArray("<media:category>%1</media:category>") << rssEnd;
+    QTest::newRow("atom category term")
+        << QByteArray("<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><title>t</title>")
+        << QByteArray("<category term=\"%1\"/>") << QByteArray("</entry></feed>");
+    QTest::newRow("json feed tags")
+        << QByteArray("{\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": "
+                      "[{\"id\": \"1\", \"title\": \"t\", \"tags\": [")
+        << QByteArray("\"%1\",") << QByteArray("\"last\"]}]}");
+}
+
+// One hostile item with 100,000 categories: every distinct one is kept once, in the order
+// it first came, whatever repeats it (the same again, or with its white space spread out).
+void tst_FeedParser::everyCategoryKeptOnceInOrder()
+{
+    QFETCH(QByteArray, head);
+    QFETCH(QByteArray, category);
+    QFETCH(QByteArray, tail);
+    constexpr int kCount = 100000;
+    const bool collapses = !head.startsWith('{'); // JSON Feed tags are only trimmed
+    const auto element = [&category](const QString &name) {
+        return QByteArray(category).replace("%1", name.toUtf8());
+    };
+    QStringList expected;
+    QByteArray bytes = head;
+    for (int i = 0; i < kCount; ++i) {
+        const QString name = u"topic %1"_qs.arg(i);
+        expected << name;
+        bytes += element(name);
+        bytes += element(collapses ? u" topic  %1 "_qs.arg(i) : name);
+        if (i % 1000 == 0)
+            bytes += element(QStringLiteral("topic 0"));
+    }
+    if (collapses)
+        bytes += element(QStringLiteral("last"));
+    bytes += tail;
+    expected << QStringLiteral("last");
+
+    const ParsedFeed feed = parseOk(bytes);
+    QCOMPARE(feed.items.size(), 1);
+    const QStringList &categories = feed.items[0].categories;
+    QCOMPARE(categories.size(), expected.size());
+    QCOMPARE(categories, expected);
 }
 
 void tst_FeedParser::golden_data()
