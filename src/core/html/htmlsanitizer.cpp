@@ -238,6 +238,7 @@ public:
         result.html = m_html;
         result.text = m_text.finish();
         result.blockedUrls = m_blocked;
+        result.blockedUrls.removeDuplicates();
         result.flaggedLinks = m_flagged;
         return result;
     }
@@ -390,8 +391,9 @@ private:
         const bool load = source.kind == ImageSource::Kind::Inline
             || (source.kind == ImageSource::Kind::Remote && m_options.allowRemoteContent
                 && !pixel);
-        if (source.kind == ImageSource::Kind::Remote && (!m_options.allowRemoteContent || pixel)
-            && !m_blocked.contains(source.url))
+        // Duplicates go once the whole input is read (a hash), not by a scan per image: a
+        // scan makes a story with 100,000 images quadratic, each time it is shown.
+        if (source.kind == ImageSource::Kind::Remote && (!m_options.allowRemoteContent || pixel))
             m_blocked.append(source.url);
         m_text.addBreak(TextBreak::Space);
         if (load && m_wantHtml) {

@@ -24,7 +24,8 @@ struct FlaggedLink {
 struct SanitizedHtml {
     QString html;            // safe HTML for a QTextBrowser
     QString text;            // the plain text the user sees (same text is indexed for search)
-    QStringList blockedUrls; // remote resources that were not loaded (images etc.)
+    QStringList blockedUrls; // remote resources that were not loaded (images etc.), each
+                             // once, in document order
     QList<FlaggedLink> flaggedLinks; // deceptive links, in document order
 };
 

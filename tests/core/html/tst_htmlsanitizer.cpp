@@ -87,6 +87,7 @@ private slots:
     void benign();
     void remoteImages();
     void remoteImagesAllowed();
+    void everyRemoteImageListedOnceInOrder();
     void inlineImageKept();
     void relativeLinksResolved();
     void linksWithoutBaseDropRelativeTargets();
@@ -317,6 +318,35 @@ void TestHtmlSanitizer::remoteImagesAllowed()
              QStringLiteral("<img src=\"https://news.example/2024/img/a.png\" alt=\"A\" width=\"300\">"));
     // A tracking pixel is never loaded, even with remote content allowed.
     QCOMPARE(out.blockedUrls, QStringList(QStringLiteral("http://t.example/p.gif")));
+}
+
+// A hostile story with 100,000 remote images, some of them repeated and some of them
+// tracking pixels: each URL is listed once, in the order it first came, with or without
+// remote content allowed (allowed, only the pixels are left out).
+void TestHtmlSanitizer::everyRemoteImageListedOnceInOrder()
+{
+    constexpr int kCount = 100000;
+    QString html = QStringLiteral("<p>");
+    QStringList everyImage;
+    QStringList pixels;
+    for (int i = 0; i < kCount; ++i) {
+        const QString url = QStringLiteral("https://img%1.example/%2.png").arg(i % 7).arg(i);
+        const bool pixel = i % 10 == 0;
+        everyImage << url;
+        if (pixel)
+            pixels << url;
+        html += QStringLiteral("<img src=\"%1\"%2>").arg(url, pixel ? u" width=\"1\"" : u"");
+        if (i % 100 == 0)
+            html += QStringLiteral("<img src=\"https://img0.example/0.png\" width=\"1\">");
+    }
+    const SanitizedHtml blocked = sanitize(html);
+    QCOMPARE(blocked.blockedUrls.size(), kCount);
+    QCOMPARE(blocked.blockedUrls, everyImage);
+    QCOMPARE(blocked.text.count(QStringLiteral("[image]")), kCount - pixels.size());
+
+    const SanitizedHtml allowed = sanitize(html, true);
+    QCOMPARE(allowed.blockedUrls, pixels);
+    QCOMPARE(allowed.html.count(QStringLiteral("<img ")), kCount - pixels.size());
 }
 
 void TestHtmlSanitizer::inlineImageKept()
