@@ -14,6 +14,7 @@
 #include <QItemSelectionModel>
 #include <QScopedValueRollback>
 #include <QScrollBar>
+#include <QSet>
 #include <QTimer>
 #include <QTreeView>
 
@@ -313,9 +314,11 @@ bool StoryController::render(const ReaderLocation &location)
         if (!page.blockedUrls.isEmpty()) {
             // What the page left out, less the tracking pixels (never loaded, never offered).
             StoryPage withImages = buildStoryPage(detail, PageOptions{options.darkPalette, true});
+            // A set: a hostile story can hold 100,000 images and as many pixels.
+            const QSet<QString> pixels(withImages.blockedUrls.cbegin(), withImages.blockedUrls.cend());
             QStringList images;
             for (const QString &url : std::as_const(page.blockedUrls)) {
-                if (!withImages.blockedUrls.contains(url))
+                if (!pixels.contains(url))
                     images << url;
             }
             const bool allowed = m_imageLoader

@@ -152,6 +152,7 @@ private slots:
     void feedHealthAndManagement();
     void opmlRoundTripThroughTheWindow();
     void remoteImagesOnlyWhenAllowed();
+    void everyImageOfAHugeGalleryIsOffered();
     void preferencesReachTheRefresh();
 
 private:
@@ -595,6 +596,38 @@ void tst_FeedWindow::remoteImagesOnlyWhenAllowed()
     m_window->openStory(dawn);
     QVERIFY(!m_window->reader()->toPlainText().contains(QStringLiteral("[Harbour at dawn]")));
     QVERIFY(m_window->imageBar()->isHidden());
+}
+
+// A hostile story with 50,000 remote images and as many tracking pixels comes in through a
+// refresh: it is stored, it opens, and the bar offers every image once (never a pixel).
+void tst_FeedWindow::everyImageOfAHugeGalleryIsOffered()
+{
+    constexpr int kImages = 50000;
+    QByteArray html;
+    for (int i = 0; i < kImages; ++i) {
+        const QByteArray n = QByteArray::number(i);
+        html += "<img src=\"https://img.example/" + n + ".jpg\"><img src=\"https://t.example/" + n
+            + ".gif\" width=\"1\" height=\"1\"><img src=\"https://img.example/" + QByteArray::number(i / 2) + ".jpg\">";
+    }
+    m_server->route(QStringLiteral("/huge-gallery.rss"),
+                    TestResponse::ok("<rss version=\"2.0\"><channel><title>Huge</title><item><guid>huge</guid>"
+                                     "<title>Every picture</title><link>https://pictures.example/huge</link>"
+                                     "<description><![CDATA[" + html + "]]></description></item></channel></rss>"));
+    // The settings file outlives each test's cache: neither the preference nor a feed id of
+    // an earlier test may allow images (this test must never ask for its 50,000 pictures).
+    m_settings->setValue(QLatin1String(PreferencesDialog::kImagesAlwaysKey), false);
+    m_settings->remove(QStringLiteral("images/alwaysFeeds"));
+    m_window->applySettings();
+    m_window->controller()->setImageFeeds({});
+    QVERIFY(subscribe(QStringLiteral("/huge-gallery.rss"), {}));
+    const qint64 story = storyByGuidTitle(QStringLiteral("Every picture"));
+    QVERIFY(story);
+
+    m_window->openStory(story);
+    QVERIFY(!m_window->imageBar()->isHidden());
+    QCOMPARE(m_window->imageBar()->findChild<QLabel *>()->text().section(u' ', 0, 2),
+             QStringLiteral("%1 remote image(s)").arg(kImages));
+    QCOMPARE(m_window->reader()->toPlainText().count(QStringLiteral("[image]")), 2 * kImages);
 }
 
 QTEST_MAIN(tst_FeedWindow)
