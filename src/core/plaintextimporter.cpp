@@ -299,6 +299,10 @@ PlainTextResult importPlainText(const QByteArray &bytes, const PlainTextOptions 
         if (firstParagraph.isEmpty())
             firstParagraph = advisoryParagraphs.isEmpty() ? blocks.constFirst().text : advisoryParagraphs.constFirst();
         article.title = deriveTitle(firstParagraph);
+        // Punctuation alone has no sentence to take: it is its own headline (the list never
+        // shows an empty row).
+        if (article.title.isEmpty())
+            article.title = firstParagraph.left(kMaxTitleLength);
         result.titleDerived = true;
         notes << QStringLiteral("The file has no headline; this title was derived from its first sentence.");
     }

@@ -18,6 +18,16 @@ private:
         return file.readAll();
     }
 
+    // An input fuzz_plaintextimporter once failed on (tests/fuzz/regressions).
+    static QByteArray readRegression(const char *name)
+    {
+        QFile file(QStringLiteral(BULLETIN_SOURCE_DIR "/tests/fuzz/regressions/plaintextimporter/")
+                   + QLatin1String(name));
+        if (!file.open(QIODevice::ReadOnly))
+            qFatal("fuzz regression input %s missing", name);
+        return file.readAll();
+    }
+
 private Q_SLOTS:
     void sampleStory()
     {
@@ -261,6 +271,30 @@ private Q_SLOTS:
         options.advisoryHeadings.clear();
         QVERIFY(importPlainText(sample(), options).import);
         QVERIFY(!importPlainText(sample(), options).import->article.advisory);
+    }
+
+    // A file without a paragraph to take a first sentence from still gets a headline: the
+    // story list never shows an empty row.
+    void titleWithoutAFirstSentence_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QString>("title");
+        QTest::newRow("list items only (found by fuzz_plaintextimporter)")
+            << readRegression("list-only.txt") << QStringLiteral("one");
+        QTest::newRow("punctuation only") << QByteArray("...\n") << QStringLiteral("...");
+        QTest::newRow("advisory section only")
+            << QByteArray("Public Advisory\nBoil water before drinking it.\n")
+            << QStringLiteral("Boil water before drinking it");
+    }
+
+    void titleWithoutAFirstSentence()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(QString, title);
+        const auto result = importPlainText(bytes);
+        QVERIFY2(result.import, qPrintable(result.error));
+        QCOMPARE(result.import->article.title, title);
+        QVERIFY(result.import->titleDerived);
     }
 
     void deriveTitle_data()
