@@ -71,10 +71,8 @@ Article articleFromItem(const ParsedItem &item, const QString &homePage, const Q
             article.html = fromAlert.html;
         }
     }
-    if (article.title.isEmpty()) {
-        const QString summary = item.summaryText();
-        article.title = !summary.isEmpty() ? summary.left(120) : QStringLiteral("(untitled)");
-    }
+    if (article.title.isEmpty())
+        article.title = item.summaryText().left(120);
     return article;
 }
 
@@ -105,6 +103,9 @@ QList<Article> articlesFromFeed(const ParsedFeed &feed, const QDateTime &now,
     for (Article &article : articles) {
         if (!article.published.isValid() && !article.updated.isValid())
             article.listedBy = feedDate;
+        // The list shows every story by its title, and the cache refuses a story without one.
+        if (article.title.trimmed().isEmpty())
+            article.title = QStringLiteral("(untitled)");
         SanitizeOptions options;
         options.baseUrl = article.link;
         options.textOnly = true; // the page is sanitised again when it is shown

@@ -307,6 +307,35 @@ private Q_SLOTS:
         QCOMPARE(paged, expected);
     }
 
+    // A CAP alert without a headline or an identifier (a broken one, or an empty one) is
+    // stored as "(untitled)": the cache refuses a story without a title, and a feed with one
+    // such alert would store nothing at all.
+    void alertWithoutHeadlineIsStored_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QFile found(QStringLiteral(BULLETIN_SOURCE_DIR "/tests/fuzz/regressions/feedparser/"
+                                   "cap-alert-without-identifier.xml"));
+        QVERIFY(found.open(QIODevice::ReadOnly));
+        QTest::newRow("broken identifier (found by fuzz_feedparser)") << found.readAll();
+        QTest::newRow("empty alert") << QByteArray("<alert xmlns='urn:oasis:names:tc:emergency:cap:1.2'></alert>");
+    }
+
+    void alertWithoutHeadlineIsStored()
+    {
+        QFETCH(QByteArray, bytes);
+        QTemporaryDir dir;
+        QString error;
+        auto cache = Cache::open(dir.filePath(QStringLiteral("c.sqlite")), &error);
+        QVERIFY2(cache, qPrintable(error));
+        ImportService importer(*cache);
+        const auto report = importer.importFile(writeFile(dir, QStringLiteral("alert.xml"), bytes));
+        QVERIFY2(report.error.isEmpty(), qPrintable(report.error));
+        QCOMPARE(report.added, 1);
+        const auto stories = cache->articles().stories({}, std::nullopt, 10);
+        QCOMPARE(stories.size(), 1);
+        QCOMPARE(stories.first().title, QStringLiteral("(untitled)"));
+    }
+
     void opmlRoundTrip()
     {
         QTemporaryDir dir;
