@@ -178,9 +178,11 @@ bool OpmlReader::insideBody() const
     return false;
 }
 
+// One line, always: a problem may quote the file (an address, an encoding name in the XML
+// reader's message), and a line break there would split it when it is printed.
 QString OpmlReader::problemAt(qint64 line, const QString &text) const
 {
-    return QStringLiteral("line %1: %2").arg(line).arg(text);
+    return QStringLiteral("line %1: %2").arg(line).arg(text.simplified());
 }
 
 void OpmlReader::readOutline()

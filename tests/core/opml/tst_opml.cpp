@@ -197,6 +197,10 @@ void TestOpml::reportsInvalidEntries_data()
         << QByteArray("<outline text=\"I\" xmlUrl=\"http://exa mple.org/x\"/>")
         << QStringLiteral("line 3: skipped \"I\": xmlUrl \"http://exa mple.org/x\" is not a valid address")
         << 0;
+    QTest::newRow("address with a line break")
+        << QByteArray("<outline xmlUrl=\"ftp://x.example/&#10;f\"/>")
+        << QStringLiteral("line 3: skipped ftp://x.example/ f: xmlUrl \"ftp://x.example/ f\" is not a valid address")
+        << 0;
     QTest::newRow("javascript htmlUrl dropped, feed kept")
         << QByteArray("<outline text=\"S\" xmlUrl=\"https://s.example/rss\" htmlUrl=\"javascript:x()\"/>")
         << QStringLiteral("line 3: ignored the htmlUrl of \"S\": \"javascript:x()\" uses the "
@@ -247,6 +251,10 @@ void TestOpml::rejectsUnreadableFiles_data()
     QTest::newRow("undeclared entity")
         << QByteArray("<opml><body>\n<outline text=\"&nbsp;\" xmlUrl=\"https://x.example/\"/></body></opml>")
         << QStringLiteral("line 2:");
+    QFile found(QStringLiteral(BULLETIN_SOURCE_DIR "/tests/fuzz/regressions/opmlparser/encoding-with-line-break.opml"));
+    QVERIFY(found.open(QIODevice::ReadOnly));
+    QTest::newRow("encoding name with a line break (found by fuzz_opmlparser)")
+        << found.readAll() << QStringLiteral("line 1: UTF-8 is an invalid encoding name");
 }
 
 void TestOpml::rejectsUnreadableFiles()
@@ -257,6 +265,7 @@ void TestOpml::rejectsUnreadableFiles()
     const OpmlParseResult result = parseOpml(data);
     QVERIFY(!result.ok());
     QVERIFY2(result.error.startsWith(errorStart), qPrintable(result.error));
+    QVERIFY2(!result.error.contains(QLatin1Char('\n')), "the error is one line");
     for (const OpmlFeed &f : result.document.feeds)
         QVERIFY2(!f.title.contains(QLatin1String("aaaa")), "an entity was expanded");
 }
