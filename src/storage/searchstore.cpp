@@ -40,10 +40,12 @@ QString expressionOf(const QList<SearchTerm> &terms)
         (term.excluded ? negative : positive) << phraseExpression(term);
     if (positive.isEmpty())
         return {};
-    QString expression = positive.join(QLatin1Char(' '));
-    for (const QString &n : std::as_const(negative))
-        expression = QStringLiteral("(%1) NOT %2").arg(expression, n);
-    return expression;
+    const QString expression = positive.join(QLatin1Char(' '));
+    if (negative.isEmpty())
+        return expression;
+    // One NOT of all the left-out words: a NOT per word nests a parenthesis per word, and
+    // FTS5's parser overflows at a few hundred.
+    return QStringLiteral("(%1) NOT (%2)").arg(expression, negative.join(QLatin1String(" OR ")));
 }
 
 QString cutSnippet(const QString &text, const SearchMatcher &matcher, int length)
@@ -213,6 +215,8 @@ QList<SearchStore::Result> SearchStore::search(const QString &query, const Story
     for (const SearchTerm &term : terms) {
         if (term.excluded)
             continue;
+        if (rarities.size() == kRankedWords)
+            break;
         if (!sql::run(q,
                       QStringLiteral("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ? "
                                      "AND articles_fts.rowid >= ?"),

@@ -14,7 +14,8 @@ namespace bulletin {
 // by bm25 (a title match weighs more than a text match), newer first on ties, with each
 // word's rarity taken from the newest kRaritySample stories in the index. When more than
 // kRankedMatches stories match, the ranking is over the newest kRankedMatches of them (by
-// the order they were stored): older matches are left out.
+// the order they were stored): older matches are left out. A query of any length runs; in a
+// query of more than kRankedWords words, the first kRankedWords weigh in the ranking.
 // Not thread-safe: use it on the thread that opened its connection.
 class SearchStore final
 {
@@ -39,6 +40,9 @@ public:
     static constexpr int kRankedMatches = 2000;
     // Over how many of the newest stories a word's rarity is counted.
     static constexpr int kRaritySample = 20000;
+    // How many of a query's words weigh in its ranking (SQLite gives a function at most 127
+    // arguments, and each word's weight is one); the words after them must match all the same.
+    static constexpr int kRankedWords = 120;
 
     explicit SearchStore(QSqlDatabase db);
 
