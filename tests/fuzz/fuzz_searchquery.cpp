@@ -7,6 +7,7 @@
 #include "fuzzinput.h"
 
 #include "core/article.h"
+#include "core/searchquery.h"
 #include "storage/articlestore.h"
 #include "storage/database.h"
 #include "storage/feedstore.h"
@@ -77,7 +78,7 @@ void testOne(const QByteArray &bytes)
     const QString text = newline < 0 ? QString() : input.mid(newline + 1);
 
     const QString expression = SearchStore::ftsExpression(query);
-    SearchStore::highlightTerms(query);
+    SearchMatcher(query).matches(text);
     SearchStore::snippet(text, query);
 
     const SearchStore search(g_cache->db.connection());
