@@ -34,6 +34,10 @@ std::optional<QTime> parseClock(QByteArrayView text)
 
 std::optional<QDateTime> makeUtc(int year, int month, int day, QByteArrayView clock)
 {
+    // HTTP dates have four-digit years (RFC 9110 section 5.6.7); a larger one is garbage, and
+    // one beyond QDateTime's range would give an invalid time.
+    if (year < 1 || year > 9999)
+        return std::nullopt;
     const QDate date(year, month, day);
     const std::optional<QTime> time = parseClock(clock);
     if (!date.isValid() || !time)

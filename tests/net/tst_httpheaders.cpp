@@ -33,6 +33,8 @@ void TestHttpHeaders::parsesHttpDates_data()
     QTest::newRow("not GMT") << QByteArray("Sun, 06 Nov 1994 08:49:37 +0200") << QDateTime();
     QTest::newRow("31 February") << QByteArray("Sun, 31 Feb 1994 08:49:37 GMT") << QDateTime();
     QTest::newRow("bad clock") << QByteArray("Sun, 06 Nov 1994 25:49:37 GMT") << QDateTime();
+    QTest::newRow("year of ten digits") << QByteArray("Sun Nov 6 08:49:37 1994919949") << QDateTime();
+    QTest::newRow("year of five digits") << QByteArray("Sun, 06 Nov 19940 08:49:37 GMT") << QDateTime();
     QTest::newRow("garbage") << QByteArray("tomorrow-ish") << QDateTime();
     QTest::newRow("empty") << QByteArray() << QDateTime();
 }

@@ -99,12 +99,16 @@ ImageSource classifyImageSource(QStringView raw, const QUrl &base)
         return result;
     const QString scheme = schemeOf(cleaned);
     if (scheme == u"data") {
-        // Raster images only: an SVG document can carry script and remote references.
-        const QString header = cleaned.mid(5, 40).toLower().remove(u' ');
-        if (header.startsWith(u"image/") && !header.startsWith(u"image/svg")
-            && cleaned.indexOf(u',') > 0) {
+        // Raster images only: an SVG document can carry script and remote references. The
+        // media type is case-insensitive (RFC 2397); it is written in lower case, so whatever
+        // reads the sanitized page sees one spelling of "data:image/".
+        const qsizetype comma = cleaned.indexOf(u',');
+        if (comma < 0)
+            return result;
+        const QString header = cleaned.mid(5, comma - 5).toLower().remove(u' ');
+        if (header.startsWith(u"image/") && !header.startsWith(u"image/svg")) {
             result.kind = ImageSource::Kind::Inline;
-            result.url = cleaned;
+            result.url = QStringLiteral("data:") + header + cleaned.mid(comma);
         }
         return result;
     }

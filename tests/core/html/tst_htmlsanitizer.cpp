@@ -357,6 +357,11 @@ void TestHtmlSanitizer::inlineImageKept()
     // SVG documents can carry script: not loaded even inline.
     QCOMPARE(sanitize(QStringLiteral("<img src=\"data:image/svg+xml;base64,PHN2Zz4=\" alt=\"s\">")).html,
              QStringLiteral("[s]"));
+    QCOMPARE(sanitize(QStringLiteral("<img src=\"data:iMage/SVG+xml;base64,PHN2Zz4=\" alt=\"s\">")).html,
+             QStringLiteral("[s]"));
+    // The media type's case does not matter; it is written in one spelling.
+    QCOMPARE(sanitize(QStringLiteral("<img src=\"DATA:iMage/PNG;base64,iVBORw0KGgo=\" alt=\"dot\">")).html,
+             tag);
 }
 
 void TestHtmlSanitizer::relativeLinksResolved()
