@@ -42,6 +42,9 @@ QString healthOf(const FeedRecord &feed)
     QStringList lines;
     if (feed.kind == QLatin1String("local")) {
         lines << SidebarModel::tr("Local source");
+    } else if (feed.accountId != 0) {
+        // Its server fetches it; the account's own health says how the last sync went.
+        lines << SidebarModel::tr("Fetched by the sync account's server");
     } else {
         lines << feed.url;
         lines << (feed.lastSuccess.isValid()

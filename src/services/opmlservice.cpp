@@ -3,6 +3,7 @@
 #include "core/opml/opmlparser.h"
 #include "core/opml/opmlwriter.h"
 #include "services/cache.h"
+#include "services/refreshschedule.h"
 #include "storage/sqlutil.h"
 
 #include <QHash>
@@ -70,7 +71,8 @@ QByteArray OpmlService::exportOpml() const
     };
     QList<OpmlFeed> feeds;
     for (const FeedRecord &feed : m_cache.feeds().feedSettingsList()) {
-        if (feed.kind != QLatin1String("feed"))
+        // An account's feeds are the server's subscriptions: its own export lists them.
+        if (!isFetchedHere(feed))
             continue;
         feeds << OpmlFeed{feed.url, feed.title, feed.siteUrl, pathOf(feed.folderId)};
     }

@@ -6,7 +6,7 @@ namespace bulletin {
 
 QDateTime nextRefreshTime(const FeedRecord &feed, const RefreshSchedule &schedule)
 {
-    if (feed.kind != QLatin1String("feed"))
+    if (!isFetchedHere(feed))
         return {};
     if (feed.failures > 0) {
         const QDateTime since = feed.lastAttempt.isValid() ? feed.lastAttempt
@@ -24,6 +24,11 @@ QDateTime nextRefreshTime(const FeedRecord &feed, const RefreshSchedule &schedul
     minutes = std::max(minutes, std::min(feed.ttlMinutes, schedule.maximumTtlMinutes));
     minutes = std::max(minutes, schedule.minimumMinutes);
     return feed.lastSuccess.addSecs(qint64(minutes) * 60);
+}
+
+bool isFetchedHere(const FeedRecord &feed)
+{
+    return feed.kind == QLatin1String("feed") && feed.accountId == 0;
 }
 
 bool isAlertFeed(const FeedRecord &feed)

@@ -25,10 +25,15 @@ struct RefreshSchedule
 
 // The earliest time the feed should be fetched again: never-fetched feeds are due at once;
 // failing feeds wait out the backoff (and any Retry-After); the others wait their interval
-// after the last success. Invalid for local sources, which are never fetched. Pure.
+// after the last success. Invalid for the feeds not fetched here (isFetchedHere). Pure.
 QDateTime nextRefreshTime(const FeedRecord &feed, const RefreshSchedule &schedule);
 
 bool isRefreshDue(const FeedRecord &feed, const QDateTime &now, const RefreshSchedule &schedule);
+
+// Whether Bulletin fetches the feed itself: a subscription, but neither a local source
+// (nothing to fetch) nor a sync account's feed (its server fetches it, and a sync brings
+// its stories). Refresh, OPML export and the feed's health ask this.
+bool isFetchedHere(const FeedRecord &feed);
 
 // Whether the feed is refreshed on the alert sources' interval.
 bool isAlertFeed(const FeedRecord &feed);

@@ -113,7 +113,7 @@ void RefreshService::refreshDue(const QDateTime &now)
 void RefreshService::refreshFeeds(const QList<FeedRecord> &feeds)
 {
     for (const FeedRecord &feed : feeds) {
-        if (feed.kind != QLatin1String("feed") || !beginFeed(feed.id))
+        if (!isFetchedHere(feed) || !beginFeed(feed.id))
             continue;
         const int cookie = m_nextCookie++;
         m_cookies.insert(cookie, feed.id);

@@ -13,7 +13,7 @@ namespace {
 #define BULLETIN_FEED_SETTINGS \
     "f.id, f.kind, f.url, f.title, f.site_url, f.folder_id, f.is_alert_source, f.etag, " \
     "f.last_modified, f.last_attempt, f.last_success, f.last_error, f.failures, f.retry_after, " \
-    "f.refresh_minutes, f.ttl_minutes, f.last_warning, f.carries_alerts, "
+    "f.refresh_minutes, f.ttl_minutes, f.last_warning, f.carries_alerts, f.account_id, "
 #define BULLETIN_FEED_UNREAD "(SELECT count(*) FROM unread_articles u WHERE u.feed_id = f.id), "
 constexpr auto kFeedColumns = BULLETIN_FEED_SETTINGS BULLETIN_FEED_UNREAD
     "(SELECT count(*) FROM articles a WHERE a.feed_id = f.id)";
@@ -45,8 +45,9 @@ FeedRecord readFeed(const QSqlQuery &q)
     r.ttlMinutes = q.value(15).toInt();
     r.lastWarning = q.value(16).toString();
     r.carriesAlerts = q.value(17).toBool();
-    r.unread = q.value(18).toInt();
-    r.total = q.value(19).toInt();
+    r.accountId = q.value(18).toLongLong();
+    r.unread = q.value(19).toInt();
+    r.total = q.value(20).toInt();
     return r;
 }
 

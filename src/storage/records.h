@@ -65,6 +65,9 @@ struct FeedRecord
 {
     qint64 id = 0;
     QString kind;          // "feed" or "local"
+    // A sync account's id for a feed its server fetches (url is empty; Bulletin's own
+    // refresh, OPML export and feed health leave it out); 0 for a feed fetched here.
+    qint64 accountId = 0;
     QString url;
     QString title;
     QString siteUrl;

@@ -4,6 +4,8 @@
 #include "net/fetchqueue.h"
 #include "services/advisorysettings.h"
 #include "services/cache.h"
+#include "services/opmlservice.h"
+#include "storage/accountstore.h"
 #include "storage/advisorystore.h"
 #include "storage/searchstore.h"
 #include "services/refreshschedule.h"
@@ -74,6 +76,7 @@ private slots:
     void retentionKeepsUnreadBookmarkedAndCurrent();
     void refreshesOnlyFolderAndDueFeeds();
     void alertSourcesAreDueWithinMinutes();
+    void aSyncAccountsFeedIsLeftToItsServer();
     void cancelReportsEveryFeed();
     void subscribeDiscoversTheFeedOfAPage();
     void subscribeRefusesAPageWithoutFeed();
@@ -483,6 +486,48 @@ void TestRefreshService::retentionKeepsUnreadBookmarkedAndCurrent()
     QCOMPARE(guids, (QStringList{QStringLiteral("guid-new-1"), QStringLiteral("guid-new-2"),
                                  QStringLiteral("guid-old-1"), QStringLiteral("guid-old-2")}));
     QCOMPARE(m_cache->bookmarks().bookmarks().size(), 1);
+}
+
+void TestRefreshService::aSyncAccountsFeedIsLeftToItsServer()
+{
+    m_server->route(QStringLiteral("/local"), TestResponse::ok(rss(1, QStringLiteral("l"))));
+    m_server->route(QStringLiteral("/remote"), TestResponse::ok(rss(1, QStringLiteral("r"))));
+    const qint64 news = m_cache->feeds().folderForPath({QStringLiteral("News")});
+    const qint64 local = subscribe(m_server->url(QStringLiteral("/local")), news);
+    AccountStore accounts(m_cache->database().connection());
+    const auto accountId = accounts.add(QStringLiteral("ttrss"), QStringLiteral("https://rss.example/"),
+                                        QStringLiteral("reader"), nullptr);
+    QVERIFY(accountId);
+    // The same folder holds a feed of the account: its server fetches it, never Bulletin.
+    const auto remote = accounts.ensureFeed(
+        *accountId, AccountFeed{0, QStringLiteral("12"), QStringLiteral("Remote"),
+                                m_server->url(QStringLiteral("/remote")).toString(), news});
+    QVERIFY(remote);
+
+    QHash<qint64, RefreshResult> results;
+    QVERIFY(refreshAll(&results));
+    QCOMPARE(results.keys(), QList<qint64>{local});
+    results.clear();
+    QVERIFY(refresh([&] { m_service->refreshFolder(news); }, &results));
+    QCOMPARE(results.keys(), QList<qint64>{local});
+    // Asked for by itself ("Refresh" on its row), it is not fetched here either.
+    QSignalSpy started(m_service.get(), &RefreshService::refreshStarted);
+    m_service->refreshFeed(*remote);
+    QCOMPARE(started.count(), 0);
+    QVERIFY(m_server->requestsTo(QStringLiteral("/remote")).isEmpty());
+    // Its health shows no failed fetch of an address it does not have here.
+    const auto record = m_cache->feeds().feed(*remote);
+    QVERIFY(record);
+    QCOMPARE(record->accountId, *accountId);
+    QVERIFY(record->lastError.isEmpty());
+    QVERIFY(!record->lastAttempt.isValid());
+    QCOMPARE(record->failures, 0);
+
+    // The subscriptions exported are this reader's own; the server's export lists its own.
+    const QByteArray opml = OpmlService(*m_cache).exportOpml();
+    QVERIFY(opml.contains("/local"));
+    QVERIFY(!opml.contains("/remote"));
+    QVERIFY(!opml.contains("Remote"));
 }
 
 void TestRefreshService::refreshesOnlyFolderAndDueFeeds()

@@ -54,6 +54,26 @@ void makeForeign(const QString &path, int userVersion)
     QSqlDatabase::removeDatabase(QStringLiteral("foreign"));
 }
 
+// Takes a cache back from schema 13 to 12: its sync accounts' triggers, tables and columns.
+bool undoAccounts(QSqlQuery &q)
+{
+    for (const char *sql :
+         {"DROP TRIGGER sync_pending_read", "DROP TRIGGER sync_pending_unread", "DROP TRIGGER sync_pending_star",
+          "DROP TRIGGER sync_pending_unstar", "DROP TRIGGER sync_pending_note_added",
+          "DROP TRIGGER sync_pending_note_changed", "DROP TRIGGER sync_pending_note_cleared",
+          "DROP TABLE sync_applying", "DROP TABLE sync_pending", "DROP TABLE account_articles",
+          "DROP INDEX folders_remote", "ALTER TABLE folders DROP COLUMN remote_id",
+          "ALTER TABLE folders DROP COLUMN account_id", "DROP INDEX feeds_remote",
+          "ALTER TABLE feeds DROP COLUMN remote_url", "ALTER TABLE feeds DROP COLUMN remote_id",
+          "ALTER TABLE feeds DROP COLUMN account_id", "DROP TABLE accounts"}) {
+        if (!q.exec(QLatin1String(sql))) {
+            qWarning("cannot undo schema 13: %s", sql);
+            return false;
+        }
+    }
+    return true;
+}
+
 QStringList entries(const QString &folder)
 {
     return QDir(folder).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden, QDir::Name);
@@ -156,7 +176,8 @@ private Q_SLOTS:
             QVERIFY2(db.open(path, &error), qPrintable(error));
             QSqlQuery q(db.connection());
             // Schema 4's headline triggers, no index of schema 6, no columns of schemas 8, 9 and 11
-            // nor the tables of schemas 10 and 12.
+            // nor the tables of schemas 10 and 12, nothing of schema 13.
+            QVERIFY(undoAccounts(q));
             for (const char *sql : {
                      "DROP TABLE bookmark_notes",
                      "DROP INDEX advisories_order",
@@ -210,8 +231,9 @@ private Q_SLOTS:
         // A schema-5 cache: the upgrade to 6 adds the Advisories order's index, the one to 7
         // turns the search indexes' automatic merging off, those to 8 and 9 add a column with
         // a default, the one to 10 adds tables, the one to 11 adds a column with a default
-        // (filled in the feeds' own rows) and the one to 12 a table for bookmark notes, nothing
-        // else, so the cache is not copied first (a large one takes minutes to copy).
+        // (filled in the feeds' own rows), the one to 12 a table for bookmark notes and the one to
+        // 13 sync accounts' tables, columns without a value and triggers, nothing else, so the
+        // cache is not copied first (a large one takes minutes to copy).
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
         {
@@ -219,6 +241,7 @@ private Q_SLOTS:
             QString error;
             QVERIFY2(db.open(path, &error), qPrintable(error));
             QSqlQuery q(db.connection());
+            QVERIFY(undoAccounts(q));
             QVERIFY(q.exec(QStringLiteral("DROP INDEX advisories_order")));
             for (const char *table : {"articles_fts", "articles_title_fts"})
                 QVERIFY(q.exec(QStringLiteral("DELETE FROM %1_config WHERE k = 'automerge'").arg(QLatin1String(table))));
@@ -233,13 +256,13 @@ private Q_SLOTS:
         QString error;
         QVERIFY2(db.open(path, &error), qPrintable(error));
         QCOMPARE(db.schemaVersion(), Database::latestSchemaVersion());
-        for (const char *column : {"removing", "last_warning", "carries_alerts"})
+        for (const char *column : {"removing", "last_warning", "carries_alerts", "account_id", "remote_url"})
             QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM pragma_table_info('feeds') WHERE name = '%1'")
                                     .arg(QLatin1String(column)))
                          .toInt(),
                      1);
         QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name IN "
-                                           "('coverage_links', 'coverage_events')")).toInt(), 2);
+                                           "('coverage_links', 'coverage_events', 'accounts', 'sync_pending')")).toInt(), 4);
         for (const char *table : {"articles_fts", "articles_title_fts"})
             QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM %1_config WHERE k = 'automerge' AND v = 0")
                                     .arg(QLatin1String(table)))
@@ -288,6 +311,7 @@ private Q_SLOTS:
                 QVERIFY(articles.upsert(feed, a).id > 0);
             }
             QSqlQuery q(db.connection());
+            QVERIFY(undoAccounts(q));
             QVERIFY(q.exec(QStringLiteral("ALTER TABLE feeds DROP COLUMN carries_alerts")));
             QVERIFY(q.exec(QStringLiteral("DROP TABLE bookmark_notes"))); // schema 12's
             QVERIFY(q.exec(QStringLiteral("PRAGMA user_version=10")));
