@@ -84,6 +84,29 @@ QString TtrssServer::writeFeed(const QString &name, int items, int firstItem)
     return QStringLiteral("http://127.0.0.1:%1/%2.xml").arg(m_feedPort, name);
 }
 
+QString TtrssServer::addCategory(const QString &user, const QString &title)
+{
+    QProcess process;
+    process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    process.start(scriptPath(QStringLiteral("admin.sh")), {m_state, QStringLiteral("sql"), QStringLiteral("-")});
+    // Bound through psql's variables, as admin.sh's add-user does.
+    process.write(QStringLiteral("\\set user '%1'\n\\set title '%2'\n"
+                                 "INSERT INTO ttrss_feed_categories (owner_uid, title) "
+                                 "SELECT id, :'title' FROM ttrss_users WHERE login = :'user' RETURNING id;\n")
+                      .arg(user, title)
+                      .toUtf8());
+    process.closeWriteChannel();
+    if (!process.waitForFinished(60000) || process.exitCode() != 0)
+        return {};
+    for (const QByteArray &line : process.readAllStandardOutput().split('\n')) {
+        bool ok = false;
+        const int id = line.trimmed().toInt(&ok);
+        if (ok && id > 0)
+            return QString::number(id);
+    }
+    return {};
+}
+
 bool TtrssServer::expireSessions()
 {
     return admin({QStringLiteral("expire-sessions")});

@@ -34,6 +34,9 @@ public:
     // folder the feed server serves; returns its address.
     QString writeFeed(const QString &name, int items, int firstItem = 1);
 
+    // A category of the user's, made as tt-rss's preferences would (the API cannot); its id.
+    QString addCategory(const QString &user, const QString &title);
+
     bool expireSessions();
     bool updateFeeds();     // tt-rss's own updater fetches every feed
     bool stopWeb();

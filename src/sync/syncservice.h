@@ -1,0 +1,72 @@
+#pragma once
+
+#include "sync/syncengine.h"
+
+#include <QObject>
+#include <QString>
+#include <QThread>
+#include <QTimer>
+
+namespace bulletin {
+
+class SyncWorker;
+
+// Syncs the cache's accounts for the window, off the GUI thread: a worker on a thread of its
+// own, with its own Cache (Qt SQL connections belong to the thread that opened them), runs
+// SyncEngine and answers with signals. The window connects to them and stays thin: a
+// progress line, the account's health tooltip (the error in words), its pending count.
+//
+// - syncAll()/syncAccount(): a full sync (push, then pull); asked while one runs, it runs
+//   once more after it, never twice at once;
+// - changesMade(): the window made a change of an account's story (the cache queued it);
+//   the changes are sent, without a pull, kChangeDelayMs later, so that a run of marks
+//   (j, j, j) goes in one batch;
+// - setIntervalMinutes(): an automatic full sync on that interval (0: none);
+// - sendNow(): sends what waits at once, e.g. before the window closes; sendFinished says
+//   when it is done (the window may wait on it, bounded by the requests' own timeout).
+// The destructor stops the thread after the sync in progress (a request ends within its
+// timeout). Lives on the GUI thread; the composition root (main.cpp) owns it.
+class SyncService final : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr int kChangeDelayMs = 2000;
+
+    explicit SyncService(const QString &cachePath, QObject *parent = nullptr);
+    ~SyncService() override;
+
+    void syncAll();
+    void syncAccount(qint64 accountId);
+    void changesMade();
+    void sendNow();
+    void setIntervalMinutes(int minutes);
+    bool isSyncing() const { return m_running; }
+
+signals:
+    // A sync of the account began: the window shows progress.
+    void syncStarted(qint64 accountId);
+    // It ended: report.ok, or report.error.words for the account's tooltip.
+    void syncFinished(const bulletin::SyncReport &report);
+    // The account's count of changes waiting to be sent, after a sync or a send.
+    void pendingChanged(qint64 accountId, int pending);
+    // Every account's waiting changes were sent (or could not be: see syncFinished).
+    void sendFinished();
+    // Every account of a syncAll() or an interval has been synced: the window's lists can
+    // be reloaded once (stories were stored by another connection).
+    void allFinished();
+
+private:
+    void runNext();
+
+    QThread m_thread;
+    SyncWorker *m_worker = nullptr; // lives on m_thread, deleted with it
+    QTimer m_changeTimer;
+    QTimer m_intervalTimer;
+    bool m_running = false;
+    enum class Next { None, Send, Sync };
+    Next m_next = Next::None;
+    qint64 m_nextAccount = 0; // 0: every account
+};
+
+} // namespace bulletin

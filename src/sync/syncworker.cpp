@@ -1,0 +1,63 @@
+#include "sync/syncworker.h"
+
+#include "services/cache.h"
+#include "sync/accountkinds.h"
+#include "sync/passwordstore.h"
+
+namespace bulletin {
+
+namespace {
+// Stories of feeds removed by a sync are deleted this many at a time.
+constexpr int kPurgeStep = 200;
+}
+
+SyncWorker::SyncWorker(const QString &cachePath)
+    : m_cachePath(cachePath)
+{
+}
+
+SyncWorker::~SyncWorker() = default;
+
+void SyncWorker::run(qint64 accountId, bool sendOnly)
+{
+    QString error;
+    if (!m_cache)
+        m_cache = Cache::open(m_cachePath, &error);
+    QList<AccountRecord> accounts;
+    if (m_cache) {
+        accounts = AccountStore(m_cache->database().connection()).accounts();
+        if (accountId != 0)
+            accounts.removeIf([accountId](const AccountRecord &a) { return a.id != accountId; });
+    }
+    for (const AccountRecord &account : std::as_const(accounts)) {
+        if (sendOnly && account.pending == 0)
+            continue;
+        emit started(account.id);
+        SyncReport report;
+        report.accountId = account.id;
+        const auto password = PasswordStore(m_cachePath).password(account.id, &error);
+        const auto remote = password ? makeRemoteAccount(account.kind, QUrl(account.url), account.user, *password) : nullptr;
+        if (!remote) {
+            report.error = {RemoteError::Kind::Refused, error};
+            AccountStore(m_cache->database().connection()).recordSync(account.id, error);
+        } else {
+            SyncEngine engine(*m_cache, account.id, *remote);
+            if (sendOnly) {
+                report.error = engine.push(&report.pushed);
+                report.ok = !report.error;
+            } else {
+                report = engine.sync();
+            }
+        }
+        emit finished(report);
+        emit pendingChanged(account.id, AccountStore(m_cache->database().connection()).pendingCount(account.id));
+    }
+    if (m_cache && !sendOnly) {
+        while (m_cache->feeds().purgeRemoved(kPurgeStep) > 0) {
+        }
+        AccountStore(m_cache->database().connection()).purgeRemovedAccounts();
+    }
+    emit done(sendOnly);
+}
+
+} // namespace bulletin

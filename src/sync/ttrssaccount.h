@@ -1,0 +1,86 @@
+#pragma once
+
+#include "sync/remoteaccount.h"
+
+#include <QJsonObject>
+#include <QUrl>
+
+#include <functional>
+#include <memory>
+
+class QNetworkAccessManager;
+
+namespace bulletin {
+
+// A Tiny Tiny RSS account, through its JSON API: every call is a POST of a JSON object to
+// <base>/api/ (tt-rss ignores form-encoded posts), answered with {"status", "content"}.
+// What the server does that shaped this class (docs/sync.md has the rest):
+// - the session id from "login" is bound to the User-Agent it was made with, so every
+//   request sends the same one;
+// - a session ends on its own (timeout, server restart, purge): NOT_LOGGED_IN, after which
+//   this logs in again and repeats the call, once;
+// - "API_DISABLED" is a user who has not allowed API access in tt-rss's preferences;
+// - getHeadlines answers at most 200 headlines a call: page with skip (and since_id);
+// - updateArticle takes a comma-separated list of ids, so one call marks a whole batch;
+// - the API has no call that moves a feed to another category: moveFeed() uses the one of
+//   tt-rss's own preferences (backend.php), which takes the API's session.
+// Blocking and not thread-safe: see RemoteAccount.
+class TtrssAccount final : public RemoteAccount
+{
+public:
+    // `timeoutMs` bounds each request: a server that stops answering is "unreachable".
+    TtrssAccount(const QUrl &base, const QString &user, const QString &password, int timeoutMs = 30000);
+    ~TtrssAccount() override;
+
+    // The API level this client needs: since_id, skip and notes in getHeadlines (tt-rss
+    // 1.7 and later; Debian 12's tt-rss answers 15).
+    static constexpr int kMinimumApiLevel = 8;
+    static constexpr int kPageSize = 200;
+    static constexpr int kBatch = 500;
+
+    QString kind() const override { return QStringLiteral("ttrss"); }
+    RemoteError login() override;
+    RemoteError categories(QList<RemoteCategory> *categories) override;
+    RemoteError feeds(QList<RemoteFeed> *feeds) override;
+    RemoteError headlines(const HeadlineQuery &query, QList<RemoteHeadline> *headlines) override;
+    int maxPageSize() const override { return kPageSize; }
+    RemoteError send(const RemoteChange &change) override;
+    int maxBatch() const override { return kBatch; }
+    RemoteError subscribe(const QString &url, const QString &categoryId, QString *feedId) override;
+    RemoteError unsubscribe(const QString &feedId) override;
+    RemoteError moveFeed(const QString &feedId, const QString &categoryId) override;
+    RemoteError updateFeed(const QString &feedId) override;
+
+    // The session in use (empty before login): tests end it on the server to see the
+    // client log in again.
+    QString sessionId() const { return m_sid; }
+    int apiLevel() const { return m_apiLevel; }
+
+    // The User-Agent every request sends (tt-rss binds the session to it).
+    static QByteArray userAgent();
+    // Sees the body of every request before it is sent: the benchmark replays them against
+    // the server alone. The request's password and session are in it.
+    using RequestObserver = std::function<void(const QByteArray &body)>;
+    void setRequestObserver(RequestObserver observer) { m_observer = std::move(observer); }
+
+private:
+    // Runs one API operation and hands back its "content"; logs in first where needed and
+    // again once when the session ended.
+    RemoteError call(const QString &op, QJsonObject params, QJsonValue *content);
+    // One request as it is, without logging in.
+    RemoteError post(const QJsonObject &body, QJsonValue *content);
+    // One POST and its answer's bytes; an error only when no HTTP answer came.
+    RemoteError exchange(const QUrl &url, const QByteArray &contentType, const QByteArray &body,
+                         const QByteArray &cookie, QByteArray *answer, int *status);
+
+    QUrl m_api;
+    QString m_user;
+    QString m_password;
+    int m_timeoutMs;
+    QString m_sid;
+    int m_apiLevel = 0;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    RequestObserver m_observer;
+};
+
+} // namespace bulletin

@@ -1,0 +1,201 @@
+#include "services/cache.h"
+#include "storage/accountstore.h"
+#include "support/ttrssserver.h"
+#include "sync/passwordstore.h"
+#include "sync/syncservice.h"
+
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace bulletin;
+using namespace bulletin::test;
+
+// SyncService as the window uses it, against the real server: a sync off the GUI thread that
+// answers with signals, a change made in the window sent within seconds and before the
+// window closes, and a failure told in words that deletes nothing.
+class TestSyncService final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void aSyncRunsOffTheGuiThreadAndSaysWhatItDid();
+    void aChangeMadeHereIsSentWithinSeconds();
+    void sendNowSendsWhatWaitsBeforeTheWindowCloses();
+    void aFailureIsToldInWordsAndDeletesNothing();
+
+private:
+    // A user of its own whose feed of `items` stories the server has fetched, and the account
+    // for it in a fresh cache with its password kept (in the file: tests have no keyring).
+    bool setUp(const QString &prefix, int items);
+    bool syncAll(SyncService &service, QList<SyncReport> *reports);
+    qint64 storyId(int n) const;
+    bool remoteUnread(int n);
+
+    std::optional<TtrssServer> m_server;
+    QString m_skip;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_cachePath;
+    std::unique_ptr<Cache> m_cache; // the window's connection
+    QString m_user;
+    qint64 m_accountId = 0;
+    std::unique_ptr<TtrssApiClient> m_other;
+};
+
+void TestSyncService::initTestCase()
+{
+    m_server = TtrssServer::open(&m_skip);
+}
+
+void TestSyncService::init()
+{
+    if (!m_server)
+        QSKIP(qPrintable(m_skip));
+    m_cache.reset();
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_cachePath = m_dir->filePath(QStringLiteral("cache.sqlite"));
+}
+
+bool TestSyncService::setUp(const QString &prefix, int items)
+{
+    m_user = m_server->addUser(prefix);
+    QString error;
+    m_cache = Cache::open(m_cachePath, &error);
+    if (m_user.isEmpty() || !m_cache)
+        return false;
+    m_other = std::make_unique<TtrssApiClient>(m_server->baseUrl(), m_user, TtrssServer::password());
+    const QString url = m_server->writeFeed(m_user, items);
+    const QJsonObject answer = m_other->call(QStringLiteral("subscribeToFeed"), {{QStringLiteral("feed_url"), url}}).toObject();
+    const int feedId = answer.value(QStringLiteral("status")).toObject().value(QStringLiteral("feed_id")).toInt();
+    if (feedId <= 0 || m_other->call(QStringLiteral("updateFeed"), {{QStringLiteral("feed_id"), feedId}}).isNull())
+        return false;
+    m_accountId = AccountStore(m_cache->database().connection())
+                      .add(QStringLiteral("ttrss"), m_server->baseUrl(), m_user, &error)
+                      .value_or(0);
+    return m_accountId > 0
+        && PasswordStore(m_cachePath).store(m_accountId, TtrssServer::password(), PasswordStore::FileConsent::Given).ok;
+}
+
+bool TestSyncService::syncAll(SyncService &service, QList<SyncReport> *reports)
+{
+    QSignalSpy finished(&service, &SyncService::syncFinished);
+    QSignalSpy all(&service, &SyncService::allFinished);
+    service.syncAll();
+    if (!all.wait(60000))
+        return false;
+    for (const QList<QVariant> &arguments : std::as_const(finished))
+        *reports << arguments.at(0).value<SyncReport>();
+    return true;
+}
+
+qint64 TestSyncService::storyId(int n) const
+{
+    QSqlQuery q(m_cache->database().connection());
+    q.prepare(QStringLiteral("SELECT id FROM articles WHERE title = ?"));
+    q.addBindValue(QStringLiteral("%1 story %2").arg(m_user).arg(n));
+    return q.exec() && q.next() ? q.value(0).toLongLong() : 0;
+}
+
+bool TestSyncService::remoteUnread(int n)
+{
+    const QString id = m_other->idOfTitle(QStringLiteral("%1 story %2").arg(m_user).arg(n));
+    return m_other->article(id).value(QStringLiteral("unread")).toBool();
+}
+
+void TestSyncService::aSyncRunsOffTheGuiThreadAndSaysWhatItDid()
+{
+    QVERIFY(setUp(QStringLiteral("service"), 3));
+    SyncService service(m_cachePath);
+    QSignalSpy started(&service, &SyncService::syncStarted);
+    QSignalSpy pending(&service, &SyncService::pendingChanged);
+    QList<SyncReport> reports;
+    QVERIFY(syncAll(service, &reports));
+    QCOMPARE(started.size(), 1);
+    QCOMPARE(started.first().at(0).toLongLong(), m_accountId);
+    QCOMPARE(reports.size(), 1);
+    QVERIFY2(reports.first().ok, qPrintable(reports.first().error.words));
+    QCOMPARE(reports.first().accountId, m_accountId);
+    QCOMPARE(reports.first().pulled, 3);
+    QCOMPARE(pending.size(), 1);
+    QCOMPARE(pending.first().at(1).toInt(), 0);
+    QVERIFY(!service.isSyncing());
+    // Written by the sync's own connection; the window's sees it.
+    QCOMPARE(m_cache->articles().count({}), 3);
+    QVERIFY(storyId(3) > 0);
+}
+
+void TestSyncService::aChangeMadeHereIsSentWithinSeconds()
+{
+    QVERIFY(setUp(QStringLiteral("changes"), 3));
+    SyncService service(m_cachePath);
+    QList<SyncReport> reports;
+    QVERIFY(syncAll(service, &reports));
+    QVERIFY(remoteUnread(1) && remoteUnread(2));
+
+    // j, j: two marks in the window, one batch to the server.
+    QSignalSpy started(&service, &SyncService::syncStarted);
+    QSignalSpy sent(&service, &SyncService::sendFinished);
+    QSignalSpy pending(&service, &SyncService::pendingChanged);
+    QVERIFY(m_cache->articles().setRead({storyId(1)}, true));
+    service.changesMade();
+    QVERIFY(m_cache->articles().setRead({storyId(2)}, true));
+    service.changesMade();
+    QVERIFY(sent.wait(SyncService::kChangeDelayMs + 30000));
+    QCOMPARE(started.size(), 1);
+    QVERIFY(!remoteUnread(1));
+    QVERIFY(!remoteUnread(2));
+    QVERIFY(remoteUnread(3));
+    QCOMPARE(pending.size(), 1);
+    QCOMPARE(pending.first().at(1).toInt(), 0);
+    QCOMPARE(AccountStore(m_cache->database().connection()).pendingCount(m_accountId), 0);
+}
+
+void TestSyncService::sendNowSendsWhatWaitsBeforeTheWindowCloses()
+{
+    QVERIFY(setUp(QStringLiteral("close"), 2));
+    {
+        SyncService service(m_cachePath);
+        QList<SyncReport> reports;
+        QVERIFY(syncAll(service, &reports));
+        QVERIFY(m_cache->articles().setRead({storyId(2)}, true));
+        service.changesMade();
+        // The window closes now, long before the delay is over.
+        QSignalSpy sent(&service, &SyncService::sendFinished);
+        service.sendNow();
+        QVERIFY(sent.wait(30000));
+    }
+    QVERIFY(!remoteUnread(2));
+    QVERIFY(remoteUnread(1));
+}
+
+void TestSyncService::aFailureIsToldInWordsAndDeletesNothing()
+{
+    QVERIFY(setUp(QStringLiteral("failure"), 2));
+    SyncService service(m_cachePath);
+    QList<SyncReport> reports;
+    QVERIFY(syncAll(service, &reports));
+    QVERIFY(m_cache->articles().setRead({storyId(1)}, true));
+
+    // The password was changed on the server: the kept one no longer opens it.
+    QVERIFY(PasswordStore(m_cachePath).store(m_accountId, QStringLiteral("an old password"),
+                                             PasswordStore::FileConsent::Given).ok);
+    reports.clear();
+    QVERIFY(syncAll(service, &reports));
+    QCOMPARE(reports.size(), 1);
+    QVERIFY(!reports.first().ok);
+    QCOMPARE(int(reports.first().error.kind), int(RemoteError::Kind::WrongPassword));
+    QCOMPARE(reports.first().error.words, QStringLiteral("the server refused the user name or password"));
+    const auto account = AccountStore(m_cache->database().connection()).account(m_accountId);
+    QVERIFY(account);
+    QCOMPARE(account->lastError, reports.first().error.words);
+    QCOMPARE(account->pending, 1);
+    QCOMPARE(m_cache->articles().count({}), 2);
+    QVERIFY(m_cache->articles().summary(storyId(1))->read);
+    QVERIFY(remoteUnread(1));
+}
+
+QTEST_GUILESS_MAIN(TestSyncService)
+#include "tst_syncservice.moc"
