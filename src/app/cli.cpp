@@ -1,5 +1,6 @@
 #include "app/cli.h"
 
+#include "app/cliaccount.h"
 #include "app/clijson.h"
 #include "app/clirefresh.h"
 #include "app/clisource.h"
@@ -14,6 +15,7 @@
 #include "services/opmlservice.h"
 #include "services/relatedcoverage.h"
 #include "services/storypage.h"
+#include "storage/accountstore.h"
 #include "storage/advisorystore.h"
 #include "storage/cachefile.h"
 #include "storage/searchstore.h"
@@ -271,14 +273,14 @@ QString storyLine(const StorySummary &s)
 }
 
 // `list --grouped`: one entry per event, its listed reports newest first.
-int printEvents(const QList<EventGroup> &groups, bool json)
+int printEvents(const QList<EventGroup> &groups, bool json, const QHash<qint64, qint64> &feedAccounts)
 {
     if (json) {
         QJsonArray events;
         for (const EventGroup &g : groups) {
             QJsonArray stories;
             for (const StorySummary &s : g.stories)
-                stories << storyJson(s);
+                stories << storyJson(s, feedAccounts);
             events << QJsonObject{{QStringLiteral("id"), g.eventId},
                                   {QStringLiteral("sources"), g.sources},
                                   {QStringLiteral("stories"), stories}};
@@ -325,11 +327,13 @@ int cmdList(const QString &cachePath, const Args &args)
         cursor = StoryCursor{page.last().sortDate, page.last().id};
     }
     if (args.has(QStringLiteral("grouped")))
-        return printEvents(groupByEvent(cache->database().connection(), stories), args.has(QStringLiteral("json")));
+        return printEvents(groupByEvent(cache->database().connection(), stories), args.has(QStringLiteral("json")),
+                           AccountStore(cache->database().connection()).feedAccounts());
     if (args.has(QStringLiteral("json"))) {
+        const QHash<qint64, qint64> feedAccounts = AccountStore(cache->database().connection()).feedAccounts();
         QJsonArray array;
         for (const StorySummary &s : std::as_const(stories))
-            array << storyJson(s);
+            array << storyJson(s, feedAccounts);
         printJson(QJsonObject{{QStringLiteral("stories"), array}});
         return 0;
     }
@@ -363,7 +367,7 @@ int cmdShow(const QString &cachePath, const Args &args)
         out() << page.text << Qt::endl;
         return 0;
     }
-    QJsonObject object = storyJson(story->summary);
+    QJsonObject object = storyJson(story->summary, AccountStore(cache->database().connection()).feedAccounts());
     object.insert(QStringLiteral("html"), page.html);
     object.insert(QStringLiteral("text"), page.text);
     object.insert(QStringLiteral("author"), story->author.isEmpty() ? QJsonValue() : QJsonValue(story->author));
@@ -406,6 +410,26 @@ int cmdBookmark(const QString &cachePath, const Args &args)
     return 0;
 }
 
+int cmdRead(const QString &cachePath, const Args &args)
+{
+    const auto id = args.positional().size() == 1 ? storyId(args.positional().first()) : std::nullopt;
+    if (!id)
+        return fail(QStringLiteral("usage: bulletin read ID [--off]"));
+    int status = 0;
+    auto cache = openCache(cachePath, &status);
+    if (!cache)
+        return status;
+    if (!cache->articles().summary(*id))
+        return fail(QStringLiteral("no story with id %1 in the cache").arg(*id));
+    const bool read = !args.has(QStringLiteral("off"));
+    // A story of a sync account also queues the change for its server (the cache's sync triggers).
+    if (!cache->articles().setRead({*id}, read))
+        return fail(sql::withReason(QStringLiteral("cannot mark story %1").arg(*id), cache->database().connection()));
+    out() << QStringLiteral("story %1 marked %2").arg(*id).arg(read ? QStringLiteral("read") : QStringLiteral("unread"))
+          << Qt::endl;
+    return 0;
+}
+
 int cmdBookmarks(const QString &cachePath, const Args &args)
 {
     int status = 0;
@@ -414,9 +438,10 @@ int cmdBookmarks(const QString &cachePath, const Args &args)
         return status;
     const QList<BookmarkRecord> bookmarks = cache->bookmarks().bookmarks();
     if (args.has(QStringLiteral("json"))) {
+        const AccountStore accounts(cache->database().connection());
         QJsonArray array;
         for (const BookmarkRecord &b : bookmarks)
-            array << bookmarkJson(b);
+            array << bookmarkJson(b, b.articleId ? accounts.storyAccount(*b.articleId) : std::nullopt);
         printJson(QJsonObject{{QStringLiteral("bookmarks"), array}});
         return 0;
     }
@@ -452,9 +477,10 @@ int cmdSearch(const QString &cachePath, const Args &args)
     if (!error.isEmpty())
         return fail(error);
     if (args.has(QStringLiteral("json"))) {
+        const QHash<qint64, qint64> feedAccounts = AccountStore(cache->database().connection()).feedAccounts();
         QJsonArray array;
         for (const SearchStore::Result &r : results) {
-            QJsonObject object = storyJson(r.story);
+            QJsonObject object = storyJson(r.story, feedAccounts);
             object.insert(QStringLiteral("snippet"), r.snippet);
             object.insert(QStringLiteral("rank"), r.rank);
             array << object;
@@ -679,7 +705,8 @@ bool writesToTheCache(const QString &name, const Args &args)
 {
     static const QStringList writers = {QStringLiteral("import"), QStringLiteral("bookmark"),
                                         QStringLiteral("alert-source"), QStringLiteral("subscribe"),
-                                        QStringLiteral("refresh")};
+                                        QStringLiteral("refresh"), QStringLiteral("read"),
+                                        QStringLiteral("account"), QStringLiteral("sync")};
     return writers.contains(name) || (name == QLatin1String("advisory-rules") && !args.positional().isEmpty());
 }
 
@@ -712,6 +739,20 @@ const QList<Command> &commands()
                                      a.value(QStringLiteral("folder")), a.value(QStringLiteral("title")),
                                      a.value(QStringLiteral("pick")), a.has(QStringLiteral("all")),
                                      a.has(QStringLiteral("json"))});
+         }},
+        {"read", {}, {QStringLiteral("off")}, cmdRead},
+        {"account", {QStringLiteral("user"), QStringLiteral("folder")},
+         {QStringLiteral("password-stdin"), QStringLiteral("json")},
+         [](const QString &c, const Args &a) {
+             return cmdAccount(c, a.positional(), a.value(QStringLiteral("user")), a.value(QStringLiteral("folder")),
+                               a.has(QStringLiteral("password-stdin")), a.has(QStringLiteral("json")));
+         }},
+        {"accounts", {}, {QStringLiteral("json")},
+         [](const QString &c, const Args &a) { return cmdAccounts(c, a.has(QStringLiteral("json"))); }},
+        {"sync", {QStringLiteral("account")}, {QStringLiteral("json"), QStringLiteral("update")},
+         [](const QString &c, const Args &a) {
+             return cmdSync(c, a.value(QStringLiteral("account")), a.has(QStringLiteral("update")),
+                            a.has(QStringLiteral("json")));
          }},
         {"refresh", {QStringLiteral("feed")}, {QStringLiteral("json")},
          [](const QString &c, const Args &a) {
@@ -748,7 +789,14 @@ QString usageText()
         "  export-opml FILE             write the subscriptions as OPML (- for standard output)\n"
         "  subscribe URL [--folder PATH] [--title T] [--pick N | --all] [--json]\n"
         "                               a page with several feeds: list them, take the Nth or all\n"
-        "  refresh [--json] [--feed ID]\n")
+        "  refresh [--json] [--feed ID]\n"
+        "  read ID [--off]              mark a story read (or unread), of any account\n"
+        "  account add ttrss URL --user NAME --password-stdin [--json]\n"
+        "  account remove ID            its stories leave the cache, its bookmarks stay\n"
+        "  account subscribe ID URL [--folder FOLDER-ID] [--json] | unsubscribe FEED-ID |\n"
+        "          move FEED-ID FOLDER-ID      an account's feeds, through its server\n"
+        "  accounts [--json]\n"
+        "  sync [--account ID] [--update] [--json]   (--update: the server fetches its feeds first)\n")
         .arg(kDefaultLimit);
 }
 

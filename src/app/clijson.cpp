@@ -11,6 +11,11 @@ QJsonValue textJson(const QString &text)
 }
 } // namespace
 
+QJsonValue idJson(const std::optional<qint64> &id)
+{
+    return id ? QJsonValue(*id) : QJsonValue(QJsonValue::Null);
+}
+
 QJsonValue timeJson(const QDateTime &time)
 {
     if (!time.isValid())
@@ -18,7 +23,7 @@ QJsonValue timeJson(const QDateTime &time)
     return time.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ"));
 }
 
-QJsonObject storyJson(const StorySummary &s)
+QJsonObject storyJson(const StorySummary &s, const QHash<qint64, qint64> &feedAccounts)
 {
     return QJsonObject{
         {QStringLiteral("id"), s.id},
@@ -32,6 +37,7 @@ QJsonObject storyJson(const StorySummary &s)
         {QStringLiteral("bookmarked"), s.bookmarked},
         {QStringLiteral("has_advisory"), s.hasAdvisory},
         {QStringLiteral("headline_only"), s.headlineOnly},
+        {QStringLiteral("account_id"), idJson(feedAccounts.contains(s.feedId) ? std::optional(feedAccounts.value(s.feedId)) : std::nullopt)},
     };
 }
 
@@ -66,17 +72,17 @@ QJsonObject relatedJson(const RelatedStory &r)
     return QJsonObject{
         {QStringLiteral("title"), r.title},
         {QStringLiteral("link"), textJson(r.link)},
-        {QStringLiteral("id"), r.id ? QJsonValue(*r.id) : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("id"), idJson(r.id)},
         {QStringLiteral("kind"), r.kind},
         {QStringLiteral("source"), textJson(r.source)},
         {QStringLiteral("published"), timeJson(r.published)},
     };
 }
 
-QJsonObject bookmarkJson(const BookmarkRecord &b)
+QJsonObject bookmarkJson(const BookmarkRecord &b, std::optional<qint64> accountId)
 {
     return QJsonObject{
-        {QStringLiteral("id"), b.articleId ? QJsonValue(*b.articleId) : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("id"), idJson(b.articleId)},
         {QStringLiteral("bookmark_id"), b.bookmarkId},
         {QStringLiteral("guid"), textJson(b.guid)},
         {QStringLiteral("title"), b.title},
@@ -89,6 +95,7 @@ QJsonObject bookmarkJson(const BookmarkRecord &b)
         {QStringLiteral("note"), textJson(b.note)},
         {QStringLiteral("bookmarked_at"), timeJson(b.createdAt)},
         {QStringLiteral("in_cache"), b.articleId.has_value()},
+        {QStringLiteral("account_id"), idJson(accountId)},
     };
 }
 

@@ -1,10 +1,12 @@
 #include "app/clirefresh.h"
 
+#include "app/cliaccount.h"
 #include "app/clisource.h"
 #include "services/cache.h"
 #include "services/refreshservice.h"
 #include "services/feeddiscovery.h"
 #include "services/subscriptionservice.h"
+#include "storage/accountstore.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -221,6 +223,11 @@ int cmdRefresh(const QString &cachePath, bool json, const QString &feedId)
         onlyFeed = existingSourceId(*cache, QStringLiteral("feed"), feedId, &error);
         if (!onlyFeed)
             return fail(error);
+        // An account's feed is fetched by its server, not here.
+        if (AccountStore(cache->database().connection()).feedAccount(*onlyFeed)) {
+            cache.reset();
+            return cmdRefreshAccountFeed(cachePath, *onlyFeed, json);
+        }
     }
 
     QNetworkAccessManager network;
