@@ -76,7 +76,7 @@ int main(int argc, char **argv)
     const QCommandLineOption bulletinOption(QStringLiteral("bulletin"), QStringLiteral("The bulletin executable (default: the one in this build)."), QStringLiteral("PATH"));
     const QCommandLineOption freshOption(QStringLiteral("fresh"), QStringLiteral("Generate the cache again even if a matching one exists."));
     const QCommandLineOption generateOnlyOption(QStringLiteral("generate-only"), QStringLiteral("Generate (or check) the cache and stop."));
-    const QCommandLineOption skipOption(QStringLiteral("skip"), QStringLiteral("Skip a part: refresh (through the CLI and in the window's process), newsboat, start, window, parse (repeatable)."), QStringLiteral("PART"));
+    const QCommandLineOption skipOption(QStringLiteral("skip"), QStringLiteral("Skip a part: refresh (through the CLI and in the window's process), newsboat, start, window, parse, sync (repeatable)."), QStringLiteral("PART"));
     const QCommandLineOption parseMbOption(QStringLiteral("parse-mb"), QStringLiteral("Size of the large feed in MB (default 32)."), QStringLiteral("MB"), QStringLiteral("32"));
     parser.addOptions({storiesOption, feedsOption, runsOption, jsonOption, workOption, bulletinOption, freshOption,
                        generateOnlyOption, skipOption, parseMbOption});
@@ -160,6 +160,10 @@ int main(int argc, char **argv)
     if (!skip.contains(QLatin1String("parse"))) {
         out << "parsing a large feed ..." << Qt::endl;
         bench::measureParsing(setup, results, std::max(1, parser.value(parseMbOption).toInt()));
+    }
+    if (!skip.contains(QLatin1String("sync"))) {
+        out << "sync with a Tiny Tiny RSS server of 10,000 articles ..." << Qt::endl;
+        bench::measureSync(setup, results);
     }
     results.setInfo(QStringLiteral("load_after"), loadAverage());
 

@@ -1,0 +1,274 @@
+// Sync with a real Tiny Tiny RSS server (tools/ttrss), seeded with 10,000 articles: the first
+// sync into a new cache, an incremental sync with nothing new, the same requests answered by
+// the server alone (what the client adds on top of it), and the longest stall of the main
+// thread while SyncService syncs on its own thread.
+
+#include "measure.h"
+
+#include "services/cache.h"
+#include "storage/accountstore.h"
+#include "sync/passwordstore.h"
+#include "sync/syncengine.h"
+#include "sync/syncservice.h"
+#include "sync/ttrssaccount.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QTimer>
+
+#include <unistd.h>
+
+namespace bench {
+
+namespace {
+
+constexpr int kArticles = 10000;
+constexpr int kFeeds = 20;
+const QString kUser = QStringLiteral("bench");
+const QString kPassword = QStringLiteral("bench-password");
+
+QString script(const QString &name)
+{
+    return QStringLiteral(BULLETIN_SOURCE_DIR "/tools/ttrss/") + name;
+}
+
+// Runs a tools/ttrss script; its last line of output, or nullopt (its stderr goes to ours).
+std::optional<QString> runScript(const QString &name, const QStringList &arguments, const QByteArray &input = {})
+{
+    QProcess p;
+    p.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    p.start(script(name), arguments);
+    p.write(input);
+    p.closeWriteChannel();
+    if (!p.waitForFinished(600000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
+        return std::nullopt;
+    return QString::fromUtf8(p.readAllStandardOutput()).trimmed().section(QLatin1Char('\n'), -1);
+}
+
+// 10,000 articles in 20 feeds, written straight into tt-rss's tables: what its updater would
+// have stored, in seconds rather than the minutes of fetching them. Every third is read and
+// every fiftieth starred, so that the first sync carries state as well as stories.
+QByteArray seedSql()
+{
+    return QStringLiteral(R"(
+BEGIN;
+INSERT INTO ttrss_feeds (owner_uid, title, feed_url, site_url, last_updated)
+    SELECT u.id, 'Bench feed ' || n, 'http://127.0.0.1/bench-' || n || '.xml', 'http://127.0.0.1/bench-' || n || '/', NOW()
+    FROM ttrss_users u, generate_series(1, %2) n WHERE u.login = '%3';
+WITH e AS (
+    INSERT INTO ttrss_entries (title, guid, link, updated, content, content_hash, date_entered, date_updated, author)
+    SELECT 'Bench story ' || n || ': the council votes on the harbour budget', 'bench-' || n,
+           'http://127.0.0.1/bench/story/' || n, NOW() - n * INTERVAL '1 minute',
+           '<p>' || repeat('The harbour committee met on Tuesday to discuss story ' || n || ' and its budget. ', 12) || '</p>',
+           md5(n::text), NOW() - n * INTERVAL '1 minute', NOW(), 'Reporter ' || (n % 7)
+    FROM generate_series(1, %1) n
+    RETURNING id, guid)
+INSERT INTO ttrss_user_entries (ref_id, uuid, feed_id, owner_uid, tag_cache, label_cache, unread, marked, last_read)
+    SELECT e.id, '', f.id, u.id, '', '', split_part(e.guid, '-', 2)::int % 3 <> 0,
+           split_part(e.guid, '-', 2)::int % 50 = 0,
+           CASE WHEN split_part(e.guid, '-', 2)::int % 3 = 0 THEN NOW() - INTERVAL '2 days' END
+    FROM e JOIN ttrss_users u ON u.login = '%3'
+    JOIN ttrss_feeds f ON f.owner_uid = u.id
+        AND f.feed_url = 'http://127.0.0.1/bench-' || ((split_part(e.guid, '-', 2)::int - 1) % %2 + 1) || '.xml';
+COMMIT;
+)")
+        .arg(kArticles)
+        .arg(kFeeds)
+        .arg(kUser)
+        .toUtf8();
+}
+
+struct Server
+{
+    QString state;
+    QString baseUrl;
+};
+
+std::optional<Server> startServer(const Setup &setup, QString *why)
+{
+    if (geteuid() != 0) {
+        *why = QStringLiteral("not root: the Tiny Tiny RSS server (tools/ttrss/start.sh) needs root");
+        return std::nullopt;
+    }
+    if (!QFile::exists(QStringLiteral("/usr/share/tt-rss/www/api/index.php"))) {
+        *why = QStringLiteral("tt-rss is not installed (tools/ttrss/install.sh)");
+        return std::nullopt;
+    }
+    Server server;
+    // A short path: PostgreSQL's socket path must stay under ~100 bytes.
+    server.state = QStringLiteral("/tmp/bulletin-bench-ttrss-%1").arg(QCoreApplication::applicationPid());
+    Q_UNUSED(setup);
+    runScript(QStringLiteral("stop.sh"), {server.state, QStringLiteral("--purge")});
+    const auto url = runScript(QStringLiteral("start.sh"), {server.state});
+    if (!url || !runScript(QStringLiteral("admin.sh"), {server.state, QStringLiteral("add-user"), kUser, kPassword})
+        || !runScript(QStringLiteral("admin.sh"), {server.state, QStringLiteral("sql"), QStringLiteral("-")}, seedSql())) {
+        *why = QStringLiteral("the server did not start or could not be seeded (see %1/log)").arg(server.state);
+        runScript(QStringLiteral("stop.sh"), {server.state, QStringLiteral("--purge")});
+        return std::nullopt;
+    }
+    server.baseUrl = *url;
+    return server;
+}
+
+void removeCache(const QString &path)
+{
+    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+        QFile::remove(path + suffix);
+    QDir(path + QStringLiteral(".passwords")).removeRecursively();
+}
+
+std::unique_ptr<bulletin::Cache> newCacheWithAccount(const QString &path, const Server &server, qint64 *accountId,
+                                                     QString *error)
+{
+    removeCache(path);
+    auto cache = bulletin::Cache::open(path, error);
+    if (!cache)
+        return nullptr;
+    *accountId = bulletin::AccountStore(cache->database().connection())
+                     .add(QStringLiteral("ttrss"), server.baseUrl, kUser, error)
+                     .value_or(0);
+    return *accountId > 0 ? std::move(cache) : nullptr;
+}
+
+// The recorded requests again, as raw bytes, with nothing parsed: the server's own time.
+double replay(const Server &server, const QList<QByteArray> &bodies)
+{
+    QNetworkAccessManager network;
+    QString sid;
+    QElapsedTimer timer;
+    timer.start();
+    for (QByteArray body : bodies) {
+        QJsonObject request = QJsonDocument::fromJson(body).object();
+        const bool login = request.value(QStringLiteral("op")).toString() == QLatin1String("login");
+        if (!login && request.contains(QStringLiteral("sid"))) {
+            request.insert(QStringLiteral("sid"), sid);
+            body = QJsonDocument(request).toJson(QJsonDocument::Compact);
+        }
+        QNetworkRequest http(QUrl(server.baseUrl + QStringLiteral("api/")));
+        http.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        http.setHeader(QNetworkRequest::UserAgentHeader, bulletin::TtrssAccount::userAgent());
+        QNetworkReply *reply = network.post(http, body);
+        QEventLoop loop;
+        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        loop.exec();
+        const QByteArray answer = reply->readAll();
+        reply->deleteLater();
+        if (login) {
+            sid = QJsonDocument::fromJson(answer).object().value(QStringLiteral("content")).toObject()
+                      .value(QStringLiteral("session_id")).toString();
+        }
+    }
+    return double(timer.nsecsElapsed()) / 1e6;
+}
+
+} // namespace
+
+void measureSync(const Setup &setup, Results &results)
+{
+    Figure &first = results.add(QStringLiteral("sync_first_ms"),
+                                QStringLiteral("first sync of 10,000 tt-rss articles"), QStringLiteral("ms"));
+    Figure &server = results.add(QStringLiteral("sync_first_server_ms"),
+                                 QStringLiteral("the same requests, server alone"), QStringLiteral("ms"));
+    Figure &overhead = results.add(QStringLiteral("sync_first_overhead_pct"),
+                                   QStringLiteral("first sync: client on top of the server"), QStringLiteral("%"),
+                                   Figure::Goal::AtMost, 20);
+    Figure &incremental = results.add(QStringLiteral("sync_incremental_ms"),
+                                      QStringLiteral("incremental sync, nothing new"), QStringLiteral("ms"),
+                                      Figure::Goal::AtMost, 300);
+    Figure &stall = results.add(QStringLiteral("sync_main_thread_stall_ms"),
+                                QStringLiteral("main thread's longest stall, SyncService first sync"),
+                                QStringLiteral("ms"));
+    QString why;
+    const auto started = startServer(setup, &why);
+    if (!started) {
+        out() << "  skipped: " << why << Qt::endl;
+        first.note = QStringLiteral("skipped: ") + why;
+        return;
+    }
+    const QString path = setup.workDir + QStringLiteral("/sync.sqlite");
+    QStringList problems;
+    const int runs = std::min(setup.runs, 3);
+    for (int r = 0; r < runs; ++r) {
+        QString error;
+        qint64 accountId = 0;
+        auto cache = newCacheWithAccount(path, *started, &accountId, &error);
+        if (!cache) {
+            problems << error;
+            break;
+        }
+        bulletin::TtrssAccount remote(QUrl(started->baseUrl), kUser, kPassword);
+        QList<QByteArray> bodies;
+        remote.setRequestObserver([&bodies](const QByteArray &body) { bodies << body; });
+        bulletin::SyncEngine engine(*cache, accountId, remote);
+        const qint64 t0 = monotonicNs();
+        const bulletin::SyncReport report = engine.sync();
+        const double firstMs = msSince(t0);
+        const int stored = cache->articles().count({});
+        if (!report.ok || stored != kArticles)
+            problems << QStringLiteral("run %1: %2 of %3 articles stored (%4)")
+                            .arg(r + 1).arg(stored).arg(kArticles).arg(report.error.words);
+        const double serverMs = replay(*started, bodies);
+        const qint64 t1 = monotonicNs();
+        const bulletin::SyncReport again = engine.sync();
+        const double incrementalMs = msSince(t1);
+        if (!again.ok)
+            problems << QStringLiteral("incremental run %1: %2").arg(r + 1).arg(again.error.words);
+        first.samples << firstMs;
+        server.samples << serverMs;
+        overhead.samples << (firstMs - serverMs) / serverMs * 100.0;
+        incremental.samples << incrementalMs;
+        out() << QStringLiteral("  sync run %1: first %2 ms (%3 requests, the server alone %4 ms), incremental %5 ms")
+                     .arg(r + 1).arg(firstMs, 0, 'f', 0).arg(bodies.size()).arg(serverMs, 0, 'f', 0)
+                     .arg(incrementalMs, 0, 'f', 0)
+              << Qt::endl;
+    }
+
+    // SyncService as the window runs it: a timer on this thread every 5 ms sees how long it
+    // waited between ticks while the sync's own thread writes.
+    {
+        QString error;
+        qint64 accountId = 0;
+        auto cache = newCacheWithAccount(path, *started, &accountId, &error);
+        if (cache
+            && bulletin::PasswordStore(path).store(accountId, kPassword, bulletin::PasswordStore::FileConsent::Given).ok) {
+            bulletin::SyncService service(path);
+            QTimer tick;
+            tick.setInterval(5);
+            QElapsedTimer since;
+            double longest = 0;
+            QObject::connect(&tick, &QTimer::timeout, [&] {
+                longest = std::max(longest, double(since.nsecsElapsed()) / 1e6 - 5.0);
+                since.restart();
+            });
+            QEventLoop loop;
+            QObject::connect(&service, &bulletin::SyncService::allFinished, &loop, &QEventLoop::quit);
+            QTimer::singleShot(600000, &loop, &QEventLoop::quit);
+            since.start();
+            tick.start();
+            service.syncAll();
+            loop.exec();
+            tick.stop();
+            stall.samples << std::max(0.0, longest);
+        }
+    }
+    first.note = QStringLiteral("SyncEngine::sync() in this process into a new cache: login, categories, feeds, "
+                                "10,000 headlines with content in pages of 200, then the starred and unread lists; "
+                                "the server is tools/ttrss (php -S, one request at a time) seeded through SQL");
+    server.note = QStringLiteral("the first sync's requests replayed as raw bytes, nothing parsed or stored");
+    stall.note = QStringLiteral("without the window's own work on a sync's signals (that figure comes with the "
+                                "window's account node)");
+    if (!problems.isEmpty())
+        first.note += QStringLiteral("; PROBLEMS: ") + problems.join(QStringLiteral("; "));
+    removeCache(path);
+    runScript(QStringLiteral("stop.sh"), {started->state, QStringLiteral("--purge")});
+}
+
+} // namespace bench
