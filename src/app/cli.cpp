@@ -2,6 +2,7 @@
 
 #include "app/cliaccount.h"
 #include "app/clijson.h"
+#include "app/clioutput.h"
 #include "app/clirefresh.h"
 #include "app/clisource.h"
 #include "core/feeds/feedjson.h"
@@ -23,7 +24,6 @@
 
 #include <QFile>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QTextStream>
 #include <QUrl>
 
@@ -83,25 +83,6 @@ private:
     QStringList m_positional;
     QString m_error;
 };
-
-QTextStream &out()
-{
-    static QTextStream stream(stdout);
-    return stream;
-}
-
-int fail(const QString &message)
-{
-    QTextStream err(stderr);
-    err << "bulletin: " << message << Qt::endl;
-    return 1;
-}
-
-void printJson(const QJsonObject &object)
-{
-    out() << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented));
-    out().flush();
-}
 
 std::unique_ptr<Cache> openCache(const QString &path, int *status)
 {

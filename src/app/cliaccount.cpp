@@ -1,6 +1,7 @@
 #include "app/cliaccount.h"
 
 #include "app/clijson.h"
+#include "app/clioutput.h"
 #include "services/cache.h"
 #include "sync/accountkinds.h"
 #include "sync/passwordstore.h"
@@ -8,7 +9,6 @@
 
 #include <QElapsedTimer>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QTextStream>
 
@@ -20,17 +20,6 @@ namespace {
 
 // Stories of removed feeds are deleted this many at a time, each step its own transaction.
 constexpr int kPurgeStep = 500;
-
-int fail(const QString &message)
-{
-    QTextStream(stderr) << "bulletin: " << message << Qt::endl;
-    return 1;
-}
-
-void printJson(const QJsonObject &object)
-{
-    QTextStream(stdout) << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented));
-}
 
 std::optional<qint64> positiveId(const QString &word)
 {
@@ -115,7 +104,7 @@ int addAccount(const QString &cachePath, const QStringList &words, const QString
     if (json)
         printJson({{QStringLiteral("account"), accountJson(account)}});
     else
-        QTextStream(stdout) << QStringLiteral("account %1 added: %2 at %3").arg(*id).arg(user, account.url) << Qt::endl;
+        out() << QStringLiteral("account %1 added: %2 at %3").arg(*id).arg(user, account.url) << Qt::endl;
     return 0;
 }
 
@@ -134,7 +123,7 @@ int removeAccount(const QString &cachePath, const QStringList &words)
     if (!store.beginRemove(*id) || !purgeRemoved(*cache))
         return fail(QStringLiteral("cannot remove account %1 from the cache").arg(*id));
     PasswordStore(cache->database().path()).remove(*id);
-    QTextStream(stdout) << QStringLiteral("account %1 removed; its bookmarks stay").arg(*id) << Qt::endl;
+    out() << QStringLiteral("account %1 removed; its bookmarks stay").arg(*id) << Qt::endl;
     return 0;
 }
 
@@ -195,7 +184,7 @@ int cmdAccount(const QString &cachePath, const QStringList &positional, const QS
             printJson({{QStringLiteral("feed"), QJsonObject{{QStringLiteral("id"), feedId},
                                                              {QStringLiteral("account_id"), *id}}}});
         else
-            QTextStream(stdout) << QStringLiteral("subscribed: feed %1 of account %2").arg(feedId).arg(*id) << Qt::endl;
+            out() << QStringLiteral("subscribed: feed %1 of account %2").arg(feedId).arg(*id) << Qt::endl;
         return 0;
     }
     if (verb == QLatin1String("unsubscribe")) {
@@ -236,9 +225,8 @@ int cmdAccounts(const QString &cachePath, bool json)
         printJson({{QStringLiteral("accounts"), list}});
         return 0;
     }
-    QTextStream out(stdout);
     for (const AccountRecord &account : accounts) {
-        out << QStringLiteral("%1 %2 %3 at %4: %5, %6 waiting to be sent")
+        out() << QStringLiteral("%1 %2 %3 at %4: %5, %6 waiting to be sent")
                    .arg(account.id)
                    .arg(account.kind, account.user, account.url,
                         account.lastError.isEmpty()

@@ -1,6 +1,7 @@
 #include "app/clirefresh.h"
 
 #include "app/cliaccount.h"
+#include "app/clioutput.h"
 #include "app/clisource.h"
 #include "services/cache.h"
 #include "services/refreshservice.h"
@@ -11,7 +12,6 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QTextStream>
@@ -22,17 +22,6 @@
 namespace bulletin {
 
 namespace {
-
-int fail(const QString &message)
-{
-    QTextStream(stderr) << "bulletin: " << message << Qt::endl;
-    return 1;
-}
-
-void printJson(const QJsonObject &object)
-{
-    QTextStream(stdout) << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented));
-}
 
 QJsonObject resultJson(const RefreshResult &result)
 {
@@ -120,9 +109,8 @@ QJsonObject subscribedJson(Cache &cache, const SubscribeOutcome &outcome)
 void printSubscribed(Cache &cache, const SubscribeOutcome &outcome)
 {
     const std::optional<FeedRecord> feed = cache.feeds().feed(outcome.feedId);
-    QTextStream(stdout) << "subscribed to " << (feed ? feed->title : outcome.result.url) << " <" << outcome.result.url
-                        << "> as feed " << outcome.feedId << ": " << outcome.result.added << " new stories"
-                        << Qt::endl;
+    out() << "subscribed to " << (feed ? feed->title : outcome.result.url) << " <" << outcome.result.url
+          << "> as feed " << outcome.feedId << ": " << outcome.result.added << " new stories" << Qt::endl;
 }
 
 } // namespace
@@ -175,8 +163,8 @@ int cmdSubscribe(const QString &cachePath, const SubscribeOptions &options)
             printJson(QJsonObject{{QStringLiteral("page"), page}, {QStringLiteral("feeds"), list}});
         } else {
             for (qsizetype i = 0; i < feeds.size(); ++i)
-                QTextStream(stdout) << (i + 1) << "  " << feeds.at(i).label() << " (" << feeds.at(i).format << ")  <"
-                                    << feeds.at(i).url.toString() << ">" << Qt::endl;
+                out() << (i + 1) << "  " << feeds.at(i).label() << " (" << feeds.at(i).format << ")  <"
+                      << feeds.at(i).url.toString() << ">" << Qt::endl;
         }
         return fail(QStringLiteral("%1 offers %2 feeds: choose one with --pick N, or take them all with --all")
                         .arg(page)
@@ -271,7 +259,7 @@ int cmdRefresh(const QString &cachePath, bool json, const QString &feedId)
         if (json)
             feeds.append(resultJson(result));
         else
-            QTextStream(stdout) << resultLine(result) << Qt::endl;
+            out() << resultLine(result) << Qt::endl;
     }
     if (json)
         printJson(QJsonObject{

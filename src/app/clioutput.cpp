@@ -1,0 +1,25 @@
+#include "app/clioutput.h"
+
+#include <QJsonDocument>
+
+namespace bulletin {
+
+QTextStream &out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+int fail(const QString &message)
+{
+    QTextStream(stderr) << "bulletin: " << message << Qt::endl;
+    return 1;
+}
+
+void printJson(const QJsonObject &object)
+{
+    out() << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented));
+    out().flush();
+}
+
+} // namespace bulletin
