@@ -4,6 +4,7 @@
 #include "app/cli.h"
 #include "app/milestones.h"
 #include "gui/mainwindow.h"
+#include "services/aboutinfo.h"
 #include "services/cache.h"
 #include "services/firstrun.h"
 #include "services/refreshservice.h"
@@ -190,7 +191,9 @@ int main(int argc, char **argv)
         return 0;
     }
     if (invocation.version) {
-        QTextStream(stdout) << "bulletin " << BULLETIN_VERSION << Qt::endl;
+        // Qt's SQL driver is a plugin: an application object finds it.
+        QCoreApplication app(argc, argv);
+        QTextStream(stdout) << bulletin::AboutInfo::current().versionLine() << Qt::endl;
         return 0;
     }
     setUpLogging(invocation.verbose);

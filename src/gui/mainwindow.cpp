@@ -1,5 +1,6 @@
 #include "gui/mainwindow.h"
 
+#include "gui/aboutdialog.h"
 #include "gui/advisorybanner.h"
 #include "gui/bookmarkactions.h"
 #include "gui/feedactions.h"
@@ -204,6 +205,10 @@ void MainWindow::setUpMenus()
     m_shortcutHelp->setObjectName(QStringLiteral("shortcutHelp"));
     m_shortcutHelp->setShortcuts({QKeySequence(Qt::Key_F1), QKeySequence(tr("Ctrl+?"))});
     connect(m_shortcutHelp, &QAction::triggered, this, &MainWindow::showShortcutHelp);
+    m_about = new QAction(tr("&About Bulletin"), this);
+    m_about->setObjectName(QStringLiteral("about"));
+    m_about->setMenuRole(QAction::AboutRole);
+    connect(m_about, &QAction::triggered, this, &MainWindow::showAbout);
 
     auto *quit = new QAction(tr("&Quit"), this);
     quit->setShortcuts(QKeySequence::Quit);
@@ -251,6 +256,8 @@ void MainWindow::setUpMenus()
     m_ui->menuStory->addAction(m_reading->zoomResetAction());
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_shortcutHelp);
+    help->addSeparator();
+    help->addAction(m_about);
 
     // Without a desktop icon theme, give the bookmark button the list's own star.
     if (m_bookmarks->toggleAction()->icon().isNull())
@@ -516,6 +523,13 @@ void MainWindow::showPreferences()
         storiesChanged(); // advisory rules may have changed which stories are advisories
         showStatus(tr("Preferences saved."));
     }
+}
+
+void MainWindow::showAbout()
+{
+    auto *dialog = new AboutDialog(AboutInfo::of(m_cache.database()), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void MainWindow::showShortcutHelp()

@@ -90,6 +90,7 @@ public:
     void applySettings();
     void showPreferences();
     void showShortcutHelp();
+    void showAbout();
     ReaderView *reader() const;
     StoryListView *storyView() const;
     QTreeView *sidebarView() const;
@@ -133,6 +134,7 @@ private:
     QAction *m_saveSearch = nullptr;
     QAction *m_deleteSearch = nullptr;
     QAction *m_shortcutHelp = nullptr;
+    QAction *m_about = nullptr;
     QHash<QString, QList<QKeySequence>> m_defaultShortcuts;
     QSystemTrayIcon *m_tray = nullptr;
     qint64 m_notifiedAdvisory = 0;

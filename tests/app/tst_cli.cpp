@@ -10,6 +10,8 @@
 #include <QFile>
 #include <QHash>
 #include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -376,8 +378,21 @@ private Q_SLOTS:
     {
         const Run run = bulletin({QStringLiteral("--version")});
         QCOMPARE(run.status, 0);
+        // The versions it runs with, for a bug report: Qt's and the SQLite library's.
+        QString sqliteVersion;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("version"));
+            db.setDatabaseName(QStringLiteral(":memory:"));
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("SELECT sqlite_version()")) && q.next());
+            sqliteVersion = q.value(0).toString();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("version"));
+        QVERIFY(!sqliteVersion.isEmpty());
         QCOMPARE(QString::fromUtf8(run.out).trimmed(),
-                 QStringLiteral("bulletin " BULLETIN_VERSION));
+                 QStringLiteral("bulletin " BULLETIN_VERSION " (Qt %1, SQLite %2)")
+                     .arg(QString::fromLatin1(qVersion()), sqliteVersion));
         QVERIFY2(run.err.isEmpty(), run.err.constData());
         QVERIFY(bulletin({QStringLiteral("--help")}).out.contains("--version"));
     }

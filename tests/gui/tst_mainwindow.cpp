@@ -1,3 +1,4 @@
+#include "gui/aboutdialog.h"
 #include "gui/bookmarkactions.h"
 #include "gui/feedactions.h"
 #include "gui/historyactions.h"
@@ -19,6 +20,13 @@
 #include <QAction>
 #include <QWidgetAction>
 #include <QApplication>
+#include <QClipboard>
+#include <QFileInfo>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QLabel>
+#include <QLocale>
+#include <QSqlQuery>
 #include <QDesktopServices>
 #include <QDir>
 #include <QElapsedTimer>
@@ -65,6 +73,7 @@ private slots:
     void emptyCache();
     void storyListPagesAsItScrolls();
     void accessibleNames();
+    void aboutSaysVersionsAndTheCache();
     void screenshots();
 
 private:
@@ -520,6 +529,65 @@ void tst_MainWindow::accessibleNames()
         // Widget actions (the toolbar's search field) are named by their widgets.
         if (!action->isSeparator() && !action->menu() && !qobject_cast<QWidgetAction *>(action))
             QVERIFY2(!action->text().isEmpty(), qPrintable(action->objectName() + QLatin1Char(' ') + (action->parent() ? action->parent()->metaObject()->className() : "")));
+    }
+}
+
+void tst_MainWindow::aboutSaysVersionsAndTheCache()
+{
+    auto window = makeWindow();
+    window->show();
+    QAction *about = window->findChild<QAction *>(QStringLiteral("about"));
+    QVERIFY(about);
+    // It is on the Help menu, where a user looks for it.
+    bool onHelpMenu = false;
+    for (QAction *menu : window->menuBar()->actions()) {
+        if (menu->menu() && menu->text().remove(QLatin1Char('&')) == QLatin1String("Help"))
+            onHelpMenu = menu->menu()->actions().contains(about);
+    }
+    QVERIFY(onHelpMenu);
+    about->trigger();
+    AboutDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = window->findChild<AboutDialog *>()) && dialog->isVisible());
+
+    const auto text = [dialog](const char *name) {
+        const QLabel *label = dialog->findChild<QLabel *>(QLatin1String(name));
+        return label ? label->text() : QStringLiteral("(no label %1)").arg(QLatin1String(name));
+    };
+    QSqlQuery q(m_cache->database().connection());
+    QVERIFY(q.exec(QStringLiteral("SELECT sqlite_version()")) && q.next());
+    QCOMPARE(text("aboutTitle"), QStringLiteral("Bulletin " BULLETIN_VERSION));
+    QCOMPARE(text("aboutQt"), QString::fromLatin1(qVersion()));
+    QCOMPARE(text("aboutSqlite"), q.value(0).toString());
+    QCOMPARE(text("aboutCachePath"), cachePath());
+    const qint64 bytes = QFileInfo(cachePath()).size() + QFileInfo(cachePath() + QStringLiteral("-wal")).size();
+    QVERIFY(bytes > 0);
+    QCOMPARE(text("aboutCacheSize"), QLocale().formattedDataSize(bytes));
+    QVERIFY(text("aboutLicence").contains(QStringLiteral("GNU General Public License")));
+
+    // Copy Details gives the same, for a bug report.
+    QPushButton *copy = dialog->findChild<QPushButton *>(QStringLiteral("aboutCopy"));
+    QVERIFY(copy);
+    copy->click();
+    const QString copied = QApplication::clipboard()->text();
+    QVERIFY2(copied.contains(QStringLiteral("Qt: ") + QString::fromLatin1(qVersion())), qPrintable(copied));
+    QVERIFY2(copied.contains(QStringLiteral("Cache: ") + cachePath()), qPrintable(copied));
+
+    const QString dir = qEnvironmentVariable("BULLETIN_SCREENSHOT_DIR");
+    if (!dir.isEmpty()) {
+        QDir().mkpath(dir);
+        QVERIFY(dialog->grab().save(QDir(dir).filePath(QStringLiteral("about.png"))));
+    }
+    dialog->close();
+    QTRY_VERIFY(!window->findChild<AboutDialog *>());
+
+    if (!dir.isEmpty()) {
+        const QPalette original = QApplication::palette();
+        QApplication::setPalette(bulletin::test::darkPalette());
+        about->trigger();
+        QTRY_VERIFY((dialog = window->findChild<AboutDialog *>()) && dialog->isVisible());
+        QVERIFY(dialog->grab().save(QDir(dir).filePath(QStringLiteral("about-dark.png"))));
+        dialog->close();
+        QApplication::setPalette(original);
     }
 }
 
