@@ -25,6 +25,9 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QGuiApplication>
+#include <QScreen>
+#include <QShowEvent>
 #include <QDialogButtonBox>
 #include <QInputDialog>
 #include <QLineEdit>
@@ -650,7 +653,11 @@ void MainWindow::rememberLocation()
 
 void MainWindow::restoreState()
 {
+    // The first window has the form's size where the screen has room for it; a saved
+    // geometry may come from a larger screen, or one that is gone.
     restoreGeometry(m_settings.value(key(kGeometryKey)).toByteArray());
+    keepOnScreen();
+    m_placed = false; // again once the desktop has drawn the frame
     QMainWindow::restoreState(m_settings.value(key(kWindowStateKey)).toByteArray());
     m_ui->outerSplitter->restoreState(m_settings.value(key(kOuterSplitterKey)).toByteArray());
     m_ui->innerSplitter->restoreState(m_settings.value(key(kInnerSplitterKey)).toByteArray());
@@ -681,6 +688,67 @@ void MainWindow::saveSettings()
     m_settings.setValue(key(kOuterSplitterKey), m_ui->outerSplitter->saveState());
     m_settings.setValue(key(kInnerSplitterKey), m_ui->innerSplitter->saveState());
     m_settings.sync();
+}
+
+void MainWindow::keepOnScreen()
+{
+    if (isMaximized() || isFullScreen())
+        return;
+    const QRect frame = frameGeometry();
+    QScreen *screen = nullptr;
+    qint64 largest = 0;
+    for (QScreen *candidate : QGuiApplication::screens()) {
+        const QRect overlap = candidate->availableGeometry().intersected(frame);
+        const qint64 area = qint64(overlap.width()) * overlap.height();
+        if (area > largest) {
+            largest = area;
+            screen = candidate;
+        }
+    }
+    if (!screen)
+        screen = QGuiApplication::primaryScreen();
+    if (!screen)
+        return;
+    const QRect available = screen->availableGeometry();
+
+    // Until the window is shown its frame is not known: room is left for a title bar and
+    // borders as the style draws them. Once shown, the frame is what the desktop drew.
+    QMargins margins(frame.left() - geometry().left(), frame.top() - geometry().top(),
+                     frame.right() - geometry().right(), frame.bottom() - geometry().bottom());
+    if (!isVisible() || margins.isNull()) {
+        const int border = 4;
+        const int title = style()->pixelMetric(QStyle::PM_TitleBarHeight, nullptr, this);
+        margins = margins.isNull() ? QMargins(border, title + border, border, border) : margins;
+    }
+    const QSize room(available.width() - margins.left() - margins.right(),
+                     available.height() - margins.top() - margins.bottom());
+    const QSize size = this->size().boundedTo(room).expandedTo(minimumSizeHint().boundedTo(room));
+    if (size != this->size())
+        resize(size);
+
+    QRect wanted(frame.topLeft(), QSize(size.width() + margins.left() + margins.right(),
+                                        size.height() + margins.top() + margins.bottom()));
+    if (wanted.right() > available.right())
+        wanted.moveRight(available.right());
+    if (wanted.bottom() > available.bottom())
+        wanted.moveBottom(available.bottom());
+    if (wanted.left() < available.left())
+        wanted.moveLeft(available.left());
+    if (wanted.top() < available.top())
+        wanted.moveTop(available.top());
+    if (wanted.topLeft() != frame.topLeft())
+        move(wanted.topLeft());
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    // The desktop's frame is known once the window is first shown: what was left for it may
+    // have been too little.
+    if (!event->spontaneous() && m_placed.has_value() && !*m_placed) {
+        m_placed = true;
+        QTimer::singleShot(0, this, &MainWindow::keepOnScreen);
+    }
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -64,7 +64,8 @@ public:
 
     // Opens the story in the reader and selects it in the list.
     void openStory(qint64 id);
-    // Restores geometry, splitter sizes, the chosen view and the last story from the settings.
+    // Restores geometry (brought whole onto a screen: see keepOnScreen), splitter sizes, the
+    // chosen view and the last story from the settings.
     void restoreState();
     // Writes geometry, splitter sizes, the view and the story (also done on close and on
     // destruction).
@@ -97,8 +98,12 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
+    // Brings the window whole onto the screen it is mostly on (the primary one when none):
+    // no larger than that screen's available area, title bar and status bar in view.
+    void keepOnScreen();
     void setUpMenus();
     void setUpStoryList();
     void showStoryContextMenu(const QPoint &position);
@@ -135,6 +140,8 @@ private:
     QAction *m_deleteSearch = nullptr;
     QAction *m_shortcutHelp = nullptr;
     QAction *m_about = nullptr;
+    // Set by restoreState(): true once keepOnScreen() has run again with the desktop's frame.
+    std::optional<bool> m_placed;
     QHash<QString, QList<QKeySequence>> m_defaultShortcuts;
     QSystemTrayIcon *m_tray = nullptr;
     qint64 m_notifiedAdvisory = 0;

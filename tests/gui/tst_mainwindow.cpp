@@ -32,6 +32,7 @@
 #include <QElapsedTimer>
 #include <QMenu>
 #include <QRegularExpression>
+#include <QScreen>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
@@ -411,6 +412,7 @@ void tst_MainWindow::restoresStateOnRestart()
 {
     qint64 relatedId = 0;
     QList<int> sizes;
+    QSize savedSize;
     {
         auto window = makeWindow();
         window->show();
@@ -421,7 +423,9 @@ void tst_MainWindow::restoresStateOnRestart()
         QVERIFY(splitter);
         splitter->setSizes({333, 867});
         sizes = splitter->sizes();
-        window->resize(1000, 700);
+        // A size the screen has room for (a larger one is brought onto it: tst_windowgeometry).
+        savedSize = window->screen()->availableGeometry().size() * 0.8;
+        window->resize(savedSize);
         window->close();
     }
     m_cache.reset();
@@ -429,7 +433,7 @@ void tst_MainWindow::restoresStateOnRestart()
     auto window = std::make_unique<MainWindow>(*m_cache, *m_settings);
     window->restoreState();
     window->show();
-    QCOMPARE(window->size(), QSize(1000, 700));
+    QCOMPARE(window->size(), savedSize);
     // The sidebar keeps its width; the rest follows the window's.
     QCOMPARE(window->findChild<QSplitter *>(QStringLiteral("outerSplitter"))->sizes().first(), sizes.first());
     QCOMPARE(window->controller()->currentLocation().storyId, relatedId);
