@@ -281,13 +281,26 @@ QHash<QString, AccountStory> AccountStore::stories(qint64 accountId) const
     return result;
 }
 
-bool AccountStore::mapStory(qint64 articleId, qint64 accountId, const QString &remoteId)
+bool AccountStore::mapStories(qint64 accountId, const QList<std::pair<qint64, QString>> &stories)
 {
+    if (stories.isEmpty())
+        return true;
+    Transaction transaction(m_db);
     QSqlQuery q(m_db);
-    return sql::run(q,
-                    QStringLiteral("INSERT INTO account_articles(article_id, account_id, remote_id) "
-                                   "VALUES (?, ?, ?) ON CONFLICT(article_id) DO NOTHING"),
-                    {articleId, accountId, remoteId});
+    if (!transaction.isActive()
+        || !q.prepare(QStringLiteral("INSERT INTO account_articles(article_id, account_id, remote_id) "
+                                     "VALUES (?, ?, ?) ON CONFLICT(article_id) DO NOTHING")))
+        return false;
+    for (const auto &[articleId, remoteId] : stories) {
+        q.addBindValue(articleId);
+        q.addBindValue(accountId);
+        q.addBindValue(remoteId);
+        if (!q.exec()) {
+            sql::noteFailure(m_db);
+            return false;
+        }
+    }
+    return transaction.commit();
 }
 
 std::optional<QString> AccountStore::remoteId(qint64 articleId) const

@@ -105,8 +105,9 @@ public:
     // Stories ------------------------------------------------------------------------------
     // The stories of the account that the cache holds, by remote id.
     QHash<QString, AccountStory> stories(qint64 accountId) const;
-    // Records that the story is the server's `remoteId`.
-    bool mapStory(qint64 articleId, qint64 accountId, const QString &remoteId);
+    // Records that each story (by article id) is the server's remote id; one already mapped
+    // stays as it is. One prepared statement for them all: a page of new stories at a time.
+    bool mapStories(qint64 accountId, const QList<std::pair<qint64, QString>> &stories);
     std::optional<QString> remoteId(qint64 articleId) const;
     std::optional<qint64> storyAccount(qint64 articleId) const; // nullopt for a local story
 

@@ -242,6 +242,10 @@ bool SyncEngine::storePage(const QList<RemoteHeadline> &page, int *stored)
     const QSet<QString> pendingRead = accounts.pendingIds(m_accountId, PendingChange::Field::Read);
     const QSet<QString> pendingStar = accounts.pendingIds(m_accountId, PendingChange::Field::Starred);
     QHash<QString, qint64> feeds;
+    // The page's mappings and read marks go in one statement each, after its stories.
+    QList<std::pair<qint64, QString>> mapped;
+    QList<qint64> read;
+    QList<qint64> unread;
     for (const RemoteHeadline &headline : page) {
         if (headline.feedId.isEmpty() || headline.feedId == QLatin1String("0"))
             continue; // an archived story of a feed the server no longer has
@@ -268,35 +272,42 @@ bool SyncEngine::storePage(const QList<RemoteHeadline> &page, int *stored)
             continue;
         applyAdvisoryRules(articles, rules, false, headline.feedTitle);
         const ArticleStore::UpsertResult result = m_cache.articles().upsert(feedId, articles.first());
-        if (result.state == ArticleStore::UpsertState::Failed || !accounts.mapStory(result.id, m_accountId, headline.id))
+        if (result.state == ArticleStore::UpsertState::Failed)
             return false;
+        mapped.append({result.id, headline.id});
         if (result.state == ArticleStore::UpsertState::Inserted)
             ++*stored;
-        if (!pendingRead.contains(headline.id) && !m_cache.articles().setRead({result.id}, !headline.unread))
-            return false;
+        if (!pendingRead.contains(headline.id))
+            (headline.unread ? unread : read) << result.id;
         if (!pendingStar.contains(headline.id) && headline.starred && !m_cache.bookmarks().add(result.id, headline.note))
             return false;
     }
-    return transaction.commit();
+    return accounts.mapStories(m_accountId, mapped) && m_cache.articles().setRead(read, true)
+        && m_cache.articles().setRead(unread, false) && transaction.commit();
 }
 
-int SyncEngine::applyRead(const QSet<QString> &remoteIds, bool read)
+int SyncEngine::applyRead(QHash<QString, AccountStory> &stories, const QSet<QString> &remoteIds, bool read)
 {
     if (remoteIds.isEmpty())
         return 0;
-    const QHash<QString, AccountStory> stories = m_accounts.stories(m_accountId);
-    ApplyingTransaction transaction(m_cache, m_accounts);
-    if (!transaction.isActive())
-        return -1;
     const QSet<QString> pending = m_accounts.pendingIds(m_accountId, PendingChange::Field::Read);
     QList<qint64> ids;
+    QList<AccountStory *> changed;
     for (const QString &remoteId : remoteIds) {
-        const auto it = stories.constFind(remoteId);
-        if (it != stories.cend() && it->unread == read && !pending.contains(remoteId))
+        const auto it = stories.find(remoteId);
+        if (it != stories.end() && it->unread == read && !pending.contains(remoteId)) {
             ids << it->articleId;
+            changed << &*it;
+        }
     }
-    if (!m_cache.articles().setRead(ids, read) || !transaction.commit())
+    // Nothing to change is the usual case of a sync with nothing new: no write at all.
+    if (ids.isEmpty())
+        return 0;
+    ApplyingTransaction transaction(m_cache, m_accounts);
+    if (!transaction.isActive() || !m_cache.articles().setRead(ids, read) || !transaction.commit())
         return -1;
+    for (AccountStory *story : std::as_const(changed))
+        story->unread = !read;
     return int(ids.size());
 }
 
@@ -313,9 +324,11 @@ RemoteError SyncEngine::pullState(const QHash<QString, int> &unreadByFeed, int *
     query.set = HeadlineQuery::Set::Starred;
     if (const RemoteError failure = listAll(query, &starred))
         return failure;
+    // The account's stories as they stand here, read once: a sync with nothing new reads
+    // them once and writes nothing. The read marks applied below update this copy.
+    QHash<QString, AccountStory> stories = accounts.stories(m_accountId);
+    const QHash<QString, AccountFeed> feeds = accounts.feeds(m_accountId);
     {
-        const QHash<QString, AccountStory> stories = accounts.stories(m_accountId);
-        const QHash<QString, AccountFeed> feeds = accounts.feeds(m_accountId);
         QSet<qint64> liveFeeds;
         for (const AccountFeed &feed : feeds)
             liveFeeds.insert(feed.feedId);
@@ -362,7 +375,7 @@ RemoteError SyncEngine::pullState(const QHash<QString, int> &unreadByFeed, int *
         if (!headline.unread)
             readIds.insert(headline.id);
     }
-    const int changed = applyRead(readIds, true);
+    const int changed = applyRead(stories, readIds, true);
     if (changed < 0)
         return localFailure(QStringLiteral("read marks"));
     *pulled += changed;
@@ -371,8 +384,6 @@ RemoteError SyncEngine::pullState(const QHash<QString, int> &unreadByFeed, int *
     // count differs from the cache's, or of every feed when the last sync is old.
     const bool stale = !account->lastSync.isValid()
         || account->lastSync.secsTo(QDateTime::currentDateTimeUtc()) > kRecentlyReadSeconds;
-    const QHash<QString, AccountStory> stories = accounts.stories(m_accountId);
-    const QHash<QString, AccountFeed> feeds = accounts.feeds(m_accountId);
     QHash<qint64, QString> remoteFeedOf;
     for (const AccountFeed &feed : feeds)
         remoteFeedOf.insert(feed.feedId, feed.remoteId);
@@ -406,8 +417,8 @@ RemoteError SyncEngine::pullState(const QHash<QString, int> &unreadByFeed, int *
                 && (feedId.isEmpty() || remoteFeedOf.value(story.feedId) == feedId))
                 nowRead.insert(story.remoteId);
         }
-        const int madeUnread = applyRead(unreadIds, false);
-        const int madeRead = applyRead(nowRead, true);
+        const int madeUnread = applyRead(stories, unreadIds, false);
+        const int madeRead = applyRead(stories, nowRead, true);
         if (madeUnread < 0 || madeRead < 0)
             return localFailure(QStringLiteral("read marks"));
         *pulled += madeUnread + madeRead;

@@ -69,8 +69,9 @@ private:
     // Stores one page of new stories in one transaction.
     bool storePage(const QList<RemoteHeadline> &page, int *stored);
     // Applies the server's read state to the stories (by remote id) in one transaction,
-    // leaving out those with a read change waiting. Returns how many changed.
-    int applyRead(const QSet<QString> &remoteIds, bool read);
+    // leaving out those with a read change waiting, and to `stories`, the caller's copy of
+    // them. Returns how many changed, or -1 when the cache could not be written.
+    int applyRead(QHash<QString, AccountStory> &stories, const QSet<QString> &remoteIds, bool read);
     qint64 feedFor(const RemoteHeadline &headline);
 
     Cache &m_cache;

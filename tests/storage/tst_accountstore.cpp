@@ -35,7 +35,7 @@ struct AccountCache
         feed.title = QStringLiteral("Remote feed");
         feedId = accounts.ensureFeed(accountId, feed).value_or(0);
         storyId = articles.upsert(feedId, makeArticle(QStringLiteral("g1"), QStringLiteral("Remote story"), 100)).id;
-        accounts.mapStory(storyId, accountId, QStringLiteral("r1"));
+        accounts.mapStories(accountId, {{storyId, QStringLiteral("r1")}});
         const qint64 local = *feeds.addSubscription(QStringLiteral("https://example.org/feed"), QStringLiteral("Local"));
         localStoryId = articles.upsert(local, makeArticle(QStringLiteral("g2"), QStringLiteral("Local story"), 100)).id;
     }
