@@ -116,6 +116,10 @@ void ReaderView::handleAnchor(const QUrl &url)
         emit noteEditRequested();
         return;
     }
+    if (const std::optional<QList<qint64>> ids = storyIdsToMarkRead(url.toString())) {
+        emit markReadRequested(*ids);
+        return;
+    }
     emit externalLinkRequested(url);
 }
 

@@ -28,6 +28,7 @@ struct CandidateRow
     QString source;
     qint64 feedId = 0;
     QDateTime published;
+    bool read = false;
 };
 
 // Title, link, source and date of the stories that may make the list, in one query.
@@ -43,7 +44,9 @@ QHash<qint64, CandidateRow> rowsFor(QSqlDatabase db, const QList<qint64> &ids)
     q.setForwardOnly(true);
     if (!sql::run(q,
                   QStringLiteral("SELECT a.id, a.title, a.link, f.title, a.feed_id, "
-                                 "coalesce(a.published, a.sort_date) FROM articles a "
+                                 "coalesce(a.published, a.sort_date), "
+                                 "NOT EXISTS (SELECT 1 FROM unread_articles u WHERE u.id = a.id) "
+                                 "FROM articles a "
                                  "JOIN feeds f ON f.id = a.feed_id WHERE a.id IN (%1)")
                       .arg(sql::placeholders(ids.size())),
                   values))
@@ -51,7 +54,7 @@ QHash<qint64, CandidateRow> rowsFor(QSqlDatabase db, const QList<qint64> &ids)
     while (q.next())
         out.insert(q.value(0).toLongLong(),
                    {q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
-                    q.value(4).toLongLong(), sql::toTime(q.value(5))});
+                    q.value(4).toLongLong(), sql::toTime(q.value(5)), q.value(6).toBool()});
     return out;
 }
 
@@ -176,6 +179,7 @@ QList<RelatedStory> findRelatedCoverage(QSqlDatabase db, const StoryDetail &stor
         r.link = row->link;
         r.source = row->source;
         r.published = row->published;
+        r.read = row->read;
         out.append(r);
     }
     return out;

@@ -11,7 +11,8 @@
 namespace bulletin {
 
 // Other cached stories, from any feed, that report the same news event as `story`: best
-// first, at most `limit`, each with kind "coverage", its id, title, link, source and date.
+// first, at most `limit`, each with kind "coverage", its id, title, link, source, date and
+// whether the user has read it.
 // Syndicated copies of one headline appear once; copies of the story itself not at all.
 // An empty list means nothing in the cache is close enough.
 //

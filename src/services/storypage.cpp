@@ -12,6 +12,7 @@ namespace {
 
 constexpr auto kStoryAnchorPrefix = "#bulletin-story-";
 constexpr auto kEditNoteAnchor = "#bulletin-edit-note";
+constexpr auto kReadAnchorPrefix = "#bulletin-read-";
 
 QString formatDate(const QDateTime &time)
 {
@@ -133,7 +134,10 @@ void addNote(Page &page, const QString &note, bool dark)
     page.addText(QStringLiteral("Your note (edit)\n") + note);
 }
 
-void addRelatedList(Page &page, const QString &heading, const QList<RelatedStory> &related)
+// `storyId`, when not 0, is the story the page shows: a coverage list then offers to mark
+// it and the listed coverage read, while any of them is unread.
+void addRelatedList(Page &page, const QString &heading, const QList<RelatedStory> &related,
+                    qint64 storyId = 0, bool storyRead = true)
 {
     if (related.isEmpty())
         return;
@@ -145,6 +149,8 @@ void addRelatedList(Page &page, const QString &heading, const QList<RelatedStory
             meta << r.source;
         if (r.published.isValid())
             meta << formatDate(r.published);
+        if (r.read && r.kind == QLatin1String("coverage"))
+            meta << QStringLiteral("\u2713 read");
         const QString metaText = meta.join(QStringLiteral(" \u00b7 "));
         if (r.id) {
             page.html += QStringLiteral("<li><a href=\"%1%2\">%3</a>%4</li>\n")
@@ -168,18 +174,33 @@ void addRelatedList(Page &page, const QString &heading, const QList<RelatedStory
         }
     }
     page.html += QStringLiteral("</ul>\n");
+    QStringList ids;
+    bool unread = !storyRead;
+    for (const RelatedStory &r : related) {
+        if (r.id) {
+            ids << QString::number(*r.id);
+            unread = unread || !r.read;
+        }
+    }
+    if (storyId != 0 && unread && !ids.isEmpty()) {
+        ids.prepend(QString::number(storyId));
+        const QString label = QStringLiteral("Mark these %1 reports of the event read").arg(ids.size());
+        page.html += QStringLiteral("<p><small><a href=\"%1%2\">%3</a></small></p>\n")
+                         .arg(QLatin1String(kReadAnchorPrefix), ids.join(QLatin1Char(',')), escapeHtml(label));
+        lines << label;
+    }
     page.addText(lines.join(QLatin1Char('\n')));
 }
 
 // The publisher's own links first, then the coverage Bulletin found in other feeds.
-void addRelated(Page &page, const QList<RelatedStory> &related)
+void addRelated(Page &page, const QList<RelatedStory> &related, qint64 storyId, bool storyRead)
 {
     QList<RelatedStory> publisher;
     QList<RelatedStory> coverage;
     for (const RelatedStory &r : related)
         (r.kind == QLatin1String("coverage") ? coverage : publisher) << r;
     addRelatedList(page, QStringLiteral("Related stories"), publisher);
-    addRelatedList(page, QStringLiteral("Coverage elsewhere"), coverage);
+    addRelatedList(page, QStringLiteral("Coverage elsewhere"), coverage, storyId, storyRead);
 }
 
 QString wrap(const QString &body)
@@ -233,7 +254,7 @@ StoryPage buildStoryPage(const StoryDetail &story, const PageOptions &options)
         result.blockedUrls = body.blockedUrls;
         result.flaggedLinks = body.flaggedLinks;
     }
-    addRelated(page, story.related);
+    addRelated(page, story.related, s.id, s.read);
     result.html = wrap(page.html);
     result.text = page.text;
     return result;
@@ -277,6 +298,25 @@ std::optional<qint64> storyIdFromAnchor(const QString &anchor)
     bool ok = false;
     const qint64 id = value.mid(prefix.size()).toLongLong(&ok);
     return ok ? std::optional(id) : std::nullopt;
+}
+
+std::optional<QList<qint64>> storyIdsToMarkRead(const QString &anchor)
+{
+    const QLatin1String prefix(kReadAnchorPrefix);
+    QString value = anchor;
+    if (!value.startsWith(QLatin1Char('#')))
+        value.prepend(QLatin1Char('#'));
+    if (!value.startsWith(prefix))
+        return std::nullopt;
+    QList<qint64> ids;
+    for (const QString &word : value.mid(prefix.size()).split(QLatin1Char(','))) {
+        bool ok = false;
+        const qint64 id = word.toLongLong(&ok);
+        if (!ok || id <= 0)
+            return std::nullopt;
+        ids << id;
+    }
+    return ids;
 }
 
 } // namespace bulletin

@@ -47,4 +47,9 @@ std::optional<qint64> storyIdFromAnchor(const QString &anchor);
 // The note on a bookmarked story's page links to "#bulletin-edit-note" for editing it.
 bool isEditNoteAnchor(const QString &anchor);
 
+// Under "Coverage elsewhere" the page offers to mark the event read: the story and the
+// coverage it lists. That link is "#bulletin-read-ID,ID,..."; this reads the ids back
+// (nullopt for any other anchor).
+std::optional<QList<qint64>> storyIdsToMarkRead(const QString &anchor);
+
 } // namespace bulletin

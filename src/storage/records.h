@@ -39,6 +39,7 @@ struct RelatedStory
     std::optional<qint64> id; // the cached story it resolves to
     QString source;
     QDateTime published;
+    bool read = false;     // coverage only: the user has read that story
 };
 
 struct StoryDetail

@@ -55,6 +55,47 @@ private Q_SLOTS:
         QVERIFY(!storyIdFromAnchor(QStringLiteral("#other")));
     }
 
+    void coverageSaysSourceTimeAndWhatWasRead()
+    {
+        StoryDetail d = story();
+        const QDateTime at(QDate(2014, 4, 2), QTime(9, 30), Qt::UTC);
+        RelatedStory read;
+        read.title = QStringLiteral("Coast braces for storm");
+        read.id = 51;
+        read.kind = QStringLiteral("coverage");
+        read.source = QStringLiteral("Coast Daily");
+        read.published = at;
+        read.read = true;
+        RelatedStory unread = read;
+        unread.title = QStringLiteral("Storm warning for the coast");
+        unread.id = 52;
+        unread.source = QStringLiteral("Wire One");
+        unread.read = false;
+        d.related << read << unread;
+
+        StoryPage page = buildStoryPage(d);
+        const QString coverage = page.text.mid(page.text.indexOf(QStringLiteral("Coverage elsewhere")));
+        QVERIFY2(coverage.contains(QStringLiteral("Coast braces for storm \u2014 Coast Daily \u00b7 ")),
+                 qPrintable(coverage));
+        QVERIFY2(coverage.contains(QStringLiteral("\u00b7 \u2713 read")), qPrintable(coverage));
+        QCOMPARE(coverage.count(QStringLiteral("\u2713 read")), 1); // the unread report is not marked
+        // The story and its two reports: one link marks the event read.
+        QVERIFY(page.html.contains(QStringLiteral("href=\"#bulletin-read-7,51,52\"")));
+        QVERIFY(coverage.contains(QStringLiteral("Mark these 3 reports of the event read")));
+        QCOMPARE(storyIdsToMarkRead(QStringLiteral("#bulletin-read-7,51,52")),
+                 std::optional<QList<qint64>>(QList<qint64>{7, 51, 52}));
+        QVERIFY(!storyIdsToMarkRead(QStringLiteral("#bulletin-read-7,x")));
+        QVERIFY(!storyIdsToMarkRead(QStringLiteral("#bulletin-story-7")));
+        // The publisher's links are not part of the event.
+        QVERIFY(!page.html.contains(QStringLiteral("#bulletin-read-7,42")));
+
+        // All read already: nothing to offer.
+        d.summary.read = true;
+        d.related.last().read = true;
+        page = buildStoryPage(d);
+        QVERIFY(!page.html.contains(QStringLiteral("#bulletin-read-")));
+    }
+
     void darkPaletteGetsDarkBanner()
     {
         PageOptions options;
