@@ -243,6 +243,7 @@ void MainWindow::setUpMenus()
     m_ui->menuGo->addAction(m_reading->nextUnreadAction());
     m_ui->menuGo->addAction(m_reading->previousUnreadAction());
     m_ui->menuGo->addAction(m_reading->pageAction());
+    m_ui->menuGo->addAction(m_reading->groupByEventAction());
     m_ui->menuGo->addSeparator();
     m_ui->menuGo->addAction(m_history->backAction());
     m_ui->menuGo->addAction(m_history->forwardAction());

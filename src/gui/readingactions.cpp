@@ -39,6 +39,9 @@ ReadingActions::ReadingActions(StoryController &controller, ReaderView *reader, 
                      tr("Smaller text in the reader"));
     m_zoomReset = make(QStringLiteral("zoomReset"), tr("&Actual Size"), {QKeySequence(Qt::CTRL | Qt::Key_0)},
                        tr("The reader's text at its normal size"));
+    m_groupByEvent = make(QStringLiteral("groupByEvent"), tr("&Group Stories by Event"), {QKeySequence(Qt::Key_G)},
+                          tr("One row per news event: its other reports under the newest (Right opens it)"));
+    m_groupByEvent->setCheckable(true);
     m_zoomIn->setIcon(QIcon::fromTheme(QStringLiteral("zoom-in")));
     m_zoomOut->setIcon(QIcon::fromTheme(QStringLiteral("zoom-out")));
 
@@ -52,6 +55,7 @@ ReadingActions::ReadingActions(StoryController &controller, ReaderView *reader, 
     connect(m_zoomIn, &QAction::triggered, this, [this] { setZoomSteps(m_zoom + 1); });
     connect(m_zoomOut, &QAction::triggered, this, [this] { setZoomSteps(m_zoom - 1); });
     connect(m_zoomReset, &QAction::triggered, this, [this] { setZoomSteps(0); });
+    connect(m_groupByEvent, &QAction::toggled, this, [this](bool on) { m_controller.setGroupedByEvent(on); });
 }
 
 QAction *ReadingActions::make(const QString &name, const QString &text, const QList<QKeySequence> &keys,
@@ -67,7 +71,7 @@ QAction *ReadingActions::make(const QString &name, const QString &text, const QL
 QList<QAction *> ReadingActions::actions() const
 {
     return {m_next, m_previous, m_nextUnread, m_previousUnread, m_page, m_toggleRead, m_markAllRead,
-            m_zoomIn, m_zoomOut, m_zoomReset};
+            m_zoomIn, m_zoomOut, m_zoomReset, m_groupByEvent};
 }
 
 void ReadingActions::pageOrNext()

@@ -13,7 +13,8 @@ class StoryController;
 
 // The reading flow from the keyboard, in line with established readers: j/k next/previous
 // story, n/p next/previous unread, Space pages the reader and then moves on, m toggles read,
-// Shift+A marks the whole view read, Ctrl+plus/minus/0 zoom the reader. Single-key shortcuts
+// Shift+A marks the whole view read, Ctrl+plus/minus/0 zoom the reader; g groups the list's
+// stories by news event. Single-key shortcuts
 // never fire while a text field has the focus (the field takes the key).
 class ReadingActions final : public QObject
 {
@@ -32,6 +33,7 @@ public:
     QAction *zoomInAction() const { return m_zoomIn; }
     QAction *zoomOutAction() const { return m_zoomOut; }
     QAction *zoomResetAction() const { return m_zoomReset; }
+    QAction *groupByEventAction() const { return m_groupByEvent; }
     QList<QAction *> actions() const;
 
     // Space: pages the reader down, or opens the next unread story at the end of the page.
@@ -59,6 +61,7 @@ private:
     QAction *m_zoomIn = nullptr;
     QAction *m_zoomOut = nullptr;
     QAction *m_zoomReset = nullptr;
+    QAction *m_groupByEvent = nullptr;
 };
 
 } // namespace bulletin

@@ -7,6 +7,7 @@
 #include "services/coveragefinder.h"
 #include "services/remoteimages.h"
 #include "services/storypage.h"
+#include "storage/coveragestore.h"
 #include "storage/searchstore.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -34,6 +35,7 @@ StoryController::StoryController(Cache &cache, QTreeView *sidebarView, QAbstract
 {
     m_stories->setAdvisoryStore(AdvisoryStore(cache.database().connection()));
     m_stories->setSearchStore(SearchStore(cache.database().connection()));
+    m_stories->setCoverageStore(CoverageStore(cache.database().connection()));
     m_sidebar->setSearchStore(SearchStore(cache.database().connection()));
     sidebarView->setModel(m_sidebar);
     storyView->setModel(m_stories);
@@ -42,6 +44,7 @@ StoryController::StoryController(Cache &cache, QTreeView *sidebarView, QAbstract
     connect(storyView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &StoryController::onListCurrentChanged);
     connect(reader, &ReaderView::storyRequested, this, [this](qint64 id) { openStory(id); });
+    connect(reader, &ReaderView::markReadRequested, this, &StoryController::markStoriesRead);
     // Follow the system palette: the banner has light and dark colour sets.
     connect(reader, &ReaderView::paletteChanged, this, &StoryController::refreshPage);
     m_markReadTimer = new QTimer(this);
@@ -134,6 +137,12 @@ void StoryController::clearReader()
     emit remoteImagesBlocked(0);
     emit locationChanged(m_location);
     emit historyChanged();
+}
+
+void StoryController::setGroupedByEvent(bool grouped)
+{
+    m_stories->setGrouped(grouped);
+    selectInList(m_location, false);
 }
 
 void StoryController::selectSidebar(const StoryFilter &filter)
@@ -300,11 +309,24 @@ bool StoryController::render(const ReaderLocation &location)
         StoryDetail detail = *story;
         const auto known = m_coverage.constFind(location.storyId);
         if (known != m_coverage.constEnd()) {
+            // Which of them are read now: the user may have read one since it was found.
+            QList<qint64> ids;
             for (const RelatedStory &r : *known) {
+                if (r.id)
+                    ids << *r.id;
+            }
+            QSet<qint64> read;
+            for (const StorySummary &s : m_cache.articles().summaries(ids)) {
+                if (s.read)
+                    read.insert(s.id);
+            }
+            for (RelatedStory r : *known) {
                 const bool listed = std::any_of(detail.related.cbegin(), detail.related.cend(),
                                                 [&](const RelatedStory &p) { return p.id && p.id == r.id; });
-                if (!listed)
-                    detail.related << r;
+                if (listed)
+                    continue;
+                r.read = r.id && read.contains(*r.id);
+                detail.related << r;
             }
         } else {
             m_coverageFinder->find(location.storyId);
@@ -517,6 +539,26 @@ void StoryController::selectInList(const ReaderLocation &location, bool allowSwi
     m_storyView->selectionModel()->setCurrentIndex(
         index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     m_storyView->scrollTo(index);
+}
+
+int StoryController::markStoriesRead(const QList<qint64> &storyIds)
+{
+    QList<qint64> unread;
+    for (const StorySummary &s : m_cache.articles().summaries(storyIds)) {
+        if (!s.read)
+            unread << s.id;
+    }
+    if (unread.isEmpty())
+        return 0;
+    if (!m_cache.articles().setRead(unread, true)) {
+        emit statusMessage(tr("The stories could not be marked read."));
+        return 0;
+    }
+    for (qint64 id : std::as_const(unread))
+        storyReadChanged(id, true);
+    refreshPage();
+    emit statusMessage(tr("%n stories marked read.", nullptr, int(unread.size())));
+    return int(unread.size());
 }
 
 void StoryController::storyReadChanged(qint64 storyId, bool read)

@@ -59,6 +59,9 @@ public:
     // in the reader (or nothing). A search made in "this source" carries on in the new view;
     // any other search ends (searchEnded).
     void showFilter(const StoryFilter &filter);
+    // The story list as one row per news event (StoryListModel::setGrouped), keeping the
+    // reader's story selected.
+    void setGroupedByEvent(bool grouped);
     // Lists the stories matching the query, within the current source or everywhere; an
     // empty query goes back to the source's list. Matched words are highlighted in the list
     // (by the window's delegate) and in the reader.
@@ -70,6 +73,10 @@ public:
     // on the status bar) when the story is not in the cache.
     bool openStory(qint64 storyId);
     bool openBookmark(qint64 bookmarkId);
+
+    // Marks these stories read (the reader's "mark the event read"), keeping the list, the
+    // sidebar's counts and the page in step. Returns how many were unread.
+    int markStoriesRead(const QList<qint64> &storyIds);
 
     // Reading flow (j/k, n/p, m, Shift+A). Each returns false when there is nowhere to go.
     bool moveInList(int delta);            // the next (1) or previous (-1) story in the list

@@ -1,9 +1,12 @@
 #include "gui/storylistview.h"
 
+#include "models/storylistmodel.h"
+
 #include "gui/unshapedfont.h"
 
 #include <QEvent>
 #include <QHeaderView>
+#include <QMouseEvent>
 #include <QStyle>
 
 namespace bulletin {
@@ -34,7 +37,20 @@ QModelIndex StoryListView::moveCursor(CursorAction cursorAction, Qt::KeyboardMod
     switch (cursorAction) {
     case MoveLeft:
     case MoveRight:
-        return current; // a row is one story: nothing to move to beside it
+        // A row is one story: nothing beside it. In the grouped view Right opens an event's
+        // row over its reports and Left closes it, from the row or from one of its reports.
+        if (auto *stories = qobject_cast<StoryListModel *>(model()); stories && current.isValid()) {
+            int row = current.row();
+            if (cursorAction == MoveLeft) {
+                while (row > 0 && stories->index(row, 0).data(StoryListModel::EventDepthRole).toInt() > 0)
+                    --row;
+                if (stories->setEventExpanded(row, false))
+                    return stories->index(row, current.column());
+            } else {
+                stories->setEventExpanded(row, true);
+            }
+        }
+        return current;
     case MoveHome:
     case MoveEnd:
         // The first or the last loaded story, as in a list; a table would move along the row.
@@ -45,6 +61,24 @@ QModelIndex StoryListView::moveCursor(CursorAction cursorAction, Qt::KeyboardMod
     default:
         return QTableView::moveCursor(cursorAction, modifiers);
     }
+}
+
+void StoryListView::mousePressEvent(QMouseEvent *event)
+{
+    // A click on an event row's arrow (after the row's markers) opens or closes it.
+    const QModelIndex index = indexAt(event->position().toPoint());
+    auto *stories = qobject_cast<StoryListModel *>(model());
+    if (stories && index.isValid() && index.column() == StoryListModel::HeadlineColumn
+        && index.data(StoryListModel::EventReportsRole).toInt() > 0) {
+        const int arrowEnd = visualRect(index).left() + iconSize().width()
+                             + fontMetrics().horizontalAdvance(QStringLiteral("\u25be ")) + 12;
+        if (event->position().x() <= arrowEnd) {
+            stories->setEventExpanded(index.row(), !index.data(StoryListModel::EventExpandedRole).toBool());
+            setCurrentIndex(index);
+            return;
+        }
+    }
+    QTableView::mousePressEvent(event);
 }
 
 void StoryListView::changeEvent(QEvent *event)

@@ -61,11 +61,22 @@ void StoryListModel::reload()
     endResetModel();
 }
 
+void StoryListModel::setGrouped(bool grouped)
+{
+    if (m_grouped == grouped)
+        return;
+    m_grouped = grouped;
+    reload();
+}
+
 void StoryListModel::loadFirstPage()
 {
     m_rows.clear();
     m_rowByStory.clear();
     m_snippets.clear();
+    m_eventRow.clear();
+    m_eventReports.clear();
+    m_pageCursor.reset();
     m_atEnd = false;
     if (isBookmarkView()) {
         for (const Row &row : nextBookmarkPage()) {
@@ -101,10 +112,94 @@ void StoryListModel::loadFirstPage()
         }
         return;
     }
-    for (const StorySummary &story : nextPage(std::nullopt)) {
-        m_rowByStory.insert(story.id, m_rows.size());
-        m_rows << rowFor(story);
+    for (const Row &row : storyRows(nextPage(std::nullopt))) {
+        m_rowByStory.insert(row.storyId, m_rows.size());
+        m_rows << row;
     }
+}
+
+QList<StoryListModel::Row> StoryListModel::storyRows(const QList<StorySummary> &page)
+{
+    QList<Row> rows;
+    rows.reserve(page.size());
+    if (!page.isEmpty())
+        m_pageCursor = StoryCursor{page.last().sortDate, page.last().id};
+    QHash<qint64, StoryEvent> events;
+    if (m_coverage && !isBookmarkView()) {
+        QList<qint64> ids;
+        ids.reserve(page.size());
+        for (const StorySummary &story : page)
+            ids << story.id;
+        events = m_coverage->events(ids);
+    }
+    const bool grouped = isGroupedView();
+    for (const StorySummary &story : page) {
+        Row row = rowFor(story);
+        if (const auto event = events.constFind(story.id); event != events.cend()) {
+            row.eventId = event->eventId;
+            row.sources = event->sources;
+        }
+        if (!grouped || row.eventId == 0) {
+            rows << row;
+            continue;
+        }
+        const auto lead = m_eventRow.constFind(row.eventId);
+        if (lead == m_eventRow.cend()) {
+            m_eventRow.insert(row.eventId, row.storyId);
+            rows << row;
+            continue;
+        }
+        // A later report of an event that has its row: under that row.
+        row.depth = 1;
+        QList<Row> &reports = m_eventReports[row.eventId];
+        reports << row;
+        const int leadRow = rowForStory(*lead);
+        if (leadRow < 0)
+            continue; // the event's row is in this same page: it shows the count when added
+        if (m_rows.at(leadRow).expanded)
+            insertReports(leadRow + int(reports.size()), {row});
+        emitRowChanged(leadRow);
+    }
+    return rows;
+}
+
+bool StoryListModel::setEventExpanded(int row, bool expanded)
+{
+    if (row < 0 || row >= m_rows.size() || m_rows.at(row).depth != 0)
+        return false;
+    const QList<Row> reports = m_eventReports.value(m_rows.at(row).eventId);
+    if (reports.isEmpty() || m_rows.at(row).eventId == 0)
+        return false;
+    if (m_rows.at(row).expanded == expanded)
+        return true;
+    m_rows[row].expanded = expanded;
+    if (expanded) {
+        insertReports(row + 1, reports);
+    } else {
+        beginRemoveRows({}, row + 1, row + int(reports.size()));
+        for (const Row &report : reports)
+            m_rowByStory.remove(report.storyId);
+        m_rows.remove(row + 1, reports.size());
+        endRemoveRows();
+        reindexFrom(row + 1);
+    }
+    emitRowChanged(row);
+    return true;
+}
+
+void StoryListModel::insertReports(int row, const QList<Row> &reports)
+{
+    beginInsertRows({}, row, row + int(reports.size()) - 1);
+    for (qsizetype i = 0; i < reports.size(); ++i)
+        m_rows.insert(row + i, reports.at(i));
+    endInsertRows();
+    reindexFrom(row);
+}
+
+void StoryListModel::reindexFrom(int row)
+{
+    for (qsizetype i = row; i < m_rows.size(); ++i)
+        m_rowByStory.insert(m_rows.at(i).storyId, int(i));
 }
 
 QList<StorySummary> StoryListModel::nextPage(const std::optional<StoryCursor> &after)
@@ -223,12 +318,23 @@ QVariant StoryListModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case HeadlineColumn: {
-            const QString title = row.title.isEmpty() ? tr("(untitled)") : row.title;
+            QString title = row.title.isEmpty() ? tr("(untitled)") : row.title;
+            // The grouped view: an event's row opens (▸) and closes (▾) over its
+            // reports, which are set in under it.
+            if (row.depth > 0)
+                title = QStringLiteral(" ↳ ") + title;
+            else if (m_eventReports.contains(row.eventId) && row.eventId != 0 && isGroupedView())
+                title = (row.expanded ? QStringLiteral("▾ ") : QStringLiteral("▸ ")) + title;
             if (row.advisoryStatus.isEmpty() || row.advisoryStatus == QLatin1String("active"))
                 return title;
             return tr("%1 (%2)").arg(title, statusWords(row.advisoryStatus));
         }
         case SourceColumn:
+            if (row.sources > 1 && row.depth == 0) {
+                const int others = row.sources - 1;
+                return others == 1 ? tr("%1  +1 source").arg(row.source)
+                                   : tr("%1  +%2 sources").arg(row.source, QString::number(others));
+            }
             return row.source;
         case DateColumn:
             return row.published.isValid()
@@ -254,6 +360,12 @@ QVariant StoryListModel::data(const QModelIndex &index, int role) const
                                                    : tr("Advisory: %1").arg(statusWords(row.advisoryStatus)));
         if (row.headlineOnly)
             facts << tr("Headline only");
+        if (row.sources > 1)
+            facts << tr("Reported by %1 sources").arg(row.sources);
+        if (const qsizetype reports = m_eventReports.value(row.eventId).size(); reports > 0 && row.depth == 0
+            && row.eventId != 0 && isGroupedView())
+            facts << (row.expanded ? tr("%1 more reports shown below").arg(reports)
+                                   : tr("%1 more reports grouped here").arg(reports));
         if (row.bookmarkId != 0 && row.storyId == 0)
             facts << tr("No longer in its feed; kept with the bookmark");
         if (!row.note.isEmpty())
@@ -293,6 +405,16 @@ QVariant StoryListModel::data(const QModelIndex &index, int role) const
         return row.advisoryStatus;
     case SnippetRole:
         return snippetOf(row);
+    case SourcesRole:
+        return std::max(1, row.sources);
+    case EventReportsRole:
+        return row.depth == 0 && row.eventId != 0 && isGroupedView()
+                   ? int(m_eventReports.value(row.eventId).size())
+                   : 0;
+    case EventExpandedRole:
+        return row.expanded;
+    case EventDepthRole:
+        return row.depth;
     case Qt::ForegroundRole:
         // Retired advisories stay listed, below the active ones and greyed.
         if (!row.advisoryStatus.isEmpty() && row.advisoryStatus != QLatin1String("active"))
@@ -357,15 +479,7 @@ void StoryListModel::fetchMore(const QModelIndex &parent)
         append(nextBookmarkPage());
         return;
     }
-    std::optional<StoryCursor> after;
-    if (!m_rows.isEmpty())
-        after = m_rows.constLast().cursor;
-    const QList<StorySummary> page = nextPage(after);
-    QList<Row> rows;
-    rows.reserve(page.size());
-    for (const StorySummary &story : page)
-        rows << rowFor(story);
-    append(rows);
+    append(storyRows(nextPage(m_pageCursor)));
 }
 
 void StoryListModel::append(const QList<Row> &rows)
@@ -421,6 +535,13 @@ int StoryListModel::locateBookmark(qint64 bookmarkId, int maxRows)
 
 int StoryListModel::locateStory(qint64 storyId, int maxRows)
 {
+    // A report under its event's row: open the event.
+    for (auto it = m_eventReports.cbegin(); rowForStory(storyId) < 0 && it != m_eventReports.cend(); ++it) {
+        for (const Row &report : *it) {
+            if (report.storyId == storyId)
+                setEventExpanded(rowForStory(m_eventRow.value(it.key())), true);
+        }
+    }
     const int row = rowForStory(storyId);
     if (row >= 0 || m_atEnd)
         return row;
@@ -459,6 +580,12 @@ void StoryListModel::emitRowChanged(int row)
 
 void StoryListModel::setStoryRead(qint64 storyId, bool read)
 {
+    for (QList<Row> &reports : m_eventReports) {
+        for (Row &report : reports) {
+            if (report.storyId == storyId)
+                report.read = read;
+        }
+    }
     const int row = rowForStory(storyId);
     if (row < 0 || m_rows.at(row).read == read)
         return;

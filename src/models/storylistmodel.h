@@ -3,6 +3,7 @@
 #include "core/searchquery.h"
 #include "models/storymarkers.h"
 #include "storage/advisorystore.h"
+#include "storage/coveragestore.h"
 #include "storage/records.h"
 #include "storage/searchstore.h"
 
@@ -22,6 +23,12 @@ class BookmarkStore;
 // story has left the cache, shown from their snapshot.
 //
 // Rows are only ever appended while paging; a filter change or reload() resets the model.
+//
+// With a coverage store, each story says how many sources report its event ("+N sources"),
+// and the grouped view (setGrouped) shows one row per news event in the plain views (not in
+// Bookmarks, Advisories or a search): the row of the event's newest report in the list, its
+// other listed reports hidden under it until setEventExpanded shows them, set in, right below.
+// Reports that come in later pages join their event's row.
 // GUI thread only (the stores belong to the thread that opened the cache).
 class StoryListModel final : public QAbstractTableModel
 {
@@ -39,6 +46,10 @@ public:
         HeadlineOnlyRole,
         AdvisoryStatusRole, // QString: "active", "expired", ...; set in the Advisories view
         SnippetRole,        // QString: search results only, matched words between [ and ]
+        SourcesRole,        // int: feeds reporting the story's event (1: none elsewhere)
+        EventReportsRole,   // int, grouped view: the other listed reports under an event's row
+        EventExpandedRole,  // bool, grouped view: an event's row shows its reports
+        EventDepthRole,     // int, grouped view: 1 for a report shown under its event's row
     };
     static constexpr int kPageSize = 200;
 
@@ -55,6 +66,13 @@ public:
     // snippet; an empty query goes back to the filter. A new filter ends the search.
     static constexpr int kSearchLimit = 500;
     void setSearchStore(const SearchStore &store) { m_search = store; }
+
+    // Related coverage's events (CoverageStore): "+N sources" and the grouped view.
+    void setCoverageStore(const CoverageStore &store) { m_coverage = store; }
+    bool isGrouped() const { return m_grouped; }
+    void setGrouped(bool grouped);
+    // Shows or hides the reports under an event's row; false when the row has none.
+    bool setEventExpanded(int row, bool expanded);
     bool setSearch(const QString &query, const StoryFilter &scope, QString *error = nullptr);
     bool isSearching() const { return !m_query.isEmpty(); }
     QString searchQuery() const { return m_query; }
@@ -107,7 +125,21 @@ private:
         bool headlineOnly = false;
         QString advisoryStatus; // in the Advisories view
         QString note;           // in the Bookmarks view
+        qint64 eventId = 0;     // 0: not known
+        int sources = 0;        // feeds reporting the event
+        int depth = 0;          // 1: a report shown under its event's row
+        bool expanded = false;  // an event's row showing its reports
     };
+    bool isGroupedView() const
+    {
+        return m_grouped && m_coverage.has_value() && !isBookmarkView() && !isSearching()
+               && m_filter.kind != StoryFilter::Kind::Advisories;
+    }
+    // The plain views' rows for a page of stories: with their events, and in the grouped
+    // view without the reports whose event already has a row (they go under it).
+    QList<Row> storyRows(const QList<StorySummary> &page);
+    void insertReports(int row, const QList<Row> &reports);
+    void reindexFrom(int row);
 
     void loadFirstPage();
     bool isAdvisoryView() const
@@ -138,6 +170,11 @@ private:
     QHash<qint64, int> m_rowByStory;
     // The Advisories view's stories not loaded yet, in the advisories' order, with status.
     QList<std::pair<qint64, QString>> m_advisoryQueue;
+    std::optional<CoverageStore> m_coverage;
+    bool m_grouped = false;
+    QHash<qint64, qint64> m_eventRow;          // event id -> story id of the event's row
+    QHash<qint64, QList<Row>> m_eventReports;  // event id -> reports under its row, newest first
+    std::optional<StoryCursor> m_pageCursor;   // where paging the plain views goes on
     bool m_atEnd = true;
     bool m_fetching = false; // while paging or resetting: no nested fetchMore
     StoryMarkers m_markers;

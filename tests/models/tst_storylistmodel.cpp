@@ -2,6 +2,7 @@
 #include "services/cache.h"
 #include "storage/searchstore.h"
 #include "storage/advisorystore.h"
+#include "storage/coveragestore.h"
 #include "storage/database.h"
 
 #include <QAbstractItemModelTester>
@@ -31,6 +32,7 @@ private slots:
     void bookmarkViewPagesNewestFirst();
     void searchingInBookmarksListsTheResults();
     void opensLargeCacheWithOnePage();
+    void eventsShowTheirSourcesAndGroup();
 
 private:
     static constexpr int kStories = 1200;
@@ -338,6 +340,74 @@ void tst_StoryListModel::opensLargeCacheWithOnePage()
     StoryListModel model(m_cache->articles(), m_cache->bookmarks());
     QCOMPARE(model.rowCount(), StoryListModel::kPageSize);
     QVERIFY2(timer.elapsed() < 500, qPrintable(QString::number(timer.elapsed())));
+}
+
+void tst_StoryListModel::eventsShowTheirSourcesAndGroup()
+{
+    // Three events: A with the newest story and two older reports, one of them a page
+    // further down; B with two neighbouring stories; everything else alone.
+    CoverageStore events(m_cache->database().connection());
+    {
+        Transaction transaction(m_cache->database().connection());
+        for (int i = 0; i < kStories; ++i)
+            QVERIFY(events.setEvent(m_ids[i], m_ids[i]));
+        for (int i : {1150, 900})
+            QVERIFY(events.setEvent(m_ids[i], m_ids[1199]));
+        QVERIFY(events.setEvent(m_ids[1197], m_ids[1198]));
+        QVERIFY(transaction.commit());
+    }
+    StoryListModel model(m_cache->articles(), m_cache->bookmarks());
+    QAbstractItemModelTester tester(&model);
+    model.setCoverageStore(events);
+    model.reload();
+    // Story 1199 (Beta Wire) and 1150, 900 (Alpha News): two sources.
+    QCOMPARE(model.index(0, 0).data(StoryListModel::SourcesRole).toInt(), 2);
+    QCOMPARE(model.index(0, StoryListModel::SourceColumn).data().toString(), QStringLiteral("Beta Wire  +1 source"));
+    QCOMPARE(model.index(3, 0).data(StoryListModel::SourcesRole).toInt(), 1);
+    QCOMPARE(model.index(3, StoryListModel::SourceColumn).data().toString(), QStringLiteral("Alpha News"));
+
+    model.setGrouped(true);
+    // Newest first, one row per event: 1199 (A), 1198 (B, with 1197 under it), 1196, ...
+    QCOMPARE(model.storyIdAt(0), m_ids[1199]);
+    QCOMPARE(model.storyIdAt(1), m_ids[1198]);
+    QCOMPARE(model.storyIdAt(2), m_ids[1196]);
+    QCOMPARE(model.rowForStory(m_ids[1197]), -1);
+    QCOMPARE(model.rowForStory(m_ids[1150]), -1);
+    QCOMPARE(model.index(0, 0).data(StoryListModel::EventReportsRole).toInt(), 1);
+    QCOMPARE(model.index(1, 0).data(StoryListModel::EventReportsRole).toInt(), 1);
+    QVERIFY(model.index(1, 0).data().toString().startsWith(QStringLiteral("\u25b8 Story 1198")));
+    QCOMPARE(model.index(2, 0).data(StoryListModel::EventReportsRole).toInt(), 0);
+
+    // The next page brings story 900 under the event's row.
+    while (model.rowForStory(m_ids[899]) < 0 && model.canFetchMore({}))
+        model.fetchMore({});
+    QCOMPARE(model.index(0, 0).data(StoryListModel::EventReportsRole).toInt(), 2);
+    QCOMPARE(model.rowForStory(m_ids[900]), -1);
+
+    // Opened: the reports right below, newest first, set in; closed again: gone.
+    const int rows = model.rowCount();
+    QVERIFY(model.setEventExpanded(0, true));
+    QCOMPARE(model.rowCount(), rows + 2);
+    QCOMPARE(model.storyIdAt(1), m_ids[1150]);
+    QCOMPARE(model.storyIdAt(2), m_ids[900]);
+    QCOMPARE(model.index(1, 0).data(StoryListModel::EventDepthRole).toInt(), 1);
+    QCOMPARE(model.rowForStory(m_ids[1198]), 3);
+    QVERIFY(model.index(0, 0).data().toString().startsWith(QStringLiteral("\u25be ")));
+    QVERIFY(model.setEventExpanded(0, false));
+    QCOMPARE(model.rowCount(), rows);
+    QCOMPARE(model.rowForStory(m_ids[1198]), 1);
+    QVERIFY(!model.setEventExpanded(2, true)); // an event alone has nothing to open
+
+    // Going to a report under a closed event opens it; read marks reach hidden reports.
+    model.setStoryRead(m_ids[1197], true);
+    const int row = model.locateStory(m_ids[1197]);
+    QCOMPARE(row, 2);
+    QVERIFY(model.index(row, 0).data(StoryListModel::ReadRole).toBool());
+
+    // Back to one row per story.
+    model.setGrouped(false);
+    QCOMPARE(model.storyIdAt(1), m_ids[1198]);
+    QCOMPARE(model.storyIdAt(2), m_ids[1197]);
 }
 
 QTEST_MAIN(tst_StoryListModel)
