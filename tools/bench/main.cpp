@@ -76,7 +76,7 @@ int main(int argc, char **argv)
     const QCommandLineOption bulletinOption(QStringLiteral("bulletin"), QStringLiteral("The bulletin executable (default: the one in this build)."), QStringLiteral("PATH"));
     const QCommandLineOption freshOption(QStringLiteral("fresh"), QStringLiteral("Generate the cache again even if a matching one exists."));
     const QCommandLineOption generateOnlyOption(QStringLiteral("generate-only"), QStringLiteral("Generate (or check) the cache and stop."));
-    const QCommandLineOption skipOption(QStringLiteral("skip"), QStringLiteral("Skip a part: refresh (through the CLI and in the window's process), newsboat, start, window, parse, sync (repeatable)."), QStringLiteral("PART"));
+    const QCommandLineOption skipOption(QStringLiteral("skip"), QStringLiteral("Skip a part: refresh (through the CLI and in the window's process), newsboat, start, window, parse, sync, coverage (repeatable)."), QStringLiteral("PART"));
     const QCommandLineOption parseMbOption(QStringLiteral("parse-mb"), QStringLiteral("Size of the large feed in MB (default 32)."), QStringLiteral("MB"), QStringLiteral("32"));
     parser.addOptions({storiesOption, feedsOption, runsOption, jsonOption, workOption, bulletinOption, freshOption,
                        generateOnlyOption, skipOption, parseMbOption});
@@ -164,6 +164,10 @@ int main(int argc, char **argv)
     if (!skip.contains(QLatin1String("sync"))) {
         out << "sync with a Tiny Tiny RSS server of 10,000 articles ..." << Qt::endl;
         bench::measureSync(setup, results);
+    }
+    if (!skip.contains(QLatin1String("coverage"))) {
+        out << "related coverage of 10,000 new stories ..." << Qt::endl;
+        bench::measureCoverage(setup, results);
     }
     results.setInfo(QStringLiteral("load_after"), loadAverage());
 

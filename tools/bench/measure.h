@@ -28,6 +28,7 @@ void measureInProcess(const Setup &setup, Results &results);
 void measureParsing(const Setup &setup, Results &results, int megabytes);
 // Needs root and tt-rss (tools/ttrss); says why in its note otherwise.
 void measureSync(const Setup &setup, Results &results);
+void measureCoverage(const Setup &setup, Results &results);
 
 double msSince(qint64 startNs);
 qint64 monotonicNs();
