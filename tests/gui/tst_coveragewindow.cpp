@@ -43,6 +43,7 @@ private:
     std::unique_ptr<MainWindow> m_window;
     QList<qint64> m_volcano; // newest first
     QList<qint64> m_ferry;
+    qint64 m_bridge = 0;
 };
 
 qint64 tst_CoverageWindow::addStory(qint64 feed, const QString &title, int minutesAgo)
@@ -71,7 +72,7 @@ void tst_CoverageWindow::init()
     m_volcano = {addStory(herald, QStringLiteral("Reykjavik volcano: flights grounded across Iceland"), 5),
                  addStory(post, QStringLiteral("Volcano erupts near Reykjavik, flights grounded"), 20),
                  addStory(wire, QStringLiteral("Iceland volcano erupts near Reykjavik"), 40)};
-    addStory(wire, QStringLiteral("Harbour bridge reopens after repairs"), 10);
+    m_bridge = addStory(wire, QStringLiteral("Harbour bridge reopens after repairs"), 10);
     m_ferry = {addStory(post, QStringLiteral("Ferry strike cancels island crossings"), 30),
                addStory(herald, QStringLiteral("Island ferry crossings cancelled by strike"), 50)};
     addStory(herald, QStringLiteral("Library extends its opening hours"), 60);
@@ -207,7 +208,7 @@ void tst_CoverageWindow::readerListsCoverageAndMarksTheEventRead()
     emit reader->anchorClicked(QUrl(anchor));
     for (qint64 id : std::as_const(m_volcano))
         QVERIFY(isRead(id));
-    QVERIFY(!isRead(m_ferry[0]));
+    QVERIFY(!isRead(m_bridge)); // not part of the event
     StoryListModel *model = m_window->controller()->storyModel();
     QVERIFY(model->index(model->rowForStory(m_volcano[1]), 0).data(StoryListModel::ReadRole).toBool());
     QTRY_VERIFY(!reader->toHtml().contains(QStringLiteral("#bulletin-read-")));
