@@ -55,7 +55,7 @@ bool StoryListModel::setSearch(const QString &query, const StoryFilter &scope, Q
 
 void StoryListModel::reload()
 {
-    const QScopedValueRollback guard(m_fetching, true); // no paging in the middle of a reset
+    const QScopedValueRollback guard(m_changing, true); // no paging in the middle of a reset
     beginResetModel();
     loadFirstPage();
     endResetModel();
@@ -112,13 +112,13 @@ void StoryListModel::loadFirstPage()
         }
         return;
     }
-    for (const Row &row : storyRows(nextPage(std::nullopt))) {
+    for (const Row &row : storyRows(nextPage(std::nullopt), nullptr)) {
         m_rowByStory.insert(row.storyId, m_rows.size());
         m_rows << row;
     }
 }
 
-QList<StoryListModel::Row> StoryListModel::storyRows(const QList<StorySummary> &page)
+QList<StoryListModel::Row> StoryListModel::storyRows(const QList<StorySummary> &page, QList<Row> *joining)
 {
     QList<Row> rows;
     rows.reserve(page.size());
@@ -149,18 +149,30 @@ QList<StoryListModel::Row> StoryListModel::storyRows(const QList<StorySummary> &
             rows << row;
             continue;
         }
-        // A later report of an event that has its row: under that row.
+        // A later report of an event that has its row: under that row. When the row is
+        // already in the list, the caller places the report (the model has not changed yet).
         row.depth = 1;
-        QList<Row> &reports = m_eventReports[row.eventId];
-        reports << row;
-        const int leadRow = rowForStory(*lead);
-        if (leadRow < 0)
-            continue; // the event's row is in this same page: it shows the count when added
-        if (m_rows.at(leadRow).expanded)
-            insertReports(leadRow + int(reports.size()), {row});
-        emitRowChanged(leadRow);
+        if (rowForStory(*lead) >= 0 && joining)
+            joining->append(row);
+        else
+            m_eventReports[row.eventId] << row;
     }
     return rows;
+}
+
+void StoryListModel::joinShownEvents(const QList<Row> &reports)
+{
+    for (const Row &report : reports) {
+        QList<Row> &under = m_eventReports[report.eventId];
+        under << report;
+        const int leadRow = rowForStory(m_eventRow.value(report.eventId));
+        if (leadRow < 0)
+            continue;
+        // Reports are older page by page, so a newcomer goes below the ones shown.
+        if (m_rows.at(leadRow).expanded)
+            insertReports(leadRow + int(under.size()), {report});
+        emitRowChanged(leadRow); // its count of reports
+    }
 }
 
 bool StoryListModel::setEventExpanded(int row, bool expanded)
@@ -172,6 +184,7 @@ bool StoryListModel::setEventExpanded(int row, bool expanded)
         return false;
     if (m_rows.at(row).expanded == expanded)
         return true;
+    const QScopedValueRollback guard(m_changing, true);
     m_rows[row].expanded = expanded;
     if (expanded) {
         insertReports(row + 1, reports);
@@ -180,8 +193,8 @@ bool StoryListModel::setEventExpanded(int row, bool expanded)
         for (const Row &report : reports)
             m_rowByStory.remove(report.storyId);
         m_rows.remove(row + 1, reports.size());
-        endRemoveRows();
         reindexFrom(row + 1);
+        endRemoveRows();
     }
     emitRowChanged(row);
     return true;
@@ -189,11 +202,12 @@ bool StoryListModel::setEventExpanded(int row, bool expanded)
 
 void StoryListModel::insertReports(int row, const QList<Row> &reports)
 {
+    // Listeners of the signals see the rows and their index in step.
     beginInsertRows({}, row, row + int(reports.size()) - 1);
     for (qsizetype i = 0; i < reports.size(); ++i)
         m_rows.insert(row + i, reports.at(i));
-    endInsertRows();
     reindexFrom(row);
+    endInsertRows();
 }
 
 void StoryListModel::reindexFrom(int row)
@@ -460,17 +474,17 @@ Qt::ItemFlags StoryListModel::flags(const QModelIndex &index) const
 
 bool StoryListModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && !m_atEnd && !m_fetching;
+    return !parent.isValid() && !m_atEnd && !m_changing;
 }
 
 void StoryListModel::fetchMore(const QModelIndex &parent)
 {
-    // Views and QAbstractItemModelTester may call back into fetchMore from the
-    // rowsAboutToBeInserted of this very fetch; the page is not appended yet then, so a nested
-    // fetch would load the same rows twice.
-    if (parent.isValid() || m_atEnd || m_fetching)
+    // Views and QAbstractItemModelTester may call back into fetchMore from the signals of a
+    // change in progress (this very fetch, a reset, an event opened): a page appended then
+    // would start an insertion inside another one, or load the same rows twice.
+    if (parent.isValid() || m_atEnd || m_changing)
         return;
-    const QScopedValueRollback guard(m_fetching, true);
+    const QScopedValueRollback guard(m_changing, true);
     if (isAdvisoryView()) {
         append(nextAdvisoryPage());
         return;
@@ -479,7 +493,11 @@ void StoryListModel::fetchMore(const QModelIndex &parent)
         append(nextBookmarkPage());
         return;
     }
-    append(storyRows(nextPage(m_pageCursor)));
+    QList<Row> joining;
+    const QList<Row> rows = storyRows(nextPage(m_pageCursor), &joining);
+    // One change at a time: the reports of events already listed, then the page.
+    joinShownEvents(joining);
+    append(rows);
 }
 
 void StoryListModel::append(const QList<Row> &rows)

@@ -136,8 +136,12 @@ private:
                && m_filter.kind != StoryFilter::Kind::Advisories;
     }
     // The plain views' rows for a page of stories: with their events, and in the grouped
-    // view without the reports whose event already has a row (they go under it).
-    QList<Row> storyRows(const QList<StorySummary> &page);
+    // view without the reports whose event already has a row (they go under it). Changes
+    // nothing the model shows: the reports of events whose row is already in the list go to
+    // `joining`, for joinShownEvents.
+    QList<Row> storyRows(const QList<StorySummary> &page, QList<Row> *joining);
+    // Puts reports under their events' rows already listed (shown there when open).
+    void joinShownEvents(const QList<Row> &reports);
     void insertReports(int row, const QList<Row> &reports);
     void reindexFrom(int row);
 
@@ -176,7 +180,8 @@ private:
     QHash<qint64, QList<Row>> m_eventReports;  // event id -> reports under its row, newest first
     std::optional<StoryCursor> m_pageCursor;   // where paging the plain views goes on
     bool m_atEnd = true;
-    bool m_fetching = false; // while paging or resetting: no nested fetchMore
+    // While the rows change (a page, a reset, an event opened or closed): no nested fetchMore.
+    bool m_changing = false;
     StoryMarkers m_markers;
 };
 
