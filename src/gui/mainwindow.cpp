@@ -130,6 +130,12 @@ MainWindow::MainWindow(Cache &cache, QSettings &settings, const Services &servic
     });
     connect(m_feeds, &FeedActions::statusMessage, this, &MainWindow::showStatus);
     connect(m_feeds, &FeedActions::storiesChanged, this, &MainWindow::storiesChanged);
+    if (m_refresh) {
+        connect(m_refresh, &RefreshService::coverageIndexed, m_controller, [this](int stories) {
+            if (stories > 0)
+                m_controller->coverageChanged();
+        });
+    }
     connect(m_feeds, &FeedActions::advisoriesChanged, this, [this] {
         m_banner->refresh();
         notifyNewAdvisory();

@@ -384,9 +384,40 @@ void StoryController::onCoverageFound(qint64 storyId, const QList<RelatedStory> 
 {
     if (m_coverage.size() > 500)
         m_coverage.clear();
+    const bool listed = !m_coverage.value(storyId).isEmpty();
     m_coverage.insert(storyId, coverage);
-    if (m_location.storyId == storyId && !coverage.isEmpty())
+    if (m_location.storyId == storyId && (listed || !coverage.isEmpty()))
         refreshPage();
+}
+
+void StoryController::coverageChanged()
+{
+    // The story at the top of the list stays there, the reader's story stays selected.
+    const QModelIndex top = m_storyView->indexAt(QPoint(0, 0));
+    const qint64 topStory = m_stories->storyIdAt(top.row());
+    const int topOffset = top.isValid() ? m_storyView->visualRect(top).top() : 0;
+    {
+        const QScopedValueRollback guard(m_syncing, true);
+        m_stories->refreshEvents();
+        const int row = m_location.storyId ? m_stories->rowForStory(m_location.storyId) : -1;
+        if (row >= 0 && m_storyView->currentIndex().row() != row)
+            m_storyView->selectionModel()->setCurrentIndex(m_stories->index(row, StoryListModel::HeadlineColumn),
+                                                           QItemSelectionModel::ClearAndSelect
+                                                               | QItemSelectionModel::Rows);
+    }
+    if (const int row = m_stories->rowShowing(topStory); row >= 0 && row != top.row()) {
+        m_storyView->scrollTo(m_stories->index(row, StoryListModel::HeadlineColumn), QAbstractItemView::PositionAtTop);
+        QScrollBar *bar = m_storyView->verticalScrollBar();
+        bar->setValue(bar->value() - topOffset); // scrolling by pixels: the same part hidden
+    }
+    // The reader's "Coverage elsewhere" is found again (the page keeps its list meanwhile);
+    // other stories' coverage is found when they are shown.
+    const QList<RelatedStory> shown = m_coverage.value(m_location.storyId);
+    m_coverage.clear();
+    if (m_location.storyId) {
+        m_coverage.insert(m_location.storyId, shown);
+        m_coverageFinder->find(m_location.storyId);
+    }
 }
 
 void StoryController::setImageSupport(ImageCache *cache, ImageLoader *loader)

@@ -112,6 +112,10 @@ public:
     void refreshSidebar();
     // Stories were added or removed elsewhere: reload the list, keeping the reader's row.
     void reloadStories();
+    // Related coverage was found for new stories (RefreshService::coverageIndexed): the
+    // list's "+N sources" and events follow in place, keeping the selection, the story at
+    // the top of the list and the open events; the reader's coverage is found again.
+    void coverageChanged();
 
 signals:
     void locationChanged(const bulletin::ReaderLocation &location);

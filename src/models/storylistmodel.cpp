@@ -10,6 +10,8 @@
 #include <QScopedValueRollback>
 #include <QSet>
 
+#include <algorithm>
+
 #include <limits>
 
 namespace bulletin {
@@ -139,25 +141,30 @@ QList<StoryListModel::Row> StoryListModel::storyRows(const QList<StorySummary> &
             row.eventId = event->eventId;
             row.sources = event->sources;
         }
-        if (!grouped || row.eventId == 0) {
+        if (!grouped || !joinsEvent(row)) {
             rows << row;
             continue;
         }
-        const auto lead = m_eventRow.constFind(row.eventId);
-        if (lead == m_eventRow.cend()) {
-            m_eventRow.insert(row.eventId, row.storyId);
-            rows << row;
-            continue;
-        }
-        // A later report of an event that has its row: under that row. When the row is
-        // already in the list, the caller places the report (the model has not changed yet).
-        row.depth = 1;
-        if (rowForStory(*lead) >= 0 && joining)
+        // When the event's row is already in the list, the caller places the report (the
+        // model has not changed yet).
+        if (rowForStory(m_eventRow.value(row.eventId)) >= 0 && joining)
             joining->append(row);
         else
             m_eventReports[row.eventId] << row;
     }
     return rows;
+}
+
+bool StoryListModel::joinsEvent(Row &row)
+{
+    if (row.eventId == 0)
+        return false;
+    if (!m_eventRow.contains(row.eventId)) {
+        m_eventRow.insert(row.eventId, row.storyId);
+        return false;
+    }
+    row.depth = 1;
+    return true;
 }
 
 void StoryListModel::joinShownEvents(const QList<Row> &reports)
@@ -170,7 +177,7 @@ void StoryListModel::joinShownEvents(const QList<Row> &reports)
             continue;
         // Reports are older page by page, so a newcomer goes below the ones shown.
         if (m_rows.at(leadRow).expanded)
-            insertReports(leadRow + int(under.size()), {report});
+            insertRowsAt(leadRow + int(under.size()), {report});
         emitRowChanged(leadRow); // its count of reports
     }
 }
@@ -187,7 +194,7 @@ bool StoryListModel::setEventExpanded(int row, bool expanded)
     const QScopedValueRollback guard(m_changing, true);
     m_rows[row].expanded = expanded;
     if (expanded) {
-        insertReports(row + 1, reports);
+        insertRowsAt(row + 1, reports);
     } else {
         beginRemoveRows({}, row + 1, row + int(reports.size()));
         for (const Row &report : reports)
@@ -200,14 +207,137 @@ bool StoryListModel::setEventExpanded(int row, bool expanded)
     return true;
 }
 
-void StoryListModel::insertReports(int row, const QList<Row> &reports)
+void StoryListModel::insertRowsAt(int row, const QList<Row> &rows)
 {
     // Listeners of the signals see the rows and their index in step.
-    beginInsertRows({}, row, row + int(reports.size()) - 1);
-    for (qsizetype i = 0; i < reports.size(); ++i)
-        m_rows.insert(row + i, reports.at(i));
+    beginInsertRows({}, row, row + int(rows.size()) - 1);
+    for (qsizetype i = 0; i < rows.size(); ++i)
+        m_rows.insert(row + i, rows.at(i));
     reindexFrom(row);
     endInsertRows();
+}
+
+void StoryListModel::refreshEvents()
+{
+    if (!m_coverage || isAdvisoryView() || isBookmarkView() || isSearching())
+        return;
+    const QScopedValueRollback guard(m_changing, true);
+    // Every story loaded so far, in the list's order; and what must stay in sight: the
+    // events the user opened and the rows a view holds on to (its selection).
+    QList<Row> stories;
+    QSet<qint64> opened;
+    for (const Row &row : std::as_const(m_rows)) {
+        if (row.depth == 0)
+            stories << row;
+        if (row.expanded)
+            opened.insert(row.storyId);
+    }
+    for (const QList<Row> &reports : std::as_const(m_eventReports))
+        stories << reports;
+    QSet<qint64> held;
+    for (const QModelIndex &index : persistentIndexList())
+        held.insert(storyIdAt(index.row()));
+    std::sort(stories.begin(), stories.end(), [](const Row &a, const Row &b) {
+        return a.cursor.sortDate != b.cursor.sortDate ? a.cursor.sortDate > b.cursor.sortDate : a.cursor.id > b.cursor.id;
+    });
+    QList<qint64> ids;
+    ids.reserve(stories.size());
+    for (const Row &row : std::as_const(stories))
+        ids << row.storyId;
+    const QHash<qint64, StoryEvent> events = m_coverage->events(ids);
+
+    m_eventRow.clear();
+    m_eventReports.clear();
+    QList<Row> leads;
+    for (Row row : std::as_const(stories)) {
+        const StoryEvent event = events.value(row.storyId);
+        row.eventId = event.eventId;
+        row.sources = event.sources;
+        row.depth = 0;
+        row.expanded = false;
+        if (isGroupedView() && joinsEvent(row))
+            m_eventReports[row.eventId] << row;
+        else
+            leads << row;
+    }
+    QList<Row> next;
+    next.reserve(stories.size());
+    for (Row &lead : leads) {
+        const QList<Row> reports = m_eventReports.value(lead.eventId);
+        // An event stays open when one of its stories led an open event, and opens when a
+        // view holds one of its reports, rather than hiding that row.
+        lead.expanded = !reports.isEmpty() && opened.contains(lead.storyId);
+        for (const Row &report : reports)
+            lead.expanded = lead.expanded || opened.contains(report.storyId) || held.contains(report.storyId);
+        next << lead;
+        if (lead.expanded)
+            next << reports;
+    }
+    replaceRows(next);
+}
+
+void StoryListModel::replaceRows(const QList<Row> &next)
+{
+    // Where each story sits: at the top level (0) or under the row of the story given.
+    const auto placesOf = [](const QList<Row> &rows) {
+        QHash<qint64, qint64> places;
+        qint64 lead = 0;
+        for (const Row &row : rows) {
+            if (row.depth == 0)
+                lead = row.storyId;
+            places.insert(row.storyId, row.depth == 0 ? 0 : lead);
+        }
+        return places;
+    };
+    const QHash<qint64, qint64> wanted = placesOf(next);
+    const QHash<qint64, qint64> current = placesOf(m_rows);
+    const auto stays = [&](int row) {
+        const auto found = wanted.constFind(m_rows.at(row).storyId);
+        return found != wanted.cend() && *found == current.value(m_rows.at(row).storyId);
+    };
+    // The rows that change place go, a run at a time from the bottom. The ones that stay are
+    // then in the new order (the list's order, reports right under their event's row), so
+    // the rest is inserting the runs between them.
+    for (int end = int(m_rows.size()); end > 0;) {
+        if (stays(end - 1)) {
+            --end;
+            continue;
+        }
+        int first = end - 1;
+        while (first > 0 && !stays(first - 1))
+            --first;
+        beginRemoveRows({}, first, end - 1);
+        for (int i = first; i < end; ++i)
+            m_rowByStory.remove(m_rows.at(i).storyId);
+        m_rows.remove(first, end - first);
+        reindexFrom(first);
+        endRemoveRows();
+        end = first;
+    }
+    for (int i = 0; i < next.size();) {
+        if (i < m_rows.size() && m_rows.at(i).storyId == next.at(i).storyId) {
+            m_rows[i] = next.at(i);
+            ++i;
+            continue;
+        }
+        const qint64 resume = i < m_rows.size() ? m_rows.at(i).storyId : 0;
+        int j = i;
+        while (j < next.size() && next.at(j).storyId != resume)
+            ++j;
+        insertRowsAt(i, next.mid(i, j - i));
+        i = j;
+    }
+    if (m_rows.size() != next.size()) {
+        // Not reached while the kept rows are in order; a reset is still right if it is.
+        beginResetModel();
+        m_rows = next;
+        m_rowByStory.clear();
+        reindexFrom(0);
+        endResetModel();
+        return;
+    }
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
 }
 
 void StoryListModel::reindexFrom(int row)
@@ -551,15 +681,30 @@ int StoryListModel::locateBookmark(qint64 bookmarkId, int maxRows)
     return row;
 }
 
+std::optional<qint64> StoryListModel::eventRowOf(qint64 storyId) const
+{
+    if (rowForStory(storyId) >= 0)
+        return std::nullopt;
+    for (auto it = m_eventReports.cbegin(); it != m_eventReports.cend(); ++it) {
+        for (const Row &report : *it) {
+            if (report.storyId == storyId)
+                return m_eventRow.value(it.key());
+        }
+    }
+    return std::nullopt;
+}
+
+int StoryListModel::rowShowing(qint64 storyId) const
+{
+    const std::optional<qint64> lead = eventRowOf(storyId);
+    return rowForStory(lead.value_or(storyId));
+}
+
 int StoryListModel::locateStory(qint64 storyId, int maxRows)
 {
     // A report under its event's row: open the event.
-    for (auto it = m_eventReports.cbegin(); rowForStory(storyId) < 0 && it != m_eventReports.cend(); ++it) {
-        for (const Row &report : *it) {
-            if (report.storyId == storyId)
-                setEventExpanded(rowForStory(m_eventRow.value(it.key())), true);
-        }
-    }
+    if (const std::optional<qint64> lead = eventRowOf(storyId))
+        setEventExpanded(rowForStory(*lead), true);
     const int row = rowForStory(storyId);
     if (row >= 0 || m_atEnd)
         return row;

@@ -73,6 +73,12 @@ public:
     void setGrouped(bool grouped);
     // Shows or hides the reports under an event's row; false when the row has none.
     bool setEventExpanded(int row, bool expanded);
+    // Related coverage changed (the refresh worker indexed new stories): the loaded rows
+    // take their events and "+N sources" again, in place, with no reset and no paging. Rows
+    // that keep their place keep their indexes (a view's selection and scroll stay), open
+    // events stay open, and an event opens rather than hide a row a view holds (its
+    // current row). Plain views only; the others show no events.
+    void refreshEvents();
     bool setSearch(const QString &query, const StoryFilter &scope, QString *error = nullptr);
     bool isSearching() const { return !m_query.isEmpty(); }
     QString searchQuery() const { return m_query; }
@@ -100,6 +106,8 @@ public:
     // The row of a story among the rows loaded so far, or -1.
     int rowForStory(qint64 storyId) const;
     int rowForBookmark(qint64 bookmarkId) const;
+    // The row that shows the story: its own, or its event's row while it is hidden under it.
+    int rowShowing(qint64 storyId) const;
     // Like rowForStory, but pages further down the list while the story would still come
     // later, loading at most up to maxRows rows. -1 when the story is not in this view.
     int locateStory(qint64 storyId, int maxRows = 5000);
@@ -140,9 +148,16 @@ private:
     // nothing the model shows: the reports of events whose row is already in the list go to
     // `joining`, for joinShownEvents.
     QList<Row> storyRows(const QList<StorySummary> &page, QList<Row> *joining);
+    // Grouped view, stories in the list's order: the row leads its event (false), or joins
+    // the event's row, as a report (true).
+    bool joinsEvent(Row &row);
     // Puts reports under their events' rows already listed (shown there when open).
     void joinShownEvents(const QList<Row> &reports);
-    void insertReports(int row, const QList<Row> &reports);
+    void insertRowsAt(int row, const QList<Row> &rows);
+    // The story of the event row a loaded story is hidden under (nullopt when it has a row).
+    std::optional<qint64> eventRowOf(qint64 storyId) const;
+    // Makes the rows `next` (the same stories, placed anew) with the fewest row moves.
+    void replaceRows(const QList<Row> &next);
     void reindexFrom(int row);
 
     void loadFirstPage();

@@ -1,7 +1,9 @@
 // Related coverage shown as a story, in the real window offscreen: "+N sources" in the list,
-// the list grouped by event (g) and opened over an event's reports (Right), and the reader's
-// "Coverage elsewhere" with its sources, times, read marks and "mark the event read".
+// the list grouped by event (g) and opened over an event's reports (Right), the list
+// following coverage found after a refresh, and the reader's "Coverage elsewhere" with its
+// sources, times, read marks and "mark the event read".
 
+#include "gui/feedactions.h"
 #include "gui/mainwindow.h"
 #include "gui/readerview.h"
 #include "gui/readingactions.h"
@@ -10,12 +12,19 @@
 #include "models/storylistmodel.h"
 #include "services/cache.h"
 #include "services/coverageindexer.h"
+#include "services/refreshservice.h"
 #include "storage/database.h"
+#include "support/darkpalette.h"
+#include "support/testhttpserver.h"
+#include "support/windowtest.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QDir>
+#include <QNetworkAccessManager>
+#include <QScrollBar>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -29,11 +38,13 @@ private slots:
     void init();
     void cleanup();
     void listShowsSourcesAndGroupsEvents();
+    void listFollowsCoverageFoundAfterARefresh();
     void readerListsCoverageAndMarksTheEventRead();
 
 private:
     qint64 addStory(qint64 feed, const QString &title, int minutesAgo);
-    void openWindow();
+    void indexCoverage(int stories);
+    void openWindow(const MainWindow::Services &services = {});
     void screenshot(const QString &name);
     bool isRead(qint64 id) const { return m_cache->articles().summary(id)->read; }
 
@@ -48,24 +59,23 @@ private:
 
 qint64 tst_CoverageWindow::addStory(qint64 feed, const QString &title, int minutesAgo)
 {
-    Article article;
-    article.guid = title;
-    article.title = title;
-    article.link = QStringLiteral("https://news.example/") + QString::number(qHash(title));
-    article.published = QDateTime::currentDateTimeUtc().addSecs(-60 * minutesAgo);
-    article.html = QStringLiteral("<p>%1.</p>").arg(title);
-    article.text = title + QLatin1Char('.');
-    return m_cache->articles().upsert(feed, article).id;
+    return test::addStory(*m_cache, feed, title, QStringLiteral("<p>%1.</p>").arg(title), minutesAgo);
+}
+
+void tst_CoverageWindow::indexCoverage(int stories)
+{
+    Transaction transaction(m_cache->database().connection());
+    QCOMPARE(CoverageIndexer(m_cache->database().connection()).indexPending(stories + 1), stories);
+    QVERIFY(transaction.commit());
 }
 
 void tst_CoverageWindow::init()
 {
     QVERIFY(m_dir.isValid());
     QString error;
-    m_cache = Cache::open(m_dir.filePath(QStringLiteral("%1.sqlite").arg(QTest::currentTestFunction())), &error);
+    m_cache = test::openTestCache(m_dir, &error);
     QVERIFY2(m_cache, qPrintable(error));
-    QFile::remove(m_dir.filePath(QStringLiteral("settings.ini")));
-    m_settings = std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    m_settings = test::freshSettings(m_dir);
     const qint64 wire = *m_cache->feeds().localSource(QStringLiteral("Wire One"));
     const qint64 post = *m_cache->feeds().localSource(QStringLiteral("Global Post"));
     const qint64 herald = *m_cache->feeds().localSource(QStringLiteral("Metro Herald"));
@@ -77,9 +87,7 @@ void tst_CoverageWindow::init()
                addStory(herald, QStringLiteral("Island ferry crossings cancelled by strike"), 50)};
     addStory(herald, QStringLiteral("Library extends its opening hours"), 60);
     addStory(post, QStringLiteral("Council approves new tram line"), 70);
-    Transaction transaction(m_cache->database().connection());
-    QCOMPARE(CoverageIndexer(m_cache->database().connection()).indexPending(100), 8);
-    QVERIFY(transaction.commit());
+    indexCoverage(8);
 }
 
 void tst_CoverageWindow::cleanup()
@@ -89,9 +97,9 @@ void tst_CoverageWindow::cleanup()
     m_settings.reset();
 }
 
-void tst_CoverageWindow::openWindow()
+void tst_CoverageWindow::openWindow(const MainWindow::Services &services)
 {
-    m_window = std::make_unique<MainWindow>(*m_cache, *m_settings);
+    m_window = std::make_unique<MainWindow>(*m_cache, *m_settings, services);
     m_window->resize(1200, 640);
     m_window->show();
     QApplication::setActiveWindow(m_window.get());
@@ -110,17 +118,7 @@ void tst_CoverageWindow::screenshot(const QString &name)
     QTest::qWait(50);
     QVERIFY(m_window->grab().save(QDir(dir).filePath(name + QStringLiteral("-light.png"))));
     const QPalette original = QApplication::palette();
-    QPalette dark;
-    dark.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x30));
-    dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
-    dark.setColor(QPalette::Base, QColor(0x1e, 0x1f, 0x22));
-    dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x28, 0x2b));
-    dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
-    dark.setColor(QPalette::Button, QColor(0x33, 0x35, 0x39));
-    dark.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
-    dark.setColor(QPalette::Highlight, QColor(0x2f, 0x65, 0xca));
-    dark.setColor(QPalette::HighlightedText, Qt::white);
-    dark.setColor(QPalette::Link, QColor(0x8a, 0xb4, 0xf8));
+    const QPalette dark = test::darkPalette();
     QApplication::setPalette(dark);
     QTest::qWait(50);
     QVERIFY(m_window->grab().save(QDir(dir).filePath(name + QStringLiteral("-dark.png"))));
@@ -167,6 +165,79 @@ void tst_CoverageWindow::listShowsSourcesAndGroupsEvents()
     // g again: one row per story.
     QTest::keyClick(m_window->storyView(), Qt::Key_G);
     QCOMPARE(model->rowCount(), 8);
+}
+
+void tst_CoverageWindow::listFollowsCoverageFoundAfterARefresh()
+{
+    // Enough older stories, each alone, for the list to scroll.
+    const qint64 wire = *m_cache->feeds().localSource(QStringLiteral("Wire One"));
+    static const QStringList syllables = {
+        QStringLiteral("ka"), QStringLiteral("lo"), QStringLiteral("mi"), QStringLiteral("ne"), QStringLiteral("su"),
+        QStringLiteral("ta"), QStringLiteral("vo"), QStringLiteral("ri"), QStringLiteral("de"), QStringLiteral("po")};
+    const auto word = [&](int n) {
+        return syllables.at(n % 10) + syllables.at(n / 10 % 10) + syllables.at(n / 100 % 10) + QStringLiteral("ng");
+    };
+    for (int i = 0; i < 40; ++i)
+        addStory(wire, QStringLiteral("%1 %2 %3").arg(word(3 * i), word(3 * i + 1), word(3 * i + 2)), 100 + i);
+    indexCoverage(40);
+
+    // A real refresh over HTTP brings new reports of two events: the bridge, and the ferry
+    // strike. Their coverage is worked out after the refresh, in the background.
+    test::TestHttpServer server;
+    QVERIFY(server.listen());
+    const QString published = QDateTime::currentDateTimeUtc().addSecs(-120).toString(Qt::RFC2822Date);
+    server.route(QStringLiteral("/city.rss"),
+                 test::TestResponse::ok(QStringLiteral(
+                     "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>City Wire</title>"
+                     "<link>https://city.example/</link><description>City news</description>"
+                     "<item><title>Harbour bridge reopens to traffic after repairs</title>"
+                     "<link>https://city.example/bridge</link><guid>city-bridge</guid><pubDate>%1</pubDate>"
+                     "<description>The harbour bridge reopens to traffic after repairs.</description></item>"
+                     "<item><title>Island ferry crossings cancelled again by strike</title>"
+                     "<link>https://city.example/ferry</link><guid>city-ferry</guid><pubDate>%1</pubDate>"
+                     "<description>Ferry crossings to the island are cancelled by the strike.</description></item>"
+                     "</channel></rss>").arg(published).toUtf8()));
+    QVERIFY(m_cache->feeds().addSubscription(server.url(QStringLiteral("/city.rss")).toString(), QStringLiteral("City Wire")));
+    QNetworkAccessManager network;
+    RefreshService refresh(*m_cache, &network);
+    QSignalSpy covered(&refresh, &RefreshService::coverageIndexed);
+    QVERIFY(covered.wait(10000)); // the start-up pass: nothing left to index
+    openWindow({&refresh, nullptr, &network});
+    StoryListModel *model = m_window->controller()->storyModel();
+    StoryListView *list = m_window->storyView();
+
+    // Grouped, the bridge story in the reader, the list scrolled down to the older stories.
+    QTest::keyClick(list, Qt::Key_G);
+    m_window->openStory(m_bridge);
+    list->scrollTo(model->index(20, 0), QAbstractItemView::PositionAtTop);
+    // What the list shows once the refresh's new stories are in, before their coverage.
+    qint64 topStory = 0;
+    connect(&refresh, &RefreshService::refreshFinished, this,
+            [&] { topStory = model->storyIdAt(list->indexAt(QPoint(0, 0)).row()); });
+    covered.clear();
+    m_window->feedActions()->refreshAllAction()->trigger();
+    QVERIFY(covered.wait(20000));
+    QCOMPARE(covered.at(0).at(0).toInt(), 2);
+    QVERIFY(topStory != 0);
+
+    // The new reports lead their events: "+N sources", the ferry's older reports under it.
+    const int bridgeRow = model->rowShowing(m_bridge) - 1;
+    QCOMPARE(model->index(bridgeRow, StoryListModel::SourceColumn).data().toString(),
+             QStringLiteral("City Wire  +1 source"));
+    QCOMPARE(model->rowForStory(m_ferry[0]), -1);
+    QCOMPARE(model->index(model->rowShowing(m_ferry[0]), StoryListModel::SourceColumn).data().toString(),
+             QStringLiteral("City Wire  +2 sources"));
+    // The reader's story stays selected, its event opened for it; the list did not move.
+    QCOMPARE(model->storyIdAt(list->currentIndex().row()), m_bridge);
+    QCOMPARE(list->selectionModel()->selectedRows().size(), 1);
+    QCOMPARE(model->index(bridgeRow, 0).data(StoryListModel::EventExpandedRole).toBool(), true);
+    QCOMPARE(model->storyIdAt(list->indexAt(QPoint(0, 0)).row()), topStory);
+    // The reader's "Coverage elsewhere" gains the new report.
+    QTRY_VERIFY(m_window->reader()->toPlainText().contains(
+        QStringLiteral("Harbour bridge reopens to traffic after repairs \u2014 City Wire")));
+    list->scrollToTop();
+    screenshot(QStringLiteral("grouped-after-refresh"));
+    m_window.reset(); // before the service it uses
 }
 
 void tst_CoverageWindow::readerListsCoverageAndMarksTheEventRead()

@@ -33,6 +33,7 @@ private slots:
     void searchingInBookmarksListsTheResults();
     void opensLargeCacheWithOnePage();
     void eventsShowTheirSourcesAndGroup();
+    void eventsFollowNewCoverageInPlace();
 
 private:
     static constexpr int kStories = 1200;
@@ -421,6 +422,71 @@ void tst_StoryListModel::eventsShowTheirSourcesAndGroup()
     model.setGrouped(false);
     QCOMPARE(model.storyIdAt(1), m_ids[1198]);
     QCOMPARE(model.storyIdAt(2), m_ids[1197]);
+}
+
+void tst_StoryListModel::eventsFollowNewCoverageInPlace()
+{
+    // Event A: 1199 with 1150 under it; B: 1198 with 1197. The user opened A, paged down to
+    // the third page and holds rows 1100 and 1000 (a view's selection).
+    CoverageStore events(m_cache->database().connection());
+    const auto place = [&](const QList<std::pair<int, int>> &storyAndEvent) {
+        Transaction transaction(m_cache->database().connection());
+        for (const auto &[story, event] : storyAndEvent)
+            QVERIFY(events.setEvent(m_ids[story], m_ids[event]));
+        QVERIFY(transaction.commit());
+    };
+    place({{1199, 1199}, {1150, 1199}, {1198, 1198}, {1197, 1198}, {1100, 1100}, {1000, 1000}, {1196, 1196}});
+    StoryListModel model(m_cache->articles(), m_cache->bookmarks());
+    QAbstractItemModelTester tester(&model);
+    model.setCoverageStore(events);
+    model.setGrouped(true);
+    QVERIFY(model.setEventExpanded(0, true));
+    while (model.rowCount() < 500 && model.canFetchMore({}))
+        model.fetchMore({});
+    const int rows = model.rowCount();
+    const QPersistentModelIndex held1100 = model.index(model.rowForStory(m_ids[1100]), 0);
+    const QPersistentModelIndex held1000 = model.index(model.rowForStory(m_ids[1000]), 0);
+    QCOMPARE(model.storyIdAt(1), m_ids[1150]);
+
+    // The worker finds more: 1196 joins A, 1150 leaves it for an event of its own, 1000
+    // joins B, and 1099 joins 1100: two sources.
+    place({{1196, 1199}, {1150, 1150}, {1000, 1198}, {1099, 1100}});
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    model.refreshEvents();
+    QCOMPARE(reset.count(), 0);
+    // No page came in: the same stories, 1197 shown and 1099 under 1100 instead.
+    QCOMPARE(model.rowCount(), rows);
+
+    // A stays open with 1196 under it; 1150 is back in its place; B opened for the held 1000.
+    QCOMPARE(model.storyIdAt(0), m_ids[1199]);
+    QCOMPARE(model.storyIdAt(1), m_ids[1196]);
+    QCOMPARE(model.index(0, 0).data(StoryListModel::EventReportsRole).toInt(), 1);
+    QCOMPARE(model.storyIdAt(2), m_ids[1198]);
+    QVERIFY(model.index(2, 0).data(StoryListModel::EventExpandedRole).toBool());
+    QCOMPARE(model.storyIdAt(3), m_ids[1197]);
+    QCOMPARE(model.storyIdAt(4), m_ids[1000]);
+    QCOMPARE(model.index(4, 0).data(StoryListModel::EventDepthRole).toInt(), 1);
+    QCOMPARE(model.storyIdAt(5), m_ids[1195]);
+    QCOMPARE(model.index(model.rowForStory(m_ids[1150]), 0).data(StoryListModel::EventDepthRole).toInt(), 0);
+    QCOMPARE(model.rowForStory(m_ids[1099]), -1);
+
+    // The held row that kept its place kept its index, and shows its new source.
+    QVERIFY(held1100.isValid());
+    QCOMPARE(held1100.data(StoryListModel::StoryIdRole).toLongLong(), m_ids[1100]);
+    QCOMPARE(model.index(held1100.row(), StoryListModel::SourceColumn).data().toString(),
+             QStringLiteral("Alpha News  +1 source"));
+    Q_UNUSED(held1000);
+    for (int row = 0; row < model.rowCount(); ++row)
+        QCOMPARE(model.rowForStory(model.storyIdAt(row)), row);
+
+    // One row per story: only the sources change, in place.
+    model.setGrouped(false);
+    const QPersistentModelIndex top = model.index(0, StoryListModel::SourceColumn);
+    place({{1195, 1199}});
+    model.refreshEvents();
+    QCOMPARE(top.row(), 0);
+    QCOMPARE(top.data().toString(), QStringLiteral("Beta Wire  +1 source"));
+    QCOMPARE(model.index(4, StoryListModel::SourceColumn).data().toString(), QStringLiteral("Beta Wire  +1 source"));
 }
 
 QTEST_MAIN(tst_StoryListModel)
