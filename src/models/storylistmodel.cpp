@@ -76,8 +76,7 @@ void StoryListModel::loadFirstPage()
     m_rows.clear();
     m_rowByStory.clear();
     m_snippets.clear();
-    m_eventRow.clear();
-    m_eventReports.clear();
+    m_events.clear();
     m_pageCursor.reset();
     m_atEnd = false;
     if (isBookmarkView()) {
@@ -141,38 +140,25 @@ QList<StoryListModel::Row> StoryListModel::storyRows(const QList<StorySummary> &
             row.eventId = event->eventId;
             row.sources = event->sources;
         }
-        if (!grouped || !joinsEvent(row)) {
+        if (!grouped || !m_events.joins(row)) {
             rows << row;
             continue;
         }
         // When the event's row is already in the list, the caller places the report (the
         // model has not changed yet).
-        if (rowForStory(m_eventRow.value(row.eventId)) >= 0 && joining)
+        if (rowForStory(m_events.leadOf(row.eventId)) >= 0 && joining)
             joining->append(row);
         else
-            m_eventReports[row.eventId] << row;
+            m_events.addReport(row);
     }
     return rows;
-}
-
-bool StoryListModel::joinsEvent(Row &row)
-{
-    if (row.eventId == 0)
-        return false;
-    if (!m_eventRow.contains(row.eventId)) {
-        m_eventRow.insert(row.eventId, row.storyId);
-        return false;
-    }
-    row.depth = 1;
-    return true;
 }
 
 void StoryListModel::joinShownEvents(const QList<Row> &reports)
 {
     for (const Row &report : reports) {
-        QList<Row> &under = m_eventReports[report.eventId];
-        under << report;
-        const int leadRow = rowForStory(m_eventRow.value(report.eventId));
+        const QList<Row> &under = m_events.addReport(report);
+        const int leadRow = rowForStory(m_events.leadOf(report.eventId));
         if (leadRow < 0)
             continue;
         // Reports are older page by page, so a newcomer goes below the ones shown.
@@ -186,8 +172,8 @@ bool StoryListModel::setEventExpanded(int row, bool expanded)
 {
     if (row < 0 || row >= m_rows.size() || m_rows.at(row).depth != 0)
         return false;
-    const QList<Row> reports = m_eventReports.value(m_rows.at(row).eventId);
-    if (reports.isEmpty() || m_rows.at(row).eventId == 0)
+    const QList<Row> reports = m_events.reports(m_rows.at(row).eventId);
+    if (reports.isEmpty())
         return false;
     if (m_rows.at(row).expanded == expanded)
         return true;
@@ -232,8 +218,7 @@ void StoryListModel::refreshEvents()
         if (row.expanded)
             opened.insert(row.storyId);
     }
-    for (const QList<Row> &reports : std::as_const(m_eventReports))
-        stories << reports;
+    stories << m_events.allReports();
     QSet<qint64> held;
     for (const QModelIndex &index : persistentIndexList())
         held.insert(storyIdAt(index.row()));
@@ -246,34 +231,12 @@ void StoryListModel::refreshEvents()
         ids << row.storyId;
     const QHash<qint64, StoryEvent> events = m_coverage->events(ids);
 
-    m_eventRow.clear();
-    m_eventReports.clear();
-    QList<Row> leads;
-    for (Row row : std::as_const(stories)) {
+    for (Row &row : stories) {
         const StoryEvent event = events.value(row.storyId);
         row.eventId = event.eventId;
         row.sources = event.sources;
-        row.depth = 0;
-        row.expanded = false;
-        if (isGroupedView() && joinsEvent(row))
-            m_eventReports[row.eventId] << row;
-        else
-            leads << row;
     }
-    QList<Row> next;
-    next.reserve(stories.size());
-    for (Row &lead : leads) {
-        const QList<Row> reports = m_eventReports.value(lead.eventId);
-        // An event stays open when one of its stories led an open event, and opens when a
-        // view holds one of its reports, rather than hiding that row.
-        lead.expanded = !reports.isEmpty() && opened.contains(lead.storyId);
-        for (const Row &report : reports)
-            lead.expanded = lead.expanded || opened.contains(report.storyId) || held.contains(report.storyId);
-        next << lead;
-        if (lead.expanded)
-            next << reports;
-    }
-    replaceRows(next);
+    replaceRows(m_events.regroup(stories, isGroupedView(), opened, held));
 }
 
 void StoryListModel::replaceRows(const QList<Row> &next)
@@ -467,7 +430,7 @@ QVariant StoryListModel::data(const QModelIndex &index, int role) const
             // reports, which are set in under it.
             if (row.depth > 0)
                 title = QStringLiteral(" ↳ ") + title;
-            else if (m_eventReports.contains(row.eventId) && row.eventId != 0 && isGroupedView())
+            else if (!m_events.reports(row.eventId).isEmpty() && isGroupedView())
                 title = (row.expanded ? QStringLiteral("▾ ") : QStringLiteral("▸ ")) + title;
             if (row.advisoryStatus.isEmpty() || row.advisoryStatus == QLatin1String("active"))
                 return title;
@@ -506,8 +469,8 @@ QVariant StoryListModel::data(const QModelIndex &index, int role) const
             facts << tr("Headline only");
         if (row.sources > 1)
             facts << tr("Reported by %1 sources").arg(row.sources);
-        if (const qsizetype reports = m_eventReports.value(row.eventId).size(); reports > 0 && row.depth == 0
-            && row.eventId != 0 && isGroupedView())
+        if (const qsizetype reports = m_events.reports(row.eventId).size(); reports > 0 && row.depth == 0
+            && isGroupedView())
             facts << (row.expanded ? tr("%1 more reports shown below").arg(reports)
                                    : tr("%1 more reports grouped here").arg(reports));
         if (row.bookmarkId != 0 && row.storyId == 0)
@@ -552,9 +515,7 @@ QVariant StoryListModel::data(const QModelIndex &index, int role) const
     case SourcesRole:
         return std::max(1, row.sources);
     case EventReportsRole:
-        return row.depth == 0 && row.eventId != 0 && isGroupedView()
-                   ? int(m_eventReports.value(row.eventId).size())
-                   : 0;
+        return row.depth == 0 && isGroupedView() ? int(m_events.reports(row.eventId).size()) : 0;
     case EventExpandedRole:
         return row.expanded;
     case EventDepthRole:
@@ -681,29 +642,23 @@ int StoryListModel::locateBookmark(qint64 bookmarkId, int maxRows)
     return row;
 }
 
-std::optional<qint64> StoryListModel::eventRowOf(qint64 storyId) const
+std::optional<qint64> StoryListModel::hiddenUnder(qint64 storyId) const
 {
     if (rowForStory(storyId) >= 0)
         return std::nullopt;
-    for (auto it = m_eventReports.cbegin(); it != m_eventReports.cend(); ++it) {
-        for (const Row &report : *it) {
-            if (report.storyId == storyId)
-                return m_eventRow.value(it.key());
-        }
-    }
-    return std::nullopt;
+    return m_events.leadOfReport(storyId);
 }
 
 int StoryListModel::rowShowing(qint64 storyId) const
 {
-    const std::optional<qint64> lead = eventRowOf(storyId);
+    const std::optional<qint64> lead = hiddenUnder(storyId);
     return rowForStory(lead.value_or(storyId));
 }
 
 int StoryListModel::locateStory(qint64 storyId, int maxRows)
 {
     // A report under its event's row: open the event.
-    if (const std::optional<qint64> lead = eventRowOf(storyId))
+    if (const std::optional<qint64> lead = hiddenUnder(storyId))
         setEventExpanded(rowForStory(*lead), true);
     const int row = rowForStory(storyId);
     if (row >= 0 || m_atEnd)
@@ -743,12 +698,7 @@ void StoryListModel::emitRowChanged(int row)
 
 void StoryListModel::setStoryRead(qint64 storyId, bool read)
 {
-    for (QList<Row> &reports : m_eventReports) {
-        for (Row &report : reports) {
-            if (report.storyId == storyId)
-                report.read = read;
-        }
-    }
+    m_events.setRead(storyId, read);
     const int row = rowForStory(storyId);
     if (row < 0 || m_rows.at(row).read == read)
         return;

@@ -1,7 +1,9 @@
 #pragma once
 
 #include "core/searchquery.h"
+#include "models/eventgroups.h"
 #include "models/storymarkers.h"
+#include "models/storyrow.h"
 #include "storage/advisorystore.h"
 #include "storage/coveragestore.h"
 #include "storage/records.h"
@@ -119,25 +121,7 @@ public:
     void setStoryBookmarked(qint64 storyId, bool bookmarked);
 
 private:
-    struct Row
-    {
-        qint64 storyId = 0;
-        qint64 bookmarkId = 0;
-        QString title;
-        QString source;
-        QDateTime published;
-        StoryCursor cursor;
-        bool read = false;
-        bool bookmarked = false;
-        bool hasAdvisory = false;
-        bool headlineOnly = false;
-        QString advisoryStatus; // in the Advisories view
-        QString note;           // in the Bookmarks view
-        qint64 eventId = 0;     // 0: not known
-        int sources = 0;        // feeds reporting the event
-        int depth = 0;          // 1: a report shown under its event's row
-        bool expanded = false;  // an event's row showing its reports
-    };
+    using Row = StoryRow;
     bool isGroupedView() const
     {
         return m_grouped && m_coverage.has_value() && !isBookmarkView() && !isSearching()
@@ -148,14 +132,11 @@ private:
     // nothing the model shows: the reports of events whose row is already in the list go to
     // `joining`, for joinShownEvents.
     QList<Row> storyRows(const QList<StorySummary> &page, QList<Row> *joining);
-    // Grouped view, stories in the list's order: the row leads its event (false), or joins
-    // the event's row, as a report (true).
-    bool joinsEvent(Row &row);
     // Puts reports under their events' rows already listed (shown there when open).
     void joinShownEvents(const QList<Row> &reports);
     void insertRowsAt(int row, const QList<Row> &rows);
     // The story of the event row a loaded story is hidden under (nullopt when it has a row).
-    std::optional<qint64> eventRowOf(qint64 storyId) const;
+    std::optional<qint64> hiddenUnder(qint64 storyId) const;
     // Makes the rows `next` (the same stories, placed anew) with the fewest row moves.
     void replaceRows(const QList<Row> &next);
     void reindexFrom(int row);
@@ -191,8 +172,7 @@ private:
     QList<std::pair<qint64, QString>> m_advisoryQueue;
     std::optional<CoverageStore> m_coverage;
     bool m_grouped = false;
-    QHash<qint64, qint64> m_eventRow;          // event id -> story id of the event's row
-    QHash<qint64, QList<Row>> m_eventReports;  // event id -> reports under its row, newest first
+    EventGroups m_events; // the grouped view's events (in the plain views' rows)
     std::optional<StoryCursor> m_pageCursor;   // where paging the plain views goes on
     bool m_atEnd = true;
     // While the rows change (a page, a reset, an event opened or closed): no nested fetchMore.
