@@ -68,11 +68,13 @@ void measureCoverage(const Setup &setup, Results &results)
             return;
         }
         QSqlDatabase db = cache->database().connection();
-        QSqlQuery last(db);
-        if (!last.exec(QStringLiteral("SELECT max(id) FROM articles")) || !last.next())
-            return;
-        const qint64 firstNew = last.value(0).toLongLong() - kNewStories + 1;
-        last.finish();
+        qint64 firstNew = 0;
+        {
+            QSqlQuery last(db);
+            if (!last.exec(QStringLiteral("SELECT max(id) FROM articles")) || !last.next())
+                return;
+            firstNew = last.value(0).toLongLong() - kNewStories + 1;
+        }
         if (!exec(db, QStringLiteral("DELETE FROM coverage_events"))
             || !exec(db, QStringLiteral("DELETE FROM coverage_links"))
             || !exec(db, QStringLiteral("INSERT INTO coverage_events(story_id, event_id) "
@@ -97,17 +99,20 @@ void measureCoverage(const Setup &setup, Results &results)
         };
         lookups(firstNew, firstNew + kNewStories - 1, spot, kLookups / 5);
 
-        bulletin::CoverageIndexer indexer(db);
         int indexed = 0;
         const qint64 start = monotonicNs();
-        for (int done = kBatch; done == kBatch;) {
-            bulletin::Transaction transaction(db);
-            done = indexer.indexPending(kBatch);
-            if (done < 0 || !transaction.commit()) {
-                out() << "  coverage indexing failed" << Qt::endl;
-                return;
+        {
+            // Its queries end before the connection is closed below.
+            bulletin::CoverageIndexer indexer(db);
+            for (int done = kBatch; done == kBatch;) {
+                bulletin::Transaction transaction(db);
+                done = indexer.indexPending(kBatch);
+                if (done < 0 || !transaction.commit()) {
+                    out() << "  coverage indexing failed" << Qt::endl;
+                    return;
+                }
+                indexed += done;
             }
-            indexed += done;
         }
         const double ms = msSince(start);
         update.samples << ms / 1000.0;
