@@ -106,7 +106,18 @@ ImageSource classifyImageSource(QStringView raw, const QUrl &base)
         if (comma < 0)
             return result;
         const QString header = cleaned.mid(5, comma - 5).toLower().remove(u' ');
-        if (header.startsWith(u"image/") && !header.startsWith(u"image/svg")) {
+        // The media type is a token (RFC 2045): a character outside it, such as a control
+        // character before "svg", makes the URL no image here, whatever a later reader of
+        // it would make of it.
+        const qsizetype semicolon = header.indexOf(u';');
+        const QStringView type = QStringView(header).left(semicolon < 0 ? header.size() : semicolon);
+        bool token = type.size() > 6;
+        for (const QChar c : type) {
+            const char16_t u = c.unicode();
+            token = token && ((u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || u == '/' || u == '+'
+                              || u == '-' || u == '.');
+        }
+        if (token && type.startsWith(u"image/") && !type.startsWith(u"image/svg")) {
             result.kind = ImageSource::Kind::Inline;
             result.url = QStringLiteral("data:") + header + cleaned.mid(comma);
         }

@@ -359,6 +359,11 @@ void TestHtmlSanitizer::inlineImageKept()
              QStringLiteral("[s]"));
     QCOMPARE(sanitize(QStringLiteral("<img src=\"data:iMage/SVG+xml;base64,PHN2Zz4=\" alt=\"s\">")).html,
              QStringLiteral("[s]"));
+    // A character outside the media type's token is no image, even where it hides "svg".
+    QCOMPARE(sanitize(QStringLiteral("<img src=\"data:image/\u0003svg+xml,<svg/>\" alt=\"s\">")).html,
+             QStringLiteral("[s]"));
+    QCOMPARE(sanitize(QStringLiteral("<img src=\"data:image/png\u0001;base64,iVBORw0KGgo=\" alt=\"p\">")).html,
+             QStringLiteral("[p]"));
     // The media type's case does not matter; it is written in one spelling.
     QCOMPARE(sanitize(QStringLiteral("<img src=\"DATA:iMage/PNG;base64,iVBORw0KGgo=\" alt=\"dot\">")).html,
              tag);
