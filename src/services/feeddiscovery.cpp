@@ -83,7 +83,7 @@ QList<DiscoveredFeed> discoverFeeds(const QByteArray &html, const QUrl &pageUrl)
         const QUrl url = base.resolved(QUrl(href));
         const bool known = std::any_of(feeds.cbegin(), feeds.cend(), [&](const DiscoveredFeed &f) { return f.url == url; });
         if ((url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https")) && !known)
-            feeds.append({url, decodeHtmlEntities(attrs.value(QStringLiteral("title"))).simplified(), format});
+            feeds.append({url, decodeHtmlCharacterReferences(attrs.value(QStringLiteral("title"))).simplified(), format});
     }
     return feeds;
 }

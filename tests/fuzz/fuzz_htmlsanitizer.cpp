@@ -89,7 +89,7 @@ void testOne(const QByteArray &bytes)
     fuzz::check(text.text == page.text, "search indexes the text the reader shows", text.text);
 
     htmlToPlainText(html);
-    decodeHtmlEntities(html);
+    decodeHtmlCharacterReferences(html);
 }
 
 } // namespace

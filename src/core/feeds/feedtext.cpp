@@ -62,14 +62,7 @@ bool rssTitleLooksLikeHtml(QStringView t)
         } else if (c == u'&') {
             qsizetype j = i + 1;
             if (j < n && t[j] == u'#') {
-                ++j;
-                const bool hex = j < n && (t[j] == u'x' || t[j] == u'X');
-                if (hex)
-                    ++j;
-                const qsizetype digits = j;
-                while (j < n && (hex ? isxdigit(t[j].unicode() & 0x7f) && t[j].unicode() < 0x80 : t[j].isDigit()))
-                    ++j;
-                if (j > digits && j < n && t[j] == u';')
+                if (readNumericReference(t.sliced(j)).terminated)
                     htmlEvidence = true;
                 continue;
             }

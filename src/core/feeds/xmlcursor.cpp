@@ -14,26 +14,10 @@ namespace {
 
 const QString kXmlNamespace = QStringLiteral("http://www.w3.org/XML/1998/namespace");
 
+// Text (or an attribute value) of XHTML content written out as HTML markup.
 void appendEscaped(QString &out, QStringView text)
 {
-    for (const QChar c : text) {
-        switch (c.unicode()) {
-        case '&':
-            out += QLatin1StringView("&amp;");
-            break;
-        case '<':
-            out += QLatin1StringView("&lt;");
-            break;
-        case '>':
-            out += QLatin1StringView("&gt;");
-            break;
-        case '"':
-            out += QLatin1StringView("&quot;");
-            break;
-        default:
-            out += c;
-        }
-    }
+    appendHtmlEscaped(out, text);
 }
 
 } // namespace

@@ -2,6 +2,7 @@
 
 #include "core/feeds/xmltext.h"
 #include "core/html/htmlentities.h"
+#include "core/html/htmlreferences.h"
 
 #include <QList>
 #include <QStringDecoder>
@@ -13,13 +14,6 @@
 namespace bulletin {
 
 namespace {
-
-constexpr char16_t kWindows1252C1[32] = {
-    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
-    0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
-};
 
 // Length of the valid UTF-8 sequence at p (1-4), 0 when the bytes there are not one.
 int utf8SequenceLength(const unsigned char *p, const unsigned char *end)
@@ -103,7 +97,7 @@ QByteArray repairUtf8(const QByteArray &bytes, qsizetype from)
             out.append(QString::fromUtf8(reinterpret_cast<const char *>(p), len));
         } else {
             const unsigned char c = *p;
-            out.append(QChar(c >= 0x80 && c < 0xA0 ? kWindows1252C1[c - 0x80] : char16_t(c)));
+            out.append(QChar(windows1252Char(c)));
             p += 1;
             continue;
         }
@@ -237,7 +231,7 @@ QString windows1252ToString(const char *data, qsizetype size)
     QChar *dst = out.data();
     for (qsizetype i = 0; i < size; ++i) {
         const unsigned char c = (unsigned char)data[i];
-        dst[i] = QChar(c >= 0x80 && c < 0xA0 ? kWindows1252C1[c - 0x80] : char16_t(c));
+        dst[i] = QChar(windows1252Char(c));
     }
     return out;
 }
@@ -420,33 +414,15 @@ QByteArray repairEntities(const QByteArray &in, bool *changed)
         QByteArray replacement;
         bool keep = false;
         if (i < size && data[i] == '#') {
-            ++i;
-            const bool hex = i < size && (data[i] == 'x' || data[i] == 'X');
-            if (hex)
-                ++i;
-            const qsizetype digits = i;
-            char32_t value = 0;
-            while (i < size && i - digits < 10) {
-                const char c = data[i];
-                int d;
-                if (c >= '0' && c <= '9')
-                    d = c - '0';
-                else if (hex && c >= 'a' && c <= 'f')
-                    d = c - 'a' + 10;
-                else if (hex && c >= 'A' && c <= 'F')
-                    d = c - 'A' + 10;
-                else
-                    break;
-                value = value * (hex ? 16 : 10) + char32_t(d);
-                ++i;
-            }
-            if (i > digits && i < size && data[i] == ';') {
-                if (isXmlChar(value)) {
+            // A number however long: one above U+10FFFF is out of range, never wrapped
+            // around to a character that XML allows.
+            const NumericReference ref = readNumericReference(QByteArrayView(data + i, size - i));
+            if (ref.terminated) {
+                i += ref.length;
+                if (isXmlChar(ref.value))
                     keep = true;
-                } else {
+                else
                     replacement = "&#65533;";
-                    ++i;
-                }
             } else {
                 replacement = "&amp;";
                 i = amp + 1;

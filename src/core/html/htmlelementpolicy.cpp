@@ -2,6 +2,10 @@
 
 #include <QHash>
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 namespace bulletin {
 
 namespace {
@@ -79,14 +83,36 @@ QHash<QString, ElementPolicy> buildTable()
     return t;
 }
 
+const QHash<QString, ElementPolicy> &table()
+{
+    static const QHash<QString, ElementPolicy> kTable = buildTable();
+    return kTable;
+}
+
 } // namespace
 
 const ElementPolicy &elementPolicy(const QString &name)
 {
-    static const QHash<QString, ElementPolicy> kTable = buildTable();
     static const ElementPolicy kUnknown;
-    const auto it = kTable.constFind(name);
-    return it == kTable.constEnd() ? kUnknown : *it;
+    const auto it = table().constFind(name);
+    return it == table().constEnd() ? kUnknown : *it;
+}
+
+bool elementBreaksText(std::string_view lowerName)
+{
+    // The breaking names of the table, sorted, so that a name from the input is looked up
+    // without building a QString for it.
+    static const std::vector<std::string> kBreaking = [] {
+        std::vector<std::string> names;
+        for (auto it = table().constBegin(); it != table().constEnd(); ++it) {
+            if (it->textBreak != TextBreak::None)
+                names.push_back(it.key().toStdString());
+        }
+        std::sort(names.begin(), names.end());
+        return names;
+    }();
+    return std::binary_search(kBreaking.begin(), kBreaking.end(), lowerName,
+                              [](std::string_view a, std::string_view b) { return a < b; });
 }
 
 } // namespace bulletin

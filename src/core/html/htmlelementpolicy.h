@@ -2,6 +2,8 @@
 
 #include <QString>
 
+#include <string_view>
+
 namespace bulletin {
 
 // How the sanitiser treats each HTML element: the allow-list, the elements dropped with
@@ -36,5 +38,10 @@ struct ElementPolicy {
 // The policy for a lower-case element name (input or output name); unknown elements get
 // an empty policy: tags dropped, content kept, no text break.
 const ElementPolicy &elementPolicy(const QString &name);
+
+// Whether the element separates words in plain text (its policy's textBreak is not None),
+// for a lower-case ASCII name: the same table, for the plain-text extractor (htmltext.h),
+// which reads names straight from the input and looks one up for every tag.
+bool elementBreaksText(std::string_view lowerName);
 
 } // namespace bulletin

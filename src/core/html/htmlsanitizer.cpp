@@ -1,6 +1,7 @@
 #include "core/html/htmlsanitizer.h"
 
 #include "core/html/htmlelementpolicy.h"
+#include "core/html/htmlreferences.h"
 #include "core/html/htmltokenizer.h"
 #include "core/html/htmlurlpolicy.h"
 #include "core/html/linkcheck.h"
@@ -41,46 +42,6 @@ bool isDigits(QStringView s, int maxLength)
             return false;
     }
     return true;
-}
-
-// Appends text escaped for HTML (and for a double-quoted attribute value): the five
-// specials as references, C0 controls (other than TAB, LF), DEL and U+FFFE/FFFF dropped;
-// they are noise, and some of them break whatever XML or JSON the text is carried in next.
-// Runs of other characters go in at once.
-void appendEscapedHtml(QString &out, QStringView text, bool attribute)
-{
-    const QChar *p = text.begin();
-    const QChar *const end = text.end();
-    const auto plain = [attribute](char16_t u) {
-        if (u >= 0x80)
-            return u < 0xFFFE;
-        return u >= 0x20 ? u != '&' && u != '<' && u != '>' && u != 0x7F && (u != '"' || !attribute)
-                         : u == '\t' || u == '\n';
-    };
-    while (p != end) {
-        const QChar *const run = p;
-        while (p != end && plain(p->unicode()))
-            ++p;
-        out.append(run, p - run);
-        if (p == end)
-            break;
-        switch (p->unicode()) {
-        case '&': out += u"&amp;"; break;
-        case '<': out += u"&lt;"; break;
-        case '>': out += u"&gt;"; break;
-        case '"': out += u"&quot;"; break;
-        default: break; // dropped
-        }
-        ++p;
-    }
-}
-
-QString escapeHtml(QStringView text, bool attribute)
-{
-    QString out;
-    out.reserve(text.size() + 8);
-    appendEscapedHtml(out, text, attribute);
-    return out;
 }
 
 // What TextBuilder::addText does with an ASCII character outside <pre>: keeps it, collapses
@@ -263,7 +224,7 @@ private:
     void appendText(QStringView data)
     {
         if (m_wantHtml)
-            appendEscapedHtml(m_html, data, false);
+            appendHtmlEscaped(m_html, data, HtmlEscape::Text);
         m_text.addText(data, inPre());
         if (m_anchor >= 0)
             m_stack[m_anchor].linkText += data;
@@ -335,7 +296,7 @@ private:
                 return; // a link without a safe target is just its text
             element.title = token.attribute(u"title");
             if (m_wantHtml) {
-                m_html += QStringLiteral("<a href=\"") + escapeHtml(element.href, true) + u'"';
+                m_html += QStringLiteral("<a href=\"") + escapeHtml(element.href) + u'"';
                 element.titlePos = m_html.size();
                 m_html += u'>';
             }
@@ -360,7 +321,7 @@ private:
         QString attrs;
         auto add = [&](QStringView attrName, QStringView value) {
             attrs += u' ' + attrName.toString() + QStringLiteral("=\"")
-                + escapeHtml(value, true) + u'"';
+                + escapeHtml(value) + u'"';
         };
         for (const HtmlAttribute &a : token.attributes) {
             const QString v = a.value.trimmed();
@@ -397,12 +358,12 @@ private:
             m_blocked.append(source.url);
         m_text.addBreak(TextBreak::Space);
         if (load && m_wantHtml) {
-            QString tag = QStringLiteral("<img src=\"") + escapeHtml(source.url, true) + u'"';
+            QString tag = QStringLiteral("<img src=\"") + escapeHtml(source.url) + u'"';
             if (token.hasAttribute(u"alt"))
-                tag += QStringLiteral(" alt=\"") + escapeHtml(alt, true) + u'"';
+                tag += QStringLiteral(" alt=\"") + escapeHtml(alt) + u'"';
             const QString title = token.attribute(u"title");
             if (!title.isEmpty())
-                tag += QStringLiteral(" title=\"") + escapeHtml(title, true) + u'"';
+                tag += QStringLiteral(" title=\"") + escapeHtml(title) + u'"';
             if (isDigits(width, 4))
                 tag += QStringLiteral(" width=\"") + width + u'"';
             if (isDigits(height, 4))
@@ -431,8 +392,8 @@ private:
             return;
         const QString label = QStringLiteral("[embedded content: %1]").arg(QUrl(target).host());
         if (m_wantHtml) {
-            m_html += QStringLiteral("<a href=\"") + escapeHtml(target, true) + QStringLiteral("\">");
-            m_html += escapeHtml(label, false) + QStringLiteral("</a>");
+            m_html += QStringLiteral("<a href=\"") + escapeHtml(target) + QStringLiteral("\">");
+            m_html += escapeHtml(label, HtmlEscape::Text) + QStringLiteral("</a>");
         }
         m_text.addText(label, false);
         m_text.addBreak(TextBreak::Line);
@@ -591,7 +552,7 @@ private:
         if (m_wantHtml) {
             if (!title.isEmpty())
                 m_html.insert(element.titlePos,
-                              QStringLiteral(" title=\"") + escapeHtml(title, true) + u'"');
+                              QStringLiteral(" title=\"") + escapeHtml(title) + u'"');
             m_html += QStringLiteral("</a>");
             if (assessment.deceptive)
                 m_html += kDeceptiveMarker;

@@ -1,6 +1,6 @@
 #include "core/html/htmltext.h"
 
-#include "core/html/htmlentities.h"
+#include "core/html/htmlelementpolicy.h"
 
 #include <QtAlgorithms>
 
@@ -16,31 +16,6 @@
 namespace bulletin {
 
 namespace {
-
-// HTML5 "numeric character reference end state": C1 controls are read as Windows-1252,
-// because that is what pages labelled ISO-8859-1 really contain (&#146; for ’ is common in
-// feeds produced by Windows tools, e.g. feedparser's entities/146 cases).
-constexpr std::array<char16_t, 32> kWindows1252C1 = {
-    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
-    0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
-};
-
-template <typename Out>
-void appendCodePoint(Out &out, char32_t cp)
-{
-    if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        cp = 0xFFFD;
-    else if (cp >= 0x80 && cp <= 0x9F)
-        cp = kWindows1252C1[cp - 0x80];
-    if (QChar::requiresSurrogates(cp)) {
-        out.append(QChar(QChar::highSurrogate(cp)));
-        out.append(QChar(QChar::lowSurrogate(cp)));
-    } else {
-        out.append(QChar(char16_t(cp)));
-    }
-}
 
 bool isAsciiAlpha(char16_t c)
 {
@@ -210,61 +185,8 @@ private:
     char16_t m_last = u' '; // as if after a space: leading white space is dropped
 };
 
-// Decodes the character reference starting at text[pos] == '&'. Appends the result to out and
-// returns the index after it; when it is not a reference, appends '&' and returns pos + 1.
-template <typename Out>
-qsizetype decodeReferenceAt(QStringView text, qsizetype pos, Out &out)
-{
-    const qsizetype n = text.size();
-    qsizetype i = pos + 1;
-    if (i < n && text[i] == u'#') {
-        ++i;
-        const bool hex = i < n && (text[i] == u'x' || text[i] == u'X');
-        if (hex)
-            ++i;
-        const qsizetype digitsStart = i;
-        char32_t value = 0;
-        bool overflow = false;
-        for (; i < n; ++i) {
-            const char16_t c = text[i].unicode();
-            int d;
-            if (c >= '0' && c <= '9')
-                d = c - '0';
-            else if (hex && c >= 'a' && c <= 'f')
-                d = c - 'a' + 10;
-            else if (hex && c >= 'A' && c <= 'F')
-                d = c - 'A' + 10;
-            else
-                break;
-            if (!overflow) {
-                value = value * (hex ? 16 : 10) + char32_t(d);
-                if (value > 0x10FFFF)
-                    overflow = true;
-            }
-        }
-        if (i == digitsStart) {
-            out.append(u'&');
-            return pos + 1;
-        }
-        if (i < n && text[i] == u';')
-            ++i;
-        appendCodePoint(out, overflow ? 0xFFFD : value);
-        return i;
-    }
-    char32_t cps[2];
-    const int len = matchHtmlEntityPrefix(text.mid(i), cps);
-    if (len == 0) {
-        out.append(u'&');
-        return pos + 1;
-    }
-    appendCodePoint(out, cps[0]);
-    if (cps[1])
-        appendCodePoint(out, cps[1]);
-    return i + len;
-}
-
-// Lower-cases an ASCII tag name into buf and returns it up to its first NUL, if any (as
-// the strcmp this replaced saw it); nullopt when it is too long or not ASCII, in which case
+// Lower-cases an ASCII tag name into buf and returns it up to its first NUL, if any (so
+// "<script\0x>" is still a script); nullopt when it is too long or not ASCII, in which case
 // it is no element we treat specially.
 std::optional<std::string_view> lowerName(QStringView name, char (&buf)[16])
 {
@@ -287,63 +209,10 @@ std::optional<std::string_view> lowerName(QStringView name, char (&buf)[16])
 
 // Elements whose content is never text (the corpus README's "Text" rules; template and head
 // hold no visible text either).
-bool isDroppedElement(QStringView name)
+bool isDroppedElement(std::string_view lower)
 {
-    char buf[16];
-    const std::optional<std::string_view> n = lowerName(name, buf);
-    if (!n)
-        return false;
-    const std::string_view lower = *n;
     return lower == "script" || lower == "style" || lower == "applet" || lower == "template"
         || lower == "head";
-}
-
-// Tags that separate words when rendered; everything else (b, a, span...) is inline.
-// Checked for every tag, so by length first.
-bool isBreakingElement(QStringView name)
-{
-    char buf[16];
-    const std::optional<std::string_view> lowered = lowerName(name, buf);
-    if (!lowered)
-        return false;
-    const std::string_view lower = *lowered;
-    const char *const n = lower.data();
-    switch (lower.size()) {
-    case 1:
-        return n[0] == 'p';
-    case 2:
-        switch (n[0]) {
-        case 'b':
-            return n[1] == 'r';
-        case 'l':
-            return n[1] == 'i';
-        case 'u':
-        case 'o':
-            return n[1] == 'l';
-        case 't':
-            return n[1] == 'r' || n[1] == 'd' || n[1] == 'h';
-        case 'h':
-            return (n[1] >= '1' && n[1] <= '6') || n[1] == 'r';
-        case 'd':
-            return n[1] == 't' || n[1] == 'd' || n[1] == 'l';
-        default:
-            return false;
-        }
-    case 3:
-        return lower == "div" || lower == "pre" || lower == "img";
-    case 4:
-        return lower == "body" || lower == "html";
-    case 5:
-        return lower == "table" || lower == "title";
-    case 6:
-        return lower == "header" || lower == "footer" || lower == "figure";
-    case 7:
-        return lower == "section" || lower == "article";
-    case 10:
-        return lower == "blockquote" || lower == "figcaption";
-    default:
-        return false;
-    }
 }
 
 // Index just after the '>' that ends the tag whose name ends at pos, honouring quoted
@@ -380,48 +249,6 @@ qsizetype indexOfCI(QStringView text, QLatin1StringView needle, qsizetype from)
 
 } // namespace
 
-QString decodeHtmlEntities(QStringView text)
-{
-    qsizetype amp = text.indexOf(u'&');
-    if (amp < 0)
-        return text.toString();
-    QString out;
-    out.reserve(text.size());
-    qsizetype pos = 0;
-    while (amp >= 0) {
-        out.append(text.mid(pos, amp - pos));
-        pos = decodeReferenceAt(text, amp, out);
-        amp = text.indexOf(u'&', pos);
-    }
-    out.append(text.mid(pos));
-    return out;
-}
-
-QString escapeHtml(QStringView text)
-{
-    QString out;
-    out.reserve(text.size());
-    for (const QChar c : text) {
-        switch (c.unicode()) {
-        case '&':
-            out += QLatin1StringView("&amp;");
-            break;
-        case '<':
-            out += QLatin1StringView("&lt;");
-            break;
-        case '>':
-            out += QLatin1StringView("&gt;");
-            break;
-        case '"':
-            out += QLatin1StringView("&quot;");
-            break;
-        default:
-            out += c;
-        }
-    }
-    return out;
-}
-
 QString collapseWhitespace(QStringView text)
 {
     CollapsingWriter out(text.size());
@@ -455,7 +282,10 @@ QString htmlToPlainText(QStringView html)
     while (i < n) {
         const char16_t c = data[i].unicode();
         if (c == '&') {
-            i = decodeReferenceAt(html, i, out);
+            const DecodedReference ref = decodeHtmlReferenceAt(html, i);
+            for (int k = 0; k < ref.size; ++k)
+                out.append(ref.units[k]);
+            i = ref.end;
             continue;
         }
         if (c != '<') {
@@ -506,9 +336,11 @@ QString htmlToPlainText(QStringView html)
         const QStringView name = html.mid(nameStart, nameEnd - nameStart);
         bool selfClosing = false;
         i = skipTagRest(html, nameEnd, &selfClosing);
-        if (isBreakingElement(name))
+        char buf[16];
+        const std::optional<std::string_view> lower = lowerName(name, buf);
+        if (lower && elementBreaksText(*lower))
             out.appendSpace();
-        if (!closing && !selfClosing && isDroppedElement(name)) {
+        if (lower && !closing && !selfClosing && isDroppedElement(*lower)) {
             const QString endTag = QLatin1StringView("</") + name.toString();
             const qsizetype end = indexOfCI(html, QLatin1StringView(endTag.toLatin1()), i);
             if (end < 0) {

@@ -1,8 +1,6 @@
 #include "core/html/htmltokenizer.h"
 
-#include "core/html/htmlentities.h"
-
-#include <array>
+#include "core/html/htmlreferences.h"
 
 namespace bulletin {
 
@@ -10,22 +8,9 @@ namespace {
 
 constexpr qsizetype kMaxAttributes = 64;
 
-// HTML5 "numeric character reference end state": C1 controls are read as Windows-1252.
-constexpr std::array<char16_t, 32> kWindows1252C1 = {
-    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
-    0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
-};
-
 bool isAsciiAlpha(char16_t c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-bool isAsciiAlnum(char16_t c)
-{
-    return isAsciiAlpha(c) || (c >= '0' && c <= '9');
 }
 
 // The tokenizer's white space: TAB, LF, FF, CR (not yet normalised) and SPACE.
@@ -37,79 +22,6 @@ bool isTagSpace(char16_t c)
 char16_t toAsciiLower(char16_t c)
 {
     return (c >= 'A' && c <= 'Z') ? char16_t(c + 32) : c;
-}
-
-void appendCodePoint(QString &out, char32_t cp)
-{
-    if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        cp = 0xFFFD;
-    else if (cp >= 0x80 && cp <= 0x9F)
-        cp = kWindows1252C1[cp - 0x80];
-    if (QChar::requiresSurrogates(cp)) {
-        out.append(QChar(QChar::highSurrogate(cp)));
-        out.append(QChar(QChar::lowSurrogate(cp)));
-    } else {
-        out.append(QChar(char16_t(cp)));
-    }
-}
-
-// Decodes the reference at text[pos] == '&' into out; returns the index after it, or
-// pos + 1 (having appended '&') when there is no reference there.
-qsizetype decodeReferenceAt(QStringView text, qsizetype pos, bool inAttribute, QString &out)
-{
-    const qsizetype n = text.size();
-    qsizetype i = pos + 1;
-    if (i < n && text[i] == u'#') {
-        ++i;
-        const bool hex = i < n && (text[i] == u'x' || text[i] == u'X');
-        if (hex)
-            ++i;
-        const qsizetype digitsStart = i;
-        char32_t value = 0;
-        bool overflow = false;
-        for (; i < n; ++i) {
-            const char16_t c = text[i].unicode();
-            int d;
-            if (c >= '0' && c <= '9')
-                d = c - '0';
-            else if (hex && c >= 'a' && c <= 'f')
-                d = c - 'a' + 10;
-            else if (hex && c >= 'A' && c <= 'F')
-                d = c - 'A' + 10;
-            else
-                break;
-            if (!overflow) {
-                value = value * (hex ? 16 : 10) + char32_t(d);
-                overflow = value > 0x10FFFF;
-            }
-        }
-        if (i == digitsStart) {
-            out.append(u'&');
-            return pos + 1;
-        }
-        if (i < n && text[i] == u';')
-            ++i;
-        appendCodePoint(out, overflow ? 0xFFFD : value);
-        return i;
-    }
-    char32_t cps[2] = {0, 0};
-    const qsizetype len = matchHtmlEntityPrefix(text.mid(i), cps);
-    if (len == 0) {
-        out.append(u'&');
-        return pos + 1;
-    }
-    // In attribute values a legacy reference without ';' followed by '=' or an alphanumeric
-    // is left alone, so query strings such as "?a=1&copy=2" survive (HTML5 13.2.5.73).
-    const qsizetype after = i + len;
-    if (inAttribute && text[after - 1] != u';' && after < n
-        && (text[after] == u'=' || isAsciiAlnum(text[after].unicode()))) {
-        out.append(u'&');
-        return pos + 1;
-    }
-    appendCodePoint(out, cps[0]);
-    if (cps[1])
-        appendCodePoint(out, cps[1]);
-    return after;
 }
 
 bool startsWithCI(QStringView text, qsizetype pos, QLatin1StringView what)
@@ -134,23 +46,6 @@ RawKind rawKindOf(QStringView tag)
 }
 
 } // namespace
-
-QString decodeHtmlCharacterReferences(QStringView text, bool inAttribute)
-{
-    qsizetype amp = text.indexOf(u'&');
-    if (amp < 0)
-        return text.toString();
-    QString out;
-    out.reserve(text.size());
-    qsizetype pos = 0;
-    while (amp >= 0) {
-        out.append(text.mid(pos, amp - pos));
-        pos = decodeReferenceAt(text, amp, inAttribute, out);
-        amp = text.indexOf(u'&', pos);
-    }
-    out.append(text.mid(pos));
-    return out;
-}
 
 QString HtmlToken::attribute(QStringView attrName) const
 {
@@ -245,7 +140,7 @@ HtmlToken HtmlTokenizer::readText()
     m_pos = i;
     HtmlToken token;
     token.type = HtmlToken::Type::Text;
-    token.data = decodeHtmlCharacterReferences(m_input.mid(start, i - start), false);
+    token.data = decodeHtmlCharacterReferences(m_input.mid(start, i - start));
     token.data.remove(QChar(u'\0'));
     return token;
 }
@@ -262,7 +157,7 @@ HtmlToken HtmlTokenizer::readRawText()
     token.type = HtmlToken::Type::Text;
     token.rawText = true;
     const QStringView body = m_input.mid(m_pos, end - m_pos);
-    token.data = m_model == ContentModel::RcData ? decodeHtmlCharacterReferences(body, false)
+    token.data = m_model == ContentModel::RcData ? decodeHtmlCharacterReferences(body)
                                                  : body.toString();
     token.data.replace(QChar(u'\0'), QChar(0xFFFD));
     m_pos = end;
@@ -533,7 +428,8 @@ void HtmlTokenizer::readAttributeValue(HtmlAttribute &attr)
     }
     attr.valueStart = start;
     attr.valueEnd = end;
-    attr.value = decodeHtmlCharacterReferences(m_input.mid(start, end - start), true);
+    attr.value = decodeHtmlCharacterReferences(m_input.mid(start, end - start),
+                                                ReferenceContext::AttributeValue);
     attr.value.replace(QChar(u'\0'), QChar(0xFFFD));
 }
 

@@ -72,8 +72,4 @@ private:
     QString m_rawTextTag; // the element whose end tag ends the raw text
 };
 
-// Decodes the character references in text (in an attribute value when inAttribute, where
-// "&amp=" and "&copyright" stay as written). Exposed for the sanitiser and its tests.
-QString decodeHtmlCharacterReferences(QStringView text, bool inAttribute);
-
 } // namespace bulletin

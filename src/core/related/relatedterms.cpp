@@ -100,7 +100,7 @@ QString lightStem(const QString &w)
 
 QList<RelatedTerm> headlineTerms(QStringView title)
 {
-    const QString decoded = decodeHtmlEntities(title);
+    const QString decoded = decodeHtmlCharacterReferences(title);
     const QList<Token> all = tokens(decoded);
 
     int words = 0;
@@ -155,7 +155,7 @@ QStringList textStems(QStringView text, int maxChars)
 QString syndicationKey(QStringView title)
 {
     QStringList words;
-    for (const Token &t : tokens(decodeHtmlEntities(title)))
+    for (const Token &t : tokens(decodeHtmlCharacterReferences(title)))
         words.append(t.lower);
     return words.join(QLatin1Char(' '));
 }

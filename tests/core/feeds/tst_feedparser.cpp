@@ -171,6 +171,13 @@ void tst_FeedParser::titles_data()
     QTest::newRow("rss title unknown tag stays text") << QByteArray("&lt;foo&gt; &amp;amp; &lt;/foo&gt;") << "<foo> &amp; </foo>";
     QTest::newRow("rss title inline markup") << QByteArray("<b>inline</b> title") << "inline title";
     QTest::newRow("rss title script never text") << QByteArray("&lt;script&gt;x&lt;/script&gt;safe") << "safe";
+    // A number past U+10FFFF is no character, however its digits would wrap in 32 bits.
+    QTest::newRow("rss title reference past U+10FFFF")
+        << QByteArray("a &#x100000041; b") << QString::fromUtf8("a \uFFFD b");
+    QTest::newRow("rss title reference with many leading zeros") << QByteArray("&#0000000000065;1") << "A1";
+    QTest::newRow("rss title elements that separate words")
+        << QByteArray("&lt;nav&gt;Home&lt;/nav&gt;&lt;main&gt;News&lt;/main&gt;&lt;aside&gt;Ads&lt;/aside&gt;")
+        << "Home News Ads";
 }
 
 void tst_FeedParser::titles()

@@ -9,36 +9,9 @@ class tst_HtmlText final : public QObject
     Q_OBJECT
 
 private slots:
-    void decodeEntities_data();
-    void decodeEntities();
     void plainText_data();
     void plainText();
 };
-
-void tst_HtmlText::decodeEntities_data()
-{
-    QTest::addColumn<QString>("input");
-    QTest::addColumn<QString>("expected");
-    QTest::newRow("named") << "caf&eacute;" << QString::fromUtf8("café");
-    QTest::newRow("legacy name without semicolon") << "&copy 2004" << QString::fromUtf8("© 2004");
-    QTest::newRow("longest legacy prefix") << "&notit;" << QString::fromUtf8("¬it;");
-    QTest::newRow("two code points") << "&NotEqualTilde;" << QString::fromUtf8("\u2242\u0338");
-    QTest::newRow("decimal") << "&#8217;" << QString::fromUtf8("’");
-    QTest::newRow("hex") << "&#x2019;" << QString::fromUtf8("’");
-    QTest::newRow("windows-1252 &#146;") << "don&#146;t" << QString::fromUtf8("don’t");
-    QTest::newRow("windows-1252 &#128;") << "&#128;5" << QString::fromUtf8("€5");
-    QTest::newRow("astral") << "&#x1F600;" << QString::fromUtf8("😀");
-    QTest::newRow("nul becomes replacement") << "&#0;" << QString::fromUtf8("\uFFFD");
-    QTest::newRow("out of range") << "&#x110000;" << QString::fromUtf8("\uFFFD");
-    QTest::newRow("unknown stays") << "&bogus; & &#;" << "&bogus; & &#;";
-}
-
-void tst_HtmlText::decodeEntities()
-{
-    QFETCH(QString, input);
-    QFETCH(QString, expected);
-    QCOMPARE(decodeHtmlEntities(input), expected);
-}
 
 void tst_HtmlText::plainText_data()
 {
@@ -46,9 +19,14 @@ void tst_HtmlText::plainText_data()
     QTest::addColumn<QString>("expected");
     QTest::newRow("tags removed") << "<p>Hello <b>world</b></p>" << "Hello world";
     QTest::newRow("block tags separate words") << "<p>one</p><p>two</p>a<br>b" << "one two a b";
+    QTest::newRow("sectioning elements separate words")
+        << "<nav>Home</nav><main>News</main><aside>Ads</aside><address>Here</address>" << "Home News Ads Here";
+    QTest::newRow("table parts separate words")
+        << "<table><caption>Fares</caption><thead><tr><td>a</td></tr></thead></table>" << "Fares a";
+    QTest::newRow("inline elements do not") << "<b>bo</b><i>ld</i><span>er</span><a href=x>!</a>" << "bolder!";
     QTest::newRow("script dropped") << "a<script>alert('x')</script>b" << "ab";
     QTest::newRow("style dropped") << "a<STYLE type=\"text/css\">p{}</STYLE>b" << "ab";
-    QTest::newRow("applet dropped") << "a<applet code=x>inside</applet>b" << "ab";
+    QTest::newRow("applet dropped, a break like other embedded content") << "a<applet code=x>inside</applet>b" << "a b";
     QTest::newRow("unterminated script drops the rest") << "a<script>evil" << "a";
     QTest::newRow("comment dropped") << "a<!-- hidden -->b" << "ab";
     QTest::newRow("quoted > in attribute") << "<a title=\"x>y\">link</a>" << "link";
