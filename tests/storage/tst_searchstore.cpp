@@ -22,6 +22,27 @@ private:
     }
 
 private Q_SLOTS:
+    // The query language (core/searchquery.h) as FTS5 is asked: each term one quoted
+    // phrase, the excluded ones in one NOT.
+    void translatesTheQueryForTheIndex_data()
+    {
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<QString>("expression");
+        QTest::newRow("words") << "harbour bridge" << "\"harbour\" \"bridge\"";
+        QTest::newRow("phrase and prefix") << "\"harbour bridge\" ferr*" << "\"harbour bridge\" \"ferr\"*";
+        QTest::newRow("exclusions in one NOT") << "bridge -storm -\"high winds\""
+                                               << "(\"bridge\") NOT (\"storm\" OR \"high winds\")";
+        QTest::newRow("FTS5 syntax is only words") << "bridge AND NEAR(x) col:y" << "\"bridge\" \"AND\" \"NEAR x\" \"col y\"";
+        QTest::newRow("only exclusions: nothing to find") << "-storm" << "";
+        QTest::newRow("empty") << "" << "";
+    }
+    void translatesTheQueryForTheIndex()
+    {
+        QFETCH(QString, query);
+        QFETCH(QString, expression);
+        QCOMPARE(SearchStore::ftsExpression(query), expression);
+    }
+
     void ranksTitlesFirstThenNewer()
     {
         TestCache cache;
