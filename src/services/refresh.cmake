@@ -1,4 +1,4 @@
-# Refresh, subscriptions and retention (issue #4).
+# Refresh, subscriptions and retention.
 target_sources(bulletin_services PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/refreshresult.h
   ${CMAKE_CURRENT_LIST_DIR}/refreshschedule.h ${CMAKE_CURRENT_LIST_DIR}/refreshschedule.cpp

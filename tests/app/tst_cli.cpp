@@ -321,7 +321,7 @@ private Q_SLOTS:
         QTest::newRow("alert-source missing feed") << QStringList{QStringLiteral("alert-source"), QStringLiteral("999999"), QStringLiteral("on")} << QStringLiteral("no feed");
         QTest::newRow("advisory-rules usage") << QStringList{QStringLiteral("advisory-rules"), QStringLiteral("add-keyword")} << QStringLiteral("usage");
         QTest::newRow("unknown option") << QStringList{QStringLiteral("list"), QStringLiteral("--bogus")} << QStringLiteral("unknown option");
-        // Before a command word an unknown option used to open the window instead.
+        // An unknown option is an error before a command word too; it never opens the window.
         QTest::newRow("unknown option, no command")
             << QStringList{QStringLiteral("--foo")}
             << QStringLiteral("unknown option --foo (see bulletin --help)");

@@ -1,4 +1,4 @@
-# Refresh, subscriptions and retention (issue #4): against the loopback test server.
+# Refresh, subscriptions and retention: against the loopback test server.
 bulletin_add_test(tst_refreshservice SOURCES tst_refreshservice.cpp
   LIBS bulletin_services bulletin_testsupport)
 bulletin_add_test(tst_feeddiscovery SOURCES tst_feeddiscovery.cpp LIBS bulletin_services)

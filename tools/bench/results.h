@@ -36,7 +36,7 @@ class Results
 {
 public:
     Figure &add(const QString &key, const QString &label, const QString &unit);
-    // A figure with a target of issue 7.
+    // A figure held to a target (docs/benchmark.md lists them and why).
     Figure &add(const QString &key, const QString &label, const QString &unit, Figure::Goal goal,
                 double target);
     Figure *find(const QString &key);
