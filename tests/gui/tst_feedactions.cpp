@@ -12,6 +12,8 @@
 #include "services/cache.h"
 #include "services/refreshservice.h"
 #include "services/subscriptionservice.h"
+#include "support/testdata.h"
+#include "support/windowtest.h"
 #include "support/testhttpserver.h"
 
 #include <QAction>
@@ -23,7 +25,6 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStatusBar>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QToolTip>
 #include <QTreeView>
@@ -57,7 +58,7 @@ void saveScreenshot(QWidget *widget, const QString &name)
 
 } // namespace
 
-class tst_FeedActions final : public QObject
+class tst_FeedActions final : public QObject, protected test::WindowTest
 {
     Q_OBJECT
 
@@ -73,42 +74,17 @@ private:
     qint64 addFeed(const QString &path);
     bool openWindow();
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<TestHttpServer> m_server;
-    std::unique_ptr<Cache> m_cache;
-    std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<QNetworkAccessManager> m_network;
-    std::unique_ptr<RefreshService> m_refresh;
-    std::unique_ptr<SubscriptionService> m_subscriptions;
-    std::unique_ptr<MainWindow> m_window;
 };
 
 void tst_FeedActions::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QString error;
-    m_cache = Cache::open(m_dir->filePath(QStringLiteral("cache.sqlite")), &error);
-    QVERIFY2(m_cache, qPrintable(error));
-    m_settings = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("settings.ini")),
-                                             QSettings::IniFormat);
-    m_server = std::make_unique<TestHttpServer>();
-    QVERIFY(m_server->listen());
-    m_network = std::make_unique<QNetworkAccessManager>();
-    m_refresh = std::make_unique<RefreshService>(*m_cache, m_network.get());
-    m_subscriptions = std::make_unique<SubscriptionService>(*m_cache, m_network.get(),
-                                                            m_refresh.get());
+    openCacheAndSettings();
+    startServices();
 }
 
 void tst_FeedActions::cleanup()
 {
-    m_window.reset();
-    m_subscriptions.reset();
-    m_refresh.reset();
-    m_network.reset();
-    m_server.reset();
-    m_cache.reset();
-    m_settings.reset();
-    m_dir.reset();
+    closeWindowTest();
 }
 
 qint64 tst_FeedActions::addFeed(const QString &path)
@@ -118,12 +94,7 @@ qint64 tst_FeedActions::addFeed(const QString &path)
 
 bool tst_FeedActions::openWindow()
 {
-    m_window = std::make_unique<MainWindow>(
-        *m_cache, *m_settings,
-        MainWindow::Services{m_refresh.get(), m_subscriptions.get(), m_network.get()});
-    m_window->resize(1000, 640);
-    m_window->show();
-    return QTest::qWaitForWindowExposed(m_window.get());
+    return showMainWindow({1000, 640});
 }
 
 void tst_FeedActions::stoppedRefreshSaysHowFarItGot()
@@ -231,10 +202,8 @@ void tst_FeedActions::newAlertRaisesTheBannerWhileTheRefreshRuns()
 {
     // The warning is stored while a news server still says nothing: the banner shows it then,
     // not when the whole batch is done (a slow feed can take minutes to time out).
-    QFile alert(QStringLiteral(BULLETIN_TEST_DATA "/flood-warning.cap"));
-    QVERIFY(alert.open(QIODevice::ReadOnly));
     m_server->route(QStringLiteral("/alerts.cap"),
-                    TestResponse::ok(alert.readAll(), "application/cap+xml"));
+                    TestResponse::ok(test::readTestData(QStringLiteral("flood-warning.cap")), "application/cap+xml"));
     TestResponse silent;
     silent.neverRespond = true;
     m_server->route(QStringLiteral("/slow.xml"), silent);

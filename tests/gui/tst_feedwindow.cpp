@@ -20,6 +20,8 @@
 #include "services/storypage.h"
 #include "services/subscriptionservice.h"
 #include "storage/advisorystore.h"
+#include "support/testdata.h"
+#include "support/windowtest.h"
 #include "support/testhttpserver.h"
 
 #include <QAbstractButton>
@@ -40,7 +42,6 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QTextBlock>
 #include <QTimer>
@@ -53,19 +54,13 @@ using namespace bulletin;
 using bulletin::test::UrlCatcher;
 using bulletin::test::answerNextDialog;
 using bulletin::test::clickButton;
+using bulletin::test::readTestData;
+using bulletin::test::testDataPath;
 using bulletin::test::RecordedRequest;
 using bulletin::test::TestHttpServer;
 using bulletin::test::TestResponse;
 
 namespace {
-
-QByteArray readData(const QString &name)
-{
-    QFile file(QStringLiteral(BULLETIN_TEST_DATA "/") + name);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("missing test data %s", qPrintable(name));
-    return file.readAll();
-}
 
 QByteArray isoTime(const QDateTime &time)
 {
@@ -105,7 +100,7 @@ struct Fixtures
     QByteArray alertsFeed()
     {
         const QMutexLocker lock(&mutex);
-        const QByteArray entryTemplate = readData(QStringLiteral("alert-entry.xml"));
+        const QByteArray entryTemplate = readTestData(QStringLiteral("alert-entry.xml"));
         QByteArray entries;
         for (const Alert &a : alerts) {
             QByteArray entry = entryTemplate;
@@ -123,13 +118,13 @@ struct Fixtures
                 .replace("{{EXPIRES}}", isoTime(a.expires));
             entries += entry;
         }
-        return readData(QStringLiteral("alerts.atom")).replace("{{NOW}}", isoTime(now)).replace("{{ENTRIES}}", entries);
+        return readTestData(QStringLiteral("alerts.atom")).replace("{{NOW}}", isoTime(now)).replace("{{ENTRIES}}", entries);
     }
 
     QByteArray news(const QString &name)
     {
         const QMutexLocker lock(&mutex);
-        QByteArray body = readData(name);
+        QByteArray body = readTestData(name);
         body.replace("{{DAY0}}", rfcTime(now.addSecs(-3600)))
             .replace("{{DAY1}}", rfcTime(now.addDays(-1)))
             .replace("{{DAY2}}", rfcTime(now.addDays(-2)))
@@ -141,7 +136,7 @@ struct Fixtures
 
 } // namespace
 
-class tst_FeedWindow : public QObject
+class tst_FeedWindow : public QObject, protected bulletin::test::WindowTest
 {
     Q_OBJECT
 
@@ -161,25 +156,12 @@ private:
     qint64 storyByGuidTitle(const QString &titleStart) const;
     void routeFixtures();
 
-    QTemporaryDir m_dir;
     std::shared_ptr<Fixtures> m_fixtures;
-    std::unique_ptr<TestHttpServer> m_server;
-    std::unique_ptr<Cache> m_cache;
-    std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<QNetworkAccessManager> m_network;
-    std::unique_ptr<RefreshService> m_refresh;
-    std::unique_ptr<SubscriptionService> m_subscriptions;
-    std::unique_ptr<MainWindow> m_window;
 };
 
 void tst_FeedWindow::init()
 {
-    QVERIFY(m_dir.isValid());
-    const QString path = m_dir.filePath(QStringLiteral("cache-%1.sqlite").arg(QTest::currentTestFunction()));
-    QString error;
-    m_cache = Cache::open(path, &error);
-    QVERIFY2(m_cache, qPrintable(error));
-    m_settings = std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    openCacheAndSettings();
     m_fixtures = std::make_shared<Fixtures>();
     const QDateTime now = m_fixtures->now;
     m_fixtures->alerts = {
@@ -190,24 +172,14 @@ void tst_FeedWindow::init()
         {"WN-1", "Alert", {}, "Wind", "Minor", "Wind advisory for the bridges",
          "Gusts up to 70 km/h on exposed bridges.", "Harbour bridges", now.addSecs(-3600), now.addDays(2)},
     };
-    m_server = std::make_unique<TestHttpServer>();
-    QVERIFY(m_server->listen());
+    startServices();
     routeFixtures();
-    m_network = std::make_unique<QNetworkAccessManager>();
-    m_refresh = std::make_unique<RefreshService>(*m_cache, m_network.get());
-    m_subscriptions = std::make_unique<SubscriptionService>(*m_cache, m_network.get(), m_refresh.get());
     m_window = makeWindow();
 }
 
 void tst_FeedWindow::cleanup()
 {
-    m_window.reset();
-    m_subscriptions.reset();
-    m_refresh.reset();
-    m_network.reset();
-    m_server.reset();
-    m_cache.reset();
-    m_settings.reset();
+    closeWindowTest();
 }
 
 void tst_FeedWindow::routeFixtures()
@@ -243,16 +215,13 @@ void tst_FeedWindow::routeFixtures()
         m_server->route(path, TestResponse::ok(png, "image/png"));
     const QByteArray base = m_server->url(QStringLiteral("/")).toString().chopped(1).toUtf8();
     m_server->route(QStringLiteral("/gallery.rss"),
-                    TestResponse::ok(readData(QStringLiteral("gallery.rss")).replace("{{BASE}}", base)));
+                    TestResponse::ok(readTestData(QStringLiteral("gallery.rss")).replace("{{BASE}}", base)));
 }
 
 std::unique_ptr<MainWindow> tst_FeedWindow::makeWindow()
 {
     m_settings->setValue(QStringLiteral("images/cacheDirectory"), m_dir.filePath(QStringLiteral("images")));
-    auto window = std::make_unique<MainWindow>(
-        *m_cache, *m_settings, MainWindow::Services{m_refresh.get(), m_subscriptions.get(), m_network.get()});
-    window->resize(1280, 820);
-    return window;
+    return makeMainWindow({1280, 820});
 }
 
 qint64 tst_FeedWindow::subscribe(const QString &path, const QStringList &folder)
@@ -523,7 +492,7 @@ void tst_FeedWindow::opmlRoundTripThroughTheWindow()
         QVERIFY(fresh->feeds().feedByUrl(m_server->url(QStringLiteral("/city-wire.rss")).toString()));
         // A file that is no OPML imports nothing and says why.
         const OpmlService::ImportReport bad = window.feedActions()->importOpmlFile(
-            QStringLiteral(BULLETIN_TEST_DATA "/city-wire.rss"));
+            testDataPath(QStringLiteral("city-wire.rss")));
         QVERIFY(!bad.error.isEmpty());
         QCOMPARE(fresh->feeds().feeds().size(), 2);
     }

@@ -25,14 +25,13 @@
 #include <QScrollBar>
 #include <QSettings>
 #include <QTableWidget>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 #include <QTreeView>
 
 using namespace bulletin;
 
-class tst_ReadingFlow : public QObject
+class tst_ReadingFlow : public QObject, protected bulletin::test::WindowTest
 {
     Q_OBJECT
 
@@ -60,10 +59,6 @@ private:
     bool isRead(qint64 id) const { return m_cache->articles().summary(id)->read; }
     qint64 current() const { return m_window->controller()->currentLocation().storyId; }
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<Cache> m_cache;
-    std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<MainWindow> m_window;
     qint64 m_desk = 0;
     qint64 m_harbour = 0;
     QList<qint64> m_deskStories; // newest first, as the list shows them
@@ -72,12 +67,7 @@ private:
 
 void tst_ReadingFlow::init()
 {
-    QVERIFY(m_dir.isValid());
-    QString error;
-    m_cache = Cache::open(m_dir.filePath(QStringLiteral("%1.sqlite").arg(QTest::currentTestFunction())), &error);
-    QVERIFY2(m_cache, qPrintable(error));
-    QFile::remove(m_dir.filePath(QStringLiteral("settings.ini")));
-    m_settings = std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    openCacheAndSettings();
     m_desk = *m_cache->feeds().localSource(QStringLiteral("City Desk"));
     m_harbour = *m_cache->feeds().localSource(QStringLiteral("Harbour Desk"));
     m_deskStories.clear();
@@ -98,18 +88,12 @@ void tst_ReadingFlow::init()
 
 void tst_ReadingFlow::cleanup()
 {
-    m_window.reset();
-    m_cache.reset();
-    m_settings.reset();
+    closeWindowTest();
 }
 
 void tst_ReadingFlow::openWindow()
 {
-    m_window = std::make_unique<MainWindow>(*m_cache, *m_settings);
-    m_window->resize(1100, 700);
-    m_window->show();
-    QApplication::setActiveWindow(m_window.get());
-    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QVERIFY(showMainWindow({1100, 700}, Focus::Active));
     m_window->controller()->showFilter({StoryFilter::Kind::Feed, m_desk});
     m_window->storyView()->setFocus();
 }

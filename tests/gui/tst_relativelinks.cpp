@@ -14,7 +14,9 @@
 #include "services/refreshservice.h"
 #include "services/storypage.h"
 #include "services/subscriptionservice.h"
+#include "support/testdata.h"
 #include "support/testhttpserver.h"
+#include "support/windowtest.h"
 #include "support/urlcatcher.h"
 
 #include <QAction>
@@ -27,7 +29,6 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QTextBlock>
 #include <QTextDocument>
@@ -35,19 +36,12 @@
 #include <memory>
 
 using namespace bulletin;
+using bulletin::test::readTestData;
 using bulletin::test::TestHttpServer;
 using bulletin::test::TestResponse;
 using bulletin::test::UrlCatcher;
 
 namespace {
-
-QByteArray readData(const QString &name)
-{
-    QFile file(QStringLiteral(BULLETIN_TEST_DATA "/") + name);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("missing test data %s", qPrintable(name));
-    return file.readAll();
-}
 
 QByteArray png()
 {
@@ -76,7 +70,7 @@ QStringList anchors(const QTextDocument *document)
 
 } // namespace
 
-class tst_RelativeLinks final : public QObject
+class tst_RelativeLinks final : public QObject, protected test::WindowTest
 {
     Q_OBJECT
 
@@ -88,29 +82,14 @@ private slots:
     void cachedRelativeLinksMendedByTheNextRefresh();
 
 private:
-    QTemporaryDir m_dir;
-    std::unique_ptr<TestHttpServer> m_server;
-    std::unique_ptr<Cache> m_cache;
-    std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<QNetworkAccessManager> m_network;
-    std::unique_ptr<RefreshService> m_refresh;
-    std::unique_ptr<SubscriptionService> m_subscriptions;
-    std::unique_ptr<MainWindow> m_window;
 };
 
 void tst_RelativeLinks::init()
 {
-    QVERIFY(m_dir.isValid());
-    QString error;
-    m_cache = Cache::open(
-        m_dir.filePath(QStringLiteral("cache-%1.sqlite").arg(QTest::currentDataTag())), &error);
-    QVERIFY2(m_cache, qPrintable(error));
-    m_settings = std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("settings.ini")),
-                                             QSettings::IniFormat);
+    openCacheAndSettings();
     m_settings->setValue(QStringLiteral("images/cacheDirectory"),
                          m_dir.filePath(QStringLiteral("images")));
-    m_server = std::make_unique<TestHttpServer>();
-    QVERIFY(m_server->listen());
+    startServices();
     // The feeds live under /feeds/ but are announced at /old/: a relative "img/x.png" means
     // /feeds/img/x.png, and only the address after the redirect says so.
     for (const char *name : {"relative.atom", "relative.rss", "relative.json"}) {
@@ -119,30 +98,17 @@ void tst_RelativeLinks::init()
                         TestResponse::redirect(302, "/feeds/" + QByteArray(name)));
         m_server->route(
             QStringLiteral("/feeds/") + file,
-            TestResponse::ok(readData(file),
+            TestResponse::ok(readTestData(file),
                              file.endsWith(u"json") ? "application/feed+json" : "application/xml"));
     }
     m_server->route(QStringLiteral("/feeds/img/x.png"), TestResponse::ok(png(), "image/png"));
-    m_network = std::make_unique<QNetworkAccessManager>();
-    m_refresh = std::make_unique<RefreshService>(*m_cache, m_network.get());
-    m_subscriptions = std::make_unique<SubscriptionService>(*m_cache, m_network.get(),
-                                                            m_refresh.get());
-    m_window = std::make_unique<MainWindow>(
-        *m_cache, *m_settings,
-        MainWindow::Services{m_refresh.get(), m_subscriptions.get(), m_network.get()});
-    m_window->resize(1100, 760);
+    m_window = makeMainWindow({1100, 760});
 }
 
 void tst_RelativeLinks::cleanup()
 {
     QDesktopServices::unsetUrlHandler(QStringLiteral("http"));
-    m_window.reset();
-    m_subscriptions.reset();
-    m_refresh.reset();
-    m_network.reset();
-    m_server.reset();
-    m_cache.reset();
-    m_settings.reset();
+    closeWindowTest();
 }
 
 void tst_RelativeLinks::everyLinkIsAbsolute_data()

@@ -19,7 +19,6 @@
 #include <QLineEdit>
 #include <QScrollBar>
 #include <QSettings>
-#include <QTemporaryDir>
 #include <QTableView>
 #include <QTest>
 #include <QTextEdit>
@@ -27,7 +26,7 @@
 
 using namespace bulletin;
 
-class tst_StoryController : public QObject
+class tst_StoryController : public QObject, protected bulletin::test::WindowTest
 {
     Q_OBJECT
 
@@ -55,10 +54,6 @@ private:
     int listScroll() const { return m_window->storyView()->verticalScrollBar()->value(); }
     int currentRow() const { return m_window->storyView()->currentIndex().row(); }
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<Cache> m_cache;
-    std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<MainWindow> m_window;
     qint64 m_desk = 0;
     qint64 m_harbour = 0;
     QList<qint64> m_deskStories; // newest first, as the list shows them
@@ -68,11 +63,7 @@ private:
 
 void tst_StoryController::init()
 {
-    QVERIFY(m_dir.isValid());
-    QString error;
-    m_cache = bulletin::test::openTestCache(m_dir, &error);
-    QVERIFY2(m_cache, qPrintable(error));
-    m_settings = bulletin::test::freshSettings(m_dir);
+    openCacheAndSettings();
     m_desk = *m_cache->feeds().localSource(QStringLiteral("City Desk"));
     m_harbour = *m_cache->feeds().localSource(QStringLiteral("Harbour Desk"));
     m_deskStories.clear();
@@ -97,18 +88,12 @@ void tst_StoryController::init()
 
 void tst_StoryController::cleanup()
 {
-    m_window.reset();
-    m_cache.reset();
-    m_settings.reset();
+    closeWindowTest();
 }
 
 void tst_StoryController::openWindow()
 {
-    m_window = std::make_unique<MainWindow>(*m_cache, *m_settings);
-    m_window->resize(1100, 700);
-    m_window->show();
-    QApplication::setActiveWindow(m_window.get());
-    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QVERIFY(showMainWindow({1100, 700}, Focus::Active));
 }
 
 void tst_StoryController::clickSource(const StoryFilter &filter)

@@ -26,7 +26,6 @@
 #include <QNetworkAccessManager>
 #include <QScopeGuard>
 #include <QSettings>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
 
@@ -85,7 +84,7 @@ QString labelsIn(QWidget *dialog)
 
 } // namespace
 
-class tst_SubscribeDialog : public QObject
+class tst_SubscribeDialog : public QObject, protected bulletin::test::WindowTest
 {
     Q_OBJECT
 
@@ -100,26 +99,13 @@ private slots:
 private:
     QString url(const QString &path) const { return m_server->url(path).toString(); }
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<TestHttpServer> m_server;
-    std::unique_ptr<Cache> m_cache;
-    std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<QNetworkAccessManager> m_network;
-    std::unique_ptr<RefreshService> m_refresh;
-    std::unique_ptr<SubscriptionService> m_subscriptions;
-    std::unique_ptr<MainWindow> m_window;
     qint64 m_alertsFolder = 0;
 };
 
 void tst_SubscribeDialog::init()
 {
-    QVERIFY(m_dir.isValid());
-    QString error;
-    m_cache = bulletin::test::openTestCache(m_dir, &error);
-    QVERIFY2(m_cache, qPrintable(error));
-    m_settings = bulletin::test::freshSettings(m_dir);
-    m_server = std::make_unique<TestHttpServer>();
-    QVERIFY(m_server->listen());
+    openCacheAndSettings();
+    startServices();
     m_server->route(QStringLiteral("/city"), TestResponse::ok(kPage, "text/html; charset=utf-8"));
     m_server->route(QStringLiteral("/plain"), TestResponse::ok("<html><body>No feeds here</body></html>", "text/html"));
     m_server->route(QStringLiteral("/wire.rss"), TestResponse::ok(kWire, "application/rss+xml"));
@@ -129,26 +115,13 @@ void tst_SubscribeDialog::init()
     m_alertsFolder = m_cache->feeds().folderForPath({QStringLiteral("Alerts")});
     QVERIFY(m_alertsFolder);
     QVERIFY(m_cache->feeds().addSubscription(url(QStringLiteral("/cap.xml")), QStringLiteral("CAP"), m_alertsFolder));
-    m_network = std::make_unique<QNetworkAccessManager>();
-    m_refresh = std::make_unique<RefreshService>(*m_cache, m_network.get());
-    m_subscriptions = std::make_unique<SubscriptionService>(*m_cache, m_network.get(), m_refresh.get());
-    m_window = std::make_unique<MainWindow>(
-        *m_cache, *m_settings, MainWindow::Services{m_refresh.get(), m_subscriptions.get(), m_network.get()});
-    m_window->resize(1100, 700);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QVERIFY(showMainWindow({1100, 700}));
     m_window->controller()->showFilter({StoryFilter::Kind::Folder, m_alertsFolder});
 }
 
 void tst_SubscribeDialog::cleanup()
 {
-    m_window.reset();
-    m_subscriptions.reset();
-    m_refresh.reset();
-    m_network.reset();
-    m_server.reset();
-    m_cache.reset();
-    m_settings.reset();
+    closeWindowTest();
 }
 
 void tst_SubscribeDialog::aPageListsItsFeedsByTitleAndSeveralCanBeTaken()

@@ -2,10 +2,16 @@
 
 #include "core/article.h"
 #include "core/html/htmlsanitizer.h"
+#include "gui/mainwindow.h"
 #include "services/cache.h"
+#include "services/refreshservice.h"
+#include "services/subscriptionservice.h"
+#include "support/testhttpserver.h"
 
+#include <QApplication>
 #include <QDateTime>
 #include <QFile>
+#include <QNetworkAccessManager>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
@@ -47,5 +53,81 @@ inline qint64 addStory(Cache &cache, qint64 feed, const QString &title, const QS
     article.text = sanitizeHtml(html).text;
     return cache.articles().upsert(feed, article).id;
 }
+
+// The base of a window test class (after QObject: "class tst_X : public QObject, protected
+// WindowTest"): one temporary folder for the test class, and for each test function a new
+// cache and empty preferences in it, the services a window refreshes and subscribes with
+// over a loopback server when the test asks, and the window. closeWindowTest() closes them
+// in the order they depend on one another; call it from cleanup().
+class WindowTest
+{
+protected:
+    // A new cache and empty preferences for the running test function and data row.
+    void openCacheAndSettings()
+    {
+        QVERIFY(m_dir.isValid());
+        QString error;
+        m_cache = openTestCache(m_dir, &error);
+        QVERIFY2(m_cache, qPrintable(error));
+        m_settings = freshSettings(m_dir);
+    }
+
+    // A loopback server (listening, no routes yet) and the network, refresh and subscription
+    // services over the cache.
+    void startServices()
+    {
+        m_server = std::make_unique<TestHttpServer>();
+        QVERIFY(m_server->listen());
+        m_network = std::make_unique<QNetworkAccessManager>();
+        m_refresh = std::make_unique<RefreshService>(*m_cache, m_network.get());
+        m_subscriptions = std::make_unique<SubscriptionService>(*m_cache, m_network.get(), m_refresh.get());
+    }
+
+    // The window over the cache and preferences, with the services when they were started,
+    // at size; not shown.
+    std::unique_ptr<MainWindow> makeMainWindow(QSize size) const
+    {
+        auto window = m_refresh
+            ? std::make_unique<MainWindow>(*m_cache, *m_settings,
+                                           MainWindow::Services{m_refresh.get(), m_subscriptions.get(), m_network.get()})
+            : std::make_unique<MainWindow>(*m_cache, *m_settings);
+        window->resize(size);
+        return window;
+    }
+
+    // Opens the window and shows it: active (with the keyboard focus) for tests that type
+    // into it, exposed for the others.
+    enum class Focus { Exposed, Active };
+    bool showMainWindow(QSize size, Focus focus = Focus::Exposed)
+    {
+        m_window = makeMainWindow(size);
+        m_window->show();
+        if (focus == Focus::Exposed)
+            return QTest::qWaitForWindowExposed(m_window.get());
+        QApplication::setActiveWindow(m_window.get());
+        return QTest::qWaitForWindowActive(m_window.get());
+    }
+
+    // The window first, then the services, the server and the cache they use.
+    void closeWindowTest()
+    {
+        m_window.reset();
+        m_subscriptions.reset();
+        m_refresh.reset();
+        m_network.reset();
+        m_server.reset();
+        m_cache.reset();
+        m_settings.reset();
+    }
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<Cache> m_cache;
+    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<TestHttpServer> m_server;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<RefreshService> m_refresh;
+    std::unique_ptr<SubscriptionService> m_subscriptions;
+    std::unique_ptr<MainWindow> m_window;
+};
 
 } // namespace bulletin::test

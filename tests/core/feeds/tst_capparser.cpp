@@ -1,7 +1,7 @@
 #include "core/feeds/feedjson.h"
 #include "core/feeds/feedparser.h"
+#include "support/testdata.h"
 
-#include <QFile>
 #include <QJsonArray>
 #include <QTest>
 
@@ -11,10 +11,7 @@ namespace {
 
 ParsedFeed parseFixture(const QString &name)
 {
-    QFile f(QStringLiteral(BULLETIN_TEST_DATA "/") + name);
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("missing fixture %s", qPrintable(name));
-    const FeedParseResult r = parseFeed(f.readAll());
+    const FeedParseResult r = parseFeed(test::readTestData(name));
     if (!r.feed)
         qWarning("parse error: %s", qPrintable(r.error));
     return r.feed.value_or(ParsedFeed{});
