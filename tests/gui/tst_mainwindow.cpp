@@ -29,7 +29,6 @@
 #include <QSqlQuery>
 #include <QDesktopServices>
 #include <QDir>
-#include <QElapsedTimer>
 #include <QMenu>
 #include <QRegularExpression>
 #include <QScreen>
@@ -40,7 +39,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBlock>
-#include <QThread>
 #include <QToolBar>
 #include <QTreeView>
 
@@ -328,11 +326,7 @@ void tst_MainWindow::unsubscribingDeletesTheStoriesOffTheGuiThread()
     QVERIFY(window->feedActions()->removeFeed(feed));
     QVERIFY(!sidebar->indexFor({StoryFilter::Kind::Feed, feed}).isValid());
     QCOMPARE(window->controller()->currentFilter().kind, StoryFilter::Kind::All);
-    QElapsedTimer waited;
-    waited.start();
-    while (m_cache->feeds().feed(feed) && waited.elapsed() < 10000)
-        QThread::msleep(20);
-    QVERIFY(!m_cache->feeds().feed(feed));
+    QTRY_VERIFY_WITH_TIMEOUT(!m_cache->feeds().feed(feed), 10000);
     QCOMPARE(m_cache->articles().count({StoryFilter::Kind::Feed, feed}), 0);
     QCOMPARE(m_cache->bookmarks().count(), 1);
     // The list and the counts follow once they are gone: only the sample's stories are left.
@@ -501,11 +495,10 @@ void tst_MainWindow::storyListPagesAsItScrolls()
     window->show();
     QVERIFY(QTest::qWaitForWindowExposed(window.get()));
     window->controller()->showFilter({StoryFilter::Kind::All});
-    QTest::qWait(50);
     const StoryListModel *model = window->controller()->storyModel();
     QAbstractItemView *list = window->storyView();
-    QCOMPARE(model->rowCount(), StoryListModel::kPageSize);
-    QVERIFY(list->verticalScrollBar()->maximum() > 0); // one page is more than the window shows
+    QTRY_COMPARE(model->rowCount(), StoryListModel::kPageSize);
+    QTRY_VERIFY(list->verticalScrollBar()->maximum() > 0); // one page is more than the window shows
     QCOMPARE(list->indexAt(QPoint(10, 5)).data().toString(), QStringLiteral("Story number 0"));
 
     const int onePage = list->verticalScrollBar()->maximum();
