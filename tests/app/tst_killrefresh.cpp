@@ -2,8 +2,12 @@
 #include "support/testhttpserver.h"
 
 #include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QSet>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -52,6 +56,7 @@ class TestKillRefresh final : public QObject
 private slots:
     void initTestCase();
     void cacheSurvivesKillsDuringRefresh();
+    void theWindowWritesWhileARefreshWrites();
 
 private:
     bool runRefresh(int timeoutMs);
@@ -187,6 +192,62 @@ void TestKillRefresh::cacheSurvivesKillsDuringRefresh()
     qInfo("%d rounds in %lld ms, %d of them stored stories before the kill", round, budget.elapsed(),
           roundsThatWrote);
     QVERIFY2(roundsThatWrote > 0, "no round got as far as writing: the kills tested nothing");
+}
+
+void TestKillRefresh::theWindowWritesWhileARefreshWrites()
+{
+    // Two processes write at once: `bulletin refresh` stores every feed while this one, as
+    // the window does, marks stories read and bookmarks them, each in a transaction of its
+    // own. Each waits for the other's lock; none of the writes fails or is lost.
+    ++*m_round;
+    QList<qint64> ids;
+    {
+        auto cache = openCache();
+        QVERIFY(cache);
+        for (const StorySummary &story : cache->articles().stories(StoryFilter{}, std::nullopt, 5000)) {
+            if (!story.bookmarked)
+                ids << story.id;
+        }
+    }
+    const int before = [this] { return openCache()->articles().count(StoryFilter{}); }();
+    QProcess process;
+    process.start(QStringLiteral(BULLETIN_EXECUTABLE),
+                  {QStringLiteral("--cache"), m_cachePath, QStringLiteral("refresh"), QStringLiteral("--json")});
+    QVERIFY(process.waitForStarted(10'000));
+    auto cache = openCache();
+    QVERIFY(cache);
+    QList<qint64> written;
+    for (const qint64 id : std::as_const(ids)) {
+        if (process.state() == QProcess::NotRunning && written.size() >= 20)
+            break;
+        QVERIFY2(cache->articles().setRead({id}, id % 2 == 0), qPrintable(QStringLiteral("marking %1").arg(id)));
+        QVERIFY2(cache->bookmarks().add(id, QStringLiteral("while refreshing")),
+                 qPrintable(QStringLiteral("bookmarking %1").arg(id)));
+        written << id;
+    }
+    QVERIFY(process.waitForFinished(60'000));
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
+    const QJsonArray feeds =
+        QJsonDocument::fromJson(process.readAllStandardOutput()).object().value(QStringLiteral("feeds")).toArray();
+    QCOMPARE(feeds.size(), kFeeds);
+    for (const QJsonValue &feed : feeds)
+        QVERIFY2(feed.toObject().value(QStringLiteral("status")).toString() == QLatin1String("ok"),
+                 qPrintable(feed.toObject().value(QStringLiteral("error")).toString()));
+    qInfo("%lld stories marked and bookmarked while the refresh ran", qint64(written.size()));
+
+    cache = openCache();
+    QVERIFY(cache);
+    QCOMPARE(cache->articles().count(StoryFilter{}), before + kFeeds * 3); // 3 new items a feed
+    QSet<qint64> bookmarked;
+    for (const BookmarkRecord &bookmark : cache->bookmarks().bookmarks()) {
+        if (bookmark.articleId && bookmark.note == QLatin1String("while refreshing"))
+            bookmarked << *bookmark.articleId;
+    }
+    for (const qint64 id : std::as_const(written)) {
+        QVERIFY2(bookmarked.contains(id), qPrintable(QStringLiteral("bookmark of %1 lost").arg(id)));
+        QCOMPARE(cache->articles().summary(id)->read, id % 2 == 0);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestKillRefresh)
