@@ -58,14 +58,24 @@ QHash<QString, double> textVector(const QStringList &stems, const QHash<QString,
 
 } // namespace
 
+void analyseCandidate(CoverageCandidate &candidate)
+{
+    if (candidate.analysed)
+        return;
+    candidate.terms = headlineTerms(candidate.title);
+    candidate.stems = textStems(candidate.text);
+    candidate.analysed = true;
+}
+
 CoverageScorer::CoverageScorer(const CoverageCandidate &query, int documentCount,
                                CoverageWeights weights)
     : m_query(query),
-      m_queryTerms(headlineTerms(query.title)),
-      m_queryText(textStems(query.text)),
+      m_queryTerms(query.analysed ? query.terms : headlineTerms(query.title)),
+      m_queryText(query.analysed ? query.stems : textStems(query.text)),
       m_queryKey(syndicationKey(query.title)),
       m_documentCount(std::max(1, documentCount)),
-      m_weights(weights)
+      m_weights(weights),
+      m_unknownIdf(std::log(double(m_documentCount)))
 {
 }
 
@@ -84,26 +94,27 @@ void CoverageScorer::addDocumentFrequencies(const QHash<QString, int> &frequenci
 {
     for (auto it = frequencies.cbegin(); it != frequencies.cend(); ++it)
         m_df.insert(it.key(), it.value());
+    // Only the query's words are looked up (see the class comment): a candidate's other
+    // words weigh as much as a typical word of the query.
+    double sum = 0;
+    int known = 0;
+    for (const RelatedTerm &t : std::as_const(m_queryTerms)) {
+        if (m_df.contains(t.surface) || m_df.contains(t.stem)) {
+            sum += idf(t);
+            ++known;
+        }
+    }
+    m_unknownIdf = known ? sum / known : std::log(double(m_documentCount));
 }
 
-double CoverageScorer::idf(const QString &surface) const
+double CoverageScorer::idf(const RelatedTerm &term) const
 {
     // A plural and its singular are one term: count the more frequent of the two forms.
-    const QString stem = lightStem(surface);
-    if (!m_df.contains(surface) && !m_df.contains(stem)) {
-        // Only the query's words are looked up (see the class comment): a candidate's
-        // other words weigh as much as a typical word of the query.
-        double sum = 0;
-        int known = 0;
-        for (const RelatedTerm &t : m_queryTerms) {
-            if (m_df.contains(t.surface) || m_df.contains(t.stem)) {
-                sum += idf(t.surface);
-                ++known;
-            }
-        }
-        return known ? sum / known : std::log(double(m_documentCount));
-    }
-    const int df = std::max({1, m_df.value(surface), m_df.value(stem)});
+    const auto surface = m_df.constFind(term.surface);
+    const auto stem = m_df.constFind(term.stem);
+    if (surface == m_df.cend() && stem == m_df.cend())
+        return m_unknownIdf;
+    const int df = std::max({1, surface == m_df.cend() ? 0 : *surface, stem == m_df.cend() ? 0 : *stem});
     return std::log(std::max(1.0, double(m_documentCount) / df));
 }
 
@@ -111,7 +122,7 @@ CoverageScorer::Vector CoverageScorer::headlineVector(const QList<RelatedTerm> &
 {
     Vector v;
     for (const RelatedTerm &t : terms) {
-        const double w = idf(t.surface) * (t.name ? m_weights.nameBoost : 1.0);
+        const double w = idf(t) * (t.name ? m_weights.nameBoost : 1.0);
         v.insert(t.stem, std::max(v.value(t.stem), w));
     }
     normalise(&v);
@@ -122,8 +133,7 @@ QStringList CoverageScorer::distinctiveSurfaces(int count) const
 {
     QList<RelatedTerm> terms = m_queryTerms;
     std::stable_sort(terms.begin(), terms.end(), [this](const RelatedTerm &a, const RelatedTerm &b) {
-        return idf(a.surface) * (a.name ? m_weights.nameBoost : 1.0)
-               > idf(b.surface) * (b.name ? m_weights.nameBoost : 1.0);
+        return idf(a) * (a.name ? m_weights.nameBoost : 1.0) > idf(b) * (b.name ? m_weights.nameBoost : 1.0);
     });
     QStringList out;
     for (qsizetype i = 0; i < terms.size() && i < count; ++i) {
@@ -195,7 +205,7 @@ QList<ScoredCoverage> CoverageScorer::scoreAll(const QList<CoverageCandidate> &c
     if (!m_queryText.isEmpty()) {
         texts.reserve(candidates.size());
         for (const CoverageCandidate &c : candidates) {
-            texts.append(textStems(c.text));
+            texts.append(c.analysed ? c.stems : textStems(c.text));
             for (const QString &s : std::as_const(texts.last()))
                 ++localDf[s];
         }
@@ -208,7 +218,7 @@ QList<ScoredCoverage> CoverageScorer::scoreAll(const QList<CoverageCandidate> &c
         const CoverageCandidate &c = candidates[i];
         if (c.id == m_query.id)
             continue;
-        double similarity = cosine(query, headlineVector(headlineTerms(c.title)));
+        double similarity = cosine(query, headlineVector(c.analysed ? c.terms : headlineTerms(c.title)));
         if (!texts.isEmpty() && !texts[i].isEmpty())
             similarity += m_weights.textWeight
                           * cosine(queryText, textVector(texts[i], localDf, localCount));

@@ -19,7 +19,18 @@ struct CoverageCandidate
     QString text;          // plain text, possibly cut short; empty for headline-only stories
     QStringList categories;
     QDateTime published;   // the story's date (its sort date when it has no published date)
+
+    // The headline's terms and the text's stems, once analyseCandidate() has worked them
+    // out: the stories of one refresh share most of their candidates, and a candidate kept
+    // analysed is not tokenised again for each of them.
+    bool analysed = false;
+    QList<RelatedTerm> terms; // headlineTerms(title)
+    QStringList stems;        // textStems(text)
 };
+
+// Fills in terms and stems; scoring no longer reads the text after it, so the caller may
+// drop it to keep the candidate small.
+void analyseCandidate(CoverageCandidate &candidate);
 
 struct ScoredCoverage
 {
@@ -87,7 +98,7 @@ public:
 private:
     using Vector = QHash<QString, double>; // stem -> weight, L2-normalised
 
-    double idf(const QString &surface) const;
+    double idf(const RelatedTerm &term) const;
     Vector headlineVector(const QList<RelatedTerm> &terms) const;
     double timeFactor(const QDateTime &a, const QDateTime &b) const;
     // Every candidate scoring at least minScore, best first (ties by id).
@@ -100,6 +111,7 @@ private:
     int m_documentCount = 1;
     CoverageWeights m_weights;
     QHash<QString, int> m_df;
+    double m_unknownIdf = 0; // what a word the query does not hold weighs (see the class comment)
 };
 
 } // namespace bulletin
