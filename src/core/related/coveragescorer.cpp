@@ -9,6 +9,14 @@ namespace bulletin {
 
 namespace {
 
+// A word held by more than a quarter of the cache's headlines (idf below ln 4) picks out no
+// event, and fetching candidates by it costs a rank for each of them: on a feed of
+// near-identical titles ("Story 1" ... "Story 6000", undated) that was every story of
+// the feed for each story. It still counts in the score. In a small cache a quarter is
+// a few headlines, and ranking as many as a fetch takes anyway (200) costs little.
+const double kFetchIdf = std::log(4.0);
+constexpr int kCommonFloor = 200;
+
 double cosine(const QHash<QString, double> &a, const QHash<QString, double> &b)
 {
     const auto &small = a.size() <= b.size() ? a : b;
@@ -107,15 +115,18 @@ void CoverageScorer::addDocumentFrequencies(const QHash<QString, int> &frequenci
     m_unknownIdf = known ? sum / known : std::log(double(m_documentCount));
 }
 
-double CoverageScorer::idf(const RelatedTerm &term) const
+int CoverageScorer::documentFrequency(const RelatedTerm &term) const
 {
     // A plural and its singular are one term: count the more frequent of the two forms.
-    const auto surface = m_df.constFind(term.surface);
-    const auto stem = m_df.constFind(term.stem);
-    if (surface == m_df.cend() && stem == m_df.cend())
+    return std::max(m_df.value(term.surface, -1), m_df.value(term.stem, -1));
+}
+
+double CoverageScorer::idf(const RelatedTerm &term) const
+{
+    const int df = documentFrequency(term);
+    if (df < 0)
         return m_unknownIdf;
-    const int df = std::max({1, surface == m_df.cend() ? 0 : *surface, stem == m_df.cend() ? 0 : *stem});
-    return std::log(std::max(1.0, double(m_documentCount) / df));
+    return std::log(std::max(1.0, double(m_documentCount) / std::max(1, df)));
 }
 
 CoverageScorer::Vector CoverageScorer::headlineVector(const QList<RelatedTerm> &terms) const
@@ -131,7 +142,11 @@ CoverageScorer::Vector CoverageScorer::headlineVector(const QList<RelatedTerm> &
 
 QStringList CoverageScorer::distinctiveSurfaces(int count) const
 {
-    QList<RelatedTerm> terms = m_queryTerms;
+    QList<RelatedTerm> terms;
+    for (const RelatedTerm &t : m_queryTerms) {
+        if (idf(t) >= kFetchIdf || documentFrequency(t) <= kCommonFloor)
+            terms.append(t);
+    }
     std::stable_sort(terms.begin(), terms.end(), [this](const RelatedTerm &a, const RelatedTerm &b) {
         return idf(a) * (a.name ? m_weights.nameBoost : 1.0) > idf(b) * (b.name ? m_weights.nameBoost : 1.0);
     });

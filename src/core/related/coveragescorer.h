@@ -78,7 +78,9 @@ public:
     void addDocumentFrequencies(const QHash<QString, int> &frequencies);
 
     // The query's most distinctive headline terms (highest idf first), all surface forms
-    // of each, for the candidate fetch.
+    // of each, for the candidate fetch. A term held by more than a quarter of the cache's
+    // headlines, and by more than 200, is left out (it still counts in the score):
+    // fetching by it costs much and finds stories of no one event.
     QStringList distinctiveSurfaces(int count) const;
     // How far from the query a candidate can be and still reach the threshold.
     qint64 windowSeconds() const;
@@ -98,6 +100,7 @@ public:
 private:
     using Vector = QHash<QString, double>; // stem -> weight, L2-normalised
 
+    int documentFrequency(const RelatedTerm &term) const; // -1: not given
     double idf(const RelatedTerm &term) const;
     Vector headlineVector(const QList<RelatedTerm> &terms) const;
     double timeFactor(const QDateTime &a, const QDateTime &b) const;

@@ -56,6 +56,8 @@ private slots:
     void ranking();
     void syndicatedCopiesCollapse();
     void windowCoversThreshold();
+    void candidatesAreFetchedByWordsThatPickOutAnEvent_data();
+    void candidatesAreFetchedByWordsThatPickOutAnEvent();
 };
 
 void TestCoverageScorer::headlineTerms_data()
@@ -201,6 +203,43 @@ void TestCoverageScorer::windowCoversThreshold()
     CoverageCandidate far = story(2, 2, QStringLiteral("Ignition switch recall expands"));
     far.published = kNoon.addSecs(window);
     QVERIFY(scorer.rank({far}, 5).isEmpty());
+}
+
+void TestCoverageScorer::candidatesAreFetchedByWordsThatPickOutAnEvent_data()
+{
+    QTest::addColumn<QString>("title");
+    QTest::addColumn<int>("headlines");
+    QTest::addColumn<QStringList>("fetched");
+    // A word in more than a quarter of the cache's headlines (and in more than 200) fetches
+    // nothing; the others do, the rarest first.
+    QTest::newRow("a feed's numbered titles")
+        << QStringLiteral("Story 123") << 1000 << QStringList{QStringLiteral("123")};
+    QTest::newRow("words of a fifth of the headlines or fewer")
+        << QStringLiteral("Flood warning for Hull") << 1000
+        << QStringList{QStringLiteral("hull"), QStringLiteral("warning"), QStringLiteral("flood")};
+    QTest::newRow("half and almost a third of the headlines")
+        << QStringLiteral("Weather update for Hull") << 1000 << QStringList{QStringLiteral("hull")};
+    QTest::newRow("nothing but common words") << QStringLiteral("Weather update") << 1000 << QStringList{};
+    QTest::newRow("a small cache: half its headlines are few")
+        << QStringLiteral("Weather update for Hull") << 300
+        << QStringList{QStringLiteral("hull"), QStringLiteral("update"), QStringLiteral("weather")};
+}
+
+void TestCoverageScorer::candidatesAreFetchedByWordsThatPickOutAnEvent()
+{
+    QFETCH(QString, title);
+    QFETCH(int, headlines);
+    QFETCH(QStringList, fetched);
+    CoverageScorer scorer(story(1, 1, title), headlines);
+    const double scale = headlines / 1000.0;
+    scorer.addDocumentFrequencies({{QStringLiteral("story"), int(1000 * scale)},
+                                   {QStringLiteral("123"), 1},
+                                   {QStringLiteral("flood"), int(200 * scale)},
+                                   {QStringLiteral("warning"), int(100 * scale)},
+                                   {QStringLiteral("hull"), 5},
+                                   {QStringLiteral("weather"), int(500 * scale)},
+                                   {QStringLiteral("update"), int(300 * scale)}});
+    QCOMPARE(scorer.distinctiveSurfaces(8), fetched);
 }
 
 QTEST_GUILESS_MAIN(TestCoverageScorer)
