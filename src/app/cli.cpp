@@ -149,19 +149,6 @@ int cmdParse(const Args &args)
     return 0;
 }
 
-// Indexes the related coverage of `ids`, a few hundred stories per transaction.
-bool indexCoverage(Cache &cache, const QList<qint64> &ids)
-{
-    constexpr qsizetype kBatch = 200;
-    CoverageIndexer indexer(cache.database().connection());
-    for (qsizetype start = 0; start < ids.size(); start += kBatch) {
-        Transaction transaction(cache.database().connection());
-        if (!transaction.isActive() || indexer.index(ids.mid(start, kBatch)) < 0 || !transaction.commit())
-            return false;
-    }
-    return true;
-}
-
 int cmdImport(const QString &cachePath, const Args &args)
 {
     if (args.positional().isEmpty())
@@ -211,9 +198,10 @@ int cmdImport(const QString &cachePath, const Args &args)
                 out() << QStringLiteral("  note: ") << report.note << Qt::endl;
         }
     }
-    // Related coverage of the new stories, as the refresh's writer works it out: a kill
-    // part way leaves the rest waiting for the next writer (CoverageStore::pending).
-    if (!indexCoverage(*cache, imported))
+    // Related coverage of the new stories, as the refresh's writer works it out, in short
+    // transactions: a kill part way leaves the rest waiting for the next writer
+    // (CoverageStore::pending).
+    if (CoverageIndexer(cache->database().connection()).index(imported) < 0)
         fail(QStringLiteral("related coverage of the imported stories was not stored"));
     if (args.has(QStringLiteral("json")))
         printJson(QJsonObject{{QStringLiteral("imports"), reports}});

@@ -157,20 +157,15 @@ void RefreshWorker::mergeIndexes()
 
 void RefreshWorker::indexCoverage()
 {
-    // A story costs a few milliseconds (a candidate query and scoring): 25 keep a
-    // transaction near the others' ~100 ms.
-    constexpr int kBatch = 25;
+    // A step works for about CoverageIndexer::kStep outside any transaction, then stores
+    // what it worked out in a short one: the window's writes (on their own connection)
+    // never wait for the write lock longer than that store, and jobs queued meanwhile run
+    // after at most one step.
     int indexed = 0;
-    if (m_cache) {
-        Transaction transaction(m_cache->database().connection());
-        indexed = transaction.isActive() ? CoverageIndexer(m_cache->database().connection()).indexPending(kBatch)
-                                         : -1;
-        if (indexed < 0 || !transaction.commit())
-            indexed = -1;
-    }
-    if (indexed > 0)
+    if (m_cache)
+        indexed = CoverageIndexer(m_cache->database().connection()).indexPending();
+    if (indexed > 0) {
         m_coverageIndexed += indexed;
-    if (indexed == kBatch) {
         QMetaObject::invokeMethod(this, &RefreshWorker::indexCoverage, Qt::QueuedConnection);
         return;
     }

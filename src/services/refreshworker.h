@@ -45,9 +45,10 @@ public:
     // a short step per transaction, queued behind any jobs; then the write-ahead log is
     // checkpointed (Database::checkpoint), and indexesMerged reports it is all done.
     void mergeIndexes();
-    // Then the related coverage of the new stories is worked out (CoverageIndexer), a few
-    // stories per transaction, queued behind any jobs, and coverageIndexed reports how many
-    // stories it indexed when none wait. (The command line does not wait for it: the
+    // Then the related coverage of the new stories is worked out (CoverageIndexer), a step
+    // of about 100 ms at a time, outside any transaction, each step's results stored in a
+    // short one; queued behind any jobs, and coverageIndexed reports how many stories it
+    // indexed when none wait. (The command line does not wait for it: the
     // reader works out a story's coverage on the spot until it is stored.)
     void indexCoverage();
 

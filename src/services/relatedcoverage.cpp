@@ -1,7 +1,7 @@
 #include "services/relatedcoverage.h"
 
 #include "core/related/relatedterms.h"
-#include "storage/coveragequery.h"
+#include "services/coveragelinker.h"
 #include "storage/coveragestore.h"
 #include "storage/sqlutil.h"
 
@@ -14,12 +14,6 @@
 namespace bulletin {
 
 namespace {
-
-// The query story's most distinctive headline terms that go into the FTS5 MATCH, and how
-// many candidates bm25 hands to the C++ scorer. Eight terms cover a headline's names and
-// event words; 200 candidates keep re-scoring under a few milliseconds.
-constexpr int kMatchTerms = 8;
-constexpr int kCandidateLimit = 200;
 
 struct CandidateRow
 {
@@ -75,42 +69,9 @@ CoverageCandidate queryOf(const StoryDetail &story)
 } // namespace
 
 QList<CoverageLink> findCoverageLinks(QSqlDatabase db, const CoverageCandidate &story, int limit,
-                                      const CoverageWeights &weights,
-                                      QHash<QString, int> *frequencies)
+                                      const CoverageWeights &weights)
 {
-    QList<CoverageLink> out;
-    if (limit <= 0 || story.title.trimmed().isEmpty())
-        return out;
-    const CoverageQuery sql(db);
-    CoverageScorer scorer(story, sql.storyCount(), weights);
-    if (frequencies) {
-        QStringList missing;
-        for (const QString &surface : scorer.querySurfaces()) {
-            if (!frequencies->contains(surface))
-                missing.append(surface);
-        }
-        const QHash<QString, int> read = sql.headlineFrequencies(missing);
-        for (const QString &surface : std::as_const(missing))
-            frequencies->insert(surface, read.value(surface)); // 0: in no headline
-        QHash<QString, int> known;
-        for (const QString &surface : scorer.querySurfaces()) {
-            if (const int df = frequencies->value(surface))
-                known.insert(surface, df);
-        }
-        scorer.addDocumentFrequencies(known);
-    } else {
-        scorer.addDocumentFrequencies(sql.headlineFrequencies(scorer.querySurfaces()));
-    }
-    const QStringList terms = scorer.distinctiveSurfaces(kMatchTerms);
-    if (terms.isEmpty())
-        return out;
-    const qint64 at = story.published.toSecsSinceEpoch();
-    const qint64 window = scorer.windowSeconds();
-    const QList<CoverageCandidate> candidates =
-        sql.candidates(terms, story.id, at - window, at + window, kCandidateLimit);
-    for (const ScoredCoverage &s : scorer.links(candidates, limit))
-        out.append({s.candidate.id, s.score});
-    return out;
+    return CoverageLinker(std::move(db), weights).links(story, limit);
 }
 
 QList<RelatedStory> findRelatedCoverage(QSqlDatabase db, const StoryDetail &story, int limit)
@@ -120,7 +81,8 @@ QList<RelatedStory> findRelatedCoverage(QSqlDatabase db, const StoryDetail &stor
         return out;
     const CoverageWeights weights;
     const CoverageStore store(db);
-    const CoverageQuery sql(db);
+    // One linker for the story and its neighbours: they share candidates and words.
+    CoverageLinker linker(db, weights);
     const qint64 id = story.summary.id;
 
     // The story's own links, stored or worked out now.
@@ -129,7 +91,7 @@ QList<RelatedStory> findRelatedCoverage(QSqlDatabase db, const StoryDetail &stor
     if (own.contains(id))
         direct = own.value(id);
     else
-        direct = findCoverageLinks(db, queryOf(story), weights.neighbourCount, weights);
+        direct = linker.links(queryOf(story), weights.neighbourCount);
     if (direct.isEmpty())
         return out;
 
@@ -141,8 +103,8 @@ QList<RelatedStory> findRelatedCoverage(QSqlDatabase db, const StoryDetail &stor
     for (qint64 neighbour : std::as_const(neighbours)) {
         if (second.contains(neighbour))
             continue;
-        if (const std::optional<CoverageCandidate> c = sql.candidate(neighbour))
-            second.insert(neighbour, findCoverageLinks(db, *c, weights.neighbourCount, weights));
+        if (const std::optional<CoverageCandidate> c = linker.story(neighbour))
+            second.insert(neighbour, linker.links(*c, weights.neighbourCount));
     }
 
     const QHash<qint64, double> scores =

@@ -25,11 +25,9 @@ namespace bulletin {
 QList<RelatedStory> findRelatedCoverage(QSqlDatabase db, const StoryDetail &story, int limit = 5);
 
 // A story's direct links worked out from the cache: its candidates (the headline index,
-// within the time window) scored against it, best first, at most `limit`. `frequencies`,
-// when given, keeps headline document frequencies between calls: reading one walks the
-// word's list in the index, and the stories of one refresh share many words.
+// within the time window) scored against it, best first, at most `limit`. For many
+// stories in a row, keep one CoverageLinker instead: it reads what they share once.
 QList<CoverageLink> findCoverageLinks(QSqlDatabase db, const CoverageCandidate &story, int limit,
-                                      const CoverageWeights &weights = {},
-                                      QHash<QString, int> *frequencies = nullptr);
+                                      const CoverageWeights &weights = {});
 
 } // namespace bulletin

@@ -114,7 +114,11 @@ QHash<qint64, StoryEvent> CoverageStore::events(const QList<qint64> &storyIds) c
 bool CoverageStore::addLinks(qint64 storyId, const QList<CoverageLink> &links)
 {
     QSqlQuery q(m_db);
-    if (!q.prepare(QStringLiteral("INSERT INTO coverage_links(story_id, other_id, score) VALUES (?, ?, ?) "
+    // Links are worked out before the transaction that stores them: a story deleted
+    // meanwhile gets none (its foreign key would fail the whole store).
+    if (!q.prepare(QStringLiteral("INSERT INTO coverage_links(story_id, other_id, score) SELECT ?, ?, ? "
+                                  "WHERE EXISTS (SELECT 1 FROM articles WHERE id = ?) "
+                                  "AND EXISTS (SELECT 1 FROM articles WHERE id = ?) "
                                   "ON CONFLICT (story_id, other_id) DO UPDATE SET "
                                   "score = min(score, excluded.score)")))
         return false;
@@ -125,6 +129,8 @@ bool CoverageStore::addLinks(qint64 storyId, const QList<CoverageLink> &links)
             q.addBindValue(from);
             q.addBindValue(to);
             q.addBindValue(link.score);
+            q.addBindValue(from);
+            q.addBindValue(to);
             if (!q.exec())
                 return false;
         }
@@ -136,9 +142,10 @@ bool CoverageStore::setEvent(qint64 storyId, qint64 eventId)
 {
     QSqlQuery q(m_db);
     return sql::run(q,
-                    QStringLiteral("INSERT INTO coverage_events(story_id, event_id) VALUES (?, ?) "
+                    QStringLiteral("INSERT INTO coverage_events(story_id, event_id) SELECT ?, ? "
+                                   "WHERE EXISTS (SELECT 1 FROM articles WHERE id = ?) "
                                    "ON CONFLICT (story_id) DO UPDATE SET event_id = excluded.event_id"),
-                    {storyId, eventId});
+                    {storyId, eventId, storyId});
 }
 
 } // namespace bulletin

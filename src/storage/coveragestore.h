@@ -45,8 +45,10 @@ public:
     // Where a pair is already linked, from the other story's side, the lower score stays:
     // scores differ a little with the side they are worked out from (a candidate's own
     // words weigh like the query's typical word), and a link holds as strongly as its
-    // weaker side. False on a database error.
+    // weaker side. A link with a story that no longer exists is left out. False on a
+    // database error.
     bool addLinks(qint64 storyId, const QList<CoverageLink> &links);
+    // Does nothing for a story that no longer exists.
     bool setEvent(qint64 storyId, qint64 eventId);
 
 private:

@@ -10,6 +10,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+#include <chrono>
+
 using namespace bulletin;
 
 namespace {
@@ -154,6 +157,7 @@ private slots:
     void indexerPutsCoverageInOneEvent();
     void indexerSkipsIndexedStories();
     void deletedStoryTakesItsLinksAlong();
+    void storiesDeletedOrIndexedWhileWorkedOutAreLeftAlone();
 
 private:
     enum Mode { OnTheSpot, Stored };
@@ -213,10 +217,8 @@ void TestRelatedCoverage::initTestCase()
     for (int i = 0; i < int(m_ids.size()); ++i)
         m_keyOf.insert(m_ids[i], QString::fromUtf8(kStories[i].key));
 
-    Transaction transaction(m_indexed->database().connection());
     CoverageIndexer indexer(m_indexed->database().connection());
-    QCOMPARE(indexer.indexPending(1000), int(m_ids.size()));
-    QVERIFY(transaction.commit());
+    QCOMPARE(indexer.index(CoverageStore(m_indexed->database().connection()).pending(1000)), int(m_ids.size()));
     QVERIFY(CoverageStore(m_indexed->database().connection()).pending(10).isEmpty());
     QVERIFY(!CoverageStore(m_cache->database().connection()).isIndexed(m_ids.first()));
 }
@@ -411,11 +413,9 @@ void TestRelatedCoverage::indexerPutsCoverageInOneEvent()
 
 void TestRelatedCoverage::indexerSkipsIndexedStories()
 {
-    Transaction transaction(m_indexed->database().connection());
     CoverageIndexer indexer(m_indexed->database().connection());
     QCOMPARE(indexer.index(m_ids), 0);
-    QCOMPARE(indexer.indexPending(100), 0);
-    QVERIFY(transaction.commit());
+    QCOMPARE(indexer.indexPending(), 0);
 }
 
 void TestRelatedCoverage::deletedStoryTakesItsLinksAlong()
@@ -427,11 +427,7 @@ void TestRelatedCoverage::deletedStoryTakesItsLinksAlong()
     const QList<qint64> ids = fill(*cache);
     QVERIFY(!ids.isEmpty());
     QSqlDatabase db = cache->database().connection();
-    {
-        Transaction transaction(db);
-        QCOMPARE(CoverageIndexer(db).index(ids), int(ids.size()));
-        QVERIFY(transaction.commit());
-    }
+    QCOMPARE(CoverageIndexer(db).index(ids), int(ids.size()));
     const qint64 gone = ids.first(); // the Chile earthquake, linked both ways
     const auto count = [&](const QString &sql) {
         QSqlQuery q(db);
@@ -447,6 +443,48 @@ void TestRelatedCoverage::deletedStoryTakesItsLinksAlong()
     // The other reports of the earthquake list what is left.
     for (const RelatedStory &r : findRelatedCoverage(db, *cache->articles().story(ids[1])))
         QVERIFY(r.id != gone);
+}
+
+void TestRelatedCoverage::storiesDeletedOrIndexedWhileWorkedOutAreLeftAlone()
+{
+    // Coverage is worked out outside any transaction and stored afterwards; meanwhile the
+    // window (another connection) deletes a story and another writer indexes one.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
+    QString error;
+    auto cache = Cache::open(path, &error);
+    QVERIFY2(cache, qPrintable(error));
+    const QList<qint64> ids = fill(*cache);
+    QVERIFY(!ids.isEmpty());
+    QSqlDatabase db = cache->database().connection();
+    CoverageIndexer indexer(db);
+    const CoverageIndexer::Work work = indexer.workOut(ids, std::chrono::hours(1));
+    QCOMPARE(work.stories.size(), ids.size());
+    const qint64 gone = ids.first(); // the Chile earthquake, in the links of its other reports
+    const qint64 indexedMeanwhile = ids[1];
+    QVERIFY(std::any_of(work.stories.cbegin(), work.stories.cend(), [&](const CoverageIndexer::Work::Story &s) {
+        return std::any_of(s.links.cbegin(), s.links.cend(), [&](const CoverageLink &l) { return l.id == gone; });
+    }));
+    {
+        auto window = Cache::open(path, &error);
+        QVERIFY2(window, qPrintable(error));
+        QSqlQuery q(window->database().connection());
+        QVERIFY(q.exec(QStringLiteral("DELETE FROM articles WHERE id = %1").arg(gone)));
+        QCOMPARE(CoverageIndexer(window->database().connection()).index({indexedMeanwhile}), 1);
+    }
+
+    QCOMPARE(indexer.store(work), int(ids.size()) - 2);
+    const auto count = [&](const QString &sql) {
+        QSqlQuery q(db);
+        return q.exec(sql) && q.next() ? q.value(0).toInt() : -1;
+    };
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM coverage_links WHERE story_id = %1 OR other_id = %1").arg(gone)), 0);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM coverage_events WHERE story_id = %1").arg(gone)), 0);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM coverage_events")), int(ids.size()) - 1);
+    QVERIFY(CoverageStore(db).pending(10).isEmpty());
+    QSqlQuery check(db);
+    QVERIFY(check.exec(QStringLiteral("PRAGMA foreign_key_check")));
+    QVERIFY2(!check.next(), "a link to a deleted story was stored");
 }
 
 QTEST_GUILESS_MAIN(TestRelatedCoverage)
