@@ -125,9 +125,8 @@ QList<CoverageCandidate> CoverageQuery::candidatesById(const QList<qint64> &ids,
     out.reserve(ids.size());
     for (qsizetype start = 0; start < ids.size(); start += kIdsPerStatement) {
         const QList<qint64> batch = ids.mid(start, kIdsPerStatement);
-        QVariantList values{textChars};
-        for (qint64 id : batch)
-            values.append(id);
+        QVariantList values = sql::idValues(batch);
+        values.prepend(textChars);
         QSqlQuery q(m_db);
         q.setForwardOnly(true);
         if (!sql::run(q,

@@ -11,15 +11,6 @@ namespace {
 // Bound parameters per IN list: well below SQLite's limit, and lists here are short.
 constexpr int kIdsPerStatement = 500;
 
-QVariantList values(const QList<qint64> &ids)
-{
-    QVariantList out;
-    out.reserve(ids.size());
-    for (qint64 id : ids)
-        out.append(id);
-    return out;
-}
-
 } // namespace
 
 CoverageStore::CoverageStore(QSqlDatabase db) : m_db(std::move(db)) {}
@@ -42,7 +33,7 @@ QHash<qint64, QList<CoverageLink>> CoverageStore::links(const QList<qint64> &sto
         if (!sql::run(q,
                       QStringLiteral("SELECT story_id FROM coverage_events WHERE story_id IN (%1)")
                           .arg(sql::placeholders(batch.size())),
-                      values(batch)))
+                      sql::idValues(batch)))
             continue;
         while (q.next())
             out.insert(q.value(0).toLongLong(), {});
@@ -51,7 +42,7 @@ QHash<qint64, QList<CoverageLink>> CoverageStore::links(const QList<qint64> &sto
                       QStringLiteral("SELECT story_id, other_id, score FROM coverage_links "
                                      "WHERE story_id IN (%1) ORDER BY story_id, score DESC, other_id")
                           .arg(sql::placeholders(batch.size())),
-                      values(batch)))
+                      sql::idValues(batch)))
             continue;
         while (q.next()) {
             const auto it = out.find(q.value(0).toLongLong());
@@ -103,7 +94,7 @@ QHash<qint64, StoryEvent> CoverageStore::events(const QList<qint64> &storyIds) c
                                      "JOIN articles a ON a.id = m.story_id WHERE m.event_id = e.event_id) "
                                      "FROM coverage_events e WHERE e.story_id IN (%1)")
                           .arg(sql::placeholders(batch.size())),
-                      values(batch)))
+                      sql::idValues(batch)))
             continue;
         while (q.next())
             out.insert(q.value(0).toLongLong(), {q.value(1).toLongLong(), q.value(2).toInt()});

@@ -40,6 +40,16 @@ inline QString placeholders(qsizetype count)
     return marks;
 }
 
+// The bound values of an IN list of ids, for placeholders(ids.size()).
+inline QVariantList idValues(const QList<qint64> &ids)
+{
+    QVariantList out;
+    out.reserve(ids.size());
+    for (qint64 id : ids)
+        out.append(id);
+    return out;
+}
+
 // The SQLite handle under a Qt SQL connection; nullptr when the connection is not SQLite's.
 sqlite3 *nativeHandle(const QSqlDatabase &db);
 
