@@ -19,7 +19,6 @@ namespace bench {
 namespace {
 
 constexpr int kNewStories = 10000;
-constexpr int kBatch = 25; // as RefreshWorker::indexCoverage
 constexpr int kLookups = 100;
 
 bool exec(QSqlDatabase db, const QString &sql, const QVariantList &values = {})
@@ -101,18 +100,16 @@ void measureCoverage(const Setup &setup, Results &results)
 
         int indexed = 0;
         const qint64 start = monotonicNs();
-        {
-            // Its queries end before the connection is closed below.
-            bulletin::CoverageIndexer indexer(db);
-            for (int done = kBatch; done == kBatch;) {
-                bulletin::Transaction transaction(db);
-                done = indexer.indexPending(kBatch);
-                if (done < 0 || !transaction.commit()) {
-                    out() << "  coverage indexing failed" << Qt::endl;
-                    return;
-                }
-                indexed += done;
+        // As RefreshWorker::indexCoverage: a step of about CoverageIndexer::kStep at a time,
+        // each stored in a transaction of its own, with an indexer per step (whose queries
+        // end before the connection is closed below).
+        for (int done = 1; done > 0;) {
+            done = bulletin::CoverageIndexer(db).indexPending();
+            if (done < 0) {
+                out() << "  coverage indexing failed" << Qt::endl;
+                return;
             }
+            indexed += done;
         }
         const double ms = msSince(start);
         update.samples << ms / 1000.0;

@@ -76,10 +76,11 @@ int main(int argc, char **argv)
     const QCommandLineOption bulletinOption(QStringLiteral("bulletin"), QStringLiteral("The bulletin executable (default: the one in this build)."), QStringLiteral("PATH"));
     const QCommandLineOption freshOption(QStringLiteral("fresh"), QStringLiteral("Generate the cache again even if a matching one exists."));
     const QCommandLineOption generateOnlyOption(QStringLiteral("generate-only"), QStringLiteral("Generate (or check) the cache and stop."));
-    const QCommandLineOption skipOption(QStringLiteral("skip"), QStringLiteral("Skip a part: refresh (through the CLI and in the window's process), newsboat, start, window, parse, sync, coverage (repeatable)."), QStringLiteral("PART"));
+    const QCommandLineOption skipOption(QStringLiteral("skip"), QStringLiteral("Skip a part: refresh (through the CLI and in the window's process), newsboat, start, window, parse, sync, coverage, import (repeatable)."), QStringLiteral("PART"));
     const QCommandLineOption parseMbOption(QStringLiteral("parse-mb"), QStringLiteral("Size of the large feed in MB (default 32)."), QStringLiteral("MB"), QStringLiteral("32"));
+    const QCommandLineOption importOption(QStringLiteral("import-stories"), QStringLiteral("Stories in each imported feed (default 5000)."), QStringLiteral("N"), QStringLiteral("5000"));
     parser.addOptions({storiesOption, feedsOption, runsOption, jsonOption, workOption, bulletinOption, freshOption,
-                       generateOnlyOption, skipOption, parseMbOption});
+                       generateOnlyOption, skipOption, parseMbOption, importOption});
     parser.process(app);
 
     QTextStream &out = bench::out();
@@ -160,6 +161,10 @@ int main(int argc, char **argv)
     if (!skip.contains(QLatin1String("parse"))) {
         out << "parsing a large feed ..." << Qt::endl;
         bench::measureParsing(setup, results, std::max(1, parser.value(parseMbOption).toInt()));
+    }
+    if (!skip.contains(QLatin1String("import"))) {
+        out << "importing large feeds, related coverage included ..." << Qt::endl;
+        bench::measureImport(setup, results, std::max(100, parser.value(importOption).toInt()));
     }
     if (!skip.contains(QLatin1String("sync"))) {
         out << "sync with a Tiny Tiny RSS server of 10,000 articles ..." << Qt::endl;

@@ -26,6 +26,7 @@ void measureNewsboat(const Setup &setup, Results &results);
 void measureColdStart(const Setup &setup, Results &results);
 void measureInProcess(const Setup &setup, Results &results);
 void measureParsing(const Setup &setup, Results &results, int megabytes);
+void measureImport(const Setup &setup, Results &results, int stories);
 // Needs root and tt-rss (tools/ttrss); says why in its note otherwise.
 void measureSync(const Setup &setup, Results &results);
 void measureCoverage(const Setup &setup, Results &results);
