@@ -1,10 +1,10 @@
 #include "models/sidebarmodel.h"
 #include "services/cache.h"
 #include "storage/database.h"
+#include "support/testcache.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace bulletin;
@@ -27,8 +27,7 @@ private:
     qint64 addStory(qint64 feed, int i, bool advisory = false);
     QModelIndex find(const SidebarModel &model, const QString &name, const QModelIndex &parent = {});
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<Cache> m_cache;
+    test::TemporaryCache m_cache;
     qint64 m_world = 0;   // in News/Europe
     qint64 m_local = 0;   // in News
     qint64 m_loose = 0;   // no folder
@@ -54,9 +53,7 @@ qint64 tst_SidebarModel::addStory(qint64 feed, int i, bool advisory)
 
 void tst_SidebarModel::init()
 {
-    QString error;
-    m_cache = Cache::open(m_dir.filePath(QStringLiteral("%1.sqlite").arg(QTest::currentTestFunction())), &error);
-    QVERIFY2(m_cache, qPrintable(error));
+    QVERIFY2(m_cache.open(), qPrintable(m_cache.error()));
     FeedStore &feeds = m_cache->feeds();
     const qint64 europe = feeds.folderForPath({QStringLiteral("News"), QStringLiteral("Europe")});
     const qint64 news = feeds.folderForPath({QStringLiteral("News")});
@@ -76,7 +73,7 @@ void tst_SidebarModel::init()
 
 void tst_SidebarModel::cleanup()
 {
-    m_cache.reset();
+    m_cache.close();
 }
 
 QModelIndex tst_SidebarModel::find(const SidebarModel &model, const QString &name, const QModelIndex &parent)

@@ -7,8 +7,8 @@
 #include "services/refreshschedule.h"
 #include "storage/articlestore.h"
 #include "storage/feedstore.h"
+#include "support/testcache.h"
 
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace bulletin;
@@ -78,10 +78,7 @@ class tst_FeedWriter final : public QObject
 private slots:
     void init()
     {
-        m_dir = std::make_unique<QTemporaryDir>();
-        QString error;
-        m_cache = Cache::open(m_dir->filePath(QStringLiteral("cache.sqlite")), &error);
-        QVERIFY2(m_cache, qPrintable(error));
+        QVERIFY2(m_cache.open(), qPrintable(m_cache.error()));
         m_feed = m_cache->feeds()
                      .addSubscription(QStringLiteral("http://127.0.0.1/feed.xml"), {})
                      .value_or(0);
@@ -90,8 +87,7 @@ private slots:
 
     void cleanup()
     {
-        m_cache.reset();
-        m_dir.reset();
+        m_cache.close();
     }
 
     void healthSaysWhatARecoveredReadWasMissing_data()
@@ -190,8 +186,7 @@ private slots:
     }
 
 private:
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<Cache> m_cache;
+    test::TemporaryCache m_cache;
     qint64 m_feed = 0;
 };
 

@@ -10,13 +10,13 @@
 #include "storage/searchstore.h"
 #include "services/refreshschedule.h"
 #include "services/subscriptionservice.h"
+#include "support/testcache.h"
 #include "support/testhttpserver.h"
 
 #include <QFileInfo>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QSqlQuery>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <functional>
@@ -93,8 +93,7 @@ private:
     QList<StorySummary> stories(qint64 feedId) const;
     std::optional<StorySummary> storyByGuid(qint64 feedId, const QString &guid) const;
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<Cache> m_cache;
+    test::TemporaryCache m_cache;
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<RefreshService> m_service;
     std::unique_ptr<TestHttpServer> m_server;
@@ -102,11 +101,7 @@ private:
 
 void TestRefreshService::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    QString error;
-    m_cache = Cache::open(m_dir->filePath(QStringLiteral("cache.db")), &error);
-    QVERIFY2(m_cache, qPrintable(error));
+    QVERIFY2(m_cache.open(), qPrintable(m_cache.error()));
     m_network = std::make_unique<QNetworkAccessManager>();
     m_service = std::make_unique<RefreshService>(*m_cache, m_network.get());
     m_service->queue()->fetcher()->setTimeout(10s);
@@ -119,8 +114,7 @@ void TestRefreshService::cleanup()
     m_service.reset();
     m_network.reset();
     m_server.reset();
-    m_cache.reset();
-    m_dir.reset();
+    m_cache.close();
 }
 
 qint64 TestRefreshService::subscribe(const QUrl &url, qint64 folderId)

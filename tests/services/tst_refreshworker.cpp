@@ -7,10 +7,10 @@
 #include "storage/coveragestore.h"
 #include "storage/articlestore.h"
 #include "storage/feedstore.h"
+#include "support/testcache.h"
 
 #include <QSignalSpy>
 #include <QSqlQuery>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace bulletin;
@@ -52,11 +52,9 @@ class TestRefreshWorker final : public QObject
 private Q_SLOTS:
     void queuedFeedsAreWrittenTogetherAndFailAlone()
     {
-        QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
-        QString error;
-        std::unique_ptr<Cache> cache = Cache::open(path, &error);
-        QVERIFY2(cache, qPrintable(error));
+        test::TemporaryCache cache;
+        QVERIFY2(cache.open(), qPrintable(cache.error()));
+        const QString path = cache.path();
         QList<qint64> feeds;
         for (const char *name : {"a", "b", "c"})
             feeds << *cache->feeds().addSubscription(QStringLiteral("https://%1.example/feed").arg(QLatin1String(name)),
@@ -108,11 +106,9 @@ private Q_SLOTS:
 
     void newStoriesGetTheirCoverageAfterTheSearchIndex()
     {
-        QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
-        QString error;
-        std::unique_ptr<Cache> cache = Cache::open(path, &error);
-        QVERIFY2(cache, qPrintable(error));
+        test::TemporaryCache cache;
+        QVERIFY2(cache.open(), qPrintable(cache.error()));
+        const QString path = cache.path();
         const qint64 wire = *cache->feeds().addSubscription(QStringLiteral("https://wire.example/feed"),
                                                             QStringLiteral("Wire"));
         const qint64 post = *cache->feeds().addSubscription(QStringLiteral("https://post.example/feed"),

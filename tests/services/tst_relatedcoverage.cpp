@@ -3,11 +3,11 @@
 #include "services/relatedcoverage.h"
 #include "storage/coveragestore.h"
 #include "storage/database.h"
+#include "support/testcache.h"
 
 #include <QHash>
 #include <QSqlQuery>
 #include <QSet>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <algorithm>
@@ -166,9 +166,8 @@ private:
     QList<RelatedStory> coverageOf(qint64 id, int mode) const;
     qint64 idOf(const char *key) const;
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<Cache> m_cache;
-    std::unique_ptr<Cache> m_indexed;
+    test::TemporaryCache m_cache;
+    test::TemporaryCache m_indexed;
     QList<qint64> m_ids;                // per kStories row
     QHash<qint64, QString> m_keyOf;     // story id -> fixture key
 };
@@ -205,12 +204,8 @@ QList<qint64> fill(Cache &cache)
 
 void TestRelatedCoverage::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    QString error;
-    m_cache = Cache::open(m_dir.filePath(QStringLiteral("cache.sqlite")), &error);
-    QVERIFY2(m_cache, qPrintable(error));
-    m_indexed = Cache::open(m_dir.filePath(QStringLiteral("indexed.sqlite")), &error);
-    QVERIFY2(m_indexed, qPrintable(error));
+    QVERIFY2(m_cache.open(), qPrintable(m_cache.error()));
+    QVERIFY2(m_indexed.open(), qPrintable(m_indexed.error()));
     m_ids = fill(*m_cache);
     QCOMPARE(m_ids.size(), qsizetype(std::size(kStories)));
     QCOMPARE(fill(*m_indexed), m_ids);
@@ -225,8 +220,8 @@ void TestRelatedCoverage::initTestCase()
 
 void TestRelatedCoverage::cleanupTestCase()
 {
-    m_cache.reset();
-    m_indexed.reset();
+    m_cache.close();
+    m_indexed.close();
 }
 
 void TestRelatedCoverage::addModeColumn()
@@ -420,10 +415,8 @@ void TestRelatedCoverage::indexerSkipsIndexedStories()
 
 void TestRelatedCoverage::deletedStoryTakesItsLinksAlong()
 {
-    QTemporaryDir dir;
-    QString error;
-    auto cache = Cache::open(dir.filePath(QStringLiteral("cache.sqlite")), &error);
-    QVERIFY2(cache, qPrintable(error));
+    test::TemporaryCache cache;
+    QVERIFY2(cache.open(), qPrintable(cache.error()));
     const QList<qint64> ids = fill(*cache);
     QVERIFY(!ids.isEmpty());
     QSqlDatabase db = cache->database().connection();

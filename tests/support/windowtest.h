@@ -6,6 +6,7 @@
 #include "services/cache.h"
 #include "services/refreshservice.h"
 #include "services/subscriptionservice.h"
+#include "support/testcache.h"
 #include "support/testhttpserver.h"
 
 #include <QApplication>
@@ -21,16 +22,6 @@
 namespace bulletin::test {
 
 // The pieces window tests share. Header-only; the test links the window's libraries.
-
-// A new cache file for the running test function and row of data, in the test's folder, so
-// that no test sees another's stories.
-inline std::unique_ptr<Cache> openTestCache(const QTemporaryDir &dir, QString *error)
-{
-    const QString name = QStringLiteral("%1-%2.sqlite")
-                             .arg(QLatin1String(QTest::currentTestFunction()))
-                             .arg(qHash(QByteArray(QTest::currentDataTag())));
-    return Cache::open(dir.filePath(name), error);
-}
 
 // Empty preferences in the test's folder (what a previous test wrote is gone).
 inline std::unique_ptr<QSettings> freshSettings(const QTemporaryDir &dir)

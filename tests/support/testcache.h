@@ -1,0 +1,63 @@
+#pragma once
+
+#include "services/cache.h"
+
+#include <QString>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+namespace bulletin::test {
+
+// A new cache file in dir for the running test function and row of data, so that no test sees
+// another's stories. Header-only, like the rest of this file; the test links bulletin_services.
+inline std::unique_ptr<Cache> openTestCache(const QTemporaryDir &dir, QString *error)
+{
+    const QString name = QStringLiteral("%1-%2.sqlite")
+                             .arg(QLatin1String(QTest::currentTestFunction()))
+                             .arg(qHash(QByteArray(QTest::currentDataTag())));
+    return Cache::open(dir.filePath(name), error);
+}
+
+// A real cache over a SQLite file in a temporary folder of its own, for tests of the services
+// and models: open() gives the running test function a new file, close() closes it, and the
+// folder goes with the object. Reads like a pointer to the Cache while open.
+//
+//     test::TemporaryCache m_cache;              // a member, or a local
+//     QVERIFY2(m_cache.open(), qPrintable(m_cache.error()));   // in init()
+//     m_cache->feeds()...                        // the stores
+//     m_cache.close();                           // in cleanup()
+class TemporaryCache final
+{
+public:
+    bool open()
+    {
+        m_cache.reset();
+        m_error.clear();
+        if (!m_dir.isValid()) {
+            m_error = m_dir.errorString();
+            return false;
+        }
+        m_cache = openTestCache(m_dir, &m_error);
+        return m_cache != nullptr;
+    }
+    void close() { m_cache.reset(); }
+
+    bool isOpen() const { return m_cache != nullptr; }
+    QString error() const { return m_error; }
+    // The open cache's file, and a path for another file in the same folder.
+    QString path() const { return m_cache ? m_cache->database().path() : QString(); }
+    QString filePath(const QString &name) const { return m_dir.filePath(name); }
+
+    Cache *get() const { return m_cache.get(); }
+    Cache *operator->() const { return m_cache.get(); }
+    Cache &operator*() const { return *m_cache; }
+
+private:
+    QTemporaryDir m_dir; // declared first: removed after the cache is closed
+    std::unique_ptr<Cache> m_cache;
+    QString m_error;
+};
+
+} // namespace bulletin::test
