@@ -1,1 +1,0 @@
-bulletin_add_test(tst_relatedcoverage SOURCES tst_relatedcoverage.cpp LIBS bulletin_services bulletin_testheaders)
