@@ -9,12 +9,13 @@ namespace bulletin {
 
 namespace {
 
-// A word held by more than a quarter of the cache's headlines (idf below ln 4) picks out no
-// event, and fetching candidates by it costs a rank for each of them: on a feed of
-// near-identical titles ("Story 1" ... "Story 6000", undated) that was every story of
-// the feed for each story. It still counts in the score. In a small cache a quarter is
-// a few headlines, and ranking as many as a fetch takes anyway (200) costs little.
-const double kFetchIdf = std::log(4.0);
+// A word held by more than a quarter of the cache's headlines picks out no event, and
+// fetching candidates by it costs a rank for each of them: on a feed of near-identical
+// titles ("Story 1" ... "Story 6000", undated) that was every story of the feed for each
+// story. It still counts in the score. In a small cache a quarter is a few headlines, and
+// ranking as many as a fetch takes anyway (200) costs little. The share is of the cache's
+// own headlines, not of the count term weights are worked out of.
+constexpr int kFetchShare = 4;
 constexpr int kCommonFloor = 200;
 
 double cosine(const QHash<QString, double> &a, const QHash<QString, double> &b)
@@ -82,8 +83,9 @@ CoverageScorer::CoverageScorer(const CoverageCandidate &query, int documentCount
       m_queryText(query.analysed ? query.stems : textStems(query.text)),
       m_queryKey(syndicationKey(query.title)),
       m_documentCount(std::max(1, documentCount)),
+      m_weightedCount(std::max(m_documentCount, weights.smallCacheHeadlines)),
       m_weights(weights),
-      m_unknownIdf(std::log(double(m_documentCount)))
+      m_unknownIdf(std::log(m_weightedCount))
 {
 }
 
@@ -112,7 +114,7 @@ void CoverageScorer::addDocumentFrequencies(const QHash<QString, int> &frequenci
             ++known;
         }
     }
-    m_unknownIdf = known ? sum / known : std::log(double(m_documentCount));
+    m_unknownIdf = known ? sum / known : std::log(m_weightedCount);
 }
 
 int CoverageScorer::documentFrequency(const RelatedTerm &term) const
@@ -126,7 +128,7 @@ double CoverageScorer::idf(const RelatedTerm &term) const
     const int df = documentFrequency(term);
     if (df < 0)
         return m_unknownIdf;
-    return std::log(std::max(1.0, double(m_documentCount) / std::max(1, df)));
+    return std::log(std::max(1.0, m_weightedCount / std::max(1, df)));
 }
 
 CoverageScorer::Vector CoverageScorer::headlineVector(const QList<RelatedTerm> &terms) const
@@ -144,7 +146,8 @@ QStringList CoverageScorer::distinctiveSurfaces(int count) const
 {
     QList<RelatedTerm> terms;
     for (const RelatedTerm &t : m_queryTerms) {
-        if (idf(t) >= kFetchIdf || documentFrequency(t) <= kCommonFloor)
+        const int df = documentFrequency(t);
+        if (df <= kCommonFloor || qint64(df) * kFetchShare <= m_documentCount)
             terms.append(t);
     }
     std::stable_sort(terms.begin(), terms.end(), [this](const RelatedTerm &a, const RelatedTerm &b) {

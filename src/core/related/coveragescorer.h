@@ -48,6 +48,12 @@ struct CoverageWeights
     double otherCategoryFactor = 0.5; // both categorised, no category in common
     double textWeight = 0.35;     // body-text cosine added to the headline cosine
     double threshold = 0.23;      // below this a candidate is not listed at all
+    // A cache of fewer headlines weighs its words as if it held this many. A small cache
+    // is a day or two of news in which one big event's words fill a tenth of the headlines:
+    // counted out of the cache itself they weigh hardly more than a common word, and the
+    // event's reports, which share little else, never meet. Out of a few thousand they
+    // weigh what they do in a cache of weeks. A cache this size or larger is unaffected.
+    int smallCacheHeadlines = 4000;
     // Links through shared neighbours (see CoverageGraph): a story keeps its best
     // neighbourCount links at or above linkThreshold, and a candidate gains
     // neighbourWeight x min(query-neighbour, neighbour-candidate) for each shared neighbour.
@@ -70,6 +76,7 @@ class CoverageScorer final
 {
 public:
     // documentCount: stories in the cache. Then give the frequencies of querySurfaces().
+    // Term weights are worked out of max(documentCount, weights.smallCacheHeadlines).
     CoverageScorer(const CoverageCandidate &query, int documentCount,
                    CoverageWeights weights = {});
 
@@ -112,6 +119,7 @@ private:
     QStringList m_queryText;
     QString m_queryKey;
     int m_documentCount = 1;
+    double m_weightedCount = 1; // the count idf is worked out of (see smallCacheHeadlines)
     CoverageWeights m_weights;
     QHash<QString, int> m_df;
     double m_unknownIdf = 0; // what a word the query does not hold weighs (see the class comment)

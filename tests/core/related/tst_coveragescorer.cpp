@@ -58,6 +58,8 @@ private slots:
     void windowCoversThreshold();
     void candidatesAreFetchedByWordsThatPickOutAnEvent_data();
     void candidatesAreFetchedByWordsThatPickOutAnEvent();
+    void aSmallCacheWeighsWordsAsALargeOneDoes_data();
+    void aSmallCacheWeighsWordsAsALargeOneDoes();
 };
 
 void TestCoverageScorer::headlineTerms_data()
@@ -240,6 +242,41 @@ void TestCoverageScorer::candidatesAreFetchedByWordsThatPickOutAnEvent()
                                    {QStringLiteral("weather"), int(500 * scale)},
                                    {QStringLiteral("update"), int(300 * scale)}});
     QCOMPARE(scorer.distinctiveSurfaces(8), fetched);
+}
+
+void TestCoverageScorer::aSmallCacheWeighsWordsAsALargeOneDoes_data()
+{
+    QTest::addColumn<int>("headlines");
+    QTest::addColumn<QString>("title");
+    QTest::addColumn<bool>("listed");
+    // Two reports of one event that share its word and little else. In a cache of a day's
+    // 113 headlines "gluten" is in 6 of them: counted out of 113 it weighs little more than
+    // a common word and the reports do not meet; a cache of weeks lists them.
+    const QString kimmel = QStringLiteral("Kimmel Can't Find One Gluten-Free Person Who Knows What Gluten Is");
+    QTest::newRow("a day's cache, the event's word") << 113 << kimmel << true;
+    QTest::newRow("a cache of weeks, the event's word") << 20000 << kimmel << true;
+    // A word common in the small cache still picks out nothing.
+    const QString alibaba = QStringLiteral("Speakers' China tour as Alibaba aims to raise $1B in IPO");
+    QTest::newRow("a day's cache, a common word") << 113 << alibaba << false;
+    QTest::newRow("a cache of weeks, a common word") << 20000 << alibaba << false;
+}
+
+void TestCoverageScorer::aSmallCacheWeighsWordsAsALargeOneDoes()
+{
+    QFETCH(int, headlines);
+    QFETCH(QString, title);
+    QFETCH(bool, listed);
+    CoverageScorer scorer(
+        story(1, 1, QStringLiteral("Gluten-free isn't necessarily healthful, speakers say")), headlines);
+    const double scale = headlines / 113.0;
+    scorer.addDocumentFrequencies({{QStringLiteral("gluten"), 6},
+                                   {QStringLiteral("free"), 3},
+                                   {QStringLiteral("isn"), 1},
+                                   {QStringLiteral("necessarily"), 1},
+                                   {QStringLiteral("healthful"), 1},
+                                   {QStringLiteral("speakers"), int(8 * scale)},
+                                   {QStringLiteral("speaker"), int(8 * scale)}});
+    QCOMPARE(!scorer.rank({story(2, 2, title, 3)}, 5).isEmpty(), listed);
 }
 
 QTEST_GUILESS_MAIN(TestCoverageScorer)
