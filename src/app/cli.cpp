@@ -293,7 +293,7 @@ int cmdList(const QString &cachePath, const Args &args)
         stories << page;
         if (page.size() < want)
             break;
-        cursor = StoryCursor{page.last().sortDate, page.last().id};
+        cursor = StoryOrder::cursorOf(page.last());
     }
     if (args.has(QStringLiteral("grouped")))
         return printEvents(groupByEvent(cache->database().connection(), stories), args.has(QStringLiteral("json")),

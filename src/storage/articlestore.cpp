@@ -452,31 +452,108 @@ QLatin1String ArticleStore::sourceFor(const StoryFilter &filter)
         : QLatin1String("articles");
 }
 
-QList<StorySummary> ArticleStore::stories(const StoryFilter &filter,
-                                          const std::optional<StoryCursor> &after, int limit) const
+QList<StorySummary> ArticleStore::stories(const StoryFilter &filter, const std::optional<StoryCursor> &after,
+                                          int limit, const StoryOrder &order) const
 {
+    if (order.key == StoryOrder::Key::Source)
+        return storiesBySource(filter, after, limit, order.reversed);
     QVariantList values;
-    QString where = whereFor(filter, &values);
-    if (after) {
-        if (!where.isEmpty())
-            where += QLatin1String(" AND ");
-        where += QStringLiteral("(a.sort_date, a.id) < (?, ?)");
-        values << after->sortDate << after->id;
+    QStringList where;
+    const QLatin1String direction = order.reversed ? QLatin1String(" ASC") : QLatin1String(" DESC");
+    if (order.key == StoryOrder::Key::Date) {
+        if (const QString clauses = whereFor(filter, &values); !clauses.isEmpty())
+            where << clauses;
+        if (after) {
+            where << QStringLiteral("(a.sort_date, a.id) %1 (?, ?)").arg(order.reversed ? QLatin1String(">") : QLatin1String("<"));
+            values << after->sortDate << after->id;
+        }
+        return page(sourceFor(filter), where.join(QLatin1String(" AND ")), values,
+                    QStringLiteral("a.sort_date%1, a.id%1").arg(direction), limit);
     }
+    // Headlines are in articles only: unread stories are the ones with a row in
+    // unread_articles, looked up by id while walking a headline index (listing the unread
+    // ids first and sorting them would read every unread row for each page).
+    StoryFilter readOrNot = filter;
+    readOrNot.unreadOnly = false;
+    if (readOrNot.kind == StoryFilter::Kind::Unread)
+        readOrNot.kind = StoryFilter::Kind::All;
+    if (const QString clauses = whereFor(readOrNot, &values); !clauses.isEmpty())
+        where << clauses;
+    if (sourceFor(filter) != QLatin1String("articles"))
+        where << QStringLiteral("EXISTS (SELECT 1 FROM unread_articles u WHERE u.id = a.id)");
+    if (after) {
+        // The collation on the bound value makes the pair compare as the index sorts.
+        where << QStringLiteral("(a.title, a.id) %1 (? COLLATE NOCASE, ?)").arg(order.reversed ? QLatin1String("<") : QLatin1String(">"));
+        values << after->title << after->id;
+    }
+    const QLatin1String ascending = order.reversed ? QLatin1String(" DESC") : QLatin1String(" ASC");
+    return page(QLatin1String("articles"), where.join(QLatin1String(" AND ")), values,
+                QStringLiteral("a.title COLLATE NOCASE%1, a.id%1").arg(ascending), limit);
+}
+
+QList<StorySummary> ArticleStore::storiesBySource(const StoryFilter &filter, const std::optional<StoryCursor> &after,
+                                                  int limit, bool reversed) const
+{
+    // The sources in order, from the cursor's on, that have a story in the view; then each
+    // one's stories newest first until the page is full. A source's stories are one range
+    // of its (feed_id, sort_date, id) index, so no page reads more than it lists, and
+    // sources are few (hundreds) where stories are many.
+    QVariantList feedValues;
+    QString feedWhere = whereFor(filter, &feedValues);
+    feedWhere = QStringLiteral("EXISTS (SELECT 1 FROM %1 a WHERE a.feed_id = f.id%2)")
+                    .arg(sourceFor(filter), feedWhere.isEmpty() ? QString() : QStringLiteral(" AND ") + feedWhere);
+    if (after) {
+        feedWhere += QStringLiteral(" AND (f.title, f.id) %1 (? COLLATE NOCASE, ?)").arg(reversed ? QLatin1String("<=") : QLatin1String(">="));
+        feedValues << after->source << after->feedId;
+    }
+    const QLatin1String direction = reversed ? QLatin1String(" DESC") : QLatin1String(" ASC");
+    QSqlQuery feeds(m_db);
+    feeds.setForwardOnly(true);
+    QList<StorySummary> result;
+    if (!sql::run(feeds,
+                  QStringLiteral("SELECT f.id FROM feeds f WHERE %1 ORDER BY f.title COLLATE NOCASE%2, f.id%2")
+                      .arg(feedWhere, direction),
+                  feedValues))
+        return result;
+    QList<qint64> feedIds;
+    while (feeds.next())
+        feedIds << feeds.value(0).toLongLong();
+    feeds.finish();
+    for (const qint64 feedId : std::as_const(feedIds)) {
+        if (result.size() >= limit)
+            break;
+        QVariantList values;
+        QStringList where;
+        if (const QString clauses = whereFor(filter, &values); !clauses.isEmpty())
+            where << clauses;
+        where << QStringLiteral("a.feed_id = ?");
+        values << feedId;
+        if (after && feedId == after->feedId) {
+            where << QStringLiteral("(a.sort_date, a.id) < (?, ?)");
+            values << after->sortDate << after->id;
+        }
+        result << page(sourceFor(filter), where.join(QLatin1String(" AND ")), values,
+                       QStringLiteral("a.sort_date DESC, a.id DESC"), limit - int(result.size()));
+    }
+    return result;
+}
+
+QList<StorySummary> ArticleStore::page(QLatin1String source, const QString &where, QVariantList values,
+                                       const QString &orderBy, int limit) const
+{
     values << limit;
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     QList<StorySummary> result;
-    // The page's ids come first, from the covering (..., sort_date, id) index of the filter,
-    // and only those rows are read: a filter that matches many stories out of order (a
-    // folder's feeds) would otherwise read and sort every matching row to keep 200.
+    // The page's ids come first, from the covering index of the filter and the order, and
+    // only those rows are read: a filter that matches many stories out of order (a folder's
+    // feeds) would otherwise read and sort every matching row to keep 200.
     if (!sql::run(q,
                   QStringLiteral("SELECT %1 FROM articles a JOIN feeds f ON f.id = a.feed_id "
-                                 "WHERE a.id IN (SELECT a.id FROM %2 a %3 "
-                                 "ORDER BY a.sort_date DESC, a.id DESC LIMIT ?) "
-                                 "ORDER BY a.sort_date DESC, a.id DESC")
-                      .arg(QLatin1String(sql::kSummaryColumns), sourceFor(filter),
-                           where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where),
+                                 "WHERE a.id IN (SELECT a.id FROM %2 a %3 ORDER BY %4 LIMIT ?) "
+                                 "ORDER BY %4")
+                      .arg(QLatin1String(sql::kSummaryColumns), source,
+                           where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where, orderBy),
                   values))
         return result;
     result.reserve(limit);

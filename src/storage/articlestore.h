@@ -1,6 +1,7 @@
 #pragma once
 
 #include "storage/records.h"
+#include "storage/storyorder.h"
 
 #include <QList>
 #include <QSqlDatabase>
@@ -61,9 +62,14 @@ public:
     std::optional<StorySummary> summary(qint64 id) const;
     QList<StorySummary> summaries(const QList<qint64> &ids) const; // in no particular order
 
-    // Newest first, keyset-paged: pass the last row's cursor to get the next page.
+    // In the order given (newest first by default), keyset-paged: pass the last row's cursor
+    // (StoryOrder::cursorOf) to get the next page. Every order reads a page from an index
+    // range that starts at the cursor (no OFFSET, nothing sorted but the filter's own
+    // matches in a folder): the date order from (sort_date, id), the headline order from
+    // (title NOCASE, id) and (feed_id, title NOCASE), and the source order one source at a
+    // time, from the source of the cursor on, each through its (feed_id, sort_date, id) index.
     QList<StorySummary> stories(const StoryFilter &filter, const std::optional<StoryCursor> &after,
-                                int limit) const;
+                                int limit, const StoryOrder &order = {}) const;
     int count(const StoryFilter &filter) const;
     int unreadCount(const StoryFilter &filter) const;
 
@@ -77,6 +83,12 @@ private:
     // The conditions of a filter over "a" (articles or unread_articles; see sourceFor).
     QString whereFor(const StoryFilter &filter, QVariantList *values) const;
     static QLatin1String sourceFor(const StoryFilter &filter);
+    // A page of summaries: the ids from `source a` matching `where` in `orderBy`, then their
+    // rows. `values` are where's bound values; the limit is bound after them.
+    QList<StorySummary> page(QLatin1String source, const QString &where, QVariantList values,
+                             const QString &orderBy, int limit) const;
+    QList<StorySummary> storiesBySource(const StoryFilter &filter, const std::optional<StoryCursor> &after,
+                                        int limit, bool reversed) const;
 
     QSqlDatabase m_db;
     // The prepared statements of the paths run for every stored story (upsert) and every

@@ -115,13 +115,23 @@ struct StoryFilter
     bool unreadOnly = false;
 
     friend bool operator==(const StoryFilter &, const StoryFilter &) = default;
+    // Names the view, for what is remembered per view ("kind/id/unreadOnly").
+    QString key() const
+    {
+        return QStringLiteral("%1/%2/%3").arg(int(kind)).arg(id).arg(int(unreadOnly));
+    }
 };
 
-// Keyset position in a story list ordered by (sortDate DESC, id DESC).
+// Keyset position in a story list: the last listed story's sort keys. The date order reads
+// (sortDate, id); the headline order (title, id); the source order (source, feedId, sortDate,
+// id). See StoryOrder.
 struct StoryCursor
 {
     qint64 sortDate = 0;
     qint64 id = 0;
+    QString title;
+    QString source;
+    qint64 feedId = 0;
 };
 
 } // namespace bulletin

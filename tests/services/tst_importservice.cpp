@@ -302,7 +302,7 @@ private Q_SLOTS:
         for (QList<StorySummary> page = cache->articles().stories({}, after, 1); !page.isEmpty();
              page = cache->articles().stories({}, after, 1)) {
             paged << page.first().title;
-            after = StoryCursor{page.first().sortDate, page.first().id};
+            after = StoryOrder::cursorOf(page.first());
         }
         QCOMPARE(paged, expected);
     }

@@ -83,7 +83,7 @@ private Q_SLOTS:
             all << page;
             if (page.size() < 64)
                 break;
-            cursor = StoryCursor{page.last().sortDate, page.last().id};
+            cursor = StoryOrder::cursorOf(page.last());
         }
         QCOMPARE(all.size(), 1000);
         for (qsizetype i = 1; i < all.size(); ++i) {

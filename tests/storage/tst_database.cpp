@@ -54,6 +54,16 @@ void makeForeign(const QString &path, int userVersion)
     QSqlDatabase::removeDatabase(QStringLiteral("foreign"));
 }
 
+// Takes a cache back from schema 14 to 13: the index of each feed's headlines.
+bool undoHeadlineOrder(QSqlQuery &q)
+{
+    if (!q.exec(QStringLiteral("DROP INDEX articles_feed_title"))) {
+        qWarning("cannot undo schema 14");
+        return false;
+    }
+    return true;
+}
+
 // Takes a cache back from schema 13 to 12: its sync accounts' triggers, tables and columns.
 bool undoAccounts(QSqlQuery &q)
 {
@@ -177,6 +187,7 @@ private Q_SLOTS:
             QSqlQuery q(db.connection());
             // Schema 4's headline triggers, no index of schema 6, no columns of schemas 8, 9 and 11
             // nor the tables of schemas 10 and 12, nothing of schema 13.
+            QVERIFY(undoHeadlineOrder(q));
             QVERIFY(undoAccounts(q));
             for (const char *sql : {
                      "DROP TABLE bookmark_notes",
@@ -232,8 +243,9 @@ private Q_SLOTS:
         // turns the search indexes' automatic merging off, those to 8 and 9 add a column with
         // a default, the one to 10 adds tables, the one to 11 adds a column with a default
         // (filled in the feeds' own rows), the one to 12 a table for bookmark notes and the one to
-        // 13 sync accounts' tables, columns without a value and triggers, nothing else, so the
-        // cache is not copied first (a large one takes minutes to copy).
+        // 13 sync accounts' tables, columns without a value and triggers, the one to 14 an
+        // index, nothing else, so the cache is not copied first (a large one takes minutes to
+        // copy).
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
         {
@@ -241,6 +253,7 @@ private Q_SLOTS:
             QString error;
             QVERIFY2(db.open(path, &error), qPrintable(error));
             QSqlQuery q(db.connection());
+            QVERIFY(undoHeadlineOrder(q));
             QVERIFY(undoAccounts(q));
             QVERIFY(q.exec(QStringLiteral("DROP INDEX advisories_order")));
             for (const char *table : {"articles_fts", "articles_title_fts"})
@@ -262,7 +275,8 @@ private Q_SLOTS:
                          .toInt(),
                      1);
         QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name IN "
-                                           "('coverage_links', 'coverage_events', 'accounts', 'sync_pending')")).toInt(), 4);
+                                           "('coverage_links', 'coverage_events', 'accounts', 'sync_pending', "
+                                           "'articles_feed_title')")).toInt(), 5);
         for (const char *table : {"articles_fts", "articles_title_fts"})
             QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM %1_config WHERE k = 'automerge' AND v = 0")
                                     .arg(QLatin1String(table)))
@@ -311,6 +325,7 @@ private Q_SLOTS:
                 QVERIFY(articles.upsert(feed, a).id > 0);
             }
             QSqlQuery q(db.connection());
+            QVERIFY(undoHeadlineOrder(q));
             QVERIFY(undoAccounts(q));
             QVERIFY(q.exec(QStringLiteral("ALTER TABLE feeds DROP COLUMN carries_alerts")));
             QVERIFY(q.exec(QStringLiteral("DROP TABLE bookmark_notes"))); // schema 12's
