@@ -12,6 +12,7 @@
 #include "gui/readingactions.h"
 #include "gui/readerview.h"
 #include "gui/storycontroller.h"
+#include "gui/storylistsorting.h"
 #include "gui/storylistview.h"
 #include "models/sidebarmodel.h"
 #include "models/storylistmodel.h"
@@ -307,6 +308,7 @@ void MainWindow::setUpStoryList()
     };
     connect(m_controller->storyModel(), &QAbstractItemModel::modelReset, this, showNotes);
     showNotes();
+    new StoryListSorting(header, m_controller->storyModel(), m_settings, this);
     connect(view, &QWidget::customContextMenuRequested, this, &MainWindow::showStoryContextMenu);
     // Enter (or a double click, where the platform says so) on a story opens its web page.
     connect(view, &QAbstractItemView::activated, this, [this] {

@@ -60,15 +60,6 @@ StoryController::StoryController(Cache &cache, QTreeView *sidebarView, QAbstract
     selectSidebar(m_filter);
 }
 
-namespace {
-
-QString viewKey(const StoryFilter &filter)
-{
-    return QStringLiteral("%1/%2/%3").arg(int(filter.kind)).arg(filter.id).arg(int(filter.unreadOnly));
-}
-
-} // namespace
-
 void StoryController::showFilter(const StoryFilter &filter)
 {
     const bool wasSearching = m_stories->isSearching();
@@ -81,7 +72,7 @@ void StoryController::showFilter(const StoryFilter &filter)
         return;
     if (wasSearching)
         emit searchEnded();
-    showIfListed(m_viewStories.value(viewKey(filter)));
+    showIfListed(m_viewStories.value(filter.key()));
     m_storyView->scrollToTop(); // a view opens at its top, even when its story is further down
 }
 
@@ -280,7 +271,7 @@ bool StoryController::show(const ReaderLocation &location, bool record, int scro
     if (record)
         m_history.visit(location, m_filter);
     if (!m_stories->isSearching())
-        m_viewStories.insert(viewKey(m_filter), location);
+        m_viewStories.insert(m_filter.key(), location);
     if (scroll > 0) {
         // The page is laid out when first shown; lay it out now so the place exists.
         m_reader->document()->documentLayout()->documentSize();

@@ -158,7 +158,7 @@ private:
     StoryHistory m_history;
     StoryFilter m_filter;
     ReaderLocation m_location;
-    QHash<QString, ReaderLocation> m_viewStories; // the story last read in each view, by viewKey
+    QHash<QString, ReaderLocation> m_viewStories; // the story last read in each view, by StoryFilter::key
     bool m_searchEverywhere = false;
     qint64 m_savedSearch = 0; // the saved search the list shows, if any
     QUrl m_link;

@@ -63,6 +63,24 @@ void StoryListModel::reload()
     endResetModel();
 }
 
+bool StoryListModel::isSortable() const
+{
+    return !isBookmarkView() && !isSearching() && m_filter.kind != StoryFilter::Kind::Advisories
+           && m_filter.kind != StoryFilter::Kind::Bookmarked && !isGroupedView();
+}
+
+void StoryListModel::setOrder(const QString &viewKey, const StoryOrder &order)
+{
+    if (m_orders.value(viewKey) == order)
+        return;
+    if (order == StoryOrder{})
+        m_orders.remove(viewKey);
+    else
+        m_orders.insert(viewKey, order);
+    if (viewKey == m_filter.key() && isSortable())
+        reload();
+}
+
 void StoryListModel::setGrouped(bool grouped)
 {
     if (m_grouped == grouped)
@@ -124,7 +142,7 @@ QList<StoryListModel::Row> StoryListModel::storyRows(const QList<StorySummary> &
     QList<Row> rows;
     rows.reserve(page.size());
     if (!page.isEmpty())
-        m_pageCursor = StoryCursor{page.last().sortDate, page.last().id};
+        m_pageCursor = StoryOrder::cursorOf(page.last());
     QHash<qint64, StoryEvent> events;
     if (m_coverage && !isBookmarkView()) {
         QList<qint64> ids;
@@ -222,9 +240,9 @@ void StoryListModel::refreshEvents()
     QSet<qint64> held;
     for (const QModelIndex &index : persistentIndexList())
         held.insert(storyIdAt(index.row()));
-    std::sort(stories.begin(), stories.end(), [](const Row &a, const Row &b) {
-        return a.cursor.sortDate != b.cursor.sortDate ? a.cursor.sortDate > b.cursor.sortDate : a.cursor.id > b.cursor.id;
-    });
+    const StoryOrder listOrder = order();
+    std::sort(stories.begin(), stories.end(),
+              [&](const Row &a, const Row &b) { return listOrder.precedes(a.cursor, b.cursor); });
     QList<qint64> ids;
     ids.reserve(stories.size());
     for (const Row &row : std::as_const(stories))
@@ -313,7 +331,7 @@ QList<StorySummary> StoryListModel::nextPage(const std::optional<StoryCursor> &a
 {
     // One row more than a page tells whether another page follows, so the list never asks
     // for an empty page at the end.
-    QList<StorySummary> page = m_articles.stories(m_filter, after, kPageSize + 1);
+    QList<StorySummary> page = m_articles.stories(m_filter, after, kPageSize + 1, order());
     m_atEnd = page.size() <= kPageSize;
     if (!m_atEnd)
         page.resize(kPageSize);
@@ -368,7 +386,7 @@ StoryListModel::Row StoryListModel::rowFor(const StorySummary &story)
     row.title = story.title;
     row.source = story.source;
     row.published = story.published;
-    row.cursor = {story.sortDate, story.id};
+    row.cursor = StoryOrder::cursorOf(story);
     row.read = story.read;
     row.bookmarked = story.bookmarked;
     row.hasAdvisory = story.hasAdvisory;
@@ -389,7 +407,8 @@ StoryListModel::Row StoryListModel::rowFor(const BookmarkRecord &bookmark)
     row.hasAdvisory = bookmark.hasAdvisory;
     row.note = bookmark.note;
     // The Bookmarks list is ordered by when each story was bookmarked.
-    row.cursor = {bookmark.createdAt.toSecsSinceEpoch(), bookmark.bookmarkId};
+    row.cursor.sortDate = bookmark.createdAt.toSecsSinceEpoch();
+    row.cursor.id = bookmark.bookmarkId;
     return row;
 }
 
@@ -677,11 +696,10 @@ int StoryListModel::locateStory(qint64 storyId, int maxRows)
     const std::optional<StorySummary> story = m_articles.summary(storyId);
     if (!story)
         return -1;
-    // The list is ordered by (sortDate, id) descending: page on only while the last loaded
-    // row still sorts before the story, so a story outside this view costs nothing.
-    const auto sortsBefore = [&](const StoryCursor &c) {
-        return c.sortDate > story->sortDate || (c.sortDate == story->sortDate && c.id > story->id);
-    };
+    // Page on only while the last loaded row still sorts before the story, so a story
+    // outside this view costs nothing.
+    const StoryCursor target = StoryOrder::cursorOf(*story);
+    const auto sortsBefore = [&](const StoryCursor &c) { return order().precedes(c, target); };
     while (!m_atEnd && m_rows.size() < maxRows
            && (m_rows.isEmpty() || sortsBefore(m_rows.constLast().cursor))) {
         fetchMore({});

@@ -8,6 +8,7 @@
 #include "storage/coveragestore.h"
 #include "storage/records.h"
 #include "storage/searchstore.h"
+#include "storage/storyorder.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -18,8 +19,8 @@ namespace bulletin {
 class ArticleStore;
 class BookmarkStore;
 
-// The story list: newest first, loaded lazily in pages through ArticleStore::stories with
-// keyset paging on (sortDate, id), so a cache of 100,000 stories opens with one small query
+// The story list: newest first (or as sorted, see setOrder), loaded lazily in pages through
+// ArticleStore::stories with keyset paging on the order's keys, so a cache of 100,000 stories opens with one small query
 // and never counts or loads the whole table. The Bookmarks view lists BookmarkRecords
 // instead (a user's bookmarks are few and are loaded at once), including bookmarks whose
 // story has left the cache, shown from their snapshot.
@@ -87,6 +88,18 @@ public:
     // What a search result highlights: the query's words and phrases as the search matched
     // them (empty when not searching).
     const SearchMatcher &highlighter() const { return m_highlighter; }
+
+    // Sorting (StoryOrder): each view keeps the order last set for it (by StoryFilter::key),
+    // newest first until then. Only the plain views sort (All, Unread, a feed or a folder,
+    // not grouped by event): Bookmarks lists by when each was bookmarked, Advisories by
+    // standing, a search by relevance and the grouped view newest first (its events gather
+    // their reports page by page, newest first); there order() is the date order and
+    // setOrder() is remembered for when the view sorts again.
+    bool isSortable() const;
+    StoryOrder order() const { return isSortable() ? m_orders.value(m_filter.key()) : StoryOrder{}; }
+    // Sets the order of the view of that key; the list is read again when it is this one's.
+    void setOrder(const QString &viewKey, const StoryOrder &order);
+    void setOrder(const StoryOrder &order) { setOrder(m_filter.key(), order); }
 
     StoryFilter filter() const { return m_filter; }
     void setFilter(const StoryFilter &filter);
@@ -174,6 +187,7 @@ private:
     bool m_grouped = false;
     EventGroups m_events; // the grouped view's events (in the plain views' rows)
     std::optional<StoryCursor> m_pageCursor;   // where paging the plain views goes on
+    QHash<QString, StoryOrder> m_orders;       // by StoryFilter::key
     bool m_atEnd = true;
     // While the rows change (a page, a reset, an event opened or closed): no nested fetchMore.
     bool m_changing = false;

@@ -9,6 +9,7 @@
 #include <QFont>
 #include <QIcon>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -27,6 +28,9 @@ private slots:
     void markers();
     void filters();
     void locateStoryPagesOnDemand();
+    void sortedViewsPageInTheCachesOrder_data();
+    void sortedViewsPageInTheCachesOrder();
+    void eachViewKeepsItsOrder();
     void advisoriesViewPagesInAdvisoryOrder();
     void bookmarkViewKeepsStoryThatLeftTheCache();
     void bookmarkViewPagesNewestFirst();
@@ -51,8 +55,11 @@ void tst_StoryListModel::init()
 {
     QVERIFY(m_dir.isValid());
     QString error;
-    m_cache = Cache::open(m_dir.filePath(QStringLiteral("cache-%1.sqlite").arg(QTest::currentTestFunction())),
-                          &error);
+    // One cache per test function and data row.
+    const QString row = QString::fromUtf8(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('_'));
+    m_cache = Cache::open(
+        m_dir.filePath(QStringLiteral("cache-%1-%2.sqlite").arg(QString::fromLatin1(QTest::currentTestFunction()), row)),
+        &error);
     QVERIFY2(m_cache, qPrintable(error));
     m_feedA = m_cache->feeds().localSource(QStringLiteral("Alpha News")).value_or(0);
     m_feedB = m_cache->feeds().localSource(QStringLiteral("Beta Wire")).value_or(0);
@@ -248,6 +255,124 @@ void tst_StoryListModel::locateStoryPagesOnDemand()
     const qint64 inB = m_ids.at(kStories - 1);
     QCOMPARE(model.locateStory(inB), -1);
     QCOMPARE(model.rowCount(), StoryListModel::kPageSize);
+}
+
+void tst_StoryListModel::sortedViewsPageInTheCachesOrder_data()
+{
+    QTest::addColumn<QString>("view");
+    QTest::addColumn<QString>("order");
+    for (const char *view : {"all", "unread", "feed", "folder"}) {
+        for (const char *order : {"date", "-date", "headline", "-headline", "source", "-source"})
+            QTest::addRow("%s by %s", view, order) << QString::fromLatin1(view) << QString::fromLatin1(order);
+    }
+}
+
+void tst_StoryListModel::sortedViewsPageInTheCachesOrder()
+{
+    QFETCH(QString, view);
+    QFETCH(QString, order);
+    // Headlines that tie once case is folded, many times over (ties straddle every page
+    // boundary), with non-ASCII and punctuation that sort differently folded and not; a
+    // third source whose name sorts first only when case is folded, in a folder with Alpha.
+    const qint64 able = m_cache->feeds().localSource(QStringLiteral("able Times")).value_or(0);
+    QVERIFY(able);
+    const qint64 folder = m_cache->feeds().folderForPath({QStringLiteral("Europe")});
+    QVERIFY(m_cache->feeds().moveToFolder(able, folder));
+    QVERIFY(m_cache->feeds().moveToFolder(m_feedA, folder));
+    const QStringList titles = {QStringLiteral("apple pie"), QStringLiteral("Apple Pie"), QStringLiteral("\u00c9clair"),
+                                QStringLiteral("_memo"), QStringLiteral("Zebra"), QStringLiteral("zebra"),
+                                QStringLiteral("[brackets]")};
+    {
+        Transaction transaction(m_cache->database().connection());
+        for (int i = 0; i < 700; ++i) {
+            Article article;
+            article.guid = QStringLiteral("tie-%1").arg(i);
+            article.title = titles.at(i % titles.size());
+            article.published = publishedFor(i % 50); // dates tie too
+            article.text = QStringLiteral("Tie %1").arg(i);
+            QVERIFY(m_cache->articles().upsert(i % 3 ? able : m_feedA, article).id > 0);
+        }
+        QVERIFY(transaction.commit());
+    }
+    QList<qint64> readIds;
+    for (int i = 0; i < m_ids.size(); i += 3)
+        readIds << m_ids.at(i);
+    QVERIFY(m_cache->articles().setRead(readIds, true));
+
+    StoryFilter filter;
+    QString where = QStringLiteral("1");
+    if (view == QLatin1String("unread")) {
+        filter.kind = StoryFilter::Kind::Unread;
+        where = QStringLiteral("a.id IN (SELECT id FROM unread_articles)");
+    } else if (view == QLatin1String("feed")) {
+        filter = {StoryFilter::Kind::Feed, m_feedA};
+        where = QStringLiteral("a.feed_id = %1").arg(m_feedA);
+    } else if (view == QLatin1String("folder")) {
+        filter = {StoryFilter::Kind::Folder, folder};
+        where = QStringLiteral("f.folder_id = %1").arg(folder);
+    }
+    const QHash<QString, QString> orderBy = {
+        {QStringLiteral("date"), QStringLiteral("a.sort_date DESC, a.id DESC")},
+        {QStringLiteral("-date"), QStringLiteral("a.sort_date, a.id")},
+        {QStringLiteral("headline"), QStringLiteral("a.title COLLATE NOCASE, a.id")},
+        {QStringLiteral("-headline"), QStringLiteral("a.title COLLATE NOCASE DESC, a.id DESC")},
+        {QStringLiteral("source"), QStringLiteral("f.title COLLATE NOCASE, f.id, a.sort_date DESC, a.id DESC")},
+        {QStringLiteral("-source"), QStringLiteral("f.title COLLATE NOCASE DESC, f.id DESC, a.sort_date DESC, a.id DESC")},
+    };
+    // What the cache itself says, in one query over the whole view.
+    QList<qint64> expected;
+    QSqlQuery q(m_cache->database().connection());
+    QVERIFY(q.exec(QStringLiteral("SELECT a.id FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE %1 ORDER BY %2")
+                       .arg(where, orderBy.value(order))));
+    while (q.next())
+        expected << q.value(0).toLongLong();
+    QVERIFY(expected.size() > 2 * StoryListModel::kPageSize);
+
+    StoryListModel model(m_cache->articles(), m_cache->bookmarks());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setFilter(filter);
+    QVERIFY(model.isSortable());
+    model.setOrder(StoryOrder::fromString(order));
+    QCOMPARE(model.order().toString(), order);
+    QCOMPARE(model.rowCount(), StoryListModel::kPageSize); // one page, as in the date order
+    while (model.canFetchMore({}))
+        model.fetchMore({});
+    QList<qint64> listed;
+    for (int row = 0; row < model.rowCount(); ++row)
+        listed << model.storyIdAt(row);
+    QCOMPARE(listed, expected);
+
+    // Following a link to a story far down the list pages to it, and only that far.
+    model.reload();
+    const int deep = int(expected.size()) - StoryListModel::kPageSize - 3;
+    QCOMPARE(model.locateStory(expected.at(deep)), deep);
+    QVERIFY(model.rowCount() < expected.size());
+}
+
+void tst_StoryListModel::eachViewKeepsItsOrder()
+{
+    StoryListModel model(m_cache->articles(), m_cache->bookmarks());
+    model.setOrder({StoryOrder::Key::Headline, false});
+    QCOMPARE(model.index(0, StoryListModel::HeadlineColumn).data().toString(), QStringLiteral("Story 0"));
+    QCOMPARE(model.index(2, StoryListModel::HeadlineColumn).data().toString(), QStringLiteral("Story 10"));
+
+    model.setFilter({StoryFilter::Kind::Feed, m_feedA});
+    QCOMPARE(model.order(), StoryOrder{}); // a view not sorted yet: newest first
+    QCOMPARE(model.storyIdAt(0), m_ids.at(kStories - 2));
+    model.setFilter({});
+    QCOMPARE(model.order().key, StoryOrder::Key::Headline);
+    QCOMPARE(model.index(0, StoryListModel::HeadlineColumn).data().toString(), QStringLiteral("Story 0"));
+
+    // Views with an order of their own do not sort, and say so.
+    model.setFilter({StoryFilter::Kind::Bookmarked});
+    QVERIFY(!model.isSortable());
+    model.setFilter({StoryFilter::Kind::Advisories});
+    QVERIFY(!model.isSortable());
+    model.setFilter({});
+    model.setSearchStore(SearchStore(m_cache->database().connection()));
+    QVERIFY(model.setSearch(QStringLiteral("Body"), {}));
+    QVERIFY(!model.isSortable());
+    QCOMPARE(model.order(), StoryOrder{});
 }
 
 void tst_StoryListModel::bookmarkViewKeepsStoryThatLeftTheCache()
