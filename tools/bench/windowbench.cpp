@@ -294,36 +294,44 @@ void measureInProcess(const Setup &setup, Results &results)
     anyView.note = QStringLiteral("worst of All, Unread, Bookmarks, Advisories, a folder, a 10,000- and a 500-story feed "
                                   "(StoryController::showFilter, then a synchronous repaint of the list)");
 
-    // Scrolling to the end ---------------------------------------------------------------
-    Figure &scroll = results.add(QStringLiteral("scroll_to_end_ms"), QStringLiteral("scroll All stories to the end"), QStringLiteral("ms"));
-    Figure &page = results.add(QStringLiteral("scroll_page_max_ms"), QStringLiteral("longest page fetch while scrolling"), QStringLiteral("ms"), Figure::Goal::AtMost, 50);
-    for (int r = 0; r < std::min(setup.runs, 3); ++r) {
-        controller->showFilter({StoryFilter::Kind::Unread});
-        controller->showFilter({StoryFilter::Kind::All});
-        settle();
-        const qint64 t0 = monotonicNs();
-        double longest = 0;
-        // As a user dragging the scroll bar to the bottom: the view asks the model for more
-        // rows (fetchMore) as the end comes into sight, one page at a time.
-        while (model->canFetchMore({})) {
-            const qint64 p0 = monotonicNs();
-            list->verticalScrollBar()->setValue(list->verticalScrollBar()->maximum());
-            QCoreApplication::processEvents();
-            if (model->canFetchMore({}) && list->verticalScrollBar()->value() == list->verticalScrollBar()->maximum())
-                model->fetchMore({});
+    // Scrolling to the end, newest first and sorted by headline and by source -----------------
+    const auto scrollToEnd = [&](const bulletin::StoryOrder &order, const QString &id, const QString &what,
+                                 double pageGoalMs) {
+        Figure &scroll = results.add(QStringLiteral("scroll%1_to_end_ms").arg(id), QStringLiteral("scroll All stories%1 to the end").arg(what), QStringLiteral("ms"));
+        Figure &page = results.add(QStringLiteral("scroll%1_page_max_ms").arg(id), QStringLiteral("longest page fetch while scrolling%1").arg(what), QStringLiteral("ms"), Figure::Goal::AtMost, pageGoalMs);
+        for (int r = 0; r < std::min(setup.runs, 3); ++r) {
+            controller->showFilter({StoryFilter::Kind::Unread});
+            controller->showFilter({StoryFilter::Kind::All});
+            model->setOrder(order);
+            settle();
+            const qint64 t0 = monotonicNs();
+            double longest = 0;
+            // As a user dragging the scroll bar to the bottom: the view asks the model for more
+            // rows (fetchMore) as the end comes into sight, one page at a time.
+            while (model->canFetchMore({})) {
+                const qint64 p0 = monotonicNs();
+                list->verticalScrollBar()->setValue(list->verticalScrollBar()->maximum());
+                QCoreApplication::processEvents();
+                if (model->canFetchMore({}) && list->verticalScrollBar()->value() == list->verticalScrollBar()->maximum())
+                    model->fetchMore({});
+                list->viewport()->repaint();
+                longest = std::max(longest, msSince(p0));
+            }
+            list->scrollToBottom();
             list->viewport()->repaint();
-            longest = std::max(longest, msSince(p0));
+            const double ms = msSince(t0);
+            scroll.samples << ms;
+            page.samples << longest;
+            out() << QStringLiteral("  scroll%1 run %2: %3 rows in %4 ms, longest step %5 ms")
+                         .arg(what).arg(r + 1).arg(model->rowCount()).arg(ms, 0, 'f', 0).arg(longest, 0, 'f', 1)
+                  << Qt::endl;
         }
-        list->scrollToBottom();
-        list->viewport()->repaint();
-        const double ms = msSince(t0);
-        scroll.samples << ms;
-        page.samples << longest;
-        out() << QStringLiteral("  scroll run %1: %2 rows in %3 ms, longest step %4 ms")
-                     .arg(r + 1).arg(model->rowCount()).arg(ms, 0, 'f', 0).arg(longest, 0, 'f', 1)
-              << Qt::endl;
-    }
-    scroll.note = QStringLiteral("every row of the view paged in (%1 rows, pages of %2)").arg(setup.cache.stories).arg(bulletin::StoryListModel::kPageSize);
+        scroll.note = QStringLiteral("every row of the view paged in (%1 rows, pages of %2)").arg(setup.cache.stories).arg(bulletin::StoryListModel::kPageSize);
+        model->setOrder({});
+    };
+    scrollToEnd({}, {}, {}, 50);
+    scrollToEnd({bulletin::StoryOrder::Key::Headline, false}, QStringLiteral("_headline"), QStringLiteral(" by headline"), 50);
+    scrollToEnd({bulletin::StoryOrder::Key::Source, false}, QStringLiteral("_source"), QStringLiteral(" by source"), 50);
 
     // Selecting a story until the reader has painted it ------------------------------------
     Figure &select = results.add(QStringLiteral("select_story_ms"), QStringLiteral("select a story, reader painted"), QStringLiteral("ms"), Figure::Goal::AtMost, 30);
