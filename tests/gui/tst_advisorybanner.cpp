@@ -7,13 +7,12 @@
 #include "gui/storycontroller.h"
 #include "gui/storylistview.h"
 #include "services/cache.h"
-#include "support/darkpalette.h"
+#include "support/screenshots.h"
 #include "support/windowtest.h"
 #include "services/firstrun.h"
 #include "storage/advisorystore.h"
 
 #include <QApplication>
-#include <QDir>
 #include <QLabel>
 #include <QPushButton>
 #include <QSettings>
@@ -203,28 +202,22 @@ void tst_AdvisoryBanner::followsALightDarkSwitch()
         return banner->styleSheet().contains(QLatin1String(colour), Qt::CaseInsensitive);
     };
     QVERIFY(backgroundIs("#fff4c2")); // the light set for an advisory of unknown severity
-    QApplication::setPalette(bulletin::test::darkPalette());
-    QTRY_VERIFY(backgroundIs("#3d3406"));
-    QApplication::setPalette(original);
+    {
+        const bulletin::test::DarkPaletteScope dark;
+        QTRY_VERIFY(backgroundIs("#3d3406"));
+    }
+    QCOMPARE(QApplication::palette(), original);
     QTRY_VERIFY(backgroundIs("#fff4c2"));
 }
 
 void tst_AdvisoryBanner::screenshots()
 {
     // Set BULLETIN_SCREENSHOT_DIR to look at the banner over the sample, light and dark.
-    const QString dir = qEnvironmentVariable("BULLETIN_SCREENSHOT_DIR");
-    if (dir.isEmpty())
+    if (bulletin::test::screenshotDir().isEmpty())
         QSKIP("BULLETIN_SCREENSHOT_DIR not set");
-    QDir().mkpath(dir);
     openWindow();
     m_window->openStory(m_plain);
-    QTest::qWait(50);
-    QVERIFY(m_window->grab().save(QDir(dir).filePath(QStringLiteral("banner-light.png"))));
-    const QPalette original = QApplication::palette();
-    QApplication::setPalette(bulletin::test::darkPalette());
-    QTest::qWait(50);
-    QVERIFY(m_window->grab().save(QDir(dir).filePath(QStringLiteral("banner-dark.png"))));
-    QApplication::setPalette(original);
+    QVERIFY(bulletin::test::saveLightAndDark(m_window.get(), QStringLiteral("banner")));
 }
 
 QTEST_MAIN(tst_AdvisoryBanner)

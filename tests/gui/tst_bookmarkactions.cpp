@@ -10,14 +10,13 @@
 #include "models/sidebarmodel.h"
 #include "models/storylistmodel.h"
 #include "services/cache.h"
-#include "support/darkpalette.h"
+#include "support/screenshots.h"
 #include "support/dialoganswers.h"
 #include "support/windowtest.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QDialog>
-#include <QDir>
 #include <QHeaderView>
 #include <QPlainTextEdit>
 #include <QScopeGuard>
@@ -211,10 +210,8 @@ void tst_BookmarkActions::theNoteOutlivesTheFeed()
 void tst_BookmarkActions::screenshots()
 {
     // Set BULLETIN_SCREENSHOT_DIR to look at the Bookmarks list and the reader with a note.
-    const QString dir = qEnvironmentVariable("BULLETIN_SCREENSHOT_DIR");
-    if (dir.isEmpty())
+    if (bulletin::test::screenshotDir().isEmpty())
         QSKIP("BULLETIN_SCREENSHOT_DIR not set");
-    QDir().mkpath(dir);
     openWindow();
     m_window->openStory(m_other);
     m_window->bookmarkActions()->toggleAction()->trigger();
@@ -222,13 +219,7 @@ void tst_BookmarkActions::screenshots()
     writeNote(m_window->bookmarkActions()->noteAction(), kNote);
     showBookmarks();
     m_window->openStory(m_story);
-    QTest::qWait(50);
-    QVERIFY(m_window->grab().save(QDir(dir).filePath(QStringLiteral("note-light.png"))));
-    const QPalette original = QApplication::palette();
-    QApplication::setPalette(bulletin::test::darkPalette());
-    QTest::qWait(50);
-    QVERIFY(m_window->grab().save(QDir(dir).filePath(QStringLiteral("note-dark.png"))));
-    QApplication::setPalette(original);
+    QVERIFY(bulletin::test::saveLightAndDark(m_window.get(), QStringLiteral("note")));
 }
 
 QTEST_MAIN(tst_BookmarkActions)

@@ -15,13 +15,12 @@
 #include "services/refreshservice.h"
 #include "storage/coveragestore.h"
 #include "storage/database.h"
-#include "support/darkpalette.h"
+#include "support/screenshots.h"
 #include "support/testhttpserver.h"
 #include "support/windowtest.h"
 
 #include <QAction>
 #include <QApplication>
-#include <QDir>
 #include <QNetworkAccessManager>
 #include <QScrollBar>
 #include <QSettings>
@@ -111,19 +110,7 @@ void tst_CoverageWindow::openWindow(const MainWindow::Services &services)
 void tst_CoverageWindow::screenshot(const QString &name)
 {
     // Set BULLETIN_SCREENSHOT_DIR to look at the window, in the light and a dark palette.
-    const QString dir = qEnvironmentVariable("BULLETIN_SCREENSHOT_DIR");
-    if (dir.isEmpty())
-        return;
-    QDir().mkpath(dir);
-    QTest::qWait(50);
-    QVERIFY(m_window->grab().save(QDir(dir).filePath(name + QStringLiteral("-light.png"))));
-    const QPalette original = QApplication::palette();
-    const QPalette dark = test::darkPalette();
-    QApplication::setPalette(dark);
-    QTest::qWait(50);
-    QVERIFY(m_window->grab().save(QDir(dir).filePath(name + QStringLiteral("-dark.png"))));
-    QApplication::setPalette(original);
-    QTest::qWait(20);
+    QVERIFY(test::saveLightAndDark(m_window.get(), name));
 }
 
 void tst_CoverageWindow::listShowsSourcesAndGroupsEvents()

@@ -12,13 +12,13 @@
 #include "services/cache.h"
 #include "services/refreshservice.h"
 #include "services/subscriptionservice.h"
+#include "support/screenshots.h"
 #include "support/testdata.h"
 #include "support/windowtest.h"
 #include "support/testhttpserver.h"
 
 #include <QAction>
 #include <QApplication>
-#include <QDir>
 #include <QFile>
 #include <QNetworkAccessManager>
 #include <QSettings>
@@ -47,13 +47,6 @@ QByteArray rss(const QByteArray &name, int items)
             + "</title>" + "<description>Text of story " + n + "</description></item>\n";
     }
     return xml + "</channel>\n</rss>\n";
-}
-
-void saveScreenshot(QWidget *widget, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("BULLETIN_SCREENSHOT_DIR");
-    if (!dir.isEmpty())
-        QVERIFY(widget->grab().save(QDir(dir).filePath(name)));
 }
 
 } // namespace
@@ -127,8 +120,8 @@ void tst_FeedActions::stoppedRefreshSaysHowFarItGot()
     const QString message = m_window->statusBar()->currentMessage();
     QCOMPARE(message, QStringLiteral("Refresh stopped after 3 of 8 feed(s): 6 new story(ies)."));
     QVERIFY(!m_window->feedActions()->progressWidget()->isVisible());
-    saveScreenshot(m_window->statusBar(), QStringLiteral("refresh-stopped-statusbar.png"));
-    saveScreenshot(m_window.get(), QStringLiteral("refresh-stopped-window.png"));
+    QVERIFY(test::saveScreenshot(m_window->statusBar(), QStringLiteral("refresh-stopped-statusbar.png")));
+    QVERIFY(test::saveScreenshot(m_window.get(), QStringLiteral("refresh-stopped-window.png")));
 
     // A refresh that runs to its end reports as before, failures included.
     for (int i = 1; i <= 5; ++i)
@@ -183,8 +176,8 @@ void tst_FeedActions::recoveredFeedShowsWhatWasWrongInItsHealth()
                     return w;
             return static_cast<QWidget *>(nullptr);
         }()));
-        saveScreenshot(tip, QStringLiteral("recovered-feed-tooltip.png"));
-        saveScreenshot(m_window.get(), QStringLiteral("recovered-feed-window.png"));
+        QVERIFY(test::saveScreenshot(tip, QStringLiteral("recovered-feed-tooltip.png")));
+        QVERIFY(test::saveScreenshot(m_window.get(), QStringLiteral("recovered-feed-window.png")));
     }
 
     // Fixed at the source, the feed reads clean again and its health says so.
@@ -218,7 +211,7 @@ void tst_FeedActions::newAlertRaisesTheBannerWhileTheRefreshRuns()
     QVERIFY(m_refresh->isRefreshing()); // the news feed is still being waited for
     QVERIFY2(banner->text().contains(QStringLiteral("Flood warning: leave the lower quay now")),
              qPrintable(banner->text()));
-    saveScreenshot(m_window.get(), QStringLiteral("alert-during-refresh-window.png"));
+    QVERIFY(test::saveScreenshot(m_window.get(), QStringLiteral("alert-during-refresh-window.png")));
 
     QSignalSpy finished(m_refresh.get(), &RefreshService::refreshFinished);
     m_window->feedActions()->stopAction()->trigger();
@@ -242,7 +235,7 @@ void tst_FeedActions::preferencesSetTheAlertInterval()
         QCOMPARE(alerts->value(), 5);
         alerts->setValue(15);
         dialog.resize(dialog.sizeHint());
-        saveScreenshot(&dialog, QStringLiteral("preferences-alert-interval.png"));
+        QVERIFY(test::saveScreenshot(&dialog, QStringLiteral("preferences-alert-interval.png")));
         dialog.save();
     }
     m_window->applySettings();

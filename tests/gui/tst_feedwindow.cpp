@@ -20,6 +20,7 @@
 #include "services/storypage.h"
 #include "services/subscriptionservice.h"
 #include "storage/advisorystore.h"
+#include "support/screenshots.h"
 #include "support/testdata.h"
 #include "support/windowtest.h"
 #include "support/testhttpserver.h"
@@ -366,12 +367,12 @@ void tst_FeedWindow::subscribesRefreshesAndShowsAdvisories()
     QCOMPARE(catcher.urls.size(), 2);
     QDesktopServices::unsetUrlHandler(QStringLiteral("https"));
 
-    if (const QByteArray dir = qgetenv("BULLETIN_SCREENSHOT_DIR"); !dir.isEmpty()) {
+    if (!test::screenshotDir().isEmpty()) {
         m_window->openStory(gazetteBridge);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
         QTest::qWait(300);
-        m_window->grab().save(QString::fromLocal8Bit(dir) + QStringLiteral("/subscriptions.png"));
+        QVERIFY(test::saveScreenshot(m_window.get(), QStringLiteral("subscriptions.png")));
     }
 }
 

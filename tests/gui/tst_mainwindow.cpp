@@ -9,7 +9,7 @@
 #include "models/sidebarmodel.h"
 #include "models/storylistmodel.h"
 #include "services/cache.h"
-#include "support/darkpalette.h"
+#include "support/screenshots.h"
 #include "support/urlcatcher.h"
 #include "services/firstrun.h"
 #include "services/storypage.h"
@@ -28,7 +28,6 @@
 #include <QLocale>
 #include <QSqlQuery>
 #include <QDesktopServices>
-#include <QDir>
 #include <QMenu>
 #include <QRegularExpression>
 #include <QScreen>
@@ -569,52 +568,40 @@ void tst_MainWindow::aboutSaysVersionsAndTheCache()
     QVERIFY2(copied.contains(QStringLiteral("Qt: ") + QString::fromLatin1(qVersion())), qPrintable(copied));
     QVERIFY2(copied.contains(QStringLiteral("Cache: ") + cachePath()), qPrintable(copied));
 
-    const QString dir = qEnvironmentVariable("BULLETIN_SCREENSHOT_DIR");
-    if (!dir.isEmpty()) {
-        QDir().mkpath(dir);
-        QVERIFY(dialog->grab().save(QDir(dir).filePath(QStringLiteral("about.png"))));
-    }
+    QVERIFY(bulletin::test::saveScreenshot(dialog, QStringLiteral("about-light.png")));
     dialog->close();
     QTRY_VERIFY(!window->findChild<AboutDialog *>());
 
-    if (!dir.isEmpty()) {
-        const QPalette original = QApplication::palette();
-        QApplication::setPalette(bulletin::test::darkPalette());
+    // The dialog reads the palette when it opens: it opens again under the dark one.
+    if (!bulletin::test::screenshotDir().isEmpty()) {
+        const bulletin::test::DarkPaletteScope dark;
         about->trigger();
         QTRY_VERIFY((dialog = window->findChild<AboutDialog *>()) && dialog->isVisible());
-        QVERIFY(dialog->grab().save(QDir(dir).filePath(QStringLiteral("about-dark.png"))));
+        QVERIFY(bulletin::test::saveScreenshot(dialog, QStringLiteral("about-dark.png")));
         dialog->close();
-        QApplication::setPalette(original);
     }
 }
 
 void tst_MainWindow::screenshots()
 {
     // Set BULLETIN_SCREENSHOT_DIR to look at the real window: light, dark and empty.
-    const QString dir = qEnvironmentVariable("BULLETIN_SCREENSHOT_DIR");
-    if (dir.isEmpty())
+    if (bulletin::test::screenshotDir().isEmpty())
         QSKIP("BULLETIN_SCREENSHOT_DIR not set");
-    QDir().mkpath(dir);
-    const QPalette original = QApplication::palette();
     {
         auto window = makeWindow();
         window->show();
         window->openStory(m_sampleId);
-        QTest::qWait(50);
-        QVERIFY(window->grab().save(QDir(dir).filePath(QStringLiteral("light.png"))));
-
-        QApplication::setPalette(bulletin::test::darkPalette());
-        QTest::qWait(50);
-        QVERIFY(window->reader()->toHtml().contains(QStringLiteral("#3d3406"), Qt::CaseInsensitive)
-                || window->reader()->toHtml().contains(QStringLiteral("#4a"), Qt::CaseInsensitive));
-        QVERIFY(window->grab().save(QDir(dir).filePath(QStringLiteral("dark.png"))));
-        QApplication::setPalette(original);
+        // The reader's story is drawn again in the dark palette's colours.
+        QVERIFY(bulletin::test::saveLightAndDark(window.get(), QStringLiteral("window"), [&window] {
+            QVERIFY(window->reader()->toHtml().contains(QStringLiteral("#3d3406"), Qt::CaseInsensitive)
+                    || window->reader()->toHtml().contains(QStringLiteral("#4a"), Qt::CaseInsensitive));
+        }));
     }
     openEmptyCache();
     auto window = makeWindow();
     window->show();
-    QTest::qWait(50);
-    QVERIFY(window->grab().save(QDir(dir).filePath(QStringLiteral("empty.png"))));
+    bulletin::test::DarkPaletteScope::settle();
+    QVERIFY(bulletin::test::saveScreenshot(window.get(), QStringLiteral("window-empty.png")));
 }
 
 QTEST_MAIN(tst_MainWindow)

@@ -14,6 +14,7 @@
 #include "services/refreshservice.h"
 #include "services/storypage.h"
 #include "services/subscriptionservice.h"
+#include "support/screenshots.h"
 #include "support/testdata.h"
 #include "support/testhttpserver.h"
 #include "support/windowtest.h"
@@ -207,13 +208,12 @@ void tst_RelativeLinks::everyLinkIsAbsolute()
                     .contains(QStringLiteral("#bulletin-story-%1").arg(related)));
     }
 
-    if (const QByteArray dir = qgetenv("BULLETIN_SCREENSHOT_DIR"); !dir.isEmpty()) {
+    if (!test::screenshotDir().isEmpty()) {
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
         QTest::qWait(300);
-        m_window->grab().save(
-            QStringLiteral("%1/relative-links-%2.png")
-                .arg(QString::fromLocal8Bit(dir), QString::fromLatin1(QTest::currentDataTag())));
+        QVERIFY(test::saveScreenshot(m_window.get(), QStringLiteral("relative-links-%1.png")
+                                                         .arg(QString::fromLatin1(QTest::currentDataTag()))));
     }
 }
 

@@ -10,7 +10,7 @@
 #include "services/cache.h"
 #include "services/refreshservice.h"
 #include "services/subscriptionservice.h"
-#include "support/darkpalette.h"
+#include "support/screenshots.h"
 #include "support/dialoganswers.h"
 #include "support/testhttpserver.h"
 #include "support/windowtest.h"
@@ -19,7 +19,6 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDialog>
-#include <QDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -128,7 +127,6 @@ void tst_SubscribeDialog::aPageListsItsFeedsByTitleAndSeveralCanBeTaken()
 {
     QStringList offered;
     bool closed = false;
-    const QString screenshots = qEnvironmentVariable("BULLETIN_SCREENSHOT_DIR");
     answerNextDialog([&](QWidget *dialog) {
         const auto closeAnyway = qScopeGuard([dialog] {
             if (dialog->isVisible()) // a check failed on the way: do not leave the dialog open
@@ -143,14 +141,7 @@ void tst_SubscribeDialog::aPageListsItsFeedsByTitleAndSeveralCanBeTaken()
             offered << choices->item(row)->text();
         QCOMPARE(choices->count(), 3);
         QVERIFY(labelsIn(dialog).contains(QStringLiteral("offers these feeds")));
-        if (!screenshots.isEmpty()) {
-            QDir().mkpath(screenshots);
-            dialog->grab().save(QDir(screenshots).filePath(QStringLiteral("subscribe-picker-light.png")));
-            QApplication::setPalette(bulletin::test::darkPalette());
-            QTest::qWait(50);
-            dialog->grab().save(QDir(screenshots).filePath(QStringLiteral("subscribe-picker-dark.png")));
-            QApplication::setPalette(QPalette());
-        }
+        QVERIFY(bulletin::test::saveLightAndDark(dialog, QStringLiteral("subscribe-picker")));
         // Two of them: the wire and the alerts.
         choices->item(0)->setCheckState(Qt::Checked);
         choices->item(1)->setCheckState(Qt::Checked);

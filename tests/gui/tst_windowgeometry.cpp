@@ -7,9 +7,9 @@
 #include "gui/mainwindow.h"
 #include "services/cache.h"
 #include "services/firstrun.h"
+#include "support/screenshots.h"
 
 #include <QApplication>
-#include <QDir>
 #include <QFile>
 #include <QScreen>
 #include <QSettings>
@@ -122,12 +122,8 @@ void tst_WindowGeometry::firstWindowFitsTheScreen()
     QVERIFY(window->frameGeometry().width() >= target->availableGeometry().width() * 3 / 4);
     QVERIFY(window->frameGeometry().height() >= target->availableGeometry().height() * 3 / 4);
 
-    const QString dir = qEnvironmentVariable("BULLETIN_SCREENSHOT_DIR");
-    if (!dir.isEmpty()) {
-        QDir().mkpath(dir);
-        const QString name = QStringLiteral("first-window-%1.png").arg(QString::fromLatin1(QTest::currentDataTag()));
-        QVERIFY(window->grab().save(QDir(dir).filePath(name)));
-    }
+    QVERIFY(test::saveScreenshot(window.get(), QStringLiteral("first-window-%1.png")
+                                                   .arg(QString::fromLatin1(QTest::currentDataTag()))));
 }
 
 void tst_WindowGeometry::restoredGeometryIsBroughtOntoTheScreen_data()

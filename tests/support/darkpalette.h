@@ -5,8 +5,8 @@
 
 namespace bulletin::test {
 
-// A dark desktop theme's palette, for screenshots of the window in dark mode: set it with
-// QApplication::setPalette and put the original back afterwards.
+// A dark desktop theme's palette, for screenshots and checks of the window in dark mode.
+// DarkPaletteScope and saveLightAndDark (screenshots.h) set it and put the original back.
 inline QPalette darkPalette()
 {
     QPalette dark;
