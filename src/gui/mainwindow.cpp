@@ -673,7 +673,7 @@ void MainWindow::restoreState()
 
     StoryFilter filter;
     const int kind = m_settings.value(key(kFilterKindKey), int(StoryFilter::Kind::All)).toInt();
-    if (kind >= int(StoryFilter::Kind::All) && kind <= int(StoryFilter::Kind::Folder)) {
+    if (kind >= int(StoryFilter::Kind::All) && kind <= int(StoryFilter::Kind::Account)) {
         filter.kind = StoryFilter::Kind(kind);
         filter.id = m_settings.value(key(kFilterIdKey)).toLongLong();
     }

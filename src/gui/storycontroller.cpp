@@ -37,6 +37,7 @@ StoryController::StoryController(Cache &cache, QTreeView *sidebarView, QAbstract
     m_stories->setSearchStore(SearchStore(cache.database().connection()));
     m_stories->setCoverageStore(CoverageStore(cache.database().connection()));
     m_sidebar->setSearchStore(SearchStore(cache.database().connection()));
+    m_sidebar->setAccountStore(AccountStore(cache.database().connection()));
     sidebarView->setModel(m_sidebar);
     storyView->setModel(m_stories);
     connect(sidebarView->selectionModel(), &QItemSelectionModel::currentChanged, this,

@@ -9,6 +9,7 @@
 #include <QFont>
 #include <QHash>
 #include <QLocale>
+#include <QUrl>
 
 #include <algorithm>
 #include <functional>
@@ -18,14 +19,16 @@ namespace bulletin {
 namespace {
 
 QList<qint64> shapeOf(const QList<FeedRecord> &feeds, const QList<FolderRecord> &folders,
-                      const QList<SearchStore::SavedSearch> &searches)
+                      const QList<SearchStore::SavedSearch> &searches, const QList<AccountRecord> &accounts)
 {
     // Enough to tell whether the tree must be rebuilt: ids, parents and names in order.
     QList<qint64> shape;
+    for (const AccountRecord &account : accounts)
+        shape << -2000000 - account.id << qint64(qHash(account.user + account.url));
     for (const FolderRecord &folder : folders)
-        shape << -folder.id << folder.parentId << qint64(qHash(folder.name));
+        shape << -folder.id << folder.parentId << folder.accountId << qint64(qHash(folder.name));
     for (const FeedRecord &feed : feeds)
-        shape << feed.id << feed.folderId << qint64(qHash(feed.title));
+        shape << feed.id << feed.folderId << feed.accountId << qint64(qHash(feed.title));
     for (const SearchStore::SavedSearch &search : searches)
         shape << -1000000 - search.id << qint64(qHash(search.name));
     return shape;
@@ -66,6 +69,28 @@ QString healthOf(const FeedRecord &feed)
     return lines.join(QLatin1Char('\n'));
 }
 
+// "alice on rss.example.org": whose account on which server.
+QString accountName(const AccountRecord &account)
+{
+    const QString host = QUrl(account.url).host();
+    return SidebarModel::tr("%1 on %2").arg(account.user, host.isEmpty() ? account.url : host);
+}
+
+// The account's health, as a feed's: where it syncs, when it last did, the last error in
+// words and what waits to be sent.
+QString healthOf(const AccountRecord &account)
+{
+    QStringList lines;
+    lines << SidebarModel::tr("Sync account of %1 at %2").arg(account.user, account.url);
+    lines << (account.lastSync.isValid() ? SidebarModel::tr("Last synced %1").arg(when(account.lastSync))
+                                         : SidebarModel::tr("Never synced yet"));
+    if (!account.lastError.isEmpty())
+        lines << SidebarModel::tr("Last sync failed: %1").arg(account.lastError);
+    if (account.pending > 0)
+        lines << SidebarModel::tr("%n change(s) waiting to be sent", nullptr, account.pending);
+    return lines.join(QLatin1Char('\n'));
+}
+
 } // namespace
 
 SidebarModel::SidebarModel(FeedStore &feeds, ArticleStore &articles, BookmarkStore &bookmarks,
@@ -87,7 +112,16 @@ SidebarModel::Snapshot SidebarModel::snapshot() const
     s.bookmarks = m_bookmarks.count();
     if (m_search)
         s.searches = m_search->savedSearches();
+    if (m_accountStore)
+        s.accounts = m_accountStore->accounts();
     return s;
+}
+
+void SidebarModel::setAccountStore(const AccountStore &store)
+{
+    m_accountStore = store;
+    if (!m_accountStore->accounts().isEmpty())
+        reload();
 }
 
 void SidebarModel::setSearchStore(const SearchStore &store)
@@ -109,7 +143,7 @@ void SidebarModel::reload()
 void SidebarModel::refreshCounts()
 {
     const Snapshot s = snapshot();
-    if (shapeOf(s.feeds, s.folders, s.searches) != m_shape) {
+    if (shapeOf(s.feeds, s.folders, s.searches, s.accounts) != m_shape) {
         beginResetModel();
         build(s);
         endResetModel();
@@ -167,7 +201,7 @@ void SidebarModel::build(const Snapshot &s)
 {
     m_nodes.clear();
     m_topLevel.clear();
-    m_shape = shapeOf(s.feeds, s.folders, s.searches);
+    m_shape = shapeOf(s.feeds, s.folders, s.searches, s.accounts);
 
     int unread = 0;
     for (const FeedRecord &feed : s.feeds)
@@ -193,35 +227,55 @@ void SidebarModel::build(const Snapshot &s)
     for (const FolderRecord &folder : folders)
         folderExists.insert(folder.id, true);
 
-    // Folders parent-first: a folder whose parent is missing (or is itself) goes to the top.
+    // Each account's node holds its folders and feeds; without an account store (or for an
+    // account being removed) they stay among the local ones.
+    QHash<qint64, int> accountNode;
+    for (const AccountRecord &account : s.accounts)
+        accountNode.insert(account.id, -1);
+    const auto ownerOf = [&](qint64 accountId) { return accountNode.contains(accountId) ? accountId : 0; };
+
+    // Folders parent-first: a folder whose parent is missing (or is itself) goes to the top
+    // of its account (or of the local folders).
     QHash<qint64, int> folderNode;
-    const std::function<void(qint64, int)> addFolders = [&](qint64 parentId, int parentNode) {
+    const std::function<void(qint64, int, qint64)> addFolders = [&](qint64 parentId, int parentNode, qint64 owner) {
         for (const FolderRecord &folder : folders) {
             const qint64 effectiveParent =
                 (folder.parentId != folder.id && folderExists.contains(folder.parentId)) ? folder.parentId
                                                                                          : 0;
-            if (effectiveParent != parentId || folderNode.contains(folder.id))
+            if (effectiveParent != parentId || folderNode.contains(folder.id) || ownerOf(folder.accountId) != owner)
                 continue;
             const int node = addNode(NodeKind::Folder, folder.id, folder.name, 0, parentNode);
             folderNode.insert(folder.id, node);
-            addFolders(folder.id, node);
+            addFolders(folder.id, node, owner);
         }
     };
-    addFolders(0, -1);
 
     QList<FeedRecord> feeds = s.feeds;
     std::stable_sort(feeds.begin(), feeds.end(), [&](const FeedRecord &a, const FeedRecord &b) {
         return collator.compare(a.title, b.title) < 0;
     });
-    for (const FeedRecord &feed : feeds) {
-        const int parentNode = folderNode.value(feed.folderId, -1);
-        const int node = addNode(NodeKind::Feed, feed.id, feed.title.isEmpty() ? feed.url : feed.title,
-                                 feed.unread, parentNode);
-        m_nodes[node].health = healthOf(feed);
-        m_nodes[node].failing = !feed.lastError.isEmpty();
+    const auto addFeeds = [&](qint64 owner, int ownerNode) {
+        for (const FeedRecord &feed : std::as_const(feeds)) {
+            if (ownerOf(feed.accountId) != owner)
+                continue;
+            const int parentNode = folderNode.value(feed.folderId, ownerNode);
+            const int node = addNode(NodeKind::Feed, feed.id, feed.title.isEmpty() ? feed.url : feed.title,
+                                     feed.unread, parentNode);
+            m_nodes[node].health = healthOf(feed);
+            m_nodes[node].failing = !feed.lastError.isEmpty();
+        }
+    };
+    addFolders(0, -1, 0);
+    addFeeds(0, -1);
+    for (const AccountRecord &account : s.accounts) {
+        const int node = addNode(NodeKind::Account, account.id, accountName(account), 0);
+        m_nodes[node].health = healthOf(account);
+        m_nodes[node].failing = !account.lastError.isEmpty();
+        addFolders(0, node, account.id);
+        addFeeds(account.id, node);
     }
     for (int top : std::as_const(m_topLevel)) {
-        if (m_nodes[top].kind == NodeKind::Folder)
+        if (m_nodes[top].kind == NodeKind::Folder || m_nodes[top].kind == NodeKind::Account)
             sumFolder(top);
     }
 }
@@ -253,6 +307,8 @@ StoryFilter SidebarModel::filterFor(const QModelIndex &index) const
         return {StoryFilter::Kind::Folder, node.id};
     case NodeKind::Feed:
         return {StoryFilter::Kind::Feed, node.id};
+    case NodeKind::Account:
+        return {StoryFilter::Kind::Account, node.id};
     case NodeKind::SavedSearch:
         if (m_search) {
             if (const auto saved = m_search->savedSearch(node.id))
@@ -261,6 +317,28 @@ StoryFilter SidebarModel::filterFor(const QModelIndex &index) const
         return {};
     }
     return {};
+}
+
+qint64 SidebarModel::accountAt(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return 0;
+    const Node &node = m_nodes[index.internalId()];
+    return node.kind == NodeKind::Account ? node.id : 0;
+}
+
+qint64 SidebarModel::accountOf(const StoryFilter &source) const
+{
+    if (source.kind == StoryFilter::Kind::Account)
+        return source.id;
+    if (source.kind != StoryFilter::Kind::Feed && source.kind != StoryFilter::Kind::Folder)
+        return 0;
+    const QModelIndex index = indexFor(source);
+    for (int node = index.isValid() ? int(index.internalId()) : -1; node >= 0; node = m_nodes[node].parent) {
+        if (m_nodes[node].kind == NodeKind::Account)
+            return m_nodes[node].id;
+    }
+    return 0;
 }
 
 qint64 SidebarModel::savedSearchAt(const QModelIndex &index) const
@@ -349,7 +427,7 @@ QVariant SidebarModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ToolTipRole:
     case Qt::AccessibleDescriptionRole:
-        if (node.kind == NodeKind::Feed)
+        if (node.kind == NodeKind::Feed || node.kind == NodeKind::Account)
             return tr("%n unread", nullptr, node.count) + QLatin1Char('\n') + node.health;
         if (node.kind == NodeKind::SavedSearch)
             return node.health;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/storymarkers.h"
+#include "storage/accountstore.h"
 #include "storage/records.h"
 #include "storage/searchstore.h"
 
@@ -17,27 +18,30 @@ class BookmarkStore;
 class FeedStore;
 
 // The sources sidebar: the smart views (All stories, Unread, Bookmarks, Advisories), then the
-// folders (nested) with their feeds and the feeds outside any folder. Column 0 is the name,
+// folders (nested) with their feeds and the feeds outside any folder, then each sync account
+// as a node of its own with its server's categories and feeds (with an account store). Column 0 is the name,
 // column 1 the unread count (the bookmark count for Bookmarks), empty when zero.
 //
 // Counts come from FeedStore::feeds(), one query that the feeds_read index answers per feed,
 // so populating never counts the whole articles table. refreshCounts() updates the numbers in
 // place (the view keeps its selection); reload() rebuilds the tree after feeds or folders
 // change. Each feed carries its health (last success, last error in words) as its tooltip
-// and an error badge while its last refresh failed. GUI thread only.
+// and an error badge while its last refresh failed; an account likewise its last sync, its
+// last error in words and the changes waiting to be sent. GUI thread only.
 class SidebarModel final : public QAbstractItemModel
 {
     Q_OBJECT
 
 public:
-    enum class NodeKind { AllStories, Unread, Bookmarks, Advisories, Folder, Feed, SavedSearch };
+    enum class NodeKind { AllStories, Unread, Bookmarks, Advisories, Folder, Feed, SavedSearch, Account };
     enum Column { NameColumn, CountColumn, ColumnCount };
     enum Role {
         NodeKindRole = Qt::UserRole + 1, // int(NodeKind)
-        NodeIdRole,                      // feed or folder id
+        NodeIdRole,                      // feed, folder or account id
         CountRole,                       // int
-        FailingRole,                     // bool: a feed whose last refresh failed
-        HealthRole,                      // QString: a feed's last success and last error
+        FailingRole,                     // bool: a feed whose last refresh failed, an account
+                                         // whose last sync failed
+        HealthRole,                      // QString: a feed's or account's last success and error
     };
 
     SidebarModel(FeedStore &feeds, ArticleStore &articles, BookmarkStore &bookmarks,
@@ -45,6 +49,9 @@ public:
 
     // With the search store, the user's saved searches follow the smart views.
     void setSearchStore(const SearchStore &store);
+    // With the account store, each sync account is a top-level node holding its folders and
+    // feeds (without it they sit among the local ones).
+    void setAccountStore(const AccountStore &store);
     void reload();
     void refreshCounts();
     // One story of the feed became read (delta -1) or unread (+1): adjusts the feed, its
@@ -52,6 +59,11 @@ public:
     void adjustUnread(qint64 feedId, bool hasAdvisory, int delta);
 
     StoryFilter filterFor(const QModelIndex &index) const;
+    // The account at the index (its own node), or 0.
+    qint64 accountAt(const QModelIndex &index) const;
+    // The account whose node holds the source (the account itself, one of its folders or
+    // feeds), or 0 for a local source or a smart view.
+    qint64 accountOf(const StoryFilter &source) const;
     // The saved search at the index, or 0 when it is no saved search.
     qint64 savedSearchAt(const QModelIndex &index) const;
     QModelIndex indexForSavedSearch(qint64 id) const;
@@ -84,6 +96,7 @@ private:
         int advisoryUnread = 0;
         int bookmarks = 0;
         QList<SearchStore::SavedSearch> searches;
+        QList<AccountRecord> accounts;
     };
 
     Snapshot snapshot() const;
@@ -97,9 +110,10 @@ private:
     ArticleStore &m_articles;
     BookmarkStore &m_bookmarks;
     std::optional<SearchStore> m_search;
+    std::optional<AccountStore> m_accountStore;
     std::vector<Node> m_nodes;
     QList<int> m_topLevel;
-    QList<qint64> m_shape; // the feed and folder ids the tree was built from, to spot changes
+    QList<qint64> m_shape; // the feed, folder and account ids the tree was built from, to spot changes
     StoryMarkers m_markers;
 };
 

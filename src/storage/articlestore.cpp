@@ -438,6 +438,10 @@ QString ArticleStore::whereFor(const StoryFilter &filter, QVariantList *values) 
             "JOIN sub ON f.parent_id = sub.id) SELECT id FROM sub))");
         *values << filter.id;
         break;
+    case StoryFilter::Kind::Account:
+        clauses << QStringLiteral("a.feed_id IN (SELECT id FROM feeds WHERE account_id = ?)");
+        *values << filter.id;
+        break;
     }
     return clauses.join(QLatin1String(" AND "));
 }

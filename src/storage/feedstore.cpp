@@ -300,11 +300,12 @@ QList<FolderRecord> FeedStore::folders() const
 {
     QSqlQuery q(m_db);
     QList<FolderRecord> result;
-    if (!sql::run(q, QStringLiteral("SELECT id, name, parent_id FROM folders "
+    if (!sql::run(q, QStringLiteral("SELECT id, name, parent_id, account_id FROM folders "
                                     "ORDER BY parent_id IS NOT NULL, position, name COLLATE NOCASE")))
         return result;
     while (q.next())
-        result << FolderRecord{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toLongLong()};
+        result << FolderRecord{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toLongLong(),
+                               q.value(3).toLongLong()};
     return result;
 }
 

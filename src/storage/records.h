@@ -60,6 +60,7 @@ struct FolderRecord
     qint64 id = 0;
     QString name;
     qint64 parentId = 0;   // 0 for a top-level folder
+    qint64 accountId = 0;  // a sync account's category; 0 for a local folder
 };
 
 struct FeedRecord
@@ -109,9 +110,10 @@ struct BookmarkRecord
 // Which stories a list shows.
 struct StoryFilter
 {
-    enum class Kind { All, Unread, Bookmarked, Advisories, Feed, Folder };
+    // Account: every feed of a sync account (kept last: the settings store the kind's number).
+    enum class Kind { All, Unread, Bookmarked, Advisories, Feed, Folder, Account };
     Kind kind = Kind::All;
-    qint64 id = 0;         // feed or folder id
+    qint64 id = 0;         // feed, folder or account id
     bool unreadOnly = false;
 
     friend bool operator==(const StoryFilter &, const StoryFilter &) = default;

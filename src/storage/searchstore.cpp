@@ -159,6 +159,10 @@ QList<SearchStore::Result> SearchStore::search(const QString &query, const Story
             "JOIN sub ON f.parent_id = sub.id) SELECT id FROM sub))");
         values << scope.id;
         break;
+    case StoryFilter::Kind::Account:
+        where = QStringLiteral("AND a.feed_id IN (SELECT id FROM feeds WHERE account_id = ?)");
+        values << scope.id;
+        break;
     case StoryFilter::Kind::Unread:
         where = QStringLiteral("AND a.id IN (SELECT id FROM unread_articles)");
         break;
@@ -271,6 +275,7 @@ QString scopeKindName(StoryFilter::Kind kind)
     case StoryFilter::Kind::Advisories: return QStringLiteral("advisories");
     case StoryFilter::Kind::Feed: return QStringLiteral("feed");
     case StoryFilter::Kind::Folder: return QStringLiteral("folder");
+    case StoryFilter::Kind::Account: return QStringLiteral("account");
     }
     return QStringLiteral("all");
 }
@@ -282,7 +287,8 @@ StoryFilter scopeFrom(const QString &kind, qint64 id)
         {QStringLiteral("bookmarks"), StoryFilter::Kind::Bookmarked},
         {QStringLiteral("advisories"), StoryFilter::Kind::Advisories},
         {QStringLiteral("feed"), StoryFilter::Kind::Feed},
-        {QStringLiteral("folder"), StoryFilter::Kind::Folder}};
+        {QStringLiteral("folder"), StoryFilter::Kind::Folder},
+        {QStringLiteral("account"), StoryFilter::Kind::Account}};
     for (const auto &[name, value] : kinds) {
         if (name == kind)
             return StoryFilter{value, id};

@@ -1,5 +1,6 @@
 #include "models/sidebarmodel.h"
 #include "services/cache.h"
+#include "storage/accountstore.h"
 #include "storage/database.h"
 #include "support/testcache.h"
 
@@ -22,6 +23,8 @@ private slots:
     void refreshCountsKeepsShape();
     void feedChangesRebuild();
     void adjustUnreadMatchesTheDatabase();
+    void anAccountIsATopLevelNodeWithItsCategoriesAndFeeds();
+    void anAccountsHealthIsItsTooltipAndMark();
 
 private:
     qint64 addStory(qint64 feed, int i, bool advisory = false);
@@ -193,6 +196,125 @@ void tst_SidebarModel::feedChangesRebuild()
     QCOMPARE(reset.size(), 1);
     QVERIFY(!find(model, QStringLiteral("Imported")).isValid());
     QCOMPARE(model.index(0, 0).data(SidebarModel::CountRole).toInt(), 5);
+}
+
+namespace {
+
+// An account as a sync leaves it: a category "Tech" with the feed "Gadgets", the feed "Daily"
+// at its top level, stories in both.
+struct SyncedAccount
+{
+    qint64 id = 0;
+    qint64 gadgets = 0;
+    qint64 daily = 0;
+};
+
+SyncedAccount addSyncedAccount(Cache &cache)
+{
+    AccountStore accounts(cache.database().connection());
+    SyncedAccount a;
+    QString error;
+    a.id = accounts.add(QStringLiteral("ttrss"), QStringLiteral("https://rss.example.net/tt-rss/"),
+                        QStringLiteral("alice"), &error).value_or(0);
+    const qint64 tech = accounts.ensureFolder(a.id, QStringLiteral("7"), QStringLiteral("Tech")).value_or(0);
+    a.gadgets = accounts.ensureFeed(a.id, {0, QStringLiteral("11"), QStringLiteral("Gadgets"),
+                                           QStringLiteral("https://gadgets.example/feed"), tech}).value_or(0);
+    a.daily = accounts.ensureFeed(a.id, {0, QStringLiteral("12"), QStringLiteral("Daily"),
+                                         QStringLiteral("https://daily.example/rss"), 0}).value_or(0);
+    return a;
+}
+
+} // namespace
+
+void tst_SidebarModel::anAccountIsATopLevelNodeWithItsCategoriesAndFeeds()
+{
+    const SyncedAccount account = addSyncedAccount(*m_cache);
+    QVERIFY(account.id && account.gadgets && account.daily);
+    for (int i = 0; i < 2; ++i)
+        addStory(account.gadgets, i);
+    addStory(account.daily, 0);
+
+    SidebarModel model(m_cache->feeds(), m_cache->articles(), m_cache->bookmarks());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setAccountStore(AccountStore(m_cache->database().connection()));
+
+    // The local feeds stay as they are; the account follows them with its own tree.
+    QStringList names;
+    for (int row = 0; row < model.rowCount(); ++row)
+        names << model.index(row, 0).data().toString();
+    QCOMPARE(names, (QStringList{QStringLiteral("All stories"), QStringLiteral("Unread"), QStringLiteral("Bookmarks"),
+                                 QStringLiteral("Advisories"), QStringLiteral("News"), QStringLiteral("Imported"),
+                                 QStringLiteral("alice on rss.example.net")}));
+    const QModelIndex node = model.index(6, 0);
+    QCOMPARE(node.data(SidebarModel::NodeKindRole).toInt(), int(SidebarModel::NodeKind::Account));
+    QCOMPARE(model.accountAt(node), account.id);
+    QCOMPARE(model.rowCount(node), 2);
+    const QModelIndex tech = model.index(0, 0, node);
+    QCOMPARE(tech.data().toString(), QStringLiteral("Tech"));
+    QCOMPARE(model.index(0, 0, tech).data().toString(), QStringLiteral("Gadgets"));
+    QCOMPARE(model.index(1, 0, node).data().toString(), QStringLiteral("Daily"));
+    // Whose a source is: what Refresh and the feed's own actions go by.
+    QCOMPARE(model.accountOf(model.filterFor(model.index(0, 0, tech))), account.id);
+    QCOMPARE(model.accountOf(model.filterFor(tech)), account.id);
+    QCOMPARE(model.accountOf(model.filterFor(node)), account.id);
+    QCOMPARE(model.accountOf({StoryFilter::Kind::Feed, m_world}), 0);
+    QCOMPARE(model.accountOf({StoryFilter::Kind::Unread}), 0);
+
+    // Unread counts: the feeds', summed up the account's tree, and in the smart views.
+    QCOMPARE(node.siblingAtColumn(SidebarModel::CountColumn).data().toString(), QStringLiteral("3"));
+    QCOMPARE(tech.data(SidebarModel::CountRole).toInt(), 2);
+    QCOMPARE(model.index(0, 0).data(SidebarModel::CountRole).toInt(), 9);
+
+    // Its stories are a view like a folder's, and the node is found again from its filter.
+    const StoryFilter filter = model.filterFor(node);
+    QCOMPARE(filter, (StoryFilter{StoryFilter::Kind::Account, account.id}));
+    QCOMPARE(model.indexFor(filter), node);
+    QCOMPARE(m_cache->articles().stories(filter, std::nullopt, 10).size(), 3);
+    QCOMPARE(m_cache->articles().count(filter), 3);
+
+    // Reading one of them moves the account's count, as a folder's.
+    const QList<StorySummary> gadgets = m_cache->articles().stories({StoryFilter::Kind::Feed, account.gadgets}, std::nullopt, 10);
+    QVERIFY(m_cache->articles().setRead({gadgets.first().id}, true));
+    model.adjustUnread(account.gadgets, false, -1);
+    QCOMPARE(node.data(SidebarModel::CountRole).toInt(), 2);
+    QCOMPARE(tech.data(SidebarModel::CountRole).toInt(), 1);
+}
+
+void tst_SidebarModel::anAccountsHealthIsItsTooltipAndMark()
+{
+    const SyncedAccount account = addSyncedAccount(*m_cache);
+    QVERIFY(account.id);
+    SidebarModel model(m_cache->feeds(), m_cache->articles(), m_cache->bookmarks());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setAccountStore(AccountStore(m_cache->database().connection()));
+    const QModelIndex node = model.indexFor({StoryFilter::Kind::Account, account.id});
+    QVERIFY(node.isValid());
+    QVERIFY(node.data(Qt::ToolTipRole).toString().contains(QStringLiteral("Never synced yet")));
+    QVERIFY(!node.data(SidebarModel::FailingRole).toBool());
+    QVERIFY(node.data(Qt::DecorationRole).isNull());
+
+    // A failed sync: the error in words and a mark, in place (the view keeps its selection).
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    AccountStore store(m_cache->database().connection());
+    QVERIFY(store.recordSync(account.id, QStringLiteral("the server refused the user name or password")));
+    model.refreshCounts();
+    QCOMPARE(reset.size(), 0);
+    QVERIFY(!changed.isEmpty());
+    QVERIFY(node.data(SidebarModel::FailingRole).toBool());
+    QVERIFY(!node.data(Qt::DecorationRole).isNull());
+    const QString tooltip = node.data(Qt::ToolTipRole).toString();
+    QVERIFY2(tooltip.contains(QStringLiteral("Last sync failed: the server refused the user name or password")),
+             qPrintable(tooltip));
+    QVERIFY(tooltip.contains(QStringLiteral("https://rss.example.net/tt-rss/")));
+
+    // A sync that went through clears the mark and says when.
+    QVERIFY(store.recordSync(account.id, QString(), QDateTime(QDate(2026, 12, 7), QTime(9, 30), Qt::UTC)));
+    model.refreshCounts();
+    QVERIFY(!node.data(SidebarModel::FailingRole).toBool());
+    QVERIFY2(node.data(Qt::ToolTipRole).toString().contains(QStringLiteral("Last synced ")),
+             qPrintable(node.data(Qt::ToolTipRole).toString()));
+    QVERIFY(!node.data(Qt::ToolTipRole).toString().contains(QStringLiteral("failed")));
 }
 
 QTEST_MAIN(tst_SidebarModel)
