@@ -14,9 +14,9 @@ SyncService::SyncService(const QString &cachePath, QObject *parent)
     connect(m_worker, &SyncWorker::started, this, &SyncService::syncStarted);
     connect(m_worker, &SyncWorker::finished, this, &SyncService::syncFinished);
     connect(m_worker, &SyncWorker::pendingChanged, this, &SyncService::pendingChanged);
-    connect(m_worker, &SyncWorker::done, this, [this](bool sendOnly) {
+    connect(m_worker, &SyncWorker::done, this, [this](SyncWorker::Job job) {
         m_running = false;
-        emit sendOnly ? sendFinished() : allFinished();
+        emit job == SyncWorker::Job::Send ? sendFinished() : allFinished();
         runNext();
     });
     m_changeTimer.setSingleShot(true);
@@ -40,11 +40,17 @@ void SyncService::syncAll()
 
 void SyncService::syncAccount(qint64 accountId)
 {
-    // A full sync sends the waiting changes too; a second account asked for meanwhile
-    // widens the next run to every account.
-    m_nextAccount = m_next == Next::Sync && m_nextAccount != accountId ? 0 : accountId;
-    m_next = Next::Sync;
-    runNext();
+    request(Next::Sync, accountId);
+}
+
+void SyncService::updateAndSync(qint64 accountId, qint64 feedId)
+{
+    request(Next::Update, accountId, feedId);
+}
+
+void SyncService::purgeRemoved()
+{
+    request(Next::Purge, 0);
 }
 
 void SyncService::changesMade()
@@ -56,31 +62,63 @@ void SyncService::changesMade()
 void SyncService::sendNow()
 {
     m_changeTimer.stop();
-    if (m_next == Next::None)
-        m_next = Next::Send;
-    runNext();
+    request(Next::Send, 0);
+}
+
+void SyncService::setInterval(std::chrono::milliseconds interval)
+{
+    if (interval <= std::chrono::milliseconds::zero()) {
+        m_intervalTimer.stop();
+        return;
+    }
+    m_intervalTimer.start(interval);
 }
 
 void SyncService::setIntervalMinutes(int minutes)
 {
-    if (minutes <= 0) {
-        m_intervalTimer.stop();
-        return;
+    setInterval(std::chrono::minutes(std::max(minutes, 0)));
+}
+
+void SyncService::request(Next job, qint64 accountId, qint64 feedId)
+{
+    // One job waits at most: a second one asked meanwhile widens it to cover both (a sync
+    // sends and purges too, an update also syncs), and to every account (and every feed of
+    // them) where the two differ. Send and Purge are of every account.
+    if (m_next != Next::None) {
+        qint64 feed = 0;
+        if (m_nextAccount == accountId) {
+            if (m_next == Next::Update && job == Next::Update)
+                feed = m_nextFeed == feedId ? feedId : 0;
+            else
+                feed = m_next == Next::Update ? m_nextFeed : job == Next::Update ? feedId : 0;
+        } else {
+            accountId = 0;
+        }
+        feedId = feed;
+        job = std::max(job, m_next);
     }
-    m_intervalTimer.start(minutes * 60 * 1000);
+    m_next = job;
+    m_nextAccount = accountId;
+    m_nextFeed = job == Next::Update && accountId != 0 ? feedId : 0;
+    runNext();
 }
 
 void SyncService::runNext()
 {
     if (m_running || m_next == Next::None)
         return;
-    const bool sendOnly = m_next == Next::Send;
-    const qint64 accountId = sendOnly ? 0 : m_nextAccount;
+    static constexpr SyncWorker::Job kJobs[] = {SyncWorker::Job::Send, SyncWorker::Job::Send, SyncWorker::Job::Purge,
+                                                SyncWorker::Job::Sync, SyncWorker::Job::Update};
+    const SyncWorker::Job job = kJobs[int(m_next)];
+    const qint64 accountId = m_nextAccount;
+    const qint64 feedId = m_nextFeed;
     m_next = Next::None;
     m_nextAccount = 0;
+    m_nextFeed = 0;
     m_running = true;
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker, accountId, sendOnly] { worker->run(accountId, sendOnly); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, accountId, job, feedId] { worker->run(accountId, job, feedId); },
+        Qt::QueuedConnection);
 }
 
 } // namespace bulletin

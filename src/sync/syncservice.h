@@ -7,6 +7,8 @@
 #include <QThread>
 #include <QTimer>
 
+#include <chrono>
+
 namespace bulletin {
 
 class SyncWorker;
@@ -17,11 +19,15 @@ class SyncWorker;
 // progress line, the account's health tooltip (the error in words), its pending count.
 //
 // - syncAll()/syncAccount(): a full sync (push, then pull); asked while one runs, it runs
-//   once more after it, never twice at once;
+//   once more after it, never twice at once (jobs asked meanwhile merge into the widest);
+// - updateAndSync(): the window's Refresh: the server fetches the account's feeds (or the
+//   one feed) now, then a full sync, as `bulletin sync --update`;
+// - purgeRemoved(): the stories of a removed account (AccountStore::beginRemove) leave the
+//   cache in steps on the sync's thread; allFinished says when;
 // - changesMade(): the window made a change of an account's story (the cache queued it);
 //   the changes are sent, without a pull, kChangeDelayMs later, so that a run of marks
 //   (j, j, j) goes in one batch;
-// - setIntervalMinutes(): an automatic full sync on that interval (0: none);
+// - setInterval()/setIntervalMinutes(): an automatic full sync on that interval (0: none);
 // - sendNow(): sends what waits at once, e.g. before the window closes; sendFinished says
 //   when it is done (the window may wait on it, bounded by the requests' own timeout).
 // The destructor stops the thread after the sync in progress (a request ends within its
@@ -38,9 +44,14 @@ public:
 
     void syncAll();
     void syncAccount(qint64 accountId);
+    void updateAndSync(qint64 accountId = 0, qint64 feedId = 0);
+    void purgeRemoved();
     void changesMade();
     void sendNow();
+    void setInterval(std::chrono::milliseconds interval);
     void setIntervalMinutes(int minutes);
+    std::chrono::milliseconds interval() const { return m_intervalTimer.intervalAsDuration(); }
+    bool isIntervalActive() const { return m_intervalTimer.isActive(); }
     bool isSyncing() const { return m_running; }
 
 signals:
@@ -52,11 +63,14 @@ signals:
     void pendingChanged(qint64 accountId, int pending);
     // Every account's waiting changes were sent (or could not be: see syncFinished).
     void sendFinished();
-    // Every account of a syncAll() or an interval has been synced: the window's lists can
-    // be reloaded once (stories were stored by another connection).
+    // Every account of a syncAll() or an interval has been synced (or the removed ones
+    // purged): the window's lists can be reloaded once (stories were stored by another
+    // connection).
     void allFinished();
 
 private:
+    enum class Next { None, Send, Purge, Sync, Update }; // narrowest to widest
+    void request(Next job, qint64 accountId, qint64 feedId = 0);
     void runNext();
 
     QThread m_thread;
@@ -64,9 +78,9 @@ private:
     QTimer m_changeTimer;
     QTimer m_intervalTimer;
     bool m_running = false;
-    enum class Next { None, Send, Sync };
     Next m_next = Next::None;
     qint64 m_nextAccount = 0; // 0: every account
+    qint64 m_nextFeed = 0;    // an Update of that feed alone; 0: every feed
 };
 
 } // namespace bulletin

@@ -18,19 +18,19 @@ SyncWorker::SyncWorker(const QString &cachePath)
 
 SyncWorker::~SyncWorker() = default;
 
-void SyncWorker::run(qint64 accountId, bool sendOnly)
+void SyncWorker::run(qint64 accountId, Job job, qint64 feedId)
 {
     QString error;
     if (!m_cache)
         m_cache = Cache::open(m_cachePath, &error);
     QList<AccountRecord> accounts;
-    if (m_cache) {
+    if (m_cache && job != Job::Purge) {
         accounts = AccountStore(m_cache->database().connection()).accounts();
         if (accountId != 0)
             accounts.removeIf([accountId](const AccountRecord &a) { return a.id != accountId; });
     }
     for (const AccountRecord &account : std::as_const(accounts)) {
-        if (sendOnly && account.pending == 0)
+        if (job == Job::Send && account.pending == 0)
             continue;
         emit started(account.id);
         SyncReport report;
@@ -42,9 +42,16 @@ void SyncWorker::run(qint64 accountId, bool sendOnly)
             AccountStore(m_cache->database().connection()).recordSync(account.id, error);
         } else {
             SyncEngine engine(*m_cache, account.id, *remote);
-            if (sendOnly) {
+            if (job == Job::Send) {
                 report.error = engine.push(&report.pushed);
                 report.ok = !report.error;
+            } else if (job == Job::Update) {
+                // As `bulletin sync --update`: a server that cannot fetch is a failed sync.
+                report.error = engine.updateFeeds(account.id == accountId ? feedId : 0);
+                if (report.error)
+                    AccountStore(m_cache->database().connection()).recordSync(account.id, report.error.words);
+                else
+                    report = engine.sync();
             } else {
                 report = engine.sync();
             }
@@ -52,12 +59,12 @@ void SyncWorker::run(qint64 accountId, bool sendOnly)
         emit finished(report);
         emit pendingChanged(account.id, AccountStore(m_cache->database().connection()).pendingCount(account.id));
     }
-    if (m_cache && !sendOnly) {
+    if (m_cache && job != Job::Send) {
         while (m_cache->feeds().purgeRemoved(kPurgeStep) > 0) {
         }
         AccountStore(m_cache->database().connection()).purgeRemovedAccounts();
     }
-    emit done(sendOnly);
+    emit done(job);
 }
 
 } // namespace bulletin

@@ -22,15 +22,22 @@ public:
     explicit SyncWorker(const QString &cachePath);
     ~SyncWorker() override;
 
-    // Syncs the account (0: every account); sendOnly pushes the changes waiting and pulls
-    // nothing. Call on the worker's thread (queued).
-    void run(qint64 accountId, bool sendOnly);
+    enum class Job {
+        Send,   // push the changes waiting, pull nothing
+        Purge,  // only delete the stories of removed accounts and feeds, in steps
+        Sync,   // push, then pull
+        Update, // ask the server to fetch the feeds (or feedId alone) first, then sync
+    };
+    Q_ENUM(Job)
+    // Runs the job for the account (0: every account). Every job but Send ends by deleting
+    // the stories of removed feeds and accounts. Call on the worker's thread (queued).
+    void run(qint64 accountId, Job job, qint64 feedId = 0);
 
 signals:
     void started(qint64 accountId);
     void finished(const bulletin::SyncReport &report);
     void pendingChanged(qint64 accountId, int pending);
-    void done(bool sendOnly);
+    void done(bulletin::SyncWorker::Job job);
 
 private:
     QString m_cachePath;

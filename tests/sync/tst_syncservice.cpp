@@ -26,6 +26,8 @@ private slots:
     void aChangeMadeHereIsSentWithinSeconds();
     void sendNowSendsWhatWaitsBeforeTheWindowCloses();
     void aFailureIsToldInWordsAndDeletesNothing();
+    void anIntervalSyncsUntilItIsTurnedOff();
+    void jobsAskedDuringASyncMergeIntoOne();
 
 private:
     // A user of its own whose feed of `items` stories the server has fetched, and the account
@@ -195,6 +197,60 @@ void TestSyncService::aFailureIsToldInWordsAndDeletesNothing()
     QCOMPARE(m_cache->articles().count({}), 2);
     QVERIFY(m_cache->articles().summary(storyId(1))->read);
     QVERIFY(remoteUnread(1));
+}
+
+void TestSyncService::anIntervalSyncsUntilItIsTurnedOff()
+{
+    QVERIFY(setUp(QStringLiteral("interval"), 2));
+    SyncService service(m_cachePath);
+    QSignalSpy started(&service, &SyncService::syncStarted);
+    QSignalSpy all(&service, &SyncService::allFinished);
+    service.setIntervalMinutes(15);
+    QCOMPARE(service.interval().count(), qint64(15 * 60 * 1000));
+    QVERIFY(service.isIntervalActive());
+
+    // Nothing but the interval asks for this sync.
+    service.setInterval(std::chrono::seconds(1));
+    QVERIFY(all.wait(60000));
+    QVERIFY(!started.isEmpty());
+    QCOMPARE(started.first().at(0).toLongLong(), m_accountId);
+    QCOMPARE(m_cache->articles().count({}), 2);
+
+    // Off: once the sync under way (and one the interval asked meanwhile) is over, several
+    // intervals pass without another.
+    service.setIntervalMinutes(0);
+    QVERIFY(!service.isIntervalActive());
+    QTRY_VERIFY_WITH_TIMEOUT(!service.isSyncing(), 60000);
+    started.clear();
+    QVERIFY(!started.wait(3500));
+    QVERIFY(!service.isSyncing());
+}
+
+void TestSyncService::jobsAskedDuringASyncMergeIntoOne()
+{
+    QVERIFY(setUp(QStringLiteral("merge"), 2));
+    SyncService service(m_cachePath);
+    QList<SyncReport> reports;
+    QVERIFY(syncAll(service, &reports));
+    QVERIFY(m_cache->articles().setRead({storyId(1)}, true));
+
+    QSignalSpy started(&service, &SyncService::syncStarted);
+    QSignalSpy all(&service, &SyncService::allFinished);
+    QSignalSpy sent(&service, &SyncService::sendFinished);
+    service.syncAll();
+    QVERIFY(service.isSyncing());
+    // Asked while it runs: a send, a purge, a sync and a Refresh of the account's server
+    // become one update-and-sync after it, never two jobs at once.
+    service.sendNow();
+    service.purgeRemoved();
+    service.syncAccount(m_accountId);
+    service.updateAndSync(m_accountId);
+    QVERIFY(all.wait(60000));
+    QTRY_VERIFY_WITH_TIMEOUT(all.size() == 2 && !service.isSyncing(), 60000);
+    QCOMPARE(sent.size(), 0);
+    QCOMPARE(started.size(), 2);
+    QVERIFY(!remoteUnread(1));
+    QCOMPARE(AccountStore(m_cache->database().connection()).pendingCount(m_accountId), 0);
 }
 
 QTEST_GUILESS_MAIN(TestSyncService)
