@@ -4,6 +4,7 @@
 #include "app/clioutput.h"
 #include "services/cache.h"
 #include "sync/accountkinds.h"
+#include "sync/accountsetup.h"
 #include "sync/passwordstore.h"
 #include "sync/syncengine.h"
 
@@ -77,34 +78,29 @@ int addAccount(const QString &cachePath, const QStringList &words, const QString
         return fail(QStringLiteral("no password on standard input"));
 
     // The address, user and password are checked before anything is kept.
-    const auto remote = makeRemoteAccount(kind, *url, user, password);
-    if (const RemoteError failure = remote->login())
+    const NewAccount typed{kind, *url, user, password};
+    if (const RemoteError failure = checkAccount(typed))
         return fail(QStringLiteral("cannot log in to %1: %2").arg(url->toDisplayString(), failure.words));
 
     auto cache = Cache::open(cachePath, &error);
     if (!cache)
         return fail(error);
 
-    AccountStore store(cache->database().connection());
-    const auto id = store.add(kind, url->toString(), user, &error);
-    if (!id)
-        return fail(error);
-    const PasswordStore::Stored stored =
-        PasswordStore(cache->database().path()).store(*id, password, PasswordStore::FileConsent::Given);
-    if (!stored.ok) {
-        store.beginRemove(*id);
-        store.purgeRemovedAccounts();
-        return fail(QStringLiteral("cannot keep the password: %1").arg(stored.error));
-    }
-    if (stored.inFile)
-        QTextStream(stderr) << "bulletin: warning: no keyring answered (" << stored.keyringError
-                            << "); the password is kept in " << PasswordStore(cache->database().path()).filePath(*id)
+    // The command line gives its consent to the file, and says so below.
+    const KeptAccount kept = keepAccount(*cache, typed, PasswordStore::FileConsent::Given);
+    if (!kept.id)
+        return fail(kept.error);
+    const qint64 id = *kept.id;
+    if (kept.stored.inFile)
+        QTextStream(stderr) << "bulletin: warning: no keyring answered (" << kept.stored.keyringError
+                            << "); the password is kept in " << PasswordStore(cache->database().path()).filePath(id)
                             << ", readable by you alone" << Qt::endl;
-    const AccountRecord account = *store.account(*id);
+    AccountStore store(cache->database().connection());
+    const AccountRecord account = *store.account(id);
     if (json)
         printJson({{QStringLiteral("account"), accountJson(account)}});
     else
-        out() << QStringLiteral("account %1 added: %2 at %3").arg(*id).arg(user, account.url) << Qt::endl;
+        out() << QStringLiteral("account %1 added: %2 at %3").arg(id).arg(user, account.url) << Qt::endl;
     return 0;
 }
 
@@ -120,9 +116,8 @@ int removeAccount(const QString &cachePath, const QStringList &words)
     AccountStore store(cache->database().connection());
     if (!store.account(*id))
         return fail(QStringLiteral("no account with id %1").arg(*id));
-    if (!store.beginRemove(*id) || !purgeRemoved(*cache))
+    if (!beginRemoveAccount(*cache, *id) || !purgeRemoved(*cache))
         return fail(QStringLiteral("cannot remove account %1 from the cache").arg(*id));
-    PasswordStore(cache->database().path()).remove(*id);
     out() << QStringLiteral("account %1 removed; its bookmarks stay").arg(*id) << Qt::endl;
     return 0;
 }
@@ -293,6 +288,11 @@ int syncAccounts(const QString &cachePath, std::optional<qint64> only, bool upda
                                {QStringLiteral("pulled"), report.pulled},
                                {QStringLiteral("pushed"), report.pushed},
                                {QStringLiteral("error"), report.ok ? QJsonValue() : QJsonValue(report.error.words)}};
+        if (!json && onlyFeed > 0)
+            out << QStringLiteral("feed %1 is fetched by the server of account %2: %3").arg(onlyFeed).arg(account.id)
+                       .arg(report.ok ? QStringLiteral("it fetched the feed, then the account synced")
+                                      : QStringLiteral("the server could not fetch it or sync"))
+                << Qt::endl;
         if (!json) {
             out << QStringLiteral("%1 %2: %3").arg(account.id).arg(account.url, report.ok ? QStringLiteral("ok") : QStringLiteral("failed"))
                 << QStringLiteral(", %1 pulled, %2 pushed").arg(report.pulled).arg(report.pushed)

@@ -38,6 +38,7 @@ private slots:
     void init();
     void accountsSyncAndReadSpeakJson();
     void aWrongPasswordIsRefusedInWords();
+    void refreshOfAnAccountsFeedAsksItsServer();
     void removingTheAccountKeepsItsBookmarks();
     void aServerGoingDownMidSyncLosesNothing();
     void killsDuringSyncLoseNoChange();
@@ -182,6 +183,40 @@ void TestCliSync::aWrongPasswordIsRefusedInWords()
     QCOMPARE(run.exitCode, 1);
     QCOMPARE(run.err.trimmed(),
              QByteArray("bulletin: the server address must be an absolute http or https address, not \"ftp://x/\""));
+}
+
+void TestCliSync::refreshOfAnAccountsFeedAsksItsServer()
+{
+    const qint64 id = addAccount(QStringLiteral("clirefresh"), 2);
+    QVERIFY(id > 0);
+    QCOMPARE(bulletin({QStringLiteral("sync")}).exitCode, 0);
+    auto cache = openCache();
+    QCOMPARE(cache->articles().count({}), 2);
+    const QList<AccountFeed> feeds = AccountStore(cache->database().connection()).feeds(id).values();
+    QCOMPARE(feeds.size(), 1);
+    const QString feedId = QString::number(feeds.first().feedId);
+
+    // The publisher adds three stories; the server has not fetched them yet, so a plain sync
+    // finds nothing new. Refreshing the feed asks the server to fetch it first.
+    m_server->writeFeed(m_user + QStringLiteral("-a"), 5);
+    QCOMPARE(bulletin({QStringLiteral("sync")}).exitCode, 0);
+    QCOMPARE(cache->articles().count({}), 2);
+    const Run refresh = bulletin({QStringLiteral("refresh"), QStringLiteral("--feed"), feedId});
+    QVERIFY2(refresh.exitCode == 0, refresh.err.constData());
+    QVERIFY2(refresh.out.contains(QStringLiteral("feed %1 is fetched by the server of account %2: it fetched the feed, "
+                                                 "then the account synced").arg(feedId).arg(id).toUtf8()),
+             refresh.out.constData());
+    QCOMPARE(cache->articles().count({}), 5);
+
+    // The JSON is the sync's, of that account alone.
+    m_server->writeFeed(m_user + QStringLiteral("-a"), 6);
+    const Run json = bulletin({QStringLiteral("refresh"), QStringLiteral("--feed"), feedId, QStringLiteral("--json")});
+    QCOMPARE(json.exitCode, 0);
+    const QJsonArray accounts = json.json().value(QStringLiteral("accounts")).toArray();
+    QCOMPARE(accounts.size(), 1);
+    QCOMPARE(accounts.first().toObject().value(QStringLiteral("id")).toInteger(), id);
+    QCOMPARE(accounts.first().toObject().value(QStringLiteral("status")).toString(), QStringLiteral("ok"));
+    QCOMPARE(cache->articles().count({}), 6);
 }
 
 void TestCliSync::removingTheAccountKeepsItsBookmarks()
