@@ -4,11 +4,13 @@
 #include "app/cli.h"
 #include "app/milestones.h"
 #include "gui/mainwindow.h"
+#include "gui/preferencesdialog.h"
 #include "services/aboutinfo.h"
 #include "services/cache.h"
 #include "services/firstrun.h"
 #include "services/refreshservice.h"
 #include "services/subscriptionservice.h"
+#include "sync/syncservice.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -165,10 +167,18 @@ int runWindow(int argc, char **argv, const QString &cachePathOption)
     QNetworkAccessManager network;
     bulletin::RefreshService refresh(*cache, &network);
     bulletin::SubscriptionService subscriptions(*cache, &network, &refresh);
-    // The window applies the refresh preferences (interval, automatic refresh).
-    bulletin::MainWindow window(*cache, settings, {&refresh, &subscriptions, &network});
+    // Sync accounts sync on a thread of their own, with their own connection to the cache;
+    // the window only talks to the service. Destroyed after the window, which sends what
+    // waits before it closes.
+    bulletin::SyncService sync(cache->database().path());
+    // The window applies the refresh and sync preferences (intervals, automatic refresh).
+    bulletin::MainWindow window(*cache, settings, {&refresh, &subscriptions, &network, &sync});
     if (refresh.isAutoRefreshing()) // feeds that are due are fetched soon after start
         QTimer::singleShot(std::chrono::seconds(2), &refresh, [&refresh] { refresh.refreshDue(); });
+    // Accounts sync soon after start, and then on their interval, unless that is off.
+    if (settings.value(QLatin1String(bulletin::PreferencesDialog::kSyncIntervalKey),
+                       bulletin::PreferencesDialog::kDefaultSyncInterval).toInt() > 0)
+        QTimer::singleShot(std::chrono::seconds(3), &sync, &bulletin::SyncService::syncAll);
     window.restoreState();
     if (sampleId)
         window.openStory(*sampleId);

@@ -3,6 +3,7 @@
 #include "core/wholefile.h"
 #include "gui/storycontroller.h"
 #include "gui/subscribedialog.h"
+#include "models/sidebarmodel.h"
 #include "services/advisorysettings.h"
 #include "services/cache.h"
 #include "services/feedpurger.h"
@@ -153,6 +154,9 @@ void FeedActions::updateState()
     if (feed)
         record = m_cache.feeds().feed(source.id);
     const bool local = record && record->kind == QLatin1String("local");
+    // An account's feeds and folders are its server's: renamed, moved and unsubscribed
+    // there, never here alone (the next sync would undo it). AccountActions refreshes them.
+    const bool remote = m_controller.sidebarModel()->accountOf(source) != 0;
 
     m_subscribe->setEnabled(network && m_subscriptions);
     m_refreshAll->setEnabled(network);
@@ -160,11 +164,11 @@ void FeedActions::updateState()
     m_refreshSelected->setText(feed ? tr("Refresh &Feed") : folder ? tr("Refresh &Folder")
                                                                    : tr("Refresh &Selected"));
     m_stop->setEnabled(refreshing);
-    m_rename->setEnabled(feed || folder);
-    m_move->setEnabled(feed);
+    m_rename->setEnabled((feed || folder) && !remote);
+    m_move->setEnabled(feed && !remote);
     m_alertSource->setEnabled(feed);
     m_alertSource->setChecked(record && record->alertSource);
-    m_remove->setEnabled(feed || folder);
+    m_remove->setEnabled((feed || folder) && !remote);
     m_remove->setText(folder ? tr("&Delete Folder\u2026")
                              : local ? tr("&Remove Source\u2026") : tr("&Unsubscribe\u2026"));
 }
@@ -256,6 +260,8 @@ void FeedActions::refreshSelected()
     if (!m_refresh)
         return;
     const StoryFilter source = m_controller.currentFilter();
+    if (m_controller.sidebarModel()->accountOf(source) != 0)
+        return; // its server fetches it (AccountActions)
     if (source.kind == StoryFilter::Kind::Feed)
         m_refresh->refreshFeed(source.id);
     else if (source.kind == StoryFilter::Kind::Folder)

@@ -1,6 +1,7 @@
 #include "gui/mainwindow.h"
 
 #include "gui/aboutdialog.h"
+#include "gui/accountactions.h"
 #include "gui/advisorybanner.h"
 #include "gui/bookmarkactions.h"
 #include "gui/feedactions.h"
@@ -84,6 +85,7 @@ MainWindow::MainWindow(Cache &cache, QSettings &settings, const Services &servic
     m_bookmarks = new BookmarkActions(cache, *m_controller, this, this);
     m_links = new LinkOpener(this, this);
     m_feeds = new FeedActions(cache, *m_controller, services.refresh, services.subscriptions, this, this);
+    m_accounts = new AccountActions(cache, *m_controller, services.sync, this, this);
     m_reading = new ReadingActions(*m_controller, m_ui->readerView, this);
     m_ui->storyView->setItemDelegateForColumn(StoryListModel::HeadlineColumn,
                                               new HighlightDelegate(m_controller->storyModel(), this));
@@ -98,6 +100,7 @@ MainWindow::MainWindow(Cache &cache, QSettings &settings, const Services &servic
     connect(m_banner, &AdvisoryBanner::dismissed, this,
             [this] { showStatus(tr("Advisory dismissed; it stays in the Advisories view.")); });
     statusBar()->addPermanentWidget(m_feeds->progressWidget());
+    statusBar()->addPermanentWidget(m_accounts->progressWidget());
     for (QWidget *widget : {static_cast<QWidget *>(m_ui->sidebarView),
                             static_cast<QWidget *>(m_ui->storyView),
                             static_cast<QWidget *>(m_ui->readerView)})
@@ -131,6 +134,11 @@ MainWindow::MainWindow(Cache &cache, QSettings &settings, const Services &servic
     });
     connect(m_feeds, &FeedActions::statusMessage, this, &MainWindow::showStatus);
     connect(m_feeds, &FeedActions::storiesChanged, this, &MainWindow::storiesChanged);
+    connect(m_accounts, &AccountActions::statusMessage, this, &MainWindow::showStatus);
+    connect(m_accounts, &AccountActions::storiesChanged, this, &MainWindow::storiesChanged);
+    // Refresh reaches sync accounts too: their servers fetch, then they sync.
+    connect(m_feeds->refreshAllAction(), &QAction::triggered, m_accounts, &AccountActions::refreshAll);
+    connect(m_feeds->refreshSelectedAction(), &QAction::triggered, m_accounts, &AccountActions::refreshSelected);
     if (m_refresh) {
         connect(m_refresh, &RefreshService::coverageIndexed, m_controller, [this](int stories) {
             if (stories > 0)
@@ -225,6 +233,9 @@ void MainWindow::setUpMenus()
     quit->setIcon(QIcon::fromTheme(QStringLiteral("application-exit")));
     connect(quit, &QAction::triggered, this, &QWidget::close);
 
+    m_ui->menuFile->addAction(m_accounts->addAction());
+    m_ui->menuFile->addAction(m_accounts->removeAction());
+    m_ui->menuFile->addSeparator();
     m_ui->menuFile->addAction(m_feeds->importOpmlAction());
     m_ui->menuFile->addAction(m_feeds->exportOpmlAction());
     m_ui->menuFile->addSeparator();
@@ -525,6 +536,8 @@ void MainWindow::applySettings()
         m_refresh->setRetention(retention);
         m_refresh->setAutoRefresh(m_settings.value(QLatin1String(PreferencesDialog::kAutoRefreshKey), true).toBool());
     }
+    m_accounts->setIntervalMinutes(m_settings.value(QLatin1String(PreferencesDialog::kSyncIntervalKey),
+                                                    PreferencesDialog::kDefaultSyncInterval).toInt());
 }
 
 void MainWindow::showPreferences()
@@ -592,6 +605,13 @@ void MainWindow::showSidebarContextMenu(const QPoint &position)
     menu.setAccessibleName(tr("Source actions"));
     if (m_controller->sidebarModel()->savedSearchAt(index)) {
         menu.addAction(m_deleteSearch);
+        menu.exec(m_ui->sidebarView->viewport()->mapToGlobal(position));
+        return;
+    }
+    if (m_controller->sidebarModel()->accountAt(index)) {
+        menu.addAction(m_feeds->refreshSelectedAction());
+        menu.addSeparator();
+        menu.addAction(m_accounts->removeAction());
         menu.exec(m_ui->sidebarView->viewport()->mapToGlobal(position));
         return;
     }
@@ -762,6 +782,7 @@ void MainWindow::showEvent(QShowEvent *event)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    m_accounts->sendBeforeClose();
     saveSettings();
     QMainWindow::closeEvent(event);
 }

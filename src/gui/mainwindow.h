@@ -24,6 +24,7 @@ class MainWindow;
 
 namespace bulletin {
 
+class AccountActions;
 class AdvisoryBanner;
 class StoryListView;
 class BookmarkActions;
@@ -31,6 +32,7 @@ class Cache;
 class FeedActions;
 class RefreshService;
 class SubscriptionService;
+class SyncService;
 class HistoryActions;
 class LinkOpener;
 class ReaderView;
@@ -42,7 +44,7 @@ class StoryController;
 // and toolbar. It only lays things out and wires them: the panes are kept in step by
 // StoryController, user actions live in HistoryActions and BookmarkActions, links leave
 // through LinkOpener (asking first for a link flagged as deceptive), subscriptions are
-// managed by FeedActions, and the most severe active advisory sits in an AdvisoryBanner
+// managed by FeedActions, sync accounts by AccountActions, and the most severe active advisory sits in an AdvisoryBanner
 // above the panes. The cache and settings are the caller's and must outlive the window.
 class MainWindow final : public QMainWindow
 {
@@ -56,6 +58,7 @@ public:
         RefreshService *refresh = nullptr;
         SubscriptionService *subscriptions = nullptr;
         QNetworkAccessManager *network = nullptr; // for images the user allows
+        SyncService *sync = nullptr;              // sync accounts' syncs, on its own thread
     };
 
     MainWindow(Cache &cache, QSettings &settings, QWidget *parent = nullptr);
@@ -75,6 +78,7 @@ public:
     HistoryActions *historyActions() const { return m_history; }
     BookmarkActions *bookmarkActions() const { return m_bookmarks; }
     FeedActions *feedActions() const { return m_feeds; }
+    AccountActions *accountActions() const { return m_accounts; }
     AdvisoryBanner *advisoryBanner() const { return m_banner; }
     LinkOpener *linkOpener() const { return m_links; }
     ReadingActions *readingActions() const { return m_reading; }
@@ -126,6 +130,7 @@ private:
     BookmarkActions *m_bookmarks = nullptr;
     LinkOpener *m_links = nullptr;
     FeedActions *m_feeds = nullptr;
+    AccountActions *m_accounts = nullptr;
     AdvisoryBanner *m_banner = nullptr;
     ReadingActions *m_reading = nullptr;
     RefreshService *m_refresh = nullptr;

@@ -77,6 +77,15 @@ PreferencesDialog::PreferencesDialog(QSettings &settings, const QList<QAction *>
     m_interval->setAccessibleName(tr("Refresh interval"));
     m_interval->setToolTip(tr("How often each feed is fetched, unless its publisher asks for less often"));
     m_interval->setValue(settings.value(QLatin1String(kIntervalKey), kDefaultInterval).toInt());
+    m_syncInterval = new QSpinBox(general);
+    m_syncInterval->setObjectName(QStringLiteral("syncInterval"));
+    m_syncInterval->setRange(0, 24 * 60);
+    m_syncInterval->setSuffix(tr(" minutes"));
+    m_syncInterval->setSpecialValueText(tr("Never (only on Refresh)"));
+    m_syncInterval->setAccessibleName(tr("Sync interval"));
+    m_syncInterval->setToolTip(tr("How often sync accounts are synced with their server; changes made here "
+                                  "are sent within seconds whatever this says"));
+    m_syncInterval->setValue(settings.value(QLatin1String(kSyncIntervalKey), kDefaultSyncInterval).toInt());
     m_alertInterval = new QSpinBox(general);
     m_alertInterval->setRange(5, 24 * 60);
     m_alertInterval->setSuffix(tr(" minutes"));
@@ -130,6 +139,7 @@ PreferencesDialog::PreferencesDialog(QSettings &settings, const QList<QAction *>
     form->addRow(m_notify);
     form->addRow(tr("Refresh &every:"), m_interval);
     form->addRow(tr("Refresh alert s&ources every:"), m_alertInterval);
+    form->addRow(tr("Sync a&ccounts every:"), m_syncInterval);
     form->addRow(tr("&Keep at most:"), m_keepCount);
     form->addRow(tr("Keep &for:"), m_keepDays);
     form->addRow(m_keepUnread);
@@ -218,6 +228,7 @@ void PreferencesDialog::save()
 {
     m_settings.setValue(QLatin1String(kAutoRefreshKey), m_autoRefresh->isChecked());
     m_settings.setValue(QLatin1String(kIntervalKey), m_interval->value());
+    m_settings.setValue(QLatin1String(kSyncIntervalKey), m_syncInterval->value());
     m_settings.setValue(QLatin1String(kAlertIntervalKey), m_alertInterval->value());
     m_settings.setValue(QLatin1String(kNotifyKey), m_notify->isChecked());
     m_settings.setValue(QLatin1String(kImagesAlwaysKey), m_imagesAlways->isChecked());

@@ -18,7 +18,7 @@ namespace bulletin {
 class Cache;
 
 // Preferences, kept in QSettings: automatic refresh and its intervals (news feeds, and alert
-// sources: CAP feeds and feeds marked as alert sources), when a story counts
+// sources: CAP feeds and feeds marked as alert sources), how often sync accounts sync, when a story counts
 // as read, the reader's font, every keyboard shortcut (editable, with defaults), and the
 // advisory rules (kept in the cache, so the refresh worker and the CLI see them too). The
 // dialog only reads and writes the settings; the window applies them (applyTo*).
@@ -49,6 +49,8 @@ public:
     static constexpr auto kKeepDaysKey = "retention/maxAgeDays";         // 0: no limit
     static constexpr auto kKeepUnreadKey = "retention/keepUnread";
     static constexpr auto kImagesAlwaysKey = "images/alwaysLoad"; // every story, every feed
+    static constexpr auto kSyncIntervalKey = "sync/intervalMinutes"; // 0: no automatic sync
+    static constexpr int kDefaultSyncInterval = 15;
     static constexpr int kDefaultInterval = 60;
     static constexpr int kDefaultAlertInterval = 5;
     static QString shortcutKey(const QString &actionName);
@@ -68,6 +70,7 @@ private:
     QCheckBox *m_imagesAlways = nullptr;
     QSpinBox *m_interval = nullptr;
     QSpinBox *m_alertInterval = nullptr;
+    QSpinBox *m_syncInterval = nullptr;
     QSpinBox *m_keepCount = nullptr;
     QSpinBox *m_keepDays = nullptr;
     QCheckBox *m_keepUnread = nullptr;

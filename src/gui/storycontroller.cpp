@@ -509,8 +509,10 @@ bool StoryController::toggleRead()
 int StoryController::markAllRead()
 {
     const int changed = m_cache.articles().markAllRead(m_filter);
-    if (changed > 0)
+    if (changed > 0) {
         reloadStories();
+        emit storiesMarked();
+    }
     emit statusMessage(tr("Marked %n story(ies) as read.", nullptr, changed));
     return changed;
 }
@@ -587,6 +589,7 @@ int StoryController::markStoriesRead(const QList<qint64> &storyIds)
 void StoryController::storyReadChanged(qint64 storyId, bool read)
 {
     m_stories->setStoryRead(storyId, read);
+    emit storiesMarked();
     // One story: move the counts by one rather than count every feed again.
     if (const std::optional<StorySummary> story = m_cache.articles().summary(storyId))
         m_sidebar->adjustUnread(story->feedId, story->hasAdvisory, read ? -1 : 1);
@@ -597,6 +600,7 @@ void StoryController::storyReadChanged(qint64 storyId, bool read)
 void StoryController::bookmarksChanged(qint64 storyId, bool bookmarked)
 {
     m_stories->setStoryBookmarked(storyId, bookmarked);
+    emit storiesMarked();
     if (m_stories->isBookmarkView())
         selectInList(m_location, false); // the view was reloaded; keep the reader's row
     refreshSidebar();

@@ -118,6 +118,9 @@ public:
     void coverageChanged();
 
 signals:
+    // The user marked stories read or unread, bookmarked or unbookmarked one or wrote a
+    // note: what a sync account sends to its server.
+    void storiesMarked();
     void locationChanged(const bulletin::ReaderLocation &location);
     void historyChanged();
     void filterChanged(const bulletin::StoryFilter &filter);

@@ -1,5 +1,7 @@
 #include "gui/subscribedialog.h"
 
+#include "gui/dialogstatus.h"
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -159,21 +161,14 @@ void SubscribeDialog::setBusy(bool busy, const QString &message)
     for (QWidget *field : {static_cast<QWidget *>(m_url), static_cast<QWidget *>(m_folder),
                            static_cast<QWidget *>(m_title), static_cast<QWidget *>(m_choices)})
         field->setEnabled(!busy);
-    if (!message.isEmpty()) {
-        m_status->setStyleSheet(QString());
-        m_status->setText(message);
-        m_status->show();
-    }
+    if (!message.isEmpty())
+        showDialogProgress(m_status, message);
     updateOk();
 }
 
 void SubscribeDialog::showError(const QString &message)
 {
-    // White on a dark red reads in light and dark palettes alike.
-    m_status->setStyleSheet(QStringLiteral("color: white; background-color: #b3261e; padding: 6px; "
-                                           "border-radius: 3px;"));
-    m_status->setText(message);
-    m_status->show();
+    showDialogError(m_status, message);
 }
 
 void SubscribeDialog::start()

@@ -1,0 +1,496 @@
+#include "gui/accountactions.h"
+#include "gui/addaccountdialog.h"
+#include "gui/bookmarkactions.h"
+#include "gui/feedactions.h"
+#include "gui/mainwindow.h"
+#include "gui/preferencesdialog.h"
+#include "gui/storycontroller.h"
+#include "gui/storylistview.h"
+#include "models/sidebarmodel.h"
+#include "models/storylistmodel.h"
+#include "services/cache.h"
+#include "services/refreshservice.h"
+#include "services/subscriptionservice.h"
+#include "storage/accountstore.h"
+#include "support/darkpalette.h"
+#include "support/dialoganswers.h"
+#include "support/ttrssserver.h"
+#include "sync/passwordstore.h"
+#include "sync/syncservice.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QNetworkAccessManager>
+#include <QScrollBar>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+using namespace bulletin;
+using namespace bulletin::test;
+
+// The window's side of sync accounts, driven offscreen against the real Tiny Tiny RSS
+// server: the account's node in the sidebar with its categories, feeds and counts, marks
+// made in the window reaching the server within seconds and before the window closes,
+// Refresh asking the server to fetch, the lists reloading in place, and a failed sync told
+// in words on the node.
+class TestAccountActions final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void theAccountIsANodeWithItsCategoriesFeedsAndCounts();
+    void marksMadeInTheWindowReachTheServerWithinSeconds();
+    void closingTheWindowSendsWhatWaits();
+    void refreshAsksTheServerToFetchAndTheListsReloadInPlace();
+    void aFailedSyncIsToldInWordsOnTheNode();
+    void addAccountShowsErrorsInWordsAndKeepsWhatWasTyped_data();
+    void addAccountShowsErrorsInWordsAndKeepsWhatWasTyped();
+    void addAccountAsksBeforeKeepingThePasswordInAFile();
+    void removingTheAccountKeepsItsBookmarks();
+    void screenshots();
+
+private:
+    // A user of its own with the feed "<user>-tech" of `items` stories in the category
+    // "Tech", fetched by the server; the account in a fresh cache (password in the file:
+    // tests have no keyring); the window over it with a SyncService, not yet synced.
+    bool setUp(const QString &prefix, int items, bool withAccount = true);
+    // Fills the Add Account dialog and presses Add.
+    static void fill(AddAccountDialog &dialog, const QString &url, const QString &user, const QString &password);
+    static QString field(const AddAccountDialog &dialog, const char *name);
+    bool sync();
+    qint64 storyId(int n) const;
+    QString remoteIdOf(int n) const;
+    QModelIndex accountNode() const;
+    QModelIndex find(const QString &name, const QModelIndex &parent = {}) const;
+    void closeWindow();
+
+    std::optional<TtrssServer> m_server;
+    QString m_skip;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_cachePath;
+    QString m_user;
+    QString m_feedName;
+    qint64 m_accountId = 0;
+    std::unique_ptr<TtrssApiClient> m_other;
+    std::unique_ptr<Cache> m_cache;
+    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<RefreshService> m_refresh;
+    std::unique_ptr<SubscriptionService> m_subscriptions;
+    std::unique_ptr<SyncService> m_sync;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestAccountActions::initTestCase()
+{
+    m_server = TtrssServer::open(&m_skip);
+}
+
+void TestAccountActions::init()
+{
+    if (!m_server)
+        QSKIP(qPrintable(m_skip));
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_cachePath = m_dir->filePath(QStringLiteral("cache.sqlite"));
+}
+
+void TestAccountActions::cleanup()
+{
+    closeWindow();
+    m_cache.reset();
+}
+
+void TestAccountActions::closeWindow()
+{
+    // In the composition root's order: the window, then the services it talks to.
+    m_window.reset();
+    m_sync.reset();
+    m_subscriptions.reset();
+    m_refresh.reset();
+    m_network.reset();
+}
+
+bool TestAccountActions::setUp(const QString &prefix, int items, bool withAccount)
+{
+    m_user = m_server->addUser(prefix);
+    QString error;
+    m_cache = Cache::open(m_cachePath, &error);
+    if (m_user.isEmpty() || !m_cache)
+        return false;
+    m_other = std::make_unique<TtrssApiClient>(m_server->baseUrl(), m_user, TtrssServer::password());
+    const QString category = m_server->addCategory(m_user, QStringLiteral("Tech"));
+    m_feedName = m_user + QStringLiteral("-tech");
+    const QString url = m_server->writeFeed(m_feedName, items);
+    const QJsonObject answer = m_other->call(QStringLiteral("subscribeToFeed"),
+                                             {{QStringLiteral("feed_url"), url},
+                                              {QStringLiteral("category_id"), category.toInt()}}).toObject();
+    const int feedId = answer.value(QStringLiteral("status")).toObject().value(QStringLiteral("feed_id")).toInt();
+    if (category.isEmpty() || feedId <= 0
+        || m_other->call(QStringLiteral("updateFeed"), {{QStringLiteral("feed_id"), feedId}}).isNull())
+        return false;
+    if (withAccount) {
+        m_accountId = AccountStore(m_cache->database().connection())
+                          .add(QStringLiteral("ttrss"), m_server->baseUrl(), m_user, &error)
+                          .value_or(0);
+        if (m_accountId <= 0
+            || !PasswordStore(m_cachePath).store(m_accountId, TtrssServer::password(), PasswordStore::FileConsent::Given).ok)
+            return false;
+    }
+
+    const QString settingsPath = m_dir->filePath(QStringLiteral("settings.ini"));
+    m_settings = std::make_unique<QSettings>(settingsPath, QSettings::IniFormat);
+    m_settings->setValue(QLatin1String(PreferencesDialog::kSyncIntervalKey), 0); // syncs only when asked
+    m_settings->setValue(QLatin1String(PreferencesDialog::kAutoRefreshKey), false);
+    m_network = std::make_unique<QNetworkAccessManager>();
+    m_refresh = std::make_unique<RefreshService>(*m_cache, m_network.get());
+    m_subscriptions = std::make_unique<SubscriptionService>(*m_cache, m_network.get(), m_refresh.get());
+    m_sync = std::make_unique<SyncService>(m_cachePath);
+    m_window = std::make_unique<MainWindow>(*m_cache, *m_settings,
+                                            MainWindow::Services{m_refresh.get(), m_subscriptions.get(),
+                                                                 m_network.get(), m_sync.get()});
+    m_window->resize(1100, 640);
+    m_window->show();
+    return QTest::qWaitForWindowExposed(m_window.get());
+}
+
+bool TestAccountActions::sync()
+{
+    QSignalSpy all(m_sync.get(), &SyncService::allFinished);
+    m_sync->syncAll();
+    return all.wait(60000);
+}
+
+qint64 TestAccountActions::storyId(int n) const
+{
+    QSqlQuery q(m_cache->database().connection());
+    q.prepare(QStringLiteral("SELECT id FROM articles WHERE title = ?"));
+    q.addBindValue(QStringLiteral("%1 story %2").arg(m_feedName).arg(n));
+    return q.exec() && q.next() ? q.value(0).toLongLong() : 0;
+}
+
+QString TestAccountActions::remoteIdOf(int n) const
+{
+    return AccountStore(m_cache->database().connection()).remoteId(storyId(n)).value_or(QString());
+}
+
+QModelIndex TestAccountActions::accountNode() const
+{
+    return m_window->controller()->sidebarModel()->indexFor({StoryFilter::Kind::Account, m_accountId});
+}
+
+QModelIndex TestAccountActions::find(const QString &name, const QModelIndex &parent) const
+{
+    const SidebarModel *model = m_window->controller()->sidebarModel();
+    for (int row = 0; row < model->rowCount(parent); ++row) {
+        const QModelIndex index = model->index(row, 0, parent);
+        if (index.data().toString() == name)
+            return index;
+        if (const QModelIndex inner = find(name, index); inner.isValid())
+            return inner;
+    }
+    return {};
+}
+
+void TestAccountActions::theAccountIsANodeWithItsCategoriesFeedsAndCounts()
+{
+    QVERIFY(setUp(QStringLiteral("winnode"), 3));
+    QVERIFY(accountNode().isValid()); // known before its first sync, with nothing in it
+    QCOMPARE(m_window->controller()->sidebarModel()->rowCount(accountNode()), 0);
+    QVERIFY(accountNode().data(Qt::ToolTipRole).toString().contains(QStringLiteral("Never synced yet")));
+
+    QSignalSpy stories(m_window->accountActions(), &AccountActions::storiesChanged);
+    QVERIFY(sync());
+    QCOMPARE(stories.size(), 1);
+    const QModelIndex node = accountNode();
+    QVERIFY(node.isValid());
+    QCOMPARE(node.data().toString(), QStringLiteral("%1 on 127.0.0.1").arg(m_user));
+    QCOMPARE(node.siblingAtColumn(SidebarModel::CountColumn).data().toString(), QStringLiteral("3"));
+    QVERIFY(node.data(Qt::ToolTipRole).toString().contains(QStringLiteral("Last synced ")));
+    const QModelIndex tech = find(QStringLiteral("Tech"), node);
+    QVERIFY(tech.isValid());
+    QCOMPARE(tech.parent(), node);
+    QCOMPARE(tech.data(SidebarModel::CountRole).toInt(), 3);
+    QCOMPARE(m_window->controller()->sidebarModel()->rowCount(tech), 1);
+
+    // Its stories behave like any other: chosen in the sidebar, listed, read in the reader.
+    m_window->sidebarView()->setCurrentIndex(node);
+    QCOMPARE(m_window->controller()->currentFilter(), (StoryFilter{StoryFilter::Kind::Account, m_accountId}));
+    QCOMPARE(m_window->controller()->storyModel()->rowCount(), 3);
+    m_window->openStory(storyId(2));
+    QTRY_VERIFY(m_window->controller()->currentLocation().storyId == storyId(2));
+    QCOMPARE(node.siblingAtColumn(SidebarModel::CountColumn).data().toString(), QStringLiteral("2"));
+    // The account's feeds are its server's: not renamed, moved or unsubscribed here alone.
+    m_window->sidebarView()->setCurrentIndex(m_window->controller()->sidebarModel()->index(0, 0, tech));
+    QVERIFY(!m_window->feedActions()->renameAction()->isEnabled());
+    QVERIFY(!m_window->feedActions()->removeAction()->isEnabled());
+    QVERIFY(m_window->feedActions()->refreshSelectedAction()->isEnabled());
+}
+
+void TestAccountActions::marksMadeInTheWindowReachTheServerWithinSeconds()
+{
+    QVERIFY(setUp(QStringLiteral("winmarks"), 3));
+    QVERIFY(sync());
+    const QString first = remoteIdOf(1);
+    const QString second = remoteIdOf(2);
+    QVERIFY(!first.isEmpty() && !second.isEmpty());
+    QVERIFY(m_other->article(first).value(QStringLiteral("unread")).toBool());
+
+    // Opened (read at once, the default) and bookmarked (= starred) in the window.
+    QSignalSpy sent(m_sync.get(), &SyncService::sendFinished);
+    m_window->openStory(storyId(1));
+    m_window->openStory(storyId(2));
+    m_window->bookmarkActions()->toggleAction()->trigger();
+    QVERIFY(sent.wait(SyncService::kChangeDelayMs + 30000));
+    QTRY_COMPARE_WITH_TIMEOUT(AccountStore(m_cache->database().connection()).pendingCount(m_accountId), 0, 30000);
+    QVERIFY(!m_other->article(first).value(QStringLiteral("unread")).toBool());
+    QVERIFY(!m_other->article(second).value(QStringLiteral("unread")).toBool());
+    QVERIFY(m_other->article(second).value(QStringLiteral("marked")).toBool());
+    QVERIFY(!m_other->article(first).value(QStringLiteral("marked")).toBool());
+    QVERIFY(m_other->article(remoteIdOf(3)).value(QStringLiteral("unread")).toBool());
+}
+
+void TestAccountActions::closingTheWindowSendsWhatWaits()
+{
+    QVERIFY(setUp(QStringLiteral("winclose"), 2));
+    QVERIFY(sync());
+    m_window->openStory(storyId(2));
+    QCOMPARE(AccountStore(m_cache->database().connection()).pendingCount(m_accountId), 1);
+    // Closed at once, long before the change's delay is over.
+    QVERIFY(m_window->close());
+    QCOMPARE(AccountStore(m_cache->database().connection()).pendingCount(m_accountId), 0);
+    QVERIFY(!m_other->article(remoteIdOf(2)).value(QStringLiteral("unread")).toBool());
+    QVERIFY(m_other->article(remoteIdOf(1)).value(QStringLiteral("unread")).toBool());
+}
+
+void TestAccountActions::refreshAsksTheServerToFetchAndTheListsReloadInPlace()
+{
+    QVERIFY(setUp(QStringLiteral("winrefresh"), 40));
+    QVERIFY(sync());
+    const QModelIndex feed = m_window->controller()->sidebarModel()->index(0, 0, find(QStringLiteral("Tech"), accountNode()));
+    QVERIFY(feed.isValid());
+    m_window->sidebarView()->setCurrentIndex(feed);
+    StoryListModel *list = m_window->controller()->storyModel();
+    QCOMPARE(list->rowCount(), 40);
+    // The reader on an older story, the list scrolled down to it.
+    const qint64 reading = storyId(5);
+    m_window->openStory(reading);
+    QTRY_COMPARE(m_window->controller()->currentLocation().storyId, reading);
+    m_window->storyView()->scrollTo(m_window->storyView()->currentIndex());
+    const int scroll = m_window->storyView()->verticalScrollBar()->value();
+    QVERIFY(scroll > 0);
+
+    // The publisher adds two stories; the server has not fetched them yet. Refresh asks it.
+    m_server->writeFeed(m_feedName, 42);
+    QSignalSpy stories(m_window->accountActions(), &AccountActions::storiesChanged);
+    QSignalSpy finished(m_sync.get(), &SyncService::syncFinished);
+    m_window->feedActions()->refreshSelectedAction()->trigger();
+    QVERIFY(stories.wait(60000));
+    QCOMPARE(finished.size(), 1);
+    QVERIFY2(finished.first().at(0).value<SyncReport>().ok,
+             qPrintable(finished.first().at(0).value<SyncReport>().error.words));
+    QVERIFY(storyId(42) > 0);
+    QCOMPARE(list->rowCount(), 42);
+    // Reloaded in place: the same story chosen, the list where it was (two rows further).
+    QCOMPARE(m_window->controller()->currentLocation().storyId, reading);
+    QCOMPARE(list->data(m_window->storyView()->currentIndex(), StoryListModel::StoryIdRole).toLongLong(), reading);
+    QCOMPARE(m_window->storyView()->verticalScrollBar()->value(), scroll);
+    QCOMPARE(m_window->sidebarView()->currentIndex(), m_window->controller()->sidebarModel()->indexFor(
+                                                           {StoryFilter::Kind::Feed, feed.data(SidebarModel::NodeIdRole).toLongLong()}));
+}
+
+void TestAccountActions::aFailedSyncIsToldInWordsOnTheNode()
+{
+    QVERIFY(setUp(QStringLiteral("winfail"), 2));
+    QVERIFY(sync());
+    QVERIFY(!accountNode().data(SidebarModel::FailingRole).toBool());
+    // The password was changed on the server: the kept one no longer opens it.
+    QVERIFY(PasswordStore(m_cachePath).store(m_accountId, QStringLiteral("an old password"),
+                                             PasswordStore::FileConsent::Given).ok);
+    QVERIFY(sync());
+    const QModelIndex node = accountNode();
+    QVERIFY(node.data(SidebarModel::FailingRole).toBool());
+    QVERIFY(!node.data(Qt::DecorationRole).isNull());
+    const QString tooltip = node.data(Qt::ToolTipRole).toString();
+    QVERIFY2(tooltip.contains(QStringLiteral("Last sync failed: the server refused the user name or password")),
+             qPrintable(tooltip));
+    QVERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("sync failed: the server refused")));
+    // Nothing local went: the stories stay.
+    QCOMPARE(m_cache->articles().count({StoryFilter::Kind::Account, m_accountId}), 2);
+    QCOMPARE(node.siblingAtColumn(SidebarModel::CountColumn).data().toString(), QStringLiteral("2"));
+}
+
+void TestAccountActions::fill(AddAccountDialog &dialog, const QString &url, const QString &user, const QString &password)
+{
+    dialog.findChild<QLineEdit *>(QStringLiteral("address"))->setText(url);
+    dialog.findChild<QLineEdit *>(QStringLiteral("user"))->setText(user);
+    dialog.findChild<QLineEdit *>(QStringLiteral("password"))->setText(password);
+    clickButton(&dialog, QStringLiteral("Add"));
+}
+
+QString TestAccountActions::field(const AddAccountDialog &dialog, const char *name)
+{
+    return dialog.findChild<QLineEdit *>(QLatin1String(name))->text();
+}
+
+void TestAccountActions::addAccountShowsErrorsInWordsAndKeepsWhatWasTyped_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<QString>("user");
+    QTest::addColumn<QString>("password");
+    QTest::addColumn<QString>("words");
+    const QString real = m_server ? m_server->baseUrl() : QString();
+    QTest::newRow("wrong password") << real << QStringLiteral("bulletin") << QStringLiteral("not the password")
+                                    << QStringLiteral("Cannot log in: the server refused the user name or password");
+    QTest::newRow("API access disabled")
+        << real << QStringLiteral("noapi") << QStringLiteral("bulletin-test")
+        << QStringLiteral("Cannot log in: API access is disabled for this user (turn on \"Enable API\" in Tiny Tiny "
+                          "RSS's preferences)");
+    // Nothing listens on port 1 of the loopback address.
+    QTest::newRow("unreachable") << QStringLiteral("http://127.0.0.1:1/") << QStringLiteral("u") << QStringLiteral("p")
+                                 << QStringLiteral("Cannot log in: the server cannot be reached (Connection refused)");
+    QTest::newRow("not an address")
+        << QStringLiteral("rss.example.org") << QStringLiteral("u") << QStringLiteral("p")
+        << QStringLiteral("the server address must be an absolute http or https address, not \"rss.example.org\"");
+}
+
+void TestAccountActions::addAccountShowsErrorsInWordsAndKeepsWhatWasTyped()
+{
+    QFETCH(QString, url);
+    QFETCH(QString, user);
+    QFETCH(QString, password);
+    QFETCH(QString, words);
+    QVERIFY(setUp(QStringLiteral("winadd"), 1, false));
+    AddAccountDialog dialog(*m_cache, m_window.get());
+    dialog.show();
+    fill(dialog, url, user, password);
+    auto *status = dialog.findChild<QLabel *>(QStringLiteral("status"));
+    // The login runs off the GUI thread; the answer comes back into the dialog.
+    QTRY_VERIFY_WITH_TIMEOUT(status->isVisible() && !status->text().startsWith(QStringLiteral("Logging in")), 30000);
+    QCOMPARE(status->text(), words);
+    QVERIFY(dialog.isVisible());
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
+    QCOMPARE(field(dialog, "address"), url);
+    QCOMPARE(field(dialog, "user"), user);
+    QCOMPARE(field(dialog, "password"), password);
+    QVERIFY(dialog.findChild<QLineEdit *>(QStringLiteral("address"))->isEnabled());
+    QVERIFY(AccountStore(m_cache->database().connection()).accounts().isEmpty());
+}
+
+void TestAccountActions::addAccountAsksBeforeKeepingThePasswordInAFile()
+{
+    QVERIFY(setUp(QStringLiteral("winconsent"), 2, false));
+    // File › Add Account… opens the dialog.
+    bool opened = false;
+    answerNextDialog([&opened](QWidget *dialog) {
+        opened = qobject_cast<AddAccountDialog *>(dialog) != nullptr;
+        clickButton(dialog, QStringLiteral("Cancel"));
+    });
+    m_window->accountActions()->addAction()->trigger();
+    QVERIFY(opened);
+
+    AddAccountDialog dialog(*m_cache, m_window.get());
+    dialog.show();
+    auto *status = dialog.findChild<QLabel *>(QStringLiteral("status"));
+    // Tests have no keyring: the dialog asks before writing the password to a file. No.
+    QString question;
+    answerNextDialog([&question](QWidget *box) {
+        question = qobject_cast<QMessageBox *>(box)->text();
+        clickButton(box, QStringLiteral("No"));
+    });
+    fill(dialog, m_server->baseUrl(), m_user, TtrssServer::password());
+    QTRY_VERIFY_WITH_TIMEOUT(!question.isEmpty(), 30000);
+    QVERIFY2(question.startsWith(QStringLiteral("No keyring answered")), qPrintable(question));
+    QTRY_VERIFY(status->text().contains(QStringLiteral("only with your consent")));
+    QVERIFY(dialog.isVisible());
+    QVERIFY(AccountStore(m_cache->database().connection()).accounts().isEmpty());
+
+    // Yes: kept in the file, readable by the user alone; the account is added and syncs.
+    answerNextDialog([](QWidget *box) { clickButton(box, QStringLiteral("Yes")); });
+    clickButton(&dialog, QStringLiteral("Add"));
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog.isVisible(), 30000);
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QVERIFY(dialog.accountId());
+    m_accountId = *dialog.accountId();
+    const QFileInfo file(PasswordStore(m_cachePath).filePath(m_accountId));
+    QVERIFY(file.exists());
+    QCOMPARE(file.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup
+                                   | QFileDevice::WriteOther),
+             QFileDevice::Permissions());
+    QSignalSpy all(m_sync.get(), &SyncService::allFinished);
+    m_window->accountActions()->accountAdded(m_accountId);
+    QVERIFY(accountNode().isValid());
+    QVERIFY(all.wait(60000));
+    QCOMPARE(accountNode().siblingAtColumn(SidebarModel::CountColumn).data().toString(), QStringLiteral("2"));
+}
+
+void TestAccountActions::removingTheAccountKeepsItsBookmarks()
+{
+    QVERIFY(setUp(QStringLiteral("winremove"), 3));
+    QVERIFY(sync());
+    m_window->openStory(storyId(2));
+    m_window->bookmarkActions()->toggleAction()->trigger();
+    QCOMPARE(m_cache->bookmarks().count(), 1);
+    m_window->sidebarView()->setCurrentIndex(accountNode());
+    QVERIFY(m_window->accountActions()->removeAction()->isEnabled());
+
+    // Asked first; No leaves it.
+    answerNextDialog([](QWidget *box) { clickButton(box, QStringLiteral("No")); });
+    m_window->accountActions()->removeAction()->trigger();
+    QVERIFY(accountNode().isValid());
+
+    QSignalSpy all(m_sync.get(), &SyncService::allFinished);
+    answerNextDialog([](QWidget *box) { clickButton(box, QStringLiteral("Yes")); });
+    m_window->accountActions()->removeAction()->trigger();
+    QVERIFY(!accountNode().isValid());
+    QCOMPARE(m_window->controller()->currentFilter(), StoryFilter{});
+    QVERIFY(!QFileInfo::exists(PasswordStore(m_cachePath).filePath(m_accountId)));
+    // Its stories leave on the sync's thread; the bookmark stays, a local one now.
+    QVERIFY(all.wait(60000));
+    QTRY_COMPARE(m_cache->articles().count({}), 0);
+    QVERIFY(AccountStore(m_cache->database().connection()).accounts().isEmpty());
+    QCOMPARE(m_cache->bookmarks().count(), 1);
+    QCOMPARE(m_window->controller()->sidebarModel()->indexFor({StoryFilter::Kind::Bookmarked})
+                 .data(SidebarModel::CountRole).toInt(), 1);
+}
+
+void TestAccountActions::screenshots()
+{
+    // Set BULLETIN_SCREENSHOT_DIR to look at the account's node, its tooltip's health and
+    // the sync's progress in the status bar.
+    const QString dir = qEnvironmentVariable("BULLETIN_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        QSKIP("BULLETIN_SCREENSHOT_DIR not set");
+    QDir().mkpath(dir);
+    QVERIFY(setUp(QStringLiteral("winshot"), 6));
+    QVERIFY(sync());
+    m_window->sidebarView()->expandAll();
+    m_window->sidebarView()->setCurrentIndex(accountNode());
+    m_window->openStory(storyId(4));
+    QVERIFY(PasswordStore(m_cachePath).store(m_accountId, QStringLiteral("an old password"),
+                                             PasswordStore::FileConsent::Given).ok);
+    QVERIFY(sync());
+    QTest::qWait(50);
+    QVERIFY(m_window->grab().save(QDir(dir).filePath(QStringLiteral("account-light.png"))));
+    const QPalette original = QApplication::palette();
+    QApplication::setPalette(darkPalette());
+    QTest::qWait(50);
+    QVERIFY(m_window->grab().save(QDir(dir).filePath(QStringLiteral("account-dark.png"))));
+    QApplication::setPalette(original);
+}
+
+QTEST_MAIN(TestAccountActions)
+#include "tst_accountactions.moc"
