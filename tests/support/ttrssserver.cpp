@@ -174,6 +174,18 @@ QJsonValue TtrssApiClient::call(const QString &op, QJsonObject params)
     return answer.value(QStringLiteral("content"));
 }
 
+int TtrssApiClient::subscribeAndFetch(const QString &feedUrl, int categoryId)
+{
+    QJsonObject params{{QStringLiteral("feed_url"), feedUrl}};
+    if (categoryId > 0)
+        params.insert(QStringLiteral("category_id"), categoryId);
+    const QJsonObject answer = call(QStringLiteral("subscribeToFeed"), params).toObject();
+    const int feedId = answer.value(QStringLiteral("status")).toObject().value(QStringLiteral("feed_id")).toInt();
+    if (feedId <= 0 || call(QStringLiteral("updateFeed"), {{QStringLiteral("feed_id"), feedId}}).isNull())
+        return 0;
+    return feedId;
+}
+
 QJsonArray TtrssApiClient::headlines(int feedId, const QString &viewMode)
 {
     QJsonArray all;

@@ -61,6 +61,10 @@ public:
     QJsonValue call(const QString &op, QJsonObject params = {});
     QString lastError() const { return m_lastError; }
 
+    // Subscribes to the feed (into the category, when given) and has the server fetch it
+    // now, as a user of tt-rss's web pages would; the feed's id, 0 on failure.
+    int subscribeAndFetch(const QString &feedUrl, int categoryId = 0);
+
     // Shortcuts: the server's ids of the headlines of every feed, and one story's state.
     QJsonArray headlines(int feedId = -4, const QString &viewMode = QStringLiteral("all_articles"));
     QString idOfTitle(const QString &title);

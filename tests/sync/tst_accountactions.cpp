@@ -134,13 +134,7 @@ bool TestAccountActions::setUp(const QString &prefix, int items, bool withAccoun
     m_other = std::make_unique<TtrssApiClient>(m_server->baseUrl(), m_user, TtrssServer::password());
     const QString category = m_server->addCategory(m_user, QStringLiteral("Tech"));
     m_feedName = m_user + QStringLiteral("-tech");
-    const QString url = m_server->writeFeed(m_feedName, items);
-    const QJsonObject answer = m_other->call(QStringLiteral("subscribeToFeed"),
-                                             {{QStringLiteral("feed_url"), url},
-                                              {QStringLiteral("category_id"), category.toInt()}}).toObject();
-    const int feedId = answer.value(QStringLiteral("status")).toObject().value(QStringLiteral("feed_id")).toInt();
-    if (category.isEmpty() || feedId <= 0
-        || m_other->call(QStringLiteral("updateFeed"), {{QStringLiteral("feed_id"), feedId}}).isNull())
+    if (category.isEmpty() || m_other->subscribeAndFetch(m_server->writeFeed(m_feedName, items), category.toInt()) <= 0)
         return false;
     if (withAccount) {
         m_accountId = AccountStore(m_cache->database().connection())

@@ -96,10 +96,7 @@ qint64 TestCliSync::addAccount(const QString &prefix, int items)
 {
     m_user = m_server->addUser(prefix);
     m_other = std::make_unique<TtrssApiClient>(m_server->baseUrl(), m_user, TtrssServer::password());
-    const QString url = m_server->writeFeed(m_user + QStringLiteral("-a"), items);
-    const QJsonObject answer = m_other->call(QStringLiteral("subscribeToFeed"), {{QStringLiteral("feed_url"), url}}).toObject();
-    const int feedId = answer.value(QStringLiteral("status")).toObject().value(QStringLiteral("feed_id")).toInt();
-    if (feedId <= 0 || m_other->call(QStringLiteral("updateFeed"), {{QStringLiteral("feed_id"), feedId}}).isNull())
+    if (m_other->subscribeAndFetch(m_server->writeFeed(m_user + QStringLiteral("-a"), items)) <= 0)
         return 0;
     const Run add = bulletin({QStringLiteral("account"), QStringLiteral("add"), QStringLiteral("ttrss"), m_server->baseUrl(),
                               QStringLiteral("--user"), m_user, QStringLiteral("--password-stdin"), QStringLiteral("--json")},

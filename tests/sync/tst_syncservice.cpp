@@ -69,10 +69,7 @@ bool TestSyncService::setUp(const QString &prefix, int items)
     if (m_user.isEmpty() || !m_cache)
         return false;
     m_other = std::make_unique<TtrssApiClient>(m_server->baseUrl(), m_user, TtrssServer::password());
-    const QString url = m_server->writeFeed(m_user, items);
-    const QJsonObject answer = m_other->call(QStringLiteral("subscribeToFeed"), {{QStringLiteral("feed_url"), url}}).toObject();
-    const int feedId = answer.value(QStringLiteral("status")).toObject().value(QStringLiteral("feed_id")).toInt();
-    if (feedId <= 0 || m_other->call(QStringLiteral("updateFeed"), {{QStringLiteral("feed_id"), feedId}}).isNull())
+    if (m_other->subscribeAndFetch(m_server->writeFeed(m_user, items)) <= 0)
         return false;
     m_accountId = AccountStore(m_cache->database().connection())
                       .add(QStringLiteral("ttrss"), m_server->baseUrl(), m_user, &error)
