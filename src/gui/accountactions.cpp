@@ -188,6 +188,8 @@ void AccountActions::onSyncFinished(const SyncReport &report)
     const QString name = accountName(report.accountId);
     if (!report.ok)
         emit statusMessage(tr("%1: sync failed: %2").arg(name, report.error.words));
+    else if (report.pulled == 0 && report.pushed > 0)
+        emit statusMessage(tr("%1: %n change(s) sent.", nullptr, report.pushed).arg(name));
     else if (report.pulled > 0 || report.pushed > 0)
         emit statusMessage(tr("%1: synced, %n change(s) from the server", nullptr, report.pulled).arg(name)
                            + tr(", %n sent", nullptr, report.pushed));
