@@ -483,7 +483,17 @@ void TestAccountActions::screenshots()
     QApplication::setPalette(darkPalette());
     QTest::qWait(50);
     QVERIFY(m_window->grab().save(QDir(dir).filePath(QStringLiteral("account-dark.png"))));
+
+    // The Add Account dialog with a wrong password, in both palettes.
+    AddAccountDialog dialog(*m_cache, m_window.get());
+    dialog.show();
+    fill(dialog, m_server->baseUrl(), m_user, QStringLiteral("not the password"));
+    auto *status = dialog.findChild<QLabel *>(QStringLiteral("status"));
+    QTRY_VERIFY_WITH_TIMEOUT(status->text().startsWith(QStringLiteral("Cannot log in")), 30000);
+    QVERIFY(dialog.grab().save(QDir(dir).filePath(QStringLiteral("add-account-dark.png"))));
     QApplication::setPalette(original);
+    QTest::qWait(50);
+    QVERIFY(dialog.grab().save(QDir(dir).filePath(QStringLiteral("add-account-light.png"))));
 }
 
 QTEST_MAIN(TestAccountActions)
