@@ -13,6 +13,7 @@
 #include "services/coverageevents.h"
 #include "services/coverageindexer.h"
 #include "services/importservice.h"
+#include "services/integritycheck.h"
 #include "services/opmlservice.h"
 #include "services/relatedcoverage.h"
 #include "services/storypage.h"
@@ -661,6 +662,19 @@ int cmdExportOpml(const QString &cachePath, const Args &args)
     return 0;
 }
 
+int cmdCheck(const QString &cachePath, const Args &args)
+{
+    if (!args.positional().isEmpty())
+        return fail(QStringLiteral("usage: bulletin check"));
+    const IntegrityCheck::Result result = IntegrityCheck::run(cachePath, true);
+    if (!result.whole)
+        return fail(result.problem);
+    out() << QStringLiteral("the cache %1 is whole").arg(cachePath) << Qt::endl;
+    if (!result.backup.isEmpty())
+        out() << QStringLiteral("  backed up to %1").arg(result.backup) << Qt::endl;
+    return 0;
+}
+
 struct Command
 {
     const char *name;
@@ -699,6 +713,7 @@ const QList<Command> &commands()
          cmdSearch},
         {"advisories", {}, {QStringLiteral("json"), QStringLiteral("active")}, cmdAdvisories},
         {"export-opml", {}, {}, cmdExportOpml},
+        {"check", {}, {}, cmdCheck},
         {"alert-source", {}, {}, cmdAlertSource},
         {"advisory-rules", {}, {QStringLiteral("json")}, cmdAdvisoryRules},
         {"subscribe", {QStringLiteral("folder"), QStringLiteral("title"), QStringLiteral("pick")},
@@ -756,6 +771,7 @@ QString usageText()
         "  advisory-rules add-keyword WORD | remove-keyword WORD | add-heading TEXT |\n"
         "                 remove-heading TEXT | reset | apply [--json]\n"
         "  export-opml FILE             write the subscriptions as OPML (- for standard output)\n"
+        "  check                        look for damage in the cache; back it up when it is whole\n"
         "  subscribe URL [--folder PATH] [--title T] [--pick N | --all] [--json]\n"
         "                               a page with several feeds: list them, take the Nth or all\n"
         "  refresh [--json] [--feed ID]\n"

@@ -498,6 +498,43 @@ private Q_SLOTS:
         QVERIFY(mount.setReadOnly(false));
     }
 
+    void checkFindsDamageThatOpeningDoesNot()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
+        QByteArray feed = "<rss version=\"2.0\"><channel><title>Harbour</title>";
+        for (int i = 0; i < 300; ++i)
+            feed += "<item><guid>" + QByteArray::number(i) + "</guid><title>Ferry " + QByteArray::number(i)
+                + "</title><description>" + QByteArray(2000, char('a' + i % 26)) + "</description></item>";
+        feed += "</channel></rss>";
+        const QString feedPath = dir.filePath(QStringLiteral("harbour.rss"));
+        QFile feedFile(feedPath);
+        QVERIFY(feedFile.open(QIODevice::WriteOnly) && feedFile.write(feed) == feed.size());
+        feedFile.close();
+        QCOMPARE(bulletin({QStringLiteral("import"), feedPath}, path).status, 0);
+        Run run = bulletin({QStringLiteral("check")}, path);
+        QVERIFY2(run.status == 0, run.err.constData());
+        QVERIFY(run.out.contains("is whole"));
+        QVERIFY(run.out.contains(".backup-v"));
+        QVERIFY(QFile::exists(path + QStringLiteral(".backup-v%1").arg(QString::fromUtf8(
+                                  run.out.mid(run.out.indexOf(".backup-v") + 9).trimmed()))));
+        // A page of garbage in the middle of the file.
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::ReadWrite));
+            const qint64 pages = file.size() / 4096;
+            QVERIFY(pages > 100);
+            QVERIFY(file.seek(pages / 2 * 4096));
+            QCOMPARE(file.write(QByteArray(4096, '\x7f')), qint64(4096));
+        }
+        run = bulletin({QStringLiteral("check")}, path);
+        QVERIFY(run.status > 0);
+        const QString err = QString::fromUtf8(run.err).trimmed();
+        QVERIFY2(!err.contains(QLatin1Char('\n')), qPrintable(err));
+        QVERIFY2(err.contains(QStringLiteral("the cache %1 is damaged").arg(path)), qPrintable(err));
+        QVERIFY2(err.contains(QStringLiteral("the newest backup is %1.backup-v").arg(path)), qPrintable(err));
+    }
+
     void exportOpmlOnAFullDiskKeepsTheOldFile()
     {
         ScratchMount mount(1024 * 1024);
