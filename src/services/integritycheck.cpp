@@ -106,8 +106,13 @@ IntegrityCheck::Result IntegrityCheck::run(const QString &cachePath, bool backUp
         }
         while (check.next()) {
             const QString line = check.value(0).toString();
-            if (line != QLatin1String("ok"))
-                problems << line;
+            if (line == QLatin1String("ok"))
+                continue;
+            // A line can name its database on a line of its own ("*** in database main ***"):
+            // the problem is said on one line, as every error is.
+            QStringList parts = line.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+            parts.removeIf([](const QString &part) { return part.startsWith(QLatin1String("***")); });
+            problems << parts.join(QLatin1Char(' ')).simplified();
         }
     }
     {
