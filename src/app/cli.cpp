@@ -19,6 +19,7 @@
 #include "services/storypage.h"
 #include "storage/accountstore.h"
 #include "storage/advisorystore.h"
+#include "storage/bookmarksalvage.h"
 #include "storage/cachefile.h"
 #include "storage/searchstore.h"
 #include "storage/sqlutil.h"
@@ -402,11 +403,23 @@ int cmdRead(const QString &cachePath, const Args &args)
 
 int cmdBookmarks(const QString &cachePath, const Args &args)
 {
-    int status = 0;
-    auto cache = openCache(cachePath, &status);
-    if (!cache)
-        return status;
-    const QList<BookmarkRecord> bookmarks = cache->bookmarks().bookmarks();
+    QString error;
+    Database::Problem problem = Database::Problem::None;
+    const auto cache = Cache::open(cachePath, &error, &problem);
+    if (!cache && problem != Database::Problem::Damaged)
+        return fail(error);
+    QList<BookmarkRecord> bookmarks;
+    if (cache) {
+        bookmarks = cache->bookmarks().bookmarks();
+    } else {
+        // A damaged cache still gives what can be read of its bookmarks, and the backup the
+        // rest; the one line says where they came from.
+        const BookmarkSalvage::Result salvage = BookmarkSalvage::read(cachePath);
+        bookmarks = salvage.bookmarks;
+        fail(salvage.summary());
+        if (bookmarks.isEmpty())
+            return 1;
+    }
     if (args.has(QStringLiteral("json"))) {
         const AccountStore accounts(cache->database().connection());
         QJsonArray array;

@@ -535,6 +535,61 @@ private Q_SLOTS:
         QVERIFY2(err.contains(QStringLiteral("the newest backup is %1.backup-v").arg(path)), qPrintable(err));
     }
 
+    void bookmarksOfADamagedCacheAreWhatCanStillBeRead_data()
+    {
+        QTest::addColumn<bool>("backedUp");
+        QTest::newRow("with a backup") << true;
+        QTest::newRow("without a backup") << false;
+    }
+
+    void bookmarksOfADamagedCacheAreWhatCanStillBeRead()
+    {
+        // Two stories bookmarked and, when backedUp, a backup made by `check`; one more
+        // bookmarked after it. Then the file's header is overwritten: it no longer opens.
+        QFETCH(bool, backedUp);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
+        QCOMPARE(bulletin({QStringLiteral("import"), sample()}, path).status, 0);
+        const QJsonArray stories = bulletin({QStringLiteral("list"), QStringLiteral("--json")}, path)
+                                       .json().value(QStringLiteral("stories")).toArray();
+        QCOMPARE(stories.size(), 4);
+        const auto bookmark = [&](int i) {
+            const QString id = QString::number(stories.at(i).toObject().value(QStringLiteral("id")).toInteger());
+            return bulletin({QStringLiteral("bookmark"), id, QStringLiteral("--note"), QStringLiteral("keep %1").arg(i)},
+                            path).status;
+        };
+        QCOMPARE(bookmark(0), 0);
+        QCOMPARE(bookmark(1), 0);
+        if (backedUp)
+            QCOMPARE(bulletin({QStringLiteral("check")}, path).status, 0);
+        QCOMPARE(bookmark(2), 0);
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::ReadWrite));
+            QCOMPARE(file.write(QByteArray(100, '\xa5')), qint64(100));
+        }
+        const QByteArray damaged = hashOf(path);
+
+        const Run run = bulletin({QStringLiteral("bookmarks"), QStringLiteral("--json")}, path);
+        const QString err = QString::fromUtf8(run.err).trimmed();
+        QVERIFY2(!err.contains(QLatin1Char('\n')), qPrintable(err));
+        QVERIFY2(err.startsWith(QStringLiteral("bulletin: no bookmark could be read from the damaged cache %1;").arg(path)),
+                 qPrintable(err));
+        QCOMPARE(hashOf(path), damaged);
+        if (!backedUp) {
+            QCOMPARE(run.status, 1);
+            QVERIFY2(err.endsWith(QLatin1String("there is no backup to fill in from")), qPrintable(err));
+            return;
+        }
+        QVERIFY2(run.status == 0, run.err.constData());
+        QVERIFY2(err.contains(QStringLiteral("from the backup %1.backup-v").arg(path)), qPrintable(err));
+        QStringList notes;
+        for (const QJsonValue &b : run.json().value(QStringLiteral("bookmarks")).toArray())
+            notes << b.toObject().value(QStringLiteral("note")).toString();
+        notes.sort();
+        QCOMPARE(notes, (QStringList{QStringLiteral("keep 0"), QStringLiteral("keep 1")}));
+    }
+
     void exportOpmlOnAFullDiskKeepsTheOldFile()
     {
         ScratchMount mount(1024 * 1024);
