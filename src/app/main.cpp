@@ -153,12 +153,12 @@ std::unique_ptr<bulletin::Cache> openForWindow(const QString &cachePath)
             return cache;
         QTextStream(stderr) << "bulletin: " << error << Qt::endl;
         if (problem == bulletin::Database::Problem::Damaged) {
-            bulletin::DamagedCacheDialog dialog(error, bulletin::CacheBackup::newest(cachePath),
+            bulletin::DamagedCacheDialog dialog(cachePath, error, bulletin::CacheBackup::newest(cachePath),
                                                 bulletin::DamagedCacheDialog::When::Opening);
             dialog.exec();
             if (dialog.choice() == bulletin::DamagedCacheDialog::Choice::Leave)
                 return nullptr;
-            if (dialog.apply(cachePath, &error))
+            if (dialog.apply(&error))
                 continue;
         }
         QMessageBox::critical(nullptr, QObject::tr("Bulletin"),
@@ -227,7 +227,7 @@ int runWindow(int argc, char **argv, const QString &cachePathOption)
                                  return;
                              QTextStream(stderr) << "bulletin: " << result.problem << Qt::endl;
                              auto dialog = std::make_unique<bulletin::DamagedCacheDialog>(
-                                 result.problem, bulletin::CacheBackup::newest(cachePath),
+                                 cachePath, result.problem, bulletin::CacheBackup::newest(cachePath),
                                  bulletin::DamagedCacheDialog::When::Running);
                              dialog->setWindowModality(Qt::ApplicationModal);
                              dialog->exec();
@@ -246,7 +246,7 @@ int runWindow(int argc, char **argv, const QString &cachePathOption)
         return status;
     }
     cache.reset();
-    if (!recovery->apply(cachePath, &error)) {
+    if (!recovery->apply(&error)) {
         QTextStream(stderr) << "bulletin: " << error << Qt::endl;
         QMessageBox::critical(nullptr, QObject::tr("Bulletin"), error);
         return 1;

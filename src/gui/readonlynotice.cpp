@@ -1,13 +1,17 @@
 #include "gui/readonlynotice.h"
 
+#include "gui/bookmarkactions.h"
+#include "gui/feedactions.h"
+#include "gui/mainwindow.h"
+#include "gui/readingactions.h"
+
 #include <QAction>
 #include <QLabel>
-#include <QMainWindow>
 #include <QStatusBar>
 
 namespace bulletin {
 
-ReadOnlyNotice::ReadOnlyNotice(QMainWindow *window, const QString &reason)
+ReadOnlyNotice::ReadOnlyNotice(MainWindow *window, const QString &reason)
     : QObject(window)
 {
     window->setWindowTitle(tr("%1 (read-only)").arg(window->windowTitle()));
@@ -20,9 +24,7 @@ ReadOnlyNotice::ReadOnlyNotice(QMainWindow *window, const QString &reason)
     window->statusBar()->addPermanentWidget(label, 1);
 
     const QString why = tr("The cache is read-only: %1").arg(reason);
-    for (QAction *action : window->findChildren<QAction *>()) {
-        if (!writingActions().contains(action->objectName()))
-            continue;
+    for (QAction *action : writingActions(*window)) {
         action->setEnabled(false);
         action->setToolTip(why);
         action->setStatusTip(why);
@@ -34,13 +36,16 @@ ReadOnlyNotice::ReadOnlyNotice(QMainWindow *window, const QString &reason)
     }
 }
 
-const QStringList &ReadOnlyNotice::writingActions()
+QList<QAction *> ReadOnlyNotice::writingActions(const MainWindow &window)
 {
-    static const QStringList names = {QStringLiteral("toggleBookmark"), QStringLiteral("toggleRead"),
-                                      QStringLiteral("markAllRead"),    QStringLiteral("subscribe"),
-                                      QStringLiteral("refreshAll"),     QStringLiteral("refreshSelected"),
-                                      QStringLiteral("saveSearch")};
-    return names;
+    const BookmarkActions *bookmarks = window.bookmarkActions();
+    const FeedActions *feeds = window.feedActions();
+    const ReadingActions *reading = window.readingActions();
+    return {bookmarks->toggleAction(),     bookmarks->noteAction(),       reading->toggleReadAction(),
+            reading->markAllReadAction(),  feeds->subscribeAction(),      feeds->refreshAllAction(),
+            feeds->refreshSelectedAction(), feeds->renameAction(),        feeds->moveAction(),
+            feeds->removeAction(),         feeds->alertSourceAction(),    feeds->importOpmlAction(),
+            window.saveSearchAction()};
 }
 
 } // namespace bulletin

@@ -2,16 +2,20 @@
 #include "services/cache.h"
 #include "storage/cachebackup.h"
 #include "storage/cachefile.h"
+#include "support/darkpalette.h"
 
-#include <QAbstractButton>
 #include <QApplication>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QFileDialog>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
 #include <QPalette>
 #include <QPushButton>
 #include <QSqlQuery>
-#include <QStyleFactory>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -45,13 +49,54 @@ QString damagedCacheWithBackup(const QTemporaryDir &dir)
     return path;
 }
 
-QPushButton *button(QMessageBox &box, const QString &text)
+QPushButton *button(QDialog &dialog, const QString &text)
 {
-    for (QAbstractButton *b : box.buttons()) {
+    for (QPushButton *b : dialog.findChildren<QPushButton *>()) {
         if (b->text() == text)
-            return qobject_cast<QPushButton *>(b);
+            return b;
     }
     return nullptr;
+}
+
+// Everything the dialog says, its labels' text joined.
+QString shownText(const QDialog &dialog)
+{
+    QStringList texts;
+    for (const QLabel *label : dialog.findChildren<QLabel *>()) {
+        if (label->isVisibleTo(&dialog))
+            texts << label->text();
+    }
+    return texts.join(QLatin1Char('\n'));
+}
+
+// A cache with `count` bookmarked stories and a backup of it, then one bookmark more that the
+// backup does not have; then the file's first page is overwritten, so that it no longer opens.
+QString unreadableCacheWithBookmarks(const QTemporaryDir &dir, int count)
+{
+    const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
+    QString error;
+    {
+        auto cache = Cache::open(path, &error);
+        if (!cache)
+            qFatal("%s", qPrintable(error));
+        const qint64 feed = *cache->feeds().localSource(QStringLiteral("Harbour News"));
+        for (int i = 0; i <= count; ++i) {
+            if (i == count && !CacheBackup::make(cache->database().connection(), path, Database::latestSchemaVersion(), &error))
+                qFatal("%s", qPrintable(error));
+            Article story;
+            story.guid = QStringLiteral("g%1").arg(i);
+            story.title = QStringLiteral("Ferry timetable %1").arg(i);
+            story.link = QStringLiteral("https://harbour.example.org/%1").arg(i);
+            story.text = QStringLiteral("Sailings are moved.");
+            const qint64 id = cache->articles().upsert(feed, story).id;
+            if (!cache->bookmarks().add(id, QStringLiteral("note %1").arg(i)))
+                qFatal("cannot bookmark");
+        }
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::ReadWrite) || file.write(QByteArray(4096, '\xa5')) != 4096)
+        qFatal("cannot damage the cache");
+    return path;
 }
 
 QStringList damagedCopies(const QTemporaryDir &dir)
@@ -77,13 +122,13 @@ private Q_SLOTS:
         QCOMPARE(problem, Database::Problem::Damaged);
         QVERIFY2(error.contains(QStringLiteral("the newest backup is %1").arg(CacheBackup::newest(path))), qPrintable(error));
 
-        DamagedCacheDialog dialog(error, CacheBackup::newest(path), DamagedCacheDialog::When::Opening);
+        DamagedCacheDialog dialog(path, error, CacheBackup::newest(path), DamagedCacheDialog::When::Opening);
         QVERIFY(button(dialog, QStringLiteral("Restore Backup")));
         QVERIFY(button(dialog, QStringLiteral("Quit")));
         QTimer::singleShot(0, &dialog, [&dialog] { button(dialog, QStringLiteral("Restore Backup"))->click(); });
         dialog.exec();
         QCOMPARE(dialog.choice(), DamagedCacheDialog::Choice::RestoreBackup);
-        QVERIFY2(dialog.apply(path, &error), qPrintable(error));
+        QVERIFY2(dialog.apply(&error), qPrintable(error));
 
         auto cache = Cache::open(path, &error);
         QVERIFY2(cache, qPrintable(error));
@@ -103,13 +148,14 @@ private Q_SLOTS:
         QString error;
         QVERIFY(!Cache::open(path, &error));
 
-        DamagedCacheDialog dialog(error, CacheBackup::newest(path), DamagedCacheDialog::When::Running);
+        DamagedCacheDialog dialog(path, error, CacheBackup::newest(path), DamagedCacheDialog::When::Running);
         QVERIFY(!button(dialog, QStringLiteral("Restore Backup"))); // there is none
-        QVERIFY(dialog.informativeText().contains(QLatin1String("There is no backup")));
+        QVERIFY(button(dialog, QStringLiteral("Later")));
+        QVERIFY(shownText(dialog).contains(QLatin1String("There is no backup")));
         QTimer::singleShot(0, &dialog, [&dialog] { button(dialog, QStringLiteral("Start New Cache"))->click(); });
         dialog.exec();
         QCOMPARE(dialog.choice(), DamagedCacheDialog::Choice::StartNew);
-        QVERIFY2(dialog.apply(path, &error), qPrintable(error));
+        QVERIFY2(dialog.apply(&error), qPrintable(error));
         QCOMPARE(damagedCopies(dir).size(), 1);
         QVERIFY2(Cache::open(path, &error), qPrintable(error));
     }
@@ -119,43 +165,84 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = damagedCacheWithBackup(dir);
         const QByteArray damaged = hashOf(path);
-        DamagedCacheDialog dialog(QStringLiteral("the cache is damaged"), CacheBackup::newest(path),
+        DamagedCacheDialog dialog(path, QStringLiteral("the cache is damaged"), CacheBackup::newest(path),
                                   DamagedCacheDialog::When::Running);
         QTimer::singleShot(0, &dialog, [&dialog] { dialog.reject(); }); // Escape, or closing it
         dialog.exec();
         QCOMPARE(dialog.choice(), DamagedCacheDialog::Choice::Leave);
         QString error;
-        QVERIFY(dialog.apply(path, &error));
+        QVERIFY(dialog.apply(&error));
+        QCOMPARE(hashOf(path), damaged);
+        QVERIFY(damagedCopies(dir).isEmpty());
+    }
+
+    void exportingGivesTheBookmarksThatCanBeReadAndSaysFromWhere()
+    {
+        QTemporaryDir dir;
+        const QString path = unreadableCacheWithBookmarks(dir, 3);
+        const QByteArray damaged = hashOf(path);
+        QString error;
+        Database::Problem problem = Database::Problem::None;
+        QVERIFY(!Cache::open(path, &error, &problem));
+        QCOMPARE(problem, Database::Problem::Damaged);
+        const QString backup = CacheBackup::newest(path);
+        DamagedCacheDialog dialog(path, error, backup, DamagedCacheDialog::When::Opening);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+
+        // Export Bookmarks… asks where, in a file dialog of its own.
+        const QString saved = dir.filePath(QStringLiteral("saved.json"));
+        bool answered = false;
+        QTimer chooser;
+        connect(&chooser, &QTimer::timeout, &dialog, [&] {
+            auto *files = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
+            if (!files)
+                return;
+            files->selectFile(saved);
+            static_cast<QDialog *>(files)->accept(); // QFileDialog::accept is protected
+            answered = true;
+            chooser.stop();
+        });
+        chooser.start(20);
+        button(dialog, QStringLiteral("Export Bookmarks…"))->click();
+        QVERIFY(answered);
+        QVERIFY(dialog.isVisible()); // exporting is not a way out: the choice is still to make
+
+        QFile file(saved);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonArray bookmarks = QJsonDocument::fromJson(file.readAll()).object().value(QStringLiteral("bookmarks")).toArray();
+        QCOMPARE(bookmarks.size(), 3); // the one made after the backup was on no page left to read
+        QCOMPARE(bookmarks.first().toObject().value(QStringLiteral("title")).toString(), QStringLiteral("Ferry timetable 2"));
+        QCOMPARE(bookmarks.first().toObject().value(QStringLiteral("note")).toString(), QStringLiteral("note 2"));
+        const QString status = dialog.exportStatus();
+        QVERIFY2(status.startsWith(QStringLiteral("Exported 3 bookmark(s) to %1.").arg(saved)), qPrintable(status));
+        QVERIFY2(status.contains(QStringLiteral("No bookmark could be read from the damaged cache %1; from the backup %2")
+                                     .arg(path, backup)),
+                 qPrintable(status));
+        QVERIFY(shownText(dialog).contains(status));
         QCOMPARE(hashOf(path), damaged);
         QVERIFY(damagedCopies(dir).isEmpty());
     }
 
     void screenshots()
     {
-        // Set BULLETIN_SCREENSHOT_DIR to look at the dialog, light and dark.
+        // Set BULLETIN_SCREENSHOT_DIR to look at the dialog, light and dark, after an export.
         const QString out = qEnvironmentVariable("BULLETIN_SCREENSHOT_DIR");
         if (out.isEmpty())
             QSKIP("BULLETIN_SCREENSHOT_DIR not set");
+        QDir().mkpath(out);
         QTemporaryDir dir;
-        const QString path = damagedCacheWithBackup(dir);
+        const QString path = unreadableCacheWithBookmarks(dir, 3);
         QString error;
         QVERIFY(!Cache::open(path, &error));
         const QPalette light = QApplication::palette();
-        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
         for (const bool dark : {false, true}) {
-            QPalette palette = light;
-            if (dark) {
-                palette.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
-                palette.setColor(QPalette::WindowText, Qt::white);
-                palette.setColor(QPalette::Button, QColor(0x3c, 0x3c, 0x3c));
-                palette.setColor(QPalette::ButtonText, Qt::white);
-                palette.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
-                palette.setColor(QPalette::Text, Qt::white);
-            }
-            QApplication::setPalette(palette);
-            DamagedCacheDialog dialog(error, CacheBackup::newest(path), DamagedCacheDialog::When::Opening);
+            QApplication::setPalette(dark ? test::darkPalette() : light);
+            DamagedCacheDialog dialog(path, error, CacheBackup::newest(path), DamagedCacheDialog::When::Opening);
             dialog.show();
             QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+            QVERIFY(dialog.exportBookmarks(dir.filePath(QStringLiteral("bulletin-bookmarks.html"))));
+            QTest::qWait(50);
             QVERIFY(dialog.grab().save(QDir(out).filePath(dark ? QStringLiteral("damaged-cache-dark.png")
                                                                : QStringLiteral("damaged-cache-light.png"))));
         }
