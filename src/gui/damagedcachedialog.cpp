@@ -121,6 +121,8 @@ bool DamagedCacheDialog::exportBookmarks(const QString &file)
     status += QLatin1Char(' ') + summary.at(0).toUpper() + summary.mid(1) + QLatin1Char('.');
     m_exportStatus->setText(status);
     m_exportStatus->show();
+    // Grown to hold the new lines rather than squeezing the ones above them.
+    adjustSize();
     return written;
 }
 
