@@ -357,8 +357,9 @@ bool StoryController::render(const ReaderLocation &location)
         m_link = QUrl(story->summary.link);
         m_markReadTimer->stop();
         if (!story->summary.read && m_markReadDelay == 0) {
-            m_cache.articles().setRead({location.storyId}, true);
-            storyReadChanged(location.storyId, true);
+            // Only what was stored is shown: a read-only cache keeps the story unread.
+            if (m_cache.articles().setRead({location.storyId}, true))
+                storyReadChanged(location.storyId, true);
         } else if (!story->summary.read && m_markReadDelay > 0) {
             m_pendingRead = location.storyId;
             m_markReadTimer->start(m_markReadDelay);

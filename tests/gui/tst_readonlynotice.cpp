@@ -2,6 +2,8 @@
 #include "gui/mainwindow.h"
 #include "gui/readerview.h"
 #include "gui/readonlynotice.h"
+#include "gui/storycontroller.h"
+#include "models/sidebarmodel.h"
 #include "services/cache.h"
 #include "services/firstrun.h"
 #include "support/darkpalette.h"
@@ -71,8 +73,15 @@ private Q_SLOTS:
         QVERIFY2(notice->text().contains(QLatin1String("on a read-only file system")),
                  qPrintable(notice->text()));
 
-        // Opening a story enables bookmarking in a writable window; here it stays off.
+        // Opening a story enables bookmarking in a writable window, and marks the story
+        // read; here bookmarking stays off and the story unread, however often it is shown.
+        const SidebarModel *sidebar = m_window->controller()->sidebarModel();
+        const int unread = sidebar->index(0, 0).data(SidebarModel::CountRole).toInt();
+        QVERIFY(unread > 0);
         m_window->openStory(m_sampleId);
+        m_window->controller()->refreshPage();
+        QCOMPARE(sidebar->index(0, 0).data(SidebarModel::CountRole).toInt(), unread);
+        QVERIFY(!m_cache->articles().summary(m_sampleId)->read);
         QVERIFY(m_window->reader()->toPlainText().contains(QLatin1String("Public Advisory")));
         const QList<QAction *> writing = ReadOnlyNotice::writingActions(*m_window);
         QVERIFY(writing.contains(m_window->bookmarkActions()->toggleAction()));
