@@ -28,7 +28,8 @@ struct FileRead
     bool listComplete = false; // one of the lists of ids was read to its end
     QList<BookmarkRecord> records;
     QSet<qint64> unreadable;      // listed, but the row could not be read
-    QSet<qint64> withoutSnapshot; // read, but not its text, HTML, note and date
+    QSet<qint64> withoutSnapshot; // read, but not its text, HTML and date
+    QSet<qint64> withoutNote;     // read, but its note could not be
 };
 
 // A read-only connection of its own to `path`; `how` is the URI's parameter ("mode=ro" or
@@ -101,22 +102,49 @@ std::optional<BookmarkRecord> readBookmark(const QSqlDatabase &db, qint64 id)
     return r;
 }
 
-// The story's text and HTML, then the note and the time it was bookmarked: stored after the
-// text, they may stand on pages of their own (overflow pages) and are lost with them.
+// The story's text and HTML, then the time it was bookmarked: stored after the text, they
+// may stand on pages of their own (overflow pages) and are lost with them.
 bool readSnapshot(const QSqlDatabase &db, BookmarkRecord *r)
 {
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    if (!q.prepare(QStringLiteral("SELECT text, html, note, created_at FROM bookmarks WHERE id = ?")))
+    if (!q.prepare(QStringLiteral("SELECT text, html, created_at FROM bookmarks WHERE id = ?")))
         return false;
     q.addBindValue(r->bookmarkId);
     if (!q.exec() || !q.next())
         return false;
     r->text = q.value(0).toString();
     r->html = q.value(1).toString();
-    r->note = q.value(2).toString();
-    r->createdAt = sql::toTime(q.value(3));
+    r->createdAt = sql::toTime(q.value(2));
     return true;
+}
+
+// Whether the file keeps notes in a table of their own (schema 12 on); an older file, such as
+// a backup made before that, keeps each in its bookmark's row.
+bool hasNoteTable(const QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    return q.exec(QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'bookmark_notes'"))
+        && q.next();
+}
+
+// The user's note on the bookmark; false when it could not be read (a damaged page), true
+// with an empty note when there is none.
+bool readNote(const QSqlDatabase &db, bool noteTable, BookmarkRecord *r)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.prepare(noteTable ? QStringLiteral("SELECT note FROM bookmark_notes WHERE bookmark_id = ?")
+                             : QStringLiteral("SELECT note FROM bookmarks WHERE id = ?")))
+        return false;
+    q.addBindValue(r->bookmarkId);
+    if (!q.exec())
+        return false;
+    if (q.next()) {
+        r->note = q.value(0).toString();
+        return true;
+    }
+    return !q.lastError().isValid();
 }
 
 // Whether the story is read and carries an advisory, as the Bookmarks view shows them; left
@@ -160,6 +188,7 @@ FileRead readWith(const QString &path, const QString &how)
     const bool indexRead =
         listIds(db, QStringLiteral("SELECT id FROM bookmarks INDEXED BY bookmarks_created"), &ids);
     file.listComplete = tableRead || indexRead;
+    const bool noteTable = hasNoteTable(db);
     std::sort(ids.begin(), ids.end());
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
     for (const qint64 id : std::as_const(ids)) {
@@ -170,6 +199,8 @@ FileRead readWith(const QString &path, const QString &how)
         }
         if (!readSnapshot(db, &*record))
             file.withoutSnapshot.insert(id);
+        if (!readNote(db, noteTable, &*record))
+            file.withoutNote.insert(id);
         readStoryState(db, &*record);
         file.records << *record;
     }
@@ -210,6 +241,7 @@ BookmarkSalvage::Result BookmarkSalvage::read(const QString &cachePath)
     result.fromCache = int(damaged.records.size());
     result.unreadableInCache = int(damaged.unreadable.size());
     result.textlessInCache = int(damaged.withoutSnapshot.size());
+    result.notelessInCache = int(damaged.withoutNote.size());
 
     if (!result.cacheComplete()) {
         const QString backup = CacheBackup::newest(cachePath);
@@ -220,14 +252,18 @@ BookmarkSalvage::Result BookmarkSalvage::read(const QString &cachePath)
             const auto here = std::find_if(result.bookmarks.begin(), result.bookmarks.end(),
                                            [&](const BookmarkRecord &r) { return sameBookmark(r, saved); });
             if (here != result.bookmarks.end()) {
-                // Read from the damaged file without its story's text and note: the backup's.
+                // Read from the damaged file without its story's text, or without its note:
+                // the backup's. A note that was read is kept, as it may be newer.
                 if (damaged.withoutSnapshot.contains(here->bookmarkId)
                     && !copy.withoutSnapshot.contains(saved.bookmarkId)) {
                     here->text = saved.text;
                     here->html = saved.html;
-                    here->note = saved.note;
                     here->createdAt = saved.createdAt;
                     ++result.textsFromBackup;
+                }
+                if (damaged.withoutNote.contains(here->bookmarkId) && !copy.withoutNote.contains(saved.bookmarkId)) {
+                    here->note = saved.note;
+                    ++result.notesFromBackup;
                 }
                 continue;
             }
@@ -248,7 +284,7 @@ BookmarkSalvage::Result BookmarkSalvage::read(const QString &cachePath)
 
 bool BookmarkSalvage::Result::cacheComplete() const
 {
-    return cacheReadable && listComplete && unreadableInCache == 0 && textlessInCache == 0;
+    return cacheReadable && listComplete && unreadableInCache == 0 && textlessInCache == 0 && notelessInCache == 0;
 }
 
 QString BookmarkSalvage::Result::summary() const
@@ -271,8 +307,12 @@ QString BookmarkSalvage::Result::summary() const
         line = QStringLiteral("the damaged cache %1 has no bookmarks").arg(cachePath);
     else
         line = QStringLiteral("all %1 read from the damaged cache %2").arg(bookmarks(fromCache), cachePath);
-    if (textlessInCache > 0)
-        line += QStringLiteral(" (%1 without the story's text and the note)").arg(textlessInCache);
+    if (textlessInCache > 0 && notelessInCache > 0)
+        line += QStringLiteral(" (%1 without the story's text, %2 without the note)").arg(textlessInCache).arg(notelessInCache);
+    else if (textlessInCache > 0)
+        line += QStringLiteral(" (%1 without the story's text)").arg(textlessInCache);
+    else if (notelessInCache > 0)
+        line += QStringLiteral(" (%1 without the note)").arg(notelessInCache);
     if (cacheComplete())
         return line;
     if (backup.isEmpty())
@@ -283,6 +323,8 @@ QString BookmarkSalvage::Result::summary() const
     if (textsFromBackup > 0)
         line += textsFromBackup == 1 ? QStringLiteral(" and 1 story text")
                                      : QStringLiteral(" and %1 story texts").arg(textsFromBackup);
+    if (notesFromBackup > 0)
+        line += notesFromBackup == 1 ? QStringLiteral(" and 1 note") : QStringLiteral(" and %1 notes").arg(notesFromBackup);
     return line;
 }
 

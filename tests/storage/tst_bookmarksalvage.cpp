@@ -9,6 +9,8 @@
 #include <QDir>
 #include <QFile>
 #include <QRandomGenerator>
+#include <QSet>
+#include <QSqlQuery>
 
 #include <functional>
 
@@ -54,8 +56,24 @@ QByteArray hashOf(const QString &path)
                                           : QByteArray();
 }
 
-// Overwrites with random bytes every page of the file that holds `marker`; returns how many.
-int damagePagesHolding(const QString &path, const QByteArray &marker)
+// The pages of `table` (numbered from 1, as SQLite numbers them); a page number stays the
+// same when the write-ahead log is copied into the file.
+QSet<qint64> pagesOf(const QSqlDatabase &db, const QString &table)
+{
+    QSet<qint64> pages;
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT pageno FROM dbstat WHERE name = ?"));
+    q.addBindValue(table);
+    if (q.exec()) {
+        while (q.next())
+            pages.insert(q.value(0).toLongLong());
+    }
+    return pages;
+}
+
+// Overwrites with random bytes every page of the file that holds `marker` (only those among
+// `within` when it is given); returns how many.
+int damagePagesHolding(const QString &path, const QByteArray &marker, const QSet<qint64> &within = {})
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadWrite))
@@ -64,6 +82,8 @@ int damagePagesHolding(const QString &path, const QByteArray &marker)
     QRandomGenerator generator(23);
     int damaged = 0;
     for (qsizetype at = bytes.indexOf(marker); at >= 0; at = bytes.indexOf(marker, at + 1)) {
+        if (!within.isEmpty() && !within.contains(at / kPage + 1))
+            continue;
         QByteArray garbage(kPage, Qt::Uninitialized);
         for (char &byte : garbage)
             byte = char(generator.generate());
@@ -114,8 +134,9 @@ private Q_SLOTS:
         bookmarkStories(cache.db, 40, 1, shortText);
         QVERIFY(BookmarkStore(cache.db.connection()).remove(
             BookmarkStore(cache.db.connection()).bookmarks().constLast().bookmarkId)); // bookmark 0
+        const QSet<qint64> rows = pagesOf(cache.db.connection(), QStringLiteral("bookmarks"));
         cache.db.close();
-        QCOMPARE(damagePagesHolding(cache.path(), noteOf(20).toUtf8()), 1);
+        QCOMPARE(damagePagesHolding(cache.path(), titleOf(20).toUtf8(), rows), 1);
         const QByteArray damaged = hashOf(cache.path());
 
         const BookmarkSalvage::Result result = BookmarkSalvage::read(cache.path());
@@ -145,7 +166,7 @@ private Q_SLOTS:
     void aStorysTextOnALostPageComesFromTheBackup()
     {
         // A long story's text stands on pages of its own after the row's: the bookmark is
-        // still read from the damaged file, and the backup gives its text and note.
+        // still read from the damaged file with its note, and the backup gives its text.
         const auto longText = [](int i) {
             return i == 3 ? QString(6000, QLatin1Char('a')) + QStringLiteral(" middlemarker ") + QString(6000, QLatin1Char('b'))
                           : shortText(i);
@@ -172,6 +193,64 @@ private Q_SLOTS:
         QVERIFY2(result.summary().contains(QLatin1String("0 more and 1 story text")), qPrintable(result.summary()));
     }
 
+    void notesOnALostPageComeFromTheBackup()
+    {
+        // The notes stand in a table of their own: its damaged page loses the notes, not the
+        // bookmarks, and the backup gives them back; a note written since the backup is lost.
+        TestCache cache;
+        bookmarkStories(cache.db, 0, 6, shortText);
+        QString error;
+        QVERIFY(CacheBackup::make(cache.db.connection(), cache.path(), Database::latestSchemaVersion(), &error));
+        bookmarkStories(cache.db, 6, 1, shortText);
+        const QSet<qint64> notes = pagesOf(cache.db.connection(), QStringLiteral("bookmark_notes"));
+        cache.db.close();
+        QCOMPARE(damagePagesHolding(cache.path(), noteOf(3).toUtf8(), notes), 1);
+
+        const BookmarkSalvage::Result result = BookmarkSalvage::read(cache.path());
+        QCOMPARE(result.fromCache, 7);
+        QCOMPARE(result.unreadableInCache, 0);
+        QCOMPARE(result.textlessInCache, 0);
+        QCOMPARE(result.notelessInCache, 7);
+        QCOMPARE(result.notesFromBackup, 6);
+        QCOMPARE(result.fromBackup, 0);
+        QCOMPARE(titles(result.bookmarks), titlesOf({{0, 7}}));
+        for (const BookmarkRecord &b : result.bookmarks) {
+            const int i = b.title.section(QLatin1Char(' '), -1).toInt();
+            QCOMPARE(b.note, i < 6 ? noteOf(i) : QString());
+            QCOMPARE(b.text, shortText(i));
+        }
+        QVERIFY2(result.summary().contains(QLatin1String("(7 without the note)")), qPrintable(result.summary()));
+        QVERIFY2(result.summary().contains(QLatin1String("0 more and 6 notes")), qPrintable(result.summary()));
+    }
+
+    void aBackupFromBeforeTheNotesTableGivesItsNotes()
+    {
+        // A backup made by a version that kept each note in its bookmark's row.
+        TestCache cache;
+        bookmarkStories(cache.db, 0, 3, shortText);
+        QString error;
+        QVERIFY(CacheBackup::make(cache.db.connection(), cache.path(), Database::latestSchemaVersion(), &error));
+        const QString backup = CacheBackup::newest(cache.path());
+        {
+            Database old;
+            QVERIFY2(old.open(backup, &error), qPrintable(error));
+            QSqlQuery q(old.connection());
+            QVERIFY(q.exec(QStringLiteral("UPDATE bookmarks SET note = (SELECT note FROM bookmark_notes "
+                                          "WHERE bookmark_id = bookmarks.id)")));
+            QVERIFY(q.exec(QStringLiteral("DROP TABLE bookmark_notes")));
+        }
+        cache.db.close();
+        QFile file(cache.path());
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QVERIFY(file.resize(0));
+        file.close();
+
+        const BookmarkSalvage::Result result = BookmarkSalvage::read(cache.path());
+        QCOMPARE(result.fromBackup, 3);
+        for (const BookmarkRecord &b : result.bookmarks)
+            QCOMPARE(b.note, noteOf(b.title.section(QLatin1Char(' '), -1).toInt()));
+    }
+
     void theNewestBookmarksInTheWriteAheadLogAreRead()
     {
         // Killed while running: the newest bookmark is still in the write-ahead log beside
@@ -180,11 +259,12 @@ private Q_SLOTS:
         bookmarkStories(cache.db, 0, 30, shortText);
         QVERIFY(cache.db.checkpoint());
         bookmarkStories(cache.db, 30, 1, shortText);
+        const QSet<qint64> rows = pagesOf(cache.db.connection(), QStringLiteral("bookmarks"));
         QTemporaryDir copy;
         const QString path = copy.filePath(QStringLiteral("cache.sqlite"));
         for (const QString &suffix : {QString(), QStringLiteral("-wal")})
             QVERIFY(QFile::copy(cache.path() + suffix, path + suffix));
-        QCOMPARE(damagePagesHolding(path, noteOf(10).toUtf8()), 1);
+        QCOMPARE(damagePagesHolding(path, titleOf(10).toUtf8(), rows), 1);
         const QByteArray log = hashOf(path + QStringLiteral("-wal"));
 
         const BookmarkSalvage::Result result = BookmarkSalvage::read(path);
