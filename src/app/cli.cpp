@@ -421,10 +421,13 @@ int cmdBookmarks(const QString &cachePath, const Args &args)
             return 1;
     }
     if (args.has(QStringLiteral("json"))) {
-        const AccountStore accounts(cache->database().connection());
+        // A damaged cache is not open: its bookmarks are listed without their stories' accounts.
+        std::optional<AccountStore> accounts;
+        if (cache)
+            accounts.emplace(cache->database().connection());
         QJsonArray array;
         for (const BookmarkRecord &b : bookmarks)
-            array << bookmarkJson(b, b.articleId ? accounts.storyAccount(*b.articleId) : std::nullopt);
+            array << bookmarkJson(b, b.articleId && accounts ? accounts->storyAccount(*b.articleId) : std::nullopt);
         printJson(QJsonObject{{QStringLiteral("bookmarks"), array}});
         return 0;
     }
