@@ -13,6 +13,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPalette>
 #include <QPushButton>
 #include <QSqlQuery>
@@ -198,7 +199,12 @@ private Q_SLOTS:
             auto *files = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
             if (!files)
                 return;
-            files->selectFile(saved);
+            // Typed into the name field, as a user would: selectFile() in another folder waits
+            // for the dialog to read that folder, and an accept before then takes the default.
+            auto *name = files->findChild<QLineEdit *>(QStringLiteral("fileNameEdit"));
+            if (!name)
+                return;
+            name->setText(saved);
             static_cast<QDialog *>(files)->accept(); // QFileDialog::accept is protected
             answered = true;
             chooser.stop();
