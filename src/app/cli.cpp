@@ -147,7 +147,11 @@ int cmdParse(const Args &args)
                                              *documentUrl);
     if (!result.feed)
         return fail(QStringLiteral("%1: %2").arg(path, result.error));
-    printJson(feedToJson(*result.feed));
+    out().flush();
+    QFile standardOutput;
+    if (!standardOutput.open(stdout, QIODevice::WriteOnly))
+        return fail(QStringLiteral("cannot write to standard output"));
+    writeFeedJson(*result.feed, [&standardOutput](const QByteArray &json) { standardOutput.write(json); });
     return 0;
 }
 
