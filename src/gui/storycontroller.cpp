@@ -20,6 +20,7 @@
 #include <QTreeView>
 
 #include <algorithm>
+#include <utility>
 
 namespace bulletin {
 
@@ -45,6 +46,7 @@ StoryController::StoryController(Cache &cache, QTreeView *sidebarView, QAbstract
             &StoryController::onListCurrentChanged);
     connect(reader, &ReaderView::storyRequested, this, [this](qint64 id) { openStory(id); });
     connect(reader, &ReaderView::markReadRequested, this, &StoryController::markStoriesRead);
+    connect(reader, &ReaderView::partRequested, this, &StoryController::showPart);
     // Follow the system palette: the banner has light and dark colour sets.
     connect(reader, &ReaderView::paletteChanged, this, &StoryController::refreshPage);
     m_markReadTimer = new QTimer(this);
@@ -271,7 +273,9 @@ bool StoryController::show(const ReaderLocation &location, bool record, int scro
 {
     if (record)
         keepReaderPlace();
+    const int part = std::exchange(m_part, location == m_location ? m_part : 0);
     if (!render(location)) {
+        m_part = part;
         emit historyChanged();
         return false;
     }
@@ -298,7 +302,7 @@ bool StoryController::isDarkPalette() const
 
 bool StoryController::render(const ReaderLocation &location)
 {
-    const PageOptions options{isDarkPalette(), false};
+    const PageOptions options{isDarkPalette(), false, m_part};
     StoryPage page;
     if (location.storyId) {
         const std::optional<StoryDetail> story = m_cache.articles().story(location.storyId);
@@ -335,7 +339,9 @@ bool StoryController::render(const ReaderLocation &location)
         page = buildStoryPage(detail, options);
         if (!page.blockedUrls.isEmpty()) {
             // What the page left out, less the tracking pixels (never loaded, never offered).
-            StoryPage withImages = buildStoryPage(detail, PageOptions{options.darkPalette, true});
+            PageOptions remote = options;
+            remote.allowRemoteContent = true;
+            StoryPage withImages = buildStoryPage(detail, remote);
             // A set: a hostile story can hold 100,000 images and as many pixels.
             const QSet<QString> pixels(withImages.blockedUrls.cbegin(), withImages.blockedUrls.cend());
             QStringList images;
@@ -375,6 +381,8 @@ bool StoryController::render(const ReaderLocation &location)
         m_feedId = 0;
     }
     m_reader->setHtml(page.html);
+    m_part = page.part;
+    m_parts = page.parts;
     m_reader->highlightMatches(m_stories->highlighter());
     m_flagged = page.flaggedLinks;
     emit remoteImagesBlocked(int(page.blockedUrls.size()));
@@ -541,6 +549,15 @@ void StoryController::refreshPage()
     const int scroll = m_reader->verticalScrollBar()->value();
     render(m_location);
     m_reader->verticalScrollBar()->setValue(scroll);
+}
+
+void StoryController::showPart(int part)
+{
+    if (!m_location.isValid() || part == m_part || part < 0 || part >= m_parts)
+        return;
+    m_part = part;
+    render(m_location);
+    m_reader->verticalScrollBar()->setValue(0);
 }
 
 void StoryController::selectInList(const ReaderLocation &location, bool allowSwitch)

@@ -105,6 +105,11 @@ public:
 
     // Draws the current story again (after a palette change, a new note, ...).
     void refreshPage();
+    // A long story is read a part at a time (storypage.h): shows part `part` (0-based) of
+    // the story in the reader, from its top. Opening another story starts at its first part.
+    void showPart(int part);
+    int currentPart() const { return m_part; }
+    int partCount() const { return m_parts; }
     // A story's read or bookmark state changed in the cache: bring the models in step.
     void storyReadChanged(qint64 storyId, bool read);
     void bookmarksChanged(qint64 storyId, bool bookmarked);
@@ -169,6 +174,8 @@ private:
     QSet<qint64> m_imageFeeds;   // allowed always
     bool m_imagesAlways = false; // allowed everywhere (Preferences)
     qint64 m_feedId = 0;         // the feed of the story in the reader
+    int m_part = 0;              // the part of a long story in the reader
+    int m_parts = 1;
     int m_markReadDelay = 0;
     QTimer *m_markReadTimer = nullptr;
     qint64 m_pendingRead = 0; // the story the timer will mark read

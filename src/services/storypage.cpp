@@ -1,5 +1,6 @@
 #include "services/storypage.h"
 
+#include "core/html/htmlparts.h"
 #include "core/html/htmlsanitizer.h"
 #include "core/html/htmltext.h"
 #include "core/textutil.h"
@@ -13,6 +14,7 @@ namespace {
 constexpr auto kStoryAnchorPrefix = "#bulletin-story-";
 constexpr auto kEditNoteAnchor = "#bulletin-edit-note";
 constexpr auto kReadAnchorPrefix = "#bulletin-read-";
+constexpr auto kPartAnchorPrefix = "#bulletin-part-";
 
 QString formatDate(const QDateTime &time)
 {
@@ -203,6 +205,53 @@ void addRelated(Page &page, const QList<RelatedStory> &related, qint64 storyId, 
     addRelatedList(page, QStringLiteral("Coverage elsewhere"), coverage, storyId, storyRead);
 }
 
+// The line above and below a story shown in parts: which part this is, and links to the
+// ones before and after it.
+void addPartLine(Page &page, const HtmlPart &part)
+{
+    QString html = QStringLiteral("<p><i>This story is long: part %1 of %2.</i>").arg(part.index + 1).arg(part.count);
+    QString text = QStringLiteral("This story is long: part %1 of %2.").arg(part.index + 1).arg(part.count);
+    if (part.index > 0) {
+        html += QStringLiteral(" <a href=\"%1%2\">\u2039 Previous part</a>")
+                    .arg(QLatin1String(kPartAnchorPrefix))
+                    .arg(part.index);
+        text += QStringLiteral(" \u2039 Previous part");
+    }
+    if (part.index + 1 < part.count) {
+        html += QStringLiteral(" <a href=\"%1%2\">Next part \u203a</a>")
+                    .arg(QLatin1String(kPartAnchorPrefix))
+                    .arg(part.index + 2);
+        text += QStringLiteral(" Next part \u203a");
+    }
+    page.html += html + QStringLiteral("</p>\n");
+    page.addText(text);
+}
+
+// The story's own text: sanitised, and only the part asked for when it is long.
+void addBody(Page &page, const QString &html, const SanitizeOptions &sanitize, int part, StoryPage &result)
+{
+    const SanitizedHtml body = sanitizeHtml(html, sanitize);
+    const HtmlPart shown = htmlPart(body.html, part, kReaderPartChars);
+    if (shown.count > 1)
+        addPartLine(page, shown);
+    page.html += QStringLiteral("<div>\n%1\n</div>\n").arg(shown.html);
+    if (shown.count > 1) {
+        // The text of this part alone, without the break opportunities htmlPart() added.
+        SanitizeOptions textOnly;
+        textOnly.textOnly = true;
+        QString text = sanitizeHtml(shown.html, textOnly).text;
+        text.remove(QChar(0x200B));
+        page.addText(text);
+        addPartLine(page, shown);
+    } else {
+        page.addText(body.text);
+    }
+    result.blockedUrls = body.blockedUrls;
+    result.flaggedLinks = body.flaggedLinks;
+    result.part = shown.index;
+    result.parts = shown.count;
+}
+
 QString wrap(const QString &body)
 {
     // No <meta charset>: the page is handed over as a QString, and the reader pane must never
@@ -248,11 +297,7 @@ StoryPage buildStoryPage(const StoryDetail &story, const PageOptions &options)
         SanitizeOptions sanitize;
         sanitize.allowRemoteContent = options.allowRemoteContent;
         sanitize.baseUrl = s.link;
-        const SanitizedHtml body = sanitizeHtml(story.html, sanitize);
-        page.html += QStringLiteral("<div>\n%1\n</div>\n").arg(body.html);
-        page.addText(body.text);
-        result.blockedUrls = body.blockedUrls;
-        result.flaggedLinks = body.flaggedLinks;
+        addBody(page, story.html, sanitize, options.part, result);
     }
     addRelated(page, story.related, s.id, s.read);
     result.html = wrap(page.html);
@@ -272,19 +317,30 @@ StoryPage buildBookmarkPage(const BookmarkRecord &bookmark, const PageOptions &o
     SanitizeOptions sanitize;
     sanitize.allowRemoteContent = options.allowRemoteContent;
     sanitize.baseUrl = bookmark.link;
-    const SanitizedHtml body = sanitizeHtml(bookmark.html, sanitize);
-    page.html += QStringLiteral("<div>\n%1\n</div>\n").arg(body.html);
-    page.addText(body.text);
+    StoryPage result;
+    addBody(page, bookmark.html, sanitize, options.part, result);
     if (!bookmark.link.isEmpty())
         page.html += QStringLiteral("<p><a href=\"%1\">Open the story in your browser</a></p>\n")
                          .arg(escapeHtml(bookmark.link));
-    StoryPage result{wrap(page.html), page.text, body.blockedUrls, body.flaggedLinks};
+    result.html = wrap(page.html);
+    result.text = page.text;
     return result;
 }
 
 bool isEditNoteAnchor(const QString &anchor)
 {
     return anchor == QLatin1String(kEditNoteAnchor) || QLatin1Char('#') + anchor == QLatin1String(kEditNoteAnchor);
+}
+
+std::optional<int> partFromAnchor(const QString &anchor)
+{
+    const QLatin1String prefix(kPartAnchorPrefix);
+    const QString value = anchor.startsWith(QLatin1Char('#')) ? anchor : QLatin1Char('#') + anchor;
+    if (!value.startsWith(prefix))
+        return std::nullopt;
+    bool ok = false;
+    const int part = value.mid(prefix.size()).toInt(&ok);
+    return ok && part >= 1 ? std::optional(part - 1) : std::nullopt;
 }
 
 std::optional<qint64> storyIdFromAnchor(const QString &anchor)
