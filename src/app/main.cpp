@@ -3,6 +3,7 @@
 
 #include "app/cli.h"
 #include "app/milestones.h"
+#include "app/quitonsignal.h"
 #include "gui/damagedcachedialog.h"
 #include "gui/mainwindow.h"
 #include "gui/readonlynotice.h"
@@ -238,6 +239,11 @@ int runWindow(int argc, char **argv, const QString &cachePathOption)
                          });
         if (checkDue)
             QTimer::singleShot(std::chrono::seconds(10), &check, &bulletin::IntegrityCheck::start);
+        // Closing the window saves its state; the event loop then ends.
+        const bulletin::QuitOnSignal quitOnSignal([&window] {
+            window.close();
+            QCoreApplication::quit();
+        });
         status = app.exec();
     }
     if (!recovery) {
