@@ -119,8 +119,8 @@ qint64 writeOneLine(const QString &path, qint64 total, bool oneWord)
     int sentence = 0;
     return writeFile(path, [&](QByteArray &chunk) {
         while (chunk.size() < kMiB && written < total) {
-            const QByteArray piece = (oneWord ? QByteArray(4096, 'a') : prose(sentence++)).first(
-                qMin<qint64>(oneWord ? 4096 : prose(sentence - 1).size(), total - written));
+            const QByteArray next = oneWord ? QByteArray(4096, 'a') : prose(sentence++);
+            const QByteArray piece = next.first(qMin<qint64>(next.size(), total - written));
             chunk += piece;
             written += piece.size();
         }
@@ -222,7 +222,7 @@ void tst_Bounds::initTestCase()
 QString tst_Bounds::freshCache(const QString &name)
 {
     const QString cache = path(name + QStringLiteral(".sqlite"));
-    for (const QString suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
         QFile::remove(cache + suffix);
     return cache;
 }
@@ -284,7 +284,10 @@ void tst_Bounds::run(const QStringList &arguments, Run *result, const QProcessEn
 
 void tst_Bounds::verifyBounded(const Run &result, qint64 inputBytes, qint64 baselineKiB, const char *what)
 {
-    const qint64 allowedKiB = baselineKiB + 3 * inputBytes / 1024;
+    // What one run needs for nothing differs from the next by a few MiB (the allocator's
+    // arenas, the libraries' pages touched): that much is not counted against the input.
+    constexpr qint64 kNoiseKiB = 8 * 1024;
+    const qint64 allowedKiB = baselineKiB + kNoiseKiB + 3 * inputBytes / 1024;
     qInfo("%s: peak %lld MiB for %lld MiB of input (allowed %lld MiB)", what, result.peakKiB / 1024,
           inputBytes / kMiB, allowedKiB / 1024);
     QVERIFY2(result.peakKiB <= allowedKiB,
