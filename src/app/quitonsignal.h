@@ -18,8 +18,8 @@ namespace bulletin {
 // at a time), so that is soon. A second signal finds the default action in place again and
 // ends the process at once, should the first one not have been enough.
 //
-// One instance, made on the GUI thread after the QApplication; it restores the previous
-// handlers when destroyed.
+// One instance, made on the GUI thread after the QApplication; when destroyed it puts the
+// signals' default actions back.
 class QuitOnSignal final : public QObject
 {
     Q_OBJECT
