@@ -45,9 +45,7 @@ bool looksBinary(const QByteArray &bytes, const QString &encoding)
     return QByteArrayView(bytes).first(std::min(bytes.size(), kSniffBytes)).contains('\0');
 }
 
-} // namespace
-
-FeedParseResult parseFeed(QByteArray bytes, const QString &charsetHint, const QUrl &documentUrl)
+FeedParseResult parse(QByteArray bytes, const QString &charsetHint, const QUrl &documentUrl)
 {
     // Only an absolute address is a base; a relative one would make every link relative to
     // something unknown.
@@ -87,6 +85,20 @@ FeedParseResult parseFeed(QByteArray bytes, const QString &charsetHint, const QU
         if (result.feed->warning.isEmpty())
             result.feed->warning = QStringLiteral("repaired invalid bytes or undeclared entities");
     }
+    return result;
+}
+
+} // namespace
+
+FeedParseResult parseFeed(QByteArray bytes, const QString &charsetHint, const QUrl &documentUrl)
+{
+    FeedParseResult result = parse(std::move(bytes), charsetHint, documentUrl);
+    // One line, always: an error or a warning may quote the document (an encoding name in the
+    // XML reader's message), and a line break there would split it where it is printed or
+    // logged.
+    result.error = result.error.simplified();
+    if (result.feed)
+        result.feed->warning = result.feed->warning.simplified();
     return result;
 }
 

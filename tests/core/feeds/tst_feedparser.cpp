@@ -156,6 +156,11 @@ void tst_FeedParser::errors_data()
                                  << "not a feed: the content looks binary";
     // UTF-16 text has a NUL in every ASCII character: not binary, just not a feed.
     QTest::newRow("utf-16 text") << QByteArray("h\0e\0l\0l\0o\0", 10) << "XML error at line 1";
+    // The XML reader's message quotes the declared encoding, line break and all (found by
+    // fuzz_feedparser): the error is still one line.
+    QTest::newRow("encoding name with a line break")
+        << QByteArray("<?xml version=\"1.0\" encoding=\"utf-8\n\"?>\n<rss version=\"2.0\"><channel><title>")
+        << "XML error at line 2, column 3: utf-8 is an invalid encoding name.";
 }
 
 void tst_FeedParser::errors()
