@@ -147,11 +147,10 @@ int cmdParse(const Args &args)
                                              *documentUrl);
     if (!result.feed)
         return fail(QStringLiteral("%1: %2").arg(path, result.error));
+    // An entry at a time through the one output stream: it passes its buffer on as it fills,
+    // so a feed of any size is never held as one document.
+    writeFeedJson(*result.feed, [](const QByteArray &json) { out() << QString::fromUtf8(json); });
     out().flush();
-    QFile standardOutput;
-    if (!standardOutput.open(stdout, QIODevice::WriteOnly))
-        return fail(QStringLiteral("cannot write to standard output"));
-    writeFeedJson(*result.feed, [&standardOutput](const QByteArray &json) { standardOutput.write(json); });
     return 0;
 }
 
