@@ -302,7 +302,7 @@ bool StoryController::isDarkPalette() const
 
 bool StoryController::render(const ReaderLocation &location)
 {
-    const PageOptions options{isDarkPalette(), false, m_part};
+    const PageOptions options{isDarkPalette(), false, m_part, m_cache.database().isReadOnly()};
     StoryPage page;
     if (location.storyId) {
         const std::optional<StoryDetail> story = m_cache.articles().story(location.storyId);

@@ -114,8 +114,8 @@ void addBanner(Page &page, const Advisory &advisory, bool dark)
 }
 
 // The user's note on the story's bookmark, as written (its line breaks kept), with a link
-// the reader answers by letting the user edit it.
-void addNote(Page &page, const QString &note, bool dark)
+// the reader answers by letting the user edit it, unless the cache is read-only.
+void addNote(Page &page, const QString &note, bool dark, bool editable)
 {
     if (note.isEmpty())
         return;
@@ -128,12 +128,15 @@ void addNote(Page &page, const QString &note, bool dark)
             lines << escapeHtml(line);
         paragraphs += QStringLiteral("<p>%1</p>\n").arg(lines.join(QStringLiteral("<br>")));
     }
+    const QString edit = editable ? QStringLiteral(" <small>(<a href=\"%1\">edit</a>)</small>")
+                                        .arg(QLatin1String(kEditNoteAnchor))
+                                  : QString();
     page.html += QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"8\" border=\"1\" "
                                 "style=\"border-color:%1; border-style:solid;\" bgcolor=\"%2\"><tr>"
-                                "<td bgcolor=\"%2\">\n<p><b>Your note</b> <small>(<a href=\"%3\">edit</a>)</small></p>\n"
+                                "<td bgcolor=\"%2\">\n<p><b>Your note</b>%3</p>\n"
                                 "%4</td></tr></table>\n")
-                     .arg(border, background, QLatin1String(kEditNoteAnchor), paragraphs);
-    page.addText(QStringLiteral("Your note (edit)\n") + note);
+                     .arg(border, background, edit, paragraphs);
+    page.addText((editable ? QStringLiteral("Your note (edit)\n") : QStringLiteral("Your note\n")) + note);
 }
 
 // `storyId`, when not 0, is the story the page shows: a coverage list then offers to mark
@@ -282,7 +285,7 @@ StoryPage buildStoryPage(const StoryDetail &story, const PageOptions &options)
     addHeader(page, s.title, s.source, s.published, story.author);
     if (story.advisory)
         addBanner(page, *story.advisory, options.darkPalette);
-    addNote(page, story.bookmarkNote, options.darkPalette);
+    addNote(page, story.bookmarkNote, options.darkPalette, !options.readOnly);
 
     StoryPage result;
     if (s.headlineOnly) {
@@ -299,7 +302,8 @@ StoryPage buildStoryPage(const StoryDetail &story, const PageOptions &options)
         sanitize.baseUrl = s.link;
         addBody(page, story.html, sanitize, options.part, result);
     }
-    addRelated(page, story.related, s.id, s.read);
+    // A read-only cache cannot mark anything read: no story to offer it for.
+    addRelated(page, story.related, options.readOnly ? 0 : s.id, s.read);
     result.html = wrap(page.html);
     result.text = page.text;
     return result;
@@ -313,7 +317,7 @@ StoryPage buildBookmarkPage(const BookmarkRecord &bookmark, const PageOptions &o
                                           "kept with your bookmark.");
     page.html += QStringLiteral("<p><i>%1</i></p>\n").arg(escapeHtml(notice));
     page.addText(notice);
-    addNote(page, bookmark.note, options.darkPalette);
+    addNote(page, bookmark.note, options.darkPalette, !options.readOnly);
     SanitizeOptions sanitize;
     sanitize.allowRemoteContent = options.allowRemoteContent;
     sanitize.baseUrl = bookmark.link;

@@ -17,11 +17,15 @@ namespace bulletin {
 // characters (htmlparts.h), and a story longer than that gets a line above and below its
 // text that says which part this is, with links to the previous and next part
 // ("#bulletin-part-N", 1-based). Endless words are made breakable (htmlparts.h).
+//
+// A page for a read-only cache (`readOnly`) offers nothing that would write: the note is
+// shown without its edit link, and coverage without the link that marks the event read.
 struct PageOptions
 {
     bool darkPalette = false;
     bool allowRemoteContent = false;
     int part = 0; // 0-based; clamped to the parts the story has
+    bool readOnly = false;
 };
 
 // How much of a story the reader lays out at once: about the longest real articles

@@ -83,6 +83,9 @@ private Q_SLOTS:
         QCOMPARE(sidebar->index(0, 0).data(SidebarModel::CountRole).toInt(), unread);
         QVERIFY(!m_cache->articles().summary(m_sampleId)->read);
         QVERIFY(m_window->reader()->toPlainText().contains(QLatin1String("Public Advisory")));
+        // The bookmark's note is shown, without an edit link whose action is off.
+        QVERIFY(m_window->reader()->toPlainText().contains(QLatin1String("Your note\nread it again")));
+        QVERIFY(!m_window->reader()->toHtml().contains(QLatin1String("#bulletin-edit-note")));
         const QList<QAction *> writing = ReadOnlyNotice::writingActions(*m_window);
         QVERIFY(writing.contains(m_window->bookmarkActions()->toggleAction()));
         for (QAction *action : writing) {
