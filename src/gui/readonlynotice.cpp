@@ -1,5 +1,6 @@
 #include "gui/readonlynotice.h"
 
+#include "gui/advisorybanner.h"
 #include "gui/bookmarkactions.h"
 #include "gui/feedactions.h"
 #include "gui/mainwindow.h"
@@ -23,6 +24,7 @@ ReadOnlyNotice::ReadOnlyNotice(MainWindow *window, const QString &reason)
     label->setWordWrap(true);
     window->statusBar()->addPermanentWidget(label, 1);
 
+    window->advisoryBanner()->setReadOnly(reason);
     const QString why = tr("The cache is read-only: %1").arg(reason);
     for (QAction *action : writingActions(*window)) {
         action->setEnabled(false);

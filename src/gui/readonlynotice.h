@@ -15,7 +15,8 @@ class MainWindow;
 // saying why and what still works, "(read-only)" in the title, and the actions that write
 // (bookmarking and notes, marking read, subscribing, refreshing, renaming, moving,
 // unsubscribing, importing, saving a search) kept disabled with a tooltip that says why,
-// even when the window enables them again for a new selection. Reading, searching and
+// even when the window enables them again for a new selection; the advisory banner's
+// Dismiss is off too (AdvisoryBanner::setReadOnly). Reading, searching and
 // exporting (bookmarks, subscriptions) work as usual.
 //
 // Child of the window; GUI thread.

@@ -1,3 +1,4 @@
+#include "gui/advisorybanner.h"
 #include "gui/bookmarkactions.h"
 #include "gui/mainwindow.h"
 #include "gui/readerview.h"
@@ -7,6 +8,7 @@
 #include "services/cache.h"
 #include "services/firstrun.h"
 #include "support/darkpalette.h"
+#include "storage/advisorystore.h"
 #include "support/scratchmount.h"
 
 #include <QAction>
@@ -15,9 +17,11 @@
 #include <QFile>
 #include <QLabel>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 
 using namespace bulletin;
 
@@ -92,6 +96,47 @@ private Q_SLOTS:
             QVERIFY2(!action->isEnabled(), qPrintable(action->text()));
             QVERIFY(action->toolTip().startsWith(QLatin1String("The cache is read-only: ")));
         }
+    }
+
+    void theAdvisoryStaysAndTheWindowSaysItCannotBeDismissed()
+    {
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        AdvisoryBanner *banner = m_window->advisoryBanner();
+        QCOMPARE(banner->storyId(), std::optional<qint64>(m_sampleId));
+        QToolButton *dismiss = nullptr;
+        for (QToolButton *button : banner->findChildren<QToolButton *>()) {
+            if (button->text() == QLatin1String("Dismiss"))
+                dismiss = button;
+        }
+        QVERIFY(dismiss);
+        QVERIFY(!dismiss->isEnabled());
+        QVERIFY(dismiss->toolTip().startsWith(QLatin1String("The cache is read-only: ")));
+
+        // Asked all the same (from the keyboard, a script of the window): nothing is said to
+        // be dismissed, the banner keeps its advisory, and the window says why.
+        QSignalSpy dismissed(banner, &AdvisoryBanner::dismissed);
+        banner->dismiss();
+        QCOMPARE(dismissed.count(), 0);
+        QVERIFY(banner->isVisible());
+        QCOMPARE(banner->storyId(), std::optional<qint64>(m_sampleId));
+        QVERIFY2(m_window->statusBar()->currentMessage().startsWith(
+                     QLatin1String("The advisory could not be dismissed: the cache is read-only: ")),
+                 qPrintable(m_window->statusBar()->currentMessage()));
+    }
+
+    void aDismissalThatCannotBeStoredChangesNothing()
+    {
+        // A banner not told the cache is read-only finds out from the write.
+        AdvisoryBanner banner(AdvisoryStore(m_cache->database().connection()));
+        QCOMPARE(banner.storyId(), std::optional<qint64>(m_sampleId));
+        QSignalSpy dismissed(&banner, &AdvisoryBanner::dismissed);
+        QSignalSpy failed(&banner, &AdvisoryBanner::dismissFailed);
+        banner.dismiss();
+        QCOMPARE(dismissed.count(), 0);
+        QCOMPARE(failed.count(), 1);
+        QCOMPARE(failed.at(0).at(0).toString(), QStringLiteral("the cache could not be written"));
+        QCOMPARE(banner.storyId(), std::optional<qint64>(m_sampleId));
     }
 
     void bookmarksStillExport()
