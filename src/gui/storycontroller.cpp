@@ -260,22 +260,22 @@ void StoryController::walkHistory(const std::optional<StoryHistory::Step> &step)
         if (wasSearching)
             emit searchEnded();
     }
-    show(step->location, false, step->scroll);
+    show(step->location, false, step->part, step->scroll);
 }
 
 void StoryController::keepReaderPlace()
 {
     if (m_location.isValid())
-        m_history.setScroll(m_location, m_reader->verticalScrollBar()->value());
+        m_history.setPlace(m_location, m_part, m_reader->verticalScrollBar()->value());
 }
 
-bool StoryController::show(const ReaderLocation &location, bool record, int scroll)
+bool StoryController::show(const ReaderLocation &location, bool record, int part, int scroll)
 {
     if (record)
         keepReaderPlace();
-    const int part = std::exchange(m_part, location == m_location ? m_part : 0);
+    const int shown = std::exchange(m_part, record && location == m_location ? m_part : part);
     if (!render(location)) {
-        m_part = part;
+        m_part = shown;
         emit historyChanged();
         return false;
     }

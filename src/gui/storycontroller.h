@@ -134,7 +134,10 @@ signals:
     void searchEnded();
 
 private:
-    bool show(const ReaderLocation &location, bool record, int scroll = 0);
+    // `record`: a new step on the trail; the story opens at its first part (or stays on the
+    // part shown when it is the story already open). Otherwise a step back or forward, to
+    // `part` of the story and `scroll` pixels down it.
+    bool show(const ReaderLocation &location, bool record, int part = 0, int scroll = 0);
     bool render(const ReaderLocation &location);
     // Selects the location's row. When the list lacks it and allowSwitch is set, switches to
     // a view that has it (All stories, or Bookmarks for a bookmark's snapshot).
@@ -147,7 +150,8 @@ private:
     void showIfListed(const ReaderLocation &location);
     void clearReader();
     void walkHistory(const std::optional<StoryHistory::Step> &step);
-    // Notes the reader's scroll position on the trail's current step, before leaving it.
+    // Notes the reader's part and scroll position on the trail's current step, before
+    // leaving it.
     void keepReaderPlace();
     void onSidebarCurrentChanged(const QModelIndex &index);
     void onListCurrentChanged(const QModelIndex &index);

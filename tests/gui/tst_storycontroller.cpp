@@ -81,6 +81,7 @@ private slots:
     void longStoryIsReadInParts();
     void spaceReadsOnIntoTheNextPart();
     void anotherStoryStartsAtItsFirstPart();
+    void backReturnsToThePartTheUserWasOn();
     void endlessWordsCanBreak();
     void screenshots();
 
@@ -412,6 +413,43 @@ void tst_StoryController::anotherStoryStartsAtItsFirstPart()
     QVERIFY(!readerText().contains(QStringLiteral("This story is long")));
     m_window->openStory(huge);
     QCOMPARE(m_window->controller()->currentPart(), 0);
+}
+
+void tst_StoryController::backReturnsToThePartTheUserWasOn()
+{
+    const qint64 huge = importHugeStory();
+    QVERIFY(huge > 0);
+    openWindow();
+    StoryController *controller = m_window->controller();
+    m_window->openStory(huge);
+    emit m_window->reader()->anchorClicked(QUrl(QStringLiteral("#bulletin-part-4")));
+    QCOMPARE(controller->currentPart(), 3);
+    QScrollBar *reader = m_window->reader()->verticalScrollBar();
+    QVERIFY(reader->maximum() > 0);
+    const int place = reader->maximum() / 2;
+    reader->setValue(place);
+
+    // Away to another story and back: part 4, as far down as the user had read.
+    m_window->openStory(m_harbourStories.at(1));
+    QCOMPARE(controller->partCount(), 1);
+    m_window->historyActions()->backAction()->trigger();
+    QCOMPARE(current(), huge);
+    QCOMPARE(controller->currentPart(), 3);
+    QVERIFY(readerText().contains(QStringLiteral("This story is long: part 4 of")));
+    QCOMPARE(reader->value(), place);
+
+    // Forward and back again: the other story has one part, the huge one is still on part 4.
+    m_window->historyActions()->forwardAction()->trigger();
+    QCOMPARE(current(), m_harbourStories.at(1));
+    QCOMPARE(controller->currentPart(), 0);
+    m_window->historyActions()->backAction()->trigger();
+    QCOMPARE(controller->currentPart(), 3);
+    QCOMPARE(reader->value(), place);
+
+    // Opening it anew (not a step back) starts at its first part.
+    m_window->openStory(m_harbourStories.at(1));
+    m_window->openStory(huge);
+    QCOMPARE(controller->currentPart(), 0);
 }
 
 void tst_StoryController::endlessWordsCanBreak()
