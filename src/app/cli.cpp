@@ -13,11 +13,13 @@
 #include "services/coverageevents.h"
 #include "services/coverageindexer.h"
 #include "services/importservice.h"
+#include "services/integritycheck.h"
 #include "services/opmlservice.h"
 #include "services/relatedcoverage.h"
 #include "services/storypage.h"
 #include "storage/accountstore.h"
 #include "storage/advisorystore.h"
+#include "storage/bookmarksalvage.h"
 #include "storage/cachefile.h"
 #include "storage/searchstore.h"
 #include "storage/sqlutil.h"
@@ -145,7 +147,10 @@ int cmdParse(const Args &args)
                                              *documentUrl);
     if (!result.feed)
         return fail(QStringLiteral("%1: %2").arg(path, result.error));
-    printJson(feedToJson(*result.feed));
+    // An entry at a time through the one output stream: it passes its buffer on as it fills,
+    // so a feed of any size is never held as one document.
+    writeFeedJson(*result.feed, [](const QByteArray &json) { out() << QString::fromUtf8(json); });
+    out().flush();
     return 0;
 }
 
@@ -401,16 +406,31 @@ int cmdRead(const QString &cachePath, const Args &args)
 
 int cmdBookmarks(const QString &cachePath, const Args &args)
 {
-    int status = 0;
-    auto cache = openCache(cachePath, &status);
-    if (!cache)
-        return status;
-    const QList<BookmarkRecord> bookmarks = cache->bookmarks().bookmarks();
+    QString error;
+    Database::Problem problem = Database::Problem::None;
+    const auto cache = Cache::open(cachePath, &error, &problem);
+    if (!cache && problem != Database::Problem::Damaged)
+        return fail(error);
+    QList<BookmarkRecord> bookmarks;
+    if (cache) {
+        bookmarks = cache->bookmarks().bookmarks();
+    } else {
+        // A damaged cache still gives what can be read of its bookmarks, and the backup the
+        // rest; the one line says where they came from.
+        const BookmarkSalvage::Result salvage = BookmarkSalvage::read(cachePath);
+        bookmarks = salvage.bookmarks;
+        fail(salvage.summary());
+        if (bookmarks.isEmpty())
+            return 1;
+    }
     if (args.has(QStringLiteral("json"))) {
-        const AccountStore accounts(cache->database().connection());
+        // A damaged cache is not open: its bookmarks are listed without their stories' accounts.
+        std::optional<AccountStore> accounts;
+        if (cache)
+            accounts.emplace(cache->database().connection());
         QJsonArray array;
         for (const BookmarkRecord &b : bookmarks)
-            array << bookmarkJson(b, b.articleId ? accounts.storyAccount(*b.articleId) : std::nullopt);
+            array << bookmarkJson(b, b.articleId && accounts ? accounts->storyAccount(*b.articleId) : std::nullopt);
         printJson(QJsonObject{{QStringLiteral("bookmarks"), array}});
         return 0;
     }
@@ -661,6 +681,19 @@ int cmdExportOpml(const QString &cachePath, const Args &args)
     return 0;
 }
 
+int cmdCheck(const QString &cachePath, const Args &args)
+{
+    if (!args.positional().isEmpty())
+        return fail(QStringLiteral("usage: bulletin check"));
+    const IntegrityCheck::Result result = IntegrityCheck::run(cachePath, true);
+    if (!result.whole)
+        return fail(result.problem);
+    out() << QStringLiteral("the cache %1 is whole").arg(cachePath) << Qt::endl;
+    if (!result.backup.isEmpty())
+        out() << QStringLiteral("  backed up to %1").arg(result.backup) << Qt::endl;
+    return 0;
+}
+
 struct Command
 {
     const char *name;
@@ -699,6 +732,7 @@ const QList<Command> &commands()
          cmdSearch},
         {"advisories", {}, {QStringLiteral("json"), QStringLiteral("active")}, cmdAdvisories},
         {"export-opml", {}, {}, cmdExportOpml},
+        {"check", {}, {}, cmdCheck},
         {"alert-source", {}, {}, cmdAlertSource},
         {"advisory-rules", {}, {QStringLiteral("json")}, cmdAdvisoryRules},
         {"subscribe", {QStringLiteral("folder"), QStringLiteral("title"), QStringLiteral("pick")},
@@ -756,6 +790,7 @@ QString usageText()
         "  advisory-rules add-keyword WORD | remove-keyword WORD | add-heading TEXT |\n"
         "                 remove-heading TEXT | reset | apply [--json]\n"
         "  export-opml FILE             write the subscriptions as OPML (- for standard output)\n"
+        "  check                        look for damage in the cache; back it up when it is whole\n"
         "  subscribe URL [--folder PATH] [--title T] [--pick N | --all] [--json]\n"
         "                               a page with several feeds: list them, take the Nth or all\n"
         "  refresh [--json] [--feed ID]\n"

@@ -3,13 +3,18 @@
 
 #include "app/cli.h"
 #include "app/milestones.h"
+#include "app/quitonsignal.h"
+#include "gui/damagedcachedialog.h"
 #include "gui/mainwindow.h"
 #include "gui/preferencesdialog.h"
+#include "gui/readonlynotice.h"
 #include "services/aboutinfo.h"
 #include "services/cache.h"
 #include "services/firstrun.h"
+#include "services/integritycheck.h"
 #include "services/refreshservice.h"
 #include "services/subscriptionservice.h"
+#include "storage/cachebackup.h"
 #include "sync/syncservice.h"
 
 #include <QApplication>
@@ -18,12 +23,14 @@
 #include <QLoggingCategory>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
+#include <QProcess>
 #include <QSettings>
 #include <QTextStream>
 #include <QTimer>
 
 
 #include <memory>
+#include <optional>
 
 namespace {
 
@@ -137,6 +144,33 @@ void setIdentity()
     QCoreApplication::setApplicationVersion(QStringLiteral(BULLETIN_VERSION));
 }
 
+// Opens the window's cache. A damaged one is shown in DamagedCacheDialog until the user
+// restores the backup or starts a new cache (then it is opened again) or quits; any other
+// failure is one message. nullptr when the window does not open.
+std::unique_ptr<bulletin::Cache> openForWindow(const QString &cachePath)
+{
+    for (;;) {
+        QString error;
+        bulletin::Database::Problem problem = bulletin::Database::Problem::None;
+        std::unique_ptr<bulletin::Cache> cache = bulletin::Cache::open(cachePath, &error, &problem);
+        if (cache)
+            return cache;
+        QTextStream(stderr) << "bulletin: " << error << Qt::endl;
+        if (problem == bulletin::Database::Problem::Damaged) {
+            bulletin::DamagedCacheDialog dialog(cachePath, error, bulletin::CacheBackup::newest(cachePath),
+                                                bulletin::DamagedCacheDialog::When::Opening);
+            dialog.exec();
+            if (dialog.choice() == bulletin::DamagedCacheDialog::Choice::Leave)
+                return nullptr;
+            if (dialog.apply(&error))
+                continue;
+        }
+        QMessageBox::critical(nullptr, QObject::tr("Bulletin"),
+                              QObject::tr("Bulletin cannot open its cache.\n\n%1").arg(error));
+        return nullptr;
+    }
+}
+
 int runWindow(int argc, char **argv, const QString &cachePathOption)
 {
     QApplication app(argc, argv);
@@ -149,42 +183,97 @@ int runWindow(int argc, char **argv, const QString &cachePathOption)
     QApplication::setWindowIcon(windowIcon);
 
     const QString cachePath = cachePathOption.isEmpty() ? bulletin::Database::defaultPath() : cachePathOption;
-    QString error;
-    std::unique_ptr<bulletin::Cache> cache = bulletin::Cache::open(cachePath, &error);
-    if (!cache) {
-        QTextStream(stderr) << "bulletin: " << error << Qt::endl;
-        QMessageBox::critical(nullptr, QObject::tr("Bulletin"),
-                              QObject::tr("Bulletin cannot open its cache.\n\n%1").arg(error));
+    std::unique_ptr<bulletin::Cache> cache = openForWindow(cachePath);
+    if (!cache)
         return 1;
-    }
-    const std::optional<qint64> sampleId = bulletin::importSampleOnFirstRun(*cache, &error);
+    const bool readOnly = cache->database().isReadOnly();
+    // Looked at before this session marks itself open: a mark left open is an unclean end.
+    const bool checkDue = !readOnly && bulletin::IntegrityCheck::isDue(*cache);
+    if (!readOnly)
+        bulletin::IntegrityCheck::sessionStarted(*cache);
+    QString error;
+    const std::optional<qint64> sampleId =
+        readOnly ? std::nullopt : bulletin::importSampleOnFirstRun(*cache, &error);
     if (!error.isEmpty())
         QTextStream(stderr) << "bulletin: the sample story could not be imported: " << error << Qt::endl;
 
-    QSettings settings;
-    // The network side: refreshes (automatic ones on each feed's interval, checked every
-    // minute, unless turned off) and subscribing. Nothing is fetched but the user's feeds.
-    QNetworkAccessManager network;
-    bulletin::RefreshService refresh(*cache, &network);
-    bulletin::SubscriptionService subscriptions(*cache, &network, &refresh);
-    // Sync accounts sync on a thread of their own, with their own connection to the cache;
-    // the window only talks to the service. Destroyed after the window, which sends what
-    // waits before it closes.
-    bulletin::SyncService sync(cache->database().path());
-    // The window applies the refresh and sync preferences (intervals, automatic refresh).
-    bulletin::MainWindow window(*cache, settings, {&refresh, &subscriptions, &network, &sync});
-    if (refresh.isAutoRefreshing()) // feeds that are due are fetched soon after start
-        QTimer::singleShot(std::chrono::seconds(2), &refresh, [&refresh] { refresh.refreshDue(); });
-    // Accounts sync soon after start, and then on their interval, unless that is off.
-    if (settings.value(QLatin1String(bulletin::PreferencesDialog::kSyncIntervalKey),
-                       bulletin::PreferencesDialog::kDefaultSyncInterval).toInt() > 0)
-        QTimer::singleShot(std::chrono::seconds(3), &sync, &bulletin::SyncService::syncAll);
-    window.restoreState();
-    if (sampleId)
-        window.openStory(*sampleId);
-    window.show();
-    bulletin::watchMilestones(window);
-    return app.exec();
+    // A way out of a damaged cache chosen while the window runs: carried out once every
+    // connection to the cache is closed, then Bulletin starts again.
+    std::unique_ptr<bulletin::DamagedCacheDialog> recovery;
+    int status = 0;
+    {
+        QSettings settings;
+        // The network side: refreshes (automatic ones on each feed's interval, checked every
+        // minute, unless turned off) and subscribing. Nothing is fetched but the user's feeds.
+        QNetworkAccessManager network;
+        bulletin::RefreshService refresh(*cache, &network);
+        bulletin::SubscriptionService subscriptions(*cache, &network, &refresh);
+        // Sync accounts sync on a thread of their own, with their own connection to the
+        // cache; the window only talks to the service. Destroyed after the window, which
+        // sends what waits before it closes. A read-only cache has no sync: it writes.
+        std::optional<bulletin::SyncService> sync;
+        if (!readOnly)
+            sync.emplace(cache->database().path());
+        // The window applies the refresh and sync preferences (intervals, automatic refresh).
+        bulletin::MainWindow window(*cache, settings,
+                                    {&refresh, &subscriptions, &network, sync ? &*sync : nullptr});
+        if (readOnly) {
+            refresh.setAutoRefresh(false);
+            new bulletin::ReadOnlyNotice(&window, cache->database().readOnlyReason());
+        }
+        if (refresh.isAutoRefreshing()) // feeds that are due are fetched soon after start
+            QTimer::singleShot(std::chrono::seconds(2), &refresh, [&refresh] { refresh.refreshDue(); });
+        // Accounts sync soon after start, and then on their interval, unless that is off.
+        if (sync
+            && settings.value(QLatin1String(bulletin::PreferencesDialog::kSyncIntervalKey),
+                              bulletin::PreferencesDialog::kDefaultSyncInterval).toInt() > 0)
+            QTimer::singleShot(std::chrono::seconds(3), &*sync, &bulletin::SyncService::syncAll);
+        window.restoreState();
+        if (sampleId)
+            window.openStory(*sampleId);
+        window.show();
+        bulletin::watchMilestones(window);
+
+        // Damage inside the cache's pages, looked for in the background after an unclean
+        // end and once a week; it also keeps the daily backup.
+        bulletin::IntegrityCheck check(cachePath);
+        QObject::connect(&check, &bulletin::IntegrityCheck::finished, &window,
+                         [&](const bulletin::IntegrityCheck::Result &result) {
+                             if (result.whole)
+                                 return;
+                             QTextStream(stderr) << "bulletin: " << result.problem << Qt::endl;
+                             auto dialog = std::make_unique<bulletin::DamagedCacheDialog>(
+                                 cachePath, result.problem, bulletin::CacheBackup::newest(cachePath),
+                                 bulletin::DamagedCacheDialog::When::Running);
+                             dialog->setWindowModality(Qt::ApplicationModal);
+                             dialog->exec();
+                             if (dialog->choice() == bulletin::DamagedCacheDialog::Choice::Leave)
+                                 return;
+                             recovery = std::move(dialog);
+                             QCoreApplication::quit();
+                         });
+        if (checkDue)
+            QTimer::singleShot(std::chrono::seconds(10), &check, &bulletin::IntegrityCheck::start);
+        // Closing the window saves its state; the event loop then ends.
+        const bulletin::QuitOnSignal quitOnSignal([&window] {
+            window.close();
+            QCoreApplication::quit();
+        });
+        status = app.exec();
+    }
+    if (!recovery) {
+        if (!readOnly)
+            bulletin::IntegrityCheck::sessionEnded(*cache);
+        return status;
+    }
+    cache.reset();
+    if (!recovery->apply(&error)) {
+        QTextStream(stderr) << "bulletin: " << error << Qt::endl;
+        QMessageBox::critical(nullptr, QObject::tr("Bulletin"), error);
+        return 1;
+    }
+    QProcess::startDetached(QCoreApplication::applicationFilePath(), QCoreApplication::arguments().mid(1));
+    return status;
 }
 
 } // namespace

@@ -3,10 +3,12 @@
 #include "core/advisory/advisoryrules.h"
 #include "core/headingshape.h"
 #include "core/html/htmltext.h"
+#include "core/inputlimits.h"
 #include "core/textutil.h"
 
 #include <QRegularExpression>
-#include <QStringDecoder>
+
+#include <algorithm>
 
 namespace bulletin {
 
@@ -168,6 +170,55 @@ struct HtmlWriter
     }
 };
 
+// Why a file is not a plain-text article, or an empty string. Checked on the bytes, so that
+// a file of any size is refused (or accepted) without a copy of it: empty, binary (NUL or
+// other control characters than tab and line ends, C1 controls included), or not UTF-8.
+QString refusal(const QByteArray &bytes)
+{
+    const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; };
+    if (std::all_of(bytes.cbegin(), bytes.cend(), blank))
+        return QStringLiteral("the file is empty");
+    if (bytes.contains('\0'))
+        return QStringLiteral("the file looks binary (it contains NUL bytes), not plain text");
+    if (!bytes.isValidUtf8())
+        return QStringLiteral("the file is not UTF-8 text");
+    const auto *p = reinterpret_cast<const uchar *>(bytes.constData());
+    const auto *const end = p + bytes.size();
+    for (; p != end; ++p) {
+        const uchar c = *p;
+        const bool c0 = c < 0x20 && c != '\t' && c != '\n' && c != '\r';
+        const bool c1 = c == 0xC2 && p + 1 != end && p[1] >= 0x80 && p[1] <= 0x9F; // U+0080-U+009F
+        if (c0 || c == 0x7F || c1)
+            return QStringLiteral("the file looks binary (it contains control characters), not plain text");
+    }
+    return {};
+}
+
+// How many UTF-16 code units valid UTF-8 decodes to.
+qsizetype utf16Length(QByteArrayView utf8)
+{
+    qsizetype units = 0;
+    for (const char b : utf8) {
+        const auto c = uchar(b);
+        if ((c & 0xC0) != 0x80)
+            units += c >= 0xF0 ? 2 : 1;
+    }
+    return units;
+}
+
+// A text cut at a length limit ends at its last line break or space in the last thousand
+// characters, so that no word is split; a run without one (a single endless word) is cut
+// where it is.
+QString cutAtWordBoundary(const QString &text)
+{
+    constexpr qsizetype kLookBack = 1000;
+    for (qsizetype i = text.size() - 1; i >= 0 && i >= text.size() - kLookBack; --i) {
+        if (text.at(i).isSpace())
+            return text.left(i);
+    }
+    return text;
+}
+
 } // namespace
 
 QString deriveTitle(const QString &firstParagraph)
@@ -202,27 +253,18 @@ QString deriveTitle(const QString &firstParagraph)
 
 PlainTextResult importPlainText(const QByteArray &bytes, const PlainTextOptions &options)
 {
-    if (bytes.trimmed().isEmpty())
-        return {std::nullopt, QStringLiteral("the file is empty")};
-    if (bytes.contains('\0'))
-        return {std::nullopt, QStringLiteral("the file looks binary (it contains NUL bytes), not plain text")};
-
-    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-    QString text = decoder.decode(bytes);
-    if (decoder.hasError())
-        return {std::nullopt, QStringLiteral("the file is not UTF-8 text")};
-    if (text.startsWith(QChar(0xFEFF)))
-        text.remove(0, 1);
+    if (const QString refused = refusal(bytes); !refused.isEmpty())
+        return {std::nullopt, refused};
+    const bool bom = bytes.startsWith("\xEF\xBB\xBF");
+    const QByteArrayView content = QByteArrayView(bytes).sliced(bom ? 3 : 0);
+    // Only what the story keeps is decoded, so a file of any size costs the story's size.
+    const qsizetype keptBytes = utf8PrefixFor(content, kMaxTextChars);
+    const bool cut = keptBytes < content.size();
+    QString text = QString::fromUtf8(content.first(keptBytes));
+    if (cut)
+        text = cutAtWordBoundary(text);
     text.replace(QLatin1String("\r\n"), QLatin1String("\n"));
     text.replace(QLatin1Char('\r'), QLatin1Char('\n'));
-
-    int controls = 0;
-    for (const QChar c : std::as_const(text)) {
-        if (c.category() == QChar::Other_Control && c != QLatin1Char('\n') && c != QLatin1Char('\t'))
-            ++controls;
-    }
-    if (controls > 0)
-        return {std::nullopt, QStringLiteral("the file looks binary (it contains control characters), not plain text")};
 
     // The caller's title wins; the file's own headline then stays at the top of the text.
     QString rest;
@@ -310,10 +352,17 @@ PlainTextResult importPlainText(const QByteArray &bytes, const PlainTextOptions 
         notes << QStringLiteral("Source given on import.");
     else if (!result.publisher.isEmpty())
         notes << QStringLiteral("Source taken from the article's closing line.");
+    if (cut) {
+        notes << QStringLiteral("The text was cut: the file holds %1 characters and a story keeps at most %2.")
+                     .arg(formatCount(utf16Length(content)), formatCount(kMaxTextChars));
+    }
     result.note = notes.join(QLatin1Char(' '));
 
     article.link = options.url;
     article.guid = options.url.isEmpty() ? contentId(bytes) : options.url;
+    if (cut)
+        body.add(Block{BlockKind::Paragraph, textCutNotice().trimmed()});
+    body.closeList();
     article.html = body.html;
     article.text = body.text;
 

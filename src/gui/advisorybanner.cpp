@@ -213,10 +213,24 @@ void AdvisoryBanner::dismiss()
 {
     if (!m_current)
         return;
+    if (!m_readOnlyReason.isEmpty()) {
+        emit dismissFailed(tr("the cache is read-only: %1").arg(m_readOnlyReason));
+        return;
+    }
     const qint64 storyId = m_current->storyId;
-    m_store.setDismissed(storyId, true);
+    if (!m_store.setDismissed(storyId, true)) {
+        emit dismissFailed(tr("the cache could not be written"));
+        return;
+    }
     emit dismissed(storyId);
     refresh();
+}
+
+void AdvisoryBanner::setReadOnly(const QString &reason)
+{
+    m_readOnlyReason = reason;
+    m_dismiss->setEnabled(false);
+    m_dismiss->setToolTip(tr("The cache is read-only: %1").arg(reason));
 }
 
 void AdvisoryBanner::applyColours()

@@ -23,6 +23,9 @@ namespace bulletin {
 // Its height is the same whatever the advisory says and whichever story is in the reader,
 // so the panes below never move under the pointer: while its own story is open it stays,
 // and only its Read button steps aside.
+//
+// Over a read-only cache (setReadOnly) Dismiss is off and its tooltip says why; a dismissal
+// that cannot be stored leaves the advisory in place and says so (dismissFailed).
 class AdvisoryBanner final : public QFrame
 {
     Q_OBJECT
@@ -35,13 +38,18 @@ public:
     std::optional<qint64> storyId() const;
     QString text() const;
 
+    // Stores the dismissal and shows the next advisory; when the cache is read-only or the
+    // write fails, nothing changes and dismissFailed says why.
     void dismiss();
+    // The cache cannot be written (`reason` says why): Dismiss stays off.
+    void setReadOnly(const QString &reason);
     // The story in the reader: while it is the banner's own story, Read is disabled.
     void setStoryInReader(qint64 storyId);
 
 signals:
     void storyRequested(qint64 storyId);
     void dismissed(qint64 storyId);
+    void dismissFailed(const QString &why);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -67,6 +75,7 @@ private:
     QToolButton *m_dismiss = nullptr;
     bool m_applyingColours = false;
     qint64 m_storyInReader = 0;
+    QString m_readOnlyReason; // empty while the cache can be written
 };
 
 } // namespace bulletin

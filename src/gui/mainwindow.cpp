@@ -99,6 +99,8 @@ MainWindow::MainWindow(Cache &cache, QSettings &settings, const Services &servic
             [this](const ReaderLocation &location) { m_banner->setStoryInReader(location.storyId); });
     connect(m_banner, &AdvisoryBanner::dismissed, this,
             [this] { showStatus(tr("Advisory dismissed; it stays in the Advisories view.")); });
+    connect(m_banner, &AdvisoryBanner::dismissFailed, this,
+            [this](const QString &why) { showStatus(tr("The advisory could not be dismissed: %1.").arg(why)); });
     statusBar()->addPermanentWidget(m_feeds->progressWidget());
     statusBar()->addPermanentWidget(m_accounts->progressWidget());
     for (QWidget *widget : {static_cast<QWidget *>(m_ui->sidebarView),

@@ -120,6 +120,10 @@ void ReaderView::handleAnchor(const QUrl &url)
         emit markReadRequested(*ids);
         return;
     }
+    if (const std::optional<int> part = partFromAnchor(url.toString())) {
+        emit partRequested(*part);
+        return;
+    }
     emit externalLinkRequested(url);
 }
 

@@ -10,10 +10,11 @@ class SearchMatcher;
 // The reader pane: a QTextBrowser that never navigates and never fetches. Every link click
 // comes out as a signal (a related story's "#bulletin-story-ID" fragment as storyRequested,
 // the bookmark note's edit link as noteEditRequested, "Coverage elsewhere"'s
-// "#bulletin-read-ID,..." as markReadRequested, anything else as externalLinkRequested) and
-// the owner decides; loadResource answers only data: URLs and images already in the disk
-// image cache (fetched when the user allowed them), so the reader itself never makes a
-// request, whatever the page says.
+// "#bulletin-read-ID,..." as markReadRequested, a long story's "#bulletin-part-N" as
+// partRequested, anything else as externalLinkRequested) and the owner decides;
+// loadResource answers only data: URLs and images already in the disk image cache (fetched
+// when the user allowed them), so the reader itself never makes a request, whatever the
+// page says.
 class ReaderView final : public QTextBrowser
 {
     Q_OBJECT
@@ -38,6 +39,8 @@ signals:
     // The "edit" link of the bookmark note on the page was followed.
     void noteEditRequested();
     void markReadRequested(const QList<qint64> &storyIds);
+    // A long story's "Next part" / "Previous part" link (0-based part).
+    void partRequested(int part);
     // The palette changed (light/dark switch): the page's own colours must follow.
     void paletteChanged();
     void externalLinkRequested(const QUrl &url);

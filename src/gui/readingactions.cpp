@@ -28,7 +28,7 @@ ReadingActions::ReadingActions(StoryController &controller, ReaderView *reader, 
     m_previousUnread = make(QStringLiteral("previousUnread"), tr("Previous U&nread Story"),
                             {QKeySequence(Qt::Key_P)}, tr("Open the previous unread story"));
     m_page = make(QStringLiteral("pageOrNext"), tr("Page Down or Next Unread"), {QKeySequence(Qt::Key_Space)},
-                  tr("Scroll the reader a page; at the end, open the next unread story"));
+                  tr("Scroll the reader a page; at the end, open the next part of a long story, or the next unread story"));
     m_toggleRead = make(QStringLiteral("toggleRead"), tr("Toggle &Read"), {QKeySequence(Qt::Key_M)},
                         tr("Mark the story in the reader read or unread"));
     m_markAllRead = make(QStringLiteral("markAllRead"), tr("Mark &All as Read"),
@@ -79,6 +79,11 @@ void ReadingActions::pageOrNext()
     QScrollBar *bar = m_reader->verticalScrollBar();
     if (bar->value() < bar->maximum()) {
         bar->triggerAction(QAbstractSlider::SliderPageStepAdd);
+        return;
+    }
+    // A long story is read a part at a time: its next part comes before the next story.
+    if (m_controller.currentPart() + 1 < m_controller.partCount()) {
+        m_controller.showPart(m_controller.currentPart() + 1);
         return;
     }
     m_controller.moveToUnread(1);

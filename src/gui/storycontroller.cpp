@@ -20,6 +20,7 @@
 #include <QTreeView>
 
 #include <algorithm>
+#include <utility>
 
 namespace bulletin {
 
@@ -46,6 +47,7 @@ StoryController::StoryController(Cache &cache, QTreeView *sidebarView, QAbstract
             &StoryController::onListCurrentChanged);
     connect(reader, &ReaderView::storyRequested, this, [this](qint64 id) { openStory(id); });
     connect(reader, &ReaderView::markReadRequested, this, &StoryController::markStoriesRead);
+    connect(reader, &ReaderView::partRequested, this, &StoryController::showPart);
     // Follow the system palette: the banner has light and dark colour sets.
     connect(reader, &ReaderView::paletteChanged, this, &StoryController::refreshPage);
     m_markReadTimer = new QTimer(this);
@@ -250,20 +252,22 @@ void StoryController::walkHistory(const std::optional<StoryHistory::Step> &step)
         if (wasSearching)
             emit searchEnded();
     }
-    show(step->location, false, step->scroll);
+    show(step->location, false, step->part, step->scroll);
 }
 
 void StoryController::keepReaderPlace()
 {
     if (m_location.isValid())
-        m_history.setScroll(m_location, m_reader->verticalScrollBar()->value());
+        m_history.setPlace(m_location, m_part, m_reader->verticalScrollBar()->value());
 }
 
-bool StoryController::show(const ReaderLocation &location, bool record, int scroll)
+bool StoryController::show(const ReaderLocation &location, bool record, int part, int scroll)
 {
     if (record)
         keepReaderPlace();
+    const int shown = std::exchange(m_part, record && location == m_location ? m_part : part);
     if (!render(location)) {
+        m_part = shown;
         emit historyChanged();
         return false;
     }
@@ -290,7 +294,7 @@ bool StoryController::isDarkPalette() const
 
 bool StoryController::render(const ReaderLocation &location)
 {
-    const PageOptions options{isDarkPalette(), false};
+    const PageOptions options{isDarkPalette(), false, m_part, m_cache.database().isReadOnly()};
     StoryPage page;
     if (location.storyId) {
         const std::optional<StoryDetail> story = m_cache.articles().story(location.storyId);
@@ -327,7 +331,9 @@ bool StoryController::render(const ReaderLocation &location)
         page = buildStoryPage(detail, options);
         if (!page.blockedUrls.isEmpty()) {
             // What the page left out, less the tracking pixels (never loaded, never offered).
-            StoryPage withImages = buildStoryPage(detail, PageOptions{options.darkPalette, true});
+            PageOptions remote = options;
+            remote.allowRemoteContent = true;
+            StoryPage withImages = buildStoryPage(detail, remote);
             // A set: a hostile story can hold 100,000 images and as many pixels.
             const QSet<QString> pixels(withImages.blockedUrls.cbegin(), withImages.blockedUrls.cend());
             QStringList images;
@@ -349,8 +355,9 @@ bool StoryController::render(const ReaderLocation &location)
         m_link = QUrl(story->summary.link);
         m_markReadTimer->stop();
         if (!story->summary.read && m_markReadDelay == 0) {
-            m_cache.articles().setRead({location.storyId}, true);
-            storyReadChanged(location.storyId, true);
+            // Only what was stored is shown: a read-only cache keeps the story unread.
+            if (m_cache.articles().setRead({location.storyId}, true))
+                storyReadChanged(location.storyId, true);
         } else if (!story->summary.read && m_markReadDelay > 0) {
             m_pendingRead = location.storyId;
             m_markReadTimer->start(m_markReadDelay);
@@ -366,6 +373,8 @@ bool StoryController::render(const ReaderLocation &location)
         m_feedId = 0;
     }
     m_reader->setHtml(page.html);
+    m_part = page.part;
+    m_parts = page.parts;
     m_reader->highlightMatches(m_stories->highlighter());
     m_flagged = page.flaggedLinks;
     emit remoteImagesBlocked(int(page.blockedUrls.size()));
@@ -534,6 +543,15 @@ void StoryController::refreshPage()
     const int scroll = m_reader->verticalScrollBar()->value();
     render(m_location);
     m_reader->verticalScrollBar()->setValue(scroll);
+}
+
+void StoryController::showPart(int part)
+{
+    if (!m_location.isValid() || part == m_part || part < 0 || part >= m_parts)
+        return;
+    m_part = part;
+    render(m_location);
+    m_reader->verticalScrollBar()->setValue(0);
 }
 
 void StoryController::selectInList(const ReaderLocation &location, bool allowSwitch)

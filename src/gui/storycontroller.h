@@ -105,6 +105,11 @@ public:
 
     // Draws the current story again (after a palette change, a new note, ...).
     void refreshPage();
+    // A long story is read a part at a time (storypage.h): shows part `part` (0-based) of
+    // the story in the reader, from its top. Opening another story starts at its first part.
+    void showPart(int part);
+    int currentPart() const { return m_part; }
+    int partCount() const { return m_parts; }
     // A story's read or bookmark state changed in the cache: bring the models in step.
     void storyReadChanged(qint64 storyId, bool read);
     void bookmarksChanged(qint64 storyId, bool bookmarked);
@@ -132,7 +137,10 @@ signals:
     void searchEnded();
 
 private:
-    bool show(const ReaderLocation &location, bool record, int scroll = 0);
+    // `record`: a new step on the trail; the story opens at its first part (or stays on the
+    // part shown when it is the story already open). Otherwise a step back or forward, to
+    // `part` of the story and `scroll` pixels down it.
+    bool show(const ReaderLocation &location, bool record, int part = 0, int scroll = 0);
     bool render(const ReaderLocation &location);
     // Selects the location's row. When the list lacks it and allowSwitch is set, switches to
     // a view that has it (All stories, or Bookmarks for a bookmark's snapshot).
@@ -145,7 +153,8 @@ private:
     void showIfListed(const ReaderLocation &location);
     void clearReader();
     void walkHistory(const std::optional<StoryHistory::Step> &step);
-    // Notes the reader's scroll position on the trail's current step, before leaving it.
+    // Notes the reader's part and scroll position on the trail's current step, before
+    // leaving it.
     void keepReaderPlace();
     void onSidebarCurrentChanged(const QModelIndex &index);
     void onListCurrentChanged(const QModelIndex &index);
@@ -172,6 +181,8 @@ private:
     QSet<qint64> m_imageFeeds;   // allowed always
     bool m_imagesAlways = false; // allowed everywhere (Preferences)
     qint64 m_feedId = 0;         // the feed of the story in the reader
+    int m_part = 0;              // the part of a long story in the reader
+    int m_parts = 1;
     int m_markReadDelay = 0;
     QTimer *m_markReadTimer = nullptr;
     qint64 m_pendingRead = 0; // the story the timer will mark read

@@ -11,16 +11,18 @@ void StoryHistory::visit(const ReaderLocation &location, const StoryFilter &view
         return;
     }
     m_entries.resize(m_position + 1);
-    m_entries.append({location, view, 0});
+    m_entries.append({location, view, 0, 0});
     if (m_entries.size() > kLimit)
         m_entries.removeFirst();
     m_position = m_entries.size() - 1;
 }
 
-void StoryHistory::setScroll(const ReaderLocation &location, int scroll)
+void StoryHistory::setPlace(const ReaderLocation &location, int part, int scroll)
 {
-    if (m_position >= 0 && m_entries.at(m_position).location == location)
+    if (m_position >= 0 && m_entries.at(m_position).location == location) {
+        m_entries[m_position].part = part;
         m_entries[m_position].scroll = scroll;
+    }
 }
 
 std::optional<StoryHistory::Step> StoryHistory::back()

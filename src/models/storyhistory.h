@@ -19,9 +19,10 @@ struct ReaderLocation
 };
 
 // The reader's trail, like a browser's: visiting a place drops the forward entries, back and
-// forward move along the trail. Each step also keeps the view the story was read in and how
-// far down it the reader was, so that going back returns to where the user was, not to the
-// top of a story in whatever list happens to be shown. A plain value type; the GUI enables
+// forward move along the trail. Each step also keeps the view the story was read in and where
+// in it the reader was (the part of a long story, and how far down), so that going back
+// returns to where the user was, not to the top of a story in whatever list happens to be
+// shown. A plain value type; the GUI enables
 // its actions from canGoBack()/canGoForward().
 class StoryHistory final
 {
@@ -32,14 +33,16 @@ public:
     {
         ReaderLocation location;
         StoryFilter view;
-        int scroll = 0; // the reader's vertical scroll position when the user left the story
+        int part = 0;   // the part of a long story shown when the user left it (0-based)
+        int scroll = 0; // the reader's vertical scroll position in that part
     };
 
     // Visiting the place already current is not a step (re-selecting a row); it only
     // updates the view the place is shown in.
     void visit(const ReaderLocation &location, const StoryFilter &view = {});
-    // Notes how far down the current step's story the reader is, when that story is `location`.
-    void setScroll(const ReaderLocation &location, int scroll);
+    // Notes where in the current step's story the reader is (its part and how far down),
+    // when that story is `location`.
+    void setPlace(const ReaderLocation &location, int part, int scroll);
     std::optional<Step> back();
     std::optional<Step> forward();
     std::optional<Step> current() const;

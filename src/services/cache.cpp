@@ -13,10 +13,13 @@ Cache::Cache()
 {
 }
 
-std::unique_ptr<Cache> Cache::open(const QString &path, QString *error)
+std::unique_ptr<Cache> Cache::open(const QString &path, QString *error, Database::Problem *problem)
 {
     std::unique_ptr<Cache> cache(new Cache);
-    if (!cache->m_database.open(path, error))
+    const bool opened = cache->m_database.open(path, error);
+    if (problem)
+        *problem = cache->m_database.problem();
+    if (!opened)
         return nullptr;
     const QSqlDatabase db = cache->m_database.connection();
     cache->m_feeds = FeedStore(db);

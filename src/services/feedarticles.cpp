@@ -43,18 +43,23 @@ Article articleFromAlert(const CapAlert &alert, const QDateTime &now)
     return article;
 }
 
+// The date an item's story is listed by. Atom entries often carry only <updated>, and alert
+// entries their CAP <sent>: the list shows a date for them rather than none.
+QDateTime itemDate(const ParsedItem &item)
+{
+    if (item.published.isValid())
+        return item.published;
+    return item.alert && item.alert->sent.isValid() ? item.alert->sent : item.updated;
+}
+
 Article articleFromItem(const ParsedItem &item, const QString &homePage, const QDateTime &now)
 {
     Article article;
     article.title = item.title;
     article.link = item.link;
     article.author = item.author;
-    article.published = item.published;
+    article.published = itemDate(item);
     article.updated = item.updated;
-    // Atom entries often carry only <updated>, and alert entries their CAP <sent>: the list
-    // shows a date for them rather than none.
-    if (!article.published.isValid())
-        article.published = item.alert && item.alert->sent.isValid() ? item.alert->sent : item.updated;
     article.html = item.contentHtml.isEmpty() ? item.summaryHtml : item.contentHtml;
     article.categories = item.categories;
     article.related = otherStoryLinks(item.related, {item.link, item.id, homePage});
@@ -78,6 +83,23 @@ Article articleFromItem(const ParsedItem &item, const QString &homePage, const Q
 
 } // namespace
 
+QDateTime latestFeedDate(const ParsedFeed &feed)
+{
+    QDateTime latest = feed.updated;
+    const auto note = [&latest](const QDateTime &date) {
+        if (date.isValid() && (!latest.isValid() || date > latest))
+            latest = date;
+    };
+    if (feed.format == QLatin1String("cap")) {
+        for (const CapAlert &alert : feed.alerts)
+            note(alert.sent);
+    } else {
+        for (const ParsedItem &item : feed.items)
+            note(itemDate(item));
+    }
+    return latest;
+}
+
 QList<Article> articlesFromFeed(const ParsedFeed &feed, const QDateTime &now,
                                 const QStringList &advisoryHeadings, const QDateTime &lastModified)
 {
@@ -91,12 +113,7 @@ QList<Article> articlesFromFeed(const ParsedFeed &feed, const QDateTime &now,
     }
     // The latest date the document gives, but no later than it was last changed: an undated
     // story of it is no newer than that.
-    QDateTime feedDate = feed.updated;
-    for (const Article &article : std::as_const(articles)) {
-        const QDateTime date = article.published.isValid() ? article.published : article.updated;
-        if (date.isValid() && (!feedDate.isValid() || date > feedDate))
-            feedDate = date;
-    }
+    QDateTime feedDate = latestFeedDate(feed);
     if (lastModified.isValid() && (!feedDate.isValid() || lastModified < feedDate))
         feedDate = lastModified;
     const AdvisoryHeadingMatcher headings(advisoryHeadings);

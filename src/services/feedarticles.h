@@ -18,6 +18,11 @@ namespace bulletin {
 // Last-Modified, a file's modification time: a story in a file last changed in 2015 is not
 // news of today). User rules are not applied here (see
 // applyAdvisoryRules). Used by import and refresh.
+// The latest date a feed document gives: its own (ParsedFeed::updated) or its newest
+// story's. articlesFromFeed() lists undated stories by it; a caller that converts a feed a
+// batch of items at a time puts it in each batch's `updated`.
+QDateTime latestFeedDate(const ParsedFeed &feed);
+
 QList<Article> articlesFromFeed(const ParsedFeed &feed, const QDateTime &now,
                                 const QStringList &advisoryHeadings = AdvisoryRules::defaultHeadings(),
                                 const QDateTime &lastModified = {});

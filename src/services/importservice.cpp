@@ -14,6 +14,9 @@
 #include <QFileInfo>
 #include <QUrl>
 
+#include <iterator>
+#include <utility>
+
 namespace bulletin {
 
 namespace {
@@ -92,13 +95,13 @@ ImportService::Report ImportService::importFile(const QString &path, const Optio
                            .arg(kMaxImportBytes / (1024 * 1024));
         return report;
     }
-    const QByteArray bytes = file.readAll();
+    QByteArray bytes = file.readAll();
     switch (sniff(bytes)) {
     case Sniffed::Opml:
         return importOpml(bytes, path);
     case Sniffed::Xml:
     case Sniffed::Json:
-        return importFeed(bytes, path, QUrl(options.url.trimmed()));
+        return importFeed(std::move(bytes), path, QUrl(options.url.trimmed()));
     case Sniffed::Text:
         break;
     }
@@ -183,18 +186,17 @@ ImportService::Report ImportService::importOpml(const QByteArray &bytes, const Q
     return report;
 }
 
-ImportService::Report ImportService::importFeed(const QByteArray &bytes, const QString &path,
-                                                const QUrl &documentUrl)
+ImportService::Report ImportService::importFeed(QByteArray bytes, const QString &path, const QUrl &documentUrl)
 {
     Report report;
     report.path = path;
     report.kind = QStringLiteral("feed");
-    const FeedParseResult parsed = parseFeed(bytes, {}, documentUrl);
+    FeedParseResult parsed = parseFeed(std::move(bytes), {}, documentUrl);
     if (!parsed.feed) {
         report.error = path.isEmpty() ? parsed.error : QStringLiteral("%1: %2").arg(path, parsed.error);
         return report;
     }
-    const ParsedFeed &feed = *parsed.feed;
+    ParsedFeed &feed = *parsed.feed;
     const QString url = path.isEmpty() ? QString()
                                        : QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath()).toString();
     QString title = feed.title;
@@ -213,21 +215,39 @@ ImportService::Report ImportService::importFeed(const QByteArray &bytes, const Q
     const AdvisoryRules rules = loadAdvisoryRules(m_cache);
     // A file's modification time, like an HTTP Last-Modified, bounds how new its undated stories are.
     const QDateTime modified = path.isEmpty() ? QDateTime() : QFileInfo(path).lastModified().toUTC();
-    QList<Article> articles = articlesFromFeed(feed, QDateTime::currentDateTimeUtc(), rules.headings, modified);
     const std::optional<FeedRecord> record = m_cache.feeds().feed(*feedId);
-    applyAdvisoryRules(articles, rules, record && record->alertSource, record ? record->title : title);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
     // Feeds list newest first; storing oldest first keeps ids in reading order for stories
-    // that share a date.
-    for (auto it = articles.crbegin(); it != articles.crend(); ++it) {
-        const auto result = m_cache.articles().upsert(*feedId, *it);
-        if (result.state == ArticleStore::UpsertState::Failed) {
-            report.error = sql::withReason(QStringLiteral("cannot store \"%1\" in the cache").arg(it->title), db);
-            report.added = report.updated = report.unchanged = 0;
-            report.storyIds.clear();
-            return report;
+    // that share a date. The items become stories a batch at a time from the end, and each
+    // batch is let go of once stored: a large feed is never held twice, as parsed items and
+    // again as stories with their text.
+    constexpr qsizetype kBatch = 256;
+    ParsedFeed batch = feed;
+    batch.items = {};
+    // Undated stories are listed by the newest date of the whole document, not of their batch.
+    batch.updated = latestFeedDate(feed);
+    // A bare CAP alert document is one story, from feed.alerts; a feed's items carry their own.
+    bool alertsLeft = feed.format == QLatin1String("cap");
+    if (!alertsLeft)
+        batch.alerts = {};
+    while (!feed.items.isEmpty() || std::exchange(alertsLeft, false)) {
+        const qsizetype from = qMax<qsizetype>(0, feed.items.size() - kBatch);
+        batch.items = QList<ParsedItem>(std::make_move_iterator(feed.items.begin() + from),
+                                        std::make_move_iterator(feed.items.end()));
+        feed.items.resize(from);
+        QList<Article> articles = articlesFromFeed(batch, now, rules.headings, modified);
+        applyAdvisoryRules(articles, rules, record && record->alertSource, record ? record->title : title);
+        for (auto it = articles.crbegin(); it != articles.crend(); ++it) {
+            const auto result = m_cache.articles().upsert(*feedId, *it);
+            if (result.state == ArticleStore::UpsertState::Failed) {
+                report.error = sql::withReason(QStringLiteral("cannot store \"%1\" in the cache").arg(it->title), db);
+                report.added = report.updated = report.unchanged = 0;
+                report.storyIds.clear();
+                return report;
+            }
+            count(report, result.state);
+            report.storyIds.prepend(result.id);
         }
-        count(report, result.state);
-        report.storyIds.prepend(result.id);
     }
     if (!transaction.commit()) {
         report.error = sql::withReason(QStringLiteral("cannot write to the cache"), db);

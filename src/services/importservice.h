@@ -40,8 +40,9 @@ public:
     Report importFile(const QString &path, const Options &options = {});
     Report importPlainText(const QByteArray &bytes, const Options &options,
                            const QString &path = {});
-    // documentUrl: where the feed came from (see parseFeed); empty when unknown.
-    Report importFeed(const QByteArray &bytes, const QString &path, const QUrl &documentUrl = {});
+    // documentUrl: where the feed came from (see parseFeed); empty when unknown. Lets go of
+    // `bytes` once it is parsed (pass a temporary or std::move).
+    Report importFeed(QByteArray bytes, const QString &path, const QUrl &documentUrl = {});
     Report importOpml(const QByteArray &bytes, const QString &path); // adds subscriptions
 
 private:

@@ -1,5 +1,6 @@
 #include "services/storypage.h"
 
+#include "core/html/htmlparts.h"
 #include "core/html/htmlsanitizer.h"
 #include "core/html/htmltext.h"
 #include "core/textutil.h"
@@ -13,6 +14,7 @@ namespace {
 constexpr auto kStoryAnchorPrefix = "#bulletin-story-";
 constexpr auto kEditNoteAnchor = "#bulletin-edit-note";
 constexpr auto kReadAnchorPrefix = "#bulletin-read-";
+constexpr auto kPartAnchorPrefix = "#bulletin-part-";
 
 QString formatDate(const QDateTime &time)
 {
@@ -112,8 +114,8 @@ void addBanner(Page &page, const Advisory &advisory, bool dark)
 }
 
 // The user's note on the story's bookmark, as written (its line breaks kept), with a link
-// the reader answers by letting the user edit it.
-void addNote(Page &page, const QString &note, bool dark)
+// the reader answers by letting the user edit it, unless the cache is read-only.
+void addNote(Page &page, const QString &note, bool dark, bool editable)
 {
     if (note.isEmpty())
         return;
@@ -126,12 +128,15 @@ void addNote(Page &page, const QString &note, bool dark)
             lines << escapeHtml(line);
         paragraphs += QStringLiteral("<p>%1</p>\n").arg(lines.join(QStringLiteral("<br>")));
     }
+    const QString edit = editable ? QStringLiteral(" <small>(<a href=\"%1\">edit</a>)</small>")
+                                        .arg(QLatin1String(kEditNoteAnchor))
+                                  : QString();
     page.html += QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"8\" border=\"1\" "
                                 "style=\"border-color:%1; border-style:solid;\" bgcolor=\"%2\"><tr>"
-                                "<td bgcolor=\"%2\">\n<p><b>Your note</b> <small>(<a href=\"%3\">edit</a>)</small></p>\n"
+                                "<td bgcolor=\"%2\">\n<p><b>Your note</b>%3</p>\n"
                                 "%4</td></tr></table>\n")
-                     .arg(border, background, QLatin1String(kEditNoteAnchor), paragraphs);
-    page.addText(QStringLiteral("Your note (edit)\n") + note);
+                     .arg(border, background, edit, paragraphs);
+    page.addText((editable ? QStringLiteral("Your note (edit)\n") : QStringLiteral("Your note\n")) + note);
 }
 
 // `storyId`, when not 0, is the story the page shows: a coverage list then offers to mark
@@ -203,6 +208,53 @@ void addRelated(Page &page, const QList<RelatedStory> &related, qint64 storyId, 
     addRelatedList(page, QStringLiteral("Coverage elsewhere"), coverage, storyId, storyRead);
 }
 
+// The line above and below a story shown in parts: which part this is, and links to the
+// ones before and after it.
+void addPartLine(Page &page, const HtmlPart &part)
+{
+    QString html = QStringLiteral("<p><i>This story is long: part %1 of %2.</i>").arg(part.index + 1).arg(part.count);
+    QString text = QStringLiteral("This story is long: part %1 of %2.").arg(part.index + 1).arg(part.count);
+    if (part.index > 0) {
+        html += QStringLiteral(" <a href=\"%1%2\">\u2039 Previous part</a>")
+                    .arg(QLatin1String(kPartAnchorPrefix))
+                    .arg(part.index);
+        text += QStringLiteral(" \u2039 Previous part");
+    }
+    if (part.index + 1 < part.count) {
+        html += QStringLiteral(" <a href=\"%1%2\">Next part \u203a</a>")
+                    .arg(QLatin1String(kPartAnchorPrefix))
+                    .arg(part.index + 2);
+        text += QStringLiteral(" Next part \u203a");
+    }
+    page.html += html + QStringLiteral("</p>\n");
+    page.addText(text);
+}
+
+// The story's own text: sanitised, and only the part asked for when it is long.
+void addBody(Page &page, const QString &html, const SanitizeOptions &sanitize, int part, StoryPage &result)
+{
+    const SanitizedHtml body = sanitizeHtml(html, sanitize);
+    const HtmlPart shown = htmlPart(body.html, part, kReaderPartChars);
+    if (shown.count > 1)
+        addPartLine(page, shown);
+    page.html += QStringLiteral("<div>\n%1\n</div>\n").arg(shown.html);
+    if (shown.count > 1) {
+        // The text of this part alone, without the break opportunities htmlPart() added.
+        SanitizeOptions textOnly;
+        textOnly.textOnly = true;
+        QString text = sanitizeHtml(shown.html, textOnly).text;
+        text.remove(QChar(0x200B));
+        page.addText(text);
+        addPartLine(page, shown);
+    } else {
+        page.addText(body.text);
+    }
+    result.blockedUrls = body.blockedUrls;
+    result.flaggedLinks = body.flaggedLinks;
+    result.part = shown.index;
+    result.parts = shown.count;
+}
+
 QString wrap(const QString &body)
 {
     // No <meta charset>: the page is handed over as a QString, and the reader pane must never
@@ -233,7 +285,7 @@ StoryPage buildStoryPage(const StoryDetail &story, const PageOptions &options)
     addHeader(page, s.title, s.source, s.published, story.author);
     if (story.advisory)
         addBanner(page, *story.advisory, options.darkPalette);
-    addNote(page, story.bookmarkNote, options.darkPalette);
+    addNote(page, story.bookmarkNote, options.darkPalette, !options.readOnly);
 
     StoryPage result;
     if (s.headlineOnly) {
@@ -248,13 +300,10 @@ StoryPage buildStoryPage(const StoryDetail &story, const PageOptions &options)
         SanitizeOptions sanitize;
         sanitize.allowRemoteContent = options.allowRemoteContent;
         sanitize.baseUrl = s.link;
-        const SanitizedHtml body = sanitizeHtml(story.html, sanitize);
-        page.html += QStringLiteral("<div>\n%1\n</div>\n").arg(body.html);
-        page.addText(body.text);
-        result.blockedUrls = body.blockedUrls;
-        result.flaggedLinks = body.flaggedLinks;
+        addBody(page, story.html, sanitize, options.part, result);
     }
-    addRelated(page, story.related, s.id, s.read);
+    // A read-only cache cannot mark anything read: no story to offer it for.
+    addRelated(page, story.related, options.readOnly ? 0 : s.id, s.read);
     result.html = wrap(page.html);
     result.text = page.text;
     return result;
@@ -268,23 +317,34 @@ StoryPage buildBookmarkPage(const BookmarkRecord &bookmark, const PageOptions &o
                                           "kept with your bookmark.");
     page.html += QStringLiteral("<p><i>%1</i></p>\n").arg(escapeHtml(notice));
     page.addText(notice);
-    addNote(page, bookmark.note, options.darkPalette);
+    addNote(page, bookmark.note, options.darkPalette, !options.readOnly);
     SanitizeOptions sanitize;
     sanitize.allowRemoteContent = options.allowRemoteContent;
     sanitize.baseUrl = bookmark.link;
-    const SanitizedHtml body = sanitizeHtml(bookmark.html, sanitize);
-    page.html += QStringLiteral("<div>\n%1\n</div>\n").arg(body.html);
-    page.addText(body.text);
+    StoryPage result;
+    addBody(page, bookmark.html, sanitize, options.part, result);
     if (!bookmark.link.isEmpty())
         page.html += QStringLiteral("<p><a href=\"%1\">Open the story in your browser</a></p>\n")
                          .arg(escapeHtml(bookmark.link));
-    StoryPage result{wrap(page.html), page.text, body.blockedUrls, body.flaggedLinks};
+    result.html = wrap(page.html);
+    result.text = page.text;
     return result;
 }
 
 bool isEditNoteAnchor(const QString &anchor)
 {
     return anchor == QLatin1String(kEditNoteAnchor) || QLatin1Char('#') + anchor == QLatin1String(kEditNoteAnchor);
+}
+
+std::optional<int> partFromAnchor(const QString &anchor)
+{
+    const QLatin1String prefix(kPartAnchorPrefix);
+    const QString value = anchor.startsWith(QLatin1Char('#')) ? anchor : QLatin1Char('#') + anchor;
+    if (!value.startsWith(prefix))
+        return std::nullopt;
+    bool ok = false;
+    const int part = value.mid(prefix.size()).toInt(&ok);
+    return ok && part >= 1 ? std::optional(part - 1) : std::nullopt;
 }
 
 std::optional<qint64> storyIdFromAnchor(const QString &anchor)

@@ -4,6 +4,7 @@
 #include "storage/sqlutil.h"
 #include "storage/storagelog.h"
 
+#include "storage/cachebackup.h"
 #include "storage/cachefile.h"
 
 #include <QAtomicInt>
@@ -21,6 +22,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <cstdio>
 
 namespace bulletin {
 
@@ -165,6 +167,13 @@ bool Database::open(const QString &path, QString *error)
     if (openAndMigrate(path, error))
         return true;
     close();
+    if (m_problem == Problem::Damaged) {
+        const QString backup = CacheBackup::newest(path);
+        *error += backup.isEmpty() ? QStringLiteral("; there is no backup of it")
+                                   : QStringLiteral("; the newest backup is %1, of %2")
+                                         .arg(backup, QFileInfo(backup).lastModified().toString(
+                                                          QStringLiteral("yyyy-MM-dd HH:mm")));
+    }
     return false;
 }
 
@@ -247,10 +256,13 @@ bool Database::openAndMigrate(const QString &path, QString *error)
     // Upgrades that only add indexes change no data, and a large cache's copy is long.
     if (upgrade && version > 0 && !onlyAdditive(version, latest)) {
         exec(db, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"), nullptr);
-        m_backupPath = QStringLiteral("%1.backup-v%2").arg(path).arg(version);
-        QFile::remove(m_backupPath);
-        if (!QFile::copy(path, m_backupPath)) {
-            QFile::remove(m_backupPath);
+        m_backupPath = CacheBackup::pathFor(path, version);
+        // Copied under another name first: a full disk leaves the previous backup.
+        const QString copying = m_backupPath + QStringLiteral(".new");
+        QFile::remove(copying);
+        if (!QFile::copy(path, copying)
+            || ::rename(QFile::encodeName(copying).constData(), QFile::encodeName(m_backupPath).constData()) != 0) {
+            QFile::remove(copying);
             *error = QStringLiteral("cannot back up the cache to %1 before upgrading it; it was left "
                                     "unchanged (is the disk full?)")
                          .arg(m_backupPath);

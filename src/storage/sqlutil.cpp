@@ -60,6 +60,12 @@ QString lastFailure(const QSqlDatabase &db)
     return failureWords(t_failures.value(nativeHandle(db), SQLITE_OK));
 }
 
+void interrupt(sqlite3 *handle)
+{
+    if (handle)
+        sqlite3_interrupt(handle);
+}
+
 QString withReason(const QString &message, const QSqlDatabase &db)
 {
     const QString reason = lastFailure(db);

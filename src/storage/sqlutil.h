@@ -66,6 +66,10 @@ void clearFailure(const QSqlDatabase &db);
 QString lastFailure(const QSqlDatabase &db);
 // `message`, then ": " and lastFailure() when there is one.
 QString withReason(const QString &message, const QSqlDatabase &db);
+// Stops what runs on the connection of `handle` as soon as it can (sqlite3_interrupt); the
+// statement fails. The one call here that may come from another thread than the
+// connection's, while the connection stays open.
+void interrupt(sqlite3 *handle);
 // The words for an SQLite result code (primary or extended); empty for SQLITE_OK.
 QString failureWords(int code);
 

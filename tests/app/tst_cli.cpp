@@ -498,6 +498,110 @@ private Q_SLOTS:
         QVERIFY(mount.setReadOnly(false));
     }
 
+    void checkFindsDamageThatOpeningDoesNot()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
+        QByteArray feed = "<rss version=\"2.0\"><channel><title>Harbour</title>";
+        for (int i = 0; i < 300; ++i)
+            feed += "<item><guid>" + QByteArray::number(i) + "</guid><title>Ferry " + QByteArray::number(i)
+                + "</title><description>" + QByteArray(2000, char('a' + i % 26)) + "</description></item>";
+        feed += "</channel></rss>";
+        const QString feedPath = dir.filePath(QStringLiteral("harbour.rss"));
+        QFile feedFile(feedPath);
+        QVERIFY(feedFile.open(QIODevice::WriteOnly) && feedFile.write(feed) == feed.size());
+        feedFile.close();
+        QCOMPARE(bulletin({QStringLiteral("import"), feedPath}, path).status, 0);
+        Run run = bulletin({QStringLiteral("check")}, path);
+        QVERIFY2(run.status == 0, run.err.constData());
+        QVERIFY(run.out.contains("is whole"));
+        QVERIFY(run.out.contains(".backup-v"));
+        QVERIFY(QFile::exists(path + QStringLiteral(".backup-v%1").arg(QString::fromUtf8(
+                                  run.out.mid(run.out.indexOf(".backup-v") + 9).trimmed()))));
+        // A page of garbage in the middle of the stories' texts (a page in the middle of the
+        // file may be a free one, which no check reads).
+        QList<qint64> storyPages;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("pages"));
+            db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("SELECT pageno FROM dbstat WHERE name = 'article_bodies' ORDER BY pageno")));
+            while (q.next())
+                storyPages << q.value(0).toLongLong();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("pages"));
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::ReadWrite));
+            QVERIFY(storyPages.size() > 50);
+            QVERIFY(file.seek((storyPages.at(storyPages.size() / 2) - 1) * 4096));
+            QCOMPARE(file.write(QByteArray(4096, '\x7f')), qint64(4096));
+        }
+        run = bulletin({QStringLiteral("check")}, path);
+        QVERIFY(run.status > 0);
+        const QString err = QString::fromUtf8(run.err).trimmed();
+        QVERIFY2(!err.contains(QLatin1Char('\n')), qPrintable(err));
+        QVERIFY2(err.contains(QStringLiteral("the cache %1 is damaged").arg(path)), qPrintable(err));
+        QVERIFY2(err.contains(QStringLiteral("the newest backup is %1.backup-v").arg(path)), qPrintable(err));
+    }
+
+    void bookmarksOfADamagedCacheAreWhatCanStillBeRead_data()
+    {
+        QTest::addColumn<bool>("backedUp");
+        QTest::newRow("with a backup") << true;
+        QTest::newRow("without a backup") << false;
+    }
+
+    void bookmarksOfADamagedCacheAreWhatCanStillBeRead()
+    {
+        // Two stories bookmarked and, when backedUp, a backup made by `check`; one more
+        // bookmarked after it. Then the file's header is overwritten: it no longer opens.
+        QFETCH(bool, backedUp);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
+        QCOMPARE(bulletin({QStringLiteral("import"), sample()}, path).status, 0);
+        const QJsonArray stories = bulletin({QStringLiteral("list"), QStringLiteral("--json")}, path)
+                                       .json().value(QStringLiteral("stories")).toArray();
+        QCOMPARE(stories.size(), 4);
+        const auto bookmark = [&](int i) {
+            const QString id = QString::number(stories.at(i).toObject().value(QStringLiteral("id")).toInteger());
+            return bulletin({QStringLiteral("bookmark"), id, QStringLiteral("--note"), QStringLiteral("keep %1").arg(i)},
+                            path).status;
+        };
+        QCOMPARE(bookmark(0), 0);
+        QCOMPARE(bookmark(1), 0);
+        if (backedUp)
+            QCOMPARE(bulletin({QStringLiteral("check")}, path).status, 0);
+        QCOMPARE(bookmark(2), 0);
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::ReadWrite));
+            QCOMPARE(file.write(QByteArray(100, '\xa5')), qint64(100));
+        }
+        const QByteArray damaged = hashOf(path);
+
+        const Run run = bulletin({QStringLiteral("bookmarks"), QStringLiteral("--json")}, path);
+        const QString err = QString::fromUtf8(run.err).trimmed();
+        QVERIFY2(!err.contains(QLatin1Char('\n')), qPrintable(err));
+        QVERIFY2(err.startsWith(QStringLiteral("bulletin: no bookmark could be read from the damaged cache %1;").arg(path)),
+                 qPrintable(err));
+        QCOMPARE(hashOf(path), damaged);
+        if (!backedUp) {
+            QCOMPARE(run.status, 1);
+            QVERIFY2(err.endsWith(QLatin1String("there is no backup to fill in from")), qPrintable(err));
+            return;
+        }
+        QVERIFY2(run.status == 0, run.err.constData());
+        QVERIFY2(err.contains(QStringLiteral("from the backup %1.backup-v").arg(path)), qPrintable(err));
+        QStringList notes;
+        for (const QJsonValue &b : run.json().value(QStringLiteral("bookmarks")).toArray())
+            notes << b.toObject().value(QStringLiteral("note")).toString();
+        notes.sort();
+        QCOMPARE(notes, (QStringList{QStringLiteral("keep 0"), QStringLiteral("keep 1")}));
+    }
+
     void exportOpmlOnAFullDiskKeepsTheOldFile()
     {
         ScratchMount mount(1024 * 1024);

@@ -1,3 +1,4 @@
+#include "support/scratchmount.h"
 #include "support/testhttpserver.h"
 
 #include <QJsonArray>
@@ -47,6 +48,7 @@ private slots:
     void refreshPrintsJson();
     void refreshReportsFailures();
     void refusesBadArguments();
+    void refreshOnAFullDiskSaysSoAndKeepsTheCache();
 
 private:
     int run(const QStringList &arguments, QByteArray *out = nullptr, QByteArray *err = nullptr);
@@ -231,6 +233,53 @@ void TestCliRefresh::refusesBadArguments()
     QVERIFY2(err.contains("no feed with id 99"), err.constData());
     QCOMPARE(run({QStringLiteral("subscribe"), m_server->url(QStringLiteral("/missing")).toString()}, nullptr, &err), 1);
     QVERIFY2(err.contains("HTTP 404"), err.constData());
+}
+
+void TestCliRefresh::refreshOnAFullDiskSaysSoAndKeepsTheCache()
+{
+    ScratchMount mount(6 * 1024 * 1024);
+    if (!mount.isMounted())
+        QSKIP(qPrintable(mount.skipReason()));
+    const QString cache = mount.filePath(QStringLiteral("c.db"));
+    const auto bulletin = [&cache](const QStringList &arguments, QByteArray *out = nullptr, QByteArray *err = nullptr) {
+        QProcess process;
+        process.start(QStringLiteral(BULLETIN_EXECUTABLE), QStringList{QStringLiteral("--cache"), cache} + arguments);
+        if (!process.waitForFinished(60'000))
+            return -1;
+        if (out)
+            *out = process.readAllStandardOutput();
+        if (err)
+            *err = process.readAllStandardError();
+        return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    };
+    QCOMPARE(bulletin({QStringLiteral("subscribe"), m_server->url(QStringLiteral("/feed.xml")).toString()}), 0);
+    QCOMPARE(bulletin({QStringLiteral("bookmark"), QStringLiteral("1")}), 0);
+    // The feed grows to about 2 MB, with a quarter of a megabyte left on the disk.
+    QByteArray big = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Loopback News</title>";
+    for (int i = 0; i < 400; ++i)
+        big += "<item><guid>big" + QByteArray::number(i) + "</guid><title>Big " + QByteArray::number(i)
+            + "</title><description>" + QByteArray(5000, char('a' + i % 26)) + "</description></item>";
+    big += "</channel></rss>";
+    m_server->route(QStringLiteral("/feed.xml"), TestResponse::ok(big));
+    QVERIFY(mount.fill(256 * 1024));
+
+    QByteArray out;
+    QByteArray err;
+    QCOMPARE(bulletin({QStringLiteral("refresh"), QStringLiteral("--json")}, &out, &err), 1);
+    const QJsonObject feed =
+        QJsonDocument::fromJson(out).object().value(QStringLiteral("feeds")).toArray().first().toObject();
+    QCOMPARE(feed.value(QStringLiteral("status")).toString(), QStringLiteral("error"));
+    QVERIFY2(feed.value(QStringLiteral("error")).toString().contains(QLatin1String("the disk is full")),
+             out.constData());
+    QCOMPARE(feed.value(QStringLiteral("new")).toInt(), 0);
+
+    // What was there before is there, and the next refresh with room stores the feed.
+    QVERIFY(mount.fill(0));
+    QCOMPARE(bulletin({QStringLiteral("list"), QStringLiteral("--json")}, &out), 0);
+    QCOMPARE(QJsonDocument::fromJson(out).object().value(QStringLiteral("stories")).toArray().size(), 2);
+    QCOMPARE(bulletin({QStringLiteral("bookmarks"), QStringLiteral("--json")}, &out), 0);
+    QCOMPARE(QJsonDocument::fromJson(out).object().value(QStringLiteral("bookmarks")).toArray().size(), 1);
+    QCOMPARE(bulletin({QStringLiteral("refresh")}), 0);
 }
 
 QTEST_GUILESS_MAIN(TestCliRefresh)

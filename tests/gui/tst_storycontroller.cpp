@@ -1,30 +1,66 @@
 // How the three panes follow the user from view to view, driven through the real window
 // offscreen: a view opens at its top with its own story (or none), back and forward return to
 // the view and to the place in the story, and the search field always tells what the list is.
+// A story far longer than any article (a 30 MB one-line text, imported as a user would) is
+// laid out one part at a time, says so, and offers the parts before and after; endless words
+// can break; Space reads on into the next part. Set BULLETIN_SCREENSHOT_DIR to save what the
+// window looks like.
 
+#include "core/html/htmlparts.h"
 #include "gui/historyactions.h"
 #include "gui/mainwindow.h"
 #include "gui/readerview.h"
+#include "gui/readingactions.h"
 #include "gui/storycontroller.h"
 #include "gui/storylistview.h"
 #include "models/sidebarmodel.h"
 #include "models/storylistmodel.h"
 #include "services/cache.h"
+#include "services/importservice.h"
+#include "services/storypage.h"
+#include "support/darkpalette.h"
 #include "support/windowtest.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QDir>
 #include <QImage>
 #include <QLineEdit>
 #include <QScrollBar>
 #include <QSettings>
 #include <QTableView>
 #include <QTest>
+#include <QTextDocument>
 #include <QTextEdit>
 #include <QTreeView>
 
 using namespace bulletin;
+
+namespace {
+
+// `bytes` of prose on one line, as the file that froze the window.
+QByteArray oneLine(qsizetype bytes)
+{
+    const QByteArray sentence = "The council said on Monday that the storm closed schools across the county. ";
+    QByteArray text = sentence.repeated(bytes / sentence.size() + 1);
+    text.truncate(bytes);
+    return text + '\n';
+}
+
+// The longest run of characters in the reader's text that Qt's line breaking cannot break.
+qsizetype longestUnbreakableRun(const QString &text)
+{
+    qsizetype run = 0;
+    qsizetype longest = 0;
+    for (const QChar c : text) {
+        run = c.isSpace() || c == QChar(0x200B) ? 0 : run + 1;
+        longest = qMax(longest, run);
+    }
+    return longest;
+}
+
+} // namespace
 
 class tst_StoryController : public QObject, protected bulletin::test::WindowTest
 {
@@ -42,12 +78,21 @@ private slots:
     void aSearchInThisSourceFollowsTheSource();
     void aSearchKeepsTheReaderOnlyOnAResult();
     void aPhraseIsMarkedOnlyAsAPhrase();
+    void longStoryIsReadInParts();
+    void spaceReadsOnIntoTheNextPart();
+    void anotherStoryStartsAtItsFirstPart();
+    void backReturnsToThePartTheUserWasOn();
+    void endlessWordsCanBreak();
+    void screenshots();
 
 private:
     qint64 addStory(qint64 feed, const QString &title, const QString &body, int minutesAgo)
     {
         return bulletin::test::addStory(*m_cache, feed, title, body, minutesAgo);
     }
+    qint64 import(const QByteArray &bytes, const QString &title);
+    qint64 importHugeStory() { return import(oneLine(30 * 1024 * 1024), QStringLiteral("A story of thirty megabytes")); }
+    QString readerText() const { return m_window->reader()->document()->toPlainText(); }
     void openWindow();
     void clickSource(const StoryFilter &filter);
     qint64 current() const { return m_window->controller()->currentLocation().storyId; }
@@ -60,6 +105,12 @@ private:
     QList<qint64> m_harbourStories;
     qint64 m_longStory = 0;
 };
+
+qint64 tst_StoryController::import(const QByteArray &bytes, const QString &title)
+{
+    const ImportService::Report report = ImportService(*m_cache).importPlainText(bytes, {title, {}, {}});
+    return report.storyIds.value(0);
+}
 
 void tst_StoryController::init()
 {
@@ -299,6 +350,138 @@ void tst_StoryController::aPhraseIsMarkedOnlyAsAPhrase()
     for (const QTextEdit::ExtraSelection &selection : m_window->reader()->extraSelections())
         marks << selection.cursor.selectedText();
     QCOMPARE(marks, QStringList{QStringLiteral("harbour bridge")});
+}
+
+void tst_StoryController::longStoryIsReadInParts()
+{
+    const qint64 huge = importHugeStory();
+    QVERIFY(huge > 0);
+    openWindow();
+    StoryController *controller = m_window->controller();
+    m_window->openStory(huge);
+    QCOMPARE(controller->currentPart(), 0);
+    const int parts = controller->partCount();
+    QVERIFY2(parts >= 15, qPrintable(QString::number(parts))); // 2,000,000 characters kept
+    // What the reader lays out is bounded, and it says which part this is.
+    QVERIFY2(m_window->reader()->document()->characterCount() < kReaderPartChars + 2000,
+             qPrintable(QString::number(m_window->reader()->document()->characterCount())));
+    QVERIFY(readerText().contains(QStringLiteral("This story is long: part 1 of %1. Next part \u203a").arg(parts)));
+
+    // The "Next part" link, as a click on it comes out of the reader.
+    m_window->reader()->verticalScrollBar()->setValue(m_window->reader()->verticalScrollBar()->maximum());
+    emit m_window->reader()->anchorClicked(QUrl(QStringLiteral("#bulletin-part-2")));
+    QCOMPARE(controller->currentPart(), 1);
+    QCOMPARE(m_window->reader()->verticalScrollBar()->value(), 0);
+    QVERIFY(readerText().contains(QStringLiteral("part 2 of %1. \u2039 Previous part Next part \u203a").arg(parts)));
+    QCOMPARE(controller->currentLocation().storyId, huge);
+
+    // The last part ends where the import cut the text, and says so.
+    emit m_window->reader()->anchorClicked(QUrl(QStringLiteral("#bulletin-part-%1").arg(parts)));
+    QCOMPARE(controller->currentPart(), parts - 1);
+    QVERIFY(readerText().contains(QStringLiteral("Bulletin cut the rest of this text")));
+    QVERIFY(!readerText().contains(QStringLiteral("Next part")));
+
+    // Redrawing the page (a palette change, a note) keeps the part.
+    controller->refreshPage();
+    QCOMPARE(controller->currentPart(), parts - 1);
+}
+
+void tst_StoryController::spaceReadsOnIntoTheNextPart()
+{
+    const qint64 huge = importHugeStory();
+    QVERIFY(huge > 0);
+    openWindow();
+    m_window->openStory(huge);
+    QScrollBar *bar = m_window->reader()->verticalScrollBar();
+    bar->setValue(bar->maximum());
+    m_window->readingActions()->pageAction()->trigger();
+    QCOMPARE(m_window->controller()->currentPart(), 1);
+    QCOMPARE(m_window->controller()->currentLocation().storyId, huge);
+    QCOMPARE(bar->value(), 0);
+}
+
+void tst_StoryController::anotherStoryStartsAtItsFirstPart()
+{
+    const qint64 huge = importHugeStory();
+    QVERIFY(huge > 0);
+    openWindow();
+    m_window->openStory(huge);
+    m_window->controller()->showPart(3);
+    QCOMPARE(m_window->controller()->currentPart(), 3);
+    m_window->openStory(m_harbourStories.at(1));
+    QCOMPARE(m_window->controller()->partCount(), 1);
+    QVERIFY(!readerText().contains(QStringLiteral("This story is long")));
+    m_window->openStory(huge);
+    QCOMPARE(m_window->controller()->currentPart(), 0);
+}
+
+void tst_StoryController::backReturnsToThePartTheUserWasOn()
+{
+    const qint64 huge = importHugeStory();
+    QVERIFY(huge > 0);
+    openWindow();
+    StoryController *controller = m_window->controller();
+    m_window->openStory(huge);
+    emit m_window->reader()->anchorClicked(QUrl(QStringLiteral("#bulletin-part-4")));
+    QCOMPARE(controller->currentPart(), 3);
+    QScrollBar *reader = m_window->reader()->verticalScrollBar();
+    QVERIFY(reader->maximum() > 0);
+    const int place = reader->maximum() / 2;
+    reader->setValue(place);
+
+    // Away to another story and back: part 4, as far down as the user had read.
+    m_window->openStory(m_harbourStories.at(1));
+    QCOMPARE(controller->partCount(), 1);
+    m_window->historyActions()->backAction()->trigger();
+    QCOMPARE(current(), huge);
+    QCOMPARE(controller->currentPart(), 3);
+    QVERIFY(readerText().contains(QStringLiteral("This story is long: part 4 of")));
+    QCOMPARE(reader->value(), place);
+
+    // Forward and back again: the other story has one part, the huge one is still on part 4.
+    m_window->historyActions()->forwardAction()->trigger();
+    QCOMPARE(current(), m_harbourStories.at(1));
+    QCOMPARE(controller->currentPart(), 0);
+    m_window->historyActions()->backAction()->trigger();
+    QCOMPARE(controller->currentPart(), 3);
+    QCOMPARE(reader->value(), place);
+
+    // Opening it anew (not a step back) starts at its first part.
+    m_window->openStory(m_harbourStories.at(1));
+    m_window->openStory(huge);
+    QCOMPARE(controller->currentPart(), 0);
+}
+
+void tst_StoryController::endlessWordsCanBreak()
+{
+    // One word of a million characters: laid out whole it takes time quadratic in its length.
+    const qint64 word = import(QByteArray(1'000'000, 'a') + '\n', QStringLiteral("One endless word"));
+    openWindow();
+    m_window->openStory(word);
+    QVERIFY(longestUnbreakableRun(readerText()) <= kUnbreakableRun);
+    QVERIFY(m_window->reader()->document()->characterCount() < kReaderPartChars + 2000);
+    // The text the reader shows (and the story's text for search) has no added characters.
+    QVERIFY(!m_cache->articles().story(word)->text.contains(QChar(0x200B)));
+}
+
+void tst_StoryController::screenshots()
+{
+    const QString dir = qEnvironmentVariable("BULLETIN_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        QSKIP("BULLETIN_SCREENSHOT_DIR not set");
+    QDir().mkpath(dir);
+    const qint64 huge = importHugeStory();
+    QVERIFY(huge > 0);
+    openWindow();
+    m_window->openStory(huge);
+    QTest::qWait(50);
+    QVERIFY(m_window->grab().save(QDir(dir).filePath(QStringLiteral("long-story.png"))));
+    m_window->controller()->showPart(1);
+    const QPalette original = QApplication::palette();
+    QApplication::setPalette(test::darkPalette());
+    QTest::qWait(50);
+    QVERIFY(m_window->grab().save(QDir(dir).filePath(QStringLiteral("long-story-dark.png"))));
+    QApplication::setPalette(original);
 }
 
 QTEST_MAIN(tst_StoryController)

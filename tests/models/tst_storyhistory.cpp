@@ -63,15 +63,17 @@ void tst_StoryHistory::keepsTheViewAndThePlaceInTheStory()
     const StoryFilter desk{StoryFilter::Kind::Feed, 3};
     StoryHistory history;
     history.visit({1, 0}, desk);
-    history.setScroll({1, 0}, 420);
-    history.setScroll({2, 0}, 99); // not the current step: ignored
+    history.setPlace({1, 0}, 3, 420);
+    history.setPlace({2, 0}, 1, 99); // not the current step: ignored
     history.visit({2, 0}, {StoryFilter::Kind::Unread});
     history.visit({2, 0}, {StoryFilter::Kind::All}); // the same story, now in All stories
     QVERIFY(history.canGoBack());
     QCOMPARE(history.current()->view.kind, StoryFilter::Kind::All);
     QCOMPARE(history.current()->scroll, 0);
+    QCOMPARE(history.current()->part, 0);
     const std::optional<StoryHistory::Step> back = history.back();
     QCOMPARE(back->view, desk);
+    QCOMPARE(back->part, 3);
     QCOMPARE(back->scroll, 420);
     QCOMPARE(history.forward()->view.kind, StoryFilter::Kind::All);
 }

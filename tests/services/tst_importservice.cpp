@@ -336,6 +336,34 @@ private Q_SLOTS:
         QCOMPARE(stories.first().title, QStringLiteral("(untitled)"));
     }
 
+    void undatedStoriesOfALargeFeedSortWithItsNewestDate()
+    {
+        // A large feed becomes stories a batch of items at a time: an undated story far from
+        // the feed's only dated one still takes that date, not the file's modification time.
+        QTemporaryDir dir;
+        QString error;
+        auto cache = Cache::open(dir.filePath(QStringLiteral("c.sqlite")), &error);
+        QVERIFY2(cache, qPrintable(error));
+        ImportService importer(*cache);
+        QVERIFY(importer
+                    .importFile(writeFile(dir, QStringLiteral("news.xml"),
+                                          "<rss><channel><title>News</title><item><title>Dated 2020</title>"
+                                          "<pubDate>Thu, 02 Jan 2020 10:00:00 GMT</pubDate></item></channel></rss>"))
+                    .error.isEmpty());
+        QByteArray large = "<rss><channel><title>Large</title><item><title>Large 2019</title><guid>0</guid>"
+                           "<pubDate>Tue, 01 Jan 2019 10:00:00 GMT</pubDate></item>";
+        for (int i = 1; i < 1000; ++i)
+            large += "<item><title>Undated " + QByteArray::number(i) + "</title><guid>" + QByteArray::number(i)
+                + "</guid></item>";
+        large += "</channel></rss>";
+        const auto report = importer.importFile(writeFile(dir, QStringLiteral("large.xml"), large));
+        QVERIFY2(report.error.isEmpty(), qPrintable(report.error));
+        QCOMPARE(report.added, 1000);
+        const QList<StorySummary> stories = cache->articles().stories({}, std::nullopt, 2000);
+        QCOMPARE(stories.size(), 1001);
+        QCOMPARE(stories.first().title, QStringLiteral("Dated 2020"));
+    }
+
     void opmlRoundTrip()
     {
         QTemporaryDir dir;

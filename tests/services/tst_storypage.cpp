@@ -137,6 +137,38 @@ private Q_SLOTS:
         // No note, no box.
         QVERIFY(!buildStoryPage(story()).text.contains(QStringLiteral("Your note")));
     }
+
+    void aReadOnlyPageOffersNothingThatWrites()
+    {
+        StoryDetail d = story();
+        d.bookmarkNote = QStringLiteral("Ask the harbour office");
+        RelatedStory unread;
+        unread.title = QStringLiteral("Storm warning for the coast");
+        unread.id = 52;
+        unread.kind = QStringLiteral("coverage");
+        d.related << unread;
+        BookmarkRecord snapshot;
+        snapshot.title = QStringLiteral("Gone from its feed");
+        snapshot.html = QStringLiteral("<p>Kept text.</p>");
+        snapshot.note = d.bookmarkNote;
+        PageOptions readOnly;
+        readOnly.readOnly = true;
+        for (const StoryPage &page : {buildStoryPage(d, readOnly), buildBookmarkPage(snapshot, readOnly)}) {
+            // The note is there, as written, without a link that could not save an edit.
+            QVERIFY(page.text.contains(QStringLiteral("Your note\nAsk the harbour office")));
+            QVERIFY2(!page.html.contains(QStringLiteral("#bulletin-edit-note")), qPrintable(page.html));
+            QVERIFY(!page.text.contains(QStringLiteral("(edit)")));
+        }
+        // The coverage is listed, but nothing offers to mark it read.
+        const StoryPage page = buildStoryPage(d, readOnly);
+        QVERIFY(page.html.contains(QStringLiteral("href=\"#bulletin-story-52\"")));
+        QVERIFY(!page.html.contains(QStringLiteral("#bulletin-read-")));
+        QVERIFY(!page.text.contains(QStringLiteral("Mark these")));
+        // The same story in a writable cache offers both.
+        const StoryPage writable = buildStoryPage(d);
+        QVERIFY(writable.html.contains(QStringLiteral("#bulletin-edit-note")));
+        QVERIFY(writable.html.contains(QStringLiteral("#bulletin-read-7,52")));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestStoryPage)

@@ -1,6 +1,7 @@
 #include "core/feeds/feedjson.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 
 namespace bulletin {
 
@@ -117,34 +118,101 @@ QJsonObject capAlertToJson(const CapAlert &alert)
     return o;
 }
 
-QJsonObject feedToJson(const ParsedFeed &feed)
+namespace {
+
+// A feed's JSON with its "items" and "alerts" arrays empty.
+QJsonObject feedHead(const ParsedFeed &feed)
 {
     QJsonObject o;
     o.insert(QStringLiteral("format"), feed.format);
     o.insert(QStringLiteral("wellformed"), feed.wellFormed);
     if (!feed.warning.isEmpty())
         o.insert(QStringLiteral("warning"), feed.warning);
-    QJsonArray alerts;
+    o.insert(QStringLiteral("kind"), QStringLiteral("feed"));
+    o.insert(QStringLiteral("title"), text(feed.title));
+    o.insert(QStringLiteral("link"), text(feed.link));
+    o.insert(QStringLiteral("description"), text(feed.description));
+    o.insert(QStringLiteral("items"), QJsonArray());
+    o.insert(QStringLiteral("entries"), feed.entries);
+    o.insert(QStringLiteral("alerts"), QJsonArray());
+    return o;
+}
+
+QJsonObject entryAlertToJson(const ParsedItem &item)
+{
+    return capAlertToJson(item.alert ? *item.alert : noneAlertFor(item));
+}
+
+// Writes the elements of a top-level array as QJsonDocument::Indented would, one at a time.
+void writeElements(const QList<ParsedItem> &items, QJsonObject (*toJson)(const ParsedItem &),
+                   const std::function<void(const QByteArray &)> &write)
+{
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        const QByteArray element = QJsonDocument(toJson(items.at(i))).toJson(QJsonDocument::Indented);
+        QByteArray indented;
+        indented.reserve(element.size() + element.count('\n') * 8 + 2);
+        for (qsizetype from = 0; from < element.size();) {
+            qsizetype end = element.indexOf('\n', from);
+            if (end < 0)
+                end = element.size();
+            indented.append("        ").append(element.constData() + from, end - from);
+            from = end + 1;
+            if (from < element.size())
+                indented.append('\n');
+        }
+        indented.append(i + 1 < items.size() ? ",\n" : "\n");
+        write(indented);
+    }
+}
+
+} // namespace
+
+QJsonObject feedToJson(const ParsedFeed &feed)
+{
     if (feed.format == u"cap") {
+        QJsonObject o;
+        o.insert(QStringLiteral("format"), feed.format);
+        o.insert(QStringLiteral("wellformed"), feed.wellFormed);
+        if (!feed.warning.isEmpty())
+            o.insert(QStringLiteral("warning"), feed.warning);
         o.insert(QStringLiteral("kind"), QStringLiteral("alert"));
+        QJsonArray alerts;
         for (const CapAlert &a : feed.alerts)
             alerts.append(capAlertToJson(a));
         o.insert(QStringLiteral("alerts"), alerts);
         return o;
     }
-    o.insert(QStringLiteral("kind"), QStringLiteral("feed"));
-    o.insert(QStringLiteral("title"), text(feed.title));
-    o.insert(QStringLiteral("link"), text(feed.link));
-    o.insert(QStringLiteral("description"), text(feed.description));
+    QJsonObject o = feedHead(feed);
     QJsonArray items;
+    QJsonArray alerts;
     for (const ParsedItem &item : feed.items) {
         items.append(itemToJson(item));
-        alerts.append(capAlertToJson(item.alert ? *item.alert : noneAlertFor(item)));
+        alerts.append(entryAlertToJson(item));
     }
     o.insert(QStringLiteral("items"), items);
-    o.insert(QStringLiteral("entries"), feed.entries);
     o.insert(QStringLiteral("alerts"), alerts);
     return o;
+}
+
+void writeFeedJson(const ParsedFeed &feed, const std::function<void(const QByteArray &)> &write)
+{
+    if (feed.format == u"cap") {
+        write(QJsonDocument(feedToJson(feed)).toJson(QJsonDocument::Indented));
+        return;
+    }
+    // The head is written with the two arrays empty ("[\n    ]"); their elements go in
+    // there. String values never hold a raw line break, so the keys are found as written.
+    const QByteArray head = QJsonDocument(feedHead(feed)).toJson(QJsonDocument::Indented);
+    const QByteArray alertsKey = "\n    \"alerts\": [\n";
+    const QByteArray itemsKey = "\n    \"items\": [\n";
+    const qsizetype alertsAt = head.indexOf(alertsKey) + alertsKey.size();
+    const qsizetype itemsAt = head.indexOf(itemsKey) + itemsKey.size();
+    Q_ASSERT(alertsAt >= alertsKey.size() && itemsAt > alertsAt);
+    write(head.first(alertsAt));
+    writeElements(feed.items, entryAlertToJson, write);
+    write(head.sliced(alertsAt, itemsAt - alertsAt));
+    writeElements(feed.items, itemToJson, write);
+    write(head.sliced(itemsAt));
 }
 
 } // namespace bulletin

@@ -45,10 +45,7 @@ bool looksBinary(const QByteArray &bytes, const QString &encoding)
     return QByteArrayView(bytes).first(std::min(bytes.size(), kSniffBytes)).contains('\0');
 }
 
-} // namespace
-
-FeedParseResult parseFeed(const QByteArray &bytes, const QString &charsetHint,
-                          const QUrl &documentUrl)
+FeedParseResult parse(QByteArray bytes, const QString &charsetHint, const QUrl &documentUrl)
 {
     // Only an absolute address is a base; a relative one would make every link relative to
     // something unknown.
@@ -60,23 +57,48 @@ FeedParseResult parseFeed(const QByteArray &bytes, const QString &charsetHint,
         result.error = QStringLiteral("not a feed: the document is empty");
         return result;
     }
-    if (looksLikeJson(bytes))
-        return readJsonFeed(bytes.startsWith("\xEF\xBB\xBF") ? bytes.mid(3) : bytes, base);
+    if (looksLikeJson(bytes)) {
+        if (bytes.startsWith("\xEF\xBB\xBF"))
+            bytes.remove(0, 3);
+        return readJsonFeed(std::move(bytes), base);
+    }
 
-    const XmlInput input = prepareXmlInput(bytes, charsetHint);
-    FeedParseResult result = XmlFeedReader(input, base).read();
-    if (!result.feed && looksBinary(bytes, input.encoding)) {
+    XmlInput input = prepareXmlInput(bytes, charsetHint);
+    const bool binary = looksBinary(bytes, input.encoding);
+    bytes = QByteArray(); // input.utf8 shares it when nothing had to change
+    if (!input.error.isEmpty()) {
+        FeedParseResult result;
+        result.error = input.error;
+        return result;
+    }
+    const bool repaired = input.repaired;
+    FeedParseResult result = XmlFeedReader(std::move(input), base).read();
+    if (!result.feed && binary) {
         // An image, an archive or a program (a wrong address, a misconfigured server): the
         // XML reader's "Start tag expected" would not say what the bytes are.
         result.error = QStringLiteral(
             "not a feed: the content looks binary (it contains NUL bytes)");
         return result;
     }
-    if (result.feed && input.repaired) {
+    if (result.feed && repaired) {
         result.feed->wellFormed = false;
         if (result.feed->warning.isEmpty())
             result.feed->warning = QStringLiteral("repaired invalid bytes or undeclared entities");
     }
+    return result;
+}
+
+} // namespace
+
+FeedParseResult parseFeed(QByteArray bytes, const QString &charsetHint, const QUrl &documentUrl)
+{
+    FeedParseResult result = parse(std::move(bytes), charsetHint, documentUrl);
+    // One line, always: an error or a warning may quote the document (an encoding name in the
+    // XML reader's message), and a line break there would split it where it is printed or
+    // logged.
+    result.error = result.error.simplified();
+    if (result.feed)
+        result.feed->warning = result.feed->warning.simplified();
     return result;
 }
 

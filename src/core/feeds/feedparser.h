@@ -26,7 +26,11 @@ namespace bulletin {
 // entities, a bare '&', a truncated document) gives a best-effort feed with
 // wellFormed == false and a warning; otherwise the result holds a one-line error saying
 // what is wrong and where.
-FeedParseResult parseFeed(const QByteArray &bytes, const QString &charsetHint = {},
-                          const QUrl &documentUrl = {});
+//
+// Bounded: one text (an item's HTML, a title, ...) keeps at most kMaxTextChars characters
+// (inputlimits.h); a longer one is cut, ends with the cut notice, and the feed's warning
+// says how many were cut. `bytes` is let go of as soon as it has been read: pass a
+// temporary (or std::move) and the document is not held twice while it is parsed.
+FeedParseResult parseFeed(QByteArray bytes, const QString &charsetHint = {}, const QUrl &documentUrl = {});
 
 } // namespace bulletin

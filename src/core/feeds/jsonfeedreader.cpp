@@ -4,6 +4,7 @@
 #include "core/feeds/feedtext.h"
 #include "core/html/htmltext.h"
 #include "core/html/htmlurlresolver.h"
+#include "core/inputlimits.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -38,26 +39,35 @@ QString authorOf(const QJsonObject &o)
     return o.value(QLatin1StringView("author")).toObject().value(QLatin1StringView("name")).toString();
 }
 
-ParsedItem readItem(const QJsonObject &o, const QString &base)
+// A string member, cut to kMaxTextChars (inputlimits.h); *cut counts the strings cut.
+QString text(const QJsonObject &o, QLatin1StringView key, int *cut)
+{
+    QString value = o.value(key).toString();
+    if (capText(value))
+        ++*cut;
+    return value;
+}
+
+ParsedItem readItem(const QJsonObject &o, const QString &base, int *cut)
 {
     ParsedItem item;
     item.id = idString(o.value(QLatin1StringView("id")));
     item.link = resolveUrl(base, o.value(QLatin1StringView("url")).toString().trimmed());
-    item.title = o.value(QLatin1StringView("title")).toString();
+    item.title = text(o, QLatin1StringView("title"), cut);
     item.published = parseIso8601Date(o.value(QLatin1StringView("date_published")).toString());
     item.updated = parseIso8601Date(o.value(QLatin1StringView("date_modified")).toString());
     item.author = authorOf(o);
-    const QString summary = o.value(QLatin1StringView("summary")).toString();
-    const QString contentText = o.value(QLatin1StringView("content_text")).toString();
-    const QString contentHtml = o.value(QLatin1StringView("content_html")).toString();
+    const QString summary = text(o, QLatin1StringView("summary"), cut);
+    const QString contentText = text(o, QLatin1StringView("content_text"), cut);
+    const QString contentHtml = text(o, QLatin1StringView("content_html"), cut);
     item.contentHtml = contentHtml.isEmpty() ? escapeHtml(contentText)
                                              : resolveHtmlUrls(contentHtml, base);
     if (!summary.isEmpty())
         item.setPlainSummary(collapseWhitespace(summary), {});
     else if (!contentText.isEmpty())
         item.setPlainSummary(collapseWhitespace(contentText), {});
-    else
-        item.setPlainSummary(htmlToPlainText(contentHtml), {});
+    else // its text when it is asked for, as the XML readers do: not a second copy of every item
+        item.setHtmlSummary(contentHtml);
     const QJsonArray tags = o.value(QLatin1StringView("tags")).toArray();
     for (const QJsonValue &t : tags) {
         const QString tag = t.toString().trimmed();
@@ -83,11 +93,12 @@ ParsedItem readItem(const QJsonObject &o, const QString &base)
 
 } // namespace
 
-FeedParseResult readJsonFeed(const QByteArray &bytes, const QString &documentUrl)
+FeedParseResult readJsonFeed(QByteArray bytes, const QString &documentUrl)
 {
     FeedParseResult result;
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(bytes, &error);
+    bytes = QByteArray(); // the caller's copy was its last one when it passed a temporary
     if (error.error != QJsonParseError::NoError) {
         result.error = QStringLiteral("JSON error at offset %1: %2").arg(error.offset).arg(error.errorString());
         return result;
@@ -106,11 +117,15 @@ FeedParseResult readJsonFeed(const QByteArray &bytes, const QString &documentUrl
                            root.value(QLatin1StringView("home_page_url")).toString().trimmed());
     feed.description = root.value(QLatin1StringView("description")).toString();
     const QJsonArray items = root.value(QLatin1StringView("items")).toArray();
+    int cut = 0;
+    feed.items.reserve(items.size());
     for (const QJsonValue &v : items) {
         if (v.isObject())
-            feed.items.append(readItem(v.toObject(), documentUrl));
+            feed.items.append(readItem(v.toObject(), documentUrl, &cut));
     }
     feed.entries = int(feed.items.size());
+    if (cut > 0)
+        feed.warning = textsCutMessage(cut);
     result.feed = std::move(feed);
     return result;
 }

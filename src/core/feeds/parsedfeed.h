@@ -115,3 +115,8 @@ struct FeedParseResult
 };
 
 } // namespace bulletin
+
+// Nothing in an item points into the item itself, so a list of them grows by moving its
+// bytes (realloc) rather than by copying every item into a new block next to the old one:
+// a feed of 50,000 items otherwise held its item list twice while the list grew.
+Q_DECLARE_TYPEINFO(bulletin::ParsedItem, Q_RELOCATABLE_TYPE);

@@ -5,6 +5,7 @@
 #include "core/html/htmltext.h"
 #include "core/html/htmlurlpolicy.h"
 #include "core/html/htmlurlresolver.h"
+#include "core/inputlimits.h"
 
 #include <QUrl>
 
@@ -22,23 +23,51 @@ void appendEscaped(QString &out, QStringView text)
 
 } // namespace
 
-XmlCursor::XmlCursor(const QByteArray &utf8, const QList<SetAsideText> &setAside,
-                     const QString &documentUrl)
-    : m_setAside(setAside)
+XmlCursor::XmlCursor(const QByteArray &utf8, QList<SetAsideText> setAside, const QString &documentUrl)
+    : m_setAside(std::move(setAside))
     , m_documentUrl(documentUrl)
 {
     // Feeds never need DTD entity expansion beyond the internal subset; QXmlStreamReader
     // never fetches external entities, and the limit guards against "billion laughs".
     m_reader.setEntityExpansionLimit(4096);
-    m_reader.addData(utf8);
+    // Read through a device: given the whole document at once, QXmlStreamReader decodes all
+    // of it to UTF-16 first (twice its size again); from a device it decodes a block at a time.
+    m_input.setData(utf8);
+    m_input.open(QIODevice::ReadOnly);
+    m_reader.setDevice(&m_input);
 }
 
-QString XmlCursor::characters() const
+QString XmlCursor::characters(bool *cut)
 {
     const QStringView text = m_reader.text();
-    if (m_setAside.isEmpty() || !text.contains(QChar(0xE000)))
-        return text.toString();
-    return expandSetAsideText(text, m_setAside);
+    if (m_setAside.isEmpty() || !text.contains(QChar(0xE000))) {
+        if (text.size() <= kMaxTextChars)
+            return text.toString();
+        *cut = true;
+        return text.first(kMaxTextChars).toString();
+    }
+    return takeSetAsideText(text, m_setAside, cut);
+}
+
+bool XmlCursor::appendCapped(QString &out, QStringView text, bool *cut)
+{
+    if (*cut)
+        return false;
+    if (out.size() + text.size() > kMaxTextChars) {
+        out += text.first(qMax<qsizetype>(0, kMaxTextChars - out.size()));
+        *cut = true;
+        return false;
+    }
+    out += text;
+    return true;
+}
+
+void XmlCursor::finishText(QString &text, bool cut)
+{
+    if (!cut)
+        return;
+    if (!text.endsWith(textCutNotice()))
+        endCutText(text);
 }
 
 QString XmlCursor::Content::markupOrEscapedText() const
@@ -60,7 +89,10 @@ QXmlStreamReader::TokenType XmlCursor::next()
 {
     const auto token = m_reader.readNext();
     if (token == QXmlStreamReader::StartElement) {
-        ++m_depth;
+        if (++m_depth > kMaxNestingDepth) {
+            m_reader.raiseError(QStringLiteral("elements nested deeper than %1 levels").arg(formatCount(kMaxNestingDepth)));
+            return QXmlStreamReader::Invalid;
+        }
         const QXmlStreamAttributes attrs = m_reader.attributes();
         for (const QXmlStreamAttribute &a : attrs) {
             if (a.name() == u"base" && a.namespaceUri() == kXmlNamespace) {
@@ -113,31 +145,54 @@ XmlCursor::Content XmlCursor::readContent(const ElementHook &hook, MarkupMode mo
 {
     Content c;
     c.base = base();
+    // The text and the markup each keep at most kMaxTextChars characters; what comes after
+    // is read (to find the element's end) and dropped.
+    bool textCut = false;
+    bool markupCut = false;
+    const auto finish = [&] {
+        finishText(c.text, textCut);
+        if (c.hasElements)
+            finishText(c.markup, markupCut);
+        if (textCut || markupCut)
+            ++m_cutTexts;
+        return std::move(c);
+    };
     const qsizetype startDepth = m_depth;
     while (!m_reader.atEnd()) {
         switch (next()) {
         case QXmlStreamReader::Characters: {
+            if (textCut && (markupCut || !c.hasElements))
+                break;
             // Most elements hold one run of text: take it as it is (a set-aside run is
             // shared, not copied) rather than appending to an empty string.
-            const QString chars = characters();
-            if (c.text.isEmpty())
+            bool charsCut = false;
+            const QString chars = characters(&charsCut);
+            if (c.text.isEmpty() && !textCut)
                 c.text = chars;
             else
-                c.text += chars;
-            if (c.hasElements) {
-                if (mode == TextIsHtml)
-                    c.markup += chars;
-                else
-                    appendEscaped(c.markup, chars);
+                appendCapped(c.text, chars, &textCut);
+            textCut = textCut || charsCut;
+            if (c.hasElements && !markupCut) {
+                if (mode == TextIsHtml) {
+                    appendCapped(c.markup, chars, &markupCut);
+                } else {
+                    QString escaped;
+                    appendEscaped(escaped, chars);
+                    appendCapped(c.markup, escaped, &markupCut);
+                }
+                markupCut = markupCut || charsCut;
             }
             break;
         }
         case QXmlStreamReader::EntityReference: {
             QString decoded;
             appendEntity(decoded);
-            c.text += decoded;
-            if (c.hasElements)
-                appendEscaped(c.markup, decoded);
+            appendCapped(c.text, decoded, &textCut);
+            if (c.hasElements && !markupCut) {
+                QString escaped;
+                appendEscaped(escaped, decoded);
+                appendCapped(c.markup, escaped, &markupCut);
+            }
             break;
         }
         case QXmlStreamReader::StartElement: {
@@ -146,69 +201,93 @@ XmlCursor::Content XmlCursor::readContent(const ElementHook &hook, MarkupMode mo
             if (!c.hasElements) {
                 c.hasElements = true;
                 c.markup = mode == TextIsHtml ? c.text : escapeHtml(c.text);
+                markupCut = textCut || c.markup.size() > kMaxTextChars;
+                if (c.markup.size() > kMaxTextChars)
+                    c.markup.truncate(kMaxTextChars);
             }
-            c.markup += u'<';
-            c.markup += m_reader.name();
+            if (markupCut)
+                break;
+            QString tag;
+            tag += u'<';
+            tag += m_reader.name();
             // Under an xml:base of its own (RFC 4287 2), an element's links resolve against
             // it; the rest are resolved against the content's base by Content::html().
             const QString nestedBase = base() == c.base ? QString() : base();
             const QXmlStreamAttributes attrs = m_reader.attributes();
             for (const QXmlStreamAttribute &a : attrs) {
-                c.markup += u' ';
-                c.markup += a.name();
-                c.markup += QLatin1StringView("=\"");
+                tag += u' ';
+                tag += a.name();
+                tag += QLatin1StringView("=\"");
                 const QString resolved = nestedBase.isEmpty() || !isHtmlUrlAttribute(a.name())
                     ? QString()
                     : resolvedRelativeUrl(a.value(), QUrl(nestedBase));
-                appendEscaped(c.markup, resolved.isEmpty() ? a.value() : QStringView(resolved));
-                c.markup += u'"';
+                appendEscaped(tag, resolved.isEmpty() ? a.value() : QStringView(resolved));
+                tag += u'"';
             }
-            c.markup += u'>';
+            tag += u'>';
+            appendCapped(c.markup, tag, &markupCut);
             break;
         }
         case QXmlStreamReader::EndElement:
             if (m_depth < startDepth)
-                return c;
-            c.markup += QLatin1StringView("</");
-            c.markup += m_reader.name();
-            c.markup += u'>';
+                return finish();
+            if (!markupCut) {
+                c.markup += QLatin1StringView("</");
+                c.markup += m_reader.name();
+                c.markup += u'>';
+            }
             break;
         case QXmlStreamReader::Invalid:
         case QXmlStreamReader::EndDocument:
-            return c;
+            return finish();
         default:
             break;
         }
     }
-    return c;
+    return finish();
 }
 
 QString XmlCursor::readText(TextScope scope)
 {
     QString text;
+    bool cut = false;
+    const auto finish = [&] {
+        QString collapsed = collapseWhitespace(text);
+        if (cut)
+            ++m_cutTexts;
+        finishText(collapsed, cut);
+        return collapsed;
+    };
     const qsizetype startDepth = m_depth;
     while (!m_reader.atEnd()) {
         switch (next()) {
         case QXmlStreamReader::Characters:
-            if (scope == AllText || m_depth == startDepth)
-                text += characters();
+            if (!cut && (scope == AllText || m_depth == startDepth)) {
+                bool charsCut = false;
+                const QString chars = characters(&charsCut);
+                appendCapped(text, chars, &cut);
+                cut = cut || charsCut;
+            }
             break;
         case QXmlStreamReader::EntityReference:
-            if (scope == AllText || m_depth == startDepth)
-                appendEntity(text);
+            if (!cut && (scope == AllText || m_depth == startDepth)) {
+                QString decoded;
+                appendEntity(decoded);
+                appendCapped(text, decoded, &cut);
+            }
             break;
         case QXmlStreamReader::EndElement:
             if (m_depth < startDepth)
-                return collapseWhitespace(text);
+                return finish();
             break;
         case QXmlStreamReader::Invalid:
         case QXmlStreamReader::EndDocument:
-            return collapseWhitespace(text);
+            return finish();
         default:
             break;
         }
     }
-    return collapseWhitespace(text);
+    return finish();
 }
 
 void XmlCursor::skipElement(const ElementHook &hook)
@@ -235,14 +314,16 @@ void XmlCursor::skipElement(const ElementHook &hook)
 
 QString XmlCursor::attribute(QStringView name) const
 {
+    // An attribute value is a link, a type or a date: one longer than a text may be is cut
+    // to that length, without a notice (it is no use either way).
     const QXmlStreamAttributes attrs = m_reader.attributes();
     for (const QXmlStreamAttribute &a : attrs) {
         if (a.name() == name && a.namespaceUri().isEmpty())
-            return a.value().toString();
+            return a.value().first(qMin(a.value().size(), kMaxTextChars)).toString();
     }
     for (const QXmlStreamAttribute &a : attrs) {
         if (a.name() == name)
-            return a.value().toString();
+            return a.value().first(qMin(a.value().size(), kMaxTextChars)).toString();
     }
     return {};
 }

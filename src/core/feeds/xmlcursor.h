@@ -2,6 +2,7 @@
 
 #include "core/feeds/xmltext.h"
 
+#include <QBuffer>
 #include <QByteArray>
 #include <QList>
 #include <QString>
@@ -15,16 +16,19 @@ namespace bulletin {
 
 // A forward-only walk over an XML document for the feed readers: QXmlStreamReader plus the
 // bookkeeping every format needs (xml:base scoping, entity references QXmlStreamReader
-// leaves unexpanded, collecting an element's text and markup in one pass).
+// leaves unexpanded, collecting an element's text and markup in one pass). Bounded
+// (inputlimits.h): an element nested deeper than kMaxNestingDepth is an XML error, and a
+// text longer than kMaxTextChars is cut.
 // Not copyable; one per parse, single thread.
 class XmlCursor final
 {
 public:
-    // `setAside`: the runs of character data prepareXmlInput() took out of `utf8`.
+    // `setAside`: the runs of character data prepareXmlInput() took out of `utf8`. Each run
+    // is let go of once it has been read: pass the list (std::move) rather than share it.
     // `documentUrl`: where the document came from (after redirects), the base of relative
     // URLs outside any xml:base (RFC 3986 5.1.3); empty when unknown (a file), and then
     // only xml:base resolves anything.
-    explicit XmlCursor(const QByteArray &utf8, const QList<SetAsideText> &setAside = {},
+    explicit XmlCursor(const QByteArray &utf8, QList<SetAsideText> setAside = {},
                        const QString &documentUrl = {});
     XmlCursor(const XmlCursor &) = delete;
     XmlCursor &operator=(const XmlCursor &) = delete;
@@ -78,6 +82,9 @@ public:
     }
     QString errorLine() const;
     qsizetype depth() const { return m_depth; }
+    // How many texts (readContent's text or markup, readText's text) were longer than
+    // kMaxTextChars (inputlimits.h) and were cut, ending with the cut notice.
+    int cutTexts() const { return m_cutTexts; }
 
     // The absolute base URL in scope: the innermost xml:base, resolved against the ones
     // around it and the document's address; the document's address outside any xml:base.
@@ -88,13 +95,21 @@ public:
 
 private:
     void appendEntity(QString &out) const;
-    // The current Characters token's text, set-aside runs put back.
-    QString characters() const;
+    // The current Characters token's text, set-aside runs put back; at most kMaxTextChars
+    // characters (*cut set when there were more).
+    QString characters(bool *cut);
+    // Appends text to out as far as out stays within kMaxTextChars; sets *cut (and appends
+    // nothing more) once it would not. Returns whether all of text went in.
+    static bool appendCapped(QString &out, QStringView text, bool *cut);
+    // A text that was cut ends with the cut notice.
+    static void finishText(QString &text, bool cut);
 
+    QBuffer m_input;
     QXmlStreamReader m_reader;
     QList<SetAsideText> m_setAside;
     qsizetype m_depth = 0;
     QString m_documentUrl;
+    int m_cutTexts = 0;
     QList<std::pair<qsizetype, QString>> m_bases; // (depth of the element, absolute base)
 };
 

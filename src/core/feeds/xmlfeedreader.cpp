@@ -5,6 +5,7 @@
 #include "core/feeds/feeddate.h"
 #include "core/feeds/feedtext.h"
 #include "core/html/htmltext.h"
+#include "core/inputlimits.h"
 
 #include <QLoggingCategory>
 
@@ -80,8 +81,8 @@ QString capSenderTitle(const CapAlert &alert)
 
 } // namespace
 
-XmlFeedReader::XmlFeedReader(const XmlInput &input, const QString &documentUrl)
-    : m_cursor(input.utf8, input.setAside, documentUrl)
+XmlFeedReader::XmlFeedReader(XmlInput &&input, const QString &documentUrl)
+    : m_cursor(input.utf8, std::move(input.setAside), documentUrl)
 {
 }
 
@@ -139,6 +140,10 @@ FeedParseResult XmlFeedReader::read()
         feed.wellFormed = false;
         feed.warning = m_cursor.errorLine();
         qCDebug(lcFeedParser) << "recovered from" << feed.warning;
+    }
+    if (m_cursor.cutTexts() > 0) {
+        const QString cut = textsCutMessage(m_cursor.cutTexts());
+        feed.warning = feed.warning.isEmpty() ? cut : feed.warning + QStringLiteral("; ") + cut;
     }
     for (const ParsedItem &item : std::as_const(feed.items)) {
         if (item.alert) {

@@ -14,9 +14,9 @@ namespace bulletin {
 class XmlFeedReader final
 {
 public:
-    // documentUrl: where the document came from, after redirects (see XmlCursor); empty
-    // when unknown.
-    explicit XmlFeedReader(const XmlInput &input, const QString &documentUrl = {});
+    // Takes the input's set-aside runs (each is let go of once read). documentUrl: where
+    // the document came from, after redirects (see XmlCursor); empty when unknown.
+    explicit XmlFeedReader(XmlInput &&input, const QString &documentUrl = {});
 
     FeedParseResult read();
 

@@ -3,12 +3,16 @@
 #include "core/feeds/xmltext.h"
 #include "core/html/htmlentities.h"
 #include "core/html/htmlreferences.h"
+#include "core/inputlimits.h"
 
+#include <QHash>
 #include <QList>
 #include <QStringDecoder>
 
 #include <array>
 #include <cstring>
+#include <limits>
+#include <optional>
 #include <string_view>
 
 namespace bulletin {
@@ -289,26 +293,84 @@ inline bool isNameChar(char c)
     return kNameChars[static_cast<unsigned char>(c)];
 }
 
-// Names of general entities declared in the internal subset; "<!ENTITY % x" ones are
-// parameter entities and cannot appear in content.
-QList<QByteArray> declaredEntities(const QByteArray &doctype)
+// The general entities the internal subset declares, each with the number of characters it
+// expands to (its replacement text with the entities that text refers to expanded, up to
+// kUnboundedExpansion); "<!ENTITY % x" ones are parameter entities and cannot appear in
+// content. An external entity (SYSTEM or PUBLIC) expands to nothing: it is never fetched.
+constexpr qint64 kUnboundedExpansion = std::numeric_limits<qint32>::max();
+
+class DeclaredEntities final
 {
-    QList<QByteArray> names;
-    qsizetype at = 0;
-    while ((at = doctype.indexOf("<!ENTITY", at)) >= 0) {
-        at += 8;
-        while (at < doctype.size() && (doctype[at] == ' ' || doctype[at] == '\t' || doctype[at] == '\n' || doctype[at] == '\r'))
-            ++at;
-        if (at < doctype.size() && doctype[at] == '%')
-            continue;
-        const qsizetype start = at;
-        while (at < doctype.size() && isNameChar(doctype[at]))
-            ++at;
-        if (at > start)
-            names.append(doctype.mid(start, at - start));
+public:
+    explicit DeclaredEntities(const QByteArray &doctype)
+    {
+        qsizetype at = 0;
+        while ((at = doctype.indexOf("<!ENTITY", at)) >= 0) {
+            at += 8;
+            skipSpace(doctype, at);
+            if (at < doctype.size() && doctype[at] == '%')
+                continue;
+            const qsizetype start = at;
+            while (at < doctype.size() && isNameChar(doctype[at]))
+                ++at;
+            if (at == start)
+                continue;
+            const QByteArray name = doctype.mid(start, at - start);
+            skipSpace(doctype, at);
+            QByteArray value;
+            if (at < doctype.size() && (doctype[at] == '"' || doctype[at] == '\'')) {
+                const qsizetype close = doctype.indexOf(doctype[at], at + 1);
+                value = doctype.mid(at + 1, (close < 0 ? doctype.size() : close) - at - 1);
+            }
+            m_values.insert(name, value); // the first declaration binds, as XML says
+        }
     }
-    return names;
-}
+
+    bool contains(QByteArrayView name) const { return m_values.contains(name.toByteArray()); }
+
+    // How many characters a reference to the entity expands to, counted once per entity.
+    qint64 expansion(QByteArrayView name)
+    {
+        return expansion(name.toByteArray(), 0);
+    }
+
+private:
+    static void skipSpace(const QByteArray &text, qsizetype &at)
+    {
+        while (at < text.size() && (text[at] == ' ' || text[at] == '\t' || text[at] == '\n' || text[at] == '\r'))
+            ++at;
+    }
+
+    qint64 expansion(const QByteArray &name, int depth)
+    {
+        // Deeper chains than this are no real feed's, and a reference cycle is an error.
+        constexpr int kMaxDepth = 32;
+        if (const auto known = m_lengths.constFind(name); known != m_lengths.constEnd())
+            return *known;
+        if (depth > kMaxDepth)
+            return kUnboundedExpansion;
+        m_lengths.insert(name, kUnboundedExpansion); // until known: a cycle counts as unbounded
+        const QByteArray value = m_values.value(name);
+        qint64 length = 0;
+        for (qsizetype i = 0; i < value.size() && length < kUnboundedExpansion;) {
+            const qsizetype semi = value[i] == '&' ? value.indexOf(';', i) : -1;
+            if (semi > i + 1) {
+                const QByteArray ref = value.mid(i + 1, semi - i - 1);
+                length += ref.startsWith('#') || !m_values.contains(ref) ? 1 : expansion(ref, depth + 1);
+                i = semi + 1;
+            } else {
+                ++length;
+                ++i;
+            }
+        }
+        length = qMin(length, kUnboundedExpansion);
+        m_lengths.insert(name, length);
+        return length;
+    }
+
+    QHash<QByteArray, QByteArray> m_values;
+    QHash<QByteArray, qint64> m_lengths;
+};
 
 // An XML feed that uses HTML entity names was written against the XHTML 1.0 entity sets
 // (xhtml-symbol.ent), which define &lang; and &rang; as U+2329/U+232A; HTML5 later moved
@@ -339,15 +401,6 @@ bool isXmlEntity(QByteArrayView name)
     }
 }
 
-bool isDeclared(const QList<QByteArray> &declared, QByteArrayView name)
-{
-    for (const QByteArray &d : declared) {
-        if (d == name)
-            return true;
-    }
-    return false;
-}
-
 void appendNumericReference(QByteArray &out, char32_t cp)
 {
     out.append("&#");
@@ -356,8 +409,8 @@ void appendNumericReference(QByteArray &out, char32_t cp)
 }
 
 // The rewrite described in the header. Returns the input unchanged (shared) when nothing
-// needed fixing.
-QByteArray repairEntities(const QByteArray &in, bool *changed)
+// needed fixing. *expansion adds up what the references to declared entities expand to.
+QByteArray repairEntities(const QByteArray &in, bool *changed, qint64 *expansion)
 {
     const char *data = in.constData();
     const qsizetype size = in.size();
@@ -365,7 +418,8 @@ QByteArray repairEntities(const QByteArray &in, bool *changed)
     qsizetype copied = 0; // data[0, copied) has been appended to out
     *changed = false;
 
-    QList<QByteArray> declared;
+    std::optional<DeclaredEntities> declared;
+    *expansion = 0;
     qsizetype doctypeStart = find(in, "<!DOCTYPE", 0);
     qsizetype doctypeEnd = -1;
     if (doctypeStart >= 0) {
@@ -377,7 +431,7 @@ QByteArray repairEntities(const QByteArray &in, bool *changed)
         } else {
             doctypeEnd = gt < 0 ? size : gt + 1;
         }
-        declared = declaredEntities(in.mid(doctypeStart, doctypeEnd - doctypeStart));
+        declared.emplace(in.mid(doctypeStart, doctypeEnd - doctypeStart));
     }
 
     qsizetype nextCdata = -2;
@@ -432,8 +486,11 @@ QByteArray repairEntities(const QByteArray &in, bool *changed)
                 ++i;
             const QByteArrayView name(data + amp + 1, i - amp - 1);
             if (!name.isEmpty() && i < size && data[i] == ';') {
-                if (isXmlEntity(name) || isDeclared(declared, name)) {
+                if (isXmlEntity(name)) {
                     keep = true;
+                } else if (declared && declared->contains(name)) {
+                    keep = true;
+                    *expansion = qMin(*expansion + declared->expansion(name), kUnboundedExpansion);
                 } else {
                     char32_t cps[2] = {0, 0};
                     if (const char32_t legacy = xhtml1Value(name)) {
@@ -526,7 +583,16 @@ XmlInput prepareXmlInput(const QByteArray &bytes, const QString &charsetHint)
     }
 
     bool changed = false;
-    input.utf8 = setAsideTextRuns(repairEntities(utf8, &changed), &input.setAside);
+    qint64 expansion = 0;
+    QByteArray repaired = repairEntities(utf8, &changed, &expansion);
+    if (expansion > kMaxEntityExpansion) {
+        // "Billion laughs" and its wide variant (one entity just under the reader's
+        // per-entity limit, referred to 100,000 times): refused before the reader expands it.
+        input.error = QStringLiteral("not a feed: its entities would expand to more than %1 characters")
+                          .arg(formatCount(kMaxEntityExpansion));
+        return input;
+    }
+    input.utf8 = setAsideTextRuns(repaired, &input.setAside);
     input.repaired = input.repaired || changed;
     return input;
 }

@@ -22,7 +22,8 @@ namespace bulletin {
 // references, a bare '&' becomes &amp;, numeric references to characters XML forbids become
 // U+FFFD. CDATA sections, comments and the DOCTYPE are left alone; entities that the
 // document's internal subset declares are left for the reader (which never fetches external
-// ones).
+// ones), unless the references to them would expand to more than kMaxEntityExpansion
+// characters in all: then `error` says so and the document is not read.
 struct XmlInput
 {
     QByteArray utf8;
@@ -33,7 +34,12 @@ struct XmlInput
     // turns back into the run. QXmlStreamReader reads character data one character at a
     // time; this takes most of a feed's kilobytes of HTML out of its way.
     QList<SetAsideText> setAside;
+    QString error; // set when the document must not be read at all (utf8 is then empty)
 };
+
+// The most characters the references to a document's own entity declarations may expand
+// to, all together: QXmlStreamReader bounds one entity's expansion, not how often it is used.
+constexpr qint64 kMaxEntityExpansion = 2'000'000;
 
 XmlInput prepareXmlInput(const QByteArray &bytes, const QString &charsetHint = {});
 

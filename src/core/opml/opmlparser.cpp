@@ -1,5 +1,8 @@
 #include "core/opml/opmlparser.h"
 
+#include "core/inputlimits.h"
+
+#include <QBuffer>
 #include <QHash>
 #include <QUrl>
 #include <QXmlStreamReader>
@@ -14,6 +17,15 @@ namespace {
 // Deeper folder trees are flattened into the folder at this depth. No reader needs more, and
 // a hostile file with 100k nested outlines must not make a 100k-element folder path per feed.
 constexpr int kMaxFolderDepth = 32;
+
+// The most feeds one file subscribes to. Real subscription lists run to a few thousand; a
+// file that lists 100,000 would make 100,000 subscriptions to refresh every hour. The
+// outlines after the limit are read (so the file is still checked and counted) and left
+// out, and the problems say how many.
+constexpr qsizetype kMaxFeeds = 10'000;
+
+// Problems listed one by one; after these, one line says how many more there were.
+constexpr qsizetype kMaxProblems = 100;
 
 // Attribute names are matched case-insensitively: hand-edited and older exported files write
 // "xmlurl" or "htmlURL", and refusing them helps nobody.
@@ -79,7 +91,14 @@ QString describe(const QString &title, const QString &url)
 class OpmlReader
 {
 public:
-    explicit OpmlReader(const QByteArray &data) : m_xml(data) {}
+    explicit OpmlReader(const QByteArray &data)
+    {
+        // Through a device: given the whole file at once, QXmlStreamReader decodes all of it
+        // to UTF-16 first, twice the file's size again.
+        m_input.setData(data);
+        m_input.open(QIODevice::ReadOnly);
+        m_xml.setDevice(&m_input);
+    }
 
     OpmlParseResult read();
 
@@ -94,15 +113,22 @@ private:
     void endElement();
     void readOutline();
     void addFeed(const QXmlStreamAttributes &attributes, const QString &title);
-    bool insideBody() const;
+    bool insideBody() const { return m_bodies > 0; }
     QString problemAt(qint64 line, const QString &text) const;
+    void addProblem(qint64 line, const QString &text);
 
+    QBuffer m_input;
     QXmlStreamReader m_xml;
     OpmlParseResult m_result;
     std::vector<Frame> m_stack;
+    qsizetype m_bodies = 0; // <body> elements open in m_stack
+    int m_depth = 0;        // elements open in the document
     QStringList m_folderPath;
     QHash<QString, std::pair<qsizetype, qint64>> m_seen; // dedupe key -> (index, line)
     bool m_reportedDepth = false;
+    qsizetype m_feedsLeftOut = 0;   // past kMaxFeeds
+    qint64 m_firstLeftOutLine = 0;
+    qsizetype m_problemsLeftOut = 0; // past kMaxProblems
 };
 
 OpmlParseResult OpmlReader::read()
@@ -119,6 +145,13 @@ OpmlParseResult OpmlReader::read()
             }
             break;
         case QXmlStreamReader::StartElement:
+            if (++m_depth > kMaxNestingDepth) {
+                m_result.error = problemAt(m_xml.lineNumber(),
+                                           QStringLiteral("outlines nested deeper than %1 levels; no subscription "
+                                                          "list does that")
+                                               .arg(formatCount(kMaxNestingDepth)));
+                break;
+            }
             if (!sawRoot) {
                 sawRoot = true;
                 if (m_xml.name().compare(QLatin1String("opml"), Qt::CaseInsensitive) != 0) {
@@ -130,6 +163,7 @@ OpmlParseResult OpmlReader::read()
             startElement();
             break;
         case QXmlStreamReader::EndElement:
+            --m_depth;
             endElement();
             break;
         default:
@@ -140,7 +174,26 @@ OpmlParseResult OpmlReader::read()
         m_result.error = problemAt(m_xml.lineNumber(), m_xml.errorString());
     if (m_result.error.isEmpty() && !sawRoot)
         m_result.error = QStringLiteral("not an OPML file (no XML elements)");
+    if (m_problemsLeftOut > 0) {
+        m_result.document.problems.append(
+            QStringLiteral("%1 more problem(s) not listed").arg(m_problemsLeftOut));
+    }
+    if (m_feedsLeftOut > 0) {
+        // First, where it is seen: it says that subscriptions are missing.
+        m_result.document.problems.prepend(problemAt(
+            m_firstLeftOutLine, QStringLiteral("the file lists more than %1 feeds; the %2 from here on were left out")
+                                    .arg(formatCount(kMaxFeeds), formatCount(m_feedsLeftOut))));
+    }
     return std::move(m_result);
+}
+
+void OpmlReader::addProblem(qint64 line, const QString &text)
+{
+    if (m_result.document.problems.size() >= kMaxProblems) {
+        ++m_problemsLeftOut;
+        return;
+    }
+    m_result.document.problems.append(problemAt(line, text));
 }
 
 void OpmlReader::startElement()
@@ -158,6 +211,8 @@ void OpmlReader::startElement()
         return;
     }
     m_stack.push_back({name.toString().toLower(), false});
+    if (m_stack.back().name == QLatin1String("body"))
+        ++m_bodies;
 }
 
 void OpmlReader::endElement()
@@ -166,16 +221,9 @@ void OpmlReader::endElement()
         return;
     if (m_stack.back().openedFolder)
         m_folderPath.removeLast();
+    if (m_stack.back().name == QLatin1String("body"))
+        --m_bodies;
     m_stack.pop_back();
-}
-
-bool OpmlReader::insideBody() const
-{
-    for (const Frame &frame : m_stack) {
-        if (frame.name == QLatin1String("body"))
-            return true;
-    }
-    return false;
 }
 
 // One line, always: a problem may quote the file (an address, an encoding name in the XML
@@ -210,11 +258,10 @@ void OpmlReader::readOutline()
             opened = true;
         } else if (!m_reportedDepth) {
             m_reportedDepth = true;
-            m_result.document.problems.append(problemAt(
-                m_xml.lineNumber(),
-                QStringLiteral("folders nested deeper than %1 levels; their feeds are kept in "
-                               "the folder at level %1")
-                    .arg(kMaxFolderDepth)));
+            addProblem(m_xml.lineNumber(),
+                       QStringLiteral("folders nested deeper than %1 levels; their feeds are kept in "
+                                      "the folder at level %1")
+                           .arg(kMaxFolderDepth));
         }
     }
     m_stack.push_back({QStringLiteral("outline"), opened});
@@ -223,17 +270,19 @@ void OpmlReader::readOutline()
 void OpmlReader::addFeed(const QXmlStreamAttributes &attributes, const QString &title)
 {
     const qint64 line = m_xml.lineNumber();
+    if (m_result.document.feeds.size() >= kMaxFeeds) {
+        if (m_feedsLeftOut++ == 0)
+            m_firstLeftOutLine = line;
+        return;
+    }
     const QString rawUrl = attribute(attributes, QLatin1StringView("xmlUrl"));
     if (rawUrl.isEmpty()) {
-        m_result.document.problems.append(problemAt(
-            line, QStringLiteral("skipped %1: it has no xmlUrl").arg(describe(title, {}))));
+        addProblem(line, QStringLiteral("skipped %1: it has no xmlUrl").arg(describe(title, {})));
         return;
     }
     const QUrl url(withoutFeedScheme(rawUrl), QUrl::StrictMode);
     if (const QString why = checkWebUrl(url); !why.isEmpty()) {
-        m_result.document.problems.append(problemAt(
-            line, QStringLiteral("skipped %1: xmlUrl \"%2\" %3")
-                      .arg(describe(title, rawUrl), rawUrl, why)));
+        addProblem(line, QStringLiteral("skipped %1: xmlUrl \"%2\" %3").arg(describe(title, rawUrl), rawUrl, why));
         return;
     }
 
@@ -242,9 +291,8 @@ void OpmlReader::addFeed(const QXmlStreamAttributes &attributes, const QString &
         // The site link ends up clickable in the reader, so "javascript:" and friends go.
         const QUrl site(siteUrl, QUrl::StrictMode);
         if (const QString why = checkWebUrl(site); !why.isEmpty()) {
-            m_result.document.problems.append(problemAt(
-                line, QStringLiteral("ignored the htmlUrl of %1: \"%2\" %3")
-                          .arg(describe(title, rawUrl), siteUrl, why)));
+            addProblem(line, QStringLiteral("ignored the htmlUrl of %1: \"%2\" %3")
+                                 .arg(describe(title, rawUrl), siteUrl, why));
             siteUrl.clear();
         } else {
             siteUrl = site.toString(QUrl::FullyEncoded);
@@ -259,10 +307,9 @@ void OpmlReader::addFeed(const QXmlStreamAttributes &attributes, const QString &
             first.title = feed.title;
         if (first.siteUrl.isEmpty())
             first.siteUrl = feed.siteUrl;
-        m_result.document.problems.append(problemAt(
-            line, QStringLiteral("%1 is listed again; merged with the entry on line %2")
-                      .arg(feed.url)
-                      .arg(it->second)));
+        addProblem(line, QStringLiteral("%1 is listed again; merged with the entry on line %2")
+                             .arg(feed.url)
+                             .arg(it->second));
         return;
     }
     m_seen.insert(key, {m_result.document.feeds.size(), line});

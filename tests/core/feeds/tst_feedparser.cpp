@@ -1,6 +1,7 @@
 #include "core/feeds/feedjson.h"
 #include "core/feeds/feedparser.h"
 #include "core/feeds/xmlinput.h"
+#include "core/inputlimits.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -103,6 +104,13 @@ private slots:
     void hostileInputDoesNotCrash();
     void everyCategoryKeptOnceInOrder_data();
     void everyCategoryKeptOnceInOrder();
+    void longTextsAreCutAndSaid_data();
+    void longTextsAreCutAndSaid();
+    void cutTextKeepsLineNumbers();
+    void entityExpansionIsBounded_data();
+    void entityExpansionIsBounded();
+    void nestingIsBounded_data();
+    void nestingIsBounded();
     void golden_data();
     void golden();
 };
@@ -148,6 +156,11 @@ void tst_FeedParser::errors_data()
                                  << "not a feed: the content looks binary";
     // UTF-16 text has a NUL in every ASCII character: not binary, just not a feed.
     QTest::newRow("utf-16 text") << QByteArray("h\0e\0l\0l\0o\0", 10) << "XML error at line 1";
+    // The XML reader's message quotes the declared encoding, line break and all (found by
+    // fuzz_feedparser): the error is still one line.
+    QTest::newRow("encoding name with a line break")
+        << QByteArray("<?xml version=\"1.0\" encoding=\"utf-8\n\"?>\n<rss version=\"2.0\"><channel><title>")
+        << "XML error at line 2, column 3: utf-8 is an invalid encoding name.";
 }
 
 void tst_FeedParser::errors()
@@ -607,6 +620,152 @@ void tst_FeedParser::everyCategoryKeptOnceInOrder()
     const QStringList &categories = feed.items[0].categories;
     QCOMPARE(categories.size(), expected.size());
     QCOMPARE(categories, expected);
+}
+
+// A long text of words, as a huge article would be: `words` of them, about 6 bytes each.
+QByteArray words(qsizetype count)
+{
+    QByteArray text;
+    text.reserve(count * 6);
+    for (qsizetype i = 0; i < count; ++i)
+        text += "word" + QByteArray::number(i % 10) + ' ';
+    return text;
+}
+
+void tst_FeedParser::longTextsAreCutAndSaid_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    const QByteArray text = words(1'000'000); // 6 MB: three times what a text keeps
+    const QByteArray after = "<item><title>After</title><link>http://example.org/after</link></item>";
+    const QByteArray rss = "<rss version=\"2.0\"><channel><title>T</title><item><title>Huge</title>"
+                           "<link>http://example.org/huge</link><description>";
+    QTest::newRow("escaped html") << rss + "&lt;p&gt;" + text + "&lt;/p&gt;</description></item>" + after + "</channel></rss>";
+    QTest::newRow("cdata") << rss + "<![CDATA[<p>" + text + "</p>]]></description></item>" + after + "</channel></rss>";
+    // Sections one after another add up to more than one text keeps.
+    QByteArray sections;
+    for (int i = 0; i < 6; ++i)
+        sections += "<![CDATA[" + text.first(1'000'000) + "]]>";
+    QTest::newRow("many cdata sections") << rss + sections + "</description></item>" + after + "</channel></rss>";
+    // A DOCTYPE keeps the text away from the fast path: the XML reader reads it.
+    QTest::newRow("with a doctype") << "<!DOCTYPE rss>" + rss + text + "</description></item>" + after + "</channel></rss>";
+    QByteArray xhtml;
+    for (int i = 0; i < 300'000; ++i)
+        xhtml += "<p>word" + QByteArray::number(i % 10) + " a b</p>";
+    QTest::newRow("atom xhtml content") << "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>T</title><entry>"
+                                           "<title>Huge</title><id>urn:huge</id><content type=\"xhtml\">"
+                                           "<div xmlns=\"http://www.w3.org/1999/xhtml\">"
+            + xhtml + "</div></content></entry><entry><title>After</title><id>urn:after</id></entry></feed>";
+    QTest::newRow("json feed") << R"({"version": "https://jsonfeed.org/version/1.1", "title": "T", "items": [)"
+                                  R"({"id": "1", "title": "Huge", "content_html": "<p>)" + text + R"(</p>"},)"
+                                  R"({"id": "2", "title": "After"}]})";
+}
+
+void tst_FeedParser::longTextsAreCutAndSaid()
+{
+    QFETCH(QByteArray, bytes);
+    const ParsedFeed feed = parseOk(bytes);
+    QCOMPARE(feed.items.size(), 2); // reading went on after the cut
+    QCOMPARE(feed.items.at(1).title, QStringLiteral("After"));
+    const ParsedItem &huge = feed.items.at(0);
+    const QString html = huge.contentHtml.isEmpty() ? huge.summaryHtml : huge.contentHtml;
+    QVERIFY2(html.size() <= kMaxTextChars + textCutNotice().size(), qPrintable(QString::number(html.size())));
+    QVERIFY(html.size() > kMaxTextChars / 2);
+    QVERIFY(html.endsWith(textCutNotice()));
+    QVERIFY2(feed.warning.contains(QLatin1String("1 text longer than 2,000,000 characters was cut")),
+             qPrintable(feed.warning));
+}
+
+void tst_FeedParser::cutTextKeepsLineNumbers()
+{
+    // The part of a long text that is cut away still counts for the lines after it: an
+    // error further on is reported where it is.
+    QByteArray text;
+    for (int line = 0; line < 500'000; ++line)
+        text += "line of text\n";
+    const QByteArray bytes = "<rss><channel><item><description>" + text + "</description></item>\n<item><title>x</wrong>";
+    const FeedParseResult r = parseFeed(bytes);
+    QVERIFY(r.feed);
+    QVERIFY2(r.feed->warning.startsWith(QLatin1String("XML error at line 500002,")), qPrintable(r.feed->warning));
+    QVERIFY(r.feed->warning.contains(QLatin1String("1 text longer than 2,000,000 characters was cut")));
+}
+
+void tst_FeedParser::entityExpansionIsBounded_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<bool>("refused");
+    const QByteArray rss = "<rss version=\"2.0\"><channel><title>T</title><item><title>I</title><description>";
+    QByteArray laughs = "<!ENTITY a0 \"ha\">";
+    for (int i = 1; i <= 10; ++i) {
+        laughs += "<!ENTITY a" + QByteArray::number(i) + " \""
+            + QByteArray("&a" + QByteArray::number(i - 1) + ";").repeated(10) + "\">";
+    }
+    QTest::newRow("billion laughs") << "<!DOCTYPE rss [" + laughs + "]>" + rss + "&a10;</description></item></channel></rss>" << true;
+    // Each entity within the XML reader's own limit of 4,096 characters, used 100,000 times:
+    // 400 million characters, 800 MB.
+    QTest::newRow("one wide entity used often")
+        << "<!DOCTYPE rss [<!ENTITY w \"" + QByteArray(4000, 'w') + "\">]>" + rss + QByteArray("&w;").repeated(100'000)
+               + "</description></item></channel></rss>"
+        << true;
+    QTest::newRow("in attribute values")
+        << "<!DOCTYPE rss [<!ENTITY w \"" + QByteArray(4000, 'w') + "\">]>" + rss + "</description>"
+               + QByteArray("<category domain=\"&w;\">c</category>").repeated(1000) + "</item></channel></rss>"
+        << true;
+    QByteArray chain = "<!ENTITY c0 \"x\">";
+    for (int i = 1; i < 100; ++i)
+        chain += "<!ENTITY c" + QByteArray::number(i) + " \"&c" + QByteArray::number(i - 1) + ";\">";
+    QTest::newRow("a chain deeper than any feed's")
+        << "<!DOCTYPE rss [" + chain + "]>" + rss + "&c99;</description></item></channel></rss>" << true;
+    // 100,000 declarations, each used once: looking each one up must not walk the others
+    // (that took a minute).
+    QByteArray many;
+    QByteArray uses;
+    for (int i = 0; i < 100'000; ++i) {
+        many += "<!ENTITY e" + QByteArray::number(i) + " \"v\">";
+        uses += "&e" + QByteArray::number(i) + ';';
+    }
+    QTest::newRow("many declarations") << "<!DOCTYPE rss [" + many + "]>" + rss + uses + "</description></item></channel></rss>"
+                                       << false;
+    QTest::newRow("a few small ones") << "<!DOCTYPE rss [<!ENTITY who \"the council\">]>" + rss
+            + QByteArray("&who; ").repeated(100) + "</description></item></channel></rss>" << false;
+}
+
+void tst_FeedParser::entityExpansionIsBounded()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(bool, refused);
+    const FeedParseResult r = parseFeed(bytes);
+    if (refused) {
+        QVERIFY(!r.feed);
+        QCOMPARE(r.error, QStringLiteral("not a feed: its entities would expand to more than 2,000,000 characters"));
+        return;
+    }
+    QVERIFY2(r.feed, qPrintable(r.error));
+    QCOMPARE(r.feed->items.size(), 1);
+    QVERIFY(!r.feed->items.first().summaryText().isEmpty());
+}
+
+void tst_FeedParser::nestingIsBounded_data()
+{
+    QTest::addColumn<QByteArray>("open");
+    QTest::addColumn<QByteArray>("close");
+    QTest::newRow("unknown elements in an item") << QByteArray("<x>") << QByteArray("</x>");
+    QTest::newRow("xhtml in content") << QByteArray("<div xmlns=\"http://www.w3.org/1999/xhtml\">") << QByteArray("</div>");
+}
+
+void tst_FeedParser::nestingIsBounded()
+{
+    // 200,000 nested elements: reading stops at 1,000 levels, with what was read before.
+    QFETCH(QByteArray, open);
+    QFETCH(QByteArray, close);
+    const QByteArray bytes = "<rss version=\"2.0\"><channel><title>T</title><item><title>First</title></item>"
+                             "<item><title>Deep</title><description>"
+        + open.repeated(200'000) + "x" + close.repeated(200'000) + "</description></item></channel></rss>";
+    const FeedParseResult r = parseFeed(bytes);
+    QVERIFY(r.feed);
+    QVERIFY(!r.feed->wellFormed);
+    QVERIFY(!r.feed->items.isEmpty());
+    QCOMPARE(r.feed->items.first().title, QStringLiteral("First"));
+    QVERIFY2(r.feed->warning.contains(QLatin1String("elements nested deeper than 1,000 levels")), qPrintable(r.feed->warning));
 }
 
 void tst_FeedParser::golden_data()

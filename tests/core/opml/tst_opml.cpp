@@ -86,6 +86,9 @@ private slots:
     void rejectsUnreadableFiles_data();
     void rejectsUnreadableFiles();
     void survivesHugeDepth();
+    void refusesAbsurdDepth_data();
+    void refusesAbsurdDepth();
+    void boundsFeedsAndProblems();
     void matchesGoldenFile();
     void roundTrips_data();
     void roundTrips();
@@ -272,7 +275,7 @@ void TestOpml::rejectsUnreadableFiles()
 
 void TestOpml::survivesHugeDepth()
 {
-    constexpr int depth = 100000;
+    constexpr int depth = 900; // deep, but within the nesting any file may have
     QByteArray body;
     body.reserve(depth * 40);
     for (int i = 0; i < depth; ++i)
@@ -292,6 +295,63 @@ void TestOpml::survivesHugeDepth()
     QVERIFY(result.document.feeds.at(1).folderPath.isEmpty());
     QCOMPARE(result.document.problems.size(), 1);
     QVERIFY(result.document.problems.first().contains(QLatin1String("deeper than 32")));
+}
+
+void TestOpml::refusesAbsurdDepth_data()
+{
+    QTest::addColumn<QByteArray>("open");
+    QTest::addColumn<QByteArray>("close");
+    QTest::addColumn<bool>("inHead");
+    QTest::newRow("folders in the body") << QByteArray("<outline text=\"f\">") << QByteArray("</outline>") << false;
+    // Outside <body> every outline is looked at too: finding out whether one is in the body
+    // must not walk all the open elements each time (that took 44 s for this file).
+    QTest::newRow("outlines in the head") << QByteArray("<outline text=\"f\">") << QByteArray("</outline>") << true;
+    QTest::newRow("unknown elements") << QByteArray("<x>") << QByteArray("</x>") << false;
+}
+
+void TestOpml::refusesAbsurdDepth()
+{
+    QFETCH(QByteArray, open);
+    QFETCH(QByteArray, close);
+    QFETCH(bool, inHead);
+    constexpr int depth = 200000;
+    QByteArray nested;
+    nested.reserve(depth * (open.size() + close.size()) + 100);
+    for (int i = 0; i < depth; ++i)
+        nested += open;
+    for (int i = 0; i < depth; ++i)
+        nested += close;
+    const QByteArray file = inHead
+        ? "<?xml version=\"1.0\"?>\n<opml version=\"2.0\"><head>" + nested
+              + "</head><body><outline text=\"x\" xmlUrl=\"https://x.example/rss\"/></body></opml>\n"
+        : wrap(nested + "<outline text=\"x\" xmlUrl=\"https://x.example/rss\"/>");
+
+    const OpmlParseResult result = parseOpml(file);
+    QVERIFY(!result.ok());
+    QVERIFY2(result.error.contains(QLatin1String("nested deeper than 1,000 levels")), qPrintable(result.error));
+}
+
+void TestOpml::boundsFeedsAndProblems()
+{
+    // 100,000 outlines: the first 10,000 feeds are kept, and the first problem says what
+    // was left out and where it starts; the problems (every 7th outline has a bad
+    // address) are listed up to 100, then counted.
+    QByteArray body;
+    for (int i = 0; i < 100000; ++i) {
+        body += i % 7 == 3 ? "<outline text=\"bad\" xmlUrl=\"ftp://x.example/" + QByteArray::number(i) + "\"/>\n"
+                           : "<outline text=\"f\" xmlUrl=\"https://feeds.example/" + QByteArray::number(i) + "\"/>\n";
+    }
+    const OpmlParseResult result = parseOpml(wrap(body));
+    QVERIFY2(result.ok(), qPrintable(result.error));
+    QCOMPARE(result.document.feeds.size(), 10000);
+    QCOMPARE(result.document.problems.size(), 102);
+    const QString &first = result.document.problems.first();
+    QVERIFY2(first.contains(QLatin1String("the file lists more than 10,000 feeds")), qPrintable(first));
+    QVERIFY2(first.endsWith(QLatin1String("the 88,333 from here on were left out")), qPrintable(first));
+    const int firstLeftOut = 11667; // the outline after the 10,000th good one
+    QVERIFY2(first.startsWith(QStringLiteral("line %1:").arg(firstLeftOut + 3)), qPrintable(first));
+    QVERIFY2(result.document.problems.last().startsWith(QLatin1String("1567 more problem(s)")),
+             qPrintable(result.document.problems.last()));
 }
 
 void TestOpml::matchesGoldenFile()

@@ -1,0 +1,53 @@
+#include "gui/readonlynotice.h"
+
+#include "gui/advisorybanner.h"
+#include "gui/bookmarkactions.h"
+#include "gui/feedactions.h"
+#include "gui/mainwindow.h"
+#include "gui/readingactions.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QStatusBar>
+
+namespace bulletin {
+
+ReadOnlyNotice::ReadOnlyNotice(MainWindow *window, const QString &reason)
+    : QObject(window)
+{
+    window->setWindowTitle(tr("%1 (read-only)").arg(window->windowTitle()));
+    auto *label = new QLabel(tr("Read-only cache: %1. Reading, searching and exporting work; "
+                                "nothing can be bookmarked, marked read or refreshed.")
+                                 .arg(reason),
+                             window);
+    label->setObjectName(QStringLiteral("readOnlyNotice"));
+    label->setWordWrap(true);
+    window->statusBar()->addPermanentWidget(label, 1);
+
+    window->advisoryBanner()->setReadOnly(reason);
+    const QString why = tr("The cache is read-only: %1").arg(reason);
+    for (QAction *action : writingActions(*window)) {
+        action->setEnabled(false);
+        action->setToolTip(why);
+        action->setStatusTip(why);
+        // The window enables some of them again as the selection changes.
+        connect(action, &QAction::changed, this, [action] {
+            if (action->isEnabled())
+                action->setEnabled(false);
+        });
+    }
+}
+
+QList<QAction *> ReadOnlyNotice::writingActions(const MainWindow &window)
+{
+    const BookmarkActions *bookmarks = window.bookmarkActions();
+    const FeedActions *feeds = window.feedActions();
+    const ReadingActions *reading = window.readingActions();
+    return {bookmarks->toggleAction(),     bookmarks->noteAction(),       reading->toggleReadAction(),
+            reading->markAllReadAction(),  feeds->subscribeAction(),      feeds->refreshAllAction(),
+            feeds->refreshSelectedAction(), feeds->renameAction(),        feeds->moveAction(),
+            feeds->removeAction(),         feeds->alertSourceAction(),    feeds->importOpmlAction(),
+            window.saveSearchAction()};
+}
+
+} // namespace bulletin
