@@ -111,9 +111,9 @@ QList<Article> articlesFromFeed(const ParsedFeed &feed, const QDateTime &now,
         options.textOnly = true; // the page is sanitised again when it is shown
         article.text = sanitizeHtml(article.html, options).text;
         if (!article.advisory) {
-            // The section is part of the text already: nothing to add for search.
-            article.advisory = advisoryFromTextSections(
-                article.text, headings, article.author.isEmpty() ? feed.title : article.author, article.html);
+            // The banner shows the section: the body loses it, the text keeps it for search.
+            article.advisory = takeAdvisorySection(
+                article, headings, article.author.isEmpty() ? feed.title : article.author, options);
         } else {
             article.text += QStringLiteral("\n\n") + article.advisory->headline
                 + QLatin1Char('\n') + article.advisory->text;
