@@ -1,5 +1,6 @@
 // Stories as a refresh or an import stores them: the advisory section of an item is shown
-// once (in the banner, not again in the body) whatever the format.
+// once (in the banner, not again in the body) whatever the format, and a CAP alert's
+// resources are links the reader can open.
 
 #include "core/feeds/feedparser.h"
 #include "core/html/htmlsanitizer.h"
@@ -96,6 +97,46 @@ private slots:
         QVERIFY2(body.endsWith(QStringLiteral("Outlook\n\nPower should be back by Friday.")), qPrintable(body));
         // Search still finds the advisory's words.
         QVERIFY(article.text.contains(QStringLiteral("fallen power lines")));
+    }
+
+    // A CAP <resource> (a map, an image) is a link of the alert's story, resolved against the
+    // address the alert came from.
+    void capResourcesAreLinks_data()
+    {
+        QTest::addColumn<QByteArray>("uri");
+        QTest::addColumn<QString>("href");
+        QTest::newRow("relative") << QByteArray("maps/flood.png") << "http://127.0.0.1:8080/alerts/maps/flood.png";
+        QTest::newRow("root-relative") << QByteArray("/maps/flood.png") << "http://127.0.0.1:8080/maps/flood.png";
+        QTest::newRow("absolute") << QByteArray("https://maps.example/flood.png") << "https://maps.example/flood.png";
+    }
+
+    void capResourcesAreLinks()
+    {
+        QFETCH(QByteArray, uri);
+        QFETCH(QString, href);
+        const QByteArray alert =
+            "<?xml version=\"1.0\"?><alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\">"
+            "<identifier>flood-1</identifier><sender>river@county.example</sender>"
+            "<sent>2026-12-01T08:00:00-00:00</sent><status>Actual</status><msgType>Alert</msgType>"
+            "<scope>Public</scope><info><language>en</language><category>Met</category><event>Flood</event>"
+            "<urgency>Immediate</urgency><severity>Severe</severity><certainty>Observed</certainty>"
+            "<senderName>County River Office</senderName><headline>Flood warning for the river</headline>"
+            "<description>The river is over its banks</description>"
+            "<resource><resourceDesc>Flood map</resourceDesc><mimeType>image/png</mimeType><uri>" + uri
+            + "</uri></resource><resource><resourceDesc>Inline text</resourceDesc><mimeType>text/plain</mimeType>"
+              "<derefUri>SGVsbG8=</derefUri></resource>"
+              "<area><areaDesc>Riverside</areaDesc></area></info></alert>";
+        const FeedParseResult parsed = parseFeed(alert, {}, QUrl(QStringLiteral("http://127.0.0.1:8080/alerts/flood.xml")));
+        QVERIFY2(parsed.feed, qPrintable(parsed.error));
+        const QList<Article> articles = articlesFromFeed(*parsed.feed, kNow);
+        QCOMPARE(articles.size(), 1);
+        const SanitizedHtml shown = sanitizeHtml(articles.first().html, {});
+        QVERIFY2(shown.html.contains(QStringLiteral("<a href=\"%1\">Flood map (image/png)</a>").arg(href)),
+                 qPrintable(shown.html));
+        // Offered, never loaded: the reader shows the link, not the picture.
+        QVERIFY(!shown.html.contains(QStringLiteral("<img")));
+        QVERIFY(!shown.text.contains(QStringLiteral("Inline text")));
+        QVERIFY(shown.text.contains(QStringLiteral("The river is over its banks")));
     }
 };
 
