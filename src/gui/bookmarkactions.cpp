@@ -130,8 +130,8 @@ void BookmarkActions::chooseExportFile(Format format)
 bool BookmarkActions::exportTo(const QString &path, Format format)
 {
     const QList<BookmarkRecord> bookmarks = m_cache.bookmarks().bookmarks();
-    int skipped = 0;
-    const QByteArray bytes = format == Format::Html ? bookmarksToNetscapeHtml(bookmarks, &skipped)
+    int unlinked = 0;
+    const QByteArray bytes = format == Format::Html ? bookmarksToNetscapeHtml(bookmarks, &unlinked)
                                                     : bookmarksToJson(bookmarks);
     // Whole or not at all: an interrupted export never leaves half a file over an older good one.
     QString error;
@@ -139,11 +139,10 @@ bool BookmarkActions::exportTo(const QString &path, Format format)
         emit statusMessage(tr("Could not export bookmarks to %1: %2").arg(path, error));
         return false;
     }
-    const int written = int(bookmarks.size()) - skipped;
-    QString message = tr("Exported %n bookmark(s) to %1.", nullptr, written).arg(path);
-    if (skipped > 0)
-        message += QLatin1Char(' ') + tr("%n without a web link could not go in a browser file.",
-                                         nullptr, skipped);
+    QString message = tr("Exported %n bookmark(s) to %1.", nullptr, int(bookmarks.size())).arg(path);
+    if (unlinked > 0)
+        message += QLatin1Char(' ') + tr("%n without a web address listed without a link.",
+                                         nullptr, unlinked);
     emit statusMessage(message);
     return true;
 }

@@ -1,5 +1,7 @@
 #include "models/bookmarkexport.h"
 
+#include "core/html/htmlurlpolicy.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -25,9 +27,18 @@ QString isoDate(const QDateTime &time)
 
 } // namespace
 
-QByteArray bookmarksToNetscapeHtml(const QList<BookmarkRecord> &bookmarks, int *skipped)
+QString bookmarkWebLink(const BookmarkRecord &bookmark)
 {
-    int left = 0;
+    const QString link = safeLinkUrl(bookmark.link, QUrl(bookmark.feedUrl));
+    return link.startsWith(QLatin1String("http:"), Qt::CaseInsensitive)
+            || link.startsWith(QLatin1String("https:"), Qt::CaseInsensitive)
+        ? link
+        : QString();
+}
+
+QByteArray bookmarksToNetscapeHtml(const QList<BookmarkRecord> &bookmarks, int *unlinked)
+{
+    int withoutLink = 0;
     QString out = QStringLiteral(
         "<!DOCTYPE NETSCAPE-Bookmark-file-1>\n"
         "<!-- This is an automatically generated file.\n"
@@ -40,26 +51,24 @@ QByteArray bookmarksToNetscapeHtml(const QList<BookmarkRecord> &bookmarks, int *
         "    <DT><H3>Bulletin</H3>\n"
         "    <DL><p>\n");
     for (const BookmarkRecord &bookmark : bookmarks) {
-        const QUrl url(bookmark.link);
-        const QString scheme = url.scheme().toLower();
-        if (!url.isValid() || (scheme != QLatin1String("http") && scheme != QLatin1String("https"))) {
-            ++left;
-            continue;
-        }
+        const QString link = bookmarkWebLink(bookmark);
+        if (link.isEmpty())
+            ++withoutLink;
         const QDateTime added = bookmark.createdAt.isValid() ? bookmark.createdAt : bookmark.published;
-        const QString title = bookmark.title.isEmpty() ? bookmark.link : bookmark.title;
-        out += QStringLiteral("        <DT><A HREF=\"%1\"%2>%3</A>\n")
-                   .arg(url.toString(QUrl::FullyEncoded).toHtmlEscaped(),
-                        added.isValid()
-                            ? QStringLiteral(" ADD_DATE=\"%1\"").arg(added.toSecsSinceEpoch())
-                            : QString(),
-                        escape(title));
+        QString attributes;
+        if (!link.isEmpty())
+            attributes += QStringLiteral(" HREF=\"%1\"").arg(link.toHtmlEscaped());
+        if (added.isValid())
+            attributes += QStringLiteral(" ADD_DATE=\"%1\"").arg(added.toSecsSinceEpoch());
+        const QString title = bookmark.title.isEmpty() ? (link.isEmpty() ? QStringLiteral("(untitled)") : link)
+                                                       : bookmark.title;
+        out += QStringLiteral("        <DT><A%1>%2</A>\n").arg(attributes, escape(title));
         if (!bookmark.note.isEmpty())
             out += QStringLiteral("        <DD>%1\n").arg(escape(bookmark.note));
     }
     out += QStringLiteral("    </DL><p>\n</DL><p>\n");
-    if (skipped)
-        *skipped = left;
+    if (unlinked)
+        *unlinked = withoutLink;
     return out.toUtf8();
 }
 

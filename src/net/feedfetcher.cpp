@@ -261,6 +261,11 @@ void FeedFetcher::transferFinished(Job *job)
     if (reply->hasRawHeader("Last-Modified"))
         result.lastModified = QString::fromLatin1(reply->rawHeader("Last-Modified"));
     result.maxAgeSeconds = parseMaxAge(reply->rawHeader("Cache-Control"));
+    if (const QByteArray location = reply->rawHeader("Content-Location").trimmed(); !location.isEmpty()) {
+        const QUrl resolved = job->currentUrl.resolved(QUrl::fromEncoded(location));
+        if (resolved.isValid() && isWebScheme(resolved) && !resolved.host().isEmpty())
+            result.contentLocation = resolved.adjusted(QUrl::RemoveFragment);
+    }
     // Retry-After also appears on redirects and 201s, where it means something else; only
     // "come back later" answers are reported.
     if (status == 429 || status == 503)

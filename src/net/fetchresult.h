@@ -46,6 +46,11 @@ struct FetchResult
     // (a 301 to a new host that then 302s to a CDN); empty when the first hop was temporary.
     QUrl permanentUrl;
 
+    // The response's Content-Location, resolved against finalUrl (it may be relative to the
+    // request); empty when absent or not http(s). A server that answers for a feed from one
+    // address while the document lives at another says where here.
+    QUrl contentLocation;
+
     int httpStatus = 0;         // of the last response; 0 when none arrived
     bool notModified = false;   // 304: the cached copy is current, body is empty
     QByteArray body;            // decompressed
@@ -64,6 +69,9 @@ struct FetchResult
     bool ok() const { return error == FetchError::None; }
     // A new copy of the feed arrived (not a 304, not a failure): there is a body to parse.
     bool hasNewBody() const { return ok() && !notModified; }
+    // The base of the body's relative addresses where the document sets none (no xml:base):
+    // contentLocation when the server gave one, else finalUrl (after redirects).
+    QUrl documentUrl() const { return contentLocation.isEmpty() ? finalUrl : contentLocation; }
 
     // A result that failed before (or instead of) any response, for the given request.
     static FetchResult failure(const FetchRequest &request, FetchError error, const QString &text);

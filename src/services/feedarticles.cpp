@@ -17,6 +17,23 @@ QString preferredLanguage()
     return QLocale().name().section(QLatin1Char('_'), 0, 0);
 }
 
+// The files that go with an alert (a map, an image, the full text), as links at the end of
+// its story: the reader treats them as any link of a story (opened in the browser on
+// request, never loaded).
+QString resourcesHtml(const CapInfo *info)
+{
+    if (!info || info->resources.isEmpty())
+        return {};
+    QString html = QStringLiteral("<p>Resources:</p><ul>");
+    for (const CapResource &resource : info->resources) {
+        QString label = resource.description.isEmpty() ? resource.uri : resource.description;
+        if (!resource.mimeType.isEmpty())
+            label += QStringLiteral(" (%1)").arg(resource.mimeType);
+        html += QStringLiteral("<li><a href=\"%1\">%2</a></li>").arg(escapeHtml(resource.uri), escapeHtml(label));
+    }
+    return html + QStringLiteral("</ul>");
+}
+
 // A story for a CAP alert that came without a feed item (a bare <alert> document).
 Article articleFromAlert(const CapAlert &alert, const QDateTime &now)
 {
@@ -39,7 +56,7 @@ Article articleFromAlert(const CapAlert &alert, const QDateTime &now)
         if (!info->event.isEmpty())
             article.categories << info->event;
     }
-    article.html = paragraphs.join(QLatin1Char('\n'));
+    article.html = paragraphs.join(QLatin1Char('\n')) + resourcesHtml(info);
     return article;
 }
 
@@ -74,6 +91,8 @@ Article articleFromItem(const ParsedItem &item, const QString &homePage, const Q
         if (article.html.isEmpty() && !item.alert->info.isEmpty()) {
             const Article fromAlert = articleFromAlert(*item.alert, now);
             article.html = fromAlert.html;
+        } else {
+            article.html += resourcesHtml(preferredInfo(*item.alert, preferredLanguage()));
         }
     }
     if (article.title.isEmpty())
@@ -128,9 +147,9 @@ QList<Article> articlesFromFeed(const ParsedFeed &feed, const QDateTime &now,
         options.textOnly = true; // the page is sanitised again when it is shown
         article.text = sanitizeHtml(article.html, options).text;
         if (!article.advisory) {
-            // The section is part of the text already: nothing to add for search.
-            article.advisory = advisoryFromTextSections(
-                article.text, headings, article.author.isEmpty() ? feed.title : article.author, article.html);
+            // The banner shows the section: the body loses it, the text keeps it for search.
+            article.advisory = takeAdvisorySection(
+                article, headings, article.author.isEmpty() ? feed.title : article.author, options);
         } else {
             article.text += QStringLiteral("\n\n") + article.advisory->headline
                 + QLatin1Char('\n') + article.advisory->text;

@@ -12,7 +12,8 @@ namespace bulletin {
 // sanitised to get the text the reader shows and search indexes, its CAP alert mapped to an
 // advisory); a bare CAP <alert> document becomes one story. An item without a CAP alert
 // whose text has an advisory section (a block that is one of advisoryHeadings, e.g.
-// <h3>Warning</h3>) gets that section as its advisory. An undated story is listed by the
+// <h3>Warning</h3>) gets that section as its advisory, taken out of its body (the reader
+// shows it in the banner; the text keeps it for search, see takeAdvisorySection). An undated story is listed by the
 // latest date the feed gives (Article::listedBy: the document's own date or its newest
 // story's), and no later than `lastModified`, when the document came with one (HTTP
 // Last-Modified, a file's modification time: a story in a file last changed in 2015 is not

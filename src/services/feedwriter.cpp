@@ -56,8 +56,9 @@ PreparedFeed FeedWriter::prepare(const FetchResult &fetched, const AdvisoryRules
     prepared.rules = rules;
     if (!fetched.hasNewBody())
         return prepared;
-    // The address the body came from, after redirects, is the base of its relative links.
-    const FeedParseResult parsed = parseFeed(fetched.body, fetched.charset, fetched.finalUrl);
+    // Where the body says it is (Content-Location), else the address it came from after
+    // redirects, is the base of its relative links.
+    const FeedParseResult parsed = parseFeed(fetched.body, fetched.charset, fetched.documentUrl());
     if (!parsed.feed) {
         prepared.error = parseFailureWords(fetched.body, fetched.contentType, parsed.error);
         return prepared;

@@ -120,7 +120,7 @@ QList<BookmarkRecord> BookmarkStore::select(const QString &where, QVariantList v
                   QStringLiteral("SELECT b.id, b.article_id, b.guid, b.title, b.link, b.source, "
                                  "b.published, %2, n.note, b.created_at, "
                                  "a.id IS NULL OR NOT EXISTS (SELECT 1 FROM unread_articles u WHERE u.id = a.id), "
-                                 "EXISTS (SELECT 1 FROM advisories v WHERE v.article_id = b.article_id) "
+                                 "EXISTS (SELECT 1 FROM advisories v WHERE v.article_id = b.article_id), b.feed_url "
                                  "FROM bookmarks b LEFT JOIN articles a ON a.id = b.article_id "
                                  "LEFT JOIN bookmark_notes n ON n.bookmark_id = b.id %1 "
                                  "ORDER BY b.created_at DESC, b.id DESC%3")
@@ -145,6 +145,7 @@ QList<BookmarkRecord> BookmarkStore::select(const QString &where, QVariantList v
         r.createdAt = sql::toTime(q.value(10));
         r.read = q.value(11).toBool();
         r.hasAdvisory = q.value(12).toBool();
+        r.feedUrl = q.value(13).toString();
         result << r;
     }
     return result;

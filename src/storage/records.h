@@ -98,6 +98,7 @@ struct BookmarkRecord
     QString title;
     QString link;
     QString source;
+    QString feedUrl; // the feed's address when the story was bookmarked
     QDateTime published;
     QString text;
     QString html;

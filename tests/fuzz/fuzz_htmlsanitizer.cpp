@@ -8,6 +8,7 @@
 
 #include "core/html/htmlelementpolicy.h"
 #include "core/html/htmlsanitizer.h"
+#include "core/html/htmltextcut.h"
 #include "core/html/htmltext.h"
 #include "core/html/htmltokenizer.h"
 
@@ -87,6 +88,13 @@ void testOne(const QByteArray &bytes)
     const SanitizedHtml text = sanitizeHtml(html, options);
     fuzz::check(text.html.isEmpty(), "text-only sanitising writes no HTML");
     fuzz::check(text.text == page.text, "search indexes the text the reader shows", text.text);
+
+    // A block taken out of the body (an advisory the banner shows): what is left is
+    // sanitised again, as the reader does.
+    const qsizetype cutStart = text.text.size() / 3;
+    const QString rest = htmlWithoutText(html, cutStart, cutStart + text.text.size() / 4, options);
+    fuzz::check(rest.size() <= html.size(), "taking text out never adds markup");
+    checkSafe(sanitizeHtml(rest, {}), false);
 
     htmlToPlainText(html);
     decodeHtmlCharacterReferences(html);

@@ -2,11 +2,14 @@
 // window offscreen: it says what the advisory says, and the panes below never move as stories
 // open, as advisories change or as their texts grow.
 
+#include "core/feeds/feedparser.h"
 #include "gui/advisorybanner.h"
 #include "gui/mainwindow.h"
+#include "gui/readerview.h"
 #include "gui/storycontroller.h"
 #include "gui/storylistview.h"
 #include "services/cache.h"
+#include "services/feedarticles.h"
 #include "support/screenshots.h"
 #include "support/windowtest.h"
 #include "services/firstrun.h"
@@ -33,6 +36,7 @@ private slots:
     void anyTextFitsTheSameHeight_data();
     void anyTextFitsTheSameHeight();
     void followsALightDarkSwitch();
+    void feedSectionShowsOnceInTheReader();
     void screenshots();
 
 private:
@@ -208,6 +212,35 @@ void tst_AdvisoryBanner::followsALightDarkSwitch()
     }
     QCOMPARE(QApplication::palette(), original);
     QTRY_VERIFY(backgroundIs("#fff4c2"));
+}
+
+// A feed item's "Public Advisory" section is the reader's advisory box, and is not said
+// again in the text under it; the rest of the item is.
+void tst_AdvisoryBanner::feedSectionShowsOnceInTheReader()
+{
+    const QByteArray rss =
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>County News</title><link>https://county.example/</link>"
+        "<item><title>Storm closes schools</title><link>https://county.example/storm</link>"
+        "<description>&lt;p&gt;Schools across the county closed on Monday after a storm knocked out power.&lt;/p&gt;"
+        "&lt;h3&gt;Public Advisory&lt;/h3&gt;&lt;p&gt;Stay away from fallen power lines and report them to the utility&lt;/p&gt;"
+        "&lt;p&gt;Severity: Severe&lt;/p&gt;&lt;h3&gt;Outlook&lt;/h3&gt;&lt;p&gt;Crews expect power back by Friday.&lt;/p&gt;"
+        "</description></item></channel></rss>";
+    const FeedParseResult parsed = parseFeed(rss);
+    QVERIFY2(parsed.feed, qPrintable(parsed.error));
+    const QList<Article> articles = articlesFromFeed(*parsed.feed, QDateTime::currentDateTimeUtc());
+    QCOMPARE(articles.size(), 1);
+    const qint64 storm = m_cache->articles().upsert(m_desk, articles.first()).id;
+    QVERIFY(storm);
+    openWindow();
+    m_window->openStory(storm);
+    const QString shown = m_window->reader()->toPlainText();
+    QCOMPARE(shown.count(QStringLiteral("Stay away from fallen power lines")), 1);
+    QCOMPARE(shown.count(QStringLiteral("Public Advisory")), 1);
+    QVERIFY2(shown.contains(QStringLiteral("Schools across the county closed on Monday")), qPrintable(shown));
+    QVERIFY2(shown.contains(QStringLiteral("Crews expect power back by Friday.")), qPrintable(shown));
+
+    // Set BULLETIN_SCREENSHOT_DIR to look at it, light and dark.
+    QVERIFY(bulletin::test::saveLightAndDark(m_window.get(), QStringLiteral("feed-section")));
 }
 
 void tst_AdvisoryBanner::screenshots()

@@ -1,5 +1,6 @@
 // Feeds that write their addresses relative to themselves (Atom, RSS and JSON Feed), served
-// on 127.0.0.1 behind a temporary redirect and subscribed in the window: every link a user
+// on 127.0.0.1 behind a temporary redirect (or answered with a Content-Location naming
+// where they are) and subscribed in the window: every link a user
 // meets (the stored story link, the reader's links and images, Open in Browser, the HTML
 // bookmark export, the publisher's related story) is absolute, resolved against the address
 // the feed really came from.
@@ -102,6 +103,17 @@ void tst_RelativeLinks::init()
             TestResponse::ok(readTestData(file),
                              file.endsWith(u"json") ? "application/feed+json" : "application/xml"));
     }
+    // The same feeds answered at /cl/ and /cla/ without a redirect: only their
+    // Content-Location (relative to the request, or absolute) says they live in /feeds/.
+    for (const char *name : {"relative.atom", "relative.rss"}) {
+        const QString file = QString::fromLatin1(name);
+        TestResponse relative = TestResponse::ok(readTestData(file), "application/xml");
+        relative.withHeader("Content-Location", "../feeds/" + QByteArray(name));
+        m_server->route(QStringLiteral("/cl/") + file, relative);
+        TestResponse absolute = TestResponse::ok(readTestData(file), "application/xml");
+        absolute.withHeader("Content-Location", m_server->url(QStringLiteral("/feeds/") + file).toEncoded());
+        m_server->route(QStringLiteral("/cla/") + file, absolute);
+    }
     m_server->route(QStringLiteral("/feeds/img/x.png"), TestResponse::ok(png(), "image/png"));
     m_window = makeMainWindow({1100, 760});
 }
@@ -115,26 +127,36 @@ void tst_RelativeLinks::cleanup()
 void tst_RelativeLinks::everyLinkIsAbsolute_data()
 {
     QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("served"); // the folder the feed is subscribed in
     QTest::addColumn<QString>("title");
     QTest::addColumn<QString>("postPath");
     QTest::addColumn<QString>("relatedTitle"); // empty: the format has no related links
-    QTest::newRow("atom") << "relative.atom"
+    QTest::newRow("atom") << "relative.atom" << "/old/"
                           << "Atom post with relative links"
                           << "/2026/12/01/atom-post/"
                           << "The earlier Atom post";
-    QTest::newRow("rss") << "relative.rss"
+    QTest::newRow("rss") << "relative.rss" << "/old/"
                          << "RSS post with relative links"
                          << "/2026/12/01/rss-post/"
                          << "";
-    QTest::newRow("json") << "relative.json"
+    QTest::newRow("json") << "relative.json" << "/old/"
                           << "JSON post with relative links"
                           << "/2026/12/01/json-post/"
                           << "";
+    QTest::newRow("atom-content-location") << "relative.atom" << "/cl/"
+                                           << "Atom post with relative links"
+                                           << "/2026/12/01/atom-post/"
+                                           << "The earlier Atom post";
+    QTest::newRow("rss-content-location-absolute") << "relative.rss" << "/cla/"
+                                                   << "RSS post with relative links"
+                                                   << "/2026/12/01/rss-post/"
+                                                   << "";
 }
 
 void tst_RelativeLinks::everyLinkIsAbsolute()
 {
     QFETCH(QString, file);
+    QFETCH(QString, served);
     QFETCH(QString, title);
     QFETCH(QString, postPath);
     QFETCH(QString, relatedTitle);
@@ -142,7 +164,7 @@ void tst_RelativeLinks::everyLinkIsAbsolute()
     QSignalSpy subscribed(m_window->feedActions(), &FeedActions::subscribed);
     QSignalSpy failed(m_window->feedActions(), &FeedActions::subscribeFailed);
     SubscriptionService::Request request;
-    request.url = m_server->url(QStringLiteral("/old/") + file).toString();
+    request.url = m_server->url(served + file).toString();
     m_window->feedActions()->subscribe(request);
     QVERIFY2(subscribed.wait(15000) || !subscribed.isEmpty(),
              qPrintable(failed.value(0).value(0).toString()));

@@ -13,7 +13,9 @@ class tst_BookmarkExport : public QObject
 
 private slots:
     void netscapeFormat();
-    void netscapeEscapesAndSkips();
+    void netscapeEscapesAndListsUnlinked();
+    void relativeLinkResolvesAgainstItsFeed_data();
+    void relativeLinkResolvesAgainstItsFeed();
     void json();
 
 private:
@@ -57,12 +59,57 @@ void tst_BookmarkExport::netscapeFormat()
     QCOMPARE(skipped, 1);
 }
 
-void tst_BookmarkExport::netscapeEscapesAndSkips()
+void tst_BookmarkExport::netscapeEscapesAndListsUnlinked()
 {
     const QString html = QString::fromUtf8(bookmarksToNetscapeHtml(sample()));
     QVERIFY(html.contains(QStringLiteral(">&lt;Gone&gt; &amp; kept</A>")));
+    // A bookmark no browser can open is still the user's: listed, without its link.
     QVERIFY(!html.contains(QStringLiteral("javascript")));
-    QVERIFY(!html.contains(QStringLiteral("Scripted")));
+    QVERIFY(html.contains(QStringLiteral("<DT><A>Scripted</A>")));
+}
+
+// Stories stored before feeds' relative links were resolved kept links such as
+// "/2026/12/01/post/": the export resolves them against the feed they came from.
+void tst_BookmarkExport::relativeLinkResolvesAgainstItsFeed_data()
+{
+    QTest::addColumn<QString>("link");
+    QTest::addColumn<QString>("feedUrl");
+    QTest::addColumn<QString>("href"); // empty: listed without a link
+
+    QTest::newRow("root-relative") << "/2026/12/01/post/" << "http://127.0.0.1:8080/feeds/atom.xml"
+                                   << "http://127.0.0.1:8080/2026/12/01/post/";
+    QTest::newRow("relative to the feed's folder") << "posts/a b.html" << "https://news.example/feeds/rss.xml"
+                                                   << "https://news.example/feeds/posts/a%20b.html";
+    QTest::newRow("absolute stays") << "https://other.example/x" << "https://news.example/feed" << "https://other.example/x";
+    QTest::newRow("no feed address") << "/2026/12/01/post/" << "" << "";
+    QTest::newRow("feed is a local file") << "post.html" << "file:///home/me/feed.xml" << "";
+    QTest::newRow("no link at all") << "" << "https://news.example/feed" << "";
+}
+
+void tst_BookmarkExport::relativeLinkResolvesAgainstItsFeed()
+{
+    QFETCH(QString, link);
+    QFETCH(QString, feedUrl);
+    QFETCH(QString, href);
+    BookmarkRecord old;
+    old.bookmarkId = 7;
+    old.title = QStringLiteral("Harbour reopens");
+    old.link = link;
+    old.feedUrl = feedUrl;
+    old.note = QStringLiteral("for the trip");
+    old.createdAt = QDateTime(QDate(2024, 5, 1), QTime(12, 0), Qt::UTC);
+    int unlinked = -1;
+    const QString html = QString::fromUtf8(bookmarksToNetscapeHtml({old}, &unlinked));
+    const QString added = QStringLiteral(" ADD_DATE=\"%1\"").arg(old.createdAt.toSecsSinceEpoch());
+    if (href.isEmpty()) {
+        QCOMPARE(unlinked, 1);
+        QVERIFY2(html.contains(QStringLiteral("<DT><A%1>Harbour reopens</A>").arg(added)), qPrintable(html));
+    } else {
+        QCOMPARE(unlinked, 0);
+        QVERIFY2(html.contains(QStringLiteral("<DT><A HREF=\"%1\"%2>Harbour reopens</A>").arg(href, added)),
+                 qPrintable(html));
+    }
+    QVERIFY(html.contains(QStringLiteral("<DD>for the trip")));
 }
 
 void tst_BookmarkExport::json()

@@ -36,6 +36,8 @@ private slots:
     void cleanup();
 
     void fetchesFeedWithMetadata();
+    void contentLocationIsWhereTheDocumentIs_data();
+    void contentLocationIsWhereTheDocumentIs();
     void reportsHttpErrors_data();
     void reportsHttpErrors();
     void roundTripsValidators_data();
@@ -104,6 +106,34 @@ FetchResult TestFeedFetcher::fetch(const FetchRequest &request)
                                     QStringLiteral("test: fetchFinished emitted %1 times").arg(finished.size()));
     }
     return finished.first().first().value<FetchResult>();
+}
+
+void TestFeedFetcher::contentLocationIsWhereTheDocumentIs_data()
+{
+    QTest::addColumn<QByteArray>("contentLocation"); // empty: no header
+    QTest::addColumn<QString>("documentUrl");         // a path on the test server, or absolute
+    QTest::newRow("none: the address it came from") << QByteArray() << "/cl/feed.xml";
+    QTest::newRow("relative to the request") << QByteArray("../feeds/feed.xml") << "/feeds/feed.xml";
+    QTest::newRow("root-relative") << QByteArray("/feeds/v2/feed.xml") << "/feeds/v2/feed.xml";
+    QTest::newRow("absolute") << QByteArray("https://cdn.example/news/feed.xml") << "https://cdn.example/news/feed.xml";
+    QTest::newRow("not a web address: ignored") << QByteArray("file:///etc/passwd") << "/cl/feed.xml";
+}
+
+void TestFeedFetcher::contentLocationIsWhereTheDocumentIs()
+{
+    QFETCH(QByteArray, contentLocation);
+    QFETCH(QString, documentUrl);
+    TestResponse response = TestResponse::ok(kFeed, "application/rss+xml");
+    if (!contentLocation.isEmpty())
+        response.withHeader("Content-Location", contentLocation);
+    m_server->route(QStringLiteral("/cl/feed.xml"), response);
+    // Behind a redirect, as feeds often are: the header is read against the address after it.
+    m_server->route(QStringLiteral("/old/feed.xml"), TestResponse::redirect(302, "/cl/feed.xml"));
+    const FetchResult result = fetch(QStringLiteral("/old/feed.xml"));
+    QVERIFY2(result.ok(), qPrintable(result.errorText));
+    QCOMPARE(result.finalUrl, m_server->url(QStringLiteral("/cl/feed.xml")));
+    const QUrl expected = documentUrl.startsWith(u'/') ? m_server->url(documentUrl) : QUrl(documentUrl);
+    QCOMPARE(result.documentUrl(), expected);
 }
 
 void TestFeedFetcher::fetchesFeedWithMetadata()

@@ -35,6 +35,8 @@ private Q_SLOTS:
         QCOMPARE(b.source, QStringLiteral("Example News"));
         QCOMPARE(b.text, QStringLiteral("the words to keep"));
         QCOMPARE(b.link, QStringLiteral("https://example.org/g"));
+        // What an old relative link is resolved against when the bookmark is exported.
+        QCOMPARE(b.feedUrl, QStringLiteral("https://example.org/feed"));
         QCOMPARE(b.note, QStringLiteral("read later"));
         QCOMPARE(b.published.toSecsSinceEpoch(), 500);
     }

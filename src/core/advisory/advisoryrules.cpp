@@ -2,6 +2,7 @@
 
 #include "core/headingshape.h"
 #include "core/html/htmltext.h"
+#include "core/html/htmltextcut.h"
 #include "core/html/htmltokenizer.h"
 
 #include <QRegularExpression>
@@ -268,6 +269,15 @@ std::optional<Advisory> advisoryFromTextSections(const QString &text, const QStr
 std::optional<Advisory> advisoryFromTextSections(const QString &text, const AdvisoryHeadingMatcher &matcher,
                                                  const QString &issuer, QStringView html)
 {
+    std::optional<AdvisorySection> section = findAdvisorySection(text, matcher, issuer, html);
+    if (!section)
+        return std::nullopt;
+    return std::move(section->advisory);
+}
+
+std::optional<AdvisorySection> findAdvisorySection(const QString &text, const AdvisoryHeadingMatcher &matcher,
+                                                   const QString &issuer, QStringView html)
+{
     if (matcher.isEmpty())
         return std::nullopt;
     // Most blocks are looked at only to see that they are not the heading: no copy.
@@ -280,11 +290,14 @@ std::optional<Advisory> advisoryFromTextSections(const QString &text, const Advi
     }
     if (start < 0)
         return std::nullopt;
-    QStringList blocks; // the heading, then every block after it
+    QList<QStringView> views; // the heading, then every block after it, as they are in the text
+    QStringList blocks;
     for (qsizetype i = start; i < all.size(); ++i) {
         const QStringView block = all.at(i).trimmed();
-        if (!block.isEmpty())
+        if (!block.isEmpty()) {
+            views << block;
             blocks << block.toString();
+        }
     }
     // Only a story with an advisory heading has its markup read again.
     const QList<int> levels = html.isEmpty() ? QList<int>(blocks.size(), 0)
@@ -311,7 +324,22 @@ std::optional<Advisory> advisoryFromTextSections(const QString &text, const Advi
     QString heading = collapseWhitespace(blocks.at(0));
     while (heading.endsWith(QLatin1Char(':')))
         heading.chop(1);
-    return sectionAdvisory(heading.trimmed(), paragraphs, issuer);
+    const QStringView lastBlock = views.at(paragraphs.size());
+    AdvisorySection section;
+    section.advisory = sectionAdvisory(heading.trimmed(), paragraphs, issuer);
+    section.start = views.at(0).data() - text.data();
+    section.end = lastBlock.data() + lastBlock.size() - text.data();
+    return section;
+}
+
+std::optional<Advisory> takeAdvisorySection(Article &article, const AdvisoryHeadingMatcher &headings,
+                                            const QString &issuer, const SanitizeOptions &options)
+{
+    std::optional<AdvisorySection> section = findAdvisorySection(article.text, headings, issuer, article.html);
+    if (!section)
+        return std::nullopt;
+    article.html = htmlWithoutText(article.html, section->start, section->end, options);
+    return std::move(section->advisory);
 }
 
 } // namespace bulletin

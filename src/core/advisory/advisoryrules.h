@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/article.h"
+#include "core/html/htmlsanitizer.h"
 
 #include <QString>
 #include <QStringList>
@@ -92,5 +93,27 @@ std::optional<Advisory> advisoryFromTextSections(const QString &text, const QStr
 // The same, for the many stories of a feed against the same headings.
 std::optional<Advisory> advisoryFromTextSections(const QString &text, const AdvisoryHeadingMatcher &headings,
                                                  const QString &issuer, QStringView html = {});
+
+// An advisory section and where it is in the text it was found in: from the first character
+// of its heading to the last of its last block.
+struct AdvisorySection
+{
+    Advisory advisory;
+    qsizetype start = 0;
+    qsizetype end = 0;
+};
+
+// advisoryFromTextSections(), with where the section is in the text.
+std::optional<AdvisorySection> findAdvisorySection(const QString &text, const AdvisoryHeadingMatcher &headings,
+                                                   const QString &issuer, QStringView html = {});
+
+// The advisory section of a story from a feed, taken out of its body: the reader shows it
+// in the banner, so article.html loses the markup of the section (htmlWithoutText) and
+// keeps everything else, as a plain-text import leaves the section out of the body it
+// writes. article.text must be sanitizeHtml(article.html, options).text; it keeps the
+// section, so search still finds it. Returns nullopt, and changes nothing, when the text
+// has no advisory section.
+std::optional<Advisory> takeAdvisorySection(Article &article, const AdvisoryHeadingMatcher &headings,
+                                            const QString &issuer, const SanitizeOptions &options);
 
 } // namespace bulletin

@@ -74,6 +74,26 @@ bool readInfoField(XmlCursor &cursor, CapInfo &info)
     return false;
 }
 
+// A <resource> with a <uri>, resolved as every other address of the document is (a
+// publisher writes "maps/flood.png" next to the alert).
+void readResource(XmlCursor &cursor, QList<CapResource> &resources)
+{
+    CapResource resource;
+    while (cursor.nextChild()) {
+        const QStringView n = cursor.name();
+        if (n == u"resourceDesc")
+            resource.description = cursor.readText();
+        else if (n == u"mimeType")
+            resource.mimeType = cursor.readText();
+        else if (n == u"uri")
+            resource.uri = cursor.resolve(cursor.readText().trimmed());
+        else
+            cursor.skipElement();
+    }
+    if (!resource.uri.isEmpty())
+        resources.append(resource);
+}
+
 CapInfo readInfo(XmlCursor &cursor)
 {
     CapInfo info;
@@ -82,6 +102,8 @@ CapInfo readInfo(XmlCursor &cursor)
             continue;
         if (cursor.name() == u"area")
             readArea(cursor, info.areaDesc);
+        else if (cursor.name() == u"resource")
+            readResource(cursor, info.resources);
         else
             cursor.skipElement();
     }

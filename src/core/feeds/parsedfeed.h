@@ -21,6 +21,14 @@ struct Enclosure
     std::optional<qint64> length;
 };
 
+// A CAP <resource>: a file that goes with the alert (a map, an image, the full text).
+struct CapResource
+{
+    QString description; // <resourceDesc>, plain text
+    QString mimeType;
+    QString uri;         // absolute where it could be resolved (xml:base, the alert's address)
+};
+
 struct CapInfo
 {
     QString language;
@@ -36,6 +44,7 @@ struct CapInfo
     QDateTime onset;
     QDateTime expires;
     QStringList areaDesc;
+    QList<CapResource> resources; // those with a <uri>; an inline <derefUri> is not kept
 };
 
 struct CapAlert

@@ -110,6 +110,7 @@ public:
         }
     }
     void reserve(qsizetype size) { m_text.reserve(size); }
+    qsizetype size() const { return m_text.size(); }
     void addBreak(TextBreak b)
     {
         if (b > m_pending)
@@ -177,7 +178,7 @@ public:
     {
     }
 
-    SanitizedHtml run(QStringView input)
+    SanitizedHtml run(QStringView input, const SanitizeObserver &observer = {})
     {
         // The output is about as long as the input: grow once, not on every append.
         m_text.reserve(input.size());
@@ -192,6 +193,8 @@ public:
             case HtmlToken::Type::EndTag: endTag(token.name); break;
             default: break; // comments and doctypes are dropped
             }
+            if (observer)
+                observer(token, tokenizer.position(), m_text.size());
         }
         while (!m_stack.isEmpty())
             closeTop();
@@ -580,15 +583,24 @@ private:
 
 } // namespace
 
-SanitizedHtml sanitizeHtml(QStringView html, const SanitizeOptions &options)
+QString htmlWithLineFeeds(QStringView html)
 {
-    // HTML5 input preprocessing: CRLF and CR become LF before tokenising.
     QString input = html.toString();
     if (input.contains(u'\r')) {
         input.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
         input.replace(u'\r', u'\n');
     }
-    return Sanitizer(options).run(input);
+    return input;
+}
+
+SanitizedHtml sanitizeHtml(QStringView html, const SanitizeOptions &options)
+{
+    return Sanitizer(options).run(htmlWithLineFeeds(html));
+}
+
+SanitizedHtml sanitizeHtml(QStringView html, const SanitizeOptions &options, const SanitizeObserver &observer)
+{
+    return Sanitizer(options).run(htmlWithLineFeeds(html), observer);
 }
 
 } // namespace bulletin

@@ -1,9 +1,13 @@
 #pragma once
 
+#include "core/html/htmltokenizer.h"
+
 #include <QString>
 #include <QList>
 #include <QStringList>
 #include <QStringView>
+
+#include <functional>
 
 namespace bulletin {
 
@@ -40,5 +44,15 @@ struct SanitizedHtml {
 // whose text misleads about their target (see assessLink) keep their href, get the reason
 // as their title and a visible " ⚠" after them. Pure function, thread-safe.
 SanitizedHtml sanitizeHtml(QStringView html, const SanitizeOptions &options = {});
+
+// How far the sanitiser has read, for a caller that maps the text back to the markup (see
+// htmlWithoutText): called after each token with the token, where it ends in the input and
+// how long SanitizedHtml::text is so far (before its trailing white space is trimmed).
+// Positions are in htmlWithLineFeeds(html), the input as the sanitiser reads it.
+using SanitizeObserver = std::function<void(const HtmlToken &token, qsizetype inputEnd, qsizetype textLength)>;
+SanitizedHtml sanitizeHtml(QStringView html, const SanitizeOptions &options, const SanitizeObserver &observer);
+
+// HTML5 input preprocessing: CR LF and lone CR become LF.
+QString htmlWithLineFeeds(QStringView html);
 
 } // namespace bulletin

@@ -52,6 +52,9 @@ public:
     // The next token; Type::EndOfFile at the end (and on every call after it).
     HtmlToken next();
 
+    // Where the token next() returned ends in the input (where the next one starts).
+    qsizetype position() const { return m_pos; }
+
 private:
     enum class ContentModel { Data, RcData, RawText, ScriptData, PlainText };
 

@@ -176,37 +176,53 @@ private slots:
         QTest::addColumn<QString>("headline");
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("severity");
+        QTest::addColumn<QString>("body"); // the text the reader shows under the banner
 
         QTest::newRow("short paragraph without a full stop")
             << QStringLiteral("<p>Banks report a wave of fake messages.</p><h3>Public Advisory</h3>"
                               "<p>Do not click links in unexpected emails</p>")
             << QStringLiteral("Public Advisory") << QStringLiteral("Do not click links in unexpected emails")
-            << QStringLiteral("Unknown");
+            << QStringLiteral("Unknown") << QStringLiteral("Banks report a wave of fake messages.");
         QTest::newRow("every paragraph up to the next heading")
             << QStringLiteral("<h3>Warning</h3><p>Stay indoors</p><p>Keep pets inside</p>"
                               "<h3>Other news</h3><p>The fair opens.</p>")
             << QStringLiteral("Warning") << QStringLiteral("Stay indoors\nKeep pets inside")
-            << QStringLiteral("Unknown");
+            << QStringLiteral("Unknown") << QStringLiteral("Other news\n\nThe fair opens.");
         QTest::newRow("a lower heading is part of the section")
             << QStringLiteral("<h2>Public Advisory</h2><p>Boil water</p><h4>Where</h4><p>North Ward</p>"
                               "<h2>Background</h2><p>The main burst.</p>")
             << QStringLiteral("Public Advisory") << QStringLiteral("Boil water\nWhere\nNorth Ward")
-            << QStringLiteral("Unknown");
+            << QStringLiteral("Unknown") << QStringLiteral("Background\n\nThe main burst.");
         QTest::newRow("severity line sets the severity")
             << QStringLiteral("<h3>Public Advisory</h3><p>Stay away from fallen power lines and report them to "
                               "the utility</p><p>Severity: Severe</p><p>Crews work through the night</p>")
             << QStringLiteral("Public Advisory")
             << QStringLiteral("Stay away from fallen power lines and report them to the utility\n"
                               "Crews work through the night")
-            << QStringLiteral("Severe");
+            << QStringLiteral("Severe") << QString();
         QTest::newRow("heading in a paragraph, short lines after it")
             << QStringLiteral("<p><strong>Public Advisory</strong></p><p>Do not click links</p>"
                               "<p>More from the council</p><p>The budget passed.</p>")
             << QStringLiteral("Public Advisory") << QStringLiteral("Do not click links")
-            << QStringLiteral("Unknown");
+            << QStringLiteral("Unknown") << QStringLiteral("More from the council\n\nThe budget passed.");
         QTest::newRow("heading and entities")
             << QStringLiteral("<h3>Public&nbsp;Advisory</h3><p>Don&#8217;t drive</p><h3>Roads &amp; rail</h3><p>Shut.</p>")
-            << QStringLiteral("Public Advisory") << QStringLiteral("Don\u2019t drive") << QStringLiteral("Unknown");
+            << QStringLiteral("Public Advisory") << QStringLiteral("Don\u2019t drive") << QStringLiteral("Unknown")
+            << QStringLiteral("Roads & rail\n\nShut.");
+        QTest::newRow("section in its own div, white space between tags")
+            << QStringLiteral("<div><p>Schools closed.</p></div>\n<div class=\"advisory\">\n  <h3>Public Advisory</h3>\n"
+                              "  <p>Stay away from power lines</p>\n</div>\n<div><h3>Outlook</h3><p>Power is back by Friday.</p></div>")
+            << QStringLiteral("Public Advisory") << QStringLiteral("Stay away from power lines")
+            << QStringLiteral("Unknown") << QStringLiteral("Schools closed.\n\nOutlook\n\nPower is back by Friday.");
+        QTest::newRow("paragraphs without end tags")
+            << QStringLiteral("<p>Schools closed.<h3>Warning</h3><p>Stay indoors<p>Keep pets inside<h3>Later</h3><p>Sun.")
+            << QStringLiteral("Warning") << QStringLiteral("Stay indoors\nKeep pets inside")
+            << QStringLiteral("Unknown") << QStringLiteral("Schools closed.\n\nLater\n\nSun.");
+        QTest::newRow("section with a list, a link and a picture around it")
+            << QStringLiteral("<p>See <a href=\"https://example.org/map\">the map</a>.</p><h3>What to do</h3>"
+                              "<ul><li>Boil water</li><li>Call 112</li></ul><h3>Photos</h3><p><img src=\"https://example.org/x.png\" alt=\"Crews\"> at work.</p>")
+            << QStringLiteral("What to do") << QStringLiteral("Boil water\nCall 112")
+            << QStringLiteral("Unknown") << QStringLiteral("See the map.\n\nPhotos\n\n[Crews] at work.");
     }
 
     void sectionInFeedHtml()
@@ -215,6 +231,7 @@ private slots:
         QFETCH(QString, headline);
         QFETCH(QString, text);
         QFETCH(QString, severity);
+        QFETCH(QString, body);
         SanitizeOptions options;
         options.textOnly = true;
         const QString plain = sanitizeHtml(html, options).text;
@@ -226,6 +243,28 @@ private slots:
         QCOMPARE(advisory->severity, severity);
         QCOMPARE(advisory->issuer, QStringLiteral("City News"));
         QCOMPARE(advisory->origin, QStringLiteral("section"));
+
+        // Taken from a story, the section leaves its body: the banner shows it once, and
+        // the body keeps everything else. The text keeps it, for search.
+        Article article;
+        article.html = html;
+        article.text = plain;
+        const auto taken = takeAdvisorySection(article, AdvisoryHeadingMatcher(AdvisoryRules::defaultHeadings()),
+                                               QStringLiteral("City News"), options);
+        QVERIFY(taken);
+        QCOMPARE(taken->headline, advisory->headline);
+        QCOMPARE(taken->text, advisory->text);
+        QCOMPARE(sanitizeHtml(article.html, options).text, body);
+        QCOMPARE(article.text, plain);
+    }
+
+    void storyWithoutSectionKeepsItsBody()
+    {
+        Article article;
+        article.html = QStringLiteral("<p>Public Advisory</p>");
+        article.text = QStringLiteral("Public Advisory");
+        QVERIFY(!takeAdvisorySection(article, AdvisoryHeadingMatcher(AdvisoryRules::defaultHeadings()), {}, {}));
+        QCOMPARE(article.html, QStringLiteral("<p>Public Advisory</p>"));
     }
 
     void sectionInPlainText()
