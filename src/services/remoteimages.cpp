@@ -96,10 +96,12 @@ int ImageLoader::load(const QStringList &urls)
     for (const QString &text : urls) {
         const QUrl url(text);
         const QString scheme = url.scheme();
-        if ((scheme != QLatin1String("http") && scheme != QLatin1String("https")) || m_cache->contains(url))
+        if ((scheme != QLatin1String("http") && scheme != QLatin1String("https")) || m_inFlight.contains(url)
+            || m_cache->contains(url))
             continue;
         const int cookie = m_nextCookie++;
-        m_pending.insert(cookie);
+        m_pending.insert(cookie, url);
+        m_inFlight.insert(url);
         m_fetcher->fetch(FetchRequest{url, {}, {}, cookie});
         ++started;
     }
@@ -108,8 +110,11 @@ int ImageLoader::load(const QStringList &urls)
 
 void ImageLoader::onFetched(const FetchResult &result)
 {
-    if (!m_pending.remove(result.cookie))
+    const auto pending = m_pending.constFind(result.cookie);
+    if (pending == m_pending.cend())
         return;
+    m_inFlight.remove(*pending);
+    m_pending.erase(pending);
     if (result.ok() && !result.body.isEmpty() && m_cache->put(result.requestedUrl, result.body))
         ++m_fetched;
     else

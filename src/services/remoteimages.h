@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QHash>
 #include <QObject>
 #include <QSet>
 #include <QString>
@@ -44,8 +45,9 @@ private:
 
 // Fetches images into an ImageCache when the user asks for them, through FeedFetcher's
 // limits (http/https only, timeouts, 5 MiB per image, redirects). Never called otherwise:
-// opening a story makes no request. loaded() comes once per load() batch, when its last
-// image is in (or failed).
+// opening a story makes no request. An image is requested once: a URL already in the cache or
+// already on its way is not asked for again, however often the page is drawn meanwhile.
+// loaded() comes when the last image in flight is in (or failed).
 class ImageLoader final : public QObject
 {
     Q_OBJECT
@@ -53,7 +55,7 @@ class ImageLoader final : public QObject
 public:
     ImageLoader(QNetworkAccessManager *network, ImageCache *cache, QObject *parent = nullptr);
 
-    // Fetches the URLs that are not cached yet; returns how many it started.
+    // Fetches the URLs that are neither cached nor in flight; returns how many it started.
     int load(const QStringList &urls);
     bool isLoading() const { return !m_pending.isEmpty(); }
 
@@ -65,7 +67,8 @@ private:
 
     ImageCache *m_cache;
     FeedFetcher *m_fetcher;
-    QSet<int> m_pending;
+    QHash<int, QUrl> m_pending; // cookie -> URL in flight
+    QSet<QUrl> m_inFlight;
     int m_nextCookie = 1;
     int m_fetched = 0;
     int m_failed = 0;
