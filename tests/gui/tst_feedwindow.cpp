@@ -568,11 +568,13 @@ void tst_FeedWindow::remoteImagesOnlyWhenAllowed()
     QVERIFY(m_window->imageBar()->isHidden());
 }
 
-// A hostile story with 50,000 remote images and as many tracking pixels comes in through a
+// A hostile story with 10,000 remote images and as many tracking pixels comes in through a
 // refresh: it is stored, it opens, and the bar offers every image once (never a pixel).
 void tst_FeedWindow::everyImageOfAHugeGalleryIsOffered()
 {
-    constexpr int kImages = 50000;
+    // Some 1.4 million characters: within what a story keeps (inputlimits.h), and shown in
+    // parts. The bar offers the images of the whole story, not only of the part on screen.
+    constexpr int kImages = 10000;
     QByteArray html;
     for (int i = 0; i < kImages; ++i) {
         const QByteArray n = QByteArray::number(i);
@@ -584,7 +586,7 @@ void tst_FeedWindow::everyImageOfAHugeGalleryIsOffered()
                                      "<title>Every picture</title><link>https://pictures.example/huge</link>"
                                      "<description><![CDATA[" + html + "]]></description></item></channel></rss>"));
     // The settings file outlives each test's cache: neither the preference nor a feed id of
-    // an earlier test may allow images (this test must never ask for its 50,000 pictures).
+    // an earlier test may allow images (this test must never ask for its 10,000 pictures).
     m_settings->setValue(QLatin1String(PreferencesDialog::kImagesAlwaysKey), false);
     m_settings->remove(QStringLiteral("images/alwaysFeeds"));
     m_window->applySettings();
@@ -597,7 +599,10 @@ void tst_FeedWindow::everyImageOfAHugeGalleryIsOffered()
     QVERIFY(!m_window->imageBar()->isHidden());
     QCOMPARE(m_window->imageBar()->findChild<QLabel *>()->text().section(u' ', 0, 2),
              QStringLiteral("%1 remote image(s)").arg(kImages));
-    QCOMPARE(m_window->reader()->toPlainText().count(QStringLiteral("[image]")), 2 * kImages);
+    const QString shown = m_window->reader()->toPlainText();
+    QVERIFY2(shown.contains(QStringLiteral("This story is long: part 1 of")), qPrintable(shown.left(200)));
+    const qsizetype placeholders = shown.count(QStringLiteral("[image]"));
+    QVERIFY2(placeholders > 0 && placeholders < 2 * kImages, qPrintable(QString::number(placeholders)));
 }
 
 QTEST_MAIN(tst_FeedWindow)
