@@ -49,7 +49,9 @@ void BookmarkActions::updateState()
         || (location.storyId && m_cache.bookmarks().isBookmarked(location.storyId));
     m_toggle->setEnabled(location.isValid());
     m_toggle->setChecked(bookmarked);
-    m_toggle->setText(bookmarked ? tr("Remove &Bookmark") : tr("&Bookmark"));
+    // The text stays: the shortcut editor names the action by it. The check mark and the
+    // tooltip say whether the story is bookmarked.
+    m_toggle->setToolTip(bookmarked ? tr("Remove the bookmark (Ctrl+D)") : tr("Bookmark the story in the reader (Ctrl+D)"));
     m_note->setEnabled(location.isValid());
 }
 
@@ -79,7 +81,7 @@ bool BookmarkActions::toggle()
             m_controller.bookmarksChanged(0, false);
     }
     m_toggle->setChecked(bookmarked);
-    m_toggle->setText(bookmarked ? tr("Remove &Bookmark") : tr("&Bookmark"));
+    m_toggle->setToolTip(bookmarked ? tr("Remove the bookmark (Ctrl+D)") : tr("Bookmark the story in the reader (Ctrl+D)"));
     return bookmarked;
 }
 

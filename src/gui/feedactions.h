@@ -65,6 +65,8 @@ public:
 
     // Folder paths as the move and subscribe dialogs offer them ("News/Europe"), sorted.
     QStringList folderPaths() const;
+    // The path of one folder ("News/Europe"); empty for 0.
+    QString pathOfFolder(qint64 folderId) const;
 
 signals:
     void statusMessage(const QString &message);
@@ -92,7 +94,6 @@ private:
     // the views follow (storiesChanged).
     void purgeRemoved();
     QString sourceName(const StoryFilter &source) const;
-    QString pathOfFolder(qint64 folderId) const;
 
     Cache &m_cache;
     StoryController &m_controller;

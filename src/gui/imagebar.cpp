@@ -72,6 +72,30 @@ void ImageBar::onBlocked(int count)
 void ImageBar::allowFeed()
 {
     m_controller.loadImages(true);
+    saveFeeds();
+}
+
+bool ImageBar::isFeedAllowed(qint64 feedId) const
+{
+    return m_controller.imageFeeds().contains(feedId);
+}
+
+void ImageBar::setFeedAllowed(qint64 feedId, bool allowed)
+{
+    QSet<qint64> feeds = m_controller.imageFeeds();
+    if (allowed == feeds.contains(feedId))
+        return;
+    if (allowed)
+        feeds.insert(feedId);
+    else
+        feeds.remove(feedId);
+    m_controller.setImageFeeds(feeds);
+    saveFeeds();
+    m_controller.refreshPage(); // the story in the reader follows
+}
+
+void ImageBar::saveFeeds()
+{
     QVariantList ids;
     for (qint64 id : m_controller.imageFeeds())
         ids << id;

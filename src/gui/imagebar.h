@@ -32,9 +32,15 @@ public:
     QPushButton *loadButton() const { return m_load; }
     QPushButton *alwaysButton() const { return m_always; }
 
+    // Whether a feed's remote images always load (Always for This Feed, Feed Properties);
+    // kept in the settings.
+    bool isFeedAllowed(qint64 feedId) const;
+    void setFeedAllowed(qint64 feedId, bool allowed);
+
 private:
     void onBlocked(int count);
     void allowFeed();
+    void saveFeeds();
 
     StoryController &m_controller;
     QPointer<StoryController> m_controllerAlive; // the same object, for the destructor

@@ -4,7 +4,9 @@
 #include "gui/accountactions.h"
 #include "gui/advisorybanner.h"
 #include "gui/bookmarkactions.h"
+#include "gui/copyactions.h"
 #include "gui/feedactions.h"
+#include "gui/feedpropertiesaction.h"
 #include "gui/historyactions.h"
 #include "gui/highlightdelegate.h"
 #include "gui/imagebar.h"
@@ -87,6 +89,7 @@ MainWindow::MainWindow(Cache &cache, QSettings &settings, const Services &servic
     m_feeds = new FeedActions(cache, *m_controller, services.refresh, services.subscriptions, this, this);
     m_accounts = new AccountActions(cache, *m_controller, services.sync, this, this);
     m_reading = new ReadingActions(*m_controller, m_ui->readerView, this);
+    m_copy = new CopyActions(cache, *m_controller, this);
     m_ui->storyView->setItemDelegateForColumn(StoryListModel::HeadlineColumn,
                                               new HighlightDelegate(m_controller->storyModel(), this));
     m_banner = new AdvisoryBanner(AdvisoryStore(cache.database().connection()), m_ui->centralWidget);
@@ -111,6 +114,9 @@ MainWindow::MainWindow(Cache &cache, QSettings &settings, const Services &servic
     setUpMenus();
     setUpSearch();
     setUpImageBar(services.network);
+    // After the image bar: a feed's properties include whether its images load.
+    m_feedProperties = new FeedPropertiesAction(cache, *m_controller, *m_feeds, m_imageBar, services.refresh, this, this);
+    m_ui->menuFeeds->addAction(m_feedProperties->action());
     setUpStoryList();
     // Remember the shortcuts as built, then apply the user's preferences over them.
     for (QAction *action : shortcutActions())
@@ -155,6 +161,8 @@ MainWindow::MainWindow(Cache &cache, QSettings &settings, const Services &servic
     connect(m_links, &LinkOpener::statusMessage, this, &MainWindow::showStatus);
     connect(m_controller, &StoryController::statusMessage, this, &MainWindow::showStatus);
     connect(m_bookmarks, &BookmarkActions::statusMessage, this, &MainWindow::showStatus);
+    connect(m_copy, &CopyActions::statusMessage, this, &MainWindow::showStatus);
+    connect(m_feedProperties, &FeedPropertiesAction::statusMessage, this, &MainWindow::showStatus);
     // The view and the story are written once the reader settles, not at every click: each
     // write of the settings file is synced to disk on this thread.
     m_rememberTimer = new QTimer(this);
@@ -274,6 +282,8 @@ void MainWindow::setUpMenus()
     m_ui->menuStory->addAction(m_bookmarks->noteAction());
     m_ui->menuStory->addSeparator();
     m_ui->menuStory->addAction(m_openInBrowser);
+    m_ui->menuStory->addAction(m_copy->copyLinkAction());
+    m_ui->menuStory->addAction(m_copy->copyHeadlineAction());
     m_ui->menuStory->addSeparator();
     m_ui->menuStory->addAction(m_reading->zoomInAction());
     m_ui->menuStory->addAction(m_reading->zoomOutAction());
@@ -338,11 +348,13 @@ void MainWindow::showStoryContextMenu(const QPoint &position)
     m_ui->storyView->setCurrentIndex(index); // the menu acts on the story it was opened on
     QMenu menu(this);
     menu.setAccessibleName(tr("Story actions"));
+    menu.addAction(m_openInBrowser);
+    menu.addAction(m_copy->copyLinkAction());
+    menu.addAction(m_copy->copyHeadlineAction());
+    menu.addSeparator();
     menu.addAction(m_reading->toggleReadAction());
     menu.addAction(m_bookmarks->toggleAction());
     menu.addAction(m_bookmarks->noteAction());
-    menu.addSeparator();
-    menu.addAction(m_openInBrowser);
     menu.exec(m_ui->storyView->viewport()->mapToGlobal(position));
 }
 
@@ -490,6 +502,8 @@ QList<QAction *> MainWindow::shortcutActions() const
                           m_reading->markAllReadAction(),
                           m_bookmarks->toggleAction(),
                           m_openInBrowser,
+                          m_copy->copyLinkAction(),
+                          m_copy->copyHeadlineAction(),
                           m_history->backAction(),
                           m_history->forwardAction(),
                           m_reading->zoomInAction(),
@@ -498,6 +512,7 @@ QList<QAction *> MainWindow::shortcutActions() const
                           m_feeds->subscribeAction(),
                           m_feeds->refreshAllAction(),
                           m_feeds->refreshSelectedAction(),
+                          m_feedProperties->action(),
                           m_preferences,
                           m_shortcutHelp};
     return list;
@@ -617,12 +632,14 @@ void MainWindow::showSidebarContextMenu(const QPoint &position)
         menu.exec(m_ui->sidebarView->viewport()->mapToGlobal(position));
         return;
     }
+    menu.addAction(m_reading->markAllReadAction());
     menu.addAction(m_feeds->refreshSelectedAction());
     menu.addSeparator();
     menu.addAction(m_feeds->renameAction());
     menu.addAction(m_feeds->moveAction());
     menu.addAction(m_feeds->removeAction());
     menu.addAction(m_feeds->alertSourceAction());
+    menu.addAction(m_feedProperties->action());
     menu.addSeparator();
     menu.addAction(m_feeds->subscribeAction());
     menu.exec(m_ui->sidebarView->viewport()->mapToGlobal(position));

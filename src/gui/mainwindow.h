@@ -36,6 +36,8 @@ class SyncService;
 class HistoryActions;
 class LinkOpener;
 class ReaderView;
+class CopyActions;
+class FeedPropertiesAction;
 class ImageBar;
 class ReadingActions;
 class StoryController;
@@ -131,6 +133,8 @@ private:
     LinkOpener *m_links = nullptr;
     FeedActions *m_feeds = nullptr;
     AccountActions *m_accounts = nullptr;
+    FeedPropertiesAction *m_feedProperties = nullptr;
+    CopyActions *m_copy = nullptr;
     AdvisoryBanner *m_banner = nullptr;
     ReadingActions *m_reading = nullptr;
     RefreshService *m_refresh = nullptr;

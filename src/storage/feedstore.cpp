@@ -195,6 +195,21 @@ bool FeedStore::setUrl(qint64 feedId, const QString &url)
     return sql::run(q, QStringLiteral("UPDATE feeds SET url = ? WHERE id = ?"), {url, feedId});
 }
 
+bool FeedStore::setAddress(qint64 feedId, const QString &url)
+{
+    QSqlQuery q(m_db);
+    return sql::run(q, QStringLiteral("UPDATE feeds SET url = ?, etag = NULL, last_modified = NULL, last_error = NULL, "
+                                      "failures = 0, retry_after = NULL WHERE id = ?"),
+                    {url, feedId});
+}
+
+bool FeedStore::setRefreshMinutes(qint64 feedId, int minutes)
+{
+    QSqlQuery q(m_db);
+    return sql::run(q, QStringLiteral("UPDATE feeds SET refresh_minutes = ? WHERE id = ?"),
+                    {minutes > 0 ? QVariant(minutes) : QVariant(QMetaType(QMetaType::Int)), feedId});
+}
+
 bool FeedStore::setAlertSource(qint64 feedId, bool alertSource)
 {
     QSqlQuery q(m_db);

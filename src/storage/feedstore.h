@@ -47,6 +47,12 @@ public:
     bool rename(qint64 feedId, const QString &title);
     bool moveToFolder(qint64 feedId, qint64 folderId);
     bool setUrl(qint64 feedId, const QString &url);
+    // The address the user gives a feed: what the old one's server said (validators, its
+    // last error, failures and backoff) does not carry over, so the next fetch is a full one.
+    // False when another feed has that address.
+    bool setAddress(qint64 feedId, const QString &url);
+    // The feed's own refresh interval in minutes; 0 for the default.
+    bool setRefreshMinutes(qint64 feedId, int minutes);
     bool setAlertSource(qint64 feedId, bool alertSource);
     // Whether the feed's last full read carried CAP alerts (the refresh's writer says so).
     bool setCarriesAlerts(qint64 feedId, bool carriesAlerts);
