@@ -15,6 +15,7 @@
 #include "gui/storycontroller.h"
 #include "gui/storylistsorting.h"
 #include "gui/storylistview.h"
+#include "gui/windowplacement.h"
 #include "models/sidebarmodel.h"
 #include "models/storylistmodel.h"
 #include "models/storymarkers.h"
@@ -27,9 +28,6 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
-#include <QGuiApplication>
-#include <QScreen>
-#include <QShowEvent>
 #include <QDialogButtonBox>
 #include <QInputDialog>
 #include <QLineEdit>
@@ -42,7 +40,6 @@
 #include <QLocale>
 #include <QMenu>
 #include <QSettings>
-#include <QStyle>
 
 namespace bulletin {
 
@@ -79,6 +76,7 @@ MainWindow::MainWindow(Cache &cache, QSettings &settings, const Services &servic
     , m_refresh(services.refresh)
 {
     m_ui->setupUi(this);
+    m_placement = new WindowPlacement(this);
     m_ui->readerView->setPlaceholderText(tr("Choose a story to read it here."));
     m_controller = new StoryController(cache, m_ui->sidebarView, m_ui->storyView, m_ui->readerView, this);
     m_history = new HistoryActions(*m_controller, this);
@@ -682,11 +680,7 @@ void MainWindow::rememberLocation()
 
 void MainWindow::restoreState()
 {
-    // The first window has the form's size where the screen has room for it; a saved
-    // geometry may come from a larger screen, or one that is gone.
-    restoreGeometry(m_settings.value(key(kGeometryKey)).toByteArray());
-    keepOnScreen();
-    m_placed = false; // again once the desktop has drawn the frame
+    m_placement->restore(m_settings.value(key(kGeometryKey)).toByteArray());
     QMainWindow::restoreState(m_settings.value(key(kWindowStateKey)).toByteArray());
     m_ui->outerSplitter->restoreState(m_settings.value(key(kOuterSplitterKey)).toByteArray());
     m_ui->innerSplitter->restoreState(m_settings.value(key(kInnerSplitterKey)).toByteArray());
@@ -717,67 +711,6 @@ void MainWindow::saveSettings()
     m_settings.setValue(key(kOuterSplitterKey), m_ui->outerSplitter->saveState());
     m_settings.setValue(key(kInnerSplitterKey), m_ui->innerSplitter->saveState());
     m_settings.sync();
-}
-
-void MainWindow::keepOnScreen()
-{
-    if (isMaximized() || isFullScreen())
-        return;
-    const QRect frame = frameGeometry();
-    QScreen *screen = nullptr;
-    qint64 largest = 0;
-    for (QScreen *candidate : QGuiApplication::screens()) {
-        const QRect overlap = candidate->availableGeometry().intersected(frame);
-        const qint64 area = qint64(overlap.width()) * overlap.height();
-        if (area > largest) {
-            largest = area;
-            screen = candidate;
-        }
-    }
-    if (!screen)
-        screen = QGuiApplication::primaryScreen();
-    if (!screen)
-        return;
-    const QRect available = screen->availableGeometry();
-
-    // Until the window is shown its frame is not known: room is left for a title bar and
-    // borders as the style draws them. Once shown, the frame is what the desktop drew.
-    QMargins margins(frame.left() - geometry().left(), frame.top() - geometry().top(),
-                     frame.right() - geometry().right(), frame.bottom() - geometry().bottom());
-    if (!isVisible() || margins.isNull()) {
-        const int border = 4;
-        const int title = style()->pixelMetric(QStyle::PM_TitleBarHeight, nullptr, this);
-        margins = margins.isNull() ? QMargins(border, title + border, border, border) : margins;
-    }
-    const QSize room(available.width() - margins.left() - margins.right(),
-                     available.height() - margins.top() - margins.bottom());
-    const QSize size = this->size().boundedTo(room).expandedTo(minimumSizeHint().boundedTo(room));
-    if (size != this->size())
-        resize(size);
-
-    QRect wanted(frame.topLeft(), QSize(size.width() + margins.left() + margins.right(),
-                                        size.height() + margins.top() + margins.bottom()));
-    if (wanted.right() > available.right())
-        wanted.moveRight(available.right());
-    if (wanted.bottom() > available.bottom())
-        wanted.moveBottom(available.bottom());
-    if (wanted.left() < available.left())
-        wanted.moveLeft(available.left());
-    if (wanted.top() < available.top())
-        wanted.moveTop(available.top());
-    if (wanted.topLeft() != frame.topLeft())
-        move(wanted.topLeft());
-}
-
-void MainWindow::showEvent(QShowEvent *event)
-{
-    QMainWindow::showEvent(event);
-    // The desktop's frame is known once the window is first shown: what was left for it may
-    // have been too little.
-    if (!event->spontaneous() && m_placed.has_value() && !*m_placed) {
-        m_placed = true;
-        QTimer::singleShot(0, this, &MainWindow::keepOnScreen);
-    }
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

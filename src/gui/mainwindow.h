@@ -39,6 +39,7 @@ class ReaderView;
 class ImageBar;
 class ReadingActions;
 class StoryController;
+class WindowPlacement;
 
 // The main window: sources sidebar, story list and reader pane in splitters, with the menus
 // and toolbar. It only lays things out and wires them: the panes are kept in step by
@@ -67,7 +68,7 @@ public:
 
     // Opens the story in the reader and selects it in the list.
     void openStory(qint64 id);
-    // Restores geometry (brought whole onto a screen: see keepOnScreen), splitter sizes, the
+    // Restores geometry (brought whole onto a screen: see WindowPlacement), splitter sizes, the
     // chosen view and the last story from the settings.
     void restoreState();
     // Writes geometry, splitter sizes, the view and the story (also done on close and on
@@ -102,12 +103,8 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
-    void showEvent(QShowEvent *event) override;
 
 private:
-    // Brings the window whole onto the screen it is mostly on (the primary one when none):
-    // no larger than that screen's available area, title bar and status bar in view.
-    void keepOnScreen();
     void setUpMenus();
     void setUpStoryList();
     void showStoryContextMenu(const QPoint &position);
@@ -125,6 +122,7 @@ private:
     std::unique_ptr<Ui::MainWindow> m_ui;
     Cache &m_cache;
     QSettings &m_settings;
+    WindowPlacement *m_placement = nullptr;
     StoryController *m_controller = nullptr;
     HistoryActions *m_history = nullptr;
     BookmarkActions *m_bookmarks = nullptr;
@@ -145,8 +143,6 @@ private:
     QAction *m_deleteSearch = nullptr;
     QAction *m_shortcutHelp = nullptr;
     QAction *m_about = nullptr;
-    // Set by restoreState(): true once keepOnScreen() has run again with the desktop's frame.
-    std::optional<bool> m_placed;
     QHash<QString, QList<QKeySequence>> m_defaultShortcuts;
     QSystemTrayIcon *m_tray = nullptr;
     qint64 m_notifiedAdvisory = 0;
