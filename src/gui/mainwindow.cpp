@@ -12,6 +12,7 @@
 #include "gui/preferencesdialog.h"
 #include "gui/readingactions.h"
 #include "gui/readerview.h"
+#include "gui/searchactions.h"
 #include "gui/storycontroller.h"
 #include "gui/storylistsorting.h"
 #include "gui/storylistview.h"
@@ -22,14 +23,12 @@
 #include "services/cache.h"
 #include "services/refreshservice.h"
 #include "services/storypage.h"
-#include "storage/searchstore.h"
 #include "ui_mainwindow.h"
 
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDialogButtonBox>
-#include <QInputDialog>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTableWidget>
@@ -189,6 +188,31 @@ QTreeView *MainWindow::sidebarView() const
     return m_ui->sidebarView;
 }
 
+QLineEdit *MainWindow::searchField() const
+{
+    return m_search->field();
+}
+
+QComboBox *MainWindow::searchScope() const
+{
+    return m_search->scope();
+}
+
+QAction *MainWindow::findAction() const
+{
+    return m_search->findAction();
+}
+
+QAction *MainWindow::saveSearchAction() const
+{
+    return m_search->saveAction();
+}
+
+qint64 MainWindow::saveSearch(const QString &name)
+{
+    return m_search->saveSearch(name);
+}
+
 void MainWindow::setUpMenus()
 {
     m_openInBrowser = new QAction(tr("&Open in Browser"), this);
@@ -344,91 +368,17 @@ void MainWindow::showStoryContextMenu(const QPoint &position)
 
 void MainWindow::setUpSearch()
 {
-    m_searchField = new QLineEdit(this);
-    m_searchField->setObjectName(QStringLiteral("searchField"));
-    m_searchField->setPlaceholderText(tr("Search (Ctrl+F or /)"));
-    m_searchField->setAccessibleName(tr("Search stories"));
-    m_searchField->setToolTip(tr("Words must all match; \"a phrase\", prefix*, -excluded"));
-    m_searchField->setClearButtonEnabled(true);
-    m_searchField->setMaximumWidth(340);
-    // Qt's clear button has no text of its own; screen readers need one.
-    if (auto *clearButton = m_searchField->findChild<QAction *>(QStringLiteral("_q_qlineeditclearaction")))
-        clearButton->setText(tr("Clear search text"));
-    m_searchScope = new QComboBox(this);
-    m_searchScope->setAccessibleName(tr("Search scope"));
-    m_searchScope->addItems({tr("This source"), tr("Everywhere")});
-    m_searchTimer = new QTimer(this);
-    m_searchTimer->setSingleShot(true);
-    m_searchTimer->setInterval(250); // as you type, once the typing pauses
-    connect(m_searchTimer, &QTimer::timeout, this, &MainWindow::runSearch);
-    connect(m_searchField, &QLineEdit::textChanged, m_searchTimer, qOverload<>(&QTimer::start));
-    connect(m_searchField, &QLineEdit::returnPressed, this, [this] {
-        m_searchTimer->stop();
-        runSearch();
-        m_ui->storyView->setFocus();
-    });
-    connect(m_searchScope, &QComboBox::currentIndexChanged, this, &MainWindow::runSearch);
-    // The field says what the list is: when the user leaves the search for another view
-    // (a search in "this source" follows the source instead), the query goes.
-    connect(m_controller, &StoryController::searchEnded, this, [this] {
-        const QSignalBlocker blocker(m_searchField);
-        m_searchTimer->stop();
-        m_searchField->clear();
-        m_saveSearch->setEnabled(false);
-    });
-
-    m_find = new QAction(tr("&Find"), this);
-    m_find->setObjectName(QStringLiteral("find"));
-    m_find->setShortcuts({QKeySequence::Find, QKeySequence(Qt::Key_Slash)});
-    m_find->setToolTip(tr("Search the stories (Ctrl+F or /)"));
-    connect(m_find, &QAction::triggered, this, [this] {
-        m_searchField->setFocus(Qt::ShortcutFocusReason);
-        m_searchField->selectAll();
-    });
-    auto *clear = new QAction(tr("Clear Search"), this);
-    clear->setShortcut(QKeySequence(Qt::Key_Escape));
-    clear->setShortcutContext(Qt::WidgetShortcut);
-    m_searchField->addAction(clear);
-    connect(clear, &QAction::triggered, this, [this] {
-        m_searchField->clear();
-        runSearch();
-        m_ui->storyView->setFocus();
-    });
-    m_saveSearch = new QAction(tr("&Save Search\u2026"), this);
-    m_saveSearch->setObjectName(QStringLiteral("saveSearch"));
-    m_saveSearch->setToolTip(tr("Keep this search in the sidebar"));
-    m_saveSearch->setEnabled(false);
-    connect(m_saveSearch, &QAction::triggered, this, [this] {
-        bool ok = false;
-        const QString name = QInputDialog::getText(this, tr("Save Search"), tr("Name in the sidebar:"),
-                                                   QLineEdit::Normal, m_searchField->text().trimmed(), &ok);
-        if (ok && !name.trimmed().isEmpty())
-            saveSearch(name);
-    });
-    m_deleteSearch = new QAction(tr("&Delete Saved Search"), this);
-    connect(m_deleteSearch, &QAction::triggered, this, [this] {
-        const qint64 id = m_controller->sidebarModel()->savedSearchAt(m_ui->sidebarView->currentIndex());
-        if (id && SearchStore(m_cache.database().connection()).removeSavedSearch(id)) {
-            m_controller->refreshSidebar();
-            showStatus(tr("Saved search deleted."));
-        }
-    });
-    connect(m_controller, &StoryController::savedSearchOpened, this, [this](const QString &query, bool everywhere) {
-        const QSignalBlocker fieldBlocker(m_searchField);
-        const QSignalBlocker scopeBlocker(m_searchScope);
-        m_searchField->setText(query);
-        m_searchScope->setCurrentIndex(everywhere ? 1 : 0);
-        m_saveSearch->setEnabled(false); // it is saved already
-    });
-    addAction(m_find);
-    m_ui->menuGo->insertAction(m_ui->menuGo->actions().value(0), m_saveSearch);
-    m_ui->menuGo->insertAction(m_ui->menuGo->actions().value(0), m_find);
+    m_search = new SearchActions(m_cache, *m_controller, m_ui->sidebarView, m_ui->storyView, this);
+    connect(m_search, &SearchActions::statusMessage, this, &MainWindow::showStatus);
+    addAction(m_search->findAction());
+    m_ui->menuGo->insertAction(m_ui->menuGo->actions().value(0), m_search->saveAction());
+    m_ui->menuGo->insertAction(m_ui->menuGo->actions().value(0), m_search->findAction());
     m_ui->mainToolBar->addSeparator();
     auto *spacer = new QWidget(this);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     m_ui->mainToolBar->addWidget(spacer);
-    m_ui->mainToolBar->addWidget(m_searchField);
-    m_ui->mainToolBar->addWidget(m_searchScope);
+    m_ui->mainToolBar->addWidget(m_search->field());
+    m_ui->mainToolBar->addWidget(m_search->scope());
 }
 
 void MainWindow::setUpImageBar(QNetworkAccessManager *network)
@@ -447,36 +397,9 @@ void MainWindow::setUpImageBar(QNetworkAccessManager *network)
     m_ui->innerSplitter->setSizes(sizes);
 }
 
-void MainWindow::runSearch()
-{
-    m_searchTimer->stop();
-    const QString query = m_searchField->text();
-    if (query.trimmed().isEmpty() && !m_controller->isSearching())
-        return;
-    m_controller->search(query, m_searchScope->currentIndex() == 1);
-    m_saveSearch->setEnabled(m_controller->isSearching());
-}
-
-qint64 MainWindow::saveSearch(const QString &name)
-{
-    if (!m_controller->isSearching())
-        return 0;
-    const bool everywhere = m_searchScope->currentIndex() == 1;
-    const std::optional<qint64> id = SearchStore(m_cache.database().connection())
-                                         .saveSearch(name, m_controller->storyModel()->searchQuery(),
-                                                     everywhere ? StoryFilter{} : m_controller->currentFilter());
-    if (!id) {
-        showStatus(tr("Could not save the search."));
-        return 0;
-    }
-    m_controller->refreshSidebar();
-    showStatus(tr("Saved \u201c%1\u201d in the sidebar.").arg(name.trimmed()));
-    return *id;
-}
-
 QList<QAction *> MainWindow::shortcutActions() const
 {
-    QList<QAction *> list{m_find,
+    QList<QAction *> list{m_search->findAction(),
                           m_reading->nextAction(),
                           m_reading->previousAction(),
                           m_reading->nextUnreadAction(),
@@ -602,7 +525,7 @@ void MainWindow::showSidebarContextMenu(const QPoint &position)
     QMenu menu(this);
     menu.setAccessibleName(tr("Source actions"));
     if (m_controller->sidebarModel()->savedSearchAt(index)) {
-        menu.addAction(m_deleteSearch);
+        menu.addAction(m_search->deleteAction());
         menu.exec(m_ui->sidebarView->viewport()->mapToGlobal(position));
         return;
     }

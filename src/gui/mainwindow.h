@@ -38,15 +38,18 @@ class LinkOpener;
 class ReaderView;
 class ImageBar;
 class ReadingActions;
+class SearchActions;
 class StoryController;
 class WindowPlacement;
 
 // The main window: sources sidebar, story list and reader pane in splitters, with the menus
 // and toolbar. It only lays things out and wires them: the panes are kept in step by
-// StoryController, user actions live in HistoryActions and BookmarkActions, links leave
-// through LinkOpener (asking first for a link flagged as deceptive), subscriptions are
-// managed by FeedActions, sync accounts by AccountActions, and the most severe active advisory sits in an AdvisoryBanner
-// above the panes. The cache and settings are the caller's and must outlive the window.
+// StoryController, user actions live in HistoryActions and BookmarkActions, the search field
+// and saved searches in SearchActions, links leave through LinkOpener (asking first for a
+// link flagged as deceptive), subscriptions are managed by FeedActions, sync accounts by
+// AccountActions, the most severe active advisory sits in an AdvisoryBanner above the
+// panes, and WindowPlacement keeps the window on a screen. The cache and settings are the
+// caller's and must outlive the window.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -83,10 +86,11 @@ public:
     AdvisoryBanner *advisoryBanner() const { return m_banner; }
     LinkOpener *linkOpener() const { return m_links; }
     ReadingActions *readingActions() const { return m_reading; }
-    QLineEdit *searchField() const { return m_searchField; }
-    QComboBox *searchScope() const { return m_searchScope; }
-    QAction *findAction() const { return m_find; }
-    QAction *saveSearchAction() const { return m_saveSearch; }
+    SearchActions *searchActions() const { return m_search; }
+    QLineEdit *searchField() const;
+    QComboBox *searchScope() const;
+    QAction *findAction() const;
+    QAction *saveSearchAction() const;
     // Keeps the current search as a sidebar entry; returns its id (0 when nothing to save).
     qint64 saveSearch(const QString &name);
     ImageBar *imageBar() const { return m_imageBar; }
@@ -114,7 +118,6 @@ private:
     void notifyNewAdvisory();
     void setUpSearch();
     void setUpImageBar(QNetworkAccessManager *network);
-    void runSearch();
     // Writes the shown view and the reader's story to the settings (for the next start).
     void rememberLocation();
     void showStatus(const QString &message);
@@ -132,15 +135,10 @@ private:
     AdvisoryBanner *m_banner = nullptr;
     ReadingActions *m_reading = nullptr;
     RefreshService *m_refresh = nullptr;
-    QLineEdit *m_searchField = nullptr;
-    QComboBox *m_searchScope = nullptr;
-    QTimer *m_searchTimer = nullptr;
+    SearchActions *m_search = nullptr;
     QTimer *m_rememberTimer = nullptr;
     std::optional<StoryFilter> m_shownFilter; // the view last chosen, until written
-    QAction *m_find = nullptr;
     QAction *m_preferences = nullptr;
-    QAction *m_saveSearch = nullptr;
-    QAction *m_deleteSearch = nullptr;
     QAction *m_shortcutHelp = nullptr;
     QAction *m_about = nullptr;
     QHash<QString, QList<QKeySequence>> m_defaultShortcuts;
