@@ -13,6 +13,7 @@
 #include "gui/readingactions.h"
 #include "gui/readerview.h"
 #include "gui/searchactions.h"
+#include "gui/shortcuthelpdialog.h"
 #include "gui/storycontroller.h"
 #include "gui/storylistsorting.h"
 #include "gui/storylistview.h"
@@ -28,10 +29,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
-#include <QDialogButtonBox>
 #include <QLineEdit>
-#include <QPushButton>
-#include <QTableWidget>
 #include <QSystemTrayIcon>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -480,40 +478,9 @@ void MainWindow::showAbout()
 
 void MainWindow::showShortcutHelp()
 {
-    QDialog dialog(this);
-    dialog.setWindowTitle(tr("Keyboard Shortcuts"));
-    dialog.setAccessibleName(tr("Keyboard shortcuts"));
-    auto *table = new QTableWidget(&dialog);
-    table->setObjectName(QStringLiteral("shortcutTable"));
-    table->setAccessibleName(tr("Keyboard shortcuts"));
-    table->setColumnCount(2);
-    table->setHorizontalHeaderLabels({tr("Action"), tr("Keys")});
-    table->verticalHeader()->hide();
-    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    const QList<QAction *> actions = shortcutActions();
-    table->setRowCount(int(actions.size()));
-    for (int row = 0; row < actions.size(); ++row) {
-        QString name = actions.at(row)->text();
-        name.remove(QLatin1Char('&'));
-        QStringList keys;
-        for (const QKeySequence &key : actions.at(row)->shortcuts())
-            keys << key.toString(QKeySequence::NativeText);
-        table->setItem(row, 0, new QTableWidgetItem(name));
-        table->setItem(row, 1, new QTableWidgetItem(keys.join(tr(", "))));
-    }
-    table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
-    table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
-    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    auto *preferences = buttons->addButton(tr("&Change\u2026"), QDialogButtonBox::ActionRole);
-    connect(preferences, &QPushButton::clicked, &dialog, [this, &dialog] {
-        dialog.reject();
-        QTimer::singleShot(0, this, &MainWindow::showPreferences);
-    });
-    auto *layout = new QVBoxLayout(&dialog);
-    layout->addWidget(table);
-    layout->addWidget(buttons);
-    dialog.resize(460, 560);
+    ShortcutHelpDialog dialog(shortcutActions(), this);
+    connect(&dialog, &ShortcutHelpDialog::changeRequested, this,
+            [this] { QTimer::singleShot(0, this, &MainWindow::showPreferences); });
     dialog.exec();
 }
 
