@@ -3,6 +3,7 @@
 #include "gui/aboutdialog.h"
 #include "gui/accountactions.h"
 #include "gui/advisorybanner.h"
+#include "gui/advisorynotifier.h"
 #include "gui/bookmarkactions.h"
 #include "gui/feedactions.h"
 #include "gui/historyactions.h"
@@ -26,11 +27,9 @@
 #include "services/storypage.h"
 #include "ui_mainwindow.h"
 
-#include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QLineEdit>
-#include <QSystemTrayIcon>
 #include <QTimer>
 #include <QVBoxLayout>
 #include <QHeaderView>
@@ -88,8 +87,9 @@ MainWindow::MainWindow(Cache &cache, QSettings &settings, const Services &servic
     m_ui->centralLayout->insertWidget(0, m_banner);
     m_ui->centralLayout->setSpacing(4);
     m_ui->centralLayout->setStretch(1, 1); // the panes take the height; the banner what it needs
-    m_notifiedAdvisory = m_banner->storyId().value_or(0); // known at start: no notification
+    m_notifier = new AdvisoryNotifier(*m_banner, settings, this);
     connect(m_banner, &AdvisoryBanner::storyRequested, this, &MainWindow::openStory);
+    connect(m_notifier, &AdvisoryNotifier::storyRequested, this, &MainWindow::openStory);
     connect(m_controller, &StoryController::locationChanged, m_banner,
             [this](const ReaderLocation &location) { m_banner->setStoryInReader(location.storyId); });
     connect(m_banner, &AdvisoryBanner::dismissed, this,
@@ -142,7 +142,7 @@ MainWindow::MainWindow(Cache &cache, QSettings &settings, const Services &servic
     }
     connect(m_feeds, &FeedActions::advisoriesChanged, this, [this] {
         m_banner->refresh();
-        notifyNewAdvisory();
+        m_notifier->notifyIfNew();
     });
     connect(m_ui->sidebarView, &QWidget::customContextMenuRequested, this, &MainWindow::showSidebarContextMenu);
     connect(m_links, &LinkOpener::statusMessage, this, &MainWindow::showStatus);
@@ -523,32 +523,7 @@ void MainWindow::storiesChanged()
 {
     m_controller->reloadStories();
     m_banner->refresh();
-    notifyNewAdvisory();
-}
-
-void MainWindow::notifyNewAdvisory()
-{
-    // A desktop notification when a new advisory becomes the most severe one, where the
-    // desktop has a tray and the user has not turned it off in Preferences.
-    const std::optional<qint64> story = m_banner->storyId();
-    if (!story || *story == m_notifiedAdvisory)
-        return;
-    m_notifiedAdvisory = *story;
-    if (!m_settings.value(QLatin1String(PreferencesDialog::kNotifyKey), true).toBool()
-        || !QSystemTrayIcon::isSystemTrayAvailable() || !QSystemTrayIcon::supportsMessages())
-        return;
-    if (!m_tray) {
-        m_tray = new QSystemTrayIcon(windowIcon().isNull() ? QApplication::windowIcon() : windowIcon(), this);
-        m_tray->setToolTip(tr("Bulletin"));
-        connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
-            if (const std::optional<qint64> id = m_banner->storyId())
-                openStory(*id);
-            raise();
-            activateWindow();
-        });
-        m_tray->show();
-    }
-    m_tray->showMessage(tr("New advisory"), m_banner->accessibleName(), QSystemTrayIcon::Warning);
+    m_notifier->notifyIfNew();
 }
 
 void MainWindow::openStory(qint64 id)

@@ -12,7 +12,6 @@
 class QComboBox;
 class QNetworkAccessManager;
 class QPushButton;
-class QSystemTrayIcon;
 class QLineEdit;
 class QSettings;
 class QTimer;
@@ -26,6 +25,7 @@ namespace bulletin {
 
 class AccountActions;
 class AdvisoryBanner;
+class AdvisoryNotifier;
 class StoryListView;
 class BookmarkActions;
 class Cache;
@@ -48,8 +48,8 @@ class WindowPlacement;
 // and saved searches in SearchActions, links leave through LinkOpener (asking first for a
 // link flagged as deceptive), subscriptions are managed by FeedActions, sync accounts by
 // AccountActions, the most severe active advisory sits in an AdvisoryBanner above the
-// panes, and WindowPlacement keeps the window on a screen. The cache and settings are the
-// caller's and must outlive the window.
+// panes (AdvisoryNotifier tells the desktop of a new one), and WindowPlacement keeps the
+// window on a screen. The cache and settings are the caller's and must outlive the window.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -115,7 +115,6 @@ private:
     void showSidebarContextMenu(const QPoint &position);
     void openExternalLink(const QUrl &url);
     void storiesChanged();
-    void notifyNewAdvisory();
     void setUpSearch();
     void setUpImageBar(QNetworkAccessManager *network);
     // Writes the shown view and the reader's story to the settings (for the next start).
@@ -133,6 +132,7 @@ private:
     FeedActions *m_feeds = nullptr;
     AccountActions *m_accounts = nullptr;
     AdvisoryBanner *m_banner = nullptr;
+    AdvisoryNotifier *m_notifier = nullptr;
     ReadingActions *m_reading = nullptr;
     RefreshService *m_refresh = nullptr;
     SearchActions *m_search = nullptr;
@@ -142,8 +142,6 @@ private:
     QAction *m_shortcutHelp = nullptr;
     QAction *m_about = nullptr;
     QHash<QString, QList<QKeySequence>> m_defaultShortcuts;
-    QSystemTrayIcon *m_tray = nullptr;
-    qint64 m_notifiedAdvisory = 0;
     ImageBar *m_imageBar = nullptr;
     QAction *m_openInBrowser = nullptr;
 };
