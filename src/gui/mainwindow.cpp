@@ -12,6 +12,7 @@
 #include "gui/linkopener.h"
 #include "gui/preferencesdialog.h"
 #include "gui/readingactions.h"
+#include "gui/readingplace.h"
 #include "gui/readerview.h"
 #include "gui/searchactions.h"
 #include "gui/shortcuthelpdialog.h"
@@ -45,12 +46,7 @@ constexpr auto kGeometryKey = "window/geometry";
 constexpr auto kWindowStateKey = "window/state";
 constexpr auto kOuterSplitterKey = "window/outerSplitter";
 constexpr auto kInnerSplitterKey = "window/innerSplitter";
-constexpr auto kFilterKindKey = "view/filterKind";
-constexpr auto kFilterIdKey = "view/filterId";
-constexpr auto kLastStoryKey = "reader/lastStory";
-constexpr auto kLastBookmarkKey = "reader/lastBookmark";
 constexpr int kStatusTimeoutMs = 10000;
-constexpr int kRememberDelayMs = 2000;
 
 QString key(const char *name)
 {
@@ -148,17 +144,7 @@ MainWindow::MainWindow(Cache &cache, QSettings &settings, const Services &servic
     connect(m_links, &LinkOpener::statusMessage, this, &MainWindow::showStatus);
     connect(m_controller, &StoryController::statusMessage, this, &MainWindow::showStatus);
     connect(m_bookmarks, &BookmarkActions::statusMessage, this, &MainWindow::showStatus);
-    // The view and the story are written once the reader settles, not at every click: each
-    // write of the settings file is synced to disk on this thread.
-    m_rememberTimer = new QTimer(this);
-    m_rememberTimer->setSingleShot(true);
-    m_rememberTimer->setInterval(kRememberDelayMs);
-    connect(m_rememberTimer, &QTimer::timeout, this, &MainWindow::rememberLocation);
-    connect(m_controller, &StoryController::locationChanged, m_rememberTimer, qOverload<>(&QTimer::start));
-    connect(m_controller, &StoryController::filterChanged, this, [this](const StoryFilter &filter) {
-        m_shownFilter = filter;
-        m_rememberTimer->start();
-    });
+    m_place = new ReadingPlace(cache, settings, *m_controller, this);
 
     if (!m_cache.feeds().hasFeeds())
         statusBar()->showMessage(tr("Your cache is empty. Subscribe with Feeds ▸ Subscribe (Ctrl+N), "
@@ -531,46 +517,18 @@ void MainWindow::openStory(qint64 id)
     m_controller->openStory(id);
 }
 
-void MainWindow::rememberLocation()
-{
-    m_rememberTimer->stop();
-    if (m_shownFilter) {
-        m_settings.setValue(key(kFilterKindKey), int(m_shownFilter->kind));
-        m_settings.setValue(key(kFilterIdKey), m_shownFilter->id);
-    }
-    const ReaderLocation location = m_controller->currentLocation();
-    m_settings.setValue(key(kLastStoryKey), location.storyId);
-    m_settings.setValue(key(kLastBookmarkKey), location.bookmarkId);
-}
-
 void MainWindow::restoreState()
 {
     m_placement->restore(m_settings.value(key(kGeometryKey)).toByteArray());
     QMainWindow::restoreState(m_settings.value(key(kWindowStateKey)).toByteArray());
     m_ui->outerSplitter->restoreState(m_settings.value(key(kOuterSplitterKey)).toByteArray());
     m_ui->innerSplitter->restoreState(m_settings.value(key(kInnerSplitterKey)).toByteArray());
-
-    StoryFilter filter;
-    const int kind = m_settings.value(key(kFilterKindKey), int(StoryFilter::Kind::All)).toInt();
-    if (kind >= int(StoryFilter::Kind::All) && kind <= int(StoryFilter::Kind::Account)) {
-        filter.kind = StoryFilter::Kind(kind);
-        filter.id = m_settings.value(key(kFilterIdKey)).toLongLong();
-    }
-    // A feed or folder that has gone since falls back to All stories.
-    const bool known = m_controller->sidebarModel()->indexFor(filter).isValid();
-    m_controller->showFilter(known ? filter : StoryFilter{});
-
-    const qint64 story = m_settings.value(key(kLastStoryKey)).toLongLong();
-    const qint64 bookmark = m_settings.value(key(kLastBookmarkKey)).toLongLong();
-    if (story > 0 && m_cache.articles().summary(story))
-        m_controller->openStory(story);
-    else if (bookmark > 0 && m_cache.bookmarks().bookmark(bookmark))
-        m_controller->openBookmark(bookmark);
+    m_place->restore();
 }
 
 void MainWindow::saveSettings()
 {
-    rememberLocation();
+    m_place->remember();
     m_settings.setValue(key(kGeometryKey), saveGeometry());
     m_settings.setValue(key(kWindowStateKey), QMainWindow::saveState());
     m_settings.setValue(key(kOuterSplitterKey), m_ui->outerSplitter->saveState());

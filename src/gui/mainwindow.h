@@ -14,7 +14,6 @@ class QNetworkAccessManager;
 class QPushButton;
 class QLineEdit;
 class QSettings;
-class QTimer;
 class QTreeView;
 
 namespace Ui {
@@ -38,6 +37,7 @@ class LinkOpener;
 class ReaderView;
 class ImageBar;
 class ReadingActions;
+class ReadingPlace;
 class SearchActions;
 class StoryController;
 class WindowPlacement;
@@ -117,8 +117,6 @@ private:
     void storiesChanged();
     void setUpSearch();
     void setUpImageBar(QNetworkAccessManager *network);
-    // Writes the shown view and the reader's story to the settings (for the next start).
-    void rememberLocation();
     void showStatus(const QString &message);
 
     std::unique_ptr<Ui::MainWindow> m_ui;
@@ -136,8 +134,7 @@ private:
     ReadingActions *m_reading = nullptr;
     RefreshService *m_refresh = nullptr;
     SearchActions *m_search = nullptr;
-    QTimer *m_rememberTimer = nullptr;
-    std::optional<StoryFilter> m_shownFilter; // the view last chosen, until written
+    ReadingPlace *m_place = nullptr;
     QAction *m_preferences = nullptr;
     QAction *m_shortcutHelp = nullptr;
     QAction *m_about = nullptr;
