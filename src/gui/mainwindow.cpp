@@ -3,6 +3,7 @@
 #include "gui/aboutdialog.h"
 #include "gui/accountactions.h"
 #include "gui/advisorybanner.h"
+#include "gui/advisorynotifier.h"
 #include "gui/bookmarkactions.h"
 #include "gui/copyactions.h"
 #include "gui/feedactions.h"
@@ -13,38 +14,31 @@
 #include "gui/linkopener.h"
 #include "gui/preferencesdialog.h"
 #include "gui/readingactions.h"
+#include "gui/readingplace.h"
 #include "gui/readerview.h"
+#include "gui/searchactions.h"
+#include "gui/shortcuthelpdialog.h"
 #include "gui/storycontroller.h"
 #include "gui/storylistsorting.h"
 #include "gui/storylistview.h"
+#include "gui/windowplacement.h"
 #include "models/sidebarmodel.h"
 #include "models/storylistmodel.h"
 #include "models/storymarkers.h"
 #include "services/cache.h"
 #include "services/refreshservice.h"
 #include "services/storypage.h"
-#include "storage/searchstore.h"
 #include "ui_mainwindow.h"
 
-#include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
-#include <QGuiApplication>
-#include <QScreen>
-#include <QShowEvent>
-#include <QDialogButtonBox>
-#include <QInputDialog>
 #include <QLineEdit>
-#include <QPushButton>
-#include <QTableWidget>
-#include <QSystemTrayIcon>
 #include <QTimer>
 #include <QVBoxLayout>
 #include <QHeaderView>
 #include <QLocale>
 #include <QMenu>
 #include <QSettings>
-#include <QStyle>
 
 namespace bulletin {
 
@@ -54,12 +48,7 @@ constexpr auto kGeometryKey = "window/geometry";
 constexpr auto kWindowStateKey = "window/state";
 constexpr auto kOuterSplitterKey = "window/outerSplitter";
 constexpr auto kInnerSplitterKey = "window/innerSplitter";
-constexpr auto kFilterKindKey = "view/filterKind";
-constexpr auto kFilterIdKey = "view/filterId";
-constexpr auto kLastStoryKey = "reader/lastStory";
-constexpr auto kLastBookmarkKey = "reader/lastBookmark";
 constexpr int kStatusTimeoutMs = 10000;
-constexpr int kRememberDelayMs = 2000;
 
 QString key(const char *name)
 {
@@ -81,6 +70,7 @@ MainWindow::MainWindow(Cache &cache, QSettings &settings, const Services &servic
     , m_refresh(services.refresh)
 {
     m_ui->setupUi(this);
+    m_placement = new WindowPlacement(this);
     m_ui->readerView->setPlaceholderText(tr("Choose a story to read it here."));
     m_controller = new StoryController(cache, m_ui->sidebarView, m_ui->storyView, m_ui->readerView, this);
     m_history = new HistoryActions(*m_controller, this);
@@ -96,8 +86,9 @@ MainWindow::MainWindow(Cache &cache, QSettings &settings, const Services &servic
     m_ui->centralLayout->insertWidget(0, m_banner);
     m_ui->centralLayout->setSpacing(4);
     m_ui->centralLayout->setStretch(1, 1); // the panes take the height; the banner what it needs
-    m_notifiedAdvisory = m_banner->storyId().value_or(0); // known at start: no notification
+    m_notifier = new AdvisoryNotifier(*m_banner, settings, this);
     connect(m_banner, &AdvisoryBanner::storyRequested, this, &MainWindow::openStory);
+    connect(m_notifier, &AdvisoryNotifier::storyRequested, this, &MainWindow::openStory);
     connect(m_controller, &StoryController::locationChanged, m_banner,
             [this](const ReaderLocation &location) { m_banner->setStoryInReader(location.storyId); });
     connect(m_banner, &AdvisoryBanner::dismissed, this,
@@ -155,7 +146,7 @@ MainWindow::MainWindow(Cache &cache, QSettings &settings, const Services &servic
     }
     connect(m_feeds, &FeedActions::advisoriesChanged, this, [this] {
         m_banner->refresh();
-        notifyNewAdvisory();
+        m_notifier->notifyIfNew();
     });
     connect(m_ui->sidebarView, &QWidget::customContextMenuRequested, this, &MainWindow::showSidebarContextMenu);
     connect(m_links, &LinkOpener::statusMessage, this, &MainWindow::showStatus);
@@ -163,17 +154,7 @@ MainWindow::MainWindow(Cache &cache, QSettings &settings, const Services &servic
     connect(m_bookmarks, &BookmarkActions::statusMessage, this, &MainWindow::showStatus);
     connect(m_copy, &CopyActions::statusMessage, this, &MainWindow::showStatus);
     connect(m_feedProperties, &FeedPropertiesAction::statusMessage, this, &MainWindow::showStatus);
-    // The view and the story are written once the reader settles, not at every click: each
-    // write of the settings file is synced to disk on this thread.
-    m_rememberTimer = new QTimer(this);
-    m_rememberTimer->setSingleShot(true);
-    m_rememberTimer->setInterval(kRememberDelayMs);
-    connect(m_rememberTimer, &QTimer::timeout, this, &MainWindow::rememberLocation);
-    connect(m_controller, &StoryController::locationChanged, m_rememberTimer, qOverload<>(&QTimer::start));
-    connect(m_controller, &StoryController::filterChanged, this, [this](const StoryFilter &filter) {
-        m_shownFilter = filter;
-        m_rememberTimer->start();
-    });
+    m_place = new ReadingPlace(cache, settings, *m_controller, this);
 
     if (!m_cache.feeds().hasFeeds())
         statusBar()->showMessage(tr("Your cache is empty. Subscribe with Feeds ▸ Subscribe (Ctrl+N), "
@@ -199,6 +180,31 @@ StoryListView *MainWindow::storyView() const
 QTreeView *MainWindow::sidebarView() const
 {
     return m_ui->sidebarView;
+}
+
+QLineEdit *MainWindow::searchField() const
+{
+    return m_search->field();
+}
+
+QComboBox *MainWindow::searchScope() const
+{
+    return m_search->scope();
+}
+
+QAction *MainWindow::findAction() const
+{
+    return m_search->findAction();
+}
+
+QAction *MainWindow::saveSearchAction() const
+{
+    return m_search->saveAction();
+}
+
+qint64 MainWindow::saveSearch(const QString &name)
+{
+    return m_search->saveSearch(name);
 }
 
 void MainWindow::setUpMenus()
@@ -360,91 +366,17 @@ void MainWindow::showStoryContextMenu(const QPoint &position)
 
 void MainWindow::setUpSearch()
 {
-    m_searchField = new QLineEdit(this);
-    m_searchField->setObjectName(QStringLiteral("searchField"));
-    m_searchField->setPlaceholderText(tr("Search (Ctrl+F or /)"));
-    m_searchField->setAccessibleName(tr("Search stories"));
-    m_searchField->setToolTip(tr("Words must all match; \"a phrase\", prefix*, -excluded"));
-    m_searchField->setClearButtonEnabled(true);
-    m_searchField->setMaximumWidth(340);
-    // Qt's clear button has no text of its own; screen readers need one.
-    if (auto *clearButton = m_searchField->findChild<QAction *>(QStringLiteral("_q_qlineeditclearaction")))
-        clearButton->setText(tr("Clear search text"));
-    m_searchScope = new QComboBox(this);
-    m_searchScope->setAccessibleName(tr("Search scope"));
-    m_searchScope->addItems({tr("This source"), tr("Everywhere")});
-    m_searchTimer = new QTimer(this);
-    m_searchTimer->setSingleShot(true);
-    m_searchTimer->setInterval(250); // as you type, once the typing pauses
-    connect(m_searchTimer, &QTimer::timeout, this, &MainWindow::runSearch);
-    connect(m_searchField, &QLineEdit::textChanged, m_searchTimer, qOverload<>(&QTimer::start));
-    connect(m_searchField, &QLineEdit::returnPressed, this, [this] {
-        m_searchTimer->stop();
-        runSearch();
-        m_ui->storyView->setFocus();
-    });
-    connect(m_searchScope, &QComboBox::currentIndexChanged, this, &MainWindow::runSearch);
-    // The field says what the list is: when the user leaves the search for another view
-    // (a search in "this source" follows the source instead), the query goes.
-    connect(m_controller, &StoryController::searchEnded, this, [this] {
-        const QSignalBlocker blocker(m_searchField);
-        m_searchTimer->stop();
-        m_searchField->clear();
-        m_saveSearch->setEnabled(false);
-    });
-
-    m_find = new QAction(tr("&Find"), this);
-    m_find->setObjectName(QStringLiteral("find"));
-    m_find->setShortcuts({QKeySequence::Find, QKeySequence(Qt::Key_Slash)});
-    m_find->setToolTip(tr("Search the stories (Ctrl+F or /)"));
-    connect(m_find, &QAction::triggered, this, [this] {
-        m_searchField->setFocus(Qt::ShortcutFocusReason);
-        m_searchField->selectAll();
-    });
-    auto *clear = new QAction(tr("Clear Search"), this);
-    clear->setShortcut(QKeySequence(Qt::Key_Escape));
-    clear->setShortcutContext(Qt::WidgetShortcut);
-    m_searchField->addAction(clear);
-    connect(clear, &QAction::triggered, this, [this] {
-        m_searchField->clear();
-        runSearch();
-        m_ui->storyView->setFocus();
-    });
-    m_saveSearch = new QAction(tr("&Save Search\u2026"), this);
-    m_saveSearch->setObjectName(QStringLiteral("saveSearch"));
-    m_saveSearch->setToolTip(tr("Keep this search in the sidebar"));
-    m_saveSearch->setEnabled(false);
-    connect(m_saveSearch, &QAction::triggered, this, [this] {
-        bool ok = false;
-        const QString name = QInputDialog::getText(this, tr("Save Search"), tr("Name in the sidebar:"),
-                                                   QLineEdit::Normal, m_searchField->text().trimmed(), &ok);
-        if (ok && !name.trimmed().isEmpty())
-            saveSearch(name);
-    });
-    m_deleteSearch = new QAction(tr("&Delete Saved Search"), this);
-    connect(m_deleteSearch, &QAction::triggered, this, [this] {
-        const qint64 id = m_controller->sidebarModel()->savedSearchAt(m_ui->sidebarView->currentIndex());
-        if (id && SearchStore(m_cache.database().connection()).removeSavedSearch(id)) {
-            m_controller->refreshSidebar();
-            showStatus(tr("Saved search deleted."));
-        }
-    });
-    connect(m_controller, &StoryController::savedSearchOpened, this, [this](const QString &query, bool everywhere) {
-        const QSignalBlocker fieldBlocker(m_searchField);
-        const QSignalBlocker scopeBlocker(m_searchScope);
-        m_searchField->setText(query);
-        m_searchScope->setCurrentIndex(everywhere ? 1 : 0);
-        m_saveSearch->setEnabled(false); // it is saved already
-    });
-    addAction(m_find);
-    m_ui->menuGo->insertAction(m_ui->menuGo->actions().value(0), m_saveSearch);
-    m_ui->menuGo->insertAction(m_ui->menuGo->actions().value(0), m_find);
+    m_search = new SearchActions(m_cache, *m_controller, m_ui->sidebarView, m_ui->storyView, this);
+    connect(m_search, &SearchActions::statusMessage, this, &MainWindow::showStatus);
+    addAction(m_search->findAction());
+    m_ui->menuGo->insertAction(m_ui->menuGo->actions().value(0), m_search->saveAction());
+    m_ui->menuGo->insertAction(m_ui->menuGo->actions().value(0), m_search->findAction());
     m_ui->mainToolBar->addSeparator();
     auto *spacer = new QWidget(this);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     m_ui->mainToolBar->addWidget(spacer);
-    m_ui->mainToolBar->addWidget(m_searchField);
-    m_ui->mainToolBar->addWidget(m_searchScope);
+    m_ui->mainToolBar->addWidget(m_search->field());
+    m_ui->mainToolBar->addWidget(m_search->scope());
 }
 
 void MainWindow::setUpImageBar(QNetworkAccessManager *network)
@@ -463,36 +395,9 @@ void MainWindow::setUpImageBar(QNetworkAccessManager *network)
     m_ui->innerSplitter->setSizes(sizes);
 }
 
-void MainWindow::runSearch()
-{
-    m_searchTimer->stop();
-    const QString query = m_searchField->text();
-    if (query.trimmed().isEmpty() && !m_controller->isSearching())
-        return;
-    m_controller->search(query, m_searchScope->currentIndex() == 1);
-    m_saveSearch->setEnabled(m_controller->isSearching());
-}
-
-qint64 MainWindow::saveSearch(const QString &name)
-{
-    if (!m_controller->isSearching())
-        return 0;
-    const bool everywhere = m_searchScope->currentIndex() == 1;
-    const std::optional<qint64> id = SearchStore(m_cache.database().connection())
-                                         .saveSearch(name, m_controller->storyModel()->searchQuery(),
-                                                     everywhere ? StoryFilter{} : m_controller->currentFilter());
-    if (!id) {
-        showStatus(tr("Could not save the search."));
-        return 0;
-    }
-    m_controller->refreshSidebar();
-    showStatus(tr("Saved \u201c%1\u201d in the sidebar.").arg(name.trimmed()));
-    return *id;
-}
-
 QList<QAction *> MainWindow::shortcutActions() const
 {
-    QList<QAction *> list{m_find,
+    QList<QAction *> list{m_search->findAction(),
                           m_reading->nextAction(),
                           m_reading->previousAction(),
                           m_reading->nextUnreadAction(),
@@ -576,40 +481,9 @@ void MainWindow::showAbout()
 
 void MainWindow::showShortcutHelp()
 {
-    QDialog dialog(this);
-    dialog.setWindowTitle(tr("Keyboard Shortcuts"));
-    dialog.setAccessibleName(tr("Keyboard shortcuts"));
-    auto *table = new QTableWidget(&dialog);
-    table->setObjectName(QStringLiteral("shortcutTable"));
-    table->setAccessibleName(tr("Keyboard shortcuts"));
-    table->setColumnCount(2);
-    table->setHorizontalHeaderLabels({tr("Action"), tr("Keys")});
-    table->verticalHeader()->hide();
-    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    const QList<QAction *> actions = shortcutActions();
-    table->setRowCount(int(actions.size()));
-    for (int row = 0; row < actions.size(); ++row) {
-        QString name = actions.at(row)->text();
-        name.remove(QLatin1Char('&'));
-        QStringList keys;
-        for (const QKeySequence &key : actions.at(row)->shortcuts())
-            keys << key.toString(QKeySequence::NativeText);
-        table->setItem(row, 0, new QTableWidgetItem(name));
-        table->setItem(row, 1, new QTableWidgetItem(keys.join(tr(", "))));
-    }
-    table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
-    table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
-    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    auto *preferences = buttons->addButton(tr("&Change\u2026"), QDialogButtonBox::ActionRole);
-    connect(preferences, &QPushButton::clicked, &dialog, [this, &dialog] {
-        dialog.reject();
-        QTimer::singleShot(0, this, &MainWindow::showPreferences);
-    });
-    auto *layout = new QVBoxLayout(&dialog);
-    layout->addWidget(table);
-    layout->addWidget(buttons);
-    dialog.resize(460, 560);
+    ShortcutHelpDialog dialog(shortcutActions(), this);
+    connect(&dialog, &ShortcutHelpDialog::changeRequested, this,
+            [this] { QTimer::singleShot(0, this, &MainWindow::showPreferences); });
     dialog.exec();
 }
 
@@ -621,7 +495,7 @@ void MainWindow::showSidebarContextMenu(const QPoint &position)
     QMenu menu(this);
     menu.setAccessibleName(tr("Source actions"));
     if (m_controller->sidebarModel()->savedSearchAt(index)) {
-        menu.addAction(m_deleteSearch);
+        menu.addAction(m_search->deleteAction());
         menu.exec(m_ui->sidebarView->viewport()->mapToGlobal(position));
         return;
     }
@@ -654,32 +528,7 @@ void MainWindow::storiesChanged()
 {
     m_controller->reloadStories();
     m_banner->refresh();
-    notifyNewAdvisory();
-}
-
-void MainWindow::notifyNewAdvisory()
-{
-    // A desktop notification when a new advisory becomes the most severe one, where the
-    // desktop has a tray and the user has not turned it off in Preferences.
-    const std::optional<qint64> story = m_banner->storyId();
-    if (!story || *story == m_notifiedAdvisory)
-        return;
-    m_notifiedAdvisory = *story;
-    if (!m_settings.value(QLatin1String(PreferencesDialog::kNotifyKey), true).toBool()
-        || !QSystemTrayIcon::isSystemTrayAvailable() || !QSystemTrayIcon::supportsMessages())
-        return;
-    if (!m_tray) {
-        m_tray = new QSystemTrayIcon(windowIcon().isNull() ? QApplication::windowIcon() : windowIcon(), this);
-        m_tray->setToolTip(tr("Bulletin"));
-        connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
-            if (const std::optional<qint64> id = m_banner->storyId())
-                openStory(*id);
-            raise();
-            activateWindow();
-        });
-        m_tray->show();
-    }
-    m_tray->showMessage(tr("New advisory"), m_banner->accessibleName(), QSystemTrayIcon::Warning);
+    m_notifier->notifyIfNew();
 }
 
 void MainWindow::openStory(qint64 id)
@@ -687,116 +536,23 @@ void MainWindow::openStory(qint64 id)
     m_controller->openStory(id);
 }
 
-void MainWindow::rememberLocation()
-{
-    m_rememberTimer->stop();
-    if (m_shownFilter) {
-        m_settings.setValue(key(kFilterKindKey), int(m_shownFilter->kind));
-        m_settings.setValue(key(kFilterIdKey), m_shownFilter->id);
-    }
-    const ReaderLocation location = m_controller->currentLocation();
-    m_settings.setValue(key(kLastStoryKey), location.storyId);
-    m_settings.setValue(key(kLastBookmarkKey), location.bookmarkId);
-}
-
 void MainWindow::restoreState()
 {
-    // The first window has the form's size where the screen has room for it; a saved
-    // geometry may come from a larger screen, or one that is gone.
-    restoreGeometry(m_settings.value(key(kGeometryKey)).toByteArray());
-    keepOnScreen();
-    m_placed = false; // again once the desktop has drawn the frame
+    m_placement->restore(m_settings.value(key(kGeometryKey)).toByteArray());
     QMainWindow::restoreState(m_settings.value(key(kWindowStateKey)).toByteArray());
     m_ui->outerSplitter->restoreState(m_settings.value(key(kOuterSplitterKey)).toByteArray());
     m_ui->innerSplitter->restoreState(m_settings.value(key(kInnerSplitterKey)).toByteArray());
-
-    StoryFilter filter;
-    const int kind = m_settings.value(key(kFilterKindKey), int(StoryFilter::Kind::All)).toInt();
-    if (kind >= int(StoryFilter::Kind::All) && kind <= int(StoryFilter::Kind::Account)) {
-        filter.kind = StoryFilter::Kind(kind);
-        filter.id = m_settings.value(key(kFilterIdKey)).toLongLong();
-    }
-    // A feed or folder that has gone since falls back to All stories.
-    const bool known = m_controller->sidebarModel()->indexFor(filter).isValid();
-    m_controller->showFilter(known ? filter : StoryFilter{});
-
-    const qint64 story = m_settings.value(key(kLastStoryKey)).toLongLong();
-    const qint64 bookmark = m_settings.value(key(kLastBookmarkKey)).toLongLong();
-    if (story > 0 && m_cache.articles().summary(story))
-        m_controller->openStory(story);
-    else if (bookmark > 0 && m_cache.bookmarks().bookmark(bookmark))
-        m_controller->openBookmark(bookmark);
+    m_place->restore();
 }
 
 void MainWindow::saveSettings()
 {
-    rememberLocation();
+    m_place->remember();
     m_settings.setValue(key(kGeometryKey), saveGeometry());
     m_settings.setValue(key(kWindowStateKey), QMainWindow::saveState());
     m_settings.setValue(key(kOuterSplitterKey), m_ui->outerSplitter->saveState());
     m_settings.setValue(key(kInnerSplitterKey), m_ui->innerSplitter->saveState());
     m_settings.sync();
-}
-
-void MainWindow::keepOnScreen()
-{
-    if (isMaximized() || isFullScreen())
-        return;
-    const QRect frame = frameGeometry();
-    QScreen *screen = nullptr;
-    qint64 largest = 0;
-    for (QScreen *candidate : QGuiApplication::screens()) {
-        const QRect overlap = candidate->availableGeometry().intersected(frame);
-        const qint64 area = qint64(overlap.width()) * overlap.height();
-        if (area > largest) {
-            largest = area;
-            screen = candidate;
-        }
-    }
-    if (!screen)
-        screen = QGuiApplication::primaryScreen();
-    if (!screen)
-        return;
-    const QRect available = screen->availableGeometry();
-
-    // Until the window is shown its frame is not known: room is left for a title bar and
-    // borders as the style draws them. Once shown, the frame is what the desktop drew.
-    QMargins margins(frame.left() - geometry().left(), frame.top() - geometry().top(),
-                     frame.right() - geometry().right(), frame.bottom() - geometry().bottom());
-    if (!isVisible() || margins.isNull()) {
-        const int border = 4;
-        const int title = style()->pixelMetric(QStyle::PM_TitleBarHeight, nullptr, this);
-        margins = margins.isNull() ? QMargins(border, title + border, border, border) : margins;
-    }
-    const QSize room(available.width() - margins.left() - margins.right(),
-                     available.height() - margins.top() - margins.bottom());
-    const QSize size = this->size().boundedTo(room).expandedTo(minimumSizeHint().boundedTo(room));
-    if (size != this->size())
-        resize(size);
-
-    QRect wanted(frame.topLeft(), QSize(size.width() + margins.left() + margins.right(),
-                                        size.height() + margins.top() + margins.bottom()));
-    if (wanted.right() > available.right())
-        wanted.moveRight(available.right());
-    if (wanted.bottom() > available.bottom())
-        wanted.moveBottom(available.bottom());
-    if (wanted.left() < available.left())
-        wanted.moveLeft(available.left());
-    if (wanted.top() < available.top())
-        wanted.moveTop(available.top());
-    if (wanted.topLeft() != frame.topLeft())
-        move(wanted.topLeft());
-}
-
-void MainWindow::showEvent(QShowEvent *event)
-{
-    QMainWindow::showEvent(event);
-    // The desktop's frame is known once the window is first shown: what was left for it may
-    // have been too little.
-    if (!event->spontaneous() && m_placed.has_value() && !*m_placed) {
-        m_placed = true;
-        QTimer::singleShot(0, this, &MainWindow::keepOnScreen);
-    }
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -12,10 +12,8 @@
 class QComboBox;
 class QNetworkAccessManager;
 class QPushButton;
-class QSystemTrayIcon;
 class QLineEdit;
 class QSettings;
-class QTimer;
 class QTreeView;
 
 namespace Ui {
@@ -26,6 +24,7 @@ namespace bulletin {
 
 class AccountActions;
 class AdvisoryBanner;
+class AdvisoryNotifier;
 class StoryListView;
 class BookmarkActions;
 class Cache;
@@ -40,14 +39,19 @@ class CopyActions;
 class FeedPropertiesAction;
 class ImageBar;
 class ReadingActions;
+class ReadingPlace;
+class SearchActions;
 class StoryController;
+class WindowPlacement;
 
 // The main window: sources sidebar, story list and reader pane in splitters, with the menus
 // and toolbar. It only lays things out and wires them: the panes are kept in step by
-// StoryController, user actions live in HistoryActions and BookmarkActions, links leave
-// through LinkOpener (asking first for a link flagged as deceptive), subscriptions are
-// managed by FeedActions, sync accounts by AccountActions, and the most severe active advisory sits in an AdvisoryBanner
-// above the panes. The cache and settings are the caller's and must outlive the window.
+// StoryController, user actions live in HistoryActions and BookmarkActions, the search field
+// and saved searches in SearchActions, links leave through LinkOpener (asking first for a
+// link flagged as deceptive), subscriptions are managed by FeedActions, sync accounts by
+// AccountActions, the most severe active advisory sits in an AdvisoryBanner above the
+// panes (AdvisoryNotifier tells the desktop of a new one), and WindowPlacement keeps the
+// window on a screen. The cache and settings are the caller's and must outlive the window.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -69,7 +73,7 @@ public:
 
     // Opens the story in the reader and selects it in the list.
     void openStory(qint64 id);
-    // Restores geometry (brought whole onto a screen: see keepOnScreen), splitter sizes, the
+    // Restores geometry (brought whole onto a screen: see WindowPlacement), splitter sizes, the
     // chosen view and the last story from the settings.
     void restoreState();
     // Writes geometry, splitter sizes, the view and the story (also done on close and on
@@ -84,10 +88,11 @@ public:
     AdvisoryBanner *advisoryBanner() const { return m_banner; }
     LinkOpener *linkOpener() const { return m_links; }
     ReadingActions *readingActions() const { return m_reading; }
-    QLineEdit *searchField() const { return m_searchField; }
-    QComboBox *searchScope() const { return m_searchScope; }
-    QAction *findAction() const { return m_find; }
-    QAction *saveSearchAction() const { return m_saveSearch; }
+    SearchActions *searchActions() const { return m_search; }
+    QLineEdit *searchField() const;
+    QComboBox *searchScope() const;
+    QAction *findAction() const;
+    QAction *saveSearchAction() const;
     // Keeps the current search as a sidebar entry; returns its id (0 when nothing to save).
     qint64 saveSearch(const QString &name);
     ImageBar *imageBar() const { return m_imageBar; }
@@ -104,29 +109,22 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
-    void showEvent(QShowEvent *event) override;
 
 private:
-    // Brings the window whole onto the screen it is mostly on (the primary one when none):
-    // no larger than that screen's available area, title bar and status bar in view.
-    void keepOnScreen();
     void setUpMenus();
     void setUpStoryList();
     void showStoryContextMenu(const QPoint &position);
     void showSidebarContextMenu(const QPoint &position);
     void openExternalLink(const QUrl &url);
     void storiesChanged();
-    void notifyNewAdvisory();
     void setUpSearch();
     void setUpImageBar(QNetworkAccessManager *network);
-    void runSearch();
-    // Writes the shown view and the reader's story to the settings (for the next start).
-    void rememberLocation();
     void showStatus(const QString &message);
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     Cache &m_cache;
     QSettings &m_settings;
+    WindowPlacement *m_placement = nullptr;
     StoryController *m_controller = nullptr;
     HistoryActions *m_history = nullptr;
     BookmarkActions *m_bookmarks = nullptr;
@@ -136,24 +134,15 @@ private:
     FeedPropertiesAction *m_feedProperties = nullptr;
     CopyActions *m_copy = nullptr;
     AdvisoryBanner *m_banner = nullptr;
+    AdvisoryNotifier *m_notifier = nullptr;
     ReadingActions *m_reading = nullptr;
     RefreshService *m_refresh = nullptr;
-    QLineEdit *m_searchField = nullptr;
-    QComboBox *m_searchScope = nullptr;
-    QTimer *m_searchTimer = nullptr;
-    QTimer *m_rememberTimer = nullptr;
-    std::optional<StoryFilter> m_shownFilter; // the view last chosen, until written
-    QAction *m_find = nullptr;
+    SearchActions *m_search = nullptr;
+    ReadingPlace *m_place = nullptr;
     QAction *m_preferences = nullptr;
-    QAction *m_saveSearch = nullptr;
-    QAction *m_deleteSearch = nullptr;
     QAction *m_shortcutHelp = nullptr;
     QAction *m_about = nullptr;
-    // Set by restoreState(): true once keepOnScreen() has run again with the desktop's frame.
-    std::optional<bool> m_placed;
     QHash<QString, QList<QKeySequence>> m_defaultShortcuts;
-    QSystemTrayIcon *m_tray = nullptr;
-    qint64 m_notifiedAdvisory = 0;
     ImageBar *m_imageBar = nullptr;
     QAction *m_openInBrowser = nullptr;
 };

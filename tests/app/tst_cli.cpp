@@ -15,7 +15,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-class TestCli final : public QObject
+class tst_Cli final : public QObject
 {
     Q_OBJECT
 
@@ -639,5 +639,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestCli)
+QTEST_GUILESS_MAIN(tst_Cli)
 #include "tst_cli.moc"

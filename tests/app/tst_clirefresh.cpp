@@ -33,7 +33,7 @@ const QByteArray kPage = "<html><head>"
 } // namespace
 
 // `bulletin subscribe` and `bulletin refresh` through the real executable.
-class TestCliRefresh final : public QObject
+class tst_CliRefresh final : public QObject
 {
     Q_OBJECT
 
@@ -57,7 +57,7 @@ private:
     std::unique_ptr<TestHttpServer> m_server;
 };
 
-void TestCliRefresh::init()
+void tst_CliRefresh::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     m_server = std::make_unique<TestHttpServer>();
@@ -69,7 +69,7 @@ void TestCliRefresh::init()
     m_server->route(QStringLiteral("/city"), TestResponse::ok(kPage, "text/html"));
 }
 
-int TestCliRefresh::run(const QStringList &arguments, QByteArray *out, QByteArray *err)
+int tst_CliRefresh::run(const QStringList &arguments, QByteArray *out, QByteArray *err)
 {
     QProcess process;
     process.start(QStringLiteral(BULLETIN_EXECUTABLE),
@@ -83,7 +83,7 @@ int TestCliRefresh::run(const QStringList &arguments, QByteArray *out, QByteArra
     return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
 }
 
-void TestCliRefresh::subscribeFollowsThePageToItsFeed()
+void tst_CliRefresh::subscribeFollowsThePageToItsFeed()
 {
     QByteArray out;
     QCOMPARE(run({QStringLiteral("subscribe"), m_server->url().toString(), QStringLiteral("--folder"),
@@ -95,7 +95,7 @@ void TestCliRefresh::subscribeFollowsThePageToItsFeed()
     QCOMPARE(result.value(QStringLiteral("url")).toString(), m_server->url(QStringLiteral("/feed.xml")).toString());
 }
 
-void TestCliRefresh::aPageWithSeveralFeedsIsListedNotGuessed()
+void tst_CliRefresh::aPageWithSeveralFeedsIsListedNotGuessed()
 {
     const QString page = m_server->url(QStringLiteral("/city")).toString();
     QByteArray out;
@@ -123,7 +123,7 @@ void TestCliRefresh::aPageWithSeveralFeedsIsListedNotGuessed()
              m_server->url(QStringLiteral("/alerts.atom")).toString());
 }
 
-void TestCliRefresh::pickTakesTheNthFeed()
+void tst_CliRefresh::pickTakesTheNthFeed()
 {
     QByteArray out;
     QCOMPARE(run({QStringLiteral("subscribe"), m_server->url(QStringLiteral("/city")).toString(), QStringLiteral("--pick"),
@@ -136,7 +136,7 @@ void TestCliRefresh::pickTakesTheNthFeed()
     QVERIFY(m_server->requestsTo(QStringLiteral("/feed.xml")).isEmpty());
 }
 
-void TestCliRefresh::allTakesEveryFeedAndSaysWhichFailed()
+void tst_CliRefresh::allTakesEveryFeedAndSaysWhichFailed()
 {
     QByteArray out;
     QByteArray err;
@@ -157,7 +157,7 @@ void TestCliRefresh::allTakesEveryFeedAndSaysWhichFailed()
     QCOMPARE(QJsonDocument::fromJson(out).object().value(QStringLiteral("feeds")).toArray().size(), 2);
 }
 
-void TestCliRefresh::refusesBadPicks_data()
+void tst_CliRefresh::refusesBadPicks_data()
 {
     QTest::addColumn<QStringList>("options");
     QTest::addColumn<QByteArray>("error");
@@ -170,7 +170,7 @@ void TestCliRefresh::refusesBadPicks_data()
                                   << QByteArray("cannot go together");
 }
 
-void TestCliRefresh::refusesBadPicks()
+void tst_CliRefresh::refusesBadPicks()
 {
     QFETCH(QStringList, options);
     QFETCH(QByteArray, error);
@@ -181,7 +181,7 @@ void TestCliRefresh::refusesBadPicks()
     QVERIFY2(err.trimmed().split('\n').last().contains(error), err.constData());
 }
 
-void TestCliRefresh::refreshPrintsJson()
+void tst_CliRefresh::refreshPrintsJson()
 {
     QCOMPARE(run({QStringLiteral("subscribe"), m_server->url(QStringLiteral("/feed.xml")).toString()}), 0);
     QByteArray out;
@@ -207,7 +207,7 @@ void TestCliRefresh::refreshPrintsJson()
     QCOMPARE(m_server->requestsTo(QStringLiteral("/feed.xml")).last().header("If-None-Match"), QByteArray("\"1\""));
 }
 
-void TestCliRefresh::refreshReportsFailures()
+void tst_CliRefresh::refreshReportsFailures()
 {
     QCOMPARE(run({QStringLiteral("subscribe"), m_server->url(QStringLiteral("/feed.xml")).toString()}), 0);
     m_server->route(QStringLiteral("/feed.xml"), TestResponse::withStatus(404));
@@ -223,7 +223,7 @@ void TestCliRefresh::refreshReportsFailures()
     QVERIFY2(err.contains("bulletin: 1 of 1 feeds did not refresh"), err.constData());
 }
 
-void TestCliRefresh::refusesBadArguments()
+void tst_CliRefresh::refusesBadArguments()
 {
     QByteArray err;
     QCOMPARE(run({QStringLiteral("subscribe")}, nullptr, &err), 1);
@@ -235,7 +235,7 @@ void TestCliRefresh::refusesBadArguments()
     QVERIFY2(err.contains("HTTP 404"), err.constData());
 }
 
-void TestCliRefresh::refreshOnAFullDiskSaysSoAndKeepsTheCache()
+void tst_CliRefresh::refreshOnAFullDiskSaysSoAndKeepsTheCache()
 {
     ScratchMount mount(6 * 1024 * 1024);
     if (!mount.isMounted())
@@ -282,5 +282,5 @@ void TestCliRefresh::refreshOnAFullDiskSaysSoAndKeepsTheCache()
     QCOMPARE(bulletin({QStringLiteral("refresh")}), 0);
 }
 
-QTEST_GUILESS_MAIN(TestCliRefresh)
+QTEST_GUILESS_MAIN(tst_CliRefresh)
 #include "tst_clirefresh.moc"

@@ -49,7 +49,7 @@ QByteArray feedBody(int feed, int round)
 
 } // namespace
 
-class TestKillRefresh final : public QObject
+class tst_KillRefresh final : public QObject
 {
     Q_OBJECT
 
@@ -69,7 +69,7 @@ private:
     std::shared_ptr<std::atomic<int>> m_round = std::make_shared<std::atomic<int>>(0);
 };
 
-std::unique_ptr<Cache> TestKillRefresh::openCache()
+std::unique_ptr<Cache> tst_KillRefresh::openCache()
 {
     QString error;
     auto cache = Cache::open(m_cachePath, &error);
@@ -78,7 +78,7 @@ std::unique_ptr<Cache> TestKillRefresh::openCache()
     return cache;
 }
 
-bool TestKillRefresh::runRefresh(int timeoutMs)
+bool tst_KillRefresh::runRefresh(int timeoutMs)
 {
     QProcess process;
     process.start(QStringLiteral(BULLETIN_EXECUTABLE),
@@ -87,7 +87,7 @@ bool TestKillRefresh::runRefresh(int timeoutMs)
         && process.exitCode() == 0;
 }
 
-void TestKillRefresh::initTestCase()
+void tst_KillRefresh::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     m_cachePath = m_dir.filePath(QStringLiteral("cache.db"));
@@ -115,7 +115,7 @@ void TestKillRefresh::initTestCase()
     m_wholeMs = whole.elapsed();
 }
 
-void TestKillRefresh::cacheSurvivesKillsDuringRefresh()
+void tst_KillRefresh::cacheSurvivesKillsDuringRefresh()
 {
     const quint32 seed = qEnvironmentVariableIsSet("BULLETIN_KILL_SEED")
         ? quint32(qEnvironmentVariableIntValue("BULLETIN_KILL_SEED"))
@@ -194,7 +194,7 @@ void TestKillRefresh::cacheSurvivesKillsDuringRefresh()
     QVERIFY2(roundsThatWrote > 0, "no round got as far as writing: the kills tested nothing");
 }
 
-void TestKillRefresh::theWindowWritesWhileARefreshWrites()
+void tst_KillRefresh::theWindowWritesWhileARefreshWrites()
 {
     // Two processes write at once: `bulletin refresh` stores every feed while this one, as
     // the window does, marks stories read and bookmarks them, each in a transaction of its
@@ -250,5 +250,5 @@ void TestKillRefresh::theWindowWritesWhileARefreshWrites()
     }
 }
 
-QTEST_GUILESS_MAIN(TestKillRefresh)
+QTEST_GUILESS_MAIN(tst_KillRefresh)
 #include "tst_killrefresh.moc"

@@ -5,7 +5,7 @@
 
 using namespace bulletin;
 
-class TestPlainTextImporter final : public QObject
+class tst_PlainTextImporter final : public QObject
 {
     Q_OBJECT
 
@@ -318,5 +318,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_APPLESS_MAIN(TestPlainTextImporter)
+QTEST_APPLESS_MAIN(tst_PlainTextImporter)
 #include "tst_plaintextimporter.moc"

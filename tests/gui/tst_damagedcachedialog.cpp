@@ -107,7 +107,7 @@ QStringList damagedCopies(const QTemporaryDir &dir)
 
 } // namespace
 
-class TestDamagedCacheDialog final : public QObject
+class tst_DamagedCacheDialog final : public QObject
 {
     Q_OBJECT
 
@@ -256,5 +256,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestDamagedCacheDialog)
+QTEST_MAIN(tst_DamagedCacheDialog)
 #include "tst_damagedcachedialog.moc"

@@ -13,12 +13,14 @@
 #include "models/sidebarmodel.h"
 #include "models/storylistmodel.h"
 #include "services/cache.h"
+#include "support/dialoganswers.h"
 #include "support/windowtest.h"
 #include "storage/advisorystore.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QDialog>
 #include <QKeySequenceEdit>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -47,6 +49,7 @@ private slots:
     void typingInSearchDoesNotTriggerShortcuts();
     void markReadDelay();
     void shortcutsAreEditableAndListed();
+    void shortcutListLeadsToPreferences();
     void advisoryRulesInPreferences();
     void savedSearchesInTheSidebar();
 
@@ -311,6 +314,26 @@ void tst_ReadingFlow::shortcutsAreEditableAndListed()
     QVERIFY(listed.contains(QStringLiteral("Mark All as Read=Shift+A")));
     QVERIFY(listed.contains(QStringLiteral("Bookmark=Ctrl+D, S")));
     QVERIFY(listed.contains(QStringLiteral("Find=Ctrl+F, /")));
+}
+
+void tst_ReadingFlow::shortcutListLeadsToPreferences()
+{
+    // Help > Keyboard Shortcuts, Change…: the list closes and Preferences opens, where the
+    // shortcuts are set.
+    openWindow();
+    QString listTitle;
+    bool preferencesOpened = false;
+    test::answerNextDialog([&](QWidget *list) {
+        listTitle = list->windowTitle();
+        test::answerNextDialog([&preferencesOpened](QWidget *dialog) {
+            preferencesOpened = qobject_cast<PreferencesDialog *>(dialog) != nullptr;
+            qobject_cast<QDialog *>(dialog)->reject();
+        });
+        test::clickButton(list, QStringLiteral("Change\u2026"));
+    });
+    m_window->showShortcutHelp();
+    QCOMPARE(listTitle, QStringLiteral("Keyboard Shortcuts"));
+    QTRY_VERIFY(preferencesOpened);
 }
 
 void tst_ReadingFlow::advisoryRulesInPreferences()

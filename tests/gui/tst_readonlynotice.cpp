@@ -27,7 +27,7 @@ using namespace bulletin;
 
 // The window over a cache on a read-only file system (a tmpfs the test mounts, then
 // remounts read-only: root only, skipped otherwise).
-class TestReadOnlyNotice final : public QObject
+class tst_ReadOnlyNotice final : public QObject
 {
     Q_OBJECT
 
@@ -178,5 +178,5 @@ private:
     qint64 m_sampleId = 0;
 };
 
-QTEST_MAIN(TestReadOnlyNotice)
+QTEST_MAIN(tst_ReadOnlyNotice)
 #include "tst_readonlynotice.moc"

@@ -4,10 +4,9 @@
 #include "gui/storycontroller.h"
 #include "gui/storylistview.h"
 #include "models/storylistmodel.h"
-#include "support/darkpalette.h"
+#include "support/screenshots.h"
 #include "support/windowtest.h"
 
-#include <QDir>
 #include <QHeaderView>
 #include <QTest>
 
@@ -153,19 +152,15 @@ void tst_StoryListSorting::viewsWithTheirOwnOrderShowNoArrow()
 void tst_StoryListSorting::screenshots()
 {
     // Set BULLETIN_SCREENSHOT_DIR to look at the sorted list, light and dark.
-    const QString dir = qEnvironmentVariable("BULLETIN_SCREENSHOT_DIR");
-    if (dir.isEmpty())
+    if (screenshotDir().isEmpty())
         QSKIP("BULLETIN_SCREENSHOT_DIR not set");
-    QDir().mkpath(dir);
     QVERIFY(showMainWindow(QSize(1000, 600)));
     clickHeader(StoryListModel::SourceColumn);
-    QVERIFY(m_window->grab().save(QDir(dir).filePath(QStringLiteral("sorted-by-source.png"))));
-    const QPalette original = QApplication::palette();
-    QApplication::setPalette(darkPalette());
+    QVERIFY(saveScreenshot(m_window.get(), QStringLiteral("sorted-by-source.png")));
+    const DarkPaletteScope dark;
     clickHeader(StoryListModel::HeadlineColumn);
-    QTest::qWait(50); // the palette's repaint
-    QVERIFY(m_window->grab().save(QDir(dir).filePath(QStringLiteral("sorted-by-headline-dark.png"))));
-    QApplication::setPalette(original);
+    DarkPaletteScope::settle();
+    QVERIFY(saveScreenshot(m_window.get(), QStringLiteral("sorted-by-headline-dark.png")));
 }
 
 QTEST_MAIN(tst_StoryListSorting)

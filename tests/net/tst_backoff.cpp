@@ -9,7 +9,7 @@ namespace {
 const QDateTime kNow(QDate(2026, 3, 1), QTime(10, 0), Qt::UTC);
 }
 
-class TestBackoff final : public QObject
+class tst_Backoff final : public QObject
 {
     Q_OBJECT
 
@@ -21,7 +21,7 @@ private slots:
     void jitterIsBoundedAndDeterministic();
 };
 
-void TestBackoff::growsExponentiallyUpToCap_data()
+void tst_Backoff::growsExponentiallyUpToCap_data()
 {
     QTest::addColumn<int>("failures");
     QTest::addColumn<qint64>("expectedSeconds");
@@ -36,14 +36,14 @@ void TestBackoff::growsExponentiallyUpToCap_data()
     QTest::newRow("years of failures stay capped") << 100000 << qint64(24 * 3600);
 }
 
-void TestBackoff::growsExponentiallyUpToCap()
+void tst_Backoff::growsExponentiallyUpToCap()
 {
     QFETCH(int, failures);
     QFETCH(qint64, expectedSeconds);
     QCOMPARE(kNow.secsTo(nextRetryTime(failures, kNow)), expectedSeconds);
 }
 
-void TestBackoff::honoursRetryAfter_data()
+void tst_Backoff::honoursRetryAfter_data()
 {
     QTest::addColumn<int>("failures");
     QTest::addColumn<qint64>("retryAfterSeconds");
@@ -55,7 +55,7 @@ void TestBackoff::honoursRetryAfter_data()
     QTest::newRow("beyond a week is not believed") << 1 << qint64(30 * 86400) << qint64(7 * 86400);
 }
 
-void TestBackoff::honoursRetryAfter()
+void tst_Backoff::honoursRetryAfter()
 {
     QFETCH(int, failures);
     QFETCH(qint64, retryAfterSeconds);
@@ -64,7 +64,7 @@ void TestBackoff::honoursRetryAfter()
     QCOMPARE(kNow.secsTo(next), expectedSeconds);
 }
 
-void TestBackoff::jitterIsBoundedAndDeterministic()
+void tst_Backoff::jitterIsBoundedAndDeterministic()
 {
     BackoffPolicy policy;
     policy.jitter = 0.5;
@@ -78,5 +78,5 @@ void TestBackoff::jitterIsBoundedAndDeterministic()
     QVERIFY2(seen.size() > 20, "jitter should spread feeds apart");
 }
 
-QTEST_GUILESS_MAIN(TestBackoff)
+QTEST_GUILESS_MAIN(tst_Backoff)
 #include "tst_backoff.moc"

@@ -27,7 +27,7 @@ const QByteArray kFeed = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><
 
 } // namespace
 
-class TestFeedFetcher final : public QObject
+class tst_FeedFetcher final : public QObject
 {
     Q_OBJECT
 
@@ -76,7 +76,7 @@ private:
     std::unique_ptr<FeedFetcher> m_fetcher;
 };
 
-void TestFeedFetcher::init()
+void tst_FeedFetcher::init()
 {
     m_server = std::make_unique<TestHttpServer>();
     QVERIFY(m_server->listen());
@@ -86,14 +86,14 @@ void TestFeedFetcher::init()
     m_fetcher->setTimeout(5s);
 }
 
-void TestFeedFetcher::cleanup()
+void tst_FeedFetcher::cleanup()
 {
     m_fetcher.reset();
     m_network.reset();
     m_server.reset();
 }
 
-FetchResult TestFeedFetcher::fetch(const FetchRequest &request)
+FetchResult tst_FeedFetcher::fetch(const FetchRequest &request)
 {
     QSignalSpy finished(m_fetcher.get(), &FeedFetcher::fetchFinished);
     m_fetcher->fetch(request);
@@ -108,7 +108,7 @@ FetchResult TestFeedFetcher::fetch(const FetchRequest &request)
     return finished.first().first().value<FetchResult>();
 }
 
-void TestFeedFetcher::contentLocationIsWhereTheDocumentIs_data()
+void tst_FeedFetcher::contentLocationIsWhereTheDocumentIs_data()
 {
     QTest::addColumn<QByteArray>("contentLocation"); // empty: no header
     QTest::addColumn<QString>("documentUrl");         // a path on the test server, or absolute
@@ -119,7 +119,7 @@ void TestFeedFetcher::contentLocationIsWhereTheDocumentIs_data()
     QTest::newRow("not a web address: ignored") << QByteArray("file:///etc/passwd") << "/cl/feed.xml";
 }
 
-void TestFeedFetcher::contentLocationIsWhereTheDocumentIs()
+void tst_FeedFetcher::contentLocationIsWhereTheDocumentIs()
 {
     QFETCH(QByteArray, contentLocation);
     QFETCH(QString, documentUrl);
@@ -136,7 +136,7 @@ void TestFeedFetcher::contentLocationIsWhereTheDocumentIs()
     QCOMPARE(result.documentUrl(), expected);
 }
 
-void TestFeedFetcher::fetchesFeedWithMetadata()
+void tst_FeedFetcher::fetchesFeedWithMetadata()
 {
     m_server->route(QStringLiteral("/feed.xml"),
                     TestResponse::ok(kFeed, "Application/RSS+XML; charset=\"UTF-8\"")
@@ -169,7 +169,7 @@ void TestFeedFetcher::fetchesFeedWithMetadata()
     QVERIFY(!request.hasHeader("If-Modified-Since"));
 }
 
-void TestFeedFetcher::reportsHttpErrors_data()
+void tst_FeedFetcher::reportsHttpErrors_data()
 {
     QTest::addColumn<int>("status");
     QTest::addColumn<QByteArray>("reason");
@@ -182,7 +182,7 @@ void TestFeedFetcher::reportsHttpErrors_data()
     QTest::newRow("unusual status") << 418 << QByteArray("I'm a teapot") << QStringLiteral("HTTP 418 I'm a teapot");
 }
 
-void TestFeedFetcher::reportsHttpErrors()
+void tst_FeedFetcher::reportsHttpErrors()
 {
     QFETCH(int, status);
     QFETCH(QByteArray, reason);
@@ -198,7 +198,7 @@ void TestFeedFetcher::reportsHttpErrors()
     QVERIFY(result.body.isEmpty());
 }
 
-void TestFeedFetcher::roundTripsValidators_data()
+void tst_FeedFetcher::roundTripsValidators_data()
 {
     QTest::addColumn<QByteArray>("etag");
     QTest::addColumn<QByteArray>("lastModified");
@@ -209,7 +209,7 @@ void TestFeedFetcher::roundTripsValidators_data()
     QTest::newRow("both") << QByteArray("\"v1\"") << QByteArray("Wed, 21 Oct 2015 07:28:00 GMT");
 }
 
-void TestFeedFetcher::roundTripsValidators()
+void tst_FeedFetcher::roundTripsValidators()
 {
     QFETCH(QByteArray, etag);
     QFETCH(QByteArray, lastModified);
@@ -250,7 +250,7 @@ void TestFeedFetcher::roundTripsValidators()
     QCOMPARE(sent.header("If-Modified-Since"), lastModified);
 }
 
-void TestFeedFetcher::decodesCompressedBodies_data()
+void tst_FeedFetcher::decodesCompressedBodies_data()
 {
     QTest::addColumn<TestResponse::Encoding>("encoding");
     QTest::addColumn<bool>("chunked");
@@ -261,7 +261,7 @@ void TestFeedFetcher::decodesCompressedBodies_data()
     QTest::newRow("identity, chunked") << TestResponse::Encoding::Identity << true;
 }
 
-void TestFeedFetcher::decodesCompressedBodies()
+void tst_FeedFetcher::decodesCompressedBodies()
 {
     QFETCH(TestResponse::Encoding, encoding);
     QFETCH(bool, chunked);
@@ -283,7 +283,7 @@ void TestFeedFetcher::decodesCompressedBodies()
 
 using IntList = QList<int>;
 
-void TestFeedFetcher::followsRedirects_data()
+void tst_FeedFetcher::followsRedirects_data()
 {
     QTest::addColumn<IntList>("statuses");  // one redirect hop per status, then the feed
     QTest::addColumn<bool>("permanent");
@@ -299,7 +299,7 @@ void TestFeedFetcher::followsRedirects_data()
     QTest::newRow("302 then 301") << IntList{302, 301} << false << 0;
 }
 
-void TestFeedFetcher::followsRedirects()
+void tst_FeedFetcher::followsRedirects()
 {
     QFETCH(IntList, statuses);
     QFETCH(bool, permanent);
@@ -332,7 +332,7 @@ void TestFeedFetcher::followsRedirects()
     QCOMPARE(m_server->requests().last().header("If-None-Match"), QByteArray("\"old\""));
 }
 
-void TestFeedFetcher::stopsRedirectLoops_data()
+void tst_FeedFetcher::stopsRedirectLoops_data()
 {
     QTest::addColumn<QStringList>("chain"); // each path redirects to the next, the last to the first
 
@@ -341,7 +341,7 @@ void TestFeedFetcher::stopsRedirectLoops_data()
     QTest::newRow("three steps") << QStringList{QStringLiteral("/a"), QStringLiteral("/b"), QStringLiteral("/c")};
 }
 
-void TestFeedFetcher::stopsRedirectLoops()
+void tst_FeedFetcher::stopsRedirectLoops()
 {
     QFETCH(QStringList, chain);
     for (int i = 0; i < chain.size(); ++i) {
@@ -354,7 +354,7 @@ void TestFeedFetcher::stopsRedirectLoops()
     QCOMPARE(m_server->requestCount(), chain.size());
 }
 
-void TestFeedFetcher::capsRedirectCount_data()
+void tst_FeedFetcher::capsRedirectCount_data()
 {
     QTest::addColumn<int>("hops");
     QTest::addColumn<bool>("ok");
@@ -363,7 +363,7 @@ void TestFeedFetcher::capsRedirectCount_data()
     QTest::newRow("6 is too many") << 6 << false;
 }
 
-void TestFeedFetcher::capsRedirectCount()
+void tst_FeedFetcher::capsRedirectCount()
 {
     QFETCH(int, hops);
     QFETCH(bool, ok);
@@ -382,7 +382,7 @@ void TestFeedFetcher::capsRedirectCount()
     }
 }
 
-void TestFeedFetcher::refusesRedirectToOtherSchemes()
+void tst_FeedFetcher::refusesRedirectToOtherSchemes()
 {
     m_server->route(QStringLiteral("/feed"), TestResponse::redirect(301, "file:///etc/passwd"));
     const FetchResult result = fetch(QStringLiteral("/feed"));
@@ -390,7 +390,7 @@ void TestFeedFetcher::refusesRedirectToOtherSchemes()
     QVERIFY(result.errorText.contains(QLatin1String("file:///etc/passwd")));
 }
 
-void TestFeedFetcher::timesOutSlowServers_data()
+void tst_FeedFetcher::timesOutSlowServers_data()
 {
     QTest::addColumn<TestResponse>("response");
     QTest::addColumn<QString>("expectedText");
@@ -415,7 +415,7 @@ void TestFeedFetcher::timesOutSlowServers_data()
     QTest::newRow("drips past the total limit") << dripping << QStringLiteral("timed out after 1.2 s");
 }
 
-void TestFeedFetcher::timesOutSlowServers()
+void tst_FeedFetcher::timesOutSlowServers()
 {
     QFETCH(TestResponse, response);
     QFETCH(QString, expectedText);
@@ -434,7 +434,7 @@ void TestFeedFetcher::timesOutSlowServers()
     QTRY_COMPARE(m_server->activeRequests(), 0);
 }
 
-void TestFeedFetcher::capsBodySize_data()
+void tst_FeedFetcher::capsBodySize_data()
 {
     QTest::addColumn<TestResponse>("response");
     QTest::addColumn<bool>("tooLarge");
@@ -459,7 +459,7 @@ void TestFeedFetcher::capsBodySize_data()
     QTest::newRow("streamed over the cap") << lying << true;
 }
 
-void TestFeedFetcher::capsBodySize()
+void tst_FeedFetcher::capsBodySize()
 {
     QFETCH(TestResponse, response);
     QFETCH(bool, tooLarge);
@@ -477,14 +477,14 @@ void TestFeedFetcher::capsBodySize()
     QVERIFY(result.body.isEmpty());
 }
 
-void TestFeedFetcher::reportsTruncatedBodies_data()
+void tst_FeedFetcher::reportsTruncatedBodies_data()
 {
     QTest::addColumn<bool>("chunked");
     QTest::newRow("Content-Length") << false;
     QTest::newRow("chunked") << true;
 }
 
-void TestFeedFetcher::reportsTruncatedBodies()
+void tst_FeedFetcher::reportsTruncatedBodies()
 {
     QFETCH(bool, chunked);
     TestResponse response = TestResponse::ok(QByteArray(1000, 'x'));
@@ -506,7 +506,7 @@ void TestFeedFetcher::reportsTruncatedBodies()
     QVERIFY(result.body.isEmpty());
 }
 
-void TestFeedFetcher::reportsRetryAfter_data()
+void tst_FeedFetcher::reportsRetryAfter_data()
 {
     QTest::addColumn<int>("status");
     QTest::addColumn<QByteArray>("retryAfter");
@@ -521,7 +521,7 @@ void TestFeedFetcher::reportsRetryAfter_data()
     QTest::newRow("500 is not a come-back-later") << 500 << QByteArray("120") << QDateTime() << false;
 }
 
-void TestFeedFetcher::reportsRetryAfter()
+void tst_FeedFetcher::reportsRetryAfter()
 {
     QFETCH(int, status);
     QFETCH(QByteArray, retryAfter);
@@ -550,7 +550,7 @@ void TestFeedFetcher::reportsRetryAfter()
     }
 }
 
-void TestFeedFetcher::explainsDnsFailure()
+void tst_FeedFetcher::explainsDnsFailure()
 {
     // .invalid never resolves (RFC 6761), with or without a network.
     const FetchResult result =
@@ -559,7 +559,7 @@ void TestFeedFetcher::explainsDnsFailure()
     QCOMPARE(result.errorText, QStringLiteral("DNS lookup failed for no-such-host.invalid"));
 }
 
-void TestFeedFetcher::explainsRefusedConnection()
+void tst_FeedFetcher::explainsRefusedConnection()
 {
     quint16 port = 0;
     {
@@ -573,7 +573,7 @@ void TestFeedFetcher::explainsRefusedConnection()
     QCOMPARE(result.errorText, QStringLiteral("connection refused by 127.0.0.1:%1").arg(port));
 }
 
-void TestFeedFetcher::refusesNonHttpUrls_data()
+void tst_FeedFetcher::refusesNonHttpUrls_data()
 {
     QTest::addColumn<QUrl>("url");
     QTest::addColumn<FetchError>("error");
@@ -586,7 +586,7 @@ void TestFeedFetcher::refusesNonHttpUrls_data()
     QTest::newRow("http without host") << QUrl(QStringLiteral("http:///feed")) << FetchError::InvalidUrl;
 }
 
-void TestFeedFetcher::refusesNonHttpUrls()
+void tst_FeedFetcher::refusesNonHttpUrls()
 {
     QFETCH(QUrl, url);
     QFETCH(FetchError, error);
@@ -602,7 +602,7 @@ void TestFeedFetcher::refusesNonHttpUrls()
     QCOMPARE(m_server->requestCount(), 0);
 }
 
-void TestFeedFetcher::neitherSendsNorStoresCookies()
+void tst_FeedFetcher::neitherSendsNorStoresCookies()
 {
     // The application's jar holds a cookie for this host; a feed fetch must not carry it.
     const QUrl base = m_server->url(QStringLiteral("/"));
@@ -619,7 +619,7 @@ void TestFeedFetcher::neitherSendsNorStoresCookies()
     QCOMPARE(stored.first().name(), QByteArray("session"));
 }
 
-void TestFeedFetcher::cancelsRunningFetch()
+void tst_FeedFetcher::cancelsRunningFetch()
 {
     TestResponse silent;
     silent.neverRespond = true;
@@ -647,7 +647,7 @@ void TestFeedFetcher::cancelsRunningFetch()
     QTRY_COMPARE(m_server->activeRequests(), 0);
 }
 
-void TestFeedFetcher::destructionAbortsQuietly()
+void tst_FeedFetcher::destructionAbortsQuietly()
 {
     TestResponse silent;
     silent.neverRespond = true;
@@ -660,5 +660,5 @@ void TestFeedFetcher::destructionAbortsQuietly()
     QTRY_COMPARE(m_server->activeRequests(), 0);
 }
 
-QTEST_GUILESS_MAIN(TestFeedFetcher)
+QTEST_GUILESS_MAIN(tst_FeedFetcher)
 #include "tst_feedfetcher.moc"

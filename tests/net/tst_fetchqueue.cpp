@@ -13,7 +13,7 @@ using namespace bulletin;
 using namespace bulletin::test;
 using namespace std::chrono_literals;
 
-class TestFetchQueue final : public QObject
+class tst_FetchQueue final : public QObject
 {
     Q_OBJECT
 
@@ -39,21 +39,21 @@ private:
     std::unique_ptr<FetchQueue> m_queue;
 };
 
-void TestFetchQueue::init()
+void tst_FetchQueue::init()
 {
     m_network = std::make_unique<QNetworkAccessManager>();
     m_queue = std::make_unique<FetchQueue>(m_network.get());
     m_queue->fetcher()->setTimeout(10s);
 }
 
-void TestFetchQueue::cleanup()
+void tst_FetchQueue::cleanup()
 {
     m_queue.reset();
     m_network.reset();
     m_servers.clear();
 }
 
-TestHttpServer *TestFetchQueue::addHost(int host, int count)
+TestHttpServer *tst_FetchQueue::addHost(int host, int count)
 {
     auto server = std::make_unique<TestHttpServer>();
     // Linux routes all of 127/8 to loopback, so each server is a distinct host by address.
@@ -68,7 +68,7 @@ TestHttpServer *TestFetchQueue::addHost(int host, int count)
     return m_servers.back().get();
 }
 
-QList<FetchRequest> TestFetchQueue::requestsFor(const TestHttpServer &server, int count,
+QList<FetchRequest> tst_FetchQueue::requestsFor(const TestHttpServer &server, int count,
                                                 int firstCookie) const
 {
     QList<FetchRequest> requests;
@@ -77,7 +77,7 @@ QList<FetchRequest> TestFetchQueue::requestsFor(const TestHttpServer &server, in
     return requests;
 }
 
-void TestFetchQueue::limitsFetchesPerHost()
+void tst_FetchQueue::limitsFetchesPerHost()
 {
     m_queue->setMaxConcurrent(6);
     m_queue->setMaxPerHost(2);
@@ -106,7 +106,7 @@ void TestFetchQueue::limitsFetchesPerHost()
     }
 }
 
-void TestFetchQueue::limitsFetchesOverall()
+void tst_FetchQueue::limitsFetchesOverall()
 {
     m_queue->setMaxConcurrent(3);
     m_queue->setMaxPerHost(10);
@@ -124,7 +124,7 @@ void TestFetchQueue::limitsFetchesOverall()
     QCOMPARE(maxRunning, 3);
 }
 
-void TestFetchQueue::fetchesEachCookieOnce()
+void tst_FetchQueue::fetchesEachCookieOnce()
 {
     TestHttpServer *server = addHost(1, 1);
     QVERIFY(server);
@@ -143,7 +143,7 @@ void TestFetchQueue::fetchesEachCookieOnce()
     QCOMPARE(server->requestCount(), 2);
 }
 
-void TestFetchQueue::cancelAllEndsEveryFetchAndSendsNoMore()
+void tst_FetchQueue::cancelAllEndsEveryFetchAndSendsNoMore()
 {
     TestHttpServer *server = addHost(1, 0);
     QVERIFY(server);
@@ -176,7 +176,7 @@ void TestFetchQueue::cancelAllEndsEveryFetchAndSendsNoMore()
     QCOMPARE(server->requestCount(), 2);
 }
 
-void TestFetchQueue::cancelsOnePendingFetch()
+void tst_FetchQueue::cancelsOnePendingFetch()
 {
     TestHttpServer *server = addHost(1, 3);
     QVERIFY(server);
@@ -194,7 +194,7 @@ void TestFetchQueue::cancelsOnePendingFetch()
     QCOMPARE(server->requestCount(), 2);
 }
 
-void TestFetchQueue::reportsProgressPerBatch()
+void tst_FetchQueue::reportsProgressPerBatch()
 {
     TestHttpServer *server = addHost(1, 3);
     QVERIFY(server);
@@ -217,7 +217,7 @@ void TestFetchQueue::reportsProgressPerBatch()
     QCOMPARE(progress.last().at(0).toInt(), 1);
 }
 
-void TestFetchQueue::refusedUrlsDoNotBlockTheQueue()
+void tst_FetchQueue::refusedUrlsDoNotBlockTheQueue()
 {
     TestHttpServer *server = addHost(1, 2);
     QVERIFY(server);
@@ -236,5 +236,5 @@ void TestFetchQueue::refusedUrlsDoNotBlockTheQueue()
     QVERIFY(finished.at(3).first().value<FetchResult>().ok());
 }
 
-QTEST_GUILESS_MAIN(TestFetchQueue)
+QTEST_GUILESS_MAIN(tst_FetchQueue)
 #include "tst_fetchqueue.moc"

@@ -4,7 +4,7 @@
 
 using namespace bulletin;
 
-class TestHttpHeaders final : public QObject
+class tst_HttpHeaders final : public QObject
 {
     Q_OBJECT
 
@@ -19,7 +19,7 @@ private slots:
     void splitsContentType();
 };
 
-void TestHttpHeaders::parsesHttpDates_data()
+void tst_HttpHeaders::parsesHttpDates_data()
 {
     QTest::addColumn<QByteArray>("value");
     QTest::addColumn<QDateTime>("expected"); // invalid: no date
@@ -39,7 +39,7 @@ void TestHttpHeaders::parsesHttpDates_data()
     QTest::newRow("empty") << QByteArray() << QDateTime();
 }
 
-void TestHttpHeaders::parsesHttpDates()
+void tst_HttpHeaders::parsesHttpDates()
 {
     QFETCH(QByteArray, value);
     QFETCH(QDateTime, expected);
@@ -49,7 +49,7 @@ void TestHttpHeaders::parsesHttpDates()
         QCOMPARE(*parsed, expected);
 }
 
-void TestHttpHeaders::parsesRetryAfter_data()
+void tst_HttpHeaders::parsesRetryAfter_data()
 {
     QTest::addColumn<QByteArray>("value");
     QTest::addColumn<qint64>("expectedSecondsFromNow"); // -1: nothing
@@ -65,7 +65,7 @@ void TestHttpHeaders::parsesRetryAfter_data()
     QTest::newRow("empty") << QByteArray("") << qint64(-1);
 }
 
-void TestHttpHeaders::parsesRetryAfter()
+void tst_HttpHeaders::parsesRetryAfter()
 {
     QFETCH(QByteArray, value);
     QFETCH(qint64, expectedSecondsFromNow);
@@ -76,7 +76,7 @@ void TestHttpHeaders::parsesRetryAfter()
         QCOMPARE(now.secsTo(*parsed), expectedSecondsFromNow);
 }
 
-void TestHttpHeaders::parsesMaxAge_data()
+void tst_HttpHeaders::parsesMaxAge_data()
 {
     QTest::addColumn<QByteArray>("value");
     QTest::addColumn<int>("expected");
@@ -91,14 +91,14 @@ void TestHttpHeaders::parsesMaxAge_data()
     QTest::newRow("absent") << QByteArray() << -1;
 }
 
-void TestHttpHeaders::parsesMaxAge()
+void tst_HttpHeaders::parsesMaxAge()
 {
     QFETCH(QByteArray, value);
     QFETCH(int, expected);
     QCOMPARE(parseMaxAge(value), expected);
 }
 
-void TestHttpHeaders::splitsContentType_data()
+void tst_HttpHeaders::splitsContentType_data()
 {
     QTest::addColumn<QByteArray>("value");
     QTest::addColumn<QString>("mime");
@@ -115,7 +115,7 @@ void TestHttpHeaders::splitsContentType_data()
     QTest::newRow("empty") << QByteArray() << QString() << QString();
 }
 
-void TestHttpHeaders::splitsContentType()
+void tst_HttpHeaders::splitsContentType()
 {
     QFETCH(QByteArray, value);
     QFETCH(QString, mime);
@@ -125,5 +125,5 @@ void TestHttpHeaders::splitsContentType()
     QCOMPARE(gotCharset, charset);
 }
 
-QTEST_GUILESS_MAIN(TestHttpHeaders)
+QTEST_GUILESS_MAIN(tst_HttpHeaders)
 #include "tst_httpheaders.moc"

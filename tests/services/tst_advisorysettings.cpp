@@ -43,7 +43,7 @@ const QByteArray kCapItem =
 
 } // namespace
 
-class TestAdvisorySettings final : public QObject
+class tst_AdvisorySettings final : public QObject
 {
     Q_OBJECT
 
@@ -295,5 +295,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestAdvisorySettings)
+QTEST_GUILESS_MAIN(tst_AdvisorySettings)
 #include "tst_advisorysettings.moc"

@@ -5,7 +5,7 @@
 
 using namespace bulletin;
 
-class TestFeedDiscovery final : public QObject
+class tst_FeedDiscovery final : public QObject
 {
     Q_OBJECT
 
@@ -18,7 +18,7 @@ private slots:
     void tellsPagesFromFeeds();
 };
 
-void TestFeedDiscovery::discovers_data()
+void tst_FeedDiscovery::discovers_data()
 {
     QTest::addColumn<QByteArray>("html");
     QTest::addColumn<QStringList>("feeds");
@@ -48,7 +48,7 @@ void TestFeedDiscovery::discovers_data()
         << QStringList{};
 }
 
-void TestFeedDiscovery::discovers()
+void tst_FeedDiscovery::discovers()
 {
     QFETCH(QByteArray, html);
     QFETCH(QStringList, feeds);
@@ -58,7 +58,7 @@ void TestFeedDiscovery::discovers()
     QCOMPARE(found, feeds);
 }
 
-void TestFeedDiscovery::describesEachFeed_data()
+void tst_FeedDiscovery::describesEachFeed_data()
 {
     QTest::addColumn<QByteArray>("html");
     QTest::addColumn<QString>("label");
@@ -77,7 +77,7 @@ void TestFeedDiscovery::describesEachFeed_data()
         << QStringLiteral("Old") << QStringLiteral("RSS");
 }
 
-void TestFeedDiscovery::describesEachFeed()
+void tst_FeedDiscovery::describesEachFeed()
 {
     QFETCH(QByteArray, html);
     QFETCH(QString, label);
@@ -88,7 +88,7 @@ void TestFeedDiscovery::describesEachFeed()
     QCOMPARE(feeds.first().format, format);
 }
 
-void TestFeedDiscovery::tellsPagesFromFeeds_data()
+void tst_FeedDiscovery::tellsPagesFromFeeds_data()
 {
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<QString>("type");
@@ -100,7 +100,7 @@ void TestFeedDiscovery::tellsPagesFromFeeds_data()
     QTest::newRow("json") << QByteArray("{\"version\":\"https://jsonfeed.org/version/1\"}") << QString() << false;
 }
 
-void TestFeedDiscovery::tellsPagesFromFeeds()
+void tst_FeedDiscovery::tellsPagesFromFeeds()
 {
     QFETCH(QByteArray, body);
     QFETCH(QString, type);
@@ -108,5 +108,5 @@ void TestFeedDiscovery::tellsPagesFromFeeds()
     QCOMPARE(looksLikeHtml(body, type), html);
 }
 
-QTEST_GUILESS_MAIN(TestFeedDiscovery)
+QTEST_GUILESS_MAIN(tst_FeedDiscovery)
 #include "tst_feeddiscovery.moc"

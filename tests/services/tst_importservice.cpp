@@ -57,7 +57,7 @@ int rows(Cache &cache, const char *table)
 }
 } // namespace
 
-class TestImportService final : public QObject
+class tst_ImportService final : public QObject
 {
     Q_OBJECT
 
@@ -393,5 +393,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestImportService)
+QTEST_GUILESS_MAIN(tst_ImportService)
 #include "tst_importservice.moc"

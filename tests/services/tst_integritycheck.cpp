@@ -54,7 +54,7 @@ int stories(const QString &path)
 
 } // namespace
 
-class TestIntegrityCheck final : public QObject
+class tst_IntegrityCheck final : public QObject
 {
     Q_OBJECT
 
@@ -151,5 +151,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestIntegrityCheck)
+QTEST_GUILESS_MAIN(tst_IntegrityCheck)
 #include "tst_integritycheck.moc"

@@ -6,7 +6,7 @@ Q_DECLARE_METATYPE(bulletin::FeedRecord)
 
 using namespace bulletin;
 
-class TestRefreshSchedule final : public QObject
+class tst_RefreshSchedule final : public QObject
 {
     Q_OBJECT
 
@@ -45,7 +45,7 @@ FeedRecord alertFeed(int refreshMinutes, int ttlMinutes, bool markedByUser)
 
 } // namespace
 
-void TestRefreshSchedule::nextRefresh_data()
+void tst_RefreshSchedule::nextRefresh_data()
 {
     QTest::addColumn<FeedRecord>("record");
     QTest::addColumn<qint64>("minutesAfterBase");
@@ -71,7 +71,7 @@ void TestRefreshSchedule::nextRefresh_data()
     QTest::newRow("alert feed: its own interval wins") << alertFeed(30, 0, true) << qint64(30);
 }
 
-void TestRefreshSchedule::nextRefresh()
+void tst_RefreshSchedule::nextRefresh()
 {
     QFETCH(FeedRecord, record);
     QFETCH(qint64, minutesAfterBase);
@@ -81,7 +81,7 @@ void TestRefreshSchedule::nextRefresh()
     QCOMPARE(isRefreshDue(record, next.addSecs(-1), RefreshSchedule{}), false);
 }
 
-void TestRefreshSchedule::alertIntervalIsSettable()
+void tst_RefreshSchedule::alertIntervalIsSettable()
 {
     RefreshSchedule schedule;
     schedule.alertMinutes = 10;
@@ -91,7 +91,7 @@ void TestRefreshSchedule::alertIntervalIsSettable()
     QCOMPARE(nextRefreshTime(alertFeed(0, 0, true), schedule), kBase.addSecs(5 * 60));
 }
 
-void TestRefreshSchedule::localSourcesAreNeverDue()
+void tst_RefreshSchedule::localSourcesAreNeverDue()
 {
     FeedRecord local = feed(0, 0);
     local.kind = QStringLiteral("local");
@@ -99,5 +99,5 @@ void TestRefreshSchedule::localSourcesAreNeverDue()
     QVERIFY(!isRefreshDue(local, kBase.addYears(10), RefreshSchedule{}));
 }
 
-QTEST_GUILESS_MAIN(TestRefreshSchedule)
+QTEST_GUILESS_MAIN(tst_RefreshSchedule)
 #include "tst_refreshschedule.moc"

@@ -48,7 +48,7 @@ QByteArray rss(int count, const QString &tag = QStringLiteral("a"), const QStrin
 
 } // namespace
 
-class TestRefreshService final : public QObject
+class tst_RefreshService final : public QObject
 {
     Q_OBJECT
 
@@ -99,7 +99,7 @@ private:
     std::unique_ptr<TestHttpServer> m_server;
 };
 
-void TestRefreshService::init()
+void tst_RefreshService::init()
 {
     QVERIFY2(m_cache.open(), qPrintable(m_cache.error()));
     m_network = std::make_unique<QNetworkAccessManager>();
@@ -109,7 +109,7 @@ void TestRefreshService::init()
     QVERIFY(m_server->listen());
 }
 
-void TestRefreshService::cleanup()
+void tst_RefreshService::cleanup()
 {
     m_service.reset();
     m_network.reset();
@@ -117,12 +117,12 @@ void TestRefreshService::cleanup()
     m_cache.close();
 }
 
-qint64 TestRefreshService::subscribe(const QUrl &url, qint64 folderId)
+qint64 tst_RefreshService::subscribe(const QUrl &url, qint64 folderId)
 {
     return m_cache->feeds().addSubscription(url.toString(), QStringLiteral("Feed"), folderId).value_or(0);
 }
 
-bool TestRefreshService::refresh(const std::function<void()> &start, QHash<qint64, RefreshResult> *results,
+bool tst_RefreshService::refresh(const std::function<void()> &start, QHash<qint64, RefreshResult> *results,
                                  int timeoutMs)
 {
     QSignalSpy finished(m_service.get(), &RefreshService::refreshFinished);
@@ -134,7 +134,7 @@ bool TestRefreshService::refresh(const std::function<void()> &start, QHash<qint6
     return ok;
 }
 
-QList<StorySummary> TestRefreshService::stories(qint64 feedId) const
+QList<StorySummary> tst_RefreshService::stories(qint64 feedId) const
 {
     StoryFilter filter;
     filter.kind = StoryFilter::Kind::Feed;
@@ -142,7 +142,7 @@ QList<StorySummary> TestRefreshService::stories(qint64 feedId) const
     return m_cache->articles().stories(filter, std::nullopt, 10000);
 }
 
-std::optional<StorySummary> TestRefreshService::storyByGuid(qint64 feedId, const QString &guid) const
+std::optional<StorySummary> tst_RefreshService::storyByGuid(qint64 feedId, const QString &guid) const
 {
     for (const StorySummary &s : stories(feedId)) {
         if (s.guid == guid)
@@ -151,7 +151,7 @@ std::optional<StorySummary> TestRefreshService::storyByGuid(qint64 feedId, const
     return std::nullopt;
 }
 
-void TestRefreshService::storesNewStories()
+void tst_RefreshService::storesNewStories()
 {
     m_server->route(QStringLiteral("/feed"), TestResponse::ok(rss(3)));
     const qint64 id = subscribe(m_server->url(QStringLiteral("/feed")));
@@ -170,7 +170,7 @@ void TestRefreshService::storesNewStories()
     QCOMPARE(feed.failures, 0);
 }
 
-void TestRefreshService::conditionalGetRoundTrip()
+void tst_RefreshService::conditionalGetRoundTrip()
 {
     const QByteArray body = rss(4);
     m_server->route(QStringLiteral("/feed"), [body](const RecordedRequest &request) {
@@ -204,7 +204,7 @@ void TestRefreshService::conditionalGetRoundTrip()
     QVERIFY(nextRefreshTime(feed, m_service->schedule()) >= feed.lastSuccess.addSecs(120 * 60));
 }
 
-void TestRefreshService::httpErrorsInWords_data()
+void tst_RefreshService::httpErrorsInWords_data()
 {
     QTest::addColumn<int>("status");
     QTest::addColumn<QString>("words");
@@ -213,7 +213,7 @@ void TestRefreshService::httpErrorsInWords_data()
     QTest::newRow("gone") << 410 << QStringLiteral("HTTP 410");
 }
 
-void TestRefreshService::httpErrorsInWords()
+void tst_RefreshService::httpErrorsInWords()
 {
     QFETCH(int, status);
     QFETCH(QString, words);
@@ -231,7 +231,7 @@ void TestRefreshService::httpErrorsInWords()
     QVERIFY(!isRefreshDue(feed, QDateTime::currentDateTimeUtc(), m_service->schedule()));
 }
 
-void TestRefreshService::readsGzip()
+void tst_RefreshService::readsGzip()
 {
     TestResponse response = TestResponse::ok(rss(5));
     response.encoding = TestResponse::Encoding::Gzip;
@@ -243,7 +243,7 @@ void TestRefreshService::readsGzip()
     QCOMPARE(results.value(id).added, 5);
 }
 
-void TestRefreshService::permanentRedirectMovesTheSubscription()
+void tst_RefreshService::permanentRedirectMovesTheSubscription()
 {
     m_server->route(QStringLiteral("/old"), TestResponse::redirect(301, "/middle"));
     m_server->route(QStringLiteral("/middle"), TestResponse::redirect(308, "/new"));
@@ -266,7 +266,7 @@ void TestRefreshService::permanentRedirectMovesTheSubscription()
     QCOMPARE(stories(id).size(), 2);
 }
 
-void TestRefreshService::temporaryRedirectKeepsTheUrl()
+void tst_RefreshService::temporaryRedirectKeepsTheUrl()
 {
     m_server->route(QStringLiteral("/feed"), TestResponse::redirect(302, "/elsewhere"));
     m_server->route(QStringLiteral("/elsewhere"), TestResponse::ok(rss(1)));
@@ -277,7 +277,7 @@ void TestRefreshService::temporaryRedirectKeepsTheUrl()
     QCOMPARE(m_cache->feeds().feed(id)->url, m_server->url(QStringLiteral("/feed")).toString());
 }
 
-void TestRefreshService::reportsRedirectLoop()
+void tst_RefreshService::reportsRedirectLoop()
 {
     m_server->route(QStringLiteral("/a"), TestResponse::redirect(302, "/b"));
     m_server->route(QStringLiteral("/b"), TestResponse::redirect(302, "/a"));
@@ -289,7 +289,7 @@ void TestRefreshService::reportsRedirectLoop()
     QVERIFY(m_cache->feeds().feed(id)->lastError.startsWith(QLatin1String("redirect loop")));
 }
 
-void TestRefreshService::slowResponseTimesOut()
+void tst_RefreshService::slowResponseTimesOut()
 {
     TestResponse slow = TestResponse::ok(rss(1));
     slow.delayBeforeHeadersMs = 5000;
@@ -302,7 +302,7 @@ void TestRefreshService::slowResponseTimesOut()
     QVERIFY2(results.value(id).error.startsWith(QLatin1String("timed out")), qPrintable(results.value(id).error));
 }
 
-void TestRefreshService::oversizedAndTruncatedBodies()
+void tst_RefreshService::oversizedAndTruncatedBodies()
 {
     m_server->route(QStringLiteral("/big"), TestResponse::ok(rss(200)));
     TestResponse cut = TestResponse::ok(rss(20));
@@ -322,7 +322,7 @@ void TestRefreshService::oversizedAndTruncatedBodies()
     QCOMPARE(stories(truncated).size(), 0);
 }
 
-void TestRefreshService::honoursRetryAfter()
+void tst_RefreshService::honoursRetryAfter()
 {
     m_server->route(QStringLiteral("/busy"), TestResponse::withStatus(503).withHeader("Retry-After", "3600"));
     const qint64 id = subscribe(m_server->url(QStringLiteral("/busy")));
@@ -342,7 +342,7 @@ void TestRefreshService::honoursRetryAfter()
     QCOMPARE(m_server->requestCount(), 0);
 }
 
-void TestRefreshService::webPageIsNotAFeed()
+void tst_RefreshService::webPageIsNotAFeed()
 {
     m_server->route(QStringLiteral("/page"),
                     TestResponse::ok("<!DOCTYPE html><html><body>Hello</body></html>", "text/html"));
@@ -359,7 +359,7 @@ void TestRefreshService::webPageIsNotAFeed()
     QVERIFY2(results.value(xml).error.startsWith(QLatin1String("not a feed")), qPrintable(results.value(xml).error));
 }
 
-void TestRefreshService::brokenFeedIsAParseError()
+void tst_RefreshService::brokenFeedIsAParseError()
 {
     m_server->route(QStringLiteral("/broken"),
                     TestResponse::ok("<?xml version=\"1.0\"?>\n\n<rss version=\"2.0\"\n<channel>"));
@@ -374,7 +374,7 @@ void TestRefreshService::brokenFeedIsAParseError()
     QVERIFY(m_cache->feeds().feed(id)->etag.isEmpty());
 }
 
-void TestRefreshService::refreshesManyFeedsOnThreeHosts()
+void tst_RefreshService::refreshesManyFeedsOnThreeHosts()
 {
     std::vector<std::unique_ptr<TestHttpServer>> hosts;
     QList<qint64> ids;
@@ -404,7 +404,7 @@ void TestRefreshService::refreshesManyFeedsOnThreeHosts()
         QVERIFY(server->maxConcurrentRequests() <= m_service->queue()->maxPerHost());
 }
 
-void TestRefreshService::storesDuplicatesOnce()
+void tst_RefreshService::storesDuplicatesOnce()
 {
     // The same item twice in one document with different text, as some feeds repeat a
     // pinned item: stored once, and not updated back and forth on every refresh.
@@ -425,7 +425,7 @@ void TestRefreshService::storesDuplicatesOnce()
     QCOMPARE(stories(id).size(), 3);
 }
 
-void TestRefreshService::keepsReadAndBookmarkAcrossUpdate()
+void tst_RefreshService::keepsReadAndBookmarkAcrossUpdate()
 {
     QByteArray body = rss(3, QStringLiteral("a"), QStringLiteral("first"));
     m_server->route(QStringLiteral("/feed"), [&body](const RecordedRequest &) { return TestResponse::ok(body); });
@@ -448,7 +448,7 @@ void TestRefreshService::keepsReadAndBookmarkAcrossUpdate()
     QVERIFY(m_cache->articles().story(story.id)->text.contains(QLatin1String("second")));
 }
 
-void TestRefreshService::retentionKeepsUnreadBookmarkedAndCurrent()
+void tst_RefreshService::retentionKeepsUnreadBookmarkedAndCurrent()
 {
     QByteArray body = rss(6, QStringLiteral("old"));
     m_server->route(QStringLiteral("/feed"), [&body](const RecordedRequest &) { return TestResponse::ok(body); });
@@ -482,7 +482,7 @@ void TestRefreshService::retentionKeepsUnreadBookmarkedAndCurrent()
     QCOMPARE(m_cache->bookmarks().bookmarks().size(), 1);
 }
 
-void TestRefreshService::aSyncAccountsFeedIsLeftToItsServer()
+void tst_RefreshService::aSyncAccountsFeedIsLeftToItsServer()
 {
     m_server->route(QStringLiteral("/local"), TestResponse::ok(rss(1, QStringLiteral("l"))));
     m_server->route(QStringLiteral("/remote"), TestResponse::ok(rss(1, QStringLiteral("r"))));
@@ -524,7 +524,7 @@ void TestRefreshService::aSyncAccountsFeedIsLeftToItsServer()
     QVERIFY(!opml.contains("Remote"));
 }
 
-void TestRefreshService::refreshesOnlyFolderAndDueFeeds()
+void tst_RefreshService::refreshesOnlyFolderAndDueFeeds()
 {
     m_server->route(QStringLiteral("/a"), TestResponse::ok(rss(1, QStringLiteral("a"))));
     m_server->route(QStringLiteral("/b"), TestResponse::ok(rss(1, QStringLiteral("b"))));
@@ -551,7 +551,7 @@ void TestRefreshService::refreshesOnlyFolderAndDueFeeds()
     QCOMPARE(results.size(), 3);
 }
 
-void TestRefreshService::alertSourcesAreDueWithinMinutes()
+void tst_RefreshService::alertSourcesAreDueWithinMinutes()
 {
     // A CAP feed and a news feed the user marked as an alert source are fetched again after a
     // few minutes, the CAP feed with a conditional GET; the other news feed waits its hour.
@@ -593,7 +593,7 @@ void TestRefreshService::alertSourcesAreDueWithinMinutes()
     QCOMPARE(QSet<qint64>(results.keyBegin(), results.keyEnd()), (QSet<qint64>{cap, marked, news}));
 }
 
-void TestRefreshService::cancelReportsEveryFeed()
+void tst_RefreshService::cancelReportsEveryFeed()
 {
     TestResponse slow = TestResponse::ok(rss(1));
     slow.delayBeforeHeadersMs = 3000;
@@ -614,7 +614,7 @@ void TestRefreshService::cancelReportsEveryFeed()
     }
 }
 
-void TestRefreshService::subscribeDiscoversTheFeedOfAPage()
+void tst_RefreshService::subscribeDiscoversTheFeedOfAPage()
 {
     m_server->route(QStringLiteral("/"), TestResponse::ok(
         "<!doctype html><html><head><title>Site</title>"
@@ -637,7 +637,7 @@ void TestRefreshService::subscribeDiscoversTheFeedOfAPage()
     QCOMPARE(m_server->requestsTo(QStringLiteral("/news.xml")).size(), 1); // fetched once
 }
 
-void TestRefreshService::subscribeRefusesAPageWithoutFeed()
+void tst_RefreshService::subscribeRefusesAPageWithoutFeed()
 {
     m_server->route(QStringLiteral("/"), TestResponse::ok("<html><body>No feed here</body></html>", "text/html"));
     m_server->route(QStringLiteral("/junk"), TestResponse::ok("plain words, not a feed", "text/plain"));
@@ -652,7 +652,7 @@ void TestRefreshService::subscribeRefusesAPageWithoutFeed()
     QCOMPARE(m_cache->feeds().feeds().size(), 0); // nothing left behind
 }
 
-void TestRefreshService::advisoryRulesApplyOnTheWorkerThread()
+void tst_RefreshService::advisoryRulesApplyOnTheWorkerThread()
 {
     // Rules saved through the GUI thread's cache are read by the writer's own connection.
     AdvisoryRules rules;
@@ -679,7 +679,7 @@ void TestRefreshService::advisoryRulesApplyOnTheWorkerThread()
     QCOMPARE(perFeed.value(other), 0);
 }
 
-void TestRefreshService::indexesForSearchAfterTheBatch()
+void tst_RefreshService::indexesForSearchAfterTheBatch()
 {
     // Stories are stored first (readable at refreshFinished) and indexed for search after the
     // batch, in several small transactions when there are many.
@@ -740,7 +740,7 @@ void TestRefreshService::indexesForSearchAfterTheBatch()
     QVERIFY(check.exec(QStringLiteral("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")));
 }
 
-void TestRefreshService::bareCapAlertIsNamedAfterItsSender()
+void tst_RefreshService::bareCapAlertIsNamedAfterItsSender()
 {
     // A single CAP document has no title: it is named after its sender, not its host.
     m_server->route(QStringLiteral("/alert.cap"),
@@ -756,7 +756,7 @@ void TestRefreshService::bareCapAlertIsNamedAfterItsSender()
     QCOMPARE(m_cache->feeds().feed(id)->title, QStringLiteral("Pacific Tsunami Warning Center"));
 }
 
-void TestRefreshService::undatedStoriesAreNoNewerThanTheirDocument()
+void tst_RefreshService::undatedStoriesAreNoNewerThanTheirDocument()
 {
     // A hand-made feed without dates, served as a file last changed in 2015: its story sorts
     // below news of 2024, not above everything as if it were new.
@@ -778,5 +778,5 @@ void TestRefreshService::undatedStoriesAreNoNewerThanTheirDocument()
     QVERIFY(!all.at(1).published.isValid());
 }
 
-QTEST_GUILESS_MAIN(TestRefreshService)
+QTEST_GUILESS_MAIN(tst_RefreshService)
 #include "tst_refreshservice.moc"

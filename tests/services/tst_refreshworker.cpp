@@ -45,7 +45,7 @@ FetchResult fetched(const QString &url)
 
 } // namespace
 
-class TestRefreshWorker final : public QObject
+class tst_RefreshWorker final : public QObject
 {
     Q_OBJECT
 
@@ -148,5 +148,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestRefreshWorker)
+QTEST_GUILESS_MAIN(tst_RefreshWorker)
 #include "tst_refreshworker.moc"

@@ -137,7 +137,7 @@ QString eventOf(const QString &key)
 // Every test runs over two caches holding the same fixture: one whose coverage has not
 // been indexed (related coverage works each story's links out on the spot) and one that
 // CoverageIndexer has indexed (it reads the stored links).
-class TestRelatedCoverage : public QObject
+class tst_RelatedCoverage : public QObject
 {
     Q_OBJECT
 
@@ -202,7 +202,7 @@ QList<qint64> fill(Cache &cache)
 
 } // namespace
 
-void TestRelatedCoverage::initTestCase()
+void tst_RelatedCoverage::initTestCase()
 {
     QVERIFY2(m_cache.open(), qPrintable(m_cache.error()));
     QVERIFY2(m_indexed.open(), qPrintable(m_indexed.error()));
@@ -218,18 +218,18 @@ void TestRelatedCoverage::initTestCase()
     QVERIFY(!CoverageStore(m_cache->database().connection()).isIndexed(m_ids.first()));
 }
 
-void TestRelatedCoverage::cleanupTestCase()
+void tst_RelatedCoverage::cleanupTestCase()
 {
     m_cache.close();
     m_indexed.close();
 }
 
-void TestRelatedCoverage::addModeColumn()
+void tst_RelatedCoverage::addModeColumn()
 {
     QTest::addColumn<int>("mode");
 }
 
-QList<RelatedStory> TestRelatedCoverage::coverageOf(qint64 id, int mode) const
+QList<RelatedStory> tst_RelatedCoverage::coverageOf(qint64 id, int mode) const
 {
     const auto detail = cache(mode).articles().story(id);
     if (!detail)
@@ -237,7 +237,7 @@ QList<RelatedStory> TestRelatedCoverage::coverageOf(qint64 id, int mode) const
     return findRelatedCoverage(cache(mode).database().connection(), *detail);
 }
 
-qint64 TestRelatedCoverage::idOf(const char *key) const
+qint64 tst_RelatedCoverage::idOf(const char *key) const
 {
     for (int i = 0; i < int(std::size(kStories)); ++i)
         if (QString::fromUtf8(kStories[i].key) == QLatin1String(key))
@@ -245,7 +245,7 @@ qint64 TestRelatedCoverage::idOf(const char *key) const
     return 0;
 }
 
-void TestRelatedCoverage::story_data()
+void tst_RelatedCoverage::story_data()
 {
     QTest::addColumn<int>("row");
     addModeColumn();
@@ -262,7 +262,7 @@ void TestRelatedCoverage::story_data()
 
 // Every story lists no story of another event, and one of its own event when it has one
 // (unless kHard says why not).
-void TestRelatedCoverage::story()
+void tst_RelatedCoverage::story()
 {
     QFETCH(int, row);
     QFETCH(int, mode);
@@ -288,14 +288,14 @@ void TestRelatedCoverage::story()
         QVERIFY2(right > 0, "no coverage found for a story that has some");
 }
 
-void TestRelatedCoverage::precisionAtFive_data()
+void tst_RelatedCoverage::precisionAtFive_data()
 {
     addModeColumn();
     QTest::newRow("on the spot") << int(OnTheSpot);
     QTest::newRow("stored links") << int(Stored);
 }
 
-void TestRelatedCoverage::precisionAtFive()
+void tst_RelatedCoverage::precisionAtFive()
 {
     QFETCH(int, mode);
     double sum = 0;
@@ -319,12 +319,12 @@ void TestRelatedCoverage::precisionAtFive()
     QVERIFY(precision >= 0.95);
 }
 
-void TestRelatedCoverage::entriesAreComplete_data()
+void tst_RelatedCoverage::entriesAreComplete_data()
 {
     precisionAtFive_data();
 }
 
-void TestRelatedCoverage::entriesAreComplete()
+void tst_RelatedCoverage::entriesAreComplete()
 {
     QFETCH(int, mode);
     const QList<RelatedStory> listed = coverageOf(m_ids[0], mode); // the Chile earthquake
@@ -339,12 +339,12 @@ void TestRelatedCoverage::entriesAreComplete()
     }
 }
 
-void TestRelatedCoverage::syndicatedCopyListedOnce_data()
+void tst_RelatedCoverage::syndicatedCopyListedOnce_data()
 {
     precisionAtFive_data();
 }
 
-void TestRelatedCoverage::syndicatedCopyListedOnce()
+void tst_RelatedCoverage::syndicatedCopyListedOnce()
 {
     QFETCH(int, mode);
     // "General Motors expands ignition switch recall" sees the wire story and its copy on
@@ -356,12 +356,12 @@ void TestRelatedCoverage::syndicatedCopyListedOnce()
     QCOMPARE(copies, 1);
 }
 
-void TestRelatedCoverage::sharedNeighboursLinkDifferentWords_data()
+void tst_RelatedCoverage::sharedNeighboursLinkDifferentWords_data()
 {
     precisionAtFive_data();
 }
 
-void TestRelatedCoverage::sharedNeighboursLinkDifferentWords()
+void tst_RelatedCoverage::sharedNeighboursLinkDifferentWords()
 {
     QFETCH(int, mode);
     // "Twitter staff free to sell stock at last; stock sinks to record low" is too far from the
@@ -387,7 +387,7 @@ void TestRelatedCoverage::sharedNeighboursLinkDifferentWords()
     QVERIFY2(listed.contains(last), qPrintable(QStringLiteral("%1 listed").arg(listed.size())));
 }
 
-void TestRelatedCoverage::indexerPutsCoverageInOneEvent()
+void tst_RelatedCoverage::indexerPutsCoverageInOneEvent()
 {
     const CoverageStore store(m_indexed->database().connection());
     const auto eventOfStory = [&](const char *key) { return store.eventOf(idOf(key)).value_or(-1); };
@@ -406,14 +406,14 @@ void TestRelatedCoverage::indexerPutsCoverageInOneEvent()
     QVERIFY(events.value(idOf("trial/1")).sources >= 3);
 }
 
-void TestRelatedCoverage::indexerSkipsIndexedStories()
+void tst_RelatedCoverage::indexerSkipsIndexedStories()
 {
     CoverageIndexer indexer(m_indexed->database().connection());
     QCOMPARE(indexer.index(m_ids), 0);
     QCOMPARE(indexer.indexPending(), 0);
 }
 
-void TestRelatedCoverage::deletedStoryTakesItsLinksAlong()
+void tst_RelatedCoverage::deletedStoryTakesItsLinksAlong()
 {
     test::TemporaryCache cache;
     QVERIFY2(cache.open(), qPrintable(cache.error()));
@@ -438,7 +438,7 @@ void TestRelatedCoverage::deletedStoryTakesItsLinksAlong()
         QVERIFY(r.id != gone);
 }
 
-void TestRelatedCoverage::storiesDeletedOrIndexedWhileWorkedOutAreLeftAlone()
+void tst_RelatedCoverage::storiesDeletedOrIndexedWhileWorkedOutAreLeftAlone()
 {
     // Coverage is worked out outside any transaction and stored afterwards; meanwhile the
     // window (another connection) deletes a story and another writer indexes one.
@@ -480,5 +480,5 @@ void TestRelatedCoverage::storiesDeletedOrIndexedWhileWorkedOutAreLeftAlone()
     QVERIFY2(!check.next(), "a link to a deleted story was stored");
 }
 
-QTEST_GUILESS_MAIN(TestRelatedCoverage)
+QTEST_GUILESS_MAIN(tst_RelatedCoverage)
 #include "tst_relatedcoverage.moc"

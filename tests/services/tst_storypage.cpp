@@ -4,7 +4,7 @@
 
 using namespace bulletin;
 
-class TestStoryPage final : public QObject
+class tst_StoryPage final : public QObject
 {
     Q_OBJECT
 
@@ -171,5 +171,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestStoryPage)
+QTEST_GUILESS_MAIN(tst_StoryPage)
 #include "tst_storypage.moc"

@@ -45,7 +45,7 @@ struct AccountCache
 
 } // namespace
 
-class TestAccountStore final : public QObject
+class tst_AccountStore final : public QObject
 {
     Q_OBJECT
 
@@ -61,7 +61,7 @@ private slots:
     void anAccountsFeedIsMappedApartFromALocalOne();
 };
 
-void TestAccountStore::readMarksOfAnAccountStoryWaitToBeSent()
+void tst_AccountStore::readMarksOfAnAccountStoryWaitToBeSent()
 {
     AccountCache c;
     QVERIFY(c.accountId > 0 && c.feedId > 0 && c.storyId > 0);
@@ -80,7 +80,7 @@ void TestAccountStore::readMarksOfAnAccountStoryWaitToBeSent()
     QCOMPARE(c.accounts.account(c.accountId)->pending, 1);
 }
 
-void TestAccountStore::localStoriesQueueNothing()
+void tst_AccountStore::localStoriesQueueNothing()
 {
     AccountCache c;
     QVERIFY(c.articles.setRead({c.localStoryId}, true));
@@ -88,7 +88,7 @@ void TestAccountStore::localStoriesQueueNothing()
     QVERIFY(c.pending().isEmpty());
 }
 
-void TestAccountStore::theServersStateIsNotQueuedBack()
+void tst_AccountStore::theServersStateIsNotQueuedBack()
 {
     AccountCache c;
     {
@@ -105,7 +105,7 @@ void TestAccountStore::theServersStateIsNotQueuedBack()
     QCOMPARE(c.pending().size(), 1);
 }
 
-void TestAccountStore::aChangeRolledBackQueuesNothing()
+void tst_AccountStore::aChangeRolledBackQueuesNothing()
 {
     AccountCache c;
     {
@@ -117,7 +117,7 @@ void TestAccountStore::aChangeRolledBackQueuesNothing()
     QVERIFY(!c.articles.summary(c.storyId)->read);
 }
 
-void TestAccountStore::bookmarksAndNotesWaitAsStarsAndNotes()
+void tst_AccountStore::bookmarksAndNotesWaitAsStarsAndNotes()
 {
     AccountCache c;
     const auto bookmarkId = c.bookmarks.add(c.storyId, QStringLiteral("first note"));
@@ -154,7 +154,7 @@ void TestAccountStore::bookmarksAndNotesWaitAsStarsAndNotes()
     QCOMPARE(pending.last().value, false);
 }
 
-void TestAccountStore::deletingStoriesQueuesNoReadMark()
+void tst_AccountStore::deletingStoriesQueuesNoReadMark()
 {
     AccountCache c;
     QVERIFY(c.feeds.remove(c.feedId));
@@ -162,7 +162,7 @@ void TestAccountStore::deletingStoriesQueuesNoReadMark()
     QVERIFY(c.pending().isEmpty());
 }
 
-void TestAccountStore::changesQueuedAgainWhileSendingStay()
+void tst_AccountStore::changesQueuedAgainWhileSendingStay()
 {
     AccountCache c;
     QVERIFY(c.articles.setRead({c.storyId}, true));
@@ -175,7 +175,7 @@ void TestAccountStore::changesQueuedAgainWhileSendingStay()
     QCOMPARE(left.first().value, false);
 }
 
-void TestAccountStore::removingAnAccountKeepsItsBookmarks()
+void tst_AccountStore::removingAnAccountKeepsItsBookmarks()
 {
     AccountCache c;
     QVERIFY(c.bookmarks.add(c.storyId, QStringLiteral("keep this note")));
@@ -205,7 +205,7 @@ void TestAccountStore::removingAnAccountKeepsItsBookmarks()
     QCOMPARE(q.value(2).toInt(), 0);
 }
 
-void TestAccountStore::anAccountsFeedIsMappedApartFromALocalOne()
+void tst_AccountStore::anAccountsFeedIsMappedApartFromALocalOne()
 {
     AccountCache c;
     const auto feed = c.feeds.feed(c.feedId);
@@ -225,5 +225,5 @@ void TestAccountStore::anAccountsFeedIsMappedApartFromALocalOne()
     QCOMPARE(c.accounts.feedAccounts().value(c.feedId), c.accountId);
 }
 
-QTEST_GUILESS_MAIN(TestAccountStore)
+QTEST_GUILESS_MAIN(tst_AccountStore)
 #include "tst_accountstore.moc"

@@ -9,7 +9,7 @@
 
 using namespace bulletin;
 
-class TestAdvisoryStore final : public QObject
+class tst_AdvisoryStore final : public QObject
 {
     Q_OBJECT
 
@@ -17,7 +17,7 @@ private slots:
     void orderIsTheOrderOfTheRecords();
 };
 
-void TestAdvisoryStore::orderIsTheOrderOfTheRecords()
+void tst_AdvisoryStore::orderIsTheOrderOfTheRecords()
 {
     // order() sorts in SQL what advisories(false) sorts in C++; a mix of severities (in any
     // case), statuses, expiries past, future and missing, and equal ones, in both.
@@ -70,5 +70,5 @@ void TestAdvisoryStore::orderIsTheOrderOfTheRecords()
     QCOMPARE(order.first().status, QStringLiteral("active"));
 }
 
-QTEST_GUILESS_MAIN(TestAdvisoryStore)
+QTEST_GUILESS_MAIN(tst_AdvisoryStore)
 #include "tst_advisorystore.moc"

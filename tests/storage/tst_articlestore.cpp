@@ -20,7 +20,7 @@ int searchMatches(const QSqlDatabase &db, const QString &terms)
 
 } // namespace
 
-class TestArticleStore final : public QObject
+class tst_ArticleStore final : public QObject
 {
     Q_OBJECT
 
@@ -381,5 +381,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestArticleStore)
+QTEST_GUILESS_MAIN(tst_ArticleStore)
 #include "tst_articlestore.moc"

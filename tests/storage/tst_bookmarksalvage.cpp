@@ -118,7 +118,7 @@ QStringList titlesOf(std::initializer_list<std::pair<int, int>> ranges, const QL
 
 } // namespace
 
-class TestBookmarkSalvage final : public QObject
+class tst_BookmarkSalvage final : public QObject
 {
     Q_OBJECT
 
@@ -348,5 +348,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestBookmarkSalvage)
+QTEST_GUILESS_MAIN(tst_BookmarkSalvage)
 #include "tst_bookmarksalvage.moc"

@@ -7,7 +7,7 @@
 
 using namespace bulletin;
 
-class TestBookmarkStore final : public QObject
+class tst_BookmarkStore final : public QObject
 {
     Q_OBJECT
 
@@ -108,5 +108,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestBookmarkStore)
+QTEST_GUILESS_MAIN(tst_BookmarkStore)
 #include "tst_bookmarkstore.moc"

@@ -98,7 +98,7 @@ QVariant scalar(Database &db, const QString &sql)
 }
 } // namespace
 
-class TestDatabase final : public QObject
+class tst_Database final : public QObject
 {
     Q_OBJECT
 
@@ -518,5 +518,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestDatabase)
+QTEST_GUILESS_MAIN(tst_Database)
 #include "tst_database.moc"

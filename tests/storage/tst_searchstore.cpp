@@ -8,7 +8,7 @@
 using namespace bulletin;
 
 // SearchStore over a real cache: what a search finds, in which order, and its snippets.
-class TestSearchStore final : public QObject
+class tst_SearchStore final : public QObject
 {
     Q_OBJECT
 
@@ -267,5 +267,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestSearchStore)
+QTEST_GUILESS_MAIN(tst_SearchStore)
 #include "tst_searchstore.moc"

@@ -64,7 +64,7 @@ void giveUpThenRelease(Database &db, LockHolder *holder)
 
 } // namespace
 
-class TestTransaction final : public QObject
+class tst_Transaction final : public QObject
 {
     Q_OBJECT
 
@@ -218,5 +218,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestTransaction)
+QTEST_GUILESS_MAIN(tst_Transaction)
 #include "tst_transaction.moc"

@@ -31,7 +31,7 @@ QByteArray get(const QByteArray &path)
 
 } // namespace
 
-class TestTestHttpServer final : public QObject
+class tst_TestHttpServer final : public QObject
 {
     Q_OBJECT
 
@@ -45,7 +45,7 @@ private slots:
     void keepsConnectionsAlive();
 };
 
-void TestTestHttpServer::answersRoutesAndRecordsRequests()
+void tst_TestHttpServer::answersRoutesAndRecordsRequests()
 {
     TestHttpServer server;
     QVERIFY(server.listen());
@@ -64,14 +64,14 @@ void TestTestHttpServer::answersRoutesAndRecordsRequests()
     QVERIFY(!request.hasHeader("If-None-Match"));
 }
 
-void TestTestHttpServer::unknownPathIs404()
+void tst_TestHttpServer::unknownPathIs404()
 {
     TestHttpServer server;
     QVERIFY(server.listen());
     QVERIFY(exchange(server, get("/nothing")).startsWith("HTTP/1.1 404 Not Found\r\n"));
 }
 
-void TestTestHttpServer::compressesWithGzipAndDeflate()
+void tst_TestHttpServer::compressesWithGzipAndDeflate()
 {
     TestHttpServer server;
     QVERIFY(server.listen());
@@ -101,7 +101,7 @@ void TestTestHttpServer::compressesWithGzipAndDeflate()
     QCOMPARE(qUncompress(zlibBody), body);
 }
 
-void TestTestHttpServer::sendsChunkedFraming()
+void tst_TestHttpServer::sendsChunkedFraming()
 {
     TestHttpServer server;
     QVERIFY(server.listen());
@@ -115,7 +115,7 @@ void TestTestHttpServer::sendsChunkedFraming()
     QVERIFY2(reply.endsWith("\r\n\r\n4\r\nabcd\r\n4\r\nefgh\r\n2\r\nij\r\n0\r\n\r\n"), reply.constData());
 }
 
-void TestTestHttpServer::truncatesBodyAndHangsUp()
+void tst_TestHttpServer::truncatesBodyAndHangsUp()
 {
     TestHttpServer server;
     QVERIFY(server.listen());
@@ -127,7 +127,7 @@ void TestTestHttpServer::truncatesBodyAndHangsUp()
     QCOMPARE(reply.mid(reply.indexOf("\r\n\r\n") + 4), QByteArray(300, 'x'));
 }
 
-void TestTestHttpServer::delaysHeaders()
+void tst_TestHttpServer::delaysHeaders()
 {
     TestHttpServer server;
     QVERIFY(server.listen());
@@ -140,7 +140,7 @@ void TestTestHttpServer::delaysHeaders()
     QVERIFY2(timer.elapsed() >= 390, QByteArray::number(timer.elapsed()).constData());
 }
 
-void TestTestHttpServer::keepsConnectionsAlive()
+void tst_TestHttpServer::keepsConnectionsAlive()
 {
     TestHttpServer server;
     QVERIFY(server.listen());
@@ -153,5 +153,5 @@ void TestTestHttpServer::keepsConnectionsAlive()
     QCOMPARE(server.connectionCount(), 1);
 }
 
-QTEST_GUILESS_MAIN(TestTestHttpServer)
+QTEST_GUILESS_MAIN(tst_TestHttpServer)
 #include "tst_testhttpserver.moc"

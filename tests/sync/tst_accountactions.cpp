@@ -44,7 +44,7 @@ using namespace bulletin::test;
 // made in the window reaching the server within seconds and before the window closes,
 // Refresh asking the server to fetch, the lists reloading in place, and a failed sync told
 // in words on the node.
-class TestAccountActions final : public QObject
+class tst_AccountActions final : public QObject
 {
     Q_OBJECT
 
@@ -95,12 +95,12 @@ private:
     std::unique_ptr<MainWindow> m_window;
 };
 
-void TestAccountActions::initTestCase()
+void tst_AccountActions::initTestCase()
 {
     m_server = TtrssServer::open(&m_skip);
 }
 
-void TestAccountActions::init()
+void tst_AccountActions::init()
 {
     if (!m_server)
         QSKIP(qPrintable(m_skip));
@@ -108,13 +108,13 @@ void TestAccountActions::init()
     m_cachePath = m_dir->filePath(QStringLiteral("cache.sqlite"));
 }
 
-void TestAccountActions::cleanup()
+void tst_AccountActions::cleanup()
 {
     closeWindow();
     m_cache.reset();
 }
 
-void TestAccountActions::closeWindow()
+void tst_AccountActions::closeWindow()
 {
     // In the composition root's order: the window, then the services it talks to.
     m_window.reset();
@@ -124,7 +124,7 @@ void TestAccountActions::closeWindow()
     m_network.reset();
 }
 
-bool TestAccountActions::setUp(const QString &prefix, int items, bool withAccount)
+bool tst_AccountActions::setUp(const QString &prefix, int items, bool withAccount)
 {
     m_user = m_server->addUser(prefix);
     QString error;
@@ -161,14 +161,14 @@ bool TestAccountActions::setUp(const QString &prefix, int items, bool withAccoun
     return QTest::qWaitForWindowExposed(m_window.get());
 }
 
-bool TestAccountActions::sync()
+bool tst_AccountActions::sync()
 {
     QSignalSpy all(m_sync.get(), &SyncService::allFinished);
     m_sync->syncAll();
     return all.wait(60000);
 }
 
-qint64 TestAccountActions::storyId(int n) const
+qint64 tst_AccountActions::storyId(int n) const
 {
     QSqlQuery q(m_cache->database().connection());
     q.prepare(QStringLiteral("SELECT id FROM articles WHERE title = ?"));
@@ -176,17 +176,17 @@ qint64 TestAccountActions::storyId(int n) const
     return q.exec() && q.next() ? q.value(0).toLongLong() : 0;
 }
 
-QString TestAccountActions::remoteIdOf(int n) const
+QString tst_AccountActions::remoteIdOf(int n) const
 {
     return AccountStore(m_cache->database().connection()).remoteId(storyId(n)).value_or(QString());
 }
 
-QModelIndex TestAccountActions::accountNode() const
+QModelIndex tst_AccountActions::accountNode() const
 {
     return m_window->controller()->sidebarModel()->indexFor({StoryFilter::Kind::Account, m_accountId});
 }
 
-QModelIndex TestAccountActions::find(const QString &name, const QModelIndex &parent) const
+QModelIndex tst_AccountActions::find(const QString &name, const QModelIndex &parent) const
 {
     const SidebarModel *model = m_window->controller()->sidebarModel();
     for (int row = 0; row < model->rowCount(parent); ++row) {
@@ -199,7 +199,7 @@ QModelIndex TestAccountActions::find(const QString &name, const QModelIndex &par
     return {};
 }
 
-void TestAccountActions::theAccountIsANodeWithItsCategoriesFeedsAndCounts()
+void tst_AccountActions::theAccountIsANodeWithItsCategoriesFeedsAndCounts()
 {
     QVERIFY(setUp(QStringLiteral("winnode"), 3));
     QVERIFY(accountNode().isValid()); // known before its first sync, with nothing in it
@@ -234,7 +234,7 @@ void TestAccountActions::theAccountIsANodeWithItsCategoriesFeedsAndCounts()
     QVERIFY(m_window->feedActions()->refreshSelectedAction()->isEnabled());
 }
 
-void TestAccountActions::marksMadeInTheWindowReachTheServerWithinSeconds()
+void tst_AccountActions::marksMadeInTheWindowReachTheServerWithinSeconds()
 {
     QVERIFY(setUp(QStringLiteral("winmarks"), 3));
     QVERIFY(sync());
@@ -257,7 +257,7 @@ void TestAccountActions::marksMadeInTheWindowReachTheServerWithinSeconds()
     QVERIFY(m_other->article(remoteIdOf(3)).value(QStringLiteral("unread")).toBool());
 }
 
-void TestAccountActions::closingTheWindowSendsWhatWaits()
+void tst_AccountActions::closingTheWindowSendsWhatWaits()
 {
     QVERIFY(setUp(QStringLiteral("winclose"), 2));
     QVERIFY(sync());
@@ -270,7 +270,7 @@ void TestAccountActions::closingTheWindowSendsWhatWaits()
     QVERIFY(m_other->article(remoteIdOf(1)).value(QStringLiteral("unread")).toBool());
 }
 
-void TestAccountActions::refreshAsksTheServerToFetchAndTheListsReloadInPlace()
+void tst_AccountActions::refreshAsksTheServerToFetchAndTheListsReloadInPlace()
 {
     QVERIFY(setUp(QStringLiteral("winrefresh"), 40));
     QVERIFY(sync());
@@ -306,7 +306,7 @@ void TestAccountActions::refreshAsksTheServerToFetchAndTheListsReloadInPlace()
                                                            {StoryFilter::Kind::Feed, feed.data(SidebarModel::NodeIdRole).toLongLong()}));
 }
 
-void TestAccountActions::aFailedSyncIsToldInWordsOnTheNode()
+void tst_AccountActions::aFailedSyncIsToldInWordsOnTheNode()
 {
     QVERIFY(setUp(QStringLiteral("winfail"), 2));
     QVERIFY(sync());
@@ -327,7 +327,7 @@ void TestAccountActions::aFailedSyncIsToldInWordsOnTheNode()
     QCOMPARE(node.siblingAtColumn(SidebarModel::CountColumn).data().toString(), QStringLiteral("2"));
 }
 
-void TestAccountActions::fill(AddAccountDialog &dialog, const QString &url, const QString &user, const QString &password)
+void tst_AccountActions::fill(AddAccountDialog &dialog, const QString &url, const QString &user, const QString &password)
 {
     dialog.findChild<QLineEdit *>(QStringLiteral("address"))->setText(url);
     dialog.findChild<QLineEdit *>(QStringLiteral("user"))->setText(user);
@@ -335,12 +335,12 @@ void TestAccountActions::fill(AddAccountDialog &dialog, const QString &url, cons
     clickButton(&dialog, QStringLiteral("Add"));
 }
 
-QString TestAccountActions::field(const AddAccountDialog &dialog, const char *name)
+QString tst_AccountActions::field(const AddAccountDialog &dialog, const char *name)
 {
     return dialog.findChild<QLineEdit *>(QLatin1String(name))->text();
 }
 
-void TestAccountActions::addAccountShowsErrorsInWordsAndKeepsWhatWasTyped_data()
+void tst_AccountActions::addAccountShowsErrorsInWordsAndKeepsWhatWasTyped_data()
 {
     QTest::addColumn<QString>("url");
     QTest::addColumn<QString>("user");
@@ -361,7 +361,7 @@ void TestAccountActions::addAccountShowsErrorsInWordsAndKeepsWhatWasTyped_data()
         << QStringLiteral("the server address must be an absolute http or https address, not \"rss.example.org\"");
 }
 
-void TestAccountActions::addAccountShowsErrorsInWordsAndKeepsWhatWasTyped()
+void tst_AccountActions::addAccountShowsErrorsInWordsAndKeepsWhatWasTyped()
 {
     QFETCH(QString, url);
     QFETCH(QString, user);
@@ -384,7 +384,7 @@ void TestAccountActions::addAccountShowsErrorsInWordsAndKeepsWhatWasTyped()
     QVERIFY(AccountStore(m_cache->database().connection()).accounts().isEmpty());
 }
 
-void TestAccountActions::addAccountAsksBeforeKeepingThePasswordInAFile()
+void tst_AccountActions::addAccountAsksBeforeKeepingThePasswordInAFile()
 {
     QVERIFY(setUp(QStringLiteral("winconsent"), 2, false));
     // File › Add Account… opens the dialog.
@@ -431,7 +431,7 @@ void TestAccountActions::addAccountAsksBeforeKeepingThePasswordInAFile()
     QCOMPARE(accountNode().siblingAtColumn(SidebarModel::CountColumn).data().toString(), QStringLiteral("2"));
 }
 
-void TestAccountActions::removingTheAccountKeepsItsBookmarks()
+void tst_AccountActions::removingTheAccountKeepsItsBookmarks()
 {
     QVERIFY(setUp(QStringLiteral("winremove"), 3));
     QVERIFY(sync());
@@ -461,7 +461,7 @@ void TestAccountActions::removingTheAccountKeepsItsBookmarks()
                  .data(SidebarModel::CountRole).toInt(), 1);
 }
 
-void TestAccountActions::screenshots()
+void tst_AccountActions::screenshots()
 {
     // Set BULLETIN_SCREENSHOT_DIR to look at the account's node, its tooltip's health and
     // the sync's progress in the status bar.
@@ -496,5 +496,5 @@ void TestAccountActions::screenshots()
     QVERIFY(dialog.grab().save(QDir(dir).filePath(QStringLiteral("add-account-light.png"))));
 }
 
-QTEST_MAIN(TestAccountActions)
+QTEST_MAIN(tst_AccountActions)
 #include "tst_accountactions.moc"

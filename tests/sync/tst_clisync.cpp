@@ -29,7 +29,7 @@ struct Run
 
 // The real `bulletin` against the real server: the account commands, their JSON and
 // errors, and kills of `bulletin sync` at random moments.
-class TestCliSync final : public QObject
+class tst_CliSync final : public QObject
 {
     Q_OBJECT
 
@@ -57,19 +57,19 @@ private:
     std::unique_ptr<TtrssApiClient> m_other;
 };
 
-void TestCliSync::initTestCase()
+void tst_CliSync::initTestCase()
 {
     m_server = TtrssServer::open(&m_skip);
 }
 
-void TestCliSync::init()
+void tst_CliSync::init()
 {
     if (!m_server)
         QSKIP(qPrintable(m_skip));
     m_dir = std::make_unique<QTemporaryDir>();
 }
 
-Run TestCliSync::bulletin(const QStringList &arguments, const QByteArray &input, int timeoutMs) const
+Run tst_CliSync::bulletin(const QStringList &arguments, const QByteArray &input, int timeoutMs) const
 {
     QProcess process;
     process.start(QStringLiteral(BULLETIN_EXECUTABLE),
@@ -86,13 +86,13 @@ Run TestCliSync::bulletin(const QStringList &arguments, const QByteArray &input,
     return run;
 }
 
-std::unique_ptr<Cache> TestCliSync::openCache() const
+std::unique_ptr<Cache> tst_CliSync::openCache() const
 {
     QString error;
     return Cache::open(m_dir->filePath(QStringLiteral("cache.sqlite")), &error);
 }
 
-qint64 TestCliSync::addAccount(const QString &prefix, int items)
+qint64 tst_CliSync::addAccount(const QString &prefix, int items)
 {
     m_user = m_server->addUser(prefix);
     m_other = std::make_unique<TtrssApiClient>(m_server->baseUrl(), m_user, TtrssServer::password());
@@ -106,7 +106,7 @@ qint64 TestCliSync::addAccount(const QString &prefix, int items)
     return add.json().value(QStringLiteral("account")).toObject().value(QStringLiteral("id")).toInteger();
 }
 
-void TestCliSync::accountsSyncAndReadSpeakJson()
+void tst_CliSync::accountsSyncAndReadSpeakJson()
 {
     const qint64 id = addAccount(QStringLiteral("clijson"), 3);
     QVERIFY(id > 0);
@@ -162,7 +162,7 @@ void TestCliSync::accountsSyncAndReadSpeakJson()
     QCOMPARE(run.err.trimmed(), QByteArray("bulletin: no account with id 42"));
 }
 
-void TestCliSync::aWrongPasswordIsRefusedInWords()
+void tst_CliSync::aWrongPasswordIsRefusedInWords()
 {
     const QString user = m_server->addUser(QStringLiteral("cliwrong"));
     Run run = bulletin({QStringLiteral("account"), QStringLiteral("add"), QStringLiteral("ttrss"), m_server->baseUrl(),
@@ -182,7 +182,7 @@ void TestCliSync::aWrongPasswordIsRefusedInWords()
              QByteArray("bulletin: the server address must be an absolute http or https address, not \"ftp://x/\""));
 }
 
-void TestCliSync::refreshOfAnAccountsFeedAsksItsServer()
+void tst_CliSync::refreshOfAnAccountsFeedAsksItsServer()
 {
     const qint64 id = addAccount(QStringLiteral("clirefresh"), 2);
     QVERIFY(id > 0);
@@ -216,7 +216,7 @@ void TestCliSync::refreshOfAnAccountsFeedAsksItsServer()
     QCOMPARE(cache->articles().count({}), 6);
 }
 
-void TestCliSync::removingTheAccountKeepsItsBookmarks()
+void tst_CliSync::removingTheAccountKeepsItsBookmarks()
 {
     const qint64 id = addAccount(QStringLiteral("cliremove"), 3);
     QVERIFY(id > 0);
@@ -237,7 +237,7 @@ void TestCliSync::removingTheAccountKeepsItsBookmarks()
     QVERIFY(!QFileInfo::exists(m_dir->filePath(QStringLiteral("cache.sqlite.passwords/account-%1").arg(id))));
 }
 
-void TestCliSync::aServerGoingDownMidSyncLosesNothing()
+void tst_CliSync::aServerGoingDownMidSyncLosesNothing()
 {
     // Enough stories for several pages of headlines: the web server goes away after the
     // first page is stored.
@@ -264,7 +264,7 @@ void TestCliSync::aServerGoingDownMidSyncLosesNothing()
     QCOMPARE(cache->articles().count({}), 450);
 }
 
-void TestCliSync::killsDuringSyncLoseNoChange()
+void tst_CliSync::killsDuringSyncLoseNoChange()
 {
     constexpr int kStories = 250;
     constexpr int kRounds = 12;
@@ -318,5 +318,5 @@ void TestCliSync::killsDuringSyncLoseNoChange()
     }
 }
 
-QTEST_GUILESS_MAIN(TestCliSync)
+QTEST_GUILESS_MAIN(tst_CliSync)
 #include "tst_clisync.moc"

@@ -108,7 +108,7 @@ constexpr int kNote = 3;
 
 #define VERIFY_SYNC(report) QVERIFY2((report).ok, qPrintable((report).error.words))
 
-class TestSyncEngine final : public QObject
+class tst_SyncEngine final : public QObject
 {
     Q_OBJECT
 
@@ -129,12 +129,12 @@ private:
     QString m_skip;
 };
 
-void TestSyncEngine::initTestCase()
+void tst_SyncEngine::initTestCase()
 {
     m_server = TtrssServer::open(&m_skip);
 }
 
-void TestSyncEngine::firstSyncStoresFeedsStoriesAndTheirState()
+void tst_SyncEngine::firstSyncStoresFeedsStoriesAndTheirState()
 {
     REQUIRE_SERVER();
     World w(*m_server);
@@ -177,7 +177,7 @@ void TestSyncEngine::firstSyncStoresFeedsStoriesAndTheirState()
     QVERIFY(account->lastError.isEmpty());
 }
 
-void TestSyncEngine::incrementalSyncTakesOnlyWhatIsNew()
+void tst_SyncEngine::incrementalSyncTakesOnlyWhatIsNew()
 {
     REQUIRE_SERVER();
     World w(*m_server);
@@ -200,7 +200,7 @@ void TestSyncEngine::incrementalSyncTakesOnlyWhatIsNew()
     QVERIFY(w.storyId(QStringLiteral("a"), 5) > 0);
 }
 
-void TestSyncEngine::changesMadeHereReachTheServer()
+void tst_SyncEngine::changesMadeHereReachTheServer()
 {
     REQUIRE_SERVER();
     World w(*m_server);
@@ -234,7 +234,7 @@ void TestSyncEngine::changesMadeHereReachTheServer()
     QVERIFY(w.remoteUnread(QStringLiteral("a"), 1));
 }
 
-void TestSyncEngine::changesMadeByAnotherClientComeBack()
+void tst_SyncEngine::changesMadeByAnotherClientComeBack()
 {
     REQUIRE_SERVER();
     World w(*m_server);
@@ -266,7 +266,7 @@ void TestSyncEngine::changesMadeByAnotherClientComeBack()
     QCOMPARE(w.accounts().pendingCount(w.accountId), 0);
 }
 
-void TestSyncEngine::aChangeNotYetSentWinsOverTheServer()
+void tst_SyncEngine::aChangeNotYetSentWinsOverTheServer()
 {
     REQUIRE_SERVER();
     World w(*m_server);
@@ -296,7 +296,7 @@ void TestSyncEngine::aChangeNotYetSentWinsOverTheServer()
     QVERIFY(w.isRead(QStringLiteral("a"), 1));
 }
 
-void TestSyncEngine::aServerDownLosesNothing()
+void tst_SyncEngine::aServerDownLosesNothing()
 {
     REQUIRE_SERVER();
     World w(*m_server);
@@ -328,7 +328,7 @@ void TestSyncEngine::aServerDownLosesNothing()
     QVERIFY(w.accounts().account(w.accountId)->lastError.isEmpty());
 }
 
-void TestSyncEngine::aFeedUnsubscribedElsewhereLeavesAndItsBookmarksStay()
+void tst_SyncEngine::aFeedUnsubscribedElsewhereLeavesAndItsBookmarksStay()
 {
     REQUIRE_SERVER();
     World w(*m_server);
@@ -352,7 +352,7 @@ void TestSyncEngine::aFeedUnsubscribedElsewhereLeavesAndItsBookmarksStay()
     QCOMPARE(bookmarks.first().note, QStringLiteral("keep"));
 }
 
-void TestSyncEngine::subscribingGoesThroughTheServer()
+void tst_SyncEngine::subscribingGoesThroughTheServer()
 {
     REQUIRE_SERVER();
     World w(*m_server);
@@ -372,7 +372,7 @@ void TestSyncEngine::subscribingGoesThroughTheServer()
     QVERIFY(w.cache->feeds().feeds().isEmpty());
 }
 
-void TestSyncEngine::movingAFeedGoesThroughTheServer()
+void tst_SyncEngine::movingAFeedGoesThroughTheServer()
 {
     REQUIRE_SERVER();
     World w(*m_server);
@@ -411,5 +411,5 @@ void TestSyncEngine::movingAFeedGoesThroughTheServer()
     QCOMPARE(int(engine.moveFeed(feedId, local).kind), int(RemoteError::Kind::Refused));
 }
 
-QTEST_GUILESS_MAIN(TestSyncEngine)
+QTEST_GUILESS_MAIN(tst_SyncEngine)
 #include "tst_syncengine.moc"

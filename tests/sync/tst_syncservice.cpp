@@ -15,7 +15,7 @@ using namespace bulletin::test;
 // SyncService as the window uses it, against the real server: a sync off the GUI thread that
 // answers with signals, a change made in the window sent within seconds and before the
 // window closes, and a failure told in words that deletes nothing.
-class TestSyncService final : public QObject
+class tst_SyncService final : public QObject
 {
     Q_OBJECT
 
@@ -47,12 +47,12 @@ private:
     std::unique_ptr<TtrssApiClient> m_other;
 };
 
-void TestSyncService::initTestCase()
+void tst_SyncService::initTestCase()
 {
     m_server = TtrssServer::open(&m_skip);
 }
 
-void TestSyncService::init()
+void tst_SyncService::init()
 {
     if (!m_server)
         QSKIP(qPrintable(m_skip));
@@ -61,7 +61,7 @@ void TestSyncService::init()
     m_cachePath = m_dir->filePath(QStringLiteral("cache.sqlite"));
 }
 
-bool TestSyncService::setUp(const QString &prefix, int items)
+bool tst_SyncService::setUp(const QString &prefix, int items)
 {
     m_user = m_server->addUser(prefix);
     QString error;
@@ -78,7 +78,7 @@ bool TestSyncService::setUp(const QString &prefix, int items)
         && PasswordStore(m_cachePath).store(m_accountId, TtrssServer::password(), PasswordStore::FileConsent::Given).ok;
 }
 
-bool TestSyncService::syncAll(SyncService &service, QList<SyncReport> *reports)
+bool tst_SyncService::syncAll(SyncService &service, QList<SyncReport> *reports)
 {
     QSignalSpy finished(&service, &SyncService::syncFinished);
     QSignalSpy all(&service, &SyncService::allFinished);
@@ -90,7 +90,7 @@ bool TestSyncService::syncAll(SyncService &service, QList<SyncReport> *reports)
     return true;
 }
 
-qint64 TestSyncService::storyId(int n) const
+qint64 tst_SyncService::storyId(int n) const
 {
     QSqlQuery q(m_cache->database().connection());
     q.prepare(QStringLiteral("SELECT id FROM articles WHERE title = ?"));
@@ -98,13 +98,13 @@ qint64 TestSyncService::storyId(int n) const
     return q.exec() && q.next() ? q.value(0).toLongLong() : 0;
 }
 
-bool TestSyncService::remoteUnread(int n)
+bool tst_SyncService::remoteUnread(int n)
 {
     const QString id = m_other->idOfTitle(QStringLiteral("%1 story %2").arg(m_user).arg(n));
     return m_other->article(id).value(QStringLiteral("unread")).toBool();
 }
 
-void TestSyncService::aSyncRunsOffTheGuiThreadAndSaysWhatItDid()
+void tst_SyncService::aSyncRunsOffTheGuiThreadAndSaysWhatItDid()
 {
     QVERIFY(setUp(QStringLiteral("service"), 3));
     SyncService service(m_cachePath);
@@ -126,7 +126,7 @@ void TestSyncService::aSyncRunsOffTheGuiThreadAndSaysWhatItDid()
     QVERIFY(storyId(3) > 0);
 }
 
-void TestSyncService::aChangeMadeHereIsSentWithinSeconds()
+void tst_SyncService::aChangeMadeHereIsSentWithinSeconds()
 {
     QVERIFY(setUp(QStringLiteral("changes"), 3));
     SyncService service(m_cachePath);
@@ -152,7 +152,7 @@ void TestSyncService::aChangeMadeHereIsSentWithinSeconds()
     QCOMPARE(AccountStore(m_cache->database().connection()).pendingCount(m_accountId), 0);
 }
 
-void TestSyncService::sendNowSendsWhatWaitsBeforeTheWindowCloses()
+void tst_SyncService::sendNowSendsWhatWaitsBeforeTheWindowCloses()
 {
     QVERIFY(setUp(QStringLiteral("close"), 2));
     {
@@ -170,7 +170,7 @@ void TestSyncService::sendNowSendsWhatWaitsBeforeTheWindowCloses()
     QVERIFY(remoteUnread(1));
 }
 
-void TestSyncService::aFailureIsToldInWordsAndDeletesNothing()
+void tst_SyncService::aFailureIsToldInWordsAndDeletesNothing()
 {
     QVERIFY(setUp(QStringLiteral("failure"), 2));
     SyncService service(m_cachePath);
@@ -196,7 +196,7 @@ void TestSyncService::aFailureIsToldInWordsAndDeletesNothing()
     QVERIFY(remoteUnread(1));
 }
 
-void TestSyncService::anIntervalSyncsUntilItIsTurnedOff()
+void tst_SyncService::anIntervalSyncsUntilItIsTurnedOff()
 {
     QVERIFY(setUp(QStringLiteral("interval"), 2));
     SyncService service(m_cachePath);
@@ -223,7 +223,7 @@ void TestSyncService::anIntervalSyncsUntilItIsTurnedOff()
     QVERIFY(!service.isSyncing());
 }
 
-void TestSyncService::jobsAskedDuringASyncMergeIntoOne()
+void tst_SyncService::jobsAskedDuringASyncMergeIntoOne()
 {
     QVERIFY(setUp(QStringLiteral("merge"), 2));
     SyncService service(m_cachePath);
@@ -250,5 +250,5 @@ void TestSyncService::jobsAskedDuringASyncMergeIntoOne()
     QCOMPARE(AccountStore(m_cache->database().connection()).pendingCount(m_accountId), 0);
 }
 
-QTEST_GUILESS_MAIN(TestSyncService)
+QTEST_GUILESS_MAIN(tst_SyncService)
 #include "tst_syncservice.moc"

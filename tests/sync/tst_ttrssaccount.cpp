@@ -17,7 +17,7 @@ Q_DECLARE_METATYPE(RemoteError::Kind)
 // What a user is told when an account cannot sync, for each way it fails: against the real
 // server where it can say so itself, against a loopback server playing a broken or old one
 // where it cannot.
-class TestTtrssAccount final : public QObject
+class tst_TtrssAccount final : public QObject
 {
     Q_OBJECT
 
@@ -36,7 +36,7 @@ private:
     QSslServer m_tls;
 };
 
-void TestTtrssAccount::initTestCase()
+void tst_TtrssAccount::initTestCase()
 {
     m_server = TtrssServer::open(&m_skip);
     QVERIFY(m_fake.listen());
@@ -57,7 +57,7 @@ void TestTtrssAccount::initTestCase()
     QVERIFY(m_tls.listen(QHostAddress::LocalHost));
 }
 
-void TestTtrssAccount::errorsInWords_data()
+void tst_TtrssAccount::errorsInWords_data()
 {
     QTest::addColumn<QString>("base");
     QTest::addColumn<QString>("user");
@@ -110,7 +110,7 @@ void TestTtrssAccount::errorsInWords_data()
                                << QStringLiteral("the server did not answer within 2 seconds");
 }
 
-void TestTtrssAccount::errorsInWords()
+void tst_TtrssAccount::errorsInWords()
 {
     QFETCH(QString, base);
     QFETCH(QString, user);
@@ -128,7 +128,7 @@ void TestTtrssAccount::errorsInWords()
     QVERIFY(feeds.isEmpty());
 }
 
-void TestTtrssAccount::anExpiredSessionLogsInAgainOnItsOwn()
+void tst_TtrssAccount::anExpiredSessionLogsInAgainOnItsOwn()
 {
     if (!m_server)
         QSKIP(qPrintable(m_skip));
@@ -148,7 +148,7 @@ void TestTtrssAccount::anExpiredSessionLogsInAgainOnItsOwn()
     QVERIFY(account.sessionId() != first);
 }
 
-void TestTtrssAccount::aChangeIsSentInOneCallForManyStories()
+void tst_TtrssAccount::aChangeIsSentInOneCallForManyStories()
 {
     if (!m_server)
         QSKIP(qPrintable(m_skip));
@@ -173,5 +173,5 @@ void TestTtrssAccount::aChangeIsSentInOneCallForManyStories()
     QCOMPARE(other.headlines(-4, QStringLiteral("unread")).size(), 0);
 }
 
-QTEST_GUILESS_MAIN(TestTtrssAccount)
+QTEST_GUILESS_MAIN(tst_TtrssAccount)
 #include "tst_ttrssaccount.moc"

@@ -7,7 +7,7 @@ using namespace bulletin::test;
 // The project's own Tiny Tiny RSS server (tools/ttrss), as the sync tests rely on it: users
 // with and without API access, feeds served on 127.0.0.1 that tt-rss's own updater fetches
 // (the loopback_fetch plugin), and an administrator ending every session.
-class TestTtrssServer final : public QObject
+class tst_TtrssServer final : public QObject
 {
     Q_OBJECT
 
@@ -23,12 +23,12 @@ private:
     QString m_skip;
 };
 
-void TestTtrssServer::initTestCase()
+void tst_TtrssServer::initTestCase()
 {
     m_server = TtrssServer::open(&m_skip);
 }
 
-void TestTtrssServer::aNewUserLogsInThroughTheApi()
+void tst_TtrssServer::aNewUserLogsInThroughTheApi()
 {
     if (!m_server)
         QSKIP(qPrintable(m_skip));
@@ -41,7 +41,7 @@ void TestTtrssServer::aNewUserLogsInThroughTheApi()
     QVERIFY(level.toObject().value(QStringLiteral("level")).toInt() >= 15);
 }
 
-void TestTtrssServer::aUserWithoutApiAccessIsRefused()
+void tst_TtrssServer::aUserWithoutApiAccessIsRefused()
 {
     if (!m_server)
         QSKIP(qPrintable(m_skip));
@@ -51,7 +51,7 @@ void TestTtrssServer::aUserWithoutApiAccessIsRefused()
     QVERIFY2(client.lastError().contains(QLatin1String("API_DISABLED")), qPrintable(client.lastError()));
 }
 
-void TestTtrssServer::aFeedServedHereIsFetchedByTheServer()
+void tst_TtrssServer::aFeedServedHereIsFetchedByTheServer()
 {
     if (!m_server)
         QSKIP(qPrintable(m_skip));
@@ -72,7 +72,7 @@ void TestTtrssServer::aFeedServedHereIsFetchedByTheServer()
                                   QStringLiteral("smoke-%1 story 3").arg(user)}));
 }
 
-void TestTtrssServer::endingTheSessionsLogsEveryClientOut()
+void tst_TtrssServer::endingTheSessionsLogsEveryClientOut()
 {
     if (!m_server)
         QSKIP(qPrintable(m_skip));
@@ -85,5 +85,5 @@ void TestTtrssServer::endingTheSessionsLogsEveryClientOut()
     QVERIFY2(client.lastError().contains(QLatin1String("NOT_LOGGED_IN")), qPrintable(client.lastError()));
 }
 
-QTEST_GUILESS_MAIN(TestTtrssServer)
+QTEST_GUILESS_MAIN(tst_TtrssServer)
 #include "tst_ttrssserver.moc"

@@ -23,7 +23,7 @@ AdvisoryRules keywords(const QStringList &words)
 }
 } // namespace
 
-class TestAdvisoryRules final : public QObject
+class tst_AdvisoryRules final : public QObject
 {
     Q_OBJECT
 
@@ -283,5 +283,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestAdvisoryRules)
+QTEST_APPLESS_MAIN(tst_AdvisoryRules)
 #include "tst_advisoryrules.moc"

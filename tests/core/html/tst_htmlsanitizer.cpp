@@ -76,7 +76,7 @@ QString decodedMarkup(const QString &html)
 
 } // namespace
 
-class TestHtmlSanitizer final : public QObject
+class tst_HtmlSanitizer final : public QObject
 {
     Q_OBJECT
 
@@ -98,7 +98,7 @@ private slots:
     void emptyInput();
 };
 
-void TestHtmlSanitizer::hostile_data()
+void tst_HtmlSanitizer::hostile_data()
 {
     QTest::addColumn<QString>("input");
     QTest::addColumn<QString>("forbidden"); // regex on the decoded markup of the output
@@ -226,7 +226,7 @@ void TestHtmlSanitizer::hostile_data()
         << QStringLiteral("<script") << "kept";
 }
 
-void TestHtmlSanitizer::hostile()
+void tst_HtmlSanitizer::hostile()
 {
     QFETCH(QString, input);
     QFETCH(QString, forbidden);
@@ -243,7 +243,7 @@ void TestHtmlSanitizer::hostile()
     QCOMPARE(sanitize(out.html).html, out.html);
 }
 
-void TestHtmlSanitizer::benign_data()
+void tst_HtmlSanitizer::benign_data()
 {
     QTest::addColumn<QString>("input");
     QTest::addColumn<QString>("expected");
@@ -289,14 +289,14 @@ void TestHtmlSanitizer::benign_data()
         << "<a href=\"mailto:desk@news.example\" title=\"Write\">desk@news.example</a>";
 }
 
-void TestHtmlSanitizer::benign()
+void tst_HtmlSanitizer::benign()
 {
     QFETCH(QString, input);
     QFETCH(QString, expected);
     QCOMPARE(sanitize(input).html, expected);
 }
 
-void TestHtmlSanitizer::remoteImages()
+void tst_HtmlSanitizer::remoteImages()
 {
     const SanitizedHtml out = sanitize(QStringLiteral(
         "<p><img src=\"https://cdn.example/chart.png\" alt=\"Chart of sales\">"
@@ -308,7 +308,7 @@ void TestHtmlSanitizer::remoteImages()
                           QStringLiteral("https://cdn.example/spacer.gif")}));
 }
 
-void TestHtmlSanitizer::remoteImagesAllowed()
+void tst_HtmlSanitizer::remoteImagesAllowed()
 {
     const SanitizedHtml out = sanitize(
         QStringLiteral("<img src=\"img/a.png\" alt=\"A\" width=\"300\" height=\"x\" onload=\"f()\">"
@@ -323,7 +323,7 @@ void TestHtmlSanitizer::remoteImagesAllowed()
 // A hostile story with 100,000 remote images, some of them repeated and some of them
 // tracking pixels: each URL is listed once, in the order it first came, with or without
 // remote content allowed (allowed, only the pixels are left out).
-void TestHtmlSanitizer::everyRemoteImageListedOnceInOrder()
+void tst_HtmlSanitizer::everyRemoteImageListedOnceInOrder()
 {
     constexpr int kCount = 100000;
     QString html = QStringLiteral("<p>");
@@ -349,7 +349,7 @@ void TestHtmlSanitizer::everyRemoteImageListedOnceInOrder()
     QCOMPARE(allowed.html.count(QStringLiteral("<img ")), kCount - pixels.size());
 }
 
-void TestHtmlSanitizer::inlineImageKept()
+void tst_HtmlSanitizer::inlineImageKept()
 {
     const QString png = QStringLiteral("data:image/png;base64,iVBORw0KGgo=");
     const QString tag = QStringLiteral("<img src=\"%1\" alt=\"dot\">").arg(png);
@@ -369,7 +369,7 @@ void TestHtmlSanitizer::inlineImageKept()
              tag);
 }
 
-void TestHtmlSanitizer::relativeLinksResolved()
+void tst_HtmlSanitizer::relativeLinksResolved()
 {
     QCOMPARE(sanitize(QStringLiteral("<a href=\"../other.html#c\">o</a>")).html,
              QStringLiteral("<a href=\"https://news.example/other.html#c\">o</a>"));
@@ -377,12 +377,12 @@ void TestHtmlSanitizer::relativeLinksResolved()
              QStringLiteral("<a href=\"https://cdn.example/x\">o</a>"));
 }
 
-void TestHtmlSanitizer::linksWithoutBaseDropRelativeTargets()
+void tst_HtmlSanitizer::linksWithoutBaseDropRelativeTargets()
 {
     QCOMPARE(sanitizeHtml(u"<a href=\"other.html\">o</a>").html, QStringLiteral("o"));
 }
 
-void TestHtmlSanitizer::deceptiveLinkMarked()
+void tst_HtmlSanitizer::deceptiveLinkMarked()
 {
     const SanitizedHtml out =
         sanitize(QStringLiteral("<p>Log in at <a href=\"https://paypa1-login.example/\">paypal.com</a>.</p>"));
@@ -396,7 +396,7 @@ void TestHtmlSanitizer::deceptiveLinkMarked()
              QStringLiteral("<a href=\"https://www.paypal.com/x\">paypal.com</a>"));
 }
 
-void TestHtmlSanitizer::plainText_data()
+void tst_HtmlSanitizer::plainText_data()
 {
     QTest::addColumn<QString>("input");
     QTest::addColumn<QString>("text");
@@ -427,7 +427,7 @@ void TestHtmlSanitizer::plainText_data()
                              "[embedded content: video.example]\n\nx");
 }
 
-void TestHtmlSanitizer::plainText()
+void tst_HtmlSanitizer::plainText()
 {
     QFETCH(QString, input);
     QFETCH(QString, text);
@@ -435,7 +435,7 @@ void TestHtmlSanitizer::plainText()
     QCOMPARE(textOnly(input), text);
 }
 
-void TestHtmlSanitizer::deepNestingFlattened()
+void tst_HtmlSanitizer::deepNestingFlattened()
 {
     QString input;
     for (int i = 0; i < 5000; ++i)
@@ -448,7 +448,7 @@ void TestHtmlSanitizer::deepNestingFlattened()
     QVERIFY2(isBalanced(out.html, &why), qPrintable(why));
 }
 
-void TestHtmlSanitizer::emptyInput()
+void tst_HtmlSanitizer::emptyInput()
 {
     const SanitizedHtml out = sanitizeHtml(QStringView());
     QVERIFY(out.html.isEmpty());
@@ -456,5 +456,5 @@ void TestHtmlSanitizer::emptyInput()
     QVERIFY(out.blockedUrls.isEmpty());
 }
 
-QTEST_GUILESS_MAIN(TestHtmlSanitizer)
+QTEST_GUILESS_MAIN(tst_HtmlSanitizer)
 #include "tst_htmlsanitizer.moc"

@@ -32,7 +32,7 @@ QString transcript(const QString &html)
 
 } // namespace
 
-class TestHtmlTokenizer final : public QObject
+class tst_HtmlTokenizer final : public QObject
 {
     Q_OBJECT
 
@@ -43,7 +43,7 @@ private slots:
     void attributeValuesSayWhereTheyAreWritten();
 };
 
-void TestHtmlTokenizer::tokens_data()
+void tst_HtmlTokenizer::tokens_data()
 {
     QTest::addColumn<QString>("html");
     QTest::addColumn<QString>("expected");
@@ -86,14 +86,14 @@ void TestHtmlTokenizer::tokens_data()
                                        << QString::fromUtf8("S(a\xEF\xBF\xBD" "b)");
 }
 
-void TestHtmlTokenizer::tokens()
+void tst_HtmlTokenizer::tokens()
 {
     QFETCH(QString, html);
     QFETCH(QString, expected);
     QCOMPARE(transcript(html), expected);
 }
 
-void TestHtmlTokenizer::attributeValuesSayWhereTheyAreWritten_data()
+void tst_HtmlTokenizer::attributeValuesSayWhereTheyAreWritten_data()
 {
     QTest::addColumn<QString>("html");
     QTest::addColumn<QString>("written"); // the input at the first attribute's value span
@@ -111,7 +111,7 @@ void TestHtmlTokenizer::attributeValuesSayWhereTheyAreWritten_data()
                                 << "i.png";
 }
 
-void TestHtmlTokenizer::attributeValuesSayWhereTheyAreWritten()
+void tst_HtmlTokenizer::attributeValuesSayWhereTheyAreWritten()
 {
     QFETCH(QString, html);
     QFETCH(QString, written);
@@ -129,5 +129,5 @@ void TestHtmlTokenizer::attributeValuesSayWhereTheyAreWritten()
     QCOMPARE(input.attributes.first().valueStart, -1);
 }
 
-QTEST_GUILESS_MAIN(TestHtmlTokenizer)
+QTEST_GUILESS_MAIN(tst_HtmlTokenizer)
 #include "tst_htmltokenizer.moc"

@@ -13,7 +13,7 @@ const QString kFeed = QStringLiteral("http://news.example/blog/feed.xml");
 
 // What a feed's HTML looks like once its relative addresses are resolved against the
 // address the feed came from: what the reader, the exports and the link checks read.
-class TestHtmlUrlResolver final : public QObject
+class tst_HtmlUrlResolver final : public QObject
 {
     Q_OBJECT
 
@@ -26,7 +26,7 @@ private slots:
     void enormousInputResolvedInOnePass();
 };
 
-void TestHtmlUrlResolver::resolvesAgainstTheFeed_data()
+void tst_HtmlUrlResolver::resolvesAgainstTheFeed_data()
 {
     QTest::addColumn<QString>("html");
     QTest::addColumn<QString>("expected");
@@ -98,14 +98,14 @@ void TestHtmlUrlResolver::resolvesAgainstTheFeed_data()
                            << "";
 }
 
-void TestHtmlUrlResolver::resolvesAgainstTheFeed()
+void tst_HtmlUrlResolver::resolvesAgainstTheFeed()
 {
     QFETCH(QString, html);
     QFETCH(QString, expected);
     QCOMPARE(resolveHtmlUrls(html, kFeed), expected);
 }
 
-void TestHtmlUrlResolver::withoutAnAbsoluteWebBaseNothingChanges_data()
+void tst_HtmlUrlResolver::withoutAnAbsoluteWebBaseNothingChanges_data()
 {
     QTest::addColumn<QString>("base");
     QTest::newRow("no address (a file on disk)") << QString();
@@ -114,7 +114,7 @@ void TestHtmlUrlResolver::withoutAnAbsoluteWebBaseNothingChanges_data()
     QTest::newRow("not a URL") << QStringLiteral("::: not a url");
 }
 
-void TestHtmlUrlResolver::withoutAnAbsoluteWebBaseNothingChanges()
+void tst_HtmlUrlResolver::withoutAnAbsoluteWebBaseNothingChanges()
 {
     QFETCH(QString, base);
     const QString html = QStringLiteral(
@@ -124,7 +124,7 @@ void TestHtmlUrlResolver::withoutAnAbsoluteWebBaseNothingChanges()
 
 // The sanitiser, given the resolved HTML and no base of its own, keeps the link and lists
 // the image for Load Images: what was lost before.
-void TestHtmlUrlResolver::readerKeepsWhatWasResolved()
+void tst_HtmlUrlResolver::readerKeepsWhatWasResolved()
 {
     const QString html = resolveHtmlUrls(
         QStringLiteral("<p><a href=\"/about/\">About</a> <img src=\"img/x.png\" alt=\"Map\"></p>"),
@@ -135,7 +135,7 @@ void TestHtmlUrlResolver::readerKeepsWhatWasResolved()
     QCOMPARE(page.blockedUrls, QStringList{QStringLiteral("http://news.example/blog/img/x.png")});
 }
 
-void TestHtmlUrlResolver::enormousInputResolvedInOnePass()
+void tst_HtmlUrlResolver::enormousInputResolvedInOnePass()
 {
     // 100,000 relative links: each is rewritten once, the text between them copied as is.
     QString html;
@@ -147,5 +147,5 @@ void TestHtmlUrlResolver::enormousInputResolvedInOnePass()
         QStringLiteral("<a href=\"http://news.example/blog/p99999\">99999</a> ")));
 }
 
-QTEST_APPLESS_MAIN(TestHtmlUrlResolver)
+QTEST_APPLESS_MAIN(tst_HtmlUrlResolver)
 #include "tst_htmlurlresolver.moc"

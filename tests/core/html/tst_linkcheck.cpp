@@ -4,7 +4,7 @@
 
 using namespace bulletin;
 
-class TestLinkCheck final : public QObject
+class tst_LinkCheck final : public QObject
 {
     Q_OBJECT
 
@@ -13,7 +13,7 @@ private slots:
     void assess();
 };
 
-void TestLinkCheck::assess_data()
+void tst_LinkCheck::assess_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("href");
@@ -88,7 +88,7 @@ void TestLinkCheck::assess_data()
         << "Account" << "https://paypa1.example/" << false << "" << "paypa1.example";
 }
 
-void TestLinkCheck::assess()
+void tst_LinkCheck::assess()
 {
     QFETCH(QString, text);
     QFETCH(QString, href);
@@ -105,5 +105,5 @@ void TestLinkCheck::assess()
         QCOMPARE(a.realDestination, destination);
 }
 
-QTEST_GUILESS_MAIN(TestLinkCheck)
+QTEST_GUILESS_MAIN(tst_LinkCheck)
 #include "tst_linkcheck.moc"

@@ -74,7 +74,7 @@ char *toString(const OpmlFeed &f)
 }
 } // namespace QTest
 
-class TestOpml final : public QObject
+class tst_Opml final : public QObject
 {
     Q_OBJECT
 
@@ -96,7 +96,7 @@ private slots:
     void dropsCharactersXmlCannotCarry();
 };
 
-void TestOpml::parsesFeeds_data()
+void tst_Opml::parsesFeeds_data()
 {
     QTest::addColumn<QByteArray>("opml");
     QTest::addColumn<FeedList>("expected");
@@ -151,7 +151,7 @@ void TestOpml::parsesFeeds_data()
     QTest::newRow("empty body") << wrap("") << FeedList{} << 0;
 }
 
-void TestOpml::parsesFeeds()
+void tst_Opml::parsesFeeds()
 {
     QFETCH(QByteArray, opml);
     QFETCH(FeedList, expected);
@@ -163,7 +163,7 @@ void TestOpml::parsesFeeds()
     QCOMPARE(result.document.problems.size(), problemCount);
 }
 
-void TestOpml::reportsInvalidEntries_data()
+void tst_Opml::reportsInvalidEntries_data()
 {
     QTest::addColumn<QByteArray>("outline");
     QTest::addColumn<QString>("expectedProblem");
@@ -211,7 +211,7 @@ void TestOpml::reportsInvalidEntries_data()
         << 1;
 }
 
-void TestOpml::reportsInvalidEntries()
+void tst_Opml::reportsInvalidEntries()
 {
     QFETCH(QByteArray, outline);
     QFETCH(QString, expectedProblem);
@@ -227,7 +227,7 @@ void TestOpml::reportsInvalidEntries()
         QVERIFY(result.document.feeds.first().siteUrl.isEmpty());
 }
 
-void TestOpml::rejectsUnreadableFiles_data()
+void tst_Opml::rejectsUnreadableFiles_data()
 {
     QTest::addColumn<QByteArray>("data");
     QTest::addColumn<QString>("errorStart");
@@ -260,7 +260,7 @@ void TestOpml::rejectsUnreadableFiles_data()
         << found.readAll() << QStringLiteral("line 1: UTF-8 is an invalid encoding name");
 }
 
-void TestOpml::rejectsUnreadableFiles()
+void tst_Opml::rejectsUnreadableFiles()
 {
     QFETCH(QByteArray, data);
     QFETCH(QString, errorStart);
@@ -273,7 +273,7 @@ void TestOpml::rejectsUnreadableFiles()
         QVERIFY2(!f.title.contains(QLatin1String("aaaa")), "an entity was expanded");
 }
 
-void TestOpml::survivesHugeDepth()
+void tst_Opml::survivesHugeDepth()
 {
     constexpr int depth = 900; // deep, but within the nesting any file may have
     QByteArray body;
@@ -297,7 +297,7 @@ void TestOpml::survivesHugeDepth()
     QVERIFY(result.document.problems.first().contains(QLatin1String("deeper than 32")));
 }
 
-void TestOpml::refusesAbsurdDepth_data()
+void tst_Opml::refusesAbsurdDepth_data()
 {
     QTest::addColumn<QByteArray>("open");
     QTest::addColumn<QByteArray>("close");
@@ -309,7 +309,7 @@ void TestOpml::refusesAbsurdDepth_data()
     QTest::newRow("unknown elements") << QByteArray("<x>") << QByteArray("</x>") << false;
 }
 
-void TestOpml::refusesAbsurdDepth()
+void tst_Opml::refusesAbsurdDepth()
 {
     QFETCH(QByteArray, open);
     QFETCH(QByteArray, close);
@@ -331,7 +331,7 @@ void TestOpml::refusesAbsurdDepth()
     QVERIFY2(result.error.contains(QLatin1String("nested deeper than 1,000 levels")), qPrintable(result.error));
 }
 
-void TestOpml::boundsFeedsAndProblems()
+void tst_Opml::boundsFeedsAndProblems()
 {
     // 100,000 outlines: the first 10,000 feeds are kept, and the first problem says what
     // was left out and where it starts; the problems (every 7th outline has a bad
@@ -354,7 +354,7 @@ void TestOpml::boundsFeedsAndProblems()
              qPrintable(result.document.problems.last()));
 }
 
-void TestOpml::matchesGoldenFile()
+void tst_Opml::matchesGoldenFile()
 {
     const OpmlParseResult result = parseOpml(readData(QStringLiteral("subscriptions.opml")));
     QVERIFY2(result.ok(), qPrintable(result.error));
@@ -371,7 +371,7 @@ void TestOpml::matchesGoldenFile()
              QString::fromUtf8(readData(QStringLiteral("subscriptions.written.opml"))));
 }
 
-void TestOpml::roundTrips_data()
+void tst_Opml::roundTrips_data()
 {
     QTest::addColumn<QString>("title");
     QTest::addColumn<FeedList>("feeds");
@@ -400,7 +400,7 @@ void TestOpml::roundTrips_data()
                                   << FeedList{feed("https://a.example/rss", QString(), {}, {"F"})};
 }
 
-void TestOpml::roundTrips()
+void tst_Opml::roundTrips()
 {
     QFETCH(QString, title);
     QFETCH(FeedList, feeds);
@@ -413,7 +413,7 @@ void TestOpml::roundTrips()
     QCOMPARE(result.document.problems, QStringList());
 }
 
-void TestOpml::writingParsedOutputIsStable()
+void tst_Opml::writingParsedOutputIsStable()
 {
     const OpmlParseResult first = parseOpml(readData(QStringLiteral("subscriptions.opml")));
     const QByteArray once = writeOpml(first.document.title, first.document.feeds);
@@ -422,7 +422,7 @@ void TestOpml::writingParsedOutputIsStable()
     QCOMPARE(writeOpml(second.document.title, second.document.feeds), once);
 }
 
-void TestOpml::dropsCharactersXmlCannotCarry()
+void tst_Opml::dropsCharactersXmlCannotCarry()
 {
     const QString title = QStringLiteral("Bell\x07 and\x01 escape\x1b");
     const QByteArray written = writeOpml(title, {feed("https://a.example/rss", title)});
@@ -432,5 +432,5 @@ void TestOpml::dropsCharactersXmlCannotCarry()
     QCOMPARE(result.document.feeds.first().title, QStringLiteral("Bell and escape"));
 }
 
-QTEST_GUILESS_MAIN(TestOpml)
+QTEST_GUILESS_MAIN(tst_Opml)
 #include "tst_opml.moc"

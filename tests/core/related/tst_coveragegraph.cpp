@@ -14,7 +14,7 @@ constexpr qint64 kQuery = 1;
 
 } // namespace
 
-class TestCoverageGraph : public QObject
+class tst_CoverageGraph : public QObject
 {
     Q_OBJECT
 
@@ -23,7 +23,7 @@ private slots:
     void combine();
 };
 
-void TestCoverageGraph::combine_data()
+void tst_CoverageGraph::combine_data()
 {
     QTest::addColumn<Links>("direct");
     QTest::addColumn<Second>("second");
@@ -50,7 +50,7 @@ void TestCoverageGraph::combine_data()
         << Scores{{2, 0.5}};
 }
 
-void TestCoverageGraph::combine()
+void tst_CoverageGraph::combine()
 {
     QFETCH(Links, direct);
     QFETCH(Second, second);
@@ -65,5 +65,5 @@ void TestCoverageGraph::combine()
     }
 }
 
-QTEST_APPLESS_MAIN(TestCoverageGraph)
+QTEST_APPLESS_MAIN(tst_CoverageGraph)
 #include "tst_coveragegraph.moc"

@@ -41,7 +41,7 @@ QHash<QString, int> frequencies()
 
 Q_DECLARE_METATYPE(bulletin::CoverageCandidate)
 
-class TestCoverageScorer : public QObject
+class tst_CoverageScorer : public QObject
 {
     Q_OBJECT
 
@@ -62,7 +62,7 @@ private slots:
     void aSmallCacheWeighsWordsAsALargeOneDoes();
 };
 
-void TestCoverageScorer::headlineTerms_data()
+void tst_CoverageScorer::headlineTerms_data()
 {
     QTest::addColumn<QString>("title");
     QTest::addColumn<QStringList>("stems");
@@ -85,7 +85,7 @@ void TestCoverageScorer::headlineTerms_data()
         << QStringList{QStringLiteral("recall")};
 }
 
-void TestCoverageScorer::headlineTerms()
+void tst_CoverageScorer::headlineTerms()
 {
     QFETCH(QString, title);
     QFETCH(QStringList, stems);
@@ -95,7 +95,7 @@ void TestCoverageScorer::headlineTerms()
     QCOMPARE(got, stems);
 }
 
-void TestCoverageScorer::names_data()
+void tst_CoverageScorer::names_data()
 {
     QTest::addColumn<QString>("title");
     QTest::addColumn<QStringList>("names");
@@ -111,7 +111,7 @@ void TestCoverageScorer::names_data()
         << QStringList{QStringLiteral("yellen")};
 }
 
-void TestCoverageScorer::names()
+void tst_CoverageScorer::names()
 {
     QFETCH(QString, title);
     QFETCH(QStringList, names);
@@ -122,7 +122,7 @@ void TestCoverageScorer::names()
     QCOMPARE(got, names);
 }
 
-void TestCoverageScorer::syndicationKey_data()
+void tst_CoverageScorer::syndicationKey_data()
 {
     QTest::addColumn<QString>("a");
     QTest::addColumn<QString>("b");
@@ -137,7 +137,7 @@ void TestCoverageScorer::syndicationKey_data()
                                      << QStringLiteral("GM recalls trucks") << false;
 }
 
-void TestCoverageScorer::syndicationKey()
+void tst_CoverageScorer::syndicationKey()
 {
     QFETCH(QString, a);
     QFETCH(QString, b);
@@ -145,7 +145,7 @@ void TestCoverageScorer::syndicationKey()
     QCOMPARE(bulletin::syndicationKey(a) == bulletin::syndicationKey(b), same);
 }
 
-void TestCoverageScorer::ranking_data()
+void tst_CoverageScorer::ranking_data()
 {
     QTest::addColumn<CoverageCandidate>("candidate");
     QTest::addColumn<bool>("listed");
@@ -165,7 +165,7 @@ void TestCoverageScorer::ranking_data()
         << story(6, 2, QStringLiteral("Barra apologises to families"), 1) << false;
 }
 
-void TestCoverageScorer::ranking()
+void tst_CoverageScorer::ranking()
 {
     QFETCH(CoverageCandidate, candidate);
     QFETCH(bool, listed);
@@ -175,7 +175,7 @@ void TestCoverageScorer::ranking()
     QCOMPARE(!scorer.rank({candidate}, 5).isEmpty(), listed);
 }
 
-void TestCoverageScorer::syndicatedCopiesCollapse()
+void tst_CoverageScorer::syndicatedCopiesCollapse()
 {
     CoverageScorer scorer(
         story(1, 1, QStringLiteral("GM recalls 1.6 million cars over faulty ignition switch")), 1000);
@@ -196,7 +196,7 @@ void TestCoverageScorer::syndicatedCopiesCollapse()
     QVERIFY(ids.contains(2) != ids.contains(3));
 }
 
-void TestCoverageScorer::windowCoversThreshold()
+void tst_CoverageScorer::windowCoversThreshold()
 {
     CoverageScorer scorer(story(1, 1, QStringLiteral("Ignition switch recall")), 1000);
     scorer.addDocumentFrequencies(frequencies());
@@ -207,7 +207,7 @@ void TestCoverageScorer::windowCoversThreshold()
     QVERIFY(scorer.rank({far}, 5).isEmpty());
 }
 
-void TestCoverageScorer::candidatesAreFetchedByWordsThatPickOutAnEvent_data()
+void tst_CoverageScorer::candidatesAreFetchedByWordsThatPickOutAnEvent_data()
 {
     QTest::addColumn<QString>("title");
     QTest::addColumn<int>("headlines");
@@ -227,7 +227,7 @@ void TestCoverageScorer::candidatesAreFetchedByWordsThatPickOutAnEvent_data()
         << QStringList{QStringLiteral("hull"), QStringLiteral("update"), QStringLiteral("weather")};
 }
 
-void TestCoverageScorer::candidatesAreFetchedByWordsThatPickOutAnEvent()
+void tst_CoverageScorer::candidatesAreFetchedByWordsThatPickOutAnEvent()
 {
     QFETCH(QString, title);
     QFETCH(int, headlines);
@@ -244,7 +244,7 @@ void TestCoverageScorer::candidatesAreFetchedByWordsThatPickOutAnEvent()
     QCOMPARE(scorer.distinctiveSurfaces(8), fetched);
 }
 
-void TestCoverageScorer::aSmallCacheWeighsWordsAsALargeOneDoes_data()
+void tst_CoverageScorer::aSmallCacheWeighsWordsAsALargeOneDoes_data()
 {
     QTest::addColumn<int>("headlines");
     QTest::addColumn<QString>("title");
@@ -261,7 +261,7 @@ void TestCoverageScorer::aSmallCacheWeighsWordsAsALargeOneDoes_data()
     QTest::newRow("a cache of weeks, a common word") << 20000 << alibaba << false;
 }
 
-void TestCoverageScorer::aSmallCacheWeighsWordsAsALargeOneDoes()
+void tst_CoverageScorer::aSmallCacheWeighsWordsAsALargeOneDoes()
 {
     QFETCH(int, headlines);
     QFETCH(QString, title);
@@ -279,5 +279,5 @@ void TestCoverageScorer::aSmallCacheWeighsWordsAsALargeOneDoes()
     QCOMPARE(!scorer.rank({story(2, 2, title, 3)}, 5).isEmpty(), listed);
 }
 
-QTEST_GUILESS_MAIN(TestCoverageScorer)
+QTEST_GUILESS_MAIN(tst_CoverageScorer)
 #include "tst_coveragescorer.moc"

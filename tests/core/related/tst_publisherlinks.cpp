@@ -4,7 +4,7 @@
 
 using namespace bulletin;
 
-class TestPublisherLinks final : public QObject
+class tst_PublisherLinks final : public QObject
 {
     Q_OBJECT
 
@@ -82,5 +82,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_APPLESS_MAIN(TestPublisherLinks)
+QTEST_APPLESS_MAIN(tst_PublisherLinks)
 #include "tst_publisherlinks.moc"

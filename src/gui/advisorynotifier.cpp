@@ -1,0 +1,45 @@
+#include "gui/advisorynotifier.h"
+
+#include "gui/advisorybanner.h"
+#include "gui/preferencesdialog.h"
+
+#include <QApplication>
+#include <QSettings>
+#include <QSystemTrayIcon>
+
+namespace bulletin {
+
+AdvisoryNotifier::AdvisoryNotifier(const AdvisoryBanner &banner, QSettings &settings, QWidget *window)
+    : QObject(window)
+    , m_banner(banner)
+    , m_settings(settings)
+    , m_window(window)
+    , m_notified(banner.storyId().value_or(0)) // known at start: no notification
+{
+}
+
+void AdvisoryNotifier::notifyIfNew()
+{
+    const std::optional<qint64> story = m_banner.storyId();
+    if (!story || *story == m_notified)
+        return;
+    m_notified = *story;
+    if (!m_settings.value(QLatin1String(PreferencesDialog::kNotifyKey), true).toBool()
+        || !QSystemTrayIcon::isSystemTrayAvailable() || !QSystemTrayIcon::supportsMessages())
+        return;
+    if (!m_tray) {
+        const QIcon icon = m_window->windowIcon().isNull() ? QApplication::windowIcon() : m_window->windowIcon();
+        m_tray = new QSystemTrayIcon(icon, m_window);
+        m_tray->setToolTip(tr("Bulletin"));
+        connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
+            if (const std::optional<qint64> id = m_banner.storyId())
+                emit storyRequested(*id);
+            m_window->raise();
+            m_window->activateWindow();
+        });
+        m_tray->show();
+    }
+    m_tray->showMessage(tr("New advisory"), m_banner.accessibleName(), QSystemTrayIcon::Warning);
+}
+
+} // namespace bulletin
