@@ -88,6 +88,7 @@ public:
     AdvisoryBanner *advisoryBanner() const { return m_banner; }
     LinkOpener *linkOpener() const { return m_links; }
     ReadingActions *readingActions() const { return m_reading; }
+    FeedPropertiesAction *feedPropertiesAction() const { return m_feedProperties; }
     SearchActions *searchActions() const { return m_search; }
     QLineEdit *searchField() const;
     QComboBox *searchScope() const;

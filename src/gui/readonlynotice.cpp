@@ -3,6 +3,7 @@
 #include "gui/advisorybanner.h"
 #include "gui/bookmarkactions.h"
 #include "gui/feedactions.h"
+#include "gui/feedpropertiesaction.h"
 #include "gui/mainwindow.h"
 #include "gui/readingactions.h"
 
@@ -30,10 +31,13 @@ ReadOnlyNotice::ReadOnlyNotice(MainWindow *window, const QString &reason)
         action->setEnabled(false);
         action->setToolTip(why);
         action->setStatusTip(why);
-        // The window enables some of them again as the selection changes.
-        connect(action, &QAction::changed, this, [action] {
+        // The window enables some of them again as the selection changes, and words some
+        // tooltips by what is selected (bookmarked or not): both are put back.
+        connect(action, &QAction::changed, this, [action, why] {
             if (action->isEnabled())
                 action->setEnabled(false);
+            if (action->toolTip() != why)
+                action->setToolTip(why);
         });
     }
 }
@@ -47,7 +51,7 @@ QList<QAction *> ReadOnlyNotice::writingActions(const MainWindow &window)
             reading->markAllReadAction(),  feeds->subscribeAction(),      feeds->refreshAllAction(),
             feeds->refreshSelectedAction(), feeds->renameAction(),        feeds->moveAction(),
             feeds->removeAction(),         feeds->alertSourceAction(),    feeds->importOpmlAction(),
-            window.saveSearchAction()};
+            window.saveSearchAction(),     window.feedPropertiesAction()->action()};
 }
 
 } // namespace bulletin

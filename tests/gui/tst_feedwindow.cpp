@@ -543,13 +543,15 @@ void tst_FeedWindow::remoteImagesOnlyWhenAllowed()
     // Always for this feed: loads now, and for later stories and later starts.
     m_window->imageBar()->alwaysButton()->click();
     QTRY_COMPARE_WITH_TIMEOUT(m_server->requestsTo(QStringLiteral("/photo2.png")).size(), 1, 10000);
+    const QString photo2File = m_dir.filePath(QStringLiteral("images")) + QLatin1Char('/')
+        + QString::fromLatin1(QCryptographicHash::hash(m_server->url(QStringLiteral("/photo2.png")).toString(QUrl::FullyEncoded).toUtf8(),
+                                                       QCryptographicHash::Sha1).toHex());
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(photo2File), 10000);
 
     // "Load remote images in every story" (Preferences) covers stories never allowed before.
     m_window->controller()->setImageFeeds({});
     m_settings->setValue(QStringLiteral("images/alwaysFeeds"), QVariantList());
-    QFile::remove(m_dir.filePath(QStringLiteral("images")) + QLatin1Char('/')
-                  + QString::fromLatin1(QCryptographicHash::hash(m_server->url(QStringLiteral("/photo2.png")).toString(QUrl::FullyEncoded).toUtf8(),
-                                                                 QCryptographicHash::Sha1).toHex()));
+    QVERIFY(QFile::remove(photo2File));
     m_settings->setValue(QLatin1String(PreferencesDialog::kImagesAlwaysKey), true);
     m_window->applySettings();
     m_window->openStory(dawn);

@@ -94,7 +94,8 @@ private Q_SLOTS:
         QVERIFY(writing.contains(m_window->bookmarkActions()->toggleAction()));
         for (QAction *action : writing) {
             QVERIFY2(!action->isEnabled(), qPrintable(action->text()));
-            QVERIFY(action->toolTip().startsWith(QLatin1String("The cache is read-only: ")));
+            QVERIFY2(action->toolTip().startsWith(QLatin1String("The cache is read-only: ")),
+                     qPrintable(action->text() + QLatin1String(": ") + action->toolTip()));
         }
     }
 
