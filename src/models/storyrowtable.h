@@ -9,9 +9,9 @@
 namespace bulletin {
 
 // The story list's rows as a table model: the rows in the list's order, each story's row by
-// id, and the changes a list makes to them, each told to the views as exactly what changed
-// (rows inserted or removed, a row's data), never as a reset the views would have to start
-// over from, so that a view's selection, current row and scroll position stay on their rows.
+// id, and the changes a list makes to them in place, each told to the views as what changed
+// (rows appended, inserted or removed, a row's data) rather than as a reset, so that a
+// view's selection, current row and scroll position stay on their rows.
 // What the rows are and what each says is the subclass's (StoryListModel): it keeps the
 // rows in step only through the protected functions below. Rows have no children.
 // GUI thread only.
