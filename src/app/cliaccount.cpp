@@ -1,5 +1,6 @@
 #include "app/cliaccount.h"
 
+#include "app/cliargs.h"
 #include "app/clijson.h"
 #include "app/clioutput.h"
 #include "services/cache.h"
@@ -21,13 +22,6 @@ namespace {
 
 // Stories of removed feeds are deleted this many at a time, each step its own transaction.
 constexpr int kPurgeStep = 500;
-
-std::optional<qint64> positiveId(const QString &word)
-{
-    bool ok = false;
-    const qint64 id = word.toLongLong(&ok);
-    return ok && id > 0 ? std::optional(id) : std::nullopt;
-}
 
 // The stories of feeds being removed (an account's, a feed unsubscribed through its server)
 // leave the cache now, in steps; then the accounts being removed.

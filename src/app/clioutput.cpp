@@ -22,4 +22,10 @@ void printJson(const QJsonObject &object)
     out().flush();
 }
 
+QString shortDate(const QDateTime &time)
+{
+    return time.isValid() ? time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+                          : QStringLiteral("----------------");
+}
+
 } // namespace bulletin

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDateTime>
 #include <QJsonObject>
 #include <QString>
 #include <QTextStream>
@@ -18,5 +19,9 @@ int fail(const QString &message);
 
 // The object as indented JSON on standard output, flushed.
 void printJson(const QJsonObject &object);
+
+// A date as the lists print it, in local time ("2026-03-01 14:05"); dashes of the same
+// width for a story without a date, so that the columns stay aligned.
+QString shortDate(const QDateTime &time);
 
 } // namespace bulletin

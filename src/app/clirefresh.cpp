@@ -1,8 +1,8 @@
 #include "app/clirefresh.h"
 
 #include "app/cliaccount.h"
+#include "app/clicache.h"
 #include "app/clioutput.h"
-#include "app/clisource.h"
 #include "services/cache.h"
 #include "services/refreshservice.h"
 #include "services/feeddiscovery.h"

@@ -1,25 +1,24 @@
 #include "models/storylistmodel.h"
 
+#include "models/storyrowtext.h"
 #include "storage/articlestore.h"
 #include "storage/bookmarkstore.h"
 
 #include <QFont>
 #include <QGuiApplication>
-#include <QLocale>
 #include <QPalette>
 #include <QScopedValueRollback>
 #include <QSet>
 
 #include <algorithm>
 
-#include <limits>
-
 namespace bulletin {
 
 StoryListModel::StoryListModel(ArticleStore &articles, BookmarkStore &bookmarks, QObject *parent)
-    : QAbstractTableModel(parent)
+    : StoryRowTable(parent)
     , m_articles(articles)
     , m_bookmarks(bookmarks)
+    , m_pager(articles, bookmarks)
 {
     loadFirstPage();
 }
@@ -35,7 +34,7 @@ void StoryListModel::setFilter(const StoryFilter &filter)
 bool StoryListModel::setSearch(const QString &query, const StoryFilter &scope, QString *error)
 {
     const QString trimmed = query.trimmed();
-    if (trimmed.isEmpty() || !m_search) {
+    if (trimmed.isEmpty() || !m_pager.searchStore()) {
         const bool wasSearching = isSearching();
         m_query.clear();
         m_highlighter = {};
@@ -91,70 +90,40 @@ void StoryListModel::setGrouped(bool grouped)
 
 void StoryListModel::loadFirstPage()
 {
-    m_rows.clear();
-    m_rowByStory.clear();
     m_snippets.clear();
     m_events.clear();
-    m_pageCursor.reset();
-    m_atEnd = false;
+    StoryPager::View view;
     if (isBookmarkView()) {
-        for (const Row &row : nextBookmarkPage()) {
-            m_rowByStory.insert(row.storyId, m_rows.size());
-            m_rows << row;
-        }
-        return;
+        view.source = StoryPager::Source::Bookmarks;
+    } else if (isSearching()) {
+        view.source = StoryPager::Source::Search;
+        view.filter = m_searchScope;
+        view.query = m_query;
+    } else if (isAdvisoryView()) {
+        view.source = StoryPager::Source::Advisories;
+    } else {
+        view.filter = m_filter;
+        view.order = order();
     }
-    if (isSearching()) {
-        m_atEnd = true;
-        // The list shows a result's snippet only in its tooltip: it is cut when asked for.
-        for (const SearchStore::Result &result :
-             m_search->search(m_query, m_searchScope, kSearchLimit, nullptr, SearchStore::Snippets::OnRequest)) {
-            m_rowByStory.insert(result.story.id, m_rows.size());
-            m_rows << rowFor(result.story);
-        }
-        return;
-    }
-    if (isAdvisoryView()) {
-        // The advisories' order comes from their records; the stories' rows are read a page
-        // at a time, as in the other views.
-        m_advisoryQueue.clear();
-        QSet<qint64> seen;
-        for (const AdvisoryStore::Placement &placement : m_advisories->order()) {
-            if (!seen.contains(placement.storyId)) {
-                seen.insert(placement.storyId);
-                m_advisoryQueue.append({placement.storyId, placement.status});
-            }
-        }
-        for (const Row &row : nextAdvisoryPage()) {
-            m_rowByStory.insert(row.storyId, m_rows.size());
-            m_rows << row;
-        }
-        return;
-    }
-    for (const Row &row : storyRows(nextPage(std::nullopt), nullptr)) {
-        m_rowByStory.insert(row.storyId, m_rows.size());
-        m_rows << row;
-    }
+    const QList<Row> rows = m_pager.start(view);
+    setRowsQuietly(view.source == StoryPager::Source::Stories ? storyRows(rows, nullptr) : rows);
 }
 
-QList<StoryListModel::Row> StoryListModel::storyRows(const QList<StorySummary> &page, QList<Row> *joining)
+QList<StoryListModel::Row> StoryListModel::storyRows(const QList<Row> &page, QList<Row> *joining)
 {
     QList<Row> rows;
     rows.reserve(page.size());
-    if (!page.isEmpty())
-        m_pageCursor = StoryOrder::cursorOf(page.last());
     QHash<qint64, StoryEvent> events;
     if (m_coverage && !isBookmarkView()) {
         QList<qint64> ids;
         ids.reserve(page.size());
-        for (const StorySummary &story : page)
-            ids << story.id;
+        for (const Row &story : page)
+            ids << story.storyId;
         events = m_coverage->events(ids);
     }
     const bool grouped = isGroupedView();
-    for (const StorySummary &story : page) {
-        Row row = rowFor(story);
-        if (const auto event = events.constFind(story.id); event != events.cend()) {
+    for (Row row : page) {
+        if (const auto event = events.constFind(row.storyId); event != events.cend()) {
             row.eventId = event->eventId;
             row.sources = event->sources;
         }
@@ -180,7 +149,7 @@ void StoryListModel::joinShownEvents(const QList<Row> &reports)
         if (leadRow < 0)
             continue;
         // Reports are older page by page, so a newcomer goes below the ones shown.
-        if (m_rows.at(leadRow).expanded)
+        if (rows().at(leadRow).expanded)
             insertRowsAt(leadRow + int(under.size()), {report});
         emitRowChanged(leadRow); // its count of reports
     }
@@ -188,37 +157,21 @@ void StoryListModel::joinShownEvents(const QList<Row> &reports)
 
 bool StoryListModel::setEventExpanded(int row, bool expanded)
 {
-    if (row < 0 || row >= m_rows.size() || m_rows.at(row).depth != 0)
+    if (row < 0 || row >= rows().size() || rows().at(row).depth != 0)
         return false;
-    const QList<Row> reports = m_events.reports(m_rows.at(row).eventId);
+    const QList<Row> reports = m_events.reports(rows().at(row).eventId);
     if (reports.isEmpty())
         return false;
-    if (m_rows.at(row).expanded == expanded)
+    if (rows().at(row).expanded == expanded)
         return true;
     const QScopedValueRollback guard(m_changing, true);
-    m_rows[row].expanded = expanded;
-    if (expanded) {
+    editRow(row).expanded = expanded;
+    if (expanded)
         insertRowsAt(row + 1, reports);
-    } else {
-        beginRemoveRows({}, row + 1, row + int(reports.size()));
-        for (const Row &report : reports)
-            m_rowByStory.remove(report.storyId);
-        m_rows.remove(row + 1, reports.size());
-        reindexFrom(row + 1);
-        endRemoveRows();
-    }
+    else
+        removeRowsAt(row + 1, int(reports.size()));
     emitRowChanged(row);
     return true;
-}
-
-void StoryListModel::insertRowsAt(int row, const QList<Row> &rows)
-{
-    // Listeners of the signals see the rows and their index in step.
-    beginInsertRows({}, row, row + int(rows.size()) - 1);
-    for (qsizetype i = 0; i < rows.size(); ++i)
-        m_rows.insert(row + i, rows.at(i));
-    reindexFrom(row);
-    endInsertRows();
 }
 
 void StoryListModel::refreshEvents()
@@ -230,7 +183,7 @@ void StoryListModel::refreshEvents()
     // events the user opened and the rows a view holds on to (its selection).
     QList<Row> stories;
     QSet<qint64> opened;
-    for (const Row &row : std::as_const(m_rows)) {
+    for (const Row &row : rows()) {
         if (row.depth == 0)
             stories << row;
         if (row.expanded)
@@ -257,252 +210,40 @@ void StoryListModel::refreshEvents()
     replaceRows(m_events.regroup(stories, isGroupedView(), opened, held));
 }
 
-void StoryListModel::replaceRows(const QList<Row> &next)
-{
-    // Where each story sits: at the top level (0) or under the row of the story given.
-    const auto placesOf = [](const QList<Row> &rows) {
-        QHash<qint64, qint64> places;
-        qint64 lead = 0;
-        for (const Row &row : rows) {
-            if (row.depth == 0)
-                lead = row.storyId;
-            places.insert(row.storyId, row.depth == 0 ? 0 : lead);
-        }
-        return places;
-    };
-    const QHash<qint64, qint64> wanted = placesOf(next);
-    const QHash<qint64, qint64> current = placesOf(m_rows);
-    const auto stays = [&](int row) {
-        const auto found = wanted.constFind(m_rows.at(row).storyId);
-        return found != wanted.cend() && *found == current.value(m_rows.at(row).storyId);
-    };
-    // The rows that change place go, a run at a time from the bottom. The ones that stay are
-    // then in the new order (the list's order, reports right under their event's row), so
-    // the rest is inserting the runs between them.
-    for (int end = int(m_rows.size()); end > 0;) {
-        if (stays(end - 1)) {
-            --end;
-            continue;
-        }
-        int first = end - 1;
-        while (first > 0 && !stays(first - 1))
-            --first;
-        beginRemoveRows({}, first, end - 1);
-        for (int i = first; i < end; ++i)
-            m_rowByStory.remove(m_rows.at(i).storyId);
-        m_rows.remove(first, end - first);
-        reindexFrom(first);
-        endRemoveRows();
-        end = first;
-    }
-    for (int i = 0; i < next.size();) {
-        if (i < m_rows.size() && m_rows.at(i).storyId == next.at(i).storyId) {
-            m_rows[i] = next.at(i);
-            ++i;
-            continue;
-        }
-        const qint64 resume = i < m_rows.size() ? m_rows.at(i).storyId : 0;
-        int j = i;
-        while (j < next.size() && next.at(j).storyId != resume)
-            ++j;
-        insertRowsAt(i, next.mid(i, j - i));
-        i = j;
-    }
-    if (m_rows.size() != next.size()) {
-        // Not reached while the kept rows are in order; a reset is still right if it is.
-        beginResetModel();
-        m_rows = next;
-        m_rowByStory.clear();
-        reindexFrom(0);
-        endResetModel();
-        return;
-    }
-    if (!m_rows.isEmpty())
-        emit dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
-}
-
-void StoryListModel::reindexFrom(int row)
-{
-    for (qsizetype i = row; i < m_rows.size(); ++i)
-        m_rowByStory.insert(m_rows.at(i).storyId, int(i));
-}
-
-QList<StorySummary> StoryListModel::nextPage(const std::optional<StoryCursor> &after)
-{
-    // One row more than a page tells whether another page follows, so the list never asks
-    // for an empty page at the end.
-    QList<StorySummary> page = m_articles.stories(m_filter, after, kPageSize + 1, order());
-    m_atEnd = page.size() <= kPageSize;
-    if (!m_atEnd)
-        page.resize(kPageSize);
-    return page;
-}
-
-QList<StoryListModel::Row> StoryListModel::nextBookmarkPage()
-{
-    std::optional<StoryCursor> after;
-    if (!m_rows.isEmpty())
-        after = m_rows.constLast().cursor;
-    QList<BookmarkRecord> page = m_bookmarks.bookmarkPage(after, kPageSize + 1);
-    m_atEnd = page.size() <= kPageSize;
-    if (!m_atEnd)
-        page.resize(kPageSize);
-    QList<Row> rows;
-    rows.reserve(page.size());
-    for (const BookmarkRecord &bookmark : page)
-        rows << rowFor(bookmark);
-    return rows;
-}
-
-QList<StoryListModel::Row> StoryListModel::nextAdvisoryPage()
-{
-    const qsizetype count = std::min<qsizetype>(kPageSize, m_advisoryQueue.size());
-    QList<qint64> ids;
-    ids.reserve(count);
-    for (qsizetype i = 0; i < count; ++i)
-        ids << m_advisoryQueue.at(i).first;
-    QHash<qint64, StorySummary> summaries;
-    for (const StorySummary &story : m_articles.summaries(ids))
-        summaries.insert(story.id, story);
-    QList<Row> rows;
-    rows.reserve(count);
-    for (qsizetype i = 0; i < count; ++i) {
-        const auto found = summaries.constFind(m_advisoryQueue.at(i).first);
-        if (found == summaries.constEnd())
-            continue; // gone since the records were read
-        Row row = rowFor(*found);
-        row.advisoryStatus = m_advisoryQueue.at(i).second;
-        rows << row;
-    }
-    m_advisoryQueue.remove(0, count);
-    m_atEnd = m_advisoryQueue.isEmpty();
-    return rows;
-}
-
-StoryListModel::Row StoryListModel::rowFor(const StorySummary &story)
-{
-    Row row;
-    row.storyId = story.id;
-    row.title = story.title;
-    row.source = story.source;
-    row.published = story.published;
-    row.cursor = StoryOrder::cursorOf(story);
-    row.read = story.read;
-    row.bookmarked = story.bookmarked;
-    row.hasAdvisory = story.hasAdvisory;
-    row.headlineOnly = story.headlineOnly;
-    return row;
-}
-
-StoryListModel::Row StoryListModel::rowFor(const BookmarkRecord &bookmark)
-{
-    Row row;
-    row.storyId = bookmark.articleId.value_or(0);
-    row.bookmarkId = bookmark.bookmarkId;
-    row.title = bookmark.title;
-    row.source = bookmark.source;
-    row.published = bookmark.published;
-    row.read = bookmark.read;
-    row.bookmarked = true;
-    row.hasAdvisory = bookmark.hasAdvisory;
-    row.note = bookmark.note;
-    // The Bookmarks list is ordered by when each story was bookmarked.
-    row.cursor.sortDate = bookmark.createdAt.toSecsSinceEpoch();
-    row.cursor.id = bookmark.bookmarkId;
-    return row;
-}
-
-int StoryListModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
 int StoryListModel::columnCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QString StoryListModel::statusWords(const QString &status)
+int StoryListModel::reportsUnder(const Row &row) const
 {
-    if (status == QLatin1String("active"))
-        return tr("active");
-    if (status == QLatin1String("expired"))
-        return tr("expired");
-    if (status == QLatin1String("superseded"))
-        return tr("superseded");
-    if (status == QLatin1String("cancelled"))
-        return tr("cancelled");
-    return status;
+    return row.depth == 0 && isGroupedView() ? int(m_events.reports(row.eventId).size()) : 0;
 }
 
 QVariant StoryListModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Row &row = m_rows.at(index.row());
+    const Row &row = rows().at(index.row());
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
-        case HeadlineColumn: {
-            QString title = row.title.isEmpty() ? tr("(untitled)") : row.title;
-            // The grouped view: an event's row opens (▸) and closes (▾) over its
-            // reports, which are set in under it.
-            if (row.depth > 0)
-                title = QStringLiteral(" ↳ ") + title;
-            else if (!m_events.reports(row.eventId).isEmpty() && isGroupedView())
-                title = (row.expanded ? QStringLiteral("▾ ") : QStringLiteral("▸ ")) + title;
-            if (row.advisoryStatus.isEmpty() || row.advisoryStatus == QLatin1String("active"))
-                return title;
-            return tr("%1 (%2)").arg(title, statusWords(row.advisoryStatus));
-        }
+        case HeadlineColumn:
+            return StoryRowText::headline(row, reportsUnder(row));
         case SourceColumn:
-            if (row.sources > 1 && row.depth == 0) {
-                const int others = row.sources - 1;
-                return others == 1 ? tr("%1  +1 source").arg(row.source)
-                                   : tr("%1  +%2 sources").arg(row.source, QString::number(others));
-            }
-            return row.source;
+            return StoryRowText::source(row);
         case DateColumn:
-            return row.published.isValid()
-                ? QLocale().toString(row.published.toLocalTime(), QLocale::ShortFormat)
-                : QString();
-        case NoteColumn: {
-            // One line in the list: the note's first line, and an ellipsis when it goes on.
-            const QString note = row.note.trimmed();
-            const qsizetype lineEnd = note.indexOf(QLatin1Char('\n'));
-            return lineEnd < 0 ? note : note.left(lineEnd).trimmed() + QStringLiteral(" \u2026");
-        }
+            return StoryRowText::date(row);
+        case NoteColumn:
+            return StoryRowText::noteLine(row);
         }
         return {};
     case Qt::ToolTipRole:
-    case Qt::AccessibleDescriptionRole: {
-        // Screen readers and tooltips get in words what the markers and bold say in pixels.
-        QStringList facts;
-        facts << (row.read ? tr("Read") : tr("Unread"));
-        if (row.bookmarked)
-            facts << tr("Bookmarked");
-        if (row.hasAdvisory)
-            facts << (row.advisoryStatus.isEmpty() ? tr("Carries an advisory")
-                                                   : tr("Advisory: %1").arg(statusWords(row.advisoryStatus)));
-        if (row.headlineOnly)
-            facts << tr("Headline only");
-        if (row.sources > 1)
-            facts << tr("Reported by %1 sources").arg(row.sources);
-        if (const qsizetype reports = m_events.reports(row.eventId).size(); reports > 0 && row.depth == 0
-            && isGroupedView())
-            facts << (row.expanded ? tr("%1 more reports shown below").arg(reports)
-                                   : tr("%1 more reports grouped here").arg(reports));
-        if (row.bookmarkId != 0 && row.storyId == 0)
-            facts << tr("No longer in its feed; kept with the bookmark");
-        if (!row.note.isEmpty())
-            facts << (role == Qt::ToolTipRole ? tr("Your note:\n%1").arg(row.note)
-                                              : tr("Your note: %1").arg(row.note.simplified()));
-        if (const QString snippet = snippetOf(row); !snippet.isEmpty())
-            facts << snippet;
-        if (role == Qt::ToolTipRole && index.column() == HeadlineColumn)
-            facts.prepend(row.title);
-        return facts.join(role == Qt::ToolTipRole ? QStringLiteral("\n") : QStringLiteral(", "));
-    }
+        return StoryRowText::description(row, reportsUnder(row), snippetOf(row), StoryRowText::Form::ToolTip,
+                                         index.column() == HeadlineColumn);
+    case Qt::AccessibleDescriptionRole:
+        return StoryRowText::description(row, reportsUnder(row), snippetOf(row), StoryRowText::Form::Accessible,
+                                         false);
     case Qt::DecorationRole:
         if (index.column() == HeadlineColumn)
             return m_markers.icon(row.bookmarked, row.hasAdvisory);
@@ -534,7 +275,7 @@ QVariant StoryListModel::data(const QModelIndex &index, int role) const
     case SourcesRole:
         return std::max(1, row.sources);
     case EventReportsRole:
-        return row.depth == 0 && isGroupedView() ? int(m_events.reports(row.eventId).size()) : 0;
+        return reportsUnder(row);
     case EventExpandedRole:
         return row.expanded;
     case EventDepthRole:
@@ -550,11 +291,12 @@ QVariant StoryListModel::data(const QModelIndex &index, int role) const
 
 QString StoryListModel::snippetOf(const Row &row) const
 {
-    if (!isSearching() || !m_search || row.storyId == 0)
+    const SearchStore *search = m_pager.searchStore();
+    if (!isSearching() || !search || row.storyId == 0)
         return {};
     auto it = m_snippets.constFind(row.storyId);
     if (it == m_snippets.constEnd())
-        it = m_snippets.insert(row.storyId, m_search->snippetOf(row.storyId, m_query));
+        it = m_snippets.insert(row.storyId, search->snippetOf(row.storyId, m_query));
     return *it;
 }
 
@@ -575,16 +317,9 @@ QVariant StoryListModel::headerData(int section, Qt::Orientation orientation, in
     return {};
 }
 
-Qt::ItemFlags StoryListModel::flags(const QModelIndex &index) const
-{
-    if (!index.isValid())
-        return Qt::NoItemFlags;
-    return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemNeverHasChildren;
-}
-
 bool StoryListModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && !m_atEnd && !m_changing;
+    return !parent.isValid() && !m_pager.atEnd() && !m_changing;
 }
 
 void StoryListModel::fetchMore(const QModelIndex &parent)
@@ -592,69 +327,28 @@ void StoryListModel::fetchMore(const QModelIndex &parent)
     // Views and QAbstractItemModelTester may call back into fetchMore from the signals of a
     // change in progress (this very fetch, a reset, an event opened): a page appended then
     // would start an insertion inside another one, or load the same rows twice.
-    if (parent.isValid() || m_atEnd || m_changing)
+    if (parent.isValid() || m_pager.atEnd() || m_changing)
         return;
     const QScopedValueRollback guard(m_changing, true);
-    if (isAdvisoryView()) {
-        append(nextAdvisoryPage());
-        return;
-    }
-    if (isBookmarkView()) {
-        append(nextBookmarkPage());
+    if (isAdvisoryView() || isBookmarkView()) {
+        appendRows(m_pager.next());
         return;
     }
     QList<Row> joining;
-    const QList<Row> rows = storyRows(nextPage(m_pageCursor), &joining);
+    const QList<Row> rows = storyRows(m_pager.next(), &joining);
     // One change at a time: the reports of events already listed, then the page.
     joinShownEvents(joining);
-    append(rows);
-}
-
-void StoryListModel::append(const QList<Row> &rows)
-{
-    if (rows.isEmpty())
-        return;
-    const int first = int(m_rows.size());
-    beginInsertRows({}, first, first + int(rows.size()) - 1);
-    for (const Row &row : rows) {
-        m_rowByStory.insert(row.storyId, int(m_rows.size()));
-        m_rows << row;
-    }
-    endInsertRows();
-}
-
-qint64 StoryListModel::storyIdAt(int row) const
-{
-    return row >= 0 && row < m_rows.size() ? m_rows.at(row).storyId : 0;
-}
-
-qint64 StoryListModel::bookmarkIdAt(int row) const
-{
-    return row >= 0 && row < m_rows.size() ? m_rows.at(row).bookmarkId : 0;
-}
-
-int StoryListModel::rowForStory(qint64 storyId) const
-{
-    return storyId == 0 ? -1 : m_rowByStory.value(storyId, -1);
-}
-
-int StoryListModel::rowForBookmark(qint64 bookmarkId) const
-{
-    for (int i = 0; i < m_rows.size(); ++i) {
-        if (m_rows.at(i).bookmarkId == bookmarkId)
-            return i;
-    }
-    return -1;
+    appendRows(rows);
 }
 
 int StoryListModel::locateBookmark(qint64 bookmarkId, int maxRows)
 {
     int row = rowForBookmark(bookmarkId);
-    while (row < 0 && isBookmarkView() && !m_atEnd && m_rows.size() < maxRows) {
-        const qsizetype loaded = m_rows.size();
+    while (row < 0 && isBookmarkView() && !m_pager.atEnd() && rows().size() < maxRows) {
+        const qsizetype loaded = rows().size();
         fetchMore({});
-        for (qsizetype i = loaded; i < m_rows.size() && row < 0; ++i) {
-            if (m_rows.at(i).bookmarkId == bookmarkId)
+        for (qsizetype i = loaded; i < rows().size() && row < 0; ++i) {
+            if (rows().at(i).bookmarkId == bookmarkId)
                 row = int(i);
         }
     }
@@ -680,13 +374,13 @@ int StoryListModel::locateStory(qint64 storyId, int maxRows)
     if (const std::optional<qint64> lead = hiddenUnder(storyId))
         setEventExpanded(rowForStory(*lead), true);
     const int row = rowForStory(storyId);
-    if (row >= 0 || m_atEnd)
+    if (row >= 0 || m_pager.atEnd())
         return row;
     // A story that is not bookmarked is not in the Bookmarks view: no need to page through it.
     if (isBookmarkView() && !m_bookmarks.isBookmarked(storyId))
         return -1;
     if (isAdvisoryView() || isBookmarkView()) {
-        while (!m_atEnd && m_rows.size() < maxRows) {
+        while (!m_pager.atEnd() && rows().size() < maxRows) {
             fetchMore({});
             if (const int found = rowForStory(storyId); found >= 0)
                 return found;
@@ -700,8 +394,8 @@ int StoryListModel::locateStory(qint64 storyId, int maxRows)
     // outside this view costs nothing.
     const StoryCursor target = StoryOrder::cursorOf(*story);
     const auto sortsBefore = [&](const StoryCursor &c) { return order().precedes(c, target); };
-    while (!m_atEnd && m_rows.size() < maxRows
-           && (m_rows.isEmpty() || sortsBefore(m_rows.constLast().cursor))) {
+    while (!m_pager.atEnd() && rows().size() < maxRows
+           && (rows().isEmpty() || sortsBefore(rows().constLast().cursor))) {
         fetchMore({});
         if (const int found = rowForStory(storyId); found >= 0)
             return found;
@@ -709,18 +403,13 @@ int StoryListModel::locateStory(qint64 storyId, int maxRows)
     return -1;
 }
 
-void StoryListModel::emitRowChanged(int row)
-{
-    emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
-}
-
 void StoryListModel::setStoryRead(qint64 storyId, bool read)
 {
     m_events.setRead(storyId, read);
     const int row = rowForStory(storyId);
-    if (row < 0 || m_rows.at(row).read == read)
+    if (row < 0 || rows().at(row).read == read)
         return;
-    m_rows[row].read = read;
+    editRow(row).read = read;
     emitRowChanged(row);
 }
 
@@ -732,9 +421,9 @@ void StoryListModel::setStoryBookmarked(qint64 storyId, bool bookmarked)
         return;
     }
     const int row = rowForStory(storyId);
-    if (row < 0 || m_rows.at(row).bookmarked == bookmarked)
+    if (row < 0 || rows().at(row).bookmarked == bookmarked)
         return;
-    m_rows[row].bookmarked = bookmarked;
+    editRow(row).bookmarked = bookmarked;
     emitRowChanged(row);
 }
 

@@ -3,14 +3,15 @@
 #include "core/searchquery.h"
 #include "models/eventgroups.h"
 #include "models/storymarkers.h"
+#include "models/storypager.h"
 #include "models/storyrow.h"
+#include "models/storyrowtable.h"
 #include "storage/advisorystore.h"
 #include "storage/coveragestore.h"
 #include "storage/records.h"
 #include "storage/searchstore.h"
 #include "storage/storyorder.h"
 
-#include <QAbstractTableModel>
 #include <QHash>
 #include <QList>
 
@@ -19,11 +20,12 @@ namespace bulletin {
 class ArticleStore;
 class BookmarkStore;
 
-// The story list: newest first (or as sorted, see setOrder), loaded lazily in pages through
-// ArticleStore::stories with keyset paging on the order's keys, so a cache of 100,000 stories opens with one small query
-// and never counts or loads the whole table. The Bookmarks view lists BookmarkRecords
-// instead (a user's bookmarks are few and are loaded at once), including bookmarks whose
-// story has left the cache, shown from their snapshot.
+// The story list: newest first (or as sorted, see setOrder), loaded lazily in pages
+// (StoryPager: keyset paging on the order's keys, so a cache of 100,000 stories opens with one
+// small query and never counts or loads the whole table). The Bookmarks view lists
+// BookmarkRecords instead, including bookmarks whose story has left the cache, shown from
+// their snapshot. What a row says in words is StoryRowText's; keeping the rows and telling
+// the views what changed is StoryRowTable's.
 //
 // Rows are only ever appended while paging; a filter change or reload() resets the model.
 //
@@ -33,7 +35,7 @@ class BookmarkStore;
 // other listed reports hidden under it until setEventExpanded shows them, set in, right below.
 // Reports that come in later pages join their event's row.
 // GUI thread only (the stores belong to the thread that opened the cache).
-class StoryListModel final : public QAbstractTableModel
+class StoryListModel final : public StoryRowTable
 {
     Q_OBJECT
 
@@ -54,7 +56,7 @@ public:
         EventExpandedRole,  // bool, grouped view: an event's row shows its reports
         EventDepthRole,     // int, grouped view: 1 for a report shown under its event's row
     };
-    static constexpr int kPageSize = 200;
+    static constexpr int kPageSize = StoryPager::kPageSize;
 
     StoryListModel(ArticleStore &articles, BookmarkStore &bookmarks, QObject *parent = nullptr);
 
@@ -62,13 +64,13 @@ public:
     // standing: active ones first (most severe, then soonest to expire), then expired,
     // superseded and cancelled ones, greyed, newest first. Loaded at once, like bookmarks.
     // Without it the view is newest first like the others.
-    void setAdvisoryStore(const AdvisoryStore &store) { m_advisories = store; }
+    void setAdvisoryStore(const AdvisoryStore &store) { m_pager.setAdvisoryStore(store); }
 
     // Search: with a search store, setSearch lists the stories that match the query within
     // the scope, best first (bm25, newer on ties), at most kSearchLimit of them, each with a
     // snippet; an empty query goes back to the filter. A new filter ends the search.
-    static constexpr int kSearchLimit = 500;
-    void setSearchStore(const SearchStore &store) { m_search = store; }
+    static constexpr int kSearchLimit = StoryPager::kSearchLimit;
+    void setSearchStore(const SearchStore &store) { m_pager.setSearchStore(store); }
 
     // Related coverage's events (CoverageStore): "+N sources" and the grouped view.
     void setCoverageStore(const CoverageStore &store) { m_coverage = store; }
@@ -107,20 +109,13 @@ public:
     bool isBookmarkView() const { return m_filter.kind == StoryFilter::Kind::Bookmarked && !isSearching(); }
     void reload();
 
-    int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
-    Qt::ItemFlags flags(const QModelIndex &index) const override;
     bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override;
 
-    qint64 storyIdAt(int row) const;
-    qint64 bookmarkIdAt(int row) const;
-    // The row of a story among the rows loaded so far, or -1.
-    int rowForStory(qint64 storyId) const;
-    int rowForBookmark(qint64 bookmarkId) const;
     // The row that shows the story: its own, or its event's row while it is hidden under it.
     int rowShowing(qint64 storyId) const;
     // Like rowForStory, but pages further down the list while the story would still come
@@ -144,51 +139,34 @@ private:
     // view without the reports whose event already has a row (they go under it). Changes
     // nothing the model shows: the reports of events whose row is already in the list go to
     // `joining`, for joinShownEvents.
-    QList<Row> storyRows(const QList<StorySummary> &page, QList<Row> *joining);
+    QList<Row> storyRows(const QList<Row> &page, QList<Row> *joining);
     // Puts reports under their events' rows already listed (shown there when open).
     void joinShownEvents(const QList<Row> &reports);
-    void insertRowsAt(int row, const QList<Row> &rows);
     // The story of the event row a loaded story is hidden under (nullopt when it has a row).
     std::optional<qint64> hiddenUnder(qint64 storyId) const;
-    // Makes the rows `next` (the same stories, placed anew) with the fewest row moves.
-    void replaceRows(const QList<Row> &next);
-    void reindexFrom(int row);
 
     void loadFirstPage();
     bool isAdvisoryView() const
     {
-        return m_filter.kind == StoryFilter::Kind::Advisories && m_advisories.has_value();
+        return m_filter.kind == StoryFilter::Kind::Advisories && m_pager.hasAdvisoryStore();
     }
-    QList<StorySummary> nextPage(const std::optional<StoryCursor> &after);
-    QList<Row> nextAdvisoryPage();
-    QList<Row> nextBookmarkPage();
-    void append(const QList<Row> &rows);
-    void emitRowChanged(int row);
-    static Row rowFor(const StorySummary &story);
-    static QString statusWords(const QString &status);
-    static Row rowFor(const BookmarkRecord &bookmark);
+    // The listed reports under the row of an event in the grouped view; 0 for other rows.
+    int reportsUnder(const Row &row) const;
     // A search result's snippet, cut when first asked for (a tooltip, a screen reader).
     QString snippetOf(const Row &row) const;
 
     ArticleStore &m_articles;
     BookmarkStore &m_bookmarks;
-    std::optional<AdvisoryStore> m_advisories;
-    std::optional<SearchStore> m_search;
+    StoryPager m_pager;
     QString m_query;
     StoryFilter m_searchScope;
     SearchMatcher m_highlighter;
     mutable QHash<qint64, QString> m_snippets; // by story, for the current search
     StoryFilter m_filter;
-    QList<Row> m_rows;
-    QHash<qint64, int> m_rowByStory;
-    // The Advisories view's stories not loaded yet, in the advisories' order, with status.
-    QList<std::pair<qint64, QString>> m_advisoryQueue;
     std::optional<CoverageStore> m_coverage;
     bool m_grouped = false;
     EventGroups m_events; // the grouped view's events (in the plain views' rows)
-    std::optional<StoryCursor> m_pageCursor;   // where paging the plain views goes on
     QHash<QString, StoryOrder> m_orders;       // by StoryFilter::key
-    bool m_atEnd = true;
     // While the rows change (a page, a reset, an event opened or closed): no nested fetchMore.
     bool m_changing = false;
     StoryMarkers m_markers;

@@ -1,20 +1,31 @@
-#include "app/clisource.h"
+#include "app/clicache.h"
 
+#include "app/cliargs.h"
+#include "app/clioutput.h"
 #include "services/cache.h"
 
 #include <algorithm>
 
 namespace bulletin {
 
+std::unique_ptr<Cache> openCache(const QString &path, int *status)
+{
+    QString error;
+    auto cache = Cache::open(path, &error);
+    if (!cache)
+        *status = fail(error);
+    return cache;
+}
+
 std::optional<qint64> existingSourceId(Cache &cache, const QString &kind, const QString &value,
                                        QString *error)
 {
-    bool ok = false;
-    const qint64 id = value.toLongLong(&ok);
-    if (!ok || id <= 0) {
+    const std::optional<qint64> parsed = positiveId(value);
+    if (!parsed) {
         *error = QStringLiteral("--%1 needs a %1 id, not \"%2\"").arg(kind, value);
         return std::nullopt;
     }
+    const qint64 id = *parsed;
     bool exists = false;
     if (kind == QLatin1String("feed")) {
         exists = cache.feeds().feedSettings(id).has_value();

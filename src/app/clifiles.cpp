@@ -1,0 +1,160 @@
+#include "app/clifiles.h"
+
+#include "app/cliargs.h"
+#include "app/clicache.h"
+#include "app/clioutput.h"
+#include "core/feeds/feedjson.h"
+#include "core/feeds/feedparser.h"
+#include "core/wholefile.h"
+#include "services/cache.h"
+#include "services/coverageindexer.h"
+#include "services/importservice.h"
+#include "services/integritycheck.h"
+#include "services/opmlservice.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QTextStream>
+#include <QUrl>
+
+#include <optional>
+
+namespace bulletin {
+
+namespace {
+
+// --url: the address a document came from, which its relative links resolve against (an
+// empty QUrl when not given). Only an absolute http(s) address can be one; anything else
+// is refused (nullopt, the error printed) rather than ignored.
+std::optional<QUrl> documentAddress(const CliArgs &args)
+{
+    const QString value = args.value(QStringLiteral("url")).trimmed();
+    if (value.isEmpty())
+        return QUrl();
+    const QUrl url(value, QUrl::StrictMode);
+    const QString scheme = url.scheme().toLower();
+    if (url.isValid() && (scheme == QLatin1String("http") || scheme == QLatin1String("https"))
+        && !url.host().isEmpty())
+        return url;
+    fail(QStringLiteral("--url must be an absolute http or https address, not \"%1\"").arg(value));
+    return std::nullopt;
+}
+
+} // namespace
+
+int cmdParse(const CliArgs &args)
+{
+    if (args.positional().size() != 1)
+        return fail(QStringLiteral("usage: bulletin parse FILE [--url URL]"));
+    const std::optional<QUrl> documentUrl = documentAddress(args);
+    if (!documentUrl)
+        return 1;
+    const QString path = args.positional().first();
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
+    const FeedParseResult result = parseFeed(file.readAll(), args.value(QStringLiteral("charset")),
+                                             *documentUrl);
+    if (!result.feed)
+        return fail(QStringLiteral("%1: %2").arg(path, result.error));
+    // An entry at a time through the one output stream: it passes its buffer on as it fills,
+    // so a feed of any size is never held as one document.
+    writeFeedJson(*result.feed, [](const QByteArray &json) { out() << QString::fromUtf8(json); });
+    out().flush();
+    return 0;
+}
+
+int cmdImport(const QString &cachePath, const CliArgs &args)
+{
+    if (args.positional().isEmpty())
+        return fail(QStringLiteral("usage: bulletin import FILE... [--title T] [--source NAME] [--url URL]"));
+    if (!documentAddress(args))
+        return 1;
+    int status = 0;
+    auto cache = openCache(cachePath, &status);
+    if (!cache)
+        return status;
+    ImportService importer(*cache);
+    const ImportService::Options options{args.value(QStringLiteral("title")),
+                                         args.value(QStringLiteral("source")),
+                                         args.value(QStringLiteral("url"))};
+    QJsonArray reports;
+    int failures = 0;
+    QList<qint64> imported;
+    for (const QString &path : args.positional()) {
+        const ImportService::Report report = importer.importFile(path, options);
+        if (!report.error.isEmpty()) {
+            ++failures;
+            fail(report.error);
+            continue;
+        }
+        imported << report.storyIds;
+        if (args.has(QStringLiteral("json"))) {
+            QJsonArray ids;
+            for (qint64 id : report.storyIds)
+                ids << id;
+            reports << QJsonObject{{QStringLiteral("path"), path},
+                                   {QStringLiteral("kind"), report.kind},
+                                   {QStringLiteral("added"), report.added},
+                                   {QStringLiteral("updated"), report.updated},
+                                   {QStringLiteral("unchanged"), report.unchanged},
+                                   {QStringLiteral("story_ids"), ids},
+                                   {QStringLiteral("note"), report.note}};
+        } else {
+            out() << QStringLiteral("%1: %2 added, %3 updated, %4 unchanged")
+                         .arg(path)
+                         .arg(report.added)
+                         .arg(report.updated)
+                         .arg(report.unchanged);
+            if (!report.storyIds.isEmpty() && report.kind == QLatin1String("article"))
+                out() << QStringLiteral(" (story %1)").arg(report.storyIds.first());
+            out() << Qt::endl;
+            if (!report.note.isEmpty())
+                out() << QStringLiteral("  note: ") << report.note << Qt::endl;
+        }
+    }
+    // Related coverage of the new stories, as the refresh's writer works it out, in short
+    // transactions: a kill part way leaves the rest waiting for the next writer
+    // (CoverageStore::pending).
+    if (CoverageIndexer(cache->database().connection()).index(imported) < 0)
+        fail(QStringLiteral("related coverage of the imported stories was not stored"));
+    if (args.has(QStringLiteral("json")))
+        printJson(QJsonObject{{QStringLiteral("imports"), reports}});
+    return failures == 0 ? 0 : 1;
+}
+
+int cmdExportOpml(const QString &cachePath, const CliArgs &args)
+{
+    if (args.positional().size() != 1)
+        return fail(QStringLiteral("usage: bulletin export-opml FILE"));
+    int status = 0;
+    auto cache = openCache(cachePath, &status);
+    if (!cache)
+        return status;
+    const QByteArray opml = OpmlService(*cache).exportOpml();
+    const QString path = args.positional().first();
+    if (path == QLatin1String("-")) {
+        out() << QString::fromUtf8(opml);
+        return 0;
+    }
+    QString error;
+    if (!writeWholeFile(path, opml, &error))
+        return fail(QStringLiteral("cannot write %1: %2; the file there was left as it was").arg(path, error));
+    return 0;
+}
+
+int cmdCheck(const QString &cachePath, const CliArgs &args)
+{
+    if (!args.positional().isEmpty())
+        return fail(QStringLiteral("usage: bulletin check"));
+    const IntegrityCheck::Result result = IntegrityCheck::run(cachePath, true);
+    if (!result.whole)
+        return fail(result.problem);
+    out() << QStringLiteral("the cache %1 is whole").arg(cachePath) << Qt::endl;
+    if (!result.backup.isEmpty())
+        out() << QStringLiteral("  backed up to %1").arg(result.backup) << Qt::endl;
+    return 0;
+}
+
+} // namespace bulletin
