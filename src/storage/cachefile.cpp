@@ -14,6 +14,7 @@ namespace {
 
 constexpr char kMagic[] = "SQLite format 3"; // and a NUL: the first 16 bytes of every file
 constexpr qint64 kHeaderSize = 100;
+constexpr qint64 kWalHeaderSize = 32; // a log of no frames is this long
 
 // Why access(2) refuses writing `path`, in words; empty when it allows it (or the path
 // does not exist, which the caller decides about).
@@ -73,14 +74,22 @@ CacheFile CacheFile::inspect(const QString &path)
     }
     const qint64 length = reading.size();
     const QByteArray header = reading.read(kHeaderSize);
-    if (length == 0) {
+    // A write-ahead log beside the file holds pages the file has not had yet: a kill in the
+    // middle of a checkpoint leaves the header (page 1) written with the new length before
+    // the last pages, and SQLite reads them from the log on open. Only without a log is a
+    // short file damage.
+    const QFileInfo log(path + QStringLiteral("-wal"));
+    const bool logHoldsPages = log.isFile() && log.size() > kWalHeaderSize;
+    if (length == 0 && logHoldsPages) {
+        file.m_state = State::Present;
+    } else if (length == 0) {
         file.m_state = State::Empty;
     } else if (!header.startsWith(QByteArray(kMagic, sizeof kMagic).left(qMin<qsizetype>(header.size(), sizeof kMagic)))) {
         file.m_state = State::NotSQLite;
     } else if (header.size() < kHeaderSize) {
         file.m_state = State::Truncated;
         file.m_detail = QStringLiteral("%1 bytes, less than SQLite's header").arg(length);
-    } else if (const qint64 claimed = claimedLength(header); claimed > length) {
+    } else if (const qint64 claimed = claimedLength(header); claimed > length && !logHoldsPages) {
         file.m_state = State::Truncated;
         file.m_detail = QStringLiteral("%1 of its %2 bytes").arg(length).arg(claimed);
     } else {

@@ -13,6 +13,7 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QtEndian>
 
 using namespace bulletin;
 
@@ -420,6 +421,63 @@ private Q_SLOTS:
         QVERIFY(!db.isOpen());
         QCOMPARE(fileHash(path), before);
         QCOMPARE(entries(dir.path()), files);
+    }
+
+    void aCheckpointCutShortByAKillOpensFromItsLog()
+    {
+        // A kill in the middle of a checkpoint: SQLite has written page 1, which says how
+        // long the file now is, but not yet the pages after the old end. The log beside it
+        // still holds every page, and SQLite reads them from there: the cache is whole.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
+        const QString copy = dir.filePath(QStringLiteral("copy.sqlite"));
+        makeCache(path);
+        const qint64 before = QFileInfo(path).size();
+        {
+            Database db;
+            QString error;
+            QVERIFY2(db.open(path, &error), qPrintable(error));
+            QSqlQuery q(db.connection());
+            QVERIFY(q.exec(QStringLiteral("PRAGMA wal_autocheckpoint=0")));
+            QVERIFY(q.exec(QStringLiteral("BEGIN")));
+            for (int i = 0; i < 200; ++i) {
+                QVERIFY(q.exec(QStringLiteral("INSERT INTO feeds(url, title, created_at) VALUES "
+                                              "('https://example.org/%1', '%2', 1)")
+                                   .arg(i)
+                                   .arg(QString(400, QLatin1Char('a' + i % 26)))));
+            }
+            QVERIFY(q.exec(QStringLiteral("COMMIT")));
+            // The connection is open, so the log is not folded in: copy both as they are.
+            QVERIFY(QFile::copy(path, copy));
+            QVERIFY(QFile::copy(path + QStringLiteral("-wal"), copy + QStringLiteral("-wal")));
+        }
+        QCOMPARE(QFileInfo(copy).size(), before);
+        QVERIFY(QFileInfo(copy + QStringLiteral("-wal")).size() > 32 * 1024);
+        // Page 1 as the checkpoint wrote it first: the new length, in pages.
+        {
+            QFile file(copy);
+            QVERIFY(file.open(QIODevice::ReadWrite));
+            QByteArray header = file.read(100);
+            const auto *bytes = reinterpret_cast<const uchar *>(header.constData());
+            const qint64 pageSize = qFromBigEndian<quint16>(bytes + 16);
+            const quint32 pages = quint32(before / pageSize) + 20;
+            const quint32 counter = qFromBigEndian<quint32>(bytes + 24);
+            QByteArray field(4, '\0');
+            qToBigEndian(pages, field.data());
+            header.replace(28, 4, field);
+            qToBigEndian(counter, field.data());
+            header.replace(92, 4, field);
+            QVERIFY(file.seek(0) && file.write(header) == 100);
+        }
+
+        Database db;
+        QString error;
+        QVERIFY2(db.open(copy, &error), qPrintable(error));
+        QSqlQuery q(db.connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM feeds")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 201);
+        QVERIFY(q.exec(QStringLiteral("PRAGMA quick_check")) && q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("ok"));
     }
 
     void newCacheIsMovedIntoPlaceWhole()
