@@ -110,7 +110,8 @@ void printSubscribed(Cache &cache, const SubscribeOutcome &outcome)
 {
     const std::optional<FeedRecord> feed = cache.feeds().feed(outcome.feedId);
     out() << "subscribed to " << (feed ? feed->title : outcome.result.url) << " <" << outcome.result.url
-          << "> as feed " << outcome.feedId << ": " << outcome.result.added << " new stories" << Qt::endl;
+          << "> as feed " << outcome.feedId << ": " << outcome.result.added
+          << (outcome.result.added == 1 ? " new story" : " new stories") << Qt::endl;
 }
 
 } // namespace

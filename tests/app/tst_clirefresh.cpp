@@ -42,6 +42,7 @@ private slots:
     void subscribeFollowsThePageToItsFeed();
     void aPageWithSeveralFeedsIsListedNotGuessed();
     void pickTakesTheNthFeed();
+    void subscribeSaysHowManyStoriesInWords();
     void allTakesEveryFeedAndSaysWhichFailed();
     void refusesBadPicks_data();
     void refusesBadPicks();
@@ -134,6 +135,16 @@ void tst_CliRefresh::pickTakesTheNthFeed()
     QCOMPARE(result.value(QStringLiteral("title")).toString(), QStringLiteral("Civil Protection"));
     QCOMPARE(result.value(QStringLiteral("new")).toInt(), 1);
     QVERIFY(m_server->requestsTo(QStringLiteral("/feed.xml")).isEmpty());
+}
+
+void tst_CliRefresh::subscribeSaysHowManyStoriesInWords()
+{
+    // The line a person reads: "1 new story", "2 new stories".
+    QByteArray out;
+    QCOMPARE(run({QStringLiteral("subscribe"), m_server->url(QStringLiteral("/alerts.atom")).toString()}, &out), 0);
+    QVERIFY2(out.trimmed().endsWith(": 1 new story"), out.constData());
+    QCOMPARE(run({QStringLiteral("subscribe"), m_server->url(QStringLiteral("/feed.xml")).toString()}, &out), 0);
+    QVERIFY2(out.trimmed().endsWith(": 2 new stories"), out.constData());
 }
 
 void tst_CliRefresh::allTakesEveryFeedAndSaysWhichFailed()
