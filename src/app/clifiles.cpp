@@ -101,6 +101,17 @@ int cmdImport(const QString &cachePath, const CliArgs &args)
                                    {QStringLiteral("unchanged"), report.unchanged},
                                    {QStringLiteral("story_ids"), ids},
                                    {QStringLiteral("note"), report.note}};
+        } else if (report.kind == QLatin1String("opml")) {
+            // Subscriptions, not stories: say so, and what brings their stories in.
+            out() << QStringLiteral("%1: %2 feed(s) subscribed, %3 already subscribed")
+                         .arg(path)
+                         .arg(report.added)
+                         .arg(report.unchanged)
+                  << Qt::endl;
+            if (report.added > 0)
+                out() << QStringLiteral("  their stories come with the next refresh: bulletin refresh") << Qt::endl;
+            if (!report.note.isEmpty())
+                out() << QStringLiteral("  note: ") << report.note << Qt::endl;
         } else {
             out() << QStringLiteral("%1: %2 added, %3 updated, %4 unchanged")
                          .arg(path)

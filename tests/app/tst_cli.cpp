@@ -79,6 +79,19 @@ private:
     }
 
 private Q_SLOTS:
+    void importOfSubscriptionsSaysWhatBringsTheirStories()
+    {
+        // An OPML import subscribes; the list stays empty until a refresh, and the output
+        // says so instead of counting feeds as if they were stories.
+        Run run = bulletin({QStringLiteral("import"), manySubscriptions(3)});
+        QVERIFY2(run.status == 0, run.err.constData());
+        QVERIFY2(run.out.contains(": 3 feed(s) subscribed, 0 already subscribed\n"), run.out.constData());
+        QVERIFY2(run.out.contains("their stories come with the next refresh: bulletin refresh"), run.out.constData());
+        run = bulletin({QStringLiteral("import"), manySubscriptions(3)});
+        QVERIFY2(run.out.contains(": 0 feed(s) subscribed, 3 already subscribed\n"), run.out.constData());
+        QVERIFY2(!run.out.contains("next refresh"), run.out.constData());
+    }
+
     void importListShowBookmark()
     {
         Run run = bulletin({QStringLiteral("import"), sample()});
