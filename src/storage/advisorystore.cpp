@@ -172,7 +172,7 @@ QList<AdvisoryStore::RuleCandidate> AdvisoryStore::ruleCandidates() const
     QList<RuleCandidate> candidates;
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    if (!sql::run(q, QStringLiteral("SELECT a.id, a.feed_id, a.title, b.text, "
+    if (!sql::run(q, QStringLiteral("SELECT a.id, a.feed_id, a.title, body_text(b.body), "
                                     "coalesce(a.published, a.updated), v.origin, v.headline, v.text, "
                                     "v.severity, v.issuer "
                                     "FROM articles a LEFT JOIN article_bodies b ON b.article_id = a.id "

@@ -3,6 +3,7 @@
 #include "storage/database.h"
 #include "storage/sqlutil.h"
 #include "storage/storagelog.h"
+#include "storage/storybody.h"
 #include "storage/summaryrow.h"
 
 #include <QCryptographicHash>
@@ -112,6 +113,24 @@ bool writeRelated(sql::NativeStatements &statements, qint64 articleId, const QLi
             return false;
     }
     return true;
+}
+
+// The story's HTML and text from its stored body. A damaged one (a bad sector, another
+// program's write) leaves the rest of the story readable: the reader, `show` and the
+// bookmark's snapshot get what happened in place of the text.
+void readBody(const QByteArray &stored, StoryDetail *d)
+{
+    QString problem;
+    if (std::optional<body::Parts> parts = body::unpack(stored, &problem)) {
+        d->html = std::move(parts->html);
+        d->text = std::move(parts->text);
+        return;
+    }
+    qCWarning(lcStorage) << "the text of story" << d->summary.id << "cannot be read:" << problem;
+    d->text = QStringLiteral("The text of this story is damaged in the cache (%1), so it cannot be shown. "
+                             "Its headline, link and marks are kept; open its link to read it.")
+                  .arg(problem);
+    d->html = QStringLiteral("<p>%1</p>").arg(d->text.toHtmlEscaped());
 }
 
 } // namespace
@@ -229,14 +248,16 @@ ArticleStore::UpsertResult ArticleStore::upsert(qint64 feedId, const Article &ar
         }
     }
     // After the story row: the search index takes the title from it.
-    sql::NativeStatement *body = statements.get("INSERT INTO article_bodies(article_id, html, text) VALUES (?, ?, ?) "
-                                                "ON CONFLICT (article_id) DO UPDATE SET html = excluded.html, "
-                                                "text = excluded.text");
+    // Compressed (storybody.h); only a lack of memory makes an empty value of a body.
+    const QByteArray packed = body::pack(article.html, article.text);
+    if (packed.isNull() && !(article.html.isEmpty() && article.text.isEmpty()))
+        return {};
+    sql::NativeStatement *body = statements.get("INSERT INTO article_bodies(article_id, body) VALUES (?, ?) "
+                                                "ON CONFLICT (article_id) DO UPDATE SET body = excluded.body");
     if (!body)
         return {};
     body->bind(1, result.id);
-    body->bindNullIfEmpty(2, article.html);
-    body->bindNullIfEmpty(3, article.text);
+    body->bindBlob(2, packed);
     if (!body->exec())
         return {};
     const bool isNew = result.state == UpsertState::Inserted;
@@ -339,7 +360,7 @@ QList<StorySummary> ArticleStore::summaries(const QList<qint64> &ids) const
 std::optional<StoryDetail> ArticleStore::story(qint64 id) const
 {
     static const QString storySql =
-        QStringLiteral("SELECT %1, a.author, b.html, b.text, a.categories, a.note, "
+        QStringLiteral("SELECT %1, a.author, b.body, a.categories, a.note, "
                        "(SELECT n.note FROM bookmarks bm JOIN bookmark_notes n ON n.bookmark_id = bm.id "
                        "WHERE bm.article_id = a.id) "
                        "FROM articles a JOIN feeds f ON f.id = a.feed_id "
@@ -356,13 +377,12 @@ std::optional<StoryDetail> ArticleStore::story(qint64 id) const
             return std::nullopt;
         d.summary = sql::readSummary(*q);
         d.author = q->value(12).toString();
-        d.html = q->value(13).toString();
-        d.text = q->value(14).toString();
-        const QString categories = q->value(15).toString();
+        readBody(q->value(13).toByteArray(), &d);
+        const QString categories = q->value(14).toString();
         if (!categories.isEmpty())
             d.categories = categories.split(QLatin1Char('\n'));
-        d.note = q->value(16).toString();
-        d.bookmarkNote = q->value(17).toString();
+        d.note = q->value(15).toString();
+        d.bookmarkNote = q->value(16).toString();
     }
     {
         const sql::CachedRead q(*m_statements, advisorySql, {id});

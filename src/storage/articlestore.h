@@ -58,6 +58,8 @@ public:
     // left, or on error). Call it inside a Transaction, repeatedly, when the writer is idle.
     bool mergeIndexes(int pages);
 
+    // A story whose stored body is damaged is still returned, with its html and text saying
+    // so ("The text of this story is damaged in the cache ...") in place of its own.
     std::optional<StoryDetail> story(qint64 id) const;
     std::optional<StorySummary> summary(qint64 id) const;
     QList<StorySummary> summaries(const QList<qint64> &ids) const; // in no particular order

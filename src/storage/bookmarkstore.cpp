@@ -26,7 +26,7 @@ std::optional<qint64> BookmarkStore::add(qint64 articleId, const QString &note)
                      QStringLiteral("INSERT INTO bookmarks(article_id, guid, feed_url, title, link, "
                                     "source, published, text, html, created_at) "
                                     "SELECT a.id, a.guid, f.url, a.title, a.link, f.title, "
-                                    "coalesce(a.published, a.sort_date), b.text, b.html, ? "
+                                    "coalesce(a.published, a.sort_date), body_text(b.body), body_html(b.body), ? "
                                     "FROM articles a JOIN feeds f ON f.id = a.feed_id "
                                     "LEFT JOIN article_bodies b ON b.article_id = a.id WHERE a.id = ?"),
                      {QDateTime::currentSecsSinceEpoch(), articleId})

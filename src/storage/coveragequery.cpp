@@ -10,7 +10,7 @@ namespace {
 
 // The columns a CoverageCandidate is read from, in readCandidate's order.
 const QString kCandidateColumns = QStringLiteral(
-    "a.id, a.feed_id, a.title, substr(b.text, 1, ?), a.categories, "
+    "a.id, a.feed_id, a.title, substr(body_text(b.body), 1, ?), a.categories, "
     "coalesce(a.published, a.sort_date)");
 
 CoverageCandidate readCandidate(const QSqlQuery &q)

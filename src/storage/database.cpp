@@ -3,6 +3,7 @@
 #include "storage/searchrank.h"
 #include "storage/sqlutil.h"
 #include "storage/storagelog.h"
+#include "storage/storybody.h"
 
 #include "storage/cachebackup.h"
 #include "storage/cachefile.h"
@@ -17,6 +18,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QStorageInfo>
 #include <QUrl>
 
 #include <sqlite3.h>
@@ -127,7 +129,65 @@ bool configure(QSqlDatabase &db, QString *error)
             *error = QStringLiteral("its SQLite cannot rank search results (FTS5 is missing)");
         return false;
     }
+    // The search index's triggers and content view read story bodies through these.
+    if (!body::registerFunctions(db)) {
+        if (error)
+            *error = QStringLiteral("cannot set up reading story bodies");
+        return false;
+    }
     return true;
+}
+
+// Whether a migration freed much of the file and left the mark for compact() (schema 15
+// does), or a compaction was cut short.
+bool compactPending(QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    return q.exec(QStringLiteral("SELECT 1 FROM meta WHERE key = 'compact_pending'")) && q.next();
+}
+
+// Gives the pages a migration freed back to the file system, where the mark says so: VACUUM
+// rewrites the file without them (schema 15 freed three quarters of a large cache). It runs
+// in a transaction of its own: a kill leaves the file as it was, with the mark, and the
+// next start does it again. It needs room for a copy of what the cache keeps (in a
+// temporary file, not in memory: that can be gigabytes); without that room, or when it
+// fails, the cache stays as it is and works, only larger, and the next start tries again.
+void compact(QSqlDatabase &db, const QString &path)
+{
+    if (!compactPending(db))
+        return;
+    QSqlQuery q(db);
+    qint64 pageSize = 0;
+    qint64 freePages = 0;
+    qint64 pages = 0;
+    if (q.exec(QStringLiteral("PRAGMA page_size")) && q.next())
+        pageSize = q.value(0).toLongLong();
+    if (q.exec(QStringLiteral("PRAGMA freelist_count")) && q.next())
+        freePages = q.value(0).toLongLong();
+    if (q.exec(QStringLiteral("PRAGMA page_count")) && q.next())
+        pages = q.value(0).toLongLong();
+    q.finish();
+    const qint64 kept = (pages - freePages) * pageSize;
+    // A tenth of the file free is left for the cache's own writes to reuse.
+    if (freePages * 10 > pages) {
+        const QStorageInfo disk(QFileInfo(path).absolutePath());
+        if (disk.bytesAvailable() >= 0 && disk.bytesAvailable() < kept + kept / 10) {
+            qCWarning(lcStorage) << "not enough free space to give back" << freePages * pageSize / (1024 * 1024)
+                                 << "MiB that the upgrade freed in" << path << "; trying again at the next start";
+            return;
+        }
+        QString error;
+        exec(db, QStringLiteral("PRAGMA temp_store=FILE"), nullptr);
+        const bool vacuumed = exec(db, QStringLiteral("VACUUM"), &error);
+        exec(db, QStringLiteral("PRAGMA temp_store=MEMORY"), nullptr);
+        if (!vacuumed) {
+            qCWarning(lcStorage) << "cannot give back the space the upgrade freed in" << path << ":" << error
+                                 << "; trying again at the next start";
+            return;
+        }
+        qCInfo(lcStorage) << "gave back" << freePages * pageSize / (1024 * 1024) << "MiB of" << path;
+    }
+    exec(db, QStringLiteral("DELETE FROM meta WHERE key = 'compact_pending'"), nullptr);
 }
 
 } // namespace
@@ -272,17 +332,20 @@ bool Database::openAndMigrate(const QString &path, QString *error)
     }
 
     // An upgrade runs with a rollback journal: it may rewrite most of the file, which a
-    // write-ahead log would hold in full (and copy back) before the file is done.
-    const QString journal = upgrade ? QStringLiteral("DELETE") : QStringLiteral("WAL");
+    // write-ahead log would hold in full (and copy back) before the file is done. So does
+    // giving back the space a migration freed (compact()), which rewrites the whole file.
+    const bool compacting = upgrade || compactPending(db);
+    const QString journal = compacting ? QStringLiteral("DELETE") : QStringLiteral("WAL");
     if (!exec(db, QStringLiteral("PRAGMA journal_mode=%1").arg(journal), error) || !configure(db, error)) {
         *error = QStringLiteral("cannot set up the cache %1: %2").arg(path, *error);
         return false;
     }
 
-    if (!upgrade)
+    if (!compacting)
         return true;
-    if (!migrate(version, error))
+    if (upgrade && !migrate(version, error))
         return false;
+    compact(db, path);
     if (!exec(db, QStringLiteral("PRAGMA journal_mode=WAL"), error)) {
         *error = QStringLiteral("cannot set up the cache %1: %2").arg(path, *error);
         return false;

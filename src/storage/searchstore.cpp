@@ -129,7 +129,7 @@ QString SearchStore::snippetOf(qint64 storyId, const QString &query) const
 {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    if (!sql::run(q, QStringLiteral("SELECT text FROM article_bodies WHERE article_id = ?"), {storyId}) || !q.next())
+    if (!sql::run(q, QStringLiteral("SELECT body_text(body) FROM article_bodies WHERE article_id = ?"), {storyId}) || !q.next())
         return {};
     return snippet(q.value(0).toString(), query);
 }
@@ -248,7 +248,7 @@ QList<SearchStore::Result> SearchStore::search(const QString &query, const Story
                       "%4"
                       "ORDER BY best.score, best.id DESC")
                       .arg(QLatin1String(sql::kSummaryColumns), scopeFilter,
-                           cut ? QLatin1String("b.text") : QLatin1String("NULL"),
+                           cut ? QLatin1String("body_text(b.body)") : QLatin1String("NULL"),
                            cut ? QLatin1String("LEFT JOIN article_bodies b ON b.article_id = best.id ") : QLatin1String(),
                            sql::placeholders(rarities.size())),
                   rarities + values))

@@ -188,6 +188,17 @@ void NativeStatement::bindNullIfEmpty(int position, const QString &text)
         bind(position, text);
 }
 
+void NativeStatement::bindBlob(int position, const QByteArray &bytes)
+{
+    if (bytes.isNull()) {
+        sqlite3_bind_null(m_statement, position);
+        return;
+    }
+    m_texts.append(bytes);
+    const QByteArray &kept = m_texts.constLast();
+    sqlite3_bind_blob(m_statement, position, kept.constData(), int(kept.size()), SQLITE_STATIC);
+}
+
 void NativeStatement::bindTime(int position, const QDateTime &time)
 {
     if (time.isValid())

@@ -137,6 +137,7 @@ public:
     void bind(int position, const QString &text);
     void bindNullIfEmpty(int position, const QString &text);
     void bindTime(int position, const QDateTime &time); // an invalid time is NULL
+    void bindBlob(int position, const QByteArray &bytes); // a null QByteArray is NULL
 
     // Runs a statement that returns no rows, then resets it. False on error (logged).
     bool exec();
@@ -154,7 +155,7 @@ private:
     sqlite3 *m_handle = nullptr;
     sqlite3_stmt *m_statement = nullptr;
     const char *m_sql = nullptr;
-    QList<QByteArray> m_texts; // the UTF-8 bound, kept until reset()
+    QList<QByteArray> m_texts; // the UTF-8 and blobs bound, kept until reset()
 };
 
 // NativeStatements prepared once per connection, by their SQL text (a string literal).

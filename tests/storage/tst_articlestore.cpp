@@ -334,6 +334,68 @@ private Q_SLOTS:
         QCOMPARE(texts(QStringLiteral("bridge")), 0);
     }
 
+    void aDamagedBodyIsReportedForThatStoryAlone_data()
+    {
+        QTest::addColumn<int>("keep"); // bytes of the stored body kept; -1: one changed instead
+        QTest::addColumn<QByteArray>("replacement");
+        QTest::newRow("cut short") << 20 << QByteArray();
+        QTest::newRow("a byte changed") << -1 << QByteArray();
+        QTest::newRow("not compressed at all") << 0 << QByteArray("<p>plain text where a frame belongs</p>");
+        QTest::newRow("zeros") << 0 << QByteArray(40, '\0');
+    }
+
+    void aDamagedBodyIsReportedForThatStoryAlone()
+    {
+        QFETCH(int, keep);
+        QFETCH(QByteArray, replacement);
+        TestCache cache;
+        FeedStore feeds(cache.db.connection());
+        ArticleStore articles(cache.db.connection());
+        BookmarkStore bookmarks(cache.db.connection());
+        const qint64 feed = *feeds.localSource(QStringLiteral("Local"));
+        const qint64 damaged = articles.upsert(feed, makeArticle(QStringLiteral("d"), QStringLiteral("Heron"), 1000,
+                                                                 QStringLiteral("herons nest by the weir"))).id;
+        const qint64 intact = articles.upsert(feed, makeArticle(QStringLiteral("i"), QStringLiteral("Crane"), 2000,
+                                                                QStringLiteral("cranes fly over the marsh"))).id;
+        QVERIFY(articles.setRead({damaged}, true));
+        QVERIFY(bookmarks.add(damaged, QStringLiteral("mine")));
+
+        QSqlQuery q(cache.db.connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT body FROM article_bodies WHERE article_id = %1").arg(damaged)) && q.next());
+        QByteArray stored = q.value(0).toByteArray();
+        q.finish();
+        if (keep < 0)
+            stored[stored.size() / 2] = char(stored.at(stored.size() / 2) ^ 0x40);
+        else
+            stored = stored.left(keep) + replacement;
+        QVERIFY(q.prepare(QStringLiteral("UPDATE article_bodies SET body = ? WHERE article_id = ?")));
+        q.addBindValue(stored);
+        q.addBindValue(damaged);
+        QVERIFY(q.exec());
+
+        // The damaged story opens with its headline and marks, and says what is wrong.
+        const std::optional<StoryDetail> story = articles.story(damaged);
+        QVERIFY(story);
+        QCOMPARE(story->summary.title, QStringLiteral("Heron"));
+        QVERIFY(story->summary.read);
+        QVERIFY(story->text.startsWith(QLatin1String("The text of this story is damaged in the cache")));
+        QVERIFY(story->html.contains(QLatin1String("damaged in the cache")));
+        QVERIFY(!story->text.contains(QLatin1String("herons")));
+        // The other story is whole, and found by a search.
+        const std::optional<StoryDetail> other = articles.story(intact);
+        QVERIFY(other);
+        QCOMPARE(other->text, QStringLiteral("cranes fly over the marsh"));
+        QCOMPARE(searchMatches(cache.db.connection(), QStringLiteral("cranes")), 1);
+        // The bookmark and its note stay; the damaged story can still be deleted.
+        QCOMPARE(bookmarks.bookmarkPage(std::nullopt, 10).value(0).note, QStringLiteral("mine"));
+        QVERIFY(q.exec(QStringLiteral("DELETE FROM articles WHERE id = %1").arg(damaged)));
+        QCOMPARE(bookmarks.bookmarkPage(std::nullopt, 10).size(), 1);
+        QCOMPARE(articles.count({}), 1);
+        QVERIFY(q.exec(QStringLiteral("PRAGMA integrity_check")) && q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("ok"));
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")));
+    }
+
     void indexesMergeAfterIndexing()
     {
         // Indexing does not merge the segments it writes (schema 7); mergeIndexes does, in

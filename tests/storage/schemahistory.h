@@ -1,0 +1,49 @@
+#pragma once
+
+#include <QList>
+#include <QPair>
+#include <QSqlQuery>
+#include <QString>
+
+// For the tests of an upgrade: what takes a cache made by the latest schema back to an
+// earlier one, shared by the test files that need it.
+
+// Takes a cache back from schema 15 to 14: story bodies as two TEXT columns, html and
+// text, and the search index's view and triggers reading them (whichever triggers the test
+// left: each is made again with the old columns in place of body_text()).
+inline bool undoCompressedBodies(QSqlQuery &q)
+{
+    QList<QPair<QString, QString>> dependents; // name, SQL
+    if (!q.exec(QStringLiteral("SELECT name, sql FROM sqlite_master WHERE type IN ('trigger', 'view') "
+                               "AND (sql LIKE '%article_bodies%' OR sql LIKE '%body_text(%') ORDER BY type DESC")))
+        return false;
+    while (q.next())
+        dependents.append({q.value(0).toString(), q.value(1).toString()});
+    for (const auto &[name, sql] : std::as_const(dependents)) {
+        const QString kind = sql.startsWith(QLatin1String("CREATE VIEW")) ? QStringLiteral("VIEW") : QStringLiteral("TRIGGER");
+        if (!q.exec(QStringLiteral("DROP %1 %2").arg(kind, name)))
+            return false;
+    }
+    for (const char *sql :
+         {"CREATE TABLE article_bodies_v14 (article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE, "
+          "html TEXT, text TEXT)",
+          "INSERT INTO article_bodies_v14 SELECT article_id, body_html(body), body_text(body) FROM article_bodies",
+          "DROP TABLE article_bodies", "ALTER TABLE article_bodies_v14 RENAME TO article_bodies"}) {
+        if (!q.exec(QLatin1String(sql))) {
+            qWarning("cannot undo schema 15: %s", sql);
+            return false;
+        }
+    }
+    for (auto [name, sql] : std::as_const(dependents)) {
+        for (const char *part : {"new", "old", "b"})
+            sql.replace(QStringLiteral("body_text(%1.body)").arg(QLatin1String(part)),
+                        QStringLiteral("%1.text").arg(QLatin1String(part)));
+        sql.replace(QStringLiteral("UPDATE OF body ON"), QStringLiteral("UPDATE OF text ON"));
+        if (!q.exec(sql)) {
+            qWarning("cannot undo schema 15: %s", qPrintable(sql));
+            return false;
+        }
+    }
+    return true;
+}
+
