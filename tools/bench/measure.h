@@ -30,6 +30,8 @@ void measureImport(const Setup &setup, Results &results, int stories);
 // Needs root and tt-rss (tools/ttrss); says why in its note otherwise.
 void measureSync(const Setup &setup, Results &results);
 void measureCoverage(const Setup &setup, Results &results);
+// The cache's size per story and RSS Guard's for the same stories, and reading a story.
+void measureDisk(const Setup &setup, Results &results);
 
 double msSince(qint64 startNs);
 qint64 monotonicNs();
