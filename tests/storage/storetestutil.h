@@ -3,6 +3,9 @@
 #include "core/article.h"
 #include "storage/database.h"
 
+#include <QCryptographicHash>
+#include <QFile>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -38,4 +41,22 @@ inline bulletin::Article makeArticle(const QString &guid, const QString &title, 
     a.html = QStringLiteral("<p>") + text + QStringLiteral("</p>");
     a.text = text;
     return a;
+}
+
+// The file's SHA-1, to tell whether it changed; empty when it cannot be read.
+inline QByteArray fileHash(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha1);
+}
+
+// The first column of the first row of `sql` on the cache; invalid when it fails.
+inline QVariant scalar(bulletin::Database &db, const QString &sql)
+{
+    QSqlQuery q(db.connection());
+    if (!q.exec(sql) || !q.next())
+        return {};
+    return q.value(0);
 }

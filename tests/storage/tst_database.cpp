@@ -5,6 +5,7 @@
 #include "storage/sqlutil.h"
 
 #include "schemahistory.h"
+#include "storetestutil.h"
 #include "support/scratchmount.h"
 
 #include <QCryptographicHash>
@@ -19,14 +20,6 @@
 using namespace bulletin;
 
 namespace {
-QByteArray fileHash(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha1);
-}
-
 // A cache with one feed and one story, closed, in `path`.
 void makeCache(const QString &path)
 {
@@ -89,14 +82,6 @@ bool undoAccounts(QSqlQuery &q)
 QStringList entries(const QString &folder)
 {
     return QDir(folder).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden, QDir::Name);
-}
-
-QVariant scalar(Database &db, const QString &sql)
-{
-    QSqlQuery q(db.connection());
-    if (!q.exec(sql) || !q.next())
-        return {};
-    return q.value(0);
 }
 } // namespace
 

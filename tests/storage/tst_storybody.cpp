@@ -30,22 +30,6 @@ QString paragraphs(int count)
     return html;
 }
 
-QByteArray fileHash(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha1);
-}
-
-QVariant scalar(Database &db, const QString &sql)
-{
-    QSqlQuery q(db.connection());
-    if (!q.exec(sql) || !q.next())
-        return {};
-    return q.value(0);
-}
-
 // Prose of about 3 KB that differs from story to story, with one word found in story `n` alone.
 QString storyText(int n)
 {
