@@ -107,6 +107,25 @@ QString TtrssServer::addCategory(const QString &user, const QString &title)
     return {};
 }
 
+bool TtrssServer::setPassword(const QString &user, const QString &password)
+{
+    return admin({QStringLiteral("set-password"), user, password});
+}
+
+int TtrssServer::sessionCount()
+{
+    QProcess process;
+    process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    process.start(scriptPath(QStringLiteral("admin.sh")), {m_state, QStringLiteral("sql"), QStringLiteral("-")});
+    process.write("\\pset tuples_only on\nSELECT count(*) FROM ttrss_sessions;\n");
+    process.closeWriteChannel();
+    if (!process.waitForFinished(60000) || process.exitCode() != 0)
+        return -1;
+    bool ok = false;
+    const int count = process.readAllStandardOutput().trimmed().toInt(&ok);
+    return ok ? count : -1;
+}
+
 bool TtrssServer::expireSessions()
 {
     return admin({QStringLiteral("expire-sessions")});

@@ -37,7 +37,11 @@ public:
     // A category of the user's, made as tt-rss's preferences would (the API cannot); its id.
     QString addCategory(const QString &user, const QString &title);
 
+    // The user's password changed on the server (tt-rss then ends the user's sessions).
+    bool setPassword(const QString &user, const QString &password);
     bool expireSessions();
+    // How many sessions the server holds, of every user (-1 on error).
+    int sessionCount();
     bool updateFeeds();     // tt-rss's own updater fetches every feed
     bool stopWeb();
     bool startWeb();        // start.sh again: brings the web server back

@@ -7,6 +7,7 @@
 #   tools/ttrss/admin.sh STATE_DIR stop-web         the web server goes away (the data stays)
 #   tools/ttrss/admin.sh STATE_DIR add-user NAME PASSWORD   a user with API access (tests
 #                                                   take one each, so that they share nothing)
+#   tools/ttrss/admin.sh STATE_DIR set-password NAME PASSWORD   the user's password changed
 #   tools/ttrss/admin.sh STATE_DIR sql FILE|-       runs SQL on tt-rss's database
 # Ports as for start.sh (TTRSS_PG_PORT).
 set -euo pipefail
@@ -24,9 +25,10 @@ case "${2:-}" in
             -d auto_prepend_file="$state/run/settings.php" -d error_log="$state/log/php-error.log" \
             update.php --feeds --quiet >"$state/log/update.log" 2>&1 ;;
     stop-web)
+        # PHP's workers are in the recorded process's group (start.sh): they go with it.
         pid=$(cat "$state/run/php.pid" 2>/dev/null || true)
-        [[ -n $pid ]] && kill -TERM "$pid" 2>/dev/null
-        for _ in $(seq 100); do [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null || break; sleep 0.05; done
+        [[ -n $pid ]] && { kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null; }
+        for _ in $(seq 100); do [[ -n $pid ]] && kill -0 -- "-$pid" 2>/dev/null || break; sleep 0.05; done
         rm -f "$state/run/php.pid" ;;
     add-user)
         psql_app -v name="${3:?add-user NAME PASSWORD}" -v pass="${4:?add-user NAME PASSWORD}" <<'SQL'
@@ -39,6 +41,15 @@ INSERT INTO ttrss_user_prefs (owner_uid, pref_name, profile, value)
                     AND p.pref_name = 'ENABLE_API_ACCESS' AND p.profile IS NULL);
 SQL
         ;;
+    set-password)
+        # As the user's preferences would: tt-rss then ends the user's sessions (they keep
+        # the hash they were opened with).
+        psql_app -v name="${3:?set-password NAME PASSWORD}" -v pass="${4:?set-password NAME PASSWORD}" <<'SQL'
+UPDATE ttrss_users SET salt = 'bulletin',
+       pwd_hash = 'MODE2:' || encode(sha256(convert_to('bulletin' || :'pass', 'UTF8')), 'hex')
+    WHERE login = :'name';
+SQL
+        ;;
     sql) if [[ ${3:--} == - ]]; then psql_app; else psql_app -f "$3"; fi ;;
-    *) echo "usage: tools/ttrss/admin.sh STATE_DIR expire-sessions|update-feeds|stop-web|add-user NAME PASSWORD|sql FILE" >&2; exit 2 ;;
+    *) echo "usage: tools/ttrss/admin.sh STATE_DIR expire-sessions|update-feeds|stop-web|add-user NAME PASSWORD|set-password NAME PASSWORD|sql FILE" >&2; exit 2 ;;
 esac

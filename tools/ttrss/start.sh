@@ -3,7 +3,7 @@
 #   tools/ttrss/start.sh STATE_DIR      (prints the server's base address on its last line)
 # - a PostgreSQL cluster of its own in STATE_DIR/pg (127.0.0.1:TTRSS_PG_PORT), with tt-rss's
 #   schema and two users: TTRSS_USER with API access and "noapi" without it (same password);
-# - tt-rss served by `php -S 127.0.0.1:TTRSS_PORT`, its settings given to PHP before tt-rss's
+# - tt-rss served by `php -S 127.0.0.1:TTRSS_PORT` with TTRSS_PHP_WORKERS workers (4), its settings given to PHP before tt-rss's
 #   own config.php is read (auto_prepend_file), so that nothing under /etc changes and several
 #   instances can run side by side;
 # - the files of STATE_DIR/feeds served on 127.0.0.1:TTRSS_FEED_PORT, which tt-rss fetches
@@ -104,8 +104,11 @@ if ! alive "$state/run/feeds.pid"; then
         --bind 127.0.0.1 --directory "$state/feeds" >"$state/log/feeds.log" 2>&1 </dev/null &
     echo $! >"$state/run/feeds.pid"
 fi
+# Several PHP workers, as tt-rss runs behind php-fpm (5 children by default): a client's
+# requests sent together are answered side by side, not one after another. The workers are
+# the children of the recorded process, in its process group: stop.sh signals the group.
 if ! alive "$state/run/php.pid"; then
-    (cd "$www" && exec setsid setpriv --reuid=www-data --regid=www-data --init-groups -- \
+    (cd "$www" && export PHP_CLI_SERVER_WORKERS=${TTRSS_PHP_WORKERS:-4} && exec setsid setpriv --reuid=www-data --regid=www-data --init-groups -- \
         php -d auto_prepend_file="$state/run/settings.php" -d display_errors=0 -d log_errors=1 \
             -d error_log="$state/log/php-error.log" -d memory_limit=256M -S "127.0.0.1:$port" -t "$www" \
         >"$state/log/php.log" 2>&1 </dev/null) &
