@@ -254,20 +254,25 @@ std::optional<qint64> AccountStore::storyAccount(qint64 articleId) const
     return std::nullopt;
 }
 
-QHash<QString, AccountStory> AccountStore::stories(qint64 accountId) const
+namespace {
+
+// A story of an account and its state here; `where` may use m (account_articles), a
+// (articles) and b (bookmarks).
+bool readStories(QSqlDatabase db, const QString &where, const QVariantList &values,
+                 QHash<QString, AccountStory> *stories)
 {
-    QSqlQuery q(m_db);
+    QSqlQuery q(db);
     q.setForwardOnly(true);
-    QHash<QString, AccountStory> result;
     if (!sql::run(q,
                   QStringLiteral("SELECT m.article_id, m.remote_id, a.feed_id, "
                                  "EXISTS (SELECT 1 FROM unread_articles u WHERE u.id = m.article_id), "
                                  "b.id IS NOT NULL, n.note "
                                  "FROM account_articles m JOIN articles a ON a.id = m.article_id "
                                  "LEFT JOIN bookmarks b ON b.article_id = m.article_id "
-                                 "LEFT JOIN bookmark_notes n ON n.bookmark_id = b.id WHERE m.account_id = ?"),
-                  {accountId}))
-        return result;
+                                 "LEFT JOIN bookmark_notes n ON n.bookmark_id = b.id WHERE ")
+                      + where,
+                  values))
+        return false;
     while (q.next()) {
         AccountStory s;
         s.articleId = q.value(0).toLongLong();
@@ -276,7 +281,62 @@ QHash<QString, AccountStory> AccountStore::stories(qint64 accountId) const
         s.unread = q.value(3).toBool();
         s.starred = q.value(4).toBool();
         s.note = q.value(5).toString();
-        result.insert(s.remoteId, s);
+        stories->insert(s.remoteId, s);
+    }
+    return true;
+}
+
+// Remote ids asked for at a time: well under SQLite's limit of bound values.
+constexpr qsizetype kIdSlice = 500;
+
+} // namespace
+
+QHash<QString, AccountStory> AccountStore::stories(qint64 accountId, const QSet<QString> &remoteIds) const
+{
+    QHash<QString, AccountStory> result;
+    const QStringList ids(remoteIds.cbegin(), remoteIds.cend());
+    for (qsizetype from = 0; from < ids.size(); from += kIdSlice) {
+        const QStringList slice = ids.mid(from, kIdSlice);
+        QVariantList values{accountId};
+        for (const QString &id : slice)
+            values << id;
+        if (!readStories(m_db,
+                         QStringLiteral("m.account_id = ? AND m.remote_id IN (%1)").arg(sql::placeholders(slice.size())),
+                         values, &result))
+            break;
+    }
+    return result;
+}
+
+QHash<QString, AccountStory> AccountStore::starredStories(qint64 accountId) const
+{
+    QHash<QString, AccountStory> result;
+    readStories(m_db, QStringLiteral("m.account_id = ? AND b.id IS NOT NULL"), {accountId}, &result);
+    return result;
+}
+
+QHash<QString, AccountStory> AccountStore::unreadStories(qint64 accountId, qint64 feedId) const
+{
+    QHash<QString, AccountStory> result;
+    // From the unread table (a row per unread story) rather than every story of the account.
+    const QString unread = feedId > 0 ? QStringLiteral("SELECT id FROM unread_articles WHERE feed_id = ?")
+                                      : QStringLiteral("SELECT u.id FROM unread_articles u JOIN feeds f ON f.id = u.feed_id "
+                                                       "WHERE f.account_id = ?");
+    readStories(m_db, QStringLiteral("m.account_id = ? AND m.article_id IN (%1)").arg(unread),
+                {accountId, feedId > 0 ? feedId : accountId}, &result);
+    return result;
+}
+
+QHash<qint64, int> AccountStore::unreadCounts(qint64 accountId) const
+{
+    QSqlQuery q(m_db);
+    QHash<qint64, int> result;
+    if (sql::run(q,
+                 QStringLiteral("SELECT u.feed_id, count(*) FROM unread_articles u JOIN feeds f ON f.id = u.feed_id "
+                                "WHERE f.account_id = ? GROUP BY u.feed_id"),
+                 {accountId})) {
+        while (q.next())
+            result.insert(q.value(0).toLongLong(), q.value(1).toInt());
     }
     return result;
 }

@@ -103,8 +103,18 @@ public:
     QHash<qint64, qint64> feedAccounts() const;
 
     // Stories ------------------------------------------------------------------------------
-    // The stories of the account that the cache holds, by remote id.
-    QHash<QString, AccountStory> stories(qint64 accountId) const;
+    // Stories of the account that the cache holds, by remote id: what a sync compares with
+    // the server's lists, read a part at a time so that a sync with nothing new reads little
+    // whatever the size of the cache.
+    // - those of these remote ids (any number: they are asked for in slices);
+    QHash<QString, AccountStory> stories(qint64 accountId, const QSet<QString> &remoteIds) const;
+    // - those bookmarked here (= starred);
+    QHash<QString, AccountStory> starredStories(qint64 accountId) const;
+    // - those unread here, of one feed or (0) of every feed of the account;
+    QHash<QString, AccountStory> unreadStories(qint64 accountId, qint64 feedId = 0) const;
+    // How many stories of each feed of the account are unread here, by feed id (feeds
+    // without one are left out).
+    QHash<qint64, int> unreadCounts(qint64 accountId) const;
     // Records that each story (by article id) is the server's remote id; one already mapped
     // stays as it is. One prepared statement for them all: a page of new stories at a time.
     bool mapStories(qint64 accountId, const QList<std::pair<qint64, QString>> &stories);

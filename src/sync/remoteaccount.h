@@ -80,6 +80,13 @@ struct HeadlineQuery
     bool withContent = false;
 };
 
+// The account's categories and feeds, as one answer.
+struct RemoteTree
+{
+    QList<RemoteCategory> categories;
+    QList<RemoteFeed> feeds;
+};
+
 // A batch of changes of one kind to send: one call per batch.
 struct RemoteChange
 {
@@ -114,6 +121,13 @@ public:
     virtual RemoteError headlines(const HeadlineQuery &query, QList<RemoteHeadline> *headlines) = 0;
     // The largest page headlines() answers.
     virtual int maxPageSize() const = 0;
+    // One page of each query, in order, and the categories and feeds when `tree` is given:
+    // the reads a sync starts with, asked together. A kind whose server answers requests
+    // side by side sends them at once, so that the sync waits for the slowest answer, not
+    // for their sum. On a failure the pages and tree are incomplete: the caller uses none
+    // of them. This default asks them one after another.
+    virtual RemoteError fetch(const QList<HeadlineQuery> &queries, QList<QList<RemoteHeadline>> *pages,
+                              RemoteTree *tree = nullptr);
     // Sends one batch; the largest batch a call takes is maxBatch().
     virtual RemoteError send(const RemoteChange &change) = 0;
     virtual int maxBatch() const = 0;

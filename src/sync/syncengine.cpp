@@ -117,31 +117,79 @@ RemoteError SyncEngine::push(int *pushed)
 
 RemoteError SyncEngine::pull(int *pulled)
 {
+    const auto account = m_accounts.account(m_accountId);
+    if (!account)
+        return localFailure(QStringLiteral("the account"));
+    // A first sync stores every story with its state: there is nothing to compare yet.
+    const bool hadStories = !account->sinceId.isEmpty();
+    const int pageSize = m_remote.maxPageSize();
+
+    // Everything a sync reads first is asked together (the server may answer side by side):
+    // the categories and feeds, the first page of new stories, and for the state of the
+    // stories already here, the starred list (as many pages as the stories starred here
+    // fill, and one more to see its end) and the first page of the recently read.
+    QList<HeadlineQuery> queries;
+    HeadlineQuery fresh;
+    fresh.set = HeadlineQuery::Set::All;
+    fresh.sinceId = account->sinceId;
+    fresh.withContent = true;
+    fresh.pageSize = pageSize;
+    queries << fresh;
+    HeadlineQuery starred;
+    starred.set = HeadlineQuery::Set::Starred;
+    starred.pageSize = pageSize;
+    HeadlineQuery recentlyRead;
+    recentlyRead.set = HeadlineQuery::Set::RecentlyRead;
+    recentlyRead.pageSize = pageSize;
+    int starredPages = 0;
+    if (hadStories) {
+        starredPages = int(m_accounts.starredStories(m_accountId).size() / pageSize) + 1;
+        for (int page = 0; page < starredPages; ++page) {
+            starred.skip = page * pageSize;
+            queries << starred;
+        }
+        queries << recentlyRead;
+    }
+    QList<QList<RemoteHeadline>> pages;
+    RemoteTree tree;
+    if (const RemoteError failure = m_remote.fetch(queries, &pages, &tree))
+        return failure;
+
     QHash<QString, int> unreadByFeed;
-    if (const RemoteError failure = pullTree(&unreadByFeed))
+    if (const RemoteError failure = pullTree(tree, &unreadByFeed))
         return failure;
-    const bool hadStories = !m_accounts.account(m_accountId).value_or(AccountRecord{}).sinceId.isEmpty();
-    if (const RemoteError failure = pullNewStories(pulled))
+    if (const RemoteError failure = pullNewStories(*account, pages.constFirst(), pulled))
         return failure;
-    // A first sync stored every story with its state: there is nothing to compare yet.
     if (!hadStories)
         return {};
-    return pullState(unreadByFeed, pulled);
+
+    QList<RemoteHeadline> starredList;
+    for (int page = 1; page <= starredPages; ++page)
+        starredList += pages.at(page);
+    starred.skip = starredPages * pageSize;
+    QList<RemoteHeadline> recentlyReadList = pages.constLast();
+    recentlyRead.skip = pageSize;
+    // A list longer than its first pages goes on from where they ended.
+    if (pages.at(starredPages).size() == pageSize) {
+        if (const RemoteError failure = listFrom(starred, &starredList))
+            return failure;
+    }
+    if (recentlyReadList.size() == pageSize) {
+        if (const RemoteError failure = listFrom(recentlyRead, &recentlyReadList))
+            return failure;
+    }
+    return pullState(*account, unreadByFeed, starredList, recentlyReadList, pulled);
 }
 
-RemoteError SyncEngine::pullTree(QHash<QString, int> *unreadByFeed)
+RemoteError SyncEngine::pullTree(const RemoteTree &tree, QHash<QString, int> *unreadByFeed)
 {
-    QList<RemoteCategory> categories;
-    QList<RemoteFeed> feeds;
-    if (RemoteError failure = m_remote.categories(&categories); failure || (failure = m_remote.feeds(&feeds)))
-        return failure;
     AccountStore &accounts = m_accounts;
     Transaction transaction(m_cache.database().connection());
     if (!transaction.isActive())
         return localFailure(QStringLiteral("the account's folders and feeds"));
     QHash<QString, qint64> folders = accounts.folders(m_accountId);
     QSet<QString> seenFolders;
-    for (const RemoteCategory &category : std::as_const(categories)) {
+    for (const RemoteCategory &category : tree.categories) {
         const auto folderId = accounts.ensureFolder(m_accountId, category.id, category.title);
         if (!folderId)
             return localFailure(QStringLiteral("the account's folders"));
@@ -150,7 +198,7 @@ RemoteError SyncEngine::pullTree(QHash<QString, int> *unreadByFeed)
     }
     const QHash<QString, AccountFeed> known = accounts.feeds(m_accountId);
     QSet<QString> seenFeeds;
-    for (const RemoteFeed &remote : std::as_const(feeds)) {
+    for (const RemoteFeed &remote : tree.feeds) {
         AccountFeed feed;
         feed.remoteId = remote.id;
         feed.title = remote.title.isEmpty() ? remote.url : remote.title;
@@ -174,10 +222,10 @@ RemoteError SyncEngine::pullTree(QHash<QString, int> *unreadByFeed)
     return transaction.commit() ? RemoteError{} : localFailure(QStringLiteral("the account's feeds"));
 }
 
-RemoteError SyncEngine::listAll(HeadlineQuery query, QList<RemoteHeadline> *headlines)
+RemoteError SyncEngine::listFrom(HeadlineQuery query, QList<RemoteHeadline> *headlines)
 {
     query.pageSize = m_remote.maxPageSize();
-    for (query.skip = 0;; query.skip += query.pageSize) {
+    for (;; query.skip += query.pageSize) {
         QList<RemoteHeadline> page;
         if (const RemoteError failure = m_remote.headlines(query, &page))
             return failure;
@@ -187,24 +235,25 @@ RemoteError SyncEngine::listAll(HeadlineQuery query, QList<RemoteHeadline> *head
     }
 }
 
-RemoteError SyncEngine::pullNewStories(int *pulled)
+RemoteError SyncEngine::pullNewStories(const AccountRecord &account, const QList<RemoteHeadline> &firstPage,
+                                       int *pulled)
 {
-    const auto account = m_accounts.account(m_accountId);
-    if (!account)
-        return localFailure(QStringLiteral("the account"));
     HeadlineQuery query;
     query.set = HeadlineQuery::Set::All;
-    query.sinceId = account->sinceId;
+    query.sinceId = account.sinceId;
     query.withContent = true;
     query.pageSize = m_remote.maxPageSize();
-    qint64 newest = account->sinceId.toLongLong();
+    qint64 newest = account.sinceId.toLongLong();
     // Newest first: a story arriving while the pages are read goes before them and only
     // repeats one, never hides one. The newest id is recorded once every page is stored,
     // so a sync cut short starts again from the same place.
+    QList<RemoteHeadline> page = firstPage;
     for (query.skip = 0;; query.skip += query.pageSize) {
-        QList<RemoteHeadline> page;
-        if (const RemoteError failure = m_remote.headlines(query, &page))
-            return failure;
+        if (query.skip > 0) {
+            page.clear();
+            if (const RemoteError failure = m_remote.headlines(query, &page))
+                return failure;
+        }
         if (!storePage(page, pulled))
             return localFailure(QStringLiteral("the account's stories"));
         for (const RemoteHeadline &headline : std::as_const(page))
@@ -212,7 +261,7 @@ RemoteError SyncEngine::pullNewStories(int *pulled)
         if (page.size() < query.pageSize)
             break;
     }
-    if (newest > account->sinceId.toLongLong() && !m_accounts.setSinceId(m_accountId, QString::number(newest)))
+    if (newest > account.sinceId.toLongLong() && !m_accounts.setSinceId(m_accountId, QString::number(newest)))
         return localFailure(QStringLiteral("the account"));
     return {};
 }
@@ -286,19 +335,16 @@ bool SyncEngine::storePage(const QList<RemoteHeadline> &page, int *stored)
         && m_cache.articles().setRead(unread, false) && transaction.commit();
 }
 
-int SyncEngine::applyRead(QHash<QString, AccountStory> &stories, const QSet<QString> &remoteIds, bool read)
+int SyncEngine::applyRead(const QHash<QString, AccountStory> &stories, const QSet<QString> &remoteIds, bool read)
 {
     if (remoteIds.isEmpty())
         return 0;
     const QSet<QString> pending = m_accounts.pendingIds(m_accountId, PendingChange::Field::Read);
     QList<qint64> ids;
-    QList<AccountStory *> changed;
     for (const QString &remoteId : remoteIds) {
-        const auto it = stories.find(remoteId);
-        if (it != stories.end() && it->unread == read && !pending.contains(remoteId)) {
+        const auto it = stories.constFind(remoteId);
+        if (it != stories.cend() && it->unread == read && !pending.contains(remoteId))
             ids << it->articleId;
-            changed << &*it;
-        }
     }
     // Nothing to change is the usual case of a sync with nothing new: no write at all.
     if (ids.isEmpty())
@@ -306,119 +352,139 @@ int SyncEngine::applyRead(QHash<QString, AccountStory> &stories, const QSet<QStr
     ApplyingTransaction transaction(m_cache, m_accounts);
     if (!transaction.isActive() || !m_cache.articles().setRead(ids, read) || !transaction.commit())
         return -1;
-    for (AccountStory *story : std::as_const(changed))
-        story->unread = !read;
     return int(ids.size());
 }
 
-RemoteError SyncEngine::pullState(const QHash<QString, int> &unreadByFeed, int *pulled)
+RemoteError SyncEngine::pullStars(const QList<RemoteHeadline> &starred, int *pulled)
 {
     AccountStore &accounts = m_accounts;
-    const auto account = accounts.account(m_accountId);
-    if (!account)
-        return localFailure(QStringLiteral("the account"));
+    QHash<QString, const RemoteHeadline *> remoteStarred;
+    for (const RemoteHeadline &headline : starred)
+        remoteStarred.insert(headline.id, &headline);
+    // What is starred here, and the stories starred there that are not starred here.
+    const QHash<QString, AccountStory> local = accounts.starredStories(m_accountId);
+    QSet<QString> starredThere;
+    for (auto it = remoteStarred.cbegin(); it != remoteStarred.cend(); ++it) {
+        if (!local.contains(it.key()))
+            starredThere.insert(it.key());
+    }
+    const QHash<QString, AccountStory> newlyStarred = accounts.stories(m_accountId, starredThere);
+    QSet<qint64> liveFeeds;
+    for (const AccountFeed &feed : accounts.feeds(m_accountId))
+        liveFeeds.insert(feed.feedId);
 
-    // Starred stories and their notes: the whole starred list (usually short).
-    QList<RemoteHeadline> starred;
-    HeadlineQuery query;
-    query.set = HeadlineQuery::Set::Starred;
-    if (const RemoteError failure = listAll(query, &starred))
-        return failure;
-    // The account's stories as they stand here, read once: a sync with nothing new reads
-    // them once and writes nothing. The read marks applied below update this copy.
-    QHash<QString, AccountStory> stories = accounts.stories(m_accountId);
-    const QHash<QString, AccountFeed> feeds = accounts.feeds(m_accountId);
-    {
-        QSet<qint64> liveFeeds;
-        for (const AccountFeed &feed : feeds)
-            liveFeeds.insert(feed.feedId);
-        QHash<QString, const RemoteHeadline *> remoteStarred;
-        for (const RemoteHeadline &headline : std::as_const(starred))
-            remoteStarred.insert(headline.id, &headline);
-        ApplyingTransaction transaction(m_cache, m_accounts);
-        if (!transaction.isActive())
-            return localFailure(QStringLiteral("bookmarks"));
-        const QSet<QString> pendingStar = accounts.pendingIds(m_accountId, PendingChange::Field::Starred);
-        const QSet<QString> pendingNote = accounts.pendingIds(m_accountId, PendingChange::Field::Note);
-        for (const AccountStory &story : stories) {
-            const RemoteHeadline *remote = remoteStarred.value(story.remoteId);
-            bool ok = true;
-            if (remote && !story.starred && !pendingStar.contains(story.remoteId)) {
-                ok = m_cache.bookmarks().add(story.articleId, remote->note).has_value();
-                ++*pulled;
-            } else if (remote && story.starred && remote->note != story.note && !pendingNote.contains(story.remoteId)) {
-                const auto bookmark = m_cache.bookmarks().forArticle(story.articleId);
-                ok = bookmark && m_cache.bookmarks().setNote(bookmark->bookmarkId, remote->note);
-                ++*pulled;
-            } else if (!remote && story.starred && !pendingStar.contains(story.remoteId)
-                       && liveFeeds.contains(story.feedId)) {
-                // Unstarred elsewhere. A story whose feed the server no longer lists is
-                // left bookmarked: that is no decision of the user's.
-                ok = m_cache.bookmarks().removeForArticle(story.articleId);
-                ++*pulled;
-            }
-            if (!ok)
-                return localFailure(QStringLiteral("bookmarks"));
+    // Nothing differs is the usual case: no write at all.
+    QList<std::pair<const AccountStory *, const RemoteHeadline *>> changes;
+    for (const AccountStory &story : newlyStarred)
+        changes.append({&story, remoteStarred.value(story.remoteId)});
+    for (const AccountStory &story : local) {
+        const RemoteHeadline *remote = remoteStarred.value(story.remoteId);
+        // Unstarred elsewhere, or its note changed. A story whose feed the server no longer
+        // lists is left bookmarked: that is no decision of the user's.
+        if ((!remote && liveFeeds.contains(story.feedId)) || (remote && remote->note != story.note))
+            changes.append({&story, remote});
+    }
+    if (changes.isEmpty())
+        return {};
+    ApplyingTransaction transaction(m_cache, m_accounts);
+    if (!transaction.isActive())
+        return localFailure(QStringLiteral("bookmarks"));
+    const QSet<QString> pendingStar = accounts.pendingIds(m_accountId, PendingChange::Field::Starred);
+    const QSet<QString> pendingNote = accounts.pendingIds(m_accountId, PendingChange::Field::Note);
+    for (const auto &[story, remote] : std::as_const(changes)) {
+        bool ok = true;
+        if (remote && !story->starred && !pendingStar.contains(story->remoteId)) {
+            ok = m_cache.bookmarks().add(story->articleId, remote->note).has_value();
+            ++*pulled;
+        } else if (remote && story->starred && !pendingNote.contains(story->remoteId)) {
+            const auto bookmark = m_cache.bookmarks().forArticle(story->articleId);
+            ok = bookmark && m_cache.bookmarks().setNote(bookmark->bookmarkId, remote->note);
+            ++*pulled;
+        } else if (!remote && story->starred && !pendingStar.contains(story->remoteId)) {
+            ok = m_cache.bookmarks().removeForArticle(story->articleId);
+            ++*pulled;
         }
-        if (!transaction.commit())
+        if (!ok)
             return localFailure(QStringLiteral("bookmarks"));
     }
+    return transaction.commit() ? RemoteError{} : localFailure(QStringLiteral("bookmarks"));
+}
 
-    // Read elsewhere in about the last day.
-    QList<RemoteHeadline> recentlyRead;
-    query = HeadlineQuery{};
-    query.set = HeadlineQuery::Set::RecentlyRead;
-    if (const RemoteError failure = listAll(query, &recentlyRead))
+RemoteError SyncEngine::pullState(const AccountRecord &account, const QHash<QString, int> &unreadByFeed,
+                                  const QList<RemoteHeadline> &starred, const QList<RemoteHeadline> &recentlyRead,
+                                  int *pulled)
+{
+    AccountStore &accounts = m_accounts;
+    // Starred stories and their notes: the whole starred list (usually short).
+    if (const RemoteError failure = pullStars(starred, pulled))
         return failure;
+
+    // Read elsewhere in about the last day: those of them unread here.
     QSet<QString> readIds;
-    for (const RemoteHeadline &headline : std::as_const(recentlyRead)) {
+    for (const RemoteHeadline &headline : recentlyRead) {
         if (!headline.unread)
             readIds.insert(headline.id);
     }
-    const int changed = applyRead(stories, readIds, true);
+    const int changed = applyRead(accounts.stories(m_accountId, readIds), readIds, true);
     if (changed < 0)
         return localFailure(QStringLiteral("read marks"));
     *pulled += changed;
 
     // Unread elsewhere, or read before the last day: the unread list of each feed whose
     // count differs from the cache's, or of every feed when the last sync is old.
-    const bool stale = !account->lastSync.isValid()
-        || account->lastSync.secsTo(QDateTime::currentDateTimeUtc()) > kRecentlyReadSeconds;
-    QHash<qint64, QString> remoteFeedOf;
-    for (const AccountFeed &feed : feeds)
-        remoteFeedOf.insert(feed.feedId, feed.remoteId);
-    QHash<QString, int> localUnread;
-    for (const AccountStory &story : stories) {
-        if (story.unread)
-            ++localUnread[remoteFeedOf.value(story.feedId)];
-    }
-    QStringList feedsToCompare;
+    const bool stale = !account.lastSync.isValid()
+        || account.lastSync.secsTo(QDateTime::currentDateTimeUtc()) > kRecentlyReadSeconds;
+    const QHash<QString, AccountFeed> feeds = accounts.feeds(m_accountId);
+    QList<AccountFeed> feedsToCompare; // an empty one: every feed
     if (stale) {
-        feedsToCompare << QString();
+        feedsToCompare << AccountFeed{};
     } else {
+        const QHash<qint64, int> localUnread = accounts.unreadCounts(m_accountId);
         for (auto it = unreadByFeed.cbegin(); it != unreadByFeed.cend(); ++it) {
-            if (it.value() != localUnread.value(it.key()))
-                feedsToCompare << it.key();
+            const AccountFeed feed = feeds.value(it.key());
+            if (feed.feedId > 0 && it.value() != localUnread.value(feed.feedId))
+                feedsToCompare << feed;
         }
     }
-    for (const QString &feedId : std::as_const(feedsToCompare)) {
-        QList<RemoteHeadline> unread;
-        query = HeadlineQuery{};
+    if (feedsToCompare.isEmpty())
+        return {};
+    // The first page of each list asked together, then the rest of each.
+    QList<HeadlineQuery> queries;
+    for (const AccountFeed &feed : std::as_const(feedsToCompare)) {
+        HeadlineQuery query;
         query.set = HeadlineQuery::Set::Unread;
-        query.feedId = feedId;
-        if (const RemoteError failure = listAll(query, &unread))
-            return failure;
+        query.feedId = feed.remoteId;
+        query.pageSize = m_remote.maxPageSize();
+        queries << query;
+    }
+    QList<QList<RemoteHeadline>> pages;
+    if (const RemoteError failure = m_remote.fetch(queries, &pages))
+        return failure;
+    for (qsizetype i = 0; i < queries.size(); ++i) {
+        QList<RemoteHeadline> unread = pages.at(i);
+        if (unread.size() == queries.at(i).pageSize) {
+            HeadlineQuery rest = queries.at(i);
+            rest.skip = rest.pageSize;
+            if (const RemoteError failure = listFrom(rest, &unread))
+                return failure;
+        }
         QSet<QString> unreadIds;
         for (const RemoteHeadline &headline : std::as_const(unread))
             unreadIds.insert(headline.id);
+        // Unread here and not there: read there. Unread there: those of them read here.
+        const QHash<QString, AccountStory> unreadHere = accounts.unreadStories(m_accountId, feedsToCompare.at(i).feedId);
         QSet<QString> nowRead;
-        for (const AccountStory &story : stories) {
-            if (story.unread && !unreadIds.contains(story.remoteId)
-                && (feedId.isEmpty() || remoteFeedOf.value(story.feedId) == feedId))
+        for (const AccountStory &story : unreadHere) {
+            if (!unreadIds.contains(story.remoteId))
                 nowRead.insert(story.remoteId);
         }
-        const int madeUnread = applyRead(stories, unreadIds, false);
-        const int madeRead = applyRead(stories, nowRead, true);
+        QSet<QString> nowUnread;
+        for (const QString &id : std::as_const(unreadIds)) {
+            if (!unreadHere.contains(id))
+                nowUnread.insert(id);
+        }
+        const int madeUnread = applyRead(accounts.stories(m_accountId, nowUnread), nowUnread, false);
+        const int madeRead = applyRead(unreadHere, nowRead, true);
         if (madeUnread < 0 || madeRead < 0)
             return localFailure(QStringLiteral("read marks"));
         *pulled += madeUnread + madeRead;

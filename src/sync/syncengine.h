@@ -30,7 +30,13 @@ struct SyncReport
 //    then the read, starred and note state of stories already cached is compared, with the
 //    cheapest lists that find a change: the starred list, the stories read in the last day,
 //    and the unread list of each feed whose unread count differs from the cache's (of every
-//    feed, when the last sync is more than a day old).
+//    feed, when the last sync is more than a day old). The reads that do not depend on each
+//    other go together (RemoteAccount::fetch): the tree, the first page of new stories, the
+//    pages of the starred list that the stories starred here fill, and the first page of
+//    the recently read; a list goes on page by page only where it is longer. The cache is
+//    read a part at a time (the stories those lists name), and written only where something
+//    differs: a sync with nothing new costs one round of requests, a few small queries and
+//    no write to the stories.
 // A change made here and not yet sent wins over the server's state of that story until it
 // is sent: the server's state is not applied to a story with a change of the same field
 // waiting. The server never makes the cache delete a bookmark's snapshot, and nothing local
@@ -61,17 +67,21 @@ public:
     static constexpr qint64 kRecentlyReadSeconds = 20 * 3600;
 
 private:
-    RemoteError pullTree(QHash<QString, int> *unreadByFeed);
-    RemoteError pullNewStories(int *pulled);
-    RemoteError pullState(const QHash<QString, int> &unreadByFeed, int *pulled);
-    // Lists every headline of the query, page by page.
-    RemoteError listAll(HeadlineQuery query, QList<RemoteHeadline> *headlines);
+    RemoteError pullTree(const RemoteTree &tree, QHash<QString, int> *unreadByFeed);
+    // Stores the new stories: the first page, then the next ones while pages are full.
+    RemoteError pullNewStories(const AccountRecord &account, const QList<RemoteHeadline> &firstPage, int *pulled);
+    RemoteError pullState(const AccountRecord &account, const QHash<QString, int> &unreadByFeed,
+                          const QList<RemoteHeadline> &starred, const QList<RemoteHeadline> &recentlyRead,
+                          int *pulled);
+    RemoteError pullStars(const QList<RemoteHeadline> &starred, int *pulled);
+    // Adds the headlines of the query's pages from query.skip on, page by page.
+    RemoteError listFrom(HeadlineQuery query, QList<RemoteHeadline> *headlines);
     // Stores one page of new stories in one transaction.
     bool storePage(const QList<RemoteHeadline> &page, int *stored);
-    // Applies the server's read state to the stories (by remote id) in one transaction,
-    // leaving out those with a read change waiting, and to `stories`, the caller's copy of
-    // them. Returns how many changed, or -1 when the cache could not be written.
-    int applyRead(QHash<QString, AccountStory> &stories, const QSet<QString> &remoteIds, bool read);
+    // Applies the server's read state to those of `stories` (by remote id) in one
+    // transaction, leaving out those with a read change waiting. Returns how many changed,
+    // or -1 when the cache could not be written.
+    int applyRead(const QHash<QString, AccountStory> &stories, const QSet<QString> &remoteIds, bool read);
     qint64 feedFor(const RemoteHeadline &headline);
 
     Cache &m_cache;

@@ -57,6 +57,99 @@ RemoteError refused(const QJsonValue &content)
                  QStringLiteral("the server refused the request (%1)").arg(code.isEmpty() ? QStringLiteral("no reason given") : code));
 }
 
+QJsonObject categoriesParams()
+{
+    return {{QStringLiteral("include_empty"), true}};
+}
+
+void readCategories(const QJsonValue &content, QList<RemoteCategory> *categories)
+{
+    for (const QJsonValue &value : content.toArray()) {
+        const QJsonObject object = value.toObject();
+        // 0 is "Uncategorized" (the top level), negative ids are tt-rss's own special ones.
+        if (number(object.value(QStringLiteral("id"))) <= 0)
+            continue;
+        categories->append({idText(object.value(QStringLiteral("id"))), object.value(QStringLiteral("title")).toString()});
+    }
+}
+
+// cat_id -3: every feed, whatever its category.
+QJsonObject feedsParams()
+{
+    return {{QStringLiteral("cat_id"), -3}};
+}
+
+void readFeeds(const QJsonValue &content, QList<RemoteFeed> *feeds)
+{
+    for (const QJsonValue &value : content.toArray()) {
+        const QJsonObject object = value.toObject();
+        if (number(object.value(QStringLiteral("id"))) <= 0)
+            continue;
+        RemoteFeed feed;
+        feed.id = idText(object.value(QStringLiteral("id")));
+        feed.title = object.value(QStringLiteral("title")).toString();
+        feed.url = object.value(QStringLiteral("feed_url")).toString();
+        const int category = number(object.value(QStringLiteral("cat_id")));
+        if (category > 0)
+            feed.categoryId = QString::number(category);
+        feed.unread = number(object.value(QStringLiteral("unread")));
+        feeds->append(feed);
+    }
+}
+
+QJsonObject headlinesParams(const HeadlineQuery &query)
+{
+    QJsonObject params{{QStringLiteral("limit"), std::min(query.pageSize, TtrssAccount::kPageSize)},
+                       {QStringLiteral("skip"), query.skip},
+                       {QStringLiteral("show_content"), query.withContent},
+                       {QStringLiteral("view_mode"), QStringLiteral("all_articles")}};
+    const qint64 feed = query.feedId.isEmpty() ? kAllArticles : query.feedId.toLongLong();
+    switch (query.set) {
+    case HeadlineQuery::Set::All:
+        params.insert(QStringLiteral("feed_id"), feed);
+        break;
+    case HeadlineQuery::Set::Unread:
+        params.insert(QStringLiteral("feed_id"), feed);
+        params.insert(QStringLiteral("view_mode"), QStringLiteral("unread"));
+        break;
+    case HeadlineQuery::Set::Starred:
+        params.insert(QStringLiteral("feed_id"), kStarred);
+        break;
+    case HeadlineQuery::Set::RecentlyRead:
+        params.insert(QStringLiteral("feed_id"), kRecentlyRead);
+        break;
+    }
+    if (!query.sinceId.isEmpty())
+        params.insert(QStringLiteral("since_id"), query.sinceId.toLongLong());
+    return params;
+}
+
+RemoteError readHeadlines(const QJsonValue &content, QList<RemoteHeadline> *headlines)
+{
+    if (!content.isArray())
+        return error(RemoteError::Kind::Protocol, QStringLiteral("the server's list of headlines is not a list"));
+    for (const QJsonValue &value : content.toArray()) {
+        const QJsonObject object = value.toObject();
+        RemoteHeadline h;
+        h.id = idText(object.value(QStringLiteral("id")));
+        h.feedId = idText(object.value(QStringLiteral("feed_id")));
+        h.feedTitle = object.value(QStringLiteral("feed_title")).toString();
+        h.guid = object.value(QStringLiteral("guid")).toString();
+        h.title = object.value(QStringLiteral("title")).toString();
+        h.link = object.value(QStringLiteral("link")).toString();
+        h.author = object.value(QStringLiteral("author")).toString();
+        const qint64 updated = object.value(QStringLiteral("updated")).toVariant().toLongLong();
+        if (updated > 0)
+            h.updated = QDateTime::fromSecsSinceEpoch(updated, Qt::UTC);
+        h.html = object.value(QStringLiteral("content")).toString();
+        h.unread = object.value(QStringLiteral("unread")).toBool();
+        h.starred = object.value(QStringLiteral("marked")).toBool();
+        h.note = object.value(QStringLiteral("note")).toString();
+        headlines->append(h);
+    }
+    return {};
+}
+
 } // namespace
 
 TtrssAccount::TtrssAccount(const QUrl &base, const QString &user, const QString &password, int timeoutMs)
@@ -78,8 +171,8 @@ QByteArray TtrssAccount::userAgent()
     return QByteArray(kUserAgent);
 }
 
-RemoteError TtrssAccount::exchange(const QUrl &url, const QByteArray &contentType, const QByteArray &body,
-                                   const QByteArray &cookie, QByteArray *answer, int *status)
+QList<TtrssAccount::Answer> TtrssAccount::exchange(const QUrl &url, const QByteArray &contentType,
+                                                  const QList<QByteArray> &bodies, const QByteArray &cookie)
 {
     QNetworkRequest request(url);
     request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
@@ -90,63 +183,95 @@ RemoteError TtrssAccount::exchange(const QUrl &url, const QByteArray &contentTyp
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     request.setTransferTimeout(m_timeoutMs);
     if (m_observer)
-        m_observer(body);
+        m_observer(bodies);
 
-    QNetworkReply *reply = m_network->post(request, body);
+    QEventLoop loop;
+    QList<QNetworkReply *> replies;
     // The certificate's own words ("self-signed", "expired", "host name mismatch"), which
     // the reply's error string leaves out. They are never ignored.
-    QStringList tlsErrors;
-    QObject::connect(reply, &QNetworkReply::sslErrors, reply, [&tlsErrors](const QList<QSslError> &errors) {
-        for (const QSslError &e : errors)
-            tlsErrors << e.errorString();
-    });
-    QEventLoop loop;
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    loop.exec(QEventLoop::ExcludeUserInputEvents);
-    const std::unique_ptr<QNetworkReply, void (*)(QNetworkReply *)> owner(reply, [](QNetworkReply *r) { r->deleteLater(); });
+    QList<QStringList> tlsErrors(bodies.size());
+    qsizetype running = bodies.size();
+    for (qsizetype i = 0; i < bodies.size(); ++i) {
+        QNetworkReply *reply = m_network->post(request, bodies.at(i));
+        replies << reply;
+        QObject::connect(reply, &QNetworkReply::sslErrors, reply, [&tlsErrors, i](const QList<QSslError> &errors) {
+            for (const QSslError &e : errors)
+                tlsErrors[i] << e.errorString();
+        });
+        QObject::connect(reply, &QNetworkReply::finished, &loop, [&loop, &running] {
+            if (--running == 0)
+                loop.quit();
+        });
+    }
+    if (running > 0)
+        loop.exec(QEventLoop::ExcludeUserInputEvents);
 
-    *status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QNetworkReply::NetworkError failure = reply->error();
-    if (!tlsErrors.isEmpty())
-        return error(RemoteError::Kind::Tls, QStringLiteral("TLS error: the server's certificate is not trusted (%1)")
-                                                 .arg(tlsErrors.join(QStringLiteral("; "))));
-    if (failure == QNetworkReply::SslHandshakeFailedError)
-        return error(RemoteError::Kind::Tls, QStringLiteral("TLS error: %1").arg(reply->errorString()));
-    // The transfer timeout aborts the request: Qt calls that "Operation canceled".
-    if (failure == QNetworkReply::OperationCanceledError)
-        return error(RemoteError::Kind::Unreachable,
-                     QStringLiteral("the server did not answer within %1 seconds").arg((m_timeoutMs + 999) / 1000));
-    if (failure != QNetworkReply::NoError && *status == 0)
-        return error(RemoteError::Kind::Unreachable,
-                     QStringLiteral("the server cannot be reached (%1)").arg(reply->errorString()));
-    *answer = reply->readAll();
-    return {};
+    QList<Answer> answers(bodies.size());
+    for (qsizetype i = 0; i < replies.size(); ++i) {
+        QNetworkReply *reply = replies.at(i);
+        reply->deleteLater();
+        Answer &answer = answers[i];
+        answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const QNetworkReply::NetworkError failure = reply->error();
+        if (!tlsErrors.at(i).isEmpty())
+            answer.failure = error(RemoteError::Kind::Tls, QStringLiteral("TLS error: the server's certificate is not trusted (%1)")
+                                                               .arg(tlsErrors.at(i).join(QStringLiteral("; "))));
+        else if (failure == QNetworkReply::SslHandshakeFailedError)
+            answer.failure = error(RemoteError::Kind::Tls, QStringLiteral("TLS error: %1").arg(reply->errorString()));
+        // The transfer timeout aborts the request: Qt calls that "Operation canceled".
+        else if (failure == QNetworkReply::OperationCanceledError)
+            answer.failure = error(RemoteError::Kind::Unreachable, QStringLiteral("the server did not answer within %1 seconds")
+                                                                       .arg((m_timeoutMs + 999) / 1000));
+        else if (failure != QNetworkReply::NoError && answer.status == 0)
+            answer.failure = error(RemoteError::Kind::Unreachable,
+                                   QStringLiteral("the server cannot be reached (%1)").arg(reply->errorString()));
+        else
+            answer.bytes = reply->readAll();
+    }
+    return answers;
+}
+
+QList<RemoteError> TtrssAccount::postAll(const QList<QJsonObject> &bodies, QList<QJsonValue> *contents)
+{
+    QList<QByteArray> bytes;
+    bytes.reserve(bodies.size());
+    for (const QJsonObject &body : bodies)
+        bytes << QJsonDocument(body).toJson(QJsonDocument::Compact);
+    const QList<Answer> answers = exchange(m_api, QByteArrayLiteral("application/json"), bytes);
+    QList<RemoteError> failures(bodies.size());
+    contents->resize(bodies.size());
+    for (qsizetype i = 0; i < answers.size(); ++i) {
+        const Answer &answer = answers.at(i);
+        if (answer.failure) {
+            failures[i] = answer.failure;
+            continue;
+        }
+        QJsonParseError parseError;
+        const QJsonObject object = QJsonDocument::fromJson(answer.bytes, &parseError).object();
+        if (parseError.error != QJsonParseError::NoError || !object.contains(QStringLiteral("status"))) {
+            failures[i] = answer.status != 200
+                ? error(RemoteError::Kind::Protocol,
+                        QStringLiteral("%1 answered HTTP %2, not Tiny Tiny RSS's API (is the address right?)")
+                            .arg(m_api.toDisplayString())
+                            .arg(answer.status))
+                : error(RemoteError::Kind::Protocol,
+                        QStringLiteral("%1 does not answer as Tiny Tiny RSS's API (is the address right?)")
+                            .arg(m_api.toDisplayString()));
+            continue;
+        }
+        (*contents)[i] = object.value(QStringLiteral("content"));
+        if (number(object.value(QStringLiteral("status"))) != 0)
+            failures[i] = refused(contents->at(i));
+    }
+    return failures;
 }
 
 RemoteError TtrssAccount::post(const QJsonObject &body, QJsonValue *content)
 {
-    QByteArray bytes;
-    int status = 0;
-    if (const RemoteError failure = exchange(m_api, QByteArrayLiteral("application/json"),
-                                             QJsonDocument(body).toJson(QJsonDocument::Compact), {}, &bytes, &status))
-        return failure;
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(bytes, &parseError);
-    const QJsonObject answer = document.object();
-    if (parseError.error != QJsonParseError::NoError || !answer.contains(QStringLiteral("status"))) {
-        if (status != 200)
-            return error(RemoteError::Kind::Protocol,
-                         QStringLiteral("%1 answered HTTP %2, not Tiny Tiny RSS's API (is the address right?)")
-                             .arg(m_api.toDisplayString())
-                             .arg(status));
-        return error(RemoteError::Kind::Protocol,
-                     QStringLiteral("%1 does not answer as Tiny Tiny RSS's API (is the address right?)")
-                         .arg(m_api.toDisplayString()));
-    }
-    *content = answer.value(QStringLiteral("content"));
-    if (number(answer.value(QStringLiteral("status"))) != 0)
-        return refused(*content);
-    return {};
+    QList<QJsonValue> contents;
+    const RemoteError failure = postAll({body}, &contents).constFirst();
+    *content = contents.constFirst();
+    return failure;
 }
 
 RemoteError TtrssAccount::login()
@@ -189,110 +314,104 @@ RemoteError TtrssAccount::login()
 
 RemoteError TtrssAccount::call(const QString &op, QJsonObject params, QJsonValue *content)
 {
+    QList<QJsonValue> contents;
+    const RemoteError failure = callAll({{op, std::move(params)}}, &contents);
+    *content = contents.value(0);
+    return failure;
+}
+
+RemoteError TtrssAccount::callAll(const QList<Call> &calls, QList<QJsonValue> *contents)
+{
     const bool hadSession = !m_sid.isEmpty();
     if (!hadSession) {
         if (const RemoteError failure = login())
             return failure;
     }
-    params.insert(QStringLiteral("op"), op);
-    params.insert(QStringLiteral("sid"), m_sid);
-    RemoteError failure = post(params, content);
-    if (failure.kind == RemoteError::Kind::SessionExpired && hadSession) {
-        // The session ended on the server: log in again, once, and repeat the call.
+    QList<QJsonObject> bodies;
+    for (const Call &c : calls) {
+        QJsonObject body = c.params;
+        body.insert(QStringLiteral("op"), c.op);
+        body.insert(QStringLiteral("sid"), m_sid);
+        bodies << body;
+    }
+    QList<RemoteError> failures = postAll(bodies, contents);
+    QList<qsizetype> expired;
+    for (qsizetype i = 0; i < failures.size(); ++i) {
+        if (failures.at(i).kind == RemoteError::Kind::SessionExpired && hadSession)
+            expired << i;
+    }
+    if (!expired.isEmpty()) {
+        // The session ended on the server: log in again, once, and repeat those calls.
         if (const RemoteError again = login())
             return again;
-        params.insert(QStringLiteral("sid"), m_sid);
-        failure = post(params, content);
+        QList<QJsonObject> repeated;
+        for (const qsizetype i : std::as_const(expired)) {
+            bodies[i].insert(QStringLiteral("sid"), m_sid);
+            repeated << bodies.at(i);
+        }
+        QList<QJsonValue> answers;
+        const QList<RemoteError> repeatedFailures = postAll(repeated, &answers);
+        for (qsizetype k = 0; k < expired.size(); ++k) {
+            failures[expired.at(k)] = repeatedFailures.at(k);
+            (*contents)[expired.at(k)] = answers.at(k);
+        }
     }
-    return failure;
+    for (const RemoteError &failure : std::as_const(failures)) {
+        if (failure)
+            return failure;
+    }
+    return {};
 }
 
 RemoteError TtrssAccount::categories(QList<RemoteCategory> *categories)
 {
     QJsonValue content;
-    if (const RemoteError failure = call(QStringLiteral("getCategories"),
-                                         {{QStringLiteral("include_empty"), true}}, &content))
+    if (const RemoteError failure = call(QStringLiteral("getCategories"), categoriesParams(), &content))
         return failure;
-    for (const QJsonValue &value : content.toArray()) {
-        const QJsonObject object = value.toObject();
-        // 0 is "Uncategorized" (the top level), negative ids are tt-rss's own special ones.
-        if (number(object.value(QStringLiteral("id"))) <= 0)
-            continue;
-        categories->append({idText(object.value(QStringLiteral("id"))), object.value(QStringLiteral("title")).toString()});
-    }
+    readCategories(content, categories);
     return {};
 }
 
 RemoteError TtrssAccount::feeds(QList<RemoteFeed> *feeds)
 {
     QJsonValue content;
-    // cat_id -3: every feed, whatever its category.
-    if (const RemoteError failure = call(QStringLiteral("getFeeds"), {{QStringLiteral("cat_id"), -3}}, &content))
+    if (const RemoteError failure = call(QStringLiteral("getFeeds"), feedsParams(), &content))
         return failure;
-    for (const QJsonValue &value : content.toArray()) {
-        const QJsonObject object = value.toObject();
-        if (number(object.value(QStringLiteral("id"))) <= 0)
-            continue;
-        RemoteFeed feed;
-        feed.id = idText(object.value(QStringLiteral("id")));
-        feed.title = object.value(QStringLiteral("title")).toString();
-        feed.url = object.value(QStringLiteral("feed_url")).toString();
-        const int category = number(object.value(QStringLiteral("cat_id")));
-        if (category > 0)
-            feed.categoryId = QString::number(category);
-        feed.unread = number(object.value(QStringLiteral("unread")));
-        feeds->append(feed);
-    }
+    readFeeds(content, feeds);
     return {};
 }
 
 RemoteError TtrssAccount::headlines(const HeadlineQuery &query, QList<RemoteHeadline> *headlines)
 {
-    QJsonObject params{{QStringLiteral("limit"), std::min(query.pageSize, kPageSize)},
-                       {QStringLiteral("skip"), query.skip},
-                       {QStringLiteral("show_content"), query.withContent},
-                       {QStringLiteral("view_mode"), QStringLiteral("all_articles")}};
-    const qint64 feed = query.feedId.isEmpty() ? kAllArticles : query.feedId.toLongLong();
-    switch (query.set) {
-    case HeadlineQuery::Set::All:
-        params.insert(QStringLiteral("feed_id"), feed);
-        break;
-    case HeadlineQuery::Set::Unread:
-        params.insert(QStringLiteral("feed_id"), feed);
-        params.insert(QStringLiteral("view_mode"), QStringLiteral("unread"));
-        break;
-    case HeadlineQuery::Set::Starred:
-        params.insert(QStringLiteral("feed_id"), kStarred);
-        break;
-    case HeadlineQuery::Set::RecentlyRead:
-        params.insert(QStringLiteral("feed_id"), kRecentlyRead);
-        break;
-    }
-    if (!query.sinceId.isEmpty())
-        params.insert(QStringLiteral("since_id"), query.sinceId.toLongLong());
     QJsonValue content;
-    if (const RemoteError failure = call(QStringLiteral("getHeadlines"), params, &content))
+    if (const RemoteError failure = call(QStringLiteral("getHeadlines"), headlinesParams(query), &content))
         return failure;
-    if (!content.isArray())
-        return error(RemoteError::Kind::Protocol, QStringLiteral("the server's list of headlines is not a list"));
-    for (const QJsonValue &value : content.toArray()) {
-        const QJsonObject object = value.toObject();
-        RemoteHeadline h;
-        h.id = idText(object.value(QStringLiteral("id")));
-        h.feedId = idText(object.value(QStringLiteral("feed_id")));
-        h.feedTitle = object.value(QStringLiteral("feed_title")).toString();
-        h.guid = object.value(QStringLiteral("guid")).toString();
-        h.title = object.value(QStringLiteral("title")).toString();
-        h.link = object.value(QStringLiteral("link")).toString();
-        h.author = object.value(QStringLiteral("author")).toString();
-        const qint64 updated = object.value(QStringLiteral("updated")).toVariant().toLongLong();
-        if (updated > 0)
-            h.updated = QDateTime::fromSecsSinceEpoch(updated, Qt::UTC);
-        h.html = object.value(QStringLiteral("content")).toString();
-        h.unread = object.value(QStringLiteral("unread")).toBool();
-        h.starred = object.value(QStringLiteral("marked")).toBool();
-        h.note = object.value(QStringLiteral("note")).toString();
-        headlines->append(h);
+    return readHeadlines(content, headlines);
+}
+
+RemoteError TtrssAccount::fetch(const QList<HeadlineQuery> &queries, QList<QList<RemoteHeadline>> *pages,
+                                RemoteTree *tree)
+{
+    QList<Call> calls;
+    if (tree) {
+        calls << Call{QStringLiteral("getCategories"), categoriesParams()}
+              << Call{QStringLiteral("getFeeds"), feedsParams()};
+    }
+    for (const HeadlineQuery &query : queries)
+        calls << Call{QStringLiteral("getHeadlines"), headlinesParams(query)};
+    QList<QJsonValue> contents;
+    if (const RemoteError failure = callAll(calls, &contents))
+        return failure;
+    qsizetype next = 0;
+    if (tree) {
+        readCategories(contents.at(next++), &tree->categories);
+        readFeeds(contents.at(next++), &tree->feeds);
+    }
+    for (; next < contents.size(); ++next) {
+        QList<RemoteHeadline> page;
+        if (const RemoteError failure = readHeadlines(contents.at(next), &page))
+            return failure;
+        pages->append(page);
     }
     return {};
 }
@@ -396,14 +515,15 @@ RemoteError TtrssAccount::moveFeed(const QString &feedId, const QString &categor
             if (const RemoteError failure = login())
                 return failure;
         }
-        QByteArray answer;
-        int status = 0;
-        if (const RemoteError failure = exchange(backend, QByteArrayLiteral("application/x-www-form-urlencoded"), body,
-                                                 "ttrss_sid=" + m_sid.toUtf8(), &answer, &status))
-            return failure;
-        if (status != 200)
-            return error(RemoteError::Kind::Refused,
-                         QStringLiteral("the server did not move the feed (HTTP %1 from %2)").arg(status).arg(backend.toDisplayString()));
+        const Answer answer = exchange(backend, QByteArrayLiteral("application/x-www-form-urlencoded"), {body},
+                                       "ttrss_sid=" + m_sid.toUtf8())
+                                  .constFirst();
+        if (answer.failure)
+            return answer.failure;
+        if (answer.status != 200)
+            return error(RemoteError::Kind::Refused, QStringLiteral("the server did not move the feed (HTTP %1 from %2)")
+                                                         .arg(answer.status)
+                                                         .arg(backend.toDisplayString()));
         QList<RemoteFeed> list;
         if (const RemoteError failure = feeds(&list))
             return failure;

@@ -59,6 +59,7 @@ private slots:
     void changesQueuedAgainWhileSendingStay();
     void removingAnAccountKeepsItsBookmarks();
     void anAccountsFeedIsMappedApartFromALocalOne();
+    void storiesAreReadAPartAtATime();
 };
 
 void tst_AccountStore::readMarksOfAnAccountStoryWaitToBeSent()
@@ -223,6 +224,45 @@ void tst_AccountStore::anAccountsFeedIsMappedApartFromALocalOne()
     QVERIFY(c.accounts.storyAccount(c.storyId) == std::optional<qint64>(c.accountId));
     QVERIFY(!c.accounts.storyAccount(c.localStoryId));
     QCOMPARE(c.accounts.feedAccounts().value(c.feedId), c.accountId);
+}
+
+// What a sync compares, read a part at a time: stories by remote id (more than one slice of
+// bound values), those bookmarked, those unread, and the unread count of each feed.
+void tst_AccountStore::storiesAreReadAPartAtATime()
+{
+    AccountCache c;
+    QList<std::pair<qint64, QString>> mapped;
+    QList<qint64> read;
+    for (int n = 2; n <= 1201; ++n) {
+        const qint64 id = c.articles.upsert(c.feedId, makeArticle(QStringLiteral("g-%1").arg(n),
+                                                                    QStringLiteral("Story %1").arg(n), 100 + n)).id;
+        mapped.append({id, QStringLiteral("r%1").arg(n)});
+        if (n % 3 == 0)
+            read << id;
+    }
+    QVERIFY(c.accounts.mapStories(c.accountId, mapped));
+    QVERIFY(c.articles.setRead(read, true));
+    QVERIFY(c.bookmarks.add(mapped.at(9).first, QStringLiteral("a note")));
+
+    QSet<QString> wanted;
+    for (int n = 1; n <= 1201; n += 2)
+        wanted << QStringLiteral("r%1").arg(n);
+    wanted << QStringLiteral("not here");
+    const QHash<QString, AccountStory> some = c.accounts.stories(c.accountId, wanted);
+    QCOMPARE(some.size(), 601);
+    QVERIFY(some.value(QStringLiteral("r3")).articleId > 0);
+    QVERIFY(!some.value(QStringLiteral("r3")).unread);
+    QVERIFY(some.value(QStringLiteral("r1201")).unread);
+    QCOMPARE(some.value(QStringLiteral("r1201")).feedId, c.feedId);
+    QVERIFY(c.accounts.stories(c.accountId, {}).isEmpty());
+
+    const QHash<QString, AccountStory> starred = c.accounts.starredStories(c.accountId);
+    QCOMPARE(starred.size(), 1);
+    QCOMPARE(starred.value(QStringLiteral("r11")).note, QStringLiteral("a note"));
+    // 1,201 stories, 400 of them read; the local feed's story is no account's.
+    QCOMPARE(c.accounts.unreadStories(c.accountId).size(), 801);
+    QCOMPARE(c.accounts.unreadStories(c.accountId, c.feedId).size(), 801);
+    QCOMPARE(c.accounts.unreadCounts(c.accountId), (QHash<qint64, int>{{c.feedId, 801}}));
 }
 
 QTEST_GUILESS_MAIN(tst_AccountStore)

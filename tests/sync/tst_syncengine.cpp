@@ -86,6 +86,40 @@ struct World
                                                               {QStringLiteral("data"), data}})
                     .isNull();
     }
+    // The server's ids of stories `from` to `to` of the feed, by their headlines.
+    QStringList remoteIds(const QString &feed, int from, int to) const
+    {
+        QHash<QString, QString> byTitle;
+        for (const QJsonValue &value : other->headlines(feedIds.value(feed))) {
+            const QJsonObject headline = value.toObject();
+            byTitle.insert(headline.value(QStringLiteral("title")).toString(),
+                           QString::number(headline.value(QStringLiteral("id")).toInt()));
+        }
+        QStringList ids;
+        for (int n = from; n <= to; ++n)
+            ids << byTitle.value(title(feed, n));
+        return ids.contains(QString()) ? QStringList() : ids;
+    }
+    // The other client marks them all in one call.
+    bool markAll(const QStringList &ids, int field, int mode) const
+    {
+        return !ids.isEmpty()
+            && !other->call(QStringLiteral("updateArticle"), {{QStringLiteral("article_ids"), ids.join(QLatin1Char(','))},
+                                                              {QStringLiteral("field"), field},
+                                                              {QStringLiteral("mode"), mode}})
+                    .isNull();
+    }
+    int count(const QString &sql) const
+    {
+        QSqlQuery q(cache->database().connection());
+        return q.exec(sql) && q.next() ? q.value(0).toInt() : -1;
+    }
+    // How many stories are bookmarked, and how many read, here.
+    int bookmarkCount() const { return count(QStringLiteral("SELECT count(*) FROM bookmarks WHERE article_id IS NOT NULL")); }
+    int readCount() const
+    {
+        return count(QStringLiteral("SELECT count(*) FROM articles WHERE id NOT IN (SELECT id FROM unread_articles)"));
+    }
     SyncReport sync() const
     {
         SyncEngine engine(*cache, accountId, *remote);
@@ -118,6 +152,8 @@ private slots:
     void incrementalSyncTakesOnlyWhatIsNew();
     void changesMadeHereReachTheServer();
     void changesMadeByAnotherClientComeBack();
+    void anIncrementalSyncMissesNoChangeMadeElsewhere_data();
+    void anIncrementalSyncMissesNoChangeMadeElsewhere();
     void aChangeNotYetSentWinsOverTheServer();
     void aServerDownLosesNothing();
     void aFeedUnsubscribedElsewhereLeavesAndItsBookmarksStay();
@@ -264,6 +300,63 @@ void tst_SyncEngine::changesMadeByAnotherClientComeBack()
     QVERIFY(w.isBookmarked(QStringLiteral("b"), 1));
     QCOMPARE(w.cache->bookmarks().forArticle(w.storyId(QStringLiteral("b"), 1))->note, QStringLiteral("from the phone"));
     QCOMPARE(w.accounts().pendingCount(w.accountId), 0);
+}
+
+void tst_SyncEngine::anIncrementalSyncMissesNoChangeMadeElsewhere_data()
+{
+    QTest::addColumn<int>("stories");
+    QTest::addColumn<int>("starredBefore"); // starred before the first sync
+    QTest::addColumn<int>("starredThere");  // starred elsewhere after it
+    QTest::addColumn<int>("readThere");     // read elsewhere after it
+    QTest::newRow("a few") << 12 << 3 << 2 << 4;
+    // The sync asks for as many pages of the starred list as the stories starred here fill
+    // (and one more): here two, where the server then has three. More than a page read.
+    QTest::newRow("lists longer than the pages asked first") << 460 << 200 << 202 << 230;
+}
+
+// The sync asks for the first pages of its lists together and goes on only where a list is
+// longer: whatever their length, every change made elsewhere comes back.
+void tst_SyncEngine::anIncrementalSyncMissesNoChangeMadeElsewhere()
+{
+    REQUIRE_SERVER();
+    QFETCH(int, stories);
+    QFETCH(int, starredBefore);
+    QFETCH(int, starredThere);
+    QFETCH(int, readThere);
+    const QString a = QStringLiteral("a");
+    World w(*m_server);
+    QVERIFY(w.setUp(QStringLiteral("elsewhere")));
+    QVERIFY(w.addFeed(a, stories));
+    QVERIFY(w.markAll(w.remoteIds(a, 1, starredBefore), kStar, 1));
+    VERIFY_SYNC(w.sync());
+    QCOMPARE(w.storyCount(), stories);
+    QCOMPARE(w.bookmarkCount(), starredBefore);
+    QCOMPARE(w.readCount(), 0);
+
+    // On the phone: stories starred and read, one unstarred, a note, and a new story.
+    QVERIFY(w.markAll(w.remoteIds(a, starredBefore + 1, starredBefore + starredThere), kStar, 1));
+    QVERIFY(w.markAll(w.remoteIds(a, stories - readThere + 1, stories), kRead, 0));
+    QVERIFY(w.mark(a, 1, kStar, 0));
+    QVERIFY(w.mark(a, 2, kNote, 1, QStringLiteral("from the phone")));
+    QVERIFY(w.growFeed(a, stories + 1, 1));
+
+    const SyncReport report = w.sync();
+    VERIFY_SYNC(report);
+    QCOMPARE(w.storyCount(), stories + 1);
+    QVERIFY(w.storyId(a, stories + 1) > 0);
+    QCOMPARE(w.bookmarkCount(), starredBefore + starredThere - 1);
+    QVERIFY(!w.isBookmarked(a, 1));
+    QVERIFY(w.isBookmarked(a, starredBefore + starredThere));
+    QCOMPARE(w.cache->bookmarks().forArticle(w.storyId(a, 2))->note, QStringLiteral("from the phone"));
+    QCOMPARE(w.readCount(), readThere);
+    QVERIFY(w.isRead(a, stories - readThere + 1));
+    QVERIFY(!w.isRead(a, stories - readThere));
+    QCOMPARE(w.accounts().pendingCount(w.accountId), 0);
+
+    // And nothing more the next time.
+    const SyncReport again = w.sync();
+    VERIFY_SYNC(again);
+    QCOMPARE(again.pulled, 0);
 }
 
 void tst_SyncEngine::aChangeNotYetSentWinsOverTheServer()
