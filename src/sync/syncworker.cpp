@@ -35,8 +35,7 @@ void SyncWorker::run(qint64 accountId, Job job, qint64 feedId)
         emit started(account.id);
         SyncReport report;
         report.accountId = account.id;
-        const auto password = PasswordStore(m_cachePath).password(account.id, &error);
-        const auto remote = password ? makeRemoteAccount(account.kind, QUrl(account.url), account.user, *password) : nullptr;
+        RemoteAccount *remote = remoteFor(account, &error);
         if (!remote) {
             report.error = {RemoteError::Kind::Refused, error};
             AccountStore(m_cache->database().connection()).recordSync(account.id, error);
@@ -56,6 +55,9 @@ void SyncWorker::run(qint64 accountId, Job job, qint64 feedId)
                 report = engine.sync();
             }
         }
+        // A refused password is read again at the next job: the keyring may hold a new one by then.
+        if (report.error.kind == RemoteError::Kind::WrongPassword)
+            m_remotes.erase(account.id);
         emit finished(report);
         emit pendingChanged(account.id, AccountStore(m_cache->database().connection()).pendingCount(account.id));
     }
@@ -65,6 +67,19 @@ void SyncWorker::run(qint64 accountId, Job job, qint64 feedId)
         AccountStore(m_cache->database().connection()).purgeRemovedAccounts();
     }
     emit done(job);
+}
+
+RemoteAccount *SyncWorker::remoteFor(const AccountRecord &account, QString *error)
+{
+    Remote &remote = m_remotes[account.id];
+    if (remote.account && remote.kind == account.kind && remote.url == account.url && remote.user == account.user)
+        return remote.account.get();
+    const auto password = PasswordStore(m_cachePath).password(account.id, error);
+    remote.kind = account.kind;
+    remote.url = account.url;
+    remote.user = account.user;
+    remote.account = password ? makeRemoteAccount(account.kind, QUrl(account.url), account.user, *password) : nullptr;
+    return remote.account.get();
 }
 
 } // namespace bulletin

@@ -5,6 +5,7 @@
 #include <QObject>
 
 #include <memory>
+#include <unordered_map>
 
 namespace bulletin {
 
@@ -12,8 +13,10 @@ class Cache;
 
 // The sync's writer: lives on SyncService's thread and owns its own Cache, opened at the
 // first job. Jobs arrive as queued calls and run one after another; each answers with
-// started/finished per account, then done. Its destructor (on its thread's end) closes the
-// cache.
+// started/finished per account, then done. It keeps one client per account from job to
+// job, so that a sync reuses the account's session instead of logging in each time (a
+// session that ended logs in again on its own). Its destructor (on its thread's end) closes
+// the cache and the clients.
 class SyncWorker final : public QObject
 {
     Q_OBJECT
@@ -40,8 +43,20 @@ signals:
     void done(bulletin::SyncWorker::Job job);
 
 private:
+    // The account's client, made at its first job (nullptr, with *error, when its password
+    // cannot be read or its kind is unknown).
+    RemoteAccount *remoteFor(const AccountRecord &account, QString *error);
+
     QString m_cachePath;
     std::unique_ptr<Cache> m_cache;
+    struct Remote
+    {
+        QString kind;
+        QString url;
+        QString user;
+        std::unique_ptr<RemoteAccount> account;
+    };
+    std::unordered_map<qint64, Remote> m_remotes; // by account id
 };
 
 } // namespace bulletin

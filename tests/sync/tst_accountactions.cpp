@@ -311,9 +311,9 @@ void tst_AccountActions::aFailedSyncIsToldInWordsOnTheNode()
     QVERIFY(setUp(QStringLiteral("winfail"), 2));
     QVERIFY(sync());
     QVERIFY(!accountNode().data(SidebarModel::FailingRole).toBool());
-    // The password was changed on the server: the kept one no longer opens it.
-    QVERIFY(PasswordStore(m_cachePath).store(m_accountId, QStringLiteral("an old password"),
-                                             PasswordStore::FileConsent::Given).ok);
+    // The password was changed on the server: the kept one no longer opens it, and the
+    // session the service keeps ends with it.
+    QVERIFY(m_server->setPassword(m_user, QStringLiteral("a new password")));
     QVERIFY(sync());
     const QModelIndex node = accountNode();
     QVERIFY(node.data(SidebarModel::FailingRole).toBool());

@@ -23,6 +23,7 @@ private slots:
     void initTestCase();
     void init();
     void aSyncRunsOffTheGuiThreadAndSaysWhatItDid();
+    void syncsKeepTheirSessionAndLogInAgainWhenItEnds();
     void aChangeMadeHereIsSentWithinSeconds();
     void sendNowSendsWhatWaitsBeforeTheWindowCloses();
     void aFailureIsToldInWordsAndDeletesNothing();
@@ -126,6 +127,31 @@ void tst_SyncService::aSyncRunsOffTheGuiThreadAndSaysWhatItDid()
     QVERIFY(storyId(3) > 0);
 }
 
+// A sync logs in once and keeps its session for the next ones, in the window's whole run;
+// a session the server ended is opened again on its own.
+void tst_SyncService::syncsKeepTheirSessionAndLogInAgainWhenItEnds()
+{
+    QVERIFY(setUp(QStringLiteral("session"), 2));
+    SyncService service(m_cachePath);
+    QList<SyncReport> reports;
+    QVERIFY(syncAll(service, &reports));
+    const int sessions = m_server->sessionCount();
+    QVERIFY(sessions > 0);
+    QVERIFY(syncAll(service, &reports));
+    QVERIFY(syncAll(service, &reports));
+    QCOMPARE(m_server->sessionCount(), sessions);
+
+    QVERIFY(m_server->expireSessions());
+    m_other = std::make_unique<TtrssApiClient>(m_server->baseUrl(), m_user, TtrssServer::password());
+    QVERIFY(m_other->subscribeAndFetch(m_server->writeFeed(m_user + QStringLiteral("-more"), 1)) > 0);
+    reports.clear();
+    QVERIFY(syncAll(service, &reports));
+    QCOMPARE(reports.size(), 1);
+    QVERIFY2(reports.first().ok, qPrintable(reports.first().error.words));
+    QCOMPARE(reports.first().pulled, 1);
+    QCOMPARE(m_cache->articles().count({}), 3);
+}
+
 void tst_SyncService::aChangeMadeHereIsSentWithinSeconds()
 {
     QVERIFY(setUp(QStringLiteral("changes"), 3));
@@ -178,9 +204,10 @@ void tst_SyncService::aFailureIsToldInWordsAndDeletesNothing()
     QVERIFY(syncAll(service, &reports));
     QVERIFY(m_cache->articles().setRead({storyId(1)}, true));
 
-    // The password was changed on the server: the kept one no longer opens it.
-    QVERIFY(PasswordStore(m_cachePath).store(m_accountId, QStringLiteral("an old password"),
-                                             PasswordStore::FileConsent::Given).ok);
+    // The password was changed on the server: the kept one no longer opens it, and the
+    // session the service keeps ends with it.
+    QVERIFY(m_server->setPassword(m_user, QStringLiteral("a new password")));
+    m_other = std::make_unique<TtrssApiClient>(m_server->baseUrl(), m_user, QStringLiteral("a new password"));
     reports.clear();
     QVERIFY(syncAll(service, &reports));
     QCOMPARE(reports.size(), 1);
