@@ -152,9 +152,9 @@ void AccountActions::setIntervalMinutes(int minutes)
 
 void AccountActions::onStoriesMarked()
 {
-    // The cache queued the change with the mark itself (a trigger); only an account's story
-    // queues one.
-    if (m_sync && pendingTotal() > 0)
+    // The cache queued the change with the mark itself (a trigger) when the story is an
+    // account's. Whether one waits is the sync's thread's to find out, not a query here.
+    if (m_sync)
         m_sync->changesMade();
 }
 

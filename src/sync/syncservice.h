@@ -24,9 +24,11 @@ class SyncWorker;
 //   one feed) now, then a full sync, as `bulletin sync --update`;
 // - purgeRemoved(): the stories of a removed account (AccountStore::beginRemove) leave the
 //   cache in steps on the sync's thread; allFinished says when;
-// - changesMade(): the window made a change of an account's story (the cache queued it);
-//   the changes are sent, without a pull, kChangeDelayMs later, so that a run of marks
-//   (j, j, j) goes in one batch;
+// - changesMade(): the window changed stories (read marks, bookmarks, notes), of an account
+//   or not: the cache queued what an account's server must hear. kChangeDelayMs later the
+//   sync's thread sends what waits, without a pull, so that a run of marks (j, j, j) goes in
+//   one batch; an account with nothing waiting is not contacted, and the window asks the
+//   cache nothing;
 // - setInterval()/setIntervalMinutes(): an automatic full sync on that interval (0: none);
 // - sendNow(): sends what waits at once, e.g. before the window closes; sendFinished says
 //   when it is done (the window may wait on it, bounded by the requests' own timeout).

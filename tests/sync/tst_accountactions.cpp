@@ -12,6 +12,7 @@
 #include "services/refreshservice.h"
 #include "services/subscriptionservice.h"
 #include "storage/accountstore.h"
+#include "storage/sqlutil.h"
 #include "support/darkpalette.h"
 #include "support/dialoganswers.h"
 #include "support/ttrssserver.h"
@@ -36,6 +37,8 @@
 #include <QTest>
 #include <QTreeView>
 
+#include <sqlite3.h>
+
 using namespace bulletin;
 using namespace bulletin::test;
 
@@ -54,6 +57,7 @@ private slots:
     void cleanup();
     void theAccountIsANodeWithItsCategoriesFeedsAndCounts();
     void marksMadeInTheWindowReachTheServerWithinSeconds();
+    void aReadMarkAsksTheWindowsConnectionNothingAboutAccounts();
     void closingTheWindowSendsWhatWaits();
     void refreshAsksTheServerToFetchAndTheListsReloadInPlace();
     void aFailedSyncIsToldInWordsOnTheNode();
@@ -255,6 +259,39 @@ void tst_AccountActions::marksMadeInTheWindowReachTheServerWithinSeconds()
     QVERIFY(m_other->article(second).value(QStringLiteral("marked")).toBool());
     QVERIFY(!m_other->article(first).value(QStringLiteral("marked")).toBool());
     QVERIFY(m_other->article(remoteIdOf(3)).value(QStringLiteral("unread")).toBool());
+}
+
+// Reading story after story (j, j, j) costs the GUI thread its marks and nothing more: whether
+// a change waits for a server is the sync's thread's to find out.
+void tst_AccountActions::aReadMarkAsksTheWindowsConnectionNothingAboutAccounts()
+{
+    QVERIFY(setUp(QStringLiteral("winquiet"), 3));
+    QVERIFY(sync());
+    // Every statement the window's connection runs from here on (triggers are told as
+    // comments: they are the marks' own).
+    QStringList statements;
+    sqlite3_trace_v2(
+        sql::nativeHandle(m_cache->database().connection()), SQLITE_TRACE_STMT,
+        [](unsigned, void *context, void *, void *text) {
+            const QString sql = QString::fromUtf8(static_cast<const char *>(text));
+            if (!sql.startsWith(QLatin1String("--")))
+                static_cast<QStringList *>(context)->append(sql);
+            return 0;
+        },
+        &statements);
+    QSignalSpy sent(m_sync.get(), &SyncService::sendFinished);
+    m_window->openStory(storyId(1));
+    m_window->openStory(storyId(2));
+    sqlite3_trace_v2(sql::nativeHandle(m_cache->database().connection()), 0, nullptr, nullptr);
+    QVERIFY(!statements.isEmpty());
+    for (const QString &sql : std::as_const(statements)) {
+        QVERIFY2(!sql.contains(QLatin1String("sync_pending")) && !sql.contains(QLatin1String("accounts")),
+                 qPrintable(sql));
+    }
+    // The marks still reach the server, in one send.
+    QVERIFY(sent.wait(SyncService::kChangeDelayMs + 30000));
+    QTRY_COMPARE_WITH_TIMEOUT(AccountStore(m_cache->database().connection()).pendingCount(m_accountId), 0, 30000);
+    QVERIFY(!m_other->article(remoteIdOf(2)).value(QStringLiteral("unread")).toBool());
 }
 
 void tst_AccountActions::closingTheWindowSendsWhatWaits()
