@@ -158,7 +158,7 @@ RemoteError SyncEngine::pull(int *pulled)
     QHash<QString, int> unreadByFeed;
     if (const RemoteError failure = pullTree(tree, &unreadByFeed))
         return failure;
-    if (const RemoteError failure = pullNewStories(*account, pages.constFirst(), pulled))
+    if (const RemoteError failure = pullNewStories(fresh, pages.constFirst(), pulled))
         return failure;
     if (!hadStories)
         return {};
@@ -235,15 +235,10 @@ RemoteError SyncEngine::listFrom(HeadlineQuery query, QList<RemoteHeadline> *hea
     }
 }
 
-RemoteError SyncEngine::pullNewStories(const AccountRecord &account, const QList<RemoteHeadline> &firstPage,
-                                       int *pulled)
+RemoteError SyncEngine::pullNewStories(HeadlineQuery query, const QList<RemoteHeadline> &firstPage, int *pulled)
 {
-    HeadlineQuery query;
-    query.set = HeadlineQuery::Set::All;
-    query.sinceId = account.sinceId;
-    query.withContent = true;
-    query.pageSize = m_remote.maxPageSize();
-    qint64 newest = account.sinceId.toLongLong();
+    const qint64 since = query.sinceId.toLongLong();
+    qint64 newest = since;
     // Newest first: a story arriving while the pages are read goes before them and only
     // repeats one, never hides one. The newest id is recorded once every page is stored,
     // so a sync cut short starts again from the same place.
@@ -261,7 +256,7 @@ RemoteError SyncEngine::pullNewStories(const AccountRecord &account, const QList
         if (page.size() < query.pageSize)
             break;
     }
-    if (newest > account.sinceId.toLongLong() && !m_accounts.setSinceId(m_accountId, QString::number(newest)))
+    if (newest > since && !m_accounts.setSinceId(m_accountId, QString::number(newest)))
         return localFailure(QStringLiteral("the account"));
     return {};
 }

@@ -68,8 +68,9 @@ public:
 
 private:
     RemoteError pullTree(const RemoteTree &tree, QHash<QString, int> *unreadByFeed);
-    // Stores the new stories: the first page, then the next ones while pages are full.
-    RemoteError pullNewStories(const AccountRecord &account, const QList<RemoteHeadline> &firstPage, int *pulled);
+    // Stores the new stories of the query (since an id): its first page, already read, then
+    // the next ones while pages are full.
+    RemoteError pullNewStories(HeadlineQuery query, const QList<RemoteHeadline> &firstPage, int *pulled);
     RemoteError pullState(const AccountRecord &account, const QHash<QString, int> &unreadByFeed,
                           const QList<RemoteHeadline> &starred, const QList<RemoteHeadline> &recentlyRead,
                           int *pulled);
