@@ -24,6 +24,9 @@
 #include <QProcess>
 #include <QTimer>
 
+#include <functional>
+
+#include <sys/resource.h>
 #include <unistd.h>
 
 namespace bench {
@@ -185,6 +188,51 @@ double replay(const Server &server, const QList<QList<QByteArray>> &waves)
     return double(timer.nsecsElapsed()) / 1e6;
 }
 
+// This process's CPU time so far (every thread: the HTTP replies are read on Qt's own).
+double processCpuMs()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1e3 + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e3;
+}
+
+// The CPU time the server has used so far: its PHP processes' (they live on) and
+// PostgreSQL's, whose backends end with each request that opened them and are counted in
+// the postmaster's time for its children. Independent of how loaded the machine is, unlike
+// the wall time.
+double serverCpuMs(const Server &server)
+{
+    const auto pidIn = [](const QString &file) {
+        QFile f(file);
+        return f.open(QIODevice::ReadOnly) ? f.readLine().trimmed().toLongLong() : 0;
+    };
+    const qint64 php = pidIn(server.state + QStringLiteral("/run/php.pid"));
+    const qint64 postmaster = pidIn(server.state + QStringLiteral("/pg/postmaster.pid"));
+    const double tick = 1000.0 / double(sysconf(_SC_CLK_TCK));
+    double total = 0;
+    const QStringList processes = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &entry : processes) {
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(entry));
+        if (!stat.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray line = stat.readAll();
+        // The fields after the command's name, which may hold spaces: state, ppid, ...
+        const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+        if (fields.size() < 15)
+            continue;
+        const qint64 pid = entry.toLongLong();
+        const qint64 parent = fields.at(1).toLongLong();
+        double ticks = 0;
+        if (pid == php || parent == php || parent == postmaster)
+            ticks = fields.at(11).toDouble() + fields.at(12).toDouble(); // utime, stime
+        if (pid == postmaster)
+            ticks = fields.at(11).toDouble() + fields.at(12).toDouble() + fields.at(13).toDouble()
+                + fields.at(14).toDouble(); // and its children's, cutime and cstime
+        total += ticks * tick;
+    }
+    return total;
+}
+
 qsizetype requestCount(const QList<QList<QByteArray>> &waves)
 {
     qsizetype count = 0;
@@ -209,6 +257,21 @@ void measureSync(const Setup &setup, Results &results)
                                       Figure::Goal::AtMost, 300);
     Figure &incrementalServer = results.add(QStringLiteral("sync_incremental_server_ms"),
                                             QStringLiteral("the same requests, server alone"), QStringLiteral("ms"));
+    Figure &incrementalOneByOne = results.add(QStringLiteral("sync_incremental_one_by_one_ms"),
+                                              QStringLiteral("the same requests one after another, server alone"),
+                                              QStringLiteral("ms"));
+    Figure &incrementalClientCpu = results.add(QStringLiteral("sync_incremental_client_cpu_ms"),
+                                               QStringLiteral("incremental sync: the client's CPU time"),
+                                               QStringLiteral("ms"));
+    Figure &incrementalServerCpu = results.add(QStringLiteral("sync_incremental_server_cpu_ms"),
+                                               QStringLiteral("incremental sync: the server's CPU time"),
+                                               QStringLiteral("ms"));
+    Figure &incrementalStall = results.add(QStringLiteral("sync_incremental_main_thread_stall_ms"),
+                                           QStringLiteral("main thread's longest stall, SyncService incremental sync"),
+                                           QStringLiteral("ms"), Figure::Goal::AtMost, 50);
+    Figure &idleStall = results.add(QStringLiteral("sync_idle_main_thread_stall_ms"),
+                                    QStringLiteral("main thread's longest stall, nothing running"),
+                                    QStringLiteral("ms"));
     Figure &stall = results.add(QStringLiteral("sync_main_thread_stall_ms"),
                                 QStringLiteral("main thread's longest stall, SyncService first sync"),
                                 QStringLiteral("ms"));
@@ -247,17 +310,29 @@ void measureSync(const Setup &setup, Results &results)
         const double serverMs = replay(*started, bodies);
         const QList<QList<QByteArray>> firstBodies = bodies;
         bodies.clear();
+        const double clientCpu0 = processCpuMs();
+        const double serverCpu0 = serverCpuMs(*started);
         const qint64 t1 = monotonicNs();
         const bulletin::SyncReport again = engine.sync();
         const double incrementalMs = msSince(t1);
+        const double clientCpuMs = processCpuMs() - clientCpu0;
+        const double serverCpuMsUsed = serverCpuMs(*started) - serverCpu0;
         const double incrementalServerMs = replay(*started, bodies);
+        // As a client that sends one request at a time would: what sending them together saves.
+        QList<QList<QByteArray>> oneByOne;
+        for (const QList<QByteArray> &wave : std::as_const(bodies)) {
+            for (const QByteArray &body : wave)
+                oneByOne.append({body});
+        }
+        const double oneByOneMs = replay(*started, oneByOne);
         if (!again.ok)
             problems << QStringLiteral("incremental run %1: %2").arg(r).arg(again.error.words);
         out() << QStringLiteral("  sync run %1%2: first %3 ms (%4 requests, the server alone %5 ms), incremental %6 ms "
-                                "(%7 requests, the server alone %8 ms)")
+                                "(%7 requests, the server alone %8 ms, one by one %9 ms; CPU: client %10 ms, server %11 ms)")
                      .arg(r).arg(r == 0 ? QStringLiteral(" (warm-up, not counted)") : QString())
                      .arg(firstMs, 0, 'f', 0).arg(requestCount(firstBodies)).arg(serverMs, 0, 'f', 0)
                      .arg(incrementalMs, 0, 'f', 0).arg(requestCount(bodies)).arg(incrementalServerMs, 0, 'f', 0)
+                     .arg(oneByOneMs, 0, 'f', 0).arg(clientCpuMs, 0, 'f', 0).arg(serverCpuMsUsed, 0, 'f', 0)
               << Qt::endl;
         if (r == 0)
             continue;
@@ -266,10 +341,15 @@ void measureSync(const Setup &setup, Results &results)
         overhead.samples << (firstMs - serverMs) / serverMs * 100.0;
         incremental.samples << incrementalMs;
         incrementalServer.samples << incrementalServerMs;
+        incrementalOneByOne.samples << oneByOneMs;
+        incrementalClientCpu.samples << clientCpuMs;
+        incrementalServerCpu.samples << serverCpuMsUsed;
     }
 
     // SyncService as the window runs it: a timer on this thread every 5 ms sees how long it
-    // waited between ticks while the sync's own thread writes.
+    // waited between ticks while the sync's own thread writes: during the first sync, then
+    // during an incremental one with nothing new (what the window does on its interval), and
+    // for as long with nothing running, which is the machine's own share.
     {
         QString error;
         qint64 accountId = 0;
@@ -277,28 +357,40 @@ void measureSync(const Setup &setup, Results &results)
         if (cache
             && bulletin::PasswordStore(path).store(accountId, kPassword, bulletin::PasswordStore::FileConsent::Given).ok) {
             bulletin::SyncService service(path);
-            QTimer tick;
-            tick.setInterval(5);
-            QElapsedTimer since;
-            double longest = 0;
-            QObject::connect(&tick, &QTimer::timeout, [&] {
-                longest = std::max(longest, double(since.nsecsElapsed()) / 1e6 - 5.0);
-                since.restart();
-            });
-            QEventLoop loop;
-            QObject::connect(&service, &bulletin::SyncService::allFinished, &loop, &QEventLoop::quit);
-            QTimer::singleShot(600000, &loop, &QEventLoop::quit);
-            since.start();
-            tick.start();
-            service.syncAll();
-            loop.exec();
-            tick.stop();
-            stall.samples << std::max(0.0, longest);
+            // The longest wait between ticks until `done` (or `forMs` without it).
+            const auto longestStall = [&service](const std::function<void()> &start, int forMs) {
+                QTimer tick;
+                tick.setInterval(5);
+                QElapsedTimer since;
+                double longest = 0;
+                QObject::connect(&tick, &QTimer::timeout, [&] {
+                    longest = std::max(longest, double(since.nsecsElapsed()) / 1e6 - 5.0);
+                    since.restart();
+                });
+                QEventLoop loop;
+                QObject::connect(&service, &bulletin::SyncService::allFinished, &loop, &QEventLoop::quit);
+                QTimer::singleShot(forMs, &loop, &QEventLoop::quit);
+                since.start();
+                tick.start();
+                if (start)
+                    start();
+                loop.exec();
+                return std::max(0.0, longest);
+            };
+            stall.samples << longestStall([&service] { service.syncAll(); }, 600000);
+            for (int r = 0; r < runs; ++r) {
+                QElapsedTimer took;
+                took.start();
+                incrementalStall.samples << longestStall([&service] { service.syncAll(); }, 600000);
+                idleStall.samples << longestStall({}, int(std::max<qint64>(took.elapsed(), 1000)));
+            }
         }
     }
     first.note = QStringLiteral("SyncEngine::sync() in this process into a new cache: login, categories, feeds, "
                                 "10,000 headlines with content in pages of 200, then the starred and unread lists; "
-                                "the server is tools/ttrss (php -S, one request at a time) seeded through SQL");
+                                "the server is tools/ttrss (php -S with 4 workers) seeded through SQL");
+    incremental.note = QStringLiteral("one round of requests sent together: categories, feeds, new stories, the pages "
+                                      "of the 200 starred stories and one more, the recently read");
     server.note = QStringLiteral("the first sync's requests replayed as raw bytes, nothing parsed or stored");
     stall.note = QStringLiteral("without the window's own work on a sync's signals (that figure comes with the "
                                 "window's account node)");
