@@ -265,11 +265,17 @@ void tst_CliRefresh::refreshOnAFullDiskSaysSoAndKeepsTheCache()
     };
     QCOMPARE(bulletin({QStringLiteral("subscribe"), m_server->url(QStringLiteral("/feed.xml")).toString()}), 0);
     QCOMPARE(bulletin({QStringLiteral("bookmark"), QStringLiteral("1")}), 0);
-    // The feed grows to about 2 MB, with a quarter of a megabyte left on the disk.
+    // The feed grows to about 2 MB, with a quarter of a megabyte left on the disk. Its letters
+    // do not repeat: the cache stores texts compressed, and they must not fit.
     QByteArray big = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Loopback News</title>";
-    for (int i = 0; i < 400; ++i)
+    quint32 seed = 26;
+    for (int i = 0; i < 400; ++i) {
+        QByteArray text(5000, ' ');
+        for (char &c : text)
+            c = char('a' + ((seed = seed * 1103515245u + 12345u) >> 16) % 26);
         big += "<item><guid>big" + QByteArray::number(i) + "</guid><title>Big " + QByteArray::number(i)
-            + "</title><description>" + QByteArray(5000, char('a' + i % 26)) + "</description></item>";
+            + "</title><description>" + text + "</description></item>";
+    }
     big += "</channel></rss>";
     m_server->route(QStringLiteral("/feed.xml"), TestResponse::ok(big));
     QVERIFY(mount.fill(256 * 1024));
