@@ -442,7 +442,7 @@ void tst_Bounds::manyOutlinesAreCapped()
     Run result;
     run({QStringLiteral("--cache"), freshCache(QStringLiteral("many")), QStringLiteral("import"), file}, &result);
     QVERIFY2(result.status == 0, result.err.constData());
-    QVERIFY2(result.out.contains("10000 added"), result.out.constData());
+    QVERIFY2(result.out.contains("10000 feed(s) subscribed"), result.out.constData());
     QVERIFY2(result.out.contains("the file lists more than 10,000 feeds; the 90,000 from here on were left out"),
              result.out.constData());
     verifyBounded(result, bytes, m_baselineKiB, "import");
