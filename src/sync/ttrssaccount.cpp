@@ -25,6 +25,16 @@ constexpr int kAllArticles = -4;
 constexpr int kStarred = -1;
 constexpr int kRecentlyRead = -6;
 
+// How long a call that met a server error (HTTP 5xx) waits before it is sent again.
+constexpr int kServerErrorPauseMs = 500;
+
+void pauseAfterServerError()
+{
+    QEventLoop pause;
+    QTimer::singleShot(kServerErrorPauseMs, &pause, &QEventLoop::quit);
+    pause.exec(QEventLoop::ExcludeUserInputEvents);
+}
+
 RemoteError error(RemoteError::Kind kind, const QString &words)
 {
     return RemoteError{kind, words};
@@ -231,7 +241,8 @@ QList<TtrssAccount::Answer> TtrssAccount::exchange(const QUrl &url, const QByteA
     return answers;
 }
 
-QList<RemoteError> TtrssAccount::postAll(const QList<QJsonObject> &bodies, QList<QJsonValue> *contents)
+QList<RemoteError> TtrssAccount::postAll(const QList<QJsonObject> &bodies, QList<QJsonValue> *contents,
+                                         QList<qsizetype> *serverErrors)
 {
     QList<QByteArray> bytes;
     bytes.reserve(bodies.size());
@@ -249,6 +260,8 @@ QList<RemoteError> TtrssAccount::postAll(const QList<QJsonObject> &bodies, QList
         QJsonParseError parseError;
         const QJsonObject object = QJsonDocument::fromJson(answer.bytes, &parseError).object();
         if (parseError.error != QJsonParseError::NoError || !object.contains(QStringLiteral("status"))) {
+            if (serverErrors && answer.status >= 500 && answer.status <= 599)
+                *serverErrors << i;
             failures[i] = answer.status != 200
                 ? error(RemoteError::Kind::Protocol,
                         QStringLiteral("%1 answered HTTP %2, not Tiny Tiny RSS's API (is the address right?)")
@@ -269,7 +282,13 @@ QList<RemoteError> TtrssAccount::postAll(const QList<QJsonObject> &bodies, QList
 RemoteError TtrssAccount::post(const QJsonObject &body, QJsonValue *content)
 {
     QList<QJsonValue> contents;
-    const RemoteError failure = postAll({body}, &contents).constFirst();
+    QList<qsizetype> troubled;
+    RemoteError failure = postAll({body}, &contents, &troubled).constFirst();
+    if (!troubled.isEmpty()) {
+        // As in callAll: a server error is met once more after a pause.
+        pauseAfterServerError();
+        failure = postAll({body}, &contents).constFirst();
+    }
     *content = contents.constFirst();
     return failure;
 }
@@ -334,7 +353,8 @@ RemoteError TtrssAccount::callAll(const QList<Call> &calls, QList<QJsonValue> *c
         body.insert(QStringLiteral("sid"), m_sid);
         bodies << body;
     }
-    QList<RemoteError> failures = postAll(bodies, contents);
+    QList<qsizetype> troubled;
+    QList<RemoteError> failures = postAll(bodies, contents, &troubled);
     QList<qsizetype> expired;
     for (qsizetype i = 0; i < failures.size(); ++i) {
         if (failures.at(i).kind == RemoteError::Kind::SessionExpired && hadSession)
@@ -350,10 +370,33 @@ RemoteError TtrssAccount::callAll(const QList<Call> &calls, QList<QJsonValue> *c
             repeated << bodies.at(i);
         }
         QList<QJsonValue> answers;
-        const QList<RemoteError> repeatedFailures = postAll(repeated, &answers);
+        QList<qsizetype> repeatedTrouble;
+        const QList<RemoteError> repeatedFailures = postAll(repeated, &answers, &repeatedTrouble);
         for (qsizetype k = 0; k < expired.size(); ++k) {
             failures[expired.at(k)] = repeatedFailures.at(k);
             (*contents)[expired.at(k)] = answers.at(k);
+        }
+        for (const qsizetype k : std::as_const(repeatedTrouble))
+            troubled << expired.at(k);
+    }
+    if (!troubled.isEmpty()) {
+        // An error of the server's own (HTTP 5xx) is often passing: all its workers busy, a
+        // lock in its database, a session's row written by two requests at once. The calls
+        // it met go once more after a short pause; each is safe to repeat (reads, and marks
+        // that set a state rather than toggle it). A second 5xx is the answer.
+        pauseAfterServerError();
+        std::sort(troubled.begin(), troubled.end());
+        troubled.erase(std::unique(troubled.begin(), troubled.end()), troubled.end());
+        QList<QJsonObject> repeated;
+        for (const qsizetype i : std::as_const(troubled)) {
+            bodies[i].insert(QStringLiteral("sid"), m_sid);
+            repeated << bodies.at(i);
+        }
+        QList<QJsonValue> answers;
+        const QList<RemoteError> repeatedFailures = postAll(repeated, &answers);
+        for (qsizetype k = 0; k < troubled.size(); ++k) {
+            failures[troubled.at(k)] = repeatedFailures.at(k);
+            (*contents)[troubled.at(k)] = answers.at(k);
         }
     }
     for (const RemoteError &failure : std::as_const(failures)) {

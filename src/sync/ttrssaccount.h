@@ -81,10 +81,13 @@ private:
     // The same for several operations, sent together; contents in the calls' order. The
     // first failure (in that order) is the answer.
     RemoteError callAll(const QList<Call> &calls, QList<QJsonValue> *contents);
-    // One request as it is, without logging in.
+    // One request as it is, without logging in (sent once more after a server error).
     RemoteError post(const QJsonObject &body, QJsonValue *content);
-    // Requests as they are, sent together, without logging in: each one's failure.
-    QList<RemoteError> postAll(const QList<QJsonObject> &bodies, QList<QJsonValue> *contents);
+    // Requests as they are, sent together, without logging in: each one's failure. Where
+    // serverErrors is given, it gets the indices of the requests the server answered with an
+    // error of its own (HTTP 5xx) instead of the API's answer.
+    QList<RemoteError> postAll(const QList<QJsonObject> &bodies, QList<QJsonValue> *contents,
+                               QList<qsizetype> *serverErrors = nullptr);
     // POSTs sent together and their answers' bytes and HTTP statuses; a failure only where
     // no HTTP answer came.
     struct Answer

@@ -3,6 +3,9 @@
 #include "sync/ttrssaccount.h"
 
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslKey>
@@ -27,6 +30,7 @@ private slots:
     void errorsInWords();
     void anExpiredSessionLogsInAgainOnItsOwn();
     void aChangeIsSentInOneCallForManyStories();
+    void aServerErrorIsMetOnceMore();
 
 private:
     std::optional<TtrssServer> m_server;
@@ -171,6 +175,52 @@ void tst_TtrssAccount::aChangeIsSentInOneCallForManyStories()
     change.ids = ids;
     QVERIFY(!account.send(change));
     QCOMPARE(other.headlines(-4, QStringLiteral("unread")).size(), 0);
+}
+
+// A server's own error (HTTP 5xx) is often passing: the call that met it goes once more, and
+// only a second one is the answer. A loopback server plays a tt-rss whose first answer to
+// each operation is an error page.
+void tst_TtrssAccount::aServerErrorIsMetOnceMore()
+{
+    struct Counts
+    {
+        std::atomic<int> login{0};
+        std::atomic<int> getFeeds{0};
+    };
+    const auto counts = std::make_shared<Counts>();
+    const auto handler = [counts](bool failAlways) {
+        return [counts, failAlways](const RecordedRequest &request) {
+            const QString op = QJsonDocument::fromJson(request.body).object().value(QStringLiteral("op")).toString();
+            std::atomic<int> &seen = op == QLatin1String("login") ? counts->login : counts->getFeeds;
+            if (seen++ == 0 || (failAlways && op != QLatin1String("login")))
+                return TestResponse::withStatus(500, "<html>Internal Server Error</html>");
+            if (op == QLatin1String("login"))
+                return TestResponse::ok(R"({"seq":0,"status":0,"content":{"session_id":"s","api_level":18}})", "text/json");
+            return TestResponse::ok(R"({"seq":0,"status":0,"content":[{"id":7,"title":"Harbour News","feed_url":"https://harbour.example/feed","cat_id":0,"unread":2}]})",
+                                    "text/json");
+        };
+    };
+    m_fake.route(QStringLiteral("/busy/api/"), handler(false));
+    TtrssAccount busy(m_fake.url(QStringLiteral("/busy/")), QStringLiteral("u"), QStringLiteral("p"), 2000);
+    QList<RemoteFeed> feeds;
+    const RemoteError failure = busy.feeds(&feeds);
+    QVERIFY2(!failure, qPrintable(failure.words));
+    QCOMPARE(feeds.size(), 1);
+    QCOMPARE(feeds.first().title, QStringLiteral("Harbour News"));
+    QCOMPARE(counts->login.load(), 2);
+    QCOMPARE(counts->getFeeds.load(), 2);
+
+    counts->login = 1; // logs in at once from here on
+    counts->getFeeds = 0;
+    m_fake.route(QStringLiteral("/broken/api/"), handler(true));
+    TtrssAccount broken(m_fake.url(QStringLiteral("/broken/")), QStringLiteral("u"), QStringLiteral("p"), 2000);
+    feeds.clear();
+    const RemoteError second = broken.feeds(&feeds);
+    QCOMPARE(second.kind, RemoteError::Kind::Protocol);
+    QCOMPARE(second.words, QStringLiteral("%1broken/api/ answered HTTP 500, not Tiny Tiny RSS's API (is the address right?)")
+                               .arg(m_fake.url().toString()));
+    QCOMPARE(counts->getFeeds.load(), 2);
+    QVERIFY(feeds.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(tst_TtrssAccount)
