@@ -12,6 +12,8 @@
 #include "support/screenshots.h"
 #include "support/urlcatcher.h"
 #include "services/firstrun.h"
+#include "services/refreshservice.h"
+#include "services/subscriptionservice.h"
 #include "services/storypage.h"
 #include "storage/articlestore.h"
 #include "storage/database.h"
@@ -23,6 +25,7 @@
 #include <QClipboard>
 #include <QFileInfo>
 #include <QMenuBar>
+#include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QLabel>
 #include <QLocale>
@@ -588,9 +591,17 @@ void tst_MainWindow::screenshots()
     if (bulletin::test::screenshotDir().isEmpty())
         QSKIP("BULLETIN_SCREENSHOT_DIR not set");
     {
-        auto window = makeWindow();
+        // The window as the application makes it, with the services that reach the network,
+        // so that Subscribe and Refresh look as a user sees them.
+        QNetworkAccessManager network;
+        RefreshService refresh(*m_cache, &network);
+        SubscriptionService subscriptions(*m_cache, &network, &refresh);
+        auto window = std::make_unique<MainWindow>(*m_cache, *m_settings,
+                                                   MainWindow::Services{&refresh, &subscriptions, &network});
+        window->resize(1200, 800);
         window->show();
         window->openStory(m_sampleId);
+        QVERIFY(window->feedActions()->subscribeAction()->isEnabled());
         // The reader's story is drawn again in the dark palette's colours.
         QVERIFY(bulletin::test::saveLightAndDark(window.get(), QStringLiteral("window"), [&window] {
             QVERIFY(window->reader()->toHtml().contains(QStringLiteral("#3d3406"), Qt::CaseInsensitive)
