@@ -1,6 +1,6 @@
 #include "gui/advisorybanner.h"
 
-#include "services/storypage.h"
+#include "gui/themecolours.h"
 
 #include <QApplication>
 #include <QEvent>
@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QMouseEvent>
+#include <QPainter>
 #include <QPushButton>
 #include <QTextLayout>
 #include <QToolButton>
@@ -63,7 +64,7 @@ AdvisoryBanner::AdvisoryBanner(AdvisoryStore store, QWidget *parent)
     , m_dismiss(new QToolButton(this))
 {
     setObjectName(QStringLiteral("advisoryBanner"));
-    setFrameShape(QFrame::StyledPanel);
+    setFrameShape(QFrame::NoFrame);
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     setCursor(Qt::PointingHandCursor);
     m_label->setObjectName(QStringLiteral("advisoryHeading"));
@@ -238,24 +239,46 @@ void AdvisoryBanner::applyColours()
     if (!m_current || m_applyingColours)
         return;
     m_applyingColours = true;
-    // Light or dark from the window around the banner (the banner's own palette carries the
-    // severity colours once the style sheet is applied).
+    // From the palette around the banner, whatever it is (a theme's, the desktop's): the
+    // banner's own palette holds the severity's colours, so it is not the one to ask.
     const QPalette around = parentWidget() ? parentWidget()->palette() : QApplication::palette();
-    const bool dark = around.color(QPalette::Window).lightness() < 128;
-    const AdvisoryColours c = advisoryColours(m_current->advisory.severity, dark);
-    // The colours come from a style sheet scoped to the banner, so the window's palette (and
-    // so dark mode detection) is left alone.
-    setStyleSheet(QStringLiteral("#advisoryBanner { background-color: %1; border: 2px solid %2; "
-                                 "border-radius: 4px; } #advisoryBanner QLabel { color: %3; }")
-                      .arg(c.background, c.border, c.text));
+    const AdvisoryColours c = advisoryColours(m_current->advisory.severity, around);
+    // A palette rather than a style sheet: the labels inside read it as they read any
+    // palette, and what the banner is drawn in can be asked of it (textColour()).
+    QPalette own = around;
+    own.setColor(QPalette::Window, QColor(c.background));
+    own.setColor(QPalette::WindowText, QColor(c.text));
+    own.setColor(QPalette::Text, QColor(c.text));
+    m_border = QColor(c.border);
+    setPalette(own);
+    m_label->setPalette(own);
+    m_text->setPalette(own);
+    update();
     m_applyingColours = false;
+}
+
+QColor AdvisoryBanner::textColour() const
+{
+    return m_text->palette().color(m_text->foregroundRole());
+}
+
+QColor AdvisoryBanner::backgroundColour() const
+{
+    return palette().color(QPalette::Window);
+}
+
+void AdvisoryBanner::paintEvent(QPaintEvent *)
+{
+    QPainter painter(this);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(QPen(m_border, 2.0));
+    painter.setBrush(palette().color(QPalette::Window));
+    painter.drawRoundedRect(QRectF(rect()).adjusted(1, 1, -1, -1), 4, 4);
 }
 
 void AdvisoryBanner::changeEvent(QEvent *event)
 {
     QFrame::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange)
-        applyColours();
     if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange) {
         fixHeight();
         fitText();
@@ -264,8 +287,8 @@ void AdvisoryBanner::changeEvent(QEvent *event)
 
 bool AdvisoryBanner::eventFilter(QObject *watched, QEvent *event)
 {
-    // The style sheet gives the banner a palette of its own, so a light/dark switch reaches
-    // only the widget around it: the colours follow that one's palette.
+    // The banner's palette is its own, so a theme or desktop switch reaches only the widget
+    // around it: the colours follow that one's palette.
     if (watched == parent() && event->type() == QEvent::PaletteChange)
         applyColours();
     return QFrame::eventFilter(watched, event);

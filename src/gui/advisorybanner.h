@@ -2,6 +2,7 @@
 
 #include "storage/advisorystore.h"
 
+#include <QColor>
 #include <QFrame>
 
 #include <optional>
@@ -13,12 +14,12 @@ class QToolButton;
 namespace bulletin {
 
 // The window-level banner above the panes: the most severe active advisory from any source
-// that the user has not dismissed, coloured by severity (light and dark sets): its headline
-// and severity with its area, issuer and expiry on the first line, and what it says (its
-// text, else its instruction) on the two lines below, cut with an ellipsis where longer (the
-// tooltip has it all). "Read" (or a click on the text) opens its story; "Dismiss" hides it
-// for good (the dismissal is stored in the cache) and the next most severe one, if any,
-// takes its place. Hidden when there is none.
+// that the user has not dismissed, coloured by severity from the palette around it, so it
+// reads in any theme (gui/themecolours.h): its headline and severity with its area, issuer
+// and expiry on the first line, and what it says (its text, else its instruction) on the two
+// lines below, cut with an ellipsis where longer (the tooltip has it all). "Read" (or a click
+// on the text) opens its story; "Dismiss" hides it for good (the dismissal is stored in the
+// cache) and the next most severe one, if any, takes its place. Hidden when there is none.
 //
 // Its height is the same whatever the advisory says and whichever story is in the reader,
 // so the panes below never move under the pointer: while its own story is open it stays,
@@ -45,6 +46,9 @@ public:
     void setReadOnly(const QString &reason);
     // The story in the reader: while it is the banner's own story, Read is disabled.
     void setStoryInReader(qint64 storyId);
+    // The colours it draws its text and background in (from the palette around it).
+    QColor textColour() const;
+    QColor backgroundColour() const;
 
 signals:
     void storyRequested(qint64 storyId);
@@ -55,6 +59,7 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
     void changeEvent(QEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
 
 private:
@@ -74,6 +79,7 @@ private:
     QPushButton *m_open = nullptr;
     QToolButton *m_dismiss = nullptr;
     bool m_applyingColours = false;
+    QColor m_border;
     qint64 m_storyInReader = 0;
     QString m_readOnlyReason; // empty while the cache can be written
 };

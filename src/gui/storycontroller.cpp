@@ -1,6 +1,7 @@
 #include "gui/storycontroller.h"
 
 #include "gui/readerview.h"
+#include "gui/themecolours.h"
 #include "models/sidebarmodel.h"
 #include "models/storylistmodel.h"
 #include "services/cache.h"
@@ -294,7 +295,8 @@ bool StoryController::isDarkPalette() const
 
 bool StoryController::render(const ReaderLocation &location)
 {
-    const PageOptions options{isDarkPalette(), false, m_part, m_cache.database().isReadOnly()};
+    const PageOptions options{isDarkPalette(), false, m_part, m_cache.database().isReadOnly(),
+                              pageColours(m_reader->palette())};
     StoryPage page;
     if (location.storyId) {
         const std::optional<StoryDetail> story = m_cache.articles().story(location.storyId);
@@ -372,6 +374,10 @@ bool StoryController::render(const ReaderLocation &location)
         m_link = QUrl(bookmark->link);
         m_feedId = 0;
     }
+    // Links in the palette's link colour: the HTML reader otherwise takes the application's at
+    // the time, not the reader's.
+    m_reader->document()->setDefaultStyleSheet(
+        QStringLiteral("a { color: %1; }").arg(m_reader->palette().color(QPalette::Link).name()));
     m_reader->setHtml(page.html);
     m_part = page.part;
     m_parts = page.parts;

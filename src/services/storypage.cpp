@@ -71,9 +71,26 @@ void addHeader(Page &page, const QString &title, const QString &source, const QD
     page.text += QLatin1Char('\n') + line;
 }
 
-void addBanner(Page &page, const Advisory &advisory, bool dark)
+PageColours fixedColours(bool dark)
 {
-    const AdvisoryColours c = advisoryColours(advisory.severity, dark);
+    PageColours colours;
+    colours.severe = advisoryColours(QStringLiteral("severe"), dark);
+    colours.moderate = advisoryColours(QStringLiteral("moderate"), dark);
+    colours.minor = advisoryColours(QString(), dark);
+    colours.noteBackground = dark ? QStringLiteral("#26303d") : QStringLiteral("#eef3fa");
+    colours.noteBorder = dark ? QStringLiteral("#5b7394") : QStringLiteral("#9db4d3");
+    colours.noteText = dark ? QStringLiteral("#e6e6e6") : QStringLiteral("#1a1a1a");
+    return colours;
+}
+
+PageColours coloursOf(const PageOptions &options)
+{
+    return options.colours ? *options.colours : fixedColours(options.darkPalette);
+}
+
+void addBanner(Page &page, const Advisory &advisory, const PageColours &colours)
+{
+    const AdvisoryColours &c = colours.forSeverity(advisory.severity);
     const QString label = severityLabel(advisory);
     QStringList details;
     if (!advisory.issuer.isEmpty())
@@ -115,27 +132,30 @@ void addBanner(Page &page, const Advisory &advisory, bool dark)
 
 // The user's note on the story's bookmark, as written (its line breaks kept), with a link
 // the reader answers by letting the user edit it, unless the cache is read-only.
-void addNote(Page &page, const QString &note, bool dark, bool editable)
+void addNote(Page &page, const QString &note, const PageColours &colours, bool editable)
 {
     if (note.isEmpty())
         return;
-    const QString background = dark ? QStringLiteral("#26303d") : QStringLiteral("#eef3fa");
-    const QString border = dark ? QStringLiteral("#5b7394") : QStringLiteral("#9db4d3");
+    const QString &background = colours.noteBackground;
+    const QString &border = colours.noteBorder;
     QString paragraphs;
     for (const QString &paragraph : note.split(QStringLiteral("\n\n"), Qt::SkipEmptyParts)) {
         QStringList lines;
         for (const QString &line : paragraph.split(QLatin1Char('\n')))
             lines << escapeHtml(line);
-        paragraphs += QStringLiteral("<p>%1</p>\n").arg(lines.join(QStringLiteral("<br>")));
+        paragraphs += QStringLiteral("<p><span style=\"color:%1\">%2</span></p>\n")
+                          .arg(colours.noteText, lines.join(QStringLiteral("<br>")));
     }
     const QString edit = editable ? QStringLiteral(" <small>(<a href=\"%1\">edit</a>)</small>")
                                         .arg(QLatin1String(kEditNoteAnchor))
                                   : QString();
-    page.html += QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"8\" border=\"1\" "
-                                "style=\"border-color:%1; border-style:solid;\" bgcolor=\"%2\"><tr>"
-                                "<td bgcolor=\"%2\">\n<p><b>Your note</b>%3</p>\n"
-                                "%4</td></tr></table>\n")
-                     .arg(border, background, edit, paragraphs);
+    page.html
+        += QStringLiteral(
+               "<table width=\"100%\" cellspacing=\"0\" cellpadding=\"8\" border=\"1\" "
+               "style=\"border-color:%1; border-style:solid;\" bgcolor=\"%2\"><tr>"
+               "<td bgcolor=\"%2\">\n<p><b><span style=\"color:%5\">Your note</span></b>%3</p>\n"
+               "%4</td></tr></table>\n")
+               .arg(border, background, edit, paragraphs, colours.noteText);
     page.addText((editable ? QStringLiteral("Your note (edit)\n") : QStringLiteral("Your note\n")) + note);
 }
 
@@ -265,6 +285,16 @@ QString wrap(const QString &body)
 
 } // namespace
 
+const AdvisoryColours &PageColours::forSeverity(const QString &severity) const
+{
+    const QString s = severity.toLower();
+    if (s == QLatin1String("extreme") || s == QLatin1String("severe"))
+        return severe;
+    if (s == QLatin1String("moderate"))
+        return moderate;
+    return minor;
+}
+
 AdvisoryColours advisoryColours(const QString &severity, bool dark)
 {
     const QString s = severity.toLower();
@@ -284,8 +314,8 @@ StoryPage buildStoryPage(const StoryDetail &story, const PageOptions &options)
     Page page;
     addHeader(page, s.title, s.source, s.published, story.author);
     if (story.advisory)
-        addBanner(page, *story.advisory, options.darkPalette);
-    addNote(page, story.bookmarkNote, options.darkPalette, !options.readOnly);
+        addBanner(page, *story.advisory, coloursOf(options));
+    addNote(page, story.bookmarkNote, coloursOf(options), !options.readOnly);
 
     StoryPage result;
     if (s.headlineOnly) {
@@ -317,7 +347,7 @@ StoryPage buildBookmarkPage(const BookmarkRecord &bookmark, const PageOptions &o
                                           "kept with your bookmark.");
     page.html += QStringLiteral("<p><i>%1</i></p>\n").arg(escapeHtml(notice));
     page.addText(notice);
-    addNote(page, bookmark.note, options.darkPalette, !options.readOnly);
+    addNote(page, bookmark.note, coloursOf(options), !options.readOnly);
     SanitizeOptions sanitize;
     sanitize.allowRemoteContent = options.allowRemoteContent;
     sanitize.baseUrl = bookmark.link;

@@ -6,7 +6,35 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace bulletin {
+
+// An advisory's colours by severity (Extreme/Severe red, Moderate orange, else yellow).
+struct AdvisoryColours
+{
+    QString background;
+    QString border;
+    QString text;
+};
+
+// The colours a page gives its advisory box and the bookmark note; the window works them out
+// from the reader's palette (gui/themecolours.h), so they follow the theme.
+struct PageColours
+{
+    AdvisoryColours severe;
+    AdvisoryColours moderate;
+    AdvisoryColours minor;
+    QString noteBackground;
+    QString noteBorder;
+    QString noteText;
+
+    const AdvisoryColours &forSeverity(const QString &severity) const;
+};
+
+// Fixed sets, legible on a white and on a near-black page, for a page built without a palette
+// (the command line's HTML, tests).
+AdvisoryColours advisoryColours(const QString &severity, bool dark);
 
 // The reader pane's document for a story: headline, source and date, the advisory banner,
 // the user's bookmark note, the sanitised body, and the related stories. Pure function of
@@ -26,6 +54,8 @@ struct PageOptions
     bool allowRemoteContent = false;
     int part = 0; // 0-based; clamped to the parts the story has
     bool readOnly = false;
+    // The window's colours; without them, the fixed light or dark set (darkPalette).
+    std::optional<PageColours> colours;
 };
 
 // How much of a story the reader lays out at once: about the longest real articles
@@ -42,17 +72,6 @@ struct StoryPage
     int part = 0;  // the part shown, 0-based
     int parts = 1; // how many parts the story has
 };
-
-// An advisory's colours by severity (Extreme/Severe red, Moderate orange, else yellow), each
-// set legible on its own in light and dark palettes. Shared by the reader's banner and the
-// window's banner.
-struct AdvisoryColours
-{
-    QString background;
-    QString border;
-    QString text;
-};
-AdvisoryColours advisoryColours(const QString &severity, bool dark);
 
 StoryPage buildStoryPage(const StoryDetail &story, const PageOptions &options = {});
 

@@ -105,6 +105,31 @@ private Q_SLOTS:
         QVERIFY(page.html.contains(QStringLiteral("color:#ffe3e3")));
     }
 
+    void theWindowsColoursColourThePage()
+    {
+        // The window hands over colours worked out from its palette; the page uses those and
+        // none of its fixed sets.
+        PageColours colours;
+        colours.severe = {QStringLiteral("#102030"), QStringLiteral("#405060"),
+                          QStringLiteral("#708090")};
+        colours.moderate = colours.minor = colours.severe;
+        colours.noteBackground = QStringLiteral("#a0b0c0");
+        colours.noteBorder = QStringLiteral("#d0e0f0");
+        colours.noteText = QStringLiteral("#010203");
+        PageOptions options;
+        options.colours = colours;
+        StoryDetail d = story();
+        d.bookmarkNote = QStringLiteral("Ask the harbour office");
+        const StoryPage page = buildStoryPage(d, options);
+        QVERIFY(page.html.contains(QStringLiteral("bgcolor=\"#102030\"")));
+        QVERIFY(page.html.contains(QStringLiteral("border-color:#405060")));
+        QVERIFY(page.html.contains(QStringLiteral("color:#708090")));
+        QVERIFY(page.html.contains(QStringLiteral("bgcolor=\"#a0b0c0\"")));
+        QVERIFY(page.html.contains(QStringLiteral("color:#010203\">Ask the harbour office")));
+        QVERIFY(!page.html.contains(QStringLiteral("#fde2e1")));
+        QVERIFY(!page.html.contains(QStringLiteral("#eef3fa")));
+    }
+
     void headlineOnlyStorySaysSo()
     {
         StoryDetail d;
@@ -126,9 +151,10 @@ private Q_SLOTS:
         snapshot.note = note;
         for (const StoryPage &page : {buildStoryPage(d), buildBookmarkPage(snapshot)}) {
             // Each line on its own, escaped, with a link to edit the note.
-            QVERIFY2(page.html.contains(QStringLiteral("Call the &lt;harbour&gt; office<br>- ask about the ferry</p>")),
+            QVERIFY2(page.html.contains(QStringLiteral(
+                         "Call the &lt;harbour&gt; office<br>- ask about the ferry</span></p>")),
                      qPrintable(page.html));
-            QVERIFY(page.html.contains(QStringLiteral("<p>Then write back</p>")));
+            QVERIFY(page.html.contains(QStringLiteral("Then write back</span></p>")));
             QVERIFY(page.html.contains(QStringLiteral("href=\"#bulletin-edit-note\"")));
             QVERIFY(page.text.contains(note));
         }
