@@ -21,6 +21,7 @@
 #include "gui/storycontroller.h"
 #include "gui/storylistsorting.h"
 #include "gui/storylistview.h"
+#include "gui/themeactions.h"
 #include "gui/windowplacement.h"
 #include "models/sidebarmodel.h"
 #include "models/storylistmodel.h"
@@ -294,6 +295,10 @@ void MainWindow::setUpMenus()
     m_ui->menuStory->addAction(m_reading->zoomInAction());
     m_ui->menuStory->addAction(m_reading->zoomOutAction());
     m_ui->menuStory->addAction(m_reading->zoomResetAction());
+    m_theme = new ThemeActions(m_settings, this);
+    auto *view = new QMenu(tr("&View"), this);
+    view->addMenu(m_theme->menu());
+    menuBar()->insertMenu(m_ui->menuGo->menuAction(), view);
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_shortcutHelp);
     help->addSeparator();
