@@ -1,6 +1,7 @@
 #include "gui/feedactions.h"
 
 #include "core/wholefile.h"
+#include "gui/actionname.h"
 #include "gui/storycontroller.h"
 #include "gui/subscribedialog.h"
 #include "models/sidebarmodel.h"
@@ -62,6 +63,7 @@ FeedActions::FeedActions(Cache &cache, StoryController &controller, RefreshServi
     m_refreshAll->setToolTip(tr("Fetch new stories from every subscription (Ctrl+R)"));
     m_refreshAll->setIcon(QIcon::fromTheme(QStringLiteral("view-refresh")));
     m_refreshSelected->setShortcut(QKeySequence(tr("F5")));
+    m_refreshSelected->setProperty(kListedNameProperty, tr("Refresh Selected"));
     m_refreshSelected->setToolTip(tr("Fetch new stories for the selected feed or folder (F5)"));
     m_stop->setToolTip(tr("Stop the refresh in progress; stories already fetched are kept"));
     m_stop->setIcon(QIcon::fromTheme(QStringLiteral("process-stop")));

@@ -233,7 +233,10 @@ void MainWindow::setUpMenus()
 
     m_preferences = new QAction(tr("&Preferences\u2026"), this);
     m_preferences->setObjectName(QStringLiteral("preferences"));
-    m_preferences->setShortcuts(QKeySequence::Preferences);
+    // QKeySequence::Preferences is a key on macOS alone; Ctrl+, is GNOME's and macOS's key for
+    // it, Ctrl+Shift+P one free here on any keyboard layout.
+    m_preferences->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::Key_Comma), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P)});
     m_preferences->setIcon(QIcon::fromTheme(QStringLiteral("preferences-system")));
     connect(m_preferences, &QAction::triggered, this, &MainWindow::showPreferences);
     m_shortcutHelp = new QAction(tr("&Keyboard Shortcuts"), this);

@@ -1,5 +1,6 @@
 #include "gui/preferencesdialog.h"
 
+#include "gui/actionname.h"
 #include "services/advisorysettings.h"
 #include "services/cache.h"
 
@@ -24,14 +25,9 @@ namespace bulletin {
 
 namespace {
 
-QString plainText(const QAction *action)
-{
-    QString text = action->text();
-    text.remove(QLatin1Char('&'));
-    if (text.endsWith(QStringLiteral("\u2026")))
-        text.chop(1);
-    return text;
-}
+constexpr int kNameColumn = 0;
+constexpr int kKeyColumn = 1; // the action's first key
+constexpr int kAlternateColumn = 2; // its second
 
 } // namespace
 
@@ -153,33 +149,57 @@ PreferencesDialog::PreferencesDialog(QSettings &settings, const QList<QAction *>
     form->addRow(tr("Font &size:"), m_fontSize);
     tabs->addTab(general, tr("&General"));
 
-    // Shortcuts: one row per action, edited in place.
+    // Shortcuts: one row per action, its first and second keys edited in place.
     auto *keys = new QWidget(tabs);
     auto *keysLayout = new QVBoxLayout(keys);
-    m_shortcuts = new QTableWidget(int(actions.size()), 2, keys);
+    m_shortcuts = new QTableWidget(int(actions.size()), 3, keys);
     m_shortcuts->setAccessibleName(tr("Keyboard shortcuts"));
-    m_shortcuts->setHorizontalHeaderLabels({tr("Action"), tr("Shortcut")});
+    m_shortcuts->setHorizontalHeaderLabels({tr("Action"), tr("Shortcut"), tr("Alternate")});
     m_shortcuts->verticalHeader()->hide();
-    m_shortcuts->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
-    m_shortcuts->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_shortcuts->horizontalHeader()->setSectionResizeMode(kNameColumn, QHeaderView::Stretch);
+    m_shortcuts->horizontalHeader()->setSectionResizeMode(kKeyColumn, QHeaderView::Stretch);
+    m_shortcuts->horizontalHeader()->setSectionResizeMode(kAlternateColumn, QHeaderView::Stretch);
     for (int row = 0; row < actions.size(); ++row) {
         QAction *action = actions.at(row);
-        auto *name = new QTableWidgetItem(plainText(action));
-        name->setFlags(Qt::ItemIsEnabled);
-        name->setToolTip(action->toolTip());
-        m_shortcuts->setItem(row, 0, name);
-        auto *edit = new QKeySequenceEdit(action->shortcut(), m_shortcuts);
-        edit->setObjectName(action->objectName());
-        edit->setAccessibleName(tr("Shortcut for %1").arg(plainText(action)));
-        m_shortcuts->setCellWidget(row, 1, edit);
+        const QString name = listedActionName(action);
+        const QList<QKeySequence> current = action->shortcuts();
+        auto *item = new QTableWidgetItem(name);
+        item->setFlags(Qt::ItemIsEnabled);
+        // Keys past the second (a desktop's Back key for Back) stay as they are.
+        m_extraKeys.append(current.mid(2));
+        QStringList extra;
+        for (const QKeySequence &key : current.mid(2))
+            extra << key.toString(QKeySequence::NativeText);
+        item->setToolTip(extra.isEmpty()
+                             ? action->toolTip()
+                             : tr("%1 (also %2)").arg(action->toolTip(), extra.join(tr(", "))));
+        m_shortcuts->setItem(row, kNameColumn, item);
+        auto *first = new QKeySequenceEdit(current.value(0), m_shortcuts);
+        first->setObjectName(action->objectName());
+        first->setAccessibleName(tr("Shortcut for %1").arg(name));
+        auto *second = new QKeySequenceEdit(current.value(1), m_shortcuts);
+        second->setObjectName(action->objectName() + QStringLiteral("Alternate"));
+        second->setAccessibleName(tr("Alternate shortcut for %1").arg(name));
+        for (QKeySequenceEdit *edit : {first, second})
+            connect(edit, &QKeySequenceEdit::keySequenceChanged, this,
+                    &PreferencesDialog::showConflicts);
+        m_shortcuts->setCellWidget(row, kKeyColumn, first);
+        m_shortcuts->setCellWidget(row, kAlternateColumn, second);
     }
+    m_conflict = new QLabel(keys);
+    m_conflict->setObjectName(QStringLiteral("shortcutConflict"));
+    m_conflict->setWordWrap(true);
+    m_conflict->hide();
     auto *reset = new QPushButton(tr("Restore &Defaults"), keys);
     connect(reset, &QPushButton::clicked, this, &PreferencesDialog::resetShortcuts);
-    keysLayout->addWidget(new QLabel(tr("Click a shortcut and press the new keys; Backspace then "
-                                        "Enter leaves an action without one."), keys));
+    keysLayout->addWidget(new QLabel(tr("Click a shortcut and press the new key; Backspace then "
+                                        "Enter leaves it empty. An action can have two keys."),
+                                     keys));
     keysLayout->addWidget(m_shortcuts);
+    keysLayout->addWidget(m_conflict);
     keysLayout->addWidget(reset, 0, Qt::AlignLeft);
-    tabs->addTab(keys, tr("&Shortcuts"));
+    m_shortcutsPage = tabs->addTab(keys, tr("&Shortcuts"));
+    m_tabs = tabs;
 
     if (m_cache) {
         const AdvisoryRules rules = loadAdvisoryRules(*m_cache);
@@ -206,6 +226,12 @@ PreferencesDialog::PreferencesDialog(QSettings &settings, const QList<QAction *>
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
+        // Two actions on one key: neither would run. Nothing is saved until that is settled.
+        if (!conflict().isEmpty()) {
+            m_tabs->setCurrentIndex(m_shortcutsPage);
+            showConflicts();
+            return;
+        }
         save();
         accept();
     });
@@ -216,12 +242,59 @@ PreferencesDialog::PreferencesDialog(QSettings &settings, const QList<QAction *>
     resize(560, 520);
 }
 
+QKeySequenceEdit *PreferencesDialog::keyEdit(int row, int column) const
+{
+    return qobject_cast<QKeySequenceEdit *>(m_shortcuts->cellWidget(row, column));
+}
+
+QList<QKeySequence> PreferencesDialog::chosenKeys(int row) const
+{
+    QList<QKeySequence> keys;
+    for (const int column : {kKeyColumn, kAlternateColumn}) {
+        const QKeySequence key = keyEdit(row, column)->keySequence();
+        if (!key.isEmpty() && !keys.contains(key))
+            keys << key;
+    }
+    for (const QKeySequence &key : m_extraKeys.at(row)) {
+        if (!keys.contains(key))
+            keys << key;
+    }
+    return keys;
+}
+
+QString PreferencesDialog::conflict() const
+{
+    QHash<QKeySequence, int> rowOf;
+    for (int row = 0; row < m_actions.size(); ++row) {
+        for (const QKeySequence &key : chosenKeys(row)) {
+            const auto other = rowOf.constFind(key);
+            if (other != rowOf.constEnd())
+                return tr("%1 is the key of both %2 and %3: give one of them another key.")
+                    .arg(key.toString(QKeySequence::NativeText),
+                         listedActionName(m_actions.at(*other)),
+                         listedActionName(m_actions.at(row)));
+            rowOf.insert(key, row);
+        }
+    }
+    return {};
+}
+
+void PreferencesDialog::showConflicts()
+{
+    const QString message = conflict();
+    m_conflict->setText(message);
+    m_conflict->setVisible(!message.isEmpty());
+}
+
 void PreferencesDialog::resetShortcuts()
 {
     for (int row = 0; row < m_actions.size(); ++row) {
-        auto *edit = qobject_cast<QKeySequenceEdit *>(m_shortcuts->cellWidget(row, 1));
-        edit->setKeySequence(m_defaults.value(m_actions.at(row)->objectName()).value(0));
+        const QList<QKeySequence> defaults = m_defaults.value(m_actions.at(row)->objectName());
+        keyEdit(row, kKeyColumn)->setKeySequence(defaults.value(0));
+        keyEdit(row, kAlternateColumn)->setKeySequence(defaults.value(1));
+        m_extraKeys[row] = defaults.mid(2);
     }
+    showConflicts();
 }
 
 void PreferencesDialog::save()
@@ -242,14 +315,13 @@ void PreferencesDialog::save()
     m_settings.setValue(QLatin1String(kFontKey), font.toString());
     for (int row = 0; row < m_actions.size(); ++row) {
         const QAction *action = m_actions.at(row);
-        const auto *edit = qobject_cast<QKeySequenceEdit *>(m_shortcuts->cellWidget(row, 1));
-        const QList<QKeySequence> defaults = m_defaults.value(action->objectName());
-        const QKeySequence chosen = edit->keySequence();
+        const QList<QKeySequence> chosen = chosenKeys(row);
         const QString key = shortcutKey(action->objectName());
-        if (chosen == defaults.value(0))
-            m_settings.remove(key); // unchanged: the defaults (all of them) apply
+        if (chosen == m_defaults.value(action->objectName()))
+            m_settings.remove(key); // the defaults apply, and follow them if they change
         else
-            m_settings.setValue(key, chosen.toString(QKeySequence::PortableText));
+            m_settings.setValue(key,
+                                QKeySequence::listToString(chosen, QKeySequence::PortableText));
     }
     m_settings.sync();
 

@@ -8,9 +8,12 @@ class QAction;
 class QCheckBox;
 class QComboBox;
 class QFontComboBox;
+class QKeySequenceEdit;
+class QLabel;
 class QPlainTextEdit;
 class QSettings;
 class QSpinBox;
+class QTabWidget;
 class QTableWidget;
 
 namespace bulletin {
@@ -18,8 +21,9 @@ namespace bulletin {
 class Cache;
 
 // Preferences, kept in QSettings: automatic refresh and its intervals (news feeds, and alert
-// sources: CAP feeds and feeds marked as alert sources), how often sync accounts sync, when a story counts
-// as read, the reader's font, every keyboard shortcut (editable, with defaults), and the
+// sources: CAP feeds and feeds marked as alert sources), how often sync accounts sync, when a story
+// counts as read, the reader's font, every keyboard shortcut (two keys an action, editable, with
+// defaults; a key given to two actions is refused with both named), and the
 // advisory rules (kept in the cache, so the refresh worker and the CLI see them too). The
 // dialog only reads and writes the settings; the window applies them (applyTo*).
 class PreferencesDialog final : public QDialog
@@ -59,8 +63,16 @@ public:
     static QList<QKeySequence> shortcutsFor(const QSettings &settings, const QString &actionName,
                                             const QList<QKeySequence> &defaults);
 
+    // Why the shortcuts cannot be saved as they are (a key given to two actions); empty when
+    // they can.
+    QString conflict() const;
+
 private:
     void resetShortcuts();
+    void showConflicts();
+    QKeySequenceEdit *keyEdit(int row, int column) const;
+    // The keys a row gives its action: its two edits' and any past the second it had.
+    QList<QKeySequence> chosenKeys(int row) const;
 
     QSettings &m_settings;
     QList<QAction *> m_actions;
@@ -79,6 +91,10 @@ private:
     QFontComboBox *m_font = nullptr;
     QSpinBox *m_fontSize = nullptr;
     QTableWidget *m_shortcuts = nullptr;
+    QList<QList<QKeySequence>> m_extraKeys; // by row
+    QLabel *m_conflict = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    int m_shortcutsPage = 0;
     Cache *m_cache = nullptr;
     QPlainTextEdit *m_keywords = nullptr;
     QPlainTextEdit *m_headings = nullptr;

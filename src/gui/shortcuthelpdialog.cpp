@@ -1,5 +1,6 @@
 #include "gui/shortcuthelpdialog.h"
 
+#include "gui/actionname.h"
 #include "ui_shortcuthelpdialog.h"
 
 #include <QAction>
@@ -16,8 +17,7 @@ ShortcutHelpDialog::ShortcutHelpDialog(const QList<QAction *> &actions, QWidget 
     QTableWidget *table = m_ui->shortcutTable;
     table->setRowCount(int(actions.size()));
     for (int row = 0; row < actions.size(); ++row) {
-        QString name = actions.at(row)->text();
-        name.remove(QLatin1Char('&'));
+        const QString name = listedActionName(actions.at(row));
         QStringList keys;
         for (const QKeySequence &key : actions.at(row)->shortcuts())
             keys << key.toString(QKeySequence::NativeText);
