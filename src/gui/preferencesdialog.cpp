@@ -1,6 +1,7 @@
 #include "gui/preferencesdialog.h"
 
 #include "gui/actionname.h"
+#include "gui/dialogstatus.h"
 #include "services/advisorysettings.h"
 #include "services/cache.h"
 
@@ -282,8 +283,10 @@ QString PreferencesDialog::conflict() const
 void PreferencesDialog::showConflicts()
 {
     const QString message = conflict();
-    m_conflict->setText(message);
-    m_conflict->setVisible(!message.isEmpty());
+    if (message.isEmpty())
+        m_conflict->hide();
+    else
+        showDialogError(m_conflict, message);
 }
 
 void PreferencesDialog::resetShortcuts()

@@ -13,6 +13,7 @@
 #include "gui/storylistview.h"
 #include "services/cache.h"
 #include "support/dialoganswers.h"
+#include "support/screenshots.h"
 #include "support/windowtest.h"
 
 #include <QAction>
@@ -24,6 +25,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QTableWidget>
 
 using namespace bulletin;
@@ -42,6 +44,7 @@ private slots:
     void aKeyGivenToTwoActionsIsRefused();
     void namesStayPutAsTheSelectionChanges();
     void readerFontAndSizeAppliedAndKept();
+    void screenshots();
 
 private:
     void openWindow();
@@ -312,6 +315,24 @@ void tst_PreferencesDialog::readerFontAndSizeAppliedAndKept()
     openWindow();
     QCOMPARE(QFontInfo(m_window->reader()->font()).family(), QFontInfo(QFont(family)).family());
     QCOMPARE(m_window->reader()->font().pointSize(), 17);
+}
+
+void tst_PreferencesDialog::screenshots()
+{
+    // Set BULLETIN_SCREENSHOT_DIR to look at the General and Shortcuts pages, light and dark.
+    if (test::screenshotDir().isEmpty())
+        QSKIP("BULLETIN_SCREENSHOT_DIR not set");
+    openWindow();
+    inPreferences([](PreferencesDialog *dialog) {
+        auto *tabs = dialog->findChild<QTabWidget *>();
+        QVERIFY(tabs);
+        QVERIFY(test::saveLightAndDark(dialog, QStringLiteral("preferences-general")));
+        tabs->setCurrentIndex(1);
+        // A key given to two actions, as the user sees it refused.
+        keyEdit(dialog, QStringLiteral("toggleBookmarkAlternate"))->setKeySequence(QKeySequence(Qt::Key_J));
+        QVERIFY(test::saveLightAndDark(dialog, QStringLiteral("preferences-shortcuts")));
+        dialog->reject();
+    });
 }
 
 QTEST_MAIN(tst_PreferencesDialog)
