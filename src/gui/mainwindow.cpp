@@ -21,6 +21,7 @@
 #include "gui/storycontroller.h"
 #include "gui/storylistsorting.h"
 #include "gui/storylistview.h"
+#include "gui/windowdrops.h"
 #include "gui/windowplacement.h"
 #include "models/sidebarmodel.h"
 #include "models/storylistmodel.h"
@@ -155,6 +156,8 @@ MainWindow::MainWindow(Cache &cache, QSettings &settings, const Services &servic
     connect(m_copy, &CopyActions::statusMessage, this, &MainWindow::showStatus);
     connect(m_feedProperties, &FeedPropertiesAction::statusMessage, this, &MainWindow::showStatus);
     m_place = new ReadingPlace(cache, settings, *m_controller, this);
+    connect(new WindowDrops(*m_feeds, this), &WindowDrops::statusMessage, this,
+            &MainWindow::showStatus);
 
     if (!m_cache.feeds().hasFeeds())
         statusBar()->showMessage(tr("Your cache is empty. Subscribe with Feeds ▸ Subscribe (Ctrl+N), "
