@@ -21,6 +21,7 @@
 #include "gui/storycontroller.h"
 #include "gui/storylistsorting.h"
 #include "gui/storylistview.h"
+#include "gui/trayicon.h"
 #include "gui/windowdrops.h"
 #include "gui/windowplacement.h"
 #include "models/sidebarmodel.h"
@@ -110,6 +111,8 @@ MainWindow::MainWindow(Cache &cache, QSettings &settings, const Services &servic
     m_feedProperties = new FeedPropertiesAction(cache, *m_controller, *m_feeds, m_imageBar, services.refresh, this, this);
     m_ui->menuFeeds->addAction(m_feedProperties->action());
     setUpStoryList();
+    m_tray = new TrayIcon(*m_controller->sidebarModel(), m_feeds->refreshAllAction(), this, this);
+    m_notifier->setTrayIcon(m_tray);
     // Remember the shortcuts as built, then apply the user's preferences over them.
     for (QAction *action : shortcutActions())
         m_defaultShortcuts.insert(action->objectName(), action->shortcuts());
@@ -463,6 +466,8 @@ void MainWindow::applySettings()
     }
     m_accounts->setIntervalMinutes(m_settings.value(QLatin1String(PreferencesDialog::kSyncIntervalKey),
                                                     PreferencesDialog::kDefaultSyncInterval).toInt());
+    m_tray->setEnabled(
+        m_settings.value(QLatin1String(PreferencesDialog::kTrayIconKey), false).toBool());
 }
 
 void MainWindow::showPreferences()

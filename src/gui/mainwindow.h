@@ -42,6 +42,7 @@ class ReadingActions;
 class ReadingPlace;
 class SearchActions;
 class StoryController;
+class TrayIcon;
 class WindowPlacement;
 
 // The main window: sources sidebar, story list and reader pane in splitters, with the menus
@@ -90,6 +91,7 @@ public:
     ReadingActions *readingActions() const { return m_reading; }
     FeedPropertiesAction *feedPropertiesAction() const { return m_feedProperties; }
     SearchActions *searchActions() const { return m_search; }
+    TrayIcon *trayIcon() const { return m_tray; }
     QLineEdit *searchField() const;
     QComboBox *searchScope() const;
     QAction *findAction() const;
@@ -146,6 +148,7 @@ private:
     QHash<QString, QList<QKeySequence>> m_defaultShortcuts;
     ImageBar *m_imageBar = nullptr;
     QAction *m_openInBrowser = nullptr;
+    TrayIcon *m_tray = nullptr;
 };
 
 } // namespace bulletin
