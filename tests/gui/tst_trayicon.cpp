@@ -121,7 +121,12 @@ void tst_TrayIcon::badgeIsPaintedOverTheIcon()
     QVERIFY(!icon.isNull());
     QVERIFY(icon.availableSizes().contains(QSize(22, 22)));
     if (!screenshotDir().isEmpty()) {
-        // The badges at the sizes a tray uses, on a light and a dark panel.
+        // The badges at the sizes a tray uses, on a light and a dark panel, over the icon the
+        // application sets (main.cpp).
+        QIcon appIcon;
+        for (int size : {16, 32, 48, 64})
+            appIcon.addFile(
+                QStringLiteral(BULLETIN_SOURCE_DIR "/resources/icons/bulletin-%1.png").arg(size));
         QImage sheet(4 * 72, 2 * 72, QImage::Format_ARGB32);
         QPainter painter(&sheet);
         const int counts[] = {0, 3, 42, 1500};
@@ -130,9 +135,9 @@ void tst_TrayIcon::badgeIsPaintedOverTheIcon()
                              panel ? QColor(0x20, 0x20, 0x24) : QColor(0xee, 0xee, 0xee));
             for (int i = 0; i < 4; ++i) {
                 painter.drawPixmap(i * 72 + 4, panel * 72 + 4,
-                                   UnreadBadge::paint(QApplication::windowIcon(), counts[i], 22));
+                                   UnreadBadge::paint(appIcon, counts[i], 22));
                 painter.drawPixmap(i * 72 + 4, panel * 72 + 30,
-                                   UnreadBadge::paint(QApplication::windowIcon(), counts[i], 32));
+                                   UnreadBadge::paint(appIcon, counts[i], 32));
             }
         }
         painter.end();
