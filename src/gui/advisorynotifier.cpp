@@ -2,6 +2,7 @@
 
 #include "gui/advisorybanner.h"
 #include "gui/preferencesdialog.h"
+#include "gui/trayicon.h"
 
 #include <QApplication>
 #include <QSettings>
@@ -27,19 +28,38 @@ void AdvisoryNotifier::notifyIfNew()
     if (!m_settings.value(QLatin1String(PreferencesDialog::kNotifyKey), true).toBool()
         || !QSystemTrayIcon::isSystemTrayAvailable() || !QSystemTrayIcon::supportsMessages())
         return;
-    if (!m_tray) {
-        const QIcon icon = m_window->windowIcon().isNull() ? QApplication::windowIcon() : m_window->windowIcon();
-        m_tray = new QSystemTrayIcon(icon, m_window);
-        m_tray->setToolTip(tr("Bulletin"));
-        connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
-            if (const std::optional<qint64> id = m_banner.storyId())
-                emit storyRequested(*id);
-            m_window->raise();
-            m_window->activateWindow();
-        });
+    QSystemTrayIcon *tray = m_trayIcon ? m_trayIcon->systemTrayIcon() : nullptr;
+    if (tray) {
+        if (m_tray)
+            m_tray->hide();
+        if (m_clicksFrom != tray) {
+            connectClicks(tray);
+            m_clicksFrom = tray;
+        }
+    } else {
+        if (!m_tray) {
+            const QIcon icon = m_window->windowIcon().isNull() ? QApplication::windowIcon()
+                                                               : m_window->windowIcon();
+            m_tray = new QSystemTrayIcon(icon, m_window);
+            m_tray->setToolTip(tr("Bulletin"));
+            connectClicks(m_tray);
+        }
         m_tray->show();
+        tray = m_tray;
     }
-    m_tray->showMessage(tr("New advisory"), m_banner.accessibleName(), QSystemTrayIcon::Warning);
+    tray->showMessage(tr("New advisory"), m_banner.accessibleName(), QSystemTrayIcon::Warning);
+}
+
+void AdvisoryNotifier::connectClicks(QSystemTrayIcon *tray)
+{
+    connect(tray, &QSystemTrayIcon::messageClicked, this, [this] {
+        if (const std::optional<qint64> id = m_banner.storyId())
+            emit storyRequested(*id);
+        if (!m_window->isVisible())
+            m_window->show(); // hidden from the tray
+        m_window->raise();
+        m_window->activateWindow();
+    });
 }
 
 } // namespace bulletin

@@ -218,9 +218,15 @@ QString FeedActions::sourceName(const StoryFilter &source) const
 
 void FeedActions::askToSubscribe()
 {
+    askToSubscribeTo({});
+}
+
+void FeedActions::askToSubscribeTo(const QString &address)
+{
     if (!m_subscriptions)
         return;
     SubscribeDialog dialog(*m_subscriptions, folderPaths(), m_dialogParent);
+    dialog.setAddress(address);
     dialog.exec();
 }
 
@@ -518,8 +524,12 @@ void FeedActions::chooseOpmlToImport()
         m_dialogParent, tr("Import Subscriptions"),
         QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation),
         tr("OPML files (*.opml *.xml);;All files (*)"));
-    if (path.isEmpty())
-        return;
+    if (!path.isEmpty())
+        importOpmlFileAndReport(path);
+}
+
+void FeedActions::importOpmlFileAndReport(const QString &path)
+{
     const OpmlService::ImportReport report = importOpmlFile(path);
     if (!report.error.isEmpty()) {
         QMessageBox::warning(m_dialogParent, tr("Import Subscriptions"),

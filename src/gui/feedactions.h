@@ -51,6 +51,14 @@ public:
     QAction *exportOpmlAction() const { return m_exportOpml; }
     QWidget *progressWidget() const { return m_progress; }
 
+    // The Subscribe dialog with the address filled in (a link dropped on the window), for the
+    // user to confirm; nothing without a SubscriptionService.
+    void askToSubscribeTo(const QString &address);
+    // Imports an OPML file as File ▸ Import Subscriptions does once the file is chosen: the
+    // summary in the status bar, a box when nothing or not everything was imported, then a
+    // refresh of the new subscriptions.
+    void importOpmlFileAndReport(const QString &path);
+
     // The work behind the actions, without dialogs.
     void subscribe(const SubscriptionService::Request &request);
     void refreshSelected();

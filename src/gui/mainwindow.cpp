@@ -22,6 +22,8 @@
 #include "gui/storylistsorting.h"
 #include "gui/storylistview.h"
 #include "gui/themeactions.h"
+#include "gui/trayicon.h"
+#include "gui/windowdrops.h"
 #include "gui/windowplacement.h"
 #include "models/sidebarmodel.h"
 #include "models/storylistmodel.h"
@@ -110,6 +112,8 @@ MainWindow::MainWindow(Cache &cache, QSettings &settings, const Services &servic
     m_feedProperties = new FeedPropertiesAction(cache, *m_controller, *m_feeds, m_imageBar, services.refresh, this, this);
     m_ui->menuFeeds->addAction(m_feedProperties->action());
     setUpStoryList();
+    m_tray = new TrayIcon(*m_controller->sidebarModel(), m_feeds->refreshAllAction(), this, this);
+    m_notifier->setTrayIcon(m_tray);
     // Remember the shortcuts as built, then apply the user's preferences over them.
     for (QAction *action : shortcutActions())
         m_defaultShortcuts.insert(action->objectName(), action->shortcuts());
@@ -156,6 +160,8 @@ MainWindow::MainWindow(Cache &cache, QSettings &settings, const Services &servic
     connect(m_copy, &CopyActions::statusMessage, this, &MainWindow::showStatus);
     connect(m_feedProperties, &FeedPropertiesAction::statusMessage, this, &MainWindow::showStatus);
     m_place = new ReadingPlace(cache, settings, *m_controller, this);
+    connect(new WindowDrops(*m_feeds, this), &WindowDrops::statusMessage, this,
+            &MainWindow::showStatus);
 
     if (!m_cache.feeds().hasFeeds())
         statusBar()->showMessage(tr("Your cache is empty. Subscribe with Feeds ▸ Subscribe (Ctrl+N), "
@@ -468,6 +474,8 @@ void MainWindow::applySettings()
     }
     m_accounts->setIntervalMinutes(m_settings.value(QLatin1String(PreferencesDialog::kSyncIntervalKey),
                                                     PreferencesDialog::kDefaultSyncInterval).toInt());
+    m_tray->setEnabled(
+        m_settings.value(QLatin1String(PreferencesDialog::kTrayIconKey), false).toBool());
 }
 
 void MainWindow::showPreferences()

@@ -43,6 +43,7 @@ class ReadingPlace;
 class SearchActions;
 class StoryController;
 class ThemeActions;
+class TrayIcon;
 class WindowPlacement;
 
 // The main window: sources sidebar, story list and reader pane in splitters, with the menus
@@ -92,6 +93,7 @@ public:
     FeedPropertiesAction *feedPropertiesAction() const { return m_feedProperties; }
     SearchActions *searchActions() const { return m_search; }
     ThemeActions *themeActions() const { return m_theme; }
+    TrayIcon *trayIcon() const { return m_tray; }
     QLineEdit *searchField() const;
     QComboBox *searchScope() const;
     QAction *findAction() const;
@@ -149,6 +151,7 @@ private:
     ImageBar *m_imageBar = nullptr;
     QAction *m_openInBrowser = nullptr;
     ThemeActions *m_theme = nullptr;
+    TrayIcon *m_tray = nullptr;
 };
 
 } // namespace bulletin

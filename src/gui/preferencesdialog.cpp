@@ -18,6 +18,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
+#include <QSystemTrayIcon>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -118,6 +119,13 @@ PreferencesDialog::PreferencesDialog(QSettings &settings, const QList<QAction *>
     m_fontSize->setValue(font.pointSize() > 0 ? font.pointSize() : 10);
     m_notify = new QCheckBox(tr("Notify me of new advisories (where the desktop shows notifications)"), general);
     m_notify->setChecked(settings.value(QLatin1String(kNotifyKey), true).toBool());
+    m_trayIcon = new QCheckBox(tr("Show an icon in the tray, with the unread count"), general);
+    m_trayIcon->setObjectName(QStringLiteral("trayIcon"));
+    m_trayIcon->setChecked(settings.value(QLatin1String(kTrayIconKey), false).toBool());
+    if (!QSystemTrayIcon::isSystemTrayAvailable()) {
+        m_trayIcon->setText(tr("Show an icon in the tray (this desktop has none)"));
+        m_trayIcon->setEnabled(false);
+    }
     m_keepCount = new QSpinBox(general);
     m_keepCount->setRange(0, 1000000);
     m_keepCount->setSpecialValueText(tr("No limit"));
@@ -134,6 +142,7 @@ PreferencesDialog::PreferencesDialog(QSettings &settings, const QList<QAction *>
     m_keepUnread->setChecked(settings.value(QLatin1String(kKeepUnreadKey), true).toBool());
     form->addRow(m_autoRefresh);
     form->addRow(m_notify);
+    form->addRow(m_trayIcon);
     form->addRow(tr("Refresh &every:"), m_interval);
     form->addRow(tr("Refresh alert s&ources every:"), m_alertInterval);
     form->addRow(tr("Sync a&ccounts every:"), m_syncInterval);
@@ -307,6 +316,7 @@ void PreferencesDialog::save()
     m_settings.setValue(QLatin1String(kSyncIntervalKey), m_syncInterval->value());
     m_settings.setValue(QLatin1String(kAlertIntervalKey), m_alertInterval->value());
     m_settings.setValue(QLatin1String(kNotifyKey), m_notify->isChecked());
+    m_settings.setValue(QLatin1String(kTrayIconKey), m_trayIcon->isChecked());
     m_settings.setValue(QLatin1String(kImagesAlwaysKey), m_imagesAlways->isChecked());
     m_settings.setValue(QLatin1String(kKeepCountKey), m_keepCount->value());
     m_settings.setValue(QLatin1String(kKeepDaysKey), m_keepDays->value());

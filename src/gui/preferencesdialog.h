@@ -49,6 +49,7 @@ public:
     static constexpr auto kMarkReadKey = "reader/markReadDelayMs"; // 0 at once, >0 delay, <0 never
     static constexpr auto kFontKey = "reader/font";
     static constexpr auto kNotifyKey = "notifications/advisories";
+    static constexpr auto kTrayIconKey = "window/trayIcon"; // off by default
     static constexpr auto kKeepCountKey = "retention/maxStoriesPerFeed"; // 0: no limit
     static constexpr auto kKeepDaysKey = "retention/maxAgeDays";         // 0: no limit
     static constexpr auto kKeepUnreadKey = "retention/keepUnread";
@@ -79,6 +80,7 @@ private:
     QHash<QString, QList<QKeySequence>> m_defaults;
     QCheckBox *m_autoRefresh = nullptr;
     QCheckBox *m_notify = nullptr;
+    QCheckBox *m_trayIcon = nullptr;
     QCheckBox *m_imagesAlways = nullptr;
     QSpinBox *m_interval = nullptr;
     QSpinBox *m_alertInterval = nullptr;

@@ -10,6 +10,7 @@ namespace bulletin {
 // million), where a table's rows are a run of equal heights. It reads as a list: no grid,
 // no row numbers, whole rows selected, and the cursor keys move between stories only.
 // Pages are appended (StoryListModel::fetchMore) when the last loaded row comes into sight.
+// A story dragged out of the list gives its link to wherever it is dropped.
 // In the grouped view an event's row opens over its reports with Right or a click on its
 // arrow, and closes with Left (also from one of its reports).
 class StoryListView final : public QTableView

@@ -108,6 +108,11 @@ SubscribeDialog::SubscribeDialog(SubscriptionService &service, const QStringList
     resize(560, sizeHint().height());
 }
 
+void SubscribeDialog::setAddress(const QString &address)
+{
+    m_url->setText(address);
+}
+
 SubscriptionService::Request SubscribeDialog::request() const
 {
     SubscriptionService::Request request;

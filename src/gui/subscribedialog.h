@@ -27,6 +27,8 @@ class SubscribeDialog final : public QDialog
 public:
     SubscribeDialog(SubscriptionService &service, const QStringList &folderPaths, QWidget *parent = nullptr);
 
+    // Fills in the address (a dropped link), for the user to check and confirm.
+    void setAddress(const QString &address);
     // What the address, folder and title fields ask for (a page's feeds not chosen yet).
     SubscriptionService::Request request() const;
     // The feeds subscribed while the dialog was open, in order.

@@ -1,11 +1,13 @@
 #include "models/storylistmodel.h"
 
+#include "models/storylinkdrag.h"
 #include "models/storyrowtext.h"
 #include "storage/articlestore.h"
 #include "storage/bookmarkstore.h"
 
 #include <QFont>
 #include <QGuiApplication>
+#include <QMimeData>
 #include <QPalette>
 #include <QScopedValueRollback>
 #include <QSet>
@@ -298,6 +300,37 @@ QString StoryListModel::snippetOf(const Row &row) const
     if (it == m_snippets.constEnd())
         it = m_snippets.insert(row.storyId, search->snippetOf(row.storyId, m_query));
     return *it;
+}
+
+Qt::ItemFlags StoryListModel::flags(const QModelIndex &index) const
+{
+    Qt::ItemFlags flags = StoryRowTable::flags(index);
+    if (index.isValid() && draggableStoryLink(rows().at(index.row()).link))
+        flags |= Qt::ItemIsDragEnabled;
+    return flags;
+}
+
+QStringList StoryListModel::mimeTypes() const
+{
+    return {QStringLiteral("text/uri-list"), QStringLiteral("text/plain"),
+            QStringLiteral("text/x-moz-url"), QStringLiteral("text/html")};
+}
+
+QMimeData *StoryListModel::mimeData(const QModelIndexList &indexes) const
+{
+    // A selected row comes once for each of its columns; its link goes once, in list order.
+    QList<int> rowNumbers;
+    for (const QModelIndex &index : indexes) {
+        if (index.isValid() && index.model() == this && !rowNumbers.contains(index.row()))
+            rowNumbers << index.row();
+    }
+    std::sort(rowNumbers.begin(), rowNumbers.end());
+    QList<StoryLink> links;
+    for (int row : std::as_const(rowNumbers)) {
+        if (const std::optional<QUrl> url = draggableStoryLink(rows().at(row).link))
+            links << StoryLink{*url, rows().at(row).title};
+    }
+    return storyLinksMimeData(links);
 }
 
 QVariant StoryListModel::headerData(int section, Qt::Orientation orientation, int role) const

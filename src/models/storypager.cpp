@@ -133,6 +133,7 @@ StoryRow StoryPager::rowFor(const StorySummary &story)
     StoryRow row;
     row.storyId = story.id;
     row.title = story.title;
+    row.link = story.link;
     row.source = story.source;
     row.published = story.published;
     row.cursor = StoryOrder::cursorOf(story);
@@ -149,6 +150,7 @@ StoryRow StoryPager::rowFor(const BookmarkRecord &bookmark)
     row.storyId = bookmark.articleId.value_or(0);
     row.bookmarkId = bookmark.bookmarkId;
     row.title = bookmark.title;
+    row.link = bookmark.link;
     row.source = bookmark.source;
     row.published = bookmark.published;
     row.read = bookmark.read;

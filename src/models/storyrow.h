@@ -14,6 +14,7 @@ struct StoryRow
     qint64 storyId = 0;
     qint64 bookmarkId = 0;
     QString title;
+    QString link; // as stored: what a drag out of the list gives (storylinkdrag.h)
     QString source;
     QDateTime published;
     StoryCursor cursor;

@@ -47,18 +47,6 @@ bool hasAttribute(const QXmlStreamAttributes &attributes, QLatin1StringView name
     return false;
 }
 
-// "feed:" is a pseudo-scheme some sites and browsers put in subscription links
-// ("feed://example.org/rss", "feed:https://example.org/rss"); it means plain HTTP(S).
-QString withoutFeedScheme(const QString &raw)
-{
-    if (!raw.startsWith(QLatin1String("feed:"), Qt::CaseInsensitive))
-        return raw;
-    const QString rest = raw.mid(5);
-    if (rest.startsWith(QLatin1String("//")))
-        return QLatin1String("http:") + rest;
-    return rest;
-}
-
 // Returns the error in words, or an empty string when url is a usable web address.
 QString checkWebUrl(const QUrl &url)
 {
@@ -317,6 +305,16 @@ void OpmlReader::addFeed(const QXmlStreamAttributes &attributes, const QString &
 }
 
 } // namespace
+
+QString withoutFeedScheme(const QString &raw)
+{
+    if (!raw.startsWith(QLatin1String("feed:"), Qt::CaseInsensitive))
+        return raw;
+    const QString rest = raw.mid(5);
+    if (rest.startsWith(QLatin1String("//")))
+        return QLatin1String("http:") + rest;
+    return rest;
+}
 
 OpmlParseResult parseOpml(const QByteArray &data)
 {

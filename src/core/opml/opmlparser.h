@@ -3,6 +3,7 @@
 #include "core/opml/opmldocument.h"
 
 #include <QByteArray>
+#include <QString>
 
 namespace bulletin {
 
@@ -19,5 +20,10 @@ namespace bulletin {
 // file gives at most 10,000 feeds (the first problem then says how many more it listed and where they
 // start), and at most 100 problems are listed, then how many more there were.
 OpmlParseResult parseOpml(const QByteArray &data);
+
+// "feed:" is a pseudo-scheme some sites and browsers put in subscription links
+// ("feed://example.org/rss", "feed:https://example.org/rss"); it means plain HTTP(S). Returns
+// the address without it (other addresses as given).
+QString withoutFeedScheme(const QString &raw);
 
 } // namespace bulletin
