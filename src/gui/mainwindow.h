@@ -36,6 +36,7 @@ class HistoryActions;
 class LinkOpener;
 class ReaderView;
 class CopyActions;
+class ReadUndo;
 class FeedPropertiesAction;
 class ImageBar;
 class ReadingActions;
@@ -134,6 +135,7 @@ private:
     AccountActions *m_accounts = nullptr;
     FeedPropertiesAction *m_feedProperties = nullptr;
     CopyActions *m_copy = nullptr;
+    ReadUndo *m_readUndo = nullptr;
     AdvisoryBanner *m_banner = nullptr;
     AdvisoryNotifier *m_notifier = nullptr;
     ReadingActions *m_reading = nullptr;

@@ -626,24 +626,34 @@ bool ArticleStore::setRead(const QList<qint64> &ids, bool read)
     return transaction.commit();
 }
 
-int ArticleStore::markAllRead(const StoryFilter &filter)
+QList<qint64> ArticleStore::markAllRead(const StoryFilter &filter)
 {
     QVariantList values;
     const QString where = whereFor(filter, &values);
     Transaction transaction(m_db);
     if (!transaction.isActive())
-        return 0;
+        return {};
     QSqlQuery q(m_db);
+    q.setForwardOnly(true);
     // The clauses name the table `a`, and unread_articles has the columns they read: the
     // rows go straight through its feed index, without first listing their ids (a third of
-    // the time for a 10,000-story feed).
+    // the time for a 10,000-story feed). RETURNING hands back what the DELETE removed, so
+    // the ids are exactly the stories that were unread, read in the same statement.
     if (!sql::run(q,
-                  where.isEmpty() ? QStringLiteral("DELETE FROM unread_articles")
-                                  : QStringLiteral("DELETE FROM unread_articles AS a WHERE %1").arg(where),
+                  where.isEmpty() ? QStringLiteral("DELETE FROM unread_articles RETURNING id")
+                                  : QStringLiteral("DELETE FROM unread_articles AS a WHERE %1 RETURNING id").arg(where),
                   values))
-        return 0;
-    const int changed = q.numRowsAffected();
-    return transaction.commit() ? changed : 0;
+        return {};
+    QList<qint64> changed;
+    while (q.next())
+        changed << q.value(0).toLongLong();
+    if (q.lastError().isValid()) {
+        sql::noteFailure(m_db);
+        qCWarning(lcStorage) << "marking a view read failed:" << q.lastError().text();
+        return {};
+    }
+    q.finish();
+    return transaction.commit() ? changed : QList<qint64>{};
 }
 
 } // namespace bulletin
