@@ -11,6 +11,7 @@
 #include "support/windowtest.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
@@ -33,6 +34,8 @@ private slots:
     void cleanup();
     void undoRestoresExactlyTheStoriesTheMarkChanged_data();
     void undoRestoresExactlyTheStoriesTheMarkChanged();
+    void undoAfterMarkingAWholeView_data();
+    void undoAfterMarkingAWholeView();
     void buttonLeavesAfterAFewSecondsButCtrlZStays();
     void searchFieldKeepsCtrlZForItsText();
 
@@ -179,6 +182,62 @@ void tst_ReadUndo::undoRestoresExactlyTheStoriesTheMarkChanged()
     QVERIFY(!undoAction->isEnabled());
     QVERIFY(!undoButton()->isVisible());
     QVERIFY(!readUndo()->undo());
+}
+
+void tst_ReadUndo::undoAfterMarkingAWholeView_data()
+{
+    QTest::addColumn<bool>("folder");
+    QTest::newRow("All Stories from the sidebar, then Ctrl+Z") << false;
+    QTest::newRow("a folder from the sidebar, then Ctrl+Z") << true;
+}
+
+void tst_ReadUndo::undoAfterMarkingAWholeView()
+{
+    QFETCH(bool, folder);
+    // A third feed, outside the folder, with a story read before and one unread.
+    const qint64 third = m_cache->feeds().localSource(QStringLiteral("Coast Times"), QStringLiteral("https://coast.example/"))
+                             .value_or(0);
+    QVERIFY(third);
+    const qint64 thirdRead = addStory(*m_cache, third, QStringLiteral("Lighthouse repainted"), QStringLiteral("<p>Red.</p>"), 30);
+    const qint64 thirdUnread = addStory(*m_cache, third, QStringLiteral("Tide tables for December"), QStringLiteral("<p>Low.</p>"), 31);
+    QVERIFY(thirdRead && thirdUnread && m_cache->articles().setRead({thirdRead}, true));
+    qint64 folderId = 0;
+    if (folder) {
+        folderId = m_cache->feeds().folderForPath({QStringLiteral("Local news")});
+        QVERIFY(folderId && m_cache->feeds().moveToFolder(m_feed, folderId)
+                && m_cache->feeds().moveToFolder(m_other, folderId));
+    }
+    // The window as it opens on this cache (the sidebar reads the folders when it opens).
+    m_window.reset();
+    QVERIFY(showMainWindow(QSize(1000, 600), Focus::Active));
+
+    const StoryFilter view = folder ? StoryFilter{StoryFilter::Kind::Folder, folderId} : StoryFilter{};
+    const QList<qint64> before = unreadOf(m_feed) + unreadOf(m_other) + unreadOf(third);
+    QTreeView *sidebar = m_window->sidebarView();
+    const QModelIndex index = m_window->controller()->sidebarModel()->indexFor(view);
+    QVERIFY(index.isValid());
+    sidebar->scrollTo(index);
+    runContextMenu(sidebar, sidebar->visualRect(index).center(), QStringLiteral("Mark All as Read"));
+
+    QVERIFY(unreadOf(m_feed).isEmpty());
+    QVERIFY(unreadOf(m_other).isEmpty());
+    // The folder's mark leaves the feed outside it alone; All Stories marks it too.
+    QCOMPARE(unreadOf(third), folder ? QList<qint64>{thirdUnread} : QList<qint64>{});
+    QCOMPARE(readUndo()->pendingCount(), folder ? before.size() - 1 : before.size());
+    QTRY_VERIFY(undoButton()->isVisible());
+
+    // Back in the window once the menu has closed, as the user is.
+    QApplication::setActiveWindow(m_window.get());
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    StoryListView *list = m_window->storyView();
+    list->setFocus();
+    QTest::keyClick(list, Qt::Key_Z, Qt::ControlModifier);
+    // Exactly what was unread before is unread again; what was read stays read.
+    QCOMPARE(unreadOf(m_feed) + unreadOf(m_other) + unreadOf(third), before);
+    QVERIFY(m_cache->articles().summary(m_readBefore)->read);
+    QVERIFY(m_cache->articles().summary(thirdRead)->read);
+    QTRY_COMPARE(sidebarUnread(m_feed), int(unreadOf(m_feed).size()));
+    QVERIFY(!readUndo()->action()->isEnabled());
 }
 
 void tst_ReadUndo::buttonLeavesAfterAFewSecondsButCtrlZStays()
