@@ -44,6 +44,15 @@ QByteArray contentHash(const Article &a)
         add(r.title);
         add(r.link);
     }
+    // Only stories with enclosures hash them: the stories cached before enclosures were
+    // stored keep their hash, and those with enclosures get them at the next refresh.
+    for (const Enclosure &e : a.enclosures) {
+        add(e.url);
+        add(e.type);
+        add(e.length ? QString::number(*e.length) : QString());
+        add(e.title);
+        add(e.durationSeconds ? QString::number(*e.durationSeconds) : QString());
+    }
     return hash.result().toHex();
 }
 
@@ -109,6 +118,42 @@ bool writeRelated(sql::NativeStatements &statements, qint64 articleId, const QLi
         insert->bind(3, r.title.isEmpty() ? r.link : r.title);
         insert->bindNullIfEmpty(4, r.link);
         insert->bind(5, r.kind);
+        if (!insert->exec())
+            return false;
+    }
+    return true;
+}
+
+bool writeEnclosures(sql::NativeStatements &statements, qint64 articleId,
+                     const QList<Enclosure> &enclosures, bool isNew)
+{
+    if (!isNew) {
+        sql::NativeStatement *remove = statements.get(
+            "DELETE FROM enclosures WHERE article_id = ?");
+        if (!remove)
+            return false;
+        remove->bind(1, articleId);
+        if (!remove->exec())
+            return false;
+    }
+    int position = 0;
+    for (const Enclosure &e : enclosures) {
+        if (e.url.isEmpty())
+            continue;
+        sql::NativeStatement *insert = statements.get(
+            "INSERT INTO enclosures(article_id, position, url, type, "
+            "length, title, duration) VALUES (?, ?, ?, ?, ?, ?, ?)");
+        if (!insert)
+            return false;
+        insert->bind(1, articleId);
+        insert->bind(2, position++);
+        insert->bind(3, e.url);
+        insert->bindNullIfEmpty(4, e.type);
+        if (e.length) // an unbound value is NULL
+            insert->bind(5, *e.length);
+        insert->bindNullIfEmpty(6, e.title);
+        if (e.durationSeconds)
+            insert->bind(7, *e.durationSeconds);
         if (!insert->exec())
             return false;
     }
@@ -262,7 +307,8 @@ ArticleStore::UpsertResult ArticleStore::upsert(qint64 feedId, const Article &ar
         return {};
     const bool isNew = result.state == UpsertState::Inserted;
     if (!writeAdvisory(*m_statements, result.id, article.advisory, isNew)
-        || !writeRelated(statements, result.id, article.related, isNew))
+        || !writeRelated(statements, result.id, article.related, isNew)
+        || !writeEnclosures(statements, result.id, article.enclosures, isNew))
         return {};
     return result;
 }
@@ -399,6 +445,7 @@ std::optional<StoryDetail> ArticleStore::story(qint64 id) const
             d.related << r;
         }
     }
+    d.enclosures = enclosures(id);
     for (RelatedStory &r : d.related) {
         r.id = resolve(r.link, r.title);
         if (r.id == id)
@@ -411,6 +458,27 @@ std::optional<StoryDetail> ArticleStore::story(qint64 id) const
         }
     }
     return d;
+}
+
+QList<Enclosure> ArticleStore::enclosures(qint64 id) const
+{
+    static const QString sql = QStringLiteral(
+        "SELECT url, type, length, title, duration FROM enclosures "
+        "WHERE article_id = ? ORDER BY position");
+    QList<Enclosure> list;
+    const sql::CachedRead q(*m_statements, sql, {id});
+    while (q && q->next()) {
+        Enclosure e;
+        e.url = q->value(0).toString();
+        e.type = q->value(1).toString();
+        if (!q->value(2).isNull())
+            e.length = q->value(2).toLongLong();
+        e.title = q->value(3).toString();
+        if (!q->value(4).isNull())
+            e.durationSeconds = q->value(4).toLongLong();
+        list << e;
+    }
+    return list;
 }
 
 std::optional<qint64> ArticleStore::resolve(const QString &link, const QString &title) const

@@ -75,6 +75,8 @@ public:
     int count(const StoryFilter &filter) const;
     int unreadCount(const StoryFilter &filter) const;
 
+    // The story's enclosures, in the feed's order (also in story()).
+    QList<Enclosure> enclosures(qint64 id) const;
     // The cached story a related link points at: by link, then by headline.
     std::optional<qint64> resolve(const QString &link, const QString &title) const;
 

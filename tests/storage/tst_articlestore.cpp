@@ -236,6 +236,65 @@ private Q_SLOTS:
         QCOMPARE(articles.count({StoryFilter::Kind::Advisories}), 1);
     }
 
+    void enclosuresAreStoredWithTheStoryAndGoWithIt()
+    {
+        TestCache cache;
+        FeedStore feeds(cache.db.connection());
+        ArticleStore articles(cache.db.connection());
+        const qint64 feed = *feeds.addSubscription(QStringLiteral("https://radio.example/feed"), QStringLiteral("Radio"));
+        Article a = makeArticle(QStringLiteral("ep12"), QStringLiteral("Episode 12"), 1000);
+        Enclosure episode;
+        episode.url = QStringLiteral("https://radio.example/media/episode-12.mp3");
+        episode.type = QStringLiteral("audio/mpeg");
+        episode.length = 24100000;
+        episode.durationSeconds = 3723;
+        Enclosure map;
+        map.url = QStringLiteral("https://radio.example/media/ferry-route.png");
+        map.title = QStringLiteral("The ferry's new route");
+        a.enclosures = {episode, map};
+        const auto stored = articles.upsert(feed, a);
+        QCOMPARE(stored.state, ArticleStore::UpsertState::Inserted);
+        QCOMPARE(articles.upsert(feed, a).state, ArticleStore::UpsertState::Unchanged);
+
+        // What was stored comes back as it was, in the feed's order, unknowns as unknown.
+        const auto story = articles.story(stored.id);
+        QVERIFY(story);
+        QCOMPARE(story->enclosures.size(), 2);
+        const Enclosure &first = story->enclosures.at(0);
+        QCOMPARE(first.url, episode.url);
+        QCOMPARE(first.type, episode.type);
+        QCOMPARE(first.length, std::optional<qint64>(24100000));
+        QCOMPARE(first.durationSeconds, std::optional<qint64>(3723));
+        QVERIFY(first.title.isEmpty());
+        const Enclosure &second = story->enclosures.at(1);
+        QCOMPARE(second.url, map.url);
+        QCOMPARE(second.title, map.title);
+        QVERIFY(second.type.isEmpty());
+        QVERIFY(!second.length && !second.durationSeconds);
+
+        // The feed changes the story's enclosures: the story keeps what the feed says now,
+        // and stays read.
+        QVERIFY(articles.setRead({stored.id}, true));
+        a.enclosures = {map};
+        QCOMPARE(articles.upsert(feed, a).state, ArticleStore::UpsertState::Updated);
+        QCOMPARE(articles.enclosures(stored.id).size(), 1);
+        QCOMPARE(articles.enclosures(stored.id).at(0).url, map.url);
+        QVERIFY(articles.summary(stored.id)->read);
+        a.enclosures.clear();
+        QCOMPARE(articles.upsert(feed, a).state, ArticleStore::UpsertState::Updated);
+        QVERIFY(articles.enclosures(stored.id).isEmpty());
+
+        // They go with their story.
+        a.enclosures = {episode, map};
+        QCOMPARE(articles.upsert(feed, a).state, ArticleStore::UpsertState::Updated);
+        QCOMPARE(scalar(cache.db, QStringLiteral("SELECT count(*) FROM enclosures")).toInt(), 2);
+        QVERIFY(feeds.beginRemove(feed));
+        while (feeds.purgeRemoved(100) > 0) {
+        }
+        QVERIFY(!articles.summary(stored.id));
+        QCOMPARE(scalar(cache.db, QStringLiteral("SELECT count(*) FROM enclosures")).toInt(), 0);
+    }
+
     void ftsFollowsArticles()
     {
         TestCache cache;
