@@ -6,6 +6,7 @@
 #include "gui/advisorynotifier.h"
 #include "gui/bookmarkactions.h"
 #include "gui/copyactions.h"
+#include "gui/enclosurelist.h"
 #include "gui/readundo.h"
 #include "gui/feedactions.h"
 #include "gui/feedpropertiesaction.h"
@@ -107,6 +108,8 @@ MainWindow::MainWindow(Cache &cache, QSettings &settings, const Services &servic
     setUpMenus();
     setUpSearch();
     setUpImageBar(services.network);
+    m_enclosures = new EnclosureList(cache, *m_controller, *m_links, services.network, this);
+    m_enclosures->placeBelow(m_ui->readerView);
     // After the image bar: a feed's properties include whether its images load.
     m_feedProperties = new FeedPropertiesAction(cache, *m_controller, *m_feeds, m_imageBar, services.refresh, this, this);
     m_ui->menuFeeds->addAction(m_feedProperties->action());
@@ -156,6 +159,7 @@ MainWindow::MainWindow(Cache &cache, QSettings &settings, const Services &servic
     connect(m_bookmarks, &BookmarkActions::statusMessage, this, &MainWindow::showStatus);
     connect(m_copy, &CopyActions::statusMessage, this, &MainWindow::showStatus);
     connect(m_readUndo, &ReadUndo::statusMessage, this, &MainWindow::showStatus);
+    connect(m_enclosures, &EnclosureList::statusMessage, this, &MainWindow::showStatus);
     connect(m_feedProperties, &FeedPropertiesAction::statusMessage, this, &MainWindow::showStatus);
     m_place = new ReadingPlace(cache, settings, *m_controller, this);
 

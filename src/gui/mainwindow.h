@@ -37,6 +37,7 @@ class LinkOpener;
 class ReaderView;
 class CopyActions;
 class ReadUndo;
+class EnclosureList;
 class FeedPropertiesAction;
 class ImageBar;
 class ReadingActions;
@@ -136,6 +137,7 @@ private:
     FeedPropertiesAction *m_feedProperties = nullptr;
     CopyActions *m_copy = nullptr;
     ReadUndo *m_readUndo = nullptr;
+    EnclosureList *m_enclosures = nullptr;
     AdvisoryBanner *m_banner = nullptr;
     AdvisoryNotifier *m_notifier = nullptr;
     ReadingActions *m_reading = nullptr;
