@@ -171,6 +171,18 @@ int cmdShow(const QString &cachePath, const CliArgs &args)
     for (const RelatedStory &r : story->related)
         related << relatedJson(r);
     object.insert(QStringLiteral("related"), related);
+    QJsonArray enclosures;
+    for (const Enclosure &e : std::as_const(story->enclosures)) {
+        enclosures << QJsonObject{
+            {QStringLiteral("url"), e.url},
+            {QStringLiteral("type"), e.type.isEmpty() ? QJsonValue() : QJsonValue(e.type)},
+            {QStringLiteral("length"), e.length ? QJsonValue(double(*e.length)) : QJsonValue()},
+            {QStringLiteral("title"), e.title.isEmpty() ? QJsonValue() : QJsonValue(e.title)},
+            {QStringLiteral("duration"),
+             e.durationSeconds ? QJsonValue(double(*e.durationSeconds)) : QJsonValue()},
+        };
+    }
+    object.insert(QStringLiteral("enclosures"), enclosures);
     object.insert(QStringLiteral("note"), story->note.isEmpty() ? QJsonValue() : QJsonValue(story->note));
     object.insert(QStringLiteral("blocked_urls"), QJsonArray::fromStringList(page.blockedUrls));
     printJson(object);

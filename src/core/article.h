@@ -44,6 +44,17 @@ struct RelatedLink
     QString kind = QStringLiteral("publisher"); // "publisher" or "coverage"
 };
 
+// A file that goes with a story: a podcast's episode, a video, an attached image or document
+// (RSS <enclosure>, Atom link rel="enclosure", JSON Feed attachments, media:content).
+struct Enclosure
+{
+    QString url; // absolute where it could be resolved
+    QString type; // MIME type as the feed gives it, may be empty
+    std::optional<qint64> length; // bytes, when the feed says
+    QString title; // Atom's and JSON Feed's title, may be empty
+    std::optional<qint64> durationSeconds; // itunes:duration, media:content duration, JSON Feed's
+};
+
 // A story ready to be stored: what an importer or a feed item produces.
 struct Article
 {
@@ -64,6 +75,7 @@ struct Article
     bool headlineOnly = false; // only the headline is known (e.g. a "More Stories" entry)
     std::optional<Advisory> advisory;
     QList<RelatedLink> related;
+    QList<Enclosure> enclosures; // in the feed's order
 };
 
 } // namespace bulletin

@@ -6,6 +6,8 @@
 #include "gui/advisorynotifier.h"
 #include "gui/bookmarkactions.h"
 #include "gui/copyactions.h"
+#include "gui/enclosurelist.h"
+#include "gui/readundo.h"
 #include "gui/feedactions.h"
 #include "gui/feedpropertiesaction.h"
 #include "gui/historyactions.h"
@@ -83,6 +85,7 @@ MainWindow::MainWindow(Cache &cache, QSettings &settings, const Services &servic
     m_accounts = new AccountActions(cache, *m_controller, services.sync, this, this);
     m_reading = new ReadingActions(*m_controller, m_ui->readerView, this);
     m_copy = new CopyActions(cache, *m_controller, this);
+    m_readUndo = new ReadUndo(*m_controller, statusBar(), this);
     m_ui->storyView->setItemDelegateForColumn(StoryListModel::HeadlineColumn,
                                               new HighlightDelegate(m_controller->storyModel(), this));
     m_banner = new AdvisoryBanner(AdvisoryStore(cache.database().connection()), m_ui->centralWidget);
@@ -108,6 +111,8 @@ MainWindow::MainWindow(Cache &cache, QSettings &settings, const Services &servic
     setUpMenus();
     setUpSearch();
     setUpImageBar(services.network);
+    m_enclosures = new EnclosureList(cache, *m_controller, *m_links, services.network, this);
+    m_enclosures->placeBelow(m_ui->readerView);
     // After the image bar: a feed's properties include whether its images load.
     m_feedProperties = new FeedPropertiesAction(cache, *m_controller, *m_feeds, m_imageBar, services.refresh, this, this);
     m_ui->menuFeeds->addAction(m_feedProperties->action());
@@ -158,6 +163,8 @@ MainWindow::MainWindow(Cache &cache, QSettings &settings, const Services &servic
     connect(m_controller, &StoryController::statusMessage, this, &MainWindow::showStatus);
     connect(m_bookmarks, &BookmarkActions::statusMessage, this, &MainWindow::showStatus);
     connect(m_copy, &CopyActions::statusMessage, this, &MainWindow::showStatus);
+    connect(m_readUndo, &ReadUndo::statusMessage, this, &MainWindow::showStatus);
+    connect(m_enclosures, &EnclosureList::statusMessage, this, &MainWindow::showStatus);
     connect(m_feedProperties, &FeedPropertiesAction::statusMessage, this, &MainWindow::showStatus);
     m_place = new ReadingPlace(cache, settings, *m_controller, this);
     connect(new WindowDrops(*m_feeds, this), &WindowDrops::statusMessage, this,
@@ -293,6 +300,7 @@ void MainWindow::setUpMenus()
     m_ui->menuGo->addAction(m_history->forwardAction());
     m_ui->menuStory->addAction(m_reading->toggleReadAction());
     m_ui->menuStory->addAction(m_reading->markAllReadAction());
+    m_ui->menuStory->addAction(m_readUndo->action());
     m_ui->menuStory->addSeparator();
     m_ui->menuStory->addAction(m_bookmarks->toggleAction());
     m_ui->menuStory->addAction(m_bookmarks->noteAction());
@@ -419,6 +427,7 @@ QList<QAction *> MainWindow::shortcutActions() const
                           m_reading->pageAction(),
                           m_reading->toggleReadAction(),
                           m_reading->markAllReadAction(),
+                          m_readUndo->action(),
                           m_bookmarks->toggleAction(),
                           m_openInBrowser,
                           m_copy->copyLinkAction(),

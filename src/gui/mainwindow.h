@@ -36,6 +36,8 @@ class HistoryActions;
 class LinkOpener;
 class ReaderView;
 class CopyActions;
+class ReadUndo;
+class EnclosureList;
 class FeedPropertiesAction;
 class ImageBar;
 class ReadingActions;
@@ -138,6 +140,8 @@ private:
     AccountActions *m_accounts = nullptr;
     FeedPropertiesAction *m_feedProperties = nullptr;
     CopyActions *m_copy = nullptr;
+    ReadUndo *m_readUndo = nullptr;
+    EnclosureList *m_enclosures = nullptr;
     AdvisoryBanner *m_banner = nullptr;
     AdvisoryNotifier *m_notifier = nullptr;
     ReadingActions *m_reading = nullptr;

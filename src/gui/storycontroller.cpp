@@ -523,13 +523,26 @@ bool StoryController::toggleRead()
 
 int StoryController::markAllRead()
 {
-    const int changed = m_cache.articles().markAllRead(m_filter);
-    if (changed > 0) {
+    const QList<qint64> changed = m_cache.articles().markAllRead(m_filter);
+    if (!changed.isEmpty()) {
         reloadStories();
         emit storiesMarked();
+        emit viewMarkedRead(changed, m_filter);
     }
-    emit statusMessage(tr("Marked %n story(ies) as read.", nullptr, changed));
-    return changed;
+    emit statusMessage(changed.size() == 1 ? tr("Marked 1 story as read.")
+                                           : tr("Marked %1 stories as read.").arg(changed.size()));
+    return int(changed.size());
+}
+
+bool StoryController::restoreUnread(const QList<qint64> &storyIds)
+{
+    if (!m_cache.articles().setRead(storyIds, false))
+        return false;
+    reloadStories();
+    // The triggers queued an account's stories with the mark; its server hears of it as of
+    // any other mark.
+    emit storiesMarked();
+    return true;
 }
 
 QString StoryController::linkWarning(const QUrl &url) const

@@ -83,6 +83,9 @@ public:
     bool moveToUnread(int direction);      // the next or previous unread story in the list
     bool toggleRead();                     // the story in the reader
     int markAllRead();                     // every story of the current view; returns how many
+    // Marks these stories unread again in one checked transaction (undoing markAllRead),
+    // keeping the list and the sidebar in step. False, with nothing changed, on a failure.
+    bool restoreUnread(const QList<qint64> &storyIds);
     // How long a story must stay in the reader before it counts as read: 0 at once, a
     // positive number of milliseconds, or negative for never (m marks it by hand).
     void setMarkReadDelay(int milliseconds);
@@ -126,6 +129,8 @@ signals:
     // The user marked stories read or unread, bookmarked or unbookmarked one or wrote a
     // note: what a sync account sends to its server.
     void storiesMarked();
+    // markAllRead changed these stories (only those that were unread) in the view `filter`.
+    void viewMarkedRead(const QList<qint64> &storyIds, const bulletin::StoryFilter &filter);
     void locationChanged(const bulletin::ReaderLocation &location);
     void historyChanged();
     void filterChanged(const bulletin::StoryFilter &filter);

@@ -7,6 +7,9 @@
 #include "core/textutil.h"
 
 #include <QLocale>
+#include <QRegularExpression>
+#include <QSet>
+#include <QUrl>
 
 namespace bulletin {
 
@@ -32,6 +35,45 @@ QString resourcesHtml(const CapInfo *info)
         html += QStringLiteral("<li><a href=\"%1\">%2</a></li>").arg(escapeHtml(resource.uri), escapeHtml(label));
     }
     return html + QStringLiteral("</ul>");
+}
+
+// The enclosures a story keeps: the item's enclosures, then its media:content objects that
+// are not among them. A feed can write anything, so what is kept is what the reader can
+// safely offer: http and https addresses only (a javascript:, file: or data: enclosure is
+// left out: nothing would open or save it), of a sane size; a type that is not a MIME type, a
+// length no file has or a title like a page's text is dropped rather than shown.
+QList<Enclosure> storableEnclosures(const ParsedItem &item)
+{
+    constexpr int kMaxEnclosures = 50;
+    constexpr int kMaxUrl = 4096;
+    constexpr int kMaxTitle = 300;
+    constexpr qint64 kMaxLength = 1000LL * 1000 * 1000 * 1000; // 1 TB: more is a feed's error
+    QList<Enclosure> kept;
+    QSet<QString> seen;
+    for (const QList<Enclosure> *list : {&item.enclosures, &item.media}) {
+        for (Enclosure e : *list) {
+            if (kept.size() == kMaxEnclosures)
+                return kept;
+            const QUrl url(e.url, QUrl::StrictMode);
+            const QString scheme = url.scheme().toLower();
+            if (e.url.size() > kMaxUrl || !url.isValid() || url.host().isEmpty()
+                || (scheme != QLatin1String("http") && scheme != QLatin1String("https")))
+                continue;
+            if (seen.contains(e.url))
+                continue;
+            seen.insert(e.url);
+            static const QRegularExpression mimeType(
+                QStringLiteral("^[A-Za-z0-9!#$&^_.+-]+/[A-Za-z0-9!#$&^_.+-]+$"));
+            e.type = e.type.section(QLatin1Char(';'), 0, 0).trimmed().toLower();
+            if (e.type.size() > 100 || !mimeType.match(e.type).hasMatch())
+                e.type.clear();
+            if (e.length && (*e.length <= 0 || *e.length > kMaxLength))
+                e.length.reset(); // "0" is how many feeds say they do not know
+            e.title = e.title.left(kMaxTitle);
+            kept << e;
+        }
+    }
+    return kept;
 }
 
 // A story for a CAP alert that came without a feed item (a bare <alert> document).
@@ -80,6 +122,7 @@ Article articleFromItem(const ParsedItem &item, const QString &homePage, const Q
     article.html = item.contentHtml.isEmpty() ? item.summaryHtml : item.contentHtml;
     article.categories = item.categories;
     article.related = otherStoryLinks(item.related, {item.link, item.id, homePage});
+    article.enclosures = storableEnclosures(item);
     if (!item.id.isEmpty())
         article.guid = item.id;
     else if (!item.link.isEmpty())

@@ -75,11 +75,18 @@ public:
     int count(const StoryFilter &filter) const;
     int unreadCount(const StoryFilter &filter) const;
 
+    // The story's enclosures, in the feed's order (also in story()).
+    QList<Enclosure> enclosures(qint64 id) const;
     // The cached story a related link points at: by link, then by headline.
     std::optional<qint64> resolve(const QString &link, const QString &title) const;
 
+    // Marks the stories read (true) or unread (false) in one transaction: all of them or,
+    // on a failure, none. Marking unread a story that has left the cache does nothing.
     bool setRead(const QList<qint64> &ids, bool read);
-    int markAllRead(const StoryFilter &filter); // returns how many changed
+    // Marks every story of the view read in one statement, in one transaction, and returns
+    // the ids of the stories it changed (not those already read), so that the mark can be
+    // undone exactly with setRead(ids, false). Empty when nothing changed or on a failure.
+    QList<qint64> markAllRead(const StoryFilter &filter);
 
 private:
     // The conditions of a filter over "a" (articles or unread_articles; see sourceFor).

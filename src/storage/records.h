@@ -53,6 +53,7 @@ struct StoryDetail
     QString bookmarkNote;  // the user's note on the story's bookmark, line breaks kept
     std::optional<Advisory> advisory;
     QList<RelatedStory> related; // the publisher's own links, in their order
+    QList<Enclosure> enclosures; // podcasts, videos, attached files, in the feed's order
 };
 
 struct FolderRecord

@@ -321,6 +321,56 @@ private Q_SLOTS:
                  QJsonArray{QStringLiteral("https://blog.example/feeds/img/x.png")});
     }
 
+    void showJsonListsTheEnclosures()
+    {
+        // A podcast's feed imported as a file: `show --json` lists the story's enclosures,
+        // their addresses made absolute against the feed's, and leaves out what no one could open.
+        const QString path = m_dir.filePath(QStringLiteral("podcast.rss"));
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            file.write("<?xml version=\"1.0\"?><rss version=\"2.0\" "
+                       "xmlns:itunes=\"http://www.itunes.com/dtds/podcast-1.0.dtd\"><channel>"
+                       "<title>Harbour Radio</title><link>https://radio.example/</link>"
+                       "<item><title>Episode 12</title><link>https://radio.example/12</link><guid>ep12</guid>"
+                       "<enclosure url=\"media/episode-12.mp3\" length=\"24100000\" type=\"audio/mpeg\"/>"
+                       "<itunes:duration>1:02:03</itunes:duration>"
+                       "<enclosure url=\"javascript:alert(1)\" type=\"audio/mpeg\"/>"
+                       "<enclosure url=\"https://radio.example/notes\" length=\"0\"/>"
+                       "</item><item><title>Brief</title><guid>brief</guid></item></channel></rss>");
+        }
+        const QString cachePath = m_dir.filePath(QStringLiteral("podcast.sqlite"));
+        Run run = bulletin({QStringLiteral("import"), path, QStringLiteral("--url"),
+                            QStringLiteral("https://radio.example/feed.rss")},
+                           cachePath);
+        QVERIFY2(run.status == 0, run.err.constData());
+        run = bulletin({QStringLiteral("list"), QStringLiteral("--json")}, cachePath);
+        QHash<QString, QString> ids;
+        for (const QJsonValue &story : run.json().value(QStringLiteral("stories")).toArray())
+            ids.insert(story.toObject().value(QStringLiteral("title")).toString(),
+                       QString::number(story.toObject().value(QStringLiteral("id")).toInteger()));
+        QCOMPARE(ids.size(), 2);
+
+        run = bulletin({QStringLiteral("show"), ids.value(QStringLiteral("Episode 12")), QStringLiteral("--json")},
+                       cachePath);
+        QVERIFY2(run.status == 0, run.err.constData());
+        const QJsonArray enclosures = run.json().value(QStringLiteral("enclosures")).toArray();
+        QCOMPARE(enclosures.size(), 2);
+        const QJsonObject episode = enclosures.at(0).toObject();
+        QCOMPARE(episode.value(QStringLiteral("url")).toString(), QStringLiteral("https://radio.example/media/episode-12.mp3"));
+        QCOMPARE(episode.value(QStringLiteral("type")).toString(), QStringLiteral("audio/mpeg"));
+        QCOMPARE(episode.value(QStringLiteral("length")).toInteger(), 24100000);
+        QCOMPARE(episode.value(QStringLiteral("duration")).toInteger(), 3723);
+        QVERIFY(episode.value(QStringLiteral("title")).isNull());
+        const QJsonObject notes = enclosures.at(1).toObject();
+        QCOMPARE(notes.value(QStringLiteral("url")).toString(), QStringLiteral("https://radio.example/notes"));
+        for (const char *unknown : {"type", "length", "title", "duration"})
+            QVERIFY2(notes.value(QLatin1String(unknown)).isNull(), unknown);
+
+        run = bulletin({QStringLiteral("show"), ids.value(QStringLiteral("Brief")), QStringLiteral("--json")}, cachePath);
+        QCOMPARE(run.json().value(QStringLiteral("enclosures")), QJsonValue(QJsonArray{}));
+    }
+
     void errorsAreOneClearLine_data()
     {
         QTest::addColumn<QStringList>("arguments");

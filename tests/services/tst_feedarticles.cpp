@@ -138,6 +138,51 @@ private slots:
         QVERIFY(!shown.text.contains(QStringLiteral("Inline text")));
         QVERIFY(shown.text.contains(QStringLiteral("The river is over its banks")));
     }
+
+    void storiesKeepOnlyEnclosuresTheReaderCanOffer()
+    {
+        // What a feed can put in an enclosure: the story keeps the web addresses, each once,
+        // and drops what it cannot believe rather than showing it.
+        const QByteArray feed =
+            "<rss version=\"2.0\" xmlns:media=\"http://search.yahoo.com/mrss/\"><channel><title>Radio</title>"
+            "<item><title>Episode 12</title><link>https://radio.example/12</link>"
+            "<enclosure url=\"https://radio.example/e12.mp3\" length=\"24100000\" type=\"Audio/MPEG; charset=x\"/>"
+            "<enclosure url=\"javascript:alert(document.cookie)\" length=\"10\" type=\"audio/mpeg\"/>"
+            "<enclosure url=\"file:///etc/passwd\" type=\"text/plain\"/>"
+            "<enclosure url=\"data:audio/mpeg;base64,AAAA\" type=\"audio/mpeg\"/>"
+            "<enclosure url=\"https://radio.example/huge.bin\" length=\"5000000000000000\" type=\"&lt;b&gt;x\"/>"
+            "<enclosure url=\"https://radio.example/unknown\" length=\"0\"/>"
+            "<media:content url=\"https://radio.example/e12.mp3\" type=\"audio/mpeg\"/>"
+            "<media:content url=\"https://radio.example/cover.jpg\" type=\"image/jpeg\" fileSize=\"2048\"/>"
+            "</item></channel></rss>";
+        const FeedParseResult parsed = parseFeed(feed);
+        QVERIFY2(parsed.feed, qPrintable(parsed.error));
+        const QList<Article> articles = articlesFromFeed(*parsed.feed, kNow);
+        QCOMPARE(articles.size(), 1);
+        const QList<Enclosure> &kept = articles.first().enclosures;
+        QStringList urls;
+        for (const Enclosure &e : kept)
+            urls << e.url;
+        QCOMPARE(urls, (QStringList{QStringLiteral("https://radio.example/e12.mp3"),
+                                    QStringLiteral("https://radio.example/huge.bin"),
+                                    QStringLiteral("https://radio.example/unknown"),
+                                    QStringLiteral("https://radio.example/cover.jpg")}));
+        QCOMPARE(kept.at(0).type, QStringLiteral("audio/mpeg"));
+        QCOMPARE(kept.at(0).length, std::optional<qint64>(24100000));
+        QVERIFY(kept.at(1).type.isEmpty());  // not a MIME type
+        QVERIFY(!kept.at(1).length);         // 5 PB: not a file a feed carries
+        QVERIFY(!kept.at(2).length);         // "0" says the feed does not know
+        QCOMPARE(kept.at(3).length, std::optional<qint64>(2048));
+
+        // No more than fifty.
+        QByteArray many = "<rss version=\"2.0\"><channel><title>Gallery</title><item><title>Photos</title>";
+        for (int i = 0; i < 80; ++i)
+            many += "<enclosure url=\"https://photos.example/" + QByteArray::number(i) + ".jpg\" type=\"image/jpeg\"/>";
+        many += "</item></channel></rss>";
+        const FeedParseResult gallery = parseFeed(many);
+        QVERIFY(gallery.feed);
+        QCOMPARE(articlesFromFeed(*gallery.feed, kNow).first().enclosures.size(), 50);
+    }
 };
 
 QTEST_APPLESS_MAIN(tst_FeedArticles)

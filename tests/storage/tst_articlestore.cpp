@@ -1,3 +1,4 @@
+#include "storage/accountstore.h"
 #include "storage/articlestore.h"
 #include "storage/bookmarkstore.h"
 #include "storage/feedstore.h"
@@ -109,7 +110,7 @@ private Q_SLOTS:
             articles.upsert(b, makeArticle(QStringLiteral("b%1").arg(i), QStringLiteral("B%1").arg(i), 200 + i));
         QCOMPARE(articles.count({StoryFilter::Kind::Feed, a}), 5);
         QCOMPARE(articles.count({StoryFilter::Kind::Folder, feeds.folderForPath({QStringLiteral("News")})}), 5);
-        QCOMPARE(articles.markAllRead({StoryFilter::Kind::Feed, b}), 3);
+        QCOMPARE(articles.markAllRead({StoryFilter::Kind::Feed, b}).size(), 3);
         QCOMPARE(articles.count({StoryFilter::Kind::Unread}), 5);
         const auto feedList = feeds.feeds();
         QCOMPARE(feedList.size(), 2);
@@ -128,9 +129,79 @@ private Q_SLOTS:
         QVERIFY(feeds.hasFeeds());
         // A folder holds the feeds of the folders inside it; what is read already is not
         // counted again.
-        QCOMPARE(articles.markAllRead({StoryFilter::Kind::Folder, feeds.folderForPath({QStringLiteral("News")})}), 5);
+        QCOMPARE(articles.markAllRead({StoryFilter::Kind::Folder, feeds.folderForPath({QStringLiteral("News")})}).size(), 5);
         QCOMPARE(articles.count({StoryFilter::Kind::Unread}), 0);
-        QCOMPARE(articles.markAllRead({StoryFilter::Kind::Feed, b}), 0);
+        QVERIFY(articles.markAllRead({StoryFilter::Kind::Feed, b}).isEmpty());
+    }
+
+    // Undoing Mark All as Read puts back exactly what the mark changed: the stories read
+    // before it stay read, and the other feed's stories are not touched.
+    void markAllReadReturnsOnlyTheStoriesItChanged()
+    {
+        TestCache cache;
+        FeedStore feeds(cache.db.connection());
+        ArticleStore articles(cache.db.connection());
+        const qint64 a = *feeds.addSubscription(QStringLiteral("https://a.example/feed"), QStringLiteral("A"));
+        const qint64 b = *feeds.addSubscription(QStringLiteral("https://b.example/feed"), QStringLiteral("B"));
+        QList<qint64> ofA;
+        for (int i = 0; i < 6; ++i)
+            ofA << articles.upsert(a, makeArticle(QStringLiteral("a%1").arg(i), QStringLiteral("A%1").arg(i), 100 + i)).id;
+        const qint64 ofB = articles.upsert(b, makeArticle(QStringLiteral("b"), QStringLiteral("B"), 300)).id;
+        const QList<qint64> readBefore{ofA.at(1), ofA.at(4)};
+        QVERIFY(articles.setRead(readBefore, true));
+
+        QList<qint64> changed = articles.markAllRead({StoryFilter::Kind::Feed, a});
+        std::sort(changed.begin(), changed.end());
+        QCOMPARE(changed, (QList<qint64>{ofA.at(0), ofA.at(2), ofA.at(3), ofA.at(5)}));
+        QCOMPARE(articles.unreadCount({StoryFilter::Kind::Feed, a}), 0);
+
+        QVERIFY(articles.setRead(changed, false));
+        for (const StorySummary &story : articles.summaries(ofA))
+            QCOMPARE(story.read, readBefore.contains(story.id));
+        QVERIFY(!articles.summary(ofB)->read);
+        QCOMPARE(articles.unreadCount({StoryFilter::Kind::All}), 5);
+    }
+
+    // An account's stories: the mark and its undo each wait to be sent to the server, the
+    // undo's unread replacing the mark's read.
+    void undoingAMarkOfAnAccountsStoriesQueuesItForTheServer()
+    {
+        TestCache cache;
+        ArticleStore articles(cache.db.connection());
+        AccountStore accounts(cache.db.connection());
+        QString error;
+        const std::optional<qint64> account = accounts.add(QStringLiteral("ttrss"), QStringLiteral("https://rss.example"),
+                                                           QStringLiteral("reader"), &error);
+        QVERIFY2(account, qPrintable(error));
+        AccountFeed remote;
+        remote.remoteId = QStringLiteral("7");
+        remote.title = QStringLiteral("Remote");
+        remote.url = QStringLiteral("https://remote.example/feed");
+        const std::optional<qint64> feed = accounts.ensureFeed(*account, remote);
+        QVERIFY(feed);
+        const qint64 first = articles.upsert(*feed, makeArticle(QStringLiteral("r1"), QStringLiteral("R1"), 100)).id;
+        const qint64 second = articles.upsert(*feed, makeArticle(QStringLiteral("r2"), QStringLiteral("R2"), 101)).id;
+        QVERIFY(accounts.mapStories(*account, {{first, QStringLiteral("101")}, {second, QStringLiteral("102")}}));
+        QVERIFY(articles.setRead({second}, true));
+        QVERIFY(accounts.clearPending([&] {
+            QList<qint64> ids;
+            for (const PendingChange &change : accounts.pending(*account))
+                ids << change.id;
+            return ids;
+        }()));
+
+        const QList<qint64> changed = articles.markAllRead({StoryFilter::Kind::Feed, *feed});
+        QCOMPARE(changed, QList<qint64>{first});
+        QList<PendingChange> pending = accounts.pending(*account);
+        QCOMPARE(pending.size(), 1);
+        QCOMPARE(pending.first().remoteId, QStringLiteral("101"));
+        QVERIFY(pending.first().value); // read
+
+        QVERIFY(articles.setRead(changed, false));
+        pending = accounts.pending(*account);
+        QCOMPARE(pending.size(), 1);
+        QCOMPARE(pending.first().remoteId, QStringLiteral("101"));
+        QVERIFY(!pending.first().value); // unread again
     }
 
     void advisoryAndRelatedResolve()
@@ -163,6 +234,65 @@ private Q_SLOTS:
         QCOMPARE(story->related.at(0).source, QStringLiteral("Local"));
         QVERIFY(!story->related.at(1).id);
         QCOMPARE(articles.count({StoryFilter::Kind::Advisories}), 1);
+    }
+
+    void enclosuresAreStoredWithTheStoryAndGoWithIt()
+    {
+        TestCache cache;
+        FeedStore feeds(cache.db.connection());
+        ArticleStore articles(cache.db.connection());
+        const qint64 feed = *feeds.addSubscription(QStringLiteral("https://radio.example/feed"), QStringLiteral("Radio"));
+        Article a = makeArticle(QStringLiteral("ep12"), QStringLiteral("Episode 12"), 1000);
+        Enclosure episode;
+        episode.url = QStringLiteral("https://radio.example/media/episode-12.mp3");
+        episode.type = QStringLiteral("audio/mpeg");
+        episode.length = 24100000;
+        episode.durationSeconds = 3723;
+        Enclosure map;
+        map.url = QStringLiteral("https://radio.example/media/ferry-route.png");
+        map.title = QStringLiteral("The ferry's new route");
+        a.enclosures = {episode, map};
+        const auto stored = articles.upsert(feed, a);
+        QCOMPARE(stored.state, ArticleStore::UpsertState::Inserted);
+        QCOMPARE(articles.upsert(feed, a).state, ArticleStore::UpsertState::Unchanged);
+
+        // What was stored comes back as it was, in the feed's order, unknowns as unknown.
+        const auto story = articles.story(stored.id);
+        QVERIFY(story);
+        QCOMPARE(story->enclosures.size(), 2);
+        const Enclosure &first = story->enclosures.at(0);
+        QCOMPARE(first.url, episode.url);
+        QCOMPARE(first.type, episode.type);
+        QCOMPARE(first.length, std::optional<qint64>(24100000));
+        QCOMPARE(first.durationSeconds, std::optional<qint64>(3723));
+        QVERIFY(first.title.isEmpty());
+        const Enclosure &second = story->enclosures.at(1);
+        QCOMPARE(second.url, map.url);
+        QCOMPARE(second.title, map.title);
+        QVERIFY(second.type.isEmpty());
+        QVERIFY(!second.length && !second.durationSeconds);
+
+        // The feed changes the story's enclosures: the story keeps what the feed says now,
+        // and stays read.
+        QVERIFY(articles.setRead({stored.id}, true));
+        a.enclosures = {map};
+        QCOMPARE(articles.upsert(feed, a).state, ArticleStore::UpsertState::Updated);
+        QCOMPARE(articles.enclosures(stored.id).size(), 1);
+        QCOMPARE(articles.enclosures(stored.id).at(0).url, map.url);
+        QVERIFY(articles.summary(stored.id)->read);
+        a.enclosures.clear();
+        QCOMPARE(articles.upsert(feed, a).state, ArticleStore::UpsertState::Updated);
+        QVERIFY(articles.enclosures(stored.id).isEmpty());
+
+        // They go with their story.
+        a.enclosures = {episode, map};
+        QCOMPARE(articles.upsert(feed, a).state, ArticleStore::UpsertState::Updated);
+        QCOMPARE(scalar(cache.db, QStringLiteral("SELECT count(*) FROM enclosures")).toInt(), 2);
+        QVERIFY(feeds.beginRemove(feed));
+        while (feeds.purgeRemoved(100) > 0) {
+        }
+        QVERIFY(!articles.summary(stored.id));
+        QCOMPARE(scalar(cache.db, QStringLiteral("SELECT count(*) FROM enclosures")).toInt(), 0);
     }
 
     void ftsFollowsArticles()

@@ -173,7 +173,7 @@ private Q_SLOTS:
             QVERIFY2(db.open(path, &error), qPrintable(error));
             QSqlQuery q(db.connection());
             // Schema 4's headline triggers, no index of schema 6, no columns of schemas 8, 9 and 11
-            // nor the tables of schemas 10 and 12, nothing of schemas 13 to 15.
+            // nor the tables of schemas 10 and 12, nothing of schemas 13 to 16.
             QVERIFY(undoHeadlineOrder(q));
             QVERIFY(undoAccounts(q));
             for (const char *sql : {
@@ -210,6 +210,7 @@ private Q_SLOTS:
             QVERIFY(waiting > 0);
             QCOMPARE(articles.pendingIndexCount(), 1);
             QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM articles_title_fts WHERE articles_title_fts MATCH 'heron'")).toInt(), 1);
+            QVERIFY(undoEnclosures(q));
             QVERIFY(undoCompressedBodies(q));
         }
         Database db;
@@ -242,6 +243,7 @@ private Q_SLOTS:
             QString error;
             QVERIFY2(db.open(path, &error), qPrintable(error));
             QSqlQuery q(db.connection());
+            QVERIFY(undoEnclosures(q));
             QVERIFY(undoCompressedBodies(q));
             QVERIFY(undoHeadlineOrder(q));
             QVERIFY(undoAccounts(q));
@@ -266,7 +268,7 @@ private Q_SLOTS:
                      1);
         QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name IN "
                                            "('coverage_links', 'coverage_events', 'accounts', 'sync_pending', "
-                                           "'articles_feed_title')")).toInt(), 5);
+                                           "'articles_feed_title', 'enclosures')")).toInt(), 6);
         for (const char *table : {"articles_fts", "articles_title_fts"})
             QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM %1_config WHERE k = 'automerge' AND v = 0")
                                     .arg(QLatin1String(table)))
@@ -314,6 +316,7 @@ private Q_SLOTS:
                 QVERIFY(articles.upsert(feed, a).id > 0);
             }
             QSqlQuery q(db.connection());
+            QVERIFY(undoEnclosures(q));
             QVERIFY(undoCompressedBodies(q));
             QVERIFY(undoHeadlineOrder(q));
             QVERIFY(undoAccounts(q));
@@ -329,6 +332,47 @@ private Q_SLOTS:
         FeedStore feeds(db.connection());
         QVERIFY(feeds.feedSettings(alerts)->carriesAlerts);
         QVERIFY(!feeds.feedSettings(news)->carriesAlerts);
+    }
+
+    void upgradeFrom15AddsEnclosuresWithoutACopy()
+    {
+        // Schema 16 only adds the enclosures' table: a schema-15 cache is not copied first,
+        // and its stories read as before, with no enclosures until their feed is refreshed.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
+        qint64 story = 0;
+        {
+            Database db;
+            QString error;
+            QVERIFY2(db.open(path, &error), qPrintable(error));
+            FeedStore feeds(db.connection());
+            ArticleStore articles(db.connection());
+            const qint64 feed = *feeds.addSubscription(QStringLiteral("https://radio.example/feed"), QStringLiteral("Radio"));
+            story = articles.upsert(feed, makeArticle(QStringLiteral("ep11"), QStringLiteral("Episode 11"), 1000)).id;
+            QVERIFY(story > 0 && articles.setRead({story}, true));
+            QSqlQuery q(db.connection());
+            QVERIFY(undoEnclosures(q));
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version=15")));
+        }
+        Database db;
+        QString error;
+        QVERIFY2(db.open(path, &error), qPrintable(error));
+        QCOMPARE(db.schemaVersion(), Database::latestSchemaVersion());
+        QVERIFY(db.backupPath().isEmpty());
+        QVERIFY(!QFile::exists(path + QStringLiteral(".backup-v15")));
+        ArticleStore articles(db.connection());
+        const auto detail = articles.story(story);
+        QVERIFY(detail);
+        QCOMPARE(detail->summary.title, QStringLiteral("Episode 11"));
+        QVERIFY(detail->summary.read);
+        QVERIFY(detail->enclosures.isEmpty());
+        // And the refresh that brings them stores them.
+        Article a = makeArticle(QStringLiteral("ep11"), QStringLiteral("Episode 11"), 1000);
+        Enclosure e;
+        e.url = QStringLiteral("https://radio.example/e11.mp3");
+        a.enclosures = {e};
+        QCOMPARE(articles.upsert(detail->summary.feedId, a).state, ArticleStore::UpsertState::Updated);
+        QCOMPARE(articles.enclosures(story).size(), 1);
     }
 
     void newerCacheIsRefusedAndLeftAlone()

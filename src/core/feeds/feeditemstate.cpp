@@ -35,7 +35,6 @@ std::optional<qint64> parseLength(const QString &text)
     return v;
 }
 
-
 bool readExtensionElement(XmlCursor &cursor, ItemState &state)
 {
     ParsedItem &item = state.item;
@@ -115,6 +114,11 @@ bool readExtensionElement(XmlCursor &cursor, ItemState &state)
                 state.summaryRank = 2;
                 item.setPlainSummary(text, escapeHtml(text));
             }
+        } else if (name == u"duration") {
+            if (!state.itunesDuration)
+                state.itunesDuration = parseDuration(cursor.readText());
+            else
+                cursor.skipElement();
         } else {
             return false;
         }
@@ -164,6 +168,7 @@ void readMediaElement(XmlCursor &cursor, ItemState &state)
         e.url = cursor.resolve(cursor.attribute(u"url").trimmed());
         e.type = cursor.attribute(u"type").trimmed();
         e.length = parseLength(cursor.attribute(u"fileSize"));
+        e.durationSeconds = parseDuration(cursor.attribute(u"duration"));
         // media:content may hold media:title etc. for this one object.
         while (cursor.nextChild()) {
             if (isMediaRss(cursor.namespaceUri()))

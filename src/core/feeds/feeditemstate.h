@@ -47,6 +47,7 @@ struct ItemState
     QString rawTitle;          // the <title> text, for CAP entry identification
     std::optional<CapAlert> embedded;
     CapIndexBuilder index;
+    std::optional<qint64> itunesDuration; // seconds, for the item's enclosure
 };
 
 // Appends the category with its white space collapsed, unless it is empty. The reader drops

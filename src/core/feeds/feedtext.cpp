@@ -4,6 +4,7 @@
 #include "core/html/htmltext.h"
 #include "core/html/htmlurlpolicy.h"
 
+#include <QStringList>
 #include <QUrl>
 
 namespace bulletin {
@@ -126,6 +127,27 @@ QString resolveUrl(const QString &base, const QString &url)
         return url;
     const QUrl resolved = QUrl(base).resolved(QUrl(url));
     return resolved.isValid() ? resolved.toString() : url;
+}
+
+std::optional<qint64> parseDuration(const QString &text)
+{
+    constexpr qint64 kYear = 366LL * 24 * 3600;
+    const QStringList parts = text.trimmed().split(QLatin1Char(':'));
+    if (parts.size() > 3)
+        return std::nullopt;
+    qint64 seconds = 0;
+    for (int i = 0; i < parts.size(); ++i) {
+        bool ok = false;
+        const bool last = i == parts.size() - 1;
+        // Only the seconds may have a fraction; it is dropped.
+        const double value = last ? parts.at(i).toDouble(&ok) : double(parts.at(i).toUInt(&ok));
+        if (!ok || !(value >= 0) || value > double(kYear) || (i > 0 && value >= 60))
+            return std::nullopt;
+        seconds = seconds * 60 + qint64(value);
+    }
+    if (seconds > kYear)
+        return std::nullopt;
+    return seconds;
 }
 
 } // namespace bulletin

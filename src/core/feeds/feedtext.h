@@ -3,6 +3,8 @@
 #include <QString>
 #include <QStringView>
 
+#include <optional>
+
 namespace bulletin {
 
 // The text rules of the feed formats (see the corpus README, "Text"): how a title or a
@@ -29,5 +31,10 @@ QString resolveUrl(const QString &base, const QString &url);
 // "jane@example.com (Jane Doe)" -> "Jane Doe"; "Jane Doe <jane@example.com>" -> "Jane Doe";
 // a bare name or a bare e-mail address stays as it is.
 QString authorName(QStringView rssAuthor);
+
+// A duration as podcasts write it (itunes:duration, media:content's duration): seconds
+// ("3723", "3723.5"), "MM:SS" or "HH:MM:SS". Nothing for anything else, a negative value or
+// more than a year.
+std::optional<qint64> parseDuration(const QString &text);
 
 } // namespace bulletin

@@ -82,8 +82,12 @@ ParsedItem readItem(const QJsonObject &o, const QString &base, int *cut)
         e.url = resolveUrl(base, a.value(QLatin1StringView("url")).toString());
         e.type = a.value(QLatin1StringView("mime_type")).toString();
         const QJsonValue size = a.value(QLatin1StringView("size_in_bytes"));
-        if (size.isDouble())
+        if (size.isDouble() && size.toDouble() >= 0 && size.toDouble() < 9e18)
             e.length = qint64(size.toDouble());
+        e.title = collapseWhitespace(a.value(QLatin1StringView("title")).toString());
+        const QJsonValue duration = a.value(QLatin1StringView("duration_in_seconds"));
+        if (duration.isDouble())
+            e.durationSeconds = parseDuration(QString::number(duration.toDouble(), 'f', 0));
         if (!e.url.isEmpty())
             item.enclosures.append(e);
     }

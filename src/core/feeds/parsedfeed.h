@@ -14,13 +14,6 @@ namespace bulletin {
 // What the feed parsers return: immutable values, no database ids, no network.
 // The storage layer turns ParsedItems into stored articles.
 
-struct Enclosure
-{
-    QString url;
-    QString type;
-    std::optional<qint64> length;
-};
-
 // A CAP <resource>: a file that goes with the alert (a map, an image, the full text).
 struct CapResource
 {

@@ -339,6 +339,15 @@ void XmlFeedReader::readItem(ParsedFeed &feed)
     } else {
         item.link = state.atomLink;
     }
+    if (state.itunesDuration) {
+        // A podcast's episode is its item's first enclosure that has no duration of its own.
+        for (Enclosure &e : item.enclosures) {
+            if (!e.durationSeconds) {
+                e.durationSeconds = state.itunesDuration;
+                break;
+            }
+        }
+    }
     if (state.summaryRank == 100 && state.hasContent) {
         // The content stands in for a missing summary.
         item.setHtmlSummary(item.contentHtml);
@@ -576,7 +585,12 @@ void XmlFeedReader::readAtomLink(ItemState &state)
         if (state.atomLink.isEmpty() && isHtmlLinkType(type))
             state.atomLink = href;
     } else if (rel == u"enclosure") {
-        state.item.enclosures.append({href, type, parseLength(length)});
+        Enclosure e;
+        e.url = href;
+        e.type = type;
+        e.length = parseLength(length);
+        e.title = collapseWhitespace(title);
+        state.item.enclosures.append(e);
     } else if (rel == u"related") {
         RelatedLink link;
         link.title = collapseWhitespace(title);

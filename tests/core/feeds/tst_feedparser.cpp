@@ -113,6 +113,8 @@ private slots:
     void nestingIsBounded();
     void golden_data();
     void golden();
+    void enclosureTitlesAndDurations_data();
+    void enclosureTitlesAndDurations();
 };
 
 void tst_FeedParser::formatSniffing_data()
@@ -797,6 +799,59 @@ void tst_FeedParser::golden()
     QVERIFY2(golden.open(QIODevice::ReadOnly), qPrintable(goldenPath));
     const QJsonDocument expected = QJsonDocument::fromJson(golden.readAll());
     QCOMPARE(QJsonDocument::fromJson(actual), expected);
+}
+
+void tst_FeedParser::enclosureTitlesAndDurations_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<QString>("title");
+    QTest::addColumn<qint64>("duration"); // -1: none
+    const QByteArray podcast = "<rss version=\"2.0\" xmlns:itunes=\"http://www.itunes.com/dtds/podcast-1.0.dtd\">"
+                               "<channel><item><title>Episode</title>"
+                               "<enclosure url=\"https://radio.example/e.mp3\" length=\"24100000\" type=\"audio/mpeg\"/>"
+                               "<itunes:duration>%1</itunes:duration></item></channel></rss>";
+    const auto withDuration = [&](const char *duration) { return QByteArray(podcast).replace("%1", duration); };
+    QTest::newRow("itunes:duration h:mm:ss") << withDuration("1:02:03") << "https://radio.example/e.mp3" << "" << qint64(3723);
+    QTest::newRow("itunes:duration mm:ss") << withDuration("62:03") << "https://radio.example/e.mp3" << "" << qint64(3723);
+    QTest::newRow("itunes:duration in seconds") << withDuration(" 3723 ") << "https://radio.example/e.mp3" << "" << qint64(3723);
+    QTest::newRow("itunes:duration with a fraction") << withDuration("3723.6") << "https://radio.example/e.mp3" << "" << qint64(3723);
+    QTest::newRow("itunes:duration in words") << withDuration("about an hour") << "https://radio.example/e.mp3" << "" << qint64(-1);
+    QTest::newRow("itunes:duration with 75 minutes past the hour") << withDuration("1:75:00") << "https://radio.example/e.mp3" << "" << qint64(-1);
+    QTest::newRow("itunes:duration negative") << withDuration("-5") << "https://radio.example/e.mp3" << "" << qint64(-1);
+    QTest::newRow("itunes:duration of centuries") << withDuration("99999999999") << "https://radio.example/e.mp3" << "" << qint64(-1);
+    QTest::newRow("atom enclosure with a title")
+        << QByteArray("<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><title>E</title>"
+                      "<link rel=\"enclosure\" href=\"https://radio.example/e.ogg\" type=\"audio/ogg\" "
+                      "length=\"10\" title=\"  Episode\n 12 \"/></entry></feed>")
+        << "https://radio.example/e.ogg" << "Episode 12" << qint64(-1);
+    QTest::newRow("json feed attachment")
+        << QByteArray("{\"version\":\"https://jsonfeed.org/version/1.1\",\"title\":\"R\",\"items\":[{\"id\":\"1\","
+                      "\"content_text\":\"t\",\"attachments\":[{\"url\":\"https://radio.example/e.m4a\","
+                      "\"mime_type\":\"audio/x-m4a\",\"title\":\"Episode 12\",\"size_in_bytes\":5,"
+                      "\"duration_in_seconds\":3723}]}]}")
+        << "https://radio.example/e.m4a" << "Episode 12" << qint64(3723);
+    QTest::newRow("media:content duration")
+        << QByteArray("<rss version=\"2.0\" xmlns:media=\"http://search.yahoo.com/mrss/\"><channel><item><title>V</title>"
+                      "<media:content url=\"https://video.example/v.mp4\" type=\"video/mp4\" duration=\"95\"/>"
+                      "</item></channel></rss>")
+        << "https://video.example/v.mp4" << "" << qint64(95);
+}
+
+void tst_FeedParser::enclosureTitlesAndDurations()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, url);
+    QFETCH(QString, title);
+    QFETCH(qint64, duration);
+    const ParsedFeed feed = parseOk(bytes);
+    QCOMPARE(feed.items.size(), 1);
+    const ParsedItem &item = feed.items.at(0);
+    const QList<Enclosure> all = item.enclosures + item.media;
+    QCOMPARE(all.size(), 1);
+    QCOMPARE(all.at(0).url, url);
+    QCOMPARE(all.at(0).title, title);
+    QCOMPARE(all.at(0).durationSeconds, duration < 0 ? std::nullopt : std::optional<qint64>(duration));
 }
 
 QTEST_APPLESS_MAIN(tst_FeedParser)
