@@ -93,18 +93,22 @@ bool writeAdvisory(sql::StatementCache &statements, qint64 articleId, const std:
          sql::nullIfEmpty(v.references.join(QLatin1Char(' ')))}) != nullptr;
 }
 
+// Runs a statement whose one parameter is a story's id.
+bool execForArticle(sql::NativeStatements &statements, const char *sql, qint64 articleId)
+{
+    sql::NativeStatement *statement = statements.get(sql);
+    if (!statement)
+        return false;
+    statement->bind(1, articleId);
+    return statement->exec();
+}
+
 bool writeRelated(sql::NativeStatements &statements, qint64 articleId, const QList<RelatedLink> &related,
                   bool isNew)
 {
     // A new story has none yet (its links would have gone with an earlier story of its id).
-    if (!isNew) {
-        sql::NativeStatement *remove = statements.get("DELETE FROM related_links WHERE article_id = ?");
-        if (!remove)
-            return false;
-        remove->bind(1, articleId);
-        if (!remove->exec())
-            return false;
-    }
+    if (!isNew && !execForArticle(statements, "DELETE FROM related_links WHERE article_id = ?", articleId))
+        return false;
     int position = 0;
     for (const RelatedLink &r : related) {
         if (r.title.isEmpty() && r.link.isEmpty())
@@ -127,15 +131,8 @@ bool writeRelated(sql::NativeStatements &statements, qint64 articleId, const QLi
 bool writeEnclosures(sql::NativeStatements &statements, qint64 articleId,
                      const QList<Enclosure> &enclosures, bool isNew)
 {
-    if (!isNew) {
-        sql::NativeStatement *remove = statements.get(
-            "DELETE FROM enclosures WHERE article_id = ?");
-        if (!remove)
-            return false;
-        remove->bind(1, articleId);
-        if (!remove->exec())
-            return false;
-    }
+    if (!isNew && !execForArticle(statements, "DELETE FROM enclosures WHERE article_id = ?", articleId))
+        return false;
     int position = 0;
     for (const Enclosure &e : enclosures) {
         if (e.url.isEmpty())
