@@ -602,10 +602,11 @@ void tst_MainWindow::screenshots()
         window->show();
         window->openStory(m_sampleId);
         QVERIFY(window->feedActions()->subscribeAction()->isEnabled());
-        // The reader's story is drawn again in the dark palette's colours.
-        QVERIFY(bulletin::test::saveLightAndDark(window.get(), QStringLiteral("window"), [&window] {
-            QVERIFY(window->reader()->toHtml().contains(QStringLiteral("#3d3406"), Qt::CaseInsensitive)
-                    || window->reader()->toHtml().contains(QStringLiteral("#4a"), Qt::CaseInsensitive));
+        // The reader's story is drawn again in the dark palette's colours: its advisory box
+        // takes its tint from the palette, so the page differs from the light one.
+        const QString lightPage = window->reader()->toHtml();
+        QVERIFY(bulletin::test::saveLightAndDark(window.get(), QStringLiteral("window"), [&window, &lightPage] {
+            QTRY_VERIFY(window->reader()->toHtml() != lightPage);
         }));
     }
     openEmptyCache();
