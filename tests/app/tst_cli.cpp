@@ -1,6 +1,7 @@
 // Runs the real `bulletin` executable the way scripts and the corpus checkers do.
 
 #include "support/scratchmount.h"
+#include "support/testdata.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -568,14 +569,10 @@ private Q_SLOTS:
         QByteArray feed = "<rss version=\"2.0\"><channel><title>Harbour</title>";
         // Letters that do not repeat: the cache stores texts compressed, and the damage below
         // needs the texts to fill many pages.
-        quint32 seed = 26;
-        for (int i = 0; i < 300; ++i) {
-            QByteArray text(2000, ' ');
-            for (char &c : text)
-                c = char('a' + ((seed = seed * 1103515245u + 12345u) >> 16) % 26);
+        QRandomGenerator letters(26);
+        for (int i = 0; i < 300; ++i)
             feed += "<item><guid>" + QByteArray::number(i) + "</guid><title>Ferry " + QByteArray::number(i)
-                + "</title><description>" + text + "</description></item>";
-        }
+                + "</title><description>" + bulletin::test::lettersThatDoNotRepeat(2000, letters) + "</description></item>";
         feed += "</channel></rss>";
         const QString feedPath = dir.filePath(QStringLiteral("harbour.rss"));
         QFile feedFile(feedPath);

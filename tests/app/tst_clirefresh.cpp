@@ -1,4 +1,5 @@
 #include "support/scratchmount.h"
+#include "support/testdata.h"
 #include "support/testhttpserver.h"
 
 #include <QJsonArray>
@@ -268,14 +269,10 @@ void tst_CliRefresh::refreshOnAFullDiskSaysSoAndKeepsTheCache()
     // The feed grows to about 2 MB, with a quarter of a megabyte left on the disk. Its letters
     // do not repeat: the cache stores texts compressed, and they must not fit.
     QByteArray big = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Loopback News</title>";
-    quint32 seed = 26;
-    for (int i = 0; i < 400; ++i) {
-        QByteArray text(5000, ' ');
-        for (char &c : text)
-            c = char('a' + ((seed = seed * 1103515245u + 12345u) >> 16) % 26);
+    QRandomGenerator letters(26);
+    for (int i = 0; i < 400; ++i)
         big += "<item><guid>big" + QByteArray::number(i) + "</guid><title>Big " + QByteArray::number(i)
-            + "</title><description>" + text + "</description></item>";
-    }
+            + "</title><description>" + lettersThatDoNotRepeat(5000, letters) + "</description></item>";
     big += "</channel></rss>";
     m_server->route(QStringLiteral("/feed.xml"), TestResponse::ok(big));
     QVERIFY(mount.fill(256 * 1024));

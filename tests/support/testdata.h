@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QFile>
+#include <QRandomGenerator>
 #include <QString>
 
 namespace bulletin::test {
@@ -22,6 +23,16 @@ inline QByteArray readTestData(const QString &name)
     if (!file.open(QIODevice::ReadOnly))
         qFatal("missing test data %s", qPrintable(file.fileName()));
     return file.readAll();
+}
+
+// Letters a to z drawn by the generator: a text that compression cannot shrink much, for
+// tests whose stories must fill pages or a disk although the cache stores texts compressed.
+inline QByteArray lettersThatDoNotRepeat(qsizetype length, QRandomGenerator &generator)
+{
+    QByteArray text(length, Qt::Uninitialized);
+    for (char &c : text)
+        c = char('a' + generator.bounded(26));
+    return text;
 }
 
 } // namespace bulletin::test
