@@ -3,7 +3,7 @@
 #include "app/cliargs.h"
 #include "app/clijson.h"
 #include "app/clioutput.h"
-#include "services/cache.h"
+#include "storage/cache.h"
 #include "sync/accountkinds.h"
 #include "sync/accountsetup.h"
 #include "sync/passwordstore.h"

@@ -5,8 +5,8 @@
 #include "app/clijson.h"
 #include "app/clioutput.h"
 #include "services/advisorysettings.h"
-#include "services/cache.h"
 #include "storage/advisorystore.h"
+#include "storage/cache.h"
 #include "storage/sqlutil.h"
 
 #include <QJsonArray>

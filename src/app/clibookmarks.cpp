@@ -4,9 +4,9 @@
 #include "app/clicache.h"
 #include "app/clijson.h"
 #include "app/clioutput.h"
-#include "services/cache.h"
 #include "storage/accountstore.h"
 #include "storage/bookmarksalvage.h"
+#include "storage/cache.h"
 #include "storage/sqlutil.h"
 
 #include <QJsonArray>

@@ -2,7 +2,7 @@
 
 #include "app/cliargs.h"
 #include "app/clioutput.h"
-#include "services/cache.h"
+#include "storage/cache.h"
 
 #include <algorithm>
 

@@ -6,11 +6,11 @@
 #include "core/feeds/feedjson.h"
 #include "core/feeds/feedparser.h"
 #include "core/wholefile.h"
-#include "services/cache.h"
 #include "services/coverageindexer.h"
 #include "services/importservice.h"
 #include "services/integritycheck.h"
 #include "services/opmlservice.h"
+#include "storage/cache.h"
 
 #include <QFile>
 #include <QJsonArray>

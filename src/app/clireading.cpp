@@ -4,11 +4,11 @@
 #include "app/clicache.h"
 #include "app/clijson.h"
 #include "app/clioutput.h"
-#include "services/cache.h"
 #include "services/coverageevents.h"
 #include "services/relatedcoverage.h"
 #include "services/storypage.h"
 #include "storage/accountstore.h"
+#include "storage/cache.h"
 #include "storage/searchstore.h"
 #include "storage/sqlutil.h"
 

@@ -3,11 +3,11 @@
 #include "app/cliaccount.h"
 #include "app/clicache.h"
 #include "app/clioutput.h"
-#include "services/cache.h"
-#include "services/refreshservice.h"
 #include "services/feeddiscovery.h"
+#include "services/refreshservice.h"
 #include "services/subscriptionservice.h"
 #include "storage/accountstore.h"
+#include "storage/cache.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>

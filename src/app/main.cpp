@@ -9,11 +9,11 @@
 #include "gui/preferencesdialog.h"
 #include "gui/readonlynotice.h"
 #include "services/aboutinfo.h"
-#include "services/cache.h"
 #include "services/firstrun.h"
 #include "services/integritycheck.h"
 #include "services/refreshservice.h"
 #include "services/subscriptionservice.h"
+#include "storage/cache.h"
 #include "storage/cachebackup.h"
 #include "sync/syncservice.h"
 

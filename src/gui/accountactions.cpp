@@ -3,8 +3,8 @@
 #include "gui/addaccountdialog.h"
 #include "gui/storycontroller.h"
 #include "models/sidebarmodel.h"
-#include "services/cache.h"
 #include "storage/accountstore.h"
+#include "storage/cache.h"
 #include "sync/accountsetup.h"
 #include "sync/syncservice.h"
 

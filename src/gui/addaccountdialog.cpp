@@ -1,7 +1,7 @@
 #include "gui/addaccountdialog.h"
 
 #include "gui/dialogstatus.h"
-#include "services/cache.h"
+#include "storage/cache.h"
 #include "sync/accountkinds.h"
 #include "sync/accountsetup.h"
 

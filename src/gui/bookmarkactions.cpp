@@ -4,7 +4,7 @@
 #include "gui/notedialog.h"
 #include "gui/storycontroller.h"
 #include "models/bookmarkexport.h"
-#include "services/cache.h"
+#include "storage/cache.h"
 
 #include <QAction>
 #include <QDir>

@@ -1,7 +1,7 @@
 #include "gui/copyactions.h"
 
 #include "gui/storycontroller.h"
-#include "services/cache.h"
+#include "storage/cache.h"
 
 #include <QAction>
 #include <QClipboard>

@@ -4,7 +4,7 @@
 #include "gui/storycontroller.h"
 #include "models/storyhistory.h"
 #include "net/feedfetcher.h"
-#include "services/cache.h"
+#include "storage/cache.h"
 
 #include <QBoxLayout>
 #include <QDir>

@@ -6,9 +6,9 @@
 #include "gui/subscribedialog.h"
 #include "models/sidebarmodel.h"
 #include "services/advisorysettings.h"
-#include "services/cache.h"
 #include "services/feedpurger.h"
 #include "services/refreshservice.h"
+#include "storage/cache.h"
 
 #include <QAction>
 #include <QCollator>

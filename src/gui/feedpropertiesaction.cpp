@@ -3,9 +3,9 @@
 #include "gui/feedactions.h"
 #include "gui/imagebar.h"
 #include "gui/storycontroller.h"
-#include "services/cache.h"
 #include "services/refreshschedule.h"
 #include "services/refreshservice.h"
+#include "storage/cache.h"
 
 #include <QAction>
 #include <QMessageBox>

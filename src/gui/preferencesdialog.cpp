@@ -3,7 +3,7 @@
 #include "gui/actionname.h"
 #include "gui/dialogstatus.h"
 #include "services/advisorysettings.h"
-#include "services/cache.h"
+#include "storage/cache.h"
 
 #include <QAction>
 #include <QCheckBox>

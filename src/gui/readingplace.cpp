@@ -2,7 +2,7 @@
 
 #include "gui/storycontroller.h"
 #include "models/sidebarmodel.h"
-#include "services/cache.h"
+#include "storage/cache.h"
 
 #include <QSettings>
 #include <QTimer>

@@ -3,7 +3,7 @@
 #include "gui/storycontroller.h"
 #include "models/sidebarmodel.h"
 #include "models/storylistmodel.h"
-#include "services/cache.h"
+#include "storage/cache.h"
 #include "storage/searchstore.h"
 
 #include <QAction>

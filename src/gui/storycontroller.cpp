@@ -4,10 +4,10 @@
 #include "gui/themecolours.h"
 #include "models/sidebarmodel.h"
 #include "models/storylistmodel.h"
-#include "services/cache.h"
 #include "services/coveragefinder.h"
 #include "services/remoteimages.h"
 #include "services/storypage.h"
+#include "storage/cache.h"
 #include "storage/coveragestore.h"
 #include "storage/searchstore.h"
 

@@ -1,7 +1,7 @@
 #include "services/advisorysettings.h"
 
-#include "services/cache.h"
 #include "storage/advisorystore.h"
+#include "storage/cache.h"
 #include "storage/database.h"
 
 #include <QHash>

@@ -1,7 +1,7 @@
 #include "services/coveragefinder.h"
 
-#include "services/cache.h"
 #include "services/relatedcoverage.h"
+#include "storage/cache.h"
 #include "storage/storagelog.h"
 
 #include <QMetaObject>

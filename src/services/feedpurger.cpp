@@ -1,6 +1,6 @@
 #include "services/feedpurger.h"
 
-#include "services/cache.h"
+#include "storage/cache.h"
 #include "storage/feedstore.h"
 #include "storage/storagelog.h"
 

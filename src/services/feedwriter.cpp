@@ -3,9 +3,9 @@
 #include "core/feeds/feeddate.h"
 #include "core/feeds/feedparser.h"
 #include "services/advisorysettings.h"
-#include "services/cache.h"
 #include "services/feedarticles.h"
 #include "services/feedhealth.h"
+#include "storage/cache.h"
 #include "storage/retentionstore.h"
 #include "storage/sqlutil.h"
 

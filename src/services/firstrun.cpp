@@ -1,7 +1,7 @@
 #include "services/firstrun.h"
 
-#include "services/cache.h"
 #include "services/importservice.h"
+#include "storage/cache.h"
 
 #include <QFile>
 

@@ -4,9 +4,9 @@
 #include "core/plaintextimporter.h"
 #include "core/textutil.h"
 #include "services/advisorysettings.h"
-#include "services/cache.h"
 #include "services/feedarticles.h"
 #include "services/opmlservice.h"
+#include "storage/cache.h"
 #include "storage/database.h"
 #include "storage/sqlutil.h"
 

@@ -1,6 +1,6 @@
 #include "services/integritycheck.h"
 
-#include "services/cache.h"
+#include "storage/cache.h"
 #include "storage/cachebackup.h"
 #include "storage/sqlutil.h"
 #include "storage/storagelog.h"

@@ -2,8 +2,8 @@
 
 #include "core/opml/opmlparser.h"
 #include "core/opml/opmlwriter.h"
-#include "services/cache.h"
 #include "services/refreshschedule.h"
+#include "storage/cache.h"
 #include "storage/sqlutil.h"
 
 #include <QHash>

@@ -3,9 +3,9 @@
 #include "net/feedfetcher.h"
 #include "net/fetchqueue.h"
 #include "services/advisorysettings.h"
-#include "services/cache.h"
 #include "services/feedwriter.h"
 #include "services/refreshworker.h"
+#include "storage/cache.h"
 
 #include <QSet>
 

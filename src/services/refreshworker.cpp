@@ -1,8 +1,8 @@
 #include "services/refreshworker.h"
 
-#include "services/cache.h"
 #include "services/coverageindexer.h"
 #include "services/feedwriter.h"
+#include "storage/cache.h"
 #include "storage/database.h"
 #include "storage/sqlutil.h"
 

@@ -2,10 +2,10 @@
 
 #include "net/feedfetcher.h"
 #include "net/webaddress.h"
-#include "services/cache.h"
 #include "services/feeddiscovery.h"
 #include "services/feedhealth.h"
 #include "services/refreshservice.h"
+#include "storage/cache.h"
 
 #include <QTimer>
 

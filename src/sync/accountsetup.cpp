@@ -1,7 +1,7 @@
 #include "sync/accountsetup.h"
 
-#include "services/cache.h"
 #include "storage/accountstore.h"
+#include "storage/cache.h"
 #include "sync/accountkinds.h"
 
 namespace bulletin {

@@ -2,8 +2,8 @@
 
 #include "core/feeds/parsedfeed.h"
 #include "services/advisorysettings.h"
-#include "services/cache.h"
 #include "services/feedarticles.h"
+#include "storage/cache.h"
 #include "storage/database.h"
 
 #include <QSet>

@@ -1,6 +1,6 @@
 #include "sync/syncworker.h"
 
-#include "services/cache.h"
+#include "storage/cache.h"
 #include "sync/accountkinds.h"
 #include "sync/passwordstore.h"
 

@@ -1,4 +1,4 @@
-#include "services/cache.h"
+#include "storage/cache.h"
 #include "support/testhttpserver.h"
 
 #include <QElapsedTimer>

@@ -9,10 +9,10 @@
 #include "gui/storycontroller.h"
 #include "gui/storylistview.h"
 #include "gui/themecolours.h"
-#include "services/cache.h"
 #include "services/feedarticles.h"
 #include "services/firstrun.h"
 #include "storage/advisorystore.h"
+#include "storage/cache.h"
 #include "support/screenshots.h"
 #include "support/windowtest.h"
 

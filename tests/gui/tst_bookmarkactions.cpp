@@ -9,9 +9,9 @@
 #include "gui/storylistview.h"
 #include "models/sidebarmodel.h"
 #include "models/storylistmodel.h"
-#include "services/cache.h"
-#include "support/screenshots.h"
+#include "storage/cache.h"
 #include "support/dialoganswers.h"
+#include "support/screenshots.h"
 #include "support/windowtest.h"
 
 #include <QAction>

@@ -1,5 +1,5 @@
 #include "gui/damagedcachedialog.h"
-#include "services/cache.h"
+#include "storage/cache.h"
 #include "storage/cachebackup.h"
 #include "storage/cachefile.h"
 #include "support/darkpalette.h"

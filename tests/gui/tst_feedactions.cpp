@@ -9,13 +9,13 @@
 #include "gui/preferencesdialog.h"
 #include "gui/storycontroller.h"
 #include "models/sidebarmodel.h"
-#include "services/cache.h"
 #include "services/refreshservice.h"
 #include "services/subscriptionservice.h"
+#include "storage/cache.h"
 #include "support/screenshots.h"
 #include "support/testdata.h"
-#include "support/windowtest.h"
 #include "support/testhttpserver.h"
+#include "support/windowtest.h"
 
 #include <QAction>
 #include <QApplication>

@@ -13,17 +13,17 @@
 #include "gui/storycontroller.h"
 #include "models/sidebarmodel.h"
 #include "models/storylistmodel.h"
-#include "services/cache.h"
-#include "support/dialoganswers.h"
-#include "support/urlcatcher.h"
 #include "services/refreshservice.h"
 #include "services/storypage.h"
 #include "services/subscriptionservice.h"
 #include "storage/advisorystore.h"
+#include "storage/cache.h"
+#include "support/dialoganswers.h"
 #include "support/screenshots.h"
 #include "support/testdata.h"
-#include "support/windowtest.h"
 #include "support/testhttpserver.h"
+#include "support/urlcatcher.h"
+#include "support/windowtest.h"
 
 #include <QAbstractButton>
 #include <QApplication>

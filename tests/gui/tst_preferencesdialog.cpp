@@ -11,7 +11,7 @@
 #include "gui/readingactions.h"
 #include "gui/storycontroller.h"
 #include "gui/storylistview.h"
-#include "services/cache.h"
+#include "storage/cache.h"
 #include "support/dialoganswers.h"
 #include "support/screenshots.h"
 #include "support/windowtest.h"

@@ -5,17 +5,17 @@
 #include "gui/advisorybanner.h"
 #include "gui/feedactions.h"
 #include "gui/mainwindow.h"
-#include "gui/storylistview.h"
 #include "gui/preferencesdialog.h"
 #include "gui/readerview.h"
 #include "gui/readingactions.h"
 #include "gui/storycontroller.h"
+#include "gui/storylistview.h"
 #include "models/sidebarmodel.h"
 #include "models/storylistmodel.h"
-#include "services/cache.h"
+#include "storage/advisorystore.h"
+#include "storage/cache.h"
 #include "support/dialoganswers.h"
 #include "support/windowtest.h"
-#include "storage/advisorystore.h"
 
 #include <QAction>
 #include <QApplication>

@@ -5,10 +5,10 @@
 #include "gui/readonlynotice.h"
 #include "gui/storycontroller.h"
 #include "models/sidebarmodel.h"
-#include "services/cache.h"
 #include "services/firstrun.h"
-#include "support/darkpalette.h"
 #include "storage/advisorystore.h"
+#include "storage/cache.h"
+#include "support/darkpalette.h"
 #include "support/scratchmount.h"
 
 #include <QAction>

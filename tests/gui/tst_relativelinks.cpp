@@ -11,15 +11,15 @@
 #include "gui/readerview.h"
 #include "gui/storycontroller.h"
 #include "models/bookmarkexport.h"
-#include "services/cache.h"
 #include "services/refreshservice.h"
 #include "services/storypage.h"
 #include "services/subscriptionservice.h"
+#include "storage/cache.h"
 #include "support/screenshots.h"
 #include "support/testdata.h"
 #include "support/testhttpserver.h"
-#include "support/windowtest.h"
 #include "support/urlcatcher.h"
+#include "support/windowtest.h"
 
 #include <QAction>
 #include <QBuffer>

@@ -15,9 +15,9 @@
 #include "gui/storylistview.h"
 #include "models/sidebarmodel.h"
 #include "models/storylistmodel.h"
-#include "services/cache.h"
 #include "services/importservice.h"
 #include "services/storypage.h"
+#include "storage/cache.h"
 #include "support/darkpalette.h"
 #include "support/windowtest.h"
 

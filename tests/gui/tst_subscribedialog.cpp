@@ -7,11 +7,11 @@
 #include "gui/mainwindow.h"
 #include "gui/storycontroller.h"
 #include "models/sidebarmodel.h"
-#include "services/cache.h"
 #include "services/refreshservice.h"
 #include "services/subscriptionservice.h"
-#include "support/screenshots.h"
+#include "storage/cache.h"
 #include "support/dialoganswers.h"
+#include "support/screenshots.h"
 #include "support/testhttpserver.h"
 #include "support/windowtest.h"
 

@@ -10,10 +10,10 @@
 #include "gui/themeactions.h"
 #include "gui/themecolours.h"
 #include "models/storymarkers.h"
-#include "services/cache.h"
 #include "services/feedarticles.h"
 #include "services/firstrun.h"
 #include "storage/bookmarkstore.h"
+#include "storage/cache.h"
 #include "support/screenshots.h"
 #include "support/windowtest.h"
 

@@ -5,8 +5,8 @@
 
 #include "gui/feedactions.h"
 #include "gui/mainwindow.h"
-#include "services/cache.h"
 #include "services/firstrun.h"
+#include "storage/cache.h"
 #include "support/screenshots.h"
 
 #include <QApplication>

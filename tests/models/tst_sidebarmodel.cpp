@@ -1,6 +1,6 @@
 #include "models/sidebarmodel.h"
-#include "services/cache.h"
 #include "storage/accountstore.h"
+#include "storage/cache.h"
 #include "storage/database.h"
 #include "support/testcache.h"
 

@@ -1,6 +1,6 @@
 #include "models/storylinkdrag.h"
 #include "models/storylistmodel.h"
-#include "services/cache.h"
+#include "storage/cache.h"
 
 #include <QAbstractItemModelTester>
 #include <QMimeData>

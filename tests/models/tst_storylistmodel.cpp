@@ -1,9 +1,9 @@
 #include "models/storylistmodel.h"
-#include "services/cache.h"
-#include "storage/searchstore.h"
 #include "storage/advisorystore.h"
+#include "storage/cache.h"
 #include "storage/coveragestore.h"
 #include "storage/database.h"
+#include "storage/searchstore.h"
 
 #include <QAbstractItemModelTester>
 #include <QFont>

@@ -1,9 +1,9 @@
 #include "services/advisorysettings.h"
 
-#include "services/cache.h"
 #include "services/feedwriter.h"
 #include "services/importservice.h"
 #include "storage/advisorystore.h"
+#include "storage/cache.h"
 
 #include <QTemporaryDir>
 #include <QTest>

@@ -2,10 +2,10 @@
 // but readable: a truncated or malformed document keeps the stories before the damage, and
 // its health says what was wrong instead of looking like a clean read.
 
-#include "services/cache.h"
 #include "services/feedwriter.h"
 #include "services/refreshschedule.h"
 #include "storage/articlestore.h"
+#include "storage/cache.h"
 #include "storage/feedstore.h"
 #include "support/testcache.h"
 

@@ -1,7 +1,7 @@
-#include "services/cache.h"
 #include "services/firstrun.h"
 #include "services/importservice.h"
 #include "services/opmlservice.h"
+#include "storage/cache.h"
 
 #include "storage/sqlutil.h"
 #include "support/scratchmount.h"

@@ -1,6 +1,6 @@
-#include "services/cache.h"
 #include "services/importservice.h"
 #include "services/integritycheck.h"
+#include "storage/cache.h"
 #include "storage/cachebackup.h"
 
 #include <QFile>

@@ -1,11 +1,11 @@
 // The refresh's writer: responses that queue up while it is busy are written together in
 // one transaction, each feed in a savepoint of its own.
 
-#include "services/cache.h"
 #include "services/feedwriter.h"
 #include "services/refreshworker.h"
-#include "storage/coveragestore.h"
 #include "storage/articlestore.h"
+#include "storage/cache.h"
+#include "storage/coveragestore.h"
 #include "storage/feedstore.h"
 #include "support/testcache.h"
 

@@ -1,6 +1,6 @@
-#include "services/cache.h"
 #include "services/coverageindexer.h"
 #include "services/relatedcoverage.h"
+#include "storage/cache.h"
 #include "storage/coveragestore.h"
 #include "storage/database.h"
 #include "support/testcache.h"

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "services/cache.h"
+#include "storage/cache.h"
 
 #include <QString>
 #include <QTemporaryDir>

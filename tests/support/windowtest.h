@@ -3,9 +3,9 @@
 #include "core/article.h"
 #include "core/html/htmlsanitizer.h"
 #include "gui/mainwindow.h"
-#include "services/cache.h"
 #include "services/refreshservice.h"
 #include "services/subscriptionservice.h"
+#include "storage/cache.h"
 #include "support/testcache.h"
 #include "support/testhttpserver.h"
 

@@ -1,5 +1,5 @@
-#include "services/cache.h"
 #include "storage/accountstore.h"
+#include "storage/cache.h"
 #include "support/ttrssserver.h"
 
 #include <QElapsedTimer>

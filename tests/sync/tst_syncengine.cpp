@@ -1,4 +1,4 @@
-#include "services/cache.h"
+#include "storage/cache.h"
 #include "storage/searchstore.h"
 #include "support/ttrssserver.h"
 #include "sync/syncengine.h"

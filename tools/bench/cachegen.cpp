@@ -2,7 +2,7 @@
 
 #include "textgen.h"
 
-#include "services/cache.h"
+#include "storage/cache.h"
 #include "storage/sqlutil.h"
 
 #include <QElapsedTimer>

@@ -3,9 +3,9 @@
 
 #include "measure.h"
 
-#include "services/cache.h"
 #include "services/coverageindexer.h"
 #include "services/relatedcoverage.h"
+#include "storage/cache.h"
 #include "storage/database.h"
 
 #include <QFile>

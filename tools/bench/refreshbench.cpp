@@ -5,7 +5,7 @@
 #include "feedserver.h"
 #include "measure.h"
 
-#include "services/cache.h"
+#include "storage/cache.h"
 
 #include <QDir>
 #include <QFile>

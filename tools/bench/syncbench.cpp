@@ -5,8 +5,8 @@
 
 #include "measure.h"
 
-#include "services/cache.h"
 #include "storage/accountstore.h"
+#include "storage/cache.h"
 #include "sync/passwordstore.h"
 #include "sync/syncengine.h"
 #include "sync/syncservice.h"

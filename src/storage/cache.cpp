@@ -1,4 +1,4 @@
-#include "services/cache.h"
+#include "storage/cache.h"
 
 #include "storage/sqlutil.h"
 
@@ -10,6 +10,11 @@ Cache::Cache()
     : m_feeds(QSqlDatabase())
     , m_articles(QSqlDatabase())
     , m_bookmarks(QSqlDatabase())
+    , m_advisories(QSqlDatabase())
+    , m_searches(QSqlDatabase())
+    , m_coverage(QSqlDatabase())
+    , m_accounts(QSqlDatabase())
+    , m_retention(QSqlDatabase())
 {
 }
 
@@ -25,6 +30,11 @@ std::unique_ptr<Cache> Cache::open(const QString &path, QString *error, Database
     cache->m_feeds = FeedStore(db);
     cache->m_articles = ArticleStore(db);
     cache->m_bookmarks = BookmarkStore(db);
+    cache->m_advisories = AdvisoryStore(db);
+    cache->m_searches = SearchStore(db);
+    cache->m_coverage = CoverageStore(db);
+    cache->m_accounts = AccountStore(db);
+    cache->m_retention = RetentionStore(db);
     return cache;
 }
 

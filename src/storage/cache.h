@@ -1,9 +1,14 @@
 #pragma once
 
+#include "storage/accountstore.h"
+#include "storage/advisorystore.h"
 #include "storage/articlestore.h"
 #include "storage/bookmarkstore.h"
+#include "storage/coveragestore.h"
 #include "storage/database.h"
 #include "storage/feedstore.h"
+#include "storage/retentionstore.h"
+#include "storage/searchstore.h"
 
 #include <QString>
 
@@ -11,8 +16,9 @@
 
 namespace bulletin {
 
-// An open cache with its stores, for one thread. The composition root (main.cpp) opens one
-// for the GUI thread; a worker thread opens its own on the same file.
+// An open cache with every store on its connection, for one thread. The composition root
+// (main.cpp) opens one for the GUI thread; a worker thread opens its own on the same file.
+// Code above storage reaches the cache only through these stores, never the connection.
 class Cache final
 {
 public:
@@ -24,6 +30,11 @@ public:
     FeedStore &feeds() { return m_feeds; }
     ArticleStore &articles() { return m_articles; }
     BookmarkStore &bookmarks() { return m_bookmarks; }
+    AdvisoryStore &advisories() { return m_advisories; }
+    SearchStore &searches() { return m_searches; }
+    CoverageStore &coverage() { return m_coverage; }
+    AccountStore &accounts() { return m_accounts; }
+    RetentionStore &retention() { return m_retention; }
 
     QString meta(const QString &key) const;
     bool setMeta(const QString &key, const QString &value);
@@ -35,6 +46,11 @@ private:
     FeedStore m_feeds;
     ArticleStore m_articles;
     BookmarkStore m_bookmarks;
+    AdvisoryStore m_advisories;
+    SearchStore m_searches;
+    CoverageStore m_coverage;
+    AccountStore m_accounts;
+    RetentionStore m_retention;
 };
 
 } // namespace bulletin
