@@ -9,9 +9,12 @@
 #include "gui/preferencesdialog.h"
 #include "gui/readonlynotice.h"
 #include "services/aboutinfo.h"
+#include "services/coveragefinder.h"
+#include "services/feedpurger.h"
 #include "services/firstrun.h"
 #include "services/integritycheck.h"
 #include "services/refreshservice.h"
+#include "services/remoteimages.h"
 #include "services/subscriptionservice.h"
 #include "storage/cache.h"
 #include "storage/cachebackup.h"
@@ -186,7 +189,7 @@ int runWindow(int argc, char **argv, const QString &cachePathOption)
     std::unique_ptr<bulletin::Cache> cache = openForWindow(cachePath);
     if (!cache)
         return 1;
-    const bool readOnly = cache->database().isReadOnly();
+    const bool readOnly = cache->isReadOnly();
     // Looked at before this session marks itself open: a mark left open is an unclean end.
     const bool checkDue = !readOnly && bulletin::IntegrityCheck::isDue(*cache);
     if (!readOnly)
@@ -213,13 +216,30 @@ int runWindow(int argc, char **argv, const QString &cachePathOption)
         // sends what waits before it closes. A read-only cache has no sync: it writes.
         std::optional<bulletin::SyncService> sync;
         if (!readOnly)
-            sync.emplace(cache->database().path());
+            sync.emplace(cache->path());
+        // The reader's related coverage and the deletion of unsubscribed feeds' stories each
+        // run on a thread of their own, with their own connection to the cache.
+        bulletin::CoverageFinder coverage(cachePath);
+        bulletin::FeedPurger purger(cachePath);
+        // Remote images load only when the user allows them, into a cache on disk.
+        const QVariant imageDirectory = settings.value(
+            QLatin1String(bulletin::ImageCache::kDirectoryKey),
+            bulletin::ImageCache::defaultDirectory());
+        bulletin::ImageCache images(imageDirectory.toString());
+        bulletin::ImageLoader imageLoader(&network, &images);
         // The window applies the refresh and sync preferences (intervals, automatic refresh).
         bulletin::MainWindow window(*cache, settings,
-                                    {&refresh, &subscriptions, &network, sync ? &*sync : nullptr});
+                                    {.refresh = &refresh,
+                                     .subscriptions = &subscriptions,
+                                     .network = &network,
+                                     .sync = sync ? &*sync : nullptr,
+                                     .coverage = &coverage,
+                                     .purger = &purger,
+                                     .images = &images,
+                                     .imageLoader = &imageLoader});
         if (readOnly) {
             refresh.setAutoRefresh(false);
-            new bulletin::ReadOnlyNotice(&window, cache->database().readOnlyReason());
+            new bulletin::ReadOnlyNotice(&window, cache->readOnlyReason());
         }
         if (refresh.isAutoRefreshing()) // feeds that are due are fetched soon after start
             QTimer::singleShot(std::chrono::seconds(2), &refresh, [&refresh] { refresh.refreshDue(); });

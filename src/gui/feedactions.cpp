@@ -38,12 +38,14 @@ QString topLevelLabel()
 } // namespace
 
 FeedActions::FeedActions(Cache &cache, StoryController &controller, RefreshService *refresh,
-                         SubscriptionService *subscriptions, QWidget *dialogParent, QObject *parent)
+                         SubscriptionService *subscriptions, FeedPurger *purger,
+                         QWidget *dialogParent, QObject *parent)
     : QObject(parent)
     , m_cache(cache)
     , m_controller(controller)
     , m_refresh(refresh)
     , m_subscriptions(subscriptions)
+    , m_purger(purger)
     , m_dialogParent(dialogParent)
     , m_subscribe(new QAction(tr("&Subscribe\u2026"), this))
     , m_refreshAll(new QAction(tr("&Refresh All"), this))
@@ -102,6 +104,15 @@ FeedActions::FeedActions(Cache &cache, StoryController &controller, RefreshServi
     m_sidebarTimer->setInterval(300);
     connect(m_sidebarTimer, &QTimer::timeout, &m_controller, &StoryController::refreshSidebar);
 
+    if (m_purger) {
+        connect(m_purger, &FeedPurger::purged, this, [this](bool ok) {
+            if (!ok)
+                emit statusMessage(tr("Could not delete every story of an unsubscribed feed; "
+                                      "Bulletin goes on with it when it next starts."));
+            m_controller.refreshSidebar();
+            emit storiesChanged();
+        });
+    }
     // A removal that a kill or a close cut short carries on.
     if (m_cache.feeds().hasRemovals())
         purgeRemoved();
@@ -379,17 +390,8 @@ bool FeedActions::removeFeed(qint64 feedId)
 
 void FeedActions::purgeRemoved()
 {
-    if (!m_purger) {
-        m_purger = new FeedPurger(m_cache.database().path(), this);
-        connect(m_purger, &FeedPurger::purged, this, [this](bool ok) {
-            if (!ok)
-                emit statusMessage(tr("Could not delete every story of an unsubscribed feed; "
-                                      "Bulletin goes on with it when it next starts."));
-            m_controller.refreshSidebar();
-            emit storiesChanged();
-        });
-    }
-    m_purger->start();
+    if (m_purger)
+        m_purger->start();
 }
 
 bool FeedActions::removeFolder(qint64 folderId)

@@ -36,8 +36,11 @@ class FeedActions final : public QObject
     Q_OBJECT
 
 public:
+    // Without a purger an unsubscribed feed's stories stay in the cache, hidden with it, until
+    // a window that has one starts.
     FeedActions(Cache &cache, StoryController &controller, RefreshService *refresh,
-                SubscriptionService *subscriptions, QWidget *dialogParent, QObject *parent = nullptr);
+                SubscriptionService *subscriptions, FeedPurger *purger, QWidget *dialogParent,
+                QObject *parent = nullptr);
 
     QAction *subscribeAction() const { return m_subscribe; }
     QAction *refreshAllAction() const { return m_refreshAll; }
@@ -107,6 +110,7 @@ private:
     StoryController &m_controller;
     QPointer<RefreshService> m_refresh;
     QPointer<SubscriptionService> m_subscriptions;
+    FeedPurger *m_purger = nullptr;
     QWidget *m_dialogParent = nullptr;
     bool m_showErrors = true;               // a failed subscription from the dialog gets a box
 
@@ -133,7 +137,6 @@ private:
     bool m_storiesDirty = false;
     bool m_refreshing = false; // between refreshStarted and refreshFinished
     QTimer *m_sidebarTimer = nullptr; // the sidebar follows a batch at most ~3 times a second
-    FeedPurger *m_purger = nullptr;   // made when a feed is first unsubscribed
 };
 
 } // namespace bulletin

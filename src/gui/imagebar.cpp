@@ -11,12 +11,11 @@
 namespace bulletin {
 
 namespace {
-constexpr auto kCacheDirectoryKey = "images/cacheDirectory";
 constexpr auto kAlwaysFeedsKey = "images/alwaysFeeds";
 } // namespace
 
-ImageBar::ImageBar(StoryController &controller, QSettings &settings, QNetworkAccessManager *network,
-                   QWidget *parent)
+ImageBar::ImageBar(StoryController &controller, QSettings &settings, ImageCache *images,
+                   ImageLoader *loader, QWidget *parent)
     : QFrame(parent)
     , m_controller(controller)
     , m_controllerAlive(&controller)
@@ -37,12 +36,8 @@ ImageBar::ImageBar(StoryController &controller, QSettings &settings, QNetworkAcc
     layout->addWidget(m_always);
     hide();
 
-    if (network) {
-        const QString dir = settings.value(QLatin1String(kCacheDirectoryKey), ImageCache::defaultDirectory()).toString();
-        m_cache = std::make_unique<ImageCache>(dir);
-        m_loader = new ImageLoader(network, m_cache.get(), this);
-        controller.setImageSupport(m_cache.get(), m_loader);
-    }
+    if (images && loader)
+        controller.setImageSupport(images, loader);
     QSet<qint64> feeds;
     for (const QVariant &id : settings.value(QLatin1String(kAlwaysFeedsKey)).toList())
         feeds.insert(id.toLongLong());

@@ -3,10 +3,7 @@
 #include <QFrame>
 #include <QPointer>
 
-#include <memory>
-
 class QLabel;
-class QNetworkAccessManager;
 class QPushButton;
 class QSettings;
 
@@ -18,15 +15,15 @@ class StoryController;
 
 // The bar above the reader that offers a story's remote images: "Load Images" for this story,
 // "Always for This Feed" (remembered in the settings). Shown only while the page in the reader
-// left images out. Owns the disk image cache and the loader (given network access); without
-// network access it still says what was left out, with its buttons disabled.
+// left images out. The disk image cache and the loader are the caller's (main.cpp builds them)
+// and outlive the bar; without them it still says what was left out, with its buttons disabled.
 class ImageBar final : public QFrame
 {
     Q_OBJECT
 
 public:
-    ImageBar(StoryController &controller, QSettings &settings, QNetworkAccessManager *network,
-             QWidget *parent = nullptr);
+    ImageBar(StoryController &controller, QSettings &settings, ImageCache *images,
+             ImageLoader *loader, QWidget *parent = nullptr);
     ~ImageBar() override;
 
     QPushButton *loadButton() const { return m_load; }
@@ -45,8 +42,6 @@ private:
     StoryController &m_controller;
     QPointer<StoryController> m_controllerAlive; // the same object, for the destructor
     QSettings &m_settings;
-    std::unique_ptr<ImageCache> m_cache;
-    ImageLoader *m_loader = nullptr;
     QLabel *m_text = nullptr;
     QPushButton *m_load = nullptr;
     QPushButton *m_always = nullptr;

@@ -78,10 +78,12 @@ MainWindow::MainWindow(Cache &cache, QSettings &settings, const Services &servic
     m_placement = new WindowPlacement(this);
     m_ui->readerView->setPlaceholderText(tr("Choose a story to read it here."));
     m_controller = new StoryController(cache, m_ui->sidebarView, m_ui->storyView, m_ui->readerView, this);
+    m_controller->setCoverageFinder(services.coverage);
     m_history = new HistoryActions(*m_controller, this);
     m_bookmarks = new BookmarkActions(cache, *m_controller, this, this);
     m_links = new LinkOpener(this, this);
-    m_feeds = new FeedActions(cache, *m_controller, services.refresh, services.subscriptions, this, this);
+    m_feeds = new FeedActions(cache, *m_controller, services.refresh, services.subscriptions,
+                              services.purger, this, this);
     m_accounts = new AccountActions(cache, *m_controller, services.sync, this, this);
     m_reading = new ReadingActions(*m_controller, m_ui->readerView, this);
     m_copy = new CopyActions(cache, *m_controller, this);
@@ -110,7 +112,7 @@ MainWindow::MainWindow(Cache &cache, QSettings &settings, const Services &servic
 
     setUpMenus();
     setUpSearch();
-    setUpImageBar(services.network);
+    setUpImageBar(services);
     m_enclosures = new EnclosureList(cache, *m_controller, *m_links, services.network, this);
     m_enclosures->placeBelow(m_ui->readerView);
     // After the image bar: a feed's properties include whether its images load.
@@ -401,14 +403,15 @@ void MainWindow::setUpSearch()
     m_ui->mainToolBar->addWidget(m_search->scope());
 }
 
-void MainWindow::setUpImageBar(QNetworkAccessManager *network)
+void MainWindow::setUpImageBar(const Services &services)
 {
     // The bar sits above the reader: the reader moves into a small container with it.
     auto *container = new QWidget(this);
     auto *layout = new QVBoxLayout(container);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
-    m_imageBar = new ImageBar(*m_controller, m_settings, network, container);
+    m_imageBar = new ImageBar(*m_controller, m_settings, services.images, services.imageLoader,
+                              container);
     const int index = m_ui->innerSplitter->indexOf(m_ui->readerView);
     const QList<int> sizes = m_ui->innerSplitter->sizes();
     m_ui->innerSplitter->replaceWidget(index, container);

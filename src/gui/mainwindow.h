@@ -28,6 +28,10 @@ class AdvisoryNotifier;
 class StoryListView;
 class BookmarkActions;
 class Cache;
+class CoverageFinder;
+class FeedPurger;
+class ImageCache;
+class ImageLoader;
 class FeedActions;
 class RefreshService;
 class SubscriptionService;
@@ -61,14 +65,22 @@ class MainWindow final : public QMainWindow
     Q_OBJECT
 
 public:
-    // The services that reach the network; a window without them reads and manages the
-    // cache but cannot refresh or subscribe.
+    // The services and threads the window uses, built by the composition root (main.cpp)
+    // and outliving the window. A window without one does without what needs it: without
+    // the network services it reads and manages the cache but cannot refresh or subscribe,
+    // without the finder the reader lists no related coverage, without the purger an
+    // unsubscribed feed's stories wait in the cache, and without the image cache and loader
+    // remote images stay out.
     struct Services
     {
         RefreshService *refresh = nullptr;
         SubscriptionService *subscriptions = nullptr;
-        QNetworkAccessManager *network = nullptr; // for images the user allows
+        QNetworkAccessManager *network = nullptr; // for enclosures the user saves
         SyncService *sync = nullptr;              // sync accounts' syncs, on its own thread
+        CoverageFinder *coverage = nullptr;       // related coverage, on its own thread
+        FeedPurger *purger = nullptr;             // unsubscribed feeds' stories, on its own thread
+        ImageCache *images = nullptr;             // remote images the user allows, on disk
+        ImageLoader *imageLoader = nullptr;       // fetches them into images
     };
 
     MainWindow(Cache &cache, QSettings &settings, QWidget *parent = nullptr);
@@ -125,7 +137,7 @@ private:
     void openExternalLink(const QUrl &url);
     void storiesChanged();
     void setUpSearch();
-    void setUpImageBar(QNetworkAccessManager *network);
+    void setUpImageBar(const Services &services);
     void showStatus(const QString &message);
 
     std::unique_ptr<Ui::MainWindow> m_ui;

@@ -59,8 +59,6 @@ StoryController::StoryController(Cache &cache, QTreeView *sidebarView, QAbstract
             storyReadChanged(m_pendingRead, true);
         m_pendingRead = 0;
     });
-    m_coverageFinder = new CoverageFinder(cache.database().path(), 5, this);
-    connect(m_coverageFinder, &CoverageFinder::coverageFound, this, &StoryController::onCoverageFound);
     selectSidebar(m_filter);
 }
 
@@ -326,7 +324,7 @@ bool StoryController::render(const ReaderLocation &location)
                 r.read = r.id && read.contains(*r.id);
                 detail.related << r;
             }
-        } else {
+        } else if (m_coverageFinder) {
             m_coverageFinder->find(location.storyId);
         }
         m_feedId = story->summary.feedId;
@@ -423,8 +421,18 @@ void StoryController::coverageChanged()
     m_coverage.clear();
     if (m_location.storyId) {
         m_coverage.insert(m_location.storyId, shown);
-        m_coverageFinder->find(m_location.storyId);
+        if (m_coverageFinder)
+            m_coverageFinder->find(m_location.storyId);
     }
+}
+
+void StoryController::setCoverageFinder(CoverageFinder *finder)
+{
+    if (m_coverageFinder)
+        disconnect(m_coverageFinder, nullptr, this, nullptr);
+    m_coverageFinder = finder;
+    if (finder)
+        connect(finder, &CoverageFinder::coverageFound, this, &StoryController::onCoverageFound);
 }
 
 void StoryController::setImageSupport(ImageCache *cache, ImageLoader *loader)

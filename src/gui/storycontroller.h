@@ -91,6 +91,10 @@ public:
     void setMarkReadDelay(int milliseconds);
     int markReadDelay() const { return m_markReadDelay; }
 
+    // Related coverage for the reader's "Coverage elsewhere", found off the GUI thread; without
+    // a finder the reader lists none.
+    void setCoverageFinder(CoverageFinder *finder);
+
     // Remote images: off until the user allows them for a story (loadImages) or for every
     // story of a feed (setImageFeeds). Without a loader the reader never shows them.
     void setImageSupport(ImageCache *cache, ImageLoader *loader);

@@ -28,6 +28,8 @@ public:
     explicit ImageCache(QString directory, qint64 maxBytes = kDefaultMaxBytes);
 
     static QString defaultDirectory(); // <cache location>/images
+    // The settings key naming another directory than defaultDirectory() (a test's folder).
+    static constexpr auto kDirectoryKey = "images/cacheDirectory";
     QString directory() const { return m_directory; }
 
     bool contains(const QUrl &url) const;

@@ -36,6 +36,11 @@ public:
     AccountStore &accounts() { return m_accounts; }
     RetentionStore &retention() { return m_retention; }
 
+    // What the window and the command line say of the open file.
+    QString path() const { return m_database.path(); }
+    bool isReadOnly() const { return m_database.isReadOnly(); }
+    QString readOnlyReason() const { return m_database.readOnlyReason(); }
+
     QString meta(const QString &key) const;
     bool setMeta(const QString &key, const QString &value);
 

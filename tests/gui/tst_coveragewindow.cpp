@@ -10,6 +10,7 @@
 #include "gui/storycontroller.h"
 #include "gui/storylistview.h"
 #include "models/storylistmodel.h"
+#include "services/coveragefinder.h"
 #include "services/coverageindexer.h"
 #include "services/refreshservice.h"
 #include "storage/cache.h"
@@ -44,13 +45,14 @@ private slots:
 private:
     qint64 addStory(qint64 feed, const QString &title, int minutesAgo);
     void indexCoverage(int stories);
-    void openWindow(const MainWindow::Services &services = {});
+    void openWindow(MainWindow::Services services = {});
     void screenshot(const QString &name);
     bool isRead(qint64 id) const { return m_cache->articles().summary(id)->read; }
 
     QTemporaryDir m_dir;
     std::unique_ptr<Cache> m_cache;
     std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<CoverageFinder> m_coverage;
     std::unique_ptr<MainWindow> m_window;
     QList<qint64> m_volcano; // newest first
     QList<qint64> m_ferry;
@@ -92,12 +94,16 @@ void tst_CoverageWindow::init()
 void tst_CoverageWindow::cleanup()
 {
     m_window.reset();
+    m_coverage.reset();
     m_cache.reset();
     m_settings.reset();
 }
 
-void tst_CoverageWindow::openWindow(const MainWindow::Services &services)
+void tst_CoverageWindow::openWindow(MainWindow::Services services)
 {
+    // The reader's coverage is found on the thread main.cpp gives the window.
+    m_coverage = std::make_unique<CoverageFinder>(m_cache->path());
+    services.coverage = m_coverage.get();
     m_window = std::make_unique<MainWindow>(*m_cache, *m_settings, services);
     m_window->resize(1200, 640);
     m_window->show();

@@ -8,8 +8,11 @@
 #include "gui/storylistview.h"
 #include "models/sidebarmodel.h"
 #include "models/storylistmodel.h"
+#include "services/coveragefinder.h"
+#include "services/feedpurger.h"
 #include "services/firstrun.h"
 #include "services/refreshservice.h"
+#include "services/remoteimages.h"
 #include "services/storypage.h"
 #include "services/subscriptionservice.h"
 #include "storage/articlestore.h"
@@ -80,6 +83,9 @@ private slots:
 private:
     void openCache();
     void openEmptyCache(); // drops the cache file and opens a new, empty one
+    // The threads main.cpp gives the window (related coverage, purging unsubscribed feeds),
+    // on the cache file; they outlive the windows of a test.
+    MainWindow::Services localServices();
     std::unique_ptr<MainWindow> makeWindow();
     QStringList relatedAnchors(const ReaderView *reader) const;
     QString cachePath() const { return m_dir.filePath(QStringLiteral("cache.sqlite")); }
@@ -87,6 +93,8 @@ private:
     QTemporaryDir m_dir;
     std::unique_ptr<Cache> m_cache;
     std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<CoverageFinder> m_coverage;
+    std::unique_ptr<FeedPurger> m_purger;
     qint64 m_sampleId = 0;
 };
 
@@ -108,6 +116,8 @@ void tst_MainWindow::init()
 
 void tst_MainWindow::cleanup()
 {
+    m_purger.reset();
+    m_coverage.reset();
     m_cache.reset();
     m_settings.reset();
 }
@@ -121,6 +131,8 @@ void tst_MainWindow::openCache()
 
 void tst_MainWindow::openEmptyCache()
 {
+    m_purger.reset(); // their connections are to the file dropped here
+    m_coverage.reset();
     m_cache.reset();
     QFile::remove(cachePath());
     QFile::remove(cachePath() + QStringLiteral("-wal"));
@@ -128,9 +140,18 @@ void tst_MainWindow::openEmptyCache()
     openCache();
 }
 
+MainWindow::Services tst_MainWindow::localServices()
+{
+    if (!m_coverage)
+        m_coverage = std::make_unique<CoverageFinder>(cachePath());
+    if (!m_purger)
+        m_purger = std::make_unique<FeedPurger>(cachePath());
+    return {.coverage = m_coverage.get(), .purger = m_purger.get()};
+}
+
 std::unique_ptr<MainWindow> tst_MainWindow::makeWindow()
 {
-    auto window = std::make_unique<MainWindow>(*m_cache, *m_settings);
+    auto window = std::make_unique<MainWindow>(*m_cache, *m_settings, localServices());
     window->resize(1200, 800);
     return window;
 }
@@ -426,7 +447,7 @@ void tst_MainWindow::restoresStateOnRestart()
     }
     m_cache.reset();
     openCache();
-    auto window = std::make_unique<MainWindow>(*m_cache, *m_settings);
+    auto window = std::make_unique<MainWindow>(*m_cache, *m_settings, localServices());
     window->restoreState();
     window->show();
     QCOMPARE(window->size(), savedSize);
@@ -596,8 +617,15 @@ void tst_MainWindow::screenshots()
         QNetworkAccessManager network;
         RefreshService refresh(*m_cache, &network);
         SubscriptionService subscriptions(*m_cache, &network, &refresh);
-        auto window = std::make_unique<MainWindow>(*m_cache, *m_settings,
-                                                   MainWindow::Services{&refresh, &subscriptions, &network});
+        ImageCache images(m_dir.filePath(QStringLiteral("images")));
+        ImageLoader imageLoader(&network, &images);
+        MainWindow::Services services = localServices();
+        services.refresh = &refresh;
+        services.subscriptions = &subscriptions;
+        services.network = &network;
+        services.images = &images;
+        services.imageLoader = &imageLoader;
+        auto window = std::make_unique<MainWindow>(*m_cache, *m_settings, services);
         window->resize(1200, 800);
         window->show();
         window->openStory(m_sampleId);

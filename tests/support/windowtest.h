@@ -3,7 +3,10 @@
 #include "core/article.h"
 #include "core/html/htmlsanitizer.h"
 #include "gui/mainwindow.h"
+#include "services/coveragefinder.h"
+#include "services/feedpurger.h"
 #include "services/refreshservice.h"
+#include "services/remoteimages.h"
 #include "services/subscriptionservice.h"
 #include "storage/cache.h"
 #include "support/testcache.h"
@@ -74,14 +77,30 @@ protected:
         m_subscriptions = std::make_unique<SubscriptionService>(*m_cache, m_network.get(), m_refresh.get());
     }
 
-    // The window over the cache and preferences, with the services when they were started,
-    // at size; not shown.
-    std::unique_ptr<MainWindow> makeMainWindow(QSize size) const
+    // The window over the cache and preferences, at size; not shown. It has the threads
+    // main.cpp gives it (related coverage, purging unsubscribed feeds), and when the services
+    // were started, those that reach the network and the image cache named in the settings.
+    std::unique_ptr<MainWindow> makeMainWindow(QSize size)
     {
-        auto window = m_refresh
-            ? std::make_unique<MainWindow>(*m_cache, *m_settings,
-                                           MainWindow::Services{m_refresh.get(), m_subscriptions.get(), m_network.get()})
-            : std::make_unique<MainWindow>(*m_cache, *m_settings);
+        if (!m_coverage)
+            m_coverage = std::make_unique<CoverageFinder>(m_cache->path());
+        if (!m_purger)
+            m_purger = std::make_unique<FeedPurger>(m_cache->path());
+        MainWindow::Services services{.coverage = m_coverage.get(), .purger = m_purger.get()};
+        if (m_refresh) {
+            if (!m_images) {
+                const QVariant directory = m_settings->value(
+                    QLatin1String(ImageCache::kDirectoryKey), ImageCache::defaultDirectory());
+                m_images = std::make_unique<ImageCache>(directory.toString());
+                m_imageLoader = std::make_unique<ImageLoader>(m_network.get(), m_images.get());
+            }
+            services.refresh = m_refresh.get();
+            services.subscriptions = m_subscriptions.get();
+            services.network = m_network.get();
+            services.images = m_images.get();
+            services.imageLoader = m_imageLoader.get();
+        }
+        auto window = std::make_unique<MainWindow>(*m_cache, *m_settings, services);
         window->resize(size);
         return window;
     }
@@ -103,6 +122,10 @@ protected:
     void closeWindowTest()
     {
         m_window.reset();
+        m_imageLoader.reset();
+        m_images.reset();
+        m_purger.reset();
+        m_coverage.reset();
         m_subscriptions.reset();
         m_refresh.reset();
         m_network.reset();
@@ -118,6 +141,10 @@ protected:
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<RefreshService> m_refresh;
     std::unique_ptr<SubscriptionService> m_subscriptions;
+    std::unique_ptr<CoverageFinder> m_coverage;
+    std::unique_ptr<FeedPurger> m_purger;
+    std::unique_ptr<ImageCache> m_images;
+    std::unique_ptr<ImageLoader> m_imageLoader;
     std::unique_ptr<MainWindow> m_window;
 };
 

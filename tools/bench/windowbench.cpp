@@ -14,6 +14,8 @@
 #include "gui/storycontroller.h"
 #include "gui/storylistview.h"
 #include "models/storylistmodel.h"
+#include "services/coveragefinder.h"
+#include "services/feedpurger.h"
 #include "services/refreshservice.h"
 #include "storage/cache.h"
 #include "storage/database.h"
@@ -242,7 +244,10 @@ void measureInProcess(const Setup &setup, Results &results)
     const QString settingsPath = setup.workDir + QStringLiteral("/inprocess.ini");
     QFile::remove(settingsPath);
     QSettings settings(settingsPath, QSettings::IniFormat);
-    bulletin::MainWindow window(*cache, settings);
+    // The window with the threads main.cpp gives it; the network stays out.
+    bulletin::CoverageFinder coverage(setup.cache.path);
+    bulletin::FeedPurger purger(setup.cache.path);
+    bulletin::MainWindow window(*cache, settings, {.coverage = &coverage, .purger = &purger});
     window.resize(1280, 800);
     window.show();
     settle();
