@@ -30,7 +30,7 @@ bool purgeRemoved(Cache &cache)
     int left = 1;
     while (left > 0)
         left = cache.feeds().purgeRemoved(kPurgeStep);
-    return left == 0 && AccountStore(cache.database().connection()).purgeRemovedAccounts();
+    return left == 0 && cache.accounts().purgeRemovedAccounts();
 }
 
 // The account's client, with its password; nullptr with *error otherwise.
@@ -86,10 +86,11 @@ int addAccount(const QString &cachePath, const QStringList &words, const QString
         return fail(kept.error);
     const qint64 id = *kept.id;
     if (kept.stored.inFile)
-        QTextStream(stderr) << "bulletin: warning: no keyring answered (" << kept.stored.keyringError
-                            << "); the password is kept in " << PasswordStore(cache->database().path()).filePath(id)
+        QTextStream(stderr) << "bulletin: warning: no keyring answered ("
+                            << kept.stored.keyringError << "); the password is kept in "
+                            << PasswordStore(cache->path()).filePath(id)
                             << ", readable by you alone" << Qt::endl;
-    AccountStore store(cache->database().connection());
+    AccountStore &store = cache->accounts();
     const AccountRecord account = *store.account(id);
     if (json)
         printJson({{QStringLiteral("account"), accountJson(account)}});
@@ -107,7 +108,7 @@ int removeAccount(const QString &cachePath, const QStringList &words)
     auto cache = Cache::open(cachePath, &error);
     if (!cache)
         return fail(error);
-    AccountStore store(cache->database().connection());
+    AccountStore &store = cache->accounts();
     if (!store.account(*id))
         return fail(QStringLiteral("no account with id %1").arg(*id));
     if (!beginRemoveAccount(*cache, *id) || !purgeRemoved(*cache))
@@ -124,12 +125,12 @@ int withFeedAccount(const QString &cachePath, qint64 feedId,
     auto cache = Cache::open(cachePath, &error);
     if (!cache)
         return fail(error);
-    AccountStore store(cache->database().connection());
+    AccountStore &store = cache->accounts();
     const auto accountId = store.feedAccount(feedId);
     const auto account = accountId ? store.account(*accountId) : std::nullopt;
     if (!account)
         return fail(QStringLiteral("feed %1 is not a feed of an account").arg(feedId));
-    const auto remote = remoteFor(cache->database().path(), *account, &error);
+    const auto remote = remoteFor(cache->path(), *account, &error);
     if (!remote)
         return fail(error);
     SyncEngine engine(*cache, account->id, *remote);
@@ -158,11 +159,11 @@ int cmdAccount(const QString &cachePath, const QStringList &positional, const QS
         auto cache = Cache::open(cachePath, &error);
         if (!cache)
             return fail(error);
-        AccountStore store(cache->database().connection());
+        AccountStore &store = cache->accounts();
         const auto account = store.account(*id);
         if (!account)
             return fail(QStringLiteral("no account with id %1").arg(*id));
-        const auto remote = remoteFor(cache->database().path(), *account, &error);
+        const auto remote = remoteFor(cache->path(), *account, &error);
         if (!remote)
             return fail(error);
         SyncEngine engine(*cache, *id, *remote);
@@ -200,7 +201,7 @@ int cmdAccounts(const QString &cachePath, bool json)
     auto cache = Cache::open(cachePath, &error);
     if (!cache)
         return fail(error);
-    AccountStore store(cache->database().connection());
+    AccountStore &store = cache->accounts();
     const QList<AccountRecord> accounts = store.accounts();
     if (json) {
         QJsonArray list;
@@ -240,7 +241,7 @@ int syncAccounts(const QString &cachePath, std::optional<qint64> only, bool upda
     auto cache = Cache::open(cachePath, &error);
     if (!cache)
         return fail(error);
-    AccountStore store(cache->database().connection());
+    AccountStore &store = cache->accounts();
     QList<AccountRecord> accounts = store.accounts();
     if (onlyFeed > 0) {
         only = store.feedAccount(onlyFeed);
@@ -259,7 +260,7 @@ int syncAccounts(const QString &cachePath, std::optional<qint64> only, bool upda
     for (const AccountRecord &account : std::as_const(accounts)) {
         SyncReport report;
         report.accountId = account.id;
-        if (const auto remote = remoteFor(cache->database().path(), account, &error)) {
+        if (const auto remote = remoteFor(cache->path(), account, &error)) {
             SyncEngine engine(*cache, account.id, *remote);
             if (update) {
                 report.error = engine.updateFeeds(onlyFeed);

@@ -7,7 +7,6 @@
 #include "services/advisorysettings.h"
 #include "storage/advisorystore.h"
 #include "storage/cache.h"
-#include "storage/sqlutil.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -52,7 +51,7 @@ int cmdAdvisories(const QString &cachePath, const CliArgs &args)
     auto cache = openCache(cachePath, &status);
     if (!cache)
         return status;
-    const AdvisoryStore store(cache->database().connection());
+    const AdvisoryStore &store = cache->advisories();
     const auto records = store.advisories(args.has(QStringLiteral("active")));
     if (args.has(QStringLiteral("json"))) {
         QJsonArray array;
@@ -95,7 +94,7 @@ int cmdAlertSource(const QString &cachePath, const CliArgs &args)
         return fail(QStringLiteral("no feed with id %1 in the cache").arg(id));
     const bool on = state == QLatin1String("on");
     if (!cache->feeds().setAlertSource(id, on))
-        return fail(sql::withReason(QStringLiteral("cannot change feed %1").arg(id), cache->database().connection()));
+        return fail(cache->withReason(QStringLiteral("cannot change feed %1").arg(id)));
     out() << (on ? QStringLiteral("feed %1 (%2) is an alert source: each of its stories becomes an advisory")
                  : QStringLiteral("feed %1 (%2) is no longer an alert source"))
                  .arg(id)
@@ -161,8 +160,8 @@ int cmdAdvisoryRules(const QString &cachePath, const CliArgs &args)
                             : QStringLiteral("\"%1\" is not in the list").arg(entry));
         }
         if (!saveAdvisoryRules(*cache, rules))
-            return fail(sql::withReason(QStringLiteral("cannot save the advisory rules in the cache"),
-                                        cache->database().connection()));
+            return fail(
+                cache->withReason(QStringLiteral("cannot save the advisory rules in the cache")));
     }
 
     QList<FeedRecord> alertSources;

@@ -7,7 +7,6 @@
 #include "storage/accountstore.h"
 #include "storage/bookmarksalvage.h"
 #include "storage/cache.h"
-#include "storage/sqlutil.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -28,7 +27,8 @@ int cmdBookmark(const QString &cachePath, const CliArgs &args)
         if (!cache->bookmarks().isBookmarked(*id))
             return fail(QStringLiteral("story %1 is not bookmarked").arg(*id));
         if (!cache->bookmarks().removeForArticle(*id))
-            return fail(sql::withReason(QStringLiteral("cannot remove the bookmark of story %1").arg(*id), cache->database().connection()));
+            return fail(cache->withReason(
+                QStringLiteral("cannot remove the bookmark of story %1").arg(*id)));
         out() << QStringLiteral("bookmark removed from story %1").arg(*id) << Qt::endl;
         return 0;
     }
@@ -36,7 +36,7 @@ int cmdBookmark(const QString &cachePath, const CliArgs &args)
         return fail(QStringLiteral("no story with id %1 in the cache").arg(*id));
     const auto bookmarkId = cache->bookmarks().add(*id, args.value(QStringLiteral("note")));
     if (!bookmarkId)
-        return fail(sql::withReason(QStringLiteral("cannot bookmark story %1").arg(*id), cache->database().connection()));
+        return fail(cache->withReason(QStringLiteral("cannot bookmark story %1").arg(*id)));
     out() << QStringLiteral("story %1 bookmarked").arg(*id) << Qt::endl;
     return 0;
 }
@@ -64,7 +64,7 @@ int cmdBookmarks(const QString &cachePath, const CliArgs &args)
         // A damaged cache is not open: its bookmarks are listed without their stories' accounts.
         std::optional<AccountStore> accounts;
         if (cache)
-            accounts.emplace(cache->database().connection());
+            accounts.emplace(cache->accounts());
         QJsonArray array;
         for (const BookmarkRecord &b : bookmarks)
             array << bookmarkJson(b, b.articleId && accounts ? accounts->storyAccount(*b.articleId) : std::nullopt);

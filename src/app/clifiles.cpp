@@ -128,7 +128,7 @@ int cmdImport(const QString &cachePath, const CliArgs &args)
     // Related coverage of the new stories, as the refresh's writer works it out, in short
     // transactions: a kill part way leaves the rest waiting for the next writer
     // (CoverageStore::pending).
-    if (CoverageIndexer(cache->database().connection()).index(imported) < 0)
+    if (CoverageIndexer(*cache).index(imported) < 0)
         fail(QStringLiteral("related coverage of the imported stories was not stored"));
     if (args.has(QStringLiteral("json")))
         printJson(QJsonObject{{QStringLiteral("imports"), reports}});

@@ -10,7 +10,6 @@
 #include "storage/accountstore.h"
 #include "storage/cache.h"
 #include "storage/searchstore.h"
-#include "storage/sqlutil.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -120,10 +119,10 @@ int cmdList(const QString &cachePath, const CliArgs &args)
         cursor = StoryOrder::cursorOf(page.last());
     }
     if (args.has(QStringLiteral("grouped")))
-        return printEvents(groupByEvent(cache->database().connection(), stories), args.has(QStringLiteral("json")),
-                           AccountStore(cache->database().connection()).feedAccounts());
+        return printEvents(groupByEvent(*cache, stories), args.has(QStringLiteral("json")),
+                           cache->accounts().feedAccounts());
     if (args.has(QStringLiteral("json"))) {
-        const QHash<qint64, qint64> feedAccounts = AccountStore(cache->database().connection()).feedAccounts();
+        const QHash<qint64, qint64> feedAccounts = cache->accounts().feedAccounts();
         QJsonArray array;
         for (const StorySummary &s : std::as_const(stories))
             array << storyJson(s, feedAccounts);
@@ -149,7 +148,7 @@ int cmdShow(const QString &cachePath, const CliArgs &args)
         return fail(QStringLiteral("no story with id %1 in the cache").arg(*id));
     // The publisher's own links first, then related coverage found in the cache that the
     // publisher's links do not already name.
-    for (const RelatedStory &coverage : findRelatedCoverage(cache->database().connection(), *story)) {
+    for (const RelatedStory &coverage : findRelatedCoverage(*cache, *story)) {
         const bool listed = std::any_of(story->related.cbegin(), story->related.cend(),
                                         [&](const RelatedStory &r) { return r.id == coverage.id; });
         if (!listed)
@@ -160,7 +159,7 @@ int cmdShow(const QString &cachePath, const CliArgs &args)
         out() << page.text << Qt::endl;
         return 0;
     }
-    QJsonObject object = storyJson(story->summary, AccountStore(cache->database().connection()).feedAccounts());
+    QJsonObject object = storyJson(story->summary, cache->accounts().feedAccounts());
     object.insert(QStringLiteral("html"), page.html);
     object.insert(QStringLiteral("text"), page.text);
     object.insert(QStringLiteral("author"), story->author.isEmpty() ? QJsonValue() : QJsonValue(story->author));
@@ -204,13 +203,13 @@ int cmdSearch(const QString &cachePath, const CliArgs &args)
     const std::optional<StoryFilter> filter = filterFrom(*cache, args, &error);
     if (!filter)
         return fail(error);
-    const SearchStore search(cache->database().connection());
+    const SearchStore &search = cache->searches();
     const auto results = search.search(args.positional().join(QLatin1Char(' ')), *filter,
                                        qMax(1, limit), &error);
     if (!error.isEmpty())
         return fail(error);
     if (args.has(QStringLiteral("json"))) {
-        const QHash<qint64, qint64> feedAccounts = AccountStore(cache->database().connection()).feedAccounts();
+        const QHash<qint64, qint64> feedAccounts = cache->accounts().feedAccounts();
         QJsonArray array;
         for (const SearchStore::Result &r : results) {
             QJsonObject object = storyJson(r.story, feedAccounts);
@@ -246,7 +245,7 @@ int cmdRead(const QString &cachePath, const CliArgs &args)
     const bool read = !args.has(QStringLiteral("off"));
     // A story of a sync account also queues the change for its server (the cache's sync triggers).
     if (!cache->articles().setRead({*id}, read))
-        return fail(sql::withReason(QStringLiteral("cannot mark story %1").arg(*id), cache->database().connection()));
+        return fail(cache->withReason(QStringLiteral("cannot mark story %1").arg(*id)));
     out() << QStringLiteral("story %1 marked %2").arg(*id).arg(read ? QStringLiteral("read") : QStringLiteral("unread"))
           << Qt::endl;
     return 0;

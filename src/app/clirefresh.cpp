@@ -213,7 +213,7 @@ int cmdRefresh(const QString &cachePath, bool json, const QString &feedId)
         if (!onlyFeed)
             return fail(error);
         // An account's feed is fetched by its server, not here.
-        if (AccountStore(cache->database().connection()).feedAccount(*onlyFeed)) {
+        if (cache->accounts().feedAccount(*onlyFeed)) {
             cache.reset();
             return cmdRefreshAccountFeed(cachePath, *onlyFeed, json);
         }

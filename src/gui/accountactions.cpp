@@ -68,14 +68,14 @@ QString AccountActions::accountName(qint64 accountId) const
 int AccountActions::pendingTotal() const
 {
     int total = 0;
-    for (const AccountRecord &account : AccountStore(m_cache.database().connection()).accounts())
+    for (const AccountRecord &account : m_cache.accounts().accounts())
         total += account.pending;
     return total;
 }
 
 void AccountActions::refreshAll()
 {
-    if (m_sync && !AccountStore(m_cache.database().connection()).accounts().isEmpty())
+    if (m_sync && !m_cache.accounts().accounts().isEmpty())
         m_sync->updateAndSync();
 }
 

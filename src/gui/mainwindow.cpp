@@ -90,7 +90,7 @@ MainWindow::MainWindow(Cache &cache, QSettings &settings, const Services &servic
     m_readUndo = new ReadUndo(*m_controller, statusBar(), this);
     m_ui->storyView->setItemDelegateForColumn(StoryListModel::HeadlineColumn,
                                               new HighlightDelegate(m_controller->storyModel(), this));
-    m_banner = new AdvisoryBanner(AdvisoryStore(cache.database().connection()), m_ui->centralWidget);
+    m_banner = new AdvisoryBanner(cache.advisories(), m_ui->centralWidget);
     m_ui->centralLayout->insertWidget(0, m_banner);
     m_ui->centralLayout->setSpacing(4);
     m_ui->centralLayout->setStretch(1, 1); // the panes take the height; the banner what it needs
@@ -502,7 +502,7 @@ void MainWindow::showPreferences()
 
 void MainWindow::showAbout()
 {
-    auto *dialog = new AboutDialog(AboutInfo::of(m_cache.database()), this);
+    auto *dialog = new AboutDialog(AboutInfo::of(m_cache), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }

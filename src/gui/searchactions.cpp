@@ -96,7 +96,7 @@ SearchActions::SearchActions(Cache &cache, StoryController &controller, QTreeVie
     m_delete = new QAction(tr("&Delete Saved Search"), window);
     connect(m_delete, &QAction::triggered, this, [this] {
         const qint64 id = m_controller.sidebarModel()->savedSearchAt(m_sidebar->currentIndex());
-        if (id && SearchStore(m_cache.database().connection()).removeSavedSearch(id)) {
+        if (id && m_cache.searches().removeSavedSearch(id)) {
             m_controller.refreshSidebar();
             emit statusMessage(tr("Saved search deleted."));
         }
@@ -129,9 +129,9 @@ qint64 SearchActions::saveSearch(const QString &name)
 {
     if (!m_controller.isSearching())
         return 0;
-    const std::optional<qint64> id = SearchStore(m_cache.database().connection())
-                                         .saveSearch(name, m_controller.storyModel()->searchQuery(),
-                                                     everywhere() ? StoryFilter{} : m_controller.currentFilter());
+    const std::optional<qint64> id = m_cache.searches().saveSearch(
+        name, m_controller.storyModel()->searchQuery(),
+        everywhere() ? StoryFilter{} : m_controller.currentFilter());
     if (!id) {
         emit statusMessage(tr("Could not save the search."));
         return 0;

@@ -35,11 +35,11 @@ StoryController::StoryController(Cache &cache, QTreeView *sidebarView, QAbstract
     , m_storyView(storyView)
     , m_reader(reader)
 {
-    m_stories->setAdvisoryStore(AdvisoryStore(cache.database().connection()));
-    m_stories->setSearchStore(SearchStore(cache.database().connection()));
-    m_stories->setCoverageStore(CoverageStore(cache.database().connection()));
-    m_sidebar->setSearchStore(SearchStore(cache.database().connection()));
-    m_sidebar->setAccountStore(AccountStore(cache.database().connection()));
+    m_stories->setAdvisoryStore(cache.advisories());
+    m_stories->setSearchStore(cache.searches());
+    m_stories->setCoverageStore(cache.coverage());
+    m_sidebar->setSearchStore(cache.searches());
+    m_sidebar->setAccountStore(cache.accounts());
     sidebarView->setModel(m_sidebar);
     storyView->setModel(m_stories);
     connect(sidebarView->selectionModel(), &QItemSelectionModel::currentChanged, this,
@@ -180,7 +180,7 @@ bool StoryController::search(const QString &query, bool everywhere)
 
 bool StoryController::openSavedSearch(qint64 id)
 {
-    const std::optional<SearchStore::SavedSearch> saved = SearchStore(m_cache.database().connection()).savedSearch(id);
+    const std::optional<SearchStore::SavedSearch> saved = m_cache.searches().savedSearch(id);
     if (!saved)
         return false;
     m_filter = saved->scope;
@@ -293,7 +293,7 @@ bool StoryController::isDarkPalette() const
 
 bool StoryController::render(const ReaderLocation &location)
 {
-    const PageOptions options{isDarkPalette(), false, m_part, m_cache.database().isReadOnly(),
+    const PageOptions options{isDarkPalette(), false, m_part, m_cache.isReadOnly(),
                               pageColours(m_reader->palette())};
     StoryPage page;
     if (location.storyId) {

@@ -1,6 +1,6 @@
 #include "services/aboutinfo.h"
 
-#include "storage/database.h"
+#include "storage/cache.h"
 
 #include <QFileInfo>
 #include <QSqlDatabase>
@@ -47,13 +47,14 @@ AboutInfo AboutInfo::current()
     return info;
 }
 
-AboutInfo AboutInfo::of(const Database &cache)
+AboutInfo AboutInfo::of(Cache &cache)
 {
     AboutInfo info = versionsOnly();
-    if (!cache.isOpen())
+    const Database &database = cache.database();
+    if (!database.isOpen())
         return info;
-    info.sqliteVersion = askSqliteVersion(cache.connection());
-    info.cachePath = cache.path();
+    info.sqliteVersion = askSqliteVersion(database.connection());
+    info.cachePath = database.path();
     const QFileInfo file(info.cachePath);
     if (file.exists()) {
         const QFileInfo wal(info.cachePath + QStringLiteral("-wal"));

@@ -4,7 +4,7 @@
 
 namespace bulletin {
 
-class Database;
+class Cache;
 
 // What Help › About and `bulletin --version` say about this Bulletin: its version, the Qt and
 // SQLite it runs with (the libraries loaded now, not the ones it was built against) and the
@@ -21,7 +21,7 @@ struct AboutInfo
     // database). Needs a QCoreApplication for Qt's SQL driver.
     static AboutInfo current();
     // With the open cache: its path and size too, the SQLite version asked through it.
-    static AboutInfo of(const Database &cache);
+    static AboutInfo of(Cache &cache);
 
     // "bulletin 0.1.0 (Qt 6.4.2, SQLite 3.40.1)"
     QString versionLine() const;

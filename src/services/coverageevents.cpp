@@ -1,10 +1,16 @@
 #include "services/coverageevents.h"
 
+#include "storage/cache.h"
 #include "storage/coveragestore.h"
 
 #include <QHash>
 
 namespace bulletin {
+
+QList<EventGroup> groupByEvent(Cache &cache, const QList<StorySummary> &stories)
+{
+    return groupByEvent(cache.database().connection(), stories);
+}
 
 QList<EventGroup> groupByEvent(QSqlDatabase db, const QList<StorySummary> &stories)
 {

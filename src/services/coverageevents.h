@@ -7,6 +7,8 @@
 
 namespace bulletin {
 
+class Cache;
+
 // The reports of one news event among the stories of a list.
 struct EventGroup
 {
@@ -21,5 +23,6 @@ struct EventGroup
 // listed stories are grouped; `sources` counts the event's sources in the whole cache.
 // Reads only, one query per 500 stories; on the thread that owns the connection.
 QList<EventGroup> groupByEvent(QSqlDatabase db, const QList<StorySummary> &stories);
+QList<EventGroup> groupByEvent(Cache &cache, const QList<StorySummary> &stories);
 
 } // namespace bulletin

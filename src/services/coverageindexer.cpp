@@ -1,5 +1,6 @@
 #include "services/coverageindexer.h"
 
+#include "storage/cache.h"
 #include "storage/coveragestore.h"
 #include "storage/transaction.h"
 
@@ -24,6 +25,11 @@ CoverageIndexer::CoverageIndexer(QSqlDatabase db, CoverageWeights weights)
     : m_db(db)
     , m_weights(weights)
     , m_linker(std::move(db), weights)
+{
+}
+
+CoverageIndexer::CoverageIndexer(Cache &cache, CoverageWeights weights)
+    : CoverageIndexer(cache.database().connection(), weights)
 {
 }
 

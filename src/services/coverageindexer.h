@@ -11,6 +11,8 @@
 
 namespace bulletin {
 
+class Cache;
+
 // Keeps related coverage up to date as stories arrive (schema 10): for each new story it
 // works out the story's links (CoverageLinker), stores them both ways, and puts the story
 // in the event of its best-linked story that already has one, or in an event of its own.
@@ -40,6 +42,7 @@ public:
     static constexpr std::chrono::milliseconds kStep{100};
 
     explicit CoverageIndexer(QSqlDatabase db, CoverageWeights weights = {});
+    explicit CoverageIndexer(Cache &cache, CoverageWeights weights = {});
 
     // Stories' coverage worked out and not stored yet.
     struct Work

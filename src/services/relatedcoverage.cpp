@@ -2,6 +2,7 @@
 
 #include "core/related/relatedterms.h"
 #include "services/coveragelinker.h"
+#include "storage/cache.h"
 #include "storage/coveragestore.h"
 #include "storage/sqlutil.h"
 
@@ -72,6 +73,11 @@ QList<CoverageLink> findCoverageLinks(QSqlDatabase db, const CoverageCandidate &
                                       const CoverageWeights &weights)
 {
     return CoverageLinker(std::move(db), weights).links(story, limit);
+}
+
+QList<RelatedStory> findRelatedCoverage(Cache &cache, const StoryDetail &story, int limit)
+{
+    return findRelatedCoverage(cache.database().connection(), story, limit);
 }
 
 QList<RelatedStory> findRelatedCoverage(QSqlDatabase db, const StoryDetail &story, int limit)

@@ -10,6 +10,8 @@
 
 namespace bulletin {
 
+class Cache;
+
 // Other cached stories, from any feed, that report the same news event as `story`: best
 // first, at most `limit`, each with kind "coverage", its id, title, link, source, date and
 // whether the user has read it.
@@ -23,6 +25,7 @@ namespace bulletin {
 // that owns the connection: a few milliseconds when the links are stored, tens when
 // they are not.
 QList<RelatedStory> findRelatedCoverage(QSqlDatabase db, const StoryDetail &story, int limit = 5);
+QList<RelatedStory> findRelatedCoverage(Cache &cache, const StoryDetail &story, int limit = 5);
 
 // A story's direct links worked out from the cache: its candidates (the headline index,
 // within the time window) scored against it, best first, at most `limit`. For many

@@ -54,4 +54,9 @@ bool Cache::setMeta(const QString &key, const QString &value)
                     {key, value});
 }
 
+QString Cache::withReason(const QString &message) const
+{
+    return sql::withReason(message, m_database.connection());
+}
+
 } // namespace bulletin

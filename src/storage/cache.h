@@ -44,6 +44,10 @@ public:
     QString meta(const QString &key) const;
     bool setMeta(const QString &key, const QString &value);
 
+    // `message`, then ": " and why the last write failed ("the disk is full", ...) when known
+    // (sql::withReason).
+    QString withReason(const QString &message) const;
+
 private:
     Cache();
 
