@@ -6,19 +6,28 @@
 #include "core/feeds/feedjson.h"
 #include "core/feeds/feedparser.h"
 #include "core/wholefile.h"
-#include "services/coverageindexer.h"
+#include "services/advisorysettings.h"
 #include "services/importservice.h"
 #include "services/integritycheck.h"
 #include "services/opmlservice.h"
 #include "storage/cache.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QTextStream>
+#include <QThread>
+#include <QThreadPool>
 #include <QUrl>
 
+#include <algorithm>
+#include <chrono>
+#include <deque>
+#include <future>
+#include <memory>
 #include <optional>
+#include <utility>
 
 namespace bulletin {
 
@@ -39,6 +48,46 @@ std::optional<QUrl> documentAddress(const CliArgs &args)
         return url;
     fail(QStringLiteral("--url must be an absolute http or https address, not \"%1\"").arg(value));
     return std::nullopt;
+}
+
+// One imported file's summary: a line (or two) of text, or its entry in --json's "imports".
+void printImport(const ImportService::Report &report, bool json, QJsonArray *reports)
+{
+    const QString &path = report.path;
+    if (json) {
+        QJsonArray ids;
+        for (qint64 id : report.storyIds)
+            ids << id;
+        *reports << QJsonObject{{QStringLiteral("path"), path},
+                                {QStringLiteral("kind"), report.kind},
+                                {QStringLiteral("added"), report.added},
+                                {QStringLiteral("updated"), report.updated},
+                                {QStringLiteral("unchanged"), report.unchanged},
+                                {QStringLiteral("story_ids"), ids},
+                                {QStringLiteral("note"), report.note}};
+    } else if (report.kind == QLatin1String("opml")) {
+        // Subscriptions, not stories: say so, and what brings their stories in.
+        out() << QStringLiteral("%1: %2 feed(s) subscribed, %3 already subscribed")
+                     .arg(path)
+                     .arg(report.added)
+                     .arg(report.unchanged)
+              << Qt::endl;
+        if (report.added > 0)
+            out() << QStringLiteral("  their stories come with the next refresh: bulletin refresh") << Qt::endl;
+        if (!report.note.isEmpty())
+            out() << QStringLiteral("  note: ") << report.note << Qt::endl;
+    } else {
+        out() << QStringLiteral("%1: %2 added, %3 updated, %4 unchanged")
+                     .arg(path)
+                     .arg(report.added)
+                     .arg(report.updated)
+                     .arg(report.unchanged);
+        if (!report.storyIds.isEmpty() && report.kind == QLatin1String("article"))
+            out() << QStringLiteral(" (story %1)").arg(report.storyIds.first());
+        out() << Qt::endl;
+        if (!report.note.isEmpty())
+            out() << QStringLiteral("  note: ") << report.note << Qt::endl;
+    }
 }
 
 } // namespace
@@ -75,61 +124,75 @@ int cmdImport(const QString &cachePath, const CliArgs &args)
     auto cache = openCache(cachePath, &status);
     if (!cache)
         return status;
+    // As a refresh does: the stories are stored first and indexed for search once all are in.
+    cache->articles().setDeferIndexing(true);
     ImportService importer(*cache);
     const ImportService::Options options{args.value(QStringLiteral("title")),
                                          args.value(QStringLiteral("source")),
                                          args.value(QStringLiteral("url"))};
+    const AdvisoryRules rules = loadAdvisoryRules(*cache);
+
+    // The files are read and parsed on a thread pool a few ahead of the one being stored
+    // (no more than kAheadBytes of them, or one file of any size), and stored in order.
+    constexpr qint64 kAheadBytes = 64 * 1024 * 1024;
+    QThreadPool parsers;
+    // One parser fewer than the cores: this thread is storing meanwhile.
+    parsers.setMaxThreadCount(std::max(1, QThread::idealThreadCount() - 1));
+    const qsizetype maxAhead = parsers.maxThreadCount() + 1;
+    struct Ahead
+    {
+        qint64 bytes = 0;
+        std::future<ImportService::PreparedFile> file;
+    };
+    std::deque<Ahead> ahead;
+    qint64 aheadBytes = 0;
+    const QStringList paths = args.positional();
+    qsizetype next = 0;
+    const auto prepareMore = [&] {
+        for (; next < paths.size(); ++next) {
+            const qint64 bytes = QFileInfo(paths.at(next)).size();
+            if (!ahead.empty() && (qsizetype(ahead.size()) >= maxAhead || aheadBytes + bytes > kAheadBytes))
+                return;
+            auto task = std::make_shared<std::packaged_task<ImportService::PreparedFile()>>(
+                [path = paths.at(next), &options, &rules] { return ImportService::prepareFile(path, options, rules); });
+            ahead.push_back({bytes, task->get_future()});
+            aheadBytes += bytes;
+            parsers.start([task] { (*task)(); });
+        }
+    };
+
     QJsonArray reports;
     int failures = 0;
     QList<qint64> imported;
-    for (const QString &path : args.positional()) {
-        const ImportService::Report report = importer.importFile(path, options);
-        if (!report.error.isEmpty()) {
-            ++failures;
-            fail(report.error);
-            continue;
-        }
-        imported << report.storyIds;
-        if (args.has(QStringLiteral("json"))) {
-            QJsonArray ids;
-            for (qint64 id : report.storyIds)
-                ids << id;
-            reports << QJsonObject{{QStringLiteral("path"), path},
-                                   {QStringLiteral("kind"), report.kind},
-                                   {QStringLiteral("added"), report.added},
-                                   {QStringLiteral("updated"), report.updated},
-                                   {QStringLiteral("unchanged"), report.unchanged},
-                                   {QStringLiteral("story_ids"), ids},
-                                   {QStringLiteral("note"), report.note}};
-        } else if (report.kind == QLatin1String("opml")) {
-            // Subscriptions, not stories: say so, and what brings their stories in.
-            out() << QStringLiteral("%1: %2 feed(s) subscribed, %3 already subscribed")
-                         .arg(path)
-                         .arg(report.added)
-                         .arg(report.unchanged)
-                  << Qt::endl;
-            if (report.added > 0)
-                out() << QStringLiteral("  their stories come with the next refresh: bulletin refresh") << Qt::endl;
-            if (!report.note.isEmpty())
-                out() << QStringLiteral("  note: ") << report.note << Qt::endl;
-        } else {
-            out() << QStringLiteral("%1: %2 added, %3 updated, %4 unchanged")
-                         .arg(path)
-                         .arg(report.added)
-                         .arg(report.updated)
-                         .arg(report.unchanged);
-            if (!report.storyIds.isEmpty() && report.kind == QLatin1String("article"))
-                out() << QStringLiteral(" (story %1)").arg(report.storyIds.first());
-            out() << Qt::endl;
-            if (!report.note.isEmpty())
-                out() << QStringLiteral("  note: ") << report.note << Qt::endl;
+    while (prepareMore(), !ahead.empty()) {
+        // Files whose stories are ready are stored together in one transaction of about
+        // 100 ms of work; the first waits for its parser.
+        const auto next = [&, first = true]() mutable -> std::optional<ImportService::PreparedFile> {
+            if (ahead.empty()
+                || (!std::exchange(first, false)
+                    && ahead.front().file.wait_for(std::chrono::seconds(0)) != std::future_status::ready))
+                return std::nullopt;
+            Ahead file = std::move(ahead.front());
+            ahead.pop_front();
+            aheadBytes -= file.bytes;
+            prepareMore();
+            return file.file.get();
+        };
+        const QList<ImportService::Report> batchReports = importer.storeBatch(next, std::chrono::milliseconds(100));
+        for (const ImportService::Report &report : batchReports) {
+            if (!report.error.isEmpty()) {
+                ++failures;
+                fail(report.error);
+                continue;
+            }
+            imported << report.storyIds;
+            printImport(report, args.has(QStringLiteral("json")), &reports);
         }
     }
-    // Related coverage of the new stories, as the refresh's writer works it out, in short
-    // transactions: a kill part way leaves the rest waiting for the next writer
-    // (CoverageStore::pending).
-    if (CoverageIndexer(*cache).index(imported) < 0)
-        fail(QStringLiteral("related coverage of the imported stories was not stored"));
+    // Then the new stories go into the search indexes and their related coverage is worked
+    // out, as the refresh's writer does after storing.
+    for (const QString &problem : importer.finishImport(imported))
+        fail(problem);
     if (args.has(QStringLiteral("json")))
         printJson(QJsonObject{{QStringLiteral("imports"), reports}});
     return failures == 0 ? 0 : 1;

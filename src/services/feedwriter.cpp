@@ -157,30 +157,16 @@ RefreshResult FeedWriter::store(qint64 feedId, const FetchResult &fetched, const
 
     QList<Article> articles = prepared.articles;
     applyAdvisoryRules(articles, prepared.rules, record->alertSource, feedTitle);
-    QList<qint64> present;
-    present.reserve(articles.size());
-    // Feeds list newest first; storing oldest first keeps ids in reading order.
-    for (auto it = articles.crbegin(); it != articles.crend(); ++it) {
-        const ArticleStore::UpsertResult stored = m_cache.articles().upsert(feedId, *it);
-        switch (stored.state) {
-        case ArticleStore::UpsertState::Inserted:
-            ++result.added;
-            result.advisories += it->advisory ? 1 : 0;
-            break;
-        case ArticleStore::UpsertState::Updated:
-            ++result.updated;
-            result.advisories += it->advisory ? 1 : 0;
-            break;
-        case ArticleStore::UpsertState::Unchanged:
-            ++result.unchanged;
-            break;
-        case ArticleStore::UpsertState::Failed:
-            result.added = result.updated = result.unchanged = result.advisories = 0;
-            result.error = sql::withReason(QStringLiteral("cannot store \"%1\" in the cache").arg(it->title), db);
-            return result; // the transaction rolls back: the feed stays as it was
-        }
-        present << stored.id;
+    const StoredStories stored = storeStories(feedId, articles);
+    if (!stored.error.isEmpty()) {
+        result.error = stored.error;
+        return result; // the transaction rolls back: the feed stays as it was
     }
+    result.added = stored.added;
+    result.updated = stored.updated;
+    result.unchanged = stored.unchanged;
+    result.advisories = stored.advisories;
+    const QList<qint64> &present = stored.ids;
 
     if (!retention.isUnlimited()) {
         RetentionStore::Limits limits;
@@ -202,6 +188,37 @@ RefreshResult FeedWriter::store(qint64 feedId, const FetchResult &fetched, const
     }
     result.status = RefreshResult::Status::Ok;
     return result;
+}
+
+FeedWriter::StoredStories FeedWriter::storeStories(qint64 feedId, const QList<Article> &articles)
+{
+    StoredStories stored;
+    stored.ids.resize(articles.size());
+    // Feeds list newest first; storing oldest first keeps ids in reading order.
+    for (qsizetype i = articles.size() - 1; i >= 0; --i) {
+        const Article &article = articles.at(i);
+        const ArticleStore::UpsertResult result = m_cache.articles().upsert(feedId, article);
+        switch (result.state) {
+        case ArticleStore::UpsertState::Inserted:
+            ++stored.added;
+            stored.advisories += article.advisory ? 1 : 0;
+            break;
+        case ArticleStore::UpsertState::Updated:
+            ++stored.updated;
+            stored.advisories += article.advisory ? 1 : 0;
+            break;
+        case ArticleStore::UpsertState::Unchanged:
+            ++stored.unchanged;
+            break;
+        case ArticleStore::UpsertState::Failed:
+            stored = {};
+            stored.error = sql::withReason(QStringLiteral("cannot store \"%1\" in the cache").arg(article.title),
+                                           m_cache.database().connection());
+            return stored;
+        }
+        stored.ids[i] = result.id;
+    }
+    return stored;
 }
 
 RefreshResult FeedWriter::recordFailure(RefreshResult result, const QString &words,

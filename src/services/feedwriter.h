@@ -53,6 +53,21 @@ public:
                         const RetentionLimits &retention,
                         const QDateTime &now = QDateTime::currentDateTimeUtc());
 
+    // What storeStories() did.
+    struct StoredStories
+    {
+        int added = 0;
+        int updated = 0;
+        int unchanged = 0;
+        int advisories = 0;  // added or updated stories that are advisories
+        QList<qint64> ids;   // each story's id, in the order given
+        QString error;       // in words, when one could not be stored; the counts are 0 then
+    };
+    // The stories of one feed (advisory rules applied), as store() and `import` store them:
+    // oldest first (feeds list newest first), so that ids keep reading order. Call it inside
+    // a Transaction and roll back on an error.
+    StoredStories storeStories(qint64 feedId, const QList<Article> &articles);
+
 private:
     RefreshResult recordFailure(RefreshResult result, const QString &words,
                                 const std::optional<QDateTime> &retryAfter);

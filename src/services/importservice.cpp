@@ -4,13 +4,16 @@
 #include "core/plaintextimporter.h"
 #include "core/textutil.h"
 #include "services/advisorysettings.h"
+#include "services/coverageindexer.h"
 #include "services/feedarticles.h"
 #include "services/opmlservice.h"
 #include "storage/cache.h"
 #include "storage/database.h"
 #include "storage/sqlutil.h"
+#include "storage/transaction.h"
 
 #include <QFile>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QUrl>
 
@@ -62,6 +65,57 @@ Sniffed sniff(const QByteArray &bytes)
     return Sniffed::Text;
 }
 
+// A feed file parsed and made into stories, without the cache. `path` names the file in
+// the error and its modification time, like an HTTP Last-Modified, bounds how new its
+// undated stories are.
+PreparedFeed prepareFeed(QByteArray bytes, const QString &path, const QUrl &documentUrl,
+                         const AdvisoryRules &rules, const QDateTime &now)
+{
+    PreparedFeed prepared;
+    prepared.rules = rules;
+    FeedParseResult parsed = parseFeed(std::move(bytes), {}, documentUrl);
+    if (!parsed.feed) {
+        prepared.error = path.isEmpty() ? parsed.error : QStringLiteral("%1: %2").arg(path, parsed.error);
+        return prepared;
+    }
+    ParsedFeed &feed = *parsed.feed;
+    prepared.parsed = true;
+    prepared.title = feed.title;
+    prepared.link = feed.link;
+    prepared.warning = feed.warning;
+    const QDateTime modified = path.isEmpty() ? QDateTime() : QFileInfo(path).lastModified().toUTC();
+    // The items become stories a batch at a time from the end, and each batch of items is
+    // let go of once made: a large feed is never held twice, as parsed items and again as
+    // stories with their text.
+    constexpr qsizetype kBatch = 256;
+    ParsedFeed batch = feed;
+    batch.items = {};
+    // Undated stories are listed by the newest date of the whole document, not of their batch.
+    batch.updated = latestFeedDate(feed);
+    // A bare CAP alert document is one story, from feed.alerts; a feed's items carry their own.
+    bool alertsLeft = feed.format == QLatin1String("cap");
+    if (!alertsLeft)
+        batch.alerts = {};
+    QList<QList<Article>> batches; // the last items' first
+    while (!feed.items.isEmpty() || std::exchange(alertsLeft, false)) {
+        const qsizetype from = qMax<qsizetype>(0, feed.items.size() - kBatch);
+        batch.items = QList<ParsedItem>(std::make_move_iterator(feed.items.begin() + from),
+                                        std::make_move_iterator(feed.items.end()));
+        feed.items.resize(from);
+        batches << articlesFromFeed(batch, now, rules.headings, modified);
+    }
+    batch = {};
+    qsizetype total = 0;
+    for (const QList<Article> &articles : std::as_const(batches))
+        total += articles.size();
+    prepared.articles.reserve(total);
+    for (auto it = batches.rbegin(); it != batches.rend(); ++it) {
+        std::move(it->begin(), it->end(), std::back_inserter(prepared.articles));
+        *it = {};
+    }
+    return prepared;
+}
+
 void count(ImportService::Report &report, ArticleStore::UpsertState state)
 {
     switch (state) {
@@ -79,33 +133,117 @@ ImportService::ImportService(Cache &cache)
 {
 }
 
-ImportService::Report ImportService::importFile(const QString &path, const Options &options)
+ImportService::PreparedFile ImportService::prepareFile(const QString &path, const Options &options,
+                                                      const AdvisoryRules &rules, const QDateTime &now)
 {
-    Report report;
-    report.path = path;
+    PreparedFile prepared;
+    prepared.path = path;
+    prepared.options = options;
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        report.error = QStringLiteral("cannot read %1: %2").arg(path, file.errorString());
-        return report;
+        prepared.error = QStringLiteral("cannot read %1: %2").arg(path, file.errorString());
+        return prepared;
     }
     if (file.size() > kMaxImportBytes) {
-        report.error = QStringLiteral("%1 is too large to import (%2 MiB; the limit is %3 MiB)")
-                           .arg(path)
-                           .arg(file.size() / (1024 * 1024))
-                           .arg(kMaxImportBytes / (1024 * 1024));
-        return report;
+        prepared.error = QStringLiteral("%1 is too large to import (%2 MiB; the limit is %3 MiB)")
+                             .arg(path)
+                             .arg(file.size() / (1024 * 1024))
+                             .arg(kMaxImportBytes / (1024 * 1024));
+        return prepared;
     }
     QByteArray bytes = file.readAll();
     switch (sniff(bytes)) {
     case Sniffed::Opml:
-        return importOpml(bytes, path);
+        prepared.kind = PreparedFile::Kind::Opml;
+        prepared.bytes = std::move(bytes);
+        return prepared;
     case Sniffed::Xml:
     case Sniffed::Json:
-        return importFeed(std::move(bytes), path, QUrl(options.url.trimmed()));
+        prepared.feed = prepareFeed(std::move(bytes), path, QUrl(options.url.trimmed()), rules, now);
+        if (prepared.feed.parsed)
+            prepared.kind = PreparedFile::Kind::Feed;
+        else
+            prepared.error = prepared.feed.error;
+        return prepared;
     case Sniffed::Text:
         break;
     }
-    return importPlainText(bytes, options, path);
+    prepared.kind = PreparedFile::Kind::Text;
+    prepared.bytes = std::move(bytes);
+    return prepared;
+}
+
+ImportService::Report ImportService::storeFile(PreparedFile prepared)
+{
+    switch (prepared.kind) {
+    case PreparedFile::Kind::Feed:
+        return storeFeed(std::move(prepared.feed), prepared.path);
+    case PreparedFile::Kind::Opml:
+        return importOpml(prepared.bytes, prepared.path);
+    case PreparedFile::Kind::Text:
+        return importPlainText(prepared.bytes, prepared.options, prepared.path);
+    case PreparedFile::Kind::Refused:
+        break;
+    }
+    Report report;
+    report.path = prepared.path;
+    report.error = prepared.error;
+    return report;
+}
+
+QList<ImportService::Report> ImportService::storeBatch(const std::function<std::optional<PreparedFile>()> &next,
+                                                      std::chrono::milliseconds budget)
+{
+    QList<Report> reports;
+    const QSqlDatabase db = m_cache.database().connection();
+    Transaction batch(db);
+    QElapsedTimer timer;
+    timer.start();
+    while (reports.isEmpty() || timer.elapsed() < budget.count()) {
+        std::optional<PreparedFile> file = next();
+        if (!file)
+            break;
+        reports << storeFile(std::move(*file));
+    }
+    if (batch.isActive() && !batch.commit()) {
+        for (Report &report : reports) {
+            if (report.error.isEmpty())
+                report.error = sql::withReason(QStringLiteral("%1: cannot write to the cache").arg(report.path), db);
+        }
+    }
+    return reports;
+}
+
+QStringList ImportService::finishImport(const QList<qint64> &imported)
+{
+    QStringList problems;
+    const QSqlDatabase db = m_cache.database().connection();
+    // Transactions of 250, as after a refresh (RefreshWorker::indexPending).
+    constexpr int kIndexBatch = 250;
+    for (;;) {
+        Transaction transaction(db);
+        const int indexed = transaction.isActive() ? m_cache.articles().indexPending(kIndexBatch) : -1;
+        if (indexed < 0 || !transaction.commit()) {
+            problems << sql::withReason(
+                QStringLiteral("the imported stories were not all indexed for search (the next refresh indexes them)"), db);
+            break;
+        }
+        if (indexed < kIndexBatch)
+            break;
+    }
+    for (bool more = true; more;) {
+        Transaction transaction(db);
+        more = transaction.isActive() && m_cache.articles().mergeIndexes(200) && transaction.commit();
+    }
+    m_cache.database().checkpoint();
+    if (CoverageIndexer(m_cache).index(imported) < 0)
+        problems << QStringLiteral("related coverage of the imported stories was not stored");
+    return problems;
+}
+
+ImportService::Report ImportService::importFile(const QString &path, const Options &options)
+{
+    return storeFile(prepareFile(path, options, loadAdvisoryRules(m_cache)));
 }
 
 ImportService::Report ImportService::importPlainText(const QByteArray &bytes, const Options &options,
@@ -188,15 +326,20 @@ ImportService::Report ImportService::importOpml(const QByteArray &bytes, const Q
 
 ImportService::Report ImportService::importFeed(QByteArray bytes, const QString &path, const QUrl &documentUrl)
 {
+    return storeFeed(prepareFeed(std::move(bytes), path, documentUrl, loadAdvisoryRules(m_cache),
+                                 QDateTime::currentDateTimeUtc()),
+                     path);
+}
+
+ImportService::Report ImportService::storeFeed(PreparedFeed feed, const QString &path)
+{
     Report report;
     report.path = path;
     report.kind = QStringLiteral("feed");
-    FeedParseResult parsed = parseFeed(std::move(bytes), {}, documentUrl);
-    if (!parsed.feed) {
-        report.error = path.isEmpty() ? parsed.error : QStringLiteral("%1: %2").arg(path, parsed.error);
+    if (!feed.parsed) {
+        report.error = feed.error;
         return report;
     }
-    ParsedFeed &feed = *parsed.feed;
     const QString url = path.isEmpty() ? QString()
                                        : QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath()).toString();
     QString title = feed.title;
@@ -212,49 +355,22 @@ ImportService::Report ImportService::importFeed(QByteArray bytes, const QString 
     }
     if (!feed.link.isEmpty())
         m_cache.feeds().setSiteUrl(*feedId, feed.link);
-    const AdvisoryRules rules = loadAdvisoryRules(m_cache);
-    // A file's modification time, like an HTTP Last-Modified, bounds how new its undated stories are.
-    const QDateTime modified = path.isEmpty() ? QDateTime() : QFileInfo(path).lastModified().toUTC();
     const std::optional<FeedRecord> record = m_cache.feeds().feed(*feedId);
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    // Feeds list newest first; storing oldest first keeps ids in reading order for stories
-    // that share a date. The items become stories a batch at a time from the end, and each
-    // batch is let go of once stored: a large feed is never held twice, as parsed items and
-    // again as stories with their text.
-    constexpr qsizetype kBatch = 256;
-    ParsedFeed batch = feed;
-    batch.items = {};
-    // Undated stories are listed by the newest date of the whole document, not of their batch.
-    batch.updated = latestFeedDate(feed);
-    // A bare CAP alert document is one story, from feed.alerts; a feed's items carry their own.
-    bool alertsLeft = feed.format == QLatin1String("cap");
-    if (!alertsLeft)
-        batch.alerts = {};
-    while (!feed.items.isEmpty() || std::exchange(alertsLeft, false)) {
-        const qsizetype from = qMax<qsizetype>(0, feed.items.size() - kBatch);
-        batch.items = QList<ParsedItem>(std::make_move_iterator(feed.items.begin() + from),
-                                        std::make_move_iterator(feed.items.end()));
-        feed.items.resize(from);
-        QList<Article> articles = articlesFromFeed(batch, now, rules.headings, modified);
-        applyAdvisoryRules(articles, rules, record && record->alertSource, record ? record->title : title);
-        for (auto it = articles.crbegin(); it != articles.crend(); ++it) {
-            const auto result = m_cache.articles().upsert(*feedId, *it);
-            if (result.state == ArticleStore::UpsertState::Failed) {
-                report.error = sql::withReason(QStringLiteral("cannot store \"%1\" in the cache").arg(it->title), db);
-                report.added = report.updated = report.unchanged = 0;
-                report.storyIds.clear();
-                return report;
-            }
-            count(report, result.state);
-            report.storyIds.prepend(result.id);
-        }
+    applyAdvisoryRules(feed.articles, feed.rules, record && record->alertSource, record ? record->title : title);
+    const FeedWriter::StoredStories stored = FeedWriter(m_cache).storeStories(*feedId, feed.articles);
+    feed.articles = {};
+    if (!stored.error.isEmpty()) {
+        report.error = stored.error;
+        return report;
     }
     if (!transaction.commit()) {
         report.error = sql::withReason(QStringLiteral("cannot write to the cache"), db);
-        report.added = report.updated = report.unchanged = 0;
-        report.storyIds.clear();
         return report;
     }
+    report.added = stored.added;
+    report.updated = stored.updated;
+    report.unchanged = stored.unchanged;
+    report.storyIds = stored.ids;
     if (!feed.warning.isEmpty())
         report.note = feed.warning;
     return report;

@@ -1,8 +1,14 @@
 #pragma once
 
+#include "services/feedwriter.h"
+
 #include <QList>
 #include <QString>
 #include <QUrl>
+
+#include <chrono>
+#include <functional>
+#include <optional>
 
 namespace bulletin {
 
@@ -11,6 +17,10 @@ class Cache;
 // Adds stories or subscriptions to the cache from files: feeds (RSS, Atom, JSON Feed, CAP),
 // OPML subscription lists and plain-text articles. The kind is sniffed from the content.
 // Each file is written in one transaction: a file that is refused changes nothing.
+//
+// A feed file's stories are stored the way a refresh stores a feed's (FeedWriter), and its
+// parsing and cleaning, which need no cache, can run on another thread: prepareFile() there,
+// then storeFile() on the cache's.
 class ImportService final
 {
 public:
@@ -35,7 +45,40 @@ public:
         QString error;     // set when the file was refused; nothing was written then
     };
 
+    // A file read, sniffed and, for a feed, parsed and made into stories; the rest waits
+    // for storeFile().
+    struct PreparedFile
+    {
+        enum class Kind { Refused, Feed, Opml, Text };
+        Kind kind = Kind::Refused;
+        QString path;
+        Options options;
+        QString error;        // Refused: why, in words, naming the file
+        QByteArray bytes;     // Opml, Text: the file's content
+        PreparedFeed feed;    // Feed: its stories, newest first as the file lists them
+    };
+
     explicit ImportService(Cache &cache);
+
+    // The part of importFile() that needs no cache (thread-safe); `rules` are the cache's
+    // advisory rules (loadAdvisoryRules), whose headings find a story's advisory sections.
+    static PreparedFile prepareFile(const QString &path, const Options &options, const AdvisoryRules &rules,
+                                    const QDateTime &now = QDateTime::currentDateTimeUtc());
+    // importFile() for a file prepareFile() has read. Lets go of `prepared` as it stores it.
+    Report storeFile(PreparedFile prepared);
+    // Stores the files `next` gives until it gives none or about `budget` of work is done
+    // (at least one file), in one transaction, each file in a savepoint of its own (as a
+    // refresh's writer does): a file that fails leaves the others stored. When the
+    // transaction cannot be committed, nothing of it is kept and every report says why.
+    QList<Report> storeBatch(const std::function<std::optional<PreparedFile>()> &next,
+                             std::chrono::milliseconds budget);
+    // After a run of imports with deferred search indexing (ArticleStore::setDeferIndexing):
+    // indexes the new stories for search in transactions of a few hundred, merges the
+    // indexes' segments, checkpoints the write-ahead log, then works out the related
+    // coverage of `imported` a short step at a time. Stopped part way, the rest waits for
+    // the next writer (ArticleStore::indexPending, CoverageStore::pending). Returns what
+    // went wrong, in words, one line each.
+    QStringList finishImport(const QList<qint64> &imported);
 
     Report importFile(const QString &path, const Options &options = {});
     Report importPlainText(const QByteArray &bytes, const Options &options,
@@ -46,6 +89,8 @@ public:
     Report importOpml(const QByteArray &bytes, const QString &path); // adds subscriptions
 
 private:
+    Report storeFeed(PreparedFeed feed, const QString &path);
+
     Cache &m_cache;
 };
 

@@ -11,6 +11,7 @@
 #include <QFile>
 #include <QHash>
 #include <QProcess>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -91,6 +92,78 @@ private Q_SLOTS:
         run = bulletin({QStringLiteral("import"), manySubscriptions(3)});
         QVERIFY2(run.out.contains(": 0 feed(s) subscribed, 3 already subscribed\n"), run.out.constData());
         QVERIFY2(!run.out.contains("next refresh"), run.out.constData());
+    }
+
+    void manyFilesImportTogether()
+    {
+        // Thirty feeds given at once, the way a reader's exported folder of feeds comes, a
+        // broken one among them: each feed's stories are stored once, the broken file is
+        // one line naming it, and the files around it all go in, each with its own line in
+        // the order given.
+        const QString cachePath = m_dir.filePath(QStringLiteral("many-files.sqlite"));
+        QStringList files;
+        for (int f = 0; f < 30; ++f) {
+            QByteArray xml = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Desk "
+                + QByteArray::number(f) + "</title>";
+            for (int i = 0; i < 40; ++i)
+                xml += "<item><title>Report " + QByteArray::number(f) + "-" + QByteArray::number(i)
+                    + " on the quarry" + (f == 17 && i == 3 ? " zeppelin" : "") + "</title><guid>desk-"
+                    + QByteArray::number(f) + "-" + QByteArray::number(i) + "</guid><description>&lt;p&gt;"
+                    + QByteArray("The quarry report. ").repeated(20) + "&lt;/p&gt;</description></item>";
+            xml += "</channel></rss>";
+            const QString path = m_dir.filePath(QStringLiteral("desk-%1.xml").arg(f));
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly) && file.write(xml) == xml.size());
+            files << path;
+        }
+        const QString broken = m_dir.filePath(QStringLiteral("desk-moved.xml"));
+        {
+            QFile file(broken);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("<!DOCTYPE html><html><head><title>Desk</title></head><body><p>Moved.</p></body></html>");
+        }
+        files.insert(12, broken);
+
+        Run run = bulletin(QStringList{QStringLiteral("import")} + files, cachePath);
+        QCOMPARE(run.status, 1);
+        QVERIFY2(run.err.trimmed().count('\n') == 0
+                     && run.err.contains(broken.toUtf8() + ": not a feed: root element <html>"),
+                 run.err.constData());
+        const QList<QByteArray> lines = run.out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 30);
+        files.removeAt(12);
+        for (int f = 0; f < 30; ++f)
+            QCOMPARE(lines.at(f), files.at(f).toUtf8() + ": 40 added, 0 updated, 0 unchanged");
+
+        run = bulletin({QStringLiteral("list"), QStringLiteral("--json"), QStringLiteral("--limit"),
+                        QStringLiteral("5000")},
+                       cachePath);
+        const QJsonArray stories = run.json().value(QStringLiteral("stories")).toArray();
+        QCOMPARE(stories.size(), 30 * 40);
+        QSet<QString> guids;
+        for (const QJsonValue &story : stories)
+            guids.insert(story.toObject().value(QStringLiteral("guid")).toString());
+        QCOMPARE(guids.size(), 30 * 40);
+        // Found by search as soon as the command has returned.
+        run = bulletin({QStringLiteral("search"), QStringLiteral("zeppelin"), QStringLiteral("--json")}, cachePath);
+        QVERIFY2(run.status == 0, run.err.constData());
+        const QJsonArray found = run.json().value(QStringLiteral("results")).toArray();
+        QCOMPARE(found.size(), 1);
+        QCOMPARE(found.at(0).toObject().value(QStringLiteral("title")).toString(),
+                 QStringLiteral("Report 17-3 on the quarry zeppelin"));
+
+        // Again: nothing new, every story once.
+        run = bulletin(QStringList{QStringLiteral("import")} + files, cachePath);
+        QVERIFY2(run.status == 0, run.err.constData());
+        QCOMPARE(run.out.count(": 0 added, 0 updated, 40 unchanged\n"), 30);
+        QCOMPARE(bulletin({QStringLiteral("list"), QStringLiteral("--json"), QStringLiteral("--limit"),
+                           QStringLiteral("5000")},
+                          cachePath)
+                     .json()
+                     .value(QStringLiteral("stories"))
+                     .toArray()
+                     .size(),
+                 30 * 40);
     }
 
     void importListShowBookmark()
