@@ -65,54 +65,84 @@ Sniffed sniff(const QByteArray &bytes)
     return Sniffed::Text;
 }
 
-// A feed file parsed and made into stories, without the cache. `path` names the file in
-// the error and its modification time, like an HTTP Last-Modified, bounds how new its
-// undated stories are.
+// Above this, a feed file is prepared as parsed items, made into stories as they are stored.
+constexpr qint64 kStoriesAheadBytes = 4 * 1024 * 1024;
+
+} // namespace
+
+// A parsed feed whose items become stories a batch at a time from the end (the oldest
+// first), each batch of items let go of once made.
+struct FeedBatches
+{
+    ParsedFeed feed;
+    ParsedFeed batch;
+    bool alertsLeft = false;
+    QDateTime now;
+    QDateTime modified;
+    QStringList headings;
+
+    FeedBatches(ParsedFeed parsed, const QDateTime &now, const QDateTime &modified, const QStringList &headings)
+        : feed(std::move(parsed))
+        , now(now)
+        , modified(modified)
+        , headings(headings)
+    {
+        batch = feed;
+        batch.items = {};
+        // Undated stories are listed by the newest date of the whole document, not of their batch.
+        batch.updated = latestFeedDate(feed);
+        // A bare CAP alert document is one story, from feed.alerts; a feed's items carry their own.
+        alertsLeft = feed.format == QLatin1String("cap");
+        if (!alertsLeft)
+            batch.alerts = {};
+    }
+
+    // The next batch's stories, in the feed's order; false when none are left.
+    bool next(QList<Article> *articles)
+    {
+        constexpr qsizetype kBatch = 256;
+        if (feed.items.isEmpty() && !std::exchange(alertsLeft, false))
+            return false;
+        const qsizetype from = qMax<qsizetype>(0, feed.items.size() - kBatch);
+        batch.items = QList<ParsedItem>(std::make_move_iterator(feed.items.begin() + from),
+                                        std::make_move_iterator(feed.items.end()));
+        feed.items.resize(from);
+        *articles = articlesFromFeed(batch, now, headings, modified);
+        batch.items = {};
+        return true;
+    }
+};
+
+namespace {
+
+// A feed file parsed and, when small, made into stories, without the cache (a large one's
+// items are left in *batches). `path` names the file in the error, and its modification
+// time, like an HTTP Last-Modified, bounds how new its undated stories are.
 PreparedFeed prepareFeed(QByteArray bytes, const QString &path, const QUrl &documentUrl,
-                         const AdvisoryRules &rules, const QDateTime &now)
+                         const AdvisoryRules &rules, const QDateTime &now, std::shared_ptr<FeedBatches> *batches)
 {
     PreparedFeed prepared;
     prepared.rules = rules;
+    const bool large = bytes.size() > kStoriesAheadBytes;
     FeedParseResult parsed = parseFeed(std::move(bytes), {}, documentUrl);
     if (!parsed.feed) {
         prepared.error = path.isEmpty() ? parsed.error : QStringLiteral("%1: %2").arg(path, parsed.error);
         return prepared;
     }
-    ParsedFeed &feed = *parsed.feed;
     prepared.parsed = true;
-    prepared.title = feed.title;
-    prepared.link = feed.link;
-    prepared.warning = feed.warning;
+    prepared.title = parsed.feed->title;
+    prepared.link = parsed.feed->link;
+    prepared.warning = parsed.feed->warning;
     const QDateTime modified = path.isEmpty() ? QDateTime() : QFileInfo(path).lastModified().toUTC();
-    // The items become stories a batch at a time from the end, and each batch of items is
-    // let go of once made: a large feed is never held twice, as parsed items and again as
-    // stories with their text.
-    constexpr qsizetype kBatch = 256;
-    ParsedFeed batch = feed;
-    batch.items = {};
-    // Undated stories are listed by the newest date of the whole document, not of their batch.
-    batch.updated = latestFeedDate(feed);
-    // A bare CAP alert document is one story, from feed.alerts; a feed's items carry their own.
-    bool alertsLeft = feed.format == QLatin1String("cap");
-    if (!alertsLeft)
-        batch.alerts = {};
-    QList<QList<Article>> batches; // the last items' first
-    while (!feed.items.isEmpty() || std::exchange(alertsLeft, false)) {
-        const qsizetype from = qMax<qsizetype>(0, feed.items.size() - kBatch);
-        batch.items = QList<ParsedItem>(std::make_move_iterator(feed.items.begin() + from),
-                                        std::make_move_iterator(feed.items.end()));
-        feed.items.resize(from);
-        batches << articlesFromFeed(batch, now, rules.headings, modified);
-    }
-    batch = {};
-    qsizetype total = 0;
-    for (const QList<Article> &articles : std::as_const(batches))
-        total += articles.size();
-    prepared.articles.reserve(total);
-    for (auto it = batches.rbegin(); it != batches.rend(); ++it) {
-        std::move(it->begin(), it->end(), std::back_inserter(prepared.articles));
-        *it = {};
-    }
+    *batches = std::make_shared<FeedBatches>(std::move(*parsed.feed), now, modified, rules.headings);
+    if (large)
+        return prepared;
+    QList<QList<Article>> made; // the last items' first
+    for (QList<Article> articles; (*batches)->next(&articles);)
+        made << std::move(articles);
+    batches->reset();
+    for (auto it = made.rbegin(); it != made.rend(); ++it)
+        prepared.articles << std::move(*it);
     return prepared;
 }
 
@@ -159,7 +189,8 @@ ImportService::PreparedFile ImportService::prepareFile(const QString &path, cons
         return prepared;
     case Sniffed::Xml:
     case Sniffed::Json:
-        prepared.feed = prepareFeed(std::move(bytes), path, QUrl(options.url.trimmed()), rules, now);
+        prepared.feed =
+            prepareFeed(std::move(bytes), path, QUrl(options.url.trimmed()), rules, now, &prepared.batches);
         if (prepared.feed.parsed)
             prepared.kind = PreparedFile::Kind::Feed;
         else
@@ -177,7 +208,7 @@ ImportService::Report ImportService::storeFile(PreparedFile prepared)
 {
     switch (prepared.kind) {
     case PreparedFile::Kind::Feed:
-        return storeFeed(std::move(prepared.feed), prepared.path);
+        return storeFeed(std::move(prepared.feed), std::move(prepared.batches), prepared.path);
     case PreparedFile::Kind::Opml:
         return importOpml(prepared.bytes, prepared.path);
     case PreparedFile::Kind::Text:
@@ -326,12 +357,14 @@ ImportService::Report ImportService::importOpml(const QByteArray &bytes, const Q
 
 ImportService::Report ImportService::importFeed(QByteArray bytes, const QString &path, const QUrl &documentUrl)
 {
-    return storeFeed(prepareFeed(std::move(bytes), path, documentUrl, loadAdvisoryRules(m_cache),
-                                 QDateTime::currentDateTimeUtc()),
-                     path);
+    std::shared_ptr<FeedBatches> batches;
+    PreparedFeed feed = prepareFeed(std::move(bytes), path, documentUrl, loadAdvisoryRules(m_cache),
+                                    QDateTime::currentDateTimeUtc(), &batches);
+    return storeFeed(std::move(feed), std::move(batches), path);
 }
 
-ImportService::Report ImportService::storeFeed(PreparedFeed feed, const QString &path)
+ImportService::Report ImportService::storeFeed(PreparedFeed feed, std::shared_ptr<FeedBatches> batches,
+                                               const QString &path)
 {
     Report report;
     report.path = path;
@@ -356,21 +389,41 @@ ImportService::Report ImportService::storeFeed(PreparedFeed feed, const QString 
     if (!feed.link.isEmpty())
         m_cache.feeds().setSiteUrl(*feedId, feed.link);
     const std::optional<FeedRecord> record = m_cache.feeds().feed(*feedId);
-    applyAdvisoryRules(feed.articles, feed.rules, record && record->alertSource, record ? record->title : title);
-    const FeedWriter::StoredStories stored = FeedWriter(m_cache).storeStories(*feedId, feed.articles);
-    feed.articles = {};
-    if (!stored.error.isEmpty()) {
-        report.error = stored.error;
+    FeedWriter writer(m_cache);
+    // Stored the last batch first: oldest first, as a refresh stores a feed.
+    const auto store = [&](QList<Article> &articles) {
+        applyAdvisoryRules(articles, feed.rules, record && record->alertSource, record ? record->title : title);
+        const FeedWriter::StoredStories stored = writer.storeStories(*feedId, articles);
+        articles = {};
+        if (!stored.error.isEmpty()) {
+            report.error = stored.error;
+            return false;
+        }
+        report.added += stored.added;
+        report.updated += stored.updated;
+        report.unchanged += stored.unchanged;
+        report.storyIds = stored.ids + report.storyIds;
+        return true;
+    };
+    bool stored = true;
+    if (batches) {
+        for (QList<Article> articles; stored && batches->next(&articles);)
+            stored = store(articles);
+        batches.reset();
+    } else {
+        stored = store(feed.articles);
+    }
+    if (!stored) {
+        report.added = report.updated = report.unchanged = 0;
+        report.storyIds.clear();
         return report;
     }
     if (!transaction.commit()) {
         report.error = sql::withReason(QStringLiteral("cannot write to the cache"), db);
+        report.added = report.updated = report.unchanged = 0;
+        report.storyIds.clear();
         return report;
     }
-    report.added = stored.added;
-    report.updated = stored.updated;
-    report.unchanged = stored.unchanged;
-    report.storyIds = stored.ids;
     if (!feed.warning.isEmpty())
         report.note = feed.warning;
     return report;

@@ -8,11 +8,13 @@
 
 #include <chrono>
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace bulletin {
 
 class Cache;
+struct FeedBatches;
 
 // Adds stories or subscriptions to the cache from files: feeds (RSS, Atom, JSON Feed, CAP),
 // OPML subscription lists and plain-text articles. The kind is sniffed from the content.
@@ -56,6 +58,9 @@ public:
         QString error;        // Refused: why, in words, naming the file
         QByteArray bytes;     // Opml, Text: the file's content
         PreparedFeed feed;    // Feed: its stories, newest first as the file lists them
+        // Feed, a large one: its items instead, made into stories a batch at a time as
+        // they are stored, so that they are never all held twice
+        std::shared_ptr<FeedBatches> batches;
     };
 
     explicit ImportService(Cache &cache);
@@ -89,7 +94,7 @@ public:
     Report importOpml(const QByteArray &bytes, const QString &path); // adds subscriptions
 
 private:
-    Report storeFeed(PreparedFeed feed, const QString &path);
+    Report storeFeed(PreparedFeed feed, std::shared_ptr<FeedBatches> batches, const QString &path);
 
     Cache &m_cache;
 };
