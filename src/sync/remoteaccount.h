@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QtGlobal>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -128,6 +129,12 @@ public:
     // of them. This default asks them one after another.
     virtual RemoteError fetch(const QList<HeadlineQuery> &queries, QList<QList<RemoteHeadline>> *pages,
                               RemoteTree *tree = nullptr);
+    // A hint that headlines(query) comes next: a kind that can ask for it now does, so that
+    // the server works on the page while the caller stores the one before. The answer is
+    // used by the next headlines() of the same query only if it came back whole and without
+    // any error; else that call asks again as usual (logging in, repeating after a server
+    // error). By default nothing is asked ahead.
+    virtual void readAhead(const HeadlineQuery &query) { Q_UNUSED(query); }
     // Sends one batch; the largest batch a call takes is maxBatch().
     virtual RemoteError send(const RemoteChange &change) = 0;
     virtual int maxBatch() const = 0;

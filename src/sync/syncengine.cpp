@@ -249,6 +249,12 @@ RemoteError SyncEngine::pullNewStories(HeadlineQuery query, const QList<RemoteHe
             if (const RemoteError failure = m_remote.headlines(query, &page))
                 return failure;
         }
+        if (page.size() == query.pageSize) {
+            // The server makes the next page while this one is stored.
+            HeadlineQuery next = query;
+            next.skip += query.pageSize;
+            m_remote.readAhead(next);
+        }
         if (!storePage(page, pulled))
             return localFailure(QStringLiteral("the account's stories"));
         for (const RemoteHeadline &headline : std::as_const(page))

@@ -1,5 +1,6 @@
 #include "sync/ttrssaccount.h"
 
+#include <QCoreApplication>
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -12,6 +13,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <utility>
 
 namespace bulletin {
 
@@ -181,8 +183,7 @@ QByteArray TtrssAccount::userAgent()
     return QByteArray(kUserAgent);
 }
 
-QList<TtrssAccount::Answer> TtrssAccount::exchange(const QUrl &url, const QByteArray &contentType,
-                                                  const QList<QByteArray> &bodies, const QByteArray &cookie)
+QNetworkRequest TtrssAccount::request(const QUrl &url, const QByteArray &contentType, const QByteArray &cookie) const
 {
     QNetworkRequest request(url);
     request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
@@ -192,6 +193,14 @@ QList<TtrssAccount::Answer> TtrssAccount::exchange(const QUrl &url, const QByteA
     // A redirect would turn the POST into a GET, which tt-rss answers with nothing useful.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     request.setTransferTimeout(m_timeoutMs);
+    return request;
+}
+
+QList<TtrssAccount::Answer> TtrssAccount::exchange(const QUrl &url, const QByteArray &contentType,
+                                                  const QList<QByteArray> &bodies, const QByteArray &cookie)
+{
+    dropReadAhead();
+    const QNetworkRequest request = this->request(url, contentType, cookie);
     if (m_observer)
         m_observer(bodies);
 
@@ -424,8 +433,75 @@ RemoteError TtrssAccount::feeds(QList<RemoteFeed> *feeds)
     return {};
 }
 
+QByteArray TtrssAccount::headlinesBody(const HeadlineQuery &query) const
+{
+    QJsonObject body = headlinesParams(query);
+    body.insert(QStringLiteral("op"), QStringLiteral("getHeadlines"));
+    body.insert(QStringLiteral("sid"), m_sid);
+    return QJsonDocument(body).toJson(QJsonDocument::Compact);
+}
+
+void TtrssAccount::dropReadAhead()
+{
+    if (m_ahead) {
+        m_ahead->abort();
+        m_ahead->deleteLater();
+    }
+    m_ahead = nullptr;
+    m_aheadBody.clear();
+}
+
+void TtrssAccount::readAhead(const HeadlineQuery &query)
+{
+    dropReadAhead();
+    if (m_sid.isEmpty())
+        return;
+    m_aheadBody = headlinesBody(query);
+    if (m_observer)
+        m_observer({m_aheadBody});
+    m_ahead = m_network->post(request(m_api, QByteArrayLiteral("application/json")), m_aheadBody);
+    // Qt starts a request from this thread's event loop, which the caller leaves to store
+    // the page before: start it now, so that the server works meanwhile.
+    QCoreApplication::processEvents(QEventLoop::ExcludeUserInputEvents);
+}
+
+bool TtrssAccount::takeReadAhead(const HeadlineQuery &query, QList<RemoteHeadline> *headlines)
+{
+    if (!m_ahead || m_aheadBody != headlinesBody(query)) {
+        dropReadAhead();
+        return false;
+    }
+    QPointer<QNetworkReply> reply = std::exchange(m_ahead, nullptr);
+    m_aheadBody.clear();
+    if (!reply->isFinished()) {
+        QEventLoop loop;
+        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        loop.exec(QEventLoop::ExcludeUserInputEvents);
+    }
+    if (!reply)
+        return false;
+    reply->deleteLater();
+    // Only a whole answer without any error is used; anything else is asked again, where a
+    // session that ended or a server error is dealt with.
+    if (reply->error() != QNetworkReply::NoError
+        || reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 200)
+        return false;
+    QJsonParseError parseError;
+    const QJsonObject object = QJsonDocument::fromJson(reply->readAll(), &parseError).object();
+    if (parseError.error != QJsonParseError::NoError || !object.contains(QStringLiteral("status"))
+        || number(object.value(QStringLiteral("status"))) != 0)
+        return false;
+    QList<RemoteHeadline> page;
+    if (readHeadlines(object.value(QStringLiteral("content")), &page))
+        return false;
+    *headlines += page;
+    return true;
+}
+
 RemoteError TtrssAccount::headlines(const HeadlineQuery &query, QList<RemoteHeadline> *headlines)
 {
+    if (takeReadAhead(query, headlines))
+        return {};
     QJsonValue content;
     if (const RemoteError failure = call(QStringLiteral("getHeadlines"), headlinesParams(query), &content))
         return failure;

@@ -3,12 +3,15 @@
 #include "sync/remoteaccount.h"
 
 #include <QJsonObject>
+#include <QNetworkRequest>
+#include <QPointer>
 #include <QUrl>
 
 #include <functional>
 #include <memory>
 
 class QNetworkAccessManager;
+class QNetworkReply;
 
 namespace bulletin {
 
@@ -46,6 +49,7 @@ public:
     RemoteError categories(QList<RemoteCategory> *categories) override;
     RemoteError feeds(QList<RemoteFeed> *feeds) override;
     RemoteError headlines(const HeadlineQuery &query, QList<RemoteHeadline> *headlines) override;
+    void readAhead(const HeadlineQuery &query) override;
     int maxPageSize() const override { return kPageSize; }
     RemoteError fetch(const QList<HeadlineQuery> &queries, QList<QList<RemoteHeadline>> *pages,
                       RemoteTree *tree = nullptr) override;
@@ -98,6 +102,15 @@ private:
     };
     QList<Answer> exchange(const QUrl &url, const QByteArray &contentType, const QList<QByteArray> &bodies,
                            const QByteArray &cookie = {});
+
+    // A getHeadlines asked ahead (readAhead): its body, and the reply while it is out.
+    QNetworkRequest request(const QUrl &url, const QByteArray &contentType, const QByteArray &cookie = {}) const;
+    QByteArray headlinesBody(const HeadlineQuery &query) const;
+    void dropReadAhead();
+    // The page read ahead for `query`, when it came back whole and without error.
+    bool takeReadAhead(const HeadlineQuery &query, QList<RemoteHeadline> *headlines);
+    QByteArray m_aheadBody;
+    QPointer<QNetworkReply> m_ahead;
 
     QUrl m_api;
     QString m_user;

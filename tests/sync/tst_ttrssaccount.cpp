@@ -31,6 +31,7 @@ private slots:
     void anExpiredSessionLogsInAgainOnItsOwn();
     void aChangeIsSentInOneCallForManyStories();
     void aServerErrorIsMetOnceMore();
+    void aPageReadAheadIsAskedOnceAndAgainAfterAnError();
 
 private:
     std::optional<TtrssServer> m_server;
@@ -221,6 +222,72 @@ void tst_TtrssAccount::aServerErrorIsMetOnceMore()
                                .arg(m_fake.url().toString()));
     QCOMPARE(counts->getFeeds.load(), 2);
     QVERIFY(feeds.isEmpty());
+}
+
+void tst_TtrssAccount::aPageReadAheadIsAskedOnceAndAgainAfterAnError()
+{
+    // A server whose pages say which page they are; it answers HTTP 500 to the first
+    // getHeadlines when told to.
+    struct State
+    {
+        std::atomic<int> headlines{0};
+        std::atomic<bool> failFirst{false};
+    };
+    const auto state = std::make_shared<State>();
+    m_fake.route(QStringLiteral("/pages/api/"), [state](const RecordedRequest &request) {
+        const QJsonObject body = QJsonDocument::fromJson(request.body).object();
+        if (body.value(QStringLiteral("op")).toString() == QLatin1String("login"))
+            return TestResponse::ok(R"({"seq":0,"status":0,"content":{"session_id":"s","api_level":18}})", "text/json");
+        if (state->headlines++ == 0 && state->failFirst)
+            return TestResponse::withStatus(500, "<html>Internal Server Error</html>");
+        const int skip = body.value(QStringLiteral("skip")).toInt();
+        const QJsonArray page{QJsonObject{{QStringLiteral("id"), 1000 - skip},
+                                          {QStringLiteral("feed_id"), 7},
+                                          {QStringLiteral("title"), QStringLiteral("Page from %1").arg(skip)},
+                                          {QStringLiteral("unread"), true}}};
+        return TestResponse::ok(QJsonDocument(QJsonObject{{QStringLiteral("seq"), 0},
+                                                          {QStringLiteral("status"), 0},
+                                                          {QStringLiteral("content"), page}})
+                                    .toJson(QJsonDocument::Compact),
+                                "text/json");
+    });
+    TtrssAccount account(m_fake.url(QStringLiteral("/pages/")), QStringLiteral("u"), QStringLiteral("p"), 2000);
+    QVERIFY(!account.login());
+    HeadlineQuery second;
+    second.skip = 200;
+
+    // Asked ahead: the request goes out at once, and the page is then taken from it
+    // without a second request.
+    account.readAhead(second);
+    QTRY_COMPARE(state->headlines.load(), 1);
+    QList<RemoteHeadline> page;
+    RemoteError failure = account.headlines(second, &page);
+    QVERIFY2(!failure, qPrintable(failure.words));
+    QCOMPARE(page.size(), 1);
+    QCOMPARE(page.first().title, QStringLiteral("Page from 200"));
+    QCOMPARE(state->headlines.load(), 1);
+
+    // Another page asked than the one read ahead: that page, not the other.
+    HeadlineQuery third = second;
+    third.skip = 400;
+    account.readAhead(second);
+    page.clear();
+    failure = account.headlines(third, &page);
+    QVERIFY2(!failure, qPrintable(failure.words));
+    QCOMPARE(page.size(), 1);
+    QCOMPARE(page.first().title, QStringLiteral("Page from 400"));
+
+    // The page read ahead met a server error: it is asked again, and arrives.
+    state->headlines = 0;
+    state->failFirst = true;
+    account.readAhead(second);
+    QTRY_COMPARE(state->headlines.load(), 1);
+    page.clear();
+    failure = account.headlines(second, &page);
+    QVERIFY2(!failure, qPrintable(failure.words));
+    QCOMPARE(page.size(), 1);
+    QCOMPARE(page.first().title, QStringLiteral("Page from 200"));
+    QCOMPARE(state->headlines.load(), 2);
 }
 
 QTEST_GUILESS_MAIN(tst_TtrssAccount)
