@@ -2,7 +2,7 @@
 #include "storage/cache.h"
 #include "storage/cachebackup.h"
 #include "storage/cachefile.h"
-#include "support/darkpalette.h"
+#include "support/screenshots.h"
 
 #include <QApplication>
 #include <QCryptographicHash>
@@ -248,7 +248,7 @@ private Q_SLOTS:
             dialog.show();
             QVERIFY(QTest::qWaitForWindowExposed(&dialog));
             QVERIFY(dialog.exportBookmarks(dir.filePath(QStringLiteral("bulletin-bookmarks.html"))));
-            QTest::qWait(50);
+            test::DarkPaletteScope::settle();
             QVERIFY(dialog.grab().save(QDir(out).filePath(dark ? QStringLiteral("damaged-cache-dark.png")
                                                                : QStringLiteral("damaged-cache-light.png"))));
         }
