@@ -130,7 +130,7 @@ void checkUpgradedBodies(Database &db, const Kept &kept)
 }
 } // namespace
 
-class TestStoryBody final : public QObject
+class tst_StoryBody final : public QObject
 {
     Q_OBJECT
 
@@ -348,5 +348,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestStoryBody)
+QTEST_GUILESS_MAIN(tst_StoryBody)
 #include "tst_storybody.moc"
