@@ -7,6 +7,7 @@
 #include "schemahistory.h"
 #include "storetestutil.h"
 #include "support/scratchmount.h"
+#include "support/testdata.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -119,7 +120,7 @@ private Q_SLOTS:
         // made from 0001_initial.sql with one feed, one read story and its bookmark).
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
-        QVERIFY(QFile::copy(QStringLiteral(BULLETIN_TEST_DATA "/cache-v1.sqlite"), path));
+        QVERIFY(QFile::copy(test::testDataPath(QStringLiteral("cache-v1.sqlite")), path));
         QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
         const QByteArray original = fileHash(path);
 
