@@ -223,8 +223,9 @@ private Q_SLOTS:
 
     void sqlFunctionsReadTheStoredForm()
     {
-        TestCache cache;
-        QSqlQuery q(cache.db.connection());
+        test::TemporaryCache cache;
+        QVERIFY2(cache.open(), qPrintable(cache.error()));
+        QSqlQuery q(cache->database().connection());
         QVERIFY(q.prepare(QStringLiteral("SELECT body_text(?), body_html(?), body_text(body_pack(?, ?)), "
                                          "body_text(NULL), body_text(?), typeof(body_pack('', ''))")));
         const QByteArray stored = body::pack(QStringLiteral("<p>caf\u00e9</p>"), QStringLiteral("caf\u00e9"));
