@@ -3,9 +3,8 @@
 #include "core/article.h"
 #include "storage/database.h"
 #include "support/testcache.h"
+#include "support/testdata.h"
 
-#include <QCryptographicHash>
-#include <QFile>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -20,15 +19,6 @@ inline bulletin::Article makeArticle(const QString &guid, const QString &title, 
     a.html = QStringLiteral("<p>") + text + QStringLiteral("</p>");
     a.text = text;
     return a;
-}
-
-// The file's SHA-1, to tell whether it changed; empty when it cannot be read.
-inline QByteArray fileHash(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha1);
 }
 
 // The first column of the first row of `sql` on the cache; invalid when it fails.

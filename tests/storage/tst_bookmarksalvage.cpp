@@ -5,7 +5,6 @@
 #include "storage/feedstore.h"
 #include "storetestutil.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QRandomGenerator>
@@ -131,7 +130,7 @@ private Q_SLOTS:
         const QSet<qint64> rows = pagesOf(cache->database().connection(), QStringLiteral("bookmarks"));
         cache.close();
         QCOMPARE(damagePagesHolding(cache.path(), titleOf(20).toUtf8(), rows), 1);
-        const QByteArray damaged = fileHash(cache.path());
+        const QByteArray damaged = test::fileHash(cache.path());
 
         const BookmarkSalvage::Result result = BookmarkSalvage::read(cache.path());
         QVERIFY(result.cacheReadable);
@@ -153,7 +152,7 @@ private Q_SLOTS:
                  qPrintable(result.summary()));
         QVERIFY2(result.summary().contains(QStringLiteral("from the backup %1").arg(result.backup)),
                  qPrintable(result.summary()));
-        QCOMPARE(fileHash(cache.path()), damaged); // read, never written
+        QCOMPARE(test::fileHash(cache.path()), damaged); // read, never written
         QVERIFY(!QFile::exists(cache.path() + QStringLiteral("-journal")));
     }
 
@@ -263,7 +262,7 @@ private Q_SLOTS:
         for (const QString &suffix : {QString(), QStringLiteral("-wal")})
             QVERIFY(QFile::copy(cache.path() + suffix, path + suffix));
         QCOMPARE(damagePagesHolding(path, titleOf(10).toUtf8(), rows), 1);
-        const QByteArray log = fileHash(path + QStringLiteral("-wal"));
+        const QByteArray log = test::fileHash(path + QStringLiteral("-wal"));
 
         const BookmarkSalvage::Result result = BookmarkSalvage::read(path);
         QVERIFY(result.cacheReadable);
@@ -273,7 +272,7 @@ private Q_SLOTS:
         QCOMPARE(result.fromCache + result.unreadableInCache, 31);
         QVERIFY2(result.summary().endsWith(QLatin1String("; there is no backup to fill in from")),
                  qPrintable(result.summary()));
-        QCOMPARE(fileHash(path + QStringLiteral("-wal")), log);
+        QCOMPARE(test::fileHash(path + QStringLiteral("-wal")), log);
     }
 
     void aFileThatIsNoLongerSQLiteGivesTheBackup_data()

@@ -7,7 +7,6 @@
 #include "storage/transaction.h"
 #include "storetestutil.h"
 
-#include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
 
@@ -271,7 +270,7 @@ private Q_SLOTS:
         const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
         const QString killed = dir.filePath(QStringLiteral("killed.sqlite"));
         const Kept kept = makeSchema14Cache(path, 400);
-        const QByteArray untouched = fileHash(path);
+        const QByteArray untouched = test::fileHash(path);
         QFile scriptFile(QStringLiteral(":/migrations/0015_compressed_bodies.sql"));
         QVERIFY(scriptFile.open(QIODevice::ReadOnly));
         QString script = QString::fromUtf8(scriptFile.readAll());
@@ -295,7 +294,7 @@ private Q_SLOTS:
                 if (!statement.trimmed().isEmpty())
                     QVERIFY2(q.exec(statement), qPrintable(statement));
             }
-            QVERIFY(fileHash(path) != untouched); // pages of the unfinished upgrade are in the file
+            QVERIFY(test::fileHash(path) != untouched); // pages of the unfinished upgrade are in the file
             QVERIFY(QFileInfo(path + QStringLiteral("-journal")).size() > 0);
             QVERIFY(QFile::copy(path, killed));
             QVERIFY(QFile::copy(path + QStringLiteral("-journal"), killed + QStringLiteral("-journal")));

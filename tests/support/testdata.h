@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QCryptographicHash>
 #include <QFile>
 #include <QRandomGenerator>
 #include <QString>
@@ -51,6 +52,16 @@ inline void writeTestData(const QString &name, const QByteArray &bytes)
     QFile file(testDataPath(name));
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(bytes) != bytes.size())
         qFatal("cannot write test data %s", qPrintable(file.fileName()));
+}
+
+// A file's SHA-1, to tell whether it changed (a damaged cache that must only ever be read);
+// empty when the file cannot be read.
+inline QByteArray fileHash(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha1);
 }
 
 // Letters a to z drawn by the generator: a text that compression cannot shrink much, for
