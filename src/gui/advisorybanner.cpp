@@ -1,5 +1,6 @@
 #include "gui/advisorybanner.h"
 
+#include "core/html/htmlreferences.h"
 #include "gui/themecolours.h"
 
 #include <QApplication>
@@ -158,7 +159,7 @@ void AdvisoryBanner::refresh()
     setAccessibleName(tr("Advisory: %1").arg(headline));
     setAccessibleDescription(QStringList{m_details, m_says}.join(QStringLiteral(". ")));
     setToolTip(QStringLiteral("<p><b>%1</b></p><p>%2</p><p>%3</p><p><i>%4</i></p>")
-                   .arg(m_heading.toHtmlEscaped(), m_details.toHtmlEscaped(), m_says.toHtmlEscaped(),
+                   .arg(escapeHtml(m_heading), escapeHtml(m_details), escapeHtml(m_says),
                         tr("Click to read the story")));
     fitText();
     applyColours();
@@ -170,7 +171,7 @@ void AdvisoryBanner::fitText()
 {
     const int width = m_label->contentsRect().width();
     if (width <= 0 || !m_current) {
-        m_label->setText(QStringLiteral("<b>%1</b>").arg(m_heading.toHtmlEscaped()));
+        m_label->setText(QStringLiteral("<b>%1</b>").arg(escapeHtml(m_heading)));
         m_text->setText(m_says);
         return;
     }
@@ -181,9 +182,9 @@ void AdvisoryBanner::fitText()
     const QString heading = boldMetrics.elidedText(m_heading, Qt::ElideRight, width);
     const QString dash = QStringLiteral(" \u2014 ");
     const int room = width - boldMetrics.horizontalAdvance(heading) - metrics.horizontalAdvance(dash);
-    QString html = QStringLiteral("<b>%1</b>").arg(heading.toHtmlEscaped());
+    QString html = QStringLiteral("<b>%1</b>").arg(escapeHtml(heading));
     if (!m_details.isEmpty() && room > metrics.horizontalAdvance(QStringLiteral("Area: \u2026")))
-        html += dash + metrics.elidedText(m_details, Qt::ElideRight, room).toHtmlEscaped();
+        html += dash + escapeHtml(metrics.elidedText(m_details, Qt::ElideRight, room));
     m_label->setText(html);
     m_text->setText(fitLines(m_says.left(kLaidOutChars), m_text->font(), m_text->contentsRect().width(), kTextLines));
 }

@@ -1,5 +1,6 @@
 #include "gui/highlightdelegate.h"
 
+#include "core/html/htmlreferences.h"
 #include "models/storylistmodel.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -21,12 +22,12 @@ QString HighlightDelegate::highlighted(const QString &text, const SearchMatcher 
     QString html;
     qsizetype at = 0;
     for (const SearchMatcher::Span &match : matcher.matches(text)) {
-        html += text.mid(at, match.start - at).toHtmlEscaped();
+        html += escapeHtml(QStringView(text).mid(at, match.start - at));
         html += QStringLiteral("<span style=\"background-color:%1; color:%2\">%3</span>")
-                    .arg(background.name(), foreground.name(), text.mid(match.start, match.length).toHtmlEscaped());
+                    .arg(background.name(), foreground.name(), escapeHtml(QStringView(text).mid(match.start, match.length)));
         at = match.start + match.length;
     }
-    html += text.mid(at).toHtmlEscaped();
+    html += escapeHtml(QStringView(text).mid(at));
     return html;
 }
 

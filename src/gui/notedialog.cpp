@@ -1,5 +1,7 @@
 #include "gui/notedialog.h"
 
+#include "core/html/htmlreferences.h"
+
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -12,7 +14,7 @@ NoteDialog::NoteDialog(const QString &headline, const QString &note, QWidget *pa
     , m_edit(new QPlainTextEdit(this))
 {
     setWindowTitle(tr("Bookmark Note"));
-    auto *label = new QLabel(tr("Note for “%1”:").arg(headline.toHtmlEscaped()), this);
+    auto *label = new QLabel(tr("Note for “%1”:").arg(escapeHtml(headline)), this);
     label->setWordWrap(true);
     label->setBuddy(m_edit);
     m_edit->setPlainText(note);

@@ -1,5 +1,6 @@
 #include "models/bookmarkexport.h"
 
+#include "core/html/htmlreferences.h"
 #include "core/html/htmlurlpolicy.h"
 
 #include <QJsonArray>
@@ -13,11 +14,9 @@ namespace {
 
 QString escape(const QString &text)
 {
-    QString escaped = text.toHtmlEscaped();
-    // Notes may span lines; the format is line-oriented, so keep each entry on its line.
-    escaped.replace(QLatin1Char('\n'), QLatin1String("<br>"));
-    escaped.remove(QLatin1Char('\r'));
-    return escaped;
+    // escapeHtml drops '\r' with the other control characters. Notes may span lines; the
+    // format is line-oriented, so keep each entry on its line.
+    return escapeHtml(text).replace(QLatin1Char('\n'), QLatin1String("<br>"));
 }
 
 QString isoDate(const QDateTime &time)
@@ -57,7 +56,7 @@ QByteArray bookmarksToNetscapeHtml(const QList<BookmarkRecord> &bookmarks, int *
         const QDateTime added = bookmark.createdAt.isValid() ? bookmark.createdAt : bookmark.published;
         QString attributes;
         if (!link.isEmpty())
-            attributes += QStringLiteral(" HREF=\"%1\"").arg(link.toHtmlEscaped());
+            attributes += QStringLiteral(" HREF=\"%1\"").arg(escapeHtml(link));
         if (added.isValid())
             attributes += QStringLiteral(" ADD_DATE=\"%1\"").arg(added.toSecsSinceEpoch());
         const QString title = bookmark.title.isEmpty() ? (link.isEmpty() ? QStringLiteral("(untitled)") : link)

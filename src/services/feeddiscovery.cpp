@@ -1,6 +1,6 @@
 #include "services/feeddiscovery.h"
 
-#include "core/html/htmltext.h"
+#include "core/html/htmlreferences.h"
 
 #include <QHash>
 #include <QRegularExpression>
@@ -67,9 +67,9 @@ QList<DiscoveredFeed> discoverFeeds(const QByteArray &html, const QUrl &pageUrl)
     while (it.hasNext()) {
         const QRegularExpressionMatch m = it.next();
         const QHash<QString, QString> attrs = attributes(m.captured(2));
-        QString href = attrs.value(QStringLiteral("href"));
-        // Query strings in attributes are written with &amp; (the one entity that matters here).
-        href.replace(QLatin1String("&amp;"), QLatin1String("&")).replace(QLatin1String("&#38;"), QLatin1String("&"));
+        // Query strings in attributes are written with &amp;.
+        const QString href = decodeHtmlCharacterReferences(attrs.value(QStringLiteral("href")),
+                                                           ReferenceContext::AttributeValue);
         if (href.isEmpty())
             continue;
         if (m.captured(1).compare(QLatin1String("base"), Qt::CaseInsensitive) == 0) {

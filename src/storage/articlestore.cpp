@@ -1,5 +1,6 @@
 #include "storage/articlestore.h"
 
+#include "core/html/htmlreferences.h"
 #include "storage/database.h"
 #include "storage/sqlutil.h"
 #include "storage/storagelog.h"
@@ -172,7 +173,7 @@ void readBody(const QByteArray &stored, StoryDetail *d)
     d->text = QStringLiteral("The text of this story is damaged in the cache (%1), so it cannot be shown. "
                              "Its headline, link and marks are kept; open its link to read it.")
                   .arg(problem);
-    d->html = QStringLiteral("<p>%1</p>").arg(d->text.toHtmlEscaped());
+    d->html = QStringLiteral("<p>%1</p>").arg(escapeHtml(d->text));
 }
 
 } // namespace

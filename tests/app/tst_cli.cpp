@@ -3,7 +3,6 @@
 #include "support/scratchmount.h"
 #include "support/testdata.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -51,13 +50,6 @@ private:
             return {};
         return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
                 process.readAllStandardOutput(), process.readAllStandardError()};
-    }
-
-    static QByteArray hashOf(const QString &path)
-    {
-        QFile file(path);
-        return file.open(QIODevice::ReadOnly) ? QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha1)
-                                              : QByteArray();
     }
 
     // An OPML file of `count` subscriptions, about 120 bytes each.
@@ -592,7 +584,7 @@ private Q_SLOTS:
             else
                 QVERIFY(file.resize(file.size() / 3));
         }
-        const QByteArray before = hashOf(path);
+        const QByteArray before = bulletin::test::fileHash(path);
         const QStringList files = QDir(dir.path()).entryList(QDir::Files | QDir::Hidden);
         for (const QString &command : {QStringLiteral("list"), QStringLiteral("import")}) {
             const Run run = bulletin(command == QLatin1String("list") ? QStringList{command}
@@ -603,7 +595,7 @@ private Q_SLOTS:
             QVERIFY2(!err.contains(QLatin1Char('\n')), qPrintable(err));
             QVERIFY2(err.contains(message), qPrintable(err));
         }
-        QCOMPARE(hashOf(path), before);
+        QCOMPARE(bulletin::test::fileHash(path), before);
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), files);
         QVERIFY(!QFile::exists(QStringLiteral("/dev/null-journal")));
         QVERIFY(!QFile::exists(QStringLiteral("/dev/null-wal")));
@@ -720,14 +712,14 @@ private Q_SLOTS:
             QVERIFY(file.open(QIODevice::ReadWrite));
             QCOMPARE(file.write(QByteArray(100, '\xa5')), qint64(100));
         }
-        const QByteArray damaged = hashOf(path);
+        const QByteArray damaged = bulletin::test::fileHash(path);
 
         const Run run = bulletin({QStringLiteral("bookmarks"), QStringLiteral("--json")}, path);
         const QString err = QString::fromUtf8(run.err).trimmed();
         QVERIFY2(!err.contains(QLatin1Char('\n')), qPrintable(err));
         QVERIFY2(err.startsWith(QStringLiteral("bulletin: no bookmark could be read from the damaged cache %1;").arg(path)),
                  qPrintable(err));
-        QCOMPARE(hashOf(path), damaged);
+        QCOMPARE(bulletin::test::fileHash(path), damaged);
         if (!backedUp) {
             QCOMPARE(run.status, 1);
             QVERIFY2(err.endsWith(QLatin1String("there is no backup to fill in from")), qPrintable(err));
@@ -751,7 +743,7 @@ private Q_SLOTS:
         QCOMPARE(bulletin({QStringLiteral("import"), manySubscriptions(3000)}, cachePath).status, 0);
         const QString exported = mount.filePath(QStringLiteral("subscriptions.opml"));
         QCOMPARE(bulletin({QStringLiteral("export-opml"), exported}, cachePath).status, 0);
-        const QByteArray before = hashOf(exported);
+        const QByteArray before = bulletin::test::fileHash(exported);
         QVERIFY(QFileInfo(exported).size() > 300 * 1000);
         // Room for less than one more copy: writing it runs out of space half-way.
         QVERIFY(mount.fill(64 * 1024));
@@ -759,7 +751,7 @@ private Q_SLOTS:
         const Run run = bulletin({QStringLiteral("export-opml"), exported}, cachePath);
         QVERIFY(run.status > 0);
         QVERIFY2(run.err.contains("left as it was"), run.err.constData());
-        QCOMPARE(hashOf(exported), before);
+        QCOMPARE(bulletin::test::fileHash(exported), before);
         QCOMPARE(QDir(mount.filePath(QString())).entryList(QDir::Files), QStringList{QStringLiteral("subscriptions.opml")});
     }
 

@@ -1,6 +1,6 @@
 #include "core/plaintextimporter.h"
+#include "support/testdata.h"
 
-#include <QFile>
 #include <QTest>
 
 using namespace bulletin;
@@ -12,20 +12,14 @@ class tst_PlainTextImporter final : public QObject
 private:
     static QByteArray sample()
     {
-        QFile file(QStringLiteral(BULLETIN_SOURCE_DIR "/resources/sample/questiqa-postal-cyberattack.txt"));
-        if (!file.open(QIODevice::ReadOnly))
-            qFatal("sample story missing");
-        return file.readAll();
+        return test::readSourceFile(QStringLiteral("resources/sample/questiqa-postal-cyberattack.txt"));
     }
 
     // An input fuzz_plaintextimporter once failed on (tests/fuzz/regressions).
     static QByteArray readRegression(const char *name)
     {
-        QFile file(QStringLiteral(BULLETIN_SOURCE_DIR "/tests/fuzz/regressions/plaintextimporter/")
-                   + QLatin1String(name));
-        if (!file.open(QIODevice::ReadOnly))
-            qFatal("fuzz regression input %s missing", name);
-        return file.readAll();
+        return test::readSourceFile(QStringLiteral("tests/fuzz/regressions/plaintextimporter/")
+                                    + QLatin1String(name));
     }
 
 private Q_SLOTS:

@@ -2,10 +2,10 @@
 #include "storage/cache.h"
 #include "storage/cachebackup.h"
 #include "storage/cachefile.h"
-#include "support/darkpalette.h"
+#include "support/screenshots.h"
+#include "support/testdata.h"
 
 #include <QApplication>
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileDialog>
@@ -24,13 +24,6 @@
 using namespace bulletin;
 
 namespace {
-
-QByteArray hashOf(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha1)
-                                          : QByteArray();
-}
 
 // A cache with one subscription, and a backup of it; then the cache is cut short.
 QString damagedCacheWithBackup(const QTemporaryDir &dir)
@@ -116,7 +109,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString path = damagedCacheWithBackup(dir);
-        const QByteArray damaged = hashOf(path);
+        const QByteArray damaged = test::fileHash(path);
         QString error;
         Database::Problem problem = Database::Problem::None;
         QVERIFY(!Cache::open(path, &error, &problem));
@@ -136,7 +129,7 @@ private Q_SLOTS:
         QCOMPARE(cache->feeds().feeds().size(), 1);
         const QStringList copies = damagedCopies(dir);
         QCOMPARE(copies.size(), 1);
-        QCOMPARE(hashOf(dir.filePath(copies.first())), damaged);
+        QCOMPARE(test::fileHash(dir.filePath(copies.first())), damaged);
     }
 
     void startingANewCacheKeepsTheDamagedFile()
@@ -165,7 +158,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString path = damagedCacheWithBackup(dir);
-        const QByteArray damaged = hashOf(path);
+        const QByteArray damaged = test::fileHash(path);
         DamagedCacheDialog dialog(path, QStringLiteral("the cache is damaged"), CacheBackup::newest(path),
                                   DamagedCacheDialog::When::Running);
         QTimer::singleShot(0, &dialog, [&dialog] { dialog.reject(); }); // Escape, or closing it
@@ -173,7 +166,7 @@ private Q_SLOTS:
         QCOMPARE(dialog.choice(), DamagedCacheDialog::Choice::Leave);
         QString error;
         QVERIFY(dialog.apply(&error));
-        QCOMPARE(hashOf(path), damaged);
+        QCOMPARE(test::fileHash(path), damaged);
         QVERIFY(damagedCopies(dir).isEmpty());
     }
 
@@ -181,7 +174,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString path = unreadableCacheWithBookmarks(dir, 3);
-        const QByteArray damaged = hashOf(path);
+        const QByteArray damaged = test::fileHash(path);
         QString error;
         Database::Problem problem = Database::Problem::None;
         QVERIFY(!Cache::open(path, &error, &problem));
@@ -226,7 +219,7 @@ private Q_SLOTS:
                                      .arg(path, backup)),
                  qPrintable(status));
         QVERIFY(shownText(dialog).contains(status));
-        QCOMPARE(hashOf(path), damaged);
+        QCOMPARE(test::fileHash(path), damaged);
         QVERIFY(damagedCopies(dir).isEmpty());
     }
 
@@ -248,7 +241,7 @@ private Q_SLOTS:
             dialog.show();
             QVERIFY(QTest::qWaitForWindowExposed(&dialog));
             QVERIFY(dialog.exportBookmarks(dir.filePath(QStringLiteral("bulletin-bookmarks.html"))));
-            QTest::qWait(50);
+            test::DarkPaletteScope::settle();
             QVERIFY(dialog.grab().save(QDir(out).filePath(dark ? QStringLiteral("damaged-cache-dark.png")
                                                                : QStringLiteral("damaged-cache-light.png"))));
         }

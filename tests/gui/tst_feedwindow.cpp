@@ -371,7 +371,7 @@ void tst_FeedWindow::subscribesRefreshesAndShowsAdvisories()
         m_window->openStory(gazetteBridge);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-        QTest::qWait(300);
+        test::DarkPaletteScope::settle();
         QVERIFY(test::saveScreenshot(m_window.get(), QStringLiteral("subscriptions.png")));
     }
 }
@@ -514,7 +514,7 @@ void tst_FeedWindow::remoteImagesOnlyWhenAllowed()
 
     // Opening a story with remote images makes no request; the bar offers them.
     m_window->openStory(dawn);
-    QTest::qWait(200);
+    QTest::qWait(200); // a request would have come by now: there is no event to wait for
     QCOMPARE(photoRequests(), 0);
     QVERIFY(!m_window->imageBar()->isHidden());
     QVERIFY(m_window->imageBar()->findChild<QLabel *>()->text().startsWith(QStringLiteral("1 remote image")));
@@ -537,7 +537,7 @@ void tst_FeedWindow::remoteImagesOnlyWhenAllowed()
 
     // Only for that story: the next one in the feed asks again.
     m_window->openStory(dusk);
-    QTest::qWait(200);
+    QTest::qWait(200); // as above: a wait for something that must not happen
     QCOMPARE(m_server->requestsTo(QStringLiteral("/photo2.png")).size(), 0);
     QVERIFY(!m_window->imageBar()->isHidden());
     // Always for this feed: loads now, and for later stories and later starts.

@@ -264,7 +264,7 @@ void tst_ReadingFlow::markReadDelay()
     m_settings->setValue(QLatin1String(PreferencesDialog::kMarkReadKey), -1);
     m_window->applySettings();
     m_window->openStory(m_deskStories.at(5));
-    QTest::qWait(400);
+    QTest::qWait(400); // past the 300 ms delay set before: nothing marks it
     QVERIFY(!isRead(m_deskStories.at(5)));
     m_window->readingActions()->toggleReadAction()->trigger();
     QVERIFY(isRead(m_deskStories.at(5)));

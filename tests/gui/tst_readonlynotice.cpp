@@ -8,8 +8,8 @@
 #include "services/firstrun.h"
 #include "storage/advisorystore.h"
 #include "storage/cache.h"
-#include "support/darkpalette.h"
 #include "support/scratchmount.h"
+#include "support/screenshots.h"
 
 #include <QAction>
 #include <QApplication>
@@ -163,7 +163,7 @@ private Q_SLOTS:
         m_window->openStory(m_sampleId);
         for (const bool dark : {false, true}) {
             QApplication::setPalette(dark ? test::darkPalette() : light);
-            QTest::qWait(50);
+            test::DarkPaletteScope::settle();
             QVERIFY(m_window->grab().save(QDir(out).filePath(dark ? QStringLiteral("read-only-dark.png")
                                                                   : QStringLiteral("read-only-light.png"))));
         }

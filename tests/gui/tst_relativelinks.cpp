@@ -233,7 +233,7 @@ void tst_RelativeLinks::everyLinkIsAbsolute()
     if (!test::screenshotDir().isEmpty()) {
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-        QTest::qWait(300);
+        test::DarkPaletteScope::settle();
         QVERIFY(test::saveScreenshot(m_window.get(), QStringLiteral("relative-links-%1.png")
                                                          .arg(QString::fromLatin1(QTest::currentDataTag()))));
     }

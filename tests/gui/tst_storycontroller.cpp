@@ -18,7 +18,7 @@
 #include "services/importservice.h"
 #include "services/storypage.h"
 #include "storage/cache.h"
-#include "support/darkpalette.h"
+#include "support/screenshots.h"
 #include "support/windowtest.h"
 
 #include <QAction>
@@ -466,22 +466,17 @@ void tst_StoryController::endlessWordsCanBreak()
 
 void tst_StoryController::screenshots()
 {
-    const QString dir = qEnvironmentVariable("BULLETIN_SCREENSHOT_DIR");
-    if (dir.isEmpty())
+    if (test::screenshotDir().isEmpty())
         QSKIP("BULLETIN_SCREENSHOT_DIR not set");
-    QDir().mkpath(dir);
     const qint64 huge = importHugeStory();
     QVERIFY(huge > 0);
     openWindow();
     m_window->openStory(huge);
-    QTest::qWait(50);
-    QVERIFY(m_window->grab().save(QDir(dir).filePath(QStringLiteral("long-story.png"))));
+    test::DarkPaletteScope::settle();
+    QVERIFY(test::saveScreenshot(m_window.get(), QStringLiteral("long-story.png")));
     m_window->controller()->showPart(1);
-    const QPalette original = QApplication::palette();
-    QApplication::setPalette(test::darkPalette());
-    QTest::qWait(50);
-    QVERIFY(m_window->grab().save(QDir(dir).filePath(QStringLiteral("long-story-dark.png"))));
-    QApplication::setPalette(original);
+    const test::DarkPaletteScope dark;
+    QVERIFY(test::saveScreenshot(m_window.get(), QStringLiteral("long-story-dark.png")));
 }
 
 QTEST_MAIN(tst_StoryController)

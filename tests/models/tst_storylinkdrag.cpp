@@ -1,10 +1,10 @@
 #include "models/storylinkdrag.h"
 #include "models/storylistmodel.h"
 #include "storage/cache.h"
+#include "support/testcache.h"
 
 #include <QAbstractItemModelTester>
 #include <QMimeData>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace bulletin;
@@ -31,29 +31,20 @@ private:
     static QMimeData *dragOf(const StoryListModel &model, const QList<int> &rows);
     static QString mozUrl(const QMimeData &data);
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<Cache> m_cache;
+    test::TemporaryCache m_cache;
     qint64 m_feed = 0;
 };
 
 void tst_StoryLinkDrag::init()
 {
-    QVERIFY(m_dir.isValid());
-    QString error;
-    const QString row
-        = QString::fromUtf8(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('_'));
-    m_cache = Cache::open(
-        m_dir.filePath(QStringLiteral("cache-%1-%2.sqlite")
-                           .arg(QString::fromLatin1(QTest::currentTestFunction()), row)),
-        &error);
-    QVERIFY2(m_cache, qPrintable(error));
+    QVERIFY2(m_cache.open(), qPrintable(m_cache.error()));
     m_feed = m_cache->feeds().localSource(QStringLiteral("Alpha News")).value_or(0);
     QVERIFY(m_feed);
 }
 
 void tst_StoryLinkDrag::cleanup()
 {
-    m_cache.reset();
+    m_cache.close();
 }
 
 qint64 tst_StoryLinkDrag::addStory(const QString &title, const QString &link, int minute)

@@ -4,13 +4,13 @@
 #include "storage/coveragestore.h"
 #include "storage/database.h"
 #include "storage/searchstore.h"
+#include "support/testcache.h"
 
 #include <QAbstractItemModelTester>
 #include <QFont>
 #include <QIcon>
 #include <QSignalSpy>
 #include <QSqlQuery>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace bulletin;
@@ -43,8 +43,7 @@ private:
     static constexpr int kStories = 1200;
     QDateTime publishedFor(int i) const { return m_base.addSecs(qint64(i) * 60); }
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<Cache> m_cache;
+    test::TemporaryCache m_cache;
     qint64 m_feedA = 0;
     qint64 m_feedB = 0;
     QList<qint64> m_ids; // by i: story i is published at m_base + i minutes
@@ -53,14 +52,8 @@ private:
 
 void tst_StoryListModel::init()
 {
-    QVERIFY(m_dir.isValid());
-    QString error;
     // One cache per test function and data row.
-    const QString row = QString::fromUtf8(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('_'));
-    m_cache = Cache::open(
-        m_dir.filePath(QStringLiteral("cache-%1-%2.sqlite").arg(QString::fromLatin1(QTest::currentTestFunction()), row)),
-        &error);
-    QVERIFY2(m_cache, qPrintable(error));
+    QVERIFY2(m_cache.open(), qPrintable(m_cache.error()));
     m_feedA = m_cache->feeds().localSource(QStringLiteral("Alpha News")).value_or(0);
     m_feedB = m_cache->feeds().localSource(QStringLiteral("Beta Wire")).value_or(0);
     QVERIFY(m_feedA && m_feedB);
@@ -93,7 +86,7 @@ void tst_StoryListModel::init()
 
 void tst_StoryListModel::cleanup()
 {
-    m_cache.reset();
+    m_cache.close();
 }
 
 void tst_StoryListModel::modelTester()

@@ -4,8 +4,8 @@
 #include "services/importservice.h"
 #include "storage/advisorystore.h"
 #include "storage/cache.h"
+#include "support/testcache.h"
 
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace bulletin;
@@ -48,8 +48,7 @@ class tst_AdvisorySettings final : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<Cache> m_cache;
+    test::TemporaryCache m_cache;
 
     QList<AdvisoryStore::Record> advisories() const
     {
@@ -74,17 +73,9 @@ private:
 private slots:
     void init()
     {
-        m_dir = std::make_unique<QTemporaryDir>();
-        QVERIFY(m_dir->isValid());
-        QString error;
-        m_cache = Cache::open(m_dir->filePath(QStringLiteral("cache.sqlite")), &error);
-        QVERIFY2(m_cache, qPrintable(error));
+        QVERIFY2(m_cache.open(), qPrintable(m_cache.error()));
     }
-    void cleanup()
-    {
-        m_cache.reset();
-        m_dir.reset();
-    }
+    void cleanup() { m_cache.close(); }
 
     void rulesRoundTripThroughTheMetaTable()
     {
@@ -99,7 +90,7 @@ private slots:
 
         // Another connection (as the refresh worker's) reads the same rules.
         QString error;
-        auto other = Cache::open(m_dir->filePath(QStringLiteral("cache.sqlite")), &error);
+        auto other = Cache::open(m_cache.path(), &error);
         QVERIFY2(other, qPrintable(error));
         QCOMPARE(loadAdvisoryRules(*other), rules);
 

@@ -35,6 +35,9 @@ void tst_FeedDiscovery::discovers_data()
     QTest::newRow("rel with several words, type with parameters, &amp; in the query")
         << QByteArray("<link rel=\"feed alternate\" type=\"application/rss+xml; charset=utf-8\" href=\"/f?a=1&amp;b=2\">")
         << QStringList{QStringLiteral("https://example.org/f?a=1&b=2")};
+    QTest::newRow("references in href as in any attribute, &copy= kept as written")
+        << QByteArray("<link rel=alternate type=application/rss+xml href=\"/f?a=1&#x26;b=2&copy=3\">")
+        << QStringList{QStringLiteral("https://example.org/f?a=1&b=2&copy=3")};
     QTest::newRow("base href")
         << QByteArray("<base href=\"https://other.example/x/\"><link rel=alternate type=application/atom+xml href=feed>")
         << QStringList{QStringLiteral("https://other.example/x/feed")};

@@ -5,6 +5,8 @@
 
 #include "storage/sqlutil.h"
 #include "support/scratchmount.h"
+#include "support/testcache.h"
+#include "support/testdata.h"
 
 #include <QFile>
 #include <QSqlQuery>
@@ -16,22 +18,13 @@
 using namespace bulletin;
 
 namespace {
-QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &bytes)
+QString writeFile(const QString &path, const QByteArray &bytes)
 {
-    const QString path = dir.filePath(name);
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         qFatal("cannot write %s", qPrintable(path));
     file.write(bytes);
     return path;
-}
-
-QByteArray readData(const QString &name)
-{
-    QFile file(QStringLiteral(BULLETIN_TEST_DATA "/") + name);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("missing test data %s", qPrintable(name));
-    return file.readAll();
 }
 
 // An RSS feed of `count` items, each with about `bodyBytes` of text.
@@ -64,10 +57,9 @@ class tst_ImportService final : public QObject
 private Q_SLOTS:
     void sampleOnFirstRunOnly()
     {
-        QTemporaryDir dir;
+        test::TemporaryCache cache;
+        QVERIFY2(cache.open(), qPrintable(cache.error()));
         QString error;
-        auto cache = Cache::open(dir.filePath(QStringLiteral("c.sqlite")), &error);
-        QVERIFY2(cache, qPrintable(error));
         const auto id = importSampleOnFirstRun(*cache, &error);
         QVERIFY2(id, qPrintable(error));
         const auto story = cache->articles().story(*id);
@@ -93,11 +85,11 @@ private Q_SLOTS:
 
     void importingTwiceDoesNotDuplicate()
     {
-        QTemporaryDir dir;
+        test::TemporaryCache cache;
+        QVERIFY2(cache.open(), qPrintable(cache.error()));
         QString error;
-        auto cache = Cache::open(dir.filePath(QStringLiteral("c.sqlite")), &error);
         ImportService importer(*cache);
-        const QString path = writeFile(dir, QStringLiteral("story.txt"), sampleStoryBytes());
+        const QString path = writeFile(cache.filePath(QStringLiteral("story.txt")), sampleStoryBytes());
         const auto first = importer.importFile(path);
         QVERIFY2(first.error.isEmpty(), qPrintable(first.error));
         QCOMPARE(first.added, 1);
@@ -121,11 +113,11 @@ private Q_SLOTS:
     void refusedFileChangesNothing()
     {
         QFETCH(QByteArray, bytes);
-        QTemporaryDir dir;
+        test::TemporaryCache cache;
+        QVERIFY2(cache.open(), qPrintable(cache.error()));
         QString error;
-        auto cache = Cache::open(dir.filePath(QStringLiteral("c.sqlite")), &error);
         ImportService importer(*cache);
-        const auto report = importer.importFile(writeFile(dir, QStringLiteral("input"), bytes));
+        const auto report = importer.importFile(writeFile(cache.filePath(QStringLiteral("input")), bytes));
         QVERIFY(!report.error.isEmpty());
         QCOMPARE(rows(*cache, "articles"), 0);
         QCOMPARE(rows(*cache, "feeds"), 0);
@@ -204,12 +196,12 @@ private Q_SLOTS:
 
     void feedFileBecomesALocalSource()
     {
-        QTemporaryDir dir;
+        test::TemporaryCache cache;
+        QVERIFY2(cache.open(), qPrintable(cache.error()));
         QString error;
-        auto cache = Cache::open(dir.filePath(QStringLiteral("c.sqlite")), &error);
         ImportService importer(*cache);
-        const QByteArray rss = readData(QStringLiteral("harbour.xml"));
-        const auto report = importer.importFile(writeFile(dir, QStringLiteral("harbour.xml"), rss));
+        const QByteArray rss = test::readTestData(QStringLiteral("harbour.xml"));
+        const auto report = importer.importFile(writeFile(cache.filePath(QStringLiteral("harbour.xml")), rss));
         QVERIFY2(report.error.isEmpty(), qPrintable(report.error));
         QCOMPARE(report.added, 2);
         const auto stories = cache->articles().stories({}, std::nullopt, 10);
@@ -220,7 +212,7 @@ private Q_SLOTS:
         QVERIFY(ferry->text.contains(QStringLiteral("The morning ferry is late")));
         QVERIFY(!ferry->text.contains(QStringLiteral("alert")));
         // Importing the file again updates nothing and adds nothing.
-        const auto again = importer.importFile(writeFile(dir, QStringLiteral("harbour.xml"), rss));
+        const auto again = importer.importFile(writeFile(cache.filePath(QStringLiteral("harbour.xml")), rss));
         QCOMPARE(again.added, 0);
         QCOMPARE(again.unchanged, 2);
     }
@@ -229,13 +221,12 @@ private Q_SLOTS:
     {
         // Daring Fireball's linked-list entries link the article they comment on as
         // "alternate" and their own permalink as "related"; it is the story itself.
-        QTemporaryDir dir;
+        test::TemporaryCache cache;
+        QVERIFY2(cache.open(), qPrintable(cache.error()));
         QString error;
-        auto cache = Cache::open(dir.filePath(QStringLiteral("c.sqlite")), &error);
-        QVERIFY2(cache, qPrintable(error));
         ImportService importer(*cache);
         const auto report = importer.importFile(
-            writeFile(dir, QStringLiteral("df.atom"), readData(QStringLiteral("daringfireball.atom"))));
+            writeFile(cache.filePath(QStringLiteral("df.atom")), test::readTestData(QStringLiteral("daringfireball.atom"))));
         QVERIFY2(report.error.isEmpty(), qPrintable(report.error));
         QCOMPARE(report.added, 3);
         for (const qint64 id : report.storyIds) {
@@ -252,13 +243,12 @@ private Q_SLOTS:
 
     void undatedStoriesSortWithTheirFeed()
     {
-        QTemporaryDir dir;
+        test::TemporaryCache cache;
+        QVERIFY2(cache.open(), qPrintable(cache.error()));
         QString error;
-        auto cache = Cache::open(dir.filePath(QStringLiteral("c.sqlite")), &error);
-        QVERIFY2(cache, qPrintable(error));
         ImportService importer(*cache);
         const auto import = [&](const char *name, const QByteArray &xml) {
-            const auto report = importer.importFile(writeFile(dir, QString::fromLatin1(name), xml));
+            const auto report = importer.importFile(writeFile(cache.filePath(QString::fromLatin1(name)), xml));
             QVERIFY2(report.error.isEmpty(), qPrintable(report.error));
         };
         import("news.xml", "<rss><channel><title>News</title><item><title>Dated 2020</title>"
@@ -275,7 +265,7 @@ private Q_SLOTS:
         import("nodate.xml", "<rss><channel><title>No date</title><item><title>First seen now</title></item>"
                              "</channel></rss>");
         // ...or no later than its file was last changed.
-        const QString stale = writeFile(dir, QStringLiteral("stale.xml"),
+        const QString stale = writeFile(cache.filePath(QStringLiteral("stale.xml")),
                                         "<rss><channel><title>Stale</title><item><title>File of 2015</title>"
                                         "</item></channel></rss>");
         {
@@ -313,22 +303,19 @@ private Q_SLOTS:
     void alertWithoutHeadlineIsStored_data()
     {
         QTest::addColumn<QByteArray>("bytes");
-        QFile found(QStringLiteral(BULLETIN_SOURCE_DIR "/tests/fuzz/regressions/feedparser/"
-                                   "cap-alert-without-identifier.xml"));
-        QVERIFY(found.open(QIODevice::ReadOnly));
-        QTest::newRow("broken identifier (found by fuzz_feedparser)") << found.readAll();
+        QTest::newRow("broken identifier (found by fuzz_feedparser)")
+            << test::readSourceFile(QStringLiteral("tests/fuzz/regressions/feedparser/cap-alert-without-identifier.xml"));
         QTest::newRow("empty alert") << QByteArray("<alert xmlns='urn:oasis:names:tc:emergency:cap:1.2'></alert>");
     }
 
     void alertWithoutHeadlineIsStored()
     {
         QFETCH(QByteArray, bytes);
-        QTemporaryDir dir;
+        test::TemporaryCache cache;
+        QVERIFY2(cache.open(), qPrintable(cache.error()));
         QString error;
-        auto cache = Cache::open(dir.filePath(QStringLiteral("c.sqlite")), &error);
-        QVERIFY2(cache, qPrintable(error));
         ImportService importer(*cache);
-        const auto report = importer.importFile(writeFile(dir, QStringLiteral("alert.xml"), bytes));
+        const auto report = importer.importFile(writeFile(cache.filePath(QStringLiteral("alert.xml")), bytes));
         QVERIFY2(report.error.isEmpty(), qPrintable(report.error));
         QCOMPARE(report.added, 1);
         const auto stories = cache->articles().stories({}, std::nullopt, 10);
@@ -340,13 +327,12 @@ private Q_SLOTS:
     {
         // A large feed becomes stories a batch of items at a time: an undated story far from
         // the feed's only dated one still takes that date, not the file's modification time.
-        QTemporaryDir dir;
+        test::TemporaryCache cache;
+        QVERIFY2(cache.open(), qPrintable(cache.error()));
         QString error;
-        auto cache = Cache::open(dir.filePath(QStringLiteral("c.sqlite")), &error);
-        QVERIFY2(cache, qPrintable(error));
         ImportService importer(*cache);
         QVERIFY(importer
-                    .importFile(writeFile(dir, QStringLiteral("news.xml"),
+                    .importFile(writeFile(cache.filePath(QStringLiteral("news.xml")),
                                           "<rss><channel><title>News</title><item><title>Dated 2020</title>"
                                           "<pubDate>Thu, 02 Jan 2020 10:00:00 GMT</pubDate></item></channel></rss>"))
                     .error.isEmpty());
@@ -356,7 +342,7 @@ private Q_SLOTS:
             large += "<item><title>Undated " + QByteArray::number(i) + "</title><guid>" + QByteArray::number(i)
                 + "</guid></item>";
         large += "</channel></rss>";
-        const auto report = importer.importFile(writeFile(dir, QStringLiteral("large.xml"), large));
+        const auto report = importer.importFile(writeFile(cache.filePath(QStringLiteral("large.xml")), large));
         QVERIFY2(report.error.isEmpty(), qPrintable(report.error));
         QCOMPARE(report.added, 1000);
         const QList<StorySummary> stories = cache->articles().stories({}, std::nullopt, 2000);
@@ -366,19 +352,19 @@ private Q_SLOTS:
 
     void opmlRoundTrip()
     {
-        QTemporaryDir dir;
+        test::TemporaryCache cache;
+        QVERIFY2(cache.open(), qPrintable(cache.error()));
         QString error;
-        auto cache = Cache::open(dir.filePath(QStringLiteral("a.sqlite")), &error);
-        const QByteArray opml = readData(QStringLiteral("subs.opml"));
+        const QByteArray opml = test::readTestData(QStringLiteral("subs.opml"));
         ImportService importer(*cache);
-        const auto report = importer.importFile(writeFile(dir, QStringLiteral("subs.opml"), opml));
+        const auto report = importer.importFile(writeFile(cache.filePath(QStringLiteral("subs.opml")), opml));
         QVERIFY2(report.error.isEmpty(), qPrintable(report.error));
         QCOMPARE(report.kind, QStringLiteral("opml"));
         QCOMPARE(report.added, 3);
         QVERIFY(!report.note.isEmpty()); // the broken entry is reported
 
         const QByteArray exported = OpmlService(*cache).exportOpml();
-        auto other = Cache::open(dir.filePath(QStringLiteral("b.sqlite")), &error);
+        auto other = Cache::open(cache.filePath(QStringLiteral("b.sqlite")), &error);
         QVERIFY(OpmlService(*other).importOpml(exported).error.isEmpty());
         const auto feeds = other->feeds().feeds();
         QCOMPARE(feeds.size(), 3);

@@ -2,33 +2,11 @@
 
 #include "core/article.h"
 #include "storage/database.h"
+#include "support/testcache.h"
+#include "support/testdata.h"
 
-#include <QCryptographicHash>
-#include <QFile>
 #include <QSqlQuery>
-#include <QTemporaryDir>
 #include <QTest>
-
-// A real cache file in a temporary folder, for store tests.
-struct TestCache
-{
-    QTemporaryDir dir;
-    bulletin::Database db;
-
-    TestCache()
-    {
-        QString error;
-        if (!db.open(path(), &error))
-            qFatal("cannot open test cache: %s", qPrintable(error));
-    }
-    QString path() const { return dir.filePath(QStringLiteral("cache.sqlite")); }
-    bool reopen()
-    {
-        db.close();
-        QString error;
-        return db.open(path(), &error);
-    }
-};
 
 inline bulletin::Article makeArticle(const QString &guid, const QString &title, qint64 secs,
                                      const QString &text = QStringLiteral("body text"))
@@ -41,15 +19,6 @@ inline bulletin::Article makeArticle(const QString &guid, const QString &title, 
     a.html = QStringLiteral("<p>") + text + QStringLiteral("</p>");
     a.text = text;
     return a;
-}
-
-// The file's SHA-1, to tell whether it changed; empty when it cannot be read.
-inline QByteArray fileHash(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha1);
 }
 
 // The first column of the first row of `sql` on the cache; invalid when it fails.

@@ -14,11 +14,11 @@ namespace {
 // local feed with a story of its own.
 struct AccountCache
 {
-    TestCache cache;
-    AccountStore accounts{cache.db.connection()};
-    ArticleStore articles{cache.db.connection()};
-    BookmarkStore bookmarks{cache.db.connection()};
-    FeedStore feeds{cache.db.connection()};
+    test::TemporaryCache cache;
+    AccountStore accounts{cache.requireOpen().database().connection()};
+    ArticleStore articles{cache->database().connection()};
+    BookmarkStore bookmarks{cache->database().connection()};
+    FeedStore feeds{cache->database().connection()};
     qint64 accountId = 0;
     qint64 feedId = 0;
     qint64 storyId = 0;
@@ -93,7 +93,7 @@ void tst_AccountStore::theServersStateIsNotQueuedBack()
 {
     AccountCache c;
     {
-        Transaction transaction(c.cache.db.connection());
+        Transaction transaction(c.cache->database().connection());
         QVERIFY(c.accounts.beginApplying());
         QVERIFY(c.articles.setRead({c.storyId}, true));
         QVERIFY(c.bookmarks.add(c.storyId, QStringLiteral("from the server")));
@@ -110,7 +110,7 @@ void tst_AccountStore::aChangeRolledBackQueuesNothing()
 {
     AccountCache c;
     {
-        Transaction transaction(c.cache.db.connection());
+        Transaction transaction(c.cache->database().connection());
         QVERIFY(c.articles.setRead({c.storyId}, true));
         // No commit: as after a kill, the mark and its queued change go together.
     }
@@ -197,7 +197,7 @@ void tst_AccountStore::removingAnAccountKeepsItsBookmarks()
     QCOMPARE(bookmarks.first().title, QStringLiteral("Remote story"));
     QCOMPARE(bookmarks.first().note, QStringLiteral("keep this note"));
     QVERIFY(!bookmarks.first().articleId);
-    QSqlQuery q(c.cache.db.connection());
+    QSqlQuery q(c.cache->database().connection());
     QVERIFY(q.exec(QStringLiteral("SELECT (SELECT count(*) FROM accounts), (SELECT count(*) FROM sync_pending), "
                                   "(SELECT count(*) FROM account_articles)")));
     QVERIFY(q.next());

@@ -21,9 +21,10 @@ void tst_AdvisoryStore::orderIsTheOrderOfTheRecords()
 {
     // order() sorts in SQL what advisories(false) sorts in C++; a mix of severities (in any
     // case), statuses, expiries past, future and missing, and equal ones, in both.
-    TestCache cache;
-    FeedStore feeds(cache.db.connection());
-    ArticleStore articles(cache.db.connection());
+    test::TemporaryCache cache;
+    QVERIFY2(cache.open(), qPrintable(cache.error()));
+    FeedStore feeds(cache->database().connection());
+    ArticleStore articles(cache->database().connection());
     const qint64 feed = *feeds.addSubscription(QStringLiteral("https://example.org/feed"), QStringLiteral("Example"));
     const QStringList severities{QStringLiteral("Extreme"), QStringLiteral("severe"), QStringLiteral("Moderate"),
                                  QStringLiteral("Minor"), QStringLiteral("Unknown"), QString()};
@@ -32,7 +33,7 @@ void tst_AdvisoryStore::orderIsTheOrderOfTheRecords()
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QRandomGenerator random(7);
     {
-        Transaction transaction(cache.db.connection());
+        Transaction transaction(cache->database().connection());
         for (int i = 0; i < 300; ++i) {
             Article article = makeArticle(QStringLiteral("a%1").arg(i), QStringLiteral("Story %1").arg(i),
                                           1'700'000'000 + random.bounded(20) * 3600);
@@ -52,7 +53,7 @@ void tst_AdvisoryStore::orderIsTheOrderOfTheRecords()
         }
         QVERIFY(transaction.commit());
     }
-    const AdvisoryStore store(cache.db.connection());
+    const AdvisoryStore store(cache->database().connection());
     const QList<AdvisoryStore::Record> records = store.advisories(false);
     const QList<AdvisoryStore::Placement> order = store.order();
     QCOMPARE(records.size(), 300);

@@ -28,9 +28,10 @@ class tst_ArticleStore final : public QObject
 private Q_SLOTS:
     void upsertInsertsUpdatesAndSkipsUnchanged()
     {
-        TestCache cache;
-        FeedStore feeds(cache.db.connection());
-        ArticleStore articles(cache.db.connection());
+        test::TemporaryCache cache;
+        QVERIFY2(cache.open(), qPrintable(cache.error()));
+        FeedStore feeds(cache->database().connection());
+        ArticleStore articles(cache->database().connection());
         const qint64 feed = *feeds.addSubscription(QStringLiteral("https://example.org/feed"), QStringLiteral("Example"));
 
         Article a = makeArticle(QStringLiteral("g1"), QStringLiteral("First"), 1000);
@@ -52,9 +53,10 @@ private Q_SLOTS:
 
     void sameLinkAndTitleWithNewGuidIsNotDuplicated()
     {
-        TestCache cache;
-        FeedStore feeds(cache.db.connection());
-        ArticleStore articles(cache.db.connection());
+        test::TemporaryCache cache;
+        QVERIFY2(cache.open(), qPrintable(cache.error()));
+        FeedStore feeds(cache->database().connection());
+        ArticleStore articles(cache->database().connection());
         const qint64 feed = *feeds.localSource(QStringLiteral("Local"));
         Article a = makeArticle(QStringLiteral("g1"), QStringLiteral("Same"), 1000);
         articles.upsert(feed, a);
@@ -65,12 +67,13 @@ private Q_SLOTS:
 
     void keysetPagingIsNewestFirstWithoutGaps()
     {
-        TestCache cache;
-        FeedStore feeds(cache.db.connection());
-        ArticleStore articles(cache.db.connection());
+        test::TemporaryCache cache;
+        QVERIFY2(cache.open(), qPrintable(cache.error()));
+        FeedStore feeds(cache->database().connection());
+        ArticleStore articles(cache->database().connection());
         const qint64 feed = *feeds.localSource(QStringLiteral("Local"));
         {
-            Transaction t(cache.db.connection());
+            Transaction t(cache->database().connection());
             for (int i = 0; i < 1000; ++i) {
                 // Many stories share a date: the id breaks ties.
                 articles.upsert(feed, makeArticle(QString::number(i), QStringLiteral("Story %1").arg(i), 1000 + i / 10));
@@ -97,9 +100,10 @@ private Q_SLOTS:
 
     void filtersAndMarkAllRead()
     {
-        TestCache cache;
-        FeedStore feeds(cache.db.connection());
-        ArticleStore articles(cache.db.connection());
+        test::TemporaryCache cache;
+        QVERIFY2(cache.open(), qPrintable(cache.error()));
+        FeedStore feeds(cache->database().connection());
+        ArticleStore articles(cache->database().connection());
         const qint64 folder = feeds.folderForPath({QStringLiteral("News"), QStringLiteral("Europe")});
         QVERIFY(!feeds.hasFeeds()); // a folder is not a feed
         const qint64 a = *feeds.addSubscription(QStringLiteral("https://a.example/feed"), QStringLiteral("A"), folder);
@@ -138,9 +142,10 @@ private Q_SLOTS:
     // before it stay read, and the other feed's stories are not touched.
     void markAllReadReturnsOnlyTheStoriesItChanged()
     {
-        TestCache cache;
-        FeedStore feeds(cache.db.connection());
-        ArticleStore articles(cache.db.connection());
+        test::TemporaryCache cache;
+        QVERIFY2(cache.open(), qPrintable(cache.error()));
+        FeedStore feeds(cache->database().connection());
+        ArticleStore articles(cache->database().connection());
         const qint64 a = *feeds.addSubscription(QStringLiteral("https://a.example/feed"), QStringLiteral("A"));
         const qint64 b = *feeds.addSubscription(QStringLiteral("https://b.example/feed"), QStringLiteral("B"));
         QList<qint64> ofA;
@@ -166,9 +171,10 @@ private Q_SLOTS:
     // undo's unread replacing the mark's read.
     void undoingAMarkOfAnAccountsStoriesQueuesItForTheServer()
     {
-        TestCache cache;
-        ArticleStore articles(cache.db.connection());
-        AccountStore accounts(cache.db.connection());
+        test::TemporaryCache cache;
+        QVERIFY2(cache.open(), qPrintable(cache.error()));
+        ArticleStore articles(cache->database().connection());
+        AccountStore accounts(cache->database().connection());
         QString error;
         const std::optional<qint64> account = accounts.add(QStringLiteral("ttrss"), QStringLiteral("https://rss.example"),
                                                            QStringLiteral("reader"), &error);
@@ -206,9 +212,10 @@ private Q_SLOTS:
 
     void advisoryAndRelatedResolve()
     {
-        TestCache cache;
-        FeedStore feeds(cache.db.connection());
-        ArticleStore articles(cache.db.connection());
+        test::TemporaryCache cache;
+        QVERIFY2(cache.open(), qPrintable(cache.error()));
+        FeedStore feeds(cache->database().connection());
+        ArticleStore articles(cache->database().connection());
         const qint64 feed = *feeds.localSource(QStringLiteral("Local"));
         Article target = makeArticle(QStringLiteral("t"), QStringLiteral("Target Headline"), 50);
         const qint64 targetId = articles.upsert(feed, target).id;
@@ -238,9 +245,10 @@ private Q_SLOTS:
 
     void enclosuresAreStoredWithTheStoryAndGoWithIt()
     {
-        TestCache cache;
-        FeedStore feeds(cache.db.connection());
-        ArticleStore articles(cache.db.connection());
+        test::TemporaryCache cache;
+        QVERIFY2(cache.open(), qPrintable(cache.error()));
+        FeedStore feeds(cache->database().connection());
+        ArticleStore articles(cache->database().connection());
         const qint64 feed = *feeds.addSubscription(QStringLiteral("https://radio.example/feed"), QStringLiteral("Radio"));
         Article a = makeArticle(QStringLiteral("ep12"), QStringLiteral("Episode 12"), 1000);
         Enclosure episode;
@@ -287,26 +295,27 @@ private Q_SLOTS:
         // They go with their story.
         a.enclosures = {episode, map};
         QCOMPARE(articles.upsert(feed, a).state, ArticleStore::UpsertState::Updated);
-        QCOMPARE(scalar(cache.db, QStringLiteral("SELECT count(*) FROM enclosures")).toInt(), 2);
+        QCOMPARE(scalar(cache->database(), QStringLiteral("SELECT count(*) FROM enclosures")).toInt(), 2);
         QVERIFY(feeds.beginRemove(feed));
         while (feeds.purgeRemoved(100) > 0) {
         }
         QVERIFY(!articles.summary(stored.id));
-        QCOMPARE(scalar(cache.db, QStringLiteral("SELECT count(*) FROM enclosures")).toInt(), 0);
+        QCOMPARE(scalar(cache->database(), QStringLiteral("SELECT count(*) FROM enclosures")).toInt(), 0);
     }
 
     void ftsFollowsArticles()
     {
-        TestCache cache;
-        FeedStore feeds(cache.db.connection());
-        ArticleStore articles(cache.db.connection());
+        test::TemporaryCache cache;
+        QVERIFY2(cache.open(), qPrintable(cache.error()));
+        FeedStore feeds(cache->database().connection());
+        ArticleStore articles(cache->database().connection());
         const qint64 feed = *feeds.localSource(QStringLiteral("Local"));
         Article a = makeArticle(QStringLiteral("x"), QStringLiteral("Volcano erupts"), 10, QStringLiteral("ash cloud over the island"));
         articles.upsert(feed, a);
-        const auto countMatches = [&](const QString &term) { return searchMatches(cache.db.connection(), term); };
+        const auto countMatches = [&](const QString &term) { return searchMatches(cache->database().connection(), term); };
         // FTS5 checks its index against the stories' titles and bodies (the content view).
         const auto indexMatchesStories = [&] {
-            QSqlQuery q(cache.db.connection());
+            QSqlQuery q(cache->database().connection());
             return q.exec(QStringLiteral("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')"));
         };
         QCOMPARE(countMatches(QStringLiteral("ash")), 1);
@@ -331,21 +340,22 @@ private Q_SLOTS:
         QVERIFY(feeds.remove(feed));
         QCOMPARE(countMatches(QStringLiteral("calm")), 0);
         QVERIFY(indexMatchesStories());
-        QSqlQuery bodies(cache.db.connection());
+        QSqlQuery bodies(cache->database().connection());
         QVERIFY(bodies.exec(QStringLiteral("SELECT count(*) FROM article_bodies")) && bodies.next());
         QCOMPARE(bodies.value(0).toInt(), 0); // the bodies went with their stories
     }
 
     void unsubscribingHidesTheFeedThenDeletesInSteps()
     {
-        TestCache cache;
-        FeedStore feeds(cache.db.connection());
-        ArticleStore articles(cache.db.connection());
-        BookmarkStore bookmarks(cache.db.connection());
+        test::TemporaryCache cache;
+        QVERIFY2(cache.open(), qPrintable(cache.error()));
+        FeedStore feeds(cache->database().connection());
+        ArticleStore articles(cache->database().connection());
+        BookmarkStore bookmarks(cache->database().connection());
         const qint64 big = *feeds.addSubscription(QStringLiteral("https://big.example/feed"), QStringLiteral("Big"));
         const qint64 other = *feeds.addSubscription(QStringLiteral("https://other.example/feed"), QStringLiteral("Other"));
         {
-            Transaction transaction(cache.db.connection());
+            Transaction transaction(cache->database().connection());
             for (int i = 0; i < 250; ++i)
                 articles.upsert(big, makeArticle(QStringLiteral("b%1").arg(i), QStringLiteral("Big %1").arg(i), 100 + i,
                                                  QStringLiteral("walrus sighting")));
@@ -376,7 +386,7 @@ private Q_SLOTS:
         QCOMPARE(feeds.purgeRemoved(100), 0);
         QVERIFY(!feeds.feed(big));
         QVERIFY(!feeds.hasRemovals());
-        QCOMPARE(searchMatches(cache.db.connection(), QStringLiteral("walrus")), 1);
+        QCOMPARE(searchMatches(cache->database().connection(), QStringLiteral("walrus")), 1);
         QCOMPARE(articles.count({}), 1);
         QCOMPARE(bookmarks.count(), 1); // its snapshot stays
         QCOMPARE(feeds.purgeRemoved(100), 0);
@@ -402,12 +412,13 @@ private Q_SLOTS:
     {
         // A refresh defers indexing: its stories enter the search index and the headline
         // index (related coverage) together when indexPending runs, and not before.
-        TestCache cache;
-        FeedStore feeds(cache.db.connection());
-        ArticleStore articles(cache.db.connection());
+        test::TemporaryCache cache;
+        QVERIFY2(cache.open(), qPrintable(cache.error()));
+        FeedStore feeds(cache->database().connection());
+        ArticleStore articles(cache->database().connection());
         const qint64 feed = *feeds.localSource(QStringLiteral("Local"));
         const auto query = [&](const QString &sql, const QString &value) {
-            QSqlQuery q(cache.db.connection());
+            QSqlQuery q(cache->database().connection());
             q.prepare(sql);
             q.addBindValue(value);
             return q.exec() && q.next() ? q.value(0).toInt() : -1;
@@ -419,7 +430,7 @@ private Q_SLOTS:
             const int found = query(QStringLiteral("SELECT count(*) FROM articles_title_fts WHERE articles_title_fts MATCH ?"), word);
             return vocab == found ? found : -100 - vocab;
         };
-        const auto texts = [&](const QString &word) { return searchMatches(cache.db.connection(), word); };
+        const auto texts = [&](const QString &word) { return searchMatches(cache->database().connection(), word); };
 
         articles.setDeferIndexing(true);
         Article kestrel = makeArticle(QStringLiteral("k"), QStringLiteral("Kestrel nests"), 10, QStringLiteral("under the bridge"));
@@ -430,13 +441,13 @@ private Q_SLOTS:
         osprey.title = QStringLiteral("Harrier returns"); // corrected while it waits
         QCOMPARE(articles.upsert(feed, osprey).state, ArticleStore::UpsertState::Updated);
         const qint64 merlinId = articles.upsert(feed, merlin).id;
-        QSqlQuery remove(cache.db.connection());
+        QSqlQuery remove(cache->database().connection());
         QVERIFY(remove.exec(QStringLiteral("DELETE FROM articles WHERE id = %1").arg(merlinId))); // gone before indexing
         QCOMPARE(headlines(QStringLiteral("kestrel")), 0);
         QCOMPARE(texts(QStringLiteral("bridge")), 0);
         QCOMPARE(articles.pendingIndexCount(), 2);
         {
-            Transaction t(cache.db.connection());
+            Transaction t(cache->database().connection());
             QCOMPARE(articles.indexPending(100), 2);
             QVERIFY(t.commit());
         }
@@ -478,10 +489,11 @@ private Q_SLOTS:
     {
         QFETCH(int, keep);
         QFETCH(QByteArray, replacement);
-        TestCache cache;
-        FeedStore feeds(cache.db.connection());
-        ArticleStore articles(cache.db.connection());
-        BookmarkStore bookmarks(cache.db.connection());
+        test::TemporaryCache cache;
+        QVERIFY2(cache.open(), qPrintable(cache.error()));
+        FeedStore feeds(cache->database().connection());
+        ArticleStore articles(cache->database().connection());
+        BookmarkStore bookmarks(cache->database().connection());
         const qint64 feed = *feeds.localSource(QStringLiteral("Local"));
         const qint64 damaged = articles.upsert(feed, makeArticle(QStringLiteral("d"), QStringLiteral("Heron"), 1000,
                                                                  QStringLiteral("herons nest by the weir"))).id;
@@ -490,7 +502,7 @@ private Q_SLOTS:
         QVERIFY(articles.setRead({damaged}, true));
         QVERIFY(bookmarks.add(damaged, QStringLiteral("mine")));
 
-        QSqlQuery q(cache.db.connection());
+        QSqlQuery q(cache->database().connection());
         QVERIFY(q.exec(QStringLiteral("SELECT body FROM article_bodies WHERE article_id = %1").arg(damaged)) && q.next());
         QByteArray stored = q.value(0).toByteArray();
         q.finish();
@@ -515,7 +527,7 @@ private Q_SLOTS:
         const std::optional<StoryDetail> other = articles.story(intact);
         QVERIFY(other);
         QCOMPARE(other->text, QStringLiteral("cranes fly over the marsh"));
-        QCOMPARE(searchMatches(cache.db.connection(), QStringLiteral("cranes")), 1);
+        QCOMPARE(searchMatches(cache->database().connection(), QStringLiteral("cranes")), 1);
         // The bookmark and its note stay; the damaged story can still be deleted.
         QCOMPARE(bookmarks.bookmarkPage(std::nullopt, 10).value(0).note, QStringLiteral("mine"));
         QVERIFY(q.exec(QStringLiteral("DELETE FROM articles WHERE id = %1").arg(damaged)));
@@ -530,15 +542,16 @@ private Q_SLOTS:
     {
         // Indexing does not merge the segments it writes (schema 7); mergeIndexes does, in
         // steps, and says when nothing is left to merge.
-        TestCache cache;
-        FeedStore feeds(cache.db.connection());
-        ArticleStore articles(cache.db.connection());
+        test::TemporaryCache cache;
+        QVERIFY2(cache.open(), qPrintable(cache.error()));
+        FeedStore feeds(cache->database().connection());
+        ArticleStore articles(cache->database().connection());
         const qint64 feed = *feeds.localSource(QStringLiteral("Local"));
-        QSqlQuery q(cache.db.connection());
+        QSqlQuery q(cache->database().connection());
         QVERIFY(q.exec(QStringLiteral("SELECT v FROM articles_fts_config WHERE k = 'automerge'")) && q.next());
         QCOMPARE(q.value(0).toInt(), 0);
         q.finish();
-        const auto matches = [&](const QString &word) { return searchMatches(cache.db.connection(), word); };
+        const auto matches = [&](const QString &word) { return searchMatches(cache->database().connection(), word); };
         articles.setDeferIndexing(true);
         // Six batches, six segments of one size in each index.
         for (int batch = 0; batch < 6; ++batch) {
@@ -547,14 +560,14 @@ private Q_SLOTS:
                 articles.upsert(feed, makeArticle(id, QStringLiteral("Heron %1").arg(id), batch * 10 + i,
                                                   QStringLiteral("wading in batch%1").arg(batch)));
             }
-            Transaction t(cache.db.connection());
+            Transaction t(cache->database().connection());
             QCOMPARE(articles.indexPending(100), 5);
             QVERIFY(t.commit());
         }
         QCOMPARE(matches(QStringLiteral("wading")), 30);
         int steps = 0;
         while (steps < 100) {
-            Transaction t(cache.db.connection());
+            Transaction t(cache->database().connection());
             const bool merged = articles.mergeIndexes(200);
             QVERIFY(t.commit());
             if (!merged)
@@ -568,7 +581,7 @@ private Q_SLOTS:
         QVERIFY(q.exec(QStringLiteral("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")));
         QVERIFY(q.exec(QStringLiteral("INSERT INTO articles_title_fts(articles_title_fts) VALUES ('integrity-check')")));
         // Merged, nothing is left to do.
-        Transaction t(cache.db.connection());
+        Transaction t(cache->database().connection());
         QVERIFY(!articles.mergeIndexes(200));
     }
 };

@@ -5,7 +5,6 @@
 #include "storage/feedstore.h"
 #include "storetestutil.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QRandomGenerator>
@@ -47,13 +46,6 @@ void bookmarkStories(Database &db, int from, int count, const std::function<QStr
 QString shortText(int i)
 {
     return QStringLiteral("Sailings of ferry %1 are moved.").arg(i);
-}
-
-QByteArray hashOf(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha1)
-                                          : QByteArray();
 }
 
 // The pages of `table` (numbered from 1, as SQLite numbers them); a page number stays the
@@ -125,19 +117,20 @@ class tst_BookmarkSalvage final : public QObject
 private Q_SLOTS:
     void aDamagedPageLosesOnlyItsBookmarksAndTheBackupGivesThemBack()
     {
-        TestCache cache;
-        bookmarkStories(cache.db, 0, 40, shortText);
+        test::TemporaryCache cache;
+        QVERIFY2(cache.open(), qPrintable(cache.error()));
+        bookmarkStories(cache->database(), 0, 40, shortText);
         QString error;
-        QVERIFY2(CacheBackup::make(cache.db.connection(), cache.path(), Database::latestSchemaVersion(), &error),
+        QVERIFY2(CacheBackup::make(cache->database().connection(), cache.path(), Database::latestSchemaVersion(), &error),
                  qPrintable(error));
         // After the backup: one bookmark more, one removed (which must not come back).
-        bookmarkStories(cache.db, 40, 1, shortText);
-        QVERIFY(BookmarkStore(cache.db.connection()).remove(
-            BookmarkStore(cache.db.connection()).bookmarks().constLast().bookmarkId)); // bookmark 0
-        const QSet<qint64> rows = pagesOf(cache.db.connection(), QStringLiteral("bookmarks"));
-        cache.db.close();
+        bookmarkStories(cache->database(), 40, 1, shortText);
+        QVERIFY(BookmarkStore(cache->database().connection()).remove(
+            BookmarkStore(cache->database().connection()).bookmarks().constLast().bookmarkId)); // bookmark 0
+        const QSet<qint64> rows = pagesOf(cache->database().connection(), QStringLiteral("bookmarks"));
+        cache.close();
         QCOMPARE(damagePagesHolding(cache.path(), titleOf(20).toUtf8(), rows), 1);
-        const QByteArray damaged = hashOf(cache.path());
+        const QByteArray damaged = test::fileHash(cache.path());
 
         const BookmarkSalvage::Result result = BookmarkSalvage::read(cache.path());
         QVERIFY(result.cacheReadable);
@@ -159,7 +152,7 @@ private Q_SLOTS:
                  qPrintable(result.summary()));
         QVERIFY2(result.summary().contains(QStringLiteral("from the backup %1").arg(result.backup)),
                  qPrintable(result.summary()));
-        QCOMPARE(hashOf(cache.path()), damaged); // read, never written
+        QCOMPARE(test::fileHash(cache.path()), damaged); // read, never written
         QVERIFY(!QFile::exists(cache.path() + QStringLiteral("-journal")));
     }
 
@@ -171,11 +164,12 @@ private Q_SLOTS:
             return i == 3 ? QString(6000, QLatin1Char('a')) + QStringLiteral(" middlemarker ") + QString(6000, QLatin1Char('b'))
                           : shortText(i);
         };
-        TestCache cache;
-        bookmarkStories(cache.db, 0, 6, longText);
+        test::TemporaryCache cache;
+        QVERIFY2(cache.open(), qPrintable(cache.error()));
+        bookmarkStories(cache->database(), 0, 6, longText);
         QString error;
-        QVERIFY(CacheBackup::make(cache.db.connection(), cache.path(), Database::latestSchemaVersion(), &error));
-        cache.db.close();
+        QVERIFY(CacheBackup::make(cache->database().connection(), cache.path(), Database::latestSchemaVersion(), &error));
+        cache.close();
         QVERIFY(damagePagesHolding(cache.path(), "middlemarker") >= 1); // the story's body and the bookmark's
 
         const BookmarkSalvage::Result result = BookmarkSalvage::read(cache.path());
@@ -197,13 +191,14 @@ private Q_SLOTS:
     {
         // The notes stand in a table of their own: its damaged page loses the notes, not the
         // bookmarks, and the backup gives them back; a note written since the backup is lost.
-        TestCache cache;
-        bookmarkStories(cache.db, 0, 6, shortText);
+        test::TemporaryCache cache;
+        QVERIFY2(cache.open(), qPrintable(cache.error()));
+        bookmarkStories(cache->database(), 0, 6, shortText);
         QString error;
-        QVERIFY(CacheBackup::make(cache.db.connection(), cache.path(), Database::latestSchemaVersion(), &error));
-        bookmarkStories(cache.db, 6, 1, shortText);
-        const QSet<qint64> notes = pagesOf(cache.db.connection(), QStringLiteral("bookmark_notes"));
-        cache.db.close();
+        QVERIFY(CacheBackup::make(cache->database().connection(), cache.path(), Database::latestSchemaVersion(), &error));
+        bookmarkStories(cache->database(), 6, 1, shortText);
+        const QSet<qint64> notes = pagesOf(cache->database().connection(), QStringLiteral("bookmark_notes"));
+        cache.close();
         QCOMPARE(damagePagesHolding(cache.path(), noteOf(3).toUtf8(), notes), 1);
 
         const BookmarkSalvage::Result result = BookmarkSalvage::read(cache.path());
@@ -226,10 +221,11 @@ private Q_SLOTS:
     void aBackupFromBeforeTheNotesTableGivesItsNotes()
     {
         // A backup made by a version that kept each note in its bookmark's row.
-        TestCache cache;
-        bookmarkStories(cache.db, 0, 3, shortText);
+        test::TemporaryCache cache;
+        QVERIFY2(cache.open(), qPrintable(cache.error()));
+        bookmarkStories(cache->database(), 0, 3, shortText);
         QString error;
-        QVERIFY(CacheBackup::make(cache.db.connection(), cache.path(), Database::latestSchemaVersion(), &error));
+        QVERIFY(CacheBackup::make(cache->database().connection(), cache.path(), Database::latestSchemaVersion(), &error));
         const QString backup = CacheBackup::newest(cache.path());
         {
             Database old;
@@ -239,7 +235,7 @@ private Q_SLOTS:
                                           "WHERE bookmark_id = bookmarks.id)")));
             QVERIFY(q.exec(QStringLiteral("DROP TABLE bookmark_notes")));
         }
-        cache.db.close();
+        cache.close();
         QFile file(cache.path());
         QVERIFY(file.open(QIODevice::ReadWrite));
         QVERIFY(file.resize(0));
@@ -255,17 +251,18 @@ private Q_SLOTS:
     {
         // Killed while running: the newest bookmark is still in the write-ahead log beside
         // the file, which has a damaged page elsewhere.
-        TestCache cache;
-        bookmarkStories(cache.db, 0, 30, shortText);
-        QVERIFY(cache.db.checkpoint());
-        bookmarkStories(cache.db, 30, 1, shortText);
-        const QSet<qint64> rows = pagesOf(cache.db.connection(), QStringLiteral("bookmarks"));
+        test::TemporaryCache cache;
+        QVERIFY2(cache.open(), qPrintable(cache.error()));
+        bookmarkStories(cache->database(), 0, 30, shortText);
+        QVERIFY(cache->database().checkpoint());
+        bookmarkStories(cache->database(), 30, 1, shortText);
+        const QSet<qint64> rows = pagesOf(cache->database().connection(), QStringLiteral("bookmarks"));
         QTemporaryDir copy;
         const QString path = copy.filePath(QStringLiteral("cache.sqlite"));
         for (const QString &suffix : {QString(), QStringLiteral("-wal")})
             QVERIFY(QFile::copy(cache.path() + suffix, path + suffix));
         QCOMPARE(damagePagesHolding(path, titleOf(10).toUtf8(), rows), 1);
-        const QByteArray log = hashOf(path + QStringLiteral("-wal"));
+        const QByteArray log = test::fileHash(path + QStringLiteral("-wal"));
 
         const BookmarkSalvage::Result result = BookmarkSalvage::read(path);
         QVERIFY(result.cacheReadable);
@@ -275,7 +272,7 @@ private Q_SLOTS:
         QCOMPARE(result.fromCache + result.unreadableInCache, 31);
         QVERIFY2(result.summary().endsWith(QLatin1String("; there is no backup to fill in from")),
                  qPrintable(result.summary()));
-        QCOMPARE(hashOf(path + QStringLiteral("-wal")), log);
+        QCOMPARE(test::fileHash(path + QStringLiteral("-wal")), log);
     }
 
     void aFileThatIsNoLongerSQLiteGivesTheBackup_data()
@@ -290,11 +287,12 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, damage);
         QFETCH(bool, cutShort);
-        TestCache cache;
-        bookmarkStories(cache.db, 0, 5, shortText);
+        test::TemporaryCache cache;
+        QVERIFY2(cache.open(), qPrintable(cache.error()));
+        bookmarkStories(cache->database(), 0, 5, shortText);
         QString error;
-        QVERIFY(CacheBackup::make(cache.db.connection(), cache.path(), Database::latestSchemaVersion(), &error));
-        cache.db.close();
+        QVERIFY(CacheBackup::make(cache->database().connection(), cache.path(), Database::latestSchemaVersion(), &error));
+        cache.close();
         QFile file(cache.path());
         QVERIFY(file.open(QIODevice::ReadWrite));
         if (cutShort)
@@ -315,9 +313,10 @@ private Q_SLOTS:
 
     void aCacheCutShortGivesWhatItStillHas()
     {
-        TestCache cache;
-        bookmarkStories(cache.db, 0, 200, shortText);
-        cache.db.close();
+        test::TemporaryCache cache;
+        QVERIFY2(cache.open(), qPrintable(cache.error()));
+        bookmarkStories(cache->database(), 0, 200, shortText);
+        cache.close();
         QFile file(cache.path());
         QVERIFY(file.open(QIODevice::ReadWrite));
         QVERIFY(file.resize(file.size() * 3 / 4));
@@ -337,9 +336,10 @@ private Q_SLOTS:
 
     void aWholeCacheNeedsNoBackup()
     {
-        TestCache cache;
-        bookmarkStories(cache.db, 0, 3, shortText);
-        cache.db.close();
+        test::TemporaryCache cache;
+        QVERIFY2(cache.open(), qPrintable(cache.error()));
+        bookmarkStories(cache->database(), 0, 3, shortText);
+        cache.close();
         const BookmarkSalvage::Result result = BookmarkSalvage::read(cache.path());
         QVERIFY(result.cacheComplete());
         QCOMPARE(result.bookmarks.size(), 3);

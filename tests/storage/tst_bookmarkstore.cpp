@@ -14,10 +14,11 @@ class tst_BookmarkStore final : public QObject
 private Q_SLOTS:
     void bookmarkKeepsSnapshotAfterFeedIsRemoved()
     {
-        TestCache cache;
-        FeedStore feeds(cache.db.connection());
-        ArticleStore articles(cache.db.connection());
-        BookmarkStore bookmarks(cache.db.connection());
+        test::TemporaryCache cache;
+        QVERIFY2(cache.open(), qPrintable(cache.error()));
+        FeedStore feeds(cache->database().connection());
+        ArticleStore articles(cache->database().connection());
+        BookmarkStore bookmarks(cache->database().connection());
         const qint64 feed = *feeds.addSubscription(QStringLiteral("https://example.org/feed"), QStringLiteral("Example News"));
         const qint64 id = articles.upsert(feed, makeArticle(QStringLiteral("g"), QStringLiteral("Keep me"), 500,
                                                             QStringLiteral("the words to keep"))).id;
@@ -43,27 +44,29 @@ private Q_SLOTS:
 
     void bookmarkSurvivesReopen()
     {
-        TestCache cache;
+        test::TemporaryCache cache;
+        QVERIFY2(cache.open(), qPrintable(cache.error()));
         qint64 id = 0;
         {
-            FeedStore feeds(cache.db.connection());
-            ArticleStore articles(cache.db.connection());
-            BookmarkStore bookmarks(cache.db.connection());
+            FeedStore feeds(cache->database().connection());
+            ArticleStore articles(cache->database().connection());
+            BookmarkStore bookmarks(cache->database().connection());
             const qint64 feed = *feeds.localSource(QStringLiteral("Local"));
             id = articles.upsert(feed, makeArticle(QStringLiteral("g"), QStringLiteral("T"), 1)).id;
             QVERIFY(bookmarks.add(id));
         }
         QVERIFY(cache.reopen());
-        BookmarkStore bookmarks(cache.db.connection());
+        BookmarkStore bookmarks(cache->database().connection());
         QVERIFY(bookmarks.isBookmarked(id));
     }
 
     void addTwiceKeepsOneAndUpdatesNote()
     {
-        TestCache cache;
-        FeedStore feeds(cache.db.connection());
-        ArticleStore articles(cache.db.connection());
-        BookmarkStore bookmarks(cache.db.connection());
+        test::TemporaryCache cache;
+        QVERIFY2(cache.open(), qPrintable(cache.error()));
+        FeedStore feeds(cache->database().connection());
+        ArticleStore articles(cache->database().connection());
+        BookmarkStore bookmarks(cache->database().connection());
         const qint64 feed = *feeds.localSource(QStringLiteral("Local"));
         const qint64 id = articles.upsert(feed, makeArticle(QStringLiteral("g"), QStringLiteral("T"), 1)).id;
         const auto first = bookmarks.add(id);
@@ -78,10 +81,11 @@ private Q_SLOTS:
 
     void theListReadsNotesAsWritten()
     {
-        TestCache cache;
-        FeedStore feeds(cache.db.connection());
-        ArticleStore articles(cache.db.connection());
-        BookmarkStore bookmarks(cache.db.connection());
+        test::TemporaryCache cache;
+        QVERIFY2(cache.open(), qPrintable(cache.error()));
+        FeedStore feeds(cache->database().connection());
+        ArticleStore articles(cache->database().connection());
+        BookmarkStore bookmarks(cache->database().connection());
         const qint64 feed = *feeds.localSource(QStringLiteral("Local"));
         const qint64 first = articles.upsert(feed, makeArticle(QStringLiteral("a"), QStringLiteral("A"), 1)).id;
         const qint64 second = articles.upsert(feed, makeArticle(QStringLiteral("b"), QStringLiteral("B"), 2)).id;
@@ -102,7 +106,7 @@ private Q_SLOTS:
         QVERIFY(!bookmarks.setNote(987654, QStringLiteral("nowhere"))); // no such bookmark
         // Removing the bookmark removes its note with it.
         QVERIFY(bookmarks.remove(noted));
-        QSqlQuery q(cache.db.connection());
+        QSqlQuery q(cache->database().connection());
         QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM bookmark_notes")) && q.next());
         QCOMPARE(q.value(0).toInt(), 0);
     }

@@ -7,8 +7,8 @@
 #include "schemahistory.h"
 #include "storetestutil.h"
 #include "support/scratchmount.h"
+#include "support/testdata.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -119,16 +119,16 @@ private Q_SLOTS:
         // made from 0001_initial.sql with one feed, one read story and its bookmark).
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
-        QVERIFY(QFile::copy(QStringLiteral(BULLETIN_TEST_DATA "/cache-v1.sqlite"), path));
+        QVERIFY(QFile::copy(test::testDataPath(QStringLiteral("cache-v1.sqlite")), path));
         QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
-        const QByteArray original = fileHash(path);
+        const QByteArray original = test::fileHash(path);
 
         Database db;
         QString error;
         QVERIFY2(db.open(path, &error), qPrintable(error));
         QCOMPARE(db.schemaVersion(), Database::latestSchemaVersion());
         QCOMPARE(db.backupPath(), path + QStringLiteral(".backup-v1"));
-        QCOMPARE(fileHash(db.backupPath()), original);
+        QCOMPARE(test::fileHash(db.backupPath()), original);
         QCOMPARE(scalar(db, QStringLiteral("SELECT title FROM feeds")).toString(), QStringLiteral("Example"));
         QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM articles WHERE guid = 'g1'")).toInt(), 1);
         QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM unread_articles")).toInt(), 0); // g1 was read
@@ -387,13 +387,13 @@ private Q_SLOTS:
             QVERIFY(q.exec(QStringLiteral("PRAGMA user_version=999")));
             QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode=DELETE")));
         }
-        const QByteArray before = fileHash(path);
+        const QByteArray before = test::fileHash(path);
         Database db;
         QString error;
         QVERIFY(!db.open(path, &error));
         QVERIFY2(error.contains(QStringLiteral("newer version")), qPrintable(error));
         QVERIFY(!db.isOpen());
-        QCOMPARE(fileHash(path), before);
+        QCOMPARE(test::fileHash(path), before);
         QVERIFY(!QFile::exists(path + QStringLiteral("-wal")) || QFile(path + QStringLiteral("-wal")).size() == 0);
     }
 
@@ -441,7 +441,7 @@ private Q_SLOTS:
             else if (kind == QLatin1String("schema"))
                 QVERIFY(file.seek(100) && file.write(QByteArray(3000, '\x5a')) == 3000);
         }
-        const QByteArray before = fileHash(path);
+        const QByteArray before = test::fileHash(path);
         const QStringList files = entries(dir.path());
 
         Database db;
@@ -452,7 +452,7 @@ private Q_SLOTS:
         QVERIFY2(!error.contains(QLatin1Char('\n')), qPrintable(error));
         QCOMPARE(int(db.problem()), problem);
         QVERIFY(!db.isOpen());
-        QCOMPARE(fileHash(path), before);
+        QCOMPARE(test::fileHash(path), before);
         QCOMPARE(entries(dir.path()), files);
     }
 
@@ -539,7 +539,7 @@ private Q_SLOTS:
         const QString path = mount.filePath(QStringLiteral("cache.sqlite"));
         makeCache(path);
         QVERIFY(mount.setReadOnly(true));
-        const QByteArray before = fileHash(path);
+        const QByteArray before = test::fileHash(path);
 
         Database db;
         QString error;
@@ -554,7 +554,7 @@ private Q_SLOTS:
             QCOMPARE(sql::lastFailure(db.connection()), QStringLiteral("it is read-only"));
         }
         db.close();
-        QCOMPARE(fileHash(path), before);
+        QCOMPARE(test::fileHash(path), before);
         QVERIFY(mount.setReadOnly(false));
     }
 

@@ -45,9 +45,10 @@ private Q_SLOTS:
 
     void ranksTitlesFirstThenNewer()
     {
-        TestCache cache;
-        FeedStore feeds(cache.db.connection());
-        ArticleStore articles(cache.db.connection());
+        test::TemporaryCache cache;
+        QVERIFY2(cache.open(), qPrintable(cache.error()));
+        FeedStore feeds(cache->database().connection());
+        ArticleStore articles(cache->database().connection());
         const qint64 feed = *feeds.localSource(QStringLiteral("Local"));
         articles.upsert(feed, makeArticle(QStringLiteral("a"), QStringLiteral("Harbour reopens"), 100,
                                           QStringLiteral("ships return after the storm")));
@@ -55,7 +56,7 @@ private Q_SLOTS:
                                           QStringLiteral("roofs and trees down")));
         articles.upsert(feed, makeArticle(QStringLiteral("c"), QStringLiteral("Markets calm"), 300,
                                           QStringLiteral("traders shrug off the storm")));
-        const SearchStore search(cache.db.connection());
+        const SearchStore search(cache->database().connection());
         QString error;
         const auto found = search.search(QStringLiteral("storm"), {}, 50, &error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
@@ -79,12 +80,13 @@ private Q_SLOTS:
 
     void weighsRareWordsAboveCommonOnes()
     {
-        TestCache cache;
-        FeedStore feeds(cache.db.connection());
-        ArticleStore articles(cache.db.connection());
+        test::TemporaryCache cache;
+        QVERIFY2(cache.open(), qPrintable(cache.error()));
+        FeedStore feeds(cache->database().connection());
+        ArticleStore articles(cache->database().connection());
         const qint64 feed = *feeds.localSource(QStringLiteral("Local"));
         {
-            Transaction transaction(cache.db.connection());
+            Transaction transaction(cache->database().connection());
             for (int i = 0; i < 30; ++i)
                 articles.upsert(feed, makeArticle(QStringLiteral("n%1").arg(i), QStringLiteral("Council news %1").arg(i),
                                                   100 + i, QStringLiteral("the council met")));
@@ -96,12 +98,12 @@ private Q_SLOTS:
                                               QStringLiteral("a quokka was seen")));
             QVERIFY(transaction.commit());
         }
-        const SearchStore search(cache.db.connection());
+        const SearchStore search(cache->database().connection());
         const auto found = search.search(QStringLiteral("council quokka"), {}, 50);
         QCOMPARE(titles(found), (QStringList{QStringLiteral("Quokka sighted"), QStringLiteral("Council votes")}));
         QVERIFY(found.at(0).rank < found.at(1).rank);
         // Below kRaritySample stories the scores are FTS5's own bm25().
-        QSqlQuery q(cache.db.connection());
+        QSqlQuery q(cache->database().connection());
         QVERIFY(q.exec(QStringLiteral("SELECT rowid, bm25(articles_fts, 10.0, 1.0) FROM articles_fts "
                                       "WHERE articles_fts MATCH '\"council\" \"quokka\"'")));
         int compared = 0;
@@ -118,14 +120,15 @@ private Q_SLOTS:
 
     void phrasesPrefixesAndExclusions()
     {
-        TestCache cache;
-        FeedStore feeds(cache.db.connection());
-        ArticleStore articles(cache.db.connection());
+        test::TemporaryCache cache;
+        QVERIFY2(cache.open(), qPrintable(cache.error()));
+        FeedStore feeds(cache->database().connection());
+        ArticleStore articles(cache->database().connection());
         const qint64 feed = *feeds.localSource(QStringLiteral("Local"));
         articles.upsert(feed, makeArticle(QStringLiteral("a"), QStringLiteral("One"), 100, QStringLiteral("the river flooded the town")));
         articles.upsert(feed, makeArticle(QStringLiteral("b"), QStringLiteral("Two"), 200, QStringLiteral("the town flooded the river")));
         articles.upsert(feed, makeArticle(QStringLiteral("c"), QStringLiteral("Three"), 300, QStringLiteral("floodwater reached the town")));
-        const SearchStore search(cache.db.connection());
+        const SearchStore search(cache->database().connection());
         QCOMPARE(titles(search.search(QStringLiteral("\"river flooded\""), {}, 50)), QStringList{QStringLiteral("One")});
         QCOMPARE(titles(search.search(QStringLiteral("flood* -river"), {}, 50)), QStringList{QStringLiteral("Three")});
         QString error;
@@ -135,14 +138,15 @@ private Q_SLOTS:
 
     void scopesAndReadState()
     {
-        TestCache cache;
-        FeedStore feeds(cache.db.connection());
-        ArticleStore articles(cache.db.connection());
+        test::TemporaryCache cache;
+        QVERIFY2(cache.open(), qPrintable(cache.error()));
+        FeedStore feeds(cache->database().connection());
+        ArticleStore articles(cache->database().connection());
         const qint64 local = *feeds.localSource(QStringLiteral("Local"));
         const qint64 wire = *feeds.addSubscription(QStringLiteral("https://wire.example/feed"), QStringLiteral("Wire"));
         const qint64 a = articles.upsert(local, makeArticle(QStringLiteral("a"), QStringLiteral("Local bridge"), 100, QStringLiteral("bridge works"))).id;
         articles.upsert(wire, makeArticle(QStringLiteral("b"), QStringLiteral("Wire bridge"), 200, QStringLiteral("bridge closed")));
-        const SearchStore search(cache.db.connection());
+        const SearchStore search(cache->database().connection());
         QCOMPARE(search.search(QStringLiteral("bridge"), {}, 50).size(), 2);
         QCOMPARE(titles(search.search(QStringLiteral("bridge"), {StoryFilter::Kind::Feed, wire}, 50)),
                  QStringList{QStringLiteral("Wire bridge")});
@@ -186,13 +190,14 @@ private Q_SLOTS:
 
     void ranksTheNewestMatchesWhenManyMatch()
     {
-        TestCache cache;
-        FeedStore feeds(cache.db.connection());
-        ArticleStore articles(cache.db.connection());
+        test::TemporaryCache cache;
+        QVERIFY2(cache.open(), qPrintable(cache.error()));
+        FeedStore feeds(cache->database().connection());
+        ArticleStore articles(cache->database().connection());
         const qint64 local = *feeds.localSource(QStringLiteral("Local"));
         const qint64 wire = *feeds.addSubscription(QStringLiteral("https://wire.example/feed"), QStringLiteral("Wire"));
         {
-            Transaction transaction(cache.db.connection());
+            Transaction transaction(cache->database().connection());
             // Stored first: the best match of all, a headline with both words.
             articles.upsert(wire, makeArticle(QStringLiteral("old"), QStringLiteral("Storm budget agreed"), 100,
                                               QStringLiteral("the storm budget passed; a rare quokka")));
@@ -204,7 +209,7 @@ private Q_SLOTS:
                                                QStringLiteral("the storm budget vote")));
             QVERIFY(transaction.commit());
         }
-        const SearchStore search(cache.db.connection());
+        const SearchStore search(cache->database().connection());
         // Everywhere, the newest matches are ranked: the newest headline match leads, and the
         // oldest story, though the better match, is not among them.
         const QStringList everywhere = titles(search.search(QStringLiteral("storm budget"), {}, 50));
@@ -245,9 +250,10 @@ private Q_SLOTS:
     {
         QFETCH(QString, query);
         QFETCH(QStringList, found);
-        TestCache cache;
-        FeedStore feeds(cache.db.connection());
-        ArticleStore articles(cache.db.connection());
+        test::TemporaryCache cache;
+        QVERIFY2(cache.open(), qPrintable(cache.error()));
+        FeedStore feeds(cache->database().connection());
+        ArticleStore articles(cache->database().connection());
         const qint64 feed = *feeds.localSource(QStringLiteral("Local"));
         QStringList every;
         for (int i = 0; i < 3000; ++i)
@@ -258,7 +264,7 @@ private Q_SLOTS:
                                           QStringLiteral("the storm, and ") + every.join(u' ')));
         articles.upsert(feed, makeArticle(QStringLiteral("c"), QStringLiteral("Calm"), 300,
                                           QStringLiteral("no wind today")));
-        const SearchStore search(cache.db.connection());
+        const SearchStore search(cache->database().connection());
         QString error;
         const auto results = search.search(query, {}, 50, &error);
         QVERIFY2(error.isEmpty(), qPrintable(error.left(300)));

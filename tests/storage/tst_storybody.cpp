@@ -7,7 +7,6 @@
 #include "storage/transaction.h"
 #include "storetestutil.h"
 
-#include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
 
@@ -130,7 +129,7 @@ void checkUpgradedBodies(Database &db, const Kept &kept)
 }
 } // namespace
 
-class TestStoryBody final : public QObject
+class tst_StoryBody final : public QObject
 {
     Q_OBJECT
 
@@ -223,8 +222,9 @@ private Q_SLOTS:
 
     void sqlFunctionsReadTheStoredForm()
     {
-        TestCache cache;
-        QSqlQuery q(cache.db.connection());
+        test::TemporaryCache cache;
+        QVERIFY2(cache.open(), qPrintable(cache.error()));
+        QSqlQuery q(cache->database().connection());
         QVERIFY(q.prepare(QStringLiteral("SELECT body_text(?), body_html(?), body_text(body_pack(?, ?)), "
                                          "body_text(NULL), body_text(?), typeof(body_pack('', ''))")));
         const QByteArray stored = body::pack(QStringLiteral("<p>caf\u00e9</p>"), QStringLiteral("caf\u00e9"));
@@ -270,7 +270,7 @@ private Q_SLOTS:
         const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
         const QString killed = dir.filePath(QStringLiteral("killed.sqlite"));
         const Kept kept = makeSchema14Cache(path, 400);
-        const QByteArray untouched = fileHash(path);
+        const QByteArray untouched = test::fileHash(path);
         QFile scriptFile(QStringLiteral(":/migrations/0015_compressed_bodies.sql"));
         QVERIFY(scriptFile.open(QIODevice::ReadOnly));
         QString script = QString::fromUtf8(scriptFile.readAll());
@@ -294,7 +294,7 @@ private Q_SLOTS:
                 if (!statement.trimmed().isEmpty())
                     QVERIFY2(q.exec(statement), qPrintable(statement));
             }
-            QVERIFY(fileHash(path) != untouched); // pages of the unfinished upgrade are in the file
+            QVERIFY(test::fileHash(path) != untouched); // pages of the unfinished upgrade are in the file
             QVERIFY(QFileInfo(path + QStringLiteral("-journal")).size() > 0);
             QVERIFY(QFile::copy(path, killed));
             QVERIFY(QFile::copy(path + QStringLiteral("-journal"), killed + QStringLiteral("-journal")));
@@ -348,5 +348,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestStoryBody)
+QTEST_GUILESS_MAIN(tst_StoryBody)
 #include "tst_storybody.moc"

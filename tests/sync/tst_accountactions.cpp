@@ -13,8 +13,8 @@
 #include "storage/accountstore.h"
 #include "storage/cache.h"
 #include "storage/sqlutil.h"
-#include "support/darkpalette.h"
 #include "support/dialoganswers.h"
+#include "support/screenshots.h"
 #include "support/ttrssserver.h"
 #include "sync/passwordstore.h"
 #include "sync/syncservice.h"
@@ -514,11 +514,11 @@ void tst_AccountActions::screenshots()
     QVERIFY(PasswordStore(m_cachePath).store(m_accountId, QStringLiteral("an old password"),
                                              PasswordStore::FileConsent::Given).ok);
     QVERIFY(sync());
-    QTest::qWait(50);
+    DarkPaletteScope::settle();
     QVERIFY(m_window->grab().save(QDir(dir).filePath(QStringLiteral("account-light.png"))));
     const QPalette original = QApplication::palette();
     QApplication::setPalette(darkPalette());
-    QTest::qWait(50);
+    DarkPaletteScope::settle();
     QVERIFY(m_window->grab().save(QDir(dir).filePath(QStringLiteral("account-dark.png"))));
 
     // The Add Account dialog with a wrong password, in both palettes.
@@ -529,7 +529,7 @@ void tst_AccountActions::screenshots()
     QTRY_VERIFY_WITH_TIMEOUT(status->text().startsWith(QStringLiteral("Cannot log in")), 30000);
     QVERIFY(dialog.grab().save(QDir(dir).filePath(QStringLiteral("add-account-dark.png"))));
     QApplication::setPalette(original);
-    QTest::qWait(50);
+    DarkPaletteScope::settle();
     QVERIFY(dialog.grab().save(QDir(dir).filePath(QStringLiteral("add-account-light.png"))));
 }
 

@@ -296,7 +296,7 @@ void tst_CliSync::killsDuringSyncLoseNoChange()
         sync.start(QStringLiteral(BULLETIN_EXECUTABLE),
                    {QStringLiteral("--cache"), m_dir->filePath(QStringLiteral("cache.sqlite")), QStringLiteral("sync")});
         QVERIFY(sync.waitForStarted());
-        QTest::qWait(random->bounded(50, 2500));
+        QTest::qWait(random->bounded(50, 2500)); // a moment chosen at random to kill it at
         sync.kill();
         sync.waitForFinished();
     }

@@ -1,11 +1,11 @@
 #include "storage/cache.h"
 #include "storage/searchstore.h"
+#include "support/testcache.h"
 #include "support/ttrssserver.h"
 #include "sync/syncengine.h"
 #include "sync/ttrssaccount.h"
 
 #include <QSqlQuery>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace bulletin;
@@ -19,8 +19,7 @@ struct World
 {
     TtrssServer &server;
     QString user;
-    QTemporaryDir dir;
-    std::unique_ptr<Cache> cache;
+    test::TemporaryCache cache;
     qint64 accountId = 0;
     std::unique_ptr<TtrssAccount> remote;
     std::unique_ptr<TtrssApiClient> other;
@@ -36,10 +35,9 @@ struct World
     bool setUp(const QString &prefix)
     {
         user = server.addUser(prefix);
-        QString error;
-        cache = Cache::open(dir.filePath(QStringLiteral("cache.sqlite")), &error);
-        if (user.isEmpty() || !cache)
+        if (user.isEmpty() || !cache.open())
             return false;
+        QString error;
         accountId = accounts().add(QStringLiteral("ttrss"), server.baseUrl(), user, &error).value_or(0);
         remote = std::make_unique<TtrssAccount>(QUrl(server.baseUrl()), user, TtrssServer::password());
         other = std::make_unique<TtrssApiClient>(server.baseUrl(), user, TtrssServer::password());

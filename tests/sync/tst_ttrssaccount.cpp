@@ -1,8 +1,8 @@
+#include "support/testdata.h"
 #include "support/testhttpserver.h"
 #include "support/ttrssserver.h"
 #include "sync/ttrssaccount.h"
 
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -52,12 +52,9 @@ void tst_TtrssAccount::initTestCase()
     m_fake.route(QStringLiteral("/blog/api/"), TestResponse::withStatus(404, "<html>Not found</html>"));
     m_fake.route(QStringLiteral("/page/api/"), TestResponse::ok("<html><body>A blog</body></html>", "text/html"));
 
-    QFile certificate(QStringLiteral(BULLETIN_TEST_DATA "/selfsigned.crt"));
-    QFile key(QStringLiteral(BULLETIN_TEST_DATA "/selfsigned.key"));
-    QVERIFY(certificate.open(QIODevice::ReadOnly) && key.open(QIODevice::ReadOnly));
     QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-    tls.setLocalCertificate(QSslCertificate(&certificate));
-    tls.setPrivateKey(QSslKey(&key, QSsl::Rsa));
+    tls.setLocalCertificate(QSslCertificate(test::readTestData(QStringLiteral("selfsigned.crt"))));
+    tls.setPrivateKey(QSslKey(test::readTestData(QStringLiteral("selfsigned.key")), QSsl::Rsa));
     m_tls.setSslConfiguration(tls);
     QVERIFY(m_tls.listen(QHostAddress::LocalHost));
 }

@@ -17,6 +17,9 @@ bool isAsciiAlpha(QChar c)
     return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z');
 }
 
+// Element names that make "<name>" in an RSS title read as markup. Not the sanitiser's
+// table (elementPolicy): the question is whether a feed wrote HTML, so html, link, time,
+// wbr and the like count although the sanitiser has no rule for them.
 bool isKnownHtmlElement(QStringView name)
 {
     static constexpr const char *kElements[] = {

@@ -12,7 +12,7 @@
 namespace bulletin {
 
 // What the feed parsers return: immutable values, no database ids, no network.
-// The storage layer turns ParsedItems into stored articles.
+// services/feedarticles.h turns each ParsedItem into an Article to store.
 
 // A CAP <resource>: a file that goes with the alert (a map, an image, the full text).
 struct CapResource

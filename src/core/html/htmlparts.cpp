@@ -1,5 +1,7 @@
 #include "core/html/htmlparts.h"
 
+#include "core/html/htmlelementpolicy.h"
+
 #include <QList>
 
 #include <optional>
@@ -17,17 +19,12 @@ bool isVoidElement(QStringView name)
     return name == u"br" || name == u"hr" || name == u"img" || name == u"wbr";
 }
 
-// Elements after whose end a part ends best: the next part starts with a new block.
+// Elements after whose end a part ends best: the next part starts with a new block. The
+// sanitiser's blocks (paragraphs, headings, lists and their items, divs, tables) and a
+// table's rows, from its element table.
 bool endsBlock(QStringView name)
 {
-    static constexpr const char16_t *kBlocks[] = {
-        u"p", u"li", u"div", u"blockquote", u"pre", u"table", u"tr", u"ul", u"ol", u"dl", u"dd",
-        u"dt", u"h1", u"h2", u"h3", u"h4", u"h5", u"h6", u"figure", u"figcaption"};
-    for (const char16_t *block : kBlocks) {
-        if (name == QStringView(block))
-            return true;
-    }
-    return false;
+    return name == u"tr" || elementPolicy(name.toString()).has(ElementPolicy::Block);
 }
 
 struct OpenTag

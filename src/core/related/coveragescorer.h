@@ -54,8 +54,8 @@ struct CoverageWeights
     // event's reports, which share little else, never meet. Out of a few thousand they
     // weigh what they do in a cache of weeks. A cache this size or larger is unaffected.
     int smallCacheHeadlines = 4000;
-    // Links through shared neighbours (see CoverageGraph): a story keeps its best
-    // neighbourCount links at or above linkThreshold, and a candidate gains
+    // Links through shared neighbours (see combineNeighbours in coveragegraph.h): a story
+    // keeps its best neighbourCount links at or above linkThreshold, and a candidate gains
     // neighbourWeight x min(query-neighbour, neighbour-candidate) for each shared neighbour.
     double linkThreshold = 0.12;
     double neighbourWeight = 0.4;

@@ -2,8 +2,8 @@
 #include "core/feeds/feedparser.h"
 #include "core/feeds/xmlinput.h"
 #include "core/inputlimits.h"
+#include "support/testdata.h"
 
-#include <QFile>
 #include <QJsonDocument>
 #include <QStringEncoder>
 #include <QTest>
@@ -12,14 +12,6 @@
 using namespace bulletin;
 
 namespace {
-
-QByteArray fixture(const QString &name)
-{
-    QFile f(QStringLiteral(BULLETIN_TEST_DATA "/") + name);
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("missing fixture %s", qPrintable(name));
-    return f.readAll();
-}
 
 // What QXmlStreamReader reports for a document: each token's type, name, attributes and
 // text, with adjacent character data joined (a CDATA section is character data too), and
@@ -253,7 +245,7 @@ void tst_FeedParser::encodings_data()
     QTest::newRow("utf-16be without bom") << encode(QStringConverter::Utf16BE, "utf-16", false) << QString() << title;
     QTest::newRow("utf-32le without bom") << encode(QStringConverter::Utf32LE, "utf-32", false) << QString() << title;
     QTest::newRow("utf-32be bom") << encode(QStringConverter::Utf32BE, "utf-32", true) << QString() << title;
-    QTest::newRow("windows-1252 labelled utf-8") << fixture(QStringLiteral("windows-1252-labelled-utf8.rss"))
+    QTest::newRow("windows-1252 labelled utf-8") << test::readTestData(QStringLiteral("windows-1252-labelled-utf8.rss"))
                                                  << QString() << QString::fromUtf8("Don’t panic — café");
     QTest::newRow("iso-8859-1 declaration read as windows-1252")
         << QByteArray("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss><channel><title>caf\xe9 \x93quoted\x94</title></channel></rss>")
@@ -286,7 +278,7 @@ void tst_FeedParser::undeclaredEntities()
 {
     // Feeds written by hand or by HTML templates use &eacute; and &nbsp; without a DTD, and
     // a bare '&' in URLs (feedparser's entities and amp cases).
-    const ParsedFeed feed = parseOk(fixture(QStringLiteral("undeclared-entities.rss")));
+    const ParsedFeed feed = parseOk(test::readTestData(QStringLiteral("undeclared-entities.rss")));
     QCOMPARE(feed.title, QString::fromUtf8("Café news & more"));
     QVERIFY(!feed.wellFormed);
     QCOMPARE(feed.items.size(), 2);
@@ -339,7 +331,7 @@ void tst_FeedParser::textWithReferencesReadsTheSame()
 
 void tst_FeedParser::truncatedKeepsCompletedItems()
 {
-    const ParsedFeed feed = parseOk(fixture(QStringLiteral("truncated.rss")));
+    const ParsedFeed feed = parseOk(test::readTestData(QStringLiteral("truncated.rss")));
     QVERIFY(!feed.wellFormed);
     QVERIFY(feed.warning.startsWith(QStringLiteral("XML error at line")));
     QVERIFY(feed.items.size() >= 2);
@@ -357,7 +349,7 @@ void tst_FeedParser::truncatedKeepsCompletedItems()
 
 void tst_FeedParser::atomXmlBaseAndLinks()
 {
-    const ParsedFeed feed = parseOk(fixture(QStringLiteral("xml-base.atom")));
+    const ParsedFeed feed = parseOk(test::readTestData(QStringLiteral("xml-base.atom")));
     QCOMPARE(feed.title, QStringLiteral("Example Blog"));
     QCOMPARE(feed.link, QStringLiteral("http://example.org/blog/index.html"));
     QCOMPARE(feed.items.size(), 1);
@@ -380,7 +372,7 @@ void tst_FeedParser::atomXmlBaseAndLinks()
 
 void tst_FeedParser::atom03EscapedAndBase64()
 {
-    const ParsedFeed feed = parseOk(fixture(QStringLiteral("atom03-escaped.atom")));
+    const ParsedFeed feed = parseOk(test::readTestData(QStringLiteral("atom03-escaped.atom")));
     QCOMPARE(feed.format, QStringLiteral("atom"));
     QCOMPARE(feed.title, QStringLiteral("Old & trusty"));
     QCOMPARE(feed.items.size(), 1);
@@ -391,7 +383,7 @@ void tst_FeedParser::atom03EscapedAndBase64()
 
 void tst_FeedParser::rdfWithExtensions()
 {
-    const ParsedFeed feed = parseOk(fixture(QStringLiteral("rss10.rdf")));
+    const ParsedFeed feed = parseOk(test::readTestData(QStringLiteral("rss10.rdf")));
     QCOMPARE(feed.format, QStringLiteral("rdf"));
     QCOMPARE(feed.items.size(), 1);
     const ParsedItem &item = feed.items[0];
@@ -406,7 +398,7 @@ void tst_FeedParser::rdfWithExtensions()
 
 void tst_FeedParser::jsonFeed()
 {
-    const ParsedFeed feed = parseOk(fixture(QStringLiteral("feed.json")));
+    const ParsedFeed feed = parseOk(test::readTestData(QStringLiteral("feed.json")));
     QCOMPARE(feed.format, QStringLiteral("json"));
     QCOMPARE(feed.link, QStringLiteral("https://example.org/"));
     QCOMPARE(feed.items.size(), 1);
@@ -521,7 +513,7 @@ void tst_FeedParser::relativeUrlsResolveAgainstTheDocument()
     QFETCH(int, item);
     QFETCH(QString, field);
     QFETCH(QString, expected);
-    const FeedParseResult r = parseFeed(fixture(fixtureName), {}, QUrl(documentUrl));
+    const FeedParseResult r = parseFeed(test::readTestData(fixtureName), {}, QUrl(documentUrl));
     QVERIFY2(r.feed, qPrintable(r.error));
     QVERIFY(item < r.feed->items.size());
     const ParsedItem &i = r.feed->items.at(item);
@@ -785,19 +777,15 @@ void tst_FeedParser::golden_data()
 void tst_FeedParser::golden()
 {
     QFETCH(QString, fixtureName);
-    const FeedParseResult r = parseFeed(fixture(fixtureName));
+    const FeedParseResult r = parseFeed(test::readTestData(fixtureName));
     QVERIFY2(r.feed, qPrintable(r.error));
     const QByteArray actual = QJsonDocument(feedToJson(*r.feed)).toJson(QJsonDocument::Indented);
-    const QString goldenPath = QStringLiteral(BULLETIN_TEST_DATA "/golden/") + fixtureName + QStringLiteral(".json");
-    if (qEnvironmentVariableIntValue("BULLETIN_REGENERATE_GOLDEN") == 1) {
-        QFile out(goldenPath);
-        QVERIFY(out.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        out.write(actual);
+    const QString golden = QStringLiteral("golden/") + fixtureName + QStringLiteral(".json");
+    if (test::regeneratingGoldenFiles()) {
+        test::writeTestData(golden, actual);
         QSKIP("golden file regenerated");
     }
-    QFile golden(goldenPath);
-    QVERIFY2(golden.open(QIODevice::ReadOnly), qPrintable(goldenPath));
-    const QJsonDocument expected = QJsonDocument::fromJson(golden.readAll());
+    const QJsonDocument expected = QJsonDocument::fromJson(test::readTestData(golden));
     QCOMPARE(QJsonDocument::fromJson(actual), expected);
 }
 

@@ -1,7 +1,7 @@
 #include "core/opml/opmlparser.h"
 #include "core/opml/opmlwriter.h"
+#include "support/testdata.h"
 
-#include <QFile>
 #include <QTest>
 
 using namespace bulletin;
@@ -10,27 +10,6 @@ namespace {
 
 // Set BULLETIN_REGENERATE_GOLDEN=1 to rewrite the expected files from the current output
 // (then review the diff before committing it).
-bool regenerateGolden()
-{
-    return qEnvironmentVariableIntValue("BULLETIN_REGENERATE_GOLDEN") == 1;
-}
-
-QByteArray readData(const QString &name)
-{
-    QFile file(QStringLiteral(BULLETIN_TEST_DATA "/") + name);
-    // A missing file reads as empty, so the comparison that follows fails and names it.
-    if (!file.open(QIODevice::ReadOnly))
-        qWarning("cannot read test data %s", qPrintable(file.fileName()));
-    return file.readAll();
-}
-
-void writeData(const QString &name, const QByteArray &bytes)
-{
-    QFile file(QStringLiteral(BULLETIN_TEST_DATA "/") + name);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        qFatal("cannot write test data %s", qPrintable(file.fileName()));
-    file.write(bytes);
-}
 
 // A stable, readable dump of a parse result for golden comparison.
 QByteArray dump(const OpmlParseResult &result)
@@ -254,10 +233,9 @@ void tst_Opml::rejectsUnreadableFiles_data()
     QTest::newRow("undeclared entity")
         << QByteArray("<opml><body>\n<outline text=\"&nbsp;\" xmlUrl=\"https://x.example/\"/></body></opml>")
         << QStringLiteral("line 2:");
-    QFile found(QStringLiteral(BULLETIN_SOURCE_DIR "/tests/fuzz/regressions/opmlparser/encoding-with-line-break.opml"));
-    QVERIFY(found.open(QIODevice::ReadOnly));
     QTest::newRow("encoding name with a line break (found by fuzz_opmlparser)")
-        << found.readAll() << QStringLiteral("line 1: UTF-8 is an invalid encoding name");
+        << test::readSourceFile(QStringLiteral("tests/fuzz/regressions/opmlparser/encoding-with-line-break.opml"))
+        << QStringLiteral("line 1: UTF-8 is an invalid encoding name");
 }
 
 void tst_Opml::rejectsUnreadableFiles()
@@ -356,19 +334,19 @@ void tst_Opml::boundsFeedsAndProblems()
 
 void tst_Opml::matchesGoldenFile()
 {
-    const OpmlParseResult result = parseOpml(readData(QStringLiteral("subscriptions.opml")));
+    const OpmlParseResult result = parseOpml(test::readTestData(QStringLiteral("subscriptions.opml")));
     QVERIFY2(result.ok(), qPrintable(result.error));
     const QByteArray parsed = dump(result);
     const QByteArray written = writeOpml(result.document.title, result.document.feeds);
-    if (regenerateGolden()) {
-        writeData(QStringLiteral("subscriptions.expected.txt"), parsed);
-        writeData(QStringLiteral("subscriptions.written.opml"), written);
+    if (test::regeneratingGoldenFiles()) {
+        test::writeTestData(QStringLiteral("subscriptions.expected.txt"), parsed);
+        test::writeTestData(QStringLiteral("subscriptions.written.opml"), written);
         QSKIP("golden files regenerated");
     }
     QCOMPARE(QString::fromUtf8(parsed),
-             QString::fromUtf8(readData(QStringLiteral("subscriptions.expected.txt"))));
+             QString::fromUtf8(test::readTestData(QStringLiteral("subscriptions.expected.txt"))));
     QCOMPARE(QString::fromUtf8(written),
-             QString::fromUtf8(readData(QStringLiteral("subscriptions.written.opml"))));
+             QString::fromUtf8(test::readTestData(QStringLiteral("subscriptions.written.opml"))));
 }
 
 void tst_Opml::roundTrips_data()
@@ -415,7 +393,7 @@ void tst_Opml::roundTrips()
 
 void tst_Opml::writingParsedOutputIsStable()
 {
-    const OpmlParseResult first = parseOpml(readData(QStringLiteral("subscriptions.opml")));
+    const OpmlParseResult first = parseOpml(test::readTestData(QStringLiteral("subscriptions.opml")));
     const QByteArray once = writeOpml(first.document.title, first.document.feeds);
     const OpmlParseResult second = parseOpml(once);
     QCOMPARE(second.document.feeds, first.document.feeds);
