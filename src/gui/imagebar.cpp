@@ -1,20 +1,16 @@
 #include "gui/imagebar.h"
 
+#include "gui/appsettings.h"
 #include "gui/storycontroller.h"
 #include "services/remoteimages.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
-#include <QSettings>
 
 namespace bulletin {
 
-namespace {
-constexpr auto kAlwaysFeedsKey = "images/alwaysFeeds";
-} // namespace
-
-ImageBar::ImageBar(StoryController &controller, QSettings &settings, ImageCache *images,
+ImageBar::ImageBar(StoryController &controller, AppSettings &settings, ImageCache *images,
                    ImageLoader *loader, QWidget *parent)
     : QFrame(parent)
     , m_controller(controller)
@@ -38,10 +34,7 @@ ImageBar::ImageBar(StoryController &controller, QSettings &settings, ImageCache 
 
     if (images && loader)
         controller.setImageSupport(images, loader);
-    QSet<qint64> feeds;
-    for (const QVariant &id : settings.value(QLatin1String(kAlwaysFeedsKey)).toList())
-        feeds.insert(id.toLongLong());
-    controller.setImageFeeds(feeds);
+    controller.setImageFeeds(settings.imageFeeds());
 
     connect(&controller, &StoryController::remoteImagesBlocked, this, &ImageBar::onBlocked);
     connect(m_load, &QPushButton::clicked, this, [this] { m_controller.loadImages(false); });
@@ -91,10 +84,7 @@ void ImageBar::setFeedAllowed(qint64 feedId, bool allowed)
 
 void ImageBar::saveFeeds()
 {
-    QVariantList ids;
-    for (qint64 id : m_controller.imageFeeds())
-        ids << id;
-    m_settings.setValue(QLatin1String(kAlwaysFeedsKey), ids);
+    m_settings.setImageFeeds(m_controller.imageFeeds());
 }
 
 } // namespace bulletin

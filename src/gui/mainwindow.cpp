@@ -4,6 +4,7 @@
 #include "gui/accountactions.h"
 #include "gui/advisorybanner.h"
 #include "gui/advisorynotifier.h"
+#include "gui/appsettings.h"
 #include "gui/bookmarkactions.h"
 #include "gui/copyactions.h"
 #include "gui/enclosurelist.h"
@@ -43,22 +44,12 @@
 #include <QHeaderView>
 #include <QLocale>
 #include <QMenu>
-#include <QSettings>
 
 namespace bulletin {
 
 namespace {
 
-constexpr auto kGeometryKey = "window/geometry";
-constexpr auto kWindowStateKey = "window/state";
-constexpr auto kOuterSplitterKey = "window/outerSplitter";
-constexpr auto kInnerSplitterKey = "window/innerSplitter";
 constexpr int kStatusTimeoutMs = 10000;
-
-QString key(const char *name)
-{
-    return QString::fromLatin1(name);
-}
 
 } // namespace
 
@@ -71,7 +62,7 @@ MainWindow::MainWindow(Cache &cache, QSettings &settings, const Services &servic
     : QMainWindow(parent)
     , m_ui(std::make_unique<Ui::MainWindow>())
     , m_cache(cache)
-    , m_settings(settings)
+    , m_settings(std::make_unique<AppSettings>(settings))
     , m_refresh(services.refresh)
 {
     m_ui->setupUi(this);
@@ -94,7 +85,7 @@ MainWindow::MainWindow(Cache &cache, QSettings &settings, const Services &servic
     m_ui->centralLayout->insertWidget(0, m_banner);
     m_ui->centralLayout->setSpacing(4);
     m_ui->centralLayout->setStretch(1, 1); // the panes take the height; the banner what it needs
-    m_notifier = new AdvisoryNotifier(*m_banner, settings, this);
+    m_notifier = new AdvisoryNotifier(*m_banner, *m_settings, this);
     connect(m_banner, &AdvisoryBanner::storyRequested, this, &MainWindow::openStory);
     connect(m_notifier, &AdvisoryNotifier::storyRequested, this, &MainWindow::openStory);
     connect(m_controller, &StoryController::locationChanged, m_banner,
@@ -168,7 +159,7 @@ MainWindow::MainWindow(Cache &cache, QSettings &settings, const Services &servic
     connect(m_readUndo, &ReadUndo::statusMessage, this, &MainWindow::showStatus);
     connect(m_enclosures, &EnclosureList::statusMessage, this, &MainWindow::showStatus);
     connect(m_feedProperties, &FeedPropertiesAction::statusMessage, this, &MainWindow::showStatus);
-    m_place = new ReadingPlace(cache, settings, *m_controller, this);
+    m_place = new ReadingPlace(cache, *m_settings, *m_controller, this);
     connect(new WindowDrops(*m_feeds, this), &WindowDrops::statusMessage, this,
             &MainWindow::showStatus);
 
@@ -314,7 +305,7 @@ void MainWindow::setUpMenus()
     m_ui->menuStory->addAction(m_reading->zoomInAction());
     m_ui->menuStory->addAction(m_reading->zoomOutAction());
     m_ui->menuStory->addAction(m_reading->zoomResetAction());
-    m_theme = new ThemeActions(m_settings, this);
+    m_theme = new ThemeActions(*m_settings, this);
     auto *view = new QMenu(tr("&View"), this);
     view->addMenu(m_theme->menu());
     menuBar()->insertMenu(m_ui->menuGo->menuAction(), view);
@@ -361,7 +352,7 @@ void MainWindow::setUpStoryList()
     };
     connect(m_controller->storyModel(), &QAbstractItemModel::modelReset, this, showNotes);
     showNotes();
-    new StoryListSorting(header, m_controller->storyModel(), m_settings, this);
+    new StoryListSorting(header, m_controller->storyModel(), *m_settings, this);
     connect(view, &QWidget::customContextMenuRequested, this, &MainWindow::showStoryContextMenu);
     // Enter (or a double click, where the platform says so) on a story opens its web page.
     connect(view, &QAbstractItemView::activated, this, [this] {
@@ -410,7 +401,7 @@ void MainWindow::setUpImageBar(const Services &services)
     auto *layout = new QVBoxLayout(container);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
-    m_imageBar = new ImageBar(*m_controller, m_settings, services.images, services.imageLoader,
+    m_imageBar = new ImageBar(*m_controller, *m_settings, services.images, services.imageLoader,
                               container);
     const int index = m_ui->innerSplitter->indexOf(m_ui->readerView);
     const QList<int> sizes = m_ui->innerSplitter->sizes();
@@ -452,47 +443,37 @@ QList<QAction *> MainWindow::shortcutActions() const
 void MainWindow::applySettings()
 {
     for (QAction *action : shortcutActions()) {
-        const QList<QKeySequence> keys = PreferencesDialog::shortcutsFor(
-            m_settings, action->objectName(), m_defaultShortcuts.value(action->objectName()));
-        action->setShortcuts(keys);
+        const QString name = action->objectName();
+        action->setShortcuts(m_settings->shortcuts(name, m_defaultShortcuts.value(name)));
     }
-    m_controller->setMarkReadDelay(m_settings.value(QLatin1String(PreferencesDialog::kMarkReadKey), 0).toInt());
-    m_controller->setImagesAlways(m_settings.value(QLatin1String(PreferencesDialog::kImagesAlwaysKey), false).toBool());
-    if (const QString stored = m_settings.value(QLatin1String(PreferencesDialog::kFontKey)).toString(); !stored.isEmpty()) {
-        QFont font;
-        if (font.fromString(stored)) {
-            const int zoom = m_reading->zoomSteps();
-            m_reading->setZoomSteps(0);
-            m_ui->readerView->setFont(font);
-            m_reading->setZoomSteps(zoom);
-        }
+    m_controller->setMarkReadDelay(m_settings->markReadDelayMs());
+    m_controller->setImagesAlways(m_settings->imagesAlways());
+    if (const std::optional<QFont> font = m_settings->readerFont()) {
+        const int zoom = m_reading->zoomSteps();
+        m_reading->setZoomSteps(0);
+        m_ui->readerView->setFont(*font);
+        m_reading->setZoomSteps(zoom);
     }
     if (m_refresh) {
         RefreshSchedule schedule = m_refresh->schedule();
-        schedule.defaultMinutes = std::max(schedule.minimumMinutes,
-                                           m_settings.value(QLatin1String(PreferencesDialog::kIntervalKey),
-                                                            PreferencesDialog::kDefaultInterval).toInt());
-        schedule.alertMinutes = std::max(
-            schedule.minimumMinutes, m_settings.value(QLatin1String(PreferencesDialog::kAlertIntervalKey),
-                                                      PreferencesDialog::kDefaultAlertInterval).toInt());
+        schedule.defaultMinutes = std::max(schedule.minimumMinutes, m_settings->refreshIntervalMinutes());
+        schedule.alertMinutes = std::max(schedule.minimumMinutes, m_settings->alertIntervalMinutes());
         m_refresh->setSchedule(schedule);
         RetentionPolicy retention = m_refresh->retention();
-        retention.global.maxCount = m_settings.value(QLatin1String(PreferencesDialog::kKeepCountKey), 0).toInt();
-        retention.global.maxAgeDays = m_settings.value(QLatin1String(PreferencesDialog::kKeepDaysKey), 0).toInt();
-        retention.global.keepUnread = m_settings.value(QLatin1String(PreferencesDialog::kKeepUnreadKey), true).toBool();
+        retention.global.maxCount = m_settings->keepCount();
+        retention.global.maxAgeDays = m_settings->keepDays();
+        retention.global.keepUnread = m_settings->keepUnread();
         retention.global.keepBookmarked = true;
         m_refresh->setRetention(retention);
-        m_refresh->setAutoRefresh(m_settings.value(QLatin1String(PreferencesDialog::kAutoRefreshKey), true).toBool());
+        m_refresh->setAutoRefresh(m_settings->autoRefresh());
     }
-    m_accounts->setIntervalMinutes(m_settings.value(QLatin1String(PreferencesDialog::kSyncIntervalKey),
-                                                    PreferencesDialog::kDefaultSyncInterval).toInt());
-    m_tray->setEnabled(
-        m_settings.value(QLatin1String(PreferencesDialog::kTrayIconKey), false).toBool());
+    m_accounts->setIntervalMinutes(m_settings->syncIntervalMinutes());
+    m_tray->setEnabled(m_settings->trayIcon());
 }
 
 void MainWindow::showPreferences()
 {
-    PreferencesDialog dialog(m_settings, shortcutActions(), m_defaultShortcuts, &m_cache, this);
+    PreferencesDialog dialog(*m_settings, shortcutActions(), m_defaultShortcuts, &m_cache, this);
     if (dialog.exec() == QDialog::Accepted) {
         applySettings();
         storiesChanged(); // advisory rules may have changed which stories are advisories
@@ -566,21 +547,21 @@ void MainWindow::openStory(qint64 id)
 
 void MainWindow::restoreState()
 {
-    m_placement->restore(m_settings.value(key(kGeometryKey)).toByteArray());
-    QMainWindow::restoreState(m_settings.value(key(kWindowStateKey)).toByteArray());
-    m_ui->outerSplitter->restoreState(m_settings.value(key(kOuterSplitterKey)).toByteArray());
-    m_ui->innerSplitter->restoreState(m_settings.value(key(kInnerSplitterKey)).toByteArray());
+    m_placement->restore(m_settings->windowGeometry());
+    QMainWindow::restoreState(m_settings->windowState());
+    m_ui->outerSplitter->restoreState(m_settings->outerSplitter());
+    m_ui->innerSplitter->restoreState(m_settings->innerSplitter());
     m_place->restore();
 }
 
 void MainWindow::saveSettings()
 {
     m_place->remember();
-    m_settings.setValue(key(kGeometryKey), saveGeometry());
-    m_settings.setValue(key(kWindowStateKey), QMainWindow::saveState());
-    m_settings.setValue(key(kOuterSplitterKey), m_ui->outerSplitter->saveState());
-    m_settings.setValue(key(kInnerSplitterKey), m_ui->innerSplitter->saveState());
-    m_settings.sync();
+    m_settings->setWindowGeometry(saveGeometry());
+    m_settings->setWindowState(QMainWindow::saveState());
+    m_settings->setOuterSplitter(m_ui->outerSplitter->saveState());
+    m_settings->setInnerSplitter(m_ui->innerSplitter->saveState());
+    m_settings->sync();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -25,6 +25,7 @@ namespace bulletin {
 class AccountActions;
 class AdvisoryBanner;
 class AdvisoryNotifier;
+class AppSettings;
 class StoryListView;
 class BookmarkActions;
 class Cache;
@@ -142,7 +143,7 @@ private:
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     Cache &m_cache;
-    QSettings &m_settings;
+    std::unique_ptr<AppSettings> m_settings; // over the caller's QSettings
     WindowPlacement *m_placement = nullptr;
     StoryController *m_controller = nullptr;
     HistoryActions *m_history = nullptr;

@@ -4,6 +4,7 @@
 // bar and the feed's tooltip are saved there as PNGs.
 
 #include "gui/advisorybanner.h"
+#include "gui/appsettings.h"
 #include "gui/feedactions.h"
 #include "gui/mainwindow.h"
 #include "gui/preferencesdialog.h"
@@ -225,7 +226,8 @@ void tst_FeedActions::preferencesSetTheAlertInterval()
     QCOMPARE(m_refresh->schedule().alertMinutes, 5);
     QCOMPARE(m_refresh->schedule().defaultMinutes, 60);
     {
-        PreferencesDialog dialog(*m_settings, {}, {}, m_cache.get(), m_window.get());
+        AppSettings preferences(*m_settings);
+        PreferencesDialog dialog(preferences, {}, {}, m_cache.get(), m_window.get());
         QSpinBox *alerts = nullptr;
         for (QSpinBox *box : dialog.findChildren<QSpinBox *>()) {
             if (box->accessibleName() == QLatin1String("Alert refresh interval"))

@@ -4,6 +4,7 @@
 // deceptive-link question checked as a user would see them.
 
 #include "gui/advisorybanner.h"
+#include "gui/appsettings.h"
 #include "gui/feedactions.h"
 #include "gui/imagebar.h"
 #include "gui/linkopener.h"
@@ -378,10 +379,10 @@ void tst_FeedWindow::subscribesRefreshesAndShowsAdvisories()
 
 void tst_FeedWindow::preferencesReachTheRefresh()
 {
-    m_settings->setValue(QLatin1String(PreferencesDialog::kIntervalKey), 15);
-    m_settings->setValue(QLatin1String(PreferencesDialog::kKeepCountKey), 1);
-    m_settings->setValue(QLatin1String(PreferencesDialog::kKeepUnreadKey), false);
-    m_settings->setValue(QLatin1String(PreferencesDialog::kAutoRefreshKey), false);
+    m_settings->setValue(QLatin1String(AppSettings::kIntervalKey), 15);
+    m_settings->setValue(QLatin1String(AppSettings::kKeepCountKey), 1);
+    m_settings->setValue(QLatin1String(AppSettings::kKeepUnreadKey), false);
+    m_settings->setValue(QLatin1String(AppSettings::kAutoRefreshKey), false);
     m_window->applySettings();
     QCOMPARE(m_refresh->schedule().defaultMinutes, 15);
     QVERIFY(!m_refresh->isAutoRefreshing());
@@ -404,7 +405,7 @@ void tst_FeedWindow::preferencesReachTheRefresh()
     QVERIFY(m_cache->articles().summary(oldest));
     QCOMPARE(m_cache->bookmarks().count(), 1);
 
-    m_settings->setValue(QLatin1String(PreferencesDialog::kAutoRefreshKey), true);
+    m_settings->setValue(QLatin1String(AppSettings::kAutoRefreshKey), true);
     m_window->applySettings();
     QVERIFY(m_refresh->isAutoRefreshing());
 }
@@ -552,13 +553,13 @@ void tst_FeedWindow::remoteImagesOnlyWhenAllowed()
     m_window->controller()->setImageFeeds({});
     m_settings->setValue(QStringLiteral("images/alwaysFeeds"), QVariantList());
     QVERIFY(QFile::remove(photo2File));
-    m_settings->setValue(QLatin1String(PreferencesDialog::kImagesAlwaysKey), true);
+    m_settings->setValue(QLatin1String(AppSettings::kImagesAlwaysKey), true);
     m_window->applySettings();
     m_window->openStory(dawn);
     m_window->openStory(dusk);
     QTRY_COMPARE_WITH_TIMEOUT(m_server->requestsTo(QStringLiteral("/photo2.png")).size(), 2, 10000);
     QVERIFY(m_window->imageBar()->isHidden());
-    m_settings->setValue(QLatin1String(PreferencesDialog::kImagesAlwaysKey), false);
+    m_settings->setValue(QLatin1String(AppSettings::kImagesAlwaysKey), false);
     m_settings->setValue(QStringLiteral("images/alwaysFeeds"), QVariantList{gallery});
 
     // A new window (the next start): the feed's pictures show from the disk cache, offline.
@@ -589,7 +590,7 @@ void tst_FeedWindow::everyImageOfAHugeGalleryIsOffered()
                                      "<description><![CDATA[" + html + "]]></description></item></channel></rss>"));
     // The settings file outlives each test's cache: neither the preference nor a feed id of
     // an earlier test may allow images (this test must never ask for its 10,000 pictures).
-    m_settings->setValue(QLatin1String(PreferencesDialog::kImagesAlwaysKey), false);
+    m_settings->setValue(QLatin1String(AppSettings::kImagesAlwaysKey), false);
     m_settings->remove(QStringLiteral("images/alwaysFeeds"));
     m_window->applySettings();
     m_window->controller()->setImageFeeds({});

@@ -1,3 +1,4 @@
+#include "gui/appsettings.h"
 #include "gui/feedactions.h"
 #include "gui/preferencesdialog.h"
 #include "gui/storycontroller.h"
@@ -196,7 +197,8 @@ void tst_TrayIcon::preferenceIsOffByDefault()
 {
     QVERIFY(showMainWindow(QSize(900, 600)));
     QVERIFY(!m_window->trayIcon()->isShown());
-    PreferencesDialog dialog(*m_settings, m_window->shortcutActions(), {}, m_cache.get(),
+    AppSettings preferences(*m_settings);
+    PreferencesDialog dialog(preferences, m_window->shortcutActions(), {}, m_cache.get(),
                              m_window.get());
     auto *box = dialog.findChild<QCheckBox *>(QStringLiteral("trayIcon"));
     QVERIFY(box);
@@ -204,13 +206,13 @@ void tst_TrayIcon::preferenceIsOffByDefault()
     QCOMPARE(box->isEnabled(), TrayIcon::isAvailable());
     box->setChecked(true);
     dialog.save();
-    QCOMPARE(m_settings->value(QLatin1String(PreferencesDialog::kTrayIconKey)).toBool(), true);
+    QCOMPARE(m_settings->value(QLatin1String(AppSettings::kTrayIconKey)).toBool(), true);
     saveLightAndDark(&dialog, QStringLiteral("preferences-tray"), [] {});
 }
 
 void tst_TrayIcon::iconGoesInTheTrayWhenTurnedOn()
 {
-    m_settings->setValue(QLatin1String(PreferencesDialog::kTrayIconKey), true);
+    m_settings->setValue(QLatin1String(AppSettings::kTrayIconKey), true);
     QVERIFY(showMainWindow(QSize(900, 600)));
     // Turned on where there is no tray: no icon, and nothing else changes.
     if (!TrayIcon::isAvailable()) {
@@ -220,7 +222,7 @@ void tst_TrayIcon::iconGoesInTheTrayWhenTurnedOn()
               "offscreen): the icon cannot be put in one here.");
     }
     QTRY_VERIFY(m_window->trayIcon()->isShown());
-    m_settings->setValue(QLatin1String(PreferencesDialog::kTrayIconKey), false);
+    m_settings->setValue(QLatin1String(AppSettings::kTrayIconKey), false);
     m_window->applySettings();
     QVERIFY(!m_window->trayIcon()->isShown());
 }

@@ -1,5 +1,6 @@
 #include "gui/accountactions.h"
 #include "gui/addaccountdialog.h"
+#include "gui/appsettings.h"
 #include "gui/bookmarkactions.h"
 #include "gui/feedactions.h"
 #include "gui/mainwindow.h"
@@ -151,8 +152,8 @@ bool tst_AccountActions::setUp(const QString &prefix, int items, bool withAccoun
 
     const QString settingsPath = m_dir->filePath(QStringLiteral("settings.ini"));
     m_settings = std::make_unique<QSettings>(settingsPath, QSettings::IniFormat);
-    m_settings->setValue(QLatin1String(PreferencesDialog::kSyncIntervalKey), 0); // syncs only when asked
-    m_settings->setValue(QLatin1String(PreferencesDialog::kAutoRefreshKey), false);
+    m_settings->setValue(QLatin1String(AppSettings::kSyncIntervalKey), 0); // syncs only when asked
+    m_settings->setValue(QLatin1String(AppSettings::kAutoRefreshKey), false);
     m_network = std::make_unique<QNetworkAccessManager>();
     m_refresh = std::make_unique<RefreshService>(*m_cache, m_network.get());
     m_subscriptions = std::make_unique<SubscriptionService>(*m_cache, m_network.get(), m_refresh.get());
