@@ -13,11 +13,13 @@
 #include "gui/highlightdelegate.h"
 #include "gui/historyactions.h"
 #include "gui/imagebar.h"
+#include "gui/imagepolicy.h"
 #include "gui/linkopener.h"
 #include "gui/preferencesdialog.h"
 #include "gui/readerview.h"
 #include "gui/readingactions.h"
 #include "gui/readingplace.h"
+#include "gui/readmarking.h"
 #include "gui/readundo.h"
 #include "gui/searchactions.h"
 #include "gui/shortcuthelpdialog.h"
@@ -446,8 +448,8 @@ void MainWindow::applySettings()
         const QString name = action->objectName();
         action->setShortcuts(m_settings->shortcuts(name, m_defaultShortcuts.value(name)));
     }
-    m_controller->setMarkReadDelay(m_settings->markReadDelayMs());
-    m_controller->setImagesAlways(m_settings->imagesAlways());
+    m_controller->readMarking()->setMarkReadDelay(m_settings->markReadDelayMs());
+    m_controller->imagePolicy()->setImagesAlways(m_settings->imagesAlways());
     if (const std::optional<QFont> font = m_settings->readerFont()) {
         const int zoom = m_reading->zoomSteps();
         m_reading->setZoomSteps(0);

@@ -7,6 +7,7 @@
 #include "gui/appsettings.h"
 #include "gui/feedactions.h"
 #include "gui/imagebar.h"
+#include "gui/imagepolicy.h"
 #include "gui/linkopener.h"
 #include "gui/mainwindow.h"
 #include "gui/preferencesdialog.h"
@@ -550,7 +551,7 @@ void tst_FeedWindow::remoteImagesOnlyWhenAllowed()
     QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(photo2File), 10000);
 
     // "Load remote images in every story" (Preferences) covers stories never allowed before.
-    m_window->controller()->setImageFeeds({});
+    m_window->controller()->imagePolicy()->setImageFeeds({});
     m_settings->setValue(QStringLiteral("images/alwaysFeeds"), QVariantList());
     QVERIFY(QFile::remove(photo2File));
     m_settings->setValue(QLatin1String(AppSettings::kImagesAlwaysKey), true);
@@ -593,7 +594,7 @@ void tst_FeedWindow::everyImageOfAHugeGalleryIsOffered()
     m_settings->setValue(QLatin1String(AppSettings::kImagesAlwaysKey), false);
     m_settings->remove(QStringLiteral("images/alwaysFeeds"));
     m_window->applySettings();
-    m_window->controller()->setImageFeeds({});
+    m_window->controller()->imagePolicy()->setImageFeeds({});
     QVERIFY(subscribe(QStringLiteral("/huge-gallery.rss"), {}));
     const qint64 story = storyByGuidTitle(QStringLiteral("Every picture"));
     QVERIFY(story);

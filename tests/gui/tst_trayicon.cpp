@@ -1,6 +1,7 @@
 #include "gui/appsettings.h"
 #include "gui/feedactions.h"
 #include "gui/preferencesdialog.h"
+#include "gui/readmarking.h"
 #include "gui/storycontroller.h"
 #include "gui/trayicon.h"
 #include "gui/unreadbadge.h"
@@ -82,7 +83,7 @@ void tst_TrayIcon::badgeFollowsTheUnreadCount()
     QCOMPARE(changed.size(), 0);
 
     m_window->controller()->showFilter({StoryFilter::Kind::All});
-    m_window->controller()->markAllRead();
+    m_window->controller()->readMarking()->markAllRead();
     QTRY_COMPARE(badge->count(), 0);
     QCOMPARE(badge->toolTip(), QStringLiteral("Bulletin \u2014 no unread stories"));
 }
