@@ -15,12 +15,14 @@
 #include "gui/imagebar.h"
 #include "gui/imagepolicy.h"
 #include "gui/linkopener.h"
+#include "gui/opmlactions.h"
 #include "gui/preferencesdialog.h"
 #include "gui/readerview.h"
 #include "gui/readingactions.h"
 #include "gui/readingplace.h"
 #include "gui/readmarking.h"
 #include "gui/readundo.h"
+#include "gui/refreshactions.h"
 #include "gui/searchactions.h"
 #include "gui/shortcuthelpdialog.h"
 #include "gui/storycontroller.h"
@@ -77,6 +79,8 @@ MainWindow::MainWindow(Cache &cache, QSettings &settings, const Services &servic
     m_links = new LinkOpener(this, this);
     m_feeds = new FeedActions(cache, *m_controller, services.refresh, services.subscriptions,
                               services.purger, this, this);
+    m_refreshActions = new RefreshActions(cache, *m_controller, services.refresh, this, this);
+    m_opml = new OpmlActions(cache, *m_controller, services.refresh, this, this);
     m_accounts = new AccountActions(cache, *m_controller, services.sync, this, this);
     m_reading = new ReadingActions(*m_controller, m_ui->readerView, this);
     m_copy = new CopyActions(cache, *m_controller, this);
@@ -96,7 +100,7 @@ MainWindow::MainWindow(Cache &cache, QSettings &settings, const Services &servic
             [this] { showStatus(tr("Advisory dismissed; it stays in the Advisories view.")); });
     connect(m_banner, &AdvisoryBanner::dismissFailed, this,
             [this](const QString &why) { showStatus(tr("The advisory could not be dismissed: %1.").arg(why)); });
-    statusBar()->addPermanentWidget(m_feeds->progressWidget());
+    statusBar()->addPermanentWidget(m_refreshActions->progressWidget());
     statusBar()->addPermanentWidget(m_accounts->progressWidget());
     for (QWidget *widget : {static_cast<QWidget *>(m_ui->sidebarView),
                             static_cast<QWidget *>(m_ui->storyView),
@@ -112,7 +116,7 @@ MainWindow::MainWindow(Cache &cache, QSettings &settings, const Services &servic
     m_feedProperties = new FeedPropertiesAction(cache, *m_controller, *m_feeds, m_imageBar, services.refresh, this, this);
     m_ui->menuFeeds->addAction(m_feedProperties->action());
     setUpStoryList();
-    m_tray = new TrayIcon(*m_controller->sidebarModel(), m_feeds->refreshAllAction(), this, this);
+    m_tray = new TrayIcon(*m_controller->sidebarModel(), m_refreshActions->refreshAllAction(), this, this);
     m_notifier->setTrayIcon(m_tray);
     // Remember the shortcuts as built, then apply the user's preferences over them.
     for (QAction *action : shortcutActions())
@@ -138,18 +142,22 @@ MainWindow::MainWindow(Cache &cache, QSettings &settings, const Services &servic
     });
     connect(m_feeds, &FeedActions::statusMessage, this, &MainWindow::showStatus);
     connect(m_feeds, &FeedActions::storiesChanged, this, &MainWindow::storiesChanged);
+    connect(m_refreshActions, &RefreshActions::statusMessage, this, &MainWindow::showStatus);
+    connect(m_refreshActions, &RefreshActions::storiesChanged, this, &MainWindow::storiesChanged);
+    connect(m_opml, &OpmlActions::statusMessage, this, &MainWindow::showStatus);
     connect(m_accounts, &AccountActions::statusMessage, this, &MainWindow::showStatus);
     connect(m_accounts, &AccountActions::storiesChanged, this, &MainWindow::storiesChanged);
     // Refresh reaches sync accounts too: their servers fetch, then they sync.
-    connect(m_feeds->refreshAllAction(), &QAction::triggered, m_accounts, &AccountActions::refreshAll);
-    connect(m_feeds->refreshSelectedAction(), &QAction::triggered, m_accounts, &AccountActions::refreshSelected);
+    connect(m_refreshActions->refreshAllAction(), &QAction::triggered, m_accounts, &AccountActions::refreshAll);
+    connect(m_refreshActions->refreshSelectedAction(), &QAction::triggered, m_accounts,
+            &AccountActions::refreshSelected);
     if (m_refresh) {
         connect(m_refresh, &RefreshService::coverageIndexed, m_controller, [this](int stories) {
             if (stories > 0)
                 m_controller->coverageChanged();
         });
     }
-    connect(m_feeds, &FeedActions::advisoriesChanged, this, [this] {
+    connect(m_refreshActions, &RefreshActions::advisoriesChanged, this, [this] {
         m_banner->refresh();
         m_notifier->notifyIfNew();
     });
@@ -162,7 +170,7 @@ MainWindow::MainWindow(Cache &cache, QSettings &settings, const Services &servic
     connect(m_enclosures, &EnclosureList::statusMessage, this, &MainWindow::showStatus);
     connect(m_feedProperties, &FeedPropertiesAction::statusMessage, this, &MainWindow::showStatus);
     m_place = new ReadingPlace(cache, *m_settings, *m_controller, this);
-    connect(new WindowDrops(*m_feeds, this), &WindowDrops::statusMessage, this,
+    connect(new WindowDrops(*m_feeds, *m_opml, this), &WindowDrops::statusMessage, this,
             &MainWindow::showStatus);
 
     if (!m_cache.feeds().hasFeeds())
@@ -236,8 +244,8 @@ void MainWindow::setUpMenus()
     m_history->backAction()->setObjectName(QStringLiteral("goBack"));
     m_history->forwardAction()->setObjectName(QStringLiteral("goForward"));
     m_feeds->subscribeAction()->setObjectName(QStringLiteral("subscribe"));
-    m_feeds->refreshAllAction()->setObjectName(QStringLiteral("refreshAll"));
-    m_feeds->refreshSelectedAction()->setObjectName(QStringLiteral("refreshSelected"));
+    m_refreshActions->refreshAllAction()->setObjectName(QStringLiteral("refreshAll"));
+    m_refreshActions->refreshSelectedAction()->setObjectName(QStringLiteral("refreshSelected"));
 
     m_preferences = new QAction(tr("&Preferences\u2026"), this);
     m_preferences->setObjectName(QStringLiteral("preferences"));
@@ -264,8 +272,8 @@ void MainWindow::setUpMenus()
     m_ui->menuFile->addAction(m_accounts->addAction());
     m_ui->menuFile->addAction(m_accounts->removeAction());
     m_ui->menuFile->addSeparator();
-    m_ui->menuFile->addAction(m_feeds->importOpmlAction());
-    m_ui->menuFile->addAction(m_feeds->exportOpmlAction());
+    m_ui->menuFile->addAction(m_opml->importAction());
+    m_ui->menuFile->addAction(m_opml->exportAction());
     m_ui->menuFile->addSeparator();
     m_ui->menuFile->addAction(m_bookmarks->exportHtmlAction());
     m_ui->menuFile->addAction(m_bookmarks->exportJsonAction());
@@ -275,9 +283,9 @@ void MainWindow::setUpMenus()
     m_ui->menuFile->addAction(quit);
     m_ui->menuFeeds->addAction(m_feeds->subscribeAction());
     m_ui->menuFeeds->addSeparator();
-    m_ui->menuFeeds->addAction(m_feeds->refreshAllAction());
-    m_ui->menuFeeds->addAction(m_feeds->refreshSelectedAction());
-    m_ui->menuFeeds->addAction(m_feeds->stopAction());
+    m_ui->menuFeeds->addAction(m_refreshActions->refreshAllAction());
+    m_ui->menuFeeds->addAction(m_refreshActions->refreshSelectedAction());
+    m_ui->menuFeeds->addAction(m_refreshActions->stopAction());
     m_ui->menuFeeds->addSeparator();
     m_ui->menuFeeds->addAction(m_feeds->renameAction());
     m_ui->menuFeeds->addAction(m_feeds->moveAction());
@@ -320,7 +328,7 @@ void MainWindow::setUpMenus()
     if (m_bookmarks->toggleAction()->icon().isNull())
         m_bookmarks->toggleAction()->setIcon(StoryMarkers::bookmarkIcon());
     m_ui->mainToolBar->addAction(m_feeds->subscribeAction());
-    m_ui->mainToolBar->addAction(m_feeds->refreshAllAction());
+    m_ui->mainToolBar->addAction(m_refreshActions->refreshAllAction());
     m_ui->mainToolBar->addSeparator();
     m_ui->mainToolBar->addAction(m_history->backAction());
     m_ui->mainToolBar->addAction(m_history->forwardAction());
@@ -434,8 +442,8 @@ QList<QAction *> MainWindow::shortcutActions() const
                           m_reading->zoomOutAction(),
                           m_reading->zoomResetAction(),
                           m_feeds->subscribeAction(),
-                          m_feeds->refreshAllAction(),
-                          m_feeds->refreshSelectedAction(),
+                          m_refreshActions->refreshAllAction(),
+                          m_refreshActions->refreshSelectedAction(),
                           m_feedProperties->action(),
                           m_preferences,
                           m_shortcutHelp};
@@ -511,14 +519,14 @@ void MainWindow::showSidebarContextMenu(const QPoint &position)
         return;
     }
     if (m_controller->sidebarModel()->accountAt(index)) {
-        menu.addAction(m_feeds->refreshSelectedAction());
+        menu.addAction(m_refreshActions->refreshSelectedAction());
         menu.addSeparator();
         menu.addAction(m_accounts->removeAction());
         menu.exec(m_ui->sidebarView->viewport()->mapToGlobal(position));
         return;
     }
     menu.addAction(m_reading->markAllReadAction());
-    menu.addAction(m_feeds->refreshSelectedAction());
+    menu.addAction(m_refreshActions->refreshSelectedAction());
     menu.addSeparator();
     menu.addAction(m_feeds->renameAction());
     menu.addAction(m_feeds->moveAction());

@@ -34,6 +34,8 @@ class FeedPurger;
 class ImageCache;
 class ImageLoader;
 class FeedActions;
+class OpmlActions;
+class RefreshActions;
 class RefreshService;
 class SubscriptionService;
 class SyncService;
@@ -57,10 +59,11 @@ class WindowPlacement;
 // and toolbar. It only lays things out and wires them: the panes are kept in step by
 // StoryController, user actions live in HistoryActions and BookmarkActions, the search field
 // and saved searches in SearchActions, links leave through LinkOpener (asking first for a
-// link flagged as deceptive), subscriptions are managed by FeedActions, sync accounts by
-// AccountActions, the most severe active advisory sits in an AdvisoryBanner above the
-// panes (AdvisoryNotifier tells the desktop of a new one), and WindowPlacement keeps the
-// window on a screen. The cache and settings are the caller's and must outlive the window.
+// link flagged as deceptive), subscriptions are managed by FeedActions, refreshed by
+// RefreshActions and imported or exported by OpmlActions, sync accounts by AccountActions,
+// the most severe active advisory sits in an AdvisoryBanner above the panes
+// (AdvisoryNotifier tells the desktop of a new one), and WindowPlacement keeps the window on
+// a screen. The cache and settings are the caller's and must outlive the window.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -101,6 +104,8 @@ public:
     HistoryActions *historyActions() const { return m_history; }
     BookmarkActions *bookmarkActions() const { return m_bookmarks; }
     FeedActions *feedActions() const { return m_feeds; }
+    RefreshActions *refreshActions() const { return m_refreshActions; }
+    OpmlActions *opmlActions() const { return m_opml; }
     AccountActions *accountActions() const { return m_accounts; }
     AdvisoryBanner *advisoryBanner() const { return m_banner; }
     LinkOpener *linkOpener() const { return m_links; }
@@ -150,6 +155,8 @@ private:
     BookmarkActions *m_bookmarks = nullptr;
     LinkOpener *m_links = nullptr;
     FeedActions *m_feeds = nullptr;
+    RefreshActions *m_refreshActions = nullptr;
+    OpmlActions *m_opml = nullptr;
     AccountActions *m_accounts = nullptr;
     FeedPropertiesAction *m_feedProperties = nullptr;
     CopyActions *m_copy = nullptr;

@@ -10,8 +10,10 @@
 #include "gui/imagepolicy.h"
 #include "gui/linkopener.h"
 #include "gui/mainwindow.h"
+#include "gui/opmlactions.h"
 #include "gui/preferencesdialog.h"
 #include "gui/readerview.h"
+#include "gui/refreshactions.h"
 #include "gui/storycontroller.h"
 #include "models/sidebarmodel.h"
 #include "models/storylistmodel.h"
@@ -290,12 +292,12 @@ void tst_FeedWindow::subscribesRefreshesAndShowsAdvisories()
     }
     QSignalSpy finished(m_refresh.get(), &RefreshService::refreshFinished);
     QSignalSpy started(m_refresh.get(), &RefreshService::refreshStarted);
-    m_window->feedActions()->refreshAllAction()->trigger();
+    m_window->refreshActions()->refreshAllAction()->trigger();
     QCOMPARE(started.size(), 1);
-    QVERIFY(m_window->feedActions()->progressWidget()->isVisibleTo(m_window.get()));
-    QVERIFY(m_window->feedActions()->stopAction()->isEnabled());
+    QVERIFY(m_window->refreshActions()->progressWidget()->isVisibleTo(m_window.get()));
+    QVERIFY(m_window->refreshActions()->stopAction()->isEnabled());
     QVERIFY(finished.wait(15000));
-    QVERIFY(!m_window->feedActions()->progressWidget()->isVisibleTo(m_window.get()));
+    QVERIFY(!m_window->refreshActions()->progressWidget()->isVisibleTo(m_window.get()));
     QVERIFY2(banner->text().contains(QStringLiteral("evacuate the lower harbour")), qPrintable(banner->text()));
     QVERIFY(banner->text().contains(QStringLiteral("Extreme")));
     // The new story is in the list without restarting.
@@ -400,7 +402,7 @@ void tst_FeedWindow::preferencesReachTheRefresh()
     const qint64 oldest = m_cache->articles().stories({StoryFilter::Kind::Feed, wire}, std::nullopt, 10).last().id;
     QVERIFY(m_cache->bookmarks().add(oldest));
     QSignalSpy finished(m_refresh.get(), &RefreshService::refreshFinished);
-    m_window->feedActions()->refreshAllAction()->trigger();
+    m_window->refreshActions()->refreshAllAction()->trigger();
     QVERIFY(finished.wait(15000));
     QCOMPARE(m_cache->articles().count({StoryFilter::Kind::Feed, wire}), 2);
     QVERIFY(m_cache->articles().summary(oldest));
@@ -425,7 +427,7 @@ void tst_FeedWindow::feedHealthAndManagement()
     }
     m_window->controller()->showFilter({StoryFilter::Kind::Feed, wire});
     QSignalSpy finished(m_refresh.get(), &RefreshService::refreshFinished);
-    m_window->feedActions()->refreshSelectedAction()->trigger();
+    m_window->refreshActions()->refreshSelectedAction()->trigger();
     QVERIFY(finished.wait(15000));
     QModelIndex index = sidebar->indexFor({StoryFilter::Kind::Feed, wire});
     QVERIFY(index.data(SidebarModel::FailingRole).toBool());
@@ -478,7 +480,7 @@ void tst_FeedWindow::opmlRoundTripThroughTheWindow()
     QVERIFY(subscribe(QStringLiteral("/city-wire.rss"), {QStringLiteral("News"), QStringLiteral("City")}));
     QVERIFY(subscribe(QStringLiteral("/alerts.atom"), {QStringLiteral("Alerts")}));
     const QString opml = m_dir.filePath(QStringLiteral("subscriptions.opml"));
-    QVERIFY(m_window->feedActions()->exportOpmlFile(opml));
+    QVERIFY(m_window->opmlActions()->exportOpmlFile(opml));
 
     // Into a fresh profile: same subscriptions, same folders.
     QString error;
@@ -486,15 +488,15 @@ void tst_FeedWindow::opmlRoundTripThroughTheWindow()
     QVERIFY2(fresh, qPrintable(error));
     {
         MainWindow window(*fresh, *m_settings);
-        QVERIFY(!window.feedActions()->refreshAllAction()->isEnabled()); // no network given
-        const OpmlService::ImportReport report = window.feedActions()->importOpmlFile(opml);
+        QVERIFY(!window.refreshActions()->refreshAllAction()->isEnabled()); // no network given
+        const OpmlService::ImportReport report = window.opmlActions()->importOpmlFile(opml);
         QVERIFY2(report.error.isEmpty(), qPrintable(report.error));
         QCOMPARE(report.added, 2);
         QCOMPARE(window.feedActions()->folderPaths(),
                  (QStringList{QStringLiteral("Alerts"), QStringLiteral("News"), QStringLiteral("News/City")}));
         QVERIFY(fresh->feeds().feedByUrl(m_server->url(QStringLiteral("/city-wire.rss")).toString()));
         // A file that is no OPML imports nothing and says why.
-        const OpmlService::ImportReport bad = window.feedActions()->importOpmlFile(
+        const OpmlService::ImportReport bad = window.opmlActions()->importOpmlFile(
             testDataPath(QStringLiteral("city-wire.rss")));
         QVERIFY(!bad.error.isEmpty());
         QCOMPARE(fresh->feeds().feeds().size(), 2);

@@ -2,6 +2,7 @@
 #include "gui/feedactions.h"
 #include "gui/preferencesdialog.h"
 #include "gui/readmarking.h"
+#include "gui/refreshactions.h"
 #include "gui/storycontroller.h"
 #include "gui/trayicon.h"
 #include "gui/unreadbadge.h"
@@ -187,8 +188,8 @@ void tst_TrayIcon::menuHasShowHideRefreshAndQuit()
                           QStringLiteral("Quit")}));
     // Refresh All is the window's own action: the same refresh, enabled as it is.
     QVERIFY(m_window->trayIcon()->menu()->actions().contains(
-        m_window->feedActions()->refreshAllAction()));
-    QVERIFY(m_window->feedActions()->refreshAllAction()->isEnabled());
+        m_window->refreshActions()->refreshAllAction()));
+    QVERIFY(m_window->refreshActions()->refreshAllAction()->isEnabled());
     // Hidden some other way (the window manager), the menu offers to show it.
     m_window->hide();
     QCOMPARE(m_window->trayIcon()->showHideAction()->text(), QStringLiteral("&Show Bulletin"));

@@ -5,6 +5,7 @@
 #include "gui/feedactions.h"
 #include "gui/mainwindow.h"
 #include "gui/preferencesdialog.h"
+#include "gui/refreshactions.h"
 #include "gui/storycontroller.h"
 #include "gui/storylistview.h"
 #include "models/sidebarmodel.h"
@@ -236,7 +237,7 @@ void tst_AccountActions::theAccountIsANodeWithItsCategoriesFeedsAndCounts()
     m_window->sidebarView()->setCurrentIndex(m_window->controller()->sidebarModel()->index(0, 0, tech));
     QVERIFY(!m_window->feedActions()->renameAction()->isEnabled());
     QVERIFY(!m_window->feedActions()->removeAction()->isEnabled());
-    QVERIFY(m_window->feedActions()->refreshSelectedAction()->isEnabled());
+    QVERIFY(m_window->refreshActions()->refreshSelectedAction()->isEnabled());
 }
 
 void tst_AccountActions::marksMadeInTheWindowReachTheServerWithinSeconds()
@@ -329,7 +330,7 @@ void tst_AccountActions::refreshAsksTheServerToFetchAndTheListsReloadInPlace()
     m_server->writeFeed(m_feedName, 42);
     QSignalSpy stories(m_window->accountActions(), &AccountActions::storiesChanged);
     QSignalSpy finished(m_sync.get(), &SyncService::syncFinished);
-    m_window->feedActions()->refreshSelectedAction()->trigger();
+    m_window->refreshActions()->refreshSelectedAction()->trigger();
     QVERIFY(stories.wait(60000));
     QCOMPARE(finished.size(), 1);
     QVERIFY2(finished.first().at(0).value<SyncReport>().ok,
