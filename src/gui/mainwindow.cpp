@@ -1,6 +1,5 @@
 #include "gui/mainwindow.h"
 
-#include "gui/aboutdialog.h"
 #include "gui/accountactions.h"
 #include "gui/advisorybanner.h"
 #include "gui/advisorynotifier.h"
@@ -13,26 +12,23 @@
 #include "gui/highlightdelegate.h"
 #include "gui/historyactions.h"
 #include "gui/imagebar.h"
-#include "gui/imagepolicy.h"
 #include "gui/linkopener.h"
 #include "gui/opmlactions.h"
-#include "gui/preferencesdialog.h"
+#include "gui/preferenceactions.h"
 #include "gui/readerview.h"
 #include "gui/readingactions.h"
 #include "gui/readingplace.h"
-#include "gui/readmarking.h"
 #include "gui/readundo.h"
 #include "gui/refreshactions.h"
 #include "gui/searchactions.h"
-#include "gui/shortcuthelpdialog.h"
 #include "gui/storycontroller.h"
 #include "gui/storylistsorting.h"
 #include "gui/storylistview.h"
 #include "gui/themeactions.h"
 #include "gui/trayicon.h"
 #include "gui/windowdrops.h"
+#include "gui/windowmenus.h"
 #include "gui/windowplacement.h"
-#include "models/sidebarmodel.h"
 #include "models/storylistmodel.h"
 #include "models/storymarkers.h"
 #include "services/refreshservice.h"
@@ -41,13 +37,9 @@
 #include "ui_mainwindow.h"
 
 #include <QCloseEvent>
-#include <QComboBox>
-#include <QLineEdit>
-#include <QTimer>
-#include <QVBoxLayout>
 #include <QHeaderView>
 #include <QLocale>
-#include <QMenu>
+#include <QVBoxLayout>
 
 namespace bulletin {
 
@@ -107,21 +99,41 @@ MainWindow::MainWindow(Cache &cache, QSettings &settings, const Services &servic
                             static_cast<QWidget *>(m_ui->readerView)})
         m_history->watch(widget);
 
-    setUpMenus();
-    setUpSearch();
+    m_preferences = new PreferenceActions(cache, *m_settings, this);
+    m_theme = new ThemeActions(*m_settings, this);
+    m_search = new SearchActions(m_cache, *m_controller, m_ui->sidebarView, m_ui->storyView, this);
     setUpImageBar(services);
     m_enclosures = new EnclosureList(cache, *m_controller, *m_links, services.network, this);
     m_enclosures->placeBelow(m_ui->readerView);
     // After the image bar: a feed's properties include whether its images load.
     m_feedProperties = new FeedPropertiesAction(cache, *m_controller, *m_feeds, m_imageBar, services.refresh, this, this);
-    m_ui->menuFeeds->addAction(m_feedProperties->action());
+    m_menus = new WindowMenus(this, *m_ui,
+                              {.controller = m_controller,
+                               .links = m_links,
+                               .feeds = m_feeds,
+                               .refresh = m_refreshActions,
+                               .opml = m_opml,
+                               .accounts = m_accounts,
+                               .bookmarks = m_bookmarks,
+                               .history = m_history,
+                               .reading = m_reading,
+                               .copy = m_copy,
+                               .readUndo = m_readUndo,
+                               .search = m_search,
+                               .theme = m_theme,
+                               .feedProperties = m_feedProperties,
+                               .preferences = m_preferences});
     setUpStoryList();
-    m_tray = new TrayIcon(*m_controller->sidebarModel(), m_refreshActions->refreshAllAction(), this, this);
+    m_tray = new TrayIcon(*m_controller->sidebarModel(), m_refreshActions->refreshAllAction(), this,
+                          this);
     m_notifier->setTrayIcon(m_tray);
-    // Remember the shortcuts as built, then apply the user's preferences over them.
-    for (QAction *action : shortcutActions())
-        m_defaultShortcuts.insert(action->objectName(), action->shortcuts());
-    applySettings();
+    m_preferences->setUp({.controller = m_controller,
+                          .reading = m_reading,
+                          .reader = m_ui->readerView,
+                          .refresh = services.refresh,
+                          .accounts = m_accounts,
+                          .tray = m_tray},
+                         m_menus->shortcutActions());
 
     m_ui->outerSplitter->setStretchFactor(0, 0);
     m_ui->outerSplitter->setStretchFactor(1, 1);
@@ -148,7 +160,8 @@ MainWindow::MainWindow(Cache &cache, QSettings &settings, const Services &servic
     connect(m_accounts, &AccountActions::statusMessage, this, &MainWindow::showStatus);
     connect(m_accounts, &AccountActions::storiesChanged, this, &MainWindow::storiesChanged);
     // Refresh reaches sync accounts too: their servers fetch, then they sync.
-    connect(m_refreshActions->refreshAllAction(), &QAction::triggered, m_accounts, &AccountActions::refreshAll);
+    connect(m_refreshActions->refreshAllAction(), &QAction::triggered, m_accounts,
+            &AccountActions::refreshAll);
     connect(m_refreshActions->refreshSelectedAction(), &QAction::triggered, m_accounts,
             &AccountActions::refreshSelected);
     if (m_refresh) {
@@ -161,7 +174,11 @@ MainWindow::MainWindow(Cache &cache, QSettings &settings, const Services &servic
         m_banner->refresh();
         m_notifier->notifyIfNew();
     });
-    connect(m_ui->sidebarView, &QWidget::customContextMenuRequested, this, &MainWindow::showSidebarContextMenu);
+    connect(m_preferences, &PreferenceActions::preferencesSaved, this, [this] {
+        storiesChanged(); // advisory rules may have changed which stories are advisories
+        showStatus(tr("Preferences saved."));
+    });
+    connect(m_search, &SearchActions::statusMessage, this, &MainWindow::showStatus);
     connect(m_links, &LinkOpener::statusMessage, this, &MainWindow::showStatus);
     connect(m_controller, &StoryController::statusMessage, this, &MainWindow::showStatus);
     connect(m_bookmarks, &BookmarkActions::statusMessage, this, &MainWindow::showStatus);
@@ -224,119 +241,6 @@ qint64 MainWindow::saveSearch(const QString &name)
     return m_search->saveSearch(name);
 }
 
-void MainWindow::setUpMenus()
-{
-    m_openInBrowser = new QAction(tr("&Open in Browser"), this);
-    m_openInBrowser->setShortcut(QKeySequence(tr("Ctrl+Return")));
-    m_openInBrowser->setToolTip(tr("Open the story's web page in your browser"));
-    m_openInBrowser->setIcon(QIcon::fromTheme(QStringLiteral("internet-web-browser")));
-    m_openInBrowser->setEnabled(false);
-    connect(m_openInBrowser, &QAction::triggered, this,
-            [this] { m_links->open(m_controller->currentLink()); });
-    connect(m_controller, &StoryController::locationChanged, this,
-            [this] { m_openInBrowser->setEnabled(m_controller->currentLink().isValid()
-                                                 && !m_controller->currentLink().isEmpty()); });
-
-    m_openInBrowser->setObjectName(QStringLiteral("openInBrowser"));
-    m_openInBrowser->setShortcuts({QKeySequence(tr("Ctrl+Return")), QKeySequence(Qt::Key_O)});
-    m_bookmarks->toggleAction()->setObjectName(QStringLiteral("toggleBookmark"));
-    m_bookmarks->toggleAction()->setShortcuts({QKeySequence(tr("Ctrl+D")), QKeySequence(Qt::Key_S)});
-    m_history->backAction()->setObjectName(QStringLiteral("goBack"));
-    m_history->forwardAction()->setObjectName(QStringLiteral("goForward"));
-    m_feeds->subscribeAction()->setObjectName(QStringLiteral("subscribe"));
-    m_refreshActions->refreshAllAction()->setObjectName(QStringLiteral("refreshAll"));
-    m_refreshActions->refreshSelectedAction()->setObjectName(QStringLiteral("refreshSelected"));
-
-    m_preferences = new QAction(tr("&Preferences\u2026"), this);
-    m_preferences->setObjectName(QStringLiteral("preferences"));
-    // QKeySequence::Preferences is a key on macOS alone; Ctrl+, is GNOME's and macOS's key for
-    // it, Ctrl+Shift+P one free here on any keyboard layout.
-    m_preferences->setShortcuts(
-        {QKeySequence(Qt::CTRL | Qt::Key_Comma), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P)});
-    m_preferences->setIcon(QIcon::fromTheme(QStringLiteral("preferences-system")));
-    connect(m_preferences, &QAction::triggered, this, &MainWindow::showPreferences);
-    m_shortcutHelp = new QAction(tr("&Keyboard Shortcuts"), this);
-    m_shortcutHelp->setObjectName(QStringLiteral("shortcutHelp"));
-    m_shortcutHelp->setShortcuts({QKeySequence(Qt::Key_F1), QKeySequence(tr("Ctrl+?"))});
-    connect(m_shortcutHelp, &QAction::triggered, this, &MainWindow::showShortcutHelp);
-    m_about = new QAction(tr("&About Bulletin"), this);
-    m_about->setObjectName(QStringLiteral("about"));
-    m_about->setMenuRole(QAction::AboutRole);
-    connect(m_about, &QAction::triggered, this, &MainWindow::showAbout);
-
-    auto *quit = new QAction(tr("&Quit"), this);
-    quit->setShortcuts(QKeySequence::Quit);
-    quit->setIcon(QIcon::fromTheme(QStringLiteral("application-exit")));
-    connect(quit, &QAction::triggered, this, &QWidget::close);
-
-    m_ui->menuFile->addAction(m_accounts->addAction());
-    m_ui->menuFile->addAction(m_accounts->removeAction());
-    m_ui->menuFile->addSeparator();
-    m_ui->menuFile->addAction(m_opml->importAction());
-    m_ui->menuFile->addAction(m_opml->exportAction());
-    m_ui->menuFile->addSeparator();
-    m_ui->menuFile->addAction(m_bookmarks->exportHtmlAction());
-    m_ui->menuFile->addAction(m_bookmarks->exportJsonAction());
-    m_ui->menuFile->addSeparator();
-    m_ui->menuFile->addAction(m_preferences);
-    m_ui->menuFile->addSeparator();
-    m_ui->menuFile->addAction(quit);
-    m_ui->menuFeeds->addAction(m_feeds->subscribeAction());
-    m_ui->menuFeeds->addSeparator();
-    m_ui->menuFeeds->addAction(m_refreshActions->refreshAllAction());
-    m_ui->menuFeeds->addAction(m_refreshActions->refreshSelectedAction());
-    m_ui->menuFeeds->addAction(m_refreshActions->stopAction());
-    m_ui->menuFeeds->addSeparator();
-    m_ui->menuFeeds->addAction(m_feeds->renameAction());
-    m_ui->menuFeeds->addAction(m_feeds->moveAction());
-    m_ui->menuFeeds->addAction(m_feeds->removeAction());
-    m_ui->menuFeeds->addSeparator();
-    m_ui->menuFeeds->addAction(m_feeds->alertSourceAction());
-    m_ui->menuGo->addAction(m_reading->nextAction());
-    m_ui->menuGo->addAction(m_reading->previousAction());
-    m_ui->menuGo->addAction(m_reading->nextUnreadAction());
-    m_ui->menuGo->addAction(m_reading->previousUnreadAction());
-    m_ui->menuGo->addAction(m_reading->pageAction());
-    m_ui->menuGo->addAction(m_reading->groupByEventAction());
-    m_ui->menuGo->addSeparator();
-    m_ui->menuGo->addAction(m_history->backAction());
-    m_ui->menuGo->addAction(m_history->forwardAction());
-    m_ui->menuStory->addAction(m_reading->toggleReadAction());
-    m_ui->menuStory->addAction(m_reading->markAllReadAction());
-    m_ui->menuStory->addAction(m_readUndo->action());
-    m_ui->menuStory->addSeparator();
-    m_ui->menuStory->addAction(m_bookmarks->toggleAction());
-    m_ui->menuStory->addAction(m_bookmarks->noteAction());
-    m_ui->menuStory->addSeparator();
-    m_ui->menuStory->addAction(m_openInBrowser);
-    m_ui->menuStory->addAction(m_copy->copyLinkAction());
-    m_ui->menuStory->addAction(m_copy->copyHeadlineAction());
-    m_ui->menuStory->addSeparator();
-    m_ui->menuStory->addAction(m_reading->zoomInAction());
-    m_ui->menuStory->addAction(m_reading->zoomOutAction());
-    m_ui->menuStory->addAction(m_reading->zoomResetAction());
-    m_theme = new ThemeActions(*m_settings, this);
-    auto *view = new QMenu(tr("&View"), this);
-    view->addMenu(m_theme->menu());
-    menuBar()->insertMenu(m_ui->menuGo->menuAction(), view);
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(m_shortcutHelp);
-    help->addSeparator();
-    help->addAction(m_about);
-
-    // Without a desktop icon theme, give the bookmark button the list's own star.
-    if (m_bookmarks->toggleAction()->icon().isNull())
-        m_bookmarks->toggleAction()->setIcon(StoryMarkers::bookmarkIcon());
-    m_ui->mainToolBar->addAction(m_feeds->subscribeAction());
-    m_ui->mainToolBar->addAction(m_refreshActions->refreshAllAction());
-    m_ui->mainToolBar->addSeparator();
-    m_ui->mainToolBar->addAction(m_history->backAction());
-    m_ui->mainToolBar->addAction(m_history->forwardAction());
-    m_ui->mainToolBar->addSeparator();
-    m_ui->mainToolBar->addAction(m_bookmarks->toggleAction());
-    m_ui->mainToolBar->addAction(m_openInBrowser);
-}
-
 void MainWindow::setUpStoryList()
 {
     StoryListView *view = m_ui->storyView;
@@ -363,45 +267,11 @@ void MainWindow::setUpStoryList()
     connect(m_controller->storyModel(), &QAbstractItemModel::modelReset, this, showNotes);
     showNotes();
     new StoryListSorting(header, m_controller->storyModel(), *m_settings, this);
-    connect(view, &QWidget::customContextMenuRequested, this, &MainWindow::showStoryContextMenu);
     // Enter (or a double click, where the platform says so) on a story opens its web page.
     connect(view, &QAbstractItemView::activated, this, [this] {
-        if (m_openInBrowser->isEnabled())
-            m_openInBrowser->trigger();
+        if (m_menus->openInBrowserAction()->isEnabled())
+            m_menus->openInBrowserAction()->trigger();
     });
-}
-
-void MainWindow::showStoryContextMenu(const QPoint &position)
-{
-    const QModelIndex index = m_ui->storyView->indexAt(position);
-    if (!index.isValid())
-        return;
-    m_ui->storyView->setCurrentIndex(index); // the menu acts on the story it was opened on
-    QMenu menu(this);
-    menu.setAccessibleName(tr("Story actions"));
-    menu.addAction(m_openInBrowser);
-    menu.addAction(m_copy->copyLinkAction());
-    menu.addAction(m_copy->copyHeadlineAction());
-    menu.addSeparator();
-    menu.addAction(m_reading->toggleReadAction());
-    menu.addAction(m_bookmarks->toggleAction());
-    menu.addAction(m_bookmarks->noteAction());
-    menu.exec(m_ui->storyView->viewport()->mapToGlobal(position));
-}
-
-void MainWindow::setUpSearch()
-{
-    m_search = new SearchActions(m_cache, *m_controller, m_ui->sidebarView, m_ui->storyView, this);
-    connect(m_search, &SearchActions::statusMessage, this, &MainWindow::showStatus);
-    addAction(m_search->findAction());
-    m_ui->menuGo->insertAction(m_ui->menuGo->actions().value(0), m_search->saveAction());
-    m_ui->menuGo->insertAction(m_ui->menuGo->actions().value(0), m_search->findAction());
-    m_ui->mainToolBar->addSeparator();
-    auto *spacer = new QWidget(this);
-    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-    m_ui->mainToolBar->addWidget(spacer);
-    m_ui->mainToolBar->addWidget(m_search->field());
-    m_ui->mainToolBar->addWidget(m_search->scope());
 }
 
 void MainWindow::setUpImageBar(const Services &services)
@@ -423,119 +293,27 @@ void MainWindow::setUpImageBar(const Services &services)
 
 QList<QAction *> MainWindow::shortcutActions() const
 {
-    QList<QAction *> list{m_search->findAction(),
-                          m_reading->nextAction(),
-                          m_reading->previousAction(),
-                          m_reading->nextUnreadAction(),
-                          m_reading->previousUnreadAction(),
-                          m_reading->pageAction(),
-                          m_reading->toggleReadAction(),
-                          m_reading->markAllReadAction(),
-                          m_readUndo->action(),
-                          m_bookmarks->toggleAction(),
-                          m_openInBrowser,
-                          m_copy->copyLinkAction(),
-                          m_copy->copyHeadlineAction(),
-                          m_history->backAction(),
-                          m_history->forwardAction(),
-                          m_reading->zoomInAction(),
-                          m_reading->zoomOutAction(),
-                          m_reading->zoomResetAction(),
-                          m_feeds->subscribeAction(),
-                          m_refreshActions->refreshAllAction(),
-                          m_refreshActions->refreshSelectedAction(),
-                          m_feedProperties->action(),
-                          m_preferences,
-                          m_shortcutHelp};
-    return list;
+    return m_menus->shortcutActions();
 }
 
 void MainWindow::applySettings()
 {
-    for (QAction *action : shortcutActions()) {
-        const QString name = action->objectName();
-        action->setShortcuts(m_settings->shortcuts(name, m_defaultShortcuts.value(name)));
-    }
-    m_controller->readMarking()->setMarkReadDelay(m_settings->markReadDelayMs());
-    m_controller->imagePolicy()->setImagesAlways(m_settings->imagesAlways());
-    if (const std::optional<QFont> font = m_settings->readerFont()) {
-        const int zoom = m_reading->zoomSteps();
-        m_reading->setZoomSteps(0);
-        m_ui->readerView->setFont(*font);
-        m_reading->setZoomSteps(zoom);
-    }
-    if (m_refresh) {
-        RefreshSchedule schedule = m_refresh->schedule();
-        schedule.defaultMinutes = std::max(schedule.minimumMinutes, m_settings->refreshIntervalMinutes());
-        schedule.alertMinutes = std::max(schedule.minimumMinutes, m_settings->alertIntervalMinutes());
-        m_refresh->setSchedule(schedule);
-        RetentionPolicy retention = m_refresh->retention();
-        retention.global.maxCount = m_settings->keepCount();
-        retention.global.maxAgeDays = m_settings->keepDays();
-        retention.global.keepUnread = m_settings->keepUnread();
-        retention.global.keepBookmarked = true;
-        m_refresh->setRetention(retention);
-        m_refresh->setAutoRefresh(m_settings->autoRefresh());
-    }
-    m_accounts->setIntervalMinutes(m_settings->syncIntervalMinutes());
-    m_tray->setEnabled(m_settings->trayIcon());
+    m_preferences->apply();
 }
 
 void MainWindow::showPreferences()
 {
-    PreferencesDialog dialog(*m_settings, shortcutActions(), m_defaultShortcuts, &m_cache, this);
-    if (dialog.exec() == QDialog::Accepted) {
-        applySettings();
-        storiesChanged(); // advisory rules may have changed which stories are advisories
-        showStatus(tr("Preferences saved."));
-    }
-}
-
-void MainWindow::showAbout()
-{
-    auto *dialog = new AboutDialog(AboutInfo::of(m_cache), this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->open();
+    m_preferences->showPreferences();
 }
 
 void MainWindow::showShortcutHelp()
 {
-    ShortcutHelpDialog dialog(shortcutActions(), this);
-    connect(&dialog, &ShortcutHelpDialog::changeRequested, this,
-            [this] { QTimer::singleShot(0, this, &MainWindow::showPreferences); });
-    dialog.exec();
+    m_preferences->showShortcutHelp();
 }
 
-void MainWindow::showSidebarContextMenu(const QPoint &position)
+void MainWindow::showAbout()
 {
-    const QModelIndex index = m_ui->sidebarView->indexAt(position);
-    if (index.isValid())
-        m_ui->sidebarView->setCurrentIndex(index); // the menu acts on the source it was opened on
-    QMenu menu(this);
-    menu.setAccessibleName(tr("Source actions"));
-    if (m_controller->sidebarModel()->savedSearchAt(index)) {
-        menu.addAction(m_search->deleteAction());
-        menu.exec(m_ui->sidebarView->viewport()->mapToGlobal(position));
-        return;
-    }
-    if (m_controller->sidebarModel()->accountAt(index)) {
-        menu.addAction(m_refreshActions->refreshSelectedAction());
-        menu.addSeparator();
-        menu.addAction(m_accounts->removeAction());
-        menu.exec(m_ui->sidebarView->viewport()->mapToGlobal(position));
-        return;
-    }
-    menu.addAction(m_reading->markAllReadAction());
-    menu.addAction(m_refreshActions->refreshSelectedAction());
-    menu.addSeparator();
-    menu.addAction(m_feeds->renameAction());
-    menu.addAction(m_feeds->moveAction());
-    menu.addAction(m_feeds->removeAction());
-    menu.addAction(m_feeds->alertSourceAction());
-    menu.addAction(m_feedProperties->action());
-    menu.addSeparator();
-    menu.addAction(m_feeds->subscribeAction());
-    menu.exec(m_ui->sidebarView->viewport()->mapToGlobal(position));
+    m_preferences->showAbout();
 }
 
 void MainWindow::openExternalLink(const QUrl &url)

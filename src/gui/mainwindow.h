@@ -2,8 +2,6 @@
 
 #include "storage/records.h"
 
-#include <QHash>
-#include <QKeySequence>
 #include <QMainWindow>
 
 #include <memory>
@@ -35,6 +33,7 @@ class ImageCache;
 class ImageLoader;
 class FeedActions;
 class OpmlActions;
+class PreferenceActions;
 class RefreshActions;
 class RefreshService;
 class SubscriptionService;
@@ -53,6 +52,7 @@ class SearchActions;
 class StoryController;
 class ThemeActions;
 class TrayIcon;
+class WindowMenus;
 class WindowPlacement;
 
 // The main window: sources sidebar, story list and reader pane in splitters, with the menus
@@ -62,8 +62,10 @@ class WindowPlacement;
 // link flagged as deceptive), subscriptions are managed by FeedActions, refreshed by
 // RefreshActions and imported or exported by OpmlActions, sync accounts by AccountActions,
 // the most severe active advisory sits in an AdvisoryBanner above the panes
-// (AdvisoryNotifier tells the desktop of a new one), and WindowPlacement keeps the window on
-// a screen. The cache and settings are the caller's and must outlive the window.
+// (AdvisoryNotifier tells the desktop of a new one), WindowMenus builds the menus, toolbar
+// and context menus, PreferenceActions applies the user's preferences (read through
+// AppSettings), and WindowPlacement keeps the window on a screen. The cache and settings are
+// the caller's and must outlive the window.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -136,13 +138,9 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    void setUpMenus();
     void setUpStoryList();
-    void showStoryContextMenu(const QPoint &position);
-    void showSidebarContextMenu(const QPoint &position);
     void openExternalLink(const QUrl &url);
     void storiesChanged();
-    void setUpSearch();
     void setUpImageBar(const Services &services);
     void showStatus(const QString &message);
 
@@ -168,12 +166,9 @@ private:
     RefreshService *m_refresh = nullptr;
     SearchActions *m_search = nullptr;
     ReadingPlace *m_place = nullptr;
-    QAction *m_preferences = nullptr;
-    QAction *m_shortcutHelp = nullptr;
-    QAction *m_about = nullptr;
-    QHash<QString, QList<QKeySequence>> m_defaultShortcuts;
+    PreferenceActions *m_preferences = nullptr;
+    WindowMenus *m_menus = nullptr;
     ImageBar *m_imageBar = nullptr;
-    QAction *m_openInBrowser = nullptr;
     ThemeActions *m_theme = nullptr;
     TrayIcon *m_tray = nullptr;
 };
