@@ -4,9 +4,9 @@
 #include "app/cli.h"
 #include "app/milestones.h"
 #include "app/quitonsignal.h"
+#include "gui/appsettings.h"
 #include "gui/damagedcachedialog.h"
 #include "gui/mainwindow.h"
-#include "gui/preferencesdialog.h"
 #include "gui/readonlynotice.h"
 #include "services/aboutinfo.h"
 #include "services/coveragefinder.h"
@@ -222,10 +222,8 @@ int runWindow(int argc, char **argv, const QString &cachePathOption)
         bulletin::CoverageFinder coverage(cachePath);
         bulletin::FeedPurger purger(cachePath);
         // Remote images load only when the user allows them, into a cache on disk.
-        const QVariant imageDirectory = settings.value(
-            QLatin1String(bulletin::ImageCache::kDirectoryKey),
-            bulletin::ImageCache::defaultDirectory());
-        bulletin::ImageCache images(imageDirectory.toString());
+        const bulletin::AppSettings preferences(settings);
+        bulletin::ImageCache images(preferences.imageDirectory());
         bulletin::ImageLoader imageLoader(&network, &images);
         // The window applies the refresh and sync preferences (intervals, automatic refresh).
         bulletin::MainWindow window(*cache, settings,
@@ -244,9 +242,7 @@ int runWindow(int argc, char **argv, const QString &cachePathOption)
         if (refresh.isAutoRefreshing()) // feeds that are due are fetched soon after start
             QTimer::singleShot(std::chrono::seconds(2), &refresh, [&refresh] { refresh.refreshDue(); });
         // Accounts sync soon after start, and then on their interval, unless that is off.
-        if (sync
-            && settings.value(QLatin1String(bulletin::PreferencesDialog::kSyncIntervalKey),
-                              bulletin::PreferencesDialog::kDefaultSyncInterval).toInt() > 0)
+        if (sync && preferences.syncIntervalMinutes() > 0)
             QTimer::singleShot(std::chrono::seconds(3), &*sync, &bulletin::SyncService::syncAll);
         window.restoreState();
         if (sampleId)

@@ -1,16 +1,16 @@
 #include "gui/advisorynotifier.h"
 
 #include "gui/advisorybanner.h"
-#include "gui/preferencesdialog.h"
+#include "gui/appsettings.h"
 #include "gui/trayicon.h"
 
 #include <QApplication>
-#include <QSettings>
 #include <QSystemTrayIcon>
 
 namespace bulletin {
 
-AdvisoryNotifier::AdvisoryNotifier(const AdvisoryBanner &banner, QSettings &settings, QWidget *window)
+AdvisoryNotifier::AdvisoryNotifier(const AdvisoryBanner &banner, AppSettings &settings,
+                                   QWidget *window)
     : QObject(window)
     , m_banner(banner)
     , m_settings(settings)
@@ -25,8 +25,8 @@ void AdvisoryNotifier::notifyIfNew()
     if (!story || *story == m_notified)
         return;
     m_notified = *story;
-    if (!m_settings.value(QLatin1String(PreferencesDialog::kNotifyKey), true).toBool()
-        || !QSystemTrayIcon::isSystemTrayAvailable() || !QSystemTrayIcon::supportsMessages())
+    if (!m_settings.notifyAdvisories() || !QSystemTrayIcon::isSystemTrayAvailable()
+        || !QSystemTrayIcon::supportsMessages())
         return;
     QSystemTrayIcon *tray = m_trayIcon ? m_trayIcon->systemTrayIcon() : nullptr;
     if (tray) {

@@ -2,13 +2,13 @@
 
 #include <QObject>
 
-class QSettings;
 class QSystemTrayIcon;
 class QWidget;
 
 namespace bulletin {
 
 class AdvisoryBanner;
+class AppSettings;
 class TrayIcon;
 
 // A desktop notification when a new advisory becomes the most severe one, the one the banner
@@ -24,7 +24,7 @@ class AdvisoryNotifier final : public QObject
     Q_OBJECT
 
 public:
-    AdvisoryNotifier(const AdvisoryBanner &banner, QSettings &settings, QWidget *window);
+    AdvisoryNotifier(const AdvisoryBanner &banner, AppSettings &settings, QWidget *window);
 
     // Notifies when the banner's advisory is not the one last notified (after the banner
     // has refreshed).
@@ -37,7 +37,7 @@ signals:
 
 private:
     const AdvisoryBanner &m_banner;
-    QSettings &m_settings;
+    AppSettings &m_settings;
     QWidget *m_window;
     void connectClicks(QSystemTrayIcon *tray);
 

@@ -1,7 +1,5 @@
 #include "gui/feedactions.h"
 
-#include "core/wholefile.h"
-#include "gui/actionname.h"
 #include "gui/storycontroller.h"
 #include "gui/subscribedialog.h"
 #include "models/sidebarmodel.h"
@@ -12,17 +10,9 @@
 
 #include <QAction>
 #include <QCollator>
-#include <QDir>
-#include <QFile>
-#include <QFileDialog>
-#include <QHBoxLayout>
 #include <QHash>
 #include <QInputDialog>
 #include <QMessageBox>
-#include <QProgressBar>
-#include <QStandardPaths>
-#include <QTimer>
-#include <QToolButton>
 
 #include <algorithm>
 
@@ -48,45 +38,21 @@ FeedActions::FeedActions(Cache &cache, StoryController &controller, RefreshServi
     , m_purger(purger)
     , m_dialogParent(dialogParent)
     , m_subscribe(new QAction(tr("&Subscribe\u2026"), this))
-    , m_refreshAll(new QAction(tr("&Refresh All"), this))
-    , m_refreshSelected(new QAction(tr("Refresh &Selected"), this))
-    , m_stop(new QAction(tr("S&top Refreshing"), this))
     , m_rename(new QAction(tr("Re&name\u2026"), this))
     , m_move(new QAction(tr("&Move to Folder\u2026"), this))
     , m_remove(new QAction(tr("&Unsubscribe\u2026"), this))
     , m_alertSource(new QAction(tr("Treat as &Alert Source"), this))
-    , m_importOpml(new QAction(tr("&Import Subscriptions (OPML)\u2026"), this))
-    , m_exportOpml(new QAction(tr("E&xport Subscriptions (OPML)\u2026"), this))
 {
     m_subscribe->setShortcut(QKeySequence(tr("Ctrl+N")));
     m_subscribe->setToolTip(tr("Subscribe to a feed or to a web page's feed (Ctrl+N)"));
     m_subscribe->setIcon(QIcon::fromTheme(QStringLiteral("list-add")));
-    m_refreshAll->setShortcut(QKeySequence(tr("Ctrl+R")));
-    m_refreshAll->setToolTip(tr("Fetch new stories from every subscription (Ctrl+R)"));
-    m_refreshAll->setIcon(QIcon::fromTheme(QStringLiteral("view-refresh")));
-    m_refreshSelected->setShortcut(QKeySequence(tr("F5")));
-    m_refreshSelected->setProperty(kListedNameProperty, tr("Refresh Selected"));
-    m_refreshSelected->setToolTip(tr("Fetch new stories for the selected feed or folder (F5)"));
-    m_stop->setToolTip(tr("Stop the refresh in progress; stories already fetched are kept"));
-    m_stop->setIcon(QIcon::fromTheme(QStringLiteral("process-stop")));
     m_rename->setToolTip(tr("Rename the selected feed or folder"));
     m_move->setToolTip(tr("Move the selected feed to another folder"));
     m_remove->setToolTip(tr("Unsubscribe from the selected feed; its bookmarks are kept"));
     m_alertSource->setCheckable(true);
     m_alertSource->setToolTip(tr("Show every story of this feed as an advisory"));
-    m_importOpml->setToolTip(tr("Add the subscriptions listed in an OPML file"));
-    m_exportOpml->setToolTip(tr("Save every subscription, with its folder, as an OPML file"));
 
     connect(m_subscribe, &QAction::triggered, this, &FeedActions::askToSubscribe);
-    connect(m_refreshAll, &QAction::triggered, this, [this] {
-        if (m_refresh)
-            m_refresh->refreshAll();
-    });
-    connect(m_refreshSelected, &QAction::triggered, this, &FeedActions::refreshSelected);
-    connect(m_stop, &QAction::triggered, this, [this] {
-        if (m_refresh)
-            m_refresh->cancel();
-    });
     connect(m_rename, &QAction::triggered, this, &FeedActions::askToRename);
     connect(m_move, &QAction::triggered, this, &FeedActions::askToMove);
     connect(m_remove, &QAction::triggered, this, &FeedActions::askToRemove);
@@ -95,14 +61,7 @@ FeedActions::FeedActions(Cache &cache, StoryController &controller, RefreshServi
         if (source.kind == StoryFilter::Kind::Feed)
             setAlertSource(source.id, checked);
     });
-    connect(m_importOpml, &QAction::triggered, this, &FeedActions::chooseOpmlToImport);
-    connect(m_exportOpml, &QAction::triggered, this, &FeedActions::chooseOpmlToExport);
     connect(&m_controller, &StoryController::filterChanged, this, &FeedActions::updateState);
-
-    m_sidebarTimer = new QTimer(this);
-    m_sidebarTimer->setSingleShot(true);
-    m_sidebarTimer->setInterval(300);
-    connect(m_sidebarTimer, &QTimer::timeout, &m_controller, &StoryController::refreshSidebar);
 
     if (m_purger) {
         connect(m_purger, &FeedPurger::purged, this, [this](bool ok) {
@@ -117,37 +76,6 @@ FeedActions::FeedActions(Cache &cache, StoryController &controller, RefreshServi
     if (m_cache.feeds().hasRemovals())
         purgeRemoved();
 
-    // The progress indicator: a bar with a stop button, shown while a refresh runs.
-    m_progress = new QWidget(dialogParent);
-    m_progress->setObjectName(QStringLiteral("refreshProgress"));
-    m_progressBar = new QProgressBar(m_progress);
-    m_progressBar->setAccessibleName(tr("Refresh progress"));
-    m_progressBar->setMaximumWidth(180);
-    m_progressBar->setFormat(tr("%v of %m feeds"));
-    m_stopButton = new QToolButton(m_progress);
-    m_stopButton->setDefaultAction(m_stop);
-    m_stopButton->setAccessibleName(tr("Stop refreshing"));
-    m_stopButton->setAutoRaise(true);
-    if (m_stop->icon().isNull())
-        m_stopButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    auto *layout = new QHBoxLayout(m_progress);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_progressBar);
-    layout->addWidget(m_stopButton);
-    m_progress->hide();
-
-    if (m_refresh) {
-        connect(m_refresh, &RefreshService::refreshStarted, this, [this] {
-            m_batchAdded = m_batchFailed = m_batchFeeds = m_batchStopped = 0;
-            m_refreshing = true;
-            m_progressBar->setRange(0, 0);
-            m_progress->show();
-            updateState();
-        });
-        connect(m_refresh, &RefreshService::progressChanged, this, &FeedActions::onProgress);
-        connect(m_refresh, &RefreshService::feedRefreshed, this, &FeedActions::onFeedRefreshed);
-        connect(m_refresh, &RefreshService::refreshFinished, this, &FeedActions::onRefreshFinished);
-    }
     if (m_subscriptions) {
         connect(m_subscriptions, &SubscriptionService::subscribed, this, &FeedActions::onSubscribed);
         connect(m_subscriptions, &SubscriptionService::subscribeFailed, this,
@@ -161,8 +89,6 @@ void FeedActions::updateState()
     const StoryFilter source = m_controller.currentFilter();
     const bool feed = source.kind == StoryFilter::Kind::Feed;
     const bool folder = source.kind == StoryFilter::Kind::Folder;
-    const bool network = !m_refresh.isNull();
-    const bool refreshing = network && (m_refreshing || m_refresh->isRefreshing());
     std::optional<FeedRecord> record;
     if (feed)
         record = m_cache.feeds().feed(source.id);
@@ -171,12 +97,7 @@ void FeedActions::updateState()
     // there, never here alone (the next sync would undo it). AccountActions refreshes them.
     const bool remote = m_controller.sidebarModel()->accountOf(source) != 0;
 
-    m_subscribe->setEnabled(network && m_subscriptions);
-    m_refreshAll->setEnabled(network);
-    m_refreshSelected->setEnabled(network && !local);
-    m_refreshSelected->setText(feed ? tr("Refresh &Feed") : folder ? tr("Refresh &Folder")
-                                                                   : tr("Refresh &Selected"));
-    m_stop->setEnabled(refreshing);
+    m_subscribe->setEnabled(m_refresh && m_subscriptions);
     m_rename->setEnabled((feed || folder) && !remote);
     m_move->setEnabled(feed && !remote);
     m_alertSource->setEnabled(feed);
@@ -270,75 +191,6 @@ void FeedActions::onSubscribeFailed(const QString &error)
     // The Subscribe dialog shows it too, where the user is looking, while it is open.
     emit statusMessage(tr("Could not subscribe to %1: %2").arg(m_subscriptions->requestedUrl(), error));
     emit subscribeFailed(error);
-}
-
-// --- refreshing ----------------------------------------------------------------------
-
-void FeedActions::refreshSelected()
-{
-    if (!m_refresh)
-        return;
-    const StoryFilter source = m_controller.currentFilter();
-    if (m_controller.sidebarModel()->accountOf(source) != 0)
-        return; // its server fetches it (AccountActions)
-    if (source.kind == StoryFilter::Kind::Feed)
-        m_refresh->refreshFeed(source.id);
-    else if (source.kind == StoryFilter::Kind::Folder)
-        m_refresh->refreshFolder(source.id);
-    else
-        m_refresh->refreshAll();
-}
-
-void FeedActions::onProgress(int done, int total)
-{
-    m_progressBar->setRange(0, std::max(total, 1));
-    m_progressBar->setValue(done);
-}
-
-void FeedActions::onFeedRefreshed(qint64 feedId, const RefreshResult &result)
-{
-    ++m_batchFeeds;
-    m_batchAdded += result.added;
-    if (result.status == RefreshResult::Status::Cancelled)
-        ++m_batchStopped;
-    if (result.status == RefreshResult::Status::Error) {
-        ++m_batchFailed;
-        emit statusMessage(tr("%1: %2").arg(sourceName({StoryFilter::Kind::Feed, feedId}), result.error));
-    }
-    if (result.added || result.updated || result.removed)
-        m_storiesDirty = true;
-    // A new or changed advisory is shown at once, not when the rest of the batch is done:
-    // one slow news feed must not hold back a public warning.
-    if (result.advisories > 0)
-        emit advisoriesChanged();
-    // Health and unread counts change feed by feed; the sidebar follows as they come, a few
-    // times a second at most, so a batch of hundreds of feeds costs the GUI thread little.
-    if (!m_sidebarTimer->isActive())
-        m_sidebarTimer->start();
-}
-
-void FeedActions::onRefreshFinished()
-{
-    m_refreshing = false;
-    m_sidebarTimer->stop();
-    m_controller.refreshSidebar();
-    m_progress->hide();
-    updateState();
-    if (m_storiesDirty) {
-        m_storiesDirty = false;
-        emit storiesChanged();
-    }
-    if (m_batchFeeds == 0)
-        return;
-    // Stopped, the batch says how far it got: the feeds fetched before the stop are stored.
-    QString summary = m_batchStopped
-        ? tr("Refresh stopped after %1 of %n feed(s)", nullptr, m_batchFeeds)
-              .arg(m_batchFeeds - m_batchStopped)
-        : tr("Refreshed %n feed(s)", nullptr, m_batchFeeds);
-    summary += QStringLiteral(": ") + tr("%n new story(ies)", nullptr, m_batchAdded);
-    if (m_batchFailed)
-        summary += QStringLiteral(", ") + tr("%n failed (see the feed's tooltip)", nullptr, m_batchFailed);
-    emit statusMessage(summary + QLatin1Char('.'));
 }
 
 // --- managing ------------------------------------------------------------------------
@@ -484,78 +336,6 @@ void FeedActions::askToRemove()
             .arg(sourceName(source)));
     if (answer == QMessageBox::Yes)
         removeFeed(source.id);
-}
-
-// --- OPML ----------------------------------------------------------------------------
-
-OpmlService::ImportReport FeedActions::importOpmlFile(const QString &path)
-{
-    OpmlService::ImportReport report;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        report.error = tr("cannot read %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
-    } else {
-        report = OpmlService(m_cache).importOpml(file.readAll());
-    }
-    if (!report.error.isEmpty()) {
-        emit statusMessage(tr("Nothing imported: %1").arg(report.error));
-        return report;
-    }
-    QString message = tr("Imported %n subscription(s)", nullptr, report.added);
-    if (report.alreadySubscribed)
-        message += QStringLiteral("; ") + tr("%n already subscribed", nullptr, report.alreadySubscribed);
-    if (!report.problems.isEmpty())
-        message += QStringLiteral("; ") + tr("%n entry(ies) skipped", nullptr, int(report.problems.size()));
-    emit statusMessage(message + QLatin1Char('.'));
-    m_controller.refreshSidebar();
-    return report;
-}
-
-bool FeedActions::exportOpmlFile(const QString &path)
-{
-    QString error;
-    const bool ok = writeWholeFile(path, OpmlService(m_cache).exportOpml(), &error);
-    emit statusMessage(ok ? tr("Subscriptions saved to %1.").arg(QDir::toNativeSeparators(path))
-                          : tr("Could not save %1: %2").arg(QDir::toNativeSeparators(path), error));
-    return ok;
-}
-
-void FeedActions::chooseOpmlToImport()
-{
-    const QString path = QFileDialog::getOpenFileName(
-        m_dialogParent, tr("Import Subscriptions"),
-        QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation),
-        tr("OPML files (*.opml *.xml);;All files (*)"));
-    if (!path.isEmpty())
-        importOpmlFileAndReport(path);
-}
-
-void FeedActions::importOpmlFileAndReport(const QString &path)
-{
-    const OpmlService::ImportReport report = importOpmlFile(path);
-    if (!report.error.isEmpty()) {
-        QMessageBox::warning(m_dialogParent, tr("Import Subscriptions"),
-                             tr("Nothing was imported.\n\n%1").arg(report.error));
-    } else if (!report.problems.isEmpty()) {
-        QMessageBox box(QMessageBox::Information, tr("Import Subscriptions"),
-                        tr("%n subscription(s) added; some entries were skipped.", nullptr, report.added),
-                        QMessageBox::Ok, m_dialogParent);
-        box.setDetailedText(report.problems.join(QLatin1Char('\n')));
-        box.exec();
-    }
-    if (report.added && m_refresh)
-        m_refresh->refreshDue(); // the new subscriptions have never been fetched
-}
-
-void FeedActions::chooseOpmlToExport()
-{
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString path = QFileDialog::getSaveFileName(
-        m_dialogParent, tr("Export Subscriptions"), QDir(dir).filePath(QStringLiteral("bulletin-subscriptions.opml")),
-        tr("OPML files (*.opml)"));
-    if (!path.isEmpty() && !exportOpmlFile(path))
-        QMessageBox::warning(m_dialogParent, tr("Export Subscriptions"),
-                             tr("The subscriptions could not be saved to %1.").arg(QDir::toNativeSeparators(path)));
 }
 
 } // namespace bulletin

@@ -1,20 +1,17 @@
 #include "gui/imagebar.h"
 
+#include "gui/appsettings.h"
+#include "gui/imagepolicy.h"
 #include "gui/storycontroller.h"
 #include "services/remoteimages.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
-#include <QSettings>
 
 namespace bulletin {
 
-namespace {
-constexpr auto kAlwaysFeedsKey = "images/alwaysFeeds";
-} // namespace
-
-ImageBar::ImageBar(StoryController &controller, QSettings &settings, ImageCache *images,
+ImageBar::ImageBar(StoryController &controller, AppSettings &settings, ImageCache *images,
                    ImageLoader *loader, QWidget *parent)
     : QFrame(parent)
     , m_controller(controller)
@@ -37,11 +34,8 @@ ImageBar::ImageBar(StoryController &controller, QSettings &settings, ImageCache 
     hide();
 
     if (images && loader)
-        controller.setImageSupport(images, loader);
-    QSet<qint64> feeds;
-    for (const QVariant &id : settings.value(QLatin1String(kAlwaysFeedsKey)).toList())
-        feeds.insert(id.toLongLong());
-    controller.setImageFeeds(feeds);
+        controller.imagePolicy()->setImageSupport(images, loader);
+    controller.imagePolicy()->setImageFeeds(settings.imageFeeds());
 
     connect(&controller, &StoryController::remoteImagesBlocked, this, &ImageBar::onBlocked);
     connect(m_load, &QPushButton::clicked, this, [this] { m_controller.loadImages(false); });
@@ -52,15 +46,16 @@ ImageBar::~ImageBar()
 {
     // The reader may outlive the bar for a moment: it must not read a deleted cache.
     if (m_controllerAlive)
-        m_controllerAlive->setImageSupport(nullptr, nullptr);
+        m_controllerAlive->imagePolicy()->setImageSupport(nullptr, nullptr);
 }
 
 void ImageBar::onBlocked(int count)
 {
     m_text->setText(count > 0 ? tr("%n remote image(s) not loaded, to protect your privacy.", nullptr, count)
                               : QString());
-    m_load->setEnabled(m_controller.canLoadImages());
-    m_always->setEnabled(m_controller.canLoadImages() && m_controller.currentFeed() != 0);
+    const bool canLoad = m_controller.imagePolicy()->canLoadImages();
+    m_load->setEnabled(canLoad);
+    m_always->setEnabled(canLoad && m_controller.currentFeed() != 0);
     setVisible(count > 0);
 }
 
@@ -72,29 +67,26 @@ void ImageBar::allowFeed()
 
 bool ImageBar::isFeedAllowed(qint64 feedId) const
 {
-    return m_controller.imageFeeds().contains(feedId);
+    return m_controller.imagePolicy()->imageFeeds().contains(feedId);
 }
 
 void ImageBar::setFeedAllowed(qint64 feedId, bool allowed)
 {
-    QSet<qint64> feeds = m_controller.imageFeeds();
+    QSet<qint64> feeds = m_controller.imagePolicy()->imageFeeds();
     if (allowed == feeds.contains(feedId))
         return;
     if (allowed)
         feeds.insert(feedId);
     else
         feeds.remove(feedId);
-    m_controller.setImageFeeds(feeds);
+    m_controller.imagePolicy()->setImageFeeds(feeds);
     saveFeeds();
     m_controller.refreshPage(); // the story in the reader follows
 }
 
 void ImageBar::saveFeeds()
 {
-    QVariantList ids;
-    for (qint64 id : m_controller.imageFeeds())
-        ids << id;
-    m_settings.setValue(QLatin1String(kAlwaysFeedsKey), ids);
+    m_settings.setImageFeeds(m_controller.imagePolicy()->imageFeeds());
 }
 
 } // namespace bulletin

@@ -5,10 +5,10 @@
 
 class QLabel;
 class QPushButton;
-class QSettings;
 
 namespace bulletin {
 
+class AppSettings;
 class ImageCache;
 class ImageLoader;
 class StoryController;
@@ -22,7 +22,7 @@ class ImageBar final : public QFrame
     Q_OBJECT
 
 public:
-    ImageBar(StoryController &controller, QSettings &settings, ImageCache *images,
+    ImageBar(StoryController &controller, AppSettings &settings, ImageCache *images,
              ImageLoader *loader, QWidget *parent = nullptr);
     ~ImageBar() override;
 
@@ -41,7 +41,7 @@ private:
 
     StoryController &m_controller;
     QPointer<StoryController> m_controllerAlive; // the same object, for the destructor
-    QSettings &m_settings;
+    AppSettings &m_settings;
     QLabel *m_text = nullptr;
     QPushButton *m_load = nullptr;
     QPushButton *m_always = nullptr;

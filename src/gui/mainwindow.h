@@ -2,8 +2,6 @@
 
 #include "storage/records.h"
 
-#include <QHash>
-#include <QKeySequence>
 #include <QMainWindow>
 
 #include <memory>
@@ -25,6 +23,7 @@ namespace bulletin {
 class AccountActions;
 class AdvisoryBanner;
 class AdvisoryNotifier;
+class AppSettings;
 class StoryListView;
 class BookmarkActions;
 class Cache;
@@ -33,6 +32,9 @@ class FeedPurger;
 class ImageCache;
 class ImageLoader;
 class FeedActions;
+class OpmlActions;
+class PreferenceActions;
+class RefreshActions;
 class RefreshService;
 class SubscriptionService;
 class SyncService;
@@ -50,16 +52,20 @@ class SearchActions;
 class StoryController;
 class ThemeActions;
 class TrayIcon;
+class WindowMenus;
 class WindowPlacement;
 
 // The main window: sources sidebar, story list and reader pane in splitters, with the menus
 // and toolbar. It only lays things out and wires them: the panes are kept in step by
 // StoryController, user actions live in HistoryActions and BookmarkActions, the search field
 // and saved searches in SearchActions, links leave through LinkOpener (asking first for a
-// link flagged as deceptive), subscriptions are managed by FeedActions, sync accounts by
-// AccountActions, the most severe active advisory sits in an AdvisoryBanner above the
-// panes (AdvisoryNotifier tells the desktop of a new one), and WindowPlacement keeps the
-// window on a screen. The cache and settings are the caller's and must outlive the window.
+// link flagged as deceptive), subscriptions are managed by FeedActions, refreshed by
+// RefreshActions and imported or exported by OpmlActions, sync accounts by AccountActions,
+// the most severe active advisory sits in an AdvisoryBanner above the panes
+// (AdvisoryNotifier tells the desktop of a new one), WindowMenus builds the menus, toolbar
+// and context menus, PreferenceActions applies the user's preferences (read through
+// AppSettings), and WindowPlacement keeps the window on a screen. The cache and settings are
+// the caller's and must outlive the window.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -100,6 +106,8 @@ public:
     HistoryActions *historyActions() const { return m_history; }
     BookmarkActions *bookmarkActions() const { return m_bookmarks; }
     FeedActions *feedActions() const { return m_feeds; }
+    RefreshActions *refreshActions() const { return m_refreshActions; }
+    OpmlActions *opmlActions() const { return m_opml; }
     AccountActions *accountActions() const { return m_accounts; }
     AdvisoryBanner *advisoryBanner() const { return m_banner; }
     LinkOpener *linkOpener() const { return m_links; }
@@ -130,25 +138,23 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    void setUpMenus();
     void setUpStoryList();
-    void showStoryContextMenu(const QPoint &position);
-    void showSidebarContextMenu(const QPoint &position);
     void openExternalLink(const QUrl &url);
     void storiesChanged();
-    void setUpSearch();
     void setUpImageBar(const Services &services);
     void showStatus(const QString &message);
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     Cache &m_cache;
-    QSettings &m_settings;
+    std::unique_ptr<AppSettings> m_settings; // over the caller's QSettings
     WindowPlacement *m_placement = nullptr;
     StoryController *m_controller = nullptr;
     HistoryActions *m_history = nullptr;
     BookmarkActions *m_bookmarks = nullptr;
     LinkOpener *m_links = nullptr;
     FeedActions *m_feeds = nullptr;
+    RefreshActions *m_refreshActions = nullptr;
+    OpmlActions *m_opml = nullptr;
     AccountActions *m_accounts = nullptr;
     FeedPropertiesAction *m_feedProperties = nullptr;
     CopyActions *m_copy = nullptr;
@@ -160,12 +166,9 @@ private:
     RefreshService *m_refresh = nullptr;
     SearchActions *m_search = nullptr;
     ReadingPlace *m_place = nullptr;
-    QAction *m_preferences = nullptr;
-    QAction *m_shortcutHelp = nullptr;
-    QAction *m_about = nullptr;
-    QHash<QString, QList<QKeySequence>> m_defaultShortcuts;
+    PreferenceActions *m_preferences = nullptr;
+    WindowMenus *m_menus = nullptr;
     ImageBar *m_imageBar = nullptr;
-    QAction *m_openInBrowser = nullptr;
     ThemeActions *m_theme = nullptr;
     TrayIcon *m_tray = nullptr;
 };

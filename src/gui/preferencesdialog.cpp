@@ -1,6 +1,7 @@
 #include "gui/preferencesdialog.h"
 
 #include "gui/actionname.h"
+#include "gui/appsettings.h"
 #include "gui/dialogstatus.h"
 #include "services/advisorysettings.h"
 #include "storage/cache.h"
@@ -16,7 +17,6 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QSettings>
 #include <QSpinBox>
 #include <QSystemTrayIcon>
 #include <QTabWidget>
@@ -33,26 +33,9 @@ constexpr int kAlternateColumn = 2; // its second
 
 } // namespace
 
-QString PreferencesDialog::shortcutKey(const QString &actionName)
-{
-    return QStringLiteral("shortcuts/") + actionName;
-}
-
-QList<QKeySequence> PreferencesDialog::shortcutsFor(const QSettings &settings, const QString &actionName,
-                                                    const QList<QKeySequence> &defaults)
-{
-    const QString key = shortcutKey(actionName);
-    if (!settings.contains(key))
-        return defaults;
-    const QString stored = settings.value(key).toString();
-    if (stored.isEmpty())
-        return {}; // the user removed it
-    return QKeySequence::listFromString(stored, QKeySequence::PortableText);
-}
-
-PreferencesDialog::PreferencesDialog(QSettings &settings, const QList<QAction *> &actions,
-                                     const QHash<QString, QList<QKeySequence>> &defaults, Cache *cache,
-                                     QWidget *parent)
+PreferencesDialog::PreferencesDialog(AppSettings &settings, const QList<QAction *> &actions,
+                                     const QHash<QString, QList<QKeySequence>> &defaults,
+                                     Cache *cache, QWidget *parent)
     : QDialog(parent)
     , m_settings(settings)
     , m_actions(actions)
@@ -68,13 +51,13 @@ PreferencesDialog::PreferencesDialog(QSettings &settings, const QList<QAction *>
     auto *general = new QWidget(tabs);
     auto *form = new QFormLayout(general);
     m_autoRefresh = new QCheckBox(tr("Refresh subscriptions automatically"), general);
-    m_autoRefresh->setChecked(settings.value(QLatin1String(kAutoRefreshKey), true).toBool());
+    m_autoRefresh->setChecked(settings.autoRefresh());
     m_interval = new QSpinBox(general);
     m_interval->setRange(5, 24 * 60);
     m_interval->setSuffix(tr(" minutes"));
     m_interval->setAccessibleName(tr("Refresh interval"));
     m_interval->setToolTip(tr("How often each feed is fetched, unless its publisher asks for less often"));
-    m_interval->setValue(settings.value(QLatin1String(kIntervalKey), kDefaultInterval).toInt());
+    m_interval->setValue(settings.refreshIntervalMinutes());
     m_syncInterval = new QSpinBox(general);
     m_syncInterval->setObjectName(QStringLiteral("syncInterval"));
     m_syncInterval->setRange(0, 24 * 60);
@@ -83,7 +66,7 @@ PreferencesDialog::PreferencesDialog(QSettings &settings, const QList<QAction *>
     m_syncInterval->setAccessibleName(tr("Sync interval"));
     m_syncInterval->setToolTip(tr("How often sync accounts are synced with their server; changes made here "
                                   "are sent within seconds whatever this says"));
-    m_syncInterval->setValue(settings.value(QLatin1String(kSyncIntervalKey), kDefaultSyncInterval).toInt());
+    m_syncInterval->setValue(settings.syncIntervalMinutes());
     m_alertInterval = new QSpinBox(general);
     m_alertInterval->setRange(5, 24 * 60);
     m_alertInterval->setSuffix(tr(" minutes"));
@@ -91,8 +74,7 @@ PreferencesDialog::PreferencesDialog(QSettings &settings, const QList<QAction *>
     m_alertInterval->setToolTip(
         tr("How often CAP alert feeds and feeds marked as alert sources are fetched, "
            "unless their publisher asks for less often"));
-    m_alertInterval->setValue(
-        settings.value(QLatin1String(kAlertIntervalKey), kDefaultAlertInterval).toInt());
+    m_alertInterval->setValue(settings.alertIntervalMinutes());
     m_markRead = new QComboBox(general);
     m_markRead->setAccessibleName(tr("Mark stories as read"));
     m_markRead->addItems({tr("As soon as they are opened"), tr("After reading for a while"), tr("Never (press M)")});
@@ -100,7 +82,7 @@ PreferencesDialog::PreferencesDialog(QSettings &settings, const QList<QAction *>
     m_markReadDelay->setRange(1, 120);
     m_markReadDelay->setSuffix(tr(" seconds"));
     m_markReadDelay->setAccessibleName(tr("Delay before a story counts as read"));
-    const int delay = settings.value(QLatin1String(kMarkReadKey), 0).toInt();
+    const int delay = settings.markReadDelayMs();
     m_markRead->setCurrentIndex(delay == 0 ? 0 : delay > 0 ? 1 : 2);
     m_markReadDelay->setValue(delay > 0 ? std::max(1, delay / 1000) : 3);
     m_markReadDelay->setEnabled(delay > 0);
@@ -112,16 +94,14 @@ PreferencesDialog::PreferencesDialog(QSettings &settings, const QList<QAction *>
     m_fontSize->setRange(6, 48);
     m_fontSize->setSuffix(tr(" pt"));
     m_fontSize->setAccessibleName(tr("Reader font size"));
-    QFont font;
-    if (const QString stored = settings.value(QLatin1String(kFontKey)).toString(); !stored.isEmpty())
-        font.fromString(stored);
+    const QFont font = settings.readerFont().value_or(QFont());
     m_font->setCurrentFont(font);
     m_fontSize->setValue(font.pointSize() > 0 ? font.pointSize() : 10);
     m_notify = new QCheckBox(tr("Notify me of new advisories (where the desktop shows notifications)"), general);
-    m_notify->setChecked(settings.value(QLatin1String(kNotifyKey), true).toBool());
+    m_notify->setChecked(settings.notifyAdvisories());
     m_trayIcon = new QCheckBox(tr("Show an icon in the tray, with the unread count"), general);
     m_trayIcon->setObjectName(QStringLiteral("trayIcon"));
-    m_trayIcon->setChecked(settings.value(QLatin1String(kTrayIconKey), false).toBool());
+    m_trayIcon->setChecked(settings.trayIcon());
     if (!QSystemTrayIcon::isSystemTrayAvailable()) {
         m_trayIcon->setText(tr("Show an icon in the tray (this desktop has none)"));
         m_trayIcon->setEnabled(false);
@@ -131,15 +111,15 @@ PreferencesDialog::PreferencesDialog(QSettings &settings, const QList<QAction *>
     m_keepCount->setSpecialValueText(tr("No limit"));
     m_keepCount->setSuffix(tr(" stories"));
     m_keepCount->setAccessibleName(tr("Stories kept per feed"));
-    m_keepCount->setValue(settings.value(QLatin1String(kKeepCountKey), 0).toInt());
+    m_keepCount->setValue(settings.keepCount());
     m_keepDays = new QSpinBox(general);
     m_keepDays->setRange(0, 3650);
     m_keepDays->setSpecialValueText(tr("No limit"));
     m_keepDays->setSuffix(tr(" days"));
     m_keepDays->setAccessibleName(tr("Days stories are kept"));
-    m_keepDays->setValue(settings.value(QLatin1String(kKeepDaysKey), 0).toInt());
+    m_keepDays->setValue(settings.keepDays());
     m_keepUnread = new QCheckBox(tr("Keep unread stories past these limits (bookmarks are always kept)"), general);
-    m_keepUnread->setChecked(settings.value(QLatin1String(kKeepUnreadKey), true).toBool());
+    m_keepUnread->setChecked(settings.keepUnread());
     form->addRow(m_autoRefresh);
     form->addRow(m_notify);
     form->addRow(m_trayIcon);
@@ -151,7 +131,7 @@ PreferencesDialog::PreferencesDialog(QSettings &settings, const QList<QAction *>
     form->addRow(m_keepUnread);
     m_imagesAlways = new QCheckBox(tr("Load remote images in every story (otherwise only when asked, "
                                       "per story or per feed)"), general);
-    m_imagesAlways->setChecked(settings.value(QLatin1String(kImagesAlwaysKey), false).toBool());
+    m_imagesAlways->setChecked(settings.imagesAlways());
     form->addRow(m_imagesAlways);
     form->addRow(tr("Mark &read:"), m_markRead);
     form->addRow(tr("&Delay:"), m_markReadDelay);
@@ -311,30 +291,26 @@ void PreferencesDialog::resetShortcuts()
 
 void PreferencesDialog::save()
 {
-    m_settings.setValue(QLatin1String(kAutoRefreshKey), m_autoRefresh->isChecked());
-    m_settings.setValue(QLatin1String(kIntervalKey), m_interval->value());
-    m_settings.setValue(QLatin1String(kSyncIntervalKey), m_syncInterval->value());
-    m_settings.setValue(QLatin1String(kAlertIntervalKey), m_alertInterval->value());
-    m_settings.setValue(QLatin1String(kNotifyKey), m_notify->isChecked());
-    m_settings.setValue(QLatin1String(kTrayIconKey), m_trayIcon->isChecked());
-    m_settings.setValue(QLatin1String(kImagesAlwaysKey), m_imagesAlways->isChecked());
-    m_settings.setValue(QLatin1String(kKeepCountKey), m_keepCount->value());
-    m_settings.setValue(QLatin1String(kKeepDaysKey), m_keepDays->value());
-    m_settings.setValue(QLatin1String(kKeepUnreadKey), m_keepUnread->isChecked());
+    m_settings.setAutoRefresh(m_autoRefresh->isChecked());
+    m_settings.setRefreshIntervalMinutes(m_interval->value());
+    m_settings.setSyncIntervalMinutes(m_syncInterval->value());
+    m_settings.setAlertIntervalMinutes(m_alertInterval->value());
+    m_settings.setNotifyAdvisories(m_notify->isChecked());
+    m_settings.setTrayIcon(m_trayIcon->isChecked());
+    m_settings.setImagesAlways(m_imagesAlways->isChecked());
+    m_settings.setKeepCount(m_keepCount->value());
+    m_settings.setKeepDays(m_keepDays->value());
+    m_settings.setKeepUnread(m_keepUnread->isChecked());
     const int choice = m_markRead->currentIndex();
-    m_settings.setValue(QLatin1String(kMarkReadKey), choice == 0 ? 0 : choice == 1 ? m_markReadDelay->value() * 1000 : -1);
+    m_settings.setMarkReadDelayMs(choice == 0       ? 0
+                                      : choice == 1 ? m_markReadDelay->value() * 1000
+                                                    : -1);
     QFont font = m_font->currentFont();
     font.setPointSize(m_fontSize->value());
-    m_settings.setValue(QLatin1String(kFontKey), font.toString());
+    m_settings.setReaderFont(font);
     for (int row = 0; row < m_actions.size(); ++row) {
-        const QAction *action = m_actions.at(row);
-        const QList<QKeySequence> chosen = chosenKeys(row);
-        const QString key = shortcutKey(action->objectName());
-        if (chosen == m_defaults.value(action->objectName()))
-            m_settings.remove(key); // the defaults apply, and follow them if they change
-        else
-            m_settings.setValue(key,
-                                QKeySequence::listToString(chosen, QKeySequence::PortableText));
+        const QString name = m_actions.at(row)->objectName();
+        m_settings.setShortcuts(name, chosenKeys(row), m_defaults.value(name));
     }
     m_settings.sync();
 

@@ -1,6 +1,7 @@
 #include "gui/readingactions.h"
 
 #include "gui/readerview.h"
+#include "gui/readmarking.h"
 #include "gui/storycontroller.h"
 
 #include <QAction>
@@ -47,11 +48,15 @@ ReadingActions::ReadingActions(StoryController &controller, ReaderView *reader, 
 
     connect(m_next, &QAction::triggered, this, [this] { m_controller.moveInList(1); });
     connect(m_previous, &QAction::triggered, this, [this] { m_controller.moveInList(-1); });
-    connect(m_nextUnread, &QAction::triggered, this, [this] { m_controller.moveToUnread(1); });
-    connect(m_previousUnread, &QAction::triggered, this, [this] { m_controller.moveToUnread(-1); });
+    connect(m_nextUnread, &QAction::triggered, this,
+            [this] { m_controller.readMarking()->moveToUnread(1); });
+    connect(m_previousUnread, &QAction::triggered, this,
+            [this] { m_controller.readMarking()->moveToUnread(-1); });
     connect(m_page, &QAction::triggered, this, &ReadingActions::pageOrNext);
-    connect(m_toggleRead, &QAction::triggered, this, [this] { m_controller.toggleRead(); });
-    connect(m_markAllRead, &QAction::triggered, this, [this] { m_controller.markAllRead(); });
+    connect(m_toggleRead, &QAction::triggered, this,
+            [this] { m_controller.readMarking()->toggleRead(); });
+    connect(m_markAllRead, &QAction::triggered, this,
+            [this] { m_controller.readMarking()->markAllRead(); });
     connect(m_zoomIn, &QAction::triggered, this, [this] { setZoomSteps(m_zoom + 1); });
     connect(m_zoomOut, &QAction::triggered, this, [this] { setZoomSteps(m_zoom - 1); });
     connect(m_zoomReset, &QAction::triggered, this, [this] { setZoomSteps(0); });
@@ -86,7 +91,7 @@ void ReadingActions::pageOrNext()
         m_controller.showPart(m_controller.currentPart() + 1);
         return;
     }
-    m_controller.moveToUnread(1);
+    m_controller.readMarking()->moveToUnread(1);
 }
 
 void ReadingActions::setZoomSteps(int steps)

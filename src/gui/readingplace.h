@@ -6,11 +6,11 @@
 
 #include <optional>
 
-class QSettings;
 class QTimer;
 
 namespace bulletin {
 
+class AppSettings;
 class Cache;
 class StoryController;
 
@@ -25,7 +25,8 @@ class ReadingPlace final : public QObject
     Q_OBJECT
 
 public:
-    ReadingPlace(Cache &cache, QSettings &settings, StoryController &controller, QObject *parent = nullptr);
+    ReadingPlace(Cache &cache, AppSettings &settings, StoryController &controller,
+                 QObject *parent = nullptr);
 
     // Shows the remembered view and opens the remembered story.
     void restore();
@@ -34,7 +35,7 @@ public:
 
 private:
     Cache &m_cache;
-    QSettings &m_settings;
+    AppSettings &m_settings;
     StoryController &m_controller;
     QTimer *m_timer = nullptr;
     std::optional<StoryFilter> m_shownFilter; // the view last chosen, until written

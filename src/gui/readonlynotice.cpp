@@ -5,7 +5,9 @@
 #include "gui/feedactions.h"
 #include "gui/feedpropertiesaction.h"
 #include "gui/mainwindow.h"
+#include "gui/opmlactions.h"
 #include "gui/readingactions.h"
+#include "gui/refreshactions.h"
 
 #include <QAction>
 #include <QLabel>
@@ -46,12 +48,22 @@ QList<QAction *> ReadOnlyNotice::writingActions(const MainWindow &window)
 {
     const BookmarkActions *bookmarks = window.bookmarkActions();
     const FeedActions *feeds = window.feedActions();
+    const RefreshActions *refresh = window.refreshActions();
     const ReadingActions *reading = window.readingActions();
-    return {bookmarks->toggleAction(),     bookmarks->noteAction(),       reading->toggleReadAction(),
-            reading->markAllReadAction(),  feeds->subscribeAction(),      feeds->refreshAllAction(),
-            feeds->refreshSelectedAction(), feeds->renameAction(),        feeds->moveAction(),
-            feeds->removeAction(),         feeds->alertSourceAction(),    feeds->importOpmlAction(),
-            window.saveSearchAction(),     window.feedPropertiesAction()->action()};
+    return {bookmarks->toggleAction(),
+            bookmarks->noteAction(),
+            reading->toggleReadAction(),
+            reading->markAllReadAction(),
+            feeds->subscribeAction(),
+            refresh->refreshAllAction(),
+            refresh->refreshSelectedAction(),
+            feeds->renameAction(),
+            feeds->moveAction(),
+            feeds->removeAction(),
+            feeds->alertSourceAction(),
+            window.opmlActions()->importAction(),
+            window.saveSearchAction(),
+            window.feedPropertiesAction()->action()};
 }
 
 } // namespace bulletin

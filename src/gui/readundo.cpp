@@ -1,5 +1,6 @@
 #include "gui/readundo.h"
 
+#include "gui/readmarking.h"
 #include "gui/storycontroller.h"
 
 #include <QAction>
@@ -36,7 +37,7 @@ ReadUndo::ReadUndo(StoryController &controller, QStatusBar *statusBar, QObject *
     connect(m_offerTimer, &QTimer::timeout, m_button, &QWidget::hide);
     connect(m_action, &QAction::triggered, this, &ReadUndo::undo);
     connect(m_button, &QToolButton::clicked, this, &ReadUndo::undo);
-    connect(&m_controller, &StoryController::viewMarkedRead, this,
+    connect(m_controller.readMarking(), &ReadMarking::viewMarkedRead, this,
             [this](const QList<qint64> &storyIds) { offer(storyIds); });
 }
 
@@ -44,7 +45,7 @@ bool ReadUndo::undo()
 {
     if (m_ids.isEmpty())
         return false;
-    if (!m_controller.restoreUnread(m_ids)) {
+    if (!m_controller.readMarking()->restoreUnread(m_ids)) {
         emit statusMessage(tr("The stories could not be marked unread again."));
         return false;
     }

@@ -1,14 +1,14 @@
 #include "gui/storycontroller.h"
 
+#include "gui/imagepolicy.h"
+#include "gui/readercoverage.h"
 #include "gui/readerview.h"
+#include "gui/readmarking.h"
 #include "gui/themecolours.h"
 #include "models/sidebarmodel.h"
 #include "models/storylistmodel.h"
-#include "services/coveragefinder.h"
-#include "services/remoteimages.h"
 #include "services/storypage.h"
 #include "storage/cache.h"
-#include "storage/coveragestore.h"
 #include "storage/searchstore.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -16,11 +16,8 @@
 #include <QItemSelectionModel>
 #include <QScopedValueRollback>
 #include <QScrollBar>
-#include <QSet>
-#include <QTimer>
 #include <QTreeView>
 
-#include <algorithm>
 #include <utility>
 
 namespace bulletin {
@@ -35,6 +32,17 @@ StoryController::StoryController(Cache &cache, QTreeView *sidebarView, QAbstract
     , m_storyView(storyView)
     , m_reader(reader)
 {
+    m_marking = new ReadMarking(cache, *this, storyView);
+    connect(m_marking, &ReadMarking::storiesMarked, this, &StoryController::storiesMarked);
+    connect(m_marking, &ReadMarking::statusMessage, this, &StoryController::statusMessage);
+    m_coverage = new ReaderCoverage(cache, this);
+    connect(m_coverage, &ReaderCoverage::pageChanged, this, [this](qint64 storyId) {
+        if (m_location.storyId == storyId)
+            refreshPage();
+    });
+    m_images = new ImagePolicy(reader, this);
+    connect(m_images, &ImagePolicy::imagesArrived, this, &StoryController::refreshPage);
+    connect(m_images, &ImagePolicy::statusMessage, this, &StoryController::statusMessage);
     m_stories->setAdvisoryStore(cache.advisories());
     m_stories->setSearchStore(cache.searches());
     m_stories->setCoverageStore(cache.coverage());
@@ -47,18 +55,10 @@ StoryController::StoryController(Cache &cache, QTreeView *sidebarView, QAbstract
     connect(storyView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &StoryController::onListCurrentChanged);
     connect(reader, &ReaderView::storyRequested, this, [this](qint64 id) { openStory(id); });
-    connect(reader, &ReaderView::markReadRequested, this, &StoryController::markStoriesRead);
+    connect(reader, &ReaderView::markReadRequested, m_marking, &ReadMarking::markStoriesRead);
     connect(reader, &ReaderView::partRequested, this, &StoryController::showPart);
     // Follow the system palette: the banner has light and dark colour sets.
     connect(reader, &ReaderView::paletteChanged, this, &StoryController::refreshPage);
-    m_markReadTimer = new QTimer(this);
-    m_markReadTimer->setSingleShot(true);
-    connect(m_markReadTimer, &QTimer::timeout, this, [this] {
-        // Still reading the same story: now it counts as read.
-        if (m_pendingRead && m_location.storyId == m_pendingRead && m_cache.articles().setRead({m_pendingRead}, true))
-            storyReadChanged(m_pendingRead, true);
-        m_pendingRead = 0;
-    });
     selectSidebar(m_filter);
 }
 
@@ -120,8 +120,7 @@ void StoryController::clearReader()
     if (!m_location.isValid())
         return;
     keepReaderPlace();
-    m_markReadTimer->stop();
-    m_pendingRead = 0;
+    m_marking->readerCleared();
     m_location = {};
     m_link = QUrl();
     m_flagged.clear();
@@ -303,65 +302,12 @@ bool StoryController::render(const ReaderLocation &location)
             return false;
         }
         StoryDetail detail = *story;
-        const auto known = m_coverage.constFind(location.storyId);
-        if (known != m_coverage.constEnd()) {
-            // Which of them are read now: the user may have read one since it was found.
-            QList<qint64> ids;
-            for (const RelatedStory &r : *known) {
-                if (r.id)
-                    ids << *r.id;
-            }
-            QSet<qint64> read;
-            for (const StorySummary &s : m_cache.articles().summaries(ids)) {
-                if (s.read)
-                    read.insert(s.id);
-            }
-            for (RelatedStory r : *known) {
-                const bool listed = std::any_of(detail.related.cbegin(), detail.related.cend(),
-                                                [&](const RelatedStory &p) { return p.id && p.id == r.id; });
-                if (listed)
-                    continue;
-                r.read = r.id && read.contains(*r.id);
-                detail.related << r;
-            }
-        } else if (m_coverageFinder) {
-            m_coverageFinder->find(location.storyId);
-        }
+        m_coverage->addTo(detail);
         m_feedId = story->summary.feedId;
         page = buildStoryPage(detail, options);
-        if (!page.blockedUrls.isEmpty()) {
-            // What the page left out, less the tracking pixels (never loaded, never offered).
-            PageOptions remote = options;
-            remote.allowRemoteContent = true;
-            StoryPage withImages = buildStoryPage(detail, remote);
-            // A set: a hostile story can hold 100,000 images and as many pixels.
-            const QSet<QString> pixels(withImages.blockedUrls.cbegin(), withImages.blockedUrls.cend());
-            QStringList images;
-            for (const QString &url : std::as_const(page.blockedUrls)) {
-                if (!pixels.contains(url))
-                    images << url;
-            }
-            const bool allowed = m_imageLoader
-                && (m_imagesAlways || m_imageStories.contains(location.storyId) || m_imageFeeds.contains(m_feedId));
-            if (allowed) {
-                // Show what the disk cache has; the page is drawn again when the rest arrives.
-                m_imageLoader->load(images);
-                page = withImages;
-                page.blockedUrls.clear();
-            } else {
-                page.blockedUrls = images;
-            }
-        }
+        m_images->apply(detail, options, page);
         m_link = QUrl(story->summary.link);
-        m_markReadTimer->stop();
-        if (!story->summary.read && m_markReadDelay == 0) {
-            // Only what was stored is shown: a read-only cache keeps the story unread.
-            if (m_cache.articles().setRead({location.storyId}, true))
-                storyReadChanged(location.storyId, true);
-        } else if (!story->summary.read && m_markReadDelay > 0) {
-            m_pendingRead = location.storyId;
-            m_markReadTimer->start(m_markReadDelay);
-        }
+        m_marking->storyShown(location.storyId, story->summary.read);
     } else {
         const std::optional<BookmarkRecord> bookmark = m_cache.bookmarks().bookmark(location.bookmarkId);
         if (!bookmark) {
@@ -383,16 +329,6 @@ bool StoryController::render(const ReaderLocation &location)
     m_flagged = page.flaggedLinks;
     emit remoteImagesBlocked(int(page.blockedUrls.size()));
     return true;
-}
-
-void StoryController::onCoverageFound(qint64 storyId, const QList<RelatedStory> &coverage)
-{
-    if (m_coverage.size() > 500)
-        m_coverage.clear();
-    const bool listed = !m_coverage.value(storyId).isEmpty();
-    m_coverage.insert(storyId, coverage);
-    if (m_location.storyId == storyId && (listed || !coverage.isEmpty()))
-        refreshPage();
 }
 
 void StoryController::coverageChanged()
@@ -417,60 +353,18 @@ void StoryController::coverageChanged()
     }
     // The reader's "Coverage elsewhere" is found again (the page keeps its list meanwhile);
     // other stories' coverage is found when they are shown.
-    const QList<RelatedStory> shown = m_coverage.value(m_location.storyId);
-    m_coverage.clear();
-    if (m_location.storyId) {
-        m_coverage.insert(m_location.storyId, shown);
-        if (m_coverageFinder)
-            m_coverageFinder->find(m_location.storyId);
-    }
+    m_coverage->findAgain(m_location.storyId);
 }
 
 void StoryController::setCoverageFinder(CoverageFinder *finder)
 {
-    if (m_coverageFinder)
-        disconnect(m_coverageFinder, nullptr, this, nullptr);
-    m_coverageFinder = finder;
-    if (finder)
-        connect(finder, &CoverageFinder::coverageFound, this, &StoryController::onCoverageFound);
-}
-
-void StoryController::setImageSupport(ImageCache *cache, ImageLoader *loader)
-{
-    m_images = cache;
-    m_imageLoader = loader;
-    if (m_reader)
-        m_reader->setImageCache(cache);
-    if (loader) {
-        connect(loader, &ImageLoader::loaded, this, [this](int fetched, int failed) {
-            if (fetched)
-                refreshPage();
-            if (failed)
-                emit statusMessage(tr("%n image(s) could not be loaded.", nullptr, failed));
-        });
-    }
-}
-
-void StoryController::setImageFeeds(const QSet<qint64> &feeds)
-{
-    m_imageFeeds = feeds;
+    m_coverage->setFinder(finder);
 }
 
 void StoryController::loadImages(bool alwaysForFeed)
 {
-    if (!m_imageLoader || !m_location.storyId)
-        return;
-    m_imageStories.insert(m_location.storyId);
-    if (alwaysForFeed && m_feedId)
-        m_imageFeeds.insert(m_feedId);
-    refreshPage();
-}
-
-void StoryController::setMarkReadDelay(int milliseconds)
-{
-    m_markReadDelay = milliseconds;
-    if (milliseconds <= 0)
-        m_markReadTimer->stop();
+    if (m_images->allow(m_location.storyId, m_feedId, alwaysForFeed))
+        refreshPage();
 }
 
 bool StoryController::moveInList(int delta)
@@ -484,72 +378,6 @@ bool StoryController::moveInList(int delta)
     if (row < 0 || row >= m_stories->rowCount())
         return false;
     m_storyView->setCurrentIndex(m_stories->index(row, StoryListModel::HeadlineColumn));
-    return true;
-}
-
-bool StoryController::moveToUnread(int direction)
-{
-    const int step = direction < 0 ? -1 : 1;
-    int row = m_storyView->currentIndex().isValid() ? m_storyView->currentIndex().row() + step
-                                                    : (step > 0 ? 0 : m_stories->rowCount() - 1);
-    // Pages on through the list (at most a few thousand rows) looking for an unread story.
-    constexpr int kLookAhead = 5000;
-    for (int looked = 0; looked < kLookAhead && row >= 0; ++looked, row += step) {
-        if (row >= m_stories->rowCount()) {
-            if (!m_stories->canFetchMore({}))
-                break;
-            m_stories->fetchMore({});
-            if (row >= m_stories->rowCount())
-                break;
-        }
-        const QModelIndex index = m_stories->index(row, StoryListModel::HeadlineColumn);
-        if (!index.data(StoryListModel::ReadRole).toBool() && index.data(StoryListModel::StoryIdRole).toLongLong()) {
-            m_storyView->setCurrentIndex(index);
-            m_storyView->scrollTo(index);
-            return true;
-        }
-    }
-    emit statusMessage(direction < 0 ? tr("No unread story above.") : tr("No more unread stories in this view."));
-    return false;
-}
-
-bool StoryController::toggleRead()
-{
-    if (!m_location.storyId)
-        return false;
-    const std::optional<StorySummary> story = m_cache.articles().summary(m_location.storyId);
-    if (!story)
-        return false;
-    m_markReadTimer->stop(); // a choice made by hand wins over the delay
-    const bool read = !story->read;
-    if (!m_cache.articles().setRead({story->id}, read))
-        return false;
-    storyReadChanged(story->id, read);
-    emit statusMessage(read ? tr("Marked as read.") : tr("Marked as unread."));
-    return true;
-}
-
-int StoryController::markAllRead()
-{
-    const QList<qint64> changed = m_cache.articles().markAllRead(m_filter);
-    if (!changed.isEmpty()) {
-        reloadStories();
-        emit storiesMarked();
-        emit viewMarkedRead(changed, m_filter);
-    }
-    emit statusMessage(changed.size() == 1 ? tr("Marked 1 story as read.")
-                                           : tr("Marked %1 stories as read.").arg(changed.size()));
-    return int(changed.size());
-}
-
-bool StoryController::restoreUnread(const QList<qint64> &storyIds)
-{
-    if (!m_cache.articles().setRead(storyIds, false))
-        return false;
-    reloadStories();
-    // The triggers queued an account's stories with the mark; its server hears of it as of
-    // any other mark.
-    emit storiesMarked();
     return true;
 }
 
@@ -611,26 +439,6 @@ void StoryController::selectInList(const ReaderLocation &location, bool allowSwi
     m_storyView->scrollTo(index);
 }
 
-int StoryController::markStoriesRead(const QList<qint64> &storyIds)
-{
-    QList<qint64> unread;
-    for (const StorySummary &s : m_cache.articles().summaries(storyIds)) {
-        if (!s.read)
-            unread << s.id;
-    }
-    if (unread.isEmpty())
-        return 0;
-    if (!m_cache.articles().setRead(unread, true)) {
-        emit statusMessage(tr("The stories could not be marked read."));
-        return 0;
-    }
-    for (qint64 id : std::as_const(unread))
-        storyReadChanged(id, true);
-    refreshPage();
-    emit statusMessage(tr("%n stories marked read.", nullptr, int(unread.size())));
-    return int(unread.size());
-}
-
 void StoryController::storyReadChanged(qint64 storyId, bool read)
 {
     m_stories->setStoryRead(storyId, read);
@@ -662,7 +470,7 @@ void StoryController::reloadStories()
 {
     // Keep the list where the user had scrolled it when the reader's story is still there.
     const int scroll = m_storyView->verticalScrollBar()->value();
-    m_coverage.clear(); // new stories may be coverage of the ones seen so far
+    m_coverage->forget(); // new stories may be coverage of the ones seen so far
     {
         const QScopedValueRollback guard(m_syncing, true);
         m_stories->reload();

@@ -4,14 +4,12 @@
 #include "models/storyhistory.h"
 #include "storage/records.h"
 
-#include <QObject>
 #include <QHash>
-#include <QSet>
+#include <QObject>
 #include <QPointer>
 #include <QUrl>
 
 class QModelIndex;
-class QTimer;
 class QAbstractItemView;
 class QTreeView;
 
@@ -19,9 +17,10 @@ namespace bulletin {
 
 class Cache;
 class CoverageFinder;
-class ImageCache;
-class ImageLoader;
+class ImagePolicy;
 class ReaderView;
+class ReaderCoverage;
+class ReadMarking;
 class SidebarModel;
 class StoryListModel;
 
@@ -30,7 +29,8 @@ class StoryListModel;
 // related headline opens that story and selects it in the list, and back/forward walk the
 // reader's trail. It owns the two models; the views belong to the window. A story's related
 // coverage from other feeds is looked up on a worker thread and added under the publisher's
-// links when it arrives.
+// links when it arrives. Marking stories read is its ReadMarking's job, and which stories
+// may load remote images its ImagePolicy's.
 //
 // The reader only ever shows a story of the list beside it: a view opens at its top with the
 // story last read in it (or an empty reader), a search keeps the reader's story only when it
@@ -47,6 +47,8 @@ public:
 
     SidebarModel *sidebarModel() const { return m_sidebar; }
     StoryListModel *storyModel() const { return m_stories; }
+    ReadMarking *readMarking() const { return m_marking; }
+    ImagePolicy *imagePolicy() const { return m_images; }
 
     StoryFilter currentFilter() const { return m_filter; }
     ReaderLocation currentLocation() const { return m_location; }
@@ -74,35 +76,17 @@ public:
     bool openStory(qint64 storyId);
     bool openBookmark(qint64 bookmarkId);
 
-    // Marks these stories read (the reader's "mark the event read"), keeping the list, the
-    // sidebar's counts and the page in step. Returns how many were unread.
-    int markStoriesRead(const QList<qint64> &storyIds);
-
-    // Reading flow (j/k, n/p, m, Shift+A). Each returns false when there is nowhere to go.
-    bool moveInList(int delta);            // the next (1) or previous (-1) story in the list
-    bool moveToUnread(int direction);      // the next or previous unread story in the list
-    bool toggleRead();                     // the story in the reader
-    int markAllRead();                     // every story of the current view; returns how many
-    // Marks these stories unread again in one checked transaction (undoing markAllRead),
-    // keeping the list and the sidebar in step. False, with nothing changed, on a failure.
-    bool restoreUnread(const QList<qint64> &storyIds);
-    // How long a story must stay in the reader before it counts as read: 0 at once, a
-    // positive number of milliseconds, or negative for never (m marks it by hand).
-    void setMarkReadDelay(int milliseconds);
-    int markReadDelay() const { return m_markReadDelay; }
+    // The next (1) or previous (-1) story in the list (j/k); false when there is none.
+    bool moveInList(int delta);
 
     // Related coverage for the reader's "Coverage elsewhere", found off the GUI thread; without
     // a finder the reader lists none.
     void setCoverageFinder(CoverageFinder *finder);
 
-    // Remote images: off until the user allows them for a story (loadImages) or for every
-    // story of a feed (setImageFeeds). Without a loader the reader never shows them.
-    void setImageSupport(ImageCache *cache, ImageLoader *loader);
-    void setImageFeeds(const QSet<qint64> &feeds);
-    void setImagesAlways(bool always) { m_imagesAlways = always; }
-    QSet<qint64> imageFeeds() const { return m_imageFeeds; }
+    // Loads the remote images of the story in the reader (and, when alwaysForFeed, of every
+    // story of its feed from now on), as far as the ImagePolicy can.
     void loadImages(bool alwaysForFeed);
-    bool canLoadImages() const { return m_imageLoader != nullptr; }
+    // The feed of the story in the reader (0 for none, or a bookmark's snapshot).
     qint64 currentFeed() const { return m_feedId; }
 
     bool canGoBack() const { return m_history.canGoBack(); }
@@ -133,8 +117,6 @@ signals:
     // The user marked stories read or unread, bookmarked or unbookmarked one or wrote a
     // note: what a sync account sends to its server.
     void storiesMarked();
-    // markAllRead changed these stories (only those that were unread) in the view `filter`.
-    void viewMarkedRead(const QList<qint64> &storyIds, const bulletin::StoryFilter &filter);
     void locationChanged(const bulletin::ReaderLocation &location);
     void historyChanged();
     void filterChanged(const bulletin::StoryFilter &filter);
@@ -168,7 +150,6 @@ private:
     void onSidebarCurrentChanged(const QModelIndex &index);
     void onListCurrentChanged(const QModelIndex &index);
     bool isDarkPalette() const;
-    void onCoverageFound(qint64 storyId, const QList<bulletin::RelatedStory> &coverage);
 
     Cache &m_cache;
     SidebarModel *m_sidebar = nullptr;
@@ -184,21 +165,14 @@ private:
     qint64 m_savedSearch = 0; // the saved search the list shows, if any
     QUrl m_link;
     QList<FlaggedLink> m_flagged;
-    ImageCache *m_images = nullptr;
-    ImageLoader *m_imageLoader = nullptr;
-    QSet<qint64> m_imageStories; // allowed once, for this session
-    QSet<qint64> m_imageFeeds;   // allowed always
-    bool m_imagesAlways = false; // allowed everywhere (Preferences)
-    qint64 m_feedId = 0;         // the feed of the story in the reader
-    int m_part = 0;              // the part of a long story in the reader
+    ReadMarking *m_marking = nullptr;
+    ImagePolicy *m_images = nullptr;
+    qint64 m_feedId = 0; // the feed of the story in the reader
+    int m_part = 0; // the part of a long story in the reader
     int m_parts = 1;
-    int m_markReadDelay = 0;
-    QTimer *m_markReadTimer = nullptr;
-    qint64 m_pendingRead = 0; // the story the timer will mark read
     // Related coverage is found off the GUI thread; the page is drawn first without it and
-    // again when it arrives. Answers are kept for the stories seen recently.
-    CoverageFinder *m_coverageFinder = nullptr;
-    QHash<qint64, QList<RelatedStory>> m_coverage;
+    // again when it arrives.
+    ReaderCoverage *m_coverage = nullptr;
     // Set while the controller itself moves a view's current index, so the view's
     // currentChanged is not taken for a user's choice.
     bool m_syncing = false;

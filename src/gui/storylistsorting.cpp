@@ -1,36 +1,23 @@
 #include "gui/storylistsorting.h"
 
+#include "gui/appsettings.h"
 #include "models/storylistmodel.h"
 
 #include <QHeaderView>
-#include <QSettings>
 #include <QSignalBlocker>
 
 namespace bulletin {
 
-namespace {
-
-constexpr auto kGroup = "storyOrder";
-
-// Settings keys cannot hold '/', which StoryFilter::key uses: it would make groups.
-QString settingsKey(const QString &viewKey)
-{
-    return QString(viewKey).replace(QLatin1Char('/'), QLatin1Char('_'));
-}
-
-} // namespace
-
-StoryListSorting::StoryListSorting(QHeaderView *header, StoryListModel *model, QSettings &settings, QObject *parent)
+StoryListSorting::StoryListSorting(QHeaderView *header, StoryListModel *model,
+                                   AppSettings &settings, QObject *parent)
     : QObject(parent)
     , m_header(header)
     , m_model(model)
     , m_settings(settings)
 {
-    m_settings.beginGroup(QLatin1String(kGroup));
-    for (const QString &key : m_settings.childKeys())
-        m_model->setOrder(QString(key).replace(QLatin1Char('_'), QLatin1Char('/')),
-                          StoryOrder::fromString(m_settings.value(key).toString()));
-    m_settings.endGroup();
+    const QHash<QString, StoryOrder> orders = m_settings.storyOrders();
+    for (auto it = orders.cbegin(); it != orders.cend(); ++it)
+        m_model->setOrder(it.key(), it.value());
     m_header->setSectionsClickable(true);
     connect(m_header, &QHeaderView::sectionClicked, this, &StoryListSorting::onSectionClicked);
     // A new view, a search, the grouped view: each says what order it has.
@@ -81,12 +68,7 @@ void StoryListSorting::onSectionClicked(int section)
     if (m_model->order().key == order.key)
         order.reversed = !m_model->order().reversed;
     const QString key = m_model->filter().key();
-    m_settings.beginGroup(QLatin1String(kGroup));
-    if (order == StoryOrder{})
-        m_settings.remove(settingsKey(key));
-    else
-        m_settings.setValue(settingsKey(key), order.toString());
-    m_settings.endGroup();
+    m_settings.setStoryOrder(key, order);
     m_model->setOrder(key, order); // a reset: showOrder follows
     showOrder();
 }

@@ -1,10 +1,11 @@
 #include "gui/themeactions.h"
 
+#include "gui/appsettings.h"
+
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
 #include <QMenu>
-#include <QSettings>
 #include <QStyle>
 #include <QStyleFactory>
 
@@ -59,7 +60,7 @@ QPalette makePalette(const QColor &window, const QColor &base, const QColor &alt
 
 } // namespace
 
-ThemeActions::ThemeActions(QSettings &settings, QWidget *parent)
+ThemeActions::ThemeActions(AppSettings &settings, QWidget *parent)
     : QObject(parent)
     , m_settings(settings)
     , m_menu(new QMenu(tr("&Theme"), parent))
@@ -83,7 +84,7 @@ ThemeActions::ThemeActions(QSettings &settings, QWidget *parent)
     }
     m_group->setExclusive(true);
 
-    const QString stored = settings.value(QLatin1String(kThemeKey)).toString();
+    const QString stored = settings.theme();
     for (int i = 0; i < 3; ++i) {
         if (stored == QLatin1String(kNames[i]))
             m_theme = Theme(i);
@@ -101,7 +102,7 @@ void ThemeActions::setTheme(Theme theme)
 {
     m_theme = theme;
     action(theme)->setChecked(true);
-    m_settings.setValue(QLatin1String(kThemeKey), QString::fromLatin1(kNames[int(theme)]));
+    m_settings.setTheme(QString::fromLatin1(kNames[int(theme)]));
     apply(theme);
 }
 

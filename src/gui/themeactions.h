@@ -6,10 +6,11 @@
 class QAction;
 class QActionGroup;
 class QMenu;
-class QSettings;
 class QWidget;
 
 namespace bulletin {
+
+class AppSettings;
 
 // View ▸ Theme: System, Light or Dark, one of them checked, kept in the settings
 // (appearance/theme) and applied at once and at start. Light and Dark give the application
@@ -33,10 +34,8 @@ public:
     };
     Q_ENUM(Theme)
 
-    static constexpr auto kThemeKey = "appearance/theme"; // "system", "light" or "dark"
-
     // Reads the theme from the settings and applies it. The menu is the caller's to place.
-    ThemeActions(QSettings &settings, QWidget *parent);
+    ThemeActions(AppSettings &settings, QWidget *parent);
 
     QMenu *menu() const { return m_menu; }
     QAction *action(Theme theme) const;
@@ -50,7 +49,7 @@ public:
 private:
     static void apply(Theme theme);
 
-    QSettings &m_settings;
+    AppSettings &m_settings;
     QMenu *m_menu = nullptr;
     QActionGroup *m_group = nullptr;
     QAction *m_actions[3] = {};

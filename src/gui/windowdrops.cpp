@@ -2,6 +2,7 @@
 
 #include "core/opml/opmlparser.h"
 #include "gui/feedactions.h"
+#include "gui/opmlactions.h"
 
 #include <QAction>
 #include <QDir>
@@ -31,9 +32,10 @@ std::optional<QUrl> webAddress(const QString &text)
 
 } // namespace
 
-WindowDrops::WindowDrops(FeedActions &feeds, QWidget *window)
+WindowDrops::WindowDrops(FeedActions &feeds, OpmlActions &opml, QWidget *window)
     : QObject(window)
     , m_feeds(feeds)
+    , m_opml(opml)
     , m_window(window)
 {
     m_window->setAcceptDrops(true);
@@ -127,7 +129,7 @@ bool WindowDrops::eventFilter(QObject *watched, QEvent *event)
             if (drop.kind == Drop::Kind::Address)
                 m_feeds.askToSubscribeTo(drop.target);
             else
-                m_feeds.importOpmlFileAndReport(drop.target);
+                m_opml.importOpmlFileAndReport(drop.target);
         });
         return true;
     }

@@ -10,6 +10,7 @@ class QWidget;
 namespace bulletin {
 
 class FeedActions;
+class OpmlActions;
 
 // What is dropped on the window, anywhere on it (sidebar, story list, reader): the address of
 // a feed or of a web page (a link dragged from a browser, text that is one address, or a
@@ -28,7 +29,7 @@ class WindowDrops final : public QObject
     Q_OBJECT
 
 public:
-    WindowDrops(FeedActions &feeds, QWidget *window);
+    WindowDrops(FeedActions &feeds, OpmlActions &opml, QWidget *window);
 
     struct Drop
     {
@@ -51,6 +52,7 @@ private:
     Drop readEvent(const QDropEvent *event) const;
 
     FeedActions &m_feeds;
+    OpmlActions &m_opml;
     QWidget *m_window = nullptr;
 };
 

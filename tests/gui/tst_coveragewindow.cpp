@@ -7,6 +7,7 @@
 #include "gui/mainwindow.h"
 #include "gui/readerview.h"
 #include "gui/readingactions.h"
+#include "gui/refreshactions.h"
 #include "gui/storycontroller.h"
 #include "gui/storylistview.h"
 #include "models/storylistmodel.h"
@@ -208,7 +209,7 @@ void tst_CoverageWindow::listFollowsCoverageFoundAfterARefresh()
     connect(&refresh, &RefreshService::refreshFinished, this,
             [&] { topStory = model->storyIdAt(list->indexAt(QPoint(0, 0)).row()); });
     covered.clear();
-    m_window->feedActions()->refreshAllAction()->trigger();
+    m_window->refreshActions()->refreshAllAction()->trigger();
     QVERIFY(covered.wait(20000));
     QCOMPARE(covered.at(0).at(0).toInt(), 2);
     QVERIFY(topStory != 0);

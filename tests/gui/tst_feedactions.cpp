@@ -4,9 +4,11 @@
 // bar and the feed's tooltip are saved there as PNGs.
 
 #include "gui/advisorybanner.h"
+#include "gui/appsettings.h"
 #include "gui/feedactions.h"
 #include "gui/mainwindow.h"
 #include "gui/preferencesdialog.h"
+#include "gui/refreshactions.h"
 #include "gui/storycontroller.h"
 #include "models/sidebarmodel.h"
 #include "services/refreshservice.h"
@@ -110,16 +112,16 @@ void tst_FeedActions::stoppedRefreshSaysHowFarItGot()
 
     QSignalSpy refreshed(m_refresh.get(), &RefreshService::feedRefreshed);
     QSignalSpy finished(m_refresh.get(), &RefreshService::refreshFinished);
-    m_window->feedActions()->refreshAllAction()->trigger();
+    m_window->refreshActions()->refreshAllAction()->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(refreshed.size(), 3, 15000);
     QTRY_VERIFY(m_server->activeRequests() > 0); // waiting on a server that says nothing
-    QVERIFY(m_window->feedActions()->stopAction()->isEnabled());
-    m_window->feedActions()->stopAction()->trigger();
+    QVERIFY(m_window->refreshActions()->stopAction()->isEnabled());
+    m_window->refreshActions()->stopAction()->trigger();
     QVERIFY(finished.size() > 0 || finished.wait(15000));
 
     const QString message = m_window->statusBar()->currentMessage();
     QCOMPARE(message, QStringLiteral("Refresh stopped after 3 of 8 feed(s): 6 new story(ies)."));
-    QVERIFY(!m_window->feedActions()->progressWidget()->isVisible());
+    QVERIFY(!m_window->refreshActions()->progressWidget()->isVisible());
     QVERIFY(test::saveScreenshot(m_window->statusBar(), QStringLiteral("refresh-stopped-statusbar.png")));
     QVERIFY(test::saveScreenshot(m_window.get(), QStringLiteral("refresh-stopped-window.png")));
 
@@ -127,7 +129,7 @@ void tst_FeedActions::stoppedRefreshSaysHowFarItGot()
     for (int i = 1; i <= 5; ++i)
         m_server->route(QStringLiteral("/stuck%1.xml").arg(i), TestResponse::withStatus(404));
     finished.clear();
-    m_window->feedActions()->refreshAllAction()->trigger();
+    m_window->refreshActions()->refreshAllAction()->trigger();
     QVERIFY(finished.wait(15000));
     QCOMPARE(m_window->statusBar()->currentMessage(),
              QStringLiteral(
@@ -147,7 +149,7 @@ void tst_FeedActions::recoveredFeedShowsWhatWasWrongInItsHealth()
     QVERIFY(openWindow());
 
     QSignalSpy finished(m_refresh.get(), &RefreshService::refreshFinished);
-    m_window->feedActions()->refreshAllAction()->trigger();
+    m_window->refreshActions()->refreshAllAction()->trigger();
     QVERIFY(finished.wait(15000));
 
     SidebarModel *sidebar = m_window->controller()->sidebarModel();
@@ -182,7 +184,7 @@ void tst_FeedActions::recoveredFeedShowsWhatWasWrongInItsHealth()
 
     // Fixed at the source, the feed reads clean again and its health says so.
     m_server->route(QStringLiteral("/gazette.xml"), TestResponse::ok(whole));
-    m_window->feedActions()->refreshAllAction()->trigger();
+    m_window->refreshActions()->refreshAllAction()->trigger();
     QVERIFY(finished.wait(15000));
     QCOMPARE(m_cache->articles().count({StoryFilter::Kind::Feed, gazette}), 5);
     QTRY_VERIFY(!sidebar->indexFor({StoryFilter::Kind::Feed, gazette})
@@ -206,7 +208,7 @@ void tst_FeedActions::newAlertRaisesTheBannerWhileTheRefreshRuns()
     AdvisoryBanner *banner = m_window->advisoryBanner();
     QVERIFY(banner->isHidden());
 
-    m_window->feedActions()->refreshAllAction()->trigger();
+    m_window->refreshActions()->refreshAllAction()->trigger();
     QTRY_VERIFY_WITH_TIMEOUT(!banner->isHidden(), 15000);
     QVERIFY(m_refresh->isRefreshing()); // the news feed is still being waited for
     QVERIFY2(banner->text().contains(QStringLiteral("Flood warning: leave the lower quay now")),
@@ -214,7 +216,7 @@ void tst_FeedActions::newAlertRaisesTheBannerWhileTheRefreshRuns()
     QVERIFY(test::saveScreenshot(m_window.get(), QStringLiteral("alert-during-refresh-window.png")));
 
     QSignalSpy finished(m_refresh.get(), &RefreshService::refreshFinished);
-    m_window->feedActions()->stopAction()->trigger();
+    m_window->refreshActions()->stopAction()->trigger();
     QVERIFY(finished.size() > 0 || finished.wait(15000));
     QVERIFY(!banner->isHidden());
 }
@@ -225,7 +227,8 @@ void tst_FeedActions::preferencesSetTheAlertInterval()
     QCOMPARE(m_refresh->schedule().alertMinutes, 5);
     QCOMPARE(m_refresh->schedule().defaultMinutes, 60);
     {
-        PreferencesDialog dialog(*m_settings, {}, {}, m_cache.get(), m_window.get());
+        AppSettings preferences(*m_settings);
+        PreferencesDialog dialog(preferences, {}, {}, m_cache.get(), m_window.get());
         QSpinBox *alerts = nullptr;
         for (QSpinBox *box : dialog.findChildren<QSpinBox *>()) {
             if (box->accessibleName() == QLatin1String("Alert refresh interval"))

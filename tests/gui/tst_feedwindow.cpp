@@ -4,12 +4,16 @@
 // deceptive-link question checked as a user would see them.
 
 #include "gui/advisorybanner.h"
+#include "gui/appsettings.h"
 #include "gui/feedactions.h"
 #include "gui/imagebar.h"
+#include "gui/imagepolicy.h"
 #include "gui/linkopener.h"
 #include "gui/mainwindow.h"
+#include "gui/opmlactions.h"
 #include "gui/preferencesdialog.h"
 #include "gui/readerview.h"
+#include "gui/refreshactions.h"
 #include "gui/storycontroller.h"
 #include "models/sidebarmodel.h"
 #include "models/storylistmodel.h"
@@ -288,12 +292,12 @@ void tst_FeedWindow::subscribesRefreshesAndShowsAdvisories()
     }
     QSignalSpy finished(m_refresh.get(), &RefreshService::refreshFinished);
     QSignalSpy started(m_refresh.get(), &RefreshService::refreshStarted);
-    m_window->feedActions()->refreshAllAction()->trigger();
+    m_window->refreshActions()->refreshAllAction()->trigger();
     QCOMPARE(started.size(), 1);
-    QVERIFY(m_window->feedActions()->progressWidget()->isVisibleTo(m_window.get()));
-    QVERIFY(m_window->feedActions()->stopAction()->isEnabled());
+    QVERIFY(m_window->refreshActions()->progressWidget()->isVisibleTo(m_window.get()));
+    QVERIFY(m_window->refreshActions()->stopAction()->isEnabled());
     QVERIFY(finished.wait(15000));
-    QVERIFY(!m_window->feedActions()->progressWidget()->isVisibleTo(m_window.get()));
+    QVERIFY(!m_window->refreshActions()->progressWidget()->isVisibleTo(m_window.get()));
     QVERIFY2(banner->text().contains(QStringLiteral("evacuate the lower harbour")), qPrintable(banner->text()));
     QVERIFY(banner->text().contains(QStringLiteral("Extreme")));
     // The new story is in the list without restarting.
@@ -378,10 +382,10 @@ void tst_FeedWindow::subscribesRefreshesAndShowsAdvisories()
 
 void tst_FeedWindow::preferencesReachTheRefresh()
 {
-    m_settings->setValue(QLatin1String(PreferencesDialog::kIntervalKey), 15);
-    m_settings->setValue(QLatin1String(PreferencesDialog::kKeepCountKey), 1);
-    m_settings->setValue(QLatin1String(PreferencesDialog::kKeepUnreadKey), false);
-    m_settings->setValue(QLatin1String(PreferencesDialog::kAutoRefreshKey), false);
+    m_settings->setValue(QLatin1String(AppSettings::kIntervalKey), 15);
+    m_settings->setValue(QLatin1String(AppSettings::kKeepCountKey), 1);
+    m_settings->setValue(QLatin1String(AppSettings::kKeepUnreadKey), false);
+    m_settings->setValue(QLatin1String(AppSettings::kAutoRefreshKey), false);
     m_window->applySettings();
     QCOMPARE(m_refresh->schedule().defaultMinutes, 15);
     QVERIFY(!m_refresh->isAutoRefreshing());
@@ -398,13 +402,13 @@ void tst_FeedWindow::preferencesReachTheRefresh()
     const qint64 oldest = m_cache->articles().stories({StoryFilter::Kind::Feed, wire}, std::nullopt, 10).last().id;
     QVERIFY(m_cache->bookmarks().add(oldest));
     QSignalSpy finished(m_refresh.get(), &RefreshService::refreshFinished);
-    m_window->feedActions()->refreshAllAction()->trigger();
+    m_window->refreshActions()->refreshAllAction()->trigger();
     QVERIFY(finished.wait(15000));
     QCOMPARE(m_cache->articles().count({StoryFilter::Kind::Feed, wire}), 2);
     QVERIFY(m_cache->articles().summary(oldest));
     QCOMPARE(m_cache->bookmarks().count(), 1);
 
-    m_settings->setValue(QLatin1String(PreferencesDialog::kAutoRefreshKey), true);
+    m_settings->setValue(QLatin1String(AppSettings::kAutoRefreshKey), true);
     m_window->applySettings();
     QVERIFY(m_refresh->isAutoRefreshing());
 }
@@ -423,7 +427,7 @@ void tst_FeedWindow::feedHealthAndManagement()
     }
     m_window->controller()->showFilter({StoryFilter::Kind::Feed, wire});
     QSignalSpy finished(m_refresh.get(), &RefreshService::refreshFinished);
-    m_window->feedActions()->refreshSelectedAction()->trigger();
+    m_window->refreshActions()->refreshSelectedAction()->trigger();
     QVERIFY(finished.wait(15000));
     QModelIndex index = sidebar->indexFor({StoryFilter::Kind::Feed, wire});
     QVERIFY(index.data(SidebarModel::FailingRole).toBool());
@@ -476,7 +480,7 @@ void tst_FeedWindow::opmlRoundTripThroughTheWindow()
     QVERIFY(subscribe(QStringLiteral("/city-wire.rss"), {QStringLiteral("News"), QStringLiteral("City")}));
     QVERIFY(subscribe(QStringLiteral("/alerts.atom"), {QStringLiteral("Alerts")}));
     const QString opml = m_dir.filePath(QStringLiteral("subscriptions.opml"));
-    QVERIFY(m_window->feedActions()->exportOpmlFile(opml));
+    QVERIFY(m_window->opmlActions()->exportOpmlFile(opml));
 
     // Into a fresh profile: same subscriptions, same folders.
     QString error;
@@ -484,15 +488,15 @@ void tst_FeedWindow::opmlRoundTripThroughTheWindow()
     QVERIFY2(fresh, qPrintable(error));
     {
         MainWindow window(*fresh, *m_settings);
-        QVERIFY(!window.feedActions()->refreshAllAction()->isEnabled()); // no network given
-        const OpmlService::ImportReport report = window.feedActions()->importOpmlFile(opml);
+        QVERIFY(!window.refreshActions()->refreshAllAction()->isEnabled()); // no network given
+        const OpmlService::ImportReport report = window.opmlActions()->importOpmlFile(opml);
         QVERIFY2(report.error.isEmpty(), qPrintable(report.error));
         QCOMPARE(report.added, 2);
         QCOMPARE(window.feedActions()->folderPaths(),
                  (QStringList{QStringLiteral("Alerts"), QStringLiteral("News"), QStringLiteral("News/City")}));
         QVERIFY(fresh->feeds().feedByUrl(m_server->url(QStringLiteral("/city-wire.rss")).toString()));
         // A file that is no OPML imports nothing and says why.
-        const OpmlService::ImportReport bad = window.feedActions()->importOpmlFile(
+        const OpmlService::ImportReport bad = window.opmlActions()->importOpmlFile(
             testDataPath(QStringLiteral("city-wire.rss")));
         QVERIFY(!bad.error.isEmpty());
         QCOMPARE(fresh->feeds().feeds().size(), 2);
@@ -549,16 +553,16 @@ void tst_FeedWindow::remoteImagesOnlyWhenAllowed()
     QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(photo2File), 10000);
 
     // "Load remote images in every story" (Preferences) covers stories never allowed before.
-    m_window->controller()->setImageFeeds({});
+    m_window->controller()->imagePolicy()->setImageFeeds({});
     m_settings->setValue(QStringLiteral("images/alwaysFeeds"), QVariantList());
     QVERIFY(QFile::remove(photo2File));
-    m_settings->setValue(QLatin1String(PreferencesDialog::kImagesAlwaysKey), true);
+    m_settings->setValue(QLatin1String(AppSettings::kImagesAlwaysKey), true);
     m_window->applySettings();
     m_window->openStory(dawn);
     m_window->openStory(dusk);
     QTRY_COMPARE_WITH_TIMEOUT(m_server->requestsTo(QStringLiteral("/photo2.png")).size(), 2, 10000);
     QVERIFY(m_window->imageBar()->isHidden());
-    m_settings->setValue(QLatin1String(PreferencesDialog::kImagesAlwaysKey), false);
+    m_settings->setValue(QLatin1String(AppSettings::kImagesAlwaysKey), false);
     m_settings->setValue(QStringLiteral("images/alwaysFeeds"), QVariantList{gallery});
 
     // A new window (the next start): the feed's pictures show from the disk cache, offline.
@@ -589,10 +593,10 @@ void tst_FeedWindow::everyImageOfAHugeGalleryIsOffered()
                                      "<description><![CDATA[" + html + "]]></description></item></channel></rss>"));
     // The settings file outlives each test's cache: neither the preference nor a feed id of
     // an earlier test may allow images (this test must never ask for its 10,000 pictures).
-    m_settings->setValue(QLatin1String(PreferencesDialog::kImagesAlwaysKey), false);
+    m_settings->setValue(QLatin1String(AppSettings::kImagesAlwaysKey), false);
     m_settings->remove(QStringLiteral("images/alwaysFeeds"));
     m_window->applySettings();
-    m_window->controller()->setImageFeeds({});
+    m_window->controller()->imagePolicy()->setImageFeeds({});
     QVERIFY(subscribe(QStringLiteral("/huge-gallery.rss"), {}));
     const qint64 story = storyByGuidTitle(QStringLiteral("Every picture"));
     QVERIFY(story);

@@ -9,6 +9,7 @@
 #include "gui/preferencesdialog.h"
 #include "gui/readerview.h"
 #include "gui/readingactions.h"
+#include "gui/refreshactions.h"
 #include "gui/storycontroller.h"
 #include "gui/storylistview.h"
 #include "storage/cache.h"
@@ -246,7 +247,7 @@ void tst_PreferencesDialog::namesStayPutAsTheSelectionChanges()
     m_window->bookmarkActions()->toggleAction()->trigger();
     QVERIFY(m_cache->bookmarks().isBookmarked(m_story));
     // The sidebar has a feed selected: the menu says "Refresh Feed".
-    QCOMPARE(m_window->feedActions()->refreshSelectedAction()->text().remove(QLatin1Char('&')),
+    QCOMPARE(m_window->refreshActions()->refreshSelectedAction()->text().remove(QLatin1Char('&')),
              QStringLiteral("Refresh Feed"));
     const auto names = [this] {
         QStringList list;

@@ -3,6 +3,7 @@
 // highlighting, the mark-as-read delay, and shortcuts edited in Preferences.
 
 #include "gui/advisorybanner.h"
+#include "gui/appsettings.h"
 #include "gui/feedactions.h"
 #include "gui/mainwindow.h"
 #include "gui/preferencesdialog.h"
@@ -248,7 +249,7 @@ void tst_ReadingFlow::typingInSearchDoesNotTriggerShortcuts()
 
 void tst_ReadingFlow::markReadDelay()
 {
-    m_settings->setValue(QLatin1String(PreferencesDialog::kMarkReadKey), 300);
+    m_settings->setValue(QLatin1String(AppSettings::kMarkReadKey), 300);
     openWindow();
     m_window->openStory(m_deskStories.at(2));
     QVERIFY(!isRead(m_deskStories.at(2)));
@@ -261,7 +262,7 @@ void tst_ReadingFlow::markReadDelay()
     QVERIFY(!isRead(m_deskStories.at(3)));
 
     // Never: only m marks it.
-    m_settings->setValue(QLatin1String(PreferencesDialog::kMarkReadKey), -1);
+    m_settings->setValue(QLatin1String(AppSettings::kMarkReadKey), -1);
     m_window->applySettings();
     m_window->openStory(m_deskStories.at(5));
     QTest::qWait(400); // past the 300 ms delay set before: nothing marks it

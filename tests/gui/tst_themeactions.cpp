@@ -4,6 +4,7 @@
 // and the reader's document, and on the pixels the banner draws.
 
 #include "gui/advisorybanner.h"
+#include "gui/appsettings.h"
 #include "gui/mainwindow.h"
 #include "gui/readerview.h"
 #include "gui/storylistview.h"
@@ -216,7 +217,7 @@ void tst_ThemeActions::systemPutsBackTheDesktopsLook()
     QCOMPARE(QApplication::palette().color(QPalette::Window),
              m_desktopPalette.color(QPalette::Window));
     QCOMPARE(QApplication::palette().color(QPalette::Text), m_desktopPalette.color(QPalette::Text));
-    QCOMPARE(m_settings->value(QLatin1String(ThemeActions::kThemeKey)).toString(),
+    QCOMPARE(m_settings->value(QLatin1String(AppSettings::kThemeKey)).toString(),
              QStringLiteral("system"));
 }
 

@@ -1,5 +1,8 @@
+#include "gui/appsettings.h"
 #include "gui/feedactions.h"
 #include "gui/preferencesdialog.h"
+#include "gui/readmarking.h"
+#include "gui/refreshactions.h"
 #include "gui/storycontroller.h"
 #include "gui/trayicon.h"
 #include "gui/unreadbadge.h"
@@ -81,7 +84,7 @@ void tst_TrayIcon::badgeFollowsTheUnreadCount()
     QCOMPARE(changed.size(), 0);
 
     m_window->controller()->showFilter({StoryFilter::Kind::All});
-    m_window->controller()->markAllRead();
+    m_window->controller()->readMarking()->markAllRead();
     QTRY_COMPARE(badge->count(), 0);
     QCOMPARE(badge->toolTip(), QStringLiteral("Bulletin \u2014 no unread stories"));
 }
@@ -185,8 +188,8 @@ void tst_TrayIcon::menuHasShowHideRefreshAndQuit()
                           QStringLiteral("Quit")}));
     // Refresh All is the window's own action: the same refresh, enabled as it is.
     QVERIFY(m_window->trayIcon()->menu()->actions().contains(
-        m_window->feedActions()->refreshAllAction()));
-    QVERIFY(m_window->feedActions()->refreshAllAction()->isEnabled());
+        m_window->refreshActions()->refreshAllAction()));
+    QVERIFY(m_window->refreshActions()->refreshAllAction()->isEnabled());
     // Hidden some other way (the window manager), the menu offers to show it.
     m_window->hide();
     QCOMPARE(m_window->trayIcon()->showHideAction()->text(), QStringLiteral("&Show Bulletin"));
@@ -196,7 +199,8 @@ void tst_TrayIcon::preferenceIsOffByDefault()
 {
     QVERIFY(showMainWindow(QSize(900, 600)));
     QVERIFY(!m_window->trayIcon()->isShown());
-    PreferencesDialog dialog(*m_settings, m_window->shortcutActions(), {}, m_cache.get(),
+    AppSettings preferences(*m_settings);
+    PreferencesDialog dialog(preferences, m_window->shortcutActions(), {}, m_cache.get(),
                              m_window.get());
     auto *box = dialog.findChild<QCheckBox *>(QStringLiteral("trayIcon"));
     QVERIFY(box);
@@ -204,13 +208,13 @@ void tst_TrayIcon::preferenceIsOffByDefault()
     QCOMPARE(box->isEnabled(), TrayIcon::isAvailable());
     box->setChecked(true);
     dialog.save();
-    QCOMPARE(m_settings->value(QLatin1String(PreferencesDialog::kTrayIconKey)).toBool(), true);
+    QCOMPARE(m_settings->value(QLatin1String(AppSettings::kTrayIconKey)).toBool(), true);
     saveLightAndDark(&dialog, QStringLiteral("preferences-tray"), [] {});
 }
 
 void tst_TrayIcon::iconGoesInTheTrayWhenTurnedOn()
 {
-    m_settings->setValue(QLatin1String(PreferencesDialog::kTrayIconKey), true);
+    m_settings->setValue(QLatin1String(AppSettings::kTrayIconKey), true);
     QVERIFY(showMainWindow(QSize(900, 600)));
     // Turned on where there is no tray: no icon, and nothing else changes.
     if (!TrayIcon::isAvailable()) {
@@ -220,7 +224,7 @@ void tst_TrayIcon::iconGoesInTheTrayWhenTurnedOn()
               "offscreen): the icon cannot be put in one here.");
     }
     QTRY_VERIFY(m_window->trayIcon()->isShown());
-    m_settings->setValue(QLatin1String(PreferencesDialog::kTrayIconKey), false);
+    m_settings->setValue(QLatin1String(AppSettings::kTrayIconKey), false);
     m_window->applySettings();
     QVERIFY(!m_window->trayIcon()->isShown());
 }

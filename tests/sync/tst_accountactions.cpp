@@ -1,9 +1,11 @@
 #include "gui/accountactions.h"
 #include "gui/addaccountdialog.h"
+#include "gui/appsettings.h"
 #include "gui/bookmarkactions.h"
 #include "gui/feedactions.h"
 #include "gui/mainwindow.h"
 #include "gui/preferencesdialog.h"
+#include "gui/refreshactions.h"
 #include "gui/storycontroller.h"
 #include "gui/storylistview.h"
 #include "models/sidebarmodel.h"
@@ -151,8 +153,8 @@ bool tst_AccountActions::setUp(const QString &prefix, int items, bool withAccoun
 
     const QString settingsPath = m_dir->filePath(QStringLiteral("settings.ini"));
     m_settings = std::make_unique<QSettings>(settingsPath, QSettings::IniFormat);
-    m_settings->setValue(QLatin1String(PreferencesDialog::kSyncIntervalKey), 0); // syncs only when asked
-    m_settings->setValue(QLatin1String(PreferencesDialog::kAutoRefreshKey), false);
+    m_settings->setValue(QLatin1String(AppSettings::kSyncIntervalKey), 0); // syncs only when asked
+    m_settings->setValue(QLatin1String(AppSettings::kAutoRefreshKey), false);
     m_network = std::make_unique<QNetworkAccessManager>();
     m_refresh = std::make_unique<RefreshService>(*m_cache, m_network.get());
     m_subscriptions = std::make_unique<SubscriptionService>(*m_cache, m_network.get(), m_refresh.get());
@@ -235,7 +237,7 @@ void tst_AccountActions::theAccountIsANodeWithItsCategoriesFeedsAndCounts()
     m_window->sidebarView()->setCurrentIndex(m_window->controller()->sidebarModel()->index(0, 0, tech));
     QVERIFY(!m_window->feedActions()->renameAction()->isEnabled());
     QVERIFY(!m_window->feedActions()->removeAction()->isEnabled());
-    QVERIFY(m_window->feedActions()->refreshSelectedAction()->isEnabled());
+    QVERIFY(m_window->refreshActions()->refreshSelectedAction()->isEnabled());
 }
 
 void tst_AccountActions::marksMadeInTheWindowReachTheServerWithinSeconds()
@@ -328,7 +330,7 @@ void tst_AccountActions::refreshAsksTheServerToFetchAndTheListsReloadInPlace()
     m_server->writeFeed(m_feedName, 42);
     QSignalSpy stories(m_window->accountActions(), &AccountActions::storiesChanged);
     QSignalSpy finished(m_sync.get(), &SyncService::syncFinished);
-    m_window->feedActions()->refreshSelectedAction()->trigger();
+    m_window->refreshActions()->refreshSelectedAction()->trigger();
     QVERIFY(stories.wait(60000));
     QCOMPARE(finished.size(), 1);
     QVERIFY2(finished.first().at(0).value<SyncReport>().ok,

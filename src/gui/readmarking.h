@@ -1,0 +1,68 @@
+#pragma once
+
+#include "storage/records.h"
+
+#include <QList>
+#include <QObject>
+#include <QPointer>
+
+class QAbstractItemView;
+class QTimer;
+
+namespace bulletin {
+
+class Cache;
+class StoryController;
+
+// Marking stories read and unread: a story opened in the reader counts as read at once, after
+// it has stayed there a while, or never (setMarkReadDelay); the user toggles the reader's
+// story, marks a whole view read (markAllRead, undone by restoreUnread) or a related event's
+// stories (markStoriesRead); moveToUnread walks the list to the next or previous unread story.
+// Each change is one checked write to the cache (a read-only cache changes nothing), and the
+// controller's list and sidebar follow it. Owned by the StoryController, whose views and
+// cache it uses; GUI thread only.
+class ReadMarking final : public QObject
+{
+    Q_OBJECT
+
+public:
+    ReadMarking(Cache &cache, StoryController &controller, QAbstractItemView *storyView);
+
+    // How long a story must stay in the reader before it counts as read: 0 at once, a
+    // positive number of milliseconds, or negative for never (m marks it by hand).
+    void setMarkReadDelay(int milliseconds);
+    int markReadDelay() const { return m_delay; }
+    // The reader now shows this story (read or not): marks it read now or once the delay has
+    // passed with the story still in the reader. Called for every story the reader draws.
+    void storyShown(qint64 storyId, bool read);
+    // The reader was emptied: the story waiting for the delay is not marked.
+    void readerCleared();
+
+    // Each returns false when there is nothing to do.
+    bool moveToUnread(int direction); // the next (1) or previous (-1) unread story in the list
+    bool toggleRead(); // the story in the reader
+    int markAllRead(); // every story of the current view; returns how many
+    // Marks these stories unread again in one checked transaction (undoing markAllRead),
+    // keeping the list and the sidebar in step. False, with nothing changed, on a failure.
+    bool restoreUnread(const QList<qint64> &storyIds);
+    // Marks these stories read (the reader's "mark the event read"), keeping the list, the
+    // sidebar's counts and the page in step. Returns how many were unread.
+    int markStoriesRead(const QList<qint64> &storyIds);
+
+signals:
+    // The user marked stories read or unread (StoryController::storiesMarked follows).
+    void storiesMarked();
+    // markAllRead changed these stories (only those that were unread) in the view `filter`.
+    void viewMarkedRead(const QList<qint64> &storyIds, const bulletin::StoryFilter &filter);
+    void statusMessage(const QString &message);
+
+private:
+    Cache &m_cache;
+    StoryController &m_controller;
+    QPointer<QAbstractItemView> m_storyView;
+    int m_delay = 0;
+    QTimer *m_timer = nullptr;
+    qint64 m_pending = 0; // the story the timer will mark read
+};
+
+} // namespace bulletin
