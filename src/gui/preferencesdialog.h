@@ -25,7 +25,7 @@ class Cache;
 // counts as read, the reader's font, every keyboard shortcut (two keys an action, editable, with
 // defaults; a key given to two actions is refused with both named), and the
 // advisory rules (kept in the cache, so the refresh worker and the CLI see them too). The
-// dialog only reads and writes the settings; the window applies them (applyTo*).
+// dialog only reads and writes the settings; PreferenceActions::apply() applies them to the window.
 class PreferencesDialog final : public QDialog
 {
     Q_OBJECT
