@@ -34,14 +34,17 @@ bool purgeRemoved(Cache &cache)
 }
 
 // The account's client, with its password; nullptr with *error otherwise.
-std::unique_ptr<RemoteAccount> remoteFor(const QString &cachePath, const AccountRecord &account, QString *error)
+std::unique_ptr<RemoteAccount> remoteFor(const QString &cachePath, const AccountRecord &account,
+                                         QString *error)
 {
     const auto password = PasswordStore(cachePath).password(account.id, error);
     if (!password)
         return nullptr;
     auto remote = makeRemoteAccount(account.kind, QUrl(account.url), account.user, *password);
     if (!remote)
-        *error = QStringLiteral("account %1 is of a kind this Bulletin does not know (%2)").arg(account.id).arg(account.kind);
+        *error = QStringLiteral("account %1 is of a kind this Bulletin does not know (%2)")
+                     .arg(account.id)
+                     .arg(account.kind);
     return remote;
 }
 
@@ -53,15 +56,17 @@ QJsonObject accountJson(const AccountRecord &account)
             {QStringLiteral("user"), account.user}};
 }
 
-int addAccount(const QString &cachePath, const QStringList &words, const QString &user, bool passwordFromStdin,
-               bool json)
+int addAccount(const QString &cachePath, const QStringList &words, const QString &user,
+               bool passwordFromStdin, bool json)
 {
-    const QString usage = QStringLiteral("usage: bulletin account add KIND URL --user NAME --password-stdin [--json]");
+    const QString usage = QStringLiteral(
+        "usage: bulletin account add KIND URL --user NAME --password-stdin [--json]");
     if (words.size() != 2 || user.isEmpty() || !passwordFromStdin)
         return fail(usage);
     const QString kind = words.at(0);
     if (!accountKinds().contains(kind))
-        return fail(QStringLiteral("unknown account kind \"%1\" (known: %2)").arg(kind, accountKinds().join(QStringLiteral(", "))));
+        return fail(QStringLiteral("unknown account kind \"%1\" (known: %2)")
+                        .arg(kind, accountKinds().join(QStringLiteral(", "))));
     QString error;
     const auto url = accountAddress(words.at(1), &error);
     if (!url)
@@ -74,7 +79,8 @@ int addAccount(const QString &cachePath, const QStringList &words, const QString
     // The address, user and password are checked before anything is kept.
     const NewAccount typed{kind, *url, user, password};
     if (const RemoteError failure = checkAccount(typed))
-        return fail(QStringLiteral("cannot log in to %1: %2").arg(url->toDisplayString(), failure.words));
+        return fail(
+            QStringLiteral("cannot log in to %1: %2").arg(url->toDisplayString(), failure.words));
 
     auto cache = Cache::open(cachePath, &error);
     if (!cache)
@@ -95,7 +101,8 @@ int addAccount(const QString &cachePath, const QStringList &words, const QString
     if (json)
         printJson({{QStringLiteral("account"), accountJson(account)}});
     else
-        out() << QStringLiteral("account %1 added: %2 at %3").arg(id).arg(user, account.url) << Qt::endl;
+        out() << QStringLiteral("account %1 added: %2 at %3").arg(id).arg(user, account.url)
+              << Qt::endl;
     return 0;
 }
 
@@ -136,13 +143,15 @@ int withFeedAccount(const QString &cachePath, qint64 feedId,
     SyncEngine engine(*cache, account->id, *remote);
     if (const RemoteError failure = action(engine, *cache))
         return fail(failure.words);
-    return purgeRemoved(*cache) ? 0 : fail(QStringLiteral("cannot remove the feed's stories from the cache"));
+    return purgeRemoved(*cache)
+        ? 0
+        : fail(QStringLiteral("cannot remove the feed's stories from the cache"));
 }
 
 } // namespace
 
-int cmdAccount(const QString &cachePath, const QStringList &positional, const QString &user, const QString &folder,
-               bool passwordFromStdin, bool json)
+int cmdAccount(const QString &cachePath, const QStringList &positional, const QString &user,
+               const QString &folder, bool passwordFromStdin, bool json)
 {
     const QString verb = positional.value(0);
     const QStringList words = positional.mid(1);
@@ -154,7 +163,8 @@ int cmdAccount(const QString &cachePath, const QStringList &positional, const QS
         const auto id = words.size() == 2 ? positiveId(words.at(0)) : std::nullopt;
         const auto folderId = folder.isEmpty() ? std::optional<qint64>(0) : positiveId(folder);
         if (!id || !folderId)
-            return fail(QStringLiteral("usage: bulletin account subscribe ACCOUNT-ID URL [--folder FOLDER-ID] [--json]"));
+            return fail(QStringLiteral(
+                "usage: bulletin account subscribe ACCOUNT-ID URL [--folder FOLDER-ID] [--json]"));
         QString error;
         auto cache = Cache::open(cachePath, &error);
         if (!cache)
@@ -171,28 +181,33 @@ int cmdAccount(const QString &cachePath, const QStringList &positional, const QS
         if (const RemoteError failure = engine.subscribe(words.at(1), *folderId, &feedId))
             return fail(QStringLiteral("cannot subscribe: %1").arg(failure.words));
         if (json)
-            printJson({{QStringLiteral("feed"), QJsonObject{{QStringLiteral("id"), feedId},
-                                                             {QStringLiteral("account_id"), *id}}}});
+            printJson({{QStringLiteral("feed"),
+                        QJsonObject{{QStringLiteral("id"), feedId},
+                                    {QStringLiteral("account_id"), *id}}}});
         else
-            out() << QStringLiteral("subscribed: feed %1 of account %2").arg(feedId).arg(*id) << Qt::endl;
+            out() << QStringLiteral("subscribed: feed %1 of account %2").arg(feedId).arg(*id)
+                  << Qt::endl;
         return 0;
     }
     if (verb == QLatin1String("unsubscribe")) {
         const auto feedId = words.size() == 1 ? positiveId(words.first()) : std::nullopt;
         if (!feedId)
             return fail(QStringLiteral("usage: bulletin account unsubscribe FEED-ID"));
-        return withFeedAccount(cachePath, *feedId,
-                               [&](SyncEngine &engine, Cache &) { return engine.unsubscribe(*feedId); });
+        return withFeedAccount(cachePath, *feedId, [&](SyncEngine &engine, Cache &) {
+            return engine.unsubscribe(*feedId);
+        });
     }
     if (verb == QLatin1String("move")) {
         const auto feedId = words.size() == 2 ? positiveId(words.at(0)) : std::nullopt;
         const auto folderId = words.size() == 2 ? positiveId(words.at(1)) : std::nullopt;
         if (!feedId || !folderId)
             return fail(QStringLiteral("usage: bulletin account move FEED-ID FOLDER-ID"));
-        return withFeedAccount(cachePath, *feedId,
-                               [&](SyncEngine &engine, Cache &) { return engine.moveFeed(*feedId, *folderId); });
+        return withFeedAccount(cachePath, *feedId, [&](SyncEngine &engine, Cache &) {
+            return engine.moveFeed(*feedId, *folderId);
+        });
     }
-    return fail(QStringLiteral("usage: bulletin account add|remove|subscribe|unsubscribe|move ..."));
+    return fail(
+        QStringLiteral("usage: bulletin account add|remove|subscribe|unsubscribe|move ..."));
 }
 
 int cmdAccounts(const QString &cachePath, bool json)
@@ -208,7 +223,9 @@ int cmdAccounts(const QString &cachePath, bool json)
         for (const AccountRecord &account : accounts) {
             QJsonObject object = accountJson(account);
             object.insert(QStringLiteral("last_sync"), timeJson(account.lastSync));
-            object.insert(QStringLiteral("error"), account.lastError.isEmpty() ? QJsonValue() : QJsonValue(account.lastError));
+            object.insert(QStringLiteral("error"),
+                          account.lastError.isEmpty() ? QJsonValue()
+                                                      : QJsonValue(account.lastError));
             object.insert(QStringLiteral("pending"), account.pending);
             list << object;
         }
@@ -217,14 +234,16 @@ int cmdAccounts(const QString &cachePath, bool json)
     }
     for (const AccountRecord &account : accounts) {
         out() << QStringLiteral("%1 %2 %3 at %4: %5, %6 waiting to be sent")
-                   .arg(account.id)
-                   .arg(account.kind, account.user, account.url,
-                        account.lastError.isEmpty()
-                            ? (account.lastSync.isValid() ? QStringLiteral("synced %1").arg(timeJson(account.lastSync).toString())
-                                                          : QStringLiteral("never synced"))
-                            : account.lastError)
-                   .arg(account.pending)
-            << Qt::endl;
+                     .arg(account.id)
+                     .arg(account.kind, account.user, account.url,
+                          account.lastError.isEmpty()
+                              ? (account.lastSync.isValid()
+                                     ? QStringLiteral("synced %1")
+                                           .arg(timeJson(account.lastSync).toString())
+                                     : QStringLiteral("never synced"))
+                              : account.lastError)
+                     .arg(account.pending)
+              << Qt::endl;
     }
     return 0;
 }
@@ -233,7 +252,8 @@ namespace {
 
 // Syncs every account, or `only`; with `update`, their server fetches their feeds first (or
 // only `onlyFeed`).
-int syncAccounts(const QString &cachePath, std::optional<qint64> only, bool update, qint64 onlyFeed, bool json)
+int syncAccounts(const QString &cachePath, std::optional<qint64> only, bool update, qint64 onlyFeed,
+                 bool json)
 {
     QElapsedTimer timer;
     timer.start();
@@ -278,27 +298,36 @@ int syncAccounts(const QString &cachePath, std::optional<qint64> only, bool upda
         }
         if (!report.ok && firstFailure.isEmpty())
             firstFailure = QStringLiteral("account %1: %2").arg(account.id).arg(report.error.words);
-        results << QJsonObject{{QStringLiteral("id"), account.id},
-                               {QStringLiteral("status"), report.ok ? QStringLiteral("ok") : QStringLiteral("failed")},
-                               {QStringLiteral("pulled"), report.pulled},
-                               {QStringLiteral("pushed"), report.pushed},
-                               {QStringLiteral("error"), report.ok ? QJsonValue() : QJsonValue(report.error.words)}};
+        results << QJsonObject{
+            {QStringLiteral("id"), account.id},
+            {QStringLiteral("status"), report.ok ? QStringLiteral("ok") : QStringLiteral("failed")},
+            {QStringLiteral("pulled"), report.pulled},
+            {QStringLiteral("pushed"), report.pushed},
+            {QStringLiteral("error"), report.ok ? QJsonValue() : QJsonValue(report.error.words)}};
         if (!json && onlyFeed > 0)
-            out << QStringLiteral("feed %1 is fetched by the server of account %2: %3").arg(onlyFeed).arg(account.id)
-                       .arg(report.ok ? QStringLiteral("it fetched the feed, then the account synced")
-                                      : QStringLiteral("the server could not fetch it or sync"))
+            out << QStringLiteral("feed %1 is fetched by the server of account %2: %3")
+                       .arg(onlyFeed)
+                       .arg(account.id)
+                       .arg(report.ok
+                                ? QStringLiteral("it fetched the feed, then the account synced")
+                                : QStringLiteral("the server could not fetch it or sync"))
                 << Qt::endl;
         if (!json) {
-            out << QStringLiteral("%1 %2: %3").arg(account.id).arg(account.url, report.ok ? QStringLiteral("ok") : QStringLiteral("failed"))
+            out << QStringLiteral("%1 %2: %3")
+                       .arg(account.id)
+                       .arg(account.url,
+                            report.ok ? QStringLiteral("ok") : QStringLiteral("failed"))
                 << QStringLiteral(", %1 pulled, %2 pushed").arg(report.pulled).arg(report.pushed)
-                << (report.ok ? QString() : QStringLiteral(" (%1)").arg(report.error.words)) << Qt::endl;
+                << (report.ok ? QString() : QStringLiteral(" (%1)").arg(report.error.words))
+                << Qt::endl;
         }
     }
     if (!purgeRemoved(*cache))
         return fail(QStringLiteral("cannot remove unsubscribed feeds' stories from the cache"));
     if (json)
-        printJson({{QStringLiteral("accounts"), results},
-                   {QStringLiteral("timing"), QJsonObject{{QStringLiteral("ms"), timer.elapsed()}}}});
+        printJson(
+            {{QStringLiteral("accounts"), results},
+             {QStringLiteral("timing"), QJsonObject{{QStringLiteral("ms"), timer.elapsed()}}}});
     return firstFailure.isEmpty() ? 0 : fail(firstFailure);
 }
 
@@ -310,7 +339,8 @@ int cmdSync(const QString &cachePath, const QString &accountWord, bool update, b
     if (!accountWord.isEmpty()) {
         only = positiveId(accountWord);
         if (!only)
-            return fail(QStringLiteral("--account needs an account id, not \"%1\"").arg(accountWord));
+            return fail(
+                QStringLiteral("--account needs an account id, not \"%1\"").arg(accountWord));
     }
     return syncAccounts(cachePath, only, update, 0, json);
 }

@@ -22,11 +22,13 @@ QJsonObject advisoryRulesJson(const AdvisoryRules &rules, const QList<FeedRecord
 {
     QJsonArray sources;
     for (const FeedRecord &feed : alertSources)
-        sources << QJsonObject{{QStringLiteral("id"), feed.id}, {QStringLiteral("title"), feed.title}};
-    return QJsonObject{{QStringLiteral("keywords"), QJsonArray::fromStringList(rules.keywords)},
-                       {QStringLiteral("headings"), QJsonArray::fromStringList(rules.headings)},
-                       {QStringLiteral("default_headings"), rules.headings == AdvisoryRules::defaultHeadings()},
-                       {QStringLiteral("alert_sources"), sources}};
+        sources << QJsonObject{{QStringLiteral("id"), feed.id},
+                               {QStringLiteral("title"), feed.title}};
+    return QJsonObject{
+        {QStringLiteral("keywords"), QJsonArray::fromStringList(rules.keywords)},
+        {QStringLiteral("headings"), QJsonArray::fromStringList(rules.headings)},
+        {QStringLiteral("default_headings"), rules.headings == AdvisoryRules::defaultHeadings()},
+        {QStringLiteral("alert_sources"), sources}};
 }
 
 // Adds or removes one entry of a list, comparing case-insensitively; false when nothing changed.
@@ -70,7 +72,9 @@ int cmdAdvisories(const QString &cachePath, const CliArgs &args)
         out() << QStringLiteral("%1 [%2%3] %4 \u2014 %5")
                      .arg(r.storyId, 7)
                      .arg(r.advisory.status,
-                          r.advisory.severity.isEmpty() ? QString() : QStringLiteral(", ") + r.advisory.severity,
+                          r.advisory.severity.isEmpty()
+                              ? QString()
+                              : QStringLiteral(", ") + r.advisory.severity,
                           r.advisory.headline, r.source)
               << Qt::endl;
     }
@@ -95,13 +99,15 @@ int cmdAlertSource(const QString &cachePath, const CliArgs &args)
     const bool on = state == QLatin1String("on");
     if (!cache->feeds().setAlertSource(id, on))
         return fail(cache->withReason(QStringLiteral("cannot change feed %1").arg(id)));
-    out() << (on ? QStringLiteral("feed %1 (%2) is an alert source: each of its stories becomes an advisory")
+    out() << (on ? QStringLiteral(
+                  "feed %1 (%2) is an alert source: each of its stories becomes an advisory")
                  : QStringLiteral("feed %1 (%2) is no longer an alert source"))
                  .arg(id)
                  .arg(feed->title)
           << Qt::endl;
-    out() << QStringLiteral("  (applies when stories are next written; \"bulletin advisory-rules apply\" "
-                            "re-evaluates cached stories now)")
+    out() << QStringLiteral(
+        "  (applies when stories are next written; \"bulletin advisory-rules apply\" "
+        "re-evaluates cached stories now)")
           << Qt::endl;
     return 0;
 }
@@ -111,10 +117,11 @@ int cmdAdvisoryRules(const QString &cachePath, const CliArgs &args)
     const QStringList &words = args.positional();
     const QString action = words.value(0);
     const QString entry = words.mid(1).join(QLatin1Char(' ')).simplified();
-    static const QStringList editing = {QStringLiteral("add-keyword"), QStringLiteral("remove-keyword"),
-                                        QStringLiteral("add-heading"), QStringLiteral("remove-heading")};
-    const bool known = action.isEmpty() || editing.contains(action) || action == QLatin1String("reset")
-        || action == QLatin1String("apply");
+    static const QStringList editing = {
+        QStringLiteral("add-keyword"), QStringLiteral("remove-keyword"),
+        QStringLiteral("add-heading"), QStringLiteral("remove-heading")};
+    const bool known = action.isEmpty() || editing.contains(action)
+        || action == QLatin1String("reset") || action == QLatin1String("apply");
     if (!known || (editing.contains(action) && entry.isEmpty())
         || (!editing.contains(action) && words.size() > 1))
         return fail(QStringLiteral("usage: bulletin advisory-rules [--json] | add-keyword WORD | "
@@ -173,14 +180,16 @@ int cmdAdvisoryRules(const QString &cachePath, const CliArgs &args)
         printJson(advisoryRulesJson(rules, alertSources));
         return 0;
     }
-    out() << QStringLiteral("keywords (title or first paragraph, whole words, any case):") << Qt::endl;
+    out() << QStringLiteral("keywords (title or first paragraph, whole words, any case):")
+          << Qt::endl;
     if (rules.keywords.isEmpty())
         out() << QStringLiteral("  (none)") << Qt::endl;
     for (const QString &keyword : std::as_const(rules.keywords))
         out() << QStringLiteral("  ") << keyword << Qt::endl;
     out() << QStringLiteral("advisory section headings%1:")
-                 .arg(rules.headings == AdvisoryRules::defaultHeadings() ? QStringLiteral(" (the defaults)")
-                                                                          : QString())
+                 .arg(rules.headings == AdvisoryRules::defaultHeadings()
+                          ? QStringLiteral(" (the defaults)")
+                          : QString())
           << Qt::endl;
     if (rules.headings.isEmpty())
         out() << QStringLiteral("  (none: no sections are detected)") << Qt::endl;

@@ -16,7 +16,8 @@ namespace bulletin {
 
 int cmdBookmark(const QString &cachePath, const CliArgs &args)
 {
-    const auto id = args.positional().size() == 1 ? positiveId(args.positional().first()) : std::nullopt;
+    const auto id = args.positional().size() == 1 ? positiveId(args.positional().first())
+                                                  : std::nullopt;
     if (!id)
         return fail(QStringLiteral("usage: bulletin bookmark ID [--note TEXT] [--off]"));
     int status = 0;
@@ -67,7 +68,8 @@ int cmdBookmarks(const QString &cachePath, const CliArgs &args)
             accounts.emplace(cache->accounts());
         QJsonArray array;
         for (const BookmarkRecord &b : bookmarks)
-            array << bookmarkJson(b, b.articleId && accounts ? accounts->storyAccount(*b.articleId) : std::nullopt);
+            array << bookmarkJson(
+                b, b.articleId && accounts ? accounts->storyAccount(*b.articleId) : std::nullopt);
         printJson(QJsonObject{{QStringLiteral("bookmarks"), array}});
         return 0;
     }

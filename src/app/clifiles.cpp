@@ -73,7 +73,8 @@ void printImport(const ImportService::Report &report, bool json, QJsonArray *rep
                      .arg(report.unchanged)
               << Qt::endl;
         if (report.added > 0)
-            out() << QStringLiteral("  their stories come with the next refresh: bulletin refresh") << Qt::endl;
+            out() << QStringLiteral("  their stories come with the next refresh: bulletin refresh")
+                  << Qt::endl;
         if (!report.note.isEmpty())
             out() << QStringLiteral("  note: ") << report.note << Qt::endl;
     } else {
@@ -117,7 +118,8 @@ int cmdParse(const CliArgs &args)
 int cmdImport(const QString &cachePath, const CliArgs &args)
 {
     if (args.positional().isEmpty())
-        return fail(QStringLiteral("usage: bulletin import FILE... [--title T] [--source NAME] [--url URL]"));
+        return fail(QStringLiteral(
+            "usage: bulletin import FILE... [--title T] [--source NAME] [--url URL]"));
     if (!documentAddress(args))
         return 1;
     int status = 0;
@@ -151,10 +153,13 @@ int cmdImport(const QString &cachePath, const CliArgs &args)
     const auto prepareMore = [&] {
         for (; next < paths.size(); ++next) {
             const qint64 bytes = QFileInfo(paths.at(next)).size();
-            if (!ahead.empty() && (qsizetype(ahead.size()) >= maxAhead || aheadBytes + bytes > kAheadBytes))
+            if (!ahead.empty()
+                && (qsizetype(ahead.size()) >= maxAhead || aheadBytes + bytes > kAheadBytes))
                 return;
             auto task = std::make_shared<std::packaged_task<ImportService::PreparedFile()>>(
-                [path = paths.at(next), &options, &rules] { return ImportService::prepareFile(path, options, rules); });
+                [path = paths.at(next), &options, &rules] {
+                    return ImportService::prepareFile(path, options, rules);
+                });
             ahead.push_back({bytes, task->get_future()});
             aheadBytes += bytes;
             parsers.start([task] { (*task)(); });
@@ -167,10 +172,12 @@ int cmdImport(const QString &cachePath, const CliArgs &args)
     while (prepareMore(), !ahead.empty()) {
         // Files whose stories are ready are stored together in one transaction of about
         // 100 ms of work; the first waits for its parser.
-        const auto next = [&, first = true]() mutable -> std::optional<ImportService::PreparedFile> {
+        const auto next = [&,
+                           first = true]() mutable -> std::optional<ImportService::PreparedFile> {
             if (ahead.empty()
                 || (!std::exchange(first, false)
-                    && ahead.front().file.wait_for(std::chrono::seconds(0)) != std::future_status::ready))
+                    && ahead.front().file.wait_for(std::chrono::seconds(0))
+                        != std::future_status::ready))
                 return std::nullopt;
             Ahead file = std::move(ahead.front());
             ahead.pop_front();
@@ -178,7 +185,8 @@ int cmdImport(const QString &cachePath, const CliArgs &args)
             prepareMore();
             return file.file.get();
         };
-        const QList<ImportService::Report> batchReports = importer.storeBatch(next, std::chrono::milliseconds(100));
+        const QList<ImportService::Report> batchReports = importer.storeBatch(
+            next, std::chrono::milliseconds(100));
         for (const ImportService::Report &report : batchReports) {
             if (!report.error.isEmpty()) {
                 ++failures;
@@ -214,7 +222,8 @@ int cmdExportOpml(const QString &cachePath, const CliArgs &args)
     }
     QString error;
     if (!writeWholeFile(path, opml, &error))
-        return fail(QStringLiteral("cannot write %1: %2; the file there was left as it was").arg(path, error));
+        return fail(QStringLiteral("cannot write %1: %2; the file there was left as it was")
+                        .arg(path, error));
     return 0;
 }
 

@@ -37,7 +37,9 @@ QJsonObject storyJson(const StorySummary &s, const QHash<qint64, qint64> &feedAc
         {QStringLiteral("bookmarked"), s.bookmarked},
         {QStringLiteral("has_advisory"), s.hasAdvisory},
         {QStringLiteral("headline_only"), s.headlineOnly},
-        {QStringLiteral("account_id"), idJson(feedAccounts.contains(s.feedId) ? std::optional(feedAccounts.value(s.feedId)) : std::nullopt)},
+        {QStringLiteral("account_id"),
+         idJson(feedAccounts.contains(s.feedId) ? std::optional(feedAccounts.value(s.feedId))
+                                                : std::nullopt)},
     };
 }
 

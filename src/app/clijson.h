@@ -16,7 +16,7 @@ QJsonObject advisoryJson(const Advisory &advisory);
 QJsonObject relatedJson(const RelatedStory &related);
 // S plus note and bookmarked_at; accountId: of its story, while that is in the cache.
 QJsonObject bookmarkJson(const BookmarkRecord &bookmark, std::optional<qint64> accountId);
-QJsonValue timeJson(const QDateTime &time);                 // ISO 8601 UTC or null
-QJsonValue idJson(const std::optional<qint64> &id);         // the id or null
+QJsonValue timeJson(const QDateTime &time); // ISO 8601 UTC or null
+QJsonValue idJson(const std::optional<qint64> &id); // the id or null
 
 } // namespace bulletin

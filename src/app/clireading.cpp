@@ -59,11 +59,13 @@ QString storyLine(const StorySummary &s)
 {
     return QStringLiteral("%1 %2 %3  %4 \u2014 %5")
         .arg(s.id, 7)
-        .arg(markers(s.read, s.bookmarked, s.hasAdvisory), shortDate(s.published), s.title, s.source);
+        .arg(markers(s.read, s.bookmarked, s.hasAdvisory), shortDate(s.published), s.title,
+             s.source);
 }
 
 // `list --grouped`: one entry per event, its listed reports newest first.
-int printEvents(const QList<EventGroup> &groups, bool json, const QHash<qint64, qint64> &feedAccounts)
+int printEvents(const QList<EventGroup> &groups, bool json,
+                const QHash<qint64, qint64> &feedAccounts)
 {
     if (json) {
         QJsonArray events;
@@ -136,7 +138,8 @@ int cmdList(const QString &cachePath, const CliArgs &args)
 
 int cmdShow(const QString &cachePath, const CliArgs &args)
 {
-    const auto id = args.positional().size() == 1 ? positiveId(args.positional().first()) : std::nullopt;
+    const auto id = args.positional().size() == 1 ? positiveId(args.positional().first())
+                                                  : std::nullopt;
     if (!id)
         return fail(QStringLiteral("usage: bulletin show ID [--json]"));
     int status = 0;
@@ -162,7 +165,8 @@ int cmdShow(const QString &cachePath, const CliArgs &args)
     QJsonObject object = storyJson(story->summary, cache->accounts().feedAccounts());
     object.insert(QStringLiteral("html"), page.html);
     object.insert(QStringLiteral("text"), page.text);
-    object.insert(QStringLiteral("author"), story->author.isEmpty() ? QJsonValue() : QJsonValue(story->author));
+    object.insert(QStringLiteral("author"),
+                  story->author.isEmpty() ? QJsonValue() : QJsonValue(story->author));
     object.insert(QStringLiteral("categories"), QJsonArray::fromStringList(story->categories));
     object.insert(QStringLiteral("advisory"),
                   story->advisory ? QJsonValue(advisoryJson(*story->advisory)) : QJsonValue());
@@ -182,7 +186,8 @@ int cmdShow(const QString &cachePath, const CliArgs &args)
         };
     }
     object.insert(QStringLiteral("enclosures"), enclosures);
-    object.insert(QStringLiteral("note"), story->note.isEmpty() ? QJsonValue() : QJsonValue(story->note));
+    object.insert(QStringLiteral("note"),
+                  story->note.isEmpty() ? QJsonValue() : QJsonValue(story->note));
     object.insert(QStringLiteral("blocked_urls"), QJsonArray::fromStringList(page.blockedUrls));
     printJson(object);
     return 0;
@@ -191,7 +196,8 @@ int cmdShow(const QString &cachePath, const CliArgs &args)
 int cmdSearch(const QString &cachePath, const CliArgs &args)
 {
     if (args.positional().isEmpty())
-        return fail(QStringLiteral("usage: bulletin search QUERY [--json] [--limit N] [--feed ID]"));
+        return fail(
+            QStringLiteral("usage: bulletin search QUERY [--json] [--limit N] [--feed ID]"));
     int status = 0;
     auto cache = openCache(cachePath, &status);
     if (!cache)
@@ -233,7 +239,8 @@ int cmdSearch(const QString &cachePath, const CliArgs &args)
 
 int cmdRead(const QString &cachePath, const CliArgs &args)
 {
-    const auto id = args.positional().size() == 1 ? positiveId(args.positional().first()) : std::nullopt;
+    const auto id = args.positional().size() == 1 ? positiveId(args.positional().first())
+                                                  : std::nullopt;
     if (!id)
         return fail(QStringLiteral("usage: bulletin read ID [--off]"));
     int status = 0;
@@ -246,7 +253,9 @@ int cmdRead(const QString &cachePath, const CliArgs &args)
     // A story of a sync account also queues the change for its server (the cache's sync triggers).
     if (!cache->articles().setRead({*id}, read))
         return fail(cache->withReason(QStringLiteral("cannot mark story %1").arg(*id)));
-    out() << QStringLiteral("story %1 marked %2").arg(*id).arg(read ? QStringLiteral("read") : QStringLiteral("unread"))
+    out() << QStringLiteral("story %1 marked %2")
+                 .arg(*id)
+                 .arg(read ? QStringLiteral("read") : QStringLiteral("unread"))
           << Qt::endl;
     return 0;
 }

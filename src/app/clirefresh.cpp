@@ -43,7 +43,9 @@ QJsonObject resultJson(const RefreshResult &result)
 
 QString resultLine(const RefreshResult &result)
 {
-    QString line = QStringLiteral("%1 %2: %3").arg(result.feedId).arg(result.url, refreshStatusName(result.status));
+    QString line = QStringLiteral("%1 %2: %3")
+                       .arg(result.feedId)
+                       .arg(result.url, refreshStatusName(result.status));
     if (result.status == RefreshResult::Status::Ok)
         line += QStringLiteral(", %1 new, %2 updated").arg(result.added).arg(result.updated);
     if (!result.error.isEmpty())
@@ -64,12 +66,13 @@ struct SubscribeOutcome
 {
     qint64 feedId = 0;
     RefreshResult result;
-    QString error;                 // set when it failed
-    QUrl page;                     // a page that offers several feeds ...
+    QString error; // set when it failed
+    QUrl page; // a page that offers several feeds ...
     QList<DiscoveredFeed> choices; // ... and those feeds: nothing was subscribed
 };
 
-SubscribeOutcome subscribeOnce(SubscriptionService &subscriptions, const SubscriptionService::Request &request)
+SubscribeOutcome subscribeOnce(SubscriptionService &subscriptions,
+                               const SubscriptionService::Request &request)
 {
     SubscribeOutcome outcome;
     QEventLoop loop;
@@ -79,10 +82,11 @@ SubscribeOutcome subscribeOnce(SubscriptionService &subscriptions, const Subscri
                          outcome.result = result;
                          loop.quit();
                      });
-    QObject::connect(&subscriptions, &SubscriptionService::subscribeFailed, &loop, [&](const QString &error) {
-        outcome.error = error.isEmpty() ? QStringLiteral("failed") : error;
-        loop.quit();
-    });
+    QObject::connect(&subscriptions, &SubscriptionService::subscribeFailed, &loop,
+                     [&](const QString &error) {
+                         outcome.error = error.isEmpty() ? QStringLiteral("failed") : error;
+                         loop.quit();
+                     });
     QObject::connect(&subscriptions, &SubscriptionService::feedChoiceNeeded, &loop,
                      [&](const QUrl &page, const QList<DiscoveredFeed> &feeds) {
                          outcome.page = page;
@@ -97,7 +101,8 @@ SubscribeOutcome subscribeOnce(SubscriptionService &subscriptions, const Subscri
 QJsonObject subscribedJson(Cache &cache, const SubscribeOutcome &outcome)
 {
     if (!outcome.error.isEmpty())
-        return QJsonObject{{QStringLiteral("url"), outcome.result.url.isEmpty() ? QJsonValue() : outcome.result.url},
+        return QJsonObject{{QStringLiteral("url"),
+                            outcome.result.url.isEmpty() ? QJsonValue() : outcome.result.url},
                            {QStringLiteral("status"), QStringLiteral("error")},
                            {QStringLiteral("error"), outcome.error}};
     QJsonObject object = resultJson(outcome.result);
@@ -109,8 +114,8 @@ QJsonObject subscribedJson(Cache &cache, const SubscribeOutcome &outcome)
 void printSubscribed(Cache &cache, const SubscribeOutcome &outcome)
 {
     const std::optional<FeedRecord> feed = cache.feeds().feed(outcome.feedId);
-    out() << "subscribed to " << (feed ? feed->title : outcome.result.url) << " <" << outcome.result.url
-          << "> as feed " << outcome.feedId << ": " << outcome.result.added
+    out() << "subscribed to " << (feed ? feed->title : outcome.result.url) << " <"
+          << outcome.result.url << "> as feed " << outcome.feedId << ": " << outcome.result.added
           << (outcome.result.added == 1 ? " new story" : " new stories") << Qt::endl;
 }
 
@@ -119,13 +124,15 @@ void printSubscribed(Cache &cache, const SubscribeOutcome &outcome)
 int cmdSubscribe(const QString &cachePath, const SubscribeOptions &options)
 {
     if (options.url.isEmpty())
-        return fail(QStringLiteral("usage: bulletin subscribe URL [--folder PATH] [--title T] [--pick N | --all] [--json]"));
+        return fail(QStringLiteral("usage: bulletin subscribe URL [--folder PATH] [--title T] "
+                                   "[--pick N | --all] [--json]"));
     int pick = 0;
     if (!options.pick.isEmpty()) {
         bool ok = false;
         pick = options.pick.toInt(&ok);
         if (!ok || pick < 1)
-            return fail(QStringLiteral("--pick needs the number of a feed, from 1, not \"%1\"").arg(options.pick));
+            return fail(QStringLiteral("--pick needs the number of a feed, from 1, not \"%1\"")
+                            .arg(options.pick));
         if (options.all)
             return fail(QStringLiteral("--pick and --all cannot go together"));
     }
@@ -137,8 +144,9 @@ int cmdSubscribe(const QString &cachePath, const SubscribeOptions &options)
     QNetworkAccessManager network;
     RefreshService refresh(*cache, &network);
     SubscriptionService subscriptions(*cache, &network, &refresh);
-    SubscriptionService::Request request{options.url, options.folderPath.split(QLatin1Char('/'), Qt::SkipEmptyParts),
-                                         options.title, true};
+    SubscriptionService::Request request{
+        options.url, options.folderPath.split(QLatin1Char('/'), Qt::SkipEmptyParts), options.title,
+        true};
     const SubscribeOutcome first = subscribeOnce(subscriptions, request);
     if (first.choices.isEmpty()) {
         if (!first.error.isEmpty())
@@ -164,15 +172,17 @@ int cmdSubscribe(const QString &cachePath, const SubscribeOptions &options)
             printJson(QJsonObject{{QStringLiteral("page"), page}, {QStringLiteral("feeds"), list}});
         } else {
             for (qsizetype i = 0; i < feeds.size(); ++i)
-                out() << (i + 1) << "  " << feeds.at(i).label() << " (" << feeds.at(i).format << ")  <"
-                      << feeds.at(i).url.toString() << ">" << Qt::endl;
+                out() << (i + 1) << "  " << feeds.at(i).label() << " (" << feeds.at(i).format
+                      << ")  <" << feeds.at(i).url.toString() << ">" << Qt::endl;
         }
-        return fail(QStringLiteral("%1 offers %2 feeds: choose one with --pick N, or take them all with --all")
+        return fail(QStringLiteral(
+                        "%1 offers %2 feeds: choose one with --pick N, or take them all with --all")
                         .arg(page)
                         .arg(feeds.size()));
     }
     if (pick > feeds.size())
-        return fail(QStringLiteral("--pick %1: %2 offers %3 feeds").arg(pick).arg(page).arg(feeds.size()));
+        return fail(
+            QStringLiteral("--pick %1: %2 offers %3 feeds").arg(pick).arg(page).arg(feeds.size()));
 
     const QList<DiscoveredFeed> chosen = pick ? QList<DiscoveredFeed>{feeds.at(pick - 1)} : feeds;
     QJsonArray results;
@@ -188,16 +198,21 @@ int cmdSubscribe(const QString &cachePath, const SubscribeOptions &options)
             outcome.result.url = next.url;
         if (!outcome.error.isEmpty()) {
             ++failed;
-            QTextStream(stderr) << "bulletin: cannot subscribe to " << next.url << ": " << outcome.error << Qt::endl;
+            QTextStream(stderr) << "bulletin: cannot subscribe to " << next.url << ": "
+                                << outcome.error << Qt::endl;
         } else if (!options.json) {
             printSubscribed(*cache, outcome);
         }
         results.append(subscribedJson(*cache, outcome));
     }
     if (options.json)
-        printJson(pick ? results.first().toObject() : QJsonObject{{QStringLiteral("feeds"), results}});
+        printJson(pick ? results.first().toObject()
+                       : QJsonObject{{QStringLiteral("feeds"), results}});
     if (failed)
-        return pick ? 1 : fail(QStringLiteral("%1 of %2 feeds could not be subscribed").arg(failed).arg(chosen.size()));
+        return pick ? 1
+                    : fail(QStringLiteral("%1 of %2 feeds could not be subscribed")
+                               .arg(failed)
+                               .arg(chosen.size()));
     return 0;
 }
 
@@ -233,7 +248,8 @@ int cmdRefresh(const QString &cachePath, bool json, const QString &feedId)
     qint64 storedMs = -1;
     qint64 indexedMs = -1;
     qint64 mergedMs = -1;
-    QObject::connect(&refresh, &RefreshService::refreshFinished, &loop, [&] { storedMs = clock.elapsed(); });
+    QObject::connect(&refresh, &RefreshService::refreshFinished, &loop,
+                     [&] { storedMs = clock.elapsed(); });
     QObject::connect(&refresh, &RefreshService::indexingFinished, &loop, [&] {
         if (storedMs >= 0)
             indexedMs = clock.elapsed();
@@ -266,14 +282,18 @@ int cmdRefresh(const QString &cachePath, bool json, const QString &feedId)
         printJson(QJsonObject{
             {QStringLiteral("feeds"), feeds},
             {QStringLiteral("timing"),
-             QJsonObject{{QStringLiteral("stored_ms"), storedMs >= 0 ? QJsonValue(storedMs) : QJsonValue()},
-                         {QStringLiteral("indexed_ms"), indexedMs >= 0 ? QJsonValue(indexedMs) : QJsonValue()},
-                         {QStringLiteral("merged_ms"), mergedMs >= 0 ? QJsonValue(mergedMs) : QJsonValue()}}},
+             QJsonObject{
+                 {QStringLiteral("stored_ms"), storedMs >= 0 ? QJsonValue(storedMs) : QJsonValue()},
+                 {QStringLiteral("indexed_ms"),
+                  indexedMs >= 0 ? QJsonValue(indexedMs) : QJsonValue()},
+                 {QStringLiteral("merged_ms"),
+                  mergedMs >= 0 ? QJsonValue(mergedMs) : QJsonValue()}}},
         });
     if (!allOk) {
         const auto failed = std::count_if(results.cbegin(), results.cend(),
                                           [](const RefreshResult &r) { return !r.ok(); });
-        return fail(QStringLiteral("%1 of %2 feeds did not refresh").arg(failed).arg(results.size()));
+        return fail(
+            QStringLiteral("%1 of %2 feeds did not refresh").arg(failed).arg(results.size()));
     }
     return 0;
 }

@@ -11,8 +11,8 @@ struct SubscribeOptions
     QString url;
     QString folderPath; // slash-separated ("News/Europe")
     QString title;
-    QString pick;       // as given: the Nth feed of a page that offers several (from 1)
-    bool all = false;   // every feed such a page offers
+    QString pick; // as given: the Nth feed of a page that offers several (from 1)
+    bool all = false; // every feed such a page offers
     bool json = false;
 };
 

@@ -31,7 +31,6 @@
 #include <QTextStream>
 #include <QTimer>
 
-
 #include <memory>
 #include <optional>
 
@@ -160,7 +159,8 @@ std::unique_ptr<bulletin::Cache> openForWindow(const QString &cachePath)
             return cache;
         QTextStream(stderr) << "bulletin: " << error << Qt::endl;
         if (problem == bulletin::Database::Problem::Damaged) {
-            bulletin::DamagedCacheDialog dialog(cachePath, error, bulletin::CacheBackup::newest(cachePath),
+            bulletin::DamagedCacheDialog dialog(cachePath, error,
+                                                bulletin::CacheBackup::newest(cachePath),
                                                 bulletin::DamagedCacheDialog::When::Opening);
             dialog.exec();
             if (dialog.choice() == bulletin::DamagedCacheDialog::Choice::Leave)
@@ -185,7 +185,8 @@ int runWindow(int argc, char **argv, const QString &cachePathOption)
         windowIcon.addFile(QStringLiteral(":/icons/bulletin-%1.png").arg(size), QSize(size, size));
     QApplication::setWindowIcon(windowIcon);
 
-    const QString cachePath = cachePathOption.isEmpty() ? bulletin::Database::defaultPath() : cachePathOption;
+    const QString cachePath = cachePathOption.isEmpty() ? bulletin::Database::defaultPath()
+                                                        : cachePathOption;
     std::unique_ptr<bulletin::Cache> cache = openForWindow(cachePath);
     if (!cache)
         return 1;
@@ -195,10 +196,12 @@ int runWindow(int argc, char **argv, const QString &cachePathOption)
     if (!readOnly)
         bulletin::IntegrityCheck::sessionStarted(*cache);
     QString error;
-    const std::optional<qint64> sampleId =
-        readOnly ? std::nullopt : bulletin::importSampleOnFirstRun(*cache, &error);
+    const std::optional<qint64> sampleId = readOnly
+        ? std::nullopt
+        : bulletin::importSampleOnFirstRun(*cache, &error);
     if (!error.isEmpty())
-        QTextStream(stderr) << "bulletin: the sample story could not be imported: " << error << Qt::endl;
+        QTextStream(stderr) << "bulletin: the sample story could not be imported: " << error
+                            << Qt::endl;
 
     // A way out of a damaged cache chosen while the window runs: carried out once every
     // connection to the cache is closed, then Bulletin starts again.
@@ -240,7 +243,8 @@ int runWindow(int argc, char **argv, const QString &cachePathOption)
             new bulletin::ReadOnlyNotice(&window, cache->readOnlyReason());
         }
         if (refresh.isAutoRefreshing()) // feeds that are due are fetched soon after start
-            QTimer::singleShot(std::chrono::seconds(2), &refresh, [&refresh] { refresh.refreshDue(); });
+            QTimer::singleShot(std::chrono::seconds(2), &refresh,
+                               [&refresh] { refresh.refreshDue(); });
         // Accounts sync soon after start, and then on their interval, unless that is off.
         if (sync && preferences.syncIntervalMinutes() > 0)
             QTimer::singleShot(std::chrono::seconds(3), &*sync, &bulletin::SyncService::syncAll);
@@ -259,7 +263,8 @@ int runWindow(int argc, char **argv, const QString &cachePathOption)
                                  return;
                              QTextStream(stderr) << "bulletin: " << result.problem << Qt::endl;
                              auto dialog = std::make_unique<bulletin::DamagedCacheDialog>(
-                                 cachePath, result.problem, bulletin::CacheBackup::newest(cachePath),
+                                 cachePath, result.problem,
+                                 bulletin::CacheBackup::newest(cachePath),
                                  bulletin::DamagedCacheDialog::When::Running);
                              dialog->setWindowModality(Qt::ApplicationModal);
                              dialog->exec();
@@ -288,7 +293,8 @@ int runWindow(int argc, char **argv, const QString &cachePathOption)
         QMessageBox::critical(nullptr, QObject::tr("Bulletin"), error);
         return 1;
     }
-    QProcess::startDetached(QCoreApplication::applicationFilePath(), QCoreApplication::arguments().mid(1));
+    QProcess::startDetached(QCoreApplication::applicationFilePath(),
+                            QCoreApplication::arguments().mid(1));
     return status;
 }
 

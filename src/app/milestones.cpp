@@ -5,6 +5,7 @@
 
 #include <QAbstractEventDispatcher>
 #include <QAbstractItemModel>
+#include <QAbstractItemView>
 #include <QCoreApplication>
 #include <QEvent>
 #include <QFile>
@@ -12,7 +13,6 @@
 #include <QJsonObject>
 #include <QPointer>
 #include <QTimer>
-#include <QAbstractItemView>
 
 #include <ctime>
 #include <unistd.h>
@@ -55,7 +55,8 @@ void addMemory(QJsonObject &object)
         for (const char *key : {"VmHWM:", "VmRSS:"}) {
             if (line.startsWith(key)) {
                 const QByteArray value = line.mid(int(qstrlen(key))).trimmed().split(' ').value(0);
-                const QString name = QString::fromLatin1(key).chopped(1).toLower() + QStringLiteral("_kib");
+                const QString name = QString::fromLatin1(key).chopped(1).toLower()
+                    + QStringLiteral("_kib");
                 object.insert(name, value.toLongLong());
             }
         }
@@ -82,12 +83,14 @@ public:
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override
     {
-        if (event->type() == QEvent::Paint && !m_paintSeen && m_list && watched == m_list->viewport()) {
+        if (event->type() == QEvent::Paint && !m_paintSeen && m_list
+            && watched == m_list->viewport()) {
             m_paintSeen = true;
             // Recorded once this paint has been handled (and flushed with its window).
             QTimer::singleShot(0, this, [this] {
                 QJsonObject extra;
-                extra.insert(QStringLiteral("rows"), m_list && m_list->model() ? m_list->model()->rowCount() : 0);
+                extra.insert(QStringLiteral("rows"),
+                             m_list && m_list->model() ? m_list->model()->rowCount() : 0);
                 record(QStringLiteral("story-list-painted"), extra);
                 m_painted = true;
             });
@@ -133,7 +136,8 @@ void watchMilestones(MainWindow &window)
     const QString path = qEnvironmentVariable("BULLETIN_MILESTONES");
     if (path.isEmpty())
         return;
-    new MilestoneRecorder(window, path, qEnvironmentVariableIntValue("BULLETIN_QUIT_WHEN_IDLE") == 1);
+    new MilestoneRecorder(window, path,
+                          qEnvironmentVariableIntValue("BULLETIN_QUIT_WHEN_IDLE") == 1);
 }
 
 } // namespace bulletin

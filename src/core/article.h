@@ -17,22 +17,22 @@ namespace bulletin {
 struct Advisory
 {
     QString headline;
-    QString text;          // description (plain text)
-    QString instruction;   // what to do (plain text), may be empty
-    QString severity;      // CAP scale: Extreme, Severe, Moderate, Minor, Unknown
-    QString urgency;       // CAP: Immediate, Expected, Future, Past, Unknown
-    QString certainty;     // CAP: Observed, Likely, Possible, Unlikely, Unknown
-    QString issuer;        // sender name or publisher
-    QString area;          // area description(s), joined with "; "
-    QDateTime effective;   // invalid when unknown
+    QString text; // description (plain text)
+    QString instruction; // what to do (plain text), may be empty
+    QString severity; // CAP scale: Extreme, Severe, Moderate, Minor, Unknown
+    QString urgency; // CAP: Immediate, Expected, Future, Past, Unknown
+    QString certainty; // CAP: Observed, Likely, Possible, Unlikely, Unknown
+    QString issuer; // sender name or publisher
+    QString area; // area description(s), joined with "; "
+    QDateTime effective; // invalid when unknown
     QDateTime onset;
     QDateTime expires;
-    QString status;        // active, expired, superseded, cancelled
-    QString msgType;       // Alert, Update, Cancel (CAP); empty for article sections
-    QString identifier;    // CAP identifier, when from CAP
-    QString sender;        // CAP sender, when from CAP
+    QString status; // active, expired, superseded, cancelled
+    QString msgType; // Alert, Update, Cancel (CAP); empty for article sections
+    QString identifier; // CAP identifier, when from CAP
+    QString sender; // CAP sender, when from CAP
     QStringList references; // CAP "sender,identifier,sent" triples this one supersedes
-    QString origin;        // "section", "cap" or "rule"
+    QString origin; // "section", "cap" or "rule"
 };
 
 // A link from one story to another: the publisher's own related/"More Stories" links,
@@ -40,7 +40,7 @@ struct Advisory
 struct RelatedLink
 {
     QString title;
-    QString link;          // may be empty (headline-only)
+    QString link; // may be empty (headline-only)
     QString kind = QStringLiteral("publisher"); // "publisher" or "coverage"
 };
 
@@ -58,19 +58,19 @@ struct Enclosure
 // A story ready to be stored: what an importer or a feed item produces.
 struct Article
 {
-    QString guid;          // the feed's id for the item; stable across refreshes
+    QString guid; // the feed's id for the item; stable across refreshes
     QString title;
     QString link;
     QString author;
-    QDateTime published;   // UTC; invalid when unknown
-    QDateTime updated;     // UTC; invalid when unknown
+    QDateTime published; // UTC; invalid when unknown
+    QDateTime updated; // UTC; invalid when unknown
     // For a story without a date of its own: the latest date its feed document gives (its
     // own, or its newest story's); invalid when unknown. Never shown as the story's date: it
     // keeps an undated story from sorting above everything in a newest-first list, where it
     // otherwise sits at the time Bulletin first saw it.
     QDateTime listedBy;
-    QString html;          // body as (unsanitised) HTML
-    QString text;          // plain text of the body
+    QString html; // body as (unsanitised) HTML
+    QString text; // plain text of the body
     QStringList categories;
     bool headlineOnly = false; // only the headline is known (e.g. a "More Stories" entry)
     std::optional<Advisory> advisory;

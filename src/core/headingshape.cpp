@@ -13,8 +13,8 @@ constexpr int kMaxHeadlineWords = 20;
 
 bool hasShape(QStringView line, int maxLength, int maxWords, bool mayOpenWithQuote)
 {
-    if (line.isEmpty() || line.size() > maxLength || line.contains(u'\n') || endsWithPunctuation(line)
-        || isSeverityLine(line))
+    if (line.isEmpty() || line.size() > maxLength || line.contains(u'\n')
+        || endsWithPunctuation(line) || isSeverityLine(line))
         return false;
     int words = 0;
     bool inWord = false;
@@ -29,7 +29,8 @@ bool hasShape(QStringView line, int maxLength, int maxWords, bool mayOpenWithQuo
     }
     const QChar first = line.front();
     static const QString openingQuotes = QStringLiteral("\"'\u201C\u2018\u00AB");
-    return first.isUpper() || first.isDigit() || (mayOpenWithQuote && openingQuotes.contains(first));
+    return first.isUpper() || first.isDigit()
+        || (mayOpenWithQuote && openingQuotes.contains(first));
 }
 
 } // namespace
@@ -53,7 +54,8 @@ bool looksLikeHeadline(QStringView line)
 bool isSeverityLine(QStringView line)
 {
     static const QRegularExpression pattern(
-        QStringLiteral("^\\s*severity\\s*[:\\-]\\s*(extreme|severe|moderate|minor|unknown)\\s*[.!]?\\s*$"),
+        QStringLiteral(
+            "^\\s*severity\\s*[:\\-]\\s*(extreme|severe|moderate|minor|unknown)\\s*[.!]?\\s*$"),
         QRegularExpression::CaseInsensitiveOption);
     return line.size() < 40 && pattern.match(line).hasMatch();
 }

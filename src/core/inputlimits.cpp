@@ -25,7 +25,8 @@ QString limitInWords()
 
 QString textCutNotice()
 {
-    return QStringLiteral(" [\u2026 Bulletin cut the rest of this text: it is longer than %1 characters.]")
+    return QStringLiteral(
+               " [\u2026 Bulletin cut the rest of this text: it is longer than %1 characters.]")
         .arg(limitInWords());
 }
 
@@ -58,7 +59,8 @@ QString textsCutMessage(int count)
 {
     if (count == 1)
         return QStringLiteral("1 text longer than %1 characters was cut").arg(limitInWords());
-    return QStringLiteral("%1 texts longer than %2 characters were cut").arg(formatCount(count), limitInWords());
+    return QStringLiteral("%1 texts longer than %2 characters were cut")
+        .arg(formatCount(count), limitInWords());
 }
 
 qsizetype utf8PrefixFor(QByteArrayView utf8, qsizetype units)

@@ -25,8 +25,9 @@ const QStringList &relatedHeadings()
 {
     static const QStringList headings = {
         QStringLiteral("more stories"), QStringLiteral("related stories"),
-        QStringLiteral("related"), QStringLiteral("related articles"),
-        QStringLiteral("see also"), QStringLiteral("read more"), QStringLiteral("more news")};
+        QStringLiteral("related"),      QStringLiteral("related articles"),
+        QStringLiteral("see also"),     QStringLiteral("read more"),
+        QStringLiteral("more news")};
     return headings;
 }
 
@@ -40,8 +41,8 @@ struct Block
 
 std::optional<QString> listItemText(const QString &line)
 {
-    for (const QLatin1String marker : {QLatin1String("- "), QLatin1String("* "),
-                                       QLatin1String("\u2022 ")}) {
+    for (const QLatin1String marker :
+         {QLatin1String("- "), QLatin1String("* "), QLatin1String("\u2022 ")}) {
         if (line.startsWith(marker))
             return line.mid(marker.size()).trimmed();
     }
@@ -69,7 +70,8 @@ QList<Block> splitBlocks(const QString &text)
     // is that section's text ("Public Advisory", then "Do not click links in unexpected
     // emails").
     const auto kindOf = [&blocks](const QString &line) {
-        const bool afterHeading = !blocks.isEmpty() && blocks.constLast().kind == BlockKind::Heading;
+        const bool afterHeading = !blocks.isEmpty()
+            && blocks.constLast().kind == BlockKind::Heading;
         return !afterHeading && looksLikeHeading(line) ? BlockKind::Heading : BlockKind::Paragraph;
     };
     QStringList pending; // lines of the paragraph being built (blank-separated files)
@@ -111,10 +113,12 @@ QString takeHeadline(const QString &text, const QStringList &advisoryHeadings, Q
     if (end < 0)
         return {};
     const qsizetype next = trimmed.indexOf(QLatin1Char('\n'), end + 1);
-    const QStringView secondLine = QStringView(trimmed).mid(end + 1, next < 0 ? -1 : next - end - 1);
+    const QStringView secondLine = QStringView(trimmed).mid(end + 1,
+                                                            next < 0 ? -1 : next - end - 1);
     const QString first = collapseWhitespace(trimmed.left(end));
     if (!secondLine.trimmed().isEmpty() || !looksLikeHeadline(first)
-        || isAdvisoryHeading(first, advisoryHeadings) || relatedHeadings().contains(normalisedAdvisoryHeading(first)))
+        || isAdvisoryHeading(first, advisoryHeadings)
+        || relatedHeadings().contains(normalisedAdvisoryHeading(first)))
         return {};
     *rest = trimmed.mid(end + 1);
     return first;
@@ -166,7 +170,8 @@ struct HtmlWriter
         }
         if (!text.isEmpty())
             text += block.kind == BlockKind::ListItem ? QLatin1String("\n") : QLatin1String("\n\n");
-        text += block.kind == BlockKind::ListItem ? QStringLiteral("\u2022 ") + block.text : block.text;
+        text += block.kind == BlockKind::ListItem ? QStringLiteral("\u2022 ") + block.text
+                                                  : block.text;
     }
 };
 
@@ -175,7 +180,9 @@ struct HtmlWriter
 // other control characters than tab and line ends, C1 controls included), or not UTF-8.
 QString refusal(const QByteArray &bytes)
 {
-    const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; };
+    const auto blank = [](char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+    };
     if (std::all_of(bytes.cbegin(), bytes.cend(), blank))
         return QStringLiteral("the file is empty");
     if (bytes.contains('\0'))
@@ -189,7 +196,8 @@ QString refusal(const QByteArray &bytes)
         const bool c0 = c < 0x20 && c != '\t' && c != '\n' && c != '\r';
         const bool c1 = c == 0xC2 && p + 1 != end && p[1] >= 0x80 && p[1] <= 0x9F; // U+0080-U+009F
         if (c0 || c == 0x7F || c1)
-            return QStringLiteral("the file looks binary (it contains control characters), not plain text");
+            return QStringLiteral(
+                "the file looks binary (it contains control characters), not plain text");
     }
     return {};
 }
@@ -339,21 +347,24 @@ PlainTextResult importPlainText(const QByteArray &bytes, const PlainTextOptions 
         notes << QStringLiteral("Title taken from the file's first line.");
     } else {
         if (firstParagraph.isEmpty())
-            firstParagraph = advisoryParagraphs.isEmpty() ? blocks.constFirst().text : advisoryParagraphs.constFirst();
+            firstParagraph = advisoryParagraphs.isEmpty() ? blocks.constFirst().text
+                                                          : advisoryParagraphs.constFirst();
         article.title = deriveTitle(firstParagraph);
         // Punctuation alone has no sentence to take: it is its own headline (the list never
         // shows an empty row).
         if (article.title.isEmpty())
             article.title = firstParagraph.left(kMaxTitleLength);
         result.titleDerived = true;
-        notes << QStringLiteral("The file has no headline; this title was derived from its first sentence.");
+        notes << QStringLiteral(
+            "The file has no headline; this title was derived from its first sentence.");
     }
     if (!options.source.trimmed().isEmpty())
         notes << QStringLiteral("Source given on import.");
     else if (!result.publisher.isEmpty())
         notes << QStringLiteral("Source taken from the article's closing line.");
     if (cut) {
-        notes << QStringLiteral("The text was cut: the file holds %1 characters and a story keeps at most %2.")
+        notes << QStringLiteral(
+                     "The text was cut: the file holds %1 characters and a story keeps at most %2.")
                      .arg(formatCount(utf16Length(content)), formatCount(kMaxTextChars));
     }
     result.note = notes.join(QLatin1Char(' '));
@@ -367,10 +378,12 @@ PlainTextResult importPlainText(const QByteArray &bytes, const PlainTextOptions 
     article.text = body.text;
 
     if (!advisoryParagraphs.isEmpty()) {
-        const QString issuer = options.source.trimmed().isEmpty() ? result.publisher : options.source.trimmed();
+        const QString issuer = options.source.trimmed().isEmpty() ? result.publisher
+                                                                  : options.source.trimmed();
         article.advisory = sectionAdvisory(advisoryHeading, advisoryParagraphs, issuer);
         // Search finds the advisory too: it is part of what the reader shows.
-        article.text += QStringLiteral("\n\n") + advisoryHeading + QStringLiteral("\n") + article.advisory->text;
+        article.text += QStringLiteral("\n\n") + advisoryHeading + QStringLiteral("\n")
+            + article.advisory->text;
     }
     return {result, {}};
 }

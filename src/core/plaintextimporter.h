@@ -28,15 +28,15 @@ namespace bulletin {
 struct PlainTextImport
 {
     Article article;
-    QString publisher;     // from "stay tuned to ...", empty when the text names none
+    QString publisher; // from "stay tuned to ...", empty when the text names none
     bool titleDerived = false; // true when the title was derived from the first sentence
-    QString note;          // says where the title and source came from
+    QString note; // says where the title and source came from
 };
 
 struct PlainTextOptions
 {
-    QString title;         // given by the caller; derived from the text when empty
-    QString source;        // given by the caller; overrides the publisher line
+    QString title; // given by the caller; derived from the text when empty
+    QString source; // given by the caller; overrides the publisher line
     QString url;
     // Headings that start an advisory section (the user's list; see AdvisoryRules).
     QStringList advisoryHeadings = AdvisoryRules::defaultHeadings();
@@ -45,7 +45,7 @@ struct PlainTextOptions
 struct PlainTextResult
 {
     std::optional<PlainTextImport> import;
-    QString error;         // one line, when the input was refused
+    QString error; // one line, when the input was refused
 };
 
 PlainTextResult importPlainText(const QByteArray &bytes, const PlainTextOptions &options = {});

@@ -151,8 +151,8 @@ QList<SearchMatcher::Token> SearchMatcher::tokens(QStringView text) const
             for (qsizetype w = 0; w < words.size() && all; ++w) {
                 const Token &token = tokens.at(t + w);
                 all = token.term < 0
-                    && wordMatches(text.mid(token.begin, token.end - token.begin), foldedTokens.at(t + w),
-                                   words.at(w));
+                    && wordMatches(text.mid(token.begin, token.end - token.begin),
+                                   foldedTokens.at(t + w), words.at(w));
             }
             if (!all)
                 continue;

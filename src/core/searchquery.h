@@ -11,9 +11,9 @@ namespace bulletin {
 // as the full-text index's tokenizer would.
 struct SearchTerm
 {
-    QString text;          // the term's words, separated by single spaces
-    bool phrase = false;   // "quoted": its words must follow one another
-    bool prefix = false;   // ends in *: the last word matches as a prefix
+    QString text; // the term's words, separated by single spaces
+    bool phrase = false; // "quoted": its words must follow one another
+    bool prefix = false; // ends in *: the last word matches as a prefix
     bool excluded = false; // -term
 };
 
@@ -41,8 +41,8 @@ public:
     {
         qsizetype begin = 0;
         qsizetype end = 0;
-        int term = -1;       // the index of the query term it is part of a match of, or -1
-        bool first = false;  // the first word of that match (a phrase spans several words)
+        int term = -1; // the index of the query term it is part of a match of, or -1
+        bool first = false; // the first word of that match (a phrase spans several words)
     };
     QList<Token> tokens(QStringView text) const;
 
@@ -59,7 +59,7 @@ public:
 private:
     struct Word
     {
-        QString folded;      // lower case, without diacritics
+        QString folded; // lower case, without diacritics
         bool prefix = false;
     };
     static bool wordMatches(QStringView token, const QString &foldedToken, const Word &word);

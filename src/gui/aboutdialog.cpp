@@ -51,19 +51,23 @@ AboutDialog::AboutDialog(const AboutInfo &info, QWidget *parent)
 
     auto *details = new QFormLayout;
     details->addRow(tr("Qt:"), selectableLabel(info.qtVersion, QStringLiteral("aboutQt"), this));
-    details->addRow(tr("SQLite:"),
-                    selectableLabel(info.sqliteVersion.isEmpty() ? tr("unknown") : info.sqliteVersion,
-                                    QStringLiteral("aboutSqlite"), this));
-    details->addRow(tr("Cache:"), selectableLabel(info.cachePath.isEmpty() ? tr("none open") : info.cachePath,
-                                                  QStringLiteral("aboutCachePath"), this));
-    details->addRow(tr("Cache size:"),
-                    selectableLabel(sizeText(info.cacheBytes), QStringLiteral("aboutCacheSize"), this));
+    details->addRow(
+        tr("SQLite:"),
+        selectableLabel(info.sqliteVersion.isEmpty() ? tr("unknown") : info.sqliteVersion,
+                        QStringLiteral("aboutSqlite"), this));
+    details->addRow(tr("Cache:"),
+                    selectableLabel(info.cachePath.isEmpty() ? tr("none open") : info.cachePath,
+                                    QStringLiteral("aboutCachePath"), this));
+    details->addRow(
+        tr("Cache size:"),
+        selectableLabel(sizeText(info.cacheBytes), QStringLiteral("aboutCacheSize"), this));
 
-    auto *licence = new QLabel(tr("Copyright © 2026 The Bulletin developers. Bulletin is free software "
-                                  "under the GNU General Public License, version 3 or later; it comes "
-                                  "with no warranty. The bundled sample story is credited to its "
-                                  "publisher, Questiqa Europe News."),
-                               this);
+    auto *licence = new QLabel(
+        tr("Copyright © 2026 The Bulletin developers. Bulletin is free software "
+           "under the GNU General Public License, version 3 or later; it comes "
+           "with no warranty. The bundled sample story is credited to its "
+           "publisher, Questiqa Europe News."),
+        this);
     licence->setObjectName(QStringLiteral("aboutLicence"));
     licence->setWordWrap(true);
 
@@ -88,7 +92,8 @@ QString AboutDialog::detailsText() const
     return QStringLiteral("Bulletin: %1\nQt: %2\nSQLite: %3\nCache: %4\nCache size: %5\n")
         .arg(m_info.version, m_info.qtVersion,
              m_info.sqliteVersion.isEmpty() ? tr("unknown") : m_info.sqliteVersion,
-             m_info.cachePath.isEmpty() ? tr("none open") : m_info.cachePath, sizeText(m_info.cacheBytes));
+             m_info.cachePath.isEmpty() ? tr("none open") : m_info.cachePath,
+             sizeText(m_info.cacheBytes));
 }
 
 } // namespace bulletin

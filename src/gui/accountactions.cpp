@@ -16,8 +16,8 @@
 
 namespace bulletin {
 
-AccountActions::AccountActions(Cache &cache, StoryController &controller, SyncService *sync, QWidget *dialogParent,
-                               QObject *parent)
+AccountActions::AccountActions(Cache &cache, StoryController &controller, SyncService *sync,
+                               QWidget *dialogParent, QObject *parent)
     : QObject(parent)
     , m_cache(cache)
     , m_controller(controller)
@@ -30,7 +30,8 @@ AccountActions::AccountActions(Cache &cache, StoryController &controller, SyncSe
     m_progress->hide();
     m_add = new QAction(tr("Add &Account…"), this);
     m_add->setObjectName(QStringLiteral("addAccount"));
-    m_add->setToolTip(tr("Sync with a Tiny Tiny RSS server: subscriptions, read stories, bookmarks and notes"));
+    m_add->setToolTip(
+        tr("Sync with a Tiny Tiny RSS server: subscriptions, read stories, bookmarks and notes"));
     m_remove = new QAction(tr("Remove Acco&unt…"), this);
     m_remove->setObjectName(QStringLiteral("removeAccount"));
     m_remove->setToolTip(tr("Remove the selected sync account from Bulletin; its bookmarks stay"));
@@ -61,7 +62,8 @@ QWidget *AccountActions::progressWidget() const
 QString AccountActions::accountName(qint64 accountId) const
 {
     const SidebarModel *sidebar = m_controller.sidebarModel();
-    const QString name = sidebar->indexFor({StoryFilter::Kind::Account, accountId}).data().toString();
+    const QString name
+        = sidebar->indexFor({StoryFilter::Kind::Account, accountId}).data().toString();
     return name.isEmpty() ? tr("Account %1").arg(accountId) : name;
 }
 
@@ -86,7 +88,8 @@ void AccountActions::refreshSelected()
     if (!m_sync || account == 0)
         return;
     m_sync->updateAndSync(account, source.kind == StoryFilter::Kind::Feed ? source.id : 0);
-    emit statusMessage(tr("%1: asking the server to fetch, then syncing\u2026").arg(accountName(account)));
+    emit statusMessage(
+        tr("%1: asking the server to fetch, then syncing\u2026").arg(accountName(account)));
 }
 
 void AccountActions::updateState()
@@ -117,7 +120,8 @@ void AccountActions::askToRemove()
         return;
     const auto answer = QMessageBox::question(
         m_dialogParent, tr("Remove Account"),
-        tr("Remove the account %1 from Bulletin?\n\nIts feeds and stories leave this computer; your bookmarks "
+        tr("Remove the account %1 from Bulletin?\n\nIts feeds and stories leave this computer; "
+           "your bookmarks "
            "of its stories stay, with their notes. Nothing changes on the server.")
             .arg(accountName(source.id)),
         QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
@@ -191,8 +195,9 @@ void AccountActions::onSyncFinished(const SyncReport &report)
     else if (report.pulled == 0 && report.pushed > 0)
         emit statusMessage(tr("%1: %n change(s) sent.", nullptr, report.pushed).arg(name));
     else if (report.pulled > 0 || report.pushed > 0)
-        emit statusMessage(tr("%1: synced, %n change(s) from the server", nullptr, report.pulled).arg(name)
-                           + tr(", %n sent", nullptr, report.pushed));
+        emit statusMessage(
+            tr("%1: synced, %n change(s) from the server", nullptr, report.pulled).arg(name)
+            + tr(", %n sent", nullptr, report.pushed));
     else
         emit statusMessage(tr("%1: synced, nothing new.").arg(name));
 }

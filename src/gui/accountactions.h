@@ -38,8 +38,8 @@ class AccountActions final : public QObject
 public:
     static constexpr std::chrono::milliseconds kCloseWait{8000};
 
-    AccountActions(Cache &cache, StoryController &controller, SyncService *sync, QWidget *dialogParent,
-                   QObject *parent = nullptr);
+    AccountActions(Cache &cache, StoryController &controller, SyncService *sync,
+                   QWidget *dialogParent, QObject *parent = nullptr);
 
     QAction *addAction() const { return m_add; }
     QAction *removeAction() const { return m_remove; }

@@ -63,10 +63,11 @@ AddAccountDialog::AddAccountDialog(Cache &cache, QWidget *parent)
     m_status->hide();
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Add"));
 
-    auto *hint = new QLabel(tr("Your subscriptions, read stories, bookmarks (starred) and their notes stay in "
-                               "step with the server, both ways. In Tiny Tiny RSS, turn on \u201cEnable API\u201d "
-                               "in Preferences first."),
-                            this);
+    auto *hint = new QLabel(
+        tr("Your subscriptions, read stories, bookmarks (starred) and their notes stay in "
+           "step with the server, both ways. In Tiny Tiny RSS, turn on \u201cEnable API\u201d "
+           "in Preferences first."),
+        this);
     hint->setWordWrap(true);
     auto *form = new QFormLayout;
     form->addRow(tr("&Kind:"), m_kind);
@@ -91,8 +92,8 @@ AddAccountDialog::AddAccountDialog(Cache &cache, QWidget *parent)
 void AddAccountDialog::updateOk()
 {
     m_buttons->button(QDialogButtonBox::Ok)
-        ->setEnabled(!m_busy && !m_url->text().trimmed().isEmpty() && !m_user->text().trimmed().isEmpty()
-                     && !m_password->text().isEmpty());
+        ->setEnabled(!m_busy && !m_url->text().trimmed().isEmpty()
+                     && !m_user->text().trimmed().isEmpty() && !m_password->text().isEmpty());
 }
 
 void AddAccountDialog::setBusy(bool busy, const QString &message)
@@ -120,7 +121,8 @@ void AddAccountDialog::start()
         return;
     }
     setBusy(true, tr("Logging in to %1\u2026").arg(url->toDisplayString()));
-    const NewAccount typed{m_kind->currentData().toString(), *url, m_user->text().trimmed(), m_password->text()};
+    const NewAccount typed{m_kind->currentData().toString(), *url, m_user->text().trimmed(),
+                           m_password->text()};
     // The login is a network round trip: on a thread of its own. The thread outlives a
     // dialog cancelled meanwhile and then answers no one.
     auto result = std::make_shared<RemoteError>();
@@ -143,20 +145,23 @@ void AddAccountDialog::onChecked(const RemoteError &error)
 void AddAccountDialog::keep()
 {
     QString error;
-    const NewAccount typed{m_kind->currentData().toString(), *accountAddress(m_url->text().trimmed(), &error),
+    const NewAccount typed{m_kind->currentData().toString(),
+                           *accountAddress(m_url->text().trimmed(), &error),
                            m_user->text().trimmed(), m_password->text()};
     KeptAccount kept = keepAccount(m_cache, typed, PasswordStore::FileConsent::Refused);
     if (kept.noKeyring) {
         // No keyring answered: the password is written to a file only if the user agrees.
         const auto answer = QMessageBox::question(
             this, tr("No Keyring"),
-            tr("No keyring answered (%1).\n\nBulletin can keep the password in a file beside its cache that "
+            tr("No keyring answered (%1).\n\nBulletin can keep the password in a file beside its "
+               "cache that "
                "only you can read. Keep it there?")
                 .arg(kept.stored.keyringError),
             QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
         if (answer != QMessageBox::Yes) {
-            showError(tr("The account was not added: without a keyring, the password is kept in a file only "
-                         "with your consent."));
+            showError(tr(
+                "The account was not added: without a keyring, the password is kept in a file only "
+                "with your consent."));
             return;
         }
         kept = keepAccount(m_cache, typed, PasswordStore::FileConsent::Given);

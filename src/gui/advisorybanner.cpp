@@ -181,12 +181,14 @@ void AdvisoryBanner::fitText()
     const QFontMetrics metrics(m_label->font());
     const QString heading = boldMetrics.elidedText(m_heading, Qt::ElideRight, width);
     const QString dash = QStringLiteral(" \u2014 ");
-    const int room = width - boldMetrics.horizontalAdvance(heading) - metrics.horizontalAdvance(dash);
+    const int room = width - boldMetrics.horizontalAdvance(heading)
+        - metrics.horizontalAdvance(dash);
     QString html = QStringLiteral("<b>%1</b>").arg(escapeHtml(heading));
     if (!m_details.isEmpty() && room > metrics.horizontalAdvance(QStringLiteral("Area: \u2026")))
         html += dash + escapeHtml(metrics.elidedText(m_details, Qt::ElideRight, room));
     m_label->setText(html);
-    m_text->setText(fitLines(m_says.left(kLaidOutChars), m_text->font(), m_text->contentsRect().width(), kTextLines));
+    m_text->setText(fitLines(m_says.left(kLaidOutChars), m_text->font(),
+                             m_text->contentsRect().width(), kTextLines));
 }
 
 void AdvisoryBanner::fixHeight()
@@ -208,7 +210,8 @@ void AdvisoryBanner::updateReadButton()
 {
     const bool open = m_current && m_current->storyId == m_storyInReader;
     m_open->setEnabled(m_current && !open);
-    m_open->setToolTip(open ? tr("Its story is in the reader") : tr("Open the story this advisory comes from"));
+    m_open->setToolTip(open ? tr("Its story is in the reader")
+                            : tr("Open the story this advisory comes from"));
 }
 
 void AdvisoryBanner::dismiss()
@@ -303,7 +306,8 @@ void AdvisoryBanner::resizeEvent(QResizeEvent *event)
 
 void AdvisoryBanner::mouseReleaseEvent(QMouseEvent *event)
 {
-    if (event->button() == Qt::LeftButton && m_current && rect().contains(event->position().toPoint()))
+    if (event->button() == Qt::LeftButton && m_current
+        && rect().contains(event->position().toPoint()))
         emit storyRequested(m_current->storyId);
     QFrame::mouseReleaseEvent(event);
 }

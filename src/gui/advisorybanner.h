@@ -73,7 +73,7 @@ private:
     std::optional<AdvisoryStore::Record> m_current;
     QString m_heading; // "⚠ headline · severity"
     QString m_details; // "Area: … · Issued by … · Until …"
-    QString m_says;    // what the advisory says, whole
+    QString m_says; // what the advisory says, whole
     QLabel *m_label = nullptr;
     QLabel *m_text = nullptr;
     QPushButton *m_open = nullptr;

@@ -51,7 +51,8 @@ void BookmarkActions::updateState()
     m_toggle->setChecked(bookmarked);
     // The text stays: the shortcut editor names the action by it. The check mark and the
     // tooltip say whether the story is bookmarked.
-    m_toggle->setToolTip(bookmarked ? tr("Remove the bookmark (Ctrl+D)") : tr("Bookmark the story in the reader (Ctrl+D)"));
+    m_toggle->setToolTip(bookmarked ? tr("Remove the bookmark (Ctrl+D)")
+                                    : tr("Bookmark the story in the reader (Ctrl+D)"));
     m_note->setEnabled(location.isValid());
 }
 
@@ -81,7 +82,8 @@ bool BookmarkActions::toggle()
             m_controller.bookmarksChanged(0, false);
     }
     m_toggle->setChecked(bookmarked);
-    m_toggle->setToolTip(bookmarked ? tr("Remove the bookmark (Ctrl+D)") : tr("Bookmark the story in the reader (Ctrl+D)"));
+    m_toggle->setToolTip(bookmarked ? tr("Remove the bookmark (Ctrl+D)")
+                                    : tr("Bookmark the story in the reader (Ctrl+D)"));
     return bookmarked;
 }
 
@@ -119,12 +121,13 @@ void BookmarkActions::chooseExportFile(Format format)
 {
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     const QString path = format == Format::Html
-        ? QFileDialog::getSaveFileName(m_dialogParent, tr("Export Bookmarks"),
-                                       QDir(dir).filePath(QStringLiteral("bulletin-bookmarks.html")),
-                                       tr("Bookmarks file (*.html)"))
-        : QFileDialog::getSaveFileName(m_dialogParent, tr("Export Bookmarks"),
-                                       QDir(dir).filePath(QStringLiteral("bulletin-bookmarks.json")),
-                                       tr("JSON (*.json)"));
+        ? QFileDialog::getSaveFileName(
+            m_dialogParent, tr("Export Bookmarks"),
+            QDir(dir).filePath(QStringLiteral("bulletin-bookmarks.html")),
+            tr("Bookmarks file (*.html)"))
+        : QFileDialog::getSaveFileName(
+            m_dialogParent, tr("Export Bookmarks"),
+            QDir(dir).filePath(QStringLiteral("bulletin-bookmarks.json")), tr("JSON (*.json)"));
     if (!path.isEmpty())
         exportTo(path, format);
 }
@@ -141,10 +144,11 @@ bool BookmarkActions::exportTo(const QString &path, Format format)
         emit statusMessage(tr("Could not export bookmarks to %1: %2").arg(path, error));
         return false;
     }
-    QString message = tr("Exported %n bookmark(s) to %1.", nullptr, int(bookmarks.size())).arg(path);
+    QString message
+        = tr("Exported %n bookmark(s) to %1.", nullptr, int(bookmarks.size())).arg(path);
     if (unlinked > 0)
-        message += QLatin1Char(' ') + tr("%n without a web address listed without a link.",
-                                         nullptr, unlinked);
+        message += QLatin1Char(' ')
+            + tr("%n without a web address listed without a link.", nullptr, unlinked);
     emit statusMessage(message);
     return true;
 }

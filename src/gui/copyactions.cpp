@@ -47,7 +47,8 @@ QString CopyActions::headline() const
         if (const std::optional<StorySummary> story = m_cache.articles().summary(location.storyId))
             return story->title;
     } else if (location.bookmarkId) {
-        if (const std::optional<BookmarkRecord> bookmark = m_cache.bookmarks().bookmark(location.bookmarkId))
+        if (const std::optional<BookmarkRecord> bookmark = m_cache.bookmarks().bookmark(
+                location.bookmarkId))
             return bookmark->title;
     }
     return {};

@@ -31,8 +31,8 @@ public:
 
     // `problem` is the one line that says what is wrong; `backup` is CacheBackup::newest(),
     // empty when there is none (no Restore then).
-    DamagedCacheDialog(const QString &cachePath, const QString &problem, const QString &backup, When when,
-                       QWidget *parent = nullptr);
+    DamagedCacheDialog(const QString &cachePath, const QString &problem, const QString &backup,
+                       When when, QWidget *parent = nullptr);
 
     Choice choice() const { return m_choice; }
     QString backup() const { return m_backup; }

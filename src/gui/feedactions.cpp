@@ -77,7 +77,8 @@ FeedActions::FeedActions(Cache &cache, StoryController &controller, RefreshServi
         purgeRemoved();
 
     if (m_subscriptions) {
-        connect(m_subscriptions, &SubscriptionService::subscribed, this, &FeedActions::onSubscribed);
+        connect(m_subscriptions, &SubscriptionService::subscribed, this,
+                &FeedActions::onSubscribed);
         connect(m_subscriptions, &SubscriptionService::subscribeFailed, this,
                 &FeedActions::onSubscribeFailed);
     }
@@ -103,8 +104,9 @@ void FeedActions::updateState()
     m_alertSource->setEnabled(feed);
     m_alertSource->setChecked(record && record->alertSource);
     m_remove->setEnabled((feed || folder) && !remote);
-    m_remove->setText(folder ? tr("&Delete Folder\u2026")
-                             : local ? tr("&Remove Source\u2026") : tr("&Unsubscribe\u2026"));
+    m_remove->setText(folder      ? tr("&Delete Folder\u2026")
+                          : local ? tr("&Remove Source\u2026")
+                                  : tr("&Unsubscribe\u2026"));
 }
 
 QString FeedActions::pathOfFolder(qint64 folderId) const
@@ -169,7 +171,8 @@ void FeedActions::subscribe(const SubscriptionService::Request &request)
         return;
     }
     if (m_subscriptions->isBusy()) {
-        emit statusMessage(tr("Still subscribing to %1; try again in a moment.").arg(m_subscriptions->requestedUrl()));
+        emit statusMessage(tr("Still subscribing to %1; try again in a moment.")
+                               .arg(m_subscriptions->requestedUrl()));
         return;
     }
     emit statusMessage(tr("Subscribing to %1\u2026").arg(request.url));
@@ -179,8 +182,9 @@ void FeedActions::subscribe(const SubscriptionService::Request &request)
 void FeedActions::onSubscribed(qint64 feedId, const RefreshResult &result)
 {
     const StoryFilter source{StoryFilter::Kind::Feed, feedId};
-    emit statusMessage(tr("Subscribed to %1: %n story(ies).", nullptr, result.added + result.updated)
-                           .arg(sourceName(source)));
+    emit statusMessage(
+        tr("Subscribed to %1: %n story(ies).", nullptr, result.added + result.updated)
+            .arg(sourceName(source)));
     emit storiesChanged();
     m_controller.showFilter(source);
     emit subscribed(feedId);
@@ -189,7 +193,8 @@ void FeedActions::onSubscribed(qint64 feedId, const RefreshResult &result)
 void FeedActions::onSubscribeFailed(const QString &error)
 {
     // The Subscribe dialog shows it too, where the user is looking, while it is open.
-    emit statusMessage(tr("Could not subscribe to %1: %2").arg(m_subscriptions->requestedUrl(), error));
+    emit statusMessage(
+        tr("Could not subscribe to %1: %2").arg(m_subscriptions->requestedUrl(), error));
     emit subscribeFailed(error);
 }
 
@@ -216,10 +221,12 @@ bool FeedActions::rename(const StoryFilter &source, const QString &name)
 bool FeedActions::moveFeed(qint64 feedId, const QStringList &folderPath)
 {
     const qint64 folderId = m_cache.feeds().folderForPath(folderPath);
-    const bool ok = (folderPath.isEmpty() || folderId != 0) && m_cache.feeds().moveToFolder(feedId, folderId);
-    emit statusMessage(ok ? tr("Moved to %1.").arg(folderPath.isEmpty() ? topLevelLabel()
-                                                                        : folderPath.join(QLatin1Char('/')))
-                          : tr("Could not move the feed."));
+    const bool ok = (folderPath.isEmpty() || folderId != 0)
+        && m_cache.feeds().moveToFolder(feedId, folderId);
+    emit statusMessage(
+        ok ? tr("Moved to %1.")
+                 .arg(folderPath.isEmpty() ? topLevelLabel() : folderPath.join(QLatin1Char('/')))
+           : tr("Could not move the feed."));
     if (ok)
         m_controller.refreshSidebar();
     return ok;
@@ -267,8 +274,9 @@ bool FeedActions::setAlertSource(qint64 feedId, bool alertSource)
         return false;
     }
     const RuleReapplyReport report = reapplyAdvisoryRules(m_cache);
-    emit statusMessage(alertSource ? tr("%1 is an alert source: its stories are advisories.").arg(name)
-                                   : tr("%1 is no longer an alert source.").arg(name));
+    emit statusMessage(alertSource
+                           ? tr("%1 is an alert source: its stories are advisories.").arg(name)
+                           : tr("%1 is no longer an alert source.").arg(name));
     if (!report.error.isEmpty())
         emit statusMessage(report.error);
     updateState();
@@ -329,11 +337,11 @@ void FeedActions::askToRemove()
     const std::optional<FeedRecord> feed = m_cache.feeds().feed(source.id);
     if (!feed)
         return;
-    const auto answer = QMessageBox::question(
-        m_dialogParent, tr("Unsubscribe"),
-        tr("Unsubscribe from %1? Its %n story(ies) leave the cache; your bookmarks of them are kept.",
-           nullptr, feed->total)
-            .arg(sourceName(source)));
+    const auto answer = QMessageBox::question(m_dialogParent, tr("Unsubscribe"),
+                                              tr("Unsubscribe from %1? Its %n story(ies) leave the "
+                                                 "cache; your bookmarks of them are kept.",
+                                                 nullptr, feed->total)
+                                                  .arg(sourceName(source)));
     if (answer == QMessageBox::Yes)
         removeFeed(source.id);
 }

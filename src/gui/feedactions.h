@@ -51,7 +51,7 @@ public:
     void subscribe(const SubscriptionService::Request &request);
     bool rename(const StoryFilter &source, const QString &name);
     bool moveFeed(qint64 feedId, const QStringList &folderPath);
-    bool removeFeed(qint64 feedId);     // its stories go; its bookmarks stay
+    bool removeFeed(qint64 feedId); // its stories go; its bookmarks stay
     bool removeFolder(qint64 folderId); // its feeds move to the top level
     // Every story of an alert source is an advisory (user rule); re-evaluates cached stories.
     bool setAlertSource(qint64 feedId, bool alertSource);

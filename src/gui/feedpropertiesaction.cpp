@@ -12,8 +12,9 @@
 
 namespace bulletin {
 
-FeedPropertiesAction::FeedPropertiesAction(Cache &cache, StoryController &controller, FeedActions &feeds,
-                                           ImageBar *images, RefreshService *refresh, QWidget *dialogParent,
+FeedPropertiesAction::FeedPropertiesAction(Cache &cache, StoryController &controller,
+                                           FeedActions &feeds, ImageBar *images,
+                                           RefreshService *refresh, QWidget *dialogParent,
                                            QObject *parent)
     : QObject(parent)
     , m_cache(cache)
@@ -26,9 +27,11 @@ FeedPropertiesAction::FeedPropertiesAction(Cache &cache, StoryController &contro
 {
     m_action->setObjectName(QStringLiteral("feedProperties"));
     m_action->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Return));
-    m_action->setToolTip(tr("Title, address, folder, refresh interval, images and alerts of the selected feed"));
+    m_action->setToolTip(
+        tr("Title, address, folder, refresh interval, images and alerts of the selected feed"));
     connect(m_action, &QAction::triggered, this, &FeedPropertiesAction::ask);
-    connect(&m_controller, &StoryController::filterChanged, this, &FeedPropertiesAction::updateState);
+    connect(&m_controller, &StoryController::filterChanged, this,
+            &FeedPropertiesAction::updateState);
     updateState();
 }
 
@@ -54,17 +57,20 @@ std::optional<FeedPropertiesDialog::Values> FeedPropertiesAction::valuesOf(qint6
     return values;
 }
 
-bool FeedPropertiesAction::apply(qint64 feedId, const FeedPropertiesDialog::Values &wanted, QString *error)
+bool FeedPropertiesAction::apply(qint64 feedId, const FeedPropertiesDialog::Values &wanted,
+                                 QString *error)
 {
     const std::optional<FeedPropertiesDialog::Values> current = valuesOf(feedId);
     if (!current)
         return false;
     QStringList problems;
-    if (wanted.title != current->title && !m_feeds.rename({StoryFilter::Kind::Feed, feedId}, wanted.title))
+    if (wanted.title != current->title
+        && !m_feeds.rename({StoryFilter::Kind::Feed, feedId}, wanted.title))
         problems << tr("the title could not be changed");
     if (wanted.folderPath != current->folderPath && !m_feeds.moveFeed(feedId, wanted.folderPath))
         problems << tr("the feed could not be moved");
-    if (wanted.alertSource != current->alertSource && !m_feeds.setAlertSource(feedId, wanted.alertSource))
+    if (wanted.alertSource != current->alertSource
+        && !m_feeds.setAlertSource(feedId, wanted.alertSource))
         problems << tr("the alert source could not be changed");
     if (wanted.refreshMinutes != current->refreshMinutes
         && !m_cache.feeds().setRefreshMinutes(feedId, wanted.refreshMinutes))
@@ -97,14 +103,16 @@ void FeedPropertiesAction::ask()
     const std::optional<FeedPropertiesDialog::Values> values = valuesOf(source.id);
     if (!values)
         return;
-    const int defaultMinutes = m_refresh ? m_refresh->schedule().defaultMinutes : RefreshSchedule{}.defaultMinutes;
-    FeedPropertiesDialog dialog(*values, !values->url.isEmpty(), m_feeds.folderPaths(), defaultMinutes,
-                                m_dialogParent);
+    const int defaultMinutes = m_refresh ? m_refresh->schedule().defaultMinutes
+                                         : RefreshSchedule{}.defaultMinutes;
+    FeedPropertiesDialog dialog(*values, !values->url.isEmpty(), m_feeds.folderPaths(),
+                                defaultMinutes, m_dialogParent);
     if (dialog.exec() != QDialog::Accepted)
         return;
     QString error;
     if (!apply(source.id, dialog.values(), &error))
-        QMessageBox::warning(m_dialogParent, tr("Feed Properties"), tr("Not every change was made: %1.").arg(error));
+        QMessageBox::warning(m_dialogParent, tr("Feed Properties"),
+                             tr("Not every change was made: %1.").arg(error));
 }
 
 } // namespace bulletin

@@ -28,8 +28,9 @@ class FeedPropertiesAction final : public QObject
     Q_OBJECT
 
 public:
-    FeedPropertiesAction(Cache &cache, StoryController &controller, FeedActions &feeds, ImageBar *images,
-                         RefreshService *refresh, QWidget *dialogParent, QObject *parent = nullptr);
+    FeedPropertiesAction(Cache &cache, StoryController &controller, FeedActions &feeds,
+                         ImageBar *images, RefreshService *refresh, QWidget *dialogParent,
+                         QObject *parent = nullptr);
 
     QAction *action() const { return m_action; }
 

@@ -37,7 +37,8 @@ QList<int> FeedPropertiesDialog::intervalChoices()
 }
 
 FeedPropertiesDialog::FeedPropertiesDialog(const Values &values, bool addressEditable,
-                                           const QStringList &folderPaths, int defaultMinutes, QWidget *parent)
+                                           const QStringList &folderPaths, int defaultMinutes,
+                                           QWidget *parent)
     : QDialog(parent)
     , m_addressEditable(addressEditable)
     , m_title(new QLineEdit(values.title, this))
@@ -109,7 +110,8 @@ void FeedPropertiesDialog::checkAddress()
         m_problem = tr("A feed needs a title.");
     } else if (m_addressEditable) {
         const QUrl url = webAddressFromUserInput(m_url->text(), &m_problem);
-        if (m_problem.isEmpty() && url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))
+        if (m_problem.isEmpty() && url.scheme() != QLatin1String("http")
+            && url.scheme() != QLatin1String("https"))
             m_problem = tr("Only http and https addresses can be fetched.");
     }
     m_urlProblem->setText(m_problem);
@@ -126,8 +128,9 @@ FeedPropertiesDialog::Values FeedPropertiesDialog::values() const
         values.url = webAddressFromUserInput(m_url->text(), &ignored).toString();
     }
     const QString folder = m_folder->currentText().trimmed();
-    values.folderPath = m_folder->currentIndex() == 0 && folder == m_folder->itemText(0) ? QStringList()
-                                                                                        : splitFolderPath(folder);
+    values.folderPath = m_folder->currentIndex() == 0 && folder == m_folder->itemText(0)
+        ? QStringList()
+        : splitFolderPath(folder);
     values.refreshMinutes = m_interval->currentData().toInt();
     values.loadImages = m_images->isChecked();
     values.alertSource = m_alert->isChecked();

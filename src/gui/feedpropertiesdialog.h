@@ -26,9 +26,9 @@ public:
     struct Values
     {
         QString title;
-        QString url;             // empty for a feed without an address to change
-        QStringList folderPath;  // empty: the top level
-        int refreshMinutes = 0;  // 0: the default interval (Preferences)
+        QString url; // empty for a feed without an address to change
+        QStringList folderPath; // empty: the top level
+        int refreshMinutes = 0; // 0: the default interval (Preferences)
         bool loadImages = false; // always load this feed's remote images
         bool alertSource = false;
 

@@ -16,22 +16,24 @@ HighlightDelegate::HighlightDelegate(const StoryListModel *model, QObject *paren
 {
 }
 
-QString HighlightDelegate::highlighted(const QString &text, const SearchMatcher &matcher, const QColor &background,
-                                       const QColor &foreground)
+QString HighlightDelegate::highlighted(const QString &text, const SearchMatcher &matcher,
+                                       const QColor &background, const QColor &foreground)
 {
     QString html;
     qsizetype at = 0;
     for (const SearchMatcher::Span &match : matcher.matches(text)) {
         html += escapeHtml(QStringView(text).mid(at, match.start - at));
         html += QStringLiteral("<span style=\"background-color:%1; color:%2\">%3</span>")
-                    .arg(background.name(), foreground.name(), escapeHtml(QStringView(text).mid(match.start, match.length)));
+                    .arg(background.name(), foreground.name(),
+                         escapeHtml(QStringView(text).mid(match.start, match.length)));
         at = match.start + match.length;
     }
     html += escapeHtml(QStringView(text).mid(at));
     return html;
 }
 
-void HighlightDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+void HighlightDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                              const QModelIndex &index) const
 {
     const SearchMatcher &matcher = m_model->highlighter();
     if (matcher.isEmpty() || index.column() != StoryListModel::HeadlineColumn) {
@@ -59,10 +61,12 @@ void HighlightDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     const QRect textRect = style->subElementRect(QStyle::SE_ItemViewItemText, &opt, widget);
     painter->save();
     painter->setClipRect(textRect);
-    painter->translate(textRect.left(), textRect.top() + (textRect.height() - document.size().height()) / 2);
+    painter->translate(textRect.left(),
+                       textRect.top() + (textRect.height() - document.size().height()) / 2);
     QAbstractTextDocumentLayout::PaintContext context;
     context.palette = opt.palette;
-    context.palette.setColor(QPalette::Text, opt.palette.color(selected ? QPalette::HighlightedText : QPalette::Text));
+    context.palette.setColor(
+        QPalette::Text, opt.palette.color(selected ? QPalette::HighlightedText : QPalette::Text));
     document.documentLayout()->draw(painter, context);
     painter->restore();
 }

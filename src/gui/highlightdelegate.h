@@ -17,11 +17,12 @@ class HighlightDelegate final : public QStyledItemDelegate
 public:
     HighlightDelegate(const StoryListModel *model, QObject *parent = nullptr);
 
-    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override;
 
     // The text as HTML with each of the search's matches wrapped in a highlighted span.
-    static QString highlighted(const QString &text, const SearchMatcher &matcher, const QColor &background,
-                               const QColor &foreground);
+    static QString highlighted(const QString &text, const SearchMatcher &matcher,
+                               const QColor &background, const QColor &foreground);
 
 private:
     const StoryListModel *m_model;

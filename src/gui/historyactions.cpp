@@ -19,13 +19,13 @@ HistoryActions::HistoryActions(StoryController &controller, QObject *parent)
     const QStyle *style = QApplication::style();
     m_back->setText(tr("&Back"));
     m_back->setToolTip(tr("Back to the previous story (Alt+Left)"));
-    m_back->setIcon(QIcon::fromTheme(QStringLiteral("go-previous"),
-                                     style->standardIcon(QStyle::SP_ArrowBack)));
+    m_back->setIcon(
+        QIcon::fromTheme(QStringLiteral("go-previous"), style->standardIcon(QStyle::SP_ArrowBack)));
     m_back->setShortcuts(QKeySequence::Back);
     m_forward->setText(tr("&Forward"));
     m_forward->setToolTip(tr("Forward to the next story (Alt+Right)"));
-    m_forward->setIcon(QIcon::fromTheme(QStringLiteral("go-next"),
-                                        style->standardIcon(QStyle::SP_ArrowForward)));
+    m_forward->setIcon(
+        QIcon::fromTheme(QStringLiteral("go-next"), style->standardIcon(QStyle::SP_ArrowForward)));
     m_forward->setShortcuts(QKeySequence::Forward);
 
     connect(m_back, &QAction::triggered, this, [this] { m_controller.goBack(); });

@@ -51,8 +51,9 @@ ImageBar::~ImageBar()
 
 void ImageBar::onBlocked(int count)
 {
-    m_text->setText(count > 0 ? tr("%n remote image(s) not loaded, to protect your privacy.", nullptr, count)
-                              : QString());
+    m_text->setText(
+        count > 0 ? tr("%n remote image(s) not loaded, to protect your privacy.", nullptr, count)
+                  : QString());
     const bool canLoad = m_controller.imagePolicy()->canLoadImages();
     m_load->setEnabled(canLoad);
     m_always->setEnabled(canLoad && m_controller.currentFeed() != 0);

@@ -17,7 +17,8 @@ bool LinkOpener::openChecked(const QUrl &url, const QString &warning)
     if (warning.isEmpty() || !isAllowed(url))
         return open(url);
     QMessageBox box(QMessageBox::Warning, tr("Suspicious Link"),
-                    tr("This link may not go where it seems to."), QMessageBox::NoButton, m_dialogParent);
+                    tr("This link may not go where it seems to."), QMessageBox::NoButton,
+                    m_dialogParent);
     box.setInformativeText(tr("%1\n\nIt really opens:\n%2").arg(warning, url.toDisplayString()));
     box.setAccessibleName(tr("Suspicious link warning"));
     QPushButton *openAnyway = box.addButton(tr("&Open Anyway"), QMessageBox::AcceptRole);
@@ -37,7 +38,8 @@ bool LinkOpener::isAllowed(const QUrl &url)
     const QString scheme = url.scheme().toLower();
     if (scheme == QLatin1String("mailto"))
         return !url.path().isEmpty();
-    return (scheme == QLatin1String("http") || scheme == QLatin1String("https")) && !url.host().isEmpty();
+    return (scheme == QLatin1String("http") || scheme == QLatin1String("https"))
+        && !url.host().isEmpty();
 }
 
 bool LinkOpener::open(const QUrl &url)

@@ -64,7 +64,8 @@ MainWindow::MainWindow(Cache &cache, QSettings &settings, const Services &servic
     m_ui->setupUi(this);
     m_placement = new WindowPlacement(this);
     m_ui->readerView->setPlaceholderText(tr("Choose a story to read it here."));
-    m_controller = new StoryController(cache, m_ui->sidebarView, m_ui->storyView, m_ui->readerView, this);
+    m_controller = new StoryController(cache, m_ui->sidebarView, m_ui->storyView, m_ui->readerView,
+                                       this);
     m_controller->setCoverageFinder(services.coverage);
     m_history = new HistoryActions(*m_controller, this);
     m_bookmarks = new BookmarkActions(cache, *m_controller, this, this);
@@ -77,8 +78,8 @@ MainWindow::MainWindow(Cache &cache, QSettings &settings, const Services &servic
     m_reading = new ReadingActions(*m_controller, m_ui->readerView, this);
     m_copy = new CopyActions(cache, *m_controller, this);
     m_readUndo = new ReadUndo(*m_controller, statusBar(), this);
-    m_ui->storyView->setItemDelegateForColumn(StoryListModel::HeadlineColumn,
-                                              new HighlightDelegate(m_controller->storyModel(), this));
+    m_ui->storyView->setItemDelegateForColumn(
+        StoryListModel::HeadlineColumn, new HighlightDelegate(m_controller->storyModel(), this));
     m_banner = new AdvisoryBanner(cache.advisories(), m_ui->centralWidget);
     m_ui->centralLayout->insertWidget(0, m_banner);
     m_ui->centralLayout->setSpacing(4);
@@ -86,17 +87,19 @@ MainWindow::MainWindow(Cache &cache, QSettings &settings, const Services &servic
     m_notifier = new AdvisoryNotifier(*m_banner, *m_settings, this);
     connect(m_banner, &AdvisoryBanner::storyRequested, this, &MainWindow::openStory);
     connect(m_notifier, &AdvisoryNotifier::storyRequested, this, &MainWindow::openStory);
-    connect(m_controller, &StoryController::locationChanged, m_banner,
-            [this](const ReaderLocation &location) { m_banner->setStoryInReader(location.storyId); });
+    connect(
+        m_controller, &StoryController::locationChanged, m_banner,
+        [this](const ReaderLocation &location) { m_banner->setStoryInReader(location.storyId); });
     connect(m_banner, &AdvisoryBanner::dismissed, this,
             [this] { showStatus(tr("Advisory dismissed; it stays in the Advisories view.")); });
-    connect(m_banner, &AdvisoryBanner::dismissFailed, this,
-            [this](const QString &why) { showStatus(tr("The advisory could not be dismissed: %1.").arg(why)); });
+    connect(m_banner, &AdvisoryBanner::dismissFailed, this, [this](const QString &why) {
+        showStatus(tr("The advisory could not be dismissed: %1.").arg(why));
+    });
     statusBar()->addPermanentWidget(m_refreshActions->progressWidget());
     statusBar()->addPermanentWidget(m_accounts->progressWidget());
-    for (QWidget *widget : {static_cast<QWidget *>(m_ui->sidebarView),
-                            static_cast<QWidget *>(m_ui->storyView),
-                            static_cast<QWidget *>(m_ui->readerView)})
+    for (QWidget *widget :
+         {static_cast<QWidget *>(m_ui->sidebarView), static_cast<QWidget *>(m_ui->storyView),
+          static_cast<QWidget *>(m_ui->readerView)})
         m_history->watch(widget);
 
     m_preferences = new PreferenceActions(cache, *m_settings, this);
@@ -106,7 +109,8 @@ MainWindow::MainWindow(Cache &cache, QSettings &settings, const Services &servic
     m_enclosures = new EnclosureList(cache, *m_controller, *m_links, services.network, this);
     m_enclosures->placeBelow(m_ui->readerView);
     // After the image bar: a feed's properties include whether its images load.
-    m_feedProperties = new FeedPropertiesAction(cache, *m_controller, *m_feeds, m_imageBar, services.refresh, this, this);
+    m_feedProperties = new FeedPropertiesAction(cache, *m_controller, *m_feeds, m_imageBar,
+                                                services.refresh, this, this);
     m_menus = new WindowMenus(this, *m_ui,
                               {.controller = m_controller,
                                .links = m_links,
@@ -140,18 +144,24 @@ MainWindow::MainWindow(Cache &cache, QSettings &settings, const Services &servic
     m_ui->outerSplitter->setSizes({230, 970});
     m_ui->innerSplitter->setSizes({260, 480});
 
-    connect(m_ui->readerView, &ReaderView::externalLinkRequested, this, &MainWindow::openExternalLink);
-    connect(m_ui->readerView, &ReaderView::noteEditRequested, m_bookmarks->noteAction(), &QAction::trigger);
+    connect(m_ui->readerView, &ReaderView::externalLinkRequested, this,
+            &MainWindow::openExternalLink);
+    connect(m_ui->readerView, &ReaderView::noteEditRequested, m_bookmarks->noteAction(),
+            &QAction::trigger);
     // Hovering a link shows where it really goes.
-    connect(m_ui->readerView, qOverload<const QUrl &>(&QTextBrowser::highlighted), this, [this](const QUrl &url) {
-        if (url.isEmpty() || storyIdFromAnchor(url.toString())) {
-            statusBar()->clearMessage();
-            return;
-        }
-        const QString warning = m_controller->linkWarning(url);
-        statusBar()->showMessage(warning.isEmpty() ? url.toDisplayString()
-                                                   : QStringLiteral("\u26a0 %1 \u2014 %2").arg(url.toDisplayString(), warning));
-    });
+    connect(
+        m_ui->readerView, qOverload<const QUrl &>(&QTextBrowser::highlighted), this,
+        [this](const QUrl &url) {
+            if (url.isEmpty() || storyIdFromAnchor(url.toString())) {
+                statusBar()->clearMessage();
+                return;
+            }
+            const QString warning = m_controller->linkWarning(url);
+            statusBar()->showMessage(
+                warning.isEmpty()
+                    ? url.toDisplayString()
+                    : QStringLiteral("\u26a0 %1 \u2014 %2").arg(url.toDisplayString(), warning));
+        });
     connect(m_feeds, &FeedActions::statusMessage, this, &MainWindow::showStatus);
     connect(m_feeds, &FeedActions::storiesChanged, this, &MainWindow::storiesChanged);
     connect(m_refreshActions, &RefreshActions::statusMessage, this, &MainWindow::showStatus);
@@ -191,9 +201,10 @@ MainWindow::MainWindow(Cache &cache, QSettings &settings, const Services &servic
             &MainWindow::showStatus);
 
     if (!m_cache.feeds().hasFeeds())
-        statusBar()->showMessage(tr("Your cache is empty. Subscribe with Feeds ▸ Subscribe (Ctrl+N), "
-                                    "import subscriptions with File ▸ Import Subscriptions, or add "
-                                    "stories with “bulletin import FILE”."));
+        statusBar()->showMessage(
+            tr("Your cache is empty. Subscribe with Feeds ▸ Subscribe (Ctrl+N), "
+               "import subscriptions with File ▸ Import Subscriptions, or add "
+               "stories with “bulletin import FILE”."));
 }
 
 MainWindow::~MainWindow()
@@ -262,7 +273,8 @@ void MainWindow::setUpStoryList()
     header->resizeSection(StoryListModel::NoteColumn, metrics.averageCharWidth() * 32);
     // The note column is the Bookmarks view's alone.
     const auto showNotes = [this] {
-        m_ui->storyView->setColumnHidden(StoryListModel::NoteColumn, !m_controller->storyModel()->isBookmarkView());
+        m_ui->storyView->setColumnHidden(StoryListModel::NoteColumn,
+                                         !m_controller->storyModel()->isBookmarkView());
     };
     connect(m_controller->storyModel(), &QAbstractItemModel::modelReset, this, showNotes);
     showNotes();

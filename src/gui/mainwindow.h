@@ -82,15 +82,16 @@ public:
         RefreshService *refresh = nullptr;
         SubscriptionService *subscriptions = nullptr;
         QNetworkAccessManager *network = nullptr; // for enclosures the user saves
-        SyncService *sync = nullptr;              // sync accounts' syncs, on its own thread
-        CoverageFinder *coverage = nullptr;       // related coverage, on its own thread
-        FeedPurger *purger = nullptr;             // unsubscribed feeds' stories, on its own thread
-        ImageCache *images = nullptr;             // remote images the user allows, on disk
-        ImageLoader *imageLoader = nullptr;       // fetches them into images
+        SyncService *sync = nullptr; // sync accounts' syncs, on its own thread
+        CoverageFinder *coverage = nullptr; // related coverage, on its own thread
+        FeedPurger *purger = nullptr; // unsubscribed feeds' stories, on its own thread
+        ImageCache *images = nullptr; // remote images the user allows, on disk
+        ImageLoader *imageLoader = nullptr; // fetches them into images
     };
 
     MainWindow(Cache &cache, QSettings &settings, QWidget *parent = nullptr);
-    MainWindow(Cache &cache, QSettings &settings, const Services &services, QWidget *parent = nullptr);
+    MainWindow(Cache &cache, QSettings &settings, const Services &services,
+               QWidget *parent = nullptr);
     ~MainWindow() override;
 
     // Opens the story in the reader and selects it in the list.

@@ -56,7 +56,8 @@ PreferencesDialog::PreferencesDialog(AppSettings &settings, const QList<QAction 
     m_interval->setRange(5, 24 * 60);
     m_interval->setSuffix(tr(" minutes"));
     m_interval->setAccessibleName(tr("Refresh interval"));
-    m_interval->setToolTip(tr("How often each feed is fetched, unless its publisher asks for less often"));
+    m_interval->setToolTip(
+        tr("How often each feed is fetched, unless its publisher asks for less often"));
     m_interval->setValue(settings.refreshIntervalMinutes());
     m_syncInterval = new QSpinBox(general);
     m_syncInterval->setObjectName(QStringLiteral("syncInterval"));
@@ -64,8 +65,9 @@ PreferencesDialog::PreferencesDialog(AppSettings &settings, const QList<QAction 
     m_syncInterval->setSuffix(tr(" minutes"));
     m_syncInterval->setSpecialValueText(tr("Never (only on Refresh)"));
     m_syncInterval->setAccessibleName(tr("Sync interval"));
-    m_syncInterval->setToolTip(tr("How often sync accounts are synced with their server; changes made here "
-                                  "are sent within seconds whatever this says"));
+    m_syncInterval->setToolTip(
+        tr("How often sync accounts are synced with their server; changes made here "
+           "are sent within seconds whatever this says"));
     m_syncInterval->setValue(settings.syncIntervalMinutes());
     m_alertInterval = new QSpinBox(general);
     m_alertInterval->setRange(5, 24 * 60);
@@ -77,7 +79,8 @@ PreferencesDialog::PreferencesDialog(AppSettings &settings, const QList<QAction 
     m_alertInterval->setValue(settings.alertIntervalMinutes());
     m_markRead = new QComboBox(general);
     m_markRead->setAccessibleName(tr("Mark stories as read"));
-    m_markRead->addItems({tr("As soon as they are opened"), tr("After reading for a while"), tr("Never (press M)")});
+    m_markRead->addItems(
+        {tr("As soon as they are opened"), tr("After reading for a while"), tr("Never (press M)")});
     m_markReadDelay = new QSpinBox(general);
     m_markReadDelay->setRange(1, 120);
     m_markReadDelay->setSuffix(tr(" seconds"));
@@ -97,7 +100,8 @@ PreferencesDialog::PreferencesDialog(AppSettings &settings, const QList<QAction 
     const QFont font = settings.readerFont().value_or(QFont());
     m_font->setCurrentFont(font);
     m_fontSize->setValue(font.pointSize() > 0 ? font.pointSize() : 10);
-    m_notify = new QCheckBox(tr("Notify me of new advisories (where the desktop shows notifications)"), general);
+    m_notify = new QCheckBox(
+        tr("Notify me of new advisories (where the desktop shows notifications)"), general);
     m_notify->setChecked(settings.notifyAdvisories());
     m_trayIcon = new QCheckBox(tr("Show an icon in the tray, with the unread count"), general);
     m_trayIcon->setObjectName(QStringLiteral("trayIcon"));
@@ -118,7 +122,8 @@ PreferencesDialog::PreferencesDialog(AppSettings &settings, const QList<QAction 
     m_keepDays->setSuffix(tr(" days"));
     m_keepDays->setAccessibleName(tr("Days stories are kept"));
     m_keepDays->setValue(settings.keepDays());
-    m_keepUnread = new QCheckBox(tr("Keep unread stories past these limits (bookmarks are always kept)"), general);
+    m_keepUnread = new QCheckBox(
+        tr("Keep unread stories past these limits (bookmarks are always kept)"), general);
     m_keepUnread->setChecked(settings.keepUnread());
     form->addRow(m_autoRefresh);
     form->addRow(m_notify);
@@ -129,8 +134,10 @@ PreferencesDialog::PreferencesDialog(AppSettings &settings, const QList<QAction 
     form->addRow(tr("&Keep at most:"), m_keepCount);
     form->addRow(tr("Keep &for:"), m_keepDays);
     form->addRow(m_keepUnread);
-    m_imagesAlways = new QCheckBox(tr("Load remote images in every story (otherwise only when asked, "
-                                      "per story or per feed)"), general);
+    m_imagesAlways = new QCheckBox(
+        tr("Load remote images in every story (otherwise only when asked, "
+           "per story or per feed)"),
+        general);
     m_imagesAlways->setChecked(settings.imagesAlways());
     form->addRow(m_imagesAlways);
     form->addRow(tr("Mark &read:"), m_markRead);
@@ -202,11 +209,12 @@ PreferencesDialog::PreferencesDialog(AppSettings &settings, const QList<QAction 
         m_headings = new QPlainTextEdit(rules.headings.join(QLatin1Char('\n')), advisories);
         m_headings->setObjectName(QStringLiteral("advisoryHeadings"));
         m_headings->setAccessibleName(tr("Advisory section headings"));
-        auto *note = new QLabel(tr("A story whose headline or first paragraph contains a keyword is shown as "
-                                   "an advisory. A section under one of the headings becomes the story's "
-                                   "advisory. To treat every story of a feed as an advisory, use Feeds \u25b8 "
-                                   "Treat as Alert Source."),
-                                advisories);
+        auto *note = new QLabel(
+            tr("A story whose headline or first paragraph contains a keyword is shown as "
+               "an advisory. A section under one of the headings becomes the story's "
+               "advisory. To treat every story of a feed as an advisory, use Feeds \u25b8 "
+               "Treat as Alert Source."),
+            advisories);
         note->setWordWrap(true);
         advisoryForm->addRow(note);
         advisoryForm->addRow(tr("&Keywords:"), m_keywords);

@@ -51,8 +51,8 @@ ReaderView::ReaderView(QWidget *parent)
     connect(document(), &QTextDocument::contentsChange, this, [this](int from, int, int added) {
         const bool keep = document()->characterCount() <= kKeptLayoutChars;
         const int end = from + added;
-        for (QTextBlock block = document()->findBlock(from); block.isValid() && block.position() <= end;
-             block = block.next())
+        for (QTextBlock block = document()->findBlock(from);
+             block.isValid() && block.position() <= end; block = block.next())
             block.layout()->setCacheEnabled(keep);
     });
     connect(this, &QTextBrowser::anchorClicked, this, &ReaderView::handleAnchor);
@@ -81,12 +81,13 @@ int ReaderView::highlightMatches(const SearchMatcher &matcher)
         format.setForeground(palette().color(QPalette::HighlightedText));
         // Block by block: a phrase is matched within a paragraph, as the index matched it
         // within the text.
-        for (QTextBlock block = document()->begin(); block.isValid() && selections.size() < kMaxMarks;
-             block = block.next()) {
+        for (QTextBlock block = document()->begin();
+             block.isValid() && selections.size() < kMaxMarks; block = block.next()) {
             for (const SearchMatcher::Span &match : matcher.matches(block.text())) {
                 QTextCursor cursor(document());
                 cursor.setPosition(block.position() + int(match.start));
-                cursor.setPosition(block.position() + int(match.start + match.length), QTextCursor::KeepAnchor);
+                cursor.setPosition(block.position() + int(match.start + match.length),
+                                   QTextCursor::KeepAnchor);
                 selections.append({cursor, format});
                 if (selections.size() >= kMaxMarks)
                     break;

@@ -22,26 +22,34 @@ ReadingActions::ReadingActions(StoryController &controller, ReaderView *reader, 
 {
     m_next = make(QStringLiteral("nextStory"), tr("&Next Story"), {QKeySequence(Qt::Key_J)},
                   tr("Open the next story in the list"));
-    m_previous = make(QStringLiteral("previousStory"), tr("&Previous Story"), {QKeySequence(Qt::Key_K)},
-                      tr("Open the previous story in the list"));
-    m_nextUnread = make(QStringLiteral("nextUnread"), tr("Next &Unread Story"), {QKeySequence(Qt::Key_N)},
-                        tr("Open the next unread story"));
+    m_previous = make(QStringLiteral("previousStory"), tr("&Previous Story"),
+                      {QKeySequence(Qt::Key_K)}, tr("Open the previous story in the list"));
+    m_nextUnread = make(QStringLiteral("nextUnread"), tr("Next &Unread Story"),
+                        {QKeySequence(Qt::Key_N)}, tr("Open the next unread story"));
     m_previousUnread = make(QStringLiteral("previousUnread"), tr("Previous U&nread Story"),
                             {QKeySequence(Qt::Key_P)}, tr("Open the previous unread story"));
-    m_page = make(QStringLiteral("pageOrNext"), tr("Page Down or Next Unread"), {QKeySequence(Qt::Key_Space)},
-                  tr("Scroll the reader a page; at the end, open the next part of a long story, or the next unread story"));
+    m_page = make(QStringLiteral("pageOrNext"), tr("Page Down or Next Unread"),
+                  {QKeySequence(Qt::Key_Space)},
+                  tr("Scroll the reader a page; at the end, open the next part of a long story, or "
+                     "the next unread story"));
     m_toggleRead = make(QStringLiteral("toggleRead"), tr("Toggle &Read"), {QKeySequence(Qt::Key_M)},
                         tr("Mark the story in the reader read or unread"));
     m_markAllRead = make(QStringLiteral("markAllRead"), tr("Mark &All as Read"),
-                         {QKeySequence(Qt::SHIFT | Qt::Key_A)}, tr("Mark every story in this view as read"));
-    m_zoomIn = make(QStringLiteral("zoomIn"), tr("Zoom &In"), QKeySequence::keyBindings(QKeySequence::ZoomIn)
-                    << QKeySequence(Qt::CTRL | Qt::Key_Equal), tr("Larger text in the reader"));
-    m_zoomOut = make(QStringLiteral("zoomOut"), tr("Zoom &Out"), QKeySequence::keyBindings(QKeySequence::ZoomOut),
+                         {QKeySequence(Qt::SHIFT | Qt::Key_A)},
+                         tr("Mark every story in this view as read"));
+    m_zoomIn = make(QStringLiteral("zoomIn"), tr("Zoom &In"),
+                    QKeySequence::keyBindings(QKeySequence::ZoomIn)
+                        << QKeySequence(Qt::CTRL | Qt::Key_Equal),
+                    tr("Larger text in the reader"));
+    m_zoomOut = make(QStringLiteral("zoomOut"), tr("Zoom &Out"),
+                     QKeySequence::keyBindings(QKeySequence::ZoomOut),
                      tr("Smaller text in the reader"));
-    m_zoomReset = make(QStringLiteral("zoomReset"), tr("&Actual Size"), {QKeySequence(Qt::CTRL | Qt::Key_0)},
+    m_zoomReset = make(QStringLiteral("zoomReset"), tr("&Actual Size"),
+                       {QKeySequence(Qt::CTRL | Qt::Key_0)},
                        tr("The reader's text at its normal size"));
-    m_groupByEvent = make(QStringLiteral("groupByEvent"), tr("&Group Stories by Event"), {QKeySequence(Qt::Key_G)},
-                          tr("One row per news event: its other reports under the newest (Right opens it)"));
+    m_groupByEvent = make(
+        QStringLiteral("groupByEvent"), tr("&Group Stories by Event"), {QKeySequence(Qt::Key_G)},
+        tr("One row per news event: its other reports under the newest (Right opens it)"));
     m_groupByEvent->setCheckable(true);
     m_zoomIn->setIcon(QIcon::fromTheme(QStringLiteral("zoom-in")));
     m_zoomOut->setIcon(QIcon::fromTheme(QStringLiteral("zoom-out")));
@@ -60,11 +68,12 @@ ReadingActions::ReadingActions(StoryController &controller, ReaderView *reader, 
     connect(m_zoomIn, &QAction::triggered, this, [this] { setZoomSteps(m_zoom + 1); });
     connect(m_zoomOut, &QAction::triggered, this, [this] { setZoomSteps(m_zoom - 1); });
     connect(m_zoomReset, &QAction::triggered, this, [this] { setZoomSteps(0); });
-    connect(m_groupByEvent, &QAction::toggled, this, [this](bool on) { m_controller.setGroupedByEvent(on); });
+    connect(m_groupByEvent, &QAction::toggled, this,
+            [this](bool on) { m_controller.setGroupedByEvent(on); });
 }
 
-QAction *ReadingActions::make(const QString &name, const QString &text, const QList<QKeySequence> &keys,
-                              const QString &tip)
+QAction *ReadingActions::make(const QString &name, const QString &text,
+                              const QList<QKeySequence> &keys, const QString &tip)
 {
     auto *action = new QAction(text, this);
     action->setObjectName(name);
@@ -75,8 +84,8 @@ QAction *ReadingActions::make(const QString &name, const QString &text, const QL
 
 QList<QAction *> ReadingActions::actions() const
 {
-    return {m_next, m_previous, m_nextUnread, m_previousUnread, m_page, m_toggleRead, m_markAllRead,
-            m_zoomIn, m_zoomOut, m_zoomReset, m_groupByEvent};
+    return {m_next,        m_previous, m_nextUnread, m_previousUnread, m_page,        m_toggleRead,
+            m_markAllRead, m_zoomIn,   m_zoomOut,    m_zoomReset,      m_groupByEvent};
 }
 
 void ReadingActions::pageOrNext()

@@ -27,10 +27,11 @@ ReadingPlace::ReadingPlace(Cache &cache, AppSettings &settings, StoryController 
     m_timer->setInterval(kRememberDelayMs);
     connect(m_timer, &QTimer::timeout, this, &ReadingPlace::remember);
     connect(&m_controller, &StoryController::locationChanged, m_timer, qOverload<>(&QTimer::start));
-    connect(&m_controller, &StoryController::filterChanged, this, [this](const StoryFilter &filter) {
-        m_shownFilter = filter;
-        m_timer->start();
-    });
+    connect(&m_controller, &StoryController::filterChanged, this,
+            [this](const StoryFilter &filter) {
+                m_shownFilter = filter;
+                m_timer->start();
+            });
 }
 
 void ReadingPlace::remember()

@@ -60,8 +60,9 @@ void ReadUndo::offer(const QList<qint64> &storyIds)
 {
     m_ids = storyIds;
     m_action->setEnabled(true);
-    const QString what = storyIds.size() == 1 ? tr("Mark the story unread again")
-                                              : tr("Mark the %1 stories unread again").arg(storyIds.size());
+    const QString what = storyIds.size() == 1
+        ? tr("Mark the story unread again")
+        : tr("Mark the %1 stories unread again").arg(storyIds.size());
     const QString shortcut = m_action->shortcut().toString(QKeySequence::NativeText);
     m_button->setToolTip(shortcut.isEmpty() ? what : QStringLiteral("%1 (%2)").arg(what, shortcut));
     m_button->show();

@@ -23,8 +23,8 @@ constexpr int kEverywhere = 1; // the scope's second entry
 
 } // namespace
 
-SearchActions::SearchActions(Cache &cache, StoryController &controller, QTreeView *sidebar, QWidget *list,
-                             QWidget *window)
+SearchActions::SearchActions(Cache &cache, StoryController &controller, QTreeView *sidebar,
+                             QWidget *list, QWidget *window)
     : QObject(window)
     , m_cache(cache)
     , m_controller(controller)
@@ -40,7 +40,8 @@ SearchActions::SearchActions(Cache &cache, StoryController &controller, QTreeVie
     m_field->setClearButtonEnabled(true);
     m_field->setMaximumWidth(340);
     // Qt's clear button has no text of its own; screen readers need one.
-    if (auto *clearButton = m_field->findChild<QAction *>(QStringLiteral("_q_qlineeditclearaction")))
+    if (auto *clearButton = m_field->findChild<QAction *>(
+            QStringLiteral("_q_qlineeditclearaction")))
         clearButton->setText(tr("Clear search text"));
     m_scope = new QComboBox(window);
     m_scope->setAccessibleName(tr("Search scope"));
@@ -88,8 +89,9 @@ SearchActions::SearchActions(Cache &cache, StoryController &controller, QTreeVie
     m_save->setEnabled(false);
     connect(m_save, &QAction::triggered, this, [this] {
         bool ok = false;
-        const QString name = QInputDialog::getText(m_window, tr("Save Search"), tr("Name in the sidebar:"),
-                                                   QLineEdit::Normal, m_field->text().trimmed(), &ok);
+        const QString name = QInputDialog::getText(m_window, tr("Save Search"),
+                                                   tr("Name in the sidebar:"), QLineEdit::Normal,
+                                                   m_field->text().trimmed(), &ok);
         if (ok && !name.trimmed().isEmpty())
             saveSearch(name);
     });
@@ -101,13 +103,14 @@ SearchActions::SearchActions(Cache &cache, StoryController &controller, QTreeVie
             emit statusMessage(tr("Saved search deleted."));
         }
     });
-    connect(&m_controller, &StoryController::savedSearchOpened, this, [this](const QString &query, bool everywhere) {
-        const QSignalBlocker fieldBlocker(m_field);
-        const QSignalBlocker scopeBlocker(m_scope);
-        m_field->setText(query);
-        m_scope->setCurrentIndex(everywhere ? kEverywhere : 0);
-        m_save->setEnabled(false); // it is saved already
-    });
+    connect(&m_controller, &StoryController::savedSearchOpened, this,
+            [this](const QString &query, bool everywhere) {
+                const QSignalBlocker fieldBlocker(m_field);
+                const QSignalBlocker scopeBlocker(m_scope);
+                m_field->setText(query);
+                m_scope->setCurrentIndex(everywhere ? kEverywhere : 0);
+                m_save->setEnabled(false); // it is saved already
+            });
 }
 
 bool SearchActions::everywhere() const

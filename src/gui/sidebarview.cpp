@@ -43,8 +43,11 @@ void SidebarView::fitCounts()
     const QAbstractItemModel *sources = model();
     int widest = 99;
     for (int row = 0; row < sources->rowCount(); ++row)
-        widest = std::max(widest, sources->index(row, SidebarModel::CountColumn).data(SidebarModel::CountRole).toInt());
-    const int margin = 2 * (style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, this) + 1) + 6;
+        widest = std::max(
+            widest,
+            sources->index(row, SidebarModel::CountColumn).data(SidebarModel::CountRole).toInt());
+    const int margin = 2 * (style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, this) + 1)
+        + 6;
     const int width = fontMetrics().horizontalAdvance(QString::number(widest)) + margin;
     if (header()->sectionSize(SidebarModel::CountColumn) != width)
         header()->resizeSection(SidebarModel::CountColumn, width);

@@ -67,8 +67,9 @@ void StoryController::showFilter(const StoryFilter &filter)
     const bool wasSearching = m_stories->isSearching();
     // A search typed for "this source" goes on in the new source; a search everywhere or a
     // saved search is a view of its own, left for this one.
-    const QString carriedQuery = wasSearching && !m_searchEverywhere && !m_savedSearch ? m_stories->searchQuery()
-                                                                                         : QString();
+    const QString carriedQuery = wasSearching && !m_searchEverywhere && !m_savedSearch
+        ? m_stories->searchQuery()
+        : QString();
     setView(filter);
     if (!carriedQuery.isEmpty() && search(carriedQuery, false))
         return;
@@ -95,8 +96,8 @@ void StoryController::setView(const StoryFilter &filter)
 void StoryController::showIfListed(const ReaderLocation &location)
 {
     const int row = !location.isValid() ? -1
-        : location.storyId                 ? m_stories->locateStory(location.storyId)
-                                           : m_stories->locateBookmark(location.bookmarkId);
+        : location.storyId              ? m_stories->locateStory(location.storyId)
+                                        : m_stories->locateBookmark(location.bookmarkId);
     if (row < 0) {
         clearReader();
         return;
@@ -106,8 +107,9 @@ void StoryController::showIfListed(const ReaderLocation &location)
         return;
     }
     const QScopedValueRollback guard(m_syncing, true);
-    m_storyView->selectionModel()->setCurrentIndex(m_stories->index(row, StoryListModel::HeadlineColumn),
-                                                   QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_storyView->selectionModel()->setCurrentIndex(
+        m_stories->index(row, StoryListModel::HeadlineColumn),
+        QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
 }
 
 void StoryController::clearReader()
@@ -309,7 +311,8 @@ bool StoryController::render(const ReaderLocation &location)
         m_link = QUrl(story->summary.link);
         m_marking->storyShown(location.storyId, story->summary.read);
     } else {
-        const std::optional<BookmarkRecord> bookmark = m_cache.bookmarks().bookmark(location.bookmarkId);
+        const std::optional<BookmarkRecord> bookmark = m_cache.bookmarks().bookmark(
+            location.bookmarkId);
         if (!bookmark) {
             emit statusMessage(tr("That bookmark no longer exists."));
             return false;
@@ -342,12 +345,13 @@ void StoryController::coverageChanged()
         m_stories->refreshEvents();
         const int row = m_location.storyId ? m_stories->rowForStory(m_location.storyId) : -1;
         if (row >= 0 && m_storyView->currentIndex().row() != row)
-            m_storyView->selectionModel()->setCurrentIndex(m_stories->index(row, StoryListModel::HeadlineColumn),
-                                                           QItemSelectionModel::ClearAndSelect
-                                                               | QItemSelectionModel::Rows);
+            m_storyView->selectionModel()->setCurrentIndex(
+                m_stories->index(row, StoryListModel::HeadlineColumn),
+                QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     }
     if (const int row = m_stories->rowShowing(topStory); row >= 0 && row != top.row()) {
-        m_storyView->scrollTo(m_stories->index(row, StoryListModel::HeadlineColumn), QAbstractItemView::PositionAtTop);
+        m_storyView->scrollTo(m_stories->index(row, StoryListModel::HeadlineColumn),
+                              QAbstractItemView::PositionAtTop);
         QScrollBar *bar = m_storyView->verticalScrollBar();
         bar->setValue(bar->value() - topOffset); // scrolling by pixels: the same part hidden
     }
@@ -417,7 +421,8 @@ void StoryController::selectInList(const ReaderLocation &location, bool allowSwi
         // A story outside this view (a related link, a banner's story, a step back to a view
         // that no longer lists it): show it among all stories, or a bookmark's snapshot among
         // the bookmarks, so the reader never shows what the list does not.
-        const StoryFilter home{location.storyId ? StoryFilter::Kind::All : StoryFilter::Kind::Bookmarked};
+        const StoryFilter home{location.storyId ? StoryFilter::Kind::All
+                                                : StoryFilter::Kind::Bookmarked};
         if (home != m_filter || m_stories->isSearching()) {
             const bool wasSearching = m_stories->isSearching();
             setView(home);

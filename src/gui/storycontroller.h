@@ -42,8 +42,8 @@ class StoryController final : public QObject
     Q_OBJECT
 
 public:
-    StoryController(Cache &cache, QTreeView *sidebarView, QAbstractItemView *storyView, ReaderView *reader,
-                    QObject *parent = nullptr);
+    StoryController(Cache &cache, QTreeView *sidebarView, QAbstractItemView *storyView,
+                    ReaderView *reader, QObject *parent = nullptr);
 
     SidebarModel *sidebarModel() const { return m_sidebar; }
     StoryListModel *storyModel() const { return m_stories; }
@@ -160,7 +160,8 @@ private:
     StoryHistory m_history;
     StoryFilter m_filter;
     ReaderLocation m_location;
-    QHash<QString, ReaderLocation> m_viewStories; // the story last read in each view, by StoryFilter::key
+    QHash<QString, ReaderLocation>
+        m_viewStories; // the story last read in each view, by StoryFilter::key
     bool m_searchEverywhere = false;
     qint64 m_savedSearch = 0; // the saved search the list shows, if any
     QUrl m_link;

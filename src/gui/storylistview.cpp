@@ -45,7 +45,8 @@ QModelIndex StoryListView::moveCursor(CursorAction cursorAction, Qt::KeyboardMod
         if (auto *stories = qobject_cast<StoryListModel *>(model()); stories && current.isValid()) {
             int row = current.row();
             if (cursorAction == MoveLeft) {
-                while (row > 0 && stories->index(row, 0).data(StoryListModel::EventDepthRole).toInt() > 0)
+                while (row > 0
+                       && stories->index(row, 0).data(StoryListModel::EventDepthRole).toInt() > 0)
                     --row;
                 if (stories->setEventExpanded(row, false))
                     return stories->index(row, current.column());
@@ -74,9 +75,10 @@ void StoryListView::mousePressEvent(QMouseEvent *event)
     if (stories && index.isValid() && index.column() == StoryListModel::HeadlineColumn
         && index.data(StoryListModel::EventReportsRole).toInt() > 0) {
         const int arrowEnd = visualRect(index).left() + iconSize().width()
-                             + fontMetrics().horizontalAdvance(QStringLiteral("\u25be ")) + 12;
+            + fontMetrics().horizontalAdvance(QStringLiteral("\u25be ")) + 12;
         if (event->position().x() <= arrowEnd) {
-            stories->setEventExpanded(index.row(), !index.data(StoryListModel::EventExpandedRole).toBool());
+            stories->setEventExpanded(index.row(),
+                                      !index.data(StoryListModel::EventExpandedRole).toBool());
             setCurrentIndex(index);
             return;
         }
@@ -102,7 +104,8 @@ void StoryListView::fitRowHeight()
     option.features |= QStyleOptionViewItem::HasDisplay | QStyleOptionViewItem::HasDecoration;
     option.text = QStringLiteral("Xgjq");
     option.decorationSize = iconSize().isValid() ? iconSize() : option.decorationSize;
-    const int height = style()->sizeFromContents(QStyle::CT_ItemViewItem, &option, QSize(), this).height();
+    const int height
+        = style()->sizeFromContents(QStyle::CT_ItemViewItem, &option, QSize(), this).height();
     QHeaderView *rows = verticalHeader();
     rows->setMinimumSectionSize(1);
     rows->setDefaultSectionSize(height);

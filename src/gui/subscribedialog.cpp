@@ -25,7 +25,8 @@ QStringList splitFolderPath(const QString &path)
     return parts;
 }
 
-SubscribeDialog::SubscribeDialog(SubscriptionService &service, const QStringList &folderPaths, QWidget *parent)
+SubscribeDialog::SubscribeDialog(SubscriptionService &service, const QStringList &folderPaths,
+                                 QWidget *parent)
     : QDialog(parent)
     , m_service(service)
     , m_url(new QLineEdit(this))
@@ -67,9 +68,10 @@ SubscribeDialog::SubscribeDialog(SubscriptionService &service, const QStringList
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Subscribe"));
 
-    auto *hint = new QLabel(tr("Give the address of a feed (RSS, Atom, JSON Feed or CAP alerts), or "
-                               "of a web page that announces one."),
-                            this);
+    auto *hint = new QLabel(
+        tr("Give the address of a feed (RSS, Atom, JSON Feed or CAP alerts), or "
+           "of a web page that announces one."),
+        this);
     hint->setWordWrap(true);
     auto *form = new QFormLayout;
     form->addRow(tr("&Address:"), m_url);
@@ -202,7 +204,8 @@ void SubscribeDialog::subscribeNext()
             accept();
             return;
         }
-        showError(tr("%n feed(s) could not be subscribed; see the list above.", nullptr, m_failures));
+        showError(
+            tr("%n feed(s) could not be subscribed; see the list above.", nullptr, m_failures));
         return;
     }
     m_current = m_queue.takeFirst();
@@ -256,9 +259,10 @@ void SubscribeDialog::onChoiceNeeded(const QUrl &pageUrl, const QList<Discovered
         const QSignalBlocker blocker(m_choices);
         for (qsizetype i = 0; i < feeds.size(); ++i) {
             const DiscoveredFeed &feed = feeds.at(i);
-            const QString format = feed.format.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(feed.format);
-            auto *item = new QListWidgetItem(feed.label() + format + QLatin1Char('\n') + feed.url.toDisplayString(),
-                                             m_choices);
+            const QString format = feed.format.isEmpty() ? QString()
+                                                         : QStringLiteral(" (%1)").arg(feed.format);
+            auto *item = new QListWidgetItem(
+                feed.label() + format + QLatin1Char('\n') + feed.url.toDisplayString(), m_choices);
             item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
             item->setCheckState(i == 0 ? Qt::Checked : Qt::Unchecked);
             item->setToolTip(feed.url.toDisplayString());

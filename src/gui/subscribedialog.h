@@ -25,7 +25,8 @@ class SubscribeDialog final : public QDialog
     Q_OBJECT
 
 public:
-    SubscribeDialog(SubscriptionService &service, const QStringList &folderPaths, QWidget *parent = nullptr);
+    SubscribeDialog(SubscriptionService &service, const QStringList &folderPaths,
+                    QWidget *parent = nullptr);
 
     // Fills in the address (a dropped link), for the user to check and confirm.
     void setAddress(const QString &address);
@@ -54,11 +55,11 @@ private:
     QListWidget *m_choices = nullptr;
     QLabel *m_status = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
-    QList<DiscoveredFeed> m_offered;  // the page's feeds, as listed
-    QList<int> m_queue;               // rows of m_choices still to subscribe
-    int m_current = -1;               // the row being subscribed; -1 for the address itself
+    QList<DiscoveredFeed> m_offered; // the page's feeds, as listed
+    QList<int> m_queue; // rows of m_choices still to subscribe
+    int m_current = -1; // the row being subscribed; -1 for the address itself
     int m_failures = 0;
-    bool m_several = false;           // more than one feed chosen: the typed title is not used
+    bool m_several = false; // more than one feed chosen: the typed title is not used
     bool m_busy = false;
     QList<qint64> m_subscribed;
 };

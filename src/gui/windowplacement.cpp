@@ -71,12 +71,14 @@ void WindowPlacement::keepOnScreen()
     }
     const QSize room(available.width() - margins.left() - margins.right(),
                      available.height() - margins.top() - margins.bottom());
-    const QSize size = window.size().boundedTo(room).expandedTo(window.minimumSizeHint().boundedTo(room));
+    const QSize size = window.size().boundedTo(room).expandedTo(
+        window.minimumSizeHint().boundedTo(room));
     if (size != window.size())
         window.resize(size);
 
-    QRect wanted(frame.topLeft(), QSize(size.width() + margins.left() + margins.right(),
-                                        size.height() + margins.top() + margins.bottom()));
+    QRect wanted(frame.topLeft(),
+                 QSize(size.width() + margins.left() + margins.right(),
+                       size.height() + margins.top() + margins.bottom()));
     if (wanted.right() > available.right())
         wanted.moveRight(available.right());
     if (wanted.bottom() > available.bottom())

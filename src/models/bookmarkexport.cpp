@@ -53,14 +53,16 @@ QByteArray bookmarksToNetscapeHtml(const QList<BookmarkRecord> &bookmarks, int *
         const QString link = bookmarkWebLink(bookmark);
         if (link.isEmpty())
             ++withoutLink;
-        const QDateTime added = bookmark.createdAt.isValid() ? bookmark.createdAt : bookmark.published;
+        const QDateTime added = bookmark.createdAt.isValid() ? bookmark.createdAt
+                                                             : bookmark.published;
         QString attributes;
         if (!link.isEmpty())
             attributes += QStringLiteral(" HREF=\"%1\"").arg(escapeHtml(link));
         if (added.isValid())
             attributes += QStringLiteral(" ADD_DATE=\"%1\"").arg(added.toSecsSinceEpoch());
-        const QString title = bookmark.title.isEmpty() ? (link.isEmpty() ? QStringLiteral("(untitled)") : link)
-                                                       : bookmark.title;
+        const QString title = bookmark.title.isEmpty()
+            ? (link.isEmpty() ? QStringLiteral("(untitled)") : link)
+            : bookmark.title;
         out += QStringLiteral("        <DT><A%1>%2</A>\n").arg(attributes, escape(title));
         if (!bookmark.note.isEmpty())
             out += QStringLiteral("        <DD>%1\n").arg(escape(bookmark.note));
@@ -92,7 +94,8 @@ QByteArray bookmarksToJson(const QList<BookmarkRecord> &bookmarks)
         o.insert(QStringLiteral("text"), b.text);
         list.append(o);
     }
-    return QJsonDocument(QJsonObject{{QStringLiteral("bookmarks"), list}}).toJson(QJsonDocument::Indented);
+    return QJsonDocument(QJsonObject{{QStringLiteral("bookmarks"), list}})
+        .toJson(QJsonDocument::Indented);
 }
 
 } // namespace bulletin

@@ -56,8 +56,8 @@ void EventGroups::setRead(qint64 storyId, bool read)
     }
 }
 
-QList<StoryRow> EventGroups::regroup(const QList<StoryRow> &stories, bool grouped, const QSet<qint64> &open,
-                                     const QSet<qint64> &keepShown)
+QList<StoryRow> EventGroups::regroup(const QList<StoryRow> &stories, bool grouped,
+                                     const QSet<qint64> &open, const QSet<qint64> &keepShown)
 {
     clear();
     QList<StoryRow> leads;
@@ -77,7 +77,8 @@ QList<StoryRow> EventGroups::regroup(const QList<StoryRow> &stories, bool groupe
         // than hide a row a view holds.
         lead.expanded = !under.isEmpty() && open.contains(lead.storyId);
         for (const StoryRow &report : under)
-            lead.expanded = lead.expanded || open.contains(report.storyId) || keepShown.contains(report.storyId);
+            lead.expanded = lead.expanded || open.contains(report.storyId)
+                || keepShown.contains(report.storyId);
         rows << lead;
         if (lead.expanded)
             rows << under;

@@ -24,7 +24,10 @@ public:
     bool joins(StoryRow &row);
     // Adds a report under its event's row; returns the event's reports so far.
     const QList<StoryRow> &addReport(const StoryRow &report);
-    QList<StoryRow> reports(qint64 eventId) const { return eventId ? m_reports.value(eventId) : QList<StoryRow>(); }
+    QList<StoryRow> reports(qint64 eventId) const
+    {
+        return eventId ? m_reports.value(eventId) : QList<StoryRow>();
+    }
     qint64 leadOf(qint64 eventId) const { return m_lead.value(eventId); }
     // The story leading the event a report is under; nullopt for a story that is no report.
     std::optional<qint64> leadOfReport(qint64 storyId) const;
@@ -40,8 +43,8 @@ public:
                             const QSet<qint64> &keepShown);
 
 private:
-    QHash<qint64, qint64> m_lead;              // event id -> story id of the event's row
-    QHash<qint64, QList<StoryRow>> m_reports;  // event id -> reports under its row
+    QHash<qint64, qint64> m_lead; // event id -> story id of the event's row
+    QHash<qint64, QList<StoryRow>> m_reports; // event id -> reports under its row
 };
 
 } // namespace bulletin

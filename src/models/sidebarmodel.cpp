@@ -19,7 +19,8 @@ namespace bulletin {
 namespace {
 
 QList<qint64> shapeOf(const QList<FeedRecord> &feeds, const QList<FolderRecord> &folders,
-                      const QList<SearchStore::SavedSearch> &searches, const QList<AccountRecord> &accounts)
+                      const QList<SearchStore::SavedSearch> &searches,
+                      const QList<AccountRecord> &accounts)
 {
     // Enough to tell whether the tree must be rebuilt: ids, parents and names in order.
     QList<qint64> shape;
@@ -58,8 +59,9 @@ QString healthOf(const FeedRecord &feed)
             lines << SidebarModel::tr("Last update read with recovery: %1").arg(feed.lastWarning);
         if (!feed.lastError.isEmpty()) {
             const QString at = feed.lastAttempt.isValid() ? when(feed.lastAttempt) : QString();
-            lines << (at.isEmpty() ? SidebarModel::tr("Last error: %1").arg(feed.lastError)
-                                   : SidebarModel::tr("Last error (%1): %2").arg(at, feed.lastError));
+            lines << (at.isEmpty()
+                          ? SidebarModel::tr("Last error: %1").arg(feed.lastError)
+                          : SidebarModel::tr("Last error (%1): %2").arg(at, feed.lastError));
             if (feed.failures > 1)
                 lines << SidebarModel::tr("Failed %n time(s) in a row", nullptr, feed.failures);
             if (feed.retryAfter.isValid() && feed.retryAfter > QDateTime::currentDateTimeUtc())
@@ -82,8 +84,9 @@ QString healthOf(const AccountRecord &account)
 {
     QStringList lines;
     lines << SidebarModel::tr("Sync account of %1 at %2").arg(account.user, account.url);
-    lines << (account.lastSync.isValid() ? SidebarModel::tr("Last synced %1").arg(when(account.lastSync))
-                                         : SidebarModel::tr("Never synced yet"));
+    lines << (account.lastSync.isValid()
+                  ? SidebarModel::tr("Last synced %1").arg(when(account.lastSync))
+                  : SidebarModel::tr("Never synced yet"));
     if (!account.lastError.isEmpty())
         lines << SidebarModel::tr("Last sync failed: %1").arg(account.lastError);
     if (account.pending > 0)
@@ -220,9 +223,10 @@ void SidebarModel::build(const Snapshot &s)
     collator.setNumericMode(true);
 
     QList<FolderRecord> folders = s.folders;
-    std::stable_sort(folders.begin(), folders.end(), [&](const FolderRecord &a, const FolderRecord &b) {
-        return collator.compare(a.name, b.name) < 0;
-    });
+    std::stable_sort(folders.begin(), folders.end(),
+                     [&](const FolderRecord &a, const FolderRecord &b) {
+                         return collator.compare(a.name, b.name) < 0;
+                     });
     QHash<qint64, bool> folderExists;
     for (const FolderRecord &folder : folders)
         folderExists.insert(folder.id, true);
@@ -232,17 +236,22 @@ void SidebarModel::build(const Snapshot &s)
     QHash<qint64, int> accountNode;
     for (const AccountRecord &account : s.accounts)
         accountNode.insert(account.id, -1);
-    const auto ownerOf = [&](qint64 accountId) { return accountNode.contains(accountId) ? accountId : 0; };
+    const auto ownerOf = [&](qint64 accountId) {
+        return accountNode.contains(accountId) ? accountId : 0;
+    };
 
     // Folders parent-first: a folder whose parent is missing (or is itself) goes to the top
     // of its account (or of the local folders).
     QHash<qint64, int> folderNode;
-    const std::function<void(qint64, int, qint64)> addFolders = [&](qint64 parentId, int parentNode, qint64 owner) {
+    const std::function<void(qint64, int, qint64)> addFolders = [&](qint64 parentId, int parentNode,
+                                                                    qint64 owner) {
         for (const FolderRecord &folder : folders) {
-            const qint64 effectiveParent =
-                (folder.parentId != folder.id && folderExists.contains(folder.parentId)) ? folder.parentId
-                                                                                         : 0;
-            if (effectiveParent != parentId || folderNode.contains(folder.id) || ownerOf(folder.accountId) != owner)
+            const qint64 effectiveParent = (folder.parentId != folder.id
+                                            && folderExists.contains(folder.parentId))
+                ? folder.parentId
+                : 0;
+            if (effectiveParent != parentId || folderNode.contains(folder.id)
+                || ownerOf(folder.accountId) != owner)
                 continue;
             const int node = addNode(NodeKind::Folder, folder.id, folder.name, 0, parentNode);
             folderNode.insert(folder.id, node);
@@ -259,8 +268,9 @@ void SidebarModel::build(const Snapshot &s)
             if (ownerOf(feed.accountId) != owner)
                 continue;
             const int parentNode = folderNode.value(feed.folderId, ownerNode);
-            const int node = addNode(NodeKind::Feed, feed.id, feed.title.isEmpty() ? feed.url : feed.title,
-                                     feed.unread, parentNode);
+            const int node = addNode(NodeKind::Feed, feed.id,
+                                     feed.title.isEmpty() ? feed.url : feed.title, feed.unread,
+                                     parentNode);
             m_nodes[node].health = healthOf(feed);
             m_nodes[node].failing = !feed.lastError.isEmpty();
         }
@@ -334,7 +344,8 @@ qint64 SidebarModel::accountOf(const StoryFilter &source) const
     if (source.kind != StoryFilter::Kind::Feed && source.kind != StoryFilter::Kind::Folder)
         return 0;
     const QModelIndex index = indexFor(source);
-    for (int node = index.isValid() ? int(index.internalId()) : -1; node >= 0; node = m_nodes[node].parent) {
+    for (int node = index.isValid() ? int(index.internalId()) : -1; node >= 0;
+         node = m_nodes[node].parent) {
         if (m_nodes[node].kind == NodeKind::Account)
             return m_nodes[node].id;
     }

@@ -19,8 +19,8 @@ class FeedStore;
 
 // The sources sidebar: the smart views (All stories, Unread, Bookmarks, Advisories), then the
 // folders (nested) with their feeds and the feeds outside any folder, then each sync account
-// as a node of its own with its server's categories and feeds (with an account store). Column 0 is the name,
-// column 1 the unread count (the bookmark count for Bookmarks), empty when zero.
+// as a node of its own with its server's categories and feeds (with an account store). Column 0 is
+// the name, column 1 the unread count (the bookmark count for Bookmarks), empty when zero.
 //
 // Counts come from FeedStore::feeds(), one query that the feeds_read index answers per feed,
 // so populating never counts the whole articles table. refreshCounts() updates the numbers in
@@ -33,15 +33,24 @@ class SidebarModel final : public QAbstractItemModel
     Q_OBJECT
 
 public:
-    enum class NodeKind { AllStories, Unread, Bookmarks, Advisories, Folder, Feed, SavedSearch, Account };
+    enum class NodeKind {
+        AllStories,
+        Unread,
+        Bookmarks,
+        Advisories,
+        Folder,
+        Feed,
+        SavedSearch,
+        Account
+    };
     enum Column { NameColumn, CountColumn, ColumnCount };
     enum Role {
         NodeKindRole = Qt::UserRole + 1, // int(NodeKind)
-        NodeIdRole,                      // feed, folder or account id
-        CountRole,                       // int
-        FailingRole,                     // bool: a feed whose last refresh failed, an account
-                                         // whose last sync failed
-        HealthRole,                      // QString: a feed's or account's last success and error
+        NodeIdRole, // feed, folder or account id
+        CountRole, // int
+        FailingRole, // bool: a feed whose last refresh failed, an account
+                     // whose last sync failed
+        HealthRole, // QString: a feed's or account's last success and error
     };
 
     SidebarModel(FeedStore &feeds, ArticleStore &articles, BookmarkStore &bookmarks,
@@ -82,11 +91,11 @@ private:
         NodeKind kind = NodeKind::AllStories;
         qint64 id = 0;
         QString name;
-        QString health;   // feeds: last success and last error, in words
+        QString health; // feeds: last success and last error, in words
         bool failing = false;
         int count = 0;
-        int parent = -1;  // index into m_nodes; -1 for top level
-        int row = 0;      // row within the parent
+        int parent = -1; // index into m_nodes; -1 for top level
+        int row = 0; // row within the parent
         QList<int> children;
     };
     struct Snapshot
@@ -113,7 +122,8 @@ private:
     std::optional<AccountStore> m_accountStore;
     std::vector<Node> m_nodes;
     QList<int> m_topLevel;
-    QList<qint64> m_shape; // the feed, folder and account ids the tree was built from, to spot changes
+    QList<qint64>
+        m_shape; // the feed, folder and account ids the tree was built from, to spot changes
     StoryMarkers m_markers;
 };
 

@@ -33,7 +33,7 @@ public:
     {
         ReaderLocation location;
         StoryFilter view;
-        int part = 0;   // the part of a long story shown when the user left it (0-based)
+        int part = 0; // the part of a long story shown when the user left it (0-based)
         int scroll = 0; // the reader's vertical scroll position in that part
     };
 

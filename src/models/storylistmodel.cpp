@@ -67,7 +67,7 @@ void StoryListModel::reload()
 bool StoryListModel::isSortable() const
 {
     return !isBookmarkView() && !isSearching() && m_filter.kind != StoryFilter::Kind::Advisories
-           && m_filter.kind != StoryFilter::Kind::Bookmarked && !isGroupedView();
+        && m_filter.kind != StoryFilter::Kind::Bookmarked && !isGroupedView();
 }
 
 void StoryListModel::setOrder(const QString &viewKey, const StoryOrder &order)
@@ -241,11 +241,12 @@ QVariant StoryListModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::ToolTipRole:
-        return StoryRowText::description(row, reportsUnder(row), snippetOf(row), StoryRowText::Form::ToolTip,
+        return StoryRowText::description(row, reportsUnder(row), snippetOf(row),
+                                         StoryRowText::Form::ToolTip,
                                          index.column() == HeadlineColumn);
     case Qt::AccessibleDescriptionRole:
-        return StoryRowText::description(row, reportsUnder(row), snippetOf(row), StoryRowText::Form::Accessible,
-                                         false);
+        return StoryRowText::description(row, reportsUnder(row), snippetOf(row),
+                                         StoryRowText::Form::Accessible, false);
     case Qt::DecorationRole:
         if (index.column() == HeadlineColumn)
             return m_markers.icon(row.bookmarked, row.hasAdvisory);

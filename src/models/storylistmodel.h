@@ -44,17 +44,17 @@ public:
     enum Column { HeadlineColumn, SourceColumn, DateColumn, NoteColumn, ColumnCount };
     enum Role {
         StoryIdRole = Qt::UserRole + 1, // qint64; 0 for a bookmark whose story is gone
-        BookmarkIdRole,                 // qint64; set in the Bookmarks view only
+        BookmarkIdRole, // qint64; set in the Bookmarks view only
         ReadRole,
         BookmarkedRole,
         AdvisoryRole,
         HeadlineOnlyRole,
         AdvisoryStatusRole, // QString: "active", "expired", ...; set in the Advisories view
-        SnippetRole,        // QString: search results only, matched words between [ and ]
-        SourcesRole,        // int: feeds reporting the story's event (1: none elsewhere)
-        EventReportsRole,   // int, grouped view: the other listed reports under an event's row
-        EventExpandedRole,  // bool, grouped view: an event's row shows its reports
-        EventDepthRole,     // int, grouped view: 1 for a report shown under its event's row
+        SnippetRole, // QString: search results only, matched words between [ and ]
+        SourcesRole, // int: feeds reporting the story's event (1: none elsewhere)
+        EventReportsRole, // int, grouped view: the other listed reports under an event's row
+        EventExpandedRole, // bool, grouped view: an event's row shows its reports
+        EventDepthRole, // int, grouped view: 1 for a report shown under its event's row
     };
     static constexpr int kPageSize = StoryPager::kPageSize;
 
@@ -98,7 +98,10 @@ public:
     // their reports page by page, newest first); there order() is the date order and
     // setOrder() is remembered for when the view sorts again.
     bool isSortable() const;
-    StoryOrder order() const { return isSortable() ? m_orders.value(m_filter.key()) : StoryOrder{}; }
+    StoryOrder order() const
+    {
+        return isSortable() ? m_orders.value(m_filter.key()) : StoryOrder{};
+    }
     // Sets the order of the view of that key; the list is read again when it is this one's.
     void setOrder(const QString &viewKey, const StoryOrder &order);
     void setOrder(const StoryOrder &order) { setOrder(m_filter.key(), order); }
@@ -106,7 +109,10 @@ public:
     StoryFilter filter() const { return m_filter; }
     void setFilter(const StoryFilter &filter);
     // The rows are bookmarks (with their notes): the Bookmarks view, when not searching.
-    bool isBookmarkView() const { return m_filter.kind == StoryFilter::Kind::Bookmarked && !isSearching(); }
+    bool isBookmarkView() const
+    {
+        return m_filter.kind == StoryFilter::Kind::Bookmarked && !isSearching();
+    }
     void reload();
 
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -138,7 +144,7 @@ private:
     bool isGroupedView() const
     {
         return m_grouped && m_coverage.has_value() && !isBookmarkView() && !isSearching()
-               && m_filter.kind != StoryFilter::Kind::Advisories;
+            && m_filter.kind != StoryFilter::Kind::Advisories;
     }
     // The plain views' rows for a page of stories: with their events, and in the grouped
     // view without the reports whose event already has a row (they go under it). Changes
@@ -171,7 +177,7 @@ private:
     std::optional<CoverageStore> m_coverage;
     bool m_grouped = false;
     EventGroups m_events; // the grouped view's events (in the plain views' rows)
-    QHash<QString, StoryOrder> m_orders;       // by StoryFilter::key
+    QHash<QString, StoryOrder> m_orders; // by StoryFilter::key
     // While the rows change (a page, a reset, an event opened or closed): no nested fetchMore.
     bool m_changing = false;
     StoryMarkers m_markers;

@@ -9,7 +9,7 @@ namespace bulletin {
 
 namespace {
 
-constexpr int kSlot = 14;     // one marker, in device-independent pixels
+constexpr int kSlot = 14; // one marker, in device-independent pixels
 constexpr int kGap = 2;
 constexpr int kPixelRatio = 2; // drawn at 2x so the markers stay crisp on HiDPI screens
 
@@ -41,7 +41,8 @@ void paintStar(QPainter &painter, const QRectF &box)
 
 // A white exclamation mark as two shapes (a bar `barTop` below the box's top, `barHeight`
 // tall, and a dot `dotUp` above its bottom), to avoid depending on fonts.
-void paintExclamation(QPainter &painter, const QRectF &box, qreal barTop, qreal barHeight, qreal dotUp)
+void paintExclamation(QPainter &painter, const QRectF &box, qreal barTop, qreal barHeight,
+                      qreal dotUp)
 {
     const qreal x = box.center().x();
     painter.setPen(Qt::NoPen);

@@ -28,8 +28,8 @@ QList<StoryRow> StoryPager::start(const View &view)
         if (!m_search)
             return rows;
         // The list shows a result's snippet only in its tooltip: it is cut when asked for.
-        for (const SearchStore::Result &result :
-             m_search->search(view.query, view.filter, kSearchLimit, nullptr, SearchStore::Snippets::OnRequest))
+        for (const SearchStore::Result &result : m_search->search(
+                 view.query, view.filter, kSearchLimit, nullptr, SearchStore::Snippets::OnRequest))
             rows << rowFor(result.story);
         return rows;
     }
@@ -75,7 +75,8 @@ QList<StoryRow> StoryPager::nextStories()
 {
     // One row more than a page tells whether another page follows, so the list never asks
     // for an empty page at the end.
-    QList<StorySummary> page = m_articles.stories(m_view.filter, m_cursor, kPageSize + 1, m_view.order);
+    QList<StorySummary> page = m_articles.stories(m_view.filter, m_cursor, kPageSize + 1,
+                                                  m_view.order);
     m_atEnd = page.size() <= kPageSize;
     if (!m_atEnd)
         page.resize(kPageSize);

@@ -45,8 +45,8 @@ public:
     {
         Source source = Source::Stories;
         StoryFilter filter; // Stories: the view; Search: the scope searched
-        StoryOrder order;   // Stories only
-        QString query;      // Search only
+        StoryOrder order; // Stories only
+        QString query; // Search only
     };
 
     StoryPager(ArticleStore &articles, BookmarkStore &bookmarks);

@@ -23,11 +23,11 @@ struct StoryRow
     bool hasAdvisory = false;
     bool headlineOnly = false;
     QString advisoryStatus; // in the Advisories view
-    QString note;           // in the Bookmarks view
-    qint64 eventId = 0;     // related coverage's news event; 0: not known
-    int sources = 0;        // feeds reporting the event
-    int depth = 0;          // 1: a report shown under its event's row (EventGroups)
-    bool expanded = false;  // an event's row showing its reports
+    QString note; // in the Bookmarks view
+    qint64 eventId = 0; // related coverage's news event; 0: not known
+    int sources = 0; // feeds reporting the event
+    int depth = 0; // 1: a report shown under its event's row (EventGroups)
+    bool expanded = false; // an event's row showing its reports
 };
 
 } // namespace bulletin

@@ -29,8 +29,9 @@ QString StoryRowText::source(const StoryRow &row)
 
 QString StoryRowText::date(const StoryRow &row)
 {
-    return row.published.isValid() ? QLocale().toString(row.published.toLocalTime(), QLocale::ShortFormat)
-                                   : QString();
+    return row.published.isValid()
+        ? QLocale().toString(row.published.toLocalTime(), QLocale::ShortFormat)
+        : QString();
 }
 
 QString StoryRowText::noteLine(const StoryRow &row)
@@ -40,8 +41,8 @@ QString StoryRowText::noteLine(const StoryRow &row)
     return lineEnd < 0 ? note : note.left(lineEnd).trimmed() + QStringLiteral(" \u2026");
 }
 
-QString StoryRowText::description(const StoryRow &row, int reportsUnder, const QString &snippet, Form form,
-                                  bool withHeadline)
+QString StoryRowText::description(const StoryRow &row, int reportsUnder, const QString &snippet,
+                                  Form form, bool withHeadline)
 {
     const bool toolTip = form == Form::ToolTip;
     QStringList facts;
@@ -49,8 +50,9 @@ QString StoryRowText::description(const StoryRow &row, int reportsUnder, const Q
     if (row.bookmarked)
         facts << tr("Bookmarked");
     if (row.hasAdvisory)
-        facts << (row.advisoryStatus.isEmpty() ? tr("Carries an advisory")
-                                               : tr("Advisory: %1").arg(statusWords(row.advisoryStatus)));
+        facts << (row.advisoryStatus.isEmpty()
+                      ? tr("Carries an advisory")
+                      : tr("Advisory: %1").arg(statusWords(row.advisoryStatus)));
     if (row.headlineOnly)
         facts << tr("Headline only");
     if (row.sources > 1)
@@ -61,7 +63,8 @@ QString StoryRowText::description(const StoryRow &row, int reportsUnder, const Q
     if (row.bookmarkId != 0 && row.storyId == 0)
         facts << tr("No longer in its feed; kept with the bookmark");
     if (!row.note.isEmpty())
-        facts << (toolTip ? tr("Your note:\n%1").arg(row.note) : tr("Your note: %1").arg(row.note.simplified()));
+        facts << (toolTip ? tr("Your note:\n%1").arg(row.note)
+                          : tr("Your note: %1").arg(row.note.simplified()));
     if (!snippet.isEmpty())
         facts << snippet;
     if (withHeadline)

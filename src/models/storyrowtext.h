@@ -30,13 +30,13 @@ public:
     static QString noteLine(const StoryRow &row);
 
     enum class Form {
-        ToolTip,   // one fact a line, the note as written, the headline first when asked
+        ToolTip, // one fact a line, the note as written, the headline first when asked
         Accessible // one line, facts separated by commas
     };
     // Read or unread, bookmarked, the advisory, headline only, the sources, the reports
     // under an event's row, a bookmark whose story is gone, the note and the search snippet.
-    static QString description(const StoryRow &row, int reportsUnder, const QString &snippet, Form form,
-                               bool withHeadline);
+    static QString description(const StoryRow &row, int reportsUnder, const QString &snippet,
+                               Form form, bool withHeadline);
 
     // An advisory's standing ("active", "expired", "superseded", "cancelled"), translated.
     static QString statusWords(const QString &status);

@@ -30,10 +30,12 @@ QDateTime nextRetryTime(int consecutiveFailures, const QDateTime &now,
     // overflow the exponent into a negative delay.
     const double initial = double(policy.initial.count());
     const double maximum = double(std::max(policy.maximum, policy.initial).count());
-    const double grown = initial * std::pow(std::max(1.0, policy.multiplier), consecutiveFailures - 1);
+    const double grown = initial
+        * std::pow(std::max(1.0, policy.multiplier), consecutiveFailures - 1);
     double delay = std::min(grown, maximum);
     if (policy.jitter > 0)
-        delay += delay * std::min(policy.jitter, 1.0) * unitFromSeed(jitterSeed, consecutiveFailures);
+        delay += delay * std::min(policy.jitter, 1.0)
+            * unitFromSeed(jitterSeed, consecutiveFailures);
 
     QDateTime next = now.addSecs(qint64(std::llround(delay)));
     if (retryAfter && retryAfter->isValid()) {

@@ -57,7 +57,7 @@ struct FeedFetcher::Job
 {
     FetchRequest request;
     QUrl currentUrl;
-    QList<QUrl> visited;        // every URL already requested in this fetch
+    QList<QUrl> visited; // every URL already requested in this fetch
     int redirects = 0;
     bool allPermanent = true;
     bool leadingPermanent = true;
@@ -92,7 +92,9 @@ struct FeedFetcher::Job
 };
 
 FeedFetcher::FeedFetcher(QNetworkAccessManager *network, QObject *parent)
-    : QObject(parent), m_network(network), m_userAgent(defaultUserAgent())
+    : QObject(parent)
+    , m_network(network)
+    , m_userAgent(defaultUserAgent())
 {
     Q_ASSERT(m_network);
 }
@@ -149,9 +151,8 @@ void FeedFetcher::fetch(const FetchRequest &request)
         abortJob(raw, FetchError::Timeout,
                  QStringLiteral("%1 without data").arg(timeoutText(m_timeout)));
     });
-    connect(job->totalTimer, &QTimer::timeout, this, [this, raw] {
-        abortJob(raw, FetchError::Timeout, timeoutText(m_totalTimeout));
-    });
+    connect(job->totalTimer, &QTimer::timeout, this,
+            [this, raw] { abortJob(raw, FetchError::Timeout, timeoutText(m_totalTimeout)); });
     m_jobs.push_back(std::move(job));
     raw->totalTimer->start(m_totalTimeout);
     startTransfer(raw);
@@ -202,8 +203,9 @@ void FeedFetcher::checkHeaders(Job *job)
     // Refuse an announced oversized body before a byte of it arrives.
     const QVariant length = job->reply->header(QNetworkRequest::ContentLengthHeader);
     if (length.isValid() && length.toLongLong() > m_maxBodyBytes) {
-        abortJob(job, FetchError::TooLarge,
-                 QStringLiteral("the response is larger than %1").arg(describeSize(m_maxBodyBytes)));
+        abortJob(
+            job, FetchError::TooLarge,
+            QStringLiteral("the response is larger than %1").arg(describeSize(m_maxBodyBytes)));
     }
 }
 
@@ -211,8 +213,9 @@ void FeedFetcher::readBody(Job *job)
 {
     job->body += job->reply->readAll();
     if (job->body.size() > m_maxBodyBytes) {
-        abortJob(job, FetchError::TooLarge,
-                 QStringLiteral("the response is larger than %1").arg(describeSize(m_maxBodyBytes)));
+        abortJob(
+            job, FetchError::TooLarge,
+            QStringLiteral("the response is larger than %1").arg(describeSize(m_maxBodyBytes)));
         return;
     }
     job->idleTimer->start();
@@ -223,8 +226,9 @@ void FeedFetcher::transferFinished(Job *job)
     QNetworkReply *reply = job->reply;
     job->body += reply->readAll();
     if (job->body.size() > m_maxBodyBytes) {
-        abortJob(job, FetchError::TooLarge,
-                 QStringLiteral("the response is larger than %1").arg(describeSize(m_maxBodyBytes)));
+        abortJob(
+            job, FetchError::TooLarge,
+            QStringLiteral("the response is larger than %1").arg(describeSize(m_maxBodyBytes)));
         return;
     }
 
@@ -241,9 +245,10 @@ void FeedFetcher::transferFinished(Job *job)
         return;
     }
     if (decodingFailed && status >= 200 && status < 300) {
-        finish(job, job->failure(FetchError::Other,
-                                 QStringLiteral("could not read the response from %1: %2")
-                                     .arg(hostOf(job->currentUrl), reply->errorString())));
+        finish(job,
+               job->failure(FetchError::Other,
+                            QStringLiteral("could not read the response from %1: %2")
+                                .arg(hostOf(job->currentUrl), reply->errorString())));
         return;
     }
     if (isRedirectStatus(status)) {
@@ -261,7 +266,8 @@ void FeedFetcher::transferFinished(Job *job)
     if (reply->hasRawHeader("Last-Modified"))
         result.lastModified = QString::fromLatin1(reply->rawHeader("Last-Modified"));
     result.maxAgeSeconds = parseMaxAge(reply->rawHeader("Cache-Control"));
-    if (const QByteArray location = reply->rawHeader("Content-Location").trimmed(); !location.isEmpty()) {
+    if (const QByteArray location = reply->rawHeader("Content-Location").trimmed();
+        !location.isEmpty()) {
         const QUrl resolved = job->currentUrl.resolved(QUrl::fromEncoded(location));
         if (resolved.isValid() && isWebScheme(resolved) && !resolved.host().isEmpty())
             result.contentLocation = resolved.adjusted(QUrl::RemoveFragment);
@@ -282,12 +288,14 @@ void FeedFetcher::transferFinished(Job *job)
         const QByteArray coding = reply->rawHeader("Content-Encoding").trimmed().toLower();
         const bool plain = coding.isEmpty() || coding == "identity";
         if (plain && length.isValid() && job->body.size() < length.toLongLong()) {
-            finish(job, job->failure(FetchError::Truncated, truncatedText(job, length.toLongLong())));
+            finish(job,
+                   job->failure(FetchError::Truncated, truncatedText(job, length.toLongLong())));
             return;
         }
         result.body = std::move(job->body);
     } else {
-        QString reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString().trimmed();
+        QString reason
+            = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString().trimmed();
         if (reason.isEmpty())
             reason = httpReasonPhrase(status);
         result.error = FetchError::Http;
@@ -300,36 +308,42 @@ void FeedFetcher::followRedirect(Job *job, QNetworkReply *reply, int status)
 {
     const QByteArray location = reply->rawHeader("Location").trimmed();
     if (location.isEmpty()) {
-        finish(job, job->failure(FetchError::Http,
-                                 QStringLiteral("HTTP %1 %2 without a Location")
-                                     .arg(status)
-                                     .arg(httpReasonPhrase(status))));
+        finish(job,
+               job->failure(FetchError::Http,
+                            QStringLiteral("HTTP %1 %2 without a Location")
+                                .arg(status)
+                                .arg(httpReasonPhrase(status))));
         return;
     }
     // Tolerant: servers send raw spaces and UTF-8 in Location more often than they should.
-    const QUrl target = job->currentUrl.resolved(QUrl(QString::fromUtf8(location), QUrl::TolerantMode));
+    const QUrl target = job->currentUrl.resolved(
+        QUrl(QString::fromUtf8(location), QUrl::TolerantMode));
     if (target.isValid() && !isWebScheme(target)) {
-        finish(job, job->failure(FetchError::UnsupportedScheme,
-                                 QStringLiteral("redirected to an address that is not http or https: %1")
-                                     .arg(target.toDisplayString())));
+        finish(job,
+               job->failure(FetchError::UnsupportedScheme,
+                            QStringLiteral("redirected to an address that is not http or https: %1")
+                                .arg(target.toDisplayString())));
         return;
     }
     if (!target.isValid() || target.host().isEmpty()) {
-        finish(job, job->failure(FetchError::InvalidUrl,
-                                 QStringLiteral("redirected to an invalid address: %1")
-                                     .arg(QString::fromUtf8(location))));
+        finish(job,
+               job->failure(FetchError::InvalidUrl,
+                            QStringLiteral("redirected to an invalid address: %1")
+                                .arg(QString::fromUtf8(location))));
         return;
     }
     ++job->redirects;
     if (target == job->currentUrl || job->visited.contains(target)) {
-        finish(job, job->failure(FetchError::RedirectLoop,
-                                 QStringLiteral("redirect loop: %1 leads back to %2")
-                                     .arg(job->currentUrl.toDisplayString(), target.toDisplayString())));
+        finish(job,
+               job->failure(FetchError::RedirectLoop,
+                            QStringLiteral("redirect loop: %1 leads back to %2")
+                                .arg(job->currentUrl.toDisplayString(), target.toDisplayString())));
         return;
     }
     if (job->redirects > m_maxRedirects) {
-        finish(job, job->failure(FetchError::TooManyRedirects,
-                                 QStringLiteral("more than %1 redirects").arg(m_maxRedirects)));
+        finish(job,
+               job->failure(FetchError::TooManyRedirects,
+                            QStringLiteral("more than %1 redirects").arg(m_maxRedirects)));
         return;
     }
 
@@ -340,7 +354,8 @@ void FeedFetcher::followRedirect(Job *job, QNetworkReply *reply, int status)
     } else if (job->leadingPermanent) {
         job->permanentUrl = target;
     }
-    qCDebug(lcNet) << status << job->currentUrl.toDisplayString() << "->" << target.toDisplayString();
+    qCDebug(lcNet) << status << job->currentUrl.toDisplayString() << "->"
+                   << target.toDisplayString();
 
     reply->disconnect(this);
     reply->deleteLater();
@@ -358,9 +373,11 @@ FetchResult FeedFetcher::networkFailure(Job *job, QNetworkReply *reply) const
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     switch (reply->error()) {
     case QNetworkReply::HostNotFoundError:
-        return job->failure(FetchError::Dns, QStringLiteral("DNS lookup failed for %1").arg(job->currentUrl.host()));
+        return job->failure(FetchError::Dns,
+                            QStringLiteral("DNS lookup failed for %1").arg(job->currentUrl.host()));
     case QNetworkReply::ConnectionRefusedError:
-        return job->failure(FetchError::Connection, QStringLiteral("connection refused by %1").arg(host));
+        return job->failure(FetchError::Connection,
+                            QStringLiteral("connection refused by %1").arg(host));
     case QNetworkReply::RemoteHostClosedError:
         if (status > 0) {
             const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
@@ -370,29 +387,34 @@ FetchResult FeedFetcher::networkFailure(Job *job, QNetworkReply *reply) const
         return job->failure(FetchError::Connection,
                             QStringLiteral("%1 closed the connection without answering").arg(host));
     case QNetworkReply::TimeoutError:
-        return job->failure(FetchError::Timeout, QStringLiteral("timed out connecting to %1").arg(host));
+        return job->failure(FetchError::Timeout,
+                            QStringLiteral("timed out connecting to %1").arg(host));
     case QNetworkReply::OperationCanceledError:
         return job->failure(FetchError::Cancelled, QStringLiteral("cancelled"));
     case QNetworkReply::SslHandshakeFailedError:
         return job->failure(FetchError::Tls,
                             QStringLiteral("TLS error: %1")
-                                .arg(job->tlsErrors.isEmpty() ? reply->errorString()
-                                                              : job->tlsErrors.join(QLatin1String("; "))));
+                                .arg(job->tlsErrors.isEmpty()
+                                         ? reply->errorString()
+                                         : job->tlsErrors.join(QLatin1String("; "))));
     case QNetworkReply::ProxyConnectionRefusedError:
     case QNetworkReply::ProxyConnectionClosedError:
     case QNetworkReply::ProxyNotFoundError:
     case QNetworkReply::ProxyTimeoutError:
     case QNetworkReply::ProxyAuthenticationRequiredError:
     case QNetworkReply::UnknownProxyError:
-        return job->failure(FetchError::Connection, QStringLiteral("proxy error: %1").arg(reply->errorString()));
+        return job->failure(FetchError::Connection,
+                            QStringLiteral("proxy error: %1").arg(reply->errorString()));
     case QNetworkReply::TemporaryNetworkFailureError:
     case QNetworkReply::NetworkSessionFailedError:
     case QNetworkReply::UnknownNetworkError:
-        return job->failure(FetchError::Connection,
-                            QStringLiteral("network error reaching %1: %2").arg(host, reply->errorString()));
+        return job->failure(
+            FetchError::Connection,
+            QStringLiteral("network error reaching %1: %2").arg(host, reply->errorString()));
     default:
-        return job->failure(FetchError::Other,
-                            QStringLiteral("fetching from %1 failed: %2").arg(host, reply->errorString()));
+        return job->failure(
+            FetchError::Other,
+            QStringLiteral("fetching from %1 failed: %2").arg(host, reply->errorString()));
     }
 }
 
@@ -447,7 +469,8 @@ void FeedFetcher::finish(Job *job, FetchResult result)
     m_jobs.erase(it);
 
     if (!result.ok())
-        qCInfo(lcNet) << "fetch failed:" << result.requestedUrl.toDisplayString() << result.errorText;
+        qCInfo(lcNet) << "fetch failed:" << result.requestedUrl.toDisplayString()
+                      << result.errorText;
     emit fetchFinished(result);
 }
 

@@ -19,7 +19,8 @@ QString hostKey(const QUrl &url)
 } // namespace
 
 FetchQueue::FetchQueue(QNetworkAccessManager *network, QObject *parent)
-    : QObject(parent), m_fetcher(new FeedFetcher(network, this))
+    : QObject(parent)
+    , m_fetcher(new FeedFetcher(network, this))
 {
     connect(m_fetcher, &FeedFetcher::fetchFinished, this, &FetchQueue::onFetchFinished);
 }
@@ -42,8 +43,9 @@ bool FetchQueue::enqueue(const FetchRequest &request)
 {
     if (m_running.contains(request.cookie))
         return false;
-    const bool queued = std::any_of(m_pending.cbegin(), m_pending.cend(),
-                                    [&](const Pending &p) { return p.request.cookie == request.cookie; });
+    const bool queued = std::any_of(m_pending.cbegin(), m_pending.cend(), [&](const Pending &p) {
+        return p.request.cookie == request.cookie;
+    });
     if (queued)
         return false;
     m_pending.append({request, hostKey(request.url)});
@@ -100,8 +102,8 @@ void FetchQueue::cancel(int cookie)
     for (qsizetype i = 0; i < m_pending.size(); ++i) {
         if (m_pending.at(i).request.cookie == cookie) {
             const FetchRequest request = m_pending.takeAt(i).request;
-            emit fetchFinished(FetchResult::failure(request, FetchError::Cancelled,
-                                                    QStringLiteral("cancelled")));
+            emit fetchFinished(
+                FetchResult::failure(request, FetchError::Cancelled, QStringLiteral("cancelled")));
             countFinished();
             return;
         }
@@ -114,8 +116,8 @@ void FetchQueue::cancelAll()
     // Pending ones first, so that finishing the running ones cannot start them.
     const QList<Pending> pending = std::exchange(m_pending, {});
     for (const Pending &p : pending) {
-        emit fetchFinished(FetchResult::failure(p.request, FetchError::Cancelled,
-                                                QStringLiteral("cancelled")));
+        emit fetchFinished(
+            FetchResult::failure(p.request, FetchError::Cancelled, QStringLiteral("cancelled")));
         countFinished();
     }
     m_fetcher->cancelAll();

@@ -66,8 +66,8 @@ private:
 
     FeedFetcher *m_fetcher;
     QList<Pending> m_pending;
-    QHash<int, QString> m_running;    // cookie -> host key
-    QHash<QString, int> m_perHost;    // host key -> running fetches
+    QHash<int, QString> m_running; // cookie -> host key
+    QHash<QString, int> m_perHost; // host key -> running fetches
     int m_maxConcurrent = 6;
     int m_maxPerHost = 2;
     int m_done = 0;

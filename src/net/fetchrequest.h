@@ -11,9 +11,9 @@ namespace bulletin {
 struct FetchRequest
 {
     QUrl url;
-    QByteArray etag;       // sent as If-None-Match, verbatim (quotes and W/ included)
-    QString lastModified;  // sent as If-Modified-Since, verbatim
-    int cookie = 0;        // the caller's id for this fetch, typically the feed id
+    QByteArray etag; // sent as If-None-Match, verbatim (quotes and W/ included)
+    QString lastModified; // sent as If-Modified-Since, verbatim
+    int cookie = 0; // the caller's id for this fetch, typically the feed id
 };
 
 } // namespace bulletin

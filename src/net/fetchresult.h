@@ -13,15 +13,15 @@ namespace bulletin {
 
 enum class FetchError {
     None,
-    InvalidUrl,        // not a usable address at all
+    InvalidUrl, // not a usable address at all
     UnsupportedScheme, // not http or https (also when a redirect leads elsewhere)
-    Dns,               // host name did not resolve
-    Connection,        // refused, reset, unreachable, proxy trouble
-    Tls,               // handshake or certificate failure
-    Timeout,           // no data for the inactivity timeout, or over the total limit
-    Http,              // the server answered with an error status (see httpStatus)
-    TooLarge,          // body over the size cap; the transfer was aborted
-    Truncated,         // the connection ended before the announced body did
+    Dns, // host name did not resolve
+    Connection, // refused, reset, unreachable, proxy trouble
+    Tls, // handshake or certificate failure
+    Timeout, // no data for the inactivity timeout, or over the total limit
+    Http, // the server answered with an error status (see httpStatus)
+    TooLarge, // body over the size cap; the transfer was aborted
+    Truncated, // the connection ended before the announced body did
     TooManyRedirects,
     RedirectLoop,
     Cancelled,
@@ -37,7 +37,7 @@ struct FetchResult
 {
     int cookie = 0;
     QUrl requestedUrl;
-    QUrl finalUrl;              // the URL the last response came from
+    QUrl finalUrl; // the URL the last response came from
     int redirectCount = 0;
     // True when at least one redirect was followed and every one was permanent (301/308):
     // the subscription may be moved to finalUrl.
@@ -51,20 +51,20 @@ struct FetchResult
     // address while the document lives at another says where here.
     QUrl contentLocation;
 
-    int httpStatus = 0;         // of the last response; 0 when none arrived
-    bool notModified = false;   // 304: the cached copy is current, body is empty
-    QByteArray body;            // decompressed
-    QString contentType;        // lower-case MIME type without parameters
-    QString charset;            // lower-case, empty when not given
+    int httpStatus = 0; // of the last response; 0 when none arrived
+    bool notModified = false; // 304: the cached copy is current, body is empty
+    QByteArray body; // decompressed
+    QString contentType; // lower-case MIME type without parameters
+    QString charset; // lower-case, empty when not given
     // Validators to send next time. On 304 or a failure the request's are kept unless the
     // server sent new ones, so the caller can always store these.
     QByteArray etag;
     QString lastModified;
     std::optional<QDateTime> retryAfter; // from Retry-After on 429 and 503, in UTC
-    int maxAgeSeconds = -1;               // Cache-Control max-age; -1 when absent
+    int maxAgeSeconds = -1; // Cache-Control max-age; -1 when absent
 
     FetchError error = FetchError::None;
-    QString errorText;          // for people: "DNS lookup failed for example.org"
+    QString errorText; // for people: "DNS lookup failed for example.org"
 
     bool ok() const { return error == FetchError::None; }
     // A new copy of the feed arrived (not a 304, not a failure): there is a body to parse.

@@ -11,10 +11,10 @@ class Cache;
 // cache it has open. Gathered on the thread that owns the cache's connection.
 struct AboutInfo
 {
-    QString version;       // Bulletin's, e.g. "0.1.0"
-    QString qtVersion;     // the Qt loaded at run time
+    QString version; // Bulletin's, e.g. "0.1.0"
+    QString qtVersion; // the Qt loaded at run time
     QString sqliteVersion; // the SQLite library behind Qt's driver; empty when it cannot be asked
-    QString cachePath;     // empty without a cache
+    QString cachePath; // empty without a cache
     qint64 cacheBytes = -1; // the file and its write-ahead log; -1 when unknown
 
     // Without a cache: the versions only (the SQLite library is asked through an in-memory

@@ -31,7 +31,8 @@ std::optional<QStringList> readList(const Cache &cache, const char *key)
 
 QString writeList(const QStringList &list)
 {
-    return QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(list)).toJson(QJsonDocument::Compact));
+    return QString::fromUtf8(
+        QJsonDocument(QJsonArray::fromStringList(list)).toJson(QJsonDocument::Compact));
 }
 
 } // namespace
@@ -40,7 +41,8 @@ AdvisoryRules loadAdvisoryRules(const Cache &cache)
 {
     AdvisoryRules rules;
     rules.keywords = readList(cache, advisorykeys::kKeywords).value_or(QStringList());
-    rules.headings = readList(cache, advisorykeys::kHeadings).value_or(AdvisoryRules::defaultHeadings());
+    rules.headings
+        = readList(cache, advisorykeys::kHeadings).value_or(AdvisoryRules::defaultHeadings());
     return rules;
 }
 
@@ -82,7 +84,8 @@ RuleReapplyReport reapplyAdvisoryRules(Cache &cache)
         article.title = c.title;
         article.text = c.text;
         article.published = c.published;
-        const std::optional<Advisory> advisory = applyRules(article, rules, feed.alertSource, feed.title);
+        const std::optional<Advisory> advisory = applyRules(article, rules, feed.alertSource,
+                                                            feed.title);
         const auto &old = c.ruleAdvisory;
         if (!advisory && !old)
             continue;

@@ -12,8 +12,8 @@ class Cache;
 // The reports of one news event among the stories of a list.
 struct EventGroup
 {
-    qint64 eventId = 0;  // the event's id; a story not yet indexed is an event of its own
-    int sources = 1;     // distinct feeds reporting the event in the whole cache
+    qint64 eventId = 0; // the event's id; a story not yet indexed is an event of its own
+    int sources = 1; // distinct feeds reporting the event in the whole cache
     QList<StorySummary> stories; // in the list's order (newest first)
 };
 

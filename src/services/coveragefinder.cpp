@@ -65,7 +65,8 @@ CoverageFinder::CoverageFinder(const QString &cachePath, int limit, QObject *par
     qRegisterMetaType<QList<bulletin::RelatedStory>>();
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    connect(m_worker, &CoverageWorker::found, this, &CoverageFinder::coverageFound, Qt::QueuedConnection);
+    connect(m_worker, &CoverageWorker::found, this, &CoverageFinder::coverageFound,
+            Qt::QueuedConnection);
     m_thread.setObjectName(QStringLiteral("related coverage"));
     m_thread.start(QThread::LowPriority);
 }
@@ -80,8 +81,8 @@ CoverageFinder::~CoverageFinder()
 void CoverageFinder::find(qint64 storyId)
 {
     m_latest->store(storyId);
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker, storyId] { worker->find(storyId); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, storyId] { worker->find(storyId); }, Qt::QueuedConnection);
 }
 
 } // namespace bulletin

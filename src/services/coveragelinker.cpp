@@ -57,7 +57,8 @@ QList<CoverageLink> CoverageLinker::links(const CoverageCandidate &story, int li
         return out;
     const qint64 at = story.published.toSecsSinceEpoch();
     const qint64 window = scorer.windowSeconds();
-    const QList<qint64> ids = m_sql.candidateIds(terms, story.id, at - window, at + window, kCandidateLimit);
+    const QList<qint64> ids = m_sql.candidateIds(terms, story.id, at - window, at + window,
+                                                 kCandidateLimit);
 
     forgetFarFrom(story.published, window);
     QList<qint64> unread;

@@ -32,7 +32,8 @@ QString resourcesHtml(const CapInfo *info)
         QString label = resource.description.isEmpty() ? resource.uri : resource.description;
         if (!resource.mimeType.isEmpty())
             label += QStringLiteral(" (%1)").arg(resource.mimeType);
-        html += QStringLiteral("<li><a href=\"%1\">%2</a></li>").arg(escapeHtml(resource.uri), escapeHtml(label));
+        html += QStringLiteral("<li><a href=\"%1\">%2</a></li>")
+                    .arg(escapeHtml(resource.uri), escapeHtml(label));
     }
     return html + QStringLiteral("</ul>");
 }
@@ -194,8 +195,8 @@ QList<Article> articlesFromFeed(const ParsedFeed &feed, const QDateTime &now,
             article.advisory = takeAdvisorySection(
                 article, headings, article.author.isEmpty() ? feed.title : article.author, options);
         } else {
-            article.text += QStringLiteral("\n\n") + article.advisory->headline
-                + QLatin1Char('\n') + article.advisory->text;
+            article.text += QStringLiteral("\n\n") + article.advisory->headline + QLatin1Char('\n')
+                + article.advisory->text;
         }
     }
     return articles;

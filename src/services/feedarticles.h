@@ -13,9 +13,9 @@ namespace bulletin {
 // advisory); a bare CAP <alert> document becomes one story. An item without a CAP alert
 // whose text has an advisory section (a block that is one of advisoryHeadings, e.g.
 // <h3>Warning</h3>) gets that section as its advisory, taken out of its body (the reader
-// shows it in the banner; the text keeps it for search, see takeAdvisorySection). An undated story is listed by the
-// latest date the feed gives (Article::listedBy: the document's own date or its newest
-// story's), and no later than `lastModified`, when the document came with one (HTTP
+// shows it in the banner; the text keeps it for search, see takeAdvisorySection). An undated story
+// is listed by the latest date the feed gives (Article::listedBy: the document's own date or its
+// newest story's), and no later than `lastModified`, when the document came with one (HTTP
 // Last-Modified, a file's modification time: a story in a file last changed in 2015 is not
 // news of today). User rules are not applied here (see
 // applyAdvisoryRules). Used by import and refresh.
@@ -25,7 +25,8 @@ namespace bulletin {
 QDateTime latestFeedDate(const ParsedFeed &feed);
 
 QList<Article> articlesFromFeed(const ParsedFeed &feed, const QDateTime &now,
-                                const QStringList &advisoryHeadings = AdvisoryRules::defaultHeadings(),
+                                const QStringList &advisoryHeadings
+                                = AdvisoryRules::defaultHeadings(),
                                 const QDateTime &lastModified = {});
 
 } // namespace bulletin

@@ -16,8 +16,8 @@ namespace {
 // <link> and <base> in the head matter, and a scan copes with the broken markup pages have.
 QHash<QString, QString> attributes(const QString &tag)
 {
-    static const QRegularExpression attribute(
-        QStringLiteral("([a-zA-Z_:][-a-zA-Z0-9_:.]*)\\s*(?:=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s\"'=<>`]+)))?"));
+    static const QRegularExpression attribute(QStringLiteral(
+        "([a-zA-Z_:][-a-zA-Z0-9_:.]*)\\s*(?:=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s\"'=<>`]+)))?"));
     QHash<QString, QString> result;
     auto it = attribute.globalMatch(tag);
     while (it.hasNext()) {
@@ -39,7 +39,8 @@ QHash<QString, QString> attributes(const QString &tag)
 QString feedFormat(const QString &type)
 {
     const QString mime = type.section(QLatin1Char(';'), 0, 0).trimmed().toLower();
-    if (mime == QLatin1String("application/rss+xml") || mime == QLatin1String("application/rdf+xml"))
+    if (mime == QLatin1String("application/rss+xml")
+        || mime == QLatin1String("application/rdf+xml"))
         return QStringLiteral("RSS");
     if (mime == QLatin1String("application/atom+xml"))
         return QStringLiteral("Atom");
@@ -76,14 +77,21 @@ QList<DiscoveredFeed> discoverFeeds(const QByteArray &html, const QUrl &pageUrl)
             base = pageUrl.resolved(QUrl(href));
             continue;
         }
-        const QStringList rel = attrs.value(QStringLiteral("rel")).toLower().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        const QStringList rel = attrs.value(QStringLiteral("rel"))
+                                    .toLower()
+                                    .split(QLatin1Char(' '), Qt::SkipEmptyParts);
         const QString format = feedFormat(attrs.value(QStringLiteral("type")));
         if (!rel.contains(QLatin1String("alternate")) || format.isEmpty())
             continue;
         const QUrl url = base.resolved(QUrl(href));
-        const bool known = std::any_of(feeds.cbegin(), feeds.cend(), [&](const DiscoveredFeed &f) { return f.url == url; });
-        if ((url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https")) && !known)
-            feeds.append({url, decodeHtmlCharacterReferences(attrs.value(QStringLiteral("title"))).simplified(), format});
+        const bool known = std::any_of(feeds.cbegin(), feeds.cend(),
+                                       [&](const DiscoveredFeed &f) { return f.url == url; });
+        if ((url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https"))
+            && !known)
+            feeds.append(
+                {url,
+                 decodeHtmlCharacterReferences(attrs.value(QStringLiteral("title"))).simplified(),
+                 format});
     }
     return feeds;
 }

@@ -11,7 +11,7 @@ namespace bulletin {
 struct DiscoveredFeed
 {
     QUrl url;
-    QString title;  // the link's title attribute (entities decoded, spaces simplified); may be empty
+    QString title; // the link's title attribute (entities decoded, spaces simplified); may be empty
     QString format; // "RSS", "Atom" or "JSON Feed", from the announced type
 
     // The title, else the address: what a list of choices shows.

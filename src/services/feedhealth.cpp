@@ -58,12 +58,13 @@ QString fetchFailureWords(const FetchResult &result)
 
 bool looksLikeHtml(const QByteArray &body, const QString &contentType)
 {
-    if (contentType == QLatin1String("text/html") || contentType == QLatin1String("application/xhtml+xml"))
+    if (contentType == QLatin1String("text/html")
+        || contentType == QLatin1String("application/xhtml+xml"))
         return true;
     // Servers label pages text/plain or application/octet-stream too: look at the first tag.
-    static const QRegularExpression firstTag(QStringLiteral("^\\s*(<\\?xml[^>]*>\\s*)?(<!--.*?-->\\s*)*<(!doctype\\s+html|html)\\b"),
-                                             QRegularExpression::CaseInsensitiveOption
-                                                 | QRegularExpression::DotMatchesEverythingOption);
+    static const QRegularExpression firstTag(
+        QStringLiteral("^\\s*(<\\?xml[^>]*>\\s*)?(<!--.*?-->\\s*)*<(!doctype\\s+html|html)\\b"),
+        QRegularExpression::CaseInsensitiveOption | QRegularExpression::DotMatchesEverythingOption);
     return firstTag.match(QString::fromUtf8(body.left(2048))).hasMatch();
 }
 

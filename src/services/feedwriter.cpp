@@ -32,8 +32,9 @@ QList<Article> uniqueArticles(const QList<Article> &articles)
     QList<Article> unique;
     unique.reserve(articles.size());
     for (const Article &article : articles) {
-        const QString key = article.guid.isEmpty() ? QStringLiteral("%1\n%2").arg(article.link, article.title)
-                                                   : article.guid;
+        const QString key = article.guid.isEmpty()
+            ? QStringLiteral("%1\n%2").arg(article.link, article.title)
+            : article.guid;
         if (!seen.contains(key)) {
             seen.insert(key);
             unique << article;
@@ -83,8 +84,9 @@ RefreshResult FeedWriter::write(qint64 feedId, const FetchResult &fetched,
     return store(feedId, fetched, prepare(fetched, rules, now), retention, now);
 }
 
-RefreshResult FeedWriter::store(qint64 feedId, const FetchResult &fetched, const PreparedFeed &prepared,
-                                const RetentionLimits &retention, const QDateTime &now)
+RefreshResult FeedWriter::store(qint64 feedId, const FetchResult &fetched,
+                                const PreparedFeed &prepared, const RetentionLimits &retention,
+                                const QDateTime &now)
 {
     RefreshResult result;
     result.feedId = feedId;
@@ -134,7 +136,8 @@ RefreshResult FeedWriter::store(qint64 feedId, const FetchResult &fetched, const
         // A URL move is kept: the redirect itself was real.
         result.status = RefreshResult::Status::Error;
         result.error = prepared.error;
-        if (!m_cache.feeds().recordFailure(feedId, result.error, QDateTime()) || !transaction.commit())
+        if (!m_cache.feeds().recordFailure(feedId, result.error, QDateTime())
+            || !transaction.commit())
             result.error += QStringLiteral(" (and the failure could not be recorded)");
         return result;
     }
@@ -175,7 +178,8 @@ RefreshResult FeedWriter::store(qint64 feedId, const FetchResult &fetched, const
             limits.olderThan = now.addDays(-retention.maxAgeDays);
         limits.keepUnread = retention.keepUnread;
         limits.keepBookmarked = retention.keepBookmarked;
-        result.removed = std::max(0, RetentionStore(m_cache.database().connection()).prune(feedId, limits, present));
+        result.removed = std::max(
+            0, RetentionStore(m_cache.database().connection()).prune(feedId, limits, present));
     }
 
     const int ttl = std::max(prepared.ttlMinutes, maxAgeMinutes(fetched));
@@ -212,8 +216,9 @@ FeedWriter::StoredStories FeedWriter::storeStories(qint64 feedId, const QList<Ar
             break;
         case ArticleStore::UpsertState::Failed:
             stored = {};
-            stored.error = sql::withReason(QStringLiteral("cannot store \"%1\" in the cache").arg(article.title),
-                                           m_cache.database().connection());
+            stored.error = sql::withReason(
+                QStringLiteral("cannot store \"%1\" in the cache").arg(article.title),
+                m_cache.database().connection());
             return stored;
         }
         stored.ids[i] = result.id;

@@ -18,14 +18,14 @@ struct ParsedFeed;
 struct PreparedFeed
 {
     bool parsed = false;
-    QString error;        // in words, when the body is not a feed
-    QString title;        // the feed's own
+    QString error; // in words, when the body is not a feed
+    QString title; // the feed's own
     QString link;
     QString warning;
     bool carriesAlerts = false; // a CAP alert, or a feed whose entries carry or link them
     int ttlMinutes = 0;
     QList<Article> articles;
-    AdvisoryRules rules;  // what it was prepared with; store() applies them too
+    AdvisoryRules rules; // what it was prepared with; store() applies them too
 };
 
 // Stores one fetched feed: parses the body, adds new stories, updates changed ones in place
@@ -59,9 +59,9 @@ public:
         int added = 0;
         int updated = 0;
         int unchanged = 0;
-        int advisories = 0;  // added or updated stories that are advisories
-        QList<qint64> ids;   // each story's id, in the order given
-        QString error;       // in words, when one could not be stored; the counts are 0 then
+        int advisories = 0; // added or updated stories that are advisories
+        QList<qint64> ids; // each story's id, in the order given
+        QString error; // in words, when one could not be stored; the counts are 0 then
     };
     // The stories of one feed (advisory rules applied), as store() and `import` store them:
     // oldest first (feeds list newest first), so that ids keep reading order. Call it inside

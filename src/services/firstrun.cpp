@@ -28,8 +28,8 @@ std::optional<qint64> importSampleOnFirstRun(Cache &cache, QString *error)
         return std::nullopt;
     }
     ImportService importer(cache);
-    const ImportService::Report report = importer.importPlainText(sampleStoryBytes(), {},
-                                                                  QString::fromLatin1(kSampleResource));
+    const ImportService::Report report = importer.importPlainText(
+        sampleStoryBytes(), {}, QString::fromLatin1(kSampleResource));
     if (!report.error.isEmpty() || report.storyIds.isEmpty()) {
         if (error)
             *error = report.error;

@@ -12,8 +12,8 @@
 #include "storage/sqlutil.h"
 #include "storage/transaction.h"
 
-#include <QFile>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QUrl>
 
@@ -34,7 +34,8 @@ bool rootElementIsOpml(const QByteArray &bytes, qsizetype from)
 {
     constexpr qsizetype kLookAhead = 4096;
     const qsizetype end = qMin(bytes.size(), from + kLookAhead);
-    for (qsizetype i = bytes.indexOf('<', from); i >= 0 && i + 1 < end; i = bytes.indexOf('<', i + 1)) {
+    for (qsizetype i = bytes.indexOf('<', from); i >= 0 && i + 1 < end;
+         i = bytes.indexOf('<', i + 1)) {
         const char next = bytes.at(i + 1);
         if (next == '?' || next == '!')
             continue;
@@ -51,10 +52,11 @@ Sniffed sniff(const QByteArray &bytes)
         i = 3;
     else if (bytes.startsWith("\xFF\xFE") || bytes.startsWith("\xFE\xFF"))
         return Sniffed::Xml;
-    else if (bytes.size() >= 4 && (bytes.startsWith(QByteArray("\0\0\0<", 4))
-                                   || bytes.startsWith(QByteArray("<\0\0\0", 4))
-                                   || bytes.startsWith(QByteArray("\0<", 2))
-                                   || bytes.startsWith(QByteArray("<\0", 2))))
+    else if (bytes.size() >= 4
+             && (bytes.startsWith(QByteArray("\0\0\0<", 4))
+                 || bytes.startsWith(QByteArray("<\0\0\0", 4))
+                 || bytes.startsWith(QByteArray("\0<", 2))
+                 || bytes.startsWith(QByteArray("<\0", 2))))
         return Sniffed::Xml;
     while (i < bytes.size() && QChar::isSpace(uchar(bytes.at(i))))
         ++i;
@@ -81,7 +83,8 @@ struct FeedBatches
     QDateTime modified;
     QStringList headings;
 
-    FeedBatches(ParsedFeed parsed, const QDateTime &now, const QDateTime &modified, const QStringList &headings)
+    FeedBatches(ParsedFeed parsed, const QDateTime &now, const QDateTime &modified,
+                const QStringList &headings)
         : feed(std::move(parsed))
         , now(now)
         , modified(modified)
@@ -119,22 +122,26 @@ namespace {
 // items are left in *batches). `path` names the file in the error, and its modification
 // time, like an HTTP Last-Modified, bounds how new its undated stories are.
 PreparedFeed prepareFeed(QByteArray bytes, const QString &path, const QUrl &documentUrl,
-                         const AdvisoryRules &rules, const QDateTime &now, std::shared_ptr<FeedBatches> *batches)
+                         const AdvisoryRules &rules, const QDateTime &now,
+                         std::shared_ptr<FeedBatches> *batches)
 {
     PreparedFeed prepared;
     prepared.rules = rules;
     const bool large = bytes.size() > kStoriesAheadBytes;
     FeedParseResult parsed = parseFeed(std::move(bytes), {}, documentUrl);
     if (!parsed.feed) {
-        prepared.error = path.isEmpty() ? parsed.error : QStringLiteral("%1: %2").arg(path, parsed.error);
+        prepared.error = path.isEmpty() ? parsed.error
+                                        : QStringLiteral("%1: %2").arg(path, parsed.error);
         return prepared;
     }
     prepared.parsed = true;
     prepared.title = parsed.feed->title;
     prepared.link = parsed.feed->link;
     prepared.warning = parsed.feed->warning;
-    const QDateTime modified = path.isEmpty() ? QDateTime() : QFileInfo(path).lastModified().toUTC();
-    *batches = std::make_shared<FeedBatches>(std::move(*parsed.feed), now, modified, rules.headings);
+    const QDateTime modified = path.isEmpty() ? QDateTime()
+                                              : QFileInfo(path).lastModified().toUTC();
+    *batches = std::make_shared<FeedBatches>(std::move(*parsed.feed), now, modified,
+                                             rules.headings);
     if (large)
         return prepared;
     QList<QList<Article>> made; // the last items' first
@@ -149,10 +156,17 @@ PreparedFeed prepareFeed(QByteArray bytes, const QString &path, const QUrl &docu
 void count(ImportService::Report &report, ArticleStore::UpsertState state)
 {
     switch (state) {
-    case ArticleStore::UpsertState::Inserted: ++report.added; break;
-    case ArticleStore::UpsertState::Updated: ++report.updated; break;
-    case ArticleStore::UpsertState::Unchanged: ++report.unchanged; break;
-    case ArticleStore::UpsertState::Failed: break;
+    case ArticleStore::UpsertState::Inserted:
+        ++report.added;
+        break;
+    case ArticleStore::UpsertState::Updated:
+        ++report.updated;
+        break;
+    case ArticleStore::UpsertState::Unchanged:
+        ++report.unchanged;
+        break;
+    case ArticleStore::UpsertState::Failed:
+        break;
     }
 }
 
@@ -164,7 +178,8 @@ ImportService::ImportService(Cache &cache)
 }
 
 ImportService::PreparedFile ImportService::prepareFile(const QString &path, const Options &options,
-                                                      const AdvisoryRules &rules, const QDateTime &now)
+                                                       const AdvisoryRules &rules,
+                                                       const QDateTime &now)
 {
     PreparedFile prepared;
     prepared.path = path;
@@ -189,8 +204,8 @@ ImportService::PreparedFile ImportService::prepareFile(const QString &path, cons
         return prepared;
     case Sniffed::Xml:
     case Sniffed::Json:
-        prepared.feed =
-            prepareFeed(std::move(bytes), path, QUrl(options.url.trimmed()), rules, now, &prepared.batches);
+        prepared.feed = prepareFeed(std::move(bytes), path, QUrl(options.url.trimmed()), rules, now,
+                                    &prepared.batches);
         if (prepared.feed.parsed)
             prepared.kind = PreparedFile::Kind::Feed;
         else
@@ -222,8 +237,8 @@ ImportService::Report ImportService::storeFile(PreparedFile prepared)
     return report;
 }
 
-QList<ImportService::Report> ImportService::storeBatch(const std::function<std::optional<PreparedFile>()> &next,
-                                                      std::chrono::milliseconds budget)
+QList<ImportService::Report> ImportService::storeBatch(
+    const std::function<std::optional<PreparedFile>()> &next, std::chrono::milliseconds budget)
 {
     QList<Report> reports;
     const QSqlDatabase db = m_cache.database().connection();
@@ -239,7 +254,8 @@ QList<ImportService::Report> ImportService::storeBatch(const std::function<std::
     if (batch.isActive() && !batch.commit()) {
         for (Report &report : reports) {
             if (report.error.isEmpty())
-                report.error = sql::withReason(QStringLiteral("%1: cannot write to the cache").arg(report.path), db);
+                report.error = sql::withReason(
+                    QStringLiteral("%1: cannot write to the cache").arg(report.path), db);
         }
     }
     return reports;
@@ -253,10 +269,13 @@ QStringList ImportService::finishImport(const QList<qint64> &imported)
     constexpr int kIndexBatch = 250;
     for (;;) {
         Transaction transaction(db);
-        const int indexed = transaction.isActive() ? m_cache.articles().indexPending(kIndexBatch) : -1;
+        const int indexed = transaction.isActive() ? m_cache.articles().indexPending(kIndexBatch)
+                                                   : -1;
         if (indexed < 0 || !transaction.commit()) {
             problems << sql::withReason(
-                QStringLiteral("the imported stories were not all indexed for search (the next refresh indexes them)"), db);
+                QStringLiteral("the imported stories were not all indexed for search (the next "
+                               "refresh indexes them)"),
+                db);
             break;
         }
         if (indexed < kIndexBatch)
@@ -264,7 +283,8 @@ QStringList ImportService::finishImport(const QList<qint64> &imported)
     }
     for (bool more = true; more;) {
         Transaction transaction(db);
-        more = transaction.isActive() && m_cache.articles().mergeIndexes(200) && transaction.commit();
+        more = transaction.isActive() && m_cache.articles().mergeIndexes(200)
+            && transaction.commit();
     }
     m_cache.database().checkpoint();
     if (CoverageIndexer(m_cache).index(imported) < 0)
@@ -277,17 +297,18 @@ ImportService::Report ImportService::importFile(const QString &path, const Optio
     return storeFile(prepareFile(path, options, loadAdvisoryRules(m_cache)));
 }
 
-ImportService::Report ImportService::importPlainText(const QByteArray &bytes, const Options &options,
-                                                     const QString &path)
+ImportService::Report ImportService::importPlainText(const QByteArray &bytes,
+                                                     const Options &options, const QString &path)
 {
     Report report;
     report.path = path;
     report.kind = QStringLiteral("article");
     const AdvisoryRules rules = loadAdvisoryRules(m_cache);
-    const PlainTextResult parsed =
-        bulletin::importPlainText(bytes, {options.title, options.source, options.url, rules.headings});
+    const PlainTextResult parsed = bulletin::importPlainText(
+        bytes, {options.title, options.source, options.url, rules.headings});
     if (!parsed.import) {
-        report.error = path.isEmpty() ? parsed.error : QStringLiteral("%1: %2").arg(path, parsed.error);
+        report.error = path.isEmpty() ? parsed.error
+                                      : QStringLiteral("%1: %2").arg(path, parsed.error);
         return report;
     }
     const PlainTextImport &imported = *parsed.import;
@@ -295,13 +316,15 @@ ImportService::Report ImportService::importPlainText(const QByteArray &bytes, co
     if (source.isEmpty())
         source = imported.publisher;
     if (source.isEmpty())
-        source = path.isEmpty() ? QStringLiteral("Imported articles") : QFileInfo(path).completeBaseName();
+        source = path.isEmpty() ? QStringLiteral("Imported articles")
+                                : QFileInfo(path).completeBaseName();
 
     const QSqlDatabase db = m_cache.database().connection();
     Transaction transaction(db);
     const auto feedId = transaction.isActive() ? m_cache.feeds().localSource(source) : std::nullopt;
     if (!feedId) {
-        report.error = sql::withReason(QStringLiteral("cannot record the source %1 in the cache").arg(source), db);
+        report.error = sql::withReason(
+            QStringLiteral("cannot record the source %1 in the cache").arg(source), db);
         return report;
     }
     // The publisher's related headlines become headline-only stories, unless the cache
@@ -312,16 +335,17 @@ ImportService::Report ImportService::importPlainText(const QByteArray &bytes, co
         Article headline;
         headline.title = related.title;
         headline.link = related.link;
-        headline.guid = related.link.isEmpty() ? contentId((source + QLatin1Char('\n') + related.title).toUtf8())
-                                               : related.link;
+        headline.guid = related.link.isEmpty()
+            ? contentId((source + QLatin1Char('\n') + related.title).toUtf8())
+            : related.link;
         headline.headlineOnly = true;
         const auto result = m_cache.articles().upsert(
             *feedId, headline,
             QStringLiteral("Listed under \"More Stories\" in \"%1\"; only the headline is known.")
                 .arg(imported.article.title));
         if (result.state == ArticleStore::UpsertState::Failed) {
-            report.error =
-                sql::withReason(QStringLiteral("cannot store the related headline \"%1\"").arg(related.title), db);
+            report.error = sql::withReason(
+                QStringLiteral("cannot store the related headline \"%1\"").arg(related.title), db);
             return report;
         }
     }
@@ -346,7 +370,8 @@ ImportService::Report ImportService::importOpml(const QByteArray &bytes, const Q
     report.kind = QStringLiteral("opml");
     const OpmlService::ImportReport imported = OpmlService(m_cache).importOpml(bytes);
     if (!imported.error.isEmpty()) {
-        report.error = path.isEmpty() ? imported.error : QStringLiteral("%1: %2").arg(path, imported.error);
+        report.error = path.isEmpty() ? imported.error
+                                      : QStringLiteral("%1: %2").arg(path, imported.error);
         return report;
     }
     report.added = imported.added;
@@ -355,7 +380,8 @@ ImportService::Report ImportService::importOpml(const QByteArray &bytes, const Q
     return report;
 }
 
-ImportService::Report ImportService::importFeed(QByteArray bytes, const QString &path, const QUrl &documentUrl)
+ImportService::Report ImportService::importFeed(QByteArray bytes, const QString &path,
+                                                const QUrl &documentUrl)
 {
     std::shared_ptr<FeedBatches> batches;
     PreparedFeed feed = prepareFeed(std::move(bytes), path, documentUrl, loadAdvisoryRules(m_cache),
@@ -363,7 +389,8 @@ ImportService::Report ImportService::importFeed(QByteArray bytes, const QString 
     return storeFeed(std::move(feed), std::move(batches), path);
 }
 
-ImportService::Report ImportService::storeFeed(PreparedFeed feed, std::shared_ptr<FeedBatches> batches,
+ImportService::Report ImportService::storeFeed(PreparedFeed feed,
+                                               std::shared_ptr<FeedBatches> batches,
                                                const QString &path)
 {
     Report report;
@@ -373,17 +400,21 @@ ImportService::Report ImportService::storeFeed(PreparedFeed feed, std::shared_pt
         report.error = feed.error;
         return report;
     }
-    const QString url = path.isEmpty() ? QString()
-                                       : QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath()).toString();
+    const QString url = path.isEmpty()
+        ? QString()
+        : QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath()).toString();
     QString title = feed.title;
     if (title.isEmpty())
-        title = path.isEmpty() ? QStringLiteral("Imported feed") : QFileInfo(path).completeBaseName();
+        title = path.isEmpty() ? QStringLiteral("Imported feed")
+                               : QFileInfo(path).completeBaseName();
 
     const QSqlDatabase db = m_cache.database().connection();
     Transaction transaction(db);
-    const auto feedId = transaction.isActive() ? m_cache.feeds().localSource(title, url) : std::nullopt;
+    const auto feedId = transaction.isActive() ? m_cache.feeds().localSource(title, url)
+                                               : std::nullopt;
     if (!feedId) {
-        report.error = sql::withReason(QStringLiteral("cannot record the feed %1 in the cache").arg(title), db);
+        report.error = sql::withReason(
+            QStringLiteral("cannot record the feed %1 in the cache").arg(title), db);
         return report;
     }
     if (!feed.link.isEmpty())
@@ -392,7 +423,8 @@ ImportService::Report ImportService::storeFeed(PreparedFeed feed, std::shared_pt
     FeedWriter writer(m_cache);
     // Stored the last batch first: oldest first, as a refresh stores a feed.
     const auto store = [&](QList<Article> &articles) {
-        applyAdvisoryRules(articles, feed.rules, record && record->alertSource, record ? record->title : title);
+        applyAdvisoryRules(articles, feed.rules, record && record->alertSource,
+                           record ? record->title : title);
         const FeedWriter::StoredStories stored = writer.storeStories(*feedId, articles);
         articles = {};
         if (!stored.error.isEmpty()) {

@@ -28,8 +28,8 @@ class ImportService final
 public:
     struct Options
     {
-        QString title;     // plain text: the story's headline (derived when empty)
-        QString source;    // plain text: the source's name (else the publisher line)
+        QString title; // plain text: the story's headline (derived when empty)
+        QString source; // plain text: the source's name (else the publisher line)
         // plain text: the story's link; for a feed, the address it came from, against
         // which its relative links resolve (a file has none of its own)
         QString url;
@@ -38,13 +38,13 @@ public:
     struct Report
     {
         QString path;
-        QString kind;      // "article", "feed", "opml"
-        int added = 0;     // stories, or for OPML subscriptions
+        QString kind; // "article", "feed", "opml"
+        int added = 0; // stories, or for OPML subscriptions
         int updated = 0;
         int unchanged = 0;
         QList<qint64> storyIds; // the stories the file gave (for an article: the story first)
-        QString note;      // what the importer decided (e.g. how the title was made)
-        QString error;     // set when the file was refused; nothing was written then
+        QString note; // what the importer decided (e.g. how the title was made)
+        QString error; // set when the file was refused; nothing was written then
     };
 
     // A file read, sniffed and, for a feed, parsed and made into stories; the rest waits
@@ -55,9 +55,9 @@ public:
         Kind kind = Kind::Refused;
         QString path;
         Options options;
-        QString error;        // Refused: why, in words, naming the file
-        QByteArray bytes;     // Opml, Text: the file's content
-        PreparedFeed feed;    // Feed: its stories, newest first as the file lists them
+        QString error; // Refused: why, in words, naming the file
+        QByteArray bytes; // Opml, Text: the file's content
+        PreparedFeed feed; // Feed: its stories, newest first as the file lists them
         // Feed, a large one: its items instead, made into stories a batch at a time as
         // they are stored, so that they are never all held twice
         std::shared_ptr<FeedBatches> batches;
@@ -67,7 +67,8 @@ public:
 
     // The part of importFile() that needs no cache (thread-safe); `rules` are the cache's
     // advisory rules (loadAdvisoryRules), whose headings find a story's advisory sections.
-    static PreparedFile prepareFile(const QString &path, const Options &options, const AdvisoryRules &rules,
+    static PreparedFile prepareFile(const QString &path, const Options &options,
+                                    const AdvisoryRules &rules,
                                     const QDateTime &now = QDateTime::currentDateTimeUtc());
     // importFile() for a file prepareFile() has read. Lets go of `prepared` as it stores it.
     Report storeFile(PreparedFile prepared);

@@ -63,7 +63,8 @@ void IntegrityCheck::start()
     m_thread = QThread::create([this, path = m_path, interrupt = m_interrupt] {
         const Result result = run(path, true, interrupt.get());
         if (!result.problem.isEmpty() || result.whole)
-            QMetaObject::invokeMethod(this, [this, result] { emit finished(result); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this, [this, result] { emit finished(result); }, Qt::QueuedConnection);
     });
     m_thread->start(QThread::LowPriority);
 }
@@ -79,7 +80,8 @@ IntegrityCheck::Result IntegrityCheck::run(const QString &cachePath, bool backUp
     return run(cachePath, backUp, &interrupt);
 }
 
-IntegrityCheck::Result IntegrityCheck::run(const QString &cachePath, bool backUp, Interrupt *interrupt)
+IntegrityCheck::Result IntegrityCheck::run(const QString &cachePath, bool backUp,
+                                           Interrupt *interrupt)
 {
     Result result;
     QString error;
@@ -111,7 +113,8 @@ IntegrityCheck::Result IntegrityCheck::run(const QString &cachePath, bool backUp
             // A line can name its database on a line of its own ("*** in database main ***"):
             // the problem is said on one line, as every error is.
             QStringList parts = line.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-            parts.removeIf([](const QString &part) { return part.startsWith(QLatin1String("***")); });
+            parts.removeIf(
+                [](const QString &part) { return part.startsWith(QLatin1String("***")); });
             problems << parts.join(QLatin1Char(' ')).simplified();
         }
     }
@@ -126,8 +129,9 @@ IntegrityCheck::Result IntegrityCheck::run(const QString &cachePath, bool backUp
         const QString backup = CacheBackup::newest(cachePath);
         result.problem = QStringLiteral("the cache %1 is damaged: %2%3")
                              .arg(cachePath, problems.join(QStringLiteral("; ")),
-                                  backup.isEmpty() ? QStringLiteral("; there is no backup of it")
-                                                   : QStringLiteral("; the newest backup is %1").arg(backup));
+                                  backup.isEmpty()
+                                      ? QStringLiteral("; there is no backup of it")
+                                      : QStringLiteral("; the newest backup is %1").arg(backup));
         return result;
     }
     result.whole = true;

@@ -33,7 +33,7 @@ public:
     {
         bool whole = false;
         QString problem; // one line naming the file and the damage; empty when whole
-        QString backup;  // the backup written after a clean check, if one was
+        QString backup; // the backup written after a clean check, if one was
     };
 
     explicit IntegrityCheck(QString cachePath, QObject *parent = nullptr);

@@ -27,7 +27,8 @@ OpmlService::ImportReport OpmlService::importOpml(const QByteArray &bytes)
     const QSqlDatabase db = m_cache.database().connection();
     Transaction transaction(db);
     if (!transaction.isActive()) {
-        report.error = sql::withReason(QStringLiteral("cannot write the subscriptions to the cache"), db);
+        report.error = sql::withReason(
+            QStringLiteral("cannot write the subscriptions to the cache"), db);
         return report;
     }
     for (const OpmlFeed &feed : parsed.document.feeds) {
@@ -48,7 +49,8 @@ OpmlService::ImportReport OpmlService::importOpml(const QByteArray &bytes)
         ++report.added;
     }
     if (!transaction.commit()) {
-        report.error = sql::withReason(QStringLiteral("cannot write the subscriptions to the cache"), db);
+        report.error = sql::withReason(
+            QStringLiteral("cannot write the subscriptions to the cache"), db);
         report.added = 0;
     }
     return report;

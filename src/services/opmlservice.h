@@ -19,7 +19,7 @@ public:
         int added = 0;
         int alreadySubscribed = 0;
         QStringList problems; // entries skipped or merged, with their line numbers
-        QString error;        // the file was not OPML; nothing was written
+        QString error; // the file was not OPML; nothing was written
     };
 
     explicit OpmlService(Cache &cache);

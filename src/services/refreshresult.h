@@ -9,24 +9,24 @@ namespace bulletin {
 struct RefreshResult
 {
     enum class Status {
-        Ok,          // fetched, parsed and stored
+        Ok, // fetched, parsed and stored
         NotModified, // 304: nothing to store
-        Error,       // see error; recorded as the feed's last error
-        Cancelled,   // stopped before it was stored; nothing recorded
+        Error, // see error; recorded as the feed's last error
+        Cancelled, // stopped before it was stored; nothing recorded
     };
 
     qint64 feedId = 0;
-    QString url;       // the feed's URL after this refresh (moved on a permanent redirect)
+    QString url; // the feed's URL after this refresh (moved on a permanent redirect)
     QString movedFrom; // the old URL when a permanent redirect moved the subscription
     Status status = Status::Error;
     int added = 0;
     int updated = 0;
     int unchanged = 0;
-    int removed = 0;   // stories retention took out
+    int removed = 0; // stories retention took out
     int advisories = 0; // of the added and updated stories, those that carry an advisory
-    QString error;     // in words: "DNS failure: ...", "HTTP 404", "not a feed", ...
-    QString warning;   // the parser recovered from broken input (stored anyway), in words:
-                       // "not well-formed at line 14, column 1 (...); 3 stories recovered"
+    QString error; // in words: "DNS failure: ...", "HTTP 404", "not a feed", ...
+    QString warning; // the parser recovered from broken input (stored anyway), in words:
+                     // "not well-formed at line 14, column 1 (...); 3 stories recovered"
 
     bool ok() const { return status == Status::Ok || status == Status::NotModified; }
 };

@@ -9,8 +9,9 @@ QDateTime nextRefreshTime(const FeedRecord &feed, const RefreshSchedule &schedul
     if (!isFetchedHere(feed))
         return {};
     if (feed.failures > 0) {
-        const QDateTime since = feed.lastAttempt.isValid() ? feed.lastAttempt
-                                                           : QDateTime::fromSecsSinceEpoch(0, Qt::UTC);
+        const QDateTime since = feed.lastAttempt.isValid()
+            ? feed.lastAttempt
+            : QDateTime::fromSecsSinceEpoch(0, Qt::UTC);
         std::optional<QDateTime> retryAfter;
         if (feed.retryAfter.isValid())
             retryAfter = feed.retryAfter;

@@ -17,8 +17,8 @@ namespace bulletin {
 struct RefreshSchedule
 {
     int defaultMinutes = 60;
-    int alertMinutes = 5;          // the default of alert sources
-    int minimumMinutes = 5;        // never poll a server more often than this
+    int alertMinutes = 5; // the default of alert sources
+    int minimumMinutes = 5; // never poll a server more often than this
     int maximumTtlMinutes = 24 * 60;
     BackoffPolicy backoff;
 };

@@ -26,7 +26,8 @@ RefreshService::RefreshService(Cache &cache, QNetworkAccessManager *network, QOb
             Qt::QueuedConnection);
     connect(m_worker, &RefreshWorker::indexingFinished, this, &RefreshService::indexingFinished,
             Qt::QueuedConnection);
-    connect(m_worker, &RefreshWorker::indexesMerged, this, &RefreshService::indexesMerged, Qt::QueuedConnection);
+    connect(m_worker, &RefreshWorker::indexesMerged, this, &RefreshService::indexesMerged,
+            Qt::QueuedConnection);
     connect(m_worker, &RefreshWorker::coverageIndexed, this, &RefreshService::coverageIndexed,
             Qt::QueuedConnection);
     // One parser fewer than the cores: the writer thread is busy during a batch too.
@@ -34,8 +35,8 @@ RefreshService::RefreshService(Cache &cache, QNetworkAccessManager *network, QOb
     connect(&m_autoTimer, &QTimer::timeout, this, [this] { refreshDue(); });
     m_thread.start();
     const QString path = m_cache.database().path();
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker, path] { worker->open(path); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, path] { worker->open(path); }, Qt::QueuedConnection);
     // Stories a previous run stored but did not index (it was stopped first).
     QMetaObject::invokeMethod(m_worker, &RefreshWorker::indexPending, Qt::QueuedConnection);
 }
@@ -48,8 +49,8 @@ RefreshService::~RefreshService()
     m_parsers.waitForDone();
     // The worker's connection must be closed on its own thread; jobs queued before this
     // still run first, so every fetched response is stored.
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker] { worker->close(); },
-                              Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker] { worker->close(); }, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
     delete m_worker;
@@ -80,7 +81,8 @@ void RefreshService::refreshFolder(qint64 folderId)
     for (bool grew = true; grew;) {
         grew = false;
         for (const FolderRecord &folder : all) {
-            if (folder.parentId != 0 && folders.contains(folder.parentId) && !folders.contains(folder.id)) {
+            if (folder.parentId != 0 && folders.contains(folder.parentId)
+                && !folders.contains(folder.id)) {
                 folders.insert(folder.id);
                 grew = true;
             }
@@ -150,20 +152,24 @@ void RefreshService::write(qint64 feedId, const FetchResult &fetched)
     const RetentionLimits limits = m_retention.limitsFor(feedId);
     if (!fetched.hasNewBody()) {
         QMetaObject::invokeMethod(
-            m_worker, [worker = m_worker, feedId, fetched, limits] { worker->write(feedId, fetched, limits); },
+            m_worker,
+            [worker = m_worker, feedId, fetched, limits] {
+                worker->write(feedId, fetched, limits);
+            },
             Qt::QueuedConnection);
         return;
     }
     // The rules as they are when the response arrives (the user may change them mid-batch).
-    m_parsers.start([worker = m_worker, feedId, fetched, limits, rules = loadAdvisoryRules(m_cache)] {
-        PreparedFeed prepared = FeedWriter::prepare(fetched, rules);
-        QMetaObject::invokeMethod(
-            worker,
-            [worker, feedId, fetched, prepared = std::move(prepared), limits] {
-                worker->writePrepared(feedId, fetched, prepared, limits);
-            },
-            Qt::QueuedConnection);
-    });
+    m_parsers.start(
+        [worker = m_worker, feedId, fetched, limits, rules = loadAdvisoryRules(m_cache)] {
+            PreparedFeed prepared = FeedWriter::prepare(fetched, rules);
+            QMetaObject::invokeMethod(
+                worker,
+                [worker, feedId, fetched, prepared = std::move(prepared), limits] {
+                    worker->writePrepared(feedId, fetched, prepared, limits);
+                },
+                Qt::QueuedConnection);
+        });
 }
 
 void RefreshService::cancel()

@@ -95,12 +95,12 @@ private:
     Cache &m_cache;
     FetchQueue *m_queue;
     QThread m_thread;
-    RefreshWorker *m_worker;       // lives on m_thread
-    QThreadPool m_parsers;         // FeedWriter::prepare, then a queued write on m_worker
+    RefreshWorker *m_worker; // lives on m_thread
+    QThreadPool m_parsers; // FeedWriter::prepare, then a queued write on m_worker
     QTimer m_autoTimer;
     RefreshSchedule m_schedule;
     RetentionPolicy m_retention;
-    QHash<int, qint64> m_cookies;  // fetch cookie -> feed id
+    QHash<int, qint64> m_cookies; // fetch cookie -> feed id
     QHash<qint64, bool> m_inFlight; // feed id -> asked for in this batch, not yet stored
     int m_nextCookie = 1;
     int m_done = 0;

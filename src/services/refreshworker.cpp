@@ -50,13 +50,14 @@ void RefreshWorker::close()
     m_cache.reset();
 }
 
-void RefreshWorker::write(qint64 feedId, const FetchResult &fetched, const RetentionLimits &retention)
+void RefreshWorker::write(qint64 feedId, const FetchResult &fetched,
+                          const RetentionLimits &retention)
 {
     enqueue({feedId, fetched, nullptr, retention});
 }
 
-void RefreshWorker::writePrepared(qint64 feedId, const FetchResult &fetched, const PreparedFeed &prepared,
-                                  const RetentionLimits &retention)
+void RefreshWorker::writePrepared(qint64 feedId, const FetchResult &fetched,
+                                  const PreparedFeed &prepared, const RetentionLimits &retention)
 {
     enqueue({feedId, fetched, std::make_shared<const PreparedFeed>(prepared), retention});
 }
@@ -90,8 +91,9 @@ void RefreshWorker::writeQueued()
         while (!m_jobs.isEmpty() && (results.isEmpty() || timer.elapsed() < kBatchMs)) {
             const Job job = m_jobs.takeFirst();
             FeedWriter writer(*m_cache);
-            results << (job.prepared ? writer.store(job.feedId, job.fetched, *job.prepared, job.retention)
-                                     : writer.write(job.feedId, job.fetched, job.retention));
+            results << (job.prepared
+                            ? writer.store(job.feedId, job.fetched, *job.prepared, job.retention)
+                            : writer.write(job.feedId, job.fetched, job.retention));
         }
         // Without the batch's transaction (another writer held the lock too long, or the
         // disk is full) each feed's write failed at once, saying why: the feeds stay as they
@@ -138,7 +140,8 @@ void RefreshWorker::mergeIndexes()
     bool merged = false;
     if (m_cache) {
         Transaction transaction(m_cache->database().connection());
-        merged = transaction.isActive() && m_cache->articles().mergeIndexes(kPages) && transaction.commit();
+        merged = transaction.isActive() && m_cache->articles().mergeIndexes(kPages)
+            && transaction.commit();
     }
     if (merged) {
         QMetaObject::invokeMethod(this, &RefreshWorker::mergeIndexes, Qt::QueuedConnection);

@@ -33,10 +33,12 @@ public:
     // Call on the worker's thread (queued). A failed open turns every write into an error.
     void open(const QString &cachePath);
     void close();
-    void write(qint64 feedId, const bulletin::FetchResult &fetched, const bulletin::RetentionLimits &retention);
+    void write(qint64 feedId, const bulletin::FetchResult &fetched,
+               const bulletin::RetentionLimits &retention);
     // write() for a response FeedWriter::prepare() has already parsed on another thread.
     void writePrepared(qint64 feedId, const bulletin::FetchResult &fetched,
-                       const bulletin::PreparedFeed &prepared, const bulletin::RetentionLimits &retention);
+                       const bulletin::PreparedFeed &prepared,
+                       const bulletin::RetentionLimits &retention);
     // Stories are stored without being indexed for search (readable at once); this indexes
     // the waiting ones, a bounded batch per transaction, queueing itself again after any
     // jobs that arrived meanwhile, and reports indexingFinished when none wait.

@@ -62,8 +62,8 @@ CoverageCandidate queryOf(const StoryDetail &story)
     query.text = story.text;
     query.categories = story.categories;
     query.published = story.summary.published.isValid()
-                          ? story.summary.published
-                          : QDateTime::fromSecsSinceEpoch(story.summary.sortDate, Qt::UTC);
+        ? story.summary.published
+        : QDateTime::fromSecsSinceEpoch(story.summary.sortDate, Qt::UTC);
     return query;
 }
 
@@ -113,8 +113,8 @@ QList<RelatedStory> findRelatedCoverage(QSqlDatabase db, const StoryDetail &stor
             second.insert(neighbour, linker.links(*c, weights.neighbourCount));
     }
 
-    const QHash<qint64, double> scores =
-        combineNeighbours(id, direct, second, weights.neighbourWeight);
+    const QHash<qint64, double> scores = combineNeighbours(id, direct, second,
+                                                           weights.neighbourWeight);
     QList<std::pair<qint64, double>> ranked;
     for (auto it = scores.cbegin(); it != scores.cend(); ++it) {
         if (it.value() >= weights.threshold)

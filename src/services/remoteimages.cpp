@@ -25,13 +25,15 @@ ImageCache::ImageCache(QString directory, qint64 maxBytes)
 
 QString ImageCache::defaultDirectory()
 {
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::CacheLocation)).filePath(QStringLiteral("images"));
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::CacheLocation))
+        .filePath(QStringLiteral("images"));
 }
 
 QString ImageCache::pathFor(const QUrl &url) const
 {
     const QByteArray key = QCryptographicHash::hash(url.toString(QUrl::FullyEncoded).toUtf8(),
-                                                    QCryptographicHash::Sha1).toHex();
+                                                    QCryptographicHash::Sha1)
+                               .toHex();
     return QDir(m_directory).filePath(QString::fromLatin1(key));
 }
 
@@ -96,8 +98,8 @@ int ImageLoader::load(const QStringList &urls)
     for (const QString &text : urls) {
         const QUrl url(text);
         const QString scheme = url.scheme();
-        if ((scheme != QLatin1String("http") && scheme != QLatin1String("https")) || m_inFlight.contains(url)
-            || m_cache->contains(url))
+        if ((scheme != QLatin1String("http") && scheme != QLatin1String("https"))
+            || m_inFlight.contains(url) || m_cache->contains(url))
             continue;
         const int cookie = m_nextCookie++;
         m_pending.insert(cookie, url);

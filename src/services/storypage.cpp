@@ -25,7 +25,8 @@ QString formatDate(const QDateTime &time)
 
 QString severityLabel(const Advisory &advisory)
 {
-    const QString severity = advisory.severity.isEmpty() || advisory.severity == QLatin1String("Unknown")
+    const QString severity = advisory.severity.isEmpty()
+            || advisory.severity == QLatin1String("Unknown")
         ? QString()
         : advisory.severity;
     QString label = advisory.headline.isEmpty() ? QStringLiteral("Advisory") : advisory.headline;
@@ -156,7 +157,8 @@ void addNote(Page &page, const QString &note, const PageColours &colours, bool e
                "<td bgcolor=\"%2\">\n<p><b><span style=\"color:%5\">Your note</span></b>%3</p>\n"
                "%4</td></tr></table>\n")
                .arg(border, background, edit, paragraphs, colours.noteText);
-    page.addText((editable ? QStringLiteral("Your note (edit)\n") : QStringLiteral("Your note\n")) + note);
+    page.addText((editable ? QStringLiteral("Your note (edit)\n") : QStringLiteral("Your note\n"))
+                 + note);
 }
 
 // `storyId`, when not 0, is the story the page shows: a coverage list then offers to mark
@@ -209,9 +211,11 @@ void addRelatedList(Page &page, const QString &heading, const QList<RelatedStory
     }
     if (storyId != 0 && unread && !ids.isEmpty()) {
         ids.prepend(QString::number(storyId));
-        const QString label = QStringLiteral("Mark these %1 reports of the event read").arg(ids.size());
+        const QString label
+            = QStringLiteral("Mark these %1 reports of the event read").arg(ids.size());
         page.html += QStringLiteral("<p><small><a href=\"%1%2\">%3</a></small></p>\n")
-                         .arg(QLatin1String(kReadAnchorPrefix), ids.join(QLatin1Char(',')), escapeHtml(label));
+                         .arg(QLatin1String(kReadAnchorPrefix), ids.join(QLatin1Char(',')),
+                              escapeHtml(label));
         lines << label;
     }
     page.addText(lines.join(QLatin1Char('\n')));
@@ -232,8 +236,11 @@ void addRelated(Page &page, const QList<RelatedStory> &related, qint64 storyId, 
 // ones before and after it.
 void addPartLine(Page &page, const HtmlPart &part)
 {
-    QString html = QStringLiteral("<p><i>This story is long: part %1 of %2.</i>").arg(part.index + 1).arg(part.count);
-    QString text = QStringLiteral("This story is long: part %1 of %2.").arg(part.index + 1).arg(part.count);
+    QString html = QStringLiteral("<p><i>This story is long: part %1 of %2.</i>")
+                       .arg(part.index + 1)
+                       .arg(part.count);
+    QString text
+        = QStringLiteral("This story is long: part %1 of %2.").arg(part.index + 1).arg(part.count);
     if (part.index > 0) {
         html += QStringLiteral(" <a href=\"%1%2\">\u2039 Previous part</a>")
                     .arg(QLatin1String(kPartAnchorPrefix))
@@ -251,7 +258,8 @@ void addPartLine(Page &page, const HtmlPart &part)
 }
 
 // The story's own text: sanitised, and only the part asked for when it is long.
-void addBody(Page &page, const QString &html, const SanitizeOptions &sanitize, int part, StoryPage &result)
+void addBody(Page &page, const QString &html, const SanitizeOptions &sanitize, int part,
+             StoryPage &result)
 {
     const SanitizedHtml body = sanitizeHtml(html, sanitize);
     const HtmlPart shown = htmlPart(body.html, part, kReaderPartChars);
@@ -279,8 +287,7 @@ QString wrap(const QString &body)
 {
     // No <meta charset>: the page is handed over as a QString, and the reader pane must never
     // see a <meta> element from anywhere.
-    return QStringLiteral("<html><body>\n%1</body></html>\n")
-        .arg(body);
+    return QStringLiteral("<html><body>\n%1</body></html>\n").arg(body);
 }
 
 } // namespace
@@ -299,13 +306,19 @@ AdvisoryColours advisoryColours(const QString &severity, bool dark)
 {
     const QString s = severity.toLower();
     if (s == QLatin1String("extreme") || s == QLatin1String("severe"))
-        return dark ? AdvisoryColours{QStringLiteral("#4a1212"), QStringLiteral("#e05252"), QStringLiteral("#ffe3e3")}
-                    : AdvisoryColours{QStringLiteral("#fde2e1"), QStringLiteral("#c62828"), QStringLiteral("#5c0b0b")};
+        return dark ? AdvisoryColours{QStringLiteral("#4a1212"), QStringLiteral("#e05252"),
+                                      QStringLiteral("#ffe3e3")}
+                    : AdvisoryColours{QStringLiteral("#fde2e1"), QStringLiteral("#c62828"),
+                                      QStringLiteral("#5c0b0b")};
     if (s == QLatin1String("moderate"))
-        return dark ? AdvisoryColours{QStringLiteral("#4a2a0a"), QStringLiteral("#f08c2e"), QStringLiteral("#ffe9d2")}
-                    : AdvisoryColours{QStringLiteral("#ffe8cc"), QStringLiteral("#d9730d"), QStringLiteral("#4d2600")};
-    return dark ? AdvisoryColours{QStringLiteral("#3d3406"), QStringLiteral("#e3c42b"), QStringLiteral("#fff6cc")}
-                : AdvisoryColours{QStringLiteral("#fff4c2"), QStringLiteral("#c9a200"), QStringLiteral("#3d3100")};
+        return dark ? AdvisoryColours{QStringLiteral("#4a2a0a"), QStringLiteral("#f08c2e"),
+                                      QStringLiteral("#ffe9d2")}
+                    : AdvisoryColours{QStringLiteral("#ffe8cc"), QStringLiteral("#d9730d"),
+                                      QStringLiteral("#4d2600")};
+    return dark ? AdvisoryColours{QStringLiteral("#3d3406"), QStringLiteral("#e3c42b"),
+                                  QStringLiteral("#fff6cc")}
+                : AdvisoryColours{QStringLiteral("#fff4c2"), QStringLiteral("#c9a200"),
+                                  QStringLiteral("#3d3100")};
 }
 
 StoryPage buildStoryPage(const StoryDetail &story, const PageOptions &options)
@@ -324,7 +337,8 @@ StoryPage buildStoryPage(const StoryDetail &story, const PageOptions &options)
         page.html += QStringLiteral("<p><i>%1</i></p>\n").arg(escapeHtml(notice));
         page.addText(notice);
         if (!s.link.isEmpty())
-            page.html += QStringLiteral("<p><a href=\"%1\">Open the story in your browser</a></p>\n")
+            page.html += QStringLiteral(
+                             "<p><a href=\"%1\">Open the story in your browser</a></p>\n")
                              .arg(escapeHtml(s.link));
     } else {
         SanitizeOptions sanitize;
@@ -363,7 +377,8 @@ StoryPage buildBookmarkPage(const BookmarkRecord &bookmark, const PageOptions &o
 
 bool isEditNoteAnchor(const QString &anchor)
 {
-    return anchor == QLatin1String(kEditNoteAnchor) || QLatin1Char('#') + anchor == QLatin1String(kEditNoteAnchor);
+    return anchor == QLatin1String(kEditNoteAnchor)
+        || QLatin1Char('#') + anchor == QLatin1String(kEditNoteAnchor);
 }
 
 std::optional<int> partFromAnchor(const QString &anchor)

@@ -69,7 +69,7 @@ struct StoryPage
     QString text;
     QStringList blockedUrls; // remote resources left out of the page
     QList<FlaggedLink> flaggedLinks; // links whose text misleads about where they go
-    int part = 0;  // the part shown, 0-based
+    int part = 0; // the part shown, 0-based
     int parts = 1; // how many parts the story has
 };
 

@@ -28,7 +28,8 @@ void SubscriptionService::subscribe(const Request &request)
 {
     if (m_busy) {
         // Reported later, like every other outcome, so callers see one way of finishing.
-        QTimer::singleShot(0, this, [this] { emit subscribeFailed(QStringLiteral("already subscribing")); });
+        QTimer::singleShot(0, this,
+                           [this] { emit subscribeFailed(QStringLiteral("already subscribing")); });
         return;
     }
     QString problem;
@@ -54,8 +55,9 @@ void SubscriptionService::onFetched(const FetchResult &result)
         return;
     }
     if (looksLikeHtml(result.body, result.contentType)) {
-        const QList<DiscoveredFeed> feeds = m_followedPage ? QList<DiscoveredFeed>()
-                                                           : discoverFeeds(result.body, result.finalUrl);
+        const QList<DiscoveredFeed> feeds = m_followedPage
+            ? QList<DiscoveredFeed>()
+            : discoverFeeds(result.body, result.finalUrl);
         if (feeds.isEmpty()) {
             fail(QStringLiteral("not a feed: %1 is a web page that announces no feed")
                      .arg(result.finalUrl.toString()));
@@ -76,8 +78,8 @@ void SubscriptionService::onFetched(const FetchResult &result)
     m_created = !m_cache.feeds().feedByUrl(url).has_value();
     const qint64 folderId = m_cache.feeds().folderForPath(m_request.folderPath);
     QString error;
-    const std::optional<qint64> feedId = m_cache.feeds().addSubscription(url, m_request.title.trimmed(),
-                                                                         folderId, &error);
+    const std::optional<qint64> feedId = m_cache.feeds().addSubscription(
+        url, m_request.title.trimmed(), folderId, &error);
     if (!feedId) {
         fail(error.isEmpty() ? QStringLiteral("cannot add the subscription to the cache") : error);
         return;
@@ -90,7 +92,8 @@ void SubscriptionService::onFeedRefreshed(qint64 feedId, const RefreshResult &re
 {
     if (!m_busy || feedId != m_feedId)
         return;
-    if (result.status == RefreshResult::Status::Error || result.status == RefreshResult::Status::Cancelled) {
+    if (result.status == RefreshResult::Status::Error
+        || result.status == RefreshResult::Status::Cancelled) {
         if (m_created)
             m_cache.feeds().remove(feedId);
         fail(result.error);

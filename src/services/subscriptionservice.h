@@ -4,8 +4,8 @@
 #include "services/feeddiscovery.h"
 #include "services/refreshresult.h"
 
-#include <QObject>
 #include <QList>
+#include <QObject>
 #include <QStringList>
 #include <QUrl>
 
@@ -36,7 +36,7 @@ public:
     {
         QString url;
         QStringList folderPath; // {"News", "Europe"}; empty: top level
-        QString title;          // empty: the feed's own
+        QString title; // empty: the feed's own
         // When a web page announces several feeds: false follows the first one, true
         // stops and reports them all with feedChoiceNeeded so the user can pick (the
         // dialog and the command line both ask).

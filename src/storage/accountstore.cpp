@@ -9,9 +9,9 @@ namespace bulletin {
 
 namespace {
 
-constexpr auto kAccountColumns =
-    "a.id, a.kind, a.url, a.user, a.last_sync, a.last_error, a.since_id, "
-    "(SELECT count(*) FROM sync_pending p WHERE p.account_id = a.id)";
+constexpr auto kAccountColumns
+    = "a.id, a.kind, a.url, a.user, a.last_sync, a.last_error, a.since_id, "
+      "(SELECT count(*) FROM sync_pending p WHERE p.account_id = a.id)";
 
 AccountRecord readAccount(const QSqlQuery &q)
 {
@@ -47,11 +47,12 @@ AccountStore::AccountStore(QSqlDatabase db)
 {
 }
 
-std::optional<qint64> AccountStore::add(const QString &kind, const QString &url, const QString &user,
-                                        QString *error)
+std::optional<qint64> AccountStore::add(const QString &kind, const QString &url,
+                                        const QString &user, QString *error)
 {
     QSqlQuery q(m_db);
-    if (sql::run(q, QStringLiteral("SELECT id FROM accounts WHERE kind = ? AND url = ? AND user = ?"),
+    if (sql::run(q,
+                 QStringLiteral("SELECT id FROM accounts WHERE kind = ? AND url = ? AND user = ?"),
                  {kind, url, user})
         && q.next()) {
         if (error)
@@ -62,9 +63,10 @@ std::optional<qint64> AccountStore::add(const QString &kind, const QString &url,
     }
     Transaction transaction(m_db);
     if (!transaction.isActive()
-        || !sql::run(q,
-                  QStringLiteral("INSERT INTO accounts(kind, url, user, created_at) VALUES (?, ?, ?, ?)"),
-                  {kind, url, user, QDateTime::currentSecsSinceEpoch()})) {
+        || !sql::run(
+            q,
+            QStringLiteral("INSERT INTO accounts(kind, url, user, created_at) VALUES (?, ?, ?, ?)"),
+            {kind, url, user, QDateTime::currentSecsSinceEpoch()})) {
         if (error)
             *error = sql::withReason(QStringLiteral("cannot write the account to the cache"), m_db);
         return std::nullopt;
@@ -82,8 +84,9 @@ QList<AccountRecord> AccountStore::accounts() const
 {
     QSqlQuery q(m_db);
     QList<AccountRecord> result;
-    if (!sql::run(q, QStringLiteral("SELECT %1 FROM accounts a WHERE NOT a.removing ORDER BY a.id")
-                         .arg(QLatin1String(kAccountColumns))))
+    if (!sql::run(q,
+                  QStringLiteral("SELECT %1 FROM accounts a WHERE NOT a.removing ORDER BY a.id")
+                      .arg(QLatin1String(kAccountColumns))))
         return result;
     while (q.next())
         result << readAccount(q);
@@ -93,8 +96,9 @@ QList<AccountRecord> AccountStore::accounts() const
 std::optional<AccountRecord> AccountStore::account(qint64 id) const
 {
     QSqlQuery q(m_db);
-    if (sql::run(q, QStringLiteral("SELECT %1 FROM accounts a WHERE a.id = ? AND NOT a.removing")
-                        .arg(QLatin1String(kAccountColumns)),
+    if (sql::run(q,
+                 QStringLiteral("SELECT %1 FROM accounts a WHERE a.id = ? AND NOT a.removing")
+                     .arg(QLatin1String(kAccountColumns)),
                  {id})
         && q.next())
         return readAccount(q);
@@ -105,15 +109,18 @@ bool AccountStore::recordSync(qint64 id, const QString &error, const QDateTime &
 {
     QSqlQuery q(m_db);
     if (error.isEmpty())
-        return sql::run(q, QStringLiteral("UPDATE accounts SET last_sync = ?, last_error = NULL WHERE id = ?"),
-                        {sql::fromTime(when), id});
-    return sql::run(q, QStringLiteral("UPDATE accounts SET last_error = ? WHERE id = ?"), {error, id});
+        return sql::run(
+            q, QStringLiteral("UPDATE accounts SET last_sync = ?, last_error = NULL WHERE id = ?"),
+            {sql::fromTime(when), id});
+    return sql::run(q, QStringLiteral("UPDATE accounts SET last_error = ? WHERE id = ?"),
+                    {error, id});
 }
 
 bool AccountStore::setSinceId(qint64 id, const QString &sinceId)
 {
     QSqlQuery q(m_db);
-    return sql::run(q, QStringLiteral("UPDATE accounts SET since_id = ? WHERE id = ?"), {sinceId, id});
+    return sql::run(q, QStringLiteral("UPDATE accounts SET since_id = ? WHERE id = ?"),
+                    {sinceId, id});
 }
 
 bool AccountStore::beginRemove(qint64 id)
@@ -121,12 +128,15 @@ bool AccountStore::beginRemove(qint64 id)
     Transaction transaction(m_db);
     QSqlQuery q(m_db);
     return transaction.isActive()
-        && sql::run(q, QStringLiteral("UPDATE accounts SET removing = 1 WHERE id = ? AND NOT removing"), {id})
+        && sql::run(
+               q, QStringLiteral("UPDATE accounts SET removing = 1 WHERE id = ? AND NOT removing"),
+               {id})
         && q.numRowsAffected() == 1
         && sql::run(q, QStringLiteral("DELETE FROM sync_pending WHERE account_id = ?"), {id})
         && sql::run(q, QStringLiteral("UPDATE feeds SET removing = 1 WHERE account_id = ?"), {id})
         // The folders go now: their feeds leave every list with them.
-        && sql::run(q, QStringLiteral("UPDATE feeds SET folder_id = NULL WHERE account_id = ?"), {id})
+        && sql::run(q, QStringLiteral("UPDATE feeds SET folder_id = NULL WHERE account_id = ?"),
+                    {id})
         && sql::run(q, QStringLiteral("DELETE FROM folders WHERE account_id = ?"), {id})
         && transaction.commit();
 }
@@ -134,36 +144,43 @@ bool AccountStore::beginRemove(qint64 id)
 bool AccountStore::purgeRemovedAccounts()
 {
     QSqlQuery q(m_db);
-    return sql::run(q, QStringLiteral("DELETE FROM accounts WHERE removing AND NOT EXISTS "
-                                      "(SELECT 1 FROM feeds f WHERE f.account_id = accounts.id)"));
+    return sql::run(q,
+                    QStringLiteral("DELETE FROM accounts WHERE removing AND NOT EXISTS "
+                                   "(SELECT 1 FROM feeds f WHERE f.account_id = accounts.id)"));
 }
 
 QHash<QString, qint64> AccountStore::folders(qint64 accountId) const
 {
     QSqlQuery q(m_db);
     QHash<QString, qint64> result;
-    if (sql::run(q, QStringLiteral("SELECT remote_id, id FROM folders WHERE account_id = ?"), {accountId})) {
+    if (sql::run(q, QStringLiteral("SELECT remote_id, id FROM folders WHERE account_id = ?"),
+                 {accountId})) {
         while (q.next())
             result.insert(q.value(0).toString(), q.value(1).toLongLong());
     }
     return result;
 }
 
-std::optional<qint64> AccountStore::ensureFolder(qint64 accountId, const QString &remoteId, const QString &title)
+std::optional<qint64> AccountStore::ensureFolder(qint64 accountId, const QString &remoteId,
+                                                 const QString &title)
 {
     QSqlQuery q(m_db);
-    if (!sql::run(q, QStringLiteral("SELECT id, name FROM folders WHERE account_id = ? AND remote_id = ?"),
-                  {accountId, remoteId}))
+    if (!sql::run(
+            q,
+            QStringLiteral("SELECT id, name FROM folders WHERE account_id = ? AND remote_id = ?"),
+            {accountId, remoteId}))
         return std::nullopt;
     if (q.next()) {
         const qint64 id = q.value(0).toLongLong();
         if (q.value(1).toString() != title
-            && !sql::run(q, QStringLiteral("UPDATE folders SET name = ? WHERE id = ?"), {title, id}))
+            && !sql::run(q, QStringLiteral("UPDATE folders SET name = ? WHERE id = ?"),
+                         {title, id}))
             return std::nullopt;
         return id;
     }
-    if (!sql::run(q, QStringLiteral("INSERT INTO folders(name, account_id, remote_id) VALUES (?, ?, ?)"),
-                  {title, accountId, remoteId}))
+    if (!sql::run(
+            q, QStringLiteral("INSERT INTO folders(name, account_id, remote_id) VALUES (?, ?, ?)"),
+            {title, accountId, remoteId}))
         return std::nullopt;
     return q.lastInsertId().toLongLong();
 }
@@ -171,7 +188,8 @@ std::optional<qint64> AccountStore::ensureFolder(qint64 accountId, const QString
 bool AccountStore::removeFolder(qint64 folderId)
 {
     QSqlQuery q(m_db);
-    return sql::run(q, QStringLiteral("UPDATE feeds SET folder_id = NULL WHERE folder_id = ?"), {folderId})
+    return sql::run(q, QStringLiteral("UPDATE feeds SET folder_id = NULL WHERE folder_id = ?"),
+                    {folderId})
         && sql::run(q, QStringLiteral("DELETE FROM folders WHERE id = ?"), {folderId});
 }
 
@@ -199,7 +217,8 @@ QHash<QString, AccountFeed> AccountStore::feeds(qint64 accountId) const
 std::optional<qint64> AccountStore::ensureFeed(qint64 accountId, const AccountFeed &feed)
 {
     QSqlQuery q(m_db);
-    const QVariant folder = feed.folderId > 0 ? QVariant(feed.folderId) : QVariant(QMetaType(QMetaType::LongLong));
+    const QVariant folder = feed.folderId > 0 ? QVariant(feed.folderId)
+                                              : QVariant(QMetaType(QMetaType::LongLong));
     if (!sql::run(q, QStringLiteral("SELECT id FROM feeds WHERE account_id = ? AND remote_id = ?"),
                   {accountId, feed.remoteId}))
         return std::nullopt;
@@ -208,18 +227,21 @@ std::optional<qint64> AccountStore::ensureFeed(qint64 accountId, const AccountFe
         // A feed unsubscribed here while its removal was still under way, then found on
         // the server again, is kept.
         if (!sql::run(q,
-                      QStringLiteral("UPDATE feeds SET title = ?, remote_url = ?, folder_id = ?, removing = 0 "
-                                     "WHERE id = ? AND (title IS NOT ? OR remote_url IS NOT ? "
-                                     "OR folder_id IS NOT ? OR removing)"),
+                      QStringLiteral(
+                          "UPDATE feeds SET title = ?, remote_url = ?, folder_id = ?, removing = 0 "
+                          "WHERE id = ? AND (title IS NOT ? OR remote_url IS NOT ? "
+                          "OR folder_id IS NOT ? OR removing)"),
                       {feed.title, feed.url, folder, id, feed.title, feed.url, folder}))
             return std::nullopt;
         return id;
     }
-    if (!sql::run(q,
-                  QStringLiteral("INSERT INTO feeds(kind, title, folder_id, account_id, remote_id, remote_url, "
-                                 "created_at) VALUES ('feed', ?, ?, ?, ?, ?, ?)"),
-                  {feed.title, folder, accountId, feed.remoteId, sql::nullIfEmpty(feed.url),
-                   QDateTime::currentSecsSinceEpoch()}))
+    if (!sql::run(
+            q,
+            QStringLiteral(
+                "INSERT INTO feeds(kind, title, folder_id, account_id, remote_id, remote_url, "
+                "created_at) VALUES ('feed', ?, ?, ?, ?, ?, ?)"),
+            {feed.title, folder, accountId, feed.remoteId, sql::nullIfEmpty(feed.url),
+             QDateTime::currentSecsSinceEpoch()}))
         return std::nullopt;
     return q.lastInsertId().toLongLong();
 }
@@ -227,8 +249,10 @@ std::optional<qint64> AccountStore::ensureFeed(qint64 accountId, const AccountFe
 std::optional<qint64> AccountStore::feedAccount(qint64 feedId) const
 {
     QSqlQuery q(m_db);
-    if (sql::run(q, QStringLiteral("SELECT account_id FROM feeds WHERE id = ? AND account_id IS NOT NULL"),
-                 {feedId})
+    if (sql::run(
+            q,
+            QStringLiteral("SELECT account_id FROM feeds WHERE id = ? AND account_id IS NOT NULL"),
+            {feedId})
         && q.next())
         return q.value(0).toLongLong();
     return std::nullopt;
@@ -238,7 +262,8 @@ QHash<qint64, qint64> AccountStore::feedAccounts() const
 {
     QSqlQuery q(m_db);
     QHash<qint64, qint64> result;
-    if (sql::run(q, QStringLiteral("SELECT id, account_id FROM feeds WHERE account_id IS NOT NULL"))) {
+    if (sql::run(q,
+                 QStringLiteral("SELECT id, account_id FROM feeds WHERE account_id IS NOT NULL"))) {
         while (q.next())
             result.insert(q.value(0).toLongLong(), q.value(1).toLongLong());
     }
@@ -248,7 +273,8 @@ QHash<qint64, qint64> AccountStore::feedAccounts() const
 std::optional<qint64> AccountStore::storyAccount(qint64 articleId) const
 {
     QSqlQuery q(m_db);
-    if (sql::run(q, QStringLiteral("SELECT account_id FROM account_articles WHERE article_id = ?"), {articleId})
+    if (sql::run(q, QStringLiteral("SELECT account_id FROM account_articles WHERE article_id = ?"),
+                 {articleId})
         && q.next())
         return q.value(0).toLongLong();
     return std::nullopt;
@@ -263,15 +289,16 @@ bool readStories(QSqlDatabase db, const QString &where, const QVariantList &valu
 {
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    if (!sql::run(q,
-                  QStringLiteral("SELECT m.article_id, m.remote_id, a.feed_id, "
-                                 "EXISTS (SELECT 1 FROM unread_articles u WHERE u.id = m.article_id), "
-                                 "b.id IS NOT NULL, n.note "
-                                 "FROM account_articles m JOIN articles a ON a.id = m.article_id "
-                                 "LEFT JOIN bookmarks b ON b.article_id = m.article_id "
-                                 "LEFT JOIN bookmark_notes n ON n.bookmark_id = b.id WHERE ")
-                      + where,
-                  values))
+    if (!sql::run(
+            q,
+            QStringLiteral("SELECT m.article_id, m.remote_id, a.feed_id, "
+                           "EXISTS (SELECT 1 FROM unread_articles u WHERE u.id = m.article_id), "
+                           "b.id IS NOT NULL, n.note "
+                           "FROM account_articles m JOIN articles a ON a.id = m.article_id "
+                           "LEFT JOIN bookmarks b ON b.article_id = m.article_id "
+                           "LEFT JOIN bookmark_notes n ON n.bookmark_id = b.id WHERE ")
+                + where,
+            values))
         return false;
     while (q.next()) {
         AccountStory s;
@@ -291,7 +318,8 @@ constexpr qsizetype kIdSlice = 500;
 
 } // namespace
 
-QHash<QString, AccountStory> AccountStore::stories(qint64 accountId, const QSet<QString> &remoteIds) const
+QHash<QString, AccountStory> AccountStore::stories(qint64 accountId,
+                                                   const QSet<QString> &remoteIds) const
 {
     QHash<QString, AccountStory> result;
     const QStringList ids(remoteIds.cbegin(), remoteIds.cend());
@@ -301,7 +329,8 @@ QHash<QString, AccountStory> AccountStore::stories(qint64 accountId, const QSet<
         for (const QString &id : slice)
             values << id;
         if (!readStories(m_db,
-                         QStringLiteral("m.account_id = ? AND m.remote_id IN (%1)").arg(sql::placeholders(slice.size())),
+                         QStringLiteral("m.account_id = ? AND m.remote_id IN (%1)")
+                             .arg(sql::placeholders(slice.size())),
                          values, &result))
             break;
     }
@@ -311,7 +340,8 @@ QHash<QString, AccountStory> AccountStore::stories(qint64 accountId, const QSet<
 QHash<QString, AccountStory> AccountStore::starredStories(qint64 accountId) const
 {
     QHash<QString, AccountStory> result;
-    readStories(m_db, QStringLiteral("m.account_id = ? AND b.id IS NOT NULL"), {accountId}, &result);
+    readStories(m_db, QStringLiteral("m.account_id = ? AND b.id IS NOT NULL"), {accountId},
+                &result);
     return result;
 }
 
@@ -319,9 +349,10 @@ QHash<QString, AccountStory> AccountStore::unreadStories(qint64 accountId, qint6
 {
     QHash<QString, AccountStory> result;
     // From the unread table (a row per unread story) rather than every story of the account.
-    const QString unread = feedId > 0 ? QStringLiteral("SELECT id FROM unread_articles WHERE feed_id = ?")
-                                      : QStringLiteral("SELECT u.id FROM unread_articles u JOIN feeds f ON f.id = u.feed_id "
-                                                       "WHERE f.account_id = ?");
+    const QString unread = feedId > 0
+        ? QStringLiteral("SELECT id FROM unread_articles WHERE feed_id = ?")
+        : QStringLiteral("SELECT u.id FROM unread_articles u JOIN feeds f ON f.id = u.feed_id "
+                         "WHERE f.account_id = ?");
     readStories(m_db, QStringLiteral("m.account_id = ? AND m.article_id IN (%1)").arg(unread),
                 {accountId, feedId > 0 ? feedId : accountId}, &result);
     return result;
@@ -332,7 +363,8 @@ QHash<qint64, int> AccountStore::unreadCounts(qint64 accountId) const
     QSqlQuery q(m_db);
     QHash<qint64, int> result;
     if (sql::run(q,
-                 QStringLiteral("SELECT u.feed_id, count(*) FROM unread_articles u JOIN feeds f ON f.id = u.feed_id "
+                 QStringLiteral("SELECT u.feed_id, count(*) FROM unread_articles u JOIN feeds f ON "
+                                "f.id = u.feed_id "
                                 "WHERE f.account_id = ? GROUP BY u.feed_id"),
                  {accountId})) {
         while (q.next())
@@ -348,8 +380,9 @@ bool AccountStore::mapStories(qint64 accountId, const QList<std::pair<qint64, QS
     Transaction transaction(m_db);
     QSqlQuery q(m_db);
     if (!transaction.isActive()
-        || !q.prepare(QStringLiteral("INSERT INTO account_articles(article_id, account_id, remote_id) "
-                                     "VALUES (?, ?, ?) ON CONFLICT(article_id) DO NOTHING")))
+        || !q.prepare(
+            QStringLiteral("INSERT INTO account_articles(article_id, account_id, remote_id) "
+                           "VALUES (?, ?, ?) ON CONFLICT(article_id) DO NOTHING")))
         return false;
     for (const auto &[articleId, remoteId] : stories) {
         q.addBindValue(articleId);
@@ -366,7 +399,8 @@ bool AccountStore::mapStories(qint64 accountId, const QList<std::pair<qint64, QS
 std::optional<QString> AccountStore::remoteId(qint64 articleId) const
 {
     QSqlQuery q(m_db);
-    if (sql::run(q, QStringLiteral("SELECT remote_id FROM account_articles WHERE article_id = ?"), {articleId})
+    if (sql::run(q, QStringLiteral("SELECT remote_id FROM account_articles WHERE article_id = ?"),
+                 {articleId})
         && q.next())
         return q.value(0).toString();
     return std::nullopt;
@@ -387,9 +421,9 @@ QList<PendingChange> AccountStore::pending(qint64 accountId, int limit) const
         c.id = q.value(0).toLongLong();
         c.remoteId = q.value(1).toString();
         const QString field = q.value(2).toString();
-        c.field = field == QLatin1String("read")      ? PendingChange::Field::Read
-            : field == QLatin1String("starred") ? PendingChange::Field::Starred
-                                                : PendingChange::Field::Note;
+        c.field = field == QLatin1String("read") ? PendingChange::Field::Read
+            : field == QLatin1String("starred")  ? PendingChange::Field::Starred
+                                                 : PendingChange::Field::Note;
         c.value = q.value(3).toBool();
         c.note = q.value(4).toString();
         result << c;
@@ -400,7 +434,8 @@ QList<PendingChange> AccountStore::pending(qint64 accountId, int limit) const
 int AccountStore::pendingCount(qint64 accountId) const
 {
     QSqlQuery q(m_db);
-    return sql::run(q, QStringLiteral("SELECT count(*) FROM sync_pending WHERE account_id = ?"), {accountId})
+    return sql::run(q, QStringLiteral("SELECT count(*) FROM sync_pending WHERE account_id = ?"),
+                    {accountId})
             && q.next()
         ? q.value(0).toInt()
         : 0;
@@ -410,8 +445,10 @@ QSet<QString> AccountStore::pendingIds(qint64 accountId, PendingChange::Field fi
 {
     QSqlQuery q(m_db);
     QSet<QString> result;
-    if (sql::run(q, QStringLiteral("SELECT remote_id FROM sync_pending WHERE account_id = ? AND field = ?"),
-                 {accountId, fieldName(field)})) {
+    if (sql::run(
+            q,
+            QStringLiteral("SELECT remote_id FROM sync_pending WHERE account_id = ? AND field = ?"),
+            {accountId, fieldName(field)})) {
         while (q.next())
             result.insert(q.value(0).toString());
     }
@@ -429,7 +466,9 @@ bool AccountStore::clearPending(const QList<qint64> &ids)
     Transaction transaction(m_db);
     QSqlQuery q(m_db);
     return transaction.isActive()
-        && sql::run(q, QStringLiteral("DELETE FROM sync_pending WHERE id IN (%1)").arg(sql::placeholders(ids.size())),
+        && sql::run(q,
+                    QStringLiteral("DELETE FROM sync_pending WHERE id IN (%1)")
+                        .arg(sql::placeholders(ids.size())),
                     values)
         && transaction.commit();
 }

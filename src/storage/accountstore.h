@@ -15,13 +15,13 @@ namespace bulletin {
 struct AccountRecord
 {
     qint64 id = 0;
-    QString kind;          // "ttrss"
-    QString url;           // the server's base address
+    QString kind; // "ttrss"
+    QString url; // the server's base address
     QString user;
-    QDateTime lastSync;    // the last sync that finished without error; invalid before one
-    QString lastError;     // in words; empty after a sync without error
-    QString sinceId;       // the newest remote story id stored
-    int pending = 0;       // changes waiting to be sent
+    QDateTime lastSync; // the last sync that finished without error; invalid before one
+    QString lastError; // in words; empty after a sync without error
+    QString sinceId; // the newest remote story id stored
+    int pending = 0; // changes waiting to be sent
 };
 
 // A feed of an account as the cache maps it.
@@ -30,7 +30,7 @@ struct AccountFeed
     qint64 feedId = 0;
     QString remoteId;
     QString title;
-    QString url;           // the feed's address, as the server has it
+    QString url; // the feed's address, as the server has it
     qint64 folderId = 0;
 };
 
@@ -41,8 +41,8 @@ struct AccountStory
     QString remoteId;
     qint64 feedId = 0;
     bool unread = false;
-    bool starred = false;  // bookmarked
-    QString note;          // the bookmark's
+    bool starred = false; // bookmarked
+    QString note; // the bookmark's
 };
 
 // A change made here that waits to be sent: the latest value of one field of one story.
@@ -52,8 +52,8 @@ struct PendingChange
     QString remoteId;
     enum class Field { Read, Starred, Note };
     Field field = Field::Read;
-    bool value = false;    // read / starred
-    QString note;          // note: the text ("" clears it)
+    bool value = false; // read / starred
+    QString note; // note: the text ("" clears it)
 };
 
 // Accounts on sync servers, the mapping of the server's ids to the cache's folders, feeds
@@ -74,12 +74,14 @@ public:
 
     // Accounts -----------------------------------------------------------------------------
     // Adds an account; an account of the same kind, address and user is an error.
-    std::optional<qint64> add(const QString &kind, const QString &url, const QString &user, QString *error);
+    std::optional<qint64> add(const QString &kind, const QString &url, const QString &user,
+                              QString *error);
     QList<AccountRecord> accounts() const; // not those being removed, by id
     std::optional<AccountRecord> account(qint64 id) const;
     // After a sync: an empty error records success (and the time); otherwise the error is
     // kept and the last successful sync's time stays.
-    bool recordSync(qint64 id, const QString &error, const QDateTime &when = QDateTime::currentDateTimeUtc());
+    bool recordSync(qint64 id, const QString &error,
+                    const QDateTime &when = QDateTime::currentDateTimeUtc());
     bool setSinceId(qint64 id, const QString &sinceId);
     // Removes the account at once from every list: its changes waiting to be sent are
     // dropped, its feeds are unsubscribed (FeedStore::purgeRemoved deletes their stories in
@@ -92,7 +94,8 @@ public:
     // Folders and feeds --------------------------------------------------------------------
     QHash<QString, qint64> folders(qint64 accountId) const; // remote id -> folder id
     // The folder with this remote id, renamed to `title` where it changed, or a new one.
-    std::optional<qint64> ensureFolder(qint64 accountId, const QString &remoteId, const QString &title);
+    std::optional<qint64> ensureFolder(qint64 accountId, const QString &remoteId,
+                                       const QString &title);
     bool removeFolder(qint64 folderId); // its feeds move to the top level
     QHash<QString, AccountFeed> feeds(qint64 accountId) const; // by remote id
     // The feed with this remote id, its title, address and folder updated where they

@@ -18,7 +18,9 @@ AdvisoryStore::AdvisoryStore(QSqlDatabase db)
 
 int AdvisoryStore::severityRank(const QString &severity)
 {
-    const auto is = [&severity](QLatin1String name) { return severity.compare(name, Qt::CaseInsensitive) == 0; };
+    const auto is = [&severity](QLatin1String name) {
+        return severity.compare(name, Qt::CaseInsensitive) == 0;
+    };
     if (is(QLatin1String("extreme")))
         return 4;
     if (is(QLatin1String("severe")))
@@ -50,7 +52,8 @@ AdvisoryStore::Record readRecord(const QSqlQuery &q)
 
 QString recordQuery(const char *tail)
 {
-    return QString::fromLatin1(kRecordSelect).arg(QLatin1String(sql::kAdvisoryColumns)) + QLatin1String(tail);
+    return QString::fromLatin1(kRecordSelect).arg(QLatin1String(sql::kAdvisoryColumns))
+        + QLatin1String(tail);
 }
 
 } // namespace
@@ -68,7 +71,8 @@ QList<AdvisoryStore::Record> AdvisoryStore::advisories(bool activeOnly) const
             continue;
         keyed.append({orderKey(r.advisory.status, r.advisory.severity, r.advisory.expires), r});
     }
-    std::stable_sort(keyed.begin(), keyed.end(), [](const auto &a, const auto &b) { return comesBefore(a.first, b.first); });
+    std::stable_sort(keyed.begin(), keyed.end(),
+                     [](const auto &a, const auto &b) { return comesBefore(a.first, b.first); });
     records.reserve(keyed.size());
     for (auto &[key, record] : keyed)
         records << std::move(record);
@@ -105,19 +109,24 @@ QList<AdvisoryStore::Placement> AdvisoryStore::order() const
     };
     QList<Row> dated;
     QList<Row> undated;
-    if (!read(QStringLiteral("SELECT v.article_id, v.status, v.severity, v.expires, v.effective, v.id "
-                             "FROM advisories v WHERE v.effective IS NOT NULL "
-                             "ORDER BY v.effective DESC, v.id DESC"),
+    if (!read(QStringLiteral(
+                  "SELECT v.article_id, v.status, v.severity, v.expires, v.effective, v.id "
+                  "FROM advisories v WHERE v.effective IS NOT NULL "
+                  "ORDER BY v.effective DESC, v.id DESC"),
               &dated)
-        || !read(QStringLiteral("SELECT v.article_id, v.status, v.severity, v.expires, a.sort_date, v.id "
-                                "FROM advisories v JOIN articles a ON a.id = v.article_id "
-                                "WHERE v.effective IS NULL ORDER BY a.sort_date DESC, v.id DESC"),
+        || !read(QStringLiteral(
+                     "SELECT v.article_id, v.status, v.severity, v.expires, a.sort_date, v.id "
+                     "FROM advisories v JOIN articles a ON a.id = v.article_id "
+                     "WHERE v.effective IS NULL ORDER BY a.sort_date DESC, v.id DESC"),
                  &undated))
         return {};
     QList<Row> rows(dated.size() + undated.size());
     std::merge(dated.cbegin(), dated.cend(), undated.cbegin(), undated.cend(), rows.begin(),
-               [](const Row &a, const Row &b) { return a.date != b.date ? a.date > b.date : a.id > b.id; });
-    std::stable_sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) { return comesBefore(a.key, b.key); });
+               [](const Row &a, const Row &b) {
+                   return a.date != b.date ? a.date > b.date : a.id > b.id;
+               });
+    std::stable_sort(rows.begin(), rows.end(),
+                     [](const Row &a, const Row &b) { return comesBefore(a.key, b.key); });
     QList<Placement> placements;
     placements.reserve(rows.size());
     for (const Row &row : std::as_const(rows))
@@ -148,13 +157,15 @@ std::optional<AdvisoryStore::Record> AdvisoryStore::mostSevereActive() const
     // The same order as advisories(true), decided by SQLite over the advisories table alone,
     // so the window's start reads one story row rather than every advisory's.
     QSqlQuery q(m_db);
-    if (!sql::run(q,
-                  recordQuery("WHERE v.id = (SELECT id FROM advisories "
-                              "  WHERE status = 'active' AND dismissed = 0 AND (expires IS NULL OR expires >= ?) "
-                              "  ORDER BY CASE lower(severity) WHEN 'extreme' THEN 4 WHEN 'severe' THEN 3 "
-                              "  WHEN 'moderate' THEN 2 WHEN 'minor' THEN 1 ELSE 0 END DESC, "
-                              "  expires IS NULL, expires, coalesce(effective, 0) DESC, id DESC LIMIT 1)"),
-                  {QDateTime::currentSecsSinceEpoch()})
+    if (!sql::run(
+            q,
+            recordQuery(
+                "WHERE v.id = (SELECT id FROM advisories "
+                "  WHERE status = 'active' AND dismissed = 0 AND (expires IS NULL OR expires >= ?) "
+                "  ORDER BY CASE lower(severity) WHEN 'extreme' THEN 4 WHEN 'severe' THEN 3 "
+                "  WHEN 'moderate' THEN 2 WHEN 'minor' THEN 1 ELSE 0 END DESC, "
+                "  expires IS NULL, expires, coalesce(effective, 0) DESC, id DESC LIMIT 1)"),
+            {QDateTime::currentSecsSinceEpoch()})
         || !q.next())
         return std::nullopt;
     return readRecord(q);
@@ -172,13 +183,15 @@ QList<AdvisoryStore::RuleCandidate> AdvisoryStore::ruleCandidates() const
     QList<RuleCandidate> candidates;
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    if (!sql::run(q, QStringLiteral("SELECT a.id, a.feed_id, a.title, body_text(b.body), "
-                                    "coalesce(a.published, a.updated), v.origin, v.headline, v.text, "
-                                    "v.severity, v.issuer "
-                                    "FROM articles a LEFT JOIN article_bodies b ON b.article_id = a.id "
-                                    "LEFT JOIN advisories v ON v.article_id = a.id "
-                                    "WHERE a.headline_only = 0 AND (v.id IS NULL OR v.origin = 'rule') "
-                                    "ORDER BY a.id")))
+    if (!sql::run(
+            q,
+            QStringLiteral("SELECT a.id, a.feed_id, a.title, body_text(b.body), "
+                           "coalesce(a.published, a.updated), v.origin, v.headline, v.text, "
+                           "v.severity, v.issuer "
+                           "FROM articles a LEFT JOIN article_bodies b ON b.article_id = a.id "
+                           "LEFT JOIN advisories v ON v.article_id = a.id "
+                           "WHERE a.headline_only = 0 AND (v.id IS NULL OR v.origin = 'rule') "
+                           "ORDER BY a.id")))
         return candidates;
     while (q.next()) {
         RuleCandidate c;
@@ -204,19 +217,24 @@ QList<AdvisoryStore::RuleCandidate> AdvisoryStore::ruleCandidates() const
 bool AdvisoryStore::setRuleAdvisory(qint64 storyId, const std::optional<Advisory> &advisory)
 {
     QSqlQuery q(m_db);
-    if (!sql::run(q, QStringLiteral("SELECT origin, headline, text, severity, issuer FROM advisories "
-                                    "WHERE article_id = ?"),
+    if (!sql::run(q,
+                  QStringLiteral("SELECT origin, headline, text, severity, issuer FROM advisories "
+                                 "WHERE article_id = ?"),
                   {storyId}))
         return false;
     if (q.next()) {
         if (q.value(0).toString() != QLatin1String("rule"))
             return false;
-        if (advisory && q.value(1).toString() == advisory->headline && q.value(2).toString() == advisory->text
-            && q.value(3).toString() == advisory->severity && q.value(4).toString() == advisory->issuer)
+        if (advisory && q.value(1).toString() == advisory->headline
+            && q.value(2).toString() == advisory->text
+            && q.value(3).toString() == advisory->severity
+            && q.value(4).toString() == advisory->issuer)
             return true;
         q.finish();
-        if (!sql::run(q, QStringLiteral("DELETE FROM advisories WHERE article_id = ? AND origin = 'rule'"),
-                      {storyId}))
+        if (!sql::run(
+                q,
+                QStringLiteral("DELETE FROM advisories WHERE article_id = ? AND origin = 'rule'"),
+                {storyId}))
             return false;
     }
     if (!advisory)
@@ -227,7 +245,8 @@ bool AdvisoryStore::setRuleAdvisory(qint64 storyId, const std::optional<Advisory
                                    "severity, issuer, effective, status) "
                                    "VALUES (?, 'rule', ?, ?, ?, ?, ?, ?)"),
                     {storyId, sql::nullIfEmpty(v.headline), sql::nullIfEmpty(v.text),
-                     sql::nullIfEmpty(v.severity), sql::nullIfEmpty(v.issuer), sql::fromTime(v.effective),
+                     sql::nullIfEmpty(v.severity), sql::nullIfEmpty(v.issuer),
+                     sql::fromTime(v.effective),
                      v.status.isEmpty() ? QStringLiteral("active") : v.status});
 }
 

@@ -71,7 +71,8 @@ private:
         int severity = 0;
         qint64 expires = 0; // seconds since the epoch; the largest value when none
     };
-    static OrderKey orderKey(const QString &shownStatus, const QString &severity, const QDateTime &expires);
+    static OrderKey orderKey(const QString &shownStatus, const QString &severity,
+                             const QDateTime &expires);
     // The order of the Advisories view over advisories already newest first (a stable
     // sort): active ones first, the most severe first, then those with an expiry, soonest
     // first.

@@ -57,10 +57,12 @@ QByteArray contentHash(const Article &a)
     return hash.result().toHex();
 }
 
-bool writeAdvisory(sql::StatementCache &statements, qint64 articleId, const std::optional<Advisory> &advisory,
-                   bool isNew)
+bool writeAdvisory(sql::StatementCache &statements, qint64 articleId,
+                   const std::optional<Advisory> &advisory, bool isNew)
 {
-    if (!isNew && !statements.run(QStringLiteral("DELETE FROM advisories WHERE article_id = ?"), {articleId}))
+    if (!isNew
+        && !statements.run(QStringLiteral("DELETE FROM advisories WHERE article_id = ?"),
+                           {articleId}))
         return false;
     if (!advisory)
         return true;
@@ -80,18 +82,21 @@ bool writeAdvisory(sql::StatementCache &statements, qint64 articleId, const std:
             return false;
     }
     return statements.run(
-        QStringLiteral("INSERT INTO advisories(article_id, origin, headline, text, instruction, "
-                       "severity, urgency, certainty, issuer, area, effective, onset, expires, "
-                       "status, msg_type, identifier, sender, refs) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-        {articleId, v.origin.isEmpty() ? QStringLiteral("section") : v.origin,
-         sql::nullIfEmpty(v.headline), sql::nullIfEmpty(v.text), sql::nullIfEmpty(v.instruction),
-         sql::nullIfEmpty(v.severity), sql::nullIfEmpty(v.urgency), sql::nullIfEmpty(v.certainty),
-         sql::nullIfEmpty(v.issuer), sql::nullIfEmpty(v.area), sql::fromTime(v.effective),
-         sql::fromTime(v.onset), sql::fromTime(v.expires),
-         v.status.isEmpty() ? QStringLiteral("active") : v.status, sql::nullIfEmpty(v.msgType),
-         sql::nullIfEmpty(v.identifier), sql::nullIfEmpty(v.sender),
-         sql::nullIfEmpty(v.references.join(QLatin1Char(' ')))}) != nullptr;
+               QStringLiteral(
+                   "INSERT INTO advisories(article_id, origin, headline, text, instruction, "
+                   "severity, urgency, certainty, issuer, area, effective, onset, expires, "
+                   "status, msg_type, identifier, sender, refs) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+               {articleId, v.origin.isEmpty() ? QStringLiteral("section") : v.origin,
+                sql::nullIfEmpty(v.headline), sql::nullIfEmpty(v.text),
+                sql::nullIfEmpty(v.instruction), sql::nullIfEmpty(v.severity),
+                sql::nullIfEmpty(v.urgency), sql::nullIfEmpty(v.certainty),
+                sql::nullIfEmpty(v.issuer), sql::nullIfEmpty(v.area), sql::fromTime(v.effective),
+                sql::fromTime(v.onset), sql::fromTime(v.expires),
+                v.status.isEmpty() ? QStringLiteral("active") : v.status,
+                sql::nullIfEmpty(v.msgType), sql::nullIfEmpty(v.identifier),
+                sql::nullIfEmpty(v.sender), sql::nullIfEmpty(v.references.join(QLatin1Char(' ')))})
+        != nullptr;
 }
 
 // Runs a statement whose one parameter is a story's id.
@@ -104,18 +109,20 @@ bool execForArticle(sql::NativeStatements &statements, const char *sql, qint64 a
     return statement->exec();
 }
 
-bool writeRelated(sql::NativeStatements &statements, qint64 articleId, const QList<RelatedLink> &related,
-                  bool isNew)
+bool writeRelated(sql::NativeStatements &statements, qint64 articleId,
+                  const QList<RelatedLink> &related, bool isNew)
 {
     // A new story has none yet (its links would have gone with an earlier story of its id).
-    if (!isNew && !execForArticle(statements, "DELETE FROM related_links WHERE article_id = ?", articleId))
+    if (!isNew
+        && !execForArticle(statements, "DELETE FROM related_links WHERE article_id = ?", articleId))
         return false;
     int position = 0;
     for (const RelatedLink &r : related) {
         if (r.title.isEmpty() && r.link.isEmpty())
             continue;
-        sql::NativeStatement *insert = statements.get("INSERT INTO related_links(article_id, position, title, "
-                                                      "link, kind) VALUES (?, ?, ?, ?, ?)");
+        sql::NativeStatement *insert = statements.get(
+            "INSERT INTO related_links(article_id, position, title, "
+            "link, kind) VALUES (?, ?, ?, ?, ?)");
         if (!insert)
             return false;
         insert->bind(1, articleId);
@@ -132,7 +139,8 @@ bool writeRelated(sql::NativeStatements &statements, qint64 articleId, const QLi
 bool writeEnclosures(sql::NativeStatements &statements, qint64 articleId,
                      const QList<Enclosure> &enclosures, bool isNew)
 {
-    if (!isNew && !execForArticle(statements, "DELETE FROM enclosures WHERE article_id = ?", articleId))
+    if (!isNew
+        && !execForArticle(statements, "DELETE FROM enclosures WHERE article_id = ?", articleId))
         return false;
     int position = 0;
     for (const Enclosure &e : enclosures) {
@@ -170,8 +178,9 @@ void readBody(const QByteArray &stored, StoryDetail *d)
         return;
     }
     qCWarning(lcStorage) << "the text of story" << d->summary.id << "cannot be read:" << problem;
-    d->text = QStringLiteral("The text of this story is damaged in the cache (%1), so it cannot be shown. "
-                             "Its headline, link and marks are kept; open its link to read it.")
+    d->text = QStringLiteral(
+                  "The text of this story is damaged in the cache (%1), so it cannot be shown. "
+                  "Its headline, link and marks are kept; open its link to read it.")
                   .arg(problem);
     d->html = QStringLiteral("<p>%1</p>").arg(escapeHtml(d->text));
 }
@@ -214,12 +223,13 @@ ArticleStore::UpsertResult ArticleStore::upsert(qint64 feedId, const Article &ar
         q->reset();
         return found;
     };
-    if (!find("SELECT id, content_hash FROM articles WHERE feed_id = ? AND guid = ?", article.guid, nullptr)
+    if (!find("SELECT id, content_hash FROM articles WHERE feed_id = ? AND guid = ?", article.guid,
+              nullptr)
         && !article.link.isEmpty()) {
         // "+feed_id" keeps SQLite on the link index: through a feed_id index it would read
         // every story of the feed for each new item (a 10,000-story feed: ~3 ms per item).
-        find("SELECT id, content_hash FROM articles WHERE +feed_id = ? AND link = ? AND title = ?", article.link,
-             &article.title);
+        find("SELECT id, content_hash FROM articles WHERE +feed_id = ? AND link = ? AND title = ?",
+             article.link, &article.title);
     }
     if (existingId && existingHash == hash)
         return {existingId, UpsertState::Unchanged};
@@ -241,9 +251,10 @@ ArticleStore::UpsertResult ArticleStore::upsert(qint64 feedId, const Article &ar
     UpsertResult result;
     if (existingId) {
         // sort_date stays: a story that is edited must not jump to the top of the list.
-        sql::NativeStatement *update = statements.get("UPDATE articles SET title = ?, link = ?, author = ?, "
-                                                      "published = ?, updated = ?, categories = ?, "
-                                                      "headline_only = ?, note = ?, content_hash = ? WHERE id = ?");
+        sql::NativeStatement *update = statements.get(
+            "UPDATE articles SET title = ?, link = ?, author = ?, "
+            "published = ?, updated = ?, categories = ?, "
+            "headline_only = ?, note = ?, content_hash = ? WHERE id = ?");
         if (!update)
             return {};
         bindValues(*update, 1);
@@ -257,10 +268,11 @@ ArticleStore::UpsertResult ArticleStore::upsert(qint64 feedId, const Article &ar
         const qint64 sortDate = date.isValid() ? date.toSecsSinceEpoch()
             : article.listedBy.isValid()       ? std::min(now, article.listedBy.toSecsSinceEpoch())
                                                : now;
-        sql::NativeStatement *insert = statements.get("INSERT INTO articles(feed_id, guid, title, link, author, "
-                                                      "published, updated, categories, headline_only, note, "
-                                                      "content_hash, sort_date, fetched_at) "
-                                                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        sql::NativeStatement *insert = statements.get(
+            "INSERT INTO articles(feed_id, guid, title, link, author, "
+            "published, updated, categories, headline_only, note, "
+            "content_hash, sort_date, fetched_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         if (!insert)
             return {};
         insert->bind(1, feedId);
@@ -272,8 +284,9 @@ ArticleStore::UpsertResult ArticleStore::upsert(qint64 feedId, const Article &ar
             return {};
         result = {statements.lastInsertId(), UpsertState::Inserted};
         // A new story is unread; with deferred indexing it waits for indexPending().
-        sql::NativeStatement *unread = statements.get("INSERT INTO unread_articles(id, feed_id, sort_date) "
-                                                      "VALUES (?, ?, ?)");
+        sql::NativeStatement *unread = statements.get(
+            "INSERT INTO unread_articles(id, feed_id, sort_date) "
+            "VALUES (?, ?, ?)");
         if (!unread)
             return {};
         unread->bind(1, result.id);
@@ -282,7 +295,8 @@ ArticleStore::UpsertResult ArticleStore::upsert(qint64 feedId, const Article &ar
         if (!unread->exec())
             return {};
         if (m_deferIndexing) {
-            sql::NativeStatement *pending = statements.get("INSERT INTO articles_fts_pending(id) VALUES (?)");
+            sql::NativeStatement *pending = statements.get(
+                "INSERT INTO articles_fts_pending(id) VALUES (?)");
             if (!pending)
                 return {};
             pending->bind(1, result.id);
@@ -295,8 +309,9 @@ ArticleStore::UpsertResult ArticleStore::upsert(qint64 feedId, const Article &ar
     const QByteArray packed = body::pack(article.html, article.text);
     if (packed.isNull() && !(article.html.isEmpty() && article.text.isEmpty()))
         return {};
-    sql::NativeStatement *body = statements.get("INSERT INTO article_bodies(article_id, body) VALUES (?, ?) "
-                                                "ON CONFLICT (article_id) DO UPDATE SET body = excluded.body");
+    sql::NativeStatement *body = statements.get(
+        "INSERT INTO article_bodies(article_id, body) VALUES (?, ?) "
+        "ON CONFLICT (article_id) DO UPDATE SET body = excluded.body");
     if (!body)
         return {};
     body->bind(1, result.id);
@@ -331,16 +346,18 @@ int ArticleStore::indexPending(int limit)
     q.finish();
     if (count == 0)
         return 0;
-    if (!sql::run(q,
-                  QStringLiteral("INSERT INTO articles_fts(rowid, title, text) "
-                                 "SELECT s.id, s.title, s.text FROM article_search s "
-                                 "WHERE s.id IN (SELECT id FROM articles_fts_pending WHERE id <= ?)"),
-                  {last})
-        || !sql::run(q,
-                     QStringLiteral("INSERT INTO articles_title_fts(rowid, title) "
-                                    "SELECT a.id, a.title FROM articles a "
-                                    "WHERE a.id IN (SELECT id FROM articles_fts_pending WHERE id <= ?)"),
-                     {last})
+    if (!sql::run(
+            q,
+            QStringLiteral("INSERT INTO articles_fts(rowid, title, text) "
+                           "SELECT s.id, s.title, s.text FROM article_search s "
+                           "WHERE s.id IN (SELECT id FROM articles_fts_pending WHERE id <= ?)"),
+            {last})
+        || !sql::run(
+            q,
+            QStringLiteral("INSERT INTO articles_title_fts(rowid, title) "
+                           "SELECT a.id, a.title FROM articles a "
+                           "WHERE a.id IN (SELECT id FROM articles_fts_pending WHERE id <= ?)"),
+            {last})
         || !sql::run(q, QStringLiteral("DELETE FROM articles_fts_pending WHERE id <= ?"), {last}))
         return -1;
     return count;
@@ -352,7 +369,9 @@ bool ArticleStore::mergeIndexes(int pages)
     for (const char *table : {"articles_fts", "articles_title_fts"}) {
         const qint64 before = m_native->totalChanges();
         QSqlQuery q(m_db);
-        if (!sql::run(q, QStringLiteral("INSERT INTO %1(%1, rank) VALUES ('merge', ?)").arg(QLatin1String(table)),
+        if (!sql::run(q,
+                      QStringLiteral("INSERT INTO %1(%1, rank) VALUES ('merge', ?)")
+                          .arg(QLatin1String(table)),
                       {pages}))
             return false;
         // The command's own row is one change.
@@ -372,8 +391,10 @@ int ArticleStore::pendingIndexCount() const
 
 std::optional<StorySummary> ArticleStore::summary(qint64 id) const
 {
-    static const QString sql = QStringLiteral("SELECT %1 FROM articles a JOIN feeds f ON f.id = a.feed_id "
-                                              "WHERE a.id = ?").arg(QLatin1String(sql::kSummaryColumns));
+    static const QString sql = QStringLiteral(
+                                   "SELECT %1 FROM articles a JOIN feeds f ON f.id = a.feed_id "
+                                   "WHERE a.id = ?")
+                                   .arg(QLatin1String(sql::kSummaryColumns));
     const sql::CachedRead q(*m_statements, sql, {id});
     if (q && q->next())
         return sql::readSummary(*q);
@@ -390,9 +411,10 @@ QList<StorySummary> ArticleStore::summaries(const QList<qint64> &ids) const
     QVariantList values;
     for (qint64 id : ids)
         values << id;
-    if (!sql::run(q, QStringLiteral("SELECT %1 FROM articles a JOIN feeds f ON f.id = a.feed_id "
-                                   "WHERE a.id IN (%2)")
-                         .arg(QLatin1String(sql::kSummaryColumns), sql::placeholders(ids.size())),
+    if (!sql::run(q,
+                  QStringLiteral("SELECT %1 FROM articles a JOIN feeds f ON f.id = a.feed_id "
+                                 "WHERE a.id IN (%2)")
+                      .arg(QLatin1String(sql::kSummaryColumns), sql::placeholders(ids.size())),
                   values))
         return result;
     result.reserve(ids.size());
@@ -403,14 +425,16 @@ QList<StorySummary> ArticleStore::summaries(const QList<qint64> &ids) const
 
 std::optional<StoryDetail> ArticleStore::story(qint64 id) const
 {
-    static const QString storySql =
-        QStringLiteral("SELECT %1, a.author, b.body, a.categories, a.note, "
-                       "(SELECT n.note FROM bookmarks bm JOIN bookmark_notes n ON n.bookmark_id = bm.id "
-                       "WHERE bm.article_id = a.id) "
-                       "FROM articles a JOIN feeds f ON f.id = a.feed_id "
-                       "LEFT JOIN article_bodies b ON b.article_id = a.id WHERE a.id = ?")
-            .arg(QLatin1String(sql::kSummaryColumns));
-    static const QString advisorySql = QStringLiteral("SELECT %1 FROM advisories v WHERE v.article_id = ?")
+    static const QString storySql
+        = QStringLiteral(
+              "SELECT %1, a.author, b.body, a.categories, a.note, "
+              "(SELECT n.note FROM bookmarks bm JOIN bookmark_notes n ON n.bookmark_id = bm.id "
+              "WHERE bm.article_id = a.id) "
+              "FROM articles a JOIN feeds f ON f.id = a.feed_id "
+              "LEFT JOIN article_bodies b ON b.article_id = a.id WHERE a.id = ?")
+              .arg(QLatin1String(sql::kSummaryColumns));
+    static const QString advisorySql = QStringLiteral(
+                                           "SELECT %1 FROM advisories v WHERE v.article_id = ?")
                                            .arg(QLatin1String(sql::kAdvisoryColumns));
     static const QString relatedSql = QStringLiteral("SELECT title, link, kind FROM related_links "
                                                      "WHERE article_id = ? ORDER BY position");
@@ -482,16 +506,19 @@ QList<Enclosure> ArticleStore::enclosures(qint64 id) const
 std::optional<qint64> ArticleStore::resolve(const QString &link, const QString &title) const
 {
     if (!link.isEmpty()) {
-        const sql::CachedRead q(*m_statements, QStringLiteral("SELECT id FROM articles WHERE link = ? "
-                                                        "ORDER BY headline_only, id LIMIT 1"),
+        const sql::CachedRead q(*m_statements,
+                                QStringLiteral("SELECT id FROM articles WHERE link = ? "
+                                               "ORDER BY headline_only, id LIMIT 1"),
                                 {link});
         if (q && q->next())
             return q->value(0).toLongLong();
     }
     if (!title.isEmpty()) {
-        const sql::CachedRead q(*m_statements, QStringLiteral("SELECT id FROM articles WHERE title = ? COLLATE NOCASE "
-                                                        "ORDER BY headline_only, id LIMIT 1"),
-                                {title.trimmed()});
+        const sql::CachedRead q(
+            *m_statements,
+            QStringLiteral("SELECT id FROM articles WHERE title = ? COLLATE NOCASE "
+                           "ORDER BY headline_only, id LIMIT 1"),
+            {title.trimmed()});
         if (q && q->next())
             return q->value(0).toLongLong();
     }
@@ -542,8 +569,9 @@ QLatin1String ArticleStore::sourceFor(const StoryFilter &filter)
         : QLatin1String("articles");
 }
 
-QList<StorySummary> ArticleStore::stories(const StoryFilter &filter, const std::optional<StoryCursor> &after,
-                                          int limit, const StoryOrder &order) const
+QList<StorySummary> ArticleStore::stories(const StoryFilter &filter,
+                                          const std::optional<StoryCursor> &after, int limit,
+                                          const StoryOrder &order) const
 {
     if (order.key == StoryOrder::Key::Source)
         return storiesBySource(filter, after, limit, order.reversed);
@@ -554,7 +582,8 @@ QList<StorySummary> ArticleStore::stories(const StoryFilter &filter, const std::
         if (const QString clauses = whereFor(filter, &values); !clauses.isEmpty())
             where << clauses;
         if (after) {
-            where << QStringLiteral("(a.sort_date, a.id) %1 (?, ?)").arg(order.reversed ? QLatin1String(">") : QLatin1String("<"));
+            where << QStringLiteral("(a.sort_date, a.id) %1 (?, ?)")
+                         .arg(order.reversed ? QLatin1String(">") : QLatin1String("<"));
             values << after->sortDate << after->id;
         }
         return page(sourceFor(filter), where.join(QLatin1String(" AND ")), values,
@@ -573,7 +602,8 @@ QList<StorySummary> ArticleStore::stories(const StoryFilter &filter, const std::
         where << QStringLiteral("EXISTS (SELECT 1 FROM unread_articles u WHERE u.id = a.id)");
     if (after) {
         // The collation on the bound value makes the pair compare as the index sorts.
-        where << QStringLiteral("(a.title, a.id) %1 (? COLLATE NOCASE, ?)").arg(order.reversed ? QLatin1String("<") : QLatin1String(">"));
+        where << QStringLiteral("(a.title, a.id) %1 (? COLLATE NOCASE, ?)")
+                     .arg(order.reversed ? QLatin1String("<") : QLatin1String(">"));
         values << after->title << after->id;
     }
     const QLatin1String ascending = order.reversed ? QLatin1String(" DESC") : QLatin1String(" ASC");
@@ -581,7 +611,8 @@ QList<StorySummary> ArticleStore::stories(const StoryFilter &filter, const std::
                 QStringLiteral("a.title COLLATE NOCASE%1, a.id%1").arg(ascending), limit);
 }
 
-QList<StorySummary> ArticleStore::storiesBySource(const StoryFilter &filter, const std::optional<StoryCursor> &after,
+QList<StorySummary> ArticleStore::storiesBySource(const StoryFilter &filter,
+                                                  const std::optional<StoryCursor> &after,
                                                   int limit, bool reversed) const
 {
     // The sources in order, from the cursor's on, that have a story in the view; then each
@@ -591,9 +622,11 @@ QList<StorySummary> ArticleStore::storiesBySource(const StoryFilter &filter, con
     QVariantList feedValues;
     QString feedWhere = whereFor(filter, &feedValues);
     feedWhere = QStringLiteral("EXISTS (SELECT 1 FROM %1 a WHERE a.feed_id = f.id%2)")
-                    .arg(sourceFor(filter), feedWhere.isEmpty() ? QString() : QStringLiteral(" AND ") + feedWhere);
+                    .arg(sourceFor(filter),
+                         feedWhere.isEmpty() ? QString() : QStringLiteral(" AND ") + feedWhere);
     if (after) {
-        feedWhere += QStringLiteral(" AND (f.title, f.id) %1 (? COLLATE NOCASE, ?)").arg(reversed ? QLatin1String("<=") : QLatin1String(">="));
+        feedWhere += QStringLiteral(" AND (f.title, f.id) %1 (? COLLATE NOCASE, ?)")
+                         .arg(reversed ? QLatin1String("<=") : QLatin1String(">="));
         feedValues << after->source << after->feedId;
     }
     const QLatin1String direction = reversed ? QLatin1String(" DESC") : QLatin1String(" ASC");
@@ -601,7 +634,8 @@ QList<StorySummary> ArticleStore::storiesBySource(const StoryFilter &filter, con
     feeds.setForwardOnly(true);
     QList<StorySummary> result;
     if (!sql::run(feeds,
-                  QStringLiteral("SELECT f.id FROM feeds f WHERE %1 ORDER BY f.title COLLATE NOCASE%2, f.id%2")
+                  QStringLiteral(
+                      "SELECT f.id FROM feeds f WHERE %1 ORDER BY f.title COLLATE NOCASE%2, f.id%2")
                       .arg(feedWhere, direction),
                   feedValues))
         return result;
@@ -628,8 +662,8 @@ QList<StorySummary> ArticleStore::storiesBySource(const StoryFilter &filter, con
     return result;
 }
 
-QList<StorySummary> ArticleStore::page(QLatin1String source, const QString &where, QVariantList values,
-                                       const QString &orderBy, int limit) const
+QList<StorySummary> ArticleStore::page(QLatin1String source, const QString &where,
+                                       QVariantList values, const QString &orderBy, int limit) const
 {
     values << limit;
     QSqlQuery q(m_db);
@@ -657,9 +691,10 @@ int ArticleStore::count(const StoryFilter &filter) const
     QVariantList values;
     const QString where = whereFor(filter, &values);
     QSqlQuery q(m_db);
-    if (sql::run(q, QStringLiteral("SELECT count(*) FROM %1 a %2")
-                        .arg(sourceFor(filter),
-                             where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where),
+    if (sql::run(q,
+                 QStringLiteral("SELECT count(*) FROM %1 a %2")
+                     .arg(sourceFor(filter),
+                          where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where),
                  values)
         && q.next())
         return q.value(0).toInt();
@@ -677,9 +712,11 @@ bool ArticleStore::setRead(const QList<qint64> &ids, bool read)
 {
     Transaction transaction(m_db);
     QSqlQuery q(m_db);
-    if (!transaction.isActive() || !q.prepare(read ? QStringLiteral("DELETE FROM unread_articles WHERE id = ?")
-                        : QStringLiteral("INSERT OR IGNORE INTO unread_articles(id, feed_id, sort_date) "
-                                         "SELECT id, feed_id, sort_date FROM articles WHERE id = ?")))
+    if (!transaction.isActive()
+        || !q.prepare(
+            read ? QStringLiteral("DELETE FROM unread_articles WHERE id = ?")
+                 : QStringLiteral("INSERT OR IGNORE INTO unread_articles(id, feed_id, sort_date) "
+                                  "SELECT id, feed_id, sort_date FROM articles WHERE id = ?")))
         return false;
     for (qint64 id : ids) {
         q.addBindValue(id);
@@ -706,8 +743,10 @@ QList<qint64> ArticleStore::markAllRead(const StoryFilter &filter)
     // the time for a 10,000-story feed). RETURNING hands back what the DELETE removed, so
     // the ids are exactly the stories that were unread, read in the same statement.
     if (!sql::run(q,
-                  where.isEmpty() ? QStringLiteral("DELETE FROM unread_articles RETURNING id")
-                                  : QStringLiteral("DELETE FROM unread_articles AS a WHERE %1 RETURNING id").arg(where),
+                  where.isEmpty()
+                      ? QStringLiteral("DELETE FROM unread_articles RETURNING id")
+                      : QStringLiteral("DELETE FROM unread_articles AS a WHERE %1 RETURNING id")
+                            .arg(where),
                   values))
         return {};
     QList<qint64> changed;

@@ -14,7 +14,7 @@ namespace bulletin {
 namespace sql {
 class NativeStatements;
 class StatementCache;
-}
+} // namespace sql
 
 // Stories, their advisories and their publisher's related links. This header is the whole
 // public API of those tables; SQL stays behind it, always with bound parameters.
@@ -96,8 +96,9 @@ private:
     // rows. `values` are where's bound values; the limit is bound after them.
     QList<StorySummary> page(QLatin1String source, const QString &where, QVariantList values,
                              const QString &orderBy, int limit) const;
-    QList<StorySummary> storiesBySource(const StoryFilter &filter, const std::optional<StoryCursor> &after,
-                                        int limit, bool reversed) const;
+    QList<StorySummary> storiesBySource(const StoryFilter &filter,
+                                        const std::optional<StoryCursor> &after, int limit,
+                                        bool reversed) const;
 
     QSqlDatabase m_db;
     // The prepared statements of the paths run for every stored story (upsert) and every

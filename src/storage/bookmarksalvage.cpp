@@ -24,12 +24,12 @@ QAtomicInt s_connectionCounter;
 // What one file gave.
 struct FileRead
 {
-    bool opened = false;       // the file opened and has a bookmark table
+    bool opened = false; // the file opened and has a bookmark table
     bool listComplete = false; // one of the lists of ids was read to its end
     QList<BookmarkRecord> records;
-    QSet<qint64> unreadable;      // listed, but the row could not be read
+    QSet<qint64> unreadable; // listed, but the row could not be read
     QSet<qint64> withoutSnapshot; // read, but not its text, HTML and date
-    QSet<qint64> withoutNote;     // read, but its note could not be
+    QSet<qint64> withoutNote; // read, but its note could not be
 };
 
 // A read-only connection of its own to `path`; `how` is the URI's parameter ("mode=ro" or
@@ -38,12 +38,15 @@ class ReadOnlyConnection final
 {
 public:
     ReadOnlyConnection(const QString &path, const QString &how)
-        : m_name(QStringLiteral("bulletin-salvage-%1").arg(s_connectionCounter.fetchAndAddRelaxed(1)))
+        : m_name(
+            QStringLiteral("bulletin-salvage-%1").arg(s_connectionCounter.fetchAndAddRelaxed(1)))
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI;QSQLITE_BUSY_TIMEOUT=2000"));
-        db.setDatabaseName(QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath()).toString(QUrl::FullyEncoded)
-                           + QLatin1Char('?') + how);
+        db.setConnectOptions(
+            QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI;QSQLITE_BUSY_TIMEOUT=2000"));
+        db.setDatabaseName(
+            QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath()).toString(QUrl::FullyEncoded)
+            + QLatin1Char('?') + how);
         // A file cut short holds fewer pages than its header says, which SQLite takes as
         // damage before reading any table; with writable_schema it reads the pages there
         // are. The connection is read-only, so nothing is written all the same.
@@ -84,8 +87,9 @@ std::optional<BookmarkRecord> readBookmark(const QSqlDatabase &db, qint64 id)
 {
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    if (!q.prepare(QStringLiteral("SELECT article_id, guid, title, link, source, published, typeof(title) = 'text' "
-                                  "FROM bookmarks WHERE id = ?")))
+    if (!q.prepare(QStringLiteral(
+            "SELECT article_id, guid, title, link, source, published, typeof(title) = 'text' "
+            "FROM bookmarks WHERE id = ?")))
         return std::nullopt;
     q.addBindValue(id);
     if (!q.exec() || !q.next() || !q.value(6).toBool())
@@ -124,7 +128,8 @@ bool readSnapshot(const QSqlDatabase &db, BookmarkRecord *r)
 bool hasNoteTable(const QSqlDatabase &db)
 {
     QSqlQuery q(db);
-    return q.exec(QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'bookmark_notes'"))
+    return q.exec(QStringLiteral(
+               "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'bookmark_notes'"))
         && q.next();
 }
 
@@ -134,8 +139,9 @@ bool readNote(const QSqlDatabase &db, bool noteTable, BookmarkRecord *r)
 {
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    if (!q.prepare(noteTable ? QStringLiteral("SELECT note FROM bookmark_notes WHERE bookmark_id = ?")
-                             : QStringLiteral("SELECT note FROM bookmarks WHERE id = ?")))
+    if (!q.prepare(noteTable
+                       ? QStringLiteral("SELECT note FROM bookmark_notes WHERE bookmark_id = ?")
+                       : QStringLiteral("SELECT note FROM bookmarks WHERE id = ?")))
         return false;
     q.addBindValue(r->bookmarkId);
     if (!q.exec())
@@ -177,16 +183,18 @@ FileRead readWith(const QString &path, const QString &how)
         return file;
     {
         QSqlQuery q(db);
-        if (!q.exec(QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'bookmarks'"))
+        if (!q.exec(QStringLiteral(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'bookmarks'"))
             || !q.next())
             return file;
     }
     file.opened = true;
     // The table's own order and its index's: a damaged page of one leaves the other.
     QList<qint64> ids;
-    const bool tableRead = listIds(db, QStringLiteral("SELECT id FROM bookmarks NOT INDEXED ORDER BY id"), &ids);
-    const bool indexRead =
-        listIds(db, QStringLiteral("SELECT id FROM bookmarks INDEXED BY bookmarks_created"), &ids);
+    const bool tableRead = listIds(
+        db, QStringLiteral("SELECT id FROM bookmarks NOT INDEXED ORDER BY id"), &ids);
+    const bool indexRead = listIds(
+        db, QStringLiteral("SELECT id FROM bookmarks INDEXED BY bookmarks_created"), &ids);
     file.listComplete = tableRead || indexRead;
     const bool noteTable = hasNoteTable(db);
     std::sort(ids.begin(), ids.end());
@@ -224,8 +232,8 @@ bool sameBookmark(const BookmarkRecord &a, const BookmarkRecord &b)
 {
     // The backup is a copy of the same cache, so a bookmark keeps its id in it; an id can be
     // taken again after the newest bookmark is removed, hence the title too.
-    return (a.bookmarkId == b.bookmarkId && a.title == b.title) || (!a.link.isEmpty() && a.link == b.link)
-        || (!a.guid.isEmpty() && a.guid == b.guid);
+    return (a.bookmarkId == b.bookmarkId && a.title == b.title)
+        || (!a.link.isEmpty() && a.link == b.link) || (!a.guid.isEmpty() && a.guid == b.guid);
 }
 
 } // namespace
@@ -249,8 +257,9 @@ BookmarkSalvage::Result BookmarkSalvage::read(const QString &cachePath)
         if (copy.opened)
             result.backup = backup;
         for (const BookmarkRecord &saved : copy.records) {
-            const auto here = std::find_if(result.bookmarks.begin(), result.bookmarks.end(),
-                                           [&](const BookmarkRecord &r) { return sameBookmark(r, saved); });
+            const auto here = std::find_if(
+                result.bookmarks.begin(), result.bookmarks.end(),
+                [&](const BookmarkRecord &r) { return sameBookmark(r, saved); });
             if (here != result.bookmarks.end()) {
                 // Read from the damaged file without its story's text, or without its note:
                 // the backup's. A note that was read is kept, as it may be newer.
@@ -261,7 +270,8 @@ BookmarkSalvage::Result BookmarkSalvage::read(const QString &cachePath)
                     here->createdAt = saved.createdAt;
                     ++result.textsFromBackup;
                 }
-                if (damaged.withoutNote.contains(here->bookmarkId) && !copy.withoutNote.contains(saved.bookmarkId)) {
+                if (damaged.withoutNote.contains(here->bookmarkId)
+                    && !copy.withoutNote.contains(saved.bookmarkId)) {
                     here->note = saved.note;
                     ++result.notesFromBackup;
                 }
@@ -275,16 +285,19 @@ BookmarkSalvage::Result BookmarkSalvage::read(const QString &cachePath)
             ++result.fromBackup;
         }
     }
-    std::sort(result.bookmarks.begin(), result.bookmarks.end(), [](const BookmarkRecord &a, const BookmarkRecord &b) {
-        return a.createdAt != b.createdAt ? a.createdAt > b.createdAt : a.bookmarkId > b.bookmarkId;
-    });
+    std::sort(result.bookmarks.begin(), result.bookmarks.end(),
+              [](const BookmarkRecord &a, const BookmarkRecord &b) {
+                  return a.createdAt != b.createdAt ? a.createdAt > b.createdAt
+                                                    : a.bookmarkId > b.bookmarkId;
+              });
     qCInfo(lcStorage).noquote() << "bookmark salvage:" << result.summary();
     return result;
 }
 
 bool BookmarkSalvage::Result::cacheComplete() const
 {
-    return cacheReadable && listComplete && unreadableInCache == 0 && textlessInCache == 0 && notelessInCache == 0;
+    return cacheReadable && listComplete && unreadableInCache == 0 && textlessInCache == 0
+        && notelessInCache == 0;
 }
 
 QString BookmarkSalvage::Result::summary() const
@@ -296,9 +309,11 @@ QString BookmarkSalvage::Result::summary() const
     if (!cacheReadable)
         line = QStringLiteral("no bookmark could be read from the damaged cache %1").arg(cachePath);
     else if (!listComplete)
-        line = QStringLiteral("%1 read from the damaged cache %2, whose list of bookmarks is damaged (more may "
-                              "be missing)")
-                   .arg(bookmarks(fromCache), cachePath);
+        line
+            = QStringLiteral(
+                  "%1 read from the damaged cache %2, whose list of bookmarks is damaged (more may "
+                  "be missing)")
+                  .arg(bookmarks(fromCache), cachePath);
     else if (unreadableInCache > 0)
         line = QStringLiteral("%1 of its %2 read from the damaged cache %3")
                    .arg(fromCache)
@@ -306,9 +321,12 @@ QString BookmarkSalvage::Result::summary() const
     else if (fromCache == 0)
         line = QStringLiteral("the damaged cache %1 has no bookmarks").arg(cachePath);
     else
-        line = QStringLiteral("all %1 read from the damaged cache %2").arg(bookmarks(fromCache), cachePath);
+        line = QStringLiteral("all %1 read from the damaged cache %2")
+                   .arg(bookmarks(fromCache), cachePath);
     if (textlessInCache > 0 && notelessInCache > 0)
-        line += QStringLiteral(" (%1 without the story's text, %2 without the note)").arg(textlessInCache).arg(notelessInCache);
+        line += QStringLiteral(" (%1 without the story's text, %2 without the note)")
+                    .arg(textlessInCache)
+                    .arg(notelessInCache);
     else if (textlessInCache > 0)
         line += QStringLiteral(" (%1 without the story's text)").arg(textlessInCache);
     else if (notelessInCache > 0)
@@ -318,13 +336,15 @@ QString BookmarkSalvage::Result::summary() const
     if (backup.isEmpty())
         return line + QStringLiteral("; there is no backup to fill in from");
     line += QStringLiteral("; from the backup %1 of %2: %3 more")
-                .arg(backup, QFileInfo(backup).lastModified().toString(QStringLiteral("yyyy-MM-dd HH:mm")))
+                .arg(backup,
+                     QFileInfo(backup).lastModified().toString(QStringLiteral("yyyy-MM-dd HH:mm")))
                 .arg(fromBackup);
     if (textsFromBackup > 0)
         line += textsFromBackup == 1 ? QStringLiteral(" and 1 story text")
                                      : QStringLiteral(" and %1 story texts").arg(textsFromBackup);
     if (notesFromBackup > 0)
-        line += notesFromBackup == 1 ? QStringLiteral(" and 1 note") : QStringLiteral(" and %1 notes").arg(notesFromBackup);
+        line += notesFromBackup == 1 ? QStringLiteral(" and 1 note")
+                                     : QStringLiteral(" and %1 notes").arg(notesFromBackup);
     return line;
 }
 

@@ -34,15 +34,15 @@ public:
         QList<BookmarkRecord> bookmarks; // newest bookmarked first, as BookmarkStore lists them
         QString cachePath;
         bool cacheReadable = false; // the file opened and its bookmark table could be found
-        bool listComplete = false;  // the file's list of bookmarks could be read to its end
-        int fromCache = 0;          // bookmarks read from the damaged file
-        int unreadableInCache = 0;  // bookmarks it lists whose row could not be read
-        int textlessInCache = 0;    // bookmarks read from it without the story's text
-        int notelessInCache = 0;    // bookmarks read from it whose note could not be read
-        QString backup;             // the backup read, empty when none was needed or there is none
-        int fromBackup = 0;         // bookmarks the backup gave
-        int textsFromBackup = 0;    // story texts it gave to bookmarks read from the file
-        int notesFromBackup = 0;    // notes it gave to bookmarks read from the file
+        bool listComplete = false; // the file's list of bookmarks could be read to its end
+        int fromCache = 0; // bookmarks read from the damaged file
+        int unreadableInCache = 0; // bookmarks it lists whose row could not be read
+        int textlessInCache = 0; // bookmarks read from it without the story's text
+        int notelessInCache = 0; // bookmarks read from it whose note could not be read
+        QString backup; // the backup read, empty when none was needed or there is none
+        int fromBackup = 0; // bookmarks the backup gave
+        int textsFromBackup = 0; // story texts it gave to bookmarks read from the file
+        int notesFromBackup = 0; // notes it gave to bookmarks read from the file
 
         // Whether the damaged file gave every bookmark whole (the backup was not needed).
         bool cacheComplete() const;

@@ -22,14 +22,16 @@ std::optional<qint64> BookmarkStore::add(qint64 articleId, const QString &note)
     Transaction transaction(m_db);
     QSqlQuery q(m_db);
     if (!transaction.isActive()
-        || !sql::run(q,
-                     QStringLiteral("INSERT INTO bookmarks(article_id, guid, feed_url, title, link, "
-                                    "source, published, text, html, created_at) "
-                                    "SELECT a.id, a.guid, f.url, a.title, a.link, f.title, "
-                                    "coalesce(a.published, a.sort_date), body_text(b.body), body_html(b.body), ? "
-                                    "FROM articles a JOIN feeds f ON f.id = a.feed_id "
-                                    "LEFT JOIN article_bodies b ON b.article_id = a.id WHERE a.id = ?"),
-                     {QDateTime::currentSecsSinceEpoch(), articleId})
+        || !sql::run(
+            q,
+            QStringLiteral(
+                "INSERT INTO bookmarks(article_id, guid, feed_url, title, link, "
+                "source, published, text, html, created_at) "
+                "SELECT a.id, a.guid, f.url, a.title, a.link, f.title, "
+                "coalesce(a.published, a.sort_date), body_text(b.body), body_html(b.body), ? "
+                "FROM articles a JOIN feeds f ON f.id = a.feed_id "
+                "LEFT JOIN article_bodies b ON b.article_id = a.id WHERE a.id = ?"),
+            {QDateTime::currentSecsSinceEpoch(), articleId})
         || q.numRowsAffected() != 1)
         return std::nullopt;
     const qint64 id = q.lastInsertId().toLongLong();
@@ -62,10 +64,12 @@ bool BookmarkStore::writeNote(qint64 bookmarkId, const QString &note)
     const QString trimmed = note.trimmed();
     QSqlQuery q(m_db);
     if (trimmed.isEmpty())
-        return sql::run(q, QStringLiteral("DELETE FROM bookmark_notes WHERE bookmark_id = ?"), {bookmarkId});
+        return sql::run(q, QStringLiteral("DELETE FROM bookmark_notes WHERE bookmark_id = ?"),
+                        {bookmarkId});
     return sql::run(q,
-                    QStringLiteral("INSERT INTO bookmark_notes(bookmark_id, note) SELECT id, ? FROM bookmarks "
-                                   "WHERE id = ? ON CONFLICT(bookmark_id) DO UPDATE SET note = excluded.note"),
+                    QStringLiteral(
+                        "INSERT INTO bookmark_notes(bookmark_id, note) SELECT id, ? FROM bookmarks "
+                        "WHERE id = ? ON CONFLICT(bookmark_id) DO UPDATE SET note = excluded.note"),
                     {trimmed, bookmarkId})
         && q.numRowsAffected() == 1;
 }
@@ -94,11 +98,13 @@ QList<BookmarkRecord> BookmarkStore::bookmarks() const
     return select({}, {});
 }
 
-QList<BookmarkRecord> BookmarkStore::bookmarkPage(const std::optional<StoryCursor> &after, int limit) const
+QList<BookmarkRecord> BookmarkStore::bookmarkPage(const std::optional<StoryCursor> &after,
+                                                  int limit) const
 {
     if (!after)
         return select({}, {}, false, limit);
-    return select(QStringLiteral("(b.created_at, b.id) < (?, ?)"), {after->sortDate, after->id}, false, limit);
+    return select(QStringLiteral("(b.created_at, b.id) < (?, ?)"), {after->sortDate, after->id},
+                  false, limit);
 }
 
 int BookmarkStore::count() const
@@ -109,25 +115,27 @@ int BookmarkStore::count() const
         : 0;
 }
 
-QList<BookmarkRecord> BookmarkStore::select(const QString &where, QVariantList values, bool withContent,
-                                            int limit) const
+QList<BookmarkRecord> BookmarkStore::select(const QString &where, QVariantList values,
+                                            bool withContent, int limit) const
 {
     if (limit >= 0)
         values << limit;
     QSqlQuery q(m_db);
     QList<BookmarkRecord> result;
-    if (!sql::run(q,
-                  QStringLiteral("SELECT b.id, b.article_id, b.guid, b.title, b.link, b.source, "
-                                 "b.published, %2, n.note, b.created_at, "
-                                 "a.id IS NULL OR NOT EXISTS (SELECT 1 FROM unread_articles u WHERE u.id = a.id), "
-                                 "EXISTS (SELECT 1 FROM advisories v WHERE v.article_id = b.article_id), b.feed_url "
-                                 "FROM bookmarks b LEFT JOIN articles a ON a.id = b.article_id "
-                                 "LEFT JOIN bookmark_notes n ON n.bookmark_id = b.id %1 "
-                                 "ORDER BY b.created_at DESC, b.id DESC%3")
-                      .arg(where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where,
-                           withContent ? QStringLiteral("b.text, b.html") : QStringLiteral("NULL, NULL"),
-                           limit >= 0 ? QStringLiteral(" LIMIT ?") : QString()),
-                  values))
+    if (!sql::run(
+            q,
+            QStringLiteral(
+                "SELECT b.id, b.article_id, b.guid, b.title, b.link, b.source, "
+                "b.published, %2, n.note, b.created_at, "
+                "a.id IS NULL OR NOT EXISTS (SELECT 1 FROM unread_articles u WHERE u.id = a.id), "
+                "EXISTS (SELECT 1 FROM advisories v WHERE v.article_id = b.article_id), b.feed_url "
+                "FROM bookmarks b LEFT JOIN articles a ON a.id = b.article_id "
+                "LEFT JOIN bookmark_notes n ON n.bookmark_id = b.id %1 "
+                "ORDER BY b.created_at DESC, b.id DESC%3")
+                .arg(where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where,
+                     withContent ? QStringLiteral("b.text, b.html") : QStringLiteral("NULL, NULL"),
+                     limit >= 0 ? QStringLiteral(" LIMIT ?") : QString()),
+            values))
         return result;
     while (q.next()) {
         BookmarkRecord r;

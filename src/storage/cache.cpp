@@ -49,8 +49,9 @@ QString Cache::meta(const QString &key) const
 bool Cache::setMeta(const QString &key, const QString &value)
 {
     QSqlQuery q(m_database.connection());
-    return sql::run(q, QStringLiteral("INSERT INTO meta(key, value) VALUES (?, ?) "
-                                      "ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
+    return sql::run(q,
+                    QStringLiteral("INSERT INTO meta(key, value) VALUES (?, ?) "
+                                   "ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
                     {key, value});
 }
 

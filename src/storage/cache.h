@@ -24,7 +24,8 @@ class Cache final
 public:
     // Opens the file; on failure returns nullptr, sets *error and, when asked, *problem
     // (Database::problem(): whether the file is damaged, another program's, ...).
-    static std::unique_ptr<Cache> open(const QString &path, QString *error, Database::Problem *problem = nullptr);
+    static std::unique_ptr<Cache> open(const QString &path, QString *error,
+                                       Database::Problem *problem = nullptr);
 
     Database &database() { return m_database; }
     FeedStore &feeds() { return m_feeds; }

@@ -21,7 +21,8 @@ namespace {
 // rollback journal.
 const QStringList &companions()
 {
-    static const QStringList suffixes = {QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")};
+    static const QStringList suffixes = {QStringLiteral("-wal"), QStringLiteral("-shm"),
+                                         QStringLiteral("-journal")};
     return suffixes;
 }
 
@@ -35,8 +36,8 @@ QString CacheBackup::pathFor(const QString &cachePath, int schema)
 QString CacheBackup::newest(const QString &cachePath)
 {
     const QFileInfo cache(cachePath);
-    const QFileInfoList candidates = cache.dir().entryInfoList({cache.fileName() + QStringLiteral(".backup-v*")},
-                                                               QDir::Files, QDir::Time);
+    const QFileInfoList candidates = cache.dir().entryInfoList(
+        {cache.fileName() + QStringLiteral(".backup-v*")}, QDir::Files, QDir::Time);
     for (const QFileInfo &candidate : candidates) {
         bool number = false;
         candidate.fileName().mid(cache.fileName().size() + 9).toInt(&number);
@@ -49,7 +50,8 @@ QString CacheBackup::newest(const QString &cachePath)
 bool CacheBackup::make(const QSqlDatabase &db, const QString &cachePath, int schema, QString *error)
 {
     const QString backup = pathFor(cachePath, schema);
-    const QString building = QStringLiteral("%1.new-%2").arg(backup).arg(QCoreApplication::applicationPid());
+    const QString building
+        = QStringLiteral("%1.new-%2").arg(backup).arg(QCoreApplication::applicationPid());
     QFile::remove(building);
     QSqlQuery vacuum(db);
     if (!vacuum.prepare(QStringLiteral("VACUUM INTO ?"))) {
@@ -65,7 +67,8 @@ bool CacheBackup::make(const QSqlDatabase &db, const QString &cachePath, int sch
         return false;
     }
     // rename(2) replaces the old backup in one step; QFile::rename would not overwrite it.
-    if (::rename(QFile::encodeName(building).constData(), QFile::encodeName(backup).constData()) != 0) {
+    if (::rename(QFile::encodeName(building).constData(), QFile::encodeName(backup).constData())
+        != 0) {
         *error = QStringLiteral("cannot rename %1 to %2").arg(building, backup);
         QFile::remove(building);
         return false;
@@ -76,8 +79,10 @@ bool CacheBackup::make(const QSqlDatabase &db, const QString &cachePath, int sch
 
 QString CacheBackup::moveAside(const QString &cachePath, QString *error)
 {
-    const QString aside = QStringLiteral("%1.damaged-%2")
-                              .arg(cachePath, QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+    const QString aside
+        = QStringLiteral("%1.damaged-%2")
+              .arg(cachePath,
+                   QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss")));
     if (QFile::exists(aside) || !QFile::rename(cachePath, aside)) {
         *error = QStringLiteral("cannot rename %1 to %2").arg(cachePath, aside);
         return {};
@@ -90,11 +95,13 @@ QString CacheBackup::moveAside(const QString &cachePath, QString *error)
     return aside;
 }
 
-bool CacheBackup::restore(const QString &backup, const QString &cachePath, QString *movedTo, QString *error)
+bool CacheBackup::restore(const QString &backup, const QString &cachePath, QString *movedTo,
+                          QString *error)
 {
     movedTo->clear();
     // The copy is made first, so that a failed copy (a full disk) leaves everything as it was.
-    const QString building = QStringLiteral("%1.new-%2").arg(cachePath).arg(QCoreApplication::applicationPid());
+    const QString building
+        = QStringLiteral("%1.new-%2").arg(cachePath).arg(QCoreApplication::applicationPid());
     QFile::remove(building);
     if (!QFile::copy(backup, building)) {
         QFile::remove(building);

@@ -37,7 +37,8 @@ public:
 
     // Moves the cache aside (when there is one) and puts a copy of `backup` in its place;
     // *movedTo is where the old cache went (empty when there was none).
-    static bool restore(const QString &backup, const QString &cachePath, QString *movedTo, QString *error);
+    static bool restore(const QString &backup, const QString &cachePath, QString *movedTo,
+                        QString *error);
 };
 
 } // namespace bulletin

@@ -29,7 +29,8 @@ QString writeRefusal(const QString &path, const char *what)
     case EPERM:
         return QStringLiteral("%1 may not be written to").arg(QLatin1String(what));
     default:
-        return QStringLiteral("%1 cannot be written to (%2)").arg(QLatin1String(what), QString::fromLocal8Bit(std::strerror(errno)));
+        return QStringLiteral("%1 cannot be written to (%2)")
+            .arg(QLatin1String(what), QString::fromLocal8Bit(std::strerror(errno)));
     }
 }
 
@@ -43,7 +44,8 @@ qint64 claimedLength(const QByteArray &header)
     const quint32 changeCounter = qFromBigEndian<quint32>(bytes + 24);
     const quint32 pages = qFromBigEndian<quint32>(bytes + 28);
     const quint32 validFor = qFromBigEndian<quint32>(bytes + 92);
-    if (pageSize < 512 || (pageSize & (pageSize - 1)) != 0 || pages == 0 || validFor != changeCounter)
+    if (pageSize < 512 || (pageSize & (pageSize - 1)) != 0 || pages == 0
+        || validFor != changeCounter)
         return -1;
     return pageSize * pages;
 }
@@ -84,7 +86,8 @@ CacheFile CacheFile::inspect(const QString &path)
         file.m_state = State::Present;
     } else if (length == 0) {
         file.m_state = State::Empty;
-    } else if (!header.startsWith(QByteArray(kMagic, sizeof kMagic).left(qMin<qsizetype>(header.size(), sizeof kMagic)))) {
+    } else if (!header.startsWith(QByteArray(kMagic, sizeof kMagic)
+                                      .left(qMin<qsizetype>(header.size(), sizeof kMagic)))) {
         file.m_state = State::NotSQLite;
     } else if (header.size() < kHeaderSize) {
         file.m_state = State::Truncated;
@@ -110,19 +113,23 @@ QString CacheFile::problem() const
     case State::Present:
         return {};
     case State::Empty:
-        return QStringLiteral("the cache %1 is empty (0 bytes): its data was lost, as when a copy is cut "
-                              "short; it was left unchanged")
+        return QStringLiteral(
+                   "the cache %1 is empty (0 bytes): its data was lost, as when a copy is cut "
+                   "short; it was left unchanged")
             .arg(m_path);
     case State::NotSQLite:
-        return QStringLiteral("%1 is not a Bulletin cache: it is not an SQLite database (damaged, or "
-                              "another program's file); it was left unchanged")
+        return QStringLiteral(
+                   "%1 is not a Bulletin cache: it is not an SQLite database (damaged, or "
+                   "another program's file); it was left unchanged")
             .arg(m_path);
     case State::Truncated:
-        return QStringLiteral("the cache %1 is cut short (%2), as when a copy is interrupted; it was "
-                              "left unchanged")
+        return QStringLiteral(
+                   "the cache %1 is cut short (%2), as when a copy is interrupted; it was "
+                   "left unchanged")
             .arg(m_path, m_detail);
     case State::NotAFile:
-        return QStringLiteral("%1 is not a file (a folder or a device); give the path of a cache file")
+        return QStringLiteral(
+                   "%1 is not a file (a folder or a device); give the path of a cache file")
             .arg(m_path);
     case State::Unreadable:
         return QStringLiteral("cannot read the cache %1: %2").arg(m_path, m_detail);

@@ -22,13 +22,13 @@ class CacheFile final
 {
 public:
     enum class State {
-        Missing,    // nothing there: a new cache is made
-        Present,    // an SQLite file at least as long as its header says, or shorter with a
-                    // write-ahead log beside it that holds the rest (pages unchecked)
-        Empty,      // zero bytes, and no write-ahead log with pages beside it
-        NotSQLite,  // does not begin with SQLite's header: damaged, or another program's file
-        Truncated,  // shorter than its header says, no log beside it: a copy or a write cut short
-        NotAFile,   // a folder, a device such as /dev/null, ...
+        Missing, // nothing there: a new cache is made
+        Present, // an SQLite file at least as long as its header says, or shorter with a
+                 // write-ahead log beside it that holds the rest (pages unchecked)
+        Empty, // zero bytes, and no write-ahead log with pages beside it
+        NotSQLite, // does not begin with SQLite's header: damaged, or another program's file
+        Truncated, // shorter than its header says, no log beside it: a copy or a write cut short
+        NotAFile, // a folder, a device such as /dev/null, ...
         Unreadable, // the system refuses to read it (its words in problem())
     };
 

@@ -59,7 +59,8 @@ int CoverageQuery::storyCount() const
 {
     // The largest id stands in for count(*), which reads the whole table (~15 ms at 100k
     // stories under load): idf only needs the order of magnitude.
-    const sql::CachedRead q(*m_statements, QStringLiteral("SELECT coalesce(max(id), 0) FROM articles"));
+    const sql::CachedRead q(*m_statements,
+                            QStringLiteral("SELECT coalesce(max(id), 0) FROM articles"));
     return q && q->next() ? q->value(0).toInt() : 0;
 }
 
@@ -69,8 +70,9 @@ QHash<QString, int> CoverageQuery::headlineFrequencies(const QStringList &terms)
     // and fts5vocab looks an IN list up one term at a time anyway.
     QHash<QString, int> out;
     for (const QString &term : terms) {
-        const sql::CachedRead q(*m_statements,
-                                QStringLiteral("SELECT doc FROM articles_title_vocab WHERE term = ?"), {term});
+        const sql::CachedRead q(
+            *m_statements, QStringLiteral("SELECT doc FROM articles_title_vocab WHERE term = ?"),
+            {term});
         if (q && q->next())
             out.insert(term, q->value(0).toInt());
     }
@@ -119,7 +121,8 @@ QList<qint64> CoverageQuery::candidateIds(const QStringList &terms, qint64 exclu
     return out;
 }
 
-QList<CoverageCandidate> CoverageQuery::candidatesById(const QList<qint64> &ids, int textChars) const
+QList<CoverageCandidate> CoverageQuery::candidatesById(const QList<qint64> &ids,
+                                                       int textChars) const
 {
     QList<CoverageCandidate> out;
     out.reserve(ids.size());
@@ -130,8 +133,9 @@ QList<CoverageCandidate> CoverageQuery::candidatesById(const QList<qint64> &ids,
         QSqlQuery q(m_db);
         q.setForwardOnly(true);
         if (!sql::run(q,
-                      QStringLiteral("SELECT %1 FROM articles a "
-                                     "LEFT JOIN article_bodies b ON b.article_id = a.id WHERE a.id IN (%2)")
+                      QStringLiteral(
+                          "SELECT %1 FROM articles a "
+                          "LEFT JOIN article_bodies b ON b.article_id = a.id WHERE a.id IN (%2)")
                           .arg(kCandidateColumns, sql::placeholders(batch.size())),
                       values))
             continue;

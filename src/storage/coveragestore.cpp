@@ -13,13 +13,17 @@ constexpr int kIdsPerStatement = 500;
 
 } // namespace
 
-CoverageStore::CoverageStore(QSqlDatabase db) : m_db(std::move(db)) {}
+CoverageStore::CoverageStore(QSqlDatabase db)
+    : m_db(std::move(db))
+{
+}
 
 bool CoverageStore::isIndexed(qint64 storyId) const
 {
     QSqlQuery q(m_db);
-    return sql::run(q, QStringLiteral("SELECT 1 FROM coverage_events WHERE story_id = ?"), {storyId})
-           && q.next();
+    return sql::run(q, QStringLiteral("SELECT 1 FROM coverage_events WHERE story_id = ?"),
+                    {storyId})
+        && q.next();
 }
 
 QHash<qint64, QList<CoverageLink>> CoverageStore::links(const QList<qint64> &storyIds,
@@ -38,11 +42,12 @@ QHash<qint64, QList<CoverageLink>> CoverageStore::links(const QList<qint64> &sto
         while (q.next())
             out.insert(q.value(0).toLongLong(), {});
         q.finish();
-        if (!sql::run(q,
-                      QStringLiteral("SELECT story_id, other_id, score FROM coverage_links "
-                                     "WHERE story_id IN (%1) ORDER BY story_id, score DESC, other_id")
-                          .arg(sql::placeholders(batch.size())),
-                      sql::idValues(batch)))
+        if (!sql::run(
+                q,
+                QStringLiteral("SELECT story_id, other_id, score FROM coverage_links "
+                               "WHERE story_id IN (%1) ORDER BY story_id, score DESC, other_id")
+                    .arg(sql::placeholders(batch.size())),
+                sql::idValues(batch)))
             continue;
         while (q.next()) {
             const auto it = out.find(q.value(0).toLongLong());
@@ -61,10 +66,11 @@ QList<qint64> CoverageStore::pending(int limit) const
     // Newest first: after an upgrade or a big import, today's stories get their coverage
     // before last year's. A story waiting for the search index has no headline there yet.
     if (!sql::run(q,
-                  QStringLiteral("SELECT a.id FROM articles a "
-                                 "WHERE NOT EXISTS (SELECT 1 FROM coverage_events e WHERE e.story_id = a.id) "
-                                 "AND NOT EXISTS (SELECT 1 FROM articles_fts_pending p WHERE p.id = a.id) "
-                                 "ORDER BY a.id DESC LIMIT ?"),
+                  QStringLiteral(
+                      "SELECT a.id FROM articles a "
+                      "WHERE NOT EXISTS (SELECT 1 FROM coverage_events e WHERE e.story_id = a.id) "
+                      "AND NOT EXISTS (SELECT 1 FROM articles_fts_pending p WHERE p.id = a.id) "
+                      "ORDER BY a.id DESC LIMIT ?"),
                   {limit}))
         return out;
     while (q.next())
@@ -75,7 +81,8 @@ QList<qint64> CoverageStore::pending(int limit) const
 std::optional<qint64> CoverageStore::eventOf(qint64 storyId) const
 {
     QSqlQuery q(m_db);
-    if (sql::run(q, QStringLiteral("SELECT event_id FROM coverage_events WHERE story_id = ?"), {storyId})
+    if (sql::run(q, QStringLiteral("SELECT event_id FROM coverage_events WHERE story_id = ?"),
+                 {storyId})
         && q.next())
         return q.value(0).toLongLong();
     return std::nullopt;
@@ -89,10 +96,11 @@ QHash<qint64, StoryEvent> CoverageStore::events(const QList<qint64> &storyIds) c
         QSqlQuery q(m_db);
         q.setForwardOnly(true);
         if (!sql::run(q,
-                      QStringLiteral("SELECT e.story_id, e.event_id, "
-                                     "(SELECT count(DISTINCT a.feed_id) FROM coverage_events m "
-                                     "JOIN articles a ON a.id = m.story_id WHERE m.event_id = e.event_id) "
-                                     "FROM coverage_events e WHERE e.story_id IN (%1)")
+                      QStringLiteral(
+                          "SELECT e.story_id, e.event_id, "
+                          "(SELECT count(DISTINCT a.feed_id) FROM coverage_events m "
+                          "JOIN articles a ON a.id = m.story_id WHERE m.event_id = e.event_id) "
+                          "FROM coverage_events e WHERE e.story_id IN (%1)")
                           .arg(sql::placeholders(batch.size())),
                       sql::idValues(batch)))
             continue;
@@ -107,11 +115,12 @@ bool CoverageStore::addLinks(qint64 storyId, const QList<CoverageLink> &links)
     QSqlQuery q(m_db);
     // Links are worked out before the transaction that stores them: a story deleted
     // meanwhile gets none (its foreign key would fail the whole store).
-    if (!q.prepare(QStringLiteral("INSERT INTO coverage_links(story_id, other_id, score) SELECT ?, ?, ? "
-                                  "WHERE EXISTS (SELECT 1 FROM articles WHERE id = ?) "
-                                  "AND EXISTS (SELECT 1 FROM articles WHERE id = ?) "
-                                  "ON CONFLICT (story_id, other_id) DO UPDATE SET "
-                                  "score = min(score, excluded.score)")))
+    if (!q.prepare(
+            QStringLiteral("INSERT INTO coverage_links(story_id, other_id, score) SELECT ?, ?, ? "
+                           "WHERE EXISTS (SELECT 1 FROM articles WHERE id = ?) "
+                           "AND EXISTS (SELECT 1 FROM articles WHERE id = ?) "
+                           "ON CONFLICT (story_id, other_id) DO UPDATE SET "
+                           "score = min(score, excluded.score)")))
         return false;
     for (const CoverageLink &link : links) {
         if (link.id == storyId)
@@ -132,11 +141,12 @@ bool CoverageStore::addLinks(qint64 storyId, const QList<CoverageLink> &links)
 bool CoverageStore::setEvent(qint64 storyId, qint64 eventId)
 {
     QSqlQuery q(m_db);
-    return sql::run(q,
-                    QStringLiteral("INSERT INTO coverage_events(story_id, event_id) SELECT ?, ? "
-                                   "WHERE EXISTS (SELECT 1 FROM articles WHERE id = ?) "
-                                   "ON CONFLICT (story_id) DO UPDATE SET event_id = excluded.event_id"),
-                    {storyId, eventId, storyId});
+    return sql::run(
+        q,
+        QStringLiteral("INSERT INTO coverage_events(story_id, event_id) SELECT ?, ? "
+                       "WHERE EXISTS (SELECT 1 FROM articles WHERE id = ?) "
+                       "ON CONFLICT (story_id) DO UPDATE SET event_id = excluded.event_id"),
+        {storyId, eventId, storyId});
 }
 
 } // namespace bulletin

@@ -89,7 +89,8 @@ bool onlyAdditive(int from, int to)
 QString words(const QSqlError &error)
 {
     const QString known = sql::failureWords(error.nativeErrorCode().toInt());
-    return known.isEmpty() || known == QString::fromUtf8(sqlite3_errstr(error.nativeErrorCode().toInt()))
+    return known.isEmpty()
+            || known == QString::fromUtf8(sqlite3_errstr(error.nativeErrorCode().toInt()))
         ? error.databaseText()
         : known;
 }
@@ -117,9 +118,10 @@ bool exec(QSqlDatabase &db, const QString &sql, QString *error)
 // cut back to 64 MiB once it has been copied.
 bool configure(QSqlDatabase &db, QString *error)
 {
-    for (const char *pragma : {"PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON",
-                               "PRAGMA temp_store=MEMORY", "PRAGMA cache_size=-16384",
-                               "PRAGMA wal_autocheckpoint=0", "PRAGMA journal_size_limit=67108864"}) {
+    for (const char *pragma :
+         {"PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON", "PRAGMA temp_store=MEMORY",
+          "PRAGMA cache_size=-16384", "PRAGMA wal_autocheckpoint=0",
+          "PRAGMA journal_size_limit=67108864"}) {
         if (!exec(db, QString::fromLatin1(pragma), error))
             return false;
     }
@@ -172,8 +174,10 @@ void compact(QSqlDatabase &db, const QString &path)
     if (freePages * 10 > pages) {
         const QStorageInfo disk(QFileInfo(path).absolutePath());
         if (disk.bytesAvailable() >= 0 && disk.bytesAvailable() < kept + kept / 10) {
-            qCWarning(lcStorage) << "not enough free space to give back" << freePages * pageSize / (1024 * 1024)
-                                 << "MiB that the upgrade freed in" << path << "; trying again at the next start";
+            qCWarning(lcStorage) << "not enough free space to give back"
+                                 << freePages * pageSize / (1024 * 1024)
+                                 << "MiB that the upgrade freed in" << path
+                                 << "; trying again at the next start";
             return;
         }
         QString error;
@@ -181,11 +185,12 @@ void compact(QSqlDatabase &db, const QString &path)
         const bool vacuumed = exec(db, QStringLiteral("VACUUM"), &error);
         exec(db, QStringLiteral("PRAGMA temp_store=MEMORY"), nullptr);
         if (!vacuumed) {
-            qCWarning(lcStorage) << "cannot give back the space the upgrade freed in" << path << ":" << error
-                                 << "; trying again at the next start";
+            qCWarning(lcStorage) << "cannot give back the space the upgrade freed in" << path << ":"
+                                 << error << "; trying again at the next start";
             return;
         }
-        qCInfo(lcStorage) << "gave back" << freePages * pageSize / (1024 * 1024) << "MiB of" << path;
+        qCInfo(lcStorage) << "gave back" << freePages * pageSize / (1024 * 1024) << "MiB of"
+                          << path;
     }
     exec(db, QStringLiteral("DELETE FROM meta WHERE key = 'compact_pending'"), nullptr);
 }
@@ -231,8 +236,9 @@ bool Database::open(const QString &path, QString *error)
         const QString backup = CacheBackup::newest(path);
         *error += backup.isEmpty() ? QStringLiteral("; there is no backup of it")
                                    : QStringLiteral("; the newest backup is %1, of %2")
-                                         .arg(backup, QFileInfo(backup).lastModified().toString(
-                                                          QStringLiteral("yyyy-MM-dd HH:mm")));
+                                         .arg(backup,
+                                              QFileInfo(backup).lastModified().toString(
+                                                  QStringLiteral("yyyy-MM-dd HH:mm")));
     }
     return false;
 }
@@ -244,11 +250,13 @@ bool Database::openAndMigrate(const QString &path, QString *error)
     switch (file.state()) {
     case CacheFile::State::Missing:
         if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
-            *error = QStringLiteral("cannot create the folder %1").arg(QFileInfo(path).absolutePath());
+            *error
+                = QStringLiteral("cannot create the folder %1").arg(QFileInfo(path).absolutePath());
             return false;
         }
         if (!file.isWritable()) {
-            *error = QStringLiteral("cannot create the cache %1: %2").arg(path, file.readOnlyReason());
+            *error
+                = QStringLiteral("cannot create the cache %1: %2").arg(path, file.readOnlyReason());
             return false;
         }
         if (!create(path, error))
@@ -278,8 +286,9 @@ bool Database::openAndMigrate(const QString &path, QString *error)
     const int latest = latestSchemaVersion();
     if (identity->foreign) {
         m_problem = Problem::Foreign;
-        *error = QStringLiteral("%1 is not a Bulletin cache: it is another program's SQLite database "
-                                "(tables %2); it was left unchanged")
+        *error = QStringLiteral(
+                     "%1 is not a Bulletin cache: it is another program's SQLite database "
+                     "(tables %2); it was left unchanged")
                      .arg(path, identity->tables.join(QStringLiteral(", ")));
         return false;
     }
@@ -295,9 +304,10 @@ bool Database::openAndMigrate(const QString &path, QString *error)
     const bool upgrade = version < latest;
     if (isReadOnly()) {
         if (upgrade) {
-            *error = QStringLiteral("the cache %1 is read-only (%2) and an older Bulletin wrote it: it "
-                                    "must be upgraded from schema %3 to %4 before it can be read; it was "
-                                    "left unchanged")
+            *error = QStringLiteral(
+                         "the cache %1 is read-only (%2) and an older Bulletin wrote it: it "
+                         "must be upgraded from schema %3 to %4 before it can be read; it was "
+                         "left unchanged")
                          .arg(path, m_readOnlyReason)
                          .arg(version)
                          .arg(latest);
@@ -321,10 +331,13 @@ bool Database::openAndMigrate(const QString &path, QString *error)
         const QString copying = m_backupPath + QStringLiteral(".new");
         QFile::remove(copying);
         if (!QFile::copy(path, copying)
-            || ::rename(QFile::encodeName(copying).constData(), QFile::encodeName(m_backupPath).constData()) != 0) {
+            || ::rename(QFile::encodeName(copying).constData(),
+                        QFile::encodeName(m_backupPath).constData())
+                != 0) {
             QFile::remove(copying);
-            *error = QStringLiteral("cannot back up the cache to %1 before upgrading it; it was left "
-                                    "unchanged (is the disk full?)")
+            *error = QStringLiteral(
+                         "cannot back up the cache to %1 before upgrading it; it was left "
+                         "unchanged (is the disk full?)")
                          .arg(m_backupPath);
             return false;
         }
@@ -336,7 +349,8 @@ bool Database::openAndMigrate(const QString &path, QString *error)
     // giving back the space a migration freed (compact()), which rewrites the whole file.
     const bool compacting = upgrade || compactPending(db);
     const QString journal = compacting ? QStringLiteral("DELETE") : QStringLiteral("WAL");
-    if (!exec(db, QStringLiteral("PRAGMA journal_mode=%1").arg(journal), error) || !configure(db, error)) {
+    if (!exec(db, QStringLiteral("PRAGMA journal_mode=%1").arg(journal), error)
+        || !configure(db, error)) {
         *error = QStringLiteral("cannot set up the cache %1: %2").arg(path, *error);
         return false;
     }
@@ -371,8 +385,9 @@ bool Database::connectTo(const QString &path, QString *error)
         // immutable (no locks, nothing beside it). Its URI form needs the path encoded.
         const bool shm = QFileInfo::exists(path + QStringLiteral("-shm"));
         options += QStringLiteral(";QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI");
-        db.setDatabaseName(QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath()).toString(QUrl::FullyEncoded)
-                           + (shm ? QStringLiteral("?mode=ro") : QStringLiteral("?immutable=1")));
+        db.setDatabaseName(
+            QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath()).toString(QUrl::FullyEncoded)
+            + (shm ? QStringLiteral("?mode=ro") : QStringLiteral("?immutable=1")));
     } else {
         db.setDatabaseName(path);
     }
@@ -396,7 +411,8 @@ std::optional<Database::Identity> Database::identify(QSqlDatabase &db, QString *
             *error = QStringLiteral("the cache %1 is damaged: ") + reason
                 + QStringLiteral(" (its list of tables cannot be read); it was left unchanged");
         } else {
-            *error = QStringLiteral("cannot read the cache %1: ") + reason + QStringLiteral("; it was left unchanged");
+            *error = QStringLiteral("cannot read the cache %1: ") + reason
+                + QStringLiteral("; it was left unchanged");
         }
         return std::nullopt;
     };
@@ -411,10 +427,11 @@ std::optional<Database::Identity> Database::identify(QSqlDatabase &db, QString *
     query.finish();
     // Schema 1 made these; no schema since has dropped one. A file without tables is an
     // empty SQLite database: nothing in it to lose, so it becomes a cache.
-    const QStringList ours = {QStringLiteral("articles"), QStringLiteral("bookmarks"), QStringLiteral("feeds"),
-                              QStringLiteral("meta")};
-    const bool hasOurs = std::all_of(ours.cbegin(), ours.cend(),
-                                     [&](const QString &table) { return identity.tables.contains(table); });
+    const QStringList ours = {QStringLiteral("articles"), QStringLiteral("bookmarks"),
+                              QStringLiteral("feeds"), QStringLiteral("meta")};
+    const bool hasOurs = std::all_of(ours.cbegin(), ours.cend(), [&](const QString &table) {
+        return identity.tables.contains(table);
+    });
     identity.foreign = identity.version == 0 ? !identity.tables.isEmpty() : !hasOurs;
     return identity;
 }
@@ -424,7 +441,8 @@ bool Database::create(const QString &path, QString *error)
     // Built under another name and moved into place once its schema is complete, so that
     // a kill or a full disk on the way leaves no cache at all rather than an empty or half-made
     // one (see CacheFile on a zero-length file).
-    const QString building = QStringLiteral("%1.new-%2").arg(path).arg(QCoreApplication::applicationPid());
+    const QString building
+        = QStringLiteral("%1.new-%2").arg(path).arg(QCoreApplication::applicationPid());
     for (const QString &leftover : {building, building + QStringLiteral("-journal")})
         QFile::remove(leftover);
     {
@@ -444,7 +462,8 @@ bool Database::create(const QString &path, QString *error)
     QSqlDatabase::removeDatabase(m_connectionName);
     if (!QFile::rename(building, path)) {
         QFile::remove(building);
-        *error = QStringLiteral("cannot create the cache %1: another file took its place meanwhile").arg(path);
+        *error = QStringLiteral("cannot create the cache %1: another file took its place meanwhile")
+                     .arg(path);
         return false;
     }
     return true;
@@ -471,9 +490,8 @@ bool Database::migrate(int from, QString *error)
     // foreign keys off, and each checks its references before it commits.
     // (The pragma cannot change inside a transaction, hence here.)
     exec(db, QStringLiteral("PRAGMA foreign_keys=OFF"), nullptr);
-    const auto restoreForeignKeys = qScopeGuard([&db] {
-        exec(db, QStringLiteral("PRAGMA foreign_keys=ON"), nullptr);
-    });
+    const auto restoreForeignKeys = qScopeGuard(
+        [&db] { exec(db, QStringLiteral("PRAGMA foreign_keys=ON"), nullptr); });
     for (int version = from + 1; version <= latest; ++version) {
         const QString script = migrationScript(version);
         Transaction transaction(db);

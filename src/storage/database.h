@@ -46,15 +46,18 @@ public:
 
     enum class Problem {
         None,
-        Damaged,  // empty, cut short, not SQLite, or its tables cannot be read
-        Foreign,  // another program's SQLite database
-        Newer,    // written by a newer Bulletin
+        Damaged, // empty, cut short, not SQLite, or its tables cannot be read
+        Foreign, // another program's SQLite database
+        Newer, // written by a newer Bulletin
         Unusable, // not a file, cannot be read, locked, disk full: the file itself may be fine
     };
     Problem problem() const { return m_problem; } // of the last open()
 
     bool isReadOnly() const { return !m_readOnlyReason.isEmpty(); }
-    QString readOnlyReason() const { return m_readOnlyReason; } // e.g. "its folder is on a read-only file system"
+    QString readOnlyReason() const
+    {
+        return m_readOnlyReason;
+    } // e.g. "its folder is on a read-only file system"
 
     bool isOpen() const;
     QString path() const { return m_path; }

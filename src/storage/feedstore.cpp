@@ -57,8 +57,8 @@ qint64 now()
 }
 
 // The feed matching `condition` (with one bound value), read with `columns`.
-std::optional<FeedRecord> oneFeed(sql::StatementCache &statements, const char *columns, const char *condition,
-                                  const QVariant &value)
+std::optional<FeedRecord> oneFeed(sql::StatementCache &statements, const char *columns,
+                                  const char *condition, const QVariant &value)
 {
     const sql::CachedRead q(statements,
                             QStringLiteral("SELECT %1 FROM feeds f WHERE %2")
@@ -132,9 +132,11 @@ QList<FeedRecord> feedList(const QSqlDatabase &db, const char *columns)
     QSqlQuery q(db);
     q.setForwardOnly(true);
     QList<FeedRecord> result;
-    if (!sql::run(q, QStringLiteral("SELECT %1 FROM feeds f WHERE NOT f.removing "
-                                    "ORDER BY f.folder_id IS NOT NULL, f.folder_id, f.title COLLATE NOCASE")
-                         .arg(QLatin1String(columns))))
+    if (!sql::run(
+            q,
+            QStringLiteral("SELECT %1 FROM feeds f WHERE NOT f.removing "
+                           "ORDER BY f.folder_id IS NOT NULL, f.folder_id, f.title COLLATE NOCASE")
+                .arg(QLatin1String(columns))))
         return result;
     while (q.next())
         result << readFeed(q);
@@ -184,9 +186,9 @@ bool FeedStore::rename(qint64 feedId, const QString &title)
 bool FeedStore::moveToFolder(qint64 feedId, qint64 folderId)
 {
     QSqlQuery q(m_db);
-    return sql::run(q, QStringLiteral("UPDATE feeds SET folder_id = ? WHERE id = ?"),
-                    {folderId > 0 ? QVariant(folderId) : QVariant(QMetaType(QMetaType::LongLong)),
-                     feedId});
+    return sql::run(
+        q, QStringLiteral("UPDATE feeds SET folder_id = ? WHERE id = ?"),
+        {folderId > 0 ? QVariant(folderId) : QVariant(QMetaType(QMetaType::LongLong)), feedId});
 }
 
 bool FeedStore::setUrl(qint64 feedId, const QString &url)
@@ -198,16 +200,20 @@ bool FeedStore::setUrl(qint64 feedId, const QString &url)
 bool FeedStore::setAddress(qint64 feedId, const QString &url)
 {
     QSqlQuery q(m_db);
-    return sql::run(q, QStringLiteral("UPDATE feeds SET url = ?, etag = NULL, last_modified = NULL, last_error = NULL, "
-                                      "failures = 0, retry_after = NULL WHERE id = ?"),
-                    {url, feedId});
+    return sql::run(
+        q,
+        QStringLiteral(
+            "UPDATE feeds SET url = ?, etag = NULL, last_modified = NULL, last_error = NULL, "
+            "failures = 0, retry_after = NULL WHERE id = ?"),
+        {url, feedId});
 }
 
 bool FeedStore::setRefreshMinutes(qint64 feedId, int minutes)
 {
     QSqlQuery q(m_db);
-    return sql::run(q, QStringLiteral("UPDATE feeds SET refresh_minutes = ? WHERE id = ?"),
-                    {minutes > 0 ? QVariant(minutes) : QVariant(QMetaType(QMetaType::Int)), feedId});
+    return sql::run(
+        q, QStringLiteral("UPDATE feeds SET refresh_minutes = ? WHERE id = ?"),
+        {minutes > 0 ? QVariant(minutes) : QVariant(QMetaType(QMetaType::Int)), feedId});
 }
 
 bool FeedStore::setAlertSource(qint64 feedId, bool alertSource)
@@ -237,7 +243,8 @@ bool FeedStore::remove(qint64 feedId)
     // the story (ON DELETE SET NULL) and keep their snapshot.
     Transaction transaction(m_db);
     QSqlQuery q(m_db);
-    return transaction.isActive() && sql::run(q, QStringLiteral("DELETE FROM feeds WHERE id = ?"), {feedId})
+    return transaction.isActive()
+        && sql::run(q, QStringLiteral("DELETE FROM feeds WHERE id = ?"), {feedId})
         && transaction.commit();
 }
 
@@ -260,10 +267,11 @@ int FeedStore::purgeRemoved(int stories)
     Transaction transaction(m_db);
     QSqlQuery q(m_db);
     if (!transaction.isActive()
-        || !sql::run(q,
-                     QStringLiteral("DELETE FROM articles WHERE id IN (SELECT a.id FROM articles a "
-                                    "WHERE a.feed_id IN (SELECT id FROM feeds WHERE removing) LIMIT ?)"),
-                     {stories})
+        || !sql::run(
+            q,
+            QStringLiteral("DELETE FROM articles WHERE id IN (SELECT a.id FROM articles a "
+                           "WHERE a.feed_id IN (SELECT id FROM feeds WHERE removing) LIMIT ?)"),
+            {stories})
         || !sql::run(q,
                      QStringLiteral("DELETE FROM feeds WHERE removing AND NOT EXISTS "
                                     "(SELECT 1 FROM articles a WHERE a.feed_id = feeds.id)")))
@@ -276,7 +284,9 @@ std::optional<bool> FeedStore::anyFeed(const char *condition) const
 {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    if (!sql::run(q, QStringLiteral("SELECT EXISTS (SELECT 1 FROM feeds WHERE %1)").arg(QLatin1String(condition)))
+    if (!sql::run(q,
+                  QStringLiteral("SELECT EXISTS (SELECT 1 FROM feeds WHERE %1)")
+                      .arg(QLatin1String(condition)))
         || !q.next())
         return std::nullopt;
     return q.value(0).toBool();
@@ -285,7 +295,8 @@ std::optional<bool> FeedStore::anyFeed(const char *condition) const
 qint64 FeedStore::keep(qint64 feedId)
 {
     QSqlQuery q(m_db);
-    sql::run(q, QStringLiteral("UPDATE feeds SET removing = 0 WHERE id = ? AND removing"), {feedId});
+    sql::run(q, QStringLiteral("UPDATE feeds SET removing = 0 WHERE id = ? AND removing"),
+             {feedId});
     return feedId;
 }
 
@@ -305,9 +316,10 @@ bool FeedStore::recordSuccess(qint64 feedId, const QByteArray &etag, const QStri
 
 bool FeedStore::recordFailure(qint64 feedId, const QString &error, const QDateTime &retryAfter)
 {
-    return m_statements->run(QStringLiteral("UPDATE feeds SET last_attempt = ?, last_error = ?, "
-                                           "failures = failures + 1, retry_after = ? WHERE id = ?"),
-                            {now(), error, sql::fromTime(retryAfter), feedId})
+    return m_statements->run(
+               QStringLiteral("UPDATE feeds SET last_attempt = ?, last_error = ?, "
+                              "failures = failures + 1, retry_after = ? WHERE id = ?"),
+               {now(), error, sql::fromTime(retryAfter), feedId})
         != nullptr;
 }
 
@@ -315,12 +327,13 @@ QList<FolderRecord> FeedStore::folders() const
 {
     QSqlQuery q(m_db);
     QList<FolderRecord> result;
-    if (!sql::run(q, QStringLiteral("SELECT id, name, parent_id, account_id FROM folders "
-                                    "ORDER BY parent_id IS NOT NULL, position, name COLLATE NOCASE")))
+    if (!sql::run(q,
+                  QStringLiteral("SELECT id, name, parent_id, account_id FROM folders "
+                                 "ORDER BY parent_id IS NOT NULL, position, name COLLATE NOCASE")))
         return result;
     while (q.next())
-        result << FolderRecord{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toLongLong(),
-                               q.value(3).toLongLong()};
+        result << FolderRecord{q.value(0).toLongLong(), q.value(1).toString(),
+                               q.value(2).toLongLong(), q.value(3).toLongLong()};
     return result;
 }
 
@@ -340,8 +353,9 @@ qint64 FeedStore::folderForPath(const QStringList &path)
             parent = q.value(0).toLongLong();
             continue;
         }
-        if (!sql::run(q, QStringLiteral("INSERT INTO folders(name, parent_id) VALUES (?, ?)"),
-                      {name, parent > 0 ? QVariant(parent) : QVariant(QMetaType(QMetaType::LongLong))}))
+        if (!sql::run(
+                q, QStringLiteral("INSERT INTO folders(name, parent_id) VALUES (?, ?)"),
+                {name, parent > 0 ? QVariant(parent) : QVariant(QMetaType(QMetaType::LongLong))}))
             return 0;
         parent = q.lastInsertId().toLongLong();
     }

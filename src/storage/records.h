@@ -20,10 +20,10 @@ struct StorySummary
     QString guid;
     QString title;
     QString link;
-    QString source;        // the feed's (or local source's) title
+    QString source; // the feed's (or local source's) title
     qint64 feedId = 0;
-    QDateTime published;   // invalid when unknown
-    qint64 sortDate = 0;   // Unix seconds, the list's sort key together with id
+    QDateTime published; // invalid when unknown
+    qint64 sortDate = 0; // Unix seconds, the list's sort key together with id
     bool read = false;
     bool bookmarked = false;
     bool hasAdvisory = false;
@@ -35,22 +35,22 @@ struct RelatedStory
 {
     QString title;
     QString link;
-    QString kind;          // "publisher" or "coverage"
+    QString kind; // "publisher" or "coverage"
     std::optional<qint64> id; // the cached story it resolves to
     QString source;
     QDateTime published;
-    bool read = false;     // coverage only: the user has read that story
+    bool read = false; // coverage only: the user has read that story
 };
 
 struct StoryDetail
 {
     StorySummary summary;
     QString author;
-    QString html;          // the stored body (unsanitised; sanitise before display)
-    QString text;          // plain text of the body, as indexed for search
+    QString html; // the stored body (unsanitised; sanitise before display)
+    QString text; // plain text of the body, as indexed for search
     QStringList categories;
-    QString note;          // how the story was made (e.g. "title derived from ...")
-    QString bookmarkNote;  // the user's note on the story's bookmark, line breaks kept
+    QString note; // how the story was made (e.g. "title derived from ...")
+    QString bookmarkNote; // the user's note on the story's bookmark, line breaks kept
     std::optional<Advisory> advisory;
     QList<RelatedStory> related; // the publisher's own links, in their order
     QList<Enclosure> enclosures; // podcasts, videos, attached files, in the feed's order
@@ -60,29 +60,29 @@ struct FolderRecord
 {
     qint64 id = 0;
     QString name;
-    qint64 parentId = 0;   // 0 for a top-level folder
-    qint64 accountId = 0;  // a sync account's category; 0 for a local folder
+    qint64 parentId = 0; // 0 for a top-level folder
+    qint64 accountId = 0; // a sync account's category; 0 for a local folder
 };
 
 struct FeedRecord
 {
     qint64 id = 0;
-    QString kind;          // "feed" or "local"
+    QString kind; // "feed" or "local"
     // A sync account's id for a feed its server fetches (url is empty; Bulletin's own
     // refresh, OPML export and feed health leave it out); 0 for a feed fetched here.
     qint64 accountId = 0;
     QString url;
     QString title;
     QString siteUrl;
-    qint64 folderId = 0;   // 0 when not in a folder
-    bool alertSource = false;   // the user's: every story is an advisory
+    qint64 folderId = 0; // 0 when not in a folder
+    bool alertSource = false; // the user's: every story is an advisory
     bool carriesAlerts = false; // the feed's last full read carried CAP alerts
     QByteArray etag;
     QString lastModified;
     QDateTime lastAttempt;
     QDateTime lastSuccess;
     QString lastError;
-    QString lastWarning;   // what the last successful read recovered from, in words
+    QString lastWarning; // what the last successful read recovered from, in words
     int failures = 0;
     QDateTime retryAfter;
     int refreshMinutes = 0;
@@ -115,7 +115,7 @@ struct StoryFilter
     // Account: every feed of a sync account (kept last: the settings store the kind's number).
     enum class Kind { All, Unread, Bookmarked, Advisories, Feed, Folder, Account };
     Kind kind = Kind::All;
-    qint64 id = 0;         // feed, folder or account id
+    qint64 id = 0; // feed, folder or account id
     bool unreadOnly = false;
 
     friend bool operator==(const StoryFilter &, const StoryFilter &) = default;

@@ -24,7 +24,8 @@ int RetentionStore::prune(qint64 feedId, const Limits &limits, const QList<qint6
     if (limits.keepUnread)
         sql += QStringLiteral(" AND id NOT IN (SELECT id FROM unread_articles)");
     if (limits.keepBookmarked)
-        sql += QStringLiteral(" AND NOT EXISTS (SELECT 1 FROM bookmarks b WHERE b.article_id = articles.id)");
+        sql += QStringLiteral(
+            " AND NOT EXISTS (SELECT 1 FROM bookmarks b WHERE b.article_id = articles.id)");
     if (!keep.isEmpty()) {
         for (qint64 id : keep)
             values << id;

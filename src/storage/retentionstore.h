@@ -18,8 +18,8 @@ public:
 
     struct Limits
     {
-        int maxCount = 0;        // keep the newest this many (by sort date); 0: no limit
-        QDateTime olderThan;     // remove stories dated before this; invalid: no limit
+        int maxCount = 0; // keep the newest this many (by sort date); 0: no limit
+        QDateTime olderThan; // remove stories dated before this; invalid: no limit
         bool keepUnread = true;
         bool keepBookmarked = true;
     };

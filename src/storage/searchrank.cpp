@@ -16,12 +16,13 @@ namespace {
 struct RankData
 {
     std::vector<double> weights; // per column
-    std::vector<double> idf;     // per phrase
-    std::vector<double> hits;    // per phrase, the current row's weighted count
-    double averageLength = 1;    // tokens per row, all columns
+    std::vector<double> idf; // per phrase
+    std::vector<double> hits; // per phrase, the current row's weighted count
+    double averageLength = 1; // tokens per row, all columns
 };
 
-RankData *rankData(const Fts5ExtensionApi *api, Fts5Context *fts, int argc, sqlite3_value **argv, int *rc)
+RankData *rankData(const Fts5ExtensionApi *api, Fts5Context *fts, int argc, sqlite3_value **argv,
+                   int *rc)
 {
     if (auto *data = static_cast<RankData *>(api->xGetAuxdata(fts, 0)))
         return data;
@@ -48,7 +49,8 @@ RankData *rankData(const Fts5ExtensionApi *api, Fts5Context *fts, int argc, sqli
     return *rc == SQLITE_OK ? data : nullptr;
 }
 
-void rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *out, int argc, sqlite3_value **argv)
+void rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *out, int argc,
+          sqlite3_value **argv)
 {
     constexpr double k1 = 1.2;
     constexpr double b = 0.75;
@@ -64,7 +66,8 @@ void rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *out, i
             int column = 0;
             int offset = 0;
             rc = api->xInst(fts, i, &phrase, &column, &offset);
-            if (rc == SQLITE_OK && phrase < int(data->hits.size()) && column < int(data->weights.size()))
+            if (rc == SQLITE_OK && phrase < int(data->hits.size())
+                && column < int(data->weights.size()))
                 data->hits[phrase] += data->weights[column];
         }
     }

@@ -129,7 +129,10 @@ QString SearchStore::snippetOf(qint64 storyId, const QString &query) const
 {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    if (!sql::run(q, QStringLiteral("SELECT body_text(body) FROM article_bodies WHERE article_id = ?"), {storyId}) || !q.next())
+    if (!sql::run(q,
+                  QStringLiteral("SELECT body_text(body) FROM article_bodies WHERE article_id = ?"),
+                  {storyId})
+        || !q.next())
         return {};
     return snippet(q.value(0).toString(), query);
 }
@@ -167,7 +170,8 @@ QList<SearchStore::Result> SearchStore::search(const QString &query, const Story
         where = QStringLiteral("AND a.id IN (SELECT id FROM unread_articles)");
         break;
     case StoryFilter::Kind::Bookmarked:
-        where = QStringLiteral("AND a.id IN (SELECT article_id FROM bookmarks WHERE article_id IS NOT NULL)");
+        where = QStringLiteral(
+            "AND a.id IN (SELECT article_id FROM bookmarks WHERE article_id IS NOT NULL)");
         break;
     case StoryFilter::Kind::Advisories:
         where = QStringLiteral("AND a.id IN (SELECT article_id FROM advisories)");
@@ -181,7 +185,8 @@ QList<SearchStore::Result> SearchStore::search(const QString &query, const Story
     // text to sort them took most of a search's time.
     const QString scopeFilter = where.isEmpty()
         ? QString()
-        : QStringLiteral("AND +articles_fts.rowid IN (SELECT a.id FROM articles a WHERE 1 %1) ").arg(where);
+        : QStringLiteral("AND +articles_fts.rowid IN (SELECT a.id FROM articles a WHERE 1 %1) ")
+              .arg(where);
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     const auto failed = [&] {
@@ -194,8 +199,9 @@ QList<SearchStore::Result> SearchStore::search(const QString &query, const Story
     // the newest matches begin reads the index's row ids only.
     qint64 firstRanked = 0;
     if (!sql::run(q,
-                  QStringLiteral("SELECT articles_fts.rowid FROM articles_fts WHERE articles_fts MATCH ? %1"
-                                 "ORDER BY articles_fts.rowid DESC LIMIT 1 OFFSET ?")
+                  QStringLiteral(
+                      "SELECT articles_fts.rowid FROM articles_fts WHERE articles_fts MATCH ? %1"
+                      "ORDER BY articles_fts.rowid DESC LIMIT 1 OFFSET ?")
                       .arg(scopeFilter),
                   QVariantList(values) << kRankedMatches - 1))
         return failed();
@@ -237,21 +243,24 @@ QList<SearchStore::Result> SearchStore::search(const QString &query, const Story
     values << firstRanked << limit;
     const bool cut = snippets == Snippets::Cut;
     const SearchMatcher matcher = cut ? SearchMatcher(terms) : SearchMatcher();
-    if (!sql::run(q,
-                  QStringLiteral(
-                      "WITH best(id, score) AS MATERIALIZED ("
-                      "SELECT articles_fts.rowid, bulletin_rank(articles_fts, 10.0, 1.0, %5) FROM articles_fts "
-                      "WHERE articles_fts MATCH ? %2AND articles_fts.rowid >= ? "
-                      "ORDER BY 2, articles_fts.rowid DESC LIMIT ?) "
-                      "SELECT %1, %3, best.score "
-                      "FROM best JOIN articles a ON a.id = best.id JOIN feeds f ON f.id = a.feed_id "
-                      "%4"
-                      "ORDER BY best.score, best.id DESC")
-                      .arg(QLatin1String(sql::kSummaryColumns), scopeFilter,
-                           cut ? QLatin1String("body_text(b.body)") : QLatin1String("NULL"),
-                           cut ? QLatin1String("LEFT JOIN article_bodies b ON b.article_id = best.id ") : QLatin1String(),
-                           sql::placeholders(rarities.size())),
-                  rarities + values))
+    if (!sql::run(
+            q,
+            QStringLiteral(
+                "WITH best(id, score) AS MATERIALIZED ("
+                "SELECT articles_fts.rowid, bulletin_rank(articles_fts, 10.0, 1.0, %5) FROM "
+                "articles_fts "
+                "WHERE articles_fts MATCH ? %2AND articles_fts.rowid >= ? "
+                "ORDER BY 2, articles_fts.rowid DESC LIMIT ?) "
+                "SELECT %1, %3, best.score "
+                "FROM best JOIN articles a ON a.id = best.id JOIN feeds f ON f.id = a.feed_id "
+                "%4"
+                "ORDER BY best.score, best.id DESC")
+                .arg(QLatin1String(sql::kSummaryColumns), scopeFilter,
+                     cut ? QLatin1String("body_text(b.body)") : QLatin1String("NULL"),
+                     cut ? QLatin1String("LEFT JOIN article_bodies b ON b.article_id = best.id ")
+                         : QLatin1String(),
+                     sql::placeholders(rarities.size())),
+            rarities + values))
         return failed();
     while (q.next()) {
         Result r;
@@ -269,13 +278,20 @@ namespace {
 QString scopeKindName(StoryFilter::Kind kind)
 {
     switch (kind) {
-    case StoryFilter::Kind::All: return QStringLiteral("all");
-    case StoryFilter::Kind::Unread: return QStringLiteral("unread");
-    case StoryFilter::Kind::Bookmarked: return QStringLiteral("bookmarks");
-    case StoryFilter::Kind::Advisories: return QStringLiteral("advisories");
-    case StoryFilter::Kind::Feed: return QStringLiteral("feed");
-    case StoryFilter::Kind::Folder: return QStringLiteral("folder");
-    case StoryFilter::Kind::Account: return QStringLiteral("account");
+    case StoryFilter::Kind::All:
+        return QStringLiteral("all");
+    case StoryFilter::Kind::Unread:
+        return QStringLiteral("unread");
+    case StoryFilter::Kind::Bookmarked:
+        return QStringLiteral("bookmarks");
+    case StoryFilter::Kind::Advisories:
+        return QStringLiteral("advisories");
+    case StoryFilter::Kind::Feed:
+        return QStringLiteral("feed");
+    case StoryFilter::Kind::Folder:
+        return QStringLiteral("folder");
+    case StoryFilter::Kind::Account:
+        return QStringLiteral("account");
     }
     return QStringLiteral("all");
 }
@@ -312,8 +328,9 @@ QList<SearchStore::SavedSearch> SearchStore::savedSearches() const
 {
     QList<SavedSearch> list;
     QSqlQuery q(m_db);
-    if (!sql::run(q, QStringLiteral("SELECT id, name, query, scope_kind, scope_id FROM saved_searches "
-                                    "ORDER BY position, id")))
+    if (!sql::run(q,
+                  QStringLiteral("SELECT id, name, query, scope_kind, scope_id FROM saved_searches "
+                                 "ORDER BY position, id")))
         return list;
     while (q.next())
         list << readSaved(q);
@@ -323,21 +340,27 @@ QList<SearchStore::SavedSearch> SearchStore::savedSearches() const
 std::optional<SearchStore::SavedSearch> SearchStore::savedSearch(qint64 id) const
 {
     QSqlQuery q(m_db);
-    if (sql::run(q, QStringLiteral("SELECT id, name, query, scope_kind, scope_id FROM saved_searches WHERE id = ?"),
-                 {id})
+    if (sql::run(
+            q,
+            QStringLiteral(
+                "SELECT id, name, query, scope_kind, scope_id FROM saved_searches WHERE id = ?"),
+            {id})
         && q.next())
         return readSaved(q);
     return std::nullopt;
 }
 
-std::optional<qint64> SearchStore::saveSearch(const QString &name, const QString &query, const StoryFilter &scope)
+std::optional<qint64> SearchStore::saveSearch(const QString &name, const QString &query,
+                                              const StoryFilter &scope)
 {
     if (name.trimmed().isEmpty() || ftsExpression(query).isEmpty())
         return std::nullopt;
     QSqlQuery q(m_db);
     if (!sql::run(q,
-                  QStringLiteral("INSERT INTO saved_searches(name, query, scope_kind, scope_id, position, created_at) "
-                                 "VALUES (?, ?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM saved_searches), ?)"),
+                  QStringLiteral("INSERT INTO saved_searches(name, query, scope_kind, scope_id, "
+                                 "position, created_at) "
+                                 "VALUES (?, ?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM "
+                                 "saved_searches), ?)"),
                   {name.trimmed(), query.trimmed(), scopeKindName(scope.kind), scope.id,
                    QDateTime::currentSecsSinceEpoch()}))
         return std::nullopt;
@@ -347,7 +370,8 @@ std::optional<qint64> SearchStore::saveSearch(const QString &name, const QString
 bool SearchStore::removeSavedSearch(qint64 id)
 {
     QSqlQuery q(m_db);
-    return sql::run(q, QStringLiteral("DELETE FROM saved_searches WHERE id = ?"), {id}) && q.numRowsAffected() > 0;
+    return sql::run(q, QStringLiteral("DELETE FROM saved_searches WHERE id = ?"), {id})
+        && q.numRowsAffected() > 0;
 }
 
 } // namespace bulletin

@@ -23,8 +23,8 @@ public:
     struct Result
     {
         StorySummary story;
-        QString snippet;   // text around the match, matched words between [ and ]
-        double rank = 0;   // bm25: lower is better
+        QString snippet; // text around the match, matched words between [ and ]
+        double rank = 0; // bm25: lower is better
     };
 
     // A search the user keeps in the sidebar.
@@ -48,7 +48,8 @@ public:
 
     QList<SavedSearch> savedSearches() const; // in the order they were saved
     std::optional<SavedSearch> savedSearch(qint64 id) const;
-    std::optional<qint64> saveSearch(const QString &name, const QString &query, const StoryFilter &scope);
+    std::optional<qint64> saveSearch(const QString &name, const QString &query,
+                                     const StoryFilter &scope);
     bool removeSavedSearch(qint64 id);
 
     // Whether search() cuts each result's snippet, or leaves it empty for snippetOf() to cut

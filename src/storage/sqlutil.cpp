@@ -94,8 +94,9 @@ QString failureWords(int code)
     case SQLITE_NOMEM:
         return QStringLiteral("out of memory");
     case SQLITE_CONSTRAINT:
-        return code == SQLITE_CONSTRAINT_COMMITHOOK ? QStringLiteral("its transaction was interrupted")
-                                                    : QStringLiteral("a constraint failed");
+        return code == SQLITE_CONSTRAINT_COMMITHOOK
+            ? QStringLiteral("its transaction was interrupted")
+            : QStringLiteral("a constraint failed");
     default:
         return QString::fromUtf8(sqlite3_errstr(code));
     }
@@ -152,7 +153,8 @@ NativeStatement::NativeStatement(sqlite3 *handle, const char *sql)
     : m_handle(handle)
     , m_sql(sql)
 {
-    if (sqlite3_prepare_v3(handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &m_statement, nullptr) != SQLITE_OK) {
+    if (sqlite3_prepare_v3(handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &m_statement, nullptr)
+        != SQLITE_OK) {
         qCWarning(lcStorage) << "prepare failed:" << sqlite3_errmsg(handle) << sql;
         sqlite3_finalize(m_statement);
         m_statement = nullptr;
@@ -325,7 +327,8 @@ Advisory readAdvisory(const QSqlQuery &q, int first)
 
 QString shownStatus(const QString &status, const QDateTime &expires)
 {
-    if (status == QLatin1String("active") && expires.isValid() && expires < QDateTime::currentDateTimeUtc())
+    if (status == QLatin1String("active") && expires.isValid()
+        && expires < QDateTime::currentDateTimeUtc())
         return QStringLiteral("expired");
     return status;
 }

@@ -17,7 +17,8 @@ namespace bulletin::sql {
 // Times are stored as Unix seconds; an invalid QDateTime is NULL.
 inline QVariant fromTime(const QDateTime &time)
 {
-    return time.isValid() ? QVariant(time.toSecsSinceEpoch()) : QVariant(QMetaType(QMetaType::LongLong));
+    return time.isValid() ? QVariant(time.toSecsSinceEpoch())
+                          : QVariant(QMetaType(QMetaType::LongLong));
 }
 
 inline QDateTime toTime(const QVariant &value)

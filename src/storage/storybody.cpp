@@ -81,10 +81,12 @@ std::optional<Content> open(QByteArrayView stored, QString *problem)
         return fail("its compressed data has bytes after its end");
     Content content;
     content.bytes.resize(qsizetype(size));
-    const size_t written = ZSTD_decompressDCtx(decompressor(), content.bytes.data(), size, frame, frameBytes);
+    const size_t written = ZSTD_decompressDCtx(decompressor(), content.bytes.data(), size, frame,
+                                               frameBytes);
     if (ZSTD_isError(written)) {
-        return fail(ZSTD_getErrorCode(written) == ZSTD_error_checksum_wrong ? "its checksum does not match"
-                                                                           : "its compressed data is damaged");
+        return fail(ZSTD_getErrorCode(written) == ZSTD_error_checksum_wrong
+                        ? "its checksum does not match"
+                        : "its compressed data is damaged");
     }
     if (written != size)
         return fail("its compressed data is cut short");
@@ -99,12 +101,14 @@ std::optional<Content> open(QByteArrayView stored, QString *problem)
 
 QByteArrayView htmlOf(const Content &c)
 {
-    return c.bytes.isEmpty() ? QByteArrayView() : QByteArrayView(c.bytes).sliced(kLengthBytes, c.htmlBytes);
+    return c.bytes.isEmpty() ? QByteArrayView()
+                             : QByteArrayView(c.bytes).sliced(kLengthBytes, c.htmlBytes);
 }
 
 QByteArrayView textOf(const Content &c)
 {
-    return c.bytes.isEmpty() ? QByteArrayView() : QByteArrayView(c.bytes).sliced(kLengthBytes + c.htmlBytes);
+    return c.bytes.isEmpty() ? QByteArrayView()
+                             : QByteArrayView(c.bytes).sliced(kLengthBytes + c.htmlBytes);
 }
 
 QByteArrayView valueBytes(sqlite3_value *value)
@@ -114,7 +118,8 @@ QByteArrayView valueBytes(sqlite3_value *value)
     return {static_cast<const char *>(data), sqlite3_value_bytes(value)};
 }
 
-void resultPart(sqlite3_context *context, sqlite3_value *value, QByteArrayView (*part)(const Content &))
+void resultPart(sqlite3_context *context, sqlite3_value *value,
+                QByteArrayView (*part)(const Content &))
 {
     if (sqlite3_value_type(value) == SQLITE_NULL) {
         sqlite3_result_null(context);
@@ -131,7 +136,8 @@ void resultPart(sqlite3_context *context, sqlite3_value *value, QByteArrayView (
     if (bytes.isEmpty())
         sqlite3_result_null(context);
     else
-        sqlite3_result_text64(context, bytes.data(), sqlite3_uint64(bytes.size()), SQLITE_TRANSIENT, SQLITE_UTF8);
+        sqlite3_result_text64(context, bytes.data(), sqlite3_uint64(bytes.size()), SQLITE_TRANSIENT,
+                              SQLITE_UTF8);
 }
 
 QByteArrayView textArgument(sqlite3_value *value)
@@ -156,8 +162,9 @@ QByteArray packUtf8(QByteArrayView html, QByteArrayView text)
 
     QByteArray stored(qsizetype(1 + ZSTD_compressBound(size_t(content.size()))), Qt::Uninitialized);
     stored[0] = kFormatZstd;
-    const size_t written = ZSTD_compress2(compressor(), stored.data() + 1, size_t(stored.size() - 1),
-                                          content.constData(), size_t(content.size()));
+    const size_t written = ZSTD_compress2(compressor(), stored.data() + 1,
+                                          size_t(stored.size() - 1), content.constData(),
+                                          size_t(content.size()));
     if (ZSTD_isError(written)) {
         // Only a lack of memory can get here (the output has room for the worst case).
         qCWarning(lcStorage) << "cannot compress a story body:" << ZSTD_getErrorName(written);
@@ -187,12 +194,17 @@ bool registerFunctions(const QSqlDatabase &db)
 {
     sqlite3 *handle = sql::nativeHandle(db);
     if (!handle) {
-        qCWarning(lcStorage) << "cannot register the story body functions: not an SQLite connection";
+        qCWarning(lcStorage)
+            << "cannot register the story body functions: not an SQLite connection";
         return false;
     }
     constexpr int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
-    const auto text = [](sqlite3_context *c, int, sqlite3_value **argv) { resultPart(c, argv[0], textOf); };
-    const auto html = [](sqlite3_context *c, int, sqlite3_value **argv) { resultPart(c, argv[0], htmlOf); };
+    const auto text = [](sqlite3_context *c, int, sqlite3_value **argv) {
+        resultPart(c, argv[0], textOf);
+    };
+    const auto html = [](sqlite3_context *c, int, sqlite3_value **argv) {
+        resultPart(c, argv[0], htmlOf);
+    };
     const auto packed = [](sqlite3_context *c, int, sqlite3_value **argv) {
         const QByteArrayView html = textArgument(argv[0]);
         const QByteArrayView text = textArgument(argv[1]);
@@ -202,13 +214,21 @@ bool registerFunctions(const QSqlDatabase &db)
         else if (stored.isEmpty())
             sqlite3_result_null(c);
         else
-            sqlite3_result_blob64(c, stored.constData(), sqlite3_uint64(stored.size()), SQLITE_TRANSIENT);
+            sqlite3_result_blob64(c, stored.constData(), sqlite3_uint64(stored.size()),
+                                  SQLITE_TRANSIENT);
     };
-    const bool ok = sqlite3_create_function_v2(handle, "body_text", 1, flags, nullptr, text, nullptr, nullptr, nullptr) == SQLITE_OK
-        && sqlite3_create_function_v2(handle, "body_html", 1, flags, nullptr, html, nullptr, nullptr, nullptr) == SQLITE_OK
-        && sqlite3_create_function_v2(handle, "body_pack", 2, flags, nullptr, packed, nullptr, nullptr, nullptr) == SQLITE_OK;
+    const bool ok = sqlite3_create_function_v2(handle, "body_text", 1, flags, nullptr, text,
+                                               nullptr, nullptr, nullptr)
+            == SQLITE_OK
+        && sqlite3_create_function_v2(handle, "body_html", 1, flags, nullptr, html, nullptr,
+                                      nullptr, nullptr)
+            == SQLITE_OK
+        && sqlite3_create_function_v2(handle, "body_pack", 2, flags, nullptr, packed, nullptr,
+                                      nullptr, nullptr)
+            == SQLITE_OK;
     if (!ok)
-        qCWarning(lcStorage) << "cannot register the story body functions:" << sqlite3_errmsg(handle);
+        qCWarning(lcStorage) << "cannot register the story body functions:"
+                             << sqlite3_errmsg(handle);
     return ok;
 }
 

@@ -16,7 +16,7 @@ namespace {
 // What the commit hook needs to know about a connection of this thread.
 struct Guard
 {
-    int open = 0;            // Transactions constructed and not yet committed or destroyed
+    int open = 0; // Transactions constructed and not yet committed or destroyed
     bool committing = false; // the outermost one is running its COMMIT
 };
 

@@ -14,8 +14,8 @@ namespace bulletin {
 QStringList accountKinds();
 
 // A client of that kind for the account; nullptr for a kind not in accountKinds().
-std::unique_ptr<RemoteAccount> makeRemoteAccount(const QString &kind, const QUrl &url, const QString &user,
-                                                 const QString &password);
+std::unique_ptr<RemoteAccount> makeRemoteAccount(const QString &kind, const QUrl &url,
+                                                 const QString &user, const QString &password);
 
 // The server address as typed, checked: an absolute http(s) address (nullopt, with *error
 // in words, otherwise).

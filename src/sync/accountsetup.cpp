@@ -8,9 +8,11 @@ namespace bulletin {
 
 RemoteError checkAccount(const NewAccount &account)
 {
-    const auto remote = makeRemoteAccount(account.kind, account.url, account.user, account.password);
+    const auto remote = makeRemoteAccount(account.kind, account.url, account.user,
+                                          account.password);
     if (!remote)
-        return {RemoteError::Kind::Refused, QStringLiteral("unknown account kind \"%1\"").arg(account.kind)};
+        return {RemoteError::Kind::Refused,
+                QStringLiteral("unknown account kind \"%1\"").arg(account.kind)};
     return remote->login();
 }
 
@@ -26,7 +28,8 @@ KeptAccount keepAccount(Cache &cache, const NewAccount &account, PasswordStore::
         // Without its password the account could never sync: it is not kept either.
         store.beginRemove(*id);
         store.purgeRemovedAccounts();
-        kept.noKeyring = consent == PasswordStore::FileConsent::Refused && !kept.stored.keyringError.isEmpty();
+        kept.noKeyring = consent == PasswordStore::FileConsent::Refused
+            && !kept.stored.keyringError.isEmpty();
         kept.error = QStringLiteral("cannot keep the password: %1").arg(kept.stored.error);
         return kept;
     }

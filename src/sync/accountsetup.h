@@ -28,7 +28,7 @@ class Cache;
 struct NewAccount
 {
     QString kind; // one of accountKinds()
-    QUrl url;     // checked by accountAddress()
+    QUrl url; // checked by accountAddress()
     QString user;
     QString password;
 };
@@ -37,12 +37,13 @@ RemoteError checkAccount(const NewAccount &account);
 
 struct KeptAccount
 {
-    std::optional<qint64> id;   // set when the account and its password were kept
-    bool noKeyring = false;     // not kept: no keyring answered and the file needs consent
+    std::optional<qint64> id; // set when the account and its password were kept
+    bool noKeyring = false; // not kept: no keyring answered and the file needs consent
     PasswordStore::Stored stored;
-    QString error;              // in words, when nothing was kept
+    QString error; // in words, when nothing was kept
 };
-KeptAccount keepAccount(Cache &cache, const NewAccount &account, PasswordStore::FileConsent consent);
+KeptAccount keepAccount(Cache &cache, const NewAccount &account,
+                        PasswordStore::FileConsent consent);
 
 bool beginRemoveAccount(Cache &cache, qint64 accountId);
 

@@ -41,7 +41,8 @@ QString PasswordStore::filePath(qint64 accountId) const
     return QStringLiteral("%1.passwords/account-%2").arg(m_cachePath).arg(accountId);
 }
 
-PasswordStore::Stored PasswordStore::store(qint64 accountId, const QString &password, FileConsent consent)
+PasswordStore::Stored PasswordStore::store(qint64 accountId, const QString &password,
+                                           FileConsent consent)
 {
     Stored result;
     QKeychain::WritePasswordJob job{QLatin1String(kService)};
@@ -53,7 +54,8 @@ PasswordStore::Stored PasswordStore::store(qint64 accountId, const QString &pass
         result.ok = true;
         return result;
     }
-    result.keyringError = job.errorString().isEmpty() ? QStringLiteral("no keyring answered") : job.errorString();
+    result.keyringError = job.errorString().isEmpty() ? QStringLiteral("no keyring answered")
+                                                      : job.errorString();
     if (consent == FileConsent::Refused) {
         result.error = QStringLiteral("no keyring took the password (%1)").arg(result.keyringError);
         return result;
@@ -61,7 +63,8 @@ PasswordStore::Stored PasswordStore::store(qint64 accountId, const QString &pass
     const QString path = filePath(accountId);
     const QString folder = QFileInfo(path).absolutePath();
     if (!QDir().mkpath(folder)
-        || !QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner)) {
+        || !QFile::setPermissions(
+            folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner)) {
         result.error = QStringLiteral("cannot make the folder %1").arg(folder);
         return result;
     }
@@ -90,8 +93,11 @@ std::optional<QString> PasswordStore::password(qint64 accountId, QString *error)
         return job.textData();
     if (error)
         *error = job.error() == QKeychain::EntryNotFound
-            ? QStringLiteral("no password is kept for account %1 (add the account again)").arg(accountId)
-            : QStringLiteral("the keyring did not give the password of account %1 (%2)").arg(accountId).arg(job.errorString());
+            ? QStringLiteral("no password is kept for account %1 (add the account again)")
+                  .arg(accountId)
+            : QStringLiteral("the keyring did not give the password of account %1 (%2)")
+                  .arg(accountId)
+                  .arg(job.errorString());
     return std::nullopt;
 }
 

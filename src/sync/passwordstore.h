@@ -25,9 +25,9 @@ public:
     struct Stored
     {
         bool ok = false;
-        bool inFile = false;    // kept in the file, not in a keyring
-        QString keyringError;   // why the keyring did not take it (empty when it did)
-        QString error;          // why it was not kept at all (ok is false)
+        bool inFile = false; // kept in the file, not in a keyring
+        QString keyringError; // why the keyring did not take it (empty when it did)
+        QString error; // why it was not kept at all (ok is false)
     };
     // Keeps the password: in the keyring, or (with consent) in the file.
     Stored store(qint64 accountId, const QString &password, FileConsent consent);

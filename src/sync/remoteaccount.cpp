@@ -2,11 +2,12 @@
 
 namespace bulletin {
 
-RemoteError RemoteAccount::fetch(const QList<HeadlineQuery> &queries, QList<QList<RemoteHeadline>> *pages,
-                                 RemoteTree *tree)
+RemoteError RemoteAccount::fetch(const QList<HeadlineQuery> &queries,
+                                 QList<QList<RemoteHeadline>> *pages, RemoteTree *tree)
 {
     if (tree) {
-        if (RemoteError failure = categories(&tree->categories); failure || (failure = feeds(&tree->feeds)))
+        if (RemoteError failure = categories(&tree->categories);
+            failure || (failure = feeds(&tree->feeds)))
             return failure;
     }
     for (const HeadlineQuery &query : queries) {

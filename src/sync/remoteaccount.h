@@ -1,10 +1,10 @@
 #pragma once
 
 #include <QDateTime>
-#include <QtGlobal>
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <QtGlobal>
 
 #include <optional>
 
@@ -16,14 +16,14 @@ struct RemoteError
 {
     enum class Kind {
         None,
-        WrongPassword,   // the server refused the user and password
-        ApiDisabled,     // the user has not allowed API access (tt-rss: Preferences)
-        Unreachable,     // no answer: DNS, refused connection, timeout
-        Tls,             // the server's certificate or the TLS handshake failed
-        SessionExpired,  // the session ended and logging in again did not help
-        TooOld,          // the server's API is older than this client needs
-        Refused,         // the server answered the request with an error of its own
-        Protocol,        // the answer is not what the API promises
+        WrongPassword, // the server refused the user and password
+        ApiDisabled, // the user has not allowed API access (tt-rss: Preferences)
+        Unreachable, // no answer: DNS, refused connection, timeout
+        Tls, // the server's certificate or the TLS handshake failed
+        SessionExpired, // the session ended and logging in again did not help
+        TooOld, // the server's API is older than this client needs
+        Refused, // the server answered the request with an error of its own
+        Protocol, // the answer is not what the API promises
     };
     Kind kind = Kind::None;
     QString words;
@@ -43,14 +43,14 @@ struct RemoteFeed
     QString title;
     QString url;
     QString siteUrl;
-    QString categoryId;   // empty: top level
+    QString categoryId; // empty: top level
     int unread = 0;
 };
 
 // A story as the server lists it, with its state there.
 struct RemoteHeadline
 {
-    QString id;           // the server's id; ids grow as stories arrive
+    QString id; // the server's id; ids grow as stories arrive
     QString feedId;
     QString feedTitle;
     QString guid;
@@ -58,7 +58,7 @@ struct RemoteHeadline
     QString link;
     QString author;
     QDateTime updated;
-    QString html;         // empty unless content was asked for
+    QString html; // empty unless content was asked for
     bool unread = false;
     bool starred = false;
     QString note;
@@ -68,14 +68,14 @@ struct RemoteHeadline
 struct HeadlineQuery
 {
     enum class Set {
-        All,            // every story of every feed
-        Unread,         // unread stories (of feedId, or of every feed)
-        Starred,        // starred stories
-        RecentlyRead,   // stories marked read in about the last day, latest first
+        All, // every story of every feed
+        Unread, // unread stories (of feedId, or of every feed)
+        Starred, // starred stories
+        RecentlyRead, // stories marked read in about the last day, latest first
     };
     Set set = Set::All;
-    QString feedId;     // empty: every feed
-    QString sinceId;    // only stories newer than this id
+    QString feedId; // empty: every feed
+    QString sinceId; // only stories newer than this id
     int skip = 0;
     int pageSize = 200;
     bool withContent = false;
@@ -93,9 +93,9 @@ struct RemoteChange
 {
     enum class Field { Read, Starred, Note };
     Field field = Field::Read;
-    bool value = false;   // Read, Starred
-    QString note;         // Note ("" clears it)
-    QStringList ids;      // Note: one id per batch
+    bool value = false; // Read, Starred
+    QString note; // Note ("" clears it)
+    QStringList ids; // Note: one id per batch
 };
 
 // One kind of sync server (Tiny Tiny RSS; the Google Reader API and Nextcloud News are the
@@ -127,8 +127,8 @@ public:
     // side by side sends them at once, so that the sync waits for the slowest answer, not
     // for their sum. On a failure the pages and tree are incomplete: the caller uses none
     // of them. This default asks them one after another.
-    virtual RemoteError fetch(const QList<HeadlineQuery> &queries, QList<QList<RemoteHeadline>> *pages,
-                              RemoteTree *tree = nullptr);
+    virtual RemoteError fetch(const QList<HeadlineQuery> &queries,
+                              QList<QList<RemoteHeadline>> *pages, RemoteTree *tree = nullptr);
     // A hint that headlines(query) comes next: a kind that can ask for it now does, so that
     // the server works on the page while the caller stores the one before. The answer is
     // used by the next headlines() of the same query only if it came back whole and without
@@ -140,7 +140,8 @@ public:
     virtual int maxBatch() const = 0;
     // Subscribes the account to a feed address (in a category, or at the top level with an
     // empty id); *feedId is the server's id of the feed.
-    virtual RemoteError subscribe(const QString &url, const QString &categoryId, QString *feedId) = 0;
+    virtual RemoteError subscribe(const QString &url, const QString &categoryId, QString *feedId)
+        = 0;
     virtual RemoteError unsubscribe(const QString &feedId) = 0;
     // Moves the feed into the category (to the top level with an empty id).
     virtual RemoteError moveFeed(const QString &feedId, const QString &categoryId) = 0;

@@ -16,7 +16,8 @@ namespace {
 
 RemoteError localFailure(const QString &what)
 {
-    return RemoteError{RemoteError::Kind::Refused, QStringLiteral("cannot write %1 to the cache").arg(what)};
+    return RemoteError{RemoteError::Kind::Refused,
+                       QStringLiteral("cannot write %1 to the cache").arg(what)};
 }
 
 // The server's state is written between beginApplying and endApplying, in one transaction,
@@ -219,7 +220,8 @@ RemoteError SyncEngine::pullTree(const RemoteTree &tree, QHash<QString, int> *un
         if (!seenFolders.contains(it.key()) && !accounts.removeFolder(it.value()))
             return localFailure(QStringLiteral("the account's folders"));
     }
-    return transaction.commit() ? RemoteError{} : localFailure(QStringLiteral("the account's feeds"));
+    return transaction.commit() ? RemoteError{}
+                                : localFailure(QStringLiteral("the account's feeds"));
 }
 
 RemoteError SyncEngine::listFrom(HeadlineQuery query, QList<RemoteHeadline> *headlines)
@@ -235,7 +237,8 @@ RemoteError SyncEngine::listFrom(HeadlineQuery query, QList<RemoteHeadline> *hea
     }
 }
 
-RemoteError SyncEngine::pullNewStories(HeadlineQuery query, const QList<RemoteHeadline> &firstPage, int *pulled)
+RemoteError SyncEngine::pullNewStories(HeadlineQuery query, const QList<RemoteHeadline> &firstPage,
+                                       int *pulled)
 {
     const qint64 since = query.sinceId.toLongLong();
     qint64 newest = since;
@@ -290,7 +293,8 @@ bool SyncEngine::storePage(const QList<RemoteHeadline> &page, int *stored)
     if (!transaction.isActive())
         return false;
     const QSet<QString> pendingRead = accounts.pendingIds(m_accountId, PendingChange::Field::Read);
-    const QSet<QString> pendingStar = accounts.pendingIds(m_accountId, PendingChange::Field::Starred);
+    const QSet<QString> pendingStar = accounts.pendingIds(m_accountId,
+                                                          PendingChange::Field::Starred);
     QHash<QString, qint64> feeds;
     // The page's mappings and read marks go in one statement each, after its stories.
     QList<std::pair<qint64, QString>> mapped;
@@ -307,7 +311,8 @@ bool SyncEngine::storePage(const QList<RemoteHeadline> &page, int *stored)
         // The same way a refresh makes its stories: sanitised text, advisory sections, the
         // publisher's related links, the user's advisory rules.
         ParsedItem item;
-        item.id = headline.guid.isEmpty() ? QStringLiteral("remote:%1").arg(headline.id) : headline.guid;
+        item.id = headline.guid.isEmpty() ? QStringLiteral("remote:%1").arg(headline.id)
+                                          : headline.guid;
         item.title = headline.title;
         item.link = headline.link;
         item.author = headline.author;
@@ -321,7 +326,8 @@ bool SyncEngine::storePage(const QList<RemoteHeadline> &page, int *stored)
         if (articles.isEmpty())
             continue;
         applyAdvisoryRules(articles, rules, false, headline.feedTitle);
-        const ArticleStore::UpsertResult result = m_cache.articles().upsert(feedId, articles.first());
+        const ArticleStore::UpsertResult result = m_cache.articles().upsert(feedId,
+                                                                            articles.first());
         if (result.state == ArticleStore::UpsertState::Failed)
             return false;
         mapped.append({result.id, headline.id});
@@ -329,14 +335,16 @@ bool SyncEngine::storePage(const QList<RemoteHeadline> &page, int *stored)
             ++*stored;
         if (!pendingRead.contains(headline.id))
             (headline.unread ? unread : read) << result.id;
-        if (!pendingStar.contains(headline.id) && headline.starred && !m_cache.bookmarks().add(result.id, headline.note))
+        if (!pendingStar.contains(headline.id) && headline.starred
+            && !m_cache.bookmarks().add(result.id, headline.note))
             return false;
     }
     return accounts.mapStories(m_accountId, mapped) && m_cache.articles().setRead(read, true)
         && m_cache.articles().setRead(unread, false) && transaction.commit();
 }
 
-int SyncEngine::applyRead(const QHash<QString, AccountStory> &stories, const QSet<QString> &remoteIds, bool read)
+int SyncEngine::applyRead(const QHash<QString, AccountStory> &stories,
+                          const QSet<QString> &remoteIds, bool read)
 {
     if (remoteIds.isEmpty())
         return 0;
@@ -390,7 +398,8 @@ RemoteError SyncEngine::pullStars(const QList<RemoteHeadline> &starred, int *pul
     ApplyingTransaction transaction(m_cache, m_accounts);
     if (!transaction.isActive())
         return localFailure(QStringLiteral("bookmarks"));
-    const QSet<QString> pendingStar = accounts.pendingIds(m_accountId, PendingChange::Field::Starred);
+    const QSet<QString> pendingStar = accounts.pendingIds(m_accountId,
+                                                          PendingChange::Field::Starred);
     const QSet<QString> pendingNote = accounts.pendingIds(m_accountId, PendingChange::Field::Note);
     for (const auto &[story, remote] : std::as_const(changes)) {
         bool ok = true;
@@ -411,9 +420,10 @@ RemoteError SyncEngine::pullStars(const QList<RemoteHeadline> &starred, int *pul
     return transaction.commit() ? RemoteError{} : localFailure(QStringLiteral("bookmarks"));
 }
 
-RemoteError SyncEngine::pullState(const AccountRecord &account, const QHash<QString, int> &unreadByFeed,
-                                  const QList<RemoteHeadline> &starred, const QList<RemoteHeadline> &recentlyRead,
-                                  int *pulled)
+RemoteError SyncEngine::pullState(const AccountRecord &account,
+                                  const QHash<QString, int> &unreadByFeed,
+                                  const QList<RemoteHeadline> &starred,
+                                  const QList<RemoteHeadline> &recentlyRead, int *pulled)
 {
     AccountStore &accounts = m_accounts;
     // Starred stories and their notes: the whole starred list (usually short).
@@ -473,7 +483,8 @@ RemoteError SyncEngine::pullState(const AccountRecord &account, const QHash<QStr
         for (const RemoteHeadline &headline : std::as_const(unread))
             unreadIds.insert(headline.id);
         // Unread here and not there: read there. Unread there: those of them read here.
-        const QHash<QString, AccountStory> unreadHere = accounts.unreadStories(m_accountId, feedsToCompare.at(i).feedId);
+        const QHash<QString, AccountStory> unreadHere = accounts.unreadStories(
+            m_accountId, feedsToCompare.at(i).feedId);
         QSet<QString> nowRead;
         for (const AccountStory &story : unreadHere) {
             if (!unreadIds.contains(story.remoteId))
@@ -484,7 +495,8 @@ RemoteError SyncEngine::pullState(const AccountRecord &account, const QHash<QStr
             if (!unreadHere.contains(id))
                 nowUnread.insert(id);
         }
-        const int madeUnread = applyRead(accounts.stories(m_accountId, nowUnread), nowUnread, false);
+        const int madeUnread = applyRead(accounts.stories(m_accountId, nowUnread), nowUnread,
+                                         false);
         const int madeRead = applyRead(unreadHere, nowRead, true);
         if (madeUnread < 0 || madeRead < 0)
             return localFailure(QStringLiteral("read marks"));
@@ -500,7 +512,8 @@ RemoteError SyncEngine::subscribe(const QString &url, qint64 folderId, qint64 *f
         const QHash<QString, qint64> folders = m_accounts.folders(m_accountId);
         category = folders.key(folderId);
         if (category.isEmpty())
-            return {RemoteError::Kind::Refused, QStringLiteral("folder %1 is not a category of the account").arg(folderId)};
+            return {RemoteError::Kind::Refused,
+                    QStringLiteral("folder %1 is not a category of the account").arg(folderId)};
     }
     QString remoteId;
     if (const RemoteError failure = m_remote.subscribe(url, category, &remoteId))
@@ -527,15 +540,18 @@ RemoteError SyncEngine::unsubscribe(qint64 feedId)
             return localFailure(QStringLiteral("the unsubscription"));
         return {};
     }
-    return {RemoteError::Kind::Refused, QStringLiteral("feed %1 is not a feed of the account").arg(feedId)};
+    return {RemoteError::Kind::Refused,
+            QStringLiteral("feed %1 is not a feed of the account").arg(feedId)};
 }
 
 RemoteError SyncEngine::moveFeed(qint64 feedId, qint64 folderId)
 {
     const QHash<QString, AccountFeed> feeds = m_accounts.feeds(m_accountId);
-    const QString category = folderId > 0 ? m_accounts.folders(m_accountId).key(folderId) : QString();
+    const QString category = folderId > 0 ? m_accounts.folders(m_accountId).key(folderId)
+                                          : QString();
     if (folderId > 0 && category.isEmpty())
-        return {RemoteError::Kind::Refused, QStringLiteral("folder %1 is not a category of the account").arg(folderId)};
+        return {RemoteError::Kind::Refused,
+                QStringLiteral("folder %1 is not a category of the account").arg(folderId)};
     for (const AccountFeed &feed : feeds) {
         if (feed.feedId != feedId)
             continue;
@@ -545,7 +561,8 @@ RemoteError SyncEngine::moveFeed(qint64 feedId, qint64 folderId)
         int pulled = 0;
         return pull(&pulled);
     }
-    return {RemoteError::Kind::Refused, QStringLiteral("feed %1 is not a feed of the account").arg(feedId)};
+    return {RemoteError::Kind::Refused,
+            QStringLiteral("feed %1 is not a feed of the account").arg(feedId)};
 }
 
 RemoteError SyncEngine::updateFeeds(qint64 feedId)

@@ -16,9 +16,9 @@ struct SyncReport
 {
     qint64 accountId = 0;
     bool ok = false;
-    int pushed = 0;       // changes the server took
-    int pulled = 0;       // stories stored and states taken from the server
-    RemoteError error;    // why it stopped, when !ok
+    int pushed = 0; // changes the server took
+    int pulled = 0; // stories stored and states taken from the server
+    RemoteError error; // why it stopped, when !ok
 };
 
 // Brings one account and the cache in step, whatever the account's kind:
@@ -70,10 +70,11 @@ private:
     RemoteError pullTree(const RemoteTree &tree, QHash<QString, int> *unreadByFeed);
     // Stores the new stories of the query (since an id): its first page, already read, then
     // the next ones while pages are full.
-    RemoteError pullNewStories(HeadlineQuery query, const QList<RemoteHeadline> &firstPage, int *pulled);
+    RemoteError pullNewStories(HeadlineQuery query, const QList<RemoteHeadline> &firstPage,
+                               int *pulled);
     RemoteError pullState(const AccountRecord &account, const QHash<QString, int> &unreadByFeed,
-                          const QList<RemoteHeadline> &starred, const QList<RemoteHeadline> &recentlyRead,
-                          int *pulled);
+                          const QList<RemoteHeadline> &starred,
+                          const QList<RemoteHeadline> &recentlyRead, int *pulled);
     RemoteError pullStars(const QList<RemoteHeadline> &starred, int *pulled);
     // Adds the headlines of the query's pages from query.skip on, page by page.
     RemoteError listFrom(HeadlineQuery query, QList<RemoteHeadline> *headlines);
@@ -82,7 +83,8 @@ private:
     // Applies the server's read state to those of `stories` (by remote id) in one
     // transaction, leaving out those with a read change waiting. Returns how many changed,
     // or -1 when the cache could not be written.
-    int applyRead(const QHash<QString, AccountStory> &stories, const QSet<QString> &remoteIds, bool read);
+    int applyRead(const QHash<QString, AccountStory> &stories, const QSet<QString> &remoteIds,
+                  bool read);
     qint64 feedFor(const RemoteHeadline &headline);
 
     Cache &m_cache;

@@ -107,8 +107,9 @@ void SyncService::runNext()
 {
     if (m_running || m_next == Next::None)
         return;
-    static constexpr SyncWorker::Job kJobs[] = {SyncWorker::Job::Send, SyncWorker::Job::Send, SyncWorker::Job::Purge,
-                                                SyncWorker::Job::Sync, SyncWorker::Job::Update};
+    static constexpr SyncWorker::Job kJobs[] = {SyncWorker::Job::Send, SyncWorker::Job::Send,
+                                                SyncWorker::Job::Purge, SyncWorker::Job::Sync,
+                                                SyncWorker::Job::Update};
     const SyncWorker::Job job = kJobs[int(m_next)];
     const qint64 accountId = m_nextAccount;
     const qint64 feedId = m_nextFeed;
@@ -117,7 +118,8 @@ void SyncService::runNext()
     m_nextFeed = 0;
     m_running = true;
     QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker, accountId, job, feedId] { worker->run(accountId, job, feedId); },
+        m_worker,
+        [worker = m_worker, accountId, job, feedId] { worker->run(accountId, job, feedId); },
         Qt::QueuedConnection);
 }
 

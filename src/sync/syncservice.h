@@ -82,7 +82,7 @@ private:
     bool m_running = false;
     Next m_next = Next::None;
     qint64 m_nextAccount = 0; // 0: every account
-    qint64 m_nextFeed = 0;    // an Update of that feed alone; 0: every feed
+    qint64 m_nextFeed = 0; // an Update of that feed alone; 0: every feed
 };
 
 } // namespace bulletin

@@ -9,7 +9,7 @@ namespace bulletin {
 namespace {
 // Stories of feeds removed by a sync are deleted this many at a time.
 constexpr int kPurgeStep = 200;
-}
+} // namespace
 
 SyncWorker::SyncWorker(const QString &cachePath)
     : m_cachePath(cachePath)
@@ -48,7 +48,8 @@ void SyncWorker::run(qint64 accountId, Job job, qint64 feedId)
                 // As `bulletin sync --update`: a server that cannot fetch is a failed sync.
                 report.error = engine.updateFeeds(account.id == accountId ? feedId : 0);
                 if (report.error)
-                    AccountStore(m_cache->database().connection()).recordSync(account.id, report.error.words);
+                    AccountStore(m_cache->database().connection())
+                        .recordSync(account.id, report.error.words);
                 else
                     report = engine.sync();
             } else {
@@ -59,7 +60,8 @@ void SyncWorker::run(qint64 accountId, Job job, qint64 feedId)
         if (report.error.kind == RemoteError::Kind::WrongPassword)
             m_remotes.erase(account.id);
         emit finished(report);
-        emit pendingChanged(account.id, AccountStore(m_cache->database().connection()).pendingCount(account.id));
+        emit pendingChanged(
+            account.id, AccountStore(m_cache->database().connection()).pendingCount(account.id));
     }
     if (m_cache && job != Job::Send) {
         while (m_cache->feeds().purgeRemoved(kPurgeStep) > 0) {
@@ -72,13 +74,16 @@ void SyncWorker::run(qint64 accountId, Job job, qint64 feedId)
 RemoteAccount *SyncWorker::remoteFor(const AccountRecord &account, QString *error)
 {
     Remote &remote = m_remotes[account.id];
-    if (remote.account && remote.kind == account.kind && remote.url == account.url && remote.user == account.user)
+    if (remote.account && remote.kind == account.kind && remote.url == account.url
+        && remote.user == account.user)
         return remote.account.get();
     const auto password = PasswordStore(m_cachePath).password(account.id, error);
     remote.kind = account.kind;
     remote.url = account.url;
     remote.user = account.user;
-    remote.account = password ? makeRemoteAccount(account.kind, QUrl(account.url), account.user, *password) : nullptr;
+    remote.account = password
+        ? makeRemoteAccount(account.kind, QUrl(account.url), account.user, *password)
+        : nullptr;
     return remote.account.get();
 }
 

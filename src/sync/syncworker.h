@@ -26,9 +26,9 @@ public:
     ~SyncWorker() override;
 
     enum class Job {
-        Send,   // push the changes waiting, pull nothing
-        Purge,  // only delete the stories of removed accounts and feeds, in steps
-        Sync,   // push, then pull
+        Send, // push the changes waiting, pull nothing
+        Purge, // only delete the stories of removed accounts and feeds, in steps
+        Sync, // push, then pull
         Update, // ask the server to fetch the feeds (or feedId alone) first, then sync
     };
     Q_ENUM(Job)

@@ -57,16 +57,19 @@ RemoteError refused(const QJsonValue &content)
 {
     const QString code = content.toObject().value(QStringLiteral("error")).toString();
     if (code == QLatin1String("LOGIN_ERROR"))
-        return error(RemoteError::Kind::WrongPassword, QStringLiteral("the server refused the user name or password"));
+        return error(RemoteError::Kind::WrongPassword,
+                     QStringLiteral("the server refused the user name or password"));
     if (code == QLatin1String("API_DISABLED"))
-        return error(RemoteError::Kind::ApiDisabled,
-                     QStringLiteral("API access is disabled for this user (turn on \"Enable API\" in "
-                                    "Tiny Tiny RSS's preferences)"));
+        return error(
+            RemoteError::Kind::ApiDisabled,
+            QStringLiteral("API access is disabled for this user (turn on \"Enable API\" in "
+                           "Tiny Tiny RSS's preferences)"));
     if (code == QLatin1String("NOT_LOGGED_IN"))
         return error(RemoteError::Kind::SessionExpired,
                      QStringLiteral("the session expired and logging in again did not help"));
     return error(RemoteError::Kind::Refused,
-                 QStringLiteral("the server refused the request (%1)").arg(code.isEmpty() ? QStringLiteral("no reason given") : code));
+                 QStringLiteral("the server refused the request (%1)")
+                     .arg(code.isEmpty() ? QStringLiteral("no reason given") : code));
 }
 
 QJsonObject categoriesParams()
@@ -81,7 +84,8 @@ void readCategories(const QJsonValue &content, QList<RemoteCategory> *categories
         // 0 is "Uncategorized" (the top level), negative ids are tt-rss's own special ones.
         if (number(object.value(QStringLiteral("id"))) <= 0)
             continue;
-        categories->append({idText(object.value(QStringLiteral("id"))), object.value(QStringLiteral("title")).toString()});
+        categories->append({idText(object.value(QStringLiteral("id"))),
+                            object.value(QStringLiteral("title")).toString()});
     }
 }
 
@@ -139,7 +143,8 @@ QJsonObject headlinesParams(const HeadlineQuery &query)
 RemoteError readHeadlines(const QJsonValue &content, QList<RemoteHeadline> *headlines)
 {
     if (!content.isArray())
-        return error(RemoteError::Kind::Protocol, QStringLiteral("the server's list of headlines is not a list"));
+        return error(RemoteError::Kind::Protocol,
+                     QStringLiteral("the server's list of headlines is not a list"));
     for (const QJsonValue &value : content.toArray()) {
         const QJsonObject object = value.toObject();
         RemoteHeadline h;
@@ -164,7 +169,8 @@ RemoteError readHeadlines(const QJsonValue &content, QList<RemoteHeadline> *head
 
 } // namespace
 
-TtrssAccount::TtrssAccount(const QUrl &base, const QString &user, const QString &password, int timeoutMs)
+TtrssAccount::TtrssAccount(const QUrl &base, const QString &user, const QString &password,
+                           int timeoutMs)
     : m_user(user)
     , m_password(password)
     , m_timeoutMs(timeoutMs)
@@ -183,7 +189,8 @@ QByteArray TtrssAccount::userAgent()
     return QByteArray(kUserAgent);
 }
 
-QNetworkRequest TtrssAccount::request(const QUrl &url, const QByteArray &contentType, const QByteArray &cookie) const
+QNetworkRequest TtrssAccount::request(const QUrl &url, const QByteArray &contentType,
+                                      const QByteArray &cookie) const
 {
     QNetworkRequest request(url);
     request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
@@ -191,13 +198,15 @@ QNetworkRequest TtrssAccount::request(const QUrl &url, const QByteArray &content
     if (!cookie.isEmpty())
         request.setRawHeader(QByteArrayLiteral("Cookie"), cookie);
     // A redirect would turn the POST into a GET, which tt-rss answers with nothing useful.
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::ManualRedirectPolicy);
     request.setTransferTimeout(m_timeoutMs);
     return request;
 }
 
 QList<TtrssAccount::Answer> TtrssAccount::exchange(const QUrl &url, const QByteArray &contentType,
-                                                  const QList<QByteArray> &bodies, const QByteArray &cookie)
+                                                   const QList<QByteArray> &bodies,
+                                                   const QByteArray &cookie)
 {
     dropReadAhead();
     const QNetworkRequest request = this->request(url, contentType, cookie);
@@ -213,10 +222,11 @@ QList<TtrssAccount::Answer> TtrssAccount::exchange(const QUrl &url, const QByteA
     for (qsizetype i = 0; i < bodies.size(); ++i) {
         QNetworkReply *reply = m_network->post(request, bodies.at(i));
         replies << reply;
-        QObject::connect(reply, &QNetworkReply::sslErrors, reply, [&tlsErrors, i](const QList<QSslError> &errors) {
-            for (const QSslError &e : errors)
-                tlsErrors[i] << e.errorString();
-        });
+        QObject::connect(reply, &QNetworkReply::sslErrors, reply,
+                         [&tlsErrors, i](const QList<QSslError> &errors) {
+                             for (const QSslError &e : errors)
+                                 tlsErrors[i] << e.errorString();
+                         });
         QObject::connect(reply, &QNetworkReply::finished, &loop, [&loop, &running] {
             if (--running == 0)
                 loop.quit();
@@ -233,24 +243,30 @@ QList<TtrssAccount::Answer> TtrssAccount::exchange(const QUrl &url, const QByteA
         answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         const QNetworkReply::NetworkError failure = reply->error();
         if (!tlsErrors.at(i).isEmpty())
-            answer.failure = error(RemoteError::Kind::Tls, QStringLiteral("TLS error: the server's certificate is not trusted (%1)")
-                                                               .arg(tlsErrors.at(i).join(QStringLiteral("; "))));
+            answer.failure = error(
+                RemoteError::Kind::Tls,
+                QStringLiteral("TLS error: the server's certificate is not trusted (%1)")
+                    .arg(tlsErrors.at(i).join(QStringLiteral("; "))));
         else if (failure == QNetworkReply::SslHandshakeFailedError)
-            answer.failure = error(RemoteError::Kind::Tls, QStringLiteral("TLS error: %1").arg(reply->errorString()));
+            answer.failure = error(RemoteError::Kind::Tls,
+                                   QStringLiteral("TLS error: %1").arg(reply->errorString()));
         // The transfer timeout aborts the request: Qt calls that "Operation canceled".
         else if (failure == QNetworkReply::OperationCanceledError)
-            answer.failure = error(RemoteError::Kind::Unreachable, QStringLiteral("the server did not answer within %1 seconds")
-                                                                       .arg((m_timeoutMs + 999) / 1000));
-        else if (failure != QNetworkReply::NoError && answer.status == 0)
             answer.failure = error(RemoteError::Kind::Unreachable,
-                                   QStringLiteral("the server cannot be reached (%1)").arg(reply->errorString()));
+                                   QStringLiteral("the server did not answer within %1 seconds")
+                                       .arg((m_timeoutMs + 999) / 1000));
+        else if (failure != QNetworkReply::NoError && answer.status == 0)
+            answer.failure = error(
+                RemoteError::Kind::Unreachable,
+                QStringLiteral("the server cannot be reached (%1)").arg(reply->errorString()));
         else
             answer.bytes = reply->readAll();
     }
     return answers;
 }
 
-QList<RemoteError> TtrssAccount::postAll(const QList<QJsonObject> &bodies, QList<QJsonValue> *contents,
+QList<RemoteError> TtrssAccount::postAll(const QList<QJsonObject> &bodies,
+                                         QList<QJsonValue> *contents,
                                          QList<qsizetype> *serverErrors)
 {
     QList<QByteArray> bytes;
@@ -268,16 +284,19 @@ QList<RemoteError> TtrssAccount::postAll(const QList<QJsonObject> &bodies, QList
         }
         QJsonParseError parseError;
         const QJsonObject object = QJsonDocument::fromJson(answer.bytes, &parseError).object();
-        if (parseError.error != QJsonParseError::NoError || !object.contains(QStringLiteral("status"))) {
+        if (parseError.error != QJsonParseError::NoError
+            || !object.contains(QStringLiteral("status"))) {
             if (serverErrors && answer.status >= 500 && answer.status <= 599)
                 *serverErrors << i;
             failures[i] = answer.status != 200
                 ? error(RemoteError::Kind::Protocol,
-                        QStringLiteral("%1 answered HTTP %2, not Tiny Tiny RSS's API (is the address right?)")
+                        QStringLiteral(
+                            "%1 answered HTTP %2, not Tiny Tiny RSS's API (is the address right?)")
                             .arg(m_api.toDisplayString())
                             .arg(answer.status))
                 : error(RemoteError::Kind::Protocol,
-                        QStringLiteral("%1 does not answer as Tiny Tiny RSS's API (is the address right?)")
+                        QStringLiteral(
+                            "%1 does not answer as Tiny Tiny RSS's API (is the address right?)")
                             .arg(m_api.toDisplayString()));
             continue;
         }
@@ -314,7 +333,8 @@ RemoteError TtrssAccount::login()
     const QJsonObject session = content.toObject();
     const QString sid = session.value(QStringLiteral("session_id")).toString();
     if (sid.isEmpty())
-        return error(RemoteError::Kind::Protocol, QStringLiteral("the server's login answer has no session"));
+        return error(RemoteError::Kind::Protocol,
+                     QStringLiteral("the server's login answer has no session"));
     int level = number(session.value(QStringLiteral("api_level")));
     if (level == 0) {
         // Servers before API level 5 did not tell it at login.
@@ -330,10 +350,12 @@ RemoteError TtrssAccount::login()
     }
     if (level < kMinimumApiLevel) {
         m_sid.clear();
-        return error(RemoteError::Kind::TooOld,
-                     QStringLiteral("the server is too old: Tiny Tiny RSS API level %1, Bulletin needs %2 or later")
-                         .arg(level)
-                         .arg(kMinimumApiLevel));
+        return error(
+            RemoteError::Kind::TooOld,
+            QStringLiteral(
+                "the server is too old: Tiny Tiny RSS API level %1, Bulletin needs %2 or later")
+                .arg(level)
+                .arg(kMinimumApiLevel));
     }
     m_sid = sid;
     m_apiLevel = level;
@@ -418,7 +440,8 @@ RemoteError TtrssAccount::callAll(const QList<Call> &calls, QList<QJsonValue> *c
 RemoteError TtrssAccount::categories(QList<RemoteCategory> *categories)
 {
     QJsonValue content;
-    if (const RemoteError failure = call(QStringLiteral("getCategories"), categoriesParams(), &content))
+    if (const RemoteError failure = call(QStringLiteral("getCategories"), categoriesParams(),
+                                         &content))
         return failure;
     readCategories(content, categories);
     return {};
@@ -503,13 +526,14 @@ RemoteError TtrssAccount::headlines(const HeadlineQuery &query, QList<RemoteHead
     if (takeReadAhead(query, headlines))
         return {};
     QJsonValue content;
-    if (const RemoteError failure = call(QStringLiteral("getHeadlines"), headlinesParams(query), &content))
+    if (const RemoteError failure = call(QStringLiteral("getHeadlines"), headlinesParams(query),
+                                         &content))
         return failure;
     return readHeadlines(content, headlines);
 }
 
-RemoteError TtrssAccount::fetch(const QList<HeadlineQuery> &queries, QList<QList<RemoteHeadline>> *pages,
-                                RemoteTree *tree)
+RemoteError TtrssAccount::fetch(const QList<HeadlineQuery> &queries,
+                                QList<QList<RemoteHeadline>> *pages, RemoteTree *tree)
 {
     QList<Call> calls;
     if (tree) {
@@ -582,7 +606,8 @@ RemoteError TtrssAccount::subscribe(const QString &url, const QString &categoryI
         words = QStringLiteral("the page at that address announces no feed");
         break;
     case 4:
-        words = QStringLiteral("the page at that address announces several feeds: subscribe to one of them");
+        words = QStringLiteral(
+            "the page at that address announces several feeds: subscribe to one of them");
         break;
     case 5:
         words = QStringLiteral("the server could not download the address (%1)")
@@ -598,7 +623,8 @@ RemoteError TtrssAccount::subscribe(const QString &url, const QString &categoryI
 RemoteError TtrssAccount::unsubscribe(const QString &feedId)
 {
     QJsonValue content;
-    return call(QStringLiteral("unsubscribeFeed"), {{QStringLiteral("feed_id"), feedId.toLongLong()}}, &content);
+    return call(QStringLiteral("unsubscribeFeed"),
+                {{QStringLiteral("feed_id"), feedId.toLongLong()}}, &content);
 }
 
 RemoteError TtrssAccount::moveFeed(const QString &feedId, const QString &categoryId)
@@ -614,35 +640,43 @@ RemoteError TtrssAccount::moveFeed(const QString &feedId, const QString &categor
     QJsonArray tree;
     if (categoryId.isEmpty()) {
         tree << QJsonObject{{QStringLiteral("id"), QStringLiteral("root")},
-                            {QStringLiteral("items"), QJsonArray{QJsonObject{{QStringLiteral("_reference"), feed}}}}};
+                            {QStringLiteral("items"),
+                             QJsonArray{QJsonObject{{QStringLiteral("_reference"), feed}}}}};
     } else {
         const QString category = QStringLiteral("CAT:") + categoryId;
         tree << QJsonObject{{QStringLiteral("id"), QStringLiteral("root")},
-                            {QStringLiteral("items"), QJsonArray{QJsonObject{{QStringLiteral("_reference"), category}}}}}
+                            {QStringLiteral("items"),
+                             QJsonArray{QJsonObject{{QStringLiteral("_reference"), category}}}}}
              << QJsonObject{{QStringLiteral("id"), category},
-                            {QStringLiteral("items"), QJsonArray{QJsonObject{{QStringLiteral("_reference"), feed}}}}};
+                            {QStringLiteral("items"),
+                             QJsonArray{QJsonObject{{QStringLiteral("_reference"), feed}}}}};
     }
     QUrlQuery form;
     form.addQueryItem(QStringLiteral("op"), QStringLiteral("pref-feeds"));
     form.addQueryItem(QStringLiteral("method"), QStringLiteral("savefeedorder"));
     form.addQueryItem(QStringLiteral("payload"),
-                      QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("items"), tree}}).toJson(QJsonDocument::Compact)));
-    const QByteArray body = form.toString(QUrl::FullyEncoded).replace(QLatin1Char('+'), QStringLiteral("%2B")).toUtf8();
+                      QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("items"), tree}})
+                                            .toJson(QJsonDocument::Compact)));
+    const QByteArray body = form.toString(QUrl::FullyEncoded)
+                                .replace(QLatin1Char('+'), QStringLiteral("%2B"))
+                                .toUtf8();
     const QUrl backend = m_api.resolved(QUrl(QStringLiteral("../backend.php")));
     for (int attempt = 0; attempt < 2; ++attempt) {
         if (m_sid.isEmpty() || attempt > 0) {
             if (const RemoteError failure = login())
                 return failure;
         }
-        const Answer answer = exchange(backend, QByteArrayLiteral("application/x-www-form-urlencoded"), {body},
-                                       "ttrss_sid=" + m_sid.toUtf8())
+        const Answer answer = exchange(backend,
+                                       QByteArrayLiteral("application/x-www-form-urlencoded"),
+                                       {body}, "ttrss_sid=" + m_sid.toUtf8())
                                   .constFirst();
         if (answer.failure)
             return answer.failure;
         if (answer.status != 200)
-            return error(RemoteError::Kind::Refused, QStringLiteral("the server did not move the feed (HTTP %1 from %2)")
-                                                         .arg(answer.status)
-                                                         .arg(backend.toDisplayString()));
+            return error(RemoteError::Kind::Refused,
+                         QStringLiteral("the server did not move the feed (HTTP %1 from %2)")
+                             .arg(answer.status)
+                             .arg(backend.toDisplayString()));
         QList<RemoteFeed> list;
         if (const RemoteError failure = feeds(&list))
             return failure;
@@ -657,7 +691,8 @@ RemoteError TtrssAccount::moveFeed(const QString &feedId, const QString &categor
 RemoteError TtrssAccount::updateFeed(const QString &feedId)
 {
     QJsonValue content;
-    return call(QStringLiteral("updateFeed"), {{QStringLiteral("feed_id"), feedId.toLongLong()}}, &content);
+    return call(QStringLiteral("updateFeed"), {{QStringLiteral("feed_id"), feedId.toLongLong()}},
+                &content);
 }
 
 } // namespace bulletin

@@ -35,7 +35,8 @@ class TtrssAccount final : public RemoteAccount
 {
 public:
     // `timeoutMs` bounds each request: a server that stops answering is "unreachable".
-    TtrssAccount(const QUrl &base, const QString &user, const QString &password, int timeoutMs = 30000);
+    TtrssAccount(const QUrl &base, const QString &user, const QString &password,
+                 int timeoutMs = 30000);
     ~TtrssAccount() override;
 
     // The API level this client needs: since_id, skip and notes in getHeadlines (tt-rss
@@ -100,11 +101,12 @@ private:
         int status = 0;
         RemoteError failure;
     };
-    QList<Answer> exchange(const QUrl &url, const QByteArray &contentType, const QList<QByteArray> &bodies,
-                           const QByteArray &cookie = {});
+    QList<Answer> exchange(const QUrl &url, const QByteArray &contentType,
+                           const QList<QByteArray> &bodies, const QByteArray &cookie = {});
 
     // A getHeadlines asked ahead (readAhead): its body, and the reply while it is out.
-    QNetworkRequest request(const QUrl &url, const QByteArray &contentType, const QByteArray &cookie = {}) const;
+    QNetworkRequest request(const QUrl &url, const QByteArray &contentType,
+                            const QByteArray &cookie = {}) const;
     QByteArray headlinesBody(const HeadlineQuery &query) const;
     void dropReadAhead();
     // The page read ahead for `query`, when it came back whole and without error.

@@ -90,8 +90,9 @@ qint64 writeFeed(const QString &path, qint64 total, qint64 itemBytes, bool cdata
                     chunk += "</channel></rss>\n";
                     return false;
                 }
-                chunk += "<item><title>Story " + QByteArray::number(item) + "</title><link>http://example.org/s/"
-                    + QByteArray::number(item) + "</link><description>" + (cdata ? "<![CDATA[<p>" : "&lt;p&gt;");
+                chunk += "<item><title>Story " + QByteArray::number(item)
+                    + "</title><link>http://example.org/s/" + QByteArray::number(item)
+                    + "</link><description>" + (cdata ? "<![CDATA[<p>" : "&lt;p&gt;");
                 inItem = true;
             }
             qint64 body = 0;
@@ -102,7 +103,8 @@ qint64 writeFeed(const QString &path, qint64 total, qint64 itemBytes, bool cdata
             }
             written += body;
             if (itemBytes || written >= total) {
-                chunk += cdata ? "</p>]]></description></item>\n" : "&lt;/p&gt;</description></item>\n";
+                chunk += cdata ? "</p>]]></description></item>\n"
+                               : "&lt;/p&gt;</description></item>\n";
                 inItem = false;
                 ++item;
             }
@@ -142,10 +144,10 @@ qint64 writeBytes(const QString &path, const QByteArray &bytes)
 // What one run of bulletin did.
 struct Run
 {
-    int status = -1;     // its exit status; -1 when a signal ended it
+    int status = -1; // its exit status; -1 when a signal ended it
     QByteArray out;
     QByteArray err;
-    qint64 peakKiB = 0;  // its own peak resident memory
+    qint64 peakKiB = 0; // its own peak resident memory
 };
 
 // Ends a child that a failed check left running.
@@ -186,7 +188,8 @@ private:
     QString path(const QString &name) const { return m_dir.filePath(name); }
     QString freshCache(const QString &name);
     // Runs bulletin with these arguments as a child process and waits for it.
-    void run(const QStringList &arguments, Run *result, const QProcessEnvironment &environment = {});
+    void run(const QStringList &arguments, Run *result,
+             const QProcessEnvironment &environment = {});
     // Peak memory at most three times the input over what a tiny input needs.
     void verifyBounded(const Run &result, qint64 inputBytes, qint64 baselineKiB, const char *what);
 
@@ -208,7 +211,8 @@ void tst_Bounds::initTestCase()
         {QStringLiteral("parse"), feed},
         {QStringLiteral("--cache"), cache, QStringLiteral("import"), feed},
         {QStringLiteral("--cache"), cache, QStringLiteral("import"), text},
-        {QStringLiteral("--cache"), cache, QStringLiteral("show"), QStringLiteral("1"), QStringLiteral("--json")},
+        {QStringLiteral("--cache"), cache, QStringLiteral("show"), QStringLiteral("1"),
+         QStringLiteral("--json")},
     };
     for (const QStringList &command : commands) {
         Run tiny;
@@ -227,7 +231,8 @@ QString tst_Bounds::freshCache(const QString &name)
     return cache;
 }
 
-void tst_Bounds::run(const QStringList &arguments, Run *result, const QProcessEnvironment &environment)
+void tst_Bounds::run(const QStringList &arguments, Run *result,
+                     const QProcessEnvironment &environment)
 {
     const QByteArray self = QCoreApplication::applicationFilePath().toLocal8Bit();
     const QByteArray reportPath = path(QStringLiteral("run.report")).toLocal8Bit();
@@ -240,7 +245,8 @@ void tst_Bounds::run(const QStringList &arguments, Run *result, const QProcessEn
         argv.push_back(a.data());
     argv.push_back(nullptr);
 
-    QProcessEnvironment env = environment.isEmpty() ? QProcessEnvironment::systemEnvironment() : environment;
+    QProcessEnvironment env = environment.isEmpty() ? QProcessEnvironment::systemEnvironment()
+                                                    : environment;
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
     std::vector<QByteArray> envStorage;
     for (const QString &e : env.toStringList())
@@ -254,10 +260,13 @@ void tst_Bounds::run(const QStringList &arguments, Run *result, const QProcessEn
     const QByteArray errPath = path(QStringLiteral("run.err")).toLocal8Bit();
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 1, outPath.constData(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    posix_spawn_file_actions_addopen(&actions, 2, errPath.constData(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    posix_spawn_file_actions_addopen(&actions, 1, outPath.constData(), O_WRONLY | O_CREAT | O_TRUNC,
+                                     0600);
+    posix_spawn_file_actions_addopen(&actions, 2, errPath.constData(), O_WRONLY | O_CREAT | O_TRUNC,
+                                     0600);
     ChildGuard child;
-    const int spawned = posix_spawn(&child.pid, self.constData(), &actions, nullptr, argv.data(), envp.data());
+    const int spawned = posix_spawn(&child.pid, self.constData(), &actions, nullptr, argv.data(),
+                                    envp.data());
     posix_spawn_file_actions_destroy(&actions);
     QCOMPARE(spawned, 0);
 
@@ -278,11 +287,13 @@ void tst_Bounds::run(const QStringList &arguments, Run *result, const QProcessEn
     QFile err(QString::fromLocal8Bit(errPath));
     QVERIFY(out.open(QIODevice::ReadOnly) && err.open(QIODevice::ReadOnly));
     // The output can be the whole parsed feed: keep its start and its end.
-    result->out = out.size() > 8 * kMiB ? out.read(kMiB) + out.readAll().right(kMiB) : out.readAll();
+    result->out = out.size() > 8 * kMiB ? out.read(kMiB) + out.readAll().right(kMiB)
+                                        : out.readAll();
     result->err = err.readAll();
 }
 
-void tst_Bounds::verifyBounded(const Run &result, qint64 inputBytes, qint64 baselineKiB, const char *what)
+void tst_Bounds::verifyBounded(const Run &result, qint64 inputBytes, qint64 baselineKiB,
+                               const char *what)
 {
     // What one run needs for nothing differs from the next by a few MiB (the allocator's
     // arenas, the libraries' pages touched): that much is not counted against the input.
@@ -317,13 +328,16 @@ void tst_Bounds::hugeOneLineTextIsCutAndShown()
     Run import;
     run({QStringLiteral("--cache"), cache, QStringLiteral("import"), file}, &import);
     QVERIFY2(import.status == 0, import.err.constData());
-    QVERIFY2(import.out.contains("The text was cut: the file holds " + QLocale(QLocale::English).toString(bytes).toLatin1()
+    QVERIFY2(import.out.contains("The text was cut: the file holds "
+                                 + QLocale(QLocale::English).toString(bytes).toLatin1()
                                  + " characters and a story keeps at most 2,000,000."),
              import.out.constData());
     verifyBounded(import, bytes, m_baselineKiB, "import");
 
     Run show;
-    run({QStringLiteral("--cache"), cache, QStringLiteral("show"), QStringLiteral("1"), QStringLiteral("--json")}, &show);
+    run({QStringLiteral("--cache"), cache, QStringLiteral("show"), QStringLiteral("1"),
+         QStringLiteral("--json")},
+        &show);
     QVERIFY2(show.status == 0, show.err.constData());
     verifyBounded(show, bytes, m_baselineKiB, "show --json");
     const QJsonObject story = QJsonDocument::fromJson(show.out).object();
@@ -343,14 +357,19 @@ void tst_Bounds::largeFeeds_data()
     QTest::addColumn<bool>("cdata");
     QTest::addColumn<QString>("command");
     QTest::addColumn<QByteArray>("expected");
-    QTest::newRow("60 MB of 1 KB items: parse") << qint64(1000) << false << "parse" << QByteArray("\"wellformed\": true");
-    QTest::newRow("60 MB of 10 KB items: import") << qint64(10'000) << false << "import" << QByteArray(" added");
-    QTest::newRow("one 60 MB item: parse") << qint64(0) << false << "parse"
-                                          << QByteArray("1 text longer than 2,000,000 characters was cut");
-    QTest::newRow("one 60 MB item: import") << qint64(0) << false << "import"
-                                           << QByteArray("note: 1 text longer than 2,000,000 characters was cut");
-    QTest::newRow("one 60 MB CDATA item: parse") << qint64(0) << true << "parse"
-                                                << QByteArray("1 text longer than 2,000,000 characters was cut");
+    QTest::newRow("60 MB of 1 KB items: parse")
+        << qint64(1000) << false << "parse" << QByteArray("\"wellformed\": true");
+    QTest::newRow("60 MB of 10 KB items: import")
+        << qint64(10'000) << false << "import" << QByteArray(" added");
+    QTest::newRow("one 60 MB item: parse")
+        << qint64(0) << false << "parse"
+        << QByteArray("1 text longer than 2,000,000 characters was cut");
+    QTest::newRow("one 60 MB item: import")
+        << qint64(0) << false << "import"
+        << QByteArray("note: 1 text longer than 2,000,000 characters was cut");
+    QTest::newRow("one 60 MB CDATA item: parse")
+        << qint64(0) << true << "parse"
+        << QByteArray("1 text longer than 2,000,000 characters was cut");
 }
 
 void tst_Bounds::largeFeeds()
@@ -363,7 +382,8 @@ void tst_Bounds::largeFeeds()
     const qint64 bytes = writeFeed(file, 60 * kMiB, itemBytes, cdata);
     QStringList arguments{command, file};
     if (command == QLatin1String("import"))
-        arguments = QStringList{QStringLiteral("--cache"), freshCache(QStringLiteral("large"))} + arguments;
+        arguments = QStringList{QStringLiteral("--cache"), freshCache(QStringLiteral("large"))}
+            + arguments;
     Run result;
     run(arguments, &result);
     QVERIFY2(result.status == 0, result.err.constData());
@@ -378,22 +398,24 @@ void tst_Bounds::deepNesting_data()
     QTest::addColumn<int>("status");
     QTest::addColumn<QByteArray>("expected");
     constexpr int depth = 200'000;
-    const QByteArray rss = "<rss version=\"2.0\"><channel><title>T</title><item><title>First</title></item>"
-                           "<item><title>Deep</title><description>";
+    const QByteArray rss
+        = "<rss version=\"2.0\"><channel><title>T</title><item><title>First</title></item>"
+          "<item><title>Deep</title><description>";
     QTest::newRow("XML elements in an item")
-        << rss + QByteArray("<x>").repeated(depth) + QByteArray("</x>").repeated(depth) + "</description></item></channel></rss>"
+        << rss + QByteArray("<x>").repeated(depth) + QByteArray("</x>").repeated(depth)
+            + "</description></item></channel></rss>"
         << "parse" << 0 << QByteArray("elements nested deeper than 1,000 levels");
     QTest::newRow("HTML elements in an item's text")
-        << rss + QByteArray("&lt;div&gt;").repeated(depth) + "deep" + QByteArray("&lt;/div&gt;").repeated(depth)
-               + "</description></item></channel></rss>"
+        << rss + QByteArray("&lt;div&gt;").repeated(depth) + "deep"
+            + QByteArray("&lt;/div&gt;").repeated(depth) + "</description></item></channel></rss>"
         << "show" << 0 << QByteArray("deep");
     QTest::newRow("JSON arrays")
-        << R"({"version": "https://jsonfeed.org/version/1.1", "items": [{"id": "1", "x": )" + QByteArray("[").repeated(depth)
-               + QByteArray("]").repeated(depth) + "}]}"
+        << R"({"version": "https://jsonfeed.org/version/1.1", "items": [{"id": "1", "x": )"
+            + QByteArray("[").repeated(depth) + QByteArray("]").repeated(depth) + "}]}"
         << "parse" << 1 << QByteArray("too deeply nested");
     QTest::newRow("OPML outlines")
         << "<opml version=\"2.0\"><body>" + QByteArray("<outline text=\"f\">").repeated(depth)
-               + QByteArray("</outline>").repeated(depth) + "</body></opml>"
+            + QByteArray("</outline>").repeated(depth) + "</body></opml>"
         << "import" << 1 << QByteArray("outlines nested deeper than 1,000 levels");
 }
 
@@ -414,11 +436,14 @@ void tst_Bounds::deepNesting()
         if (command == QLatin1String("show") && result.status == 0) {
             verifyBounded(result, bytes, m_baselineKiB, "import");
             // The deep story is the feed's last item: stored first, story 1.
-            run({QStringLiteral("--cache"), cache, QStringLiteral("show"), QStringLiteral("1"), QStringLiteral("--json")}, &result);
+            run({QStringLiteral("--cache"), cache, QStringLiteral("show"), QStringLiteral("1"),
+                 QStringLiteral("--json")},
+                &result);
         }
     }
     QVERIFY2(result.status == status, result.err.constData());
-    QVERIFY2((result.out + result.err).contains(expected), (result.out.left(2000) + result.err).constData());
+    QVERIFY2((result.out + result.err).contains(expected),
+             (result.out.left(2000) + result.err).constData());
     verifyBounded(result, bytes, m_baselineKiB, qPrintable(command));
 }
 
@@ -428,7 +453,8 @@ void tst_Bounds::manyOutlinesAreCapped()
     int outline = 0;
     const qint64 bytes = writeFile(file, [&](QByteArray &chunk) {
         if (outline == 0)
-            chunk += "<?xml version=\"1.0\"?>\n<opml version=\"2.0\"><head><title>Many</title></head><body>\n";
+            chunk += "<?xml version=\"1.0\"?>\n<opml "
+                     "version=\"2.0\"><head><title>Many</title></head><body>\n";
         for (; outline < 100'000 && chunk.size() < kMiB; ++outline) {
             const QByteArray n = QByteArray::number(outline);
             chunk += "<outline type=\"rss\" text=\"Feed " + n + "\" xmlUrl=\"https://feeds" + n
@@ -440,10 +466,13 @@ void tst_Bounds::manyOutlinesAreCapped()
         return false;
     });
     Run result;
-    run({QStringLiteral("--cache"), freshCache(QStringLiteral("many")), QStringLiteral("import"), file}, &result);
+    run({QStringLiteral("--cache"), freshCache(QStringLiteral("many")), QStringLiteral("import"),
+         file},
+        &result);
     QVERIFY2(result.status == 0, result.err.constData());
     QVERIFY2(result.out.contains("10000 feed(s) subscribed"), result.out.constData());
-    QVERIFY2(result.out.contains("the file lists more than 10,000 feeds; the 90,000 from here on were left out"),
+    QVERIFY2(result.out.contains(
+                 "the file lists more than 10,000 feeds; the 90,000 from here on were left out"),
              result.out.constData());
     verifyBounded(result, bytes, m_baselineKiB, "import");
 }
@@ -454,22 +483,25 @@ void tst_Bounds::entityExpansionIsRefused_data()
     QTest::addColumn<QByteArray>("expected");
     QByteArray laughs = "<!ENTITY a0 \"ha\">";
     for (int i = 1; i <= 10; ++i)
-        laughs += "<!ENTITY a" + QByteArray::number(i) + " \"" + QByteArray("&a" + QByteArray::number(i - 1) + ";").repeated(10) + "\">";
+        laughs += "<!ENTITY a" + QByteArray::number(i) + " \""
+            + QByteArray("&a" + QByteArray::number(i - 1) + ";").repeated(10) + "\">";
     const QByteArray wide = "<!ENTITY w \"" + QByteArray(4000, 'w') + "\">";
     const QByteArray refused = "its entities would expand to more than 2,000,000 characters";
-    QTest::newRow("billion laughs in RSS")
-        << "<!DOCTYPE rss [" + laughs + "]><rss version=\"2.0\"><channel><title>&a10;</title></channel></rss>" << refused;
-    QTest::newRow("one wide entity used 100,000 times in RSS")
-        << "<!DOCTYPE rss [" + wide + "]><rss version=\"2.0\"><channel><title>T</title><item><description>"
-               + QByteArray("&w;").repeated(100'000) + "</description></item></channel></rss>"
-        << refused;
-    QTest::newRow("billion laughs in a CAP alert")
-        << "<!DOCTYPE alert [" + laughs + "]><alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\">"
-               "<identifier>&a10;</identifier></alert>"
-        << refused;
+    QTest::newRow("billion laughs in RSS") << "<!DOCTYPE rss [" + laughs
+            + "]><rss version=\"2.0\"><channel><title>&a10;</title></channel></rss>"
+                                           << refused;
+    QTest::newRow("one wide entity used 100,000 times in RSS") << "<!DOCTYPE rss [" + wide
+            + "]><rss version=\"2.0\"><channel><title>T</title><item><description>"
+            + QByteArray("&w;").repeated(100'000)
+            + "</description></item></channel></rss>" << refused;
+    QTest::newRow("billion laughs in a CAP alert") << "<!DOCTYPE alert [" + laughs
+            + "]><alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\">"
+              "<identifier>&a10;</identifier></alert>"
+                                                   << refused;
     QTest::newRow("billion laughs in OPML")
-        << "<!DOCTYPE opml [" + laughs + "]><opml version=\"2.0\"><body><outline text=\"&a10;\" "
-               "xmlUrl=\"https://x.example/\"/></body></opml>"
+        << "<!DOCTYPE opml [" + laughs
+            + "]><opml version=\"2.0\"><body><outline text=\"&a10;\" "
+              "xmlUrl=\"https://x.example/\"/></body></opml>"
         << QByteArray("entity declarations are not allowed in OPML");
 }
 
@@ -480,7 +512,9 @@ void tst_Bounds::entityExpansionIsRefused()
     const QString file = path(QStringLiteral("entities"));
     const qint64 bytes = writeBytes(file, document);
     Run result;
-    run({QStringLiteral("--cache"), freshCache(QStringLiteral("entities")), QStringLiteral("import"), file}, &result);
+    run({QStringLiteral("--cache"), freshCache(QStringLiteral("entities")),
+         QStringLiteral("import"), file},
+        &result);
     QCOMPARE(result.status, 1);
     QVERIFY2(result.err.contains(expected), result.err.constData());
     verifyBounded(result, bytes, m_baselineKiB, "import");
@@ -492,23 +526,27 @@ void tst_Bounds::externalEntitiesAreNeverFetchedOrRead_data()
     QTest::addColumn<QString>("command");
     // PORT and SECRET are replaced by the server's port and the path of a local file.
     const QByteArray doctype = "<!DOCTYPE %1 SYSTEM \"http://127.0.0.1:PORT/dtd\" ["
-                               "<!ENTITY local SYSTEM \"file://SECRET\"><!ENTITY web SYSTEM \"http://127.0.0.1:PORT/entity\">]>";
-    QTest::newRow("RSS")
-        << QByteArray(doctype).replace("%1", "rss") + "<rss version=\"2.0\"><channel><title>T&local;&web;</title><item>"
-               "<title>I&local;</title><description>&web;&local;</description></item></channel></rss>"
-        << "import";
-    QTest::newRow("Atom")
-        << QByteArray(doctype).replace("%1", "feed") + "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>T&local;</title>"
-               "<entry><id>urn:x</id><title>E&web;</title><content type=\"html\">&local;</content></entry></feed>"
-        << "import";
-    QTest::newRow("CAP alert")
-        << QByteArray(doctype).replace("%1", "alert") + "<alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\">"
-               "<identifier>id&local;</identifier><sender>s&web;</sender><info><headline>&local;</headline></info></alert>"
-        << "parse";
-    QTest::newRow("OPML with an external DTD")
-        << QByteArray("<!DOCTYPE opml SYSTEM \"http://127.0.0.1:PORT/dtd\"><opml version=\"2.0\"><body>"
-                      "<outline text=\"x\" xmlUrl=\"https://x.example/rss\"/></body></opml>")
-        << "import";
+                               "<!ENTITY local SYSTEM \"file://SECRET\"><!ENTITY web SYSTEM "
+                               "\"http://127.0.0.1:PORT/entity\">]>";
+    QTest::newRow("RSS") << QByteArray(doctype).replace("%1", "rss")
+            + "<rss version=\"2.0\"><channel><title>T&local;&web;</title><item>"
+              "<title>I&local;</title><description>&web;&local;</description></item></channel></"
+              "rss>"
+                         << "import";
+    QTest::newRow("Atom") << QByteArray(doctype).replace("%1", "feed")
+            + "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>T&local;</title>"
+              "<entry><id>urn:x</id><title>E&web;</title><content "
+              "type=\"html\">&local;</content></entry></feed>"
+                          << "import";
+    QTest::newRow("CAP alert") << QByteArray(doctype).replace("%1", "alert")
+            + "<alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\">"
+              "<identifier>id&local;</identifier><sender>s&web;</sender><info><headline>&local;</"
+              "headline></info></alert>"
+                               << "parse";
+    QTest::newRow("OPML with an external DTD") << QByteArray(
+        "<!DOCTYPE opml SYSTEM \"http://127.0.0.1:PORT/dtd\"><opml version=\"2.0\"><body>"
+        "<outline text=\"x\" xmlUrl=\"https://x.example/rss\"/></body></opml>")
+                                               << "import";
 }
 
 void tst_Bounds::externalEntitiesAreNeverFetchedOrRead()
@@ -530,9 +568,12 @@ void tst_Bounds::externalEntitiesAreNeverFetchedOrRead()
     } else {
         run({QStringLiteral("--cache"), cache, QStringLiteral("import"), file}, &result);
         QVERIFY2(result.status == 0, result.err.constData());
-        run({QStringLiteral("--cache"), cache, QStringLiteral("list"), QStringLiteral("--json")}, &result);
+        run({QStringLiteral("--cache"), cache, QStringLiteral("list"), QStringLiteral("--json")},
+            &result);
         Run show;
-        run({QStringLiteral("--cache"), cache, QStringLiteral("show"), QStringLiteral("1"), QStringLiteral("--json")}, &show);
+        run({QStringLiteral("--cache"), cache, QStringLiteral("show"), QStringLiteral("1"),
+             QStringLiteral("--json")},
+            &show);
         result.out += show.out;
     }
     QVERIFY2(result.status == 0, result.err.constData());
@@ -552,7 +593,8 @@ void tst_Bounds::windowShowsAHugeStory()
         Run import;
         run({QStringLiteral("--cache"), cache, QStringLiteral("import"), file}, &import);
         QVERIFY2(import.status == 0, import.err.constData());
-        writeBytes(home + QStringLiteral("/config/Bulletin/bulletin.conf"), "[reader]\nlastStory=1\n");
+        writeBytes(home + QStringLiteral("/config/Bulletin/bulletin.conf"),
+                   "[reader]\nlastStory=1\n");
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("XDG_CONFIG_HOME"), home + QStringLiteral("/config"));
         env.insert(QStringLiteral("XDG_DATA_HOME"), home + QStringLiteral("/data"));
@@ -563,7 +605,8 @@ void tst_Bounds::windowShowsAHugeStory()
         QVERIFY2(result->status == 0, result->err.constData());
         QFile milestones(home + QStringLiteral("/milestones"));
         QVERIFY(milestones.open(QIODevice::ReadOnly));
-        QVERIFY2(milestones.readAll().contains("\"milestone\":\"idle\""), "the window never went idle");
+        QVERIFY2(milestones.readAll().contains("\"milestone\":\"idle\""),
+                 "the window never went idle");
     };
     const QString tiny = path(QStringLiteral("tiny-story.txt"));
     writeOneLine(tiny, 2000, false);

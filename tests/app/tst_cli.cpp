@@ -4,11 +4,11 @@
 #include "support/testdata.h"
 
 #include <QDir>
+#include <QFile>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QFile>
-#include <QHash>
 #include <QProcess>
 #include <QSet>
 #include <QSqlDatabase>
@@ -42,9 +42,9 @@ private:
         environment.remove(QStringLiteral("QT_LOGGING_CONF"));
         process.setProcessEnvironment(environment);
         process.setProgram(QStringLiteral(BULLETIN_EXECUTABLE));
-        process.setArguments(QStringList{QStringLiteral("--cache"),
-                                         cachePath.isEmpty() ? cache() : cachePath}
-                             + arguments);
+        process.setArguments(
+            QStringList{QStringLiteral("--cache"), cachePath.isEmpty() ? cache() : cachePath}
+            + arguments);
         process.start();
         if (!process.waitForFinished(60000))
             return {};
@@ -58,7 +58,8 @@ private:
         QByteArray opml = "<?xml version=\"1.0\"?><opml version=\"2.0\"><head/><body>\n";
         for (int i = 0; i < count; ++i)
             opml += "<outline type=\"rss\" text=\"Feed " + QByteArray::number(i)
-                + "\" xmlUrl=\"https://news.example.org/feeds/" + QByteArray::number(i) + ".xml\"/>\n";
+                + "\" xmlUrl=\"https://news.example.org/feeds/" + QByteArray::number(i)
+                + ".xml\"/>\n";
         opml += "</body></opml>\n";
         const QString path = m_dir.filePath(QStringLiteral("many.opml"));
         QFile file(path);
@@ -69,7 +70,8 @@ private:
 
     static QString sample()
     {
-        return QStringLiteral(BULLETIN_SOURCE_DIR "/resources/sample/questiqa-postal-cyberattack.txt");
+        return QStringLiteral(BULLETIN_SOURCE_DIR
+                              "/resources/sample/questiqa-postal-cyberattack.txt");
     }
 
 private Q_SLOTS:
@@ -79,10 +81,13 @@ private Q_SLOTS:
         // says so instead of counting feeds as if they were stories.
         Run run = bulletin({QStringLiteral("import"), manySubscriptions(3)});
         QVERIFY2(run.status == 0, run.err.constData());
-        QVERIFY2(run.out.contains(": 3 feed(s) subscribed, 0 already subscribed\n"), run.out.constData());
-        QVERIFY2(run.out.contains("their stories come with the next refresh: bulletin refresh"), run.out.constData());
+        QVERIFY2(run.out.contains(": 3 feed(s) subscribed, 0 already subscribed\n"),
+                 run.out.constData());
+        QVERIFY2(run.out.contains("their stories come with the next refresh: bulletin refresh"),
+                 run.out.constData());
         run = bulletin({QStringLiteral("import"), manySubscriptions(3)});
-        QVERIFY2(run.out.contains(": 0 feed(s) subscribed, 3 already subscribed\n"), run.out.constData());
+        QVERIFY2(run.out.contains(": 0 feed(s) subscribed, 3 already subscribed\n"),
+                 run.out.constData());
         QVERIFY2(!run.out.contains("next refresh"), run.out.constData());
     }
 
@@ -99,9 +104,11 @@ private Q_SLOTS:
                 + QByteArray::number(f) + "</title>";
             for (int i = 0; i < 40; ++i)
                 xml += "<item><title>Report " + QByteArray::number(f) + "-" + QByteArray::number(i)
-                    + " on the quarry" + (f == 17 && i == 3 ? " zeppelin" : "") + "</title><guid>desk-"
-                    + QByteArray::number(f) + "-" + QByteArray::number(i) + "</guid><description>&lt;p&gt;"
-                    + QByteArray("The quarry report. ").repeated(20) + "&lt;/p&gt;</description></item>";
+                    + " on the quarry" + (f == 17 && i == 3 ? " zeppelin" : "")
+                    + "</title><guid>desk-" + QByteArray::number(f) + "-" + QByteArray::number(i)
+                    + "</guid><description>&lt;p&gt;"
+                    + QByteArray("The quarry report. ").repeated(20)
+                    + "&lt;/p&gt;</description></item>";
             xml += "</channel></rss>";
             const QString path = m_dir.filePath(QStringLiteral("desk-%1.xml").arg(f));
             QFile file(path);
@@ -112,7 +119,9 @@ private Q_SLOTS:
         {
             QFile file(broken);
             QVERIFY(file.open(QIODevice::WriteOnly));
-            file.write("<!DOCTYPE html><html><head><title>Desk</title></head><body><p>Moved.</p></body></html>");
+            file.write(
+                "<!DOCTYPE "
+                "html><html><head><title>Desk</title></head><body><p>Moved.</p></body></html>");
         }
         files.insert(12, broken);
 
@@ -137,7 +146,9 @@ private Q_SLOTS:
             guids.insert(story.toObject().value(QStringLiteral("guid")).toString());
         QCOMPARE(guids.size(), 30 * 40);
         // Found by search as soon as the command has returned.
-        run = bulletin({QStringLiteral("search"), QStringLiteral("zeppelin"), QStringLiteral("--json")}, cachePath);
+        run = bulletin(
+            {QStringLiteral("search"), QStringLiteral("zeppelin"), QStringLiteral("--json")},
+            cachePath);
         QVERIFY2(run.status == 0, run.err.constData());
         const QJsonArray found = run.json().value(QStringLiteral("results")).toArray();
         QCOMPARE(found.size(), 1);
@@ -148,8 +159,8 @@ private Q_SLOTS:
         run = bulletin(QStringList{QStringLiteral("import")} + files, cachePath);
         QVERIFY2(run.status == 0, run.err.constData());
         QCOMPARE(run.out.count(": 0 added, 0 updated, 40 unchanged\n"), 30);
-        QCOMPARE(bulletin({QStringLiteral("list"), QStringLiteral("--json"), QStringLiteral("--limit"),
-                           QStringLiteral("5000")},
+        QCOMPARE(bulletin({QStringLiteral("list"), QStringLiteral("--json"),
+                           QStringLiteral("--limit"), QStringLiteral("5000")},
                           cachePath)
                      .json()
                      .value(QStringLiteral("stories"))
@@ -169,7 +180,8 @@ private Q_SLOTS:
         const QJsonArray stories = run.json().value(QStringLiteral("stories")).toArray();
         QCOMPARE(stories.size(), 4);
         const QJsonObject story = stories.first().toObject();
-        QCOMPARE(story.value(QStringLiteral("source")).toString(), QStringLiteral("Questiqa Europe News"));
+        QCOMPARE(story.value(QStringLiteral("source")).toString(),
+                 QStringLiteral("Questiqa Europe News"));
         QVERIFY(story.value(QStringLiteral("has_advisory")).toBool());
         for (const char *field : {"id", "guid", "title", "link", "source", "feed_id", "published",
                                   "read", "bookmarked", "has_advisory"})
@@ -179,24 +191,34 @@ private Q_SLOTS:
         run = bulletin({QStringLiteral("show"), id, QStringLiteral("--json")});
         QCOMPARE(run.status, 0);
         const QJsonObject shown = run.json();
-        QVERIFY(shown.value(QStringLiteral("text")).toString().contains(QStringLiteral("potential phishing scams")));
+        QVERIFY(shown.value(QStringLiteral("text"))
+                    .toString()
+                    .contains(QStringLiteral("potential phishing scams")));
         QVERIFY(shown.value(QStringLiteral("html")).toString().contains(QStringLiteral("<table")));
-        QCOMPARE(shown.value(QStringLiteral("advisory")).toObject().value(QStringLiteral("headline")).toString(),
+        QCOMPARE(shown.value(QStringLiteral("advisory"))
+                     .toObject()
+                     .value(QStringLiteral("headline"))
+                     .toString(),
                  QStringLiteral("Public Advisory"));
         const QJsonArray related = shown.value(QStringLiteral("related")).toArray();
         QVERIFY(related.size() >= 3);
         for (int i = 0; i < 3; ++i) {
             const QJsonObject r = related.at(i).toObject();
             QCOMPARE(r.value(QStringLiteral("kind")).toString(), QStringLiteral("publisher"));
-            QVERIFY(r.value(QStringLiteral("id")).isDouble()); // resolves to the headline-only story
+            QVERIFY(
+                r.value(QStringLiteral("id")).isDouble()); // resolves to the headline-only story
         }
         QVERIFY(shown.value(QStringLiteral("note")).toString().contains(QStringLiteral("derived")));
 
-        QCOMPARE(bulletin({QStringLiteral("bookmark"), id, QStringLiteral("--note"), QStringLiteral("for later")}).status, 0);
+        QCOMPARE(bulletin({QStringLiteral("bookmark"), id, QStringLiteral("--note"),
+                           QStringLiteral("for later")})
+                     .status,
+                 0);
         run = bulletin({QStringLiteral("bookmarks"), QStringLiteral("--json")});
         const QJsonArray bookmarks = run.json().value(QStringLiteral("bookmarks")).toArray();
         QCOMPARE(bookmarks.size(), 1);
-        QCOMPARE(bookmarks.first().toObject().value(QStringLiteral("note")).toString(), QStringLiteral("for later"));
+        QCOMPARE(bookmarks.first().toObject().value(QStringLiteral("note")).toString(),
+                 QStringLiteral("for later"));
         QVERIFY(!bookmarks.first().toObject().value(QStringLiteral("bookmarked_at")).isNull());
 
         // Importing again adds nothing.
@@ -213,27 +235,36 @@ private Q_SLOTS:
     {
         // Two feeds, one event reported by both, and an unrelated story.
         const QString cachePath = m_dir.filePath(QStringLiteral("grouped.sqlite"));
-        const auto feed = [&](const char *name, const QList<std::pair<const char *, const char *>> &items) {
+        const auto feed = [&](const char *name,
+                              const QList<std::pair<const char *, const char *>> &items) {
             QByteArray xml = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>";
             xml += name;
             xml += "</title><link>https://" + QByteArray(name) + ".example/</link>";
             int n = 0;
             for (const auto &[title, date] : items)
-                xml += "<item><title>" + QByteArray(title) + "</title><link>https://" + QByteArray(name)
-                       + ".example/" + QByteArray::number(++n) + "</link><pubDate>" + date + "</pubDate></item>";
+                xml += "<item><title>" + QByteArray(title) + "</title><link>https://"
+                    + QByteArray(name) + ".example/" + QByteArray::number(++n) + "</link><pubDate>"
+                    + date + "</pubDate></item>";
             xml += "</channel></rss>";
             const QString path = m_dir.filePath(QString::fromLatin1(name) + QStringLiteral(".xml"));
             QFile file(path);
-            return file.open(QIODevice::WriteOnly) && file.write(xml) == xml.size() ? path : QString();
+            return file.open(QIODevice::WriteOnly) && file.write(xml) == xml.size() ? path
+                                                                                    : QString();
         };
-        const QString wire = feed("wire", {{"Volcano erupts near Reykjavik, flights grounded", "Tue, 01 Apr 2014 08:00:00 GMT"},
-                                           {"Heron numbers recover on the Thames", "Tue, 01 Apr 2014 09:00:00 GMT"}});
-        const QString post = feed("post", {{"Flights grounded as Reykjavik volcano erupts", "Tue, 01 Apr 2014 10:00:00 GMT"}});
+        const QString wire = feed(
+            "wire",
+            {{"Volcano erupts near Reykjavik, flights grounded", "Tue, 01 Apr 2014 08:00:00 GMT"},
+             {"Heron numbers recover on the Thames", "Tue, 01 Apr 2014 09:00:00 GMT"}});
+        const QString post = feed(
+            "post",
+            {{"Flights grounded as Reykjavik volcano erupts", "Tue, 01 Apr 2014 10:00:00 GMT"}});
         QVERIFY(!wire.isEmpty() && !post.isEmpty());
         Run run = bulletin({QStringLiteral("import"), wire, post}, cachePath);
         QVERIFY2(run.status == 0, run.err.constData());
 
-        run = bulletin({QStringLiteral("list"), QStringLiteral("--grouped"), QStringLiteral("--json")}, cachePath);
+        run = bulletin(
+            {QStringLiteral("list"), QStringLiteral("--grouped"), QStringLiteral("--json")},
+            cachePath);
         QVERIFY2(run.status == 0, run.err.constData());
         const QJsonArray events = run.json().value(QStringLiteral("events")).toArray();
         QCOMPARE(events.size(), 2);
@@ -242,8 +273,10 @@ private Q_SLOTS:
         QCOMPARE(volcano.value(QStringLiteral("sources")).toInt(), 2);
         const QJsonArray reports = volcano.value(QStringLiteral("stories")).toArray();
         QCOMPARE(reports.size(), 2);
-        QCOMPARE(reports.at(0).toObject().value(QStringLiteral("source")).toString(), QStringLiteral("post"));
-        QCOMPARE(reports.at(1).toObject().value(QStringLiteral("source")).toString(), QStringLiteral("wire"));
+        QCOMPARE(reports.at(0).toObject().value(QStringLiteral("source")).toString(),
+                 QStringLiteral("post"));
+        QCOMPARE(reports.at(1).toObject().value(QStringLiteral("source")).toString(),
+                 QStringLiteral("wire"));
         for (const char *field : {"id", "guid", "title", "link", "source", "feed_id", "published"})
             QVERIFY2(reports.at(0).toObject().contains(QLatin1String(field)), field);
         const QJsonObject heron = events.at(1).toObject();
@@ -263,9 +296,11 @@ private Q_SLOTS:
         const QString rules = m_dir.filePath(QStringLiteral("rules.sqlite"));
         const auto advisoryOrigins = [&] {
             QHash<QString, QString> origins; // story title -> origin
-            const Run run = bulletin({QStringLiteral("advisories"), QStringLiteral("--json")}, rules);
+            const Run run = bulletin({QStringLiteral("advisories"), QStringLiteral("--json")},
+                                     rules);
             for (const QJsonValue &v : run.json().value(QStringLiteral("advisories")).toArray())
-                origins.insert(v[QStringLiteral("story_title")].toString(), v[QStringLiteral("origin")].toString());
+                origins.insert(v[QStringLiteral("story_title")].toString(),
+                               v[QStringLiteral("origin")].toString());
             return origins;
         };
 
@@ -273,29 +308,47 @@ private Q_SLOTS:
         QVERIFY2(run.status == 0, run.err.constData());
         QCOMPARE(run.json().value(QStringLiteral("keywords")).toArray().size(), 0);
         QVERIFY(run.json().value(QStringLiteral("default_headings")).toBool());
-        QVERIFY(run.json().value(QStringLiteral("headings")).toArray().contains(QStringLiteral("Public Advisory")));
+        QVERIFY(run.json()
+                    .value(QStringLiteral("headings"))
+                    .toArray()
+                    .contains(QStringLiteral("Public Advisory")));
 
-        QCOMPARE(bulletin({QStringLiteral("advisory-rules"), QStringLiteral("add-keyword"), QStringLiteral("flood")}, rules).status, 0);
-        run = bulletin({QStringLiteral("advisory-rules"), QStringLiteral("add-keyword"), QStringLiteral("FLOOD")}, rules);
+        QCOMPARE(bulletin({QStringLiteral("advisory-rules"), QStringLiteral("add-keyword"),
+                           QStringLiteral("flood")},
+                          rules)
+                     .status,
+                 0);
+        run = bulletin({QStringLiteral("advisory-rules"), QStringLiteral("add-keyword"),
+                        QStringLiteral("FLOOD")},
+                       rules);
         QVERIFY(run.status > 0);
         QVERIFY2(run.err.contains("already"), run.err.constData());
-        run = bulletin({QStringLiteral("advisory-rules"), QStringLiteral("add-heading"), QStringLiteral("Travel"),
-                        QStringLiteral("alert"), QStringLiteral("--json")},
+        run = bulletin({QStringLiteral("advisory-rules"), QStringLiteral("add-heading"),
+                        QStringLiteral("Travel"), QStringLiteral("alert"),
+                        QStringLiteral("--json")},
                        rules);
         QCOMPARE(run.status, 0);
-        QVERIFY(run.json().value(QStringLiteral("headings")).toArray().contains(QStringLiteral("Travel alert")));
+        QVERIFY(run.json()
+                    .value(QStringLiteral("headings"))
+                    .toArray()
+                    .contains(QStringLiteral("Travel alert")));
         QVERIFY(!run.json().value(QStringLiteral("default_headings")).toBool());
-        QCOMPARE(run.json().value(QStringLiteral("keywords")).toArray(), QJsonArray{QStringLiteral("flood")});
+        QCOMPARE(run.json().value(QStringLiteral("keywords")).toArray(),
+                 QJsonArray{QStringLiteral("flood")});
 
         // A feed file: a keyword story, a story with a "Travel alert" section, a plain one.
         const QString feedPath = m_dir.filePath(QStringLiteral("rules-feed.xml"));
         QFile feed(feedPath);
         QVERIFY(feed.open(QIODevice::WriteOnly));
         feed.write("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Valley News</title>"
-                   "<item><guid>1</guid><title>Flood defences tested</title><description>Sirens at noon.</description></item>"
-                   "<item><guid>2</guid><title>Trains delayed</title><description>&lt;p&gt;Works on the line.&lt;/p&gt;"
-                   "&lt;h3&gt;Travel alert&lt;/h3&gt;&lt;p&gt;Avoid the A1 tonight.&lt;/p&gt;</description></item>"
-                   "<item><guid>3</guid><title>Market day</title><description>Stalls open at nine.</description></item>"
+                   "<item><guid>1</guid><title>Flood defences tested</title><description>Sirens at "
+                   "noon.</description></item>"
+                   "<item><guid>2</guid><title>Trains delayed</title><description>&lt;p&gt;Works "
+                   "on the line.&lt;/p&gt;"
+                   "&lt;h3&gt;Travel alert&lt;/h3&gt;&lt;p&gt;Avoid the A1 "
+                   "tonight.&lt;/p&gt;</description></item>"
+                   "<item><guid>3</guid><title>Market day</title><description>Stalls open at "
+                   "nine.</description></item>"
                    "</channel></rss>");
         feed.close();
         run = bulletin({QStringLiteral("import"), feedPath}, rules);
@@ -307,17 +360,23 @@ private Q_SLOTS:
 
         // The feed becomes an alert source; apply re-evaluates the cached stories.
         run = bulletin({QStringLiteral("list"), QStringLiteral("--json")}, rules);
-        const QString feedId = QString::number(
-            run.json().value(QStringLiteral("stories")).toArray().first()[QStringLiteral("feed_id")].toInteger());
+        const QString feedId = QString::number(run.json()
+                                                   .value(QStringLiteral("stories"))
+                                                   .toArray()
+                                                   .first()[QStringLiteral("feed_id")]
+                                                   .toInteger());
         run = bulletin({QStringLiteral("alert-source"), feedId, QStringLiteral("on")}, rules);
         QVERIFY2(run.status == 0, run.err.constData());
         QVERIFY(run.out.contains("Valley News"));
         run = bulletin({QStringLiteral("advisory-rules"), QStringLiteral("--json")}, rules);
         QCOMPARE(run.json().value(QStringLiteral("alert_sources")).toArray().size(), 1);
-        run = bulletin({QStringLiteral("advisory-rules"), QStringLiteral("apply"), QStringLiteral("--json")}, rules);
+        run = bulletin(
+            {QStringLiteral("advisory-rules"), QStringLiteral("apply"), QStringLiteral("--json")},
+            rules);
         QVERIFY2(run.status == 0, run.err.constData());
         QCOMPARE(run.json().value(QStringLiteral("added")).toInt(), 1);
-        QCOMPARE(run.json().value(QStringLiteral("changed")).toInt(), 1); // the flood story: now the feed's summary
+        QCOMPARE(run.json().value(QStringLiteral("changed")).toInt(),
+                 1); // the flood story: now the feed's summary
         origins = advisoryOrigins();
         QCOMPARE(origins.size(), 3);
         QCOMPARE(origins.value(QStringLiteral("Market day")), QStringLiteral("rule"));
@@ -325,15 +384,25 @@ private Q_SLOTS:
 
         // Off again, keyword removed, headings reset: only the section advisory is left (it
         // was written with the story; rules do not remove it).
-        QCOMPARE(bulletin({QStringLiteral("alert-source"), feedId, QStringLiteral("off")}, rules).status, 0);
-        QCOMPARE(bulletin({QStringLiteral("advisory-rules"), QStringLiteral("remove-keyword"), QStringLiteral("Flood")}, rules).status, 0);
-        run = bulletin({QStringLiteral("advisory-rules"), QStringLiteral("remove-keyword"), QStringLiteral("flood")}, rules);
+        QCOMPARE(
+            bulletin({QStringLiteral("alert-source"), feedId, QStringLiteral("off")}, rules).status,
+            0);
+        QCOMPARE(bulletin({QStringLiteral("advisory-rules"), QStringLiteral("remove-keyword"),
+                           QStringLiteral("Flood")},
+                          rules)
+                     .status,
+                 0);
+        run = bulletin({QStringLiteral("advisory-rules"), QStringLiteral("remove-keyword"),
+                        QStringLiteral("flood")},
+                       rules);
         QVERIFY(run.status > 0);
         QVERIFY2(run.err.contains("not in the list"), run.err.constData());
         run = bulletin({QStringLiteral("advisory-rules"), QStringLiteral("apply")}, rules);
         QVERIFY2(run.out.contains("2 removed"), run.out.constData());
         QCOMPARE(advisoryOrigins().keys(), QStringList{QStringLiteral("Trains delayed")});
-        run = bulletin({QStringLiteral("advisory-rules"), QStringLiteral("reset"), QStringLiteral("--json")}, rules);
+        run = bulletin(
+            {QStringLiteral("advisory-rules"), QStringLiteral("reset"), QStringLiteral("--json")},
+            rules);
         QCOMPARE(run.status, 0);
         QVERIFY(run.json().value(QStringLiteral("default_headings")).toBool());
         QCOMPARE(run.json().value(QStringLiteral("alert_sources")).toArray().size(), 0);
@@ -395,15 +464,17 @@ private Q_SLOTS:
         {
             QFile file(path);
             QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-            file.write("<?xml version=\"1.0\"?><rss version=\"2.0\" "
-                       "xmlns:itunes=\"http://www.itunes.com/dtds/podcast-1.0.dtd\"><channel>"
-                       "<title>Harbour Radio</title><link>https://radio.example/</link>"
-                       "<item><title>Episode 12</title><link>https://radio.example/12</link><guid>ep12</guid>"
-                       "<enclosure url=\"media/episode-12.mp3\" length=\"24100000\" type=\"audio/mpeg\"/>"
-                       "<itunes:duration>1:02:03</itunes:duration>"
-                       "<enclosure url=\"javascript:alert(1)\" type=\"audio/mpeg\"/>"
-                       "<enclosure url=\"https://radio.example/notes\" length=\"0\"/>"
-                       "</item><item><title>Brief</title><guid>brief</guid></item></channel></rss>");
+            file.write(
+                "<?xml version=\"1.0\"?><rss version=\"2.0\" "
+                "xmlns:itunes=\"http://www.itunes.com/dtds/podcast-1.0.dtd\"><channel>"
+                "<title>Harbour Radio</title><link>https://radio.example/</link>"
+                "<item><title>Episode "
+                "12</title><link>https://radio.example/12</link><guid>ep12</guid>"
+                "<enclosure url=\"media/episode-12.mp3\" length=\"24100000\" type=\"audio/mpeg\"/>"
+                "<itunes:duration>1:02:03</itunes:duration>"
+                "<enclosure url=\"javascript:alert(1)\" type=\"audio/mpeg\"/>"
+                "<enclosure url=\"https://radio.example/notes\" length=\"0\"/>"
+                "</item><item><title>Brief</title><guid>brief</guid></item></channel></rss>");
         }
         const QString cachePath = m_dir.filePath(QStringLiteral("podcast.sqlite"));
         Run run = bulletin({QStringLiteral("import"), path, QStringLiteral("--url"),
@@ -417,23 +488,28 @@ private Q_SLOTS:
                        QString::number(story.toObject().value(QStringLiteral("id")).toInteger()));
         QCOMPARE(ids.size(), 2);
 
-        run = bulletin({QStringLiteral("show"), ids.value(QStringLiteral("Episode 12")), QStringLiteral("--json")},
+        run = bulletin({QStringLiteral("show"), ids.value(QStringLiteral("Episode 12")),
+                        QStringLiteral("--json")},
                        cachePath);
         QVERIFY2(run.status == 0, run.err.constData());
         const QJsonArray enclosures = run.json().value(QStringLiteral("enclosures")).toArray();
         QCOMPARE(enclosures.size(), 2);
         const QJsonObject episode = enclosures.at(0).toObject();
-        QCOMPARE(episode.value(QStringLiteral("url")).toString(), QStringLiteral("https://radio.example/media/episode-12.mp3"));
+        QCOMPARE(episode.value(QStringLiteral("url")).toString(),
+                 QStringLiteral("https://radio.example/media/episode-12.mp3"));
         QCOMPARE(episode.value(QStringLiteral("type")).toString(), QStringLiteral("audio/mpeg"));
         QCOMPARE(episode.value(QStringLiteral("length")).toInteger(), 24100000);
         QCOMPARE(episode.value(QStringLiteral("duration")).toInteger(), 3723);
         QVERIFY(episode.value(QStringLiteral("title")).isNull());
         const QJsonObject notes = enclosures.at(1).toObject();
-        QCOMPARE(notes.value(QStringLiteral("url")).toString(), QStringLiteral("https://radio.example/notes"));
+        QCOMPARE(notes.value(QStringLiteral("url")).toString(),
+                 QStringLiteral("https://radio.example/notes"));
         for (const char *unknown : {"type", "length", "title", "duration"})
             QVERIFY2(notes.value(QLatin1String(unknown)).isNull(), unknown);
 
-        run = bulletin({QStringLiteral("show"), ids.value(QStringLiteral("Brief")), QStringLiteral("--json")}, cachePath);
+        run = bulletin(
+            {QStringLiteral("show"), ids.value(QStringLiteral("Brief")), QStringLiteral("--json")},
+            cachePath);
         QCOMPARE(run.json().value(QStringLiteral("enclosures")), QJsonValue(QJsonArray{}));
     }
 
@@ -441,15 +517,32 @@ private Q_SLOTS:
     {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("message");
-        QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")} << QStringLiteral("unknown command");
-        QTest::newRow("show without id") << QStringList{QStringLiteral("show")} << QStringLiteral("usage");
-        QTest::newRow("show missing story") << QStringList{QStringLiteral("show"), QStringLiteral("999999")} << QStringLiteral("no story");
-        QTest::newRow("import missing file") << QStringList{QStringLiteral("import"), QStringLiteral("/nonexistent/file.txt")} << QStringLiteral("cannot read");
-        QTest::newRow("parse not a feed") << QStringList{QStringLiteral("parse"), sample()} << QStringLiteral("");
-        QTest::newRow("alert-source usage") << QStringList{QStringLiteral("alert-source"), QStringLiteral("1"), QStringLiteral("maybe")} << QStringLiteral("usage");
-        QTest::newRow("alert-source missing feed") << QStringList{QStringLiteral("alert-source"), QStringLiteral("999999"), QStringLiteral("on")} << QStringLiteral("no feed");
-        QTest::newRow("advisory-rules usage") << QStringList{QStringLiteral("advisory-rules"), QStringLiteral("add-keyword")} << QStringLiteral("usage");
-        QTest::newRow("unknown option") << QStringList{QStringLiteral("list"), QStringLiteral("--bogus")} << QStringLiteral("unknown option");
+        QTest::newRow("unknown command")
+            << QStringList{QStringLiteral("frobnicate")} << QStringLiteral("unknown command");
+        QTest::newRow("show without id")
+            << QStringList{QStringLiteral("show")} << QStringLiteral("usage");
+        QTest::newRow("show missing story")
+            << QStringList{QStringLiteral("show"), QStringLiteral("999999")}
+            << QStringLiteral("no story");
+        QTest::newRow("import missing file")
+            << QStringList{QStringLiteral("import"), QStringLiteral("/nonexistent/file.txt")}
+            << QStringLiteral("cannot read");
+        QTest::newRow("parse not a feed")
+            << QStringList{QStringLiteral("parse"), sample()} << QStringLiteral("");
+        QTest::newRow("alert-source usage")
+            << QStringList{QStringLiteral("alert-source"), QStringLiteral("1"),
+                           QStringLiteral("maybe")}
+            << QStringLiteral("usage");
+        QTest::newRow("alert-source missing feed")
+            << QStringList{QStringLiteral("alert-source"), QStringLiteral("999999"),
+                           QStringLiteral("on")}
+            << QStringLiteral("no feed");
+        QTest::newRow("advisory-rules usage")
+            << QStringList{QStringLiteral("advisory-rules"), QStringLiteral("add-keyword")}
+            << QStringLiteral("usage");
+        QTest::newRow("unknown option")
+            << QStringList{QStringLiteral("list"), QStringLiteral("--bogus")}
+            << QStringLiteral("unknown option");
         // An unknown option is an error before a command word too; it never opens the window.
         QTest::newRow("unknown option, no command")
             << QStringList{QStringLiteral("--foo")}
@@ -510,7 +603,8 @@ private Q_SLOTS:
         // The versions it runs with, for a bug report: Qt's and the SQLite library's.
         QString sqliteVersion;
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("version"));
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"),
+                                                        QStringLiteral("version"));
             db.setDatabaseName(QStringLiteral(":memory:"));
             QVERIFY(db.open());
             QSqlQuery q(db);
@@ -552,11 +646,16 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("kind");
         QTest::addColumn<QString>("message");
-        QTest::newRow("/dev/null") << "null" << "/dev/null is not a file";
-        QTest::newRow("zero-length file") << "empty" << "is empty (0 bytes)";
-        QTest::newRow("a text file") << "text" << "is not an SQLite database";
-        QTest::newRow("a cache cut short") << "cut" << "is cut short";
-        QTest::newRow("another program's database") << "foreign" << "another program's SQLite database";
+        QTest::newRow("/dev/null") << "null"
+                                   << "/dev/null is not a file";
+        QTest::newRow("zero-length file") << "empty"
+                                          << "is empty (0 bytes)";
+        QTest::newRow("a text file") << "text"
+                                     << "is not an SQLite database";
+        QTest::newRow("a cache cut short") << "cut"
+                                           << "is cut short";
+        QTest::newRow("another program's database") << "foreign"
+                                                    << "another program's SQLite database";
     }
 
     void unusableCacheIsOneClearLineAndLeftAlone()
@@ -569,8 +668,10 @@ private Q_SLOTS:
             path = QStringLiteral("/dev/null");
         } else if (kind == QLatin1String("foreign")) {
             QProcess sqlite;
-            sqlite.start(QStringLiteral("sqlite3"), {path, QStringLiteral("CREATE TABLE notes(body TEXT); "
-                                                                          "INSERT INTO notes VALUES ('mine');")});
+            sqlite.start(QStringLiteral("sqlite3"),
+                         {path,
+                          QStringLiteral("CREATE TABLE notes(body TEXT); "
+                                         "INSERT INTO notes VALUES ('mine');")});
             if (!sqlite.waitForFinished() || sqlite.exitCode() != 0)
                 QSKIP("the sqlite3 program is needed to write another program's database");
         } else {
@@ -587,8 +688,9 @@ private Q_SLOTS:
         const QByteArray before = bulletin::test::fileHash(path);
         const QStringList files = QDir(dir.path()).entryList(QDir::Files | QDir::Hidden);
         for (const QString &command : {QStringLiteral("list"), QStringLiteral("import")}) {
-            const Run run = bulletin(command == QLatin1String("list") ? QStringList{command}
-                                                                      : QStringList{command, sample()},
+            const Run run = bulletin(command == QLatin1String("list")
+                                         ? QStringList{command}
+                                         : QStringList{command, sample()},
                                      path);
             QVERIFY(run.status > 0);
             const QString err = QString::fromUtf8(run.err).trimmed();
@@ -622,7 +724,8 @@ private Q_SLOTS:
 
         run = bulletin({QStringLiteral("bookmark"), QStringLiteral("1")}, path);
         QVERIFY(run.status > 0);
-        QVERIFY2(run.err.trimmed().count('\n') == 0 && run.err.contains("is read-only (it is on a read-only file system)"),
+        QVERIFY2(run.err.trimmed().count('\n') == 0
+                     && run.err.contains("is read-only (it is on a read-only file system)"),
                  run.err.constData());
         QVERIFY(mount.setReadOnly(false));
     }
@@ -636,8 +739,9 @@ private Q_SLOTS:
         // needs the texts to fill many pages.
         QRandomGenerator letters(26);
         for (int i = 0; i < 300; ++i)
-            feed += "<item><guid>" + QByteArray::number(i) + "</guid><title>Ferry " + QByteArray::number(i)
-                + "</title><description>" + bulletin::test::lettersThatDoNotRepeat(2000, letters) + "</description></item>";
+            feed += "<item><guid>" + QByteArray::number(i) + "</guid><title>Ferry "
+                + QByteArray::number(i) + "</title><description>"
+                + bulletin::test::lettersThatDoNotRepeat(2000, letters) + "</description></item>";
         feed += "</channel></rss>";
         const QString feedPath = dir.filePath(QStringLiteral("harbour.rss"));
         QFile feedFile(feedPath);
@@ -648,18 +752,22 @@ private Q_SLOTS:
         QVERIFY2(run.status == 0, run.err.constData());
         QVERIFY(run.out.contains("is whole"));
         QVERIFY(run.out.contains(".backup-v"));
-        QVERIFY(QFile::exists(path + QStringLiteral(".backup-v%1").arg(QString::fromUtf8(
-                                  run.out.mid(run.out.indexOf(".backup-v") + 9).trimmed()))));
+        QVERIFY(QFile::exists(path
+                              + QStringLiteral(".backup-v%1")
+                                    .arg(QString::fromUtf8(
+                                        run.out.mid(run.out.indexOf(".backup-v") + 9).trimmed()))));
         // A page of garbage in the middle of the stories' texts (a page in the middle of the
         // file may be a free one, which no check reads).
         QList<qint64> storyPages;
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("pages"));
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"),
+                                                        QStringLiteral("pages"));
             db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
             db.setDatabaseName(path);
             QVERIFY(db.open());
             QSqlQuery q(db);
-            QVERIFY(q.exec(QStringLiteral("SELECT pageno FROM dbstat WHERE name = 'article_bodies' ORDER BY pageno")));
+            QVERIFY(q.exec(QStringLiteral(
+                "SELECT pageno FROM dbstat WHERE name = 'article_bodies' ORDER BY pageno")));
             while (q.next())
                 storyPages << q.value(0).toLongLong();
         }
@@ -675,8 +783,10 @@ private Q_SLOTS:
         QVERIFY(run.status > 0);
         const QString err = QString::fromUtf8(run.err).trimmed();
         QVERIFY2(!err.contains(QLatin1Char('\n')), qPrintable(err));
-        QVERIFY2(err.contains(QStringLiteral("the cache %1 is damaged").arg(path)), qPrintable(err));
-        QVERIFY2(err.contains(QStringLiteral("the newest backup is %1.backup-v").arg(path)), qPrintable(err));
+        QVERIFY2(err.contains(QStringLiteral("the cache %1 is damaged").arg(path)),
+                 qPrintable(err));
+        QVERIFY2(err.contains(QStringLiteral("the newest backup is %1.backup-v").arg(path)),
+                 qPrintable(err));
     }
 
     void bookmarksOfADamagedCacheAreWhatCanStillBeRead_data()
@@ -694,13 +804,19 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
         QCOMPARE(bulletin({QStringLiteral("import"), sample()}, path).status, 0);
-        const QJsonArray stories = bulletin({QStringLiteral("list"), QStringLiteral("--json")}, path)
-                                       .json().value(QStringLiteral("stories")).toArray();
+        const QJsonArray stories = bulletin({QStringLiteral("list"), QStringLiteral("--json")},
+                                            path)
+                                       .json()
+                                       .value(QStringLiteral("stories"))
+                                       .toArray();
         QCOMPARE(stories.size(), 4);
         const auto bookmark = [&](int i) {
-            const QString id = QString::number(stories.at(i).toObject().value(QStringLiteral("id")).toInteger());
-            return bulletin({QStringLiteral("bookmark"), id, QStringLiteral("--note"), QStringLiteral("keep %1").arg(i)},
-                            path).status;
+            const QString id = QString::number(
+                stories.at(i).toObject().value(QStringLiteral("id")).toInteger());
+            return bulletin({QStringLiteral("bookmark"), id, QStringLiteral("--note"),
+                             QStringLiteral("keep %1").arg(i)},
+                            path)
+                .status;
         };
         QCOMPARE(bookmark(0), 0);
         QCOMPARE(bookmark(1), 0);
@@ -717,16 +833,21 @@ private Q_SLOTS:
         const Run run = bulletin({QStringLiteral("bookmarks"), QStringLiteral("--json")}, path);
         const QString err = QString::fromUtf8(run.err).trimmed();
         QVERIFY2(!err.contains(QLatin1Char('\n')), qPrintable(err));
-        QVERIFY2(err.startsWith(QStringLiteral("bulletin: no bookmark could be read from the damaged cache %1;").arg(path)),
-                 qPrintable(err));
+        QVERIFY2(
+            err.startsWith(
+                QStringLiteral("bulletin: no bookmark could be read from the damaged cache %1;")
+                    .arg(path)),
+            qPrintable(err));
         QCOMPARE(bulletin::test::fileHash(path), damaged);
         if (!backedUp) {
             QCOMPARE(run.status, 1);
-            QVERIFY2(err.endsWith(QLatin1String("there is no backup to fill in from")), qPrintable(err));
+            QVERIFY2(err.endsWith(QLatin1String("there is no backup to fill in from")),
+                     qPrintable(err));
             return;
         }
         QVERIFY2(run.status == 0, run.err.constData());
-        QVERIFY2(err.contains(QStringLiteral("from the backup %1.backup-v").arg(path)), qPrintable(err));
+        QVERIFY2(err.contains(QStringLiteral("from the backup %1.backup-v").arg(path)),
+                 qPrintable(err));
         QStringList notes;
         for (const QJsonValue &b : run.json().value(QStringLiteral("bookmarks")).toArray())
             notes << b.toObject().value(QStringLiteral("note")).toString();
@@ -740,7 +861,8 @@ private Q_SLOTS:
         if (!mount.isMounted())
             QSKIP(qPrintable(mount.skipReason()));
         const QString cachePath = m_dir.filePath(QStringLiteral("subscriptions.sqlite"));
-        QCOMPARE(bulletin({QStringLiteral("import"), manySubscriptions(3000)}, cachePath).status, 0);
+        QCOMPARE(bulletin({QStringLiteral("import"), manySubscriptions(3000)}, cachePath).status,
+                 0);
         const QString exported = mount.filePath(QStringLiteral("subscriptions.opml"));
         QCOMPARE(bulletin({QStringLiteral("export-opml"), exported}, cachePath).status, 0);
         const QByteArray before = bulletin::test::fileHash(exported);
@@ -752,7 +874,8 @@ private Q_SLOTS:
         QVERIFY(run.status > 0);
         QVERIFY2(run.err.contains("left as it was"), run.err.constData());
         QCOMPARE(bulletin::test::fileHash(exported), before);
-        QCOMPARE(QDir(mount.filePath(QString())).entryList(QDir::Files), QStringList{QStringLiteral("subscriptions.opml")});
+        QCOMPARE(QDir(mount.filePath(QString())).entryList(QDir::Files),
+                 QStringList{QStringLiteral("subscriptions.opml")});
     }
 
     void newerCacheIsRefused()
@@ -761,7 +884,8 @@ private Q_SLOTS:
         QCOMPARE(bulletin({QStringLiteral("list")}, path).status, 0);
         {
             QProcess sqlite;
-            sqlite.start(QStringLiteral("sqlite3"), {path, QStringLiteral("PRAGMA user_version=9999;")});
+            sqlite.start(QStringLiteral("sqlite3"),
+                         {path, QStringLiteral("PRAGMA user_version=9999;")});
             if (!sqlite.waitForFinished() || sqlite.exitCode() != 0)
                 QSKIP("the sqlite3 program is needed to write a newer cache");
         }

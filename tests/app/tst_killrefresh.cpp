@@ -35,13 +35,16 @@ QByteArray feedBody(int feed, int round)
         + QByteArray::number(feed) + "</title><link>http://example.org/</link>";
     for (int i = 0; i < kItems; ++i) {
         const bool fresh = i < 3;
-        const QByteArray guid = fresh ? "f" + QByteArray::number(feed) + "-r" + QByteArray::number(round) + "-"
+        const QByteArray guid = fresh
+            ? "f" + QByteArray::number(feed) + "-r" + QByteArray::number(round) + "-"
                 + QByteArray::number(i)
-                                      : "f" + QByteArray::number(feed) + "-" + QByteArray::number(i);
-        xml += "<item><guid>" + guid + "</guid><title>Story " + guid + "</title><link>http://example.org/" + guid
-            + "</link><description>Round " + QByteArray::number(round)
+            : "f" + QByteArray::number(feed) + "-" + QByteArray::number(i);
+        xml += "<item><guid>" + guid + "</guid><title>Story " + guid
+            + "</title><link>http://example.org/" + guid + "</link><description>Round "
+            + QByteArray::number(round)
             + " text of the story, long enough to make the write take a little while. "
-              "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.</description>"
+              "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod "
+              "tempor.</description>"
               "</item>";
     }
     return xml + "</channel></rss>";
@@ -82,7 +85,8 @@ bool tst_KillRefresh::runRefresh(int timeoutMs)
 {
     QProcess process;
     process.start(QStringLiteral(BULLETIN_EXECUTABLE),
-                  {QStringLiteral("--cache"), m_cachePath, QStringLiteral("refresh"), QStringLiteral("--json")});
+                  {QStringLiteral("--cache"), m_cachePath, QStringLiteral("refresh"),
+                   QStringLiteral("--json")});
     return process.waitForFinished(timeoutMs) && process.exitStatus() == QProcess::NormalExit
         && process.exitCode() == 0;
 }
@@ -104,7 +108,8 @@ void tst_KillRefresh::initTestCase()
         server.route(path, [feed, round = m_round](const RecordedRequest &) {
             return TestResponse::ok(feedBody(feed, round->load()));
         });
-        QVERIFY(cache->feeds().addSubscription(server.url(path).toString(), QStringLiteral("Feed %1").arg(feed)));
+        QVERIFY(cache->feeds().addSubscription(server.url(path).toString(),
+                                               QStringLiteral("Feed %1").arg(feed)));
     }
     cache.reset();
     // One whole refresh first, so there are stories to read and bookmark; timed, so kills
@@ -139,7 +144,8 @@ void tst_KillRefresh::cacheSurvivesKillsDuringRefresh()
             // The user reads and bookmarks between refreshes.
             auto cache = openCache();
             QVERIFY(cache);
-            const QList<StorySummary> list = cache->articles().stories(StoryFilter{}, std::nullopt, 5000);
+            const QList<StorySummary> list = cache->articles().stories(StoryFilter{}, std::nullopt,
+                                                                       5000);
             QVERIFY(!list.isEmpty());
             const qint64 toRead = list.at(int(random.bounded(quint32(list.size())))).id;
             const qint64 toBookmark = list.at(int(random.bounded(quint32(list.size())))).id;
@@ -179,7 +185,8 @@ void tst_KillRefresh::cacheSurvivesKillsDuringRefresh()
         for (qint64 id : std::as_const(readIds)) {
             const std::optional<StorySummary> story = cache->articles().summary(id);
             QVERIFY2(story, qPrintable(QStringLiteral("story %1 is gone").arg(id)));
-            QVERIFY2(story->read, qPrintable(QStringLiteral("story %1 lost its read mark").arg(id)));
+            QVERIFY2(story->read,
+                     qPrintable(QStringLiteral("story %1 lost its read mark").arg(id)));
         }
         QList<qint64> stillBookmarked;
         for (const BookmarkRecord &bookmark : cache->bookmarks().bookmarks()) {
@@ -187,10 +194,11 @@ void tst_KillRefresh::cacheSurvivesKillsDuringRefresh()
                 stillBookmarked << *bookmark.articleId;
         }
         for (qint64 id : std::as_const(bookmarkedIds))
-            QVERIFY2(stillBookmarked.contains(id), qPrintable(QStringLiteral("bookmark of %1 lost").arg(id)));
+            QVERIFY2(stillBookmarked.contains(id),
+                     qPrintable(QStringLiteral("bookmark of %1 lost").arg(id)));
     }
-    qInfo("%d rounds in %lld ms, %d of them stored stories before the kill", round, budget.elapsed(),
-          roundsThatWrote);
+    qInfo("%d rounds in %lld ms, %d of them stored stories before the kill", round,
+          budget.elapsed(), roundsThatWrote);
     QVERIFY2(roundsThatWrote > 0, "no round got as far as writing: the kills tested nothing");
 }
 
@@ -204,7 +212,8 @@ void tst_KillRefresh::theWindowWritesWhileARefreshWrites()
     {
         auto cache = openCache();
         QVERIFY(cache);
-        for (const StorySummary &story : cache->articles().stories(StoryFilter{}, std::nullopt, 5000)) {
+        for (const StorySummary &story :
+             cache->articles().stories(StoryFilter{}, std::nullopt, 5000)) {
             if (!story.bookmarked)
                 ids << story.id;
         }
@@ -212,7 +221,8 @@ void tst_KillRefresh::theWindowWritesWhileARefreshWrites()
     const int before = [this] { return openCache()->articles().count(StoryFilter{}); }();
     QProcess process;
     process.start(QStringLiteral(BULLETIN_EXECUTABLE),
-                  {QStringLiteral("--cache"), m_cachePath, QStringLiteral("refresh"), QStringLiteral("--json")});
+                  {QStringLiteral("--cache"), m_cachePath, QStringLiteral("refresh"),
+                   QStringLiteral("--json")});
     QVERIFY(process.waitForStarted(10'000));
     auto cache = openCache();
     QVERIFY(cache);
@@ -220,7 +230,8 @@ void tst_KillRefresh::theWindowWritesWhileARefreshWrites()
     for (const qint64 id : std::as_const(ids)) {
         if (process.state() == QProcess::NotRunning && written.size() >= 20)
             break;
-        QVERIFY2(cache->articles().setRead({id}, id % 2 == 0), qPrintable(QStringLiteral("marking %1").arg(id)));
+        QVERIFY2(cache->articles().setRead({id}, id % 2 == 0),
+                 qPrintable(QStringLiteral("marking %1").arg(id)));
         QVERIFY2(cache->bookmarks().add(id, QStringLiteral("while refreshing")),
                  qPrintable(QStringLiteral("bookmarking %1").arg(id)));
         written << id;
@@ -228,8 +239,10 @@ void tst_KillRefresh::theWindowWritesWhileARefreshWrites()
     QVERIFY(process.waitForFinished(60'000));
     QCOMPARE(process.exitStatus(), QProcess::NormalExit);
     QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
-    const QJsonArray feeds =
-        QJsonDocument::fromJson(process.readAllStandardOutput()).object().value(QStringLiteral("feeds")).toArray();
+    const QJsonArray feeds = QJsonDocument::fromJson(process.readAllStandardOutput())
+                                 .object()
+                                 .value(QStringLiteral("feeds"))
+                                 .toArray();
     QCOMPARE(feeds.size(), kFeeds);
     for (const QJsonValue &feed : feeds)
         QVERIFY2(feed.toObject().value(QStringLiteral("status")).toString() == QLatin1String("ok"),
@@ -245,7 +258,8 @@ void tst_KillRefresh::theWindowWritesWhileARefreshWrites()
             bookmarked << *bookmark.articleId;
     }
     for (const qint64 id : std::as_const(written)) {
-        QVERIFY2(bookmarked.contains(id), qPrintable(QStringLiteral("bookmark of %1 lost").arg(id)));
+        QVERIFY2(bookmarked.contains(id),
+                 qPrintable(QStringLiteral("bookmark of %1 lost").arg(id)));
         QCOMPARE(cache->articles().summary(id)->read, id % 2 == 0);
     }
 }

@@ -40,19 +40,22 @@ void tst_QuitOnSignal::quitsCleanly()
     QFETCH(bool, hugeStory);
     QFETCH(QString, milestone);
     QVERIFY(m_dir.isValid());
-    const QString home = m_dir.filePath(QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-'));
+    const QString home = m_dir.filePath(
+        QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-'));
     QVERIFY(QDir().mkpath(home + QStringLiteral("/config/Bulletin")));
     const QString cache = home + QStringLiteral("/cache.sqlite");
 
     const QString text = home + QStringLiteral("/story.txt");
     QFile story(text);
     QVERIFY(story.open(QIODevice::WriteOnly));
-    const QByteArray sentence = "The council said on Monday that the storm closed schools across the county. ";
+    const QByteArray sentence
+        = "The council said on Monday that the storm closed schools across the county. ";
     story.write(hugeStory ? sentence.repeated(30 * 1024 * 1024 / sentence.size()) : sentence);
     story.write("\n");
     story.close();
     QProcess import;
-    import.start(QStringLiteral(BULLETIN_EXECUTABLE), {QStringLiteral("--cache"), cache, QStringLiteral("import"), text});
+    import.start(QStringLiteral(BULLETIN_EXECUTABLE),
+                 {QStringLiteral("--cache"), cache, QStringLiteral("import"), text});
     QVERIFY(import.waitForFinished(120000));
     QCOMPARE(import.exitCode(), 0);
 

@@ -12,7 +12,8 @@ class tst_PlainTextImporter final : public QObject
 private:
     static QByteArray sample()
     {
-        return test::readSourceFile(QStringLiteral("resources/sample/questiqa-postal-cyberattack.txt"));
+        return test::readSourceFile(
+            QStringLiteral("resources/sample/questiqa-postal-cyberattack.txt"));
     }
 
     // An input fuzz_plaintextimporter once failed on (tests/fuzz/regressions).
@@ -51,7 +52,8 @@ private Q_SLOTS:
 
         const QString html = import.article.html;
         QVERIFY(html.contains(QStringLiteral("<h3>Details of the Cyberattack</h3>")));
-        QVERIFY(html.contains(QStringLiteral("<li>International cooperation to combat cybercrime effectively.</li>")));
+        QVERIFY(html.contains(QStringLiteral(
+            "<li>International cooperation to combat cybercrime effectively.</li>")));
         QVERIFY(html.contains(QStringLiteral("<p>Authorities stress the need for:</p>")));
         // The advisory and the related headlines are shown as banner and list, not in the body.
         QVERIFY(!html.contains(QStringLiteral("Public Advisory")));
@@ -90,10 +92,14 @@ private Q_SLOTS:
         QTest::addColumn<QString>("error");
         QTest::newRow("empty file") << QByteArray() << QStringLiteral("empty");
         QTest::newRow("only white space") << QByteArray(" \n\t\r\n ") << QStringLiteral("empty");
-        QTest::newRow("latin-1 bytes") << QByteArray("Caf\xe9 au lait is served.\n") << QStringLiteral("not UTF-8");
-        QTest::newRow("binary with NUL") << QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16) << QStringLiteral("binary");
-        QTest::newRow("control characters") << QByteArray("Text\x01\x02 with controls.\n") << QStringLiteral("binary");
-        QTest::newRow("truncated utf-8 sequence") << QByteArray("A story about caf\xc3") << QStringLiteral("not UTF-8");
+        QTest::newRow("latin-1 bytes")
+            << QByteArray("Caf\xe9 au lait is served.\n") << QStringLiteral("not UTF-8");
+        QTest::newRow("binary with NUL")
+            << QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16) << QStringLiteral("binary");
+        QTest::newRow("control characters")
+            << QByteArray("Text\x01\x02 with controls.\n") << QStringLiteral("binary");
+        QTest::newRow("truncated utf-8 sequence")
+            << QByteArray("A story about caf\xc3") << QStringLiteral("not UTF-8");
     }
 
     void refused()
@@ -114,17 +120,22 @@ private Q_SLOTS:
 
         QTest::newRow("blank-line paragraphs wrapped over lines")
             << QByteArray("First line of a paragraph\nthat continues here.\n\nSecond paragraph.\n")
-            << QStringLiteral("<p>First line of a paragraph that continues here.</p>\n<p>Second paragraph.</p>\n")
+            << QStringLiteral("<p>First line of a paragraph that continues here.</p>\n<p>Second "
+                              "paragraph.</p>\n")
             << 0 << false;
         QTest::newRow("windows line ends and BOM")
             << QByteArray("\xEF\xBB\xBFOne paragraph.\r\nAnother one.\r\n")
             << QStringLiteral("<p>One paragraph.</p>\n<p>Another one.</p>\n") << 0 << false;
         QTest::newRow("markup in text is escaped")
             << QByteArray("A <script>alert(1)</script> & co.\n")
-            << QStringLiteral("<p>A &lt;script&gt;alert(1)&lt;/script&gt; &amp; co.</p>\n") << 0 << false;
+            << QStringLiteral("<p>A &lt;script&gt;alert(1)&lt;/script&gt; &amp; co.</p>\n") << 0
+            << false;
         QTest::newRow("warning heading is an advisory")
-            << QByteArray("Storm hits the coast.\nWarning\nStay indoors until noon.\nAftermath\nRoads are closed.\n")
-            << QStringLiteral("<p>Storm hits the coast.</p>\n<h3>Aftermath</h3>\n<p>Roads are closed.</p>\n") << 0 << true;
+            << QByteArray("Storm hits the coast.\nWarning\nStay indoors until "
+                          "noon.\nAftermath\nRoads are closed.\n")
+            << QStringLiteral(
+                   "<p>Storm hits the coast.</p>\n<h3>Aftermath</h3>\n<p>Roads are closed.</p>\n")
+            << 0 << true;
         QTest::newRow("related stories heading lists headlines")
             << QByteArray("Body text here.\nRelated Stories\nFirst Headline\nSecond Headline\n")
             << QStringLiteral("<p>Body text here.</p>\n") << 2 << false;
@@ -133,12 +144,15 @@ private Q_SLOTS:
                           "Do not click links in unexpected emails\n")
             << QStringLiteral("<p>Phishing emails are circulating.</p>\n") << 0 << true;
         QTest::newRow("long line without punctuation is a paragraph")
-            << QByteArray("Intro.\nThis line has many more than ten words and still no full stop at the end\n")
-            << QStringLiteral("<p>Intro.</p>\n<p>This line has many more than ten words and still no full stop "
+            << QByteArray("Intro.\nThis line has many more than ten words and still no full stop "
+                          "at the end\n")
+            << QStringLiteral("<p>Intro.</p>\n<p>This line has many more than ten words and still "
+                              "no full stop "
                               "at the end</p>\n")
             << 0 << false;
         QTest::newRow("line after a heading is its text")
-            << QByteArray("Intro.\nWhat happened\nRoads closed at noon\nAftermath\nAll clear now.\n")
+            << QByteArray(
+                   "Intro.\nWhat happened\nRoads closed at noon\nAftermath\nAll clear now.\n")
             << QStringLiteral("<p>Intro.</p>\n<h3>What happened</h3>\n<p>Roads closed at noon</p>\n"
                               "<h3>Aftermath</h3>\n<p>All clear now.</p>\n")
             << 0 << false;
@@ -147,7 +161,8 @@ private Q_SLOTS:
             << QStringLiteral("<p>Story text.</p>\n<h3>Public Advisory</h3>\n") << 0 << false;
         QTest::newRow("list items with bullet character")
             << QByteArray("Needs:\n\u2022 water\n\u2022 food\n")
-            << QStringLiteral("<p>Needs:</p>\n<ul>\n<li>water</li>\n<li>food</li>\n</ul>\n") << 0 << false;
+            << QStringLiteral("<p>Needs:</p>\n<ul>\n<li>water</li>\n<li>food</li>\n</ul>\n") << 0
+            << false;
     }
 
     void shapes()
@@ -165,26 +180,31 @@ private Q_SLOTS:
 
     void headlineAndAdvisoryWithoutFullStops()
     {
-        const QByteArray text = "Storm closes schools\n\n"
-                                "Schools across the county closed on Monday after a storm knocked out power.\n\n"
-                                "Public Advisory\n\n"
-                                "Stay away from fallen power lines and report them to the utility\n\n"
-                                "Severity: Severe\n";
+        const QByteArray text
+            = "Storm closes schools\n\n"
+              "Schools across the county closed on Monday after a storm knocked out power.\n\n"
+              "Public Advisory\n\n"
+              "Stay away from fallen power lines and report them to the utility\n\n"
+              "Severity: Severe\n";
         const PlainTextResult result = importPlainText(text);
         QVERIFY2(result.import, qPrintable(result.error));
         const PlainTextImport &import = *result.import;
         QCOMPARE(import.article.title, QStringLiteral("Storm closes schools"));
         QVERIFY(!import.titleDerived);
         QCOMPARE(import.note, QStringLiteral("Title taken from the file's first line."));
-        QCOMPARE(import.article.html, QStringLiteral("<p>Schools across the county closed on Monday after a storm "
-                                                     "knocked out power.</p>\n"));
+        QCOMPARE(import.article.html,
+                 QStringLiteral("<p>Schools across the county closed on Monday after a storm "
+                                "knocked out power.</p>\n"));
 
         const auto &advisory = import.article.advisory;
         QVERIFY(advisory);
         QCOMPARE(advisory->headline, QStringLiteral("Public Advisory"));
-        QCOMPARE(advisory->text, QStringLiteral("Stay away from fallen power lines and report them to the utility"));
+        QCOMPARE(
+            advisory->text,
+            QStringLiteral("Stay away from fallen power lines and report them to the utility"));
         QCOMPARE(advisory->severity, QStringLiteral("Severe"));
-        QVERIFY(import.article.text.contains(QStringLiteral("Public Advisory\nStay away from fallen power lines")));
+        QVERIFY(import.article.text.contains(
+            QStringLiteral("Public Advisory\nStay away from fallen power lines")));
     }
 
     void headline_data()
@@ -193,10 +213,12 @@ private Q_SLOTS:
         QTest::addColumn<QString>("title");
         QTest::addColumn<bool>("derived");
         QTest::newRow("short first line and a blank line")
-            << QByteArray("Rain returns to the valley\n\nIt will rain all week. Take an umbrella.\n")
+            << QByteArray(
+                   "Rain returns to the valley\n\nIt will rain all week. Take an umbrella.\n")
             << QStringLiteral("Rain returns to the valley") << false;
         QTest::newRow("headline that opens with a quote")
-            << QByteArray("\u201CWe lost everything\u201D says farmer after floods\n\nThe river rose overnight.\n")
+            << QByteArray("\u201CWe lost everything\u201D says farmer after floods\n\nThe river "
+                          "rose overnight.\n")
             << QStringLiteral("\u201CWe lost everything\u201D says farmer after floods") << false;
         QTest::newRow("first line with a full stop is a paragraph")
             << QByteArray("Rain returns to the valley.\n\nIt will rain all week.\n")
@@ -208,9 +230,11 @@ private Q_SLOTS:
             << QByteArray("Public Advisory\n\nBoil water before drinking it. The mains burst.\n")
             << QStringLiteral("Boil water before drinking it") << true;
         QTest::newRow("first line of more than twenty words")
-            << QByteArray("One two three four five six seven eight nine ten one two three four five six seven "
+            << QByteArray("One two three four five six seven eight nine ten one two three four "
+                          "five six seven "
                           "eight nine ten one\n\nText follows.\n")
-            << QStringLiteral("One two three four five six seven eight nine ten one two three four five six seven "
+            << QStringLiteral("One two three four five six seven eight nine ten one two three four "
+                              "five six seven "
                               "eight nine ten one")
             << true;
     }
@@ -232,11 +256,13 @@ private Q_SLOTS:
     {
         PlainTextOptions options;
         options.title = QStringLiteral("Valley weather");
-        const auto result = importPlainText("Rain returns to the valley\n\nIt will rain all week.\n", options);
+        const auto result = importPlainText(
+            "Rain returns to the valley\n\nIt will rain all week.\n", options);
         QVERIFY2(result.import, qPrintable(result.error));
         QCOMPARE(result.import->article.title, QStringLiteral("Valley weather"));
-        QCOMPARE(result.import->article.html,
-                 QStringLiteral("<h3>Rain returns to the valley</h3>\n<p>It will rain all week.</p>\n"));
+        QCOMPARE(
+            result.import->article.html,
+            QStringLiteral("<h3>Rain returns to the valley</h3>\n<p>It will rain all week.</p>\n"));
     }
 
     void configurableAdvisoryHeadings()
@@ -258,8 +284,9 @@ private Q_SLOTS:
         QVERIFY(advisory);
         QCOMPARE(advisory->origin, QStringLiteral("section"));
         QCOMPARE(advisory->headline, QStringLiteral("Travel alert"));
-        QCOMPARE(advisory->text, QStringLiteral("Do not drive over the pass today.\n"
-                                                "Chains are required on the lower road."));
+        QCOMPARE(advisory->text,
+                 QStringLiteral("Do not drive over the pass today.\n"
+                                "Chains are required on the lower road."));
 
         // Without any headings, even "Public Advisory" is plain text.
         options.advisoryHeadings.clear();
@@ -296,12 +323,16 @@ private Q_SLOTS:
         QTest::addColumn<QString>("paragraph");
         QTest::addColumn<QString>("title");
         QTest::newRow("short first sentence")
-            << QStringLiteral("Rain is coming. It will last all week.") << QStringLiteral("Rain is coming");
+            << QStringLiteral("Rain is coming. It will last all week.")
+            << QStringLiteral("Rain is coming");
         QTest::newRow("abbreviation-free long sentence cut at a word with ellipsis")
-            << QStringLiteral("This sentence has no commas at all and it goes on and on and on well past the "
-                              "point where any headline should have stopped because nobody reads that much text")
-            << QStringLiteral("This sentence has no commas at all and it goes on and on and on well past the "
-                              "point where any headline should have\u2026");
+            << QStringLiteral(
+                   "This sentence has no commas at all and it goes on and on and on well past the "
+                   "point where any headline should have stopped because nobody reads that much "
+                   "text")
+            << QStringLiteral(
+                   "This sentence has no commas at all and it goes on and on and on well past the "
+                   "point where any headline should have\u2026");
     }
 
     void deriveTitle()

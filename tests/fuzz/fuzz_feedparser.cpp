@@ -20,8 +20,9 @@ namespace {
 // explores each with every document.
 QString charsetHint(const QByteArray &input)
 {
-    static const QString kHints[] = {QString(), QStringLiteral("utf-8"), QStringLiteral("iso-8859-1"),
-                                     QStringLiteral("windows-1252"), QStringLiteral("utf-16")};
+    static const QString kHints[] = {QString(), QStringLiteral("utf-8"),
+                                     QStringLiteral("iso-8859-1"), QStringLiteral("windows-1252"),
+                                     QStringLiteral("utf-16")};
     if (input.isEmpty())
         return {};
     return kHints[uchar(input.back()) % std::size(kHints)];

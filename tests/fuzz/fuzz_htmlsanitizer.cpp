@@ -8,8 +8,8 @@
 
 #include "core/html/htmlelementpolicy.h"
 #include "core/html/htmlsanitizer.h"
-#include "core/html/htmltextcut.h"
 #include "core/html/htmltext.h"
+#include "core/html/htmltextcut.h"
 #include "core/html/htmltokenizer.h"
 
 #include <QStringList>
@@ -25,14 +25,17 @@ bool isWebOrMail(QStringView url)
 
 void checkSafe(const SanitizedHtml &out, bool remoteAllowed)
 {
-    static const QStringList kVoid = {QStringLiteral("br"), QStringLiteral("hr"), QStringLiteral("img")};
+    static const QStringList kVoid = {QStringLiteral("br"), QStringLiteral("hr"),
+                                      QStringLiteral("img")};
     static const QStringList kAttributes = {
-        QStringLiteral("href"),  QStringLiteral("title"),   QStringLiteral("alt"),     QStringLiteral("src"),
-        QStringLiteral("width"), QStringLiteral("height"),  QStringLiteral("dir"),     QStringLiteral("colspan"),
-        QStringLiteral("rowspan"), QStringLiteral("start"), QStringLiteral("value")};
+        QStringLiteral("href"),  QStringLiteral("title"),   QStringLiteral("alt"),
+        QStringLiteral("src"),   QStringLiteral("width"),   QStringLiteral("height"),
+        QStringLiteral("dir"),   QStringLiteral("colspan"), QStringLiteral("rowspan"),
+        QStringLiteral("start"), QStringLiteral("value")};
     QStringList open;
     HtmlTokenizer tokenizer(out.html);
-    for (HtmlToken t = tokenizer.next(); t.type != HtmlToken::Type::EndOfFile; t = tokenizer.next()) {
+    for (HtmlToken t = tokenizer.next(); t.type != HtmlToken::Type::EndOfFile;
+         t = tokenizer.next()) {
         switch (t.type) {
         case HtmlToken::Type::Text:
             fuzz::check(!t.rawText, "no raw-text element (script, style...) in the output");
@@ -46,12 +49,13 @@ void checkSafe(const SanitizedHtml &out, bool remoteAllowed)
             for (const HtmlAttribute &a : t.attributes) {
                 fuzz::check(kAttributes.contains(a.name), "only allow-listed attributes", a.name);
                 if (a.name == u"href")
-                    fuzz::check(t.name == u"a" && isWebOrMail(a.value), "links go to http, https or mailto",
-                                a.value);
+                    fuzz::check(t.name == u"a" && isWebOrMail(a.value),
+                                "links go to http, https or mailto", a.value);
                 if (a.name == u"src") {
                     const bool inline_ = a.value.startsWith(u"data:image/")
                         && !a.value.startsWith(u"data:image/svg", Qt::CaseInsensitive);
-                    const bool remote = a.value.startsWith(u"http://") || a.value.startsWith(u"https://");
+                    const bool remote = a.value.startsWith(u"http://")
+                        || a.value.startsWith(u"https://");
                     fuzz::check(t.name == u"img" && (inline_ || (remote && remoteAllowed)),
                                 "images are inline or allowed remote ones", a.value);
                 }

@@ -16,13 +16,14 @@ namespace {
 
 void testOne(const QByteArray &value)
 {
-
     if (const std::optional<QDateTime> date = parseHttpDate(value)) {
-        fuzz::check(date->isValid() && date->timeSpec() == Qt::UTC, "an HTTP date is a valid UTC time");
+        fuzz::check(date->isValid() && date->timeSpec() == Qt::UTC,
+                    "an HTTP date is a valid UTC time");
         if (date->date().year() >= 1 && date->date().year() <= 9999) {
-            const QString written = QLocale::c().toString(*date, u"ddd, dd MMM yyyy hh:mm:ss 'GMT'");
-            fuzz::check(parseHttpDate(written.toLatin1()) == date, "an HTTP date reads back as written",
-                        written);
+            const QString written = QLocale::c().toString(*date,
+                                                          u"ddd, dd MMM yyyy hh:mm:ss 'GMT'");
+            fuzz::check(parseHttpDate(written.toLatin1()) == date,
+                        "an HTTP date reads back as written", written);
         }
     }
 
@@ -30,7 +31,8 @@ void testOne(const QByteArray &value)
     if (const std::optional<QDateTime> retry = parseRetryAfter(value, now)) {
         fuzz::check(retry->isValid(), "Retry-After gives a valid time");
         const QByteArray trimmed = value.trimmed();
-        const bool delay = std::all_of(trimmed.cbegin(), trimmed.cend(), [](char c) { return c >= '0' && c <= '9'; });
+        const bool delay = std::all_of(trimmed.cbegin(), trimmed.cend(),
+                                       [](char c) { return c >= '0' && c <= '9'; });
         if (delay)
             fuzz::check(*retry >= now, "a Retry-After delay is never in the past");
     }
@@ -42,8 +44,8 @@ void testOne(const QByteArray &value)
     const auto [mime, charset] = splitContentType(value);
     fuzz::check(mime.isEmpty() || (!isOws(mime.front()) && !isOws(mime.back())),
                 "the media type has no white space around it", mime);
-    fuzz::check(mime == mime.toLower() && !mime.contains(u';'), "the media type is in lower case, without parameters",
-                mime);
+    fuzz::check(mime == mime.toLower() && !mime.contains(u';'),
+                "the media type is in lower case, without parameters", mime);
     fuzz::check(charset == charset.toLower(), "the charset is in lower case", charset);
 
     bool ok = false;

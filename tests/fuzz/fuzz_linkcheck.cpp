@@ -24,10 +24,12 @@ void testOne(const QByteArray &bytes)
     for (const QUrl &base : {QUrl(), kBase}) {
         const QString link = safeLinkUrl(href, base);
         if (!link.isEmpty()) {
-            fuzz::check(link.startsWith(u"http://") || link.startsWith(u"https://") || link.startsWith(u"mailto:"),
+            fuzz::check(link.startsWith(u"http://") || link.startsWith(u"https://")
+                            || link.startsWith(u"mailto:"),
                         "a safe link is http, https or mailto", link);
             fuzz::check(QUrl(link, QUrl::StrictMode).isValid(), "a safe link is a valid URL", link);
-            fuzz::check(safeLinkUrl(link, base) == link, "a safe link stays as it is when checked again", link);
+            fuzz::check(safeLinkUrl(link, base) == link,
+                        "a safe link stays as it is when checked again", link);
         }
         const ImageSource image = classifyImageSource(href, base);
         switch (image.kind) {
@@ -46,7 +48,8 @@ void testOne(const QByteArray &bytes)
     }
 
     const LinkAssessment verdict = assessLink(text, href);
-    fuzz::check(verdict.deceptive != verdict.reason.isEmpty(), "a deceptive link says why, a fair one does not");
+    fuzz::check(verdict.deceptive != verdict.reason.isEmpty(),
+                "a deceptive link says why, a fair one does not");
 }
 
 } // namespace

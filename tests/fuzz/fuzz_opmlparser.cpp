@@ -26,7 +26,8 @@ QString describe(const QList<OpmlFeed> &feeds)
 {
     QStringList lines;
     for (const OpmlFeed &f : feeds)
-        lines << QStringLiteral("%1 | %2 | %3 | %4").arg(f.folderPath.join(u'/'), f.url, f.title, f.siteUrl);
+        lines << QStringLiteral("%1 | %2 | %3 | %4")
+                     .arg(f.folderPath.join(u'/'), f.url, f.title, f.siteUrl);
     return lines.join(u'\n');
 }
 
@@ -42,8 +43,8 @@ void testOne(const QByteArray &bytes)
     }
     fuzz::check(urls.size() == read.document.feeds.size(), "each feed is listed once");
     for (const QString &problem : read.document.problems)
-        fuzz::check(problem.startsWith(u"line ") && !problem.contains(u'\n'), "a problem names its line, on one line",
-                    problem);
+        fuzz::check(problem.startsWith(u"line ") && !problem.contains(u'\n'),
+                    "a problem names its line, on one line", problem);
 
     const QByteArray written = writeOpml(read.document.title, read.document.feeds);
     const OpmlParseResult again = parseOpml(written);
@@ -52,7 +53,8 @@ void testOne(const QByteArray &bytes)
                 again.document.title);
     fuzz::check(byFolder(again.document.feeds) == byFolder(read.document.feeds),
                 "every feed survives writing, in order within its folder",
-                describe(read.document.feeds) + QStringLiteral("\n--- read again:\n") + describe(again.document.feeds));
+                describe(read.document.feeds) + QStringLiteral("\n--- read again:\n")
+                    + describe(again.document.feeds));
 }
 
 } // namespace

@@ -50,19 +50,24 @@ extern "C" int LLVMFuzzerInitialize(int *, char ***)
 {
     g_cache = new SearchCache;
     QString error;
-    if (!g_cache->dir.isValid() || !g_cache->db.open(g_cache->dir.filePath(QStringLiteral("cache.sqlite")), &error)) {
+    if (!g_cache->dir.isValid()
+        || !g_cache->db.open(g_cache->dir.filePath(QStringLiteral("cache.sqlite")), &error)) {
         std::fprintf(stderr, "cannot open a cache for the search target: %s\n", qPrintable(error));
         std::abort();
     }
     FeedStore feeds(g_cache->db.connection());
     ArticleStore articles(g_cache->db.connection());
     const qint64 feed = *feeds.localSource(QStringLiteral("Local"));
-    addStory(articles, feed, 1, QStringLiteral("Storm closes the harbour"),
-             QStringLiteral("Ships return after the storm; the harbour master says NEAR and AND are words too."));
+    addStory(
+        articles, feed, 1, QStringLiteral("Storm closes the harbour"),
+        QStringLiteral(
+            "Ships return after the storm; the harbour master says NEAR and AND are words too."));
     addStory(articles, feed, 2, QStringLiteral("Café owners count the damage"),
-             QStringLiteral("Crème brûlée, naïve façades and the Zürich–Genève train: diacritics fold."));
+             QStringLiteral(
+                 "Crème brûlée, naïve façades and the Zürich–Genève train: diacritics fold."));
     addStory(articles, feed, 3, QStringLiteral("Прогноз погоды"),
-             QStringLiteral("Сильный ветер и дождь. 東京の天気は晴れ。 Emoji 🌧 between words."));
+             QStringLiteral("Сильный ветер и дождь. 東京の天気は晴れ。 "
+                            "Emoji 🌧 between words."));
     return 0;
 }
 
@@ -87,7 +92,8 @@ void testOne(const QByteArray &bytes)
     if (expression.isEmpty())
         fuzz::check(!error.isEmpty(), "a query with no word to look for says so");
     else
-        fuzz::check(error.isEmpty(), "a query with words runs", error + QStringLiteral("\nexpression: ") + expression);
+        fuzz::check(error.isEmpty(), "a query with words runs",
+                    error + QStringLiteral("\nexpression: ") + expression);
 }
 
 } // namespace

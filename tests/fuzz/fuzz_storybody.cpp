@@ -20,14 +20,16 @@ void testOne(const QByteArray &bytes)
     const std::optional<body::Parts> parts = body::unpack(bytes, &problem);
     fuzz::check(parts || !problem.isEmpty(), "a body that cannot be read says why");
     if (parts) {
-        fuzz::check(parts->html.size() + parts->text.size() <= body::kMaxBodyBytes, "a body is no larger than the bound");
+        fuzz::check(parts->html.size() + parts->text.size() <= body::kMaxBodyBytes,
+                    "a body is no larger than the bound");
     }
 
     const qsizetype newline = bytes.indexOf('\n');
     const QString html = QString::fromUtf8(newline < 0 ? bytes : bytes.left(newline));
     const QString text = newline < 0 ? QString() : QString::fromUtf8(bytes.mid(newline + 1));
     const QByteArray stored = body::pack(html, text);
-    fuzz::check(stored.isNull() == (html.isEmpty() && text.isEmpty()), "only an empty body is stored as NULL");
+    fuzz::check(stored.isNull() == (html.isEmpty() && text.isEmpty()),
+                "only an empty body is stored as NULL");
     const std::optional<body::Parts> back = body::unpack(stored, &problem);
     fuzz::check(back.has_value(), "a packed body reads back", problem);
     fuzz::check(back->html == html && back->text == text, "a packed body reads back as it was");

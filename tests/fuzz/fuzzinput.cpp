@@ -59,8 +59,9 @@ std::optional<QByteArray> expandedInput(QByteArrayView input, qsizetype size)
 void run(const std::uint8_t *data, std::size_t size, void (*test)(const QByteArray &input))
 {
     const QByteArrayView input(reinterpret_cast<const char *>(data), qsizetype(size));
-    const std::optional<QByteArray> small = expansionWanted() ? expandedInput(input, kExpandedSize / 8)
-                                                              : std::nullopt;
+    const std::optional<QByteArray> small = expansionWanted()
+        ? expandedInput(input, kExpandedSize / 8)
+        : std::nullopt;
     if (!small) {
         test(input.toByteArray());
         return;
@@ -79,8 +80,11 @@ void run(const std::uint8_t *data, std::size_t size, void (*test)(const QByteArr
     if (largeSeconds >= kMinCheckedSeconds && largeSeconds > kMaxGrowth * smallSeconds)
         fail("work grows in proportion to the input, not faster",
              QStringLiteral("%1 bytes took %2 s of CPU time, %3 bytes %4 s (%5 times)")
-                 .arg(small->size()).arg(smallSeconds, 0, 'f', 3).arg(large.size())
-                 .arg(largeSeconds, 0, 'f', 3).arg(largeSeconds / std::max(smallSeconds, 1e-9), 0, 'f', 1));
+                 .arg(small->size())
+                 .arg(smallSeconds, 0, 'f', 3)
+                 .arg(large.size())
+                 .arg(largeSeconds, 0, 'f', 3)
+                 .arg(largeSeconds / std::max(smallSeconds, 1e-9), 0, 'f', 1));
 }
 
 void fail(const char *property, const QString &detail)

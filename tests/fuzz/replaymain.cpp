@@ -39,8 +39,10 @@ int main(int argc, char **argv)
             return 1;
         }
         const QByteArray bytes = file.readAll();
-        std::fprintf(stderr, "running %s (%lld bytes)\n", qPrintable(path), static_cast<long long>(bytes.size()));
-        LLVMFuzzerTestOneInput(reinterpret_cast<const std::uint8_t *>(bytes.constData()), std::size_t(bytes.size()));
+        std::fprintf(stderr, "running %s (%lld bytes)\n", qPrintable(path),
+                     static_cast<long long>(bytes.size()));
+        LLVMFuzzerTestOneInput(reinterpret_cast<const std::uint8_t *>(bytes.constData()),
+                               std::size_t(bytes.size()));
     }
     std::fprintf(stderr, "%lld inputs ran\n", static_cast<long long>(files.size()));
     return 0;

@@ -47,7 +47,8 @@ private:
     // What the banner's text line shows (empty when it has none).
     QString shownText() const
     {
-        const auto *label = m_window->advisoryBanner()->findChild<QLabel *>(QStringLiteral("advisoryText"));
+        const auto *label = m_window->advisoryBanner()->findChild<QLabel *>(
+            QStringLiteral("advisoryText"));
         return label ? label->text() : QString();
     }
     QPushButton *readButton() const
@@ -91,7 +92,8 @@ void tst_AdvisoryBanner::cleanup()
     m_settings.reset();
 }
 
-qint64 tst_AdvisoryBanner::addAdvisoryStory(const QString &headline, const QString &text, const QString &severity)
+qint64 tst_AdvisoryBanner::addAdvisoryStory(const QString &headline, const QString &text,
+                                            const QString &severity)
 {
     Article article;
     article.guid = article.title = headline;
@@ -125,8 +127,9 @@ void tst_AdvisoryBanner::saysWhatTheAdvisorySays()
     AdvisoryBanner *banner = m_window->advisoryBanner();
     QCOMPARE(banner->storyId(), m_sampleId);
     // The sample's advisory is a "Public Advisory" section: the banner shows what it says.
-    const QString says = QStringLiteral("Authorities have advised the public to exercise caution against "
-                                        "potential phishing scams");
+    const QString says = QStringLiteral(
+        "Authorities have advised the public to exercise caution against "
+        "potential phishing scams");
     QVERIFY2(shownText().simplified().contains(says), qPrintable(shownText()));
     QVERIFY(banner->text().contains(says));
     QVERIFY(banner->accessibleDescription().contains(says));
@@ -136,7 +139,8 @@ void tst_AdvisoryBanner::saysWhatTheAdvisorySays()
 void tst_AdvisoryBanner::theLayoutStaysStillUnderThePointer()
 {
     const qint64 wind = addAdvisoryStory(QStringLiteral("Wind advisory for the bridges"),
-                                         QStringLiteral("Gusts up to 70 km/h."), QStringLiteral("Minor"));
+                                         QStringLiteral("Gusts up to 70 km/h."),
+                                         QStringLiteral("Minor"));
     openWindow();
     AdvisoryBanner *banner = m_window->advisoryBanner();
     banner->refresh();
@@ -167,10 +171,14 @@ void tst_AdvisoryBanner::anyTextFitsTheSameHeight_data()
     QTest::addColumn<QString>("text");
     QTest::newRow("short") << QStringLiteral("Stay away from fallen power lines");
     QTest::newRow("without punctuation")
-        << QStringLiteral("stay away from fallen power lines and report them to the utility ").repeated(8).trimmed();
-    QTest::newRow("enormous") << QStringLiteral("Boil your water before drinking it. ").repeated(3000);
+        << QStringLiteral("stay away from fallen power lines and report them to the utility ")
+               .repeated(8)
+               .trimmed();
+    QTest::newRow("enormous")
+        << QStringLiteral("Boil your water before drinking it. ").repeated(3000);
     QTest::newRow("one unbreakable run") << QStringLiteral("x").repeated(5000);
-    QTest::newRow("several lines") << QStringLiteral("Stay indoors.\nClose the windows.\n\nListen to the radio.");
+    QTest::newRow("several lines")
+        << QStringLiteral("Stay indoors.\nClose the windows.\n\nListen to the radio.");
 }
 
 void tst_AdvisoryBanner::anyTextFitsTheSameHeight()
@@ -223,13 +231,17 @@ void tst_AdvisoryBanner::followsALightDarkSwitch()
 // again in the text under it; the rest of the item is.
 void tst_AdvisoryBanner::feedSectionShowsOnceInTheReader()
 {
-    const QByteArray rss =
-        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>County News</title><link>https://county.example/</link>"
-        "<item><title>Storm closes schools</title><link>https://county.example/storm</link>"
-        "<description>&lt;p&gt;Schools across the county closed on Monday after a storm knocked out power.&lt;/p&gt;"
-        "&lt;h3&gt;Public Advisory&lt;/h3&gt;&lt;p&gt;Stay away from fallen power lines and report them to the utility&lt;/p&gt;"
-        "&lt;p&gt;Severity: Severe&lt;/p&gt;&lt;h3&gt;Outlook&lt;/h3&gt;&lt;p&gt;Crews expect power back by Friday.&lt;/p&gt;"
-        "</description></item></channel></rss>";
+    const QByteArray rss
+        = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>County "
+          "News</title><link>https://county.example/</link>"
+          "<item><title>Storm closes schools</title><link>https://county.example/storm</link>"
+          "<description>&lt;p&gt;Schools across the county closed on Monday after a storm knocked "
+          "out power.&lt;/p&gt;"
+          "&lt;h3&gt;Public Advisory&lt;/h3&gt;&lt;p&gt;Stay away from fallen power lines and "
+          "report them to the utility&lt;/p&gt;"
+          "&lt;p&gt;Severity: Severe&lt;/p&gt;&lt;h3&gt;Outlook&lt;/h3&gt;&lt;p&gt;Crews expect "
+          "power back by Friday.&lt;/p&gt;"
+          "</description></item></channel></rss>";
     const FeedParseResult parsed = parseFeed(rss);
     QVERIFY2(parsed.feed, qPrintable(parsed.error));
     const QList<Article> articles = articlesFromFeed(*parsed.feed, QDateTime::currentDateTimeUtc());
@@ -241,8 +253,10 @@ void tst_AdvisoryBanner::feedSectionShowsOnceInTheReader()
     const QString shown = m_window->reader()->toPlainText();
     QCOMPARE(shown.count(QStringLiteral("Stay away from fallen power lines")), 1);
     QCOMPARE(shown.count(QStringLiteral("Public Advisory")), 1);
-    QVERIFY2(shown.contains(QStringLiteral("Schools across the county closed on Monday")), qPrintable(shown));
-    QVERIFY2(shown.contains(QStringLiteral("Crews expect power back by Friday.")), qPrintable(shown));
+    QVERIFY2(shown.contains(QStringLiteral("Schools across the county closed on Monday")),
+             qPrintable(shown));
+    QVERIFY2(shown.contains(QStringLiteral("Crews expect power back by Friday.")),
+             qPrintable(shown));
 
     // Set BULLETIN_SCREENSHOT_DIR to look at it, light and dark.
     QVERIFY(bulletin::test::saveLightAndDark(m_window.get(), QStringLiteral("feed-section")));

@@ -29,9 +29,11 @@ using namespace bulletin;
 using bulletin::test::answerNextDialog;
 
 namespace {
-const QString kNote = QStringLiteral("Call the harbour office\n- ask about the ferry\n- and the bridge\n\nThen write back");
+const QString kNote = QStringLiteral(
+    "Call the harbour office\n- ask about the ferry\n- and the bridge\n\nThen write back");
 // The note as the reader's text has it: each line of it on a line of its own.
-const QString kNoteLines = QStringLiteral("Call the harbour office\n- ask about the ferry\n- and the bridge\nThen write back");
+const QString kNoteLines = QStringLiteral(
+    "Call the harbour office\n- ask about the ferry\n- and the bridge\nThen write back");
 } // namespace
 
 class tst_BookmarkActions : public QObject
@@ -72,9 +74,11 @@ void tst_BookmarkActions::init()
     const auto add = [this](const QString &title, const QString &body, int minutesAgo) {
         return bulletin::test::addStory(*m_cache, m_feed, title, body, minutesAgo);
     };
-    m_story = add(QStringLiteral("Bridge closed after ship strikes pylon"),
-                  QStringLiteral("<p>The harbour bridge is closed while divers inspect the pylon.</p>"), 5);
-    m_other = add(QStringLiteral("Ferry timetable reduced"), QStringLiteral("<p>Two ferries are in dry dock.</p>"), 6);
+    m_story = add(
+        QStringLiteral("Bridge closed after ship strikes pylon"),
+        QStringLiteral("<p>The harbour bridge is closed while divers inspect the pylon.</p>"), 5);
+    m_other = add(QStringLiteral("Ferry timetable reduced"),
+                  QStringLiteral("<p>Two ferries are in dry dock.</p>"), 6);
 }
 
 void tst_BookmarkActions::cleanup()
@@ -115,7 +119,8 @@ void tst_BookmarkActions::writeNote(QAction *trigger, const QString &note, QStri
 void tst_BookmarkActions::showBookmarks()
 {
     QTreeView *sidebar = m_window->sidebarView();
-    const QModelIndex index = m_window->controller()->sidebarModel()->indexFor({StoryFilter::Kind::Bookmarked});
+    const QModelIndex index = m_window->controller()->sidebarModel()->indexFor(
+        {StoryFilter::Kind::Bookmarked});
     QTest::mouseClick(sidebar->viewport(), Qt::LeftButton, {}, sidebar->visualRect(index).center());
     QCOMPARE(m_window->controller()->currentFilter().kind, StoryFilter::Kind::Bookmarked);
 }
@@ -136,17 +141,23 @@ void tst_BookmarkActions::theNoteIsInTheBookmarksList()
     // A column for the notes, here and only here.
     QVERIFY(!view->isColumnHidden(StoryListModel::NoteColumn));
     QVERIFY(view->columnWidth(StoryListModel::NoteColumn) > 100);
-    QCOMPARE(list->headerData(StoryListModel::NoteColumn, Qt::Horizontal).toString(), QStringLiteral("Your Note"));
+    QCOMPARE(list->headerData(StoryListModel::NoteColumn, Qt::Horizontal).toString(),
+             QStringLiteral("Your Note"));
     const int noted = list->rowForStory(m_story);
     QCOMPARE(list->index(noted, StoryListModel::NoteColumn).data().toString(),
              QStringLiteral("Call the harbour office \u2026"));
-    QCOMPARE(list->index(list->rowForStory(m_other), StoryListModel::NoteColumn).data().toString(), QString());
+    QCOMPARE(list->index(list->rowForStory(m_other), StoryListModel::NoteColumn).data().toString(),
+             QString());
     // The tooltip has all of it, line breaks kept.
-    QVERIFY2(list->index(noted, StoryListModel::HeadlineColumn).data(Qt::ToolTipRole).toString().contains(kNote),
+    QVERIFY2(list->index(noted, StoryListModel::HeadlineColumn)
+                 .data(Qt::ToolTipRole)
+                 .toString()
+                 .contains(kNote),
              qPrintable(list->index(noted, 0).data(Qt::ToolTipRole).toString()));
 
     QTreeView *sidebar = m_window->sidebarView();
-    const QModelIndex all = m_window->controller()->sidebarModel()->indexFor({StoryFilter::Kind::All});
+    const QModelIndex all = m_window->controller()->sidebarModel()->indexFor(
+        {StoryFilter::Kind::All});
     QTest::mouseClick(sidebar->viewport(), Qt::LeftButton, {}, sidebar->visualRect(all).center());
     QVERIFY(view->isColumnHidden(StoryListModel::NoteColumn));
 }
@@ -158,7 +169,8 @@ void tst_BookmarkActions::theNoteIsInTheReaderAndEditableThere()
     writeNote(m_window->bookmarkActions()->noteAction(), kNote);
     // The reader of the live story shows the note, line by line.
     ReaderView *reader = m_window->reader();
-    QVERIFY2(reader->toPlainText().contains(QStringLiteral("Your note")), qPrintable(reader->toPlainText()));
+    QVERIFY2(reader->toPlainText().contains(QStringLiteral("Your note")),
+             qPrintable(reader->toPlainText()));
     QVERIFY2(reader->toPlainText().contains(kNoteLines), qPrintable(reader->toPlainText()));
     // And again on the next visit.
     m_window->openStory(m_other);
@@ -201,10 +213,12 @@ void tst_BookmarkActions::theNoteOutlivesTheFeed()
     showBookmarks();
     StoryListModel *list = m_window->controller()->storyModel();
     QCOMPARE(list->rowCount(), 1);
-    QCOMPARE(list->index(0, StoryListModel::NoteColumn).data().toString(), QStringLiteral("Call the harbour office \u2026"));
+    QCOMPARE(list->index(0, StoryListModel::NoteColumn).data().toString(),
+             QStringLiteral("Call the harbour office \u2026"));
     m_window->storyView()->setCurrentIndex(list->index(0, 0));
     QCOMPARE(m_window->controller()->currentLocation().bookmarkId, bookmark);
-    QVERIFY2(m_window->reader()->toPlainText().contains(kNoteLines), qPrintable(m_window->reader()->toPlainText()));
+    QVERIFY2(m_window->reader()->toPlainText().contains(kNoteLines),
+             qPrintable(m_window->reader()->toPlainText()));
 }
 
 void tst_BookmarkActions::screenshots()

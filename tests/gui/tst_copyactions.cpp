@@ -38,8 +38,10 @@ void tst_CopyActions::init()
     openCacheAndSettings();
     m_feed = m_cache->feeds().localSource(QStringLiteral("Harbour Gazette")).value_or(0);
     QVERIFY(m_feed);
-    m_older = addStory(*m_cache, m_feed, QStringLiteral("Ferry timetable changes"), QStringLiteral("<p>Ferries.</p>"), 30);
-    m_newer = addStory(*m_cache, m_feed, QStringLiteral("new harbour master named today"), QStringLiteral("<p>Named.</p>"), 10);
+    m_older = addStory(*m_cache, m_feed, QStringLiteral("Ferry timetable changes"),
+                       QStringLiteral("<p>Ferries.</p>"), 30);
+    m_newer = addStory(*m_cache, m_feed, QStringLiteral("new harbour master named today"),
+                       QStringLiteral("<p>Named.</p>"), 10);
     QVERIFY(m_older && m_newer);
     QVERIFY(showMainWindow(QSize(1000, 600)));
 }
@@ -65,10 +67,12 @@ void tst_CopyActions::storyMenuActsOnTheStoryClicked()
 
     // A right click on the older story: the menu's entries act on it.
     const int olderRow = model->rowForStory(m_older);
-    const QStringList entries = runContextMenu(view, rowPoint(olderRow), QStringLiteral("Copy Link"));
-    QCOMPARE(entries, (QStringList{QStringLiteral("Open in Browser"), QStringLiteral("Copy Link"),
-                                   QStringLiteral("Copy Headline"), QStringLiteral("Toggle Read"),
-                                   QStringLiteral("Bookmark"), QStringLiteral("Bookmark Note\u2026")}));
+    const QStringList entries = runContextMenu(view, rowPoint(olderRow),
+                                               QStringLiteral("Copy Link"));
+    QCOMPARE(entries,
+             (QStringList{QStringLiteral("Open in Browser"), QStringLiteral("Copy Link"),
+                          QStringLiteral("Copy Headline"), QStringLiteral("Toggle Read"),
+                          QStringLiteral("Bookmark"), QStringLiteral("Bookmark Note\u2026")}));
     const std::optional<StorySummary> older = m_cache->articles().summary(m_older);
     QVERIFY(older);
     QCOMPARE(QGuiApplication::clipboard()->text(), older->link);
@@ -83,7 +87,9 @@ void tst_CopyActions::storyMenuActsOnTheStoryClicked()
     QVERIFY(m_cache->articles().summary(m_newer)->read);
 
     // Nowhere near a story: no menu.
-    QVERIFY(runContextMenu(view, QPoint(view->viewport()->width() / 2, view->viewport()->height() - 5)).isEmpty());
+    QVERIFY(
+        runContextMenu(view, QPoint(view->viewport()->width() / 2, view->viewport()->height() - 5))
+            .isEmpty());
 }
 
 void tst_CopyActions::copyHeadlineKeepsTextWithoutPunctuation()
@@ -93,7 +99,8 @@ void tst_CopyActions::copyHeadlineKeepsTextWithoutPunctuation()
     auto *copyHeadline = m_window->findChild<QAction *>(QStringLiteral("copyHeadline"));
     QVERIFY(copyHeadline && copyHeadline->isEnabled());
     copyHeadline->trigger();
-    QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("new harbour master named today"));
+    QCOMPARE(QGuiApplication::clipboard()->text(),
+             QStringLiteral("new harbour master named today"));
 }
 
 void tst_CopyActions::bookmarkKeepsItsNameWhateverTheStoryState()

@@ -62,7 +62,8 @@ private:
 
 qint64 tst_CoverageWindow::addStory(qint64 feed, const QString &title, int minutesAgo)
 {
-    return test::addStory(*m_cache, feed, title, QStringLiteral("<p>%1.</p>").arg(title), minutesAgo);
+    return test::addStory(*m_cache, feed, title, QStringLiteral("<p>%1.</p>").arg(title),
+                          minutesAgo);
 }
 
 void tst_CoverageWindow::indexCoverage(int stories)
@@ -81,9 +82,10 @@ void tst_CoverageWindow::init()
     const qint64 wire = *m_cache->feeds().localSource(QStringLiteral("Wire One"));
     const qint64 post = *m_cache->feeds().localSource(QStringLiteral("Global Post"));
     const qint64 herald = *m_cache->feeds().localSource(QStringLiteral("Metro Herald"));
-    m_volcano = {addStory(herald, QStringLiteral("Reykjavik volcano: flights grounded across Iceland"), 5),
-                 addStory(post, QStringLiteral("Volcano erupts near Reykjavik, flights grounded"), 20),
-                 addStory(wire, QStringLiteral("Iceland volcano erupts near Reykjavik"), 40)};
+    m_volcano = {
+        addStory(herald, QStringLiteral("Reykjavik volcano: flights grounded across Iceland"), 5),
+        addStory(post, QStringLiteral("Volcano erupts near Reykjavik, flights grounded"), 20),
+        addStory(wire, QStringLiteral("Iceland volcano erupts near Reykjavik"), 40)};
     m_bridge = addStory(wire, QStringLiteral("Harbour bridge reopens after repairs"), 10);
     m_ferry = {addStory(post, QStringLiteral("Ferry strike cancels island crossings"), 30),
                addStory(herald, QStringLiteral("Island ferry crossings cancelled by strike"), 50)};
@@ -128,7 +130,9 @@ void tst_CoverageWindow::listShowsSourcesAndGroupsEvents()
     const int volcanoRow = model->rowForStory(m_volcano[0]);
     QCOMPARE(model->index(volcanoRow, StoryListModel::SourceColumn).data().toString(),
              QStringLiteral("Metro Herald  +2 sources"));
-    QCOMPARE(model->index(model->rowForStory(m_ferry[0]), StoryListModel::SourceColumn).data().toString(),
+    QCOMPARE(model->index(model->rowForStory(m_ferry[0]), StoryListModel::SourceColumn)
+                 .data()
+                 .toString(),
              QStringLiteral("Global Post  +1 source"));
 
     // g: one row per event, the event's newest report in its place.
@@ -153,7 +157,8 @@ void tst_CoverageWindow::listShowsSourcesAndGroupsEvents()
 
     // A click on the arrow opens it too.
     const QRect cell = m_window->storyView()->visualRect(model->index(0, 0));
-    QTest::mouseClick(m_window->storyView()->viewport(), Qt::LeftButton, {}, cell.topLeft() + QPoint(4, cell.height() / 2));
+    QTest::mouseClick(m_window->storyView()->viewport(), Qt::LeftButton, {},
+                      cell.topLeft() + QPoint(4, cell.height() / 2));
     QCOMPARE(model->rowCount(), 7);
 
     // g again: one row per story.
@@ -166,32 +171,46 @@ void tst_CoverageWindow::listFollowsCoverageFoundAfterARefresh()
     // Enough older stories, each alone, for the list to scroll.
     const qint64 wire = *m_cache->feeds().localSource(QStringLiteral("Wire One"));
     static const QStringList syllables = {
-        QStringLiteral("ka"), QStringLiteral("lo"), QStringLiteral("mi"), QStringLiteral("ne"), QStringLiteral("su"),
-        QStringLiteral("ta"), QStringLiteral("vo"), QStringLiteral("ri"), QStringLiteral("de"), QStringLiteral("po")};
+        QStringLiteral("ka"), QStringLiteral("lo"), QStringLiteral("mi"), QStringLiteral("ne"),
+        QStringLiteral("su"), QStringLiteral("ta"), QStringLiteral("vo"), QStringLiteral("ri"),
+        QStringLiteral("de"), QStringLiteral("po")};
     const auto word = [&](int n) {
-        return syllables.at(n % 10) + syllables.at(n / 10 % 10) + syllables.at(n / 100 % 10) + QStringLiteral("ng");
+        return syllables.at(n % 10) + syllables.at(n / 10 % 10) + syllables.at(n / 100 % 10)
+            + QStringLiteral("ng");
     };
     for (int i = 0; i < 40; ++i)
-        addStory(wire, QStringLiteral("%1 %2 %3").arg(word(3 * i), word(3 * i + 1), word(3 * i + 2)), 100 + i);
+        addStory(wire,
+                 QStringLiteral("%1 %2 %3").arg(word(3 * i), word(3 * i + 1), word(3 * i + 2)),
+                 100 + i);
     indexCoverage(40);
 
     // A real refresh over HTTP brings new reports of two events: the bridge, and the ferry
     // strike. Their coverage is worked out after the refresh, in the background.
     test::TestHttpServer server;
     QVERIFY(server.listen());
-    const QString published = QDateTime::currentDateTimeUtc().addSecs(-120).toString(Qt::RFC2822Date);
-    server.route(QStringLiteral("/city.rss"),
-                 test::TestResponse::ok(QStringLiteral(
-                     "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>City Wire</title>"
-                     "<link>https://city.example/</link><description>City news</description>"
-                     "<item><title>Harbour bridge reopens to traffic after repairs</title>"
-                     "<link>https://city.example/bridge</link><guid>city-bridge</guid><pubDate>%1</pubDate>"
-                     "<description>The harbour bridge reopens to traffic after repairs.</description></item>"
-                     "<item><title>Island ferry crossings cancelled again by strike</title>"
-                     "<link>https://city.example/ferry</link><guid>city-ferry</guid><pubDate>%1</pubDate>"
-                     "<description>Ferry crossings to the island are cancelled by the strike.</description></item>"
-                     "</channel></rss>").arg(published).toUtf8()));
-    QVERIFY(m_cache->feeds().addSubscription(server.url(QStringLiteral("/city.rss")).toString(), QStringLiteral("City Wire")));
+    const QString published = QDateTime::currentDateTimeUtc().addSecs(-120).toString(
+        Qt::RFC2822Date);
+    server.route(
+        QStringLiteral("/city.rss"),
+        test::TestResponse::ok(
+            QStringLiteral(
+                "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>City Wire</title>"
+                "<link>https://city.example/</link><description>City news</description>"
+                "<item><title>Harbour bridge reopens to traffic after repairs</title>"
+                "<link>https://city.example/bridge</link><guid>city-bridge</guid><pubDate>%1</"
+                "pubDate>"
+                "<description>The harbour bridge reopens to traffic after "
+                "repairs.</description></item>"
+                "<item><title>Island ferry crossings cancelled again by strike</title>"
+                "<link>https://city.example/ferry</link><guid>city-ferry</guid><pubDate>%1</"
+                "pubDate>"
+                "<description>Ferry crossings to the island are cancelled by the "
+                "strike.</description></item>"
+                "</channel></rss>")
+                .arg(published)
+                .toUtf8()));
+    QVERIFY(m_cache->feeds().addSubscription(server.url(QStringLiteral("/city.rss")).toString(),
+                                             QStringLiteral("City Wire")));
     QNetworkAccessManager network;
     RefreshService refresh(*m_cache, &network);
     QSignalSpy covered(&refresh, &RefreshService::coverageIndexed);
@@ -219,8 +238,9 @@ void tst_CoverageWindow::listFollowsCoverageFoundAfterARefresh()
     QCOMPARE(model->index(bridgeRow, StoryListModel::SourceColumn).data().toString(),
              QStringLiteral("City Wire  +1 source"));
     QCOMPARE(model->rowForStory(m_ferry[0]), -1);
-    QCOMPARE(model->index(model->rowShowing(m_ferry[0]), StoryListModel::SourceColumn).data().toString(),
-             QStringLiteral("City Wire  +2 sources"));
+    QCOMPARE(
+        model->index(model->rowShowing(m_ferry[0]), StoryListModel::SourceColumn).data().toString(),
+        QStringLiteral("City Wire  +2 sources"));
     // The reader's story stays selected, its event opened for it; the list did not move.
     QCOMPARE(model->storyIdAt(list->currentIndex().row()), m_bridge);
     QCOMPARE(list->selectionModel()->selectedRows().size(), 1);
@@ -244,9 +264,12 @@ void tst_CoverageWindow::readerListsCoverageAndMarksTheEventRead()
     QTRY_VERIFY(reader->toPlainText().contains(QStringLiteral("Coverage elsewhere")));
     const QString text = reader->toPlainText();
     const QString coverage = text.mid(text.indexOf(QStringLiteral("Coverage elsewhere")));
-    QVERIFY2(coverage.contains(QStringLiteral("Volcano erupts near Reykjavik, flights grounded \u2014 Global Post")),
+    QVERIFY2(coverage.contains(QStringLiteral(
+                 "Volcano erupts near Reykjavik, flights grounded \u2014 Global Post")),
              qPrintable(coverage));
-    QVERIFY2(coverage.contains(QStringLiteral("Iceland volcano erupts near Reykjavik \u2014 Wire One")), qPrintable(coverage));
+    QVERIFY2(
+        coverage.contains(QStringLiteral("Iceland volcano erupts near Reykjavik \u2014 Wire One")),
+        qPrintable(coverage));
     QCOMPARE(coverage.count(QStringLiteral("\u2713 read")), 1); // Wire One's report
     QVERIFY(!isRead(m_volcano[1]));
     screenshot(QStringLiteral("coverage"));
@@ -275,7 +298,8 @@ void tst_CoverageWindow::readerListsCoverageAndMarksTheEventRead()
         QVERIFY(isRead(id));
     QVERIFY(!isRead(m_bridge)); // not part of the event
     StoryListModel *model = m_window->controller()->storyModel();
-    QVERIFY(model->index(model->rowForStory(m_volcano[1]), 0).data(StoryListModel::ReadRole).toBool());
+    QVERIFY(
+        model->index(model->rowForStory(m_volcano[1]), 0).data(StoryListModel::ReadRole).toBool());
     QTRY_VERIFY(!reader->toHtml().contains(QStringLiteral("#bulletin-read-")));
 }
 

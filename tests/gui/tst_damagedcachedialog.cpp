@@ -32,9 +32,12 @@ QString damagedCacheWithBackup(const QTemporaryDir &dir)
     QString error;
     {
         auto cache = Cache::open(path, &error);
-        if (!cache || !cache->feeds().addSubscription(QStringLiteral("https://example.org/feed"), QStringLiteral("Example"), 0, &error))
+        if (!cache
+            || !cache->feeds().addSubscription(QStringLiteral("https://example.org/feed"),
+                                               QStringLiteral("Example"), 0, &error))
             qFatal("%s", qPrintable(error));
-        if (!CacheBackup::make(cache->database().connection(), path, Database::latestSchemaVersion(), &error))
+        if (!CacheBackup::make(cache->database().connection(), path,
+                               Database::latestSchemaVersion(), &error))
             qFatal("%s", qPrintable(error));
     }
     QFile file(path);
@@ -75,7 +78,9 @@ QString unreadableCacheWithBookmarks(const QTemporaryDir &dir, int count)
             qFatal("%s", qPrintable(error));
         const qint64 feed = *cache->feeds().localSource(QStringLiteral("Harbour News"));
         for (int i = 0; i <= count; ++i) {
-            if (i == count && !CacheBackup::make(cache->database().connection(), path, Database::latestSchemaVersion(), &error))
+            if (i == count
+                && !CacheBackup::make(cache->database().connection(), path,
+                                      Database::latestSchemaVersion(), &error))
                 qFatal("%s", qPrintable(error));
             Article story;
             story.guid = QStringLiteral("g%1").arg(i);
@@ -114,12 +119,16 @@ private Q_SLOTS:
         Database::Problem problem = Database::Problem::None;
         QVERIFY(!Cache::open(path, &error, &problem));
         QCOMPARE(problem, Database::Problem::Damaged);
-        QVERIFY2(error.contains(QStringLiteral("the newest backup is %1").arg(CacheBackup::newest(path))), qPrintable(error));
+        QVERIFY2(error.contains(
+                     QStringLiteral("the newest backup is %1").arg(CacheBackup::newest(path))),
+                 qPrintable(error));
 
-        DamagedCacheDialog dialog(path, error, CacheBackup::newest(path), DamagedCacheDialog::When::Opening);
+        DamagedCacheDialog dialog(path, error, CacheBackup::newest(path),
+                                  DamagedCacheDialog::When::Opening);
         QVERIFY(button(dialog, QStringLiteral("Restore Backup")));
         QVERIFY(button(dialog, QStringLiteral("Quit")));
-        QTimer::singleShot(0, &dialog, [&dialog] { button(dialog, QStringLiteral("Restore Backup"))->click(); });
+        QTimer::singleShot(
+            0, &dialog, [&dialog] { button(dialog, QStringLiteral("Restore Backup"))->click(); });
         dialog.exec();
         QCOMPARE(dialog.choice(), DamagedCacheDialog::Choice::RestoreBackup);
         QVERIFY2(dialog.apply(&error), qPrintable(error));
@@ -142,11 +151,13 @@ private Q_SLOTS:
         QString error;
         QVERIFY(!Cache::open(path, &error));
 
-        DamagedCacheDialog dialog(path, error, CacheBackup::newest(path), DamagedCacheDialog::When::Running);
+        DamagedCacheDialog dialog(path, error, CacheBackup::newest(path),
+                                  DamagedCacheDialog::When::Running);
         QVERIFY(!button(dialog, QStringLiteral("Restore Backup"))); // there is none
         QVERIFY(button(dialog, QStringLiteral("Later")));
         QVERIFY(shownText(dialog).contains(QLatin1String("There is no backup")));
-        QTimer::singleShot(0, &dialog, [&dialog] { button(dialog, QStringLiteral("Start New Cache"))->click(); });
+        QTimer::singleShot(
+            0, &dialog, [&dialog] { button(dialog, QStringLiteral("Start New Cache"))->click(); });
         dialog.exec();
         QCOMPARE(dialog.choice(), DamagedCacheDialog::Choice::StartNew);
         QVERIFY2(dialog.apply(&error), qPrintable(error));
@@ -159,8 +170,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = damagedCacheWithBackup(dir);
         const QByteArray damaged = test::fileHash(path);
-        DamagedCacheDialog dialog(path, QStringLiteral("the cache is damaged"), CacheBackup::newest(path),
-                                  DamagedCacheDialog::When::Running);
+        DamagedCacheDialog dialog(path, QStringLiteral("the cache is damaged"),
+                                  CacheBackup::newest(path), DamagedCacheDialog::When::Running);
         QTimer::singleShot(0, &dialog, [&dialog] { dialog.reject(); }); // Escape, or closing it
         dialog.exec();
         QCOMPARE(dialog.choice(), DamagedCacheDialog::Choice::Leave);
@@ -209,14 +220,22 @@ private Q_SLOTS:
 
         QFile file(saved);
         QVERIFY(file.open(QIODevice::ReadOnly));
-        const QJsonArray bookmarks = QJsonDocument::fromJson(file.readAll()).object().value(QStringLiteral("bookmarks")).toArray();
+        const QJsonArray bookmarks = QJsonDocument::fromJson(file.readAll())
+                                         .object()
+                                         .value(QStringLiteral("bookmarks"))
+                                         .toArray();
         QCOMPARE(bookmarks.size(), 3); // the one made after the backup was on no page left to read
-        QCOMPARE(bookmarks.first().toObject().value(QStringLiteral("title")).toString(), QStringLiteral("Ferry timetable 2"));
-        QCOMPARE(bookmarks.first().toObject().value(QStringLiteral("note")).toString(), QStringLiteral("note 2"));
+        QCOMPARE(bookmarks.first().toObject().value(QStringLiteral("title")).toString(),
+                 QStringLiteral("Ferry timetable 2"));
+        QCOMPARE(bookmarks.first().toObject().value(QStringLiteral("note")).toString(),
+                 QStringLiteral("note 2"));
         const QString status = dialog.exportStatus();
-        QVERIFY2(status.startsWith(QStringLiteral("Exported 3 bookmark(s) to %1.").arg(saved)), qPrintable(status));
-        QVERIFY2(status.contains(QStringLiteral("No bookmark could be read from the damaged cache %1; from the backup %2")
-                                     .arg(path, backup)),
+        QVERIFY2(status.startsWith(QStringLiteral("Exported 3 bookmark(s) to %1.").arg(saved)),
+                 qPrintable(status));
+        QVERIFY2(status.contains(
+                     QStringLiteral(
+                         "No bookmark could be read from the damaged cache %1; from the backup %2")
+                         .arg(path, backup)),
                  qPrintable(status));
         QVERIFY(shownText(dialog).contains(status));
         QCOMPARE(test::fileHash(path), damaged);
@@ -237,13 +256,16 @@ private Q_SLOTS:
         const QPalette light = QApplication::palette();
         for (const bool dark : {false, true}) {
             QApplication::setPalette(dark ? test::darkPalette() : light);
-            DamagedCacheDialog dialog(path, error, CacheBackup::newest(path), DamagedCacheDialog::When::Opening);
+            DamagedCacheDialog dialog(path, error, CacheBackup::newest(path),
+                                      DamagedCacheDialog::When::Opening);
             dialog.show();
             QVERIFY(QTest::qWaitForWindowExposed(&dialog));
-            QVERIFY(dialog.exportBookmarks(dir.filePath(QStringLiteral("bulletin-bookmarks.html"))));
+            QVERIFY(
+                dialog.exportBookmarks(dir.filePath(QStringLiteral("bulletin-bookmarks.html"))));
             test::DarkPaletteScope::settle();
-            QVERIFY(dialog.grab().save(QDir(out).filePath(dark ? QStringLiteral("damaged-cache-dark.png")
-                                                               : QStringLiteral("damaged-cache-light.png"))));
+            QVERIFY(dialog.grab().save(
+                QDir(out).filePath(dark ? QStringLiteral("damaged-cache-dark.png")
+                                        : QStringLiteral("damaged-cache-light.png"))));
         }
         QApplication::setPalette(light);
     }

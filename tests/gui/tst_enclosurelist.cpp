@@ -15,8 +15,8 @@
 #include <QLabel>
 #include <QLocale>
 #include <QProgressBar>
-#include <QRegularExpression>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTest>
@@ -63,24 +63,39 @@ void tst_EnclosureList::init()
     episode.chunkSize = 32 * 1024;
     episode.delayBetweenChunksMs = 40;
     m_server->route(QStringLiteral("/media/episode-12.mp3"), episode);
-    m_server->route(QStringLiteral("/media/ferry-route.png"), TestResponse::withStatus(404, "gone"));
+    m_server->route(QStringLiteral("/media/ferry-route.png"),
+                    TestResponse::withStatus(404, "gone"));
     const QByteArray url = m_server->url(QStringLiteral("/")).toString().toUtf8();
-    const QByteArray feed =
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        "<rss version=\"2.0\" xmlns:itunes=\"http://www.itunes.com/dtds/podcast-1.0.dtd\" "
-        "xmlns:media=\"http://search.yahoo.com/mrss/\"><channel><title>Harbour Radio</title><link>" + url + "</link>"
-        "<item><title>Episode 12: the new ferry</title><link>" + url + "ep12</link><guid>ep12</guid>"
-        "<pubDate>Mon, 07 Dec 2026 08:00:00 GMT</pubDate>"
-        "<description>&lt;p&gt;We ride the new ferry across the harbour.&lt;/p&gt;</description>"
-        "<enclosure url=\"" + url + "media/episode-12.mp3\" length=\"24100000\" type=\"audio/mpeg\"/>"
-        "<itunes:duration>1:02:03</itunes:duration>"
-        "<enclosure url=\"javascript:alert(1)\" length=\"10\" type=\"audio/mpeg\"/>"
-        "<media:content url=\"" + url + "media/ferry-route.png\" type=\"image/png\" fileSize=\"5000000000000000\"/>"
-        "<media:content url=\"" + url + "media/%3Cimg%20src=x%3Enotes\"/>"
-        "</item>"
-        "<item><title>Harbour news in brief</title><link>" + url + "brief</link><guid>brief</guid>"
-        "<pubDate>Sun, 06 Dec 2026 08:00:00 GMT</pubDate><description>No audio today.</description></item>"
-        "</channel></rss>";
+    const QByteArray feed
+        = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+          "<rss version=\"2.0\" xmlns:itunes=\"http://www.itunes.com/dtds/podcast-1.0.dtd\" "
+          "xmlns:media=\"http://search.yahoo.com/mrss/\"><channel><title>Harbour "
+          "Radio</title><link>"
+        + url
+        + "</link>"
+          "<item><title>Episode 12: the new ferry</title><link>"
+        + url
+        + "ep12</link><guid>ep12</guid>"
+          "<pubDate>Mon, 07 Dec 2026 08:00:00 GMT</pubDate>"
+          "<description>&lt;p&gt;We ride the new ferry across the harbour.&lt;/p&gt;</description>"
+          "<enclosure url=\""
+        + url
+        + "media/episode-12.mp3\" length=\"24100000\" type=\"audio/mpeg\"/>"
+          "<itunes:duration>1:02:03</itunes:duration>"
+          "<enclosure url=\"javascript:alert(1)\" length=\"10\" type=\"audio/mpeg\"/>"
+          "<media:content url=\""
+        + url
+        + "media/ferry-route.png\" type=\"image/png\" fileSize=\"5000000000000000\"/>"
+          "<media:content url=\""
+        + url
+        + "media/%3Cimg%20src=x%3Enotes\"/>"
+          "</item>"
+          "<item><title>Harbour news in brief</title><link>"
+        + url
+        + "brief</link><guid>brief</guid>"
+          "<pubDate>Sun, 06 Dec 2026 08:00:00 GMT</pubDate><description>No audio "
+          "today.</description></item>"
+          "</channel></rss>";
     m_server->route(QStringLiteral("/podcast.rss"), TestResponse::ok(feed));
     QVERIFY(showMainWindow(QSize(1100, 720)));
 
@@ -152,15 +167,17 @@ void tst_EnclosureList::theStoryListsItsEnclosures()
     QCOMPARE(enclosures->count(), 3);
     QCOMPARE(enclosures->nameLabel(0)->text(), QStringLiteral("episode-12.mp3"));
     const QString episode = enclosures->detailsLabel(0)->text();
-    QVERIFY2(episode.contains(QStringLiteral("24.1 MB")) && episode.contains(QStringLiteral("1:02:03")),
+    QVERIFY2(episode.contains(QStringLiteral("24.1 MB"))
+                 && episode.contains(QStringLiteral("1:02:03")),
              qPrintable(episode));
     QVERIFY2(episode.contains(QStringLiteral("MP3"), Qt::CaseInsensitive)
                  || episode.contains(QStringLiteral("audio/mpeg")),
              qPrintable(episode));
     // A length no file has is not shown as a size.
     QCOMPARE(enclosures->nameLabel(1)->text(), QStringLiteral("ferry-route.png"));
-    QVERIFY2(!enclosures->detailsLabel(1)->text().contains(QRegularExpression(QStringLiteral("\\d"))),
-             qPrintable(enclosures->detailsLabel(1)->text()));
+    QVERIFY2(
+        !enclosures->detailsLabel(1)->text().contains(QRegularExpression(QStringLiteral("\\d"))),
+        qPrintable(enclosures->detailsLabel(1)->text()));
     // A name with markup in it is shown as the text it is, and no type is no type.
     QCOMPARE(enclosures->nameLabel(2)->textFormat(), Qt::PlainText);
     QCOMPARE(enclosures->nameLabel(2)->text(), QStringLiteral("<img src=x>notes"));
@@ -172,7 +189,8 @@ void tst_EnclosureList::theStoryListsItsEnclosures()
     // Under the reader, the whole width of it.
     QWidget *reader = m_window->findChild<QWidget *>(QStringLiteral("readerView"));
     QVERIFY(reader);
-    QVERIFY(enclosures->mapTo(m_window.get(), QPoint(0, 0)).y() >= reader->mapTo(m_window.get(), QPoint(0, reader->height())).y());
+    QVERIFY(enclosures->mapTo(m_window.get(), QPoint(0, 0)).y()
+            >= reader->mapTo(m_window.get(), QPoint(0, reader->height())).y());
     QVERIFY(saveLightAndDark(m_window.get(), QStringLiteral("enclosures")));
 
     // A story without enclosures shows none, and the list comes back with the next one.
@@ -194,7 +212,8 @@ void tst_EnclosureList::openHandsTheAddressToTheDesktop()
     QTest::mouseClick(enclosures->openButton(0), Qt::LeftButton);
     QDesktopServices::unsetUrlHandler(QStringLiteral("http"));
     QCOMPARE(catcher.urls, QList<QUrl>{m_server->url(QStringLiteral("/media/episode-12.mp3"))});
-    QVERIFY(m_server->requestsTo(QStringLiteral("/media/episode-12.mp3")).isEmpty()); // opened, not fetched here
+    QVERIFY(m_server->requestsTo(QStringLiteral("/media/episode-12.mp3"))
+                .isEmpty()); // opened, not fetched here
 }
 
 void tst_EnclosureList::saveDownloadsTheFileWithProgress()
@@ -223,7 +242,8 @@ void tst_EnclosureList::saveDownloadsTheFileWithProgress()
     QVERIFY(!enclosures->progressBar(0)->isVisible());
     QCOMPARE(enclosures->saveButton(0)->text(), QStringLiteral("Save…"));
     QVERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("Saved")));
-    const QList<RecordedRequest> requests = m_server->requestsTo(QStringLiteral("/media/episode-12.mp3"));
+    const QList<RecordedRequest> requests = m_server->requestsTo(
+        QStringLiteral("/media/episode-12.mp3"));
     QCOMPARE(requests.size(), 1);
     QVERIFY(requests.first().header("User-Agent").startsWith("Bulletin"));
 
@@ -254,8 +274,10 @@ void tst_EnclosureList::aFailedSaveSaysWhyAndLeavesTheFileAlone()
     QSignalSpy failed(enclosures, &EnclosureList::saveFailed);
     QVERIFY(enclosures->save(1, path));
     QVERIFY(failed.wait(15000) || !failed.isEmpty());
-    QVERIFY2(failed.at(0).at(1).toString().contains(QStringLiteral("404")), qPrintable(failed.at(0).at(1).toString()));
-    QVERIFY2(m_window->statusBar()->currentMessage().contains(QStringLiteral("Could not save ferry-route.png")),
+    QVERIFY2(failed.at(0).at(1).toString().contains(QStringLiteral("404")),
+             qPrintable(failed.at(0).at(1).toString()));
+    QVERIFY2(m_window->statusBar()->currentMessage().contains(
+                 QStringLiteral("Could not save ferry-route.png")),
              qPrintable(m_window->statusBar()->currentMessage()));
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
@@ -272,8 +294,10 @@ void tst_EnclosureList::aFailedSaveSaysWhyAndLeavesTheFileAlone()
     QTest::mouseClick(enclosures->saveButton(0), Qt::LeftButton);
     QTRY_VERIFY(!failed.isEmpty());
     QVERIFY(!enclosures->isSaving(0));
-    QVERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("Stopped saving cancelled.mp3")));
-    QVERIFY(QDir(m_dir.path()).entryList({QStringLiteral("cancelled.mp3*")}, QDir::Files).isEmpty());
+    QVERIFY(m_window->statusBar()->currentMessage().contains(
+        QStringLiteral("Stopped saving cancelled.mp3")));
+    QVERIFY(
+        QDir(m_dir.path()).entryList({QStringLiteral("cancelled.mp3*")}, QDir::Files).isEmpty());
 }
 
 QTEST_MAIN(tst_EnclosureList)

@@ -68,7 +68,6 @@ private slots:
 private:
     qint64 addFeed(const QString &path);
     bool openWindow();
-
 };
 
 void tst_FeedActions::init()
@@ -122,7 +121,8 @@ void tst_FeedActions::stoppedRefreshSaysHowFarItGot()
     const QString message = m_window->statusBar()->currentMessage();
     QCOMPARE(message, QStringLiteral("Refresh stopped after 3 of 8 feed(s): 6 new story(ies)."));
     QVERIFY(!m_window->refreshActions()->progressWidget()->isVisible());
-    QVERIFY(test::saveScreenshot(m_window->statusBar(), QStringLiteral("refresh-stopped-statusbar.png")));
+    QVERIFY(test::saveScreenshot(m_window->statusBar(),
+                                 QStringLiteral("refresh-stopped-statusbar.png")));
     QVERIFY(test::saveScreenshot(m_window.get(), QStringLiteral("refresh-stopped-window.png")));
 
     // A refresh that runs to its end reports as before, failures included.
@@ -198,7 +198,8 @@ void tst_FeedActions::newAlertRaisesTheBannerWhileTheRefreshRuns()
     // The warning is stored while a news server still says nothing: the banner shows it then,
     // not when the whole batch is done (a slow feed can take minutes to time out).
     m_server->route(QStringLiteral("/alerts.cap"),
-                    TestResponse::ok(test::readTestData(QStringLiteral("flood-warning.cap")), "application/cap+xml"));
+                    TestResponse::ok(test::readTestData(QStringLiteral("flood-warning.cap")),
+                                     "application/cap+xml"));
     TestResponse silent;
     silent.neverRespond = true;
     m_server->route(QStringLiteral("/slow.xml"), silent);
@@ -213,7 +214,8 @@ void tst_FeedActions::newAlertRaisesTheBannerWhileTheRefreshRuns()
     QVERIFY(m_refresh->isRefreshing()); // the news feed is still being waited for
     QVERIFY2(banner->text().contains(QStringLiteral("Flood warning: leave the lower quay now")),
              qPrintable(banner->text()));
-    QVERIFY(test::saveScreenshot(m_window.get(), QStringLiteral("alert-during-refresh-window.png")));
+    QVERIFY(
+        test::saveScreenshot(m_window.get(), QStringLiteral("alert-during-refresh-window.png")));
 
     QSignalSpy finished(m_refresh.get(), &RefreshService::refreshFinished);
     m_window->refreshActions()->stopAction()->trigger();

@@ -13,8 +13,8 @@
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDir>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -47,7 +47,8 @@ private:
 
 QByteArray tst_FeedPropertiesAction::rss(const QByteArray &name, int items)
 {
-    QByteArray xml = "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>" + name + "</title>\n";
+    QByteArray xml = "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>" + name
+        + "</title>\n";
     for (int i = 1; i <= items; ++i) {
         const QByteArray n = QByteArray::number(i);
         xml += "<item><guid>" + name + n + "</guid><title>" + name + " story " + n + "</title>"
@@ -65,13 +66,18 @@ void tst_FeedPropertiesAction::init()
         gazette.replace(day, QDateTime::currentDateTimeUtc().toString(Qt::RFC2822Date).toUtf8());
     gazette.replace("{{EXTRA}}", "");
     // The old address answers with a validator; the new one must not be asked with it.
-    m_server->route(QStringLiteral("/old.xml"), TestResponse::ok(rss("Old", 2)).withHeader("ETag", "\"old-1\""));
+    m_server->route(QStringLiteral("/old.xml"),
+                    TestResponse::ok(rss("Old", 2)).withHeader("ETag", "\"old-1\""));
     m_server->route(QStringLiteral("/gazette.xml"), TestResponse::ok(gazette));
     m_server->route(QStringLiteral("/other.xml"), TestResponse::ok(rss("Other", 2)));
-    m_feed = m_cache->feeds().addSubscription(m_server->url(QStringLiteral("/old.xml")).toString(),
-                                              QStringLiteral("Old Feed")).value_or(0);
-    m_other = m_cache->feeds().addSubscription(m_server->url(QStringLiteral("/other.xml")).toString(),
-                                               QStringLiteral("Other Feed")).value_or(0);
+    m_feed = m_cache->feeds()
+                 .addSubscription(m_server->url(QStringLiteral("/old.xml")).toString(),
+                                  QStringLiteral("Old Feed"))
+                 .value_or(0);
+    m_other = m_cache->feeds()
+                  .addSubscription(m_server->url(QStringLiteral("/other.xml")).toString(),
+                                   QStringLiteral("Other Feed"))
+                  .value_or(0);
     QVERIFY(m_feed && m_other);
     QVERIFY(showMainWindow(QSize(1000, 640)));
     QSignalSpy finished(m_refresh.get(), &RefreshService::refreshFinished);
@@ -105,10 +111,14 @@ void tst_FeedPropertiesAction::dialogChangesEveryPropertyAndFetchesTheNewAddress
         auto *dialog = qobject_cast<FeedPropertiesDialog *>(modal);
         if (!dialog)
             return;
-        QCOMPARE(dialog->findChild<QLineEdit *>(QStringLiteral("feedTitle"))->text(), QStringLiteral("Old Feed"));
-        dialog->findChild<QLineEdit *>(QStringLiteral("feedTitle"))->setText(QStringLiteral("Harbour Gazette"));
-        dialog->findChild<QLineEdit *>(QStringLiteral("feedAddress"))->setText(m_server->url(QStringLiteral("/gazette.xml")).toString());
-        dialog->findChild<QComboBox *>(QStringLiteral("feedFolder"))->setEditText(QStringLiteral("News/Local"));
+        QCOMPARE(dialog->findChild<QLineEdit *>(QStringLiteral("feedTitle"))->text(),
+                 QStringLiteral("Old Feed"));
+        dialog->findChild<QLineEdit *>(QStringLiteral("feedTitle"))
+            ->setText(QStringLiteral("Harbour Gazette"));
+        dialog->findChild<QLineEdit *>(QStringLiteral("feedAddress"))
+            ->setText(m_server->url(QStringLiteral("/gazette.xml")).toString());
+        dialog->findChild<QComboBox *>(QStringLiteral("feedFolder"))
+            ->setEditText(QStringLiteral("News/Local"));
         auto *interval = dialog->findChild<QComboBox *>(QStringLiteral("feedInterval"));
         interval->setCurrentIndex(interval->findData(15));
         dialog->findChild<QCheckBox *>(QStringLiteral("feedImages"))->setChecked(true);
@@ -133,9 +143,14 @@ void tst_FeedPropertiesAction::dialogChangesEveryPropertyAndFetchesTheNewAddress
     QVERIFY(m_settings->value(QStringLiteral("images/alwaysFeeds")).toList().contains(m_feed));
     // The new address is fetched at once, in full (no validators of the old one), and its
     // stories come into the feed next to the ones it had.
-    QTRY_VERIFY_WITH_TIMEOUT(!m_server->requestsTo(QStringLiteral("/gazette.xml")).isEmpty(), 10000);
-    QVERIFY(m_server->requestsTo(QStringLiteral("/gazette.xml")).first().header("If-None-Match").isNull());
-    QTRY_COMPARE_WITH_TIMEOUT(m_cache->articles().count({StoryFilter::Kind::Feed, m_feed}), 2 + 3, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_server->requestsTo(QStringLiteral("/gazette.xml")).isEmpty(),
+                             10000);
+    QVERIFY(m_server->requestsTo(QStringLiteral("/gazette.xml"))
+                .first()
+                .header("If-None-Match")
+                .isNull());
+    QTRY_COMPARE_WITH_TIMEOUT(m_cache->articles().count({StoryFilter::Kind::Feed, m_feed}), 2 + 3,
+                              10000);
     // Every story of an alert source is an advisory.
     QCOMPARE(m_cache->articles().count({StoryFilter::Kind::Advisories}), 5);
 
@@ -168,16 +183,20 @@ void tst_FeedPropertiesAction::sidebarMenuActsOnTheSourceClicked()
 {
     m_window->controller()->showFilter({StoryFilter::Kind::Feed, m_other});
     QTreeView *sidebar = m_window->sidebarView();
-    const QStringList entries = runContextMenu(sidebar, sidebarPoint({StoryFilter::Kind::Feed, m_feed}),
+    const QStringList entries = runContextMenu(sidebar,
+                                               sidebarPoint({StoryFilter::Kind::Feed, m_feed}),
                                                QStringLiteral("Mark All as Read"));
     for (const char *entry : {"Mark All as Read", "Refresh Feed", "Feed Properties\u2026"})
-        QVERIFY2(entries.contains(QString::fromUtf8(entry)), qPrintable(entries.join(QLatin1Char('|'))));
+        QVERIFY2(entries.contains(QString::fromUtf8(entry)),
+                 qPrintable(entries.join(QLatin1Char('|'))));
     QCOMPARE(m_cache->articles().unreadCount({StoryFilter::Kind::Feed, m_feed}), 0);
-    QCOMPARE(m_cache->articles().unreadCount({StoryFilter::Kind::Feed, m_other}), 2); // not the one selected before
+    QCOMPARE(m_cache->articles().unreadCount({StoryFilter::Kind::Feed, m_other}),
+             2); // not the one selected before
 
     // Refresh from the menu fetches the feed clicked.
     m_server->clearRecords();
-    runContextMenu(sidebar, sidebarPoint({StoryFilter::Kind::Feed, m_other}), QStringLiteral("Refresh Feed"));
+    runContextMenu(sidebar, sidebarPoint({StoryFilter::Kind::Feed, m_other}),
+                   QStringLiteral("Refresh Feed"));
     QTRY_VERIFY_WITH_TIMEOUT(!m_server->requestsTo(QStringLiteral("/other.xml")).isEmpty(), 10000);
     QVERIFY(m_server->requestsTo(QStringLiteral("/old.xml")).isEmpty());
 
@@ -185,8 +204,10 @@ void tst_FeedPropertiesAction::sidebarMenuActsOnTheSourceClicked()
     const qint64 folder = m_cache->feeds().folderForPath({QStringLiteral("World")});
     QVERIFY(m_cache->feeds().moveToFolder(m_other, folder));
     m_window->controller()->refreshSidebar();
-    const QStringList folderEntries = runContextMenu(sidebar, sidebarPoint({StoryFilter::Kind::Folder, folder}));
-    QVERIFY2(folderEntries.contains(QStringLiteral("Mark All as Read")), qPrintable(folderEntries.join(QLatin1Char('|'))));
+    const QStringList folderEntries = runContextMenu(
+        sidebar, sidebarPoint({StoryFilter::Kind::Folder, folder}));
+    QVERIFY2(folderEntries.contains(QStringLiteral("Mark All as Read")),
+             qPrintable(folderEntries.join(QLatin1Char('|'))));
     QVERIFY(folderEntries.contains(QStringLiteral("Refresh Folder")));
     QVERIFY(folderEntries.contains(QStringLiteral("[Feed Properties\u2026]")));
 }

@@ -40,15 +40,24 @@ void tst_FeedPropertiesDialog::addressIsCheckedAsTyped_data()
     QTest::addColumn<QString>("title");
     QTest::addColumn<QString>("address");
     QTest::addColumn<bool>("accepted");
-    QTest::newRow("https feed") << "Gazette" << "https://harbour.example/feed.xml" << true;
-    QTest::newRow("completed like an address bar") << "Gazette" << "harbour.example/feed" << true;
-    QTest::newRow("spaces around") << "Gazette" << "  http://harbour.example/rss  " << true;
-    QTest::newRow("empty address") << "Gazette" << "" << false;
-    QTest::newRow("invalid host") << "Gazette" << "http://a b/" << false;
-    QTest::newRow("ftp") << "Gazette" << "ftp://harbour.example/feed.xml" << false;
-    QTest::newRow("javascript") << "Gazette" << "javascript:alert(1)" << false;
-    QTest::newRow("file") << "Gazette" << "file:///etc/passwd" << false;
-    QTest::newRow("no title") << "   " << "https://harbour.example/feed.xml" << false;
+    QTest::newRow("https feed") << "Gazette"
+                                << "https://harbour.example/feed.xml" << true;
+    QTest::newRow("completed like an address bar") << "Gazette"
+                                                   << "harbour.example/feed" << true;
+    QTest::newRow("spaces around") << "Gazette"
+                                   << "  http://harbour.example/rss  " << true;
+    QTest::newRow("empty address") << "Gazette"
+                                   << "" << false;
+    QTest::newRow("invalid host") << "Gazette"
+                                  << "http://a b/" << false;
+    QTest::newRow("ftp") << "Gazette"
+                         << "ftp://harbour.example/feed.xml" << false;
+    QTest::newRow("javascript") << "Gazette"
+                                << "javascript:alert(1)" << false;
+    QTest::newRow("file") << "Gazette"
+                          << "file:///etc/passwd" << false;
+    QTest::newRow("no title") << "   "
+                              << "https://harbour.example/feed.xml" << false;
 }
 
 void tst_FeedPropertiesDialog::addressIsCheckedAsTyped()
@@ -73,11 +82,15 @@ void tst_FeedPropertiesDialog::addressIsCheckedAsTyped()
 
 void tst_FeedPropertiesDialog::givesBackWhatWasChosen()
 {
-    FeedPropertiesDialog dialog(feed(), true, {QStringLiteral("News"), QStringLiteral("Sport")}, 60);
+    FeedPropertiesDialog dialog(feed(), true, {QStringLiteral("News"), QStringLiteral("Sport")},
+                                60);
     QCOMPARE(dialog.values(), feed()); // unchanged: nothing to apply
-    dialog.findChild<QLineEdit *>(QStringLiteral("feedTitle"))->setText(QStringLiteral(" The Gazette "));
-    dialog.findChild<QLineEdit *>(QStringLiteral("feedAddress"))->setText(QStringLiteral("harbour.example/atom"));
-    dialog.findChild<QComboBox *>(QStringLiteral("feedFolder"))->setEditText(QStringLiteral("News / Europe"));
+    dialog.findChild<QLineEdit *>(QStringLiteral("feedTitle"))
+        ->setText(QStringLiteral(" The Gazette "));
+    dialog.findChild<QLineEdit *>(QStringLiteral("feedAddress"))
+        ->setText(QStringLiteral("harbour.example/atom"));
+    dialog.findChild<QComboBox *>(QStringLiteral("feedFolder"))
+        ->setEditText(QStringLiteral("News / Europe"));
     auto *interval = dialog.findChild<QComboBox *>(QStringLiteral("feedInterval"));
     QCOMPARE(interval->itemText(0), QStringLiteral("Default (every hour)"));
     interval->setCurrentIndex(interval->findData(15));

@@ -33,22 +33,22 @@
 #include <QApplication>
 #include <QBuffer>
 #include <QCryptographicHash>
-#include <QDir>
-#include <QImage>
-#include <QPixmap>
-#include <QLabel>
-#include <QTextDocument>
 #include <QDesktopServices>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QFile>
+#include <QImage>
+#include <QLabel>
 #include <QMessageBox>
 #include <QMutex>
 #include <QNetworkAccessManager>
+#include <QPixmap>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTextBlock>
+#include <QTextDocument>
 #include <QTimer>
 #include <QTreeView>
 
@@ -56,14 +56,14 @@
 #include <memory>
 
 using namespace bulletin;
-using bulletin::test::UrlCatcher;
 using bulletin::test::answerNextDialog;
 using bulletin::test::clickButton;
 using bulletin::test::readTestData;
-using bulletin::test::testDataPath;
 using bulletin::test::RecordedRequest;
+using bulletin::test::testDataPath;
 using bulletin::test::TestHttpServer;
 using bulletin::test::TestResponse;
+using bulletin::test::UrlCatcher;
 
 namespace {
 
@@ -74,7 +74,8 @@ QByteArray isoTime(const QDateTime &time)
 
 QByteArray rfcTime(const QDateTime &time)
 {
-    return QLocale::c().toString(time.toUTC(), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss")).toUtf8() + " GMT";
+    return QLocale::c().toString(time.toUTC(), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss")).toUtf8()
+        + " GMT";
 }
 
 struct Alert
@@ -112,8 +113,9 @@ struct Fixtures
             entry.replace("{{ID}}", a.id)
                 .replace("{{MSGTYPE}}", a.msgType)
                 .replace("{{REFERENCES}}",
-                         a.references.isEmpty() ? QByteArray()
-                                                : "\n        <references>" + a.references + "</references>")
+                         a.references.isEmpty()
+                             ? QByteArray()
+                             : "\n        <references>" + a.references + "</references>")
                 .replace("{{EVENT}}", a.event)
                 .replace("{{SEVERITY}}", a.severity)
                 .replace("{{HEADLINE}}", a.headline)
@@ -123,7 +125,9 @@ struct Fixtures
                 .replace("{{EXPIRES}}", isoTime(a.expires));
             entries += entry;
         }
-        return readTestData(QStringLiteral("alerts.atom")).replace("{{NOW}}", isoTime(now)).replace("{{ENTRIES}}", entries);
+        return readTestData(QStringLiteral("alerts.atom"))
+            .replace("{{NOW}}", isoTime(now))
+            .replace("{{ENTRIES}}", entries);
     }
 
     QByteArray news(const QString &name)
@@ -137,7 +141,6 @@ struct Fixtures
         return body;
     }
 };
-
 
 } // namespace
 
@@ -170,12 +173,36 @@ void tst_FeedWindow::init()
     m_fixtures = std::make_shared<Fixtures>();
     const QDateTime now = m_fixtures->now;
     m_fixtures->alerts = {
-        {"FL-1", "Alert", {}, "Flood", "Severe", "Flood warning for the lower harbour",
-         "The river is expected to overtop the quay walls.", "Lower Harbour", now.addSecs(-7200), now.addDays(1)},
-        {"HT-1", "Alert", {}, "Heat", "Moderate", "Heat advisory for the old town",
-         "Temperatures above 35 degrees.", "Old Town", now.addDays(-3), now.addDays(-2)},
-        {"WN-1", "Alert", {}, "Wind", "Minor", "Wind advisory for the bridges",
-         "Gusts up to 70 km/h on exposed bridges.", "Harbour bridges", now.addSecs(-3600), now.addDays(2)},
+        {"FL-1",
+         "Alert",
+         {},
+         "Flood",
+         "Severe",
+         "Flood warning for the lower harbour",
+         "The river is expected to overtop the quay walls.",
+         "Lower Harbour",
+         now.addSecs(-7200),
+         now.addDays(1)},
+        {"HT-1",
+         "Alert",
+         {},
+         "Heat",
+         "Moderate",
+         "Heat advisory for the old town",
+         "Temperatures above 35 degrees.",
+         "Old Town",
+         now.addDays(-3),
+         now.addDays(-2)},
+        {"WN-1",
+         "Alert",
+         {},
+         "Wind",
+         "Minor",
+         "Wind advisory for the bridges",
+         "Gusts up to 70 km/h on exposed bridges.",
+         "Harbour bridges",
+         now.addSecs(-3600),
+         now.addDays(2)},
     };
     startServices();
     routeFixtures();
@@ -216,16 +243,19 @@ void tst_FeedWindow::routeFixtures()
     QBuffer buffer(&png);
     buffer.open(QIODevice::WriteOnly);
     image.save(&buffer, "PNG");
-    for (const QString &path : {QStringLiteral("/photo.png"), QStringLiteral("/photo2.png"), QStringLiteral("/pixel.gif")})
+    for (const QString &path : {QStringLiteral("/photo.png"), QStringLiteral("/photo2.png"),
+                                QStringLiteral("/pixel.gif")})
         m_server->route(path, TestResponse::ok(png, "image/png"));
     const QByteArray base = m_server->url(QStringLiteral("/")).toString().chopped(1).toUtf8();
-    m_server->route(QStringLiteral("/gallery.rss"),
-                    TestResponse::ok(readTestData(QStringLiteral("gallery.rss")).replace("{{BASE}}", base)));
+    m_server->route(
+        QStringLiteral("/gallery.rss"),
+        TestResponse::ok(readTestData(QStringLiteral("gallery.rss")).replace("{{BASE}}", base)));
 }
 
 std::unique_ptr<MainWindow> tst_FeedWindow::makeWindow()
 {
-    m_settings->setValue(QStringLiteral("images/cacheDirectory"), m_dir.filePath(QStringLiteral("images")));
+    m_settings->setValue(QStringLiteral("images/cacheDirectory"),
+                         m_dir.filePath(QStringLiteral("images")));
     return makeMainWindow({1280, 820});
 }
 
@@ -257,7 +287,8 @@ void tst_FeedWindow::subscribesRefreshesAndShowsAdvisories()
 {
     const qint64 alerts = subscribe(QStringLiteral("/alerts.atom"), {QStringLiteral("Alerts")});
     QVERIFY(alerts);
-    const qint64 gazette = subscribe(QStringLiteral("/harbour-gazette.rss"), {QStringLiteral("News")});
+    const qint64 gazette = subscribe(QStringLiteral("/harbour-gazette.rss"),
+                                     {QStringLiteral("News")});
     QVERIFY(gazette);
     const qint64 wire = subscribe(QStringLiteral("/city-wire.rss"), {QStringLiteral("News")});
     QVERIFY(wire);
@@ -267,13 +298,15 @@ void tst_FeedWindow::subscribesRefreshesAndShowsAdvisories()
     const QModelIndex wireIndex = sidebar->indexFor({StoryFilter::Kind::Feed, wire});
     QVERIFY(wireIndex.isValid());
     QCOMPARE(wireIndex.parent().data().toString(), QStringLiteral("News"));
-    QCOMPARE(wireIndex.siblingAtColumn(SidebarModel::CountColumn).data().toString(), QStringLiteral("3"));
+    QCOMPARE(wireIndex.siblingAtColumn(SidebarModel::CountColumn).data().toString(),
+             QStringLiteral("3"));
     QVERIFY(wireIndex.data(Qt::ToolTipRole).toString().contains(QStringLiteral("Last updated")));
 
     // The window banner: the most severe active advisory (Severe flood, not the expired heat).
     AdvisoryBanner *banner = m_window->advisoryBanner();
     QVERIFY(!banner->isHidden());
-    QVERIFY2(banner->text().contains(QStringLiteral("Flood warning for the lower harbour")), qPrintable(banner->text()));
+    QVERIFY2(banner->text().contains(QStringLiteral("Flood warning for the lower harbour")),
+             qPrintable(banner->text()));
     QVERIFY(banner->text().contains(QStringLiteral("Lower Harbour")));
     QVERIFY(banner->accessibleName().contains(QStringLiteral("Flood warning")));
 
@@ -281,14 +314,19 @@ void tst_FeedWindow::subscribesRefreshesAndShowsAdvisories()
     // progress and brings it in.
     {
         const QMutexLocker lock(&m_fixtures->mutex);
-        m_fixtures->alerts.prepend({"FL-2", "Update", "alerts@questport.example,FL-1," + isoTime(m_fixtures->now.addSecs(-7200)),
-                                    "Flood", "Extreme", "Flood warning upgraded: evacuate the lower harbour",
-                                    "Water is over the quay walls.", "Lower Harbour", m_fixtures->now.addSecs(-600),
-                                    m_fixtures->now.addDays(1)});
-        m_fixtures->gazetteExtra = "<item><guid>gazette-ferry</guid><title>Ferries to the islands run a reduced "
-                                   "timetable this week</title><link>https://gazette.questport.example/ferries</link>"
-                                   "<pubDate>" + rfcTime(m_fixtures->now.addSecs(-60)) + "</pubDate>"
-                                   "<description>Two ferries are in dry dock.</description></item>";
+        m_fixtures->alerts.prepend(
+            {"FL-2", "Update",
+             "alerts@questport.example,FL-1," + isoTime(m_fixtures->now.addSecs(-7200)), "Flood",
+             "Extreme", "Flood warning upgraded: evacuate the lower harbour",
+             "Water is over the quay walls.", "Lower Harbour", m_fixtures->now.addSecs(-600),
+             m_fixtures->now.addDays(1)});
+        m_fixtures->gazetteExtra
+            = "<item><guid>gazette-ferry</guid><title>Ferries to the islands run a reduced "
+              "timetable this week</title><link>https://gazette.questport.example/ferries</link>"
+              "<pubDate>"
+            + rfcTime(m_fixtures->now.addSecs(-60))
+            + "</pubDate>"
+              "<description>Two ferries are in dry dock.</description></item>";
     }
     QSignalSpy finished(m_refresh.get(), &RefreshService::refreshFinished);
     QSignalSpy started(m_refresh.get(), &RefreshService::refreshStarted);
@@ -298,7 +336,8 @@ void tst_FeedWindow::subscribesRefreshesAndShowsAdvisories()
     QVERIFY(m_window->refreshActions()->stopAction()->isEnabled());
     QVERIFY(finished.wait(15000));
     QVERIFY(!m_window->refreshActions()->progressWidget()->isVisibleTo(m_window.get()));
-    QVERIFY2(banner->text().contains(QStringLiteral("evacuate the lower harbour")), qPrintable(banner->text()));
+    QVERIFY2(banner->text().contains(QStringLiteral("evacuate the lower harbour")),
+             qPrintable(banner->text()));
     QVERIFY(banner->text().contains(QStringLiteral("Extreme")));
     // The new story is in the list without restarting.
     QVERIFY(storyByGuidTitle(QStringLiteral("Ferries to the islands")));
@@ -309,9 +348,12 @@ void tst_FeedWindow::subscribesRefreshesAndShowsAdvisories()
     // The Advisories view: active ones first (Extreme, then Minor), then the retired ones.
     m_window->controller()->showFilter({StoryFilter::Kind::Advisories});
     QCOMPARE(list->rowCount(), 4);
-    QCOMPARE(list->index(0, 0).data(StoryListModel::AdvisoryStatusRole).toString(), QStringLiteral("active"));
-    QVERIFY(list->index(0, 0).data().toString().startsWith(QStringLiteral("Flood warning upgraded")));
-    QCOMPARE(list->index(1, 0).data(StoryListModel::AdvisoryStatusRole).toString(), QStringLiteral("active"));
+    QCOMPARE(list->index(0, 0).data(StoryListModel::AdvisoryStatusRole).toString(),
+             QStringLiteral("active"));
+    QVERIFY(
+        list->index(0, 0).data().toString().startsWith(QStringLiteral("Flood warning upgraded")));
+    QCOMPARE(list->index(1, 0).data(StoryListModel::AdvisoryStatusRole).toString(),
+             QStringLiteral("active"));
     QVERIFY(list->index(1, 0).data().toString().startsWith(QStringLiteral("Wind advisory")));
     QStringList retired{list->index(2, 0).data(StoryListModel::AdvisoryStatusRole).toString(),
                         list->index(3, 0).data(StoryListModel::AdvisoryStatusRole).toString()};
@@ -339,8 +381,10 @@ void tst_FeedWindow::subscribesRefreshesAndShowsAdvisories()
     QVERIFY(gazetteBridge && wireBridge);
     m_window->openStory(gazetteBridge);
     ReaderView *reader = m_window->reader();
-    QTRY_VERIFY_WITH_TIMEOUT(reader->toPlainText().contains(QStringLiteral("Coverage elsewhere")), 10000);
-    QVERIFY(reader->toPlainText().contains(QStringLiteral("Questport harbour bridge closed after cargo ship hits pylon")));
+    QTRY_VERIFY_WITH_TIMEOUT(reader->toPlainText().contains(QStringLiteral("Coverage elsewhere")),
+                             10000);
+    QVERIFY(reader->toPlainText().contains(
+        QStringLiteral("Questport harbour bridge closed after cargo ship hits pylon")));
     QVERIFY(reader->toPlainText().contains(QStringLiteral("City Wire")));
     QVERIFY(!reader->toPlainText().contains(QStringLiteral("Central library")));
     emit reader->storyRequested(wireBridge); // what a click on the headline does
@@ -352,7 +396,8 @@ void tst_FeedWindow::subscribesRefreshesAndShowsAdvisories()
     // The deceptive link is marked, and opening it asks first; Cancel opens nothing.
     const QUrl deceptive(QStringLiteral("https://refunds-questport.example.net/login"));
     QVERIFY(reader->toPlainText().contains(QStringLiteral("www.questport-ferries.example \u26A0")));
-    QVERIFY(m_window->controller()->linkWarning(deceptive).contains(QStringLiteral("refunds-questport.example.net")));
+    QVERIFY(m_window->controller()->linkWarning(deceptive).contains(
+        QStringLiteral("refunds-questport.example.net")));
     UrlCatcher catcher;
     QDesktopServices::setUrlHandler(QStringLiteral("https"), &catcher, "open");
     QString asked;
@@ -367,7 +412,8 @@ void tst_FeedWindow::subscribesRefreshesAndShowsAdvisories()
     emit reader->externalLinkRequested(deceptive);
     QCOMPARE(catcher.urls, QList<QUrl>{deceptive});
     // An honest link opens at once, with no question.
-    emit reader->externalLinkRequested(QUrl(QStringLiteral("https://gazette.questport.example/bridge-pylon")));
+    emit reader->externalLinkRequested(
+        QUrl(QStringLiteral("https://gazette.questport.example/bridge-pylon")));
     QCOMPARE(catcher.urls.size(), 2);
     QDesktopServices::unsetUrlHandler(QStringLiteral("https"));
 
@@ -399,7 +445,8 @@ void tst_FeedWindow::preferencesReachTheRefresh()
         const QMutexLocker lock(&m_fixtures->mutex);
         m_fixtures->wireOnlyNewest = true;
     }
-    const qint64 oldest = m_cache->articles().stories({StoryFilter::Kind::Feed, wire}, std::nullopt, 10).last().id;
+    const qint64 oldest
+        = m_cache->articles().stories({StoryFilter::Kind::Feed, wire}, std::nullopt, 10).last().id;
     QVERIFY(m_cache->bookmarks().add(oldest));
     QSignalSpy finished(m_refresh.get(), &RefreshService::refreshFinished);
     m_window->refreshActions()->refreshAllAction()->trigger();
@@ -434,22 +481,28 @@ void tst_FeedWindow::feedHealthAndManagement()
     QVERIFY2(index.data(Qt::ToolTipRole).toString().contains(QStringLiteral("HTTP 404")),
              qPrintable(index.data(Qt::ToolTipRole).toString()));
     QVERIFY(!index.data(Qt::DecorationRole).isNull());
-    QVERIFY(!sidebar->indexFor({StoryFilter::Kind::Feed, gazette}).data(SidebarModel::FailingRole).toBool());
+    QVERIFY(!sidebar->indexFor({StoryFilter::Kind::Feed, gazette})
+                 .data(SidebarModel::FailingRole)
+                 .toBool());
     // Its stories are still there to read.
     QCOMPARE(m_window->controller()->storyModel()->rowCount(), 3);
 
     // Rename and move.
-    QVERIFY(m_window->feedActions()->rename({StoryFilter::Kind::Feed, wire}, QStringLiteral("The Wire")));
-    QVERIFY(m_window->feedActions()->moveFeed(wire, {QStringLiteral("News"), QStringLiteral("City")}));
+    QVERIFY(m_window->feedActions()->rename({StoryFilter::Kind::Feed, wire},
+                                            QStringLiteral("The Wire")));
+    QVERIFY(
+        m_window->feedActions()->moveFeed(wire, {QStringLiteral("News"), QStringLiteral("City")}));
     index = sidebar->indexFor({StoryFilter::Kind::Feed, wire});
     QCOMPARE(index.data().toString(), QStringLiteral("The Wire"));
     QCOMPARE(index.parent().data().toString(), QStringLiteral("City"));
     QCOMPARE(index.parent().parent().data().toString(), QStringLiteral("News"));
-    QCOMPARE(m_window->feedActions()->folderPaths(), (QStringList{QStringLiteral("News"), QStringLiteral("News/City")}));
+    QCOMPARE(m_window->feedActions()->folderPaths(),
+             (QStringList{QStringLiteral("News"), QStringLiteral("News/City")}));
 
     // Unsubscribing removes the stories but never the bookmarks; confirming goes through
     // a question that names the feed.
-    const qint64 story = m_cache->articles().stories({StoryFilter::Kind::Feed, wire}, std::nullopt, 1).value(0).id;
+    const qint64 story
+        = m_cache->articles().stories({StoryFilter::Kind::Feed, wire}, std::nullopt, 1).value(0).id;
     QVERIFY(story);
     QVERIFY(m_cache->bookmarks().add(story));
     m_window->controller()->showFilter({StoryFilter::Kind::Feed, wire});
@@ -464,7 +517,8 @@ void tst_FeedWindow::feedHealthAndManagement()
         clickButton(dialog, QStringLiteral("Yes"));
     });
     m_window->feedActions()->removeAction()->trigger();
-    QVERIFY2(question.contains(QStringLiteral("The Wire")) && question.contains(QStringLiteral("bookmarks")),
+    QVERIFY2(question.contains(QStringLiteral("The Wire"))
+                 && question.contains(QStringLiteral("bookmarks")),
              qPrintable(question));
     QVERIFY(!sidebar->indexFor({StoryFilter::Kind::Feed, wire}).isValid());
     QCOMPARE(m_window->controller()->currentFilter().kind, StoryFilter::Kind::All);
@@ -477,14 +531,16 @@ void tst_FeedWindow::feedHealthAndManagement()
 
 void tst_FeedWindow::opmlRoundTripThroughTheWindow()
 {
-    QVERIFY(subscribe(QStringLiteral("/city-wire.rss"), {QStringLiteral("News"), QStringLiteral("City")}));
+    QVERIFY(subscribe(QStringLiteral("/city-wire.rss"),
+                      {QStringLiteral("News"), QStringLiteral("City")}));
     QVERIFY(subscribe(QStringLiteral("/alerts.atom"), {QStringLiteral("Alerts")}));
     const QString opml = m_dir.filePath(QStringLiteral("subscriptions.opml"));
     QVERIFY(m_window->opmlActions()->exportOpmlFile(opml));
 
     // Into a fresh profile: same subscriptions, same folders.
     QString error;
-    std::unique_ptr<Cache> fresh = Cache::open(m_dir.filePath(QStringLiteral("fresh.sqlite")), &error);
+    std::unique_ptr<Cache> fresh = Cache::open(m_dir.filePath(QStringLiteral("fresh.sqlite")),
+                                               &error);
     QVERIFY2(fresh, qPrintable(error));
     {
         MainWindow window(*fresh, *m_settings);
@@ -493,8 +549,10 @@ void tst_FeedWindow::opmlRoundTripThroughTheWindow()
         QVERIFY2(report.error.isEmpty(), qPrintable(report.error));
         QCOMPARE(report.added, 2);
         QCOMPARE(window.feedActions()->folderPaths(),
-                 (QStringList{QStringLiteral("Alerts"), QStringLiteral("News"), QStringLiteral("News/City")}));
-        QVERIFY(fresh->feeds().feedByUrl(m_server->url(QStringLiteral("/city-wire.rss")).toString()));
+                 (QStringList{QStringLiteral("Alerts"), QStringLiteral("News"),
+                              QStringLiteral("News/City")}));
+        QVERIFY(
+            fresh->feeds().feedByUrl(m_server->url(QStringLiteral("/city-wire.rss")).toString()));
         // A file that is no OPML imports nothing and says why.
         const OpmlService::ImportReport bad = window.opmlActions()->importOpmlFile(
             testDataPath(QStringLiteral("city-wire.rss")));
@@ -521,20 +579,24 @@ void tst_FeedWindow::remoteImagesOnlyWhenAllowed()
     QTest::qWait(200); // a request would have come by now: there is no event to wait for
     QCOMPARE(photoRequests(), 0);
     QVERIFY(!m_window->imageBar()->isHidden());
-    QVERIFY(m_window->imageBar()->findChild<QLabel *>()->text().startsWith(QStringLiteral("1 remote image")));
+    QVERIFY(m_window->imageBar()->findChild<QLabel *>()->text().startsWith(
+        QStringLiteral("1 remote image")));
     QVERIFY(m_window->reader()->toPlainText().contains(QStringLiteral("[Harbour at dawn]")));
 
     // Load Images: this story's picture (never the tracking pixel) comes in and is shown.
     m_window->imageBar()->loadButton()->click();
     QTRY_COMPARE_WITH_TIMEOUT(m_server->requestsTo(QStringLiteral("/photo.png")).size(), 1, 10000);
-    QTRY_VERIFY_WITH_TIMEOUT(!QDir(m_dir.filePath(QStringLiteral("images"))).isEmpty(QDir::Files), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!QDir(m_dir.filePath(QStringLiteral("images"))).isEmpty(QDir::Files),
+                             10000);
     QVERIFY(!m_window->reader()->toPlainText().contains(QStringLiteral("[Harbour at dawn]")));
     const QUrl photo = m_server->url(QStringLiteral("/photo.png"));
-    QTRY_VERIFY(!m_window->reader()->document()->resource(QTextDocument::ImageResource, photo).isNull());
-    const QVariant shown = m_window->reader()->document()->resource(QTextDocument::ImageResource, photo);
+    QTRY_VERIFY(
+        !m_window->reader()->document()->resource(QTextDocument::ImageResource, photo).isNull());
+    const QVariant shown = m_window->reader()->document()->resource(QTextDocument::ImageResource,
+                                                                    photo);
     const QImage image = shown.typeId() == QMetaType::QImage ? shown.value<QImage>()
-        : shown.typeId() == QMetaType::QPixmap              ? shown.value<QPixmap>().toImage()
-                                                             : QImage::fromData(shown.toByteArray());
+        : shown.typeId() == QMetaType::QPixmap               ? shown.value<QPixmap>().toImage()
+                                               : QImage::fromData(shown.toByteArray());
     QCOMPARE(image.size(), QSize(10, 10));
     QVERIFY(m_window->imageBar()->isHidden());
     QCOMPARE(m_server->requestsTo(QStringLiteral("/pixel.gif")).size(), 0);
@@ -548,8 +610,11 @@ void tst_FeedWindow::remoteImagesOnlyWhenAllowed()
     m_window->imageBar()->alwaysButton()->click();
     QTRY_COMPARE_WITH_TIMEOUT(m_server->requestsTo(QStringLiteral("/photo2.png")).size(), 1, 10000);
     const QString photo2File = m_dir.filePath(QStringLiteral("images")) + QLatin1Char('/')
-        + QString::fromLatin1(QCryptographicHash::hash(m_server->url(QStringLiteral("/photo2.png")).toString(QUrl::FullyEncoded).toUtf8(),
-                                                       QCryptographicHash::Sha1).toHex());
+        + QString::fromLatin1(QCryptographicHash::hash(m_server->url(QStringLiteral("/photo2.png"))
+                                                           .toString(QUrl::FullyEncoded)
+                                                           .toUtf8(),
+                                                       QCryptographicHash::Sha1)
+                                  .toHex());
     QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(photo2File), 10000);
 
     // "Load remote images in every story" (Preferences) covers stories never allowed before.
@@ -585,12 +650,15 @@ void tst_FeedWindow::everyImageOfAHugeGalleryIsOffered()
     for (int i = 0; i < kImages; ++i) {
         const QByteArray n = QByteArray::number(i);
         html += "<img src=\"https://img.example/" + n + ".jpg\"><img src=\"https://t.example/" + n
-            + ".gif\" width=\"1\" height=\"1\"><img src=\"https://img.example/" + QByteArray::number(i / 2) + ".jpg\">";
+            + ".gif\" width=\"1\" height=\"1\"><img src=\"https://img.example/"
+            + QByteArray::number(i / 2) + ".jpg\">";
     }
-    m_server->route(QStringLiteral("/huge-gallery.rss"),
-                    TestResponse::ok("<rss version=\"2.0\"><channel><title>Huge</title><item><guid>huge</guid>"
-                                     "<title>Every picture</title><link>https://pictures.example/huge</link>"
-                                     "<description><![CDATA[" + html + "]]></description></item></channel></rss>"));
+    m_server->route(
+        QStringLiteral("/huge-gallery.rss"),
+        TestResponse::ok("<rss version=\"2.0\"><channel><title>Huge</title><item><guid>huge</guid>"
+                         "<title>Every picture</title><link>https://pictures.example/huge</link>"
+                         "<description><![CDATA["
+                         + html + "]]></description></item></channel></rss>"));
     // The settings file outlives each test's cache: neither the preference nor a feed id of
     // an earlier test may allow images (this test must never ask for its 10,000 pictures).
     m_settings->setValue(QLatin1String(AppSettings::kImagesAlwaysKey), false);
@@ -606,9 +674,11 @@ void tst_FeedWindow::everyImageOfAHugeGalleryIsOffered()
     QCOMPARE(m_window->imageBar()->findChild<QLabel *>()->text().section(u' ', 0, 2),
              QStringLiteral("%1 remote image(s)").arg(kImages));
     const QString shown = m_window->reader()->toPlainText();
-    QVERIFY2(shown.contains(QStringLiteral("This story is long: part 1 of")), qPrintable(shown.left(200)));
+    QVERIFY2(shown.contains(QStringLiteral("This story is long: part 1 of")),
+             qPrintable(shown.left(200)));
     const qsizetype placeholders = shown.count(QStringLiteral("[image]"));
-    QVERIFY2(placeholders > 0 && placeholders < 2 * kImages, qPrintable(QString::number(placeholders)));
+    QVERIFY2(placeholders > 0 && placeholders < 2 * kImages,
+             qPrintable(QString::number(placeholders)));
 }
 
 QTEST_MAIN(tst_FeedWindow)

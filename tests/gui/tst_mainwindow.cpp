@@ -23,29 +23,29 @@
 #include "support/urlcatcher.h"
 
 #include <QAction>
-#include <QWidgetAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QDesktopServices>
 #include <QFileInfo>
+#include <QLabel>
+#include <QLocale>
+#include <QMenu>
 #include <QMenuBar>
 #include <QNetworkAccessManager>
 #include <QPushButton>
-#include <QLabel>
-#include <QLocale>
-#include <QSqlQuery>
-#include <QDesktopServices>
-#include <QMenu>
 #include <QRegularExpression>
 #include <QScreen>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
+#include <QSqlQuery>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBlock>
 #include <QToolBar>
 #include <QTreeView>
+#include <QWidgetAction>
 
 using namespace bulletin;
 using bulletin::test::UrlCatcher;
@@ -53,7 +53,6 @@ using bulletin::test::UrlCatcher;
 namespace {
 constexpr auto kBannerText = "exercise caution against potential phishing scams";
 } // namespace
-
 
 class tst_MainWindow : public QObject
 {
@@ -207,8 +206,10 @@ void tst_MainWindow::relatedHeadlineOpensStoryAndBackReturns()
     QVERIFY(window->reader()->toPlainText().startsWith(relatedTitle));
     QVERIFY(!window->reader()->toPlainText().contains(QLatin1String(kBannerText)));
     QCOMPARE(window->controller()->currentLocation().storyId, relatedId);
-    QCOMPARE(window->storyView()->currentIndex().data(StoryListModel::StoryIdRole).toLongLong(), relatedId);
-    QVERIFY(window->storyView()->selectionModel()->isRowSelected(window->storyView()->currentIndex().row(), {}));
+    QCOMPARE(window->storyView()->currentIndex().data(StoryListModel::StoryIdRole).toLongLong(),
+             relatedId);
+    QVERIFY(window->storyView()->selectionModel()->isRowSelected(
+        window->storyView()->currentIndex().row(), {}));
 
     QAction *back = window->historyActions()->backAction();
     QAction *forward = window->historyActions()->forwardAction();
@@ -217,7 +218,8 @@ void tst_MainWindow::relatedHeadlineOpensStoryAndBackReturns()
     QVERIFY(back->shortcuts().contains(QKeySequence(Qt::ALT | Qt::Key_Left)));
     back->trigger();
     QVERIFY(window->reader()->toPlainText().contains(QLatin1String(kBannerText)));
-    QCOMPARE(window->storyView()->currentIndex().data(StoryListModel::StoryIdRole).toLongLong(), m_sampleId);
+    QCOMPARE(window->storyView()->currentIndex().data(StoryListModel::StoryIdRole).toLongLong(),
+             m_sampleId);
     QVERIFY(!back->isEnabled());
     QVERIFY(forward->isEnabled());
     forward->trigger();
@@ -273,7 +275,9 @@ void tst_MainWindow::bookmarkSurvivesReopen()
         QTest::keyClick(window.get(), Qt::Key_D, Qt::ControlModifier);
         QVERIFY(toggle->isChecked());
         QVERIFY(window->storyView()->currentIndex().data(StoryListModel::BookmarkedRole).toBool());
-        QCOMPARE(window->controller()->sidebarModel()->index(2, 0).data(SidebarModel::CountRole).toInt(), 1);
+        QCOMPARE(
+            window->controller()->sidebarModel()->index(2, 0).data(SidebarModel::CountRole).toInt(),
+            1);
     }
     m_cache.reset();
     openCache();
@@ -317,7 +321,8 @@ namespace {
 
 qint64 addFeedOfStories(Cache &cache, const QString &name, int stories)
 {
-    const qint64 feed = *cache.feeds().addSubscription(QStringLiteral("https://example.org/%1").arg(name), name);
+    const qint64 feed = *cache.feeds().addSubscription(
+        QStringLiteral("https://example.org/%1").arg(name), name);
     Transaction transaction(cache.database().connection());
     for (int i = 0; i < stories; ++i) {
         Article article;
@@ -336,7 +341,8 @@ void tst_MainWindow::unsubscribingDeletesTheStoriesOffTheGuiThread()
 {
     const qint64 feed = addFeedOfStories(*m_cache, QStringLiteral("Large"), 450);
     QVERIFY(feed);
-    const qint64 kept = m_cache->articles().stories({StoryFilter::Kind::Feed, feed}, std::nullopt, 1).value(0).id;
+    const qint64 kept
+        = m_cache->articles().stories({StoryFilter::Kind::Feed, feed}, std::nullopt, 1).value(0).id;
     QVERIFY(m_cache->bookmarks().add(kept));
     auto window = makeWindow();
     window->show();
@@ -369,7 +375,8 @@ void tst_MainWindow::aRemovalCutShortGoesOnAtTheNextStart()
     openCache();
     QVERIFY(m_cache->feeds().hasRemovals());
     auto window = makeWindow();
-    QVERIFY(!window->controller()->sidebarModel()->indexFor({StoryFilter::Kind::Feed, feed}).isValid());
+    QVERIFY(
+        !window->controller()->sidebarModel()->indexFor({StoryFilter::Kind::Feed, feed}).isValid());
     QTRY_VERIFY(!m_cache->feeds().feed(feed));
     QVERIFY(!m_cache->feeds().hasRemovals());
     QCOMPARE(m_cache->articles().count({StoryFilter::Kind::Feed, feed}), 0);
@@ -452,9 +459,11 @@ void tst_MainWindow::restoresStateOnRestart()
     window->show();
     QCOMPARE(window->size(), savedSize);
     // The sidebar keeps its width; the rest follows the window's.
-    QCOMPARE(window->findChild<QSplitter *>(QStringLiteral("outerSplitter"))->sizes().first(), sizes.first());
+    QCOMPARE(window->findChild<QSplitter *>(QStringLiteral("outerSplitter"))->sizes().first(),
+             sizes.first());
     QCOMPARE(window->controller()->currentLocation().storyId, relatedId);
-    QCOMPARE(window->storyView()->currentIndex().data(StoryListModel::StoryIdRole).toLongLong(), relatedId);
+    QCOMPARE(window->storyView()->currentIndex().data(StoryListModel::StoryIdRole).toLongLong(),
+             relatedId);
 }
 
 void tst_MainWindow::remembersTheStoryOnceTheReaderSettles()
@@ -464,7 +473,8 @@ void tst_MainWindow::remembersTheStoryOnceTheReaderSettles()
     const auto written = [&file](qint64 story) {
         if (!file.open(QIODevice::ReadOnly))
             return false;
-        const bool found = file.readAll().split('\n').contains("lastStory=" + QByteArray::number(story));
+        const bool found = file.readAll().split('\n').contains("lastStory="
+                                                               + QByteArray::number(story));
         file.close();
         return found;
     };
@@ -501,8 +511,8 @@ void tst_MainWindow::storyListPagesAsItScrolls()
 {
     // 450 more stories: the list opens on one page, which fills the window, and reads the
     // next only when the end of what it holds comes into sight.
-    const qint64 feed = *m_cache->feeds().addSubscription(QStringLiteral("https://example.org/many"),
-                                                         QStringLiteral("Many"));
+    const qint64 feed = *m_cache->feeds().addSubscription(
+        QStringLiteral("https://example.org/many"), QStringLiteral("Many"));
     {
         Transaction transaction(m_cache->database().connection());
         for (int i = 0; i < 450; ++i) {
@@ -510,7 +520,8 @@ void tst_MainWindow::storyListPagesAsItScrolls()
             article.guid = QStringLiteral("many-%1").arg(i);
             article.title = QStringLiteral("Story number %1").arg(i);
             article.published = QDateTime::currentDateTimeUtc().addSecs(-60 * i);
-            QCOMPARE(m_cache->articles().upsert(feed, article).state, ArticleStore::UpsertState::Inserted);
+            QCOMPARE(m_cache->articles().upsert(feed, article).state,
+                     ArticleStore::UpsertState::Inserted);
         }
         QVERIFY(transaction.commit());
     }
@@ -528,7 +539,7 @@ void tst_MainWindow::storyListPagesAsItScrolls()
     list->verticalScrollBar()->setValue(onePage);
     QTRY_COMPARE(model->rowCount(), 2 * StoryListModel::kPageSize);
     QTRY_VERIFY(list->verticalScrollBar()->maximum() > onePage); // laid out again
-    QCOMPARE(model->rowCount(), 2 * StoryListModel::kPageSize);   // and no page read ahead
+    QCOMPARE(model->rowCount(), 2 * StoryListModel::kPageSize); // and no page read ahead
     list->verticalScrollBar()->setValue(list->verticalScrollBar()->maximum());
     QTRY_COMPARE(model->rowCount(), 450 + 4); // and the sample's four
     QVERIFY(!model->canFetchMore({}));
@@ -543,12 +554,16 @@ void tst_MainWindow::accessibleNames()
             && !qobject_cast<QTextEdit *>(widget) && !qobject_cast<QToolBar *>(widget))
             continue;
         QVERIFY2(!widget->accessibleName().isEmpty(),
-                 qPrintable(widget->objectName() + QLatin1Char(' ') + widget->metaObject()->className()));
+                 qPrintable(widget->objectName() + QLatin1Char(' ')
+                            + widget->metaObject()->className()));
     }
     for (QAction *action : window->findChildren<QAction *>()) {
         // Widget actions (the toolbar's search field) are named by their widgets.
         if (!action->isSeparator() && !action->menu() && !qobject_cast<QWidgetAction *>(action))
-            QVERIFY2(!action->text().isEmpty(), qPrintable(action->objectName() + QLatin1Char(' ') + (action->parent() ? action->parent()->metaObject()->className() : "")));
+            QVERIFY2(!action->text().isEmpty(),
+                     qPrintable(
+                         action->objectName() + QLatin1Char(' ')
+                         + (action->parent() ? action->parent()->metaObject()->className() : "")));
     }
 }
 
@@ -579,7 +594,8 @@ void tst_MainWindow::aboutSaysVersionsAndTheCache()
     QCOMPARE(text("aboutQt"), QString::fromLatin1(qVersion()));
     QCOMPARE(text("aboutSqlite"), q.value(0).toString());
     QCOMPARE(text("aboutCachePath"), cachePath());
-    const qint64 bytes = QFileInfo(cachePath()).size() + QFileInfo(cachePath() + QStringLiteral("-wal")).size();
+    const qint64 bytes = QFileInfo(cachePath()).size()
+        + QFileInfo(cachePath() + QStringLiteral("-wal")).size();
     QVERIFY(bytes > 0);
     QCOMPARE(text("aboutCacheSize"), QLocale().formattedDataSize(bytes));
     QVERIFY(text("aboutLicence").contains(QStringLiteral("GNU General Public License")));
@@ -589,7 +605,8 @@ void tst_MainWindow::aboutSaysVersionsAndTheCache()
     QVERIFY(copy);
     copy->click();
     const QString copied = QApplication::clipboard()->text();
-    QVERIFY2(copied.contains(QStringLiteral("Qt: ") + QString::fromLatin1(qVersion())), qPrintable(copied));
+    QVERIFY2(copied.contains(QStringLiteral("Qt: ") + QString::fromLatin1(qVersion())),
+             qPrintable(copied));
     QVERIFY2(copied.contains(QStringLiteral("Cache: ") + cachePath()), qPrintable(copied));
 
     QVERIFY(bulletin::test::saveScreenshot(dialog, QStringLiteral("about-light.png")));
@@ -633,9 +650,9 @@ void tst_MainWindow::screenshots()
         // The reader's story is drawn again in the dark palette's colours: its advisory box
         // takes its tint from the palette, so the page differs from the light one.
         const QString lightPage = window->reader()->toHtml();
-        QVERIFY(bulletin::test::saveLightAndDark(window.get(), QStringLiteral("window"), [&window, &lightPage] {
-            QTRY_VERIFY(window->reader()->toHtml() != lightPage);
-        }));
+        QVERIFY(bulletin::test::saveLightAndDark(
+            window.get(), QStringLiteral("window"),
+            [&window, &lightPage] { QTRY_VERIFY(window->reader()->toHtml() != lightPage); }));
     }
     openEmptyCache();
     auto window = makeWindow();

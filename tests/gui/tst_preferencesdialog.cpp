@@ -330,7 +330,8 @@ void tst_PreferencesDialog::screenshots()
         QVERIFY(test::saveLightAndDark(dialog, QStringLiteral("preferences-general")));
         tabs->setCurrentIndex(1);
         // A key given to two actions, as the user sees it refused.
-        keyEdit(dialog, QStringLiteral("toggleBookmarkAlternate"))->setKeySequence(QKeySequence(Qt::Key_J));
+        keyEdit(dialog, QStringLiteral("toggleBookmarkAlternate"))
+            ->setKeySequence(QKeySequence(Qt::Key_J));
         QVERIFY(test::saveLightAndDark(dialog, QStringLiteral("preferences-shortcuts")));
         dialog->reject();
     });

@@ -28,12 +28,17 @@ void tst_ReaderView::neverLoadsResources_data()
 {
     QTest::addColumn<int>("type");
     QTest::addColumn<QUrl>("url");
-    QTest::newRow("remote image") << int(QTextDocument::ImageResource) << QUrl(QStringLiteral("https://tracker.example/pixel.gif"));
-    QTest::newRow("remote stylesheet") << int(QTextDocument::StyleSheetResource) << QUrl(QStringLiteral("http://example.org/a.css"));
-    QTest::newRow("local file") << int(QTextDocument::ImageResource) << QUrl(QStringLiteral("file:///etc/passwd"));
-    QTest::newRow("relative") << int(QTextDocument::ImageResource) << QUrl(QStringLiteral("image.png"));
-    QTest::newRow("data but not an image") << int(QTextDocument::ImageResource)
-                                           << QUrl(QStringLiteral("data:text/html;base64,PHNjcmlwdD4="));
+    QTest::newRow("remote image") << int(QTextDocument::ImageResource)
+                                  << QUrl(QStringLiteral("https://tracker.example/pixel.gif"));
+    QTest::newRow("remote stylesheet") << int(QTextDocument::StyleSheetResource)
+                                       << QUrl(QStringLiteral("http://example.org/a.css"));
+    QTest::newRow("local file") << int(QTextDocument::ImageResource)
+                                << QUrl(QStringLiteral("file:///etc/passwd"));
+    QTest::newRow("relative") << int(QTextDocument::ImageResource)
+                              << QUrl(QStringLiteral("image.png"));
+    QTest::newRow("data but not an image")
+        << int(QTextDocument::ImageResource)
+        << QUrl(QStringLiteral("data:text/html;base64,PHNjcmlwdD4="));
 }
 
 void tst_ReaderView::neverLoadsResources()
@@ -48,7 +53,8 @@ void tst_ReaderView::decodesDataImages()
 {
     ReaderView view;
     const QByteArray bytes("\x89PNG fake");
-    const QUrl url(QStringLiteral("data:image/png;base64,") + QString::fromLatin1(bytes.toBase64()));
+    const QUrl url(QStringLiteral("data:image/png;base64,")
+                   + QString::fromLatin1(bytes.toBase64()));
     QCOMPARE(view.loadResource(QTextDocument::ImageResource, url).toByteArray(), bytes);
 }
 
@@ -103,8 +109,10 @@ QString storyHtml(int paragraphs)
 {
     QString html = QStringLiteral("<h2>AVOW: Tolls to rise on the coast road</h2>");
     for (int i = 0; i < paragraphs; ++i)
-        html += QStringLiteral("<p>Paragraph %1. The council voted on Tuesday to raise the tolls; Wave, Yard and "
-                               "Avenue residents said they would appeal, and the ferry fare stays where it is.</p>")
+        html += QStringLiteral("<p>Paragraph %1. The council voted on Tuesday to raise the tolls; "
+                               "Wave, Yard and "
+                               "Avenue residents said they would appeal, and the ferry fare stays "
+                               "where it is.</p>")
                     .arg(i);
     return html;
 }

@@ -77,17 +77,24 @@ void tst_ReadingFlow::init()
     m_deskStories.clear();
     QString longBody;
     for (int i = 0; i < 80; ++i)
-        longBody += QStringLiteral("<p>Paragraph %1 of a long report on the council budget and the tram line.</p>").arg(i);
+        longBody
+            += QStringLiteral(
+                   "<p>Paragraph %1 of a long report on the council budget and the tram line.</p>")
+                   .arg(i);
     m_longStory = addStory(m_desk, QStringLiteral("Council budget: the long report"), longBody, 1);
     m_deskStories << m_longStory;
     for (int i = 0; i < 8; ++i) {
         m_deskStories << addStory(m_desk, QStringLiteral("City story %1 about the library").arg(i),
-                                  QStringLiteral("<p>The library opens late on day %1.</p>").arg(i), 10 + i);
+                                  QStringLiteral("<p>The library opens late on day %1.</p>").arg(i),
+                                  10 + i);
     }
     addStory(m_harbour, QStringLiteral("Bridge closed after ship strikes pylon"),
-             QStringLiteral("<p>The harbour bridge is closed while divers inspect the pylon.</p>"), 5);
-    addStory(m_harbour, QStringLiteral("Ferry timetable reduced"),
-             QStringLiteral("<p>Two ferries are in dry dock; the bridge is the only way across.</p>"), 6);
+             QStringLiteral("<p>The harbour bridge is closed while divers inspect the pylon.</p>"),
+             5);
+    addStory(
+        m_harbour, QStringLiteral("Ferry timetable reduced"),
+        QStringLiteral("<p>Two ferries are in dry dock; the bridge is the only way across.</p>"),
+        6);
 }
 
 void tst_ReadingFlow::cleanup()
@@ -151,7 +158,8 @@ void tst_ReadingFlow::unreadNavigationAndToggling()
     QCOMPARE(current(), m_deskStories.at(3));
     QTest::keyClick(m_window->storyView(), Qt::Key_M); // m: back to unread
     QVERIFY(!isRead(m_deskStories.at(3)));
-    QVERIFY(!m_window->controller()->storyModel()->index(3, 0).data(StoryListModel::ReadRole).toBool());
+    QVERIFY(
+        !m_window->controller()->storyModel()->index(3, 0).data(StoryListModel::ReadRole).toBool());
     QTest::keyClick(m_window->storyView(), Qt::Key_M);
     QVERIFY(isRead(m_deskStories.at(3)));
     // Everything above was read (the first story when it was opened): p stays.
@@ -217,12 +225,17 @@ void tst_ReadingFlow::searchAsYouTypeScopedAndHighlighted()
     m_window->searchScope()->setCurrentIndex(1); // Everywhere
     QCOMPARE(list->rowCount(), 2);
     // The title match ranks first; the matched word is highlighted in the list and reader.
-    QCOMPARE(list->index(0, 0).data().toString(), QStringLiteral("Bridge closed after ship strikes pylon"));
+    QCOMPARE(list->index(0, 0).data().toString(),
+             QStringLiteral("Bridge closed after ship strikes pylon"));
     QVERIFY(!list->highlighter().isEmpty());
-    QVERIFY(list->index(1, 0).data(StoryListModel::SnippetRole).toString().contains(QStringLiteral("[bridge]")));
+    QVERIFY(list->index(1, 0)
+                .data(StoryListModel::SnippetRole)
+                .toString()
+                .contains(QStringLiteral("[bridge]")));
     m_window->storyView()->setCurrentIndex(list->index(0, 0));
     QVERIFY(m_window->reader()->extraSelections().size() >= 2); // headline and body
-    QCOMPARE(m_window->reader()->extraSelections().at(0).cursor.selectedText().toLower(), QStringLiteral("bridge"));
+    QCOMPARE(m_window->reader()->extraSelections().at(0).cursor.selectedText().toLower(),
+             QStringLiteral("bridge"));
 
     // Query syntax: -word excludes.
     m_window->searchField()->setText(QStringLiteral("bridge -ferries"));
@@ -295,7 +308,8 @@ void tst_ReadingFlow::shortcutsAreEditableAndListed()
     // Kept for the next start.
     m_window.reset();
     openWindow();
-    QCOMPARE(m_window->readingActions()->nextAction()->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_J));
+    QCOMPARE(m_window->readingActions()->nextAction()->shortcut(),
+             QKeySequence(Qt::CTRL | Qt::Key_J));
     // Everything else kept its defaults.
     QCOMPARE(m_window->readingActions()->previousAction()->shortcut(), QKeySequence(Qt::Key_K));
 
@@ -311,7 +325,8 @@ void tst_ReadingFlow::shortcutsAreEditableAndListed()
         dialog->close();
     });
     m_window->showShortcutHelp();
-    QVERIFY2(listed.contains(QStringLiteral("Next Story=Ctrl+J")), qPrintable(listed.join(QLatin1Char('|'))));
+    QVERIFY2(listed.contains(QStringLiteral("Next Story=Ctrl+J")),
+             qPrintable(listed.join(QLatin1Char('|'))));
     QVERIFY(listed.contains(QStringLiteral("Mark All as Read=Shift+A")));
     QVERIFY(listed.contains(QStringLiteral("Bookmark=Ctrl+D, S")));
     QVERIFY(listed.contains(QStringLiteral("Find=Ctrl+F, /")));

@@ -51,8 +51,8 @@ private Q_SLOTS:
         m_cache = Cache::open(path, &error);
         QVERIFY2(m_cache, qPrintable(error));
         QVERIFY(m_cache->database().isReadOnly());
-        m_settings = std::make_unique<QSettings>(m_settingsDir.filePath(QStringLiteral("settings.ini")),
-                                                 QSettings::IniFormat);
+        m_settings = std::make_unique<QSettings>(
+            m_settingsDir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
         m_window = std::make_unique<MainWindow>(*m_cache, *m_settings);
         m_window->resize(1200, 800);
         new ReadOnlyNotice(m_window.get(), m_cache->database().readOnlyReason());
@@ -72,7 +72,8 @@ private Q_SLOTS:
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
         QVERIFY(m_window->windowTitle().endsWith(QLatin1String("(read-only)")));
-        const auto *notice = m_window->statusBar()->findChild<QLabel *>(QStringLiteral("readOnlyNotice"));
+        const auto *notice = m_window->statusBar()->findChild<QLabel *>(
+            QStringLiteral("readOnlyNotice"));
         QVERIFY(notice && notice->isVisible());
         QVERIFY2(notice->text().contains(QLatin1String("on a read-only file system")),
                  qPrintable(notice->text()));
@@ -88,7 +89,8 @@ private Q_SLOTS:
         QVERIFY(!m_cache->articles().summary(m_sampleId)->read);
         QVERIFY(m_window->reader()->toPlainText().contains(QLatin1String("Public Advisory")));
         // The bookmark's note is shown, without an edit link whose action is off.
-        QVERIFY(m_window->reader()->toPlainText().contains(QLatin1String("Your note\nread it again")));
+        QVERIFY(
+            m_window->reader()->toPlainText().contains(QLatin1String("Your note\nread it again")));
         QVERIFY(!m_window->reader()->toHtml().contains(QLatin1String("#bulletin-edit-note")));
         const QList<QAction *> writing = ReadOnlyNotice::writingActions(*m_window);
         QVERIFY(writing.contains(m_window->bookmarkActions()->toggleAction()));
@@ -121,8 +123,8 @@ private Q_SLOTS:
         QCOMPARE(dismissed.count(), 0);
         QVERIFY(banner->isVisible());
         QCOMPARE(banner->storyId(), std::optional<qint64>(m_sampleId));
-        QVERIFY2(m_window->statusBar()->currentMessage().startsWith(
-                     QLatin1String("The advisory could not be dismissed: the cache is read-only: ")),
+        QVERIFY2(m_window->statusBar()->currentMessage().startsWith(QLatin1String(
+                     "The advisory could not be dismissed: the cache is read-only: ")),
                  qPrintable(m_window->statusBar()->currentMessage()));
     }
 
@@ -164,8 +166,9 @@ private Q_SLOTS:
         for (const bool dark : {false, true}) {
             QApplication::setPalette(dark ? test::darkPalette() : light);
             test::DarkPaletteScope::settle();
-            QVERIFY(m_window->grab().save(QDir(out).filePath(dark ? QStringLiteral("read-only-dark.png")
-                                                                  : QStringLiteral("read-only-light.png"))));
+            QVERIFY(m_window->grab().save(
+                QDir(out).filePath(dark ? QStringLiteral("read-only-dark.png")
+                                        : QStringLiteral("read-only-light.png"))));
         }
         QApplication::setPalette(light);
     }

@@ -43,7 +43,8 @@ private:
     ReadUndo *readUndo() const { return m_window->findChild<ReadUndo *>(); }
     QToolButton *undoButton() const
     {
-        return m_window->statusBar()->findChild<QToolButton *>(QStringLiteral("undoMarkReadButton"));
+        return m_window->statusBar()->findChild<QToolButton *>(
+            QStringLiteral("undoMarkReadButton"));
     }
     QList<qint64> unreadOf(qint64 feed) const;
     int sidebarUnread(qint64 feed) const;
@@ -58,19 +59,24 @@ void tst_ReadUndo::init()
 {
     openCacheAndSettings();
     m_feed = m_cache->feeds().localSource(QStringLiteral("Harbour Gazette")).value_or(0);
-    m_other = m_cache->feeds().localSource(QStringLiteral("Valley Post"), QStringLiteral("https://valley.example/"))
+    m_other = m_cache->feeds()
+                  .localSource(QStringLiteral("Valley Post"),
+                               QStringLiteral("https://valley.example/"))
                   .value_or(0);
     QVERIFY(m_feed && m_other);
     m_stories.clear();
     // Headlines as people write them: without punctuation, and one that is very long.
-    const QStringList headlines{QStringLiteral("ferry timetable changes"), QStringLiteral("New harbour master named"),
-                                QStringLiteral("Storm warning for the coast tonight"),
-                                QString(300, QLatin1Char('w')), QStringLiteral("Fish market reopens")};
+    const QStringList headlines{
+        QStringLiteral("ferry timetable changes"), QStringLiteral("New harbour master named"),
+        QStringLiteral("Storm warning for the coast tonight"), QString(300, QLatin1Char('w')),
+        QStringLiteral("Fish market reopens")};
     for (int i = 0; i < headlines.size(); ++i)
-        m_stories << addStory(*m_cache, m_feed, headlines.at(i), QStringLiteral("<p>Text.</p>"), 10 + i);
+        m_stories << addStory(*m_cache, m_feed, headlines.at(i), QStringLiteral("<p>Text.</p>"),
+                              10 + i);
     m_readBefore = m_stories.at(2);
     QVERIFY(m_cache->articles().setRead({m_readBefore}, true));
-    QVERIFY(addStory(*m_cache, m_other, QStringLiteral("Valley fair opens"), QStringLiteral("<p>Fair.</p>"), 5));
+    QVERIFY(addStory(*m_cache, m_other, QStringLiteral("Valley fair opens"),
+                     QStringLiteral("<p>Fair.</p>"), 5));
     QVERIFY(showMainWindow(QSize(1000, 600), Focus::Active));
 }
 
@@ -82,7 +88,8 @@ void tst_ReadUndo::cleanup()
 QList<qint64> tst_ReadUndo::unreadOf(qint64 feed) const
 {
     QList<qint64> ids;
-    for (const StorySummary &story : m_cache->articles().stories({StoryFilter::Kind::Feed, feed}, {}, 100)) {
+    for (const StorySummary &story :
+         m_cache->articles().stories({StoryFilter::Kind::Feed, feed}, {}, 100)) {
         if (!story.read)
             ids << story.id;
     }
@@ -92,7 +99,8 @@ QList<qint64> tst_ReadUndo::unreadOf(qint64 feed) const
 
 int tst_ReadUndo::sidebarUnread(qint64 feed) const
 {
-    const QModelIndex name = m_window->controller()->sidebarModel()->indexFor({StoryFilter::Kind::Feed, feed});
+    const QModelIndex name = m_window->controller()->sidebarModel()->indexFor(
+        {StoryFilter::Kind::Feed, feed});
     return name.siblingAtColumn(SidebarModel::CountColumn).data().toInt();
 }
 
@@ -100,9 +108,12 @@ void tst_ReadUndo::undoRestoresExactlyTheStoriesTheMarkChanged_data()
 {
     QTest::addColumn<QString>("mark");
     QTest::addColumn<QString>("undo");
-    QTest::newRow("Shift+A, then Ctrl+Z") << "key" << "key";
-    QTest::newRow("sidebar menu, then the status bar's Undo") << "sidebar" << "button";
-    QTest::newRow("Story menu, then Story > Undo") << "menu" << "menu";
+    QTest::newRow("Shift+A, then Ctrl+Z") << "key"
+                                          << "key";
+    QTest::newRow("sidebar menu, then the status bar's Undo") << "sidebar"
+                                                              << "button";
+    QTest::newRow("Story menu, then Story > Undo") << "menu"
+                                                   << "menu";
 }
 
 void tst_ReadUndo::undoRestoresExactlyTheStoriesTheMarkChanged()
@@ -119,8 +130,10 @@ void tst_ReadUndo::undoRestoresExactlyTheStoriesTheMarkChanged()
         // Reading another source: the menu marks the source clicked.
         m_window->controller()->showFilter({StoryFilter::Kind::Feed, m_other});
         QTreeView *sidebar = m_window->sidebarView();
-        const QPoint point = sidebar->visualRect(
-            m_window->controller()->sidebarModel()->indexFor({StoryFilter::Kind::Feed, m_feed})).center();
+        const QPoint point = sidebar
+                                 ->visualRect(m_window->controller()->sidebarModel()->indexFor(
+                                     {StoryFilter::Kind::Feed, m_feed}))
+                                 .center();
         wereUnread = unreadOf(m_feed);
         runContextMenu(sidebar, point, QStringLiteral("Mark All as Read"));
     } else {
@@ -175,7 +188,9 @@ void tst_ReadUndo::undoRestoresExactlyTheStoriesTheMarkChanged()
     for (qint64 id : std::as_const(m_stories)) {
         const int row = model->rowForStory(id);
         QVERIFY(row >= 0);
-        QCOMPARE(model->index(row, StoryListModel::HeadlineColumn).data(StoryListModel::ReadRole).toBool(),
+        QCOMPARE(model->index(row, StoryListModel::HeadlineColumn)
+                     .data(StoryListModel::ReadRole)
+                     .toBool(),
                  !wereUnread.contains(id));
     }
     // Spent: nothing more to undo, and the button has gone.
@@ -195,11 +210,15 @@ void tst_ReadUndo::undoAfterMarkingAWholeView()
 {
     QFETCH(bool, folder);
     // A third feed, outside the folder, with a story read before and one unread.
-    const qint64 third = m_cache->feeds().localSource(QStringLiteral("Coast Times"), QStringLiteral("https://coast.example/"))
+    const qint64 third = m_cache->feeds()
+                             .localSource(QStringLiteral("Coast Times"),
+                                          QStringLiteral("https://coast.example/"))
                              .value_or(0);
     QVERIFY(third);
-    const qint64 thirdRead = addStory(*m_cache, third, QStringLiteral("Lighthouse repainted"), QStringLiteral("<p>Red.</p>"), 30);
-    const qint64 thirdUnread = addStory(*m_cache, third, QStringLiteral("Tide tables for December"), QStringLiteral("<p>Low.</p>"), 31);
+    const qint64 thirdRead = addStory(*m_cache, third, QStringLiteral("Lighthouse repainted"),
+                                      QStringLiteral("<p>Red.</p>"), 30);
+    const qint64 thirdUnread = addStory(*m_cache, third, QStringLiteral("Tide tables for December"),
+                                        QStringLiteral("<p>Low.</p>"), 31);
     QVERIFY(thirdRead && thirdUnread && m_cache->articles().setRead({thirdRead}, true));
     qint64 folderId = 0;
     if (folder) {
@@ -211,13 +230,15 @@ void tst_ReadUndo::undoAfterMarkingAWholeView()
     m_window.reset();
     QVERIFY(showMainWindow(QSize(1000, 600), Focus::Active));
 
-    const StoryFilter view = folder ? StoryFilter{StoryFilter::Kind::Folder, folderId} : StoryFilter{};
+    const StoryFilter view = folder ? StoryFilter{StoryFilter::Kind::Folder, folderId}
+                                    : StoryFilter{};
     const QList<qint64> before = unreadOf(m_feed) + unreadOf(m_other) + unreadOf(third);
     QTreeView *sidebar = m_window->sidebarView();
     const QModelIndex index = m_window->controller()->sidebarModel()->indexFor(view);
     QVERIFY(index.isValid());
     sidebar->scrollTo(index);
-    runContextMenu(sidebar, sidebar->visualRect(index).center(), QStringLiteral("Mark All as Read"));
+    runContextMenu(sidebar, sidebar->visualRect(index).center(),
+                   QStringLiteral("Mark All as Read"));
 
     QVERIFY(unreadOf(m_feed).isEmpty());
     QVERIFY(unreadOf(m_other).isEmpty());

@@ -111,7 +111,8 @@ void tst_RelativeLinks::init()
         relative.withHeader("Content-Location", "../feeds/" + QByteArray(name));
         m_server->route(QStringLiteral("/cl/") + file, relative);
         TestResponse absolute = TestResponse::ok(readTestData(file), "application/xml");
-        absolute.withHeader("Content-Location", m_server->url(QStringLiteral("/feeds/") + file).toEncoded());
+        absolute.withHeader("Content-Location",
+                            m_server->url(QStringLiteral("/feeds/") + file).toEncoded());
         m_server->route(QStringLiteral("/cla/") + file, absolute);
     }
     m_server->route(QStringLiteral("/feeds/img/x.png"), TestResponse::ok(png(), "image/png"));
@@ -131,23 +132,28 @@ void tst_RelativeLinks::everyLinkIsAbsolute_data()
     QTest::addColumn<QString>("title");
     QTest::addColumn<QString>("postPath");
     QTest::addColumn<QString>("relatedTitle"); // empty: the format has no related links
-    QTest::newRow("atom") << "relative.atom" << "/old/"
+    QTest::newRow("atom") << "relative.atom"
+                          << "/old/"
                           << "Atom post with relative links"
                           << "/2026/12/01/atom-post/"
                           << "The earlier Atom post";
-    QTest::newRow("rss") << "relative.rss" << "/old/"
+    QTest::newRow("rss") << "relative.rss"
+                         << "/old/"
                          << "RSS post with relative links"
                          << "/2026/12/01/rss-post/"
                          << "";
-    QTest::newRow("json") << "relative.json" << "/old/"
+    QTest::newRow("json") << "relative.json"
+                          << "/old/"
                           << "JSON post with relative links"
                           << "/2026/12/01/json-post/"
                           << "";
-    QTest::newRow("atom-content-location") << "relative.atom" << "/cl/"
+    QTest::newRow("atom-content-location") << "relative.atom"
+                                           << "/cl/"
                                            << "Atom post with relative links"
                                            << "/2026/12/01/atom-post/"
                                            << "The earlier Atom post";
-    QTest::newRow("rss-content-location-absolute") << "relative.rss" << "/cla/"
+    QTest::newRow("rss-content-location-absolute") << "relative.rss"
+                                                   << "/cla/"
                                                    << "RSS post with relative links"
                                                    << "/2026/12/01/rss-post/"
                                                    << "";
@@ -234,8 +240,9 @@ void tst_RelativeLinks::everyLinkIsAbsolute()
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
         test::DarkPaletteScope::settle();
-        QVERIFY(test::saveScreenshot(m_window.get(), QStringLiteral("relative-links-%1.png")
-                                                         .arg(QString::fromLatin1(QTest::currentDataTag()))));
+        QVERIFY(test::saveScreenshot(m_window.get(),
+                                     QStringLiteral("relative-links-%1.png")
+                                         .arg(QString::fromLatin1(QTest::currentDataTag()))));
     }
 }
 

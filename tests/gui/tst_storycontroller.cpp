@@ -42,7 +42,8 @@ namespace {
 // `bytes` of prose on one line, as the file that froze the window.
 QByteArray oneLine(qsizetype bytes)
 {
-    const QByteArray sentence = "The council said on Monday that the storm closed schools across the county. ";
+    const QByteArray sentence
+        = "The council said on Monday that the storm closed schools across the county. ";
     QByteArray text = sentence.repeated(bytes / sentence.size() + 1);
     text.truncate(bytes);
     return text + '\n';
@@ -91,7 +92,10 @@ private:
         return bulletin::test::addStory(*m_cache, feed, title, body, minutesAgo);
     }
     qint64 import(const QByteArray &bytes, const QString &title);
-    qint64 importHugeStory() { return import(oneLine(30 * 1024 * 1024), QStringLiteral("A story of thirty megabytes")); }
+    qint64 importHugeStory()
+    {
+        return import(oneLine(30 * 1024 * 1024), QStringLiteral("A story of thirty megabytes"));
+    }
     QString readerText() const { return m_window->reader()->document()->toPlainText(); }
     void openWindow();
     void clickSource(const StoryFilter &filter);
@@ -108,7 +112,8 @@ private:
 
 qint64 tst_StoryController::import(const QByteArray &bytes, const QString &title)
 {
-    const ImportService::Report report = ImportService(*m_cache).importPlainText(bytes, {title, {}, {}});
+    const ImportService::Report report = ImportService(*m_cache).importPlainText(bytes,
+                                                                                 {title, {}, {}});
     return report.storyIds.value(0);
 }
 
@@ -122,19 +127,24 @@ void tst_StoryController::init()
     // Enough stories that the desk's list scrolls a long way in a 700-pixel window.
     for (int i = 0; i < 60; ++i) {
         m_deskStories << addStory(m_desk, QStringLiteral("City story %1 about the library").arg(i),
-                                  QStringLiteral("<p>The library opens late on day %1.</p>").arg(i), 10 + i);
+                                  QStringLiteral("<p>The library opens late on day %1.</p>").arg(i),
+                                  10 + i);
     }
     QString longBody;
     for (int i = 0; i < 80; ++i)
-        longBody += QStringLiteral("<p>Paragraph %1 of a long report on the council budget.</p>").arg(i);
-    m_longStory = addStory(m_desk, QStringLiteral("Council budget: the long report"), longBody, 200);
+        longBody
+            += QStringLiteral("<p>Paragraph %1 of a long report on the council budget.</p>").arg(i);
+    m_longStory = addStory(m_desk, QStringLiteral("Council budget: the long report"), longBody,
+                           200);
     m_deskStories << m_longStory;
-    m_harbourStories << addStory(m_harbour, QStringLiteral("Bridge closed after ship strikes pylon"),
-                                 QStringLiteral("<p>The harbour bridge is closed while divers inspect "
-                                                "the pylon. A bridge in the old town stays open.</p>"),
-                                 5);
-    m_harbourStories << addStory(m_harbour, QStringLiteral("Ferry timetable reduced"),
-                                 QStringLiteral("<p>Two ferries are in dry dock; the harbour is quiet.</p>"), 6);
+    m_harbourStories << addStory(
+        m_harbour, QStringLiteral("Bridge closed after ship strikes pylon"),
+        QStringLiteral("<p>The harbour bridge is closed while divers inspect "
+                       "the pylon. A bridge in the old town stays open.</p>"),
+        5);
+    m_harbourStories << addStory(
+        m_harbour, QStringLiteral("Ferry timetable reduced"),
+        QStringLiteral("<p>Two ferries are in dry dock; the harbour is quiet.</p>"), 6);
 }
 
 void tst_StoryController::cleanup()
@@ -225,7 +235,8 @@ void tst_StoryController::backReturnsToTheViewAndThePlaceInTheStory()
     clickSource({StoryFilter::Kind::Feed, m_harbour});
     m_window->openStory(m_harbourStories.at(0));
     back->trigger();
-    QCOMPARE(m_window->controller()->currentFilter(), (StoryFilter{StoryFilter::Kind::Feed, m_desk}));
+    QCOMPARE(m_window->controller()->currentFilter(),
+             (StoryFilter{StoryFilter::Kind::Feed, m_desk}));
     QCOMPARE(m_window->sidebarView()->currentIndex(),
              m_window->controller()->sidebarModel()->indexFor({StoryFilter::Kind::Feed, m_desk}));
     QCOMPARE(current(), m_longStory);
@@ -233,7 +244,8 @@ void tst_StoryController::backReturnsToTheViewAndThePlaceInTheStory()
     QCOMPARE(reader->value(), place);
     // Forward returns to the harbour's story, in the harbour's list.
     forward->trigger();
-    QCOMPARE(m_window->controller()->currentFilter(), (StoryFilter{StoryFilter::Kind::Feed, m_harbour}));
+    QCOMPARE(m_window->controller()->currentFilter(),
+             (StoryFilter{StoryFilter::Kind::Feed, m_harbour}));
     QCOMPARE(current(), m_harbourStories.at(0));
     QCOMPARE(currentRow(), 0);
 }
@@ -329,7 +341,8 @@ void tst_StoryController::aPhraseIsMarkedOnlyAsAPhrase()
     QTRY_VERIFY(m_window->controller()->isSearching());
     StoryListModel *list = m_window->controller()->storyModel();
     QCOMPARE(list->rowCount(), 1);
-    QCOMPARE(list->index(0, 0).data(StoryListModel::StoryIdRole).toLongLong(), m_harbourStories.at(0));
+    QCOMPARE(list->index(0, 0).data(StoryListModel::StoryIdRole).toLongLong(),
+             m_harbourStories.at(0));
 
     // The headline "Bridge closed after ship strikes pylon" does not hold the phrase: its row
     // shows no highlight, though "Bridge" is one of the phrase's words.
@@ -365,14 +378,17 @@ void tst_StoryController::longStoryIsReadInParts()
     // What the reader lays out is bounded, and it says which part this is.
     QVERIFY2(m_window->reader()->document()->characterCount() < kReaderPartChars + 2000,
              qPrintable(QString::number(m_window->reader()->document()->characterCount())));
-    QVERIFY(readerText().contains(QStringLiteral("This story is long: part 1 of %1. Next part \u203a").arg(parts)));
+    QVERIFY(readerText().contains(
+        QStringLiteral("This story is long: part 1 of %1. Next part \u203a").arg(parts)));
 
     // The "Next part" link, as a click on it comes out of the reader.
-    m_window->reader()->verticalScrollBar()->setValue(m_window->reader()->verticalScrollBar()->maximum());
+    m_window->reader()->verticalScrollBar()->setValue(
+        m_window->reader()->verticalScrollBar()->maximum());
     emit m_window->reader()->anchorClicked(QUrl(QStringLiteral("#bulletin-part-2")));
     QCOMPARE(controller->currentPart(), 1);
     QCOMPARE(m_window->reader()->verticalScrollBar()->value(), 0);
-    QVERIFY(readerText().contains(QStringLiteral("part 2 of %1. \u2039 Previous part Next part \u203a").arg(parts)));
+    QVERIFY(readerText().contains(
+        QStringLiteral("part 2 of %1. \u2039 Previous part Next part \u203a").arg(parts)));
     QCOMPARE(controller->currentLocation().storyId, huge);
 
     // The last part ends where the import cut the text, and says so.
@@ -455,7 +471,8 @@ void tst_StoryController::backReturnsToThePartTheUserWasOn()
 void tst_StoryController::endlessWordsCanBreak()
 {
     // One word of a million characters: laid out whole it takes time quadratic in its length.
-    const qint64 word = import(QByteArray(1'000'000, 'a') + '\n', QStringLiteral("One endless word"));
+    const qint64 word = import(QByteArray(1'000'000, 'a') + '\n',
+                               QStringLiteral("One endless word"));
     openWindow();
     m_window->openStory(word);
     QVERIFY(longestUnbreakableRun(readerText()) <= kUnbreakableRun);

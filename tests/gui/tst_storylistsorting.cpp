@@ -42,10 +42,14 @@ void tst_StoryListSorting::init()
     m_beta = m_cache->feeds().localSource(QStringLiteral("Beta Wire")).value_or(0);
     QVERIFY(m_alpha && m_beta);
     // Newest first: Mango (Beta), banana (alpha), Cherry (Beta), apple (alpha).
-    QVERIFY(addStory(*m_cache, m_alpha, QStringLiteral("apple harvest begins"), QStringLiteral("<p>a</p>"), 40));
-    QVERIFY(addStory(*m_cache, m_beta, QStringLiteral("Cherry blossoms early"), QStringLiteral("<p>c</p>"), 30));
-    QVERIFY(addStory(*m_cache, m_alpha, QStringLiteral("banana prices fall"), QStringLiteral("<p>b</p>"), 20));
-    QVERIFY(addStory(*m_cache, m_beta, QStringLiteral("Mango season opens"), QStringLiteral("<p>m</p>"), 10));
+    QVERIFY(addStory(*m_cache, m_alpha, QStringLiteral("apple harvest begins"),
+                     QStringLiteral("<p>a</p>"), 40));
+    QVERIFY(addStory(*m_cache, m_beta, QStringLiteral("Cherry blossoms early"),
+                     QStringLiteral("<p>c</p>"), 30));
+    QVERIFY(addStory(*m_cache, m_alpha, QStringLiteral("banana prices fall"),
+                     QStringLiteral("<p>b</p>"), 20));
+    QVERIFY(addStory(*m_cache, m_beta, QStringLiteral("Mango season opens"),
+                     QStringLiteral("<p>m</p>"), 10));
 }
 
 void tst_StoryListSorting::cleanup()
@@ -79,13 +83,16 @@ void tst_StoryListSorting::headerClicksSortAndReverse_data()
     const QString cherry = QStringLiteral("Cherry blossoms early");
     const QString mango = QStringLiteral("Mango season opens");
     // Headlines A to Z whatever their case, then Z to A.
-    QTest::newRow("headline") << int(StoryListModel::HeadlineColumn) << QStringList{apple, banana, cherry, mango}
+    QTest::newRow("headline") << int(StoryListModel::HeadlineColumn)
+                              << QStringList{apple, banana, cherry, mango}
                               << QStringList{mango, cherry, banana, apple};
     // Sources A to Z (then Z to A), each source's stories newest first both ways.
-    QTest::newRow("source") << int(StoryListModel::SourceColumn) << QStringList{banana, apple, mango, cherry}
+    QTest::newRow("source") << int(StoryListModel::SourceColumn)
+                            << QStringList{banana, apple, mango, cherry}
                             << QStringList{mango, cherry, banana, apple};
     // The list starts newest first: a click on Date gives the oldest first, another back.
-    QTest::newRow("date") << int(StoryListModel::DateColumn) << QStringList{apple, cherry, banana, mango}
+    QTest::newRow("date") << int(StoryListModel::DateColumn)
+                          << QStringList{apple, cherry, banana, mango}
                           << QStringList{mango, banana, cherry, apple};
 }
 
@@ -99,8 +106,9 @@ void tst_StoryListSorting::headerClicksSortAndReverse()
     QVERIFY(header->isSortIndicatorShown());
     QCOMPARE(header->sortIndicatorSection(), int(StoryListModel::DateColumn));
     QCOMPARE(this->column(StoryListModel::HeadlineColumn, 4),
-             (QStringList{QStringLiteral("Mango season opens"), QStringLiteral("banana prices fall"),
-                          QStringLiteral("Cherry blossoms early"), QStringLiteral("apple harvest begins")}));
+             (QStringList{
+                 QStringLiteral("Mango season opens"), QStringLiteral("banana prices fall"),
+                 QStringLiteral("Cherry blossoms early"), QStringLiteral("apple harvest begins")}));
 
     clickHeader(column);
     QCOMPARE(this->column(StoryListModel::HeadlineColumn, 4), once);
@@ -114,26 +122,34 @@ void tst_StoryListSorting::eachViewKeepsItsOrderAcrossRestarts()
 {
     QVERIFY(showMainWindow(QSize(1000, 600)));
     clickHeader(StoryListModel::HeadlineColumn);
-    QCOMPARE(column(StoryListModel::HeadlineColumn, 1), QStringList{QStringLiteral("apple harvest begins")});
+    QCOMPARE(column(StoryListModel::HeadlineColumn, 1),
+             QStringList{QStringLiteral("apple harvest begins")});
 
     // Another view has its own order (newest first until sorted).
     m_window->controller()->showFilter({StoryFilter::Kind::Feed, m_beta});
     QCOMPARE(column(StoryListModel::HeadlineColumn, 2),
-             (QStringList{QStringLiteral("Mango season opens"), QStringLiteral("Cherry blossoms early")}));
-    QCOMPARE(m_window->storyView()->horizontalHeader()->sortIndicatorSection(), int(StoryListModel::DateColumn));
+             (QStringList{QStringLiteral("Mango season opens"),
+                          QStringLiteral("Cherry blossoms early")}));
+    QCOMPARE(m_window->storyView()->horizontalHeader()->sortIndicatorSection(),
+             int(StoryListModel::DateColumn));
     clickHeader(StoryListModel::DateColumn); // oldest first here
-    QCOMPARE(column(StoryListModel::HeadlineColumn, 1), QStringList{QStringLiteral("Cherry blossoms early")});
+    QCOMPARE(column(StoryListModel::HeadlineColumn, 1),
+             QStringList{QStringLiteral("Cherry blossoms early")});
 
     // Back in All stories the headline order is still there, and after a restart in both.
     m_window->controller()->showFilter({});
-    QCOMPARE(column(StoryListModel::HeadlineColumn, 1), QStringList{QStringLiteral("apple harvest begins")});
+    QCOMPARE(column(StoryListModel::HeadlineColumn, 1),
+             QStringList{QStringLiteral("apple harvest begins")});
     m_window.reset();
     m_settings->sync();
     QVERIFY(showMainWindow(QSize(1000, 600)));
-    QCOMPARE(column(StoryListModel::HeadlineColumn, 1), QStringList{QStringLiteral("apple harvest begins")});
-    QCOMPARE(m_window->storyView()->horizontalHeader()->sortIndicatorSection(), int(StoryListModel::HeadlineColumn));
+    QCOMPARE(column(StoryListModel::HeadlineColumn, 1),
+             QStringList{QStringLiteral("apple harvest begins")});
+    QCOMPARE(m_window->storyView()->horizontalHeader()->sortIndicatorSection(),
+             int(StoryListModel::HeadlineColumn));
     m_window->controller()->showFilter({StoryFilter::Kind::Feed, m_beta});
-    QCOMPARE(column(StoryListModel::HeadlineColumn, 1), QStringList{QStringLiteral("Cherry blossoms early")});
+    QCOMPARE(column(StoryListModel::HeadlineColumn, 1),
+             QStringList{QStringLiteral("Cherry blossoms early")});
 }
 
 void tst_StoryListSorting::viewsWithTheirOwnOrderShowNoArrow()

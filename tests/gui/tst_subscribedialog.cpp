@@ -36,21 +36,28 @@ using bulletin::test::TestResponse;
 namespace {
 
 const QByteArray kPage = "<!DOCTYPE html><html><head><title>City Wire</title>\n"
-                         "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"City Wire: all news\" href=\"/wire.rss\">\n"
-                         "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Civil protection &amp; alerts\" href=\"alerts.atom\">\n"
-                         "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Old archive\" href=\"/archive.rss\">\n"
+                         "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"City Wire: "
+                         "all news\" href=\"/wire.rss\">\n"
+                         "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Civil "
+                         "protection &amp; alerts\" href=\"alerts.atom\">\n"
+                         "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Old "
+                         "archive\" href=\"/archive.rss\">\n"
                          "</head><body><p>City Wire</p></body></html>";
 
-const QByteArray kWire = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>City Wire</title>"
-                         "<link>https://wire.example/</link>"
-                         "<item><guid>w1</guid><title>Tram line opens</title><description>The tram runs.</description></item>"
-                         "<item><guid>w2</guid><title>Library late nights</title><description>Open late.</description></item>"
-                         "</channel></rss>";
+const QByteArray kWire
+    = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>City Wire</title>"
+      "<link>https://wire.example/</link>"
+      "<item><guid>w1</guid><title>Tram line opens</title><description>The tram "
+      "runs.</description></item>"
+      "<item><guid>w2</guid><title>Library late nights</title><description>Open "
+      "late.</description></item>"
+      "</channel></rss>";
 
-const QByteArray kAlerts = "<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\">"
-                           "<title>Civil Protection</title><id>urn:alerts</id><updated>2026-12-01T10:00:00Z</updated>"
-                           "<entry><id>urn:a1</id><title>Flood warning</title><updated>2026-12-01T10:00:00Z</updated>"
-                           "<summary>The river is rising.</summary></entry></feed>";
+const QByteArray kAlerts
+    = "<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\">"
+      "<title>Civil Protection</title><id>urn:alerts</id><updated>2026-12-01T10:00:00Z</updated>"
+      "<entry><id>urn:a1</id><title>Flood warning</title><updated>2026-12-01T10:00:00Z</updated>"
+      "<summary>The river is rising.</summary></entry></feed>";
 
 QAbstractButton *buttonIn(QWidget *dialog, const QString &startsWith)
 {
@@ -106,14 +113,17 @@ void tst_SubscribeDialog::init()
     openCacheAndSettings();
     startServices();
     m_server->route(QStringLiteral("/city"), TestResponse::ok(kPage, "text/html; charset=utf-8"));
-    m_server->route(QStringLiteral("/plain"), TestResponse::ok("<html><body>No feeds here</body></html>", "text/html"));
+    m_server->route(QStringLiteral("/plain"),
+                    TestResponse::ok("<html><body>No feeds here</body></html>", "text/html"));
     m_server->route(QStringLiteral("/wire.rss"), TestResponse::ok(kWire, "application/rss+xml"));
-    m_server->route(QStringLiteral("/alerts.atom"), TestResponse::ok(kAlerts, "application/atom+xml"));
+    m_server->route(QStringLiteral("/alerts.atom"),
+                    TestResponse::ok(kAlerts, "application/atom+xml"));
     m_server->route(QStringLiteral("/broken"), TestResponse::withStatus(500, "down"));
     // A folder of alerts, selected in the sidebar when the user asks to subscribe.
     m_alertsFolder = m_cache->feeds().folderForPath({QStringLiteral("Alerts")});
     QVERIFY(m_alertsFolder);
-    QVERIFY(m_cache->feeds().addSubscription(url(QStringLiteral("/cap.xml")), QStringLiteral("CAP"), m_alertsFolder));
+    QVERIFY(m_cache->feeds().addSubscription(url(QStringLiteral("/cap.xml")), QStringLiteral("CAP"),
+                                             m_alertsFolder));
     QVERIFY(showMainWindow({1100, 700}));
     m_window->controller()->showFilter({StoryFilter::Kind::Folder, m_alertsFolder});
 }
@@ -136,7 +146,8 @@ void tst_SubscribeDialog::aPageListsItsFeedsByTitleAndSeveralCanBeTaken()
         buttonIn(dialog, QStringLiteral("Subscribe"))->click();
         // The page's feeds, in the same dialog, by the titles the page gives.
         QListWidget *choices = nullptr;
-        QTRY_VERIFY_WITH_TIMEOUT((choices = dialog->findChild<QListWidget *>()) && choices->isVisible(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (choices = dialog->findChild<QListWidget *>()) && choices->isVisible(), 10000);
         for (int row = 0; row < choices->count(); ++row)
             offered << choices->item(row)->text();
         QCOMPARE(choices->count(), 3);
@@ -147,7 +158,8 @@ void tst_SubscribeDialog::aPageListsItsFeedsByTitleAndSeveralCanBeTaken()
         choices->item(1)->setCheckState(Qt::Checked);
         choices->item(2)->setCheckState(Qt::Unchecked);
         QAbstractButton *subscribe = buttonIn(dialog, QStringLiteral("Subscribe"));
-        QCOMPARE(subscribe->text().remove(QLatin1Char('&')), QStringLiteral("Subscribe (2 Checked)"));
+        QCOMPARE(subscribe->text().remove(QLatin1Char('&')),
+                 QStringLiteral("Subscribe (2 Checked)"));
         subscribe->click();
         QTRY_VERIFY_WITH_TIMEOUT(!dialog->isVisible(), 15000);
         closed = true;
@@ -155,13 +167,17 @@ void tst_SubscribeDialog::aPageListsItsFeedsByTitleAndSeveralCanBeTaken()
     m_window->feedActions()->subscribeAction()->trigger();
     QVERIFY(closed);
     QCOMPARE(offered.size(), 3);
-    QVERIFY2(offered.at(0).startsWith(QStringLiteral("City Wire: all news (RSS)")), qPrintable(offered.at(0)));
+    QVERIFY2(offered.at(0).startsWith(QStringLiteral("City Wire: all news (RSS)")),
+             qPrintable(offered.at(0)));
     QVERIFY(offered.at(0).contains(url(QStringLiteral("/wire.rss"))));
-    QVERIFY2(offered.at(1).startsWith(QStringLiteral("Civil protection & alerts (Atom)")), qPrintable(offered.at(1)));
+    QVERIFY2(offered.at(1).startsWith(QStringLiteral("Civil protection & alerts (Atom)")),
+             qPrintable(offered.at(1)));
     QVERIFY(offered.at(2).startsWith(QStringLiteral("Old archive (RSS)")));
     // Both are subscribed, each with its feed's own title, at the top level.
-    const std::optional<FeedRecord> wire = m_cache->feeds().feedByUrl(url(QStringLiteral("/wire.rss")));
-    const std::optional<FeedRecord> alerts = m_cache->feeds().feedByUrl(url(QStringLiteral("/alerts.atom")));
+    const std::optional<FeedRecord> wire = m_cache->feeds().feedByUrl(
+        url(QStringLiteral("/wire.rss")));
+    const std::optional<FeedRecord> alerts = m_cache->feeds().feedByUrl(
+        url(QStringLiteral("/alerts.atom")));
     QVERIFY(wire && alerts);
     QCOMPARE(wire->title, QStringLiteral("City Wire"));
     QCOMPARE(alerts->title, QStringLiteral("Civil Protection"));
@@ -174,7 +190,8 @@ void tst_SubscribeDialog::anErrorKeepsTheDialogAndTheAddress_data()
 {
     QTest::addColumn<QString>("path");
     QTest::addColumn<QString>("error");
-    QTest::newRow("a page without feeds") << QStringLiteral("/plain") << QStringLiteral("announces no feed");
+    QTest::newRow("a page without feeds")
+        << QStringLiteral("/plain") << QStringLiteral("announces no feed");
     QTest::newRow("a broken server") << QStringLiteral("/broken") << QStringLiteral("500");
     QTest::newRow("nothing there") << QStringLiteral("/nothing") << QStringLiteral("404");
 }
@@ -193,7 +210,8 @@ void tst_SubscribeDialog::anErrorKeepsTheDialogAndTheAddress()
         });
         addressIn(dialog)->setText(url(path));
         buttonIn(dialog, QStringLiteral("Subscribe"))->click();
-        QTRY_VERIFY_WITH_TIMEOUT(labelsIn(dialog).contains(QStringLiteral("Could not subscribe")), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(labelsIn(dialog).contains(QStringLiteral("Could not subscribe")),
+                                 10000);
         QVERIFY(dialog->isVisible());
         shown = labelsIn(dialog);
         kept = addressIn(dialog)->text();

@@ -20,19 +20,22 @@ using namespace bulletin::test;
 
 namespace {
 
-const QByteArray kFeed = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Harbour Wire</title>"
-                         "<link>https://harbour.example/</link>"
-                         "<item><title>Ferry back on time</title><link>https://harbour.example/ferry</link>"
-                         "<guid>ferry</guid><description>The ferry runs again.</description></item>"
-                         "</channel></rss>";
+const QByteArray kFeed
+    = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Harbour Wire</title>"
+      "<link>https://harbour.example/</link>"
+      "<item><title>Ferry back on time</title><link>https://harbour.example/ferry</link>"
+      "<guid>ferry</guid><description>The ferry runs again.</description></item>"
+      "</channel></rss>";
 
-const QByteArray kOpml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                         "<opml version=\"2.0\"><head><title>From another reader</title></head><body>\n"
-                         "<outline text=\"News\">\n"
-                         "  <outline type=\"rss\" text=\"Harbour Wire\" xmlUrl=\"https://harbour.example/feed.xml\"/>\n"
-                         "  <outline type=\"rss\" text=\"City Desk\" xmlUrl=\"feed://city.example/rss\"/>\n"
-                         "</outline>\n"
-                         "</body></opml>\n";
+const QByteArray kOpml
+    = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<opml version=\"2.0\"><head><title>From another reader</title></head><body>\n"
+      "<outline text=\"News\">\n"
+      "  <outline type=\"rss\" text=\"Harbour Wire\" "
+      "xmlUrl=\"https://harbour.example/feed.xml\"/>\n"
+      "  <outline type=\"rss\" text=\"City Desk\" xmlUrl=\"feed://city.example/rss\"/>\n"
+      "</outline>\n"
+      "</body></opml>\n";
 
 // Where on the window something is dropped.
 enum class Place { Sidebar, StoryList, Reader };
@@ -197,8 +200,7 @@ void tst_WindowDrops::addressDroppedAnywhereOpensSubscribeFilledIn()
 void tst_WindowDrops::droppedAddressSubscribesOnceConfirmed()
 {
     startServices();
-    m_server->route(QStringLiteral("/wire.rss"),
-                    TestResponse::ok(kFeed, "application/rss+xml"));
+    m_server->route(QStringLiteral("/wire.rss"), TestResponse::ok(kFeed, "application/rss+xml"));
     QVERIFY(showMainWindow(QSize(1000, 700)));
     QMimeData data;
     data.setUrls({m_server->url(QStringLiteral("/wire.rss"))});
@@ -219,7 +221,8 @@ void tst_WindowDrops::droppedAddressSubscribesOnceConfirmed()
     }
     QVERIFY(subscribed);
     // The window shows the new feed, with its first story.
-    QTRY_COMPARE(m_window->controller()->currentFilter(), (StoryFilter{StoryFilter::Kind::Feed, subscribed}));
+    QTRY_COMPARE(m_window->controller()->currentFilter(),
+                 (StoryFilter{StoryFilter::Kind::Feed, subscribed}));
     QTRY_COMPARE(m_window->controller()->storyModel()->rowCount(), 1);
 }
 

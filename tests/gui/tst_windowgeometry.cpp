@@ -58,7 +58,8 @@ void tst_WindowGeometry::init()
 {
     QCOMPARE(QGuiApplication::screens().size(), 2);
     QFile::remove(m_dir.filePath(QStringLiteral("settings.ini")));
-    m_settings = std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    m_settings = std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("settings.ini")),
+                                             QSettings::IniFormat);
     if (!m_cache) {
         QString error;
         m_cache = Cache::open(m_dir.filePath(QStringLiteral("cache.sqlite")), &error);
@@ -90,8 +91,14 @@ void tst_WindowGeometry::verifyFits(MainWindow &window, QScreen *screen)
     const QRect frame = window.frameGeometry();
     QVERIFY2(available.contains(frame),
              qPrintable(QStringLiteral("frame %1,%2 %3x%4 on a screen of %5x%6 at %7,%8")
-                            .arg(frame.x()).arg(frame.y()).arg(frame.width()).arg(frame.height())
-                            .arg(available.width()).arg(available.height()).arg(available.x()).arg(available.y())));
+                            .arg(frame.x())
+                            .arg(frame.y())
+                            .arg(frame.width())
+                            .arg(frame.height())
+                            .arg(available.width())
+                            .arg(available.height())
+                            .arg(available.x())
+                            .arg(available.y())));
     // The status bar is in view, and the Stop button in it while a refresh runs.
     QStatusBar *status = window.statusBar();
     QVERIFY(status->isVisible());
@@ -101,8 +108,9 @@ void tst_WindowGeometry::verifyFits(MainWindow &window, QScreen *screen)
     progress->show();
     QTRY_VERIFY(progress->isVisible());
     const QRect progressRect(progress->mapToGlobal(QPoint(0, 0)), progress->size());
-    QVERIFY2(available.contains(progressRect) && frame.contains(progressRect),
-             qPrintable(QStringLiteral("Stop at %1,%2").arg(progressRect.x()).arg(progressRect.y())));
+    QVERIFY2(
+        available.contains(progressRect) && frame.contains(progressRect),
+        qPrintable(QStringLiteral("Stop at %1,%2").arg(progressRect.x()).arg(progressRect.y())));
 }
 
 void tst_WindowGeometry::firstWindowFitsTheScreen_data()
@@ -122,14 +130,15 @@ void tst_WindowGeometry::firstWindowFitsTheScreen()
     QVERIFY(window->frameGeometry().width() >= target->availableGeometry().width() * 3 / 4);
     QVERIFY(window->frameGeometry().height() >= target->availableGeometry().height() * 3 / 4);
 
-    QVERIFY(test::saveScreenshot(window.get(), QStringLiteral("first-window-%1.png")
-                                                   .arg(QString::fromLatin1(QTest::currentDataTag()))));
+    QVERIFY(test::saveScreenshot(
+        window.get(),
+        QStringLiteral("first-window-%1.png").arg(QString::fromLatin1(QTest::currentDataTag()))));
 }
 
 void tst_WindowGeometry::restoredGeometryIsBroughtOntoTheScreen_data()
 {
     QTest::addColumn<QRect>("saved"); // saved on a larger desktop, in its coordinates
-    QTest::addColumn<int>("screen");  // where it comes back
+    QTest::addColumn<int>("screen"); // where it comes back
     QTest::newRow("taller than the screen") << QRect(40, 30, 1200, 1100) << 0;
     QTest::newRow("wider and taller") << QRect(10, 10, 2400, 1400) << 0;
     QTest::newRow("below the screen's bottom") << QRect(100, 600, 1000, 700) << 0;

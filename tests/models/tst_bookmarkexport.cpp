@@ -76,14 +76,24 @@ void tst_BookmarkExport::relativeLinkResolvesAgainstItsFeed_data()
     QTest::addColumn<QString>("feedUrl");
     QTest::addColumn<QString>("href"); // empty: listed without a link
 
-    QTest::newRow("root-relative") << "/2026/12/01/post/" << "http://127.0.0.1:8080/feeds/atom.xml"
+    QTest::newRow("root-relative") << "/2026/12/01/post/"
+                                   << "http://127.0.0.1:8080/feeds/atom.xml"
                                    << "http://127.0.0.1:8080/2026/12/01/post/";
-    QTest::newRow("relative to the feed's folder") << "posts/a b.html" << "https://news.example/feeds/rss.xml"
+    QTest::newRow("relative to the feed's folder") << "posts/a b.html"
+                                                   << "https://news.example/feeds/rss.xml"
                                                    << "https://news.example/feeds/posts/a%20b.html";
-    QTest::newRow("absolute stays") << "https://other.example/x" << "https://news.example/feed" << "https://other.example/x";
-    QTest::newRow("no feed address") << "/2026/12/01/post/" << "" << "";
-    QTest::newRow("feed is a local file") << "post.html" << "file:///home/me/feed.xml" << "";
-    QTest::newRow("no link at all") << "" << "https://news.example/feed" << "";
+    QTest::newRow("absolute stays") << "https://other.example/x"
+                                    << "https://news.example/feed"
+                                    << "https://other.example/x";
+    QTest::newRow("no feed address") << "/2026/12/01/post/"
+                                     << ""
+                                     << "";
+    QTest::newRow("feed is a local file") << "post.html"
+                                          << "file:///home/me/feed.xml"
+                                          << "";
+    QTest::newRow("no link at all") << ""
+                                    << "https://news.example/feed"
+                                    << "";
 }
 
 void tst_BookmarkExport::relativeLinkResolvesAgainstItsFeed()
@@ -103,10 +113,12 @@ void tst_BookmarkExport::relativeLinkResolvesAgainstItsFeed()
     const QString added = QStringLiteral(" ADD_DATE=\"%1\"").arg(old.createdAt.toSecsSinceEpoch());
     if (href.isEmpty()) {
         QCOMPARE(unlinked, 1);
-        QVERIFY2(html.contains(QStringLiteral("<DT><A%1>Harbour reopens</A>").arg(added)), qPrintable(html));
+        QVERIFY2(html.contains(QStringLiteral("<DT><A%1>Harbour reopens</A>").arg(added)),
+                 qPrintable(html));
     } else {
         QCOMPARE(unlinked, 0);
-        QVERIFY2(html.contains(QStringLiteral("<DT><A HREF=\"%1\"%2>Harbour reopens</A>").arg(href, added)),
+        QVERIFY2(html.contains(
+                     QStringLiteral("<DT><A HREF=\"%1\"%2>Harbour reopens</A>").arg(href, added)),
                  qPrintable(html));
     }
     QVERIFY(html.contains(QStringLiteral("<DD>for the trip")));
@@ -123,8 +135,10 @@ void tst_BookmarkExport::json()
     QCOMPARE(first.value(QStringLiteral("id")).toInteger(), 42);
     QCOMPARE(first.value(QStringLiteral("title")).toString(), sample().first().title);
     QCOMPARE(first.value(QStringLiteral("note")).toString(), sample().first().note);
-    QCOMPARE(first.value(QStringLiteral("bookmarked_at")).toString(), QStringLiteral("2024-05-01T12:00:00Z"));
-    QCOMPARE(first.value(QStringLiteral("published")).toString(), QStringLiteral("2024-04-30T08:00:00Z"));
+    QCOMPARE(first.value(QStringLiteral("bookmarked_at")).toString(),
+             QStringLiteral("2024-05-01T12:00:00Z"));
+    QCOMPARE(first.value(QStringLiteral("published")).toString(),
+             QStringLiteral("2024-04-30T08:00:00Z"));
     QVERIFY(list.at(1).toObject().value(QStringLiteral("id")).isNull());
     QVERIFY(list.at(1).toObject().value(QStringLiteral("published")).isNull());
 }

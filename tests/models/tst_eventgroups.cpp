@@ -25,7 +25,8 @@ namespace {
 QList<StoryRow> stories()
 {
     QList<StoryRow> rows;
-    for (const auto &[id, event] : QList<std::pair<qint64, qint64>>{{5, 50}, {4, 40}, {3, 50}, {2, 50}, {1, 0}}) {
+    for (const auto &[id, event] :
+         QList<std::pair<qint64, qint64>>{{5, 50}, {4, 40}, {3, 50}, {2, 50}, {1, 0}}) {
         StoryRow row;
         row.storyId = id;
         row.eventId = event;
@@ -45,18 +46,18 @@ void tst_EventGroups::regroup_data()
 
     QTest::newRow("one row per story") << false << QList<qint64>{} << QList<qint64>{}
                                        << Shown{{5, 0}, {4, 0}, {3, 0}, {2, 0}, {1, 0}};
-    QTest::newRow("the newest report leads") << true << QList<qint64>{} << QList<qint64>{}
-                                             << Shown{{5, 0}, {4, 0}, {1, 0}};
+    QTest::newRow("the newest report leads")
+        << true << QList<qint64>{} << QList<qint64>{} << Shown{{5, 0}, {4, 0}, {1, 0}};
     QTest::newRow("an open event stays open") << true << QList<qint64>{5} << QList<qint64>{}
                                               << Shown{{5, 0}, {3, 1}, {2, 1}, {4, 0}, {1, 0}};
     QTest::newRow("open under a new lead") << true << QList<qint64>{3} << QList<qint64>{}
                                            << Shown{{5, 0}, {3, 1}, {2, 1}, {4, 0}, {1, 0}};
     QTest::newRow("a held report opens its event") << true << QList<qint64>{} << QList<qint64>{2}
                                                    << Shown{{5, 0}, {3, 1}, {2, 1}, {4, 0}, {1, 0}};
-    QTest::newRow("a held lead stays closed") << true << QList<qint64>{} << QList<qint64>{5, 1}
-                                              << Shown{{5, 0}, {4, 0}, {1, 0}};
-    QTest::newRow("an event alone does not open") << true << QList<qint64>{4} << QList<qint64>{}
-                                                   << Shown{{5, 0}, {4, 0}, {1, 0}};
+    QTest::newRow("a held lead stays closed")
+        << true << QList<qint64>{} << QList<qint64>{5, 1} << Shown{{5, 0}, {4, 0}, {1, 0}};
+    QTest::newRow("an event alone does not open")
+        << true << QList<qint64>{4} << QList<qint64>{} << Shown{{5, 0}, {4, 0}, {1, 0}};
 }
 
 void tst_EventGroups::regroup()
@@ -67,7 +68,8 @@ void tst_EventGroups::regroup()
     QFETCH(Shown, shown);
 
     EventGroups events;
-    const QList<StoryRow> rows = events.regroup(stories(), grouped, QSet<qint64>(open.cbegin(), open.cend()),
+    const QList<StoryRow> rows = events.regroup(stories(), grouped,
+                                                QSet<qint64>(open.cbegin(), open.cend()),
                                                 QSet<qint64>(keepShown.cbegin(), keepShown.cend()));
     Shown actual;
     for (const StoryRow &row : rows)

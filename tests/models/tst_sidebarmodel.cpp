@@ -28,12 +28,13 @@ private slots:
 
 private:
     qint64 addStory(qint64 feed, int i, bool advisory = false);
-    QModelIndex find(const SidebarModel &model, const QString &name, const QModelIndex &parent = {});
+    QModelIndex find(const SidebarModel &model, const QString &name,
+                     const QModelIndex &parent = {});
 
     test::TemporaryCache m_cache;
-    qint64 m_world = 0;   // in News/Europe
-    qint64 m_local = 0;   // in News
-    qint64 m_loose = 0;   // no folder
+    qint64 m_world = 0; // in News/Europe
+    qint64 m_local = 0; // in News
+    qint64 m_loose = 0; // no folder
 };
 
 qint64 tst_SidebarModel::addStory(qint64 feed, int i, bool advisory)
@@ -61,8 +62,14 @@ void tst_SidebarModel::init()
     const qint64 europe = feeds.folderForPath({QStringLiteral("News"), QStringLiteral("Europe")});
     const qint64 news = feeds.folderForPath({QStringLiteral("News")});
     QVERIFY(europe && news);
-    m_world = feeds.addSubscription(QStringLiteral("https://example.org/world.xml"), QStringLiteral("World"), europe).value_or(0);
-    m_local = feeds.addSubscription(QStringLiteral("https://example.org/local.xml"), QStringLiteral("Local"), news).value_or(0);
+    m_world = feeds
+                  .addSubscription(QStringLiteral("https://example.org/world.xml"),
+                                   QStringLiteral("World"), europe)
+                  .value_or(0);
+    m_local = feeds
+                  .addSubscription(QStringLiteral("https://example.org/local.xml"),
+                                   QStringLiteral("Local"), news)
+                  .value_or(0);
     m_loose = feeds.localSource(QStringLiteral("Imported")).value_or(0);
     QVERIFY(m_world && m_local && m_loose);
     Transaction transaction(m_cache->database().connection());
@@ -79,7 +86,8 @@ void tst_SidebarModel::cleanup()
     m_cache.close();
 }
 
-QModelIndex tst_SidebarModel::find(const SidebarModel &model, const QString &name, const QModelIndex &parent)
+QModelIndex tst_SidebarModel::find(const SidebarModel &model, const QString &name,
+                                   const QModelIndex &parent)
 {
     for (int row = 0; row < model.rowCount(parent); ++row) {
         const QModelIndex index = model.index(row, 0, parent);
@@ -97,15 +105,16 @@ void tst_SidebarModel::smartViewsComeFirst()
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QCOMPARE(model.columnCount(), 2);
     const QStringList expected{QStringLiteral("All stories"), QStringLiteral("Unread"),
-                               QStringLiteral("Bookmarks"), QStringLiteral("Advisories"),
-                               QStringLiteral("News"), QStringLiteral("Imported")};
+                               QStringLiteral("Bookmarks"),   QStringLiteral("Advisories"),
+                               QStringLiteral("News"),        QStringLiteral("Imported")};
     QStringList names;
     for (int row = 0; row < model.rowCount(); ++row)
         names << model.index(row, 0).data().toString();
     QCOMPARE(names, expected);
     QCOMPARE(model.index(0, SidebarModel::CountColumn).data().toString(), QStringLiteral("6"));
     QCOMPARE(model.index(1, SidebarModel::CountColumn).data().toString(), QStringLiteral("6"));
-    QCOMPARE(model.index(2, SidebarModel::CountColumn).data().toString(), QString()); // no bookmarks
+    QCOMPARE(model.index(2, SidebarModel::CountColumn).data().toString(),
+             QString()); // no bookmarks
     QCOMPARE(model.index(3, SidebarModel::CountColumn).data().toString(), QStringLiteral("1"));
 }
 
@@ -124,7 +133,8 @@ void tst_SidebarModel::foldersNestWithCounts()
     QCOMPARE(world.parent(), europe);
     QCOMPARE(news.data(SidebarModel::CountRole).toInt(), 5);
     QCOMPARE(europe.data(SidebarModel::CountRole).toInt(), 3);
-    QCOMPARE(world.siblingAtColumn(SidebarModel::CountColumn).data().toString(), QStringLiteral("3"));
+    QCOMPARE(world.siblingAtColumn(SidebarModel::CountColumn).data().toString(),
+             QStringLiteral("3"));
 }
 
 void tst_SidebarModel::filtersRoundTrip()
@@ -151,7 +161,8 @@ void tst_SidebarModel::refreshCountsKeepsShape()
     QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
 
-    const QList<StorySummary> world = m_cache->articles().stories({StoryFilter::Kind::Feed, m_world}, std::nullopt, 10);
+    const QList<StorySummary> world = m_cache->articles().stories(
+        {StoryFilter::Kind::Feed, m_world}, std::nullopt, 10);
     QVERIFY(m_cache->articles().setRead({world.first().id}, true));
     QVERIFY(m_cache->bookmarks().add(world.first().id));
     model.refreshCounts();
@@ -168,22 +179,25 @@ void tst_SidebarModel::adjustUnreadMatchesTheDatabase()
     // Moving the counts by one story gives what counting every feed again gives.
     const qint64 warned = addStory(m_world, 99, true);
     SidebarModel adjusted(m_cache->feeds(), m_cache->articles(), m_cache->bookmarks());
-    QAbstractItemModelTester tester(&adjusted, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester tester(&adjusted,
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
     QVERIFY(m_cache->articles().setRead({warned}, true));
     adjusted.adjustUnread(m_world, true, -1);
     SidebarModel counted(m_cache->feeds(), m_cache->articles(), m_cache->bookmarks());
     const auto counts = [this](const SidebarModel &model) {
         QList<int> list;
-        for (const QString &name : {QStringLiteral("All stories"), QStringLiteral("Unread"), QStringLiteral("Advisories"),
-                                    QStringLiteral("News"), QStringLiteral("Europe"), QStringLiteral("World"),
-                                    QStringLiteral("Local"), QStringLiteral("Imported")})
+        for (const QString &name :
+             {QStringLiteral("All stories"), QStringLiteral("Unread"), QStringLiteral("Advisories"),
+              QStringLiteral("News"), QStringLiteral("Europe"), QStringLiteral("World"),
+              QStringLiteral("Local"), QStringLiteral("Imported")})
             list << find(model, name).data(SidebarModel::CountRole).toInt();
         return list;
     };
     QCOMPARE(counts(adjusted), counts(counted));
     QVERIFY(m_cache->articles().setRead({warned}, false));
     adjusted.adjustUnread(m_world, true, 1);
-    QCOMPARE(counts(adjusted), counts(SidebarModel(m_cache->feeds(), m_cache->articles(), m_cache->bookmarks())));
+    QCOMPARE(counts(adjusted),
+             counts(SidebarModel(m_cache->feeds(), m_cache->articles(), m_cache->bookmarks())));
 }
 
 void tst_SidebarModel::feedChangesRebuild()
@@ -214,13 +228,22 @@ SyncedAccount addSyncedAccount(Cache &cache)
     AccountStore accounts(cache.database().connection());
     SyncedAccount a;
     QString error;
-    a.id = accounts.add(QStringLiteral("ttrss"), QStringLiteral("https://rss.example.net/tt-rss/"),
-                        QStringLiteral("alice"), &error).value_or(0);
-    const qint64 tech = accounts.ensureFolder(a.id, QStringLiteral("7"), QStringLiteral("Tech")).value_or(0);
-    a.gadgets = accounts.ensureFeed(a.id, {0, QStringLiteral("11"), QStringLiteral("Gadgets"),
-                                           QStringLiteral("https://gadgets.example/feed"), tech}).value_or(0);
-    a.daily = accounts.ensureFeed(a.id, {0, QStringLiteral("12"), QStringLiteral("Daily"),
-                                         QStringLiteral("https://daily.example/rss"), 0}).value_or(0);
+    a.id = accounts
+               .add(QStringLiteral("ttrss"), QStringLiteral("https://rss.example.net/tt-rss/"),
+                    QStringLiteral("alice"), &error)
+               .value_or(0);
+    const qint64 tech
+        = accounts.ensureFolder(a.id, QStringLiteral("7"), QStringLiteral("Tech")).value_or(0);
+    a.gadgets = accounts
+                    .ensureFeed(a.id,
+                                {0, QStringLiteral("11"), QStringLiteral("Gadgets"),
+                                 QStringLiteral("https://gadgets.example/feed"), tech})
+                    .value_or(0);
+    a.daily = accounts
+                  .ensureFeed(a.id,
+                              {0, QStringLiteral("12"), QStringLiteral("Daily"),
+                               QStringLiteral("https://daily.example/rss"), 0})
+                  .value_or(0);
     return a;
 }
 
@@ -242,9 +265,11 @@ void tst_SidebarModel::anAccountIsATopLevelNodeWithItsCategoriesAndFeeds()
     QStringList names;
     for (int row = 0; row < model.rowCount(); ++row)
         names << model.index(row, 0).data().toString();
-    QCOMPARE(names, (QStringList{QStringLiteral("All stories"), QStringLiteral("Unread"), QStringLiteral("Bookmarks"),
-                                 QStringLiteral("Advisories"), QStringLiteral("News"), QStringLiteral("Imported"),
-                                 QStringLiteral("alice on rss.example.net")}));
+    QCOMPARE(names,
+             (QStringList{QStringLiteral("All stories"), QStringLiteral("Unread"),
+                          QStringLiteral("Bookmarks"), QStringLiteral("Advisories"),
+                          QStringLiteral("News"), QStringLiteral("Imported"),
+                          QStringLiteral("alice on rss.example.net")}));
     const QModelIndex node = model.index(6, 0);
     QCOMPARE(node.data(SidebarModel::NodeKindRole).toInt(), int(SidebarModel::NodeKind::Account));
     QCOMPARE(model.accountAt(node), account.id);
@@ -261,7 +286,8 @@ void tst_SidebarModel::anAccountIsATopLevelNodeWithItsCategoriesAndFeeds()
     QCOMPARE(model.accountOf({StoryFilter::Kind::Unread}), 0);
 
     // Unread counts: the feeds', summed up the account's tree, and in the smart views.
-    QCOMPARE(node.siblingAtColumn(SidebarModel::CountColumn).data().toString(), QStringLiteral("3"));
+    QCOMPARE(node.siblingAtColumn(SidebarModel::CountColumn).data().toString(),
+             QStringLiteral("3"));
     QCOMPARE(tech.data(SidebarModel::CountRole).toInt(), 2);
     QCOMPARE(model.index(0, 0).data(SidebarModel::CountRole).toInt(), 9);
 
@@ -273,7 +299,8 @@ void tst_SidebarModel::anAccountIsATopLevelNodeWithItsCategoriesAndFeeds()
     QCOMPARE(m_cache->articles().count(filter), 3);
 
     // Reading one of them moves the account's count, as a folder's.
-    const QList<StorySummary> gadgets = m_cache->articles().stories({StoryFilter::Kind::Feed, account.gadgets}, std::nullopt, 10);
+    const QList<StorySummary> gadgets = m_cache->articles().stories(
+        {StoryFilter::Kind::Feed, account.gadgets}, std::nullopt, 10);
     QVERIFY(m_cache->articles().setRead({gadgets.first().id}, true));
     model.adjustUnread(account.gadgets, false, -1);
     QCOMPARE(node.data(SidebarModel::CountRole).toInt(), 2);
@@ -297,19 +324,22 @@ void tst_SidebarModel::anAccountsHealthIsItsTooltipAndMark()
     QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     AccountStore store(m_cache->database().connection());
-    QVERIFY(store.recordSync(account.id, QStringLiteral("the server refused the user name or password")));
+    QVERIFY(store.recordSync(account.id,
+                             QStringLiteral("the server refused the user name or password")));
     model.refreshCounts();
     QCOMPARE(reset.size(), 0);
     QVERIFY(!changed.isEmpty());
     QVERIFY(node.data(SidebarModel::FailingRole).toBool());
     QVERIFY(!node.data(Qt::DecorationRole).isNull());
     const QString tooltip = node.data(Qt::ToolTipRole).toString();
-    QVERIFY2(tooltip.contains(QStringLiteral("Last sync failed: the server refused the user name or password")),
+    QVERIFY2(tooltip.contains(
+                 QStringLiteral("Last sync failed: the server refused the user name or password")),
              qPrintable(tooltip));
     QVERIFY(tooltip.contains(QStringLiteral("https://rss.example.net/tt-rss/")));
 
     // A sync that went through clears the mark and says when.
-    QVERIFY(store.recordSync(account.id, QString(), QDateTime(QDate(2026, 12, 7), QTime(9, 30), Qt::UTC)));
+    QVERIFY(store.recordSync(account.id, QString(),
+                             QDateTime(QDate(2026, 12, 7), QTime(9, 30), Qt::UTC)));
     model.refreshCounts();
     QVERIFY(!node.data(SidebarModel::FailingRole).toBool());
     QVERIFY2(node.data(Qt::ToolTipRole).toString().contains(QStringLiteral("Last synced ")),

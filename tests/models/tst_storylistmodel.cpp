@@ -125,7 +125,8 @@ void tst_StoryListModel::pagesNewestFirst()
         QCOMPARE(model.index(row, StoryListModel::HeadlineColumn).data().toString(),
                  QStringLiteral("Story %1").arg(i));
     }
-    QCOMPARE(model.index(0, StoryListModel::SourceColumn).data().toString(), QStringLiteral("Beta Wire"));
+    QCOMPARE(model.index(0, StoryListModel::SourceColumn).data().toString(),
+             QStringLiteral("Beta Wire"));
     QVERIFY(!model.index(0, StoryListModel::DateColumn).data().toString().isEmpty());
 }
 
@@ -135,7 +136,10 @@ void tst_StoryListModel::unreadRowsAreBold()
     QVERIFY(m_cache->articles().setRead({newest}, true));
     StoryListModel model(m_cache->articles(), m_cache->bookmarks());
     const auto isBold = [&](int row) {
-        return model.index(row, StoryListModel::HeadlineColumn).data(Qt::FontRole).value<QFont>().bold();
+        return model.index(row, StoryListModel::HeadlineColumn)
+            .data(Qt::FontRole)
+            .value<QFont>()
+            .bold();
     };
     QVERIFY(!isBold(0));
     QVERIFY(isBold(1));
@@ -156,7 +160,10 @@ void tst_StoryListModel::markers()
     const int bookmarkedRow = model.rowForStory(bookmarked);
     QCOMPARE(bookmarkedRow, 1);
     QVERIFY(model.index(bookmarkedRow, 0).data(StoryListModel::BookmarkedRole).toBool());
-    QVERIFY(model.index(bookmarkedRow, 0).data(Qt::ToolTipRole).toString().contains(QStringLiteral("Bookmarked")));
+    QVERIFY(model.index(bookmarkedRow, 0)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("Bookmarked")));
     // Story 1107 (i % 100 == 7) carries an advisory; it is on the first page.
     const int advisoryRow = model.rowForStory(m_ids.at(1107));
     QVERIFY(advisoryRow >= 0);
@@ -183,7 +190,8 @@ void tst_StoryListModel::filters()
     while (model.canFetchMore({}))
         model.fetchMore({});
     QCOMPARE(model.rowCount(), kStories / 2);
-    QCOMPARE(model.index(0, StoryListModel::SourceColumn).data().toString(), QStringLiteral("Alpha News"));
+    QCOMPARE(model.index(0, StoryListModel::SourceColumn).data().toString(),
+             QStringLiteral("Alpha News"));
 
     model.setFilter({StoryFilter::Kind::Advisories});
     QCOMPARE(model.rowCount(), kStories / 100);
@@ -212,7 +220,8 @@ void tst_StoryListModel::advisoriesViewPagesInAdvisoryOrder()
             advisory.status = QStringLiteral("active");
             advisory.expires = now.addDays(1 + i);
             article.advisory = advisory;
-            QCOMPARE(m_cache->articles().upsert(m_feedA, article).state, ArticleStore::UpsertState::Inserted);
+            QCOMPARE(m_cache->articles().upsert(m_feedA, article).state,
+                     ArticleStore::UpsertState::Inserted);
         }
         QVERIFY(transaction.commit());
     }
@@ -223,10 +232,15 @@ void tst_StoryListModel::advisoriesViewPagesInAdvisoryOrder()
     QVERIFY(model.canFetchMore({}));
     const QString title = model.index(0, StoryListModel::HeadlineColumn).data().toString();
     QVERIFY2(title.startsWith(QLatin1String("Alert 0")), qPrintable(title));
-    QVERIFY(model.index(44, StoryListModel::HeadlineColumn).data().toString().startsWith(QLatin1String("Alert 440")));
+    QVERIFY(model.index(44, StoryListModel::HeadlineColumn)
+                .data()
+                .toString()
+                .startsWith(QLatin1String("Alert 440")));
     // The story at the end is found by paging on.
     const int expected = 450 + kStories / 100;
-    const qint64 last = m_cache->articles().resolve({}, QStringLiteral("Alert 449")).value_or(0); // Minor, expiring last
+    const qint64 last = m_cache->articles()
+                            .resolve({}, QStringLiteral("Alert 449"))
+                            .value_or(0); // Minor, expiring last
     QVERIFY(last);
     const int row = model.locateStory(last, expected);
     QCOMPARE(row, expected - 1);
@@ -256,7 +270,8 @@ void tst_StoryListModel::sortedViewsPageInTheCachesOrder_data()
     QTest::addColumn<QString>("order");
     for (const char *view : {"all", "unread", "feed", "folder"}) {
         for (const char *order : {"date", "-date", "headline", "-headline", "source", "-source"})
-            QTest::addRow("%s by %s", view, order) << QString::fromLatin1(view) << QString::fromLatin1(order);
+            QTest::addRow("%s by %s", view, order)
+                << QString::fromLatin1(view) << QString::fromLatin1(order);
     }
 }
 
@@ -272,8 +287,9 @@ void tst_StoryListModel::sortedViewsPageInTheCachesOrder()
     const qint64 folder = m_cache->feeds().folderForPath({QStringLiteral("Europe")});
     QVERIFY(m_cache->feeds().moveToFolder(able, folder));
     QVERIFY(m_cache->feeds().moveToFolder(m_feedA, folder));
-    const QStringList titles = {QStringLiteral("apple pie"), QStringLiteral("Apple Pie"), QStringLiteral("\u00c9clair"),
-                                QStringLiteral("_memo"), QStringLiteral("Zebra"), QStringLiteral("zebra"),
+    const QStringList titles = {QStringLiteral("apple pie"),   QStringLiteral("Apple Pie"),
+                                QStringLiteral("\u00c9clair"), QStringLiteral("_memo"),
+                                QStringLiteral("Zebra"),       QStringLiteral("zebra"),
                                 QStringLiteral("[brackets]")};
     {
         Transaction transaction(m_cache->database().connection());
@@ -309,14 +325,18 @@ void tst_StoryListModel::sortedViewsPageInTheCachesOrder()
         {QStringLiteral("-date"), QStringLiteral("a.sort_date, a.id")},
         {QStringLiteral("headline"), QStringLiteral("a.title COLLATE NOCASE, a.id")},
         {QStringLiteral("-headline"), QStringLiteral("a.title COLLATE NOCASE DESC, a.id DESC")},
-        {QStringLiteral("source"), QStringLiteral("f.title COLLATE NOCASE, f.id, a.sort_date DESC, a.id DESC")},
-        {QStringLiteral("-source"), QStringLiteral("f.title COLLATE NOCASE DESC, f.id DESC, a.sort_date DESC, a.id DESC")},
+        {QStringLiteral("source"),
+         QStringLiteral("f.title COLLATE NOCASE, f.id, a.sort_date DESC, a.id DESC")},
+        {QStringLiteral("-source"),
+         QStringLiteral("f.title COLLATE NOCASE DESC, f.id DESC, a.sort_date DESC, a.id DESC")},
     };
     // What the cache itself says, in one query over the whole view.
     QList<qint64> expected;
     QSqlQuery q(m_cache->database().connection());
-    QVERIFY(q.exec(QStringLiteral("SELECT a.id FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE %1 ORDER BY %2")
-                       .arg(where, orderBy.value(order))));
+    QVERIFY(q.exec(
+        QStringLiteral(
+            "SELECT a.id FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE %1 ORDER BY %2")
+            .arg(where, orderBy.value(order))));
     while (q.next())
         expected << q.value(0).toLongLong();
     QVERIFY(expected.size() > 2 * StoryListModel::kPageSize);
@@ -346,15 +366,18 @@ void tst_StoryListModel::eachViewKeepsItsOrder()
 {
     StoryListModel model(m_cache->articles(), m_cache->bookmarks());
     model.setOrder({StoryOrder::Key::Headline, false});
-    QCOMPARE(model.index(0, StoryListModel::HeadlineColumn).data().toString(), QStringLiteral("Story 0"));
-    QCOMPARE(model.index(2, StoryListModel::HeadlineColumn).data().toString(), QStringLiteral("Story 10"));
+    QCOMPARE(model.index(0, StoryListModel::HeadlineColumn).data().toString(),
+             QStringLiteral("Story 0"));
+    QCOMPARE(model.index(2, StoryListModel::HeadlineColumn).data().toString(),
+             QStringLiteral("Story 10"));
 
     model.setFilter({StoryFilter::Kind::Feed, m_feedA});
     QCOMPARE(model.order(), StoryOrder{}); // a view not sorted yet: newest first
     QCOMPARE(model.storyIdAt(0), m_ids.at(kStories - 2));
     model.setFilter({});
     QCOMPARE(model.order().key, StoryOrder::Key::Headline);
-    QCOMPARE(model.index(0, StoryListModel::HeadlineColumn).data().toString(), QStringLiteral("Story 0"));
+    QCOMPARE(model.index(0, StoryListModel::HeadlineColumn).data().toString(),
+             QStringLiteral("Story 0"));
 
     // Views with an order of their own do not sort, and say so.
     model.setFilter({StoryFilter::Kind::Bookmarked});
@@ -391,7 +414,8 @@ void tst_StoryListModel::bookmarkViewKeepsStoryThatLeftTheCache()
     QVERIFY(titles.contains(QStringLiteral("Story 0")));
     QVERIFY(goneRow >= 0);
     QCOMPARE(model.index(goneRow, 0).data().toString(), QStringLiteral("Story 0"));
-    QCOMPARE(model.index(goneRow, StoryListModel::SourceColumn).data().toString(), QStringLiteral("Alpha News"));
+    QCOMPARE(model.index(goneRow, StoryListModel::SourceColumn).data().toString(),
+             QStringLiteral("Alpha News"));
     QVERIFY(model.index(goneRow, 0).data(Qt::FontRole).value<QFont>().italic());
     QCOMPARE(model.rowForStory(m_ids.at(1)), 1 - goneRow);
 }
@@ -414,8 +438,9 @@ void tst_StoryListModel::searchingInBookmarksListsTheResults()
     QVERIFY(model.setSearch(QString(), {StoryFilter::Kind::Bookmarked}));
     QVERIFY(model.isBookmarkView());
     QCOMPARE(model.rowCount(), 2);
-    QCOMPARE(model.index(model.rowForStory(m_ids.at(5)), StoryListModel::NoteColumn).data().toString(),
-             QStringLiteral("a note"));
+    QCOMPARE(
+        model.index(model.rowForStory(m_ids.at(5)), StoryListModel::NoteColumn).data().toString(),
+        QStringLiteral("a note"));
 }
 
 void tst_StoryListModel::bookmarkViewPagesNewestFirst()
@@ -481,9 +506,11 @@ void tst_StoryListModel::eventsShowTheirSourcesAndGroup()
     model.reload();
     // Story 1199 (Beta Wire) and 1150, 900 (Alpha News): two sources.
     QCOMPARE(model.index(0, 0).data(StoryListModel::SourcesRole).toInt(), 2);
-    QCOMPARE(model.index(0, StoryListModel::SourceColumn).data().toString(), QStringLiteral("Beta Wire  +1 source"));
+    QCOMPARE(model.index(0, StoryListModel::SourceColumn).data().toString(),
+             QStringLiteral("Beta Wire  +1 source"));
     QCOMPARE(model.index(3, 0).data(StoryListModel::SourcesRole).toInt(), 1);
-    QCOMPARE(model.index(3, StoryListModel::SourceColumn).data().toString(), QStringLiteral("Alpha News"));
+    QCOMPARE(model.index(3, StoryListModel::SourceColumn).data().toString(),
+             QStringLiteral("Alpha News"));
 
     model.setGrouped(true);
     // Newest first, one row per event: 1199 (A), 1198 (B, with 1197 under it), 1196, ...
@@ -553,7 +580,13 @@ void tst_StoryListModel::eventsFollowNewCoverageInPlace()
             QVERIFY(events.setEvent(m_ids[story], m_ids[event]));
         QVERIFY(transaction.commit());
     };
-    place({{1199, 1199}, {1150, 1199}, {1198, 1198}, {1197, 1198}, {1100, 1100}, {1000, 1000}, {1196, 1196}});
+    place({{1199, 1199},
+           {1150, 1199},
+           {1198, 1198},
+           {1197, 1198},
+           {1100, 1100},
+           {1000, 1000},
+           {1196, 1196}});
     StoryListModel model(m_cache->articles(), m_cache->bookmarks());
     QAbstractItemModelTester tester(&model);
     model.setCoverageStore(events);
@@ -585,7 +618,9 @@ void tst_StoryListModel::eventsFollowNewCoverageInPlace()
     QCOMPARE(model.storyIdAt(4), m_ids[1000]);
     QCOMPARE(model.index(4, 0).data(StoryListModel::EventDepthRole).toInt(), 1);
     QCOMPARE(model.storyIdAt(5), m_ids[1195]);
-    QCOMPARE(model.index(model.rowForStory(m_ids[1150]), 0).data(StoryListModel::EventDepthRole).toInt(), 0);
+    QCOMPARE(
+        model.index(model.rowForStory(m_ids[1150]), 0).data(StoryListModel::EventDepthRole).toInt(),
+        0);
     QCOMPARE(model.rowForStory(m_ids[1099]), -1);
 
     // The held row that kept its place kept its index, and shows its new source.
@@ -604,7 +639,8 @@ void tst_StoryListModel::eventsFollowNewCoverageInPlace()
     model.refreshEvents();
     QCOMPARE(top.row(), 0);
     QCOMPARE(top.data().toString(), QStringLiteral("Beta Wire  +1 source"));
-    QCOMPARE(model.index(4, StoryListModel::SourceColumn).data().toString(), QStringLiteral("Beta Wire  +1 source"));
+    QCOMPARE(model.index(4, StoryListModel::SourceColumn).data().toString(),
+             QStringLiteral("Beta Wire  +1 source"));
 }
 
 QTEST_MAIN(tst_StoryListModel)

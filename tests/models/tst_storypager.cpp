@@ -99,7 +99,8 @@ void tst_StoryPager::storiesComeInPagesWithoutGapsOrRepeats()
     QFETCH(QString, order);
     const StoryOrder storyOrder = StoryOrder::fromString(order);
     StoryPager pager(m_cache->articles(), m_cache->bookmarks());
-    const QList<StoryRow> rows = everyPage(pager, {StoryPager::Source::Stories, StoryFilter{}, storyOrder, {}});
+    const QList<StoryRow> rows = everyPage(
+        pager, {StoryPager::Source::Stories, StoryFilter{}, storyOrder, {}});
     QCOMPARE(rows.size(), kStories);
     QSet<qint64> seen;
     for (qsizetype i = 0; i < rows.size(); ++i) {
@@ -117,8 +118,8 @@ void tst_StoryPager::storiesComeInPagesWithoutGapsOrRepeats()
 void tst_StoryPager::aFeedsViewListsOnlyItsStories()
 {
     StoryPager pager(m_cache->articles(), m_cache->bookmarks());
-    const QList<StoryRow> rows = everyPage(pager, {StoryPager::Source::Stories, {StoryFilter::Kind::Feed, m_feedB},
-                                                  StoryOrder{}, {}});
+    const QList<StoryRow> rows = everyPage(
+        pager, {StoryPager::Source::Stories, {StoryFilter::Kind::Feed, m_feedB}, StoryOrder{}, {}});
     QCOMPARE(rows.size(), kStories / 3); // stories 0, 3, 6, ...
     for (const StoryRow &row : rows)
         QCOMPARE(row.source, QStringLiteral("Beta Wire"));
@@ -131,12 +132,14 @@ void tst_StoryPager::bookmarksComeNewestBookmarkFirst()
     // with its note, and each comes once.
     QList<qint64> bookmarkIds;
     for (int i = 0; i < 230; ++i) {
-        const auto id = m_cache->bookmarks().add(m_ids.at(i), i == 229 ? QStringLiteral("read later") : QString());
+        const auto id = m_cache->bookmarks().add(
+            m_ids.at(i), i == 229 ? QStringLiteral("read later") : QString());
         QVERIFY(id);
         bookmarkIds.prepend(*id);
     }
     StoryPager pager(m_cache->articles(), m_cache->bookmarks());
-    const QList<StoryRow> rows = everyPage(pager, {StoryPager::Source::Bookmarks, {StoryFilter::Kind::Bookmarked}, {}, {}});
+    const QList<StoryRow> rows = everyPage(
+        pager, {StoryPager::Source::Bookmarks, {StoryFilter::Kind::Bookmarked}, {}, {}});
     QList<qint64> listed;
     for (const StoryRow &row : rows) {
         QVERIFY(row.bookmarked);
@@ -153,14 +156,19 @@ void tst_StoryPager::searchGivesTheBestMatchesAtOnce()
     QVERIFY(kStories < StoryPager::kSearchLimit);
     StoryPager pager(m_cache->articles(), m_cache->bookmarks());
     pager.setSearchStore(SearchStore(m_cache->database().connection()));
-    QList<StoryRow> rows = pager.start({StoryPager::Source::Search, StoryFilter{}, {}, QStringLiteral("harbour")});
+    QList<StoryRow> rows = pager.start(
+        {StoryPager::Source::Search, StoryFilter{}, {}, QStringLiteral("harbour")});
     QCOMPARE(rows.size(), kStories);
     QVERIFY(pager.atEnd());
     QVERIFY(pager.next().isEmpty());
 
-    rows = pager.start({StoryPager::Source::Search, {StoryFilter::Kind::Feed, m_feedB}, {}, QStringLiteral("harbour")});
+    rows = pager.start({StoryPager::Source::Search,
+                        {StoryFilter::Kind::Feed, m_feedB},
+                        {},
+                        QStringLiteral("harbour")});
     QCOMPARE(rows.size(), kStories / 3); // the scope holds
-    rows = pager.start({StoryPager::Source::Search, StoryFilter{}, {}, QStringLiteral("\"part 17\"")});
+    rows = pager.start(
+        {StoryPager::Source::Search, StoryFilter{}, {}, QStringLiteral("\"part 17\"")});
     QCOMPARE(rows.size(), 1);
     QCOMPARE(rows.constFirst().storyId, m_ids.at(17));
 }
@@ -169,10 +177,12 @@ void tst_StoryPager::viewsWithoutTheirStoreListNothing()
 {
     StoryPager pager(m_cache->articles(), m_cache->bookmarks());
     QVERIFY(!pager.searchStore());
-    QVERIFY(pager.start({StoryPager::Source::Search, StoryFilter{}, {}, QStringLiteral("harbour")}).isEmpty());
+    QVERIFY(pager.start({StoryPager::Source::Search, StoryFilter{}, {}, QStringLiteral("harbour")})
+                .isEmpty());
     QVERIFY(pager.atEnd());
     QVERIFY(!pager.hasAdvisoryStore());
-    QVERIFY(pager.start({StoryPager::Source::Advisories, {StoryFilter::Kind::Advisories}, {}, {}}).isEmpty());
+    QVERIFY(pager.start({StoryPager::Source::Advisories, {StoryFilter::Kind::Advisories}, {}, {}})
+                .isEmpty());
     QVERIFY(pager.atEnd());
 }
 

@@ -48,20 +48,25 @@ void tst_StoryRowText::headline_data()
     QTest::newRow("untitled") << storyRow(QString()) << 0 << QStringLiteral("(untitled)");
     StoryRow report = plain;
     report.depth = 1;
-    QTest::newRow("report under its event's row") << report << 0 << QStringLiteral(" ↳ Storm reaches the coast");
-    QTest::newRow("closed event with reports") << plain << 2 << QStringLiteral("▸ Storm reaches the coast");
+    QTest::newRow("report under its event's row")
+        << report << 0 << QStringLiteral(" ↳ Storm reaches the coast");
+    QTest::newRow("closed event with reports")
+        << plain << 2 << QStringLiteral("▸ Storm reaches the coast");
     StoryRow open = plain;
     open.expanded = true;
     QTest::newRow("open event") << open << 2 << QStringLiteral("▾ Storm reaches the coast");
     StoryRow expired = plain;
     expired.advisoryStatus = QStringLiteral("expired");
-    QTest::newRow("expired advisory") << expired << 0 << QStringLiteral("Storm reaches the coast (expired)");
+    QTest::newRow("expired advisory")
+        << expired << 0 << QStringLiteral("Storm reaches the coast (expired)");
     StoryRow active = plain;
     active.advisoryStatus = QStringLiteral("active");
-    QTest::newRow("active advisory says nothing more") << active << 0 << QStringLiteral("Storm reaches the coast");
+    QTest::newRow("active advisory says nothing more")
+        << active << 0 << QStringLiteral("Storm reaches the coast");
     StoryRow unknown = plain;
     unknown.advisoryStatus = QStringLiteral("draft");
-    QTest::newRow("unknown standing as stored") << unknown << 0 << QStringLiteral("Storm reaches the coast (draft)");
+    QTest::newRow("unknown standing as stored")
+        << unknown << 0 << QStringLiteral("Storm reaches the coast (draft)");
 }
 
 void tst_StoryRowText::headline()
@@ -103,7 +108,8 @@ void tst_StoryRowText::noteLine_data()
 
     QTest::newRow("none") << QString() << QString();
     QTest::newRow("one line") << QStringLiteral("read later") << QStringLiteral("read later");
-    QTest::newRow("spaces around") << QStringLiteral("  read later \n") << QStringLiteral("read later");
+    QTest::newRow("spaces around")
+        << QStringLiteral("  read later \n") << QStringLiteral("read later");
     QTest::newRow("several lines") << QStringLiteral("for the report \nsee the map\nand the table")
                                    << QStringLiteral("for the report \u2026");
 }
@@ -122,7 +128,7 @@ void tst_StoryRowText::description_data()
     QTest::addColumn<StoryRow>("row");
     QTest::addColumn<int>("reportsUnder");
     QTest::addColumn<QString>("snippet");
-    QTest::addColumn<QString>("toolTip");    // on the headline's column
+    QTest::addColumn<QString>("toolTip"); // on the headline's column
     QTest::addColumn<QString>("accessible");
 
     StoryRow unread = storyRow(QStringLiteral("Storm"));
@@ -135,19 +141,20 @@ void tst_StoryRowText::description_data()
     marked.hasAdvisory = true;
     marked.headlineOnly = true;
     marked.sources = 3;
-    QTest::newRow("every marker") << marked << 0 << QString()
-                                  << QStringLiteral("Storm\nRead\nBookmarked\nCarries an advisory\nHeadline only\n"
-                                                    "Reported by 3 sources")
-                                  << QStringLiteral("Read, Bookmarked, Carries an advisory, Headline only, "
-                                                    "Reported by 3 sources");
+    QTest::newRow("every marker")
+        << marked << 0 << QString()
+        << QStringLiteral("Storm\nRead\nBookmarked\nCarries an advisory\nHeadline only\n"
+                          "Reported by 3 sources")
+        << QStringLiteral("Read, Bookmarked, Carries an advisory, Headline only, "
+                          "Reported by 3 sources");
 
     StoryRow retired = storyRow(QStringLiteral("Storm"));
     retired.read = true;
     retired.hasAdvisory = true;
     retired.advisoryStatus = QStringLiteral("superseded");
-    QTest::newRow("advisory's standing") << retired << 0 << QString()
-                                         << QStringLiteral("Storm\nRead\nAdvisory: superseded")
-                                         << QStringLiteral("Read, Advisory: superseded");
+    QTest::newRow("advisory's standing")
+        << retired << 0 << QString() << QStringLiteral("Storm\nRead\nAdvisory: superseded")
+        << QStringLiteral("Read, Advisory: superseded");
 
     StoryRow event = storyRow(QStringLiteral("Storm"));
     event.read = true;
@@ -155,7 +162,8 @@ void tst_StoryRowText::description_data()
                                   << QStringLiteral("Storm\nRead\n2 more reports grouped here")
                                   << QStringLiteral("Read, 2 more reports grouped here");
     event.expanded = true;
-    QTest::newRow("open event") << event << 2 << QString() << QStringLiteral("Storm\nRead\n2 more reports shown below")
+    QTest::newRow("open event") << event << 2 << QString()
+                                << QStringLiteral("Storm\nRead\n2 more reports shown below")
                                 << QStringLiteral("Read, 2 more reports shown below");
 
     StoryRow gone = storyRow(QStringLiteral("Storm"));
@@ -185,10 +193,14 @@ void tst_StoryRowText::description()
     QFETCH(QString, snippet);
     QFETCH(QString, toolTip);
     QFETCH(QString, accessible);
-    QCOMPARE(StoryRowText::description(row, reportsUnder, snippet, StoryRowText::Form::ToolTip, true), toolTip);
-    QCOMPARE(StoryRowText::description(row, reportsUnder, snippet, StoryRowText::Form::ToolTip, false),
-             toolTip.section(QLatin1Char('\n'), 1));
-    QCOMPARE(StoryRowText::description(row, reportsUnder, snippet, StoryRowText::Form::Accessible, false),
+    QCOMPARE(
+        StoryRowText::description(row, reportsUnder, snippet, StoryRowText::Form::ToolTip, true),
+        toolTip);
+    QCOMPARE(
+        StoryRowText::description(row, reportsUnder, snippet, StoryRowText::Form::ToolTip, false),
+        toolTip.section(QLatin1Char('\n'), 1));
+    QCOMPARE(StoryRowText::description(row, reportsUnder, snippet, StoryRowText::Form::Accessible,
+                                       false),
              accessible);
 }
 
@@ -199,7 +211,8 @@ void tst_StoryRowText::dateIsShortInTheUsersLocaleAndTime()
     row.published = QDateTime(QDate(2024, 3, 1), QTime(14, 5), Qt::UTC);
     const QDateTime local = row.published.toLocalTime();
     QCOMPARE(StoryRowText::date(row), QLocale().toString(local, QLocale::ShortFormat));
-    QVERIFY(StoryRowText::date(row).contains(QLocale().toString(local.time(), QLocale::ShortFormat)));
+    QVERIFY(
+        StoryRowText::date(row).contains(QLocale().toString(local.time(), QLocale::ShortFormat)));
 }
 
 QTEST_GUILESS_MAIN(tst_StoryRowText)

@@ -69,7 +69,10 @@ private slots:
 
 private:
     FetchResult fetch(const FetchRequest &request);
-    FetchResult fetch(const QString &path) { return fetch(FetchRequest{m_server->url(path), {}, {}, 7}); }
+    FetchResult fetch(const QString &path)
+    {
+        return fetch(FetchRequest{m_server->url(path), {}, {}, 7});
+    }
 
     std::unique_ptr<TestHttpServer> m_server;
     std::unique_ptr<QNetworkAccessManager> m_network;
@@ -102,8 +105,9 @@ FetchResult tst_FeedFetcher::fetch(const FetchRequest &request)
                                     QStringLiteral("test: fetchFinished was never emitted"));
     }
     if (finished.size() != 1) {
-        return FetchResult::failure(request, FetchError::Other,
-                                    QStringLiteral("test: fetchFinished emitted %1 times").arg(finished.size()));
+        return FetchResult::failure(
+            request, FetchError::Other,
+            QStringLiteral("test: fetchFinished emitted %1 times").arg(finished.size()));
     }
     return finished.first().first().value<FetchResult>();
 }
@@ -111,12 +115,15 @@ FetchResult tst_FeedFetcher::fetch(const FetchRequest &request)
 void tst_FeedFetcher::contentLocationIsWhereTheDocumentIs_data()
 {
     QTest::addColumn<QByteArray>("contentLocation"); // empty: no header
-    QTest::addColumn<QString>("documentUrl");         // a path on the test server, or absolute
+    QTest::addColumn<QString>("documentUrl"); // a path on the test server, or absolute
     QTest::newRow("none: the address it came from") << QByteArray() << "/cl/feed.xml";
-    QTest::newRow("relative to the request") << QByteArray("../feeds/feed.xml") << "/feeds/feed.xml";
+    QTest::newRow("relative to the request")
+        << QByteArray("../feeds/feed.xml") << "/feeds/feed.xml";
     QTest::newRow("root-relative") << QByteArray("/feeds/v2/feed.xml") << "/feeds/v2/feed.xml";
-    QTest::newRow("absolute") << QByteArray("https://cdn.example/news/feed.xml") << "https://cdn.example/news/feed.xml";
-    QTest::newRow("not a web address: ignored") << QByteArray("file:///etc/passwd") << "/cl/feed.xml";
+    QTest::newRow("absolute") << QByteArray("https://cdn.example/news/feed.xml")
+                              << "https://cdn.example/news/feed.xml";
+    QTest::newRow("not a web address: ignored")
+        << QByteArray("file:///etc/passwd") << "/cl/feed.xml";
 }
 
 void tst_FeedFetcher::contentLocationIsWhereTheDocumentIs()
@@ -132,7 +139,8 @@ void tst_FeedFetcher::contentLocationIsWhereTheDocumentIs()
     const FetchResult result = fetch(QStringLiteral("/old/feed.xml"));
     QVERIFY2(result.ok(), qPrintable(result.errorText));
     QCOMPARE(result.finalUrl, m_server->url(QStringLiteral("/cl/feed.xml")));
-    const QUrl expected = documentUrl.startsWith(u'/') ? m_server->url(documentUrl) : QUrl(documentUrl);
+    const QUrl expected = documentUrl.startsWith(u'/') ? m_server->url(documentUrl)
+                                                       : QUrl(documentUrl);
     QCOMPARE(result.documentUrl(), expected);
 }
 
@@ -143,7 +151,8 @@ void tst_FeedFetcher::fetchesFeedWithMetadata()
                         .withHeader("ETag", "W/\"abc\"")
                         .withHeader("Last-Modified", "Sun, 06 Nov 1994 08:49:37 GMT")
                         .withHeader("Cache-Control", "public, max-age=900"));
-    const FetchResult result = fetch(FetchRequest{m_server->url(QStringLiteral("/feed.xml")), {}, {}, 42});
+    const FetchResult result = fetch(
+        FetchRequest{m_server->url(QStringLiteral("/feed.xml")), {}, {}, 42});
 
     QVERIFY2(result.ok(), qPrintable(result.errorText));
     QCOMPARE(result.cookie, 42);
@@ -178,8 +187,10 @@ void tst_FeedFetcher::reportsHttpErrors_data()
     QTest::newRow("404") << 404 << QByteArray() << QStringLiteral("HTTP 404 Not Found");
     QTest::newRow("410") << 410 << QByteArray() << QStringLiteral("HTTP 410 Gone");
     QTest::newRow("500") << 500 << QByteArray() << QStringLiteral("HTTP 500 Internal Server Error");
-    QTest::newRow("server's own phrase") << 403 << QByteArray("Go Away") << QStringLiteral("HTTP 403 Go Away");
-    QTest::newRow("unusual status") << 418 << QByteArray("I'm a teapot") << QStringLiteral("HTTP 418 I'm a teapot");
+    QTest::newRow("server's own phrase")
+        << 403 << QByteArray("Go Away") << QStringLiteral("HTTP 403 Go Away");
+    QTest::newRow("unusual status")
+        << 418 << QByteArray("I'm a teapot") << QStringLiteral("HTTP 418 I'm a teapot");
 }
 
 void tst_FeedFetcher::reportsHttpErrors()
@@ -205,7 +216,8 @@ void tst_FeedFetcher::roundTripsValidators_data()
 
     QTest::newRow("etag only") << QByteArray("\"v1\"") << QByteArray();
     QTest::newRow("weak etag") << QByteArray("W/\"v1-gzip\"") << QByteArray();
-    QTest::newRow("last-modified only") << QByteArray() << QByteArray("Wed, 21 Oct 2015 07:28:00 GMT");
+    QTest::newRow("last-modified only")
+        << QByteArray() << QByteArray("Wed, 21 Oct 2015 07:28:00 GMT");
     QTest::newRow("both") << QByteArray("\"v1\"") << QByteArray("Wed, 21 Oct 2015 07:28:00 GMT");
 }
 
@@ -217,7 +229,8 @@ void tst_FeedFetcher::roundTripsValidators()
     // Answers 304 only when the validators it handed out come back.
     m_server->route(QStringLiteral("/feed"), [etag, lastModified](const RecordedRequest &request) {
         const bool etagMatches = !etag.isEmpty() && request.header("If-None-Match") == etag;
-        const bool dateMatches = !lastModified.isEmpty() && request.header("If-Modified-Since") == lastModified;
+        const bool dateMatches = !lastModified.isEmpty()
+            && request.header("If-Modified-Since") == lastModified;
         if (etagMatches || dateMatches)
             return TestResponse::withStatus(304);
         TestResponse response = TestResponse::ok(kFeed);
@@ -234,8 +247,8 @@ void tst_FeedFetcher::roundTripsValidators()
     QCOMPARE(first.etag, etag);
     QCOMPARE(first.lastModified.toLatin1(), lastModified);
 
-    const FetchResult second =
-        fetch(FetchRequest{m_server->url(QStringLiteral("/feed")), first.etag, first.lastModified, 7});
+    const FetchResult second = fetch(
+        FetchRequest{m_server->url(QStringLiteral("/feed")), first.etag, first.lastModified, 7});
     QVERIFY2(second.ok(), qPrintable(second.errorText));
     QCOMPARE(second.httpStatus, 304);
     QVERIFY(second.notModified);
@@ -285,7 +298,7 @@ using IntList = QList<int>;
 
 void tst_FeedFetcher::followsRedirects_data()
 {
-    QTest::addColumn<IntList>("statuses");  // one redirect hop per status, then the feed
+    QTest::addColumn<IntList>("statuses"); // one redirect hop per status, then the feed
     QTest::addColumn<bool>("permanent");
     QTest::addColumn<int>("permanentHops"); // hops the permanentUrl is after; 0 = empty
 
@@ -310,21 +323,23 @@ void tst_FeedFetcher::followsRedirects()
         const QString next = i + 1 < statuses.size() ? QStringLiteral("/hop%1").arg(i + 1)
                                                      : QStringLiteral("/feed");
         const QByteArray location = i % 2 ? next.toUtf8() : m_server->url(next).toEncoded();
-        m_server->route(QStringLiteral("/hop%1").arg(i), TestResponse::redirect(statuses.at(i), location));
+        m_server->route(QStringLiteral("/hop%1").arg(i),
+                        TestResponse::redirect(statuses.at(i), location));
     }
     m_server->route(QStringLiteral("/feed"), TestResponse::ok(kFeed).withHeader("ETag", "\"e\""));
 
-    const FetchResult result = fetch(FetchRequest{m_server->url(QStringLiteral("/hop0")), "\"old\"", {}, 3});
+    const FetchResult result = fetch(
+        FetchRequest{m_server->url(QStringLiteral("/hop0")), "\"old\"", {}, 3});
     QVERIFY2(result.ok(), qPrintable(result.errorText));
     QCOMPARE(result.body, kFeed);
     QCOMPARE(result.requestedUrl, m_server->url(QStringLiteral("/hop0")));
     QCOMPARE(result.finalUrl, m_server->url(QStringLiteral("/feed")));
     QCOMPARE(result.redirectCount, statuses.size());
     QCOMPARE(result.permanentRedirect, permanent);
-    const QUrl expectedPermanent =
-        permanentHops == 0 ? QUrl()
-        : permanentHops == statuses.size() ? m_server->url(QStringLiteral("/feed"))
-                                           : m_server->url(QStringLiteral("/hop%1").arg(permanentHops));
+    const QUrl expectedPermanent = permanentHops == 0 ? QUrl()
+        : permanentHops == statuses.size()
+        ? m_server->url(QStringLiteral("/feed"))
+        : m_server->url(QStringLiteral("/hop%1").arg(permanentHops));
     QCOMPARE(result.permanentUrl, expectedPermanent);
     QCOMPARE(result.etag, QByteArray("\"e\""));
     QCOMPARE(m_server->requestCount(), statuses.size() + 1);
@@ -334,11 +349,13 @@ void tst_FeedFetcher::followsRedirects()
 
 void tst_FeedFetcher::stopsRedirectLoops_data()
 {
-    QTest::addColumn<QStringList>("chain"); // each path redirects to the next, the last to the first
+    QTest::addColumn<QStringList>(
+        "chain"); // each path redirects to the next, the last to the first
 
     QTest::newRow("to itself") << QStringList{QStringLiteral("/a")};
     QTest::newRow("two steps") << QStringList{QStringLiteral("/a"), QStringLiteral("/b")};
-    QTest::newRow("three steps") << QStringList{QStringLiteral("/a"), QStringLiteral("/b"), QStringLiteral("/c")};
+    QTest::newRow("three steps") << QStringList{QStringLiteral("/a"), QStringLiteral("/b"),
+                                                QStringLiteral("/c")};
 }
 
 void tst_FeedFetcher::stopsRedirectLoops()
@@ -350,7 +367,8 @@ void tst_FeedFetcher::stopsRedirectLoops()
     }
     const FetchResult result = fetch(chain.first());
     QCOMPARE(result.error, FetchError::RedirectLoop);
-    QVERIFY2(result.errorText.startsWith(QLatin1String("redirect loop: ")), qPrintable(result.errorText));
+    QVERIFY2(result.errorText.startsWith(QLatin1String("redirect loop: ")),
+             qPrintable(result.errorText));
     QCOMPARE(m_server->requestCount(), chain.size());
 }
 
@@ -368,7 +386,8 @@ void tst_FeedFetcher::capsRedirectCount()
     QFETCH(int, hops);
     QFETCH(bool, ok);
     for (int i = 0; i < hops; ++i)
-        m_server->route(QStringLiteral("/r%1").arg(i), TestResponse::redirect(307, "/r" + QByteArray::number(i + 1)));
+        m_server->route(QStringLiteral("/r%1").arg(i),
+                        TestResponse::redirect(307, "/r" + QByteArray::number(i + 1)));
     m_server->route(QStringLiteral("/r%1").arg(hops), TestResponse::ok(kFeed));
 
     const FetchResult result = fetch(QStringLiteral("/r0"));
@@ -397,22 +416,26 @@ void tst_FeedFetcher::timesOutSlowServers_data()
 
     TestResponse thinking = TestResponse::ok(kFeed);
     thinking.delayBeforeHeadersMs = 5000;
-    QTest::newRow("no headers in time") << thinking << QStringLiteral("timed out after 0.3 s without data");
+    QTest::newRow("no headers in time")
+        << thinking << QStringLiteral("timed out after 0.3 s without data");
 
     TestResponse silent;
     silent.neverRespond = true;
-    QTest::newRow("never responds") << silent << QStringLiteral("timed out after 0.3 s without data");
+    QTest::newRow("never responds")
+        << silent << QStringLiteral("timed out after 0.3 s without data");
 
     TestResponse stalled = TestResponse::ok(QByteArray(4000, 'x'));
     stalled.chunkSize = 1000;
     stalled.delayBetweenChunksMs = 5000;
-    QTest::newRow("stalls mid-body") << stalled << QStringLiteral("timed out after 0.3 s without data");
+    QTest::newRow("stalls mid-body")
+        << stalled << QStringLiteral("timed out after 0.3 s without data");
 
     // Each piece arrives well within the inactivity timeout, but the whole takes 10 s.
     TestResponse dripping = TestResponse::ok(QByteArray(200, 'x'));
     dripping.chunkSize = 2;
     dripping.delayBetweenChunksMs = 100;
-    QTest::newRow("drips past the total limit") << dripping << QStringLiteral("timed out after 1.2 s");
+    QTest::newRow("drips past the total limit")
+        << dripping << QStringLiteral("timed out after 1.2 s");
 }
 
 void tst_FeedFetcher::timesOutSlowServers()
@@ -441,7 +464,8 @@ void tst_FeedFetcher::capsBodySize_data()
 
     constexpr int cap = 10 * 1024;
     QTest::newRow("exactly at the cap") << TestResponse::ok(QByteArray(cap, 'x')) << false;
-    QTest::newRow("announced by Content-Length") << TestResponse::ok(QByteArray(cap + 1, 'x')) << true;
+    QTest::newRow("announced by Content-Length")
+        << TestResponse::ok(QByteArray(cap + 1, 'x')) << true;
 
     TestResponse chunked = TestResponse::ok(QByteArray(cap * 4, 'x'));
     chunked.chunked = true;
@@ -501,8 +525,9 @@ void tst_FeedFetcher::reportsTruncatedBodies()
         QSKIP("Qt 6.4 took the cut chunked body for a complete one this time (known race)");
     }
     QCOMPARE(result.error, FetchError::Truncated);
-    QVERIFY2(result.errorText.contains(QLatin1String("closed the connection before the whole response")),
-             qPrintable(result.errorText));
+    QVERIFY2(
+        result.errorText.contains(QLatin1String("closed the connection before the whole response")),
+        qPrintable(result.errorText));
     QVERIFY(result.body.isEmpty());
 }
 
@@ -511,14 +536,17 @@ void tst_FeedFetcher::reportsRetryAfter_data()
     QTest::addColumn<int>("status");
     QTest::addColumn<QByteArray>("retryAfter");
     QTest::addColumn<QDateTime>("expected"); // invalid: none reported
-    QTest::addColumn<bool>("relative");     // expected is "now + expected seconds since epoch"
+    QTest::addColumn<bool>("relative"); // expected is "now + expected seconds since epoch"
 
-    QTest::newRow("429 seconds") << 429 << QByteArray("120") << QDateTime::fromSecsSinceEpoch(120, Qt::UTC) << true;
-    QTest::newRow("503 HTTP date") << 503 << QByteArray("Wed, 21 Oct 2037 07:28:00 GMT")
-                                   << QDateTime(QDate(2037, 10, 21), QTime(7, 28), Qt::UTC) << false;
+    QTest::newRow("429 seconds") << 429 << QByteArray("120")
+                                 << QDateTime::fromSecsSinceEpoch(120, Qt::UTC) << true;
+    QTest::newRow("503 HTTP date")
+        << 503 << QByteArray("Wed, 21 Oct 2037 07:28:00 GMT")
+        << QDateTime(QDate(2037, 10, 21), QTime(7, 28), Qt::UTC) << false;
     QTest::newRow("429 without header") << 429 << QByteArray() << QDateTime() << false;
     QTest::newRow("503 garbage") << 503 << QByteArray("soon") << QDateTime() << false;
-    QTest::newRow("500 is not a come-back-later") << 500 << QByteArray("120") << QDateTime() << false;
+    QTest::newRow("500 is not a come-back-later")
+        << 500 << QByteArray("120") << QDateTime() << false;
 }
 
 void tst_FeedFetcher::reportsRetryAfter()
@@ -553,8 +581,8 @@ void tst_FeedFetcher::reportsRetryAfter()
 void tst_FeedFetcher::explainsDnsFailure()
 {
     // .invalid never resolves (RFC 6761), with or without a network.
-    const FetchResult result =
-        fetch(FetchRequest{QUrl(QStringLiteral("http://no-such-host.invalid/feed.xml")), {}, {}, 1});
+    const FetchResult result = fetch(
+        FetchRequest{QUrl(QStringLiteral("http://no-such-host.invalid/feed.xml")), {}, {}, 1});
     QCOMPARE(result.error, FetchError::Dns);
     QCOMPARE(result.errorText, QStringLiteral("DNS lookup failed for no-such-host.invalid"));
 }
@@ -578,12 +606,16 @@ void tst_FeedFetcher::refusesNonHttpUrls_data()
     QTest::addColumn<QUrl>("url");
     QTest::addColumn<FetchError>("error");
 
-    QTest::newRow("ftp") << QUrl(QStringLiteral("ftp://example.org/feed")) << FetchError::UnsupportedScheme;
-    QTest::newRow("file") << QUrl(QStringLiteral("file:///etc/passwd")) << FetchError::UnsupportedScheme;
-    QTest::newRow("data") << QUrl(QStringLiteral("data:text/xml,<rss/>")) << FetchError::UnsupportedScheme;
+    QTest::newRow("ftp") << QUrl(QStringLiteral("ftp://example.org/feed"))
+                         << FetchError::UnsupportedScheme;
+    QTest::newRow("file") << QUrl(QStringLiteral("file:///etc/passwd"))
+                          << FetchError::UnsupportedScheme;
+    QTest::newRow("data") << QUrl(QStringLiteral("data:text/xml,<rss/>"))
+                          << FetchError::UnsupportedScheme;
     QTest::newRow("relative") << QUrl(QStringLiteral("/feed.xml")) << FetchError::InvalidUrl;
     QTest::newRow("empty") << QUrl() << FetchError::InvalidUrl;
-    QTest::newRow("http without host") << QUrl(QStringLiteral("http:///feed")) << FetchError::InvalidUrl;
+    QTest::newRow("http without host")
+        << QUrl(QStringLiteral("http:///feed")) << FetchError::InvalidUrl;
 }
 
 void tst_FeedFetcher::refusesNonHttpUrls()
@@ -607,7 +639,8 @@ void tst_FeedFetcher::neitherSendsNorStoresCookies()
     // The application's jar holds a cookie for this host; a feed fetch must not carry it.
     const QUrl base = m_server->url(QStringLiteral("/"));
     m_network->cookieJar()->setCookiesFromUrl({QNetworkCookie("session", "secret")}, base);
-    m_server->route(QStringLiteral("/feed"), TestResponse::ok(kFeed).withHeader("Set-Cookie", "tracker=1; Path=/"));
+    m_server->route(QStringLiteral("/feed"),
+                    TestResponse::ok(kFeed).withHeader("Set-Cookie", "tracker=1; Path=/"));
 
     QVERIFY(fetch(QStringLiteral("/feed")).ok());
     QVERIFY(fetch(QStringLiteral("/feed")).ok());

@@ -73,7 +73,8 @@ QList<FetchRequest> tst_FetchQueue::requestsFor(const TestHttpServer &server, in
 {
     QList<FetchRequest> requests;
     for (int i = 0; i < count; ++i)
-        requests.append(FetchRequest{server.url(QStringLiteral("/feed%1").arg(i)), {}, {}, firstCookie + i});
+        requests.append(
+            FetchRequest{server.url(QStringLiteral("/feed%1").arg(i)), {}, {}, firstCookie + i});
     return requests;
 }
 

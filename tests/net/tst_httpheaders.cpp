@@ -33,8 +33,10 @@ void tst_HttpHeaders::parsesHttpDates_data()
     QTest::newRow("not GMT") << QByteArray("Sun, 06 Nov 1994 08:49:37 +0200") << QDateTime();
     QTest::newRow("31 February") << QByteArray("Sun, 31 Feb 1994 08:49:37 GMT") << QDateTime();
     QTest::newRow("bad clock") << QByteArray("Sun, 06 Nov 1994 25:49:37 GMT") << QDateTime();
-    QTest::newRow("year of ten digits") << QByteArray("Sun Nov 6 08:49:37 1994919949") << QDateTime();
-    QTest::newRow("year of five digits") << QByteArray("Sun, 06 Nov 19940 08:49:37 GMT") << QDateTime();
+    QTest::newRow("year of ten digits")
+        << QByteArray("Sun Nov 6 08:49:37 1994919949") << QDateTime();
+    QTest::newRow("year of five digits")
+        << QByteArray("Sun, 06 Nov 19940 08:49:37 GMT") << QDateTime();
     QTest::newRow("garbage") << QByteArray("tomorrow-ish") << QDateTime();
     QTest::newRow("empty") << QByteArray() << QDateTime();
 }
@@ -59,7 +61,8 @@ void tst_HttpHeaders::parsesRetryAfter_data()
     QTest::newRow("padded") << QByteArray(" 30 ") << qint64(30);
     QTest::newRow("absurd seconds clamp to ten years")
         << QByteArray("99999999999999999999999") << qint64(10LL * 365 * 24 * 3600);
-    QTest::newRow("http date a day later") << QByteArray("Fri, 02 Jan 2026 12:00:00 GMT") << qint64(86400);
+    QTest::newRow("http date a day later")
+        << QByteArray("Fri, 02 Jan 2026 12:00:00 GMT") << qint64(86400);
     QTest::newRow("negative") << QByteArray("-5") << qint64(-1);
     QTest::newRow("fraction") << QByteArray("1.5") << qint64(-1);
     QTest::newRow("empty") << QByteArray("") << qint64(-1);
@@ -85,7 +88,8 @@ void tst_HttpHeaders::parsesMaxAge_data()
     QTest::newRow("among others") << QByteArray("public, MAX-AGE = 60, must-revalidate") << 60;
     QTest::newRow("quoted") << QByteArray("max-age=\"30\"") << 30;
     QTest::newRow("s-maxage is not max-age") << QByteArray("s-maxage=100") << -1;
-    QTest::newRow("huge clamps") << QByteArray("max-age=99999999999") << std::numeric_limits<int>::max();
+    QTest::newRow("huge clamps") << QByteArray("max-age=99999999999")
+                                 << std::numeric_limits<int>::max();
     QTest::newRow("negative") << QByteArray("max-age=-1") << -1;
     QTest::newRow("no-cache only") << QByteArray("no-cache") << -1;
     QTest::newRow("absent") << QByteArray() << -1;
@@ -105,11 +109,13 @@ void tst_HttpHeaders::splitsContentType_data()
     QTest::addColumn<QString>("charset");
 
     QTest::newRow("with charset") << QByteArray("application/rss+xml; charset=utf-8")
-                                  << QStringLiteral("application/rss+xml") << QStringLiteral("utf-8");
+                                  << QStringLiteral("application/rss+xml")
+                                  << QStringLiteral("utf-8");
     QTest::newRow("case and quotes") << QByteArray("Text/XML;Charset=\"ISO-8859-1\"")
                                      << QStringLiteral("text/xml") << QStringLiteral("iso-8859-1");
-    QTest::newRow("other parameters first") << QByteArray("text/html; q=1; charset=windows-1252")
-                                            << QStringLiteral("text/html") << QStringLiteral("windows-1252");
+    QTest::newRow("other parameters first")
+        << QByteArray("text/html; q=1; charset=windows-1252") << QStringLiteral("text/html")
+        << QStringLiteral("windows-1252");
     QTest::newRow("no charset") << QByteArray("application/feed+json")
                                 << QStringLiteral("application/feed+json") << QString();
     QTest::newRow("empty") << QByteArray() << QString() << QString();

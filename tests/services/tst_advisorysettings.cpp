@@ -16,30 +16,35 @@ namespace {
 // the extra HTML.
 QByteArray rss(const QString &feedTitle, const QStringList &titles, const QString &extraHtml = {})
 {
-    QString xml = QStringLiteral("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>%1</title>"
-                                 "<link>http://example.org/</link>")
+    QString xml = QStringLiteral(
+                      "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>%1</title>"
+                      "<link>http://example.org/</link>")
                       .arg(feedTitle);
     int n = 0;
     for (const QString &title : titles) {
         ++n;
-        const QString html = QStringLiteral("<p>Body of %1.</p>%2").arg(title, extraHtml).toHtmlEscaped();
-        xml += QStringLiteral("<item><guid>g%1</guid><title>%2</title><link>http://example.org/%1</link>"
-                              "<pubDate>0%1 Jan 2024 10:00:00 GMT</pubDate><description>%3</description></item>")
+        const QString html
+            = QStringLiteral("<p>Body of %1.</p>%2").arg(title, extraHtml).toHtmlEscaped();
+        xml += QStringLiteral(
+                   "<item><guid>g%1</guid><title>%2</title><link>http://example.org/%1</link>"
+                   "<pubDate>0%1 Jan 2024 10:00:00 "
+                   "GMT</pubDate><description>%3</description></item>")
                    .arg(n)
                    .arg(title, html);
     }
     return (xml + QStringLiteral("</channel></rss>")).toUtf8();
 }
 
-const QByteArray kCapItem =
-    "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Alerts</title>"
-    "<item><guid>cap-1</guid><title>Flood Warning</title><link>http://example.org/cap</link>"
-    "<alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\"><identifier>X1</identifier>"
-    "<sender>w@example.org</sender><sent>2024-01-02T10:00:00+00:00</sent><status>Actual</status>"
-    "<msgType>Alert</msgType><scope>Public</scope><info><category>Met</category><event>Flood</event>"
-    "<urgency>Expected</urgency><severity>Severe</severity><certainty>Likely</certainty>"
-    "<headline>Flood Warning for the valley</headline><description>Rivers rise.</description>"
-    "<area><areaDesc>Valley</areaDesc></area></info></alert></item></channel></rss>";
+const QByteArray kCapItem
+    = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Alerts</title>"
+      "<item><guid>cap-1</guid><title>Flood Warning</title><link>http://example.org/cap</link>"
+      "<alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\"><identifier>X1</identifier>"
+      "<sender>w@example.org</sender><sent>2024-01-02T10:00:00+00:00</sent><status>Actual</status>"
+      "<msgType>Alert</msgType><scope>Public</scope><info><category>Met</category><event>Flood</"
+      "event>"
+      "<urgency>Expected</urgency><severity>Severe</severity><certainty>Likely</certainty>"
+      "<headline>Flood Warning for the valley</headline><description>Rivers rise.</description>"
+      "<area><areaDesc>Valley</areaDesc></area></info></alert></item></channel></rss>";
 
 } // namespace
 
@@ -71,10 +76,7 @@ private:
     }
 
 private slots:
-    void init()
-    {
-        QVERIFY2(m_cache.open(), qPrintable(m_cache.error()));
-    }
+    void init() { QVERIFY2(m_cache.open(), qPrintable(m_cache.error())); }
     void cleanup() { m_cache.close(); }
 
     void rulesRoundTripThroughTheMetaTable()
@@ -102,11 +104,13 @@ private slots:
 
     void refreshOfAnAlertSourceGivesRuleAdvisories()
     {
-        const qint64 feedId = *m_cache->feeds().addSubscription(QStringLiteral("http://example.org/feed"),
-                                                                 QStringLiteral("County Alerts"));
+        const qint64 feedId = *m_cache->feeds().addSubscription(
+            QStringLiteral("http://example.org/feed"), QStringLiteral("County Alerts"));
         QVERIFY(m_cache->feeds().setAlertSource(feedId, true));
-        const RefreshResult result = writeFeed(feedId, rss(QStringLiteral("County"),
-                                                           {QStringLiteral("Road closed"), QStringLiteral("Fair opens")}));
+        const RefreshResult result = writeFeed(
+            feedId,
+            rss(QStringLiteral("County"),
+                {QStringLiteral("Road closed"), QStringLiteral("Fair opens")}));
         QCOMPARE(result.status, RefreshResult::Status::Ok);
         QCOMPARE(result.added, 2);
         const QList<AdvisoryStore::Record> records = advisories();
@@ -123,8 +127,10 @@ private slots:
 
         // Not an alert source any more: the next refresh takes the rule advisories away.
         QVERIFY(m_cache->feeds().setAlertSource(feedId, false));
-        const RefreshResult again = writeFeed(feedId, rss(QStringLiteral("County"),
-                                                          {QStringLiteral("Road closed"), QStringLiteral("Fair opens")}));
+        const RefreshResult again = writeFeed(
+            feedId,
+            rss(QStringLiteral("County"),
+                {QStringLiteral("Road closed"), QStringLiteral("Fair opens")}));
         QCOMPARE(again.updated, 2);
         QCOMPARE(advisories().size(), 0);
     }
@@ -134,23 +140,25 @@ private slots:
         AdvisoryRules rules;
         rules.keywords = {QStringLiteral("flood")};
         QVERIFY(saveAdvisoryRules(*m_cache, rules));
-        const qint64 feedId = *m_cache->feeds().addSubscription(QStringLiteral("http://example.org/feed"),
-                                                                 QStringLiteral("News"));
-        QCOMPARE(writeFeed(feedId, rss(QStringLiteral("News"),
-                                       {QStringLiteral("Flood defences tested"), QStringLiteral("Floodlights fixed"),
-                                        QStringLiteral("Market day")}))
+        const qint64 feedId = *m_cache->feeds().addSubscription(
+            QStringLiteral("http://example.org/feed"), QStringLiteral("News"));
+        QCOMPARE(writeFeed(feedId,
+                           rss(QStringLiteral("News"),
+                               {QStringLiteral("Flood defences tested"),
+                                QStringLiteral("Floodlights fixed"), QStringLiteral("Market day")}))
                      .added,
                  3);
         QCOMPARE(advisories().size(), 1);
         const auto rule = advisoryOf(QStringLiteral("Flood defences tested"));
         QVERIFY(rule);
         QCOMPARE(rule->advisory.origin, QStringLiteral("rule"));
-        QVERIFY(rule->advisory.text.startsWith(QStringLiteral("Matched your rule \u201Cflood\u201D.")));
+        QVERIFY(
+            rule->advisory.text.startsWith(QStringLiteral("Matched your rule \u201Cflood\u201D.")));
 
         // A CAP alert keeps its own advisory even when a keyword matches and its feed is an
         // alert source.
-        const qint64 alerts = *m_cache->feeds().addSubscription(QStringLiteral("http://example.org/cap"),
-                                                                 QStringLiteral("Alerts"));
+        const qint64 alerts = *m_cache->feeds().addSubscription(
+            QStringLiteral("http://example.org/cap"), QStringLiteral("Alerts"));
         QVERIFY(m_cache->feeds().setAlertSource(alerts, true));
         QCOMPARE(writeFeed(alerts, kCapItem).added, 1);
         const auto cap = advisoryOf(QStringLiteral("Flood Warning"));
@@ -163,15 +171,23 @@ private slots:
     {
         const QString section = QStringLiteral("<h3>Travel alert</h3><p>Avoid the A1 tonight.</p>"
                                                "<h3>Other news</h3><p>The fair opens.</p>");
-        const qint64 feedId = *m_cache->feeds().addSubscription(QStringLiteral("http://example.org/feed"),
-                                                                 QStringLiteral("North"));
-        QCOMPARE(writeFeed(feedId, rss(QStringLiteral("North"), {QStringLiteral("Trains delayed")}, section)).added, 1);
+        const qint64 feedId = *m_cache->feeds().addSubscription(
+            QStringLiteral("http://example.org/feed"), QStringLiteral("North"));
+        QCOMPARE(
+            writeFeed(feedId,
+                      rss(QStringLiteral("North"), {QStringLiteral("Trains delayed")}, section))
+                .added,
+            1);
         QCOMPARE(advisories().size(), 0); // not a default heading
 
         AdvisoryRules rules;
         rules.headings << QStringLiteral("Travel alert");
         QVERIFY(saveAdvisoryRules(*m_cache, rules));
-        QCOMPARE(writeFeed(feedId, rss(QStringLiteral("North"), {QStringLiteral("Trains delayed")}, section)).updated, 1);
+        QCOMPARE(
+            writeFeed(feedId,
+                      rss(QStringLiteral("North"), {QStringLiteral("Trains delayed")}, section))
+                .updated,
+            1);
         const auto advisory = advisoryOf(QStringLiteral("Trains delayed"));
         QVERIFY(advisory);
         QCOMPARE(advisory->advisory.origin, QStringLiteral("section"));
@@ -199,15 +215,17 @@ private slots:
         ImportService importer(*m_cache);
         const ImportService::Report report = importer.importFeed(
             rss(QStringLiteral("Bank"), {QStringLiteral("Fake messages")},
-                QStringLiteral("<h3>Public Advisory</h3><p>Do not click links in unexpected emails</p>"
-                               "<p>Severity: Moderate</p>")),
+                QStringLiteral(
+                    "<h3>Public Advisory</h3><p>Do not click links in unexpected emails</p>"
+                    "<p>Severity: Moderate</p>")),
             {});
         QVERIFY2(report.error.isEmpty(), qPrintable(report.error));
         const auto advisory = advisoryOf(QStringLiteral("Fake messages"));
         QVERIFY(advisory);
         QCOMPARE(advisory->advisory.origin, QStringLiteral("section"));
         QCOMPARE(advisory->advisory.headline, QStringLiteral("Public Advisory"));
-        QCOMPARE(advisory->advisory.text, QStringLiteral("Do not click links in unexpected emails"));
+        QCOMPARE(advisory->advisory.text,
+                 QStringLiteral("Do not click links in unexpected emails"));
         QCOMPARE(advisory->advisory.severity, QStringLiteral("Moderate"));
     }
 
@@ -230,8 +248,11 @@ private slots:
         QCOMPARE(advisory->advisory.headline, QStringLiteral("Travel alert"));
 
         // A keyword in a plain-text article's title.
-        QVERIFY(importer.importPlainText("The road reopened after the slide.\n",
-                                         {QStringLiteral("Landslide: road reopens"), QStringLiteral("Mountain News"), {}})
+        QVERIFY(importer
+                    .importPlainText("The road reopened after the slide.\n",
+                                     {QStringLiteral("Landslide: road reopens"),
+                                      QStringLiteral("Mountain News"),
+                                      {}})
                     .error.isEmpty());
         advisory = advisoryOf(QStringLiteral("Landslide: road reopens"));
         QVERIFY(advisory);
@@ -239,7 +260,8 @@ private slots:
         QCOMPARE(advisory->advisory.issuer, QStringLiteral("Mountain News"));
 
         // An imported feed whose local source is an alert source.
-        const QByteArray feed = rss(QStringLiteral("Imported alerts"), {QStringLiteral("Bridge shut")});
+        const QByteArray feed = rss(QStringLiteral("Imported alerts"),
+                                    {QStringLiteral("Bridge shut")});
         QVERIFY(importer.importFeed(feed, {}).error.isEmpty());
         QVERIFY(!advisoryOf(QStringLiteral("Bridge shut")));
         const qint64 feedId = *m_cache->feeds().localSource(QStringLiteral("Imported alerts"));
@@ -253,14 +275,15 @@ private slots:
 
     void reapplyUpdatesCachedStories()
     {
-        const qint64 feedId = *m_cache->feeds().addSubscription(QStringLiteral("http://example.org/feed"),
-                                                                 QStringLiteral("News"));
-        QCOMPARE(writeFeed(feedId, rss(QStringLiteral("News"),
-                                       {QStringLiteral("Storm nears coast"), QStringLiteral("Market day")}))
+        const qint64 feedId = *m_cache->feeds().addSubscription(
+            QStringLiteral("http://example.org/feed"), QStringLiteral("News"));
+        QCOMPARE(writeFeed(feedId,
+                           rss(QStringLiteral("News"),
+                               {QStringLiteral("Storm nears coast"), QStringLiteral("Market day")}))
                      .added,
                  2);
-        const qint64 alerts = *m_cache->feeds().addSubscription(QStringLiteral("http://example.org/cap"),
-                                                                 QStringLiteral("Alerts"));
+        const qint64 alerts = *m_cache->feeds().addSubscription(
+            QStringLiteral("http://example.org/cap"), QStringLiteral("Alerts"));
         QCOMPARE(writeFeed(alerts, kCapItem).added, 1);
         QCOMPARE(advisories().size(), 1);
 
@@ -271,8 +294,10 @@ private slots:
         QVERIFY2(report.error.isEmpty(), qPrintable(report.error));
         QCOMPARE(report.examined, 2); // the CAP story is not a candidate
         QCOMPARE(report.added, 1);
-        QCOMPARE(advisoryOf(QStringLiteral("Storm nears coast"))->advisory.origin, QStringLiteral("rule"));
-        QCOMPARE(advisoryOf(QStringLiteral("Flood Warning"))->advisory.origin, QStringLiteral("cap"));
+        QCOMPARE(advisoryOf(QStringLiteral("Storm nears coast"))->advisory.origin,
+                 QStringLiteral("rule"));
+        QCOMPARE(advisoryOf(QStringLiteral("Flood Warning"))->advisory.origin,
+                 QStringLiteral("cap"));
 
         // Running it again changes nothing; removing the keyword removes the advisory.
         report = reapplyAdvisoryRules(*m_cache);

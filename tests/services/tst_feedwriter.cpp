@@ -52,10 +52,13 @@ QByteArray capAlert(const QByteArray &id)
     const QByteArray sent = now.toString(Qt::ISODate).toUtf8();
     const QByteArray expires = now.addDays(1).toString(Qt::ISODate).toUtf8();
     return "<?xml version=\"1.0\"?><alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\">"
-           "<identifier>" + id + "</identifier><sender>alerts@example.org</sender><sent>" + sent
+           "<identifier>"
+        + id + "</identifier><sender>alerts@example.org</sender><sent>" + sent
         + "</sent><status>Actual</status><msgType>Alert</msgType><scope>Public</scope><info>"
           "<event>Flood</event><urgency>Immediate</urgency><severity>Severe</severity>"
-          "<certainty>Observed</certainty><expires>" + expires + "</expires>"
+          "<certainty>Observed</certainty><expires>"
+        + expires
+        + "</expires>"
           "<senderName>River Office</senderName><headline>Flood warning for the quay</headline>"
           "<description>The river is over the quay walls.</description>"
           "<area><areaDesc>Lower Harbour</areaDesc></area></info></alert>";
@@ -85,10 +88,7 @@ private slots:
         QVERIFY(m_feed);
     }
 
-    void cleanup()
-    {
-        m_cache.close();
-    }
+    void cleanup() { m_cache.close(); }
 
     void healthSaysWhatARecoveredReadWasMissing_data()
     {

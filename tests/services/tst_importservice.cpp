@@ -36,8 +36,9 @@ QByteArray bigFeed(int count, int bodyBytes)
         QByteArray body;
         for (int word = 0; body.size() < bodyBytes; ++word)
             body += "story" + QByteArray::number(i) + "word" + QByteArray::number(word) + ' ';
-        xml += "<item><title>Story " + QByteArray::number(i) + "</title><link>https://big.example.org/"
-            + QByteArray::number(i) + "</link><description>" + body + "</description></item>\n";
+        xml += "<item><title>Story " + QByteArray::number(i)
+            + "</title><link>https://big.example.org/" + QByteArray::number(i)
+            + "</link><description>" + body + "</description></item>\n";
     }
     return xml + "</channel></rss>\n";
 }
@@ -89,7 +90,8 @@ private Q_SLOTS:
         QVERIFY2(cache.open(), qPrintable(cache.error()));
         QString error;
         ImportService importer(*cache);
-        const QString path = writeFile(cache.filePath(QStringLiteral("story.txt")), sampleStoryBytes());
+        const QString path = writeFile(cache.filePath(QStringLiteral("story.txt")),
+                                       sampleStoryBytes());
         const auto first = importer.importFile(path);
         QVERIFY2(first.error.isEmpty(), qPrintable(first.error));
         QCOMPARE(first.added, 1);
@@ -106,8 +108,11 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("bytes");
         QTest::newRow("empty") << QByteArray();
         QTest::newRow("latin-1 text") << QByteArray("Caf\xe9 story.\n");
-        QTest::newRow("binary") << QByteArray("\x7f" "ELF\x02\x01\x01\0\0\0", 10);
-        QTest::newRow("broken xml that is no feed") << QByteArray("<html><body>not a feed</body></html>");
+        QTest::newRow("binary") << QByteArray("\x7f"
+                                              "ELF\x02\x01\x01\0\0\0",
+                                              10);
+        QTest::newRow("broken xml that is no feed")
+            << QByteArray("<html><body>not a feed</body></html>");
     }
 
     void refusedFileChangesNothing()
@@ -117,7 +122,8 @@ private Q_SLOTS:
         QVERIFY2(cache.open(), qPrintable(cache.error()));
         QString error;
         ImportService importer(*cache);
-        const auto report = importer.importFile(writeFile(cache.filePath(QStringLiteral("input")), bytes));
+        const auto report = importer.importFile(
+            writeFile(cache.filePath(QStringLiteral("input")), bytes));
         QVERIFY(!report.error.isEmpty());
         QCOMPARE(rows(*cache, "articles"), 0);
         QCOMPARE(rows(*cache, "feeds"), 0);
@@ -139,14 +145,16 @@ private Q_SLOTS:
         sqlite3_busy_handler(
             sql::nativeHandle(cache->database().connection()),
             [](void *holder, int) {
-                QSqlQuery(static_cast<Database *>(holder)->connection()).exec(QStringLiteral("ROLLBACK"));
+                QSqlQuery(static_cast<Database *>(holder)->connection())
+                    .exec(QStringLiteral("ROLLBACK"));
                 return 0;
             },
             &other);
 
-        const auto report = ImportService(*cache).importFeed(bigFeed(3, 100),
-                                                             dir.filePath(QStringLiteral("three.rss")));
-        QVERIFY2(report.error.contains(QLatin1String("another program is writing to it")), qPrintable(report.error));
+        const auto report = ImportService(*cache).importFeed(
+            bigFeed(3, 100), dir.filePath(QStringLiteral("three.rss")));
+        QVERIFY2(report.error.contains(QLatin1String("another program is writing to it")),
+                 qPrintable(report.error));
         QCOMPARE(report.added, 0);
         QCOMPARE(rows(*cache, "articles"), 0);
         QCOMPARE(rows(*cache, "feeds"), 0);
@@ -170,8 +178,10 @@ private Q_SLOTS:
         QVERIFY(mount.fill(256 * 1024));
 
         // About 2 MB of stories into a quarter of a megabyte.
-        const auto report = ImportService(*cache).importFeed(bigFeed(400, 5000), mount.filePath(QStringLiteral("big.rss")));
-        QVERIFY2(report.error.contains(QLatin1String("the disk is full")), qPrintable(report.error));
+        const auto report = ImportService(*cache).importFeed(
+            bigFeed(400, 5000), mount.filePath(QStringLiteral("big.rss")));
+        QVERIFY2(report.error.contains(QLatin1String("the disk is full")),
+                 qPrintable(report.error));
         QCOMPARE(report.added, 0);
         QCOMPARE(rows(*cache, "articles"), stories);
         QCOMPARE(rows(*cache, "feeds"), 1);
@@ -189,7 +199,8 @@ private Q_SLOTS:
         QVERIFY(bookmark);
         QCOMPARE(bookmark->note, QStringLiteral("keep this"));
         QVERIFY(cache->articles().story(*sample)->summary.read);
-        const auto again = ImportService(*cache).importFeed(bigFeed(40, 5000), mount.filePath(QStringLiteral("big.rss")));
+        const auto again = ImportService(*cache).importFeed(
+            bigFeed(40, 5000), mount.filePath(QStringLiteral("big.rss")));
         QVERIFY2(again.error.isEmpty(), qPrintable(again.error));
         QCOMPARE(again.added, 40);
     }
@@ -201,7 +212,8 @@ private Q_SLOTS:
         QString error;
         ImportService importer(*cache);
         const QByteArray rss = test::readTestData(QStringLiteral("harbour.xml"));
-        const auto report = importer.importFile(writeFile(cache.filePath(QStringLiteral("harbour.xml")), rss));
+        const auto report = importer.importFile(
+            writeFile(cache.filePath(QStringLiteral("harbour.xml")), rss));
         QVERIFY2(report.error.isEmpty(), qPrintable(report.error));
         QCOMPARE(report.added, 2);
         const auto stories = cache->articles().stories({}, std::nullopt, 10);
@@ -212,7 +224,8 @@ private Q_SLOTS:
         QVERIFY(ferry->text.contains(QStringLiteral("The morning ferry is late")));
         QVERIFY(!ferry->text.contains(QStringLiteral("alert")));
         // Importing the file again updates nothing and adds nothing.
-        const auto again = importer.importFile(writeFile(cache.filePath(QStringLiteral("harbour.xml")), rss));
+        const auto again = importer.importFile(
+            writeFile(cache.filePath(QStringLiteral("harbour.xml")), rss));
         QCOMPARE(again.added, 0);
         QCOMPARE(again.unchanged, 2);
     }
@@ -226,14 +239,16 @@ private Q_SLOTS:
         QString error;
         ImportService importer(*cache);
         const auto report = importer.importFile(
-            writeFile(cache.filePath(QStringLiteral("df.atom")), test::readTestData(QStringLiteral("daringfireball.atom"))));
+            writeFile(cache.filePath(QStringLiteral("df.atom")),
+                      test::readTestData(QStringLiteral("daringfireball.atom"))));
         QVERIFY2(report.error.isEmpty(), qPrintable(report.error));
         QCOMPARE(report.added, 3);
         for (const qint64 id : report.storyIds) {
             const auto story = cache->articles().story(id);
             QVERIFY(story);
-            QVERIFY2(story->related.isEmpty(), qPrintable(story->summary.title + QStringLiteral(": ")
-                                                          + story->related.value(0).link));
+            QVERIFY2(story->related.isEmpty(),
+                     qPrintable(story->summary.title + QStringLiteral(": ")
+                                + story->related.value(0).link));
         }
         const auto first = cache->articles().story(report.storyIds.first());
         QCOMPARE(first->summary.title, QStringLiteral("Apple Product Event: Monday March 21"));
@@ -248,26 +263,33 @@ private Q_SLOTS:
         QString error;
         ImportService importer(*cache);
         const auto import = [&](const char *name, const QByteArray &xml) {
-            const auto report = importer.importFile(writeFile(cache.filePath(QString::fromLatin1(name)), xml));
+            const auto report = importer.importFile(
+                writeFile(cache.filePath(QString::fromLatin1(name)), xml));
             QVERIFY2(report.error.isEmpty(), qPrintable(report.error));
         };
-        import("news.xml", "<rss><channel><title>News</title><item><title>Dated 2020</title>"
-                           "<pubDate>Thu, 02 Jan 2020 10:00:00 GMT</pubDate></item></channel></rss>");
+        import("news.xml",
+               "<rss><channel><title>News</title><item><title>Dated 2020</title>"
+               "<pubDate>Thu, 02 Jan 2020 10:00:00 GMT</pubDate></item></channel></rss>");
         // A feed last updated in 2008 whose entries carry no dates (newsboat's atom10_2.xml).
-        import("old.atom", "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Old</title>"
-                           "<updated>2008-12-30T18:26:15Z</updated><entry><title>Old undated A</title>"
-                           "<id>urn:a</id></entry><entry><title>Old undated B</title><id>urn:b</id></entry></feed>");
+        import("old.atom",
+               "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Old</title>"
+               "<updated>2008-12-30T18:26:15Z</updated><entry><title>Old undated A</title>"
+               "<id>urn:a</id></entry><entry><title>Old undated "
+               "B</title><id>urn:b</id></entry></feed>");
         // An undated item listed above a dated one takes its feed's newest date.
-        import("mixed.xml", "<rss><channel><title>Mixed</title><item><title>Mixed undated</title></item>"
-                            "<item><title>Mixed 2019</title><pubDate>Tue, 01 Jan 2019 10:00:00 GMT</pubDate>"
-                            "</item></channel></rss>");
+        import("mixed.xml",
+               "<rss><channel><title>Mixed</title><item><title>Mixed undated</title></item>"
+               "<item><title>Mixed 2019</title><pubDate>Tue, 01 Jan 2019 10:00:00 GMT</pubDate>"
+               "</item></channel></rss>");
         // Without any date in its feed a story sorts by when it was first seen: now...
-        import("nodate.xml", "<rss><channel><title>No date</title><item><title>First seen now</title></item>"
-                             "</channel></rss>");
+        import("nodate.xml",
+               "<rss><channel><title>No date</title><item><title>First seen now</title></item>"
+               "</channel></rss>");
         // ...or no later than its file was last changed.
-        const QString stale = writeFile(cache.filePath(QStringLiteral("stale.xml")),
-                                        "<rss><channel><title>Stale</title><item><title>File of 2015</title>"
-                                        "</item></channel></rss>");
+        const QString stale = writeFile(
+            cache.filePath(QStringLiteral("stale.xml")),
+            "<rss><channel><title>Stale</title><item><title>File of 2015</title>"
+            "</item></channel></rss>");
         {
             QFile file(stale);
             QVERIFY(file.open(QIODevice::ReadWrite));
@@ -276,10 +298,11 @@ private Q_SLOTS:
         }
         QVERIFY(importer.importFile(stale).error.isEmpty());
 
-        const QStringList expected{QStringLiteral("First seen now"), QStringLiteral("Dated 2020"),
-                                   QStringLiteral("Mixed undated"),  QStringLiteral("Mixed 2019"),
-                                   QStringLiteral("File of 2015"),   QStringLiteral("Old undated A"),
-                                   QStringLiteral("Old undated B")};
+        const QStringList expected{
+            QStringLiteral("First seen now"), QStringLiteral("Dated 2020"),
+            QStringLiteral("Mixed undated"),  QStringLiteral("Mixed 2019"),
+            QStringLiteral("File of 2015"),   QStringLiteral("Old undated A"),
+            QStringLiteral("Old undated B")};
         QStringList titles;
         for (const StorySummary &s : cache->articles().stories({}, std::nullopt, 100))
             titles << s.title;
@@ -303,9 +326,10 @@ private Q_SLOTS:
     void alertWithoutHeadlineIsStored_data()
     {
         QTest::addColumn<QByteArray>("bytes");
-        QTest::newRow("broken identifier (found by fuzz_feedparser)")
-            << test::readSourceFile(QStringLiteral("tests/fuzz/regressions/feedparser/cap-alert-without-identifier.xml"));
-        QTest::newRow("empty alert") << QByteArray("<alert xmlns='urn:oasis:names:tc:emergency:cap:1.2'></alert>");
+        QTest::newRow("broken identifier (found by fuzz_feedparser)") << test::readSourceFile(
+            QStringLiteral("tests/fuzz/regressions/feedparser/cap-alert-without-identifier.xml"));
+        QTest::newRow("empty alert")
+            << QByteArray("<alert xmlns='urn:oasis:names:tc:emergency:cap:1.2'></alert>");
     }
 
     void alertWithoutHeadlineIsStored()
@@ -315,7 +339,8 @@ private Q_SLOTS:
         QVERIFY2(cache.open(), qPrintable(cache.error()));
         QString error;
         ImportService importer(*cache);
-        const auto report = importer.importFile(writeFile(cache.filePath(QStringLiteral("alert.xml")), bytes));
+        const auto report = importer.importFile(
+            writeFile(cache.filePath(QStringLiteral("alert.xml")), bytes));
         QVERIFY2(report.error.isEmpty(), qPrintable(report.error));
         QCOMPARE(report.added, 1);
         const auto stories = cache->articles().stories({}, std::nullopt, 10);
@@ -332,17 +357,20 @@ private Q_SLOTS:
         QString error;
         ImportService importer(*cache);
         QVERIFY(importer
-                    .importFile(writeFile(cache.filePath(QStringLiteral("news.xml")),
-                                          "<rss><channel><title>News</title><item><title>Dated 2020</title>"
-                                          "<pubDate>Thu, 02 Jan 2020 10:00:00 GMT</pubDate></item></channel></rss>"))
+                    .importFile(writeFile(
+                        cache.filePath(QStringLiteral("news.xml")),
+                        "<rss><channel><title>News</title><item><title>Dated 2020</title>"
+                        "<pubDate>Thu, 02 Jan 2020 10:00:00 GMT</pubDate></item></channel></rss>"))
                     .error.isEmpty());
-        QByteArray large = "<rss><channel><title>Large</title><item><title>Large 2019</title><guid>0</guid>"
-                           "<pubDate>Tue, 01 Jan 2019 10:00:00 GMT</pubDate></item>";
+        QByteArray large
+            = "<rss><channel><title>Large</title><item><title>Large 2019</title><guid>0</guid>"
+              "<pubDate>Tue, 01 Jan 2019 10:00:00 GMT</pubDate></item>";
         for (int i = 1; i < 1000; ++i)
-            large += "<item><title>Undated " + QByteArray::number(i) + "</title><guid>" + QByteArray::number(i)
-                + "</guid></item>";
+            large += "<item><title>Undated " + QByteArray::number(i) + "</title><guid>"
+                + QByteArray::number(i) + "</guid></item>";
         large += "</channel></rss>";
-        const auto report = importer.importFile(writeFile(cache.filePath(QStringLiteral("large.xml")), large));
+        const auto report = importer.importFile(
+            writeFile(cache.filePath(QStringLiteral("large.xml")), large));
         QVERIFY2(report.error.isEmpty(), qPrintable(report.error));
         QCOMPARE(report.added, 1000);
         const QList<StorySummary> stories = cache->articles().stories({}, std::nullopt, 2000);
@@ -357,7 +385,8 @@ private Q_SLOTS:
         QString error;
         const QByteArray opml = test::readTestData(QStringLiteral("subs.opml"));
         ImportService importer(*cache);
-        const auto report = importer.importFile(writeFile(cache.filePath(QStringLiteral("subs.opml")), opml));
+        const auto report = importer.importFile(
+            writeFile(cache.filePath(QStringLiteral("subs.opml")), opml));
         QVERIFY2(report.error.isEmpty(), qPrintable(report.error));
         QCOMPARE(report.kind, QStringLiteral("opml"));
         QCOMPARE(report.added, 3);

@@ -24,8 +24,9 @@ QByteArray feed(int count)
         QByteArray body;
         for (int word = 0; body.size() < 2000; ++word)
             body += "tide" + QByteArray::number(i) + "x" + QByteArray::number(word) + ' ';
-        xml += "<item><title>Ferry " + QByteArray::number(i) + "</title><link>https://harbour.example.org/"
-            + QByteArray::number(i) + "</link><description>" + body + "</description></item>\n";
+        xml += "<item><title>Ferry " + QByteArray::number(i)
+            + "</title><link>https://harbour.example.org/" + QByteArray::number(i)
+            + "</link><description>" + body + "</description></item>\n";
     }
     return xml + "</channel></rss>\n";
 }
@@ -37,7 +38,8 @@ void makeCache(const QString &path, int stories)
     auto cache = Cache::open(path, &error);
     if (!cache)
         qFatal("%s", qPrintable(error));
-    const auto report = ImportService(*cache).importFeed(feed(stories), QStringLiteral("/tmp/harbour.rss"));
+    const auto report = ImportService(*cache).importFeed(feed(stories),
+                                                         QStringLiteral("/tmp/harbour.rss"));
     if (!report.error.isEmpty())
         qFatal("%s", qPrintable(report.error));
 }
@@ -49,7 +51,8 @@ int stories(const QString &path)
     if (!cache)
         return -1;
     QSqlQuery q(cache->database().connection());
-    return q.exec(QStringLiteral("SELECT count(*) FROM articles")) && q.next() ? q.value(0).toInt() : -1;
+    return q.exec(QStringLiteral("SELECT count(*) FROM articles")) && q.next() ? q.value(0).toInt()
+                                                                               : -1;
 }
 
 } // namespace
@@ -87,8 +90,10 @@ private Q_SLOTS:
         QVERIFY(finished.wait(60000));
         const auto result = finished.first().first().value<IntegrityCheck::Result>();
         QVERIFY(!result.whole);
-        QVERIFY2(result.problem.startsWith(QStringLiteral("the cache %1 is damaged: ").arg(path)), qPrintable(result.problem));
-        QVERIFY2(result.problem.endsWith(QLatin1String("there is no backup of it")), qPrintable(result.problem));
+        QVERIFY2(result.problem.startsWith(QStringLiteral("the cache %1 is damaged: ").arg(path)),
+                 qPrintable(result.problem));
+        QVERIFY2(result.problem.endsWith(QLatin1String("there is no backup of it")),
+                 qPrintable(result.problem));
         QVERIFY(result.backup.isEmpty()); // a damaged cache never becomes the backup
         QVERIFY(CacheBackup::newest(path).isEmpty());
     }
@@ -130,8 +135,9 @@ private Q_SLOTS:
         QVERIFY(IntegrityCheck::isDue(*cache)); // as the next start sees a session that never ended
         IntegrityCheck::sessionEnded(*cache);
         QVERIFY(!IntegrityCheck::isDue(*cache));
-        QVERIFY(cache->setMeta(QStringLiteral("integrity_checked"),
-                               QString::number(QDateTime::currentSecsSinceEpoch() - 8 * 24 * 3600)));
+        QVERIFY(
+            cache->setMeta(QStringLiteral("integrity_checked"),
+                           QString::number(QDateTime::currentSecsSinceEpoch() - 8 * 24 * 3600)));
         QVERIFY(IntegrityCheck::isDue(*cache));
     }
 

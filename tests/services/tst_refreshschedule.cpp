@@ -21,7 +21,8 @@ namespace {
 
 const QDateTime kBase = QDateTime(QDate(2024, 1, 1), QTime(12, 0), Qt::UTC);
 
-FeedRecord feed(int refreshMinutes, int ttlMinutes, int failures = 0, const QDateTime &retryAfter = {})
+FeedRecord feed(int refreshMinutes, int ttlMinutes, int failures = 0,
+                const QDateTime &retryAfter = {})
 {
     FeedRecord record;
     record.id = 7;
@@ -62,7 +63,8 @@ void tst_RefreshSchedule::nextRefresh_data()
     QTest::newRow("never below the minimum") << feed(1, 0) << qint64(5);
     QTest::newRow("first failure backs off 5 min") << feed(0, 0, 1) << qint64(5);
     QTest::newRow("third failure backs off 20 min") << feed(0, 0, 3) << qint64(20);
-    QTest::newRow("retry-after wins when later") << feed(0, 0, 1, kBase.addSecs(3 * 3600)) << qint64(180);
+    QTest::newRow("retry-after wins when later")
+        << feed(0, 0, 1, kBase.addSecs(3 * 3600)) << qint64(180);
     // A new warning must not wait for the news feeds' hour.
     QTest::newRow("CAP feed: the alert interval") << alertFeed(0, 0, false) << qint64(5);
     QTest::newRow("alert source: the alert interval") << alertFeed(0, 0, true) << qint64(5);

@@ -33,13 +33,14 @@ namespace {
 QByteArray rss(int count, const QString &tag = QStringLiteral("a"), const QString &bodyTag = {},
                int firstDay = 0)
 {
-    QByteArray xml = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Feed " + tag.toUtf8()
-        + "</title><link>http://example.org/</link>";
+    QByteArray xml = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Feed "
+        + tag.toUtf8() + "</title><link>http://example.org/</link>";
     for (int i = count; i >= 1; --i) {
         const QByteArray n = QByteArray::number(i);
-        xml += "<item><guid isPermaLink=\"false\">guid-" + tag.toUtf8() + "-" + n + "</guid><title>Story "
-            + tag.toUtf8() + " " + n + "</title><link>http://example.org/" + tag.toUtf8() + "/" + n
-            + "</link><pubDate>" + QByteArray::number(1 + (firstDay + i) % 28) + " Jan 2024 10:00:00 GMT</pubDate>"
+        xml += "<item><guid isPermaLink=\"false\">guid-" + tag.toUtf8() + "-" + n
+            + "</guid><title>Story " + tag.toUtf8() + " " + n + "</title><link>http://example.org/"
+            + tag.toUtf8() + "/" + n + "</link><pubDate>"
+            + QByteArray::number(1 + (firstDay + i) % 28) + " Jan 2024 10:00:00 GMT</pubDate>"
             + "<description>Body " + n + " " + (bodyTag.isEmpty() ? tag : bodyTag).toUtf8()
             + "</description></item>";
     }
@@ -89,7 +90,10 @@ private:
     // Runs start() and waits for refreshFinished; the results by feed id.
     bool refresh(const std::function<void()> &start, QHash<qint64, RefreshResult> *results,
                  int timeoutMs = 20000);
-    bool refreshAll(QHash<qint64, RefreshResult> *results) { return refresh([this] { m_service->refreshAll(); }, results); }
+    bool refreshAll(QHash<qint64, RefreshResult> *results)
+    {
+        return refresh([this] { m_service->refreshAll(); }, results);
+    }
     QList<StorySummary> stories(qint64 feedId) const;
     std::optional<StorySummary> storyByGuid(qint64 feedId, const QString &guid) const;
 
@@ -119,15 +123,18 @@ void tst_RefreshService::cleanup()
 
 qint64 tst_RefreshService::subscribe(const QUrl &url, qint64 folderId)
 {
-    return m_cache->feeds().addSubscription(url.toString(), QStringLiteral("Feed"), folderId).value_or(0);
+    return m_cache->feeds()
+        .addSubscription(url.toString(), QStringLiteral("Feed"), folderId)
+        .value_or(0);
 }
 
-bool tst_RefreshService::refresh(const std::function<void()> &start, QHash<qint64, RefreshResult> *results,
-                                 int timeoutMs)
+bool tst_RefreshService::refresh(const std::function<void()> &start,
+                                 QHash<qint64, RefreshResult> *results, int timeoutMs)
 {
     QSignalSpy finished(m_service.get(), &RefreshService::refreshFinished);
-    QMetaObject::Connection c = connect(m_service.get(), &RefreshService::feedRefreshed, this,
-                                        [results](qint64 id, const RefreshResult &r) { results->insert(id, r); });
+    QMetaObject::Connection c = connect(
+        m_service.get(), &RefreshService::feedRefreshed, this,
+        [results](qint64 id, const RefreshResult &r) { results->insert(id, r); });
     start();
     const bool ok = finished.count() > 0 || finished.wait(timeoutMs);
     disconnect(c);
@@ -142,7 +149,8 @@ QList<StorySummary> tst_RefreshService::stories(qint64 feedId) const
     return m_cache->articles().stories(filter, std::nullopt, 10000);
 }
 
-std::optional<StorySummary> tst_RefreshService::storyByGuid(qint64 feedId, const QString &guid) const
+std::optional<StorySummary> tst_RefreshService::storyByGuid(qint64 feedId,
+                                                            const QString &guid) const
 {
     for (const StorySummary &s : stories(feedId)) {
         if (s.guid == guid)
@@ -285,7 +293,8 @@ void tst_RefreshService::reportsRedirectLoop()
     QHash<qint64, RefreshResult> results;
     QVERIFY(refreshAll(&results));
     QCOMPARE(results.value(id).status, RefreshResult::Status::Error);
-    QVERIFY2(results.value(id).error.startsWith(QLatin1String("redirect loop")), qPrintable(results.value(id).error));
+    QVERIFY2(results.value(id).error.startsWith(QLatin1String("redirect loop")),
+             qPrintable(results.value(id).error));
     QVERIFY(m_cache->feeds().feed(id)->lastError.startsWith(QLatin1String("redirect loop")));
 }
 
@@ -299,7 +308,8 @@ void tst_RefreshService::slowResponseTimesOut()
     QHash<qint64, RefreshResult> results;
     QVERIFY(refreshAll(&results));
     QCOMPARE(results.value(id).status, RefreshResult::Status::Error);
-    QVERIFY2(results.value(id).error.startsWith(QLatin1String("timed out")), qPrintable(results.value(id).error));
+    QVERIFY2(results.value(id).error.startsWith(QLatin1String("timed out")),
+             qPrintable(results.value(id).error));
 }
 
 void tst_RefreshService::oversizedAndTruncatedBodies()
@@ -314,7 +324,8 @@ void tst_RefreshService::oversizedAndTruncatedBodies()
     QHash<qint64, RefreshResult> results;
     QVERIFY(refreshAll(&results));
     QCOMPARE(results.value(big).status, RefreshResult::Status::Error);
-    QVERIFY2(results.value(big).error.startsWith(QLatin1String("too large")), qPrintable(results.value(big).error));
+    QVERIFY2(results.value(big).error.startsWith(QLatin1String("too large")),
+             qPrintable(results.value(big).error));
     QCOMPARE(results.value(truncated).status, RefreshResult::Status::Error);
     QVERIFY2(results.value(truncated).error.startsWith(QLatin1String("truncated")),
              qPrintable(results.value(truncated).error));
@@ -324,7 +335,8 @@ void tst_RefreshService::oversizedAndTruncatedBodies()
 
 void tst_RefreshService::honoursRetryAfter()
 {
-    m_server->route(QStringLiteral("/busy"), TestResponse::withStatus(503).withHeader("Retry-After", "3600"));
+    m_server->route(QStringLiteral("/busy"),
+                    TestResponse::withStatus(503).withHeader("Retry-After", "3600"));
     const qint64 id = subscribe(m_server->url(QStringLiteral("/busy")));
     QHash<qint64, RefreshResult> results;
     const QDateTime before = QDateTime::currentDateTimeUtc();
@@ -344,19 +356,23 @@ void tst_RefreshService::honoursRetryAfter()
 
 void tst_RefreshService::webPageIsNotAFeed()
 {
-    m_server->route(QStringLiteral("/page"),
-                    TestResponse::ok("<!DOCTYPE html><html><body>Hello</body></html>", "text/html"));
+    m_server->route(
+        QStringLiteral("/page"),
+        TestResponse::ok("<!DOCTYPE html><html><body>Hello</body></html>", "text/html"));
     const qint64 id = subscribe(m_server->url(QStringLiteral("/page")));
     QHash<qint64, RefreshResult> results;
     QVERIFY(refreshAll(&results));
     QCOMPARE(results.value(id).status, RefreshResult::Status::Error);
-    QVERIFY2(results.value(id).error.startsWith(QLatin1String("not a feed")), qPrintable(results.value(id).error));
+    QVERIFY2(results.value(id).error.startsWith(QLatin1String("not a feed")),
+             qPrintable(results.value(id).error));
 
-    m_server->route(QStringLiteral("/xml"), TestResponse::ok("<?xml version=\"1.0\"?><config/>", "application/xml"));
+    m_server->route(QStringLiteral("/xml"),
+                    TestResponse::ok("<?xml version=\"1.0\"?><config/>", "application/xml"));
     const qint64 xml = subscribe(m_server->url(QStringLiteral("/xml")));
     results.clear();
     QVERIFY(refresh([&] { m_service->refreshFeed(xml); }, &results));
-    QVERIFY2(results.value(xml).error.startsWith(QLatin1String("not a feed")), qPrintable(results.value(xml).error));
+    QVERIFY2(results.value(xml).error.startsWith(QLatin1String("not a feed")),
+             qPrintable(results.value(xml).error));
 }
 
 void tst_RefreshService::brokenFeedIsAParseError()
@@ -368,7 +384,8 @@ void tst_RefreshService::brokenFeedIsAParseError()
     QVERIFY(refreshAll(&results));
     const RefreshResult result = results.value(id);
     QCOMPARE(result.status, RefreshResult::Status::Error);
-    QVERIFY2(result.error.startsWith(QLatin1String("parse error at line 4")), qPrintable(result.error));
+    QVERIFY2(result.error.startsWith(QLatin1String("parse error at line 4")),
+             qPrintable(result.error));
     QCOMPARE(m_cache->feeds().feed(id)->lastError, result.error);
     // Validators of a body that did not parse are not kept: the fixed feed comes in full.
     QVERIFY(m_cache->feeds().feed(id)->etag.isEmpty());
@@ -383,7 +400,8 @@ void tst_RefreshService::refreshesManyFeedsOnThreeHosts()
         QVERIFY(server->listen(QHostAddress(QStringLiteral("127.0.0.%1").arg(host))));
         for (int i = 0; i < 17; ++i) {
             const QString path = QStringLiteral("/feed%1").arg(i);
-            server->route(path, TestResponse::ok(rss(5, QStringLiteral("h%1f%2").arg(host).arg(i))));
+            server->route(path,
+                          TestResponse::ok(rss(5, QStringLiteral("h%1f%2").arg(host).arg(i))));
             if (ids.size() < 50)
                 ids << subscribe(server->url(path));
         }
@@ -409,8 +427,9 @@ void tst_RefreshService::storesDuplicatesOnce()
     // The same item twice in one document with different text, as some feeds repeat a
     // pinned item: stored once, and not updated back and forth on every refresh.
     QByteArray doc = rss(3);
-    const QByteArray item = "<item><guid>guid-a-1</guid><title>Story a 1</title>"
-                            "<link>http://example.org/a/1</link><description>Body 1 a</description></item>";
+    const QByteArray item
+        = "<item><guid>guid-a-1</guid><title>Story a 1</title>"
+          "<link>http://example.org/a/1</link><description>Body 1 a</description></item>";
     doc.replace("</channel>", item + "</channel>");
     m_server->route(QStringLiteral("/feed"), TestResponse::ok(doc));
     const qint64 id = subscribe(m_server->url(QStringLiteral("/feed")));
@@ -428,7 +447,8 @@ void tst_RefreshService::storesDuplicatesOnce()
 void tst_RefreshService::keepsReadAndBookmarkAcrossUpdate()
 {
     QByteArray body = rss(3, QStringLiteral("a"), QStringLiteral("first"));
-    m_server->route(QStringLiteral("/feed"), [&body](const RecordedRequest &) { return TestResponse::ok(body); });
+    m_server->route(QStringLiteral("/feed"),
+                    [&body](const RecordedRequest &) { return TestResponse::ok(body); });
     const qint64 id = subscribe(m_server->url(QStringLiteral("/feed")));
     QHash<qint64, RefreshResult> results;
     QVERIFY(refreshAll(&results));
@@ -451,7 +471,8 @@ void tst_RefreshService::keepsReadAndBookmarkAcrossUpdate()
 void tst_RefreshService::retentionKeepsUnreadBookmarkedAndCurrent()
 {
     QByteArray body = rss(6, QStringLiteral("old"));
-    m_server->route(QStringLiteral("/feed"), [&body](const RecordedRequest &) { return TestResponse::ok(body); });
+    m_server->route(QStringLiteral("/feed"),
+                    [&body](const RecordedRequest &) { return TestResponse::ok(body); });
     const qint64 id = subscribe(m_server->url(QStringLiteral("/feed")));
     QHash<qint64, RefreshResult> results;
     QVERIFY(refreshAll(&results));
@@ -477,8 +498,9 @@ void tst_RefreshService::retentionKeepsUnreadBookmarkedAndCurrent()
     for (const StorySummary &s : stories(id))
         guids << s.guid;
     guids.sort();
-    QCOMPARE(guids, (QStringList{QStringLiteral("guid-new-1"), QStringLiteral("guid-new-2"),
-                                 QStringLiteral("guid-old-1"), QStringLiteral("guid-old-2")}));
+    QCOMPARE(guids,
+             (QStringList{QStringLiteral("guid-new-1"), QStringLiteral("guid-new-2"),
+                          QStringLiteral("guid-old-1"), QStringLiteral("guid-old-2")}));
     QCOMPARE(m_cache->bookmarks().bookmarks().size(), 1);
 }
 
@@ -489,13 +511,15 @@ void tst_RefreshService::aSyncAccountsFeedIsLeftToItsServer()
     const qint64 news = m_cache->feeds().folderForPath({QStringLiteral("News")});
     const qint64 local = subscribe(m_server->url(QStringLiteral("/local")), news);
     AccountStore accounts(m_cache->database().connection());
-    const auto accountId = accounts.add(QStringLiteral("ttrss"), QStringLiteral("https://rss.example/"),
+    const auto accountId = accounts.add(QStringLiteral("ttrss"),
+                                        QStringLiteral("https://rss.example/"),
                                         QStringLiteral("reader"), nullptr);
     QVERIFY(accountId);
     // The same folder holds a feed of the account: its server fetches it, never Bulletin.
     const auto remote = accounts.ensureFeed(
-        *accountId, AccountFeed{0, QStringLiteral("12"), QStringLiteral("Remote"),
-                                m_server->url(QStringLiteral("/remote")).toString(), news});
+        *accountId,
+        AccountFeed{0, QStringLiteral("12"), QStringLiteral("Remote"),
+                    m_server->url(QStringLiteral("/remote")).toString(), news});
     QVERIFY(remote);
 
     QHash<qint64, RefreshResult> results;
@@ -530,7 +554,8 @@ void tst_RefreshService::refreshesOnlyFolderAndDueFeeds()
     m_server->route(QStringLiteral("/b"), TestResponse::ok(rss(1, QStringLiteral("b"))));
     m_server->route(QStringLiteral("/c"), TestResponse::ok(rss(1, QStringLiteral("c"))));
     const qint64 news = m_cache->feeds().folderForPath({QStringLiteral("News")});
-    const qint64 europe = m_cache->feeds().folderForPath({QStringLiteral("News"), QStringLiteral("Europe")});
+    const qint64 europe = m_cache->feeds().folderForPath(
+        {QStringLiteral("News"), QStringLiteral("Europe")});
     const qint64 a = subscribe(m_server->url(QStringLiteral("/a")), news);
     const qint64 b = subscribe(m_server->url(QStringLiteral("/b")), europe);
     const qint64 c = subscribe(m_server->url(QStringLiteral("/c")));
@@ -547,7 +572,9 @@ void tst_RefreshService::refreshesOnlyFolderAndDueFeeds()
     QVERIFY(!m_service->isRefreshing());
     // ...and all are due once their interval has passed.
     results.clear();
-    QVERIFY(refresh([&] { m_service->refreshDue(QDateTime::currentDateTimeUtc().addSecs(2 * 3600)); }, &results));
+    QVERIFY(
+        refresh([&] { m_service->refreshDue(QDateTime::currentDateTimeUtc().addSecs(2 * 3600)); },
+                &results));
     QCOMPARE(results.size(), 3);
 }
 
@@ -555,11 +582,13 @@ void tst_RefreshService::alertSourcesAreDueWithinMinutes()
 {
     // A CAP feed and a news feed the user marked as an alert source are fetched again after a
     // few minutes, the CAP feed with a conditional GET; the other news feed waits its hour.
-    const QByteArray alert =
-        "<alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\"><identifier>FL-9</identifier>"
-        "<sender>warnings@river-office.example</sender><sent>2026-12-07T06:00:00Z</sent>"
-        "<status>Actual</status><msgType>Alert</msgType><scope>Public</scope><info><event>Flood</event>"
-        "<severity>Severe</severity><headline>Flood warning for the quay</headline></info></alert>";
+    const QByteArray alert
+        = "<alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\"><identifier>FL-9</identifier>"
+          "<sender>warnings@river-office.example</sender><sent>2026-12-07T06:00:00Z</sent>"
+          "<status>Actual</status><msgType>Alert</msgType><scope>Public</scope><info><event>Flood</"
+          "event>"
+          "<severity>Severe</severity><headline>Flood warning for the "
+          "quay</headline></info></alert>";
     m_server->route(QStringLiteral("/alert.cap"), [alert](const RecordedRequest &request) {
         if (request.header("If-None-Match") == "\"fl-9\"")
             return TestResponse::withStatus(304);
@@ -603,10 +632,12 @@ void tst_RefreshService::cancelReportsEveryFeed()
         ids << subscribe(m_server->url(QStringLiteral("/slow%1").arg(i)));
     }
     QHash<qint64, RefreshResult> results;
-    QVERIFY(refresh([&] {
-        m_service->refreshAll();
-        m_service->cancel();
-    }, &results));
+    QVERIFY(refresh(
+        [&] {
+            m_service->refreshAll();
+            m_service->cancel();
+        },
+        &results));
     QCOMPARE(results.size(), 5);
     for (qint64 id : ids) {
         QCOMPARE(results.value(id).status, RefreshResult::Status::Cancelled);
@@ -616,16 +647,19 @@ void tst_RefreshService::cancelReportsEveryFeed()
 
 void tst_RefreshService::subscribeDiscoversTheFeedOfAPage()
 {
-    m_server->route(QStringLiteral("/"), TestResponse::ok(
-        "<!doctype html><html><head><title>Site</title>"
-        "<link rel=\"stylesheet\" href=\"/style.css\">"
-        "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"News\" href=\"/news.xml?x=1&amp;y=2\">"
-        "</head><body></body></html>", "text/html"));
+    m_server->route(QStringLiteral("/"),
+                    TestResponse::ok("<!doctype html><html><head><title>Site</title>"
+                                     "<link rel=\"stylesheet\" href=\"/style.css\">"
+                                     "<link rel=\"alternate\" type=\"application/rss+xml\" "
+                                     "title=\"News\" href=\"/news.xml?x=1&amp;y=2\">"
+                                     "</head><body></body></html>",
+                                     "text/html"));
     m_server->route(QStringLiteral("/news.xml"), TestResponse::ok(rss(3, QStringLiteral("news"))));
     SubscriptionService subscriptions(*m_cache, m_network.get(), m_service.get());
     QSignalSpy done(&subscriptions, &SubscriptionService::subscribed);
     QSignalSpy failed(&subscriptions, &SubscriptionService::subscribeFailed);
-    subscriptions.subscribe({m_server->url(QStringLiteral("/")).toString(), {QStringLiteral("Tech")}, {}});
+    subscriptions.subscribe(
+        {m_server->url(QStringLiteral("/")).toString(), {QStringLiteral("Tech")}, {}});
     QVERIFY(done.wait(10000));
     QCOMPARE(failed.count(), 0);
     const qint64 id = done.first().at(0).toLongLong();
@@ -639,8 +673,10 @@ void tst_RefreshService::subscribeDiscoversTheFeedOfAPage()
 
 void tst_RefreshService::subscribeRefusesAPageWithoutFeed()
 {
-    m_server->route(QStringLiteral("/"), TestResponse::ok("<html><body>No feed here</body></html>", "text/html"));
-    m_server->route(QStringLiteral("/junk"), TestResponse::ok("plain words, not a feed", "text/plain"));
+    m_server->route(QStringLiteral("/"),
+                    TestResponse::ok("<html><body>No feed here</body></html>", "text/html"));
+    m_server->route(QStringLiteral("/junk"),
+                    TestResponse::ok("plain words, not a feed", "text/plain"));
     SubscriptionService subscriptions(*m_cache, m_network.get(), m_service.get());
     QSignalSpy failed(&subscriptions, &SubscriptionService::subscribeFailed);
     subscriptions.subscribe({m_server->url(QStringLiteral("/")).toString(), {}, {}});
@@ -670,12 +706,13 @@ void tst_RefreshService::advisoryRulesApplyOnTheWorkerThread()
     QCOMPARE(results.value(other).added, 2);
 
     QHash<qint64, int> perFeed;
-    for (const AdvisoryStore::Record &r : AdvisoryStore(m_cache->database().connection()).advisories(true)) {
+    for (const AdvisoryStore::Record &r :
+         AdvisoryStore(m_cache->database().connection()).advisories(true)) {
         QCOMPARE(r.advisory.origin, QStringLiteral("rule"));
         ++perFeed[m_cache->articles().summary(r.storyId)->feedId];
     }
     QCOMPARE(perFeed.value(alerts), 2); // every story of the alert source
-    QCOMPARE(perFeed.value(news), 2);   // "Story beta N" matches the keyword
+    QCOMPARE(perFeed.value(news), 2); // "Story beta N" matches the keyword
     QCOMPARE(perFeed.value(other), 0);
 }
 
@@ -685,8 +722,10 @@ void tst_RefreshService::indexesForSearchAfterTheBatch()
     // batch, in several small transactions when there are many.
     const qint64 a = subscribe(m_server->url(QStringLiteral("/a.xml")));
     const qint64 b = subscribe(m_server->url(QStringLiteral("/b.xml")));
-    m_server->route(QStringLiteral("/a.xml"), TestResponse::ok(rss(300, QStringLiteral("a"), QStringLiteral("kestrel"))));
-    m_server->route(QStringLiteral("/b.xml"), TestResponse::ok(rss(20, QStringLiteral("b"), QStringLiteral("kestrel"))));
+    m_server->route(QStringLiteral("/a.xml"),
+                    TestResponse::ok(rss(300, QStringLiteral("a"), QStringLiteral("kestrel"))));
+    m_server->route(QStringLiteral("/b.xml"),
+                    TestResponse::ok(rss(20, QStringLiteral("b"), QStringLiteral("kestrel"))));
     QSignalSpy indexed(m_service.get(), &RefreshService::indexingFinished);
     QSignalSpy merged(m_service.get(), &RefreshService::indexesMerged);
     QVERIFY(indexed.wait(5000)); // the start-up pass: nothing waited
@@ -707,7 +746,8 @@ void tst_RefreshService::indexesForSearchAfterTheBatch()
     QCOMPARE(search.search(QStringLiteral("kestrel"), {}, 1000).size(), 320);
     QCOMPARE(m_cache->articles().pendingIndexCount(), 0);
     QSqlQuery check(m_cache->database().connection());
-    QVERIFY(check.exec(QStringLiteral("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")));
+    QVERIFY(check.exec(
+        QStringLiteral("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")));
 
     // A story updated while it waits is indexed with its final words; stories a stopped run
     // left unindexed are indexed by the next service.
@@ -728,7 +768,8 @@ void tst_RefreshService::indexesForSearchAfterTheBatch()
     QVERIFY(startup.wait(5000));
     QCOMPARE(search.search(QStringLiteral("harrier"), {}, 10).size(), 1);
     QVERIFY(search.search(QStringLiteral("osprey"), {}, 10).isEmpty());
-    QVERIFY(check.exec(QStringLiteral("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")));
+    QVERIFY(check.exec(
+        QStringLiteral("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")));
     // Deleting a story that waits, and one that is indexed, keeps the index whole.
     m_cache->articles().setDeferIndexing(true);
     late.guid = QStringLiteral("later");
@@ -737,19 +778,23 @@ void tst_RefreshService::indexesForSearchAfterTheBatch()
     QVERIFY(m_cache->feeds().remove(a));
     QCOMPARE(search.search(QStringLiteral("kestrel"), {}, 1000).size(), 20);
     QCOMPARE(m_cache->articles().pendingIndexCount(), 0);
-    QVERIFY(check.exec(QStringLiteral("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")));
+    QVERIFY(check.exec(
+        QStringLiteral("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")));
 }
 
 void tst_RefreshService::bareCapAlertIsNamedAfterItsSender()
 {
     // A single CAP document has no title: it is named after its sender, not its host.
-    m_server->route(QStringLiteral("/alert.cap"),
-                    TestResponse::ok("<alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\"><identifier>Q1</identifier>"
-                                     "<sender>quakes@example.org</sender><sent>2024-05-01T10:00:00Z</sent>"
-                                     "<status>Actual</status><msgType>Alert</msgType><scope>Public</scope><info>"
-                                     "<event>Earthquake</event><senderName>Pacific Tsunami Warning Center</senderName>"
-                                     "<headline>EQ 6.3 near Tonga</headline></info></alert>"));
-    const qint64 id = *m_cache->feeds().addSubscription(m_server->url(QStringLiteral("/alert.cap")).toString(), {});
+    m_server->route(
+        QStringLiteral("/alert.cap"),
+        TestResponse::ok(
+            "<alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\"><identifier>Q1</identifier>"
+            "<sender>quakes@example.org</sender><sent>2024-05-01T10:00:00Z</sent>"
+            "<status>Actual</status><msgType>Alert</msgType><scope>Public</scope><info>"
+            "<event>Earthquake</event><senderName>Pacific Tsunami Warning Center</senderName>"
+            "<headline>EQ 6.3 near Tonga</headline></info></alert>"));
+    const qint64 id = *m_cache->feeds().addSubscription(
+        m_server->url(QStringLiteral("/alert.cap")).toString(), {});
     QHash<qint64, RefreshResult> results;
     QVERIFY(refreshAll(&results));
     QCOMPARE(results.value(id).added, 1);
@@ -761,10 +806,11 @@ void tst_RefreshService::undatedStoriesAreNoNewerThanTheirDocument()
     // A hand-made feed without dates, served as a file last changed in 2015: its story sorts
     // below news of 2024, not above everything as if it were new.
     m_server->route(QStringLiteral("/news"), TestResponse::ok(rss(1)));
-    m_server->route(QStringLiteral("/static.xml"),
-                    TestResponse::ok("<rss><channel><title>Static</title><item><title>Undated post</title>"
-                                     "<link>http://example.org/post</link></item></channel></rss>")
-                        .withHeader("Last-Modified", "Tue, 15 Sep 2015 10:00:00 GMT"));
+    m_server->route(
+        QStringLiteral("/static.xml"),
+        TestResponse::ok("<rss><channel><title>Static</title><item><title>Undated post</title>"
+                         "<link>http://example.org/post</link></item></channel></rss>")
+            .withHeader("Last-Modified", "Tue, 15 Sep 2015 10:00:00 GMT"));
     const qint64 news = subscribe(m_server->url(QStringLiteral("/news")));
     const qint64 undated = subscribe(m_server->url(QStringLiteral("/static.xml")));
     QHash<qint64, RefreshResult> results;
@@ -774,7 +820,8 @@ void tst_RefreshService::undatedStoriesAreNoNewerThanTheirDocument()
     QCOMPARE(all.size(), 2);
     QCOMPARE(all.at(0).feedId, news);
     QCOMPARE(all.at(1).title, QStringLiteral("Undated post"));
-    QCOMPARE(all.at(1).sortDate, QDateTime(QDate(2015, 9, 15), QTime(10, 0), Qt::UTC).toSecsSinceEpoch());
+    QCOMPARE(all.at(1).sortDate,
+             QDateTime(QDate(2015, 9, 15), QTime(10, 0), Qt::UTC).toSecsSinceEpoch());
     QVERIFY(!all.at(1).published.isValid());
 }
 

@@ -57,21 +57,26 @@ private Q_SLOTS:
         const QString path = cache.path();
         QList<qint64> feeds;
         for (const char *name : {"a", "b", "c"})
-            feeds << *cache->feeds().addSubscription(QStringLiteral("https://%1.example/feed").arg(QLatin1String(name)),
-                                                     QString::fromLatin1(name));
+            feeds << *cache->feeds().addSubscription(
+                QStringLiteral("https://%1.example/feed").arg(QLatin1String(name)),
+                QString::fromLatin1(name));
         // A story the cache refuses, in the middle feed.
         QSqlQuery poison(cache->database().connection());
-        QVERIFY(poison.exec(QStringLiteral("CREATE TRIGGER poison BEFORE INSERT ON articles WHEN new.title = 'Poison' "
-                                           "BEGIN SELECT RAISE(ABORT, 'refused'); END")));
+        QVERIFY(poison.exec(QStringLiteral(
+            "CREATE TRIGGER poison BEFORE INSERT ON articles WHEN new.title = 'Poison' "
+            "BEGIN SELECT RAISE(ABORT, 'refused'); END")));
 
         RefreshWorker worker;
         worker.open(path);
         QSignalSpy written(&worker, &RefreshWorker::feedWritten);
         // Three responses arrive while the writer is busy: one batch.
-        worker.writePrepared(feeds[0], fetched(QStringLiteral("https://a.example/feed")),
-                             preparedFeed(QStringLiteral("a"), {QStringLiteral("One"), QStringLiteral("Two")}), {});
-        worker.writePrepared(feeds[1], fetched(QStringLiteral("https://b.example/feed")),
-                             preparedFeed(QStringLiteral("b"), {QStringLiteral("Poison"), QStringLiteral("Three")}), {});
+        worker.writePrepared(
+            feeds[0], fetched(QStringLiteral("https://a.example/feed")),
+            preparedFeed(QStringLiteral("a"), {QStringLiteral("One"), QStringLiteral("Two")}), {});
+        worker.writePrepared(
+            feeds[1], fetched(QStringLiteral("https://b.example/feed")),
+            preparedFeed(QStringLiteral("b"), {QStringLiteral("Poison"), QStringLiteral("Three")}),
+            {});
         worker.writePrepared(feeds[2], fetched(QStringLiteral("https://c.example/feed")),
                              preparedFeed(QStringLiteral("c"), {QStringLiteral("Four")}), {});
         QCOMPARE(written.count(), 0); // queued, not written yet
@@ -86,14 +91,16 @@ private Q_SLOTS:
         QCOMPARE(results.at(0).status, RefreshResult::Status::Ok);
         QCOMPARE(results.at(0).added, 2);
         QCOMPARE(results.at(1).status, RefreshResult::Status::Error);
-        QVERIFY2(results.at(1).error.contains(QStringLiteral("Poison")), qPrintable(results.at(1).error));
+        QVERIFY2(results.at(1).error.contains(QStringLiteral("Poison")),
+                 qPrintable(results.at(1).error));
         QCOMPARE(results.at(2).status, RefreshResult::Status::Ok);
         QCOMPARE(results.at(2).added, 1);
 
         // Seen from another connection: the good feeds are stored, the bad one not at all
         // ("Three" was stored before "Poison" and went back with it).
         QSqlQuery q(cache->database().connection());
-        QVERIFY(q.exec(QStringLiteral("SELECT group_concat(title, ',') FROM (SELECT title FROM articles ORDER BY title)")));
+        QVERIFY(q.exec(QStringLiteral(
+            "SELECT group_concat(title, ',') FROM (SELECT title FROM articles ORDER BY title)")));
         QVERIFY(q.next());
         QCOMPARE(q.value(0).toString(), QStringLiteral("Four,One,Two"));
         QVERIFY(q.exec(QStringLiteral("SELECT last_success IS NOT NULL FROM feeds ORDER BY id")));
@@ -109,23 +116,25 @@ private Q_SLOTS:
         test::TemporaryCache cache;
         QVERIFY2(cache.open(), qPrintable(cache.error()));
         const QString path = cache.path();
-        const qint64 wire = *cache->feeds().addSubscription(QStringLiteral("https://wire.example/feed"),
-                                                            QStringLiteral("Wire"));
-        const qint64 post = *cache->feeds().addSubscription(QStringLiteral("https://post.example/feed"),
-                                                            QStringLiteral("Post"));
+        const qint64 wire = *cache->feeds().addSubscription(
+            QStringLiteral("https://wire.example/feed"), QStringLiteral("Wire"));
+        const qint64 post = *cache->feeds().addSubscription(
+            QStringLiteral("https://post.example/feed"), QStringLiteral("Post"));
         RefreshWorker worker;
         worker.open(path);
         QSignalSpy written(&worker, &RefreshWorker::feedWritten);
         QSignalSpy covered(&worker, &RefreshWorker::coverageIndexed);
-        worker.writePrepared(wire, fetched(QStringLiteral("https://wire.example/feed")),
-                             preparedFeed(QStringLiteral("wire"),
-                                          {QStringLiteral("Volcano erupts near Reykjavik, flights grounded"),
-                                           QStringLiteral("Heron numbers recover on the Thames")}),
-                             {});
-        worker.writePrepared(post, fetched(QStringLiteral("https://post.example/feed")),
-                             preparedFeed(QStringLiteral("post"),
-                                          {QStringLiteral("Flights grounded as Reykjavik volcano erupts")}),
-                             {});
+        worker.writePrepared(
+            wire, fetched(QStringLiteral("https://wire.example/feed")),
+            preparedFeed(QStringLiteral("wire"),
+                         {QStringLiteral("Volcano erupts near Reykjavik, flights grounded"),
+                          QStringLiteral("Heron numbers recover on the Thames")}),
+            {});
+        worker.writePrepared(
+            post, fetched(QStringLiteral("https://post.example/feed")),
+            preparedFeed(QStringLiteral("post"),
+                         {QStringLiteral("Flights grounded as Reykjavik volcano erupts")}),
+            {});
         QTRY_COMPARE(written.count(), 2);
         // Stored stories wait for the search index, then for their coverage.
         const CoverageStore store(cache->database().connection());
@@ -136,7 +145,8 @@ private Q_SLOTS:
         QVERIFY(store.pending(10).isEmpty());
 
         QSqlQuery q(cache->database().connection());
-        QVERIFY(q.exec(QStringLiteral("SELECT id FROM articles WHERE title LIKE '%volcano%' ORDER BY id")));
+        QVERIFY(q.exec(
+            QStringLiteral("SELECT id FROM articles WHERE title LIKE '%volcano%' ORDER BY id")));
         QList<qint64> volcano;
         while (q.next())
             volcano << q.value(0).toLongLong();

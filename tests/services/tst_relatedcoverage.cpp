@@ -6,8 +6,8 @@
 #include "support/testcache.h"
 
 #include <QHash>
-#include <QSqlQuery>
 #include <QSet>
+#include <QSqlQuery>
 #include <QTest>
 
 #include <algorithm>
@@ -26,10 +26,10 @@ struct FixtureStory
 {
     const char *key;
     const char *feed;
-    int hour;           // hours after 2014-04-01 00:00 UTC
+    int hour; // hours after 2014-04-01 00:00 UTC
     const char *category;
     const char *title;
-    const char *text;   // empty for headline-only stories
+    const char *text; // empty for headline-only stories
 };
 
 constexpr FixtureStory kStories[] = {
@@ -37,84 +37,128 @@ constexpr FixtureStory kStories[] = {
     {"quake/1", "Wire One", 2, "world", "Magnitude 8.2 earthquake strikes off northern Chile",
      "A powerful earthquake struck off the coast of northern Chile late on Tuesday, near the "
      "mining port of Iquique, the US Geological Survey said."},
-    {"quake/2", "Global Post", 4, "world", "Chile quake triggers tsunami warning along Pacific coast",
+    {"quake/2", "Global Post", 4, "world",
+     "Chile quake triggers tsunami warning along Pacific coast",
      "Authorities ordered the evacuation of coastal areas after the magnitude 8.2 quake near "
      "Iquique; a tsunami warning covers the Pacific coast from Chile to Peru."},
-    {"quake/3", "Metro Herald", 9, "world", "Thousands evacuated as strong quake rattles Iquique", ""},
+    {"quake/3", "Metro Herald", 9, "world", "Thousands evacuated as strong quake rattles Iquique",
+     ""},
     {"quake/4", "Daily Ledger", 20, "world", "Chile lifts tsunami alert after 8.2 earthquake", ""},
-    {"otherquake/1", "Metro Herald", 200, "world", "Minor earthquake shakes Los Angeles, no damage reported", ""},
-    {"copper/1", "Daily Ledger", 30, "business", "Chile copper exports slip in March on weak prices", ""},
+    {"otherquake/1", "Metro Herald", 200, "world",
+     "Minor earthquake shakes Los Angeles, no damage reported", ""},
+    {"copper/1", "Daily Ledger", 30, "business",
+     "Chile copper exports slip in March on weak prices", ""},
 
     // Apple and Samsung back in court.
-    {"trial/1", "Tech Crunchline", 30, "technology", "Apple and Samsung return to court in new patent trial", ""},
-    {"trial/2", "Wire One", 33, "technology", "Jury selection begins in Apple v. Samsung patent case", ""},
-    {"trial/3", "Daily Ledger", 50, "technology", "Apple seeks $2 billion from Samsung as patent trial opens", ""},
-    {"trial/4", "Global Post", 46, "technology", "Samsung says Apple patents are not worth $2 billion", ""},
-    {"macbook/1", "Tech Crunchline", 54, "technology", "Apple unveils faster MacBook Air with lower price", ""},
-    {"galaxy/1", "Wire One", 100, "technology", "Samsung Galaxy S5 goes on sale in 125 countries", ""},
+    {"trial/1", "Tech Crunchline", 30, "technology",
+     "Apple and Samsung return to court in new patent trial", ""},
+    {"trial/2", "Wire One", 33, "technology",
+     "Jury selection begins in Apple v. Samsung patent case", ""},
+    {"trial/3", "Daily Ledger", 50, "technology",
+     "Apple seeks $2 billion from Samsung as patent trial opens", ""},
+    {"trial/4", "Global Post", 46, "technology",
+     "Samsung says Apple patents are not worth $2 billion", ""},
+    {"macbook/1", "Tech Crunchline", 54, "technology",
+     "Apple unveils faster MacBook Air with lower price", ""},
+    {"galaxy/1", "Wire One", 100, "technology", "Samsung Galaxy S5 goes on sale in 125 countries",
+     ""},
 
     // The GM ignition switch recall, with a syndicated copy.
-    {"recall/1", "Wire One", 60, "business", "GM recalls 1.6 million cars over faulty ignition switch", ""},
-    {"recall/1", "Metro Herald", 61, "business", "GM recalls 1.6 million cars over faulty ignition switch", ""},
-    {"recall/2", "Daily Ledger", 66, "business", "General Motors expands ignition switch recall", ""},
-    {"recall/3", "Global Post", 75, "business", "GM chief Mary Barra apologises over ignition recall delays", ""},
-    {"toyota/1", "Daily Ledger", 140, "business", "Toyota recalls 6.4 million vehicles worldwide", ""},
+    {"recall/1", "Wire One", 60, "business",
+     "GM recalls 1.6 million cars over faulty ignition switch", ""},
+    {"recall/1", "Metro Herald", 61, "business",
+     "GM recalls 1.6 million cars over faulty ignition switch", ""},
+    {"recall/2", "Daily Ledger", 66, "business", "General Motors expands ignition switch recall",
+     ""},
+    {"recall/3", "Global Post", 75, "business",
+     "GM chief Mary Barra apologises over ignition recall delays", ""},
+    {"toyota/1", "Daily Ledger", 140, "business", "Toyota recalls 6.4 million vehicles worldwide",
+     ""},
 
     // The Federal Reserve's meeting.
     {"fed/1", "Wire One", 120, "business", "Fed trims bond buying by another $10 billion", ""},
-    {"fed/2", "Daily Ledger", 123, "business", "Yellen says Fed will keep rates low for a considerable time", ""},
-    {"fed/3", "Global Post", 126, "business", "Federal Reserve cuts bond purchases, keeps rate outlook", ""},
-    {"stocks1/1", "Wire One", 150, "business", "Stocks close higher as technology shares rally", ""},
-    {"stocks2/1", "Daily Ledger", 250, "business", "Wall Street slips as investors weigh earnings", ""},
+    {"fed/2", "Daily Ledger", 123, "business",
+     "Yellen says Fed will keep rates low for a considerable time", ""},
+    {"fed/3", "Global Post", 126, "business",
+     "Federal Reserve cuts bond purchases, keeps rate outlook", ""},
+    {"stocks1/1", "Wire One", 150, "business", "Stocks close higher as technology shares rally",
+     ""},
+    {"stocks2/1", "Daily Ledger", 250, "business", "Wall Street slips as investors weigh earnings",
+     ""},
 
     // MERS in Saudi Arabia.
     {"mers/1", "Health Weekly", 80, "health", "Saudi Arabia reports new MERS cases in Jeddah", ""},
     {"mers/2", "Wire One", 84, "health", "MERS virus death toll rises in Saudi Arabia", ""},
-    {"mers/3", "Global Post", 90, "health", "Jeddah hospital closes emergency room after MERS infections", ""},
-    {"measles/1", "Health Weekly", 85, "health", "Measles outbreak in New York City grows to 25 cases", ""},
+    {"mers/3", "Global Post", 90, "health",
+     "Jeddah hospital closes emergency room after MERS infections", ""},
+    {"measles/1", "Health Weekly", 85, "health",
+     "Measles outbreak in New York City grows to 25 cases", ""},
     {"flu/1", "Health Weekly", 170, "health", "Flu season winding down, CDC says", ""},
 
     // A record box-office weekend.
-    {"boxoffice/1", "Metro Herald", 110, "entertainment", "'Captain America: The Winter Soldier' sets April box office record", ""},
-    {"boxoffice/2", "Wire One", 112, "entertainment", "Captain America sequel earns $96 million in debut weekend", ""},
-    {"boxoffice/3", "Global Post", 118, "entertainment", "Winter Soldier smashes April record with $96.2 million opening", ""},
-    {"noah/1", "Metro Herald", 30, "entertainment", "'Noah' sinks at the box office in its second weekend", ""},
-    {"avengers/1", "Metro Herald", 200, "entertainment", "Marvel sets release date for third Captain America film", ""},
+    {"boxoffice/1", "Metro Herald", 110, "entertainment",
+     "'Captain America: The Winter Soldier' sets April box office record", ""},
+    {"boxoffice/2", "Wire One", 112, "entertainment",
+     "Captain America sequel earns $96 million in debut weekend", ""},
+    {"boxoffice/3", "Global Post", 118, "entertainment",
+     "Winter Soldier smashes April record with $96.2 million opening", ""},
+    {"noah/1", "Metro Herald", 30, "entertainment",
+     "'Noah' sinks at the box office in its second weekend", ""},
+    {"avengers/1", "Metro Herald", 200, "entertainment",
+     "Marvel sets release date for third Captain America film", ""},
 
     // Heartbleed, with body text.
-    {"heartbleed/1", "Tech Crunchline", 180, "technology", "Heartbleed bug exposes passwords on popular websites",
+    {"heartbleed/1", "Tech Crunchline", 180, "technology",
+     "Heartbleed bug exposes passwords on popular websites",
      "A flaw in OpenSSL, the encryption library used by two thirds of web servers, lets "
      "attackers read memory from servers, including passwords and private keys."},
-    {"heartbleed/2", "Wire One", 184, "technology", "Security researchers warn of serious OpenSSL flaw",
+    {"heartbleed/2", "Wire One", 184, "technology",
+     "Security researchers warn of serious OpenSSL flaw",
      "The Heartbleed bug in OpenSSL lets attackers read server memory; researchers urged "
      "sites to patch and users to change passwords."},
-    {"heartbleed/3", "Global Post", 195, "technology", "Heartbleed: which passwords you need to change now", ""},
+    {"heartbleed/3", "Global Post", 195, "technology",
+     "Heartbleed: which passwords you need to change now", ""},
     {"xp/1", "Tech Crunchline", 190, "technology", "Microsoft ends support for Windows XP",
      "Microsoft stopped issuing security updates for Windows XP on Tuesday, leaving millions "
      "of computers exposed to new flaws."},
 
     // Facebook buys a drone maker.
-    {"drones/1", "Tech Crunchline", 230, "technology", "Facebook in talks to buy drone maker Titan Aerospace", ""},
-    {"drones/2", "Wire One", 236, "technology", "Facebook to acquire solar drone company Titan Aerospace", ""},
-    {"drones/3", "Global Post", 244, "technology", "Zuckerberg's Titan Aerospace deal aims to bring web to remote areas", ""},
-    {"whatsapp/1", "Tech Crunchline", 20, "technology", "Facebook closes WhatsApp deal after regulators approve", ""},
+    {"drones/1", "Tech Crunchline", 230, "technology",
+     "Facebook in talks to buy drone maker Titan Aerospace", ""},
+    {"drones/2", "Wire One", 236, "technology",
+     "Facebook to acquire solar drone company Titan Aerospace", ""},
+    {"drones/3", "Global Post", 244, "technology",
+     "Zuckerberg's Titan Aerospace deal aims to bring web to remote areas", ""},
+    {"whatsapp/1", "Tech Crunchline", 20, "technology",
+     "Facebook closes WhatsApp deal after regulators approve", ""},
 
     // Twitter's lock-up: the last headline shares only "Twitter" with the first, but both
     // are close to the two in between.
-    {"lockup/1", "Wire One", 270, "technology", "Twitter shares plunge as insider lock-up period expires", ""},
-    {"lockup/2", "Daily Ledger", 272, "technology", "Twitter stock sinks to record low as share lock-up expires", ""},
-    {"lockup/3", "Global Post", 273, "technology", "Twitter insiders free to sell as lock-up period ends", ""},
-    {"lockup/4", "Tech Crunchline", 275, "technology", "Twitter staff free to sell stock at last; stock sinks to record low", ""},
+    {"lockup/1", "Wire One", 270, "technology",
+     "Twitter shares plunge as insider lock-up period expires", ""},
+    {"lockup/2", "Daily Ledger", 272, "technology",
+     "Twitter stock sinks to record low as share lock-up expires", ""},
+    {"lockup/3", "Global Post", 273, "technology",
+     "Twitter insiders free to sell as lock-up period ends", ""},
+    {"lockup/4", "Tech Crunchline", 275, "technology",
+     "Twitter staff free to sell stock at last; stock sinks to record low", ""},
 
     // Stories with no coverage in the cache.
-    {"walker/1", "Metro Herald", 150, "entertainment", "Paul Walker's brothers to help finish Fast & Furious 7", ""},
-    {"coke/1", "Daily Ledger", 260, "business", "Coca-Cola quarterly profit falls on strong dollar", ""},
-    {"ebola/1", "Health Weekly", 60, "health", "Guinea confirms Ebola outbreak in remote south-east", ""},
-    {"mars/1", "Tech Crunchline", 210, "technology", "Mars rover Curiosity photographs Earth from orbit", ""},
-    {"oscars/1", "Metro Herald", 5, "entertainment", "Academy announces date for next year's Oscars", ""},
+    {"walker/1", "Metro Herald", 150, "entertainment",
+     "Paul Walker's brothers to help finish Fast & Furious 7", ""},
+    {"coke/1", "Daily Ledger", 260, "business", "Coca-Cola quarterly profit falls on strong dollar",
+     ""},
+    {"ebola/1", "Health Weekly", 60, "health",
+     "Guinea confirms Ebola outbreak in remote south-east", ""},
+    {"mars/1", "Tech Crunchline", 210, "technology",
+     "Mars rover Curiosity photographs Earth from orbit", ""},
+    {"oscars/1", "Metro Herald", 5, "entertainment",
+     "Academy announces date for next year's Oscars", ""},
     {"gold/1", "Daily Ledger", 90, "business", "Gold prices climb to two-week high", ""},
-    {"twitter/1", "Tech Crunchline", 160, "technology", "Twitter tests a redesigned profile page", ""},
-    {"sleep/1", "Health Weekly", 230, "health", "Study links poor sleep to higher risk of heart disease", ""},
+    {"twitter/1", "Tech Crunchline", 160, "technology", "Twitter tests a redesigned profile page",
+     ""},
+    {"sleep/1", "Health Weekly", 230, "health",
+     "Study links poor sleep to higher risk of heart disease", ""},
 };
 
 // Stories whose coverage shares too little of the headline to be found: different words for
@@ -168,8 +212,8 @@ private:
 
     test::TemporaryCache m_cache;
     test::TemporaryCache m_indexed;
-    QList<qint64> m_ids;                // per kStories row
-    QHash<qint64, QString> m_keyOf;     // story id -> fixture key
+    QList<qint64> m_ids; // per kStories row
+    QHash<qint64, QString> m_keyOf; // story id -> fixture key
 };
 
 namespace {
@@ -213,7 +257,8 @@ void tst_RelatedCoverage::initTestCase()
         m_keyOf.insert(m_ids[i], QString::fromUtf8(kStories[i].key));
 
     CoverageIndexer indexer(m_indexed->database().connection());
-    QCOMPARE(indexer.index(CoverageStore(m_indexed->database().connection()).pending(1000)), int(m_ids.size()));
+    QCOMPARE(indexer.index(CoverageStore(m_indexed->database().connection()).pending(1000)),
+             int(m_ids.size()));
     QVERIFY(CoverageStore(m_indexed->database().connection()).pending(10).isEmpty());
     QVERIFY(!CoverageStore(m_cache->database().connection()).isIndexed(m_ids.first()));
 }
@@ -314,8 +359,8 @@ void tst_RelatedCoverage::precisionAtFive()
         ++listing;
     }
     const double precision = listing ? sum / listing : 0;
-    qInfo("fixture: P@5=%.2f over %d stories that list coverage; %d list none", precision,
-          listing, empty);
+    qInfo("fixture: P@5=%.2f over %d stories that list coverage; %d list none", precision, listing,
+          empty);
     QVERIFY(precision >= 0.95);
 }
 
@@ -390,7 +435,9 @@ void tst_RelatedCoverage::sharedNeighboursLinkDifferentWords()
 void tst_RelatedCoverage::indexerPutsCoverageInOneEvent()
 {
     const CoverageStore store(m_indexed->database().connection());
-    const auto eventOfStory = [&](const char *key) { return store.eventOf(idOf(key)).value_or(-1); };
+    const auto eventOfStory = [&](const char *key) {
+        return store.eventOf(idOf(key)).value_or(-1);
+    };
     // One event for the Apple and Samsung trial, none of it for other Apple or Samsung news.
     const qint64 trial = eventOfStory("trial/1");
     QVERIFY(trial > 0);
@@ -431,7 +478,9 @@ void tst_RelatedCoverage::deletedStoryTakesItsLinksAlong()
         QSqlQuery q(db);
         QVERIFY(q.exec(QStringLiteral("DELETE FROM articles WHERE id = %1").arg(gone)));
     }
-    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM coverage_links WHERE story_id = %1 OR other_id = %1")), 0);
+    QCOMPARE(count(QStringLiteral(
+                 "SELECT count(*) FROM coverage_links WHERE story_id = %1 OR other_id = %1")),
+             0);
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM coverage_events WHERE story_id = %1")), 0);
     // The other reports of the earthquake list what is left.
     for (const RelatedStory &r : findRelatedCoverage(db, *cache->articles().story(ids[1])))
@@ -455,9 +504,11 @@ void tst_RelatedCoverage::storiesDeletedOrIndexedWhileWorkedOutAreLeftAlone()
     QCOMPARE(work.stories.size(), ids.size());
     const qint64 gone = ids.first(); // the Chile earthquake, in the links of its other reports
     const qint64 indexedMeanwhile = ids[1];
-    QVERIFY(std::any_of(work.stories.cbegin(), work.stories.cend(), [&](const CoverageIndexer::Work::Story &s) {
-        return std::any_of(s.links.cbegin(), s.links.cend(), [&](const CoverageLink &l) { return l.id == gone; });
-    }));
+    QVERIFY(std::any_of(work.stories.cbegin(), work.stories.cend(),
+                        [&](const CoverageIndexer::Work::Story &s) {
+                            return std::any_of(s.links.cbegin(), s.links.cend(),
+                                               [&](const CoverageLink &l) { return l.id == gone; });
+                        }));
     {
         auto window = Cache::open(path, &error);
         QVERIFY2(window, qPrintable(error));
@@ -471,8 +522,13 @@ void tst_RelatedCoverage::storiesDeletedOrIndexedWhileWorkedOutAreLeftAlone()
         QSqlQuery q(db);
         return q.exec(sql) && q.next() ? q.value(0).toInt() : -1;
     };
-    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM coverage_links WHERE story_id = %1 OR other_id = %1").arg(gone)), 0);
-    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM coverage_events WHERE story_id = %1").arg(gone)), 0);
+    QCOMPARE(count(QStringLiteral(
+                       "SELECT count(*) FROM coverage_links WHERE story_id = %1 OR other_id = %1")
+                       .arg(gone)),
+             0);
+    QCOMPARE(
+        count(QStringLiteral("SELECT count(*) FROM coverage_events WHERE story_id = %1").arg(gone)),
+        0);
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM coverage_events")), int(ids.size()) - 1);
     QVERIFY(CoverageStore(db).pending(10).isEmpty());
     QSqlQuery check(db);

@@ -15,8 +15,9 @@ private:
         d.summary.id = 7;
         d.summary.title = QStringLiteral("Storm <warning> & more");
         d.summary.source = QStringLiteral("Weather Desk");
-        d.html = QStringLiteral("<p>Body <img src=\"https://tracker.example/p.gif\" alt=\"pixel\"> text.</p>"
-                                "<script>alert(1)</script>");
+        d.html = QStringLiteral(
+            "<p>Body <img src=\"https://tracker.example/p.gif\" alt=\"pixel\"> text.</p>"
+            "<script>alert(1)</script>");
         Advisory v;
         v.headline = QStringLiteral("Flood Warning");
         v.text = QStringLiteral("Move to higher ground now.");
@@ -51,7 +52,8 @@ private Q_SLOTS:
         QVERIFY(!page.html.contains(QStringLiteral("<script")));
         QVERIFY(!page.html.contains(QStringLiteral("tracker.example")));
         QCOMPARE(page.blockedUrls, QStringList{QStringLiteral("https://tracker.example/p.gif")});
-        QCOMPARE(storyIdFromAnchor(QStringLiteral("#bulletin-story-42")), std::optional<qint64>(42));
+        QCOMPARE(storyIdFromAnchor(QStringLiteral("#bulletin-story-42")),
+                 std::optional<qint64>(42));
         QVERIFY(!storyIdFromAnchor(QStringLiteral("#other")));
     }
 
@@ -74,11 +76,14 @@ private Q_SLOTS:
         d.related << read << unread;
 
         StoryPage page = buildStoryPage(d);
-        const QString coverage = page.text.mid(page.text.indexOf(QStringLiteral("Coverage elsewhere")));
-        QVERIFY2(coverage.contains(QStringLiteral("Coast braces for storm \u2014 Coast Daily \u00b7 ")),
-                 qPrintable(coverage));
+        const QString coverage = page.text.mid(
+            page.text.indexOf(QStringLiteral("Coverage elsewhere")));
+        QVERIFY2(
+            coverage.contains(QStringLiteral("Coast braces for storm \u2014 Coast Daily \u00b7 ")),
+            qPrintable(coverage));
         QVERIFY2(coverage.contains(QStringLiteral("\u00b7 \u2713 read")), qPrintable(coverage));
-        QCOMPARE(coverage.count(QStringLiteral("\u2713 read")), 1); // the unread report is not marked
+        QCOMPARE(coverage.count(QStringLiteral("\u2713 read")),
+                 1); // the unread report is not marked
         // The story and its two reports: one link marks the event read.
         QVERIFY(page.html.contains(QStringLiteral("href=\"#bulletin-read-7,51,52\"")));
         QVERIFY(coverage.contains(QStringLiteral("Mark these 3 reports of the event read")));
@@ -142,7 +147,8 @@ private Q_SLOTS:
 
     void theBookmarkNoteKeepsItsLines()
     {
-        const QString note = QStringLiteral("Call the <harbour> office\n- ask about the ferry\n\nThen write back");
+        const QString note = QStringLiteral(
+            "Call the <harbour> office\n- ask about the ferry\n\nThen write back");
         StoryDetail d = story();
         d.bookmarkNote = note;
         BookmarkRecord snapshot;
@@ -179,10 +185,12 @@ private Q_SLOTS:
         snapshot.note = d.bookmarkNote;
         PageOptions readOnly;
         readOnly.readOnly = true;
-        for (const StoryPage &page : {buildStoryPage(d, readOnly), buildBookmarkPage(snapshot, readOnly)}) {
+        for (const StoryPage &page :
+             {buildStoryPage(d, readOnly), buildBookmarkPage(snapshot, readOnly)}) {
             // The note is there, as written, without a link that could not save an edit.
             QVERIFY(page.text.contains(QStringLiteral("Your note\nAsk the harbour office")));
-            QVERIFY2(!page.html.contains(QStringLiteral("#bulletin-edit-note")), qPrintable(page.html));
+            QVERIFY2(!page.html.contains(QStringLiteral("#bulletin-edit-note")),
+                     qPrintable(page.html));
             QVERIFY(!page.text.contains(QStringLiteral("(edit)")));
         }
         // The coverage is listed, but nothing offers to mark it read.

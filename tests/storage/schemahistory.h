@@ -24,20 +24,25 @@ inline bool undoEnclosures(QSqlQuery &q)
 inline bool undoCompressedBodies(QSqlQuery &q)
 {
     QList<QPair<QString, QString>> dependents; // name, SQL
-    if (!q.exec(QStringLiteral("SELECT name, sql FROM sqlite_master WHERE type IN ('trigger', 'view') "
-                               "AND (sql LIKE '%article_bodies%' OR sql LIKE '%body_text(%') ORDER BY type DESC")))
+    if (!q.exec(QStringLiteral(
+            "SELECT name, sql FROM sqlite_master WHERE type IN ('trigger', 'view') "
+            "AND (sql LIKE '%article_bodies%' OR sql LIKE '%body_text(%') ORDER BY type DESC")))
         return false;
     while (q.next())
         dependents.append({q.value(0).toString(), q.value(1).toString()});
     for (const auto &[name, sql] : std::as_const(dependents)) {
-        const QString kind = sql.startsWith(QLatin1String("CREATE VIEW")) ? QStringLiteral("VIEW") : QStringLiteral("TRIGGER");
+        const QString kind = sql.startsWith(QLatin1String("CREATE VIEW"))
+            ? QStringLiteral("VIEW")
+            : QStringLiteral("TRIGGER");
         if (!q.exec(QStringLiteral("DROP %1 %2").arg(kind, name)))
             return false;
     }
     for (const char *sql :
-         {"CREATE TABLE article_bodies_v14 (article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE, "
+         {"CREATE TABLE article_bodies_v14 (article_id INTEGER PRIMARY KEY REFERENCES articles(id) "
+          "ON DELETE CASCADE, "
           "html TEXT, text TEXT)",
-          "INSERT INTO article_bodies_v14 SELECT article_id, body_html(body), body_text(body) FROM article_bodies",
+          "INSERT INTO article_bodies_v14 SELECT article_id, body_html(body), body_text(body) FROM "
+          "article_bodies",
           "DROP TABLE article_bodies", "ALTER TABLE article_bodies_v14 RENAME TO article_bodies"}) {
         if (!q.exec(QLatin1String(sql))) {
             qWarning("cannot undo schema 15: %s", sql);
@@ -56,4 +61,3 @@ inline bool undoCompressedBodies(QSqlQuery &q)
     }
     return true;
 }
-

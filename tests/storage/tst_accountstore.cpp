@@ -27,17 +27,27 @@ struct AccountCache
     AccountCache()
     {
         QString error;
-        accountId = accounts.add(QStringLiteral("ttrss"), QStringLiteral("http://127.0.0.1/tt/"), QStringLiteral("me"),
-                                 &error)
+        accountId = accounts
+                        .add(QStringLiteral("ttrss"), QStringLiteral("http://127.0.0.1/tt/"),
+                             QStringLiteral("me"), &error)
                         .value_or(0);
         AccountFeed feed;
         feed.remoteId = QStringLiteral("7");
         feed.title = QStringLiteral("Remote feed");
         feedId = accounts.ensureFeed(accountId, feed).value_or(0);
-        storyId = articles.upsert(feedId, makeArticle(QStringLiteral("g1"), QStringLiteral("Remote story"), 100)).id;
+        storyId = articles
+                      .upsert(
+                          feedId,
+                          makeArticle(QStringLiteral("g1"), QStringLiteral("Remote story"), 100))
+                      .id;
         accounts.mapStories(accountId, {{storyId, QStringLiteral("r1")}});
-        const qint64 local = *feeds.addSubscription(QStringLiteral("https://example.org/feed"), QStringLiteral("Local"));
-        localStoryId = articles.upsert(local, makeArticle(QStringLiteral("g2"), QStringLiteral("Local story"), 100)).id;
+        const qint64 local = *feeds.addSubscription(QStringLiteral("https://example.org/feed"),
+                                                    QStringLiteral("Local"));
+        localStoryId
+            = articles
+                  .upsert(local,
+                          makeArticle(QStringLiteral("g2"), QStringLiteral("Local story"), 100))
+                  .id;
     }
 
     QList<PendingChange> pending() const { return accounts.pending(accountId); }
@@ -198,8 +208,9 @@ void tst_AccountStore::removingAnAccountKeepsItsBookmarks()
     QCOMPARE(bookmarks.first().note, QStringLiteral("keep this note"));
     QVERIFY(!bookmarks.first().articleId);
     QSqlQuery q(c.cache->database().connection());
-    QVERIFY(q.exec(QStringLiteral("SELECT (SELECT count(*) FROM accounts), (SELECT count(*) FROM sync_pending), "
-                                  "(SELECT count(*) FROM account_articles)")));
+    QVERIFY(q.exec(QStringLiteral(
+        "SELECT (SELECT count(*) FROM accounts), (SELECT count(*) FROM sync_pending), "
+        "(SELECT count(*) FROM account_articles)")));
     QVERIFY(q.next());
     QCOMPARE(q.value(0).toInt(), 0);
     QCOMPARE(q.value(1).toInt(), 0);
@@ -220,7 +231,8 @@ void tst_AccountStore::anAccountsFeedIsMappedApartFromALocalOne()
     remote.url = QStringLiteral("https://example.org/feed");
     const auto accountFeed = c.accounts.ensureFeed(c.accountId, remote);
     QVERIFY(accountFeed);
-    QCOMPARE(c.feeds.feedByUrl(QStringLiteral("https://example.org/feed"))->kind, QStringLiteral("feed"));
+    QCOMPARE(c.feeds.feedByUrl(QStringLiteral("https://example.org/feed"))->kind,
+             QStringLiteral("feed"));
     QVERIFY(c.accounts.storyAccount(c.storyId) == std::optional<qint64>(c.accountId));
     QVERIFY(!c.accounts.storyAccount(c.localStoryId));
     QCOMPARE(c.accounts.feedAccounts().value(c.feedId), c.accountId);
@@ -234,8 +246,11 @@ void tst_AccountStore::storiesAreReadAPartAtATime()
     QList<std::pair<qint64, QString>> mapped;
     QList<qint64> read;
     for (int n = 2; n <= 1201; ++n) {
-        const qint64 id = c.articles.upsert(c.feedId, makeArticle(QStringLiteral("g-%1").arg(n),
-                                                                    QStringLiteral("Story %1").arg(n), 100 + n)).id;
+        const qint64 id = c.articles
+                              .upsert(c.feedId,
+                                      makeArticle(QStringLiteral("g-%1").arg(n),
+                                                  QStringLiteral("Story %1").arg(n), 100 + n))
+                              .id;
         mapped.append({id, QStringLiteral("r%1").arg(n)});
         if (n % 3 == 0)
             read << id;

@@ -1,8 +1,8 @@
 // AdvisoryStore over a real cache file: the order the Advisories view pages through.
 #include "storage/advisorystore.h"
 #include "storage/articlestore.h"
-#include "storage/feedstore.h"
 #include "storage/database.h"
+#include "storage/feedstore.h"
 #include "storetestutil.h"
 
 #include <QRandomGenerator>
@@ -25,26 +25,35 @@ void tst_AdvisoryStore::orderIsTheOrderOfTheRecords()
     QVERIFY2(cache.open(), qPrintable(cache.error()));
     FeedStore feeds(cache->database().connection());
     ArticleStore articles(cache->database().connection());
-    const qint64 feed = *feeds.addSubscription(QStringLiteral("https://example.org/feed"), QStringLiteral("Example"));
-    const QStringList severities{QStringLiteral("Extreme"), QStringLiteral("severe"), QStringLiteral("Moderate"),
-                                 QStringLiteral("Minor"), QStringLiteral("Unknown"), QString()};
-    const QStringList statuses{QStringLiteral("active"), QStringLiteral("active"), QStringLiteral("active"),
-                               QStringLiteral("cancelled"), QStringLiteral("superseded")};
+    const qint64 feed = *feeds.addSubscription(QStringLiteral("https://example.org/feed"),
+                                               QStringLiteral("Example"));
+    const QStringList severities{QStringLiteral("Extreme"),  QStringLiteral("severe"),
+                                 QStringLiteral("Moderate"), QStringLiteral("Minor"),
+                                 QStringLiteral("Unknown"),  QString()};
+    const QStringList statuses{QStringLiteral("active"), QStringLiteral("active"),
+                               QStringLiteral("active"), QStringLiteral("cancelled"),
+                               QStringLiteral("superseded")};
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QRandomGenerator random(7);
     {
         Transaction transaction(cache->database().connection());
         for (int i = 0; i < 300; ++i) {
-            Article article = makeArticle(QStringLiteral("a%1").arg(i), QStringLiteral("Story %1").arg(i),
+            Article article = makeArticle(QStringLiteral("a%1").arg(i),
+                                          QStringLiteral("Story %1").arg(i),
                                           1'700'000'000 + random.bounded(20) * 3600);
             Advisory advisory;
             advisory.headline = article.title;
             advisory.severity = severities.at(random.bounded(int(severities.size())));
             advisory.status = statuses.at(random.bounded(int(statuses.size())));
             switch (random.bounded(4)) {
-            case 0: break; // no expiry
-            case 1: advisory.expires = now.addSecs(-3600 * random.bounded(1, 5)); break;
-            default: advisory.expires = now.addSecs(3600 * random.bounded(1, 5)); break;
+            case 0:
+                break; // no expiry
+            case 1:
+                advisory.expires = now.addSecs(-3600 * random.bounded(1, 5));
+                break;
+            default:
+                advisory.expires = now.addSecs(3600 * random.bounded(1, 5));
+                break;
             }
             if (random.bounded(2))
                 advisory.effective = now.addSecs(-3600 * random.bounded(10));

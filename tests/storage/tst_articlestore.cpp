@@ -32,7 +32,8 @@ private Q_SLOTS:
         QVERIFY2(cache.open(), qPrintable(cache.error()));
         FeedStore feeds(cache->database().connection());
         ArticleStore articles(cache->database().connection());
-        const qint64 feed = *feeds.addSubscription(QStringLiteral("https://example.org/feed"), QStringLiteral("Example"));
+        const qint64 feed = *feeds.addSubscription(QStringLiteral("https://example.org/feed"),
+                                                   QStringLiteral("Example"));
 
         Article a = makeArticle(QStringLiteral("g1"), QStringLiteral("First"), 1000);
         const auto inserted = articles.upsert(feed, a);
@@ -76,7 +77,9 @@ private Q_SLOTS:
             Transaction t(cache->database().connection());
             for (int i = 0; i < 1000; ++i) {
                 // Many stories share a date: the id breaks ties.
-                articles.upsert(feed, makeArticle(QString::number(i), QStringLiteral("Story %1").arg(i), 1000 + i / 10));
+                articles.upsert(feed,
+                                makeArticle(QString::number(i), QStringLiteral("Story %1").arg(i),
+                                            1000 + i / 10));
             }
             QVERIFY(t.commit());
         }
@@ -93,7 +96,8 @@ private Q_SLOTS:
         for (qsizetype i = 1; i < all.size(); ++i) {
             const auto &prev = all.at(i - 1);
             const auto &cur = all.at(i);
-            QVERIFY(prev.sortDate > cur.sortDate || (prev.sortDate == cur.sortDate && prev.id > cur.id));
+            QVERIFY(prev.sortDate > cur.sortDate
+                    || (prev.sortDate == cur.sortDate && prev.id > cur.id));
         }
         QCOMPARE(all.first().title, QStringLiteral("Story 999"));
     }
@@ -104,16 +108,25 @@ private Q_SLOTS:
         QVERIFY2(cache.open(), qPrintable(cache.error()));
         FeedStore feeds(cache->database().connection());
         ArticleStore articles(cache->database().connection());
-        const qint64 folder = feeds.folderForPath({QStringLiteral("News"), QStringLiteral("Europe")});
+        const qint64 folder = feeds.folderForPath(
+            {QStringLiteral("News"), QStringLiteral("Europe")});
         QVERIFY(!feeds.hasFeeds()); // a folder is not a feed
-        const qint64 a = *feeds.addSubscription(QStringLiteral("https://a.example/feed"), QStringLiteral("A"), folder);
-        const qint64 b = *feeds.addSubscription(QStringLiteral("https://b.example/feed"), QStringLiteral("B"));
+        const qint64 a = *feeds.addSubscription(QStringLiteral("https://a.example/feed"),
+                                                QStringLiteral("A"), folder);
+        const qint64 b = *feeds.addSubscription(QStringLiteral("https://b.example/feed"),
+                                                QStringLiteral("B"));
         for (int i = 0; i < 5; ++i)
-            articles.upsert(a, makeArticle(QStringLiteral("a%1").arg(i), QStringLiteral("A%1").arg(i), 100 + i));
+            articles.upsert(
+                a,
+                makeArticle(QStringLiteral("a%1").arg(i), QStringLiteral("A%1").arg(i), 100 + i));
         for (int i = 0; i < 3; ++i)
-            articles.upsert(b, makeArticle(QStringLiteral("b%1").arg(i), QStringLiteral("B%1").arg(i), 200 + i));
+            articles.upsert(
+                b,
+                makeArticle(QStringLiteral("b%1").arg(i), QStringLiteral("B%1").arg(i), 200 + i));
         QCOMPARE(articles.count({StoryFilter::Kind::Feed, a}), 5);
-        QCOMPARE(articles.count({StoryFilter::Kind::Folder, feeds.folderForPath({QStringLiteral("News")})}), 5);
+        QCOMPARE(articles.count(
+                     {StoryFilter::Kind::Folder, feeds.folderForPath({QStringLiteral("News")})}),
+                 5);
         QCOMPARE(articles.markAllRead({StoryFilter::Kind::Feed, b}).size(), 3);
         QCOMPARE(articles.count({StoryFilter::Kind::Unread}), 5);
         const auto feedList = feeds.feeds();
@@ -133,7 +146,11 @@ private Q_SLOTS:
         QVERIFY(feeds.hasFeeds());
         // A folder holds the feeds of the folders inside it; what is read already is not
         // counted again.
-        QCOMPARE(articles.markAllRead({StoryFilter::Kind::Folder, feeds.folderForPath({QStringLiteral("News")})}).size(), 5);
+        QCOMPARE(articles
+                     .markAllRead(
+                         {StoryFilter::Kind::Folder, feeds.folderForPath({QStringLiteral("News")})})
+                     .size(),
+                 5);
         QCOMPARE(articles.count({StoryFilter::Kind::Unread}), 0);
         QVERIFY(articles.markAllRead({StoryFilter::Kind::Feed, b}).isEmpty());
     }
@@ -146,12 +163,19 @@ private Q_SLOTS:
         QVERIFY2(cache.open(), qPrintable(cache.error()));
         FeedStore feeds(cache->database().connection());
         ArticleStore articles(cache->database().connection());
-        const qint64 a = *feeds.addSubscription(QStringLiteral("https://a.example/feed"), QStringLiteral("A"));
-        const qint64 b = *feeds.addSubscription(QStringLiteral("https://b.example/feed"), QStringLiteral("B"));
+        const qint64 a = *feeds.addSubscription(QStringLiteral("https://a.example/feed"),
+                                                QStringLiteral("A"));
+        const qint64 b = *feeds.addSubscription(QStringLiteral("https://b.example/feed"),
+                                                QStringLiteral("B"));
         QList<qint64> ofA;
         for (int i = 0; i < 6; ++i)
-            ofA << articles.upsert(a, makeArticle(QStringLiteral("a%1").arg(i), QStringLiteral("A%1").arg(i), 100 + i)).id;
-        const qint64 ofB = articles.upsert(b, makeArticle(QStringLiteral("b"), QStringLiteral("B"), 300)).id;
+            ofA << articles
+                       .upsert(a,
+                               makeArticle(QStringLiteral("a%1").arg(i),
+                                           QStringLiteral("A%1").arg(i), 100 + i))
+                       .id;
+        const qint64 ofB
+            = articles.upsert(b, makeArticle(QStringLiteral("b"), QStringLiteral("B"), 300)).id;
         const QList<qint64> readBefore{ofA.at(1), ofA.at(4)};
         QVERIFY(articles.setRead(readBefore, true));
 
@@ -176,7 +200,8 @@ private Q_SLOTS:
         ArticleStore articles(cache->database().connection());
         AccountStore accounts(cache->database().connection());
         QString error;
-        const std::optional<qint64> account = accounts.add(QStringLiteral("ttrss"), QStringLiteral("https://rss.example"),
+        const std::optional<qint64> account = accounts.add(QStringLiteral("ttrss"),
+                                                           QStringLiteral("https://rss.example"),
                                                            QStringLiteral("reader"), &error);
         QVERIFY2(account, qPrintable(error));
         AccountFeed remote;
@@ -185,9 +210,14 @@ private Q_SLOTS:
         remote.url = QStringLiteral("https://remote.example/feed");
         const std::optional<qint64> feed = accounts.ensureFeed(*account, remote);
         QVERIFY(feed);
-        const qint64 first = articles.upsert(*feed, makeArticle(QStringLiteral("r1"), QStringLiteral("R1"), 100)).id;
-        const qint64 second = articles.upsert(*feed, makeArticle(QStringLiteral("r2"), QStringLiteral("R2"), 101)).id;
-        QVERIFY(accounts.mapStories(*account, {{first, QStringLiteral("101")}, {second, QStringLiteral("102")}}));
+        const qint64 first
+            = articles.upsert(*feed, makeArticle(QStringLiteral("r1"), QStringLiteral("R1"), 100))
+                  .id;
+        const qint64 second
+            = articles.upsert(*feed, makeArticle(QStringLiteral("r2"), QStringLiteral("R2"), 101))
+                  .id;
+        QVERIFY(accounts.mapStories(
+            *account, {{first, QStringLiteral("101")}, {second, QStringLiteral("102")}}));
         QVERIFY(articles.setRead({second}, true));
         QVERIFY(accounts.clearPending([&] {
             QList<qint64> ids;
@@ -228,8 +258,8 @@ private Q_SLOTS:
         v.expires = QDateTime::fromSecsSinceEpoch(4102444800, Qt::UTC);
         a.advisory = v;
         a.related = {{QStringLiteral("target headline"), {}, QStringLiteral("publisher")},
-                     {QStringLiteral("Unknown story"), QStringLiteral("https://elsewhere.example/x"),
-                      QStringLiteral("publisher")}};
+                     {QStringLiteral("Unknown story"),
+                      QStringLiteral("https://elsewhere.example/x"), QStringLiteral("publisher")}};
         const qint64 id = articles.upsert(feed, a).id;
         const auto story = articles.story(id);
         QVERIFY(story && story->advisory);
@@ -249,7 +279,8 @@ private Q_SLOTS:
         QVERIFY2(cache.open(), qPrintable(cache.error()));
         FeedStore feeds(cache->database().connection());
         ArticleStore articles(cache->database().connection());
-        const qint64 feed = *feeds.addSubscription(QStringLiteral("https://radio.example/feed"), QStringLiteral("Radio"));
+        const qint64 feed = *feeds.addSubscription(QStringLiteral("https://radio.example/feed"),
+                                                   QStringLiteral("Radio"));
         Article a = makeArticle(QStringLiteral("ep12"), QStringLiteral("Episode 12"), 1000);
         Enclosure episode;
         episode.url = QStringLiteral("https://radio.example/media/episode-12.mp3");
@@ -295,12 +326,16 @@ private Q_SLOTS:
         // They go with their story.
         a.enclosures = {episode, map};
         QCOMPARE(articles.upsert(feed, a).state, ArticleStore::UpsertState::Updated);
-        QCOMPARE(scalar(cache->database(), QStringLiteral("SELECT count(*) FROM enclosures")).toInt(), 2);
+        QCOMPARE(
+            scalar(cache->database(), QStringLiteral("SELECT count(*) FROM enclosures")).toInt(),
+            2);
         QVERIFY(feeds.beginRemove(feed));
         while (feeds.purgeRemoved(100) > 0) {
         }
         QVERIFY(!articles.summary(stored.id));
-        QCOMPARE(scalar(cache->database(), QStringLiteral("SELECT count(*) FROM enclosures")).toInt(), 0);
+        QCOMPARE(
+            scalar(cache->database(), QStringLiteral("SELECT count(*) FROM enclosures")).toInt(),
+            0);
     }
 
     void ftsFollowsArticles()
@@ -310,13 +345,17 @@ private Q_SLOTS:
         FeedStore feeds(cache->database().connection());
         ArticleStore articles(cache->database().connection());
         const qint64 feed = *feeds.localSource(QStringLiteral("Local"));
-        Article a = makeArticle(QStringLiteral("x"), QStringLiteral("Volcano erupts"), 10, QStringLiteral("ash cloud over the island"));
+        Article a = makeArticle(QStringLiteral("x"), QStringLiteral("Volcano erupts"), 10,
+                                QStringLiteral("ash cloud over the island"));
         articles.upsert(feed, a);
-        const auto countMatches = [&](const QString &term) { return searchMatches(cache->database().connection(), term); };
+        const auto countMatches = [&](const QString &term) {
+            return searchMatches(cache->database().connection(), term);
+        };
         // FTS5 checks its index against the stories' titles and bodies (the content view).
         const auto indexMatchesStories = [&] {
             QSqlQuery q(cache->database().connection());
-            return q.exec(QStringLiteral("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')"));
+            return q.exec(QStringLiteral(
+                "INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')"));
         };
         QCOMPARE(countMatches(QStringLiteral("ash")), 1);
         QVERIFY(indexMatchesStories());
@@ -341,7 +380,8 @@ private Q_SLOTS:
         QCOMPARE(countMatches(QStringLiteral("calm")), 0);
         QVERIFY(indexMatchesStories());
         QSqlQuery bodies(cache->database().connection());
-        QVERIFY(bodies.exec(QStringLiteral("SELECT count(*) FROM article_bodies")) && bodies.next());
+        QVERIFY(bodies.exec(QStringLiteral("SELECT count(*) FROM article_bodies"))
+                && bodies.next());
         QCOMPARE(bodies.value(0).toInt(), 0); // the bodies went with their stories
     }
 
@@ -352,17 +392,24 @@ private Q_SLOTS:
         FeedStore feeds(cache->database().connection());
         ArticleStore articles(cache->database().connection());
         BookmarkStore bookmarks(cache->database().connection());
-        const qint64 big = *feeds.addSubscription(QStringLiteral("https://big.example/feed"), QStringLiteral("Big"));
-        const qint64 other = *feeds.addSubscription(QStringLiteral("https://other.example/feed"), QStringLiteral("Other"));
+        const qint64 big = *feeds.addSubscription(QStringLiteral("https://big.example/feed"),
+                                                  QStringLiteral("Big"));
+        const qint64 other = *feeds.addSubscription(QStringLiteral("https://other.example/feed"),
+                                                    QStringLiteral("Other"));
         {
             Transaction transaction(cache->database().connection());
             for (int i = 0; i < 250; ++i)
-                articles.upsert(big, makeArticle(QStringLiteral("b%1").arg(i), QStringLiteral("Big %1").arg(i), 100 + i,
-                                                 QStringLiteral("walrus sighting")));
-            articles.upsert(other, makeArticle(QStringLiteral("o"), QStringLiteral("Other"), 50, QStringLiteral("walrus")));
+                articles.upsert(big,
+                                makeArticle(QStringLiteral("b%1").arg(i),
+                                            QStringLiteral("Big %1").arg(i), 100 + i,
+                                            QStringLiteral("walrus sighting")));
+            articles.upsert(other,
+                            makeArticle(QStringLiteral("o"), QStringLiteral("Other"), 50,
+                                        QStringLiteral("walrus")));
             QVERIFY(transaction.commit());
         }
-        const qint64 kept = articles.stories({StoryFilter::Kind::Feed, big}, std::nullopt, 1).value(0).id;
+        const qint64 kept
+            = articles.stories({StoryFilter::Kind::Feed, big}, std::nullopt, 1).value(0).id;
         QVERIFY(bookmarks.add(kept));
         const auto feedIds = [&] {
             QList<qint64> ids;
@@ -371,7 +418,8 @@ private Q_SLOTS:
             return ids;
         };
 
-        // At once: no list of feeds has it, so no refresh asks it again; its stories are still there.
+        // At once: no list of feeds has it, so no refresh asks it again; its stories are still
+        // there.
         QVERIFY(!feeds.hasRemovals());
         QVERIFY(feeds.beginRemove(big));
         QVERIFY(feeds.hasRemovals());
@@ -392,11 +440,15 @@ private Q_SLOTS:
         QCOMPARE(feeds.purgeRemoved(100), 0);
 
         // Subscribing again before the stories are gone keeps the feed and what it still has.
-        const qint64 again = *feeds.addSubscription(QStringLiteral("https://again.example/feed"), QStringLiteral("Again"));
-        articles.upsert(again, makeArticle(QStringLiteral("a"), QStringLiteral("Again"), 70, QStringLiteral("text")));
+        const qint64 again = *feeds.addSubscription(QStringLiteral("https://again.example/feed"),
+                                                    QStringLiteral("Again"));
+        articles.upsert(
+            again,
+            makeArticle(QStringLiteral("a"), QStringLiteral("Again"), 70, QStringLiteral("text")));
         QVERIFY(feeds.beginRemove(again));
         QCOMPARE(feedIds(), QList<qint64>{other});
-        QCOMPARE(*feeds.addSubscription(QStringLiteral("https://again.example/feed"), QString()), again);
+        QCOMPARE(*feeds.addSubscription(QStringLiteral("https://again.example/feed"), QString()),
+                 again);
         QVERIFY(!feeds.hasRemovals());
         QCOMPARE(feeds.purgeRemoved(100), 0);
         QCOMPARE(articles.count({StoryFilter::Kind::Feed, again}), 1);
@@ -426,23 +478,35 @@ private Q_SLOTS:
         // How many headlines hold the word, by the index's own counts (a 'delete' of a
         // headline that was never indexed would throw them off) and by a search.
         const auto headlines = [&](const QString &word) {
-            const int vocab = query(QStringLiteral("SELECT coalesce(sum(doc), 0) FROM articles_title_vocab WHERE term = ?"), word);
-            const int found = query(QStringLiteral("SELECT count(*) FROM articles_title_fts WHERE articles_title_fts MATCH ?"), word);
+            const int vocab = query(
+                QStringLiteral(
+                    "SELECT coalesce(sum(doc), 0) FROM articles_title_vocab WHERE term = ?"),
+                word);
+            const int found = query(
+                QStringLiteral(
+                    "SELECT count(*) FROM articles_title_fts WHERE articles_title_fts MATCH ?"),
+                word);
             return vocab == found ? found : -100 - vocab;
         };
-        const auto texts = [&](const QString &word) { return searchMatches(cache->database().connection(), word); };
+        const auto texts = [&](const QString &word) {
+            return searchMatches(cache->database().connection(), word);
+        };
 
         articles.setDeferIndexing(true);
-        Article kestrel = makeArticle(QStringLiteral("k"), QStringLiteral("Kestrel nests"), 10, QStringLiteral("under the bridge"));
-        Article osprey = makeArticle(QStringLiteral("o"), QStringLiteral("Osprey returns"), 20, QStringLiteral("to the lake"));
-        Article merlin = makeArticle(QStringLiteral("m"), QStringLiteral("Merlin seen"), 30, QStringLiteral("over the moor"));
+        Article kestrel = makeArticle(QStringLiteral("k"), QStringLiteral("Kestrel nests"), 10,
+                                      QStringLiteral("under the bridge"));
+        Article osprey = makeArticle(QStringLiteral("o"), QStringLiteral("Osprey returns"), 20,
+                                     QStringLiteral("to the lake"));
+        Article merlin = makeArticle(QStringLiteral("m"), QStringLiteral("Merlin seen"), 30,
+                                     QStringLiteral("over the moor"));
         const qint64 kestrelId = articles.upsert(feed, kestrel).id;
         articles.upsert(feed, osprey);
         osprey.title = QStringLiteral("Harrier returns"); // corrected while it waits
         QCOMPARE(articles.upsert(feed, osprey).state, ArticleStore::UpsertState::Updated);
         const qint64 merlinId = articles.upsert(feed, merlin).id;
         QSqlQuery remove(cache->database().connection());
-        QVERIFY(remove.exec(QStringLiteral("DELETE FROM articles WHERE id = %1").arg(merlinId))); // gone before indexing
+        QVERIFY(remove.exec(QStringLiteral("DELETE FROM articles WHERE id = %1")
+                                .arg(merlinId))); // gone before indexing
         QCOMPARE(headlines(QStringLiteral("kestrel")), 0);
         QCOMPARE(texts(QStringLiteral("bridge")), 0);
         QCOMPARE(articles.pendingIndexCount(), 2);
@@ -462,7 +526,8 @@ private Q_SLOTS:
         // Stored without deferring: indexed at once, and an indexed story's edits and its
         // deletion follow in both indexes.
         articles.setDeferIndexing(false);
-        articles.upsert(feed, makeArticle(QStringLiteral("k2"), QStringLiteral("Kestrel hunts"), 40));
+        articles.upsert(feed,
+                        makeArticle(QStringLiteral("k2"), QStringLiteral("Kestrel hunts"), 40));
         QCOMPARE(headlines(QStringLiteral("kestrel")), 2);
         kestrel.title = QStringLiteral("Falcon nests");
         articles.upsert(feed, kestrel);
@@ -481,7 +546,8 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("replacement");
         QTest::newRow("cut short") << 20 << QByteArray();
         QTest::newRow("a byte changed") << -1 << QByteArray();
-        QTest::newRow("not compressed at all") << 0 << QByteArray("<p>plain text where a frame belongs</p>");
+        QTest::newRow("not compressed at all")
+            << 0 << QByteArray("<p>plain text where a frame belongs</p>");
         QTest::newRow("zeros") << 0 << QByteArray(40, '\0');
     }
 
@@ -495,22 +561,33 @@ private Q_SLOTS:
         ArticleStore articles(cache->database().connection());
         BookmarkStore bookmarks(cache->database().connection());
         const qint64 feed = *feeds.localSource(QStringLiteral("Local"));
-        const qint64 damaged = articles.upsert(feed, makeArticle(QStringLiteral("d"), QStringLiteral("Heron"), 1000,
-                                                                 QStringLiteral("herons nest by the weir"))).id;
-        const qint64 intact = articles.upsert(feed, makeArticle(QStringLiteral("i"), QStringLiteral("Crane"), 2000,
-                                                                QStringLiteral("cranes fly over the marsh"))).id;
+        const qint64 damaged = articles
+                                   .upsert(feed,
+                                           makeArticle(QStringLiteral("d"), QStringLiteral("Heron"),
+                                                       1000,
+                                                       QStringLiteral("herons nest by the weir")))
+                                   .id;
+        const qint64 intact = articles
+                                  .upsert(feed,
+                                          makeArticle(QStringLiteral("i"), QStringLiteral("Crane"),
+                                                      2000,
+                                                      QStringLiteral("cranes fly over the marsh")))
+                                  .id;
         QVERIFY(articles.setRead({damaged}, true));
         QVERIFY(bookmarks.add(damaged, QStringLiteral("mine")));
 
         QSqlQuery q(cache->database().connection());
-        QVERIFY(q.exec(QStringLiteral("SELECT body FROM article_bodies WHERE article_id = %1").arg(damaged)) && q.next());
+        QVERIFY(q.exec(QStringLiteral("SELECT body FROM article_bodies WHERE article_id = %1")
+                           .arg(damaged))
+                && q.next());
         QByteArray stored = q.value(0).toByteArray();
         q.finish();
         if (keep < 0)
             stored[stored.size() / 2] = char(stored.at(stored.size() / 2) ^ 0x40);
         else
             stored = stored.left(keep) + replacement;
-        QVERIFY(q.prepare(QStringLiteral("UPDATE article_bodies SET body = ? WHERE article_id = ?")));
+        QVERIFY(
+            q.prepare(QStringLiteral("UPDATE article_bodies SET body = ? WHERE article_id = ?")));
         q.addBindValue(stored);
         q.addBindValue(damaged);
         QVERIFY(q.exec());
@@ -520,7 +597,8 @@ private Q_SLOTS:
         QVERIFY(story);
         QCOMPARE(story->summary.title, QStringLiteral("Heron"));
         QVERIFY(story->summary.read);
-        QVERIFY(story->text.startsWith(QLatin1String("The text of this story is damaged in the cache")));
+        QVERIFY(story->text.startsWith(
+            QLatin1String("The text of this story is damaged in the cache")));
         QVERIFY(story->html.contains(QLatin1String("damaged in the cache")));
         QVERIFY(!story->text.contains(QLatin1String("herons")));
         // The other story is whole, and found by a search.
@@ -535,7 +613,8 @@ private Q_SLOTS:
         QCOMPARE(articles.count({}), 1);
         QVERIFY(q.exec(QStringLiteral("PRAGMA integrity_check")) && q.next());
         QCOMPARE(q.value(0).toString(), QStringLiteral("ok"));
-        QVERIFY(q.exec(QStringLiteral("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")));
+        QVERIFY(q.exec(
+            QStringLiteral("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")));
     }
 
     void indexesMergeAfterIndexing()
@@ -548,17 +627,21 @@ private Q_SLOTS:
         ArticleStore articles(cache->database().connection());
         const qint64 feed = *feeds.localSource(QStringLiteral("Local"));
         QSqlQuery q(cache->database().connection());
-        QVERIFY(q.exec(QStringLiteral("SELECT v FROM articles_fts_config WHERE k = 'automerge'")) && q.next());
+        QVERIFY(q.exec(QStringLiteral("SELECT v FROM articles_fts_config WHERE k = 'automerge'"))
+                && q.next());
         QCOMPARE(q.value(0).toInt(), 0);
         q.finish();
-        const auto matches = [&](const QString &word) { return searchMatches(cache->database().connection(), word); };
+        const auto matches = [&](const QString &word) {
+            return searchMatches(cache->database().connection(), word);
+        };
         articles.setDeferIndexing(true);
         // Six batches, six segments of one size in each index.
         for (int batch = 0; batch < 6; ++batch) {
             for (int i = 0; i < 5; ++i) {
                 const QString id = QStringLiteral("s%1-%2").arg(batch).arg(i);
-                articles.upsert(feed, makeArticle(id, QStringLiteral("Heron %1").arg(id), batch * 10 + i,
-                                                  QStringLiteral("wading in batch%1").arg(batch)));
+                articles.upsert(feed,
+                                makeArticle(id, QStringLiteral("Heron %1").arg(id), batch * 10 + i,
+                                            QStringLiteral("wading in batch%1").arg(batch)));
             }
             Transaction t(cache->database().connection());
             QCOMPARE(articles.indexPending(100), 5);
@@ -578,8 +661,10 @@ private Q_SLOTS:
         QVERIFY(steps < 100);
         QCOMPARE(matches(QStringLiteral("wading")), 30);
         QCOMPARE(matches(QStringLiteral("batch3")), 5);
-        QVERIFY(q.exec(QStringLiteral("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")));
-        QVERIFY(q.exec(QStringLiteral("INSERT INTO articles_title_fts(articles_title_fts) VALUES ('integrity-check')")));
+        QVERIFY(q.exec(
+            QStringLiteral("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")));
+        QVERIFY(q.exec(QStringLiteral(
+            "INSERT INTO articles_title_fts(articles_title_fts) VALUES ('integrity-check')")));
         // Merged, nothing is left to do.
         Transaction t(cache->database().connection());
         QVERIFY(!articles.mergeIndexes(200));

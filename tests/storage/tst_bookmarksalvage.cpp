@@ -38,7 +38,11 @@ void bookmarkStories(Database &db, int from, int count, const std::function<QStr
     BookmarkStore bookmarks(db.connection());
     const qint64 feed = *feeds.localSource(QStringLiteral("Harbour News"));
     for (int i = from; i < from + count; ++i) {
-        const qint64 id = articles.upsert(feed, makeArticle(QStringLiteral("g%1").arg(i), titleOf(i), 1000 + i, textOf(i))).id;
+        const qint64 id = articles
+                              .upsert(feed,
+                                      makeArticle(QStringLiteral("g%1").arg(i), titleOf(i),
+                                                  1000 + i, textOf(i)))
+                              .id;
         QVERIFY(bookmarks.add(id, noteOf(i)));
     }
 }
@@ -65,7 +69,8 @@ QSet<qint64> pagesOf(const QSqlDatabase &db, const QString &table)
 
 // Overwrites with random bytes every page of the file that holds `marker` (only those among
 // `within` when it is given); returns how many.
-int damagePagesHolding(const QString &path, const QByteArray &marker, const QSet<qint64> &within = {})
+int damagePagesHolding(const QString &path, const QByteArray &marker,
+                       const QSet<qint64> &within = {})
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadWrite))
@@ -95,7 +100,8 @@ QStringList titles(const QList<BookmarkRecord> &bookmarks)
     return result;
 }
 
-QStringList titlesOf(std::initializer_list<std::pair<int, int>> ranges, const QList<int> &except = {})
+QStringList titlesOf(std::initializer_list<std::pair<int, int>> ranges,
+                     const QList<int> &except = {})
 {
     QStringList result;
     for (const auto &[from, to] : ranges) {
@@ -121,13 +127,18 @@ private Q_SLOTS:
         QVERIFY2(cache.open(), qPrintable(cache.error()));
         bookmarkStories(cache->database(), 0, 40, shortText);
         QString error;
-        QVERIFY2(CacheBackup::make(cache->database().connection(), cache.path(), Database::latestSchemaVersion(), &error),
+        QVERIFY2(CacheBackup::make(cache->database().connection(), cache.path(),
+                                   Database::latestSchemaVersion(), &error),
                  qPrintable(error));
         // After the backup: one bookmark more, one removed (which must not come back).
         bookmarkStories(cache->database(), 40, 1, shortText);
-        QVERIFY(BookmarkStore(cache->database().connection()).remove(
-            BookmarkStore(cache->database().connection()).bookmarks().constLast().bookmarkId)); // bookmark 0
-        const QSet<qint64> rows = pagesOf(cache->database().connection(), QStringLiteral("bookmarks"));
+        QVERIFY(BookmarkStore(cache->database().connection())
+                    .remove(BookmarkStore(cache->database().connection())
+                                .bookmarks()
+                                .constLast()
+                                .bookmarkId)); // bookmark 0
+        const QSet<qint64> rows = pagesOf(cache->database().connection(),
+                                          QStringLiteral("bookmarks"));
         cache.close();
         QCOMPARE(damagePagesHolding(cache.path(), titleOf(20).toUtf8(), rows), 1);
         const QByteArray damaged = test::fileHash(cache.path());
@@ -147,8 +158,9 @@ private Q_SLOTS:
             QCOMPARE(b.text, shortText(i));
         }
         QCOMPARE(result.bookmarks.first().title, titleOf(40)); // newest bookmarked first
-        QVERIFY2(result.summary().contains(QStringLiteral("of its 40 bookmarks read from the damaged cache %1")
-                                               .arg(cache.path())),
+        QVERIFY2(result.summary().contains(
+                     QStringLiteral("of its 40 bookmarks read from the damaged cache %1")
+                         .arg(cache.path())),
                  qPrintable(result.summary()));
         QVERIFY2(result.summary().contains(QStringLiteral("from the backup %1").arg(result.backup)),
                  qPrintable(result.summary()));
@@ -161,16 +173,19 @@ private Q_SLOTS:
         // A long story's text stands on pages of its own after the row's: the bookmark is
         // still read from the damaged file with its note, and the backup gives its text.
         const auto longText = [](int i) {
-            return i == 3 ? QString(6000, QLatin1Char('a')) + QStringLiteral(" middlemarker ") + QString(6000, QLatin1Char('b'))
+            return i == 3 ? QString(6000, QLatin1Char('a')) + QStringLiteral(" middlemarker ")
+                    + QString(6000, QLatin1Char('b'))
                           : shortText(i);
         };
         test::TemporaryCache cache;
         QVERIFY2(cache.open(), qPrintable(cache.error()));
         bookmarkStories(cache->database(), 0, 6, longText);
         QString error;
-        QVERIFY(CacheBackup::make(cache->database().connection(), cache.path(), Database::latestSchemaVersion(), &error));
+        QVERIFY(CacheBackup::make(cache->database().connection(), cache.path(),
+                                  Database::latestSchemaVersion(), &error));
         cache.close();
-        QVERIFY(damagePagesHolding(cache.path(), "middlemarker") >= 1); // the story's body and the bookmark's
+        QVERIFY(damagePagesHolding(cache.path(), "middlemarker")
+                >= 1); // the story's body and the bookmark's
 
         const BookmarkSalvage::Result result = BookmarkSalvage::read(cache.path());
         QCOMPARE(result.fromCache, 6);
@@ -179,12 +194,15 @@ private Q_SLOTS:
         QCOMPARE(result.textsFromBackup, 1);
         QCOMPARE(result.fromBackup, 0);
         QCOMPARE(result.bookmarks.size(), 6);
-        const auto three = std::find_if(result.bookmarks.cbegin(), result.bookmarks.cend(),
-                                        [](const BookmarkRecord &b) { return b.title == titleOf(3); });
+        const auto three = std::find_if(
+            result.bookmarks.cbegin(), result.bookmarks.cend(),
+            [](const BookmarkRecord &b) { return b.title == titleOf(3); });
         QCOMPARE(three->text, longText(3));
         QCOMPARE(three->note, noteOf(3));
-        QVERIFY2(result.summary().contains(QLatin1String("1 without the story's text")), qPrintable(result.summary()));
-        QVERIFY2(result.summary().contains(QLatin1String("0 more and 1 story text")), qPrintable(result.summary()));
+        QVERIFY2(result.summary().contains(QLatin1String("1 without the story's text")),
+                 qPrintable(result.summary()));
+        QVERIFY2(result.summary().contains(QLatin1String("0 more and 1 story text")),
+                 qPrintable(result.summary()));
     }
 
     void notesOnALostPageComeFromTheBackup()
@@ -195,9 +213,11 @@ private Q_SLOTS:
         QVERIFY2(cache.open(), qPrintable(cache.error()));
         bookmarkStories(cache->database(), 0, 6, shortText);
         QString error;
-        QVERIFY(CacheBackup::make(cache->database().connection(), cache.path(), Database::latestSchemaVersion(), &error));
+        QVERIFY(CacheBackup::make(cache->database().connection(), cache.path(),
+                                  Database::latestSchemaVersion(), &error));
         bookmarkStories(cache->database(), 6, 1, shortText);
-        const QSet<qint64> notes = pagesOf(cache->database().connection(), QStringLiteral("bookmark_notes"));
+        const QSet<qint64> notes = pagesOf(cache->database().connection(),
+                                           QStringLiteral("bookmark_notes"));
         cache.close();
         QCOMPARE(damagePagesHolding(cache.path(), noteOf(3).toUtf8(), notes), 1);
 
@@ -214,8 +234,10 @@ private Q_SLOTS:
             QCOMPARE(b.note, i < 6 ? noteOf(i) : QString());
             QCOMPARE(b.text, shortText(i));
         }
-        QVERIFY2(result.summary().contains(QLatin1String("(7 without the note)")), qPrintable(result.summary()));
-        QVERIFY2(result.summary().contains(QLatin1String("0 more and 6 notes")), qPrintable(result.summary()));
+        QVERIFY2(result.summary().contains(QLatin1String("(7 without the note)")),
+                 qPrintable(result.summary()));
+        QVERIFY2(result.summary().contains(QLatin1String("0 more and 6 notes")),
+                 qPrintable(result.summary()));
     }
 
     void aBackupFromBeforeTheNotesTableGivesItsNotes()
@@ -225,14 +247,16 @@ private Q_SLOTS:
         QVERIFY2(cache.open(), qPrintable(cache.error()));
         bookmarkStories(cache->database(), 0, 3, shortText);
         QString error;
-        QVERIFY(CacheBackup::make(cache->database().connection(), cache.path(), Database::latestSchemaVersion(), &error));
+        QVERIFY(CacheBackup::make(cache->database().connection(), cache.path(),
+                                  Database::latestSchemaVersion(), &error));
         const QString backup = CacheBackup::newest(cache.path());
         {
             Database old;
             QVERIFY2(old.open(backup, &error), qPrintable(error));
             QSqlQuery q(old.connection());
-            QVERIFY(q.exec(QStringLiteral("UPDATE bookmarks SET note = (SELECT note FROM bookmark_notes "
-                                          "WHERE bookmark_id = bookmarks.id)")));
+            QVERIFY(q.exec(
+                QStringLiteral("UPDATE bookmarks SET note = (SELECT note FROM bookmark_notes "
+                               "WHERE bookmark_id = bookmarks.id)")));
             QVERIFY(q.exec(QStringLiteral("DROP TABLE bookmark_notes")));
         }
         cache.close();
@@ -256,7 +280,8 @@ private Q_SLOTS:
         bookmarkStories(cache->database(), 0, 30, shortText);
         QVERIFY(cache->database().checkpoint());
         bookmarkStories(cache->database(), 30, 1, shortText);
-        const QSet<qint64> rows = pagesOf(cache->database().connection(), QStringLiteral("bookmarks"));
+        const QSet<qint64> rows = pagesOf(cache->database().connection(),
+                                          QStringLiteral("bookmarks"));
         QTemporaryDir copy;
         const QString path = copy.filePath(QStringLiteral("cache.sqlite"));
         for (const QString &suffix : {QString(), QStringLiteral("-wal")})
@@ -291,7 +316,8 @@ private Q_SLOTS:
         QVERIFY2(cache.open(), qPrintable(cache.error()));
         bookmarkStories(cache->database(), 0, 5, shortText);
         QString error;
-        QVERIFY(CacheBackup::make(cache->database().connection(), cache.path(), Database::latestSchemaVersion(), &error));
+        QVERIFY(CacheBackup::make(cache->database().connection(), cache.path(),
+                                  Database::latestSchemaVersion(), &error));
         cache.close();
         QFile file(cache.path());
         QVERIFY(file.open(QIODevice::ReadWrite));
@@ -305,9 +331,10 @@ private Q_SLOTS:
         QCOMPARE(result.fromCache, 0);
         QCOMPARE(result.fromBackup, 5);
         QCOMPARE(titles(result.bookmarks), titlesOf({{0, 5}}));
-        QVERIFY2(result.summary().startsWith(QStringLiteral("no bookmark could be read from the damaged cache %1; "
-                                                            "from the backup %2 of ")
-                                                 .arg(cache.path(), result.backup)),
+        QVERIFY2(result.summary().startsWith(
+                     QStringLiteral("no bookmark could be read from the damaged cache %1; "
+                                    "from the backup %2 of ")
+                         .arg(cache.path(), result.backup)),
                  qPrintable(result.summary()));
     }
 
@@ -344,7 +371,9 @@ private Q_SLOTS:
         QVERIFY(result.cacheComplete());
         QCOMPARE(result.bookmarks.size(), 3);
         QVERIFY(result.backup.isEmpty());
-        QCOMPARE(result.summary(), QStringLiteral("all 3 bookmarks read from the damaged cache %1").arg(cache.path()));
+        QCOMPARE(
+            result.summary(),
+            QStringLiteral("all 3 bookmarks read from the damaged cache %1").arg(cache.path()));
     }
 };
 

@@ -19,9 +19,13 @@ private Q_SLOTS:
         FeedStore feeds(cache->database().connection());
         ArticleStore articles(cache->database().connection());
         BookmarkStore bookmarks(cache->database().connection());
-        const qint64 feed = *feeds.addSubscription(QStringLiteral("https://example.org/feed"), QStringLiteral("Example News"));
-        const qint64 id = articles.upsert(feed, makeArticle(QStringLiteral("g"), QStringLiteral("Keep me"), 500,
-                                                            QStringLiteral("the words to keep"))).id;
+        const qint64 feed = *feeds.addSubscription(QStringLiteral("https://example.org/feed"),
+                                                   QStringLiteral("Example News"));
+        const qint64 id = articles
+                              .upsert(feed,
+                                      makeArticle(QStringLiteral("g"), QStringLiteral("Keep me"),
+                                                  500, QStringLiteral("the words to keep")))
+                              .id;
         QVERIFY(bookmarks.add(id, QStringLiteral("read later")));
         QVERIFY(bookmarks.isBookmarked(id));
         QVERIFY(articles.summary(id)->bookmarked);
@@ -68,7 +72,8 @@ private Q_SLOTS:
         ArticleStore articles(cache->database().connection());
         BookmarkStore bookmarks(cache->database().connection());
         const qint64 feed = *feeds.localSource(QStringLiteral("Local"));
-        const qint64 id = articles.upsert(feed, makeArticle(QStringLiteral("g"), QStringLiteral("T"), 1)).id;
+        const qint64 id
+            = articles.upsert(feed, makeArticle(QStringLiteral("g"), QStringLiteral("T"), 1)).id;
         const auto first = bookmarks.add(id);
         const auto second = bookmarks.add(id, QStringLiteral("a note"));
         QCOMPARE(first, second);
@@ -87,10 +92,14 @@ private Q_SLOTS:
         ArticleStore articles(cache->database().connection());
         BookmarkStore bookmarks(cache->database().connection());
         const qint64 feed = *feeds.localSource(QStringLiteral("Local"));
-        const qint64 first = articles.upsert(feed, makeArticle(QStringLiteral("a"), QStringLiteral("A"), 1)).id;
-        const qint64 second = articles.upsert(feed, makeArticle(QStringLiteral("b"), QStringLiteral("B"), 2)).id;
-        const QString note = QStringLiteral("Call the harbour office\n\n- ask about the ferry\n- and the bridge");
-        const qint64 noted = *bookmarks.add(first, QStringLiteral("\n") + note + QStringLiteral("\n\n"));
+        const qint64 first
+            = articles.upsert(feed, makeArticle(QStringLiteral("a"), QStringLiteral("A"), 1)).id;
+        const qint64 second
+            = articles.upsert(feed, makeArticle(QStringLiteral("b"), QStringLiteral("B"), 2)).id;
+        const QString note = QStringLiteral(
+            "Call the harbour office\n\n- ask about the ferry\n- and the bridge");
+        const qint64 noted = *bookmarks.add(first,
+                                            QStringLiteral("\n") + note + QStringLiteral("\n\n"));
         const qint64 plain = *bookmarks.add(second);
         // The list's page, which leaves the snapshots out, has the notes, line breaks kept.
         const QList<BookmarkRecord> page = bookmarks.bookmarkPage(std::nullopt, 10);

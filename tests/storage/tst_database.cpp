@@ -28,7 +28,8 @@ void makeCache(const QString &path)
     if (!db.open(path, &error))
         qFatal("cannot make a cache: %s", qPrintable(error));
     QSqlQuery q(db.connection());
-    if (!q.exec(QStringLiteral("INSERT INTO feeds(url, title, created_at) VALUES ('https://example.org/feed', 'Example', 1)")))
+    if (!q.exec(QStringLiteral("INSERT INTO feeds(url, title, created_at) VALUES "
+                               "('https://example.org/feed', 'Example', 1)")))
         qFatal("cannot add a feed");
 }
 
@@ -36,7 +37,8 @@ void makeCache(const QString &path)
 void makeForeign(const QString &path, int userVersion)
 {
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("foreign"));
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"),
+                                                    QStringLiteral("foreign"));
         db.setDatabaseName(path);
         if (!db.open())
             qFatal("cannot make a database");
@@ -63,14 +65,15 @@ bool undoHeadlineOrder(QSqlQuery &q)
 bool undoAccounts(QSqlQuery &q)
 {
     for (const char *sql :
-         {"DROP TRIGGER sync_pending_read", "DROP TRIGGER sync_pending_unread", "DROP TRIGGER sync_pending_star",
-          "DROP TRIGGER sync_pending_unstar", "DROP TRIGGER sync_pending_note_added",
-          "DROP TRIGGER sync_pending_note_changed", "DROP TRIGGER sync_pending_note_cleared",
-          "DROP TABLE sync_applying", "DROP TABLE sync_pending", "DROP TABLE account_articles",
-          "DROP INDEX folders_remote", "ALTER TABLE folders DROP COLUMN remote_id",
-          "ALTER TABLE folders DROP COLUMN account_id", "DROP INDEX feeds_remote",
-          "ALTER TABLE feeds DROP COLUMN remote_url", "ALTER TABLE feeds DROP COLUMN remote_id",
-          "ALTER TABLE feeds DROP COLUMN account_id", "DROP TABLE accounts"}) {
+         {"DROP TRIGGER sync_pending_read", "DROP TRIGGER sync_pending_unread",
+          "DROP TRIGGER sync_pending_star", "DROP TRIGGER sync_pending_unstar",
+          "DROP TRIGGER sync_pending_note_added", "DROP TRIGGER sync_pending_note_changed",
+          "DROP TRIGGER sync_pending_note_cleared", "DROP TABLE sync_applying",
+          "DROP TABLE sync_pending", "DROP TABLE account_articles", "DROP INDEX folders_remote",
+          "ALTER TABLE folders DROP COLUMN remote_id", "ALTER TABLE folders DROP COLUMN account_id",
+          "DROP INDEX feeds_remote", "ALTER TABLE feeds DROP COLUMN remote_url",
+          "ALTER TABLE feeds DROP COLUMN remote_id", "ALTER TABLE feeds DROP COLUMN account_id",
+          "DROP TABLE accounts"}) {
         if (!q.exec(QLatin1String(sql))) {
             qWarning("cannot undo schema 13: %s", sql);
             return false;
@@ -81,7 +84,8 @@ bool undoAccounts(QSqlQuery &q)
 
 QStringList entries(const QString &folder)
 {
-    return QDir(folder).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden, QDir::Name);
+    return QDir(folder).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden,
+                                  QDir::Name);
 }
 } // namespace
 
@@ -99,14 +103,18 @@ private Q_SLOTS:
         QVERIFY2(db.open(path, &error), qPrintable(error));
         QCOMPARE(db.schemaVersion(), Database::latestSchemaVersion());
         QVERIFY(Database::latestSchemaVersion() >= 2);
-        QCOMPARE(scalar(db, QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
+        QCOMPARE(scalar(db, QStringLiteral("PRAGMA journal_mode")).toString(),
+                 QStringLiteral("wal"));
         QCOMPARE(scalar(db, QStringLiteral("PRAGMA synchronous")).toInt(), 1); // NORMAL
         QCOMPARE(scalar(db, QStringLiteral("PRAGMA foreign_keys")).toInt(), 1);
-        QCOMPARE(scalar(db, QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
-        for (const char *table : {"feeds", "folders", "articles", "advisories", "related_links",
-                                  "bookmarks", "bookmark_notes", "articles_fts", "saved_searches"}) {
-            QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = '%1'")
-                                    .arg(QLatin1String(table)))
+        QCOMPARE(scalar(db, QStringLiteral("PRAGMA integrity_check")).toString(),
+                 QStringLiteral("ok"));
+        for (const char *table :
+             {"feeds", "folders", "articles", "advisories", "related_links", "bookmarks",
+              "bookmark_notes", "articles_fts", "saved_searches"}) {
+            QCOMPARE(scalar(db,
+                            QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = '%1'")
+                                .arg(QLatin1String(table)))
                          .toInt(),
                      1);
         }
@@ -129,34 +137,52 @@ private Q_SLOTS:
         QCOMPARE(db.schemaVersion(), Database::latestSchemaVersion());
         QCOMPARE(db.backupPath(), path + QStringLiteral(".backup-v1"));
         QCOMPARE(test::fileHash(db.backupPath()), original);
-        QCOMPARE(scalar(db, QStringLiteral("SELECT title FROM feeds")).toString(), QStringLiteral("Example"));
-        QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM articles WHERE guid = 'g1'")).toInt(), 1);
-        QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM unread_articles")).toInt(), 0); // g1 was read
-        QCOMPARE(scalar(db, QStringLiteral("SELECT note FROM bookmarks")).toString(), QStringLiteral("kept since v1"));
+        QCOMPARE(scalar(db, QStringLiteral("SELECT title FROM feeds")).toString(),
+                 QStringLiteral("Example"));
+        QCOMPARE(
+            scalar(db, QStringLiteral("SELECT count(*) FROM articles WHERE guid = 'g1'")).toInt(),
+            1);
+        QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM unread_articles")).toInt(),
+                 0); // g1 was read
+        QCOMPARE(scalar(db, QStringLiteral("SELECT note FROM bookmarks")).toString(),
+                 QStringLiteral("kept since v1"));
         // Schema 12 keeps the note apart from the bookmark's snapshots, where the list reads it.
-        QCOMPARE(scalar(db, QStringLiteral("SELECT note FROM bookmark_notes")).toString(), QStringLiteral("kept since v1"));
+        QCOMPARE(scalar(db, QStringLiteral("SELECT note FROM bookmark_notes")).toString(),
+                 QStringLiteral("kept since v1"));
         QCOMPARE(BookmarkStore(db.connection()).bookmarkPage(std::nullopt, 10).value(0).note,
                  QStringLiteral("kept since v1"));
         QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM saved_searches")).toInt(), 0);
-        QCOMPARE(scalar(db, QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
+        QCOMPARE(scalar(db, QStringLiteral("PRAGMA integrity_check")).toString(),
+                 QStringLiteral("ok"));
         QCOMPARE(scalar(db, QStringLiteral("PRAGMA foreign_keys")).toInt(), 1);
         // Schema 4 moved the story's body to its own table; the search index still finds
         // it and shows its words, without having been rebuilt.
-        QCOMPARE(scalar(db, QStringLiteral("SELECT body_text(b.body) FROM article_bodies b JOIN articles a "
-                                           "ON a.id = b.article_id WHERE a.guid = 'g1'")).toString(),
-                 QStringLiteral("Old text"));
-        QCOMPARE(scalar(db, QStringLiteral("SELECT snippet(articles_fts, 1, '[', ']', '', 4) FROM "
-                                           "articles_fts WHERE articles_fts MATCH 'old'")).toString(),
+        QCOMPARE(
+            scalar(db,
+                   QStringLiteral("SELECT body_text(b.body) FROM article_bodies b JOIN articles a "
+                                  "ON a.id = b.article_id WHERE a.guid = 'g1'"))
+                .toString(),
+            QStringLiteral("Old text"));
+        QCOMPARE(scalar(db,
+                        QStringLiteral("SELECT snippet(articles_fts, 1, '[', ']', '', 4) FROM "
+                                       "articles_fts WHERE articles_fts MATCH 'old'"))
+                     .toString(),
                  QStringLiteral("[Old] text"));
         QSqlQuery check(db.connection());
-        QVERIFY(check.exec(QStringLiteral("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")));
+        QVERIFY(check.exec(
+            QStringLiteral("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")));
         // Foreign keys survived the table's rebuild: the story still cascades from its feed,
         // and its bookmark stays.
         QVERIFY(check.exec(QStringLiteral("DELETE FROM feeds")));
         QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM articles")).toInt(), 0);
         QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM article_bodies")).toInt(), 0);
-        QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'old'")).toInt(), 0);
-        QCOMPARE(scalar(db, QStringLiteral("SELECT note FROM bookmarks")).toString(), QStringLiteral("kept since v1"));
+        QCOMPARE(scalar(db,
+                        QStringLiteral(
+                            "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'old'"))
+                     .toInt(),
+                 0);
+        QCOMPARE(scalar(db, QStringLiteral("SELECT note FROM bookmarks")).toString(),
+                 QStringLiteral("kept since v1"));
     }
 
     void upgradeFinishesStoriesWaitingForTheIndex()
@@ -176,27 +202,24 @@ private Q_SLOTS:
             // nor the tables of schemas 10 and 12, nothing of schemas 13 to 16.
             QVERIFY(undoHeadlineOrder(q));
             QVERIFY(undoAccounts(q));
-            for (const char *sql : {
-                     "DROP TABLE bookmark_notes",
-                     "DROP INDEX advisories_order",
-                     "ALTER TABLE feeds DROP COLUMN removing",
-                     "ALTER TABLE feeds DROP COLUMN last_warning",
-                     "DROP TABLE coverage_links",
-                     "DROP TABLE coverage_events",
-                     "ALTER TABLE feeds DROP COLUMN carries_alerts",
-                     "DROP TRIGGER article_bodies_title_fts_insert",
-                     "DROP TRIGGER articles_title_fts_update",
-                     "DROP TRIGGER articles_title_fts_delete",
-                     "CREATE TRIGGER articles_title_fts_insert AFTER INSERT ON articles BEGIN "
-                     "INSERT INTO articles_title_fts(rowid, title) VALUES (new.id, new.title); END",
-                     "CREATE TRIGGER articles_title_fts_delete AFTER DELETE ON articles BEGIN "
-                     "INSERT INTO articles_title_fts(articles_title_fts, rowid, title) "
-                     "VALUES ('delete', old.id, old.title); END",
-                     "CREATE TRIGGER articles_title_fts_update AFTER UPDATE OF title ON articles BEGIN "
-                     "INSERT INTO articles_title_fts(articles_title_fts, rowid, title) "
-                     "VALUES ('delete', old.id, old.title); "
-                     "INSERT INTO articles_title_fts(rowid, title) VALUES (new.id, new.title); END",
-                     "PRAGMA user_version=4"})
+            for (
+                const char *sql :
+                {"DROP TABLE bookmark_notes", "DROP INDEX advisories_order",
+                 "ALTER TABLE feeds DROP COLUMN removing",
+                 "ALTER TABLE feeds DROP COLUMN last_warning", "DROP TABLE coverage_links",
+                 "DROP TABLE coverage_events", "ALTER TABLE feeds DROP COLUMN carries_alerts",
+                 "DROP TRIGGER article_bodies_title_fts_insert",
+                 "DROP TRIGGER articles_title_fts_update", "DROP TRIGGER articles_title_fts_delete",
+                 "CREATE TRIGGER articles_title_fts_insert AFTER INSERT ON articles BEGIN "
+                 "INSERT INTO articles_title_fts(rowid, title) VALUES (new.id, new.title); END",
+                 "CREATE TRIGGER articles_title_fts_delete AFTER DELETE ON articles BEGIN "
+                 "INSERT INTO articles_title_fts(articles_title_fts, rowid, title) "
+                 "VALUES ('delete', old.id, old.title); END",
+                 "CREATE TRIGGER articles_title_fts_update AFTER UPDATE OF title ON articles BEGIN "
+                 "INSERT INTO articles_title_fts(articles_title_fts, rowid, title) "
+                 "VALUES ('delete', old.id, old.title); "
+                 "INSERT INTO articles_title_fts(rowid, title) VALUES (new.id, new.title); END",
+                 "PRAGMA user_version=4"})
                 QVERIFY2(q.exec(QLatin1String(sql)), sql);
             FeedStore feeds(db.connection());
             ArticleStore articles(db.connection());
@@ -209,7 +232,11 @@ private Q_SLOTS:
             waiting = articles.upsert(feed, a).id;
             QVERIFY(waiting > 0);
             QCOMPARE(articles.pendingIndexCount(), 1);
-            QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM articles_title_fts WHERE articles_title_fts MATCH 'heron'")).toInt(), 1);
+            QCOMPARE(scalar(db,
+                            QStringLiteral("SELECT count(*) FROM articles_title_fts WHERE "
+                                           "articles_title_fts MATCH 'heron'"))
+                         .toInt(),
+                     1);
             QVERIFY(undoEnclosures(q));
             QVERIFY(undoCompressedBodies(q));
         }
@@ -217,13 +244,29 @@ private Q_SLOTS:
         QString error;
         QVERIFY2(db.open(path, &error), qPrintable(error));
         QCOMPARE(db.schemaVersion(), Database::latestSchemaVersion());
-        QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM articles_fts_pending")).toInt(), 0);
-        QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'weir'")).toInt(), 1);
-        QCOMPARE(scalar(db, QStringLiteral("SELECT doc FROM articles_title_vocab WHERE term = 'heron'")).toInt(), 1);
+        QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM articles_fts_pending")).toInt(),
+                 0);
+        QCOMPARE(scalar(db,
+                        QStringLiteral(
+                            "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'weir'"))
+                     .toInt(),
+                 1);
+        QCOMPARE(
+            scalar(db, QStringLiteral("SELECT doc FROM articles_title_vocab WHERE term = 'heron'"))
+                .toInt(),
+            1);
         QSqlQuery q(db.connection());
         QVERIFY(q.exec(QStringLiteral("DELETE FROM articles WHERE id = %1").arg(waiting)));
-        QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM articles_title_vocab WHERE term = 'heron'")).toInt(), 0);
-        QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'weir'")).toInt(), 0);
+        QCOMPARE(
+            scalar(db,
+                   QStringLiteral("SELECT count(*) FROM articles_title_vocab WHERE term = 'heron'"))
+                .toInt(),
+            0);
+        QCOMPARE(scalar(db,
+                        QStringLiteral(
+                            "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'weir'"))
+                     .toInt(),
+                 0);
     }
 
     void upgradeFromSchema5AddsEachSchemasIndexesAndTables()
@@ -249,7 +292,8 @@ private Q_SLOTS:
             QVERIFY(undoAccounts(q));
             QVERIFY(q.exec(QStringLiteral("DROP INDEX advisories_order")));
             for (const char *table : {"articles_fts", "articles_title_fts"})
-                QVERIFY(q.exec(QStringLiteral("DELETE FROM %1_config WHERE k = 'automerge'").arg(QLatin1String(table))));
+                QVERIFY(q.exec(QStringLiteral("DELETE FROM %1_config WHERE k = 'automerge'")
+                                   .arg(QLatin1String(table))));
             QVERIFY(q.exec(QStringLiteral("ALTER TABLE feeds DROP COLUMN removing")));
             QVERIFY(q.exec(QStringLiteral("ALTER TABLE feeds DROP COLUMN last_warning")));
             for (const char *table : {"coverage_links", "coverage_events", "bookmark_notes"})
@@ -261,30 +305,46 @@ private Q_SLOTS:
         QString error;
         QVERIFY2(db.open(path, &error), qPrintable(error));
         QCOMPARE(db.schemaVersion(), Database::latestSchemaVersion());
-        for (const char *column : {"removing", "last_warning", "carries_alerts", "account_id", "remote_url"})
-            QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM pragma_table_info('feeds') WHERE name = '%1'")
-                                    .arg(QLatin1String(column)))
+        for (const char *column :
+             {"removing", "last_warning", "carries_alerts", "account_id", "remote_url"})
+            QCOMPARE(scalar(db,
+                            QStringLiteral(
+                                "SELECT count(*) FROM pragma_table_info('feeds') WHERE name = '%1'")
+                                .arg(QLatin1String(column)))
                          .toInt(),
                      1);
-        QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name IN "
-                                           "('coverage_links', 'coverage_events', 'accounts', 'sync_pending', "
-                                           "'articles_feed_title', 'enclosures')")).toInt(), 6);
+        QCOMPARE(scalar(db,
+                        QStringLiteral(
+                            "SELECT count(*) FROM sqlite_master WHERE name IN "
+                            "('coverage_links', 'coverage_events', 'accounts', 'sync_pending', "
+                            "'articles_feed_title', 'enclosures')"))
+                     .toInt(),
+                 6);
         for (const char *table : {"articles_fts", "articles_title_fts"})
-            QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM %1_config WHERE k = 'automerge' AND v = 0")
-                                    .arg(QLatin1String(table)))
+            QCOMPARE(scalar(db,
+                            QStringLiteral(
+                                "SELECT count(*) FROM %1_config WHERE k = 'automerge' AND v = 0")
+                                .arg(QLatin1String(table)))
                          .toInt(),
                      1);
         QCOMPARE(db.backupPath(), path + QStringLiteral(".backup-v5"));
-        QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'advisories_order'")).toInt(), 1);
+        QCOMPARE(scalar(db,
+                        QStringLiteral(
+                            "SELECT count(*) FROM sqlite_master WHERE name = 'advisories_order'"))
+                     .toInt(),
+                 1);
         // The Advisories view's order reads the index alone, in its order (no sorting step).
         QSqlQuery plan(db.connection());
-        QVERIFY(plan.exec(QStringLiteral("EXPLAIN QUERY PLAN SELECT v.article_id, v.status, v.severity, v.expires, "
-                                         "v.effective, v.id FROM advisories v WHERE v.effective IS NOT NULL "
-                                         "ORDER BY v.effective DESC, v.id DESC")));
+        QVERIFY(plan.exec(QStringLiteral(
+            "EXPLAIN QUERY PLAN SELECT v.article_id, v.status, v.severity, v.expires, "
+            "v.effective, v.id FROM advisories v WHERE v.effective IS NOT NULL "
+            "ORDER BY v.effective DESC, v.id DESC")));
         QStringList steps;
         while (plan.next())
             steps << plan.value(3).toString();
-        QCOMPARE(steps, QStringList{QStringLiteral("SEARCH v USING COVERING INDEX advisories_order (effective>?)")});
+        QCOMPARE(steps,
+                 QStringList{QStringLiteral(
+                     "SEARCH v USING COVERING INDEX advisories_order (effective>?)")});
     }
 
     void upgradeFindsTheFeedsThatCarryAlerts()
@@ -328,7 +388,8 @@ private Q_SLOTS:
         QString error;
         QVERIFY2(db.open(path, &error), qPrintable(error));
         QCOMPARE(db.schemaVersion(), Database::latestSchemaVersion());
-        QCOMPARE(db.backupPath(), path + QStringLiteral(".backup-v10")); // schema 15 rewrites bodies
+        QCOMPARE(db.backupPath(),
+                 path + QStringLiteral(".backup-v10")); // schema 15 rewrites bodies
         FeedStore feeds(db.connection());
         QVERIFY(feeds.feedSettings(alerts)->carriesAlerts);
         QVERIFY(!feeds.feedSettings(news)->carriesAlerts);
@@ -347,8 +408,13 @@ private Q_SLOTS:
             QVERIFY2(db.open(path, &error), qPrintable(error));
             FeedStore feeds(db.connection());
             ArticleStore articles(db.connection());
-            const qint64 feed = *feeds.addSubscription(QStringLiteral("https://radio.example/feed"), QStringLiteral("Radio"));
-            story = articles.upsert(feed, makeArticle(QStringLiteral("ep11"), QStringLiteral("Episode 11"), 1000)).id;
+            const qint64 feed = *feeds.addSubscription(QStringLiteral("https://radio.example/feed"),
+                                                       QStringLiteral("Radio"));
+            story = articles
+                        .upsert(
+                            feed,
+                            makeArticle(QStringLiteral("ep11"), QStringLiteral("Episode 11"), 1000))
+                        .id;
             QVERIFY(story > 0 && articles.setRead({story}, true));
             QSqlQuery q(db.connection());
             QVERIFY(undoEnclosures(q));
@@ -371,7 +437,8 @@ private Q_SLOTS:
         Enclosure e;
         e.url = QStringLiteral("https://radio.example/e11.mp3");
         a.enclosures = {e};
-        QCOMPARE(articles.upsert(detail->summary.feedId, a).state, ArticleStore::UpsertState::Updated);
+        QCOMPARE(articles.upsert(detail->summary.feedId, a).state,
+                 ArticleStore::UpsertState::Updated);
         QCOMPARE(articles.enclosures(story).size(), 1);
     }
 
@@ -394,7 +461,8 @@ private Q_SLOTS:
         QVERIFY2(error.contains(QStringLiteral("newer version")), qPrintable(error));
         QVERIFY(!db.isOpen());
         QCOMPARE(test::fileHash(path), before);
-        QVERIFY(!QFile::exists(path + QStringLiteral("-wal")) || QFile(path + QStringLiteral("-wal")).size() == 0);
+        QVERIFY(!QFile::exists(path + QStringLiteral("-wal"))
+                || QFile(path + QStringLiteral("-wal")).size() == 0);
     }
 
     void damagedOrForeignFileIsRefusedUntouched_data()
@@ -403,16 +471,25 @@ private Q_SLOTS:
         QTest::addColumn<QString>("says");
         QTest::addColumn<int>("problem");
         const int damaged = int(Database::Problem::Damaged);
-        QTest::newRow("zero-length file") << "empty" << "is empty (0 bytes)" << damaged;
-        QTest::newRow("a text file") << "text" << "it is not an SQLite database" << damaged;
-        QTest::newRow("cut to half its length") << "half" << "is cut short" << damaged;
-        QTest::newRow("cut inside the header") << "header" << "is cut short" << damaged;
-        QTest::newRow("its list of tables overwritten") << "schema" << "is damaged" << damaged;
-        QTest::newRow("another program's database") << "foreign-v0" << "another program's SQLite database (tables notes)"
-                                                     << int(Database::Problem::Foreign);
-        QTest::newRow("another program's, with a user_version") << "foreign-v3" << "another program's SQLite database"
-                                                                << int(Database::Problem::Foreign);
-        QTest::newRow("a folder") << "folder" << "is not a file" << int(Database::Problem::Unusable);
+        QTest::newRow("zero-length file") << "empty"
+                                          << "is empty (0 bytes)" << damaged;
+        QTest::newRow("a text file") << "text"
+                                     << "it is not an SQLite database" << damaged;
+        QTest::newRow("cut to half its length") << "half"
+                                                << "is cut short" << damaged;
+        QTest::newRow("cut inside the header") << "header"
+                                               << "is cut short" << damaged;
+        QTest::newRow("its list of tables overwritten") << "schema"
+                                                        << "is damaged" << damaged;
+        QTest::newRow("another program's database")
+            << "foreign-v0"
+            << "another program's SQLite database (tables notes)"
+            << int(Database::Problem::Foreign);
+        QTest::newRow("another program's, with a user_version")
+            << "foreign-v3"
+            << "another program's SQLite database" << int(Database::Problem::Foreign);
+        QTest::newRow("a folder") << "folder"
+                                  << "is not a file" << int(Database::Problem::Unusable);
     }
 
     void damagedOrForeignFileIsRefusedUntouched()
@@ -525,7 +602,8 @@ private Q_SLOTS:
             QVERIFY2(db.open(path, &error), qPrintable(error));
             QVERIFY(!db.isReadOnly());
             for (const QString &name : entries(dir.path()))
-                QVERIFY2(name.startsWith(QLatin1String("cache.sqlite")) && !name.contains(QLatin1String(".new")),
+                QVERIFY2(name.startsWith(QLatin1String("cache.sqlite"))
+                             && !name.contains(QLatin1String(".new")),
                          qPrintable(name));
         }
         QCOMPARE(entries(dir.path()), QStringList{QStringLiteral("cache.sqlite")});
@@ -545,8 +623,10 @@ private Q_SLOTS:
         QString error;
         QVERIFY2(db.open(path, &error), qPrintable(error));
         QVERIFY(db.isReadOnly());
-        QVERIFY2(db.readOnlyReason().contains(QLatin1String("read-only file system")), qPrintable(db.readOnlyReason()));
-        QCOMPARE(scalar(db, QStringLiteral("SELECT title FROM feeds")).toString(), QStringLiteral("Example"));
+        QVERIFY2(db.readOnlyReason().contains(QLatin1String("read-only file system")),
+                 qPrintable(db.readOnlyReason()));
+        QCOMPARE(scalar(db, QStringLiteral("SELECT title FROM feeds")).toString(),
+                 QStringLiteral("Example"));
         {
             Transaction t(db.connection());
             QSqlQuery q(db.connection());
@@ -590,13 +670,15 @@ private Q_SLOTS:
             QSqlQuery q(writer.connection());
             QVERIFY(q.exec(QStringLiteral("CREATE TABLE scratch(data BLOB)")));
             // ~3,000 pages, three times SQLite's default threshold for checkpointing
-            QVERIFY(q.exec(QStringLiteral("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000) "
-                                          "INSERT INTO scratch(data) SELECT randomblob(4000) FROM n")));
+            QVERIFY(q.exec(QStringLiteral(
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000) "
+                "INSERT INTO scratch(data) SELECT randomblob(4000) FROM n")));
             QVERIFY(t.commit());
         }
         {
             Transaction t(window.connection());
-            QVERIFY(QSqlQuery(window.connection()).exec(QStringLiteral("INSERT INTO meta(key, value) VALUES ('a', 'b')")));
+            QVERIFY(QSqlQuery(window.connection())
+                        .exec(QStringLiteral("INSERT INTO meta(key, value) VALUES ('a', 'b')")));
             QVERIFY(t.commit());
         }
         QCOMPARE(QFileInfo(path).size(), emptySize);
@@ -605,7 +687,9 @@ private Q_SLOTS:
         QVERIFY(writer.checkpoint());
         QVERIFY(QFileInfo(path).size() > emptySize + 3000 * 4000);
         QCOMPARE(scalar(window, QStringLiteral("SELECT count(*) FROM scratch")).toInt(), 3000);
-        QCOMPARE(scalar(window, QStringLiteral("SELECT value FROM meta WHERE key = 'a'")).toString(), QStringLiteral("b"));
+        QCOMPARE(
+            scalar(window, QStringLiteral("SELECT value FROM meta WHERE key = 'a'")).toString(),
+            QStringLiteral("b"));
     }
 };
 

@@ -23,7 +23,8 @@ QString paragraphs(int count)
 {
     QString html;
     for (int i = 0; i < count; ++i)
-        html += QStringLiteral("<p>Paragraph %1 of the story, with a <a href=\"https://example.org/%1\">link</a> "
+        html += QStringLiteral("<p>Paragraph %1 of the story, with a <a "
+                               "href=\"https://example.org/%1\">link</a> "
                                "and words in \u00e9t\u00e9 and \u65e5\u672c\u8a9e.</p>\n")
                     .arg(i);
     return html;
@@ -32,11 +33,13 @@ QString paragraphs(int count)
 // Prose of about 3 KB that differs from story to story, with one word found in story `n` alone.
 QString storyText(int n)
 {
-    static const char *const words[] = {"council", "river", "bridge", "storm", "market", "school", "harbour",
-                                        "train", "minister", "festival", "museum", "election", "weather", "road"};
+    static const char *const words[] = {"council", "river",    "bridge",  "storm",    "market",
+                                        "school",  "harbour",  "train",   "minister", "festival",
+                                        "museum",  "election", "weather", "road"};
     QString text;
     for (int i = 0; text.size() < 3000; ++i)
-        text += QString::fromLatin1(words[(n * 7 + i * 3) % 14]) + (i % 11 == 10 ? QStringLiteral(". ") : QStringLiteral(" "));
+        text += QString::fromLatin1(words[(n * 7 + i * 3) % 14])
+            + (i % 11 == 10 ? QStringLiteral(". ") : QStringLiteral(" "));
     return text + QStringLiteral(" uniqueword%1.").arg(n);
 }
 
@@ -62,7 +65,8 @@ Kept makeSchema14Cache(const QString &path, int count)
         qFatal("cannot make a cache: %s", qPrintable(error));
     FeedStore feeds(db.connection());
     ArticleStore articles(db.connection());
-    const qint64 feed = *feeds.addSubscription(QStringLiteral("https://example.org/feed"), QStringLiteral("Example"));
+    const qint64 feed = *feeds.addSubscription(QStringLiteral("https://example.org/feed"),
+                                               QStringLiteral("Example"));
     {
         Transaction t(db.connection());
         for (int n = 0; n < count; ++n) {
@@ -73,7 +77,10 @@ Kept makeSchema14Cache(const QString &path, int count)
             a.headlineOnly = n == 2;
             if (!a.headlineOnly) {
                 a.text = storyText(n);
-                a.html = QStringLiteral("<p>%1</p><p><a href=\"https://example.org/%2\">More</a></p>").arg(a.text).arg(n);
+                a.html = QStringLiteral(
+                             "<p>%1</p><p><a href=\"https://example.org/%2\">More</a></p>")
+                             .arg(a.text)
+                             .arg(n);
             }
             const qint64 id = articles.upsert(feed, a).id;
             kept.ids << id;
@@ -89,7 +96,8 @@ Kept makeSchema14Cache(const QString &path, int count)
     articles.setRead({kept.read}, true);
     BookmarkStore(db.connection()).add(kept.bookmarked, QStringLiteral("my note"));
     QSqlQuery q(db.connection());
-    if (!undoEnclosures(q) || !undoCompressedBodies(q) || !q.exec(QStringLiteral("PRAGMA user_version=14")))
+    if (!undoEnclosures(q) || !undoCompressedBodies(q)
+        || !q.exec(QStringLiteral("PRAGMA user_version=14")))
         qFatal("cannot take the cache back to schema 14");
     return kept;
 }
@@ -101,9 +109,13 @@ void checkUpgradedBodies(Database &db, const Kept &kept)
 {
     QCOMPARE(db.schemaVersion(), Database::latestSchemaVersion());
     QCOMPARE(scalar(db, QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
-    QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM article_bodies")).toInt(), kept.ids.size());
-    QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM article_bodies WHERE typeof(body) = 'blob'")).toInt(),
-             kept.ids.size() - 1);
+    QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM article_bodies")).toInt(),
+             kept.ids.size());
+    QCOMPARE(
+        scalar(db,
+               QStringLiteral("SELECT count(*) FROM article_bodies WHERE typeof(body) = 'blob'"))
+            .toInt(),
+        kept.ids.size() - 1);
     ArticleStore articles(db.connection());
     for (qint64 id : kept.ids) {
         const std::optional<StoryDetail> story = articles.story(id);
@@ -113,19 +125,33 @@ void checkUpgradedBodies(Database &db, const Kept &kept)
         QCOMPARE(story->summary.read, id == kept.read);
     }
     QSqlQuery check(db.connection());
-    QVERIFY(check.exec(QStringLiteral("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")));
-    QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'uniqueword7'")).toInt(), 1);
-    QCOMPARE(scalar(db, QStringLiteral("SELECT snippet(articles_fts, 1, '[', ']', '', 2) FROM articles_fts "
-                                       "WHERE articles_fts MATCH 'uniqueword7'")).toString(),
-             QStringLiteral("train.  [uniqueword7]."));
-    const QList<BookmarkRecord> bookmarks = BookmarkStore(db.connection()).bookmarkPage(std::nullopt, 10);
+    QVERIFY(check.exec(
+        QStringLiteral("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")));
+    QCOMPARE(scalar(db,
+                    QStringLiteral(
+                        "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'uniqueword7'"))
+                 .toInt(),
+             1);
+    QCOMPARE(
+        scalar(db,
+               QStringLiteral("SELECT snippet(articles_fts, 1, '[', ']', '', 2) FROM articles_fts "
+                              "WHERE articles_fts MATCH 'uniqueword7'"))
+            .toString(),
+        QStringLiteral("train.  [uniqueword7]."));
+    const QList<BookmarkRecord> bookmarks
+        = BookmarkStore(db.connection()).bookmarkPage(std::nullopt, 10);
     QCOMPARE(bookmarks.size(), 1);
     QCOMPARE(bookmarks.at(0).articleId.value_or(0), kept.bookmarked);
     QCOMPARE(bookmarks.at(0).note, QStringLiteral("my note"));
     // The triggers read the compressed bodies: a story that goes leaves the index.
     QVERIFY(check.exec(QStringLiteral("DELETE FROM articles WHERE id = %1").arg(kept.ids.at(7))));
-    QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'uniqueword7'")).toInt(), 0);
-    QVERIFY(check.exec(QStringLiteral("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")));
+    QCOMPARE(scalar(db,
+                    QStringLiteral(
+                        "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'uniqueword7'"))
+                 .toInt(),
+             0);
+    QVERIFY(check.exec(
+        QStringLiteral("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")));
 }
 } // namespace
 
@@ -138,13 +164,18 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("html");
         QTest::addColumn<QString>("text");
-        QTest::newRow("a news story") << paragraphs(12) << QStringLiteral("Paragraph 0 of the story, with a link.");
+        QTest::newRow("a news story")
+            << paragraphs(12) << QStringLiteral("Paragraph 0 of the story, with a link.");
         QTest::newRow("HTML without text") << QStringLiteral("<img src=\"a.png\">") << QString();
-        QTest::newRow("text without HTML (the plain-text importer)") << QString() << QStringLiteral("Just text");
-        QTest::newRow("text without punctuation or markup") << QStringLiteral("word") << QStringLiteral("word");
-        QTest::newRow("a NUL character inside") << QStringLiteral("a\u0000b") << QStringLiteral("c\u0000d");
-        QTest::newRow("emoji and right-to-left") << QStringLiteral("<p>\U0001F600 \u05e9\u05dc\u05d5\u05dd</p>")
-                                                 << QStringLiteral("\U0001F600 \u05e9\u05dc\u05d5\u05dd");
+        QTest::newRow("text without HTML (the plain-text importer)")
+            << QString() << QStringLiteral("Just text");
+        QTest::newRow("text without punctuation or markup")
+            << QStringLiteral("word") << QStringLiteral("word");
+        QTest::newRow("a NUL character inside")
+            << QStringLiteral("a\u0000b") << QStringLiteral("c\u0000d");
+        QTest::newRow("emoji and right-to-left")
+            << QStringLiteral("<p>\U0001F600 \u05e9\u05dc\u05d5\u05dd</p>")
+            << QStringLiteral("\U0001F600 \u05e9\u05dc\u05d5\u05dd");
         QTest::newRow("enormous (8 MB of HTML)") << paragraphs(60000) << paragraphs(30000);
     }
 
@@ -177,7 +208,8 @@ private Q_SLOTS:
         text.remove(QRegularExpression(QStringLiteral("<[^>]*>")));
         const QByteArray stored = body::pack(html, text);
         const qsizetype plain = html.toUtf8().size() + text.toUtf8().size();
-        QVERIFY2(stored.size() * 5 < plain, qPrintable(QStringLiteral("%1 of %2").arg(stored.size()).arg(plain)));
+        QVERIFY2(stored.size() * 5 < plain,
+                 qPrintable(QStringLiteral("%1 of %2").arg(stored.size()).arg(plain)));
     }
 
     void damagedValuesAreRefusedWithAReason_data()
@@ -197,7 +229,8 @@ private Q_SLOTS:
         QTest::newRow("its checksum changed") << checksum;
         QTest::newRow("bytes after the frame") << good + QByteArray("xyz");
         QTest::newRow("another format") << otherFormat;
-        QTest::newRow("text stored before compression") << QByteArray("<p>An old uncompressed body</p>");
+        QTest::newRow("text stored before compression")
+            << QByteArray("<p>An old uncompressed body</p>");
         QTest::newRow("zeros") << QByteArray(64, '\0');
         // A frame header that claims a terabyte of content: refused before anything is made.
         QByteArray huge = QByteArray::fromHex("0128b52ffde0");
@@ -206,9 +239,10 @@ private Q_SLOTS:
         QTest::newRow("a frame claiming a terabyte") << huge + QByteArray(16, 'x');
         // A whole, well-formed frame whose HTML length is more than what follows it.
         const QByteArray content = QByteArray::fromHex("ffff0000") + QByteArray("<p>short</p>");
-        QByteArray lengths(qsizetype(ZSTD_compressBound(size_t(content.size()))), Qt::Uninitialized);
-        lengths.resize(qsizetype(ZSTD_compress(lengths.data(), size_t(lengths.size()), content.constData(),
-                                               size_t(content.size()), 3)));
+        QByteArray lengths(qsizetype(ZSTD_compressBound(size_t(content.size()))),
+                           Qt::Uninitialized);
+        lengths.resize(qsizetype(ZSTD_compress(lengths.data(), size_t(lengths.size()),
+                                               content.constData(), size_t(content.size()), 3)));
         QTest::newRow("lengths that do not add up") << QByteArray(1, '\1') + lengths;
     }
 
@@ -225,9 +259,11 @@ private Q_SLOTS:
         test::TemporaryCache cache;
         QVERIFY2(cache.open(), qPrintable(cache.error()));
         QSqlQuery q(cache->database().connection());
-        QVERIFY(q.prepare(QStringLiteral("SELECT body_text(?), body_html(?), body_text(body_pack(?, ?)), "
-                                         "body_text(NULL), body_text(?), typeof(body_pack('', ''))")));
-        const QByteArray stored = body::pack(QStringLiteral("<p>caf\u00e9</p>"), QStringLiteral("caf\u00e9"));
+        QVERIFY(q.prepare(
+            QStringLiteral("SELECT body_text(?), body_html(?), body_text(body_pack(?, ?)), "
+                           "body_text(NULL), body_text(?), typeof(body_pack('', ''))")));
+        const QByteArray stored = body::pack(QStringLiteral("<p>caf\u00e9</p>"),
+                                             QStringLiteral("caf\u00e9"));
         q.addBindValue(stored);
         q.addBindValue(stored);
         q.addBindValue(QStringLiteral("<b>x</b>"));
@@ -254,9 +290,14 @@ private Q_SLOTS:
         QCOMPARE(db.backupPath(), path + QStringLiteral(".backup-v14"));
         checkUpgradedBodies(db, kept);
         // The old bodies' pages were given back: the file is well under half its size.
-        QVERIFY2(QFileInfo(path).size() * 2 < before,
-                 qPrintable(QStringLiteral("%1 bytes, %2 before").arg(QFileInfo(path).size()).arg(before)));
-        QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM meta WHERE key = 'compact_pending'")).toInt(), 0);
+        QVERIFY2(
+            QFileInfo(path).size() * 2 < before,
+            qPrintable(
+                QStringLiteral("%1 bytes, %2 before").arg(QFileInfo(path).size()).arg(before)));
+        QCOMPARE(
+            scalar(db, QStringLiteral("SELECT count(*) FROM meta WHERE key = 'compact_pending'"))
+                .toInt(),
+            0);
     }
 
     void aKillDuringTheBodyUpgradeLosesNothing()
@@ -281,7 +322,8 @@ private Q_SLOTS:
                 statements << line;
         }
         {
-            QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("midway"));
+            QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"),
+                                                         QStringLiteral("midway"));
             raw.setDatabaseName(path);
             QVERIFY(raw.open());
             QVERIFY(body::registerFunctions(raw));
@@ -290,14 +332,17 @@ private Q_SLOTS:
             QVERIFY(q.exec(QStringLiteral("PRAGMA cache_size=8")));
             QVERIFY(q.exec(QStringLiteral("PRAGMA foreign_keys=OFF")));
             QVERIFY(q.exec(QStringLiteral("BEGIN")));
-            for (const QString &statement : statements.join(QLatin1Char('\n')).split(QLatin1Char(';'))) {
+            for (const QString &statement :
+                 statements.join(QLatin1Char('\n')).split(QLatin1Char(';'))) {
                 if (!statement.trimmed().isEmpty())
                     QVERIFY2(q.exec(statement), qPrintable(statement));
             }
-            QVERIFY(test::fileHash(path) != untouched); // pages of the unfinished upgrade are in the file
+            QVERIFY(test::fileHash(path)
+                    != untouched); // pages of the unfinished upgrade are in the file
             QVERIFY(QFileInfo(path + QStringLiteral("-journal")).size() > 0);
             QVERIFY(QFile::copy(path, killed));
-            QVERIFY(QFile::copy(path + QStringLiteral("-journal"), killed + QStringLiteral("-journal")));
+            QVERIFY(QFile::copy(path + QStringLiteral("-journal"),
+                                killed + QStringLiteral("-journal")));
             QVERIFY(q.exec(QStringLiteral("ROLLBACK")));
             q.finish();
             raw.close();
@@ -329,22 +374,28 @@ private Q_SLOTS:
                 Article a;
                 a.guid = QString::number(n);
                 a.title = QStringLiteral("Story %1").arg(n);
-                a.html = storyText(n + 1000).repeated(4); // poorly compressible enough to fill pages
+                a.html = storyText(n + 1000).repeated(
+                    4); // poorly compressible enough to fill pages
                 QVERIFY(articles.upsert(feed, a).id > 0);
             }
             QVERIFY(t.commit());
         }
         QSqlQuery q(db.connection());
         QVERIFY(q.exec(QStringLiteral("DELETE FROM articles WHERE id % 10 <> 0")));
-        QVERIFY(q.exec(QStringLiteral("INSERT INTO meta(key, value) VALUES ('compact_pending', '15')")));
+        QVERIFY(q.exec(
+            QStringLiteral("INSERT INTO meta(key, value) VALUES ('compact_pending', '15')")));
         q.finish();
         db.close();
         const qint64 before = QFileInfo(path).size();
         QVERIFY2(db.open(path, &error), qPrintable(error));
         QVERIFY(QFileInfo(path).size() < before);
-        QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM meta WHERE key = 'compact_pending'")).toInt(), 0);
+        QCOMPARE(
+            scalar(db, QStringLiteral("SELECT count(*) FROM meta WHERE key = 'compact_pending'"))
+                .toInt(),
+            0);
         QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM articles")).toInt(), 30);
-        QCOMPARE(scalar(db, QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
+        QCOMPARE(scalar(db, QStringLiteral("PRAGMA integrity_check")).toString(),
+                 QStringLiteral("ok"));
     }
 };
 

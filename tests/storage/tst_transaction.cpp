@@ -15,7 +15,8 @@ namespace {
 bool insert(Database &db, const char *key)
 {
     return QSqlQuery(db.connection())
-        .exec(QStringLiteral("INSERT INTO meta(key, value) VALUES ('%1', 'v')").arg(QLatin1String(key)));
+        .exec(QStringLiteral("INSERT INTO meta(key, value) VALUES ('%1', 'v')")
+                  .arg(QLatin1String(key)));
 }
 
 QString keys(Database &db)
@@ -35,7 +36,8 @@ public:
     explicit LockHolder(const QString &path)
     {
         QString error;
-        if (!m_db.open(path, &error) || !QSqlQuery(m_db.connection()).exec(QStringLiteral("BEGIN IMMEDIATE")))
+        if (!m_db.open(path, &error)
+            || !QSqlQuery(m_db.connection()).exec(QStringLiteral("BEGIN IMMEDIATE")))
             qFatal("cannot take the lock: %s", qPrintable(error));
     }
     void release()
@@ -152,8 +154,9 @@ private Q_SLOTS:
         {
             Transaction t(db.connection());
             QVERIFY(!t.isActive());
-            QCOMPARE(sql::lastFailure(db.connection()),
-                     QStringLiteral("another program is writing to it (try again when it is done)"));
+            QCOMPARE(
+                sql::lastFailure(db.connection()),
+                QStringLiteral("another program is writing to it (try again when it is done)"));
             QVERIFY(!insert(db, "a"));
             {
                 Transaction inner(db.connection());

@@ -15,7 +15,8 @@ namespace bulletin::test {
 // chooses the entry with the text `choose` (without its & mnemonic), after the menu has
 // closed, as a click on it does; an empty `choose` closes the menu. Returns the menu's
 // entries (disabled ones in brackets), or nothing when no menu opened. Header-only.
-inline QStringList runContextMenu(QAbstractScrollArea *view, QPoint position, const QString &choose = {})
+inline QStringList runContextMenu(QAbstractScrollArea *view, QPoint position,
+                                  const QString &choose = {})
 {
     QStringList entries;
     QPointer<QAction> chosen;
@@ -33,7 +34,8 @@ inline QStringList runContextMenu(QAbstractScrollArea *view, QPoint position, co
         }
         menu->close();
     });
-    QContextMenuEvent event(QContextMenuEvent::Mouse, position, view->viewport()->mapToGlobal(position));
+    QContextMenuEvent event(QContextMenuEvent::Mouse, position,
+                            view->viewport()->mapToGlobal(position));
     QApplication::sendEvent(view->viewport(), &event);
     if (chosen && chosen->isEnabled())
         chosen->trigger();

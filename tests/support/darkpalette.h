@@ -22,7 +22,8 @@ inline QPalette darkPalette()
     dark.setColor(QPalette::Link, QColor(0x8a, 0xb4, 0xf8));
     dark.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
     // As a dark desktop theme does: disabled actions look disabled.
-    for (const QPalette::ColorRole role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+    for (const QPalette::ColorRole role :
+         {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
         dark.setColor(QPalette::Disabled, role, QColor(0x7a, 0x7a, 0x7a));
     return dark;
 }

@@ -15,8 +15,11 @@ ScratchMount::ScratchMount(qint64 bytes)
         return;
     }
     const QByteArray options = "size=" + QByteArray::number(bytes);
-    if (::mount("tmpfs", QFile::encodeName(m_dir.path()).constData(), "tmpfs", 0, options.constData()) != 0) {
-        m_skipReason = QStringLiteral("cannot mount a tmpfs: %1").arg(QString::fromLocal8Bit(std::strerror(errno)));
+    if (::mount("tmpfs", QFile::encodeName(m_dir.path()).constData(), "tmpfs", 0,
+                options.constData())
+        != 0) {
+        m_skipReason = QStringLiteral("cannot mount a tmpfs: %1")
+                           .arg(QString::fromLocal8Bit(std::strerror(errno)));
         return;
     }
     m_mounted = true;
@@ -31,7 +34,9 @@ ScratchMount::~ScratchMount()
 bool ScratchMount::setReadOnly(bool readOnly)
 {
     const unsigned long flags = MS_REMOUNT | (readOnly ? MS_RDONLY : 0);
-    return m_mounted && ::mount(nullptr, QFile::encodeName(m_dir.path()).constData(), nullptr, flags, nullptr) == 0;
+    return m_mounted
+        && ::mount(nullptr, QFile::encodeName(m_dir.path()).constData(), nullptr, flags, nullptr)
+        == 0;
 }
 
 bool ScratchMount::fill(qint64 leave)

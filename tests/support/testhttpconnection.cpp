@@ -19,7 +19,8 @@ QByteArray compress(const QByteArray &data, bool gzip)
 {
     z_stream stream{};
     if (deflateInit2(&stream, Z_BEST_COMPRESSION, Z_DEFLATED, gzip ? 15 + 16 : 15, 8,
-                     Z_DEFAULT_STRATEGY) != Z_OK) {
+                     Z_DEFAULT_STRATEGY)
+        != Z_OK) {
         qFatal("deflateInit2 failed");
     }
     QByteArray out(qsizetype(deflateBound(&stream, uLong(data.size()))) + 32, Qt::Uninitialized);
@@ -48,7 +49,9 @@ bool hasHeader(const HeaderList &headers, const QByteArray &name)
 
 TestHttpConnection::TestHttpConnection(QTcpSocket *socket, std::shared_ptr<TestHttpState> state,
                                        QObject *parent)
-    : QObject(parent), m_socket(socket), m_state(std::move(state))
+    : QObject(parent)
+    , m_socket(socket)
+    , m_state(std::move(state))
 {
     m_id = m_state->openConnection();
     m_socket->setParent(this);
@@ -91,9 +94,8 @@ bool TestHttpConnection::parseRequest(RecordedRequest &request)
     }
     request.method = requestLine.at(0);
     request.target = requestLine.at(1);
-    request.path = request.target.left(request.target.indexOf('?') < 0
-                                           ? request.target.size()
-                                           : request.target.indexOf('?'));
+    request.path = request.target.left(
+        request.target.indexOf('?') < 0 ? request.target.size() : request.target.indexOf('?'));
     request.connectionId = m_id;
     for (qsizetype i = 1; i < lines.size(); ++i) {
         const QByteArray line = lines.at(i).trimmed();
@@ -145,7 +147,8 @@ void TestHttpConnection::respond(const RecordedRequest &request)
     qint64 allowed = m_truncate ? response.closeAfterBodyBytes : body.size();
 
     m_pieces = {head};
-    const qsizetype step = response.chunkSize > 0 ? response.chunkSize : std::max<qsizetype>(1, body.size());
+    const qsizetype step = response.chunkSize > 0 ? response.chunkSize
+                                                  : std::max<qsizetype>(1, body.size());
     for (qsizetype at = 0; at < body.size() && allowed > 0; at += step) {
         const QByteArray piece = body.mid(at, step);
         const QByteArray sent = piece.left(allowed);
@@ -162,7 +165,8 @@ void TestHttpConnection::respond(const RecordedRequest &request)
 
     m_pieceDelayMs = response.delayBetweenChunksMs;
     if (response.delayBeforeHeadersMs > 0)
-        QTimer::singleShot(response.delayBeforeHeadersMs, this, &TestHttpConnection::writeNextPiece);
+        QTimer::singleShot(response.delayBeforeHeadersMs, this,
+                           &TestHttpConnection::writeNextPiece);
     else
         writeNextPiece();
 }

@@ -20,8 +20,7 @@ class TestHttpState;
 class TestHttpConnection final : public QObject
 {
 public:
-    TestHttpConnection(QTcpSocket *socket, std::shared_ptr<TestHttpState> state,
-                       QObject *parent);
+    TestHttpConnection(QTcpSocket *socket, std::shared_ptr<TestHttpState> state, QObject *parent);
     ~TestHttpConnection() override;
 
 private:
@@ -35,11 +34,11 @@ private:
     std::shared_ptr<TestHttpState> m_state;
     int m_id = 0;
     QByteArray m_buffer;
-    bool m_busy = false;           // a response is being written (or withheld)
+    bool m_busy = false; // a response is being written (or withheld)
     bool m_closeWhenDone = false;
-    QList<QByteArray> m_pieces;    // what is left to write of the current response
+    QList<QByteArray> m_pieces; // what is left to write of the current response
     int m_pieceDelayMs = 0;
-    bool m_truncate = false;       // hang up once m_pieces is written
+    bool m_truncate = false; // hang up once m_pieces is written
 };
 
 } // namespace bulletin::test

@@ -14,9 +14,9 @@ using HeaderList = QList<std::pair<QByteArray, QByteArray>>;
 struct RecordedRequest
 {
     QByteArray method;
-    QByteArray target;   // path and query, as sent
-    QByteArray path;     // target without the query
-    HeaderList headers;  // in the order sent
+    QByteArray target; // path and query, as sent
+    QByteArray path; // target without the query
+    HeaderList headers; // in the order sent
     QByteArray body;
     int connectionId = 0; // requests on one kept-alive connection share it
 
@@ -31,17 +31,17 @@ struct TestResponse
     enum class Encoding { Identity, Gzip, Deflate };
 
     int status = 200;
-    QByteArray reason;        // empty: the standard phrase for status
-    HeaderList headers;       // Content-Length/Transfer-Encoding/Content-Encoding are added
-    QByteArray body;          // before encoding
+    QByteArray reason; // empty: the standard phrase for status
+    HeaderList headers; // Content-Length/Transfer-Encoding/Content-Encoding are added
+    QByteArray body; // before encoding
 
     Encoding encoding = Encoding::Identity; // compress body and send Content-Encoding
-    bool chunked = false;                   // Transfer-Encoding: chunked
-    int chunkSize = 0;                      // body written in pieces of this size; 0 = one
-    int delayBeforeHeadersMs = 0;           // a slow server thinking
-    int delayBetweenChunksMs = 0;           // a slow server dripping
-    qint64 closeAfterBodyBytes = -1;        // truncated: hang up after this many body bytes
-    bool neverRespond = false;              // read the request, then say nothing at all
+    bool chunked = false; // Transfer-Encoding: chunked
+    int chunkSize = 0; // body written in pieces of this size; 0 = one
+    int delayBeforeHeadersMs = 0; // a slow server thinking
+    int delayBetweenChunksMs = 0; // a slow server dripping
+    qint64 closeAfterBodyBytes = -1; // truncated: hang up after this many body bytes
+    bool neverRespond = false; // read the request, then say nothing at all
 
     TestResponse &withHeader(const QByteArray &name, const QByteArray &value);
 

@@ -7,7 +7,8 @@
 
 namespace bulletin::test {
 
-TestHttpServer::TestHttpServer() : m_state(std::make_shared<TestHttpState>())
+TestHttpServer::TestHttpServer()
+    : m_state(std::make_shared<TestHttpState>())
 {
     m_thread.setObjectName(QStringLiteral("TestHttpServer"));
 }
@@ -48,7 +49,8 @@ bool TestHttpServer::listen(const QHostAddress &address)
 
 QUrl TestHttpServer::url(const QString &pathAndQuery) const
 {
-    return QUrl(QStringLiteral("http://%1:%2%3").arg(m_address.toString()).arg(m_port).arg(pathAndQuery));
+    return QUrl(
+        QStringLiteral("http://%1:%2%3").arg(m_address.toString()).arg(m_port).arg(pathAndQuery));
 }
 
 void TestHttpServer::route(const QString &path, const TestResponse &response)

@@ -112,7 +112,8 @@ void tst_TestHttpServer::sendsChunkedFraming()
     const QByteArray reply = exchange(server, get("/c"));
     QVERIFY(reply.contains("Transfer-Encoding: chunked\r\n"));
     QVERIFY(!reply.contains("Content-Length"));
-    QVERIFY2(reply.endsWith("\r\n\r\n4\r\nabcd\r\n4\r\nefgh\r\n2\r\nij\r\n0\r\n\r\n"), reply.constData());
+    QVERIFY2(reply.endsWith("\r\n\r\n4\r\nabcd\r\n4\r\nefgh\r\n2\r\nij\r\n0\r\n\r\n"),
+             reply.constData());
 }
 
 void tst_TestHttpServer::truncatesBodyAndHangsUp()

@@ -27,7 +27,8 @@ std::optional<TtrssServer> TtrssServer::open(QString *skipReason)
     TtrssServer server;
     server.m_state = qEnvironmentVariable("BULLETIN_TTRSS_STATE");
     if (server.m_state.isEmpty()) {
-        *skipReason = QStringLiteral("no Tiny Tiny RSS server: run this test through ctest, whose fixture starts one");
+        *skipReason = QStringLiteral(
+            "no Tiny Tiny RSS server: run this test through ctest, whose fixture starts one");
         return std::nullopt;
     }
     QFile url(server.m_state + QStringLiteral("/url"));
@@ -35,7 +36,8 @@ std::optional<TtrssServer> TtrssServer::open(QString *skipReason)
         QFile reason(server.m_state + QStringLiteral(".skip"));
         *skipReason = reason.open(QIODevice::ReadOnly)
             ? QString::fromUtf8(reason.readAll()).trimmed()
-            : QStringLiteral("the Tiny Tiny RSS server did not start (see %1/log)").arg(server.m_state);
+            : QStringLiteral("the Tiny Tiny RSS server did not start (see %1/log)")
+                  .arg(server.m_state);
         return std::nullopt;
     }
     server.m_baseUrl = QString::fromUtf8(url.readAll()).trimmed();
@@ -48,7 +50,8 @@ bool TtrssServer::admin(const QStringList &arguments)
     QProcess process;
     process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     process.start(scriptPath(QStringLiteral("admin.sh")), QStringList{m_state} + arguments);
-    return process.waitForFinished(120000) && process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
+    return process.waitForFinished(120000) && process.exitStatus() == QProcess::NormalExit
+        && process.exitCode() == 0;
 }
 
 QString TtrssServer::addUser(const QString &prefix)
@@ -64,16 +67,21 @@ QString TtrssServer::addUser(const QString &prefix)
 
 QString TtrssServer::writeFeed(const QString &name, int items, int firstItem)
 {
-    QByteArray xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel><title>"
+    QByteArray xml
+        = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel><title>"
         + name.toUtf8() + "</title><link>http://127.0.0.1/" + name.toUtf8() + "/</link>\n";
     for (int i = firstItem; i < firstItem + items; ++i) {
         const QByteArray n = QByteArray::number(i);
         const QByteArray id = name.toUtf8() + "-" + n;
-        xml += "<item><title>" + name.toUtf8() + " story " + n + "</title><link>http://127.0.0.1/" + name.toUtf8()
-            + "/" + n + "</link><guid isPermaLink=\"false\">" + id
-            + "</guid><pubDate>" + QDateTime(QDate(2024, 1, 1), QTime(0, 0), Qt::UTC).addSecs(i * 60)
-                                       .toString(Qt::RFC2822Date).toUtf8()
-            + "</pubDate><description><![CDATA[<p>The text of " + id + ".</p>]]></description></item>\n";
+        xml += "<item><title>" + name.toUtf8() + " story " + n + "</title><link>http://127.0.0.1/"
+            + name.toUtf8() + "/" + n + "</link><guid isPermaLink=\"false\">" + id
+            + "</guid><pubDate>"
+            + QDateTime(QDate(2024, 1, 1), QTime(0, 0), Qt::UTC)
+                  .addSecs(i * 60)
+                  .toString(Qt::RFC2822Date)
+                  .toUtf8()
+            + "</pubDate><description><![CDATA[<p>The text of " + id
+            + ".</p>]]></description></item>\n";
     }
     xml += "</channel></rss>\n";
     QFile file(QStringLiteral("%1/feeds/%2.xml").arg(m_state, name));
@@ -88,13 +96,15 @@ QString TtrssServer::addCategory(const QString &user, const QString &title)
 {
     QProcess process;
     process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    process.start(scriptPath(QStringLiteral("admin.sh")), {m_state, QStringLiteral("sql"), QStringLiteral("-")});
+    process.start(scriptPath(QStringLiteral("admin.sh")),
+                  {m_state, QStringLiteral("sql"), QStringLiteral("-")});
     // Bound through psql's variables, as admin.sh's add-user does.
-    process.write(QStringLiteral("\\set user '%1'\n\\set title '%2'\n"
-                                 "INSERT INTO ttrss_feed_categories (owner_uid, title) "
-                                 "SELECT id, :'title' FROM ttrss_users WHERE login = :'user' RETURNING id;\n")
-                      .arg(user, title)
-                      .toUtf8());
+    process.write(
+        QStringLiteral("\\set user '%1'\n\\set title '%2'\n"
+                       "INSERT INTO ttrss_feed_categories (owner_uid, title) "
+                       "SELECT id, :'title' FROM ttrss_users WHERE login = :'user' RETURNING id;\n")
+            .arg(user, title)
+            .toUtf8());
     process.closeWriteChannel();
     if (!process.waitForFinished(60000) || process.exitCode() != 0)
         return {};
@@ -116,7 +126,8 @@ int TtrssServer::sessionCount()
 {
     QProcess process;
     process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    process.start(scriptPath(QStringLiteral("admin.sh")), {m_state, QStringLiteral("sql"), QStringLiteral("-")});
+    process.start(scriptPath(QStringLiteral("admin.sh")),
+                  {m_state, QStringLiteral("sql"), QStringLiteral("-")});
     process.write("\\pset tuples_only on\nSELECT count(*) FROM ttrss_sessions;\n");
     process.closeWriteChannel();
     if (!process.waitForFinished(60000) || process.exitCode() != 0)
@@ -162,7 +173,8 @@ QJsonObject TtrssApiClient::post(const QJsonObject &body)
     QNetworkRequest request{QUrl(m_api)};
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     request.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("Another tt-rss client"));
-    QNetworkReply *reply = network.post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    QNetworkReply *reply = network.post(request,
+                                        QJsonDocument(body).toJson(QJsonDocument::Compact));
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     loop.exec();
@@ -177,7 +189,10 @@ QJsonValue TtrssApiClient::call(const QString &op, QJsonObject params)
         const QJsonObject login = post({{QStringLiteral("op"), QStringLiteral("login")},
                                         {QStringLiteral("user"), m_user},
                                         {QStringLiteral("password"), m_password}});
-        m_sid = login.value(QStringLiteral("content")).toObject().value(QStringLiteral("session_id")).toString();
+        m_sid = login.value(QStringLiteral("content"))
+                    .toObject()
+                    .value(QStringLiteral("session_id"))
+                    .toString();
         if (m_sid.isEmpty()) {
             m_lastError = QString::fromUtf8(QJsonDocument(login).toJson(QJsonDocument::Compact));
             return {};
@@ -199,8 +214,12 @@ int TtrssApiClient::subscribeAndFetch(const QString &feedUrl, int categoryId)
     if (categoryId > 0)
         params.insert(QStringLiteral("category_id"), categoryId);
     const QJsonObject answer = call(QStringLiteral("subscribeToFeed"), params).toObject();
-    const int feedId = answer.value(QStringLiteral("status")).toObject().value(QStringLiteral("feed_id")).toInt();
-    if (feedId <= 0 || call(QStringLiteral("updateFeed"), {{QStringLiteral("feed_id"), feedId}}).isNull())
+    const int feedId = answer.value(QStringLiteral("status"))
+                           .toObject()
+                           .value(QStringLiteral("feed_id"))
+                           .toInt();
+    if (feedId <= 0
+        || call(QStringLiteral("updateFeed"), {{QStringLiteral("feed_id"), feedId}}).isNull())
         return 0;
     return feedId;
 }
@@ -209,10 +228,11 @@ QJsonArray TtrssApiClient::headlines(int feedId, const QString &viewMode)
 {
     QJsonArray all;
     for (int skip = 0;; skip += 200) {
-        const QJsonArray page = call(QStringLiteral("getHeadlines"), {{QStringLiteral("feed_id"), feedId},
-                                                                      {QStringLiteral("view_mode"), viewMode},
-                                                                      {QStringLiteral("limit"), 200},
-                                                                      {QStringLiteral("skip"), skip}})
+        const QJsonArray page = call(QStringLiteral("getHeadlines"),
+                                     {{QStringLiteral("feed_id"), feedId},
+                                      {QStringLiteral("view_mode"), viewMode},
+                                      {QStringLiteral("limit"), 200},
+                                      {QStringLiteral("skip"), skip}})
                                     .toArray();
         for (const QJsonValue &value : page)
             all << value;
@@ -232,7 +252,10 @@ QString TtrssApiClient::idOfTitle(const QString &title)
 
 QJsonObject TtrssApiClient::article(const QString &id)
 {
-    return call(QStringLiteral("getArticle"), {{QStringLiteral("article_id"), id}}).toArray().first().toObject();
+    return call(QStringLiteral("getArticle"), {{QStringLiteral("article_id"), id}})
+        .toArray()
+        .first()
+        .toObject();
 }
 
 } // namespace bulletin::test

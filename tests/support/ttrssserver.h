@@ -42,9 +42,9 @@ public:
     bool expireSessions();
     // How many sessions the server holds, of every user (-1 on error).
     int sessionCount();
-    bool updateFeeds();     // tt-rss's own updater fetches every feed
+    bool updateFeeds(); // tt-rss's own updater fetches every feed
     bool stopWeb();
-    bool startWeb();        // start.sh again: brings the web server back
+    bool startWeb(); // start.sh again: brings the web server back
 
 private:
     bool admin(const QStringList &arguments);

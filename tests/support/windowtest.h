@@ -36,7 +36,8 @@ inline std::unique_ptr<QSettings> freshSettings(const QTemporaryDir &dir)
 
 // Stores a story in a feed as the feed and import paths store it (its text from the
 // sanitised HTML), published minutesAgo; returns its id.
-inline qint64 addStory(Cache &cache, qint64 feed, const QString &title, const QString &html, int minutesAgo)
+inline qint64 addStory(Cache &cache, qint64 feed, const QString &title, const QString &html,
+                       int minutesAgo)
 {
     Article article;
     article.guid = title;
@@ -74,7 +75,8 @@ protected:
         QVERIFY(m_server->listen());
         m_network = std::make_unique<QNetworkAccessManager>();
         m_refresh = std::make_unique<RefreshService>(*m_cache, m_network.get());
-        m_subscriptions = std::make_unique<SubscriptionService>(*m_cache, m_network.get(), m_refresh.get());
+        m_subscriptions = std::make_unique<SubscriptionService>(*m_cache, m_network.get(),
+                                                                m_refresh.get());
     }
 
     // The window over the cache and preferences, at size; not shown. It has the threads

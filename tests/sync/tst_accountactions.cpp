@@ -28,8 +28,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
-#include <QPushButton>
 #include <QNetworkAccessManager>
+#include <QPushButton>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
@@ -75,7 +75,8 @@ private:
     // tests have no keyring); the window over it with a SyncService, not yet synced.
     bool setUp(const QString &prefix, int items, bool withAccount = true);
     // Fills the Add Account dialog and presses Add.
-    static void fill(AddAccountDialog &dialog, const QString &url, const QString &user, const QString &password);
+    static void fill(AddAccountDialog &dialog, const QString &url, const QString &user,
+                     const QString &password);
     static QString field(const AddAccountDialog &dialog, const char *name);
     bool sync();
     qint64 storyId(int n) const;
@@ -137,17 +138,22 @@ bool tst_AccountActions::setUp(const QString &prefix, int items, bool withAccoun
     m_cache = Cache::open(m_cachePath, &error);
     if (m_user.isEmpty() || !m_cache)
         return false;
-    m_other = std::make_unique<TtrssApiClient>(m_server->baseUrl(), m_user, TtrssServer::password());
+    m_other = std::make_unique<TtrssApiClient>(m_server->baseUrl(), m_user,
+                                               TtrssServer::password());
     const QString category = m_server->addCategory(m_user, QStringLiteral("Tech"));
     m_feedName = m_user + QStringLiteral("-tech");
-    if (category.isEmpty() || m_other->subscribeAndFetch(m_server->writeFeed(m_feedName, items), category.toInt()) <= 0)
+    if (category.isEmpty()
+        || m_other->subscribeAndFetch(m_server->writeFeed(m_feedName, items), category.toInt())
+            <= 0)
         return false;
     if (withAccount) {
         m_accountId = AccountStore(m_cache->database().connection())
                           .add(QStringLiteral("ttrss"), m_server->baseUrl(), m_user, &error)
                           .value_or(0);
         if (m_accountId <= 0
-            || !PasswordStore(m_cachePath).store(m_accountId, TtrssServer::password(), PasswordStore::FileConsent::Given).ok)
+            || !PasswordStore(m_cachePath)
+                    .store(m_accountId, TtrssServer::password(), PasswordStore::FileConsent::Given)
+                    .ok)
             return false;
     }
 
@@ -157,10 +163,12 @@ bool tst_AccountActions::setUp(const QString &prefix, int items, bool withAccoun
     m_settings->setValue(QLatin1String(AppSettings::kAutoRefreshKey), false);
     m_network = std::make_unique<QNetworkAccessManager>();
     m_refresh = std::make_unique<RefreshService>(*m_cache, m_network.get());
-    m_subscriptions = std::make_unique<SubscriptionService>(*m_cache, m_network.get(), m_refresh.get());
+    m_subscriptions = std::make_unique<SubscriptionService>(*m_cache, m_network.get(),
+                                                            m_refresh.get());
     m_sync = std::make_unique<SyncService>(m_cachePath);
     m_window = std::make_unique<MainWindow>(*m_cache, *m_settings,
-                                            MainWindow::Services{m_refresh.get(), m_subscriptions.get(),
+                                            MainWindow::Services{m_refresh.get(),
+                                                                 m_subscriptions.get(),
                                                                  m_network.get(), m_sync.get()});
     m_window->resize(1100, 640);
     m_window->show();
@@ -189,7 +197,8 @@ QString tst_AccountActions::remoteIdOf(int n) const
 
 QModelIndex tst_AccountActions::accountNode() const
 {
-    return m_window->controller()->sidebarModel()->indexFor({StoryFilter::Kind::Account, m_accountId});
+    return m_window->controller()->sidebarModel()->indexFor(
+        {StoryFilter::Kind::Account, m_accountId});
 }
 
 QModelIndex tst_AccountActions::find(const QString &name, const QModelIndex &parent) const
@@ -210,7 +219,10 @@ void tst_AccountActions::theAccountIsANodeWithItsCategoriesFeedsAndCounts()
     QVERIFY(setUp(QStringLiteral("winnode"), 3));
     QVERIFY(accountNode().isValid()); // known before its first sync, with nothing in it
     QCOMPARE(m_window->controller()->sidebarModel()->rowCount(accountNode()), 0);
-    QVERIFY(accountNode().data(Qt::ToolTipRole).toString().contains(QStringLiteral("Never synced yet")));
+    QVERIFY(accountNode()
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("Never synced yet")));
 
     QSignalSpy stories(m_window->accountActions(), &AccountActions::storiesChanged);
     QVERIFY(sync());
@@ -218,7 +230,8 @@ void tst_AccountActions::theAccountIsANodeWithItsCategoriesFeedsAndCounts()
     const QModelIndex node = accountNode();
     QVERIFY(node.isValid());
     QCOMPARE(node.data().toString(), QStringLiteral("%1 on 127.0.0.1").arg(m_user));
-    QCOMPARE(node.siblingAtColumn(SidebarModel::CountColumn).data().toString(), QStringLiteral("3"));
+    QCOMPARE(node.siblingAtColumn(SidebarModel::CountColumn).data().toString(),
+             QStringLiteral("3"));
     QVERIFY(node.data(Qt::ToolTipRole).toString().contains(QStringLiteral("Last synced ")));
     const QModelIndex tech = find(QStringLiteral("Tech"), node);
     QVERIFY(tech.isValid());
@@ -228,13 +241,16 @@ void tst_AccountActions::theAccountIsANodeWithItsCategoriesFeedsAndCounts()
 
     // Its stories behave like any other: chosen in the sidebar, listed, read in the reader.
     m_window->sidebarView()->setCurrentIndex(node);
-    QCOMPARE(m_window->controller()->currentFilter(), (StoryFilter{StoryFilter::Kind::Account, m_accountId}));
+    QCOMPARE(m_window->controller()->currentFilter(),
+             (StoryFilter{StoryFilter::Kind::Account, m_accountId}));
     QCOMPARE(m_window->controller()->storyModel()->rowCount(), 3);
     m_window->openStory(storyId(2));
     QTRY_VERIFY(m_window->controller()->currentLocation().storyId == storyId(2));
-    QCOMPARE(node.siblingAtColumn(SidebarModel::CountColumn).data().toString(), QStringLiteral("2"));
+    QCOMPARE(node.siblingAtColumn(SidebarModel::CountColumn).data().toString(),
+             QStringLiteral("2"));
     // The account's feeds are its server's: not renamed, moved or unsubscribed here alone.
-    m_window->sidebarView()->setCurrentIndex(m_window->controller()->sidebarModel()->index(0, 0, tech));
+    m_window->sidebarView()->setCurrentIndex(
+        m_window->controller()->sidebarModel()->index(0, 0, tech));
     QVERIFY(!m_window->feedActions()->renameAction()->isEnabled());
     QVERIFY(!m_window->feedActions()->removeAction()->isEnabled());
     QVERIFY(m_window->refreshActions()->refreshSelectedAction()->isEnabled());
@@ -255,7 +271,8 @@ void tst_AccountActions::marksMadeInTheWindowReachTheServerWithinSeconds()
     m_window->openStory(storyId(2));
     m_window->bookmarkActions()->toggleAction()->trigger();
     QVERIFY(sent.wait(SyncService::kChangeDelayMs + 30000));
-    QTRY_COMPARE_WITH_TIMEOUT(AccountStore(m_cache->database().connection()).pendingCount(m_accountId), 0, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        AccountStore(m_cache->database().connection()).pendingCount(m_accountId), 0, 30000);
     QVERIFY(!m_other->article(first).value(QStringLiteral("unread")).toBool());
     QVERIFY(!m_other->article(second).value(QStringLiteral("unread")).toBool());
     QVERIFY(m_other->article(second).value(QStringLiteral("marked")).toBool());
@@ -287,12 +304,14 @@ void tst_AccountActions::aReadMarkAsksTheWindowsConnectionNothingAboutAccounts()
     sqlite3_trace_v2(sql::nativeHandle(m_cache->database().connection()), 0, nullptr, nullptr);
     QVERIFY(!statements.isEmpty());
     for (const QString &sql : std::as_const(statements)) {
-        QVERIFY2(!sql.contains(QLatin1String("sync_pending")) && !sql.contains(QLatin1String("accounts")),
+        QVERIFY2(!sql.contains(QLatin1String("sync_pending"))
+                     && !sql.contains(QLatin1String("accounts")),
                  qPrintable(sql));
     }
     // The marks still reach the server, in one send.
     QVERIFY(sent.wait(SyncService::kChangeDelayMs + 30000));
-    QTRY_COMPARE_WITH_TIMEOUT(AccountStore(m_cache->database().connection()).pendingCount(m_accountId), 0, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        AccountStore(m_cache->database().connection()).pendingCount(m_accountId), 0, 30000);
     QVERIFY(!m_other->article(remoteIdOf(2)).value(QStringLiteral("unread")).toBool());
 }
 
@@ -313,7 +332,8 @@ void tst_AccountActions::refreshAsksTheServerToFetchAndTheListsReloadInPlace()
 {
     QVERIFY(setUp(QStringLiteral("winrefresh"), 40));
     QVERIFY(sync());
-    const QModelIndex feed = m_window->controller()->sidebarModel()->index(0, 0, find(QStringLiteral("Tech"), accountNode()));
+    const QModelIndex feed = m_window->controller()->sidebarModel()->index(
+        0, 0, find(QStringLiteral("Tech"), accountNode()));
     QVERIFY(feed.isValid());
     m_window->sidebarView()->setCurrentIndex(feed);
     StoryListModel *list = m_window->controller()->storyModel();
@@ -339,10 +359,13 @@ void tst_AccountActions::refreshAsksTheServerToFetchAndTheListsReloadInPlace()
     QCOMPARE(list->rowCount(), 42);
     // Reloaded in place: the same story chosen, the list where it was (two rows further).
     QCOMPARE(m_window->controller()->currentLocation().storyId, reading);
-    QCOMPARE(list->data(m_window->storyView()->currentIndex(), StoryListModel::StoryIdRole).toLongLong(), reading);
+    QCOMPARE(
+        list->data(m_window->storyView()->currentIndex(), StoryListModel::StoryIdRole).toLongLong(),
+        reading);
     QCOMPARE(m_window->storyView()->verticalScrollBar()->value(), scroll);
-    QCOMPARE(m_window->sidebarView()->currentIndex(), m_window->controller()->sidebarModel()->indexFor(
-                                                           {StoryFilter::Kind::Feed, feed.data(SidebarModel::NodeIdRole).toLongLong()}));
+    QCOMPARE(m_window->sidebarView()->currentIndex(),
+             m_window->controller()->sidebarModel()->indexFor(
+                 {StoryFilter::Kind::Feed, feed.data(SidebarModel::NodeIdRole).toLongLong()}));
 }
 
 void tst_AccountActions::aFailedSyncIsToldInWordsOnTheNode()
@@ -358,15 +381,19 @@ void tst_AccountActions::aFailedSyncIsToldInWordsOnTheNode()
     QVERIFY(node.data(SidebarModel::FailingRole).toBool());
     QVERIFY(!node.data(Qt::DecorationRole).isNull());
     const QString tooltip = node.data(Qt::ToolTipRole).toString();
-    QVERIFY2(tooltip.contains(QStringLiteral("Last sync failed: the server refused the user name or password")),
+    QVERIFY2(tooltip.contains(
+                 QStringLiteral("Last sync failed: the server refused the user name or password")),
              qPrintable(tooltip));
-    QVERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("sync failed: the server refused")));
+    QVERIFY(m_window->statusBar()->currentMessage().contains(
+        QStringLiteral("sync failed: the server refused")));
     // Nothing local went: the stories stay.
     QCOMPARE(m_cache->articles().count({StoryFilter::Kind::Account, m_accountId}), 2);
-    QCOMPARE(node.siblingAtColumn(SidebarModel::CountColumn).data().toString(), QStringLiteral("2"));
+    QCOMPARE(node.siblingAtColumn(SidebarModel::CountColumn).data().toString(),
+             QStringLiteral("2"));
 }
 
-void tst_AccountActions::fill(AddAccountDialog &dialog, const QString &url, const QString &user, const QString &password)
+void tst_AccountActions::fill(AddAccountDialog &dialog, const QString &url, const QString &user,
+                              const QString &password)
 {
     dialog.findChild<QLineEdit *>(QStringLiteral("address"))->setText(url);
     dialog.findChild<QLineEdit *>(QStringLiteral("user"))->setText(user);
@@ -386,18 +413,22 @@ void tst_AccountActions::addAccountShowsErrorsInWordsAndKeepsWhatWasTyped_data()
     QTest::addColumn<QString>("password");
     QTest::addColumn<QString>("words");
     const QString real = m_server ? m_server->baseUrl() : QString();
-    QTest::newRow("wrong password") << real << QStringLiteral("bulletin") << QStringLiteral("not the password")
-                                    << QStringLiteral("Cannot log in: the server refused the user name or password");
+    QTest::newRow("wrong password")
+        << real << QStringLiteral("bulletin") << QStringLiteral("not the password")
+        << QStringLiteral("Cannot log in: the server refused the user name or password");
     QTest::newRow("API access disabled")
         << real << QStringLiteral("noapi") << QStringLiteral("bulletin-test")
-        << QStringLiteral("Cannot log in: API access is disabled for this user (turn on \"Enable API\" in Tiny Tiny "
+        << QStringLiteral("Cannot log in: API access is disabled for this user (turn on \"Enable "
+                          "API\" in Tiny Tiny "
                           "RSS's preferences)");
     // Nothing listens on port 1 of the loopback address.
-    QTest::newRow("unreachable") << QStringLiteral("http://127.0.0.1:1/") << QStringLiteral("u") << QStringLiteral("p")
-                                 << QStringLiteral("Cannot log in: the server cannot be reached (Connection refused)");
+    QTest::newRow("unreachable")
+        << QStringLiteral("http://127.0.0.1:1/") << QStringLiteral("u") << QStringLiteral("p")
+        << QStringLiteral("Cannot log in: the server cannot be reached (Connection refused)");
     QTest::newRow("not an address")
         << QStringLiteral("rss.example.org") << QStringLiteral("u") << QStringLiteral("p")
-        << QStringLiteral("the server address must be an absolute http or https address, not \"rss.example.org\"");
+        << QStringLiteral("the server address must be an absolute http or https address, not "
+                          "\"rss.example.org\"");
 }
 
 void tst_AccountActions::addAccountShowsErrorsInWordsAndKeepsWhatWasTyped()
@@ -412,7 +443,8 @@ void tst_AccountActions::addAccountShowsErrorsInWordsAndKeepsWhatWasTyped()
     fill(dialog, url, user, password);
     auto *status = dialog.findChild<QLabel *>(QStringLiteral("status"));
     // The login runs off the GUI thread; the answer comes back into the dialog.
-    QTRY_VERIFY_WITH_TIMEOUT(status->isVisible() && !status->text().startsWith(QStringLiteral("Logging in")), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        status->isVisible() && !status->text().startsWith(QStringLiteral("Logging in")), 30000);
     QCOMPARE(status->text(), words);
     QVERIFY(dialog.isVisible());
     QCOMPARE(dialog.result(), int(QDialog::Rejected));
@@ -460,14 +492,16 @@ void tst_AccountActions::addAccountAsksBeforeKeepingThePasswordInAFile()
     m_accountId = *dialog.accountId();
     const QFileInfo file(PasswordStore(m_cachePath).filePath(m_accountId));
     QVERIFY(file.exists());
-    QCOMPARE(file.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup
-                                   | QFileDevice::WriteOther),
+    QCOMPARE(file.permissions()
+                 & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup
+                    | QFileDevice::WriteOther),
              QFileDevice::Permissions());
     QSignalSpy all(m_sync.get(), &SyncService::allFinished);
     m_window->accountActions()->accountAdded(m_accountId);
     QVERIFY(accountNode().isValid());
     QVERIFY(all.wait(60000));
-    QCOMPARE(accountNode().siblingAtColumn(SidebarModel::CountColumn).data().toString(), QStringLiteral("2"));
+    QCOMPARE(accountNode().siblingAtColumn(SidebarModel::CountColumn).data().toString(),
+             QStringLiteral("2"));
 }
 
 void tst_AccountActions::removingTheAccountKeepsItsBookmarks()
@@ -496,8 +530,12 @@ void tst_AccountActions::removingTheAccountKeepsItsBookmarks()
     QTRY_COMPARE(m_cache->articles().count({}), 0);
     QVERIFY(AccountStore(m_cache->database().connection()).accounts().isEmpty());
     QCOMPARE(m_cache->bookmarks().count(), 1);
-    QCOMPARE(m_window->controller()->sidebarModel()->indexFor({StoryFilter::Kind::Bookmarked})
-                 .data(SidebarModel::CountRole).toInt(), 1);
+    QCOMPARE(m_window->controller()
+                 ->sidebarModel()
+                 ->indexFor({StoryFilter::Kind::Bookmarked})
+                 .data(SidebarModel::CountRole)
+                 .toInt(),
+             1);
 }
 
 void tst_AccountActions::screenshots()
@@ -513,8 +551,10 @@ void tst_AccountActions::screenshots()
     m_window->sidebarView()->expandAll();
     m_window->sidebarView()->setCurrentIndex(accountNode());
     m_window->openStory(storyId(4));
-    QVERIFY(PasswordStore(m_cachePath).store(m_accountId, QStringLiteral("an old password"),
-                                             PasswordStore::FileConsent::Given).ok);
+    QVERIFY(PasswordStore(m_cachePath)
+                .store(m_accountId, QStringLiteral("an old password"),
+                       PasswordStore::FileConsent::Given)
+                .ok);
     QVERIFY(sync());
     DarkPaletteScope::settle();
     QVERIFY(m_window->grab().save(QDir(dir).filePath(QStringLiteral("account-light.png"))));

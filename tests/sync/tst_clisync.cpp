@@ -44,7 +44,8 @@ private slots:
     void killsDuringSyncLoseNoChange();
 
 private:
-    Run bulletin(const QStringList &arguments, const QByteArray &input = {}, int timeoutMs = 120000) const;
+    Run bulletin(const QStringList &arguments, const QByteArray &input = {},
+                 int timeoutMs = 120000) const;
     // Adds a user of its own with a feed of `items` stories the server has fetched, and the
     // account for it in a fresh cache; returns the account id.
     qint64 addAccount(const QString &prefix, int items);
@@ -69,11 +70,14 @@ void tst_CliSync::init()
     m_dir = std::make_unique<QTemporaryDir>();
 }
 
-Run tst_CliSync::bulletin(const QStringList &arguments, const QByteArray &input, int timeoutMs) const
+Run tst_CliSync::bulletin(const QStringList &arguments, const QByteArray &input,
+                          int timeoutMs) const
 {
     QProcess process;
-    process.start(QStringLiteral(BULLETIN_EXECUTABLE),
-                  QStringList{QStringLiteral("--cache"), m_dir->filePath(QStringLiteral("cache.sqlite"))} + arguments);
+    process.start(
+        QStringLiteral(BULLETIN_EXECUTABLE),
+        QStringList{QStringLiteral("--cache"), m_dir->filePath(QStringLiteral("cache.sqlite"))}
+            + arguments);
     process.write(input);
     process.closeWriteChannel();
     Run run;
@@ -95,15 +99,22 @@ std::unique_ptr<Cache> tst_CliSync::openCache() const
 qint64 tst_CliSync::addAccount(const QString &prefix, int items)
 {
     m_user = m_server->addUser(prefix);
-    m_other = std::make_unique<TtrssApiClient>(m_server->baseUrl(), m_user, TtrssServer::password());
+    m_other = std::make_unique<TtrssApiClient>(m_server->baseUrl(), m_user,
+                                               TtrssServer::password());
     if (m_other->subscribeAndFetch(m_server->writeFeed(m_user + QStringLiteral("-a"), items)) <= 0)
         return 0;
-    const Run add = bulletin({QStringLiteral("account"), QStringLiteral("add"), QStringLiteral("ttrss"), m_server->baseUrl(),
-                              QStringLiteral("--user"), m_user, QStringLiteral("--password-stdin"), QStringLiteral("--json")},
+    const Run add = bulletin({QStringLiteral("account"), QStringLiteral("add"),
+                              QStringLiteral("ttrss"), m_server->baseUrl(),
+                              QStringLiteral("--user"), m_user, QStringLiteral("--password-stdin"),
+                              QStringLiteral("--json")},
                              TtrssServer::password().toUtf8() + "\n");
     if (add.exitCode != 0)
         qWarning() << add.err;
-    return add.json().value(QStringLiteral("account")).toObject().value(QStringLiteral("id")).toInteger();
+    return add.json()
+        .value(QStringLiteral("account"))
+        .toObject()
+        .value(QStringLiteral("id"))
+        .toInteger();
 }
 
 void tst_CliSync::accountsSyncAndReadSpeakJson()
@@ -111,7 +122,8 @@ void tst_CliSync::accountsSyncAndReadSpeakJson()
     const qint64 id = addAccount(QStringLiteral("clijson"), 3);
     QVERIFY(id > 0);
     // No keyring answers here: the password is in a file of the user's alone, and stderr said so.
-    const QString passwordFile = m_dir->filePath(QStringLiteral("cache.sqlite.passwords/account-%1").arg(id));
+    const QString passwordFile = m_dir->filePath(
+        QStringLiteral("cache.sqlite.passwords/account-%1").arg(id));
     if (QFileInfo::exists(passwordFile))
         QCOMPARE(QFileInfo(passwordFile).permissions() & 0x0077, QFileDevice::Permissions());
 
@@ -128,13 +140,19 @@ void tst_CliSync::accountsSyncAndReadSpeakJson()
 
     run = bulletin({QStringLiteral("sync"), QStringLiteral("--json")});
     QVERIFY2(run.exitCode == 0, run.err.constData());
-    const QJsonObject result = run.json().value(QStringLiteral("accounts")).toArray().first().toObject();
+    const QJsonObject result
+        = run.json().value(QStringLiteral("accounts")).toArray().first().toObject();
     QCOMPARE(result.value(QStringLiteral("id")).toInteger(), id);
     QCOMPARE(result.value(QStringLiteral("status")).toString(), QStringLiteral("ok"));
     QCOMPARE(result.value(QStringLiteral("pulled")).toInt(), 3);
     QCOMPARE(result.value(QStringLiteral("pushed")).toInt(), 0);
     QVERIFY(result.value(QStringLiteral("error")).isNull());
-    QVERIFY(run.json().value(QStringLiteral("timing")).toObject().value(QStringLiteral("ms")).toInteger() >= 0);
+    QVERIFY(run.json()
+                .value(QStringLiteral("timing"))
+                .toObject()
+                .value(QStringLiteral("ms"))
+                .toInteger()
+            >= 0);
 
     run = bulletin({QStringLiteral("list"), QStringLiteral("--json")});
     const QJsonArray stories = run.json().value(QStringLiteral("stories")).toArray();
@@ -145,13 +163,25 @@ void tst_CliSync::accountsSyncAndReadSpeakJson()
 
     QCOMPARE(bulletin({QStringLiteral("read"), storyId}).exitCode, 0);
     account = bulletin({QStringLiteral("accounts"), QStringLiteral("--json")})
-                  .json().value(QStringLiteral("accounts")).toArray().first().toObject();
+                  .json()
+                  .value(QStringLiteral("accounts"))
+                  .toArray()
+                  .first()
+                  .toObject();
     QCOMPARE(account.value(QStringLiteral("pending")).toInt(), 1);
     QVERIFY(!account.value(QStringLiteral("last_sync")).isNull());
 
-    run = bulletin({QStringLiteral("sync"), QStringLiteral("--account"), QString::number(id), QStringLiteral("--json")});
+    run = bulletin({QStringLiteral("sync"), QStringLiteral("--account"), QString::number(id),
+                    QStringLiteral("--json")});
     QCOMPARE(run.exitCode, 0);
-    QCOMPARE(run.json().value(QStringLiteral("accounts")).toArray().first().toObject().value(QStringLiteral("pushed")).toInt(), 1);
+    QCOMPARE(run.json()
+                 .value(QStringLiteral("accounts"))
+                 .toArray()
+                 .first()
+                 .toObject()
+                 .value(QStringLiteral("pushed"))
+                 .toInt(),
+             1);
     QCOMPARE(m_other->headlines(-4, QStringLiteral("unread")).size(), 2);
 
     run = bulletin({QStringLiteral("read"), QStringLiteral("999999")});
@@ -165,21 +195,26 @@ void tst_CliSync::accountsSyncAndReadSpeakJson()
 void tst_CliSync::aWrongPasswordIsRefusedInWords()
 {
     const QString user = m_server->addUser(QStringLiteral("cliwrong"));
-    Run run = bulletin({QStringLiteral("account"), QStringLiteral("add"), QStringLiteral("ttrss"), m_server->baseUrl(),
-                        QStringLiteral("--user"), user, QStringLiteral("--password-stdin")},
+    Run run = bulletin({QStringLiteral("account"), QStringLiteral("add"), QStringLiteral("ttrss"),
+                        m_server->baseUrl(), QStringLiteral("--user"), user,
+                        QStringLiteral("--password-stdin")},
                        "not the password\n");
     QCOMPARE(run.exitCode, 1);
     QCOMPARE(QString::fromUtf8(run.err.trimmed()),
-             QStringLiteral("bulletin: cannot log in to %1: the server refused the user name or password").arg(m_server->baseUrl()));
+             QStringLiteral(
+                 "bulletin: cannot log in to %1: the server refused the user name or password")
+                 .arg(m_server->baseUrl()));
     run = bulletin({QStringLiteral("accounts"), QStringLiteral("--json")});
     QCOMPARE(run.json().value(QStringLiteral("accounts")).toArray().size(), 0);
 
-    run = bulletin({QStringLiteral("account"), QStringLiteral("add"), QStringLiteral("ttrss"), QStringLiteral("ftp://x/"),
-                    QStringLiteral("--user"), user, QStringLiteral("--password-stdin")},
+    run = bulletin({QStringLiteral("account"), QStringLiteral("add"), QStringLiteral("ttrss"),
+                    QStringLiteral("ftp://x/"), QStringLiteral("--user"), user,
+                    QStringLiteral("--password-stdin")},
                    "x\n");
     QCOMPARE(run.exitCode, 1);
     QCOMPARE(run.err.trimmed(),
-             QByteArray("bulletin: the server address must be an absolute http or https address, not \"ftp://x/\""));
+             QByteArray("bulletin: the server address must be an absolute http or https address, "
+                        "not \"ftp://x/\""));
 }
 
 void tst_CliSync::refreshOfAnAccountsFeedAsksItsServer()
@@ -189,7 +224,8 @@ void tst_CliSync::refreshOfAnAccountsFeedAsksItsServer()
     QCOMPARE(bulletin({QStringLiteral("sync")}).exitCode, 0);
     auto cache = openCache();
     QCOMPARE(cache->articles().count({}), 2);
-    const QList<AccountFeed> feeds = AccountStore(cache->database().connection()).feeds(id).values();
+    const QList<AccountFeed> feeds
+        = AccountStore(cache->database().connection()).feeds(id).values();
     QCOMPARE(feeds.size(), 1);
     const QString feedId = QString::number(feeds.first().feedId);
 
@@ -200,19 +236,26 @@ void tst_CliSync::refreshOfAnAccountsFeedAsksItsServer()
     QCOMPARE(cache->articles().count({}), 2);
     const Run refresh = bulletin({QStringLiteral("refresh"), QStringLiteral("--feed"), feedId});
     QVERIFY2(refresh.exitCode == 0, refresh.err.constData());
-    QVERIFY2(refresh.out.contains(QStringLiteral("feed %1 is fetched by the server of account %2: it fetched the feed, "
-                                                 "then the account synced").arg(feedId).arg(id).toUtf8()),
-             refresh.out.constData());
+    QVERIFY2(
+        refresh.out.contains(
+            QStringLiteral("feed %1 is fetched by the server of account %2: it fetched the feed, "
+                           "then the account synced")
+                .arg(feedId)
+                .arg(id)
+                .toUtf8()),
+        refresh.out.constData());
     QCOMPARE(cache->articles().count({}), 5);
 
     // The JSON is the sync's, of that account alone.
     m_server->writeFeed(m_user + QStringLiteral("-a"), 6);
-    const Run json = bulletin({QStringLiteral("refresh"), QStringLiteral("--feed"), feedId, QStringLiteral("--json")});
+    const Run json = bulletin(
+        {QStringLiteral("refresh"), QStringLiteral("--feed"), feedId, QStringLiteral("--json")});
     QCOMPARE(json.exitCode, 0);
     const QJsonArray accounts = json.json().value(QStringLiteral("accounts")).toArray();
     QCOMPARE(accounts.size(), 1);
     QCOMPARE(accounts.first().toObject().value(QStringLiteral("id")).toInteger(), id);
-    QCOMPARE(accounts.first().toObject().value(QStringLiteral("status")).toString(), QStringLiteral("ok"));
+    QCOMPARE(accounts.first().toObject().value(QStringLiteral("status")).toString(),
+             QStringLiteral("ok"));
     QCOMPARE(cache->articles().count({}), 6);
 }
 
@@ -221,20 +264,44 @@ void tst_CliSync::removingTheAccountKeepsItsBookmarks()
     const qint64 id = addAccount(QStringLiteral("cliremove"), 3);
     QVERIFY(id > 0);
     QCOMPARE(bulletin({QStringLiteral("sync")}).exitCode, 0);
-    const QJsonArray stories = bulletin({QStringLiteral("list"), QStringLiteral("--json")}).json().value(QStringLiteral("stories")).toArray();
-    const QString storyId = QString::number(stories.first().toObject().value(QStringLiteral("id")).toInteger());
-    QCOMPARE(bulletin({QStringLiteral("bookmark"), storyId, QStringLiteral("--note"), QStringLiteral("mine")}).exitCode, 0);
+    const QJsonArray stories = bulletin({QStringLiteral("list"), QStringLiteral("--json")})
+                                   .json()
+                                   .value(QStringLiteral("stories"))
+                                   .toArray();
+    const QString storyId = QString::number(
+        stories.first().toObject().value(QStringLiteral("id")).toInteger());
+    QCOMPARE(bulletin({QStringLiteral("bookmark"), storyId, QStringLiteral("--note"),
+                       QStringLiteral("mine")})
+                 .exitCode,
+             0);
 
-    const Run run = bulletin({QStringLiteral("account"), QStringLiteral("remove"), QString::number(id)});
+    const Run run = bulletin(
+        {QStringLiteral("account"), QStringLiteral("remove"), QString::number(id)});
     QCOMPARE(run.exitCode, 0);
-    QCOMPARE(bulletin({QStringLiteral("list"), QStringLiteral("--json")}).json().value(QStringLiteral("stories")).toArray().size(), 0);
-    const QJsonArray bookmarks = bulletin({QStringLiteral("bookmarks"), QStringLiteral("--json")}).json().value(QStringLiteral("bookmarks")).toArray();
+    QCOMPARE(bulletin({QStringLiteral("list"), QStringLiteral("--json")})
+                 .json()
+                 .value(QStringLiteral("stories"))
+                 .toArray()
+                 .size(),
+             0);
+    const QJsonArray bookmarks = bulletin({QStringLiteral("bookmarks"), QStringLiteral("--json")})
+                                     .json()
+                                     .value(QStringLiteral("bookmarks"))
+                                     .toArray();
     QCOMPARE(bookmarks.size(), 1);
-    QCOMPARE(bookmarks.first().toObject().value(QStringLiteral("note")).toString(), QStringLiteral("mine"));
-    QCOMPARE(bookmarks.first().toObject().value(QStringLiteral("title")).toString(), stories.first().toObject().value(QStringLiteral("title")).toString());
+    QCOMPARE(bookmarks.first().toObject().value(QStringLiteral("note")).toString(),
+             QStringLiteral("mine"));
+    QCOMPARE(bookmarks.first().toObject().value(QStringLiteral("title")).toString(),
+             stories.first().toObject().value(QStringLiteral("title")).toString());
     QVERIFY(bookmarks.first().toObject().value(QStringLiteral("account_id")).isNull());
-    QCOMPARE(bulletin({QStringLiteral("accounts"), QStringLiteral("--json")}).json().value(QStringLiteral("accounts")).toArray().size(), 0);
-    QVERIFY(!QFileInfo::exists(m_dir->filePath(QStringLiteral("cache.sqlite.passwords/account-%1").arg(id))));
+    QCOMPARE(bulletin({QStringLiteral("accounts"), QStringLiteral("--json")})
+                 .json()
+                 .value(QStringLiteral("accounts"))
+                 .toArray()
+                 .size(),
+             0);
+    QVERIFY(!QFileInfo::exists(
+        m_dir->filePath(QStringLiteral("cache.sqlite.passwords/account-%1").arg(id))));
 }
 
 void tst_CliSync::aServerGoingDownMidSyncLosesNothing()
@@ -245,17 +312,20 @@ void tst_CliSync::aServerGoingDownMidSyncLosesNothing()
     QVERIFY(id > 0);
     QProcess sync;
     sync.start(QStringLiteral(BULLETIN_EXECUTABLE),
-               {QStringLiteral("--cache"), m_dir->filePath(QStringLiteral("cache.sqlite")), QStringLiteral("sync")});
+               {QStringLiteral("--cache"), m_dir->filePath(QStringLiteral("cache.sqlite")),
+                QStringLiteral("sync")});
     QVERIFY(sync.waitForStarted());
     auto cache = openCache();
-    QTRY_VERIFY_WITH_TIMEOUT(cache->articles().count({}) > 0 || sync.state() == QProcess::NotRunning, 120000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        cache->articles().count({}) > 0 || sync.state() == QProcess::NotRunning, 120000);
     QVERIFY(m_server->stopWeb());
     QVERIFY(sync.waitForFinished(120000));
     const int stored = cache->articles().count({});
     const bool wasCut = sync.exitCode() != 0;
     QVERIFY(m_server->startWeb());
     if (wasCut) {
-        QVERIFY2(sync.readAllStandardError().contains("the server cannot be reached"), "the error is in words");
+        QVERIFY2(sync.readAllStandardError().contains("the server cannot be reached"),
+                 "the error is in words");
         QVERIFY(stored > 0 && stored < 450);
         QVERIFY(!AccountStore(cache->database().connection()).account(id)->lastError.isEmpty());
     }
@@ -279,7 +349,8 @@ void tst_CliSync::killsDuringSyncLoseNoChange()
             QSqlQuery check(cache->database().connection());
             QVERIFY(check.exec(QStringLiteral("PRAGMA integrity_check")) && check.next());
             QCOMPARE(check.value(0).toString(), QStringLiteral("ok"));
-            const QList<StorySummary> stories = cache->articles().stories({}, std::nullopt, kStories);
+            const QList<StorySummary> stories = cache->articles().stories({}, std::nullopt,
+                                                                          kStories);
             // Every change made here is still what the story shows, whatever the kills did.
             for (const StorySummary &story : stories) {
                 if (wanted.contains(story.id))
@@ -294,7 +365,8 @@ void tst_CliSync::killsDuringSyncLoseNoChange()
         }
         QProcess sync;
         sync.start(QStringLiteral(BULLETIN_EXECUTABLE),
-                   {QStringLiteral("--cache"), m_dir->filePath(QStringLiteral("cache.sqlite")), QStringLiteral("sync")});
+                   {QStringLiteral("--cache"), m_dir->filePath(QStringLiteral("cache.sqlite")),
+                    QStringLiteral("sync")});
         QVERIFY(sync.waitForStarted());
         QTest::qWait(random->bounded(50, 2500)); // a moment chosen at random to kill it at
         sync.kill();
@@ -308,8 +380,9 @@ void tst_CliSync::killsDuringSyncLoseNoChange()
     // The server has every change made here, and the cache still shows them.
     QHash<QString, bool> serverUnread;
     for (const QJsonValue &headline : m_other->headlines())
-        serverUnread.insert(QString::number(headline.toObject().value(QStringLiteral("id")).toInt()),
-                            headline.toObject().value(QStringLiteral("unread")).toBool());
+        serverUnread.insert(
+            QString::number(headline.toObject().value(QStringLiteral("id")).toInt()),
+            headline.toObject().value(QStringLiteral("unread")).toBool());
     for (auto it = wanted.cbegin(); it != wanted.cend(); ++it) {
         QCOMPARE(cache->articles().summary(it.key())->read, it.value());
         const auto remoteId = AccountStore(cache->database().connection()).remoteId(it.key());

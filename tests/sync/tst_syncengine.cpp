@@ -38,8 +38,10 @@ struct World
         if (user.isEmpty() || !cache.open())
             return false;
         QString error;
-        accountId = accounts().add(QStringLiteral("ttrss"), server.baseUrl(), user, &error).value_or(0);
-        remote = std::make_unique<TtrssAccount>(QUrl(server.baseUrl()), user, TtrssServer::password());
+        accountId
+            = accounts().add(QStringLiteral("ttrss"), server.baseUrl(), user, &error).value_or(0);
+        remote = std::make_unique<TtrssAccount>(QUrl(server.baseUrl()), user,
+                                                TtrssServer::password());
         other = std::make_unique<TtrssApiClient>(server.baseUrl(), user, TtrssServer::password());
         return accountId > 0;
     }
@@ -48,20 +50,32 @@ struct World
     bool addFeed(const QString &name, int items)
     {
         const QString url = server.writeFeed(user + QLatin1Char('-') + name, items);
-        const QJsonObject answer = other->call(QStringLiteral("subscribeToFeed"), {{QStringLiteral("feed_url"), url}}).toObject();
-        const int id = answer.value(QStringLiteral("status")).toObject().value(QStringLiteral("feed_id")).toInt();
+        const QJsonObject answer
+            = other->call(QStringLiteral("subscribeToFeed"), {{QStringLiteral("feed_url"), url}})
+                  .toObject();
+        const int id = answer.value(QStringLiteral("status"))
+                           .toObject()
+                           .value(QStringLiteral("feed_id"))
+                           .toInt();
         if (id <= 0)
             return false;
         feedIds.insert(name, id);
-        return !other->call(QStringLiteral("updateFeed"), {{QStringLiteral("feed_id"), id}}).isNull();
+        return !other->call(QStringLiteral("updateFeed"), {{QStringLiteral("feed_id"), id}})
+                    .isNull();
     }
     bool growFeed(const QString &name, int items, int firstItem)
     {
         return !server.writeFeed(user + QLatin1Char('-') + name, items, firstItem).isEmpty()
-            && !other->call(QStringLiteral("updateFeed"), {{QStringLiteral("feed_id"), feedIds.value(name)}}).isNull();
+            && !other
+                    ->call(QStringLiteral("updateFeed"),
+                           {{QStringLiteral("feed_id"), feedIds.value(name)}})
+                    .isNull();
     }
 
-    QString title(const QString &feed, int n) const { return QStringLiteral("%1-%2 story %3").arg(user, feed).arg(n); }
+    QString title(const QString &feed, int n) const
+    {
+        return QStringLiteral("%1-%2 story %3").arg(user, feed).arg(n);
+    }
     // The cache's id of a story, by its headline.
     qint64 storyId(const QString &feed, int n) const
     {
@@ -75,13 +89,18 @@ struct World
     {
         return other->article(remoteId(feed, n)).value(QStringLiteral("unread")).toBool();
     }
-    QJsonObject remoteArticle(const QString &feed, int n) const { return other->article(remoteId(feed, n)); }
+    QJsonObject remoteArticle(const QString &feed, int n) const
+    {
+        return other->article(remoteId(feed, n));
+    }
     bool mark(const QString &feed, int n, int field, int mode, const QString &data = {}) const
     {
-        return !other->call(QStringLiteral("updateArticle"), {{QStringLiteral("article_ids"), remoteId(feed, n)},
-                                                              {QStringLiteral("field"), field},
-                                                              {QStringLiteral("mode"), mode},
-                                                              {QStringLiteral("data"), data}})
+        return !other
+                    ->call(QStringLiteral("updateArticle"),
+                           {{QStringLiteral("article_ids"), remoteId(feed, n)},
+                            {QStringLiteral("field"), field},
+                            {QStringLiteral("mode"), mode},
+                            {QStringLiteral("data"), data}})
                     .isNull();
     }
     // The server's ids of stories `from` to `to` of the feed, by their headlines.
@@ -102,9 +121,11 @@ struct World
     bool markAll(const QStringList &ids, int field, int mode) const
     {
         return !ids.isEmpty()
-            && !other->call(QStringLiteral("updateArticle"), {{QStringLiteral("article_ids"), ids.join(QLatin1Char(','))},
-                                                              {QStringLiteral("field"), field},
-                                                              {QStringLiteral("mode"), mode}})
+            && !other
+                    ->call(QStringLiteral("updateArticle"),
+                           {{QStringLiteral("article_ids"), ids.join(QLatin1Char(','))},
+                            {QStringLiteral("field"), field},
+                            {QStringLiteral("mode"), mode}})
                     .isNull();
     }
     int count(const QString &sql) const
@@ -113,10 +134,14 @@ struct World
         return q.exec(sql) && q.next() ? q.value(0).toInt() : -1;
     }
     // How many stories are bookmarked, and how many read, here.
-    int bookmarkCount() const { return count(QStringLiteral("SELECT count(*) FROM bookmarks WHERE article_id IS NOT NULL")); }
+    int bookmarkCount() const
+    {
+        return count(QStringLiteral("SELECT count(*) FROM bookmarks WHERE article_id IS NOT NULL"));
+    }
     int readCount() const
     {
-        return count(QStringLiteral("SELECT count(*) FROM articles WHERE id NOT IN (SELECT id FROM unread_articles)"));
+        return count(QStringLiteral(
+            "SELECT count(*) FROM articles WHERE id NOT IN (SELECT id FROM unread_articles)"));
     }
     SyncReport sync() const
     {
@@ -124,18 +149,24 @@ struct World
         return engine.sync();
     }
     int storyCount() const { return cache->articles().count({}); }
-    bool isRead(const QString &feed, int n) const { return cache->articles().summary(storyId(feed, n))->read; }
-    bool isBookmarked(const QString &feed, int n) const { return cache->bookmarks().isBookmarked(storyId(feed, n)); }
+    bool isRead(const QString &feed, int n) const
+    {
+        return cache->articles().summary(storyId(feed, n))->read;
+    }
+    bool isBookmarked(const QString &feed, int n) const
+    {
+        return cache->bookmarks().isBookmarked(storyId(feed, n));
+    }
 };
 
-constexpr int kRead = 2;    // updateArticle fields
+constexpr int kRead = 2; // updateArticle fields
 constexpr int kStar = 0;
 constexpr int kNote = 3;
 
 } // namespace
 
-#define REQUIRE_SERVER()                                                                                             \
-    if (!m_server)                                                                                                   \
+#define REQUIRE_SERVER() \
+    if (!m_server) \
     QSKIP(qPrintable(m_skip))
 
 #define VERIFY_SYNC(report) QVERIFY2((report).ok, qPrintable((report).error.words))
@@ -196,13 +227,15 @@ void tst_SyncEngine::firstSyncStoresFeedsStoriesAndTheirState()
     QVERIFY(!w.isRead(QStringLiteral("a"), 3));
     QVERIFY(!w.isRead(QStringLiteral("b"), 1));
     QVERIFY(w.isBookmarked(QStringLiteral("a"), 2));
-    QCOMPARE(w.cache->bookmarks().forArticle(w.storyId(QStringLiteral("a"), 2))->note, QStringLiteral("read this later"));
+    QCOMPARE(w.cache->bookmarks().forArticle(w.storyId(QStringLiteral("a"), 2))->note,
+             QStringLiteral("read this later"));
     // The server's state came in without going back as changes of ours.
     QCOMPARE(w.accounts().pendingCount(w.accountId), 0);
     // Ordinary stories: their text is there and search finds them.
     const auto story = w.cache->articles().story(w.storyId(QStringLiteral("b"), 2));
     QVERIFY(story);
-    QVERIFY2(story->text.contains(QStringLiteral("The text of %1-b-2.").arg(w.user)), qPrintable(story->text));
+    QVERIFY2(story->text.contains(QStringLiteral("The text of %1-b-2.").arg(w.user)),
+             qPrintable(story->text));
     QVERIFY(w.accounts().storyAccount(story->summary.id) == std::optional(w.accountId));
     SearchStore search(w.cache->database().connection());
     QCOMPARE(search.search(QStringLiteral("\"text of %1-b-2\"").arg(w.user), {}, 10).size(), 1);
@@ -242,8 +275,10 @@ void tst_SyncEngine::changesMadeHereReachTheServer()
     QVERIFY(w.addFeed(QStringLiteral("a"), 4));
     VERIFY_SYNC(w.sync());
 
-    QVERIFY(w.cache->articles().setRead({w.storyId(QStringLiteral("a"), 1), w.storyId(QStringLiteral("a"), 2)}, true));
-    QVERIFY(w.cache->bookmarks().add(w.storyId(QStringLiteral("a"), 3), QStringLiteral("a note from here")));
+    QVERIFY(w.cache->articles().setRead(
+        {w.storyId(QStringLiteral("a"), 1), w.storyId(QStringLiteral("a"), 2)}, true));
+    QVERIFY(w.cache->bookmarks().add(w.storyId(QStringLiteral("a"), 3),
+                                     QStringLiteral("a note from here")));
     QCOMPARE(w.accounts().pendingCount(w.accountId), 4);
 
     const SyncReport report = w.sync();
@@ -296,7 +331,8 @@ void tst_SyncEngine::changesMadeByAnotherClientComeBack()
     QVERIFY(!w.isRead(QStringLiteral("b"), 3));
     QVERIFY(!w.isBookmarked(QStringLiteral("a"), 2));
     QVERIFY(w.isBookmarked(QStringLiteral("b"), 1));
-    QCOMPARE(w.cache->bookmarks().forArticle(w.storyId(QStringLiteral("b"), 1))->note, QStringLiteral("from the phone"));
+    QCOMPARE(w.cache->bookmarks().forArticle(w.storyId(QStringLiteral("b"), 1))->note,
+             QStringLiteral("from the phone"));
     QCOMPARE(w.accounts().pendingCount(w.accountId), 0);
 }
 
@@ -304,8 +340,8 @@ void tst_SyncEngine::anIncrementalSyncMissesNoChangeMadeElsewhere_data()
 {
     QTest::addColumn<int>("stories");
     QTest::addColumn<int>("starredBefore"); // starred before the first sync
-    QTest::addColumn<int>("starredThere");  // starred elsewhere after it
-    QTest::addColumn<int>("readThere");     // read elsewhere after it
+    QTest::addColumn<int>("starredThere"); // starred elsewhere after it
+    QTest::addColumn<int>("readThere"); // read elsewhere after it
     QTest::newRow("a few") << 12 << 3 << 2 << 4;
     // The sync asks for as many pages of the starred list as the stories starred here fill
     // (and one more): here two, where the server then has three. More than a page read.
@@ -345,7 +381,8 @@ void tst_SyncEngine::anIncrementalSyncMissesNoChangeMadeElsewhere()
     QCOMPARE(w.bookmarkCount(), starredBefore + starredThere - 1);
     QVERIFY(!w.isBookmarked(a, 1));
     QVERIFY(w.isBookmarked(a, starredBefore + starredThere));
-    QCOMPARE(w.cache->bookmarks().forArticle(w.storyId(a, 2))->note, QStringLiteral("from the phone"));
+    QCOMPARE(w.cache->bookmarks().forArticle(w.storyId(a, 2))->note,
+             QStringLiteral("from the phone"));
     QCOMPARE(w.readCount(), readThere);
     QVERIFY(w.isRead(a, stories - readThere + 1));
     QVERIFY(!w.isRead(a, stories - readThere));
@@ -394,7 +431,8 @@ void tst_SyncEngine::aServerDownLosesNothing()
     QVERIFY(w.setUp(QStringLiteral("down")));
     QVERIFY(w.addFeed(QStringLiteral("a"), 3));
     VERIFY_SYNC(w.sync());
-    QVERIFY(w.cache->bookmarks().add(w.storyId(QStringLiteral("a"), 2), QStringLiteral("made offline")));
+    QVERIFY(w.cache->bookmarks().add(w.storyId(QStringLiteral("a"), 2),
+                                     QStringLiteral("made offline")));
     QVERIFY(w.cache->articles().setRead({w.storyId(QStringLiteral("a"), 3)}, true));
 
     QVERIFY(m_server->stopWeb());
@@ -430,7 +468,9 @@ void tst_SyncEngine::aFeedUnsubscribedElsewhereLeavesAndItsBookmarksStay()
     QVERIFY(w.cache->bookmarks().add(w.storyId(QStringLiteral("b"), 1), QStringLiteral("keep")));
     VERIFY_SYNC(w.sync());
 
-    QVERIFY(!w.other->call(QStringLiteral("unsubscribeFeed"), {{QStringLiteral("feed_id"), w.feedIds.value(QStringLiteral("b"))}})
+    QVERIFY(!w.other
+                 ->call(QStringLiteral("unsubscribeFeed"),
+                        {{QStringLiteral("feed_id"), w.feedIds.value(QStringLiteral("b"))}})
                  .isNull());
     VERIFY_SYNC(w.sync());
     while (w.cache->feeds().purgeRemoved(100) > 0) {
@@ -456,10 +496,16 @@ void tst_SyncEngine::subscribingGoesThroughTheServer()
     QVERIFY(feedId > 0);
     QCOMPARE(w.cache->feeds().feed(feedId)->accountId, w.accountId);
     QCOMPARE(w.cache->articles().count({StoryFilter::Kind::Feed, feedId}), 2);
-    QCOMPARE(w.other->call(QStringLiteral("getFeeds"), {{QStringLiteral("cat_id"), -3}}).toArray().size(), 1);
+    QCOMPARE(w.other->call(QStringLiteral("getFeeds"), {{QStringLiteral("cat_id"), -3}})
+                 .toArray()
+                 .size(),
+             1);
 
     QVERIFY(!engine.unsubscribe(feedId));
-    QCOMPARE(w.other->call(QStringLiteral("getFeeds"), {{QStringLiteral("cat_id"), -3}}).toArray().size(), 0);
+    QCOMPARE(w.other->call(QStringLiteral("getFeeds"), {{QStringLiteral("cat_id"), -3}})
+                 .toArray()
+                 .size(),
+             0);
     QVERIFY(w.cache->feeds().feeds().isEmpty());
 }
 
@@ -472,7 +518,10 @@ void tst_SyncEngine::movingAFeedGoesThroughTheServer()
     QVERIFY(!category.isEmpty());
     QVERIFY(w.addFeed(QStringLiteral("a"), 2));
     QVERIFY(w.sync().ok);
-    const qint64 feedId = w.accounts().feeds(w.accountId).value(QString::number(w.feedIds.value(QStringLiteral("a")))).feedId;
+    const qint64 feedId = w.accounts()
+                              .feeds(w.accountId)
+                              .value(QString::number(w.feedIds.value(QStringLiteral("a"))))
+                              .feedId;
     const qint64 folderId = w.accounts().folders(w.accountId).value(category);
     QVERIFY(feedId > 0 && folderId > 0);
     QCOMPARE(w.cache->feeds().feed(feedId)->folderId, qint64(0));
@@ -480,8 +529,10 @@ void tst_SyncEngine::movingAFeedGoesThroughTheServer()
     // A client of its own each time: the sessions are ended below.
     const auto remoteCategory = [&w] {
         TtrssApiClient phone(w.server.baseUrl(), w.user, TtrssServer::password());
-        const QJsonArray feeds = phone.call(QStringLiteral("getFeeds"), {{QStringLiteral("cat_id"), -3}}).toArray();
-        return feeds.isEmpty() ? -1 : feeds.first().toObject().value(QStringLiteral("cat_id")).toInt();
+        const QJsonArray feeds
+            = phone.call(QStringLiteral("getFeeds"), {{QStringLiteral("cat_id"), -3}}).toArray();
+        return feeds.isEmpty() ? -1
+                               : feeds.first().toObject().value(QStringLiteral("cat_id")).toInt();
     };
     SyncEngine engine(*w.cache, w.accountId, *w.remote);
     RemoteError failure = engine.moveFeed(feedId, folderId);

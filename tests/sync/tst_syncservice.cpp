@@ -69,14 +69,17 @@ bool tst_SyncService::setUp(const QString &prefix, int items)
     m_cache = Cache::open(m_cachePath, &error);
     if (m_user.isEmpty() || !m_cache)
         return false;
-    m_other = std::make_unique<TtrssApiClient>(m_server->baseUrl(), m_user, TtrssServer::password());
+    m_other = std::make_unique<TtrssApiClient>(m_server->baseUrl(), m_user,
+                                               TtrssServer::password());
     if (m_other->subscribeAndFetch(m_server->writeFeed(m_user, items)) <= 0)
         return false;
     m_accountId = AccountStore(m_cache->database().connection())
                       .add(QStringLiteral("ttrss"), m_server->baseUrl(), m_user, &error)
                       .value_or(0);
     return m_accountId > 0
-        && PasswordStore(m_cachePath).store(m_accountId, TtrssServer::password(), PasswordStore::FileConsent::Given).ok;
+        && PasswordStore(m_cachePath)
+               .store(m_accountId, TtrssServer::password(), PasswordStore::FileConsent::Given)
+               .ok;
 }
 
 bool tst_SyncService::syncAll(SyncService &service, QList<SyncReport> *reports)
@@ -142,8 +145,10 @@ void tst_SyncService::syncsKeepTheirSessionAndLogInAgainWhenItEnds()
     QCOMPARE(m_server->sessionCount(), sessions);
 
     QVERIFY(m_server->expireSessions());
-    m_other = std::make_unique<TtrssApiClient>(m_server->baseUrl(), m_user, TtrssServer::password());
-    QVERIFY(m_other->subscribeAndFetch(m_server->writeFeed(m_user + QStringLiteral("-more"), 1)) > 0);
+    m_other = std::make_unique<TtrssApiClient>(m_server->baseUrl(), m_user,
+                                               TtrssServer::password());
+    QVERIFY(m_other->subscribeAndFetch(m_server->writeFeed(m_user + QStringLiteral("-more"), 1))
+            > 0);
     reports.clear();
     QVERIFY(syncAll(service, &reports));
     QCOMPARE(reports.size(), 1);
@@ -207,13 +212,15 @@ void tst_SyncService::aFailureIsToldInWordsAndDeletesNothing()
     // The password was changed on the server: the kept one no longer opens it, and the
     // session the service keeps ends with it.
     QVERIFY(m_server->setPassword(m_user, QStringLiteral("a new password")));
-    m_other = std::make_unique<TtrssApiClient>(m_server->baseUrl(), m_user, QStringLiteral("a new password"));
+    m_other = std::make_unique<TtrssApiClient>(m_server->baseUrl(), m_user,
+                                               QStringLiteral("a new password"));
     reports.clear();
     QVERIFY(syncAll(service, &reports));
     QCOMPARE(reports.size(), 1);
     QVERIFY(!reports.first().ok);
     QCOMPARE(int(reports.first().error.kind), int(RemoteError::Kind::WrongPassword));
-    QCOMPARE(reports.first().error.words, QStringLiteral("the server refused the user name or password"));
+    QCOMPARE(reports.first().error.words,
+             QStringLiteral("the server refused the user name or password"));
     const auto account = AccountStore(m_cache->database().connection()).account(m_accountId);
     QVERIFY(account);
     QCOMPARE(account->lastError, reports.first().error.words);

@@ -46,11 +46,14 @@ void tst_TtrssAccount::initTestCase()
     m_server = TtrssServer::open(&m_skip);
     QVERIFY(m_fake.listen());
     // A server older than the client needs: it logs in, with API level 3.
-    m_fake.route(QStringLiteral("/old/api/"),
-                 TestResponse::ok(R"({"seq":0,"status":0,"content":{"session_id":"s","api_level":3}})",
-                                  "text/json"));
-    m_fake.route(QStringLiteral("/blog/api/"), TestResponse::withStatus(404, "<html>Not found</html>"));
-    m_fake.route(QStringLiteral("/page/api/"), TestResponse::ok("<html><body>A blog</body></html>", "text/html"));
+    m_fake.route(
+        QStringLiteral("/old/api/"),
+        TestResponse::ok(R"({"seq":0,"status":0,"content":{"session_id":"s","api_level":3}})",
+                         "text/json"));
+    m_fake.route(QStringLiteral("/blog/api/"),
+                 TestResponse::withStatus(404, "<html>Not found</html>"));
+    m_fake.route(QStringLiteral("/page/api/"),
+                 TestResponse::ok("<html><body>A blog</body></html>", "text/html"));
 
     QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
     tls.setLocalCertificate(QSslCertificate(test::readTestData(QStringLiteral("selfsigned.crt"))));
@@ -70,45 +73,53 @@ void tst_TtrssAccount::errorsInWords_data()
 
     const QString real = m_server ? m_server->baseUrl() : QString();
     const QString fake = m_fake.url().toString();
-    QTest::newRow("wrong password") << real << QStringLiteral("bulletin") << QStringLiteral("not the password") << true
-                                    << RemoteError::Kind::WrongPassword
-                                    << QStringLiteral("the server refused the user name or password");
-    QTest::newRow("unknown user") << real << QStringLiteral("nobody-here") << QStringLiteral("x") << true
-                                  << RemoteError::Kind::WrongPassword
+    QTest::newRow("wrong password")
+        << real << QStringLiteral("bulletin") << QStringLiteral("not the password") << true
+        << RemoteError::Kind::WrongPassword
+        << QStringLiteral("the server refused the user name or password");
+    QTest::newRow("unknown user") << real << QStringLiteral("nobody-here") << QStringLiteral("x")
+                                  << true << RemoteError::Kind::WrongPassword
                                   << QStringLiteral("the server refused the user name or password");
     QTest::newRow("API access disabled")
-        << real << QStringLiteral("noapi") << QStringLiteral("bulletin-test") << true << RemoteError::Kind::ApiDisabled
-        << QStringLiteral("API access is disabled for this user (turn on \"Enable API\" in Tiny Tiny RSS's preferences)");
-    QTest::newRow("server too old") << fake + QStringLiteral("old/") << QStringLiteral("u") << QStringLiteral("p") << false
-                                    << RemoteError::Kind::TooOld
-                                    << QStringLiteral("the server is too old: Tiny Tiny RSS API level 3, Bulletin "
-                                                      "needs 8 or later");
-    QTest::newRow("not tt-rss, 404") << fake + QStringLiteral("blog") << QStringLiteral("u") << QStringLiteral("p")
-                                     << false << RemoteError::Kind::Protocol
-                                     << QStringLiteral("%1blog/api/ answered HTTP 404, not Tiny Tiny RSS's API (is the "
-                                                       "address right?)")
-                                            .arg(fake);
-    QTest::newRow("not tt-rss, a web page") << fake + QStringLiteral("page/") << QStringLiteral("u") << QStringLiteral("p")
-                                            << false << RemoteError::Kind::Protocol
-                                            << QStringLiteral("%1page/api/ does not answer as Tiny Tiny RSS's API (is "
-                                                              "the address right?)")
-                                                   .arg(fake);
+        << real << QStringLiteral("noapi") << QStringLiteral("bulletin-test") << true
+        << RemoteError::Kind::ApiDisabled
+        << QStringLiteral("API access is disabled for this user (turn on \"Enable API\" in Tiny "
+                          "Tiny RSS's preferences)");
+    QTest::newRow("server too old")
+        << fake + QStringLiteral("old/") << QStringLiteral("u") << QStringLiteral("p") << false
+        << RemoteError::Kind::TooOld
+        << QStringLiteral("the server is too old: Tiny Tiny RSS API level 3, Bulletin "
+                          "needs 8 or later");
+    QTest::newRow("not tt-rss, 404")
+        << fake + QStringLiteral("blog") << QStringLiteral("u") << QStringLiteral("p") << false
+        << RemoteError::Kind::Protocol
+        << QStringLiteral("%1blog/api/ answered HTTP 404, not Tiny Tiny RSS's API (is the "
+                          "address right?)")
+               .arg(fake);
+    QTest::newRow("not tt-rss, a web page")
+        << fake + QStringLiteral("page/") << QStringLiteral("u") << QStringLiteral("p") << false
+        << RemoteError::Kind::Protocol
+        << QStringLiteral("%1page/api/ does not answer as Tiny Tiny RSS's API (is "
+                          "the address right?)")
+               .arg(fake);
     // Nothing listens on port 1 of the loopback address.
-    QTest::newRow("unreachable") << QStringLiteral("http://127.0.0.1:1/") << QStringLiteral("u") << QStringLiteral("p")
-                                 << false << RemoteError::Kind::Unreachable
-                                 << QStringLiteral("the server cannot be reached (Connection refused)");
-    QTest::newRow("TLS error") << QStringLiteral("https://127.0.0.1:%1/").arg(m_tls.serverPort()) << QStringLiteral("u")
-                               << QStringLiteral("p") << false << RemoteError::Kind::Tls
-                               << QStringLiteral("TLS error: the server's certificate is not trusted (The certificate "
-                                                 "is self-signed, and untrusted)");
+    QTest::newRow("unreachable") << QStringLiteral("http://127.0.0.1:1/") << QStringLiteral("u")
+                                 << QStringLiteral("p") << false << RemoteError::Kind::Unreachable
+                                 << QStringLiteral(
+                                        "the server cannot be reached (Connection refused)");
+    QTest::newRow("TLS error")
+        << QStringLiteral("https://127.0.0.1:%1/").arg(m_tls.serverPort()) << QStringLiteral("u")
+        << QStringLiteral("p") << false << RemoteError::Kind::Tls
+        << QStringLiteral("TLS error: the server's certificate is not trusted (The certificate "
+                          "is self-signed, and untrusted)");
     // A server that accepts the connection and then says nothing.
     m_fake.route(QStringLiteral("/silent/api/"), [](const RecordedRequest &) {
         TestResponse response;
         response.neverRespond = true;
         return response;
     });
-    QTest::newRow("no answer") << fake + QStringLiteral("silent/") << QStringLiteral("u") << QStringLiteral("p") << false
-                               << RemoteError::Kind::Unreachable
+    QTest::newRow("no answer") << fake + QStringLiteral("silent/") << QStringLiteral("u")
+                               << QStringLiteral("p") << false << RemoteError::Kind::Unreachable
                                << QStringLiteral("the server did not answer within 2 seconds");
 }
 
@@ -157,8 +168,13 @@ void tst_TtrssAccount::aChangeIsSentInOneCallForManyStories()
     const QString user = m_server->addUser(QStringLiteral("batch"));
     TtrssApiClient other(m_server->baseUrl(), user, TtrssServer::password());
     const QString url = m_server->writeFeed(user + QStringLiteral("-batch"), 5);
-    const QJsonObject subscribed = other.call(QStringLiteral("subscribeToFeed"), {{QStringLiteral("feed_url"), url}}).toObject();
-    const int feedId = subscribed.value(QStringLiteral("status")).toObject().value(QStringLiteral("feed_id")).toInt();
+    const QJsonObject subscribed
+        = other.call(QStringLiteral("subscribeToFeed"), {{QStringLiteral("feed_url"), url}})
+              .toObject();
+    const int feedId = subscribed.value(QStringLiteral("status"))
+                           .toObject()
+                           .value(QStringLiteral("feed_id"))
+                           .toInt();
     QVERIFY2(feedId > 0, qPrintable(other.lastError()));
     other.call(QStringLiteral("updateFeed"), {{QStringLiteral("feed_id"), feedId}});
     QStringList ids;
@@ -188,18 +204,26 @@ void tst_TtrssAccount::aServerErrorIsMetOnceMore()
     const auto counts = std::make_shared<Counts>();
     const auto handler = [counts](bool failAlways) {
         return [counts, failAlways](const RecordedRequest &request) {
-            const QString op = QJsonDocument::fromJson(request.body).object().value(QStringLiteral("op")).toString();
-            std::atomic<int> &seen = op == QLatin1String("login") ? counts->login : counts->getFeeds;
+            const QString op = QJsonDocument::fromJson(request.body)
+                                   .object()
+                                   .value(QStringLiteral("op"))
+                                   .toString();
+            std::atomic<int> &seen = op == QLatin1String("login") ? counts->login
+                                                                  : counts->getFeeds;
             if (seen++ == 0 || (failAlways && op != QLatin1String("login")))
                 return TestResponse::withStatus(500, "<html>Internal Server Error</html>");
             if (op == QLatin1String("login"))
-                return TestResponse::ok(R"({"seq":0,"status":0,"content":{"session_id":"s","api_level":18}})", "text/json");
-            return TestResponse::ok(R"({"seq":0,"status":0,"content":[{"id":7,"title":"Harbour News","feed_url":"https://harbour.example/feed","cat_id":0,"unread":2}]})",
-                                    "text/json");
+                return TestResponse::ok(
+                    R"({"seq":0,"status":0,"content":{"session_id":"s","api_level":18}})",
+                    "text/json");
+            return TestResponse::ok(
+                R"({"seq":0,"status":0,"content":[{"id":7,"title":"Harbour News","feed_url":"https://harbour.example/feed","cat_id":0,"unread":2}]})",
+                "text/json");
         };
     };
     m_fake.route(QStringLiteral("/busy/api/"), handler(false));
-    TtrssAccount busy(m_fake.url(QStringLiteral("/busy/")), QStringLiteral("u"), QStringLiteral("p"), 2000);
+    TtrssAccount busy(m_fake.url(QStringLiteral("/busy/")), QStringLiteral("u"),
+                      QStringLiteral("p"), 2000);
     QList<RemoteFeed> feeds;
     const RemoteError failure = busy.feeds(&feeds);
     QVERIFY2(!failure, qPrintable(failure.words));
@@ -211,12 +235,15 @@ void tst_TtrssAccount::aServerErrorIsMetOnceMore()
     counts->login = 1; // logs in at once from here on
     counts->getFeeds = 0;
     m_fake.route(QStringLiteral("/broken/api/"), handler(true));
-    TtrssAccount broken(m_fake.url(QStringLiteral("/broken/")), QStringLiteral("u"), QStringLiteral("p"), 2000);
+    TtrssAccount broken(m_fake.url(QStringLiteral("/broken/")), QStringLiteral("u"),
+                        QStringLiteral("p"), 2000);
     feeds.clear();
     const RemoteError second = broken.feeds(&feeds);
     QCOMPARE(second.kind, RemoteError::Kind::Protocol);
-    QCOMPARE(second.words, QStringLiteral("%1broken/api/ answered HTTP 500, not Tiny Tiny RSS's API (is the address right?)")
-                               .arg(m_fake.url().toString()));
+    QCOMPARE(second.words,
+             QStringLiteral(
+                 "%1broken/api/ answered HTTP 500, not Tiny Tiny RSS's API (is the address right?)")
+                 .arg(m_fake.url().toString()));
     QCOMPARE(counts->getFeeds.load(), 2);
     QVERIFY(feeds.isEmpty());
 }
@@ -234,21 +261,24 @@ void tst_TtrssAccount::aPageReadAheadIsAskedOnceAndAgainAfterAnError()
     m_fake.route(QStringLiteral("/pages/api/"), [state](const RecordedRequest &request) {
         const QJsonObject body = QJsonDocument::fromJson(request.body).object();
         if (body.value(QStringLiteral("op")).toString() == QLatin1String("login"))
-            return TestResponse::ok(R"({"seq":0,"status":0,"content":{"session_id":"s","api_level":18}})", "text/json");
+            return TestResponse::ok(
+                R"({"seq":0,"status":0,"content":{"session_id":"s","api_level":18}})", "text/json");
         if (state->headlines++ == 0 && state->failFirst)
             return TestResponse::withStatus(500, "<html>Internal Server Error</html>");
         const int skip = body.value(QStringLiteral("skip")).toInt();
-        const QJsonArray page{QJsonObject{{QStringLiteral("id"), 1000 - skip},
-                                          {QStringLiteral("feed_id"), 7},
-                                          {QStringLiteral("title"), QStringLiteral("Page from %1").arg(skip)},
-                                          {QStringLiteral("unread"), true}}};
+        const QJsonArray page{
+            QJsonObject{{QStringLiteral("id"), 1000 - skip},
+                        {QStringLiteral("feed_id"), 7},
+                        {QStringLiteral("title"), QStringLiteral("Page from %1").arg(skip)},
+                        {QStringLiteral("unread"), true}}};
         return TestResponse::ok(QJsonDocument(QJsonObject{{QStringLiteral("seq"), 0},
                                                           {QStringLiteral("status"), 0},
                                                           {QStringLiteral("content"), page}})
                                     .toJson(QJsonDocument::Compact),
                                 "text/json");
     });
-    TtrssAccount account(m_fake.url(QStringLiteral("/pages/")), QStringLiteral("u"), QStringLiteral("p"), 2000);
+    TtrssAccount account(m_fake.url(QStringLiteral("/pages/")), QStringLiteral("u"),
+                         QStringLiteral("p"), 2000);
     QVERIFY(!account.login());
     HeadlineQuery second;
     second.skip = 200;

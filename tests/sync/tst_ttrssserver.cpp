@@ -46,9 +46,11 @@ void tst_TtrssServer::aUserWithoutApiAccessIsRefused()
     if (!m_server)
         QSKIP(qPrintable(m_skip));
     // start.sh's "noapi" user has the password of its TTRSS_PASSWORD (bulletin-test by default).
-    TtrssApiClient client(m_server->baseUrl(), QStringLiteral("noapi"), QStringLiteral("bulletin-test"));
+    TtrssApiClient client(m_server->baseUrl(), QStringLiteral("noapi"),
+                          QStringLiteral("bulletin-test"));
     QVERIFY(client.call(QStringLiteral("getApiLevel")).isNull());
-    QVERIFY2(client.lastError().contains(QLatin1String("API_DISABLED")), qPrintable(client.lastError()));
+    QVERIFY2(client.lastError().contains(QLatin1String("API_DISABLED")),
+             qPrintable(client.lastError()));
 }
 
 void tst_TtrssServer::aFeedServedHereIsFetchedByTheServer()
@@ -59,17 +61,25 @@ void tst_TtrssServer::aFeedServedHereIsFetchedByTheServer()
     TtrssApiClient client(m_server->baseUrl(), user, TtrssServer::password());
     const QString url = m_server->writeFeed(QStringLiteral("smoke-%1").arg(user), 3);
     QVERIFY(!url.isEmpty());
-    const QJsonValue subscribed = client.call(QStringLiteral("subscribeToFeed"), {{QStringLiteral("feed_url"), url}});
+    const QJsonValue subscribed = client.call(QStringLiteral("subscribeToFeed"),
+                                              {{QStringLiteral("feed_url"), url}});
     QVERIFY2(subscribed.isObject(), qPrintable(client.lastError()));
     // 1: subscribed (0 would be "already", 2 "invalid URL", 5 "could not download").
-    QCOMPARE(subscribed.toObject().value(QStringLiteral("status")).toObject().value(QStringLiteral("code")).toInt(), 1);
+    QCOMPARE(subscribed.toObject()
+                 .value(QStringLiteral("status"))
+                 .toObject()
+                 .value(QStringLiteral("code"))
+                 .toInt(),
+             1);
     QVERIFY(m_server->updateFeeds());
     QStringList titles;
     for (const QJsonValue &headline : client.headlines())
         titles << headline.toObject().value(QStringLiteral("title")).toString();
     titles.sort();
-    QCOMPARE(titles, (QStringList{QStringLiteral("smoke-%1 story 1").arg(user), QStringLiteral("smoke-%1 story 2").arg(user),
-                                  QStringLiteral("smoke-%1 story 3").arg(user)}));
+    QCOMPARE(titles,
+             (QStringList{QStringLiteral("smoke-%1 story 1").arg(user),
+                          QStringLiteral("smoke-%1 story 2").arg(user),
+                          QStringLiteral("smoke-%1 story 3").arg(user)}));
 }
 
 void tst_TtrssServer::endingTheSessionsLogsEveryClientOut()
@@ -82,7 +92,8 @@ void tst_TtrssServer::endingTheSessionsLogsEveryClientOut()
     QVERIFY(m_server->expireSessions());
     // The client keeps its session id, which the server no longer knows.
     QVERIFY(client.call(QStringLiteral("getApiLevel")).isNull());
-    QVERIFY2(client.lastError().contains(QLatin1String("NOT_LOGGED_IN")), qPrintable(client.lastError()));
+    QVERIFY2(client.lastError().contains(QLatin1String("NOT_LOGGED_IN")),
+             qPrintable(client.lastError()));
 }
 
 QTEST_GUILESS_MAIN(tst_TtrssServer)

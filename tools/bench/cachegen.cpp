@@ -59,8 +59,16 @@ bool readInfo(bulletin::Cache &cache, CacheInfo *info)
 QString infoText(const CacheInfo &i)
 {
     return QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9,%10")
-        .arg(kGeneratorVersion).arg(i.stories).arg(i.feeds).arg(i.folders).arg(i.bigFeedId)
-        .arg(i.mediumFeedId).arg(i.folderId).arg(i.bookmarks).arg(i.advisories).arg(i.withRelated);
+        .arg(kGeneratorVersion)
+        .arg(i.stories)
+        .arg(i.feeds)
+        .arg(i.folders)
+        .arg(i.bigFeedId)
+        .arg(i.mediumFeedId)
+        .arg(i.folderId)
+        .arg(i.bookmarks)
+        .arg(i.advisories)
+        .arg(i.withRelated);
 }
 
 bulletin::Advisory advisoryFor(TextGen &g, const QDateTime &published, int n)
@@ -69,7 +77,8 @@ bulletin::Advisory advisoryFor(TextGen &g, const QDateTime &published, int n)
     bulletin::Advisory a;
     a.origin = QStringLiteral("section");
     a.headline = QStringLiteral("Public Advisory: ") + g.headline();
-    a.text = g.articleHtml(300, nullptr).remove(QStringLiteral("<p>")).remove(QStringLiteral("</p>"));
+    a.text
+        = g.articleHtml(300, nullptr).remove(QStringLiteral("<p>")).remove(QStringLiteral("</p>"));
     a.severity = QString::fromLatin1(severities[n % 5]);
     a.issuer = QStringLiteral("Bench Civil Protection");
     a.area = QStringLiteral("Region %1").arg(n % 40);
@@ -84,9 +93,11 @@ bulletin::Advisory advisoryFor(TextGen &g, const QDateTime &published, int n)
 void markFeedUnread(QSqlDatabase db, qint64 feedId)
 {
     QSqlQuery q(db);
-    bulletin::sql::run(q, QStringLiteral("INSERT OR IGNORE INTO unread_articles(id, feed_id, sort_date) "
-                                         "SELECT id, feed_id, sort_date FROM articles WHERE feed_id = ?"),
-                       {feedId});
+    bulletin::sql::run(
+        q,
+        QStringLiteral("INSERT OR IGNORE INTO unread_articles(id, feed_id, sort_date) "
+                       "SELECT id, feed_id, sort_date FROM articles WHERE feed_id = ?"),
+        {feedId});
 }
 
 bool indexAndMerge(bulletin::Cache &cache, QString *error)
@@ -129,8 +140,8 @@ bool generateCache(const QString &path, int stories, int feeds, bool fresh, Cach
     for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
         QFile::remove(path + suffix);
 
-    out() << "generating a cache of " << stories << " stories over " << feeds << " feeds in " << path
-          << " ..." << Qt::endl;
+    out() << "generating a cache of " << stories << " stories over " << feeds << " feeds in "
+          << path << " ..." << Qt::endl;
     QElapsedTimer timer;
     timer.start();
     std::unique_ptr<bulletin::Cache> cache = bulletin::Cache::open(path, error);
@@ -149,12 +160,13 @@ bool generateCache(const QString &path, int stories, int feeds, bool fresh, Cach
     info->feeds = feeds;
 
     // Folders: a few top-level ones, two nested, and some feeds at the top level.
-    static const char *const folderNames[] = {"World", "World/Europe", "World/Asia", "Local",
-                                              "Business", "Science", "Sport", "Technology",
-                                              "Culture", "Weather", "Politics", "Health"};
+    static const char *const folderNames[] = {
+        "World", "World/Europe", "World/Asia", "Local",   "Business", "Science",
+        "Sport", "Technology",   "Culture",    "Weather", "Politics", "Health"};
     QList<qint64> folderIds;
     for (const char *name : folderNames)
-        folderIds << cache->feeds().folderForPath(QString::fromLatin1(name).split(QLatin1Char('/')));
+        folderIds << cache->feeds().folderForPath(
+            QString::fromLatin1(name).split(QLatin1Char('/')));
     info->folders = int(folderIds.size());
     info->folderId = folderIds.at(4); // "Business"
 
@@ -248,7 +260,9 @@ bool generateCache(const QString &path, int stories, int feeds, bool fresh, Cach
                     const int other = i - 1 - s.below(50);
                     a.related << bulletin::RelatedLink{
                         QStringLiteral("Earlier: story %1").arg(other),
-                        QStringLiteral("https://feeds%1.bench.invalid/story/%2").arg(feedOf.at(other)).arg(other)};
+                        QStringLiteral("https://feeds%1.bench.invalid/story/%2")
+                            .arg(feedOf.at(other))
+                            .arg(other)};
                 }
                 ++info->withRelated;
             }
@@ -261,7 +275,8 @@ bool generateCache(const QString &path, int stories, int feeds, bool fresh, Cach
             if (i < unreadFrom)
                 readIds << result.id;
             if (i % 199 == 17)
-                toBookmark << qMakePair(result.id, i % 2 ? QString() : QStringLiteral("keep this one"));
+                toBookmark << qMakePair(result.id,
+                                        i % 2 ? QString() : QStringLiteral("keep this one"));
         }
         if (!t.commit()) {
             *error = QStringLiteral("cannot commit a batch of stories");
@@ -276,8 +291,8 @@ bool generateCache(const QString &path, int stories, int feeds, bool fresh, Cach
             ++info->bookmarks;
         }
         toBookmark.clear();
-        out() << "  " << end << " stories written (" << int(end / (progress.elapsed() / 1000.0 + 1e-9))
-              << "/s)" << Qt::endl;
+        out() << "  " << end << " stories written ("
+              << int(end / (progress.elapsed() / 1000.0 + 1e-9)) << "/s)" << Qt::endl;
     }
     {
         QElapsedTimer readTimer;
@@ -303,8 +318,8 @@ bool generateCache(const QString &path, int stories, int feeds, bool fresh, Cach
     cache.reset();
     info->generateSeconds = timer.elapsed() / 1000.0;
     info->fileBytes = QFileInfo(path).size();
-    out() << "generated in " << info->generateSeconds << " s, " << info->fileBytes / (1024 * 1024) << " MiB"
-          << Qt::endl;
+    out() << "generated in " << info->generateSeconds << " s, " << info->fileBytes / (1024 * 1024)
+          << " MiB" << Qt::endl;
     return true;
 }
 

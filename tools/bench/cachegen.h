@@ -16,9 +16,9 @@ struct CacheInfo
     int stories = 0;
     int feeds = 0;
     int folders = 0;
-    qint64 bigFeedId = 0;       // the feed with 10,000 stories
-    qint64 mediumFeedId = 0;    // the feed with 500 stories
-    qint64 folderId = 0;        // a folder of several feeds
+    qint64 bigFeedId = 0; // the feed with 10,000 stories
+    qint64 mediumFeedId = 0; // the feed with 500 stories
+    qint64 folderId = 0; // a folder of several feeds
     int bookmarks = 0;
     int advisories = 0;
     int withRelated = 0;

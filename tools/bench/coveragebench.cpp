@@ -35,17 +35,19 @@ bool exec(QSqlDatabase db, const QString &sql, const QVariantList &values = {})
 
 void measureCoverage(const Setup &setup, Results &results)
 {
-    Figure &update = results.add(QStringLiteral("coverage_update_10k_s"),
-                                 QStringLiteral("coverage of 10,000 new stories (writer, in batches)"),
-                                 QStringLiteral("s"));
+    Figure &update = results.add(
+        QStringLiteral("coverage_update_10k_s"),
+        QStringLiteral("coverage of 10,000 new stories (writer, in batches)"), QStringLiteral("s"));
     Figure &perStory = results.add(QStringLiteral("coverage_index_story_ms"),
-                                   QStringLiteral("coverage indexing, per new story"), QStringLiteral("ms"));
+                                   QStringLiteral("coverage indexing, per new story"),
+                                   QStringLiteral("ms"));
     Figure &stored = results.add(QStringLiteral("coverage_show_ms"),
-                                 QStringLiteral("a story's coverage, links stored"), QStringLiteral("ms"),
-                                 Figure::Goal::AtMost, 60);
+                                 QStringLiteral("a story's coverage, links stored"),
+                                 QStringLiteral("ms"), Figure::Goal::AtMost, 60);
     stored.usePercentile95 = true;
     Figure &spot = results.add(QStringLiteral("coverage_show_unindexed_ms"),
-                               QStringLiteral("a story's coverage, not indexed yet"), QStringLiteral("ms"));
+                               QStringLiteral("a story's coverage, not indexed yet"),
+                               QStringLiteral("ms"));
     spot.usePercentile95 = true;
 
     // Each run copies the large cache and indexes 10,000 stories: two give the spread.
@@ -76,8 +78,9 @@ void measureCoverage(const Setup &setup, Results &results)
         }
         if (!exec(db, QStringLiteral("DELETE FROM coverage_events"))
             || !exec(db, QStringLiteral("DELETE FROM coverage_links"))
-            || !exec(db, QStringLiteral("INSERT INTO coverage_events(story_id, event_id) "
-                                        "SELECT id, id FROM articles WHERE id < ?"),
+            || !exec(db,
+                     QStringLiteral("INSERT INTO coverage_events(story_id, event_id) "
+                                    "SELECT id, id FROM articles WHERE id < ?"),
                      {firstNew})) {
             out() << "  cannot prepare the coverage tables" << Qt::endl;
             return;
@@ -115,7 +118,8 @@ void measureCoverage(const Setup &setup, Results &results)
         update.samples << ms / 1000.0;
         perStory.samples << ms / std::max(1, indexed);
         lookups(firstNew, firstNew + kNewStories - 1, stored, kLookups);
-        out() << "  run " << run + 1 << ": " << indexed << " stories indexed in " << ms / 1000.0 << " s" << Qt::endl;
+        out() << "  run " << run + 1 << ": " << indexed << " stories indexed in " << ms / 1000.0
+              << " s" << Qt::endl;
         db = QSqlDatabase();
         cache.reset();
         for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})

@@ -12,17 +12,20 @@ QByteArray generateRss(int feedNumber, int items, int itemBytes, quint64 seed)
     const QDateTime now = QDateTime(QDate(2026, 1, 15), QTime(12, 0), Qt::UTC);
     QString xml;
     xml.reserve(items * (itemBytes + 600) + 1000);
-    xml += QStringLiteral("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                          "<rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n<channel>\n"
-                          "<title>Loopback Source %1</title>\n<link>http://127.0.0.1/site/%1</link>\n"
-                          "<description>Generated feed %1 for the benchmark</description>\n<language>en</language>\n")
+    xml += QStringLiteral(
+               "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+               "<rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n<channel>\n"
+               "<title>Loopback Source %1</title>\n<link>http://127.0.0.1/site/%1</link>\n"
+               "<description>Generated feed %1 for the "
+               "benchmark</description>\n<language>en</language>\n")
                .arg(feedNumber);
     for (int i = 0; i < items; ++i) {
         const QString html = g.articleHtml(itemBytes, nullptr);
-        xml += QStringLiteral("<item>\n<title>%1</title>\n<link>http://127.0.0.1/site/%2/story/%3</link>\n"
-                              "<guid isPermaLink=\"false\">loopback-%2-%3</guid>\n<pubDate>%4</pubDate>\n"
-                              "<dc:creator>Reporter %5</dc:creator>\n<category>%6</category>\n"
-                              "<description>%7</description>\n</item>\n")
+        xml += QStringLiteral(
+                   "<item>\n<title>%1</title>\n<link>http://127.0.0.1/site/%2/story/%3</link>\n"
+                   "<guid isPermaLink=\"false\">loopback-%2-%3</guid>\n<pubDate>%4</pubDate>\n"
+                   "<dc:creator>Reporter %5</dc:creator>\n<category>%6</category>\n"
+                   "<description>%7</description>\n</item>\n")
                    .arg(xmlEscape(g.headline()))
                    .arg(feedNumber)
                    .arg(i)
@@ -54,24 +57,25 @@ bool FeedServer::start()
         const QByteArray etag = "\"loopback-" + QByteArray::number(f) + "-v1\"";
         const QByteArray lastModified = "Thu, 15 Jan 2026 12:00:00 GMT";
         const std::shared_ptr<Stats> stats = m_stats;
-        m_server->route(QStringLiteral("/feed/%1.xml").arg(f),
-                        [body, etag, lastModified, stats](const bulletin::test::RecordedRequest &request) {
-                            // As a real server: If-None-Match decides when sent, else
-                            // If-Modified-Since (the feeds never change).
-                            const bool notModified = request.hasHeader("If-None-Match")
-                                ? request.header("If-None-Match").contains(etag)
-                                : request.header("If-Modified-Since") == lastModified;
-                            if (notModified) {
-                                ++stats->notModified;
-                                return bulletin::test::TestResponse::withStatus(304)
-                                    .withHeader("ETag", etag)
-                                    .withHeader("Last-Modified", lastModified);
-                            }
-                            ++stats->full;
-                            return bulletin::test::TestResponse::ok(body)
-                                .withHeader("ETag", etag)
-                                .withHeader("Last-Modified", lastModified);
-                        });
+        m_server->route(
+            QStringLiteral("/feed/%1.xml").arg(f),
+            [body, etag, lastModified, stats](const bulletin::test::RecordedRequest &request) {
+                // As a real server: If-None-Match decides when sent, else
+                // If-Modified-Since (the feeds never change).
+                const bool notModified = request.hasHeader("If-None-Match")
+                    ? request.header("If-None-Match").contains(etag)
+                    : request.header("If-Modified-Since") == lastModified;
+                if (notModified) {
+                    ++stats->notModified;
+                    return bulletin::test::TestResponse::withStatus(304)
+                        .withHeader("ETag", etag)
+                        .withHeader("Last-Modified", lastModified);
+                }
+                ++stats->full;
+                return bulletin::test::TestResponse::ok(body)
+                    .withHeader("ETag", etag)
+                    .withHeader("Last-Modified", lastModified);
+            });
     }
     return true;
 }

@@ -29,7 +29,7 @@ public:
 
     struct Counts
     {
-        int full = 0;        // 200 with a body
+        int full = 0; // 200 with a body
         int notModified = 0; // 304
     };
     Counts counts() const { return {m_stats->full.load(), m_stats->notModified.load()}; }

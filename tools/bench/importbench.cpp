@@ -30,8 +30,9 @@ QByteArray newsLikeFeed(int stories)
     };
     QList<Event> events;
     QDateTime at(QDate(2026, 1, 15), QTime(12, 0), Qt::UTC);
-    QString xml = QStringLiteral("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel>\n"
-                                 "<title>Imported News</title><link>http://127.0.0.1/news</link>\n");
+    QString xml = QStringLiteral(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel>\n"
+        "<title>Imported News</title><link>http://127.0.0.1/news</link>\n");
     for (int i = 0; i < stories; ++i) {
         at = at.addSecs(-60 * (5 + g.below(36)));
         if (events.isEmpty() || g.below(10) < 4) {
@@ -63,8 +64,9 @@ QByteArray newsLikeFeed(int stories)
 QByteArray numberedFeed(int stories)
 {
     TextGen g(4343);
-    QString xml = QStringLiteral("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel>\n"
-                                 "<title>Large</title><link>http://127.0.0.1/large</link>\n");
+    QString xml = QStringLiteral(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel>\n"
+        "<title>Large</title><link>http://127.0.0.1/large</link>\n");
     for (int i = 0; i < stories; ++i)
         xml += QStringLiteral("<item><title>Story %1</title><link>http://127.0.0.1/large/%1</link>"
                               "<description>%2</description></item>\n")
@@ -78,7 +80,9 @@ double childrenCpuMs()
 {
     rusage usage{};
     getrusage(RUSAGE_CHILDREN, &usage);
-    const auto ms = [](const timeval &t) { return double(t.tv_sec) * 1000.0 + double(t.tv_usec) / 1000.0; };
+    const auto ms = [](const timeval &t) {
+        return double(t.tv_sec) * 1000.0 + double(t.tv_usec) / 1000.0;
+    };
     return ms(usage.ru_utime) + ms(usage.ru_stime);
 }
 
@@ -117,27 +121,33 @@ void measureImport(const Setup &setup, Results &results, int stories)
     };
     const QList<Kind> kinds = {
         {QStringLiteral("news"), QStringLiteral("news-like stories"), newsLikeFeed(stories)},
-        {QStringLiteral("numbered"), QStringLiteral("undated \"Story N\" titles, 10 KB each"), numberedFeed(stories)},
+        {QStringLiteral("numbered"), QStringLiteral("undated \"Story N\" titles, 10 KB each"),
+         numberedFeed(stories)},
     };
     for (const Kind &kind : kinds) {
-        const QString feedPath = setup.workDir + QStringLiteral("/import-%1-%2.xml").arg(kind.key).arg(stories);
+        const QString feedPath = setup.workDir
+            + QStringLiteral("/import-%1-%2.xml").arg(kind.key).arg(stories);
         QFile file(feedPath);
         if (!file.open(QIODevice::WriteOnly) || file.write(kind.feed) != kind.feed.size()) {
             out() << "  cannot write " << feedPath << Qt::endl;
             return;
         }
         file.close();
-        Figure &total = results.add(QStringLiteral("import_%1_s").arg(kind.key),
-                                    QStringLiteral("import %1 %2 (CLI, with coverage)").arg(stories).arg(kind.label),
-                                    QStringLiteral("s"));
+        Figure &total = results.add(
+            QStringLiteral("import_%1_s").arg(kind.key),
+            QStringLiteral("import %1 %2 (CLI, with coverage)").arg(stories).arg(kind.label),
+            QStringLiteral("s"));
         Figure &perStory = results.add(QStringLiteral("import_%1_story_ms").arg(kind.key),
-                                       QStringLiteral("import %1, per story").arg(kind.label), QStringLiteral("ms"));
-        Figure &cpuPerStory = results.add(QStringLiteral("import_%1_story_cpu_ms").arg(kind.key),
-                                          QStringLiteral("import %1, CPU time per story").arg(kind.label),
-                                          QStringLiteral("ms"));
-        total.note = QStringLiteral("a %1 MB RSS file into a new cache; the command returns once every story's "
-                                    "related coverage is stored")
-                         .arg(double(kind.feed.size()) / 1e6, 0, 'f', 1);
+                                       QStringLiteral("import %1, per story").arg(kind.label),
+                                       QStringLiteral("ms"));
+        Figure &cpuPerStory = results.add(
+            QStringLiteral("import_%1_story_cpu_ms").arg(kind.key),
+            QStringLiteral("import %1, CPU time per story").arg(kind.label), QStringLiteral("ms"));
+        total.note
+            = QStringLiteral(
+                  "a %1 MB RSS file into a new cache; the command returns once every story's "
+                  "related coverage is stored")
+                  .arg(double(kind.feed.size()) / 1e6, 0, 'f', 1);
         for (int r = 0; r < setup.runs; ++r) {
             QString error;
             double cpuMs = 0;

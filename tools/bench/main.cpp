@@ -18,8 +18,8 @@
 #include <QJsonDocument>
 #include <QProcess>
 #include <QSysInfo>
-#include <QThread>
 #include <QTextStream>
+#include <QThread>
 
 namespace {
 
@@ -68,34 +68,71 @@ int main(int argc, char **argv)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Bulletin's scale benchmark"));
     parser.addHelpOption();
-    const QCommandLineOption storiesOption(QStringLiteral("stories"), QStringLiteral("Stories in the generated cache (default 100000)."), QStringLiteral("N"), QStringLiteral("100000"));
-    const QCommandLineOption feedsOption(QStringLiteral("feeds"), QStringLiteral("Feeds in the generated cache (default 300)."), QStringLiteral("N"), QStringLiteral("300"));
-    const QCommandLineOption runsOption(QStringLiteral("runs"), QStringLiteral("Repetitions of each measurement (default 5)."), QStringLiteral("N"), QStringLiteral("5"));
-    const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Where to write the results (default bench-results.json in the build directory)."), QStringLiteral("FILE"));
-    const QCommandLineOption workOption(QStringLiteral("work-dir"), QStringLiteral("Where the generated cache and scratch files go (default bench/ in the build directory)."), QStringLiteral("DIR"));
-    const QCommandLineOption bulletinOption(QStringLiteral("bulletin"), QStringLiteral("The bulletin executable (default: the one in this build)."), QStringLiteral("PATH"));
-    const QCommandLineOption freshOption(QStringLiteral("fresh"), QStringLiteral("Generate the cache again even if a matching one exists."));
-    const QCommandLineOption generateOnlyOption(QStringLiteral("generate-only"), QStringLiteral("Generate (or check) the cache and stop."));
-    const QCommandLineOption skipOption(QStringLiteral("skip"), QStringLiteral("Skip a part: refresh (through the CLI and in the window's process), newsboat, start, window, parse, sync, coverage, import, disk (repeatable)."), QStringLiteral("PART"));
-    const QCommandLineOption parseMbOption(QStringLiteral("parse-mb"), QStringLiteral("Size of the large feed in MB (default 32)."), QStringLiteral("MB"), QStringLiteral("32"));
-    const QCommandLineOption importOption(QStringLiteral("import-stories"), QStringLiteral("Stories in each imported feed (default 5000)."), QStringLiteral("N"), QStringLiteral("5000"));
-    parser.addOptions({storiesOption, feedsOption, runsOption, jsonOption, workOption, bulletinOption, freshOption,
-                       generateOnlyOption, skipOption, parseMbOption, importOption});
+    const QCommandLineOption storiesOption(
+        QStringLiteral("stories"),
+        QStringLiteral("Stories in the generated cache (default 100000)."), QStringLiteral("N"),
+        QStringLiteral("100000"));
+    const QCommandLineOption feedsOption(
+        QStringLiteral("feeds"), QStringLiteral("Feeds in the generated cache (default 300)."),
+        QStringLiteral("N"), QStringLiteral("300"));
+    const QCommandLineOption runsOption(
+        QStringLiteral("runs"), QStringLiteral("Repetitions of each measurement (default 5)."),
+        QStringLiteral("N"), QStringLiteral("5"));
+    const QCommandLineOption jsonOption(
+        QStringLiteral("json"),
+        QStringLiteral(
+            "Where to write the results (default bench-results.json in the build directory)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption workOption(
+        QStringLiteral("work-dir"),
+        QStringLiteral("Where the generated cache and scratch files go (default bench/ in the "
+                       "build directory)."),
+        QStringLiteral("DIR"));
+    const QCommandLineOption bulletinOption(
+        QStringLiteral("bulletin"),
+        QStringLiteral("The bulletin executable (default: the one in this build)."),
+        QStringLiteral("PATH"));
+    const QCommandLineOption freshOption(
+        QStringLiteral("fresh"),
+        QStringLiteral("Generate the cache again even if a matching one exists."));
+    const QCommandLineOption generateOnlyOption(
+        QStringLiteral("generate-only"), QStringLiteral("Generate (or check) the cache and stop."));
+    const QCommandLineOption skipOption(
+        QStringLiteral("skip"),
+        QStringLiteral(
+            "Skip a part: refresh (through the CLI and in the window's process), newsboat, start, "
+            "window, parse, sync, coverage, import, disk (repeatable)."),
+        QStringLiteral("PART"));
+    const QCommandLineOption parseMbOption(
+        QStringLiteral("parse-mb"), QStringLiteral("Size of the large feed in MB (default 32)."),
+        QStringLiteral("MB"), QStringLiteral("32"));
+    const QCommandLineOption importOption(
+        QStringLiteral("import-stories"),
+        QStringLiteral("Stories in each imported feed (default 5000)."), QStringLiteral("N"),
+        QStringLiteral("5000"));
+    parser.addOptions({storiesOption, feedsOption, runsOption, jsonOption, workOption,
+                       bulletinOption, freshOption, generateOnlyOption, skipOption, parseMbOption,
+                       importOption});
     parser.process(app);
 
     QTextStream &out = bench::out();
     const QString buildDir = QDir::cleanPath(here + QStringLiteral("/../.."));
     bench::Setup setup;
     setup.runs = std::max(1, parser.value(runsOption).toInt());
-    setup.workDir = parser.isSet(workOption) ? parser.value(workOption) : buildDir + QStringLiteral("/bench");
-    setup.bulletin = parser.isSet(bulletinOption) ? parser.value(bulletinOption) : buildDir + QStringLiteral("/src/app/bulletin");
+    setup.workDir = parser.isSet(workOption) ? parser.value(workOption)
+                                             : buildDir + QStringLiteral("/bench");
+    setup.bulletin = parser.isSet(bulletinOption) ? parser.value(bulletinOption)
+                                                  : buildDir + QStringLiteral("/src/app/bulletin");
     const int stories = parser.value(storiesOption).toInt();
     const int feeds = std::clamp(parser.value(feedsOption).toInt(), 10, 1000);
     const QStringList skip = parser.values(skipOption);
-    const QString jsonPath = parser.isSet(jsonOption) ? parser.value(jsonOption) : buildDir + QStringLiteral("/bench-results.json");
+    const QString jsonPath = parser.isSet(jsonOption)
+        ? parser.value(jsonOption)
+        : buildDir + QStringLiteral("/bench-results.json");
     QDir().mkpath(setup.workDir);
     if (!QFileInfo(setup.bulletin).isExecutable()) {
-        QTextStream(stderr) << "bulletin-bench: no bulletin executable at " << setup.bulletin << " (use --bulletin)" << Qt::endl;
+        QTextStream(stderr) << "bulletin-bench: no bulletin executable at " << setup.bulletin
+                            << " (use --bulletin)" << Qt::endl;
         return 2;
     }
     if (stories < 1000) {
@@ -113,21 +150,24 @@ int main(int argc, char **argv)
     results.setInfo(QStringLiteral("os"), QSysInfo::prettyProductName());
     results.setInfo(QStringLiteral("qt"), QString::fromLatin1(qVersion()));
     results.setInfo(QStringLiteral("load_before"), loadAverage());
-    out << "Bulletin benchmark: " << stories << " stories, " << setup.runs << " runs; " << cpuModel() << ", "
-        << QThread::idealThreadCount() << " cores, " << memTotal() << ", " << QSysInfo::prettyProductName()
-        << ", Qt " << qVersion() << "; load average " << loadAverage() << Qt::endl;
+    out << "Bulletin benchmark: " << stories << " stories, " << setup.runs << " runs; "
+        << cpuModel() << ", " << QThread::idealThreadCount() << " cores, " << memTotal() << ", "
+        << QSysInfo::prettyProductName() << ", Qt " << qVersion() << "; load average "
+        << loadAverage() << Qt::endl;
 
     QString error;
     const QString cachePath = setup.workDir + QStringLiteral("/cache-%1.sqlite").arg(stories);
-    if (!bench::generateCache(cachePath, stories, feeds, parser.isSet(freshOption), &setup.cache, &error)) {
+    if (!bench::generateCache(cachePath, stories, feeds, parser.isSet(freshOption), &setup.cache,
+                              &error)) {
         QTextStream(stderr) << "bulletin-bench: cannot generate the cache: " << error << Qt::endl;
         return 1;
     }
     results.setInfo(QStringLiteral("cache_mib"), double(setup.cache.fileBytes) / (1024.0 * 1024.0));
     results.setInfo(QStringLiteral("cache_generate_s"), setup.cache.generateSeconds);
-    out << "cache: " << setup.cache.stories << " stories, " << setup.cache.feeds << " feeds in " << setup.cache.folders
-        << " folders, " << setup.cache.bookmarks << " bookmarks, " << setup.cache.advisories << " advisories, "
-        << setup.cache.withRelated << " stories with related links, " << setup.cache.fileBytes / (1024 * 1024) << " MiB"
+    out << "cache: " << setup.cache.stories << " stories, " << setup.cache.feeds << " feeds in "
+        << setup.cache.folders << " folders, " << setup.cache.bookmarks << " bookmarks, "
+        << setup.cache.advisories << " advisories, " << setup.cache.withRelated
+        << " stories with related links, " << setup.cache.fileBytes / (1024 * 1024) << " MiB"
         << Qt::endl;
     if (parser.isSet(generateOnlyOption))
         return 0;
@@ -181,8 +221,9 @@ int main(int argc, char **argv)
     }
     results.setInfo(QStringLiteral("load_after"), loadAverage());
 
-    out << "\nResults: " << stories << " stories, " << setup.runs << " runs (load average before " 
-        << results.toJson().value(QStringLiteral("load_before")).toString() << ", after " << loadAverage() << ")\n\n"
+    out << "\nResults: " << stories << " stories, " << setup.runs << " runs (load average before "
+        << results.toJson().value(QStringLiteral("load_before")).toString() << ", after "
+        << loadAverage() << ")\n\n"
         << results.table() << Qt::endl;
     QFile json(jsonPath);
     if (json.open(QIODevice::WriteOnly)) {

@@ -12,12 +12,12 @@ class FeedServer;
 
 struct Setup
 {
-    QString bulletin;      // path of the bulletin executable
-    QString workDir;       // scratch files
+    QString bulletin; // path of the bulletin executable
+    QString workDir; // scratch files
     int runs = 5;
     CacheInfo cache;
     FeedServer *server = nullptr;
-    bool refresh = true;   // false: --skip refresh also leaves out the in-process refresh
+    bool refresh = true; // false: --skip refresh also leaves out the in-process refresh
 };
 
 // Each adds its figures to `results`; a line of progress goes to stdout.

@@ -44,7 +44,8 @@ double Figure::percentile(double p) const
         return std::nan("");
     const QList<double> s = sorted(samples);
     // Nearest rank.
-    const qsizetype rank = qBound<qsizetype>(1, qsizetype(std::ceil(p / 100.0 * double(s.size()))), s.size());
+    const qsizetype rank = qBound<qsizetype>(1, qsizetype(std::ceil(p / 100.0 * double(s.size()))),
+                                             s.size());
     return s.at(rank - 1);
 }
 
@@ -88,13 +89,14 @@ QJsonObject Figure::toJson() const
     QJsonArray values;
     for (double v : samples)
         values.append(v);
-    QJsonObject o{{QStringLiteral("label"), label},
-                  {QStringLiteral("unit"), unit},
-                  {QStringLiteral("samples"), values},
-                  {QStringLiteral("median"), samples.isEmpty() ? QJsonValue() : QJsonValue(median())},
-                  {QStringLiteral("min"), samples.isEmpty() ? QJsonValue() : QJsonValue(min())},
-                  {QStringLiteral("max"), samples.isEmpty() ? QJsonValue() : QJsonValue(max())},
-                  {QStringLiteral("p95"), samples.isEmpty() ? QJsonValue() : QJsonValue(percentile(95))}};
+    QJsonObject o{
+        {QStringLiteral("label"), label},
+        {QStringLiteral("unit"), unit},
+        {QStringLiteral("samples"), values},
+        {QStringLiteral("median"), samples.isEmpty() ? QJsonValue() : QJsonValue(median())},
+        {QStringLiteral("min"), samples.isEmpty() ? QJsonValue() : QJsonValue(min())},
+        {QStringLiteral("max"), samples.isEmpty() ? QJsonValue() : QJsonValue(max())},
+        {QStringLiteral("p95"), samples.isEmpty() ? QJsonValue() : QJsonValue(percentile(95))}};
     if (hasTarget()) {
         o.insert(QStringLiteral("target"), goalText(*this));
         o.insert(QStringLiteral("pass"), passes());
@@ -116,8 +118,8 @@ Figure &Results::add(const QString &key, const QString &label, const QString &un
     return m_figures.back();
 }
 
-Figure &Results::add(const QString &key, const QString &label, const QString &unit, Figure::Goal goal,
-                     double target)
+Figure &Results::add(const QString &key, const QString &label, const QString &unit,
+                     Figure::Goal goal, double target)
 {
     Figure &f = add(key, label, unit);
     f.goal = goal;
@@ -135,9 +137,13 @@ Figure *Results::find(const QString &key)
 
 QString Results::table() const
 {
-    struct Line { QString figure, median, spread, target, verdict; };
-    QList<Line> lines{{QStringLiteral("figure"), QStringLiteral("median"), QStringLiteral("spread (min-max) [p95]"),
-                       QStringLiteral("target"), QStringLiteral("result")}};
+    struct Line
+    {
+        QString figure, median, spread, target, verdict;
+    };
+    QList<Line> lines{{QStringLiteral("figure"), QStringLiteral("median"),
+                       QStringLiteral("spread (min-max) [p95]"), QStringLiteral("target"),
+                       QStringLiteral("result")}};
     for (const Figure &f : m_figures) {
         Line l;
         l.figure = f.label;
@@ -149,12 +155,16 @@ QString Results::table() const
             l.spread = f.samples.size() == 1
                 ? QStringLiteral("1 sample")
                 : formatNumber(f.min()) + QStringLiteral(" - ") + formatNumber(f.max())
-                    + (f.usePercentile95 ? QStringLiteral(" [p95 %1]").arg(formatNumber(f.percentile(95))) : QString())
+                    + (f.usePercentile95
+                           ? QStringLiteral(" [p95 %1]").arg(formatNumber(f.percentile(95)))
+                           : QString())
                     + QStringLiteral(" (n=%1)").arg(f.samples.size());
         }
         l.target = goalText(f);
-        l.verdict = !f.hasTarget() ? QString() : f.samples.isEmpty() ? QStringLiteral("-")
-                  : f.passes() ? QStringLiteral("pass") : QStringLiteral("FAIL");
+        l.verdict = !f.hasTarget() ? QString()
+            : f.samples.isEmpty()  ? QStringLiteral("-")
+            : f.passes()           ? QStringLiteral("pass")
+                                   : QStringLiteral("FAIL");
         lines.append(l);
     }
     int w[5] = {0, 0, 0, 0, 0};
@@ -168,12 +178,16 @@ QString Results::table() const
     QString out;
     const auto row = [&](const Line &l) {
         out += QStringLiteral("| %1 | %2 | %3 | %4 | %5 |\n")
-                   .arg(l.figure, -w[0]).arg(l.median, w[1]).arg(l.spread, -w[2]).arg(l.target, -w[3])
+                   .arg(l.figure, -w[0])
+                   .arg(l.median, w[1])
+                   .arg(l.spread, -w[2])
+                   .arg(l.target, -w[3])
                    .arg(l.verdict, -w[4]);
     };
     row(lines.first());
     out += QStringLiteral("|%1|%2|%3|%4|%5|\n")
-               .arg(QString(w[0] + 2, QLatin1Char('-')), QString(w[1] + 1, QLatin1Char('-')) + QLatin1Char(':'),
+               .arg(QString(w[0] + 2, QLatin1Char('-')),
+                    QString(w[1] + 1, QLatin1Char('-')) + QLatin1Char(':'),
                     QString(w[2] + 2, QLatin1Char('-')), QString(w[3] + 2, QLatin1Char('-')),
                     QString(w[4] + 2, QLatin1Char('-')));
     for (qsizetype i = 1; i < lines.size(); ++i)

@@ -13,13 +13,13 @@ struct Figure
 {
     enum class Goal { AtMost, AtLeast, None };
 
-    QString key;            // stable JSON name
-    QString label;          // what the table shows
-    QString unit;           // "ms", "MiB", "MB/s", "x", ...
+    QString key; // stable JSON name
+    QString label; // what the table shows
+    QString unit; // "ms", "MiB", "MB/s", "x", ...
     QList<double> samples;
     Goal goal = Goal::None;
     double target = 0;
-    QString note;           // shown under the table when not empty
+    QString note; // shown under the table when not empty
     bool usePercentile95 = false; // compare p95 (not the median) with the target
 
     double median() const;

@@ -44,7 +44,8 @@ QString script(const QString &name)
 }
 
 // Runs a tools/ttrss script; its last line of output, or nullopt (its stderr goes to ours).
-std::optional<QString> runScript(const QString &name, const QStringList &arguments, const QByteArray &input = {})
+std::optional<QString> runScript(const QString &name, const QStringList &arguments,
+                                 const QByteArray &input = {})
 {
     QProcess p;
     p.setProcessChannelMode(QProcess::ForwardedErrorChannel);
@@ -98,7 +99,8 @@ struct Server
 std::optional<Server> startServer(const Setup &setup, QString *why)
 {
     if (geteuid() != 0) {
-        *why = QStringLiteral("not root: the Tiny Tiny RSS server (tools/ttrss/start.sh) needs root");
+        *why = QStringLiteral(
+            "not root: the Tiny Tiny RSS server (tools/ttrss/start.sh) needs root");
         return std::nullopt;
     }
     if (!QFile::exists(QStringLiteral("/usr/share/tt-rss/www/api/index.php"))) {
@@ -107,13 +109,18 @@ std::optional<Server> startServer(const Setup &setup, QString *why)
     }
     Server server;
     // A short path: PostgreSQL's socket path must stay under ~100 bytes.
-    server.state = QStringLiteral("/tmp/bulletin-bench-ttrss-%1").arg(QCoreApplication::applicationPid());
+    server.state
+        = QStringLiteral("/tmp/bulletin-bench-ttrss-%1").arg(QCoreApplication::applicationPid());
     Q_UNUSED(setup);
     runScript(QStringLiteral("stop.sh"), {server.state, QStringLiteral("--purge")});
     const auto url = runScript(QStringLiteral("start.sh"), {server.state});
-    if (!url || !runScript(QStringLiteral("admin.sh"), {server.state, QStringLiteral("add-user"), kUser, kPassword})
-        || !runScript(QStringLiteral("admin.sh"), {server.state, QStringLiteral("sql"), QStringLiteral("-")}, seedSql())) {
-        *why = QStringLiteral("the server did not start or could not be seeded (see %1/log)").arg(server.state);
+    if (!url
+        || !runScript(QStringLiteral("admin.sh"),
+                      {server.state, QStringLiteral("add-user"), kUser, kPassword})
+        || !runScript(QStringLiteral("admin.sh"),
+                      {server.state, QStringLiteral("sql"), QStringLiteral("-")}, seedSql())) {
+        *why = QStringLiteral("the server did not start or could not be seeded (see %1/log)")
+                   .arg(server.state);
         runScript(QStringLiteral("stop.sh"), {server.state, QStringLiteral("--purge")});
         return std::nullopt;
     }
@@ -128,8 +135,8 @@ void removeCache(const QString &path)
     QDir(path + QStringLiteral(".passwords")).removeRecursively();
 }
 
-std::unique_ptr<bulletin::Cache> newCacheWithAccount(const QString &path, const Server &server, qint64 *accountId,
-                                                     QString *error)
+std::unique_ptr<bulletin::Cache> newCacheWithAccount(const QString &path, const Server &server,
+                                                     qint64 *accountId, QString *error)
 {
     removeCache(path);
     auto cache = bulletin::Cache::open(path, error);
@@ -165,7 +172,8 @@ double replay(const Server &server, const QList<QList<QByteArray>> &waves)
                 body = QJsonDocument(request).toJson(QJsonDocument::Compact);
             }
             QNetworkRequest http(QUrl(server.baseUrl + QStringLiteral("api/")));
-            http.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+            http.setHeader(QNetworkRequest::ContentTypeHeader,
+                           QByteArrayLiteral("application/json"));
             http.setHeader(QNetworkRequest::UserAgentHeader, bulletin::TtrssAccount::userAgent());
             QNetworkReply *reply = network.post(http, body);
             QObject::connect(reply, &QNetworkReply::finished, &loop, [&loop, &running] {
@@ -180,8 +188,12 @@ double replay(const Server &server, const QList<QList<QByteArray>> &waves)
             const QByteArray answer = reply->readAll();
             reply->deleteLater();
             if (login) {
-                sid = QJsonDocument::fromJson(answer).object().value(QStringLiteral("content")).toObject()
-                          .value(QStringLiteral("session_id")).toString();
+                sid = QJsonDocument::fromJson(answer)
+                          .object()
+                          .value(QStringLiteral("content"))
+                          .toObject()
+                          .value(QStringLiteral("session_id"))
+                          .toString();
             }
         }
     }
@@ -193,7 +205,8 @@ double processCpuMs()
 {
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
-    return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1e3 + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e3;
+    return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1e3
+        + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e3;
 }
 
 // The CPU time the server has used so far: its PHP processes' (they live on) and
@@ -210,7 +223,8 @@ double serverCpuMs(const Server &server)
     const qint64 postmaster = pidIn(server.state + QStringLiteral("/pg/postmaster.pid"));
     const double tick = 1000.0 / double(sysconf(_SC_CLK_TCK));
     double total = 0;
-    const QStringList processes = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    const QStringList processes
+        = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
     for (const QString &entry : processes) {
         QFile stat(QStringLiteral("/proc/%1/stat").arg(entry));
         if (!stat.open(QIODevice::ReadOnly))
@@ -246,35 +260,40 @@ qsizetype requestCount(const QList<QList<QByteArray>> &waves)
 void measureSync(const Setup &setup, Results &results)
 {
     Figure &first = results.add(QStringLiteral("sync_first_ms"),
-                                QStringLiteral("first sync of 10,000 tt-rss articles"), QStringLiteral("ms"));
+                                QStringLiteral("first sync of 10,000 tt-rss articles"),
+                                QStringLiteral("ms"));
     Figure &server = results.add(QStringLiteral("sync_first_server_ms"),
-                                 QStringLiteral("the same requests, server alone"), QStringLiteral("ms"));
+                                 QStringLiteral("the same requests, server alone"),
+                                 QStringLiteral("ms"));
     Figure &overhead = results.add(QStringLiteral("sync_first_overhead_pct"),
-                                   QStringLiteral("first sync: client on top of the server"), QStringLiteral("%"),
-                                   Figure::Goal::AtMost, 20);
+                                   QStringLiteral("first sync: client on top of the server"),
+                                   QStringLiteral("%"), Figure::Goal::AtMost, 20);
     Figure &incremental = results.add(QStringLiteral("sync_incremental_ms"),
-                                      QStringLiteral("incremental sync, nothing new"), QStringLiteral("ms"),
-                                      Figure::Goal::AtMost, 300);
+                                      QStringLiteral("incremental sync, nothing new"),
+                                      QStringLiteral("ms"), Figure::Goal::AtMost, 300);
     Figure &incrementalServer = results.add(QStringLiteral("sync_incremental_server_ms"),
-                                            QStringLiteral("the same requests, server alone"), QStringLiteral("ms"));
-    Figure &incrementalOneByOne = results.add(QStringLiteral("sync_incremental_one_by_one_ms"),
-                                              QStringLiteral("the same requests one after another, server alone"),
-                                              QStringLiteral("ms"));
-    Figure &incrementalClientCpu = results.add(QStringLiteral("sync_incremental_client_cpu_ms"),
-                                               QStringLiteral("incremental sync: the client's CPU time"),
-                                               QStringLiteral("ms"));
-    Figure &incrementalServerCpu = results.add(QStringLiteral("sync_incremental_server_cpu_ms"),
-                                               QStringLiteral("incremental sync: the server's CPU time"),
-                                               QStringLiteral("ms"));
-    Figure &incrementalStall = results.add(QStringLiteral("sync_incremental_main_thread_stall_ms"),
-                                           QStringLiteral("main thread's longest stall, SyncService incremental sync"),
-                                           QStringLiteral("ms"), Figure::Goal::AtMost, 50);
+                                            QStringLiteral("the same requests, server alone"),
+                                            QStringLiteral("ms"));
+    Figure &incrementalOneByOne = results.add(
+        QStringLiteral("sync_incremental_one_by_one_ms"),
+        QStringLiteral("the same requests one after another, server alone"), QStringLiteral("ms"));
+    Figure &incrementalClientCpu = results.add(
+        QStringLiteral("sync_incremental_client_cpu_ms"),
+        QStringLiteral("incremental sync: the client's CPU time"), QStringLiteral("ms"));
+    Figure &incrementalServerCpu = results.add(
+        QStringLiteral("sync_incremental_server_cpu_ms"),
+        QStringLiteral("incremental sync: the server's CPU time"), QStringLiteral("ms"));
+    Figure &incrementalStall = results.add(
+        QStringLiteral("sync_incremental_main_thread_stall_ms"),
+        QStringLiteral("main thread's longest stall, SyncService incremental sync"),
+        QStringLiteral("ms"), Figure::Goal::AtMost, 50);
     Figure &idleStall = results.add(QStringLiteral("sync_idle_main_thread_stall_ms"),
                                     QStringLiteral("main thread's longest stall, nothing running"),
                                     QStringLiteral("ms"));
-    Figure &stall = results.add(QStringLiteral("sync_main_thread_stall_ms"),
-                                QStringLiteral("main thread's longest stall, SyncService first sync"),
-                                QStringLiteral("ms"));
+    Figure &stall = results.add(
+        QStringLiteral("sync_main_thread_stall_ms"),
+        QStringLiteral("main thread's longest stall, SyncService first sync"),
+        QStringLiteral("ms"));
     QString why;
     const auto started = startServer(setup, &why);
     if (!started) {
@@ -306,7 +325,10 @@ void measureSync(const Setup &setup, Results &results)
         const int stored = cache->articles().count({});
         if (!report.ok || stored != kArticles)
             problems << QStringLiteral("run %1: %2 of %3 articles stored (%4)")
-                            .arg(r).arg(stored).arg(kArticles).arg(report.error.words);
+                            .arg(r)
+                            .arg(stored)
+                            .arg(kArticles)
+                            .arg(report.error.words);
         const double serverMs = replay(*started, bodies);
         const QList<QList<QByteArray>> firstBodies = bodies;
         bodies.clear();
@@ -327,12 +349,21 @@ void measureSync(const Setup &setup, Results &results)
         const double oneByOneMs = replay(*started, oneByOne);
         if (!again.ok)
             problems << QStringLiteral("incremental run %1: %2").arg(r).arg(again.error.words);
-        out() << QStringLiteral("  sync run %1%2: first %3 ms (%4 requests, the server alone %5 ms), incremental %6 ms "
-                                "(%7 requests, the server alone %8 ms, one by one %9 ms; CPU: client %10 ms, server %11 ms)")
-                     .arg(r).arg(r == 0 ? QStringLiteral(" (warm-up, not counted)") : QString())
-                     .arg(firstMs, 0, 'f', 0).arg(requestCount(firstBodies)).arg(serverMs, 0, 'f', 0)
-                     .arg(incrementalMs, 0, 'f', 0).arg(requestCount(bodies)).arg(incrementalServerMs, 0, 'f', 0)
-                     .arg(oneByOneMs, 0, 'f', 0).arg(clientCpuMs, 0, 'f', 0).arg(serverCpuMsUsed, 0, 'f', 0)
+        out() << QStringLiteral("  sync run %1%2: first %3 ms (%4 requests, the server alone %5 "
+                                "ms), incremental %6 ms "
+                                "(%7 requests, the server alone %8 ms, one by one %9 ms; CPU: "
+                                "client %10 ms, server %11 ms)")
+                     .arg(r)
+                     .arg(r == 0 ? QStringLiteral(" (warm-up, not counted)") : QString())
+                     .arg(firstMs, 0, 'f', 0)
+                     .arg(requestCount(firstBodies))
+                     .arg(serverMs, 0, 'f', 0)
+                     .arg(incrementalMs, 0, 'f', 0)
+                     .arg(requestCount(bodies))
+                     .arg(incrementalServerMs, 0, 'f', 0)
+                     .arg(oneByOneMs, 0, 'f', 0)
+                     .arg(clientCpuMs, 0, 'f', 0)
+                     .arg(serverCpuMsUsed, 0, 'f', 0)
               << Qt::endl;
         if (r == 0)
             continue;
@@ -355,7 +386,9 @@ void measureSync(const Setup &setup, Results &results)
         qint64 accountId = 0;
         auto cache = newCacheWithAccount(path, *started, &accountId, &error);
         if (cache
-            && bulletin::PasswordStore(path).store(accountId, kPassword, bulletin::PasswordStore::FileConsent::Given).ok) {
+            && bulletin::PasswordStore(path)
+                   .store(accountId, kPassword, bulletin::PasswordStore::FileConsent::Given)
+                   .ok) {
             bulletin::SyncService service(path);
             // The longest wait between ticks until `done` (or `forMs` without it).
             const auto longestStall = [&service](const std::function<void()> &start, int forMs) {
@@ -368,7 +401,8 @@ void measureSync(const Setup &setup, Results &results)
                     since.restart();
                 });
                 QEventLoop loop;
-                QObject::connect(&service, &bulletin::SyncService::allFinished, &loop, &QEventLoop::quit);
+                QObject::connect(&service, &bulletin::SyncService::allFinished, &loop,
+                                 &QEventLoop::quit);
                 QTimer::singleShot(forMs, &loop, &QEventLoop::quit);
                 since.start();
                 tick.start();
@@ -386,14 +420,18 @@ void measureSync(const Setup &setup, Results &results)
             }
         }
     }
-    first.note = QStringLiteral("SyncEngine::sync() in this process into a new cache: login, categories, feeds, "
-                                "10,000 headlines with content in pages of 200, then the starred and unread lists; "
-                                "the server is tools/ttrss (php -S with 4 workers) seeded through SQL");
-    incremental.note = QStringLiteral("one round of requests sent together: categories, feeds, new stories, the pages "
-                                      "of the 200 starred stories and one more, the recently read");
-    server.note = QStringLiteral("the first sync's requests replayed as raw bytes, nothing parsed or stored");
-    stall.note = QStringLiteral("without the window's own work on a sync's signals (that figure comes with the "
-                                "window's account node)");
+    first.note = QStringLiteral(
+        "SyncEngine::sync() in this process into a new cache: login, categories, feeds, "
+        "10,000 headlines with content in pages of 200, then the starred and unread lists; "
+        "the server is tools/ttrss (php -S with 4 workers) seeded through SQL");
+    incremental.note = QStringLiteral(
+        "one round of requests sent together: categories, feeds, new stories, the pages "
+        "of the 200 starred stories and one more, the recently read");
+    server.note = QStringLiteral(
+        "the first sync's requests replayed as raw bytes, nothing parsed or stored");
+    stall.note = QStringLiteral(
+        "without the window's own work on a sync's signals (that figure comes with the "
+        "window's account node)");
     if (!problems.isEmpty())
         first.note += QStringLiteral("; PROBLEMS: ") + problems.join(QStringLiteral("; "));
     removeCache(path);

@@ -10,21 +10,28 @@ namespace bench {
 namespace {
 
 const char *const kCommon[] = {
-    "the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "was", "with", "said", "as",
-    "by", "at", "from", "it", "his", "an", "be", "has", "are", "have", "but", "were", "not",
-    "this", "who", "they", "had", "which", "their", "been", "would", "will", "after", "more",
-    "one", "new", "year", "two", "people", "also", "first", "than", "over", "into", "about",
-    "government", "minister", "police", "city", "council", "report", "week", "state", "news",
-    "million", "president", "election", "court", "water", "health", "school", "market", "energy",
-    "storm", "flood", "fire", "road", "rail", "airport", "hospital", "union", "strike", "budget",
-    "prices", "bank", "company", "workers", "children", "weather", "warning", "region", "border",
-    "talks", "vote", "party", "leader", "officials", "residents", "service", "power", "network",
-    "attack", "security", "investigation", "university", "research", "climate", "summit", "trade",
-    "tax", "housing", "transport", "coast", "river", "village", "festival", "museum", "match",
-    "season", "team", "coach", "record", "final", "league", "cup", "players", "fans", "stadium",
-    "science", "space", "mission", "satellite", "data", "software", "internet", "outage", "cyber",
-    "postal", "parcel", "delivery", "farmers", "harvest", "drought", "wildfire", "earthquake",
-    "evacuation", "shelter", "bridge", "tunnel", "ferry", "port", "ship", "fishing", "ocean",
+    "the",        "of",       "and",      "to",        "in",       "a",          "is",
+    "that",       "for",      "on",       "was",       "with",     "said",       "as",
+    "by",         "at",       "from",     "it",        "his",      "an",         "be",
+    "has",        "are",      "have",     "but",       "were",     "not",        "this",
+    "who",        "they",     "had",      "which",     "their",    "been",       "would",
+    "will",       "after",    "more",     "one",       "new",      "year",       "two",
+    "people",     "also",     "first",    "than",      "over",     "into",       "about",
+    "government", "minister", "police",   "city",      "council",  "report",     "week",
+    "state",      "news",     "million",  "president", "election", "court",      "water",
+    "health",     "school",   "market",   "energy",    "storm",    "flood",      "fire",
+    "road",       "rail",     "airport",  "hospital",  "union",    "strike",     "budget",
+    "prices",     "bank",     "company",  "workers",   "children", "weather",    "warning",
+    "region",     "border",   "talks",    "vote",      "party",    "leader",     "officials",
+    "residents",  "service",  "power",    "network",   "attack",   "security",   "investigation",
+    "university", "research", "climate",  "summit",    "trade",    "tax",        "housing",
+    "transport",  "coast",    "river",    "village",   "festival", "museum",     "match",
+    "season",     "team",     "coach",    "record",    "final",    "league",     "cup",
+    "players",    "fans",     "stadium",  "science",   "space",    "mission",    "satellite",
+    "data",       "software", "internet", "outage",    "cyber",    "postal",     "parcel",
+    "delivery",   "farmers",  "harvest",  "drought",   "wildfire", "earthquake", "evacuation",
+    "shelter",    "bridge",   "tunnel",   "ferry",     "port",     "ship",       "fishing",
+    "ocean",
 };
 
 QStringList buildVocabulary()
@@ -33,21 +40,29 @@ QStringList buildVocabulary()
     for (const char *w : kCommon)
         words << QString::fromLatin1(w);
     // Made-up but pronounceable words for the long tail.
-    static const char *const onsets[] = {"b", "br", "c", "d", "dr", "f", "g", "gr", "h", "k", "l", "m",
-                                         "n", "p", "pl", "r", "s", "st", "t", "tr", "v", "w", "z"};
+    static const char *const onsets[] = {"b", "br", "c", "d",  "dr", "f", "g",  "gr",
+                                         "h", "k",  "l", "m",  "n",  "p", "pl", "r",
+                                         "s", "st", "t", "tr", "v",  "w", "z"};
     static const char *const vowels[] = {"a", "e", "i", "o", "u", "ai", "ea", "ou"};
     static const char *const codas[] = {"", "n", "r", "s", "l", "nd", "rt", "st", "m", "x"};
     quint64 s = 0x9e3779b97f4a7c15ull;
     QSet<QString> seen(words.begin(), words.end());
     while (words.size() < 20000) {
         QString w;
-        s ^= s << 13; s ^= s >> 7; s ^= s << 17;
+        s ^= s << 13;
+        s ^= s >> 7;
+        s ^= s << 17;
         const int syllables = 2 + int(s % 3);
         quint64 t = s;
         for (int i = 0; i < syllables; ++i) {
-            w += QLatin1String(onsets[t % 23]); t /= 23;
-            w += QLatin1String(vowels[t % 8]); t /= 8;
-            if (i == syllables - 1) { w += QLatin1String(codas[t % 10]); t /= 10; }
+            w += QLatin1String(onsets[t % 23]);
+            t /= 23;
+            w += QLatin1String(vowels[t % 8]);
+            t /= 8;
+            if (i == syllables - 1) {
+                w += QLatin1String(codas[t % 10]);
+                t /= 10;
+            }
         }
         if (!seen.contains(w)) {
             seen.insert(w);
@@ -132,7 +147,9 @@ QString TextGen::articleHtml(int bytes, QString *text)
             t += (i ? QStringLiteral(" ") : QString()) + s;
             const int kind = below(10);
             if (kind == 0) {
-                s = QStringLiteral("<a href=\"https://example.org/%1\">%2</a>").arg(below(100000)).arg(s);
+                s = QStringLiteral("<a href=\"https://example.org/%1\">%2</a>")
+                        .arg(below(100000))
+                        .arg(s);
             } else if (kind == 1) {
                 s = QStringLiteral("<em>%1</em>").arg(s);
             } else if (kind == 2) {
@@ -152,7 +169,8 @@ QString TextGen::articleHtml(int bytes, QString *text)
 
 QString rfc822(const QDateTime &utc)
 {
-    return QLocale::c().toString(utc.toUTC(), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss")) + QStringLiteral(" +0000");
+    return QLocale::c().toString(utc.toUTC(), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss"))
+        + QStringLiteral(" +0000");
 }
 
 QString xmlEscape(const QString &s)

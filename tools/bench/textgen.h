@@ -18,9 +18,9 @@ public:
     int below(int n) { return int(next() % quint64(n)); }
     double unit() { return double(next() >> 11) / double(1ull << 53); }
 
-    QString word();                    // any word, frequent ones more often
-    QString contentWord();             // a mid-frequency word (what people search for)
-    QString headline();                // 6-11 words, capitalised
+    QString word(); // any word, frequent ones more often
+    QString contentWord(); // a mid-frequency word (what people search for)
+    QString headline(); // 6-11 words, capitalised
     // About `bytes` of HTML in paragraphs with some links and emphasis; *text gets the
     // same prose as plain text (paragraphs separated by blank lines).
     QString articleHtml(int bytes, QString *text);

@@ -79,13 +79,15 @@ StartRun launchWindow(const Setup &setup, const QString &cachePath, int run)
     }
     QFile file(milestones);
     if (!file.open(QIODevice::ReadOnly)) {
-        result.error = QStringLiteral("no milestones written (%1)").arg(QString::fromUtf8(p.readAllStandardError()).trimmed());
+        result.error = QStringLiteral("no milestones written (%1)")
+                           .arg(QString::fromUtf8(p.readAllStandardError()).trimmed());
         return result;
     }
     for (const QByteArray &line : file.readAll().split('\n')) {
         const QJsonObject o = QJsonDocument::fromJson(line).object();
         const QString name = o.value(QStringLiteral("milestone")).toString();
-        const double ms = double(qint64(o.value(QStringLiteral("monotonic_ns")).toDouble()) - t0) / 1e6;
+        const double ms = double(qint64(o.value(QStringLiteral("monotonic_ns")).toDouble()) - t0)
+            / 1e6;
         if (name == QLatin1String("story-list-painted")) {
             result.paintedMs = ms;
             result.rows = o.value(QStringLiteral("rows")).toInt();
@@ -103,17 +105,27 @@ StartRun launchWindow(const Setup &setup, const QString &cachePath, int run)
 
 void measureColdStart(const Setup &setup, Results &results)
 {
-    Figure &painted = results.add(QStringLiteral("start_painted_ms"), QStringLiteral("cold start: story list painted"), QStringLiteral("ms"), Figure::Goal::AtMost, 300);
-    Figure &idle = results.add(QStringLiteral("start_idle_ms"), QStringLiteral("cold start: idle"), QStringLiteral("ms"), Figure::Goal::AtMost, 500);
-    Figure &memory = results.add(QStringLiteral("peak_rss_mib"), QStringLiteral("peak resident memory (VmHWM), window open"), QStringLiteral("MiB"), Figure::Goal::AtMost, 120);
-    Figure &small = results.add(QStringLiteral("peak_rss_small_mib"), QStringLiteral("peak resident memory, 4-story cache"), QStringLiteral("MiB"));
-    Figure &smallPainted = results.add(QStringLiteral("start_painted_small_ms"), QStringLiteral("cold start, 4-story cache: list painted"), QStringLiteral("ms"));
+    Figure &painted = results.add(QStringLiteral("start_painted_ms"),
+                                  QStringLiteral("cold start: story list painted"),
+                                  QStringLiteral("ms"), Figure::Goal::AtMost, 300);
+    Figure &idle = results.add(QStringLiteral("start_idle_ms"), QStringLiteral("cold start: idle"),
+                               QStringLiteral("ms"), Figure::Goal::AtMost, 500);
+    Figure &memory = results.add(QStringLiteral("peak_rss_mib"),
+                                 QStringLiteral("peak resident memory (VmHWM), window open"),
+                                 QStringLiteral("MiB"), Figure::Goal::AtMost, 120);
+    Figure &small = results.add(QStringLiteral("peak_rss_small_mib"),
+                                QStringLiteral("peak resident memory, 4-story cache"),
+                                QStringLiteral("MiB"));
+    Figure &smallPainted = results.add(QStringLiteral("start_painted_small_ms"),
+                                       QStringLiteral("cold start, 4-story cache: list painted"),
+                                       QStringLiteral("ms"));
 
     // The same window over a tiny cache (the bundled sample only): how much of the memory
     // is the cache's doing.
     const QString smallCache = setup.workDir + QStringLiteral("/small.sqlite");
     QFile::remove(smallCache);
-    const StartRun warm = launchWindow(setup, smallCache, 0); // creates it; also warms the page cache for the binary
+    const StartRun warm = launchWindow(setup, smallCache,
+                                       0); // creates it; also warms the page cache for the binary
     QStringList problems;
     if (!warm.error.isEmpty())
         problems << warm.error;
@@ -124,8 +136,13 @@ void measureColdStart(const Setup &setup, Results &results)
             problems << run.error;
             continue;
         }
-        out() << QStringLiteral("  start run %1: list painted %2 ms (%3 rows), idle %4 ms, VmHWM %5 MiB")
-                     .arg(r + 1).arg(run.paintedMs, 0, 'f', 0).arg(run.rows).arg(run.idleMs, 0, 'f', 0).arg(run.hwmMiB, 0, 'f', 1)
+        out() << QStringLiteral(
+                     "  start run %1: list painted %2 ms (%3 rows), idle %4 ms, VmHWM %5 MiB")
+                     .arg(r + 1)
+                     .arg(run.paintedMs, 0, 'f', 0)
+                     .arg(run.rows)
+                     .arg(run.idleMs, 0, 'f', 0)
+                     .arg(run.hwmMiB, 0, 'f', 1)
               << Qt::endl;
         painted.samples << run.paintedMs;
         idle.samples << run.idleMs;
@@ -136,12 +153,15 @@ void measureColdStart(const Setup &setup, Results &results)
             smallPainted.samples << s.paintedMs;
         }
     }
-    painted.note = QStringLiteral("from just before the process is started until it reports the milestone; QT_QPA_PLATFORM=offscreen, "
-                                  "fresh settings, files in the OS page cache (warm disk, cold process)");
+    painted.note = QStringLiteral(
+        "from just before the process is started until it reports the milestone; "
+        "QT_QPA_PLATFORM=offscreen, "
+        "fresh settings, files in the OS page cache (warm disk, cold process)");
     if (!problems.isEmpty())
         painted.note += QStringLiteral("; PROBLEMS: ") + problems.join(QStringLiteral("; "));
-    smallPainted.note = QStringLiteral("the same window over a cache holding only the bundled sample: the start-up cost that "
-                                       "does not depend on the cache");
+    smallPainted.note = QStringLiteral(
+        "the same window over a cache holding only the bundled sample: the start-up cost that "
+        "does not depend on the cache");
     if (!small.samples.isEmpty() && !memory.samples.isEmpty())
         memory.note = QStringLiteral("%1 MiB more than the same window over a 4-story cache")
                           .arg(memory.median() - small.median(), 0, 'f', 1);
@@ -257,10 +277,20 @@ void measureInProcess(const Setup &setup, Results &results)
     Q_UNUSED(openMs);
 
     // Opening views -------------------------------------------------------------------
-    Figure &openAll = results.add(QStringLiteral("open_all_ms"), QStringLiteral("open All stories (rows painted)"), QStringLiteral("ms"), Figure::Goal::AtMost, 50);
-    Figure &openFeed = results.add(QStringLiteral("open_feed500_ms"), QStringLiteral("open a 500-story feed (rows painted)"), QStringLiteral("ms"), Figure::Goal::AtMost, 100);
-    Figure &anyView = results.add(QStringLiteral("any_view_first_rows_ms"), QStringLiteral("slowest view, first rows painted"), QStringLiteral("ms"), Figure::Goal::AtMost, 50);
-    struct View { QString name; StoryFilter filter; };
+    Figure &openAll = results.add(QStringLiteral("open_all_ms"),
+                                  QStringLiteral("open All stories (rows painted)"),
+                                  QStringLiteral("ms"), Figure::Goal::AtMost, 50);
+    Figure &openFeed = results.add(QStringLiteral("open_feed500_ms"),
+                                   QStringLiteral("open a 500-story feed (rows painted)"),
+                                   QStringLiteral("ms"), Figure::Goal::AtMost, 100);
+    Figure &anyView = results.add(QStringLiteral("any_view_first_rows_ms"),
+                                  QStringLiteral("slowest view, first rows painted"),
+                                  QStringLiteral("ms"), Figure::Goal::AtMost, 50);
+    struct View
+    {
+        QString name;
+        StoryFilter filter;
+    };
     const QList<View> views = {
         {QStringLiteral("Unread"), {StoryFilter::Kind::Unread}},
         {QStringLiteral("Bookmarks"), {StoryFilter::Kind::Bookmarked}},
@@ -283,7 +313,10 @@ void measureInProcess(const Setup &setup, Results &results)
             const int rows = model->rowCount();
             settle();
             line += QStringLiteral(" %1 %2 ms (%3 rows, %4 ms before the paint);")
-                        .arg(v.name).arg(ms, 0, 'f', 1).arg(rows).arg(shownMs, 0, 'f', 1);
+                        .arg(v.name)
+                        .arg(ms, 0, 'f', 1)
+                        .arg(rows)
+                        .arg(shownMs, 0, 'f', 1);
             if (v.filter.kind == StoryFilter::Kind::All)
                 openAll.samples << ms;
             if (v.filter.kind == StoryFilter::Kind::Feed && v.filter.id == setup.cache.mediumFeedId)
@@ -296,14 +329,19 @@ void measureInProcess(const Setup &setup, Results &results)
         anyView.samples << slowest;
         out() << "  views run " << r + 1 << ":" << line << Qt::endl;
     }
-    anyView.note = QStringLiteral("worst of All, Unread, Bookmarks, Advisories, a folder, a 10,000- and a 500-story feed "
-                                  "(StoryController::showFilter, then a synchronous repaint of the list)");
+    anyView.note = QStringLiteral(
+        "worst of All, Unread, Bookmarks, Advisories, a folder, a 10,000- and a 500-story feed "
+        "(StoryController::showFilter, then a synchronous repaint of the list)");
 
     // Scrolling to the end, newest first and sorted by headline and by source -----------------
-    const auto scrollToEnd = [&](const bulletin::StoryOrder &order, const QString &id, const QString &what,
-                                 double pageGoalMs) {
-        Figure &scroll = results.add(QStringLiteral("scroll%1_to_end_ms").arg(id), QStringLiteral("scroll All stories%1 to the end").arg(what), QStringLiteral("ms"));
-        Figure &page = results.add(QStringLiteral("scroll%1_page_max_ms").arg(id), QStringLiteral("longest page fetch while scrolling%1").arg(what), QStringLiteral("ms"), Figure::Goal::AtMost, pageGoalMs);
+    const auto scrollToEnd = [&](const bulletin::StoryOrder &order, const QString &id,
+                                 const QString &what, double pageGoalMs) {
+        Figure &scroll = results.add(QStringLiteral("scroll%1_to_end_ms").arg(id),
+                                     QStringLiteral("scroll All stories%1 to the end").arg(what),
+                                     QStringLiteral("ms"));
+        Figure &page = results.add(QStringLiteral("scroll%1_page_max_ms").arg(id),
+                                   QStringLiteral("longest page fetch while scrolling%1").arg(what),
+                                   QStringLiteral("ms"), Figure::Goal::AtMost, pageGoalMs);
         for (int r = 0; r < std::min(setup.runs, 3); ++r) {
             controller->showFilter({StoryFilter::Kind::Unread});
             controller->showFilter({StoryFilter::Kind::All});
@@ -317,7 +355,8 @@ void measureInProcess(const Setup &setup, Results &results)
                 const qint64 p0 = monotonicNs();
                 list->verticalScrollBar()->setValue(list->verticalScrollBar()->maximum());
                 QCoreApplication::processEvents();
-                if (model->canFetchMore({}) && list->verticalScrollBar()->value() == list->verticalScrollBar()->maximum())
+                if (model->canFetchMore({})
+                    && list->verticalScrollBar()->value() == list->verticalScrollBar()->maximum())
                     model->fetchMore({});
                 list->viewport()->repaint();
                 longest = std::max(longest, msSince(p0));
@@ -328,18 +367,28 @@ void measureInProcess(const Setup &setup, Results &results)
             scroll.samples << ms;
             page.samples << longest;
             out() << QStringLiteral("  scroll%1 run %2: %3 rows in %4 ms, longest step %5 ms")
-                         .arg(what).arg(r + 1).arg(model->rowCount()).arg(ms, 0, 'f', 0).arg(longest, 0, 'f', 1)
+                         .arg(what)
+                         .arg(r + 1)
+                         .arg(model->rowCount())
+                         .arg(ms, 0, 'f', 0)
+                         .arg(longest, 0, 'f', 1)
                   << Qt::endl;
         }
-        scroll.note = QStringLiteral("every row of the view paged in (%1 rows, pages of %2)").arg(setup.cache.stories).arg(bulletin::StoryListModel::kPageSize);
+        scroll.note = QStringLiteral("every row of the view paged in (%1 rows, pages of %2)")
+                          .arg(setup.cache.stories)
+                          .arg(bulletin::StoryListModel::kPageSize);
         model->setOrder({});
     };
     scrollToEnd({}, {}, {}, 50);
-    scrollToEnd({bulletin::StoryOrder::Key::Headline, false}, QStringLiteral("_headline"), QStringLiteral(" by headline"), 50);
-    scrollToEnd({bulletin::StoryOrder::Key::Source, false}, QStringLiteral("_source"), QStringLiteral(" by source"), 50);
+    scrollToEnd({bulletin::StoryOrder::Key::Headline, false}, QStringLiteral("_headline"),
+                QStringLiteral(" by headline"), 50);
+    scrollToEnd({bulletin::StoryOrder::Key::Source, false}, QStringLiteral("_source"),
+                QStringLiteral(" by source"), 50);
 
     // Selecting a story until the reader has painted it ------------------------------------
-    Figure &select = results.add(QStringLiteral("select_story_ms"), QStringLiteral("select a story, reader painted"), QStringLiteral("ms"), Figure::Goal::AtMost, 30);
+    Figure &select = results.add(QStringLiteral("select_story_ms"),
+                                 QStringLiteral("select a story, reader painted"),
+                                 QStringLiteral("ms"), Figure::Goal::AtMost, 30);
     controller->showFilter({StoryFilter::Kind::All});
     settle();
     {
@@ -359,11 +408,14 @@ void measureInProcess(const Setup &setup, Results &results)
             }
         }
     }
-    select.note = QStringLiteral("a click on one of the newest 200 rows (unread ones are marked read and the sidebar counts "
-                                 "refreshed, as in the window), then a synchronous repaint of the reader");
+    select.note = QStringLiteral(
+        "a click on one of the newest 200 rows (unread ones are marked read and the sidebar counts "
+        "refreshed, as in the window), then a synchronous repaint of the reader");
 
     // Search ------------------------------------------------------------------------------
-    Figure &search = results.add(QStringLiteral("search_ms"), QStringLiteral("2-word search (50 results)"), QStringLiteral("ms"), Figure::Goal::AtMost, 50);
+    Figure &search = results.add(QStringLiteral("search_ms"),
+                                 QStringLiteral("2-word search (50 results)"), QStringLiteral("ms"),
+                                 Figure::Goal::AtMost, 50);
     search.usePercentile95 = true;
     {
         const bulletin::SearchStore store(cache->database().connection());
@@ -375,36 +427,55 @@ void measureInProcess(const Setup &setup, Results &results)
             const qint64 t0 = monotonicNs();
             // As the window runs it: the list shows a result's snippet in its tooltip only, and
             // cuts it when the tooltip asks.
-            const auto found = store.search(query, {}, 50, nullptr, bulletin::SearchStore::Snippets::OnRequest);
+            const auto found = store.search(query, {}, 50, nullptr,
+                                            bulletin::SearchStore::Snippets::OnRequest);
             search.samples << msSince(t0);
             hits += int(found.size());
         }
-        search.note = QStringLiteral("SearchStore::search as the story list runs it (snippets cut when a tooltip asks) over %1 "
-                                     "random 2-word queries of mid-frequency words (%2 results on average)")
-                          .arg(queries).arg(double(hits) / queries, 0, 'f', 1);
+        search.note = QStringLiteral(
+                          "SearchStore::search as the story list runs it (snippets cut when a "
+                          "tooltip asks) over %1 "
+                          "random 2-word queries of mid-frequency words (%2 results on average)")
+                          .arg(queries)
+                          .arg(double(hits) / queries, 0, 'f', 1);
     }
 
     // Marking a 10,000-story feed read -------------------------------------------------------
-    Figure &mark = results.add(QStringLiteral("mark_read_10k_ms"), QStringLiteral("mark a 10,000-story feed read"), QStringLiteral("ms"), Figure::Goal::AtMost, 100);
+    Figure &mark = results.add(QStringLiteral("mark_read_10k_ms"),
+                               QStringLiteral("mark a 10,000-story feed read"),
+                               QStringLiteral("ms"), Figure::Goal::AtMost, 100);
     {
         QSqlDatabase db = cache->database().connection();
         int changed = 0;
         for (int r = 0; r < setup.runs; ++r) {
             markFeedUnread(db, setup.cache.bigFeedId);
             const qint64 t0 = monotonicNs();
-            changed = int(cache->articles().markAllRead({StoryFilter::Kind::Feed, setup.cache.bigFeedId}).size());
+            changed = int(cache->articles()
+                              .markAllRead({StoryFilter::Kind::Feed, setup.cache.bigFeedId})
+                              .size());
             mark.samples << msSince(t0);
         }
         // Leave the feed unread, as generated.
         markFeedUnread(db, setup.cache.bigFeedId);
-        mark.note = QStringLiteral("ArticleStore::markAllRead (%1 stories changed), storage only").arg(changed);
+        mark.note = QStringLiteral("ArticleStore::markAllRead (%1 stories changed), storage only")
+                        .arg(changed);
     }
 
     // Refresh in the window's process: the GUI thread's longest stall -------------------------
-    Figure &stall = results.add(QStringLiteral("gui_stall_refresh_ms"), QStringLiteral("longest GUI-thread stall during refresh"), QStringLiteral("ms"), Figure::Goal::AtMost, 50);
-    Figure &inReadable = results.add(QStringLiteral("refresh_inprocess_cold_readable_ms"), QStringLiteral("refresh 200x50 cold, large cache: stories readable"), QStringLiteral("ms"), Figure::Goal::AtMost, 2000);
-    Figure &inCold = results.add(QStringLiteral("refresh_inprocess_cold_ms"), QStringLiteral("refresh 200x50 cold, large cache: stored and indexed"), QStringLiteral("ms"), Figure::Goal::AtMost, 4000);
-    Figure &in304 = results.add(QStringLiteral("refresh_inprocess_304_ms"), QStringLiteral("refresh 200x50 all-304, large cache (in-process)"), QStringLiteral("ms"), Figure::Goal::AtMost, 200);
+    Figure &stall = results.add(QStringLiteral("gui_stall_refresh_ms"),
+                                QStringLiteral("longest GUI-thread stall during refresh"),
+                                QStringLiteral("ms"), Figure::Goal::AtMost, 50);
+    Figure &inReadable = results.add(
+        QStringLiteral("refresh_inprocess_cold_readable_ms"),
+        QStringLiteral("refresh 200x50 cold, large cache: stories readable"), QStringLiteral("ms"),
+        Figure::Goal::AtMost, 2000);
+    Figure &inCold = results.add(
+        QStringLiteral("refresh_inprocess_cold_ms"),
+        QStringLiteral("refresh 200x50 cold, large cache: stored and indexed"),
+        QStringLiteral("ms"), Figure::Goal::AtMost, 4000);
+    Figure &in304 = results.add(QStringLiteral("refresh_inprocess_304_ms"),
+                                QStringLiteral("refresh 200x50 all-304, large cache (in-process)"),
+                                QStringLiteral("ms"), Figure::Goal::AtMost, 200);
     if (setup.server && setup.refresh) {
         QNetworkAccessManager network;
         const QStringList urls = setup.server->urls();
@@ -412,7 +483,8 @@ void measureInProcess(const Setup &setup, Results &results)
             const qint64 folder = cache->feeds().folderForPath({QStringLiteral("Loopback")});
             QList<qint64> added;
             for (int i = 0; i < urls.size(); ++i)
-                if (const auto id = cache->feeds().addSubscription(urls.at(i), QStringLiteral("Loopback Source %1").arg(i), folder))
+                if (const auto id = cache->feeds().addSubscription(
+                        urls.at(i), QStringLiteral("Loopback Source %1").arg(i), folder))
                     added << *id;
             bulletin::RefreshService service(*cache, &network);
             int ok = 0;
@@ -421,7 +493,8 @@ void measureInProcess(const Setup &setup, Results &results)
                              [&](qint64, const bulletin::RefreshResult &result) {
                                  if (result.status == bulletin::RefreshResult::Status::Ok)
                                      ++ok;
-                                 else if (result.status == bulletin::RefreshResult::Status::NotModified)
+                                 else if (result.status
+                                          == bulletin::RefreshResult::Status::NotModified)
                                      ++notModified;
                              });
             for (int pass = 0; pass < 2; ++pass) {
@@ -429,7 +502,8 @@ void measureInProcess(const Setup &setup, Results &results)
                 QEventLoop loop;
                 qint64 t0 = 0;
                 double readableMs = 0;
-                QObject::connect(&service, &bulletin::RefreshService::refreshFinished, &loop, [&] { readableMs = msSince(t0); });
+                QObject::connect(&service, &bulletin::RefreshService::refreshFinished, &loop,
+                                 [&] { readableMs = msSince(t0); });
                 // Stories are indexed for search after the batch; the pass ends with that. The
                 // search indexes are merged after that: the next pass starts once they are.
                 double indexedMs = 0;
@@ -458,11 +532,18 @@ void measureInProcess(const Setup &setup, Results &results)
                 if (pass == 0)
                     inReadable.samples << readableMs;
                 stall.samples << longest;
-                out() << QStringLiteral("  in-process refresh run %1 %2: readable %3 ms, indexed %4 ms, merged %8 ms (%5 ok, %6 not modified), "
+                out() << QStringLiteral("  in-process refresh run %1 %2: readable %3 ms, indexed "
+                                        "%4 ms, merged %8 ms (%5 ok, %6 not modified), "
                                         "longest GUI stall %7 ms, ending at %9 ms")
-                             .arg(r + 1).arg(pass == 0 ? QStringLiteral("cold") : QStringLiteral("all-304"))
-                             .arg(readableMs, 0, 'f', 0).arg(ms, 0, 'f', 0).arg(ok).arg(notModified).arg(longest, 0, 'f', 1)
-                             .arg(mergedMs, 0, 'f', 0).arg(longestEnd, 0, 'f', 0)
+                             .arg(r + 1)
+                             .arg(pass == 0 ? QStringLiteral("cold") : QStringLiteral("all-304"))
+                             .arg(readableMs, 0, 'f', 0)
+                             .arg(ms, 0, 'f', 0)
+                             .arg(ok)
+                             .arg(notModified)
+                             .arg(longest, 0, 'f', 1)
+                             .arg(mergedMs, 0, 'f', 0)
+                             .arg(longestEnd, 0, 'f', 0)
                       << Qt::endl;
             }
             for (qint64 id : added)
@@ -470,18 +551,28 @@ void measureInProcess(const Setup &setup, Results &results)
             cache->feeds().removeFolder(folder);
             settle();
         }
-        stall.note = QStringLiteral("a 5 ms PreciseTimer on the GUI thread, with the MainWindow shown over the large cache, "
-                                    "while RefreshService refreshes 200 loopback feeds (cold, then all-304); max gap between ticks");
-        inReadable.note = QStringLiteral("RefreshService into the large cache, until refreshFinished (every story stored and readable)");
-        inCold.note = QStringLiteral("the same, until indexingFinished (every story also in the search index); each pass "
-                                     "starts once the previous one's search indexes are merged (indexesMerged)");
+        stall.note = QStringLiteral("a 5 ms PreciseTimer on the GUI thread, with the MainWindow "
+                                    "shown over the large cache, "
+                                    "while RefreshService refreshes 200 loopback feeds (cold, then "
+                                    "all-304); max gap between ticks");
+        inReadable.note = QStringLiteral("RefreshService into the large cache, until "
+                                         "refreshFinished (every story stored and readable)");
+        inCold.note = QStringLiteral(
+            "the same, until indexingFinished (every story also in the search index); each pass "
+            "starts once the previous one's search indexes are merged (indexesMerged)");
     }
 
     // Unsubscribing a 10,000-story feed: the GUI thread's longest stall ---------------------
-    Figure &unsubscribe = results.add(QStringLiteral("unsubscribe_stall_ms"), QStringLiteral("unsubscribe a 10,000-story feed: longest GUI stall"), QStringLiteral("ms"), Figure::Goal::AtMost, 50);
-    Figure &unsubscribed = results.add(QStringLiteral("unsubscribe_gone_ms"), QStringLiteral("unsubscribe a 10,000-story feed: stories gone"), QStringLiteral("ms"));
+    Figure &unsubscribe = results.add(
+        QStringLiteral("unsubscribe_stall_ms"),
+        QStringLiteral("unsubscribe a 10,000-story feed: longest GUI stall"), QStringLiteral("ms"),
+        Figure::Goal::AtMost, 50);
+    Figure &unsubscribed = results.add(
+        QStringLiteral("unsubscribe_gone_ms"),
+        QStringLiteral("unsubscribe a 10,000-story feed: stories gone"), QStringLiteral("ms"));
     for (int r = 0; r < std::min(setup.runs, 3); ++r) {
-        const qint64 feed = addGeneratedFeed(*cache, QStringLiteral("https://unsubscribe%1.bench.invalid").arg(r), 10000);
+        const qint64 feed = addGeneratedFeed(
+            *cache, QStringLiteral("https://unsubscribe%1.bench.invalid").arg(r), 10000);
         if (!feed)
             break;
         window.controller()->refreshSidebar();
@@ -489,10 +580,11 @@ void measureInProcess(const Setup &setup, Results &results)
         QEventLoop loop;
         double goneMs = 0;
         qint64 t0 = 0;
-        const auto done = QObject::connect(window.feedActions(), &bulletin::FeedActions::storiesChanged, &loop, [&] {
-            goneMs = msSince(t0);
-            loop.quit();
-        });
+        const auto done = QObject::connect(window.feedActions(),
+                                           &bulletin::FeedActions::storiesChanged, &loop, [&] {
+                                               goneMs = msSince(t0);
+                                               loop.quit();
+                                           });
         StallMeter meter;
         QTimer::singleShot(60000, &loop, &QEventLoop::quit);
         meter.start();
@@ -504,14 +596,19 @@ void measureInProcess(const Setup &setup, Results &results)
         QObject::disconnect(done);
         unsubscribe.samples << longest;
         unsubscribed.samples << goneMs;
-        out() << QStringLiteral("  unsubscribe run %1: 10,000 stories gone after %2 ms, longest GUI stall %3 ms")
-                     .arg(r + 1).arg(goneMs, 0, 'f', 0).arg(longest, 0, 'f', 1)
-              << Qt::endl;
+        out()
+            << QStringLiteral(
+                   "  unsubscribe run %1: 10,000 stories gone after %2 ms, longest GUI stall %3 ms")
+                   .arg(r + 1)
+                   .arg(goneMs, 0, 'f', 0)
+                   .arg(longest, 0, 'f', 1)
+            << Qt::endl;
         settle();
     }
-    unsubscribe.note = QStringLiteral("FeedActions::removeFeed on a feed of 10,000 generated stories added for the purpose, with "
-                                      "the MainWindow shown over the large cache; max gap of a 5 ms PreciseTimer until the "
-                                      "stories are gone (storiesChanged)");
+    unsubscribe.note = QStringLiteral(
+        "FeedActions::removeFeed on a feed of 10,000 generated stories added for the purpose, with "
+        "the MainWindow shown over the large cache; max gap of a 5 ms PreciseTimer until the "
+        "stories are gone (storiesChanged)");
     window.close();
 }
 

@@ -20,7 +20,8 @@ constexpr int kSummaryLength = 300;
 QRegularExpression keywordPattern(const QString &keyword)
 {
     QStringList words;
-    for (const QString &word : keyword.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts))
+    for (const QString &word :
+         keyword.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts))
         words << QRegularExpression::escape(word);
     return QRegularExpression(QStringLiteral("(?<![\\p{L}\\p{N}_])%1(?![\\p{L}\\p{N}_])")
                                   .arg(words.join(QStringLiteral("\\s+"))),
@@ -68,7 +69,8 @@ struct HeadingElement
 
 int headingLevel(const QString &tagName)
 {
-    if (tagName.size() == 2 && tagName.front() == u'h' && tagName.back() >= u'1' && tagName.back() <= u'6')
+    if (tagName.size() == 2 && tagName.front() == u'h' && tagName.back() >= u'1'
+        && tagName.back() <= u'6')
         return tagName.back().unicode() - u'0';
     return 0;
 }
@@ -80,7 +82,8 @@ QList<HeadingElement> headingElements(QStringView html)
     QList<HeadingElement> headings;
     HtmlTokenizer tokenizer(html);
     HeadingElement open;
-    for (HtmlToken token = tokenizer.next(); token.type != HtmlToken::Type::EndOfFile; token = tokenizer.next()) {
+    for (HtmlToken token = tokenizer.next(); token.type != HtmlToken::Type::EndOfFile;
+         token = tokenizer.next()) {
         if (token.type == HtmlToken::Type::StartTag) {
             // A heading start tag inside a heading closes it, as in an HTML5 parser.
             if (const int level = headingLevel(token.name); level > 0)
@@ -132,7 +135,8 @@ QString severityFromText(const QString &text)
     return word.left(1).toUpper() + word.mid(1);
 }
 
-Advisory sectionAdvisory(const QString &heading, const QStringList &paragraphs, const QString &issuer)
+Advisory sectionAdvisory(const QString &heading, const QStringList &paragraphs,
+                         const QString &issuer)
 {
     QStringList text;
     QString severity;
@@ -148,8 +152,9 @@ Advisory sectionAdvisory(const QString &heading, const QStringList &paragraphs, 
     Advisory advisory;
     advisory.headline = heading;
     advisory.text = text.join(QLatin1Char('\n'));
-    advisory.severity = severity.isEmpty() || severity == QLatin1String("Unknown") ? severityFromText(advisory.text)
-                                                                                    : severity;
+    advisory.severity = severity.isEmpty() || severity == QLatin1String("Unknown")
+        ? severityFromText(advisory.text)
+        : severity;
     advisory.issuer = issuer;
     advisory.status = QStringLiteral("active");
     advisory.origin = QStringLiteral("section");
@@ -158,10 +163,10 @@ Advisory sectionAdvisory(const QString &heading, const QStringList &paragraphs, 
 
 QStringList AdvisoryRules::defaultHeadings()
 {
-    return {QStringLiteral("Public Advisory"), QStringLiteral("Advisory"),
+    return {QStringLiteral("Public Advisory"),        QStringLiteral("Advisory"),
             QStringLiteral("Public Safety Advisory"), QStringLiteral("Warning"),
-            QStringLiteral("Public Warning"), QStringLiteral("Safety advice"),
-            QStringLiteral("What you should do"), QStringLiteral("What to do")};
+            QStringLiteral("Public Warning"),         QStringLiteral("Safety advice"),
+            QStringLiteral("What you should do"),     QStringLiteral("What to do")};
 }
 
 QString normalisedAdvisoryHeading(const QString &heading)
@@ -266,7 +271,8 @@ std::optional<Advisory> advisoryFromTextSections(const QString &text, const QStr
     return advisoryFromTextSections(text, AdvisoryHeadingMatcher(headings), issuer);
 }
 
-std::optional<Advisory> advisoryFromTextSections(const QString &text, const AdvisoryHeadingMatcher &matcher,
+std::optional<Advisory> advisoryFromTextSections(const QString &text,
+                                                 const AdvisoryHeadingMatcher &matcher,
                                                  const QString &issuer, QStringView html)
 {
     std::optional<AdvisorySection> section = findAdvisorySection(text, matcher, issuer, html);
@@ -275,7 +281,8 @@ std::optional<Advisory> advisoryFromTextSections(const QString &text, const Advi
     return std::move(section->advisory);
 }
 
-std::optional<AdvisorySection> findAdvisorySection(const QString &text, const AdvisoryHeadingMatcher &matcher,
+std::optional<AdvisorySection> findAdvisorySection(const QString &text,
+                                                   const AdvisoryHeadingMatcher &matcher,
                                                    const QString &issuer, QStringView html)
 {
     if (matcher.isEmpty())
@@ -332,10 +339,12 @@ std::optional<AdvisorySection> findAdvisorySection(const QString &text, const Ad
     return section;
 }
 
-std::optional<Advisory> takeAdvisorySection(Article &article, const AdvisoryHeadingMatcher &headings,
+std::optional<Advisory> takeAdvisorySection(Article &article,
+                                            const AdvisoryHeadingMatcher &headings,
                                             const QString &issuer, const SanitizeOptions &options)
 {
-    std::optional<AdvisorySection> section = findAdvisorySection(article.text, headings, issuer, article.html);
+    std::optional<AdvisorySection> section = findAdvisorySection(article.text, headings, issuer,
+                                                                 article.html);
     if (!section)
         return std::nullopt;
     article.html = htmlWithoutText(article.html, section->start, section->end, options);

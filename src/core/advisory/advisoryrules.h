@@ -17,8 +17,8 @@ namespace bulletin {
 // Pure value type and pure functions; QtCore only. Stored by services/advisorysettings.
 struct AdvisoryRules
 {
-    QStringList keywords;                       // words or phrases, matched case-insensitively as whole words
-    QStringList headings = defaultHeadings();   // section headings, matched case-insensitively
+    QStringList keywords; // words or phrases, matched case-insensitively as whole words
+    QStringList headings = defaultHeadings(); // section headings, matched case-insensitively
 
     static QStringList defaultHeadings();
     bool operator==(const AdvisoryRules &other) const = default;
@@ -73,7 +73,8 @@ QString severityFromText(const QString &text);
 // status "active". A paragraph that only states the severity ("Severity: Severe") sets it
 // and is left out of the text (the banner shows the severity); otherwise the severity is
 // read from the text, "Unknown" when it states none.
-Advisory sectionAdvisory(const QString &heading, const QStringList &paragraphs, const QString &issuer);
+Advisory sectionAdvisory(const QString &heading, const QStringList &paragraphs,
+                         const QString &issuer);
 
 // An advisory section in plain text made of blocks separated by blank lines (the text the
 // HTML sanitiser gives a feed item): a block that is exactly one of the headings starts the
@@ -91,7 +92,8 @@ Advisory sectionAdvisory(const QString &heading, const QStringList &paragraphs, 
 std::optional<Advisory> advisoryFromTextSections(const QString &text, const QStringList &headings,
                                                  const QString &issuer);
 // The same, for the many stories of a feed against the same headings.
-std::optional<Advisory> advisoryFromTextSections(const QString &text, const AdvisoryHeadingMatcher &headings,
+std::optional<Advisory> advisoryFromTextSections(const QString &text,
+                                                 const AdvisoryHeadingMatcher &headings,
                                                  const QString &issuer, QStringView html = {});
 
 // An advisory section and where it is in the text it was found in: from the first character
@@ -104,7 +106,8 @@ struct AdvisorySection
 };
 
 // advisoryFromTextSections(), with where the section is in the text.
-std::optional<AdvisorySection> findAdvisorySection(const QString &text, const AdvisoryHeadingMatcher &headings,
+std::optional<AdvisorySection> findAdvisorySection(const QString &text,
+                                                   const AdvisoryHeadingMatcher &headings,
                                                    const QString &issuer, QStringView html = {});
 
 // The advisory section of a story from a feed, taken out of its body: the reader shows it
@@ -113,7 +116,8 @@ std::optional<AdvisorySection> findAdvisorySection(const QString &text, const Ad
 // writes. article.text must be sanitizeHtml(article.html, options).text; it keeps the
 // section, so search still finds it. Returns nullopt, and changes nothing, when the text
 // has no advisory section.
-std::optional<Advisory> takeAdvisorySection(Article &article, const AdvisoryHeadingMatcher &headings,
+std::optional<Advisory> takeAdvisorySection(Article &article,
+                                            const AdvisoryHeadingMatcher &headings,
                                             const QString &issuer, const SanitizeOptions &options);
 
 } // namespace bulletin

@@ -9,8 +9,9 @@ const CapInfo *preferredInfo(const CapAlert &alert, const QString &preferredLang
     const auto languageMatches = [](const CapInfo &info, const QString &language) {
         const QString lang = info.language.isEmpty() ? QStringLiteral("en-US") : info.language;
         return !language.isEmpty()
-            && lang.section(QLatin1Char('-'), 0, 0).compare(language.section(QLatin1Char('-'), 0, 0),
-                                                           Qt::CaseInsensitive) == 0;
+            && lang.section(QLatin1Char('-'), 0, 0)
+                   .compare(language.section(QLatin1Char('-'), 0, 0), Qt::CaseInsensitive)
+            == 0;
     };
     for (const QString &language : {preferredLanguage, QStringLiteral("en")}) {
         for (const CapInfo &info : alert.info) {

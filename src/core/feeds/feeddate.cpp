@@ -100,12 +100,11 @@ std::optional<int> namedZoneOffset(QStringView name)
     // RFC 822 section 5 plus zones that real feeds use anyway (e.g. "AEST" from Australian
     // publishers, "CEST" from European ones).
     static constexpr Zone kZones[] = {
-        {"UT", 0},    {"UTC", 0},   {"GMT", 0},   {"Z", 0},     {"WET", 0},
-        {"EST", -5},  {"EDT", -4},  {"CST", -6},  {"CDT", -5},  {"MST", -7},
-        {"MDT", -6},  {"PST", -8},  {"PDT", -7},  {"AKST", -9}, {"AKDT", -8},
-        {"HST", -10}, {"AST", -4},  {"ADT", -3},  {"NZST", 12}, {"NZDT", 13},
-        {"BST", 1},   {"IST", 1},   {"CET", 1},   {"CEST", 2},  {"MET", 1},
-        {"MEST", 2},  {"EET", 2},   {"EEST", 3},  {"WEST", 1},  {"JST", 9},
+        {"UT", 0},    {"UTC", 0},   {"GMT", 0},   {"Z", 0},     {"WET", 0},  {"EST", -5},
+        {"EDT", -4},  {"CST", -6},  {"CDT", -5},  {"MST", -7},  {"MDT", -6}, {"PST", -8},
+        {"PDT", -7},  {"AKST", -9}, {"AKDT", -8}, {"HST", -10}, {"AST", -4}, {"ADT", -3},
+        {"NZST", 12}, {"NZDT", 13}, {"BST", 1},   {"IST", 1},   {"CET", 1},  {"CEST", 2},
+        {"MET", 1},   {"MEST", 2},  {"EET", 2},   {"EEST", 3},  {"WEST", 1}, {"JST", 9},
         {"KST", 9},   {"AEST", 10}, {"AEDT", 11}, {"ACST", 9},  {"AWST", 8},
     };
     for (const Zone &z : kZones) {

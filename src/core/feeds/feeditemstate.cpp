@@ -46,7 +46,7 @@ bool readExtensionElement(XmlCursor &cursor, ItemState &state)
             if (state.fallbackTitleRank > 1) {
                 state.fallbackTitleRank = 1;
                 state.fallbackTitle = rssTitleLooksLikeHtml(c.text) ? htmlToPlainText(c.text)
-                                                                     : collapseWhitespace(c.text);
+                                                                    : collapseWhitespace(c.text);
             }
         } else if (name == u"creator" || name == u"author") {
             const QString author = authorName(cursor.readText());

@@ -32,19 +32,19 @@ inline bool isAtomNamespace(QStringView ns)
 struct ItemState
 {
     ParsedItem item;
-    int summaryRank = 100;     // which summary source won; lower is better
+    int summaryRank = 100; // which summary source won; lower is better
     int authorRank = 100;
     bool hasTitle = false;
-    QString fallbackTitle;     // dc:title / media:title when there is no <title>
+    QString fallbackTitle; // dc:title / media:title when there is no <title>
     int fallbackTitleRank = 100;
     bool hasContent = false;
     bool hasRssLink = false;
-    QString atomLink;          // first alternate HTML link
-    QString capLink;           // first application/cap+xml link
+    QString atomLink; // first alternate HTML link
+    QString capLink; // first application/cap+xml link
     QString guid;
-    QString guidBase;          // the base in scope at the guid, should it be the link
+    QString guidBase; // the base in scope at the guid, should it be the link
     bool guidIsPermaLink = false;
-    QString rawTitle;          // the <title> text, for CAP entry identification
+    QString rawTitle; // the <title> text, for CAP entry identification
     std::optional<CapAlert> embedded;
     CapIndexBuilder index;
     std::optional<qint64> itunesDuration; // seconds, for the item's enclosure

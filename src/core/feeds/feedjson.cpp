@@ -109,11 +109,12 @@ QJsonObject capAlertToJson(const CapAlert &alert)
     };
     if (!alert.carried.isEmpty()) {
         o.insert(QStringLiteral("carried"), alert.carried);
-        o.insert(QStringLiteral("entry"), QJsonObject{
-            {QStringLiteral("id"), text(alert.entryId)},
-            {QStringLiteral("title"), text(alert.entryTitle)},
-            {QStringLiteral("link"), text(alert.entryLink)},
-        });
+        o.insert(QStringLiteral("entry"),
+                 QJsonObject{
+                     {QStringLiteral("id"), text(alert.entryId)},
+                     {QStringLiteral("title"), text(alert.entryTitle)},
+                     {QStringLiteral("link"), text(alert.entryLink)},
+                 });
     }
     return o;
 }
@@ -148,7 +149,8 @@ void writeElements(const QList<ParsedItem> &items, QJsonObject (*toJson)(const P
                    const std::function<void(const QByteArray &)> &write)
 {
     for (qsizetype i = 0; i < items.size(); ++i) {
-        const QByteArray element = QJsonDocument(toJson(items.at(i))).toJson(QJsonDocument::Indented);
+        const QByteArray element
+            = QJsonDocument(toJson(items.at(i))).toJson(QJsonDocument::Indented);
         QByteArray indented;
         indented.reserve(element.size() + element.count('\n') * 8 + 2);
         for (qsizetype from = 0; from < element.size();) {

@@ -31,6 +31,7 @@ namespace bulletin {
 // (inputlimits.h); a longer one is cut, ends with the cut notice, and the feed's warning
 // says how many were cut. `bytes` is let go of as soon as it has been read: pass a
 // temporary (or std::move) and the document is not held twice while it is parsed.
-FeedParseResult parseFeed(QByteArray bytes, const QString &charsetHint = {}, const QUrl &documentUrl = {});
+FeedParseResult parseFeed(QByteArray bytes, const QString &charsetHint = {},
+                          const QUrl &documentUrl = {});
 
 } // namespace bulletin

@@ -23,15 +23,18 @@ bool isAsciiAlpha(QChar c)
 bool isKnownHtmlElement(QStringView name)
 {
     static constexpr const char *kElements[] = {
-        "a", "abbr", "acronym", "address", "area", "article", "aside", "audio", "b", "big",
-        "blockquote", "body", "br", "button", "caption", "center", "cite", "code", "col",
-        "dd", "del", "dfn", "div", "dl", "dt", "em", "embed", "figcaption", "figure", "font",
-        "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hr", "html",
-        "i", "iframe", "img", "input", "ins", "kbd", "label", "li", "link", "main", "map",
-        "mark", "meta", "nav", "object", "ol", "p", "param", "pre", "q", "s", "samp",
-        "script", "section", "select", "small", "source", "span", "strike", "strong",
-        "style", "sub", "sup", "table", "tbody", "td", "textarea", "tfoot", "th", "thead",
-        "time", "title", "tr", "tt", "u", "ul", "var", "video", "wbr", "applet", "noscript"};
+        "a",      "abbr",    "acronym",    "address",    "area",    "article", "aside",    "audio",
+        "b",      "big",     "blockquote", "body",       "br",      "button",  "caption",  "center",
+        "cite",   "code",    "col",        "dd",         "del",     "dfn",     "div",      "dl",
+        "dt",     "em",      "embed",      "figcaption", "figure",  "font",    "footer",   "form",
+        "h1",     "h2",      "h3",         "h4",         "h5",      "h6",      "head",     "header",
+        "hr",     "html",    "i",          "iframe",     "img",     "input",   "ins",      "kbd",
+        "label",  "li",      "link",       "main",       "map",     "mark",    "meta",     "nav",
+        "object", "ol",      "p",          "param",      "pre",     "q",       "s",        "samp",
+        "script", "section", "select",     "small",      "source",  "span",    "strike",   "strong",
+        "style",  "sub",     "sup",        "table",      "tbody",   "td",      "textarea", "tfoot",
+        "th",     "thead",   "time",       "title",      "tr",      "tt",      "u",        "ul",
+        "var",    "video",   "wbr",        "applet",     "noscript"};
     for (const char *e : kElements) {
         if (name.compare(QLatin1StringView(e), Qt::CaseInsensitive) == 0)
             return true;

@@ -36,7 +36,10 @@ QString authorOf(const QJsonObject &o)
         if (!name.isEmpty())
             return name;
     }
-    return o.value(QLatin1StringView("author")).toObject().value(QLatin1StringView("name")).toString();
+    return o.value(QLatin1StringView("author"))
+        .toObject()
+        .value(QLatin1StringView("name"))
+        .toString();
 }
 
 // A string member, cut to kMaxTextChars (inputlimits.h); *cut counts the strings cut.
@@ -104,7 +107,9 @@ FeedParseResult readJsonFeed(QByteArray bytes, const QString &documentUrl)
     const QJsonDocument doc = QJsonDocument::fromJson(bytes, &error);
     bytes = QByteArray(); // the caller's copy was its last one when it passed a temporary
     if (error.error != QJsonParseError::NoError) {
-        result.error = QStringLiteral("JSON error at offset %1: %2").arg(error.offset).arg(error.errorString());
+        result.error = QStringLiteral("JSON error at offset %1: %2")
+                           .arg(error.offset)
+                           .arg(error.errorString());
         return result;
     }
     const QJsonObject root = doc.object();

@@ -19,7 +19,7 @@ struct CapResource
 {
     QString description; // <resourceDesc>, plain text
     QString mimeType;
-    QString uri;         // absolute where it could be resolved (xml:base, the alert's address)
+    QString uri; // absolute where it could be resolved (xml:base, the alert's address)
 };
 
 struct CapInfo
@@ -42,7 +42,7 @@ struct CapInfo
 
 struct CapAlert
 {
-    QString capVersion;    // "1.1", "1.2" or empty
+    QString capVersion; // "1.1", "1.2" or empty
     QString identifier;
     QString sender;
     QDateTime sent;
@@ -61,19 +61,19 @@ struct CapAlert
 
 struct ParsedItem
 {
-    QString title;         // plain text
-    QString link;          // absolute where it could be resolved
-    QString id;            // as written, never normalised
-    QDateTime published;   // UTC, invalid when absent or unparseable
+    QString title; // plain text
+    QString link; // absolute where it could be resolved
+    QString id; // as written, never normalised
+    QDateTime published; // UTC, invalid when absent or unparseable
     QDateTime updated;
     QString author;
-    QString summaryHtml;   // summary as HTML (unsanitised)
-    QString contentHtml;   // full content as HTML (unsanitised), may be empty
+    QString summaryHtml; // summary as HTML (unsanitised)
+    QString contentHtml; // full content as HTML (unsanitised), may be empty
     QList<Enclosure> enclosures;
     QStringList categories; // each once, in the order of first appearance
     QList<RelatedLink> related; // Atom link rel="related"
     QList<Enclosure> media; // media:content objects (kept apart from RSS/Atom enclosures)
-    QString thumbnailUrl;  // first media:thumbnail
+    QString thumbnailUrl; // first media:thumbnail
     std::optional<CapAlert> alert; // CAP-carrying feeds: the alert of this entry
 
     // Plain text of the summary (or of the content when there is no summary). A summary
@@ -93,17 +93,17 @@ private:
 
 struct ParsedFeed
 {
-    QString format;        // "rss", "rdf", "atom", "json", or "cap" for a bare <alert>
-    QString title;         // plain text; for a bare <alert>, its sender's name (else address)
+    QString format; // "rss", "rdf", "atom", "json", or "cap" for a bare <alert>
+    QString title; // plain text; for a bare <alert>, its sender's name (else address)
     QString link;
-    QString description;   // plain text
+    QString description; // plain text
     QList<ParsedItem> items;
     QList<CapAlert> alerts; // bare <alert>: one; CAP feeds: one per entry; else empty
     bool isCapFeed = false; // a feed whose entries carry or link CAP alerts
-    int entries = 0;        // number of entry/item elements
+    int entries = 0; // number of entry/item elements
     bool wellFormed = true;
-    QString warning;       // what was recovered from, for a lenient parse
-    int ttlMinutes = 0;    // RSS <ttl> or equivalent, 0 when absent
+    QString warning; // what was recovered from, for a lenient parse
+    int ttlMinutes = 0; // RSS <ttl> or equivalent, 0 when absent
     // The document's own date, UTC: the latest of an RSS channel's lastBuildDate, pubDate and
     // dc:date, or Atom's feed <updated> (0.3: <modified>); invalid when absent. JSON Feed
     // has none.
@@ -113,7 +113,7 @@ struct ParsedFeed
 struct FeedParseResult
 {
     std::optional<ParsedFeed> feed;
-    QString error;         // one line, says what is wrong and where; set when !feed
+    QString error; // one line, says what is wrong and where; set when !feed
 };
 
 } // namespace bulletin

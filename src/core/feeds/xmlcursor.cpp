@@ -23,7 +23,8 @@ void appendEscaped(QString &out, QStringView text)
 
 } // namespace
 
-XmlCursor::XmlCursor(const QByteArray &utf8, QList<SetAsideText> setAside, const QString &documentUrl)
+XmlCursor::XmlCursor(const QByteArray &utf8, QList<SetAsideText> setAside,
+                     const QString &documentUrl)
     : m_setAside(std::move(setAside))
     , m_documentUrl(documentUrl)
 {
@@ -90,7 +91,8 @@ QXmlStreamReader::TokenType XmlCursor::next()
     const auto token = m_reader.readNext();
     if (token == QXmlStreamReader::StartElement) {
         if (++m_depth > kMaxNestingDepth) {
-            m_reader.raiseError(QStringLiteral("elements nested deeper than %1 levels").arg(formatCount(kMaxNestingDepth)));
+            m_reader.raiseError(QStringLiteral("elements nested deeper than %1 levels")
+                                    .arg(formatCount(kMaxNestingDepth)));
             return QXmlStreamReader::Invalid;
         }
         const QXmlStreamAttributes attrs = m_reader.attributes();

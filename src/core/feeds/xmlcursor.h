@@ -38,10 +38,10 @@ public:
     // up, so simple elements cost one string.
     struct Content
     {
-        QString text;          // character data of the element and all descendants
-        QString markup;        // valid when hasElements
+        QString text; // character data of the element and all descendants
+        QString markup; // valid when hasElements
         bool hasElements = false;
-        QString base;          // the element's base URL (see base()); empty when none
+        QString base; // the element's base URL (see base()); empty when none
         QString markupOrEscapedText() const;
         // The content read as HTML: the markup when there are child elements, else the
         // text (HTML escaped in the feed), its relative href/src made absolute against base

@@ -1,8 +1,8 @@
 #include "core/feeds/xmlfeedreader.h"
 
 #include "core/feeds/capreader.h"
-#include "core/feeds/feeditemstate.h"
 #include "core/feeds/feeddate.h"
+#include "core/feeds/feeditemstate.h"
 #include "core/feeds/feedtext.h"
 #include "core/html/htmltext.h"
 #include "core/inputlimits.h"
@@ -27,7 +27,7 @@ bool isRssNamespace(QStringView ns)
 // written for it use <TiTlE> (feedparser's itunes_core_element_uppercase case).
 // The length first: most names differ in it. ASCII names are compared here; a name with
 // other characters goes through QStringView's case folding, as it always did.
-template <std::size_t N>
+template<std::size_t N>
 bool is(QStringView name, const char (&expected)[N])
 {
     if (name.size() != qsizetype(N - 1))
@@ -261,7 +261,8 @@ bool XmlFeedReader::readFeedElement(ParsedFeed &feed)
             const QString type = m_cursor.attribute(u"type").trimmed();
             const QString href = m_cursor.resolve(m_cursor.attribute(u"href").trimmed());
             m_cursor.skipElement();
-            if (feed.link.isEmpty() && (rel.isEmpty() || rel == u"alternate") && isHtmlLinkType(type))
+            if (feed.link.isEmpty() && (rel.isEmpty() || rel == u"alternate")
+                && isHtmlLinkType(type))
                 feed.link = href;
             return true;
         }

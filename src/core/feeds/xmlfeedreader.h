@@ -36,7 +36,8 @@ private:
     // An Atom text construct: plain gets its plain text (an HTML or XHTML one's only when
     // plainOfHtml), html its HTML. True when it was written as HTML or XHTML.
     enum class PlainOfHtml { Wanted, NotWanted };
-    bool readTextConstruct(QString *plain, QString *html, PlainOfHtml plainOfHtml = PlainOfHtml::Wanted);
+    bool readTextConstruct(QString *plain, QString *html,
+                           PlainOfHtml plainOfHtml = PlainOfHtml::Wanted);
 
     bool isCore(QStringView ns) const;
     bool isAtom(QStringView ns) const;

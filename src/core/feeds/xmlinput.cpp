@@ -147,9 +147,8 @@ bool isUtf8Name(const QByteArray &n)
 // ISO-8859-1 routinely contain curly quotes in 0x80-0x9F.
 bool isWindows1252Alias(const QByteArray &n)
 {
-    return n == "iso-8859-1" || n == "latin1" || n == "latin-1" || n == "us-ascii"
-        || n == "ascii" || n == "iso8859-1" || n == "l1" || n == "cp1252"
-        || n == "windows-1252" || n == "x-cp1252";
+    return n == "iso-8859-1" || n == "latin1" || n == "latin-1" || n == "us-ascii" || n == "ascii"
+        || n == "iso8859-1" || n == "l1" || n == "cp1252" || n == "windows-1252" || n == "x-cp1252";
 }
 
 // The encoding="..." of a leading XML declaration, or empty; declEnd gets the index after
@@ -171,7 +170,8 @@ QByteArray declaredEncoding(const QByteArray &bytes, qsizetype from, qsizetype *
     if (at < 0)
         return {};
     ++at;
-    while (at < decl.size() && (decl[at] == ' ' || decl[at] == '\t' || decl[at] == '\n' || decl[at] == '\r'))
+    while (at < decl.size()
+           && (decl[at] == ' ' || decl[at] == '\t' || decl[at] == '\n' || decl[at] == '\r'))
         ++at;
     if (at >= decl.size() || (decl[at] != '"' && decl[at] != '\''))
         return {};
@@ -242,8 +242,8 @@ QString windows1252ToString(const char *data, qsizetype size)
 
 struct Detected
 {
-    QByteArray name;       // normalised encoding name
-    qsizetype skip = 0;    // BOM length
+    QByteArray name; // normalised encoding name
+    qsizetype skip = 0; // BOM length
 };
 
 Detected detect(const QByteArray &bytes, const QString &charsetHint)
@@ -329,15 +329,13 @@ public:
     bool contains(QByteArrayView name) const { return m_values.contains(name.toByteArray()); }
 
     // How many characters a reference to the entity expands to, counted once per entity.
-    qint64 expansion(QByteArrayView name)
-    {
-        return expansion(name.toByteArray(), 0);
-    }
+    qint64 expansion(QByteArrayView name) { return expansion(name.toByteArray(), 0); }
 
 private:
     static void skipSpace(const QByteArray &text, qsizetype &at)
     {
-        while (at < text.size() && (text[at] == ' ' || text[at] == '\t' || text[at] == '\n' || text[at] == '\r'))
+        while (at < text.size()
+               && (text[at] == ' ' || text[at] == '\t' || text[at] == '\n' || text[at] == '\r'))
             ++at;
     }
 
@@ -356,7 +354,9 @@ private:
             const qsizetype semi = value[i] == '&' ? value.indexOf(';', i) : -1;
             if (semi > i + 1) {
                 const QByteArray ref = value.mid(i + 1, semi - i - 1);
-                length += ref.startsWith('#') || !m_values.contains(ref) ? 1 : expansion(ref, depth + 1);
+                length += ref.startsWith('#') || !m_values.contains(ref)
+                    ? 1
+                    : expansion(ref, depth + 1);
                 i = semi + 1;
             } else {
                 ++length;
@@ -588,7 +588,8 @@ XmlInput prepareXmlInput(const QByteArray &bytes, const QString &charsetHint)
     if (expansion > kMaxEntityExpansion) {
         // "Billion laughs" and its wide variant (one entity just under the reader's
         // per-entity limit, referred to 100,000 times): refused before the reader expands it.
-        input.error = QStringLiteral("not a feed: its entities would expand to more than %1 characters")
+        input.error = QStringLiteral(
+                          "not a feed: its entities would expand to more than %1 characters")
                           .arg(formatCount(kMaxEntityExpansion));
         return input;
     }

@@ -27,7 +27,7 @@ namespace bulletin {
 struct XmlInput
 {
     QByteArray utf8;
-    QString encoding;      // the encoding the bytes were read as
+    QString encoding; // the encoding the bytes were read as
     bool repaired = false; // entities or bytes were rewritten
     // Long runs of character data, and runs with references, decoded here: utf8 holds a
     // marker in each one's place (U+E000, its index, U+E001), which expandSetAsideText()

@@ -102,7 +102,8 @@ bool decodeRun(const char *begin, const char *end, QByteArray &utf8, int *lineBr
             continue;
         }
         if (c == '&') {
-            const char *semi = static_cast<const char *>(std::memchr(p, ';', size_t(std::min<qsizetype>(end - p, 12))));
+            const char *semi = static_cast<const char *>(
+                std::memchr(p, ';', size_t(std::min<qsizetype>(end - p, 12))));
             const char32_t cp = semi ? referencedCharacter(p, semi) : 0;
             if (cp == 0)
                 return false;
@@ -134,7 +135,7 @@ bool decodeRun(const char *begin, const char *end, QByteArray &utf8, int *lineBr
 }
 
 constexpr char kMarkStart[] = "\xEE\x80\x80"; // U+E000
-constexpr char kMarkEnd[] = "\xEE\x80\x81";   // U+E001
+constexpr char kMarkEnd[] = "\xEE\x80\x81"; // U+E001
 
 // Where a run longer than any text Bulletin keeps stops being decoded: four times as many
 // bytes as a text keeps characters (references make escaped HTML longer than its text, by
@@ -166,7 +167,8 @@ const char *cutPoint(const char *begin, const char *end)
 int countLineBreaks(const char *begin, const char *end)
 {
     qsizetype n = std::count(begin, end, '\n');
-    for (const char *p = begin; (p = static_cast<const char *>(std::memchr(p, '\r', size_t(end - p))));) {
+    for (const char *p = begin;
+         (p = static_cast<const char *>(std::memchr(p, '\r', size_t(end - p))));) {
         if (++p == end || *p != '\n')
             ++n;
     }
@@ -190,9 +192,10 @@ QByteArray setAsideTextRuns(const QByteArray &in, QList<SetAsideText> *runs)
     constexpr qsizetype kLongRun = 64;
     // (std::string_view finds the first byte with memchr: QByteArray::contains took a tenth of
     // parsing a feed for these two.)
-    const auto contains = [view = std::string_view(in.constData(), size_t(in.size()))](std::string_view what) {
-        return view.find(what) != std::string_view::npos;
-    };
+    const auto contains =
+        [view = std::string_view(in.constData(), size_t(in.size()))](std::string_view what) {
+            return view.find(what) != std::string_view::npos;
+        };
     if (contains("<!DOCTYPE") || contains(kMarkStart))
         return in;
     const char *const data = in.constData();
@@ -211,15 +214,17 @@ QByteArray setAsideTextRuns(const QByteArray &in, QList<SetAsideText> *runs)
         int lineBreaks = 0;
         if (!decodeRun(begin, decodeEnd, utf8, &lineBreaks, kind)) {
             // Left for the reader, a reference to U+E000 would read as a marker.
-            return kind == RunKind::Text && std::memchr(begin, '&', size_t(runEnd - begin)) ? Outcome::Refused
-                                                                                             : Outcome::Left;
+            return kind == RunKind::Text && std::memchr(begin, '&', size_t(runEnd - begin))
+                ? Outcome::Refused
+                : Outcome::Left;
         }
         if (decodeEnd != runEnd) {
             const qint64 all = qint64(lineBreaks) + countLineBreaks(decodeEnd, runEnd);
             lineBreaks = int(qMin<qint64>(all, std::numeric_limits<int>::max()));
         }
         // (UTF-8 has at least as many bytes as characters: only a long run needs counting.)
-        const qsizetype kept = utf8.size() > kMaxTextChars ? utf8PrefixFor(utf8, kMaxTextChars) : utf8.size();
+        const qsizetype kept = utf8.size() > kMaxTextChars ? utf8PrefixFor(utf8, kMaxTextChars)
+                                                           : utf8.size();
         const bool cut = decodeEnd != runEnd || kept < utf8.size();
         out.append(copied, replaced - copied);
         out.append(kMarkStart);
@@ -245,7 +250,8 @@ QByteArray setAsideTextRuns(const QByteArray &in, QList<SetAsideText> *runs)
             break;
         // Skip the markup at lt; character data may follow it.
         const auto skipTo = [&](std::string_view close) -> const char * {
-            const qsizetype at = in.indexOf(QByteArrayView(close.data(), qsizetype(close.size())), lt - data + 1);
+            const qsizetype at = in.indexOf(QByteArrayView(close.data(), qsizetype(close.size())),
+                                            lt - data + 1);
             return at < 0 ? nullptr : data + at + close.size();
         };
         const QByteArrayView rest(lt, std::min<qsizetype>(end - lt, 9));
@@ -282,7 +288,8 @@ QByteArray setAsideTextRuns(const QByteArray &in, QList<SetAsideText> *runs)
         const char *next = static_cast<const char *>(std::memchr(after, '<', size_t(end - after)));
         if (!next)
             next = end;
-        const bool worthIt = next - after >= kLongRun || std::memchr(after, '&', size_t(next - after));
+        const bool worthIt = next - after >= kLongRun
+            || std::memchr(after, '&', size_t(next - after));
         if (worthIt && !std::all_of(after, next, blank)
             && setAside(after, next, after, next, RunKind::Text) == Outcome::Refused) {
             runs->clear();
@@ -299,7 +306,7 @@ QByteArray setAsideTextRuns(const QByteArray &in, QList<SetAsideText> *runs)
 namespace {
 
 // Puts the runs back into text; runText(index) gives the characters of run `index`.
-template <typename RunText>
+template<typename RunText>
 QString expand(QStringView text, const QList<SetAsideText> &runs, bool *cut, RunText runText)
 {
     QString out;
@@ -308,7 +315,8 @@ QString expand(QStringView text, const QList<SetAsideText> &runs, bool *cut, Run
         const qsizetype mark = text.indexOf(QChar(0xE000), at);
         const qsizetype close = mark < 0 ? -1 : text.indexOf(QChar(0xE001), mark + 1);
         bool ok = false;
-        const qsizetype index = close < 0 ? -1 : text.sliced(mark + 1, close - mark - 1).toLongLong(&ok);
+        const qsizetype index = close < 0 ? -1
+                                          : text.sliced(mark + 1, close - mark - 1).toLongLong(&ok);
         if (!ok || index < 0 || index >= runs.size()) {
             out += text.sliced(at); // not a marker of this document's runs
             break;
@@ -342,7 +350,8 @@ QString expand(QStringView text, const QList<SetAsideText> &runs, bool *cut, Run
 
 QString expandSetAsideText(QStringView text, const QList<SetAsideText> &runs, bool *cut)
 {
-    return expand(text, runs, cut, [&runs](qsizetype index) { return QString::fromUtf8(runs.at(index).utf8); });
+    return expand(text, runs, cut,
+                  [&runs](qsizetype index) { return QString::fromUtf8(runs.at(index).utf8); });
 }
 
 QString takeSetAsideText(QStringView text, QList<SetAsideText> &runs, bool *cut)

@@ -24,7 +24,8 @@ struct SetAsideText
 // character data that is long or holds references is decoded here and replaced by a marker
 // (U+E000, its index in *runs, U+E001, then the run's line breaks); long CDATA sections
 // are set aside the same way. A run longer than kMaxTextChars (inputlimits.h) characters
-// is cut there (and decoded only as far as that needs). Returns the input itself when nothing was set aside.
+// is cut there (and decoded only as far as that needs). Returns the input itself when nothing was
+// set aside.
 QByteArray setAsideTextRuns(const QByteArray &in, QList<SetAsideText> *runs);
 
 // Character data as the XML reader reported it for prepared input, with each marker put

@@ -29,7 +29,7 @@ QHash<QString, ElementPolicy> buildTable()
             t[QLatin1String(n)].flags |= flags;
     };
     const char *same = nullptr; // written under its own name
-    const char *unwrap = "";    // tags dropped, content kept
+    const char *unwrap = ""; // tags dropped, content kept
 
     // Allowed, written as they are. Qt's rich-text engine knows all of these except abbr
     // and mark, which it renders as plain text.
@@ -52,9 +52,8 @@ QHash<QString, ElementPolicy> buildTable()
 
     // Allowed under another name, so the structure still renders in Qt.
     set({"figure"}, "div", TextBreak::Paragraph, F::Block);
-    set({"figcaption", "section", "article", "header", "footer", "main", "nav", "aside",
-         "address", "details", "summary", "hgroup", "form", "fieldset", "legend", "dialog",
-         "menu", "dir"},
+    set({"figcaption", "section", "article", "header", "footer", "main", "nav", "aside", "address",
+         "details", "summary", "hgroup", "form", "fieldset", "legend", "dialog", "menu", "dir"},
         "div", TextBreak::Line, F::Block);
     set({"center"}, "div", TextBreak::Line, F::Block | F::BreaksOutOfForeign);
     set({"tt"}, "code", TextBreak::None, F::BreaksOutOfForeign);

@@ -13,22 +13,23 @@ namespace bulletin {
 
 enum class TextBreak { None, Space, Line, Paragraph };
 
-struct ElementPolicy {
+struct ElementPolicy
+{
     enum Flag : unsigned {
-        Block = 1u << 0,          // closes an open <p> (HTML5 "closes a p element")
+        Block = 1u << 0, // closes an open <p> (HTML5 "closes a p element")
         Heading = 1u << 1,
-        DropsRawText = 1u << 2,   // script, style...: the raw text inside never shows
-        DropsSubtree = 1u << 3,   // template, svg, math: dropped with all their content
+        DropsRawText = 1u << 2, // script, style...: the raw text inside never shows
+        DropsSubtree = 1u << 3, // template, svg, math: dropped with all their content
         BreaksOutOfForeign = 1u << 4, // an HTML element that ends <svg>/<math> content
-        TablePart = 1u << 5,      // tr, td, th, thead, tbody, tfoot, caption
-        TableSection = 1u << 6,   // thead, tbody, tfoot
-        Cell = 1u << 7,           // td, th, caption: a scope boundary for other elements
-        ListItem = 1u << 8,       // li, dt, dd
-        ListContainer = 1u << 9,  // ul, ol, dl, blockquote: the scope of a list item
+        TablePart = 1u << 5, // tr, td, th, thead, tbody, tfoot, caption
+        TableSection = 1u << 6, // thead, tbody, tfoot
+        Cell = 1u << 7, // td, th, caption: a scope boundary for other elements
+        ListItem = 1u << 8, // li, dt, dd
+        ListContainer = 1u << 9, // ul, ol, dl, blockquote: the scope of a list item
     };
 
-    QString output;     // the element written for it (possibly renamed); empty: tags dropped,
-                        // content kept
+    QString output; // the element written for it (possibly renamed); empty: tags dropped,
+                    // content kept
     TextBreak textBreak = TextBreak::None;
     unsigned flags = 0;
 

@@ -45,7 +45,8 @@ QStringView tagName(QStringView tag)
 {
     const qsizetype from = tag.startsWith(u"</") ? 2 : 1;
     qsizetype end = from;
-    while (end < tag.size() && tag[end] != u'>' && tag[end] != u' ' && tag[end] != u'/' && !tag[end].isSpace())
+    while (end < tag.size() && tag[end] != u'>' && tag[end] != u' ' && tag[end] != u'/'
+           && !tag[end].isSpace())
         ++end;
     return tag.sliced(from, end - from);
 }

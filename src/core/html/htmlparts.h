@@ -9,7 +9,7 @@ namespace bulletin {
 // text at a time.
 struct HtmlPart
 {
-    QString html;  // balanced HTML of this part alone
+    QString html; // balanced HTML of this part alone
     int index = 0; // 0-based; the requested index, clamped to the parts there are
     int count = 1; // how many parts the whole HTML makes (at least 1)
 };

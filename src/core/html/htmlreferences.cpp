@@ -10,10 +10,9 @@ namespace {
 
 // HTML5 "numeric character reference end state" and the WHATWG index of windows-1252.
 constexpr std::array<char16_t, 32> kWindows1252C1 = {
-    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
-    0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
+    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
 };
 
 char16_t unitOf(QChar c)
@@ -31,7 +30,7 @@ bool isAsciiAlnum(char16_t c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
-template <typename View>
+template<typename View>
 NumericReference readNumeric(View text)
 {
     NumericReference ref;
@@ -177,11 +176,20 @@ void appendHtmlEscaped(QString &out, QStringView text, HtmlEscape escape)
         if (p == end)
             break;
         switch (p->unicode()) {
-        case '&': out += u"&amp;"; break;
-        case '<': out += u"&lt;"; break;
-        case '>': out += u"&gt;"; break;
-        case '"': out += u"&quot;"; break;
-        default: break; // dropped
+        case '&':
+            out += u"&amp;";
+            break;
+        case '<':
+            out += u"&lt;";
+            break;
+        case '>':
+            out += u"&gt;";
+            break;
+        case '"':
+            out += u"&quot;";
+            break;
+        default:
+            break; // dropped
         }
         ++p;
     }

@@ -21,11 +21,11 @@ char16_t windows1252Char(char32_t c);
 // A numeric reference as written after its '&': "#8217;", "#x2019", "#X1F600;".
 struct NumericReference
 {
-    qsizetype length = 0;     // from the '#' to the last digit, or to the ';' when there is
-                              // one; 0 when no digit follows "#" or "#x" (no reference)
-    char32_t value = 0;       // the number as written; kOutOfRange when above U+10FFFF,
-                              // however many digits there are (never wraps around)
-    bool terminated = false;  // ends with ';'
+    qsizetype length = 0; // from the '#' to the last digit, or to the ';' when there is
+                          // one; 0 when no digit follows "#" or "#x" (no reference)
+    char32_t value = 0; // the number as written; kOutOfRange when above U+10FFFF,
+                        // however many digits there are (never wraps around)
+    bool terminated = false; // ends with ';'
 
     static constexpr char32_t kOutOfRange = 0x110000;
 };
@@ -47,9 +47,9 @@ enum class ReferenceContext { Text, AttributeValue };
 // U+FFFD. When there is no reference at pos the result is "&" alone and end is pos + 1.
 struct DecodedReference
 {
-    qsizetype end = 0;     // index just after the reference in text
+    qsizetype end = 0; // index just after the reference in text
     char16_t units[4] = {};
-    int size = 0;          // UTF-16 units used in units (1 to 4: two code points at most)
+    int size = 0; // UTF-16 units used in units (1 to 4: two code points at most)
 
     QStringView text() const { return QStringView(units, size); }
 };
@@ -69,7 +69,8 @@ enum class HtmlEscape { Text, AttributeValue };
 // controls other than TAB and LF, DEL and U+FFFE/U+FFFF dropped, since they are noise and
 // some of them break the XML or JSON the text is carried in next. Runs of other characters
 // are appended at once.
-void appendHtmlEscaped(QString &out, QStringView text, HtmlEscape escape = HtmlEscape::AttributeValue);
+void appendHtmlEscaped(QString &out, QStringView text,
+                       HtmlEscape escape = HtmlEscape::AttributeValue);
 
 // The same into a new string. The default escapes " too, so the result is safe in content
 // and in a double-quoted attribute value alike.

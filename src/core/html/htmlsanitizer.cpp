@@ -99,7 +99,8 @@ public:
                         const char16_t next = p[1].unicode();
                         if (collapses(next) || dropped(next) || QChar::isSpace(p[-1].unicode()))
                             break;
-                    } else if (!preformatted || kAsciiKind[c] != AsciiKind::Space || c == u'\r' || c == u'\f') {
+                    } else if (!preformatted || kAsciiKind[c] != AsciiKind::Space || c == u'\r'
+                               || c == u'\f') {
                         break;
                     }
                 }
@@ -129,7 +130,8 @@ private:
     {
         if (!m_text.isEmpty()) {
             switch (m_pending) {
-            case TextBreak::None: break;
+            case TextBreak::None:
+                break;
             case TextBreak::Space:
                 if (!m_text.back().isSpace())
                     m_text += u' ';
@@ -155,13 +157,14 @@ private:
 };
 
 // One element open in the output.
-struct OpenElement {
-    QString name;             // output name
-    bool writesTags = true;   // false for <q>, which is rendered as quotation marks
-    qsizetype titlePos = -1;  // <a>: where its title attribute goes once its text is known
-    QString title;            // <a>: the article's own title for the link
-    QString href;             // <a>: the sanitised target
-    QString linkText;         // <a>: visible text so far
+struct OpenElement
+{
+    QString name; // output name
+    bool writesTags = true; // false for <q>, which is rendered as quotation marks
+    qsizetype titlePos = -1; // <a>: where its title attribute goes once its text is known
+    QString title; // <a>: the article's own title for the link
+    QString href; // <a>: the sanitised target
+    QString linkText; // <a>: visible text so far
 };
 
 // The allow-list tree builder: turns tokens into balanced, escaped output. It follows the
@@ -188,10 +191,17 @@ public:
         for (HtmlToken token = tokenizer.next(); token.type != HtmlToken::Type::EndOfFile;
              token = tokenizer.next()) {
             switch (token.type) {
-            case HtmlToken::Type::Text: text(token); break;
-            case HtmlToken::Type::StartTag: startTag(token); break;
-            case HtmlToken::Type::EndTag: endTag(token.name); break;
-            default: break; // comments and doctypes are dropped
+            case HtmlToken::Type::Text:
+                text(token);
+                break;
+            case HtmlToken::Type::StartTag:
+                startTag(token);
+                break;
+            case HtmlToken::Type::EndTag:
+                endTag(token.name);
+                break;
+            default:
+                break; // comments and doctypes are dropped
             }
             if (observer)
                 observer(token, tokenizer.position(), m_text.size());
@@ -323,14 +333,17 @@ private:
     {
         QString attrs;
         auto add = [&](QStringView attrName, QStringView value) {
-            attrs += u' ' + attrName.toString() + QStringLiteral("=\"")
-                + escapeHtml(value) + u'"';
+            attrs += u' ' + attrName.toString() + QStringLiteral("=\"") + escapeHtml(value) + u'"';
         };
         for (const HtmlAttribute &a : token.attributes) {
             const QString v = a.value.trimmed();
-            if (a.name == u"dir" && isOneOf(v.toLower(), {QLatin1String("ltr"), QLatin1String("rtl"), QLatin1String("auto")}))
+            if (a.name == u"dir"
+                && isOneOf(v.toLower(),
+                           {QLatin1String("ltr"), QLatin1String("rtl"), QLatin1String("auto")}))
                 add(a.name, v.toLower());
-            else if (a.name == u"title" && isOneOf(out, {QLatin1String("abbr"), QLatin1String("span"), QLatin1String("dfn")}))
+            else if (a.name == u"title"
+                     && isOneOf(
+                         out, {QLatin1String("abbr"), QLatin1String("span"), QLatin1String("dfn")}))
                 add(a.name, a.value);
             else if ((a.name == u"colspan" || a.name == u"rowspan")
                      && elementPolicy(out).has(ElementPolicy::Cell) && isDigits(v, 3))
@@ -353,8 +366,7 @@ private:
         const bool pixel = (isDigits(width, 1) && width.toInt() <= 1)
             || (isDigits(height, 1) && height.toInt() <= 1);
         const bool load = source.kind == ImageSource::Kind::Inline
-            || (source.kind == ImageSource::Kind::Remote && m_options.allowRemoteContent
-                && !pixel);
+            || (source.kind == ImageSource::Kind::Remote && m_options.allowRemoteContent && !pixel);
         // Duplicates go once the whole input is read (a hash), not by a scan per image: a
         // scan makes a story with 100,000 images quadratic, each time it is shown.
         if (source.kind == ImageSource::Kind::Remote && (!m_options.allowRemoteContent || pixel))
@@ -462,7 +474,8 @@ private:
             if (table < 0)
                 return false;
             if (out == u"td" || out == u"th") {
-                const qsizetype cell = std::max(findInScope(QStringLiteral("td")), findInScope(QStringLiteral("th")));
+                const qsizetype cell = std::max(findInScope(QStringLiteral("td")),
+                                                findInScope(QStringLiteral("th")));
                 if (cell > table)
                     closeDownTo(cell);
                 if (findInScope(QStringLiteral("tr")) < table) {
@@ -573,11 +586,11 @@ private:
     QStringList m_blocked;
     QList<FlaggedLink> m_flagged;
     QList<OpenElement> m_stack;
-    qsizetype m_anchor = -1;     // index of the open <a> in m_stack
-    QString m_skipElement;       // dropping a subtree that this element opened
+    qsizetype m_anchor = -1; // index of the open <a> in m_stack
+    QString m_skipElement; // dropping a subtree that this element opened
     int m_skipDepth = 0;
-    bool m_skipForeign = false;  // the subtree is SVG/MathML (HTML elements break out)
-    bool m_dropRawText = false;  // the next raw-text token belongs to a dropped element
+    bool m_skipForeign = false; // the subtree is SVG/MathML (HTML elements break out)
+    bool m_dropRawText = false; // the next raw-text token belongs to a dropped element
     bool m_afterPreStart = false;
 };
 
@@ -598,7 +611,8 @@ SanitizedHtml sanitizeHtml(QStringView html, const SanitizeOptions &options)
     return Sanitizer(options).run(htmlWithLineFeeds(html));
 }
 
-SanitizedHtml sanitizeHtml(QStringView html, const SanitizeOptions &options, const SanitizeObserver &observer)
+SanitizedHtml sanitizeHtml(QStringView html, const SanitizeOptions &options,
+                           const SanitizeObserver &observer)
 {
     return Sanitizer(options).run(htmlWithLineFeeds(html), observer);
 }

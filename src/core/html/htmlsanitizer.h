@@ -2,8 +2,8 @@
 
 #include "core/html/htmltokenizer.h"
 
-#include <QString>
 #include <QList>
+#include <QString>
 #include <QStringList>
 #include <QStringView>
 
@@ -12,22 +12,25 @@
 namespace bulletin {
 
 // What the reader may do with an article's HTML.
-struct SanitizeOptions {
+struct SanitizeOptions
+{
     bool allowRemoteContent = false; // user allowed remote images for this story/feed
-    QString baseUrl;                 // article link, for resolving relative href/src
-    bool textOnly = false;           // only SanitizedHtml::text is wanted: html stays empty
+    QString baseUrl; // article link, for resolving relative href/src
+    bool textOnly = false; // only SanitizedHtml::text is wanted: html stays empty
 };
 
 // A link whose visible text misleads about its target (see assessLink).
-struct FlaggedLink {
-    QString href;   // exactly as it appears in the sanitised HTML
+struct FlaggedLink
+{
+    QString href; // exactly as it appears in the sanitised HTML
     QString reason; // the warning shown on hover and before opening it
 };
 
 // The result of sanitising: HTML that is safe to give a QTextBrowser, and the text it shows.
-struct SanitizedHtml {
-    QString html;            // safe HTML for a QTextBrowser
-    QString text;            // the plain text the user sees (same text is indexed for search)
+struct SanitizedHtml
+{
+    QString html; // safe HTML for a QTextBrowser
+    QString text; // the plain text the user sees (same text is indexed for search)
     QStringList blockedUrls; // remote resources that were not loaded (images etc.), each
                              // once, in document order
     QList<FlaggedLink> flaggedLinks; // deceptive links, in document order
@@ -49,8 +52,10 @@ SanitizedHtml sanitizeHtml(QStringView html, const SanitizeOptions &options = {}
 // htmlWithoutText): called after each token with the token, where it ends in the input and
 // how long SanitizedHtml::text is so far (before its trailing white space is trimmed).
 // Positions are in htmlWithLineFeeds(html), the input as the sanitiser reads it.
-using SanitizeObserver = std::function<void(const HtmlToken &token, qsizetype inputEnd, qsizetype textLength)>;
-SanitizedHtml sanitizeHtml(QStringView html, const SanitizeOptions &options, const SanitizeObserver &observer);
+using SanitizeObserver
+    = std::function<void(const HtmlToken &token, qsizetype inputEnd, qsizetype textLength)>;
+SanitizedHtml sanitizeHtml(QStringView html, const SanitizeOptions &options,
+                           const SanitizeObserver &observer);
 
 // HTML5 input preprocessing: CR LF and lone CR become LF.
 QString htmlWithLineFeeds(QStringView html);

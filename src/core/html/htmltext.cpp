@@ -89,7 +89,8 @@ public:
                 const __m128i markup = _mm_or_si128(_mm_cmpeq_epi16(v, _mm_set1_epi16('<')),
                                                     _mm_cmpeq_epi16(v, _mm_set1_epi16('&')));
                 const __m128i space = _mm_cmpeq_epi16(v, _mm_set1_epi16(' '));
-                const unsigned plain = unsigned(_mm_movemask_epi8(_mm_andnot_si128(markup, printable)));
+                const unsigned plain = unsigned(
+                    _mm_movemask_epi8(_mm_andnot_si128(markup, printable)));
                 const unsigned spaces = unsigned(_mm_movemask_epi8(space));
                 // Two mask bits per character: those of a space right after a space.
                 const unsigned doubled = spaces & ((spaces << 2) | (last == u' ' ? 3u : 0u));
@@ -205,7 +206,6 @@ std::optional<std::string_view> lowerName(QStringView name, char (&buf)[16])
     }
     return std::string_view(buf, std::size_t(length));
 }
-
 
 // Elements whose content is never text (the corpus README's "Text" rules; template and head
 // hold no visible text either).

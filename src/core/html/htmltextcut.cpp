@@ -10,8 +10,8 @@ namespace {
 struct TokenMark
 {
     HtmlToken::Type type = HtmlToken::Type::EndOfFile;
-    bool opens = false;       // a start tag that needs an end tag (not void, not "<br/>")
-    qsizetype inputEnd = 0;   // where the token ends in the input
+    bool opens = false; // a start tag that needs an end tag (not void, not "<br/>")
+    qsizetype inputEnd = 0; // where the token ends in the input
     qsizetype textLength = 0; // the text's length once the token was read
 };
 
@@ -19,16 +19,18 @@ struct TokenMark
 bool isVoidElement(const QString &name)
 {
     static const QStringList names = {
-        QStringLiteral("area"), QStringLiteral("base"), QStringLiteral("br"), QStringLiteral("col"),
-        QStringLiteral("embed"), QStringLiteral("hr"), QStringLiteral("img"), QStringLiteral("image"),
-        QStringLiteral("input"), QStringLiteral("link"), QStringLiteral("meta"), QStringLiteral("param"),
+        QStringLiteral("area"),   QStringLiteral("base"),  QStringLiteral("br"),
+        QStringLiteral("col"),    QStringLiteral("embed"), QStringLiteral("hr"),
+        QStringLiteral("img"),    QStringLiteral("image"), QStringLiteral("input"),
+        QStringLiteral("link"),   QStringLiteral("meta"),  QStringLiteral("param"),
         QStringLiteral("source"), QStringLiteral("track"), QStringLiteral("wbr")};
     return names.contains(name);
 }
 
 } // namespace
 
-QString htmlWithoutText(QStringView html, qsizetype textStart, qsizetype textEnd, const SanitizeOptions &options)
+QString htmlWithoutText(QStringView html, qsizetype textStart, qsizetype textEnd,
+                        const SanitizeOptions &options)
 {
     const QString input = htmlWithLineFeeds(html);
     if (textStart < 0 || textEnd <= textStart)
@@ -36,11 +38,12 @@ QString htmlWithoutText(QStringView html, qsizetype textStart, qsizetype textEnd
     QList<TokenMark> marks;
     SanitizeOptions textOnly = options;
     textOnly.textOnly = true;
-    sanitizeHtml(input, textOnly, [&marks](const HtmlToken &token, qsizetype inputEnd, qsizetype textLength) {
-        const bool opens = token.type == HtmlToken::Type::StartTag && !token.selfClosing
-            && !isVoidElement(token.name);
-        marks.append({token.type, opens, inputEnd, textLength});
-    });
+    sanitizeHtml(input, textOnly,
+                 [&marks](const HtmlToken &token, qsizetype inputEnd, qsizetype textLength) {
+                     const bool opens = token.type == HtmlToken::Type::StartTag
+                         && !token.selfClosing && !isVoidElement(token.name);
+                     marks.append({token.type, opens, inputEnd, textLength});
+                 });
     // The first token that shows a character of the range, and the one that shows its last.
     qsizetype first = -1;
     qsizetype last = -1;

@@ -199,8 +199,8 @@ qsizetype HtmlTokenizer::findScriptDataEnd(qsizetype from) const
     enum { Normal, Escaped, DoubleEscaped } state = Normal;
     const qsizetype n = m_input.size();
     auto tagDelimitedAt = [&](qsizetype pos) {
-        return pos < n && (isTagSpace(m_input[pos].unicode()) || m_input[pos] == u'/'
-                           || m_input[pos] == u'>');
+        return pos < n
+            && (isTagSpace(m_input[pos].unicode()) || m_input[pos] == u'/' || m_input[pos] == u'>');
     };
     qsizetype i = from;
     while (i < n) {
@@ -429,7 +429,7 @@ void HtmlTokenizer::readAttributeValue(HtmlAttribute &attr)
     attr.valueStart = start;
     attr.valueEnd = end;
     attr.value = decodeHtmlCharacterReferences(m_input.mid(start, end - start),
-                                                ReferenceContext::AttributeValue);
+                                               ReferenceContext::AttributeValue);
     attr.value.replace(QChar(u'\0'), QChar(0xFFFD));
 }
 

@@ -6,8 +6,9 @@
 
 namespace bulletin {
 
-struct HtmlAttribute {
-    QString name;  // lower case, as written otherwise (may contain ':' or odd characters)
+struct HtmlAttribute
+{
+    QString name; // lower case, as written otherwise (may contain ':' or odd characters)
     QString value; // character references decoded
     // Where the value is written in the input, quotes excluded: [valueStart, valueEnd).
     // Both -1 for an attribute written without a value. Lets a caller rewrite one value
@@ -16,14 +17,15 @@ struct HtmlAttribute {
     qsizetype valueEnd = -1;
 };
 
-struct HtmlToken {
+struct HtmlToken
+{
     enum class Type { Text, StartTag, EndTag, Comment, Doctype, EndOfFile };
     Type type = Type::EndOfFile;
-    QString name;                     // tag name in lower case (tags only)
-    QString data;                     // text (decoded unless rawText), comment or doctype body
-    QList<HtmlAttribute> attributes;  // start tags only; duplicates already dropped
-    bool selfClosing = false;         // "<br/>"
-    bool rawText = false;             // text of a raw-text element (script, style, xmp...)
+    QString name; // tag name in lower case (tags only)
+    QString data; // text (decoded unless rawText), comment or doctype body
+    QList<HtmlAttribute> attributes; // start tags only; duplicates already dropped
+    bool selfClosing = false; // "<br/>"
+    bool rawText = false; // text of a raw-text element (script, style, xmp...)
 
     bool isStartTag(QStringView tagName) const { return type == Type::StartTag && name == tagName; }
     QString attribute(QStringView attrName) const;

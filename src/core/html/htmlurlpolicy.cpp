@@ -9,8 +9,8 @@ namespace {
 bool isIgnorableAround(QChar c)
 {
     const char16_t u = c.unicode();
-    return u <= 0x20 || c.isSpace() || u == 0xFEFF || (u >= 0x200B && u <= 0x200F)
-        || u == 0x2060 || u == 0x7F;
+    return u <= 0x20 || c.isSpace() || u == 0xFEFF || (u >= 0x200B && u <= 0x200F) || u == 0x2060
+        || u == 0x7F;
 }
 
 QString cleanRawUrl(QStringView raw)
@@ -110,12 +110,14 @@ ImageSource classifyImageSource(QStringView raw, const QUrl &base)
         // character before "svg", makes the URL no image here, whatever a later reader of
         // it would make of it.
         const qsizetype semicolon = header.indexOf(u';');
-        const QStringView type = QStringView(header).left(semicolon < 0 ? header.size() : semicolon);
+        const QStringView type = QStringView(header).left(semicolon < 0 ? header.size()
+                                                                        : semicolon);
         bool token = type.size() > 6;
         for (const QChar c : type) {
             const char16_t u = c.unicode();
-            token = token && ((u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || u == '/' || u == '+'
-                              || u == '-' || u == '.');
+            token = token
+                && ((u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || u == '/' || u == '+'
+                    || u == '-' || u == '.');
         }
         if (token && type.startsWith(u"image/") && !type.startsWith(u"image/svg")) {
             result.kind = ImageSource::Kind::Inline;

@@ -16,10 +16,11 @@ namespace bulletin {
 // relative URLs, anything that hides a scheme behind control characters).
 QString safeLinkUrl(QStringView raw, const QUrl &base);
 
-struct ImageSource {
+struct ImageSource
+{
     enum class Kind { None, Inline, Remote };
     Kind kind = Kind::None; // None: no usable source (missing, script, unknown scheme)
-    QString url;            // Inline: a data:image/... URL (not SVG); Remote: absolute http(s)
+    QString url; // Inline: a data:image/... URL (not SVG); Remote: absolute http(s)
 };
 
 ImageSource classifyImageSource(QStringView raw, const QUrl &base);

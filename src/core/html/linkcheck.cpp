@@ -17,10 +17,9 @@ namespace {
 bool isCommonSecondLevel(const QString &label)
 {
     static const QSet<QString> kLabels = {
-        QStringLiteral("co"),  QStringLiteral("com"), QStringLiteral("net"),
-        QStringLiteral("org"), QStringLiteral("gov"), QStringLiteral("ac"),
-        QStringLiteral("edu"), QStringLiteral("ne"),  QStringLiteral("or"),
-        QStringLiteral("go"),  QStringLiteral("ltd"), QStringLiteral("plc"),
+        QStringLiteral("co"),  QStringLiteral("com"), QStringLiteral("net"), QStringLiteral("org"),
+        QStringLiteral("gov"), QStringLiteral("ac"),  QStringLiteral("edu"), QStringLiteral("ne"),
+        QStringLiteral("or"),  QStringLiteral("go"),  QStringLiteral("ltd"), QStringLiteral("plc"),
         QStringLiteral("sch"), QStringLiteral("nhs"), QStringLiteral("mil"),
     };
     return kLabels.contains(label);
@@ -32,15 +31,15 @@ bool isCommonSecondLevel(const QString &label)
 bool isPlausibleTld(const QString &tld)
 {
     static const QSet<QString> kGeneric = {
-        QStringLiteral("com"),    QStringLiteral("net"),  QStringLiteral("org"),
-        QStringLiteral("edu"),    QStringLiteral("gov"),  QStringLiteral("mil"),
-        QStringLiteral("int"),    QStringLiteral("info"), QStringLiteral("biz"),
-        QStringLiteral("dev"),  QStringLiteral("xyz"),
-        QStringLiteral("online"), QStringLiteral("site"), QStringLiteral("top"),
-        QStringLiteral("news"),   QStringLiteral("blog"), QStringLiteral("shop"),
-        QStringLiteral("store"),  QStringLiteral("cloud"), QStringLiteral("example"),
-        QStringLiteral("test"),   QStringLiteral("bank"), QStringLiteral("support"),
-        QStringLiteral("login"),  QStringLiteral("email"), QStringLiteral("tech"),
+        QStringLiteral("com"),   QStringLiteral("net"),     QStringLiteral("org"),
+        QStringLiteral("edu"),   QStringLiteral("gov"),     QStringLiteral("mil"),
+        QStringLiteral("int"),   QStringLiteral("info"),    QStringLiteral("biz"),
+        QStringLiteral("dev"),   QStringLiteral("xyz"),     QStringLiteral("online"),
+        QStringLiteral("site"),  QStringLiteral("top"),     QStringLiteral("news"),
+        QStringLiteral("blog"),  QStringLiteral("shop"),    QStringLiteral("store"),
+        QStringLiteral("cloud"), QStringLiteral("example"), QStringLiteral("test"),
+        QStringLiteral("bank"),  QStringLiteral("support"), QStringLiteral("login"),
+        QStringLiteral("email"), QStringLiteral("tech"),
     };
     static const QSet<QString> kNotCountries = {
         QStringLiteral("js"), QStringLiteral("py"), QStringLiteral("rb"), QStringLiteral("md"),
@@ -78,7 +77,8 @@ QString registrableDomain(const QString &aceHost)
     if (numeric)
         return aceHost; // an IPv4 address is its own "domain"
     const int keep = (labels.last().size() == 2 && isCommonSecondLevel(labels[labels.size() - 2]))
-        ? 3 : 2;
+        ? 3
+        : 2;
     return labels.mid(labels.size() - keep).join(u'.');
 }
 
@@ -101,7 +101,8 @@ QStringList hostsNamedIn(const QString &text)
     const auto namesAHost = [&text] {
         if (text.contains(QLatin1String("://")))
             return true;
-        for (qsizetype dot = text.indexOf(u'.'); dot >= 0 && dot + 1 < text.size(); dot = text.indexOf(u'.', dot + 1)) {
+        for (qsizetype dot = text.indexOf(u'.'); dot >= 0 && dot + 1 < text.size();
+             dot = text.indexOf(u'.', dot + 1)) {
             if (text.at(dot + 1).isLetter())
                 return true;
         }
@@ -145,11 +146,16 @@ QStringList hostsNamedIn(const QString &text)
 QString scriptName(QChar::Script s)
 {
     switch (s) {
-    case QChar::Script_Latin: return QStringLiteral("Latin");
-    case QChar::Script_Cyrillic: return QStringLiteral("Cyrillic");
-    case QChar::Script_Greek: return QStringLiteral("Greek");
-    case QChar::Script_Armenian: return QStringLiteral("Armenian");
-    default: return QStringLiteral("other");
+    case QChar::Script_Latin:
+        return QStringLiteral("Latin");
+    case QChar::Script_Cyrillic:
+        return QStringLiteral("Cyrillic");
+    case QChar::Script_Greek:
+        return QStringLiteral("Greek");
+    case QChar::Script_Armenian:
+        return QStringLiteral("Armenian");
+    default:
+        return QStringLiteral("other");
     }
 }
 
@@ -157,12 +163,11 @@ QString scriptName(QChar::Script s)
 bool looksLatin(char32_t c)
 {
     static const QSet<char32_t> kConfusables = {
-        0x0430, 0x0441, 0x0435, 0x043E, 0x0440, 0x0445, 0x0443, 0x0456, 0x0458, 0x0455,
-        0x0501, 0x04CF, 0x043A, 0x0432, 0x043D, 0x0442, 0x043C, 0x0491, 0x0261, 0x0410,
-        0x0412, 0x0415, 0x041A, 0x041C, 0x041D, 0x041E, 0x0420, 0x0421, 0x0422, 0x0425,
-        0x03BF, 0x03B1, 0x03BD, 0x03C1, 0x03C4, 0x03B9, 0x03BA, 0x039F, 0x0391, 0x0392,
-        0x0395, 0x0396, 0x0397, 0x0399, 0x039A, 0x039C, 0x039D, 0x03A1, 0x03A4, 0x03A5,
-        0x03A7, 0x0585, 0x0570, 0x0578, 0x057D,
+        0x0430, 0x0441, 0x0435, 0x043E, 0x0440, 0x0445, 0x0443, 0x0456, 0x0458, 0x0455, 0x0501,
+        0x04CF, 0x043A, 0x0432, 0x043D, 0x0442, 0x043C, 0x0491, 0x0261, 0x0410, 0x0412, 0x0415,
+        0x041A, 0x041C, 0x041D, 0x041E, 0x0420, 0x0421, 0x0422, 0x0425, 0x03BF, 0x03B1, 0x03BD,
+        0x03C1, 0x03C4, 0x03B9, 0x03BA, 0x039F, 0x0391, 0x0392, 0x0395, 0x0396, 0x0397, 0x0399,
+        0x039A, 0x039C, 0x039D, 0x03A1, 0x03A4, 0x03A5, 0x03A7, 0x0585, 0x0570, 0x0578, 0x057D,
     };
     return kConfusables.contains(c);
 }
@@ -208,10 +213,10 @@ QString disguiseIn(const QString &label)
 // hosts, so each thread keeps the latest few hundred.
 struct HostFacts
 {
-    QString ace;         // empty: no usable host
+    QString ace; // empty: no usable host
     QString destination; // LinkAssessment::realDestination
-    QString disguise;    // why a label of it is a disguise, or empty
-    QString domain;      // registrableDomain(ace)
+    QString disguise; // why a label of it is a disguise, or empty
+    QString domain; // registrableDomain(ace)
 };
 
 const HostFacts &hostFacts(const QString &host)

@@ -5,9 +5,10 @@
 namespace bulletin {
 
 // The verdict on one link of an article.
-struct LinkAssessment {
+struct LinkAssessment
+{
     bool deceptive = false;
-    QString reason;          // user-facing sentence when deceptive, empty otherwise
+    QString reason; // user-facing sentence when deceptive, empty otherwise
     QString realDestination; // the host (or mail domain) the link really goes to; for an
                              // internationalised name both forms: "bücher.example
                              // (xn--bcher-kva.example)"

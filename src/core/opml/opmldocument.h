@@ -13,9 +13,9 @@ namespace bulletin {
 // empty for a feed at the top level.
 struct OpmlFeed
 {
-    QString url;       // the feed's address (OPML xmlUrl), always http or https
-    QString title;     // OPML text (or title when text is missing); may be empty
-    QString siteUrl;   // OPML htmlUrl; may be empty
+    QString url; // the feed's address (OPML xmlUrl), always http or https
+    QString title; // OPML text (or title when text is missing); may be empty
+    QString siteUrl; // OPML htmlUrl; may be empty
     QStringList folderPath;
 
     friend bool operator==(const OpmlFeed &, const OpmlFeed &) = default;
@@ -23,8 +23,8 @@ struct OpmlFeed
 
 struct OpmlDocument
 {
-    QString title;          // head/title
-    QList<OpmlFeed> feeds;  // in document order, one per distinct URL
+    QString title; // head/title
+    QList<OpmlFeed> feeds; // in document order, one per distinct URL
     // Human-readable notes about entries that were skipped, merged or adjusted, each
     // starting with "line N:" so a user can find the entry in the file.
     QStringList problems;

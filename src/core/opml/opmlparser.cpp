@@ -56,7 +56,8 @@ QString checkWebUrl(const QUrl &url)
     if (scheme.isEmpty())
         return QStringLiteral("is not an absolute address");
     if (scheme != QLatin1String("http") && scheme != QLatin1String("https"))
-        return QStringLiteral("uses the unsupported scheme \"%1\" (only http and https)").arg(scheme);
+        return QStringLiteral("uses the unsupported scheme \"%1\" (only http and https)")
+            .arg(scheme);
     if (url.host().isEmpty())
         return QStringLiteral("has no host");
     return {};
@@ -110,11 +111,11 @@ private:
     OpmlParseResult m_result;
     std::vector<Frame> m_stack;
     qsizetype m_bodies = 0; // <body> elements open in m_stack
-    int m_depth = 0;        // elements open in the document
+    int m_depth = 0; // elements open in the document
     QStringList m_folderPath;
     QHash<QString, std::pair<qsizetype, qint64>> m_seen; // dedupe key -> (index, line)
     bool m_reportedDepth = false;
-    qsizetype m_feedsLeftOut = 0;   // past kMaxFeeds
+    qsizetype m_feedsLeftOut = 0; // past kMaxFeeds
     qint64 m_firstLeftOutLine = 0;
     qsizetype m_problemsLeftOut = 0; // past kMaxProblems
 };
@@ -128,16 +129,18 @@ OpmlParseResult OpmlReader::read()
             // Entity declarations are how "billion laughs" and external-entity attacks start;
             // real OPML never needs them.
             if (!m_xml.entityDeclarations().isEmpty()) {
-                m_result.error = problemAt(m_xml.lineNumber(),
-                                           QStringLiteral("entity declarations are not allowed in OPML"));
+                m_result.error = problemAt(
+                    m_xml.lineNumber(),
+                    QStringLiteral("entity declarations are not allowed in OPML"));
             }
             break;
         case QXmlStreamReader::StartElement:
             if (++m_depth > kMaxNestingDepth) {
-                m_result.error = problemAt(m_xml.lineNumber(),
-                                           QStringLiteral("outlines nested deeper than %1 levels; no subscription "
-                                                          "list does that")
-                                               .arg(formatCount(kMaxNestingDepth)));
+                m_result.error = problemAt(
+                    m_xml.lineNumber(),
+                    QStringLiteral("outlines nested deeper than %1 levels; no subscription "
+                                   "list does that")
+                        .arg(formatCount(kMaxNestingDepth)));
                 break;
             }
             if (!sawRoot) {
@@ -169,8 +172,9 @@ OpmlParseResult OpmlReader::read()
     if (m_feedsLeftOut > 0) {
         // First, where it is seen: it says that subscriptions are missing.
         m_result.document.problems.prepend(problemAt(
-            m_firstLeftOutLine, QStringLiteral("the file lists more than %1 feeds; the %2 from here on were left out")
-                                    .arg(formatCount(kMaxFeeds), formatCount(m_feedsLeftOut))));
+            m_firstLeftOutLine,
+            QStringLiteral("the file lists more than %1 feeds; the %2 from here on were left out")
+                .arg(formatCount(kMaxFeeds), formatCount(m_feedsLeftOut))));
     }
     return std::move(m_result);
 }
@@ -190,8 +194,8 @@ void OpmlReader::startElement()
     if (name.compare(QLatin1String("title"), Qt::CaseInsensitive) == 0 && !m_stack.empty()
         && m_stack.back().name == QLatin1String("head")) {
         // readElementText consumes the end element, so no frame is pushed for it.
-        m_result.document.title =
-            m_xml.readElementText(QXmlStreamReader::IncludeChildElements).simplified();
+        m_result.document.title
+            = m_xml.readElementText(QXmlStreamReader::IncludeChildElements).simplified();
         return;
     }
     if (name.compare(QLatin1String("outline"), Qt::CaseInsensitive) == 0 && insideBody()) {
@@ -246,10 +250,11 @@ void OpmlReader::readOutline()
             opened = true;
         } else if (!m_reportedDepth) {
             m_reportedDepth = true;
-            addProblem(m_xml.lineNumber(),
-                       QStringLiteral("folders nested deeper than %1 levels; their feeds are kept in "
-                                      "the folder at level %1")
-                           .arg(kMaxFolderDepth));
+            addProblem(
+                m_xml.lineNumber(),
+                QStringLiteral("folders nested deeper than %1 levels; their feeds are kept in "
+                               "the folder at level %1")
+                    .arg(kMaxFolderDepth));
         }
     }
     m_stack.push_back({QStringLiteral("outline"), opened});
@@ -270,7 +275,9 @@ void OpmlReader::addFeed(const QXmlStreamAttributes &attributes, const QString &
     }
     const QUrl url(withoutFeedScheme(rawUrl), QUrl::StrictMode);
     if (const QString why = checkWebUrl(url); !why.isEmpty()) {
-        addProblem(line, QStringLiteral("skipped %1: xmlUrl \"%2\" %3").arg(describe(title, rawUrl), rawUrl, why));
+        addProblem(line,
+                   QStringLiteral("skipped %1: xmlUrl \"%2\" %3")
+                       .arg(describe(title, rawUrl), rawUrl, why));
         return;
     }
 
@@ -279,8 +286,9 @@ void OpmlReader::addFeed(const QXmlStreamAttributes &attributes, const QString &
         // The site link ends up clickable in the reader, so "javascript:" and friends go.
         const QUrl site(siteUrl, QUrl::StrictMode);
         if (const QString why = checkWebUrl(site); !why.isEmpty()) {
-            addProblem(line, QStringLiteral("ignored the htmlUrl of %1: \"%2\" %3")
-                                 .arg(describe(title, rawUrl), siteUrl, why));
+            addProblem(line,
+                       QStringLiteral("ignored the htmlUrl of %1: \"%2\" %3")
+                           .arg(describe(title, rawUrl), siteUrl, why));
             siteUrl.clear();
         } else {
             siteUrl = site.toString(QUrl::FullyEncoded);
@@ -295,9 +303,10 @@ void OpmlReader::addFeed(const QXmlStreamAttributes &attributes, const QString &
             first.title = feed.title;
         if (first.siteUrl.isEmpty())
             first.siteUrl = feed.siteUrl;
-        addProblem(line, QStringLiteral("%1 is listed again; merged with the entry on line %2")
-                             .arg(feed.url)
-                             .arg(it->second));
+        addProblem(line,
+                   QStringLiteral("%1 is listed again; merged with the entry on line %2")
+                       .arg(feed.url)
+                       .arg(it->second));
         return;
     }
     m_seen.insert(key, {m_result.document.feeds.size(), line});

@@ -17,8 +17,8 @@ namespace bulletin {
 // Safe on hostile input: entity declarations are refused (no "billion laughs"), nothing is
 // fetched (neither an external DTD nor an entity), elements nested deeper than
 // kMaxNestingDepth (inputlimits.h) are refused, and time is linear in the file. Bounded: one
-// file gives at most 10,000 feeds (the first problem then says how many more it listed and where they
-// start), and at most 100 problems are listed, then how many more there were.
+// file gives at most 10,000 feeds (the first problem then says how many more it listed and where
+// they start), and at most 100 problems are listed, then how many more there were.
 OpmlParseResult parseOpml(const QByteArray &data);
 
 // "feed:" is a pseudo-scheme some sites and browsers put in subscription links

@@ -15,8 +15,8 @@ struct Folder
     QString name;
     struct Item
     {
-        const OpmlFeed *feed = nullptr;  // either a feed...
-        Folder *folder = nullptr;        // ...or a subfolder
+        const OpmlFeed *feed = nullptr; // either a feed...
+        Folder *folder = nullptr; // ...or a subfolder
     };
     std::vector<Item> items;
     std::vector<std::unique_ptr<Folder>> children;

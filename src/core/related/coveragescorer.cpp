@@ -78,14 +78,14 @@ void analyseCandidate(CoverageCandidate &candidate)
 
 CoverageScorer::CoverageScorer(const CoverageCandidate &query, int documentCount,
                                CoverageWeights weights)
-    : m_query(query),
-      m_queryTerms(query.analysed ? query.terms : headlineTerms(query.title)),
-      m_queryText(query.analysed ? query.stems : textStems(query.text)),
-      m_queryKey(syndicationKey(query.title)),
-      m_documentCount(std::max(1, documentCount)),
-      m_weightedCount(std::max(m_documentCount, weights.smallCacheHeadlines)),
-      m_weights(weights),
-      m_unknownIdf(std::log(m_weightedCount))
+    : m_query(query)
+    , m_queryTerms(query.analysed ? query.terms : headlineTerms(query.title))
+    , m_queryText(query.analysed ? query.stems : textStems(query.text))
+    , m_queryKey(syndicationKey(query.title))
+    , m_documentCount(std::max(1, documentCount))
+    , m_weightedCount(std::max(m_documentCount, weights.smallCacheHeadlines))
+    , m_weights(weights)
+    , m_unknownIdf(std::log(m_weightedCount))
 {
 }
 
@@ -150,9 +150,11 @@ QStringList CoverageScorer::distinctiveSurfaces(int count) const
         if (df <= kCommonFloor || qint64(df) * kFetchShare <= m_documentCount)
             terms.append(t);
     }
-    std::stable_sort(terms.begin(), terms.end(), [this](const RelatedTerm &a, const RelatedTerm &b) {
-        return idf(a) * (a.name ? m_weights.nameBoost : 1.0) > idf(b) * (b.name ? m_weights.nameBoost : 1.0);
-    });
+    std::stable_sort(terms.begin(), terms.end(),
+                     [this](const RelatedTerm &a, const RelatedTerm &b) {
+                         return idf(a) * (a.name ? m_weights.nameBoost : 1.0)
+                             > idf(b) * (b.name ? m_weights.nameBoost : 1.0);
+                     });
     QStringList out;
     for (qsizetype i = 0; i < terms.size() && i < count; ++i) {
         out.append(terms[i].surface);
@@ -236,10 +238,11 @@ QList<ScoredCoverage> CoverageScorer::scoreAll(const QList<CoverageCandidate> &c
         const CoverageCandidate &c = candidates[i];
         if (c.id == m_query.id)
             continue;
-        double similarity = cosine(query, headlineVector(c.analysed ? c.terms : headlineTerms(c.title)));
+        double similarity = cosine(query,
+                                   headlineVector(c.analysed ? c.terms : headlineTerms(c.title)));
         if (!texts.isEmpty() && !texts[i].isEmpty())
             similarity += m_weights.textWeight
-                          * cosine(queryText, textVector(texts[i], localDf, localCount));
+                * cosine(queryText, textVector(texts[i], localDf, localCount));
         double s = similarity * timeFactor(m_query.published, c.published);
         if (c.feedId == m_query.feedId)
             s *= m_weights.sameFeedFactor;

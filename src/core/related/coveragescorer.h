@@ -16,16 +16,16 @@ struct CoverageCandidate
     qint64 id = 0;
     qint64 feedId = 0;
     QString title;
-    QString text;          // plain text, possibly cut short; empty for headline-only stories
+    QString text; // plain text, possibly cut short; empty for headline-only stories
     QStringList categories;
-    QDateTime published;   // the story's date (its sort date when it has no published date)
+    QDateTime published; // the story's date (its sort date when it has no published date)
 
     // The headline's terms and the text's stems, once analyseCandidate() has worked them
     // out: the stories of one refresh share most of their candidates, and a candidate kept
     // analysed is not tokenised again for each of them.
     bool analysed = false;
     QList<RelatedTerm> terms; // headlineTerms(title)
-    QStringList stems;        // textStems(text)
+    QStringList stems; // textStems(text)
 };
 
 // Fills in terms and stems; scoring no longer reads the text after it, so the caller may
@@ -42,12 +42,12 @@ struct ScoredCoverage
 // shared/corpus/related (see docs/related.md); change them together with it.
 struct CoverageWeights
 {
-    double nameBoost = 1.3;       // idf multiplier for proper nouns and acronyms
-    double timeScaleHours = 30;   // time factor is 1 / (1 + (dt / scale)^2)
-    double sameFeedFactor = 0.7;  // a feed seldom covers one event twice in a few hours
+    double nameBoost = 1.3; // idf multiplier for proper nouns and acronyms
+    double timeScaleHours = 30; // time factor is 1 / (1 + (dt / scale)^2)
+    double sameFeedFactor = 0.7; // a feed seldom covers one event twice in a few hours
     double otherCategoryFactor = 0.5; // both categorised, no category in common
-    double textWeight = 0.35;     // body-text cosine added to the headline cosine
-    double threshold = 0.23;      // below this a candidate is not listed at all
+    double textWeight = 0.35; // body-text cosine added to the headline cosine
+    double threshold = 0.23; // below this a candidate is not listed at all
     // A cache of fewer headlines weighs its words as if it held this many. A small cache
     // is a day or two of news in which one big event's words fill a tenth of the headlines:
     // counted out of the cache itself they weigh hardly more than a common word, and the
@@ -77,8 +77,7 @@ class CoverageScorer final
 public:
     // documentCount: stories in the cache. Then give the frequencies of querySurfaces().
     // Term weights are worked out of max(documentCount, weights.smallCacheHeadlines).
-    CoverageScorer(const CoverageCandidate &query, int documentCount,
-                   CoverageWeights weights = {});
+    CoverageScorer(const CoverageCandidate &query, int documentCount, CoverageWeights weights = {});
 
     // Surface forms of the query headline's terms, for the document-frequency lookup.
     QStringList querySurfaces() const;
@@ -112,7 +111,8 @@ private:
     Vector headlineVector(const QList<RelatedTerm> &terms) const;
     double timeFactor(const QDateTime &a, const QDateTime &b) const;
     // Every candidate scoring at least minScore, best first (ties by id).
-    QList<ScoredCoverage> scoreAll(const QList<CoverageCandidate> &candidates, double minScore) const;
+    QList<ScoredCoverage> scoreAll(const QList<CoverageCandidate> &candidates,
+                                   double minScore) const;
 
     CoverageCandidate m_query;
     QList<RelatedTerm> m_queryTerms;

@@ -11,8 +11,8 @@ namespace bulletin {
 // one of its related stories.
 struct StoryPages
 {
-    QString link;     // the item's link
-    QString id;       // the item's id (used when it is an http(s) address)
+    QString link; // the item's link
+    QString id; // the item's id (used when it is an http(s) address)
     QString homePage; // the feed's home page
 };
 

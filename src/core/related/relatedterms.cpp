@@ -16,21 +16,23 @@ namespace {
 // Kept short on purpose: words such as "new" or "report" still help when they are rare,
 // and the idf weighting takes care of the rest.
 constexpr std::array<std::string_view, 94> kStopWords = {
-    "a", "about", "after", "against", "all", "also", "amid", "an", "and", "are", "as", "at",
-    "be", "been", "before", "being", "but", "by", "can", "could", "did", "do", "does", "down",
-    "for", "from", "had", "has", "have", "he", "her", "his", "how", "i", "if", "in", "into",
-    "is", "it", "its", "just", "may", "me", "more", "most", "my", "new", "no", "not", "of",
-    "off", "on", "or", "our", "out", "over", "s", "said", "say", "says", "she", "should",
-    "so", "than", "that", "the", "their", "them", "then", "these", "they", "this", "those",
-    "to", "too", "up", "us", "very", "via", "vs", "was", "we", "were", "what", "when", "where",
-    "which", "who", "why", "will", "with", "would", "you", "your"};
+    "a",    "about",  "after", "against", "all",    "also",  "amid",  "an",   "and",  "are",
+    "as",   "at",     "be",    "been",    "before", "being", "but",   "by",   "can",  "could",
+    "did",  "do",     "does",  "down",    "for",    "from",  "had",   "has",  "have", "he",
+    "her",  "his",    "how",   "i",       "if",     "in",    "into",  "is",   "it",   "its",
+    "just", "may",    "me",    "more",    "most",   "my",    "new",   "no",   "not",  "of",
+    "off",  "on",     "or",    "our",     "out",    "over",  "s",     "said", "say",  "says",
+    "she",  "should", "so",    "than",    "that",   "the",   "their", "them", "then", "these",
+    "they", "this",   "those", "to",      "too",    "up",    "us",    "very", "via",  "vs",
+    "was",  "we",     "were",  "what",    "when",   "where", "which", "who",  "why",  "will",
+    "with", "would",  "you",   "your"};
 // Sorted, so that a word is looked up by binary search: scoring looks up every word of the
 // text of hundreds of candidates per story.
 static_assert(std::is_sorted(kStopWords.begin(), kStopWords.end()));
 constexpr qsizetype kLongestStopWord = qsizetype(
-    std::max_element(kStopWords.begin(), kStopWords.end(), [](std::string_view a, std::string_view b) {
-        return a.size() < b.size();
-    })->size());
+    std::max_element(kStopWords.begin(), kStopWords.end(),
+                     [](std::string_view a, std::string_view b) { return a.size() < b.size(); })
+        ->size());
 
 struct Token
 {
@@ -92,9 +94,12 @@ bool isRelatedStopWord(QStringView lowerWord)
 {
     if (lowerWord.isEmpty() || lowerWord.size() > kLongestStopWord)
         return false;
-    const auto latin = [](std::string_view w) { return QLatin1String(w.data(), qsizetype(w.size())); };
-    const auto it = std::lower_bound(kStopWords.begin(), kStopWords.end(), lowerWord,
-                                     [&](std::string_view w, QStringView word) { return word.compare(latin(w)) > 0; });
+    const auto latin = [](std::string_view w) {
+        return QLatin1String(w.data(), qsizetype(w.size()));
+    };
+    const auto it = std::lower_bound(
+        kStopWords.begin(), kStopWords.end(), lowerWord,
+        [&](std::string_view w, QStringView word) { return word.compare(latin(w)) > 0; });
     return it != kStopWords.end() && lowerWord == latin(*it);
 }
 

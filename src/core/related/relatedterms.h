@@ -11,7 +11,7 @@ namespace bulletin {
 struct RelatedTerm
 {
     QString surface; // as SQLite's unicode61 tokenizer indexes it (lower case, no diacritics)
-    QString stem;    // the surface with light plural stemming; terms match on this
+    QString stem; // the surface with light plural stemming; terms match on this
     bool name = false; // written like a proper noun or an acronym
 };
 

@@ -19,7 +19,8 @@ ParsedFeed parseFixture(const QString &name)
 
 QString utc(const QDateTime &dt)
 {
-    return dt.isValid() ? dt.toUTC().toString(QStringLiteral("yyyy-MM-dd'T'HH:mm:ss'Z'")) : QString();
+    return dt.isValid() ? dt.toUTC().toString(QStringLiteral("yyyy-MM-dd'T'HH:mm:ss'Z'"))
+                        : QString();
 }
 
 } // namespace
@@ -49,15 +50,18 @@ void tst_CapParser::bareAlert()
     QCOMPARE(utc(a.sent), QStringLiteral("2024-05-01T10:00:00Z")); // -00:00 means UTC
     QCOMPARE(a.msgType, QStringLiteral("Update"));
     // References are split at white space and kept exactly as written, offsets included.
-    QCOMPARE(a.references, (QStringList{QStringLiteral("alerts@example.org,EX-2024-0,2024-05-01T09:00:00-07:00"),
-                                        QStringLiteral("alerts@example.org,EX-2023-9,2023-12-01T09:00:00+01:00")}));
+    QCOMPARE(
+        a.references,
+        (QStringList{QStringLiteral("alerts@example.org,EX-2024-0,2024-05-01T09:00:00-07:00"),
+                     QStringLiteral("alerts@example.org,EX-2023-9,2023-12-01T09:00:00+01:00")}));
     QCOMPARE(a.info.size(), 2);
     QCOMPARE(a.info[0].headline, QStringLiteral("Flood warning"));
     // CAP text is plain text: a double-escaped entity stays escaped once.
     QCOMPARE(a.info[0].description, QStringLiteral("Rivers rising. Use &lt;br&gt; literally."));
     QCOMPARE(utc(a.info[0].expires), QStringLiteral("2024-05-02T08:00:00Z"));
     QVERIFY(!a.info[0].effective.isValid());
-    QCOMPARE(a.info[0].areaDesc, (QStringList{QStringLiteral("North County; South County"), QStringLiteral("Coast")}));
+    QCOMPARE(a.info[0].areaDesc,
+             (QStringList{QStringLiteral("North County; South County"), QStringLiteral("Coast")}));
     QCOMPARE(a.info[1].language, QStringLiteral("fr-CA"));
     QVERIFY(a.info[1].areaDesc.isEmpty());
 }
@@ -79,14 +83,16 @@ void tst_CapParser::bareAlertIsNamedAfterItsSender()
 {
     QFETCH(QByteArray, infos);
     QFETCH(QString, title);
-    const FeedParseResult r = parseFeed("<alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\">"
-                                        "<identifier>A1</identifier><sender>alerts@example.org</sender>"
-                                        "<sent>2024-05-01T10:00:00-00:00</sent><status>Actual</status>"
-                                        "<msgType>Alert</msgType><scope>Public</scope>"
-                                        + infos + "</alert>");
+    const FeedParseResult r = parseFeed(
+        "<alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\">"
+        "<identifier>A1</identifier><sender>alerts@example.org</sender>"
+        "<sent>2024-05-01T10:00:00-00:00</sent><status>Actual</status>"
+        "<msgType>Alert</msgType><scope>Public</scope>"
+        + infos + "</alert>");
     QVERIFY2(r.feed, qPrintable(r.error));
     QCOMPARE(r.feed->title, title);
-    QCOMPARE(parseFixture(QStringLiteral("alert.cap")).title, QStringLiteral("Example Weather Office"));
+    QCOMPARE(parseFixture(QStringLiteral("alert.cap")).title,
+             QStringLiteral("Example Weather Office"));
 }
 
 void tst_CapParser::feedCarriage_data()
@@ -94,9 +100,12 @@ void tst_CapParser::feedCarriage_data()
     QTest::addColumn<int>("entry");
     QTest::addColumn<QString>("carried");
     QTest::addColumn<QString>("link");
-    QTest::newRow("cap index entry (NWS)") << 0 << "index" << "http://alerts.example.gov/1.cap";
-    QTest::newRow("alert embedded in atom content") << 1 << "embedded" << "";
-    QTest::newRow("entry that only links its alert") << 2 << "" << "http://alerts.example.gov/3.cap";
+    QTest::newRow("cap index entry (NWS)") << 0 << "index"
+                                           << "http://alerts.example.gov/1.cap";
+    QTest::newRow("alert embedded in atom content") << 1 << "embedded"
+                                                    << "";
+    QTest::newRow("entry that only links its alert") << 2 << ""
+                                                     << "http://alerts.example.gov/3.cap";
 }
 
 void tst_CapParser::feedCarriage()
@@ -154,7 +163,8 @@ void tst_CapParser::jsonShape()
     QCOMPARE(feed.value(QLatin1StringView("entries")).toInt(), 3);
     const QJsonArray alerts = feed.value(QLatin1StringView("alerts")).toArray();
     QCOMPARE(alerts.size(), 3); // one per entry, in document order
-    QCOMPARE(alerts[2].toObject().value(QLatin1StringView("carried")).toString(), QStringLiteral("none"));
+    QCOMPARE(alerts[2].toObject().value(QLatin1StringView("carried")).toString(),
+             QStringLiteral("none"));
     QVERIFY(alerts[2].toObject().value(QLatin1StringView("identifier")).isNull());
 }
 

@@ -52,7 +52,8 @@ QStringList xmlTokens(const QByteArray &bytes, const QList<SetAsideText> &setAsi
 
 QString utc(const QDateTime &dt)
 {
-    return dt.isValid() ? dt.toUTC().toString(QStringLiteral("yyyy-MM-dd'T'HH:mm:ss'Z'")) : QString();
+    return dt.isValid() ? dt.toUTC().toString(QStringLiteral("yyyy-MM-dd'T'HH:mm:ss'Z'"))
+                        : QString();
 }
 
 ParsedFeed parseOk(const QByteArray &bytes, const QString &hint = {})
@@ -115,12 +116,25 @@ void tst_FeedParser::formatSniffing_data()
     QTest::addColumn<QString>("format");
     QTest::newRow("rss 2.0") << QByteArray("<rss version=\"2.0\"><channel/></rss>") << "rss";
     QTest::newRow("rss without version") << QByteArray("<rss><channel/></rss>") << "rss";
-    QTest::newRow("rss 1.0 rdf") << QByteArray("<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" xmlns=\"http://purl.org/rss/1.0/\"/>") << "rdf";
-    QTest::newRow("rss 0.90 rdf") << QByteArray("<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" xmlns=\"http://my.netscape.com/rdf/simple/0.9/\"/>") << "rdf";
-    QTest::newRow("atom 1.0") << QByteArray("<feed xmlns=\"http://www.w3.org/2005/Atom\"/>") << "atom";
-    QTest::newRow("atom 0.3") << QByteArray("<feed version=\"0.3\" xmlns=\"http://purl.org/atom/ns#\"/>") << "atom";
-    QTest::newRow("json feed with bom") << QByteArray("\xEF\xBB\xBF {\"version\":\"https://jsonfeed.org/version/1\",\"items\":[]}") << "json";
-    QTest::newRow("cap alert") << QByteArray("<alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\"/>") << "cap";
+    QTest::newRow("rss 1.0 rdf") << QByteArray(
+        "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" "
+        "xmlns=\"http://purl.org/rss/1.0/\"/>")
+                                 << "rdf";
+    QTest::newRow("rss 0.90 rdf") << QByteArray(
+        "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" "
+        "xmlns=\"http://my.netscape.com/rdf/simple/0.9/\"/>")
+                                  << "rdf";
+    QTest::newRow("atom 1.0") << QByteArray("<feed xmlns=\"http://www.w3.org/2005/Atom\"/>")
+                              << "atom";
+    QTest::newRow("atom 0.3") << QByteArray(
+        "<feed version=\"0.3\" xmlns=\"http://purl.org/atom/ns#\"/>")
+                              << "atom";
+    QTest::newRow("json feed with bom")
+        << QByteArray("\xEF\xBB\xBF {\"version\":\"https://jsonfeed.org/version/1\",\"items\":[]}")
+        << "json";
+    QTest::newRow("cap alert") << QByteArray(
+        "<alert xmlns=\"urn:oasis:names:tc:emergency:cap:1.2\"/>")
+                               << "cap";
 }
 
 void tst_FeedParser::formatSniffing()
@@ -137,7 +151,8 @@ void tst_FeedParser::errors_data()
     QTest::addColumn<QByteArray>("bytes");
     QTest::addColumn<QString>("errorStart");
     QTest::newRow("empty document") << QByteArray("  \n") << "not a feed: the document is empty";
-    QTest::newRow("html page") << QByteArray("<html><body>hi</body></html>") << "not a feed: root element <html>";
+    QTest::newRow("html page") << QByteArray("<html><body>hi</body></html>")
+                               << "not a feed: root element <html>";
     QTest::newRow("not xml at all") << QByteArray("hello") << "XML error at line 1";
     QTest::newRow("broken json") << QByteArray("{\"version\": ") << "JSON error at offset";
     QTest::newRow("comment only") << QByteArray("<!-- nothing -->") << "not a feed";
@@ -153,7 +168,8 @@ void tst_FeedParser::errors_data()
     // The XML reader's message quotes the declared encoding, line break and all (found by
     // fuzz_feedparser): the error is still one line.
     QTest::newRow("encoding name with a line break")
-        << QByteArray("<?xml version=\"1.0\" encoding=\"utf-8\n\"?>\n<rss version=\"2.0\"><channel><title>")
+        << QByteArray("<?xml version=\"1.0\" encoding=\"utf-8\n\"?>\n<rss "
+                      "version=\"2.0\"><channel><title>")
         << "XML error at line 2, column 3: utf-8 is an invalid encoding name.";
 }
 
@@ -172,26 +188,32 @@ void tst_FeedParser::titles_data()
     QTest::addColumn<QByteArray>("titleXml");
     QTest::addColumn<QString>("expected");
     QTest::newRow("rss title plain text keeps <") << QByteArray("1 &lt; 2") << "1 < 2";
-    QTest::newRow("rss title with html end tag") << QByteArray("&lt;b&gt;bold&lt;/b&gt; move") << "bold move";
+    QTest::newRow("rss title with html end tag")
+        << QByteArray("&lt;b&gt;bold&lt;/b&gt; move") << "bold move";
     QTest::newRow("rss title double-escaped amp") << QByteArray("AT&amp;amp;T") << "AT&T";
-    QTest::newRow("rss title numeric reference") << QByteArray("don&amp;#8217;t") << QString::fromUtf8("don’t");
-    QTest::newRow("rss title unknown tag stays text") << QByteArray("&lt;foo&gt; &amp;amp; &lt;/foo&gt;") << "<foo> &amp; </foo>";
+    QTest::newRow("rss title numeric reference")
+        << QByteArray("don&amp;#8217;t") << QString::fromUtf8("don’t");
+    QTest::newRow("rss title unknown tag stays text")
+        << QByteArray("&lt;foo&gt; &amp;amp; &lt;/foo&gt;") << "<foo> &amp; </foo>";
     QTest::newRow("rss title inline markup") << QByteArray("<b>inline</b> title") << "inline title";
-    QTest::newRow("rss title script never text") << QByteArray("&lt;script&gt;x&lt;/script&gt;safe") << "safe";
+    QTest::newRow("rss title script never text")
+        << QByteArray("&lt;script&gt;x&lt;/script&gt;safe") << "safe";
     // A number past U+10FFFF is no character, however its digits would wrap in 32 bits.
     QTest::newRow("rss title reference past U+10FFFF")
         << QByteArray("a &#x100000041; b") << QString::fromUtf8("a \uFFFD b");
-    QTest::newRow("rss title reference with many leading zeros") << QByteArray("&#0000000000065;1") << "A1";
-    QTest::newRow("rss title elements that separate words")
-        << QByteArray("&lt;nav&gt;Home&lt;/nav&gt;&lt;main&gt;News&lt;/main&gt;&lt;aside&gt;Ads&lt;/aside&gt;")
-        << "Home News Ads";
+    QTest::newRow("rss title reference with many leading zeros")
+        << QByteArray("&#0000000000065;1") << "A1";
+    QTest::newRow("rss title elements that separate words") << QByteArray(
+        "&lt;nav&gt;Home&lt;/nav&gt;&lt;main&gt;News&lt;/main&gt;&lt;aside&gt;Ads&lt;/aside&gt;")
+                                                            << "Home News Ads";
 }
 
 void tst_FeedParser::titles()
 {
     QFETCH(QByteArray, titleXml);
     QFETCH(QString, expected);
-    const ParsedFeed feed = parseOk("<rss><channel><item><title>" + titleXml + "</title></item></channel></rss>");
+    const ParsedFeed feed = parseOk("<rss><channel><item><title>" + titleXml
+                                    + "</title></item></channel></rss>");
     QCOMPARE(feed.items.size(), 1);
     QCOMPARE(feed.items[0].title, expected);
 }
@@ -201,25 +223,25 @@ void tst_FeedParser::feedsOwnDate_data()
 {
     QTest::addColumn<QByteArray>("bytes");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("rss lastBuildDate, the later of two dates")
-        << QByteArray("<rss><channel><pubDate>Mon, 01 Dec 2008 10:00:00 GMT</pubDate>"
-                      "<lastBuildDate>Tue, 30 Dec 2008 18:26:15 GMT</lastBuildDate><item><title>a</title></item>"
-                      "</channel></rss>")
-        << "2008-12-30T18:26:15Z";
-    QTest::newRow("rss dc:date")
-        << QByteArray("<rss xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><channel>"
-                      "<dc:date>2004-05-06T07:08:09+02:00</dc:date></channel></rss>")
-        << "2004-05-06T05:08:09Z";
-    QTest::newRow("atom feed updated, not the entry's")
-        << QByteArray("<feed xmlns=\"http://www.w3.org/2005/Atom\"><updated>2008-12-30T18:26:15Z</updated>"
-                      "<entry><title>a</title><updated>2009-01-01T00:00:00Z</updated></entry></feed>")
-        << "2008-12-30T18:26:15Z";
+    QTest::newRow("rss lastBuildDate, the later of two dates") << QByteArray(
+        "<rss><channel><pubDate>Mon, 01 Dec 2008 10:00:00 GMT</pubDate>"
+        "<lastBuildDate>Tue, 30 Dec 2008 18:26:15 GMT</lastBuildDate><item><title>a</title></item>"
+        "</channel></rss>") << "2008-12-30T18:26:15Z";
+    QTest::newRow("rss dc:date") << QByteArray(
+        "<rss xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><channel>"
+        "<dc:date>2004-05-06T07:08:09+02:00</dc:date></channel></rss>")
+                                 << "2004-05-06T05:08:09Z";
+    QTest::newRow("atom feed updated, not the entry's") << QByteArray(
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\"><updated>2008-12-30T18:26:15Z</updated>"
+        "<entry><title>a</title><updated>2009-01-01T00:00:00Z</updated></entry></feed>")
+                                                        << "2008-12-30T18:26:15Z";
     QTest::newRow("atom 0.3 modified")
         << QByteArray("<feed version=\"0.3\" xmlns=\"http://purl.org/atom/ns#\">"
                       "<modified>2004-01-01T00:00:00Z</modified></feed>")
         << "2004-01-01T00:00:00Z";
     QTest::newRow("no date") << QByteArray("<rss><channel><title>t</title></channel></rss>") << "";
-    QTest::newRow("unreadable date") << QByteArray("<rss><channel><pubDate>soon</pubDate></channel></rss>") << "";
+    QTest::newRow("unreadable date")
+        << QByteArray("<rss><channel><pubDate>soon</pubDate></channel></rss>") << "";
 }
 
 void tst_FeedParser::feedsOwnDate()
@@ -235,32 +257,45 @@ void tst_FeedParser::encodings_data()
     QTest::addColumn<QString>("hint");
     QTest::addColumn<QString>("title");
     const QString title = QString::fromUtf8("Ñandú ’ €");
-    const QString doc = QStringLiteral("<?xml version=\"1.0\" encoding=\"%1\"?><rss><channel><title>%2</title></channel></rss>");
+    const QString doc = QStringLiteral(
+        "<?xml version=\"1.0\" encoding=\"%1\"?><rss><channel><title>%2</title></channel></rss>");
     auto encode = [&](QStringConverter::Encoding e, const char *label, bool bom) {
-        QStringEncoder enc(e, bom ? QStringConverter::Flag::WriteBom : QStringConverter::Flag::Default);
+        QStringEncoder enc(
+            e, bom ? QStringConverter::Flag::WriteBom : QStringConverter::Flag::Default);
         return QByteArray(enc.encode(doc.arg(QLatin1StringView(label), title)));
     };
-    QTest::newRow("utf-8 bom") << encode(QStringConverter::Utf8, "utf-8", true) << QString() << title;
-    QTest::newRow("utf-16le bom") << encode(QStringConverter::Utf16LE, "utf-16", true) << QString() << title;
-    QTest::newRow("utf-16be without bom") << encode(QStringConverter::Utf16BE, "utf-16", false) << QString() << title;
-    QTest::newRow("utf-32le without bom") << encode(QStringConverter::Utf32LE, "utf-32", false) << QString() << title;
-    QTest::newRow("utf-32be bom") << encode(QStringConverter::Utf32BE, "utf-32", true) << QString() << title;
-    QTest::newRow("windows-1252 labelled utf-8") << test::readTestData(QStringLiteral("windows-1252-labelled-utf8.rss"))
-                                                 << QString() << QString::fromUtf8("Don’t panic — café");
+    QTest::newRow("utf-8 bom") << encode(QStringConverter::Utf8, "utf-8", true) << QString()
+                               << title;
+    QTest::newRow("utf-16le bom") << encode(QStringConverter::Utf16LE, "utf-16", true) << QString()
+                                  << title;
+    QTest::newRow("utf-16be without bom")
+        << encode(QStringConverter::Utf16BE, "utf-16", false) << QString() << title;
+    QTest::newRow("utf-32le without bom")
+        << encode(QStringConverter::Utf32LE, "utf-32", false) << QString() << title;
+    QTest::newRow("utf-32be bom") << encode(QStringConverter::Utf32BE, "utf-32", true) << QString()
+                                  << title;
+    QTest::newRow("windows-1252 labelled utf-8")
+        << test::readTestData(QStringLiteral("windows-1252-labelled-utf8.rss")) << QString()
+        << QString::fromUtf8("Don’t panic — café");
     QTest::newRow("iso-8859-1 declaration read as windows-1252")
-        << QByteArray("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss><channel><title>caf\xe9 \x93quoted\x94</title></channel></rss>")
+        << QByteArray("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss><channel><title>caf\xe9 "
+                      "\x93quoted\x94</title></channel></rss>")
         << QString() << QString::fromUtf8("café “quoted”");
     QTest::newRow("euc-kr declaration")
-        << QByteArray("<?xml version=\"1.0\" encoding=\"euc-kr\"?><rss><channel><title>\xb3\xe2</title></channel></rss>")
+        << QByteArray("<?xml version=\"1.0\" "
+                      "encoding=\"euc-kr\"?><rss><channel><title>\xb3\xe2</title></channel></rss>")
         << QString() << QString::fromUtf8("년");
     QTest::newRow("charset hint beats declaration")
-        << QByteArray("<?xml version=\"1.0\" encoding=\"utf-8\"?><rss><channel><title>caf\xe9</title></channel></rss>")
+        << QByteArray("<?xml version=\"1.0\" "
+                      "encoding=\"utf-8\"?><rss><channel><title>caf\xe9</title></channel></rss>")
         << QStringLiteral("iso-8859-1") << QString::fromUtf8("café");
     QTest::newRow("utf-16 label on ascii bytes ignored")
-        << QByteArray("<?xml version=\"1.0\" encoding=\"utf-16\"?><rss><channel><title>plain</title></channel></rss>")
+        << QByteArray("<?xml version=\"1.0\" "
+                      "encoding=\"utf-16\"?><rss><channel><title>plain</title></channel></rss>")
         << QString() << QStringLiteral("plain");
     QTest::newRow("invalid bytes after utf-8 bom")
-        << QByteArray("\xEF\xBB\xBF<rss><channel><title>Espa\xf1" "a \xd1\xa8</title></channel></rss>")
+        << QByteArray("\xEF\xBB\xBF<rss><channel><title>Espa\xf1"
+                      "a \xd1\xa8</title></channel></rss>")
         << QString() << QString::fromUtf8("España Ѩ");
 }
 
@@ -296,28 +331,39 @@ void tst_FeedParser::textWithReferencesReadsTheSame_data()
 {
     QTest::addColumn<QByteArray>("xml");
     QTest::addColumn<int>("setAside"); // runs of character data decoded before the reader
-    const QByteArray longText = QByteArray("Long text, line one\r\nline two\rline three ").repeated(3);
-    QTest::newRow("escaped html") << QByteArray("<rss><d>a &lt;p class=&quot;x&quot;&gt;b &amp;amp; c&lt;/p&gt; &apos;</d></rss>") << 1;
+    const QByteArray longText
+        = QByteArray("Long text, line one\r\nline two\rline three ").repeated(3);
+    QTest::newRow("escaped html") << QByteArray(
+        "<rss><d>a &lt;p class=&quot;x&quot;&gt;b &amp;amp; c&lt;/p&gt; &apos;</d></rss>")
+                                  << 1;
     QTest::newRow("numeric references")
-        << QByteArray("<rss><d>caf&#233; &#x1F600; &#10;line &#13;end</d><e>&#x41;&#66;</e></rss>") << 2;
-    QTest::newRow("UTF-8 beside references")
-        << QByteArray("<rss><d>I\xE2\x80\x99ve &lt;b&gt;caf\xC3\xA9&lt;/b&gt; \xF0\x9F\x98\x80</d></rss>") << 1;
+        << QByteArray("<rss><d>caf&#233; &#x1F600; &#10;line &#13;end</d><e>&#x41;&#66;</e></rss>")
+        << 2;
+    QTest::newRow("UTF-8 beside references") << QByteArray(
+        "<rss><d>I\xE2\x80\x99ve &lt;b&gt;caf\xC3\xA9&lt;/b&gt; \xF0\x9F\x98\x80</d></rss>")
+                                             << 1;
     QTest::newRow("long text, its line ends and the lines after it")
-        << QByteArray("<rss>\n<d>" + longText + "</d>\n<e>short</e>\n<f>&#65;</f>\n<g>x</g></rss>") << 2;
+        << QByteArray("<rss>\n<d>" + longText + "</d>\n<e>short</e>\n<f>&#65;</f>\n<g>x</g></rss>")
+        << 2;
     QTest::newRow("text around elements and comments")
-        << QByteArray("<rss><d>x &amp; <b>y &lt;</b> z &gt;<!-- c &amp; --> w &amp;</d></rss>") << 4;
+        << QByteArray("<rss><d>x &amp; <b>y &lt;</b> z &gt;<!-- c &amp; --> w &amp;</d></rss>")
+        << 4;
     QTest::newRow("attributes and CDATA stay")
-        << QByteArray("<rss><a title=\"x &amp; y > z\" b='&lt;'><![CDATA[&amp; <p>]]></a></rss>") << 0;
+        << QByteArray("<rss><a title=\"x &amp; y > z\" b='&lt;'><![CDATA[&amp; <p>]]></a></rss>")
+        << 0;
     QTest::newRow("text the reader rejects, beside text it accepts")
-        << QByteArray("<rss><d>a ]]&gt; &amp; b</d><e>\x02 xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx</e></rss>")
+        << QByteArray("<rss><d>a ]]&gt; &amp; b</d><e>\x02 "
+                      "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx</e></rss>")
         << 1;
     QTest::newRow("a rejected run with a reference, which could spell a marker")
         << QByteArray("<rss><d>a &amp; b</d><e>\x02 &#xE000;0&#xE001;</e></rss>") << 0;
-    QTest::newRow("declared entities") << QByteArray("<!DOCTYPE rss [<!ENTITY me \"Me\">]><rss><d>&me; &amp;</d></rss>")
-                                       << 0;
-    QTest::newRow("a marker of the document's own")
-        << QByteArray("<rss><d>\xEE\x80\x80" "0\xEE\x80\x81 &amp;</d></rss>") << 0;
-    QTest::newRow("after an unclosed tag") << QByteArray("<rss><e x=\"1 <d>a &amp; b</d></rss>") << 0;
+    QTest::newRow("declared entities")
+        << QByteArray("<!DOCTYPE rss [<!ENTITY me \"Me\">]><rss><d>&me; &amp;</d></rss>") << 0;
+    QTest::newRow("a marker of the document's own") << QByteArray("<rss><d>\xEE\x80\x80"
+                                                                  "0\xEE\x80\x81 &amp;</d></rss>")
+                                                    << 0;
+    QTest::newRow("after an unclosed tag")
+        << QByteArray("<rss><e x=\"1 <d>a &amp; b</d></rss>") << 0;
 }
 
 void tst_FeedParser::textWithReferencesReadsTheSame()
@@ -414,10 +460,11 @@ void tst_FeedParser::jsonFeed()
 
 void tst_FeedParser::rssLinkFallsBackToPermalinkGuid()
 {
-    const ParsedFeed feed = parseOk("<rss><channel>"
-                                    "<item><guid>http://example.org/p</guid></item>"
-                                    "<item><guid isPermaLink=\"false\">http://example.org/q</guid></item>"
-                                    "</channel></rss>");
+    const ParsedFeed feed = parseOk(
+        "<rss><channel>"
+        "<item><guid>http://example.org/p</guid></item>"
+        "<item><guid isPermaLink=\"false\">http://example.org/q</guid></item>"
+        "</channel></rss>");
     QCOMPARE(feed.items.size(), 2);
     QCOMPARE(feed.items[0].link, QStringLiteral("http://example.org/p"));
     QVERIFY(feed.items[1].link.isEmpty());
@@ -535,21 +582,24 @@ void tst_FeedParser::relativeUrlsResolveAgainstTheDocument()
 void tst_FeedParser::hostileInputDoesNotCrash_data()
 {
     QTest::addColumn<QByteArray>("bytes");
-    QTest::newRow("billion laughs") << QByteArray(
-        "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY a \"aaaaaaaaaa\">"
-        "<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">"
-        "<!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\"><!ENTITY e \"&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;\">"
-        "]><rss><channel><title>&e;&e;&e;&e;</title></channel></rss>");
+    QTest::newRow("billion laughs")
+        << QByteArray("<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY a \"aaaaaaaaaa\">"
+                      "<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c "
+                      "\"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">"
+                      "<!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\"><!ENTITY e "
+                      "\"&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;\">"
+                      "]><rss><channel><title>&e;&e;&e;&e;</title></channel></rss>");
     QTest::newRow("external entity is never read") << QByteArray(
         "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>"
         "<rss><channel><title>a&xxe;b</title></channel></rss>");
     QTest::newRow("unclosed cdata") << QByteArray("<rss><channel><title><![CDATA[abc");
     QTest::newRow("deep nesting") << QByteArray("<rss><channel><item><description>")
-                                         + QByteArray("<div>").repeated(20000);
+            + QByteArray("<div>").repeated(20000);
     QTest::newRow("nul bytes") << QByteArray("<rss>\0\0\0</rss>", 15);
     QTest::newRow("lone bom") << QByteArray("\xEF\xBB\xBF");
     QTest::newRow("utf-16 bom with odd length") << QByteArray("\xFF\xFE<\0r\0s", 7);
-    QTest::newRow("entity name too long") << QByteArray("<rss><channel><title>&") + QByteArray(5000, 'a') + ";</title></channel></rss>";
+    QTest::newRow("entity name too long") << QByteArray("<rss><channel><title>&")
+            + QByteArray(5000, 'a') + ";</title></channel></rss>";
 }
 
 void tst_FeedParser::hostileInputDoesNotCrash()
@@ -567,12 +617,14 @@ void tst_FeedParser::everyCategoryKeptOnceInOrder_data()
     QTest::addColumn<QByteArray>("head");
     QTest::addColumn<QByteArray>("category");
     QTest::addColumn<QByteArray>("tail");
-    const QByteArray rss = "<rss xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
-                           "xmlns:media=\"http://search.yahoo.com/mrss/\"><channel><item><title>t</title>";
+    const QByteArray rss
+        = "<rss xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
+          "xmlns:media=\"http://search.yahoo.com/mrss/\"><channel><item><title>t</title>";
     const QByteArray rssEnd = "</item></channel></rss>";
     QTest::newRow("rss category") << rss << QByteArray("<category>%1</category>") << rssEnd;
     QTest::newRow("dc:subject") << rss << QByteArray("<dc:subject>%1</dc:subject>") << rssEnd;
-    QTest::newRow("media:category") << rss << QByteArray("<media:category>%1</media:category>") << rssEnd;
+    QTest::newRow("media:category")
+        << rss << QByteArray("<media:category>%1</media:category>") << rssEnd;
     QTest::newRow("atom category term")
         << QByteArray("<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><title>t</title>")
         << QByteArray("<category term=\"%1\"/>") << QByteArray("</entry></feed>");
@@ -630,28 +682,39 @@ void tst_FeedParser::longTextsAreCutAndSaid_data()
 {
     QTest::addColumn<QByteArray>("bytes");
     const QByteArray text = words(1'000'000); // 6 MB: three times what a text keeps
-    const QByteArray after = "<item><title>After</title><link>http://example.org/after</link></item>";
+    const QByteArray after
+        = "<item><title>After</title><link>http://example.org/after</link></item>";
     const QByteArray rss = "<rss version=\"2.0\"><channel><title>T</title><item><title>Huge</title>"
                            "<link>http://example.org/huge</link><description>";
-    QTest::newRow("escaped html") << rss + "&lt;p&gt;" + text + "&lt;/p&gt;</description></item>" + after + "</channel></rss>";
-    QTest::newRow("cdata") << rss + "<![CDATA[<p>" + text + "</p>]]></description></item>" + after + "</channel></rss>";
+    QTest::newRow("escaped html") << rss + "&lt;p&gt;" + text + "&lt;/p&gt;</description></item>"
+            + after + "</channel></rss>";
+    QTest::newRow("cdata") << rss + "<![CDATA[<p>" + text + "</p>]]></description></item>" + after
+            + "</channel></rss>";
     // Sections one after another add up to more than one text keeps.
     QByteArray sections;
     for (int i = 0; i < 6; ++i)
         sections += "<![CDATA[" + text.first(1'000'000) + "]]>";
-    QTest::newRow("many cdata sections") << rss + sections + "</description></item>" + after + "</channel></rss>";
+    QTest::newRow("many cdata sections")
+        << rss + sections + "</description></item>" + after + "</channel></rss>";
     // A DOCTYPE keeps the text away from the fast path: the XML reader reads it.
-    QTest::newRow("with a doctype") << "<!DOCTYPE rss>" + rss + text + "</description></item>" + after + "</channel></rss>";
+    QTest::newRow("with a doctype")
+        << "<!DOCTYPE rss>" + rss + text + "</description></item>" + after + "</channel></rss>";
     QByteArray xhtml;
     for (int i = 0; i < 300'000; ++i)
         xhtml += "<p>word" + QByteArray::number(i % 10) + " a b</p>";
-    QTest::newRow("atom xhtml content") << "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>T</title><entry>"
-                                           "<title>Huge</title><id>urn:huge</id><content type=\"xhtml\">"
-                                           "<div xmlns=\"http://www.w3.org/1999/xhtml\">"
-            + xhtml + "</div></content></entry><entry><title>After</title><id>urn:after</id></entry></feed>";
-    QTest::newRow("json feed") << R"({"version": "https://jsonfeed.org/version/1.1", "title": "T", "items": [)"
-                                  R"({"id": "1", "title": "Huge", "content_html": "<p>)" + text + R"(</p>"},)"
-                                  R"({"id": "2", "title": "After"}]})";
+    QTest::newRow("atom xhtml content")
+        << "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>T</title><entry>"
+           "<title>Huge</title><id>urn:huge</id><content type=\"xhtml\">"
+           "<div xmlns=\"http://www.w3.org/1999/xhtml\">"
+            + xhtml
+            + "</div></content></entry><entry><title>After</title><id>urn:after</id></entry></"
+              "feed>";
+    QTest::newRow("json feed")
+        << R"({"version": "https://jsonfeed.org/version/1.1", "title": "T", "items": [)"
+           R"({"id": "1", "title": "Huge", "content_html": "<p>)"
+            + text
+            + R"(</p>"},)"
+              R"({"id": "2", "title": "After"}]})";
 }
 
 void tst_FeedParser::longTextsAreCutAndSaid()
@@ -662,11 +725,13 @@ void tst_FeedParser::longTextsAreCutAndSaid()
     QCOMPARE(feed.items.at(1).title, QStringLiteral("After"));
     const ParsedItem &huge = feed.items.at(0);
     const QString html = huge.contentHtml.isEmpty() ? huge.summaryHtml : huge.contentHtml;
-    QVERIFY2(html.size() <= kMaxTextChars + textCutNotice().size(), qPrintable(QString::number(html.size())));
+    QVERIFY2(html.size() <= kMaxTextChars + textCutNotice().size(),
+             qPrintable(QString::number(html.size())));
     QVERIFY(html.size() > kMaxTextChars / 2);
     QVERIFY(html.endsWith(textCutNotice()));
-    QVERIFY2(feed.warning.contains(QLatin1String("1 text longer than 2,000,000 characters was cut")),
-             qPrintable(feed.warning));
+    QVERIFY2(
+        feed.warning.contains(QLatin1String("1 text longer than 2,000,000 characters was cut")),
+        qPrintable(feed.warning));
 }
 
 void tst_FeedParser::cutTextKeepsLineNumbers()
@@ -676,39 +741,47 @@ void tst_FeedParser::cutTextKeepsLineNumbers()
     QByteArray text;
     for (int line = 0; line < 500'000; ++line)
         text += "line of text\n";
-    const QByteArray bytes = "<rss><channel><item><description>" + text + "</description></item>\n<item><title>x</wrong>";
+    const QByteArray bytes = "<rss><channel><item><description>" + text
+        + "</description></item>\n<item><title>x</wrong>";
     const FeedParseResult r = parseFeed(bytes);
     QVERIFY(r.feed);
-    QVERIFY2(r.feed->warning.startsWith(QLatin1String("XML error at line 500002,")), qPrintable(r.feed->warning));
-    QVERIFY(r.feed->warning.contains(QLatin1String("1 text longer than 2,000,000 characters was cut")));
+    QVERIFY2(r.feed->warning.startsWith(QLatin1String("XML error at line 500002,")),
+             qPrintable(r.feed->warning));
+    QVERIFY(
+        r.feed->warning.contains(QLatin1String("1 text longer than 2,000,000 characters was cut")));
 }
 
 void tst_FeedParser::entityExpansionIsBounded_data()
 {
     QTest::addColumn<QByteArray>("bytes");
     QTest::addColumn<bool>("refused");
-    const QByteArray rss = "<rss version=\"2.0\"><channel><title>T</title><item><title>I</title><description>";
+    const QByteArray rss
+        = "<rss version=\"2.0\"><channel><title>T</title><item><title>I</title><description>";
     QByteArray laughs = "<!ENTITY a0 \"ha\">";
     for (int i = 1; i <= 10; ++i) {
         laughs += "<!ENTITY a" + QByteArray::number(i) + " \""
             + QByteArray("&a" + QByteArray::number(i - 1) + ";").repeated(10) + "\">";
     }
-    QTest::newRow("billion laughs") << "<!DOCTYPE rss [" + laughs + "]>" + rss + "&a10;</description></item></channel></rss>" << true;
+    QTest::newRow("billion laughs")
+        << "<!DOCTYPE rss [" + laughs + "]>" + rss + "&a10;</description></item></channel></rss>"
+        << true;
     // Each entity within the XML reader's own limit of 4,096 characters, used 100,000 times:
     // 400 million characters, 800 MB.
     QTest::newRow("one wide entity used often")
-        << "<!DOCTYPE rss [<!ENTITY w \"" + QByteArray(4000, 'w') + "\">]>" + rss + QByteArray("&w;").repeated(100'000)
-               + "</description></item></channel></rss>"
+        << "<!DOCTYPE rss [<!ENTITY w \"" + QByteArray(4000, 'w') + "\">]>" + rss
+            + QByteArray("&w;").repeated(100'000) + "</description></item></channel></rss>"
         << true;
-    QTest::newRow("in attribute values")
-        << "<!DOCTYPE rss [<!ENTITY w \"" + QByteArray(4000, 'w') + "\">]>" + rss + "</description>"
-               + QByteArray("<category domain=\"&w;\">c</category>").repeated(1000) + "</item></channel></rss>"
-        << true;
+    QTest::newRow("in attribute values") << "<!DOCTYPE rss [<!ENTITY w \"" + QByteArray(4000, 'w')
+            + "\">]>" + rss + "</description>"
+            + QByteArray("<category domain=\"&w;\">c</category>").repeated(1000)
+            + "</item></channel></rss>" << true;
     QByteArray chain = "<!ENTITY c0 \"x\">";
     for (int i = 1; i < 100; ++i)
-        chain += "<!ENTITY c" + QByteArray::number(i) + " \"&c" + QByteArray::number(i - 1) + ";\">";
+        chain += "<!ENTITY c" + QByteArray::number(i) + " \"&c" + QByteArray::number(i - 1)
+            + ";\">";
     QTest::newRow("a chain deeper than any feed's")
-        << "<!DOCTYPE rss [" + chain + "]>" + rss + "&c99;</description></item></channel></rss>" << true;
+        << "<!DOCTYPE rss [" + chain + "]>" + rss + "&c99;</description></item></channel></rss>"
+        << true;
     // 100,000 declarations, each used once: looking each one up must not walk the others
     // (that took a minute).
     QByteArray many;
@@ -717,10 +790,12 @@ void tst_FeedParser::entityExpansionIsBounded_data()
         many += "<!ENTITY e" + QByteArray::number(i) + " \"v\">";
         uses += "&e" + QByteArray::number(i) + ';';
     }
-    QTest::newRow("many declarations") << "<!DOCTYPE rss [" + many + "]>" + rss + uses + "</description></item></channel></rss>"
-                                       << false;
+    QTest::newRow("many declarations")
+        << "<!DOCTYPE rss [" + many + "]>" + rss + uses + "</description></item></channel></rss>"
+        << false;
     QTest::newRow("a few small ones") << "<!DOCTYPE rss [<!ENTITY who \"the council\">]>" + rss
-            + QByteArray("&who; ").repeated(100) + "</description></item></channel></rss>" << false;
+            + QByteArray("&who; ").repeated(100) + "</description></item></channel></rss>"
+                                      << false;
 }
 
 void tst_FeedParser::entityExpansionIsBounded()
@@ -730,7 +805,9 @@ void tst_FeedParser::entityExpansionIsBounded()
     const FeedParseResult r = parseFeed(bytes);
     if (refused) {
         QVERIFY(!r.feed);
-        QCOMPARE(r.error, QStringLiteral("not a feed: its entities would expand to more than 2,000,000 characters"));
+        QCOMPARE(r.error,
+                 QStringLiteral(
+                     "not a feed: its entities would expand to more than 2,000,000 characters"));
         return;
     }
     QVERIFY2(r.feed, qPrintable(r.error));
@@ -743,7 +820,8 @@ void tst_FeedParser::nestingIsBounded_data()
     QTest::addColumn<QByteArray>("open");
     QTest::addColumn<QByteArray>("close");
     QTest::newRow("unknown elements in an item") << QByteArray("<x>") << QByteArray("</x>");
-    QTest::newRow("xhtml in content") << QByteArray("<div xmlns=\"http://www.w3.org/1999/xhtml\">") << QByteArray("</div>");
+    QTest::newRow("xhtml in content")
+        << QByteArray("<div xmlns=\"http://www.w3.org/1999/xhtml\">") << QByteArray("</div>");
 }
 
 void tst_FeedParser::nestingIsBounded()
@@ -751,15 +829,18 @@ void tst_FeedParser::nestingIsBounded()
     // 200,000 nested elements: reading stops at 1,000 levels, with what was read before.
     QFETCH(QByteArray, open);
     QFETCH(QByteArray, close);
-    const QByteArray bytes = "<rss version=\"2.0\"><channel><title>T</title><item><title>First</title></item>"
-                             "<item><title>Deep</title><description>"
-        + open.repeated(200'000) + "x" + close.repeated(200'000) + "</description></item></channel></rss>";
+    const QByteArray bytes
+        = "<rss version=\"2.0\"><channel><title>T</title><item><title>First</title></item>"
+          "<item><title>Deep</title><description>"
+        + open.repeated(200'000) + "x" + close.repeated(200'000)
+        + "</description></item></channel></rss>";
     const FeedParseResult r = parseFeed(bytes);
     QVERIFY(r.feed);
     QVERIFY(!r.feed->wellFormed);
     QVERIFY(!r.feed->items.isEmpty());
     QCOMPARE(r.feed->items.first().title, QStringLiteral("First"));
-    QVERIFY2(r.feed->warning.contains(QLatin1String("elements nested deeper than 1,000 levels")), qPrintable(r.feed->warning));
+    QVERIFY2(r.feed->warning.contains(QLatin1String("elements nested deeper than 1,000 levels")),
+             qPrintable(r.feed->warning));
 }
 
 void tst_FeedParser::golden_data()
@@ -795,35 +876,56 @@ void tst_FeedParser::enclosureTitlesAndDurations_data()
     QTest::addColumn<QString>("url");
     QTest::addColumn<QString>("title");
     QTest::addColumn<qint64>("duration"); // -1: none
-    const QByteArray podcast = "<rss version=\"2.0\" xmlns:itunes=\"http://www.itunes.com/dtds/podcast-1.0.dtd\">"
-                               "<channel><item><title>Episode</title>"
-                               "<enclosure url=\"https://radio.example/e.mp3\" length=\"24100000\" type=\"audio/mpeg\"/>"
-                               "<itunes:duration>%1</itunes:duration></item></channel></rss>";
-    const auto withDuration = [&](const char *duration) { return QByteArray(podcast).replace("%1", duration); };
-    QTest::newRow("itunes:duration h:mm:ss") << withDuration("1:02:03") << "https://radio.example/e.mp3" << "" << qint64(3723);
-    QTest::newRow("itunes:duration mm:ss") << withDuration("62:03") << "https://radio.example/e.mp3" << "" << qint64(3723);
-    QTest::newRow("itunes:duration in seconds") << withDuration(" 3723 ") << "https://radio.example/e.mp3" << "" << qint64(3723);
-    QTest::newRow("itunes:duration with a fraction") << withDuration("3723.6") << "https://radio.example/e.mp3" << "" << qint64(3723);
-    QTest::newRow("itunes:duration in words") << withDuration("about an hour") << "https://radio.example/e.mp3" << "" << qint64(-1);
-    QTest::newRow("itunes:duration with 75 minutes past the hour") << withDuration("1:75:00") << "https://radio.example/e.mp3" << "" << qint64(-1);
-    QTest::newRow("itunes:duration negative") << withDuration("-5") << "https://radio.example/e.mp3" << "" << qint64(-1);
-    QTest::newRow("itunes:duration of centuries") << withDuration("99999999999") << "https://radio.example/e.mp3" << "" << qint64(-1);
-    QTest::newRow("atom enclosure with a title")
-        << QByteArray("<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><title>E</title>"
-                      "<link rel=\"enclosure\" href=\"https://radio.example/e.ogg\" type=\"audio/ogg\" "
-                      "length=\"10\" title=\"  Episode\n 12 \"/></entry></feed>")
-        << "https://radio.example/e.ogg" << "Episode 12" << qint64(-1);
-    QTest::newRow("json feed attachment")
-        << QByteArray("{\"version\":\"https://jsonfeed.org/version/1.1\",\"title\":\"R\",\"items\":[{\"id\":\"1\","
-                      "\"content_text\":\"t\",\"attachments\":[{\"url\":\"https://radio.example/e.m4a\","
-                      "\"mime_type\":\"audio/x-m4a\",\"title\":\"Episode 12\",\"size_in_bytes\":5,"
-                      "\"duration_in_seconds\":3723}]}]}")
-        << "https://radio.example/e.m4a" << "Episode 12" << qint64(3723);
-    QTest::newRow("media:content duration")
-        << QByteArray("<rss version=\"2.0\" xmlns:media=\"http://search.yahoo.com/mrss/\"><channel><item><title>V</title>"
-                      "<media:content url=\"https://video.example/v.mp4\" type=\"video/mp4\" duration=\"95\"/>"
-                      "</item></channel></rss>")
-        << "https://video.example/v.mp4" << "" << qint64(95);
+    const QByteArray podcast
+        = "<rss version=\"2.0\" xmlns:itunes=\"http://www.itunes.com/dtds/podcast-1.0.dtd\">"
+          "<channel><item><title>Episode</title>"
+          "<enclosure url=\"https://radio.example/e.mp3\" length=\"24100000\" type=\"audio/mpeg\"/>"
+          "<itunes:duration>%1</itunes:duration></item></channel></rss>";
+    const auto withDuration = [&](const char *duration) {
+        return QByteArray(podcast).replace("%1", duration);
+    };
+    QTest::newRow("itunes:duration h:mm:ss")
+        << withDuration("1:02:03") << "https://radio.example/e.mp3"
+        << "" << qint64(3723);
+    QTest::newRow("itunes:duration mm:ss") << withDuration("62:03") << "https://radio.example/e.mp3"
+                                           << "" << qint64(3723);
+    QTest::newRow("itunes:duration in seconds")
+        << withDuration(" 3723 ") << "https://radio.example/e.mp3"
+        << "" << qint64(3723);
+    QTest::newRow("itunes:duration with a fraction")
+        << withDuration("3723.6") << "https://radio.example/e.mp3"
+        << "" << qint64(3723);
+    QTest::newRow("itunes:duration in words")
+        << withDuration("about an hour") << "https://radio.example/e.mp3"
+        << "" << qint64(-1);
+    QTest::newRow("itunes:duration with 75 minutes past the hour")
+        << withDuration("1:75:00") << "https://radio.example/e.mp3"
+        << "" << qint64(-1);
+    QTest::newRow("itunes:duration negative") << withDuration("-5") << "https://radio.example/e.mp3"
+                                              << "" << qint64(-1);
+    QTest::newRow("itunes:duration of centuries")
+        << withDuration("99999999999") << "https://radio.example/e.mp3"
+        << "" << qint64(-1);
+    QTest::newRow("atom enclosure with a title") << QByteArray(
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><title>E</title>"
+        "<link rel=\"enclosure\" href=\"https://radio.example/e.ogg\" type=\"audio/ogg\" "
+        "length=\"10\" title=\"  Episode\n 12 \"/></entry></feed>")
+                                                 << "https://radio.example/e.ogg"
+                                                 << "Episode 12" << qint64(-1);
+    QTest::newRow("json feed attachment") << QByteArray(
+        "{\"version\":\"https://jsonfeed.org/version/"
+        "1.1\",\"title\":\"R\",\"items\":[{\"id\":\"1\","
+        "\"content_text\":\"t\",\"attachments\":[{\"url\":\"https://radio.example/e.m4a\","
+        "\"mime_type\":\"audio/x-m4a\",\"title\":\"Episode 12\",\"size_in_bytes\":5,"
+        "\"duration_in_seconds\":3723}]}]}")
+                                          << "https://radio.example/e.m4a"
+                                          << "Episode 12" << qint64(3723);
+    QTest::newRow("media:content duration") << QByteArray(
+        "<rss version=\"2.0\" "
+        "xmlns:media=\"http://search.yahoo.com/mrss/\"><channel><item><title>V</title>"
+        "<media:content url=\"https://video.example/v.mp4\" type=\"video/mp4\" duration=\"95\"/>"
+        "</item></channel></rss>") << "https://video.example/v.mp4"
+                                            << "" << qint64(95);
 }
 
 void tst_FeedParser::enclosureTitlesAndDurations()
@@ -839,7 +941,8 @@ void tst_FeedParser::enclosureTitlesAndDurations()
     QCOMPARE(all.size(), 1);
     QCOMPARE(all.at(0).url, url);
     QCOMPARE(all.at(0).title, title);
-    QCOMPARE(all.at(0).durationSeconds, duration < 0 ? std::nullopt : std::optional<qint64>(duration));
+    QCOMPARE(all.at(0).durationSeconds,
+             duration < 0 ? std::nullopt : std::optional<qint64>(duration));
 }
 
 QTEST_APPLESS_MAIN(tst_FeedParser)

@@ -50,7 +50,8 @@ private slots:
 
 void tst_HtmlParts::shortHtmlIsOnePart()
 {
-    const QString html = sanitized(QStringLiteral("<p>Hello <b>there</b></p><ul><li>one</li></ul>"));
+    const QString html = sanitized(
+        QStringLiteral("<p>Hello <b>there</b></p><ul><li>one</li></ul>"));
     const HtmlPart part = htmlPart(html, 0, 1000);
     QCOMPARE(part.count, 1);
     QCOMPARE(part.index, 0);
@@ -61,17 +62,20 @@ void tst_HtmlParts::partsTogetherHoldEveryWord_data()
 {
     QTest::addColumn<QString>("html");
     QTest::addColumn<int>("maxChars");
-    QTest::newRow("one long paragraph") << sanitized(u"<p>"_qs + words(50'000) + u"</p>"_qs) << 5000;
+    QTest::newRow("one long paragraph")
+        << sanitized(u"<p>"_qs + words(50'000) + u"</p>"_qs) << 5000;
     QString paragraphs;
     for (int i = 0; i < 200; ++i)
         paragraphs += u"<p>"_qs + words(300) + u"</p>"_qs;
     QTest::newRow("many paragraphs") << sanitized(paragraphs) << 5000;
     QString nested;
     for (int i = 0; i < 100; ++i)
-        nested += u"<blockquote><p><a href=\"https://example.org/\">link</a> "_qs + words(600) + u"</p><ul><li>"_qs
-            + words(100) + u"</li></ul></blockquote>"_qs;
+        nested += u"<blockquote><p><a href=\"https://example.org/\">link</a> "_qs + words(600)
+            + u"</p><ul><li>"_qs + words(100) + u"</li></ul></blockquote>"_qs;
     QTest::newRow("links and lists in quotes") << sanitized(nested) << 3000;
-    QTest::newRow("references") << sanitized(u"<p>"_qs + QString(u"a &amp; b &lt; c "_qs).repeated(5000) + u"</p>"_qs) << 1000;
+    QTest::newRow("references") << sanitized(
+        u"<p>"_qs + QString(u"a &amp; b &lt; c "_qs).repeated(5000) + u"</p>"_qs)
+                                << 1000;
 }
 
 void tst_HtmlParts::partsTogetherHoldEveryWord()
@@ -98,13 +102,17 @@ void tst_HtmlParts::partsTogetherHoldEveryWord()
 
 void tst_HtmlParts::partsAreBalancedAndReopenTheirElements()
 {
-    const QString html = sanitized(u"<blockquote><p><b>"_qs + words(20'000) + u"</b></p></blockquote><p>end</p>"_qs);
+    const QString html = sanitized(u"<blockquote><p><b>"_qs + words(20'000)
+                                   + u"</b></p></blockquote><p>end</p>"_qs);
     const HtmlPart second = htmlPart(html, 1, 5000);
     QVERIFY(second.count >= 4);
-    QVERIFY2(second.html.startsWith(QLatin1String("<blockquote><p><b>")), qPrintable(second.html.left(60)));
-    QVERIFY2(second.html.endsWith(QLatin1String("</b></p></blockquote>")), qPrintable(second.html.right(60)));
+    QVERIFY2(second.html.startsWith(QLatin1String("<blockquote><p><b>")),
+             qPrintable(second.html.left(60)));
+    QVERIFY2(second.html.endsWith(QLatin1String("</b></p></blockquote>")),
+             qPrintable(second.html.right(60)));
     // What a reader sees of it is the same as sanitising it again: it is balanced.
-    QCOMPARE(sanitized(second.html).remove(QChar(0x200B)), QString(second.html).remove(QChar(0x200B)));
+    QCOMPARE(sanitized(second.html).remove(QChar(0x200B)),
+             QString(second.html).remove(QChar(0x200B)));
     const HtmlPart last = htmlPart(html, second.count - 1, 5000);
     QVERIFY(last.html.endsWith(QLatin1String("<p>end</p>")));
 }
@@ -145,8 +153,10 @@ void tst_HtmlParts::endlessWordsGetBreakOpportunities()
 void tst_HtmlParts::markupWithoutTextIsBounded()
 {
     // Markup with no text to speak of (10,000 inline images) is split as well.
-    const QString html = sanitized(QStringLiteral("<p>") + QStringLiteral("<img src=\"data:image/png;base64,iVBORw0KGgo=\">").repeated(10'000)
-                                   + QStringLiteral("</p>"));
+    const QString html = sanitized(
+        QStringLiteral("<p>")
+        + QStringLiteral("<img src=\"data:image/png;base64,iVBORw0KGgo=\">").repeated(10'000)
+        + QStringLiteral("</p>"));
     const HtmlPart part = htmlPart(html, 0, 1000);
     QVERIFY(part.count >= 10);
     const qsizetype images = part.html.count(QLatin1String("<img"));

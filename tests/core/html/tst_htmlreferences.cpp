@@ -30,9 +30,11 @@ void tst_HtmlReferences::decodesAsHtml5_data()
     const auto text = ReferenceContext::Text;
     const auto attribute = ReferenceContext::AttributeValue;
     QTest::newRow("named") << "caf&eacute;" << text << QString::fromUtf8("café");
-    QTest::newRow("legacy name without semicolon") << "&copy 2004" << text << QString::fromUtf8("© 2004");
+    QTest::newRow("legacy name without semicolon")
+        << "&copy 2004" << text << QString::fromUtf8("© 2004");
     QTest::newRow("longest legacy prefix") << "&notit;" << text << QString::fromUtf8("¬it;");
-    QTest::newRow("two code points") << "&NotEqualTilde;" << text << QString::fromUtf8("\u2242\u0338");
+    QTest::newRow("two code points")
+        << "&NotEqualTilde;" << text << QString::fromUtf8("\u2242\u0338");
     QTest::newRow("decimal") << "&#8217;" << text << QString::fromUtf8("’");
     QTest::newRow("hex") << "&#x2019;" << text << QString::fromUtf8("’");
     QTest::newRow("numeric without semicolon") << "&#8217t" << text << QString::fromUtf8("’t");
@@ -40,7 +42,8 @@ void tst_HtmlReferences::decodesAsHtml5_data()
     QTest::newRow("windows-1252 &#128;") << "&#128;5" << text << QString::fromUtf8("€5");
     QTest::newRow("astral") << "&#x1F600;" << text << QString::fromUtf8("😀");
     QTest::newRow("nul becomes replacement") << "&#0;" << text << QString::fromUtf8("\uFFFD");
-    QTest::newRow("surrogate becomes replacement") << "&#xD800;" << text << QString::fromUtf8("\uFFFD");
+    QTest::newRow("surrogate becomes replacement")
+        << "&#xD800;" << text << QString::fromUtf8("\uFFFD");
     QTest::newRow("out of range") << "&#x110000;" << text << QString::fromUtf8("\uFFFD");
     QTest::newRow("out of range however many digits")
         << "&#99999999999999999999999999;x" << text << QString::fromUtf8("\uFFFDx");
@@ -48,8 +51,10 @@ void tst_HtmlReferences::decodesAsHtml5_data()
     QTest::newRow("unknown stays") << "&bogus; & &#; &#x;" << text << "&bogus; & &#; &#x;";
     QTest::newRow("ampersand at the end") << "AT&" << text << "AT&";
     QTest::newRow("query string in text") << "?a=1&copy=2" << text << QString::fromUtf8("?a=1©=2");
-    QTest::newRow("query string in an attribute") << "?a=1&copy=2&notx" << attribute << "?a=1&copy=2&notx";
-    QTest::newRow("terminated name in an attribute") << "?a=1&copy;=2" << attribute << QString::fromUtf8("?a=1©=2");
+    QTest::newRow("query string in an attribute")
+        << "?a=1&copy=2&notx" << attribute << "?a=1&copy=2&notx";
+    QTest::newRow("terminated name in an attribute")
+        << "?a=1&copy;=2" << attribute << QString::fromUtf8("?a=1©=2");
     QTest::newRow("legacy name before space in an attribute") << "&amp x" << attribute << "& x";
     QTest::newRow("no reference at all") << "plain text" << text << "plain text";
     QTest::newRow("empty") << "" << text << "";
@@ -105,12 +110,16 @@ void tst_HtmlReferences::escapes_data()
     QTest::addColumn<QString>("expected");
     const auto text = HtmlEscape::Text;
     const auto attribute = HtmlEscape::AttributeValue;
-    QTest::newRow("specials in an attribute") << "a<b>&\"c'" << attribute << "a&lt;b&gt;&amp;&quot;c'";
-    QTest::newRow("quote stays in text") << "say \"hi\" & <go>" << text << "say \"hi\" &amp; &lt;go&gt;";
+    QTest::newRow("specials in an attribute")
+        << "a<b>&\"c'" << attribute << "a&lt;b&gt;&amp;&quot;c'";
+    QTest::newRow("quote stays in text")
+        << "say \"hi\" & <go>" << text << "say \"hi\" &amp; &lt;go&gt;";
     QTest::newRow("references are escaped, not kept") << "&amp;" << attribute << "&amp;amp;";
     QTest::newRow("tab and line feed kept") << "a\tb\nc" << text << "a\tb\nc";
-    QTest::newRow("other controls dropped") << QString::fromUtf8("a\u0001b\u007Fc\rd\uFFFFe") << text << "abcde";
-    QTest::newRow("non-ASCII kept") << QString::fromUtf8("café — 😀") << attribute << QString::fromUtf8("café — 😀");
+    QTest::newRow("other controls dropped")
+        << QString::fromUtf8("a\u0001b\u007Fc\rd\uFFFFe") << text << "abcde";
+    QTest::newRow("non-ASCII kept")
+        << QString::fromUtf8("café — 😀") << attribute << QString::fromUtf8("café — 😀");
     QTest::newRow("empty") << "" << attribute << "";
 }
 
@@ -136,7 +145,8 @@ void tst_HtmlReferences::escapedTextDecodesBack_data()
 void tst_HtmlReferences::escapedTextDecodesBack()
 {
     QFETCH(QString, input);
-    for (const ReferenceContext context : {ReferenceContext::Text, ReferenceContext::AttributeValue})
+    for (const ReferenceContext context :
+         {ReferenceContext::Text, ReferenceContext::AttributeValue})
         QCOMPARE(decodeHtmlCharacterReferences(escapeHtml(input), context), input);
 }
 

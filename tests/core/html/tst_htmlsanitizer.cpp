@@ -35,7 +35,8 @@ bool isBalanced(const QString &html, QString *why)
                                       QStringLiteral("img")};
     QStringList stack;
     HtmlTokenizer tokenizer(html);
-    for (HtmlToken t = tokenizer.next(); t.type != HtmlToken::Type::EndOfFile; t = tokenizer.next()) {
+    for (HtmlToken t = tokenizer.next(); t.type != HtmlToken::Type::EndOfFile;
+         t = tokenizer.next()) {
         if (t.type == HtmlToken::Type::StartTag && !kVoid.contains(t.name)) {
             stack.append(t.name);
         } else if (t.type == HtmlToken::Type::EndTag) {
@@ -59,7 +60,8 @@ QString decodedMarkup(const QString &html)
 {
     QString out;
     HtmlTokenizer tokenizer(html);
-    for (HtmlToken t = tokenizer.next(); t.type != HtmlToken::Type::EndOfFile; t = tokenizer.next()) {
+    for (HtmlToken t = tokenizer.next(); t.type != HtmlToken::Type::EndOfFile;
+         t = tokenizer.next()) {
         if (t.type == HtmlToken::Type::StartTag) {
             out += u'<' + t.name;
             for (const HtmlAttribute &a : t.attributes)
@@ -130,7 +132,8 @@ void tst_HtmlSanitizer::hostile_data()
     QTest::newRow("javascript: href keeps its text")
         << "<a href=\"javascript:alert(1)\">I am a dolphin!</a>" << jsUrl << "I am a dolphin!";
     QTest::newRow("javascript: href with entity-encoded scheme")
-        << "<a href=\"&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1)\">x</a>"
+        << "<a "
+           "href=\"&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1)\">x</a>"
         << jsUrl << "x";
     QTest::newRow("javascript: href with hex references without semicolons")
         << "<a href=\"&#x6A&#x61&#x76&#x61&#x73&#x63&#x72&#x69&#x70&#x74&#x3A;alert(1)\">x</a>"
@@ -155,9 +158,8 @@ void tst_HtmlSanitizer::hostile_data()
     QTest::newRow("style position:fixed overlay")
         << "<div style=\"position:fixed;top:0;left:0;width:100%;height:100%\">kept</div>"
         << QStringLiteral("style=") << "kept";
-    QTest::newRow("style expression")
-        << "<p style=\"width: expression(alert(1))\">kept</p>" << QStringLiteral("expression")
-        << "kept";
+    QTest::newRow("style expression") << "<p style=\"width: expression(alert(1))\">kept</p>"
+                                      << QStringLiteral("expression") << "kept";
     QTest::newRow("style element with import")
         << "<style>@import url(http://evil.example/x.css);</style><p>kept</p>"
         << QStringLiteral("<style|@import") << "kept";
@@ -178,14 +180,15 @@ void tst_HtmlSanitizer::hostile_data()
            "<embed src=\"http://evil.example/x.swf\"></object><p>kept</p>"
         << QStringLiteral("<object|<embed|<param|evil") << "kept";
     QTest::newRow("form with javascript action")
-        << "<form action=\"javascript:alert(1)\"><p>kept</p><button formaction=\"javascript:alert(1)\">"
+        << "<form action=\"javascript:alert(1)\"><p>kept</p><button "
+           "formaction=\"javascript:alert(1)\">"
            "go</button><input type=password name=pw></form>"
         << QStringLiteral("<form|action=|<input|<button") << "kept";
     QTest::newRow("meta refresh")
         << "<meta http-equiv=\"refresh\" content=\"0;url=javascript:alert(1)\"><p>kept</p>"
         << QStringLiteral("<meta|refresh") << "kept";
-    QTest::newRow("base href")
-        << "<base href=\"javascript://\"><p>kept</p>" << QStringLiteral("<base") << "kept";
+    QTest::newRow("base href") << "<base href=\"javascript://\"><p>kept</p>"
+                               << QStringLiteral("<base") << "kept";
     QTest::newRow("svg set writes onload")
         << "<svg><set attributeName=\"onload\" to=\"alert(1)\"/></svg><p>kept</p>"
         << QStringLiteral("<svg|<set|onload") << "kept";
@@ -194,8 +197,8 @@ void tst_HtmlSanitizer::hostile_data()
            "<text x=20 y=20>Click</text></a></svg><p>kept</p>"
         << QStringLiteral("<svg|<animate|javascript") << "kept";
     QTest::newRow("svg style hides an img that breaks out")
-        << "<svg></p><style><a id=\"</style><img src=1 onerror=alert(1)>\"><p>kept</p>"
-        << handler << "kept";
+        << "<svg></p><style><a id=\"</style><img src=1 onerror=alert(1)>\"><p>kept</p>" << handler
+        << "kept";
     QTest::newRow("math mglyph namespace confusion")
         << "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)></style></table>"
            "<p>kept</p>"
@@ -212,15 +215,15 @@ void tst_HtmlSanitizer::hostile_data()
     QTest::newRow("template content dropped")
         << "<template><img src=x onerror=alert(1)></template><p>kept</p>"
         << QStringLiteral("<template|<img") << "kept";
-    QTest::newRow("comment hiding markup")
-        << "<!--<img src=x onerror=alert(1)>--><p>kept</p>" << QStringLiteral("<img|onerror")
-        << "kept";
+    QTest::newRow("comment hiding markup") << "<!--<img src=x onerror=alert(1)>--><p>kept</p>"
+                                           << QStringLiteral("<img|onerror") << "kept";
     QTest::newRow("early-closing comment <!-->")
         << "<!--><p>kept</p>" << QStringLiteral("<!") << "kept";
     QTest::newRow("unterminated tag at end of input")
         << "<p>kept</p><img src=x onerror=alert(1)" << handler << "kept";
     QTest::newRow("double-encoded markup stays text")
-        << "<p>&amp;lt;script&amp;gt; kept</p>" << QStringLiteral("<script") << "&lt;script&gt; kept";
+        << "<p>&amp;lt;script&amp;gt; kept</p>" << QStringLiteral("<script")
+        << "&lt;script&gt; kept";
     QTest::newRow("NUL inside a tag name")
         << QStringLiteral("<scr\u0000ipt>alert(1)</scr\u0000ipt><p>kept</p>")
         << QStringLiteral("<script") << "kept";
@@ -254,25 +257,27 @@ void tst_HtmlSanitizer::benign_data()
         << "<table><caption>Scores</caption><thead><tr><th>Team</th><th colspan=\"2\">Pts</th>"
            "</tr></thead><tbody><tr><td>A</td><td>1</td><td>2</td></tr></tbody></table>";
     QTest::newRow("table cells without rows get a row")
-        << "<table><td>a<td>b</table>" << "<table><tr><td>a</td><td>b</td></tr></table>";
+        << "<table><td>a<td>b</table>"
+        << "<table><tr><td>a</td><td>b</td></tr></table>";
     QTest::newRow("headings, lists and quotes kept")
         << "<h2>Title</h2><ul><li>one<li>two</ul><blockquote><p>Said.</p></blockquote>"
         << "<h2>Title</h2><ul><li>one</li><li>two</li></ul><blockquote><p>Said.</p></blockquote>";
-    QTest::newRow("code block keeps white space")
-        << "<pre><code>if (a)\n  b();\n</code></pre>" << "<pre><code>if (a)\n  b();\n</code></pre>";
-    QTest::newRow("implied paragraph ends")
-        << "<p>one<p>two<div>three</div>" << "<p>one</p><p>two</p><div>three</div>";
-    QTest::newRow("misnested formatting balanced")
-        << "<b><i>x</b>y</i>" << "<b><i>x</i></b>y";
-    QTest::newRow("unknown elements unwrapped")
-        << "<font color=red><blink>hot</blink></font>" << "hot";
+    QTest::newRow("code block keeps white space") << "<pre><code>if (a)\n  b();\n</code></pre>"
+                                                  << "<pre><code>if (a)\n  b();\n</code></pre>";
+    QTest::newRow("implied paragraph ends") << "<p>one<p>two<div>three</div>"
+                                            << "<p>one</p><p>two</p><div>three</div>";
+    QTest::newRow("misnested formatting balanced") << "<b><i>x</b>y</i>"
+                                                   << "<b><i>x</i></b>y";
+    QTest::newRow("unknown elements unwrapped") << "<font color=red><blink>hot</blink></font>"
+                                                << "hot";
     QTest::newRow("section mapped to div")
         << "<section><figure>f<figcaption>c</figcaption></figure></section>"
         << "<div><div>f<div>c</div></div></div>";
     QTest::newRow("attributes outside the allow-list dropped")
-        << "<p class=\"x\" id=\"y\" style=\"color:red\" dir=\"rtl\">t</p>" << "<p dir=\"rtl\">t</p>";
-    QTest::newRow("text escaped")
-        << "<p>1 < 2 & 3 > 2</p>" << "<p>1 &lt; 2 &amp; 3 &gt; 2</p>";
+        << "<p class=\"x\" id=\"y\" style=\"color:red\" dir=\"rtl\">t</p>"
+        << "<p dir=\"rtl\">t</p>";
+    QTest::newRow("text escaped") << "<p>1 < 2 & 3 > 2</p>"
+                                  << "<p>1 &lt; 2 &amp; 3 &gt; 2</p>";
     QTest::newRow("character references decoded once")
         << "<p>&eacute;&amp;amp;&notit;&#x1F600;</p>"
         << QString::fromUtf8("<p>\xC3\xA9&amp;amp;\xC2\xACit;\xF0\x9F\x98\x80</p>");
@@ -315,7 +320,8 @@ void tst_HtmlSanitizer::remoteImagesAllowed()
                        "<img src=\"http://t.example/p.gif\" width=\"1\" height=\"1\">"),
         true);
     QCOMPARE(out.html,
-             QStringLiteral("<img src=\"https://news.example/2024/img/a.png\" alt=\"A\" width=\"300\">"));
+             QStringLiteral(
+                 "<img src=\"https://news.example/2024/img/a.png\" alt=\"A\" width=\"300\">"));
     // A tracking pixel is never loaded, even with remote content allowed.
     QCOMPARE(out.blockedUrls, QStringList(QStringLiteral("http://t.example/p.gif")));
 }
@@ -355,18 +361,25 @@ void tst_HtmlSanitizer::inlineImageKept()
     const QString tag = QStringLiteral("<img src=\"%1\" alt=\"dot\">").arg(png);
     QCOMPARE(sanitize(tag).html, tag);
     // SVG documents can carry script: not loaded even inline.
-    QCOMPARE(sanitize(QStringLiteral("<img src=\"data:image/svg+xml;base64,PHN2Zz4=\" alt=\"s\">")).html,
-             QStringLiteral("[s]"));
-    QCOMPARE(sanitize(QStringLiteral("<img src=\"data:iMage/SVG+xml;base64,PHN2Zz4=\" alt=\"s\">")).html,
-             QStringLiteral("[s]"));
+    QCOMPARE(
+        sanitize(QStringLiteral("<img src=\"data:image/svg+xml;base64,PHN2Zz4=\" alt=\"s\">")).html,
+        QStringLiteral("[s]"));
+    QCOMPARE(
+        sanitize(QStringLiteral("<img src=\"data:iMage/SVG+xml;base64,PHN2Zz4=\" alt=\"s\">")).html,
+        QStringLiteral("[s]"));
     // A character outside the media type's token is no image, even where it hides "svg".
-    QCOMPARE(sanitize(QStringLiteral("<img src=\"data:image/\u0003svg+xml,<svg/>\" alt=\"s\">")).html,
-             QStringLiteral("[s]"));
-    QCOMPARE(sanitize(QStringLiteral("<img src=\"data:image/png\u0001;base64,iVBORw0KGgo=\" alt=\"p\">")).html,
-             QStringLiteral("[p]"));
+    QCOMPARE(
+        sanitize(QStringLiteral("<img src=\"data:image/\u0003svg+xml,<svg/>\" alt=\"s\">")).html,
+        QStringLiteral("[s]"));
+    QCOMPARE(
+        sanitize(QStringLiteral("<img src=\"data:image/png\u0001;base64,iVBORw0KGgo=\" alt=\"p\">"))
+            .html,
+        QStringLiteral("[p]"));
     // The media type's case does not matter; it is written in one spelling.
-    QCOMPARE(sanitize(QStringLiteral("<img src=\"DATA:iMage/PNG;base64,iVBORw0KGgo=\" alt=\"dot\">")).html,
-             tag);
+    QCOMPARE(
+        sanitize(QStringLiteral("<img src=\"DATA:iMage/PNG;base64,iVBORw0KGgo=\" alt=\"dot\">"))
+            .html,
+        tag);
 }
 
 void tst_HtmlSanitizer::relativeLinksResolved()
@@ -384,8 +397,8 @@ void tst_HtmlSanitizer::linksWithoutBaseDropRelativeTargets()
 
 void tst_HtmlSanitizer::deceptiveLinkMarked()
 {
-    const SanitizedHtml out =
-        sanitize(QStringLiteral("<p>Log in at <a href=\"https://paypa1-login.example/\">paypal.com</a>.</p>"));
+    const SanitizedHtml out = sanitize(QStringLiteral(
+        "<p>Log in at <a href=\"https://paypa1-login.example/\">paypal.com</a>.</p>"));
     QVERIFY2(out.html.contains(QStringLiteral("title=\"The text shows paypal.com but the link goes "
                                               "to paypa1-login.example\"")),
              qPrintable(out.html));
@@ -401,28 +414,33 @@ void tst_HtmlSanitizer::plainText_data()
     QTest::addColumn<QString>("input");
     QTest::addColumn<QString>("text");
 
-    QTest::newRow("paragraphs separated by a blank line")
-        << "<p>One  two\nthree</p><p>Four</p>" << "One two three\n\nFour";
+    QTest::newRow("paragraphs separated by a blank line") << "<p>One  two\nthree</p><p>Four</p>"
+                                                          << "One two three\n\nFour";
     QTest::newRow("line breaks and list items on their own lines")
-        << "a<br>b<ul><li>c</li><li>d</li></ul>" << "a\nb\n\nc\nd";
+        << "a<br>b<ul><li>c</li><li>d</li></ul>"
+        << "a\nb\n\nc\nd";
     QTest::newRow("table cells separated by spaces")
-        << "<table><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></table>" << "a b\nc";
-    QTest::newRow("inline elements do not split words")
-        << "w<b>o</b><span>r</span>d" << "word";
-    QTest::newRow("preformatted text keeps its lines")
-        << "<pre>\nx  = 1\ny  = 2</pre>" << "x  = 1\ny  = 2";
+        << "<table><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></table>"
+        << "a b\nc";
+    QTest::newRow("inline elements do not split words") << "w<b>o</b><span>r</span>d"
+                                                        << "word";
+    QTest::newRow("preformatted text keeps its lines") << "<pre>\nx  = 1\ny  = 2</pre>"
+                                                       << "x  = 1\ny  = 2";
     QTest::newRow("script and style text not shown")
-        << "<style>p{}</style><p>a</p><script>b()</script>" << "a";
+        << "<style>p{}</style><p>a</p><script>b()</script>"
+        << "a";
     QTest::newRow("alt text of blocked images shown")
-        << "<p>See <img src=\"https://x.example/a.png\" alt=\"map\"> here</p>" << "See [map] here";
+        << "<p>See <img src=\"https://x.example/a.png\" alt=\"map\"> here</p>"
+        << "See [map] here";
     QTest::newRow("references decoded")
         << "<p>caf&eacute; &lt;3</p>" << QString::fromUtf8("caf\xC3\xA9 <3");
     QTest::newRow("white space collapses, and after a no-break space goes")
         << QStringLiteral("<p>one two  three\tfour \n five\u00A0 six \u0001 seven </p>")
         << QStringLiteral("one two three four five\u00A0six seven");
     QTest::newRow("quotation marks, control characters, a deceptive link's marker")
-        << QStringLiteral("<p><q>Hi</q>\u0001 at <a href=\"https://paypa1-login.example/\">paypal.com</a>.</p>"
-                          "<iframe src=\"https://video.example/v\"></iframe><p>x</p>")
+        << QStringLiteral(
+               "<p><q>Hi</q>\u0001 at <a href=\"https://paypa1-login.example/\">paypal.com</a>.</p>"
+               "<iframe src=\"https://video.example/v\"></iframe><p>x</p>")
         << QString::fromUtf8("\xE2\x80\x9CHi\xE2\x80\x9D at paypal.com \xE2\x9A\xA0.\n\n"
                              "[embedded content: video.example]\n\nx");
 }

@@ -11,7 +11,8 @@ QString transcript(const QString &html)
 {
     QStringList parts;
     HtmlTokenizer tokenizer(html);
-    for (HtmlToken t = tokenizer.next(); t.type != HtmlToken::Type::EndOfFile; t = tokenizer.next()) {
+    for (HtmlToken t = tokenizer.next(); t.type != HtmlToken::Type::EndOfFile;
+         t = tokenizer.next()) {
         switch (t.type) {
         case HtmlToken::Type::StartTag: {
             QString s = QStringLiteral("S(") + t.name;
@@ -20,11 +21,20 @@ QString transcript(const QString &html)
             parts << s + (t.selfClosing ? QStringLiteral("/)") : QStringLiteral(")"));
             break;
         }
-        case HtmlToken::Type::EndTag: parts << QStringLiteral("E(%1)").arg(t.name); break;
-        case HtmlToken::Type::Text: parts << QStringLiteral("T(%1)").arg(t.data); break;
-        case HtmlToken::Type::Comment: parts << QStringLiteral("C(%1)").arg(t.data); break;
-        case HtmlToken::Type::Doctype: parts << QStringLiteral("D(%1)").arg(t.data); break;
-        case HtmlToken::Type::EndOfFile: break;
+        case HtmlToken::Type::EndTag:
+            parts << QStringLiteral("E(%1)").arg(t.name);
+            break;
+        case HtmlToken::Type::Text:
+            parts << QStringLiteral("T(%1)").arg(t.data);
+            break;
+        case HtmlToken::Type::Comment:
+            parts << QStringLiteral("C(%1)").arg(t.data);
+            break;
+        case HtmlToken::Type::Doctype:
+            parts << QStringLiteral("D(%1)").arg(t.data);
+            break;
+        case HtmlToken::Type::EndOfFile:
+            break;
         }
     }
     return parts.join(u' ');
@@ -49,41 +59,52 @@ void tst_HtmlTokenizer::tokens_data()
     QTest::addColumn<QString>("expected");
 
     QTest::newRow("attributes quoted, unquoted and bare")
-        << "<A HREF='x' title=\"a b\" data=c checked>" << "S(a href=x title=a b data=c checked=)";
-    QTest::newRow("first of duplicate attributes wins")
-        << "<p id=a id=b>" << "S(p id=a)";
-    QTest::newRow("slash separates attributes")
-        << "<img/src=x/onerror=y>" << "S(img src=x/onerror=y)";
-    QTest::newRow("self-closing flag") << "<br/>" << "S(br/)";
-    QTest::newRow("equals sign starts an attribute name") << "<a =x>" << "S(a =x=)";
-    QTest::newRow("less-than that opens no tag is text")
-        << "1 < 2 <3 </ 4" << "T(1 < 2 <3 ) C( 4)";
-    QTest::newRow("end tag with nothing in it dropped") << "a</>b" << "T(a) T(b)";
-    QTest::newRow("comments, short and bang-closed")
-        << "<!-->a<!--->b<!--c--!>d" << "C() T(a) C() T(b) C(c) T(d)";
-    QTest::newRow("unterminated comment runs to the end") << "<!--x<p>" << "C(x<p>)";
-    QTest::newRow("bogus comments") << "<?xml x?><![CDATA[y]]>" << "C(?xml x?) C([CDATA[y]])";
-    QTest::newRow("doctype") << "<!DOCTYPE html><p>" << "D(html) S(p)";
+        << "<A HREF='x' title=\"a b\" data=c checked>"
+        << "S(a href=x title=a b data=c checked=)";
+    QTest::newRow("first of duplicate attributes wins") << "<p id=a id=b>"
+                                                        << "S(p id=a)";
+    QTest::newRow("slash separates attributes") << "<img/src=x/onerror=y>"
+                                                << "S(img src=x/onerror=y)";
+    QTest::newRow("self-closing flag") << "<br/>"
+                                       << "S(br/)";
+    QTest::newRow("equals sign starts an attribute name") << "<a =x>"
+                                                          << "S(a =x=)";
+    QTest::newRow("less-than that opens no tag is text") << "1 < 2 <3 </ 4"
+                                                         << "T(1 < 2 <3 ) C( 4)";
+    QTest::newRow("end tag with nothing in it dropped") << "a</>b"
+                                                        << "T(a) T(b)";
+    QTest::newRow("comments, short and bang-closed") << "<!-->a<!--->b<!--c--!>d"
+                                                     << "C() T(a) C() T(b) C(c) T(d)";
+    QTest::newRow("unterminated comment runs to the end") << "<!--x<p>"
+                                                          << "C(x<p>)";
+    QTest::newRow("bogus comments") << "<?xml x?><![CDATA[y]]>"
+                                    << "C(?xml x?) C([CDATA[y]])";
+    QTest::newRow("doctype") << "<!DOCTYPE html><p>"
+                             << "D(html) S(p)";
     QTest::newRow("references in text, with and without semicolons")
-        << "&amp;&lt&notit;&#65;&#x42&#150;&bogus;" << QString::fromUtf8("T(&<\xC2\xACit;AB\xE2\x80\x93&bogus;)");
+        << "&amp;&lt&notit;&#65;&#x42&#150;&bogus;"
+        << QString::fromUtf8("T(&<\xC2\xACit;AB\xE2\x80\x93&bogus;)");
     QTest::newRow("legacy reference kept before = and letters in attributes")
         << "<a href=\"?a&amp;b&copy=1&copyx&copy;\">"
         << QString::fromUtf8("S(a href=?a&b&copy=1&copyx\xC2\xA9)");
-    QTest::newRow("script content is raw text")
-        << "<script>if (a<b) x='</p>'</script>" << "S(script) T(if (a<b) x='</p>') E(script)";
+    QTest::newRow("script content is raw text") << "<script>if (a<b) x='</p>'</script>"
+                                                << "S(script) T(if (a<b) x='</p>') E(script)";
     QTest::newRow("script escape states")
         << "<script><!--<script></script>x--></script>y"
         << "S(script) T(<!--<script></script>x-->) E(script) T(y)";
-    QTest::newRow("style ends only at its own end tag")
-        << "<style></p></styles></style>" << "S(style) T(</p></styles>) E(style)";
+    QTest::newRow("style ends only at its own end tag") << "<style></p></styles></style>"
+                                                        << "S(style) T(</p></styles>) E(style)";
     QTest::newRow("title decodes references") << "<title>&amp;<b></title>"
                                               << "S(title) T(&<b>) E(title)";
     QTest::newRow("plaintext never ends") << "<plaintext></plaintext><b>"
                                           << "S(plaintext) T(</plaintext><b>)";
-    QTest::newRow("tag cut off by the end of input dropped") << "a<img src=x" << "T(a)";
-    QTest::newRow("unterminated quoted value drops the tag") << "a<p title=\"x>b" << "T(a)";
+    QTest::newRow("tag cut off by the end of input dropped") << "a<img src=x"
+                                                             << "T(a)";
+    QTest::newRow("unterminated quoted value drops the tag") << "a<p title=\"x>b"
+                                                             << "T(a)";
     QTest::newRow("NUL in a tag name") << QStringLiteral("<a\u0000b>")
-                                       << QString::fromUtf8("S(a\xEF\xBF\xBD" "b)");
+                                       << QString::fromUtf8("S(a\xEF\xBF\xBD"
+                                                            "b)");
 }
 
 void tst_HtmlTokenizer::tokens()

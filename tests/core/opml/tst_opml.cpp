@@ -19,7 +19,8 @@ QByteArray dump(const OpmlParseResult &result)
     out += QStringLiteral("title: %1\n").arg(result.document.title);
     for (const OpmlFeed &feed : result.document.feeds) {
         out += QStringLiteral("feed: %1\n  title: %2\n  site: %3\n  folders: %4\n")
-                   .arg(feed.url, feed.title, feed.siteUrl, feed.folderPath.join(QLatin1String(" / ")));
+                   .arg(feed.url, feed.title, feed.siteUrl,
+                        feed.folderPath.join(QLatin1String(" / ")));
     }
     for (const QString &problem : result.document.problems)
         out += QStringLiteral("problem: %1\n").arg(problem);
@@ -102,31 +103,38 @@ void tst_Opml::parsesFeeds_data()
         << wrap("<outline title=\"Only title\" xmlUrl=\"https://t.example/rss\"/>")
         << FeedList{feed("https://t.example/rss", "Only title")} << 0;
     QTest::newRow("text preferred over title, whitespace simplified")
-        << wrap("<outline text=\"  Shown\n  name \" title=\"Other\" xmlUrl=\"https://t.example/rss\"/>")
+        << wrap("<outline text=\"  Shown\n  name \" title=\"Other\" "
+                "xmlUrl=\"https://t.example/rss\"/>")
         << FeedList{feed("https://t.example/rss", "Shown name")} << 0;
     QTest::newRow("feed pseudo-scheme")
         << wrap("<outline text=\"A\" xmlUrl=\"feed://a.example/rss\"/>"
                 "<outline text=\"B\" xmlUrl=\"feed:https://b.example/rss\"/>")
         << FeedList{feed("http://a.example/rss", "A"), feed("https://b.example/rss", "B")} << 0;
-    QTest::newRow("attribute names in other case")
-        << wrap("<outline TEXT=\"A\" xmlurl=\"https://a.example/rss\" HTMLURL=\"https://a.example\"/>")
-        << FeedList{feed("https://a.example/rss", "A", "https://a.example")} << 0;
-    QTest::newRow("duplicate merged into first, filling its gaps")
-        << wrap("<outline text=\"F1\"><outline text=\"\" xmlUrl=\"https://a.example/rss\"/></outline>"
-                "<outline text=\"F2\"><outline text=\"A\" xmlUrl=\"https://A.EXAMPLE/rss\" "
-                "htmlUrl=\"https://a.example/\"/></outline>")
-        << FeedList{feed("https://a.example/rss", "A", "https://a.example/", {"F1"})} << 1;
+    QTest::newRow("attribute names in other case") << wrap(
+        "<outline TEXT=\"A\" xmlurl=\"https://a.example/rss\" HTMLURL=\"https://a.example\"/>")
+                                                   << FeedList{feed("https://a.example/rss", "A",
+                                                                    "https://a.example")}
+                                                   << 0;
+    QTest::newRow("duplicate merged into first, filling its gaps") << wrap(
+        "<outline text=\"F1\"><outline text=\"\" xmlUrl=\"https://a.example/rss\"/></outline>"
+        "<outline text=\"F2\"><outline text=\"A\" xmlUrl=\"https://A.EXAMPLE/rss\" "
+        "htmlUrl=\"https://a.example/\"/></outline>")
+                                                                   << FeedList{feed(
+                                                                          "https://a.example/rss",
+                                                                          "A", "https://a.example/",
+                                                                          {"F1"})}
+                                                                   << 1;
     QTest::newRow("duplicate via path segments and fragment")
         << wrap("<outline text=\"A\" xmlUrl=\"https://a.example/x/rss\"/>"
                 "<outline text=\"A2\" xmlUrl=\"https://a.example/x/./rss#top\"/>")
         << FeedList{feed("https://a.example/x/rss", "A")} << 1;
-    QTest::newRow("outline type rss inside head is ignored")
-        << QByteArray("<opml><head><outline xmlUrl=\"https://h.example/rss\"/></head><body/></opml>")
-        << FeedList{} << 0;
-    QTest::newRow("unnamed folder is transparent")
-        << wrap("<outline text=\"F\"><outline><outline text=\"A\" xmlUrl=\"https://a.example/rss\"/>"
-                "</outline></outline>")
-        << FeedList{feed("https://a.example/rss", "A", {}, {"F"})} << 0;
+    QTest::newRow("outline type rss inside head is ignored") << QByteArray(
+        "<opml><head><outline xmlUrl=\"https://h.example/rss\"/></head><body/></opml>")
+                                                             << FeedList{} << 0;
+    QTest::newRow("unnamed folder is transparent") << wrap(
+        "<outline text=\"F\"><outline><outline text=\"A\" xmlUrl=\"https://a.example/rss\"/>"
+        "</outline></outline>") << FeedList{feed("https://a.example/rss", "A", {}, {"F"})}
+                                                   << 0;
     QTest::newRow("empty body") << wrap("") << FeedList{} << 0;
 }
 
@@ -156,7 +164,8 @@ void tst_Opml::reportsInvalidEntries_data()
                                   << QStringLiteral("line 3: skipped \"E\": it has no xmlUrl") << 0;
     QTest::newRow("relative xmlUrl")
         << QByteArray("<outline text=\"R\" xmlUrl=\"/feed.xml\"/>")
-        << QStringLiteral("line 3: skipped \"R\": xmlUrl \"/feed.xml\" is not an absolute address") << 0;
+        << QStringLiteral("line 3: skipped \"R\": xmlUrl \"/feed.xml\" is not an absolute address")
+        << 0;
     QTest::newRow("ftp scheme")
         << QByteArray("<outline text=\"F\" xmlUrl=\"ftp://x.example/f\"/>")
         << QStringLiteral("line 3: skipped \"F\": xmlUrl \"ftp://x.example/f\" uses the "
@@ -173,18 +182,22 @@ void tst_Opml::reportsInvalidEntries_data()
                           "uses the unsupported scheme \"javascript\" (only http and https)")
         << 0;
     QTest::newRow("no host") << QByteArray("<outline text=\"H\" xmlUrl=\"http:///x\"/>")
-                             << QStringLiteral("line 3: skipped \"H\": xmlUrl \"http:///x\" has no host")
+                             << QStringLiteral(
+                                    "line 3: skipped \"H\": xmlUrl \"http:///x\" has no host")
                              << 0;
     QTest::newRow("invalid address")
         << QByteArray("<outline text=\"I\" xmlUrl=\"http://exa mple.org/x\"/>")
-        << QStringLiteral("line 3: skipped \"I\": xmlUrl \"http://exa mple.org/x\" is not a valid address")
+        << QStringLiteral(
+               "line 3: skipped \"I\": xmlUrl \"http://exa mple.org/x\" is not a valid address")
         << 0;
     QTest::newRow("address with a line break")
         << QByteArray("<outline xmlUrl=\"ftp://x.example/&#10;f\"/>")
-        << QStringLiteral("line 3: skipped ftp://x.example/ f: xmlUrl \"ftp://x.example/ f\" is not a valid address")
+        << QStringLiteral("line 3: skipped ftp://x.example/ f: xmlUrl \"ftp://x.example/ f\" is "
+                          "not a valid address")
         << 0;
     QTest::newRow("javascript htmlUrl dropped, feed kept")
-        << QByteArray("<outline text=\"S\" xmlUrl=\"https://s.example/rss\" htmlUrl=\"javascript:x()\"/>")
+        << QByteArray(
+               "<outline text=\"S\" xmlUrl=\"https://s.example/rss\" htmlUrl=\"javascript:x()\"/>")
         << QStringLiteral("line 3: ignored the htmlUrl of \"S\": \"javascript:x()\" uses the "
                           "unsupported scheme \"javascript\" (only http and https)")
         << 1;
@@ -220,21 +233,22 @@ void tst_Opml::rejectsUnreadableFiles_data()
         << QStringLiteral("not an OPML file (the root element is <rss>)");
     QTest::newRow("truncated") << QByteArray("<opml><body>\n<outline text=\"a\"")
                                << QStringLiteral("line 2:");
-    QTest::newRow("billion laughs")
-        << QByteArray("<?xml version=\"1.0\"?>\n<!DOCTYPE opml [\n<!ENTITY a \"aaaaaaaaaa\">\n"
-                      "<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">\n"
-                      "<!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">\n]>\n"
-                      "<opml><body><outline text=\"&c;\" xmlUrl=\"https://x.example/\"/></body></opml>")
-        << QStringLiteral("line ");
-    QTest::newRow("external entity")
-        << QByteArray("<?xml version=\"1.0\"?>\n<!DOCTYPE opml [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n"
-                      "<opml><body><outline text=\"&x;\" xmlUrl=\"https://x.example/\"/></body></opml>")
-        << QStringLiteral("line ");
-    QTest::newRow("undeclared entity")
-        << QByteArray("<opml><body>\n<outline text=\"&nbsp;\" xmlUrl=\"https://x.example/\"/></body></opml>")
-        << QStringLiteral("line 2:");
+    QTest::newRow("billion laughs") << QByteArray(
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE opml [\n<!ENTITY a \"aaaaaaaaaa\">\n"
+        "<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">\n"
+        "<!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">\n]>\n"
+        "<opml><body><outline text=\"&c;\" xmlUrl=\"https://x.example/\"/></body></opml>")
+                                    << QStringLiteral("line ");
+    QTest::newRow("external entity") << QByteArray(
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE opml [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n"
+        "<opml><body><outline text=\"&x;\" xmlUrl=\"https://x.example/\"/></body></opml>")
+                                     << QStringLiteral("line ");
+    QTest::newRow("undeclared entity") << QByteArray(
+        "<opml><body>\n<outline text=\"&nbsp;\" xmlUrl=\"https://x.example/\"/></body></opml>")
+                                       << QStringLiteral("line 2:");
     QTest::newRow("encoding name with a line break (found by fuzz_opmlparser)")
-        << test::readSourceFile(QStringLiteral("tests/fuzz/regressions/opmlparser/encoding-with-line-break.opml"))
+        << test::readSourceFile(
+               QStringLiteral("tests/fuzz/regressions/opmlparser/encoding-with-line-break.opml"))
         << QStringLiteral("line 1: UTF-8 is an invalid encoding name");
 }
 
@@ -280,10 +294,12 @@ void tst_Opml::refusesAbsurdDepth_data()
     QTest::addColumn<QByteArray>("open");
     QTest::addColumn<QByteArray>("close");
     QTest::addColumn<bool>("inHead");
-    QTest::newRow("folders in the body") << QByteArray("<outline text=\"f\">") << QByteArray("</outline>") << false;
+    QTest::newRow("folders in the body")
+        << QByteArray("<outline text=\"f\">") << QByteArray("</outline>") << false;
     // Outside <body> every outline is looked at too: finding out whether one is in the body
     // must not walk all the open elements each time (that took 44 s for this file).
-    QTest::newRow("outlines in the head") << QByteArray("<outline text=\"f\">") << QByteArray("</outline>") << true;
+    QTest::newRow("outlines in the head")
+        << QByteArray("<outline text=\"f\">") << QByteArray("</outline>") << true;
     QTest::newRow("unknown elements") << QByteArray("<x>") << QByteArray("</x>") << false;
 }
 
@@ -301,12 +317,13 @@ void tst_Opml::refusesAbsurdDepth()
         nested += close;
     const QByteArray file = inHead
         ? "<?xml version=\"1.0\"?>\n<opml version=\"2.0\"><head>" + nested
-              + "</head><body><outline text=\"x\" xmlUrl=\"https://x.example/rss\"/></body></opml>\n"
+            + "</head><body><outline text=\"x\" xmlUrl=\"https://x.example/rss\"/></body></opml>\n"
         : wrap(nested + "<outline text=\"x\" xmlUrl=\"https://x.example/rss\"/>");
 
     const OpmlParseResult result = parseOpml(file);
     QVERIFY(!result.ok());
-    QVERIFY2(result.error.contains(QLatin1String("nested deeper than 1,000 levels")), qPrintable(result.error));
+    QVERIFY2(result.error.contains(QLatin1String("nested deeper than 1,000 levels")),
+             qPrintable(result.error));
 }
 
 void tst_Opml::boundsFeedsAndProblems()
@@ -316,16 +333,20 @@ void tst_Opml::boundsFeedsAndProblems()
     // address) are listed up to 100, then counted.
     QByteArray body;
     for (int i = 0; i < 100000; ++i) {
-        body += i % 7 == 3 ? "<outline text=\"bad\" xmlUrl=\"ftp://x.example/" + QByteArray::number(i) + "\"/>\n"
-                           : "<outline text=\"f\" xmlUrl=\"https://feeds.example/" + QByteArray::number(i) + "\"/>\n";
+        body += i % 7 == 3
+            ? "<outline text=\"bad\" xmlUrl=\"ftp://x.example/" + QByteArray::number(i) + "\"/>\n"
+            : "<outline text=\"f\" xmlUrl=\"https://feeds.example/" + QByteArray::number(i)
+                + "\"/>\n";
     }
     const OpmlParseResult result = parseOpml(wrap(body));
     QVERIFY2(result.ok(), qPrintable(result.error));
     QCOMPARE(result.document.feeds.size(), 10000);
     QCOMPARE(result.document.problems.size(), 102);
     const QString &first = result.document.problems.first();
-    QVERIFY2(first.contains(QLatin1String("the file lists more than 10,000 feeds")), qPrintable(first));
-    QVERIFY2(first.endsWith(QLatin1String("the 88,333 from here on were left out")), qPrintable(first));
+    QVERIFY2(first.contains(QLatin1String("the file lists more than 10,000 feeds")),
+             qPrintable(first));
+    QVERIFY2(first.endsWith(QLatin1String("the 88,333 from here on were left out")),
+             qPrintable(first));
     const int firstLeftOut = 11667; // the outline after the 10,000th good one
     QVERIFY2(first.startsWith(QStringLiteral("line %1:").arg(firstLeftOut + 3)), qPrintable(first));
     QVERIFY2(result.document.problems.last().startsWith(QLatin1String("1567 more problem(s)")),
@@ -334,7 +355,8 @@ void tst_Opml::boundsFeedsAndProblems()
 
 void tst_Opml::matchesGoldenFile()
 {
-    const OpmlParseResult result = parseOpml(test::readTestData(QStringLiteral("subscriptions.opml")));
+    const OpmlParseResult result = parseOpml(
+        test::readTestData(QStringLiteral("subscriptions.opml")));
     QVERIFY2(result.ok(), qPrintable(result.error));
     const QByteArray parsed = dump(result);
     const QByteArray written = writeOpml(result.document.title, result.document.feeds);
@@ -372,8 +394,8 @@ void tst_Opml::roundTrips_data()
                          "https://a.example/?a=1&b=2", {"R&D <lab>", "\"Q\" 'uotes'"}),
                     feed("https://b.example/rss", "]]> -- <!-- not a comment -->")};
     QTest::newRow("unicode") << QStringLiteral("Подписки 📰")
-                             << FeedList{feed("https://xn--nxasmq6b.example/rss", "Ελληνικά 📰 日本語",
-                                              {}, {"Ünïcödé", "中文"})};
+                             << FeedList{feed("https://xn--nxasmq6b.example/rss",
+                                              "Ελληνικά 📰 日本語", {}, {"Ünïcödé", "中文"})};
     QTest::newRow("empty titles") << QString()
                                   << FeedList{feed("https://a.example/rss", QString(), {}, {"F"})};
 }
@@ -385,7 +407,8 @@ void tst_Opml::roundTrips()
 
     const QByteArray written = writeOpml(title, feeds);
     const OpmlParseResult result = parseOpml(written);
-    QVERIFY2(result.ok(), qPrintable(result.error + QLatin1Char('\n') + QString::fromUtf8(written)));
+    QVERIFY2(result.ok(),
+             qPrintable(result.error + QLatin1Char('\n') + QString::fromUtf8(written)));
     QCOMPARE(result.document.title, title);
     QCOMPARE(result.document.feeds, feeds);
     QCOMPARE(result.document.problems, QStringList());
@@ -393,7 +416,8 @@ void tst_Opml::roundTrips()
 
 void tst_Opml::writingParsedOutputIsStable()
 {
-    const OpmlParseResult first = parseOpml(test::readTestData(QStringLiteral("subscriptions.opml")));
+    const OpmlParseResult first = parseOpml(
+        test::readTestData(QStringLiteral("subscriptions.opml")));
     const QByteArray once = writeOpml(first.document.title, first.document.feeds);
     const OpmlParseResult second = parseOpml(once);
     QCOMPARE(second.document.feeds, first.document.feeds);

@@ -26,15 +26,15 @@ CoverageCandidate story(qint64 id, qint64 feed, const QString &title, int hours 
 // frequent, event words and names are rare.
 QHash<QString, int> frequencies()
 {
-    return {{QStringLiteral("gm"), 20},       {QStringLiteral("recall"), 30},
-            {QStringLiteral("recalls"), 25},  {QStringLiteral("ignition"), 4},
-            {QStringLiteral("switch"), 6},    {QStringLiteral("car"), 60},
-            {QStringLiteral("cars"), 40},     {QStringLiteral("million"), 80},
-            {QStringLiteral("1"), 90},        {QStringLiteral("6"), 70},
-            {QStringLiteral("faulty"), 5},    {QStringLiteral("stocks"), 90},
-            {QStringLiteral("close"), 60},    {QStringLiteral("higher"), 50},
-            {QStringLiteral("barra"), 5},     {QStringLiteral("expands"), 10},
-            {QStringLiteral("general"), 30},  {QStringLiteral("motors"), 25}};
+    return {{QStringLiteral("gm"), 20},      {QStringLiteral("recall"), 30},
+            {QStringLiteral("recalls"), 25}, {QStringLiteral("ignition"), 4},
+            {QStringLiteral("switch"), 6},   {QStringLiteral("car"), 60},
+            {QStringLiteral("cars"), 40},    {QStringLiteral("million"), 80},
+            {QStringLiteral("1"), 90},       {QStringLiteral("6"), 70},
+            {QStringLiteral("faulty"), 5},   {QStringLiteral("stocks"), 90},
+            {QStringLiteral("close"), 60},   {QStringLiteral("higher"), 50},
+            {QStringLiteral("barra"), 5},    {QStringLiteral("expands"), 10},
+            {QStringLiteral("general"), 30}, {QStringLiteral("motors"), 25}};
 }
 
 } // namespace
@@ -81,8 +81,7 @@ void tst_CoverageScorer::headlineTerms_data()
         << QStringLiteral("Pokémon café")
         << QStringList{QStringLiteral("pokemon"), QStringLiteral("cafe")};
     QTest::newRow("repeated word once")
-        << QStringLiteral("Recall after recall")
-        << QStringList{QStringLiteral("recall")};
+        << QStringLiteral("Recall after recall") << QStringList{QStringLiteral("recall")};
 }
 
 void tst_CoverageScorer::headlineTerms()
@@ -107,8 +106,7 @@ void tst_CoverageScorer::names_data()
         << QStringLiteral("GM Recalls Cars Over Faulty Ignition Switch")
         << QStringList{QStringLiteral("gm")};
     QTest::newRow("first word is not a name by its capital")
-        << QStringLiteral("Markets slip as Yellen speaks")
-        << QStringList{QStringLiteral("yellen")};
+        << QStringLiteral("Markets slip as Yellen speaks") << QStringList{QStringLiteral("yellen")};
 }
 
 void tst_CoverageScorer::names()
@@ -128,13 +126,13 @@ void tst_CoverageScorer::syndicationKey_data()
     QTest::addColumn<QString>("b");
     QTest::addColumn<bool>("same");
 
-    QTest::newRow("case and punctuation") << QStringLiteral("GM recalls 1.6 million cars")
-                                          << QStringLiteral("GM Recalls 1.6 Million Cars...")
-                                          << true;
+    QTest::newRow("case and punctuation")
+        << QStringLiteral("GM recalls 1.6 million cars")
+        << QStringLiteral("GM Recalls 1.6 Million Cars...") << true;
     QTest::newRow("entities") << QStringLiteral("AT&amp;T buys DirecTV")
                               << QStringLiteral("AT&T buys DirecTV") << true;
-    QTest::newRow("different words") << QStringLiteral("GM recalls cars")
-                                     << QStringLiteral("GM recalls trucks") << false;
+    QTest::newRow("different words")
+        << QStringLiteral("GM recalls cars") << QStringLiteral("GM recalls trucks") << false;
 }
 
 void tst_CoverageScorer::syndicationKey()
@@ -170,7 +168,8 @@ void tst_CoverageScorer::ranking()
     QFETCH(CoverageCandidate, candidate);
     QFETCH(bool, listed);
     CoverageScorer scorer(
-        story(1, 1, QStringLiteral("GM recalls 1.6 million cars over faulty ignition switch")), 1000);
+        story(1, 1, QStringLiteral("GM recalls 1.6 million cars over faulty ignition switch")),
+        1000);
     scorer.addDocumentFrequencies(frequencies());
     QCOMPARE(!scorer.rank({candidate}, 5).isEmpty(), listed);
 }
@@ -178,7 +177,8 @@ void tst_CoverageScorer::ranking()
 void tst_CoverageScorer::syndicatedCopiesCollapse()
 {
     CoverageScorer scorer(
-        story(1, 1, QStringLiteral("GM recalls 1.6 million cars over faulty ignition switch")), 1000);
+        story(1, 1, QStringLiteral("GM recalls 1.6 million cars over faulty ignition switch")),
+        1000);
     scorer.addDocumentFrequencies(frequencies());
     const QList<ScoredCoverage> ranked = scorer.rank(
         {story(2, 2, QStringLiteral("General Motors expands ignition switch recall"), 3),
@@ -221,7 +221,8 @@ void tst_CoverageScorer::candidatesAreFetchedByWordsThatPickOutAnEvent_data()
         << QStringList{QStringLiteral("hull"), QStringLiteral("warning"), QStringLiteral("flood")};
     QTest::newRow("half and almost a third of the headlines")
         << QStringLiteral("Weather update for Hull") << 1000 << QStringList{QStringLiteral("hull")};
-    QTest::newRow("nothing but common words") << QStringLiteral("Weather update") << 1000 << QStringList{};
+    QTest::newRow("nothing but common words")
+        << QStringLiteral("Weather update") << 1000 << QStringList{};
     QTest::newRow("a small cache: half its headlines are few")
         << QStringLiteral("Weather update for Hull") << 300
         << QStringList{QStringLiteral("hull"), QStringLiteral("update"), QStringLiteral("weather")};
@@ -252,11 +253,13 @@ void tst_CoverageScorer::aSmallCacheWeighsWordsAsALargeOneDoes_data()
     // Two reports of one event that share its word and little else. In a cache of a day's
     // 113 headlines "gluten" is in 6 of them: counted out of 113 it weighs little more than
     // a common word and the reports do not meet; a cache of weeks lists them.
-    const QString kimmel = QStringLiteral("Kimmel Can't Find One Gluten-Free Person Who Knows What Gluten Is");
+    const QString kimmel = QStringLiteral(
+        "Kimmel Can't Find One Gluten-Free Person Who Knows What Gluten Is");
     QTest::newRow("a day's cache, the event's word") << 113 << kimmel << true;
     QTest::newRow("a cache of weeks, the event's word") << 20000 << kimmel << true;
     // A word common in the small cache still picks out nothing.
-    const QString alibaba = QStringLiteral("Speakers' China tour as Alibaba aims to raise $1B in IPO");
+    const QString alibaba = QStringLiteral(
+        "Speakers' China tour as Alibaba aims to raise $1B in IPO");
     QTest::newRow("a day's cache, a common word") << 113 << alibaba << false;
     QTest::newRow("a cache of weeks, a common word") << 20000 << alibaba << false;
 }
@@ -267,7 +270,8 @@ void tst_CoverageScorer::aSmallCacheWeighsWordsAsALargeOneDoes()
     QFETCH(QString, title);
     QFETCH(bool, listed);
     CoverageScorer scorer(
-        story(1, 1, QStringLiteral("Gluten-free isn't necessarily healthful, speakers say")), headlines);
+        story(1, 1, QStringLiteral("Gluten-free isn't necessarily healthful, speakers say")),
+        headlines);
     const double scale = headlines / 113.0;
     scorer.addDocumentFrequencies({{QStringLiteral("gluten"), 6},
                                    {QStringLiteral("free"), 3},
