@@ -10,7 +10,6 @@
 
 #include <QItemSelectionModel>
 #include <QScopedValueRollback>
-#include <QScrollBar>
 #include <QTreeView>
 
 namespace bulletin {
@@ -24,6 +23,7 @@ StoryController::StoryController(Cache &cache, QTreeView *sidebarView, QAbstract
     , m_sidebarView(sidebarView)
     , m_storyView(storyView)
     , m_reader(reader)
+    , m_list(*m_stories, storyView)
 {
     m_marking = new ReadMarking(cache, *this, storyView);
     connect(m_marking, &ReadMarking::storiesMarked, this, &StoryController::storiesMarked);
@@ -71,7 +71,7 @@ void StoryController::setView(const StoryFilter &filter)
     m_savedSearch = 0;
     selectSidebar(filter);
     {
-        const QScopedValueRollback guard(m_syncing, true);
+        const auto guard = m_list.quiet();
         m_stories->setFilter(filter);
     }
     m_reader->highlightMatches({});
@@ -81,9 +81,7 @@ void StoryController::setView(const StoryFilter &filter)
 
 void StoryController::showIfListed(const ReaderLocation &location)
 {
-    const int row = !location.isValid() ? -1
-        : location.storyId              ? m_stories->locateStory(location.storyId)
-                                        : m_stories->locateBookmark(location.bookmarkId);
+    const int row = location.isValid() ? m_list.rowOf(location) : -1;
     if (row < 0) {
         clearReader();
         return;
@@ -92,19 +90,12 @@ void StoryController::showIfListed(const ReaderLocation &location)
         show(location, true);
         return;
     }
-    const QScopedValueRollback guard(m_syncing, true);
-    m_storyView->selectionModel()->setCurrentIndex(
-        m_stories->index(row, StoryListModel::HeadlineColumn),
-        QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_list.select(row);
 }
 
 void StoryController::clearReader()
 {
-    {
-        const QScopedValueRollback guard(m_syncing, true);
-        m_storyView->selectionModel()->clearSelection();
-        m_storyView->selectionModel()->setCurrentIndex({}, QItemSelectionModel::NoUpdate);
-    }
+    m_list.select(-1);
     if (!currentLocation().isValid())
         return;
     keepReaderPlace();
@@ -135,7 +126,7 @@ bool StoryController::search(const QString &query, bool everywhere)
     const bool wasSearching = m_stories->isSearching();
     bool ok = false;
     {
-        const QScopedValueRollback guard(m_syncing, true);
+        const auto guard = m_list.quiet();
         ok = m_stories->setSearch(query, everywhere ? StoryFilter{} : m_filter, &error);
     }
     if (!ok) {
@@ -169,7 +160,7 @@ bool StoryController::openSavedSearch(qint64 id)
     QString error;
     bool ok = false;
     {
-        const QScopedValueRollback guard(m_syncing, true);
+        const auto guard = m_list.quiet();
         ok = m_stories->setSearch(saved->query, saved->scope, &error);
     }
     if (!ok) {
@@ -264,26 +255,7 @@ bool StoryController::show(const ReaderLocation &location, bool record, int part
 
 void StoryController::coverageChanged()
 {
-    // The story at the top of the list stays there, the reader's story stays selected.
-    const QModelIndex top = m_storyView->indexAt(QPoint(0, 0));
-    const qint64 topStory = m_stories->storyIdAt(top.row());
-    const int topOffset = top.isValid() ? m_storyView->visualRect(top).top() : 0;
-    {
-        const QScopedValueRollback guard(m_syncing, true);
-        m_stories->refreshEvents();
-        const qint64 readerStory = currentLocation().storyId;
-        const int row = readerStory ? m_stories->rowForStory(readerStory) : -1;
-        if (row >= 0 && m_storyView->currentIndex().row() != row)
-            m_storyView->selectionModel()->setCurrentIndex(
-                m_stories->index(row, StoryListModel::HeadlineColumn),
-                QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-    }
-    if (const int row = m_stories->rowShowing(topStory); row >= 0 && row != top.row()) {
-        m_storyView->scrollTo(m_stories->index(row, StoryListModel::HeadlineColumn),
-                              QAbstractItemView::PositionAtTop);
-        QScrollBar *bar = m_storyView->verticalScrollBar();
-        bar->setValue(bar->value() - topOffset); // scrolling by pixels: the same part hidden
-    }
+    m_list.refreshEvents(currentLocation().storyId);
     // The reader's "Coverage elsewhere" is found again (the page keeps its list meanwhile);
     // other stories' coverage is found when they are shown.
     m_page->coverage()->findAgain(currentLocation().storyId);
@@ -294,24 +266,9 @@ void StoryController::setCoverageFinder(CoverageFinder *finder)
     m_page->coverage()->setFinder(finder);
 }
 
-bool StoryController::moveInList(int delta)
-{
-    const int rows = m_stories->rowCount();
-    int row = m_storyView->currentIndex().isValid() ? m_storyView->currentIndex().row() + delta
-                                                    : (delta > 0 ? 0 : -1);
-    if (row >= rows && m_stories->canFetchMore({})) {
-        m_stories->fetchMore({});
-    }
-    if (row < 0 || row >= m_stories->rowCount())
-        return false;
-    m_storyView->setCurrentIndex(m_stories->index(row, StoryListModel::HeadlineColumn));
-    return true;
-}
-
 void StoryController::selectInList(const ReaderLocation &location, bool allowSwitch)
 {
-    int row = location.storyId ? m_stories->locateStory(location.storyId)
-                               : m_stories->locateBookmark(location.bookmarkId);
+    int row = m_list.rowOf(location);
     if (row < 0 && allowSwitch) {
         // A story outside this view (a related link, a banner's story, a step back to a view
         // that no longer lists it): show it among all stories, or a bookmark's snapshot among
@@ -323,20 +280,10 @@ void StoryController::selectInList(const ReaderLocation &location, bool allowSwi
             setView(home);
             if (wasSearching)
                 emit searchEnded();
-            row = location.storyId ? m_stories->locateStory(location.storyId)
-                                   : m_stories->locateBookmark(location.bookmarkId);
+            row = m_list.rowOf(location);
         }
     }
-    const QScopedValueRollback guard(m_syncing, true);
-    if (row < 0) {
-        m_storyView->selectionModel()->clearSelection();
-        m_storyView->selectionModel()->setCurrentIndex({}, QItemSelectionModel::NoUpdate);
-        return;
-    }
-    const QModelIndex index = m_stories->index(row, StoryListModel::HeadlineColumn);
-    m_storyView->selectionModel()->setCurrentIndex(
-        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-    m_storyView->scrollTo(index);
+    m_list.select(row, true);
 }
 
 void StoryController::storyReadChanged(qint64 storyId, bool read)
@@ -368,25 +315,8 @@ void StoryController::refreshSidebar()
 
 void StoryController::reloadStories()
 {
-    // Keep the list where the user had scrolled it when the reader's story is still there.
-    const int scroll = m_storyView->verticalScrollBar()->value();
     m_page->coverage()->forget(); // new stories may be coverage of the ones seen so far
-    {
-        const QScopedValueRollback guard(m_syncing, true);
-        m_stories->reload();
-    }
-    const ReaderLocation location = currentLocation();
-    if (location.isValid()) {
-        const int row = location.storyId ? m_stories->locateStory(location.storyId, 2000)
-                                         : m_stories->locateBookmark(location.bookmarkId, 2000);
-        if (row >= 0) {
-            const QScopedValueRollback guard(m_syncing, true);
-            m_storyView->selectionModel()->setCurrentIndex(
-                m_stories->index(row, StoryListModel::HeadlineColumn),
-                QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-        }
-    }
-    m_storyView->verticalScrollBar()->setValue(scroll);
+    m_list.reload(currentLocation());
     refreshSidebar();
 }
 
@@ -403,7 +333,7 @@ void StoryController::onSidebarCurrentChanged(const QModelIndex &index)
 
 void StoryController::onListCurrentChanged(const QModelIndex &index)
 {
-    if (m_syncing || !index.isValid())
+    if (m_list.isQuiet() || !index.isValid())
         return;
     const qint64 storyId = m_stories->storyIdAt(index.row());
     if (storyId)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "gui/listselection.h"
 #include "gui/readerpage.h"
 #include "models/storyhistory.h"
 #include "storage/records.h"
@@ -28,7 +29,8 @@ class StoryListModel;
 // related headline opens that story and selects it in the list, and back/forward walk the
 // reader's trail. It owns the two models; the views belong to the window. It chooses what the
 // panes show and hands on the rest: drawing the reader's page (its related coverage and remote
-// images) is its ReaderPage's job, and marking stories read its ReadMarking's.
+// images) is its ReaderPage's job, moving the list's selection and keeping the list's place
+// its ListSelection's, and marking stories read its ReadMarking's.
 //
 // The reader only ever shows a story of the list beside it: a view opens at its top with the
 // story last read in it (or an empty reader), a search keeps the reader's story only when it
@@ -76,7 +78,7 @@ public:
     bool openBookmark(qint64 bookmarkId);
 
     // The next (1) or previous (-1) story in the list (j/k); false when there is none.
-    bool moveInList(int delta);
+    bool moveInList(int delta) { return m_list.move(delta); }
 
     // Related coverage for the reader's "Coverage elsewhere", found off the GUI thread; without
     // a finder the reader lists none.
@@ -154,6 +156,7 @@ private:
     QPointer<QTreeView> m_sidebarView;
     QPointer<QAbstractItemView> m_storyView;
     QPointer<ReaderView> m_reader;
+    ListSelection m_list;
     ReaderPage *m_page = nullptr; // what the reader shows: the current location
     ReadMarking *m_marking = nullptr;
     StoryHistory m_history;
@@ -162,8 +165,8 @@ private:
         m_viewStories; // the story last read in each view, by StoryFilter::key
     bool m_searchEverywhere = false;
     qint64 m_savedSearch = 0; // the saved search the list shows, if any
-    // Set while the controller itself moves a view's current index, so the view's
-    // currentChanged is not taken for a user's choice.
+    // Set while the controller itself moves the sidebar's current index, so the sidebar's
+    // currentChanged is not taken for a user's choice (the list's is m_list's).
     bool m_syncing = false;
 };
 
