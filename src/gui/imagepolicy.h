@@ -18,7 +18,7 @@ struct StoryPage;
 // into the one to show: with the images when allowed (the loader fetches what the disk cache
 // lacks, and imagesArrived asks for the page again), else with the images it left out listed
 // for the user to allow; tracking pixels are never loaded nor offered. Without a loader
-// nothing is allowed. Owned by the StoryController; GUI thread only.
+// nothing is allowed. Owned by the ReaderPage; GUI thread only.
 class ImagePolicy final : public QObject
 {
     Q_OBJECT

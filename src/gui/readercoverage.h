@@ -15,7 +15,7 @@ class CoverageFinder;
 // GUI thread by a CoverageFinder and kept for the stories seen recently. addTo() puts what is
 // known under a story's own related links, saying which are read by now, or asks the finder;
 // pageChanged says when a story's list changed, for its page to be drawn again. Without a
-// finder the reader lists none. Owned by the StoryController; GUI thread only.
+// finder the reader lists none. Owned by the ReaderPage; GUI thread only.
 class ReaderCoverage final : public QObject
 {
     Q_OBJECT

@@ -1,24 +1,16 @@
 #include "gui/storycontroller.h"
 
-#include "gui/imagepolicy.h"
 #include "gui/readercoverage.h"
 #include "gui/readerview.h"
 #include "gui/readmarking.h"
-#include "gui/themecolours.h"
 #include "models/sidebarmodel.h"
 #include "models/storylistmodel.h"
-#include "services/storypage.h"
 #include "storage/cache.h"
 #include "storage/searchstore.h"
 
-#include <QAbstractTextDocumentLayout>
-#include <QApplication>
 #include <QItemSelectionModel>
 #include <QScopedValueRollback>
-#include <QScrollBar>
 #include <QTreeView>
-
-#include <utility>
 
 namespace bulletin {
 
@@ -31,18 +23,15 @@ StoryController::StoryController(Cache &cache, QTreeView *sidebarView, QAbstract
     , m_sidebarView(sidebarView)
     , m_storyView(storyView)
     , m_reader(reader)
+    , m_list(*m_stories, storyView)
 {
     m_marking = new ReadMarking(cache, *this, storyView);
     connect(m_marking, &ReadMarking::storiesMarked, this, &StoryController::storiesMarked);
     connect(m_marking, &ReadMarking::statusMessage, this, &StoryController::statusMessage);
-    m_coverage = new ReaderCoverage(cache, this);
-    connect(m_coverage, &ReaderCoverage::pageChanged, this, [this](qint64 storyId) {
-        if (m_location.storyId == storyId)
-            refreshPage();
-    });
-    m_images = new ImagePolicy(reader, this);
-    connect(m_images, &ImagePolicy::imagesArrived, this, &StoryController::refreshPage);
-    connect(m_images, &ImagePolicy::statusMessage, this, &StoryController::statusMessage);
+    m_page = new ReaderPage(cache, reader, *m_stories, this);
+    connect(m_page, &ReaderPage::storyShown, m_marking, &ReadMarking::storyShown);
+    connect(m_page, &ReaderPage::remoteImagesBlocked, this, &StoryController::remoteImagesBlocked);
+    connect(m_page, &ReaderPage::statusMessage, this, &StoryController::statusMessage);
     m_stories->setAdvisoryStore(cache.advisories());
     m_stories->setSearchStore(cache.searches());
     m_stories->setCoverageStore(cache.coverage());
@@ -56,9 +45,6 @@ StoryController::StoryController(Cache &cache, QTreeView *sidebarView, QAbstract
             &StoryController::onListCurrentChanged);
     connect(reader, &ReaderView::storyRequested, this, [this](qint64 id) { openStory(id); });
     connect(reader, &ReaderView::markReadRequested, m_marking, &ReadMarking::markStoriesRead);
-    connect(reader, &ReaderView::partRequested, this, &StoryController::showPart);
-    // Follow the system palette: the banner has light and dark colour sets.
-    connect(reader, &ReaderView::paletteChanged, this, &StoryController::refreshPage);
     selectSidebar(m_filter);
 }
 
@@ -85,7 +71,7 @@ void StoryController::setView(const StoryFilter &filter)
     m_savedSearch = 0;
     selectSidebar(filter);
     {
-        const QScopedValueRollback guard(m_syncing, true);
+        const auto guard = m_list.quiet();
         m_stories->setFilter(filter);
     }
     m_reader->highlightMatches({});
@@ -95,48 +81,34 @@ void StoryController::setView(const StoryFilter &filter)
 
 void StoryController::showIfListed(const ReaderLocation &location)
 {
-    const int row = !location.isValid() ? -1
-        : location.storyId              ? m_stories->locateStory(location.storyId)
-                                        : m_stories->locateBookmark(location.bookmarkId);
+    const int row = location.isValid() ? m_list.rowOf(location) : -1;
     if (row < 0) {
         clearReader();
         return;
     }
-    if (location != m_location) {
+    if (location != currentLocation()) {
         show(location, true);
         return;
     }
-    const QScopedValueRollback guard(m_syncing, true);
-    m_storyView->selectionModel()->setCurrentIndex(
-        m_stories->index(row, StoryListModel::HeadlineColumn),
-        QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_list.select(row);
 }
 
 void StoryController::clearReader()
 {
-    {
-        const QScopedValueRollback guard(m_syncing, true);
-        m_storyView->selectionModel()->clearSelection();
-        m_storyView->selectionModel()->setCurrentIndex({}, QItemSelectionModel::NoUpdate);
-    }
-    if (!m_location.isValid())
+    m_list.select(-1);
+    if (!currentLocation().isValid())
         return;
     keepReaderPlace();
     m_marking->readerCleared();
-    m_location = {};
-    m_link = QUrl();
-    m_flagged.clear();
-    m_feedId = 0;
-    m_reader->clear();
-    emit remoteImagesBlocked(0);
-    emit locationChanged(m_location);
+    m_page->clear();
+    emit locationChanged(currentLocation());
     emit historyChanged();
 }
 
 void StoryController::setGroupedByEvent(bool grouped)
 {
     m_stories->setGrouped(grouped);
-    selectInList(m_location, false);
+    selectInList(currentLocation(), false);
 }
 
 void StoryController::selectSidebar(const StoryFilter &filter)
@@ -154,7 +126,7 @@ bool StoryController::search(const QString &query, bool everywhere)
     const bool wasSearching = m_stories->isSearching();
     bool ok = false;
     {
-        const QScopedValueRollback guard(m_syncing, true);
+        const auto guard = m_list.quiet();
         ok = m_stories->setSearch(query, everywhere ? StoryFilter{} : m_filter, &error);
     }
     if (!ok) {
@@ -172,7 +144,7 @@ bool StoryController::search(const QString &query, bool everywhere)
     if (m_stories->isSearching() || wasSearching) {
         // The reader's story stays only where the new list has it: among the results, or
         // back in the source's list once the search is cleared.
-        showIfListed(m_location);
+        showIfListed(currentLocation());
         if (m_storyView->currentIndex().isValid())
             m_storyView->scrollTo(m_storyView->currentIndex());
     }
@@ -188,7 +160,7 @@ bool StoryController::openSavedSearch(qint64 id)
     QString error;
     bool ok = false;
     {
-        const QScopedValueRollback guard(m_syncing, true);
+        const auto guard = m_list.quiet();
         ok = m_stories->setSearch(saved->query, saved->scope, &error);
     }
     if (!ok) {
@@ -199,7 +171,7 @@ bool StoryController::openSavedSearch(qint64 id)
     m_searchEverywhere = saved->scope.kind == StoryFilter::Kind::All;
     m_reader->highlightMatches(m_stories->highlighter());
     m_storyView->scrollToTop();
-    showIfListed(m_location);
+    showIfListed(currentLocation());
     emit savedSearchOpened(saved->query, m_searchEverywhere);
     emit statusMessage(tr("%1: %n story(ies).", nullptr, m_stories->rowCount()).arg(saved->name));
     return true;
@@ -257,166 +229,46 @@ void StoryController::walkHistory(const std::optional<StoryHistory::Step> &step)
 
 void StoryController::keepReaderPlace()
 {
-    if (m_location.isValid())
-        m_history.setPlace(m_location, m_part, m_reader->verticalScrollBar()->value());
+    if (currentLocation().isValid())
+        m_history.setPlace(currentLocation(), m_page->part(), m_page->scroll());
 }
 
 bool StoryController::show(const ReaderLocation &location, bool record, int part, int scroll)
 {
     if (record)
         keepReaderPlace();
-    const int shown = std::exchange(m_part, record && location == m_location ? m_part : part);
-    if (!render(location)) {
-        m_part = shown;
+    if (!m_page->show(location, record && location == currentLocation() ? m_page->part() : part)) {
         emit historyChanged();
         return false;
     }
-    m_location = location;
     selectInList(location, true);
     if (record)
         m_history.visit(location, m_filter);
     if (!m_stories->isSearching())
         m_viewStories.insert(m_filter.key(), location);
-    if (scroll > 0) {
-        // The page is laid out when first shown; lay it out now so the place exists.
-        m_reader->document()->documentLayout()->documentSize();
-        m_reader->verticalScrollBar()->setValue(scroll);
-    }
+    if (scroll > 0)
+        m_page->scrollTo(scroll);
     emit locationChanged(location);
     emit historyChanged();
     return true;
 }
 
-bool StoryController::isDarkPalette() const
-{
-    return m_reader->palette().color(QPalette::Window).lightness() < 128;
-}
-
-bool StoryController::render(const ReaderLocation &location)
-{
-    const PageOptions options{isDarkPalette(), false, m_part, m_cache.isReadOnly(),
-                              pageColours(m_reader->palette())};
-    StoryPage page;
-    if (location.storyId) {
-        const std::optional<StoryDetail> story = m_cache.articles().story(location.storyId);
-        if (!story) {
-            emit statusMessage(tr("That story is no longer in your cache."));
-            return false;
-        }
-        StoryDetail detail = *story;
-        m_coverage->addTo(detail);
-        m_feedId = story->summary.feedId;
-        page = buildStoryPage(detail, options);
-        m_images->apply(detail, options, page);
-        m_link = QUrl(story->summary.link);
-        m_marking->storyShown(location.storyId, story->summary.read);
-    } else {
-        const std::optional<BookmarkRecord> bookmark = m_cache.bookmarks().bookmark(
-            location.bookmarkId);
-        if (!bookmark) {
-            emit statusMessage(tr("That bookmark no longer exists."));
-            return false;
-        }
-        page = buildBookmarkPage(*bookmark, options);
-        m_link = QUrl(bookmark->link);
-        m_feedId = 0;
-    }
-    // Links in the palette's link colour: the HTML reader otherwise takes the application's at
-    // the time, not the reader's.
-    m_reader->document()->setDefaultStyleSheet(
-        QStringLiteral("a { color: %1; }").arg(m_reader->palette().color(QPalette::Link).name()));
-    m_reader->setHtml(page.html);
-    m_part = page.part;
-    m_parts = page.parts;
-    m_reader->highlightMatches(m_stories->highlighter());
-    m_flagged = page.flaggedLinks;
-    emit remoteImagesBlocked(int(page.blockedUrls.size()));
-    return true;
-}
-
 void StoryController::coverageChanged()
 {
-    // The story at the top of the list stays there, the reader's story stays selected.
-    const QModelIndex top = m_storyView->indexAt(QPoint(0, 0));
-    const qint64 topStory = m_stories->storyIdAt(top.row());
-    const int topOffset = top.isValid() ? m_storyView->visualRect(top).top() : 0;
-    {
-        const QScopedValueRollback guard(m_syncing, true);
-        m_stories->refreshEvents();
-        const int row = m_location.storyId ? m_stories->rowForStory(m_location.storyId) : -1;
-        if (row >= 0 && m_storyView->currentIndex().row() != row)
-            m_storyView->selectionModel()->setCurrentIndex(
-                m_stories->index(row, StoryListModel::HeadlineColumn),
-                QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-    }
-    if (const int row = m_stories->rowShowing(topStory); row >= 0 && row != top.row()) {
-        m_storyView->scrollTo(m_stories->index(row, StoryListModel::HeadlineColumn),
-                              QAbstractItemView::PositionAtTop);
-        QScrollBar *bar = m_storyView->verticalScrollBar();
-        bar->setValue(bar->value() - topOffset); // scrolling by pixels: the same part hidden
-    }
+    m_list.refreshEvents(currentLocation().storyId);
     // The reader's "Coverage elsewhere" is found again (the page keeps its list meanwhile);
     // other stories' coverage is found when they are shown.
-    m_coverage->findAgain(m_location.storyId);
+    m_page->coverage()->findAgain(currentLocation().storyId);
 }
 
 void StoryController::setCoverageFinder(CoverageFinder *finder)
 {
-    m_coverage->setFinder(finder);
-}
-
-void StoryController::loadImages(bool alwaysForFeed)
-{
-    if (m_images->allow(m_location.storyId, m_feedId, alwaysForFeed))
-        refreshPage();
-}
-
-bool StoryController::moveInList(int delta)
-{
-    const int rows = m_stories->rowCount();
-    int row = m_storyView->currentIndex().isValid() ? m_storyView->currentIndex().row() + delta
-                                                    : (delta > 0 ? 0 : -1);
-    if (row >= rows && m_stories->canFetchMore({})) {
-        m_stories->fetchMore({});
-    }
-    if (row < 0 || row >= m_stories->rowCount())
-        return false;
-    m_storyView->setCurrentIndex(m_stories->index(row, StoryListModel::HeadlineColumn));
-    return true;
-}
-
-QString StoryController::linkWarning(const QUrl &url) const
-{
-    for (const FlaggedLink &link : m_flagged) {
-        if (QUrl(link.href) == url || link.href == url.toString())
-            return link.reason;
-    }
-    return {};
-}
-
-void StoryController::refreshPage()
-{
-    if (!m_location.isValid())
-        return;
-    // Keep the reader where it was: a palette change should not scroll the page.
-    const int scroll = m_reader->verticalScrollBar()->value();
-    render(m_location);
-    m_reader->verticalScrollBar()->setValue(scroll);
-}
-
-void StoryController::showPart(int part)
-{
-    if (!m_location.isValid() || part == m_part || part < 0 || part >= m_parts)
-        return;
-    m_part = part;
-    render(m_location);
-    m_reader->verticalScrollBar()->setValue(0);
+    m_page->coverage()->setFinder(finder);
 }
 
 void StoryController::selectInList(const ReaderLocation &location, bool allowSwitch)
 {
-    int row = location.storyId ? m_stories->locateStory(location.storyId)
-                               : m_stories->locateBookmark(location.bookmarkId);
+    int row = m_list.rowOf(location);
     if (row < 0 && allowSwitch) {
         // A story outside this view (a related link, a banner's story, a step back to a view
         // that no longer lists it): show it among all stories, or a bookmark's snapshot among
@@ -428,20 +280,10 @@ void StoryController::selectInList(const ReaderLocation &location, bool allowSwi
             setView(home);
             if (wasSearching)
                 emit searchEnded();
-            row = location.storyId ? m_stories->locateStory(location.storyId)
-                                   : m_stories->locateBookmark(location.bookmarkId);
+            row = m_list.rowOf(location);
         }
     }
-    const QScopedValueRollback guard(m_syncing, true);
-    if (row < 0) {
-        m_storyView->selectionModel()->clearSelection();
-        m_storyView->selectionModel()->setCurrentIndex({}, QItemSelectionModel::NoUpdate);
-        return;
-    }
-    const QModelIndex index = m_stories->index(row, StoryListModel::HeadlineColumn);
-    m_storyView->selectionModel()->setCurrentIndex(
-        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-    m_storyView->scrollTo(index);
+    m_list.select(row, true);
 }
 
 void StoryController::storyReadChanged(qint64 storyId, bool read)
@@ -460,7 +302,7 @@ void StoryController::bookmarksChanged(qint64 storyId, bool bookmarked)
     m_stories->setStoryBookmarked(storyId, bookmarked);
     emit storiesMarked();
     if (m_stories->isBookmarkView())
-        selectInList(m_location, false); // the view was reloaded; keep the reader's row
+        selectInList(currentLocation(), false); // the view was reloaded; keep the reader's row
     refreshSidebar();
 }
 
@@ -473,24 +315,8 @@ void StoryController::refreshSidebar()
 
 void StoryController::reloadStories()
 {
-    // Keep the list where the user had scrolled it when the reader's story is still there.
-    const int scroll = m_storyView->verticalScrollBar()->value();
-    m_coverage->forget(); // new stories may be coverage of the ones seen so far
-    {
-        const QScopedValueRollback guard(m_syncing, true);
-        m_stories->reload();
-    }
-    if (m_location.isValid()) {
-        const int row = m_location.storyId ? m_stories->locateStory(m_location.storyId, 2000)
-                                           : m_stories->locateBookmark(m_location.bookmarkId, 2000);
-        if (row >= 0) {
-            const QScopedValueRollback guard(m_syncing, true);
-            m_storyView->selectionModel()->setCurrentIndex(
-                m_stories->index(row, StoryListModel::HeadlineColumn),
-                QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-        }
-    }
-    m_storyView->verticalScrollBar()->setValue(scroll);
+    m_page->coverage()->forget(); // new stories may be coverage of the ones seen so far
+    m_list.reload(currentLocation());
     refreshSidebar();
 }
 
@@ -507,7 +333,7 @@ void StoryController::onSidebarCurrentChanged(const QModelIndex &index)
 
 void StoryController::onListCurrentChanged(const QModelIndex &index)
 {
-    if (m_syncing || !index.isValid())
+    if (m_list.isQuiet() || !index.isValid())
         return;
     const qint64 storyId = m_stories->storyIdAt(index.row());
     if (storyId)

@@ -1,6 +1,7 @@
 #pragma once
 
-#include "core/html/htmlsanitizer.h"
+#include "gui/listselection.h"
+#include "gui/readerpage.h"
 #include "models/storyhistory.h"
 #include "storage/records.h"
 
@@ -19,7 +20,6 @@ class Cache;
 class CoverageFinder;
 class ImagePolicy;
 class ReaderView;
-class ReaderCoverage;
 class ReadMarking;
 class SidebarModel;
 class StoryListModel;
@@ -27,10 +27,10 @@ class StoryListModel;
 // Keeps the three panes in step (Akregator's selection-controller idea): choosing a source
 // shows its stories, choosing a story shows it in the reader and marks it read, following a
 // related headline opens that story and selects it in the list, and back/forward walk the
-// reader's trail. It owns the two models; the views belong to the window. A story's related
-// coverage from other feeds is looked up on a worker thread and added under the publisher's
-// links when it arrives. Marking stories read is its ReadMarking's job, and which stories
-// may load remote images its ImagePolicy's.
+// reader's trail. It owns the two models; the views belong to the window. It chooses what the
+// panes show and hands on the rest: drawing the reader's page (its related coverage and remote
+// images) is its ReaderPage's job, moving the list's selection and keeping the list's place
+// its ListSelection's, and marking stories read its ReadMarking's.
 //
 // The reader only ever shows a story of the list beside it: a view opens at its top with the
 // story last read in it (or an empty reader), a search keeps the reader's story only when it
@@ -48,14 +48,15 @@ public:
     SidebarModel *sidebarModel() const { return m_sidebar; }
     StoryListModel *storyModel() const { return m_stories; }
     ReadMarking *readMarking() const { return m_marking; }
-    ImagePolicy *imagePolicy() const { return m_images; }
+    ReaderPage *readerPage() const { return m_page; }
+    ImagePolicy *imagePolicy() const { return m_page->imagePolicy(); }
 
     StoryFilter currentFilter() const { return m_filter; }
-    ReaderLocation currentLocation() const { return m_location; }
-    QUrl currentLink() const { return m_link; }
+    ReaderLocation currentLocation() const { return m_page->location(); }
+    QUrl currentLink() const { return m_page->link(); }
     // The warning for a link on the current page that misleads about where it goes; empty
     // for an honest link.
-    QString linkWarning(const QUrl &url) const;
+    QString linkWarning(const QUrl &url) const { return m_page->linkWarning(url); }
 
     // Opens a view as the user chooses one: its list from the top, the story last read in it
     // in the reader (or nothing). A search made in "this source" carries on in the new view;
@@ -77,7 +78,7 @@ public:
     bool openBookmark(qint64 bookmarkId);
 
     // The next (1) or previous (-1) story in the list (j/k); false when there is none.
-    bool moveInList(int delta);
+    bool moveInList(int delta) { return m_list.move(delta); }
 
     // Related coverage for the reader's "Coverage elsewhere", found off the GUI thread; without
     // a finder the reader lists none.
@@ -85,9 +86,9 @@ public:
 
     // Loads the remote images of the story in the reader (and, when alwaysForFeed, of every
     // story of its feed from now on), as far as the ImagePolicy can.
-    void loadImages(bool alwaysForFeed);
+    void loadImages(bool alwaysForFeed) { m_page->loadImages(alwaysForFeed); }
     // The feed of the story in the reader (0 for none, or a bookmark's snapshot).
-    qint64 currentFeed() const { return m_feedId; }
+    qint64 currentFeed() const { return m_page->feedId(); }
 
     bool canGoBack() const { return m_history.canGoBack(); }
     bool canGoForward() const { return m_history.canGoForward(); }
@@ -95,12 +96,12 @@ public:
     void goForward();
 
     // Draws the current story again (after a palette change, a new note, ...).
-    void refreshPage();
+    void refreshPage() { m_page->refresh(); }
     // A long story is read a part at a time (storypage.h): shows part `part` (0-based) of
     // the story in the reader, from its top. Opening another story starts at its first part.
-    void showPart(int part);
-    int currentPart() const { return m_part; }
-    int partCount() const { return m_parts; }
+    void showPart(int part) { m_page->showPart(part); }
+    int currentPart() const { return m_page->part(); }
+    int partCount() const { return m_page->partCount(); }
     // A story's read or bookmark state changed in the cache: bring the models in step.
     void storyReadChanged(qint64 storyId, bool read);
     void bookmarksChanged(qint64 storyId, bool bookmarked);
@@ -132,7 +133,6 @@ private:
     // part shown when it is the story already open). Otherwise a step back or forward, to
     // `part` of the story and `scroll` pixels down it.
     bool show(const ReaderLocation &location, bool record, int part = 0, int scroll = 0);
-    bool render(const ReaderLocation &location);
     // Selects the location's row. When the list lacks it and allowSwitch is set, switches to
     // a view that has it (All stories, or Bookmarks for a bookmark's snapshot).
     void selectInList(const ReaderLocation &location, bool allowSwitch);
@@ -149,7 +149,6 @@ private:
     void keepReaderPlace();
     void onSidebarCurrentChanged(const QModelIndex &index);
     void onListCurrentChanged(const QModelIndex &index);
-    bool isDarkPalette() const;
 
     Cache &m_cache;
     SidebarModel *m_sidebar = nullptr;
@@ -157,25 +156,17 @@ private:
     QPointer<QTreeView> m_sidebarView;
     QPointer<QAbstractItemView> m_storyView;
     QPointer<ReaderView> m_reader;
+    ListSelection m_list;
+    ReaderPage *m_page = nullptr; // what the reader shows: the current location
+    ReadMarking *m_marking = nullptr;
     StoryHistory m_history;
     StoryFilter m_filter;
-    ReaderLocation m_location;
     QHash<QString, ReaderLocation>
         m_viewStories; // the story last read in each view, by StoryFilter::key
     bool m_searchEverywhere = false;
     qint64 m_savedSearch = 0; // the saved search the list shows, if any
-    QUrl m_link;
-    QList<FlaggedLink> m_flagged;
-    ReadMarking *m_marking = nullptr;
-    ImagePolicy *m_images = nullptr;
-    qint64 m_feedId = 0; // the feed of the story in the reader
-    int m_part = 0; // the part of a long story in the reader
-    int m_parts = 1;
-    // Related coverage is found off the GUI thread; the page is drawn first without it and
-    // again when it arrives.
-    ReaderCoverage *m_coverage = nullptr;
-    // Set while the controller itself moves a view's current index, so the view's
-    // currentChanged is not taken for a user's choice.
+    // Set while the controller itself moves the sidebar's current index, so the sidebar's
+    // currentChanged is not taken for a user's choice (the list's is m_list's).
     bool m_syncing = false;
 };
 
