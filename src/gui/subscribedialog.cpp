@@ -30,8 +30,6 @@ SubscribeDialog::SubscribeDialog(SubscriptionService &service, const QStringList
                                  QWidget *parent)
     : QDialog(parent)
     , m_service(service)
-    , m_placeLabel(new QLabel(tr("Subscribe &in:"), this))
-    , m_place(new QComboBox(this))
     , m_url(new QLineEdit(this))
     , m_folder(new QComboBox(this))
     , m_title(new QLineEdit(this))
@@ -39,6 +37,8 @@ SubscribeDialog::SubscribeDialog(SubscriptionService &service, const QStringList
     , m_choices(new QListWidget(this))
     , m_status(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
+    , m_placeLabel(new QLabel(tr("Subscribe &in:"), this))
+    , m_place(new QComboBox(this))
     , m_folderPaths(folderPaths)
 {
     setWindowTitle(tr("Subscribe"));

@@ -73,8 +73,6 @@ private:
     int checkedCount() const;
 
     SubscriptionService &m_service;
-    QLabel *m_placeLabel = nullptr;
-    QComboBox *m_place = nullptr;
     QLineEdit *m_url = nullptr;
     QComboBox *m_folder = nullptr;
     QLineEdit *m_title = nullptr;
@@ -82,6 +80,10 @@ private:
     QListWidget *m_choices = nullptr;
     QLabel *m_status = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
+    // Where to subscribe: made after the fields above, which keep their order among the
+    // dialog's children.
+    QLabel *m_placeLabel = nullptr;
+    QComboBox *m_place = nullptr;
     QList<DiscoveredFeed> m_offered; // the page's feeds, as listed
     QList<int> m_queue; // rows of m_choices still to subscribe
     int m_current = -1; // the row being subscribed; -1 for the address itself
