@@ -7,6 +7,7 @@
 #include "services/feedpurger.h"
 #include "services/refreshservice.h"
 #include "storage/cache.h"
+#include "sync/syncservice.h"
 
 #include <QAction>
 #include <QCollator>
@@ -28,7 +29,7 @@ QString topLevelLabel()
 } // namespace
 
 FeedActions::FeedActions(Cache &cache, StoryController &controller, RefreshService *refresh,
-                         SubscriptionService *subscriptions, FeedPurger *purger,
+                         SubscriptionService *subscriptions, FeedPurger *purger, SyncService *sync,
                          QWidget *dialogParent, QObject *parent)
     : QObject(parent)
     , m_cache(cache)
@@ -36,6 +37,7 @@ FeedActions::FeedActions(Cache &cache, StoryController &controller, RefreshServi
     , m_refresh(refresh)
     , m_subscriptions(subscriptions)
     , m_purger(purger)
+    , m_sync(sync)
     , m_dialogParent(dialogParent)
     , m_subscribe(new QAction(tr("&Subscribe\u2026"), this))
     , m_rename(new QAction(tr("Re&name\u2026"), this))
@@ -82,6 +84,8 @@ FeedActions::FeedActions(Cache &cache, StoryController &controller, RefreshServi
         connect(m_subscriptions, &SubscriptionService::subscribeFailed, this,
                 &FeedActions::onSubscribeFailed);
     }
+    if (m_sync)
+        connect(m_sync, &SyncService::feedChanged, this, &FeedActions::onFeedChanged);
     updateState();
 }
 
@@ -94,16 +98,18 @@ void FeedActions::updateState()
     if (feed)
         record = m_cache.feeds().feed(source.id);
     const bool local = record && record->kind == QLatin1String("local");
-    // An account's feeds and folders are its server's: renamed, moved and unsubscribed
-    // there, never here alone (the next sync would undo it). AccountActions refreshes them.
+    // An account's feeds and folders are its server's: its feeds are moved and unsubscribed
+    // through it, never here alone (the next sync would undo it); they are not renamed, nor
+    // its folders deleted. AccountActions refreshes them.
     const bool remote = m_controller.sidebarModel()->accountOf(source) != 0;
+    const bool changeable = !remote || (feed && m_sync);
 
     m_subscribe->setEnabled(m_refresh && m_subscriptions);
     m_rename->setEnabled((feed || folder) && !remote);
-    m_move->setEnabled(feed && !remote);
+    m_move->setEnabled(feed && changeable);
     m_alertSource->setEnabled(feed);
     m_alertSource->setChecked(record && record->alertSource);
-    m_remove->setEnabled((feed || folder) && !remote);
+    m_remove->setEnabled((feed || folder) && changeable);
     m_remove->setText(folder      ? tr("&Delete Folder\u2026")
                           : local ? tr("&Remove Source\u2026")
                                   : tr("&Unsubscribe\u2026"));
@@ -127,14 +133,42 @@ QString FeedActions::pathOfFolder(qint64 folderId) const
 QStringList FeedActions::folderPaths() const
 {
     QStringList paths;
-    for (const FolderRecord &folder : m_cache.feeds().folders())
-        paths << pathOfFolder(folder.id);
+    for (const FolderRecord &folder : m_cache.feeds().folders()) {
+        if (folder.accountId == 0)
+            paths << pathOfFolder(folder.id);
+    }
     QCollator collator;
     collator.setCaseSensitivity(Qt::CaseInsensitive);
     std::sort(paths.begin(), paths.end(),
               [&](const QString &a, const QString &b) { return collator.compare(a, b) < 0; });
     paths.removeDuplicates();
     return paths;
+}
+
+QList<FolderRecord> FeedActions::accountFolders(qint64 accountId) const
+{
+    QList<FolderRecord> folders = m_cache.feeds().folders();
+    folders.removeIf([accountId](const FolderRecord &f) { return f.accountId != accountId; });
+    QCollator collator;
+    collator.setCaseSensitivity(Qt::CaseInsensitive);
+    std::sort(folders.begin(), folders.end(), [&](const FolderRecord &a, const FolderRecord &b) {
+        return collator.compare(a.name, b.name) < 0;
+    });
+    return folders;
+}
+
+qint64 FeedActions::accountOfFeed(qint64 feedId) const
+{
+    return m_controller.sidebarModel()->accountOf({StoryFilter::Kind::Feed, feedId});
+}
+
+QString FeedActions::accountName(qint64 accountId) const
+{
+    const QString name = m_controller.sidebarModel()
+                             ->indexFor({StoryFilter::Kind::Account, accountId})
+                             .data()
+                             .toString();
+    return name.isEmpty() ? tr("Account %1").arg(accountId) : name;
 }
 
 QString FeedActions::sourceName(const StoryFilter &source) const
@@ -160,6 +194,16 @@ void FeedActions::askToSubscribeTo(const QString &address)
     if (!m_subscriptions)
         return;
     SubscribeDialog dialog(*m_subscriptions, folderPaths(), m_dialogParent);
+    if (m_sync) {
+        QList<SubscribeDialog::Account> accounts;
+        for (const AccountRecord &account : m_cache.accounts().accounts()) {
+            SubscribeDialog::Account place{account.id, accountName(account.id), {}};
+            for (const FolderRecord &folder : accountFolders(account.id))
+                place.folders.append({folder.id, folder.name});
+            accounts << place;
+        }
+        dialog.setAccounts(*m_sync, accounts);
+    }
     dialog.setAddress(address);
     dialog.exec();
 }
@@ -198,6 +242,73 @@ void FeedActions::onSubscribeFailed(const QString &error)
     emit subscribeFailed(error);
 }
 
+void FeedActions::subscribeThroughAccount(qint64 accountId, const QString &url, qint64 folderId)
+{
+    if (!m_sync) {
+        emit subscribeFailed(tr("Subscribing through an account needs network access."));
+        return;
+    }
+    emit statusMessage(tr("%1: subscribing to %2\u2026").arg(accountName(accountId), url));
+    m_sync->subscribe(accountId, url, folderId);
+}
+
+// --- an account's feeds, through its server -------------------------------------------
+
+void FeedActions::onFeedChanged(const FeedChange &change)
+{
+    const QString account = accountName(change.accountId);
+    QString name = m_changing.take(change.feedId);
+    if (name.isEmpty())
+        name = sourceName({StoryFilter::Kind::Feed, change.feedId});
+    if (change.error) {
+        // Nothing changed here: the server did not agree, or could not be asked.
+        switch (change.kind) {
+        case FeedChange::Kind::Subscribe:
+            emit statusMessage(tr("%1: could not subscribe to %2: %3")
+                                   .arg(account, change.url, change.error.words));
+            emit subscribeFailed(change.error.words);
+            break;
+        case FeedChange::Kind::Unsubscribe:
+            emit statusMessage(
+                tr("Could not unsubscribe from %1: %2").arg(name, change.error.words));
+            break;
+        case FeedChange::Kind::Move:
+            emit statusMessage(tr("Could not move %1: %2").arg(name, change.error.words));
+            break;
+        }
+        emit feedChanged(change);
+        return;
+    }
+    switch (change.kind) {
+    case FeedChange::Kind::Subscribe: {
+        const StoryFilter source{StoryFilter::Kind::Feed, change.feedId};
+        m_controller.refreshSidebar();
+        emit storiesChanged();
+        emit statusMessage(tr("%1: subscribed to %2.").arg(account, sourceName(source)));
+        m_controller.showFilter(source);
+        emit subscribed(change.feedId);
+        break;
+    }
+    case FeedChange::Kind::Unsubscribe:
+        if (m_controller.currentFilter() == StoryFilter{StoryFilter::Kind::Feed, change.feedId})
+            m_controller.showFilter({StoryFilter::Kind::All});
+        m_controller.refreshSidebar();
+        emit storiesChanged();
+        emit statusMessage(
+            tr("%1: unsubscribed from %2; its bookmarks are kept.").arg(account, name));
+        break;
+    case FeedChange::Kind::Move:
+        m_controller.refreshSidebar();
+        emit statusMessage(
+            tr("%1: moved %2 to %3.")
+                .arg(account, name,
+                     change.folderId == 0 ? topLevelLabel() : pathOfFolder(change.folderId)));
+        break;
+    }
+    updateState();
+    emit feedChanged(change);
+}
+
 // --- managing ------------------------------------------------------------------------
 
 bool FeedActions::rename(const StoryFilter &source, const QString &name)
@@ -220,6 +331,29 @@ bool FeedActions::rename(const StoryFilter &source, const QString &name)
 
 bool FeedActions::moveFeed(qint64 feedId, const QStringList &folderPath)
 {
+    if (const qint64 account = accountOfFeed(feedId)) {
+        const QString name = sourceName({StoryFilter::Kind::Feed, feedId});
+        const QString folderName = folderPath.join(QLatin1Char('/'));
+        qint64 folderId = 0;
+        for (const FolderRecord &folder : accountFolders(account)) {
+            if (folder.name == folderName)
+                folderId = folder.id;
+        }
+        if (!m_sync || (!folderPath.isEmpty() && folderId == 0)) {
+            emit statusMessage(
+                !m_sync
+                    ? tr("Could not move %1: the account cannot be reached from here.").arg(name)
+                    : tr("Could not move %1: %2 is not a folder of %3.")
+                          .arg(name, folderName, accountName(account)));
+            return false;
+        }
+        m_changing.insert(feedId, name);
+        emit statusMessage(tr("%1: moving %2 to %3\u2026")
+                               .arg(accountName(account), name,
+                                    folderPath.isEmpty() ? topLevelLabel() : folderName));
+        m_sync->moveFeed(feedId, folderId);
+        return true;
+    }
     const qint64 folderId = m_cache.feeds().folderForPath(folderPath);
     const bool ok = (folderPath.isEmpty() || folderId != 0)
         && m_cache.feeds().moveToFolder(feedId, folderId);
@@ -235,6 +369,19 @@ bool FeedActions::moveFeed(qint64 feedId, const QStringList &folderPath)
 bool FeedActions::removeFeed(qint64 feedId)
 {
     const QString name = sourceName({StoryFilter::Kind::Feed, feedId});
+    if (const qint64 account = accountOfFeed(feedId)) {
+        if (!m_sync) {
+            emit statusMessage(
+                tr("Could not unsubscribe from %1: the account cannot be reached from here.")
+                    .arg(name));
+            return false;
+        }
+        // The feed stays until the server agreed; then its stories leave with it.
+        m_changing.insert(feedId, name);
+        emit statusMessage(tr("%1: unsubscribing from %2\u2026").arg(accountName(account), name));
+        m_sync->unsubscribe(feedId);
+        return true;
+    }
     const bool ok = m_cache.feeds().beginRemove(feedId);
     emit statusMessage(ok ? tr("Removed %1; its bookmarks are kept.").arg(name)
                           : tr("Could not remove %1.").arg(name));
@@ -308,16 +455,29 @@ void FeedActions::askToMove()
     if (!feed)
         return;
     QStringList items{topLevelLabel()};
-    items << folderPaths();
+    const qint64 account = accountOfFeed(source.id);
+    // An account's feed goes to one of its server's categories: no new one is made here.
+    QString label;
+    if (account != 0) {
+        for (const FolderRecord &folder : accountFolders(account))
+            items << folder.name;
+        label = tr("Move %1 to a folder of %2:").arg(sourceName(source), accountName(account));
+    } else {
+        items << folderPaths();
+        label = tr("Move %1 to (type a new path such as News/Europe to make it):")
+                    .arg(sourceName(source));
+    }
     const QString current = pathOfFolder(feed->folderId);
     bool ok = false;
     const QString chosen = QInputDialog::getItem(
-        m_dialogParent, tr("Move to Folder"),
-        tr("Move %1 to (type a new path such as News/Europe to make it):").arg(sourceName(source)),
-        items, current.isEmpty() ? 0 : std::max<qsizetype>(0, items.indexOf(current)), true, &ok);
+        m_dialogParent, tr("Move to Folder"), label, items,
+        current.isEmpty() ? 0 : std::max<qsizetype>(0, items.indexOf(current)), account == 0, &ok);
     if (!ok)
         return;
-    moveFeed(source.id, chosen == topLevelLabel() ? QStringList() : splitFolderPath(chosen));
+    if (account != 0)
+        moveFeed(source.id, chosen == topLevelLabel() ? QStringList() : QStringList{chosen});
+    else
+        moveFeed(source.id, chosen == topLevelLabel() ? QStringList() : splitFolderPath(chosen));
 }
 
 void FeedActions::askToRemove()
@@ -337,11 +497,18 @@ void FeedActions::askToRemove()
     const std::optional<FeedRecord> feed = m_cache.feeds().feed(source.id);
     if (!feed)
         return;
-    const auto answer = QMessageBox::question(m_dialogParent, tr("Unsubscribe"),
-                                              tr("Unsubscribe from %1? Its %n story(ies) leave the "
-                                                 "cache; your bookmarks of them are kept.",
-                                                 nullptr, feed->total)
-                                                  .arg(sourceName(source)));
+    const qint64 account = accountOfFeed(source.id);
+    const auto answer = QMessageBox::question(
+        m_dialogParent, tr("Unsubscribe"),
+        account != 0 ? tr("Unsubscribe from %1 on %2? The server stops fetching it for every "
+                          "client; its %n story(ies) leave the cache; your bookmarks of them "
+                          "are kept.",
+                          nullptr, feed->total)
+                           .arg(sourceName(source), accountName(account))
+                     : tr("Unsubscribe from %1? Its %n story(ies) leave the "
+                          "cache; your bookmarks of them are kept.",
+                          nullptr, feed->total)
+                           .arg(sourceName(source)));
     if (answer == QMessageBox::Yes)
         removeFeed(source.id);
 }

@@ -71,7 +71,7 @@ MainWindow::MainWindow(Cache &cache, QSettings &settings, const Services &servic
     m_bookmarks = new BookmarkActions(cache, *m_controller, this, this);
     m_links = new LinkOpener(this, this);
     m_feeds = new FeedActions(cache, *m_controller, services.refresh, services.subscriptions,
-                              services.purger, this, this);
+                              services.purger, services.sync, this, this);
     m_refreshActions = new RefreshActions(cache, *m_controller, services.refresh, this, this);
     m_opml = new OpmlActions(cache, *m_controller, services.refresh, this, this);
     m_accounts = new AccountActions(cache, *m_controller, services.sync, this, this);

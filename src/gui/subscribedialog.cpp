@@ -1,6 +1,7 @@
 #include "gui/subscribedialog.h"
 
 #include "gui/dialogstatus.h"
+#include "sync/syncservice.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -36,10 +37,17 @@ SubscribeDialog::SubscribeDialog(SubscriptionService &service, const QStringList
     , m_choices(new QListWidget(this))
     , m_status(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
+    , m_placeLabel(new QLabel(tr("Subscribe &in:"), this))
+    , m_place(new QComboBox(this))
+    , m_folderPaths(folderPaths)
 {
     setWindowTitle(tr("Subscribe"));
     setAccessibleName(tr("Subscribe to a feed"));
 
+    m_place->setObjectName(QStringLiteral("place"));
+    m_place->setAccessibleName(tr("Where to subscribe"));
+    m_place->addItem(tr("Local feeds (on this computer)"), qint64(0));
+    m_placeLabel->setBuddy(m_place);
     m_url->setObjectName(QStringLiteral("address"));
     m_url->setPlaceholderText(tr("https://example.org/feed.xml or a web page"));
     m_url->setAccessibleName(tr("Feed or web page address"));
@@ -74,6 +82,7 @@ SubscribeDialog::SubscribeDialog(SubscriptionService &service, const QStringList
         this);
     hint->setWordWrap(true);
     auto *form = new QFormLayout;
+    form->addRow(m_placeLabel, m_place);
     form->addRow(tr("&Address:"), m_url);
     form->addRow(tr("&Folder:"), m_folder);
     form->addRow(tr("&Title:"), m_title);
@@ -84,6 +93,8 @@ SubscribeDialog::SubscribeDialog(SubscriptionService &service, const QStringList
     layout->addWidget(m_choices, 1);
     layout->addWidget(m_status);
     layout->addWidget(m_buttons);
+    m_placeLabel->hide();
+    m_place->hide();
     m_choiceLabel->hide();
     m_choices->hide();
     m_status->hide();
@@ -92,22 +103,75 @@ SubscribeDialog::SubscribeDialog(SubscriptionService &service, const QStringList
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_url, &QLineEdit::textChanged, this, &SubscribeDialog::addressEdited);
     connect(m_choices, &QListWidget::itemChanged, this, &SubscribeDialog::updateOk);
+    connect(m_place, &QComboBox::currentIndexChanged, this, &SubscribeDialog::placeChosen);
     // Outcomes are only this dialog's business while it waits for one.
     connect(&m_service, &SubscriptionService::subscribed, this, [this](qint64 feedId) {
-        if (m_busy)
+        if (m_busy && m_serverUrl.isEmpty())
             onSubscribed(feedId);
     });
     connect(&m_service, &SubscriptionService::subscribeFailed, this, [this](const QString &error) {
-        if (m_busy)
+        if (m_busy && m_serverUrl.isEmpty())
             onFailed(error);
     });
     connect(&m_service, &SubscriptionService::feedChoiceNeeded, this,
             [this](const QUrl &pageUrl, const QList<DiscoveredFeed> &feeds) {
-                if (m_busy)
+                if (m_busy && m_serverUrl.isEmpty())
                     onChoiceNeeded(pageUrl, feeds);
             });
     updateOk();
     resize(560, sizeHint().height());
+}
+
+void SubscribeDialog::setAccounts(SyncService &sync, const QList<Account> &accounts)
+{
+    if (accounts.isEmpty())
+        return;
+    m_sync = &sync;
+    for (const Account &account : accounts) {
+        m_place->addItem(account.name, account.id);
+        m_accountFolders.insert(account.id, account.folders);
+        m_place->setItemData(m_place->count() - 1,
+                             tr("The server of %1 subscribes; every client of the account "
+                                "gets the feed")
+                                 .arg(account.name),
+                             Qt::ToolTipRole);
+    }
+    connect(m_sync, &SyncService::feedChanged, this, [this](const FeedChange &change) {
+        if (m_busy && !m_serverUrl.isEmpty())
+            onFeedChanged(change);
+    });
+    m_placeLabel->show();
+    m_place->show();
+}
+
+qint64 SubscribeDialog::chosenAccount() const
+{
+    return m_place->currentData().toLongLong();
+}
+
+void SubscribeDialog::placeChosen()
+{
+    // An account's folders are its server's categories: one of them, or the top level.
+    const qint64 account = chosenAccount();
+    m_folder->clear();
+    m_folder->setEditable(account == 0);
+    if (account == 0) {
+        m_folder->addItem(QString());
+        m_folder->addItems(m_folderPaths);
+        m_folder->lineEdit()->setPlaceholderText(
+            tr("Top level, or a new folder such as News/Europe"));
+        m_title->setPlaceholderText(tr("The feed's own title"));
+    } else {
+        m_folder->addItem(tr("(top level)"), qint64(0));
+        for (const auto &[id, name] : m_accountFolders.value(account))
+            m_folder->addItem(name, id);
+        m_title->clear();
+        m_title->setPlaceholderText(tr("The server names the feed"));
+    }
+    m_folder->setCurrentIndex(0);
+    m_title->setEnabled(!m_busy && account == 0);
+    // A page's feeds were found by this computer; an account's server looks for itself.
+    addressEdited();
 }
 
 void SubscribeDialog::setAddress(const QString &address)
@@ -165,9 +229,10 @@ void SubscribeDialog::addressEdited()
 void SubscribeDialog::setBusy(bool busy, const QString &message)
 {
     m_busy = busy;
-    for (QWidget *field : {static_cast<QWidget *>(m_url), static_cast<QWidget *>(m_folder),
-                           static_cast<QWidget *>(m_title), static_cast<QWidget *>(m_choices)})
+    for (QWidget *field : {static_cast<QWidget *>(m_place), static_cast<QWidget *>(m_url),
+                           static_cast<QWidget *>(m_folder), static_cast<QWidget *>(m_choices)})
         field->setEnabled(!busy);
+    m_title->setEnabled(!busy && chosenAccount() == 0);
     if (!message.isEmpty())
         showDialogProgress(m_status, message);
     updateOk();
@@ -181,6 +246,15 @@ void SubscribeDialog::showError(const QString &message)
 void SubscribeDialog::start()
 {
     m_failures = 0;
+    if (const qint64 account = chosenAccount(); account != 0 && m_sync) {
+        m_current = -1;
+        m_serverUrl = QUrl::fromUserInput(m_url->text().trimmed()).toString();
+        setBusy(true,
+                tr("Asking the server of %1 to subscribe to %2\u2026")
+                    .arg(m_place->currentText(), m_serverUrl));
+        m_sync->subscribe(account, m_serverUrl, m_folder->currentData().toLongLong());
+        return;
+    }
     if (m_choices->isHidden()) {
         m_current = -1;
         setBusy(true, tr("Looking at %1\u2026").arg(request().url));
@@ -249,6 +323,18 @@ void SubscribeDialog::onFailed(const QString &error)
     QListWidgetItem *item = m_choices->item(m_current);
     item->setText(item->text() + QLatin1Char('\n') + tr("Could not subscribe: %1").arg(error));
     subscribeNext();
+}
+
+void SubscribeDialog::onFeedChanged(const FeedChange &change)
+{
+    if (change.kind != FeedChange::Kind::Subscribe || change.url != m_serverUrl
+        || change.accountId != chosenAccount())
+        return;
+    m_serverUrl.clear();
+    if (change.error)
+        onFailed(change.error.words);
+    else
+        onSubscribed(change.feedId);
 }
 
 void SubscribeDialog::onChoiceNeeded(const QUrl &pageUrl, const QList<DiscoveredFeed> &feeds)

@@ -9,6 +9,7 @@ SyncService::SyncService(const QString &cachePath, QObject *parent)
     , m_worker(new SyncWorker(cachePath))
 {
     qRegisterMetaType<bulletin::SyncReport>();
+    qRegisterMetaType<bulletin::FeedChange>();
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &SyncWorker::started, this, &SyncService::syncStarted);
@@ -17,6 +18,11 @@ SyncService::SyncService(const QString &cachePath, QObject *parent)
     connect(m_worker, &SyncWorker::done, this, [this](SyncWorker::Job job) {
         m_running = false;
         emit job == SyncWorker::Job::Send ? sendFinished() : allFinished();
+        runNext();
+    });
+    connect(m_worker, &SyncWorker::changed, this, [this](const FeedChange &change) {
+        m_running = false;
+        emit feedChanged(change);
         runNext();
     });
     m_changeTimer.setSingleShot(true);
@@ -65,6 +71,27 @@ void SyncService::sendNow()
     request(Next::Send, 0);
 }
 
+void SyncService::subscribe(qint64 accountId, const QString &url, qint64 folderId)
+{
+    requestChange({FeedChange::Kind::Subscribe, accountId, url, 0, folderId, {}});
+}
+
+void SyncService::unsubscribe(qint64 feedId)
+{
+    requestChange({FeedChange::Kind::Unsubscribe, 0, {}, feedId, 0, {}});
+}
+
+void SyncService::moveFeed(qint64 feedId, qint64 folderId)
+{
+    requestChange({FeedChange::Kind::Move, 0, {}, feedId, folderId, {}});
+}
+
+void SyncService::requestChange(const FeedChange &change)
+{
+    m_changes.append(change);
+    runNext();
+}
+
 void SyncService::setInterval(std::chrono::milliseconds interval)
 {
     if (interval <= std::chrono::milliseconds::zero()) {
@@ -105,7 +132,18 @@ void SyncService::request(Next job, qint64 accountId, qint64 feedId)
 
 void SyncService::runNext()
 {
-    if (m_running || m_next == Next::None)
+    if (m_running)
+        return;
+    // A change the user is waiting for goes before a sync.
+    if (!m_changes.isEmpty()) {
+        m_running = true;
+        QMetaObject::invokeMethod(
+            m_worker,
+            [worker = m_worker, change = m_changes.takeFirst()] { worker->change(change); },
+            Qt::QueuedConnection);
+        return;
+    }
+    if (m_next == Next::None)
         return;
     static constexpr SyncWorker::Job kJobs[] = {SyncWorker::Job::Send, SyncWorker::Job::Send,
                                                 SyncWorker::Job::Purge, SyncWorker::Job::Sync,

@@ -1,17 +1,18 @@
 #pragma once
 
 #include "sync/syncengine.h"
+#include "sync/syncworker.h"
 
 #include <QObject>
 #include <QString>
 #include <QThread>
 #include <QTimer>
 
+#include <QList>
+
 #include <chrono>
 
 namespace bulletin {
-
-class SyncWorker;
 
 // Syncs the cache's accounts for the window, off the GUI thread: a worker on a thread of its
 // own, with its own Cache (Qt SQL connections belong to the thread that opened them), runs
@@ -31,7 +32,13 @@ class SyncWorker;
 //   cache nothing;
 // - setInterval()/setIntervalMinutes(): an automatic full sync on that interval (0: none);
 // - sendNow(): sends what waits at once, e.g. before the window closes; sendFinished says
-//   when it is done (the window may wait on it, bounded by the requests' own timeout).
+//   when it is done (the window may wait on it, bounded by the requests' own timeout);
+// - subscribe(), unsubscribe(), moveFeed(): an account's feeds changed through its server,
+//   as `bulletin account subscribe|unsubscribe|move`: the cache changes only once the
+//   server agreed (a subscribed or moved feed is pulled at once, an unsubscribed one's
+//   stories leave the cache, its bookmarks stay). Each is its own job, in the order asked,
+//   before the sync waiting (if any); feedChanged answers each, with the error in words
+//   when the server refused or could not be reached.
 // The destructor stops the thread after the sync in progress (a request ends within its
 // timeout). Lives on the GUI thread; the composition root (main.cpp) owns it.
 class SyncService final : public QObject
@@ -50,6 +57,9 @@ public:
     void purgeRemoved();
     void changesMade();
     void sendNow();
+    void subscribe(qint64 accountId, const QString &url, qint64 folderId = 0);
+    void unsubscribe(qint64 feedId);
+    void moveFeed(qint64 feedId, qint64 folderId);
     void setInterval(std::chrono::milliseconds interval);
     void setIntervalMinutes(int minutes);
     std::chrono::milliseconds interval() const { return m_intervalTimer.intervalAsDuration(); }
@@ -69,10 +79,13 @@ signals:
     // purged): the window's lists can be reloaded once (stories were stored by another
     // connection).
     void allFinished();
+    // A change of subscribe(), unsubscribe() or moveFeed() was made (!change.error) or not.
+    void feedChanged(const bulletin::FeedChange &change);
 
 private:
     enum class Next { None, Send, Purge, Sync, Update }; // narrowest to widest
     void request(Next job, qint64 accountId, qint64 feedId = 0);
+    void requestChange(const FeedChange &change);
     void runNext();
 
     QThread m_thread;
@@ -83,6 +96,7 @@ private:
     Next m_next = Next::None;
     qint64 m_nextAccount = 0; // 0: every account
     qint64 m_nextFeed = 0; // an Update of that feed alone; 0: every feed
+    QList<FeedChange> m_changes; // feed changes waiting, in the order asked
 };
 
 } // namespace bulletin

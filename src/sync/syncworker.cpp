@@ -63,12 +63,61 @@ void SyncWorker::run(qint64 accountId, Job job, qint64 feedId)
         emit pendingChanged(
             account.id, AccountStore(m_cache->database().connection()).pendingCount(account.id));
     }
-    if (m_cache && job != Job::Send) {
-        while (m_cache->feeds().purgeRemoved(kPurgeStep) > 0) {
-        }
-        AccountStore(m_cache->database().connection()).purgeRemovedAccounts();
-    }
+    if (m_cache && job != Job::Send)
+        purgeRemoved();
     emit done(job);
+}
+
+void SyncWorker::purgeRemoved()
+{
+    while (m_cache->feeds().purgeRemoved(kPurgeStep) > 0) {
+    }
+    AccountStore(m_cache->database().connection()).purgeRemovedAccounts();
+}
+
+void SyncWorker::change(FeedChange change)
+{
+    QString error;
+    if (!m_cache)
+        m_cache = Cache::open(m_cachePath, &error);
+    if (m_cache) {
+        AccountStore accounts(m_cache->database().connection());
+        if (change.kind != FeedChange::Kind::Subscribe)
+            change.accountId = accounts.feedAccount(change.feedId).value_or(0);
+        const std::optional<AccountRecord> account = change.accountId > 0
+            ? accounts.account(change.accountId)
+            : std::nullopt;
+        RemoteAccount *remote = account ? remoteFor(*account, &error) : nullptr;
+        if (!account) {
+            error = change.kind == FeedChange::Kind::Subscribe
+                ? QStringLiteral("the account is no longer in Bulletin")
+                : QStringLiteral("the feed is not a feed of an account");
+        } else if (remote) {
+            SyncEngine engine(*m_cache, account->id, *remote);
+            switch (change.kind) {
+            case FeedChange::Kind::Subscribe:
+                change.error = engine.subscribe(change.url, change.folderId, &change.feedId);
+                break;
+            case FeedChange::Kind::Unsubscribe:
+                change.error = engine.unsubscribe(change.feedId);
+                break;
+            case FeedChange::Kind::Move:
+                change.error = engine.moveFeed(change.feedId, change.folderId);
+                break;
+            }
+            // A refused password is read again next time: the keyring may hold a new one.
+            if (change.error.kind == RemoteError::Kind::WrongPassword)
+                m_remotes.erase(account->id);
+            if (!change.error && change.kind == FeedChange::Kind::Unsubscribe)
+                purgeRemoved();
+        } else if (error.isEmpty()) {
+            error = QStringLiteral("the account is of a kind this Bulletin does not know (%1)")
+                        .arg(account->kind);
+        }
+    }
+    if (!change.error && !error.isEmpty())
+        change.error = {RemoteError::Kind::Refused, error};
+    emit changed(change);
 }
 
 RemoteAccount *SyncWorker::remoteFor(const AccountRecord &account, QString *error)

@@ -8,6 +8,7 @@
 #include "gui/refreshactions.h"
 #include "gui/storycontroller.h"
 #include "gui/storylistview.h"
+#include "gui/subscribedialog.h"
 #include "models/sidebarmodel.h"
 #include "models/storylistmodel.h"
 #include "services/refreshservice.h"
@@ -23,13 +24,16 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QFileInfo>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
@@ -47,8 +51,9 @@ using namespace bulletin::test;
 // The window's side of sync accounts, driven offscreen against the real Tiny Tiny RSS
 // server: the account's node in the sidebar with its categories, feeds and counts, marks
 // made in the window reaching the server within seconds and before the window closes,
-// Refresh asking the server to fetch, the lists reloading in place, and a failed sync told
-// in words on the node.
+// Refresh asking the server to fetch, the lists reloading in place, a failed sync told
+// in words on the node, and the account's feeds subscribed, unsubscribed and moved through
+// its server.
 class tst_AccountActions final : public QObject
 {
     Q_OBJECT
@@ -67,6 +72,10 @@ private slots:
     void addAccountShowsErrorsInWordsAndKeepsWhatWasTyped();
     void addAccountAsksBeforeKeepingThePasswordInAFile();
     void removingTheAccountKeepsItsBookmarks();
+    void subscribingToTheAccountGoesThroughItsServer();
+    void unsubscribingAnAccountsFeedKeepsItsBookmarks();
+    void movingAnAccountsFeedGoesThroughItsServer();
+    void aFeedChangeTheServerCannotHearChangesNothingHere();
     void screenshots();
 
 private:
@@ -84,6 +93,15 @@ private:
     QModelIndex accountNode() const;
     QModelIndex find(const QString &name, const QModelIndex &parent = {}) const;
     void closeWindow();
+    // The account's feed of setUp(), chosen in the sidebar; its id.
+    qint64 chooseTheFeed();
+    // The feeds the server holds for the user, as another client sees them: title -> the
+    // server's category id.
+    QHash<QString, int> serverFeeds() const;
+    // Answers the Subscribe dialog: the account, the address and the folder, then Subscribe;
+    // `whileOpen` runs once the dialog has answered (it is still open after a failure).
+    void answerSubscribe(const QString &url, const QString &folder,
+                         const std::function<void(SubscribeDialog *)> &whileOpen);
 
     std::optional<TtrssServer> m_server;
     QString m_skip;
@@ -248,11 +266,16 @@ void tst_AccountActions::theAccountIsANodeWithItsCategoriesFeedsAndCounts()
     QTRY_VERIFY(m_window->controller()->currentLocation().storyId == storyId(2));
     QCOMPARE(node.siblingAtColumn(SidebarModel::CountColumn).data().toString(),
              QStringLiteral("2"));
-    // The account's feeds are its server's: not renamed, moved or unsubscribed here alone.
+    // The account's feeds are its server's: moved and unsubscribed through it, not renamed
+    // here alone; nor are its folders renamed or deleted.
+    m_window->sidebarView()->setCurrentIndex(tech);
+    QVERIFY(!m_window->feedActions()->renameAction()->isEnabled());
+    QVERIFY(!m_window->feedActions()->removeAction()->isEnabled());
     m_window->sidebarView()->setCurrentIndex(
         m_window->controller()->sidebarModel()->index(0, 0, tech));
     QVERIFY(!m_window->feedActions()->renameAction()->isEnabled());
-    QVERIFY(!m_window->feedActions()->removeAction()->isEnabled());
+    QVERIFY(m_window->feedActions()->removeAction()->isEnabled());
+    QVERIFY(m_window->feedActions()->moveAction()->isEnabled());
     QVERIFY(m_window->refreshActions()->refreshSelectedAction()->isEnabled());
 }
 
@@ -538,6 +561,259 @@ void tst_AccountActions::removingTheAccountKeepsItsBookmarks()
              1);
 }
 
+qint64 tst_AccountActions::chooseTheFeed()
+{
+    const SidebarModel *model = m_window->controller()->sidebarModel();
+    const QModelIndex feed = model->index(0, 0, find(QStringLiteral("Tech"), accountNode()));
+    if (!feed.isValid())
+        return 0;
+    m_window->sidebarView()->setCurrentIndex(feed);
+    return feed.data(SidebarModel::NodeIdRole).toLongLong();
+}
+
+QHash<QString, int> tst_AccountActions::serverFeeds() const
+{
+    // A client of its own each time: a session of the other client may have been ended.
+    TtrssApiClient phone(m_server->baseUrl(), m_user, TtrssServer::password());
+    QHash<QString, int> feeds;
+    for (const QJsonValue &value :
+         phone.call(QStringLiteral("getFeeds"), {{QStringLiteral("cat_id"), -3}}).toArray()) {
+        const QJsonObject feed = value.toObject();
+        feeds.insert(feed.value(QStringLiteral("title")).toString(),
+                     feed.value(QStringLiteral("cat_id")).toInt());
+    }
+    return feeds;
+}
+
+void tst_AccountActions::answerSubscribe(const QString &url, const QString &folder,
+                                         const std::function<void(SubscribeDialog *)> &whileOpen)
+{
+    answerNextDialog([this, url, folder, whileOpen](QWidget *widget) {
+        // Closed however the answer ends, so that a failed check cannot leave it waiting.
+        const auto close = qScopeGuard([widget] {
+            if (widget->isVisible())
+                qobject_cast<QDialog *>(widget)->reject();
+        });
+        auto *dialog = qobject_cast<SubscribeDialog *>(widget);
+        QVERIFY(dialog);
+        auto *place = dialog->findChild<QComboBox *>(QStringLiteral("place"));
+        QVERIFY(place->isVisible());
+        // The local feeds first (the default), then the account.
+        QCOMPARE(place->count(), 2);
+        QCOMPARE(place->currentIndex(), 0);
+        place->setCurrentIndex(place->findText(QStringLiteral("%1 on 127.0.0.1").arg(m_user)));
+        QCOMPARE(dialog->chosenAccount(), m_accountId);
+        dialog->findChild<QLineEdit *>(QStringLiteral("address"))->setText(url);
+        // The account's folders are its categories; none is made here.
+        auto *folders = dialog->findChild<QComboBox *>(QStringLiteral("folder"));
+        QVERIFY(!folders->isEditable());
+        QVERIFY(folders->findText(folder) >= 0);
+        folders->setCurrentIndex(folders->findText(folder));
+        QVERIFY(!dialog->findChild<QLineEdit *>(QStringLiteral("title"))->isEnabled());
+        clickButton(dialog, QStringLiteral("Subscribe"));
+        auto *status = dialog->findChild<QLabel *>(QStringLiteral("status"));
+        QVERIFY(status->text().startsWith(QStringLiteral("Asking the server of")));
+        // The answer comes from the sync's thread; the dialog waits for it.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !dialog->isVisible() || !status->text().startsWith(QStringLiteral("Asking")), 60000);
+        if (whileOpen)
+            whileOpen(dialog);
+    });
+}
+
+void tst_AccountActions::subscribingToTheAccountGoesThroughItsServer()
+{
+    QVERIFY(setUp(QStringLiteral("winsub"), 1));
+    QVERIFY(sync());
+    const QString name = m_user + QStringLiteral("-news");
+    const QString url = m_server->writeFeed(name, 3);
+    QSignalSpy subscribed(m_window->feedActions(), &FeedActions::subscribed);
+    answerSubscribe(url, QStringLiteral("Tech"), {});
+    m_window->feedActions()->subscribeAction()->trigger();
+    QCOMPARE(subscribed.size(), 1);
+    const qint64 feedId = subscribed.first().at(0).toLongLong();
+
+    // The server has it, in the category chosen, for every client of the account.
+    const QHash<QString, int> server = serverFeeds();
+    QVERIFY2(server.contains(name), qPrintable(QStringList(server.keys()).join(", ")));
+    QCOMPARE(server.value(name), server.value(m_feedName));
+    // Here it is the account's, under the account's node in that folder, with its stories.
+    QCOMPARE(m_cache->feeds().feed(feedId)->accountId, m_accountId);
+    const QModelIndex tech = find(QStringLiteral("Tech"), accountNode());
+    QCOMPARE(m_window->controller()->sidebarModel()->rowCount(tech), 2);
+    const QModelIndex feed = m_window->controller()->sidebarModel()->indexFor(
+        {StoryFilter::Kind::Feed, feedId});
+    QCOMPARE(feed.parent(), tech);
+    QCOMPARE(feed.data(SidebarModel::CountRole).toInt(), 3);
+    QCOMPARE(m_window->controller()->currentFilter(),
+             (StoryFilter{StoryFilter::Kind::Feed, feedId}));
+    QCOMPARE(m_window->controller()->storyModel()->rowCount(), 3);
+    QVERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("subscribed to")));
+    // Not a local subscription as well.
+    QCOMPARE(m_cache->feeds().feeds().size(), 2);
+}
+
+void tst_AccountActions::unsubscribingAnAccountsFeedKeepsItsBookmarks()
+{
+    QVERIFY(setUp(QStringLiteral("winunsub"), 3));
+    QVERIFY(sync());
+    m_window->openStory(storyId(2));
+    m_window->bookmarkActions()->toggleAction()->trigger();
+    QCOMPARE(m_cache->bookmarks().count(), 1);
+    const qint64 feedId = chooseTheFeed();
+    QVERIFY(feedId > 0);
+    QVERIFY(m_window->feedActions()->removeAction()->isEnabled());
+
+    QString question;
+    answerNextDialog([&question](QWidget *box) {
+        question = qobject_cast<QMessageBox *>(box)->text();
+        clickButton(box, QStringLiteral("Yes"));
+    });
+    QSignalSpy changed(m_window->feedActions(), &FeedActions::feedChanged);
+    m_window->feedActions()->removeAction()->trigger();
+    QVERIFY2(question.contains(QStringLiteral("on %1 on 127.0.0.1").arg(m_user)),
+             qPrintable(question));
+    // While the server is asked, the status bar says so and the feed is still here.
+    QVERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("unsubscribing from")));
+    QVERIFY(m_window->controller()
+                ->sidebarModel()
+                ->indexFor({StoryFilter::Kind::Feed, feedId})
+                .isValid());
+    QVERIFY(changed.wait(60000));
+    QVERIFY2(!changed.first().at(0).value<FeedChange>().error,
+             qPrintable(changed.first().at(0).value<FeedChange>().error.words));
+
+    QVERIFY(!serverFeeds().contains(m_feedName));
+    QVERIFY(!m_window->controller()
+                 ->sidebarModel()
+                 ->indexFor({StoryFilter::Kind::Feed, feedId})
+                 .isValid());
+    QVERIFY(m_window->statusBar()->currentMessage().contains(
+        QStringLiteral("unsubscribed from %1; its bookmarks are kept").arg(m_feedName)));
+    // Its stories left the cache; the bookmark stayed.
+    QCOMPARE(m_cache->articles().count({}), 0);
+    QCOMPARE(m_cache->bookmarks().count(), 1);
+    QCOMPARE(m_window->controller()
+                 ->sidebarModel()
+                 ->indexFor({StoryFilter::Kind::Bookmarked})
+                 .data(SidebarModel::CountRole)
+                 .toInt(),
+             1);
+    // A sync does not bring it back.
+    QVERIFY(sync());
+    QCOMPARE(m_cache->feeds().feeds().size(), 0);
+}
+
+void tst_AccountActions::movingAnAccountsFeedGoesThroughItsServer()
+{
+    QVERIFY(setUp(QStringLiteral("winmove"), 2));
+    const QString harbour = m_server->addCategory(m_user, QStringLiteral("Harbour"));
+    QVERIFY(!harbour.isEmpty());
+    // A local folder, not the account's: not offered for the account's feed.
+    QVERIFY(m_cache->feeds().folderForPath({QStringLiteral("Local")}) > 0);
+    QVERIFY(sync());
+    const qint64 feedId = chooseTheFeed();
+    QVERIFY(feedId > 0);
+    QVERIFY(m_window->feedActions()->moveAction()->isEnabled());
+
+    QStringList offered;
+    answerNextDialog([&offered](QWidget *widget) {
+        auto *dialog = qobject_cast<QInputDialog *>(widget);
+        QVERIFY(dialog);
+        offered = dialog->comboBoxItems();
+        dialog->setTextValue(QStringLiteral("Harbour"));
+        dialog->accept();
+    });
+    QSignalSpy changed(m_window->feedActions(), &FeedActions::feedChanged);
+    m_window->feedActions()->moveAction()->trigger();
+    QCOMPARE(offered,
+             (QStringList{QStringLiteral("(top level)"), QStringLiteral("Harbour"),
+                          QStringLiteral("Tech")}));
+    QVERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("moving")));
+    QVERIFY(changed.wait(60000));
+    QVERIFY2(!changed.first().at(0).value<FeedChange>().error,
+             qPrintable(changed.first().at(0).value<FeedChange>().error.words));
+
+    // The server says so, to another client.
+    QCOMPARE(serverFeeds().value(m_feedName), harbour.toInt());
+    // The sidebar follows: the feed under Harbour with its stories and counts.
+    const QModelIndex node = m_window->controller()->sidebarModel()->indexFor(
+        {StoryFilter::Kind::Feed, feedId});
+    QCOMPARE(node.parent(), find(QStringLiteral("Harbour"), accountNode()));
+    QCOMPARE(node.data(SidebarModel::CountRole).toInt(), 2);
+    QCOMPARE(m_cache->articles().count({StoryFilter::Kind::Feed, feedId}), 2);
+    QVERIFY(m_window->statusBar()->currentMessage().contains(
+        QStringLiteral("moved %1 to Harbour").arg(m_feedName)));
+    m_window->sidebarView()->expandAll();
+    m_window->sidebarView()->setCurrentIndex(node);
+    QVERIFY(saveLightAndDark(m_window.get(), QStringLiteral("account-feed-moved")));
+
+    // Back to the top level.
+    QVERIFY(m_window->feedActions()->moveFeed(feedId, {}));
+    QVERIFY(changed.wait(60000));
+    QCOMPARE(serverFeeds().value(m_feedName), 0);
+    QCOMPARE(m_window->controller()
+                 ->sidebarModel()
+                 ->indexFor({StoryFilter::Kind::Feed, feedId})
+                 .parent(),
+             accountNode());
+}
+
+void tst_AccountActions::aFeedChangeTheServerCannotHearChangesNothingHere()
+{
+    QVERIFY(setUp(QStringLiteral("windown"), 2));
+    const QString harbour = m_server->addCategory(m_user, QStringLiteral("Harbour"));
+    QVERIFY(!harbour.isEmpty());
+    QVERIFY(sync());
+    const qint64 feedId = chooseTheFeed();
+    QVERIFY(feedId > 0);
+    const qint64 tech = m_cache->feeds().feed(feedId)->folderId;
+    const QString url = m_server->writeFeed(m_user + QStringLiteral("-news"), 2);
+
+    QVERIFY(m_server->stopWeb());
+    // The web server comes back however the test ends.
+    const auto restart = qScopeGuard([this] { m_server->startWeb(); });
+    const QString unreachable = QStringLiteral("the server cannot be reached");
+    QSignalSpy changed(m_window->feedActions(), &FeedActions::feedChanged);
+
+    QVERIFY(m_window->feedActions()->removeFeed(feedId));
+    QVERIFY(changed.wait(60000));
+    QCOMPARE(changed.last().at(0).value<FeedChange>().error.kind, RemoteError::Kind::Unreachable);
+    QVERIFY2(m_window->statusBar()->currentMessage().startsWith(
+                 QStringLiteral("Could not unsubscribe from %1: %2").arg(m_feedName, unreachable)),
+             qPrintable(m_window->statusBar()->currentMessage()));
+
+    QVERIFY(m_window->feedActions()->moveFeed(feedId, {QStringLiteral("Harbour")}));
+    QVERIFY(changed.wait(60000));
+    QVERIFY2(m_window->statusBar()->currentMessage().startsWith(
+                 QStringLiteral("Could not move %1: %2").arg(m_feedName, unreachable)),
+             qPrintable(m_window->statusBar()->currentMessage()));
+
+    // The Subscribe dialog tells it, with the address kept to try again.
+    QString told;
+    QString kept;
+    answerSubscribe(url, QStringLiteral("(top level)"), [&](SubscribeDialog *dialog) {
+        QVERIFY(dialog->isVisible());
+        told = dialog->findChild<QLabel *>(QStringLiteral("status"))->text();
+        kept = dialog->findChild<QLineEdit *>(QStringLiteral("address"))->text();
+    });
+    m_window->feedActions()->subscribeAction()->trigger();
+    QVERIFY2(told.contains(unreachable), qPrintable(told));
+    QCOMPARE(kept, url);
+
+    // Nothing changed here: the feed in its folder, its stories, no feed added.
+    const QList<FeedRecord> feeds = m_cache->feeds().feeds();
+    QCOMPARE(feeds.size(), 1);
+    QCOMPARE(feeds.first().id, feedId);
+    QCOMPARE(feeds.first().folderId, tech);
+    QVERIFY(!m_cache->feeds().hasRemovals());
+    QCOMPARE(m_cache->articles().count({StoryFilter::Kind::Feed, feedId}), 2);
+    const QModelIndex node = m_window->controller()->sidebarModel()->indexFor(
+        {StoryFilter::Kind::Feed, feedId});
+    QCOMPARE(node.parent(), find(QStringLiteral("Tech"), accountNode()));
+    QCOMPARE(node.data(SidebarModel::CountRole).toInt(), 2);
+}
+
 void tst_AccountActions::screenshots()
 {
     // Set BULLETIN_SCREENSHOT_DIR to look at the account's node, its tooltip's health and
@@ -573,6 +849,20 @@ void tst_AccountActions::screenshots()
     QApplication::setPalette(original);
     DarkPaletteScope::settle();
     QVERIFY(dialog.grab().save(QDir(dir).filePath(QStringLiteral("add-account-light.png"))));
+    dialog.close();
+
+    // The Subscribe dialog offers where to subscribe: the account chosen, its folders.
+    bool grabbed = false;
+    answerNextDialog([this, &grabbed](QWidget *widget) {
+        auto *place = widget->findChild<QComboBox *>(QStringLiteral("place"));
+        place->setCurrentIndex(1);
+        widget->findChild<QLineEdit *>(QStringLiteral("address"))
+            ->setText(QStringLiteral("https://example.org/feed.xml"));
+        grabbed = saveLightAndDark(widget, QStringLiteral("subscribe-account"));
+        qobject_cast<QDialog *>(widget)->reject();
+    });
+    m_window->feedActions()->subscribeAction()->trigger();
+    QVERIFY(grabbed);
 }
 
 QTEST_MAIN(tst_AccountActions)

@@ -14,7 +14,8 @@ using namespace bulletin::test;
 
 // SyncService as the window uses it, against the real server: a sync off the GUI thread that
 // answers with signals, a change made in the window sent within seconds and before the
-// window closes, and a failure told in words that deletes nothing.
+// window closes, a failure told in words that deletes nothing, and an account's feeds
+// subscribed and unsubscribed through its server.
 class tst_SyncService final : public QObject
 {
     Q_OBJECT
@@ -29,6 +30,7 @@ private slots:
     void aFailureIsToldInWordsAndDeletesNothing();
     void anIntervalSyncsUntilItIsTurnedOff();
     void jobsAskedDuringASyncMergeIntoOne();
+    void feedChangesAreJobsOfTheirOwnAnsweredInOrder();
 
 private:
     // A user of its own whose feed of `items` stories the server has fetched, and the account
@@ -282,6 +284,52 @@ void tst_SyncService::jobsAskedDuringASyncMergeIntoOne()
     QCOMPARE(started.size(), 2);
     QVERIFY(!remoteUnread(1));
     QCOMPARE(AccountStore(m_cache->database().connection()).pendingCount(m_accountId), 0);
+}
+
+void tst_SyncService::feedChangesAreJobsOfTheirOwnAnsweredInOrder()
+{
+    QVERIFY(setUp(QStringLiteral("svcfeeds"), 2));
+    SyncService service(m_cachePath);
+    QList<SyncReport> reports;
+    QVERIFY(syncAll(service, &reports));
+    const QString url = m_server->writeFeed(m_user + QStringLiteral("-more"), 3);
+
+    // Asked from the GUI thread, answered later by a signal; a sync asked meanwhile waits.
+    QSignalSpy changed(&service, &SyncService::feedChanged);
+    QSignalSpy all(&service, &SyncService::allFinished);
+    service.subscribe(m_accountId, url);
+    service.syncAll();
+    QCOMPARE(changed.size(), 0);
+    QVERIFY(all.wait(60000));
+    QCOMPARE(changed.size(), 1);
+    const FeedChange subscribed = changed.first().at(0).value<FeedChange>();
+    QVERIFY2(!subscribed.error, qPrintable(subscribed.error.words));
+    QCOMPARE(subscribed.kind, FeedChange::Kind::Subscribe);
+    QCOMPARE(subscribed.accountId, m_accountId);
+    QCOMPARE(subscribed.url, url);
+    QVERIFY(subscribed.feedId > 0);
+    QCOMPARE(m_cache->feeds().feed(subscribed.feedId)->accountId, m_accountId);
+    QCOMPARE(m_cache->articles().count({StoryFilter::Kind::Feed, subscribed.feedId}), 3);
+
+    // Two asked at once run one after the other: the second finds the feed gone.
+    changed.clear();
+    service.unsubscribe(subscribed.feedId);
+    service.unsubscribe(subscribed.feedId);
+    QTRY_COMPARE_WITH_TIMEOUT(changed.size(), 2, 60000);
+    const FeedChange first = changed.at(0).at(0).value<FeedChange>();
+    const FeedChange second = changed.at(1).at(0).value<FeedChange>();
+    QVERIFY2(!first.error, qPrintable(first.error.words));
+    QCOMPARE(first.accountId, m_accountId);
+    QVERIFY(second.error);
+    QVERIFY(second.error.words.contains(QStringLiteral("not a feed of")));
+    // Its stories left the cache with it; the other feed's stay.
+    QVERIFY(!m_cache->feeds().feed(subscribed.feedId));
+    QCOMPARE(m_cache->articles().count({StoryFilter::Kind::Feed, subscribed.feedId}), 0);
+    QCOMPARE(m_cache->articles().count({}), 2);
+    QCOMPARE(m_other->call(QStringLiteral("getFeeds"), {{QStringLiteral("cat_id"), -3}})
+                 .toArray()
+                 .size(),
+             1);
 }
 
 QTEST_GUILESS_MAIN(tst_SyncService)
