@@ -265,6 +265,33 @@ QList<TtrssAccount::Answer> TtrssAccount::exchange(const QUrl &url, const QByteA
     return answers;
 }
 
+RemoteError TtrssAccount::readAnswer(const Answer &answer, QJsonValue *content,
+                                     bool *serverError) const
+{
+    if (answer.failure)
+        return answer.failure;
+    QJsonParseError parseError;
+    const QJsonObject object = QJsonDocument::fromJson(answer.bytes, &parseError).object();
+    if (parseError.error != QJsonParseError::NoError
+        || !object.contains(QStringLiteral("status"))) {
+        *serverError = answer.status >= 500 && answer.status <= 599;
+        return answer.status != 200
+            ? error(RemoteError::Kind::Protocol,
+                    QStringLiteral(
+                        "%1 answered HTTP %2, not Tiny Tiny RSS's API (is the address right?)")
+                        .arg(m_api.toDisplayString())
+                        .arg(answer.status))
+            : error(
+                RemoteError::Kind::Protocol,
+                QStringLiteral("%1 does not answer as Tiny Tiny RSS's API (is the address right?)")
+                    .arg(m_api.toDisplayString()));
+    }
+    *content = object.value(QStringLiteral("content"));
+    if (number(object.value(QStringLiteral("status"))) != 0)
+        return refused(*content);
+    return {};
+}
+
 QList<RemoteError> TtrssAccount::postAll(const QList<QJsonObject> &bodies,
                                          QList<QJsonValue> *contents,
                                          QList<qsizetype> *serverErrors)
@@ -277,32 +304,10 @@ QList<RemoteError> TtrssAccount::postAll(const QList<QJsonObject> &bodies,
     QList<RemoteError> failures(bodies.size());
     contents->resize(bodies.size());
     for (qsizetype i = 0; i < answers.size(); ++i) {
-        const Answer &answer = answers.at(i);
-        if (answer.failure) {
-            failures[i] = answer.failure;
-            continue;
-        }
-        QJsonParseError parseError;
-        const QJsonObject object = QJsonDocument::fromJson(answer.bytes, &parseError).object();
-        if (parseError.error != QJsonParseError::NoError
-            || !object.contains(QStringLiteral("status"))) {
-            if (serverErrors && answer.status >= 500 && answer.status <= 599)
-                *serverErrors << i;
-            failures[i] = answer.status != 200
-                ? error(RemoteError::Kind::Protocol,
-                        QStringLiteral(
-                            "%1 answered HTTP %2, not Tiny Tiny RSS's API (is the address right?)")
-                            .arg(m_api.toDisplayString())
-                            .arg(answer.status))
-                : error(RemoteError::Kind::Protocol,
-                        QStringLiteral(
-                            "%1 does not answer as Tiny Tiny RSS's API (is the address right?)")
-                            .arg(m_api.toDisplayString()));
-            continue;
-        }
-        (*contents)[i] = object.value(QStringLiteral("content"));
-        if (number(object.value(QStringLiteral("status"))) != 0)
-            failures[i] = refused(contents->at(i));
+        bool serverError = false;
+        failures[i] = readAnswer(answers.at(i), &(*contents)[i], &serverError);
+        if (serverErrors && serverError)
+            *serverErrors << i;
     }
     return failures;
 }
@@ -506,16 +511,14 @@ bool TtrssAccount::takeReadAhead(const HeadlineQuery &query, QList<RemoteHeadlin
     reply->deleteLater();
     // Only a whole answer without any error is used; anything else is asked again, where a
     // session that ended or a server error is dealt with.
-    if (reply->error() != QNetworkReply::NoError
-        || reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 200)
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (reply->error() != QNetworkReply::NoError || status != 200)
         return false;
-    QJsonParseError parseError;
-    const QJsonObject object = QJsonDocument::fromJson(reply->readAll(), &parseError).object();
-    if (parseError.error != QJsonParseError::NoError || !object.contains(QStringLiteral("status"))
-        || number(object.value(QStringLiteral("status"))) != 0)
-        return false;
+    QJsonValue content;
+    bool serverError = false;
     QList<RemoteHeadline> page;
-    if (readHeadlines(object.value(QStringLiteral("content")), &page))
+    if (readAnswer({reply->readAll(), status, {}}, &content, &serverError)
+        || readHeadlines(content, &page))
         return false;
     *headlines += page;
     return true;

@@ -101,6 +101,9 @@ private:
         int status = 0;
         RemoteError failure;
     };
+    // One answer read as the API's: its "content", or the failure in words; *serverError
+    // tells an error of the server's own (HTTP 5xx) instead of the API's answer.
+    RemoteError readAnswer(const Answer &answer, QJsonValue *content, bool *serverError) const;
     QList<Answer> exchange(const QUrl &url, const QByteArray &contentType,
                            const QList<QByteArray> &bodies, const QByteArray &cookie = {});
 
