@@ -1,5 +1,7 @@
 #include "services/coveragelinker.h"
 
+#include "core/related/relatedterms.h"
+
 #include <algorithm>
 
 namespace bulletin {
@@ -28,33 +30,32 @@ std::optional<CoverageCandidate> CoverageLinker::story(qint64 id) const
     return m_sql.candidate(id);
 }
 
-QList<CoverageLink> CoverageLinker::links(const CoverageCandidate &story, int limit)
+void CoverageLinker::addFrequencies(CoverageScorer &scorer)
 {
-    QList<CoverageLink> out;
-    if (limit <= 0 || story.title.trimmed().isEmpty())
-        return out;
-    if (m_storyCount < 0)
-        m_storyCount = m_sql.storyCount();
-    CoverageScorer scorer(story, m_storyCount, m_weights);
-
     QStringList missing;
     for (const QString &surface : scorer.querySurfaces()) {
         if (!m_frequencies.contains(surface))
             missing.append(surface);
     }
-    const QHash<QString, int> read = m_sql.headlineFrequencies(missing);
-    for (const QString &surface : std::as_const(missing))
-        m_frequencies.insert(surface, read.value(surface));
+    if (!missing.isEmpty()) {
+        const QHash<QString, int> read = m_sql.headlineFrequencies(missing);
+        for (const QString &surface : std::as_const(missing))
+            m_frequencies.insert(surface, read.value(surface));
+    }
     QHash<QString, int> known;
     for (const QString &surface : scorer.querySurfaces()) {
         if (const int df = m_frequencies.value(surface))
             known.insert(surface, df);
     }
     scorer.addDocumentFrequencies(known);
+}
 
-    const QStringList terms = scorer.distinctiveSurfaces(kMatchTerms);
+QList<CoverageCandidate> CoverageLinker::candidatesFor(const CoverageCandidate &story,
+                                                       const CoverageScorer &scorer,
+                                                       const QStringList &terms)
+{
     if (terms.isEmpty())
-        return out;
+        return {};
     const qint64 at = story.published.toSecsSinceEpoch();
     const qint64 window = scorer.windowSeconds();
     const QList<qint64> ids = m_sql.candidateIds(terms, story.id, at - window, at + window,
@@ -77,8 +78,86 @@ QList<CoverageLink> CoverageLinker::links(const CoverageCandidate &story, int li
         if (const auto it = m_candidates.constFind(id); it != m_candidates.cend())
             candidates.append(*it);
     }
-    for (const ScoredCoverage &s : scorer.links(candidates, limit))
+    return candidates;
+}
+
+QList<CoverageLink> CoverageLinker::links(const CoverageCandidate &story, int limit)
+{
+    QList<CoverageLink> out;
+    if (limit <= 0 || story.title.trimmed().isEmpty())
+        return out;
+    if (m_storyCount < 0)
+        m_storyCount = m_sql.storyCount();
+    CoverageScorer scorer(story, m_storyCount, m_weights);
+    addFrequencies(scorer);
+    for (const ScoredCoverage &s :
+         scorer.links(candidatesFor(story, scorer, scorer.distinctiveSurfaces(kMatchTerms)), limit))
         out.append({s.candidate.id, s.score});
+    return out;
+}
+
+QList<CoverageLink> CoverageLinker::linksBothWays(const CoverageCandidate &story, int limit)
+{
+    QList<CoverageLink> out;
+    if (limit <= 0 || story.title.trimmed().isEmpty())
+        return out;
+    if (m_storyCount < 0)
+        m_storyCount = m_sql.storyCount();
+    CoverageScorer scorer(story, m_storyCount, m_weights);
+    addFrequencies(scorer);
+    const QStringList terms = scorer.distinctiveSurfaces(kMatchTerms);
+    // This side: the story's own best `limit`.
+    QHash<qint64, double> pairs;
+    for (const ScoredCoverage &s : scorer.links(candidatesFor(story, scorer, terms), limit))
+        pairs.insert(s.candidate.id, s.score);
+
+    // A story whose headline has a word in the plural finds ours with it in the singular
+    // (both stem alike), but not the other way round: its side is looked for among the
+    // stories fetched by our words' plurals too.
+    QStringList both = terms;
+    for (const QString &term : terms) {
+        if (term.endsWith(QLatin1Char('y')))
+            both.append(term.chopped(1) + QLatin1String("ies"));
+        if (lightStem(term + QLatin1Char('s')) == term)
+            both.append(term + QLatin1Char('s'));
+    }
+    both.removeDuplicates();
+    const QList<CoverageCandidate> candidates = candidatesFor(story, scorer, both);
+    if (candidates.isEmpty())
+        return out;
+
+    // The other side: a candidate close enough from here, as its own query among the
+    // story's candidates (its neighbourhood), links the story when the story is among its
+    // best `limit`.
+    CoverageWeights loose = m_weights;
+    loose.linkThreshold = m_weights.linkThreshold / 2;
+    CoverageScorer near(story, m_storyCount, loose);
+    addFrequencies(near);
+    CoverageCandidate self = story;
+    analyseCandidate(self);
+    for (const ScoredCoverage &s : near.links(candidates, int(candidates.size()))) {
+        CoverageScorer back(s.candidate, m_storyCount, m_weights);
+        addFrequencies(back);
+        QList<CoverageCandidate> around = candidates;
+        around.removeIf([&](const CoverageCandidate &c) { return c.id == s.candidate.id; });
+        around.append(self);
+        for (const ScoredCoverage &b : back.links(around, limit)) {
+            if (b.candidate.id != story.id)
+                continue;
+            const auto it = pairs.find(s.candidate.id);
+            if (it == pairs.end())
+                pairs.insert(s.candidate.id, b.score);
+            else
+                *it = std::min(*it, b.score);
+        }
+    }
+    for (auto it = pairs.cbegin(); it != pairs.cend(); ++it)
+        out.append({it.key(), it.value()});
+    std::sort(out.begin(), out.end(), [](const CoverageLink &a, const CoverageLink &b) {
+        return a.score != b.score ? a.score > b.score : a.id < b.id;
+    });
+    if (out.size() > limit)
+        out.resize(limit);
     return out;
 }
 

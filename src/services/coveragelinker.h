@@ -34,10 +34,23 @@ public:
     // at most `limit`. Empty for a story without a headline.
     QList<CoverageLink> links(const CoverageCandidate &story, int limit);
 
+    // The story's links as CoverageIndexer stores them once the stories around it are
+    // indexed too: its own (links()), and those of its candidates that would link to it,
+    // each candidate scored from its own side among the story's candidates, a pair at the
+    // lower score of the sides that link (CoverageStore::addLinks); best first, at most
+    // `limit`. For the reader, when a story or its neighbour is not indexed yet. Only
+    // candidates within half the link threshold from the story's side are scored back.
+    QList<CoverageLink> linksBothWays(const CoverageCandidate &story, int limit);
+
     // The story as a query, as stored; nullopt when no story has this id (deleted).
     std::optional<CoverageCandidate> story(qint64 id) const;
 
 private:
+    // Reads the frequencies of the scorer's query words that are not known yet.
+    void addFrequencies(CoverageScorer &scorer);
+    // The story's candidates fetched by `terms`, analysed.
+    QList<CoverageCandidate> candidatesFor(const CoverageCandidate &story,
+                                           const CoverageScorer &scorer, const QStringList &terms);
     void forgetFarFrom(const QDateTime &at, qint64 window);
 
     CoverageQuery m_sql;

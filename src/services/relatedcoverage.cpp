@@ -97,7 +97,7 @@ QList<RelatedStory> findRelatedCoverage(QSqlDatabase db, const StoryDetail &stor
     if (own.contains(id))
         direct = own.value(id);
     else
-        direct = linker.links(queryOf(story), weights.neighbourCount);
+        direct = linker.linksBothWays(queryOf(story), weights.neighbourCount);
     if (direct.isEmpty())
         return out;
 
@@ -106,11 +106,26 @@ QList<RelatedStory> findRelatedCoverage(QSqlDatabase db, const StoryDetail &stor
     for (const CoverageLink &link : std::as_const(direct))
         neighbours.append(link.id);
     QHash<qint64, QList<CoverageLink>> second = store.links(neighbours, weights.neighbourCount);
-    for (qint64 neighbour : std::as_const(neighbours)) {
-        if (second.contains(neighbour))
+    for (const CoverageLink &link : std::as_const(direct)) {
+        if (second.contains(link.id))
             continue;
-        if (const std::optional<CoverageCandidate> c = linker.story(neighbour))
-            second.insert(neighbour, linker.links(*c, weights.neighbourCount));
+        const std::optional<CoverageCandidate> c = linker.story(link.id);
+        if (!c)
+            continue;
+        // Stored, the story's link to its neighbour is one of the neighbour's links too.
+        QList<CoverageLink> links = linker.linksBothWays(*c, weights.neighbourCount);
+        const auto back = std::find_if(links.begin(), links.end(),
+                                       [&](const CoverageLink &l) { return l.id == id; });
+        if (back == links.end())
+            links.append(link);
+        else
+            back->score = std::min(back->score, link.score);
+        std::sort(links.begin(), links.end(), [](const CoverageLink &a, const CoverageLink &b) {
+            return a.score != b.score ? a.score > b.score : a.id < b.id;
+        });
+        if (links.size() > weights.neighbourCount)
+            links.resize(weights.neighbourCount);
+        second.insert(link.id, links);
     }
 
     const QHash<qint64, double> scores = combineNeighbours(id, direct, second,

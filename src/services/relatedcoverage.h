@@ -19,8 +19,9 @@ class Cache;
 // An empty list means nothing in the cache is close enough.
 //
 // A story's direct links (CoverageScorer::links) and its neighbours' links come from
-// coverage_links where CoverageIndexer has stored them, and are worked out on the spot
-// for stories it has not reached yet; they are combined through shared neighbours
+// coverage_links where CoverageIndexer has stored them, and are worked out on the spot,
+// both ways as it would store them (CoverageLinker::linksBothWays), for stories it has not
+// reached yet; they are combined through shared neighbours
 // (combineNeighbours) and cut at the listing threshold. Reads only; runs on the thread
 // that owns the connection: a few milliseconds when the links are stored, tens when
 // they are not.

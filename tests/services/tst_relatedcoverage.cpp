@@ -198,6 +198,8 @@ private slots:
     void syndicatedCopyListedOnce();
     void sharedNeighboursLinkDifferentWords_data();
     void sharedNeighboursLinkDifferentWords();
+    void onTheSpotListsWhatStoredLinksList();
+    void onTheSpotFindsAPluralHeadline();
     void indexerPutsCoverageInOneEvent();
     void indexerSkipsIndexedStories();
     void deletedStoryTakesItsLinksAlong();
@@ -430,6 +432,80 @@ void tst_RelatedCoverage::sharedNeighboursLinkDifferentWords()
     for (const RelatedStory &r : coverageOf(first, mode))
         listed.append(*r.id);
     QVERIFY2(listed.contains(last), qPrintable(QStringLiteral("%1 listed").arg(listed.size())));
+}
+
+// Until the writer has indexed a story (after a refresh or an import) the reader works its
+// coverage out on the spot; it lists the stories the stored links list, as well ordered
+// within a rounding of the scores. Stored, a link is kept from either side: a story a
+// neighbour links to but that scores it under the link threshold from its own side, or that
+// its own headline words do not fetch (a plural in the other's headline), is linked all
+// the same.
+void tst_RelatedCoverage::onTheSpotListsWhatStoredLinksList()
+{
+    QStringList differ;
+    for (qint64 id : std::as_const(m_ids)) {
+        QStringList spot;
+        QStringList stored;
+        for (const RelatedStory &r : coverageOf(id, OnTheSpot))
+            spot << m_keyOf.value(*r.id);
+        for (const RelatedStory &r : coverageOf(id, Stored))
+            stored << m_keyOf.value(*r.id);
+        std::sort(spot.begin(), spot.end());
+        std::sort(stored.begin(), stored.end());
+        if (spot != stored)
+            differ << QStringLiteral("%1: on the spot %2, stored %3")
+                          .arg(m_keyOf.value(id), spot.join(QLatin1Char(',')),
+                               stored.join(QLatin1Char(',')));
+    }
+    QVERIFY2(differ.isEmpty(), qPrintable(differ.join(QLatin1String("; "))));
+}
+
+// The headline index does not stem: "Robots" fetches "Robot" through its stem, "Robot" does
+// not fetch "Robots". Stored, the link is kept from the side that found it; worked out on
+// the spot, the reader looks for it from that side too.
+void tst_RelatedCoverage::onTheSpotFindsAPluralHeadline()
+{
+    const QDateTime at(QDate(2014, 4, 1), QTime(9, 0), Qt::UTC);
+    const QList<std::pair<const char *, const char *>> stories = {
+        {"wire", "Robot surgeon operates at Boston clinic"},
+        {"post", "Robots replace surgeons? Not yet"},
+        {"daily", "Heron numbers recover on the Thames"},
+    };
+    const auto fill = [&](Cache &cache) {
+        QList<qint64> ids;
+        for (int i = 0; i < int(stories.size()); ++i) {
+            const auto feed = cache.feeds().localSource(QString::fromUtf8(stories[i].first));
+            if (!feed)
+                return QList<qint64>{};
+            Article a;
+            a.guid = QStringLiteral("plural-%1").arg(i);
+            a.title = QString::fromUtf8(stories[i].second);
+            a.link = QStringLiteral("https://example.org/%1").arg(a.guid);
+            a.published = at.addSecs(3600 * i);
+            a.headlineOnly = true;
+            const auto result = cache.articles().upsert(*feed, a);
+            if (result.state != ArticleStore::UpsertState::Inserted)
+                return QList<qint64>{};
+            ids << result.id;
+        }
+        return ids;
+    };
+    test::TemporaryCache spot;
+    test::TemporaryCache stored;
+    QVERIFY2(spot.open(), qPrintable(spot.error()));
+    QVERIFY2(stored.open(), qPrintable(stored.error()));
+    const QList<qint64> ids = fill(*spot);
+    QCOMPARE(ids.size(), stories.size());
+    QCOMPARE(fill(*stored), ids);
+    QCOMPARE(CoverageIndexer(*stored).index(ids), int(ids.size()));
+
+    for (Cache *cache : {&*stored, &*spot}) {
+        const auto surgeon = cache->articles().story(ids[0]);
+        QVERIFY(surgeon);
+        const QList<RelatedStory> listed = findRelatedCoverage(*cache, *surgeon);
+        QCOMPARE(listed.size(), 1);
+        QCOMPARE(*listed.first().id, ids[1]);
+    }
 }
 
 void tst_RelatedCoverage::indexerPutsCoverageInOneEvent()
