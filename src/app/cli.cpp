@@ -44,7 +44,7 @@ const QList<Command> &commands()
          [](const QString &, const CliArgs &a) { return cmdParse(a); }},
         {"import",
          {QStringLiteral("title"), QStringLiteral("source"), QStringLiteral("url")},
-         {QStringLiteral("json")},
+         {QStringLiteral("json"), QStringLiteral("coverage")},
          cmdImport},
         {"list",
          {QStringLiteral("limit"), QStringLiteral("feed"), QStringLiteral("folder")},
@@ -119,7 +119,9 @@ QString usageText()
                "  (no command)                 open the window\n"
                "  parse FILE [--url URL]       print the normalised feed as JSON (URL: where it "
                "came from)\n"
-               "  import FILE... [--title T] [--source NAME] [--url URL] [--json]\n"
+               "  import FILE... [--title T] [--source NAME] [--url URL] [--json] [--coverage]\n"
+               "                               --coverage: group the new stories' events before "
+               "returning\n"
                "  list [--json] [--limit N] [--unread] [--feed ID] [--folder ID] [--bookmarked] "
                "[--advisories]\n"
                "       [--grouped]             the newest %1 stories unless --limit says "

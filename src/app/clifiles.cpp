@@ -119,7 +119,7 @@ int cmdImport(const QString &cachePath, const CliArgs &args)
 {
     if (args.positional().isEmpty())
         return fail(QStringLiteral(
-            "usage: bulletin import FILE... [--title T] [--source NAME] [--url URL]"));
+            "usage: bulletin import FILE... [--title T] [--source NAME] [--url URL] [--coverage]"));
     if (!documentAddress(args))
         return 1;
     int status = 0;
@@ -197,10 +197,14 @@ int cmdImport(const QString &cachePath, const CliArgs &args)
             printImport(report, args.has(QStringLiteral("json")), &reports);
         }
     }
-    // Then the new stories go into the search indexes and their related coverage is worked
-    // out, as the refresh's writer does after storing.
-    for (const QString &problem : importer.finishImport(imported))
+    // Then the new stories go into the search indexes, as after a refresh; their related
+    // coverage waits for the window's writer unless --coverage asks for it now.
+    for (const QString &problem : importer.finishImport())
         fail(problem);
+    if (args.has(QStringLiteral("coverage"))) {
+        for (const QString &problem : importer.indexCoverage(imported))
+            fail(problem);
+    }
     if (args.has(QStringLiteral("json")))
         printJson(QJsonObject{{QStringLiteral("imports"), reports}});
     return failures == 0 ? 0 : 1;

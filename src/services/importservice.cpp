@@ -261,7 +261,7 @@ QList<ImportService::Report> ImportService::storeBatch(
     return reports;
 }
 
-QStringList ImportService::finishImport(const QList<qint64> &imported)
+QStringList ImportService::finishImport()
 {
     QStringList problems;
     const QSqlDatabase db = m_cache.database().connection();
@@ -287,9 +287,15 @@ QStringList ImportService::finishImport(const QList<qint64> &imported)
             && transaction.commit();
     }
     m_cache.database().checkpoint();
-    if (CoverageIndexer(m_cache).index(imported) < 0)
-        problems << QStringLiteral("related coverage of the imported stories was not stored");
     return problems;
+}
+
+QStringList ImportService::indexCoverage(const QList<qint64> &imported)
+{
+    if (CoverageIndexer(m_cache).index(imported) < 0)
+        return {QStringLiteral("related coverage of the imported stories was not all stored (the "
+                               "window works the rest out)")};
+    return {};
 }
 
 ImportService::Report ImportService::importFile(const QString &path, const Options &options)

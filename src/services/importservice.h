@@ -78,13 +78,19 @@ public:
     // transaction cannot be committed, nothing of it is kept and every report says why.
     QList<Report> storeBatch(const std::function<std::optional<PreparedFile>()> &next,
                              std::chrono::milliseconds budget);
-    // After a run of imports with deferred search indexing (ArticleStore::setDeferIndexing):
-    // indexes the new stories for search in transactions of a few hundred, merges the
-    // indexes' segments, checkpoints the write-ahead log, then works out the related
-    // coverage of `imported` a short step at a time. Stopped part way, the rest waits for
-    // the next writer (ArticleStore::indexPending, CoverageStore::pending). Returns what
+    // After a run of imports with deferred search indexing (ArticleStore::setDeferIndexing),
+    // as after a refresh: indexes the new stories for search in transactions of a few
+    // hundred, merges the indexes' segments and checkpoints the write-ahead log. Their
+    // related coverage is left waiting (CoverageStore::pending) for the window's writer,
+    // and the reader works it out on the spot until then; stopped part way, the search
+    // index's rest waits for the next writer too (ArticleStore::indexPending). Returns what
     // went wrong, in words, one line each.
-    QStringList finishImport(const QList<qint64> &imported);
+    QStringList finishImport();
+    // Works out and stores the related coverage of `imported` now, a short step at a time
+    // (CoverageIndexer::index), for a caller that needs the events grouped before it
+    // returns; after finishImport(), outside any transaction. Returns what went wrong, in
+    // words, one line each; stopped part way, the rest stays waiting.
+    QStringList indexCoverage(const QList<qint64> &imported);
 
     Report importFile(const QString &path, const Options &options = {});
     Report importPlainText(const QByteArray &bytes, const Options &options,

@@ -1,5 +1,8 @@
 // Runs the real `bulletin` executable the way scripts and the corpus checkers do.
 
+#include "services/coverageindexer.h"
+#include "storage/cache.h"
+#include "storage/coveragestore.h"
 #include "support/scratchmount.h"
 #include "support/testdata.h"
 
@@ -72,6 +75,39 @@ private:
     {
         return QStringLiteral(BULLETIN_SOURCE_DIR
                               "/resources/sample/questiqa-postal-cyberattack.txt");
+    }
+
+    // An RSS file named after `name`, its items (headline, date) in that order.
+    QString writeFeed(const char *name, const QList<std::pair<const char *, const char *>> &items)
+    {
+        QByteArray xml = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>";
+        xml += name;
+        xml += "</title><link>https://" + QByteArray(name) + ".example/</link>";
+        int n = 0;
+        for (const auto &[title, date] : items)
+            xml += "<item><title>" + QByteArray(title) + "</title><link>https://" + QByteArray(name)
+                + ".example/" + QByteArray::number(++n) + "</link><pubDate>" + date
+                + "</pubDate></item>";
+        xml += "</channel></rss>";
+        const QString path = m_dir.filePath(QString::fromLatin1(name) + QStringLiteral(".xml"));
+        QFile file(path);
+        return file.open(QIODevice::WriteOnly) && file.write(xml) == xml.size() ? path : QString();
+    }
+
+    // Two feeds, one event reported by both, and an unrelated story: wire's volcano report
+    // (08:00) and heron (09:00), post's volcano report (10:00). Empty when not written.
+    QStringList volcanoFeeds()
+    {
+        const QString wire = writeFeed(
+            "wire",
+            {{"Volcano erupts near Reykjavik, flights grounded", "Tue, 01 Apr 2014 08:00:00 GMT"},
+             {"Heron numbers recover on the Thames", "Tue, 01 Apr 2014 09:00:00 GMT"}});
+        const QString post = writeFeed(
+            "post",
+            {{"Flights grounded as Reykjavik volcano erupts", "Tue, 01 Apr 2014 10:00:00 GMT"}});
+        if (wire.isEmpty() || post.isEmpty())
+            return {};
+        return {wire, post};
     }
 
 private Q_SLOTS:
@@ -231,35 +267,83 @@ private Q_SLOTS:
         QCOMPARE(run.json().value(QStringLiteral("bookmarks")).toArray().size(), 0);
     }
 
+    void importLeavesCoverageToTheWriter()
+    {
+        // As after a refresh: the imported stories are searchable when the command returns,
+        // and their related coverage waits for the window's writer; the reader works it out
+        // on the spot meanwhile.
+        const QString cachePath = m_dir.filePath(QStringLiteral("waiting.sqlite"));
+        const QStringList files = volcanoFeeds();
+        QVERIFY(!files.isEmpty());
+        Run run = bulletin(QStringList{QStringLiteral("import")} + files, cachePath);
+        QVERIFY2(run.status == 0, run.err.constData());
+
+        run = bulletin(
+            {QStringLiteral("search"), QStringLiteral("reykjavik"), QStringLiteral("--json")},
+            cachePath);
+        QVERIFY2(run.status == 0, run.err.constData());
+        const QJsonArray found = run.json().value(QStringLiteral("results")).toArray();
+        QCOMPARE(found.size(), 2);
+        qint64 wireReport = 0;
+        qint64 postReport = 0;
+        for (const QJsonValue &v : found) {
+            const QJsonObject story = v.toObject();
+            (story.value(QStringLiteral("source")).toString() == QLatin1String("wire") ? wireReport
+                                                                                       : postReport)
+                = story.value(QStringLiteral("id")).toInteger();
+        }
+        QVERIFY(wireReport > 0 && postReport > 0);
+
+        const auto groupedEvents = [&] {
+            const Run grouped = bulletin(
+                {QStringLiteral("list"), QStringLiteral("--grouped"), QStringLiteral("--json")},
+                cachePath);
+            return grouped.json().value(QStringLiteral("events")).toArray();
+        };
+        const auto relatedIds = [&](qint64 id) {
+            const Run shown = bulletin(
+                {QStringLiteral("show"), QString::number(id), QStringLiteral("--json")}, cachePath);
+            QList<qint64> ids;
+            for (const QJsonValue &v : shown.json().value(QStringLiteral("related")).toArray())
+                ids << v.toObject().value(QStringLiteral("id")).toInteger();
+            return ids;
+        };
+        // Not grouped yet: each story is an event of its own, and `show` lists the other
+        // report all the same.
+        QCOMPARE(groupedEvents().size(), 3);
+        QCOMPARE(relatedIds(wireReport), QList<qint64>{postReport});
+
+        QString error;
+        auto cache = bulletin::Cache::open(cachePath, &error);
+        QVERIFY2(cache, qPrintable(error));
+        const bulletin::CoverageStore store(cache->database().connection());
+        QCOMPARE(store.pending(10).size(), 3);
+        QVERIFY(!store.isIndexed(wireReport));
+
+        // The window's writer, a step at a time, as RefreshWorker runs it.
+        while (true) {
+            const int indexed = bulletin::CoverageIndexer(*cache).indexPending();
+            QVERIFY(indexed >= 0);
+            if (indexed == 0)
+                break;
+        }
+        QVERIFY(store.pending(10).isEmpty());
+        QVERIFY(store.isIndexed(wireReport));
+        QCOMPARE(store.eventOf(wireReport), store.eventOf(postReport));
+        const QJsonArray events = groupedEvents();
+        QCOMPARE(events.size(), 2);
+        QCOMPARE(events.at(0).toObject().value(QStringLiteral("sources")).toInt(), 2);
+        QCOMPARE(relatedIds(wireReport), QList<qint64>{postReport});
+    }
+
     void listGroupedPutsOneEventTogether()
     {
-        // Two feeds, one event reported by both, and an unrelated story.
+        // --coverage: the events are worked out before the command returns.
         const QString cachePath = m_dir.filePath(QStringLiteral("grouped.sqlite"));
-        const auto feed = [&](const char *name,
-                              const QList<std::pair<const char *, const char *>> &items) {
-            QByteArray xml = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>";
-            xml += name;
-            xml += "</title><link>https://" + QByteArray(name) + ".example/</link>";
-            int n = 0;
-            for (const auto &[title, date] : items)
-                xml += "<item><title>" + QByteArray(title) + "</title><link>https://"
-                    + QByteArray(name) + ".example/" + QByteArray::number(++n) + "</link><pubDate>"
-                    + date + "</pubDate></item>";
-            xml += "</channel></rss>";
-            const QString path = m_dir.filePath(QString::fromLatin1(name) + QStringLiteral(".xml"));
-            QFile file(path);
-            return file.open(QIODevice::WriteOnly) && file.write(xml) == xml.size() ? path
-                                                                                    : QString();
-        };
-        const QString wire = feed(
-            "wire",
-            {{"Volcano erupts near Reykjavik, flights grounded", "Tue, 01 Apr 2014 08:00:00 GMT"},
-             {"Heron numbers recover on the Thames", "Tue, 01 Apr 2014 09:00:00 GMT"}});
-        const QString post = feed(
-            "post",
-            {{"Flights grounded as Reykjavik volcano erupts", "Tue, 01 Apr 2014 10:00:00 GMT"}});
-        QVERIFY(!wire.isEmpty() && !post.isEmpty());
-        Run run = bulletin({QStringLiteral("import"), wire, post}, cachePath);
+        const QStringList files = volcanoFeeds();
+        QVERIFY(!files.isEmpty());
+        Run run = bulletin(
+            QStringList{QStringLiteral("import"), QStringLiteral("--coverage")} + files, cachePath);
         QVERIFY2(run.status == 0, run.err.constData());
 
         run = bulletin(
