@@ -208,7 +208,7 @@ int main(int argc, char **argv)
         bench::measureParsing(setup, results, std::max(1, parser.value(parseMbOption).toInt()));
     }
     if (!skip.contains(QLatin1String("import"))) {
-        out << "importing large feeds, related coverage included ..." << Qt::endl;
+        out << "importing large feeds ..." << Qt::endl;
         bench::measureImport(setup, results, std::max(100, parser.value(importOption).toInt()));
     }
     if (!skip.contains(QLatin1String("sync"))) {
