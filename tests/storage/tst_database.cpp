@@ -200,7 +200,7 @@ private Q_SLOTS:
             QSqlQuery q(db.connection());
             // Schema 4's headline triggers, no index of schema 6, no columns of schemas 8, 9 and 11
             // nor the tables of schemas 10 and 12, nothing of schemas 13 to 17.
-            QVERIFY(undoFeedUnreadCounts(q));
+            QVERIFY(undoUnreadCounts(q));
             QVERIFY(undoHeadlineOrder(q));
             QVERIFY(undoAccounts(q));
             for (
@@ -287,7 +287,7 @@ private Q_SLOTS:
             QString error;
             QVERIFY2(db.open(path, &error), qPrintable(error));
             QSqlQuery q(db.connection());
-            QVERIFY(undoFeedUnreadCounts(q));
+            QVERIFY(undoUnreadCounts(q));
             QVERIFY(undoEnclosures(q));
             QVERIFY(undoCompressedBodies(q));
             QVERIFY(undoHeadlineOrder(q));
@@ -378,7 +378,7 @@ private Q_SLOTS:
                 QVERIFY(articles.upsert(feed, a).id > 0);
             }
             QSqlQuery q(db.connection());
-            QVERIFY(undoFeedUnreadCounts(q));
+            QVERIFY(undoUnreadCounts(q));
             QVERIFY(undoEnclosures(q));
             QVERIFY(undoCompressedBodies(q));
             QVERIFY(undoHeadlineOrder(q));
@@ -420,7 +420,7 @@ private Q_SLOTS:
                         .id;
             QVERIFY(story > 0 && articles.setRead({story}, true));
             QSqlQuery q(db.connection());
-            QVERIFY(undoFeedUnreadCounts(q));
+            QVERIFY(undoUnreadCounts(q));
             QVERIFY(undoEnclosures(q));
             QVERIFY(q.exec(QStringLiteral("PRAGMA user_version=15")));
         }
@@ -461,7 +461,7 @@ private Q_SLOTS:
             QString error;
             QVERIFY2(db.open(path, &error), qPrintable(error));
             QSqlQuery q(db.connection());
-            QVERIFY(undoFeedUnreadCounts(q));
+            QVERIFY(undoUnreadCounts(q));
             FeedStore feeds(db.connection());
             ArticleStore articles(db.connection());
             news = *feeds.addSubscription(QStringLiteral("https://news.example/feed"),
