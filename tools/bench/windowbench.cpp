@@ -363,6 +363,11 @@ void measureInProcess(const Setup &setup, Results &results)
         Figure &page = results.add(QStringLiteral("scroll%1_page_max_ms").arg(id),
                                    QStringLiteral("longest page fetch while scrolling%1").arg(what),
                                    QStringLiteral("ms"), Figure::Goal::AtMost, pageGoalMs);
+        // Every step, to tell a slow page from the one step in thousands the machine delayed.
+        Figure &steps = results.add(QStringLiteral("scroll%1_page_steps_ms").arg(id),
+                                    QStringLiteral("each page fetch while scrolling%1").arg(what),
+                                    QStringLiteral("ms"));
+        steps.usePercentile95 = true; // shown beside the spread; no target of its own
         for (int r = 0; r < std::min(setup.runs, 3); ++r) {
             controller->showFilter({StoryFilter::Kind::Unread});
             controller->showFilter({StoryFilter::Kind::All});
@@ -380,7 +385,9 @@ void measureInProcess(const Setup &setup, Results &results)
                     && list->verticalScrollBar()->value() == list->verticalScrollBar()->maximum())
                     model->fetchMore({});
                 list->viewport()->repaint();
-                longest = std::max(longest, msSince(p0));
+                const double step = msSince(p0);
+                steps.samples << step;
+                longest = std::max(longest, step);
             }
             list->scrollToBottom();
             list->viewport()->repaint();
