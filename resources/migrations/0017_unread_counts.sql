@@ -1,4 +1,4 @@
--- additive: this version only adds a table of counts filled from the unread stories and the triggers that keep it, and gives two triggers a cheaper first test; no row of an existing table is rewritten, so the upgrade to it needs no backup copy.
+-- additive: this version only adds a table of counts filled from the unread stories and the triggers that keep it, gives two triggers a cheaper first test and adds an index; no row of an existing table is rewritten, so the upgrade to it needs no backup copy.
 -- Schema version 17: each feed's number of unread stories, kept by triggers as
 -- unread_articles gains and loses rows (a new story, a story marked read or unread, a story
 -- deleted with its feed or by retention), so that the sidebar reads one row per feed at the
@@ -48,3 +48,12 @@ WHEN EXISTS (SELECT 1 FROM account_articles m WHERE m.article_id = new.id)
         SELECT m.account_id, m.remote_id, 'read', 0, CAST(strftime('%s', 'now') AS INTEGER)
         FROM account_articles m WHERE m.article_id = new.id;
 END;
+
+-- The banner's advisory (AdvisoryStore::mostSevereActive: the most severe active one not
+-- dismissed, soonest to expire) in the banner's order, so that choosing it reads the first
+-- entries instead of sorting every active advisory (10,310 of them in the 1,000,000-story
+-- benchmark cache) at the window's start and after each refresh.
+CREATE INDEX advisories_banner ON advisories(status, dismissed,
+    (CASE lower(severity) WHEN 'extreme' THEN 4 WHEN 'severe' THEN 3 WHEN 'moderate' THEN 2
+     WHEN 'minor' THEN 1 ELSE 0 END) DESC,
+    (expires IS NULL), expires, (coalesce(effective, 0)) DESC, id DESC);

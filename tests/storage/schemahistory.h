@@ -9,13 +9,14 @@
 // earlier one, shared by the test files that need it.
 
 // Takes a cache back from schema 17 to 16: feeds' unread stories counted each time, no table
-// of counts nor its triggers, and the read marks' sync triggers as schema 13 made them.
+// of counts nor its triggers, no index of the banner's order, and the read marks' sync triggers
+// as schema 13 made them.
 inline bool undoUnreadCounts(QSqlQuery &q)
 {
     for (const char *sql :
          {"DROP TRIGGER feed_unread_insert", "DROP TRIGGER feed_unread_delete",
-          "DROP TABLE feed_unread", "DROP TRIGGER sync_pending_read",
-          "DROP TRIGGER sync_pending_unread",
+          "DROP TABLE feed_unread", "DROP INDEX advisories_banner",
+          "DROP TRIGGER sync_pending_read", "DROP TRIGGER sync_pending_unread",
           "CREATE TRIGGER sync_pending_read AFTER DELETE ON unread_articles "
           "WHEN NOT EXISTS (SELECT 1 FROM sync_applying) "
           "AND EXISTS (SELECT 1 FROM articles a WHERE a.id = old.id) BEGIN "

@@ -503,6 +503,21 @@ private Q_SLOTS:
         QCOMPARE(unreadOf(news), 4);
         QCOMPARE(articles.markAllRead({StoryFilter::Kind::Feed, news}).size(), 4);
         QCOMPARE(unreadOf(news), 0);
+        // The banner's advisory is the first entry of an index in its order (no sorting step
+        // over every active advisory).
+        QSqlQuery plan(db.connection());
+        QVERIFY(plan.exec(QStringLiteral(
+            "EXPLAIN QUERY PLAN SELECT id FROM advisories "
+            "WHERE status = 'active' AND dismissed = 0 AND (expires IS NULL OR expires >= 5) "
+            "ORDER BY CASE lower(severity) WHEN 'extreme' THEN 4 WHEN 'severe' THEN 3 "
+            "WHEN 'moderate' THEN 2 WHEN 'minor' THEN 1 ELSE 0 END DESC, "
+            "expires IS NULL, expires, coalesce(effective, 0) DESC, id DESC LIMIT 1")));
+        QStringList steps;
+        while (plan.next())
+            steps << plan.value(3).toString();
+        QCOMPARE(steps,
+                 QStringList{QStringLiteral("SEARCH advisories USING INDEX "
+                                            "advisories_banner (status=? AND dismissed=?)")});
     }
 
     void newerCacheIsRefusedAndLeftAlone()
