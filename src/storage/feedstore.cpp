@@ -14,7 +14,10 @@ namespace {
     "f.id, f.kind, f.url, f.title, f.site_url, f.folder_id, f.is_alert_source, f.etag, " \
     "f.last_modified, f.last_attempt, f.last_success, f.last_error, f.failures, f.retry_after, " \
     "f.refresh_minutes, f.ttl_minutes, f.last_warning, f.carries_alerts, f.account_id, "
-#define BULLETIN_FEED_UNREAD "(SELECT count(*) FROM unread_articles u WHERE u.feed_id = f.id), "
+// A feed's unread stories are counted by triggers as they come and go (feed_unread): one row
+// per feed, whatever the number of unread stories.
+#define BULLETIN_FEED_UNREAD \
+    "coalesce((SELECT n.unread FROM feed_unread n WHERE n.feed_id = f.id), 0), "
 constexpr auto kFeedColumns = BULLETIN_FEED_SETTINGS BULLETIN_FEED_UNREAD
     "(SELECT count(*) FROM articles a WHERE a.feed_id = f.id)";
 // The list of feeds counts unread stories only: counting every story of every feed reads

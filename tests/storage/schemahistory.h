@@ -8,6 +8,38 @@
 // For the tests of an upgrade: what takes a cache made by the latest schema back to an
 // earlier one, shared by the test files that need it.
 
+// Takes a cache back from schema 17 to 16: feeds' unread stories counted each time, no table
+// of counts nor its triggers, no index of the banner's order, and the read marks' sync triggers
+// as schema 13 made them.
+inline bool undoUnreadCounts(QSqlQuery &q)
+{
+    for (const char *sql :
+         {"DROP TRIGGER feed_unread_insert", "DROP TRIGGER feed_unread_delete",
+          "DROP TABLE feed_unread", "DROP INDEX advisories_banner",
+          "DROP TRIGGER sync_pending_read", "DROP TRIGGER sync_pending_unread",
+          "CREATE TRIGGER sync_pending_read AFTER DELETE ON unread_articles "
+          "WHEN NOT EXISTS (SELECT 1 FROM sync_applying) "
+          "AND EXISTS (SELECT 1 FROM articles a WHERE a.id = old.id) BEGIN "
+          "DELETE FROM sync_pending WHERE field = 'read' AND (account_id, remote_id) IN "
+          "(SELECT m.account_id, m.remote_id FROM account_articles m WHERE m.article_id = old.id); "
+          "INSERT INTO sync_pending(account_id, remote_id, field, value, queued_at) "
+          "SELECT m.account_id, m.remote_id, 'read', 1, CAST(strftime('%s', 'now') AS INTEGER) "
+          "FROM account_articles m WHERE m.article_id = old.id; END",
+          "CREATE TRIGGER sync_pending_unread AFTER INSERT ON unread_articles "
+          "WHEN NOT EXISTS (SELECT 1 FROM sync_applying) BEGIN "
+          "DELETE FROM sync_pending WHERE field = 'read' AND (account_id, remote_id) IN "
+          "(SELECT m.account_id, m.remote_id FROM account_articles m WHERE m.article_id = new.id); "
+          "INSERT INTO sync_pending(account_id, remote_id, field, value, queued_at) "
+          "SELECT m.account_id, m.remote_id, 'read', 0, CAST(strftime('%s', 'now') AS INTEGER) "
+          "FROM account_articles m WHERE m.article_id = new.id; END"}) {
+        if (!q.exec(QLatin1String(sql))) {
+            qWarning("cannot undo schema 17: %s", sql);
+            return false;
+        }
+    }
+    return true;
+}
+
 // Takes a cache back from schema 16 to 15: no table of stories' enclosures.
 inline bool undoEnclosures(QSqlQuery &q)
 {

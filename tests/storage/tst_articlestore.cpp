@@ -385,6 +385,79 @@ private Q_SLOTS:
         QCOMPARE(bodies.value(0).toInt(), 0); // the bodies went with their stories
     }
 
+    void eachFeedsUnreadCountFollowsItsStories()
+    {
+        // The sidebar's counts come from a table the cache keeps as stories come, are read
+        // or unread again, and go; each step agrees with the unread stories themselves.
+        test::TemporaryCache cache;
+        QVERIFY2(cache.open(), qPrintable(cache.error()));
+        QSqlDatabase db = cache->database().connection();
+        FeedStore feeds(db);
+        ArticleStore articles(db);
+        const qint64 a = *feeds.addSubscription(QStringLiteral("https://a.example/feed"),
+                                                QStringLiteral("A"));
+        const qint64 b = *feeds.addSubscription(QStringLiteral("https://b.example/feed"),
+                                                QStringLiteral("B"));
+        const auto unreadOf = [&](qint64 feed) {
+            for (const FeedRecord &f : feeds.feeds()) {
+                if (f.id == feed) {
+                    // What the feed's list holds agrees with the count shown.
+                    if (f.unread != articles.unreadCount({StoryFilter::Kind::Feed, feed}))
+                        return -1;
+                    return f.unread;
+                }
+            }
+            return -2;
+        };
+        QList<qint64> ofA;
+        for (int i = 0; i < 5; ++i)
+            ofA << articles
+                       .upsert(a,
+                               makeArticle(QStringLiteral("a%1").arg(i),
+                                           QStringLiteral("A %1").arg(i), 100 + i))
+                       .id;
+        for (int i = 0; i < 3; ++i)
+            articles.upsert(
+                b,
+                makeArticle(QStringLiteral("b%1").arg(i), QStringLiteral("B %1").arg(i), 200 + i));
+        QCOMPARE(unreadOf(a), 5);
+        QCOMPARE(unreadOf(b), 3);
+
+        QVERIFY(articles.setRead({ofA.at(0), ofA.at(1)}, true));
+        QVERIFY(articles.setRead({ofA.at(1)}, true)); // already read: no change
+        QCOMPARE(unreadOf(a), 3);
+        QVERIFY(articles.setRead({ofA.at(0)}, false));
+        QVERIFY(articles.setRead({ofA.at(0)}, false)); // already unread: no change
+        QCOMPARE(unreadOf(a), 4);
+        // A story the feed sends again, changed, keeps its place in the count.
+        QCOMPARE(
+            articles.upsert(a, makeArticle(QStringLiteral("a2"), QStringLiteral("A 2, new"), 102))
+                .state,
+            ArticleStore::UpsertState::Updated);
+        QCOMPARE(unreadOf(a), 4);
+
+        QCOMPARE(articles.markAllRead({StoryFilter::Kind::Feed, b}).size(), 3);
+        QCOMPARE(unreadOf(b), 0);
+        QCOMPARE(unreadOf(a), 4);
+
+        // A story deleted (by retention, say) takes its unread mark off the count.
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("DELETE FROM articles WHERE id = %1").arg(ofA.at(4))));
+        QCOMPARE(unreadOf(a), 3);
+
+        // Removed in steps: the count falls with the stories, and goes with the feed.
+        QVERIFY(feeds.beginRemove(a));
+        while (feeds.purgeRemoved(1) > 0) {
+        }
+        QVERIFY(!feeds.feed(a));
+        QVERIFY(
+            q.exec(QStringLiteral("SELECT count(*) FROM feed_unread WHERE feed_id = %1").arg(a)));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+        QCOMPARE(unreadOf(b), 0);
+        QCOMPARE(articles.unreadCount({StoryFilter::Kind::All}), 0);
+    }
+
     void unsubscribingHidesTheFeedThenDeletesInSteps()
     {
         test::TemporaryCache cache;

@@ -199,7 +199,8 @@ private Q_SLOTS:
             QVERIFY2(db.open(path, &error), qPrintable(error));
             QSqlQuery q(db.connection());
             // Schema 4's headline triggers, no index of schema 6, no columns of schemas 8, 9 and 11
-            // nor the tables of schemas 10 and 12, nothing of schemas 13 to 16.
+            // nor the tables of schemas 10 and 12, nothing of schemas 13 to 17.
+            QVERIFY(undoUnreadCounts(q));
             QVERIFY(undoHeadlineOrder(q));
             QVERIFY(undoAccounts(q));
             for (
@@ -286,6 +287,7 @@ private Q_SLOTS:
             QString error;
             QVERIFY2(db.open(path, &error), qPrintable(error));
             QSqlQuery q(db.connection());
+            QVERIFY(undoUnreadCounts(q));
             QVERIFY(undoEnclosures(q));
             QVERIFY(undoCompressedBodies(q));
             QVERIFY(undoHeadlineOrder(q));
@@ -376,6 +378,7 @@ private Q_SLOTS:
                 QVERIFY(articles.upsert(feed, a).id > 0);
             }
             QSqlQuery q(db.connection());
+            QVERIFY(undoUnreadCounts(q));
             QVERIFY(undoEnclosures(q));
             QVERIFY(undoCompressedBodies(q));
             QVERIFY(undoHeadlineOrder(q));
@@ -417,6 +420,7 @@ private Q_SLOTS:
                         .id;
             QVERIFY(story > 0 && articles.setRead({story}, true));
             QSqlQuery q(db.connection());
+            QVERIFY(undoUnreadCounts(q));
             QVERIFY(undoEnclosures(q));
             QVERIFY(q.exec(QStringLiteral("PRAGMA user_version=15")));
         }
@@ -440,6 +444,80 @@ private Q_SLOTS:
         QCOMPARE(articles.upsert(detail->summary.feedId, a).state,
                  ArticleStore::UpsertState::Updated);
         QCOMPARE(articles.enclosures(story).size(), 1);
+    }
+
+    void upgradeFrom16CountsEachFeedsUnreadStoriesWithoutACopy()
+    {
+        // Schema 17 adds each feed's count of unread stories, filled from the stories the
+        // cache holds: a schema-16 cache is not copied first, and its sidebar counts are the
+        // same after the upgrade, and keep following.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
+        qint64 news = 0;
+        qint64 quiet = 0;
+        qint64 first = 0;
+        {
+            Database db;
+            QString error;
+            QVERIFY2(db.open(path, &error), qPrintable(error));
+            QSqlQuery q(db.connection());
+            QVERIFY(undoUnreadCounts(q));
+            FeedStore feeds(db.connection());
+            ArticleStore articles(db.connection());
+            news = *feeds.addSubscription(QStringLiteral("https://news.example/feed"),
+                                          QStringLiteral("News"));
+            quiet = *feeds.addSubscription(QStringLiteral("https://quiet.example/feed"),
+                                           QStringLiteral("Quiet"));
+            for (int i = 0; i < 4; ++i) {
+                const qint64 id = articles
+                                      .upsert(news,
+                                              makeArticle(QStringLiteral("n%1").arg(i),
+                                                          QStringLiteral("N %1").arg(i), 1000 + i))
+                                      .id;
+                if (i == 0)
+                    first = id;
+            }
+            const qint64 read
+                = articles.upsert(quiet, makeArticle(QStringLiteral("q"), QStringLiteral("Q"), 900))
+                      .id;
+            QVERIFY(articles.setRead({first, read}, true));
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version=16")));
+        }
+        Database db;
+        QString error;
+        QVERIFY2(db.open(path, &error), qPrintable(error));
+        QCOMPARE(db.schemaVersion(), Database::latestSchemaVersion());
+        QVERIFY(db.backupPath().isEmpty());
+        FeedStore feeds(db.connection());
+        ArticleStore articles(db.connection());
+        const auto unreadOf = [&](qint64 feed) {
+            for (const FeedRecord &f : feeds.feeds()) {
+                if (f.id == feed)
+                    return f.unread;
+            }
+            return -1;
+        };
+        QCOMPARE(unreadOf(news), 3);
+        QCOMPARE(unreadOf(quiet), 0);
+        QVERIFY(articles.setRead({first}, false));
+        QCOMPARE(unreadOf(news), 4);
+        QCOMPARE(articles.markAllRead({StoryFilter::Kind::Feed, news}).size(), 4);
+        QCOMPARE(unreadOf(news), 0);
+        // The banner's advisory is the first entry of an index in its order (no sorting step
+        // over every active advisory).
+        QSqlQuery plan(db.connection());
+        QVERIFY(plan.exec(QStringLiteral(
+            "EXPLAIN QUERY PLAN SELECT id FROM advisories "
+            "WHERE status = 'active' AND dismissed = 0 AND (expires IS NULL OR expires >= 5) "
+            "ORDER BY CASE lower(severity) WHEN 'extreme' THEN 4 WHEN 'severe' THEN 3 "
+            "WHEN 'moderate' THEN 2 WHEN 'minor' THEN 1 ELSE 0 END DESC, "
+            "expires IS NULL, expires, coalesce(effective, 0) DESC, id DESC LIMIT 1")));
+        QStringList steps;
+        while (plan.next())
+            steps << plan.value(3).toString();
+        QCOMPARE(steps,
+                 QStringList{QStringLiteral("SEARCH advisories USING INDEX "
+                                            "advisories_banner (status=? AND dismissed=?)")});
     }
 
     void newerCacheIsRefusedAndLeftAlone()

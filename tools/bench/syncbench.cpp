@@ -286,7 +286,7 @@ void measureSync(const Setup &setup, Results &results)
     Figure &incrementalStall = results.add(
         QStringLiteral("sync_incremental_main_thread_stall_ms"),
         QStringLiteral("main thread's longest stall, SyncService incremental sync"),
-        QStringLiteral("ms"), Figure::Goal::AtMost, 50);
+        QStringLiteral("ms"), Figure::Goal::AtMost, 16);
     Figure &idleStall = results.add(QStringLiteral("sync_idle_main_thread_stall_ms"),
                                     QStringLiteral("main thread's longest stall, nothing running"),
                                     QStringLiteral("ms"));
