@@ -7,6 +7,7 @@
 #include "storage/sqlutil.h"
 
 #include <QElapsedTimer>
+#include <QTimer>
 
 #include <utility>
 
@@ -39,6 +40,7 @@ RefreshWorker::~RefreshWorker() = default;
 void RefreshWorker::open(const QString &cachePath)
 {
     m_cache = Cache::open(cachePath, &m_openError);
+    m_quietUntil = QDeadlineTimer(kQuietStart);
     if (m_cache)
         m_cache->articles().setDeferIndexing(true);
 }
@@ -65,6 +67,7 @@ void RefreshWorker::writePrepared(qint64 feedId, const FetchResult &fetched,
 void RefreshWorker::enqueue(Job job)
 {
     m_jobs.append(std::move(job));
+    m_wrote = true;
     // Behind the jobs already queued: when the writer is busy, the ones that arrive
     // meanwhile are in m_jobs by the time this runs.
     if (!std::exchange(m_writeQueued, true))
@@ -154,8 +157,12 @@ void RefreshWorker::mergeIndexes()
     if (m_cache)
         m_cache->database().checkpoint();
     emit indexesMerged();
-    if (!std::exchange(m_indexingCoverage, true))
-        QMetaObject::invokeMethod(this, &RefreshWorker::indexCoverage, Qt::QueuedConnection);
+    if (!std::exchange(m_indexingCoverage, true)) {
+        const auto wait = m_wrote
+            ? std::chrono::milliseconds(0)
+            : std::chrono::ceil<std::chrono::milliseconds>(m_quietUntil.remainingTimeAsDuration());
+        QTimer::singleShot(wait, this, &RefreshWorker::indexCoverage);
+    }
 }
 
 void RefreshWorker::indexCoverage()

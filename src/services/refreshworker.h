@@ -4,10 +4,12 @@
 #include "services/refreshresult.h"
 #include "services/retention.h"
 
+#include <QDeadlineTimer>
 #include <QObject>
 
 #include <QList>
 
+#include <chrono>
 #include <memory>
 
 namespace bulletin {
@@ -51,7 +53,10 @@ public:
     // of about 100 ms at a time, outside any transaction, each step's results stored in a
     // short one; queued behind any jobs, and coverageIndexed reports how many stories it
     // indexed when none wait. (The command line does not wait for it: the
-    // reader works out a story's coverage on the spot until it is stored.)
+    // reader works out a story's coverage on the spot until it is stored.) Stories left
+    // waiting by an earlier run (an upgraded cache, an import) start kQuietStart after the
+    // writer opened the cache, so that the window's start does not share the cores with
+    // them; a refresh's new stories start at once.
     void indexCoverage();
 
 signals:
@@ -69,6 +74,7 @@ private:
         RetentionLimits retention;
     };
     static constexpr int kBatchMs = 100;
+    static constexpr std::chrono::milliseconds kQuietStart{1000};
 
     void enqueue(Job job);
     void writeQueued();
@@ -81,6 +87,8 @@ private:
     bool m_merging = false; // a mergeIndexes step is queued
     bool m_indexingCoverage = false; // an indexCoverage step is queued
     int m_coverageIndexed = 0; // since the last coverageIndexed
+    QDeadlineTimer m_quietUntil; // see indexCoverage
+    bool m_wrote = false; // a feed was written since open()
 };
 
 } // namespace bulletin
