@@ -70,8 +70,7 @@ FeedActions::FeedActions(Cache &cache, StoryController &controller, RefreshServi
             if (!ok)
                 emit statusMessage(tr("Could not delete every story of an unsubscribed feed; "
                                       "Bulletin goes on with it when it next starts."));
-            m_controller.refreshSidebar();
-            emit storiesChanged();
+            emit storiesChanged(); // the list and the sidebar's counts follow
         });
     }
     // A removal that a kill or a close cut short carries on.
