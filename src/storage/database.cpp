@@ -11,6 +11,7 @@
 #include <QAtomicInt>
 #include <QCoreApplication>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
@@ -182,6 +183,9 @@ void compact(QSqlDatabase &db, const QString &path)
         }
         QString error;
         exec(db, QStringLiteral("PRAGMA temp_store=FILE"), nullptr);
+        // The rewrite also lets the cache give back what it frees from now on
+        // (Database::giveBackFreePages), as a cache made new does.
+        exec(db, QStringLiteral("PRAGMA auto_vacuum=INCREMENTAL"), nullptr);
         const bool vacuumed = exec(db, QStringLiteral("VACUUM"), &error);
         exec(db, QStringLiteral("PRAGMA temp_store=MEMORY"), nullptr);
         if (!vacuumed) {
@@ -448,7 +452,11 @@ bool Database::create(const QString &path, QString *error)
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
         db.setDatabaseName(building);
-        const bool made = db.open() && configure(db, error) && migrate(0, error);
+        // Before the first table: the file can then give back pages its stories freed
+        // (giveBackFreePages), which a cache without it can only do by rewriting itself.
+        const bool made = db.open() && configure(db, error)
+            && exec(db, QStringLiteral("PRAGMA auto_vacuum=INCREMENTAL"), error)
+            && migrate(0, error);
         if (!made && !db.isOpen())
             *error = words(db.lastError());
         db.close();
@@ -469,8 +477,47 @@ bool Database::create(const QString &path, QString *error)
     return true;
 }
 
+bool Database::giveBackFreePages(std::chrono::milliseconds budget)
+{
+    QSqlDatabase db = connection();
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("PRAGMA auto_vacuum")) || !q.next() || q.value(0).toInt() != 2)
+        return false; // made by an older version and not compacted since
+    QElapsedTimer timer;
+    timer.start();
+    for (;;) {
+        qint64 freePages = 0;
+        qint64 pages = 0;
+        if (q.exec(QStringLiteral("PRAGMA freelist_count")) && q.next())
+            freePages = q.value(0).toLongLong();
+        if (q.exec(QStringLiteral("PRAGMA page_count")) && q.next())
+            pages = q.value(0).toLongLong();
+        // A little is kept for the next writes to reuse rather than grow the file again.
+        const qint64 slack = std::max<qint64>(kFreePagesKept, pages / 64);
+        if (freePages <= slack)
+            return false;
+        if (timer.elapsed() >= budget.count())
+            return true;
+        const qint64 step = std::min<qint64>(freePages - slack, kFreePagesStep);
+        // Its own write transaction: moves pages from the end of the file into free ones
+        // and cuts the end off, so a reader or the window's writes wait for one step only.
+        // (SQLite's own API: the pragma gives back one page a step, which QSqlQuery takes
+        // for a statement without rows and steps once.)
+        q.finish();
+        sqlite3 *handle = sql::nativeHandle(db);
+        const QByteArray pragma = "PRAGMA incremental_vacuum(" + QByteArray::number(step) + ")";
+        if (!handle
+            || sqlite3_exec(handle, pragma.constData(), nullptr, nullptr, nullptr) != SQLITE_OK) {
+            qCWarning(lcStorage) << "cannot give back free pages:"
+                                 << (handle ? sqlite3_errmsg(handle) : "not SQLite");
+            return false;
+        }
+    }
+}
+
 bool Database::checkpoint()
 {
+    giveBackFreePages(kFreePagesBudget);
     QSqlQuery q(connection());
     // PASSIVE: copies what no reader still needs, without waiting for readers or writers.
     if (!q.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)")) || !q.next()) {

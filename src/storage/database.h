@@ -6,6 +6,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <chrono>
 #include <optional>
 
 namespace bulletin {
@@ -68,7 +69,21 @@ public:
     // Copies what the write-ahead log holds into the file itself; no connection does it on
     // its own after a commit (see configure() in database.cpp). Returns whether all of it
     // was copied (false when a reader still needed part of it, or on error).
+    // It first gives back some of the pages the cache's writes freed (giveBackFreePages,
+    // for about kFreePagesBudget): the refresh's writer and an import call it after their work.
     bool checkpoint();
+
+    // Gives free pages back to the file system, a few hundred at a time (each step a write
+    // transaction of its own), until no more than a little is free or `budget` has gone:
+    // deleting stories and merging the search index leave pages free in the file, which
+    // SQLite would otherwise only reuse. For a cache made by this version or a later one, or
+    // compacted since (auto_vacuum=INCREMENTAL); older caches keep their free pages for reuse.
+    // Returns whether more is left to give back. On the thread that owns the connection, outside a
+    // transaction.
+    bool giveBackFreePages(std::chrono::milliseconds budget);
+    static constexpr std::chrono::milliseconds kFreePagesBudget{100};
+    static constexpr qint64 kFreePagesStep = 512; // 2 MiB of 4 KiB pages
+    static constexpr qint64 kFreePagesKept = 256; // 1 MiB
 
     static int latestSchemaVersion();
     static QString defaultPath(); // in QStandardPaths::AppDataLocation

@@ -12,6 +12,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRandomGenerator>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -768,6 +769,66 @@ private Q_SLOTS:
         QCOMPARE(
             scalar(window, QStringLiteral("SELECT value FROM meta WHERE key = 'a'")).toString(),
             QStringLiteral("b"));
+    }
+
+    void theWritersCheckpointGivesBackWhatDeletedStoriesFreed()
+    {
+        // Stories deleted (a feed unsubscribed, old stories pruned) leave their pages free in
+        // the file; the writer's checkpoint after its work gives most of them back, a step
+        // at a time, and a cache made new can do that without rewriting itself.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("c.sqlite"));
+        Database db;
+        QString error;
+        QVERIFY2(db.open(path, &error), qPrintable(error));
+        QCOMPARE(scalar(db, QStringLiteral("PRAGMA auto_vacuum")).toInt(), 2); // incremental
+        FeedStore feeds(db.connection());
+        ArticleStore articles(db.connection());
+        const qint64 kept = *feeds.addSubscription(QStringLiteral("https://example.org/kept"),
+                                                   QStringLiteral("Kept"));
+        const qint64 gone = *feeds.addSubscription(QStringLiteral("https://example.org/gone"),
+                                                   QStringLiteral("Gone"));
+        QRandomGenerator words(7);
+        {
+            Transaction t(db.connection());
+            for (int i = 0; i < 600; ++i) {
+                // Text that does not compress away: ~8 KB a story, 4.8 MB in all.
+                const QString text = QString::fromLatin1(test::lettersThatDoNotRepeat(8000, words));
+                articles.upsert(i < 100 ? kept : gone,
+                                makeArticle(QStringLiteral("g%1").arg(i),
+                                            QStringLiteral("Story %1").arg(i), 1000 + i, text));
+            }
+            QVERIFY(t.commit());
+        }
+        QVERIFY(db.checkpoint());
+        const qint64 full = QFileInfo(path).size();
+        QVERIFY2(full > 4'000'000, qPrintable(QString::number(full)));
+
+        QVERIFY(feeds.remove(gone));
+        const qint64 pages = scalar(db, QStringLiteral("PRAGMA page_count")).toLongLong();
+        const qint64 freed = scalar(db, QStringLiteral("PRAGMA freelist_count")).toLongLong();
+        QVERIFY2(freed > 500, qPrintable(QString::number(freed))); // the stories' bodies
+        // A step of about 100 ms at a time; each checkpoint gives back what it can.
+        for (int i = 0; i < 20 && db.giveBackFreePages(std::chrono::milliseconds(100)); ++i) {
+        }
+        QVERIFY(db.checkpoint());
+        const qint64 pageSize = scalar(db, QStringLiteral("PRAGMA page_size")).toLongLong();
+        const qint64 after = QFileInfo(path).size();
+        // What is kept free for the next writes: a little.
+        const qint64 slack = std::max<qint64>(Database::kFreePagesKept, pages / 64);
+        QVERIFY(scalar(db, QStringLiteral("PRAGMA freelist_count")).toLongLong() <= slack);
+        QVERIFY2(after <= (pages - freed + slack) * pageSize,
+                 qPrintable(QStringLiteral("%1 pages, %2 of them free, the file %3 bytes after")
+                                .arg(pages)
+                                .arg(freed)
+                                .arg(after)));
+        QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM articles")).toInt(), 100);
+        QCOMPARE(
+            articles.story(scalar(db, QStringLiteral("SELECT min(id) FROM articles")).toLongLong())
+                ->text.size(),
+            8000);
+        QCOMPARE(scalar(db, QStringLiteral("PRAGMA integrity_check")).toString(),
+                 QStringLiteral("ok"));
     }
 };
 
