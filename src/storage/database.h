@@ -69,6 +69,12 @@ public:
     // its own after a commit (see configure() in database.cpp). Returns whether all of it
     // was copied (false when a reader still needed part of it, or on error).
     bool checkpoint();
+    // Has this connection's own commits checkpoint (PASSIVE) once the write-ahead log holds
+    // more than `bytes` (0: never, the default), as SQLite's wal_autocheckpoint does, on
+    // this connection only: the refresh's writer sets it through its long work after a
+    // refresh (indexing, merging, a backlog of related coverage), which keeps the log
+    // bounded, while the window's commits never checkpoint.
+    void setCheckpointThreshold(qint64 bytes);
 
     static int latestSchemaVersion();
     static QString defaultPath(); // in QStandardPaths::AppDataLocation
