@@ -50,8 +50,9 @@ public:
     // Then the related coverage of the new stories is worked out (CoverageIndexer), a step
     // of about 100 ms at a time, outside any transaction, each step's results stored in a
     // short one; queued behind any jobs, and coverageIndexed reports how many stories it
-    // indexed when none wait. (The command line does not wait for it: the
-    // reader works out a story's coverage on the spot until it is stored.)
+    // indexed when none wait, once the write-ahead log is checkpointed again. (The command
+    // line does not wait for it: the reader works out a story's coverage on the spot until
+    // it is stored.)
     void indexCoverage();
 
 signals:
@@ -69,8 +70,13 @@ private:
         RetentionLimits retention;
     };
     static constexpr int kBatchMs = 100;
+    // The write-ahead log's size past which the writer's own commits checkpoint it, while it
+    // indexes, merges and works out coverage.
+    static constexpr qint64 kCheckpointBytes = 32 * 1024 * 1024;
 
     void enqueue(Job job);
+    // Whether the writer's commits checkpoint the log past kCheckpointBytes (see .cpp).
+    void checkpointAsItGoes(bool on);
     void writeQueued();
 
     std::unique_ptr<Cache> m_cache;
@@ -81,6 +87,7 @@ private:
     bool m_merging = false; // a mergeIndexes step is queued
     bool m_indexingCoverage = false; // an indexCoverage step is queued
     int m_coverageIndexed = 0; // since the last coverageIndexed
+    bool m_checkpointing = false; // see checkpointAsItGoes
 };
 
 } // namespace bulletin
