@@ -41,8 +41,21 @@ void RefreshWorker::open(const QString &cachePath)
 {
     m_cache = Cache::open(cachePath, &m_openError);
     m_quietUntil = QDeadlineTimer(kQuietStart);
-    if (m_cache)
-        m_cache->articles().setDeferIndexing(true);
+    if (!m_cache)
+        return;
+    m_cache->articles().setDeferIndexing(true);
+}
+
+void RefreshWorker::checkpointAsItGoes(bool on)
+{
+    // Each of the writer's commits adds its pages to the write-ahead log, and a page
+    // written by many commits is there many times: indexing the related coverage of a
+    // large cache's backlog in short steps left a 700 MiB log beside a 600 MiB cache.
+    // During that work, past kCheckpointBytes the writer's commits copy the log into the
+    // file (on this thread). Not while storing a refresh's batch: that would delay the
+    // stories being readable, and the batch is as large as what was fetched.
+    if (m_cache && std::exchange(m_checkpointing, on) != on)
+        m_cache->database().setCheckpointThreshold(on ? kCheckpointBytes : 0);
 }
 
 void RefreshWorker::close()
@@ -88,6 +101,7 @@ void RefreshWorker::writeQueued()
         }
         m_jobs.clear();
     } else {
+        checkpointAsItGoes(false);
         Transaction batch(m_cache->database().connection());
         QElapsedTimer timer;
         timer.start();
@@ -118,6 +132,7 @@ void RefreshWorker::indexPending()
     // read marks on its own connection, never waits long for the write lock.
     constexpr int kBatch = 250;
     int indexed = 0;
+    checkpointAsItGoes(true);
     if (m_cache) {
         Transaction transaction(m_cache->database().connection());
         indexed = transaction.isActive() ? m_cache->articles().indexPending(kBatch) : -1;
@@ -141,6 +156,7 @@ void RefreshWorker::mergeIndexes()
     // as the index batches above.
     constexpr int kPages = 200;
     bool merged = false;
+    checkpointAsItGoes(true);
     if (m_cache) {
         Transaction transaction(m_cache->database().connection());
         merged = transaction.isActive() && m_cache->articles().mergeIndexes(kPages)
@@ -172,6 +188,7 @@ void RefreshWorker::indexCoverage()
     // never wait for the write lock longer than that store, and jobs queued meanwhile run
     // after at most one step.
     int indexed = 0;
+    checkpointAsItGoes(true);
     if (m_cache)
         indexed = CoverageIndexer(m_cache->database().connection()).indexPending();
     if (indexed > 0) {
@@ -180,6 +197,10 @@ void RefreshWorker::indexCoverage()
         return;
     }
     m_indexingCoverage = false;
+    // The coverage's pages too, now that the writer is idle: the file then holds all of the
+    // refresh's work, and the log is started again from its beginning by the next write.
+    if (m_cache)
+        m_cache->database().checkpoint();
     emit coverageIndexed(std::exchange(m_coverageIndexed, 0));
 }
 

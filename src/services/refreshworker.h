@@ -52,11 +52,11 @@ public:
     // Then the related coverage of the new stories is worked out (CoverageIndexer), a step
     // of about 100 ms at a time, outside any transaction, each step's results stored in a
     // short one; queued behind any jobs, and coverageIndexed reports how many stories it
-    // indexed when none wait. (The command line does not wait for it: the
-    // reader works out a story's coverage on the spot until it is stored.) Stories left
-    // waiting by an earlier run (an upgraded cache, an import) start kQuietStart after the
-    // writer opened the cache, so that the window's start does not share the cores with
-    // them; a refresh's new stories start at once.
+    // indexed when none wait, once the write-ahead log is checkpointed again. (The command
+    // line does not wait for it: the reader works out a story's coverage on the spot until
+    // it is stored.) Stories left waiting by an earlier run (an upgraded cache, an import)
+    // start kQuietStart after the writer opened the cache, so that the window's start does
+    // not share the cores with them; a refresh's new stories start at once.
     void indexCoverage();
 
 signals:
@@ -75,8 +75,13 @@ private:
     };
     static constexpr int kBatchMs = 100;
     static constexpr std::chrono::milliseconds kQuietStart{1000};
+    // The write-ahead log's size past which the writer's own commits checkpoint it, while it
+    // indexes, merges and works out coverage.
+    static constexpr qint64 kCheckpointBytes = 32 * 1024 * 1024;
 
     void enqueue(Job job);
+    // Whether the writer's commits checkpoint the log past kCheckpointBytes (see .cpp).
+    void checkpointAsItGoes(bool on);
     void writeQueued();
 
     std::unique_ptr<Cache> m_cache;
@@ -89,6 +94,7 @@ private:
     int m_coverageIndexed = 0; // since the last coverageIndexed
     QDeadlineTimer m_quietUntil; // see indexCoverage
     bool m_wrote = false; // a feed was written since open()
+    bool m_checkpointing = false; // see checkpointAsItGoes
 };
 
 } // namespace bulletin

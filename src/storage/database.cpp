@@ -115,8 +115,10 @@ bool exec(QSqlDatabase &db, const QString &sql, QString *error)
 // 1,000 pages or more in the write-ahead log): that copy is done by whichever commit comes
 // along, the window's read marks included, and during a refresh it was a fifth of the
 // writer's work. Database::checkpoint() does it instead, called by the refresh's writer
-// once its work is done, and SQLite does it when the last connection closes. The log is
-// cut back to 64 MiB once it has been copied.
+// once its work is done, and SQLite does it when the last connection closes; the writer's
+// own commits also do it once the log passes a threshold (setCheckpointThreshold), which
+// keeps the log bounded through long work. The log is cut back to 64 MiB once it has been
+// copied.
 bool configure(QSqlDatabase &db, QString *error)
 {
     for (const char *pragma :
@@ -526,6 +528,17 @@ bool Database::checkpoint()
     }
     // busy, frames in the log, frames copied (-1 and -1 outside WAL mode)
     return q.value(0).toInt() == 0 && q.value(1).toInt() == q.value(2).toInt();
+}
+
+void Database::setCheckpointThreshold(qint64 bytes)
+{
+    QSqlQuery q(connection());
+    qint64 pageSize = 4096;
+    if (q.exec(QStringLiteral("PRAGMA page_size")) && q.next())
+        pageSize = std::max<qint64>(512, q.value(0).toLongLong());
+    const qint64 pages = bytes > 0 ? std::max<qint64>(1, bytes / pageSize) : 0;
+    if (!q.exec(QStringLiteral("PRAGMA wal_autocheckpoint=%1").arg(pages)))
+        qCWarning(lcStorage) << "cannot set the checkpoint threshold:" << q.lastError().text();
 }
 
 bool Database::migrate(int from, QString *error)

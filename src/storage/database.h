@@ -72,6 +72,12 @@ public:
     // It first gives back some of the pages the cache's writes freed (giveBackFreePages,
     // for about kFreePagesBudget): the refresh's writer and an import call it after their work.
     bool checkpoint();
+    // Has this connection's own commits checkpoint (PASSIVE) once the write-ahead log holds
+    // more than `bytes` (0: never, the default), as SQLite's wal_autocheckpoint does, on
+    // this connection only: the refresh's writer sets it through its long work after a
+    // refresh (indexing, merging, a backlog of related coverage), which keeps the log
+    // bounded, while the window's commits never checkpoint.
+    void setCheckpointThreshold(qint64 bytes);
 
     // Gives free pages back to the file system, a few hundred at a time (each step a write
     // transaction of its own), until no more than a little is free or `budget` has gone:

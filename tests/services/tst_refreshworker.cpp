@@ -9,7 +9,9 @@
 #include "storage/feedstore.h"
 #include "support/testcache.h"
 
+#include <QFile>
 #include <QSignalSpy>
+#include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -154,6 +156,48 @@ private Q_SLOTS:
         QCOMPARE(store.eventOf(volcano[0]), store.eventOf(volcano[1]));
         QCOMPARE(store.links({volcano[0]}, 10).value(volcano[0]).value(0).id, volcano[1]);
         QCOMPARE(store.links({volcano[1]}, 10).value(volcano[1]).value(0).id, volcano[0]);
+        worker.close();
+    }
+
+    void theFileHoldsTheWorkOnceTheWriterIsIdle()
+    {
+        // Once the related coverage is stored the writer is idle: what it wrote is in the
+        // file itself, not only in the write-ahead log beside it (a copy of the file alone,
+        // as a backup tool makes it, has it all).
+        test::TemporaryCache cache;
+        QVERIFY2(cache.open(), qPrintable(cache.error()));
+        const QString path = cache.path();
+        const qint64 wire = *cache->feeds().addSubscription(
+            QStringLiteral("https://wire.example/feed"), QStringLiteral("Wire"));
+        RefreshWorker worker;
+        worker.open(path);
+        QSignalSpy written(&worker, &RefreshWorker::feedWritten);
+        QSignalSpy covered(&worker, &RefreshWorker::coverageIndexed);
+        QStringList titles;
+        for (int i = 0; i < 40; ++i)
+            titles << QStringLiteral("Harbour report number %1 from the quay").arg(i);
+        worker.writePrepared(wire, fetched(QStringLiteral("https://wire.example/feed")),
+                             preparedFeed(QStringLiteral("wire"), titles), {});
+        QTRY_COMPARE(written.count(), 1);
+        worker.indexPending();
+        QTRY_COMPARE(covered.count(), 1);
+        QCOMPARE(covered.at(0).at(0).toInt(), 40);
+
+        const QString copy = path + QStringLiteral(".copy");
+        QVERIFY(QFile::copy(path, copy));
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"),
+                                                        QStringLiteral("copy"));
+            db.setDatabaseName(copy);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("SELECT (SELECT count(*) FROM articles), "
+                                          "(SELECT count(*) FROM coverage_events)")));
+            QVERIFY(q.next());
+            QCOMPARE(q.value(0).toInt(), 40);
+            QCOMPARE(q.value(1).toInt(), 40);
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("copy"));
         worker.close();
     }
 };

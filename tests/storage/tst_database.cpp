@@ -830,6 +830,46 @@ private Q_SLOTS:
         QCOMPARE(scalar(db, QStringLiteral("PRAGMA integrity_check")).toString(),
                  QStringLiteral("ok"));
     }
+
+    void writersThresholdKeepsTheLogBounded()
+    {
+        // Long work in many commits (indexing a backlog): past the threshold the writer's own
+        // commits copy the log into the file, and the log starts again from its beginning;
+        // the window's commits still leave it alone.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("c.sqlite"));
+        Database writer;
+        Database window;
+        QString error;
+        QVERIFY2(writer.open(path, &error), qPrintable(error));
+        QVERIFY2(window.open(path, &error), qPrintable(error));
+        writer.setCheckpointThreshold(1024 * 1024);
+        QVERIFY(
+            QSqlQuery(writer.connection())
+                .exec(QStringLiteral("CREATE TABLE scratch(id INTEGER PRIMARY KEY, data BLOB)")));
+        const QString wal = path + QStringLiteral("-wal");
+        qint64 largest = 0;
+        // 40 commits of ~100 pages each: ~16 MiB through the log.
+        for (int i = 0; i < 40; ++i) {
+            Transaction t(writer.connection());
+            QSqlQuery q(writer.connection());
+            QVERIFY(q.exec(QStringLiteral("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 "
+                                          "FROM n WHERE i < 100) INSERT INTO scratch(data) "
+                                          "SELECT randomblob(4000) FROM n")));
+            QVERIFY(t.commit());
+            Transaction w(window.connection());
+            QVERIFY(QSqlQuery(window.connection())
+                        .exec(QStringLiteral("INSERT OR REPLACE INTO meta(key, value) "
+                                             "VALUES ('mark', '%1')")
+                                  .arg(i)));
+            QVERIFY(w.commit());
+            largest = std::max(largest, QFileInfo(wal).size());
+        }
+        // The threshold and one commit's pages, not the 16 MiB written.
+        QVERIFY2(largest < 3 * 1024 * 1024, qPrintable(QString::number(largest)));
+        QVERIFY(QFileInfo(path).size() > 12 * 1024 * 1024);
+        QCOMPARE(scalar(window, QStringLiteral("SELECT count(*) FROM scratch")).toInt(), 4000);
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_Database)

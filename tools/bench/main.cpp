@@ -101,7 +101,7 @@ int main(int argc, char **argv)
         QStringLiteral("skip"),
         QStringLiteral(
             "Skip a part: refresh (through the CLI and in the window's process), newsboat, start, "
-            "window, parse, sync, coverage, import, disk (repeatable)."),
+            "window, parse, sync, coverage, import, disk, session (repeatable)."),
         QStringLiteral("PART"));
     const QCommandLineOption parseMbOption(
         QStringLiteral("parse-mb"), QStringLiteral("Size of the large feed in MB (default 32)."),
@@ -218,6 +218,10 @@ int main(int argc, char **argv)
     if (!skip.contains(QLatin1String("coverage"))) {
         out << "related coverage of 10,000 new stories ..." << Qt::endl;
         bench::measureCoverage(setup, results);
+    }
+    if (!skip.contains(QLatin1String("session"))) {
+        out << "a long session: 50 refreshes of 200 feeds that bring new stories ..." << Qt::endl;
+        bench::measureSession(setup, results);
     }
     results.setInfo(QStringLiteral("load_after"), loadAverage());
 

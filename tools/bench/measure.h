@@ -32,6 +32,8 @@ void measureSync(const Setup &setup, Results &results);
 void measureCoverage(const Setup &setup, Results &results);
 // The cache's size per story and RSS Guard's for the same stories, and reading a story.
 void measureDisk(const Setup &setup, Results &results);
+// The window through 50 refreshes that bring new stories: memory, write-ahead log, file.
+void measureSession(const Setup &setup, Results &results);
 
 double msSince(qint64 startNs);
 qint64 monotonicNs();
