@@ -80,6 +80,13 @@ bool listIds(const QSqlDatabase &db, const QString &sql, QList<qint64> *ids)
     return !q.lastError().isValid();
 }
 
+// Text no bookmark holds: the part of a page past the end of a file cut short reads as zero
+// bytes, which SQLite hands over as text of NUL characters when the row's start survived.
+bool readsAsZeros(const QString &text)
+{
+    return text.contains(QChar(0));
+}
+
 // The bookmark `id`: the columns before the story's text, which stand on the row's own page;
 // nullopt when that cannot be read, or reads as something no bookmark could be (garbage in a
 // page that SQLite did not see as damaged).
@@ -103,6 +110,9 @@ std::optional<BookmarkRecord> readBookmark(const QSqlDatabase &db, qint64 id)
     r.link = q.value(3).toString();
     r.source = q.value(4).toString();
     r.published = sql::toTime(q.value(5));
+    if (readsAsZeros(r.title) || readsAsZeros(r.guid) || readsAsZeros(r.link)
+        || readsAsZeros(r.source))
+        return std::nullopt;
     return r;
 }
 
@@ -120,6 +130,11 @@ bool readSnapshot(const QSqlDatabase &db, BookmarkRecord *r)
     r->text = q.value(0).toString();
     r->html = q.value(1).toString();
     r->createdAt = sql::toTime(q.value(2));
+    if (readsAsZeros(r->text) || readsAsZeros(r->html)) {
+        r->text.clear();
+        r->html.clear();
+        return false;
+    }
     return true;
 }
 
@@ -148,6 +163,10 @@ bool readNote(const QSqlDatabase &db, bool noteTable, BookmarkRecord *r)
         return false;
     if (q.next()) {
         r->note = q.value(0).toString();
+        if (readsAsZeros(r->note)) {
+            r->note.clear();
+            return false;
+        }
         return true;
     }
     return !q.lastError().isValid();
