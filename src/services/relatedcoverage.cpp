@@ -117,7 +117,7 @@ QList<RelatedStory> findRelatedCoverage(QSqlDatabase db, const StoryDetail &stor
         const auto back = std::find_if(links.begin(), links.end(),
                                        [&](const CoverageLink &l) { return l.id == id; });
         if (back == links.end())
-            links.append(link);
+            links.append(CoverageLink{id, link.score});
         else
             back->score = std::min(back->score, link.score);
         std::sort(links.begin(), links.end(), [](const CoverageLink &a, const CoverageLink &b) {
