@@ -4,6 +4,7 @@
 // stays bounded and the file grows no more than the new stories need.
 
 #include "measure.h"
+#include "stallmeter.h"
 #include "textgen.h"
 
 #include "gui/mainwindow.h"
@@ -193,41 +194,6 @@ private:
     int m_next = 0;
 };
 
-// The GUI thread's longest stall: the longest gap between the ticks of a 5 ms PreciseTimer
-// while it runs; pause() and start() leave out what the benchmark itself does between passes.
-class SessionStallMeter
-{
-public:
-    SessionStallMeter()
-    {
-        m_ticker.setTimerType(Qt::PreciseTimer);
-        m_ticker.setInterval(5);
-        QObject::connect(&m_ticker, &QTimer::timeout, [this] { tick(); });
-    }
-    void start()
-    {
-        m_last = monotonicNs();
-        m_ticker.start();
-    }
-    void pause()
-    {
-        tick();
-        m_ticker.stop();
-    }
-    double longest() const { return m_longest; }
-
-private:
-    void tick()
-    {
-        const qint64 now = monotonicNs();
-        m_longest = std::max(m_longest, double(now - m_last) / 1e6);
-        m_last = now;
-    }
-    QTimer m_ticker;
-    qint64 m_last = 0;
-    double m_longest = 0;
-};
-
 } // namespace
 
 void measureSession(const Setup &setup, Results &results)
@@ -338,7 +304,7 @@ void measureSession(const Setup &setup, Results &results)
     walWatch.setInterval(20);
     QObject::connect(&walWatch, &QTimer::timeout,
                      [&] { largestWal = std::max(largestWal, sizeOf(path + "-wal")); });
-    SessionStallMeter meter;
+    StallMeter meter;
     int timedOut = 0;
 
     // One pass: the refresh, then the writer's work after it (indexing, merging, related
@@ -395,7 +361,7 @@ void measureSession(const Setup &setup, Results &results)
         feeds.advance();
         meter.start();
         passMs.samples << runPass();
-        meter.pause();
+        meter.stop();
         idleWal = std::max(idleWal, sizeOf(path + "-wal"));
         out() << QStringLiteral("  pass %1: %2 ms").arg(pass).arg(passMs.samples.last(), 0, 'f', 0)
               << Qt::endl;
