@@ -3,7 +3,8 @@
 #include "storage/articlestore.h"
 #include "storage/bookmarkstore.h"
 
-#include <QSet>
+#include <QDateTime>
+#include <QHash>
 
 #include <algorithm>
 
@@ -19,7 +20,6 @@ QList<StoryRow> StoryPager::start(const View &view)
 {
     m_view = view;
     m_cursor.reset();
-    m_advisoryQueue.clear();
     m_atEnd = false;
     switch (view.source) {
     case Source::Search: {
@@ -33,20 +33,10 @@ QList<StoryRow> StoryPager::start(const View &view)
             rows << rowFor(result.story);
         return rows;
     }
-    case Source::Advisories: {
-        if (m_advisories) {
-            // The advisories' order comes from their records; the stories' rows are read a
-            // page at a time, as in the other views.
-            QSet<qint64> seen;
-            for (const AdvisoryStore::Placement &placement : m_advisories->order()) {
-                if (!seen.contains(placement.storyId)) {
-                    seen.insert(placement.storyId);
-                    m_advisoryQueue.append({placement.storyId, placement.status});
-                }
-            }
-        }
+    case Source::Advisories:
+        m_advisoryKey = {};
+        m_advisoryNow = QDateTime::currentMSecsSinceEpoch();
         return nextAdvisories();
-    }
     case Source::Bookmarks:
     case Source::Stories:
         break;
@@ -106,26 +96,35 @@ QList<StoryRow> StoryPager::nextBookmarks()
 
 QList<StoryRow> StoryPager::nextAdvisories()
 {
-    const qsizetype count = std::min<qsizetype>(kPageSize, m_advisoryQueue.size());
+    QList<StoryRow> rows;
+    if (!m_advisories) {
+        m_atEnd = true;
+        return rows;
+    }
+    QList<AdvisoryStore::Placement> page = m_advisories->orderPage(m_advisoryKey, kPageSize + 1,
+                                                                   m_advisoryNow);
+    m_atEnd = page.size() <= kPageSize;
+    if (!m_atEnd)
+        page.resize(kPageSize);
+    if (page.isEmpty())
+        return rows;
+    m_advisoryKey = page.constLast().key;
     QList<qint64> ids;
-    ids.reserve(count);
-    for (qsizetype i = 0; i < count; ++i)
-        ids << m_advisoryQueue.at(i).first;
+    ids.reserve(page.size());
+    for (const AdvisoryStore::Placement &placement : std::as_const(page))
+        ids << placement.storyId;
     QHash<qint64, StorySummary> summaries;
     for (const StorySummary &story : m_articles.summaries(ids))
         summaries.insert(story.id, story);
-    QList<StoryRow> rows;
-    rows.reserve(count);
-    for (qsizetype i = 0; i < count; ++i) {
-        const auto found = summaries.constFind(m_advisoryQueue.at(i).first);
+    rows.reserve(page.size());
+    for (const AdvisoryStore::Placement &placement : std::as_const(page)) {
+        const auto found = summaries.constFind(placement.storyId);
         if (found == summaries.constEnd())
-            continue; // gone since the records were read
+            continue; // gone since the advisory was read
         StoryRow row = rowFor(*found);
-        row.advisoryStatus = m_advisoryQueue.at(i).second;
+        row.advisoryStatus = placement.status;
         rows << row;
     }
-    m_advisoryQueue.remove(0, count);
-    m_atEnd = m_advisoryQueue.isEmpty();
     return rows;
 }
 

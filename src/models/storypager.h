@@ -26,9 +26,9 @@ class BookmarkStore;
 //   one small query and never counts or loads the whole table. Each query asks for one row
 //   more than a page, to know whether another follows without asking for an empty page.
 // - Bookmarks: BookmarkStore::bookmarkPage, newest bookmark first, in the same way.
-// - Advisories: the advisories' order is read at start (active first, by severity and
-//   expiry, then the retired ones), and their stories a page at a time; a story gone since
-//   the order was read is left out.
+// - Advisories: AdvisoryStore::orderPage (active first, by severity and expiry, then the
+//   retired ones) with keyset paging on its key, and the page's stories by id; which
+//   advisories have expired is decided once, when the view starts.
 // - Search: the best kSearchLimit matches at once, their snippets left to be cut on request.
 //
 // The rows carry what the stores say of each story (StoryRow), without events: the model
@@ -79,8 +79,10 @@ private:
     std::optional<SearchStore> m_search;
     View m_view;
     std::optional<StoryCursor> m_cursor; // after the last story or bookmark returned
-    // The Advisories view's stories not returned yet, in the advisories' order, with status.
-    QList<std::pair<qint64, QString>> m_advisoryQueue;
+    // The Advisories view: after which advisory the next page starts, and the time that
+    // decides which have expired.
+    AdvisoryStore::OrderKey m_advisoryKey;
+    qint64 m_advisoryNow = 0;
     bool m_atEnd = true;
 };
 

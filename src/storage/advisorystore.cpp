@@ -1,13 +1,17 @@
 #include "storage/advisorystore.h"
 
 #include "storage/sqlutil.h"
+#include "storage/storagelog.h"
 #include "storage/summaryrow.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QSqlQuery>
 
 #include <algorithm>
 #include <limits>
+
+#include <sqlite3.h>
 
 namespace bulletin {
 
@@ -64,12 +68,12 @@ QList<AdvisoryStore::Record> AdvisoryStore::advisories(bool activeOnly) const
     QSqlQuery q(m_db);
     if (!sql::run(q, recordQuery("ORDER BY coalesce(v.effective, a.sort_date) DESC, v.id DESC")))
         return records;
-    QList<std::pair<OrderKey, Record>> keyed;
+    QList<std::pair<RecordKey, Record>> keyed;
     while (q.next()) {
         const Record r = readRecord(q);
         if (activeOnly && r.advisory.status != QLatin1String("active"))
             continue;
-        keyed.append({orderKey(r.advisory.status, r.advisory.severity, r.advisory.expires), r});
+        keyed.append({recordKey(r.advisory.status, r.advisory.severity, r.advisory.expires), r});
     }
     std::stable_sort(keyed.begin(), keyed.end(),
                      [](const auto &a, const auto &b) { return comesBefore(a.first, b.first); });
@@ -81,67 +85,81 @@ QList<AdvisoryStore::Record> AdvisoryStore::advisories(bool activeOnly) const
 
 QList<AdvisoryStore::Placement> AdvisoryStore::order() const
 {
-    // Only the columns the order needs: a record's text, and its story's and feed's rows,
-    // are what made reading every advisory slow. Newest first is when an advisory took
-    // effect, or else its story's date: the dated ones come from the advisories_order index
-    // in that order, the others are read apart and merged in.
-    struct Row
-    {
-        Placement placement;
-        OrderKey key;
-        qint64 date = 0;
-        qint64 id = 0;
-    };
-    const auto read = [this](const QString &sql, QList<Row> *rows) {
-        QSqlQuery q(m_db);
-        q.setForwardOnly(true);
-        if (!sql::run(q, sql))
-            return false;
-        while (q.next()) {
-            const QDateTime expires = sql::toTime(q.value(3));
-            const QString status = sql::shownStatus(q.value(1).toString(), expires);
-            rows->append({{q.value(0).toLongLong(), status},
-                          orderKey(status, q.value(2).toString(), expires),
-                          q.value(4).toLongLong(),
-                          q.value(5).toLongLong()});
-        }
-        return true;
-    };
-    QList<Row> dated;
-    QList<Row> undated;
-    if (!read(QStringLiteral(
-                  "SELECT v.article_id, v.status, v.severity, v.expires, v.effective, v.id "
-                  "FROM advisories v WHERE v.effective IS NOT NULL "
-                  "ORDER BY v.effective DESC, v.id DESC"),
-              &dated)
-        || !read(QStringLiteral(
-                     "SELECT v.article_id, v.status, v.severity, v.expires, a.sort_date, v.id "
-                     "FROM advisories v JOIN articles a ON a.id = v.article_id "
-                     "WHERE v.effective IS NULL ORDER BY a.sort_date DESC, v.id DESC"),
-                 &undated))
-        return {};
-    QList<Row> rows(dated.size() + undated.size());
-    std::merge(dated.cbegin(), dated.cend(), undated.cbegin(), undated.cend(), rows.begin(),
-               [](const Row &a, const Row &b) {
-                   return a.date != b.date ? a.date > b.date : a.id > b.id;
-               });
-    std::stable_sort(rows.begin(), rows.end(),
-                     [](const Row &a, const Row &b) { return comesBefore(a.key, b.key); });
+    return orderPage({}, -1, QDateTime::currentMSecsSinceEpoch());
+}
+
+QList<AdvisoryStore::Placement> AdvisoryStore::orderPage(const OrderKey &after, int limit,
+                                                         qint64 nowMs) const
+{
+    // The same order as advisories(false), as one ascending key: active ones first, the
+    // most severe first, then the soonest to expire (none last); then newest first, by
+    // when each took effect or else its story's date. The columns come from the
+    // advisories_order index; only the story and the status as shown come back with the
+    // key, stepped through the native handle rather than a QVariant at a time.
     QList<Placement> placements;
-    placements.reserve(rows.size());
-    for (const Row &row : std::as_const(rows))
-        placements << row.placement;
+    sqlite3 *handle = sql::nativeHandle(m_db);
+    if (!handle)
+        return placements;
+    static const char kSql[]
+        = "SELECT article_id, shown, g, r, e, d, n FROM ("
+          " SELECT article_id, shown, shown <> 'active' AS g,"
+          "  CASE WHEN shown = 'active' THEN -(CASE lower(severity) WHEN 'extreme' THEN 4"
+          "   WHEN 'severe' THEN 3 WHEN 'moderate' THEN 2 WHEN 'minor' THEN 1 ELSE 0 END)"
+          "   ELSE 0 END AS r,"
+          "  CASE WHEN shown = 'active' THEN coalesce(expires, 9223372036854775807) ELSE 0 END"
+          "   AS e,"
+          "  -coalesce(effective, (SELECT a.sort_date FROM articles a WHERE a.id = article_id), 0)"
+          "   AS d,"
+          "  -id AS n"
+          " FROM (SELECT v.id, v.article_id, v.severity, v.expires, v.effective,"
+          "  CASE WHEN v.status = 'active' AND v.expires * 1000 < ?1 THEN 'expired'"
+          "   ELSE v.status END AS shown"
+          "  FROM advisories v))"
+          "WHERE (g, r, e, d, n) > (?2, ?3, ?4, ?5, ?6) ORDER BY g, r, e, d, n LIMIT ?7";
+    sqlite3_stmt *statement = nullptr;
+    if (sqlite3_prepare_v2(handle, kSql, -1, &statement, nullptr) != SQLITE_OK) {
+        qCWarning(lcStorage) << "reading the advisories' order failed:" << sqlite3_errmsg(handle);
+        return placements;
+    }
+    sqlite3_bind_int64(statement, 1, nowMs);
+    sqlite3_bind_int64(statement, 2, after.group);
+    sqlite3_bind_int64(statement, 3, after.severity);
+    sqlite3_bind_int64(statement, 4, after.expires);
+    sqlite3_bind_int64(statement, 5, after.date);
+    sqlite3_bind_int64(statement, 6, after.id);
+    sqlite3_bind_int64(statement, 7, limit);
+    // The few statuses there are, shared rather than one string per row.
+    QHash<QByteArray, QString> statuses;
+    int step = SQLITE_ROW;
+    while ((step = sqlite3_step(statement)) == SQLITE_ROW) {
+        const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(statement, 1));
+        const QByteArray status(text ? text : "", sqlite3_column_bytes(statement, 1));
+        auto known = statuses.constFind(status);
+        if (known == statuses.cend())
+            known = statuses.insert(status, QString::fromUtf8(status));
+        placements.append(
+            {sqlite3_column_int64(statement, 0),
+             *known,
+             {int(sqlite3_column_int64(statement, 2)), sqlite3_column_int64(statement, 3),
+              sqlite3_column_int64(statement, 4), sqlite3_column_int64(statement, 5),
+              sqlite3_column_int64(statement, 6)}});
+    }
+    if (step != SQLITE_DONE) {
+        qCWarning(lcStorage) << "reading the advisories' order failed:" << sqlite3_errmsg(handle);
+        placements.clear();
+    }
+    sqlite3_finalize(statement);
     return placements;
 }
 
-AdvisoryStore::OrderKey AdvisoryStore::orderKey(const QString &shownStatus, const QString &severity,
-                                                const QDateTime &expires)
+AdvisoryStore::RecordKey AdvisoryStore::recordKey(const QString &shownStatus,
+                                                  const QString &severity, const QDateTime &expires)
 {
     return {shownStatus == QLatin1String("active"), severityRank(severity),
             expires.isValid() ? expires.toSecsSinceEpoch() : std::numeric_limits<qint64>::max()};
 }
 
-bool AdvisoryStore::comesBefore(const OrderKey &a, const OrderKey &b)
+bool AdvisoryStore::comesBefore(const RecordKey &a, const RecordKey &b)
 {
     if (a.active != b.active)
         return a.active;

@@ -78,6 +78,27 @@ void tst_AdvisoryStore::orderIsTheOrderOfTheRecords()
     QVERIFY(active > 50);
     QVERIFY(expired > 10);
     QCOMPARE(order.first().status, QStringLiteral("active"));
+
+    // Page by page, each after the last one's key, the pages make up the same order, each
+    // advisory once, whatever the page size.
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    for (const int pageSize : {1, 7, 200, 301}) {
+        QList<AdvisoryStore::Placement> paged;
+        AdvisoryStore::OrderKey after;
+        for (;;) {
+            const QList<AdvisoryStore::Placement> page = store.orderPage(after, pageSize, nowMs);
+            QVERIFY(page.size() <= pageSize);
+            if (page.isEmpty())
+                break;
+            paged << page;
+            after = page.constLast().key;
+        }
+        QCOMPARE(paged.size(), order.size());
+        for (qsizetype i = 0; i < order.size(); ++i) {
+            QCOMPARE(paged.at(i).storyId, order.at(i).storyId);
+            QCOMPARE(paged.at(i).status, order.at(i).status);
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_AdvisoryStore)
