@@ -15,6 +15,7 @@
 #include "services/integritycheck.h"
 #include "services/refreshservice.h"
 #include "services/remoteimages.h"
+#include "services/storysearcher.h"
 #include "services/subscriptionservice.h"
 #include "storage/cache.h"
 #include "storage/cachebackup.h"
@@ -220,9 +221,11 @@ int runWindow(int argc, char **argv, const QString &cachePathOption)
         std::optional<bulletin::SyncService> sync;
         if (!readOnly)
             sync.emplace(cache->path());
-        // The reader's related coverage and the deletion of unsubscribed feeds' stories each
-        // run on a thread of their own, with their own connection to the cache.
+        // The reader's related coverage, the searches typed and the deletion of unsubscribed
+        // feeds' stories each run on a thread of their own, with their own connection to the
+        // cache.
         bulletin::CoverageFinder coverage(cachePath);
+        bulletin::StorySearcher searcher(cachePath);
         bulletin::FeedPurger purger(cachePath);
         // Remote images load only when the user allows them, into a cache on disk.
         const bulletin::AppSettings preferences(settings);
@@ -235,6 +238,7 @@ int runWindow(int argc, char **argv, const QString &cachePathOption)
                                      .network = &network,
                                      .sync = sync ? &*sync : nullptr,
                                      .coverage = &coverage,
+                                     .searcher = &searcher,
                                      .purger = &purger,
                                      .images = &images,
                                      .imageLoader = &imageLoader});

@@ -67,6 +67,7 @@ MainWindow::MainWindow(Cache &cache, QSettings &settings, const Services &servic
     m_controller = new StoryController(cache, m_ui->sidebarView, m_ui->storyView, m_ui->readerView,
                                        this);
     m_controller->setCoverageFinder(services.coverage);
+    m_controller->setSearcher(services.searcher);
     m_history = new HistoryActions(*m_controller, this);
     m_bookmarks = new BookmarkActions(cache, *m_controller, this, this);
     m_links = new LinkOpener(this, this);

@@ -28,6 +28,7 @@ class StoryListView;
 class BookmarkActions;
 class Cache;
 class CoverageFinder;
+class StorySearcher;
 class FeedPurger;
 class ImageCache;
 class ImageLoader;
@@ -74,7 +75,8 @@ public:
     // The services and threads the window uses, built by the composition root (main.cpp)
     // and outliving the window. A window without one does without what needs it: without
     // the network services it reads and manages the cache but cannot refresh or subscribe,
-    // without the finder the reader lists no related coverage, without the purger an
+    // without the finder the reader lists no related coverage, without the searcher searches
+    // run on the GUI thread, without the purger an
     // unsubscribed feed's stories wait in the cache, and without the image cache and loader
     // remote images stay out.
     struct Services
@@ -84,6 +86,7 @@ public:
         QNetworkAccessManager *network = nullptr; // for enclosures the user saves
         SyncService *sync = nullptr; // sync accounts' syncs, on its own thread
         CoverageFinder *coverage = nullptr; // related coverage, on its own thread
+        StorySearcher *searcher = nullptr; // the searches typed, on its own thread
         FeedPurger *purger = nullptr; // unsubscribed feeds' stories, on its own thread
         ImageCache *images = nullptr; // remote images the user allows, on disk
         ImageLoader *imageLoader = nullptr; // fetches them into images

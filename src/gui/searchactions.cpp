@@ -103,6 +103,9 @@ SearchActions::SearchActions(Cache &cache, StoryController &controller, QTreeVie
             emit statusMessage(tr("Saved search deleted."));
         }
     });
+    // A search run off the GUI thread shows its results later: it can be saved from then.
+    connect(&m_controller, &StoryController::searchShown, this,
+            [this] { m_save->setEnabled(m_controller.isSearching()); });
     connect(&m_controller, &StoryController::savedSearchOpened, this,
             [this](const QString &query, bool everywhere) {
                 const QSignalBlocker fieldBlocker(m_field);

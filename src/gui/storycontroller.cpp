@@ -5,6 +5,7 @@
 #include "gui/readmarking.h"
 #include "models/sidebarmodel.h"
 #include "models/storylistmodel.h"
+#include "services/storysearcher.h"
 #include "storage/cache.h"
 #include "storage/searchstore.h"
 
@@ -67,6 +68,7 @@ void StoryController::showFilter(const StoryFilter &filter)
 
 void StoryController::setView(const StoryFilter &filter)
 {
+    m_searchTicket = 0; // the new view is what the user wants now, not a search's results
     m_filter = filter;
     m_savedSearch = 0;
     selectSidebar(filter);
@@ -122,12 +124,45 @@ void StoryController::selectSidebar(const StoryFilter &filter)
 
 bool StoryController::search(const QString &query, bool everywhere)
 {
+    m_searchTicket = 0; // a search still running is overtaken by this one
+    const QString trimmed = query.trimmed();
+    if (m_searcher && !SearchStore::ftsExpression(trimmed).isEmpty()) {
+        m_searchQuery = trimmed;
+        m_searchInEverywhere = everywhere;
+        m_searchTicket = m_searcher->find(trimmed, everywhere ? StoryFilter{} : m_filter,
+                                          StoryListModel::kSearchLimit);
+        emit statusMessage(tr("Searching for \u201c%1\u201d\u2026").arg(trimmed));
+        return true;
+    }
+    return showSearch(query, everywhere, std::nullopt);
+}
+
+void StoryController::onSearchFound(quint64 ticket, const QList<SearchStore::Result> &results,
+                                    bool ok)
+{
+    // Only the search the list waits for: a view chosen or another search typed since
+    // dropped this one.
+    if (ticket == 0 || ticket != m_searchTicket)
+        return;
+    m_searchTicket = 0;
+    if (!ok) {
+        emit statusMessage(tr("The search could not be run."));
+        return;
+    }
+    showSearch(m_searchQuery, m_searchInEverywhere, results);
+}
+
+bool StoryController::showSearch(const QString &query, bool everywhere,
+                                 const std::optional<QList<SearchStore::Result>> &results)
+{
     QString error;
     const bool wasSearching = m_stories->isSearching();
+    const StoryFilter scope = everywhere ? StoryFilter{} : m_filter;
     bool ok = false;
     {
         const auto guard = m_list.quiet();
-        ok = m_stories->setSearch(query, everywhere ? StoryFilter{} : m_filter, &error);
+        ok = results ? m_stories->setSearchResults(query, scope, *results)
+                     : m_stories->setSearch(query, scope, &error);
     }
     if (!ok) {
         emit statusMessage(error);
@@ -148,6 +183,7 @@ bool StoryController::search(const QString &query, bool everywhere)
         if (m_storyView->currentIndex().isValid())
             m_storyView->scrollTo(m_storyView->currentIndex());
     }
+    emit searchShown();
     return true;
 }
 
@@ -156,6 +192,7 @@ bool StoryController::openSavedSearch(qint64 id)
     const std::optional<SearchStore::SavedSearch> saved = m_cache.searches().savedSearch(id);
     if (!saved)
         return false;
+    m_searchTicket = 0;
     m_filter = saved->scope;
     QString error;
     bool ok = false;
@@ -264,6 +301,16 @@ void StoryController::coverageChanged()
 void StoryController::setCoverageFinder(CoverageFinder *finder)
 {
     m_page->coverage()->setFinder(finder);
+}
+
+void StoryController::setSearcher(StorySearcher *searcher)
+{
+    if (m_searcher)
+        disconnect(m_searcher, nullptr, this, nullptr);
+    m_searcher = searcher;
+    m_searchTicket = 0;
+    if (searcher)
+        connect(searcher, &StorySearcher::found, this, &StoryController::onSearchFound);
 }
 
 void StoryController::selectInList(const ReaderLocation &location, bool allowSwitch)

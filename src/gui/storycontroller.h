@@ -4,11 +4,14 @@
 #include "gui/readerpage.h"
 #include "models/storyhistory.h"
 #include "storage/records.h"
+#include "storage/searchstore.h"
 
 #include <QHash>
 #include <QObject>
 #include <QPointer>
 #include <QUrl>
+
+#include <optional>
 
 class QModelIndex;
 class QAbstractItemView;
@@ -18,6 +21,7 @@ namespace bulletin {
 
 class Cache;
 class CoverageFinder;
+class StorySearcher;
 class ImagePolicy;
 class ReaderView;
 class ReadMarking;
@@ -67,7 +71,9 @@ public:
     void setGroupedByEvent(bool grouped);
     // Lists the stories matching the query, within the current source or everywhere; an
     // empty query goes back to the source's list. Matched words are highlighted in the list
-    // (by the window's delegate) and in the reader.
+    // (by the window's delegate) and in the reader. With a searcher (setSearcher) the search
+    // runs off the GUI thread and its results replace the list when they come (searchShown);
+    // a view chosen meanwhile drops them.
     bool search(const QString &query, bool everywhere);
     bool isSearching() const;
     // Shows a saved search's results (the sidebar entry stays selected).
@@ -83,6 +89,9 @@ public:
     // Related coverage for the reader's "Coverage elsewhere", found off the GUI thread; without
     // a finder the reader lists none.
     void setCoverageFinder(CoverageFinder *finder);
+    // The searches typed into the window, run off the GUI thread; without a searcher they run
+    // on it.
+    void setSearcher(StorySearcher *searcher);
 
     // Loads the remote images of the story in the reader (and, when alwaysForFeed, of every
     // story of its feed from now on), as far as the ImagePolicy can.
@@ -127,6 +136,8 @@ signals:
     void savedSearchOpened(const QString &query, bool everywhere);
     // The list stopped being a search because the user went to another view.
     void searchEnded();
+    // The list now shows the results of a search (or, the query emptied, the source again).
+    void searchShown();
 
 private:
     // `record`: a new step on the trail; the story opens at its first part (or stays on the
@@ -149,6 +160,11 @@ private:
     void keepReaderPlace();
     void onSidebarCurrentChanged(const QModelIndex &index);
     void onListCurrentChanged(const QModelIndex &index);
+    // Shows a search's results, or the source again (StoryListModel::setSearch or, with
+    // the results found elsewhere, setSearchResults).
+    bool showSearch(const QString &query, bool everywhere,
+                    const std::optional<QList<SearchStore::Result>> &results);
+    void onSearchFound(quint64 ticket, const QList<SearchStore::Result> &results, bool ok);
 
     Cache &m_cache;
     SidebarModel *m_sidebar = nullptr;
@@ -165,6 +181,11 @@ private:
         m_viewStories; // the story last read in each view, by StoryFilter::key
     bool m_searchEverywhere = false;
     qint64 m_savedSearch = 0; // the saved search the list shows, if any
+    QPointer<StorySearcher> m_searcher;
+    // The search whose results the list waits for (0: none), and what was asked.
+    quint64 m_searchTicket = 0;
+    QString m_searchQuery;
+    bool m_searchInEverywhere = false;
     // Set while the controller itself moves the sidebar's current index, so the sidebar's
     // currentChanged is not taken for a user's choice (the list's is m_list's).
     bool m_syncing = false;

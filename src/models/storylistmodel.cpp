@@ -56,6 +56,28 @@ bool StoryListModel::setSearch(const QString &query, const StoryFilter &scope, Q
     return true;
 }
 
+bool StoryListModel::setSearchResults(const QString &query, const StoryFilter &scope,
+                                      const QList<SearchStore::Result> &results)
+{
+    const QString trimmed = query.trimmed();
+    if (SearchStore::ftsExpression(trimmed).isEmpty())
+        return false;
+    m_query = trimmed;
+    m_searchScope = scope;
+    m_highlighter = SearchMatcher(trimmed);
+    const QScopedValueRollback guard(m_changing, true);
+    beginResetModel();
+    m_snippets.clear();
+    m_events.clear();
+    StoryPager::View view;
+    view.source = StoryPager::Source::Search;
+    view.filter = scope;
+    view.query = trimmed;
+    setRowsQuietly(m_pager.startSearch(view, results));
+    endResetModel();
+    return true;
+}
+
 void StoryListModel::reload()
 {
     const QScopedValueRollback guard(m_changing, true); // no paging in the middle of a reset

@@ -62,7 +62,7 @@ public:
 
     // With the advisory store, the Advisories view lists its stories by their advisory's
     // standing: active ones first (most severe, then soonest to expire), then expired,
-    // superseded and cancelled ones, greyed, newest first. Loaded at once, like bookmarks.
+    // superseded and cancelled ones, greyed, newest first; a page at a time, like the others.
     // Without it the view is newest first like the others.
     void setAdvisoryStore(const AdvisoryStore &store) { m_pager.setAdvisoryStore(store); }
 
@@ -85,6 +85,11 @@ public:
     // current row). Plain views only; the others show no events.
     void refreshEvents();
     bool setSearch(const QString &query, const StoryFilter &scope, QString *error = nullptr);
+    // The same search with its results found elsewhere (StorySearcher, off the GUI thread):
+    // the list shows them as setSearch would have. False, changing nothing, on a query with
+    // nothing to look for.
+    bool setSearchResults(const QString &query, const StoryFilter &scope,
+                          const QList<SearchStore::Result> &results);
     bool isSearching() const { return !m_query.isEmpty(); }
     QString searchQuery() const { return m_query; }
     // What a search result highlights: the query's words and phrases as the search matched

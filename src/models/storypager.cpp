@@ -22,17 +22,12 @@ QList<StoryRow> StoryPager::start(const View &view)
     m_cursor.reset();
     m_atEnd = false;
     switch (view.source) {
-    case Source::Search: {
-        m_atEnd = true;
-        QList<StoryRow> rows;
-        if (!m_search)
-            return rows;
+    case Source::Search:
         // The list shows a result's snippet only in its tooltip: it is cut when asked for.
-        for (const SearchStore::Result &result : m_search->search(
-                 view.query, view.filter, kSearchLimit, nullptr, SearchStore::Snippets::OnRequest))
-            rows << rowFor(result.story);
-        return rows;
-    }
+        return startSearch(view,
+                           m_search ? m_search->search(view.query, view.filter, kSearchLimit,
+                                                       nullptr, SearchStore::Snippets::OnRequest)
+                                    : QList<SearchStore::Result>{});
     case Source::Advisories:
         m_advisoryKey = {};
         m_advisoryNow = QDateTime::currentMSecsSinceEpoch();
@@ -42,6 +37,18 @@ QList<StoryRow> StoryPager::start(const View &view)
         break;
     }
     return next();
+}
+
+QList<StoryRow> StoryPager::startSearch(const View &view, const QList<SearchStore::Result> &results)
+{
+    m_view = view;
+    m_cursor.reset();
+    m_atEnd = true; // the results come at once
+    QList<StoryRow> rows;
+    rows.reserve(results.size());
+    for (const SearchStore::Result &result : results)
+        rows << rowFor(result.story);
+    return rows;
 }
 
 QList<StoryRow> StoryPager::next()

@@ -60,6 +60,9 @@ public:
     // Starts the view over and returns its first page. An Advisories view needs the
     // advisory store and a Search view the search store (without, they list nothing).
     QList<StoryRow> start(const View &view);
+    // Starts a Search view on results found elsewhere (StorySearcher, off the GUI thread)
+    // and returns their rows: what start() would have returned had it searched itself.
+    QList<StoryRow> startSearch(const View &view, const QList<SearchStore::Result> &results);
     // The page after the last one returned; empty at the end.
     QList<StoryRow> next();
     bool atEnd() const { return m_atEnd; }

@@ -29,6 +29,7 @@
 #include <QLineEdit>
 #include <QScrollBar>
 #include <QSettings>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTest>
 #include <QTextDocument>
@@ -79,6 +80,8 @@ private slots:
     void aSearchInThisSourceFollowsTheSource();
     void aSearchKeepsTheReaderOnlyOnAResult();
     void aPhraseIsMarkedOnlyAsAPhrase();
+    void aSearchShowsItsResultsWhenTheyCome();
+    void aViewChosenDuringASearchStays();
     void longStoryIsReadInParts();
     void spaceReadsOnIntoTheNextPart();
     void anotherStoryStartsAtItsFirstPart();
@@ -363,6 +366,50 @@ void tst_StoryController::aPhraseIsMarkedOnlyAsAPhrase()
     for (const QTextEdit::ExtraSelection &selection : m_window->reader()->extraSelections())
         marks << selection.cursor.selectedText();
     QCOMPARE(marks, QStringList{QStringLiteral("harbour bridge")});
+}
+
+void tst_StoryController::aSearchShowsItsResultsWhenTheyCome()
+{
+    openWindow();
+    clickSource({StoryFilter::Kind::Feed, m_harbour});
+    m_window->searchScope()->setCurrentIndex(1);
+    // The search runs on its own thread, as in the application: the window goes on with the
+    // source's list and says it is searching until the results come.
+    QVERIFY(m_window->controller()->search(QStringLiteral("library"), true));
+    QVERIFY(!m_window->controller()->isSearching());
+    QCOMPARE(m_window->controller()->storyModel()->rowCount(), int(m_harbourStories.size()));
+    QVERIFY(m_window->statusBar()->currentMessage().startsWith(QStringLiteral("Searching")));
+    QTRY_VERIFY(m_window->controller()->isSearching());
+    QCOMPARE(m_window->controller()->storyModel()->rowCount(), 60);
+    QCOMPARE(m_window->statusBar()->currentMessage(), QStringLiteral("60 story(ies) match."));
+    QVERIFY(m_window->saveSearchAction()->isEnabled());
+    // A query with nothing to look for says so at once.
+    QVERIFY(!m_window->controller()->search(QStringLiteral("!!"), true));
+    QVERIFY(
+        m_window->statusBar()->currentMessage().startsWith(QStringLiteral("Nothing to search")));
+}
+
+void tst_StoryController::aViewChosenDuringASearchStays()
+{
+    openWindow();
+    clickSource({StoryFilter::Kind::Feed, m_harbour});
+    m_window->searchScope()->setCurrentIndex(1);
+    QVERIFY(m_window->controller()->search(QStringLiteral("library"), true));
+    // The user picks another source before the results are in: that source's list stays,
+    // and the search's results, when they come, do not replace it.
+    clickSource({StoryFilter::Kind::Feed, m_desk});
+    QTest::qWait(300);
+    QVERIFY(!m_window->controller()->isSearching());
+    QCOMPARE(m_window->controller()->currentFilter(),
+             (StoryFilter{StoryFilter::Kind::Feed, m_desk}));
+    QCOMPARE(m_window->controller()->storyModel()->rowCount(), int(m_deskStories.size()));
+    // The same for a search typed over by another: only the last one's results show.
+    QVERIFY(m_window->controller()->search(QStringLiteral("library"), true));
+    QVERIFY(m_window->controller()->search(QStringLiteral("pylon"), true));
+    QTRY_VERIFY(m_window->controller()->isSearching());
+    QTest::qWait(300);
+    QCOMPARE(m_window->controller()->storyModel()->searchQuery(), QStringLiteral("pylon"));
+    QCOMPARE(m_window->controller()->storyModel()->rowCount(), 1);
 }
 
 void tst_StoryController::longStoryIsReadInParts()

@@ -7,6 +7,7 @@
 #include "services/feedpurger.h"
 #include "services/refreshservice.h"
 #include "services/remoteimages.h"
+#include "services/storysearcher.h"
 #include "services/subscriptionservice.h"
 #include "storage/cache.h"
 #include "support/testcache.h"
@@ -80,15 +81,19 @@ protected:
     }
 
     // The window over the cache and preferences, at size; not shown. It has the threads
-    // main.cpp gives it (related coverage, purging unsubscribed feeds), and when the services
-    // were started, those that reach the network and the image cache named in the settings.
+    // main.cpp gives it (related coverage, searches, purging unsubscribed feeds), and when the
+    // services were started, those that reach the network and the image cache named in the
+    // settings.
     std::unique_ptr<MainWindow> makeMainWindow(QSize size)
     {
         if (!m_coverage)
             m_coverage = std::make_unique<CoverageFinder>(m_cache->path());
         if (!m_purger)
             m_purger = std::make_unique<FeedPurger>(m_cache->path());
-        MainWindow::Services services{.coverage = m_coverage.get(), .purger = m_purger.get()};
+        if (!m_searcher)
+            m_searcher = std::make_unique<StorySearcher>(m_cache->path());
+        MainWindow::Services services{
+            .coverage = m_coverage.get(), .searcher = m_searcher.get(), .purger = m_purger.get()};
         if (m_refresh) {
             if (!m_images) {
                 const QVariant directory = m_settings->value(
@@ -127,6 +132,7 @@ protected:
         m_imageLoader.reset();
         m_images.reset();
         m_purger.reset();
+        m_searcher.reset();
         m_coverage.reset();
         m_subscriptions.reset();
         m_refresh.reset();
@@ -144,6 +150,7 @@ protected:
     std::unique_ptr<RefreshService> m_refresh;
     std::unique_ptr<SubscriptionService> m_subscriptions;
     std::unique_ptr<CoverageFinder> m_coverage;
+    std::unique_ptr<StorySearcher> m_searcher;
     std::unique_ptr<FeedPurger> m_purger;
     std::unique_ptr<ImageCache> m_images;
     std::unique_ptr<ImageLoader> m_imageLoader;
