@@ -703,6 +703,14 @@ int ArticleStore::count(const StoryFilter &filter) const
 
 int ArticleStore::unreadCount(const StoryFilter &filter) const
 {
+    if (filter.kind == StoryFilter::Kind::Advisories) {
+        // Kept per feed by triggers (schema 18), beside each feed's unread count.
+        QSqlQuery q(m_db);
+        if (sql::run(q, QStringLiteral("SELECT coalesce(sum(advisories), 0) FROM feed_unread"))
+            && q.next())
+            return q.value(0).toInt();
+        return 0;
+    }
     StoryFilter unread = filter;
     unread.unreadOnly = true;
     return count(unread);

@@ -8,6 +8,27 @@
 // For the tests of an upgrade: what takes a cache made by the latest schema back to an
 // earlier one, shared by the test files that need it.
 
+// Takes a cache back from schema 18 to 17: no count of unread stories with an advisory, and
+// the unread counts' triggers as schema 17 made them.
+inline bool undoAdvisoryCounts(QSqlQuery &q)
+{
+    for (const char *sql :
+         {"DROP TRIGGER feed_unread_advisory_insert", "DROP TRIGGER feed_unread_advisory_delete",
+          "DROP TRIGGER feed_unread_insert", "DROP TRIGGER feed_unread_delete",
+          "ALTER TABLE feed_unread DROP COLUMN advisories",
+          "CREATE TRIGGER feed_unread_insert AFTER INSERT ON unread_articles BEGIN "
+          "INSERT INTO feed_unread(feed_id, unread) VALUES (new.feed_id, 1) "
+          "ON CONFLICT(feed_id) DO UPDATE SET unread = unread + 1; END",
+          "CREATE TRIGGER feed_unread_delete AFTER DELETE ON unread_articles BEGIN "
+          "UPDATE feed_unread SET unread = unread - 1 WHERE feed_id = old.feed_id; END"}) {
+        if (!q.exec(QLatin1String(sql))) {
+            qWarning("cannot undo schema 18: %s", sql);
+            return false;
+        }
+    }
+    return true;
+}
+
 // Takes a cache back from schema 17 to 16: feeds' unread stories counted each time, no table
 // of counts nor its triggers, no index of the banner's order, and the read marks' sync triggers
 // as schema 13 made them.

@@ -1,4 +1,5 @@
 #include "storage/accountstore.h"
+#include "storage/advisorystore.h"
 #include "storage/articlestore.h"
 #include "storage/bookmarkstore.h"
 #include "storage/feedstore.h"
@@ -383,6 +384,83 @@ private Q_SLOTS:
         QVERIFY(bodies.exec(QStringLiteral("SELECT count(*) FROM article_bodies"))
                 && bodies.next());
         QCOMPARE(bodies.value(0).toInt(), 0); // the bodies went with their stories
+    }
+
+    void theUnreadAdvisoriesCountFollowsItsStories()
+    {
+        // The sidebar's Advisories count is kept by the cache as stories with an advisory
+        // come, are read, gain or lose their advisory (an update, a user's rule) and go; each
+        // step agrees with counting the unread stories that have one.
+        test::TemporaryCache cache;
+        QVERIFY2(cache.open(), qPrintable(cache.error()));
+        QSqlDatabase db = cache->database().connection();
+        FeedStore feeds(db);
+        ArticleStore articles(db);
+        AdvisoryStore advisories(db);
+        const qint64 a = *feeds.addSubscription(QStringLiteral("https://a.example/feed"),
+                                                QStringLiteral("A"));
+        const qint64 b = *feeds.addSubscription(QStringLiteral("https://b.example/feed"),
+                                                QStringLiteral("B"));
+        const auto counted = [&] {
+            QSqlQuery q(db);
+            if (!q.exec(QStringLiteral("SELECT count(*) FROM unread_articles u "
+                                       "JOIN advisories v ON v.article_id = u.id"))
+                || !q.next())
+                return -1;
+            return q.value(0).toInt();
+        };
+        const auto warned = [](const QString &guid, qint64 secs) {
+            Article article = makeArticle(guid, QStringLiteral("Storm ") + guid, secs);
+            Advisory advisory;
+            advisory.headline = QStringLiteral("Storm warning");
+            advisory.severity = QStringLiteral("Severe");
+            article.advisory = advisory;
+            return article;
+        };
+        QList<qint64> stormsA;
+        for (int i = 0; i < 4; ++i)
+            stormsA << articles.upsert(a, warned(QStringLiteral("a%1").arg(i), 100 + i)).id;
+        const qint64 plainA
+            = articles.upsert(a, makeArticle(QStringLiteral("p"), QStringLiteral("Plain"), 90)).id;
+        const qint64 stormB = articles.upsert(b, warned(QStringLiteral("b0"), 200)).id;
+        QCOMPARE(articles.unreadCount({StoryFilter::Kind::Advisories}), 5);
+        QCOMPARE(counted(), 5);
+
+        QVERIFY(articles.setRead({stormsA.at(0), plainA}, true));
+        QCOMPARE(articles.unreadCount({StoryFilter::Kind::Advisories}), 4);
+        QVERIFY(articles.setRead({stormsA.at(0)}, false));
+        QCOMPARE(articles.unreadCount({StoryFilter::Kind::Advisories}), 5);
+        // Sent again, changed: its advisory is written again, and it still counts once.
+        articles.upsert(a, warned(QStringLiteral("a1"), 101));
+        QCOMPARE(articles.unreadCount({StoryFilter::Kind::Advisories}), 5);
+        // Sent again without its advisory: it no longer counts.
+        articles.upsert(a, makeArticle(QStringLiteral("a2"), QStringLiteral("Calm again"), 102));
+        QCOMPARE(articles.unreadCount({StoryFilter::Kind::Advisories}), 4);
+        // A user's rule gives the read plain story an advisory (it stays uncounted while read),
+        // and counts once it is unread; removing the rule's advisory takes it off.
+        Advisory rule;
+        rule.headline = QStringLiteral("Watch this");
+        QVERIFY(advisories.setRuleAdvisory(plainA, rule));
+        QCOMPARE(articles.unreadCount({StoryFilter::Kind::Advisories}), 4);
+        QVERIFY(articles.setRead({plainA}, false));
+        QCOMPARE(articles.unreadCount({StoryFilter::Kind::Advisories}), 5);
+        QVERIFY(advisories.setRuleAdvisory(plainA, std::nullopt));
+        QCOMPARE(articles.unreadCount({StoryFilter::Kind::Advisories}), 4);
+        QCOMPARE(counted(), 4);
+
+        QCOMPARE(articles.markAllRead({StoryFilter::Kind::Feed, b}).size(), 1);
+        QCOMPARE(articles.unreadCount({StoryFilter::Kind::Advisories}), 3);
+        QVERIFY(articles.setRead({stormB}, false));
+        // A story deleted (by retention, say) takes its mark off once.
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("DELETE FROM articles WHERE id = %1").arg(stormsA.at(3))));
+        QCOMPARE(articles.unreadCount({StoryFilter::Kind::Advisories}), 3);
+        // A feed removed in steps takes its stories' marks with it.
+        QVERIFY(feeds.beginRemove(a));
+        while (feeds.purgeRemoved(1) > 0) {
+        }
+        QCOMPARE(articles.unreadCount({StoryFilter::Kind::Advisories}), 1);
+        QCOMPARE(counted(), 1);
     }
 
     void eachFeedsUnreadCountFollowsItsStories()

@@ -201,6 +201,7 @@ private Q_SLOTS:
             QSqlQuery q(db.connection());
             // Schema 4's headline triggers, no index of schema 6, no columns of schemas 8, 9 and 11
             // nor the tables of schemas 10 and 12, nothing of schemas 13 to 17.
+            QVERIFY(undoAdvisoryCounts(q));
             QVERIFY(undoUnreadCounts(q));
             QVERIFY(undoHeadlineOrder(q));
             QVERIFY(undoAccounts(q));
@@ -288,6 +289,7 @@ private Q_SLOTS:
             QString error;
             QVERIFY2(db.open(path, &error), qPrintable(error));
             QSqlQuery q(db.connection());
+            QVERIFY(undoAdvisoryCounts(q));
             QVERIFY(undoUnreadCounts(q));
             QVERIFY(undoEnclosures(q));
             QVERIFY(undoCompressedBodies(q));
@@ -379,6 +381,7 @@ private Q_SLOTS:
                 QVERIFY(articles.upsert(feed, a).id > 0);
             }
             QSqlQuery q(db.connection());
+            QVERIFY(undoAdvisoryCounts(q));
             QVERIFY(undoUnreadCounts(q));
             QVERIFY(undoEnclosures(q));
             QVERIFY(undoCompressedBodies(q));
@@ -421,6 +424,7 @@ private Q_SLOTS:
                         .id;
             QVERIFY(story > 0 && articles.setRead({story}, true));
             QSqlQuery q(db.connection());
+            QVERIFY(undoAdvisoryCounts(q));
             QVERIFY(undoUnreadCounts(q));
             QVERIFY(undoEnclosures(q));
             QVERIFY(q.exec(QStringLiteral("PRAGMA user_version=15")));
@@ -462,6 +466,7 @@ private Q_SLOTS:
             QString error;
             QVERIFY2(db.open(path, &error), qPrintable(error));
             QSqlQuery q(db.connection());
+            QVERIFY(undoAdvisoryCounts(q));
             QVERIFY(undoUnreadCounts(q));
             FeedStore feeds(db.connection());
             ArticleStore articles(db.connection());
@@ -519,6 +524,53 @@ private Q_SLOTS:
         QCOMPARE(steps,
                  QStringList{QStringLiteral("SEARCH advisories USING INDEX "
                                             "advisories_banner (status=? AND dismissed=?)")});
+    }
+
+    void upgradeFrom17CountsUnreadAdvisoriesWithoutACopy()
+    {
+        // Schema 18 adds each feed's count of unread stories with an advisory, filled from
+        // the advisories the cache holds: a schema-17 cache is not copied first, its
+        // sidebar's Advisories count is the same after the upgrade, and keeps following.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
+        const auto warned = [](const QString &guid, qint64 secs) {
+            Article article = makeArticle(guid, QStringLiteral("Storm ") + guid, secs);
+            Advisory advisory;
+            advisory.headline = QStringLiteral("Storm warning");
+            article.advisory = advisory;
+            return article;
+        };
+        QList<qint64> storms;
+        {
+            Database db;
+            QString error;
+            QVERIFY2(db.open(path, &error), qPrintable(error));
+            QSqlQuery q(db.connection());
+            QVERIFY(undoAdvisoryCounts(q));
+            FeedStore feeds(db.connection());
+            ArticleStore articles(db.connection());
+            const qint64 news = *feeds.addSubscription(QStringLiteral("https://news.example/feed"),
+                                                       QStringLiteral("News"));
+            const qint64 alerts = *feeds.addSubscription(
+                QStringLiteral("https://alerts.example/feed"), QStringLiteral("Alerts"));
+            for (int i = 0; i < 3; ++i)
+                storms << articles.upsert(news, warned(QStringLiteral("n%1").arg(i), 1000 + i)).id;
+            storms << articles.upsert(alerts, warned(QStringLiteral("a"), 900)).id;
+            articles.upsert(news, makeArticle(QStringLiteral("calm"), QStringLiteral("Calm"), 800));
+            QVERIFY(articles.setRead({storms.at(0)}, true));
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version=17")));
+        }
+        Database db;
+        QString error;
+        QVERIFY2(db.open(path, &error), qPrintable(error));
+        QCOMPARE(db.schemaVersion(), Database::latestSchemaVersion());
+        QVERIFY(db.backupPath().isEmpty());
+        ArticleStore articles(db.connection());
+        QCOMPARE(articles.unreadCount({StoryFilter::Kind::Advisories}), 3);
+        QVERIFY(articles.setRead({storms.at(0)}, false));
+        QCOMPARE(articles.unreadCount({StoryFilter::Kind::Advisories}), 4);
+        QVERIFY(articles.setRead({storms.at(1), storms.at(3)}, true));
+        QCOMPARE(articles.unreadCount({StoryFilter::Kind::Advisories}), 2);
     }
 
     void newerCacheIsRefusedAndLeftAlone()

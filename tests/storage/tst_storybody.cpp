@@ -96,8 +96,8 @@ Kept makeSchema14Cache(const QString &path, int count)
     articles.setRead({kept.read}, true);
     BookmarkStore(db.connection()).add(kept.bookmarked, QStringLiteral("my note"));
     QSqlQuery q(db.connection());
-    if (!undoUnreadCounts(q) || !undoEnclosures(q) || !undoCompressedBodies(q)
-        || !q.exec(QStringLiteral("PRAGMA user_version=14")))
+    if (!undoAdvisoryCounts(q) || !undoUnreadCounts(q) || !undoEnclosures(q)
+        || !undoCompressedBodies(q) || !q.exec(QStringLiteral("PRAGMA user_version=14")))
         qFatal("cannot take the cache back to schema 14");
     return kept;
 }
