@@ -37,8 +37,9 @@ RefreshService::RefreshService(Cache &cache, QNetworkAccessManager *network, QOb
     const QString path = m_cache.database().path();
     QMetaObject::invokeMethod(
         m_worker, [worker = m_worker, path] { worker->open(path); }, Qt::QueuedConnection);
-    // Stories a previous run stored but did not index (it was stopped first).
-    QMetaObject::invokeMethod(m_worker, &RefreshWorker::indexPending, Qt::QueuedConnection);
+    // Stories a previous run stored but did not index (it was stopped first), once the
+    // window's start is over.
+    QMetaObject::invokeMethod(m_worker, &RefreshWorker::indexLeftOver, Qt::QueuedConnection);
 }
 
 RefreshService::~RefreshService()

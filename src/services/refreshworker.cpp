@@ -150,6 +150,13 @@ void RefreshWorker::indexPending()
         QMetaObject::invokeMethod(this, &RefreshWorker::mergeIndexes, Qt::QueuedConnection);
 }
 
+void RefreshWorker::indexLeftOver()
+{
+    QTimer::singleShot(
+        std::chrono::ceil<std::chrono::milliseconds>(m_quietUntil.remainingTimeAsDuration()), this,
+        &RefreshWorker::indexPending);
+}
+
 void RefreshWorker::mergeIndexes()
 {
     // A step writes at most ~200 pages (~70 ms over a large cache here), for the same reason

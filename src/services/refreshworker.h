@@ -45,6 +45,11 @@ public:
     // the waiting ones, a bounded batch per transaction, queueing itself again after any
     // jobs that arrived meanwhile, and reports indexingFinished when none wait.
     void indexPending();
+    // What an earlier run left: indexPending once kQuietStart has passed since the writer
+    // opened the cache. A search index merge step over a large cache is ~70 ms of work, and
+    // at the window's start it took a core from the first paint (a third of the process's
+    // CPU before it was idle, at 1,000,000 stories). A refresh's stories do not wait.
+    void indexLeftOver();
     // After indexing, the search indexes' segments are merged (ArticleStore::mergeIndexes),
     // a short step per transaction, queued behind any jobs; then the write-ahead log is
     // checkpointed (Database::checkpoint), and indexesMerged reports it is all done.
@@ -55,8 +60,9 @@ public:
     // indexed when none wait, once the write-ahead log is checkpointed again. (The command
     // line does not wait for it: the reader works out a story's coverage on the spot until
     // it is stored.) Stories left waiting by an earlier run (an upgraded cache, an import)
-    // start kQuietStart after the writer opened the cache, so that the window's start does
-    // not share the cores with them; a refresh's new stories start at once.
+    // start kQuietStart after the writer opened the cache, as indexLeftOver does, so that
+    // the window's start does not share the cores with them; a refresh's new stories start
+    // at once.
     void indexCoverage();
 
 signals:
