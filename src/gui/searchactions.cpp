@@ -125,7 +125,8 @@ void SearchActions::runSearch()
 {
     m_timer->stop();
     const QString query = m_field->text();
-    if (query.trimmed().isEmpty() && !m_controller.isSearching())
+    // An emptied field ends the search shown, or the one whose results have not come yet.
+    if (query.trimmed().isEmpty() && !m_controller.isSearching() && !m_controller.isSearchPending())
         return;
     m_controller.search(query, everywhere());
     m_save->setEnabled(m_controller.isSearching());

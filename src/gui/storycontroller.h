@@ -76,6 +76,8 @@ public:
     // a view chosen meanwhile drops them.
     bool search(const QString &query, bool everywhere);
     bool isSearching() const;
+    // A search runs off the GUI thread and its results have not come yet.
+    bool isSearchPending() const { return m_searchTicket != 0; }
     // Shows a saved search's results (the sidebar entry stays selected).
     bool openSavedSearch(qint64 id);
     // Opens the story in the reader as a new step on the trail. Returns false (and says why

@@ -403,6 +403,16 @@ void tst_StoryController::aViewChosenDuringASearchStays()
     QCOMPARE(m_window->controller()->currentFilter(),
              (StoryFilter{StoryFilter::Kind::Feed, m_desk}));
     QCOMPARE(m_window->controller()->storyModel()->rowCount(), int(m_deskStories.size()));
+    // A search typed and then cleared (Escape) before its results came: the list stays the
+    // source's.
+    m_window->searchField()->setText(QStringLiteral("library"));
+    QTest::keyClick(m_window->searchField(), Qt::Key_Return); // the list takes the focus
+    m_window->searchField()->setFocus();
+    QTest::keyClick(m_window->searchField(), Qt::Key_Escape);
+    QCOMPARE(m_window->searchField()->text(), QString());
+    QTest::qWait(600); // past the typing pause, and the search's results
+    QVERIFY(!m_window->controller()->isSearching());
+    QCOMPARE(m_window->controller()->storyModel()->rowCount(), int(m_deskStories.size()));
     // The same for a search typed over by another: only the last one's results show.
     QVERIFY(m_window->controller()->search(QStringLiteral("library"), true));
     QVERIFY(m_window->controller()->search(QStringLiteral("pylon"), true));
