@@ -134,7 +134,23 @@ void ReadMarking::onViewMarked(const StoryFilter &filter, const QList<qint64> &c
         return;
     }
     if (!changed.isEmpty()) {
-        m_controller.reloadStories();
+        if (m_controller.currentFilter().kind == StoryFilter::Kind::Unread) {
+            // The Unread view lists only unread stories: the marked ones leave it.
+            m_controller.reloadStories();
+        } else {
+            // Elsewhere the loaded rows turn read where they are, keeping the list's place and
+            // selection; rows loaded later are read from the cache. Reloading the list would
+            // cost as much as opening the view again.
+            StoryListModel *stories = m_controller.storyModel();
+            for (qint64 id : changed)
+                stories->setStoryRead(id, true);
+            m_controller.refreshSidebar();
+        }
+        // A story waiting in the reader to count as read has been marked with the rest.
+        if (m_pending && changed.contains(m_pending)) {
+            m_timer->stop();
+            m_pending = 0;
+        }
         emit storiesMarked();
         emit viewMarkedRead(changed, filter);
     }

@@ -44,9 +44,11 @@ public:
     // Each returns false when there is nothing to do.
     bool moveToUnread(int direction); // the next (1) or previous (-1) unread story in the list
     bool toggleRead(); // the story in the reader
-    // Starts marking every story of the current view read, off the GUI thread;
-    // markAllReadFinished() follows, after the list, the sidebar and viewMarkedRead(). False,
-    // saying why, when the cache is read-only.
+    // Starts marking every story of the current view read, off the GUI thread. Once the
+    // marks are stored the list's loaded rows turn read in place (the Unread view is listed
+    // again), the sidebar's counts follow, then storiesMarked(), viewMarkedRead() and
+    // markAllReadFinished(). Marks asked in a row are stored in turn; destroying this object
+    // waits for them. False, saying why, when the cache is read-only.
     bool markAllRead();
     // How many marks of a whole view are asked and not yet done.
     int marksInProgress() const { return m_marksInProgress; }

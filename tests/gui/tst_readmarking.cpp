@@ -143,6 +143,11 @@ bool tst_ReadMarking::listShowsRead(qint64 story) const
 void tst_ReadMarking::theWindowRunsWhileTheMarkWaitsForARefresh()
 {
     QCOMPARE(sidebarUnread(m_feed), 4);
+    // The story read before is open in the reader, its row selected.
+    QVERIFY(m_window->controller()->openStory(m_stories.at(2)));
+    StoryListView *list = m_window->storyView();
+    QCOMPARE(m_window->controller()->storyModel()->storyIdAt(list->currentIndex().row()),
+             m_stories.at(2));
     const std::unique_ptr<Writer> writer = startWriter(m_other);
     QVERIFY(writer);
 
@@ -162,24 +167,28 @@ void tst_ReadMarking::theWindowRunsWhileTheMarkWaitsForARefresh()
     QVERIFY(!readUndo()->action()->isEnabled());
     QVERIFY(saveLightAndDark(m_window.get(), QStringLiteral("mark-all-read-waiting")));
 
-    // A second action meanwhile: the user opens another view, which lists at once.
+    // A second action meanwhile: the user looks at another view, which lists at once, and
+    // comes back.
     m_window->controller()->showFilter({StoryFilter::Kind::Feed, m_other});
     QCOMPARE(m_window->controller()->storyModel()->rowCount(), 1);
+    m_window->controller()->showFilter({StoryFilter::Kind::Feed, m_feed});
+    QCOMPARE(m_window->controller()->storyModel()->rowCount(), m_stories.size());
+    const QModelIndex current = list->currentIndex();
     QCOMPARE(unreadOf(m_feed), m_unread);
 
     // The refresh's writer commits; then the mark lands whole, and the window follows it: the
-    // counts, the list on screen (with the refresh's story), the undo and the status bar.
+    // counts (with the refresh's story), the list's rows in place (the same row selected),
+    // the undo and the status bar.
     QVERIFY(writer->transaction->commit());
     QTRY_VERIFY(unreadOf(m_feed).isEmpty());
     QTRY_COMPARE(sidebarUnread(m_feed), 0);
     QCOMPARE(sidebarUnread(m_other), 2);
-    QTRY_VERIFY(m_window->controller()->storyModel()->rowForStory(writer->story) >= 0);
+    for (qint64 id : std::as_const(m_stories))
+        QVERIFY(listShowsRead(id));
+    QCOMPARE(list->currentIndex(), current);
     QTRY_COMPARE(readUndo()->pendingCount(), m_unread.size());
     QVERIFY(readUndo()->action()->isEnabled());
     QCOMPARE(status(), QStringLiteral("Marked 4 stories as read."));
-    m_window->controller()->showFilter({StoryFilter::Kind::Feed, m_feed});
-    for (qint64 id : std::as_const(m_stories))
-        QVERIFY(listShowsRead(id));
     QVERIFY(saveLightAndDark(m_window.get(), QStringLiteral("mark-all-read-done")));
 
     // Undo right after: exactly the stories that were unread are unread again.
@@ -196,8 +205,10 @@ void tst_ReadMarking::twoMarksInARowLandInTurnAndUndoTakesTheLast()
     const QList<qint64> otherUnread = unreadOf(m_other);
     QCOMPARE(otherUnread.size(), 1);
 
+    // The feed, then the Unread view (what is left unread: the other feed's story).
     markAllRead();
-    m_window->controller()->showFilter({StoryFilter::Kind::Feed, m_other});
+    m_window->controller()->showFilter({StoryFilter::Kind::Unread});
+    QCOMPARE(m_window->controller()->storyModel()->rowCount(), m_unread.size() + 1);
     markAllRead();
     // Both wait; there is nothing to undo until they are stored.
     QTimer tick;
@@ -218,6 +229,8 @@ void tst_ReadMarking::twoMarksInARowLandInTurnAndUndoTakesTheLast()
     QTRY_COMPARE(sidebarUnread(m_feed), 0);
     QTRY_COMPARE(sidebarUnread(m_other), 0);
     QTRY_COMPARE(status(), QStringLiteral("Marked 1 story as read."));
+    // The Unread view has nothing left to list.
+    QCOMPARE(m_window->controller()->storyModel()->rowCount(), 0);
     // The undo takes back the last mark, the second feed's, and leaves the first read.
     QTRY_VERIFY(readUndo()->action()->isEnabled());
     QCOMPARE(readUndo()->pendingCount(), 1);
@@ -225,6 +238,7 @@ void tst_ReadMarking::twoMarksInARowLandInTurnAndUndoTakesTheLast()
     QCOMPARE(unreadOf(m_other), otherUnread);
     QVERIFY(unreadOf(m_feed).isEmpty());
     QTRY_COMPARE(sidebarUnread(m_other), 1);
+    QCOMPARE(m_window->controller()->storyModel()->rowCount(), 1);
     QVERIFY(!listShowsRead(otherUnread.constFirst()));
 }
 
@@ -236,8 +250,7 @@ void tst_ReadMarking::aFailedWriteChangesNothingAndSaysSo()
     markAllRead();
     QTRY_VERIFY_WITH_TIMEOUT(status().contains(QStringLiteral("could not be written")), 20000);
     QVERIFY2(status().startsWith(QStringLiteral("Nothing was marked read")), qPrintable(status()));
-    QVERIFY2(status().contains(QStringLiteral("another program is writing")),
-             qPrintable(status()));
+    QVERIFY2(status().contains(QStringLiteral("another program is writing")), qPrintable(status()));
     QCOMPARE(unreadOf(m_feed), m_unread);
     QCOMPARE(sidebarUnread(m_feed), 4);
     for (qint64 id : std::as_const(m_unread))
