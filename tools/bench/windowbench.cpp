@@ -450,8 +450,7 @@ void measureInProcess(const Setup &setup, Results &results)
             qint64 t0 = 0;
             const auto done = QObject::connect(marking, &bulletin::ReadMarking::markAllReadFinished,
                                                &loop, [&](bool, int count) {
-                                                   // The list has been reloaded; it is painted with
-                                                   // it.
+                                                   // The list has followed: paint it.
                                                    list->viewport()->repaint();
                                                    changed = count;
                                                    doneMs = msSince(t0);
@@ -483,7 +482,7 @@ void measureInProcess(const Setup &setup, Results &results)
         mark.note = QStringLiteral(
                         "Mark All as Read (ReadMarking::markAllRead) in the 10,000-story feed's "
                         "view, %1 stories changed; max gap of a 5 ms PreciseTimer until the marks "
-                        "are stored and the list has been reloaded and painted")
+                        "are stored and the list has followed and been painted")
                         .arg(changed);
         marked.note = QStringLiteral(
             "the same, from the action until the list has been painted (the first run also opens "
