@@ -2,6 +2,7 @@
 
 #include "gui/storycontroller.h"
 #include "models/storylistmodel.h"
+#include "services/readmarker.h"
 #include "storage/cache.h"
 
 #include <QAbstractItemView>
@@ -100,18 +101,62 @@ bool ReadMarking::toggleRead()
     return true;
 }
 
-int ReadMarking::markAllRead()
+bool ReadMarking::markAllRead()
 {
-    const StoryFilter filter = m_controller.currentFilter();
-    const QList<qint64> changed = m_cache.articles().markAllRead(filter);
+    if (m_cache.isReadOnly()) {
+        emit statusMessage(tr("Nothing was marked read: the cache is read-only (%1).")
+                               .arg(m_cache.readOnlyReason()));
+        return false;
+    }
+    if (!m_marker) {
+        m_marker = new ReadMarker(m_cache.path(), this);
+        connect(m_marker, &ReadMarker::marked, this, &ReadMarking::onViewMarked);
+    }
+    // The list and the counts follow once the mark is stored, as every other mark does: a
+    // story never shows read that the cache still has unread.
+    ++m_marksInProgress;
+    m_marker->markAllRead(m_controller.currentFilter());
+    emit markAllReadStarted();
+    emit statusMessage(tr("Marking the stories read\u2026"));
+    return true;
+}
+
+void ReadMarking::onViewMarked(const StoryFilter &filter, const QList<qint64> &changed, bool ok,
+                               const QString &reason)
+{
+    --m_marksInProgress;
+    if (!ok) {
+        emit statusMessage(
+            reason.isEmpty()
+                ? tr("Nothing was marked read: the cache could not be written.")
+                : tr("Nothing was marked read. The cache could not be written: %1.").arg(reason));
+        emit markAllReadFinished(false, 0);
+        return;
+    }
     if (!changed.isEmpty()) {
-        m_controller.reloadStories();
+        if (m_controller.currentFilter().kind == StoryFilter::Kind::Unread) {
+            // The Unread view lists only unread stories: the marked ones leave it.
+            m_controller.reloadStories();
+        } else {
+            // Elsewhere the loaded rows turn read where they are, keeping the list's place and
+            // selection; rows loaded later are read from the cache. Reloading the list would
+            // cost as much as opening the view again.
+            StoryListModel *stories = m_controller.storyModel();
+            for (qint64 id : changed)
+                stories->setStoryRead(id, true);
+            m_controller.refreshSidebar();
+        }
+        // A story waiting in the reader to count as read has been marked with the rest.
+        if (m_pending && changed.contains(m_pending)) {
+            m_timer->stop();
+            m_pending = 0;
+        }
         emit storiesMarked();
         emit viewMarkedRead(changed, filter);
     }
     emit statusMessage(changed.size() == 1 ? tr("Marked 1 story as read.")
                                            : tr("Marked %1 stories as read.").arg(changed.size()));
-    return int(changed.size());
+    emit markAllReadFinished(true, int(changed.size()));
 }
 
 bool ReadMarking::restoreUnread(const QList<qint64> &storyIds)

@@ -12,6 +12,7 @@ class QTimer;
 namespace bulletin {
 
 class Cache;
+class ReadMarker;
 class StoryController;
 
 // Marking stories read and unread: a story opened in the reader counts as read at once, after
@@ -19,8 +20,10 @@ class StoryController;
 // story, marks a whole view read (markAllRead, undone by restoreUnread) or a related event's
 // stories (markStoriesRead); moveToUnread walks the list to the next or previous unread story.
 // Each change is one checked write to the cache (a read-only cache changes nothing), and the
-// controller's list and sidebar follow it. Owned by the StoryController, whose views and
-// cache it uses; GUI thread only.
+// controller's list and sidebar follow it once it is stored. Marking a whole view read can
+// take longer than a frame in a large cache, so it runs on a thread of its own (ReadMarker,
+// started at the first such mark) and the window follows when it is done. Owned by the
+// StoryController, whose views and cache it uses; GUI thread only.
 class ReadMarking final : public QObject
 {
     Q_OBJECT
@@ -41,7 +44,14 @@ public:
     // Each returns false when there is nothing to do.
     bool moveToUnread(int direction); // the next (1) or previous (-1) unread story in the list
     bool toggleRead(); // the story in the reader
-    int markAllRead(); // every story of the current view; returns how many
+    // Starts marking every story of the current view read, off the GUI thread. Once the
+    // marks are stored the list's loaded rows turn read in place (the Unread view is listed
+    // again), the sidebar's counts follow, then storiesMarked(), viewMarkedRead() and
+    // markAllReadFinished(). Marks asked in a row are stored in turn; destroying this object
+    // waits for them. False, saying why, when the cache is read-only.
+    bool markAllRead();
+    // How many marks of a whole view are asked and not yet done.
+    int marksInProgress() const { return m_marksInProgress; }
     // Marks these stories unread again in one checked transaction (undoing markAllRead),
     // keeping the list and the sidebar in step. False, with nothing changed, on a failure.
     bool restoreUnread(const QList<qint64> &storyIds);
@@ -54,15 +64,24 @@ signals:
     void storiesMarked();
     // markAllRead changed these stories (only those that were unread) in the view `filter`.
     void viewMarkedRead(const QList<qint64> &storyIds, const bulletin::StoryFilter &filter);
+    // A mark of a whole view was asked (markAllRead) and is done: stored with `changed`
+    // stories changed, or (ok false) nothing changed and the status bar says why.
+    void markAllReadStarted();
+    void markAllReadFinished(bool ok, int changed);
     void statusMessage(const QString &message);
 
 private:
+    void onViewMarked(const StoryFilter &filter, const QList<qint64> &changed, bool ok,
+                      const QString &reason);
+
     Cache &m_cache;
     StoryController &m_controller;
     QPointer<QAbstractItemView> m_storyView;
     int m_delay = 0;
     QTimer *m_timer = nullptr;
     qint64 m_pending = 0; // the story the timer will mark read
+    ReadMarker *m_marker = nullptr; // a child, made at the first markAllRead
+    int m_marksInProgress = 0;
 };
 
 } // namespace bulletin

@@ -37,13 +37,25 @@ ReadUndo::ReadUndo(StoryController &controller, QStatusBar *statusBar, QObject *
     connect(m_offerTimer, &QTimer::timeout, m_button, &QWidget::hide);
     connect(m_action, &QAction::triggered, this, &ReadUndo::undo);
     connect(m_button, &QToolButton::clicked, this, &ReadUndo::undo);
-    connect(m_controller.readMarking(), &ReadMarking::viewMarkedRead, this,
+    const ReadMarking *marking = m_controller.readMarking();
+    connect(marking, &ReadMarking::viewMarkedRead, this,
             [this](const QList<qint64> &storyIds) { offer(storyIds); });
+    // While a mark is on its way the undo waits for it: it then undoes that mark, or the one
+    // before when this one changed nothing.
+    connect(marking, &ReadMarking::markAllReadStarted, this, &ReadUndo::updateEnabled);
+    connect(marking, &ReadMarking::markAllReadFinished, this, &ReadUndo::updateEnabled);
+}
+
+void ReadUndo::updateEnabled()
+{
+    const bool waiting = m_controller.readMarking()->marksInProgress() > 0;
+    m_action->setEnabled(!m_ids.isEmpty() && !waiting);
+    m_button->setEnabled(!waiting);
 }
 
 bool ReadUndo::undo()
 {
-    if (m_ids.isEmpty())
+    if (m_ids.isEmpty() || m_controller.readMarking()->marksInProgress() > 0)
         return false;
     if (!m_controller.readMarking()->restoreUnread(m_ids)) {
         emit statusMessage(tr("The stories could not be marked unread again."));
@@ -59,7 +71,7 @@ bool ReadUndo::undo()
 void ReadUndo::offer(const QList<qint64> &storyIds)
 {
     m_ids = storyIds;
-    m_action->setEnabled(true);
+    updateEnabled();
     const QString what = storyIds.size() == 1
         ? tr("Mark the story unread again")
         : tr("Mark the %1 stories unread again").arg(storyIds.size());
@@ -72,7 +84,7 @@ void ReadUndo::offer(const QList<qint64> &storyIds)
 void ReadUndo::withdraw()
 {
     m_ids.clear();
-    m_action->setEnabled(false);
+    updateEnabled();
     m_offerTimer->stop();
     m_button->hide();
 }

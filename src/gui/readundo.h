@@ -17,6 +17,8 @@ class StoryController;
 // changed, never the ones that were read before it. An Undo button beside the status bar's
 // message offers the same for a few seconds after each mark. One mark is remembered, in
 // memory only: a second mark replaces it, an undo spends it, and nothing survives a restart.
+// While a mark is still being stored (ReadMarking marks off the GUI thread) there is nothing
+// to undo yet: the undo then applies to that mark, or to the one before when it changed none.
 // An account's stories are queued for its server by the cache as any mark is. GUI thread
 // only; the controller must outlive this object, and the button belongs to the status bar.
 class ReadUndo final : public QObject
@@ -44,6 +46,7 @@ signals:
 private:
     void offer(const QList<qint64> &storyIds);
     void withdraw();
+    void updateEnabled();
 
     StoryController &m_controller;
     QAction *m_action = nullptr;

@@ -737,8 +737,10 @@ bool ArticleStore::setRead(const QList<qint64> &ids, bool read)
     return transaction.commit();
 }
 
-QList<qint64> ArticleStore::markAllRead(const StoryFilter &filter)
+QList<qint64> ArticleStore::markAllRead(const StoryFilter &filter, bool *ok)
 {
+    if (ok)
+        *ok = false;
     QVariantList values;
     const QString where = whereFor(filter, &values);
     Transaction transaction(m_db);
@@ -766,7 +768,11 @@ QList<qint64> ArticleStore::markAllRead(const StoryFilter &filter)
         return {};
     }
     q.finish();
-    return transaction.commit() ? changed : QList<qint64>{};
+    if (!transaction.commit())
+        return {};
+    if (ok)
+        *ok = true;
+    return changed;
 }
 
 } // namespace bulletin

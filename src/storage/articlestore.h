@@ -85,8 +85,9 @@ public:
     bool setRead(const QList<qint64> &ids, bool read);
     // Marks every story of the view read in one statement, in one transaction, and returns
     // the ids of the stories it changed (not those already read), so that the mark can be
-    // undone exactly with setRead(ids, false). Empty when nothing changed or on a failure.
-    QList<qint64> markAllRead(const StoryFilter &filter);
+    // undone exactly with setRead(ids, false). Empty when nothing changed or on a failure;
+    // *ok, when given, tells the two apart.
+    QList<qint64> markAllRead(const StoryFilter &filter, bool *ok = nullptr);
 
 private:
     // The conditions of a filter over "a" (articles or unread_articles; see sourceFor).
