@@ -54,6 +54,14 @@ QList<StoryRow> StoryPager::start(const View &view)
     return next();
 }
 
+void StoryPager::resume(const State &state)
+{
+    m_view = state.view;
+    m_cursor = state.cursor;
+    m_advisoryQueue = state.advisoryQueue;
+    m_atEnd = state.atEnd;
+}
+
 QList<StoryRow> StoryPager::next()
 {
     if (m_atEnd)
