@@ -40,6 +40,8 @@
 #include <QTextStream>
 #include <QTimer>
 
+#include <ctime>
+
 namespace bench {
 
 namespace {
@@ -340,12 +342,19 @@ void measureInProcess(const Setup &setup, Results &results)
         Figure &waits = results.add(QStringLiteral("scroll%1_page_waits").arg(id),
                                     QStringLiteral("pages not ready in time%1").arg(what),
                                     QStringLiteral("pages"));
+        bool pacing = false; // the worker's pages are timed in the pass at a user's pace
         const QMetaObject::Connection timing = QObject::connect(
             model->readAhead(), &bulletin::StoryReadAhead::pageRead, model,
-            [&worker](const bulletin::StoryReadAhead::Page &read) {
-                if (!read.rows.isEmpty())
+            [&worker, &pacing](const bulletin::StoryReadAhead::Page &read) {
+                if (pacing && !read.rows.isEmpty())
                     worker.samples << read.ms;
             });
+        // The GUI thread's CPU time, to tell a slow step from one the machine's load delayed.
+        const auto threadCpuNs = [] {
+            timespec ts{};
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+            return qint64(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
+        };
         QScrollBar *bar = list->verticalScrollBar();
         const auto waitForPage = [&] {
             QDeadlineTimer deadline(10000);
@@ -362,12 +371,18 @@ void measureInProcess(const Setup &setup, Results &results)
         for (int r = 0; r < std::min(setup.runs, 3); ++r) {
             openView();
             double longest = 0;
+            double longestCpu = 0;
+            int longestAt = 0; // the page the longest step appended
+            const qsizetype firstStep = steps.samples.size();
             int late = 0;
+            pacing = true;
             while (model->canFetchMore({})) {
-                // The user scrolls through the rows loaded so far, a screen at a time...
+                // The user scrolls through the rows loaded so far, a screen at a time (the
+                // events between two screens bring in the worker's page)...
                 while (bar->value() + bar->pageStep() < bar->maximum()) {
                     bar->setValue(bar->value() + bar->pageStep());
                     list->viewport()->repaint();
+                    QCoreApplication::processEvents();
                 }
                 // ...and the next page was read meanwhile, or the list waits for it.
                 if (!model->isNextPageReady()) {
@@ -376,6 +391,7 @@ void measureInProcess(const Setup &setup, Results &results)
                 }
                 // The step to the bottom: the view asks the model for more rows (fetchMore).
                 const qint64 p0 = monotonicNs();
+                const qint64 c0 = threadCpuNs();
                 const int before = model->rowCount();
                 bar->setValue(bar->maximum());
                 QCoreApplication::processEvents();
@@ -383,9 +399,15 @@ void measureInProcess(const Setup &setup, Results &results)
                     model->fetchMore({});
                 list->viewport()->repaint();
                 const double step = msSince(p0);
+                if (step > longest) {
+                    longestCpu = double(threadCpuNs() - c0) / 1e6;
+                    // Step k of the run appends page k + 2 (the view opens on page 1).
+                    longestAt = int(steps.samples.size() - firstStep) + 2;
+                }
                 steps.samples << step;
                 longest = std::max(longest, step);
             }
+            pacing = false;
             page.samples << longest;
             waits.samples << late;
 
@@ -412,13 +434,16 @@ void measureInProcess(const Setup &setup, Results &results)
             list->viewport()->repaint();
             const double ms = msSince(t0);
             scroll.samples << ms;
-            out() << QStringLiteral("  scroll%1 run %2: %3 rows in %4 ms, longest step %5 ms, "
-                                    "%6 pages not ready in time")
+            out() << QStringLiteral("  scroll%1 run %2: %3 rows in %4 ms, longest step %5 ms "
+                                    "(%6 ms of GUI-thread CPU, page %7), %8 pages not ready "
+                                    "in time")
                          .arg(what)
                          .arg(r + 1)
                          .arg(model->rowCount())
                          .arg(ms, 0, 'f', 0)
                          .arg(longest, 0, 'f', 1)
+                         .arg(longestCpu, 0, 'f', 1)
+                         .arg(longestAt)
                          .arg(late)
                   << Qt::endl;
         }
