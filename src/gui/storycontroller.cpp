@@ -36,6 +36,9 @@ StoryController::StoryController(Cache &cache, QTreeView *sidebarView, QAbstract
     m_stories->setAdvisoryStore(cache.advisories());
     m_stories->setSearchStore(cache.searches());
     m_stories->setCoverageStore(cache.coverage());
+    // The list's next page is read ahead on a thread of its own, with its own connection to the
+    // cache, so that a scroll step runs no query on the GUI thread.
+    m_stories->setReadAhead(cache.path());
     m_sidebar->setSearchStore(cache.searches());
     m_sidebar->setAccountStore(cache.accounts());
     sidebarView->setModel(m_sidebar);

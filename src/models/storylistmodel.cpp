@@ -74,6 +74,9 @@ bool StoryListModel::setSearchResults(const QString &query, const StoryFilter &s
     view.filter = scope;
     view.query = trimmed;
     setRowsQuietly(m_pager.startSearch(view, results));
+    // Whatever was read ahead belongs to the view before.
+    m_wanted = false;
+    askReadAhead();
     endResetModel();
     return true;
 }
@@ -131,12 +134,13 @@ void StoryListModel::loadFirstPage()
     }
     const QList<Row> rows = m_pager.start(view);
     setRowsQuietly(view.source == StoryPager::Source::Stories ? storyRows(rows, nullptr) : rows);
+    // Whatever was read ahead belongs to the view before.
+    m_wanted = false;
+    askReadAhead();
 }
 
 QList<StoryListModel::Row> StoryListModel::storyRows(const QList<Row> &page, QList<Row> *joining)
 {
-    QList<Row> rows;
-    rows.reserve(page.size());
     QHash<qint64, StoryEvent> events;
     if (m_coverage && !isBookmarkView()) {
         QList<qint64> ids;
@@ -145,6 +149,15 @@ QList<StoryListModel::Row> StoryListModel::storyRows(const QList<Row> &page, QLi
             ids << story.storyId;
         events = m_coverage->events(ids);
     }
+    return storyRows(page, events, joining);
+}
+
+QList<StoryListModel::Row> StoryListModel::storyRows(const QList<Row> &page,
+                                                     const QHash<qint64, StoryEvent> &events,
+                                                     QList<Row> *joining)
+{
+    QList<Row> rows;
+    rows.reserve(page.size());
     const bool grouped = isGroupedView();
     for (Row row : page) {
         if (const auto event = events.constFind(row.storyId); event != events.cend()) {
@@ -232,6 +245,8 @@ void StoryListModel::refreshEvents()
         row.sources = event.sources;
     }
     replaceRows(m_events.regroup(stories, isGroupedView(), opened, held));
+    // A page read ahead carries the events as they were: read it again.
+    askReadAhead();
 }
 
 int StoryListModel::columnCount(const QModelIndex &parent) const
@@ -380,21 +395,114 @@ bool StoryListModel::canFetchMore(const QModelIndex &parent) const
 
 void StoryListModel::fetchMore(const QModelIndex &parent)
 {
+    if (parent.isValid())
+        return;
+    // Without a read-ahead the page is read now; with one, it is appended when it is ready.
+    fetchPage(m_readAhead == nullptr);
+}
+
+void StoryListModel::fetchPage(bool now)
+{
     // Views and QAbstractItemModelTester may call back into fetchMore from the signals of a
     // change in progress (this very fetch, a reset, an event opened): a page appended then
     // would start an insertion inside another one, or load the same rows twice.
-    if (parent.isValid() || m_pager.atEnd() || m_changing)
+    if (m_pager.atEnd() || m_changing)
         return;
-    const QScopedValueRollback guard(m_changing, true);
-    if (isAdvisoryView() || isBookmarkView()) {
-        appendRows(m_pager.next());
+    if (m_ready) {
+        StoryReadAhead::Page page = std::move(*m_ready);
+        m_ready.reset();
+        m_pager.resume(page.after);
+        appendPage(std::move(page.rows), page.events);
         return;
     }
-    QList<Row> joining;
-    const QList<Row> rows = storyRows(m_pager.next(), &joining);
-    // One change at a time: the reports of events already listed, then the page.
-    joinShownEvents(joining);
-    appendRows(rows);
+    if (!now) {
+        m_wanted = true;
+        return;
+    }
+    QList<Row> rows = m_pager.next();
+    QHash<qint64, StoryEvent> events;
+    if (m_coverage && !isBookmarkView() && !isAdvisoryView()) {
+        QList<qint64> ids;
+        ids.reserve(rows.size());
+        for (const Row &row : std::as_const(rows))
+            ids << row.storyId;
+        events = m_coverage->events(ids);
+    }
+    // Read now: no mark was set since.
+    m_readSince.clear();
+    m_bookmarkedSince.clear();
+    appendPage(std::move(rows), events);
+}
+
+void StoryListModel::appendPage(QList<Row> page, const QHash<qint64, StoryEvent> &events)
+{
+    const QScopedValueRollback guard(m_changing, true);
+    m_wanted = false;
+    // The marks set since the page was read; in the Unread view a story read meanwhile is no
+    // longer listed, as it would not be in a page read now.
+    const bool unreadOnly = m_filter.kind == StoryFilter::Kind::Unread || m_filter.unreadOnly;
+    if (!m_readSince.isEmpty() || !m_bookmarkedSince.isEmpty()) {
+        for (auto row = page.begin(); row != page.end();) {
+            if (const auto read = m_readSince.constFind(row->storyId); read != m_readSince.cend()) {
+                if (*read && unreadOnly && !isBookmarkView() && !isSearching()) {
+                    row = page.erase(row);
+                    continue;
+                }
+                row->read = *read;
+            }
+            if (const auto bookmarked = m_bookmarkedSince.constFind(row->storyId);
+                bookmarked != m_bookmarkedSince.cend())
+                row->bookmarked = *bookmarked;
+            ++row;
+        }
+    }
+    if (isAdvisoryView() || isBookmarkView()) {
+        appendRows(page);
+    } else {
+        QList<Row> joining;
+        const QList<Row> rows = storyRows(page, events, &joining);
+        // One change at a time: the reports of events already listed, then the page.
+        joinShownEvents(joining);
+        appendRows(rows);
+    }
+    askReadAhead();
+}
+
+void StoryListModel::setReadAhead(const QString &cachePath)
+{
+    delete m_readAhead;
+    m_readAhead = new StoryReadAhead(cachePath, this);
+    connect(m_readAhead, &StoryReadAhead::pageRead, this, &StoryListModel::onPageRead);
+    askReadAhead();
+}
+
+void StoryListModel::askReadAhead()
+{
+    ++m_generation;
+    m_ready.reset();
+    m_readSince.clear();
+    m_bookmarkedSince.clear();
+    if (!m_readAhead || m_pager.atEnd())
+        return;
+    const bool events = m_coverage.has_value() && !isBookmarkView() && !isAdvisoryView();
+    m_readAhead->read(m_generation, m_pager.state(), events);
+}
+
+void StoryListModel::onPageRead(const StoryReadAhead::Page &page)
+{
+    if (page.generation != m_generation)
+        return; // asked for by a view or a page since replaced
+    if (page.failed) {
+        // The worker could not open the file: the list reads its pages itself.
+        m_readAhead->deleteLater();
+        m_readAhead = nullptr;
+        if (m_wanted && !m_changing)
+            fetchPage(true);
+        return;
+    }
+    m_ready = page;
+    if (m_wanted && !m_changing)
+        fetchPage(false);
 }
 
 int StoryListModel::locateBookmark(qint64 bookmarkId, int maxRows)
@@ -402,7 +510,7 @@ int StoryListModel::locateBookmark(qint64 bookmarkId, int maxRows)
     int row = rowForBookmark(bookmarkId);
     while (row < 0 && isBookmarkView() && !m_pager.atEnd() && rows().size() < maxRows) {
         const qsizetype loaded = rows().size();
-        fetchMore({});
+        fetchPage(true);
         for (qsizetype i = loaded; i < rows().size() && row < 0; ++i) {
             if (rows().at(i).bookmarkId == bookmarkId)
                 row = int(i);
@@ -437,7 +545,7 @@ int StoryListModel::locateStory(qint64 storyId, int maxRows)
         return -1;
     if (isAdvisoryView() || isBookmarkView()) {
         while (!m_pager.atEnd() && rows().size() < maxRows) {
-            fetchMore({});
+            fetchPage(true);
             if (const int found = rowForStory(storyId); found >= 0)
                 return found;
         }
@@ -452,7 +560,7 @@ int StoryListModel::locateStory(qint64 storyId, int maxRows)
     const auto sortsBefore = [&](const StoryCursor &c) { return order().precedes(c, target); };
     while (!m_pager.atEnd() && rows().size() < maxRows
            && (rows().isEmpty() || sortsBefore(rows().constLast().cursor))) {
-        fetchMore({});
+        fetchPage(true);
         if (const int found = rowForStory(storyId); found >= 0)
             return found;
     }
@@ -461,6 +569,7 @@ int StoryListModel::locateStory(qint64 storyId, int maxRows)
 
 void StoryListModel::setStoryRead(qint64 storyId, bool read)
 {
+    m_readSince.insert(storyId, read);
     m_events.setRead(storyId, read);
     const int row = rowForStory(storyId);
     if (row < 0 || rows().at(row).read == read)
@@ -476,6 +585,7 @@ void StoryListModel::setStoryBookmarked(qint64 storyId, bool bookmarked)
         reload();
         return;
     }
+    m_bookmarkedSince.insert(storyId, bookmarked);
     const int row = rowForStory(storyId);
     if (row < 0 || rows().at(row).bookmarked == bookmarked)
         return;

@@ -4,6 +4,7 @@
 #include "models/eventgroups.h"
 #include "models/storymarkers.h"
 #include "models/storypager.h"
+#include "models/storyreadahead.h"
 #include "models/storyrow.h"
 #include "models/storyrowtable.h"
 #include "storage/advisorystore.h"
@@ -34,6 +35,17 @@ class BookmarkStore;
 // Bookmarks, Advisories or a search): the row of the event's newest report in the list, its
 // other listed reports hidden under it until setEventExpanded shows them, set in, right below.
 // Reports that come in later pages join their event's row.
+//
+// With a read-ahead (setReadAhead), a page is read off the GUI thread: once a page is
+// appended, a worker with its own connection reads the next one (StoryReadAhead), and
+// fetchMore appends it with no query on the GUI thread. When the view asks before it is
+// ready, fetchMore appends nothing and the page is appended as soon as it arrives (the view
+// is at the bottom of the list, which grows under it) rather than holding the window. A page
+// read ahead is dropped when the view starts over (a filter, an order, a search, the grouped
+// view, a reload) or its events change (refreshEvents), and takes the read and bookmark
+// marks set since it was asked for (setStoryRead, setStoryBookmarked); the Unread view
+// leaves out its stories marked read meanwhile, as a page read then would. Without a
+// read-ahead (the unit tests, the command line) each page is read when it is asked for.
 // GUI thread only (the stores belong to the thread that opened the cache).
 class StoryListModel final : public StoryRowTable
 {
@@ -132,6 +144,14 @@ public:
     bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override;
 
+    // Reads the next page ahead on a worker with its own connection to the cache file.
+    void setReadAhead(const QString &cachePath);
+    // The read-ahead, for its pageRead signal (the benchmark times its pages); nullptr
+    // without one.
+    const StoryReadAhead *readAhead() const { return m_readAhead; }
+    // The next page has been read ahead: fetchMore appends it at once.
+    bool isNextPageReady() const { return m_ready.has_value(); }
+
     // The row that shows the story: its own, or its event's row while it is hidden under it.
     int rowShowing(qint64 storyId) const;
     // Like rowForStory, but pages further down the list while the story would still come
@@ -156,6 +176,17 @@ private:
     // nothing the model shows: the reports of events whose row is already in the list go to
     // `joining`, for joinShownEvents.
     QList<Row> storyRows(const QList<Row> &page, QList<Row> *joining);
+    // The same with the page's events already read (by the read-ahead).
+    QList<Row> storyRows(const QList<Row> &page, const QHash<qint64, StoryEvent> &events,
+                         QList<Row> *joining);
+    // Appends the next page: the one read ahead when it is ready; otherwise, with `now`, one
+    // read on the spot, and without, none (it is appended when it arrives).
+    void fetchPage(bool now);
+    // Appends a page whose rows and events are known; no query.
+    void appendPage(QList<Row> page, const QHash<qint64, StoryEvent> &events);
+    // Asks the read-ahead for the page after the pager's state, dropping any asked for before.
+    void askReadAhead();
+    void onPageRead(const StoryReadAhead::Page &page);
     // Puts reports under their events' rows already listed (shown there when open).
     void joinShownEvents(const QList<Row> &reports);
     // The story of the event row a loaded story is hidden under (nullopt when it has a row).
@@ -186,6 +217,13 @@ private:
     // While the rows change (a page, a reset, an event opened or closed): no nested fetchMore.
     bool m_changing = false;
     StoryMarkers m_markers;
+    StoryReadAhead *m_readAhead = nullptr;
+    quint64 m_generation = 0; // of the page asked of the read-ahead; any older one is dropped
+    std::optional<StoryReadAhead::Page> m_ready; // the next page, read ahead
+    bool m_wanted = false; // fetchMore found no page ready: append it when it arrives
+    // Marks set since the read-ahead was asked for its page, by story.
+    QHash<qint64, bool> m_readSince;
+    QHash<qint64, bool> m_bookmarkedSince;
 };
 
 } // namespace bulletin

@@ -51,6 +51,15 @@ QList<StoryRow> StoryPager::startSearch(const View &view, const QList<SearchStor
     return rows;
 }
 
+void StoryPager::resume(const State &state)
+{
+    m_view = state.view;
+    m_cursor = state.cursor;
+    m_advisoryKey = state.advisoryKey;
+    m_advisoryNow = state.advisoryNow;
+    m_atEnd = state.atEnd;
+}
+
 QList<StoryRow> StoryPager::next()
 {
     if (m_atEnd)

@@ -67,6 +67,22 @@ public:
     QList<StoryRow> next();
     bool atEnd() const { return m_atEnd; }
 
+    // Where the pager is in its view: the view, the cursor after the last row returned (the
+    // Advisories view: the last advisory's key and the time that decides which expired). A
+    // pager over another connection to the same file that resumes a state returns from
+    // next() the page this one would (the story list's read-ahead, StoryReadAhead), and this
+    // one resumes the state after that page.
+    struct State
+    {
+        View view;
+        std::optional<StoryCursor> cursor;
+        AdvisoryStore::OrderKey advisoryKey;
+        qint64 advisoryNow = 0;
+        bool atEnd = true;
+    };
+    State state() const { return {m_view, m_cursor, m_advisoryKey, m_advisoryNow, m_atEnd}; }
+    void resume(const State &state);
+
     static StoryRow rowFor(const StorySummary &story);
     // A bookmark's row, from its snapshot; its cursor orders by when it was bookmarked.
     static StoryRow rowFor(const BookmarkRecord &bookmark);

@@ -27,6 +27,7 @@
 
 #include <QAbstractItemView>
 #include <QApplication>
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -40,6 +41,8 @@
 #include <QSqlQuery>
 #include <QTextStream>
 #include <QTimer>
+
+#include <ctime>
 
 namespace bench {
 
@@ -316,6 +319,12 @@ void measureInProcess(const Setup &setup, Results &results)
         "(StoryController::showFilter, then a synchronous repaint of the list)");
 
     // Scrolling to the end, newest first and sorted by headline and by source -----------------
+    // The list reads its next page ahead on a worker (StoryListModel::setReadAhead): a user
+    // needs it only once they have scrolled through the 200 rows before it, and the step that
+    // appends it runs no query. Each run scrolls twice: at a user's pace, a screen at a time
+    // through each page, for the GUI thread's cost of the step that appends the next page and
+    // whether the page was ready by then; then straight to the end, as dragging the scroll bar
+    // to the bottom over and over, for the total (which waits for the worker's pages).
     const auto scrollToEnd = [&](const bulletin::StoryOrder &order, const QString &id,
                                  const QString &what, double pageGoalMs) {
         Figure &scroll = results.add(QStringLiteral("scroll%1_to_end_ms").arg(id),
@@ -329,43 +338,131 @@ void measureInProcess(const Setup &setup, Results &results)
                                     QStringLiteral("each page fetch while scrolling%1").arg(what),
                                     QStringLiteral("ms"));
         steps.usePercentile95 = true; // shown beside the spread; no target of its own
-        for (int r = 0; r < std::min(setup.runs, 3); ++r) {
+        // Off the GUI thread: the worker's time for each page, and the steps it was late for.
+        Figure &worker = results.add(QStringLiteral("scroll%1_readahead_ms").arg(id),
+                                     QStringLiteral("each page read ahead%1 (worker)").arg(what),
+                                     QStringLiteral("ms"));
+        worker.usePercentile95 = true;
+        Figure &waits = results.add(QStringLiteral("scroll%1_page_waits").arg(id),
+                                    QStringLiteral("pages not ready in time%1").arg(what),
+                                    QStringLiteral("pages"));
+        bool pacing = false; // the worker's pages are timed in the pass at a user's pace
+        const QMetaObject::Connection timing = QObject::connect(
+            model->readAhead(), &bulletin::StoryReadAhead::pageRead, model,
+            [&worker, &pacing](const bulletin::StoryReadAhead::Page &read) {
+                if (pacing && !read.rows.isEmpty())
+                    worker.samples << read.ms;
+            });
+        // The GUI thread's CPU time, to tell a slow step from one the machine's load delayed.
+        const auto threadCpuNs = [] {
+            timespec ts{};
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+            return qint64(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
+        };
+        QScrollBar *bar = list->verticalScrollBar();
+        const auto waitForPage = [&] {
+            QDeadlineTimer deadline(10000);
+            while (model->readAhead() && !model->isNextPageReady() && model->canFetchMore({})
+                   && !deadline.hasExpired())
+                QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+        };
+        const auto openView = [&] {
             controller->showFilter({StoryFilter::Kind::Unread});
             controller->showFilter({StoryFilter::Kind::All});
             model->setOrder(order);
             settle();
-            const qint64 t0 = monotonicNs();
+        };
+        for (int r = 0; r < std::min(setup.runs, 3); ++r) {
+            openView();
             double longest = 0;
-            // As a user dragging the scroll bar to the bottom: the view asks the model for more
-            // rows (fetchMore) as the end comes into sight, one page at a time.
+            double longestCpu = 0;
+            int longestAt = 0; // the page the longest step appended
+            const qsizetype firstStep = steps.samples.size();
+            int late = 0;
+            pacing = true;
             while (model->canFetchMore({})) {
+                // The user scrolls through the rows loaded so far, a screen at a time (the
+                // events between two screens bring in the worker's page)...
+                while (bar->value() + bar->pageStep() < bar->maximum()) {
+                    bar->setValue(bar->value() + bar->pageStep());
+                    list->viewport()->repaint();
+                    QCoreApplication::processEvents();
+                }
+                // ...and the next page was read meanwhile, or the list waits for it.
+                if (!model->isNextPageReady()) {
+                    ++late;
+                    waitForPage();
+                }
+                // The step to the bottom: the view asks the model for more rows (fetchMore).
                 const qint64 p0 = monotonicNs();
-                list->verticalScrollBar()->setValue(list->verticalScrollBar()->maximum());
+                const qint64 c0 = threadCpuNs();
+                const int before = model->rowCount();
+                bar->setValue(bar->maximum());
                 QCoreApplication::processEvents();
-                if (model->canFetchMore({})
-                    && list->verticalScrollBar()->value() == list->verticalScrollBar()->maximum())
+                if (model->rowCount() == before && model->canFetchMore({}))
                     model->fetchMore({});
                 list->viewport()->repaint();
                 const double step = msSince(p0);
+                if (step > longest) {
+                    longestCpu = double(threadCpuNs() - c0) / 1e6;
+                    // Step k of the run appends page k + 2 (the view opens on page 1).
+                    longestAt = int(steps.samples.size() - firstStep) + 2;
+                }
                 steps.samples << step;
                 longest = std::max(longest, step);
+            }
+            pacing = false;
+            page.samples << longest;
+            waits.samples << late;
+
+            // Straight to the end: each step drags the scroll bar to the bottom, and the page
+            // comes in as soon as it is read.
+            openView();
+            const qint64 t0 = monotonicNs();
+            while (model->canFetchMore({})) {
+                const int before = model->rowCount();
+                bar->setValue(bar->maximum());
+                QCoreApplication::processEvents();
+                if (model->rowCount() == before && model->canFetchMore({})) {
+                    model->fetchMore({});
+                    if (model->rowCount() == before) {
+                        QDeadlineTimer deadline(10000);
+                        while (model->rowCount() == before && model->canFetchMore({})
+                               && !deadline.hasExpired())
+                            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+                    }
+                }
+                list->viewport()->repaint();
             }
             list->scrollToBottom();
             list->viewport()->repaint();
             const double ms = msSince(t0);
             scroll.samples << ms;
-            page.samples << longest;
-            out() << QStringLiteral("  scroll%1 run %2: %3 rows in %4 ms, longest step %5 ms")
+            out() << QStringLiteral("  scroll%1 run %2: %3 rows in %4 ms, longest step %5 ms "
+                                    "(%6 ms of GUI-thread CPU, page %7), %8 pages not ready "
+                                    "in time")
                          .arg(what)
                          .arg(r + 1)
                          .arg(model->rowCount())
                          .arg(ms, 0, 'f', 0)
                          .arg(longest, 0, 'f', 1)
+                         .arg(longestCpu, 0, 'f', 1)
+                         .arg(longestAt)
+                         .arg(late)
                   << Qt::endl;
         }
-        scroll.note = QStringLiteral("every row of the view paged in (%1 rows, pages of %2)")
+        QObject::disconnect(timing);
+        scroll.note = QStringLiteral("every row of the view paged in (%1 rows, pages of %2), "
+                                     "each page as soon as the worker has read it")
                           .arg(setup.cache.stories)
                           .arg(bulletin::StoryListModel::kPageSize);
+        page.note = QStringLiteral("GUI thread, the step that appends a page read ahead, once "
+                                   "the user has scrolled through the page before it");
+        waits.note = QStringLiteral("steps whose page the worker had not read by the time the "
+                                    "user had scrolled a screen at a time through the page "
+                                    "before it (of %1 pages a run)")
+                         .arg((setup.cache.stories + bulletin::StoryListModel::kPageSize - 1)
+                              / bulletin::StoryListModel::kPageSize);
         model->setOrder({});
     };
     scrollToEnd({}, {}, {}, kFrameMs);
